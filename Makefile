@@ -1,0 +1,44 @@
+# One toolchain behind one Makefile. `make demo` and `make test` work from a clean clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install demo test lint format bench clean system-deps
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project's metadata changed: `make install` is quick when nothing did.
+$(STAMP): pyproject.toml scripts/system-deps.sh | $(BIN)/python
+	bash scripts/system-deps.sh
+	$(BIN)/pip install -q --upgrade "pip>=24"
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system-deps:
+	bash scripts/system-deps.sh
+
+demo: install
+	$(BIN)/auditor demo
+
+lint: install
+	$(BIN)/ruff check auditor scanners policies reports tests bench
+	$(BIN)/ruff format --check auditor scanners policies reports tests bench
+	$(BIN)/mypy auditor
+
+format: install
+	$(BIN)/ruff check --fix auditor scanners policies reports tests bench
+	$(BIN)/ruff format auditor scanners policies reports tests bench
+
+test: lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) auditor-home .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The ``auditor`` command line: one module per command group, errors mapped in ``main``."""

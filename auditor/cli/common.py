@@ -1,0 +1,45 @@
+"""Helpers shared by command modules: the per-invocation options and output conventions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from auditor.context import AppContext, open_context
+
+# Human output to stderr keeps stdout clean for --output-format jsonl pipelines.
+err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False)
+
+
+@dataclass
+class CliState:
+    home: Path | None = None
+    debug: bool = False
+
+
+def state(ctx: typer.Context) -> CliState:
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj
+
+
+def app_context(ctx: typer.Context, actor: str = "cli") -> AppContext:
+    """Open the home (creating it on first use) for this invocation."""
+    return open_context(state(ctx).home, actor=actor)
+
+
+def print_jsonl(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def show_progress() -> bool:
+    """Progress bars only when a person is watching."""
+    return sys.stderr.isatty()

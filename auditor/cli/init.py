@@ -1,0 +1,25 @@
+"""``auditor init``: create the home (config with comments, migrated database, keys)."""
+
+from __future__ import annotations
+
+import typer
+
+from auditor.cli.common import app_context, err_console
+from auditor.config import CONFIG_FILE
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init")
+    def init_cmd(ctx: typer.Context) -> None:
+        """Create the home folder: auditor.toml, the migrated database and the signing key."""
+        with app_context(ctx) as actx:
+            with actx.transaction() as session:
+                from auditor.store.repo import audit
+
+                audit(session, actx.actor, "init", str(actx.settings.home))
+            s = actx.settings
+            key = actx.signing_key()
+            err_console.print(f"home      {s.home}")
+            err_console.print(f"config    {s.home / CONFIG_FILE}")
+            err_console.print(f"database  {s.db_url}")
+            err_console.print(f"key id    {key.key_id}")

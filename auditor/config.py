@@ -1,0 +1,280 @@
+"""One typed settings object, read from ``AUDITOR_HOME/auditor.toml`` and ``AUDITOR_*`` env.
+
+Everything the service keeps lives under one home directory so that a deployment backs up,
+moves or wipes one folder. Environment variables override the file: ``AUDITOR_TIMEZONE``
+for a top-level key, ``AUDITOR_PHI__MODEL`` (double underscore) for a key in a section.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from auditor.errors import ConfigError
+
+CONFIG_FILE = "auditor.toml"
+DEFAULT_HOME = "auditor-home"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PhiSettings(_Section):
+    model: str = "en_core_web_sm"
+    dictionaries: list[str] = Field(default_factory=list)
+    workers: int = 1
+    batch_size: int = 64
+    mrn_patterns: list[str] = Field(default_factory=list)
+
+
+class ExplainSettings(_Section):
+    before_days: int = 7
+    after_days: int = 30
+
+
+class AccessSettings(_Section):
+    high_volume_threshold: int = 30
+    high_volume_window_minutes: int = 60
+    placeholder_reasons: list[str] = Field(
+        default_factory=lambda: ["", "n/a", "na", ".", "-", "none", "test"]
+    )
+
+
+class ReportSettings(_Section):
+    include_names: bool = False
+    pdf: bool = True
+    pades: bool = True
+    site_name: str = "Example Health"
+    pades_cert: str = ""
+    pades_key: str = ""
+
+
+class DaemonSettings(_Section):
+    access_log_sources: list[str] = Field(default_factory=list)
+    access_log_format: str = "auto"
+    export_dirs: list[str] = Field(default_factory=list)
+    access_scan_minutes: int = 15
+    export_scan_minutes: int = 60
+    weekly_report_day: str = "mon"
+    weekly_report_time: str = "06:00"
+    misfire_grace_hours: int = 12
+    queue_poll_seconds: float = 2.0
+    json_logs: bool = False
+
+
+class ApiSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = 8765
+    allowed_roots: list[str] = Field(default_factory=list)
+    rate_limit_per_minute: int = 600
+
+
+class DeidSettings(_Section):
+    date_shift_days: int = 365
+    profile: str = "safe-harbor"
+
+
+class Settings(_Section):
+    home: Path
+    database_url: str = ""
+    timezone: str = "UTC"
+    policies_dir: str = ""
+    context_dir: str = ""
+    phi: PhiSettings = Field(default_factory=PhiSettings)
+    explain: ExplainSettings = Field(default_factory=ExplainSettings)
+    access: AccessSettings = Field(default_factory=AccessSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
+    daemon: DaemonSettings = Field(default_factory=DaemonSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    deid: DeidSettings = Field(default_factory=DeidSettings)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r}") from exc
+        return value
+
+    # Paths derived from the home: one place decides the layout.
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'auditor.db'}"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.home / "keys"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.home / "quarantine"
+
+    @property
+    def checkpoints_dir(self) -> Path:
+        return self.home / "checkpoints"
+
+    @property
+    def dictionaries_dir(self) -> Path:
+        return self.home / "dictionaries"
+
+    @property
+    def certificates_dir(self) -> Path:
+        return self.home / "certificates"
+
+    @property
+    def resolved_policies_dir(self) -> Path:
+        if self.policies_dir:
+            return Path(self.policies_dir).expanduser()
+        return default_policies_dir()
+
+    @property
+    def resolved_context_dir(self) -> Path | None:
+        return Path(self.context_dir).expanduser() if self.context_dir else None
+
+
+def default_policies_dir() -> Path:
+    """The shipped pack, found through the installed ``policies`` package (editable or not)."""
+    import policies
+
+    return Path(policies.__file__).resolve().parent
+
+
+def resolve_home(home: str | os.PathLike[str] | None = None) -> Path:
+    raw = home or os.environ.get("AUDITOR_HOME") or DEFAULT_HOME
+    return Path(raw).expanduser().resolve()
+
+
+def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in environ.items():
+        if not key.startswith("AUDITOR_") or key == "AUDITOR_HOME":
+            continue
+        path = key[len("AUDITOR_") :].lower().split("__")
+        node = out
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = _coerce(value)
+    return out
+
+
+def _coerce(value: str) -> Any:
+    if value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    if value.startswith("["):
+        try:
+            return tomllib.loads(f"v = {value}")["v"]
+        except tomllib.TOMLDecodeError:
+            return value
+    return value
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_settings(
+    home: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None
+) -> Settings:
+    """Read the config file (if any) and the environment; never touches the disk otherwise."""
+    home_path = resolve_home(home)
+    env = dict(os.environ if environ is None else environ)
+    data: dict[str, Any] = {}
+    config_path = home_path / CONFIG_FILE
+    if config_path.exists():
+        try:
+            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(str(exc), file=str(config_path)) from exc
+    data = _merge(data, _env_overrides(env))
+    data["home"] = home_path
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(err["msg"], file=str(config_path), field=field) from exc
+
+
+DEFAULT_CONFIG_TEXT = """\
+# hipaa-auditor configuration. Every key is optional; the values shown are the defaults.
+# Environment variables override this file: AUDITOR_TIMEZONE, AUDITOR_PHI__MODEL, ...
+
+# Database: SQLite under this home by default; PostgreSQL in production, e.g.
+# database_url = "postgresql+psycopg://auditor@127.0.0.1:5432/auditor"
+database_url = ""
+
+# Site timezone: shifts, after-hours rules, report weeks and context-file times use it.
+timezone = "UTC"
+
+# Policy pack folder (empty = the shipped default pack) and context folder (DESIGN §4 CSVs).
+policies_dir = ""
+context_dir = ""
+
+[phi]
+# spaCy model package; a site with en_core_web_lg installed sets it here.
+model = "en_core_web_sm"
+# Site dictionaries (TSV: TYPE<TAB>term); files in HOME/dictionaries/ are always loaded.
+dictionaries = []
+workers = 1
+batch_size = 64
+
+[explain]
+# An access is explained by a relationship from start - before_days to end + after_days.
+before_days = 7
+after_days = 30
+
+[access]
+high_volume_threshold = 30
+high_volume_window_minutes = 60
+placeholder_reasons = ["", "n/a", "na", ".", "-", "none", "test"]
+
+[report]
+# Names and other PHI stay out of reports unless this is turned on.
+include_names = false
+pdf = true
+pades = true
+site_name = "Example Health"
+
+[daemon]
+access_log_sources = []   # files, folders or globs
+access_log_format = "auto"
+export_dirs = []
+access_scan_minutes = 15
+export_scan_minutes = 60
+weekly_report_day = "mon"
+weekly_report_time = "06:00"
+misfire_grace_hours = 12
+json_logs = false
+
+[api]
+host = "127.0.0.1"
+port = 8765
+# Scan requests may only name paths under these folders.
+allowed_roots = []
+rate_limit_per_minute = 600
+
+[deid]
+date_shift_days = 365
+profile = "safe-harbor"
+"""

@@ -1,0 +1,98 @@
+"""Findings as scanners emit them (DESIGN §6). They carry ids, offsets and fingerprints only."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+def _identity(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class AccessFinding:
+    """A policy rule that fired on one access event (or on a burst, for window rules)."""
+
+    rule_id: str
+    category: str
+    severity: str
+    event_id: str
+    user_id: str
+    patient_id: str
+    timestamp: datetime
+    explanation: str
+    explained: bool = False
+    source: str = ""
+    fingerprint: str = ""
+
+    kind = "access"
+
+    @property
+    def location(self) -> str:
+        return self.event_id
+
+    @property
+    def identity(self) -> str:
+        return _identity("access", self.rule_id, self.location, self.fingerprint)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "access",
+            "rule_id": self.rule_id,
+            "category": self.category,
+            "severity": self.severity,
+            "event_id": self.event_id,
+            "user_id": self.user_id,
+            "patient_id": self.patient_id,
+            "timestamp": self.timestamp.isoformat().replace("+00:00", "Z"),
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PhiFinding:
+    """A PHI span found in a document: type, offsets and a keyed fingerprint, never the text."""
+
+    source: str
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    fingerprint: str
+    location: dict[str, Any] = field(default_factory=dict)
+
+    kind = "phi"
+
+    @property
+    def location_key(self) -> str:
+        loc = json.dumps(self.location, sort_keys=True) if self.location else ""
+        return f"{self.source}#{loc}@{self.start}-{self.end}"
+
+    @property
+    def identity(self) -> str:
+        return _identity("phi", self.entity_type, self.location_key, self.fingerprint)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": "phi",
+            "source": self.source,
+            "entity_type": self.entity_type,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 4),
+            "fingerprint": self.fingerprint,
+        }
+        if self.location:
+            out["location"] = self.location
+        return out
+
+    def __repr__(self) -> str:
+        return f"PhiFinding({self.entity_type} {self.source}@{self.start}-{self.end})"
+
+
+def finding_dict(finding: AccessFinding | PhiFinding) -> dict[str, Any]:
+    return asdict(finding)

@@ -1,0 +1,1 @@
+"""Ed25519 keys, DSSE envelopes and the hash-chained ledger."""

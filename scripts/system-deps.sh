@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# System packages the project needs (WeasyPrint's Pango, poppler's pdfsig, PostgreSQL for tests).
+# Installs only what is missing, only when we may (root + apt-get), and never fails the build
+# for an optional tool: the tests that need one skip with a clear message.
+set -euo pipefail
+
+need=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+have_lib libharfbuzz || need+=(libharfbuzz0b)
+command -v pdfsig >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ] || need+=(fonts-dejavu-core fontconfig)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: missing ${need[*]} (not root or no apt-get); PDF output may be unavailable" >&2
+  exit 0
+fi
+echo "system-deps: installing ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null 2>&1 || true
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
+  || echo "system-deps: could not install ${need[*]}; PDF output may be unavailable" >&2
