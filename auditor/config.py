@@ -31,6 +31,9 @@ class PhiSettings(_Section):
     workers: int = 1
     batch_size: int = 64
     mrn_patterns: list[str] = Field(default_factory=list)
+    # spaCy NER on top of the rule/list pack: measured to add no recall on our corpora at
+    # about 4-5x the cost, so off by default (bench/phi_quality.py --ner to compare).
+    ner: bool = False
 
 
 class ExplainSettings(_Section):
@@ -44,6 +47,14 @@ class AccessSettings(_Section):
     placeholder_reasons: list[str] = Field(
         default_factory=lambda: ["", "n/a", "na", ".", "-", "none", "test"]
     )
+    # Input is evaluated in segments: CSV by size, FHIR/ATNA by event count.
+    segment_mb: float = 64
+    events_per_segment: int = 500_000
+    # Findings are written to the store in batches of this many.
+    finding_batch: int = 20000
+    # DuckDB spills to disk beyond this; threads 0 = one per core.
+    duckdb_memory_limit: str = "1GB"
+    duckdb_threads: int = 0
 
 
 class ReportSettings(_Section):
@@ -53,19 +64,24 @@ class ReportSettings(_Section):
     site_name: str = "Example Health"
     pades_cert: str = ""
     pades_key: str = ""
+    # HTML/PDF tables stop after this many rows per group; report.json always has every row.
+    max_table_rows: int = 50
 
 
 class DaemonSettings(_Section):
     access_log_sources: list[str] = Field(default_factory=list)
     access_log_format: str = "auto"
     export_dirs: list[str] = Field(default_factory=list)
-    access_scan_minutes: int = 15
-    export_scan_minutes: int = 60
+    access_scan_minutes: int = Field(default=15, ge=1)
+    export_scan_minutes: int = Field(default=60, ge=1)
     weekly_report_day: str = "mon"
     weekly_report_time: str = "06:00"
-    misfire_grace_hours: int = 12
-    queue_poll_seconds: float = 2.0
+    # Hours, never APScheduler's 1-second default: a run delayed by load is still a run.
+    misfire_grace_hours: int = Field(default=12, ge=1)
+    queue_poll_seconds: float = Field(default=2.0, gt=0)
     json_logs: bool = False
+    weekly_report: bool = True
+    heartbeat_seconds: float = Field(default=30.0, gt=0)
 
 
 class ApiSettings(_Section):
@@ -73,6 +89,7 @@ class ApiSettings(_Section):
     port: int = 8765
     allowed_roots: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 600
+    max_page_size: int = 500
 
 
 class DeidSettings(_Section):
@@ -255,6 +272,11 @@ include_names = false
 pdf = true
 pades = true
 site_name = "Example Health"
+# PAdES certificate and key for the PDF signature (empty = a local CA under keys/pades/).
+pades_cert = ""
+pades_key = ""
+# HTML/PDF tables stop after this many rows per group; report.json always has every row.
+max_table_rows = 50
 
 [daemon]
 access_log_sources = []   # files, folders or globs

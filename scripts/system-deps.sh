@@ -7,7 +7,8 @@ set -euo pipefail
 need=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
-have_lib libharfbuzz || need+=(libharfbuzz0b)
+have_lib libharfbuzz.so || need+=(libharfbuzz0b)
+have_lib libharfbuzz-subset || need+=(libharfbuzz-subset0)
 command -v pdfsig >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ] || need+=(fonts-dejavu-core fontconfig)
 

@@ -1,16 +1,59 @@
-"""Placeholder: the command group 'demo' is being built (see the open issues)."""
+"""``auditor demo``: build a synthetic hospital, scan it, report, sign, verify, print paths."""
 
 from __future__ import annotations
 
+import time
+
 import typer
 
-from auditor.errors import InputError
+from auditor.cli.common import app_context, err_console, out_console
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(
-        "demo".replace("scan_access", "access-logs").replace("scan_documents", "documents")
-    )
-    def _placeholder() -> None:
-        """Not available yet."""
-        raise InputError("this command is not available yet in this build")
+    @app.command("demo")
+    def demo_cmd(ctx: typer.Context) -> None:
+        """Run the whole job on a synthetic hospital's week under HOME/demo (offline, ~1 min)."""
+        from auditor.services.demo import run_demo
+
+        started = time.perf_counter()
+        with app_context(ctx, actor="demo") as actx:
+            err_console.print(f"[bold]hipaa-auditor demo[/] in {actx.settings.home}")
+            result = run_demo(actx)
+        a, d = result.access, result.documents
+        out = out_console
+        out.print("\n[bold]Access logs[/]")
+        out.print(
+            f"  events read {a.get('records_read', 0)}, processed {a.get('records_processed', 0)},"
+            f" quarantined {a.get('records_quarantined', 0)};"
+            f" explained {a.get('explained_pct', '?')}%"
+        )
+        for category, count in sorted(a.get("findings_by_category", {}).items()):
+            out.print(f"  {category:<26} {count}")
+        out.print("[bold]Exported documents[/]")
+        skipped = len(d.get("files_skipped", []))
+        phi_total = sum(d.get("findings_by_type", {}).values())
+        out.print(
+            f"  files scanned {d.get('files_scanned', 0)}, skipped {skipped},"
+            f" PHI findings {phi_total}"
+        )
+        out.print("[bold]Paths[/]")
+        out.print(f"  context       {result.context_dir}")
+        for log in result.access_logs:
+            out.print(f"  access log    {log}")
+        out.print(f"  exports       {result.exports_dir}")
+        for folder in result.reports:
+            out.print(f"  report        {folder}")
+        out.print(f"  de-identified {result.deid_out}")
+        out.print(f"  certificate   {result.certificate}")
+        out.print(f"  quarantine    {actx.settings.quarantine_dir}")
+        out.print(
+            "[bold]Verified[/]: reports, certificate and chain"
+            if result.verified
+            else "[red]NOT verified[/]"
+        )
+        out.print(f"  check again with: auditor --home {actx.settings.home} verify --all")
+        out.print(
+            "Run as a service: `auditor daemon` (scheduled scans, weekly report) and"
+            " `auditor serve` (HTTP API on 127.0.0.1); see README, 'Run as a service'."
+        )
+        out.print(f"done in {time.perf_counter() - started:.1f}s")

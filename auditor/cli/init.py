@@ -19,7 +19,11 @@ def register(app: typer.Typer) -> None:
                 audit(session, actx.actor, "init", str(actx.settings.home))
             s = actx.settings
             key = actx.signing_key()
+            from auditor.signing.pades import ensure_pades_identity
+
+            pades = ensure_pades_identity(s)
             err_console.print(f"home      {s.home}")
             err_console.print(f"config    {s.home / CONFIG_FILE}")
             err_console.print(f"database  {s.db_url}")
             err_console.print(f"key id    {key.key_id}")
+            err_console.print(f"pdf cert  {pades.cert_path}")

@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     except AuditorError as exc:
         if debug:
             traceback.print_exc()
-        err_console.print(f"error: {exc}", markup=False)
+        err_console.print(f"error: {exc}", markup=False, soft_wrap=True)
         return exc.exit_code
     except (click.exceptions.Exit, typer.Exit) as exc:
         return int(exc.exit_code)
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         if callable(show):
             show()
         else:
-            err_console.print(f"error: {exc}", markup=False)
+            err_console.print(f"error: {exc}", markup=False, soft_wrap=True)
         return 2
     except (click.exceptions.Abort, typer.Abort):
         err_console.print("aborted")

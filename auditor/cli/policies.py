@@ -1,16 +1,36 @@
-"""Placeholder: the command group 'policies' is being built (see the open issues)."""
+"""``auditor policies validate DIR``: check a pack before any scan or daemon uses it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from auditor.errors import InputError
+from auditor.cli.common import err_console, out_console
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(
-        "policies".replace("scan_access", "access-logs").replace("scan_documents", "documents")
-    )
-    def _placeholder() -> None:
-        """Not available yet."""
-        raise InputError("this command is not available yet in this build")
+    policies_app = typer.Typer(help="Policy packs: validate.", no_args_is_help=True)
+    app.add_typer(policies_app, name="policies")
+
+    @policies_app.command("validate")
+    def validate(
+        directory: Path = typer.Argument(..., help="Policy pack folder."),
+    ) -> None:
+        """Print every problem (file, rule id, field); exit 2 if the pack is invalid or empty."""
+        from auditor.policy.loader import validate_pack
+
+        pack, problems = validate_pack(directory)
+        if pack is None:
+            for problem in problems:
+                err_console.print(f"error: {problem}", markup=False, soft_wrap=True)
+            err_console.print(
+                f"{len(problems)} problem(s) in {directory}", markup=False, soft_wrap=True
+            )
+            raise typer.Exit(2)
+        categories = sorted({r.category for r in pack.rules})
+        out_console.print(
+            f"OK: {len(pack.rules)} rules in {len(categories)} categories ({directory})",
+            markup=False,
+            soft_wrap=True,
+        )

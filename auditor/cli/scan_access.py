@@ -1,16 +1,146 @@
-"""Placeholder: the command group 'scan_access' is being built (see the open issues)."""
+"""``auditor scan access-logs``: who opened which chart, checked against the policy pack.
+
+Findings go to stdout (a table, or one JSON object per line with ``--output-format jsonl``);
+the run summary goes to stderr and, with ``--summary-json``, to a file.
+"""
 
 from __future__ import annotations
 
-import typer
+import json
+from contextlib import nullcontext
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
+import typer
+from rich.table import Table
+
+from auditor.cli.common import (
+    app_context,
+    err_console,
+    out_console,
+    print_jsonl,
+    show_progress,
+)
 from auditor.errors import InputError
+from auditor.findings import AccessFinding
+
+TABLE_ROWS = 200
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSONL = "jsonl"
+
+
+def _table(findings: list[AccessFinding], total: int) -> Table:
+    table = Table(title=f"Access findings ({total})", show_lines=False)
+    for name in ("severity", "rule", "category", "event", "user", "patient", "time", "why"):
+        table.add_column(name, overflow="fold")
+    for f in findings:
+        table.add_row(
+            f.severity,
+            f.rule_id,
+            f.category,
+            f.event_id,
+            f.user_id,
+            f.patient_id,
+            f.timestamp.isoformat().replace("+00:00", "Z"),
+            f.explanation,
+        )
+    return table
+
+
+def print_summary(summary: dict[str, Any]) -> None:
+    """The run totals, for a person, on stderr."""
+    err_console.print(
+        f"access-logs: read {summary['records_read']}, processed {summary['records_processed']},"
+        f" quarantined {summary['records_quarantined']};"
+        f" explained {summary['percent_explained']}% ({summary['accesses_explained']});"
+        f" findings {summary['findings_total']} ({summary['findings_new']} new)",
+        markup=False,
+        soft_wrap=True,
+    )
+    for category, count in summary["findings_by_category"].items():
+        err_console.print(f"  {category}: {count}", markup=False, soft_wrap=True)
+    for rule_id, why in summary["disabled_rules"].items():
+        err_console.print(f"  rule {rule_id} disabled: {why}", markup=False, soft_wrap=True)
+    if summary["quarantine_file"]:
+        err_console.print(
+            f"  quarantined records: {summary['quarantine_file']}", markup=False, soft_wrap=True
+        )
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(
-        "scan_access".replace("scan_access", "access-logs").replace("scan_documents", "documents")
-    )
-    def _placeholder() -> None:
-        """Not available yet."""
-        raise InputError("this command is not available yet in this build")
+    @app.command("access-logs")
+    def access_logs(
+        ctx: typer.Context,
+        paths: list[Path] = typer.Argument(..., help="Access-log files or folders."),
+        fmt: str = typer.Option(
+            "auto", "--format", help="auto | csv | epic | fhir | atna | mapping:FILE"
+        ),
+        context: Path | None = typer.Option(
+            None, "--context", help="Folder with workforce.csv, patients.csv, ... (DESIGN §4)."
+        ),
+        policies: Path | None = typer.Option(
+            None, "--policies", help="Policy pack folder (default: the configured pack)."
+        ),
+        timezone: str | None = typer.Option(
+            None, "--timezone", help="Site timezone for shifts and context times."
+        ),
+        output_format: OutputFormat = typer.Option(
+            OutputFormat.TABLE, "--output-format", help="table | jsonl"
+        ),
+        summary_json: Path | None = typer.Option(
+            None, "--summary-json", help="Write the run summary as JSON to this file."
+        ),
+        incremental: bool = typer.Option(
+            False, "--incremental", help="Resume each file from its checkpoint (appended lines)."
+        ),
+        fail_on_findings: bool = typer.Option(
+            False, "--fail-on-findings", help="Exit 1 when the scan produced any finding."
+        ),
+    ) -> None:
+        """Scan access logs against the policy pack; findings to stdout, summary to stderr."""
+        from auditor.services.access_scan import scan_access_logs
+
+        for path in paths:
+            if not path.exists():
+                raise InputError("path not found", file=str(path))
+        if context is not None and not context.is_dir():
+            raise InputError("context folder not found", file=str(context))
+        shown: list[AccessFinding] = []
+
+        def on_finding(finding: AccessFinding) -> None:
+            if output_format is OutputFormat.JSONL:
+                print_jsonl(finding.to_json())
+            elif len(shown) < TABLE_ROWS:
+                shown.append(finding)
+
+        status = err_console.status("scanning access logs...") if show_progress() else nullcontext()
+        with app_context(ctx) as actx, status:
+            result = scan_access_logs(
+                actx,
+                paths,
+                fmt=fmt,
+                context_dir=context,
+                policies_dir=policies,
+                timezone=timezone,
+                incremental=incremental,
+                on_finding=on_finding,
+            )
+        summary = result.summary()
+        if output_format is OutputFormat.TABLE:
+            total = summary["findings_total"]
+            if shown:
+                out_console.print(_table(shown, total))
+            if total > len(shown):
+                out_console.print(
+                    f"... {total - len(shown)} more findings (use --output-format jsonl)",
+                    markup=False,
+                )
+        print_summary(summary)
+        if summary_json is not None:
+            summary_json.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+        if fail_on_findings and summary["findings_total"]:
+            raise typer.Exit(1)

@@ -1,18 +1,223 @@
-"""Placeholder: the command group 'scan_documents' is being built (see the open issues)."""
+"""``auditor scan documents``: PHI in exported files, as a table, or JSONL for pipelines.
+
+Findings go to stdout (one JSON object per line with ``--output-format jsonl``), the run
+summary to stderr. Matched text is shown only with ``--show-values`` and only to a terminal.
+"""
 
 from __future__ import annotations
 
-import typer
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from auditor.cli.common import app_context, err_console, out_console, print_jsonl, show_progress
 from auditor.errors import InputError
+from auditor.findings import PhiFinding
+
+# The table is for people: past this many rows, point at JSONL instead of holding them all.
+TABLE_MAX_ROWS = 2_000
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSONL = "jsonl"
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _check_inputs(
+    paths: list[Path], dictionaries: list[Path], context: Path | None, show_values: bool
+) -> None:
+    if not paths:
+        raise InputError("give at least one file or folder to scan (PATH...)")
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise InputError("path not found", file=str(path))
+    for dictionary in dictionaries:
+        if not dictionary.is_file():
+            raise InputError("dictionary file not found", file=str(dictionary))
+    if context is not None and not context.is_dir():
+        raise InputError("context folder not found", file=str(context))
+    if show_values and not stdout_is_terminal():
+        raise InputError("--show-values prints matched text to a terminal only")
+
+
+def format_location(location: dict[str, Any]) -> str:
+    return " ".join(f"{k}={v}" for k, v in location.items())
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    err_console.print(
+        f"scanned {summary['files_scanned']} of {summary['files_seen']} files "
+        f"({summary['bytes']:,} bytes, {summary['units']:,} text units) "
+        f"in {summary['elapsed_seconds']:.1f}s: {summary['findings']:,} PHI findings "
+        f"({summary['new_findings']:,} new)",
+        markup=False,
+    )
+    if summary["files_unchanged"]:
+        err_console.print(f"unchanged since last scan: {summary['files_unchanged']} files")
+    if summary["stopped"]:
+        err_console.print(f"stopped early: {summary['files_not_reached']} files not reached")
+    for entity, count in summary["findings_by_type"].items():
+        err_console.print(f"  {entity:<24} {count:>8,}", markup=False)
+    for skipped in summary["files_skipped"]:
+        err_console.print(f"skipped {skipped['path']}: {skipped['reason']}", markup=False)
+    for issue in summary["issues"]:
+        err_console.print(f"note {issue['path']}: {issue['reason']}", markup=False)
+    hidden = summary["issues_count"] - len(summary["issues"])
+    if hidden:
+        err_console.print(f"... and {hidden:,} more notes")
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(
-        "scan_documents".replace("scan_access", "access-logs").replace(
-            "scan_documents", "documents"
-        )
-    )
-    def _placeholder() -> None:
-        """Not available yet."""
-        raise InputError("this command is not available yet in this build")
+    @app.command("documents")
+    def documents(
+        ctx: typer.Context,
+        paths: list[Path] = typer.Argument(
+            None,
+            help="Files or folders (walked recursively).",
+            metavar="PATH...",
+            show_default=False,
+        ),
+        dictionary: list[Path] = typer.Option(
+            [], "--dictionary", help="Site dictionary, TSV TYPE<TAB>term (repeatable)."
+        ),
+        context: Path | None = typer.Option(
+            None, "--context", help="Context folder (workforce, patients, contacts, places)."
+        ),
+        output_format: OutputFormat = typer.Option(
+            OutputFormat.TABLE, "--output-format", help="table (readable) or jsonl."
+        ),
+        summary_json: Path | None = typer.Option(
+            None, "--summary-json", help="Also write the run summary to this JSON file."
+        ),
+        show_values: bool = typer.Option(
+            False, "--show-values", help="Show matched text (terminal only; never stored)."
+        ),
+        incremental: bool = typer.Option(
+            False, "--incremental", help="Skip files unchanged since their last scan."
+        ),
+    ) -> None:
+        """Find PHI in exported documents (txt, csv, json, FHIR, HL7 v2, PDF, DOCX)."""
+        from auditor.services.document_scan import scan_documents
+
+        paths = list(paths or [])
+        _check_inputs(paths, dictionary, context, show_values)
+        rows: list[tuple[PhiFinding, str]] = []
+        more = 0
+        jsonl = output_format is OutputFormat.JSONL
+
+        closed = False  # stdout closed by the reader (``| head``): stop after this file
+
+        def on_finding(finding: PhiFinding) -> None:
+            nonlocal closed
+            if jsonl and not closed:
+                try:
+                    print_jsonl(finding.to_json())
+                except BrokenPipeError:
+                    closed = True
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            elif not jsonl and not show_values:
+                _keep(finding, "")
+
+        def on_value(finding: PhiFinding, value: str) -> None:
+            _keep(finding, value)
+
+        def _keep(finding: PhiFinding, value: str) -> None:
+            nonlocal more
+            if len(rows) < TABLE_MAX_ROWS:
+                rows.append((finding, value))
+            else:
+                more += 1
+
+        with app_context(ctx) as actx:
+            progress = (
+                Progress(
+                    TextColumn("scanning"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeElapsedColumn(),
+                    console=err_console,
+                    transient=True,
+                )
+                if show_progress()
+                else None
+            )
+            task = progress.add_task("files", total=None) if progress else None
+
+            def on_progress(done: int, total: int) -> None:
+                if progress is not None and task is not None:
+                    progress.update(task, completed=done, total=total)
+
+            if progress:
+                progress.start()
+            try:
+                result = scan_documents(
+                    actx,
+                    paths,
+                    dictionaries=dictionary,
+                    context_dir=context,
+                    incremental=incremental,
+                    on_finding=on_finding,
+                    on_value=on_value if show_values and not jsonl else None,
+                    progress=on_progress,
+                    should_stop=lambda: closed,
+                )
+            finally:
+                if progress:
+                    progress.stop()
+        if not jsonl:
+            _print_table(rows, show_values)
+            if more:
+                out_console.print(f"... and {more:,} more findings (use --output-format jsonl)")
+        summary = {"run_id": result.run_id, **result.summary()}
+        _print_summary(summary)
+        if summary_json is not None:
+            summary_json.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+
+
+def display_path(source: str) -> str:
+    """Relative to the working folder when under it (shorter tables), else as given."""
+    rel = os.path.relpath(source)
+    return source if rel.startswith("..") else rel
+
+
+def _print_table(rows: list[tuple[PhiFinding, str]], show_values: bool) -> None:
+    if not rows:
+        out_console.print("no PHI found")
+        return
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    table.add_column("file", overflow="fold", ratio=3)
+    table.add_column("location", overflow="fold", ratio=2)
+    table.add_column("type", no_wrap=True)
+    table.add_column("span", no_wrap=True, justify="right")
+    table.add_column("score", no_wrap=True, justify="right")
+    table.add_column("fingerprint", no_wrap=True)
+    if show_values:
+        table.add_column("value", overflow="fold", ratio=2)
+    last = ""
+    for finding, value in rows:
+        source = display_path(finding.source)
+        cells = [
+            source if source != last else "",
+            format_location(finding.location),
+            finding.entity_type,
+            f"{finding.start}-{finding.end}",
+            f"{finding.score:.2f}",
+            finding.fingerprint[:10],
+        ]
+        last = source
+        if show_values:
+            cells.append(value)
+        table.add_row(*(Text(cell) for cell in cells))
+    out_console.print(table)

@@ -1,16 +1,65 @@
-"""Placeholder: the command group 'verify' is being built (see the open issues)."""
+"""``auditor verify PATH | --all``: file digests, the DSSE signature and the hash chain.
+
+Prints one line "verified" and exits 0, or exits 1 with the exact reason (which file, which
+digest, which key, which link): the one-line error comes from the CLI's single error handler.
+"""
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
 
+import typer
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from auditor.cli.common import app_context
 from auditor.errors import InputError
 
 
+def _load_keys(paths: list[Path]) -> dict[str, Ed25519PublicKey]:
+    from auditor.signing.keys import key_id_of
+
+    keys: dict[str, Ed25519PublicKey] = {}
+    for p in paths:
+        try:
+            pub = serialization.load_pem_public_key(p.read_bytes())
+        except (OSError, ValueError) as exc:
+            raise InputError("not a readable PEM public key", file=str(p), field="--key") from exc
+        if not isinstance(pub, Ed25519PublicKey):
+            raise InputError("not an Ed25519 public key", file=str(p), field="--key")
+        keys[key_id_of(pub)] = pub
+    return keys
+
+
 def register(app: typer.Typer) -> None:
-    @app.command(
-        "verify".replace("scan_access", "access-logs").replace("scan_documents", "documents")
-    )
-    def _placeholder() -> None:
-        """Not available yet."""
-        raise InputError("this command is not available yet in this build")
+    @app.command("verify")
+    def verify(
+        ctx: typer.Context,
+        path: str | None = typer.Argument(
+            None, help="A report or certificate folder, its *.dsse.json, or a report id."
+        ),
+        all_: bool = typer.Option(False, "--all", help="Verify the whole chain in the ledger."),
+        key: list[Path] = typer.Option(
+            [], "--key", help="Extra Ed25519 public key PEM to trust (repeatable)."
+        ),
+        no_chain: bool = typer.Option(
+            False,
+            "--no-chain",
+            help="Check files and signature only, not the ledger link (a report from elsewhere).",
+        ),
+    ) -> None:
+        """Check a signed report (or de-id certificate) or, with --all, the whole chain."""
+        from auditor.signing.attest import verify_chain, verify_folder
+
+        if not path and not all_:
+            raise InputError("give a report folder or id, or --all", field="PATH")
+        extra = _load_keys(key)
+        with app_context(ctx) as actx:
+            if path:
+                target = Path(path)
+                if not target.exists() and (actx.settings.reports_dir / path).is_dir():
+                    target = actx.settings.reports_dir / path
+                verify_folder(actx, target, extra_keys=extra, chain=not no_chain)
+            if all_:
+                verify_chain(actx, extra_keys=extra)
+        typer.echo("verified")

@@ -205,6 +205,8 @@ class LedgerEntry(Base):
     envelope_digest: Mapped[str] = mapped_column(String(64), unique=True)
     prev_digest: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where the envelope lives on disk, so ``verify --all`` walks the files, not only the rows.
+    path: Mapped[str] = mapped_column(Text, default="")
 
 
 class SigningKey(Base):
@@ -243,3 +245,20 @@ class AuditTrail(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class DaemonInstance(Base):
+    """Who holds (or last held) the single-daemon lock of this database, for ``auditor status``.
+
+    The lock itself is a file lock (SQLite) or an advisory lock (PostgreSQL); this row only
+    says which process took it and when it last showed signs of life.
+    """
+
+    __tablename__ = "daemon_instances"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pid: Mapped[int] = mapped_column(Integer)
+    host: Mapped[str] = mapped_column(String(255))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
+    stopped_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -57,6 +57,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_checkpoints")),
     )
     op.create_table(
+        "daemon_instances",
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("pid", sa.Integer(), nullable=False),
+        sa.Column("host", sa.String(length=255), nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("stopped_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_daemon_instances")),
+    )
+    op.create_table(
         "ledger",
         sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("subject_kind", sa.String(length=32), nullable=False),
@@ -64,6 +74,7 @@ def upgrade() -> None:
         sa.Column("envelope_digest", sa.String(length=64), nullable=False),
         sa.Column("prev_digest", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("path", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_ledger")),
         sa.UniqueConstraint("envelope_digest", name=op.f("uq_ledger_envelope_digest")),
         sa.UniqueConstraint("subject_id", name=op.f("uq_ledger_subject_id")),
@@ -231,6 +242,7 @@ def downgrade() -> None:
     op.drop_table("scan_runs")
     op.drop_table("reports")
     op.drop_table("ledger")
+    op.drop_table("daemon_instances")
     op.drop_table("checkpoints")
     with op.batch_alter_table("audit_trail", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_trail_at"))

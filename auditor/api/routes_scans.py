@@ -1,0 +1,194 @@
+"""Scan requests and their status, the daemon status, and token listing (admin)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from auditor.api.auth import Permission, Principal, list_tokens, token_state
+from auditor.api.deps import get_actx, require
+from auditor.context import AppContext
+from auditor.daemon import queue
+from auditor.errors import InputError, NotFoundError, PermissionDeniedError
+from auditor.store import repo
+from auditor.store.models import RunStatus, ScanRun
+
+router = APIRouter()
+
+
+class ScanRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: queue.ScanKind
+    paths: list[str] = Field(min_length=1, max_length=queue.MAX_PATHS)
+    format: str = Field("auto", max_length=32, description="access-logs: input format")
+    incremental: bool = Field(False, description="resume from checkpoints / skip unchanged")
+    out: str | None = Field(None, max_length=4096, description="deid: output folder")
+    profile: str | None = Field(None, max_length=64, description="deid: profile")
+    dry_run: bool = Field(False, description="deid: report only, write nothing")
+
+
+class ScanAccepted(BaseModel):
+    id: str
+    kind: str
+    status: str
+    href: str
+
+
+class ScanStatus(BaseModel):
+    id: str
+    kind: str
+    status: str
+    trigger: str
+    requested_by: str
+    requested_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    records_read: int
+    records_processed: int
+    records_quarantined: int
+    findings_count: int
+    summary: dict[str, Any]
+    error: str
+
+
+def _scan_status(run: ScanRun) -> ScanStatus:
+    return ScanStatus(
+        id=run.id,
+        kind=run.kind,
+        status=str(run.status),
+        trigger=run.trigger,
+        requested_by=run.requested_by,
+        requested_at=run.requested_at,
+        started_at=run.started_at,
+        finished_at=run.finished_at,
+        records_read=run.records_read,
+        records_processed=run.records_processed,
+        records_quarantined=run.records_quarantined,
+        findings_count=run.findings_count,
+        summary=run.summary or {},
+        error=run.error,
+    )
+
+
+@router.post("/scans", status_code=202, response_model=ScanAccepted, tags=["scans"])
+def request_scan(
+    body: ScanRequest,
+    actx: AppContext = Depends(get_actx),
+    principal: Principal = Depends(require(Permission.SCANS_REQUEST, Permission.DEID_REQUEST)),
+) -> ScanAccepted:
+    """Queue a scan; the daemon runs it. Paths must lie inside ``api.allowed_roots``."""
+    needed = (
+        Permission.DEID_REQUEST if body.kind is queue.ScanKind.DEID else Permission.SCANS_REQUEST
+    )
+    principal.require(needed)
+    roots = actx.settings.api.allowed_roots
+    paths = queue.check_paths(body.paths, roots)
+    params: dict[str, Any] = {"incremental": body.incremental}
+    if body.kind is queue.ScanKind.ACCESS_LOGS:
+        params["format"] = body.format
+    if body.kind is queue.ScanKind.DEID:
+        if not body.out:
+            raise InputError("deid requests need an output folder", field="out")
+        out = Path(body.out)
+        if out.exists():
+            raise InputError("output folder already exists", field="out")
+        parent = queue.check_paths([str(out.parent)], roots)[0]
+        params.update(out=str(parent / out.name), dry_run=body.dry_run)
+        if body.profile:
+            params["profile"] = body.profile
+    with actx.transaction() as session:
+        run = queue.enqueue(session, body.kind, paths, requested_by=principal.actor, params=params)
+        run_id = run.id
+    return ScanAccepted(
+        id=run_id, kind=str(body.kind), status=str(RunStatus.QUEUED), href=f"scans/{run_id}"
+    )
+
+
+def _readable_run(actx: AppContext, principal: Principal, scan_id: str) -> ScanRun:
+    with actx.transaction() as session:
+        run = session.get(ScanRun, scan_id)
+    if run is None:
+        raise NotFoundError(f"scan {scan_id} not found")
+    if principal.can(Permission.SCANS_READ):
+        return run
+    if run.kind == queue.ScanKind.DEID and principal.can(Permission.CERTIFICATES_READ):
+        return run
+    raise PermissionDeniedError(f"role {principal.role} may not read {run.kind} scans")
+
+
+@router.get("/scans/{scan_id}", response_model=ScanStatus, tags=["scans"])
+def scan_status(
+    scan_id: str,
+    actx: AppContext = Depends(get_actx),
+    principal: Principal = Depends(require(Permission.SCANS_READ, Permission.CERTIFICATES_READ)),
+) -> ScanStatus:
+    """Status (queued, running, done, failed), counts and error of one scan."""
+    return _scan_status(_readable_run(actx, principal, scan_id))
+
+
+@router.get("/scans/{scan_id}/certificate", tags=["scans"], response_class=FileResponse)
+def deid_certificate(
+    scan_id: str,
+    actx: AppContext = Depends(get_actx),
+    principal: Principal = Depends(require(Permission.CERTIFICATES_READ)),
+) -> FileResponse:
+    """The signed de-identification certificate of a finished deid scan."""
+    run = _readable_run(actx, principal, scan_id)
+    cert = str((run.summary or {}).get("certificate") or "")
+    if run.kind != queue.ScanKind.DEID or run.status is not RunStatus.DONE or not cert:
+        raise NotFoundError(f"scan {scan_id} has no certificate")
+    path = Path(cert)
+    if not path.is_file():
+        raise NotFoundError(f"the certificate of scan {scan_id} is no longer on disk")
+    with actx.transaction() as session:
+        repo.audit(session, principal.actor, "api.certificates.read", f"scan:{scan_id}")
+    return FileResponse(path, media_type="application/json", filename=path.name)
+
+
+@router.get("/status", tags=["service"])
+def service_status(
+    actx: AppContext = Depends(get_actx),
+    _principal: Principal = Depends(require(Permission.STATUS_READ)),
+) -> dict[str, Any]:
+    """Daemon status: schedules, last and next runs, queue depth, lock holder."""
+    from auditor.daemon.status import daemon_status
+
+    return daemon_status(actx)
+
+
+class TokenInfo(BaseModel):
+    name: str
+    role: str
+    prefix: str
+    state: str
+    created_at: datetime
+    expires_at: datetime | None
+    last_used_at: datetime | None
+
+
+@router.get("/tokens", response_model=list[TokenInfo], tags=["service"])
+def tokens(
+    actx: AppContext = Depends(get_actx),
+    _principal: Principal = Depends(require(Permission.TOKENS_ADMIN)),
+) -> list[TokenInfo]:
+    """API tokens (never their values: only a hash is stored)."""
+    now = actx.clock()
+    with actx.transaction() as session:
+        return [
+            TokenInfo(
+                name=t.name,
+                role=t.role,
+                prefix=t.prefix,
+                state=token_state(t, now),
+                created_at=t.created_at,
+                expires_at=t.expires_at,
+                last_used_at=t.last_used_at,
+            )
+            for t in list_tokens(session)
+        ]

@@ -1,0 +1,1 @@
+"""The daemon: APScheduler wiring (scheduler), lock, signals, jobs and the scan queue."""

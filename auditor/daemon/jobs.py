@@ -1,0 +1,292 @@
+"""The daemon's jobs. Each calls the same service function as the CLI and records its outcome.
+
+Every run has a ScanRun row (created here for scheduled runs, by the API for queued ones)
+and an audit-trail entry with its status and counts, so a report can show what ran, what
+failed and what was missed. Services are imported when a job runs: the daemon starts fast
+and a job whose service is unavailable fails on its own, visibly, without stopping the rest.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from auditor.daemon import queue
+from auditor.daemon.logs import event
+from auditor.daemon.runtime import DaemonRuntime
+from auditor.errors import AuditorError
+from auditor.store import repo
+from auditor.store.models import RunStatus, ScanRun
+
+JOB_ACCESS = "access-logs"
+JOB_EXPORTS = "exports"
+JOB_REPORT = "weekly-report"
+JOB_QUEUE = "queue-worker"
+
+#: ScanRun kind of each scheduled job (used to find a job's last run and interrupted runs).
+JOB_KINDS = {JOB_ACCESS: "access-logs", JOB_EXPORTS: "documents", JOB_REPORT: queue.REPORT_KIND}
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+def expand_sources(patterns: Sequence[str], *, folders_as_files: bool = True) -> list[Path]:
+    """Files named by config entries: files, folders (walked) or globs; sorted, no repeats."""
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        raw = str(Path(pattern).expanduser())
+        if _GLOB_CHARS & set(raw):
+            candidates = [Path(p) for p in sorted(glob.glob(raw, recursive=True))]
+        else:
+            candidates = [Path(raw)]
+        for cand in candidates:
+            if cand.is_dir() and folders_as_files:
+                for child in sorted(cand.rglob("*")):
+                    if child.is_file() and not any(p.startswith(".") for p in child.parts[-1:]):
+                        found.setdefault(child.resolve())
+            elif cand.exists():
+                found.setdefault(cand.resolve())
+    return list(found)
+
+
+def _counts(result: Any) -> dict[str, Any]:
+    """Run totals from any service result (access, documents, deid, report)."""
+    summary = result.summary() if callable(getattr(result, "summary", None)) else {}
+    by_cat = getattr(result, "findings_by_category", None) or getattr(
+        result, "findings_by_type", None
+    )
+    findings = sum(by_cat.values()) if isinstance(by_cat, dict) else 0
+    return {
+        "records_read": int(getattr(result, "records_read", getattr(result, "files_scanned", 0))),
+        "records_processed": int(
+            getattr(result, "records_processed", getattr(result, "files_scanned", 0))
+        ),
+        "records_quarantined": int(
+            getattr(result, "records_quarantined", len(getattr(result, "files_skipped", ())))
+        ),
+        "findings_count": int(findings),
+        "summary": summary if isinstance(summary, dict) else {},
+    }
+
+
+def _stopped_early(result: Any) -> bool:
+    if getattr(result, "stopped", False) or getattr(result, "interrupted", False):
+        return True
+    return getattr(result, "complete", True) is False
+
+
+def _finish(
+    rt: DaemonRuntime, run_id: str, status: RunStatus, error: str = "", result: Any = None
+) -> dict[str, Any]:
+    """Finish the run unless the service already did; return the stored outcome."""
+    counts = _counts(result) if result is not None else {}
+    with rt.actx.transaction() as session:
+        run = session.get(ScanRun, run_id)
+        if run is not None and (run.status is RunStatus.RUNNING or status is RunStatus.FAILED):
+            repo.finish_run(session, run_id, status=status, error=error, **counts)
+        run = session.get(ScanRun, run_id)
+        outcome = {
+            "status": str(run.status) if run else str(status),
+            "records_read": run.records_read if run else 0,
+            "findings": run.findings_count if run else 0,
+        }
+        repo.audit(
+            session, "daemon", "job.finished", run_id, kind=run.kind if run else "", **outcome
+        )
+    return outcome
+
+
+def _execute(rt: DaemonRuntime, job: str, run_id: str, call: Callable[[], Any]) -> Any:
+    """Run one service call for ``run_id`` and record its outcome; never raises."""
+    log = rt.log
+    event(log, "job started", job=job, run_id=run_id)
+    try:
+        result = call()
+    except AuditorError as exc:
+        _finish(rt, run_id, RunStatus.FAILED, error=str(exc))
+        event(log, "job failed", logging.ERROR, job=job, run_id=run_id, error=type(exc).__name__)
+        return None
+    except Exception as exc:  # a bug or an unavailable service: record it, keep the daemon up
+        _finish(rt, run_id, RunStatus.FAILED, error=f"internal error ({type(exc).__name__})")
+        log.error("job crashed", exc_info=True, extra={"fields": {"job": job, "run_id": run_id}})
+        return None
+    outcome = _finish(rt, run_id, RunStatus.DONE, result=result)
+    event(log, "job finished", job=job, run_id=run_id, **outcome)
+    return result
+
+
+def _scheduled(rt: DaemonRuntime, job: str, source: str, call: Callable[[str, str], Any]) -> None:
+    with rt.exclusive() as ok:
+        if not ok:
+            return
+        trigger = rt.take_trigger(job)
+        with rt.actx.transaction() as session:
+            run = repo.create_run(
+                session, JOB_KINDS[job], source[:2000], trigger=trigger, requested_by="daemon"
+            )
+            run_id = run.id
+        _execute(rt, job, run_id, lambda: call(run_id, trigger))
+
+
+def access_log_job(rt: DaemonRuntime) -> None:
+    """Incremental scan of the configured access logs: new files and appended lines only."""
+    cfg = rt.actx.settings.daemon
+    paths = expand_sources(cfg.access_log_sources)
+    if not paths:
+        event(rt.log, "no access-log sources found", job=JOB_ACCESS)
+        return
+
+    def call(run_id: str, trigger: str) -> Any:
+        from auditor.services.access_scan import scan_access_logs
+
+        return scan_access_logs(
+            rt.actx,
+            paths,
+            fmt=cfg.access_log_format,
+            incremental=True,
+            run_id=run_id,
+            trigger=trigger,
+            should_stop=rt.should_stop,
+        )
+
+    _scheduled(rt, JOB_ACCESS, ";".join(map(str, paths)), call)
+
+
+def export_scan_job(rt: DaemonRuntime) -> None:
+    """Scan export folders for PHI: new or changed files only (path, size, mtime, digest)."""
+    cfg = rt.actx.settings.daemon
+    paths = expand_sources(cfg.export_dirs, folders_as_files=False)
+    if not paths:
+        event(rt.log, "no export folders found", job=JOB_EXPORTS)
+        return
+
+    def call(run_id: str, trigger: str) -> Any:
+        from auditor.services.document_scan import scan_documents
+
+        return scan_documents(
+            rt.actx,
+            paths,
+            incremental=True,
+            run_id=run_id,
+            trigger=trigger,
+            should_stop=rt.should_stop,
+        )
+
+    _scheduled(rt, JOB_EXPORTS, ";".join(map(str, paths)), call)
+
+
+def weekly_report_job(rt: DaemonRuntime) -> None:
+    """Build and sign last week's report (the report itself notes runs missed or failed)."""
+
+    def call(run_id: str, trigger: str) -> Any:
+        from auditor.services.reporting import build_weekly_report
+
+        result = build_weekly_report(rt.actx, week=None)
+        return _ReportOutcome(str(result.report_id), str(result.folder))
+
+    _scheduled(rt, JOB_REPORT, "weekly", call)
+
+
+class _ReportOutcome:
+    def __init__(self, report_id: str, folder: str) -> None:
+        self.report_id, self.folder = report_id, folder
+
+    def summary(self) -> dict[str, Any]:
+        return {"report_id": self.report_id, "folder": self.folder}
+
+
+class _DeidOutcome:
+    def __init__(self, result: Any) -> None:
+        self.result = result
+        self.files_scanned = int(getattr(result, "files_processed", 0) or 0)
+
+    def summary(self) -> dict[str, Any]:
+        raw = self.result.summary() if callable(getattr(self.result, "summary", None)) else {}
+        out = dict(raw) if isinstance(raw, dict) else {}
+        out["certificate"] = str(getattr(self.result, "certificate_path", "") or "")
+        return out
+
+
+def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
+    """Execute one claimed API request with the service its kind names."""
+    actx = rt.actx
+    params = dict(run.params or {})
+    try:
+        paths = queue.check_paths(params.get("paths", []), actx.settings.api.allowed_roots)
+    except AuditorError as exc:  # roots changed or a symlink moved since the request
+        _finish(rt, run.id, RunStatus.FAILED, error=str(exc))
+        return
+    kind = run.kind
+
+    def call() -> Any:
+        if kind == queue.ScanKind.ACCESS_LOGS:
+            from auditor.services.access_scan import scan_access_logs
+
+            return scan_access_logs(
+                actx,
+                paths,
+                fmt=str(params.get("format") or "auto"),
+                incremental=bool(params.get("incremental", False)),
+                run_id=run.id,
+                trigger="api",
+                should_stop=rt.should_stop,
+            )
+        if kind == queue.ScanKind.DOCUMENTS:
+            from auditor.services.document_scan import scan_documents
+
+            return scan_documents(
+                actx,
+                paths,
+                incremental=bool(params.get("incremental", False)),
+                run_id=run.id,
+                trigger="api",
+                should_stop=rt.should_stop,
+            )
+        if kind == queue.ScanKind.DEID:
+            from auditor.services.deid import run_deid
+
+            out = Path(params.get("out") or actx.settings.home / "deid" / run.id)
+            return _DeidOutcome(
+                run_deid(
+                    actx,
+                    paths,
+                    out,
+                    profile=str(params.get("profile") or actx.settings.deid.profile),
+                    dry_run=bool(params.get("dry_run", False)),
+                    trigger="api",
+                )
+            )
+        raise AuditorError(f"unknown scan kind {kind!r}")
+
+    result = _execute(rt, f"queued:{kind}", run.id, call)
+    if result is not None and rt.should_stop() and _stopped_early(result):
+        queue.requeue(actx, run.id, reason="daemon stopping; resumes on next start")
+
+
+def queue_worker_job(rt: DaemonRuntime) -> None:
+    """Drain the queue one request at a time, yielding to scheduled jobs between requests."""
+    while not rt.should_stop():
+        with rt.exclusive(wait=False) as ok:
+            if not ok:
+                return
+            run = queue.claim_next(rt.actx)
+            if run is None:
+                return
+            run_queued(rt, run)
+
+
+def run_scheduled(job_id: str, rt: DaemonRuntime | None = None) -> None:
+    """The one function the job store references; the daemon's executor supplies ``rt``."""
+    if rt is None:
+        raise RuntimeError("scheduled jobs run inside the daemon, which supplies the runtime")
+    JOB_FUNCS[job_id](rt)
+
+
+JOB_FUNCS: dict[str, Callable[[DaemonRuntime], None]] = {
+    JOB_ACCESS: access_log_job,
+    JOB_EXPORTS: export_scan_job,
+    JOB_REPORT: weekly_report_job,
+    JOB_QUEUE: queue_worker_job,
+}

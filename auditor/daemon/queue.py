@@ -1,0 +1,179 @@
+"""The scan queue: ScanRun rows the API inserts and the daemon executes, one at a time.
+
+State machine: ``queued -> running -> done | failed``. A daemon that dies mid-run leaves a
+``running`` row; the next daemon (it holds the lock, so nobody else can be running it) puts
+API requests back to ``queued`` and marks scheduled runs failed and due again, so every
+request is executed and no run is silently lost.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from auditor.context import AppContext
+from auditor.errors import InputError, PermissionDeniedError
+from auditor.store import repo
+from auditor.store.models import RunStatus, ScanRun
+
+
+class ScanKind(enum.StrEnum):
+    ACCESS_LOGS = "access-logs"
+    DOCUMENTS = "documents"
+    DEID = "deid"
+
+
+class Trigger(enum.StrEnum):
+    API = "api"
+    SCHEDULE = "schedule"
+    CATCH_UP = "catch-up"
+    DAEMON = "daemon"
+
+
+#: ScanRun kinds the daemon's own schedules create (besides the queued scan kinds).
+REPORT_KIND = "report"
+GAP_KIND = "gap"
+MAX_PATHS = 100
+
+
+def check_paths(raw: Sequence[str], allowed_roots: Sequence[str]) -> list[Path]:
+    """Paths a request may name: absolute, no ``..``, inside an allowed root after symlinks.
+
+    Raises InputError (400) for malformed or missing paths and PermissionDeniedError (403)
+    for paths outside every allowed root. Error messages name the path index, not the path.
+    """
+    if not raw:
+        raise InputError("at least one path is required", field="paths")
+    if len(raw) > MAX_PATHS:
+        raise InputError(f"at most {MAX_PATHS} paths per request", field="paths")
+    candidates: list[tuple[str, Path]] = []
+    for i, value in enumerate(raw):
+        field = f"paths[{i}]"
+        if not value or "\x00" in value:
+            raise InputError("empty path or NUL byte", field=field)
+        path = Path(value)
+        if not path.is_absolute():
+            raise InputError("path must be absolute", field=field)
+        if ".." in path.parts:
+            raise InputError("'..' is not allowed in paths", field=field)
+        candidates.append((field, path))
+    roots = [Path(r).expanduser().resolve() for r in allowed_roots if r]
+    if not roots:
+        raise PermissionDeniedError("no allowed roots are configured (api.allowed_roots)")
+    out: list[Path] = []
+    for field, path in candidates:
+        resolved = path.resolve()
+        if not any(resolved == root or resolved.is_relative_to(root) for root in roots):
+            raise PermissionDeniedError(
+                "path is outside the allowed roots (symlinks are resolved)", field=field
+            )
+        if not resolved.exists():
+            raise InputError("path does not exist", field=field)
+        out.append(resolved)
+    return out
+
+
+def enqueue(
+    session: Session,
+    kind: ScanKind,
+    paths: Sequence[Path],
+    *,
+    requested_by: str,
+    params: dict[str, Any] | None = None,
+) -> ScanRun:
+    body = dict(params or {})
+    body["paths"] = [str(p) for p in paths]
+    run = repo.create_run(
+        session,
+        str(kind),
+        ";".join(body["paths"])[:2000],
+        status=RunStatus.QUEUED,
+        trigger=Trigger.API,
+        requested_by=requested_by,
+        params=body,
+    )
+    repo.audit(session, requested_by, "scan.requested", run.id, kind=str(kind))
+    return run
+
+
+def claim_next(actx: AppContext) -> ScanRun | None:
+    """Move the oldest queued request to ``running`` atomically and return it."""
+    for _ in range(5):
+        with actx.transaction() as session:
+            run_id = session.scalar(
+                select(ScanRun.id)
+                .where(ScanRun.status == RunStatus.QUEUED)
+                .order_by(ScanRun.requested_at, ScanRun.id)
+                .limit(1)
+            )
+            if run_id is None:
+                return None
+            claimed = session.execute(
+                update(ScanRun)
+                .where(ScanRun.id == run_id, ScanRun.status == RunStatus.QUEUED)
+                .values(status=RunStatus.RUNNING, started_at=actx.clock())
+            )
+            if getattr(claimed, "rowcount", 0) == 1:
+                run = session.get(ScanRun, run_id)
+                if run is not None:
+                    session.expunge(run)
+                return run
+    return None
+
+
+def requeue(actx: AppContext, run_id: str, reason: str) -> None:
+    with actx.transaction() as session:
+        session.execute(
+            update(ScanRun)
+            .where(ScanRun.id == run_id)
+            .values(status=RunStatus.QUEUED, started_at=None, finished_at=None)
+        )
+        repo.audit(session, "daemon", "scan.requeued", run_id, reason=reason)
+
+
+def recover_orphans(actx: AppContext) -> set[str]:
+    """After an unclean stop: requeue API runs, fail scheduled ones. Returns their kinds."""
+    interrupted: set[str] = set()
+    with actx.transaction() as session:
+        orphans = session.scalars(
+            select(ScanRun).where(
+                ScanRun.status == RunStatus.RUNNING,
+                ScanRun.trigger.in_([str(t) for t in Trigger]),
+            )
+        ).all()
+        for run in orphans:
+            if run.trigger == Trigger.API:
+                run.status, run.started_at = RunStatus.QUEUED, None
+                repo.audit(session, "daemon", "scan.requeued", run.id, reason="daemon restart")
+            else:
+                run.status, run.finished_at = RunStatus.FAILED, actx.clock()
+                run.error = "interrupted: the daemon stopped before the run finished"
+                interrupted.add(run.kind)
+                repo.audit(session, "daemon", "job.interrupted", run.id, kind=run.kind)
+        # A scheduled scan stopped at a checkpoint by SIGTERM finishes on the next start.
+        scheduled = [str(Trigger.SCHEDULE), str(Trigger.CATCH_UP)]
+        for kind in ("access-logs", "documents"):
+            last = session.scalars(
+                select(ScanRun)
+                .where(ScanRun.kind == kind, ScanRun.trigger.in_(scheduled))
+                .order_by(ScanRun.requested_at.desc())
+                .limit(1)
+            ).first()
+            if last is not None and (last.summary or {}).get("stopped"):
+                interrupted.add(kind)
+    return interrupted
+
+
+def depth(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(ScanRun.status, func.count(ScanRun.id))
+        .where(ScanRun.status.in_([RunStatus.QUEUED, RunStatus.RUNNING]))
+        .group_by(ScanRun.status)
+    ).all()
+    counts = {str(status): int(n) for status, n in rows}
+    return {"queued": counts.get("queued", 0), "running": counts.get("running", 0)}

@@ -1,0 +1,356 @@
+"""HL7 v2 messages: the same segments, fields, repetitions and components; values replaced.
+
+Encoding characters come from each MSH (field separator MSH-1, then component, repetition,
+escape and subcomponent in MSH-2), so a feed that uses ``#`` or ``!`` works too. Fields whose
+datatype is known (PID-5 XPN, PID-11 XAD, PID-13 XTN, PID-3 CX, ...) get typed operators;
+timestamps anywhere are shifted per patient (PID-3) and stay valid DTM; free text (NTE-3,
+OBX-5 of type TX/ST/FT) and other text-like components go to the PHI engine, unescaped
+before and escaped after. A message is buffered whole (messages are small); files stream.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor.deid.formats.base import FileContext, atomic_output, output_encoding
+from auditor.deid.profiles import Operator
+from auditor.phi.entities import Entity
+from scanners.documents.encoding import detect_encoding, iter_decoded
+
+XPN, XCN, CX, XAD, XTN, DOB, SSN, ID, TEXT, XON, CITY = (
+    "XPN", "XCN", "CX", "XAD", "XTN", "DOB", "SSN", "ID", "TEXT", "XON", "CITY",
+)  # fmt: skip
+# (segment, field number) -> datatype handled here. Field numbers as in the standard.
+FIELDS: dict[tuple[str, int], str] = {
+    ("MSH", 10): ID,
+    ("PID", 2): CX, ("PID", 3): CX, ("PID", 4): CX, ("PID", 5): XPN, ("PID", 6): XPN,
+    ("PID", 7): DOB, ("PID", 9): XPN, ("PID", 11): XAD, ("PID", 12): ID, ("PID", 13): XTN,
+    ("PID", 14): XTN, ("PID", 18): CX, ("PID", 19): SSN, ("PID", 20): CX, ("PID", 21): CX,
+    ("PID", 23): CITY,
+    ("PD1", 3): XON, ("PD1", 4): XCN,
+    ("NK1", 2): XPN, ("NK1", 4): XAD, ("NK1", 5): XTN, ("NK1", 6): XTN, ("NK1", 12): CX,
+    ("NK1", 13): XON, ("NK1", 16): DOB, ("NK1", 30): XPN, ("NK1", 31): XTN, ("NK1", 32): XAD,
+    ("NK1", 33): CX, ("NK1", 37): SSN,
+    ("GT1", 2): CX, ("GT1", 3): XPN, ("GT1", 4): XPN, ("GT1", 5): XAD, ("GT1", 6): XTN,
+    ("GT1", 7): XTN, ("GT1", 8): DOB, ("GT1", 12): SSN, ("GT1", 16): XPN, ("GT1", 17): XAD,
+    ("GT1", 18): XTN, ("GT1", 19): CX, ("GT1", 21): XON,
+    ("IN1", 16): XPN, ("IN1", 18): DOB, ("IN1", 19): XAD, ("IN1", 36): ID, ("IN1", 49): CX,
+    ("IN2", 1): CX, ("IN2", 2): SSN,
+    ("PV1", 7): XCN, ("PV1", 8): XCN, ("PV1", 9): XCN, ("PV1", 17): XCN, ("PV1", 19): CX,
+    ("PV1", 50): CX, ("PV1", 52): XCN,
+    ("MRG", 1): CX, ("MRG", 2): CX, ("MRG", 3): CX, ("MRG", 5): CX, ("MRG", 7): XPN,
+    ("EVN", 5): XCN, ("ORC", 2): CX, ("ORC", 3): CX, ("ORC", 10): XCN, ("ORC", 11): XCN,
+    ("ORC", 12): XCN, ("OBR", 2): CX, ("OBR", 3): CX, ("OBR", 16): XCN, ("OBR", 28): XCN,
+    ("OBX", 16): XCN, ("NTE", 3): TEXT, ("AIP", 3): XCN, ("SCH", 1): CX, ("SCH", 2): CX,
+    ("TXA", 5): XCN, ("TXA", 9): XCN, ("TXA", 12): CX,
+    ("ROL", 4): XCN, ("ROL", 11): XAD, ("ROL", 12): XTN, ("PRT", 5): XCN, ("PRT", 14): XAD,
+    ("PRT", 15): XTN, ("PV2", 13): XCN, ("ORC", 21): XON, ("ORC", 22): XAD, ("ORC", 23): XTN,
+    ("ORC", 24): XAD, ("OBR", 10): XCN, ("OBR", 32): XCN, ("OBR", 33): XCN, ("OBR", 34): XCN,
+    ("OBR", 35): XCN, ("IN1", 3): CX, ("IN1", 4): XON, ("IN1", 5): XAD, ("IN1", 6): XPN,
+    ("IN1", 7): XTN, ("IN1", 11): XON, ("IN1", 44): XAD, ("IN2", 8): CX, ("STF", 2): CX,
+    ("STF", 3): XPN, ("STF", 10): XTN, ("STF", 11): XAD, ("CON", 24): XPN, ("CON", 26): XPN,
+    ("ACC", 3): TEXT, ("DG1", 16): XCN, ("PR1", 11): XCN, ("PR1", 12): XCN, ("RXE", 13): XCN,
+    ("RXO", 14): XCN, ("SPM", 2): CX, ("SPM", 3): CX, ("IN2", 6): ID, ("IN2", 7): XPN,
+}  # fmt: skip
+# Coded fields: never guessed to be a person, whatever their components look like.
+CODED = {("OBX", 3), ("OBX", 5), ("OBX", 6), ("OBR", 4), ("DG1", 3), ("PR1", 3), ("AL1", 3),
+         ("RXE", 2), ("RXO", 1), ("RXA", 5), ("ORC", 16), ("PV2", 3), ("MSH", 9)}  # fmt: skip
+_TEXT_TYPES = {"TX", "ST", "FT", "CF"}
+_DTM = re.compile(r"\d{8}(\d{2}(\d{2}(\d{2}(\.\d{1,4})?)?)?)?([+-]\d{4})?")
+_SEG_SPLIT = re.compile(r"(\r\n|\r|\n)")
+_SEG_NAME = re.compile(r"[A-Z][A-Z0-9]{2}")
+
+
+@dataclass(frozen=True)
+class Encoding:
+    field: str = "|"
+    component: str = "^"
+    repetition: str = "~"
+    escape: str = "\\"
+    sub: str = "&"
+
+    @classmethod
+    def from_msh(cls, segment: str) -> Encoding:
+        if len(segment) < 8 or not segment.startswith("MSH"):
+            return cls()
+        f = segment[3]
+        enc = segment[4:].split(f, 1)[0]
+        enc = (enc + "^~\\&")[:4] if len(enc) < 4 else enc
+        return cls(f, enc[0], enc[1], enc[2], enc[3])
+
+    def unescape(self, value: str) -> str:
+        e = self.escape
+        if e not in value:
+            return value
+        table = {"F": self.field, "S": self.component, "T": self.sub, "R": self.repetition, "E": e}
+        return re.sub(
+            re.escape(e) + r"([FSTRE])" + re.escape(e), lambda m: table[m.group(1)], value
+        )
+
+    def escape_text(self, value: str) -> str:
+        e = self.escape
+        out = value.replace(e, f"{e}E{e}")
+        for ch, code in (
+            (self.field, "F"),
+            (self.component, "S"),
+            (self.sub, "T"),
+            (self.repetition, "R"),
+        ):
+            out = out.replace(ch, f"{e}{code}{e}")
+        return out
+
+
+class _Message:
+    """One message's segments, rewritten in place; the patient comes from PID-3 (or PID-2)."""
+
+    def __init__(self, segments: list[str], fc: FileContext) -> None:
+        self.fc = fc
+        self.enc = Encoding.from_msh(segments[0]) if segments else Encoding()
+        self.segments = segments
+        self.slots: list[tuple[int, int, int, int, int, str]] = []
+        self.fields = [self._split(s) for s in segments]
+        self.patient = self._patient()
+
+    def _split(self, segment: str) -> list[list[list[list[str]]]]:
+        e = self.enc
+        parts = segment.split(e.field)
+        out = []
+        for n, field in enumerate(parts):
+            if parts[0] == "MSH" and n == 1:
+                out.append([[[field]]])  # MSH-2 holds the encoding characters themselves
+                continue
+            out.append(
+                [[c.split(e.sub) for c in r.split(e.component)] for r in field.split(e.repetition)]
+            )
+        return out
+
+    def _patient(self) -> str:
+        for fields in self.fields:
+            if fields and fields[0][0][0][0] == "PID":
+                for n in (3, 2, 4):
+                    if n < len(fields) and fields[n][0][0][0].strip():
+                        return self.enc.unescape(fields[n][0][0][0])
+        return self.fc.source
+
+    def _field_number(self, seg: str, index: int) -> int:
+        return index + 1 if seg == "MSH" else index
+
+    def run(self) -> list[str]:
+        for s, fields in enumerate(self.fields):
+            seg = fields[0][0][0][0] if fields else ""
+            if not _SEG_NAME.fullmatch(seg):
+                continue
+            obx_type = fields[2][0][0][0] if seg == "OBX" and len(fields) > 2 else ""
+            for f in range(1, len(fields)):
+                if seg == "MSH" and f == 1:
+                    continue
+                number = self._field_number(seg, f)
+                kind = FIELDS.get((seg, number))
+                if seg == "OBX" and number == 5 and obx_type in _TEXT_TYPES:
+                    kind = TEXT
+                if kind is None and seg != "MSH" and (seg, number) not in CODED:
+                    # A person in a field we do not map: id^Family^Given or Family^Given^M.
+                    if any(_looks_like_xcn(r) for r in fields[f]):
+                        kind = XCN
+                    elif any(_looks_like_xpn(r) for r in fields[f]):
+                        kind = XPN
+                for r, rep in enumerate(fields[f]):
+                    for c, comp in enumerate(rep):
+                        for sc, value in enumerate(comp):
+                            if value:
+                                self._value(s, f, r, c, sc, value, kind, seg)
+        self._analyse()
+        e = self.enc
+        out = []
+        for seg, fields in zip(self.segments, self.fields, strict=True):
+            if not fields or not _SEG_NAME.fullmatch(fields[0][0][0][0]):
+                out.append(seg)
+                continue
+            rendered = []
+            for f, field in enumerate(fields):
+                if fields[0][0][0][0] == "MSH" and f == 1:
+                    rendered.append(field[0][0][0])
+                    continue
+                rendered.append(
+                    e.repetition.join(
+                        e.component.join(e.sub.join(comp) for comp in rep) for rep in field
+                    )
+                )
+            out.append(e.field.join(rendered))
+        return out
+
+    def _set(self, s: int, f: int, r: int, c: int, sc: int, value: str) -> None:
+        self.fields[s][f][r][c][sc] = value
+
+    def _value(
+        self, s: int, f: int, r: int, c: int, sc: int, raw: str, kind: str | None, seg: str
+    ) -> None:
+        deid, p, e = self.fc.deid, self.patient, self.enc
+        value = e.unescape(raw)
+        comp = c + 1  # HL7 component numbers are 1-based
+        entity: Entity | None = None
+        if _DTM.fullmatch(value) and not (kind in (CX, SSN, ID, XTN) and comp == 1):
+            self._set(s, f, r, c, sc, e.escape_text(self._date(value, birth=kind == DOB)))
+            return
+        if kind in (XPN, XCN):
+            name_comps = (1, 2, 3) if kind == XPN else (2, 3, 4)
+            if comp in name_comps:
+                entity = Entity.PERSON
+            elif kind == XCN and comp == 1:
+                entity = Entity.ID_NUMBER
+        elif (kind == CX and comp == 1) or (kind == ID and comp == 1):
+            entity = Entity.ID_NUMBER
+        elif kind == SSN and comp == 1:
+            entity = Entity.US_SSN
+        elif kind == XAD:
+            entity = {
+                1: Entity.STREET_ADDRESS,
+                2: Entity.STREET_ADDRESS,
+                3: Entity.LOCATION,
+                5: Entity.ZIP_CODE,
+                8: Entity.LOCATION,
+                9: Entity.LOCATION,
+            }.get(comp)
+            if comp == 1 and sc > 0:
+                entity = Entity.STREET_ADDRESS
+        elif kind == XTN:
+            entity = {
+                1: Entity.PHONE_NUMBER,
+                4: Entity.EMAIL_ADDRESS,
+                6: Entity.PHONE_NUMBER,
+                7: Entity.PHONE_NUMBER,
+                8: Entity.PHONE_NUMBER,
+                12: Entity.PHONE_NUMBER,
+            }.get(comp)
+        elif kind == XON and comp == 1:
+            entity = Entity.ORGANIZATION
+        elif kind == CITY and comp == 1:
+            entity = Entity.LOCATION
+        if entity is not None:
+            new = deid.replace(entity.value, value, patient=p)
+            self._set(s, f, r, c, sc, e.escape_text(new))
+        elif kind == TEXT or (seg != "MSH" and _text_like(value)):
+            self.slots.append((s, f, r, c, sc, value))
+
+    def _date(self, value: str, *, birth: bool) -> str:
+        deid = self.fc.deid
+        if birth and deid.over_89(value):
+            deid.ledger.add(Entity.DATE_TIME.value, "drop_year", "")
+            return ""  # DTM cannot lose its year: the component is emptied
+        op = self.fc.profile.operator_for(Entity.DATE_TIME.value)
+        if op is Operator.YEAR:
+            deid.ledger.add(Entity.DATE_TIME.value, "year", value[:4])
+            return value[:4]
+        if op is Operator.SHIFT:
+            return deid.replace(Entity.DATE_TIME.value, value, patient=self.patient)
+        if op is Operator.KEEP:
+            return value
+        deid.ledger.add(Entity.DATE_TIME.value, op.value, "")
+        return ""
+
+    def _analyse(self) -> None:
+        if not self.slots:
+            return
+        texts = self.fc.analyse([v for *_, v in self.slots], [self.patient] * len(self.slots))
+        for (s, f, r, c, sc, _), text in zip(self.slots, texts, strict=True):
+            self._set(s, f, r, c, sc, self.enc.escape_text(text))
+
+
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'\-]+")
+
+
+def _name_word(value: str) -> bool:
+    """``Smith``, ``SMITH``, ``O'Neil``: capitalised; an all-caps word needs 3+ letters."""
+    return bool(_NAME_WORD.fullmatch(value)) and (not value.isupper() or len(value) >= 3)
+
+
+def _looks_like_xcn(rep: list[list[str]]) -> bool:
+    """``id^Family^Given^...``: an identifier (or nothing), then two name-like words."""
+    if len(rep) < 3:
+        return False
+    first, family, given = rep[0][0], rep[1][0], rep[2][0]
+    return (
+        (not first or any(ch.isdigit() for ch in first))
+        and _name_word(family)
+        and (_name_word(given))
+    )
+
+
+def _looks_like_xpn(rep: list[list[str]]) -> bool:
+    """``Family^Given^M^...``: two name-like words, then an initial, a name or nothing."""
+    if len(rep) < 3:
+        return False
+    family, given, middle = rep[0][0], rep[1][0], rep[2][0]
+    return (
+        _name_word(family)
+        and _name_word(given)
+        and (not middle or len(middle) == 1 or _name_word(middle))
+    )
+
+
+def _text_like(value: str) -> bool:
+    """Words, not codes: two letters-words or a capitalised word (``Ann Arbor``, ``Smith``)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'.-]+", value)
+    return len(words) >= 2 or (
+        len(words) == 1 and value.strip()[:1].isupper() and not value.isupper() and len(value) > 2
+    )
+
+
+def messages(path: Path, encoding: str) -> Iterator[tuple[list[str], list[str], str]]:
+    """(segments, separators after each segment, leading text) per message, streamed."""
+    buffer = ""
+    segs: list[str] = []
+    seps: list[str] = []
+    for piece in iter_decoded(path, encoding):
+        buffer += piece
+        parts = _SEG_SPLIT.split(buffer)
+        buffer = parts.pop()  # the last piece may be incomplete
+        for i in range(0, len(parts), 2):
+            seg, sep = parts[i], parts[i + 1]
+            if seg.lstrip("\x0b").startswith("MSH") and segs:
+                yield segs, seps, ""
+                segs, seps = [], []
+            segs.append(seg)
+            seps.append(sep)
+    if buffer:
+        if buffer.lstrip("\x0b").startswith("MSH") and segs:
+            yield segs, seps, ""
+            segs, seps = [], []
+        segs.append(buffer)
+        seps.append("")
+    if segs:
+        yield segs, seps, ""
+
+
+class Hl7Format:
+    name = "hl7"
+
+    def deidentify(self, src: Path, dst: Path, fc: FileContext) -> None:
+        encoding = detect_encoding(src)
+        with atomic_output(dst, output_encoding(src, encoding)) as out:
+            for segs, seps, _ in messages(src, encoding):
+                lead = ""
+                if segs and segs[0].startswith("\x0b"):  # MLLP start block
+                    lead, segs[0] = "\x0b", segs[0][1:]
+                new = _Message(segs, fc).run()
+                out.write(lead + "".join(s + sep for s, sep in zip(new, seps, strict=True)))
+                fc.units += 1
+
+    def residual_texts(self, path: Path) -> Iterator[str]:
+        encoding = detect_encoding(path)
+        for segs, _, _ in messages(path, encoding):
+            enc = Encoding.from_msh(segs[0].lstrip("\x0b"))
+            lines = []
+            seps = re.escape(enc.component + enc.sub + enc.repetition)
+            for seg in segs:
+                if seg.startswith("MSH"):
+                    continue
+                # One line per field, so a detection never joins two fields' values.
+                for field in seg.split(enc.field)[1:]:
+                    text = re.sub(f"[{seps}]+", " ", field).strip()
+                    if text:
+                        lines.append(enc.unescape(text))
+            yield "\n".join(lines)

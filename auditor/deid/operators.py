@@ -1,0 +1,374 @@
+"""Safe Harbor operators: one call turns a detected value into its de-identified form.
+
+``Deidentifier.replace(entity_type, value, patient=...)`` applies the profile's operator for
+that entity type: surrogate, keyed token, redaction, per-patient date shift or year, ZIP3,
+age cap. ``Deidentifier.text`` applies a list of PHI-engine spans to free text. Every
+replacement is counted (by entity type and operator) and, on request, written to the
+encrypted re-identification map; nothing is logged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from auditor.deid import dates
+from auditor.deid.profiles import Operator, Profile
+from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
+from auditor.deid.zip3 import generalise_zip
+from auditor.fingerprint import normalise
+from auditor.phi.entities import Entity
+
+_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "district of columbia", "florida", "georgia", "hawaii", "idaho", "illinois",
+    "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
+    "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
+    "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+    "west virginia", "wisconsin", "wyoming", "puerto rico", "guam",
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in",
+    "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh",
+    "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut",
+    "vt", "va", "wa", "wv", "wi", "wy", "pr",
+    "usa", "us", "u.s.", "u.s.a.", "united states", "united states of america", "america",
+}  # fmt: skip
+_BIRTH_CONTEXT = re.compile(
+    r"(\bdob\b|\bd\.o\.b\.?|date of birth|\bborn\b|birth\s*date|birthday|\bb\.?\s*d\.?\s*:)"
+    r"[\s:=\-,]*(on\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+")
+_IPV4 = re.compile(r"(\d{1,3}\.){3}\d{1,3}")
+_KEEP_VALUE = "keep"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "md", "rn", "np", "pa", "jr", "sr",
+                "ii", "iii", "iv", "phd", "do", "dds", "st"}  # fmt: skip
+MEMO_LIMIT = 100_000
+
+
+class Span(Protocol):
+    """What the operators need of a PHI-engine span (``auditor.phi.engine.PhiSpan``)."""
+
+    @property
+    def entity_type(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+
+
+@dataclass
+class Ledger:
+    """Counts by entity type and operator, plus what the output may legitimately contain.
+
+    ``produced`` holds normalised replacement words, so the residual scan can tell a
+    surrogate (``Mark Jones``: expected, it looks like a name) from a missed original.
+    """
+
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    produced: set[str] = field(default_factory=set)
+    limit: int = 500_000
+
+    def add(self, entity_type: str, operator: str, replacement: str) -> None:
+        self.counts[(entity_type, operator)] += 1
+        if operator != _KEEP_VALUE and len(self.produced) < self.limit:
+            self.produced.add(normalise(replacement))
+            self.produced.update(w for w in re.split(r"\W+", replacement.casefold()) if w)
+
+    def merge(self, other: Ledger) -> None:
+        self.counts.update(other.counts)
+        self.produced |= other.produced
+
+    def by_type(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for (entity, op), n in sorted(self.counts.items()):
+            out.setdefault(entity, {})[op] = n
+        return out
+
+
+class ReidSink(Protocol):
+    def add(self, entity_type: str, original: str, replacement: str) -> None: ...
+
+
+class Deidentifier:
+    """The operators of one profile under one key; ``reference`` dates ages (run date)."""
+
+    def __init__(
+        self,
+        key: bytes,
+        profile: Profile,
+        *,
+        shift_days: int,
+        reference: date,
+        reid: ReidSink | None = None,
+        ambiguous: Callable[[str], bool] | None = None,
+    ) -> None:
+        if shift_days < 1:
+            raise ValueError("shift_days must be at least 1")
+        self.profile = profile
+        self.shift_days = shift_days
+        self.reference = reference
+        self.ledger = Ledger()
+        self._keyed = Keyed(key)
+        self._surrogates = Surrogates(self._keyed)
+        self._reid = reid
+        # Tells a name word that is also an ordinary word ("Will", "Porter"): such words are
+        # not propagated through a note. Without it only whole multi-word names propagate.
+        self._ambiguous = ambiguous
+        self._memo: dict[tuple[str, str, str, bool], tuple[str, str]] = {}
+        self._last: tuple[str, str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Deidentifier(profile={self.profile.name}, shift=±{self.shift_days})"
+
+    # -- building blocks ------------------------------------------------------------------
+    def shift_for(self, patient: str) -> int:
+        """Per-patient offset in [-N, -1] ∪ [1, N] days: never 0, stable for the key."""
+        n = self.shift_days
+        r = self._keyed.number("date-shift", normalise(patient)) % (2 * n)
+        return r - n if r < n else r - n + 1
+
+    def token(self, value: str, *, hex_safe: bool = False) -> str:
+        return shape_token(self._keyed, "id", value, hex_safe=hex_safe)
+
+    def _done(self, entity: str, op: str, original: str, replacement: str) -> str:
+        self._last = (op, replacement)
+        self.ledger.add(entity, op, replacement)
+        if self._reid is not None and op != _KEEP_VALUE and replacement != original:
+            self._reid.add(entity, original, replacement)
+        return replacement
+
+    # -- the operators ------------------------------------------------------------------
+    def replace(
+        self, entity_type: str, value: str, *, patient: str = "", birth: bool = False
+    ) -> str:
+        """The de-identified form of ``value`` (a whole cell or a detected span)."""
+        if not value.strip():
+            return value
+        # Exports repeat values (the same MRN, name, date on every row): memoise the result.
+        key = (entity_type, value, patient if entity_type == Entity.DATE_TIME else "", birth)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return self._done(entity_type, hit[0], value, hit[1])
+        self._last = None
+        out = self._replace(entity_type, value, patient=patient, birth=birth)
+        if self._last is not None and len(self._memo) < MEMO_LIMIT:
+            self._memo[key] = self._last
+        return out
+
+    def _replace(self, entity_type: str, value: str, *, patient: str, birth: bool) -> str:
+        op = self.profile.operator_for(entity_type)
+        if op is Operator.KEEP:
+            return self._done(entity_type, op.value, value, value)
+        if op is Operator.REDACT:
+            return self._done(entity_type, op.value, value, self.profile.redaction_for(entity_type))
+        if op is Operator.HMAC:
+            return self._done(entity_type, op.value, value, self.token(value))
+        if op in (Operator.SHIFT, Operator.YEAR):
+            return self._date(entity_type, value, op, patient=patient, birth=birth)
+        if op is Operator.ZIP3:
+            out = generalise_zip(value)
+            if out is None:
+                return self._done(
+                    entity_type, "redact", value, self.profile.redaction_for(entity_type)
+                )
+            return self._done(entity_type, op.value, value, out)
+        if op is Operator.AGE:
+            return self._age(entity_type, value)
+        return self._surrogate(entity_type, value, patient=patient)
+
+    def _surrogate(self, entity: str, value: str, *, patient: str) -> str:
+        s = self._surrogates
+        e = entity
+        if e == Entity.PERSON:
+            out = s.person(value)
+        elif e == Entity.LOCATION:
+            if normalise(value).strip(" .,") in _STATES:
+                return self._done(e, _KEEP_VALUE, value, value)
+            out = s.street(value) if value.strip()[:1].isdigit() else s.city(value)
+        elif e == Entity.STREET_ADDRESS:
+            out = s.street(value)
+        elif e == Entity.HOSPITAL:
+            out = s.hospital(value)
+        elif e == Entity.ORGANIZATION:
+            out = s.organisation(value)
+        elif e == Entity.EMAIL_ADDRESS:
+            out = s.email(value)
+        elif e == Entity.IP_ADDRESS:
+            if not _IPV4.fullmatch(value.strip()):
+                return self._done(e, "redact", value, self.profile.redaction_for(e))
+            out = s.ipv4(value)
+        elif e == Entity.URL:
+            out = "https://example.org/" + self._keyed.digest("url", normalise(value)).hex()[:12]
+        elif e == Entity.AGE:
+            return self._age(e, value)
+        elif e == Entity.DATE_TIME:
+            return self._date(e, value, Operator.SHIFT, patient=patient, birth=False)
+        elif e == Entity.ZIP_CODE:
+            out = generalise_zip(value) or self.profile.redaction_for(e)
+        elif e in (Entity.PHONE_NUMBER, Entity.FAX_NUMBER):
+            out = phone_token(self._keyed, value)
+        else:  # identifiers: same-shape keyed digits and letters
+            out = self.token(value)
+        return self._done(e, Operator.SURROGATE.value, value, out)
+
+    def _age(self, entity: str, value: str) -> str:
+        def cap(m: re.Match[str]) -> str:
+            return "90+" if int(m.group(0)) > 89 else m.group(0)
+
+        out = _NUMBER.sub(cap, value)
+        op = Operator.AGE.value if out != value else _KEEP_VALUE
+        return self._done(entity, op, value, out)
+
+    def over_89(self, value: str) -> bool:
+        born = dates.first_full_date(value, self.reference.year)
+        return born is not None and dates.age_on(born, self.reference) > 89
+
+    def _date(self, entity: str, value: str, op: Operator, *, patient: str, birth: bool) -> str:
+        ref_year = self.reference.year
+        found = dates.find_dates(value, ref_year)
+        if not found:
+            # "2014", "10:30", "last week": no date element but the year; nothing to do.
+            return self._done(entity, _KEEP_VALUE, value, value)
+        drop_year = birth and self.over_89(value)
+        mode = dates.DateMode.YEAR if op is Operator.YEAR else dates.DateMode.SHIFT
+        out = dates.transform(
+            value,
+            mode=mode,
+            offset_days=self.shift_for(patient) if mode is dates.DateMode.SHIFT else 0,
+            ref_year=ref_year,
+            drop_year=drop_year,
+            whole=False,
+            found=found,
+        )
+        if out is None:
+            return self._done(entity, "redact", value, self.profile.redaction_for(entity))
+        label = "drop_year" if drop_year else op.value
+        return self._done(entity, label, value, out)
+
+    # -- free text -----------------------------------------------------------------------
+    def edits(
+        self, text: str, spans: Iterable[Span], *, patient: str = ""
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) per applied span; overlaps resolve to the longest."""
+        chosen = select_spans(spans, self.profile.min_score)
+        if not patient:
+            patient = patient_from_spans(text, chosen)
+        out = []
+        names: set[str] = set()
+        for sp in chosen:
+            start, end = _trim(text, sp.start, sp.end)
+            if end <= start:
+                continue
+            value = text[start:end]
+            birth = bool(_BIRTH_CONTEXT.search(text[max(0, start - 30) : start]))
+            new = self.replace(sp.entity_type, value, patient=patient, birth=birth)
+            out.append((start, end, new))
+            if sp.entity_type == Entity.PERSON:
+                names.update(self._name_keys(value))
+        if names:
+            out = self._propagate(text, out, names, patient)
+        return out
+
+    def _name_keys(self, value: str) -> list[str]:
+        """Name words (and the whole name) worth finding again elsewhere in the same text."""
+        words = [w for w in _WORD.findall(value) if w.lower() not in _TITLE_WORDS]
+        keys = [" ".join(words)] if len(words) > 1 else []
+        if self._ambiguous is not None:
+            keys += [w for w in words if len(w) >= 3 and not self._ambiguous(w.lower())]
+        return keys
+
+    def _propagate(
+        self, text: str, edits: list[tuple[int, int, str]], names: set[str], patient: str
+    ) -> list[tuple[int, int, str]]:
+        """Replace further mentions of a name the engine found once in this text (a note says
+        "Mr. Blake" after "Peter Blake"): document-level consistency, as PhysioNet deid does."""
+        pattern = re.compile(
+            r"(?<![^\W_])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            + r")(?![^\W_])",
+            re.IGNORECASE,
+        )  # fmt: skip
+        taken = [(s, e) for s, e, _ in edits]
+        extra = []
+        for m in pattern.finditer(text):
+            if not m.group(0)[:1].isupper():
+                continue  # "will" the verb, not "Will" the name
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            new = self.replace(Entity.PERSON.value, m.group(0), patient=patient)
+            extra.append((m.start(), m.end(), new))
+            taken.append((m.start(), m.end()))
+        return sorted(edits + extra) if extra else edits
+
+    def text(self, text: str, spans: Iterable[Span], *, patient: str = "") -> str:
+        """Apply engine spans to ``text``; the rest of the text is left exactly as it was."""
+        out = []
+        pos = 0
+        for start, end, new in self.edits(text, spans, patient=patient):
+            out.append(text[pos:start])
+            out.append(new)
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave surrounding blanks and sentence punctuation (``Main Street.``) in place."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end > start + 1 and text[end - 1] == "." and not text[end - 2].isupper():
+        end -= 1  # a sentence full stop, not the dot of an initial ("J.") or "Jr."
+    return start, end
+
+
+@dataclass(frozen=True)
+class _Region:
+    entity_type: str
+    start: int
+    end: int
+    score: float
+
+
+def select_spans(spans: Iterable[Span], min_score: float = 0.0) -> list[Span]:
+    """Non-overlapping regions, in order. Overlapping spans merge into their union (nothing
+    any of them covered is left behind), typed by the longest of them (then the best score).
+    """
+    ordered = sorted(
+        (s for s in spans if s.score >= min_score and s.end > s.start),
+        key=lambda s: (s.start, -s.end),
+    )
+    out: list[Span] = []
+    group: list[Span] = []
+    end = -1
+    for s in [*ordered, None]:
+        if s is not None and group and s.start < end:
+            group.append(s)
+            end = max(end, s.end)
+            continue
+        if group:
+            best = max(group, key=lambda g: (g.end - g.start, g.score))
+            if len(group) == 1:
+                out.append(best)
+            else:
+                out.append(_Region(best.entity_type, group[0].start, end, best.score))
+        if s is not None:
+            group, end = [s], s.end
+    return out
+
+
+def patient_from_spans(text: str, spans: Sequence[Span]) -> str:
+    """A note's patient, for its date shift: the first MRN it mentions, if any."""
+    for s in spans:
+        if s.entity_type == Entity.MEDICAL_RECORD_NUMBER:
+            return text[s.start : s.end]
+    return ""

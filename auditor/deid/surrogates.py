@@ -1,0 +1,200 @@
+"""Keyed, consistent replacements: Faker surrogates and same-shape identifier tokens.
+
+Every choice is seeded by a keyed HMAC of the normalised original, so ``SMITH`` in one file
+and ``Smith`` in another become the same surname (in their own case), across runs with the
+same key, and nobody without the key can recompute the mapping from a list of names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import string
+from collections.abc import Callable
+
+from faker import Faker
+from faker.providers.person.en_US import Provider as PersonProvider
+
+from auditor.fingerprint import normalise
+
+_TITLES = {
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "md", "do", "rn", "np", "pa", "phd",
+    "jr", "sr", "ii", "iii", "iv", "dds", "lpn", "cnm", "mph", "facs", "pharmd", "st",
+}  # fmt: skip
+_STATE_CODES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "PR",
+})  # fmt: skip
+_FIRST_NAMES = frozenset(n.lower() for n in PersonProvider.first_names)
+_NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
+
+
+class Keyed:
+    """HMAC-SHA256 under the de-id key, domain-separated by purpose."""
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def digest(self, purpose: str, value: str, counter: int = 0) -> bytes:
+        msg = f"{purpose}\x1f{counter}\x1f{value}".encode()
+        return hmac.new(self._key, msg, hashlib.sha256).digest()
+
+    def number(self, purpose: str, value: str) -> int:
+        return int.from_bytes(self.digest(purpose, value)[:8], "big")
+
+    def stream(self, purpose: str, value: str, length: int) -> bytes:
+        out = b""
+        counter = 0
+        while len(out) < length:
+            out += self.digest(purpose, value, counter)
+            counter += 1
+        return out[:length]
+
+    def __repr__(self) -> str:
+        return "Keyed(<key>)"
+
+
+def apply_case(template: str, word: str) -> str:
+    """ALL CAPS stays ALL CAPS, lower stays lower, Title (and McName) becomes Title."""
+    letters = [c for c in template if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return word.upper()
+    if letters and all(c.islower() for c in letters):
+        return word.lower()
+    return word[:1].upper() + word[1:].lower() if word else word
+
+
+def shape_token(keyed: Keyed, purpose: str, value: str, *, hex_safe: bool = False) -> str:
+    """Same shape: digits stay digits, letters stay letters (same case), the rest is kept.
+
+    ``hex_safe`` keeps hexadecimal strings hexadecimal (UUIDs, FHIR ids). The token never
+    equals the original.
+    """
+    norm = value.casefold()
+    is_hex = hex_safe and all(c in string.hexdigits or not c.isalnum() for c in value)
+    for attempt in range(8):
+        stream = keyed.stream(purpose, f"{attempt}:{norm}", len(value))
+        out = []
+        for ch, b in zip(value, stream, strict=True):
+            if ch.isdigit():
+                out.append(str(b % 10))
+            elif is_hex and ch in string.hexdigits:
+                digit = "0123456789abcdef"[b % 16]
+                out.append(digit.upper() if ch.isupper() else digit)
+            elif ch.isascii() and ch.isalpha():
+                letter = string.ascii_lowercase[b % 26]
+                out.append(letter.upper() if ch.isupper() else letter)
+            else:
+                out.append(ch)
+        token = "".join(out)
+        if token != value or not any(c.isalnum() for c in value):
+            return token
+    return token
+
+
+def phone_token(keyed: Keyed, value: str) -> str:
+    """A same-shape number that still looks like a North American one when it has 10 digits:
+    area code and exchange start with 2-9 (a ``(011) 093-...`` surrogate reads as garbage)."""
+    token = shape_token(keyed, "phone", value)
+    positions = [i for i, c in enumerate(token) if c.isdigit()]
+    if len(positions) == 11 and value[positions[0]] == "1":  # keep the country code 1
+        chars = list(token)
+        chars[positions[0]] = "1"
+        positions = positions[1:]
+        token = "".join(chars)
+    if len(positions) == 10:
+        chars = list(token)
+        for i in (positions[0], positions[3]):
+            chars[i] = str(2 + int(chars[i]) % 8)
+        token = "".join(chars)
+    return token
+
+
+class Surrogates:
+    """Faker surrogates seeded per value; memoised because exports repeat names a lot."""
+
+    def __init__(self, keyed: Keyed, locale: str = "en_US") -> None:
+        self._keyed = keyed
+        self._faker = Faker(locale)
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def _pick(self, kind: str, norm: str, make: Callable[[Faker], str]) -> str:
+        cached = self._cache.get((kind, norm))
+        if cached is not None:
+            return cached
+        value = norm
+        for attempt in range(8):
+            self._faker.seed_instance(self._keyed.number(f"surrogate:{kind}:{attempt}", norm))
+            value = make(self._faker)
+            if normalise(value) != norm:
+                break
+        if len(self._cache) < 200_000:
+            self._cache[(kind, norm)] = value
+        return value
+
+    # -- names -------------------------------------------------------------------------
+    def name_part(self, token: str) -> str:
+        """A first name for a first name, a surname otherwise; initials stay initials."""
+        norm = normalise(token)
+        if len(token.rstrip(".")) == 1:
+            letter = string.ascii_uppercase[self._keyed.number("initial", norm) % 26]
+            return apply_case(token, letter) + ("." if token.endswith(".") else "")
+        if norm in _FIRST_NAMES:
+            word = self._pick("first", norm, lambda f: f.first_name())
+        else:
+            word = self._pick("last", norm, lambda f: f.last_name())
+        return apply_case(token, word)
+
+    def person(self, value: str) -> str:
+        """``SMITH, John A.`` -> ``JONES, Mark K.``; titles and suffixes are kept."""
+
+        def swap(m: re.Match[str]) -> str:
+            token = m.group(0)
+            if token.lower().rstrip(".") in _TITLES and len(token) > 1:
+                return token
+            if token in _STATE_CODES:  # "Boston, MA" read as a name: the state may stay
+                return token
+            return self.name_part(token)
+
+        return _NAME_TOKEN.sub(swap, value)
+
+    # -- places and organisations ----------------------------------------------------------
+    def street(self, value: str) -> str:
+        word = self._pick(
+            "street", normalise(value), lambda f: f"{f.building_number()} {f.street_name()}"
+        )
+        return apply_case(value, word) if value.isupper() or value.islower() else word
+
+    def city(self, value: str) -> str:
+        word = self._pick("city", normalise(value), lambda f: f.city())
+        return apply_case(value, word) if value.isupper() or value.islower() else word
+
+    def organisation(self, value: str) -> str:
+        word = self._pick("org", normalise(value), lambda f: f.company())
+        return apply_case(value, word) if value.isupper() or value.islower() else word
+
+    def hospital(self, value: str) -> str:
+        def make(f: Faker) -> str:
+            suffix = f.random_element(
+                ["Medical Center", "General Hospital", "Community Hospital", "Health Center"]
+            )
+            return f"{f.last_name()} {suffix}"
+
+        word = self._pick("hospital", normalise(value), make)
+        return apply_case(value, word) if value.isupper() or value.islower() else word
+
+    def email(self, value: str) -> str:
+        def make(f: Faker) -> str:
+            tld = f.random_element(["com", "org", "net"])
+            return f"{f.first_name()}.{f.last_name()}@example.{tld}".lower()
+
+        word = self._pick("email", normalise(value), make)
+        return word.upper() if value.isupper() else word
+
+    def ipv4(self, value: str) -> str:
+        """A private 10.x.y.z address, consistent per original."""
+        b = self._keyed.digest("ipv4", normalise(value))
+        return f"10.{b[0]}.{b[1]}.{max(1, b[2]) % 255}"

@@ -1,0 +1,263 @@
+"""The one place that builds and runs the PHI analyzer (Presidio + a lean spaCy pipeline).
+
+Built once per process (loading spaCy and the gazetteers takes about a second) and reused for
+every text. Per-entity score thresholds replace Presidio's single global threshold, because
+each recognizer scores on its own scale. Long texts are cut into chunks below spaCy's
+``max_length`` at whitespace, with an overlap wide enough that no span is cut: each chunk
+keeps only the spans that start in the part it owns.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+
+from auditor.errors import ConfigError
+from auditor.phi.dictionaries import SiteDictionary, build_dictionary
+from auditor.phi.entities import Entity
+from auditor.phi.nlp import LeanSpacyNlpEngine, NoContextEnhancer
+from auditor.phi.recognizers.lexicon import Lexicon
+from auditor.phi.recognizers.ner import NerRecognizer
+from auditor.phi.recognizers.pack import build_pack
+
+if TYPE_CHECKING:
+    from auditor.config import Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_THRESHOLD = 0.5
+# Per-entity minimum scores. Recognizers put context-free guesses just below these.
+THRESHOLDS: dict[str, float] = {
+    Entity.PERSON: 0.5,
+    Entity.LOCATION: 0.5,
+    Entity.HOSPITAL: 0.5,
+    Entity.ORGANIZATION: 0.6,
+    Entity.DATE_TIME: 0.5,
+    Entity.AGE: 0.5,
+    Entity.PHONE_NUMBER: 0.5,
+    Entity.FAX_NUMBER: 0.5,
+    Entity.US_NPI: 0.5,
+    Entity.US_DEA_NUMBER: 0.5,
+    Entity.ZIP_CODE: 0.55,
+    Entity.URL: 0.5,
+}
+CHUNK_CHARS = 100_000
+CHUNK_OVERLAP = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class PhiSpan:
+    """A PHI finding in a text: character offsets only, never the matched value."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    index: int  # which input text
+    offset: int  # where the chunk starts in that text
+    text: str
+    keep_from: int  # chunk-relative: spans starting before this belong to the previous chunk
+    keep_to: int  # chunk-relative: spans starting at/after this belong to the next chunk
+
+
+def chunk_text(
+    text: str, size: int = CHUNK_CHARS, overlap: int = CHUNK_OVERLAP
+) -> list[tuple[int, str, int, int]]:
+    """Split at whitespace into (offset, chunk, keep_from, keep_to) with shared overlaps."""
+    return list(iter_chunks(text, size, overlap))
+
+
+def iter_chunks(
+    text: str, size: int = CHUNK_CHARS, overlap: int = CHUNK_OVERLAP
+) -> Iterator[tuple[int, str, int, int]]:
+    """Lazy :func:`chunk_text`: a 200 MB text never exists twice in memory."""
+    if len(text) <= size:
+        yield (0, text, 0, len(text))
+        return
+    if overlap * 2 >= size:
+        raise ValueError("overlap must be less than half the chunk size")
+    start = 0
+    keep_from = 0
+    while True:
+        end = min(len(text), start + size)
+        if end < len(text):
+            # Back off to whitespace inside the last quarter of the chunk.
+            cut = max(text.rfind("\n", end - size // 4, end), text.rfind(" ", end - size // 4, end))
+            if cut > start + overlap * 2:
+                end = cut
+        if end >= len(text):
+            yield (start, text[start:], keep_from, len(text) - start)
+            return
+        boundary = end - overlap // 2  # spans starting before this are owned here
+        yield (start, text[start:end], keep_from, boundary - start)
+        next_start = end - overlap
+        space = text.find(" ", next_start, boundary)
+        next_start = space + 1 if space != -1 else next_start
+        keep_from = boundary - next_start
+        start = next_start
+
+
+def merge_spans(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
+    """Union overlapping spans of one type; drop a span inside a better one of another type."""
+    by_type: dict[str, list[PhiSpan]] = {}
+    for span in sorted(spans, key=lambda s: (s.entity_type, s.start, -s.end)):
+        group = by_type.setdefault(span.entity_type, [])
+        if group and span.start < group[-1].end:
+            last = group[-1]
+            group[-1] = PhiSpan(
+                last.entity_type, last.start, max(last.end, span.end), max(last.score, span.score)
+            )
+        else:
+            group.append(span)
+    # Sweep by start; only spans still open at a position can contain each other, so this
+    # stays linear in practice (a 200 MB text yields millions of spans).
+    items = sorted(
+        (s for group in by_type.values() for s in group), key=lambda s: (s.start, -s.end)
+    )
+    rank = [(-s.score, -(s.end - s.start), s.start, s.entity_type) for s in items]
+    dropped = [False] * len(items)
+    active: list[int] = []
+    for idx, span in enumerate(items):
+        active = [a for a in active if items[a].end > span.start]
+        for a in active:
+            other = items[a]
+            if dropped[a]:
+                continue
+            if other.start <= span.start and span.end <= other.end and rank[a] < rank[idx]:
+                dropped[idx] = True
+                break
+            if span.start <= other.start and other.end <= span.end and rank[idx] < rank[a]:
+                dropped[a] = True
+        active.append(idx)
+    kept = [s for s, gone in zip(items, dropped, strict=True) if not gone]
+    return sorted(kept, key=lambda s: (s.start, s.end, s.entity_type))
+
+
+class PhiEngine:
+    """Presidio ``AnalyzerEngine`` with the auditor's recognizer pack; see module docstring."""
+
+    def __init__(
+        self,
+        *,
+        model: str = "en_core_web_sm",
+        dictionary: SiteDictionary | None = None,
+        mrn_patterns: Sequence[str] = (),
+        use_ner: bool = False,
+        batch_size: int = 64,
+        chunk_chars: int = CHUNK_CHARS,
+        chunk_overlap: int = CHUNK_OVERLAP,
+        thresholds: dict[str, float] | None = None,
+    ) -> None:
+        self.dictionary = dictionary or SiteDictionary()
+        self.batch_size = max(1, batch_size)
+        self.chunk_chars = chunk_chars
+        self.chunk_overlap = chunk_overlap
+        self.thresholds = {**THRESHOLDS, **(thresholds or {})}
+        self.nlp_engine = LeanSpacyNlpEngine(model, use_ner=use_ner)
+        self.nlp_engine.load()
+        self.lexicon = Lexicon.load()
+        try:
+            recognizers = build_pack(self.lexicon, self.dictionary, mrn_patterns)
+        except Exception as exc:  # a bad site MRN regex
+            if exc.__class__.__name__ == "error":
+                raise ConfigError(f"invalid regex: {exc}", field="phi.mrn_patterns") from exc
+            raise
+        if use_ner:
+            recognizers.append(NerRecognizer(self.lexicon))
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        self.analyzer = AnalyzerEngine(
+            nlp_engine=self.nlp_engine,
+            registry=registry,
+            supported_languages=["en"],
+            context_aware_enhancer=NoContextEnhancer(),
+        )
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        dictionaries: Sequence[Path] = (),
+        context_dir: Path | None = None,
+    ) -> PhiEngine:
+        """Engine for a deployment: model, MRN formats and every site dictionary source."""
+        phi = settings.phi
+        files = [Path(p).expanduser() for p in phi.dictionaries] + [Path(p) for p in dictionaries]
+        ctx = context_dir if context_dir is not None else settings.resolved_context_dir
+        dictionary = build_dictionary(files, ctx, settings.dictionaries_dir)
+        return cls(
+            model=phi.model,
+            dictionary=dictionary,
+            mrn_patterns=phi.mrn_patterns,
+            use_ner=phi.ner,
+            batch_size=phi.batch_size,
+        )
+
+    def warmup(self) -> None:
+        """Run one tiny text so lazy spaCy/regex state is built before timing or forking."""
+        self.analyze("Seen by Dr. Smith on 7/22, call (617) 555-1234.")
+
+    def analyze(self, text: str) -> list[PhiSpan]:
+        return next(self.analyze_many([text]))
+
+    def analyze_many(self, texts: Iterable[str]) -> Iterator[list[PhiSpan]]:
+        """Spans per text, in input order; spaCy runs over batches with ``nlp.pipe``."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    # -- internals --------------------------------------------------------------------
+    def _chunks(self, texts: list[str]) -> Iterator[tuple[str, _Chunk]]:
+        for index, text in enumerate(texts):
+            if not text or text.isspace():
+                continue
+            for offset, piece, keep_from, keep_to in iter_chunks(
+                text, self.chunk_chars, self.chunk_overlap
+            ):
+                yield piece, _Chunk(index, offset, piece, keep_from, keep_to)
+
+    def _run_batch(self, texts: list[str]) -> Iterator[list[PhiSpan]]:
+        found: list[list[PhiSpan]] = [[] for _ in texts]
+        outputs = self.nlp_engine.pipe_with_context(self._chunks(texts), self.batch_size)
+        for nlp_artifacts, chunk in outputs:
+            results = self.analyzer.analyze(
+                text=chunk.text, language="en", nlp_artifacts=nlp_artifacts, score_threshold=0.0
+            )
+            found[chunk.index].extend(self._spans(chunk, results))
+        for spans in found:
+            yield merge_spans(spans)
+
+    def _spans(self, chunk: _Chunk, results: list[RecognizerResult]) -> Iterator[PhiSpan]:
+        for r in results:
+            if r.score < self.thresholds.get(r.entity_type, DEFAULT_THRESHOLD):
+                continue
+            if not chunk.keep_from <= r.start < chunk.keep_to:
+                continue
+            yield PhiSpan(
+                str(r.entity_type), chunk.offset + r.start, chunk.offset + r.end, float(r.score)
+            )
+
+    def describe(self) -> dict[str, Any]:
+        """What the engine runs, for logs and reports (no PHI)."""
+        return {
+            "model": self.nlp_engine.model_name,
+            "pipeline": self.nlp_engine.pipeline_names(),
+            "recognizers": [
+                str(getattr(r, "name", "")) for r in self.analyzer.registry.recognizers
+            ],
+            "dictionary_terms": len(self.dictionary),
+        }

@@ -1,0 +1,1 @@
+"""The auditor's recognizer pack: thin Presidio recognizers over rules, lists and context."""

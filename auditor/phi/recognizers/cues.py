@@ -1,0 +1,154 @@
+"""Context cues around a run of words: is this a person? a place?
+
+Shared by the name, place and site-dictionary recognizers so that a word found in a census
+list and a word found in a staff directory need the same evidence.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from auditor.phi.recognizers.lexicon import (
+    NAME_VERBS,
+    PLACE_CUES,
+    POST_TITLES,
+    RELATIVES,
+    TITLES,
+    US_STATE_ABBREVIATIONS,
+    Lexicon,
+)
+from auditor.phi.recognizers.tokens import TokenView
+
+# Words that may stand between a cue and the name: "wife (Mary)", "son is John", "per Dr. X".
+_FILLER = frozenset(
+    {"is", "was", "named", "name", "the", "s", "her", "his", "pt", "patient", "pts", "with",
+     "and", "dr", "nurse", "rn", "md", "np", "pa", "a", "at", "by", "to", "of"}
+)  # fmt: skip
+
+
+# Verbs that almost always take a person: "per Smith", "paged Jones", "spoke with Lee".
+_PERSON_VERBS = frozenset(
+    {"per", "paged", "page", "notified", "informed", "spoke", "called", "call", "told",
+     "reach", "thanks", "thank", "dear", "hi", "hello", "attn", "dw", "d/w", "discussed",
+     "contacted", "emailed", "texted", "seen", "examined", "evaluated", "signed", "cosigned",
+     "name", "named", "subscriber", "guarantor", "insured"}
+)  # fmt: skip
+
+
+_ROLES = frozenset({"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pcp", "pharmd"})
+
+
+class Cue(IntEnum):
+    NONE = 0
+    WEAK = 1  # a role or preposition: "with", "attending", "from"
+    VERB = 2  # a verb that takes a person: "per", "called", "spoke with", "seen by"
+    RELATIVE = 3  # "wife", "son", "HCP"
+    STRONG = 4  # a title before ("Dr.", "Mrs") or a credential after ("RN", "MD")
+
+
+def person_cue(view: TokenView, i: int, j: int) -> Cue:
+    """The strongest person cue for words[i:j]."""
+    words = view.words
+    best = Cue.NONE
+    # Title directly before: "Dr. Smith", "MRS JONES", "Dr Smith".
+    if i > 0 and words[i - 1].key in TITLES and len(view.gap(i).strip(". ")) == 0:
+        return Cue.STRONG
+    # Title before a first name or initial: "Dr. John Smith", "Dr. J. Smith".
+    if (
+        i > 1
+        and words[i - 2].key in TITLES
+        and view.gap(i - 1).strip(". ") == ""
+        and words[i - 1].text[:1].isupper()
+        and (view.gap(i) == " " or (len(words[i - 1].text) == 1 and view.gap(i) == ". "))
+    ):
+        return Cue.STRONG
+    # Credential directly after: "Smith RN", "J. Doe, MD", "Jared C. RN".
+    k = j
+    if k + 1 < len(words) and len(words[k].text) == 1 and words[k].text.isupper():
+        k += 1  # a middle or last initial
+    if k < len(words) and words[k].key in POST_TITLES and view.gap(k).strip(" ,.") == "":
+        nxt = words[k]
+        if nxt.is_upper or nxt.key in {"jr", "ii", "iii"}:
+            return Cue.STRONG
+    # Role directly before: "RN Smith", "RT Azaan", "SW Jones" (also "RN aware": weaker).
+    if i > 0 and words[i - 1].key in _ROLES and words[i - 1].is_upper and view.gap(i) == " ":
+        best = Cue.VERB
+    # "Pt Smith is a 67 yo ...", "patient Jones was admitted".
+    if (
+        i > 0
+        and words[i - 1].key in {"pt", "patient"}
+        and j < len(words)
+        and words[j].key in {"is", "was", "has", "had", "states", "reports"}
+    ):
+        best = Cue.VERB
+    # Look back up to three words, skipping fillers.
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 3:
+        key = words[k].key
+        gap = view.gap(k + 1)
+        if "\n" in gap and steps > 0:
+            break
+        if key in RELATIVES:
+            best = max(best, Cue.RELATIVE)
+            break
+        if key in _PERSON_VERBS:
+            best = max(best, Cue.VERB)
+            break
+        if key in NAME_VERBS:
+            best = max(best, Cue.WEAK)
+            break
+        if key not in _FILLER:
+            break
+        k -= 1
+        steps += 1
+    # "Smith (wife)", "John - son", "Mary, daughter"
+    if j < len(words) and words[j].key in RELATIVES and view.gap(j).strip(" ,(-:") == "":
+        best = max(best, Cue.RELATIVE)
+    return best
+
+
+def place_cue(view: TokenView, i: int, j: int) -> bool:
+    """A place cue: a preposition or move verb before, or a state after ("Quincy, MA")."""
+    words = view.words
+    if i > 0 and words[i - 1].key in PLACE_CUES and "\n" not in view.gap(i):
+        return True
+    if j < len(words):
+        nxt = words[j]
+        if (
+            nxt.key in US_STATE_ABBREVIATIONS
+            and nxt.text.isupper()
+            and view.gap(j).strip(" ") in {",", ""}
+        ):
+            return True
+    return False
+
+
+_DWELL = frozenset(
+    {"lives", "live", "living", "resides", "reside", "resident", "moved", "originally",
+     "born", "relocated", "native", "vacation", "vacationing", "visiting", "home", "house"}
+)  # fmt: skip
+
+
+def dwelling_cue(view: TokenView, i: int) -> bool:
+    """ "lives in X", "moved to X", "originally from X": a strong cue for an unknown town."""
+    words = view.words
+    if i < 1 or "\n" in view.gap(i):
+        return False
+    prev = words[i - 1].key
+    if prev in _DWELL:
+        return True
+    return prev in {"in", "to", "from", "near"} and i >= 2 and words[i - 2].key in _DWELL
+
+
+def state_after(view: TokenView, lexicon: Lexicon, j: int) -> bool:
+    """ "Quincy, MA", "Quincy, Massachusetts": a state right after a comma."""
+    words = view.words
+    if j >= len(words) or view.gap(j).strip() != ",":
+        return False
+    nxt = words[j]
+    if nxt.key in US_STATE_ABBREVIATIONS and nxt.text.isupper() and len(nxt.text) == 2:
+        return True
+    if nxt.key in lexicon.states:
+        return True
+    return j + 1 < len(words) and f"{nxt.key} {words[j + 1].key}" in lexicon.states

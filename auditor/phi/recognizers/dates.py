@@ -1,0 +1,173 @@
+"""Clinical dates: ``7/22``, ``[**2/14**]``, ``2-14-92``, ``Jan 5``, ISO dates, years in context.
+
+Short numeric dates collide with clinical fractions, so each match is checked against its
+surroundings: blood pressure ``120/80`` fails the month/day ranges, and ``pain 4/10``,
+``PS 5/5``, ``strength 5/5``, ``2/6 murmur``, ``1/2 tab`` are rejected by negative context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
+
+I = re.IGNORECASE  # noqa: E741
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+
+# [**...**] de-identification brackets around a date-like body.
+_BRACKET = re.compile(r"\[\*\*[^\]\n]{0,40}?\d[^\]\n]{0,40}?\*\*\]")
+# m/d/y, m-d-y, m.d.y with 2- or 4-digit years.
+_MDY = re.compile(
+    r"(?<![\w/.-])(0?[1-9]|1[0-2])([/.-])(0?[1-9]|[12]\d|3[01])\2((?:19|20)?\d{2})(?![\w/-]|\.\d)"
+)
+_YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)")  # fmt: skip
+# m/d without a year: the ambiguous one.
+_MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
+_MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
+_MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
+_TEXT_DATE = re.compile(
+    r"\b" + _MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
+    r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
+    r"|\b" + _MONTHS + r"\.?,?\s+(?:19|20)\d{2}\b",
+    I,
+)
+_HOLIDAY = re.compile(
+    r"\b(?:christmas(?: eve| day)?|thanksgiving|easter|new year'?s(?: eve| day)?|"
+    r"independence day|memorial day|labor day|halloween|hanukkah|passover|"
+    r"valentine'?s day|mother'?s day|father'?s day|veterans day|columbus day)\b",
+    I,
+)
+_YEAR_ONLY = re.compile(r"(?<![\w/.$#-])((?:19[0-9]|20[0-4])\d)(?![\w/%-]|\.\d)")
+_APOS_YEAR = re.compile(r"(?<![\w])'\d{2}(?![\w/%])")
+_YEAR_CTX = context_regex(
+    ["in", "since", "from", "until", "till", "year", "yr", "born", "dob", "circa", "early",
+     "late", "mid", "summer", "winter", "spring", "fall", "autumn", "during", "back in", "dx",
+     "diagnosed", "hx", "s/p", "status post", "admitted", "admission", "surgery", "cabg", "mi",
+     "cva", "pci", "stent", "repair", "replacement", "resection", "transplant", "ago", "last",
+     "before", "after", "prior", "around", "by", "(", "-", "class of", "graduated", "retired",
+     "married", "died", "passed"]
+)  # fmt: skip
+_YEAR_NOT = re.compile(
+    r"^\s*(?:cc|ml|mls|mg|mcg|g|gm|kcal|cal|units?|u\b|hrs?\b|h\b|hours|mins?|minutes|sec|"
+    r"iu|meq|mmol|mm|cm|kg|lbs?|feet|ft|ms|x|/|:|-\s?\d|pm|am|steps|calories|mosm|hz|mhz)",
+    I,
+)
+_YEAR_TIME_CTX = context_regex(
+    ["at", "@", "by", "until", "till", "since", "from", "around", "~", "approx", "after",
+     "before", "shift", "hrs", "hours", "time", "med", "meds", "given", "dose", "due", "q",
+     "total", "intake", "output", "i/o", "uo", "bolus", "ns", "lr", "infused", "drip", "volume",
+     "tv", "vt", "goal", "neg", "pos", "even", "net", "+", "fluid", "ivf", "kcal", "weight",
+     "wbc", "plt", "hct", "total"]
+)  # fmt: skip
+
+_FRACTION_LEFT = context_regex(
+    ["bp", "b/p", "nbp", "nibp", "abp", "art", "sbp", "map", "pain", "ps", "peep", "cpap",
+     "bipap", "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "strength", "motor",
+     "grip", "grips", "power", "ue", "le", "bue", "ble", "mae", "rated", "rates", "rating",
+     "score", "scale", "level", "grade", "murmur", "sem", "gcs", "pupils", "perrl", "sets",
+     "cultures", "cx", "bottles", "o2", "fio2", "sat", "sats", "spo2", "ratio", "nc", "lpm",
+     "tab", "tabs", "dose", "doses", "mm", "rr", "hr", "cvp", "pap", "pa", "wedge", "pcwp",
+     "ci", "co", "svr", "apgar", "ett", "dilated", "cm", "ph", "gtt", "drip", "insulin", "ss",
+     "riss", "fs", "bs", "i/o", "io", "uo", "ins", "outs", "settings", "setting", "rate",
+     "volume", "pressure", "pressures", "vs", "vitals", "tmax", "temp", "hr/bp", "labs",
+     "lytes", "glucose", "reflexes", "dtr", "dtrs", "edema", "pulses", "pulse", "weakness",
+     "sensation", "deltoids", "biceps", "triceps", "quads", "hips", "ankles", "wrists",
+     "fingers", "fraction", "portions", "portion", "eat", "ate", "meal", "meals", "tray",
+     "tolerated"]
+)  # fmt: skip
+_FRACTION_RIGHT = re.compile(
+    r"^\s*(?:strength|str\b|pain|scale|murmur|sem\b|hsm\b|systolic|diastolic|mmhg|mm\b|"
+    r"bilat|bilaterally|throughout|in all|ue\b|le\b|bue\b|ble\b|grips?|tab|tabs|cc|ml|mg|"
+    r"units|ns\b|nss\b|strength|bottles?|sets?|cultures?|of\b|x\b|peep|ps\b|cpap|"
+    r"breaths?|%|l\b|lpm|nc\b|positive|negative|pos\b|neg\b|\+|portions?|meals?|of the|"
+    r"power|reflexes|dtrs?|pulses?|edema|hrs?\b|h\b|days?\b|times|doses?|drops?|vials?|"
+    r"puffs?|mcg|inch|cm\b|\)?\s*=)",
+    I,
+)
+_DATE_CTX = context_regex(
+    ["on", "since", "dated", "date", "npn", "note", "notes", "admitted", "admission", "adm",
+     "discharged", "d/c", "transferred", "seen", "until", "from", "through", "thru", "starting",
+     "started", "due", "dos", "dob", "pod", "hd", "hod", "sched", "scheduled", "appt", "visit",
+     "f/u", "follow", "last", "next", "surgery", "cabg", "cath", "op", "or", "ercp", "done",
+     "placed", "removed", "changed", "inserted", "repeat", "as of", "effective", "expires",
+     "exp", "in", "before", "after", "by", "day", "night", "eve", "morning"]
+)  # fmt: skip
+
+
+_DATE_LEAD = re.compile(
+    r"(?:^|[^a-z0-9])(?:on|since|from|dated|date|until|till|through|thru|admitted|adm|"
+    r"discharged|placed|done|started|starting|changed|due|dob|dos|visit|appt|mvc|fall|"
+    r"surgery|effective|expires|before|after|by|of|d/c|d/c'd|dc'd)[\s:]*$"
+)
+
+
+def _date_lead(text: str, start: int) -> bool:
+    """A date cue as the word right before: "on 7/22", "since 2/14", "from 4/26"."""
+    return bool(_DATE_LEAD.search(text[max(0, start - 14) : start].lower()))
+
+
+def _fraction(text: str, start: int, end: int) -> bool:
+    """Clinical fraction: pain 4/10, PS 5/5, strength 5/5, 2/6 murmur, 1/2 tab, x2/3."""
+    if near(text, start, end, _FRACTION_LEFT, 14, 0):
+        return True
+    if _FRACTION_RIGHT.match(text[end : end + 12]):
+        return True
+    before = text[max(0, start - 2) : start]
+    # "120/80 5/5": lists of numbers; "+1/2": a grade.
+    return before.endswith(("+", "x", "X", "=", "~")) or text[end : end + 1] in {"%"}
+
+
+def _md_reject(text: str, start: int, end: int) -> bool:
+    if _FRACTION_RIGHT.match(text[end : end + 12]):
+        return True
+    if _date_lead(text, start):
+        return False
+    if _fraction(text, start, end):
+        return True
+    num, _, den = text[start:end].partition("/")
+    # n/10 and n/n are scores unless a date cue says otherwise.
+    return (den in {"10", "5", "4", "3", "6"} or num == den) and not near(
+        text, start, end, _DATE_CTX, 16, 0
+    )
+
+
+def _md_dash_reject(text: str, start: int, end: int) -> bool:
+    """``2-3`` is usually a range (2-3 L NC, q2-4h); accept only with a date cue."""
+    return not near(text, start, end, _DATE_CTX, 16, 0) or _fraction(text, start, end)
+
+
+def _year_reject(text: str, start: int, end: int) -> bool:
+    if _YEAR_NOT.match(text[end : end + 8]):
+        return True
+    # Military times and volumes: "at 2000", "NS 1500", "total 1900".
+    return near(text, start, end, _YEAR_TIME_CTX, 10, 0) and not near(
+        text, start, end, _YEAR_CTX, 10, 0
+    )
+
+
+def date_rules() -> list[Rule]:
+    e = Entity.DATE_TIME
+    return [
+        Rule("bracket", e, _BRACKET, 0.95),
+        Rule("mdy", e, _MDY, 0.9),
+        Rule("ymd", e, _YMD, 0.95),
+        Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
+        Rule("text-date", e, _TEXT_DATE, 0.85),
+        Rule("holiday", e, _HOLIDAY, 0.7),
+        Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
+        Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
+        Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),
+        Rule("apostrophe-year", e, _APOS_YEAR, 0.0, _YEAR_CTX, 0.7, window=14),
+    ]
+
+
+def date_recognizer() -> RegexRecognizer:
+    return RegexRecognizer("AuditorDateRecognizer", date_rules())

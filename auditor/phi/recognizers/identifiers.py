@@ -1,0 +1,207 @@
+"""Numbers and codes: phone/fax, SSN, MRN, plan/account/license ids, DEA, NPI, VIN, plates,
+device serials, ZIP codes and ages over 89.
+
+Formats with a check digit are validated; formats without one need a context cue unless the
+shape alone is specific enough (``(617) 555-1234``, ``123-45-6789``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.checksums import card_ok, dea_ok, iban_ok, npi_ok, ssn_ok, vin_ok
+from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
+from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
+
+I = re.IGNORECASE  # noqa: E741
+
+_PHONE_CTX = context_regex(
+    ["phone", "tel", "telephone", "call", "called", "cell", "mobile", "home", "work", "pager",
+     "beeper", "contact", "number", "no", "#", "ph", "reached at", "at", "office", "hm", "wk",
+     "c", "h", "w", "p"]
+)  # fmt: skip
+_FAX_CTX = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
+
+_PHONE_10 = re.compile(
+    r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}"
+    r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-]|\.\d)",
+    I,
+)
+_PHONE_BARE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/-]|\.\d)")
+_PHONE_INTL = re.compile(
+    r"(?<![\w/.-])(?:\+[1-9]\d{0,2}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}"
+    r"|\(0\d{2,4}\)\s?\d{3,4}\s?\d{3,4})(?![\w/-]|\.\d)"
+)
+_CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])")
+_CARD_CTX = context_regex(["card", "credit", "visa", "mastercard", "amex", "discover", "cc#"])
+_IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])")
+_PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
+_PAGER = re.compile(
+    r"\b(?:pager|beeper|pgr|bpr|beep|page|paged|ext|extension|x)\.?\s*(?:#|no\.?|number)?\s*:?\s*"
+    r"(\d{4,5})(?![\w/-]|\.\d)",
+    I,
+)
+
+_SSN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+_SSN_SPACED = re.compile(r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])")
+_SSN_BARE = re.compile(r"(?<![\w-])\d{9}(?![\w-])")
+_SSN_CTX = context_regex(["ssn", "ss#", "ss #", "social security", "soc sec", "social"])
+
+_MRN_CTX = context_regex(
+    ["mrn", "mr#", "mr #", "mr no", "mr number", "medical record", "record number", "record no",
+     "record #", "unit no", "unit number", "hospital number", "hospital no", "chart", "chart #",
+     "patient id", "pt id", "patient number", "pid", "emr", "ehr id", "mr"]
+)  # fmt: skip
+_MRN_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z]{0,3}[-]?\d)[A-Z]{0,3}-?\d[\d-]{4,13}\d(?![\w-])", I)
+
+_PLAN_CTX = context_regex(
+    ["member id", "member #", "member no", "member number", "policy", "policy #", "policy no",
+     "subscriber", "medicaid", "medicare", "insurance", "insurance id", "health plan", "plan id",
+     "plan #", "group #", "group no", "group number", "beneficiary", "hic", "hicn", "mbi", "bcbs",
+     "blue cross", "insured id", "masshealth", "tricare"]
+)  # fmt: skip
+_ALNUM_ID = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,22}[A-Z0-9]"
+                       r"(?![\w-])", I)  # fmt: skip
+_MBI = re.compile(
+    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+    r"[AC-HJKMNP-RT-Y]{2}\d{2}\b"
+)
+_ACCOUNT_CTX = context_regex(
+    ["account", "acct", "acct #", "a/c", "billing", "invoice", "bank", "routing", "account no",
+     "account number", "fin", "encounter", "visit #", "visit number", "har"]
+)  # fmt: skip
+_LICENSE_CTX = context_regex(
+    ["license", "licence", "lic", "lic #", "certificate", "cert", "cert #", "permit",
+     "registration", "state license", "board", "credential", "driver", "drivers", "dl", "dl#"]
+)  # fmt: skip
+_DEVICE_CTX = context_regex(
+    ["serial", "serial #", "serial no", "serial number", "s/n", "sn", "sn#", "device id", "udi",
+     "model", "model #", "lot", "lot #", "imei", "mac", "pacemaker", "icd", "implant", "pump id",
+     "device"]
+)  # fmt: skip
+_PLATE_CTX = context_regex(
+    ["plate", "license plate", "lic plate", "plate #", "plate number", "tag", "tags", "tag #",
+     "registration plate"]
+)  # fmt: skip
+_PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?![\w-])", I)
+_ID_CTX = context_regex(
+    ["id", "id #", "id number", "identifier", "case #", "case no", "case number", "claim",
+     "claim #", "reference #", "ref #", "confirmation", "ticket", "passport", "badge",
+     "employee id", "student id"]
+)  # fmt: skip
+
+_DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
+_DEA_CTX = context_regex(["dea", "dea #", "dea no", "dea number", "prescriber"])
+_NPI = re.compile(r"(?<![\w-])[12]\d{9}(?![\w-])")
+_NPI_CTX = context_regex(["npi", "npi #", "national provider", "provider id", "prescriber"])
+_VIN = re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])", I)
+_VIN_CTX = context_regex(["vin", "vehicle identification", "vehicle id", "chassis"])
+
+_STATES = "|".join(sorted((s.upper() for s in US_STATE_ABBREVIATIONS), key=len, reverse=True))
+_STATE_NAMES = (
+    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
+    "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+    "massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+    "new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
+    "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|"
+    "vermont|virginia|washington|west virginia|wisconsin|wyoming|district of columbia"
+)
+# ZIP candidates are found first (cheap); what precedes them decides.
+_ZIP_ANY = re.compile(r"(?<![\w./-])\d{5}(?:-\d{4})?(?![\w/-]|\.\d)")
+_BEFORE_STATE = re.compile(r"\b(?:" + _STATES + r")\.?,?\s{1,3}$")
+_BEFORE_STATE_NAME = re.compile(r"\b(?:" + _STATE_NAMES + r"),?\s{1,3}$", I)
+# "Lowell, 01852" at the end of an address line.
+_BEFORE_CITY = re.compile(r"\b[A-Z][A-Za-z.'-]+,\s{1,2}$")
+_LINE_END = re.compile(r"\s*(?:$|[\n.;)])")
+
+
+def _not_after_state(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 8) : start]
+    return not _BEFORE_STATE.search(before)
+
+
+def _not_after_state_name(text: str, start: int, end: int) -> bool:
+    return not _BEFORE_STATE_NAME.search(text[max(0, start - 24) : start])
+
+
+def _not_city_line_end(text: str, start: int, end: int) -> bool:
+    return not (
+        _BEFORE_CITY.search(text[max(0, start - 30) : start]) and _LINE_END.match(text, end)
+    )
+
+
+_ZIP_PLUS4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
+_ZIP5 = re.compile(r"(?<![\w./-])\d{5}(?![\w/-]|\.\d)")
+_ZIP_CTX = context_regex(["zip", "zipcode", "zip code", "postal", "postal code", "zip:"])
+
+_AGE_UNIT = re.compile(
+    r"(?<![\w.])(9\d|1[0-2]\d)\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
+    r"yowm\b|yowf\b|y\b|M\b|F\b)",
+    I,
+)
+_AGE_LEAD = re.compile(r"\b(?:age|aged|age:|ages)\s*:?\s*(9\d|1[0-2]\d)(?![\w.])", I)
+_AGE_DECADE = re.compile(
+    r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?((?:9\d|1[01]0)'?s)\b", I
+)
+_AGE_NONAGE = re.compile(r"^\s*(?:mg|ml|cc|%|kg|lb|mmhg|bpm|units?|min|sec)\b", I)
+
+
+def _not_fax(text: str, start: int, end: int) -> bool:
+    return near(text, start, end, _FAX_CTX, 20, 0)
+
+
+def _age_units_not_dose(text: str, start: int, end: int) -> bool:
+    return bool(_AGE_NONAGE.match(text[end : end + 8]))
+
+
+def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
+    """The identifier table; ``mrn_patterns`` are site MRN formats from ``phi.mrn_patterns``."""
+    e = Entity
+    rules = [
+        Rule("fax", e.FAX_NUMBER, _PHONE_10, 0.0, _FAX_CTX, 0.9, window=24),
+        Rule("phone", e.PHONE_NUMBER, _PHONE_10, 0.75, _PHONE_CTX, 0.9, reject=_not_fax),
+        Rule("phone-bare", e.PHONE_NUMBER, _PHONE_BARE, 0.5, _PHONE_CTX, 0.75, reject=_not_fax),
+        Rule("phone-intl", e.PHONE_NUMBER, _PHONE_INTL, 0.7, _PHONE_CTX, 0.85, reject=_not_fax),
+        Rule("card", e.CREDIT_CARD, _CARD, 0.8, _CARD_CTX, 0.95, validate=card_ok),
+        Rule("iban", e.IBAN_CODE, _IBAN, 0.9, validate=iban_ok),
+        Rule("fax-bare", e.FAX_NUMBER, _PHONE_BARE, 0.0, _FAX_CTX, 0.8, window=24),
+        Rule("phone-7", e.PHONE_NUMBER, _PHONE_7, 0.55, _PHONE_CTX, 0.8, reject=_not_fax),
+        Rule("fax-7", e.FAX_NUMBER, _PHONE_7, 0.0, _FAX_CTX, 0.8, window=24),
+        Rule("pager", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
+        Rule("ssn", e.US_SSN, _SSN_DASHED, 0.8, _SSN_CTX, 1.0, validate=ssn_ok),
+        Rule("ssn-spaced", e.US_SSN, _SSN_SPACED, 0.4, _SSN_CTX, 0.9, validate=ssn_ok),
+        Rule("ssn-bare", e.US_SSN, _SSN_BARE, 0.0, _SSN_CTX, 0.9, validate=ssn_ok),
+        Rule("mrn-context", e.MEDICAL_RECORD_NUMBER, _MRN_TOKEN, 0.0, _MRN_CTX, 0.9, window=28),
+        Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
+        Rule("plan-context", e.HEALTH_PLAN_NUMBER, _ALNUM_ID, 0.0, _PLAN_CTX, 0.85, window=32),
+        Rule("account-context", e.ACCOUNT_NUMBER, _ALNUM_ID, 0.0, _ACCOUNT_CTX, 0.85, window=28),
+        Rule("license-context", e.LICENSE_NUMBER, _ALNUM_ID, 0.0, _LICENSE_CTX, 0.8, window=28),
+        Rule("device-context", e.DEVICE_ID, _ALNUM_ID, 0.0, _DEVICE_CTX, 0.8, window=28),
+        Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
+        Rule("id-context", e.ID_NUMBER, _ALNUM_ID, 0.0, _ID_CTX, 0.7, window=20),
+        Rule("dea", e.US_DEA_NUMBER, _DEA, 0.75, _DEA_CTX, 1.0, validate=dea_ok),
+        Rule("npi", e.US_NPI, _NPI, 0.55, _NPI_CTX, 1.0, validate=npi_ok),
+        Rule("vin", e.VIN, _VIN, 0.9, _VIN_CTX, 1.0, validate=vin_ok),
+        Rule("vin-context", e.VIN, _VIN, 0.0, _VIN_CTX, 0.75),
+        Rule("zip-state", e.ZIP_CODE, _ZIP_ANY, 0.9, reject=_not_after_state),
+        Rule("zip-state-name", e.ZIP_CODE, _ZIP_ANY, 0.85, reject=_not_after_state_name),
+        Rule("zip-after-city", e.ZIP_CODE, _ZIP_ANY, 0.7, reject=_not_city_line_end),
+        Rule("zip-plus4", e.ZIP_CODE, _ZIP_PLUS4, 0.6, _ZIP_CTX, 0.9),
+        Rule("zip-context", e.ZIP_CODE, _ZIP5, 0.0, _ZIP_CTX, 0.85, window=16),
+        Rule("age-unit", e.AGE, _AGE_UNIT, 0.85, group=1, reject=_age_units_not_dose),
+        Rule("age-lead", e.AGE, _AGE_LEAD, 0.85, group=1),
+        Rule("age-decade", e.AGE, _AGE_DECADE, 0.8, group=1),
+    ]
+    for i, pattern in enumerate(mrn_patterns):
+        regex = re.compile(pattern)
+        group: int | str = "id" if "id" in regex.groupindex else (1 if regex.groups else 0)
+        rules.append(
+            Rule(f"mrn-site-{i}", e.MEDICAL_RECORD_NUMBER, regex, 0.75, _MRN_CTX, 0.95, group=group)
+        )
+    return rules
+
+
+def identifier_recognizer(mrn_patterns: Sequence[str] = ()) -> RegexRecognizer:
+    return RegexRecognizer("AuditorIdentifierRecognizer", identifier_rules(mrn_patterns))

@@ -1,0 +1,228 @@
+"""General word lists the recognizers share: census names, US places, common words, stop list.
+
+Loaded once per engine (a few hundred milliseconds) and passed to the recognizers that need
+them; nothing here is module-level state.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# Cue words. Lower-cased, compared with TokenView keys.
+TITLES = frozenset(
+    {"dr", "doctor", "mr", "mrs", "ms", "miss", "mister", "prof", "professor", "rev"}
+)
+# Credentials written after a name: "Smith RN", "J. Doe, MD".
+POST_TITLES = frozenset(
+    {
+        "rn", "md", "np", "pac", "lpn", "cna", "rrt", "pharmd", "msw", "lcsw",
+        "lpc", "phd", "mph", "dds", "dpm", "crna", "aprn", "fnp", "anp", "bsn", "msn", "jr",
+        "ii", "iii", "facc", "facs", "facp", "mba", "slp", "ccrn",
+    }
+)  # fmt: skip
+RELATIVES = frozenset(
+    {
+        "wife", "husband", "son", "daughter", "sister", "brother", "mother", "father", "mom",
+        "dad", "friend", "niece", "nephew", "grandson", "granddaughter", "grandmother",
+        "grandfather", "aunt", "uncle", "cousin", "partner", "fiance", "fiancee", "neighbor",
+        "neighbour", "hcp", "proxy", "guardian", "spouse", "boyfriend", "girlfriend", "sibling",
+        "stepson", "stepdaughter", "stepfather", "stepmother", "inlaw", "caregiver", "visitor",
+        "roommate", "landlord", "pastor", "priest", "rabbi", "chaplain", "attorney", "lawyer",
+    }
+)  # fmt: skip
+# Verbs and roles that introduce a person: "spoke with Smith", "per Jones", "seen by Lee".
+NAME_VERBS = frozenset(
+    {
+        "per", "called", "call", "spoke", "speak", "talked", "discussed", "paged", "page",
+        "notified", "informed", "seen", "examined", "evaluated", "told", "asked", "updated",
+        "contacted", "attending", "resident", "covering", "fellow", "intern", "pcp", "nurse",
+        "np", "pa", "md", "rn", "dw", "d/w", "cc", "signed", "cosigned", "dictated", "by",
+        "from", "with", "to", "patient", "pt", "name", "named", "contact", "visited", "aware",
+        "msg", "message", "left", "team", "surgeon", "oncologist", "cardiologist", "provider",
+        "physician", "doc", "dr", "visit", "visiting", "appointment", "appt", "f/u", "fu",
+        "reach", "thanks", "thank", "dear", "hi", "hello", "regards", "sincerely", "attn",
+        "emailed", "texted", "met", "meet", "ask", "tell", "see", "saw",
+    }
+)  # fmt: skip
+# Cues that introduce a place: "lives in X", "transferred from X", "X, MA".
+PLACE_CUES = frozenset(
+    {
+        "in", "from", "to", "at", "near", "lives", "live", "living", "resides", "resident",
+        "moved", "transferred", "transfer", "tx", "trans", "admitted", "discharged", "d/c",
+        "dc", "sent", "returned", "return", "visiting", "vacation", "trip", "travel", "town",
+        "city", "of", "via", "osh", "home", "outside", "born",
+    }
+)  # fmt: skip
+US_STATE_ABBREVIATIONS = frozenset(
+    [
+        "al",
+        "ak",
+        "az",
+        "ar",
+        "ca",
+        "co",
+        "ct",
+        "de",
+        "fl",
+        "ga",
+        "hi",
+        "id",
+        "il",
+        "in",
+        "ia",
+        "ks",
+        "ky",
+        "la",
+        "me",
+        "md",
+        "ma",
+        "mi",
+        "mn",
+        "ms",
+        "mo",
+        "mt",
+        "ne",
+        "nv",
+        "nh",
+        "nj",
+        "nm",
+        "ny",
+        "nc",
+        "nd",
+        "oh",
+        "ok",
+        "or",
+        "pa",
+        "ri",
+        "sc",
+        "sd",
+        "tn",
+        "tx",
+        "ut",
+        "vt",
+        "va",
+        "wa",
+        "wv",
+        "wi",
+        "wy",
+        "dc",
+        "pr",
+    ]
+)
+# Words that make a preceding proper noun a facility: "Mercy Hospital", "Kindred Rehab".
+FACILITY_WORDS = frozenset(
+    {
+        "hospital", "hosp", "medical", "center", "centre", "ctr", "clinic", "rehab",
+        "rehabilitation", "memorial", "infirmary", "hospice", "healthcare", "health",
+        "nursing", "manor", "sanatorium", "sanitarium", "institute", "pavilion", "home",
+        "homes", "house", "village", "facility", "campus", "medctr", "lodge", "residence",
+        "living", "care", "gardens", "commons", "court", "place", "estates", "terrace",
+    }
+)  # fmt: skip
+
+
+# Drug and diagnosis endings: unknown words with these are jargon, not names.
+MEDICAL_SUFFIX = re.compile(
+    r"(?:itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|gram|graphy|pathy|algia|uria|"
+    r"penia|cytosis|lysis|sepsis|ase|pril|olol|azole|mycin|cillin|statin|sartan|dipine|"
+    r"tide|mab|nib|azepam|olam|done|oxin|amine|idine|afil|parin|plegia|paresis|trophy|"
+    r"megaly|oma|omas|cele|rrhea|rrhage|tension|cardia|pnea|thorax|ectasis|ulin|phen|"
+    r"profen|cef\w*|vanc\w*)$"
+)
+
+
+def _lines(name: str) -> list[str]:
+    data = resources.files("auditor.phi.resources").joinpath(name).read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return [
+        line.strip()
+        for line in data.decode("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Read-only gazetteers. ``surname_rank`` is the census frequency rank (1 = Smith)."""
+
+    first_names: frozenset[str]
+    surname_rank: dict[str, int]
+    places: frozenset[str]
+    multiword_places: frozenset[tuple[str, ...]]
+    counties: frozenset[str]
+    states: frozenset[str]
+    common_words: frozenset[str]
+    stoplist: frozenset[str]
+    english: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        surnames = _lines("surnames.txt.gz")
+        places_raw = _lines("us_places.txt.gz")
+        from auditor.phi.recognizers.tokens import split_words
+
+        single: set[str] = set()
+        multi: set[tuple[str, ...]] = set()
+        for place in places_raw:
+            parts = tuple(split_words(place))
+            if len(parts) == 1:
+                single.add(parts[0])
+            elif parts and parts[-1] not in STOP_WORDS and len(parts[-1]) > 2:
+                multi.add(parts)
+        counties = set()
+        for county in _lines("us_counties.txt.gz"):
+            county_words = split_words(county)
+            if county_words and county_words[-1] in {"county", "parish", "borough"}:
+                county_words = county_words[:-1]
+            if county_words:
+                counties.add(" ".join(county_words))
+        return cls(
+            first_names=frozenset(_lines("first_names.txt.gz")),
+            surname_rank={name: rank for rank, name in enumerate(surnames, start=1)},
+            places=frozenset(single),
+            multiword_places=frozenset(multi),
+            counties=frozenset(counties),
+            states=frozenset(_lines("us_states.txt.gz")),
+            common_words=frozenset(_lines("common_words_in_gazetteers.txt.gz")),
+            stoplist=frozenset(_lines("clinical_stoplist.txt")),
+            english=frozenset(_lines("english_words.txt.gz")),
+        )
+
+    def is_first(self, key: str) -> bool:
+        return key in self.first_names
+
+    def is_surname(self, key: str) -> bool:
+        return key in self.surname_rank
+
+    def is_name(self, key: str) -> bool:
+        return key in self.first_names or key in self.surname_rank
+
+    def is_english(self, key: str) -> bool:
+        """An English word, allowing the common inflections the word list leaves out."""
+        if key in self.english:
+            return True
+        for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers"):
+            if key.endswith(suffix) and key[: -len(suffix)] in self.english:
+                return True
+        return False
+
+    def is_unknown_proper(self, key: str) -> bool:
+        """Not a word, not jargon: an unknown capitalised word is probably a name or place."""
+        return (
+            len(key) >= 3
+            and key.isalpha()
+            and key not in self.stoplist
+            and not self.is_english(key)
+            and not MEDICAL_SUFFIX.search(key)
+            and any(c in "aeiouy" for c in key)
+        )
+
+    def is_ambiguous(self, key: str) -> bool:
+        """Also an ordinary English or clinical word: needs a context cue to count as a name."""
+        return key in self.common_words or key in self.stoplist or len(key) < 2

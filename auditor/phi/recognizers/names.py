@@ -1,0 +1,254 @@
+"""Person names from census first-name and surname lists, context cues and a clinical stop list.
+
+General NER tags Foley, neuro and Ativan as people in ICU notes. This recognizer instead asks,
+for each word: is it a known name, is it also an ordinary or clinical word, how is it
+capitalised, and what cue stands next to it (Dr, RN, wife, "spoke with")? Words next to a
+found name that look like names or initials join the span ("John A. Smith", "Smith, J").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.cues import Cue, person_cue
+from auditor.phi.recognizers.lexicon import (
+    FACILITY_WORDS,
+    NAME_VERBS,
+    POST_TITLES,
+    RELATIVES,
+    TITLES,
+    Lexicon,
+)
+from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.tokens import TokenView
+
+_NOT_NAMES = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | NAME_VERBS | FACILITY_WORDS
+
+SCORES = {
+    Cue.STRONG: 0.95,
+    Cue.RELATIVE: 0.85,
+    Cue.VERB: 0.75,
+    Cue.WEAK: 0.7,
+}
+FULL_NAME_SCORE = 0.85
+LIST_ONLY_SCORE = 0.6
+SHOUTING_LIST_ONLY_SCORE = 0.55
+
+
+class NameRecognizer(EntityRecognizer):
+    """PERSON spans from name lists (+ site names) and cues; see the module docstring."""
+
+    def __init__(self, lexicon: Lexicon, site_names: Collection[str] = ()) -> None:
+        self.lexicon = lexicon
+        self.site_names = frozenset(site_names)
+        super().__init__(
+            supported_entities=[Entity.PERSON.value],
+            name="AuditorNameRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        return None
+
+    # -- word classes -------------------------------------------------------------------
+    def known(self, key: str) -> bool:
+        return self.lexicon.is_name(key) or key in self.site_names
+
+    def blocked(self, key: str) -> bool:
+        """Never a name without a title cue: stop words, clinical terms, cue words."""
+        return key in _NOT_NAMES or key in self.lexicon.stoplist or not key.isalpha()
+
+    def ambiguous(self, key: str) -> bool:
+        return self.lexicon.is_ambiguous(key)
+
+    def initial(self, view: TokenView, i: int) -> bool:
+        w = view.words[i]
+        return len(w.text) == 1 and w.text.isalpha() and w.text.isupper()
+
+    # -- analysis -----------------------------------------------------------------------
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        view = TokenView.shared(text, nlp_artifacts)
+        spans = self.find(view)
+        return [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
+
+    def find(self, view: TokenView) -> list[tuple[int, int, float]]:
+        words = view.words
+        n = len(words)
+        taken = [0.0] * n
+        for i in range(n):
+            score = self._word_score(view, i)
+            if score > taken[i]:
+                taken[i] = score
+        # Grow each found word over adjacent name-like words and initials.
+        for i in range(n):
+            if taken[i] == 0.0:
+                continue
+            for step in (1, -1):
+                k = i + step
+                while 0 <= k < n and taken[k] == 0.0 and self._joins(view, k, k - step):
+                    taken[k] = taken[i] * 0.95
+                    k += step
+        spans: list[tuple[int, int, float]] = []
+        i = 0
+        while i < n:
+            if taken[i] == 0.0:
+                i += 1
+                continue
+            j = i
+            best = taken[i]
+            while j + 1 < n and taken[j + 1] > 0.0 and "\n" not in view.gap(j + 1):
+                j += 1
+                best = max(best, taken[j])
+            spans.append((words[i].start, words[j].end, best))
+            i = j + 1
+        return spans
+
+    def _word_score(self, view: TokenView, i: int) -> float:
+        w = view.words[i]
+        key = w.key
+        if not w.is_alpha or len(key) < 2:
+            return 0.0
+        lex = self.lexicon
+        proper = view.looks_proper(i)
+        known = self.known(key)
+        ambiguous = self.ambiguous(key)
+        unknown = not known and proper and lex.is_unknown_proper(key)
+        cue = person_cue(view, i, i + 1)
+        if cue == Cue.STRONG and key not in _NOT_NAMES and w.text[:1].isupper():
+            # "Dr. Swan": a title beats the stop list. Upper-case text needs more than a
+            # capital letter: "MS IMPROVED" is mental status, not Ms. Improved.
+            if not view.shouting or (known and not ambiguous) or unknown:
+                return SCORES[Cue.STRONG]
+            if known and key not in lex.stoplist and view.words[i - 1].key != "ms":
+                return SCORES[Cue.STRONG] - 0.1
+            return 0.0
+        if self.blocked(key) or not proper:
+            return 0.0
+        if known and self._surname_initial(view, i):
+            return SCORES[Cue.VERB]
+        if w.is_upper and not view.shouting and (len(key) < 3 or lex.is_english(key)):
+            return 0.0  # "CO 4.5", "MAX": abbreviations and words in caps, in mixed text
+        english = lex.is_english(key)
+        if cue >= Cue.WEAK and known:
+            if view.shouting and english and cue < Cue.VERB:
+                return 0.0  # "ORIENTED TO SELF": a preposition is no cue for a word
+            if not ambiguous or (proper and not view.shouting and cue >= Cue.VERB):
+                return SCORES[cue]
+            return 0.0
+        if unknown and cue >= Cue.RELATIVE:
+            return SCORES[cue] - 0.1
+        if unknown and cue == Cue.VERB and len(key) >= 4:
+            return 0.65
+        if unknown and self._unknown_pair(view, i):
+            return LIST_ONLY_SCORE  # "Kornel Gwara's ...": two unknown proper words in a row
+        if not known or ambiguous:
+            return 0.0
+        # Known name, unambiguous, no cue: capitalisation and neighbours decide.
+        if not proper:
+            return 0.0
+        if self._pair(view, i):
+            return FULL_NAME_SCORE
+        if view.shouting:
+            # Upper case hides the difference between "POST" and "Post": words need a cue.
+            if self._plausible_alone(key) and not lex.is_english(key):
+                return SHOUTING_LIST_ONLY_SCORE
+            return 0.0
+        if view.sentence_initial(i) and (english or not lex.is_surname(key)):
+            return 0.0  # "Fell at home": a capital after a full stop proves nothing
+        return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _unknown_pair(self, view: TokenView, i: int) -> bool:
+        """Two adjacent Title-case words that are neither words nor jargon, in mixed case."""
+        if view.shouting or not view.words[i].is_title:
+            return False
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(view.words) or view.gap(max(i, k)) != " ":
+                continue
+            other = view.words[k]
+            if (
+                other.is_title
+                and not self.blocked(other.key)
+                and (
+                    self.lexicon.is_unknown_proper(other.key)
+                    or (self.known(other.key) and not self.ambiguous(other.key))
+                )
+            ):
+                return True
+        return False
+
+    def _surname_initial(self, view: TokenView, i: int) -> bool:
+        """ "Green, F" / "J. Green": a listed surname next to an initial."""
+        words = view.words
+        key = words[i].key
+        if not self.lexicon.is_surname(key) or key in self.lexicon.stoplist:
+            return False
+        if (
+            i + 1 < len(words)
+            and view.gap(i + 1).strip() == ","
+            and self.initial(view, i + 1)
+            and (i + 2 >= len(words) or view.gap(i + 2)[:1] in {".", ",", " ", "\n", ";"})
+        ):
+            return True
+        return i > 0 and self.initial(view, i - 1) and view.gap(i) in {". ", "."}
+
+    def _plausible_alone(self, key: str, max_rank: int = 10000) -> bool:
+        """Without a cue, only fairly common surnames or first names count alone: the long
+        tail of the census list is full of abbreviations and drug-like strings."""
+        rank = self.lexicon.surname_rank.get(key)
+        return (
+            key in self.site_names
+            or key in self.lexicon.first_names
+            or (rank is not None and rank <= max_rank and len(key) >= 3)
+        )
+
+    def _pair(self, view: TokenView, i: int) -> bool:
+        """First name next to a surname (or the reverse with a comma): "John Smith"."""
+        words = view.words
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(words) or "\n" in view.gap(max(i, k)):
+                continue
+            other = words[k].key
+            if not view.looks_proper(k) or self.blocked(other):
+                continue
+            if self.known(other) and not self.ambiguous(other):
+                return True
+            if self.lexicon.is_unknown_proper(other) and (not view.shouting or len(other) > 3):
+                return True
+        return False
+
+    def _joins(self, view: TokenView, k: int, anchor: int) -> bool:
+        """Whether word k extends the name at ``anchor`` (adjacent, same line)."""
+        left = min(k, anchor)
+        gap = view.gap(max(k, anchor))
+        if "\n" in gap or len(gap) > 3 or gap.strip(" .,'-") != "":
+            return False
+        # "J. Smith" joins across the period; "... applied. SW Smith" does not.
+        if "." in gap and not self.initial(view, left):
+            return False
+        if gap.strip() == "," and not (self.initial(view, k) or self.known(view.words[k].key)):
+            return False
+        w = view.words[k]
+        if self.initial(view, k):
+            return True
+        first_before = k == anchor + 1 and self.lexicon.is_first(view.words[anchor].key)
+        if (
+            first_before
+            and w.key in self.lexicon.stoplist
+            and self.lexicon.is_surname(w.key)
+            and view.looks_proper(k)
+            and gap == " "
+        ):
+            return True  # "Joseph Burns", "John Foley": a surname that is also a term
+        if not w.is_alpha or self.blocked(w.key) or not view.looks_proper(k):
+            return False
+        if self.known(w.key):
+            # "LAWRENCE STATES": in caps, an everyday word does not extend a name.
+            return not (view.caseless(k) and self.ambiguous(w.key))
+        return (not view.shouting and w.is_title) or self.lexicon.is_unknown_proper(w.key)

@@ -1,0 +1,31 @@
+"""Builds the auditor's recognizer pack once per engine."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presidio_analyzer import EntityRecognizer
+
+from auditor.phi.dictionaries import SiteDictionary
+from auditor.phi.recognizers.dates import date_recognizer
+from auditor.phi.recognizers.identifiers import identifier_recognizer
+from auditor.phi.recognizers.lexicon import Lexicon
+from auditor.phi.recognizers.names import NameRecognizer
+from auditor.phi.recognizers.places import PlaceRecognizer, address_recognizer
+from auditor.phi.recognizers.site import SiteDictionaryRecognizer
+from auditor.phi.recognizers.web import web_recognizer
+
+
+def build_pack(
+    lexicon: Lexicon, dictionary: SiteDictionary, mrn_patterns: Sequence[str] = ()
+) -> list[EntityRecognizer]:
+    """Every recognizer, constructed once per engine."""
+    return [
+        date_recognizer(),
+        identifier_recognizer(mrn_patterns),
+        web_recognizer(),
+        address_recognizer(),
+        PlaceRecognizer(lexicon),
+        NameRecognizer(lexicon, dictionary.person_words),
+        SiteDictionaryRecognizer(dictionary, lexicon),
+    ]

@@ -1,0 +1,120 @@
+"""A thin Presidio recognizer for a table of regex rules with context and negative context.
+
+Presidio's PatternRecognizer boosts scores from context through a separate lemma enhancer
+and cannot veto a match from its surroundings (``pain 4/10`` is not a date). A rule here
+carries both: context words near the match raise the score, a ``reject`` check on the
+surroundings drops it, and a ``validate`` check (checksums) decides on the value itself.
+Regexes are compiled once, when the pack is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+def context_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any of the cue words or phrases as whole words, case-insensitive."""
+    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern. ``score`` applies without context, ``context_score`` with a cue nearby."""
+
+    name: str
+    entity: str
+    regex: re.Pattern[str]
+    score: float
+    context: re.Pattern[str] | None = None
+    context_score: float = 0.0
+    window: int = 32
+    group: int | str = 0
+    validate: Callable[[str], bool] | None = None
+    reject: Callable[[str, int, int], bool] | None = None
+    # Context words after the match count too (e.g. "7/22 admission").
+    right_window: int = 0
+    # Cheap prefilter: skip the regex unless one of these substrings is in the lowered text.
+    trigger: tuple[str, ...] = ()
+
+
+def make_result(
+    recognizer: Any, entity: str, start: int, end: int, score: float
+) -> RecognizerResult:
+    """A result tagged with the recognizer that made it (Presidio uses it for thresholds)."""
+    return RecognizerResult(
+        entity_type=str(entity),
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
+
+def near(text: str, start: int, end: int, regex: re.Pattern[str], left: int, right: int) -> bool:
+    """Whether ``regex`` occurs in the lower-cased text just before (or after) a match."""
+    if left and regex.search(text[max(0, start - left) : start].lower()):
+        return True
+    return bool(right and regex.search(text[end : end + right].lower()))
+
+
+class RegexRecognizer(EntityRecognizer):
+    """Runs a fixed table of :class:`Rule` over the raw text."""
+
+    def __init__(self, name: str, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        super().__init__(
+            supported_entities=sorted({r.entity for r in self.rules}),
+            name=name,
+            supported_language="en",
+        )
+
+    def load(self) -> None:  # rules are compiled at construction
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        wanted = set(entities) if entities else None
+        results: list[RecognizerResult] = []
+        lower = text.lower()
+        present: dict[int, bool] = {}
+        for rule in self.rules:
+            if wanted is not None and rule.entity not in wanted:
+                continue
+            if rule.trigger and not any(t in lower for t in rule.trigger):
+                continue
+            if rule.score <= 0 and rule.context is not None:
+                # Context-only rule: one search of the whole text rules most texts out.
+                key = id(rule.context)
+                if key not in present:
+                    present[key] = rule.context.search(lower) is not None
+                if not present[key]:
+                    continue
+            for match in rule.regex.finditer(text):
+                start, end = match.span(rule.group)
+                if start < 0 or end <= start:
+                    continue
+                value = text[start:end]
+                if rule.validate is not None and not rule.validate(value):
+                    continue
+                if rule.reject is not None and rule.reject(text, start, end):
+                    continue
+                score = rule.score
+                if rule.context is not None and near(
+                    text, start, end, rule.context, rule.window, rule.right_window
+                ):
+                    score = max(score, rule.context_score)
+                if score <= 0:
+                    continue
+                results.append(make_result(self, rule.entity, start, end, score))
+        return results

@@ -1,0 +1,325 @@
+"""Places: towns and counties from a US gazetteer, facilities ("X Memorial", "St. X's",
+"Pinewood Rehab"), and street addresses.
+
+Town names that are also ordinary words (Mobile, Normal, Home) need a place cue ("lives in",
+"from", ", MA"); facility words need a proper-noun head in front of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.cues import dwelling_cue, place_cue, state_after
+from auditor.phi.recognizers.lexicon import FACILITY_WORDS, RELATIVES, TITLES, Lexicon
+from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, make_result
+from auditor.phi.recognizers.tokens import TokenView, normalize
+
+I = re.IGNORECASE  # noqa: E741
+
+# Facility words strong enough to name a facility with one proper word in front.
+_FACILITY_HEADS = frozenset(
+    {"hospital", "hosp", "medical", "clinic", "rehab", "rehabilitation", "memorial",
+     "infirmary", "hospice", "healthcare", "nursing", "manor", "sanatorium", "sanitarium",
+     "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
+     "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
+     "icu", "building", "bldg", "wing", "tower", "vna"}
+)  # fmt: skip
+# Heads so generic that the word in front must itself look like a name or place.
+_WEAK_HEADS = frozenset(
+    {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
+     "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
+     "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower"}
+)  # fmt: skip
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "new", "port", "lake", "mount", "mt", "fort", "ft",
+     "saint", "st", "upper", "lower", "old", "glen", "point"}
+)  # fmt: skip
+# Words before "<Name> <number>" that make it a ward or unit: "bed on Finard 4".
+_WARD_CUES = frozenset(
+    {"bed", "transfer", "transferred", "transferring", "admitted", "admit", "moved", "tx",
+     "going", "go", "back", "return", "returned", "floor", "unit", "ward", "called", "report"}
+)  # fmt: skip
+# Words in front of a facility word that describe, not name, it ("acute rehab").
+_DESCRIPTORS = frozenset(
+    {"acute", "subacute", "chronic", "cardiac", "pulmonary", "pulm", "inpatient",
+     "outpatient", "long", "term", "short", "skilled", "psych", "psychiatric", "geriatric",
+     "physical", "dialysis", "nursing", "day", "general", "community", "local", "outside",
+     "another", "other", "new", "old", "previous", "same", "private", "rehab", "medical",
+     "home", "health", "care", "the", "a", "an", "his", "her", "their", "this", "that",
+     "osh", "transfer", "transferred", "cardiology", "oncology", "cancer", "heart", "eye",
+     "children", "womens", "women", "mens", "teaching", "referring", "receiving", "primary",
+     "urgent", "walk", "in", "free", "standing", "mental", "behavioral", "addiction",
+     "detox", "methadone", "wound", "pain", "sleep", "vascular", "surgical", "surgery",
+     "pt", "ot", "patient", "family", "group", "assisted", "independent", "senior",
+     "elder", "elderly", "adult", "foster", "half", "way", "state", "dept", "department"}
+)  # fmt: skip
+_SAINT = re.compile(
+    r"\b(?i:st|saint|mt|mount)\.?\s+([A-Z][A-Za-z'’]+)(?:['’]s)?"
+    r"(?:\s+(?i:hospital|hosp|medical center|clinic|rehab|home|manor|nursing home|infirmary))?"
+    r"(?=\W|$)"
+)
+# USPS Publication 28 street suffixes (names and standard abbreviations), minus the few that
+# are everyday clinical words or abbreviations (pt, ext, neck, wall, is, ...).
+_SUFFIX_TEXT = (
+    "alley ally aly anex annex arcade ave aven avenue avn bayou beach bend blf bluff bluffs "
+    "bottom boulevard blvd branch brg bridge brook brooks burg bypass byp camp canyon cyn cape "
+    "causeway cswy center ctr centers circle cir circles cliff cliffs club common commons "
+    "corner corners course court ct courts cove coves creek crk crescent cres crest crossing "
+    "xing crossroad curve dale dam divide drive dr drives estate est estates expressway expy "
+    "extension falls ferry field fields flat flats ford fords forest forge forges fork forks "
+    "fort freeway fwy garden gardens gdns gateway glen glens green greens grove grv groves "
+    "harbor harbors haven heights hts highway hwy hill hills hollow inlet island islands isle "
+    "junction jct key keys knoll knolls lake lakes land landing lane ln lights loaf loop mall "
+    "manor manors meadow meadows mews mill mills motorway mount mountain mtn mountains orchard "
+    "oval overpass park parks parkway pkwy passage path pike pine pines place pl plain plains "
+    "plaza plz points port ports prairie ramp ranch rapids ridge ridges river "
+    "road rd roads route rte row rue shoal shoals shore shores skyway spring springs spur "
+    "square sq squares station stravenue stream street st streets summit terrace ter "
+    "throughway trafficway trail trl trailer tunnel turnpike tpke underpass union unions "
+    "valley valleys viaduct village villages ville vista walk walks way ways"
+)
+_STREET_SUFFIXES = _SUFFIX_TEXT.split()
+_STREET_TYPES = "(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + ")"
+_NOT_STREET_WORD = (
+    r"(?!(?:mg|ml|cc|meq|mcg|gm|g|units?|tabs?|l|lpm|hrs?|min|mins|days?|x|times|am|pm|yo|"
+    r"years?|the|a|an|in|on|to|at|of|for|and|or|with|by|from|per|is|was|via|into|over)\b)"
+)
+_STREET = re.compile(
+    r"(?<![\w/.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?"
+    r"(?:"
+    + _NOT_STREET_WORD
+    + r"[A-Za-z][A-Za-z'.-]*\s+){1,4}?"
+    + _STREET_TYPES
+    + r"\b\.?(?:,?\s*(?:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building)\.?\s*"
+    r"#?\s*[A-Za-z0-9-]+)?",
+    I,
+)
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b", I)
+
+_NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES
+
+
+def address_recognizer() -> RegexRecognizer:
+    rules = [
+        Rule("street", Entity.STREET_ADDRESS, _STREET, 0.8),
+        Rule("po-box", Entity.STREET_ADDRESS, _PO_BOX, 0.85),
+    ]
+    return RegexRecognizer("AuditorAddressRecognizer", rules)
+
+
+class PlaceRecognizer(EntityRecognizer):
+    """Towns, counties and facility names from the gazetteer and facility patterns."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.multi_first: dict[str, list[tuple[str, ...]]] = {}
+        for parts in lexicon.multiword_places:
+            self.multi_first.setdefault(parts[0], []).append(parts)
+        for parts_list in self.multi_first.values():
+            parts_list.sort(key=len, reverse=True)
+        super().__init__(
+            supported_entities=[Entity.LOCATION.value, Entity.HOSPITAL.value],
+            name="AuditorPlaceRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        view = TokenView.shared(text, nlp_artifacts)
+        out = [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.facilities(view)]
+        out += [
+            make_result(self, Entity.HOSPITAL, m.start(), m.end(), 0.85)
+            for m in _SAINT.finditer(text)
+            if self._saint_name(m.group(1))
+        ]
+        out += [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in self.towns(view)]
+        out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.wards(view)]
+        return out
+
+    def towns(self, view: TokenView) -> list[tuple[int, int, float]]:
+        words = view.words
+        lex = self.lexicon
+        out = []
+        i = 0
+        n = len(words)
+        while i < n:
+            key = words[i].key
+            matched = 0
+            for parts in self.multi_first.get(key, ()):
+                m = len(parts)
+                if (
+                    i + m <= n
+                    and all(words[i + k].key == parts[k] for k in range(m))
+                    and (
+                        all(view.looks_proper(i + k) for k in range(m)) or place_cue(view, i, i + m)
+                    )
+                ):
+                    matched = m
+                    break
+            if matched:
+                out.append((words[i].start, words[i + matched - 1].end, 0.8))
+                i += matched
+                continue
+            if key.isalpha() and len(key) > 2 and key not in _NOT_PLACE_HEAD:
+                is_place = key in lex.places
+                is_county = (
+                    key in lex.counties and i + 1 < n and words[i + 1].key in {"county", "parish"}
+                )
+                if is_county:
+                    out.append((words[i].start, words[i + 1].end, 0.85))
+                    i += 2
+                    continue
+                if key in lex.states:
+                    i += 1
+                    continue
+                if (
+                    not is_place
+                    and view.looks_proper(i)
+                    and lex.is_unknown_proper(key)
+                    and (
+                        state_after(view, lex, i + 1)
+                        or (not lex.is_name(key) and dwelling_cue(view, i))
+                        or self._titled_after_cue(view, i)
+                    )
+                ):
+                    out.append((words[i].start, words[i].end, 0.65))
+                    i += 1
+                    continue
+                if (
+                    not is_place
+                    and key in _DIRECTIONS
+                    and view.looks_proper(i)
+                    and i + 1 < n
+                    and view.looks_proper(i + 1)
+                    and view.gap(i + 1) == " "
+                    and lex.is_unknown_proper(words[i + 1].key)
+                    and (dwelling_cue(view, i) or state_after(view, lex, i + 2))
+                ):
+                    out.append((words[i].start, words[i + 1].end, 0.65))
+                    i += 2
+                    continue
+                if is_place and view.looks_proper(i):
+                    ambiguous = lex.is_ambiguous(key)
+                    cue = place_cue(view, i, i + 1)
+                    if state_after(view, lex, i + 1) or (cue and not ambiguous):
+                        out.append((words[i].start, words[i].end, 0.8))
+                    elif cue and not view.caseless(i) and key not in lex.stoplist:
+                        out.append((words[i].start, words[i].end, 0.7))
+                    elif not ambiguous and not lex.is_name(key):
+                        score = 0.55 if view.shouting else 0.65
+                        if not view.shouting and view.sentence_initial(i):
+                            score = 0.5
+                        out.append((words[i].start, words[i].end, score))
+            i += 1
+        return out
+
+    def facilities(self, view: TokenView) -> list[tuple[int, int, float]]:
+        words = view.words
+        out = []
+        n = len(words)
+        for k in range(n):
+            key = words[k].key
+            if key not in _FACILITY_HEADS:
+                continue
+            # Walk back over proper words that name (not describe) the facility.
+            start = k
+            j = k - 1
+            named = 0
+            while j >= 0 and k - j <= 4:
+                w = words[j]
+                gap = view.gap(j + 1)
+                if "\n" in gap or gap.strip(" '’-&.") != "":
+                    break
+                if w.key in _NOT_PLACE_HEAD or not view.looks_proper(j):
+                    break
+                if w.key in self.lexicon.stoplist and w.key not in FACILITY_WORDS:
+                    break
+                if w.key not in _DESCRIPTORS and w.key not in FACILITY_WORDS:
+                    named += 1
+                start = j
+                j -= 1
+            if not named:
+                continue
+            if key in _WEAK_HEADS and not self._namey(view, start, k):
+                continue
+            if view.caseless(k) and not self._namey(view, start, k, strict=False):
+                continue
+            end = k
+            # Absorb trailing facility words: "Memorial Hospital", "Medical Center".
+            while end + 1 < n and words[end + 1].key in FACILITY_WORDS and view.gap(end + 1) == " ":
+                end += 1
+            out.append((words[start].start, words[end].end, 0.8))
+        return out
+
+    def _titled_after_cue(self, view: TokenView, i: int) -> bool:
+        """Mixed-case text: "in Davidshire", "Davidshire, 02134" (Title case, not a word)."""
+        w = view.words[i]
+        if view.shouting or not w.is_title or len(w.key) < 4:
+            return False
+        words = view.words
+        if i > 0 and words[i - 1].key in {"in", "from", "near", "to"} and "\n" not in view.gap(i):
+            return True
+        nxt = i + 1
+        return (
+            nxt < len(words)
+            and view.gap(nxt).strip() == ","
+            and words[nxt].key.isdigit()
+            and len(words[nxt].key) == 5
+        )
+
+    def _saint_name(self, word: str) -> bool:
+        """ "St. Elizabeth's", "Mt Auburn" but not "ST ELEVATION" or "ST CHANGES"."""
+        key = normalize(word)
+        lex = self.lexicon
+        if key in lex.stoplist or key in _NOT_PLACE_HEAD:
+            return False
+        return lex.is_name(key) or key in lex.places or lex.is_unknown_proper(key)
+
+    def _namey(self, view: TokenView, start: int, stop: int, strict: bool = True) -> bool:
+        """Some word in front is a name, a place or an unknown proper word."""
+        lex = self.lexicon
+        for i in range(start, stop):
+            key = view.words[i].key
+            if key in _DESCRIPTORS:
+                continue
+            if lex.is_name(key) or key in lex.places:
+                if not lex.is_ambiguous(key):
+                    return True
+                # "White Manor" yes, "need rehab" no: a frequent name or a town.
+                rank = lex.surname_rank.get(key, 10**6)
+                if not strict and (rank <= 10000 or key in lex.places or lex.is_first(key)):
+                    return True
+            elif lex.is_unknown_proper(key):
+                return True
+        return False
+
+    def wards(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "<Name> <number>" after a ward cue: "bed on Finard 4", "transfer to Cox 12"."""
+        words = view.words
+        out = []
+        for k in range(1, len(words) - 1):
+            num = words[k + 1]
+            if not (num.key.isdigit() and len(num.key) <= 2) or view.gap(k + 1) != " ":
+                continue
+            w = words[k]
+            if not w.is_alpha or not view.looks_proper(k) or w.key in _NOT_PLACE_HEAD:
+                continue
+            lex = self.lexicon
+            if w.key in lex.stoplist or (lex.is_english(w.key) and not lex.is_name(w.key)):
+                continue
+            prev = words[k - 1].key
+            before = words[k - 2].key if k >= 2 else ""
+            if prev in {"to", "on", "in"} and (
+                before in _WARD_CUES or (prev == "to" and before == "back")
+            ):
+                out.append((w.start, num.end, 0.7))
+        return out

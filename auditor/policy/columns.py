@@ -1,0 +1,101 @@
+"""The joined access view that rules see: its columns and which context file each needs.
+
+A rule names ``event.x``, ``user.x``, ``patient.x`` or a derived column (``explained``,
+``local_hour``, ...). In DuckDB the view is flat (``user__last_name``); the compiler rewrites
+names. A rule whose columns need a missing context file is disabled, and the run says so.
+"""
+
+from __future__ import annotations
+
+WORKFORCE = "workforce.csv"
+PATIENTS = "patients.csv"
+RELATIONSHIPS = "relationships.csv"
+CONTACTS = "contacts.csv"
+
+EVENT_COLUMNS = (
+    "event_id",
+    "timestamp",
+    "user_id",
+    "patient_id",
+    "action",
+    "record_type",
+    "department",
+    "workstation",
+    "break_glass",
+    "reason",
+)
+USER_COLUMNS = (
+    "known",
+    "user_id",
+    "first_name",
+    "last_name",
+    "role",
+    "department",
+    "address",
+    "street",
+    "zip",
+    "status",
+    "termination_date",
+    "shift_start",
+    "shift_end",
+)
+PATIENT_COLUMNS = (
+    "known",
+    "patient_id",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "address",
+    "street",
+    "zip",
+    "vip",
+    "deceased_date",
+    "sensitive",
+    "is_sensitive",
+    "employee_user_id",
+    "employee_department",
+)
+# Derived columns and the context files they need (in addition to none).
+DERIVED: dict[str, tuple[str, ...]] = {
+    "explained": (RELATIONSHIPS,),
+    "explanations": (RELATIONSHIPS,),
+    "local_time": (),
+    "local_date": (),
+    "local_hour": (),
+    "local_minute": (),
+    "off_shift": (WORKFORCE,),
+    "contact_match": (WORKFORCE, CONTACTS),
+    "role_permitted": (WORKFORCE,),
+    "reason_is_placeholder": (),
+}
+QUALIFIED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "event": (EVENT_COLUMNS, ()),
+    "user": (USER_COLUMNS, (WORKFORCE,)),
+    "patient": (PATIENT_COLUMNS, (PATIENTS,)),
+}
+EXTRA_NEEDS = {"patient.employee_department": (WORKFORCE,)}
+
+
+def flat_name(table: str | None, column: str) -> str:
+    return f"{table}__{column}" if table else column
+
+
+def needs(flat: str) -> tuple[str, ...]:
+    """Context files a view column depends on."""
+    if "__" in flat:
+        table, col = flat.split("__", 1)
+        return QUALIFIED[table][1] + EXTRA_NEEDS.get(f"{table}.{col}", ())
+    return DERIVED.get(flat, ())
+
+
+def all_flat_names() -> set[str]:
+    names = set(DERIVED)
+    for table, (cols, _) in QUALIFIED.items():
+        names.update(flat_name(table, c) for c in cols)
+    return names
+
+
+def display_names() -> list[str]:
+    """Rule-facing names, for error messages and docs."""
+    out = [f"{t}.{c}" for t, (cols, _) in QUALIFIED.items() for c in cols]
+    return out + sorted(DERIVED)

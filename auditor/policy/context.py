@@ -1,0 +1,307 @@
+"""Context CSVs (DESIGN §4): who works here, who the patients are, what explains an access.
+
+Each file is read once per scan in one SQL pass: validated (bad rows go to quarantine with
+file, line and reason), normalised (names and addresses lower-cased, local times to UTC)
+and kept as a table in the scan's database. A missing file leaves an empty table, and the
+rules needing it are disabled (the run summary says which).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from auditor.errors import InputError
+from auditor.policy.columns import CONTACTS, PATIENTS, RELATIONSHIPS, WORKFORCE
+from scanners.access_logs.mapping import quote_ident, quote_str
+from scanners.access_logs.quarantine import Quarantine
+
+SENSITIVE_TAGS = ("behavioral_health", "substance_use", "hiv", "reproductive", "genetic")
+RELATIONSHIP_KINDS = ("encounter", "appointment", "order", "care_team", "referral", "result")
+TIME_RE = r"^([01]?\d|2[0-3]):[0-5]\d$"
+OFFSET_RE = r"(Z|z|[+-]\d{2}(:?\d{2})?)$"
+
+REQUIRED = {
+    WORKFORCE: ("user_id",),
+    PATIENTS: ("patient_id",),
+    RELATIONSHIPS: ("patient_id", "start"),
+    CONTACTS: ("patient_id", "first_name", "last_name"),
+}
+OPTIONAL = {
+    WORKFORCE: (
+        "first_name",
+        "last_name",
+        "role",
+        "department",
+        "address",
+        "zip",
+        "status",
+        "termination_date",
+        "shift_start",
+        "shift_end",
+    ),
+    PATIENTS: (
+        "first_name",
+        "last_name",
+        "birth_date",
+        "address",
+        "zip",
+        "vip",
+        "deceased_date",
+        "sensitive",
+        "employee_user_id",
+    ),
+    RELATIONSHIPS: ("user_id", "department", "kind", "end"),
+    CONTACTS: ("relationship", "address"),
+}
+TABLES = {WORKFORCE: "wf", PATIENTS: "pt", RELATIONSHIPS: "rel", CONTACTS: "ct"}
+EMPTY_DDL = {
+    "wf": "user_id VARCHAR, first_name VARCHAR, last_name VARCHAR, role VARCHAR, "
+    "department VARCHAR, address VARCHAR, street VARCHAR, zip VARCHAR, status VARCHAR, "
+    "termination_date DATE, shift_start VARCHAR, shift_end VARCHAR, shift_start_min INTEGER, "
+    "shift_end_min INTEGER",
+    "pt": "patient_id VARCHAR, first_name VARCHAR, last_name VARCHAR, birth_date DATE, "
+    "address VARCHAR, street VARCHAR, zip VARCHAR, vip BOOLEAN, deceased_date DATE, "
+    "sensitive VARCHAR[], employee_user_id VARCHAR",
+    "rel": "patient_id VARCHAR, user_id VARCHAR, department VARCHAR, kind VARCHAR, "
+    "start_ts TIMESTAMPTZ, end_ts TIMESTAMPTZ",
+    "ct": "patient_id VARCHAR, first_name VARCHAR, last_name VARCHAR, relationship VARCHAR, "
+    "address VARCHAR",
+}
+
+
+@dataclass
+class ContextInfo:
+    """What context a scan has: files present, rows loaded, rows rejected, Parquet copies."""
+
+    directory: Path | None
+    present: set[str] = field(default_factory=set)
+    rows: dict[str, int] = field(default_factory=dict)
+    rejected: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[str]:
+        return sorted(set(TABLES) - self.present)
+
+
+def _text(col: str) -> str:
+    return f"nullif(trim({quote_ident(col)}), '')"
+
+
+def _name(col: str) -> str:
+    return f"nullif(lower(regexp_replace(trim({quote_ident(col)}), '\\s+', ' ', 'g')), '')"
+
+
+def _address(col: str) -> str:
+    stripped = f"regexp_replace(trim({quote_ident(col)}), '[.,#]', '', 'g')"
+    return f"nullif(lower(regexp_replace({stripped}, '\\s+', ' ', 'g')), '')"
+
+
+def _street(col: str) -> str:
+    return f"nullif(regexp_replace({_address(col)}, '^\\d+[a-z]?(-\\d+)?\\s+', ''), '')"
+
+
+def _date(col: str) -> str:
+    return f"try_cast({_text(col)} AS DATE)"
+
+
+def _bad_date(col: str) -> str:
+    return f"({_text(col)} IS NOT NULL AND {_date(col)} IS NULL)"
+
+
+def _local_ts(col: str, tz: str, end: bool = False) -> str:
+    text = _text(col)
+    plain = f"timezone({quote_str(tz)}, try_cast({text} AS TIMESTAMP))"
+    if end:
+        plain = f"(CASE WHEN length({text}) = 10 THEN {plain} + INTERVAL 1 DAY ELSE {plain} END)"
+    return (
+        f"(CASE WHEN regexp_matches({text}, {quote_str(OFFSET_RE)}) "
+        f"THEN try_cast({text} AS TIMESTAMPTZ) ELSE {plain} END)"
+    )
+
+
+def _minutes(col: str) -> str:
+    text = _text(col)
+    return (
+        f"(CASE WHEN regexp_matches({text}, {quote_str(TIME_RE)}) THEN "
+        f"CAST(split_part({text}, ':', 1) AS INTEGER) * 60 + "
+        f"CAST(split_part({text}, ':', 2) AS INTEGER) END)"
+    )
+
+
+def _sql(fname: str, tz: str) -> tuple[str, str]:
+    """(normalised select list, CASE giving 'reason|field' for a bad row) for one file."""
+    if fname == WORKFORCE:
+        select = f"""
+            {_text("user_id")} AS user_id, {_name("first_name")} AS first_name,
+            {_name("last_name")} AS last_name, lower({_text("role")}) AS role,
+            {_text("department")} AS department, {_address("address")} AS address,
+            {_street("address")} AS street, left({_text("zip")}, 5) AS zip,
+            coalesce(lower({_text("status")}), 'active') AS status,
+            {_date("termination_date")} AS termination_date,
+            {_text("shift_start")} AS shift_start, {_text("shift_end")} AS shift_end,
+            {_minutes("shift_start")} AS shift_start_min,
+            {_minutes("shift_end")} AS shift_end_min"""
+        bad = f"""CASE WHEN {_text("user_id")} IS NULL THEN 'missing user id|user_id'
+            WHEN coalesce(lower({_text("status")}), 'active') NOT IN ('active', 'terminated')
+                THEN 'status must be active or terminated|status'
+            WHEN {_bad_date("termination_date")} THEN 'bad date|termination_date'
+            WHEN {_text("shift_start")} IS NOT NULL AND {_minutes("shift_start")} IS NULL
+                THEN 'bad time (HH:MM)|shift_start'
+            WHEN {_text("shift_end")} IS NOT NULL AND {_minutes("shift_end")} IS NULL
+                THEN 'bad time (HH:MM)|shift_end' END"""
+        return select, bad
+    if fname == PATIENTS:
+        clean = (
+            f"regexp_replace(regexp_replace(lower(coalesce({_text('sensitive')}, '')), "
+            "'\\s+', '', 'g'), '^;+|;+$|(;);+', '\\1', 'g')"
+        )
+        tags = f"(CASE WHEN {clean} = '' THEN []::VARCHAR[] ELSE string_split({clean}, ';') END)"
+        tag_list = "[" + ", ".join(quote_str(t) for t in SENSITIVE_TAGS) + "]"
+        vip = f"lower(coalesce({_text('vip')}, 'false'))"
+        select = f"""
+            {_text("patient_id")} AS patient_id, {_name("first_name")} AS first_name,
+            {_name("last_name")} AS last_name, {_date("birth_date")} AS birth_date,
+            {_address("address")} AS address, {_street("address")} AS street,
+            left({_text("zip")}, 5) AS zip, {vip} IN ('true', '1', 'yes', 'y') AS vip,
+            {_date("deceased_date")} AS deceased_date,
+            {tags} AS sensitive,
+            {_text("employee_user_id")} AS employee_user_id"""
+        bad = f"""CASE WHEN {_text("patient_id")} IS NULL THEN 'missing patient id|patient_id'
+            WHEN {vip} NOT IN ('true', '1', 'yes', 'y', 'false', '0', 'no', 'n')
+                THEN 'invalid boolean|vip'
+            WHEN {_bad_date("birth_date")} THEN 'bad date|birth_date'
+            WHEN {_bad_date("deceased_date")} THEN 'bad date|deceased_date'
+            WHEN NOT list_has_all({tag_list}, {tags})
+                THEN 'unknown sensitive tag|sensitive' END"""
+        return select, bad
+    if fname == RELATIONSHIPS:
+        kinds = "(" + ", ".join(quote_str(k) for k in RELATIONSHIP_KINDS) + ")"
+        select = f"""
+            {_text("patient_id")} AS patient_id, {_text("user_id")} AS user_id,
+            {_text("department")} AS department, lower({_text("kind")}) AS kind,
+            {_local_ts("start", tz)} AS start_ts, {_local_ts("end", tz, end=True)} AS end_ts"""
+        bad = f"""CASE WHEN {_text("patient_id")} IS NULL THEN 'missing patient id|patient_id'
+            WHEN {_text("user_id")} IS NULL AND {_text("department")} IS NULL
+                THEN 'user_id or department required|user_id'
+            WHEN {_text("kind")} IS NOT NULL AND lower({_text("kind")}) NOT IN {kinds}
+                THEN 'unknown relationship kind|kind'
+            WHEN {_local_ts("start", tz)} IS NULL THEN 'bad or missing time|start'
+            WHEN {_text("end")} IS NOT NULL AND {_local_ts("end", tz, True)} IS NULL
+                THEN 'bad time|end' END"""
+        return select, bad
+    select = f"""
+        {_text("patient_id")} AS patient_id, {_name("first_name")} AS first_name,
+        {_name("last_name")} AS last_name, lower({_text("relationship")}) AS relationship,
+        {_address("address")} AS address"""
+    bad = f"""CASE WHEN {_text("patient_id")} IS NULL THEN 'missing patient id|patient_id'
+        WHEN {_name("first_name")} IS NULL OR {_name("last_name")} IS NULL
+            THEN 'contact name required|last_name' END"""
+    return select, bad
+
+
+def prepare_context(
+    con: Any, directory: Path | None, tz: str, quarantine: Quarantine
+) -> ContextInfo:
+    """Create the four context tables (empty for a missing file), validated and normalised."""
+    info = ContextInfo(directory=directory)
+    if directory is not None and not directory.is_dir():
+        raise InputError("context folder not found", file=str(directory))
+    for fname, table in TABLES.items():
+        path = directory / fname if directory is not None else None
+        if path is None or not path.exists():
+            con.execute(f"CREATE TEMP TABLE {table} ({EMPTY_DDL[table]}, bad VARCHAR)")
+            continue
+        _load_one(con, path, fname, tz, quarantine, info)
+        info.present.add(fname)
+    return info
+
+
+def context_files(directory: Path | None) -> list[Path]:
+    """The context files a scan reads (for the database's allow-list)."""
+    if directory is None:
+        return []
+    return [directory / name for name in TABLES if (directory / name).exists()]
+
+
+def _line_of(rowid: int, gaps: list[int]) -> int:
+    """File line of the ``rowid``-th parsed row, given structurally rejected lines' gaps."""
+    return rowid + 2 + sum(1 for g in gaps if g <= rowid)
+
+
+def _load_one(
+    con: Any, path: Path, fname: str, tz: str, quarantine: Quarantine, info: ContextInfo
+) -> None:
+    table = TABLES[fname]
+    for name in ("crej", "crej_scans"):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+    source = (
+        f"read_csv({quote_str(str(path))}, all_varchar=true, header=true, delim=',', "
+        "quote='\"', escape='\"', strict_mode=true, store_rejects=true, "
+        "rejects_table='crej', rejects_scan='crej_scans')"
+    )
+    try:
+        described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+    except duckdb.Error as exc:
+        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+    header = {r[0].strip().lower(): r[0] for r in described}
+    for col in REQUIRED[fname]:
+        if col not in header:
+            raise InputError(
+                "required column missing from header", file=str(path), line=1, field=col
+            )
+    if fname == RELATIONSHIPS and "user_id" not in header and "department" not in header:
+        raise InputError("needs user_id or department", file=str(path), line=1, field="user_id")
+    wanted = (*REQUIRED[fname], *OPTIONAL[fname])
+    present = [f"{quote_ident(header[c])} AS {quote_ident(c)}" for c in wanted if c in header]
+    absent = [f"NULL::VARCHAR AS {quote_ident(c)}" for c in OPTIONAL[fname] if c not in header]
+    select, bad = _sql(fname, tz)
+    try:
+        con.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT {select}, {bad} AS bad "
+            f"FROM (SELECT {', '.join(present + absent)} FROM {source})"
+        )
+    except duckdb.Error as exc:
+        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+    rej = con.execute(
+        "SELECT line, min(error_type) FROM crej GROUP BY line ORDER BY line"
+    ).fetchall()
+    gaps = [int(line) - 2 - i for i, (line, _) in enumerate(rej)]
+    rejected = 0
+    for line, kind in rej:
+        quarantine.add(str(path), int(line), f"malformed row: {str(kind).lower()}")
+        rejected += 1
+    bad_rows = con.execute(
+        f"SELECT rowid, bad FROM {table} WHERE bad IS NOT NULL ORDER BY rowid"
+    ).fetchall()
+    for rowid, why in bad_rows:
+        reason, _, fld = str(why).partition("|")
+        quarantine.add(str(path), _line_of(int(rowid), gaps), reason, field=fld)
+        rejected += 1
+    if bad_rows:
+        con.execute(f"DELETE FROM {table} WHERE bad IS NOT NULL")
+    if table in ("wf", "pt"):
+        rejected += _dedupe(
+            con, table, "user_id" if table == "wf" else "patient_id", path, gaps, quarantine
+        )
+    info.rows[fname] = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    info.rejected[fname] = rejected
+
+
+def _dedupe(
+    con: Any, table: str, key: str, path: Path, gaps: list[int], quarantine: Quarantine
+) -> int:
+    """Keep the first row per id; later duplicates are quarantined with their lines."""
+    dups = con.execute(
+        f"SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY {key} "
+        f"ORDER BY rowid) AS n FROM {table}) WHERE n > 1 ORDER BY rowid"
+    ).fetchall()
+    for (rowid,) in dups:
+        quarantine.add(str(path), _line_of(int(rowid), gaps), f"duplicate {key}", field=key)
+    if dups:
+        ids = ", ".join(str(int(r[0])) for r in dups)
+        con.execute(f"DELETE FROM {table} WHERE rowid IN ({ids})")
+    return len(dups)

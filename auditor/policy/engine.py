@@ -1,0 +1,267 @@
+"""Evaluate a policy pack over access events in DuckDB.
+
+One connection per scan, locked down from the start: external access is off except for the
+scan's own inputs and work folder (``allowed_paths``/``allowed_directories``), and the
+configuration is frozen, so a rule cannot read files or change settings even if the SQL
+allow-list had a hole. Per segment: events are loaded, the ``av`` view is (re)defined, all
+row rules run in one pass (one boolean column per rule), window rules run over ``av`` plus
+``carry`` (the tail of earlier segments) so bursts spanning a boundary are found, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from auditor.policy import columns as cols
+from auditor.policy.context import ContextInfo
+from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
+from auditor.policy.model import PolicyPack, Rule
+from scanners.access_logs.mapping import quote_str
+
+# Shape of every hit row handed to the service.
+HIT_COLUMNS = (
+    "r",
+    "k",
+    "source",
+    "event_id",
+    "user_id",
+    "patient_id",
+    "ts",
+    "explained",
+    "explanations",
+    "user_role",
+    "user_department",
+    "department",
+    "action",
+    "record_type",
+    "local_ts",
+    "n",
+)
+_BASE = (
+    "k, {label} || ':' || line AS source, event__event_id AS event_id, "
+    "event__user_id AS user_id, event__patient_id AS patient_id, event__timestamp AS ts, "
+    "explained, explanations, user__role AS user_role, user__department AS user_department, "
+    "event__department AS department, event__action AS action, "
+    "event__record_type AS record_type, strftime(local_ts, '%Y-%m-%d %H:%M') AS local_ts"
+)
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    timezone: str = "UTC"
+    before_days: int = 7
+    after_days: int = 30
+    placeholder_reasons: tuple[str, ...] = ("", "n/a", "na", ".", "-", "none", "test")
+    high_volume_threshold: int = 30
+    high_volume_window_minutes: int = 60
+    memory_limit: str = "1GB"
+    threads: int = 0
+    temp_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    index: int
+    rule: Rule
+    over_minutes: int = 0
+    threshold: int = 0
+
+
+def rule_needs(rule: Rule) -> set[str]:
+    needed: set[str] = set()
+    for column in rule.columns:
+        needed.update(cols.needs(column))
+    return needed
+
+
+def split_rules(
+    pack: PolicyPack, context: ContextInfo, cfg: EngineConfig
+) -> tuple[list[ActiveRule], dict[str, str]]:
+    """(rules that can run, {rule id: why disabled}) given the context files present."""
+    active: list[ActiveRule] = []
+    disabled: dict[str, str] = {}
+    for index, rule in enumerate(pack.rules):
+        missing = sorted(rule_needs(rule) - context.present)
+        if missing:
+            disabled[rule.id] = f"needs {', '.join(missing)}"
+            continue
+        over = threshold = 0
+        if rule.window is not None:
+            over = rule.window.over_minutes or cfg.high_volume_window_minutes
+            threshold = rule.window.threshold or cfg.high_volume_threshold
+        active.append(ActiveRule(index, rule, over, threshold))
+    return active, disabled
+
+
+def _str_list(paths: Sequence[Path]) -> str:
+    return "[" + ", ".join(quote_str(str(p)) for p in paths) + "]"
+
+
+def connect(
+    cfg: EngineConfig, *, allowed_dirs: Sequence[Path], allowed_paths: Sequence[Path]
+) -> Any:
+    """An in-memory database that can read only the scan's inputs and work folder."""
+    config: dict[str, Any] = {"memory_limit": cfg.memory_limit}
+    if cfg.threads:
+        config["threads"] = cfg.threads
+    con = duckdb.connect(config=config)
+    con.execute("SET TimeZone='UTC'")
+    if cfg.temp_dir is not None:
+        con.execute(f"SET temp_directory={quote_str(str(cfg.temp_dir))}")
+    dirs = [str(Path(d).resolve()).rstrip("/") + "/" for d in allowed_dirs]
+    con.execute(f"SET allowed_directories={_str_list([Path(d) for d in dirs])}")
+    con.execute(f"SET allowed_paths={_str_list([Path(p).resolve() for p in allowed_paths])}")
+    con.execute("SET enable_external_access=false")
+    con.execute("SET lock_configuration=true")
+    return con
+
+
+def load_roles(con: Any, pack: PolicyPack) -> None:
+    con.execute("CREATE TABLE roles (role VARCHAR, record_type VARCHAR)")
+    rows = [(role, rt) for role, types in pack.role_matrix.items() for rt in sorted(types)]
+    rows += [(role, "\x00none") for role, types in pack.role_matrix.items() if not types]
+    if rows:
+        con.executemany("INSERT INTO roles VALUES (?, ?)", rows)
+
+
+def window_source(active: list[ActiveRule]) -> str:
+    """``ev`` (events only, no joins) when the window rules need nothing else, else ``av``."""
+    names = carry_columns(active)
+    return "ev" if all(n.startswith("event__") for n in names) else "av"
+
+
+def carry_columns(active: list[ActiveRule]) -> list[str]:
+    """View columns the window rules need from earlier segments."""
+    needed = {"event__timestamp"}
+    for a in active:
+        spec = a.rule.window
+        if spec is not None:
+            needed.update((WINDOW_PER[spec.per], WINDOW_DISTINCT[spec.count_distinct]))
+            needed.update(a.rule.columns)
+    return sorted(needed)
+
+
+def init_carry(con: Any, active: list[ActiveRule], path: Path | None) -> None:
+    """The carry table, from a previous run's file (incremental) or empty."""
+    names = carry_columns(active)
+    if path is not None and path.exists():
+        try:
+            con.execute(
+                "CREATE TEMP TABLE carry AS SELECT k, "
+                + ", ".join(names)
+                + f" FROM read_parquet({quote_str(str(path))})"
+            )
+            return
+        except duckdb.Error:  # a pack change altered the columns: start the window afresh
+            pass
+    con.execute("DROP TABLE IF EXISTS carry")
+    con.execute("CREATE TEMP TABLE carry AS SELECT k, " + ", ".join(names) + " FROM av LIMIT 0")
+
+
+def advance_carry(con: Any, active: list[ActiveRule]) -> None:
+    """Keep the last window of events (negative keys) for the next segment's window rules."""
+    minutes = max((a.over_minutes for a in active if a.rule.window), default=0)
+    if minutes <= 0:
+        return
+    names = ", ".join(carry_columns(active))
+    source = window_source(active)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE carry AS
+        WITH newest AS (
+            SELECT greatest(
+                (SELECT max(ts) FROM events WHERE bad IS NULL),
+                (SELECT max(event__timestamp) FROM carry)) AS t
+        ),
+        u AS (
+            SELECT k, {names} FROM {source}
+            WHERE event__timestamp >= (SELECT t FROM newest) - INTERVAL {int(minutes)} MINUTE
+            UNION ALL
+            SELECT k, {names} FROM carry
+            WHERE event__timestamp >= (SELECT t FROM newest) - INTERVAL {int(minutes)} MINUTE
+        )
+        SELECT * REPLACE (-(row_number() OVER (ORDER BY event__timestamp, k)) AS k) FROM u
+        """
+    )
+
+
+def save_carry(con: Any, path: Path) -> None:
+    con.execute(f"COPY carry TO {quote_str(str(path))} (FORMAT parquet)")
+
+
+def _row_hits(con: Any, rules: list[ActiveRule], base: str, chunk: int) -> Iterator[list[tuple]]:
+    """All row rules in one pass: one boolean per rule, rows where any is true."""
+    flags = [f"coalesce(({a.rule.compiled}), false) AS f{i}" for i, a in enumerate(rules)]
+    where = " OR ".join(f"f{i}" for i in range(len(rules)))
+    cursor = con.execute(f"SELECT * FROM (SELECT {base}, {', '.join(flags)} FROM av) WHERE {where}")
+    width = len(HIT_COLUMNS) - 2
+    while rows := cursor.fetchmany(chunk):
+        out = []
+        for row in rows:
+            for i, a in enumerate(rules):
+                if row[width + i]:
+                    out.append((a.index, *row[:width], None))
+        yield out
+
+
+def _window_query(active: ActiveRule, base: str, source: str) -> str:
+    spec = active.rule.window
+    assert spec is not None
+    grp, val = WINDOW_PER[spec.per], WINDOW_DISTINCT[spec.count_distinct]
+    where = f"WHERE ({active.rule.compiled})" if active.rule.compiled else ""
+    over = f"INTERVAL {active.over_minutes} MINUTE"
+    names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
+    return f"""
+        WITH src AS (
+            SELECT {names} FROM {source} {where}
+            UNION ALL SELECT {names} FROM carry {where}
+        ),
+        counted AS (
+            SELECT k, event__timestamp, grp, count(DISTINCT val) OVER (
+                PARTITION BY grp ORDER BY event__timestamp
+                RANGE BETWEEN {over} PRECEDING AND CURRENT ROW) AS n
+            FROM src
+        ),
+        hot AS (
+            SELECT *, lag(event__timestamp) OVER (
+                PARTITION BY grp ORDER BY event__timestamp, k) AS prev
+            FROM counted WHERE n > {active.threshold}
+        ),
+        bursts AS (
+            SELECT *, sum(CASE WHEN prev IS NULL OR event__timestamp - prev > {over}
+                               THEN 1 ELSE 0 END)
+                OVER (PARTITION BY grp ORDER BY event__timestamp, k
+                      ROWS UNBOUNDED PRECEDING) AS burst
+            FROM hot
+        ),
+        firsts AS (
+            SELECT arg_min(k, (event__timestamp, k)) AS first_k, max(n) AS n
+            FROM bursts GROUP BY grp, burst
+        )
+        SELECT {active.index} AS r, {base}, firsts.n FROM firsts JOIN av ON av.k = firsts.first_k
+    """
+
+
+def iter_hits(
+    con: Any, active: list[ActiveRule], label: str, chunk: int = 5000
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Rule hits in chunks of rows shaped like HIT_COLUMNS (never one list of all hits).
+
+    A burst whose first event lies in ``carry`` was reported with an earlier segment: the
+    join on ``av`` (current segment only) drops it.
+    """
+    base = _BASE.format(label=quote_str(label))
+    rows = [a for a in active if a.rule.window is None]
+    if rows:
+        yield from _row_hits(con, rows, base, chunk)
+    for a in active:
+        if a.rule.window is None:
+            continue
+        cursor = con.execute(_window_query(a, base, window_source(active)))
+        while batch := cursor.fetchmany(chunk):
+            yield batch

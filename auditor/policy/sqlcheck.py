@@ -1,0 +1,179 @@
+"""Check a rule's ``when`` against an allow-list and compile it for the flat access view.
+
+A policy file is configuration a site edits, so its SQL is treated as untrusted: it must be
+one boolean expression of view columns, literals, operators and scalar functions from the
+list below. Subqueries, table functions (``read_csv``), file or setting access are refused
+by construction (not by a deny-list), and DuckDB additionally runs with external access off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError
+
+from auditor.policy import columns as cols
+
+# Expression node types a rule may use (sqlglot class names).
+ALLOWED_NODES = {
+    "Column",
+    "Identifier",
+    "Literal",
+    "Boolean",
+    "Null",
+    "And",
+    "Or",
+    "Not",
+    "Xor",
+    "Paren",
+    "EQ",
+    "NEQ",
+    "GT",
+    "GTE",
+    "LT",
+    "LTE",
+    "Is",
+    "In",
+    "Between",
+    "Like",
+    "ILike",
+    "Add",
+    "Sub",
+    "Mul",
+    "Div",
+    "IntDiv",
+    "Mod",
+    "Neg",
+    "DPipe",
+    "Case",
+    "If",
+    "Interval",
+    "Var",
+    "DataType",
+    "NullSafeEQ",
+    "NullSafeNEQ",
+    "Array",
+    "Tuple",
+}
+# Scalar functions (sqlglot class names); all pure, none touch files or settings.
+ALLOWED_FUNCS = {
+    "Lower",
+    "Upper",
+    "Trim",
+    "Length",
+    "Substring",
+    "Coalesce",
+    "Nullif",
+    "Abs",
+    "Round",
+    "Floor",
+    "Ceil",
+    "Greatest",
+    "Least",
+    "Cast",
+    "TryCast",
+    "Concat",
+    "ConcatWs",
+    "Replace",
+    "Left",
+    "Right",
+    "StrPosition",
+    "StartsWith",
+    "EndsWith",
+    "Contains",
+    "ArrayContains",
+    "ArraySize",
+    "RegexpLike",
+    "RegexpReplace",
+    "DateDiff",
+    "DateTrunc",
+    "TimestampTrunc",
+    "TimeToStr",
+    "Hour",
+    "Minute",
+    "DayOfWeek",
+    "DayOfWeekIso",
+    "Extract",
+    "Date",
+    "If",
+}
+ALLOWED_ANONYMOUS = {"list_contains", "len", "isodow", "date_part", "strip_accents"}
+
+
+@dataclass(frozen=True)
+class Compiled:
+    sql: str
+    columns: frozenset[str]
+
+
+class RuleSqlError(ValueError):
+    """Why a ``when`` expression is refused (no expression text: it may name columns only)."""
+
+
+def compile_when(text: str) -> Compiled:
+    """Parse, check and rewrite a rule expression; raises RuleSqlError with the reason."""
+    if not text or not text.strip():
+        raise RuleSqlError("empty expression")
+    if ";" in text:
+        raise RuleSqlError("only one expression allowed (';' found)")
+    try:
+        tree = sqlglot.parse_one(text, read="duckdb")
+    except ParseError as exc:
+        first = exc.errors[0]["description"] if exc.errors else "syntax error"
+        raise RuleSqlError(f"bad SQL: {first}") from exc
+    except Exception as exc:  # sqlglot raises TokenError etc. for odd input
+        raise RuleSqlError(f"bad SQL: {type(exc).__name__}") from exc
+    if tree is None or isinstance(tree, exp.Query | exp.Command | exp.DDL | exp.DML):
+        raise RuleSqlError("must be a boolean expression, not a statement")
+    used: set[str] = set()
+    known = cols.all_flat_names()
+    for node in tree.walk():
+        kind = type(node).__name__
+        if isinstance(node, exp.Subquery | exp.Select | exp.Query | exp.Exists):
+            raise RuleSqlError("subqueries are not allowed")
+        if isinstance(node, exp.Table):
+            raise RuleSqlError("table references are not allowed")
+        if isinstance(node, exp.Anonymous):
+            if node.name.lower() not in ALLOWED_ANONYMOUS:
+                raise RuleSqlError(f"function {node.name.lower()}() is not allowed")
+            continue
+        if isinstance(node, exp.Func) and kind not in ALLOWED_NODES:
+            if kind not in ALLOWED_FUNCS:
+                raise RuleSqlError(f"function {node.sql_name().lower()}() is not allowed")
+            continue
+        if isinstance(node, exp.Column):
+            flat = _flat(node)
+            if flat not in known:
+                raise RuleSqlError(f"unknown column {_display(node)}")
+            used.add(flat)
+            continue
+        if kind not in ALLOWED_NODES and not isinstance(node, exp.Func):
+            raise RuleSqlError(f"construct not allowed: {kind}")
+    rewritten = tree.transform(_rewrite)
+    return Compiled(sql=rewritten.sql(dialect="duckdb"), columns=frozenset(used))
+
+
+def _flat(node: exp.Column) -> str:
+    if node.args.get("db") or node.args.get("catalog"):
+        return "?"
+    table = node.table.lower() if node.table else None
+    if table and table not in cols.QUALIFIED:
+        return "?"
+    return cols.flat_name(table, node.name.lower())
+
+
+def _display(node: exp.Column) -> str:
+    return f"{node.table}.{node.name}" if node.table else node.name
+
+
+def _rewrite(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.Column):
+        return exp.column(_flat(node), quoted=True)
+    return node
+
+
+def to_dialect(compiled_sql: str, dialect: str = "spark") -> str:
+    """A compiled ``when`` in another engine's SQL (Spark for the distributed path, DESIGN §9)."""
+    return sqlglot.transpile(compiled_sql, read="duckdb", write=dialect)[0]

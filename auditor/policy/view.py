@@ -1,0 +1,191 @@
+"""The joined access view rules see (``av``): events joined to context and explanations.
+
+``av`` is a view, not a table: rules run in one pass over it, so a million events are never
+materialised twice. Explanations (``ex``) and contact matches (``cm``) are small per-segment
+tables built by hash joins, not Python loops.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
+from auditor.policy.model import Rule
+from scanners.access_logs.mapping import quote_str
+
+# The access view's columns as SQL over the join aliases, and the joins each one needs:
+# e events, u workforce (user), p patients, pe workforce (patient as employee), x
+# explanations, c contact matches, rr/rp role matrix. Only what the active rules use (plus
+# what findings print) is selected, and only the joins those columns need are made.
+_LOCAL = "timezone({tz}, e.ts)"
+_MINUTE = f"(hour({_LOCAL}) * 60 + minute({_LOCAL}))"
+VIEW_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "event__event_id": ("e.event_id", ()),
+    "event__timestamp": ("e.ts", ()),
+    "event__user_id": ("e.user_id", ()),
+    "event__patient_id": ("e.patient_id", ()),
+    "event__action": ("e.action", ()),
+    "event__record_type": ("e.record_type", ()),
+    "event__department": ("e.department", ()),
+    "event__workstation": ("e.workstation", ()),
+    "event__break_glass": ("e.break_glass", ()),
+    "event__reason": ("e.reason", ()),
+    "user__known": ("u.user_id IS NOT NULL", ("u",)),
+    "user__user_id": ("u.user_id", ("u",)),
+    "user__first_name": ("u.first_name", ("u",)),
+    "user__last_name": ("u.last_name", ("u",)),
+    "user__role": ("u.role", ("u",)),
+    "user__department": ("u.department", ("u",)),
+    "user__address": ("u.address", ("u",)),
+    "user__street": ("u.street", ("u",)),
+    "user__zip": ("u.zip", ("u",)),
+    "user__status": ("u.status", ("u",)),
+    "user__termination_date": ("u.termination_date", ("u",)),
+    "user__shift_start": ("u.shift_start", ("u",)),
+    "user__shift_end": ("u.shift_end", ("u",)),
+    "patient__known": ("p.patient_id IS NOT NULL", ("p",)),
+    "patient__patient_id": ("p.patient_id", ("p",)),
+    "patient__first_name": ("p.first_name", ("p",)),
+    "patient__last_name": ("p.last_name", ("p",)),
+    "patient__birth_date": ("p.birth_date", ("p",)),
+    "patient__address": ("p.address", ("p",)),
+    "patient__street": ("p.street", ("p",)),
+    "patient__zip": ("p.zip", ("p",)),
+    "patient__vip": ("p.vip", ("p",)),
+    "patient__deceased_date": ("p.deceased_date", ("p",)),
+    "patient__sensitive": ("coalesce(p.sensitive, []::VARCHAR[])", ("p",)),
+    "patient__is_sensitive": ("coalesce(len(p.sensitive), 0) > 0", ("p",)),
+    "patient__employee_user_id": ("p.employee_user_id", ("p",)),
+    "patient__employee_department": ("pe.department", ("p", "pe")),
+    "explanations": ("coalesce(x.n, 0)", ("x",)),
+    "explained": ("x.n IS NOT NULL", ("x",)),
+    "local_ts": (_LOCAL, ()),
+    "local_time": (f"strftime({_LOCAL}, '%H:%M')", ()),
+    "local_date": (f"CAST({_LOCAL} AS DATE)", ()),
+    "local_hour": (f"hour({_LOCAL})", ()),
+    "local_minute": (_MINUTE, ()),
+    "off_shift": (
+        "CASE WHEN u.shift_start_min IS NULL OR u.shift_end_min IS NULL THEN NULL "
+        "WHEN u.shift_start_min <= u.shift_end_min "
+        f"THEN NOT ({_MINUTE} >= u.shift_start_min AND {_MINUTE} < u.shift_end_min) "
+        f"ELSE NOT ({_MINUTE} >= u.shift_start_min OR {_MINUTE} < u.shift_end_min) END",
+        ("u",),
+    ),
+    "contact_match": ("c.k IS NOT NULL", ("c",)),
+    "role_permitted": ("(rr.role IS NULL OR rp.role IS NOT NULL)", ("u", "rr", "rp")),
+    "reason_is_placeholder": (
+        "lower(trim(coalesce(e.reason, ''))) IN ({placeholders})",
+        (),
+    ),
+}
+# Findings print these, whatever the rules use.
+ALWAYS = (
+    "event__event_id",
+    "event__timestamp",
+    "event__user_id",
+    "event__patient_id",
+    "event__action",
+    "event__record_type",
+    "event__department",
+    "user__role",
+    "user__department",
+    "explained",
+    "explanations",
+    "local_ts",
+)
+_JOINS = {
+    "u": "LEFT JOIN wf u ON u.user_id = e.user_id",
+    "p": "LEFT JOIN pt p ON p.patient_id = e.patient_id",
+    "pe": "LEFT JOIN wf pe ON pe.user_id = p.employee_user_id",
+    "x": "LEFT JOIN ex x ON x.k = e.rowid",
+    "c": "LEFT JOIN cm c ON c.k = e.rowid",
+    "rr": "LEFT JOIN (SELECT DISTINCT role FROM roles) rr ON rr.role = u.role",
+    "rp": "LEFT JOIN roles rp ON rp.role = u.role AND rp.record_type = e.record_type",
+}
+
+
+def view_columns(rules: list[Rule]) -> list[str]:
+    """The view columns the rules (and the findings) need, in catalogue order."""
+    used = set(ALWAYS)
+    for rule in rules:
+        used.update(rule.columns)
+        if rule.window is not None:
+            used.update((WINDOW_PER[rule.window.per], WINDOW_DISTINCT[rule.window.count_distinct]))
+    return [name for name in VIEW_COLUMNS if name in used]
+
+
+def create_view(
+    con: Any,
+    *,
+    timezone: str,
+    before_days: int,
+    after_days: int,
+    placeholder_reasons: tuple[str, ...],
+    columns: list[str],
+    line_sql: str = "e.line",
+) -> tuple[int, int]:
+    """(Re)create ``ex``, ``cm`` and the ``av`` view for the events loaded; (events, explained)."""
+    tz = quote_str(timezone)
+    placeholders = ", ".join(quote_str(p.strip().lower()) for p in placeholder_reasons)
+    joins: list[str] = []
+    select = ["e.rowid AS k", f"{line_sql} AS line"]
+    for name in columns:
+        expr, needs = VIEW_COLUMNS[name]
+        for alias in needs:
+            if alias not in joins:
+                joins.append(alias)
+        select.append(f"{expr.format(tz=tz, placeholders=placeholders)} AS {name}")
+    con.execute("DROP TABLE IF EXISTS ex")
+    con.execute("DROP TABLE IF EXISTS cm")
+    explained = 0
+    if "x" in joins:
+        explained = _explanations(con, before_days, after_days)
+    if "c" in joins:
+        con.execute(
+            """
+            CREATE TEMP TABLE cm AS
+            SELECT DISTINCT e.rowid AS k FROM events e
+            JOIN wf u ON u.user_id = e.user_id
+            JOIN ct c ON c.patient_id = e.patient_id AND c.first_name = u.first_name
+                AND c.last_name = u.last_name
+            WHERE e.bad IS NULL
+            """
+        )
+    order = [a for a in _JOINS if a in joins]
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW av AS SELECT {', '.join(select)} FROM events e "
+        f"{' '.join(_JOINS[a] for a in order)} WHERE e.bad IS NULL"
+    )
+    # The same rows without any join, for window rules that only look at the events.
+    plain = [f"{VIEW_COLUMNS[n][0]} AS {n}" for n in VIEW_COLUMNS if n.startswith("event__")]
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW ev AS SELECT e.rowid AS k, {', '.join(plain)} "
+        "FROM events e WHERE e.bad IS NULL"
+    )
+    total = con.execute("SELECT count(*) FROM events WHERE bad IS NULL").fetchone()
+    return int(total[0]), explained
+
+
+def _explanations(con: Any, before_days: int, after_days: int) -> int:
+    """``ex``: per event, how many relationship rows explain it (user or department match)."""
+    window = (
+        f"e.ts BETWEEN r.start_ts - INTERVAL {int(before_days)} DAY "
+        f"AND coalesce(r.end_ts, r.start_ts) + INTERVAL {int(after_days)} DAY"
+    )
+    con.execute(
+        f"""
+        CREATE TEMP TABLE ex AS
+        SELECT k, count(*) AS n FROM (
+            SELECT e.rowid AS k FROM events e
+            JOIN rel r ON r.patient_id = e.patient_id AND r.user_id = e.user_id
+            WHERE {window} AND e.bad IS NULL
+            UNION ALL
+            SELECT e.rowid AS k FROM events e
+            LEFT JOIN wf u ON u.user_id = e.user_id
+            JOIN rel r ON r.patient_id = e.patient_id AND r.user_id IS NULL
+                AND r.department = coalesce(u.department, nullif(e.department, ''))
+            WHERE {window} AND e.bad IS NULL
+        ) GROUP BY k
+        """
+    )
+    return int(con.execute("SELECT count(*) FROM ex").fetchone()[0])

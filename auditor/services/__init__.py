@@ -1,0 +1,1 @@
+"""Service functions: one code path per job, called by the CLI, the daemon and the API."""

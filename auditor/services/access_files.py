@@ -1,0 +1,326 @@
+"""Per-file work of an access-log scan: segments, checkpoints, carry, findings to the store.
+
+Split from ``access_scan`` (the entry point) so each module stays small. Everything here runs
+inside the one DuckDB connection the scan opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.context import AppContext
+from auditor.findings import AccessFinding
+from auditor.policy import engine, view
+from auditor.store import repo
+from scanners.access_logs import ParserSpec
+from scanners.access_logs.quarantine import Quarantine
+from scanners.access_logs.segments import Segment, csv_segments, record_segments
+
+SCANNER = "access-logs"
+CARRY_FILE = "access-carry.parquet"
+
+
+@dataclass
+class AccessScanResult:
+    run_id: str
+    records_read: int = 0
+    records_processed: int = 0
+    records_quarantined: int = 0
+    findings_by_category: dict[str, int] = field(default_factory=dict)
+    findings_by_rule: dict[str, int] = field(default_factory=dict)
+    findings_new: int = 0
+    disabled_rules: dict[str, str] = field(default_factory=dict)
+    accesses_explained: int = 0
+    context_missing: list[str] = field(default_factory=list)
+    context_rows: dict[str, int] = field(default_factory=dict)
+    context_rejected: dict[str, int] = field(default_factory=dict)
+    quarantine_file: str = ""
+    files: list[dict[str, Any]] = field(default_factory=list)
+    timezone: str = "UTC"
+    policies_dir: str = ""
+    stopped: bool = False
+
+    @property
+    def findings_total(self) -> int:
+        return sum(self.findings_by_category.values())
+
+    def summary(self) -> dict[str, Any]:
+        pct = (
+            round(100.0 * self.accesses_explained / self.records_processed, 2)
+            if self.records_processed
+            else 0.0
+        )
+        return {
+            "run_id": self.run_id,
+            "records_read": self.records_read,
+            "records_processed": self.records_processed,
+            "records_quarantined": self.records_quarantined,
+            "findings_total": self.findings_total,
+            "findings_new": self.findings_new,
+            "findings_by_category": dict(sorted(self.findings_by_category.items())),
+            "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
+            "accesses_explained": self.accesses_explained,
+            "percent_explained": pct,
+            "disabled_rules": dict(sorted(self.disabled_rules.items())),
+            "context_missing": self.context_missing,
+            "context_rows": self.context_rows,
+            "context_rejected": self.context_rejected,
+            "quarantine_file": self.quarantine_file,
+            "files": self.files,
+            "timezone": self.timezone,
+            "policies_dir": self.policies_dir,
+            "stopped": self.stopped,
+        }
+
+
+def checkpoint_key(path: Path) -> str:
+    return f"{SCANNER}:{path.resolve()}"
+
+
+def _head_digest(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.sha256(fh.read(1024)).hexdigest()
+
+
+def _segments(
+    actx: AppContext, path: Path, spec: ParserSpec, work: Path, tz: str, incremental: bool
+) -> tuple[Iterator[Segment], int, int]:
+    """Segments still to scan and the (offset, line) they start from."""
+    start_offset, start_line = 0, 1
+    if incremental:
+        with actx.transaction() as session:
+            cp = repo.get_checkpoint(session, checkpoint_key(path))
+            if cp is not None and cp.meta.get("head") == _head_digest(path):
+                size = path.stat().st_size
+                if cp.position <= size:
+                    start_offset, start_line = cp.position, cp.line
+    access = actx.settings.access
+    if spec.vectorised:
+        segs = csv_segments(
+            path,
+            spec,
+            work,
+            site_tz=tz,
+            segment_bytes=max(1024, int(access.segment_mb * (1 << 20))),
+            start_offset=start_offset,
+            start_line=start_line,
+            complete_lines_only=incremental,
+        )
+    else:
+        segs = record_segments(
+            path,
+            spec,
+            work,
+            events_per_segment=access.events_per_segment,
+            start_offset=start_offset,
+        )
+    return segs, start_offset, start_line
+
+
+class FileScan:
+    """Scans one file after another through the scan's single database connection."""
+
+    def __init__(
+        self,
+        actx: AppContext,
+        con: Any,
+        cfg: engine.EngineConfig,
+        active: list[engine.ActiveRule],
+        work: Path,
+        quarantine: Quarantine,
+        result: AccessScanResult,
+        incremental: bool,
+        on_finding: Callable[[AccessFinding], None] | None,
+        should_stop: Callable[[], bool] | None,
+        persisted_carry: Path,
+    ) -> None:
+        self.actx, self.con, self.cfg, self.active = actx, con, cfg, active
+        self.work, self.quarantine, self.result = work, quarantine, result
+        self.incremental, self.on_finding, self.should_stop = incremental, on_finding, should_stop
+        self.persisted_carry = persisted_carry
+        self.columns = view.view_columns([a.rule for a in active])
+        self.carry_ready = False
+
+    def run(self, path: Path, spec: ParserSpec) -> dict[str, Any]:
+        result = self.result
+        stats: dict[str, Any] = {
+            "file": str(path),
+            "format": spec.name,
+            "read": 0,
+            "processed": 0,
+            "quarantined": 0,
+            "findings": 0,
+        }
+        segs, start_offset, _ = _segments(
+            self.actx, path, spec, self.work, self.cfg.timezone, self.incremental
+        )
+        stats["resumed_from"] = start_offset
+        head = _head_digest(path) if path.stat().st_size else ""
+        for seg in segs:
+            loaded = seg.load(self.con)
+            rejects = seg.pre_rejected + loaded.rejected
+            for rej in rejects:
+                self.quarantine.add(seg.label, rej.line, rej.reason, rej.raw, rej.field)
+            processed, explained = view.create_view(
+                self.con,
+                timezone=self.cfg.timezone,
+                before_days=self.cfg.before_days,
+                after_days=self.cfg.after_days,
+                placeholder_reasons=self.cfg.placeholder_reasons,
+                columns=self.columns,
+                line_sql=loaded.line_sql,
+            )
+            if not self.carry_ready:
+                carry_file = self.persisted_carry if self.incremental else None
+                engine.init_carry(self.con, self.active, carry_file)
+                self.carry_ready = True
+            read_total = loaded.read + len(seg.pre_rejected)
+            result.records_read += read_total
+            result.records_processed += processed
+            result.records_quarantined += len(rejects)
+            result.accesses_explained += explained
+            stats["read"] += read_total
+            stats["processed"] += processed
+            stats["quarantined"] += len(rejects)
+            checkpoint = None
+            if self.incremental:
+                checkpoint = (
+                    checkpoint_key(path),
+                    seg.end_offset,
+                    seg.end_line,
+                    {"head": head, "format": spec.name},
+                )
+            stats["findings"] += _emit(
+                self.actx,
+                self.con,
+                self.active,
+                self.cfg,
+                result,
+                self.on_finding,
+                checkpoint,
+                seg.label,
+            )
+            engine.advance_carry(self.con, self.active)
+            if self.incremental:  # a resumed run needs the window tail as of this checkpoint
+                out = self.work / CARRY_FILE
+                engine.save_carry(self.con, out)
+                staged = self.persisted_carry.with_suffix(".tmp")
+                shutil.copyfile(out, staged)
+                os.replace(staged, self.persisted_carry)
+            if self.should_stop is not None and self.should_stop():
+                result.stopped = True
+                break
+        return stats
+
+
+def _emit(
+    actx: AppContext,
+    con: Any,
+    active: list[engine.ActiveRule],
+    cfg: engine.EngineConfig,
+    result: AccessScanResult,
+    on_finding: Callable[[AccessFinding], None] | None,
+    checkpoint: tuple[str, int, int, dict[str, Any]] | None,
+    label: str,
+) -> int:
+    """Turn hits into findings, upsert them in batches; the checkpoint rides on the last one."""
+    by_index = {a.index: a for a in active}
+    fp = actx.fingerprinter
+    by_cat: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    count = 0
+    chunks = engine.iter_hits(con, active, label, chunk=actx.settings.access.finding_batch)
+    pending: list[AccessFinding] | None = None
+    while True:
+        rows = next(chunks, None)
+        batch = [_finding(by_index[row[0]], row, cfg, fp) for row in rows] if rows else []
+        if pending is not None:
+            last = not batch
+            with actx.transaction() as session:
+                new, _ = repo.upsert_findings(session, pending, result.run_id)
+                result.findings_new += new
+                if last and checkpoint is not None:
+                    repo.put_checkpoint(
+                        session, checkpoint[0], SCANNER, checkpoint[1], checkpoint[2], checkpoint[3]
+                    )
+        if not batch:
+            break
+        for finding in batch:
+            by_cat[finding.category] += 1
+            by_rule[finding.rule_id] += 1
+            if on_finding is not None:
+                on_finding(finding)
+        count += len(batch)
+        pending = batch
+    if pending is None and checkpoint is not None:
+        with actx.transaction() as session:
+            repo.put_checkpoint(
+                session, checkpoint[0], SCANNER, checkpoint[1], checkpoint[2], checkpoint[3]
+            )
+    for cat, n in by_cat.items():
+        result.findings_by_category[cat] = result.findings_by_category.get(cat, 0) + n
+    for rid, n in by_rule.items():
+        result.findings_by_rule[rid] = result.findings_by_rule.get(rid, 0) + n
+    return count
+
+
+def _finding(
+    active: engine.ActiveRule, row: tuple[Any, ...], cfg: engine.EngineConfig, fp: Any
+) -> AccessFinding:
+    (
+        _,
+        _,
+        source,
+        event_id,
+        user_id,
+        patient_id,
+        ts,
+        explained,
+        explanations,
+        role,
+        udept,
+        dept,
+        action,
+        record_type,
+        local_ts,
+        n,
+    ) = row
+    rule = active.rule
+    iso = ts.isoformat()
+    fields = {
+        "event_id": event_id,
+        "user_id": user_id,
+        "patient_id": patient_id,
+        "user_role": role or "unknown role",
+        "user_department": udept or dept or "unknown department",
+        "department": dept or "",
+        "action": action,
+        "record_type": record_type or "record",
+        "timestamp": iso,
+        "local_time": f"{local_ts} {cfg.timezone}",
+        "explanations": explanations,
+        "count": n if n is not None else "",
+        "window": f"{active.over_minutes} min",
+        "threshold": active.threshold,
+        "rule_id": rule.id,
+    }
+    return AccessFinding(
+        rule_id=rule.id,
+        category=rule.category,
+        severity=str(rule.severity),
+        event_id=event_id,
+        user_id=user_id,
+        patient_id=patient_id,
+        timestamp=ts,
+        explanation=rule.explain.format(**fields),
+        explained=bool(explained),
+        source=source,
+        fingerprint=fp.of(f"{user_id}\x1f{patient_id}\x1f{iso}"),
+    )

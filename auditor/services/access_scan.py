@@ -1,0 +1,247 @@
+"""Scan access logs against the policy pack: the one code path for CLI, daemon and API.
+
+One DuckDB connection per scan, locked down before any data arrives (it may read only the
+scan's inputs and work folder). Per file, per segment: load events vectorised, quarantine
+bad records, define the joined access view (explanations included), run every rule in one
+pass, and upsert findings in batches. An incremental run resumes each file from its checkpoint; the
+checkpoint moves in the same transaction as the segment's last findings, so a run killed at
+any point resumes with no gap, and re-processing a segment only touches ``last_seen``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from auditor.context import AppContext
+from auditor.errors import AuditorError, InputError, ScanError
+from auditor.findings import AccessFinding
+from auditor.policy import engine
+from auditor.policy.context import context_files, prepare_context
+from auditor.policy.loader import load_pack
+from auditor.policy.model import PolicyPack
+from auditor.services.access_files import (
+    CARRY_FILE,
+    SCANNER,
+    AccessScanResult,
+    FileScan,
+)
+from auditor.store import repo
+from auditor.store.models import RunStatus, ScanRun
+from scanners.access_logs import ParserSpec, resolve_format
+from scanners.access_logs.quarantine import Quarantine
+
+__all__ = ["AccessScanResult", "expand_paths", "scan_access_logs"]
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; folders expand to their (non-hidden) files, sorted."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            out.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(".") for part in p.parts)
+            )
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError("no such file or folder", file=str(path))
+    return out
+
+
+def _engine_config(actx: AppContext, tz: str, work: Path) -> engine.EngineConfig:
+    s = actx.settings
+    return engine.EngineConfig(
+        timezone=tz,
+        before_days=s.explain.before_days,
+        after_days=s.explain.after_days,
+        placeholder_reasons=tuple(s.access.placeholder_reasons),
+        high_volume_threshold=s.access.high_volume_threshold,
+        high_volume_window_minutes=s.access.high_volume_window_minutes,
+        memory_limit=s.access.duckdb_memory_limit,
+        threads=s.access.duckdb_threads,
+        temp_dir=work / "spill",
+    )
+
+
+def _check_tz(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InputError(f"unknown timezone {name!r}", field="timezone") from exc
+    return name
+
+
+def scan_access_logs(
+    actx: AppContext,
+    paths: Sequence[Path],
+    *,
+    fmt: str = "auto",
+    context_dir: Path | None = None,
+    policies_dir: Path | None = None,
+    timezone: str | None = None,
+    incremental: bool = False,
+    run_id: str | None = None,
+    trigger: str = "cli",
+    on_finding: Callable[[AccessFinding], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> AccessScanResult:
+    """Scan ``paths``; findings go to the store (and ``on_finding``); returns the totals."""
+    settings = actx.settings
+    tz = _check_tz(timezone or settings.timezone)
+    pack = load_pack(Path(policies_dir) if policies_dir else settings.resolved_policies_dir)
+    files = expand_paths(paths)
+    specs = [(path, resolve_format(fmt, path)) for path in files]
+    ctx_dir = Path(context_dir) if context_dir else settings.resolved_context_dir
+    params = {
+        "paths": [str(p) for p in paths],
+        "format": fmt,
+        "context_dir": str(ctx_dir or ""),
+        "policies_dir": str(pack.directory),
+        "timezone": tz,
+        "incremental": incremental,
+    }
+    with actx.transaction() as session:
+        if run_id is None:
+            run = repo.create_run(
+                session,
+                SCANNER,
+                ", ".join(str(p) for p in paths),
+                trigger=trigger,
+                requested_by=actx.actor,
+                params=params,
+            )
+            run_id = run.id
+        else:
+            queued = session.get(ScanRun, run_id)
+            if queued is None:
+                raise InputError(f"scan run {run_id} not found", field="run_id")
+            queued.status, queued.started_at = RunStatus.RUNNING, repo.now()
+    result = AccessScanResult(run_id=run_id, timezone=tz, policies_dir=str(pack.directory))
+    settings.quarantine_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="auditor-access-"))
+    quarantine = Quarantine(settings.quarantine_dir, run_id)
+    try:
+        _run(
+            actx,
+            pack,
+            specs,
+            ctx_dir,
+            tz,
+            work,
+            quarantine,
+            result,
+            incremental,
+            on_finding,
+            should_stop,
+        )
+    except BaseException as exc:
+        quarantine.close()
+        _fail(actx, result, exc)
+        if isinstance(exc, AuditorError | KeyboardInterrupt):
+            raise
+        raise ScanError(f"access-log scan failed: {type(exc).__name__}") from exc
+    finally:
+        quarantine.close()
+        shutil.rmtree(work, ignore_errors=True)
+    result.quarantine_file = str(quarantine.path) if quarantine.count else ""
+    with actx.transaction() as session:
+        repo.finish_run(
+            session,
+            run_id,
+            status=RunStatus.DONE,
+            records_read=result.records_read,
+            records_processed=result.records_processed,
+            records_quarantined=result.records_quarantined,
+            findings_count=result.findings_total,
+            summary=result.summary(),
+        )
+        repo.audit(
+            session,
+            actx.actor,
+            "scan.access_logs",
+            run_id,
+            records=result.records_read,
+            findings=result.findings_total,
+        )
+    return result
+
+
+def _fail(actx: AppContext, result: AccessScanResult, exc: BaseException) -> None:
+    message = str(exc) if isinstance(exc, AuditorError) else type(exc).__name__
+    try:
+        with actx.transaction() as session:
+            repo.finish_run(
+                session,
+                result.run_id,
+                status=RunStatus.FAILED,
+                records_read=result.records_read,
+                records_processed=result.records_processed,
+                records_quarantined=result.records_quarantined,
+                findings_count=result.findings_total,
+                summary=result.summary(),
+                error=message,
+            )
+    except Exception:  # the original error matters more than a failed status update
+        pass
+
+
+def _run(
+    actx: AppContext,
+    pack: PolicyPack,
+    specs: list[tuple[Path, ParserSpec]],
+    ctx_dir: Path | None,
+    tz: str,
+    work: Path,
+    quarantine: Quarantine,
+    result: AccessScanResult,
+    incremental: bool,
+    on_finding: Callable[[AccessFinding], None] | None,
+    should_stop: Callable[[], bool] | None,
+) -> None:
+    settings = actx.settings
+    cfg = _engine_config(actx, tz, work)
+    (work / "spill").mkdir(exist_ok=True)
+    persisted = settings.checkpoints_dir / CARRY_FILE
+    settings.checkpoints_dir.mkdir(parents=True, exist_ok=True)
+    con = engine.connect(
+        cfg,
+        allowed_dirs=[work],
+        allowed_paths=[p for p, _ in specs] + context_files(ctx_dir) + [persisted],
+    )
+    try:
+        context = prepare_context(con, ctx_dir, tz, quarantine)
+        engine.load_roles(con, pack)
+        result.context_missing = context.missing
+        result.context_rows = dict(context.rows)
+        result.context_rejected = dict(context.rejected)
+        active, disabled = engine.split_rules(pack, context, cfg)
+        result.disabled_rules = disabled
+        scan = FileScan(
+            actx,
+            con,
+            cfg,
+            active,
+            work,
+            quarantine,
+            result,
+            incremental,
+            on_finding,
+            should_stop,
+            persisted,
+        )
+        for path, spec in specs:
+            if should_stop is not None and should_stop():
+                result.stopped = True
+                break
+            result.files.append(scan.run(path, spec))
+            if result.stopped:
+                break
+    finally:
+        con.close()

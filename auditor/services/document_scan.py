@@ -1,0 +1,240 @@
+"""``scan_documents``: find PHI in exported files; the CLI, the daemon and the API call this.
+
+Files are walked in a fixed order, read by the extractor for their type into text units,
+and the units analysed by the PHI engine in batches (in this process, or in worker
+processes for big jobs). Findings carry offsets, locations and keyed fingerprints, never the
+matched text. Every file ends up scanned, unchanged (incremental) or skipped with a reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from auditor import __version__
+from auditor.context import AppContext
+from auditor.errors import AuditorError, NotFoundError, ScanError
+from auditor.services.document_pipeline import (
+    DocumentPipeline,
+    DocumentScanResult,
+    OnFinding,
+    OnValue,
+    checkpoint_key,
+    os_reason,
+)
+from auditor.services.document_workers import (
+    Analyzer,
+    InlineAnalyzer,
+    PoolAnalyzer,
+    load_engine,
+)
+from auditor.store import repo
+from auditor.store.models import RunStatus, ScanRun
+from scanners.documents.walker import FileEntry, SkippedPath, walk
+
+if TYPE_CHECKING:
+    from auditor.phi.engine import PhiEngine
+
+logger = logging.getLogger(__name__)
+
+RUN_KIND = "documents"
+# Below this many bytes to scan, starting worker processes costs more than it saves.
+POOL_MIN_BYTES = 512 << 10
+
+__all__ = ["DocumentScanResult", "checkpoint_key", "scan_documents"]
+
+
+def scan_documents(
+    actx: AppContext,
+    paths: Sequence[Path],
+    *,
+    dictionaries: Sequence[Path] = (),
+    context_dir: Path | None = None,
+    incremental: bool = False,
+    run_id: str | None = None,
+    trigger: str = "cli",
+    on_finding: OnFinding | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    on_value: OnValue | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    engine: PhiEngine | None = None,
+) -> DocumentScanResult:
+    """Scan files and folders for PHI; record the run, findings and checkpoints in the store.
+
+    ``on_value`` receives the matched text of each finding, in memory only (``--show-values``);
+    ``progress`` receives (files done, files to do); ``engine`` reuses a loaded PHI engine
+    (a long-lived process scanning often), used when the scan runs in this process.
+    """
+    started = time.perf_counter()
+    settings = actx.settings
+    context_dir = context_dir or settings.resolved_context_dir
+    params = {
+        "paths": [str(p) for p in paths],
+        "dictionaries": [str(d) for d in dictionaries],
+        "context_dir": str(context_dir) if context_dir else "",
+        "incremental": incremental,
+    }
+    run_id = _start_run(actx, paths, run_id, trigger, params)
+    result = DocumentScanResult(run_id=run_id)
+    analyzer: Analyzer | None = None
+    try:
+        entries: list[FileEntry] = []
+        for item in walk([Path(p) for p in paths]):
+            if isinstance(item, SkippedPath):
+                result.files_skipped.append((item.path, item.reason))
+            else:
+                entries.append(item)
+        result.files_seen = len(entries) + len(result.files_skipped)
+        config = _config_digest(actx, dictionaries, context_dir)
+        todo = _plan(actx, entries, incremental, config, result)
+        if todo:  # nothing to do (all unchanged): do not even load the engine
+            analyzer = _make_analyzer(actx, dictionaries, context_dir, todo, engine)
+            result.workers = analyzer.workers
+            pipeline = DocumentPipeline(
+                actx, result, analyzer, config, on_finding, on_value, progress, len(todo)
+            )
+            pipeline.run(todo, should_stop)
+    except BaseException as exc:
+        result.elapsed_seconds = time.perf_counter() - started
+        _finish(actx, result, RunStatus.FAILED, error=_error_text(exc))
+        if isinstance(exc, AuditorError) or not isinstance(exc, Exception):
+            raise
+        raise ScanError(f"document scan failed ({exc.__class__.__name__})") from exc
+    finally:
+        if analyzer is not None:
+            analyzer.close()
+    result.elapsed_seconds = time.perf_counter() - started
+    _finish(actx, result, RunStatus.DONE)
+    return result
+
+
+def _start_run(
+    actx: AppContext,
+    paths: Sequence[Path],
+    run_id: str | None,
+    trigger: str,
+    params: dict[str, Any],
+) -> str:
+    with actx.transaction() as session:
+        if run_id:
+            run = session.get(ScanRun, run_id)
+            if run is None:
+                raise NotFoundError(f"scan run {run_id} not found")
+            run.status = RunStatus.RUNNING
+            run.started_at = actx.clock()
+            return run.id
+        source = "; ".join(str(p) for p in paths)
+        run = repo.create_run(
+            session, RUN_KIND, source, trigger=trigger, requested_by=actx.actor, params=params
+        )
+        return run.id
+
+
+def _finish(
+    actx: AppContext, result: DocumentScanResult, status: RunStatus, error: str = ""
+) -> None:
+    summary = result.summary()
+    with actx.transaction() as session:
+        repo.finish_run(
+            session,
+            result.run_id,
+            status=status,
+            records_read=result.files_seen,
+            records_processed=result.files_scanned,
+            records_quarantined=len(result.files_skipped),
+            findings_count=result.findings,
+            summary=summary,
+            error=error,
+        )
+        repo.audit(
+            session,
+            actx.actor,
+            "scan.documents",
+            result.run_id,
+            status=str(status),
+            files=result.files_scanned,
+            findings=result.findings,
+        )
+
+
+def _error_text(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, AuditorError) else exc.__class__.__name__
+
+
+def _make_analyzer(
+    actx: AppContext,
+    dictionaries: Sequence[Path],
+    context_dir: Path | None,
+    todo: list[tuple[FileEntry, str]],
+    engine: PhiEngine | None,
+) -> Analyzer:
+    workers = actx.settings.phi.workers or (os.cpu_count() or 1)
+    total = sum(entry.size for entry, _ in todo)
+    if workers > 1 and total >= POOL_MIN_BYTES:
+        return PoolAnalyzer(workers, actx.settings, dictionaries, context_dir, engine)
+    return InlineAnalyzer(engine or load_engine(actx.settings, dictionaries, context_dir))
+
+
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _config_digest(actx: AppContext, dictionaries: Sequence[Path], context_dir: Path | None) -> str:
+    """What else decides a file's findings: a change here makes incremental scans redo files."""
+    files: list[Path] = list(dictionaries)
+    home_dicts = actx.settings.dictionaries_dir
+    if home_dicts.is_dir():
+        files += sorted(home_dicts.iterdir())
+    files += [Path(p) for p in actx.settings.phi.dictionaries]
+    if context_dir and context_dir.is_dir():
+        files += sorted(context_dir.glob("*.csv"))
+    stamp: list[Any] = [__version__, actx.settings.phi.model, actx.settings.phi.mrn_patterns]
+    for f in files:
+        try:
+            st = f.stat()
+            stamp.append([str(f.absolute()), st.st_size, st.st_mtime_ns])
+        except OSError:
+            stamp.append([str(f), None])
+    return hashlib.sha256(json.dumps(stamp, default=str).encode()).hexdigest()[:16]
+
+
+def _plan(
+    actx: AppContext,
+    entries: list[FileEntry],
+    incremental: bool,
+    config: str,
+    result: DocumentScanResult,
+) -> list[tuple[FileEntry, str]]:
+    """(file, digest) to scan; unchanged files are counted and left out when incremental."""
+    todo: list[tuple[FileEntry, str]] = []
+    for entry in entries:
+        path = entry.path.absolute()
+        try:
+            if incremental:
+                with actx.transaction() as session:
+                    cp = repo.get_checkpoint(session, checkpoint_key(path))
+                    meta = dict(cp.meta) if cp is not None else {}
+                if meta.get("config") == config and meta.get("size") == entry.size:
+                    if meta.get("mtime_ns") == entry.mtime_ns:
+                        result.files_unchanged += 1
+                        continue
+                    digest = file_digest(path)
+                    if meta.get("digest") == digest:
+                        result.files_unchanged += 1
+                        continue
+                    todo.append((entry, digest))
+                    continue
+            todo.append((entry, file_digest(path)))
+        except OSError as exc:
+            result.files_skipped.append((str(path), f"unreadable ({os_reason(exc)})"))
+    return todo

@@ -1,0 +1,180 @@
+"""Findings triage shared by ``auditor findings`` and the HTTP API: one query, one update.
+
+Both paths write the service's own audit trail: who read which findings (the filters and how
+many rows), who moved a finding from what to what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from auditor.errors import InputError, NotFoundError
+from auditor.store import repo
+from auditor.store.models import Finding, FindingKind, FindingStatus
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    kind: FindingKind | None = None
+    category: str | None = None
+    severity: str | None = None
+    status: FindingStatus | None = None
+    user: str | None = None
+    patient: str | None = None
+    rule_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def as_detail(self) -> dict[str, Any]:
+        """The filters for the audit trail (ids and enums only; dates as ISO text)."""
+        out: dict[str, Any] = {}
+        for key, value in self.__dict__.items():
+            if value is None:
+                continue
+            out[key] = value.isoformat() if isinstance(value, datetime) else str(value)
+        return out
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
+    if flt.kind is not None:
+        stmt = stmt.where(Finding.kind == flt.kind)
+    if flt.category:
+        stmt = stmt.where(Finding.category == flt.category)
+    if flt.severity:
+        stmt = stmt.where(Finding.severity == flt.severity)
+    if flt.status is not None:
+        stmt = stmt.where(Finding.status == flt.status)
+    if flt.user:
+        stmt = stmt.where(Finding.user_id == flt.user)
+    if flt.patient:
+        stmt = stmt.where(Finding.patient_id == flt.patient)
+    if flt.rule_id:
+        stmt = stmt.where(Finding.rule_id == flt.rule_id)
+    since, until = _utc(flt.since), _utc(flt.until)
+    if since and until and since > until:
+        raise InputError("'since' is after 'until'", field="since")
+    if since:
+        stmt = stmt.where(Finding.event_time >= since)
+    if until:
+        stmt = stmt.where(Finding.event_time < until)
+    return stmt
+
+
+def list_findings(
+    session: Session,
+    flt: FindingFilter,
+    *,
+    limit: int,
+    offset: int,
+    actor: str,
+    channel: str,
+) -> tuple[int, list[Finding]]:
+    """One page of findings (newest events first) and the total matching the filters."""
+    if limit < 1 or offset < 0:
+        raise InputError("limit must be >= 1 and offset >= 0", field="limit")
+    total = int(session.scalar(_apply(select(func.count(Finding.id)), flt)) or 0)
+    rows = list(
+        session.scalars(
+            _apply(select(Finding), flt)
+            .order_by(Finding.event_time.desc(), Finding.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+    )
+    repo.audit(
+        session,
+        actor,
+        f"{channel}.findings.list",
+        "findings",
+        filters=flt.as_detail(),
+        limit=limit,
+        offset=offset,
+        returned=len(rows),
+        total=total,
+    )
+    return total, rows
+
+
+def get_finding(session: Session, finding_id: int, *, actor: str, channel: str) -> Finding:
+    finding = session.scalars(
+        select(Finding).where(Finding.id == finding_id).options(selectinload(Finding.history))
+    ).first()
+    if finding is None:
+        raise NotFoundError(f"finding {finding_id} not found")
+    repo.audit(session, actor, f"{channel}.findings.read", f"finding:{finding_id}")
+    return finding
+
+
+def update_finding(
+    session: Session,
+    finding_id: int,
+    status: FindingStatus,
+    *,
+    actor: str,
+    note: str = "",
+    channel: str,
+) -> Finding:
+    """Change a finding's status; the history row (old -> new, who, why) is kept."""
+    repo.set_finding_status(session, finding_id, status, actor, note)
+    repo.audit(
+        session,
+        actor,
+        f"{channel}.findings.update",
+        f"finding:{finding_id}",
+        status=str(status),
+        with_note=bool(note),
+    )
+    session.expire_all()
+    return get_finding(session, finding_id, actor=actor, channel=channel)
+
+
+def finding_json(finding: Finding, *, with_history: bool = False) -> dict[str, Any]:
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat().replace("+00:00", "Z") if value else None
+
+    out: dict[str, Any] = {
+        "id": finding.id,
+        "kind": str(finding.kind),
+        "rule_id": finding.rule_id,
+        "category": finding.category,
+        "severity": finding.severity,
+        "location": finding.location,
+        "source": finding.source,
+        "event_id": finding.event_id,
+        "user_id": finding.user_id,
+        "patient_id": finding.patient_id,
+        "event_time": iso(finding.event_time),
+        "start": finding.start,
+        "end": finding.end,
+        "score": finding.score,
+        "fingerprint": finding.fingerprint,
+        "explanation": finding.explanation,
+        "status": str(finding.status),
+        "reviewer": finding.reviewer,
+        "note": finding.note,
+        "first_seen": iso(finding.first_seen),
+        "last_seen": iso(finding.last_seen),
+    }
+    if with_history:
+        out["history"] = [
+            {
+                "at": iso(h.at),
+                "actor": h.actor,
+                "old_status": h.old_status,
+                "new_status": h.new_status,
+                "note": h.note,
+            }
+            for h in finding.history
+        ]
+    return out

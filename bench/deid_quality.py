@@ -1,0 +1,275 @@
+"""De-identification quality: how many PHI tokens survive, how much non-PHI text changes.
+
+Corpora: the PHI-engine helper's synthetic ICU notes (with the synthetic site's dictionary
+and context folder, and without) and short synthetic PHI sentences, all with gold character
+spans (``bench/phi_corpora/generate.py``; frozen ``test`` split unless ``--split dev``).
+Each document goes through the PHI engine and the Safe Harbor operators exactly as
+``auditor deid`` runs them on a text file. Then, per gold token:
+
+- a PHI token SURVIVES when no replacement covers it, or the operator left its value as it
+  was (a state name, a bare year, an age under 90: kept on purpose);
+- a non-PHI token is CHANGED when a replacement covers it and no longer contains it.
+
+``survival`` counts every gold PHI token; ``survival (SH)`` leaves out what Safe Harbor lets
+stay (four-digit years, state names and abbreviations, ages under 90), which the operators
+keep on purpose. ``reappears`` is stricter still: a token also counts when its string shows up
+in its own replacement by coincidence (a shifted 4/6 -> 4/19 keeps the "4"; a surrogate email
+at example.com when the original was at example.com).
+Targets (issue 7): survival <= 2% (notes with the site's dictionaries), non-PHI changed < 5%.
+A baseline (``--baseline``) runs Presidio's default analyzer with the same operators, in the
+same invocation.
+
+    .venv/bin/python bench/deid_quality.py [--split test|dev] [--limit N] [--baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench" / "phi_corpora"))
+
+import generate  # noqa: E402
+
+from auditor.deid.operators import Deidentifier  # noqa: E402
+from auditor.deid.profiles import load_profile  # noqa: E402
+from auditor.phi.dictionaries import build_dictionary  # noqa: E402
+from auditor.phi.engine import PhiEngine, PhiSpan  # noqa: E402
+
+TOKEN = re.compile(r"[^\W_]+")
+STATES = {s.lower() for pair in generate.STATES for s in pair} | {"us", "usa"}
+SURVIVAL_TARGET = 0.02
+CHANGED_TARGET = 0.05
+
+Analyze = Callable[[list[str]], list[list[PhiSpan]]]
+
+
+@dataclass
+class Tally:
+    phi: int = 0
+    survived: int = 0
+    allowed: int = 0  # survived, but Safe Harbor lets it stay
+    strict: int = 0  # survived, or the token string reappears in its replacement
+    other: int = 0
+    changed: int = 0
+
+    def figures(self) -> dict[str, Any]:
+        sh_total = self.phi - self.allowed
+        return {
+            "phi_tokens": self.phi,
+            "survival": round(self.survived / self.phi, 4) if self.phi else 0.0,
+            "survival_sh": round((self.survived - self.allowed) / sh_total, 4) if sh_total else 0,
+            "reappears": round(self.strict / self.phi, 4) if self.phi else 0.0,
+            "non_phi_tokens": self.other,
+            "non_phi_changed": round(self.changed / self.other, 4) if self.other else 0.0,
+        }
+
+
+def allowed_by_safe_harbor(token: str, gold_type: str) -> bool:
+    low = token.lower()
+    if gold_type == "DATE_TIME" and re.fullmatch(r"(19|20)\d\d", token):
+        return True
+    if gold_type == "LOCATION" and low in STATES:
+        return True
+    return gold_type == "AGE" and token.isdigit() and int(token) < 90
+
+
+def score_doc(
+    doc: dict,
+    edits: list[tuple[int, int, str]],
+    tally: Tally,
+    per_type: dict[str, Counter[str]],
+    misses: Counter[str],
+) -> None:
+    text = doc["text"]
+    for start, end in (m.span() for m in TOKEN.finditer(text)):
+        token = text[start:end]
+        gold = next((t for s, e, t in doc["spans"] if s <= start and end <= e), None)
+        edit = next((ed for ed in edits if ed[0] <= start and end <= ed[1]), None)
+        partial = edit is None and any(s < end and start < e for s, e, _ in edits)
+        unchanged = edit is not None and text[edit[0] : edit[1]] == edit[2]
+        reappears = edit is not None and re.search(
+            rf"(?<![^\W_]){re.escape(token.lower())}(?![^\W_])", edit[2].lower()
+        )
+        if gold is not None:
+            tally.phi += 1
+            per_type[gold]["total"] += 1
+            survived = (edit is None and not partial) or unchanged
+            if survived or reappears:
+                tally.strict += 1
+            if survived:
+                tally.survived += 1
+                per_type[gold]["survived"] += 1
+                if allowed_by_safe_harbor(token, gold):
+                    tally.allowed += 1
+                    per_type[gold]["allowed"] += 1
+                else:
+                    misses[f"{gold}: {text[max(0, start - 20) : end + 10]!r}"] += 1
+        else:
+            tally.other += 1
+            if partial or (edit is not None and not unchanged and not reappears):
+                tally.changed += 1
+
+
+def run_tier(docs: Sequence[dict], analyze: Analyze, deid: Deidentifier) -> dict[str, Any]:
+    tally = Tally()
+    per_type: dict[str, Counter[str]] = {}
+    misses: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    predicted = analyze([d["text"] for d in docs])
+    for doc, spans in zip(docs, predicted, strict=True):
+        for _, _, t in doc["spans"]:
+            per_type.setdefault(t, Counter())
+        edits = deid.edits(doc["text"], spans, patient=doc["id"])
+        score_doc(doc, edits, tally, per_type, misses)
+    figures = tally.figures()
+    figures["seconds"] = round(time.perf_counter() - t0, 2)
+    figures["per_type_survival"] = {
+        t: {
+            "tokens": c["total"],
+            "survived": round(c["survived"] / c["total"], 3),
+            "survived_sh": round(
+                (c["survived"] - c["allowed"]) / max(1, c["total"] - c["allowed"]), 3
+            ),
+        }
+        for t, c in sorted(per_type.items())
+        if c["total"]
+    }
+    figures["top_misses"] = misses.most_common(8)
+    return figures
+
+
+def ours(engine: PhiEngine) -> Analyze:
+    return lambda texts: list(engine.analyze_many(texts))
+
+
+def presidio_default() -> Analyze:
+    """Presidio's default analyzer and recognizers, same spaCy model (offline)."""
+    import tldextract
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    from auditor.phi.nlp import resolve_model
+
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    tldextract.extract = offline  # type: ignore[assignment]
+    import presidio_analyzer.predefined_recognizers.generic.email_recognizer as em
+
+    em.tldextract.extract = offline  # type: ignore[attr-defined]
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": resolve_model("en_core_web_sm")}],
+        }
+    )
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine())
+
+    def run(texts: list[str]) -> list[list[PhiSpan]]:
+        return [
+            [
+                PhiSpan(r.entity_type, r.start, r.end, r.score)
+                for r in analyzer.analyze(text=t, language="en")
+                if r.score >= 0.5
+            ]
+            for t in texts
+        ]
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--split", choices=["test", "dev"], default="test")
+    parser.add_argument("--limit", type=int, default=0, help="documents per tier (0 = all)")
+    parser.add_argument("--baseline", action="store_true", help="also run Presidio defaults")
+    parser.add_argument("--show-misses", action="store_true", help="dev split only")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    if args.show_misses and args.split == "test":
+        parser.error("--show-misses is for the dev split; the test split stays unseen")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = generate.build(Path(tmp))
+        notes = data[f"notes_{args.split}"]
+        sentences = data[f"sentences_{args.split}"]
+        if args.limit:
+            notes, sentences = notes[: args.limit], sentences[: args.limit]
+        t0 = time.perf_counter()
+        plain = PhiEngine()
+        site = PhiEngine(dictionary=build_dictionary([data["dictionary"]], data["context_dir"]))
+        load_s = time.perf_counter() - t0
+        systems: dict[str, dict[str, tuple[Analyze, Any]]] = {
+            "notes+dict": {"ours": (ours(site), site.lexicon.is_ambiguous)},
+            "notes": {"ours": (ours(plain), plain.lexicon.is_ambiguous)},
+            "sentences": {"ours": (ours(plain), plain.lexicon.is_ambiguous)},
+        }
+        if args.baseline:
+            base = presidio_default()
+            for tier in ("notes", "sentences"):
+                systems[tier]["presidio"] = (base, None)
+        corpora = {"notes+dict": notes, "notes": notes, "sentences": sentences}
+        report: dict[str, dict[str, Any]] = {}
+        for tier, runs in systems.items():
+            for name, (analyze, ambiguous) in runs.items():
+                deid = Deidentifier(
+                    b"bench-key-0123456789abcdef",
+                    load_profile(),
+                    shift_days=365,
+                    reference=date(2026, 6, 1),
+                    ambiguous=ambiguous,
+                )
+                report.setdefault(tier, {})[name] = run_tier(corpora[tier], analyze, deid)
+    _print(report, args.split, load_s, args.show_misses)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
+    return 0
+
+
+def _print(report: dict[str, dict[str, Any]], split: str, load_s: float, misses: bool) -> None:
+    print(f"De-identification quality, split={split} (engines loaded in {load_s:.1f}s)")
+    print(
+        f"{'tier':<12}{'system':<10}{'PHI tok':>8}{'survival':>10}{'surv(SH)':>10}"
+        f"{'reappear':>10}{'non-PHI':>9}{'changed':>9}{'secs':>7}  target"
+    )
+    for tier, runs in report.items():
+        for name, f in runs.items():
+            ok = f["survival_sh"] <= SURVIVAL_TARGET and f["non_phi_changed"] < CHANGED_TARGET
+            mark = ("met" if ok else "MISSED") if name == "ours" else ""
+            print(
+                f"{tier:<12}{name:<10}{f['phi_tokens']:>8}{f['survival']:>10.2%}"
+                f"{f['survival_sh']:>10.2%}{f['reappears']:>10.2%}{f['non_phi_tokens']:>9}{f['non_phi_changed']:>9.2%}"
+                f"{f['seconds']:>7.1f}  {mark}"
+            )
+    print("\nPer-type survival (ours; all tokens / excluding what Safe Harbor allows):")
+    types = sorted({t for runs in report.values() for t in runs["ours"]["per_type_survival"]})
+    print(f"{'type':<24}" + "".join(f"{tier:>22}" for tier in report))
+    for t in types:
+        cells = []
+        for tier in report:
+            c = report[tier]["ours"]["per_type_survival"].get(t)
+            cells.append(
+                f"{c['survived']:>8.1%} /{c['survived_sh']:>6.1%} ({c['tokens']:>4})"
+                if c
+                else f"{'-':>22}"
+            )
+        print(f"{t:<24}" + "".join(f"{c:>22}" for c in cells))
+    if misses:
+        for tier, runs in report.items():
+            print(f"--- {tier}: surviving PHI (dev split)")
+            for text, n in runs["ours"]["top_misses"]:
+                print(f"{n:4d} {text}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

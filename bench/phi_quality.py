@@ -1,0 +1,215 @@
+"""PHI detection quality: token-level recall/precision, ours vs vanilla Presidio, same run.
+
+Tiers (issue 6): ICU notes with the site's dictionaries, the same notes with no site
+dictionary, and short synthetic PHI sentences. A gold PHI token counts as found when a
+predicted span covers it; a predicted token is any token a predicted span touches.
+Type-blind overall figures plus per-type recall. Reports the frozen ``test`` split unless
+``--split dev`` is given (development only).
+
+    .venv/bin/python bench/phi_quality.py [--split test|dev] [--limit N] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench" / "phi_corpora"))
+
+import generate  # noqa: E402
+
+from auditor.phi.dictionaries import build_dictionary  # noqa: E402
+from auditor.phi.engine import PhiEngine  # noqa: E402
+from auditor.phi.nlp import resolve_model  # noqa: E402
+
+TOKEN = re.compile(r"[^\W_]+")
+TARGETS = {
+    "notes+dict": (0.98, 0.80),
+    "notes": (0.90, 0.70),
+    "sentences": (0.95, 0.85),
+}
+
+Spans = list[tuple[int, int]]
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN.finditer(text)]
+
+
+def score(docs: Sequence[dict], predicted: Sequence[Spans]) -> dict[str, object]:
+    tp = fn = fp = 0
+    by_type: Counter[str] = Counter()
+    found_type: Counter[str] = Counter()
+    for doc, pred in zip(docs, predicted, strict=True):
+        gold = doc["spans"]
+        for start, end in tokens(doc["text"]):
+            gold_type = next((t for s, e, t in gold if s <= start and end <= e), None)
+            covered = any(s <= start and end <= e for s, e in pred)
+            touched = covered or any(s < end and start < e for s, e in pred)
+            if gold_type is not None:
+                by_type[gold_type] += 1
+                if covered:
+                    tp += 1
+                    found_type[gold_type] += 1
+                else:
+                    fn += 1
+            elif touched:
+                fp += 1
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    per_type = {t: round(found_type[t] / n, 3) for t, n in sorted(by_type.items())}
+    return {
+        "recall": round(recall, 4),
+        "precision": round(precision, 4),
+        "tokens": tp + fn,
+        "per_type_recall": per_type,
+    }
+
+
+def ours(engine: PhiEngine) -> Callable[[list[str]], list[Spans]]:
+    def run(texts: list[str]) -> list[Spans]:
+        return [[(s.start, s.end) for s in spans] for spans in engine.analyze_many(texts)]
+
+    return run
+
+
+def vanilla() -> Callable[[list[str]], list[Spans]]:
+    """Presidio defaults with the same spaCy model (full pipeline, default recognizers)."""
+    import tldextract
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    # Keep the baseline offline: its email recognizer would fetch the suffix list.
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    tldextract.extract = offline  # type: ignore[assignment]
+    import presidio_analyzer.predefined_recognizers.generic.email_recognizer as em
+
+    em.tldextract.extract = offline  # type: ignore[attr-defined]
+    model = resolve_model("en_core_web_sm")
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": model}],
+        }
+    )
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine())
+    batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
+
+    def run(texts: list[str]) -> list[Spans]:
+        results = batch.analyze_iterator(texts, language="en")
+        return [[(r.start, r.end) for r in rs] for rs in results]
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["test", "dev"], default="test")
+    parser.add_argument("--limit", type=int, default=0, help="documents per tier (0 = all)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--no-vanilla", action="store_true", help="skip the baseline")
+    parser.add_argument("--ner", action="store_true", help="our engine with spaCy NER too")
+    parser.add_argument("--show-misses", type=int, default=0, help="dev only: print N misses")
+    args = parser.parse_args(argv)
+    if args.show_misses and args.split == "test":
+        parser.error("--show-misses is for the dev split; the test split stays unseen")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = generate.build(Path(tmp))
+        notes = data[f"notes_{args.split}"]
+        sentences = data[f"sentences_{args.split}"]
+        if args.limit:
+            notes, sentences = notes[: args.limit], sentences[: args.limit]
+        t0 = time.perf_counter()
+        plain = PhiEngine(use_ner=args.ner)
+        site = PhiEngine(
+            dictionary=build_dictionary([data["dictionary"]], data["context_dir"]),
+            use_ner=args.ner,
+        )
+        load_s = time.perf_counter() - t0
+        systems: dict[str, dict[str, Callable[[list[str]], list[Spans]]]] = {
+            "notes+dict": {"ours": ours(site)},
+            "notes": {"ours": ours(plain)},
+            "sentences": {"ours": ours(plain)},
+        }
+        if not args.no_vanilla:
+            base = vanilla()
+            for tier in systems.values():
+                tier["vanilla"] = base
+        corpora = {"notes+dict": notes, "notes": notes, "sentences": sentences}
+        report: dict[str, dict[str, object]] = {}
+        for tier, runs in systems.items():
+            docs = corpora[tier]
+            texts = [d["text"] for d in docs]
+            for name, run in runs.items():
+                if name == "vanilla" and tier == "notes+dict":
+                    report.setdefault(tier, {})[name] = report.get("notes", {}).get(name)
+                    if report[tier][name] is not None:
+                        continue
+                t = time.perf_counter()
+                predicted = run(texts)
+                elapsed = time.perf_counter() - t
+                figures = score(docs, predicted)
+                figures["seconds"] = round(elapsed, 2)
+                report.setdefault(tier, {})[name] = figures
+                if args.show_misses and name == "ours":
+                    _show_misses(docs, predicted, args.show_misses, tier)
+    _print(report, args.split, load_s)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
+    return 0
+
+
+def _show_misses(docs: Sequence[dict], predicted: Sequence[Spans], n: int, tier: str) -> None:
+    misses: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    for doc, pred in zip(docs, predicted, strict=True):
+        text = doc["text"]
+        for start, end in tokens(text):
+            gold = next((t for s, e, t in doc["spans"] if s <= start and end <= e), None)
+            covered = any(s <= start and end <= e for s, e in pred)
+            touched = any(s < end and start < e for s, e in pred)
+            ctx = text[max(0, start - 25) : end + 15].replace("\n", " ")
+            if gold and not covered:
+                misses[f"{gold}: {text[start:end]!r}  ..{ctx}.."] += 1
+            if not gold and touched:
+                false[f"{text[start:end]!r}  ..{ctx}.."] += 1
+    print(f"--- {tier}: misses")
+    for k, v in misses.most_common(n):
+        print(f"{v:4d} {k}")
+    print(f"--- {tier}: false positives")
+    for k, v in false.most_common(n):
+        print(f"{v:4d} {k}")
+
+
+def _print(report: dict[str, dict[str, object]], split: str, load_s: float) -> None:
+    print(f"PHI quality, split={split} (engine load {load_s:.1f}s for two engines)")
+    print(f"{'tier':<12}{'system':<9}{'recall':>8}{'prec':>8}{'target':>14}{'secs':>7}")
+    for tier, runs in report.items():
+        r_t, p_t = TARGETS[tier]
+        for name, fig in runs.items():
+            if not isinstance(fig, dict):
+                continue
+            ok = name == "ours" and fig["recall"] >= r_t and fig["precision"] >= p_t
+            mark = "met" if ok else ("" if name != "ours" else "MISSED")
+            print(
+                f"{tier:<12}{name:<9}{fig['recall']:>8.3f}{fig['precision']:>8.3f}"
+                f"{f'>={r_t}/{p_t} {mark}':>14}{fig['seconds']:>7}"
+            )
+        for name, fig in runs.items():
+            if isinstance(fig, dict):
+                types = ", ".join(f"{t} {r}" for t, r in fig["per_type_recall"].items())
+                print(f"    {name} per-type recall: {types}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,417 @@
+"""Collect one week's report from the store into a canonical dict (the JSON is the source of truth).
+
+Everything the HTML and PDF show comes from this dict, so the three formats cannot disagree.
+Counts are integers and percentages are decimal strings ("93.4"): exact, never floats.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from auditor import __version__
+from auditor.context import AppContext
+from auditor.store.models import RunStatus
+from reports import documents as docs_section
+from reports.citations import PolicyPack, load_pack
+from reports.names import NameBook
+from reports.periods import Week, iso_z
+from reports.store_data import (
+    FindingRow,
+    RunInfo,
+    access_findings,
+    as_int,
+    open_before,
+    phi_counts_by_first_seen,
+    phi_findings,
+    runs_between,
+)
+
+SCHEMA = "https://hipaa-auditor.dev/report/weekly/v1"
+SEVERITIES = ("critical", "high", "medium", "low")
+TREND_WEEKS = 8
+SIGNOFF_STATEMENT = (
+    "I have reviewed the information system activity in this report, including every "
+    "finding above, as required by 45 CFR 164.308(a)(1)(ii)(D)."
+)
+
+
+def pct(num: int, den: int) -> str | None:
+    """A percentage as an exact one-decimal string, or None when there is nothing to divide."""
+    if den <= 0:
+        return None
+    value = (Decimal(num) * 100 / Decimal(den)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return str(value)
+
+
+def sev_rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def by_severity(rows: Iterable[FindingRow]) -> dict[str, int]:
+    counts = {s: 0 for s in SEVERITIES}
+    for r in rows:
+        counts[r.severity] = counts.get(r.severity, 0) + 1
+    return counts
+
+
+# ------------------------------------------------------------------ accesses and runs
+
+
+def _local_day(instant: datetime, week: Week) -> date:
+    return instant.astimezone(week.tz).date()
+
+
+def _by_day(run: RunInfo) -> dict[str, Any]:
+    by_day = run.summary.get("accesses_by_day")
+    return by_day if isinstance(by_day, dict) else {}
+
+
+def covers(run: RunInfo, week: Week) -> bool:
+    """A done access run covers a week if it ran in it or counted accesses on its days."""
+    if run.kind != "access" or run.status is not RunStatus.DONE:
+        return False
+    days = {d.isoformat() for d in week.days()}
+    return week.contains(run.at) or bool(days.intersection(_by_day(run)))
+
+
+def accesses_for(week: Week, runs: Sequence[RunInfo]) -> tuple[int, int]:
+    """(audited, explained) for a week: per-day counts when a run gives them, else run totals
+    attributed to the week the run finished in."""
+    audited = explained = 0
+    days = {d.isoformat() for d in week.days()}
+    for run in runs:
+        if run.kind != "access" or run.status is not RunStatus.DONE:
+            continue
+        by_day = _by_day(run)
+        if by_day:
+            for day, value in by_day.items():
+                if day in days:
+                    if isinstance(value, dict):
+                        audited += as_int(value.get("audited", value.get("records_processed")))
+                        explained += as_int(value.get("explained"))
+                    else:
+                        audited += as_int(value)
+            continue
+        if week.contains(run.at):
+            audited += run.records_processed or as_int(run.summary.get("records_processed"))
+            explained += as_int(run.summary.get("accesses_explained"))
+    return audited, explained
+
+
+def _first(item: dict[str, Any], *keys: str) -> Any:
+    for key in keys:
+        if item.get(key) is not None:
+            return item[key]
+    return None
+
+
+def _sources(runs: Sequence[RunInfo]) -> list[dict[str, Any]]:
+    """Per source file: runs and record counts (whole-run counts of the covering runs)."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+    for run in runs:
+        listed = run.summary.get("files") or run.summary.get("sources")
+        items = listed if isinstance(listed, list) and listed else [None]
+        for item in items:
+            if isinstance(item, dict):
+                name = str(_first(item, "path", "file", "source") or run.source)
+                fmt = str(item.get("format") or run.summary.get("format") or "")
+                counts = (
+                    as_int(_first(item, "records_read", "read")),
+                    as_int(_first(item, "records_processed", "processed")),
+                    as_int(_first(item, "records_quarantined", "quarantined")),
+                )
+            else:
+                name, fmt = run.source, str(run.summary.get("format") or "")
+                counts = (run.records_read, run.records_processed, run.records_quarantined)
+            row = table.setdefault(
+                (name, fmt),
+                {
+                    "source": name,
+                    "format": fmt,
+                    "runs": 0,
+                    "records_read": 0,
+                    "records_processed": 0,
+                    "records_quarantined": 0,
+                },
+            )
+            row["runs"] += 1
+            row["records_read"] += counts[0]
+            row["records_processed"] += counts[1]
+            row["records_quarantined"] += counts[2]
+    return [table[k] for k in sorted(table)]
+
+
+def _disabled_rules(runs: Sequence[RunInfo]) -> list[dict[str, str]]:
+    """``disabled_rules`` as ``{rule_id: reason}`` or a list of ids / ``{rule_id, reason}``."""
+    found: dict[str, str] = {}
+    for run in runs:
+        raw = run.summary.get("disabled_rules")
+        items = list(raw.items()) if isinstance(raw, dict) else raw if isinstance(raw, list) else []
+        for item in items:
+            if isinstance(item, tuple):
+                rule_id, reason = item
+            elif isinstance(item, str):
+                rule_id, reason = item, ""
+            elif isinstance(item, dict) and item.get("rule_id"):
+                rule_id, reason = item["rule_id"], item.get("reason") or item.get("missing")
+            else:
+                continue
+            if isinstance(reason, list):
+                reason = "missing " + ", ".join(str(x) for x in reason)
+            found.setdefault(str(rule_id), str(reason or "missing context"))
+    return [{"rule_id": k, "reason": found[k]} for k in sorted(found)]
+
+
+def _gap(
+    kind: str,
+    scan: str,
+    detail: str,
+    *,
+    date: str | None = None,
+    at: str | None = None,
+    run_id: str | None = None,
+) -> dict[str, Any]:
+    return {"type": kind, "scan": scan, "detail": detail, "date": date, "at": at, "run_id": run_id}
+
+
+def _gaps(
+    actx: AppContext,
+    week: Week,
+    runs: Sequence[RunInfo],
+    ever_docs: bool,
+    covering: Sequence[RunInfo] = (),
+) -> list[dict[str, Any]]:
+    """Failed scans, and days on which an expected scan never ran: gaps are findings too."""
+    gaps: list[dict[str, Any]] = []
+    for run in runs:
+        if run.status is RunStatus.FAILED:
+            detail = run.error.splitlines()[0][:200] if run.error else "failed"
+            gaps.append(_gap("failed_scan", run.kind, detail, at=iso_z(run.at), run_id=run.id))
+    daemon = actx.settings.daemon
+    expect = {"access": bool(daemon.access_log_sources), "documents": bool(daemon.export_dirs)}
+    for kind, label in (("access", "access-log"), ("documents", "document")):
+        ran_days = {_local_day(r.at, week) for r in runs if r.kind == kind}
+        if kind == "access":  # a catch-up scan that counted a day's accesses covers that day
+            ran_days |= {d for r in covering for d in week.days() if d.isoformat() in _by_day(r)}
+        if expect[kind]:
+            for day in week.days():
+                if day not in ran_days:
+                    detail = f"no scheduled {label} scan ran on this day"
+                    gaps.append(_gap("missing_scan", kind, detail, date=day.isoformat()))
+        elif (
+            not ran_days and not (kind == "access" and covering) and (kind == "access" or ever_docs)
+        ):
+            gaps.append(_gap("missing_scan", kind, f"no {label} scan ran in this period"))
+    return gaps
+
+
+# ------------------------------------------------------------------ findings
+
+
+def _row_json(r: FindingRow, names: NameBook, include_names: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": r.id,
+        "rule_id": r.rule_id,
+        "category": r.category,
+        "severity": r.severity,
+        "time": iso_z(r.time),
+        "user_id": r.user_id,
+        "patient_id": r.patient_id,
+        "event_id": r.event_id,
+        "explanation": r.explanation,
+        "status": r.status,
+        "reviewer": r.reviewer,
+    }
+    if include_names:
+        out["user_name"] = names.user(r.user_id)
+        out["patient_name"] = names.patient(r.patient_id)
+    return out
+
+
+def _sort_key(r: FindingRow) -> tuple[int, str, int]:
+    return (sev_rank(r.severity), iso_z(r.time) or "", r.id)
+
+
+def _findings(
+    rows: list[FindingRow], pack: PolicyPack, names: NameBook, include_names: bool
+) -> dict[str, Any]:
+    per_cat: dict[str, list[FindingRow]] = defaultdict(list)
+    per_user: dict[str, list[FindingRow]] = defaultdict(list)
+    for r in rows:
+        per_cat[r.category or "uncategorised"].append(r)
+        per_user[r.user_id].append(r)
+    by_category: list[dict[str, Any]] = []
+    for cat, items in per_cat.items():
+        items.sort(key=_sort_key)
+        by_category.append(
+            {
+                "category": cat,
+                "count": len(items),
+                "by_severity": by_severity(items),
+                "rules": sorted({r.rule_id for r in items}),
+                "citations": sorted({c for r in items for c in pack.cites_for(r.rule_id, cat)}),
+                "rows": [_row_json(r, names, include_names) for r in items],
+            }
+        )
+    by_category.sort(key=lambda c: (-c["count"], c["category"]))
+    by_user: list[dict[str, Any]] = []
+    for user, items in per_user.items():
+        items.sort(key=_sort_key)
+        entry: dict[str, Any] = {
+            "user_id": user,
+            "count": len(items),
+            "max_severity": min((r.severity for r in items), key=sev_rank),
+            "categories": dict(sorted(Counter(r.category for r in items).items())),
+            "patients": len({r.patient_id for r in items if r.patient_id}),
+            "open": sum(1 for r in items if r.status == "open"),
+            "finding_ids": [r.id for r in items],
+        }
+        if include_names:
+            entry["user_name"] = names.user(user)
+        by_user.append(entry)
+    by_user.sort(key=lambda u: (-u["count"], sev_rank(u["max_severity"]), u["user_id"]))
+    return {"by_category": by_category, "by_user": by_user}
+
+
+def _citations(rows: list[FindingRow], pack: PolicyPack) -> list[dict[str, Any]]:
+    fired = Counter((r.rule_id, r.category) for r in rows)
+    out = []
+    for (rule_id, category), n in sorted(fired.items()):
+        info = pack.rule(rule_id, category)
+        out.append(
+            {
+                "rule_id": rule_id,
+                "category": info.category or category,
+                "title": info.title,
+                "severity": info.severity,
+                "cites": pack.cites_for(rule_id, category),
+                "fired": n,
+                "in_policy_pack": rule_id in pack.rules,
+            }
+        )
+    return out
+
+
+# ------------------------------------------------------------------ trends
+
+
+def _trends(
+    week: Week,
+    runs: Sequence[RunInfo],
+    findings: Sequence[FindingRow],
+    phi_seen: Sequence[datetime],
+) -> list[dict[str, Any]]:
+    out = []
+    for back in range(TREND_WEEKS, -1, -1):
+        w = week.shifted(-back)
+        rows = [f for f in findings if f.time is not None and w.contains(f.time)]
+        audited, explained = accesses_for(w, runs)
+        out.append(
+            {
+                "week": w.label,
+                "accesses_audited": audited,
+                "accesses_explained": explained,
+                "explained_pct": pct(explained, audited),
+                "findings": len(rows),
+                "by_severity": by_severity(rows),
+                "phi_findings": sum(1 for t in phi_seen if w.contains(t)),
+                "failed_scans": sum(
+                    1 for r in runs if r.status is RunStatus.FAILED and w.contains(r.at)
+                ),
+            }
+        )
+    return out
+
+
+# ------------------------------------------------------------------ the report
+
+
+def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str, Any]:
+    settings = actx.settings
+    include_names = settings.report.include_names
+    pack = load_pack(settings.resolved_policies_dir)
+    names = NameBook.load(settings.resolved_context_dir, include_names)
+    trend_start = week.shifted(-TREND_WEEKS).start
+    with actx.sessions() as session:
+        all_runs = runs_between(session, trend_start, None)
+        trend_findings = access_findings(session, trend_start, week.end)
+        period_runs = [r for r in all_runs if week.contains(r.at)]
+        doc_run_ids = [r.id for r in period_runs if r.kind == "documents"]
+        phi_rows = phi_findings(session, week.start, week.end, doc_run_ids)
+        phi_seen = phi_counts_by_first_seen(session, trend_start, week.end)
+        carried = open_before(session, week.start)
+    rows = [f for f in trend_findings if f.time is not None and week.contains(f.time)]
+    audited, explained = accesses_for(week, all_runs)
+    ever_docs = any(r.kind == "documents" for r in all_runs)
+    documents = docs_section.build(period_runs, phi_rows, pack, include_names)
+    # Runs that produced this week's findings scanned it, even if they ran later (catch-up).
+    finding_runs = {r.last_run_id for r in rows if r.last_run_id}
+    covering = [
+        r
+        for r in all_runs
+        if covers(r, week)
+        or (r.kind == "access" and r.status is RunStatus.DONE and r.id in finding_runs)
+    ]
+    unattributed = sum(1 for r in covering if not _by_day(r) and not week.contains(r.at))
+    gaps = _gaps(actx, week, period_runs, ever_docs, covering)
+    new_open = sum(1 for r in rows if r.status == "open") + sum(
+        1 for r in phi_rows if r.status == "open" and week.contains(r.first_seen)
+    )
+    scans: dict[str, dict[str, int]] = {}
+    for kind in ("access", "documents"):
+        mine = [r for r in period_runs if r.kind == kind]
+        scans[kind] = {s.value: sum(1 for r in mine if r.status is s) for s in RunStatus}
+    summary = {
+        "accesses_audited": audited,
+        "accesses_explained": explained,
+        # scans that covered the week but gave no per-day counts: their accesses are not above
+        "accesses_unattributed_runs": unattributed,
+        "explained_pct": pct(explained, audited),
+        "findings_total": len(rows),
+        "findings_by_severity": by_severity(rows),
+        "findings_by_category": dict(sorted(Counter(r.category for r in rows).items())),
+        "open_new": new_open,
+        "open_carried_over": sum(carried.values()),
+        "users_with_findings": len({r.user_id for r in rows}),
+        "phi_findings": documents["phi_findings"],
+        "phi_files": documents["files_with_phi"],
+        "scans": scans,
+        "gaps": len(gaps),
+    }
+    return {
+        "schema": SCHEMA,
+        "report_id": report_id,
+        "kind": "weekly",
+        "site": settings.report.site_name,
+        "generated_at": iso_z(actx.clock()),
+        "generator": {"name": "hipaa-auditor", "version": __version__},
+        "include_names": include_names,
+        "period": {
+            "week": week.label,
+            "start": iso_z(week.start),
+            "end": iso_z(week.end),
+            "first_day": week.monday.isoformat(),
+            "last_day": week.sunday.isoformat(),
+            "timezone": settings.timezone,
+        },
+        "summary": summary,
+        "gaps": gaps,
+        "sources": _sources(covering),
+        "disabled_rules": _disabled_rules(covering),
+        "findings": _findings(rows, pack, names, include_names),
+        "citations": _citations(rows, pack),
+        "documents": documents,
+        "trends": _trends(week, all_runs, trend_findings, phi_seen),
+        "policy_pack": Path(settings.resolved_policies_dir).name,
+        "signoff": {
+            "statement": SIGNOFF_STATEMENT,
+            "reviewer": "",
+            "title": "Privacy Officer",
+            "date": "",
+        },
+    }

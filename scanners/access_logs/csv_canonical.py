@@ -1,0 +1,237 @@
+"""Canonical CSV (DESIGN §3), loaded vectorised: DuckDB reads, SQL validates.
+
+The raw file is read with every column as VARCHAR; DuckDB's reject store catches structural
+errors (wrong column count, bad quoting, bad UTF-8) with their line numbers, and one SQL
+pass maps and checks the values (ids present, timestamp with offset, boolean, action) while
+inserting into ``events``; a bad row keeps its reason in ``bad`` and comes back as
+``Rejected`` for the quarantine. No staging copy: line numbers come from the row id (plus
+the rejected lines before it), assuming one physical line per record.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from auditor.errors import InputError
+from scanners.access_logs.event import ACTIONS, FALSE_WORDS, TRUE_WORDS, Rejected
+from scanners.access_logs.mapping import (
+    CANONICAL,
+    CsvMapping,
+    event_id_sql,
+    field_sql,
+    quote_ident,
+    quote_str,
+    timestamp_sql,
+)
+
+name = "csv"
+
+# ``line`` is NULL for rows read straight from a CSV: it is derived from the row id (see
+# ``CsvLoad.line_sql``) so the file is parsed in one pass, without a staging copy.
+EVENTS_DDL = """
+CREATE TABLE IF NOT EXISTS events (
+    line BIGINT, event_id VARCHAR, ts TIMESTAMPTZ, user_id VARCHAR,
+    patient_id VARCHAR, action VARCHAR, record_type VARCHAR, department VARCHAR,
+    workstation VARCHAR, break_glass BOOLEAN, reason VARCHAR, bad VARCHAR, raw VARCHAR
+)
+"""
+
+
+@dataclass(frozen=True)
+class CsvLoad:
+    """Rows read, rejected rows, and the SQL giving each event's line (over alias ``e``)."""
+
+    read: int
+    rejected: list[Rejected]
+    line_sql: str
+
+
+_LIST = "({})"
+
+
+def _in_list(values: Any) -> str:
+    return _LIST.format(", ".join(quote_str(v) for v in sorted(values)))
+
+
+def sniff(head: str) -> bool:
+    first = head.lstrip("\ufeff").splitlines()[0] if head.strip() else ""
+    cols = {c.strip().strip('"').lower() for c in first.split(",")}
+    return {"timestamp", "user_id", "patient_id"} <= cols
+
+
+def load_csv(
+    con: Any,
+    path: Path,
+    mapping: CsvMapping = CANONICAL,
+    *,
+    label: str,
+    first_data_line: int = 2,
+    site_tz: str = "UTC",
+    line_column: str | None = None,
+    scratch: Path | None = None,
+) -> CsvLoad:
+    """Load the file into ``events`` (bad rows flagged in ``bad``) and collect rejects.
+
+    ``first_data_line`` is the original line number of the file's first data row (a segment
+    copied with its header starts later); ``line_column`` names a column holding explicit
+    line numbers (used for events normalised by the Python parsers); ``scratch`` is where a
+    normalised copy goes when the file's line endings need fixing.
+    """
+    con.execute("DROP TABLE IF EXISTS events")
+    con.execute(EVENTS_DDL)
+    if path.stat().st_size == 0:
+        return CsvLoad(0, [], "e.line")
+    try:
+        mapping = _insert(con, path, mapping, label, site_tz, line_column)
+    except duckdb.InvalidInputException as exc:
+        # Mixed line endings stop DuckDB's CSV sniffer/state machine: retry on an LF copy.
+        with tempfile.TemporaryDirectory(prefix="auditor-csv-", dir=scratch) as tmp:
+            fixed = Path(tmp) / "lf.csv"
+            _to_lf(path, fixed)
+            con.execute("DELETE FROM events")
+            try:
+                mapping = _insert(con, fixed, mapping, label, site_tz, line_column)
+            except duckdb.Error as exc2:
+                raise InputError(f"cannot read CSV: {type(exc2).__name__}", file=label) from exc
+    except duckdb.Error as exc:  # duckdb's own error tree; name the file, never values
+        raise InputError(f"cannot read CSV: {type(exc).__name__}", file=label) from exc
+    shift = first_data_line - 2
+    rejects = _structural_rejects(con, shift)
+    if line_column:
+        line_sql = "e.line"
+    elif rejects:
+        con.execute(
+            "CREATE TEMP TABLE rejg AS SELECT line - 2 - "
+            "(row_number() OVER (ORDER BY line) - 1) AS g FROM (SELECT DISTINCT line FROM rej)"
+        )
+        line_sql = f"(e.rowid + 2 + {shift} + (SELECT count(*) FROM rejg WHERE g <= e.rowid))"
+    else:
+        line_sql = f"(e.rowid + 2 + {shift})"
+    bad_rows = con.execute(
+        f"SELECT {line_sql} AS line, bad, raw FROM events e WHERE bad IS NOT NULL ORDER BY 1"
+    ).fetchall()
+    for line, bad, raw in bad_rows:
+        reason, _, fname = str(bad).partition("|")
+        rejects.append(Rejected(line=int(line), reason=reason, raw=raw or "", field=fname))
+    rejects.sort(key=lambda r: r.line)
+    total = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+    total += int(con.execute("SELECT count(DISTINCT line) FROM rej").fetchone()[0])
+    return CsvLoad(total, rejects, line_sql)
+
+
+def _insert(
+    con: Any, path: Path, mapping: CsvMapping, label: str, site_tz: str, line_column: str | None
+) -> CsvMapping:
+    """One pass: read the file (all VARCHAR), map, check and insert into ``events``."""
+    delim = f", delim={quote_str(mapping.delimiter)}" if mapping.delimiter else ""
+    for table in ("rej", "rej_scans", "rejg"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    source = (
+        f"read_csv({quote_str(str(path))}, all_varchar=true, header=true, store_rejects=true, "
+        "rejects_table='rej', rejects_scan='rej_scans', strict_mode=true, quote='\"', "
+        f"escape='\"'{delim})"
+    )
+    header = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+    header_l = {h.strip().lower(): h for h in header}
+    mapping = _resolve_case(mapping, header_l, label)
+    raw_sql = (
+        f"concat_ws({quote_str(mapping.delimiter or ',')}, "
+        + ", ".join(quote_ident(h) for h in header)
+        + ")"
+    )
+    line_in = f"CAST({quote_ident(line_column)} AS BIGINT)" if line_column else "NULL::BIGINT"
+    con.execute(
+        f"INSERT INTO events {_norm_sql(mapping, line_in, raw_sql, label, site_tz, source)}"
+    )
+    return mapping
+
+
+def _to_lf(src: Path, dest: Path) -> None:
+    with src.open("rb") as fin, dest.open("wb") as fout:
+        carry = b""
+        while block := fin.read(1 << 20):
+            block = carry + block
+            carry = b"\r" if block.endswith(b"\r") else b""
+            if carry:
+                block = block[:-1]
+            fout.write(block.replace(b"\r\n", b"\n"))
+        fout.write(carry)
+
+
+def _resolve_case(mapping: CsvMapping, header_l: dict[str, str], label: str) -> CsvMapping:
+    """Match mapped columns to the header case-insensitively; a missing one is an input error."""
+    fixed: dict[str, str] = {}
+    for fname, col in mapping.columns.items():
+        actual = header_l.get(col.strip().lower())
+        if actual is None:
+            if fname in ("timestamp", "user_id", "patient_id"):
+                raise InputError(
+                    "required column missing from header", file=label, line=1, field=col
+                )
+            continue
+        fixed[fname] = actual
+    ids = tuple(header_l[c.lower()] for c in mapping.event_id_columns if c.lower() in header_l)
+    return CsvMapping(
+        name=mapping.name,
+        columns=fixed,
+        event_id_columns=ids,
+        delimiter=mapping.delimiter,
+        timestamp_format=mapping.timestamp_format,
+        timestamp_timezone=mapping.timestamp_timezone,
+        values=mapping.values,
+        defaults=mapping.defaults,
+    )
+
+
+def _structural_rejects(con: Any, shift: int) -> list[Rejected]:
+    rows = con.execute(
+        "SELECT line, min(error_type), min(csv_line) FROM rej GROUP BY line ORDER BY line"
+    ).fetchall()
+    return [
+        Rejected(
+            line=int(line) + shift, reason=f"malformed row: {str(kind).lower()}", raw=raw or ""
+        )
+        for line, kind, raw in rows
+    ]
+
+
+def _norm_sql(
+    mapping: CsvMapping, line_sql: str, raw_sql: str, label: str, site_tz: str, source: str
+) -> str:
+    user = field_sql(mapping, "user_id")
+    patient = field_sql(mapping, "patient_id")
+    action = f"lower(coalesce({field_sql(mapping, 'action')}, 'view'))"
+    bg_text = f"lower(coalesce({field_sql(mapping, 'break_glass')}, ''))"
+    ts = timestamp_sql(mapping, site_tz)
+    ts_text = field_sql(mapping, "timestamp")
+    bad = (
+        "CASE "
+        f"WHEN {user} IS NULL THEN 'missing user id|user_id' "
+        f"WHEN {patient} IS NULL THEN 'missing patient id|patient_id' "
+        f"WHEN {ts_text} IS NULL THEN 'missing timestamp|timestamp' "
+        f"WHEN {ts} IS NULL THEN 'bad timestamp (ISO 8601 with offset required)|timestamp' "
+        f"WHEN {bg_text} NOT IN {_in_list(TRUE_WORDS | FALSE_WORDS)} "
+        "THEN 'invalid boolean|break_glass' "
+        f"WHEN {action} NOT IN {_in_list(ACTIONS)} THEN 'unknown action|action' "
+        "END"
+    )
+    return f"""
+        SELECT _line, {event_id_sql(mapping, raw_sql)} AS event_id,
+            _ts, _user, _patient, _action,
+            lower(coalesce({field_sql(mapping, "record_type")}, '')) AS record_type,
+            coalesce({field_sql(mapping, "department")}, '') AS department,
+            coalesce({field_sql(mapping, "workstation")}, '') AS workstation,
+            {bg_text} IN {_in_list(TRUE_WORDS)} AS break_glass,
+            coalesce({field_sql(mapping, "reason")}, '') AS reason,
+            _bad, CASE WHEN _bad IS NOT NULL THEN {raw_sql} END AS raw
+        FROM (
+            SELECT *, {line_sql} AS _line, {ts} AS _ts, {user} AS _user,
+                {patient} AS _patient, {action} AS _action, {bad} AS _bad
+            FROM {source}
+        )
+    """

@@ -1,0 +1,174 @@
+"""The one shape every access-log parser normalises to (DESIGN §3), and the value rules.
+
+Parsers turn a vendor's spelling into an ``AccessEvent`` or a ``Rejected`` record; nothing
+else leaves a parser, so every input record is accounted for as processed or quarantined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+ACTIONS: tuple[str, ...] = (
+    "view",
+    "create",
+    "update",
+    "delete",
+    "print",
+    "export",
+    "query",
+    "login",
+)
+
+# The canonical CSV columns, in order (DESIGN §3).
+CANONICAL_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "timestamp",
+    "user_id",
+    "patient_id",
+    "action",
+    "record_type",
+    "department",
+    "workstation",
+    "break_glass",
+    "reason",
+)
+
+TRUE_WORDS = frozenset({"true", "1", "yes", "y", "t"})
+FALSE_WORDS = frozenset({"false", "0", "no", "n", "f", ""})
+
+# ISO 8601 with an explicit offset or Z: a timestamp without one is ambiguous, so rejected.
+ISO_WITH_OFFSET = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AccessEvent:
+    """One access to one patient's record by one user, in UTC."""
+
+    event_id: str
+    timestamp: datetime
+    user_id: str
+    patient_id: str
+    action: str = "view"
+    record_type: str = ""
+    department: str = ""
+    workstation: str = ""
+    break_glass: bool = False
+    reason: str = ""
+    source: str = ""
+    line: int = 0
+    end_offset: int = 0
+    attributes: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.timestamp.tzinfo is None:
+            raise ValueError("AccessEvent.timestamp must be timezone-aware")
+
+    def __repr__(self) -> str:
+        return f"AccessEvent({self.event_id} @ {self.source})"
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A record that could not become an event: it goes to quarantine with its reason."""
+
+    line: int
+    reason: str
+    raw: str = ""
+    field: str = ""
+    end_offset: int = 0
+
+    def __repr__(self) -> str:  # raw may hold PHI: never printed
+        return f"Rejected(line={self.line}, reason={self.reason!r})"
+
+
+class BadValue(ValueError):
+    """A field value that fails the contract; carries the field name, not the value."""
+
+    def __init__(self, field_name: str, reason: str) -> None:
+        super().__init__(f"{reason} in '{field_name}'")
+        self.field = field_name
+        self.reason = f"{reason} in '{field_name}'"
+
+
+def parse_bool(value: str | bool | None, field_name: str = "break_glass") -> bool:
+    if isinstance(value, bool):
+        return value
+    text = (value or "").strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise BadValue(field_name, "invalid boolean")
+
+
+def parse_timestamp(value: str | None, field_name: str = "timestamp") -> datetime:
+    """ISO 8601 with offset (or Z) to aware UTC."""
+    text = (value or "").strip()
+    if not text:
+        raise BadValue(field_name, "missing timestamp")
+    if not ISO_WITH_OFFSET.match(text):
+        raise BadValue(field_name, "bad timestamp (ISO 8601 with offset required)")
+    norm = text.replace(" ", "T", 1) if "T" not in text else text
+    norm = norm.replace(" ", "")
+    if norm[-1] in "Zz":
+        norm = norm[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(norm)
+    except ValueError as exc:
+        raise BadValue(field_name, "bad timestamp") from exc
+    return parsed.astimezone(UTC)
+
+
+def normalise_action(value: str | None) -> str:
+    text = (value or "").strip().lower()
+    if not text:
+        return "view"
+    if text not in ACTIONS:
+        raise BadValue("action", "unknown action")
+    return text
+
+
+def make_event(
+    *,
+    event_id: str,
+    timestamp: datetime,
+    user_id: str | None,
+    patient_id: str | None,
+    action: str = "view",
+    record_type: str = "",
+    department: str = "",
+    workstation: str = "",
+    break_glass: bool = False,
+    reason: str = "",
+    source: str = "",
+    line: int = 0,
+    end_offset: int = 0,
+    attributes: dict[str, str] | None = None,
+) -> AccessEvent:
+    """Build an event, enforcing the rules every parser shares (ids present, action known)."""
+    user = (user_id or "").strip()
+    patient = (patient_id or "").strip()
+    if not user:
+        raise BadValue("user_id", "missing user id")
+    if not patient:
+        raise BadValue("patient_id", "missing patient id")
+    return AccessEvent(
+        event_id=event_id.strip(),
+        timestamp=timestamp.astimezone(UTC),
+        user_id=user,
+        patient_id=patient,
+        action=normalise_action(action),
+        record_type=(record_type or "").strip().lower(),
+        department=(department or "").strip(),
+        workstation=(workstation or "").strip(),
+        break_glass=break_glass,
+        reason=(reason or "").strip(),
+        source=source,
+        line=line,
+        end_offset=end_offset,
+        attributes=attributes or {},
+    )

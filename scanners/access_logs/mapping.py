@@ -1,0 +1,172 @@
+"""Column mappings: how any CSV access log becomes ``AccessEvent`` columns.
+
+A mapping names, for each event field, the source column, the timestamp format and zone,
+value maps (vendor codes to our vocabulary) and defaults. The canonical CSV is the identity
+mapping; the Epic extract is a shipped mapping; ``--format mapping:FILE`` reads a site's own.
+Mappings compile to DuckDB SQL expressions, so mapped CSVs load as fast as canonical ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.errors import InputError
+from scanners.access_logs.event import ACTIONS, CANONICAL_COLUMNS
+
+FIELDS = CANONICAL_COLUMNS
+REQUIRED = ("timestamp", "user_id", "patient_id")
+_KEYS = {
+    "name",
+    "delimiter",
+    "columns",
+    "event_id",
+    "timestamp_format",
+    "timestamp_timezone",
+    "values",
+    "defaults",
+}
+# The timestamp must carry an offset when no format is given (DESIGN §3).
+ISO_SQL_PATTERN = r"\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|z|[+-]\d\d(:?\d\d)?)$"
+
+
+@dataclass(frozen=True)
+class CsvMapping:
+    """How the columns of one CSV dialect map to event fields."""
+
+    name: str
+    columns: dict[str, str]
+    event_id_columns: tuple[str, ...] = ()
+    delimiter: str | None = None
+    timestamp_format: str | None = None
+    timestamp_timezone: str = "site"
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def source_columns(self) -> set[str]:
+        return set(self.columns.values()) | set(self.event_id_columns)
+
+
+CANONICAL = CsvMapping(
+    name="csv",
+    columns={name: name for name in FIELDS if name != "event_id"},
+    event_id_columns=("event_id",),
+    delimiter=",",
+)
+
+
+def load_mapping(path: Path) -> CsvMapping:
+    """Read and check a mapping YAML; errors name the file and the field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read mapping file: {exc.strerror}", file=str(path)) from exc
+    except yaml.YAMLError as exc:
+        raise InputError("mapping file is not valid YAML", file=str(path)) from exc
+    return mapping_from_dict(data, str(path))
+
+
+def mapping_from_dict(data: Any, file: str) -> CsvMapping:
+    if not isinstance(data, dict):
+        raise InputError("mapping must be a YAML mapping", file=file)
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise InputError(f"unknown keys: {', '.join(unknown)}", file=file, field=unknown[0])
+    columns = data.get("columns") or {}
+    if not isinstance(columns, dict):
+        raise InputError("'columns' must map field to source column", file=file, field="columns")
+    bad = sorted(set(columns) - set(FIELDS))
+    if bad:
+        raise InputError(f"unknown event field {bad[0]!r}", file=file, field=f"columns.{bad[0]}")
+    missing = [f for f in REQUIRED if f not in columns]
+    if missing:
+        raise InputError("required field not mapped", file=file, field=f"columns.{missing[0]}")
+    raw_id = data.get("event_id") or columns.get("event_id") or ()
+    id_cols = (raw_id,) if isinstance(raw_id, str) else tuple(str(c) for c in raw_id)
+    values = data.get("values") or {}
+    if not isinstance(values, dict) or any(not isinstance(v, dict) for v in values.values()):
+        raise InputError("'values' must map field to {source: target}", file=file, field="values")
+    for fname, vmap in values.items():
+        if fname not in FIELDS:
+            raise InputError(f"unknown event field {fname!r}", file=file, field=f"values.{fname}")
+        if fname == "action":
+            wrong = sorted({str(v) for v in vmap.values()} - set(ACTIONS))
+            if wrong:
+                raise InputError(
+                    f"action value {wrong[0]!r} not in {', '.join(ACTIONS)}",
+                    file=file,
+                    field="values.action",
+                )
+    defaults = data.get("defaults") or {}
+    if not isinstance(defaults, dict):
+        raise InputError("'defaults' must map field to value", file=file, field="defaults")
+    tz = str(data.get("timestamp_timezone") or "site")
+    return CsvMapping(
+        name=str(data.get("name") or Path(file).stem),
+        columns={k: str(v) for k, v in columns.items() if k != "event_id"},
+        event_id_columns=id_cols,
+        delimiter=data.get("delimiter"),
+        timestamp_format=data.get("timestamp_format"),
+        timestamp_timezone=tz,
+        values={
+            k: {str(a).strip().lower(): str(b) for a, b in v.items()} for k, v in values.items()
+        },
+        defaults={k: str(v) for k, v in defaults.items()},
+    )
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def field_sql(mapping: CsvMapping, fname: str) -> str:
+    """SQL text for one event field as trimmed VARCHAR (NULL when absent and no default)."""
+    col = mapping.columns.get(fname)
+    base = f"nullif(trim({quote_ident(col)}), '')" if col else "NULL"
+    vmap = mapping.values.get(fname)
+    default = mapping.defaults.get(fname)
+    if vmap:
+        # Unmapped codes fall to the default when there is one, else pass through.
+        other = quote_str(default) if default is not None else base
+        arms = " ".join(f"WHEN {quote_str(k)} THEN {quote_str(v)}" for k, v in vmap.items())
+        base = f"(CASE lower({base}) {arms} ELSE {other} END)"
+    if default is not None:
+        base = f"coalesce({base}, {quote_str(default)})"
+    return base
+
+
+def timestamp_sql(mapping: CsvMapping, site_tz: str) -> str:
+    """SQL giving a TIMESTAMPTZ or NULL (NULL = quarantine as bad timestamp)."""
+    text = field_sql(mapping, "timestamp")
+    fmt = mapping.timestamp_format
+    if not fmt:
+        return (
+            f"CASE WHEN regexp_matches({text}, {quote_str(ISO_SQL_PATTERN)}) "
+            f"THEN try_cast({text} AS TIMESTAMPTZ) END"
+        )
+    if "%z" in fmt or "%Z" in fmt:
+        return f"try_strptime({text}, {quote_str(fmt)})::TIMESTAMPTZ"
+    zone = site_tz if mapping.timestamp_timezone == "site" else mapping.timestamp_timezone
+    return f"timezone({quote_str(zone)}, try_strptime({text}, {quote_str(fmt)})::TIMESTAMP)"
+
+
+def event_id_sql(mapping: CsvMapping, raw_sql: str) -> str:
+    """The event id: a column, several columns joined by ':', or a digest of the row.
+
+    A digest (not a line number) keeps ids stable when a file is re-read from another path
+    or resumed from a checkpoint.
+    """
+    fallback = f"'row-' || left(md5({raw_sql}), 20)"
+    if not mapping.event_id_columns:
+        return fallback
+    parts = [f"coalesce(trim({quote_ident(c)}), '')" for c in mapping.event_id_columns]
+    joined = parts[0] if len(parts) == 1 else " || ':' || ".join(parts)
+    return f"coalesce(nullif({joined}, ''), {fallback})"

@@ -1,0 +1,236 @@
+"""Cut an access-log file into segments that each fit comfortably in one DuckDB evaluation.
+
+A segment knows how to load its events into a connection and where it ends in the source
+(byte offset and line), which is what a checkpoint stores. CSV dialects are cut at line
+boundaries by bytes (a segment is the header plus a byte range, copied only when needed);
+FHIR and ATNA records are streamed from Python into a normalised CSV per segment.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scanners.access_logs import ParserSpec
+from scanners.access_logs.csv_canonical import CsvLoad, load_csv
+from scanners.access_logs.event import CANONICAL_COLUMNS, AccessEvent, Rejected
+from scanners.access_logs.mapping import CANONICAL
+
+COPY_BLOCK = 1 << 20
+
+
+@dataclass
+class Segment:
+    """One slice of a source: ``load(con)`` loads its events into ``events``."""
+
+    label: str
+    end_offset: int
+    end_line: int
+    load: Callable[[Any], CsvLoad]
+    pre_rejected: list[Rejected] = field(default_factory=list)
+
+
+def last_complete_offset(path: Path, size: int) -> int:
+    """Offset after the last newline (an appended line still being written is left alone)."""
+    if size == 0:
+        return 0
+    with path.open("rb") as fh:
+        pos = size
+        while pos > 0:
+            step = min(COPY_BLOCK, pos)
+            fh.seek(pos - step)
+            block = fh.read(step)
+            idx = block.rfind(b"\n")
+            if idx >= 0:
+                return pos - step + idx + 1
+            pos -= step
+    return 0
+
+
+def csv_segments(
+    path: Path,
+    spec: ParserSpec,
+    work_dir: Path,
+    *,
+    site_tz: str,
+    segment_bytes: int,
+    start_offset: int = 0,
+    start_line: int = 1,
+    complete_lines_only: bool = False,
+) -> Iterator[Segment]:
+    assert spec.mapping is not None
+    mapping = spec.mapping()
+    label = str(path)
+    size = path.stat().st_size
+    end = last_complete_offset(path, size) if complete_lines_only else size
+    with path.open("rb") as fh:
+        header = fh.readline()
+    data_start = max(start_offset, len(header))
+    first_line = start_line + 1 if start_offset else 2
+    if end <= data_start:
+        return
+    if data_start == len(header) and end == size and size - data_start <= segment_bytes:
+        yield Segment(
+            label,
+            end,
+            first_line - 1 + _count_newlines(path, data_start, end),
+            lambda con: load_csv(
+                con,
+                path,
+                mapping,
+                label=label,
+                first_data_line=2,
+                site_tz=site_tz,
+                scratch=work_dir,
+            ),
+        )
+        return
+    pos, line = data_start, first_line
+    index = 0
+    with path.open("rb") as src:
+        while pos < end:
+            cut = _cut(src, pos, end, segment_bytes)
+            seg_path = work_dir / f"seg-{index}.csv"
+            newlines = _copy(src, header, pos, cut, seg_path)
+            seg_first = line
+
+            def loader(con: Any, p: Path = seg_path, f: int = seg_first) -> CsvLoad:
+                try:
+                    return load_csv(
+                        con,
+                        p,
+                        mapping,
+                        label=label,
+                        first_data_line=f,
+                        site_tz=site_tz,
+                        scratch=work_dir,
+                    )
+                finally:
+                    p.unlink(missing_ok=True)
+
+            line += newlines
+            yield Segment(label, cut, line - 1, loader)
+            pos = cut
+            index += 1
+
+
+def _count_newlines(path: Path, start: int, end: int) -> int:
+    count = 0
+    with path.open("rb") as fh:
+        fh.seek(start)
+        remaining = end - start
+        while remaining > 0:
+            block = fh.read(min(COPY_BLOCK, remaining))
+            if not block:
+                break
+            count += block.count(b"\n")
+            remaining -= len(block)
+    if end > start:
+        with path.open("rb") as fh:
+            fh.seek(end - 1)
+            if fh.read(1) != b"\n":
+                count += 1  # last line without a newline still counts as a line
+    return count
+
+
+def _cut(src: Any, pos: int, end: int, segment_bytes: int) -> int:
+    """Segment end: ``segment_bytes`` after ``pos``, moved forward to the next line end."""
+    target = pos + segment_bytes
+    if target >= end:
+        return end
+    src.seek(target)
+    while True:
+        block = src.read(65536)
+        if not block:
+            return end
+        idx = block.find(b"\n")
+        if idx >= 0:
+            return min(end, src.tell() - len(block) + idx + 1)
+
+
+def _copy(src: Any, header: bytes, start: int, stop: int, dest: Path) -> int:
+    newlines = 0
+    src.seek(start)
+    with dest.open("wb") as out:
+        out.write(header if header.endswith(b"\n") else header + b"\n")
+        remaining = stop - start
+        last = b""
+        while remaining > 0:
+            block = src.read(min(COPY_BLOCK, remaining))
+            if not block:
+                break
+            out.write(block)
+            newlines += block.count(b"\n")
+            remaining -= len(block)
+            last = block
+        if last and not last.endswith(b"\n"):
+            newlines += 1
+    return newlines
+
+
+def record_segments(
+    path: Path,
+    spec: ParserSpec,
+    work_dir: Path,
+    *,
+    events_per_segment: int,
+    start_offset: int = 0,
+) -> Iterator[Segment]:
+    """Stream a record parser's output into normalised CSV segments."""
+    assert spec.iter_records is not None
+    label = str(path)
+    records = spec.iter_records(path, start_offset)
+    index = 0
+    done = False
+    while not done:
+        seg_path = work_dir / f"rec-{index}.csv"
+        rejected: list[Rejected] = []
+        count, end_offset, end_line = 0, start_offset, 0
+        with seg_path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow([*CANONICAL_COLUMNS, "src_line"])
+            for record in records:
+                end_offset = max(end_offset, record.end_offset)
+                end_line = max(end_line, record.line)
+                if isinstance(record, Rejected):
+                    rejected.append(record)
+                else:
+                    writer.writerow(_row(record))
+                    count += 1
+                if count >= events_per_segment:
+                    break
+            else:
+                done = True
+        if count == 0 and not rejected:
+            seg_path.unlink(missing_ok=True)
+            return
+
+        def loader(con: Any, p: Path = seg_path) -> CsvLoad:
+            try:
+                return load_csv(
+                    con, p, CANONICAL, label=label, line_column="src_line", scratch=work_dir
+                )
+            finally:
+                p.unlink(missing_ok=True)
+
+        yield Segment(label, end_offset, end_line, loader, pre_rejected=rejected)
+        index += 1
+
+
+def _row(event: AccessEvent) -> list[str]:
+    return [
+        event.event_id,
+        event.timestamp.isoformat(),
+        event.user_id,
+        event.patient_id,
+        event.action,
+        event.record_type,
+        event.department,
+        event.workstation,
+        "true" if event.break_glass else "false",
+        event.reason,
+        str(event.line),
+    ]

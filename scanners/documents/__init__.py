@@ -1,0 +1,71 @@
+"""Document extractors, one per file type, in one explicit registry keyed by extension.
+
+A scanner is one small class: ``name`` (pinned: it appears in run summaries) and
+``scan(source, ctx) -> Iterator[TextUnit | UnitIssue]``. It reads; it never writes to the
+store. ``text_fallback`` says whether a file it cannot parse should be read as plain text
+instead (nothing lost: a broken JSON export still gets checked for PHI).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from scanners.documents.delimited import DelimitedScanner
+from scanners.documents.docx import DocxScanner
+from scanners.documents.hl7 import Hl7Scanner
+from scanners.documents.jsondoc import JsonLinesScanner, JsonScanner
+from scanners.documents.pdf import PdfScanner
+from scanners.documents.text import TextScanner
+from scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
+
+
+class DocumentScanner(Protocol):
+    name: str
+
+    def scan(self, source: Path, ctx: ExtractOptions) -> Iterator[Extracted]: ...
+
+
+_text = TextScanner()
+_json = JsonScanner()
+_jsonl = JsonLinesScanner()
+
+SCANNERS: dict[str, DocumentScanner] = {
+    ".txt": _text,
+    ".md": _text,
+    ".log": _text,
+    ".csv": DelimitedScanner(","),
+    ".tsv": DelimitedScanner("\t", quoting=csv.QUOTE_NONE),
+    ".json": _json,
+    ".jsonl": _jsonl,
+    ".ndjson": _jsonl,
+    ".hl7": Hl7Scanner(),
+    ".pdf": PdfScanner(),
+    ".docx": DocxScanner(),
+}
+
+# Formats that are text underneath: when their parser gives up, read them as plain text.
+TEXT_FALLBACK = frozenset({"delimited", "json", "jsonl", "hl7"})
+
+
+def scanner_for(path: Path) -> DocumentScanner | None:
+    return SCANNERS.get(path.suffix.lower())
+
+
+def fallback_scanner() -> DocumentScanner:
+    return _text
+
+
+__all__ = [
+    "SCANNERS",
+    "TEXT_FALLBACK",
+    "DocumentScanner",
+    "ExtractOptions",
+    "Extracted",
+    "TextUnit",
+    "UnitIssue",
+    "fallback_scanner",
+    "scanner_for",
+]

@@ -1,0 +1,58 @@
+"""The openssl-only recipe in reports/VERIFY.md, run verbatim on a built report."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from auditor.signing.keys import public_pem
+from tests.reports.conftest import Built
+
+VERIFY_MD = Path(__file__).resolve().parents[2] / "reports" / "VERIFY.md"
+TOOLS = ("openssl", "jq", "base64", "sha256sum")
+
+
+def recipe() -> str:
+    text = VERIFY_MD.read_text(encoding="utf-8")
+    m = re.search(r"<!-- verify-recipe[^>]*-->\n```sh\n(.*?)```", text, re.S)
+    assert m, "VERIFY.md lost its verify-recipe block"
+    return m.group(1)
+
+
+def _run(report: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-c", recipe()],
+        cwd=workdir,
+        env={"REPORT": str(report), "PATH": "/usr/bin:/bin:/usr/local/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl not installed")
+def test_openssl_recipe_verifies(built: Built, tmp_path: Path) -> None:
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    assert not missing, f"the recipe needs {missing}"
+    (tmp_path / "pub.pem").write_text(public_pem(built.actx.signing_key().public))
+    done = _run(built.report.folder, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Signature Verified Successfully" in done.stdout
+    for name in ("report.json", "report.html", "report.pdf"):
+        assert f"{name}: OK" in done.stdout
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl not installed")
+def test_openssl_recipe_catches_tampering(built: Built, tmp_path: Path) -> None:
+    (tmp_path / "pub.pem").write_text(public_pem(built.actx.signing_key().public))
+    copy = tmp_path / "copy"
+    shutil.copytree(built.report.folder, copy)
+    html = copy / "report.html"
+    html.write_bytes(html.read_bytes().replace(b"weekly access audit", b"weekly access audiT"))
+    done = _run(copy, tmp_path)
+    assert done.returncode != 0
+    assert "report.html: FAILED" in done.stdout

@@ -1,0 +1,39 @@
+"""A large synthetic access log in the canonical CSV shape (DESIGN §3), deterministic.
+
+Without context files only the context-free rules apply (after hours, break glass without a
+reason, volume): enough findings to prove a resumed scan equals an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+HEADER = (
+    "event_id,timestamp,user_id,patient_id,action,record_type,department,"
+    "workstation,break_glass,reason\n"
+)
+ACTIONS = ["view", "view", "view", "update", "print", "export", "query"]
+RECORDS = ["note", "lab", "medication", "demographics", "imaging"]
+
+
+def write_access_log(path: Path, n: int, *, seed: int = 7) -> Path:
+    rng = random.Random(seed)
+    start = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER)
+        t = start
+        for i in range(n):
+            t += timedelta(seconds=rng.randint(1, 40))
+            burst_user = (i // 400) % 50 == 0  # one user opening many charts in a burst
+            user = "U900" if burst_user else f"U{rng.randint(1, 120):03d}"
+            patient = f"P{rng.randint(1, 5000):05d}"
+            glass = rng.random() < 0.01
+            reason = rng.choice(["", "n/a", "emergency department admission"]) if glass else ""
+            fh.write(
+                f"EV{i:08d},{t.isoformat().replace('+00:00', 'Z')},{user},{patient},"
+                f"{rng.choice(ACTIONS)},{rng.choice(RECORDS)},ED,WS{rng.randint(1, 40):02d},"
+                f"{'true' if glass else 'false'},{reason}\n"
+            )
+    return path
