@@ -34,6 +34,8 @@ class PhiSettings(_Section):
     # spaCy NER on top of the rule/list pack: measured to add no recall on our corpora at
     # about 4-5x the cost, so off by default (bench/phi_quality.py --ner to compare).
     ner: bool = False
+    # Per-entity score thresholds overriding the engine's defaults, e.g. {PERSON = 0.6}.
+    thresholds: dict[str, float] = Field(default_factory=dict)
 
 
 class ExplainSettings(_Section):
@@ -255,6 +257,12 @@ model = "en_core_web_sm"
 dictionaries = []
 workers = 1
 batch_size = 64
+# Site MRN formats (regexes) in addition to the built-in ones.
+mrn_patterns = []
+# spaCy NER on top of the recognizer pack: no recall gain on clinical notes, ~10x slower.
+ner = false
+# Per-entity score thresholds overriding the engine's, e.g. {PERSON = 0.6}.
+thresholds = {}
 
 [explain]
 # An access is explained by a relationship from start - before_days to end + after_days.
@@ -265,6 +273,12 @@ after_days = 30
 high_volume_threshold = 30
 high_volume_window_minutes = 60
 placeholder_reasons = ["", "n/a", "na", ".", "-", "none", "test"]
+# Streaming bounds: input is evaluated in segments; findings are stored in batches.
+segment_mb = 64
+events_per_segment = 500000
+finding_batch = 20000
+duckdb_memory_limit = "1GB"
+duckdb_threads = 0        # 0 = one per core
 
 [report]
 # Names and other PHI stay out of reports unless this is turned on.
@@ -286,7 +300,10 @@ access_scan_minutes = 15
 export_scan_minutes = 60
 weekly_report_day = "mon"
 weekly_report_time = "06:00"
-misfire_grace_hours = 12
+misfire_grace_hours = 12   # a run missed longer ago than this is recorded, not replayed
+queue_poll_seconds = 2.0   # how often the daemon picks up API scan requests
+heartbeat_seconds = 30
+weekly_report = true
 json_logs = false
 
 [api]
@@ -295,6 +312,7 @@ port = 8765
 # Scan requests may only name paths under these folders.
 allowed_roots = []
 rate_limit_per_minute = 600
+max_page_size = 500
 
 [deid]
 date_shift_days = 365

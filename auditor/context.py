@@ -81,7 +81,7 @@ def open_context(
     prepare_home(settings)
     engine = db.make_engine(settings.db_url)
     if migrate:
-        db.upgrade(engine)
+        db.upgrade_if_needed(engine)
     secret = load_or_create_secret(settings.keys_dir)
     ensure_key(settings.keys_dir)
     return AppContext(

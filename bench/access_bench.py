@@ -149,7 +149,7 @@ def main() -> None:
     )
     print(
         f"findings: {summary.get('findings_total')} "
-        f"(explained {summary.get('percent_explained')}%), "
+        f"(explained {summary.get('explained_pct')}%), "
         f"read {summary.get('records_read')}, quarantined {summary.get('records_quarantined')}"
     )
     print(f"{'':28}{'median wall s':>14}{'events/s':>12}{'median cpu s':>14}")

@@ -6,7 +6,13 @@ self-contained: only ``data:`` URLs may be fetched while rendering, never the ne
 
 from __future__ import annotations
 
+import logging
+
 from auditor.errors import AuditorError
+
+# Screen-only CSS (horizontal scrolling on phones) means nothing on paper; WeasyPrint says so
+# at WARNING for every render. Its errors still show.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 def render_pdf(html: str) -> bytes:

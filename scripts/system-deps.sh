@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# System packages the project needs (WeasyPrint's Pango, poppler's pdfsig, PostgreSQL for tests).
+# System packages the project needs: WeasyPrint's Pango/HarfBuzz, fonts, poppler's pdfsig, and
+# jq/openssl for the offline verification recipe. (PostgreSQL for tests: scripts/pg-test-server.sh.)
 # Installs only what is missing, only when we may (root + apt-get), and never fails the build
 # for an optional tool: the tests that need one skip with a clear message.
 set -euo pipefail
@@ -10,6 +11,8 @@ have_lib libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib libharfbuzz.so || need+=(libharfbuzz0b)
 have_lib libharfbuzz-subset || need+=(libharfbuzz-subset0)
 command -v pdfsig >/dev/null 2>&1 || need+=(poppler-utils)
+command -v jq >/dev/null 2>&1 || need+=(jq)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ] || need+=(fonts-dejavu-core fontconfig)
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -46,3 +46,14 @@ def test_unparsable_toml(tmp_path: Path) -> None:
 
 def test_default_policy_pack_is_found() -> None:
     assert default_policies_dir().is_dir()
+
+
+def test_config_template_states_the_defaults(tmp_path: Path) -> None:
+    """The commented auditor.toml that `init` writes must say what the code does."""
+    import tomllib
+
+    from auditor.config import DEFAULT_CONFIG_TEXT, Settings
+
+    data = tomllib.loads(DEFAULT_CONFIG_TEXT)
+    data["home"] = tmp_path
+    assert Settings.model_validate(data) == Settings(home=tmp_path)

@@ -6,16 +6,17 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 
-from auditor.context import AppContext, open_context
+if TYPE_CHECKING:  # the store (SQLAlchemy, pydantic settings) loads when a command opens it
+    from auditor.context import AppContext
 
 # Human output to stderr keeps stdout clean for --output-format jsonl pipelines.
-err_console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
 
 
 @dataclass
@@ -33,6 +34,8 @@ def state(ctx: typer.Context) -> CliState:
 
 def app_context(ctx: typer.Context, actor: str = "cli") -> AppContext:
     """Open the home (creating it on first use) for this invocation."""
+    from auditor.context import open_context
+
     return open_context(state(ctx).home, actor=actor)
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import typer
 
 from auditor.cli.common import app_context, err_console
-from auditor.config import CONFIG_FILE
 
 
 def register(app: typer.Typer) -> None:
     @app.command("init")
     def init_cmd(ctx: typer.Context) -> None:
         """Create the home folder: auditor.toml, the migrated database and the signing key."""
+        from auditor.config import CONFIG_FILE
+
         with app_context(ctx) as actx:
             with actx.transaction() as session:
                 from auditor.store.repo import audit

@@ -10,10 +10,9 @@ import json
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.table import Table
 
 from auditor.cli.common import (
     app_context,
@@ -23,7 +22,11 @@ from auditor.cli.common import (
     show_progress,
 )
 from auditor.errors import InputError
-from auditor.findings import AccessFinding
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from auditor.findings import AccessFinding
 
 TABLE_ROWS = 200
 
@@ -34,6 +37,8 @@ class OutputFormat(StrEnum):
 
 
 def _table(findings: list[AccessFinding], total: int) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"Access findings ({total})", show_lines=False)
     for name in ("severity", "rule", "category", "event", "user", "patient", "time", "why"):
         table.add_column(name, overflow="fold")
@@ -56,7 +61,7 @@ def print_summary(summary: dict[str, Any]) -> None:
     err_console.print(
         f"access-logs: read {summary['records_read']}, processed {summary['records_processed']},"
         f" quarantined {summary['records_quarantined']};"
-        f" explained {summary['percent_explained']}% ({summary['accesses_explained']});"
+        f" explained {summary['explained_pct']}% ({summary['accesses_explained']});"
         f" findings {summary['findings_total']} ({summary['findings_new']} new)",
         markup=False,
         soft_wrap=True,

@@ -36,7 +36,13 @@ def stdout_is_terminal() -> bool:
 
 
 def _check_inputs(
-    paths: list[Path], dictionaries: list[Path], context: Path | None, show_values: bool
+    paths: list[Path],
+    dictionaries: list[Path],
+    context: Path | None,
+    *,
+    show_values: bool,
+    jsonl: bool,
+    summary_json: Path | None,
 ) -> None:
     if not paths:
         raise InputError("give at least one file or folder to scan (PATH...)")
@@ -48,8 +54,12 @@ def _check_inputs(
             raise InputError("dictionary file not found", file=str(dictionary))
     if context is not None and not context.is_dir():
         raise InputError("context folder not found", file=str(context))
+    if show_values and jsonl:
+        raise InputError("--show-values works with the table output only")
     if show_values and not stdout_is_terminal():
         raise InputError("--show-values prints matched text to a terminal only")
+    if summary_json is not None and not summary_json.absolute().parent.is_dir():
+        raise InputError("folder for --summary-json not found", file=str(summary_json))
 
 
 def format_location(location: dict[str, Any]) -> str:
@@ -63,6 +73,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
         f"in {summary['elapsed_seconds']:.1f}s: {summary['findings']:,} PHI findings "
         f"({summary['new_findings']:,} new)",
         markup=False,
+        soft_wrap=True,
     )
     if summary["files_unchanged"]:
         err_console.print(f"unchanged since last scan: {summary['files_unchanged']} files")
@@ -112,10 +123,17 @@ def register(app: typer.Typer) -> None:
         from auditor.services.document_scan import scan_documents
 
         paths = list(paths or [])
-        _check_inputs(paths, dictionary, context, show_values)
+        jsonl = output_format is OutputFormat.JSONL
+        _check_inputs(
+            paths,
+            dictionary,
+            context,
+            show_values=show_values,
+            jsonl=jsonl,
+            summary_json=summary_json,
+        )
         rows: list[tuple[PhiFinding, str]] = []
         more = 0
-        jsonl = output_format is OutputFormat.JSONL
 
         closed = False  # stdout closed by the reader (``| head``): stop after this file
 
@@ -169,7 +187,7 @@ def register(app: typer.Typer) -> None:
                     context_dir=context,
                     incremental=incremental,
                     on_finding=on_finding,
-                    on_value=on_value if show_values and not jsonl else None,
+                    on_value=on_value if show_values else None,
                     progress=on_progress,
                     should_stop=lambda: closed,
                 )
@@ -183,7 +201,12 @@ def register(app: typer.Typer) -> None:
         summary = {"run_id": result.run_id, **result.summary()}
         _print_summary(summary)
         if summary_json is not None:
-            summary_json.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+            try:
+                summary_json.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+            except OSError as exc:
+                raise InputError(
+                    f"cannot write the summary ({exc.strerror})", file=str(summary_json)
+                ) from None
 
 
 def display_path(source: str) -> str:

@@ -7,16 +7,21 @@ digest, which key, which link): the one-line error comes from the CLI's single e
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from auditor.cli.common import app_context
 from auditor.errors import InputError
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 
 def _load_keys(paths: list[Path]) -> dict[str, Ed25519PublicKey]:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     from auditor.signing.keys import key_id_of
 
     keys: dict[str, Ed25519PublicKey] = {}

@@ -10,6 +10,7 @@ keeps only the spans that start in the part it owns.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,10 +168,8 @@ class PhiEngine:
         self.lexicon = Lexicon.load()
         try:
             recognizers = build_pack(self.lexicon, self.dictionary, mrn_patterns)
-        except Exception as exc:  # a bad site MRN regex
-            if exc.__class__.__name__ == "error":
-                raise ConfigError(f"invalid regex: {exc}", field="phi.mrn_patterns") from exc
-            raise
+        except re.error as exc:  # a bad site MRN format
+            raise ConfigError(f"invalid regex: {exc}", field="phi.mrn_patterns") from exc
         if use_ner:
             recognizers.append(NerRecognizer(self.lexicon))
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
@@ -200,6 +199,7 @@ class PhiEngine:
             mrn_patterns=phi.mrn_patterns,
             use_ner=phi.ner,
             batch_size=phi.batch_size,
+            thresholds=dict(phi.thresholds),
         )
 
     def warmup(self) -> None:

@@ -195,18 +195,21 @@ def save_carry(con: Any, path: Path) -> None:
 
 
 def _row_hits(con: Any, rules: list[ActiveRule], base: str, chunk: int) -> Iterator[list[tuple]]:
-    """All row rules in one pass: one boolean per rule, rows where any is true."""
+    """All row rules in one pass over ``av``: one flag per rule, unnested to one row per hit."""
     flags = [f"coalesce(({a.rule.compiled}), false) AS f{i}" for i, a in enumerate(rules)]
     where = " OR ".join(f"f{i}" for i in range(len(rules)))
-    cursor = con.execute(f"SELECT * FROM (SELECT {base}, {', '.join(flags)} FROM av) WHERE {where}")
-    width = len(HIT_COLUMNS) - 2
+    which = ", ".join(f"CASE WHEN f{i} THEN {a.index} END" for i, a in enumerate(rules))
+    names = [f"f{i}" for i in range(len(rules))]
+    cursor = con.execute(
+        f"""
+        SELECT r, * EXCLUDE (r), NULL::BIGINT AS n FROM (
+            SELECT unnest([{which}]) AS r, * EXCLUDE ({", ".join(names)})
+            FROM (SELECT {base}, {", ".join(flags)} FROM av) WHERE {where}
+        ) WHERE r IS NOT NULL
+        """
+    )
     while rows := cursor.fetchmany(chunk):
-        out = []
-        for row in rows:
-            for i, a in enumerate(rules):
-                if row[width + i]:
-                    out.append((a.index, *row[:width], None))
-        yield out
+        yield rows
 
 
 def _window_query(active: ActiveRule, base: str, source: str) -> str:
@@ -221,11 +224,20 @@ def _window_query(active: ActiveRule, base: str, source: str) -> str:
             SELECT {names} FROM {source} {where}
             UNION ALL SELECT {names} FROM carry {where}
         ),
+        candidates AS (
+            -- distinct values never outnumber events: only groups with enough events qualify
+            SELECT DISTINCT grp FROM (
+                SELECT grp, count(*) OVER (
+                    PARTITION BY grp ORDER BY event__timestamp
+                    RANGE BETWEEN {over} PRECEDING AND CURRENT ROW) AS c
+                FROM src
+            ) WHERE c > {active.threshold}
+        ),
         counted AS (
             SELECT k, event__timestamp, grp, count(DISTINCT val) OVER (
                 PARTITION BY grp ORDER BY event__timestamp
                 RANGE BETWEEN {over} PRECEDING AND CURRENT ROW) AS n
-            FROM src
+            FROM src WHERE grp IN (SELECT grp FROM candidates)
         ),
         hot AS (
             SELECT *, lag(event__timestamp) OVER (

@@ -17,7 +17,7 @@ from scanners.access_logs.mapping import quote_str
 # e events, u workforce (user), p patients, pe workforce (patient as employee), x
 # explanations, c contact matches, rr/rp role matrix. Only what the active rules use (plus
 # what findings print) is selected, and only the joins those columns need are made.
-_LOCAL = "timezone({tz}, e.ts)"
+_LOCAL = "e.lts"  # site-local time, computed once when the events were loaded
 _MINUTE = f"(hour({_LOCAL}) * 60 + minute({_LOCAL}))"
 VIEW_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "event__event_id": ("e.event_id", ()),
@@ -189,3 +189,12 @@ def _explanations(con: Any, before_days: int, after_days: int) -> int:
         """
     )
     return int(con.execute("SELECT count(*) FROM ex").fetchone()[0])
+
+
+def daily_counts(con: Any) -> list[tuple[str, int, int]]:
+    """(site-local day, events, explained events) of the loaded segment, for weekly reports."""
+    rows = con.execute(
+        "SELECT strftime(CAST(e.lts AS DATE), '%Y-%m-%d') AS day, count(*), count(x.k) "
+        "FROM events e LEFT JOIN ex x ON x.k = e.rowid WHERE e.bad IS NULL GROUP BY day"
+    ).fetchall()
+    return [(str(d), int(n), int(m)) for d, n, m in rows]

@@ -38,6 +38,7 @@ class AccessScanResult:
     findings_new: int = 0
     disabled_rules: dict[str, str] = field(default_factory=dict)
     accesses_explained: int = 0
+    accesses_by_day: dict[str, dict[str, int]] = field(default_factory=dict)
     context_missing: list[str] = field(default_factory=list)
     context_rows: dict[str, int] = field(default_factory=dict)
     context_rejected: dict[str, int] = field(default_factory=dict)
@@ -67,7 +68,8 @@ class AccessScanResult:
             "findings_by_category": dict(sorted(self.findings_by_category.items())),
             "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
             "accesses_explained": self.accesses_explained,
-            "percent_explained": pct,
+            "explained_pct": pct,
+            "accesses_by_day": dict(sorted(self.accesses_by_day.items())),
             "disabled_rules": dict(sorted(self.disabled_rules.items())),
             "context_missing": self.context_missing,
             "context_rows": self.context_rows,
@@ -120,6 +122,7 @@ def _segments(
             work,
             events_per_segment=access.events_per_segment,
             start_offset=start_offset,
+            site_tz=tz,
         )
     return segs, start_offset, start_line
 
@@ -177,6 +180,10 @@ class FileScan:
                 columns=self.columns,
                 line_sql=loaded.line_sql,
             )
+            for day, audited, n_explained in view.daily_counts(self.con):
+                slot = result.accesses_by_day.setdefault(day, {"audited": 0, "explained": 0})
+                slot["audited"] += audited
+                slot["explained"] += n_explained
             if not self.carry_ready:
                 carry_file = self.persisted_carry if self.incremental else None
                 engine.init_carry(self.con, self.active, carry_file)

@@ -44,6 +44,8 @@ CACHE_ENTRIES = 50_000
 # call peaked at 1 GB), so this bounds memory on a 200 MB file.
 BATCH_CHARS = 65_536
 FLUSH_FINDINGS = 2_000
+# Within a file, ``should_stop`` is polled every this many units (a 200 MB log is one file).
+STOP_POLL_UNITS = 64
 # Lists in the stored summary are cut at this length (the counts stay exact).
 SUMMARY_LIST_MAX = 1_000
 
@@ -110,6 +112,7 @@ class _FileState:
     units: int = 0
     findings: int = 0
     failure: str = ""
+    interrupted: bool = False  # stopped on request part-way: no checkpoint, rescanned next time
 
 
 _Event = tuple[_FileState, TextUnit | None]  # (file, unit) or (file, None) = end of file
@@ -197,6 +200,7 @@ class DocumentPipeline:
         self.pending: list[PhiFinding] = []
         self.completed: list[_FileState] = []
         self.batch_size = max(1, actx.settings.phi.batch_size)
+        self.should_stop: Callable[[], bool] | None = None
 
     def run(
         self, todo: list[tuple[FileEntry, str]], should_stop: Callable[[], bool] | None
@@ -206,7 +210,8 @@ class DocumentPipeline:
         window: deque[tuple[list[_Event], list[int], dict[int, list[PhiSpan]], Future[Any]]]
         window = deque()
         depth = 2 * self.analyzer.workers
-        for batch in self._batches(self._events(todo, should_stop)):
+        self.should_stop = should_stop
+        for batch in self._batches(self._events(todo)):
             window.append(self._submit(batch))
             while len(window) > depth:
                 self._collect(*window.popleft())
@@ -216,18 +221,24 @@ class DocumentPipeline:
         self.result.findings_by_type = dict(self.by_type)
 
     # -- extraction ------------------------------------------------------------------------
-    def _events(
-        self, todo: list[tuple[FileEntry, str]], should_stop: Callable[[], bool] | None
-    ) -> Iterator[_Event]:
+    def _stop_requested(self) -> bool:
+        if self.should_stop is not None and self.should_stop():
+            self.result.stopped = True
+        return self.result.stopped
+
+    def _events(self, todo: list[tuple[FileEntry, str]]) -> Iterator[_Event]:
         for index, (entry, digest) in enumerate(todo):
-            if should_stop is not None and should_stop():
-                self.result.stopped = True
-                self.result.files_not_reached = len(todo) - index
+            if self._stop_requested():
+                self.result.files_not_reached += len(todo) - index
                 logger.info("document scan stopped on request before file %d", index + 1)
                 return
             state = _FileState(entry=entry, source=str(entry.path.absolute()), digest=digest)
             yield from self._extract(state)
             yield state, None
+            if state.interrupted:
+                self.result.files_not_reached += len(todo) - index - 1
+                logger.info("document scan stopped on request in file %d", index + 1)
+                return
 
     def _extract(self, state: _FileState) -> Iterator[_Event]:
         scanner = state.entry.scanner
@@ -239,6 +250,9 @@ class DocumentPipeline:
                 elif item.text.strip():
                     state.units += 1
                     yield state, item
+                    if state.units % STOP_POLL_UNITS == 0 and self._stop_requested():
+                        state.interrupted = True
+                        return
             return
         except Exception as exc:
             reason = failure_reason(exc)
@@ -324,7 +338,9 @@ class DocumentPipeline:
 
     def _file_done(self, state: _FileState) -> None:
         self.done += 1
-        if state.failure:
+        if state.interrupted:
+            self.result.files_not_reached += 1
+        elif state.failure:
             reason = state.failure
             if state.units:
                 reason = f"partly scanned ({state.units} text units), then: {reason}"

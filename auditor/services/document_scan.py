@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from auditor import __version__
 from auditor.context import AppContext
 from auditor.errors import AuditorError, NotFoundError, ScanError
@@ -35,7 +37,7 @@ from auditor.services.document_workers import (
     load_engine,
 )
 from auditor.store import repo
-from auditor.store.models import RunStatus, ScanRun
+from auditor.store.models import Checkpoint, RunStatus, ScanRun
 from scanners.documents.walker import FileEntry, SkippedPath, walk
 
 if TYPE_CHECKING:
@@ -68,7 +70,9 @@ def scan_documents(
     """Scan files and folders for PHI; record the run, findings and checkpoints in the store.
 
     ``on_value`` receives the matched text of each finding, in memory only (``--show-values``);
-    ``progress`` receives (files done, files to do); ``engine`` reuses a loaded PHI engine
+    ``should_stop`` is polled before each file and every few dozen text units inside one (a
+    file stopped part-way keeps its findings but no checkpoint, so it is scanned again next
+    time); ``progress`` receives (files done, files to do); ``engine`` reuses a loaded PHI engine
     (a long-lived process scanning often), used when the scan runs in this process.
     """
     started = time.perf_counter()
@@ -208,6 +212,17 @@ def _config_digest(actx: AppContext, dictionaries: Sequence[Path], context_dir: 
     return hashlib.sha256(json.dumps(stamp, default=str).encode()).hexdigest()[:16]
 
 
+def _checkpoint_metas(actx: AppContext, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """Checkpoint meta by key, a few hundred keys per query."""
+    metas: dict[str, dict[str, Any]] = {}
+    with actx.transaction() as session:
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(chunk))):
+                metas[cp.key] = dict(cp.meta)
+    return metas
+
+
 def _plan(
     actx: AppContext,
     entries: list[FileEntry],
@@ -215,26 +230,35 @@ def _plan(
     config: str,
     result: DocumentScanResult,
 ) -> list[tuple[FileEntry, str]]:
-    """(file, digest) to scan; unchanged files are counted and left out when incremental."""
+    """(file, digest) to scan; unchanged files are counted and left out when incremental.
+
+    Unchanged = same size and modification time as at the last complete scan with the same
+    engine configuration, or (touched files) same size and content digest.
+    """
+    keys = [checkpoint_key(entry.path.absolute()) for entry in entries]
+    metas = _checkpoint_metas(actx, keys) if incremental else {}
     todo: list[tuple[FileEntry, str]] = []
-    for entry in entries:
-        path = entry.path.absolute()
+    touched: dict[str, int] = {}
+    for entry, key in zip(entries, keys, strict=True):
+        meta = metas.get(key, {})
+        same = meta.get("config") == config and meta.get("size") == entry.size
+        if same and meta.get("mtime_ns") == entry.mtime_ns:
+            result.files_unchanged += 1
+            continue
         try:
-            if incremental:
-                with actx.transaction() as session:
-                    cp = repo.get_checkpoint(session, checkpoint_key(path))
-                    meta = dict(cp.meta) if cp is not None else {}
-                if meta.get("config") == config and meta.get("size") == entry.size:
-                    if meta.get("mtime_ns") == entry.mtime_ns:
-                        result.files_unchanged += 1
-                        continue
-                    digest = file_digest(path)
-                    if meta.get("digest") == digest:
-                        result.files_unchanged += 1
-                        continue
-                    todo.append((entry, digest))
-                    continue
-            todo.append((entry, file_digest(path)))
+            digest = file_digest(entry.path)
         except OSError as exc:
-            result.files_skipped.append((str(path), f"unreadable ({os_reason(exc)})"))
+            result.files_skipped.append(
+                (str(entry.path.absolute()), f"unreadable ({os_reason(exc)})")
+            )
+            continue
+        if same and meta.get("digest") == digest:
+            result.files_unchanged += 1
+            touched[key] = entry.mtime_ns
+            continue
+        todo.append((entry, digest))
+    if touched:  # remember the new times, so the next run need not read these files again
+        with actx.transaction() as session:
+            for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(list(touched)))):
+                cp.meta = {**cp.meta, "mtime_ns": touched[cp.key]}
     return todo

@@ -26,7 +26,7 @@ from auditor.store.models import (
     ScanRun,
 )
 
-_CHUNK = 500
+_CHUNK = 2000
 
 
 def now() -> datetime:
@@ -84,9 +84,11 @@ def finish_run(
     run.error = error
 
 
-def _row(finding: AccessFinding | PhiFinding, run_id: str | None, seen: datetime) -> dict[str, Any]:
+def _row(
+    finding: AccessFinding | PhiFinding, identity: str, run_id: str | None, seen: datetime
+) -> dict[str, Any]:
     base: dict[str, Any] = {
-        "identity": finding.identity,
+        "identity": identity,
         "first_seen": seen,
         "last_seen": seen,
         "first_run_id": run_id,
@@ -136,15 +138,118 @@ def _row(finding: AccessFinding | PhiFinding, run_id: str | None, seen: datetime
     return base
 
 
+_INSERT_COLUMNS = (
+    "identity",
+    "kind",
+    "rule_id",
+    "category",
+    "severity",
+    "location",
+    "source",
+    "event_id",
+    "user_id",
+    "patient_id",
+    "event_time",
+    "start",
+    "end",
+    "score",
+    "fingerprint",
+    "explanation",
+    "explained",
+    "status",
+    "reviewer",
+    "note",
+    "first_seen",
+    "last_seen",
+    "first_run_id",
+    "last_run_id",
+)
+
+
+_FEW_VALUES = frozenset({"kind", "status", "first_seen", "last_seen"})
+
+
+class _FastInsert:
+    """One prepared ``INSERT ... ON CONFLICT (identity) DO UPDATE`` for the session's backend.
+
+    Rows go to the driver's ``executemany`` as ready-made parameters (the column types' own
+    bind processors applied), skipping the ORM's per-row bookkeeping: inserting tens of
+    thousands of findings is then bounded by the database, not by Python. ``None`` when the
+    backend has no ON CONFLICT (then the ORM path below is used).
+    """
+
+    def __init__(self, session: Session) -> None:
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = session.get_bind().dialect
+        mod: Any = {"sqlite": sqlite, "postgresql": postgresql}[dialect.name]
+        table = Finding.__table__
+        stmt = mod.insert(table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.identity],
+            set_={"last_seen": stmt.excluded.last_seen, "last_run_id": stmt.excluded.last_run_id},
+        )
+        compiled = stmt.compile(dialect=dialect, column_keys=list(_INSERT_COLUMNS))
+        self.sql = str(compiled)
+        self.positional = bool(compiled.positional)
+        order = list(compiled.positiontup or ()) if self.positional else list(_INSERT_COLUMNS)
+        if sorted(order) != sorted(_INSERT_COLUMNS):  # pragma: no cover - SQLAlchemy change
+            raise RuntimeError("unexpected parameters in the findings insert")
+        self.order = order
+        procs = {
+            name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order
+        }
+        # (position, processor, memo): columns with few distinct values (kind, status, the
+        # run's timestamps) are converted once per value, not once per row.
+        self.procs: list[tuple[int, Any, dict[Any, Any] | None]] = [
+            (i, proc, {} if name in _FEW_VALUES else None)
+            for i, name in enumerate(order)
+            if (proc := procs[name]) is not None
+        ]
+
+    def bind(self, row: dict[str, Any]) -> Any:
+        values = [row[k] for k in self.order]
+        for i, proc, memo in self.procs:
+            value = values[i]
+            if value is None:
+                continue
+            if memo is None:
+                values[i] = proc(value)
+            else:
+                if value not in memo:
+                    memo[value] = proc(value)
+                values[i] = memo[value]
+        if self.positional:
+            return tuple(values)
+        return dict(zip(self.order, values, strict=True))
+
+    def run(self, session: Session, rows: Sequence[dict[str, Any]]) -> None:
+        params = [self.bind(row) for row in rows]
+        session.connection().exec_driver_sql(self.sql, params)
+
+
+def _fast_insert(session: Session) -> _FastInsert | None:
+    if session.get_bind().dialect.name not in ("sqlite", "postgresql"):
+        return None
+    return _FastInsert(session)
+
+
 def upsert_findings(
     session: Session,
     findings: Iterable[AccessFinding | PhiFinding],
     run_id: str | None,
 ) -> tuple[int, int]:
-    """Insert new findings, touch ``last_seen`` of known ones. Returns (new, already_known)."""
+    """Insert new findings, touch ``last_seen`` of known ones. Returns (new, already_known).
+
+    Known identities are looked up per chunk (that is what tells new from known); new rows
+    go through one prepared ``INSERT ... ON CONFLICT (identity) DO UPDATE`` (so a concurrent
+    writer that inserted the same finding meanwhile only moves ``last_seen``).
+    """
+    session.flush()
     seen = now()
     new = known = 0
     batch: dict[str, dict[str, Any]] = {}
+    fast = _fast_insert(session)
 
     def flush() -> None:
         nonlocal new, known
@@ -162,13 +267,18 @@ def upsert_findings(
             )
         fresh = [row for ident, row in batch.items() if ident not in existing]
         if fresh:
-            session.execute(insert(Finding), fresh)
+            if fast is not None:
+                fast.run(session, fresh)
+            else:
+                session.execute(insert(Finding), fresh)
         new += len(fresh)
         known += len(existing)
         batch.clear()
 
     for finding in findings:
-        batch.setdefault(finding.identity, _row(finding, run_id, seen))
+        ident = finding.identity
+        if ident not in batch:
+            batch[ident] = _row(finding, ident, run_id, seen)
         if len(batch) >= _CHUNK:
             flush()
     flush()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -133,10 +133,18 @@ def build_notes(out_dir: Path, count: int, *, seed: int = 11) -> list[Path]:
     return paths
 
 
-def build_exports(out_dir: Path, *, seed: int = 7, notes: int = 6) -> list[Path]:
-    """Write the export folder; returns the files written, in a stable order."""
+def build_exports(
+    out_dir: Path, *, seed: int = 7, notes: int = 6, context_dir: Path | None = None
+) -> list[Path]:
+    """Write the export folder; returns the files written, in a stable order.
+
+    With ``context_dir`` (DESIGN §4), the documents are about the hospital's own patients
+    (names, birth dates, addresses and ZIP codes from ``patients.csv``), as real exports are.
+    """
     g = _Gen(seed)
     patients = [g.person() for _ in range(12)]
+    if context_dir is not None and (context_dir / "patients.csv").is_file():
+        patients = _from_context(patients, context_dir / "patients.csv")
     written: list[Path] = []
 
     def put(rel: str, text: str, encoding: str = "utf-8") -> Path:
@@ -181,6 +189,29 @@ def build_exports(out_dir: Path, *, seed: int = 7, notes: int = 6) -> list[Path]
     if _write_pdf(pdf_path, g, patients[8]):
         written.append(pdf_path)
     return written
+
+
+def _from_context(people: list[Person], patients_csv: Path) -> list[Person]:
+    with patients_csv.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("first_name") and r.get("last_name")]
+    out = []
+    for person, row in zip(people, rows, strict=False):
+        try:
+            dob = date.fromisoformat(row.get("birth_date") or "")
+        except ValueError:
+            dob = person.dob
+        out.append(
+            replace(
+                person,
+                first=row["first_name"],
+                last=row["last_name"],
+                dob=dob,
+                street=row.get("address") or person.street,
+                zip=row.get("zip") or person.zip,
+                email=f"{row['first_name'].lower()}.{row['last_name'].lower()}@example.com",
+            )
+        )
+    return out + people[len(out) :]
 
 
 def _cohort_csv(patients: list[Person]) -> str:
@@ -243,7 +274,7 @@ def _hl7_adt(g: _Gen, p: Person, kin: Person) -> str:
         f"PID|1||{p.mrn}^^^LAKESIDE^MR||{p.last.upper()}^{p.first.upper()}||{p.dob:%Y%m%d}|U|||"
         f"{p.street}^^{p.city}^{p.state}^{p.zip}||{p.phone}|||||ACC{p.mrn[:6]}|{p.ssn}",
         f"NK1|1|{kin.last.upper()}^{kin.first.upper()}|SPO|{kin.street}^^{kin.city}|{kin.phone}",
-        f"PV1|1|I|4W^401^1|||||1234^{g.clinician().upper()}^{g.fake.first_name().upper()}",
+        f"PV1|1|I|4W^401^1||||1234^{g.clinician().upper()}^{g.fake.first_name().upper()}",
     ]
     return "\r".join(segments) + "\r"
 

@@ -32,12 +32,14 @@ from scanners.access_logs.mapping import (
 name = "csv"
 
 # ``line`` is NULL for rows read straight from a CSV: it is derived from the row id (see
-# ``CsvLoad.line_sql``) so the file is parsed in one pass, without a staging copy.
+# ``CsvLoad.line_sql``) so the file is parsed in one pass, without a staging copy. ``lts`` is
+# the site-local time, converted once here rather than in every rule that looks at it.
 EVENTS_DDL = """
 CREATE TABLE IF NOT EXISTS events (
     line BIGINT, event_id VARCHAR, ts TIMESTAMPTZ, user_id VARCHAR,
     patient_id VARCHAR, action VARCHAR, record_type VARCHAR, department VARCHAR,
-    workstation VARCHAR, break_glass BOOLEAN, reason VARCHAR, bad VARCHAR, raw VARCHAR
+    workstation VARCHAR, break_glass BOOLEAN, reason VARCHAR, bad VARCHAR, raw VARCHAR,
+    lts TIMESTAMP
 )
 """
 
@@ -228,7 +230,8 @@ def _norm_sql(
             coalesce({field_sql(mapping, "workstation")}, '') AS workstation,
             {bg_text} IN {_in_list(TRUE_WORDS)} AS break_glass,
             coalesce({field_sql(mapping, "reason")}, '') AS reason,
-            _bad, CASE WHEN _bad IS NOT NULL THEN {raw_sql} END AS raw
+            _bad, CASE WHEN _bad IS NOT NULL THEN {raw_sql} END AS raw,
+            timezone({quote_str(site_tz)}, _ts) AS lts
         FROM (
             SELECT *, {line_sql} AS _line, {ts} AS _ts, {user} AS _user,
                 {patient} AS _patient, {action} AS _action, {bad} AS _bad

@@ -76,7 +76,8 @@ def csv_segments(
         yield Segment(
             label,
             end,
-            first_line - 1 + _count_newlines(path, data_start, end),
+            # The last line number matters only to checkpoints (incremental runs).
+            first_line - 1 + _count_newlines(path, data_start, end) if complete_lines_only else 0,
             lambda con: load_csv(
                 con,
                 path,
@@ -178,6 +179,7 @@ def record_segments(
     *,
     events_per_segment: int,
     start_offset: int = 0,
+    site_tz: str = "UTC",
 ) -> Iterator[Segment]:
     """Stream a record parser's output into normalised CSV segments."""
     assert spec.iter_records is not None
@@ -211,7 +213,13 @@ def record_segments(
         def loader(con: Any, p: Path = seg_path) -> CsvLoad:
             try:
                 return load_csv(
-                    con, p, CANONICAL, label=label, line_column="src_line", scratch=work_dir
+                    con,
+                    p,
+                    CANONICAL,
+                    label=label,
+                    line_column="src_line",
+                    scratch=work_dir,
+                    site_tz=site_tz,
                 )
             finally:
                 p.unlink(missing_ok=True)

@@ -56,6 +56,8 @@ def test_jsonl_shape_summary_and_exit_0(
         (["--dictionary", "/missing.tsv"], "dictionary file not found"),
         (["--context", "/missing-dir"], "context folder not found"),
         (["--show-values"], "terminal only"),
+        (["--show-values", "--output-format", "jsonl"], "table output only"),
+        (["--summary-json", "/no/such/dir/s.json"], "--summary-json"),
         ([], None),
     ],
 )

@@ -8,6 +8,8 @@ import logging
 import socket
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from auditor.phi.engine import PhiEngine, PhiSpan, chunk_text, merge_spans
 
@@ -100,8 +102,10 @@ def test_from_settings_uses_config_and_home_dictionaries(tmp_path) -> None:
     home = tmp_path / "home"
     (home / "dictionaries").mkdir(parents=True)
     (home / "dictionaries" / "staff.tsv").write_text("PERSON\tQuillfeather\n")
+    (home / "auditor.toml").write_text("[phi]\nthresholds = { PHONE_NUMBER = 1.01 }\n")
     settings = load_settings(home, environ={"AUDITOR_PHI__MRN_PATTERNS": '["ZZ\\\\d{5}"]'})
     built = PhiEngine.from_settings(settings)
+    assert built.analyze("call 617-555-0143") == []  # the site raised the phone threshold
     text = "note by quillfeather, id ZZ12345"
     assert {(s.entity_type, text[s.start : s.end]) for s in built.analyze(text)} == {
         ("PERSON", "quillfeather"),
@@ -122,3 +126,19 @@ def test_default_pipeline_is_tokenizer_only(engine: PhiEngine) -> None:
     info = engine.describe()
     assert info["pipeline"] == []
     assert "AuditorNameRecognizer" in info["recognizers"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(min_size=0, max_size=400))
+def test_any_text_gives_in_bounds_sorted_spans(engine: PhiEngine, text: str) -> None:
+    spans = engine.analyze(text)
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+    assert spans == sorted(spans, key=lambda s: (s.start, s.end, s.entity_type))
+
+
+def test_unspaced_and_crlf_inputs(engine: PhiEngine) -> None:
+    blob = "x" * 250_000 + " call (617) 555-0143\r\nSeen by Dr. Swan\r\n" + "y" * 10
+    spans = {(s.entity_type, blob[s.start : s.end]) for s in engine.analyze(blob)}
+    assert spans == {("PHONE_NUMBER", "(617) 555-0143"), ("PERSON", "Swan")}

@@ -30,6 +30,9 @@ POSITIVES = [
     ("Fax: 617.555.0143", "617.555.0143", "FAX_NUMBER"),
     ("Page Dr. Lee at pager 41234 with questions.", "41234", "PHONE_NUMBER"),
     ("Home # 555-0143.", "555-0143", "PHONE_NUMBER"),
+    ("Please page 4-1234 with results.", "4-1234", "PHONE_NUMBER"),
+    ("PT LIVES IN CANTON WITH WIFE.", "CANTON", "LOCATION"),
+    ("RN: KOWALCZYK", "KOWALCZYK", "PERSON"),
     # numbers with formats or context
     ("SSN 123-45-6788 on file.", "123-45-6788", "US_SSN"),
     ("social security 123456788", "123456788", "US_SSN"),
@@ -107,6 +110,7 @@ NEGATIVES = [
     ("Plan: support pt/family, cont current care.", "support"),
     ("Pt is a 45 yo man with CHF.", "45"),
     ("HR 90s, BP stable.", "90s"),
+    ("Given 2-3 L NS overnight.", "2-3"),
     ("Given 40 meq KCL, swan in place.", "40 meq KCL"),
     ("Version 1.2.3.4 of the pump software.", "pump software"),
     ("MAP 65, CVP 8, PAD 14, CI 2.4.", "CI 2.4"),
@@ -160,3 +164,42 @@ def test_site_mrn_patterns_from_config() -> None:
 )
 def test_sentence_edges(engine: PhiEngine, text: str, value: str) -> None:
     assert covered(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jackson-Pratt drain with 30cc serous output.",
+        "EGD showed a Mallory Weiss tear.",
+        "Cultures grew Klebsiella Pneumoniae and Pseudomonas Aeruginosa.",
+        "Hx of Stevens Johnson syndrome with bactrim.",
+        "Pt with Cheyne-Stokes breathing overnight.",
+    ],
+)
+def test_eponyms_and_organisms_are_not_people(engine: PhiEngine, text: str) -> None:
+    assert [e for e, _ in found(engine, text) if e == "PERSON"] == [], found(engine, text)
+
+
+def test_bad_site_mrn_pattern_is_a_config_error() -> None:
+    from auditor.errors import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        PhiEngine(mrn_patterns=["(unclosed"])
+    assert info.value.field == "phi.mrn_patterns"
+
+
+def test_possessive_is_not_part_of_the_name(engine: PhiEngine) -> None:
+    text = "NPO for OR with Dr. Smith's team."
+    assert ("PERSON", "Smith") in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PT WAS ADMITTED TO BAYSTATE 10/28, TRANSFERRED HERE.", "BAYSTATE"),
+        ("Transferred from Salem General with sepsis.", "Salem General"),
+    ],
+)
+def test_facility_after_transfer_verbs(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered(engine, text, value), found(engine, text)
+    assert all(e != "HOSPITAL" or "/" not in v for e, v in found(engine, text))

@@ -61,6 +61,10 @@ def test_accounting_and_quarantine(actx: AppContext, hospital: HospitalPaths) ->
         assert run.findings_count == result.findings_total
         assert run.summary["findings_by_category"] == result.findings_by_category
     assert result.accesses_explained / result.records_processed > 0.9
+    by_day = result.summary()["accesses_by_day"]
+    assert sum(d["audited"] for d in by_day.values()) == result.records_processed
+    assert sum(d["explained"] for d in by_day.values()) == result.accesses_explained
+    assert min(by_day) == WEEK.isoformat() and len(by_day) in (7, 8)
 
 
 def test_every_planted_category_is_found(actx: AppContext, hospital: HospitalPaths) -> None:

@@ -186,6 +186,7 @@ def test_incremental_skips_unchanged_files(
         key = document_scan.checkpoint_key(note.absolute())
         cp = s.get(Checkpoint, key)
         assert cp is not None and set(cp.meta) >= {"size", "mtime_ns", "digest"}
+        assert cp.meta["mtime_ns"] == 1  # the touched file's new time is remembered
 
 
 def test_should_stop_between_files_and_queued_run(
@@ -281,3 +282,45 @@ def test_synthetic_exports_are_deterministic_and_scanned(
     with_phi = {Path(f.source).name for f in found}
     clean = {"aggregate_counts.csv", "formulary.json", "README.md"}
     assert with_phi == {p.name for p in first} - clean
+
+
+def test_stop_inside_a_big_file_leaves_no_checkpoint(
+    actx: AppContext, tmp_path: Path, engine: PhiEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.services import document_pipeline
+    from scanners.documents import ExtractOptions
+
+    monkeypatch.setattr(
+        document_pipeline, "ExtractOptions", lambda: ExtractOptions(chunk_chars=200)
+    )
+    big = tmp_path / "big.log"
+    big.write_text("".join(f"line {i} call (617) 555-{i:04d}\n" for i in range(800)))
+    (tmp_path / "later.txt").write_text(NOTE)
+    calls: list[int] = []
+
+    def stop() -> bool:
+        calls.append(1)
+        return len(calls) >= 3  # before the file, after 64 units, then after 128: stop
+
+    result, found = _scan(actx, [big, tmp_path / "later.txt"], engine, should_stop=stop)
+    assert result.stopped and result.files_scanned == 0 and result.files_not_reached == 2
+    assert 0 < len(found) < 800
+    with actx.transaction() as s:
+        assert s.get(Checkpoint, document_scan.checkpoint_key(big.absolute())) is None
+
+
+def test_synthetic_exports_use_the_hospital_patients(tmp_path: Path) -> None:
+    from auditor.synth.documents import build_exports
+
+    context = tmp_path / "context"
+    context.mkdir()
+    (context / "patients.csv").write_text(
+        "patient_id,first_name,last_name,birth_date,address,zip\n"
+        "P1,Ottoline,Featherstonehaugh,1931-07-04,1 Mill Rd,02134\n",
+        encoding="utf-8",
+    )
+    build_exports(tmp_path / "out", context_dir=context)
+    cohort = (tmp_path / "out" / "to_research" / "cohort_extract.csv").read_text()
+    assert "Ottoline,Featherstonehaugh,1931-07-04,02134" in cohort
+    notes = (tmp_path / "out" / "internal" / "notes").glob("*.txt")
+    assert any("Featherstonehaugh" in p.read_text(encoding="utf-8") for p in notes)

@@ -38,6 +38,9 @@ _PERSON_VERBS = frozenset(
 _ROLES = frozenset({"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pcp", "pharmd"})
 
 
+_ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
+
+
 class Cue(IntEnum):
     NONE = 0
     WEAK = 1  # a role or preposition: "with", "attending", "from"
@@ -71,7 +74,7 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         if nxt.is_upper or nxt.key in {"jr", "ii", "iii"}:
             return Cue.STRONG
     # Role directly before: "RN Smith", "RT Azaan", "SW Jones" (also "RN aware": weaker).
-    if i > 0 and words[i - 1].key in _ROLES and words[i - 1].is_upper and view.gap(i) == " ":
+    if i > 0 and words[i - 1].key in _ROLES and words[i - 1].is_upper and view.gap(i) in _ROLE_GAPS:
         best = Cue.VERB
     # "Pt Smith is a 67 yo ...", "patient Jones was admitted".
     if (

@@ -38,6 +38,12 @@ _CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])")
 _CARD_CTX = context_regex(["card", "credit", "visa", "mastercard", "amex", "discover", "cc#"])
 _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])")
 _PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
+# Internal extensions written "4-1234" after a paging cue.
+_EXTENSION = re.compile(r"(?<![\w/.-])\d-\d{4}(?![\w/-]|\.\d)")
+_PAGE_CTX = context_regex(
+    ["page", "paged", "pager", "beeper", "beep", "pgr", "bpr", "ext", "x", "call", "called",
+     "phone", "tel", "#"]
+)  # fmt: skip
 _PAGER = re.compile(
     r"\b(?:pager|beeper|pgr|bpr|beep|page|paged|ext|extension|x)\.?\s*(?:#|no\.?|number)?\s*:?\s*"
     r"(\d{4,5})(?![\w/-]|\.\d)",
@@ -170,6 +176,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("phone-7", e.PHONE_NUMBER, _PHONE_7, 0.55, _PHONE_CTX, 0.8, reject=_not_fax),
         Rule("fax-7", e.FAX_NUMBER, _PHONE_7, 0.0, _FAX_CTX, 0.8, window=24),
         Rule("pager", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
+        Rule("extension", e.PHONE_NUMBER, _EXTENSION, 0.0, _PAGE_CTX, 0.75, window=16),
         Rule("ssn", e.US_SSN, _SSN_DASHED, 0.8, _SSN_CTX, 1.0, validate=ssn_ok),
         Rule("ssn-spaced", e.US_SSN, _SSN_SPACED, 0.4, _SSN_CTX, 0.9, validate=ssn_ok),
         Rule("ssn-bare", e.US_SSN, _SSN_BARE, 0.0, _SSN_CTX, 0.9, validate=ssn_ok),

@@ -132,8 +132,28 @@ MEDICAL_SUFFIX = re.compile(
     r"penia|cytosis|lysis|sepsis|ase|pril|olol|azole|mycin|cillin|statin|sartan|dipine|"
     r"tide|mab|nib|azepam|olam|done|oxin|amine|idine|afil|parin|plegia|paresis|trophy|"
     r"megaly|oma|omas|cele|rrhea|rrhage|tension|cardia|pnea|thorax|ectasis|ulin|phen|"
-    r"profen|cef\w*|vanc\w*)$"
+    r"profen|cef\w*|vanc\w*|coccus|cocci|bacter|monas|bacillus|iae)$"
 )
+
+
+# Eponyms of syndromes, signs and devices: their words are names, the phrase is not PHI.
+EPONYMS = frozenset(
+    tuple(p.split())
+    for p in (
+        "stevens johnson", "wolff parkinson white", "mallory weiss", "jackson pratt",
+        "swan ganz", "cheyne stokes", "guillain barre", "zollinger ellison", "osgood schlatter",
+        "arnold chiari", "dandy walker", "budd chiari", "ehlers danlos", "creutzfeldt jakob",
+        "charcot marie tooth", "brown sequard", "lambert eaton", "wernicke korsakoff",
+        "kaposi sarcoma", "bell palsy", "hodgkin lymphoma", "non hodgkin", "lou gehrig",
+        "von willebrand", "roux en y", "whipple procedure", "nissen fundoplication",
+        "foley catheter", "miller blade", "mac blade", "sengstaken blakemore", "minnesota tube",
+        "hickman catheter", "groshong catheter", "pleur evac", "ambu bag", "bair hugger",
+        "glasgow coma", "apgar score", "braden score", "morse fall", "ramsay score",
+        "trendelenburg position", "fowler position", "sims position", "heimlich maneuver",
+        "valsalva maneuver", "kussmaul respirations", "babinski sign", "homans sign",
+        "murphy sign", "mcburney point", "rovsing sign", "chvostek sign", "trousseau sign",
+    )
+)  # fmt: skip
 
 
 def _lines(name: str) -> list[str]:

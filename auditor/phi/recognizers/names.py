@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.cues import Cue, person_cue
 from auditor.phi.recognizers.lexicon import (
+    EPONYMS,
     FACILITY_WORDS,
     NAME_VERBS,
     POST_TITLES,
@@ -46,6 +47,9 @@ class NameRecognizer(EntityRecognizer):
     def __init__(self, lexicon: Lexicon, site_names: Collection[str] = ()) -> None:
         self.lexicon = lexicon
         self.site_names = frozenset(site_names)
+        self._eponyms_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in EPONYMS:
+            self._eponyms_by_first.setdefault(phrase[0], []).append(phrase)
         super().__init__(
             supported_entities=[Entity.PERSON.value],
             name="AuditorNameRecognizer",
@@ -82,7 +86,10 @@ class NameRecognizer(EntityRecognizer):
         words = view.words
         n = len(words)
         taken = [0.0] * n
+        eponym = self._eponym_words(view)
         for i in range(n):
+            if i in eponym:
+                continue
             score = self._word_score(view, i)
             if score > taken[i]:
                 taken[i] = score
@@ -106,7 +113,10 @@ class NameRecognizer(EntityRecognizer):
             while j + 1 < n and taken[j + 1] > 0.0 and "\n" not in view.gap(j + 1):
                 j += 1
                 best = max(best, taken[j])
-            spans.append((words[i].start, words[j].end, best))
+            end = words[j].end
+            if words[j].text[-2:] in {"'s", "’s", "'S", "’S"}:
+                end -= 2  # "Smith's team": the name, not the possessive
+            spans.append((words[i].start, end, best))
             i = j + 1
         return spans
 
@@ -117,14 +127,19 @@ class NameRecognizer(EntityRecognizer):
             return 0.0
         lex = self.lexicon
         proper = view.looks_proper(i)
+        if not proper:
+            return 0.0  # lower-case in mixed-case text: never a name, even after "Dr"
         known = self.known(key)
+        unknown = not known and lex.is_unknown_proper(key)
+        if (self.blocked(key) or not (known or unknown)) and not self._title_near(view, i):
+            return 0.0  # fast path: only a title or credential could make this a name
         ambiguous = self.ambiguous(key)
-        unknown = not known and proper and lex.is_unknown_proper(key)
         cue = person_cue(view, i, i + 1)
         if cue == Cue.STRONG and key not in _NOT_NAMES and w.text[:1].isupper():
             # "Dr. Swan": a title beats the stop list. Upper-case text needs more than a
             # capital letter: "MS IMPROVED" is mental status, not Ms. Improved.
-            if not view.shouting or (known and not ambiguous) or unknown:
+            # (In mostly lower-case text a capital letter is informative again.)
+            if not view.upper or (known and not ambiguous) or unknown:
                 return SCORES[Cue.STRONG]
             if known and key not in lex.stoplist and view.words[i - 1].key != "ms":
                 return SCORES[Cue.STRONG] - 0.1
@@ -155,7 +170,7 @@ class NameRecognizer(EntityRecognizer):
             return 0.0
         if self._pair(view, i):
             return FULL_NAME_SCORE
-        if view.shouting:
+        if view.caseless(i):
             # Upper case hides the difference between "POST" and "Post": words need a cue.
             if self._plausible_alone(key) and not lex.is_english(key):
                 return SHOUTING_LIST_ONLY_SCORE
@@ -163,6 +178,27 @@ class NameRecognizer(EntityRecognizer):
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _eponym_words(self, view: TokenView) -> set[int]:
+        """Word indexes inside eponym phrases ("Jackson-Pratt", "Mallory Weiss tear")."""
+        words = view.words
+        out: set[int] = set()
+        for i, w in enumerate(words):
+            for phrase in self._eponyms_by_first.get(w.key, ()):
+                m = len(phrase)
+                if i + m <= len(words) and all(words[i + k].key == phrase[k] for k in range(1, m)):
+                    out.update(range(i, i + m))
+        return out
+
+    def _title_near(self, view: TokenView, i: int) -> bool:
+        words = view.words
+        n = len(words)
+        return (
+            (i > 0 and words[i - 1].key in TITLES)
+            or (i > 1 and words[i - 2].key in TITLES)
+            or (i + 1 < n and words[i + 1].key in POST_TITLES)
+            or (i + 2 < n and words[i + 2].key in POST_TITLES)
+        )
 
     def _unknown_pair(self, view: TokenView, i: int) -> bool:
         """Two adjacent Title-case words that are neither words nor jargon, in mixed case."""

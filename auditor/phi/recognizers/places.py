@@ -27,13 +27,17 @@ _FACILITY_HEADS = frozenset(
      "infirmary", "hospice", "healthcare", "nursing", "manor", "sanatorium", "sanitarium",
      "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
      "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
-     "icu", "building", "bldg", "wing", "tower", "vna"}
+     "icu", "building", "bldg", "wing", "tower", "vna", "general"}
 )  # fmt: skip
 # Heads so generic that the word in front must itself look like a name or place.
 _WEAK_HEADS = frozenset(
     {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
      "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
-     "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower"}
+     "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general"}
+)  # fmt: skip
+_TRANSFER_VERBS = frozenset(
+    {"admitted", "admit", "transferred", "transfer", "tx", "seen", "treated", "presented",
+     "discharged", "d/c", "dc", "sent", "brought", "taken", "went", "returned", "cabg", "surgery"}
 )  # fmt: skip
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "new", "port", "lake", "mount", "mt", "fort", "ft",
@@ -143,6 +147,7 @@ class PlaceRecognizer(EntityRecognizer):
         ]
         out += [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in self.towns(view)]
         out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.wards(view)]
+        out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.admitted_to(view)]
         return out
 
     def towns(self, view: TokenView) -> list[tuple[int, int, float]]:
@@ -212,6 +217,8 @@ class PlaceRecognizer(EntityRecognizer):
                     cue = place_cue(view, i, i + 1)
                     if state_after(view, lex, i + 1) or (cue and not ambiguous):
                         out.append((words[i].start, words[i].end, 0.8))
+                    elif dwelling_cue(view, i) and key not in lex.stoplist:
+                        out.append((words[i].start, words[i].end, 0.75))  # "LIVES IN CANTON"
                     elif cue and not view.caseless(i) and key not in lex.stoplist:
                         out.append((words[i].start, words[i].end, 0.7))
                     elif not ambiguous and not lex.is_name(key):
@@ -237,7 +244,7 @@ class PlaceRecognizer(EntityRecognizer):
             while j >= 0 and k - j <= 4:
                 w = words[j]
                 gap = view.gap(j + 1)
-                if "\n" in gap or gap.strip(" '’-&.") != "":
+                if "\n" in gap or gap.strip(" '’-&.") != "" or " - " in gap:
                     break
                 if w.key in _NOT_PLACE_HEAD or not view.looks_proper(j):
                     break
@@ -302,6 +309,21 @@ class PlaceRecognizer(EntityRecognizer):
                 return True
         return False
 
+    def admitted_to(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "admitted to Baystate", "transferred from Lahey": an unknown proper word after a
+        transfer verb is a facility."""
+        words = view.words
+        out = []
+        for k in range(2, len(words)):
+            w = words[k]
+            if words[k - 1].key not in {"to", "from", "at"} or "\n" in view.gap(k):
+                continue
+            if words[k - 2].key not in _TRANSFER_VERBS or not view.looks_proper(k):
+                continue
+            if self.lexicon.is_unknown_proper(w.key) and len(w.key) >= 4:
+                out.append((w.start, w.end, 0.65))
+        return out
+
     def wards(self, view: TokenView) -> list[tuple[int, int, float]]:
         """ "<Name> <number>" after a ward cue: "bed on Finard 4", "transfer to Cox 12"."""
         words = view.words
@@ -310,6 +332,9 @@ class PlaceRecognizer(EntityRecognizer):
             num = words[k + 1]
             if not (num.key.isdigit() and len(num.key) <= 2) or view.gap(k + 1) != " ":
                 continue
+            after = view.text[num.end : num.end + 2]
+            if after[:1] in {"/", "-", ":", "."} and after[1:2].isdigit():
+                continue  # "Baystate 10/28" is a place and a date, not ward 10
             w = words[k]
             if not w.is_alpha or not view.looks_proper(k) or w.key in _NOT_PLACE_HEAD:
                 continue
@@ -318,8 +343,9 @@ class PlaceRecognizer(EntityRecognizer):
                 continue
             prev = words[k - 1].key
             before = words[k - 2].key if k >= 2 else ""
+            namey = lex.is_name(w.key) or lex.is_unknown_proper(w.key)
             if prev in {"to", "on", "in"} and (
-                before in _WARD_CUES or (prev == "to" and before == "back")
+                before in _WARD_CUES or (prev == "to" and before == "back") or namey
             ):
                 out.append((w.start, num.end, 0.7))
         return out

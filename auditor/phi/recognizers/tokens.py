@@ -17,6 +17,8 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 def normalize(word: str) -> str:
     """The lookup key of a word: lower case, possessive and apostrophes removed."""
+    if "'" not in word and "’" not in word:
+        return word.lower()
     return _POSSESSIVE.sub("", word).replace("'", "").replace("’", "").lower()
 
 
@@ -54,6 +56,8 @@ class TokenView:
     # True when capitalisation tells nothing about names: the text is mostly upper case
     # (terse ICU notes) or has (almost) no capitals at all (chat-style lower case).
     shouting: bool
+    # Mostly upper case (as opposed to caseless because mostly lower case).
+    upper: bool = False
     # Lazily filled caches shared by recognizers analysing the same text.
     cache: dict[str, object] = field(default_factory=dict)
 
@@ -67,8 +71,9 @@ class TokenView:
         letters = [c for c in text[:20000] if c.isalpha()]
         upper = sum(1 for c in letters if c.isupper())
         ratio = upper / len(letters) if letters else 0.0
-        shouting = bool(letters) and (ratio > 0.6 or (ratio < 0.01 and len(letters) > 12))
-        return cls(text=text, words=words, shouting=shouting)
+        upper = bool(letters) and ratio > 0.6
+        shouting = upper or (bool(letters) and ratio < 0.01 and len(letters) > 12)
+        return cls(text=text, words=words, shouting=shouting, upper=upper)
 
     @classmethod
     def shared(cls, text: str, nlp_artifacts: object | None) -> TokenView:

@@ -75,3 +75,28 @@ def test_unreadable_binary_files(
     with pytest.raises(InputError) as info:
         _units(scanner, path)
     assert reason in str(info.value) and "Smith" not in str(info.value)
+
+
+def test_encrypted_pdf_is_reported(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt("secret-password")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(InputError, match="encrypted PDF"):
+        _units(PdfScanner(), path)
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(InputError, match="no text layer"):
+        _units(PdfScanner(), path)

@@ -148,3 +148,12 @@ def test_csv_malformed_raises_input_error(tmp_path: Path) -> None:
     path.write_text('a,b\n"' + "x" * 200_000 + '",z\n', encoding="utf-8")  # > field limit
     with pytest.raises(InputError):
         _scan(path)
+
+
+def test_json_too_large_to_parse_is_refused(tmp_path: Path) -> None:
+    from scanners.documents.jsondoc import JsonScanner
+
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps({"notes": ["x" * 100] * 20}), encoding="utf-8")
+    with pytest.raises(InputError, match="too large"):
+        list(JsonScanner().scan(path, ExtractOptions(max_whole_file_bytes=1000)))

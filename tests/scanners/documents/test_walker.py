@@ -86,3 +86,22 @@ def test_permission_denied(tmp_path: Path) -> None:
         locked.chmod(0o700)
     assert reasons["secret.txt"] == "permission denied"
     assert reasons["locked"].startswith("cannot list folder")
+
+
+def test_unreadable_file_reported_even_as_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root reads everything, so stand in for the kernel's answer on one path.
+    (tmp_path / "ok.txt").write_text("x")
+    (tmp_path / "locked.txt").write_text("x")
+    real_access = os.access
+    monkeypatch.setattr(
+        "scanners.documents.walker.os.access",
+        lambda p, mode: Path(p).name != "locked.txt" and real_access(p, mode),
+    )
+    items = list(walk([tmp_path]))
+    assert [(type(i).__name__, Path(i.path).name) for i in items] == [
+        ("SkippedPath", "locked.txt"),
+        ("FileEntry", "ok.txt"),
+    ]
+    assert isinstance(items[0], SkippedPath) and items[0].reason == "permission denied"
