@@ -78,7 +78,7 @@ def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
     weeks = [week_start - timedelta(7), week_start]
     hospitals = [build_hospital(demo_dir / f"hospital-{iso_week(w)}", week_start=w) for w in weeks]
     exports = demo_dir / "exports"
-    build_exports(exports)
+    build_exports(exports, context_dir=hospitals[-1].context_dir)
     timings["generate"] = time.perf_counter() - t0
 
     # Each week is scanned against its own context; the earlier week arrives as canonical CSV,
