@@ -7,6 +7,7 @@ the run summary goes to stderr and, with ``--summary-json``, to a file.
 from __future__ import annotations
 
 import json
+import sys
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +19,6 @@ from auditor.cli.common import (
     app_context,
     err_console,
     out_console,
-    print_jsonl,
     show_progress,
 )
 from auditor.errors import InputError
@@ -115,10 +115,14 @@ def register(app: typer.Typer) -> None:
         if context is not None and not context.is_dir():
             raise InputError("context folder not found", file=str(context))
         shown: list[AccessFinding] = []
+        # print_jsonl's encoding with one encoder for the run: json.dumps with options builds
+        # a new encoder per call, which shows at tens of thousands of findings.
+        encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+        write = sys.stdout.write
 
         def on_finding(finding: AccessFinding) -> None:
             if output_format is OutputFormat.JSONL:
-                print_jsonl(finding.to_json())
+                write(encode(finding.to_json()) + "\n")
             elif len(shown) < TABLE_ROWS:
                 shown.append(finding)
 

@@ -256,6 +256,7 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
                     profile=str(params.get("profile") or actx.settings.deid.profile),
                     dry_run=bool(params.get("dry_run", False)),
                     trigger="api",
+                    run_id=run.id,
                 )
             )
         raise AuditorError(f"unknown scan kind {kind!r}")

@@ -7,23 +7,14 @@ names. A rule whose columns need a missing context file is disabled, and the run
 
 from __future__ import annotations
 
+from scanners.access_logs.event import CANONICAL_COLUMNS
+
 WORKFORCE = "workforce.csv"
 PATIENTS = "patients.csv"
 RELATIONSHIPS = "relationships.csv"
 CONTACTS = "contacts.csv"
 
-EVENT_COLUMNS = (
-    "event_id",
-    "timestamp",
-    "user_id",
-    "patient_id",
-    "action",
-    "record_type",
-    "department",
-    "workstation",
-    "break_glass",
-    "reason",
-)
+EVENT_COLUMNS = CANONICAL_COLUMNS
 USER_COLUMNS = (
     "known",
     "user_id",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from scanners.access_logs.event import CANONICAL_COLUMNS
+
 FIRST = [
     "ana",
     "ben",
@@ -117,18 +119,7 @@ FHIR_ACTIONS = {
     "print": "R",
     "export": "R",
 }
-CSV_HEADER = [
-    "event_id",
-    "timestamp",
-    "user_id",
-    "patient_id",
-    "action",
-    "record_type",
-    "department",
-    "workstation",
-    "break_glass",
-    "reason",
-]
+CSV_HEADER = list(CANONICAL_COLUMNS)
 
 
 @dataclass
