@@ -31,3 +31,20 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_head_read_from_files_matches_alembic() -> None:
+    """The fast path's reading of the versions folder must agree with Alembic itself."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db.alembic_config("sqlite://"))
+    assert db.head_revisions() == frozenset(script.get_heads())
+
+
+def test_upgrade_if_needed_runs_once(tmp_path: Path) -> None:
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    assert db.upgrade_if_needed(engine) is True  # new database: migrated
+    assert db.upgrade_if_needed(engine) is False  # at head: Alembic not run
+    db.downgrade(engine, "base")
+    assert db.upgrade_if_needed(engine) is True  # behind: migrated again
+    assert "findings" in inspect(engine).get_table_names()

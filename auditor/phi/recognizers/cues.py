@@ -29,6 +29,7 @@ _FILLER = frozenset(
 # Verbs that almost always take a person: "per Smith", "paged Jones", "spoke with Lee".
 _PERSON_VERBS = frozenset(
     {"per", "paged", "page", "notified", "informed", "spoke", "called", "call", "told",
+     "reviewed", "consulted",
      "reach", "thanks", "thank", "dear", "hi", "hello", "attn", "dw", "d/w", "discussed",
      "contacted", "emailed", "texted", "seen", "examined", "evaluated", "signed", "cosigned",
      "name", "named", "subscriber", "guarantor", "insured"}
@@ -39,6 +40,25 @@ _ROLES = frozenset({"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pc
 
 
 _ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
+
+
+_PATIENT_VERBS = frozenset({"is", "was", "has", "had", "states", "reports"})
+
+
+def _patient_frame(view: TokenView, i: int, j: int) -> bool:
+    """words[i:j] (plus at most one more name word) sit between "patient" and a verb."""
+    words = view.words
+    if i <= 0 or words[i - 1].key not in {"pt", "patient"}:
+        return False
+    if j < len(words) and words[j].key in _PATIENT_VERBS:
+        return True
+    return (
+        j + 1 < len(words)
+        and words[j + 1].key in _PATIENT_VERBS
+        and words[j].is_alpha
+        and view.gap(j) in {" ", "-"}
+        and view.gap(j + 1) == " "
+    )
 
 
 class Cue(IntEnum):
@@ -76,13 +96,8 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
     # Role directly before: "RN Smith", "RT Azaan", "SW Jones" (also "RN aware": weaker).
     if i > 0 and words[i - 1].key in _ROLES and words[i - 1].is_upper and view.gap(i) in _ROLE_GAPS:
         best = Cue.VERB
-    # "Pt Smith is a 67 yo ...", "patient Jones was admitted".
-    if (
-        i > 0
-        and words[i - 1].key in {"pt", "patient"}
-        and j < len(words)
-        and words[j].key in {"is", "was", "has", "had", "states", "reports"}
-    ):
+    # "Pt Smith is a 67 yo ...", "patient Jones was admitted", "THE PATIENT JOHN WHITE WAS".
+    if _patient_frame(view, i, j) or (j > i + 0 and i > 0 and _patient_frame(view, i - 1, j)):
         best = Cue.VERB
     # Look back up to three words, skipping fillers.
     k = i - 1
@@ -92,11 +107,16 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         gap = view.gap(k + 1)
         if "\n" in gap and steps > 0:
             break
+        if ("." in gap or ";" in gap) and key not in TITLES and len(words[k].text) > 1:
+            break  # "... consulted. CIWA scale": a cue does not reach into the next sentence
         if key in RELATIVES:
             best = max(best, Cue.RELATIVE)
             break
         if key in _PERSON_VERBS:
             best = max(best, Cue.VERB)
+            break
+        if key in {"with", "to", "by"} and k > 0 and words[k - 1].key in _PERSON_VERBS:
+            best = max(best, Cue.VERB)  # "reviewed with Gwara", "spoke to Lee"
             break
         if key in NAME_VERBS:
             best = max(best, Cue.WEAK)
@@ -141,7 +161,24 @@ def dwelling_cue(view: TokenView, i: int) -> bool:
     prev = words[i - 1].key
     if prev in _DWELL:
         return True
-    return prev in {"in", "to", "from", "near"} and i >= 2 and words[i - 2].key in _DWELL
+    if prev not in {"in", "to", "from", "near"}:
+        return False
+    # Look back a few words on the same clause: "lives with niece in X", "PCP Dr. Y in X".
+    for k in range(i - 2, max(-1, i - 6), -1):
+        if words[k].key in _DWELL or words[k].key in _LOCATED:
+            return True
+        if any(c in view.gap(k + 1) for c in ".;:\n") and not _abbrev_dot(view, k):
+            return False
+    return False
+
+
+# People and practices located in a town: "PCP Dr. Curry in X", "retired from X".
+_LOCATED = frozenset({"pcp", "practice", "office", "works", "worked", "employed", "retired"})
+
+
+def _abbrev_dot(view: TokenView, k: int) -> bool:
+    """The period after word k ends an abbreviation ("Dr.", "Mr."), not a sentence."""
+    return view.words[k].key in {"dr", "mr", "mrs", "ms", "st", "jr", "sr"}
 
 
 def state_after(view: TokenView, lexicon: Lexicon, j: int) -> bool:

@@ -102,6 +102,31 @@ _DATE_CTX = context_regex(
 )  # fmt: skip
 
 
+# Compact YYYYMMDD (HL7 DT/DTM, exports), optionally with a time: only with a date cue or
+# between HL7 delimiters, because eight digits alone are as often an MRN or an account.
+_COMPACT = re.compile(
+    r"(?<![\w.+-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+    r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?(?![\w.-])"
+)
+_COMPACT_CTX = context_regex(
+    ["dob", "d.o.b", "birth", "born", "birthdate", "birthday", "date", "dated", "dt", "death",
+     "died", "deceased", "expired", "admit", "admitted", "admission", "discharge", "discharged",
+     "dos", "visit", "service", "effective", "onset", "seen", "on", "since"]
+)  # fmt: skip
+_HL7_DELIMS = frozenset("|^~")
+
+
+def _compact_in_hl7(text: str, start: int, end: int) -> bool:
+    """``|19480111|``: a compact date as a whole HL7 field or component."""
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    return before in _HL7_DELIMS and (after in _HL7_DELIMS or after in {"", "\r", "\n"})
+
+
+def _compact_reject(text: str, start: int, end: int) -> bool:
+    return not (_compact_in_hl7(text, start, end) or near(text, start, end, _COMPACT_CTX, 24, 0))
+
+
 _DATE_LEAD = re.compile(
     r"(?:^|[^a-z0-9])(?:on|since|from|dated|date|until|till|through|thru|admitted|adm|"
     r"discharged|placed|done|started|starting|changed|due|dob|dos|visit|appt|mvc|fall|"
@@ -164,6 +189,7 @@ def date_rules() -> list[Rule]:
         Rule("holiday", e, _HOLIDAY, 0.7),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
+        Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),
         Rule("apostrophe-year", e, _APOS_YEAR, 0.0, _YEAR_CTX, 0.7, window=14),
     ]

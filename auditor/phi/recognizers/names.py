@@ -8,6 +8,7 @@ found name that look like names or initials join the span ("John A. Smith", "Smi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -23,12 +24,22 @@ from auditor.phi.recognizers.lexicon import (
     POST_TITLES,
     RELATIVES,
     TITLES,
+    US_STATE_ABBREVIATIONS,
     Lexicon,
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
 
 _NOT_NAMES = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | NAME_VERBS | FACILITY_WORDS
+
+_NOT_SURNAME = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | FACILITY_WORDS
+# Words that close a name in caps text: "JOHN WHITE WAS SEEN", "CAROL WHITE AND DAUGHTER".
+_AFTER_NAME = frozenset(
+    {"is", "was", "has", "had", "and", "states", "stated", "reports", "reported", "called",
+     "visited", "at", "here", "in", "will", "would", "on", "with"}
+)  # fmt: skip
+_FAMILY = frozenset({"family", "families", "household"})
+_ZIP5 = re.compile(r"\d{5}")
 
 SCORES = {
     Cue.STRONG: 0.95,
@@ -129,13 +140,18 @@ class NameRecognizer(EntityRecognizer):
         proper = view.looks_proper(i)
         if not proper:
             return 0.0  # lower-case in mixed-case text: never a name, even after "Dr"
+        if self._state_word(view, i):
+            return 0.0
         known = self.known(key)
         unknown = not known and lex.is_unknown_proper(key)
         if (self.blocked(key) or not (known or unknown)) and not self._title_near(view, i):
             return 0.0  # fast path: only a title or credential could make this a name
         ambiguous = self.ambiguous(key)
         cue = person_cue(view, i, i + 1)
-        if cue == Cue.STRONG and key not in _NOT_NAMES and w.text[:1].isupper():
+        if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
+            cue = Cue.RELATIVE
+        titled_verb = key in NAME_VERBS and w.is_title and not view.shouting  # "Mr. Page"
+        if cue == Cue.STRONG and (key not in _NOT_NAMES or titled_verb) and w.text[:1].isupper():
             # "Dr. Swan": a title beats the stop list. Upper-case text needs more than a
             # capital letter: "MS IMPROVED" is mental status, not Ms. Improved.
             # (In mostly lower-case text a capital letter is informative again.)
@@ -163,6 +179,8 @@ class NameRecognizer(EntityRecognizer):
             return 0.65
         if unknown and self._unknown_pair(view, i):
             return LIST_ONLY_SCORE  # "Kornel Gwara's ...": two unknown proper words in a row
+        if known and ambiguous and i > 0 and self._first_surname(view, i - 1):
+            return FULL_NAME_SCORE - 0.1
         if not known or ambiguous:
             return 0.0
         # Known name, unambiguous, no cue: capitalisation and neighbours decide.
@@ -255,9 +273,66 @@ class NameRecognizer(EntityRecognizer):
                 continue
             if self.known(other) and not self.ambiguous(other):
                 return True
+            if self._first_surname(view, min(i, k)):
+                return True
             if self.lexicon.is_unknown_proper(other) and (not view.shouting or len(other) > 3):
                 return True
         return False
+
+    def _family_after(self, view: TokenView, i: int, known: bool, unknown: bool) -> bool:
+        """ "the Kurian family", "Miller household": a surname before a family word. An
+        ordinary word there ("Large family") needs to be a frequent surname."""
+        words = view.words
+        if i + 1 >= len(words) or words[i + 1].key not in _FAMILY or view.gap(i + 1) != " ":
+            return False
+        key = words[i].key
+        if unknown:
+            return True
+        return known and (
+            not self.lexicon.is_english(key) or self.lexicon.surname_rank.get(key, 10**6) <= 1000
+        )
+
+    def _first_surname(self, view: TokenView, f: int) -> bool:
+        """ "Joshua Page", "John Rich": in mixed case, an unambiguous first name followed by a
+        Title-case surname makes a name even when the surname is also a word."""
+        words = view.words
+        if view.shouting or f + 1 >= len(words) or view.gap(f + 1) != " ":
+            return False
+        first, last = words[f], words[f + 1]
+        lex = self.lexicon
+        return (
+            first.is_title
+            and last.is_title
+            and lex.is_first(first.key)
+            and not self.ambiguous(first.key)
+            and lex.surname_rank.get(last.key, 10**6) <= 5000
+            and last.key not in lex.stoplist
+            and not self.blocked(last.key)
+            and not self._state_word(view, f + 1)
+        )
+
+    def _surname_slot(self, view: TokenView, k: int, anchor: int) -> bool:
+        """A listed surname right after a found first name fills the surname slot even when
+        it is also a word: "Joshua Page"; in caps only a frequent surname before a clause
+        boundary ("THE PATIENT JOHN WHITE WAS SEEN", "HUSBAND CAROL WHITE AND ...")."""
+        words = view.words
+        w, first = words[k], words[anchor]
+        lex = self.lexicon
+        if not w.is_alpha or w.key in _NOT_SURNAME or w.key in lex.stoplist:
+            return False
+        if self.ambiguous(first.key) or self._state_word(view, k):
+            return False
+        rank = lex.surname_rank.get(w.key)
+        if rank is None:
+            return False
+        if not view.caseless(k) and not view.caseless(anchor):
+            return w.is_title and first.is_title
+        if w.key in NAME_VERBS or rank > 1000:
+            return False
+        nxt = k + 1
+        if nxt >= len(words) or view.gap(nxt).strip(" ") not in {""}:
+            return True  # end of text or punctuation after the surname
+        return words[nxt].key in _AFTER_NAME
 
     def _joins(self, view: TokenView, k: int, anchor: int) -> bool:
         """Whether word k extends the name at ``anchor`` (adjacent, same line)."""
@@ -282,9 +357,37 @@ class NameRecognizer(EntityRecognizer):
             and gap == " "
         ):
             return True  # "Joseph Burns", "John Foley": a surname that is also a term
+        if first_before and gap == " " and self._surname_slot(view, k, anchor):
+            return True
         if not w.is_alpha or self.blocked(w.key) or not view.looks_proper(k):
             return False
+        if self._state_word(view, k):
+            return False  # "Cranston, Florida 04394": a state in an address
         if self.known(w.key):
             # "LAWRENCE STATES": in caps, an everyday word does not extend a name.
             return not (view.caseless(k) and self.ambiguous(w.key))
+        if k < anchor and view.sentence_initial(k) and self.lexicon.is_english(w.key):
+            return False  # "Guarantor Nihal Jha": a capital at a sentence start proves nothing
         return (not view.shouting and w.is_title) or self.lexicon.is_unknown_proper(w.key)
+
+    def _state_word(self, view: TokenView, i: int) -> bool:
+        """A US state name after a comma or before a ZIP: part of an address, not a name."""
+        words = view.words
+        key = words[i].key
+        if key in US_STATE_ABBREVIATIONS and len(words[i].text) == 2 and words[i].text.isupper():
+            zip_next = i + 1 < len(words) and _ZIP5.fullmatch(words[i + 1].key) is not None
+            if zip_next or ("," in view.gap(i) and not view.shouting):
+                return True  # "North Kelly, NY", "Danielleview NY 40629"
+        states = self.lexicon.states
+        size = 0
+        if key in states:
+            size = 1
+        elif i + 1 < len(words) and f"{key} {words[i + 1].key}" in states:
+            size = 2
+        elif i > 0 and f"{words[i - 1].key} {key}" in states:
+            return True
+        if not size:
+            return False
+        nxt = i + size
+        zip_next = nxt < len(words) and _ZIP5.fullmatch(words[nxt].key) is not None
+        return zip_next or "," in view.gap(i)

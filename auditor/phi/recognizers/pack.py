@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from presidio_analyzer import EntityRecognizer
 
 from auditor.phi.dictionaries import SiteDictionary
+from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.names import NameRecognizer
-from auditor.phi.recognizers.places import PlaceRecognizer, address_recognizer
+from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
 from auditor.phi.recognizers.web import web_recognizer
 
@@ -24,7 +25,7 @@ def build_pack(
         date_recognizer(),
         identifier_recognizer(mrn_patterns),
         web_recognizer(),
-        address_recognizer(),
+        AddressRecognizer(lexicon),
         PlaceRecognizer(lexicon),
         NameRecognizer(lexicon, dictionary.person_words),
         SiteDictionaryRecognizer(dictionary, lexicon),

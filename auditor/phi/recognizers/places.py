@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.cues import dwelling_cue, place_cue, state_after
 from auditor.phi.recognizers.lexicon import FACILITY_WORDS, RELATIVES, TITLES, Lexicon
-from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, make_result
+from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView, normalize
 
 I = re.IGNORECASE  # noqa: E741
@@ -63,57 +63,14 @@ _DESCRIPTORS = frozenset(
      "elder", "elderly", "adult", "foster", "half", "way", "state", "dept", "department"}
 )  # fmt: skip
 _SAINT = re.compile(
-    r"\b(?i:st|saint|mt|mount)\.?\s+([A-Z][A-Za-z'’]+)(?:['’]s)?"
+    r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
     r"(?:\s+(?i:hospital|hosp|medical center|clinic|rehab|home|manor|nursing home|infirmary))?"
     r"(?=\W|$)"
 )
-# USPS Publication 28 street suffixes (names and standard abbreviations), minus the few that
-# are everyday clinical words or abbreviations (pt, ext, neck, wall, is, ...).
-_SUFFIX_TEXT = (
-    "alley ally aly anex annex arcade ave aven avenue avn bayou beach bend blf bluff bluffs "
-    "bottom boulevard blvd branch brg bridge brook brooks burg bypass byp camp canyon cyn cape "
-    "causeway cswy center ctr centers circle cir circles cliff cliffs club common commons "
-    "corner corners course court ct courts cove coves creek crk crescent cres crest crossing "
-    "xing crossroad curve dale dam divide drive dr drives estate est estates expressway expy "
-    "extension falls ferry field fields flat flats ford fords forest forge forges fork forks "
-    "fort freeway fwy garden gardens gdns gateway glen glens green greens grove grv groves "
-    "harbor harbors haven heights hts highway hwy hill hills hollow inlet island islands isle "
-    "junction jct key keys knoll knolls lake lakes land landing lane ln lights loaf loop mall "
-    "manor manors meadow meadows mews mill mills motorway mount mountain mtn mountains orchard "
-    "oval overpass park parks parkway pkwy passage path pike pine pines place pl plain plains "
-    "plaza plz points port ports prairie ramp ranch rapids ridge ridges river "
-    "road rd roads route rte row rue shoal shoals shore shores skyway spring springs spur "
-    "square sq squares station stravenue stream street st streets summit terrace ter "
-    "throughway trafficway trail trl trailer tunnel turnpike tpke underpass union unions "
-    "valley valleys viaduct village villages ville vista walk walks way ways"
-)
-_STREET_SUFFIXES = _SUFFIX_TEXT.split()
-_STREET_TYPES = "(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + ")"
-_NOT_STREET_WORD = (
-    r"(?!(?:mg|ml|cc|meq|mcg|gm|g|units?|tabs?|l|lpm|hrs?|min|mins|days?|x|times|am|pm|yo|"
-    r"years?|the|a|an|in|on|to|at|of|for|and|or|with|by|from|per|is|was|via|into|over)\b)"
-)
-_STREET = re.compile(
-    r"(?<![\w/.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?"
-    r"(?:"
-    + _NOT_STREET_WORD
-    + r"[A-Za-z][A-Za-z'.-]*\s+){1,4}?"
-    + _STREET_TYPES
-    + r"\b\.?(?:,?\s*(?:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building)\.?\s*"
-    r"#?\s*[A-Za-z0-9-]+)?",
-    I,
-)
-_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b", I)
-
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
+_PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
+_UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
 _NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES
-
-
-def address_recognizer() -> RegexRecognizer:
-    rules = [
-        Rule("street", Entity.STREET_ADDRESS, _STREET, 0.8),
-        Rule("po-box", Entity.STREET_ADDRESS, _PO_BOX, 0.85),
-    ]
-    return RegexRecognizer("AuditorAddressRecognizer", rules)
 
 
 class PlaceRecognizer(EntityRecognizer):
@@ -170,6 +127,9 @@ class PlaceRecognizer(EntityRecognizer):
                 ):
                     matched = m
                     break
+            if matched and " ".join(w.key for w in words[i : i + matched]) in lex.states:
+                i += matched  # "New Hampshire" is a state, not PHI
+                continue
             if matched:
                 out.append((words[i].start, words[i + matched - 1].end, 0.8))
                 i += matched
@@ -200,19 +160,22 @@ class PlaceRecognizer(EntityRecognizer):
                     i += 1
                     continue
                 if (
-                    not is_place
-                    and key in _DIRECTIONS
+                    key in _DIRECTIONS
                     and view.looks_proper(i)
                     and i + 1 < n
                     and view.looks_proper(i + 1)
                     and view.gap(i + 1) == " "
                     and lex.is_unknown_proper(words[i + 1].key)
-                    and (dwelling_cue(view, i) or state_after(view, lex, i + 2))
+                    and (
+                        dwelling_cue(view, i)
+                        or state_after(view, lex, i + 2)
+                        or self._titled_after_cue(view, i + 1, lead=i)
+                    )
                 ):
                     out.append((words[i].start, words[i + 1].end, 0.65))
                     i += 2
                     continue
-                if is_place and view.looks_proper(i):
+                if is_place and view.looks_proper(i) and key not in _DIRECTIONS:
                     ambiguous = lex.is_ambiguous(key)
                     cue = place_cue(view, i, i + 1)
                     if state_after(view, lex, i + 1) or (cue and not ambiguous):
@@ -267,14 +230,22 @@ class PlaceRecognizer(EntityRecognizer):
             out.append((words[start].start, words[end].end, 0.8))
         return out
 
-    def _titled_after_cue(self, view: TokenView, i: int) -> bool:
-        """Mixed-case text: "in Davidshire", "Davidshire, 02134" (Title case, not a word)."""
+    def _titled_after_cue(self, view: TokenView, i: int, lead: int | None = None) -> bool:
+        """Mixed-case text: "in Davidshire", "near West Kevinton", "town of Jonfurt",
+        "Davidshire, 02134" (Title case, not a word). ``lead`` is a direction word in front."""
         w = view.words[i]
         if view.shouting or not w.is_title or len(w.key) < 4:
             return False
         words = view.words
-        if i > 0 and words[i - 1].key in {"in", "from", "near", "to"} and "\n" not in view.gap(i):
-            return True
+        first = i if lead is None else lead
+        if first > 0 and "\n" not in view.gap(first):
+            prev = words[first - 1].key
+            if prev in _PLACE_PREPOSITIONS:
+                return True
+            if prev == "of" and first > 1 and words[first - 2].key in _PLACE_KINDS:
+                return True  # "the town of Jonfurt", "City of Rodriguezchester"
+        if lead is not None:
+            return False
         nxt = i + 1
         return (
             nxt < len(words)
@@ -287,7 +258,7 @@ class PlaceRecognizer(EntityRecognizer):
         """ "St. Elizabeth's", "Mt Auburn" but not "ST ELEVATION" or "ST CHANGES"."""
         key = normalize(word)
         lex = self.lexicon
-        if key in lex.stoplist or key in _NOT_PLACE_HEAD:
+        if key in lex.stoplist or key in _NOT_PLACE_HEAD or key in _UNIT_WORDS:
             return False
         return lex.is_name(key) or key in lex.places or lex.is_unknown_proper(key)
 
