@@ -1,0 +1,296 @@
+"""Street addresses and the town and ZIP slots around them.
+
+An address has a shape: ``<number> <words> <suffix>[, Apt N][,] <Town Words>[,] <ST> <ZIP>``.
+The street is found by its USPS suffix; the town is then whatever proper words fill the slot
+between the street and a state or ZIP (or the end of the line), so towns missing from any
+gazetteer ("New Robertmouth") are still found. Outside an address, ``<Town>, <ST> <ZIP>`` and
+``<Town>, <State>`` mark the words before the state as a town.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.lexicon import (
+    RELATIVES,
+    TITLES,
+    US_STATE_ABBREVIATIONS,
+    Lexicon,
+)
+from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.tokens import TokenView
+
+I = re.IGNORECASE  # noqa: E741
+
+# USPS Publication 28 street suffixes (names and standard abbreviations), minus the few that
+# are everyday clinical words or abbreviations: those are in _WEAK_SUFFIXES below and need a
+# capitalised street name in front ("Todd Well", not "tolerated well").
+_SUFFIX_TEXT = (
+    "alley ally aly anex annex arcade ave aven avenue avn bayou beach bend blf bluff bluffs "
+    "bottom boulevard blvd branch brg bridge brook brooks burg burgs bypass byp camp canyon cyn "
+    "cape causeway cswy center ctr centers circle cir circles cliff cliffs club common commons "
+    "corner corners course court ct courts cove coves creek crk crescent cres crest crossing "
+    "xing crossroad curve dale dam divide drive dr drives estate est estates expressway expy "
+    "extension extensions falls ferry field fields flat flats ford fords forest forge forges "
+    "fork forks fort freeway fwy garden gardens gdns gateway glen glens green greens grove grv "
+    "groves harbor harbors haven heights hts highway hwy hill hills hollow inlet island "
+    "islands isle junction junctions jct key keys knoll knolls lake lakes land landing lane ln "
+    "lights loaf locks lodge loop mall manor manors meadow meadows mews mill mills motorway mount "
+    "mountain mtn mountains orchard oval overpass park parks parkway parkways pkwy passage path "
+    "pike pine pines place pl plain plains plaza plz points port ports prairie ramp ranch "
+    "rapids ridge ridges river road rd roads route rte row rue shoal shoals shore shores skyway "
+    "spring springs spur spurs square sq squares station stravenue stream street st streets "
+    "summit terrace ter throughway trafficway trail trl trailer tunnel turnpike tpke underpass "
+    "union unions valley valleys viaduct village villages ville vista walk walks way ways wells"
+)
+# Suffixes that are also everyday or clinical words ("tolerated well", "4 point restraints").
+_WEAK_SUFFIXES = (
+    "well point light lock track trace rest run pass fall view views mission neck wall via "
+    "rapid radial"
+)
+
+
+def _alternation(words: str) -> str:
+    return "(?:" + "|".join(sorted(words.split(), key=len, reverse=True)) + ")"
+
+
+_NOT_STREET_WORD = (
+    r"(?!(?i:mg|ml|cc|meq|mcg|gm|g|units?|tabs?|l|lpm|hrs?|min|mins|days?|x|times|am|pm|yo|"
+    r"years?|the|a|an|in|on|to|at|of|for|and|or|with|by|from|per|is|was|via|into|over|"
+    r"steps?|hours?|minutes?|weeks?|months?|doses?|pills?|out|more|less)\b)"
+)
+_NUMBER = r"(?<![\w/.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?"
+_UNIT = (
+    r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
+    r"\s*#?\s*(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"
+)
+_STREET = re.compile(
+    _NUMBER
+    + r"(?:"
+    + _NOT_STREET_WORD
+    + r"[A-Za-z][A-Za-z'.-]*\s+){1,4}?"
+    + r"(?i:"
+    + _alternation(_SUFFIX_TEXT)
+    + r")\b\.?"
+    + _UNIT
+)
+_WEAK = _alternation(_WEAK_SUFFIXES)
+# Title case ("5479 Todd Well") or, followed by a comma or a unit, all caps ("23 KING LIGHT,").
+_STREET_WEAK = re.compile(
+    _NUMBER
+    + r"(?:"
+    + _NOT_STREET_WORD
+    + r"(?:[A-Z][a-z'.-]+|[A-Z][A-Z'.-]+)\s+){1,3}?"
+    + r"(?:"
+    + _WEAK.title()
+    + r"|"
+    + _WEAK.upper()
+    + r")\b\.?"
+    + _UNIT
+    # All caps only before a unit or a "TOWN, ST 12345" line ("TOLERATED 2 CANS WELL," is not).
+    + r"(?:(?<=[a-z0-9])(?=[\s.;),]|$)|(?=,?\s*(?:APT|SUITE|UNIT|#)|,?\s+[A-Z][A-Z .'-]{1,40}?,?"
+    + r"\s+[A-Z]{2}\s+\d{5}))"
+)
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b", I)
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
+
+# Two-letter states that are also clinical abbreviations (MD, PA, CO, OR, CT, MI, MS, NC...):
+# alone after a comma they need a known town in front.
+_CLASHING_STATES = frozenset(
+    {"md", "ma", "pa", "co", "or", "in", "me", "hi", "ok", "sc", "la", "id", "ne", "ms", "mi",
+     "al", "ct", "ga", "va", "wa", "ar", "nc", "de", "mo", "nd", "sd", "dc", "pr", "tx", "mt",
+     "ri", "ia", "wi", "ks", "nh", "nm", "ut", "vt", "ky", "tn", "oh", "fl", "il"}
+)  # fmt: skip
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "new", "port", "lake", "mount", "mt", "fort", "ft",
+     "saint", "st", "upper", "lower", "old", "glen", "point", "el", "la", "los", "san",
+     "santa", "des", "de"}
+)  # fmt: skip
+_NOT_TOWN = frozenset(STOP_WORDS) | TITLES | RELATIVES | {"apt", "suite", "unit", "usa", "us"}
+
+
+class AddressRecognizer(EntityRecognizer):
+    """Streets (and PO boxes), plus the town and ZIP slots of the address around them."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        # First words of states and their abbreviations: a cheap filter before lookups.
+        self._state_words = frozenset(US_STATE_ABBREVIATIONS) | frozenset(
+            s.split()[0] for s in lexicon.states
+        )
+        super().__init__(
+            supported_entities=[
+                Entity.STREET_ADDRESS.value,
+                Entity.LOCATION.value,
+                Entity.ZIP_CODE.value,
+            ],
+            name="AuditorAddressRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        streets = self.streets(text)
+        out = [make_result(self, Entity.STREET_ADDRESS, s, e, sc) for s, e, sc in streets]
+        has_state = any(c.isupper() for c in text) and (
+            any(ch.isdigit() for ch in text) or "," in text
+        )
+        if not streets and not has_state:
+            return out
+        view = TokenView.shared(text, nlp_artifacts)
+        starts = [w.start for w in view.words]
+        for _, end, _ in streets:
+            for entity, s, e, sc in self.after_street(view, end, bisect_left(starts, end)):
+                out.append(make_result(self, entity, s, e, sc))
+        in_street = [False] * len(view.words)
+        for s, e, _ in streets:
+            for k in range(bisect_left(starts, s), bisect_left(starts, e)):
+                in_street[k] = True
+        for s, e, sc in self.before_state(view, in_street):
+            out.append(make_result(self, Entity.LOCATION, s, e, sc))
+        return out
+
+    @staticmethod
+    def streets(text: str) -> list[tuple[int, int, float]]:
+        found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
+        found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
+        return found
+
+    # -- the slots after a street ----------------------------------------------------------
+    def _state_at(self, view: TokenView, j: int) -> int:
+        """How many words a state name or abbreviation at word j spans (0 if none)."""
+        words = view.words
+        if j >= len(words):
+            return 0
+        w = words[j]
+        if w.key not in self._state_words:
+            return 0
+        if w.key in US_STATE_ABBREVIATIONS and len(w.text) == 2 and w.text.isupper():
+            return 1
+        if j + 1 < len(words) and f"{w.key} {words[j + 1].key}" in self.lexicon.states:
+            return 2
+        return 1 if w.key in self.lexicon.states and w.text[:1].isupper() else 0
+
+    def _town_word(self, view: TokenView, j: int) -> bool:
+        w = view.words[j]
+        if not w.is_alpha or w.key in _NOT_TOWN:
+            return False
+        if w.key in self.lexicon.stoplist and w.key not in _DIRECTIONS:
+            return False
+        return view.looks_proper(j) or view.shouting
+
+    def _town_run(self, view: TokenView, k: int) -> int:
+        """Index just past up to three town words starting at word k (k if none)."""
+        words = view.words
+        m = k
+        while m < len(words) and m - k < 3 and self._town_word(view, m):
+            if m > k and view.gap(m) not in {" ", "-"}:
+                break
+            if self._state_at(view, m) and (m > k or self._state_followed(view, m)):
+                break
+            m += 1
+        return m
+
+    def _state_followed(self, view: TokenView, j: int) -> bool:
+        """A state word that is followed by a ZIP or the end: "..., Vermont 05401"."""
+        size = self._state_at(view, j)
+        nxt = j + size
+        words = view.words
+        return nxt >= len(words) or bool(_ZIP.match(words[nxt].key)) or "\n" in view.gap(nxt)
+
+    def after_street(self, view: TokenView, end: int, k: int) -> list[tuple[str, int, int, float]]:
+        """Town (and ZIP) slots after a street ending at ``end``; word k is the next word."""
+        words = view.words
+        if k >= len(words):
+            return []
+        lead = view.text[end : words[k].start]
+        if lead.strip(" \t,\n") != "" or lead.count(",") > 1 or lead.count("\n") > 1:
+            return []
+        m = self._town_run(view, k)
+        out: list[tuple[str, int, int, float]] = []
+        zip_at = m
+        if m > k:
+            gap = view.gap(m) if m < len(words) else ""
+            after_sep = gap.strip(" ,") == ""
+            state = self._state_at(view, m) if after_sep and m < len(words) else 0
+            if state:
+                zip_at = m + state
+            is_zip = after_sep and m < len(words) and bool(_ZIP.match(words[m].key))
+            at_end = m >= len(words) or "\n" in gap or gap.strip()[:1] in {".", ";", ")"}
+            known = any(self._known_place(view, j) for j in range(k, m))
+            if state or is_zip or (at_end and ("," in lead or "\n" in lead) and known):
+                out.append((Entity.LOCATION, words[k].start, words[m - 1].end, 0.8))
+            else:
+                return []
+        if (
+            k < zip_at < len(words)
+            and view.gap(zip_at).strip(" ,") == ""
+            and _ZIP.match(words[zip_at].key)
+        ):
+            w = words[zip_at]
+            stop = w.end
+            if view.text[stop : stop + 1] == "-" and view.text[stop + 1 : stop + 5].isdigit():
+                stop += 5
+            out.append((Entity.ZIP_CODE, w.start, stop, 0.85))
+        return out
+
+    def _known_place(self, view: TokenView, j: int) -> bool:
+        key = view.words[j].key
+        lex = self.lexicon
+        return key in lex.places or lex.is_unknown_proper(key) or lex.is_name(key)
+
+    # -- "<Town>, <ST> <ZIP>" anywhere -----------------------------------------------------
+    def before_state(self, view: TokenView, in_street: list[bool]) -> list[tuple[int, int, float]]:
+        words = view.words
+        out = []
+        for j in range(1, len(words)):
+            size = self._state_at(view, j)
+            if not size:
+                continue
+            gap = view.gap(j)
+            if gap.strip(" ") not in {",", ""} or "\n" in gap:
+                continue
+            nxt = j + size
+            zip_follows = (
+                nxt < len(words)
+                and view.gap(nxt).strip(" ,") == ""
+                and bool(_ZIP.match(words[nxt].key))
+            )
+            if not zip_follows and (gap.strip() != "," or view.shouting):
+                continue
+            # Walk back over up to three town words.
+            k = j
+            while k > 0 and j - k < 3 and self._town_word(view, k - 1):
+                if k < j and view.gap(k) not in {" ", "-"}:
+                    break
+                if self._state_at(view, k - 1) or in_street[k - 1]:
+                    break
+                k -= 1
+            if k == j:
+                continue
+            if not zip_follows and not self._plausible_town(view, k, j, words[j].key):
+                continue
+            out.append((words[k].start, words[j - 1].end, 0.8 if zip_follows else 0.7))
+        return out
+
+    def _plausible_town(self, view: TokenView, k: int, j: int, state_key: str) -> bool:
+        """Without a ZIP: a listed town, or (for an unambiguous state) an unknown word."""
+        lex = self.lexicon
+        keys = [view.words[i].key for i in range(k, j)]
+        last = keys[-1]
+        if last in lex.places and not lex.is_ambiguous(last):
+            return True
+        if state_key in _CLASHING_STATES and len(state_key) == 2:
+            return False
+        return lex.is_unknown_proper(last) and (len(keys) == 1 or keys[0] in _DIRECTIONS)
