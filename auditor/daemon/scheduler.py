@@ -269,7 +269,10 @@ def due_or_running(scheduler: BackgroundScheduler, rt: DaemonRuntime) -> bool:
     """True while any job is due now or executing (``--once`` waits for this to clear)."""
     now = rt.actx.clock()
     executor = scheduler._lookup_executor("default")
-    if rt.busy() or getattr(executor, "_instances", {}):
+    # Counts, not keys: when a job finishes before APScheduler has attached its done-callback,
+    # the callback runs inside submit_job (re-entrant lock) and leaves a key behind at 0.
+    instances = getattr(executor, "_instances", {})
+    if rt.busy() or any(count > 0 for count in instances.values()):
         return True
     return any(
         j.next_run_time is not None and j.next_run_time <= now
