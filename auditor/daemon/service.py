@@ -36,6 +36,13 @@ def run_daemon(
     """Run until stopped (or, with ``once``, until nothing is due and the queue is empty)."""
     preflight(actx)
     rt = runtime or DaemonRuntime(actx=actx, log=log)
+    # Handlers go in before anything is announced: a stop asked for as soon as the daemon
+    # says it started must still be a clean stop (exit 0), not a KeyboardInterrupt.
+    with stop_on_signals(rt):
+        return _run_locked(actx, rt, log, once=once)
+
+
+def _run_locked(actx: AppContext, rt: DaemonRuntime, log: logging.Logger, *, once: bool) -> int:
     previous = daemon_lock.read_holder(actx.engine)
     lock = held = daemon_lock.acquire(actx.engine, actx.clock())
     exit_code = 0
@@ -45,15 +52,14 @@ def run_daemon(
         repo.audit(session, "daemon", "daemon.start", lock.backend, once=once)
     scheduler = build_scheduler(rt)
     try:
-        with stop_on_signals(rt):
-            interrupted = queue.recover_orphans(actx)
-            scheduler.start(paused=True)
-            sync_jobs(scheduler, rt, interrupted_kinds=interrupted, last_alive=last_alive)
-            scheduler.resume()
-            exit_code = _main_loop(scheduler, rt, held, once=once)
-            rt.stop.set()
-            event(log, "daemon stopping; waiting for the running job")
-            scheduler.stop()
+        interrupted = queue.recover_orphans(actx)
+        scheduler.start(paused=True)
+        sync_jobs(scheduler, rt, interrupted_kinds=interrupted, last_alive=last_alive)
+        scheduler.resume()
+        exit_code = _main_loop(scheduler, rt, held, once=once)
+        rt.stop.set()
+        event(log, "daemon stopping; waiting for the running job")
+        scheduler.stop()
     finally:
         rt.stop.set()
         if scheduler.running:
