@@ -30,7 +30,7 @@ from auditor.services.access_files import (
     FileScan,
 )
 from auditor.store import repo
-from auditor.store.models import RunStatus, ScanRun
+from auditor.store.models import RunStatus
 from scanners.access_logs import ParserSpec, resolve_format
 from scanners.access_logs.quarantine import Quarantine
 
@@ -108,21 +108,15 @@ def scan_access_logs(
         "incremental": incremental,
     }
     with actx.transaction() as session:
-        if run_id is None:
-            run = repo.create_run(
-                session,
-                SCANNER,
-                ", ".join(str(p) for p in paths),
-                trigger=trigger,
-                requested_by=actx.actor,
-                params=params,
-            )
-            run_id = run.id
-        else:
-            queued = session.get(ScanRun, run_id)
-            if queued is None:
-                raise InputError(f"scan run {run_id} not found", field="run_id")
-            queued.status, queued.started_at = RunStatus.RUNNING, repo.now()
+        run_id = repo.start_run(
+            session,
+            run_id,
+            SCANNER,
+            paths,
+            trigger=trigger,
+            requested_by=actx.actor,
+            params=params,
+        )
     result = AccessScanResult(run_id=run_id, timezone=tz, policies_dir=str(pack.directory))
     settings.quarantine_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="auditor-access-"))

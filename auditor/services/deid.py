@@ -27,9 +27,9 @@ from auditor.deid.keys import load_deid_key
 from auditor.deid.operators import Deidentifier
 from auditor.deid.profiles import load_profile
 from auditor.deid.reidmap import ReidMapWriter
-from auditor.errors import AuditorError, InputError, NotFoundError
+from auditor.errors import AuditorError, InputError
 from auditor.store import repo
-from auditor.store.models import RunStatus, ScanRun
+from auditor.store.models import RunStatus
 from scanners.documents.encoding import BinaryContentError
 
 log = logging.getLogger(__name__)
@@ -169,28 +169,6 @@ def _acronyms(text: str) -> bool:
     return bool(words) and all(w.isupper() and len(w) <= 3 for w in words)
 
 
-def _start_run(
-    actx: AppContext,
-    inputs: Sequence[Path],
-    run_id: str | None,
-    trigger: str,
-    params: dict[str, Any],
-) -> str:
-    """Use the queued run (API request picked up by the daemon) or record a new one."""
-    with actx.transaction() as session:
-        if run_id:
-            run = session.get(ScanRun, run_id)
-            if run is None:
-                raise NotFoundError(f"scan run {run_id} not found")
-            run.status, run.started_at = RunStatus.RUNNING, actx.clock()
-            return run.id
-        source = ";".join(str(p) for p in inputs)
-        run = repo.create_run(
-            session, RUN_KIND, source, trigger=trigger, requested_by=actx.actor, params=params
-        )
-        return run.id
-
-
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -241,7 +219,16 @@ def run_deid(
         )
     else:
         analyzer = engine
-    run_id = _start_run(actx, inputs, run_id, trigger, {"profile": prof.name, "dry_run": dry_run})
+    with actx.transaction() as session:
+        run_id = repo.start_run(
+            session,
+            run_id,
+            RUN_KIND,
+            inputs,
+            trigger=trigger,
+            requested_by=actx.actor,
+            params={"profile": prof.name, "dry_run": dry_run},
+        )
     reid = ReidMapWriter(reid_path, key) if reid_path is not None and not dry_run else None
     lexicon = getattr(analyzer, "lexicon", None)
     deid = Deidentifier(

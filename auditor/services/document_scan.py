@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from auditor import __version__
 from auditor.context import AppContext
-from auditor.errors import AuditorError, NotFoundError, ScanError
+from auditor.errors import AuditorError, ScanError
 from auditor.services.document_pipeline import (
     DocumentPipeline,
     DocumentScanResult,
@@ -37,7 +37,7 @@ from auditor.services.document_workers import (
     load_engine,
 )
 from auditor.store import repo
-from auditor.store.models import Checkpoint, RunStatus, ScanRun
+from auditor.store.models import Checkpoint, RunStatus
 from scanners.documents.walker import FileEntry, SkippedPath, walk
 
 if TYPE_CHECKING:
@@ -84,7 +84,16 @@ def scan_documents(
         "context_dir": str(context_dir) if context_dir else "",
         "incremental": incremental,
     }
-    run_id = _start_run(actx, paths, run_id, trigger, params)
+    with actx.transaction() as session:
+        run_id = repo.start_run(
+            session,
+            run_id,
+            RUN_KIND,
+            paths,
+            trigger=trigger,
+            requested_by=actx.actor,
+            params=params,
+        )
     result = DocumentScanResult(run_id=run_id)
     analyzer: Analyzer | None = None
     try:
@@ -116,28 +125,6 @@ def scan_documents(
     result.elapsed_seconds = time.perf_counter() - started
     _finish(actx, result, RunStatus.DONE)
     return result
-
-
-def _start_run(
-    actx: AppContext,
-    paths: Sequence[Path],
-    run_id: str | None,
-    trigger: str,
-    params: dict[str, Any],
-) -> str:
-    with actx.transaction() as session:
-        if run_id:
-            run = session.get(ScanRun, run_id)
-            if run is None:
-                raise NotFoundError(f"scan run {run_id} not found")
-            run.status = RunStatus.RUNNING
-            run.started_at = actx.clock()
-            return run.id
-        source = "; ".join(str(p) for p in paths)
-        run = repo.create_run(
-            session, RUN_KIND, source, trigger=trigger, requested_by=actx.actor, params=params
-        )
-        return run.id
 
 
 def _finish(

@@ -59,6 +59,33 @@ def create_run(
     return run
 
 
+def start_run(
+    session: Session,
+    run_id: str | None,
+    kind: str,
+    sources: Sequence[object],
+    *,
+    trigger: str,
+    requested_by: str,
+    params: dict[str, Any] | None = None,
+) -> str:
+    """Mark a queued run (an API request the daemon picked up) running, or record a new one.
+
+    Every job starts through here, so the CLI, the daemon and the API leave the same trail.
+    """
+    if run_id:
+        queued = session.get(ScanRun, run_id)
+        if queued is None:
+            raise NotFoundError(f"scan run {run_id} not found")
+        queued.status, queued.started_at = RunStatus.RUNNING, now()
+        return queued.id
+    source = "; ".join(str(s) for s in sources)
+    run = create_run(
+        session, kind, source, trigger=trigger, requested_by=requested_by, params=params
+    )
+    return run.id
+
+
 def finish_run(
     session: Session,
     run_id: str,
