@@ -107,7 +107,12 @@ class _Builder:
         start = int(user.shift[0][:2])
         hours = (int(user.shift[1][:2]) - start) % 24
         offset = self.rng.randint(30, hours * 60 - 30)
-        return self.local(day, user.shift[0]) + timedelta(minutes=offset)
+        when = self.local(day, user.shift[0]) + timedelta(minutes=offset)
+        # A night shift that starts on the last day ends in the next week: keep the week whole
+        # (same time of day, one day earlier, still on shift) so each week's report owns it.
+        if when >= self.week + timedelta(days=7):
+            when -= timedelta(days=1)
+        return when
 
     def normal_traffic(self, per_patient: int) -> None:
         """Accesses explained by a relationship, on shift, within the role's record types."""
