@@ -132,7 +132,8 @@ MEDICAL_SUFFIX = re.compile(
     r"penia|cytosis|lysis|sepsis|ase|pril|olol|azole|mycin|cillin|statin|sartan|dipine|"
     r"tide|mab|nib|azepam|olam|done|oxin|amine|idine|afil|parin|plegia|paresis|trophy|"
     r"megaly|oma|omas|cele|rrhea|rrhage|tension|cardia|pnea|thorax|ectasis|ulin|phen|"
-    r"profen|cef\w*|vanc\w*|coccus|cocci|bacter|monas|bacillus|iae)$"
+    r"profen|cef\w*|vanc\w*|coccus|cocci|bacter|monas|bacillus|iae|"
+    r"ology|ologist|iatry|iatrist|opia|phobia|arthria|ictal|chezia)$"
 )
 
 
@@ -151,8 +152,23 @@ EPONYMS = frozenset(
         "glasgow coma", "apgar score", "braden score", "morse fall", "ramsay score",
         "trendelenburg position", "fowler position", "sims position", "heimlich maneuver",
         "valsalva maneuver", "kussmaul respirations", "babinski sign", "homans sign",
-        "murphy sign", "mcburney point", "rovsing sign", "chvostek sign", "trousseau sign",
+        "murphy sign", "mcburney point", "child pugh", "hunt hess",
+        "rovsing sign", "chvostek sign", "trousseau sign",
     )
+)  # fmt: skip
+
+
+# Nouns that make the proper words right before them an eponym or a named method, not a
+# person or place: "Murphy's sign", "Passy-Muir valve", "Portland protocol", "Ranson criteria".
+EPONYM_HEADS = frozenset(
+    {"sign", "signs", "syndrome", "disease", "dz", "criteria", "protocol", "valve", "maneuver",
+     "manoeuvre", "respirations", "breathing", "reflex", "score", "scale", "catheter",
+     "classification", "procedure", "triad", "palsy", "phenomenon", "position", "fracture",
+     "blade", "stockings", "pouch", "repair", "operation", "equation", "formula", "rule",
+     "rules", "test", "tube", "drain", "bag", "mask", "stain", "staging", "grade", "ulcer",
+     "disorder", "lymphoma", "sarcoma", "contracture", "aneurysm", "pump", "boots", "sump",
+     "lift", "pupil", "tear", "esophagus", "collar", "dressing", "node", "nodes", "cells",
+     "class"}
 )  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.cues import Cue, person_cue
 from auditor.phi.recognizers.lexicon import (
+    EPONYM_HEADS,
     EPONYMS,
     FACILITY_WORDS,
     NAME_VERBS,
@@ -83,7 +84,11 @@ class NameRecognizer(EntityRecognizer):
 
     def initial(self, view: TokenView, i: int) -> bool:
         w = view.words[i]
-        return len(w.text) == 1 and w.text.isalpha() and w.text.isupper()
+        if not (len(w.text) == 1 and w.text.isalpha() and w.text.isupper()):
+            return False
+        # "D/C", "S/P", "A&O": a letter of a clinical abbreviation, not an initial.
+        around = view.text[max(0, w.start - 1) : w.start] + view.text[w.end : w.end + 1]
+        return not any(c in "/&" for c in around)
 
     # -- analysis -----------------------------------------------------------------------
     def analyze(
@@ -206,6 +211,25 @@ class NameRecognizer(EntityRecognizer):
                 m = len(phrase)
                 if i + m <= len(words) and all(words[i + k].key == phrase[k] for k in range(1, m)):
                     out.update(range(i, i + m))
+            if w.key in EPONYM_HEADS and i > 0:
+                out.update(self._before_head(view, i))
+        return out
+
+    def _before_head(self, view: TokenView, h: int) -> list[int]:
+        """Up to three proper words joined to an eponym head ("PASSY-MUIR VALVE"), unless a
+        title or a relative names a person ("Dr. Murphy test", "wife Mary Test")."""
+        out: list[int] = []
+        j = h - 1
+        while j >= 0 and h - j <= 3:
+            gap = view.gap(j + 1)
+            if gap not in {" ", "-", "- ", " - "} or not view.looks_proper(j):
+                break
+            if view.words[j].key in _NOT_NAMES or self._title_near(view, j):
+                break
+            out.append(j)
+            j -= 1
+        if j >= 0 and view.words[j].key in RELATIVES | TITLES:
+            return []  # "wife Mary Test": a cue before the words makes them a name
         return out
 
     def _title_near(self, view: TokenView, i: int) -> bool:

@@ -67,6 +67,7 @@ _SAINT = re.compile(
     r"(?:\s+(?i:hospital|hosp|medical center|clinic|rehab|home|manor|nursing home|infirmary))?"
     r"(?=\W|$)"
 )
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
 _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
@@ -307,16 +308,40 @@ class PlaceRecognizer(EntityRecognizer):
             if after[:1] in {"/", "-", ":", "."} and after[1:2].isdigit():
                 continue  # "Baystate 10/28" is a place and a date, not ward 10
             w = words[k]
+            prev = words[k - 1].key
+            before = words[k - 2].key if k >= 2 else ""
+            if w.key in _COMPASS and prev in {"to", "from", "on"}:
+                continue  # "to 7 North" is found the other way round below
             if not w.is_alpha or not view.looks_proper(k) or w.key in _NOT_PLACE_HEAD:
                 continue
             lex = self.lexicon
-            if w.key in lex.stoplist or (lex.is_english(w.key) and not lex.is_name(w.key)):
+            # "transfer to Blake 12", "floor (Farr 7)": a cue in front makes even a word that
+            # is also jargon a ward; without one it must not be jargon or plain English.
+            cued = (prev == "to" and before in _WARD_CUES) or (
+                prev in _WARD_CUES and view.gap(k).strip() == "("
+            )
+            if not cued and (
+                w.key in lex.stoplist or (lex.is_english(w.key) and not lex.is_name(w.key))
+            ):
                 continue
-            prev = words[k - 1].key
-            before = words[k - 2].key if k >= 2 else ""
             namey = lex.is_name(w.key) or lex.is_unknown_proper(w.key)
-            if prev in {"to", "on", "in"} and (
-                before in _WARD_CUES or (prev == "to" and before == "back") or namey
+            if cued or (
+                prev in {"to", "on", "in"}
+                and (before in _WARD_CUES or (prev == "to" and before == "back") or namey)
             ):
                 out.append((w.start, num.end, 0.7))
+        out.extend(self._compass_wards(view))
+        return out
+
+    def _compass_wards(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "from 7 North", "to 12 West": a floor number and a wing after a move."""
+        words = view.words
+        out = []
+        for k in range(1, len(words) - 1):
+            num, wing = words[k], words[k + 1]
+            if not (num.key.isdigit() and len(num.key) <= 2) or wing.key not in _COMPASS:
+                continue
+            if view.gap(k + 1) != " " or words[k - 1].key not in {"to", "from", "on"}:
+                continue
+            out.append((num.start, wing.end, 0.7))
         return out
