@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
     RELATIVES,
     TITLES,
@@ -115,7 +116,7 @@ _DIRECTIONS = frozenset(
 _NOT_TOWN = frozenset(STOP_WORDS) | TITLES | RELATIVES | {"apt", "suite", "unit", "usa", "us"}
 
 
-class AddressRecognizer(EntityRecognizer):
+class AddressRecognizer(LocalRecognizer):
     """Streets (and PO boxes), plus the town and ZIP slots of the address around them."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -125,17 +126,13 @@ class AddressRecognizer(EntityRecognizer):
             s.split()[0] for s in lexicon.states
         )
         super().__init__(
-            supported_entities=[
+            "AuditorAddressRecognizer",
+            [
                 Entity.STREET_ADDRESS.value,
                 Entity.LOCATION.value,
                 Entity.ZIP_CODE.value,
             ],
-            name="AuditorAddressRecognizer",
-            supported_language="en",
         )
-
-    def load(self) -> None:
-        return None
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

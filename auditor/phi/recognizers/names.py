@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import Cue, person_cue
 from auditor.phi.recognizers.lexicon import (
     EPONYM_HEADS,
@@ -53,7 +54,7 @@ LIST_ONLY_SCORE = 0.6
 SHOUTING_LIST_ONLY_SCORE = 0.55
 
 
-class NameRecognizer(EntityRecognizer):
+class NameRecognizer(LocalRecognizer):
     """PERSON spans from name lists (+ site names) and cues; see the module docstring."""
 
     def __init__(self, lexicon: Lexicon, site_names: Collection[str] = ()) -> None:
@@ -62,14 +63,7 @@ class NameRecognizer(EntityRecognizer):
         self._eponyms_by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in EPONYMS:
             self._eponyms_by_first.setdefault(phrase[0], []).append(phrase)
-        super().__init__(
-            supported_entities=[Entity.PERSON.value],
-            name="AuditorNameRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("AuditorNameRecognizer", [Entity.PERSON.value])
 
     # -- word classes -------------------------------------------------------------------
     def known(self, key: str) -> bool:

@@ -7,11 +7,12 @@ none is a clinical or cue word. Scores sit just above the threshold: lists and c
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
     NAME_VERBS,
@@ -27,17 +28,10 @@ _NOT = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | NAME_VERBS | F
 NER_SCORE = 0.55
 
 
-class NerRecognizer(EntityRecognizer):
+class NerRecognizer(LocalRecognizer):
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        super().__init__(
-            supported_entities=[Entity.PERSON.value, Entity.LOCATION.value],
-            name="AuditorNerRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("AuditorNerRecognizer", [Entity.PERSON.value, Entity.LOCATION.value])
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

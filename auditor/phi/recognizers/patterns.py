@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from auditor.phi.recognizers.base import LocalRecognizer
 
 
 def context_regex(words: Iterable[str]) -> re.Pattern[str]:
@@ -67,19 +69,12 @@ def near(text: str, start: int, end: int, regex: re.Pattern[str], left: int, rig
     return bool(right and regex.search(text[end : end + right].lower()))
 
 
-class RegexRecognizer(EntityRecognizer):
+class RegexRecognizer(LocalRecognizer):
     """Runs a fixed table of :class:`Rule` over the raw text."""
 
     def __init__(self, name: str, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        super().__init__(
-            supported_entities=sorted({r.entity for r in self.rules}),
-            name=name,
-            supported_language="en",
-        )
-
-    def load(self) -> None:  # rules are compiled at construction
-        return None
+        super().__init__(name, sorted({r.entity for r in self.rules}))
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dwelling_cue, place_cue, state_after
 from auditor.phi.recognizers.lexicon import FACILITY_WORDS, RELATIVES, TITLES, Lexicon
 from auditor.phi.recognizers.patterns import make_result
@@ -74,7 +75,7 @@ _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl
 _NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES
 
 
-class PlaceRecognizer(EntityRecognizer):
+class PlaceRecognizer(LocalRecognizer):
     """Towns, counties and facility names from the gazetteer and facility patterns."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -84,14 +85,7 @@ class PlaceRecognizer(EntityRecognizer):
             self.multi_first.setdefault(parts[0], []).append(parts)
         for parts_list in self.multi_first.values():
             parts_list.sort(key=len, reverse=True)
-        super().__init__(
-            supported_entities=[Entity.LOCATION.value, Entity.HOSPITAL.value],
-            name="AuditorPlaceRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        return None
+        super().__init__("AuditorPlaceRecognizer", [Entity.LOCATION.value, Entity.HOSPITAL.value])
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -8,12 +8,13 @@ to override the clinical stop list.
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.entities import DICTIONARY_TYPES, Entity
+from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import Cue, person_cue, place_cue
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.patterns import make_result
@@ -22,18 +23,13 @@ from auditor.phi.recognizers.tokens import TokenView
 _STOP = frozenset(STOP_WORDS)
 
 
-class SiteDictionaryRecognizer(EntityRecognizer):
+class SiteDictionaryRecognizer(LocalRecognizer):
     def __init__(self, dictionary: SiteDictionary, lexicon: Lexicon) -> None:
         self.dictionary = dictionary
         self.lexicon = lexicon
         super().__init__(
-            supported_entities=sorted({e.value for e in DICTIONARY_TYPES.values()}),
-            name="AuditorSiteDictionaryRecognizer",
-            supported_language="en",
+            "AuditorSiteDictionaryRecognizer", sorted({e.value for e in DICTIONARY_TYPES.values()})
         )
-
-    def load(self) -> None:
-        return None
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
