@@ -15,6 +15,38 @@ RELATIONSHIPS = "relationships.csv"
 CONTACTS = "contacts.csv"
 
 EVENT_COLUMNS = CANONICAL_COLUMNS
+
+# The context files' columns, in DESIGN §4 order: the contract that readers validate against
+# and that the synthetic hospital writes.
+CONTEXT_COLUMNS: dict[str, tuple[str, ...]] = {
+    WORKFORCE: (
+        "user_id",
+        "first_name",
+        "last_name",
+        "role",
+        "department",
+        "address",
+        "zip",
+        "status",
+        "termination_date",
+        "shift_start",
+        "shift_end",
+    ),
+    PATIENTS: (
+        "patient_id",
+        "first_name",
+        "last_name",
+        "birth_date",
+        "address",
+        "zip",
+        "vip",
+        "deceased_date",
+        "sensitive",
+        "employee_user_id",
+    ),
+    RELATIONSHIPS: ("patient_id", "user_id", "department", "kind", "start", "end"),
+    CONTACTS: ("patient_id", "first_name", "last_name", "relationship", "address"),
+}
 USER_COLUMNS = (
     "known",
     "user_id",

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from auditor.errors import InputError
-from auditor.policy.columns import CONTACTS, PATIENTS, RELATIONSHIPS, WORKFORCE
+from auditor.policy.columns import CONTACTS, CONTEXT_COLUMNS, PATIENTS, RELATIONSHIPS, WORKFORCE
 from scanners.access_logs.mapping import quote_ident, quote_str
 from scanners.access_logs.quarantine import Quarantine
 
@@ -31,31 +31,8 @@ REQUIRED = {
     CONTACTS: ("patient_id", "first_name", "last_name"),
 }
 OPTIONAL = {
-    WORKFORCE: (
-        "first_name",
-        "last_name",
-        "role",
-        "department",
-        "address",
-        "zip",
-        "status",
-        "termination_date",
-        "shift_start",
-        "shift_end",
-    ),
-    PATIENTS: (
-        "first_name",
-        "last_name",
-        "birth_date",
-        "address",
-        "zip",
-        "vip",
-        "deceased_date",
-        "sensitive",
-        "employee_user_id",
-    ),
-    RELATIONSHIPS: ("user_id", "department", "kind", "end"),
-    CONTACTS: ("relationship", "address"),
+    name: tuple(c for c in columns if c not in REQUIRED[name])
+    for name, columns in CONTEXT_COLUMNS.items()
 }
 TABLES = {WORKFORCE: "wf", PATIENTS: "pt", RELATIONSHIPS: "rel", CONTACTS: "ct"}
 EMPTY_DDL = {

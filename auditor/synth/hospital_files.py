@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from auditor.policy.columns import CONTACTS, CONTEXT_COLUMNS, PATIENTS, RELATIONSHIPS, WORKFORCE
 from auditor.synth.hospital_data import (
     CSV_HEADER,
     FHIR_ACTIONS,
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from auditor.synth.hospital import _Builder
 
 
-def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
+def write_rows(path: Path, header: Sequence[str], rows: list[list[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
@@ -32,19 +34,7 @@ def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
 def write_context(b: _Builder, ctx: Path) -> None:
     write_rows(
         ctx / "workforce.csv",
-        [
-            "user_id",
-            "first_name",
-            "last_name",
-            "role",
-            "department",
-            "address",
-            "zip",
-            "status",
-            "termination_date",
-            "shift_start",
-            "shift_end",
-        ],
+        CONTEXT_COLUMNS[WORKFORCE],
         [
             [
                 u.user_id,
@@ -64,18 +54,7 @@ def write_context(b: _Builder, ctx: Path) -> None:
     )
     write_rows(
         ctx / "patients.csv",
-        [
-            "patient_id",
-            "first_name",
-            "last_name",
-            "birth_date",
-            "address",
-            "zip",
-            "vip",
-            "deceased_date",
-            "sensitive",
-            "employee_user_id",
-        ],
+        CONTEXT_COLUMNS[PATIENTS],
         [
             [
                 p.patient_id,
@@ -94,7 +73,7 @@ def write_context(b: _Builder, ctx: Path) -> None:
     )
     write_rows(
         ctx / "relationships.csv",
-        ["patient_id", "user_id", "department", "kind", "start", "end"],
+        CONTEXT_COLUMNS[RELATIONSHIPS],
         [
             [r["patient_id"], r["user_id"], r["department"], r["kind"], r["start"], r["end"]]
             for r in b.rels
@@ -102,7 +81,7 @@ def write_context(b: _Builder, ctx: Path) -> None:
     )
     write_rows(
         ctx / "contacts.csv",
-        ["patient_id", "first_name", "last_name", "relationship", "address"],
+        CONTEXT_COLUMNS[CONTACTS],
         [
             [
                 c["patient_id"],
