@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,23 @@ def app_context(ctx: typer.Context, actor: str = "cli") -> AppContext:
     from auditor.context import open_context
 
     return open_context(state(ctx).home, actor=actor)
+
+
+class OutputFormat(StrEnum):
+    """``--output-format`` of the commands that emit findings."""
+
+    TABLE = "table"
+    JSONL = "jsonl"
+
+
+def write_summary_json(path: Path, summary: dict[str, Any]) -> None:
+    """``--summary-json``: sorted, indented JSON; an unwritable path is an input error."""
+    from auditor.errors import InputError
+
+    try:
+        path.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the summary ({exc.strerror})", file=str(path)) from None
 
 
 def print_jsonl(obj: dict[str, Any]) -> None:

@@ -9,17 +9,18 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import nullcontext
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from auditor.cli.common import (
+    OutputFormat,
     app_context,
     err_console,
     out_console,
     show_progress,
+    write_summary_json,
 )
 from auditor.errors import InputError
 
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
     from auditor.findings import AccessFinding
 
 TABLE_ROWS = 200
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSONL = "jsonl"
 
 
 def _table(findings: list[AccessFinding], total: int) -> Table:
@@ -150,6 +146,6 @@ def register(app: typer.Typer) -> None:
                 )
         print_summary(summary)
         if summary_json is not None:
-            summary_json.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+            write_summary_json(summary_json, summary)
         if fail_on_findings and summary["findings_total"]:
             raise typer.Exit(1)

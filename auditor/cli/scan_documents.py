@@ -6,10 +6,8 @@ summary to stderr. Matched text is shown only with ``--show-values`` and only to
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +16,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from auditor.cli.common import app_context, err_console, out_console, print_jsonl, show_progress
+from auditor.cli.common import (
+    OutputFormat,
+    app_context,
+    err_console,
+    out_console,
+    print_jsonl,
+    show_progress,
+    write_summary_json,
+)
 from auditor.errors import InputError
 from auditor.findings import PhiFinding
 
 # The table is for people: past this many rows, point at JSONL instead of holding them all.
 TABLE_MAX_ROWS = 2_000
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSONL = "jsonl"
 
 
 def stdout_is_terminal() -> bool:
@@ -201,12 +202,7 @@ def register(app: typer.Typer) -> None:
         summary = {"run_id": result.run_id, **result.summary()}
         _print_summary(summary)
         if summary_json is not None:
-            try:
-                summary_json.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
-            except OSError as exc:
-                raise InputError(
-                    f"cannot write the summary ({exc.strerror})", file=str(summary_json)
-                ) from None
+            write_summary_json(summary_json, summary)
 
 
 def display_path(source: str) -> str:
