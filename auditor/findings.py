@@ -6,11 +6,54 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 def _identity(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+def access_identity(rule_id: str, event_id: str, fingerprint: str) -> str:
+    """What makes an access finding the same finding in a later scan (dedupe key)."""
+    return hashlib.sha256(
+        f"access\x1f{rule_id}\x1f{event_id}\x1f{fingerprint}".encode()
+    ).hexdigest()
+
+
+class AccessRow(NamedTuple):
+    """An access finding as the scan pipeline carries it: store-ready, identity computed.
+
+    The bulk form of ``AccessFinding`` (a plain tuple, cheap at tens of thousands per
+    segment); ``finding()`` gives the dataclass when a caller wants one.
+    """
+
+    identity: str
+    rule_id: str
+    category: str
+    severity: str
+    source: str
+    event_id: str
+    user_id: str
+    patient_id: str
+    timestamp: datetime
+    fingerprint: str
+    explanation: str
+    explained: bool
+
+    def finding(self) -> AccessFinding:
+        return AccessFinding(
+            rule_id=self.rule_id,
+            category=self.category,
+            severity=self.severity,
+            event_id=self.event_id,
+            user_id=self.user_id,
+            patient_id=self.patient_id,
+            timestamp=self.timestamp,
+            explanation=self.explanation,
+            explained=self.explained,
+            source=self.source,
+            fingerprint=self.fingerprint,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +80,7 @@ class AccessFinding:
 
     @property
     def identity(self) -> str:
-        return _identity("access", self.rule_id, self.location, self.fingerprint)
+        return access_identity(self.rule_id, self.location, self.fingerprint)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -6,7 +6,6 @@ the run summary goes to stderr and, with ``--summary-json``, to a file.
 
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from auditor.findings import AccessFinding
+    from auditor.services.access_findings import AccessBatch
 
 TABLE_ROWS = 200
 
@@ -111,16 +111,13 @@ def register(app: typer.Typer) -> None:
         if context is not None and not context.is_dir():
             raise InputError("context folder not found", file=str(context))
         shown: list[AccessFinding] = []
-        # print_jsonl's encoding with one encoder for the run: json.dumps with options builds
-        # a new encoder per call, which shows at tens of thousands of findings.
-        encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
         write = sys.stdout.write
 
-        def on_finding(finding: AccessFinding) -> None:
+        def on_batch(batch: AccessBatch) -> None:
             if output_format is OutputFormat.JSONL:
-                write(encode(finding.to_json()) + "\n")
+                write("\n".join(batch.jsonl) + "\n")  # lines made by DuckDB (policy.hits)
             elif len(shown) < TABLE_ROWS:
-                shown.append(finding)
+                shown.extend(row.finding() for row in batch.rows[: TABLE_ROWS - len(shown)])
 
         status = err_console.status("scanning access logs...") if show_progress() else nullcontext()
         with app_context(ctx) as actx, status:
@@ -132,7 +129,7 @@ def register(app: typer.Typer) -> None:
                 policies_dir=policies,
                 timezone=timezone,
                 incremental=incremental,
-                on_finding=on_finding,
+                on_batch=on_batch,
             )
         summary = result.summary()
         if output_format is OutputFormat.TABLE:

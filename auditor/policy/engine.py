@@ -10,7 +10,7 @@ row rules run in one pass (one boolean column per rule), window rules run over `
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,33 +22,6 @@ from auditor.policy.context import ContextInfo
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.model import PolicyPack, Rule
 from scanners.access_logs.mapping import quote_str
-
-# Shape of every hit row handed to the service.
-HIT_COLUMNS = (
-    "r",
-    "k",
-    "source",
-    "event_id",
-    "user_id",
-    "patient_id",
-    "ts",
-    "explained",
-    "explanations",
-    "user_role",
-    "user_department",
-    "department",
-    "action",
-    "record_type",
-    "local_ts",
-    "n",
-)
-_BASE = (
-    "k, {label} || ':' || line AS source, event__event_id AS event_id, "
-    "event__user_id AS user_id, event__patient_id AS patient_id, event__timestamp AS ts, "
-    "explained, explanations, user__role AS user_role, user__department AS user_department, "
-    "event__department AS department, event__action AS action, "
-    "event__record_type AS record_type, strftime(local_ts, '%Y-%m-%d %H:%M') AS local_ts"
-)
 
 
 @dataclass(frozen=True)
@@ -194,25 +167,8 @@ def save_carry(con: Any, path: Path) -> None:
     con.execute(f"COPY carry TO {quote_str(str(path))} (FORMAT parquet)")
 
 
-def _row_hits(con: Any, rules: list[ActiveRule], base: str, chunk: int) -> Iterator[list[tuple]]:
-    """All row rules in one pass over ``av``: one flag per rule, unnested to one row per hit."""
-    flags = [f"coalesce(({a.rule.compiled}), false) AS f{i}" for i, a in enumerate(rules)]
-    where = " OR ".join(f"f{i}" for i in range(len(rules)))
-    which = ", ".join(f"CASE WHEN f{i} THEN {a.index} END" for i, a in enumerate(rules))
-    names = [f"f{i}" for i in range(len(rules))]
-    cursor = con.execute(
-        f"""
-        SELECT r, * EXCLUDE (r), NULL::BIGINT AS n FROM (
-            SELECT unnest([{which}]) AS r, * EXCLUDE ({", ".join(names)})
-            FROM (SELECT {base}, {", ".join(flags)} FROM av) WHERE {where}
-        ) WHERE r IS NOT NULL
-        """
-    )
-    while rows := cursor.fetchmany(chunk):
-        yield rows
-
-
-def _window_query(active: ActiveRule, base: str, source: str) -> str:
+def window_query(active: ActiveRule, base: str, source: str) -> str:
+    """One row per burst (its first event in this segment), with ``base`` columns and ``n``."""
     spec = active.rule.window
     assert spec is not None
     grp, val = WINDOW_PER[spec.per], WINDOW_DISTINCT[spec.count_distinct]
@@ -257,23 +213,3 @@ def _window_query(active: ActiveRule, base: str, source: str) -> str:
         )
         SELECT {active.index} AS r, {base}, firsts.n FROM firsts JOIN av ON av.k = firsts.first_k
     """
-
-
-def iter_hits(
-    con: Any, active: list[ActiveRule], label: str, chunk: int = 5000
-) -> Iterator[list[tuple[Any, ...]]]:
-    """Rule hits in chunks of rows shaped like HIT_COLUMNS (never one list of all hits).
-
-    A burst whose first event lies in ``carry`` was reported with an earlier segment: the
-    join on ``av`` (current segment only) drops it.
-    """
-    base = _BASE.format(label=quote_str(label))
-    rows = [a for a in active if a.rule.window is None]
-    if rows:
-        yield from _row_hits(con, rows, base, chunk)
-    for a in active:
-        if a.rule.window is None:
-            continue
-        cursor = con.execute(_window_query(a, base, window_source(active)))
-        while batch := cursor.fetchmany(chunk):
-            yield batch

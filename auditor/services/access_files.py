@@ -9,21 +9,19 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from auditor.context import AppContext
-from auditor.findings import AccessFinding
 from auditor.policy import engine, view
+from auditor.services.access_findings import SCANNER, Emitted, OnBatch, emit
 from auditor.store import repo
 from scanners.access_logs import ParserSpec
 from scanners.access_logs.quarantine import Quarantine
 from scanners.access_logs.segments import Segment, csv_segments, record_segments
 
-SCANNER = "access-logs"
 CARRY_FILE = "access-carry.parquet"
 
 
@@ -47,6 +45,13 @@ class AccessScanResult:
     timezone: str = "UTC"
     policies_dir: str = ""
     stopped: bool = False
+
+    def add(self, emitted: Emitted) -> None:
+        self.findings_new += emitted.new
+        for cat, n in emitted.by_category.items():
+            self.findings_by_category[cat] = self.findings_by_category.get(cat, 0) + n
+        for rid, n in emitted.by_rule.items():
+            self.findings_by_rule[rid] = self.findings_by_rule.get(rid, 0) + n
 
     @property
     def findings_total(self) -> int:
@@ -140,13 +145,13 @@ class FileScan:
         quarantine: Quarantine,
         result: AccessScanResult,
         incremental: bool,
-        on_finding: Callable[[AccessFinding], None] | None,
+        on_batch: OnBatch | None,
         should_stop: Callable[[], bool] | None,
         persisted_carry: Path,
     ) -> None:
         self.actx, self.con, self.cfg, self.active = actx, con, cfg, active
         self.work, self.quarantine, self.result = work, quarantine, result
-        self.incremental, self.on_finding, self.should_stop = incremental, on_finding, should_stop
+        self.incremental, self.on_batch, self.should_stop = incremental, on_batch, should_stop
         self.persisted_carry = persisted_carry
         self.columns = view.view_columns([a.rule for a in active])
         self.carry_ready = False
@@ -204,16 +209,18 @@ class FileScan:
                     seg.end_line,
                     {"head": head, "format": spec.name},
                 )
-            stats["findings"] += _emit(
+            emitted = emit(
                 self.actx,
                 self.con,
                 self.active,
                 self.cfg,
-                result,
-                self.on_finding,
-                checkpoint,
+                result.run_id,
                 seg.label,
+                checkpoint,
+                self.on_batch,
             )
+            result.add(emitted)
+            stats["findings"] += emitted.count
             engine.advance_carry(self.con, self.active)
             if self.incremental:  # a resumed run needs the window tail as of this checkpoint
                 out = self.work / CARRY_FILE
@@ -225,109 +232,3 @@ class FileScan:
                 result.stopped = True
                 break
         return stats
-
-
-def _emit(
-    actx: AppContext,
-    con: Any,
-    active: list[engine.ActiveRule],
-    cfg: engine.EngineConfig,
-    result: AccessScanResult,
-    on_finding: Callable[[AccessFinding], None] | None,
-    checkpoint: tuple[str, int, int, dict[str, Any]] | None,
-    label: str,
-) -> int:
-    """Turn hits into findings, upsert them in batches; the checkpoint rides on the last one."""
-    by_index = {a.index: a for a in active}
-    fp = actx.fingerprinter
-    by_cat: Counter[str] = Counter()
-    by_rule: Counter[str] = Counter()
-    count = 0
-    chunks = engine.iter_hits(con, active, label, chunk=actx.settings.access.finding_batch)
-    pending: list[AccessFinding] | None = None
-    while True:
-        rows = next(chunks, None)
-        batch = [_finding(by_index[row[0]], row, cfg, fp) for row in rows] if rows else []
-        if pending is not None:
-            last = not batch
-            with actx.transaction() as session:
-                new, _ = repo.upsert_findings(session, pending, result.run_id)
-                result.findings_new += new
-                if last and checkpoint is not None:
-                    repo.put_checkpoint(
-                        session, checkpoint[0], SCANNER, checkpoint[1], checkpoint[2], checkpoint[3]
-                    )
-        if not batch:
-            break
-        for finding in batch:
-            by_cat[finding.category] += 1
-            by_rule[finding.rule_id] += 1
-            if on_finding is not None:
-                on_finding(finding)
-        count += len(batch)
-        pending = batch
-    if pending is None and checkpoint is not None:
-        with actx.transaction() as session:
-            repo.put_checkpoint(
-                session, checkpoint[0], SCANNER, checkpoint[1], checkpoint[2], checkpoint[3]
-            )
-    for cat, n in by_cat.items():
-        result.findings_by_category[cat] = result.findings_by_category.get(cat, 0) + n
-    for rid, n in by_rule.items():
-        result.findings_by_rule[rid] = result.findings_by_rule.get(rid, 0) + n
-    return count
-
-
-def _finding(
-    active: engine.ActiveRule, row: tuple[Any, ...], cfg: engine.EngineConfig, fp: Any
-) -> AccessFinding:
-    (
-        _,
-        _,
-        source,
-        event_id,
-        user_id,
-        patient_id,
-        ts,
-        explained,
-        explanations,
-        role,
-        udept,
-        dept,
-        action,
-        record_type,
-        local_ts,
-        n,
-    ) = row
-    rule = active.rule
-    iso = ts.isoformat()
-    fields = {
-        "event_id": event_id,
-        "user_id": user_id,
-        "patient_id": patient_id,
-        "user_role": role or "unknown role",
-        "user_department": udept or dept or "unknown department",
-        "department": dept or "",
-        "action": action,
-        "record_type": record_type or "record",
-        "timestamp": iso,
-        "local_time": f"{local_ts} {cfg.timezone}",
-        "explanations": explanations,
-        "count": n if n is not None else "",
-        "window": f"{active.over_minutes} min",
-        "threshold": active.threshold,
-        "rule_id": rule.id,
-    }
-    return AccessFinding(
-        rule_id=rule.id,
-        category=rule.category,
-        severity=str(rule.severity),
-        event_id=event_id,
-        user_id=user_id,
-        patient_id=patient_id,
-        timestamp=ts,
-        explanation=rule.explain.format(**fields),
-        explained=bool(explained),
-        source=source,
-        fingerprint=fp.of(f"{user_id}\x1f{patient_id}\x1f{iso}"),
-    )

@@ -18,23 +18,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from auditor.context import AppContext
 from auditor.errors import AuditorError, InputError, ScanError
-from auditor.findings import AccessFinding
 from auditor.policy import engine
 from auditor.policy.context import context_files, prepare_context
 from auditor.policy.loader import load_pack
 from auditor.policy.model import PolicyPack
-from auditor.services.access_files import (
-    CARRY_FILE,
-    SCANNER,
-    AccessScanResult,
-    FileScan,
-)
+from auditor.services.access_files import CARRY_FILE, AccessScanResult, FileScan
+from auditor.services.access_findings import SCANNER, AccessBatch, OnBatch
 from auditor.store import repo
 from auditor.store.models import RunStatus
 from scanners.access_logs import ParserSpec, resolve_format
 from scanners.access_logs.quarantine import Quarantine
 
-__all__ = ["AccessScanResult", "expand_paths", "scan_access_logs"]
+__all__ = ["AccessBatch", "AccessScanResult", "expand_paths", "scan_access_logs"]
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
@@ -89,10 +84,10 @@ def scan_access_logs(
     incremental: bool = False,
     run_id: str | None = None,
     trigger: str = "cli",
-    on_finding: Callable[[AccessFinding], None] | None = None,
+    on_batch: OnBatch | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> AccessScanResult:
-    """Scan ``paths``; findings go to the store (and ``on_finding``); returns the totals."""
+    """Scan ``paths``; findings go to the store (and to ``on_batch``); returns the totals."""
     settings = actx.settings
     tz = _check_tz(timezone or settings.timezone)
     pack = load_pack(Path(policies_dir) if policies_dir else settings.resolved_policies_dir)
@@ -132,7 +127,7 @@ def scan_access_logs(
             quarantine,
             result,
             incremental,
-            on_finding,
+            on_batch,
             should_stop,
         )
     except BaseException as exc:
@@ -196,7 +191,7 @@ def _run(
     quarantine: Quarantine,
     result: AccessScanResult,
     incremental: bool,
-    on_finding: Callable[[AccessFinding], None] | None,
+    on_batch: OnBatch | None,
     should_stop: Callable[[], bool] | None,
 ) -> None:
     settings = actx.settings
@@ -226,7 +221,7 @@ def _run(
             quarantine,
             result,
             incremental,
-            on_finding,
+            on_batch,
             should_stop,
             persisted,
         )

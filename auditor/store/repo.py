@@ -6,7 +6,7 @@ Scanners never write to the store; the service functions call these.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from auditor.errors import NotFoundError
-from auditor.findings import AccessFinding, PhiFinding
+from auditor.findings import AccessFinding, AccessRow, PhiFinding
 from auditor.store.models import (
     AuditTrail,
     Checkpoint,
@@ -111,60 +111,6 @@ def finish_run(
     run.error = error
 
 
-def _row(
-    finding: AccessFinding | PhiFinding, identity: str, run_id: str | None, seen: datetime
-) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "identity": identity,
-        "first_seen": seen,
-        "last_seen": seen,
-        "first_run_id": run_id,
-        "last_run_id": run_id,
-        "status": FindingStatus.OPEN,
-        "reviewer": "",
-        "note": "",
-    }
-    if isinstance(finding, AccessFinding):
-        base.update(
-            kind=FindingKind.ACCESS,
-            rule_id=finding.rule_id,
-            category=finding.category,
-            severity=finding.severity,
-            location=finding.location,
-            source=finding.source,
-            event_id=finding.event_id,
-            user_id=finding.user_id,
-            patient_id=finding.patient_id,
-            event_time=finding.timestamp,
-            start=None,
-            end=None,
-            score=None,
-            fingerprint=finding.fingerprint,
-            explanation=finding.explanation,
-            explained=finding.explained,
-        )
-    else:
-        base.update(
-            kind=FindingKind.PHI,
-            rule_id=finding.entity_type,
-            category="phi",
-            severity="medium",
-            location=finding.location_key,
-            source=finding.source,
-            event_id="",
-            user_id="",
-            patient_id="",
-            event_time=seen,
-            start=finding.start,
-            end=finding.end,
-            score=finding.score,
-            fingerprint=finding.fingerprint,
-            explanation="",
-            explained=False,
-        )
-    return base
-
-
 _INSERT_COLUMNS = (
     "identity",
     "kind",
@@ -191,6 +137,65 @@ _INSERT_COLUMNS = (
     "first_run_id",
     "last_run_id",
 )
+Row = tuple[Any, ...]  # a findings row in _INSERT_COLUMNS order
+
+
+def _access_row(r: AccessRow, run_id: str | None, seen: datetime) -> Row:
+    return (
+        r.identity,
+        FindingKind.ACCESS,
+        r.rule_id,
+        r.category,
+        r.severity,
+        r.event_id,  # location
+        r.source,
+        r.event_id,
+        r.user_id,
+        r.patient_id,
+        r.timestamp,
+        None,
+        None,
+        None,
+        r.fingerprint,
+        r.explanation,
+        r.explained,
+        FindingStatus.OPEN,
+        "",
+        "",
+        seen,
+        seen,
+        run_id,
+        run_id,
+    )
+
+
+def _phi_row(f: PhiFinding, identity: str, run_id: str | None, seen: datetime) -> Row:
+    return (
+        identity,
+        FindingKind.PHI,
+        f.entity_type,
+        "phi",
+        "medium",
+        f.location_key,
+        f.source,
+        "",
+        "",
+        "",
+        seen,
+        f.start,
+        f.end,
+        f.score,
+        f.fingerprint,
+        "",
+        False,
+        FindingStatus.OPEN,
+        "",
+        "",
+        seen,
+        seen,
+        run_id,
+        run_id,
+    )
 
 
 _FEW_VALUES = frozenset({"kind", "status", "first_seen", "last_seen"})
@@ -223,6 +228,8 @@ class _FastInsert:
         if sorted(order) != sorted(_INSERT_COLUMNS):  # pragma: no cover - SQLAlchemy change
             raise RuntimeError("unexpected parameters in the findings insert")
         self.order = order
+        # Rows arrive in _INSERT_COLUMNS order; ``take`` reorders them for the driver.
+        self.take = [_INSERT_COLUMNS.index(name) for name in order]
         procs = {
             name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order
         }
@@ -234,8 +241,8 @@ class _FastInsert:
             if (proc := procs[name]) is not None
         ]
 
-    def bind(self, row: dict[str, Any]) -> Any:
-        values = [row[k] for k in self.order]
+    def bind(self, row: Row) -> Any:
+        values = [row[i] for i in self.take]
         for i, proc, memo in self.procs:
             value = values[i]
             if value is None:
@@ -250,7 +257,7 @@ class _FastInsert:
             return tuple(values)
         return dict(zip(self.order, values, strict=True))
 
-    def run(self, session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    def run(self, session: Session, rows: Sequence[Row]) -> None:
         params = [self.bind(row) for row in rows]
         session.connection().exec_driver_sql(self.sql, params)
 
@@ -266,25 +273,62 @@ def upsert_findings(
     findings: Iterable[AccessFinding | PhiFinding],
     run_id: str | None,
 ) -> tuple[int, int]:
-    """Insert new findings, touch ``last_seen`` of known ones. Returns (new, already_known).
+    """Insert new findings, touch ``last_seen`` of known ones. Returns (new, already_known)."""
+    seen = now()
 
-    Known identities are looked up per chunk (that is what tells new from known); new rows
+    def rows() -> Iterator[Row]:
+        for f in findings:
+            if isinstance(f, AccessFinding):
+                yield _access_row(_as_access_row(f), run_id, seen)
+            else:
+                yield _phi_row(f, f.identity, run_id, seen)
+
+    return _upsert_rows(session, rows(), run_id, seen)
+
+
+def upsert_access_rows(
+    session: Session, rows: Iterable[AccessRow], run_id: str | None
+) -> tuple[int, int]:
+    """``upsert_findings`` for the access scan's bulk rows (no dataclass per finding)."""
+    seen = now()
+    return _upsert_rows(session, (_access_row(r, run_id, seen) for r in rows), run_id, seen)
+
+
+def _as_access_row(f: AccessFinding) -> AccessRow:
+    return AccessRow(
+        f.identity,
+        f.rule_id,
+        f.category,
+        f.severity,
+        f.source,
+        f.event_id,
+        f.user_id,
+        f.patient_id,
+        f.timestamp,
+        f.fingerprint,
+        f.explanation,
+        f.explained,
+    )
+
+
+def _upsert_rows(
+    session: Session, rows: Iterable[Row], run_id: str | None, seen: datetime
+) -> tuple[int, int]:
+    """Known identities are looked up per chunk (that is what tells new from known); new rows
     go through one prepared ``INSERT ... ON CONFLICT (identity) DO UPDATE`` (so a concurrent
     writer that inserted the same finding meanwhile only moves ``last_seen``).
     """
     session.flush()
-    seen = now()
     new = known = 0
-    batch: dict[str, dict[str, Any]] = {}
+    batch: dict[str, Row] = {}
     fast = _fast_insert(session)
 
     def flush() -> None:
         nonlocal new, known
         if not batch:
             return
-        ids = list(batch)
         existing = set(
-            session.scalars(select(Finding.identity).where(Finding.identity.in_(ids))).all()
+            session.scalars(select(Finding.identity).where(Finding.identity.in_(list(batch)))).all()
         )
         if existing:
             session.execute(
@@ -297,15 +341,14 @@ def upsert_findings(
             if fast is not None:
                 fast.run(session, fresh)
             else:
-                session.execute(insert(Finding), fresh)
+                dicts = [dict(zip(_INSERT_COLUMNS, r, strict=True)) for r in fresh]
+                session.execute(insert(Finding), dicts)
         new += len(fresh)
         known += len(existing)
         batch.clear()
 
-    for finding in findings:
-        ident = finding.identity
-        if ident not in batch:
-            batch[ident] = _row(finding, ident, run_id, seen)
+    for row in rows:
+        batch.setdefault(row[0], row)
         if len(batch) >= _CHUNK:
             flush()
     flush()

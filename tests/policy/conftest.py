@@ -12,6 +12,7 @@ import pytest
 
 from auditor.context import AppContext
 from auditor.findings import AccessFinding
+from tests.collect import into
 
 EVENT_HEADER = [
     "event_id",
@@ -132,7 +133,7 @@ def run_scan(actx: AppContext) -> Iterator[Callable[..., Scan]]:
     def run(world: World, skip: tuple[str, ...] = (), **kw: Any) -> Scan:
         ctx, log = world.write(skip)
         found: list[AccessFinding] = []
-        result = scan_access_logs(actx, [log], context_dir=ctx, on_finding=found.append, **kw)
+        result = scan_access_logs(actx, [log], context_dir=ctx, on_batch=into(found), **kw)
         return Scan(found, result.summary())
 
     yield run

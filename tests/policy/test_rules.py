@@ -8,6 +8,7 @@ import pytest
 
 from auditor.context import open_context
 from auditor.findings import AccessFinding
+from tests.collect import into
 from tests.policy.conftest import Scan, World
 
 DAY = "2024-03-05"
@@ -214,7 +215,7 @@ def scan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scan]:
     ctx, log = world.write()
     found: list[AccessFinding] = []
     with open_context(root / "home") as actx:
-        result = scan_access_logs(actx, [log], context_dir=ctx, on_finding=found.append)
+        result = scan_access_logs(actx, [log], context_dir=ctx, on_batch=into(found))
     yield Scan(found, result.summary())
 
 

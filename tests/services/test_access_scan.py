@@ -14,9 +14,10 @@ from auditor.cli.main import app, main
 from auditor.context import AppContext, open_context
 from auditor.errors import PolicyError
 from auditor.findings import AccessFinding
-from auditor.services.access_scan import scan_access_logs
+from auditor.services.access_scan import AccessBatch, scan_access_logs
 from auditor.store.models import Checkpoint, Finding, RunStatus, ScanRun
 from auditor.synth.hospital import HospitalPaths, build_hospital, generate_events_csv
+from tests.collect import into
 
 WEEK = date(2024, 3, 4)
 
@@ -70,7 +71,10 @@ def test_accounting_and_quarantine(actx: AppContext, hospital: HospitalPaths) ->
 def test_every_planted_category_is_found(actx: AppContext, hospital: HospitalPaths) -> None:
     found: list[AccessFinding] = []
     scan_access_logs(
-        actx, [hospital.csv_log], context_dir=hospital.context_dir, on_finding=found.append
+        actx,
+        [hospital.csv_log],
+        context_dir=hospital.context_dir,
+        on_batch=into(found),
     )
     by_category: dict[str, set[str]] = {}
     for f in found:
@@ -84,7 +88,10 @@ def test_csv_and_fhir_give_the_same_findings(actx: AppContext, hospital: Hospita
     for log in (hospital.csv_log, hospital.fhir_log):
         found: list[AccessFinding] = []
         result = scan_access_logs(
-            actx, [log], context_dir=hospital.context_dir, on_finding=found.append
+            actx,
+            [log],
+            context_dir=hospital.context_dir,
+            on_batch=into(found),
         )
         runs[log.suffix] = (result, sorted((f.identity, f.explanation) for f in found))
     (csv_result, csv_findings), (fhir_result, fhir_findings) = runs[".csv"], runs[".ndjson"]
@@ -92,6 +99,34 @@ def test_csv_and_fhir_give_the_same_findings(actx: AppContext, hospital: Hospita
     assert csv_result.records_processed == fhir_result.records_processed
     assert fhir_result.records_quarantined == hospital.malformed_fhir_lines
     assert fhir_result.findings_new == 0  # same events: nothing new for the store
+
+
+def test_sql_formatted_rows_match_the_python_definitions(actx: AppContext, tmp_path: Path) -> None:
+    """DuckDB builds timestamps, identities' inputs and JSON lines; they must agree with the
+    dataclass (fingerprints keyed on ``isoformat()`` must not change, sub-seconds included)."""
+    rows = ["event_id,timestamp,user_id,patient_id,break_glass,reason"]
+    rows += [
+        "a1,2024-03-05T12:00:00Z,U6,P1,true,n/a",
+        "a2,2024-03-05T12:00:00.250000+02:00,U6,P2,true,",
+        "a3,2024-03-05T12:00:00.000001Z,U7,P\u00e9,true,-",
+    ]
+    log = tmp_path / "fmt.csv"
+    log.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    batches: list[AccessBatch] = []
+    scan_access_logs(actx, [log], on_batch=batches.append)
+    pairs = [(row, line) for b in batches for row, line in zip(b.rows, b.jsonl, strict=True)]
+    assert {row.event_id for row, _ in pairs} == {"a1", "a2", "a3"}
+    for row, line in pairs:
+        finding = row.finding()
+        assert json.loads(line) == finding.to_json()
+        assert row.identity == finding.identity
+        iso = row.timestamp.isoformat()
+        assert row.fingerprint == actx.fingerprinter.of(
+            f"{row.user_id}\x1f{row.patient_id}\x1f{iso}"
+        )
+    stamps = {row.event_id: row.timestamp.isoformat() for row, _ in pairs}
+    assert stamps["a2"] == "2024-03-05T10:00:00.250000+00:00"
+    assert stamps["a3"] == "2024-03-05T12:00:00.000001+00:00"
 
 
 def test_rerun_adds_no_duplicates(actx: AppContext, hospital: HospitalPaths) -> None:
@@ -123,7 +158,7 @@ def test_window_rule_sees_across_segment_boundaries(actx: AppContext, tmp_path: 
     log = tmp_path / "burst.csv"
     log.write_text("\n".join(rows) + "\n")
     found: list[AccessFinding] = []
-    result = scan_access_logs(actx, [log], on_finding=found.append)
+    result = scan_access_logs(actx, [log], on_batch=into(found))
     burst = [f for f in found if f.category == "high_volume"]
     assert [f.event_id for f in burst] == ["b30"]
     assert "(threshold 30)" in burst[0].explanation
@@ -158,10 +193,10 @@ def test_crash_mid_scan_resumes_without_gaps(
     actx.settings.access.segment_mb = 0.02
     seen = 0
 
-    def explode(_: AccessFinding) -> None:
+    def explode(batch: AccessBatch) -> None:
         nonlocal seen
-        seen += 1
-        if seen == 30:
+        seen += len(batch.rows)
+        if seen >= 30:
             raise RuntimeError("power cut")
 
     with pytest.raises(Exception, match="failed"):
@@ -170,7 +205,7 @@ def test_crash_mid_scan_resumes_without_gaps(
             [hospital.csv_log],
             context_dir=hospital.context_dir,
             incremental=True,
-            on_finding=explode,
+            on_batch=explode,
         )
     with actx.transaction() as s:
         failed = s.scalars(select(ScanRun).where(ScanRun.status == RunStatus.FAILED)).one()

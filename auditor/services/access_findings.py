@@ -1,0 +1,131 @@
+"""Rule hits to stored findings: keyed fingerprints, identities, batches, the caller's hook.
+
+DuckDB has already formatted each hit (``policy.hits``); what is left per finding is the
+keyed HMAC (whose secret never goes into SQL) and the identity hash, in one tight loop over
+plain tuples. Batches are upserted as they arrive; the segment's checkpoint rides in the
+same transaction as its last batch, so a kill between batches re-does, never skips.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.context import AppContext
+from auditor.findings import AccessFinding, AccessRow, access_identity
+from auditor.fingerprint import Fingerprinter
+from auditor.policy import hits
+from auditor.policy.engine import ActiveRule, EngineConfig
+from auditor.store import repo
+
+SCANNER = "access-logs"
+
+
+@dataclass(frozen=True)
+class AccessBatch:
+    """One store batch of findings as a caller (the CLI) sees it."""
+
+    rows: list[AccessRow]
+    jsonl: list[str] = field(default_factory=list)  # the DESIGN §6 line of each row
+
+    def findings(self) -> list[AccessFinding]:
+        return [row.finding() for row in self.rows]
+
+
+OnBatch = Callable[[AccessBatch], None]
+Checkpoint = tuple[str, int, int, dict[str, Any]]
+
+
+@dataclass
+class Emitted:
+    count: int = 0
+    new: int = 0
+    by_category: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+
+
+def to_rows(
+    batch: Iterable[tuple[Any, ...]], by_index: dict[int, ActiveRule], fp: Fingerprinter
+) -> list[AccessRow]:
+    """Hit rows (``hits.HIT_COLUMNS``) to store rows."""
+    out: list[AccessRow] = []
+    of = fp.of
+    for r, source, event_id, user_id, patient_id, ts, iso, explained, explanation, _ in batch:
+        rule = by_index[r].rule
+        fingerprint = of(f"{user_id}\x1f{patient_id}\x1f{iso}")
+        out.append(
+            AccessRow(
+                access_identity(rule.id, event_id, fingerprint),
+                rule.id,
+                rule.category,
+                str(rule.severity),
+                source,
+                event_id,
+                user_id,
+                patient_id,
+                ts,
+                fingerprint,
+                explanation,
+                bool(explained),
+            )
+        )
+    return out
+
+
+def emit(
+    actx: AppContext,
+    con: Any,
+    active: list[ActiveRule],
+    cfg: EngineConfig,
+    run_id: str,
+    label: str,
+    checkpoint: Checkpoint | None,
+    on_batch: OnBatch | None,
+) -> Emitted:
+    """Evaluate the segment's rules and store what they find; the checkpoint goes last."""
+    by_index = {a.index: a for a in active}
+    out = Emitted()
+    chunks = hits.iter_hits(
+        con,
+        active,
+        label,
+        timezone=cfg.timezone,
+        chunk=actx.settings.access.finding_batch,
+        with_json=on_batch is not None,
+    )
+    pending: list[AccessRow] | None = None
+    while True:
+        raw = next(chunks, None)
+        batch = to_rows(raw, by_index, actx.fingerprinter) if raw else []
+        if pending is not None:
+            _store(actx, pending, run_id, checkpoint if not batch else None, out)
+        if not batch:
+            break
+        for row in batch:
+            out.by_category[row.category] += 1
+            out.by_rule[row.rule_id] += 1
+        if on_batch is not None:
+            on_batch(AccessBatch(batch, [hit[-1] for hit in raw or ()]))
+        out.count += len(batch)
+        pending = batch
+    if pending is None and checkpoint is not None:
+        _store(actx, [], run_id, checkpoint, out)
+    return out
+
+
+def _store(
+    actx: AppContext,
+    rows: list[AccessRow],
+    run_id: str,
+    checkpoint: Checkpoint | None,
+    out: Emitted,
+) -> None:
+    with actx.transaction() as session:
+        if rows:
+            new, _ = repo.upsert_access_rows(session, rows, run_id)
+            out.new += new
+        if checkpoint is not None:
+            key, position, line, meta = checkpoint
+            repo.put_checkpoint(session, key, SCANNER, position, line, meta)
