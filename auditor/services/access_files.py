@@ -6,6 +6,7 @@ inside the one DuckDB connection the scan opened.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -16,7 +17,8 @@ from typing import Any
 
 from auditor.context import AppContext
 from auditor.policy import engine, view
-from auditor.services.access_findings import SCANNER, Emitted, OnBatch, emit
+from auditor.services.access_findings import Emitted, OnBatch, emit
+from auditor.services.access_writer import SCANNER, StoreWriter
 from auditor.store import repo
 from scanners.access_logs import ParserSpec
 from scanners.access_logs.quarantine import Quarantine
@@ -47,7 +49,6 @@ class AccessScanResult:
     stopped: bool = False
 
     def add(self, emitted: Emitted) -> None:
-        self.findings_new += emitted.new
         for cat, n in emitted.by_category.items():
             self.findings_by_category[cat] = self.findings_by_category.get(cat, 0) + n
         for rid, n in emitted.by_rule.items():
@@ -148,13 +149,16 @@ class FileScan:
         on_batch: OnBatch | None,
         should_stop: Callable[[], bool] | None,
         persisted_carry: Path,
+        writer: StoreWriter,
     ) -> None:
+        self.writer = writer
         self.actx, self.con, self.cfg, self.active = actx, con, cfg, active
         self.work, self.quarantine, self.result = work, quarantine, result
         self.incremental, self.on_batch, self.should_stop = incremental, on_batch, should_stop
         self.persisted_carry = persisted_carry
         self.columns = view.view_columns([a.rule for a in active])
         self.carry_ready = False
+        self.segments = 0
 
     def run(self, path: Path, spec: ParserSpec) -> dict[str, Any]:
         result = self.result
@@ -214,7 +218,7 @@ class FileScan:
                 self.con,
                 self.active,
                 self.cfg,
-                result.run_id,
+                self.writer,
                 seg.label,
                 checkpoint,
                 self.on_batch,
@@ -223,12 +227,18 @@ class FileScan:
             stats["findings"] += emitted.count
             engine.advance_carry(self.con, self.active)
             if self.incremental:  # a resumed run needs the window tail as of this checkpoint
-                out = self.work / CARRY_FILE
+                self.segments += 1
+                out = self.work / f"carry-{self.segments}.parquet"
                 engine.save_carry(self.con, out)
-                staged = self.persisted_carry.with_suffix(".tmp")
-                shutil.copyfile(out, staged)
-                os.replace(staged, self.persisted_carry)
+                self.writer.put([], after=functools.partial(self._persist_carry, out))
             if self.should_stop is not None and self.should_stop():
                 result.stopped = True
                 break
         return stats
+
+    def _persist_carry(self, src: Path) -> None:
+        """Runs on the writer thread once the segment's checkpoint is committed."""
+        staged = self.persisted_carry.with_suffix(".tmp")
+        shutil.copyfile(src, staged)
+        os.replace(staged, self.persisted_carry)
+        src.unlink(missing_ok=True)

@@ -2,8 +2,8 @@
 
 DuckDB has already formatted each hit (``policy.hits``); what is left per finding is the
 keyed HMAC (whose secret never goes into SQL) and the identity hash, in one tight loop over
-plain tuples. Batches are upserted as they arrive; the segment's checkpoint rides in the
-same transaction as its last batch, so a kill between batches re-does, never skips.
+plain tuples. Batches go to the store writer as they arrive; the segment's checkpoint rides
+in the same transaction as its last batch, so a kill between batches re-does, never skips.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ from auditor.findings import AccessFinding, AccessRow, access_identity
 from auditor.fingerprint import Fingerprinter
 from auditor.policy import hits
 from auditor.policy.engine import ActiveRule, EngineConfig
-from auditor.store import repo
-
-SCANNER = "access-logs"
+from auditor.services.access_writer import Checkpoint, StoreWriter
 
 
 @dataclass(frozen=True)
@@ -35,13 +33,11 @@ class AccessBatch:
 
 
 OnBatch = Callable[[AccessBatch], None]
-Checkpoint = tuple[str, int, int, dict[str, Any]]
 
 
 @dataclass
 class Emitted:
     count: int = 0
-    new: int = 0
     by_category: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
 
@@ -79,12 +75,12 @@ def emit(
     con: Any,
     active: list[ActiveRule],
     cfg: EngineConfig,
-    run_id: str,
+    writer: StoreWriter,
     label: str,
     checkpoint: Checkpoint | None,
     on_batch: OnBatch | None,
 ) -> Emitted:
-    """Evaluate the segment's rules and store what they find; the checkpoint goes last."""
+    """Evaluate the segment's rules and queue what they find; the checkpoint goes last."""
     by_index = {a.index: a for a in active}
     out = Emitted()
     chunks = hits.iter_hits(
@@ -100,7 +96,7 @@ def emit(
         raw = next(chunks, None)
         batch = to_rows(raw, by_index, actx.fingerprinter) if raw else []
         if pending is not None:
-            _store(actx, pending, run_id, checkpoint if not batch else None, out)
+            writer.put(pending, checkpoint if not batch else None)
         if not batch:
             break
         for row in batch:
@@ -111,21 +107,5 @@ def emit(
         out.count += len(batch)
         pending = batch
     if pending is None and checkpoint is not None:
-        _store(actx, [], run_id, checkpoint, out)
+        writer.put([], checkpoint)
     return out
-
-
-def _store(
-    actx: AppContext,
-    rows: list[AccessRow],
-    run_id: str,
-    checkpoint: Checkpoint | None,
-    out: Emitted,
-) -> None:
-    with actx.transaction() as session:
-        if rows:
-            new, _ = repo.upsert_access_rows(session, rows, run_id)
-            out.new += new
-        if checkpoint is not None:
-            key, position, line, meta = checkpoint
-            repo.put_checkpoint(session, key, SCANNER, position, line, meta)

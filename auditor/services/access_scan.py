@@ -23,7 +23,8 @@ from auditor.policy.context import context_files, prepare_context
 from auditor.policy.loader import load_pack
 from auditor.policy.model import PolicyPack
 from auditor.services.access_files import CARRY_FILE, AccessScanResult, FileScan
-from auditor.services.access_findings import SCANNER, AccessBatch, OnBatch
+from auditor.services.access_findings import AccessBatch, OnBatch
+from auditor.services.access_writer import SCANNER, StoreWriter
 from auditor.store import repo
 from auditor.store.models import RunStatus
 from scanners.access_logs import ParserSpec, resolve_format
@@ -204,6 +205,7 @@ def _run(
         allowed_dirs=[work],
         allowed_paths=[p for p, _ in specs] + context_files(ctx_dir) + [persisted],
     )
+    writer = StoreWriter(actx, result.run_id)
     try:
         context = prepare_context(con, ctx_dir, tz, quarantine)
         engine.load_roles(con, pack)
@@ -224,6 +226,7 @@ def _run(
             on_batch,
             should_stop,
             persisted,
+            writer,
         )
         for path, spec in specs:
             if should_stop is not None and should_stop():
@@ -232,5 +235,11 @@ def _run(
             result.files.append(scan.run(path, spec))
             if result.stopped:
                 break
+    except BaseException:
+        writer.abort()
+        raise
+    else:
+        writer.close()  # everything committed before the run is reported done
+        result.findings_new = writer.new
     finally:
         con.close()
