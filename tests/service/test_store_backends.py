@@ -34,6 +34,18 @@ def test_migrations_match_models_and_downgrade(engine) -> None:  # type: ignore[
     assert {"findings", "daemon_instances", "api_tokens"} <= set(inspect(engine).get_table_names())
 
 
+def test_fresh_database_shortcut_matches_models(engine) -> None:  # type: ignore[no-untyped-def]
+    """A new database is created from the models and stamped (no migration replay)."""
+    assert db.upgrade_if_needed(engine)
+    assert db.current_revisions(engine) == db.head_revisions()
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], diff
+    assert not db.upgrade_if_needed(engine)
+    db.downgrade(engine, "base")  # and it migrates like a migrated one
+    assert "findings" not in inspect(engine).get_table_names()
+
+
 def test_upsert_idempotent_and_history(engine) -> None:  # type: ignore[no-untyped-def]
     db.upgrade(engine)
     sessions = db.session_factory(engine)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 
 from auditor.store import db
 from auditor.store.models import Base
@@ -16,6 +16,45 @@ def test_upgrade_from_empty_matches_models(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == [], f"models and migrations disagree: {diff}"
+
+
+def test_fresh_database_shortcut_equals_migrating(tmp_path: Path) -> None:
+    """``upgrade_if_needed`` creates a new database from the models and stamps it: the
+    schema must be exactly what the migrations build (tables, indexes, constraints)."""
+    fast = db.make_engine(f"sqlite:///{tmp_path / 'fast.db'}")
+    slow = db.make_engine(f"sqlite:///{tmp_path / 'slow.db'}")
+    assert db.upgrade_if_needed(fast)
+    db.upgrade(slow)
+
+    def schema(engine: Engine) -> dict[str, object]:
+        """Per table: columns, indexes (name, unique, columns) and foreign keys, as SQLite
+        reports them (the DDL text differs only in the order constraints are listed)."""
+        out: dict[str, object] = {}
+        with engine.connect() as conn:
+            run = conn.exec_driver_sql
+            tables = [r[0] for r in run("SELECT name FROM sqlite_master WHERE type='table'")]
+            for t in tables:
+                indexes = sorted(
+                    (
+                        "auto" if name.startswith("sqlite_autoindex") else name,
+                        unique,
+                        tuple(c[2] for c in run(f"PRAGMA index_info('{name}')")),
+                    )
+                    for _, name, unique, *_ in run(f"PRAGMA index_list('{t}')")
+                )
+                out[t] = (
+                    list(run(f"PRAGMA table_info('{t}')")),
+                    indexes,
+                    sorted(run(f"PRAGMA foreign_key_list('{t}')")),
+                )
+        return out
+
+    assert schema(fast) == schema(slow)
+    assert db.current_revisions(fast) == db.current_revisions(slow) == db.head_revisions()
+    with fast.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    db.downgrade(fast, "-1")  # a stamped database migrates like any other
+    db.upgrade(fast)
 
 
 def test_downgrade_one_step_and_back(tmp_path: Path) -> None:
