@@ -175,25 +175,32 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
     where = f"WHERE ({active.rule.compiled})" if active.rule.compiled else ""
     over = f"INTERVAL {active.over_minutes} MINUTE"
     names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
+    ms = active.over_minutes * 60_000  # bucket width: the window's length
     return f"""
         WITH src AS (
             SELECT {names} FROM {source} {where}
             UNION ALL SELECT {names} FROM carry {where}
         ),
-        candidates AS (
-            -- distinct values never outnumber events: only groups with enough events qualify
-            SELECT DISTINCT grp FROM (
-                SELECT grp, count(*) OVER (
-                    PARTITION BY grp ORDER BY event__timestamp
-                    RANGE BETWEEN {over} PRECEDING AND CURRENT ROW) AS c
-                FROM src
-            ) WHERE c > {active.threshold}
+        buckets AS (
+            SELECT grp, CAST(floor(epoch_ms(event__timestamp) / {ms}) AS BIGINT) AS b,
+                count(*) AS c
+            FROM src GROUP BY ALL
         ),
+        hot_buckets AS (
+            -- An event's window [t - over, t] lies in its own bucket and the one before, and
+            -- distinct values never outnumber events: only pairs of adjacent buckets holding
+            -- more than the threshold together can contain a burst. Counting by a hash
+            -- aggregate spares the sliding window for everything else (nearly every event).
+            SELECT a.grp, a.b FROM buckets a LEFT JOIN buckets n ON n.grp = a.grp AND n.b = a.b + 1
+            WHERE a.c + coalesce(n.c, 0) > {active.threshold}
+        ),
+        keep AS (SELECT grp, b FROM hot_buckets UNION SELECT grp, b + 1 FROM hot_buckets),
         counted AS (
             SELECT k, event__timestamp, grp, count(DISTINCT val) OVER (
                 PARTITION BY grp ORDER BY event__timestamp
                 RANGE BETWEEN {over} PRECEDING AND CURRENT ROW) AS n
-            FROM src WHERE grp IN (SELECT grp FROM candidates)
+            FROM src SEMI JOIN keep ON keep.grp = src.grp
+                AND keep.b = CAST(floor(epoch_ms(src.event__timestamp) / {ms}) AS BIGINT)
         ),
         hot AS (
             SELECT *, lag(event__timestamp) OVER (
