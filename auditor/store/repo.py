@@ -233,33 +233,33 @@ class _FastInsert:
         procs = {
             name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order
         }
-        # (position, processor, memo): columns with few distinct values (kind, status, the
-        # run's timestamps) are converted once per value, not once per row.
-        self.procs: list[tuple[int, Any, dict[Any, Any] | None]] = [
-            (i, proc, {} if name in _FEW_VALUES else None)
-            for i, name in enumerate(order)
-            if (proc := procs[name]) is not None
+        # Per driver position: the column's bind processor, and whether its values are few
+        # (kind, status, the run's timestamps: converted once per distinct value).
+        self.procs: list[tuple[Any, bool] | None] = [
+            (proc, name in _FEW_VALUES) if (proc := procs[name]) is not None else None
+            for name in order
         ]
 
-    def bind(self, row: Row) -> Any:
-        values = [row[i] for i in self.take]
-        for i, proc, memo in self.procs:
-            value = values[i]
-            if value is None:
-                continue
-            if memo is None:
-                values[i] = proc(value)
-            else:
-                if value not in memo:
-                    memo[value] = proc(value)
-                values[i] = memo[value]
+    def params(self, rows: Sequence[Row]) -> list[Any]:
+        """Driver parameters for ``rows``, converted a column at a time (list comprehensions
+        instead of a Python loop over every cell)."""
+        columns: list[list[Any]] = []
+        for src, spec in zip(self.take, self.procs, strict=True):
+            values = [row[src] for row in rows]
+            if spec is not None:
+                proc, few = spec
+                if few:
+                    memo = {v: (None if v is None else proc(v)) for v in set(values)}
+                    values = [memo[v] for v in values]
+                else:
+                    values = [None if v is None else proc(v) for v in values]
+            columns.append(values)
         if self.positional:
-            return tuple(values)
-        return dict(zip(self.order, values, strict=True))
+            return list(zip(*columns, strict=True))
+        return [dict(zip(self.order, vals, strict=True)) for vals in zip(*columns, strict=True)]
 
     def run(self, session: Session, rows: Sequence[Row]) -> None:
-        params = [self.bind(row) for row in rows]
-        session.connection().exec_driver_sql(self.sql, params)
+        session.connection().exec_driver_sql(self.sql, self.params(rows))
 
 
 def _fast_insert(session: Session) -> _FastInsert | None:
