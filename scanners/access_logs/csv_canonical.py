@@ -205,21 +205,17 @@ def _structural_rejects(con: Any, shift: int) -> list[Rejected]:
 def _norm_sql(
     mapping: CsvMapping, line_sql: str, raw_sql: str, label: str, site_tz: str, source: str
 ) -> str:
-    user = field_sql(mapping, "user_id")
-    patient = field_sql(mapping, "patient_id")
-    action = f"lower(coalesce({field_sql(mapping, 'action')}, 'view'))"
-    bg_text = f"lower(coalesce({field_sql(mapping, 'break_glass')}, ''))"
-    ts = timestamp_sql(mapping, site_tz)
-    ts_text = field_sql(mapping, "timestamp")
+    """Map and check in three nested steps, so each field's text and the parsed timestamp
+    are computed once and reused by the checks (``_bad``) and the output."""
+    bg = f"lower(coalesce({field_sql(mapping, 'break_glass')}, ''))"
     bad = (
         "CASE "
-        f"WHEN {user} IS NULL THEN 'missing user id|user_id' "
-        f"WHEN {patient} IS NULL THEN 'missing patient id|patient_id' "
-        f"WHEN {ts_text} IS NULL THEN 'missing timestamp|timestamp' "
-        f"WHEN {ts} IS NULL THEN 'bad timestamp (ISO 8601 with offset required)|timestamp' "
-        f"WHEN {bg_text} NOT IN {_in_list(TRUE_WORDS | FALSE_WORDS)} "
-        "THEN 'invalid boolean|break_glass' "
-        f"WHEN {action} NOT IN {_in_list(ACTIONS)} THEN 'unknown action|action' "
+        "WHEN _user IS NULL THEN 'missing user id|user_id' "
+        "WHEN _patient IS NULL THEN 'missing patient id|patient_id' "
+        "WHEN _ts_text IS NULL THEN 'missing timestamp|timestamp' "
+        "WHEN _ts IS NULL THEN 'bad timestamp (ISO 8601 with offset required)|timestamp' "
+        f"WHEN _bg NOT IN {_in_list(TRUE_WORDS | FALSE_WORDS)} THEN 'invalid boolean|break_glass' "
+        f"WHEN _action NOT IN {_in_list(ACTIONS)} THEN 'unknown action|action' "
         "END"
     )
     return f"""
@@ -228,13 +224,20 @@ def _norm_sql(
             lower(coalesce({field_sql(mapping, "record_type")}, '')) AS record_type,
             coalesce({field_sql(mapping, "department")}, '') AS department,
             coalesce({field_sql(mapping, "workstation")}, '') AS workstation,
-            {bg_text} IN {_in_list(TRUE_WORDS)} AS break_glass,
+            _bg IN {_in_list(TRUE_WORDS)} AS break_glass,
             coalesce({field_sql(mapping, "reason")}, '') AS reason,
             _bad, CASE WHEN _bad IS NOT NULL THEN {raw_sql} END AS raw,
             timezone({quote_str(site_tz)}, _ts) AS lts
         FROM (
-            SELECT *, {line_sql} AS _line, {ts} AS _ts, {user} AS _user,
-                {patient} AS _patient, {action} AS _action, {bad} AS _bad
-            FROM {source}
+            SELECT *, {bad} AS _bad FROM (
+                SELECT *, {timestamp_sql(mapping, site_tz, "_ts_text")} AS _ts FROM (
+                    SELECT *, {line_sql} AS _line, {field_sql(mapping, "timestamp")} AS _ts_text,
+                        {field_sql(mapping, "user_id")} AS _user,
+                        {field_sql(mapping, "patient_id")} AS _patient,
+                        lower(coalesce({field_sql(mapping, "action")}, 'view')) AS _action,
+                        {bg} AS _bg
+                    FROM {source}
+                )
+            )
         )
     """

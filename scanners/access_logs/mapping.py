@@ -143,9 +143,12 @@ def field_sql(mapping: CsvMapping, fname: str) -> str:
     return base
 
 
-def timestamp_sql(mapping: CsvMapping, site_tz: str) -> str:
-    """SQL giving a TIMESTAMPTZ or NULL (NULL = quarantine as bad timestamp)."""
-    text = field_sql(mapping, "timestamp")
+def timestamp_sql(mapping: CsvMapping, site_tz: str, text: str | None = None) -> str:
+    """SQL giving a TIMESTAMPTZ or NULL (NULL = quarantine as bad timestamp).
+
+    ``text`` is an expression already holding the field's trimmed text, if there is one.
+    """
+    text = text or field_sql(mapping, "timestamp")
     fmt = mapping.timestamp_format
     if not fmt:
         return (
