@@ -53,7 +53,7 @@ class AccessSettings(_Section):
     segment_mb: float = 64
     events_per_segment: int = 500_000
     # Findings are written to the store in batches of this many.
-    finding_batch: int = 20000
+    finding_batch: int = 5000
     # DuckDB spills to disk beyond this; threads 0 = one per core.
     duckdb_memory_limit: str = "1GB"
     duckdb_threads: int = 0
@@ -276,7 +276,7 @@ placeholder_reasons = ["", "n/a", "na", ".", "-", "none", "test"]
 # Streaming bounds: input is evaluated in segments; findings are stored in batches.
 segment_mb = 64
 events_per_segment = 500000
-finding_batch = 20000
+finding_batch = 5000
 duckdb_memory_limit = "1GB"
 duckdb_threads = 0        # 0 = one per core
 

@@ -134,11 +134,17 @@ def main() -> None:
     proj_cpu: list[float] = []
     peak = 0
     summary: dict[str, Any] = {}
+    phases: dict[str, list[float]] = {}
     for i in range(args.repeats):
         wall, cpu = run_baseline(log)
         base.append(wall)
         base_cpu.append(cpu)
         wall, cpu, rss, summary = run_project(log, ctx)
+        timings = dict(summary.get("timings_s", {}))
+        # Whatever the scan service did not time: interpreter, imports, CLI, home, pack.
+        timings["startup+exit"] = wall - timings.get("total", 0.0)
+        for phase, seconds in timings.items():
+            phases.setdefault(phase, []).append(seconds)
         proj.append(wall)
         proj_cpu.append(cpu)
         peak = max(peak, rss)
@@ -165,6 +171,11 @@ def main() -> None:
     print(f"{'auditor scan access-logs':28}{p:>14.2f}{args.events / p:>12,.0f}{pc:>14.2f}")
     print(f"ratio auditor/duckdb: wall {p / b:.2f}x, cpu {pc / bc:.2f}x (target <= 4x)")
     print(f"peak RSS of the auditor process: {peak / 2**20:.0f} MiB (target < 2048 MiB)")
+    print("where the scan's wall time goes (median s, and as multiples of the baseline):")
+    order = ["startup+exit", "context", "load", "explain", "rules", "store_wait", "total"]
+    for phase in sorted(phases, key=lambda k: order.index(k) if k in order else len(order)):
+        m = statistics.median(phases[phase])
+        print(f"  {phase:14}{m:>8.2f}{m / b:>8.1f}x")
 
 
 if __name__ == "__main__":

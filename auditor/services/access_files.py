@@ -10,7 +10,9 @@ import functools
 import hashlib
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,18 @@ class AccessScanResult:
     timezone: str = "UTC"
     policies_dir: str = ""
     stopped: bool = False
+    # Seconds per phase (context, load, explain, rules, store_wait), for operators and
+    # the benchmark: where a slow scan spends its time.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            elapsed = time.perf_counter() - start
+            self.timings[phase] = self.timings.get(phase, 0.0) + elapsed
 
     def add(self, emitted: Emitted) -> None:
         for cat, n in emitted.by_category.items():
@@ -85,6 +99,7 @@ class AccessScanResult:
             "timezone": self.timezone,
             "policies_dir": self.policies_dir,
             "stopped": self.stopped,
+            "timings_s": {k: round(v, 3) for k, v in sorted(self.timings.items())},
         }
 
 
@@ -176,20 +191,23 @@ class FileScan:
         stats["resumed_from"] = start_offset
         head = _head_digest(path) if path.stat().st_size else ""
         for seg in segs:
-            loaded = seg.load(self.con)
+            with result.timed("load"):
+                loaded = seg.load(self.con)
             rejects = seg.pre_rejected + loaded.rejected
             for rej in rejects:
                 self.quarantine.add(seg.label, rej.line, rej.reason, rej.raw, rej.field)
-            processed, explained = view.create_view(
-                self.con,
-                timezone=self.cfg.timezone,
-                before_days=self.cfg.before_days,
-                after_days=self.cfg.after_days,
-                placeholder_reasons=self.cfg.placeholder_reasons,
-                columns=self.columns,
-                line_sql=loaded.line_sql,
-            )
-            for day, audited, n_explained in view.daily_counts(self.con):
+            with result.timed("explain"):
+                processed, explained = view.create_view(
+                    self.con,
+                    timezone=self.cfg.timezone,
+                    before_days=self.cfg.before_days,
+                    after_days=self.cfg.after_days,
+                    placeholder_reasons=self.cfg.placeholder_reasons,
+                    columns=self.columns,
+                    line_sql=loaded.line_sql,
+                )
+                days = view.daily_counts(self.con)
+            for day, audited, n_explained in days:
                 slot = result.accesses_by_day.setdefault(day, {"audited": 0, "explained": 0})
                 slot["audited"] += audited
                 slot["explained"] += n_explained
@@ -213,16 +231,17 @@ class FileScan:
                     seg.end_line,
                     {"head": head, "format": spec.name},
                 )
-            emitted = emit(
-                self.actx,
-                self.con,
-                self.active,
-                self.cfg,
-                self.writer,
-                seg.label,
-                checkpoint,
-                self.on_batch,
-            )
+            with result.timed("rules"):
+                emitted = emit(
+                    self.actx,
+                    self.con,
+                    self.active,
+                    self.cfg,
+                    self.writer,
+                    seg.label,
+                    checkpoint,
+                    self.on_batch,
+                )
             result.add(emitted)
             stats["findings"] += emitted.count
             engine.advance_carry(self.con, self.active)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -89,6 +90,7 @@ def scan_access_logs(
     should_stop: Callable[[], bool] | None = None,
 ) -> AccessScanResult:
     """Scan ``paths``; findings go to the store (and to ``on_batch``); returns the totals."""
+    started = time.perf_counter()
     settings = actx.settings
     tz = _check_tz(timezone or settings.timezone)
     pack = load_pack(Path(policies_dir) if policies_dir else settings.resolved_policies_dir)
@@ -141,6 +143,7 @@ def scan_access_logs(
         quarantine.close()
         shutil.rmtree(work, ignore_errors=True)
     result.quarantine_file = str(quarantine.path) if quarantine.count else ""
+    result.timings["total"] = time.perf_counter() - started
     with actx.transaction() as session:
         repo.finish_run(
             session,
@@ -207,7 +210,8 @@ def _run(
     )
     writer = StoreWriter(actx, result.run_id)
     try:
-        context = prepare_context(con, ctx_dir, tz, quarantine)
+        with result.timed("context"):
+            context = prepare_context(con, ctx_dir, tz, quarantine)
         engine.load_roles(con, pack)
         result.context_missing = context.missing
         result.context_rows = dict(context.rows)
@@ -239,7 +243,8 @@ def _run(
         writer.abort()
         raise
     else:
-        writer.close()  # everything committed before the run is reported done
+        with result.timed("store_wait"):
+            writer.close()  # everything committed before the run is reported done
         result.findings_new = writer.new
     finally:
         con.close()

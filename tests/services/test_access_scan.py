@@ -294,6 +294,9 @@ def test_cli_jsonl_summary_and_exit_codes(
     assert all(r["kind"] == "access" and r["timestamp"].endswith("Z") for r in rows)
     summary = json.loads(summary_file.read_text())
     assert summary["records_read"] == summary["records_processed"] + summary["records_quarantined"]
+    phases = summary["timings_s"]
+    assert {"context", "load", "explain", "rules", "store_wait", "total"} <= set(phases)
+    assert all(0 <= phases[p] <= phases["total"] for p in phases)
     assert sum(summary["findings_by_category"].values()) == len(rows)
     table = runner.invoke(
         app,
