@@ -20,7 +20,7 @@ from auditor.store import repo
 
 SCANNER = "access-logs"
 Checkpoint = tuple[str, int, int, dict[str, Any]]
-_Job = tuple[list[AccessRow], Checkpoint | None, Callable[[], None] | None]
+_Job = tuple[repo.PreparedRows | None, Checkpoint | None, Callable[[], None] | None]
 
 
 class StoreWriter:
@@ -40,9 +40,14 @@ class StoreWriter:
         checkpoint: Checkpoint | None = None,
         after: Callable[[], None] | None = None,
     ) -> None:
-        """Queue one transaction: ``rows`` plus ``checkpoint``; ``after`` runs once committed."""
+        """Queue one transaction: ``rows`` plus ``checkpoint``; ``after`` runs once committed.
+
+        The rows are converted for the driver here, on the caller's thread, so the writer
+        thread is left with little but the database's own work.
+        """
         self._raise()
-        self._jobs.put((rows, checkpoint, after))
+        prepared = repo.prepare_access_rows(self.actx.engine, rows, self.run_id) if rows else None
+        self._jobs.put((prepared, checkpoint, after))
 
     def close(self) -> None:
         """Wait until everything queued is committed; re-raise what went wrong meanwhile."""
@@ -85,10 +90,10 @@ class StoreWriter:
 
     def _commit(self, jobs: list[_Job]) -> None:
         with self.actx.transaction() as session:
-            rows = [row for job in jobs for row in job[0]]
-            if rows:
-                new, _ = repo.upsert_access_rows(session, rows, self.run_id)
-                self.new += new
+            for prepared, _, _ in jobs:
+                if prepared is not None:
+                    new, _ = repo.upsert_prepared(session, prepared, self.run_id)
+                    self.new += new
             for _, checkpoint, _ in jobs:
                 if checkpoint is not None:
                     key, position, line, meta = checkpoint

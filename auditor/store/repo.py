@@ -5,12 +5,15 @@ Scanners never write to the store; the service functions call these.
 
 from __future__ import annotations
 
+import functools
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from auditor.errors import NotFoundError
@@ -210,10 +213,9 @@ class _FastInsert:
     backend has no ON CONFLICT (then the ORM path below is used).
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, dialect: Dialect) -> None:
         from sqlalchemy.dialects import postgresql, sqlite
 
-        dialect = session.get_bind().dialect
         mod: Any = {"sqlite": sqlite, "postgresql": postgresql}[dialect.name]
         table = Finding.__table__
         stmt = mod.insert(table)
@@ -258,14 +260,13 @@ class _FastInsert:
             return list(zip(*columns, strict=True))
         return [dict(zip(self.order, vals, strict=True)) for vals in zip(*columns, strict=True)]
 
-    def run(self, session: Session, rows: Sequence[Row]) -> None:
-        session.connection().exec_driver_sql(self.sql, self.params(rows))
 
-
-def _fast_insert(session: Session) -> _FastInsert | None:
-    if session.get_bind().dialect.name not in ("sqlite", "postgresql"):
+@functools.lru_cache(maxsize=8)
+def _fast_insert(dialect: Dialect) -> _FastInsert | None:
+    """The compiled statement, once per dialect (engines of one backend share it)."""
+    if dialect.name not in ("sqlite", "postgresql"):
         return None
-    return _FastInsert(session)
+    return _FastInsert(dialect)
 
 
 def upsert_findings(
@@ -275,23 +276,76 @@ def upsert_findings(
 ) -> tuple[int, int]:
     """Insert new findings, touch ``last_seen`` of known ones. Returns (new, already_known)."""
     seen = now()
-
-    def rows() -> Iterator[Row]:
-        for f in findings:
-            if isinstance(f, AccessFinding):
-                yield _access_row(_as_access_row(f), run_id, seen)
-            else:
-                yield _phi_row(f, f.identity, run_id, seen)
-
-    return _upsert_rows(session, rows(), run_id, seen)
+    rows = [
+        _access_row(_as_access_row(f), run_id, seen)
+        if isinstance(f, AccessFinding)
+        else _phi_row(f, f.identity, run_id, seen)
+        for f in findings
+    ]
+    return upsert_prepared(session, _prepare(session.get_bind().dialect, rows, seen), run_id)
 
 
-def upsert_access_rows(
-    session: Session, rows: Iterable[AccessRow], run_id: str | None
-) -> tuple[int, int]:
-    """``upsert_findings`` for the access scan's bulk rows (no dataclass per finding)."""
+@dataclass(frozen=True)
+class PreparedRows:
+    """Findings rows deduplicated by identity and converted for the driver.
+
+    Preparing is pure Python and needs no session, so a scan does it on its own thread and
+    leaves the store's writer thread only the database work.
+    """
+
+    identities: list[str]
+    rows: list[Row]  # _INSERT_COLUMNS order
+    params: list[Any] | None  # the same rows as driver parameters (None: no fast path)
+    seen: datetime
+
+
+def prepare_access_rows(
+    engine: Engine, rows: Iterable[AccessRow], run_id: str | None
+) -> PreparedRows:
     seen = now()
-    return _upsert_rows(session, (_access_row(r, run_id, seen) for r in rows), run_id, seen)
+    return _prepare(engine.dialect, [_access_row(r, run_id, seen) for r in rows], seen)
+
+
+def _prepare(dialect: Dialect, rows: list[Row], seen: datetime) -> PreparedRows:
+    unique = list({row[0]: row for row in reversed(rows)}.values())[::-1]  # first wins
+    fast = _fast_insert(dialect)
+    params = fast.params(unique) if fast is not None else None
+    return PreparedRows([row[0] for row in unique], unique, params, seen)
+
+
+def upsert_prepared(
+    session: Session, prepared: PreparedRows, run_id: str | None
+) -> tuple[int, int]:
+    """Known identities are looked up per chunk (that is what tells new from known); new rows
+    go through one prepared ``INSERT ... ON CONFLICT (identity) DO UPDATE`` (so a concurrent
+    writer that inserted the same finding meanwhile only moves ``last_seen``).
+    """
+    session.flush()
+    fast = _fast_insert(session.get_bind().dialect)
+    new = known = 0
+    for lo in range(0, len(prepared.identities), _CHUNK):
+        ids = prepared.identities[lo : lo + _CHUNK]
+        existing = set(
+            session.scalars(select(Finding.identity).where(Finding.identity.in_(ids))).all()
+        )
+        if existing:
+            session.execute(
+                update(Finding)
+                .where(Finding.identity.in_(existing))
+                .values(last_seen=prepared.seen, last_run_id=run_id)
+            )
+        fresh = [lo + i for i, ident in enumerate(ids) if ident not in existing]
+        if fresh:
+            if fast is not None and prepared.params is not None:
+                params = prepared.params
+                session.connection().exec_driver_sql(fast.sql, [params[i] for i in fresh])
+            else:
+                rows = prepared.rows
+                dicts = [dict(zip(_INSERT_COLUMNS, rows[i], strict=True)) for i in fresh]
+                session.execute(insert(Finding), dicts)
+        new += len(fresh)
+        known += len(existing)
+    return new, known
 
 
 def _as_access_row(f: AccessFinding) -> AccessRow:
@@ -309,50 +363,6 @@ def _as_access_row(f: AccessFinding) -> AccessRow:
         f.explanation,
         f.explained,
     )
-
-
-def _upsert_rows(
-    session: Session, rows: Iterable[Row], run_id: str | None, seen: datetime
-) -> tuple[int, int]:
-    """Known identities are looked up per chunk (that is what tells new from known); new rows
-    go through one prepared ``INSERT ... ON CONFLICT (identity) DO UPDATE`` (so a concurrent
-    writer that inserted the same finding meanwhile only moves ``last_seen``).
-    """
-    session.flush()
-    new = known = 0
-    batch: dict[str, Row] = {}
-    fast = _fast_insert(session)
-
-    def flush() -> None:
-        nonlocal new, known
-        if not batch:
-            return
-        existing = set(
-            session.scalars(select(Finding.identity).where(Finding.identity.in_(list(batch)))).all()
-        )
-        if existing:
-            session.execute(
-                update(Finding)
-                .where(Finding.identity.in_(existing))
-                .values(last_seen=seen, last_run_id=run_id)
-            )
-        fresh = [row for ident, row in batch.items() if ident not in existing]
-        if fresh:
-            if fast is not None:
-                fast.run(session, fresh)
-            else:
-                dicts = [dict(zip(_INSERT_COLUMNS, r, strict=True)) for r in fresh]
-                session.execute(insert(Finding), dicts)
-        new += len(fresh)
-        known += len(existing)
-        batch.clear()
-
-    for row in rows:
-        batch.setdefault(row[0], row)
-        if len(batch) >= _CHUNK:
-            flush()
-    flush()
-    return new, known
 
 
 def set_finding_status(
