@@ -183,7 +183,10 @@ def weekly_report_job(rt: DaemonRuntime) -> None:
     def call(run_id: str, trigger: str) -> Any:
         from auditor.services.reporting import build_weekly_report
 
-        result = build_weekly_report(rt.actx, week=None)
+        # A catch-up after a restart finds the week already signed: it is not signed twice.
+        result = build_weekly_report(
+            rt.actx, week=None, rebuild=False, run_id=run_id, trigger=trigger
+        )
         return _ReportOutcome(str(result.report_id), str(result.folder))
 
     _scheduled(rt, JOB_REPORT, "weekly", call)

@@ -18,7 +18,7 @@ from auditor.errors import AuditorError, NotFoundError, SignatureError
 from auditor.signing import ledger
 from auditor.signing.attest import sign_artifacts, verify_folder
 from auditor.store.models import LedgerEntry, Report, RunStatus
-from auditor.store.repo import create_run, finish_run
+from auditor.store.repo import finish_run, start_run
 
 REPORT_PREDICATE = "https://hipaa-auditor.dev/attestation/weekly-report/v1"
 JSON_NAME, HTML_NAME, PDF_NAME = "report.json", "report.html", "report.pdf"
@@ -70,12 +70,18 @@ def existing_report(actx: AppContext, report_id: str) -> ReportResult | None:
 
 
 def build_weekly_report(
-    actx: AppContext, week: str | None = None, *, rebuild: bool = True
+    actx: AppContext,
+    week: str | None = None,
+    *,
+    rebuild: bool = True,
+    run_id: str | None = None,
+    trigger: str | None = None,
 ) -> ReportResult:
     """Build and sign the report for ``week`` (``2026-W47``; default: last full ISO week).
 
     ``rebuild=False`` (the daemon's weekly job after a restart or misfire) returns the week's
-    existing report instead of signing a second one (``weekly-2026-W47-r2``).
+    existing report instead of signing a second one (``weekly-2026-W47-r2``). ``run_id`` is
+    a run the caller already recorded (the daemon's), so one build leaves one run.
     """
     import time
 
@@ -93,9 +99,15 @@ def build_weekly_report(
         return found
     report_id = new_report_id(actx, f"weekly-{w.label}")
     with actx.transaction() as session:
-        run_id = create_run(
-            session, "report", report_id, trigger=actx.actor, params={"week": w.label}
-        ).id
+        run_id = start_run(
+            session,
+            run_id,
+            "report",
+            [report_id],
+            trigger=trigger or actx.actor,
+            requested_by=actx.actor,
+            params={"week": w.label},
+        )
     folder = settings.reports_dir / report_id
     timings: dict[str, float] = {}
     try:
