@@ -6,7 +6,6 @@ with the home's secret is not, unless the secret leaks.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import secrets
@@ -27,7 +26,8 @@ class Fingerprinter:
         self._secret = secret
 
     def of(self, value: str) -> str:
-        return hmac.new(self._secret, normalise(value).encode("utf-8"), hashlib.sha256).hexdigest()
+        # hmac.digest is the one-shot C path: same bytes as hmac.new(...).hexdigest(), faster.
+        return hmac.digest(self._secret, normalise(value).encode("utf-8"), "sha256").hex()
 
     def __repr__(self) -> str:
         return "Fingerprinter(<secret>)"

@@ -16,14 +16,15 @@ from typing import Any
 from auditor.policy.engine import ActiveRule, window_query, window_source
 from scanners.access_logs.mapping import quote_str
 
-# Shape of every row handed to the service (``json`` is NULL unless asked for).
+# Shape of every row handed to the service (``json`` is NULL unless asked for). The time
+# travels as ISO text: turning it back into a datetime in Python is ~10x cheaper than
+# DuckDB handing over TIMESTAMPTZ values.
 HIT_COLUMNS = (
     "r",
     "source",
     "event_id",
     "user_id",
     "patient_id",
-    "ts",
     "ts_iso",
     "explained",
     "explanation",
@@ -104,7 +105,7 @@ def _finish(inner: str, active: list[ActiveRule], timezone: str, with_json: bool
             + ", timestamp: replace(ts_iso, '+00:00', 'Z'), user_id: user_id})::VARCHAR"
         )
     return f"""
-        SELECT r, source, event_id, user_id, patient_id, ts, ts_iso, explained, explanation,
+        SELECT r, source, event_id, user_id, patient_id, ts_iso, explained, explanation,
             {json} AS json
         FROM (
             SELECT *, {explanation} AS explanation FROM (SELECT *, {_ISO} AS ts_iso FROM ({inner}))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from auditor.context import AppContext
@@ -48,7 +49,7 @@ def to_rows(
     """Hit rows (``hits.HIT_COLUMNS``) to store rows."""
     out: list[AccessRow] = []
     of = fp.of
-    for r, source, event_id, user_id, patient_id, ts, iso, explained, explanation, _ in batch:
+    for r, source, event_id, user_id, patient_id, iso, explained, explanation, _ in batch:
         rule = by_index[r].rule
         fingerprint = of(f"{user_id}\x1f{patient_id}\x1f{iso}")
         out.append(
@@ -61,7 +62,7 @@ def to_rows(
                 event_id,
                 user_id,
                 patient_id,
-                ts,
+                datetime.fromisoformat(iso),
                 fingerprint,
                 explanation,
                 bool(explained),

@@ -59,6 +59,14 @@ def test_fingerprints_are_keyed_and_normalised(actx: AppContext) -> None:
     import hashlib
 
     assert fp.of("smith") != hashlib.sha256(b"smith").hexdigest()
+    # Stored fingerprints are HMAC-SHA256 of the normalised value under the home's secret:
+    # any faster way of computing them must give these same bytes.
+    import hmac
+
+    from auditor.fingerprint import load_or_create_secret
+
+    secret = load_or_create_secret(actx.settings.keys_dir)
+    assert fp.of(" Smith\tJr ") == hmac.new(secret, b"smith jr", hashlib.sha256).hexdigest()
     assert "secret" not in repr(fp) or "<secret>" in repr(fp)
 
 
