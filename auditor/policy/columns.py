@@ -15,6 +15,9 @@ RELATIONSHIPS = "relationships.csv"
 CONTACTS = "contacts.csv"
 
 EVENT_COLUMNS = CANONICAL_COLUMNS
+# A CSV's columns beyond the canonical ones (DESIGN §3: "extra columns kept as attributes"),
+# as a map rules read with ``event.attributes['name']`` (NULL when the column is absent).
+ATTRIBUTES = "attributes"
 
 # The context files' columns, in DESIGN §4 order: the contract that readers validate against
 # and that the synthetic hospital writes.
@@ -92,7 +95,7 @@ DERIVED: dict[str, tuple[str, ...]] = {
     "reason_is_placeholder": (),
 }
 QUALIFIED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "event": (EVENT_COLUMNS, ()),
+    "event": ((*EVENT_COLUMNS, ATTRIBUTES), ()),
     "user": (USER_COLUMNS, (WORKFORCE,)),
     "patient": (PATIENT_COLUMNS, (PATIENTS,)),
 }
@@ -121,4 +124,5 @@ def all_flat_names() -> set[str]:
 def display_names() -> list[str]:
     """Rule-facing names, for error messages and docs."""
     out = [f"{t}.{c}" for t, (cols, _) in QUALIFIED.items() for c in cols]
+    out = [f"{n}['name']" if n == f"event.{ATTRIBUTES}" else n for n in out]
     return out + sorted(DERIVED)

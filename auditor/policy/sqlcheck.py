@@ -143,16 +143,33 @@ def compile_when(text: str) -> Compiled:
             if kind not in ALLOWED_FUNCS:
                 raise RuleSqlError(f"function {node.sql_name().lower()}() is not allowed")
             continue
+        if isinstance(node, exp.Bracket):
+            _check_attribute(node)
+            continue
         if isinstance(node, exp.Column):
             flat = _flat(node)
             if flat not in known:
                 raise RuleSqlError(f"unknown column {_display(node)}")
+            if flat == ATTRIBUTES_FLAT and not isinstance(node.parent, exp.Bracket):
+                raise RuleSqlError("event.attributes is read one key at a time: ['name']")
             used.add(flat)
             continue
         if kind not in ALLOWED_NODES and not isinstance(node, exp.Func):
             raise RuleSqlError(f"construct not allowed: {kind}")
     rewritten = tree.transform(_rewrite)
     return Compiled(sql=rewritten.sql(dialect="duckdb"), columns=frozenset(used))
+
+
+ATTRIBUTES_FLAT = cols.flat_name("event", cols.ATTRIBUTES)
+
+
+def _check_attribute(node: exp.Bracket) -> None:
+    """``event.attributes['name']``: the only subscript a rule may use (a string key)."""
+    target, keys = node.this, node.expressions
+    if not (isinstance(target, exp.Column) and _flat(target) == ATTRIBUTES_FLAT):
+        raise RuleSqlError("subscripts are allowed only on event.attributes")
+    if len(keys) != 1 or not (isinstance(keys[0], exp.Literal) and keys[0].is_string):
+        raise RuleSqlError("event.attributes takes one quoted column name: ['name']")
 
 
 def _flat(node: exp.Column) -> str:
@@ -171,6 +188,8 @@ def _display(node: exp.Column) -> str:
 def _rewrite(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Column):
         return exp.column(_flat(node), quoted=True)
+    if isinstance(node, exp.Bracket):  # attribute keys are the lower-cased header names
+        node.set("expressions", [exp.Literal.string(node.expressions[0].name.lower())])
     return node
 
 

@@ -30,6 +30,7 @@ VIEW_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "event__workstation": ("e.workstation", ()),
     "event__break_glass": ("e.break_glass", ()),
     "event__reason": ("e.reason", ()),
+    "event__attributes": ("e.attributes", ()),
     "user__known": ("u.user_id IS NOT NULL", ("u",)),
     "user__user_id": ("u.user_id", ("u",)),
     "user__first_name": ("u.first_name", ("u",)),

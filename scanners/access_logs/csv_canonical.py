@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS events (
     line BIGINT, event_id VARCHAR, ts TIMESTAMPTZ, user_id VARCHAR,
     patient_id VARCHAR, action VARCHAR, record_type VARCHAR, department VARCHAR,
     workstation VARCHAR, break_glass BOOLEAN, reason VARCHAR, bad VARCHAR, raw VARCHAR,
-    lts TIMESTAMP
+    lts TIMESTAMP, attributes MAP(VARCHAR, VARCHAR)
 )
 """
 
@@ -147,10 +147,22 @@ def _insert(
         + ")"
     )
     line_in = f"CAST({quote_ident(line_column)} AS BIGINT)" if line_column else "NULL::BIGINT"
+    used = {*mapping.columns.values(), *mapping.event_id_columns, line_column}
+    attrs = _attributes_sql([h for h in header if h not in used])
     con.execute(
-        f"INSERT INTO events {_norm_sql(mapping, line_in, raw_sql, label, site_tz, source)}"
+        f"INSERT INTO events {_norm_sql(mapping, line_in, raw_sql, attrs, site_tz, source)}"
     )
     return mapping
+
+
+def _attributes_sql(extra: list[str]) -> str:
+    """The row's other columns as a map (DESIGN §3), keyed by lower-case header name."""
+    named = {h.strip().lower(): h for h in reversed(extra)}  # first of same-named wins
+    if not named:
+        return "NULL::MAP(VARCHAR, VARCHAR)"
+    keys = ", ".join(quote_str(k) for k in named)
+    values = ", ".join(f"nullif(trim({quote_ident(h)}), '')" for h in named.values())
+    return f"map([{keys}], [{values}])"
 
 
 def _to_lf(src: Path, dest: Path) -> None:
@@ -203,7 +215,7 @@ def _structural_rejects(con: Any, shift: int) -> list[Rejected]:
 
 
 def _norm_sql(
-    mapping: CsvMapping, line_sql: str, raw_sql: str, label: str, site_tz: str, source: str
+    mapping: CsvMapping, line_sql: str, raw_sql: str, attrs_sql: str, site_tz: str, source: str
 ) -> str:
     """Map and check in three nested steps, so each field's text and the parsed timestamp
     are computed once and reused by the checks (``_bad``) and the output."""
@@ -227,7 +239,7 @@ def _norm_sql(
             _bg IN {_in_list(TRUE_WORDS)} AS break_glass,
             coalesce({field_sql(mapping, "reason")}, '') AS reason,
             _bad, CASE WHEN _bad IS NOT NULL THEN {raw_sql} END AS raw,
-            timezone({quote_str(site_tz)}, _ts) AS lts
+            timezone({quote_str(site_tz)}, _ts) AS lts, {attrs_sql} AS attributes
         FROM (
             SELECT *, {bad} AS _bad FROM (
                 SELECT *, {timestamp_sql(mapping, site_tz, "_ts_text")} AS _ts FROM (

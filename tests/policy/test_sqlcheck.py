@@ -25,6 +25,7 @@ from auditor.policy.sqlcheck import RuleSqlError, compile_when
         ("CASE WHEN user.known THEN off_shift ELSE FALSE END", {"user__known", "off_shift"}),
         ("event.timestamp > TIMESTAMP '2024-01-01' + INTERVAL 1 DAY", {"event__timestamp"}),
         ("regexp_matches(event.workstation, '^KIOSK')", {"event__workstation"}),
+        ("event.attributes['IP'] LIKE '10.%'", {"event__attributes"}),
     ],
 )
 def test_allowed(text: str, columns: set[str]) -> None:
@@ -49,6 +50,11 @@ def test_allowed(text: str, columns: set[str]) -> None:
         ("patient.nope", "unknown column patient.nope"),
         ("main.patient.vip", "unknown column"),
         ("secret_column", "unknown column secret_column"),
+        ("event.attributes = 'x'", "one key at a time"),
+        ("event.attributes[1] = 'x'", "one quoted column name"),
+        ("event.attributes[event.reason] = 'x'", "one quoted column name"),
+        ("user.last_name['x'] = 'y'", "only on event.attributes"),
+        ("[1, 2][1] = 1", "only on event.attributes"),
     ],
 )
 def test_refused(text: str, reason: str) -> None:
@@ -60,6 +66,11 @@ def test_refused(text: str, reason: str) -> None:
 def test_names_are_rewritten_to_the_flat_view() -> None:
     sql = compile_when("user.last_name = patient.last_name AND NOT explained").sql
     assert sql == '"user__last_name" = "patient__last_name" AND NOT "explained"'
+
+
+def test_attribute_keys_match_lower_cased_headers() -> None:
+    sql = compile_when("event.attributes['Badge Reader'] = 'B7'").sql
+    assert sql == "\"event__attributes\"['badge reader'] = 'B7'"
 
 
 def test_rules_transpile_to_spark() -> None:
