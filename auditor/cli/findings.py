@@ -8,7 +8,13 @@ from datetime import datetime
 import typer
 from rich.table import Table
 
-from auditor.cli.common import app_context, err_console, out_console, print_jsonl
+from auditor.cli.common import (
+    OutputFormat,
+    app_context,
+    err_console,
+    out_console,
+    print_jsonl,
+)
 from auditor.errors import InputError
 
 
@@ -40,14 +46,14 @@ def register(app: typer.Typer) -> None:
         until: str | None = typer.Option(None, "--until", help="Event time before (ISO 8601)."),
         limit: int = typer.Option(50, "--limit", min=1),
         offset: int = typer.Option(0, "--offset", min=0),
-        output_format: str = typer.Option("table", "--output-format", help="table | jsonl"),
+        output_format: OutputFormat = typer.Option(
+            OutputFormat.TABLE, "--output-format", help="table | jsonl"
+        ),
     ) -> None:
         """Findings matching the filters, newest first (the read is audited)."""
         from auditor.services import triage
         from auditor.store.models import FindingKind, FindingStatus
 
-        if output_format not in {"table", "jsonl"}:
-            raise InputError("must be table or jsonl", field="--output-format")
         try:
             flt = triage.FindingFilter(
                 kind=FindingKind(kind) if kind else None,
@@ -75,7 +81,7 @@ def register(app: typer.Typer) -> None:
                 items = [triage.finding_json(f) for f in rows]
         finally:
             actx.close()
-        if output_format == "jsonl":
+        if output_format is OutputFormat.JSONL:
             for item in items:
                 print_jsonl(item)
         else:
