@@ -12,8 +12,9 @@ import pytest
 from auditor.errors import AuditorError, InputError
 from auditor.store.models import RunStatus
 from reports import json_out
-from reports.builder import accesses_for, pct
+from reports.builder import pct
 from reports.citations import PHI_EXPOSURE_CITES, load_pack
+from reports.coverage import accesses_for
 from reports.documents import folder_of
 from reports.html import render_html
 from reports.periods import last_full_week, parse_week
@@ -134,7 +135,7 @@ def test_canonical_json_refuses_floats() -> None:
 def test_missing_scheduled_scans_are_gaps() -> None:
     from types import SimpleNamespace
 
-    from reports.builder import _gaps
+    from reports.coverage import gaps as _gaps
 
     w = parse_week("2026-W47", NY)
     daemon = SimpleNamespace(access_log_sources=["/var/log/ehr"], export_dirs=[])
@@ -157,7 +158,8 @@ def test_missing_scheduled_scans_are_gaps() -> None:
 
 
 def test_disabled_rules_and_sources_accept_every_summary_shape() -> None:
-    from reports.builder import _disabled_rules, _sources
+    from reports.coverage import disabled_rules as _disabled_rules
+    from reports.coverage import sources as _sources
 
     at = datetime(2026, 11, 18, tzinfo=UTC)
     runs = [
