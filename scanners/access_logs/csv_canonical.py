@@ -10,6 +10,7 @@ the rejected lines before it), assuming one physical line per record.
 
 from __future__ import annotations
 
+import csv
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,13 +77,16 @@ def load_csv(
     site_tz: str = "UTC",
     line_column: str | None = None,
     scratch: Path | None = None,
+    starts: list[int] | None = None,
 ) -> CsvLoad:
     """Load the file into ``events`` (bad rows flagged in ``bad``) and collect rejects.
 
     ``first_data_line`` is the original line number of the file's first data row (a segment
     copied with its header starts later); ``line_column`` names a column holding explicit
     line numbers (used for events normalised by the Python parsers); ``scratch`` is where a
-    normalised copy goes when the file's line endings need fixing.
+    normalised copy goes when the file's line endings need fixing. Line numbers come from
+    the row id (one record per line) unless the file has records spanning lines or blank
+    lines; such a file is re-read through a normalised copy that carries each record's line.
     """
     con.execute("DROP TABLE IF EXISTS events")
     con.execute(EVENTS_DDL)
@@ -103,7 +107,9 @@ def load_csv(
     except duckdb.Error as exc:  # duckdb's own error tree; name the file, never values
         raise InputError(f"cannot read CSV: {type(exc).__name__}", file=label) from exc
     shift = first_data_line - 2
-    rejects = _structural_rejects(con, shift)
+    if not line_column and _records(con) != _data_lines(path):
+        return _load_normalised(con, path, mapping, label, first_data_line, site_tz, scratch)
+    rejects = _structural_rejects(con, shift, starts)
     if line_column:
         line_sql = "e.line"
     elif rejects:
@@ -121,9 +127,76 @@ def load_csv(
         reason, _, fname = str(bad).partition("|")
         rejects.append(Rejected(line=int(line), reason=reason, raw=raw or "", field=fname))
     rejects.sort(key=lambda r: r.line)
+    return CsvLoad(_records(con), rejects, line_sql)
+
+
+def _records(con: Any) -> int:
+    """Records DuckDB read: loaded rows plus rejected ones."""
     total = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
-    total += int(con.execute("SELECT count(DISTINCT line) FROM rej").fetchone()[0])
-    return CsvLoad(total, rejects, line_sql)
+    return total + int(con.execute("SELECT count(DISTINCT line) FROM rej").fetchone()[0])
+
+
+def _data_lines(path: Path) -> int:
+    """Physical lines after the header (a last line without a newline counts)."""
+    size = path.stat().st_size
+    if size == 0:
+        return 0
+    lines, last = 0, b""
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 22):
+            lines += block.count(b"\n")
+            last = block
+    return max(0, lines + (0 if last.endswith(b"\n") else 1) - 1)
+
+
+# The column a normalised copy adds: each record's first line in the original file.
+SOURCE_LINE = "__auditor_source_line"
+
+
+def _load_normalised(
+    con: Any,
+    path: Path,
+    mapping: CsvMapping,
+    label: str,
+    first_data_line: int,
+    site_tz: str,
+    scratch: Path | None,
+) -> CsvLoad:
+    """Re-read a file whose records do not sit one per line (a quoted field holding a line
+    break, blank lines): Python's csv module finds each record and its first line, and a
+    copy carrying that line is loaded instead. Slower, and only for such files."""
+    shift = first_data_line - 2
+    starts: list[int] = []
+    with tempfile.TemporaryDirectory(prefix="auditor-csv-", dir=scratch) as tmp:
+        copy = Path(tmp) / "records.csv"
+        delimiter = mapping.delimiter or ","
+        with (
+            path.open(encoding="utf-8-sig", errors="replace", newline="") as src,
+            copy.open("w", encoding="utf-8", newline="") as out,
+        ):
+            reader = csv.reader(src, delimiter=delimiter, quotechar='"', doublequote=True)
+            writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+            header = next(reader, None)
+            if header is None:
+                return CsvLoad(0, [], "e.line")
+            writer.writerow([*header, SOURCE_LINE])
+            seen = reader.line_num
+            for record in reader:
+                first, seen = seen + 1, reader.line_num
+                if not record:  # a blank line: not a record
+                    continue
+                starts.append(first + shift)
+                writer.writerow([*record, str(first + shift)])
+        return load_csv(
+            con,
+            copy,
+            mapping,
+            label=label,
+            site_tz=site_tz,
+            line_column=SOURCE_LINE,
+            scratch=scratch,
+            starts=starts,
+        )
 
 
 def _insert(
@@ -141,17 +214,19 @@ def _insert(
     header = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
     header_l = {h.strip().lower(): h for h in header}
     mapping = _resolve_case(mapping, header_l, label)
-    raw_sql = (
-        f"concat_ws({quote_str(mapping.delimiter or ',')}, "
-        + ", ".join(quote_ident(h) for h in header)
-        + ")"
+    sep = quote_str(mapping.delimiter or ",")
+    fields = [h for h in header if h != SOURCE_LINE]
+    # ``raw_sql`` keys the digest of rows without an event id (kept as it always was: the
+    # ids must stay stable); ``record_sql`` is the row as quarantined, empty fields kept.
+    raw_sql = f"concat_ws({sep}, " + ", ".join(quote_ident(h) for h in fields) + ")"
+    record_sql = (
+        f"concat_ws({sep}, " + ", ".join(f"coalesce({quote_ident(h)}, '')" for h in fields) + ")"
     )
     line_in = f"CAST({quote_ident(line_column)} AS BIGINT)" if line_column else "NULL::BIGINT"
     used = {*mapping.columns.values(), *mapping.event_id_columns, line_column}
     attrs = _attributes_sql([h for h in header if h not in used])
-    con.execute(
-        f"INSERT INTO events {_norm_sql(mapping, line_in, raw_sql, attrs, site_tz, source)}"
-    )
+    sql = _norm_sql(mapping, line_in, raw_sql, record_sql, attrs, site_tz, source)
+    con.execute(f"INSERT INTO events {sql}")
     return mapping
 
 
@@ -202,20 +277,28 @@ def _resolve_case(mapping: CsvMapping, header_l: dict[str, str], label: str) -> 
     )
 
 
-def _structural_rejects(con: Any, shift: int) -> list[Rejected]:
+def _structural_rejects(con: Any, shift: int, starts: list[int] | None) -> list[Rejected]:
+    """DuckDB's rejected rows; ``starts`` maps a normalised copy's record back to its line."""
     rows = con.execute(
         "SELECT line, min(error_type), min(csv_line) FROM rej GROUP BY line ORDER BY line"
     ).fetchall()
-    return [
-        Rejected(
-            line=int(line) + shift, reason=f"malformed row: {str(kind).lower()}", raw=raw or ""
-        )
-        for line, kind, raw in rows
-    ]
+    out = []
+    for line, kind, raw in rows:
+        at = int(line) + shift
+        if starts is not None and 0 <= int(line) - 2 < len(starts):
+            at = starts[int(line) - 2]
+        out.append(Rejected(line=at, reason=f"malformed row: {str(kind).lower()}", raw=raw or ""))
+    return out
 
 
 def _norm_sql(
-    mapping: CsvMapping, line_sql: str, raw_sql: str, attrs_sql: str, site_tz: str, source: str
+    mapping: CsvMapping,
+    line_sql: str,
+    raw_sql: str,
+    record_sql: str,
+    attrs_sql: str,
+    site_tz: str,
+    source: str,
 ) -> str:
     """Map and check in three nested steps, so each field's text and the parsed timestamp
     are computed once and reused by the checks (``_bad``) and the output."""
@@ -238,7 +321,7 @@ def _norm_sql(
             coalesce({field_sql(mapping, "workstation")}, '') AS workstation,
             _bg IN {_in_list(TRUE_WORDS)} AS break_glass,
             coalesce({field_sql(mapping, "reason")}, '') AS reason,
-            _bad, CASE WHEN _bad IS NOT NULL THEN {raw_sql} END AS raw,
+            _bad, CASE WHEN _bad IS NOT NULL THEN {record_sql} END AS raw,
             timezone({quote_str(site_tz)}, _ts) AS lts, {attrs_sql} AS attributes
         FROM (
             SELECT *, {bad} AS _bad FROM (

@@ -93,9 +93,8 @@ def csv_segments(
     index = 0
     with path.open("rb") as src:
         while pos < end:
-            cut = _cut(src, pos, end, segment_bytes)
             seg_path = work_dir / f"seg-{index}.csv"
-            newlines = _copy(src, header, pos, cut, seg_path)
+            cut, newlines = _copy_segment(src, header, pos, end, segment_bytes, seg_path)
             seg_first = line
 
             def loader(con: Any, p: Path = seg_path, f: int = seg_first) -> CsvLoad:
@@ -137,39 +136,40 @@ def _count_newlines(path: Path, start: int, end: int) -> int:
     return count
 
 
-def _cut(src: Any, pos: int, end: int, segment_bytes: int) -> int:
-    """Segment end: ``segment_bytes`` after ``pos``, moved forward to the next line end."""
-    target = pos + segment_bytes
-    if target >= end:
-        return end
-    src.seek(target)
-    while True:
-        block = src.read(65536)
-        if not block:
-            return end
-        idx = block.find(b"\n")
-        if idx >= 0:
-            return min(end, src.tell() - len(block) + idx + 1)
+def _copy_segment(
+    src: Any, header: bytes, start: int, end: int, segment_bytes: int, dest: Path
+) -> tuple[int, int]:
+    """Copy the header and a slice of about ``segment_bytes`` from ``start``; (cut, newlines).
 
-
-def _copy(src: Any, header: bytes, start: int, stop: int, dest: Path) -> int:
-    newlines = 0
+    The slice ends at a record boundary: the first newline past the target size that lies
+    outside quotes (an even number of ``"`` since ``start``, which is itself a boundary), so
+    a quoted field holding a line break is never split between two segments.
+    """
+    target = start + segment_bytes
+    pos, quotes, newlines = start, 0, 0
     src.seek(start)
     with dest.open("wb") as out:
         out.write(header if header.endswith(b"\n") else header + b"\n")
-        remaining = stop - start
-        last = b""
-        while remaining > 0:
-            block = src.read(min(COPY_BLOCK, remaining))
+        while pos < end:
+            block = src.read(min(COPY_BLOCK, end - pos))
             if not block:
                 break
+            if pos + len(block) > target:
+                j = block.find(b"\n", max(0, target - pos))
+                while j >= 0 and (quotes + block.count(b'"', 0, j)) % 2:
+                    j = block.find(b"\n", j + 1)
+                if j >= 0:
+                    out.write(block[: j + 1])
+                    return pos + j + 1, newlines + block.count(b"\n", 0, j + 1)
             out.write(block)
+            quotes += block.count(b'"')
             newlines += block.count(b"\n")
-            remaining -= len(block)
-            last = block
-        if last and not last.endswith(b"\n"):
-            newlines += 1
-    return newlines
+            pos += len(block)
+        if pos > start:  # a last line without a newline still counts as a line
+            src.seek(pos - 1)
+            if src.read(1) != b"\n":
+                newlines += 1
+    return pos, newlines
 
 
 def record_segments(

@@ -118,3 +118,70 @@ def test_first_data_line_shifts_numbers_for_segments(tmp_path: Path) -> None:
     loaded, rows = _load(tmp_path, f"{HEADER}\nx,y\n{GOOD}\n", first_data_line=101)
     assert loaded.rejected[0].line == 101
     assert rows[0][0] == 102
+
+
+def test_records_spanning_lines_and_blank_lines_keep_true_line_numbers(tmp_path: Path) -> None:
+    """A quoted reason holding line breaks, a blank line, a short row and a bad value: every
+    number is the record's first line in the file, and quarantined records keep their empty
+    fields."""
+    text = (
+        f"{HEADER}\n"  # 1
+        f"{GOOD}\n"  # 2
+        'e2,2024-03-04T10:01:00Z,u1,p2,view,note,ED,ws1,true,"chart review\n'  # 3
+        'requested by\n"\n'  # 4-5
+        "\n"  # 6: blank
+        "x,y\n"  # 7: too few columns
+        "e4,2024-03-04T10:03:00Z,,p4,view,note,ED,ws1,false,\n"  # 8: no user
+        "e5,2024-03-04T10:04:00Z,u1,p5,view,note,ED,ws1,false,"  # 9, no final newline
+    )
+    loaded, rows = _load(tmp_path, text)
+    assert [(r[0], r[1]) for r in rows] == [(2, "e1"), (3, "e2"), (9, "e5")]
+    assert rows[1][8] == "chart review\nrequested by\n"
+    assert [(r.line, r.reason) for r in loaded.rejected] == [
+        (7, "malformed row: missing columns"),
+        (8, "missing user id"),
+    ]
+    assert loaded.rejected[1].raw == "e4,2024-03-04T10:03:00Z,,p4,view,note,ED,ws1,false,"
+    assert loaded.read == 5  # records, not lines: read = loaded + quarantined
+
+
+def test_missing_event_id_digest_is_the_same_on_the_careful_path(tmp_path: Path) -> None:
+    """Files with multi-line records are re-read through a copy; ids made from the row must
+    not change because of it (they are part of findings' identity)."""
+    plain = f"{HEADER}\n{GOOD.replace('e1', '')}\n"
+    _, rows_a = _load(tmp_path, plain)
+    _, rows_b = _load(
+        tmp_path, plain + '\ne2,2024-03-04T10:00:00Z,u,p,view,note,ED,ws,false,"a\nb"\n'
+    )
+    assert rows_a[0][1].startswith("row-") and rows_a[0][1] == rows_b[0][1]
+
+
+def test_segments_never_split_a_quoted_line_break(tmp_path: Path) -> None:
+    from scanners.access_logs import resolve_format
+    from scanners.access_logs.segments import csv_segments
+
+    lines = [HEADER]
+    for i in range(60):
+        reason = '"first line\nsecond line, with ""quotes""\n"' if i % 3 == 0 else "n/a"
+        lines.append(f"e{i},2024-03-04T10:00:00Z,u1,p{i},view,note,ED,ws1,true,{reason}")
+    log = tmp_path / "big.csv"
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="")
+    con = duckdb.connect()
+    con.execute("SET TimeZone='UTC'")
+    segments = list(
+        csv_segments(log, resolve_format("csv", log), tmp_path, site_tz="UTC", segment_bytes=300)
+    )
+    assert len(segments) > 5
+    ids, lines_seen = [], []
+    for seg in segments:
+        loaded = seg.load(con)
+        assert loaded.rejected == []
+        got = con.execute(
+            f"SELECT event_id, {loaded.line_sql} FROM events e ORDER BY e.rowid"
+        ).fetchall()
+        ids += [g[0] for g in got]
+        lines_seen += [g[1] for g in got]
+    assert ids == [f"e{i}" for i in range(60)]
+    text = log.read_text(encoding="utf-8")
+    physical = text.split("\n")
+    assert all(physical[n - 1].startswith(f"{e},") for e, n in zip(ids, lines_seen, strict=True))
