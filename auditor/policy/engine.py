@@ -137,8 +137,13 @@ def init_carry(con: Any, active: list[ActiveRule], path: Path | None) -> None:
 
 
 def advance_carry(con: Any, active: list[ActiveRule]) -> None:
-    """Keep the last window of events (negative keys) for the next segment's window rules."""
-    minutes = max((a.over_minutes for a in active if a.rule.window), default=0)
+    """Keep the last two windows of events (negative keys) for the next segment's window rules.
+
+    Two, not one: an event of the last window must be judged hot or not exactly as before
+    (its own window reaches one more window back), or a burst running across the boundary
+    could look new in the next segment and be reported twice, or its start missed.
+    """
+    minutes = 2 * max((a.over_minutes for a in active if a.rule.window), default=0)
     if minutes <= 0:
         return
     names = ", ".join(carry_columns(active))

@@ -91,10 +91,13 @@ def csv_segments(
         return
     pos, line = data_start, first_line
     index = 0
+    same_instant = _TimestampProbe(path, header, mapping)
     with path.open("rb") as src:
         while pos < end:
             seg_path = work_dir / f"seg-{index}.csv"
-            cut, newlines = _copy_segment(src, header, pos, end, segment_bytes, seg_path)
+            cut, newlines = _copy_segment(
+                src, header, pos, end, segment_bytes, seg_path, same_instant
+            )
             seg_first = line
 
             def loader(con: Any, p: Path = seg_path, f: int = seg_first) -> CsvLoad:
@@ -137,13 +140,21 @@ def _count_newlines(path: Path, start: int, end: int) -> int:
 
 
 def _copy_segment(
-    src: Any, header: bytes, start: int, end: int, segment_bytes: int, dest: Path
+    src: Any,
+    header: bytes,
+    start: int,
+    end: int,
+    segment_bytes: int,
+    dest: Path,
+    same_instant: Callable[[int], bool] = lambda _: False,
 ) -> tuple[int, int]:
     """Copy the header and a slice of about ``segment_bytes`` from ``start``; (cut, newlines).
 
     The slice ends at a record boundary: the first newline past the target size that lies
     outside quotes (an even number of ``"`` since ``start``, which is itself a boundary), so
-    a quoted field holding a line break is never split between two segments.
+    a quoted field holding a line break is never split between two segments; and not
+    between two records of the same instant (``same_instant(offset)``), which a window rule
+    must count together.
     """
     target = start + segment_bytes
     pos, quotes, newlines = start, 0, 0
@@ -156,7 +167,9 @@ def _copy_segment(
                 break
             if pos + len(block) > target:
                 j = block.find(b"\n", max(0, target - pos))
-                while j >= 0 and (quotes + block.count(b'"', 0, j)) % 2:
+                while j >= 0 and (
+                    (quotes + block.count(b'"', 0, j)) % 2 or same_instant(pos + j + 1)
+                ):
                     j = block.find(b"\n", j + 1)
                 if j >= 0:
                     out.write(block[: j + 1])
@@ -172,6 +185,46 @@ def _copy_segment(
     return pos, newlines
 
 
+class _TimestampProbe:
+    """Whether the records either side of a cut carry the same timestamp text.
+
+    Reads around the offset through its own handle (the copy's stream is left alone); a
+    line it cannot parse counts as different, so at worst a cut lands where it did before.
+    """
+
+    def __init__(self, path: Path, header: bytes, mapping: Any) -> None:
+        self.path = path
+        self.delimiter = mapping.delimiter or ","
+        names = _fields(header.decode("utf-8", "replace").lstrip("\ufeff"), self.delimiter)
+        wanted = str(mapping.columns.get("timestamp", "timestamp")).strip().lower()
+        lowered = [n.strip().lower() for n in names]
+        self.index = lowered.index(wanted) if wanted in lowered else None
+
+    def __call__(self, offset: int) -> bool:
+        if self.index is None or offset <= 0:
+            return False
+        with self.path.open("rb") as fh:
+            fh.seek(max(0, offset - 65536))
+            before = fh.read(offset - max(0, offset - 65536))
+            after = fh.readline(65536)
+        previous = before[:-1].rsplit(b"\n", 1)[-1]
+        a, b = self._stamp(previous), self._stamp(after)
+        return a is not None and a == b
+
+    def _stamp(self, line: bytes) -> str | None:
+        fields = _fields(line.decode("utf-8", "replace").rstrip("\r\n"), self.delimiter)
+        if self.index is None or len(fields) <= self.index:
+            return None
+        return fields[self.index].strip() or None
+
+
+def _fields(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
 def record_segments(
     path: Path,
     spec: ParserSpec,
@@ -184,7 +237,7 @@ def record_segments(
     """Stream a record parser's output into normalised CSV segments."""
     assert spec.iter_records is not None
     label = str(path)
-    records = spec.iter_records(path, start_offset)
+    records = _Lookahead(spec.iter_records(path, start_offset))
     index = 0
     done = False
     while not done:
@@ -202,7 +255,7 @@ def record_segments(
                 else:
                     writer.writerow(_row(record))
                     count += 1
-                if count >= events_per_segment:
+                if count >= events_per_segment and not _same_instant(record, records.peek()):
                     break
             else:
                 done = True
@@ -226,6 +279,43 @@ def record_segments(
 
         yield Segment(label, end_offset, end_line, loader, pre_rejected=rejected)
         index += 1
+
+
+_END = object()
+
+
+class _Lookahead:
+    """An iterator that can show its next item without taking it (None at the end)."""
+
+    def __init__(self, items: Iterator[Any]) -> None:
+        self._items: Iterator[Any] = items
+        self._next: Any = None
+        self._has = False
+
+    def __iter__(self) -> _Lookahead:
+        return self
+
+    def __next__(self) -> Any:
+        if self._has:
+            self._has = False
+            if self._next is _END:
+                raise StopIteration
+            return self._next
+        return next(self._items)
+
+    def peek(self) -> Any:
+        if not self._has:
+            self._next, self._has = next(self._items, _END), True
+        return None if self._next is _END else self._next
+
+
+def _same_instant(record: Any, following: Any) -> bool:
+    """Keep events of one instant in one segment (window rules count them together)."""
+    return (
+        isinstance(record, AccessEvent)
+        and isinstance(following, AccessEvent)
+        and record.timestamp == following.timestamp
+    )
 
 
 def _row(event: AccessEvent) -> list[str]:

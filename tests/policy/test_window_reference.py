@@ -7,6 +7,7 @@ Python), across segment boundaries, equal timestamps and bucket edges.
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,8 @@ import pytest
 from auditor.context import AppContext
 from auditor.findings import AccessFinding
 from auditor.services.access_scan import scan_access_logs
+from auditor.synth.hospital_data import Access
+from auditor.synth.hospital_files import fhir_event
 from tests.collect import into
 
 WINDOW = 10  # minutes
@@ -67,21 +70,33 @@ def _reference(events: list[Event]) -> dict[str, int]:
     return out
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-@pytest.mark.parametrize("segment_mb", [64.0, 0.002])
+def _write(events: list[Event], folder: Path, fmt: str) -> Path:
+    ordered = sorted(events, key=lambda e: (e[1], e[0]))  # logs arrive in time order
+    if fmt == "csv":
+        log = folder / "log.csv"
+        log.write_text(
+            "event_id,timestamp,user_id,patient_id\n"
+            + "".join(f"{i},{t.isoformat()},{u},{p}\n" for i, t, u, p in ordered)
+        )
+        return log
+    log = folder / "log.ndjson"
+    accesses = [Access(t, u, p, "note", "ED", event_id=i) for i, t, u, p in ordered]
+    log.write_text("".join(json.dumps(fhir_event(a)) + "\n" for a in accesses))
+    return log
+
+
+@pytest.mark.parametrize("seed", list(range(1, 31)))
+@pytest.mark.parametrize(("fmt", "small"), [("csv", False), ("csv", True), ("fhir", True)])
 def test_bursts_match_the_definition(
-    actx: AppContext, tmp_path: Path, seed: int, segment_mb: float
+    actx: AppContext, tmp_path: Path, seed: int, fmt: str, small: bool
 ) -> None:
     actx.settings.access.high_volume_threshold = THRESHOLD
     actx.settings.access.high_volume_window_minutes = WINDOW
-    actx.settings.access.segment_mb = segment_mb  # tiny: bursts span segments (carry)
+    if small:  # bursts span segments: the carry, and same-instant events kept together
+        actx.settings.access.segment_mb = 0.002
+        actx.settings.access.events_per_segment = 37
     events = _traffic(seed)
-    ordered = sorted(events, key=lambda e: (e[1], e[0]))  # logs arrive in time order
-    log = tmp_path / "log.csv"
-    log.write_text(
-        "event_id,timestamp,user_id,patient_id\n"
-        + "".join(f"{i},{t.isoformat()},{u},{p}\n" for i, t, u, p in ordered)
-    )
+    log = _write(events, tmp_path, fmt)
     found: list[AccessFinding] = []
     scan_access_logs(actx, [log], on_batch=into(found))
     bursts = {f.event_id: f for f in found if f.category == "high_volume"}
@@ -90,7 +105,7 @@ def test_bursts_match_the_definition(
     assert set(bursts) == set(expected)
     for event_id, n in expected.items():
         text = bursts[event_id].explanation
-        if segment_mb > 1:
+        if not small:
             assert f"opened {n} distinct patients" in text
         else:
             # A burst is reported with the segment it starts in: its count is the peak seen
