@@ -1,11 +1,14 @@
-"""Held-out realistic ICU notes: free-written (not templated), for finding systematic errors.
+"""Held-out realistic notes: free-written (not templated), for finding systematic errors.
 
-``realistic_notes.src.txt`` holds ~40 hand-written fictional notes with PHI marked
-``<<T|text>>``; ``build()`` strips the markup into the scorer's JSONL shape (``text`` and
-character ``spans`` ``[start, end, ENTITY]``) and ``realistic_site.tsv`` is a small site
-dictionary (facilities, wards, towns) for the ``+dict`` tier. Names are not in it, on purpose.
+Two corpora in different styles, each a source file of hand-written fictional notes with PHI
+marked ``<<T|text>>``: ``icu`` (``realistic_notes.src.txt``: terse ICU nursing notes, blank
+line between notes) and ``letters`` (``letters_notes.src.txt``: discharge summaries, clinic
+letters, consults with headers and sign-offs; ``----`` between notes). ``build()`` strips
+the markup into the scorer's JSONL shape (``text`` and character ``spans``
+``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
+the ``+dict`` tier. Names are not in them, on purpose.
 
-    python bench/phi_corpora/realistic.py   # rewrite realistic_notes.jsonl from the source
+    python bench/phi_corpora/realistic.py   # rewrite both JSONL files from the sources
 """
 
 from __future__ import annotations
@@ -18,6 +21,15 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "realistic_notes.src.txt"
 JSONL = HERE / "realistic_notes.jsonl"
 SITE = HERE / "realistic_site.tsv"
+# name: (source, built JSONL, site dictionary)
+CORPORA = {
+    "icu": (SOURCE, JSONL, SITE),
+    "letters": (
+        HERE / "letters_notes.src.txt",
+        HERE / "letters_notes.jsonl",
+        HERE / "letters_site.tsv",
+    ),
+}
 TYPES = {
     "P": "PERSON", "H": "HOSPITAL", "L": "LOCATION", "D": "DATE_TIME", "T": "PHONE_NUMBER",
     "A": "AGE", "M": "MEDICAL_RECORD_NUMBER", "S": "STREET_ADDRESS", "Z": "ZIP_CODE",
@@ -40,21 +52,27 @@ def parse(block: str) -> tuple[str, list[tuple[int, int, str]]]:
     return "".join(out), spans
 
 
-def build() -> list[dict]:
-    lines = [ln for ln in SOURCE.read_text().splitlines() if not ln.startswith("#")]
-    blocks = [b.strip() for b in "\n".join(lines).split("\n\n") if b.strip()]
+def build(corpus: str = "icu") -> list[dict]:
+    source = CORPORA[corpus][0]
+    lines = [ln for ln in source.read_text().splitlines() if not ln.startswith("#")]
+    text = "\n".join(lines)
+    separator = "\n----\n" if "\n----\n" in text else "\n\n"
+    blocks = [b.strip() for b in text.split(separator) if b.strip()]
     docs = []
     for n, block in enumerate(blocks):
-        text, spans = parse(block)
-        docs.append({"id": f"real-{n}", "text": text, "spans": spans})
+        body, spans = parse(block)
+        prefix = "real" if corpus == "icu" else corpus
+        docs.append({"id": f"{prefix}-{n}", "text": body, "spans": spans})
     return docs
 
 
-def load() -> list[dict]:
-    return [json.loads(ln) for ln in JSONL.read_text().splitlines() if ln.strip()]
+def load(corpus: str = "icu") -> list[dict]:
+    path = CORPORA[corpus][1]
+    return [json.loads(ln) for ln in path.read_text().splitlines() if ln.strip()]
 
 
 if __name__ == "__main__":
-    docs = build()
-    JSONL.write_text("".join(json.dumps(d) + "\n" for d in docs))
-    print(f"{len(docs)} notes, {sum(len(d['spans']) for d in docs)} PHI spans -> {JSONL}")
+    for name, (_, out, _) in CORPORA.items():
+        docs = build(name)
+        out.write_text("".join(json.dumps(d) + "\n" for d in docs))
+        print(f"{name}: {len(docs)} notes, {sum(len(d['spans']) for d in docs)} PHI spans -> {out}")

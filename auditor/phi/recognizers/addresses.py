@@ -98,6 +98,12 @@ _STREET_WEAK = re.compile(
     + r"(?:(?<=[a-z0-9])(?=[\s.;),]|$)|(?=,?\s*(?:APT|SUITE|UNIT|#)|,?\s+[A-Z][A-Z .'-]{1,40}?,?"
     + r"\s+[A-Z]{2}\s+\d{5}))"
 )
+# A street named without a house number, in mixed case: "lives on Dorchester Avenue".
+_STREET_NAMED = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z'’]+\s+){1,3}"
+    r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
+    r"Turnpike|Square)\b"
+)
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b", I)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
@@ -114,6 +120,22 @@ _DIRECTIONS = frozenset(
      "santa", "des", "de"}
 )  # fmt: skip
 _NOT_TOWN = frozenset(STOP_WORDS) | TITLES | RELATIVES | {"apt", "suite", "unit", "usa", "us"}
+_NOT_STREET_NAME = frozenset(STOP_WORDS) | TITLES | RELATIVES
+
+
+def _named_street_start(match: str) -> int:
+    """Where the street name starts in a ``_STREET_NAMED`` match (-1: not a street).
+
+    Leading function words, titles and relatives drop out ("The", "Dr", "Wife"); what
+    remains must be at least one word before the suffix.
+    """
+    words = match.split()
+    skip = 0
+    while skip < len(words) - 1 and words[skip].lower().strip("'’") in _NOT_STREET_NAME:
+        skip += 1
+    if skip >= len(words) - 1:
+        return -1
+    return match.index(words[skip]) if skip else 0
 
 
 class AddressRecognizer(LocalRecognizer):
@@ -162,6 +184,11 @@ class AddressRecognizer(LocalRecognizer):
         found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
+        found += [
+            (m.start() + offset, m.end(), 0.7)
+            for m in _STREET_NAMED.finditer(text)
+            if (offset := _named_street_start(m.group())) >= 0
+        ]
         return found
 
     # -- the slots after a street ----------------------------------------------------------

@@ -122,7 +122,20 @@ FACILITY_WORDS = frozenset(
         "nursing", "manor", "sanatorium", "sanitarium", "institute", "pavilion", "home",
         "homes", "house", "village", "facility", "campus", "medctr", "lodge", "residence",
         "living", "care", "gardens", "commons", "court", "place", "estates", "terrace",
+        "group", "practice", "associates", "physicians", "partners",
     }
+)  # fmt: skip
+# Words that are never a name on their own (a title cue can still make one).
+NOT_NAMES = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | NAME_VERBS | FACILITY_WORDS
+# Last words of a practice's name: a specialty or a practice word after a name or place
+# ("Lakeside Family Medicine", "Hale Cardiology", "Cape Ann Medical Group"). Only with a
+# name-like word in front, so "Internal Medicine" and "Pediatric Cardiology" stay words.
+PRACTICE_HEADS = (
+    "cardiology", "rheumatology", "dermatology", "oncology", "hematology", "neurology",
+    "urology", "orthopedics", "orthopaedics", "pediatrics", "gastroenterology",
+    "endocrinology", "nephrology", "pulmonology", "psychiatry", "ophthalmology",
+    "gynecology", "obstetrics", "podiatry", "dentistry", "dental", "medicine", "practice",
+    "associates", "physicians", "partners", "group", "surgeons", "specialists",
 )  # fmt: skip
 
 

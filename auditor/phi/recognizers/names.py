@@ -18,11 +18,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import Cue, person_cue
+from auditor.phi.recognizers.eponyms import eponym_words, title_near
 from auditor.phi.recognizers.lexicon import (
-    EPONYM_HEADS,
-    EPONYMS,
     FACILITY_WORDS,
     NAME_VERBS,
+    NOT_NAMES,
     POST_TITLES,
     RELATIVES,
     TITLES,
@@ -31,8 +31,6 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
-
-_NOT_NAMES = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | NAME_VERBS | FACILITY_WORDS
 
 _NOT_SURNAME = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | FACILITY_WORDS
 # Words that close a name in caps text: "JOHN WHITE WAS SEEN", "CAROL WHITE AND DAUGHTER".
@@ -54,15 +52,34 @@ LIST_ONLY_SCORE = 0.6
 SHOUTING_LIST_ONLY_SCORE = 0.55
 
 
+def _dotted_letters(text: str, at: int) -> str:
+    """The letters of the dotted abbreviation around ``at`` ("M.D." -> "md"), else ""."""
+    start = at
+    while start >= 2 and text[start - 1] == ".":
+        k = start - 1
+        while k > 0 and text[k - 1].isalpha() and start - k <= 2:
+            k -= 1  # back over the one or two letters before the dot
+        if k == start - 1:
+            break
+        start = k
+    m = _DOTTED.match(text, start)
+    return re.sub(r"[^A-Za-z]", "", m.group()).lower() if m else ""
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.){2,4}")
+_DOTTED_CREDENTIALS = POST_TITLES | {"do", "pa", "od"}  # "D.O.", "P.A." written with dots
+
+
+def _joinable(gap: str) -> bool:
+    return "\n" not in gap and gap.strip(" .,'’-") == ""
+
+
 class NameRecognizer(LocalRecognizer):
     """PERSON spans from name lists (+ site names) and cues; see the module docstring."""
 
     def __init__(self, lexicon: Lexicon, site_names: Collection[str] = ()) -> None:
         self.lexicon = lexicon
         self.site_names = frozenset(site_names)
-        self._eponyms_by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in EPONYMS:
-            self._eponyms_by_first.setdefault(phrase[0], []).append(phrase)
         super().__init__("AuditorNameRecognizer", [Entity.PERSON.value])
 
     # -- word classes -------------------------------------------------------------------
@@ -71,7 +88,7 @@ class NameRecognizer(LocalRecognizer):
 
     def blocked(self, key: str) -> bool:
         """Never a name without a title cue: stop words, clinical terms, cue words."""
-        return key in _NOT_NAMES or key in self.lexicon.stoplist or not key.isalpha()
+        return key in NOT_NAMES or key in self.lexicon.stoplist or not key.isalpha()
 
     def ambiguous(self, key: str) -> bool:
         return self.lexicon.is_ambiguous(key)
@@ -82,7 +99,10 @@ class NameRecognizer(LocalRecognizer):
             return False
         # "D/C", "S/P", "A&O": a letter of a clinical abbreviation, not an initial.
         around = view.text[max(0, w.start - 1) : w.start] + view.text[w.end : w.end + 1]
-        return not any(c in "/&" for c in around)
+        if any(c in "/&" for c in around):
+            return False
+        # "Smith, M.D.", "Jones, R.N.": a letter of a dotted credential, not an initial.
+        return _dotted_letters(view.text, w.start) not in _DOTTED_CREDENTIALS
 
     # -- analysis -----------------------------------------------------------------------
     def analyze(
@@ -96,7 +116,7 @@ class NameRecognizer(LocalRecognizer):
         words = view.words
         n = len(words)
         taken = [0.0] * n
-        eponym = self._eponym_words(view)
+        eponym = eponym_words(view)
         for i in range(n):
             if i in eponym:
                 continue
@@ -120,7 +140,9 @@ class NameRecognizer(LocalRecognizer):
                 continue
             j = i
             best = taken[i]
-            while j + 1 < n and taken[j + 1] > 0.0 and "\n" not in view.gap(j + 1):
+            # Adjacent found words form one span across spaces, commas, periods, hyphens
+            # and apostrophes; "Yi; Lakeside" or "Smith (wife)" are two things.
+            while j + 1 < n and taken[j + 1] > 0.0 and _joinable(view.gap(j + 1)):
                 j += 1
                 best = max(best, taken[j])
             end = words[j].end
@@ -138,19 +160,21 @@ class NameRecognizer(LocalRecognizer):
         lex = self.lexicon
         proper = view.looks_proper(i)
         if not proper:
-            return 0.0  # lower-case in mixed-case text: never a name, even after "Dr"
+            # Lower case in mixed-case text is no name, except a listed name that is not a
+            # word right after a dotted title: "spoke with mrs. harrington", "dr. nunez".
+            return SCORES[Cue.VERB] if self._lower_titled(view, i) else 0.0
         if self._state_word(view, i):
             return 0.0
         known = self.known(key)
         unknown = not known and lex.is_unknown_proper(key)
-        if (self.blocked(key) or not (known or unknown)) and not self._title_near(view, i):
+        if (self.blocked(key) or not (known or unknown)) and not title_near(view, i):
             return 0.0  # fast path: only a title or credential could make this a name
         ambiguous = self.ambiguous(key)
         cue = person_cue(view, i, i + 1)
         if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
             cue = Cue.RELATIVE
         titled_verb = key in NAME_VERBS and w.is_title and not view.shouting  # "Mr. Page"
-        if cue == Cue.STRONG and (key not in _NOT_NAMES or titled_verb) and w.text[:1].isupper():
+        if cue == Cue.STRONG and (key not in NOT_NAMES or titled_verb) and w.text[:1].isupper():
             # "Dr. Swan": a title beats the stop list. Upper-case text needs more than a
             # capital letter: "MS IMPROVED" is mental status, not Ms. Improved.
             # (In mostly lower-case text a capital letter is informative again.)
@@ -196,45 +220,19 @@ class NameRecognizer(LocalRecognizer):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
 
-    def _eponym_words(self, view: TokenView) -> set[int]:
-        """Word indexes inside eponym phrases ("Jackson-Pratt", "Mallory Weiss tear")."""
-        words = view.words
-        out: set[int] = set()
-        for i, w in enumerate(words):
-            for phrase in self._eponyms_by_first.get(w.key, ()):
-                m = len(phrase)
-                if i + m <= len(words) and all(words[i + k].key == phrase[k] for k in range(1, m)):
-                    out.update(range(i, i + m))
-            if w.key in EPONYM_HEADS and i > 0:
-                out.update(self._before_head(view, i))
-        return out
-
-    def _before_head(self, view: TokenView, h: int) -> list[int]:
-        """Up to three proper words joined to an eponym head ("PASSY-MUIR VALVE"), unless a
-        title or a relative names a person ("Dr. Murphy test", "wife Mary Test")."""
-        out: list[int] = []
-        j = h - 1
-        while j >= 0 and h - j <= 3:
-            gap = view.gap(j + 1)
-            if gap not in {" ", "-", "- ", " - "} or not view.looks_proper(j):
-                break
-            if view.words[j].key in _NOT_NAMES or self._title_near(view, j):
-                break
-            out.append(j)
-            j -= 1
-        if j >= 0 and view.words[j].key in RELATIVES | TITLES:
-            return []  # "wife Mary Test": a cue before the words makes them a name
-        return out
-
-    def _title_near(self, view: TokenView, i: int) -> bool:
-        words = view.words
-        n = len(words)
-        return (
-            (i > 0 and words[i - 1].key in TITLES)
-            or (i > 1 and words[i - 2].key in TITLES)
-            or (i + 1 < n and words[i + 1].key in POST_TITLES)
-            or (i + 2 < n and words[i + 2].key in POST_TITLES)
-        )
+    def _lower_titled(self, view: TokenView, i: int) -> bool:
+        """A lower-case name right after a dotted title ("mrs. harrington", "dr. okonkwo")
+        or a relative ("partner devon"): listed, or (after a title) unknown, never a word."""
+        if i == 0 or "\n" in view.gap(i):
+            return False
+        key = view.words[i].key
+        lex = self.lexicon
+        before, gap = view.words[i - 1].key, view.gap(i)
+        if self.blocked(key) or lex.is_english(key) or len(key) < 3:
+            return False
+        if before in TITLES and gap in {". ", "."}:
+            return self.known(key) or (len(key) >= 4 and lex.is_unknown_proper(key))
+        return before in RELATIVES and gap == " " and lex.is_first(key)
 
     def _unknown_pair(self, view: TokenView, i: int) -> bool:
         """Two adjacent Title-case words that are neither words nor jargon, in mixed case."""

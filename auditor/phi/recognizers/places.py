@@ -16,7 +16,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dwelling_cue, place_cue, state_after
-from auditor.phi.recognizers.lexicon import FACILITY_WORDS, RELATIVES, TITLES, Lexicon
+from auditor.phi.recognizers.eponyms import eponym_words
+from auditor.phi.recognizers.lexicon import (
+    FACILITY_WORDS,
+    PRACTICE_HEADS,
+    RELATIVES,
+    TITLES,
+    Lexicon,
+)
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView, normalize
 
@@ -29,13 +36,13 @@ _FACILITY_HEADS = frozenset(
      "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
      "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
      "icu", "building", "bldg", "wing", "tower", "vna", "general"}
-)  # fmt: skip
+) | frozenset(PRACTICE_HEADS)  # fmt: skip
 # Heads so generic that the word in front must itself look like a name or place.
 _WEAK_HEADS = frozenset(
     {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
      "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
      "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general"}
-)  # fmt: skip
+) | frozenset(PRACTICE_HEADS)  # fmt: skip
 _TRANSFER_VERBS = frozenset(
     {"admitted", "admit", "transferred", "transfer", "tx", "seen", "treated", "presented",
      "discharged", "d/c", "dc", "sent", "brought", "taken", "went", "returned", "cabg", "surgery"}
@@ -108,7 +115,11 @@ class PlaceRecognizer(LocalRecognizer):
         out = []
         i = 0
         n = len(words)
+        eponym = eponym_words(view)  # "Stevens-Johnson syndrome" names no town
         while i < n:
+            if i in eponym:
+                i += 1
+                continue
             key = words[i].key
             matched = 0
             for parts in self.multi_first.get(key, ()):
@@ -206,7 +217,11 @@ class PlaceRecognizer(LocalRecognizer):
                     break
                 if w.key in _NOT_PLACE_HEAD or not view.looks_proper(j):
                     break
-                if w.key in self.lexicon.stoplist and w.key not in FACILITY_WORDS:
+                if (
+                    w.key in self.lexicon.stoplist
+                    and w.key not in FACILITY_WORDS
+                    and w.key not in _DESCRIPTORS
+                ):
                     break
                 if w.key not in _DESCRIPTORS and w.key not in FACILITY_WORDS:
                     named += 1

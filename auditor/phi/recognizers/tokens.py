@@ -27,6 +27,9 @@ def split_words(text: str) -> list[str]:
     return [k for k in (normalize(m.group()) for m in _WORD.finditer(text)) if k]
 
 
+_CAMEL_ACRONYM = re.compile(r"[A-Z][a-z]+(?:[A-Z]{2,}|[A-Z]\d)[A-Za-z0-9]*")
+
+
 @dataclass
 class Word:
     text: str
@@ -41,6 +44,12 @@ class Word:
     @property
     def is_upper(self) -> bool:
         return self.text.isupper()
+
+    @property
+    def is_camel_acronym(self) -> bool:
+        """ "MoCA", "HbA1c", "CoA": capitals after lower case end a clinical acronym (names
+        such as "McAllen" or "DeKalb" have one capital after the prefix, then lower case)."""
+        return _CAMEL_ACRONYM.fullmatch(self.text) is not None
 
     @property
     def is_alpha(self) -> bool:
@@ -97,7 +106,7 @@ class TokenView:
         w = self.words[i]
         if self.shouting:
             return w.text[:1].isupper() or w.text.islower()
-        return w.is_title or (w.is_upper and len(w.text) > 1)
+        return (w.is_title and not w.is_camel_acronym) or (w.is_upper and len(w.text) > 1)
 
     def caseless(self, i: int) -> bool:
         """Whether word i's capitalisation says nothing: shouting text or an all-caps word."""

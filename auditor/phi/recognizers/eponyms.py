@@ -1,0 +1,65 @@
+"""Eponyms: proper words that name a syndrome, sign or device, not a person or a place.
+
+"Stevens-Johnson syndrome", "Passy-Muir valve", "Murphy's sign": the words are surnames or
+town names, the phrase is clinical vocabulary. Names and places both skip these words.
+"""
+
+from __future__ import annotations
+
+from auditor.phi.recognizers.lexicon import (
+    EPONYM_HEADS,
+    EPONYMS,
+    NOT_NAMES,
+    POST_TITLES,
+    RELATIVES,
+    TITLES,
+)
+from auditor.phi.recognizers.tokens import TokenView
+
+_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in EPONYMS:
+    _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
+def eponym_words(view: TokenView) -> set[int]:
+    """Word indexes inside eponym phrases ("Jackson-Pratt", "Mallory Weiss tear")."""
+    words = view.words
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        for phrase in _BY_FIRST.get(w.key, ()):
+            m = len(phrase)
+            if i + m <= len(words) and all(words[i + k].key == phrase[k] for k in range(1, m)):
+                out.update(range(i, i + m))
+        if w.key in EPONYM_HEADS and i > 0:
+            out.update(_before_head(view, i))
+    return out
+
+
+def _before_head(view: TokenView, h: int) -> list[int]:
+    """Up to three proper words joined to an eponym head ("PASSY-MUIR VALVE"), unless a
+    title or a relative names a person ("Dr. Murphy test", "wife Mary Test")."""
+    out: list[int] = []
+    j = h - 1
+    while j >= 0 and h - j <= 3:
+        gap = view.gap(j + 1)
+        if gap not in {" ", "-", "- ", " - "} or not view.looks_proper(j):
+            break
+        if view.words[j].key in NOT_NAMES or title_near(view, j):
+            break
+        out.append(j)
+        j -= 1
+    if j >= 0 and view.words[j].key in RELATIVES | TITLES:
+        return []  # "wife Mary Test": a cue before the words makes them a name
+    return out
+
+
+def title_near(view: TokenView, i: int) -> bool:
+    """A title just before word i, or a credential just after it."""
+    words = view.words
+    n = len(words)
+    return (
+        (i > 0 and words[i - 1].key in TITLES)
+        or (i > 1 and words[i - 2].key in TITLES)
+        or (i + 1 < n and words[i + 1].key in POST_TITLES)
+        or (i + 2 < n and words[i + 2].key in POST_TITLES)
+    )
