@@ -143,6 +143,11 @@ _INSERT_COLUMNS = (
 Row = tuple[Any, ...]  # a findings row in _INSERT_COLUMNS order
 
 
+def _new_triage(run_id: str | None, seen: datetime) -> Row:
+    """status, reviewer, note, first/last seen, first/last run of a finding new to the store."""
+    return (FindingStatus.OPEN, "", "", seen, seen, run_id, run_id)
+
+
 def _access_row(r: AccessRow, run_id: str | None, seen: datetime) -> Row:
     return (
         r.identity,
@@ -162,13 +167,7 @@ def _access_row(r: AccessRow, run_id: str | None, seen: datetime) -> Row:
         r.fingerprint,
         r.explanation,
         r.explained,
-        FindingStatus.OPEN,
-        "",
-        "",
-        seen,
-        seen,
-        run_id,
-        run_id,
+        *_new_triage(run_id, seen),
     )
 
 
@@ -191,13 +190,7 @@ def _phi_row(f: PhiFinding, identity: str, run_id: str | None, seen: datetime) -
         f.fingerprint,
         "",
         False,
-        FindingStatus.OPEN,
-        "",
-        "",
-        seen,
-        seen,
-        run_id,
-        run_id,
+        *_new_triage(run_id, seen),
     )
 
 
