@@ -16,12 +16,15 @@ _PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_modif
 
 
 def _cell_units(source: str, table: Any, t_no: int, base: dict[str, Any]) -> Iterator[TextUnit]:
-    seen: set[int] = set()
+    # The cell elements themselves, not their id(): lxml hands out proxy objects, and an
+    # id freed by a collected proxy can come back for another cell (which was then skipped).
+    # Holding the proxies keeps each one alive, so a merged cell is the same object again.
+    seen: set[Any] = set()
     for r_no, row in enumerate(table.rows, start=1):
         for c_no, cell in enumerate(row.cells, start=1):
-            if id(cell._tc) in seen:
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             text = cell.text
             if text.strip():
                 loc = {**base, "table": t_no, "row": r_no, "cell": c_no}

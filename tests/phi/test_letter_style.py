@@ -19,6 +19,8 @@ FOUND = [
     ("Spoke with wife, mrs. harrington, this afternoon.", "harrington"),
     ("Next visit in 1 wk with dr. okonkwo.", "okonkwo"),
     ("Partner devon present for the scan.", "devon"),
+    ("CBC drawn 04-Apr-2069, repeat on 4-APR-69.", "04-Apr-2069"),
+    ("CBC drawn 04-Apr-2069, repeat on 4-APR-69.", "4-APR-69"),
 ]
 # (text, words that must not be flagged)
 NOT_FOUND = [

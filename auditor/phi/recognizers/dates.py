@@ -36,7 +36,9 @@ _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\
 _TEXT_DATE = re.compile(
     r"\b" + _MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
     r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
-    r"|\b" + _MONTHS + r"\.?,?\s+(?:19|20)\d{2}\b",
+    r"|\b" + _MONTHS + r"\.?,?\s+(?:19|20)\d{2}\b"
+    # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems)
+    r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"-(?:(?:19|20)\d{2}|\d{2})\b",
     I,
 )
 _HOLIDAY = re.compile(
