@@ -21,6 +21,10 @@ FOUND = [
     ("Partner devon present for the scan.", "devon"),
     ("CBC drawn 04-Apr-2069, repeat on 4-APR-69.", "04-Apr-2069"),
     ("CBC drawn 04-Apr-2069, repeat on 4-APR-69.", "4-APR-69"),
+    ("Transferred to Mass General for thrombectomy.", "Mass General"),
+    ("PT WAS SEEN IN THE LAHEY ED IN 1998.", "LAHEY"),
+    ("Followed at MGH and the Mayo Clinic.", "MGH"),
+    ("Delivered at Brigham and Women's last year.", "Brigham and Women's"),
 ]
 # (text, words that must not be flagged)
 NOT_FOUND = [
@@ -32,6 +36,8 @@ NOT_FOUND = [
     ("Referred to Internal Medicine for a second opinion.", "Internal Medicine"),
     ("Followed by Pediatric Cardiology since birth.", "Pediatric Cardiology"),
     ("Ambulated down the hall to the street entrance.", "street"),
+    ("Ate a pork chop for dinner.", "chop"),  # CHOP only as an acronym in capitals
+    ("ABD: MASS, GENERAL APPEARANCE WELL.", "MASS, GENERAL"),
 ]
 
 

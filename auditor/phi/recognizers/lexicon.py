@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -196,6 +197,21 @@ def _lines(name: str) -> list[str]:
     ]
 
 
+def _facilities(lines: list[str], split: Any) -> dict[str, Any]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    acronyms: set[str] = set()
+    for line in lines:
+        parts = tuple(split(line))
+        if not parts:
+            continue
+        by_first.setdefault(parts[0], []).append(parts)
+        if len(parts) == 1 and line.isupper():
+            acronyms.add(parts[0])
+    for phrases in by_first.values():
+        phrases.sort(key=len, reverse=True)  # longest first: "Mass General Brigham"
+    return {"facilities": by_first, "facility_acronyms": frozenset(acronyms)}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Read-only gazetteers. ``surname_rank`` is the census frequency rank (1 = Smith)."""
@@ -209,6 +225,9 @@ class Lexicon:
     common_words: frozenset[str]
     stoplist: frozenset[str]
     english: frozenset[str]
+    # Well-known facilities (us_facilities.txt) by first word; acronyms match only in caps.
+    facilities: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    facility_acronyms: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -241,6 +260,7 @@ class Lexicon:
             common_words=frozenset(_lines("common_words_in_gazetteers.txt.gz")),
             stoplist=frozenset(_lines("clinical_stoplist.txt")),
             english=frozenset(_lines("english_words.txt.gz")),
+            **_facilities(_lines("us_facilities.txt"), split_words),
         )
 
     def is_first(self, key: str) -> bool:

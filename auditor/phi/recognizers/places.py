@@ -99,6 +99,7 @@ class PlaceRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
         out = [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.facilities(view)]
+        out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.well_known(view)]
         out += [
             make_result(self, Entity.HOSPITAL, m.start(), m.end(), 0.85)
             for m in _SAINT.finditer(text)
@@ -238,6 +239,29 @@ class PlaceRecognizer(LocalRecognizer):
             while end + 1 < n and words[end + 1].key in FACILITY_WORDS and view.gap(end + 1) == " ":
                 end += 1
             out.append((words[start].start, words[end].end, 0.8))
+        return out
+
+    def well_known(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """Facilities every site's notes may name ("Mass General", "MGH", "Mayo Clinic"):
+        written like proper nouns, on one line; an acronym only in capitals."""
+        words = view.words
+        lex = self.lexicon
+        out = []
+        for i, w in enumerate(words):
+            for parts in lex.facilities.get(w.key, ()):
+                m = len(parts)
+                if i + m > len(words) or not all(
+                    words[i + k].key == parts[k] and view.looks_proper(i + k)
+                    for k in range(m)
+                    if parts[k] not in STOP_WORDS
+                ):
+                    continue
+                if any(view.gap(i + k).strip("-'’") not in {"", " "} for k in range(1, m)):
+                    continue  # "MASS, GENERAL APPEARANCE" is no hospital
+                if m == 1 and parts[0] in lex.facility_acronyms and not w.is_upper:
+                    continue
+                out.append((w.start, words[i + m - 1].end, 0.85))
+                break
         return out
 
     def _titled_after_cue(self, view: TokenView, i: int, lead: int | None = None) -> bool:
