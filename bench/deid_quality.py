@@ -20,6 +20,7 @@ A baseline (``--baseline``) runs Presidio's default analyzer with the same opera
 same invocation.
 
     .venv/bin/python bench/deid_quality.py [--split test|dev] [--limit N] [--baseline]
+        [--realistic]   # also the hand-written corpora (developed on: optimistic)
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "phi_corpora"))
 
 import generate  # noqa: E402
+import realistic  # noqa: E402
 
 from auditor.deid.operators import Deidentifier  # noqa: E402
 from auditor.deid.profiles import load_profile  # noqa: E402
@@ -196,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="also run Presidio defaults")
     parser.add_argument("--show-misses", action="store_true", help="dev split only")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--realistic",
+        action="store_true",
+        help="also the hand-written corpora (icu, letters), with and without their site lists",
+    )
     args = parser.parse_args(argv)
     if args.show_misses and args.split == "test":
         parser.error("--show-misses is for the dev split; the test split stays unseen")
@@ -219,6 +226,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             for tier in ("notes", "sentences"):
                 systems[tier]["presidio"] = (base, None)
         corpora = {"notes+dict": notes, "notes": notes, "sentences": sentences}
+        if args.realistic:
+            for name, (_, _, site_tsv) in realistic.CORPORA.items():
+                hand = PhiEngine(dictionary=build_dictionary([site_tsv]))
+                corpora[f"{name}+dict"] = corpora[name] = realistic.load(name)
+                systems[f"{name}+dict"] = {"ours": (ours(hand), hand.lexicon.is_ambiguous)}
+                systems[name] = {"ours": (ours(plain), plain.lexicon.is_ambiguous)}
+                if args.baseline:
+                    systems[name]["presidio"] = (base, None)
         report: dict[str, dict[str, Any]] = {}
         for tier, runs in systems.items():
             for name, (analyze, ambiguous) in runs.items():
@@ -239,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _print(report: dict[str, dict[str, Any]], split: str, load_s: float, misses: bool) -> None:
     print(f"De-identification quality, split={split} (engines loaded in {load_s:.1f}s)")
     print(
-        f"{'tier':<12}{'system':<10}{'PHI tok':>8}{'survival':>10}{'surv(SH)':>10}"
+        f"{'tier':<14}{'system':<10}{'PHI tok':>8}{'survival':>10}{'surv(SH)':>10}"
         f"{'reappear':>10}{'non-PHI':>9}{'changed':>9}{'secs':>7}  target"
     )
     for tier, runs in report.items():
@@ -247,7 +262,7 @@ def _print(report: dict[str, dict[str, Any]], split: str, load_s: float, misses:
             ok = f["survival_sh"] <= SURVIVAL_TARGET and f["non_phi_changed"] < CHANGED_TARGET
             mark = ("met" if ok else "MISSED") if name == "ours" else ""
             print(
-                f"{tier:<12}{name:<10}{f['phi_tokens']:>8}{f['survival']:>10.2%}"
+                f"{tier:<14}{name:<10}{f['phi_tokens']:>8}{f['survival']:>10.2%}"
                 f"{f['survival_sh']:>10.2%}{f['reappears']:>10.2%}{f['non_phi_tokens']:>9}{f['non_phi_changed']:>9.2%}"
                 f"{f['seconds']:>7.1f}  {mark}"
             )

@@ -98,6 +98,22 @@ class ReidSink(Protocol):
     def add(self, entity_type: str, original: str, replacement: str) -> None: ...
 
 
+# Values that name a day without a form the shifter reads: holidays, de-id brackets, "3-3".
+_UNREADABLE_DATE = re.compile(
+    r"\[\*\*[^\]]*\d[^\]]*\*\*\]|(?<![\d:])\d{1,2}-\d{1,2}(?![\d:])|\b(?:christmas|"
+    r"thanksgiving|easter|new year|independence day|memorial day|labor day|halloween|"
+    r"hanukkah|passover|valentine|mother'?s day|father'?s day|veterans day|columbus day)",
+    re.I,
+)
+
+
+def _whole_years(days: int) -> bool:
+    """Whether ``days`` can span a whole number of years: 365k plus up to one leap day
+    per four years (731 = 2 years with a 29 February)."""
+    years, rest = divmod(days, 365)
+    return years >= 1 and rest <= (years + 3) // 4
+
+
 class Deidentifier:
     """The operators of one profile under one key; ``reference`` dates ages (run date)."""
 
@@ -131,10 +147,15 @@ class Deidentifier:
 
     # -- building blocks ------------------------------------------------------------------
     def shift_for(self, patient: str) -> int:
-        """Per-patient offset in [-N, -1] ∪ [1, N] days: never 0, stable for the key."""
+        """Per-patient offset in [-N, -1] ∪ [1, N] days: never 0 nor a whole number of
+        years, stable for the key."""
         n = self.shift_days
         r = self._keyed.number("date-shift", normalise(patient)) % (2 * n)
-        return r - n if r < n else r - n + 1
+        offset = r - n if r < n else r - n + 1
+        while _whole_years(abs(offset)):
+            # A whole number of years would write "7/22" (no year shown) back as it was.
+            offset += -1 if offset > 0 else 1
+        return offset
 
     def token(self, value: str, *, hex_safe: bool = False) -> str:
         return shape_token(self._keyed, "id", value, hex_safe=hex_safe)
@@ -236,7 +257,10 @@ class Deidentifier:
         ref_year = self.reference.year
         found = dates.find_dates(value, ref_year)
         if not found:
-            # "2014", "10:30", "last week": no date element but the year; nothing to do.
+            if _UNREADABLE_DATE.search(value):
+                # "Christmas", "[**3-3**]": a date the shifter cannot read is removed, not kept.
+                return self._done(entity, "redact", value, self.profile.redaction_for(entity))
+            # "2014", "10:30", "two weeks ago", "Monday": no date element but the year.
             return self._done(entity, _KEEP_VALUE, value, value)
         drop_year = birth and self.over_89(value)
         mode = dates.DateMode.YEAR if op is Operator.YEAR else dates.DateMode.SHIFT

@@ -184,6 +184,30 @@ def test_shift_never_zero_and_within_range(make_deid) -> None:
     assert offsets == {-3, -2, -1, 1, 2, 3}
 
 
+def test_shift_is_never_a_whole_number_of_years(make_deid) -> None:
+    """A shift of 365 days (or 731 across a 29 February) writes a yearless "8/9" back
+    unchanged (it did, for about 1 patient in 365): such offsets move by a day."""
+    d = make_deid(shift_days=800)
+    offsets = {d.shift_for(f"patient-{i}") for i in range(20000)}
+    whole_years = {365, 366, 730, 731}
+    assert not {abs(o) for o in offsets} & whole_years
+    assert all(0 < abs(o) <= 800 for o in offsets)
+    assert {364, 367} <= {abs(o) for o in offsets}  # the neighbours are still used
+    for i in range(3000):
+        assert d.replace("DATE_TIME", "8/9", patient=f"patient-{i}") != "8/9"
+
+
+@pytest.mark.parametrize("value", ["Christmas", "NEW YEAR'S DAY", "[**3-3**]", "Thanksgiving"])
+def test_dates_the_shifter_cannot_read_are_redacted(make_deid, value: str) -> None:
+    d = make_deid()
+    assert d.replace("DATE_TIME", value, patient="P1") == d.profile.redaction_for("DATE_TIME")
+
+
+@pytest.mark.parametrize("value", ["2014", "10:30", "10:30 pm", "two weeks ago", "Monday"])
+def test_years_and_times_stay(make_deid, value: str) -> None:
+    assert make_deid().replace("DATE_TIME", value, patient="P1") == value
+
+
 def test_per_patient_shift_preserves_intervals(make_deid) -> None:
     d = make_deid()
     admit, discharge = "2014-02-14", "2014-03-02"
