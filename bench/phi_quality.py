@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         nargs="?",
         const="icu",
         choices=sorted(realistic.CORPORA),
-        help="score a hand-written held-out corpus instead (icu, the default, or letters)",
+        help="score a hand-written corpus instead (icu, the default, letters or forms)",
     )
     args = parser.parse_args(argv)
     if args.realistic:

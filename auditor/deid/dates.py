@@ -8,6 +8,7 @@ so each date is re-rendered with the original's separators, zero padding, month-
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -137,6 +138,20 @@ def find_dates(text: str, ref_year: int) -> list[FoundDate]:
     return found
 
 
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<w>mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?P<day>day)?(?P<tail>\.?,?\s+)$",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_like(m: re.Match[str], *, new: date) -> str:
+    """The new date's weekday, written like the old one (full or three letters, case)."""
+    name = _WEEKDAYS[new.weekday()]
+    word = m.group(0)[: len(m.group(0)) - len(m.group("tail"))]
+    return _case_like(word, name if m.group("day") else name[:3]) + m.group("tail")
+
+
 def _case_like(template: str, word: str) -> str:
     if template.isupper():
         return word.upper()
@@ -249,7 +264,10 @@ def transform(
                 return year
             out.append(year)
         else:
-            out.append(render(fd, shift(fd, offset_days), drop_year=drop_year))
+            new = shift(fd, offset_days)
+            if fd.has_year and fd.has_day:  # "Tuesday, Feb 3, 2087": the weekday moves too
+                out[-1] = _WEEKDAY_BEFORE.sub(functools.partial(_weekday_like, new=new), out[-1])
+            out.append(render(fd, new, drop_year=drop_year))
         pos = fd.end
     out.append(text[pos:])
     return "".join(out)

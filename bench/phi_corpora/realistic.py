@@ -1,14 +1,16 @@
 """Held-out realistic notes: free-written (not templated), for finding systematic errors.
 
-Two corpora in different styles, each a source file of hand-written fictional notes with PHI
+Three corpora in different styles, each a source file of hand-written fictional notes with PHI
 marked ``<<T|text>>``: ``icu`` (``realistic_notes.src.txt``: terse ICU nursing notes, blank
 line between notes) and ``letters`` (``letters_notes.src.txt``: discharge summaries, clinic
-letters, consults with headers and sign-offs; ``----`` between notes). ``build()`` strips
+letters, consults with headers and sign-offs; ``----`` between notes) and ``forms``
+(``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
+messages). ``build()`` strips
 the markup into the scorer's JSONL shape (``text`` and character ``spans``
 ``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
 the ``+dict`` tier. Names are not in them, on purpose.
 
-    python bench/phi_corpora/realistic.py   # rewrite both JSONL files from the sources
+    python bench/phi_corpora/realistic.py   # rewrite the JSONL files from the sources
 """
 
 from __future__ import annotations
@@ -29,10 +31,17 @@ CORPORA = {
         HERE / "letters_notes.jsonl",
         HERE / "letters_site.tsv",
     ),
+    "forms": (
+        HERE / "forms_notes.src.txt",
+        HERE / "forms_notes.jsonl",
+        HERE / "forms_site.tsv",
+    ),
 }
 TYPES = {
     "P": "PERSON", "H": "HOSPITAL", "L": "LOCATION", "D": "DATE_TIME", "T": "PHONE_NUMBER",
     "A": "AGE", "M": "MEDICAL_RECORD_NUMBER", "S": "STREET_ADDRESS", "Z": "ZIP_CODE",
+    "E": "EMAIL_ADDRESS", "N": "US_SSN", "I": "ID_NUMBER", "V": "DEVICE_OR_VEHICLE_ID",
+    "U": "URL",
 }  # fmt: skip
 _MARK = re.compile(r"<<([A-Z])\|([^>]+)>>")
 

@@ -295,3 +295,20 @@ def test_names_found_once_are_replaced_everywhere_in_the_text() -> None:
     assert "Porter will call" in out and out.endswith("blake?")
     plain = Deidentifier(KEY, load_profile(), shift_days=10, reference=REFERENCE)
     assert "Blake stable" in plain.text(text, spans)  # no lexicon: whole names only
+
+
+@pytest.mark.parametrize(
+    ("value", "style"),
+    [
+        ("Tuesday, February 3, 2087", r"[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, 2\d{3}"),
+        ("TUE Feb 3 2087", r"[A-Z]{3} [A-Z][a-z]{2} \d{1,2} 2\d{3}"),
+        ("sunday, 1/4/2087", r"[a-z]+day, \d{1,2}/\d{1,2}/2\d{3}"),
+    ],
+)
+def test_a_weekday_moves_with_its_date(make_deid, value: str, style: str) -> None:
+    """The original weekday would hint at the real date: it is recomputed for the new one."""
+    out = make_deid().replace("DATE_TIME", value, patient="P1")
+    assert re.fullmatch(style, out), out
+    weekday, rest = out.split(" ", 1) if "," not in out.split(" ")[0] else out.split(", ", 1)
+    parsed = dates.find_dates(rest, 2026)[0].value
+    assert parsed.strftime("%A").lower().startswith(weekday.strip(",").lower())

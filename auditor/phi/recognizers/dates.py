@@ -28,13 +28,14 @@ _MDY = re.compile(
     r"(?<![\w/.-])(0?[1-9]|1[0-2])([/.-])(0?[1-9]|[12]\d|3[01])\2((?:19|20)?\d{2})(?![\w/-]|\.\d)"
 )
 _YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
-                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)")  # fmt: skip
+                  r"(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)")  # fmt: skip
 # m/d without a year: the ambiguous one.
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 _MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TEXT_DATE = re.compile(
-    r"\b" + _MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
+    r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
     r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
     r"|\b" + _MONTHS + r"\.?,?\s+(?:19|20)\d{2}\b"
     # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems)

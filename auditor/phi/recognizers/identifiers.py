@@ -58,7 +58,9 @@ _SSN_CTX = context_regex(["ssn", "ss#", "ss #", "social security", "soc sec", "s
 _MRN_CTX = context_regex(
     ["mrn", "mr#", "mr #", "mr no", "mr number", "medical record", "record number", "record no",
      "record #", "unit no", "unit number", "hospital number", "hospital no", "chart", "chart #",
-     "patient id", "pt id", "patient number", "pid", "emr", "ehr id", "mr"]
+     "patient id", "pt id", "patient number", "pid", "emr", "ehr id", "mr", "accession",
+     "accession #", "accession no", "acc #", "specimen #", "specimen no", "case #",
+     "surgical pathology #", "path #"]
 )  # fmt: skip
 _MRN_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z]{0,3}[-]?\d)[A-Z]{0,3}-?\d[\d-]{4,13}\d(?![\w-])", I)
 
@@ -180,6 +182,9 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("ssn", e.US_SSN, _SSN_DASHED, 0.8, _SSN_CTX, 1.0, validate=ssn_ok),
         Rule("ssn-spaced", e.US_SSN, _SSN_SPACED, 0.4, _SSN_CTX, 0.9, validate=ssn_ok),
         Rule("ssn-bare", e.US_SSN, _SSN_BARE, 0.0, _SSN_CTX, 0.9, validate=ssn_ok),
+        # Labelled "SSN: 123-45-6789": what the document calls an SSN is removed even when
+        # SSA would never issue it (test and placeholder numbers identify records too).
+        Rule("ssn-labelled", e.US_SSN, _SSN_DASHED, 0.0, _SSN_CTX, 0.95, window=16),
         Rule("mrn-context", e.MEDICAL_RECORD_NUMBER, _MRN_TOKEN, 0.0, _MRN_CTX, 0.9, window=28),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
         Rule("plan-context", e.HEALTH_PLAN_NUMBER, _ALNUM_ID, 0.0, _PLAN_CTX, 0.85, window=32),

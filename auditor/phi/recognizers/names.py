@@ -70,6 +70,11 @@ _DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.){2,4}")
 _DOTTED_CREDENTIALS = POST_TITLES | {"do", "pa", "od"}  # "D.O.", "P.A." written with dots
 
 
+# Words before a writer's own name in messages: "this is john", "my name is ana" (key: the
+# word two before the name, value: the word right before it).
+_SELF_INTRO = {"this": "is", "name": "is"}
+
+
 def _joinable(gap: str) -> bool:
     return "\n" not in gap and gap.strip(" .,'’-") == ""
 
@@ -228,11 +233,27 @@ class NameRecognizer(LocalRecognizer):
         key = view.words[i].key
         lex = self.lexicon
         before, gap = view.words[i - 1].key, view.gap(i)
-        if self.blocked(key) or lex.is_english(key) or len(key) < 3:
+        if self.blocked(key) or len(key) < 3:
             return False
-        if before in TITLES and gap in {". ", "."}:
+        if before in TITLES and (gap in {". ", "."} or (before == "dr" and gap == " ")):
+            if lex.is_english(key):
+                return False
             return self.known(key) or (len(key) >= 4 and lex.is_unknown_proper(key))
-        return before in RELATIVES and gap == " " and lex.is_first(key)
+        if gap != " ":
+            return False
+        if i > 1 and _SELF_INTRO.get(view.words[i - 2].key) == before:
+            # "this is john", "my name is ana": the cue makes even a first name that is also
+            # a word ("john", "bill") a name.
+            return lex.is_first(key)
+        if before in RELATIVES:  # "partner devon"; not "son will visit", "wife may call"
+            return lex.is_first(key) and not lex.is_english(key)
+        # The surname after such a first name: "this is john doyle".
+        return (
+            self.known(key)
+            and not self.ambiguous(key)
+            and not lex.is_english(key)
+            and self._lower_titled(view, i - 1)
+        )
 
     def _unknown_pair(self, view: TokenView, i: int) -> bool:
         """Two adjacent Title-case words that are neither words nor jargon, in mixed case."""
@@ -375,8 +396,20 @@ class NameRecognizer(LocalRecognizer):
             return True  # "Joseph Burns", "John Foley": a surname that is also a term
         if first_before and gap == " " and self._surname_slot(view, k, anchor):
             return True
+        if (
+            k == anchor - 1
+            and gap == " "
+            and w.is_title
+            and not view.shouting
+            and self.lexicon.is_first(w.key)
+            and w.key in self.lexicon.stoplist
+            and w.key not in NOT_NAMES
+        ):
+            return True  # "Mae Holloway": a first name that is also jargon (MAE), in Title case
         if not w.is_alpha or self.blocked(w.key) or not view.looks_proper(k):
             return False
+        if w.is_upper and not view.shouting and len(w.text) <= 4 and not self.known(w.key):
+            return False  # "Farah Siddiqui NPI": an acronym after a name is not part of it
         if self._state_word(view, k):
             return False  # "Cranston, Florida 04394": a state in an address
         if self.known(w.key):

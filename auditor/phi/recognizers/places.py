@@ -76,6 +76,11 @@ _SAINT = re.compile(
     r"(?=\W|$)"
 )
 _COMPASS = frozenset({"north", "south", "east", "west"})
+_CARE_HOMES = frozenset(
+    {("assisted", "living"), ("nursing", "home"), ("senior", "living"), ("care", "center"),
+     ("rehab", "center"), ("rehabilitation", "center"), ("nursing", "center"),
+     ("health", "center"), ("retirement", "community"), ("memory", "care")}
+)  # fmt: skip
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
 _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
@@ -100,6 +105,7 @@ class PlaceRecognizer(LocalRecognizer):
         view = TokenView.shared(text, nlp_artifacts)
         out = [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.facilities(view)]
         out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.well_known(view)]
+        out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.care_homes(view)]
         out += [
             make_result(self, Entity.HOSPITAL, m.start(), m.end(), 0.85)
             for m in _SAINT.finditer(text)
@@ -239,6 +245,31 @@ class PlaceRecognizer(LocalRecognizer):
             while end + 1 < n and words[end + 1].key in FACILITY_WORDS and view.gap(end + 1) == " ":
                 end += 1
             out.append((words[start].start, words[end].end, 0.8))
+        return out
+
+    def care_homes(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "Sunrise Assisted Living", "Maple Nursing Home": a two-word kind of care home
+        names whatever proper words stand in front, even everyday ones."""
+        words = view.words
+        out = []
+        for k in range(2, len(words)):
+            if (words[k - 1].key, words[k].key) not in _CARE_HOMES or view.gap(k) != " ":
+                continue
+            start = k - 1
+            j = k - 2
+            while (
+                j >= 0
+                and k - 1 - j <= 3
+                and view.gap(j + 1) == " "
+                and view.looks_proper(j)
+                and not view.caseless(j)
+                and words[j].key not in _NOT_PLACE_HEAD
+                and words[j].key not in _DESCRIPTORS
+            ):
+                start = j
+                j -= 1
+            if start < k - 1:
+                out.append((words[start].start, words[k].end, 0.75))
         return out
 
     def well_known(self, view: TokenView) -> list[tuple[int, int, float]]:
