@@ -1,7 +1,9 @@
-"""Letters, discharge summaries and consults: sign-offs, cc lines, practice names, streets
-without numbers, lower-case names after a title or relative, clinical acronyms.
+"""Error classes found on the hand-written corpora (``bench/phi_corpora``), one case or two each.
 
-Classes found on the second hand-written corpus (``bench/phi_corpora/letters_notes``)."""
+Letters, discharge summaries and consults (``letters_notes``): sign-offs, cc lines, practice
+names, streets without numbers, lower-case names after a title or relative, clinical acronyms.
+Forms and messages (``forms_notes``): labelled identifiers, weekday dates, names next to
+acronyms, lower-case names in messages."""
 
 from __future__ import annotations
 
@@ -25,6 +27,14 @@ FOUND = [
     ("PT WAS SEEN IN THE LAHEY ED IN 1998.", "LAHEY"),
     ("Followed at MGH and the Mayo Clinic.", "MGH"),
     ("Delivered at Brigham and Women's last year.", "Brigham and Women's"),
+    # forms and messages
+    ("SSN: 123-45-6789", "123-45-6789"),  # labelled, though SSA never issues it
+    ("Accession S87-12345. Specimen: skin.", "S87-12345"),
+    ("Sent: Tuesday, February 3, 2087 9:14 PM", "Tuesday, February 3, 2087"),
+    ("Resident: Mae Holloway   Room 214", "Mae Holloway"),
+    ("hi dr wexler, this is john doyle (dob 4/9/77).", "wexler"),
+    ("hi dr wexler, this is john doyle (dob 4/9/77).", "john doyle"),
+    ("TRANSFER FORM - Sunrise Assisted Living", "Sunrise Assisted Living"),
 ]
 # (text, words that must not be flagged)
 NOT_FOUND = [
@@ -38,6 +48,13 @@ NOT_FOUND = [
     ("Ambulated down the hall to the street entrance.", "street"),
     ("Ate a pork chop for dinner.", "chop"),  # CHOP only as an acronym in capitals
     ("ABD: MASS, GENERAL APPEARANCE WELL.", "MASS, GENERAL"),
+    # forms and messages
+    ("Ordering: Dr. Farah Siddiqui NPI 1245319599", "NPI"),
+    ("Collected 2087-09-30 07:45.", "07:45"),
+    ("Son will visit tomorrow; wife may call.", "will"),
+    ("Son will visit tomorrow; wife may call.", "may"),
+    ("NEURO: MAE, PERRL.", "MAE"),
+    ("SSN pending, 123-45-678 is incomplete", "123-45-678"),
 ]
 
 
