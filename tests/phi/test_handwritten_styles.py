@@ -27,6 +27,12 @@ FOUND = [
     ("PT WAS SEEN IN THE LAHEY ED IN 1998.", "LAHEY"),
     ("Followed at MGH and the Mayo Clinic.", "MGH"),
     ("Delivered at Brigham and Women's last year.", "Brigham and Women's"),
+    # i2b2-style clinic notes (in letters_notes)
+    ("He saw Dr. Yeager in podiatry in September.", "September"),
+    ("Since her stay at Faulkner in May she has been on hospice.", "May"),
+    ("1 ppd x 30 yrs, quit 2089.", "2089"),
+    ("He was admitted to LMH on 2/10 with cellulitis.", "LMH"),
+    ("Cardiologist: Dr. Beaumont at Cardiac Associates of Waltham.", "Cardiac Associates"),
     # forms and messages
     ("SSN: 123-45-6789", "123-45-6789"),  # labelled, though SSA never issues it
     ("Accession S87-12345. Specimen: skin.", "S87-12345"),
@@ -48,6 +54,10 @@ NOT_FOUND = [
     ("Ambulated down the hall to the street entrance.", "street"),
     ("Ate a pork chop for dinner.", "chop"),  # CHOP only as an acronym in capitals
     ("ABD: MASS, GENERAL APPEARANCE WELL.", "MASS, GENERAL"),
+    ("Sugars running 140-180 fasting. He saw Dr. Yeager.", "140-180 fasting"),
+    ("She may go home tomorrow.", "may"),
+    ("Transferred to MICU for pressors. Admitted to ICU.", "MICU"),
+    ("Transferred to MICU for pressors. Admitted to ICU.", "ICU"),
     # forms and messages
     ("Ordering: Dr. Farah Siddiqui NPI 1245319599", "NPI"),
     ("Collected 2087-09-30 07:45.", "07:45"),

@@ -75,7 +75,9 @@ _STREET = re.compile(
     _NUMBER
     + r"(?:"
     + _NOT_STREET_WORD
-    + r"[A-Za-z][A-Za-z'.-]*\s+){1,4}?"
+    # a word, or a short abbreviation with its dot ("N.", "Mt."): "fasting. He saw Dr." is
+    # two sentences, not "140-180 Fasting He Saw Drive"
+    + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*)\s+){1,4}?"
     + r"(?i:"
     + _alternation(_SUFFIX_TEXT)
     + r")\b\.?"

@@ -48,11 +48,18 @@ _HOLIDAY = re.compile(
     r"valentine'?s day|mother'?s day|father'?s day|veterans day|columbus day)\b",
     I,
 )
-_YEAR_ONLY = re.compile(r"(?<![\w/.$#-])((?:19[0-9]|20[0-4])\d)(?![\w/%-]|\.\d)")
+# "in September", "since May", "early March": a capitalised month name after a time word.
+_MONTH_ALONE = re.compile(
+    r"\b(?i:in|since|until|till|during|by|early|late|mid|last|next|through|from|of)[ -]"
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w/-])"
+)
+_YEAR_ONLY = re.compile(r"(?<![\w/.$#-])((?:19|20)\d{2})(?![\w/%-]|\.\d)")
 _APOS_YEAR = re.compile(r"(?<![\w])'\d{2}(?![\w/%])")
 _YEAR_CTX = context_regex(
     ["in", "since", "from", "until", "till", "year", "yr", "born", "dob", "circa", "early",
      "late", "mid", "summer", "winter", "spring", "fall", "autumn", "during", "back in", "dx",
+     "quit", "stopped", "quit in",
      "diagnosed", "hx", "s/p", "status post", "admitted", "admission", "surgery", "cabg", "mi",
      "cva", "pci", "stent", "repair", "replacement", "resection", "transplant", "ago", "last",
      "before", "after", "prior", "around", "by", "(", "-", "class of", "graduated", "retired",
@@ -190,6 +197,7 @@ def date_rules() -> list[Rule]:
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
         Rule("holiday", e, _HOLIDAY, 0.7),
+        Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),

@@ -76,6 +76,17 @@ _SAINT = re.compile(
     r"(?=\W|$)"
 )
 _COMPASS = frozenset({"north", "south", "east", "west"})
+# Units and services that follow "admitted to" in capitals but name no facility.
+_CARE_UNITS = frozenset(
+    {"icu", "micu", "sicu", "ccu", "cvicu", "nicu", "picu", "tsicu", "csru", "ed", "er", "or",
+     "pacu", "osh", "snf", "ltac", "ltach", "rehab", "floor", "tele", "stepdown", "ir", "cath",
+     "ep", "gi", "ent", "omfs", "ob", "l&d", "ldr", "mfm", "hd", "bmt", "ctu", "cdu", "obs",
+     "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu"}
+)  # fmt: skip
+_OF_HEADS = frozenset(
+    {"associates", "physicians", "partners", "group", "clinic", "hospital", "center",
+     "centre", "practice", "specialists", "surgeons"}
+)  # fmt: skip
 _CARE_HOMES = frozenset(
     {("assisted", "living"), ("nursing", "home"), ("senior", "living"), ("care", "center"),
      ("rehab", "center"), ("rehabilitation", "center"), ("nursing", "center"),
@@ -84,7 +95,12 @@ _CARE_HOMES = frozenset(
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
 _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
-_NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
+)  # fmt: skip
+_NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES | _CALENDAR
 
 
 class PlaceRecognizer(LocalRecognizer):
@@ -106,6 +122,9 @@ class PlaceRecognizer(LocalRecognizer):
         out = [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.facilities(view)]
         out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.well_known(view)]
         out += [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.care_homes(view)]
+        out += [
+            make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in self.practices_of(view)
+        ]
         out += [
             make_result(self, Entity.HOSPITAL, m.start(), m.end(), 0.85)
             for m in _SAINT.finditer(text)
@@ -222,6 +241,8 @@ class PlaceRecognizer(LocalRecognizer):
                 gap = view.gap(j + 1)
                 if "\n" in gap or gap.strip(" '’-&.") != "" or " - " in gap:
                     break
+                if "." in gap and len(w.key) > 3:
+                    break  # "St. Agnes Hospital" yes; "Philadelphia. Center of mass" no
                 if w.key in _NOT_PLACE_HEAD or not view.looks_proper(j):
                     break
                 if (
@@ -245,6 +266,43 @@ class PlaceRecognizer(LocalRecognizer):
             while end + 1 < n and words[end + 1].key in FACILITY_WORDS and view.gap(end + 1) == " ":
                 end += 1
             out.append((words[start].start, words[end].end, 0.8))
+        return out
+
+    def practices_of(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "Cardiac Associates of Waltham", "Children's Hospital of Philadelphia": a
+        practice or facility word, "of", then a proper place name."""
+        words = view.words
+        out = []
+        n = len(words)
+        for k in range(1, n - 2):
+            if words[k].key not in _OF_HEADS or words[k + 1].key != "of":
+                continue
+            place = k + 2
+            if not (view.looks_proper(place) and not view.caseless(place)):
+                continue
+            if words[place].key in _NOT_PLACE_HEAD or view.gap(place) != " ":
+                continue
+            end = place
+            if (
+                end + 1 < n
+                and view.gap(end + 1) == " "
+                and view.looks_proper(end + 1)
+                and words[end + 1].key not in _NOT_PLACE_HEAD
+                and not view.caseless(end + 1)
+            ):
+                end += 1  # "of New Bedford"
+            start = k
+            while (
+                start > 0
+                and k - start < 3
+                and view.gap(start) in {" ", "'s ", "’s "}
+                and view.looks_proper(start - 1)
+                and not view.caseless(start - 1)
+                and words[start - 1].key not in _NOT_PLACE_HEAD
+            ):
+                start -= 1
+            if start < k:
+                out.append((words[start].start, words[end].end, 0.75))
         return out
 
     def care_homes(self, view: TokenView) -> list[tuple[int, int, float]]:
@@ -358,7 +416,24 @@ class PlaceRecognizer(LocalRecognizer):
                 continue
             if self.lexicon.is_unknown_proper(w.key) and len(w.key) >= 4:
                 out.append((w.start, w.end, 0.65))
+            elif self._facility_acronym(view, k):
+                out.append((w.start, w.end, 0.6))  # "admitted to LMH", "transferred from BMC"
         return out
+
+    def _facility_acronym(self, view: TokenView, k: int) -> bool:
+        """An all-capitals 2-5 letter word in mixed text that is no unit, ward or term."""
+        w = view.words[k]
+        key = w.key
+        lex = self.lexicon
+        return (
+            not view.shouting
+            and w.is_upper
+            and key.isalpha()
+            and 2 <= len(key) <= 5
+            and key not in lex.stoplist
+            and key not in _CARE_UNITS
+            and not lex.is_english(key)
+        )
 
     def wards(self, view: TokenView) -> list[tuple[int, int, float]]:
         """ "<Name> <number>" after a ward cue: "bed on Finard 4", "transfer to Cox 12"."""
