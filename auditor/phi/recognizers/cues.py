@@ -6,6 +6,7 @@ list and a word found in a staff directory need the same evidence.
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 from auditor.phi.recognizers.lexicon import (
@@ -192,3 +193,52 @@ def state_after(view: TokenView, lexicon: Lexicon, j: int) -> bool:
     if nxt.key in lexicon.states:
         return True
     return j + 1 < len(words) and f"{nxt.key} {words[j + 1].key}" in lexicon.states
+
+
+_ZIP5 = re.compile(r"\d{5}")
+
+
+def state_word(view: TokenView, lexicon: Lexicon, i: int) -> bool:
+    """A US state name after a comma or before a ZIP: part of an address, not a name."""
+    words = view.words
+    key = words[i].key
+    if key in US_STATE_ABBREVIATIONS and len(words[i].text) == 2 and words[i].text.isupper():
+        zip_next = i + 1 < len(words) and _ZIP5.fullmatch(words[i + 1].key) is not None
+        if zip_next or ("," in view.gap(i) and not view.shouting):
+            return True  # "North Kelly, NY", "Danielleview NY 40629"
+    states = lexicon.states
+    size = 0
+    if key in states:
+        size = 1
+    elif i + 1 < len(words) and f"{key} {words[i + 1].key}" in states:
+        size = 2
+    elif i > 0 and f"{words[i - 1].key} {key}" in states:
+        return True
+    if not size:
+        return False
+    nxt = i + size
+    zip_next = nxt < len(words) and _ZIP5.fullmatch(words[nxt].key) is not None
+    return zip_next or "," in view.gap(i)
+
+
+def _dotted_letters(text: str, at: int) -> str:
+    """The letters of the dotted abbreviation around ``at`` ("M.D." -> "md"), else ""."""
+    start = at
+    while start >= 2 and text[start - 1] == ".":
+        k = start - 1
+        while k > 0 and text[k - 1].isalpha() and start - k <= 2:
+            k -= 1  # back over the one or two letters before the dot
+        if k == start - 1:
+            break
+        start = k
+    m = _DOTTED.match(text, start)
+    return re.sub(r"[^A-Za-z]", "", m.group()).lower() if m else ""
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.){2,4}")
+_DOTTED_CREDENTIALS = POST_TITLES | {"do", "pa", "od"}  # "D.O.", "P.A." written with dots
+
+
+def dotted_credential(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` belongs to a dotted credential ("M.D.", "Ph.D.")."""
+    return _dotted_letters(text, at) in _DOTTED_CREDENTIALS

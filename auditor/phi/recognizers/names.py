@@ -8,7 +8,6 @@ found name that look like names or initials join the span ("John A. Smith", "Smi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 from presidio_analyzer import RecognizerResult
@@ -17,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.cues import Cue, person_cue
+from auditor.phi.recognizers.cues import Cue, dotted_credential, person_cue, state_word
 from auditor.phi.recognizers.eponyms import eponym_words, title_near
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
@@ -26,7 +25,6 @@ from auditor.phi.recognizers.lexicon import (
     POST_TITLES,
     RELATIVES,
     TITLES,
-    US_STATE_ABBREVIATIONS,
     Lexicon,
 )
 from auditor.phi.recognizers.patterns import make_result
@@ -39,7 +37,6 @@ _AFTER_NAME = frozenset(
      "visited", "at", "here", "in", "will", "would", "on", "with"}
 )  # fmt: skip
 _FAMILY = frozenset({"family", "families", "household"})
-_ZIP5 = re.compile(r"\d{5}")
 
 SCORES = {
     Cue.STRONG: 0.95,
@@ -50,24 +47,6 @@ SCORES = {
 FULL_NAME_SCORE = 0.85
 LIST_ONLY_SCORE = 0.6
 SHOUTING_LIST_ONLY_SCORE = 0.55
-
-
-def _dotted_letters(text: str, at: int) -> str:
-    """The letters of the dotted abbreviation around ``at`` ("M.D." -> "md"), else ""."""
-    start = at
-    while start >= 2 and text[start - 1] == ".":
-        k = start - 1
-        while k > 0 and text[k - 1].isalpha() and start - k <= 2:
-            k -= 1  # back over the one or two letters before the dot
-        if k == start - 1:
-            break
-        start = k
-    m = _DOTTED.match(text, start)
-    return re.sub(r"[^A-Za-z]", "", m.group()).lower() if m else ""
-
-
-_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.){2,4}")
-_DOTTED_CREDENTIALS = POST_TITLES | {"do", "pa", "od"}  # "D.O.", "P.A." written with dots
 
 
 # Words before a writer's own name in messages: "this is john", "my name is ana" (key: the
@@ -107,7 +86,7 @@ class NameRecognizer(LocalRecognizer):
         if any(c in "/&" for c in around):
             return False
         # "Smith, M.D.", "Jones, R.N.": a letter of a dotted credential, not an initial.
-        return _dotted_letters(view.text, w.start) not in _DOTTED_CREDENTIALS
+        return not dotted_credential(view.text, w.start)
 
     # -- analysis -----------------------------------------------------------------------
     def analyze(
@@ -168,7 +147,7 @@ class NameRecognizer(LocalRecognizer):
             # Lower case in mixed-case text is no name, except a listed name that is not a
             # word right after a dotted title: "spoke with mrs. harrington", "dr. nunez".
             return SCORES[Cue.VERB] if self._lower_titled(view, i) else 0.0
-        if self._state_word(view, i):
+        if state_word(view, self.lexicon, i):
             return 0.0
         known = self.known(key)
         unknown = not known and lex.is_unknown_proper(key)
@@ -345,7 +324,7 @@ class NameRecognizer(LocalRecognizer):
             and lex.surname_rank.get(last.key, 10**6) <= 5000
             and last.key not in lex.stoplist
             and not self.blocked(last.key)
-            and not self._state_word(view, f + 1)
+            and not state_word(view, self.lexicon, f + 1)
         )
 
     def _surname_slot(self, view: TokenView, k: int, anchor: int) -> bool:
@@ -357,7 +336,7 @@ class NameRecognizer(LocalRecognizer):
         lex = self.lexicon
         if not w.is_alpha or w.key in _NOT_SURNAME or w.key in lex.stoplist:
             return False
-        if self.ambiguous(first.key) or self._state_word(view, k):
+        if self.ambiguous(first.key) or state_word(view, self.lexicon, k):
             return False
         rank = lex.surname_rank.get(w.key)
         if rank is None:
@@ -410,7 +389,7 @@ class NameRecognizer(LocalRecognizer):
             return False
         if w.is_upper and not view.shouting and len(w.text) <= 4 and not self.known(w.key):
             return False  # "Farah Siddiqui NPI": an acronym after a name is not part of it
-        if self._state_word(view, k):
+        if state_word(view, self.lexicon, k):
             return False  # "Cranston, Florida 04394": a state in an address
         if self.known(w.key):
             # "LAWRENCE STATES": in caps, an everyday word does not extend a name.
@@ -418,25 +397,3 @@ class NameRecognizer(LocalRecognizer):
         if k < anchor and view.sentence_initial(k) and self.lexicon.is_english(w.key):
             return False  # "Guarantor Nihal Jha": a capital at a sentence start proves nothing
         return (not view.shouting and w.is_title) or self.lexicon.is_unknown_proper(w.key)
-
-    def _state_word(self, view: TokenView, i: int) -> bool:
-        """A US state name after a comma or before a ZIP: part of an address, not a name."""
-        words = view.words
-        key = words[i].key
-        if key in US_STATE_ABBREVIATIONS and len(words[i].text) == 2 and words[i].text.isupper():
-            zip_next = i + 1 < len(words) and _ZIP5.fullmatch(words[i + 1].key) is not None
-            if zip_next or ("," in view.gap(i) and not view.shouting):
-                return True  # "North Kelly, NY", "Danielleview NY 40629"
-        states = self.lexicon.states
-        size = 0
-        if key in states:
-            size = 1
-        elif i + 1 < len(words) and f"{key} {words[i + 1].key}" in states:
-            size = 2
-        elif i > 0 and f"{words[i - 1].key} {key}" in states:
-            return True
-        if not size:
-            return False
-        nxt = i + size
-        zip_next = nxt < len(words) and _ZIP5.fullmatch(words[nxt].key) is not None
-        return zip_next or "," in view.gap(i)

@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
+from auditor.phi.recognizers.facilities import FacilityRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.names import NameRecognizer
@@ -27,6 +28,7 @@ def build_pack(
         web_recognizer(),
         AddressRecognizer(lexicon),
         PlaceRecognizer(lexicon),
+        FacilityRecognizer(lexicon),
         NameRecognizer(lexicon, dictionary.person_words),
         SiteDictionaryRecognizer(dictionary, lexicon),
     ]

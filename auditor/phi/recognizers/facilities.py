@@ -1,0 +1,349 @@
+"""Facilities: hospitals, clinics, practices, care homes and wards, named in notes.
+
+"X Memorial", "St. X's", "Pinewood Rehab", "Cape Ann Medical Group", "Sunrise Assisted
+Living", "Cardiac Associates of Waltham", "admitted to LMH", "bed on Finard 4", and a short
+list of referral centres every site's notes may name ("Mass General"). Facility words need a
+proper word in front that names rather than describes ("acute rehab" is no facility).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.lexicon import FACILITY_WORDS, PRACTICE_HEADS, Lexicon
+from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.places import NOT_PLACE_HEAD
+from auditor.phi.recognizers.tokens import TokenView, normalize
+
+I = re.IGNORECASE  # noqa: E741
+
+# Facility words strong enough to name a facility with one proper word in front.
+_FACILITY_HEADS = frozenset(
+    {"hospital", "hosp", "medical", "clinic", "rehab", "rehabilitation", "memorial",
+     "infirmary", "hospice", "healthcare", "nursing", "manor", "sanatorium", "sanitarium",
+     "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
+     "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
+     "icu", "building", "bldg", "wing", "tower", "vna", "general"}
+) | frozenset(PRACTICE_HEADS)  # fmt: skip
+# Heads so generic that the word in front must itself look like a name or place.
+_WEAK_HEADS = frozenset(
+    {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
+     "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
+     "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general"}
+) | frozenset(PRACTICE_HEADS)  # fmt: skip
+_TRANSFER_VERBS = frozenset(
+    {"admitted", "admit", "transferred", "transfer", "tx", "seen", "treated", "presented",
+     "discharged", "d/c", "dc", "sent", "brought", "taken", "went", "returned", "cabg", "surgery"}
+)  # fmt: skip
+# Words before "<Name> <number>" that make it a ward or unit: "bed on Finard 4".
+_WARD_CUES = frozenset(
+    {"bed", "transfer", "transferred", "transferring", "admitted", "admit", "moved", "tx",
+     "going", "go", "back", "return", "returned", "floor", "unit", "ward", "called", "report"}
+)  # fmt: skip
+# Words in front of a facility word that describe, not name, it ("acute rehab").
+_DESCRIPTORS = frozenset(
+    {"acute", "subacute", "chronic", "cardiac", "pulmonary", "pulm", "inpatient",
+     "outpatient", "long", "term", "short", "skilled", "psych", "psychiatric", "geriatric",
+     "physical", "dialysis", "nursing", "day", "general", "community", "local", "outside",
+     "another", "other", "new", "old", "previous", "same", "private", "rehab", "medical",
+     "home", "health", "care", "the", "a", "an", "his", "her", "their", "this", "that",
+     "osh", "transfer", "transferred", "cardiology", "oncology", "cancer", "heart", "eye",
+     "children", "womens", "women", "mens", "teaching", "referring", "receiving", "primary",
+     "urgent", "walk", "in", "free", "standing", "mental", "behavioral", "addiction",
+     "detox", "methadone", "wound", "pain", "sleep", "vascular", "surgical", "surgery",
+     "pt", "ot", "patient", "family", "group", "assisted", "independent", "senior",
+     "elder", "elderly", "adult", "foster", "half", "way", "state", "dept", "department"}
+)  # fmt: skip
+_SAINT = re.compile(
+    r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
+    r"(?:\s+(?i:hospital|hosp|medical center|clinic|rehab|home|manor|nursing home|infirmary))?"
+    r"(?=\W|$)"
+)
+_COMPASS = frozenset({"north", "south", "east", "west"})
+# Units and services that follow "admitted to" in capitals but name no facility.
+_CARE_UNITS = frozenset(
+    {"icu", "micu", "sicu", "ccu", "cvicu", "nicu", "picu", "tsicu", "csru", "ed", "er", "or",
+     "pacu", "osh", "snf", "ltac", "ltach", "rehab", "floor", "tele", "stepdown", "ir", "cath",
+     "ep", "gi", "ent", "omfs", "ob", "l&d", "ldr", "mfm", "hd", "bmt", "ctu", "cdu", "obs",
+     "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu"}
+)  # fmt: skip
+_OF_HEADS = frozenset(
+    {"associates", "physicians", "partners", "group", "clinic", "hospital", "center",
+     "centre", "practice", "specialists", "surgeons"}
+)  # fmt: skip
+_CARE_HOMES = frozenset(
+    {("assisted", "living"), ("nursing", "home"), ("senior", "living"), ("care", "center"),
+     ("rehab", "center"), ("rehabilitation", "center"), ("nursing", "center"),
+     ("health", "center"), ("retirement", "community"), ("memory", "care")}
+)  # fmt: skip
+_UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
+
+
+class FacilityRecognizer(LocalRecognizer):
+    """HOSPITAL spans: facility patterns, care homes, practices, wards, well-known names."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        super().__init__("AuditorFacilityRecognizer", [Entity.HOSPITAL.value])
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        view = TokenView.shared(text, nlp_artifacts)
+        found = [
+            *self.facilities(view),
+            *self.well_known(view),
+            *self.care_homes(view),
+            *self.practices_of(view),
+            *self.wards(view),
+            *self.admitted_to(view),
+        ]
+        found += [
+            (m.start(), m.end(), 0.85)
+            for m in _SAINT.finditer(text)
+            if self._saint_name(m.group(1))
+        ]
+        return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
+
+    def facilities(self, view: TokenView) -> list[tuple[int, int, float]]:
+        words = view.words
+        out = []
+        n = len(words)
+        for k in range(n):
+            key = words[k].key
+            if key not in _FACILITY_HEADS:
+                continue
+            # Walk back over proper words that name (not describe) the facility.
+            start = k
+            j = k - 1
+            named = 0
+            while j >= 0 and k - j <= 4:
+                w = words[j]
+                gap = view.gap(j + 1)
+                if "\n" in gap or gap.strip(" '’-&.") != "" or " - " in gap:
+                    break
+                if "." in gap and len(w.key) > 3:
+                    break  # "St. Agnes Hospital" yes; "Philadelphia. Center of mass" no
+                if w.key in NOT_PLACE_HEAD or not view.looks_proper(j):
+                    break
+                if (
+                    w.key in self.lexicon.stoplist
+                    and w.key not in FACILITY_WORDS
+                    and w.key not in _DESCRIPTORS
+                ):
+                    break
+                if w.key not in _DESCRIPTORS and w.key not in FACILITY_WORDS:
+                    named += 1
+                start = j
+                j -= 1
+            if not named:
+                continue
+            if key in _WEAK_HEADS and not self._namey(view, start, k):
+                continue
+            if view.caseless(k) and not self._namey(view, start, k, strict=False):
+                continue
+            end = k
+            # Absorb trailing facility words: "Memorial Hospital", "Medical Center".
+            while end + 1 < n and words[end + 1].key in FACILITY_WORDS and view.gap(end + 1) == " ":
+                end += 1
+            out.append((words[start].start, words[end].end, 0.8))
+        return out
+
+    def practices_of(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "Cardiac Associates of Waltham", "Children's Hospital of Philadelphia": a
+        practice or facility word, "of", then a proper place name."""
+        words = view.words
+        out = []
+        n = len(words)
+        for k in range(1, n - 2):
+            if words[k].key not in _OF_HEADS or words[k + 1].key != "of":
+                continue
+            place = k + 2
+            if not (view.looks_proper(place) and not view.caseless(place)):
+                continue
+            if words[place].key in NOT_PLACE_HEAD or view.gap(place) != " ":
+                continue
+            end = place
+            if (
+                end + 1 < n
+                and view.gap(end + 1) == " "
+                and view.looks_proper(end + 1)
+                and words[end + 1].key not in NOT_PLACE_HEAD
+                and not view.caseless(end + 1)
+            ):
+                end += 1  # "of New Bedford"
+            start = k
+            while (
+                start > 0
+                and k - start < 3
+                and view.gap(start) in {" ", "'s ", "’s "}
+                and view.looks_proper(start - 1)
+                and not view.caseless(start - 1)
+                and words[start - 1].key not in NOT_PLACE_HEAD
+            ):
+                start -= 1
+            if start < k:
+                out.append((words[start].start, words[end].end, 0.75))
+        return out
+
+    def care_homes(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "Sunrise Assisted Living", "Maple Nursing Home": a two-word kind of care home
+        names whatever proper words stand in front, even everyday ones."""
+        words = view.words
+        out = []
+        for k in range(2, len(words)):
+            if (words[k - 1].key, words[k].key) not in _CARE_HOMES or view.gap(k) != " ":
+                continue
+            start = k - 1
+            j = k - 2
+            while (
+                j >= 0
+                and k - 1 - j <= 3
+                and view.gap(j + 1) == " "
+                and view.looks_proper(j)
+                and not view.caseless(j)
+                and words[j].key not in NOT_PLACE_HEAD
+                and words[j].key not in _DESCRIPTORS
+            ):
+                start = j
+                j -= 1
+            if start < k - 1:
+                out.append((words[start].start, words[k].end, 0.75))
+        return out
+
+    def well_known(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """Facilities every site's notes may name ("Mass General", "MGH", "Mayo Clinic"):
+        written like proper nouns, on one line; an acronym only in capitals."""
+        words = view.words
+        lex = self.lexicon
+        out = []
+        for i, w in enumerate(words):
+            for parts in lex.facilities.get(w.key, ()):
+                m = len(parts)
+                if i + m > len(words) or not all(
+                    words[i + k].key == parts[k] and view.looks_proper(i + k)
+                    for k in range(m)
+                    if parts[k] not in STOP_WORDS
+                ):
+                    continue
+                if any(view.gap(i + k).strip("-'’") not in {"", " "} for k in range(1, m)):
+                    continue  # "MASS, GENERAL APPEARANCE" is no hospital
+                if m == 1 and parts[0] in lex.facility_acronyms and not w.is_upper:
+                    continue
+                out.append((w.start, words[i + m - 1].end, 0.85))
+                break
+        return out
+
+    def _saint_name(self, word: str) -> bool:
+        """ "St. Elizabeth's", "Mt Auburn" but not "ST ELEVATION" or "ST CHANGES"."""
+        key = normalize(word)
+        lex = self.lexicon
+        if key in lex.stoplist or key in NOT_PLACE_HEAD or key in _UNIT_WORDS:
+            return False
+        return lex.is_name(key) or key in lex.places or lex.is_unknown_proper(key)
+
+    def _namey(self, view: TokenView, start: int, stop: int, strict: bool = True) -> bool:
+        """Some word in front is a name, a place or an unknown proper word."""
+        lex = self.lexicon
+        for i in range(start, stop):
+            key = view.words[i].key
+            if key in _DESCRIPTORS:
+                continue
+            if lex.is_name(key) or key in lex.places:
+                if not lex.is_ambiguous(key):
+                    return True
+                # "White Manor" yes, "need rehab" no: a frequent name or a town.
+                rank = lex.surname_rank.get(key, 10**6)
+                if not strict and (rank <= 10000 or key in lex.places or lex.is_first(key)):
+                    return True
+            elif lex.is_unknown_proper(key):
+                return True
+        return False
+
+    def admitted_to(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "admitted to Baystate", "transferred from Lahey": an unknown proper word after a
+        transfer verb is a facility."""
+        words = view.words
+        out = []
+        for k in range(2, len(words)):
+            w = words[k]
+            if words[k - 1].key not in {"to", "from", "at"} or "\n" in view.gap(k):
+                continue
+            if words[k - 2].key not in _TRANSFER_VERBS or not view.looks_proper(k):
+                continue
+            if self.lexicon.is_unknown_proper(w.key) and len(w.key) >= 4:
+                out.append((w.start, w.end, 0.65))
+            elif self._facility_acronym(view, k):
+                out.append((w.start, w.end, 0.6))  # "admitted to LMH", "transferred from BMC"
+        return out
+
+    def _facility_acronym(self, view: TokenView, k: int) -> bool:
+        """An all-capitals 2-5 letter word in mixed text that is no unit, ward or term."""
+        w = view.words[k]
+        key = w.key
+        lex = self.lexicon
+        return (
+            not view.shouting
+            and w.is_upper
+            and key.isalpha()
+            and 2 <= len(key) <= 5
+            and key not in lex.stoplist
+            and key not in _CARE_UNITS
+            and not lex.is_english(key)
+        )
+
+    def wards(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "<Name> <number>" after a ward cue: "bed on Finard 4", "transfer to Cox 12"."""
+        words = view.words
+        out = []
+        for k in range(1, len(words) - 1):
+            num = words[k + 1]
+            if not (num.key.isdigit() and len(num.key) <= 2) or view.gap(k + 1) != " ":
+                continue
+            after = view.text[num.end : num.end + 2]
+            if after[:1] in {"/", "-", ":", "."} and after[1:2].isdigit():
+                continue  # "Baystate 10/28" is a place and a date, not ward 10
+            w = words[k]
+            prev = words[k - 1].key
+            before = words[k - 2].key if k >= 2 else ""
+            if w.key in _COMPASS and prev in {"to", "from", "on"}:
+                continue  # "to 7 North" is found the other way round below
+            if not w.is_alpha or not view.looks_proper(k) or w.key in NOT_PLACE_HEAD:
+                continue
+            lex = self.lexicon
+            # "transfer to Blake 12", "floor (Farr 7)": a cue in front makes even a word that
+            # is also jargon a ward; without one it must not be jargon or plain English.
+            cued = (prev == "to" and before in _WARD_CUES) or (
+                prev in _WARD_CUES and view.gap(k).strip() == "("
+            )
+            if not cued and (
+                w.key in lex.stoplist or (lex.is_english(w.key) and not lex.is_name(w.key))
+            ):
+                continue
+            namey = lex.is_name(w.key) or lex.is_unknown_proper(w.key)
+            if cued or (
+                prev in {"to", "on", "in"}
+                and (before in _WARD_CUES or (prev == "to" and before == "back") or namey)
+            ):
+                out.append((w.start, num.end, 0.7))
+        out.extend(self._compass_wards(view))
+        return out
+
+    def _compass_wards(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """ "from 7 North", "to 12 West": a floor number and a wing after a move."""
+        words = view.words
+        out = []
+        for k in range(1, len(words) - 1):
+            num, wing = words[k], words[k + 1]
+            if not (num.key.isdigit() and len(num.key) <= 2) or wing.key not in _COMPASS:
+                continue
+            if view.gap(k + 1) != " " or words[k - 1].key not in {"to", "from", "on"}:
+                continue
+            out.append((num.start, wing.end, 0.7))
+        return out
