@@ -33,6 +33,8 @@ FOUND = [
     ("1 ppd x 30 yrs, quit 2089.", "2089"),
     ("He was admitted to LMH on 2/10 with cellulitis.", "LMH"),
     ("Cardiologist: Dr. Beaumont at Cardiac Associates of Waltham.", "Cardiac Associates"),
+    ("OOB to chair when stable. Case mgmt (Deb) following.", "Deb"),
+    ("ESRD ON HD M/W/F AT DAVITA NORTH. DIALYZED TODAY.", "DAVITA"),
     # forms and messages
     ("SSN: 123-45-6789", "123-45-6789"),  # labelled, though SSA never issues it
     ("Accession S87-12345. Specimen: skin.", "S87-12345"),
@@ -55,6 +57,8 @@ NOT_FOUND = [
     ("Ate a pork chop for dinner.", "chop"),  # CHOP only as an acronym in capitals
     ("ABD: MASS, GENERAL APPEARANCE WELL.", "MASS, GENERAL"),
     ("Sugars running 140-180 fasting. He saw Dr. Yeager.", "140-180 fasting"),
+    ("Started abx (Zosyn) and PT (gait) eval; SW (per protocol) aware.", "gait"),
+    ("Interpreter (Portuguese) needed for consent.", "Portuguese"),
     ("She may go home tomorrow.", "may"),
     ("Transferred to MICU for pressors. Admitted to ICU.", "MICU"),
     ("Transferred to MICU for pressors. Admitted to ICU.", "ICU"),

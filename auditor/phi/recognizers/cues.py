@@ -41,6 +41,18 @@ _ROLES = frozenset({"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pc
 
 
 _ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
+# Services and roles that are followed by a staff member's first name in brackets.
+_SERVICES = frozenset(
+    {"mgmt", "management", "manager", "sw", "social", "work", "worker", "pt", "ot", "slp",
+     "nutrition", "dietitian", "rn", "np", "pa", "resident", "fellow", "attending", "chaplain",
+     "pharmacy", "pharmacist", "coordinator", "navigator", "rt", "cm"}
+)  # fmt: skip
+
+
+def _role_before(view: TokenView, k: int) -> bool:
+    """Word k (or the one before it) is a service or role: "Case mgmt", "SW", "PT"."""
+    words = view.words
+    return k >= 0 and (words[k].key in _SERVICES or (k > 0 and words[k - 1].key in _SERVICES))
 
 
 _PATIENT_VERBS = frozenset({"is", "was", "has", "had", "states", "reports"})
@@ -126,6 +138,16 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
             break
         k -= 1
         steps += 1
+    # "Case mgmt (Deb) following", "SW (Anna) aware": a first name in brackets after a role.
+    if (
+        i > 0
+        and j == i + 1
+        and view.gap(i).endswith("(")
+        and j < len(words)
+        and view.gap(j).startswith(")")
+        and _role_before(view, i - 1)
+    ):
+        best = max(best, Cue.VERB)
     # "Smith (wife)", "John - son", "Mary, daughter"
     if j < len(words) and words[j].key in RELATIVES and view.gap(j).strip(" ,(-:") == "":
         best = max(best, Cue.RELATIVE)
