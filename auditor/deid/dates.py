@@ -145,10 +145,18 @@ _WEEKDAY_BEFORE = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _weekday_like(m: re.Match[str], *, new: date) -> str:
-    """The new date's weekday, written like the old one (full or three letters, case)."""
-    name = _WEEKDAYS[new.weekday()]
+def _weekday_like(m: re.Match[str], *, new: date | None, days: int) -> str:
+    """The new date's weekday, written like the old one (full or three letters, case).
+
+    Without a year the new date's weekday is unknown, but a shift of ``days`` moves any
+    weekday by ``days`` mod 7, whatever the year.
+    """
     word = m.group(0)[: len(m.group(0)) - len(m.group("tail"))]
+    if new is not None:
+        name = _WEEKDAYS[new.weekday()]
+    else:
+        old = next(i for i, d in enumerate(_WEEKDAYS) if d.startswith(m.group("w").lower()[:3]))
+        name = _WEEKDAYS[(old + days) % 7]
     return _case_like(word, name if m.group("day") else name[:3]) + m.group("tail")
 
 
@@ -265,8 +273,11 @@ def transform(
             out.append(year)
         else:
             new = shift(fd, offset_days)
-            if fd.has_year and fd.has_day:  # "Tuesday, Feb 3, 2087": the weekday moves too
-                out[-1] = _WEEKDAY_BEFORE.sub(functools.partial(_weekday_like, new=new), out[-1])
+            if fd.has_day:  # "Tuesday, Feb 3, 2087", "Thu 6/5": the weekday moves too
+                moved = functools.partial(
+                    _weekday_like, new=new if fd.has_year else None, days=offset_days
+                )
+                out[-1] = _WEEKDAY_BEFORE.sub(moved, out[-1])
             out.append(render(fd, new, drop_year=drop_year))
         pos = fd.end
     out.append(text[pos:])

@@ -312,3 +312,12 @@ def test_a_weekday_moves_with_its_date(make_deid, value: str, style: str) -> Non
     weekday, rest = out.split(" ", 1) if "," not in out.split(" ")[0] else out.split(", ", 1)
     parsed = dates.find_dates(rest, 2026)[0].value
     assert parsed.strftime("%A").lower().startswith(weekday.strip(",").lower())
+
+
+def test_a_weekday_without_a_year_moves_by_the_shift(make_deid) -> None:
+    """ "Thu 6/5" has no year to compute a weekday from; a shift of n days moves any
+    weekday by n mod 7, whatever the year."""
+    d = make_deid()
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    out = d.replace("DATE_TIME", "Thursday 6/5", patient="P1")
+    assert out.split()[0].lower() == names[(3 + d.shift_for("P1")) % 7]

@@ -35,6 +35,8 @@ FOUND = [
     ("Cardiologist: Dr. Beaumont at Cardiac Associates of Waltham.", "Cardiac Associates"),
     ("OOB to chair when stable. Case mgmt (Deb) following.", "Deb"),
     ("ESRD ON HD M/W/F AT DAVITA NORTH. DIALYZED TODAY.", "DAVITA"),
+    ("Next visit Thursday 6/5. Agency: Nashoba Nursing Service.", "Thursday 6/5"),
+    ("Next visit Thursday 6/5. Agency: Nashoba Nursing Service.", "Nashoba Nursing Service"),
     # forms and messages
     ("SSN: 123-45-6789", "123-45-6789"),  # labelled, though SSA never issues it
     ("Accession S87-12345. Specimen: skin.", "S87-12345"),

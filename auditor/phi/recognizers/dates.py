@@ -31,6 +31,11 @@ _YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1
                   r"(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)")  # fmt: skip
 # m/d without a year: the ambiguous one.
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
+# "Thursday 6/5", "Mon 6/2/87": a weekday written just before a numeric date is part of it.
+_WEEKDAY_NUMERIC = re.compile(
+    r"\b(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
+    r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
+)
 _MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -199,6 +204,7 @@ def date_rules() -> list[Rule]:
         Rule("holiday", e, _HOLIDAY, 0.7),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
+        Rule("weekday-numeric", e, _WEEKDAY_NUMERIC, 0.85),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),

@@ -136,7 +136,8 @@ PRACTICE_HEADS = (
     "urology", "orthopedics", "orthopaedics", "pediatrics", "gastroenterology",
     "endocrinology", "nephrology", "pulmonology", "psychiatry", "ophthalmology",
     "gynecology", "obstetrics", "podiatry", "dentistry", "dental", "medicine", "practice",
-    "associates", "physicians", "partners", "group", "surgeons", "specialists",
+    "associates", "physicians", "partners", "group", "surgeons", "specialists", "service",
+    "services", "agency",
 )  # fmt: skip
 
 
