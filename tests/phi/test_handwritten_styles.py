@@ -37,6 +37,8 @@ FOUND = [
     ("ESRD ON HD M/W/F AT DAVITA NORTH. DIALYZED TODAY.", "DAVITA"),
     ("Next visit Thursday 6/5. Agency: Nashoba Nursing Service.", "Thursday 6/5"),
     ("Next visit Thursday 6/5. Agency: Nashoba Nursing Service.", "Nashoba Nursing Service"),
+    ("S: María José de la Cruz, 67F, POD 2.", "María José de la Cruz"),
+    ("Consult requested by Dr. Van der Berg (surgery).", "Van der Berg"),
     # forms and messages
     ("SSN: 123-45-6789", "123-45-6789"),  # labelled, though SSA never issues it
     ("Accession S87-12345. Specimen: skin.", "S87-12345"),
@@ -61,6 +63,8 @@ NOT_FOUND = [
     ("Sugars running 140-180 fasting. He saw Dr. Yeager.", "140-180 fasting"),
     ("Started abx (Zosyn) and PT (gait) eval; SW (per protocol) aware.", "gait"),
     ("Interpreter (Portuguese) needed for consent.", "Portuguese"),
+    ("Recommend follow-up CT in 6-12 months.", "6-12"),
+    ("Pt arrived de la calle, per EMS.", "de la"),
     ("She may go home tomorrow.", "may"),
     ("Transferred to MICU for pressors. Admitted to ICU.", "MICU"),
     ("Transferred to MICU for pressors. Admitted to ICU.", "ICU"),

@@ -179,8 +179,18 @@ def _md_reject(text: str, start: int, end: int) -> bool:
     )
 
 
+_RANGE_UNIT = re.compile(
+    r"\s*(?:months?|mos?|weeks?|wks?|days?|d|hours?|hrs?|h|years?|yrs?|times|x|mins?|"
+    r"minutes|mg|mcg|ml|cc|cm|mm|l|units?|%|/)(?![a-z])",
+    re.I,
+)
+
+
 def _md_dash_reject(text: str, start: int, end: int) -> bool:
-    """``2-3`` is usually a range (2-3 L NC, q2-4h); accept only with a date cue."""
+    """``2-3`` is usually a range (2-3 L NC, q2-4h, in 6-12 months); accept only with a date
+    cue and no unit after it."""
+    if _RANGE_UNIT.match(text, end):
+        return True
     return not near(text, start, end, _DATE_CTX, 16, 0) or _fraction(text, start, end)
 
 

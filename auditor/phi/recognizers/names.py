@@ -54,6 +54,13 @@ SHOUTING_LIST_ONLY_SCORE = 0.55
 _SELF_INTRO = {"this": "is", "name": "is"}
 
 
+# Lower-case particles inside surnames: "de la Cruz", "van der Berg", "bin Laden".
+_PARTICLES = frozenset(
+    {"de", "la", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der", "den",
+     "ter", "ten", "le", "bin", "ibn", "y", "st"}
+)  # fmt: skip
+
+
 def _joinable(gap: str) -> bool:
     return "\n" not in gap and gap.strip(" .,'’-") == ""
 
@@ -203,6 +210,24 @@ class NameRecognizer(LocalRecognizer):
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _particle(self, view: TokenView, k: int) -> bool:
+        """A lower-case surname particle ("de", "la", "van", "der") followed, across up to
+        one more particle, by a Title-case word: part of the name it sits in."""
+        words = view.words
+        if words[k].key not in _PARTICLES or not words[k].text.islower() or view.shouting:
+            return False
+        j = k + 1
+        hops = 0
+        while j < len(words) and words[j].key in _PARTICLES and hops < 2:
+            j += 1
+            hops += 1
+        return (
+            j < len(words)
+            and view.gap(j) == " "
+            and words[j].is_title
+            and not self.blocked(words[j].key)
+        )
 
     def _lower_titled(self, view: TokenView, i: int) -> bool:
         """A lower-case name right after a dotted title ("mrs. harrington", "dr. okonkwo")
@@ -354,6 +379,8 @@ class NameRecognizer(LocalRecognizer):
         """Whether word k extends the name at ``anchor`` (adjacent, same line)."""
         left = min(k, anchor)
         gap = view.gap(max(k, anchor))
+        if gap == " " and self._particle(view, k):
+            return True  # "María José de la Cruz", "Van der Berg"
         if "\n" in gap or len(gap) > 3 or gap.strip(" .,'-") != "":
             return False
         # "J. Smith" joins across the period; "... applied. SW Smith" does not.
