@@ -44,6 +44,11 @@ _BIRTH_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
+_AGE_WORDS_90 = re.compile(
+    r"\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|nineties|"
+    r"(?:one |a )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+    re.I,
+)
 _IPV4 = re.compile(r"(\d{1,3}\.){3}\d{1,3}")
 _KEEP_VALUE = "keep"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -246,6 +251,7 @@ class Deidentifier:
             return "90+" if int(m.group(0)) > 89 else m.group(0)
 
         out = _NUMBER.sub(cap, value)
+        out = _AGE_WORDS_90.sub("90+", out)  # "ninety-two", "a hundred", "nineties"
         op = Operator.AGE.value if out != value else _KEEP_VALUE
         return self._done(entity, op, value, out)
 

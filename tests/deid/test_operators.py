@@ -321,3 +321,11 @@ def test_a_weekday_without_a_year_moves_by_the_shift(make_deid) -> None:
     names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     out = d.replace("DATE_TIME", "Thursday 6/5", patient="P1")
     assert out.split()[0].lower() == names[(3 + d.shift_for("P1")) % 7]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("ninety-two", "90+"), ("One hundred", "90+"), ("in her late nineties", "in her late 90+")],
+)
+def test_ages_over_89_in_words_are_aggregated(make_deid, value: str, expected: str) -> None:
+    assert make_deid().replace("AGE", value) == expected

@@ -39,6 +39,8 @@ FOUND = [
     ("Next visit Thursday 6/5. Agency: Nashoba Nursing Service.", "Nashoba Nursing Service"),
     ("S: María José de la Cruz, 67F, POD 2.", "María José de la Cruz"),
     ("Consult requested by Dr. Van der Berg (surgery).", "Van der Berg"),
+    ("A ninety-two-year-old woman presents with syncope.", "ninety-two"),
+    ("One hundred year old veteran, lives alone.", "One hundred"),
     # forms and messages
     ("SSN: 123-45-6789", "123-45-6789"),  # labelled, though SSA never issues it
     ("Accession S87-12345. Specimen: skin.", "S87-12345"),
@@ -64,6 +66,8 @@ NOT_FOUND = [
     ("Started abx (Zosyn) and PT (gait) eval; SW (per protocol) aware.", "gait"),
     ("Interpreter (Portuguese) needed for consent.", "Portuguese"),
     ("Recommend follow-up CT in 6-12 months.", "6-12"),
+    ("Ninety minutes later the pain resolved.", "Ninety"),
+    ("A seventy-two-year-old man.", "seventy-two"),
     ("Pt arrived de la calle, per EMS.", "de la"),
     ("She may go home tomorrow.", "may"),
     ("Transferred to MICU for pressors. Admitted to ICU.", "MICU"),

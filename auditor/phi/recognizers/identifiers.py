@@ -153,6 +153,14 @@ _AGE_LEAD = re.compile(r"\b(?:age|aged|age:|ages)\s*:?\s*(9\d|1[0-2]\d)(?![\w.])
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?((?:9\d|1[01]0)'?s)\b", I
 )
+# "ninety-two-year-old", "a hundred and one years old", "in her nineties".
+_AGE_WORDS = re.compile(
+    r"\b((?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:one |a )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?))"
+    r"(?=[- ]years?[- ]old|[- ]y/?o\b|[- ]year[- ]old)"
+    r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?(nineties)\b",
+    I,
+)
 _AGE_NONAGE = re.compile(r"^\s*(?:mg|ml|cc|%|kg|lb|mmhg|bpm|units?|min|sec)\b", I)
 
 
@@ -205,6 +213,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-unit", e.AGE, _AGE_UNIT, 0.85, group=1, reject=_age_units_not_dose),
         Rule("age-lead", e.AGE, _AGE_LEAD, 0.85, group=1),
         Rule("age-decade", e.AGE, _AGE_DECADE, 0.8, group=1),
+        Rule("age-words", e.AGE, _AGE_WORDS, 0.85),
     ]
     for i, pattern in enumerate(mrn_patterns):
         regex = re.compile(pattern)
