@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from auditor.phi.calendar import WEEKDAY_STEM
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -139,7 +141,7 @@ def find_dates(text: str, ref_year: int) -> list[FoundDate]:
 
 
 _WEEKDAY_BEFORE = re.compile(
-    r"\b(?P<w>mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?P<day>day)?(?P<tail>\.?,?\s+)$",
+    rf"\b(?P<w>{WEEKDAY_STEM})(?P<day>day)?(?P<tail>\.?,?\s+)$",
     re.IGNORECASE,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

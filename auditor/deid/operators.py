@@ -21,6 +21,7 @@ from auditor.deid.profiles import Operator, Profile
 from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
 from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
+from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
 from auditor.phi.entities import Entity
 
 _STATES = {
@@ -44,11 +45,7 @@ _BIRTH_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
-_AGE_WORDS_90 = re.compile(
-    r"\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|nineties|"
-    r"(?:one |a )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
-    re.I,
-)
+_AGE_WORDS_90 = re.compile(rf"\b(?:{AGE_OVER_89}|nineties)\b", re.I)
 _IPV4 = re.compile(r"(\d{1,3}\.){3}\d{1,3}")
 _KEEP_VALUE = "keep"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -105,9 +102,7 @@ class ReidSink(Protocol):
 
 # Values that name a day without a form the shifter reads: holidays, de-id brackets, "3-3".
 _UNREADABLE_DATE = re.compile(
-    r"\[\*\*[^\]]*\d[^\]]*\*\*\]|(?<![\d:])\d{1,2}-\d{1,2}(?![\d:])|\b(?:christmas|"
-    r"thanksgiving|easter|new year|independence day|memorial day|labor day|halloween|"
-    r"hanukkah|passover|valentine|mother'?s day|father'?s day|veterans day|columbus day)",
+    r"\[\*\*[^\]]*\d[^\]]*\*\*\]|(?<![\d:])\d{1,2}-\d{1,2}(?![\d:])" + rf"|\b(?:{HOLIDAY})",
     re.I,
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.phi.calendar import HOLIDAY, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 
@@ -33,12 +34,12 @@ _YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 # "Thursday 6/5", "Mon 6/2/87": a weekday written just before a numeric date is part of it.
 _WEEKDAY_NUMERIC = re.compile(
-    r"\b(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
+    rf"\b(?i:{WEEKDAY})\.?,?\s+"
     r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
 )
 _MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = rf"(?:{WEEKDAY}\.?,?\s+)?"
 _TEXT_DATE = re.compile(
     r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
     r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
@@ -47,12 +48,7 @@ _TEXT_DATE = re.compile(
     r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"-(?:(?:19|20)\d{2}|\d{2})\b",
     I,
 )
-_HOLIDAY = re.compile(
-    r"\b(?:christmas(?: eve| day)?|thanksgiving|easter|new year'?s(?: eve| day)?|"
-    r"independence day|memorial day|labor day|halloween|hanukkah|passover|"
-    r"valentine'?s day|mother'?s day|father'?s day|veterans day|columbus day)\b",
-    I,
-)
+_HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
 # "in September", "since May", "early March": a capitalised month name after a time word.
 _MONTH_ALONE = re.compile(
     r"\b(?i:in|since|until|till|during|by|early|late|mid|last|next|through|from|of)[ -]"

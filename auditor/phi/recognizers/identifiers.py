@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from auditor.phi.calendar import AGE_OVER_89
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.checksums import card_ok, dea_ok, iban_ok, npi_ok, ssn_ok, vin_ok
 from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
@@ -155,8 +156,7 @@ _AGE_DECADE = re.compile(
 )
 # "ninety-two-year-old", "a hundred and one years old", "in her nineties".
 _AGE_WORDS = re.compile(
-    r"\b((?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
-    r"(?:one |a )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?))"
+    rf"\b({AGE_OVER_89})"
     r"(?=[- ]years?[- ]old|[- ]y/?o\b|[- ]year[- ]old)"
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?(nineties)\b",
     I,

@@ -1,0 +1,21 @@
+"""Date and age words that detection and de-identification must read alike.
+
+The PHI engine finds "Tuesday, Feb 3", "Christmas" and "ninety-two-year-old"; the
+de-identifier then has to recognise the same words to move, redact or cap them. One
+vocabulary, so the two can never disagree about what counts.
+"""
+
+from __future__ import annotations
+
+# Weekday stems: "mon", "tues", "wed"/"wednes", ... (add "day" for the full name).
+WEEKDAY_STEM = r"mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun"
+WEEKDAY = rf"(?:{WEEKDAY_STEM})(?:day)?"
+# Holidays that name a day of the year.
+HOLIDAY = (
+    r"christmas(?: eve| day)?|thanksgiving|easter|new year'?s(?: eve| day)?|"
+    r"independence day|memorial day|labor day|halloween|hanukkah|passover|"
+    r"valentine'?s day|mother'?s day|father'?s day|veterans day|columbus day"
+)
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+# Ages over 89 written out: "ninety-two", "a hundred and one".
+AGE_OVER_89 = rf"ninety(?:[- ](?:{_UNITS}))?|(?:one |a )?hundred(?: and (?:{_UNITS}|ten))?"
