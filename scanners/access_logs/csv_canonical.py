@@ -78,13 +78,16 @@ def load_csv(
     line_column: str | None = None,
     scratch: Path | None = None,
     starts: list[int] | None = None,
+    data_lines: int | None = None,
 ) -> CsvLoad:
     """Load the file into ``events`` (bad rows flagged in ``bad``) and collect rejects.
 
     ``first_data_line`` is the original line number of the file's first data row (a segment
     copied with its header starts later); ``line_column`` names a column holding explicit
     line numbers (used for events normalised by the Python parsers); ``scratch`` is where a
-    normalised copy goes when the file's line endings need fixing. Line numbers come from
+    normalised copy goes when the file's line endings need fixing; ``data_lines`` is the
+    number of physical lines after the header, when the caller has counted them already.
+    Line numbers come from
     the row id (one record per line) unless the file has records spanning lines or blank
     lines; such a file is re-read through a normalised copy that carries each record's line.
     """
@@ -107,7 +110,10 @@ def load_csv(
     except duckdb.Error as exc:  # duckdb's own error tree; name the file, never values
         raise InputError(f"cannot read CSV: {type(exc).__name__}", file=label) from exc
     shift = first_data_line - 2
-    if not line_column and _records(con) != _data_lines(path):
+    if data_lines is None and not line_column:
+        with path.open("rb") as fh:
+            data_lines = count_lines(path, len(fh.readline()), path.stat().st_size)
+    if not line_column and _records(con) != data_lines:
         return _load_normalised(con, path, mapping, label, first_data_line, site_tz, scratch)
     rejects = _structural_rejects(con, shift, starts)
     if line_column:
@@ -136,17 +142,17 @@ def _records(con: Any) -> int:
     return total + int(con.execute("SELECT count(DISTINCT line) FROM rej").fetchone()[0])
 
 
-def _data_lines(path: Path) -> int:
-    """Physical lines after the header (a last line without a newline counts)."""
-    size = path.stat().st_size
-    if size == 0:
-        return 0
-    lines, last = 0, b""
+def count_lines(path: Path, start: int, end: int) -> int:
+    """Physical lines in the byte range (a last line without a newline counts)."""
+    count, last = 0, b""
     with path.open("rb") as fh:
-        while block := fh.read(1 << 22):
-            lines += block.count(b"\n")
+        fh.seek(start)
+        remaining = end - start
+        while remaining > 0 and (block := fh.read(min(1 << 22, remaining))):
+            count += block.count(b"\n")
+            remaining -= len(block)
             last = block
-    return max(0, lines + (0 if last.endswith(b"\n") else 1) - 1)
+    return count + (1 if last and not last.endswith(b"\n") else 0)
 
 
 # The column a normalised copy adds: each record's first line in the original file.

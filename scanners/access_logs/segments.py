@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from scanners.access_logs import ParserSpec
-from scanners.access_logs.csv_canonical import CsvLoad, load_csv
+from scanners.access_logs.csv_canonical import CsvLoad, count_lines, load_csv
 from scanners.access_logs.event import CANONICAL_COLUMNS, AccessEvent, Rejected
 from scanners.access_logs.mapping import CANONICAL
 
@@ -73,11 +73,11 @@ def csv_segments(
     if end <= data_start:
         return
     if data_start == len(header) and end == size and size - data_start <= segment_bytes:
+        lines = count_lines(path, data_start, end)  # once: the checkpoint and the load use it
         yield Segment(
             label,
             end,
-            # The last line number matters only to checkpoints (incremental runs).
-            first_line - 1 + _count_newlines(path, data_start, end) if complete_lines_only else 0,
+            first_line - 1 + lines,
             lambda con: load_csv(
                 con,
                 path,
@@ -86,6 +86,7 @@ def csv_segments(
                 first_data_line=2,
                 site_tz=site_tz,
                 scratch=work_dir,
+                data_lines=lines,
             ),
         )
         return
@@ -100,7 +101,9 @@ def csv_segments(
             )
             seg_first = line
 
-            def loader(con: Any, p: Path = seg_path, f: int = seg_first) -> CsvLoad:
+            def loader(
+                con: Any, p: Path = seg_path, f: int = seg_first, n: int = newlines
+            ) -> CsvLoad:
                 try:
                     return load_csv(
                         con,
@@ -110,6 +113,7 @@ def csv_segments(
                         first_data_line=f,
                         site_tz=site_tz,
                         scratch=work_dir,
+                        data_lines=n,
                     )
                 finally:
                     p.unlink(missing_ok=True)
@@ -118,25 +122,6 @@ def csv_segments(
             yield Segment(label, cut, line - 1, loader)
             pos = cut
             index += 1
-
-
-def _count_newlines(path: Path, start: int, end: int) -> int:
-    count = 0
-    with path.open("rb") as fh:
-        fh.seek(start)
-        remaining = end - start
-        while remaining > 0:
-            block = fh.read(min(COPY_BLOCK, remaining))
-            if not block:
-                break
-            count += block.count(b"\n")
-            remaining -= len(block)
-    if end > start:
-        with path.open("rb") as fh:
-            fh.seek(end - 1)
-            if fh.read(1) != b"\n":
-                count += 1  # last line without a newline still counts as a line
-    return count
 
 
 def _copy_segment(
