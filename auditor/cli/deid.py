@@ -6,6 +6,7 @@ certificate path) goes to stderr; nothing here prints a value from the input.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,18 @@ def register(app: typer.Typer) -> None:
 
         _check(dictionary, context, key_file)
         actx = app_context(ctx)
+        run = functools.partial(
+            run_deid,
+            actx,
+            inputs,
+            out,
+            profile=profile,
+            dry_run=dry_run,
+            key_file=key_file,
+            dictionaries=dictionary,
+            context_dir=context,
+            reid_map=reid_map,
+        )
         try:
             if show_progress():
                 with Progress(
@@ -105,30 +118,9 @@ def register(app: typer.Typer) -> None:
                     def progress(done: int, total: int, _name: str) -> None:
                         bar.update(task, completed=done, total=total)
 
-                    result = run_deid(
-                        actx,
-                        inputs,
-                        out,
-                        profile=profile,
-                        dry_run=dry_run,
-                        key_file=key_file,
-                        dictionaries=dictionary,
-                        context_dir=context,
-                        reid_map=reid_map,
-                        on_progress=progress,
-                    )
+                    result = run(on_progress=progress)
             else:
-                result = run_deid(
-                    actx,
-                    inputs,
-                    out,
-                    profile=profile,
-                    dry_run=dry_run,
-                    key_file=key_file,
-                    dictionaries=dictionary,
-                    context_dir=context,
-                    reid_map=reid_map,
-                )
+                result = run()
         finally:
             actx.close()
         print_summary(result)
