@@ -167,10 +167,10 @@ class Settings(_Section):
 
 
 def default_policies_dir() -> Path:
-    """The shipped pack, found through the installed ``policies`` package (editable or not)."""
-    import policies
+    """The shipped pack: package data of ``auditor.policies`` (the repository's ``policies/``)."""
+    from importlib.resources import files
 
-    return Path(policies.__file__).resolve().parent
+    return Path(str(files("auditor.policies")))
 
 
 def resolve_home(home: str | os.PathLike[str] | None = None) -> Path:

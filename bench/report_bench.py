@@ -26,8 +26,8 @@ from pypdf import PdfReader  # noqa: E402
 
 from auditor.config import load_settings  # noqa: E402
 from auditor.context import AppContext, open_context  # noqa: E402
+from auditor.reports.periods import parse_week  # noqa: E402
 from auditor.services.reporting import build_weekly_report  # noqa: E402
-from reports.periods import parse_week  # noqa: E402
 from tests.reports.seed import PACK_DIR, fixed_clock, seed  # noqa: E402
 
 WEEK = "2026-W47"

@@ -15,13 +15,12 @@ from typing import Any
 
 from auditor import __version__
 from auditor.context import AppContext
-from auditor.store.models import RunStatus
-from reports import coverage
-from reports import documents as docs_section
-from reports.citations import PolicyPack, load_pack
-from reports.names import NameBook
-from reports.periods import Week, iso_z
-from reports.store_data import (
+from auditor.reports import coverage
+from auditor.reports import documents as docs_section
+from auditor.reports.citations import PolicyPack, load_pack
+from auditor.reports.names import NameBook
+from auditor.reports.periods import Week, iso_z
+from auditor.reports.store_data import (
     FindingRow,
     RunInfo,
     access_findings,
@@ -30,6 +29,7 @@ from reports.store_data import (
     phi_findings,
     runs_between,
 )
+from auditor.store.models import RunStatus
 
 SCHEMA = "https://hipaa-auditor.dev/report/weekly/v1"
 SEVERITIES = ("critical", "high", "medium", "low")

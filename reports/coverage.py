@@ -12,9 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from auditor.context import AppContext
+from auditor.reports.periods import Week, iso_z
+from auditor.reports.store_data import RunInfo, as_int
 from auditor.store.models import RunStatus
-from reports.periods import Week, iso_z
-from reports.store_data import RunInfo, as_int
 
 
 def _local_day(instant: datetime, week: Week) -> date:

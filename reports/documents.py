@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 
+from auditor.reports.citations import PolicyPack
+from auditor.reports.store_data import FindingRow, RunInfo, as_int
 from auditor.store.models import RunStatus
-from reports.citations import PolicyPack
-from reports.store_data import FindingRow, RunInfo, as_int
 
 
 def _roots(run: RunInfo) -> list[str]:

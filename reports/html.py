@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from reports.builder import SEVERITIES
-from reports.charts import render_all
+from auditor.reports.builder import SEVERITIES
+from auditor.reports.charts import render_all
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "report.html.j2"

@@ -12,7 +12,7 @@ os.environ["COLUMNS"] = "100"
 os.environ["NO_COLOR"] = "1"
 os.environ["TERM"] = "dumb"
 
-from auditor.cli.main import main  # noqa: E402
+from auditor.cli.main import main
 
 COMMANDS = [
     [],

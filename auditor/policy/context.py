@@ -16,8 +16,8 @@ import duckdb
 
 from auditor.errors import InputError
 from auditor.policy.columns import CONTACTS, CONTEXT_COLUMNS, PATIENTS, RELATIONSHIPS, WORKFORCE
-from scanners.access_logs.mapping import quote_ident, quote_str
-from scanners.access_logs.quarantine import Quarantine
+from auditor.scanners.access_logs.mapping import quote_ident, quote_str
+from auditor.scanners.access_logs.quarantine import Quarantine
 
 SENSITIVE_TAGS = ("behavioral_health", "substance_use", "hiv", "reproductive", "genetic")
 RELATIONSHIP_KINDS = ("encounter", "appointment", "order", "care_team", "referral", "result")

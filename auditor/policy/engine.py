@@ -21,7 +21,7 @@ from auditor.policy import columns as cols
 from auditor.policy.context import ContextInfo
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.model import PolicyPack, Rule
-from scanners.access_logs.mapping import quote_str
+from auditor.scanners.access_logs.mapping import quote_str
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.policy.engine import ActiveRule, window_query, window_source
-from scanners.access_logs.mapping import quote_str
+from auditor.scanners.access_logs.mapping import quote_str
 
 # Shape of every row handed to the service (``json`` is NULL unless asked for). The time
 # travels as ISO text: turning it back into a datetime in Python is ~10x cheaper than

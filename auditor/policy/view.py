@@ -11,7 +11,7 @@ from typing import Any
 
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.model import Rule
-from scanners.access_logs.mapping import quote_str
+from auditor.scanners.access_logs.mapping import quote_str
 
 # The access view's columns as SQL over the join aliases, and the joins each one needs:
 # e events, u workforce (user), p patients, pe workforce (patient as employee), x

@@ -19,12 +19,12 @@ from typing import Any
 
 from auditor.context import AppContext
 from auditor.policy import engine, view
+from auditor.scanners.access_logs import ParserSpec
+from auditor.scanners.access_logs.quarantine import Quarantine
+from auditor.scanners.access_logs.segments import Segment, csv_segments, record_segments
 from auditor.services.access_findings import Emitted, OnBatch, emit
 from auditor.services.access_writer import SCANNER, StoreWriter
 from auditor.store import repo
-from scanners.access_logs import ParserSpec
-from scanners.access_logs.quarantine import Quarantine
-from scanners.access_logs.segments import Segment, csv_segments, record_segments
 
 CARRY_FILE = "access-carry.parquet"
 

@@ -23,13 +23,13 @@ from auditor.policy import engine
 from auditor.policy.context import context_files, prepare_context
 from auditor.policy.loader import load_pack
 from auditor.policy.model import PolicyPack
+from auditor.scanners.access_logs import ParserSpec, resolve_format
+from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.services.access_files import CARRY_FILE, AccessScanResult, FileScan
 from auditor.services.access_findings import AccessBatch, OnBatch
 from auditor.services.access_writer import SCANNER, StoreWriter
 from auditor.store import repo
 from auditor.store.models import RunStatus
-from scanners.access_logs import ParserSpec, resolve_format
-from scanners.access_logs.quarantine import Quarantine
 
 __all__ = ["AccessBatch", "AccessScanResult", "expand_paths", "scan_access_logs"]
 

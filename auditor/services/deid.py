@@ -28,9 +28,9 @@ from auditor.deid.operators import Deidentifier
 from auditor.deid.profiles import load_profile
 from auditor.deid.reidmap import ReidMapWriter
 from auditor.errors import AuditorError, InputError
+from auditor.scanners.documents.encoding import BinaryContentError
 from auditor.store import repo
 from auditor.store.models import RunStatus
-from scanners.documents.encoding import BinaryContentError
 
 log = logging.getLogger(__name__)
 

@@ -23,12 +23,12 @@ from sqlalchemy.orm import Session
 from auditor.context import AppContext
 from auditor.errors import AuditorError
 from auditor.findings import PhiFinding
+from auditor.scanners.documents import TEXT_FALLBACK, ExtractOptions, TextUnit, UnitIssue
+from auditor.scanners.documents import fallback_scanner as _fallback
+from auditor.scanners.documents.walker import FileEntry
 from auditor.services.document_workers import Analyzer
 from auditor.store import repo
 from auditor.store.models import Checkpoint
-from scanners.documents import TEXT_FALLBACK, ExtractOptions, TextUnit, UnitIssue
-from scanners.documents import fallback_scanner as _fallback
-from scanners.documents.walker import FileEntry
 
 if TYPE_CHECKING:
     from auditor.phi.engine import PhiSpan

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from auditor import __version__
 from auditor.context import AppContext
 from auditor.errors import AuditorError, ScanError
+from auditor.scanners.documents.walker import FileEntry, SkippedPath, walk
 from auditor.services.document_pipeline import (
     DocumentPipeline,
     DocumentScanResult,
@@ -38,7 +39,6 @@ from auditor.services.document_workers import (
 )
 from auditor.store import repo
 from auditor.store.models import Checkpoint, RunStatus
-from scanners.documents.walker import FileEntry, SkippedPath, walk
 
 if TYPE_CHECKING:
     from auditor.phi.engine import PhiEngine

@@ -85,12 +85,12 @@ def build_weekly_report(
     """
     import time
 
+    from auditor.reports import json_out
+    from auditor.reports.builder import build_report_data
+    from auditor.reports.html import render_html
+    from auditor.reports.pdf import render_pdf
+    from auditor.reports.periods import last_full_week, parse_week
     from auditor.signing.pades import sign_pdf
-    from reports import json_out
-    from reports.builder import build_report_data
-    from reports.html import render_html
-    from reports.pdf import render_pdf
-    from reports.periods import last_full_week, parse_week
 
     settings = actx.settings
     tz = settings.tz

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from scanners.access_logs.event import CANONICAL_COLUMNS
+from auditor.scanners.access_logs.event import CANONICAL_COLUMNS
 
 FIRST = [
     "ana",

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from scanners.access_logs import atna, csv_canonical, epic, fhir
-from scanners.access_logs.event import AccessEvent, Rejected
-from scanners.access_logs.mapping import CANONICAL, CsvMapping, load_mapping
+from auditor.scanners.access_logs import atna, csv_canonical, epic, fhir
+from auditor.scanners.access_logs.event import AccessEvent, Rejected
+from auditor.scanners.access_logs.mapping import CANONICAL, CsvMapping, load_mapping
 
 RecordIter = Callable[[Path, int], Iterator[AccessEvent | Rejected]]
 
@@ -50,7 +50,7 @@ def mapping_spec(path: Path) -> ParserSpec:
 def resolve_format(fmt: str, path: Path) -> ParserSpec:
     """The parser for ``path``: named, ``mapping:FILE`` or sniffed (``auto``)."""
     from auditor.errors import InputError
-    from scanners.access_logs.sniff import sniff_format
+    from auditor.scanners.access_logs.sniff import sniff_format
 
     if fmt.startswith("mapping:"):
         return mapping_spec(Path(fmt.split(":", 1)[1]).expanduser())

@@ -15,7 +15,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from scanners.access_logs.event import AccessEvent, BadValue, Rejected, make_event, parse_timestamp
+from auditor.scanners.access_logs.event import (
+    AccessEvent,
+    BadValue,
+    Rejected,
+    make_event,
+    parse_timestamp,
+)
 
 name = "atna"
 

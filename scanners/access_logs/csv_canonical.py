@@ -19,8 +19,8 @@ from typing import Any
 import duckdb
 
 from auditor.errors import InputError
-from scanners.access_logs.event import ACTIONS, FALSE_WORDS, TRUE_WORDS, Rejected
-from scanners.access_logs.mapping import (
+from auditor.scanners.access_logs.event import ACTIONS, FALSE_WORDS, TRUE_WORDS, Rejected
+from auditor.scanners.access_logs.mapping import (
     CANONICAL,
     CsvMapping,
     event_id_sql,

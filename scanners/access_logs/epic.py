@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scanners.access_logs.mapping import CsvMapping, load_mapping
+from auditor.scanners.access_logs.mapping import CsvMapping, load_mapping
 
 name = "epic"
 MAPPING_FILE = Path(__file__).with_name("epic_mapping.yaml")

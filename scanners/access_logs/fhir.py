@@ -17,7 +17,13 @@ from typing import Any
 
 import yaml
 
-from scanners.access_logs.event import AccessEvent, BadValue, Rejected, make_event, parse_timestamp
+from auditor.scanners.access_logs.event import (
+    AccessEvent,
+    BadValue,
+    Rejected,
+    make_event,
+    parse_timestamp,
+)
 
 name = "fhir"
 RECORD_TYPES_FILE = Path(__file__).with_name("fhir_record_types.yaml")

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from auditor.errors import InputError
-from scanners.access_logs.event import ACTIONS, CANONICAL_COLUMNS
+from auditor.scanners.access_logs.event import ACTIONS, CANONICAL_COLUMNS
 
 FIELDS = CANONICAL_COLUMNS
 REQUIRED = ("timestamp", "user_id", "patient_id")

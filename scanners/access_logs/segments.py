@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scanners.access_logs import ParserSpec
-from scanners.access_logs.csv_canonical import CsvLoad, count_lines, load_csv
-from scanners.access_logs.event import CANONICAL_COLUMNS, AccessEvent, Rejected
-from scanners.access_logs.mapping import CANONICAL
+from auditor.scanners.access_logs import ParserSpec
+from auditor.scanners.access_logs.csv_canonical import CsvLoad, count_lines, load_csv
+from auditor.scanners.access_logs.event import CANONICAL_COLUMNS, AccessEvent, Rejected
+from auditor.scanners.access_logs.mapping import CANONICAL
 
 COPY_BLOCK = 1 << 20
 

@@ -19,7 +19,7 @@ def read_head(path: Path) -> str:
 
 def sniff_format(path: Path) -> str:
     """Name of the registered parser for this file; an input error when none fits."""
-    from scanners.access_logs import PARSERS
+    from auditor.scanners.access_logs import PARSERS
 
     head = read_head(path)
     if not head.strip():

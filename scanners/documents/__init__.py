@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from scanners.documents.delimited import DelimitedScanner
-from scanners.documents.docx import DocxScanner
-from scanners.documents.hl7 import Hl7Scanner
-from scanners.documents.jsondoc import JsonLinesScanner, JsonScanner
-from scanners.documents.pdf import PdfScanner
-from scanners.documents.text import TextScanner
-from scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
+from auditor.scanners.documents.delimited import DelimitedScanner
+from auditor.scanners.documents.docx import DocxScanner
+from auditor.scanners.documents.hl7 import Hl7Scanner
+from auditor.scanners.documents.jsondoc import JsonLinesScanner, JsonScanner
+from auditor.scanners.documents.pdf import PdfScanner
+from auditor.scanners.documents.text import TextScanner
+from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
 
 
 class DocumentScanner(Protocol):

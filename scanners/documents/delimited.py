@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import InputError
-from scanners.documents.encoding import detect_encoding
-from scanners.documents.units import Extracted, ExtractOptions, TextUnit
+from auditor.scanners.documents.encoding import detect_encoding
+from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit
 
 
 def column_names(header: list[str], width: int) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import InputError
-from scanners.documents.units import Extracted, ExtractOptions, TextUnit
+from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit
 
 _PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_modified_by")
 

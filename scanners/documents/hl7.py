@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import InputError
-from scanners.documents.encoding import detect_encoding, iter_decoded
-from scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
+from auditor.scanners.documents.encoding import detect_encoding, iter_decoded
+from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
 
 _HEADERS = ("MSH", "FHS", "BHS")
 _SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{2}")

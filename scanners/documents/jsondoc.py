@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import InputError
-from scanners.documents.encoding import detect_encoding, read_text
-from scanners.documents.markup import strip_markup
-from scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
+from auditor.scanners.documents.encoding import detect_encoding, read_text
+from auditor.scanners.documents.markup import strip_markup
+from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
 
 # FHIR elements whose values are codes, URIs or metadata, never free text about a person.
 FHIR_SKIP_KEYS = frozenset(

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from auditor.errors import InputError
-from scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
+from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
 
 
 class PdfScanner:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from scanners.documents.encoding import detect_encoding, iter_decoded
-from scanners.documents.units import Extracted, ExtractOptions, TextUnit
+from auditor.scanners.documents.encoding import detect_encoding, iter_decoded
+from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit
 
 # Where to cut a chunk, best first: a blank line, a line break, a space.
 _BREAKS = ("\n\n", "\n", " ")

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scanners.documents import DocumentScanner, scanner_for
+from auditor.scanners.documents import DocumentScanner, scanner_for
 
 
 @dataclass(frozen=True, slots=True)

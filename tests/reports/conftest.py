@@ -13,8 +13,8 @@ import pytest
 
 from auditor.config import load_settings
 from auditor.context import AppContext, open_context
+from auditor.reports.periods import Week, parse_week
 from auditor.services.reporting import ReportResult, build_weekly_report
-from reports.periods import Week, parse_week
 from tests.reports.seed import PACK_DIR, fixed_clock, seed
 
 WEEK = "2026-W47"

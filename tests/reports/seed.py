@@ -16,9 +16,9 @@ from sqlalchemy import update
 
 from auditor.context import AppContext
 from auditor.findings import AccessFinding, PhiFinding
+from auditor.reports.periods import Week
 from auditor.store import repo
 from auditor.store.models import Finding, FindingKind, FindingStatus, RunStatus, ScanRun
-from reports.periods import Week
 
 PACK_DIR = Path(__file__).resolve().parent / "fixtures" / "pack"
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'

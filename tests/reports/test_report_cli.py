@@ -9,7 +9,7 @@ import pytest
 
 from auditor.cli.main import main
 from auditor.context import open_context
-from reports.periods import parse_week
+from auditor.reports.periods import parse_week
 from tests.reports.seed import PACK_DIR, seed
 
 

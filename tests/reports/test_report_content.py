@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from reports.builder import build_report_data
-from reports.charts import trend_chart
-from reports.html import render_html
+from auditor.reports.builder import build_report_data
+from auditor.reports.charts import trend_chart
+from auditor.reports.html import render_html
 from tests.reports.conftest import Built, seeded_context
 from tests.reports.seed import HOSTILE
 

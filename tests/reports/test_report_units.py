@@ -10,15 +10,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from auditor.errors import AuditorError, InputError
+from auditor.reports import json_out
+from auditor.reports.builder import pct
+from auditor.reports.citations import PHI_EXPOSURE_CITES, load_pack
+from auditor.reports.coverage import accesses_for
+from auditor.reports.documents import folder_of
+from auditor.reports.html import render_html
+from auditor.reports.periods import last_full_week, parse_week
+from auditor.reports.store_data import RunInfo
 from auditor.store.models import RunStatus
-from reports import json_out
-from reports.builder import pct
-from reports.citations import PHI_EXPOSURE_CITES, load_pack
-from reports.coverage import accesses_for
-from reports.documents import folder_of
-from reports.html import render_html
-from reports.periods import last_full_week, parse_week
-from reports.store_data import RunInfo
 
 NY = ZoneInfo("America/New_York")
 
@@ -135,7 +135,7 @@ def test_canonical_json_refuses_floats() -> None:
 def test_missing_scheduled_scans_are_gaps() -> None:
     from types import SimpleNamespace
 
-    from reports.coverage import gaps as _gaps
+    from auditor.reports.coverage import gaps as _gaps
 
     w = parse_week("2026-W47", NY)
     daemon = SimpleNamespace(access_log_sources=["/var/log/ehr"], export_dirs=[])
@@ -158,8 +158,8 @@ def test_missing_scheduled_scans_are_gaps() -> None:
 
 
 def test_disabled_rules_and_sources_accept_every_summary_shape() -> None:
-    from reports.coverage import disabled_rules as _disabled_rules
-    from reports.coverage import sources as _sources
+    from auditor.reports.coverage import disabled_rules as _disabled_rules
+    from auditor.reports.coverage import sources as _sources
 
     at = datetime(2026, 11, 18, tzinfo=UTC)
     runs = [
@@ -212,9 +212,9 @@ def test_catch_up_scan_after_the_week_covers_it(actx: Any) -> None:
     from sqlalchemy import update
 
     from auditor.findings import AccessFinding
+    from auditor.reports.builder import build_report_data
     from auditor.store import repo
     from auditor.store.models import ScanRun
-    from reports.builder import build_report_data
 
     w = parse_week("2026-W47", UTC)
     finding = AccessFinding(

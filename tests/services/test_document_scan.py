@@ -241,8 +241,8 @@ def test_worker_processes_find_the_same(
 def test_chunked_text_offsets_index_the_whole_file(
     actx: AppContext, tmp_path: Path, engine: PhiEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from auditor.scanners.documents import ExtractOptions
     from auditor.services import document_pipeline
-    from scanners.documents import ExtractOptions
 
     # Small chunks: the file becomes many units; findings must still index the file text.
     monkeypatch.setattr(
@@ -287,8 +287,8 @@ def test_synthetic_exports_are_deterministic_and_scanned(
 def test_stop_inside_a_big_file_leaves_no_checkpoint(
     actx: AppContext, tmp_path: Path, engine: PhiEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from auditor.scanners.documents import ExtractOptions
     from auditor.services import document_pipeline
-    from scanners.documents import ExtractOptions
 
     monkeypatch.setattr(
         document_pipeline, "ExtractOptions", lambda: ExtractOptions(chunk_chars=200)

@@ -24,7 +24,7 @@ from auditor.deid.structure import (
     kind_from_values,
 )
 from auditor.errors import InputError
-from scanners.documents.encoding import detect_encoding
+from auditor.scanners.documents.encoding import detect_encoding
 
 SAMPLE_ROWS = 200
 BATCH_ROWS = 128

@@ -18,7 +18,7 @@ from pathlib import Path
 from auditor.deid.formats.base import FileContext, atomic_output, output_encoding
 from auditor.deid.profiles import Operator
 from auditor.phi.entities import Entity
-from scanners.documents.encoding import detect_encoding, iter_decoded
+from auditor.scanners.documents.encoding import detect_encoding, iter_decoded
 
 XPN, XCN, CX, XAD, XTN, DOB, SSN, ID, TEXT, XON, CITY = (
     "XPN", "XCN", "CX", "XAD", "XTN", "DOB", "SSN", "ID", "TEXT", "XON", "CITY",

@@ -26,7 +26,7 @@ from auditor.deid.structure import (
 )
 from auditor.errors import InputError
 from auditor.phi.entities import Entity
-from scanners.documents.encoding import detect_encoding, read_text
+from auditor.scanners.documents.encoding import detect_encoding, read_text
 
 MAX_JSON_BYTES = 512 << 20
 

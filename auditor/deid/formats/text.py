@@ -12,7 +12,7 @@ from pathlib import Path
 
 from auditor.deid.formats.base import FileContext, atomic_output, output_encoding
 from auditor.deid.operators import patient_from_spans, select_spans
-from scanners.documents.encoding import detect_encoding, iter_decoded
+from auditor.scanners.documents.encoding import detect_encoding, iter_decoded
 
 BLOCK_CHARS = 16_384
 

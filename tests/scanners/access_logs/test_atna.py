@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scanners.access_logs import atna
-from scanners.access_logs.event import AccessEvent, Rejected
+from auditor.scanners.access_logs import atna
+from auditor.scanners.access_logs.event import AccessEvent, Rejected
 
 RFC3881 = """<?xml version="1.0" encoding="UTF-8"?>
 <AuditMessage>

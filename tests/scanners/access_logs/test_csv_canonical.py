@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from auditor.errors import InputError
-from scanners.access_logs.csv_canonical import CsvLoad, load_csv
+from auditor.scanners.access_logs.csv_canonical import CsvLoad, load_csv
 
 HEADER = (
     "event_id,timestamp,user_id,patient_id,action,record_type,department,workstation,"
@@ -157,8 +157,8 @@ def test_missing_event_id_digest_is_the_same_on_the_careful_path(tmp_path: Path)
 
 
 def test_segments_never_split_a_quoted_line_break(tmp_path: Path) -> None:
-    from scanners.access_logs import resolve_format
-    from scanners.access_logs.segments import csv_segments
+    from auditor.scanners.access_logs import resolve_format
+    from auditor.scanners.access_logs.segments import csv_segments
 
     lines = [HEADER]
     for i in range(60):

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from scanners.access_logs import fhir
-from scanners.access_logs.event import AccessEvent, Rejected
+from auditor.scanners.access_logs import fhir
+from auditor.scanners.access_logs.event import AccessEvent, Rejected
 
 
 def audit_event(**over: Any) -> dict[str, Any]:

@@ -8,9 +8,9 @@ import duckdb
 import pytest
 
 from auditor.errors import InputError
-from scanners.access_logs import epic, resolve_format
-from scanners.access_logs.csv_canonical import load_csv
-from scanners.access_logs.mapping import load_mapping
+from auditor.scanners.access_logs import epic, resolve_format
+from auditor.scanners.access_logs.csv_canonical import load_csv
+from auditor.scanners.access_logs.mapping import load_mapping
 
 EPIC = (
     "ACCESS_INSTANT|ACCESS_TIME|USER_ID|PAT_ID|METRIC_ID|WORKSTATION_ID|DEPARTMENT_ID|"

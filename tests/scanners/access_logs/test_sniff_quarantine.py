@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import InputError
-from scanners.access_logs import FORMAT_NAMES, PARSERS, resolve_format
-from scanners.access_logs.quarantine import Quarantine
+from auditor.scanners.access_logs import FORMAT_NAMES, PARSERS, resolve_format
+from auditor.scanners.access_logs.quarantine import Quarantine
 
 
 def test_registry_names_are_pinned() -> None:

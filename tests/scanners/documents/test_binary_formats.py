@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import InputError
-from scanners.documents import ExtractOptions, TextUnit
-from scanners.documents.docx import DocxScanner
-from scanners.documents.pdf import PdfScanner
+from auditor.scanners.documents import ExtractOptions, TextUnit
+from auditor.scanners.documents.docx import DocxScanner
+from auditor.scanners.documents.pdf import PdfScanner
 
 
 def _units(scanner: PdfScanner | DocxScanner, path: Path) -> list[TextUnit]:

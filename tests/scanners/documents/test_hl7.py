@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import InputError
-from scanners.documents import ExtractOptions, TextUnit, UnitIssue
-from scanners.documents.hl7 import Hl7Scanner
+from auditor.scanners.documents import ExtractOptions, TextUnit, UnitIssue
+from auditor.scanners.documents.hl7 import Hl7Scanner
 
 MESSAGE = [
     "MSH|^~\\&|EPIC|LAKESIDE|VENDOR|V|202402040930||ADT^A01|MSG1|P|2.5",

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import InputError
-from scanners.documents import ExtractOptions, TextUnit, UnitIssue, scanner_for
-from scanners.documents.jsondoc import json_units, pointer_token
-from scanners.documents.markup import strip_markup
+from auditor.scanners.documents import ExtractOptions, TextUnit, UnitIssue, scanner_for
+from auditor.scanners.documents.jsondoc import json_units, pointer_token
+from auditor.scanners.documents.markup import strip_markup
 
 
 def _scan(path: Path) -> list[TextUnit | UnitIssue]:
@@ -151,7 +151,7 @@ def test_csv_malformed_raises_input_error(tmp_path: Path) -> None:
 
 
 def test_json_too_large_to_parse_is_refused(tmp_path: Path) -> None:
-    from scanners.documents.jsondoc import JsonScanner
+    from auditor.scanners.documents.jsondoc import JsonScanner
 
     path = tmp_path / "big.json"
     path.write_text(json.dumps({"notes": ["x" * 100] * 20}), encoding="utf-8")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scanners.documents import ExtractOptions, TextUnit
-from scanners.documents.encoding import BinaryContentError, detect_encoding
-from scanners.documents.text import TextScanner
+from auditor.scanners.documents import ExtractOptions, TextUnit
+from auditor.scanners.documents.encoding import BinaryContentError, detect_encoding
+from auditor.scanners.documents.text import TextScanner
 
 NAME = "José Núñez"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scanners.documents import SCANNERS
-from scanners.documents.walker import FileEntry, SkippedPath, walk
+from auditor.scanners.documents import SCANNERS
+from auditor.scanners.documents.walker import FileEntry, SkippedPath, walk
 
 
 def test_scanner_registry_is_pinned() -> None:
@@ -96,7 +96,7 @@ def test_unreadable_file_reported_even_as_root(
     (tmp_path / "locked.txt").write_text("x")
     real_access = os.access
     monkeypatch.setattr(
-        "scanners.documents.walker.os.access",
+        "auditor.scanners.documents.walker.os.access",
         lambda p, mode: Path(p).name != "locked.txt" and real_access(p, mode),
     )
     items = list(walk([tmp_path]))
