@@ -67,6 +67,43 @@ class RunStatus(enum.StrEnum):
     FAILED = "failed"
 
 
+class RunKind(enum.StrEnum):
+    """What a ScanRun row records; the values are the stored ``scan_runs.kind`` strings."""
+
+    ACCESS_LOGS = "access-logs"
+    DOCUMENTS = "documents"
+    DEID = "deid"
+    REPORT = "report"
+    GAP = "gap"
+
+    @classmethod
+    def read(cls, stored: str) -> RunKind | None:
+        """The kind of a stored row, or None for a kind this version does not know.
+
+        Rows are written with the member values only; ``read`` is the one place a stored
+        string becomes a kind, so a report over an unknown or future kind skips the row.
+        """
+        try:
+            return cls(stored)
+        except ValueError:
+            return None
+
+
+class Trigger(enum.StrEnum):
+    """Who started a run. The daemon's own triggers are ``DAEMON_TRIGGERS``."""
+
+    CLI = "cli"
+    API = "api"
+    SCHEDULE = "schedule"
+    CATCH_UP = "catch-up"
+    DAEMON = "daemon"
+
+
+#: Runs the daemon executes (an API request it picked up, or a job of its own); a ``running``
+#: one of these after an unclean stop was interrupted. CLI runs belong to no daemon.
+DAEMON_TRIGGERS = (Trigger.API, Trigger.SCHEDULE, Trigger.CATCH_UP, Trigger.DAEMON)
+
+
 class FindingStatus(enum.StrEnum):
     OPEN = "open"
     CONFIRMED = "confirmed"
