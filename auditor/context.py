@@ -37,7 +37,7 @@ class AppContext:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with db.transaction(self.sessions) as session:
+        with db.transaction(self.sessions, clock=self.clock) as session:
             yield session
 
     def signing_key(self) -> SigningKey:

@@ -46,7 +46,8 @@ class StoreWriter:
         thread is left with little but the database's own work.
         """
         self._raise()
-        prepared = repo.prepare_access_rows(self.actx.engine, rows, self.run_id) if rows else None
+        engine, seen = self.actx.engine, self.actx.clock()
+        prepared = repo.prepare_access_rows(engine, rows, self.run_id, seen) if rows else None
         self._jobs.put((prepared, checkpoint, after))
 
     def close(self) -> None:

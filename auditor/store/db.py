@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,7 +160,14 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """A session that commits on success and rolls back on any error."""
+def transaction(
+    factory: sessionmaker[Session], clock: Callable[[], datetime] | None = None
+) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error.
+
+    ``clock`` (the context's) stamps what ``repo`` writes in this session.
+    """
     with factory() as session, session.begin():
+        if clock is not None:
+            session.info["clock"] = clock
         yield session

@@ -1,13 +1,18 @@
 """Store operations every job shares: run lifecycle, finding upserts, checkpoints, audit trail.
 
-Scanners never write to the store; the service functions call these.
+Scanners never write to the store; the service functions call these. Every stamp comes from
+the clock of the session's context (``db.transaction(..., clock=...)``), so a test or a
+report built for a fixed instant stamps runs, findings and checkpoints with that instant.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select, update
@@ -24,15 +29,21 @@ from auditor.store.models import (
     FindingHistory,
     FindingKind,
     FindingStatus,
+    RunKind,
     RunStatus,
     ScanRun,
 )
 
 _CHUNK = 2000
+_KEY_CHUNK = 500
+#: ``checkpoints.key`` is 512 wide: longer keys are replaced by a digest of the path.
+_KEY_MAX = 500
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
+def _now(session: Session) -> datetime:
+    """The context's clock (set by ``db.transaction``); the wall clock for a bare session."""
+    clock: Callable[[], datetime] | None = session.info.get("clock")
+    return clock() if clock is not None else datetime.now(UTC)
 
 
 def create_run(
@@ -45,6 +56,7 @@ def create_run(
     requested_by: str = "",
     params: dict[str, Any] | None = None,
 ) -> ScanRun:
+    stamp = _now(session)
     run = ScanRun(
         id=str(uuid.uuid4()),
         kind=kind,
@@ -53,8 +65,8 @@ def create_run(
         trigger=trigger,
         requested_by=requested_by,
         params=params or {},
-        requested_at=now(),
-        started_at=now() if status is RunStatus.RUNNING else None,
+        requested_at=stamp,
+        started_at=stamp if status is RunStatus.RUNNING else None,
     )
     session.add(run)
     session.flush()
@@ -79,7 +91,7 @@ def start_run(
         queued = session.get(ScanRun, run_id)
         if queued is None:
             raise NotFoundError(f"scan run {run_id} not found")
-        queued.status, queued.started_at = RunStatus.RUNNING, now()
+        queued.status, queued.started_at = RunStatus.RUNNING, _now(session)
         return queued.id
     source = "; ".join(str(s) for s in sources)
     run = create_run(
@@ -104,7 +116,7 @@ def finish_run(
     if run is None:
         raise NotFoundError(f"scan run {run_id} not found")
     run.status = status
-    run.finished_at = now()
+    run.finished_at = _now(session)
     run.records_read = records_read
     run.records_processed = records_processed
     run.records_quarantined = records_quarantined
@@ -119,7 +131,7 @@ def upsert_findings(
     run_id: str | None,
 ) -> tuple[int, int]:
     """Insert new findings, touch ``last_seen`` of known ones. Returns (new, already_known)."""
-    seen = now()
+    seen = _now(session)
     rows = [
         fr.access_row(fr.as_access_row(f), run_id, seen)
         if isinstance(f, AccessFinding)
@@ -130,10 +142,12 @@ def upsert_findings(
 
 
 def prepare_access_rows(
-    engine: Engine, rows: Iterable[AccessRow], run_id: str | None
+    engine: Engine, rows: Iterable[AccessRow], run_id: str | None, seen: datetime
 ) -> PreparedRows:
-    """The scan's rows, ready for ``upsert_prepared`` (no session needed: any thread)."""
-    seen = now()
+    """The scan's rows, ready for ``upsert_prepared`` (no session needed: any thread).
+
+    ``seen`` is the context clock's instant (there is no session to read the clock from).
+    """
     return fr.prepare(engine.dialect, [fr.access_row(r, run_id, seen) for r in rows], seen)
 
 
@@ -182,7 +196,7 @@ def set_finding_status(
     session.add(
         FindingHistory(
             finding_id=finding.id,
-            at=now(),
+            at=_now(session),
             actor=actor,
             old_status=str(finding.status),
             new_status=str(status),
@@ -197,8 +211,82 @@ def set_finding_status(
     return finding
 
 
+def checkpoint_key(kind: RunKind, path: Path) -> str:
+    """The checkpoint of one source file of a scan kind: ``<kind>:<path>`` (digest if long)."""
+    key = f"{kind}:{path}"
+    if len(key) > _KEY_MAX:
+        key = f"{kind}:sha256:{hashlib.sha256(str(path).encode()).hexdigest()}"
+    return key
+
+
+@dataclass(frozen=True)
+class CheckpointRow:
+    """One checkpoint to write: where the scan of ``key`` got to, and what it knew then."""
+
+    key: str
+    scanner: RunKind
+    position: int
+    line: int
+    meta: Mapping[str, Any]
+
+
 def get_checkpoint(session: Session, key: str) -> Checkpoint | None:
     return session.get(Checkpoint, key)
+
+
+def checkpoint_metas(session: Session, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Checkpoint meta by key (keys without a checkpoint are absent), a few hundred per query."""
+    metas: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(keys), _KEY_CHUNK):
+        chunk = list(keys[i : i + _KEY_CHUNK])
+        for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(chunk))):
+            metas[cp.key] = dict(cp.meta)
+    return metas
+
+
+def _existing(session: Session, keys: Sequence[str]) -> dict[str, Checkpoint]:
+    found: dict[str, Checkpoint] = {}
+    for i in range(0, len(keys), _KEY_CHUNK):
+        chunk = list(keys[i : i + _KEY_CHUNK])
+        found.update(
+            (cp.key, cp)
+            for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(chunk)))
+        )
+    return found
+
+
+def put_checkpoints(session: Session, rows: Sequence[CheckpointRow]) -> None:
+    """Insert or move many checkpoints in one round trip (not one flush per file)."""
+    if not rows:
+        return
+    existing = _existing(session, [row.key for row in rows])
+    stamp = _now(session)
+    for row in rows:
+        cp = existing.get(row.key)
+        if cp is None:
+            session.add(
+                Checkpoint(
+                    key=row.key,
+                    scanner=str(row.scanner),
+                    position=row.position,
+                    line=row.line,
+                    meta=dict(row.meta),
+                    updated_at=stamp,
+                )
+            )
+        else:
+            cp.position, cp.line, cp.meta, cp.updated_at = (
+                row.position,
+                row.line,
+                dict(row.meta),
+                stamp,
+            )
+
+
+def update_checkpoint_metas(session: Session, changes: Mapping[str, Mapping[str, Any]]) -> None:
+    """Merge ``changes[key]`` into the meta of existing checkpoints (position unchanged)."""
+    for key, cp in _existing(session, list(changes)).items():
+        cp.meta = {**cp.meta, **changes[key]}
 
 
 def put_checkpoint(
@@ -210,6 +298,7 @@ def put_checkpoint(
     meta: dict[str, Any] | None = None,
 ) -> None:
     cp = session.get(Checkpoint, key)
+    stamp = _now(session)
     if cp is None:
         session.add(
             Checkpoint(
@@ -218,17 +307,19 @@ def put_checkpoint(
                 position=position,
                 line=line,
                 meta=meta or {},
-                updated_at=now(),
+                updated_at=stamp,
             )
         )
     else:
-        cp.position, cp.line, cp.meta, cp.updated_at = position, line, meta or {}, now()
+        cp.position, cp.line, cp.meta, cp.updated_at = position, line, meta or {}, stamp
     session.flush()
 
 
 def audit(session: Session, actor: str, action: str, target: str = "", **detail: Any) -> None:
     """Append to the service's own audit trail. ``detail`` must hold ids, never PHI."""
-    session.add(AuditTrail(at=now(), actor=actor, action=action, target=target, detail=detail))
+    session.add(
+        AuditTrail(at=_now(session), actor=actor, action=action, target=target, detail=detail)
+    )
 
 
 def count_findings(session: Session, kind: FindingKind | None = None) -> int:
