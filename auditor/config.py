@@ -7,13 +7,24 @@ for a top-level key, ``AUDITOR_PHI__MODEL`` (double underscore) for a key in a s
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
+from collections.abc import Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from auditor.errors import ConfigError
 
@@ -99,7 +110,11 @@ class DeidSettings(_Section):
     profile: str = "safe-harbor"
 
 
-class Settings(_Section):
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        extra="forbid", env_prefix="AUDITOR_", env_nested_delimiter="__"
+    )
+
     home: Path
     database_url: str = ""
     timezone: str = "UTC"
@@ -112,6 +127,18 @@ class Settings(_Section):
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     deid: DeidSettings = Field(default_factory=DeidSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments, then what load_settings read; no .env or secrets folder."""
+        return (init_settings, *(_SOURCES.get() or ()))
 
     @field_validator("timezone")
     @classmethod
@@ -178,61 +205,82 @@ def resolve_home(home: str | os.PathLike[str] | None = None) -> Path:
     return Path(raw).expanduser().resolve()
 
 
-def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in environ.items():
-        if not key.startswith("AUDITOR_") or key == "AUDITOR_HOME":
-            continue
-        path = key[len("AUDITOR_") :].lower().split("__")
-        node = out
-        for part in path[:-1]:
-            node = node.setdefault(part, {})
-        node[path[-1]] = _coerce(value)
-    return out
+class _Environment(EnvSettingsSource):
+    """``AUDITOR_*`` variables from a given mapping, so callers and tests can pass their own.
 
+    Lists and tables are JSON or TOML inline values (``["a", "b"]``, ``{PERSON = 0.6}``); a
+    value that is neither stays a string, so validation names the variable instead of failing
+    inside the parser.
+    """
 
-def _coerce(value: str) -> Any:
-    if value.lower() in {"true", "false"}:
-        return value.lower() == "true"
-    if value.startswith("["):
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = {k.lower(): v for k, v in environ.items() if k != "AUDITOR_HOME"}
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return self._environ
+
+    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return json.loads(value)
+        except ValueError:
+            pass
         try:
             return tomllib.loads(f"v = {value}")["v"]
         except tomllib.TOMLDecodeError:
             return value
-    return value
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
+# The sources of one load_settings call; unset, Settings(...) is its arguments plus defaults.
+_SOURCES: ContextVar[tuple[PydanticBaseSettingsSource, ...] | None] = ContextVar(
+    "auditor_settings_sources", default=None
+)
+
+
+def _read_file(settings_cls: type[BaseSettings], path: Path) -> PydanticBaseSettingsSource:
+    try:
+        return TomlConfigSettingsSource(settings_cls, toml_file=path)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(exc), file=str(path)) from exc
+
+
+def _env_name(loc: tuple[str | int, ...], environ: Mapping[str, str]) -> str | None:
+    """The ``AUDITOR_*`` variable that set the value at ``loc``, if one did."""
+    names = {k.upper() for k in environ}
+    for depth in range(len(loc), 0, -1):
+        name = "AUDITOR_" + "__".join(str(part) for part in loc[:depth]).upper()
+        if name in names:
+            return name
+    return None
 
 
 def load_settings(
-    home: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None
+    home: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
-    """Read the config file (if any) and the environment; never touches the disk otherwise."""
+    """Read the config file (if any) and the environment; never touches the disk otherwise.
+
+    Precedence, highest first: the home passed in, ``AUDITOR_*`` variables, ``auditor.toml``,
+    the defaults. A bad value raises one ConfigError naming the variable or the file and key.
+    """
     home_path = resolve_home(home)
     env = dict(os.environ if environ is None else environ)
-    data: dict[str, Any] = {}
     config_path = home_path / CONFIG_FILE
-    if config_path.exists():
-        try:
-            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(str(exc), file=str(config_path)) from exc
-    data = _merge(data, _env_overrides(env))
-    data["home"] = home_path
+    sources = (_Environment(Settings, env), _read_file(Settings, config_path))
+    token = _SOURCES.set(sources)
     try:
-        return Settings.model_validate(data)
+        return Settings(home=home_path)
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"])
+        variable = _env_name(err["loc"], env)
+        if variable is not None:
+            message = f"{err['msg']} (set by environment variable {variable})"
+            raise ConfigError(message, field=field) from exc
         raise ConfigError(err["msg"], file=str(config_path), field=field) from exc
+    finally:
+        _SOURCES.reset(token)
 
 
 DEFAULT_CONFIG_TEXT = """\

@@ -57,3 +57,89 @@ def test_config_template_states_the_defaults(tmp_path: Path) -> None:
     data = tomllib.loads(DEFAULT_CONFIG_TEXT)
     data["home"] = tmp_path
     assert Settings.model_validate(data) == Settings(home=tmp_path)
+
+
+def test_env_and_file_merge_per_key(tmp_path: Path) -> None:
+    (tmp_path / "auditor.toml").write_text('[phi]\nmodel = "x"\nbatch_size = 8\n')
+    s = load_settings(tmp_path, environ={"AUDITOR_PHI__BATCH_SIZE": "16"})
+    assert (s.phi.model, s.phi.batch_size) == ("x", 16)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [('["a", "b"]', ["a", "b"]), ("['a', 'b']", ["a", "b"]), ("[]", [])],
+)
+def test_env_lists_are_json_or_toml(tmp_path: Path, value: str, expected: list[str]) -> None:
+    s = load_settings(tmp_path, environ={"AUDITOR_DAEMON__EXPORT_DIRS": value})
+    assert s.daemon.export_dirs == expected
+
+
+def test_env_tables_are_json_or_toml(tmp_path: Path) -> None:
+    for value in ('{"PERSON": 0.6}', "{PERSON = 0.6}"):
+        s = load_settings(tmp_path, environ={"AUDITOR_PHI__THRESHOLDS": value})
+        assert s.phi.thresholds == {"PERSON": 0.6}
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "field"),
+    [
+        ("AUDITOR_PHI__BATCH_SIZE", "many", "phi.batch_size"),
+        ("AUDITOR_TIMEZONE", "Mars/Olympus", "timezone"),
+        ("AUDITOR_PHI__MODLE", "x", "phi.modle"),
+        ("AUDITOR_DAEMON__EXPORT_DIRS", "not a list", "daemon.export_dirs"),
+    ],
+)
+def test_bad_env_value_names_the_variable(
+    tmp_path: Path, variable: str, value: str, field: str
+) -> None:
+    (tmp_path / "auditor.toml").write_text('timezone = "UTC"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path, environ={variable: value})
+    message = str(info.value)
+    assert variable in message
+    assert "auditor.toml" not in message
+    assert "\n" not in message
+    assert info.value.field == field
+
+
+def test_bad_file_value_names_the_file_not_a_variable(tmp_path: Path) -> None:
+    (tmp_path / "auditor.toml").write_text("[phi]\nbatch_size = 'many'\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path, environ={"AUDITOR_PHI__MODEL": "en_core_web_sm"})
+    assert "auditor.toml" in str(info.value)
+    assert "AUDITOR_" not in str(info.value)
+    assert info.value.field == "phi.batch_size"
+
+
+def test_env_value_fixes_a_bad_file_value(tmp_path: Path) -> None:
+    (tmp_path / "auditor.toml").write_text("[phi]\nbatch_size = 'many'\n")
+    assert load_settings(tmp_path, environ={"AUDITOR_PHI__BATCH_SIZE": "5"}).phi.batch_size == 5
+
+
+def test_explicit_environ_ignores_the_process_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDITOR_PHI__BATCH_SIZE", "many")
+    assert load_settings(tmp_path, environ={}).phi.batch_size == 64
+
+
+def test_plain_settings_read_no_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.config import Settings
+
+    monkeypatch.setenv("AUDITOR_TIMEZONE", "America/Chicago")
+    assert Settings(home=tmp_path).timezone == "UTC"
+
+
+def test_cli_bad_env_value_is_one_line_exit_2(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from auditor.cli.main import main
+
+    monkeypatch.setenv("AUDITOR_PHI__BATCH_SIZE", "many")
+    assert main(["init"]) == 2
+    err = capsys.readouterr().err
+    assert "AUDITOR_PHI__BATCH_SIZE" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
