@@ -36,6 +36,17 @@ CORPORA = {
         HERE / "forms_notes.jsonl",
         HERE / "forms_site.tsv",
     ),
+    # issue 14: a development batch and a frozen test batch (never developed on)
+    "clinical-dev": (
+        HERE / "clinical_dev.src.txt",
+        HERE / "clinical_dev.jsonl",
+        HERE / "clinical_dev_site.tsv",
+    ),
+    "clinical-test": (
+        HERE / "clinical_test.src.txt",
+        HERE / "clinical_test.jsonl",
+        HERE / "clinical_test_site.tsv",
+    ),
 }
 TYPES = {
     "P": "PERSON", "H": "HOSPITAL", "L": "LOCATION", "D": "DATE_TIME", "T": "PHONE_NUMBER",
