@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from auditor.timefmt import iso_z
+
 
 def _identity(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
@@ -91,7 +93,7 @@ class AccessFinding:
             "event_id": self.event_id,
             "user_id": self.user_id,
             "patient_id": self.patient_id,
-            "timestamp": self.timestamp.isoformat().replace("+00:00", "Z"),
+            "timestamp": iso_z(self.timestamp),
             "explanation": self.explanation,
         }
 

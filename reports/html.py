@@ -6,7 +6,6 @@ files a hostile user may have written (``<script>`` in a reason field must stay 
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +15,7 @@ from markupsafe import Markup
 
 from auditor.reports.builder import SEVERITIES
 from auditor.reports.charts import render_all
+from auditor.timefmt import parse_iso
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "report.html.j2"
@@ -45,7 +45,7 @@ def _environment(tz: ZoneInfo) -> Environment:
         if not value:
             return "—"
         try:
-            instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            instant = parse_iso(value)
         except ValueError:
             return value
         return instant.astimezone(tz).strftime("%Y-%m-%d %H:%M")

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from auditor.errors import InputError
+from auditor.timefmt import iso_z as _iso_z
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -76,4 +77,4 @@ def last_full_week(now: datetime, tz: ZoneInfo) -> Week:
 def iso_z(instant: datetime | None) -> str | None:
     if instant is None:
         return None
-    return instant.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return _iso_z(instant.astimezone(UTC))

@@ -16,13 +16,14 @@ from auditor.cli.common import (
     print_jsonl,
 )
 from auditor.errors import InputError
+from auditor.timefmt import parse_iso
 
 
 def _when(value: str | None, field: str) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return parse_iso(value)
     except ValueError:
         raise InputError("expected an ISO 8601 date or time", field=field) from None
 

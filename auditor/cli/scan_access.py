@@ -22,6 +22,7 @@ from auditor.cli.common import (
     write_summary_json,
 )
 from auditor.errors import InputError
+from auditor.timefmt import iso_z
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -46,7 +47,7 @@ def _table(findings: list[AccessFinding], total: int) -> Table:
             f.event_id,
             f.user_id,
             f.patient_id,
-            f.timestamp.isoformat().replace("+00:00", "Z"),
+            iso_z(f.timestamp),
             f.explanation,
         )
     return table

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from auditor.errors import InputError, SignatureError
+from auditor.timefmt import iso_z
 
 MAGIC = b"AUDITOR-REIDMAP-1\n"
 _INFO = b"hipaa-auditor deid re-identification map v1"
@@ -58,7 +59,7 @@ class ReidMapWriter:
         self._fh: IO[bytes] = os.fdopen(fd, "wb")
         salt = secrets.token_bytes(16)
         self._aead = _derive(key, salt)
-        created = (clock or datetime.now(UTC)).isoformat().replace("+00:00", "Z")
+        created = iso_z(clock or datetime.now(UTC))
         header = {"version": 1, "salt": base64.b64encode(salt).decode(), "created": created}
         self._fh.write(MAGIC + json.dumps(header, sort_keys=True).encode() + b"\n")
         self._pending: list[list[str]] = []

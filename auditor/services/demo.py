@@ -40,8 +40,11 @@ def last_full_week_start(now_local: datetime) -> date:
 
 
 def iso_week(d: date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
+    from zoneinfo import ZoneInfo
+
+    from auditor.reports.periods import week_of
+
+    return week_of(d, ZoneInfo("UTC")).label
 
 
 def merge_access_summaries(summaries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -112,10 +115,11 @@ def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
 
     if deid.certificate_path is None:
         raise ScanError("de-identification wrote no certificate")
-    for report in reports:
-        verify_folder(actx, report.folder)
-    verify_folder(actx, deid.certificate_path.parent)
-    verify_chain(actx)
+    with actx.sessions() as session:
+        for report in reports:
+            verify_folder(settings, report.folder, session=session)
+        verify_folder(settings, deid.certificate_path.parent, session=session)
+        verify_chain(settings, session)
 
     return DemoResult(
         demo_dir=demo_dir,

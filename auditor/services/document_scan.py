@@ -17,11 +17,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from auditor import __version__
 from auditor.context import AppContext
-from auditor.errors import AuditorError, ScanError
+from auditor.filehash import sha256_file as file_digest
 from auditor.scanners.documents.walker import FileEntry, SkippedPath, walk
 from auditor.services.document_pipeline import (
     DocumentPipeline,
@@ -37,15 +35,15 @@ from auditor.services.document_workers import (
     PoolAnalyzer,
     load_engine,
 )
+from auditor.services.runs import recorded_run
 from auditor.store import repo
-from auditor.store.models import Checkpoint, RunStatus
+from auditor.store.models import RunKind
 
 if TYPE_CHECKING:
     from auditor.phi.engine import PhiEngine
 
 logger = logging.getLogger(__name__)
 
-RUN_KIND = "documents"
 # Below this many bytes to scan, starting worker processes costs more than it saves.
 POOL_MIN_BYTES = 512 << 10
 
@@ -84,78 +82,35 @@ def scan_documents(
         "context_dir": str(context_dir) if context_dir else "",
         "incremental": incremental,
     }
-    with actx.transaction() as session:
-        run_id = repo.start_run(
-            session,
-            run_id,
-            RUN_KIND,
-            paths,
-            trigger=trigger,
-            requested_by=actx.actor,
-            params=params,
-        )
-    result = DocumentScanResult(run_id=run_id)
-    analyzer: Analyzer | None = None
-    try:
-        entries: list[FileEntry] = []
-        for item in walk([Path(p) for p in paths]):
-            if isinstance(item, SkippedPath):
-                result.files_skipped.append((item.path, item.reason))
-            else:
-                entries.append(item)
-        result.files_seen = len(entries) + len(result.files_skipped)
-        config = _config_digest(actx, dictionaries, context_dir)
-        todo = _plan(actx, entries, incremental, config, result)
-        if todo:  # nothing to do (all unchanged): do not even load the engine
-            analyzer = _make_analyzer(actx, dictionaries, context_dir, todo, engine)
-            result.workers = analyzer.workers
-            pipeline = DocumentPipeline(
-                actx, result, analyzer, config, on_finding, on_value, progress, len(todo)
-            )
-            pipeline.run(todo, should_stop)
-    except BaseException as exc:
-        result.elapsed_seconds = time.perf_counter() - started
-        _finish(actx, result, RunStatus.FAILED, error=_error_text(exc))
-        if isinstance(exc, AuditorError) or not isinstance(exc, Exception):
-            raise
-        raise ScanError(f"document scan failed ({exc.__class__.__name__})") from exc
-    finally:
-        if analyzer is not None:
-            analyzer.close()
-    result.elapsed_seconds = time.perf_counter() - started
-    _finish(actx, result, RunStatus.DONE)
+    with recorded_run(
+        actx, RunKind.DOCUMENTS, paths, trigger=trigger, run_id=run_id, params=params
+    ) as run:
+        result = DocumentScanResult(run_id=run.id)
+        run.follow(lambda: result.totals)
+        analyzer: Analyzer | None = None
+        try:
+            entries: list[FileEntry] = []
+            for item in walk([Path(p) for p in paths]):
+                if isinstance(item, SkippedPath):
+                    result.files_skipped.append((item.path, item.reason))
+                else:
+                    entries.append(item)
+            result.files_seen = len(entries) + len(result.files_skipped)
+            config = _config_digest(actx, dictionaries, context_dir)
+            todo = _plan(actx, entries, incremental, config, result)
+            if todo:  # nothing to do (all unchanged): do not even load the engine
+                analyzer = _make_analyzer(actx, dictionaries, context_dir, todo, engine)
+                result.workers = analyzer.workers
+                pipeline = DocumentPipeline(
+                    actx, result, analyzer, config, on_finding, on_value, progress, len(todo)
+                )
+                pipeline.run(todo, should_stop)
+        finally:
+            if analyzer is not None:
+                analyzer.close()
+            result.elapsed_seconds = time.perf_counter() - started
+            run.audit.update(files=result.files_scanned, findings=result.findings)
     return result
-
-
-def _finish(
-    actx: AppContext, result: DocumentScanResult, status: RunStatus, error: str = ""
-) -> None:
-    summary = result.summary()
-    with actx.transaction() as session:
-        repo.finish_run(
-            session,
-            result.run_id,
-            status=status,
-            records_read=result.files_seen,
-            records_processed=result.files_scanned,
-            records_quarantined=len(result.files_skipped),
-            findings_count=result.findings,
-            summary=summary,
-            error=error,
-        )
-        repo.audit(
-            session,
-            actx.actor,
-            "scan.documents",
-            result.run_id,
-            status=str(status),
-            files=result.files_scanned,
-            findings=result.findings,
-        )
-
-
-def _error_text(exc: BaseException) -> str:
-    return str(exc) if isinstance(exc, AuditorError) else exc.__class__.__name__
 
 
 def _make_analyzer(
@@ -170,14 +125,6 @@ def _make_analyzer(
     if workers > 1 and total >= POOL_MIN_BYTES:
         return PoolAnalyzer(workers, actx.settings, dictionaries, context_dir, engine)
     return InlineAnalyzer(engine or load_engine(actx.settings, dictionaries, context_dir))
-
-
-def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _config_digest(actx: AppContext, dictionaries: Sequence[Path], context_dir: Path | None) -> str:
@@ -199,17 +146,6 @@ def _config_digest(actx: AppContext, dictionaries: Sequence[Path], context_dir: 
     return hashlib.sha256(json.dumps(stamp, default=str).encode()).hexdigest()[:16]
 
 
-def _checkpoint_metas(actx: AppContext, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """Checkpoint meta by key, a few hundred keys per query."""
-    metas: dict[str, dict[str, Any]] = {}
-    with actx.transaction() as session:
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(chunk))):
-                metas[cp.key] = dict(cp.meta)
-    return metas
-
-
 def _plan(
     actx: AppContext,
     entries: list[FileEntry],
@@ -223,9 +159,12 @@ def _plan(
     engine configuration, or (touched files) same size and content digest.
     """
     keys = [checkpoint_key(entry.path.absolute()) for entry in entries]
-    metas = _checkpoint_metas(actx, keys) if incremental else {}
+    metas: dict[str, dict[str, Any]] = {}
+    if incremental:
+        with actx.transaction() as session:
+            metas = repo.checkpoint_metas(session, keys)
     todo: list[tuple[FileEntry, str]] = []
-    touched: dict[str, int] = {}
+    touched: dict[str, dict[str, Any]] = {}
     for entry, key in zip(entries, keys, strict=True):
         meta = metas.get(key, {})
         same = meta.get("config") == config and meta.get("size") == entry.size
@@ -241,11 +180,10 @@ def _plan(
             continue
         if same and meta.get("digest") == digest:
             result.files_unchanged += 1
-            touched[key] = entry.mtime_ns
+            touched[key] = {"mtime_ns": entry.mtime_ns}
             continue
         todo.append((entry, digest))
     if touched:  # remember the new times, so the next run need not read these files again
         with actx.transaction() as session:
-            for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(list(touched)))):
-                cp.meta = {**cp.meta, "mtime_ns": touched[cp.key]}
+            repo.update_checkpoint_metas(session, touched)
     return todo

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from auditor.errors import InputError, NotFoundError
 from auditor.store import repo
 from auditor.store.models import Finding, FindingKind, FindingStatus
+from auditor.timefmt import iso_z
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def update_finding(
 
 def finding_json(finding: Finding, *, with_history: bool = False) -> dict[str, Any]:
     def iso(value: datetime | None) -> str | None:
-        return value.isoformat().replace("+00:00", "Z") if value else None
+        return iso_z(value) if value else None
 
     out: dict[str, Any] = {
         "id": finding.id,

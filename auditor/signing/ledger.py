@@ -21,19 +21,11 @@ from sqlalchemy.orm import Session
 
 from auditor.config import Settings
 from auditor.errors import SignatureError
+from auditor.filehash import sha256_file as sha256_file  # re-exported: subjects, verification
 from auditor.store.models import LedgerEntry
 
 LEDGER_FILE = "ledger.jsonl"
 LOCK_FILE = "ledger.lock"
-_BLOCK = 1 << 20
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(_BLOCK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def sha256_bytes(data: bytes) -> str:
