@@ -8,7 +8,6 @@ results are cached for the run.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -17,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditor.context import AppContext
@@ -25,17 +23,18 @@ from auditor.errors import AuditorError
 from auditor.findings import PhiFinding
 from auditor.scanners.documents import TEXT_FALLBACK, ExtractOptions, TextUnit, UnitIssue
 from auditor.scanners.documents import fallback_scanner as _fallback
+from auditor.scanners.documents.encoding import BinaryContentError
 from auditor.scanners.documents.walker import FileEntry
 from auditor.services.document_workers import Analyzer
+from auditor.services.runs import RunTotals
 from auditor.store import repo
-from auditor.store.models import Checkpoint
+from auditor.store.models import RunKind
 
 if TYPE_CHECKING:
     from auditor.phi.engine import PhiSpan
 
 logger = logging.getLogger(__name__)
 
-SCANNER = "documents"
 # Units longer than this are not worth caching (identical long texts are rare).
 CACHE_MAX_CHARS = 80
 CACHE_ENTRIES = 50_000
@@ -81,6 +80,18 @@ class DocumentScanResult:
     def findings(self) -> int:
         return sum(self.findings_by_type.values())
 
+    @property
+    def totals(self) -> RunTotals:
+        """The run's counters: files stand for records (seen, scanned, skipped)."""
+        return RunTotals(
+            records_read=self.files_seen,
+            records_processed=self.files_scanned,
+            records_quarantined=len(self.files_skipped),
+            findings_count=self.findings,
+            stopped=self.stopped,
+            details=self.summary(),
+        )
+
     def summary(self) -> dict[str, Any]:
         return {
             "files_seen": self.files_seen,
@@ -119,10 +130,7 @@ _Event = tuple[_FileState, TextUnit | None]  # (file, unit) or (file, None) = en
 
 
 def checkpoint_key(path: Path) -> str:
-    key = f"{SCANNER}:{path}"
-    if len(key) > 500:  # the column is 512 wide
-        key = f"{SCANNER}:sha256:{hashlib.sha256(str(path).encode()).hexdigest()}"
-    return key
+    return repo.checkpoint_key(RunKind.DOCUMENTS, path)
 
 
 def os_reason(exc: OSError) -> str:
@@ -137,7 +145,7 @@ def failure_reason(exc: BaseException) -> str:
         return "cannot decode text"
     if isinstance(exc, OSError):
         return f"unreadable ({os_reason(exc)})"
-    if isinstance(exc, ValueError) and exc.__class__.__name__ == "BinaryContentError":
+    if isinstance(exc, BinaryContentError):
         return str(exc)
     return f"cannot read ({exc.__class__.__name__})"
 
@@ -365,12 +373,13 @@ class DocumentPipeline:
 
     def _put_checkpoints(self, session: Session) -> None:
         """One checkpoint per completed file, in one round trip (not one flush per file)."""
-        if not self.completed:
-            return
-        metas = {
-            checkpoint_key(Path(state.source)): (
-                state.entry.size,
-                {
+        rows = [
+            repo.CheckpointRow(
+                key=checkpoint_key(Path(state.source)),
+                scanner=RunKind.DOCUMENTS,
+                position=state.entry.size,
+                line=0,
+                meta={
                     "size": state.entry.size,
                     "mtime_ns": state.entry.mtime_ns,
                     "digest": state.digest,
@@ -380,24 +389,5 @@ class DocumentPipeline:
                 },
             )
             for state in self.completed
-        }
-        existing = {
-            cp.key: cp
-            for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(list(metas))))
-        }
-        stamp = self.actx.clock()
-        for key, (size, meta) in metas.items():
-            cp = existing.get(key)
-            if cp is None:
-                session.add(
-                    Checkpoint(
-                        key=key,
-                        scanner=SCANNER,
-                        position=size,
-                        line=0,
-                        meta=meta,
-                        updated_at=stamp,
-                    )
-                )
-            else:
-                cp.position, cp.line, cp.meta, cp.updated_at = size, 0, meta, stamp
+        ]
+        repo.put_checkpoints(session, rows)
