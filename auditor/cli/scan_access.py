@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Scan access logs against the policy pack; findings to stdout, summary to stderr."""
-        from auditor.services.access_scan import scan_access_logs
+        from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 
         for path in paths:
             if not path.exists():
@@ -122,8 +122,7 @@ def register(app: typer.Typer) -> None:
 
         status = err_console.status("scanning access logs...") if show_progress() else nullcontext()
         with app_context(ctx) as actx, status:
-            result = scan_access_logs(
-                actx,
+            request = AccessScanRequest(
                 paths,
                 fmt=fmt,
                 context_dir=context,
@@ -132,6 +131,7 @@ def register(app: typer.Typer) -> None:
                 incremental=incremental,
                 on_batch=on_batch,
             )
+            result = scan_access_logs(actx, request)
         summary = result.summary()
         if output_format is OutputFormat.TABLE:
             total = summary["findings_total"]

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import duckdb
 
 from auditor.errors import InputError
 from auditor.policy.columns import CONTACTS, CONTEXT_COLUMNS, PATIENTS, RELATIONSHIPS, WORKFORCE
-from auditor.scanners.access_logs.mapping import quote_ident, quote_str
-from auditor.scanners.access_logs.quarantine import Quarantine
+from auditor.sql import quote_ident, quote_str
 
 SENSITIVE_TAGS = ("behavioral_health", "substance_use", "hiv", "reproductive", "genetic")
 RELATIONSHIP_KINDS = ("encounter", "appointment", "order", "care_team", "referral", "result")
@@ -48,6 +47,13 @@ EMPTY_DDL = {
     "ct": "patient_id VARCHAR, first_name VARCHAR, last_name VARCHAR, relationship VARCHAR, "
     "address VARCHAR",
 }
+
+
+class RejectSink(Protocol):
+    """Where unusable context rows go (the scan's quarantine): a protocol, so the policy
+    engine needs no parser module to report them."""
+
+    def add(self, file: str, line: int, reason: str, raw: str = "", field: str = "") -> None: ...
 
 
 @dataclass
@@ -181,7 +187,7 @@ def _sql(fname: str, tz: str) -> tuple[str, str]:
 
 
 def prepare_context(
-    con: Any, directory: Path | None, tz: str, quarantine: Quarantine
+    con: duckdb.DuckDBPyConnection, directory: Path | None, tz: str, quarantine: RejectSink
 ) -> ContextInfo:
     """Create the four context tables (empty for a missing file), validated and normalised."""
     info = ContextInfo(directory=directory)
@@ -210,7 +216,12 @@ def _line_of(rowid: int, gaps: list[int]) -> int:
 
 
 def _load_one(
-    con: Any, path: Path, fname: str, tz: str, quarantine: Quarantine, info: ContextInfo
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    fname: str,
+    tz: str,
+    quarantine: RejectSink,
+    info: ContextInfo,
 ) -> None:
     table = TABLES[fname]
     for name in ("crej", "crej_scans"):
@@ -264,12 +275,18 @@ def _load_one(
         rejected += _dedupe(
             con, table, "user_id" if table == "wf" else "patient_id", path, gaps, quarantine
         )
-    info.rows[fname] = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    info.rows[fname] = int(count[0]) if count else 0
     info.rejected[fname] = rejected
 
 
 def _dedupe(
-    con: Any, table: str, key: str, path: Path, gaps: list[int], quarantine: Quarantine
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    key: str,
+    path: Path,
+    gaps: list[int],
+    quarantine: RejectSink,
 ) -> int:
     """Keep the first row per id; later duplicates are quarantined with their lines."""
     dups = con.execute(

@@ -21,7 +21,7 @@ from auditor.policy import columns as cols
 from auditor.policy.context import ContextInfo
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.model import PolicyPack, Rule
-from auditor.scanners.access_logs.mapping import quote_str
+from auditor.sql import quote_str
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _str_list(paths: Sequence[Path]) -> str:
 
 def connect(
     cfg: EngineConfig, *, allowed_dirs: Sequence[Path], allowed_paths: Sequence[Path]
-) -> Any:
+) -> duckdb.DuckDBPyConnection:
     """An in-memory database that can read only the scan's inputs and work folder."""
     config: dict[str, Any] = {"memory_limit": cfg.memory_limit}
     if cfg.threads:
@@ -94,7 +94,7 @@ def connect(
     return con
 
 
-def load_roles(con: Any, pack: PolicyPack) -> None:
+def load_roles(con: duckdb.DuckDBPyConnection, pack: PolicyPack) -> None:
     con.execute("CREATE TABLE roles (role VARCHAR, record_type VARCHAR)")
     rows = [(role, rt) for role, types in pack.role_matrix.items() for rt in sorted(types)]
     rows += [(role, "\x00none") for role, types in pack.role_matrix.items() if not types]
@@ -119,7 +119,7 @@ def carry_columns(active: list[ActiveRule]) -> list[str]:
     return sorted(needed)
 
 
-def init_carry(con: Any, active: list[ActiveRule], path: Path | None) -> None:
+def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: Path | None) -> None:
     """The carry table, from a previous run's file (incremental) or empty."""
     names = carry_columns(active)
     if path is not None and path.exists():
@@ -136,7 +136,7 @@ def init_carry(con: Any, active: list[ActiveRule], path: Path | None) -> None:
     con.execute("CREATE TEMP TABLE carry AS SELECT k, " + ", ".join(names) + " FROM av LIMIT 0")
 
 
-def advance_carry(con: Any, active: list[ActiveRule]) -> None:
+def advance_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> None:
     """Keep the last two windows of events (negative keys) for the next segment's window rules.
 
     Two, not one: an event of the last window must be judged hot or not exactly as before
@@ -168,7 +168,7 @@ def advance_carry(con: Any, active: list[ActiveRule]) -> None:
     )
 
 
-def save_carry(con: Any, path: Path) -> None:
+def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     con.execute(f"COPY carry TO {quote_str(str(path))} (FORMAT parquet)")
 
 

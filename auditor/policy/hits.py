@@ -13,8 +13,10 @@ import string
 from collections.abc import Iterator
 from typing import Any
 
+import duckdb
+
 from auditor.policy.engine import ActiveRule, window_query, window_source
-from auditor.scanners.access_logs.mapping import quote_str
+from auditor.sql import quote_str
 
 # Shape of every row handed to the service (``json`` is NULL unless asked for). The time
 # travels as ISO text: turning it back into a datetime in Python is ~10x cheaper than
@@ -128,7 +130,7 @@ def _row_hits_sql(rules: list[ActiveRule], base: str) -> str:
 
 
 def iter_hits(
-    con: Any,
+    con: duckdb.DuckDBPyConnection,
     active: list[ActiveRule],
     label: str,
     *,

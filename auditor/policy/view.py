@@ -7,11 +7,11 @@ tables built by hash joins, not Python loops.
 
 from __future__ import annotations
 
-from typing import Any
+import duckdb
 
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.model import Rule
-from auditor.scanners.access_logs.mapping import quote_str
+from auditor.sql import quote_str
 
 # The access view's columns as SQL over the join aliases, and the joins each one needs:
 # e events, u workforce (user), p patients, pe workforce (patient as employee), x
@@ -116,7 +116,7 @@ def view_columns(rules: list[Rule]) -> list[str]:
 
 
 def create_view(
-    con: Any,
+    con: duckdb.DuckDBPyConnection,
     *,
     timezone: str,
     before_days: int,
@@ -163,11 +163,10 @@ def create_view(
         f"CREATE OR REPLACE TEMP VIEW ev AS SELECT e.rowid AS k, {', '.join(plain)} "
         "FROM events e WHERE e.bad IS NULL"
     )
-    total = con.execute("SELECT count(*) FROM events WHERE bad IS NULL").fetchone()
-    return int(total[0]), explained
+    return _count(con, "events WHERE bad IS NULL"), explained
 
 
-def _explanations(con: Any, before_days: int, after_days: int) -> int:
+def _explanations(con: duckdb.DuckDBPyConnection, before_days: int, after_days: int) -> int:
     """``ex``: per event, how many relationship rows explain it (user or department match)."""
     window = (
         f"e.ts BETWEEN r.start_ts - INTERVAL {int(before_days)} DAY "
@@ -189,10 +188,16 @@ def _explanations(con: Any, before_days: int, after_days: int) -> int:
         ) GROUP BY k
         """
     )
-    return int(con.execute("SELECT count(*) FROM ex").fetchone()[0])
+    return _count(con, "ex")
 
 
-def daily_counts(con: Any) -> list[tuple[str, int, int]]:
+def _count(con: duckdb.DuckDBPyConnection, source: str) -> int:
+    """Rows of ``source`` (a table, optionally with a WHERE clause)."""
+    row = con.execute(f"SELECT count(*) FROM {source}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def daily_counts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
     """(site-local day, events, explained events) of the loaded segment, for weekly reports."""
     rows = con.execute(
         "SELECT strftime(CAST(e.lts AS DATE), '%Y-%m-%d') AS day, count(*), count(x.k) "

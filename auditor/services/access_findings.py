@@ -1,15 +1,16 @@
 """Rule hits to stored findings: keyed fingerprints, identities, batches, the caller's hook.
 
-DuckDB has already formatted each hit (``policy.hits``); what is left per finding is the
-keyed HMAC (whose secret never goes into SQL) and the identity hash, in one tight loop over
-plain tuples. Batches go to the store writer as they arrive; the segment's checkpoint rides
-in the same transaction as its last batch, so a kill between batches re-does, never skips.
+DuckDB has already formatted each hit (``policy.hits``, run by ``policy.evaluate``); what is
+left per finding is the keyed HMAC (whose secret never goes into SQL) and the identity hash,
+in one tight loop over plain tuples. Batches go to the store writer as they arrive; the
+segment's checkpoint rides in the same transaction as its last batch, so a kill between
+batches re-does, never skips.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,8 +18,7 @@ from typing import Any
 from auditor.context import AppContext
 from auditor.findings import AccessFinding, AccessRow, access_identity
 from auditor.fingerprint import Fingerprinter
-from auditor.policy import hits
-from auditor.policy.engine import ActiveRule, EngineConfig
+from auditor.policy.engine import ActiveRule
 from auditor.services.access_writer import Checkpoint, StoreWriter
 
 
@@ -73,25 +73,15 @@ def to_rows(
 
 def emit(
     actx: AppContext,
-    con: Any,
+    chunks: Iterator[list[tuple[Any, ...]]],
     active: list[ActiveRule],
-    cfg: EngineConfig,
     writer: StoreWriter,
-    label: str,
     checkpoint: Checkpoint | None,
     on_batch: OnBatch | None,
 ) -> Emitted:
-    """Evaluate the segment's rules and queue what they find; the checkpoint goes last."""
+    """Queue the segment's hit ``chunks`` (all of them, in order); the checkpoint goes last."""
     by_index = {a.index: a for a in active}
     out = Emitted()
-    chunks = hits.iter_hits(
-        con,
-        active,
-        label,
-        timezone=cfg.timezone,
-        chunk=actx.settings.access.finding_batch,
-        with_json=on_batch is not None,
-    )
     pending: list[AccessRow] | None = None
     while True:
         raw = next(chunks, None)

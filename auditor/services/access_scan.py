@@ -14,37 +14,42 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from auditor.context import AppContext
 from auditor.errors import AuditorError, InputError, ScanError
 from auditor.policy import engine
-from auditor.policy.context import context_files, prepare_context
+from auditor.policy.context import context_files
+from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.loader import load_pack
-from auditor.policy.model import PolicyPack
-from auditor.scanners.access_logs import ParserSpec, resolve_format
+from auditor.scanners.access_logs import resolve_format
 from auditor.scanners.access_logs.quarantine import Quarantine
-from auditor.services.access_files import CARRY_FILE, AccessScanResult, FileScan
+from auditor.scanners.files import FoundFile, walk_files
 from auditor.services.access_findings import AccessBatch, OnBatch
+from auditor.services.access_result import AccessScanResult
+from auditor.services.access_segments import AccessScanJob, FileScan
 from auditor.services.access_writer import SCANNER, StoreWriter
 from auditor.store import repo
 from auditor.store.models import RunStatus
 
-__all__ = ["AccessBatch", "AccessScanResult", "expand_paths", "scan_access_logs"]
+__all__ = [
+    "AccessBatch",
+    "AccessScanRequest",
+    "AccessScanResult",
+    "expand_paths",
+    "scan_access_logs",
+]
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; folders expand to their (non-hidden) files, sorted."""
+    """Files as given; folders expand to their files, sorted, hidden entries below them skipped."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            out.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.parts)
-            )
+            out.extend(f.path for f in walk_files([path], skip_hidden=True) if isinstance(f, FoundFile))
         elif path.is_file():
             out.append(path)
         else:
@@ -75,28 +80,39 @@ def _check_tz(name: str) -> str:
     return name
 
 
-def scan_access_logs(
-    actx: AppContext,
-    paths: Sequence[Path],
-    *,
-    fmt: str = "auto",
-    context_dir: Path | None = None,
-    policies_dir: Path | None = None,
-    timezone: str | None = None,
-    incremental: bool = False,
-    run_id: str | None = None,
-    trigger: str = "cli",
-    on_batch: OnBatch | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> AccessScanResult:
-    """Scan ``paths``; findings go to the store (and to ``on_batch``); returns the totals."""
+@dataclass(frozen=True)
+class AccessScanRequest:
+    """What a caller (CLI, daemon, API queue, demo) asks of ``scan_access_logs``.
+
+    ``None`` for ``context_dir``, ``policies_dir`` or ``timezone`` means the settings' value;
+    ``run_id`` names a run the caller already queued; ``on_batch`` sees findings as they are
+    stored and ``should_stop`` ends the scan between segments (a graceful daemon stop).
+    """
+
+    paths: Sequence[Path]
+    fmt: str = "auto"
+    context_dir: Path | None = None
+    policies_dir: Path | None = None
+    timezone: str | None = None
+    incremental: bool = False
+    run_id: str | None = None
+    trigger: str = "cli"
+    on_batch: OnBatch | None = None
+    should_stop: Callable[[], bool] | None = None
+
+
+def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScanResult:
+    """Scan ``request.paths``; findings go to the store (and to ``on_batch``); the totals."""
     started = time.perf_counter()
     settings = actx.settings
-    tz = _check_tz(timezone or settings.timezone)
+    paths, fmt, incremental = request.paths, request.fmt, request.incremental
+    run_id, trigger = request.run_id, request.trigger
+    tz = _check_tz(request.timezone or settings.timezone)
+    policies_dir = request.policies_dir
     pack = load_pack(Path(policies_dir) if policies_dir else settings.resolved_policies_dir)
     files = expand_paths(paths)
     specs = [(path, resolve_format(fmt, path)) for path in files]
-    ctx_dir = Path(context_dir) if context_dir else settings.resolved_context_dir
+    ctx_dir = Path(request.context_dir) if request.context_dir else settings.resolved_context_dir
     params = {
         "paths": [str(p) for p in paths],
         "format": fmt,
@@ -120,7 +136,7 @@ def scan_access_logs(
     work = Path(tempfile.mkdtemp(prefix="auditor-access-"))
     quarantine = Quarantine(settings.quarantine_dir, run_id)
     try:
-        _run(
+        job = AccessScanJob(
             actx,
             pack,
             specs,
@@ -128,11 +144,11 @@ def scan_access_logs(
             tz,
             work,
             quarantine,
-            result,
             incremental,
-            on_batch,
-            should_stop,
+            request.on_batch,
+            request.should_stop,
         )
+        _run(job, result)
     except BaseException as exc:
         quarantine.close()
         _fail(actx, result, exc)
@@ -185,60 +201,31 @@ def _fail(actx: AppContext, result: AccessScanResult, exc: BaseException) -> Non
         pass
 
 
-def _run(
-    actx: AppContext,
-    pack: PolicyPack,
-    specs: list[tuple[Path, ParserSpec]],
-    ctx_dir: Path | None,
-    tz: str,
-    work: Path,
-    quarantine: Quarantine,
-    result: AccessScanResult,
-    incremental: bool,
-    on_batch: OnBatch | None,
-    should_stop: Callable[[], bool] | None,
-) -> None:
-    settings = actx.settings
-    cfg = _engine_config(actx, tz, work)
-    (work / "spill").mkdir(exist_ok=True)
-    persisted = settings.checkpoints_dir / CARRY_FILE
+def _run(job: AccessScanJob, result: AccessScanResult) -> None:
+    """Open the scan's database, prepare the policy engine, then scan file after file."""
+    settings = job.actx.settings
+    cfg = _engine_config(job.actx, job.timezone, job.work)
+    (job.work / "spill").mkdir(exist_ok=True)
     settings.checkpoints_dir.mkdir(parents=True, exist_ok=True)
-    con = engine.connect(
-        cfg,
-        allowed_dirs=[work],
-        allowed_paths=[p for p, _ in specs] + context_files(ctx_dir) + [persisted],
-    )
-    writer = StoreWriter(actx, result.run_id)
+    inputs = [p for p, _ in job.specs] + context_files(job.context_dir)
+    con = engine.connect(cfg, allowed_dirs=[job.work], allowed_paths=[*inputs, job.persisted_carry])
+    writer = StoreWriter(job.actx, result.run_id)
     try:
+        evaluator = SegmentEvaluator(
+            con,
+            job.pack,
+            cfg,
+            chunk=settings.access.finding_batch,
+            with_json=job.on_batch is not None,
+            carry_from=job.persisted_carry if job.incremental else None,
+        )
         with result.timed("context"):
-            context = prepare_context(con, ctx_dir, tz, quarantine)
-        engine.load_roles(con, pack)
+            context = evaluator.prepare(job.context_dir, job.quarantine)
         result.context_missing = context.missing
         result.context_rows = dict(context.rows)
         result.context_rejected = dict(context.rejected)
-        active, disabled = engine.split_rules(pack, context, cfg)
-        result.disabled_rules = disabled
-        scan = FileScan(
-            actx,
-            con,
-            cfg,
-            active,
-            work,
-            quarantine,
-            result,
-            incremental,
-            on_batch,
-            should_stop,
-            persisted,
-            writer,
-        )
-        for path, spec in specs:
-            if should_stop is not None and should_stop():
-                result.stopped = True
-                break
-            result.files.append(scan.run(path, spec))
-            if result.stopped:
-                break
+        result.disabled_rules = evaluator.disabled
+        _scan_files(FileScan(job, evaluator, writer, result), job, result)
     except BaseException:
         writer.abort()
         raise
@@ -248,3 +235,13 @@ def _run(
         result.findings_new = writer.new
     finally:
         con.close()
+
+
+def _scan_files(scan: FileScan, job: AccessScanJob, result: AccessScanResult) -> None:
+    for path, spec in job.specs:
+        if job.stopping():
+            result.stopped = True
+            break
+        result.files.append(scan.run(path, spec))
+        if result.stopped:
+            break

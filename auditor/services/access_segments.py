@@ -1,7 +1,8 @@
-"""Per-file work of an access-log scan: segments, checkpoints, carry, findings to the store.
+"""Per-file work of an access-log scan: segments, checkpoints, window carry, the store writer.
 
 Split from ``access_scan`` (the entry point) so each module stays small. Everything here runs
-inside the one DuckDB connection the scan opened.
+inside the one DuckDB connection the scan opened; the policy sequence itself (view, rules,
+carry) is ``policy.evaluate.SegmentEvaluator``'s, so this module only loops.
 """
 
 from __future__ import annotations
@@ -10,97 +11,47 @@ import functools
 import hashlib
 import os
 import shutil
-import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from auditor.context import AppContext
-from auditor.policy import engine, view
+from auditor.policy.evaluate import SegmentEvaluator
+from auditor.policy.model import PolicyPack
 from auditor.scanners.access_logs import ParserSpec
 from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.scanners.access_logs.segments import Segment, csv_segments, record_segments
-from auditor.services.access_findings import Emitted, OnBatch, emit
-from auditor.services.access_writer import SCANNER, StoreWriter
+from auditor.services.access_findings import OnBatch, emit
+from auditor.services.access_result import AccessScanResult
+from auditor.services.access_writer import SCANNER, Checkpoint, StoreWriter
 from auditor.store import repo
 
 CARRY_FILE = "access-carry.parquet"
 
 
-@dataclass
-class AccessScanResult:
-    run_id: str
-    records_read: int = 0
-    records_processed: int = 0
-    records_quarantined: int = 0
-    findings_by_category: dict[str, int] = field(default_factory=dict)
-    findings_by_rule: dict[str, int] = field(default_factory=dict)
-    findings_new: int = 0
-    disabled_rules: dict[str, str] = field(default_factory=dict)
-    accesses_explained: int = 0
-    accesses_by_day: dict[str, dict[str, int]] = field(default_factory=dict)
-    context_missing: list[str] = field(default_factory=list)
-    context_rows: dict[str, int] = field(default_factory=dict)
-    context_rejected: dict[str, int] = field(default_factory=dict)
-    quarantine_file: str = ""
-    files: list[dict[str, Any]] = field(default_factory=list)
-    timezone: str = "UTC"
-    policies_dir: str = ""
-    stopped: bool = False
-    # Seconds per phase (context, load, explain, rules, store_wait), for operators and
-    # the benchmark: where a slow scan spends its time.
-    timings: dict[str, float] = field(default_factory=dict)
+@dataclass(frozen=True)
+class AccessScanJob:
+    """One scan's fixed inputs, resolved by ``scan_access_logs`` once the run is started."""
 
-    @contextmanager
-    def timed(self, phase: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            elapsed = time.perf_counter() - start
-            self.timings[phase] = self.timings.get(phase, 0.0) + elapsed
-
-    def add(self, emitted: Emitted) -> None:
-        for cat, n in emitted.by_category.items():
-            self.findings_by_category[cat] = self.findings_by_category.get(cat, 0) + n
-        for rid, n in emitted.by_rule.items():
-            self.findings_by_rule[rid] = self.findings_by_rule.get(rid, 0) + n
+    actx: AppContext
+    pack: PolicyPack
+    specs: list[tuple[Path, ParserSpec]]
+    context_dir: Path | None
+    timezone: str
+    work: Path  # the scan's private temp folder (segments, spill, carry copies)
+    quarantine: Quarantine
+    incremental: bool = False
+    on_batch: OnBatch | None = None
+    should_stop: Callable[[], bool] | None = None
 
     @property
-    def findings_total(self) -> int:
-        return sum(self.findings_by_category.values())
+    def persisted_carry(self) -> Path:
+        """Where the window carry survives between incremental runs."""
+        return self.actx.settings.checkpoints_dir / CARRY_FILE
 
-    def summary(self) -> dict[str, Any]:
-        pct = (
-            round(100.0 * self.accesses_explained / self.records_processed, 2)
-            if self.records_processed
-            else 0.0
-        )
-        return {
-            "run_id": self.run_id,
-            "records_read": self.records_read,
-            "records_processed": self.records_processed,
-            "records_quarantined": self.records_quarantined,
-            "findings_total": self.findings_total,
-            "findings_new": self.findings_new,
-            "findings_by_category": dict(sorted(self.findings_by_category.items())),
-            "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
-            "accesses_explained": self.accesses_explained,
-            "explained_pct": pct,
-            "accesses_by_day": dict(sorted(self.accesses_by_day.items())),
-            "disabled_rules": dict(sorted(self.disabled_rules.items())),
-            "context_missing": self.context_missing,
-            "context_rows": self.context_rows,
-            "context_rejected": self.context_rejected,
-            "quarantine_file": self.quarantine_file,
-            "files": self.files,
-            "timezone": self.timezone,
-            "policies_dir": self.policies_dir,
-            "stopped": self.stopped,
-            "timings_s": {k: round(v, 3) for k, v in sorted(self.timings.items())},
-        }
+    def stopping(self) -> bool:
+        return self.should_stop is not None and self.should_stop()
 
 
 def checkpoint_key(path: Path) -> str:
@@ -149,34 +100,21 @@ def _segments(
 
 
 class FileScan:
-    """Scans one file after another through the scan's single database connection."""
+    """Scans one file after another: segments in, findings and checkpoints to the writer."""
 
     def __init__(
         self,
-        actx: AppContext,
-        con: Any,
-        cfg: engine.EngineConfig,
-        active: list[engine.ActiveRule],
-        work: Path,
-        quarantine: Quarantine,
-        result: AccessScanResult,
-        incremental: bool,
-        on_batch: OnBatch | None,
-        should_stop: Callable[[], bool] | None,
-        persisted_carry: Path,
+        job: AccessScanJob,
+        evaluator: SegmentEvaluator,
         writer: StoreWriter,
+        result: AccessScanResult,
     ) -> None:
-        self.writer = writer
-        self.actx, self.con, self.cfg, self.active = actx, con, cfg, active
-        self.work, self.quarantine, self.result = work, quarantine, result
-        self.incremental, self.on_batch, self.should_stop = incremental, on_batch, should_stop
-        self.persisted_carry = persisted_carry
-        self.columns = view.view_columns([a.rule for a in active])
-        self.carry_ready = False
+        self.job, self.evaluator, self.writer, self.result = job, evaluator, writer, result
         self.segments = 0
 
     def run(self, path: Path, spec: ParserSpec) -> dict[str, Any]:
-        result = self.result
+        """Scan ``path`` (from its checkpoint when incremental); the file's own totals."""
+        job = self.job
         stats: dict[str, Any] = {
             "file": str(path),
             "format": spec.name,
@@ -186,78 +124,64 @@ class FileScan:
             "findings": 0,
         }
         segs, start_offset, _ = _segments(
-            self.actx, path, spec, self.work, self.cfg.timezone, self.incremental
+            job.actx, path, spec, job.work, job.timezone, job.incremental
         )
         stats["resumed_from"] = start_offset
         head = _head_digest(path) if path.stat().st_size else ""
         for seg in segs:
-            with result.timed("load"):
-                loaded = seg.load(self.con)
-            rejects = seg.pre_rejected + loaded.rejected
-            for rej in rejects:
-                self.quarantine.add(seg.label, rej.line, rej.reason, rej.raw, rej.field)
-            with result.timed("explain"):
-                processed, explained = view.create_view(
-                    self.con,
-                    timezone=self.cfg.timezone,
-                    before_days=self.cfg.before_days,
-                    after_days=self.cfg.after_days,
-                    placeholder_reasons=self.cfg.placeholder_reasons,
-                    columns=self.columns,
-                    line_sql=loaded.line_sql,
-                )
-                days = view.daily_counts(self.con)
-            for day, audited, n_explained in days:
-                slot = result.accesses_by_day.setdefault(day, {"audited": 0, "explained": 0})
-                slot["audited"] += audited
-                slot["explained"] += n_explained
-            if not self.carry_ready:
-                carry_file = self.persisted_carry if self.incremental else None
-                engine.init_carry(self.con, self.active, carry_file)
-                self.carry_ready = True
-            read_total = loaded.read + len(seg.pre_rejected)
-            result.records_read += read_total
-            result.records_processed += processed
-            result.records_quarantined += len(rejects)
-            result.accesses_explained += explained
-            stats["read"] += read_total
-            stats["processed"] += processed
-            stats["quarantined"] += len(rejects)
             checkpoint = None
-            if self.incremental:
-                checkpoint = (
-                    checkpoint_key(path),
-                    seg.end_offset,
-                    seg.end_line,
-                    {"head": head, "format": spec.name},
-                )
-            with result.timed("rules"):
-                emitted = emit(
-                    self.actx,
-                    self.con,
-                    self.active,
-                    self.cfg,
-                    self.writer,
-                    seg.label,
-                    checkpoint,
-                    self.on_batch,
-                )
-            result.add(emitted)
-            stats["findings"] += emitted.count
-            engine.advance_carry(self.con, self.active)
-            if self.incremental:  # a resumed run needs the window tail as of this checkpoint
-                self.segments += 1
-                out = self.work / f"carry-{self.segments}.parquet"
-                engine.save_carry(self.con, out)
-                self.writer.put([], after=functools.partial(self._persist_carry, out))
-            if self.should_stop is not None and self.should_stop():
-                result.stopped = True
+            if job.incremental:
+                meta = {"head": head, "format": spec.name}
+                checkpoint = (checkpoint_key(path), seg.end_offset, seg.end_line, meta)
+            self._segment(seg, checkpoint, stats)
+            if job.stopping():
+                self.result.stopped = True
                 break
         return stats
 
+    def _segment(self, seg: Segment, checkpoint: Checkpoint | None, stats: dict[str, Any]) -> None:
+        """Load, quarantine, evaluate and store one segment; then carry the window on."""
+        job, result = self.job, self.result
+        with result.timed("load"):
+            loaded = seg.load(self.evaluator.con)
+        rejects = seg.pre_rejected + loaded.rejected
+        for rej in rejects:
+            job.quarantine.add(seg.label, rej.line, rej.reason, rej.raw, rej.field)
+        with result.timed("explain"):
+            evaluation = self.evaluator.evaluate(seg.label, loaded.line_sql)
+        for day, audited, n_explained in evaluation.days:
+            slot = result.accesses_by_day.setdefault(day, {"audited": 0, "explained": 0})
+            slot["audited"] += audited
+            slot["explained"] += n_explained
+        read_total = loaded.read + len(seg.pre_rejected)
+        result.records_read += read_total
+        result.records_processed += evaluation.processed
+        result.records_quarantined += len(rejects)
+        result.accesses_explained += evaluation.explained
+        stats["read"] += read_total
+        stats["processed"] += evaluation.processed
+        stats["quarantined"] += len(rejects)
+        with result.timed("rules"):
+            emitted = emit(
+                job.actx,
+                evaluation.chunks,
+                self.evaluator.active,
+                self.writer,
+                checkpoint,
+                job.on_batch,
+            )
+        result.add(emitted)
+        stats["findings"] += emitted.count
+        if job.incremental:  # a resumed run needs the window tail as of this checkpoint
+            self.segments += 1
+            out = job.work / f"carry-{self.segments}.parquet"
+            self.evaluator.checkpoint_carry(out)
+            self.writer.put([], after=functools.partial(self._persist_carry, out))
+
     def _persist_carry(self, src: Path) -> None:
         """Runs on the writer thread once the segment's checkpoint is committed."""
-        staged = self.persisted_carry.with_suffix(".tmp")
+        persisted = self.job.persisted_carry
+        staged = persisted.with_suffix(".tmp")
         shutil.copyfile(src, staged)
-        os.replace(staged, self.persisted_carry)
+        os.replace(staged, persisted)
         src.unlink(missing_ok=True)

@@ -61,7 +61,7 @@ def merge_access_summaries(summaries: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
-    from auditor.services.access_scan import scan_access_logs
+    from auditor.services.access_scan import AccessScanRequest, scan_access_logs
     from auditor.services.deid import run_deid
     from auditor.services.document_scan import scan_documents
     from auditor.services.reporting import build_weekly_report
@@ -89,7 +89,7 @@ def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
     t0 = time.perf_counter()
     logs = [hospitals[0].csv_log, hospitals[1].fhir_log]
     access = [
-        scan_access_logs(actx, [log], context_dir=h.context_dir)
+        scan_access_logs(actx, AccessScanRequest([log], context_dir=h.context_dir))
         for log, h in zip(logs, hospitals, strict=True)
     ]
     timings["access_scan"] = time.perf_counter() - t0

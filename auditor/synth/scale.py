@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from auditor.scanners.access_logs.mapping import quote_str
+from auditor.sql import quote_str
 
 DEPARTMENTS = ["ED", "ICU", "Cardiology", "Oncology", "Radiology", "Pediatrics", "Surgery"]
 CLINICAL_ROLES = ["physician", "nurse", "nurse", "pharmacist", "therapist"]

@@ -25,10 +25,9 @@ from auditor.scanners.access_logs.mapping import (
     CsvMapping,
     event_id_sql,
     field_sql,
-    quote_ident,
-    quote_str,
     timestamp_sql,
 )
+from auditor.sql import quote_ident, quote_str
 
 name = "csv"
 

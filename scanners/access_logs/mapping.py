@@ -16,6 +16,7 @@ import yaml
 
 from auditor.errors import InputError
 from auditor.scanners.access_logs.event import ACTIONS, CANONICAL_COLUMNS
+from auditor.sql import quote_ident, quote_str
 
 FIELDS = CANONICAL_COLUMNS
 REQUIRED = ("timestamp", "user_id", "patient_id")
@@ -117,14 +118,6 @@ def mapping_from_dict(data: Any, file: str) -> CsvMapping:
         },
         defaults={k: str(v) for k, v in defaults.items()},
     )
-
-
-def quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def quote_str(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def field_sql(mapping: CsvMapping, fname: str) -> str:

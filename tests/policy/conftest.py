@@ -128,12 +128,14 @@ def world(tmp_path: Path) -> World:
 
 @pytest.fixture()
 def run_scan(actx: AppContext) -> Iterator[Callable[..., Scan]]:
-    from auditor.services.access_scan import scan_access_logs
+    from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 
     def run(world: World, skip: tuple[str, ...] = (), **kw: Any) -> Scan:
         ctx, log = world.write(skip)
         found: list[AccessFinding] = []
-        result = scan_access_logs(actx, [log], context_dir=ctx, on_batch=into(found), **kw)
+        result = scan_access_logs(
+            actx, AccessScanRequest([log], context_dir=ctx, on_batch=into(found), **kw)
+        )
         return Scan(found, result.summary())
 
     yield run

@@ -144,7 +144,7 @@ def test_missing_optional_files_disable_rules(world: World, run_scan: Callable[.
 
 
 def test_no_context_at_all_runs_event_only_rules(actx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from auditor.services.access_scan import scan_access_logs
+    from auditor.services.access_scan import AccessScanRequest, scan_access_logs
     from tests.policy.conftest import EVENT_HEADER, write_csv
 
     log = write_csv(
@@ -161,7 +161,7 @@ def test_no_context_at_all_runs_event_only_rules(actx, tmp_path: Path) -> None: 
             )
         ],
     )
-    result = scan_access_logs(actx, [log])
+    result = scan_access_logs(actx, AccessScanRequest([log]))
     assert result.findings_by_category == {"break_glass_unjustified": 1}
     assert len(result.context_missing) == 4
 

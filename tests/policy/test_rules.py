@@ -206,7 +206,7 @@ def _events(world: World) -> None:
 @pytest.fixture(scope="module")
 def scan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scan]:
     """One scan of the whole scenario, shared by the table below (it takes a second)."""
-    from auditor.services.access_scan import scan_access_logs
+    from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 
     root = tmp_path_factory.mktemp("rules")
     world = World(root / "world")
@@ -215,7 +215,9 @@ def scan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scan]:
     ctx, log = world.write()
     found: list[AccessFinding] = []
     with open_context(root / "home") as actx:
-        result = scan_access_logs(actx, [log], context_dir=ctx, on_batch=into(found))
+        result = scan_access_logs(
+            actx, AccessScanRequest([log], context_dir=ctx, on_batch=into(found))
+        )
     yield Scan(found, result.summary())
 
 

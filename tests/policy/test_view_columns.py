@@ -9,7 +9,7 @@ from auditor.context import AppContext
 from auditor.findings import AccessFinding
 from auditor.policy import columns
 from auditor.policy.view import VIEW_COLUMNS
-from auditor.services.access_scan import scan_access_logs
+from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from tests.collect import into
 from tests.policy.conftest import Scan, World
 
@@ -66,10 +66,12 @@ def test_extra_csv_columns_are_attributes(actx: AppContext, tmp_path: Path) -> N
         "e3,2024-03-05T10:02:00Z,U1,P3,10.9.0.8,B-17\n"
     )
     found: list[AccessFinding] = []
-    result = scan_access_logs(actx, [log], policies_dir=pack, on_batch=into(found))
+    result = scan_access_logs(
+        actx, AccessScanRequest([log], policies_dir=pack, on_batch=into(found))
+    )
     assert [f.event_id for f in found] == ["e1"]
     assert result.records_processed == 3
     # Without the column (or in a format without extra columns) the rule simply does not fire.
     bare = tmp_path / "bare.csv"
     bare.write_text("event_id,timestamp,user_id,patient_id\ne4,2024-03-05T10:00:00Z,U1,P1\n")
-    assert scan_access_logs(actx, [bare], policies_dir=pack).findings_total == 0
+    assert scan_access_logs(actx, AccessScanRequest([bare], policies_dir=pack)).findings_total == 0

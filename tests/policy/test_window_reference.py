@@ -16,7 +16,7 @@ import pytest
 
 from auditor.context import AppContext
 from auditor.findings import AccessFinding
-from auditor.services.access_scan import scan_access_logs
+from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from auditor.synth.hospital_data import Access
 from auditor.synth.hospital_files import fhir_event
 from tests.collect import into
@@ -98,7 +98,7 @@ def test_bursts_match_the_definition(
     events = _traffic(seed)
     log = _write(events, tmp_path, fmt)
     found: list[AccessFinding] = []
-    scan_access_logs(actx, [log], on_batch=into(found))
+    scan_access_logs(actx, AccessScanRequest([log], on_batch=into(found)))
     bursts = {f.event_id: f for f in found if f.category == "high_volume"}
     expected = _reference(events)
     assert expected, "the traffic should contain bursts"

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, select
 from auditor.config import load_settings
 from auditor.context import open_context
 from auditor.fingerprint import SECRET_FILE
-from auditor.services.access_scan import scan_access_logs
+from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from auditor.store.models import Checkpoint, Finding, RunStatus, ScanRun
 from tests.service.conftest import Proc, run_cli, write_config
 from tests.service.synth_logs import write_access_log
@@ -50,7 +50,7 @@ def test_stop_mid_scan_then_restart_matches_uninterrupted_run(
     ref_home = tmp_path / "reference"
     write_config(ref_home, f"sqlite:///{ref_home / 'auditor.db'}", access={"segment_mb": 1})
     with open_context(settings=load_settings(ref_home)) as ref:
-        reference = scan_access_logs(ref, [log], incremental=True)
+        reference = scan_access_logs(ref, AccessScanRequest([log], incremental=True))
         expected = sorted(_identities(ref.settings.db_url))
     assert reference.records_read == N_EVENTS and len(expected) > 100
 

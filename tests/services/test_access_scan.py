@@ -14,7 +14,7 @@ from auditor.cli.main import app, main
 from auditor.context import AppContext, open_context
 from auditor.errors import PolicyError
 from auditor.findings import AccessFinding
-from auditor.services.access_scan import AccessBatch, scan_access_logs
+from auditor.services.access_scan import AccessBatch, AccessScanRequest, scan_access_logs
 from auditor.store.models import Checkpoint, Finding, RunStatus, ScanRun
 from auditor.synth.hospital import HospitalPaths, build_hospital, generate_events_csv
 from tests.collect import into
@@ -39,12 +39,16 @@ def reference(
 ) -> set[tuple[str, str]]:
     """What one plain full scan finds: the yardstick for segmented and resumed scans."""
     with open_context(tmp_path_factory.mktemp("reference") / "home") as ref:
-        scan_access_logs(ref, [hospital.csv_log], context_dir=hospital.context_dir)
+        scan_access_logs(
+            ref, AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+        )
         return _identities(ref)
 
 
 def test_accounting_and_quarantine(actx: AppContext, hospital: HospitalPaths) -> None:
-    result = scan_access_logs(actx, [hospital.csv_log], context_dir=hospital.context_dir)
+    result = scan_access_logs(
+        actx, AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+    )
     assert result.records_read == result.records_processed + result.records_quarantined
     assert result.records_processed == hospital.n_events
     assert result.records_quarantined == hospital.malformed_csv_lines
@@ -72,9 +76,9 @@ def test_every_planted_category_is_found(actx: AppContext, hospital: HospitalPat
     found: list[AccessFinding] = []
     scan_access_logs(
         actx,
-        [hospital.csv_log],
-        context_dir=hospital.context_dir,
-        on_batch=into(found),
+        AccessScanRequest(
+            [hospital.csv_log], context_dir=hospital.context_dir, on_batch=into(found)
+        ),
     )
     by_category: dict[str, set[str]] = {}
     for f in found:
@@ -89,9 +93,7 @@ def test_csv_and_fhir_give_the_same_findings(actx: AppContext, hospital: Hospita
         found: list[AccessFinding] = []
         result = scan_access_logs(
             actx,
-            [log],
-            context_dir=hospital.context_dir,
-            on_batch=into(found),
+            AccessScanRequest([log], context_dir=hospital.context_dir, on_batch=into(found)),
         )
         runs[log.suffix] = (result, sorted((f.identity, f.explanation) for f in found))
     (csv_result, csv_findings), (fhir_result, fhir_findings) = runs[".csv"], runs[".ndjson"]
@@ -113,7 +115,7 @@ def test_sql_formatted_rows_match_the_python_definitions(actx: AppContext, tmp_p
     log = tmp_path / "fmt.csv"
     log.write_text("\n".join(rows) + "\n", encoding="utf-8")
     batches: list[AccessBatch] = []
-    scan_access_logs(actx, [log], on_batch=batches.append)
+    scan_access_logs(actx, AccessScanRequest([log], on_batch=batches.append))
     pairs = [(row, line) for b in batches for row, line in zip(b.rows, b.jsonl, strict=True)]
     assert {row.event_id for row, _ in pairs} == {"a1", "a2", "a3"}
     for row, line in pairs:
@@ -130,9 +132,13 @@ def test_sql_formatted_rows_match_the_python_definitions(actx: AppContext, tmp_p
 
 
 def test_rerun_adds_no_duplicates(actx: AppContext, hospital: HospitalPaths) -> None:
-    first = scan_access_logs(actx, [hospital.csv_log], context_dir=hospital.context_dir)
+    first = scan_access_logs(
+        actx, AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+    )
     ids = _identities(actx)
-    second = scan_access_logs(actx, [hospital.csv_log], context_dir=hospital.context_dir)
+    second = scan_access_logs(
+        actx, AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+    )
     assert first.findings_new == len(ids) == first.findings_total
     assert second.findings_new == 0 and second.findings_total == first.findings_total
     assert _identities(actx) == ids
@@ -144,7 +150,7 @@ def test_small_segments_give_the_same_findings(
     actx.settings.access.segment_mb = 0.04  # a few segments per file
     actx.settings.access.events_per_segment = 700
     for log in (hospital.csv_log, hospital.fhir_log):
-        result = scan_access_logs(actx, [log], context_dir=hospital.context_dir)
+        result = scan_access_logs(actx, AccessScanRequest([log], context_dir=hospital.context_dir))
         assert result.records_read == result.records_processed + result.records_quarantined
         assert result.findings_by_category["high_volume"] == 1
         assert len(result.files) == 1
@@ -158,7 +164,7 @@ def test_window_rule_sees_across_segment_boundaries(actx: AppContext, tmp_path: 
     log = tmp_path / "burst.csv"
     log.write_text("\n".join(rows) + "\n")
     found: list[AccessFinding] = []
-    result = scan_access_logs(actx, [log], on_batch=into(found))
+    result = scan_access_logs(actx, AccessScanRequest([log], on_batch=into(found)))
     burst = [f for f in found if f.category == "high_volume"]
     assert [f.event_id for f in burst] == ["b30"]
     assert "(threshold 30)" in burst[0].explanation
@@ -176,13 +182,19 @@ def test_incremental_resumes_after_appended_lines(
     log = tmp_path / "growing.csv"
     cut = len(lines) // 2
     log.write_text("".join(lines[:cut]) + lines[cut][:10])  # a half-written last line
-    first = scan_access_logs(actx, [log], context_dir=hospital.context_dir, incremental=True)
+    first = scan_access_logs(
+        actx, AccessScanRequest([log], context_dir=hospital.context_dir, incremental=True)
+    )
     assert first.records_read == cut - 1  # the partial line waits for its newline
     log.write_text("".join(lines))
-    second = scan_access_logs(actx, [log], context_dir=hospital.context_dir, incremental=True)
+    second = scan_access_logs(
+        actx, AccessScanRequest([log], context_dir=hospital.context_dir, incremental=True)
+    )
     assert second.records_read == len(lines) - cut
     assert second.files[0]["resumed_from"] > 0
-    third = scan_access_logs(actx, [log], context_dir=hospital.context_dir, incremental=True)
+    third = scan_access_logs(
+        actx, AccessScanRequest([log], context_dir=hospital.context_dir, incremental=True)
+    )
     assert third.records_read == 0
     assert _identities(actx) == reference
 
@@ -202,10 +214,12 @@ def test_crash_mid_scan_resumes_without_gaps(
     with pytest.raises(Exception, match="failed"):
         scan_access_logs(
             actx,
-            [hospital.csv_log],
-            context_dir=hospital.context_dir,
-            incremental=True,
-            on_batch=explode,
+            AccessScanRequest(
+                [hospital.csv_log],
+                context_dir=hospital.context_dir,
+                incremental=True,
+                on_batch=explode,
+            ),
         )
     with actx.transaction() as s:
         failed = s.scalars(select(ScanRun).where(ScanRun.status == RunStatus.FAILED)).one()
@@ -215,7 +229,8 @@ def test_crash_mid_scan_resumes_without_gaps(
         partial = s.scalar(select(func.count(Finding.id)))
     assert partial
     resumed = scan_access_logs(
-        actx, [hospital.csv_log], context_dir=hospital.context_dir, incremental=True
+        actx,
+        AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir, incremental=True),
     )
     assert resumed.files[0]["resumed_from"] == cp.position
     assert _identities(actx) == reference
@@ -234,14 +249,14 @@ def test_should_stop_is_polled_between_segments(
 
     stopped = scan_access_logs(
         actx,
-        [hospital.csv_log],
-        context_dir=hospital.context_dir,
-        incremental=True,
-        should_stop=stop,
+        AccessScanRequest(
+            [hospital.csv_log], context_dir=hospital.context_dir, incremental=True, should_stop=stop
+        ),
     )
     assert stopped.stopped and 0 < stopped.records_read < hospital.n_events
     rest = scan_access_logs(
-        actx, [hospital.csv_log], context_dir=hospital.context_dir, incremental=True
+        actx,
+        AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir, incremental=True),
     )
     assert stopped.records_read + rest.records_read == hospital.n_events + 4
     assert _identities(actx) == reference
@@ -254,7 +269,7 @@ def test_invalid_pack_stops_before_anything_runs(
     bad.mkdir()
     (bad / "rules.yaml").write_text("[]\n")
     with pytest.raises(PolicyError):
-        scan_access_logs(actx, [hospital.csv_log], policies_dir=bad)
+        scan_access_logs(actx, AccessScanRequest([hospital.csv_log], policies_dir=bad))
     with actx.transaction() as s:
         assert s.scalar(select(func.count(ScanRun.id))) == 0
 
@@ -342,7 +357,7 @@ def test_kill_9_mid_scan_resumes_without_gaps_or_duplicates(tmp_path: Path) -> N
     ctx = generate_context(tmp_path / "ctx", n_users=200, n_patients=2000, n_relationships=4000)
     log = generate_events_csv(tmp_path / "events.csv", 60_000, 200, 2000, 4000)
     with open_context(tmp_path / "reference") as ref:
-        scan_access_logs(ref, [log], context_dir=ctx)
+        scan_access_logs(ref, AccessScanRequest([log], context_dir=ctx))
         expected = _identities(ref)
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if not k.startswith("AUDITOR_")}
@@ -379,7 +394,9 @@ def test_kill_9_mid_scan_resumes_without_gaps_or_duplicates(tmp_path: Path) -> N
     assert position > 0
     print(f"killed={proc.returncode == -signal.SIGKILL} at byte {position} of {log.stat().st_size}")
     with open_context(home) as actx:
-        resumed = scan_access_logs(actx, [log], context_dir=ctx, incremental=True)
+        resumed = scan_access_logs(
+            actx, AccessScanRequest([log], context_dir=ctx, incremental=True)
+        )
         assert resumed.files[0]["resumed_from"] >= position or proc.returncode == 0
         assert _identities(actx) == expected
         with actx.transaction() as s:

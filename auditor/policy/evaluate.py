@@ -1,0 +1,101 @@
+"""The policy engine's per-scan sequence, in one place: context, view, rules, window carry.
+
+A scan opens one DuckDB connection (``engine.connect``) and hands it here. ``prepare`` loads
+the context files and the role matrix and decides which rules can run; then, per segment of
+events already loaded into ``events``, ``evaluate`` (re)defines the access view, counts the
+segment's days, and yields the rule hits, advancing the window carry once they are all read.
+The service above only loops over files, segments, checkpoints and the store writer, and
+never drives the engine's state machine step by step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from auditor.policy import engine, hits, view
+from auditor.policy.context import ContextInfo, RejectSink, prepare_context
+from auditor.policy.model import PolicyPack
+
+HitChunk = list[tuple[Any, ...]]  # rows shaped as ``hits.HIT_COLUMNS``
+
+
+@dataclass
+class Evaluation:
+    """One segment: its counts (known at once) and its hits (read them all, in order).
+
+    ``chunks`` is lazy: the rules run as it is read, and the window carry moves on to this
+    segment only once it is exhausted, so read it to the end before the next ``evaluate``.
+    """
+
+    processed: int
+    explained: int
+    days: list[tuple[str, int, int]]  # (site-local day, audited, explained)
+    chunks: Iterator[HitChunk] = field(repr=False)
+
+
+class SegmentEvaluator:
+    """Evaluates the policy pack over each loaded segment of one scan's connection."""
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        pack: PolicyPack,
+        cfg: engine.EngineConfig,
+        *,
+        chunk: int = 20000,
+        with_json: bool = False,
+        carry_from: Path | None = None,
+    ) -> None:
+        """``carry_from``: a previous run's window carry to resume from (incremental)."""
+        self.con, self.pack, self.cfg = con, pack, cfg
+        self.chunk, self.with_json, self.carry_from = chunk, with_json, carry_from
+        self.active: list[engine.ActiveRule] = []
+        self.disabled: dict[str, str] = {}
+        self._columns: list[str] = []
+        self._carry_ready = False
+
+    def prepare(self, context_dir: Path | None, rejects: RejectSink) -> ContextInfo:
+        """Load context and roles; keep the rules the context allows (``disabled`` says why not)."""
+        context = prepare_context(self.con, context_dir, self.cfg.timezone, rejects)
+        engine.load_roles(self.con, self.pack)
+        self.active, self.disabled = engine.split_rules(self.pack, context, self.cfg)
+        self._columns = view.view_columns([a.rule for a in self.active])
+        return context
+
+    def evaluate(self, label: str, line_sql: str) -> Evaluation:
+        """The access view over the loaded ``events``; hits tagged ``label:line``."""
+        cfg = self.cfg
+        processed, explained = view.create_view(
+            self.con,
+            timezone=cfg.timezone,
+            before_days=cfg.before_days,
+            after_days=cfg.after_days,
+            placeholder_reasons=cfg.placeholder_reasons,
+            columns=self._columns,
+            line_sql=line_sql,
+        )
+        days = view.daily_counts(self.con)
+        if not self._carry_ready:  # the first segment's view defines the carry's columns
+            engine.init_carry(self.con, self.active, self.carry_from)
+            self._carry_ready = True
+        return Evaluation(processed, explained, days, self._hits(label))
+
+    def _hits(self, label: str) -> Iterator[HitChunk]:
+        yield from hits.iter_hits(
+            self.con,
+            self.active,
+            label,
+            timezone=self.cfg.timezone,
+            chunk=self.chunk,
+            with_json=self.with_json,
+        )
+        engine.advance_carry(self.con, self.active)
+
+    def checkpoint_carry(self, path: Path) -> None:
+        """Write the window carry (as of the last segment read to the end) to ``path``."""
+        engine.save_carry(self.con, path)
