@@ -1,0 +1,1 @@
+"""Policy packs: loading, validating and evaluating access rules in DuckDB."""
