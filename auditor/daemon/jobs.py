@@ -8,6 +8,7 @@ and a job whose service is unavailable fails on its own, visibly, without stoppi
 
 from __future__ import annotations
 
+import glob
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,20 +29,25 @@ JOB_QUEUE = "queue-worker"
 #: ScanRun kind of each scheduled job (used to find a job's last run and interrupted runs).
 JOB_KINDS = {JOB_ACCESS: "access-logs", JOB_EXPORTS: "documents", JOB_REPORT: queue.REPORT_KIND}
 
+_GLOB_CHARS = frozenset("*?[")
 
 
 def expand_sources(patterns: Sequence[str], *, folders_as_files: bool = True) -> list[Path]:
     """Files named by config entries: files, folders (walked) or globs; sorted, no repeats."""
-    from auditor.scanners.files import FoundFile, expand_globs, walk_files
-
     found: dict[Path, None] = {}
-    for cand in expand_globs(patterns):
-        if cand.is_dir() and folders_as_files:
-            for item in walk_files([cand], skip_hidden=True):
-                if isinstance(item, FoundFile):
-                    found.setdefault(item.path.resolve())
-        elif cand.exists():
-            found.setdefault(cand.resolve())
+    for pattern in patterns:
+        raw = str(Path(pattern).expanduser())
+        if _GLOB_CHARS & set(raw):
+            candidates = [Path(p) for p in sorted(glob.glob(raw, recursive=True))]
+        else:
+            candidates = [Path(raw)]
+        for cand in candidates:
+            if cand.is_dir() and folders_as_files:
+                for child in sorted(cand.rglob("*")):
+                    if child.is_file() and not any(p.startswith(".") for p in child.parts[-1:]):
+                        found.setdefault(child.resolve())
+            elif cand.exists():
+                found.setdefault(cand.resolve())
     return list(found)
 
 
