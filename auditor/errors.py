@@ -52,10 +52,28 @@ class PolicyError(AuditorError):
 
 
 class SignatureError(AuditorError):
-    """A report, certificate or chain failed verification."""
+    """A report, certificate or chain failed verification.
+
+    A digest mismatch also carries the two digests as ``expected`` and ``got`` (hex SHA-256),
+    so callers can compare them without parsing the message.
+    """
 
     exit_code = 1
     http_status = 422
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        expected: str | None = None,
+        got: str | None = None,
+    ) -> None:
+        super().__init__(message, file=file, line=line, field=field)
+        self.expected = expected
+        self.got = got
 
 
 class ScanError(AuditorError):

@@ -59,12 +59,15 @@ def register(app: typer.Typer) -> None:
         if not path and not all_:
             raise InputError("give a report folder or id, or --all", field="PATH")
         extra = _load_keys(key)
-        with app_context(ctx) as actx:
+        with app_context(ctx) as actx, actx.sessions() as session:
+            settings = actx.settings
             if path:
                 target = Path(path)
-                if not target.exists() and (actx.settings.reports_dir / path).is_dir():
-                    target = actx.settings.reports_dir / path
-                verify_folder(actx, target, extra_keys=extra, chain=not no_chain)
+                if not target.exists() and (settings.reports_dir / path).is_dir():
+                    target = settings.reports_dir / path
+                verify_folder(
+                    settings, target, session=session, extra_keys=extra, chain=not no_chain
+                )
             if all_:
-                verify_chain(actx, extra_keys=extra)
+                verify_chain(settings, session, extra_keys=extra)
         typer.echo("verified")

@@ -131,7 +131,9 @@ def write_certificate(actx: AppContext, folder: Path, certificate: dict[str, Any
     (folder / CERT_FILE).write_text(data, encoding="utf-8")
     residual = certificate["residual_scan"]
     sign_artifacts(
-        actx,
+        actx.sessions,
+        actx.signing_key(),
+        actx.settings,
         folder,
         [CERT_FILE],
         subject_kind=SUBJECT_KIND,
@@ -147,5 +149,7 @@ def write_certificate(actx: AppContext, folder: Path, certificate: dict[str, Any
             },
             "regulation": REGULATION,
         },
+        now=actx.clock(),
+        actor=actx.actor,
     )
     return folder

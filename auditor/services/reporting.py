@@ -1,26 +1,33 @@
 """Weekly reports: build (JSON -> HTML -> PDF), sign (PAdES + DSSE, chained), list and show.
 
 The CLI, the daemon's weekly job and the API all call ``build_weekly_report``. A report folder
-is only left on disk once it is signed and in the ledger; a failure removes it.
+is only left on disk once it is signed and in the ledger; a failure removes it. The ``Report``
+row is written here, from the ``Week`` the build already holds, in the signing transaction.
 """
 
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from auditor.context import AppContext
 from auditor.errors import AuditorError, NotFoundError, SignatureError
+from auditor.reports.builder import build_report_data
+from auditor.reports.periods import Week, last_full_week, parse_week, week_of
+from auditor.services.runs import RunTotals, recorded_run
 from auditor.signing import ledger
-from auditor.signing.attest import sign_artifacts, verify_folder
-from auditor.store.models import LedgerEntry, Report, RunStatus
-from auditor.store.repo import finish_run, start_run
+from auditor.signing.attest import SignedEnvelope, read_statement, sign_artifacts, verify_folder
+from auditor.store.models import LedgerEntry, Report, RunKind
+from auditor.timefmt import iso_z
 
 REPORT_PREDICATE = "https://hipaa-auditor.dev/attestation/weekly-report/v1"
+REPORT_KIND = "weekly"
 JSON_NAME, HTML_NAME, PDF_NAME = "report.json", "report.html", "report.pdf"
 
 
@@ -54,8 +61,6 @@ def new_report_id(actx: AppContext, base: str) -> str:
 
 def existing_report(actx: AppContext, report_id: str) -> ReportResult | None:
     """The signed report with this id, if any (files as listed in its envelope)."""
-    from auditor.signing.attest import read_statement
-
     with actx.sessions() as session:
         row = session.get(Report, report_id)
     if row is None:
@@ -67,6 +72,109 @@ def existing_report(actx: AppContext, report_id: str) -> ReportResult | None:
         names = []
     env = folder / "report.dsse.json"
     return ReportResult(report_id, folder, [folder / n for n in names], envelope=env)
+
+
+class _Timer:
+    """Wall-clock seconds per build step, returned in ``ReportResult.timings`` for the bench."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def start(self) -> None:
+        self._t = time.perf_counter()
+
+    def stop(self, step: str) -> None:
+        self.timings[step] = time.perf_counter() - self._t
+
+
+def _render(
+    actx: AppContext,
+    w: Week,
+    report_id: str,
+    data: dict[str, Any],
+    folder: Path,
+    timer: _Timer,
+) -> list[str]:
+    """Write JSON, HTML and (if configured) the PAdES-signed PDF; returns the names written."""
+    # Lazy: matplotlib and the PDF engine load only when a report is built, not on `report list`.
+    from auditor.reports import json_out
+    from auditor.reports.html import render_html
+    from auditor.reports.pdf import render_pdf
+    from auditor.signing.pades import sign_pdf
+
+    settings = actx.settings
+    timer.start()
+    (folder / JSON_NAME).write_bytes(json_out.dumps(data))
+    html = render_html(data, max_rows=settings.report.max_table_rows)
+    (folder / HTML_NAME).write_text(html, encoding="utf-8")
+    timer.stop("json_html")
+    names = [JSON_NAME, HTML_NAME]
+    if not settings.report.pdf:
+        return names
+    timer.start()
+    pdf = render_pdf(html)
+    timer.stop("pdf")
+    if settings.report.pades:
+        timer.start()
+        pdf = sign_pdf(
+            settings,
+            pdf,
+            reason=f"Weekly access audit {w.label} ({report_id})",
+            location=settings.report.site_name,
+        )
+        timer.stop("pades")
+    (folder / PDF_NAME).write_bytes(pdf)
+    return [*names, PDF_NAME]
+
+
+def _sign(
+    actx: AppContext,
+    w: Week,
+    report_id: str,
+    data: dict[str, Any],
+    folder: Path,
+    names: list[str],
+) -> SignedEnvelope:
+    """Sign the folder into the ledger and write its ``Report`` row in the same transaction."""
+    settings = actx.settings
+    now = actx.clock()
+
+    def record(session: Session, signed: SignedEnvelope) -> None:
+        session.add(
+            Report(
+                id=report_id,
+                kind=REPORT_KIND,
+                period_start=w.start,
+                period_end=w.end,
+                created_at=now,
+                path=ledger.store_path(settings, folder),
+                envelope_digest=signed.digest,
+                key_id=signed.key_id,
+                summary=dict(data["summary"]),
+            )
+        )
+
+    return sign_artifacts(
+        actx.sessions,
+        actx.signing_key(),
+        settings,
+        folder,
+        names,
+        subject_kind="report",
+        subject_id=report_id,
+        predicate_type=REPORT_PREDICATE,
+        predicate={
+            "report_kind": REPORT_KIND,
+            "site": data["site"],
+            "period": data["period"],
+            "schema": data["schema"],
+            "summary": data["summary"],
+        },
+        now=now,
+        actor=actx.actor,
+        record=record,
+    )
 
 
 def build_weekly_report(
@@ -83,106 +191,51 @@ def build_weekly_report(
     existing report instead of signing a second one (``weekly-2026-W47-r2``). ``run_id`` is
     a run the caller already recorded (the daemon's), so one build leaves one run.
     """
-    import time
-
-    from auditor.reports import json_out
-    from auditor.reports.builder import build_report_data
-    from auditor.reports.html import render_html
-    from auditor.reports.pdf import render_pdf
-    from auditor.reports.periods import last_full_week, parse_week
-    from auditor.signing.pades import sign_pdf
-
-    settings = actx.settings
-    tz = settings.tz
+    tz = actx.settings.tz
     w = parse_week(week, tz) if week else last_full_week(actx.clock(), tz)
     if not rebuild and (found := existing_report(actx, f"weekly-{w.label}")) is not None:
         return found
     report_id = new_report_id(actx, f"weekly-{w.label}")
-    with actx.transaction() as session:
-        run_id = start_run(
-            session,
-            run_id,
-            "report",
-            [report_id],
-            trigger=trigger or actx.actor,
-            requested_by=actx.actor,
-            params={"week": w.label},
-        )
-    folder = settings.reports_dir / report_id
-    timings: dict[str, float] = {}
-    try:
-        t = time.perf_counter()
-        data = build_report_data(actx, w, report_id)
-        timings["collect"] = time.perf_counter() - t
-        folder.mkdir(parents=True)
-        t = time.perf_counter()
-        (folder / JSON_NAME).write_bytes(json_out.dumps(data))
-        html = render_html(data, max_rows=settings.report.max_table_rows)
-        (folder / HTML_NAME).write_text(html, encoding="utf-8")
-        timings["json_html"] = time.perf_counter() - t
-        names = [JSON_NAME, HTML_NAME]
-        if settings.report.pdf:
-            t = time.perf_counter()
-            pdf = render_pdf(html)
-            timings["pdf"] = time.perf_counter() - t
-            if settings.report.pades:
-                t = time.perf_counter()
-                pdf = sign_pdf(
-                    settings,
-                    pdf,
-                    reason=f"Weekly access audit {w.label} ({report_id})",
-                    location=settings.report.site_name,
-                )
-                timings["pades"] = time.perf_counter() - t
-            (folder / PDF_NAME).write_bytes(pdf)
-            names.append(PDF_NAME)
-        t = time.perf_counter()
-        envelope = sign_artifacts(
-            actx,
-            folder,
-            names,
-            subject_kind="report",
-            subject_id=report_id,
-            predicate_type=REPORT_PREDICATE,
-            predicate={
-                "report_kind": "weekly",
-                "site": data["site"],
-                "period": data["period"],
-                "schema": data["schema"],
-                "summary": data["summary"],
-            },
-        )
-        timings["sign"] = time.perf_counter() - t
-    except BaseException as exc:
-        shutil.rmtree(folder, ignore_errors=True)
-        with actx.transaction() as session:
-            finish_run(session, run_id, status=RunStatus.FAILED, error=str(exc)[:500])
-        raise
-    with actx.transaction() as session:
-        finish_run(
-            session,
-            run_id,
-            status=RunStatus.DONE,
+    folder = actx.settings.reports_dir / report_id
+    timer = _Timer()
+    with recorded_run(
+        actx,
+        RunKind.REPORT,
+        [report_id],
+        trigger=trigger or actx.actor,
+        run_id=run_id,
+        params={"week": w.label},
+    ) as run:
+        try:
+            data = build_report_data(actx, w, report_id)
+            timer.stop("collect")
+            folder.mkdir(parents=True)
+            names = _render(actx, w, report_id, data, folder, timer)
+            timer.start()
+            signed = _sign(actx, w, report_id, data, folder, names)
+            timer.stop("sign")
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        run.totals = RunTotals(
             findings_count=int(data["summary"]["findings_total"]),
-            summary={"report_id": report_id, "week": w.label, "folder": str(folder)},
+            details={"report_id": report_id, "week": w.label, "folder": str(folder)},
         )
-    return ReportResult(
-        report_id, folder, [folder / n for n in names], envelope=envelope, timings=timings
-    )
+    files = [folder / n for n in names]
+    return ReportResult(report_id, folder, files, envelope=signed.path, timings=timer.timings)
 
 
 def _row(actx: AppContext, r: Report) -> dict[str, Any]:
     summary = r.summary or {}
     first_day = r.period_start.astimezone(actx.settings.tz).date()
-    year, week, _ = first_day.isocalendar()
     return {
         "id": r.id,
         "kind": r.kind,
-        "week": f"{year}-W{week:02d}",
+        "week": week_of(first_day, actx.settings.tz).label,
         "first_day": first_day.isoformat(),
-        "period_start": r.period_start.isoformat().replace("+00:00", "Z"),
-        "period_end": r.period_end.isoformat().replace("+00:00", "Z"),
-        "created_at": r.created_at.isoformat().replace("+00:00", "Z"),
+        "period_start": iso_z(r.period_start),
+        "period_end": iso_z(r.period_end),
+        "created_at": iso_z(r.created_at),
         "path": str(ledger.resolve_path(actx.settings, r.path)),
         "envelope_digest": r.envelope_digest,
         "key_id": r.key_id,
@@ -223,7 +276,8 @@ def show_report(actx: AppContext, report_id: str) -> dict[str, Any]:
     out["files"] = [{"name": p.name, "bytes": p.stat().st_size} for p in files]
     out["ledger_seq"] = entry.seq if entry else None
     try:
-        verify_folder(actx, folder)
+        with actx.sessions() as session:
+            verify_folder(actx.settings, folder, session=session)
         out["verification"] = "verified"
     except (SignatureError, AuditorError) as exc:
         out["verification"] = f"FAILED: {exc}"

@@ -1,8 +1,9 @@
 """Verifying signed folders and the whole chain: digests, the DSSE signature, the ledger links.
 
-Each check raises :class:`SignatureError` naming the file, the expected and actual digests, the
-key or the broken link. ``auditor.signing.attest`` re-exports ``verify_folder`` and
-``verify_chain``; this module holds them so signing and checking stay small.
+Each check raises :class:`SignatureError` naming the file, the expected and actual digests
+(also as ``expected``/``got`` attributes), the key or the broken link. The checks take the
+settings' paths and a session, not the application context, so signing sits below it.
+``auditor.signing.attest`` re-exports ``verify_folder`` and ``verify_chain``.
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from auditor.config import Settings
-from auditor.context import AppContext
 from auditor.errors import SignatureError
 from auditor.signing import ledger
 from auditor.signing.dsse import STATEMENT_TYPE, verify_envelope
 from auditor.signing.keys import key_id_of, public_keys
 from auditor.store import db
-from auditor.store.models import Report
+from auditor.store.models import LedgerEntry, Report
 from auditor.store.models import SigningKey as SigningKeyRow
 
 ENVELOPE_SUFFIX = ".dsse.json"
@@ -38,20 +38,18 @@ def short(digest: str) -> str:
 
 
 @contextmanager
-def _session_for(actx_or_settings: AppContext | Settings) -> Iterator[tuple[Settings, Session]]:
-    """Use the context's store, or open the settings' database read-only-ish for this check."""
-    if isinstance(actx_or_settings, AppContext):
-        with actx_or_settings.sessions() as session:
-            yield actx_or_settings.settings, session
+def _session_for(settings: Settings, session: Session | None) -> Iterator[Session]:
+    """The caller's session, or the settings' database opened for this one check."""
+    if session is not None:
+        yield session
         return
-    settings = actx_or_settings
     url = settings.db_url
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
         raise SignatureError("cannot check the chain: no ledger database", file=url)
     engine = db.make_engine(url)
     try:
-        with db.session_factory(engine)() as session:
-            yield settings, session
+        with db.session_factory(engine)() as own:
+            yield own
     finally:
         engine.dispose()
 
@@ -128,7 +126,10 @@ def check_envelope_files(
         got = ledger.sha256_file(target)
         if got != expected:
             raise SignatureError(
-                f"digest mismatch: expected sha256:{expected}, got sha256:{got}", file=str(target)
+                f"digest mismatch: expected sha256:{expected}, got sha256:{got}",
+                file=str(target),
+                expected=expected,
+                got=got,
             )
     return statement, ledger.sha256_bytes(raw)
 
@@ -156,6 +157,8 @@ def _check_link(
             f"envelope digest mismatch for {subject_id}: ledger #{entry.seq} has "
             f"sha256:{entry.envelope_digest}, file is sha256:{digest}",
             file=where,
+            expected=entry.envelope_digest,
+            got=digest,
         )
     if predicate.get("sequence") != entry.seq:
         raise SignatureError(
@@ -202,32 +205,32 @@ def _check_link(
             f"chain link broken at #{entry.seq}: previous envelope #{prior.seq} "
             f"({prior.subject_id}) expected sha256:{previous}, got sha256:{got}",
             file=str(prior_path),
+            expected=previous,
+            got=got,
         )
 
 
 def verify_folder(
-    actx_or_settings: AppContext | Settings,
+    settings: Settings,
     folder: Path,
     *,
+    session: Session | None = None,
     extra_keys: dict[str, Ed25519PublicKey] | None = None,
     chain: bool = True,
 ) -> None:
     """Check every file digest, the signature over the PAE and the envelope's chain link.
 
-    ``chain=False`` skips the ledger (a report copied to another machine, checked with the
-    exporting site's public key passed in ``extra_keys``).
+    Without ``session`` the settings' database is opened for this check. ``chain=False``
+    skips the ledger (a report copied to another machine, checked with the exporting site's
+    public key passed in ``extra_keys``); keys then come from ``session`` if given.
     """
     envelope_path = find_envelope(Path(folder))
     if not chain:
-        if isinstance(actx_or_settings, AppContext):
-            with actx_or_settings.sessions() as session:
-                keys = known_public_keys(actx_or_settings.settings, session)
-        else:
-            keys = known_public_keys(actx_or_settings, None)
+        keys = known_public_keys(settings, session)
         keys.update(extra_keys or {})
         check_envelope_files(envelope_path, keys)
         return
-    with _session_for(actx_or_settings) as (settings, session):
+    with _session_for(settings, session) as session:
         keys = known_public_keys(settings, session)
         keys.update(extra_keys or {})
         statement, digest = check_envelope_files(envelope_path, keys)
@@ -261,54 +264,60 @@ def _check_files_agree(settings: Settings, rows: list[ledger.LedgerLine]) -> Non
 
 
 def verify_chain(
-    actx: AppContext, *, extra_keys: dict[str, Ed25519PublicKey] | None = None
+    settings: Settings,
+    session: Session,
+    *,
+    extra_keys: dict[str, Ed25519PublicKey] | None = None,
 ) -> None:
     """Walk the whole ledger and the files on disk; the first problem found is raised."""
-    settings = actx.settings
-    with actx.sessions() as session:
-        rows = ledger.entries(session)
-        keys = known_public_keys(settings, session)
-        keys.update(extra_keys or {})
-        _check_files_agree(settings, [ledger.LedgerLine.of(r) for r in rows])
-        prev_digest = ""
-        prev_label = "(start)"
-        for expected_seq, entry in enumerate(rows, start=1):
-            label = f"#{entry.seq} ({entry.subject_id})"
-            if entry.seq != expected_seq:
-                raise SignatureError(
-                    f"chain broken: expected entry #{expected_seq}, found {label}; "
-                    "an entry was removed or the chain was reordered"
-                )
-            if entry.prev_digest != prev_digest:
-                raise SignatureError(
-                    f"chain broken at {label}: it names previous {short(entry.prev_digest)} "
-                    f"but {prev_label} is {short(prev_digest)}"
-                )
-            path = ledger.resolve_path(settings, entry.path)
-            if not path.is_file():
-                raise SignatureError(
-                    f"{entry.subject_kind} {entry.subject_id} (ledger #{entry.seq}) is missing",
-                    file=str(path),
-                )
-            statement, digest = check_envelope_files(path, keys)
-            signed_for = str((statement.get("predicate") or {}).get("subject_id"))
-            if signed_for != entry.subject_id:
-                raise SignatureError(
-                    f"envelope at ledger {label} is for {signed_for}: reports were moved "
-                    "or reordered on disk",
-                    file=str(path),
-                )
-            _check_link(settings, session, path, statement, digest)
-            prev_digest, prev_label = entry.envelope_digest, label
-        signed = {ledger.resolve_path(settings, r.path).resolve() for r in rows}
-        on_disk = [
-            *settings.reports_dir.glob(f"*/*{ENVELOPE_SUFFIX}"),
-            *settings.certificates_dir.rglob(f"*{ENVELOPE_SUFFIX}"),
-        ]
-        for path in sorted(on_disk):
-            if path.resolve() not in signed:
-                raise SignatureError("signed envelope is not in the ledger", file=str(path))
-        in_ledger = {r.subject_id for r in rows}
-        for report_id in session.scalars(select(Report.id).order_by(Report.id)):
-            if report_id not in in_ledger:
-                raise SignatureError(f"report {report_id} has no ledger entry")
+    rows = ledger.entries(session)
+    keys = known_public_keys(settings, session)
+    keys.update(extra_keys or {})
+    _check_files_agree(settings, [ledger.LedgerLine.of(r) for r in rows])
+    prev_digest = ""
+    prev_label = "(start)"
+    for expected_seq, entry in enumerate(rows, start=1):
+        label = f"#{entry.seq} ({entry.subject_id})"
+        if entry.seq != expected_seq:
+            raise SignatureError(
+                f"chain broken: expected entry #{expected_seq}, found {label}; "
+                "an entry was removed or the chain was reordered"
+            )
+        if entry.prev_digest != prev_digest:
+            raise SignatureError(
+                f"chain broken at {label}: it names previous {short(entry.prev_digest)} "
+                f"but {prev_label} is {short(prev_digest)}"
+            )
+        path = ledger.resolve_path(settings, entry.path)
+        if not path.is_file():
+            raise SignatureError(
+                f"{entry.subject_kind} {entry.subject_id} (ledger #{entry.seq}) is missing",
+                file=str(path),
+            )
+        statement, digest = check_envelope_files(path, keys)
+        signed_for = str((statement.get("predicate") or {}).get("subject_id"))
+        if signed_for != entry.subject_id:
+            raise SignatureError(
+                f"envelope at ledger {label} is for {signed_for}: reports were moved "
+                "or reordered on disk",
+                file=str(path),
+            )
+        _check_link(settings, session, path, statement, digest)
+        prev_digest, prev_label = entry.envelope_digest, label
+    _check_no_strays(settings, session, rows)
+
+
+def _check_no_strays(settings: Settings, session: Session, rows: list[LedgerEntry]) -> None:
+    """Every envelope on disk and every Report row has its ledger entry."""
+    signed = {ledger.resolve_path(settings, r.path).resolve() for r in rows}
+    on_disk = [
+        *settings.reports_dir.glob(f"*/*{ENVELOPE_SUFFIX}"),
+        *settings.certificates_dir.rglob(f"*{ENVELOPE_SUFFIX}"),
+    ]
+    for path in sorted(on_disk):
+        if path.resolve() not in signed:
+            raise SignatureError("signed envelope is not in the ledger", file=str(path))
+    in_ledger = {r.subject_id for r in rows}
+    for report_id in session.scalars(select(Report.id).order_by(Report.id)):
+        if report_id not in in_ledger:
+            raise SignatureError(f"report {report_id} has no ledger entry")

@@ -104,7 +104,7 @@ def test_mirror_tree_input_untouched_and_certificate_verifies(actx, export, tmp_
     # Certificate: signed, verifiable, no PHI, counts add up.
     cert_path = result.certificate_path
     assert cert_path is not None and cert_path.name == CERT_FILE
-    verify_folder(actx, cert_path.parent)
+    verify_folder(actx.settings, cert_path.parent)
     cert = json.loads(cert_path.read_text())
     assert cert["files"]["processed"] + cert["files"]["skipped"] == 5
     assert cert["counts"]["by_entity_type"]["PERSON"]["surrogate"] >= 4
@@ -127,7 +127,7 @@ def test_tampered_certificate_fails_verification(actx, export, tmp_path, site_en
     data["files"]["skipped"] = 0
     cert_path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
     with pytest.raises(SignatureError, match="digest mismatch"):
-        verify_folder(actx, cert_path.parent)
+        verify_folder(actx.settings, cert_path.parent)
 
 
 def test_same_key_same_output_across_runs_other_key_differs(actx, export, tmp_path, site_engine):

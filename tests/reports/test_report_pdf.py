@@ -60,7 +60,7 @@ def test_dsse_digest_covers_the_signed_pdf(built: Built) -> None:
     assert digests["report.pdf"] == ledger.sha256_file(built.report.folder / "report.pdf")
     assert b"/ByteRange" in (built.report.folder / "report.pdf").read_bytes()
     assert statement["predicate"]["period"]["week"] == "2026-W47"
-    verify_folder(built.actx, built.report.folder)
+    verify_folder(built.actx.settings, built.report.folder)
 
 
 def test_local_ca_files_and_modes(built: Built) -> None:

@@ -9,15 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 
 from auditor.context import AppContext
 from auditor.errors import InputError, SignatureError
 from auditor.signing import ledger
-from auditor.signing.attest import read_statement, verify_chain, verify_folder
+from auditor.signing.attest import read_statement, verify_folder
 from auditor.store.models import LedgerEntry, Report
 from auditor.store.models import SigningKey as SigningKeyRow
-from tests.signing.conftest import sign_folder
+from tests.signing.conftest import sign_folder, verify, verify_all
 
 
 def _raises(fn: Callable[[], None], *needles: str) -> str:
@@ -31,9 +31,9 @@ def _raises(fn: Callable[[], None], *needles: str) -> str:
 
 def test_signed_chain_verifies(actx: AppContext, chain: list[Path]) -> None:
     for folder in chain:
-        verify_folder(actx, folder)
+        verify(actx, folder)
         verify_folder(actx.settings, folder)  # settings-only path opens its own engine
-    verify_chain(actx)
+    verify_all(actx)
     statements = [read_statement(f) for f in chain]
     assert [s["predicate"]["sequence"] for s in statements] == [1, 2, 3]
     assert statements[0]["predicate"]["previous"] == ""
@@ -61,14 +61,14 @@ def test_changed_byte_in_a_file(actx: AppContext, chain: list[Path], name: str) 
     data[len(data) // 2] ^= 0x01
     target.write_bytes(bytes(data))
     got = ledger.sha256_bytes(bytes(data))
-    msg = _raises(lambda: verify_folder(actx, chain[-1]), name, "digest mismatch", expected, got)
+    msg = _raises(lambda: verify(actx, chain[-1]), name, "digest mismatch", expected, got)
     assert msg.startswith(str(target))
-    _raises(lambda: verify_chain(actx), name, "digest mismatch")
+    _raises(lambda: verify_all(actx), name, "digest mismatch")
 
 
 def test_missing_file(actx: AppContext, chain: list[Path]) -> None:
     (chain[1] / "report.pdf").unlink()
-    _raises(lambda: verify_folder(actx, chain[1]), "report.pdf", "signed file is missing")
+    _raises(lambda: verify(actx, chain[1]), "report.pdf", "signed file is missing")
 
 
 def _edit_envelope(folder: Path, edit: Callable[[dict], dict | bytes]) -> None:
@@ -118,23 +118,23 @@ def test_envelope_tampering(
     actx: AppContext, chain: list[Path], edit: Callable, needles: tuple[str, ...]
 ) -> None:
     _edit_envelope(chain[1], edit)
-    msg = _raises(lambda: verify_folder(actx, chain[1]), *needles)
+    msg = _raises(lambda: verify(actx, chain[1]), *needles)
     assert "report.dsse.json" in msg
-    _raises(lambda: verify_chain(actx))
+    _raises(lambda: verify_all(actx))
 
 
 def test_bad_signature_names_the_key(actx: AppContext, chain: list[Path]) -> None:
     _edit_envelope(chain[0], _sig_byte)
-    _raises(lambda: verify_folder(actx, chain[0]), actx.signing_key().key_id[:16])
+    _raises(lambda: verify(actx, chain[0]), actx.signing_key().key_id[:16])
 
 
 def test_missing_report_breaks_the_chain(actx: AppContext, chain: list[Path]) -> None:
     import shutil
 
     shutil.rmtree(chain[1])
-    _raises(lambda: verify_chain(actx), "report weekly-2026-W46 (ledger #2) is missing")
+    _raises(lambda: verify_all(actx), "report weekly-2026-W46 (ledger #2) is missing")
     _raises(
-        lambda: verify_folder(actx, chain[2]),
+        lambda: verify(actx, chain[2]),
         "chain link broken at #3",
         "previous envelope #2 (weekly-2026-W46) is missing",
     )
@@ -145,7 +145,7 @@ def test_changed_previous_envelope_breaks_the_next_link(
 ) -> None:
     _edit_envelope(chain[1], _reformat)
     _raises(
-        lambda: verify_folder(actx, chain[2]),
+        lambda: verify(actx, chain[2]),
         "chain link broken at #3",
         "previous envelope #2 (weekly-2026-W46) expected sha256:",
     )
@@ -170,14 +170,14 @@ def test_reordered_ledger_table_disagrees_with_ledger_file(
     actx: AppContext, chain: list[Path]
 ) -> None:
     _swap_seq(actx, 2, 3)
-    _raises(lambda: verify_chain(actx), "ledger entry #2", "differs between the ledger table")
+    _raises(lambda: verify_all(actx), "ledger entry #2", "differs between the ledger table")
 
 
 def test_reordered_chain_in_table_and_file(actx: AppContext, chain: list[Path]) -> None:
     _swap_seq(actx, 2, 3)
     _rewrite_ledger_file(actx)
-    _raises(lambda: verify_chain(actx), "chain broken at #2 (weekly-2026-W47)", "names previous")
-    _raises(lambda: verify_folder(actx, chain[2]), "sequence 3, ledger has #2")
+    _raises(lambda: verify_all(actx), "chain broken at #2 (weekly-2026-W47)", "names previous")
+    _raises(lambda: verify(actx, chain[2]), "sequence 3, ledger has #2")
 
 
 def test_reordered_folders_on_disk(actx: AppContext, chain: list[Path]) -> None:
@@ -185,28 +185,28 @@ def test_reordered_folders_on_disk(actx: AppContext, chain: list[Path]) -> None:
     chain[1].rename(tmp)
     chain[2].rename(chain[1])
     tmp.rename(chain[2])
-    _raises(lambda: verify_chain(actx), "ledger #2 (weekly-2026-W46)", "weekly-2026-W47")
+    _raises(lambda: verify_all(actx), "ledger #2 (weekly-2026-W46)", "weekly-2026-W47")
 
 
 def test_removed_ledger_entry(actx: AppContext, chain: list[Path]) -> None:
     with actx.transaction() as s:
         s.execute(delete(LedgerEntry).where(LedgerEntry.seq == 2))
     _rewrite_ledger_file(actx)
-    _raises(lambda: verify_chain(actx), "expected entry #2, found #3 (weekly-2026-W47)")
-    _raises(lambda: verify_folder(actx, chain[1]), "weekly-2026-W46 is not in the ledger")
+    _raises(lambda: verify_all(actx), "expected entry #2, found #3 (weekly-2026-W47)")
+    _raises(lambda: verify(actx, chain[1]), "weekly-2026-W46 is not in the ledger")
 
 
 def test_truncated_ledger_file(actx: AppContext, chain: list[Path]) -> None:
     path = actx.settings.home / ledger.LEDGER_FILE
     path.write_text("".join(path.read_text().splitlines(keepends=True)[:-1]))
-    _raises(lambda: verify_chain(actx), "ledger entry #3 missing from the ledger file")
+    _raises(lambda: verify_all(actx), "ledger entry #3 missing from the ledger file")
 
 
 def test_unsigned_report_folder_is_reported(actx: AppContext, chain: list[Path]) -> None:
     import shutil
 
     shutil.copytree(chain[2], chain[2].with_name("weekly-2026-W48"))
-    _raises(lambda: verify_chain(actx), "weekly-2026-W48", "not in the ledger")
+    _raises(lambda: verify_all(actx), "weekly-2026-W48", "not in the ledger")
 
 
 def test_report_row_without_ledger_entry(actx: AppContext, chain: list[Path]) -> None:
@@ -225,7 +225,7 @@ def test_report_row_without_ledger_entry(actx: AppContext, chain: list[Path]) ->
                 summary={},
             )
         )
-    _raises(lambda: verify_chain(actx), "report weekly-2026-W30 has no ledger entry")
+    _raises(lambda: verify_all(actx), "report weekly-2026-W30 has no ledger entry")
 
 
 def test_subject_id_is_signed_once(actx: AppContext, chain: list[Path]) -> None:
@@ -237,8 +237,8 @@ def test_subject_id_is_signed_once(actx: AppContext, chain: list[Path]) -> None:
 
 
 def test_not_a_signed_folder(actx: AppContext, tmp_path: Path) -> None:
-    _raises(lambda: verify_folder(actx, tmp_path), "no DSSE envelope")
-    _raises(lambda: verify_folder(actx, tmp_path / "nope"), "no such report")
+    _raises(lambda: verify(actx, tmp_path), "no DSSE envelope")
+    _raises(lambda: verify(actx, tmp_path / "nope"), "no such report")
 
 
 def test_key_rotation_keeps_old_reports_verifiable(
@@ -251,22 +251,22 @@ def test_key_rotation_keeps_old_reports_verifiable(
     assert main(["keys", "generate"]) == 0
     assert actx.signing_key().key_id != old_key
     new = sign_folder(actx, "weekly-2026-W47")
-    verify_folder(actx, old)
-    verify_folder(actx, new)
-    verify_chain(actx)
+    verify(actx, old)
+    verify(actx, new)
+    verify_all(actx)
     assert read_statement(old)["predicate"]["key_id"] == old_key
     with actx.sessions() as s:
         row = s.get(SigningKeyRow, old_key)
         assert row is not None and row.retired_at is not None
     # the public key file is gone, the store still has it: old reports still verify
     (home / "keys" / "public" / f"{old_key}.pem").unlink()
-    verify_folder(actx, old)
+    verify(actx, old)
     assert main(["keys", "export", "--public", "--key-id", old_key[:12]]) == 0
     assert capsys.readouterr().out.startswith("-----BEGIN PUBLIC KEY-----")
     # and with neither copy, the reason names the unknown key
     with actx.transaction() as s:
         s.execute(delete(SigningKeyRow).where(SigningKeyRow.key_id == old_key))
-    _raises(lambda: verify_folder(actx, old), f"unknown key {old_key[:16]}")
+    _raises(lambda: verify(actx, old), f"unknown key {old_key[:16]}")
 
 
 def test_concurrent_signers_keep_one_chain(actx: AppContext) -> None:
@@ -287,4 +287,62 @@ def test_concurrent_signers_keep_one_chain(actx: AppContext) -> None:
     assert not errors
     with actx.sessions() as s:
         assert [e.seq for e in ledger.entries(s)] == list(range(1, 10))
-    verify_chain(actx)
+    verify_all(actx)
+
+
+def _sign_plain(actx: AppContext, subject_id: str, **kwargs: object) -> object:
+    from auditor.signing.attest import sign_artifacts
+
+    folder = actx.settings.certificates_dir / subject_id
+    folder.mkdir(parents=True)
+    (folder / "certificate.json").write_text("{}\n")
+    return sign_artifacts(
+        actx.sessions,
+        actx.signing_key(),
+        actx.settings,
+        folder,
+        ["certificate.json"],
+        subject_kind="deid-certificate",
+        subject_id=subject_id,
+        predicate_type="https://hipaa-auditor.dev/attestation/test/v1",
+        predicate={},
+        now=actx.clock(),
+        actor=actx.actor,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_signing_returns_the_envelope_and_writes_no_domain_row(actx: AppContext) -> None:
+    from auditor.signing.attest import SignedEnvelope
+
+    signed = _sign_plain(actx, "deid-run-1")
+    assert isinstance(signed, SignedEnvelope)
+    assert signed.path.name == "deid-certificate.dsse.json"
+    assert signed.digest == ledger.sha256_file(signed.path)
+    assert signed.key_id == actx.signing_key().key_id
+    assert signed.sequence == 1
+    with actx.sessions() as s:
+        assert s.scalars(select(Report)).first() is None
+        assert ledger.entry_for_subject(s, "deid-run-1") is not None
+
+
+def test_a_failing_record_hook_leaves_no_envelope_and_no_entry(actx: AppContext) -> None:
+    def record(session: object, signed: object) -> None:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        _sign_plain(actx, "deid-run-2", record=record)
+    folder = actx.settings.certificates_dir / "deid-run-2"
+    assert not (folder / "deid-certificate.dsse.json").exists()
+    with actx.sessions() as s:
+        assert ledger.entries(s) == []
+    assert ledger.read_lines(actx.settings) == []
+
+
+def test_digest_mismatch_carries_expected_and_got(actx: AppContext, chain: list[Path]) -> None:
+    target = chain[0] / "report.json"
+    expected = ledger.sha256_file(target)
+    target.write_text("changed\n")
+    with pytest.raises(SignatureError) as info:
+        verify(actx, chain[0])
+    assert (info.value.expected, info.value.got) == (expected, ledger.sha256_file(target))
