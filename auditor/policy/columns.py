@@ -7,7 +7,7 @@ names. A rule whose columns need a missing context file is disabled, and the run
 
 from __future__ import annotations
 
-from auditor.scanners.access_logs.event import CANONICAL_COLUMNS
+from auditor.event_columns import CANONICAL_COLUMNS
 
 WORKFORCE = "workforce.csv"
 PATIENTS = "patients.csv"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.services.access_findings import Emitted
+from auditor.services.runs import RunTotals
 
 
 @dataclass
@@ -57,6 +58,18 @@ class AccessScanResult:
     @property
     def findings_total(self) -> int:
         return sum(self.findings_by_category.values())
+
+    @property
+    def totals(self) -> RunTotals:
+        """The run's counters and summary, as ``recorded_run`` stores them."""
+        return RunTotals(
+            records_read=self.records_read,
+            records_processed=self.records_processed,
+            records_quarantined=self.records_quarantined,
+            findings_count=self.findings_total,
+            stopped=self.stopped,
+            details=self.summary(),
+        )
 
     def summary(self) -> dict[str, Any]:
         pct = (

@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from auditor.context import AppContext
-from auditor.errors import AuditorError, InputError, ScanError
+from auditor.errors import InputError
 from auditor.policy import engine
 from auditor.policy.context import context_files
 from auditor.policy.evaluate import SegmentEvaluator
@@ -29,9 +29,9 @@ from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.services.access_findings import AccessBatch, OnBatch
 from auditor.services.access_result import AccessScanResult
 from auditor.services.access_segments import AccessScanJob, FileScan
-from auditor.services.access_writer import SCANNER, StoreWriter
-from auditor.store import repo
-from auditor.store.models import RunStatus
+from auditor.services.access_writer import StoreWriter
+from auditor.services.runs import recorded_run
+from auditor.store.models import RunKind
 
 __all__ = [
     "AccessBatch",
@@ -124,84 +124,35 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
         "timezone": tz,
         "incremental": incremental,
     }
-    with actx.transaction() as session:
-        run_id = repo.start_run(
-            session,
-            run_id,
-            SCANNER,
-            paths,
-            trigger=trigger,
-            requested_by=actx.actor,
-            params=params,
-        )
-    result = AccessScanResult(run_id=run_id, timezone=tz, policies_dir=str(pack.directory))
-    settings.quarantine_dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="auditor-access-"))
-    quarantine = Quarantine(settings.quarantine_dir, run_id)
-    try:
-        job = AccessScanJob(
-            actx,
-            pack,
-            specs,
-            ctx_dir,
-            tz,
-            work,
-            quarantine,
-            incremental,
-            request.on_batch,
-            request.should_stop,
-        )
-        _run(job, result)
-    except BaseException as exc:
-        quarantine.close()
-        _fail(actx, result, exc)
-        if isinstance(exc, AuditorError | KeyboardInterrupt):
-            raise
-        raise ScanError(f"access-log scan failed: {type(exc).__name__}") from exc
-    finally:
-        quarantine.close()
-        shutil.rmtree(work, ignore_errors=True)
-    result.quarantine_file = str(quarantine.path) if quarantine.count else ""
-    result.timings["total"] = time.perf_counter() - started
-    with actx.transaction() as session:
-        repo.finish_run(
-            session,
-            run_id,
-            status=RunStatus.DONE,
-            records_read=result.records_read,
-            records_processed=result.records_processed,
-            records_quarantined=result.records_quarantined,
-            findings_count=result.findings_total,
-            summary=result.summary(),
-        )
-        repo.audit(
-            session,
-            actx.actor,
-            "scan.access_logs",
-            run_id,
-            records=result.records_read,
-            findings=result.findings_total,
-        )
-    return result
-
-
-def _fail(actx: AppContext, result: AccessScanResult, exc: BaseException) -> None:
-    message = str(exc) if isinstance(exc, AuditorError) else type(exc).__name__
-    try:
-        with actx.transaction() as session:
-            repo.finish_run(
-                session,
-                result.run_id,
-                status=RunStatus.FAILED,
-                records_read=result.records_read,
-                records_processed=result.records_processed,
-                records_quarantined=result.records_quarantined,
-                findings_count=result.findings_total,
-                summary=result.summary(),
-                error=message,
+    with recorded_run(
+        actx, RunKind.ACCESS_LOGS, paths, trigger=trigger, run_id=run_id, params=params
+    ) as run:
+        result = AccessScanResult(run_id=run.id, timezone=tz, policies_dir=str(pack.directory))
+        run.follow(lambda: result.totals)
+        settings.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix="auditor-access-"))
+        quarantine = Quarantine(settings.quarantine_dir, run.id)
+        try:
+            job = AccessScanJob(
+                actx,
+                pack,
+                specs,
+                ctx_dir,
+                tz,
+                work,
+                quarantine,
+                incremental,
+                request.on_batch,
+                request.should_stop,
             )
-    except Exception:  # the original error matters more than a failed status update
-        pass
+            _run(job, result)
+        finally:
+            quarantine.close()
+            shutil.rmtree(work, ignore_errors=True)
+        result.quarantine_file = str(quarantine.path) if quarantine.count else ""
+        result.timings["total"] = time.perf_counter() - started
+        run.audit.update(records=result.records_read, findings=result.findings_total)
+    return result
 
 
 def _run(job: AccessScanJob, result: AccessScanResult) -> None:

@@ -24,8 +24,9 @@ from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.scanners.access_logs.segments import Segment, csv_segments, record_segments
 from auditor.services.access_findings import OnBatch, emit
 from auditor.services.access_result import AccessScanResult
-from auditor.services.access_writer import SCANNER, Checkpoint, StoreWriter
+from auditor.services.access_writer import Checkpoint, StoreWriter
 from auditor.store import repo
+from auditor.store.models import RunKind
 
 CARRY_FILE = "access-carry.parquet"
 
@@ -55,7 +56,7 @@ class AccessScanJob:
 
 
 def checkpoint_key(path: Path) -> str:
-    return f"{SCANNER}:{path.resolve()}"
+    return repo.checkpoint_key(RunKind.ACCESS_LOGS, path.resolve())
 
 
 def _head_digest(path: Path) -> str:

@@ -17,8 +17,8 @@ from typing import Any
 from auditor.context import AppContext
 from auditor.findings import AccessRow
 from auditor.store import repo
+from auditor.store.models import RunKind
 
-SCANNER = "access-logs"
 Checkpoint = tuple[str, int, int, dict[str, Any]]
 _Job = tuple[repo.PreparedRows | None, Checkpoint | None, Callable[[], None] | None]
 
@@ -98,7 +98,7 @@ class StoreWriter:
             for _, checkpoint, _ in jobs:
                 if checkpoint is not None:
                     key, position, line, meta = checkpoint
-                    repo.put_checkpoint(session, key, SCANNER, position, line, meta)
+                    repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
         for _, _, after in jobs:
             if after is not None:
                 after()

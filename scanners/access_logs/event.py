@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from auditor.event_columns import CANONICAL_COLUMNS as CANONICAL_COLUMNS  # re-exported
+
 ACTIONS: tuple[str, ...] = (
     "view",
     "create",
@@ -21,19 +23,6 @@ ACTIONS: tuple[str, ...] = (
     "login",
 )
 
-# The canonical CSV columns, in order (DESIGN §3).
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "timestamp",
-    "user_id",
-    "patient_id",
-    "action",
-    "record_type",
-    "department",
-    "workstation",
-    "break_glass",
-    "reason",
-)
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "y", "t"})
 FALSE_WORDS = frozenset({"false", "0", "no", "n", "f", ""})

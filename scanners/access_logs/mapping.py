@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from auditor.errors import InputError
-from auditor.scanners.access_logs.event import ACTIONS, CANONICAL_COLUMNS
+from auditor.event_columns import CANONICAL_COLUMNS
+from auditor.scanners.access_logs.event import ACTIONS
 from auditor.sql import quote_ident, quote_str
 
 FIELDS = CANONICAL_COLUMNS

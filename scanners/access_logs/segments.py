@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from auditor.event_columns import CANONICAL_COLUMNS
 from auditor.scanners.access_logs import ParserSpec
 from auditor.scanners.access_logs.csv_canonical import CsvLoad, count_lines, load_csv
-from auditor.scanners.access_logs.event import CANONICAL_COLUMNS, AccessEvent, Rejected
+from auditor.scanners.access_logs.event import AccessEvent, Rejected
 from auditor.scanners.access_logs.mapping import CANONICAL
 
 COPY_BLOCK = 1 << 20
