@@ -20,13 +20,24 @@ _MONTHS = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+_YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
+# Spelled-out days of the month, as dictated: "November fourth", "the twenty-first".
+_UNIT_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_SPELLED_DAY = (
+    r"(?:(?:twenty|thirty)[- ]" + _UNIT_ORD + r"|" + _UNIT_ORD + r"|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth)"
+)
 
 # [**...**] de-identification brackets around a date-like body.
 _BRACKET = re.compile(r"\[\*\*[^\]\n]{0,40}?\d[^\]\n]{0,40}?\*\*\]")
 # m/d/y, m-d-y, m.d.y with 2- or 4-digit years.
 _MDY = re.compile(
     r"(?<![\w/.-])(0?[1-9]|1[0-2])([/.-])(0?[1-9]|[12]\d|3[01])\2((?:19|20)?\d{2})(?![\w/-]|\.\d)"
+)
+# d/m/y and d.m.y where the day cannot be a month (13-31): "23/06/87", "18.09.2087".
+_DMY = re.compile(
+    r"(?<![\w/.-])(1[3-9]|2\d|3[01])([/.-])(0?[1-9]|1[0-2])\2((?:19|20)?\d{2})(?![\w/-]|\.\d)"
 )
 _YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
                   r"(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)")  # fmt: skip
@@ -37,13 +48,33 @@ _WEEKDAY_NUMERIC = re.compile(
     rf"\b(?i:{WEEKDAY})\.?,?\s+"
     r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
 )
+# d/m without a year, day 13-31 (day-first locales): "admitted 20/11".
+_DM = re.compile(r"(?<![\w/.+-])(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])(?![\w/+-]|\.\d)")
+# A day of the month alone, as an ordinal after "the" or a weekday: "on the 3rd",
+# "Thursday 17th", "wed the 12th". Not "the 3rd dose", "the 2nd time" (counts, not days).
+_ORDINAL_DAY_NUM = r"(?:(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)|(?i:" + _SPELLED_DAY + r"))"
+# ...unless a count noun follows: "the 3rd dose", "the 2nd time", "the 4th of 6 cycles".
+_COUNT_AFTER = (
+    r"(?!\w|\s+(?i:of\s+(?:the\b|\d|[a-z]+\s+(?:doses?|cycles?|times?))|doses?|cycles?|"
+    r"times?|days?|weeks?|months?|years?|trimester|percentile|degree|lines?|rounds?|"
+    r"attempts?|floor|ribs?|ics|intercostal|digits?|fingers?|toes?|generation|grade|"
+    r"sessions?|visits?|episodes?|admissions?|stage|decade|position|ones?|child|pregnancy|"
+    r"try|place|pt|patient|person|nerve|ventricle|heart|sound|metatarsal|branch|division|"
+    r"molar|premolar|cranial|opinion|shift|call|page|set|step|part|half|quarter|option|"
+    r"choice|most|highest|lowest|largest|smallest|and|or|to|through|-)\b)"
+)
+# A day of the month alone, as an ordinal after "the": "on the 3rd", "wed the 12th".
+_ORDINAL_DAY = re.compile(r"\b(?i:the)\s+(?P<day>" + _ORDINAL_DAY_NUM + r")" + _COUNT_AFTER)
+# ...or after a weekday, which is part of the date: "Thursday 17th".
+_WEEKDAY_ORDINAL = re.compile(rf"\b(?i:{WEEKDAY})\.?,?\s+" + _ORDINAL_DAY_NUM + _COUNT_AFTER)
 _MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
 _WEEKDAY = rf"(?:{WEEKDAY}\.?,?\s+)?"
 _TEXT_DATE = re.compile(
     r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
-    r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
-    r"|\b" + _MONTHS + r"\.?,?\s+(?:19|20)\d{2}\b"
+    r"|\b" + _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
+    r"|\b" + _MONTHS + r"\.?,?\s+(?:(?:19|20)\d{2}\b|['’]\d{2}(?![\w/%'’]))"
+    r"|\b" + _WEEKDAY + _MONTHS + r"\.?\s+" + _SPELLED_DAY + r"\b"
     # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems)
     r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"-(?:(?:19|20)\d{2}|\d{2})\b",
     I,
@@ -51,12 +82,27 @@ _TEXT_DATE = re.compile(
 _HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
 # "in September", "since May", "early March": a capitalised month name after a time word.
 _MONTH_ALONE = re.compile(
-    r"\b(?i:in|since|until|till|during|by|early|late|mid|last|next|through|from|of)[ -]"
+    r"\b(?i:in|since|until|till|during|by|early|late|mid|last|next|through|from|of|at|the|"
+    r"this|that|each|every|before|after|around|over|to|between|end\s+of|start\s+of)[ -]"
     r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w/-])"
+    r"November|December)|(?i:january|february|april|june|july|september|october|november|"
+    r"december)|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+    r"NOVEMBER|DECEMBER)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    r"(?![\w/'’-])"
 )
 _YEAR_ONLY = re.compile(r"(?<![\w/.$#-])((?:19|20)\d{2})(?![\w/%-]|\.\d)")
-_APOS_YEAR = re.compile(r"(?<![\w])'\d{2}(?![\w/%])")
+_APOS_YEAR = re.compile(r"(?<![\w'’])['’]\d{2}(?![\w/%'’])")
+# Four digits that cannot be a clock time (minutes 60-99): "1987", "2072". Others ("2016",
+# "2100") need a cue, since ICU notes are full of military times.
+_YEAR_NOT_TIME = re.compile(r"(?<![\w/.$#-])((?:19|20)[6-9]\d)(?![\w/%-]|\.\d)")
+# Years in a list or range, each its own span: "2085 and 2086", "2019-2021", "1998 to 2003".
+_YEAR_JOIN = r"\s*(?:,|and|or|to|through|-|–|&)\s*"
+_YEAR_BEFORE_YEAR = re.compile(
+    r"(?<![\w/.$#-])(?:19|20)\d{2}(?=" + _YEAR_JOIN + r"(?:19|20)\d{2}(?![\w/%-]|\.\d))"
+)
+_YEAR_AFTER_YEAR = re.compile(
+    r"(?<![\w/.$#-])(?:19|20)\d{2}" + _YEAR_JOIN + r"(?P<year>(?:19|20)\d{2})(?![\w/%-]|\.\d)"
+)
 _YEAR_CTX = context_regex(
     ["in", "since", "from", "until", "till", "year", "yr", "born", "dob", "circa", "early",
      "late", "mid", "summer", "winter", "spring", "fall", "autumn", "during", "back in", "dx",
@@ -64,7 +110,9 @@ _YEAR_CTX = context_regex(
      "diagnosed", "hx", "s/p", "status post", "admitted", "admission", "surgery", "cabg", "mi",
      "cva", "pci", "stent", "repair", "replacement", "resection", "transplant", "ago", "last",
      "before", "after", "prior", "around", "by", "(", "-", "class of", "graduated", "retired",
-     "married", "died", "passed"]
+     "married", "died", "passed", "comparison", "compared", "study", "studies", "exam",
+     "imaging", "mammogram", "mammograms", "scan", "dated", "dob", "d.o.b", "date of birth",
+     "yob", "birth", "vs", "versus", "of"]
 )  # fmt: skip
 _YEAR_NOT = re.compile(
     r"^\s*(?:cc|ml|mls|mg|mcg|g|gm|kcal|cal|units?|u\b|hrs?\b|h\b|hours|mins?|minutes|sec|"
@@ -88,7 +136,7 @@ _FRACTION_LEFT = context_regex(
      "tab", "tabs", "dose", "doses", "mm", "rr", "hr", "cvp", "pap", "pa", "wedge", "pcwp",
      "ci", "co", "svr", "apgar", "ett", "dilated", "cm", "ph", "gtt", "drip", "insulin", "ss",
      "riss", "fs", "bs", "i/o", "io", "uo", "ins", "outs", "settings", "setting", "rate",
-     "volume", "pressure", "pressures", "vs", "vitals", "tmax", "temp", "hr/bp", "labs",
+     "volume", "pressure", "pressures", "vs", "vitals", "tmax", "temp", "hr/bp",
      "lytes", "glucose", "reflexes", "dtr", "dtrs", "edema", "pulses", "pulse", "weakness",
      "sensation", "deltoids", "biceps", "triceps", "quads", "hips", "ankles", "wrists",
      "fingers", "fraction", "portions", "portion", "eat", "ate", "meal", "meals", "tray",
@@ -199,22 +247,36 @@ def _year_reject(text: str, start: int, end: int) -> bool:
     )
 
 
+def _year_list_reject(text: str, start: int, end: int) -> bool:
+    """The second year of a list: the cue that rules out times sits before the first."""
+    return _year_reject(text, max(0, start - 12), end)
+
+
 def date_rules() -> list[Rule]:
     e = Entity.DATE_TIME
     return [
         Rule("bracket", e, _BRACKET, 0.95),
         Rule("mdy", e, _MDY, 0.9),
+        Rule("dmy", e, _DMY, 0.9),
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
         Rule("holiday", e, _HOLIDAY, 0.7),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
+        Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
+        Rule("ordinal-day", e, _ORDINAL_DAY, 0.6, group="day"),
+        Rule("weekday-ordinal", e, _WEEKDAY_ORDINAL, 0.75),
         Rule("weekday-numeric", e, _WEEKDAY_NUMERIC, 0.85),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),
-        Rule("apostrophe-year", e, _APOS_YEAR, 0.0, _YEAR_CTX, 0.7, window=14),
+        Rule(
+            "year-not-time", e, _YEAR_NOT_TIME, 0.55, _YEAR_CTX, 0.7, window=14, reject=_year_reject
+        ),
+        Rule("year-list", e, _YEAR_BEFORE_YEAR, 0.55, reject=_year_reject),
+        Rule("year-list-2", e, _YEAR_AFTER_YEAR, 0.55, group="year", reject=_year_list_reject),
+        Rule("apostrophe-year", e, _APOS_YEAR, 0.55, _YEAR_CTX, 0.7, window=14),
     ]
 
 
