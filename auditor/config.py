@@ -294,7 +294,7 @@ database_url = ""
 # Site timezone: shifts, after-hours rules, report weeks and context-file times use it.
 timezone = "UTC"
 
-# Policy pack folder (empty = the shipped default pack) and context folder (DESIGN §4 CSVs).
+# Policy pack folder (empty = the shipped default pack) and context folder (docs/context-files.md).
 policies_dir = ""
 context_dir = ""
 

@@ -1,4 +1,4 @@
-"""The canonical access-event columns, in order (DESIGN §3): one contract, two readers.
+"""The canonical access-event columns, in order (docs/formats.md): one contract, two readers.
 
 Parsers (``scanners.access_logs``) produce events with these fields and the policy engine
 (``policy.columns``) lets rules read them as ``event.x``. They sit side by side and must not

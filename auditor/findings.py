@@ -1,4 +1,4 @@
-"""Findings as scanners emit them (DESIGN §6). They carry ids, offsets and fingerprints only."""
+"""Findings as scanners emit them (docs/formats.md): ids, offsets and fingerprints only."""
 
 from __future__ import annotations
 

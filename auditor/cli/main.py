@@ -1,6 +1,6 @@
 """Entry point. Every command group is a module; errors become one line and an exit code here.
 
-Exit codes (DESIGN §8): 0 success, 1 findings/verification failure where a command says so,
+Exit codes (docs/formats.md): 0 success, 1 findings/verification failure where a command says so,
 2 usage or input error, 3 another daemon holds the lock.
 """
 

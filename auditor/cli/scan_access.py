@@ -82,7 +82,7 @@ def register(app: typer.Typer) -> None:
             "auto", "--format", help="auto | csv | epic | fhir | atna | mapping:FILE"
         ),
         context: Path | None = typer.Option(
-            None, "--context", help="Folder with workforce.csv, patients.csv, ... (DESIGN §4)."
+            None, "--context", help="Folder with workforce.csv, ... (docs/context-files.md)."
         ),
         policies: Path | None = typer.Option(
             None, "--policies", help="Policy pack folder (default: the configured pack)."

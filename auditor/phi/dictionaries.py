@@ -1,6 +1,6 @@
 """Site dictionaries: the staff, patients, relatives and places a deployment already knows.
 
-Sources (DESIGN §6): TSV files ``TYPE<TAB>term`` (``--dictionary``, ``phi.dictionaries``,
+Sources (docs/formats.md): TSV files ``TYPE<TAB>term`` (``--dictionary``, ``phi.dictionaries``,
 ``AUDITOR_HOME/dictionaries/*.tsv``) and a context folder (names from ``workforce.csv``,
 ``patients.csv``, ``contacts.csv``; places from ``places.csv``). Terms are matched
 case-insensitively over words with a token trie, so 100,000 terms cost one dictionary lookup

@@ -15,12 +15,12 @@ RELATIONSHIPS = "relationships.csv"
 CONTACTS = "contacts.csv"
 
 EVENT_COLUMNS = CANONICAL_COLUMNS
-# A CSV's columns beyond the canonical ones (DESIGN §3: "extra columns kept as attributes"),
+# A CSV's columns beyond the canonical ones (docs/formats.md: "kept as attributes"),
 # as a map rules read with ``event.attributes['name']`` (NULL when the column is absent).
 ATTRIBUTES = "attributes"
 
-# The context files' columns, in DESIGN §4 order: the contract that readers validate against
-# and that the synthetic hospital writes.
+# The context files' columns, in docs/context-files.md order: the contract that readers
+# validate against and that the synthetic hospital writes.
 CONTEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     WORKFORCE: (
         "user_id",

@@ -1,4 +1,4 @@
-"""Context CSVs (DESIGN §4): who works here, who the patients are, what explains an access.
+"""Context CSVs (docs/context-files.md): who works here, who the patients are, what explains.
 
 Each file is read once per scan in one SQL pass: validated (bad rows go to quarantine with
 file, line and reason), normalised (names and addresses lower-cased, local times to UTC)

@@ -95,7 +95,7 @@ def _finish(inner: str, active: list[ActiveRule], timezone: str, with_json: bool
     explanation = _by_rule(active, lambda a: template_sql(a.rule.explain, _fields(a, timezone)))
     json = "NULL::VARCHAR"
     if with_json:
-        # Keys in sorted order, as the DESIGN §6 JSONL shape is printed.
+        # Keys in sorted order, as the findings JSONL is printed (docs/formats.md).
         json = (
             "to_json({category: "
             + _by_rule(active, lambda a: quote_str(a.rule.category))

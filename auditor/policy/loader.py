@@ -1,4 +1,4 @@
-"""Load a policy pack and validate it in stages: shape, schema, SQL (DESIGN §5).
+"""Load a policy pack and validate it in stages: shape, schema, SQL (docs/policies.md).
 
 Every problem is collected (file, rule id, field) so ``auditor policies validate`` shows them
 all at once; ``load_pack`` fails closed on the first invalid or empty pack.

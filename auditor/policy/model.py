@@ -1,4 +1,4 @@
-"""Policy rules and packs as typed values (DESIGN §5). Ids and categories are API."""
+"""Policy rules and packs as typed values (docs/policies.md). Ids and categories are API."""
 
 from __future__ import annotations
 

@@ -194,5 +194,5 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
 
 
 def to_dialect(compiled_sql: str, dialect: str = "spark") -> str:
-    """A compiled ``when`` in another engine's SQL (Spark for the distributed path, DESIGN §9)."""
+    """A compiled ``when`` in another engine's SQL (Spark: docs/architecture.md)."""
     return sqlglot.transpile(compiled_sql, read="duckdb", write=dialect)[0]

@@ -27,7 +27,7 @@ class AccessBatch:
     """One store batch of findings as a caller (the CLI) sees it."""
 
     rows: list[AccessRow]
-    jsonl: list[str] = field(default_factory=list)  # the DESIGN §6 line of each row
+    jsonl: list[str] = field(default_factory=list)  # the findings JSONL line (docs/formats.md)
 
     def findings(self) -> list[AccessFinding]:
         return [row.finding() for row in self.rows]

@@ -138,8 +138,9 @@ def build_exports(
 ) -> list[Path]:
     """Write the export folder; returns the files written, in a stable order.
 
-    With ``context_dir`` (DESIGN §4), the documents are about the hospital's own patients
-    (names, birth dates, addresses and ZIP codes from ``patients.csv``), as real exports are.
+    With ``context_dir`` (docs/context-files.md), the documents are about the hospital's
+    own patients (names, birth dates, addresses and ZIP codes from ``patients.csv``), as real
+    exports are.
     """
     g = _Gen(seed)
     patients = [g.person() for _ in range(12)]

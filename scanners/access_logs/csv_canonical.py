@@ -1,4 +1,4 @@
-"""Canonical CSV (DESIGN §3), loaded vectorised: DuckDB reads, SQL validates.
+"""Canonical CSV (docs/formats.md), loaded vectorised: DuckDB reads, SQL validates.
 
 The raw file is read with every column as VARCHAR; DuckDB's reject store catches structural
 errors (wrong column count, bad quoting, bad UTF-8) with their line numbers, and one SQL
@@ -236,7 +236,7 @@ def _insert(
 
 
 def _attributes_sql(extra: list[str]) -> str:
-    """The row's other columns as a map (DESIGN §3), keyed by lower-case header name."""
+    """The row's other columns as a map (docs/formats.md), keyed by lower-case header name."""
     named = {h.strip().lower(): h for h in reversed(extra)}  # first of same-named wins
     if not named:
         return "NULL::MAP(VARCHAR, VARCHAR)"

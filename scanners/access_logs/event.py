@@ -1,4 +1,4 @@
-"""The one shape every access-log parser normalises to (DESIGN §3), and the value rules.
+"""The one shape every access-log parser normalises to (docs/formats.md), and the value rules.
 
 Parsers turn a vendor's spelling into an ``AccessEvent`` or a ``Rejected`` record; nothing
 else leaves a parser, so every input record is accounted for as processed or quarantined.

@@ -31,7 +31,7 @@ _KEYS = {
     "values",
     "defaults",
 }
-# The timestamp must carry an offset when no format is given (DESIGN §3).
+# The timestamp must carry an offset when no format is given (docs/formats.md).
 ISO_SQL_PATTERN = r"\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|z|[+-]\d\d(:?\d\d)?)$"
 
 

@@ -30,7 +30,7 @@ SITE_TERMS = "PERSON\tZebulon Quartermaine\nPERSON\tQuartermaine\nPERSON\tZebulo
 
 @pytest.fixture(scope="session")
 def site_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site dictionary (DESIGN §6): the planted test patient, as a site would list it."""
+    """A site dictionary (docs/formats.md): the planted test patient, as a site would list it."""
     path = tmp_path_factory.mktemp("site") / "names.tsv"
     path.write_text(SITE_TERMS, encoding="utf-8")
     return path

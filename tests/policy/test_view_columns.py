@@ -45,7 +45,7 @@ def test_a_rule_naming_every_column_runs(
 
 
 def test_extra_csv_columns_are_attributes(actx: AppContext, tmp_path: Path) -> None:
-    """DESIGN §3: a CSV's extra columns are kept, and rules can read them by name."""
+    """docs/formats.md: a CSV's extra columns are kept, and rules can read them by name."""
     pack = tmp_path / "pack"
     pack.mkdir()
     (pack / "rules.yaml").write_text(

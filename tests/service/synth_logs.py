@@ -1,4 +1,4 @@
-"""A large synthetic access log in the canonical CSV shape (DESIGN §3), deterministic.
+"""A large synthetic access log in the canonical CSV shape (docs/formats.md), deterministic.
 
 Without context files only the context-free rules apply (after hours, break glass without a
 reason, volume): enough findings to prove a resumed scan equals an uninterrupted one.
