@@ -26,6 +26,7 @@ from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.loader import load_pack
 from auditor.scanners.access_logs import resolve_format
 from auditor.scanners.access_logs.quarantine import Quarantine
+from auditor.scanners.files import FoundFile, walk_files
 from auditor.services.access_findings import AccessBatch, OnBatch
 from auditor.services.access_result import AccessScanResult
 from auditor.services.access_segments import AccessScanJob, FileScan
@@ -43,15 +44,13 @@ __all__ = [
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; folders expand to their (non-hidden) files, sorted."""
+    """Files as given; folders expand to their files, sorted, hidden entries below them skipped."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
             out.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.parts)
+                f.path for f in walk_files([path], skip_hidden=True) if isinstance(f, FoundFile)
             )
         elif path.is_file():
             out.append(path)
