@@ -87,13 +87,11 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """De-identify exports (HIPAA Safe Harbor) and write a signed certificate."""
-        from auditor.services.deid import run_deid
+        from auditor.services.deid import DeidRequest, run_deid
 
         _check(dictionary, context, key_file)
         actx = app_context(ctx)
-        run = functools.partial(
-            run_deid,
-            actx,
+        request = DeidRequest(
             inputs,
             out,
             profile=profile,
@@ -103,6 +101,7 @@ def register(app: typer.Typer) -> None:
             context_dir=context,
             reid_map=reid_map,
         )
+        run = functools.partial(run_deid, actx, request)
         try:
             if show_progress():
                 with Progress(

@@ -5,15 +5,19 @@ folder may not be inside an input (nor an input inside it), and every output fil
 beside its final name and renamed when complete. Files we cannot de-identify (PDF, DOCX,
 binaries, malformed structured files) are skipped with a reason and never copied. File and
 folder names are de-identified too, since exports name files after patients.
+
+A run is four steps, each its own function: ``plan`` (checks, walk, profile, key),
+``transform_files``, ``residual_scan`` and ``certify``; ``run_deid`` only orders them inside
+one recorded run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
-import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
@@ -22,20 +26,39 @@ from typing import Any
 from auditor.context import AppContext
 from auditor.deid import certificate as cert
 from auditor.deid.formats import format_for
-from auditor.deid.formats.base import FileContext, TextAnalyzer
+from auditor.deid.formats.base import FileContext, Format, TextAnalyzer
 from auditor.deid.keys import load_deid_key
+from auditor.deid.layout import Job, check_paths, walk_inputs
 from auditor.deid.operators import Deidentifier
-from auditor.deid.profiles import load_profile
+from auditor.deid.pathnames import PathNamer
+from auditor.deid.profiles import Profile, load_profile
 from auditor.deid.reidmap import ReidMapWriter
 from auditor.errors import AuditorError, InputError
+from auditor.filehash import sha256_file
 from auditor.scanners.documents.encoding import BinaryContentError
-from auditor.store import repo
-from auditor.store.models import RunStatus
+from auditor.services.runs import RunTotals, recorded_run
+from auditor.store.models import RunKind
+from auditor.timefmt import iso_z
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
-RUN_KIND = "deid"
+
+
+@dataclass(frozen=True)
+class DeidRequest:
+    """What to de-identify and how: the CLI's options, or a queued request's parameters."""
+
+    inputs: Sequence[Path]
+    out: Path
+    profile: str = "safe-harbor"
+    dry_run: bool = False
+    key_file: Path | None = None
+    dictionaries: Sequence[Path] = ()
+    context_dir: Path | None = None
+    reid_map: Path | None = None
+    trigger: str = "cli"
+    run_id: str | None = None
 
 
 @dataclass
@@ -67,307 +90,253 @@ class DeidResult:
         }
 
 
-@dataclass(frozen=True)
-class _Job:
-    src: Path
-    rel: Path  # relative output path (names de-identified later)
+@dataclass
+class DeidPlan:
+    """Everything checked and loaded before a run starts (a bad request fails here)."""
+
+    inputs: list[Path]
+    out: Path
+    reid_path: Path | None
+    profile: Profile
+    shift_days: int
+    key: bytes
+    jobs: list[Job]
+    skipped: list[tuple[str, str]]
+    analyzer: TextAnalyzer
 
 
-def _inside(child: Path, parent: Path) -> bool:
-    return child == parent or parent in child.parents
+@dataclass
+class _Work:
+    """A run in progress: the engine, where it writes, and what it has done so far."""
 
-
-def check_paths(inputs: Sequence[Path], out: Path, reid_map: Path | None) -> None:
-    """Refuse any layout where writing the output could touch an input (fail before work)."""
-    if not inputs:
-        raise InputError("no input files or folders given")
-    if out.exists() and not out.is_dir():
-        raise InputError("output exists and is not a folder", file=str(out))
-    for inp in inputs:
-        if not inp.exists():
-            raise InputError("input does not exist", file=str(inp))
-        if _inside(out, inp):
-            raise InputError(
-                "output folder is inside the input (or is the input); choose a folder outside it",
-                file=str(out),
-            )
-        if _inside(inp, out):
-            raise InputError("input is inside the output folder", file=str(inp))
-    if reid_map is not None:
-        if _inside(reid_map, out):
-            raise InputError(
-                "the re-identification map must not be inside the output folder "
-                "(it would travel with the data)",
-                file=str(reid_map),
-            )
-        for inp in inputs:
-            if _inside(reid_map, inp):
-                raise InputError(
-                    "the re-identification map must not be inside an input", file=str(reid_map)
-                )
-
-
-def _walk(inputs: Sequence[Path]) -> tuple[list[_Job], list[tuple[str, str]]]:
-    """Files in a deterministic order; one folder input mirrors its contents at the top."""
-    jobs: list[_Job] = []
-    skipped: list[tuple[str, str]] = []
-    names: set[Path] = set()
-    single_dir = len(inputs) == 1 and inputs[0].is_dir()
-    for inp in inputs:
-        base = Path() if single_dir else Path(inp.name)
-        if inp.is_file():
-            jobs.append(_Job(inp, Path(inp.name)))
-            continue
-        for root, dirs, files in os.walk(inp, followlinks=False):
-            dirs.sort()
-            for name in sorted(files):
-                path = Path(root) / name
-                rel = base / path.relative_to(inp)
-                if path.is_symlink() or not path.is_file():
-                    skipped.append((rel.as_posix(), "not a regular file (link, fifo, device)"))
-                    continue
-                jobs.append(_Job(path, rel))
-    for job in jobs:
-        if job.rel in names:
-            raise InputError("two inputs map to the same output path", file=str(job.src))
-        names.add(job.rel)
-    return jobs, skipped
-
-
-class _Namer:
-    """De-identified relative paths: each file/folder name stem goes through the engine."""
-
-    def __init__(self, deid: Deidentifier, analyzer: TextAnalyzer) -> None:
-        self.deid = deid
-        self.analyzer = analyzer
-        self._cache: dict[str, str] = {}
-
-    def part(self, name: str) -> str:
-        if name in self._cache:
-            return self._cache[name]
-        stem, dot, suffix = name.partition(".") if not name.startswith(".") else (name, "", "")
-        spaced = stem.replace("_", " ")
-        spans = [
-            sp
-            for sp in next(iter(self.analyzer.analyze_many([spaced])))
-            if not (sp.entity_type == "PERSON" and _acronyms(spaced[sp.start : sp.end]))
-        ]
-        new = self.deid.text(stem, spans, patient=stem) if spans else stem
-        new = new.replace("/", "-").replace("\\", "-").replace(" ", "_")
-        new = new.replace("[", "").replace("]", "") or "file"
-        out = new + dot + suffix
-        self._cache[name] = out
-        return out
-
-    def path(self, rel: Path) -> Path:
-        return Path(*(self.part(p) for p in rel.parts))
-
-
-def _acronyms(text: str) -> bool:
-    """``SIU``, ``ADT A01``: message types and units in file names, not people."""
-    words = text.split()
-    return bool(words) and all(w.isupper() and len(w) <= 3 for w in words)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
+    deid: Deidentifier
+    namer: PathNamer
+    target: Path
+    skipped: list[tuple[str, str]]
+    processed: list[dict[str, Any]] = field(default_factory=list)
+    written: list[tuple[Path, Format, str]] = field(default_factory=list)
 
 
 def _key_id(key: bytes) -> str:
     return hashlib.sha256(b"hipaa-auditor deid key id\x00" + key).hexdigest()[:16]
 
 
-def run_deid(
-    actx: AppContext,
-    inputs: Sequence[Path],
-    out: Path,
-    *,
-    profile: str = "safe-harbor",
-    dry_run: bool = False,
-    key_file: Path | None = None,
-    dictionaries: Sequence[Path] = (),
-    context_dir: Path | None = None,
-    reid_map: Path | None = None,
-    engine: TextAnalyzer | None = None,
-    trigger: str = "cli",
-    run_id: str | None = None,
-    on_progress: Progress | None = None,
-) -> DeidResult:
-    """De-identify ``inputs`` into ``out``; write and sign the certificate (not on dry runs)."""
+def plan(actx: AppContext, request: DeidRequest, engine: TextAnalyzer | None = None) -> DeidPlan:
+    """Check the layout, load profile and key, walk the inputs and load the engine."""
     settings = actx.settings
-    inputs = [Path(p).expanduser().resolve() for p in inputs]
-    out = Path(out).expanduser().resolve()
-    reid_path = Path(reid_map).expanduser().resolve() if reid_map is not None else None
+    inputs = [Path(p).expanduser().resolve() for p in request.inputs]
+    out = Path(request.out).expanduser().resolve()
+    reid = request.reid_map
+    reid_path = Path(reid).expanduser().resolve() if reid is not None else None
     check_paths(inputs, out, reid_path)
-    prof = load_profile(profile or settings.deid.profile)
+    prof = load_profile(request.profile or settings.deid.profile)
     shift_days = prof.date_shift_days or settings.deid.date_shift_days
     if shift_days < 1:
         raise InputError("date shift range must be at least 1 day", field="deid.date_shift_days")
-    key, _ = load_deid_key(settings, key_file)
-    jobs, skipped = _walk(inputs)
-
+    key, _ = load_deid_key(settings, request.key_file)
+    jobs, skipped = walk_inputs(inputs)
     analyzer: TextAnalyzer
     if engine is None:
         from auditor.phi.engine import PhiEngine
 
         analyzer = PhiEngine.from_settings(
-            settings, dictionaries=dictionaries, context_dir=context_dir
+            settings, dictionaries=request.dictionaries, context_dir=request.context_dir
         )
     else:
         analyzer = engine
-    with actx.transaction() as session:
-        run_id = repo.start_run(
-            session,
-            run_id,
-            RUN_KIND,
-            inputs,
-            trigger=trigger,
-            requested_by=actx.actor,
-            params={"profile": prof.name, "dry_run": dry_run},
-        )
-    reid = ReidMapWriter(reid_path, key) if reid_path is not None and not dry_run else None
-    lexicon = getattr(analyzer, "lexicon", None)
+    return DeidPlan(inputs, out, reid_path, prof, shift_days, key, jobs, skipped, analyzer)
+
+
+def _start(actx: AppContext, p: DeidPlan, reid: ReidMapWriter | None, target: Path) -> _Work:
+    lexicon = getattr(p.analyzer, "lexicon", None)
     deid = Deidentifier(
-        key,
-        prof,
-        shift_days=shift_days,
+        p.key,
+        p.profile,
+        shift_days=p.shift_days,
         reference=actx.clock().date(),
         reid=reid,
         ambiguous=getattr(lexicon, "is_ambiguous", None),
     )
-    namer = _Namer(deid, analyzer)
-    tmp = tempfile.TemporaryDirectory(prefix="auditor-deid-") if dry_run else None
-    target = Path(tmp.name) if tmp is not None else out
-    processed: list[dict[str, Any]] = []
-    written: list[tuple[Path, Any, str]] = []
-    skipped = [(namer.path(Path(p)).as_posix(), r) for p, r in skipped]
-    try:
-        for done, job in enumerate(jobs):
-            rel = namer.path(job.rel)
-            if on_progress is not None:
-                on_progress(done, len(jobs), rel.as_posix())
-            try:
-                fmt, reason = format_for(job.src)
-            except OSError as exc:
-                skipped.append((rel.as_posix(), f"cannot read ({exc.__class__.__name__})"))
-                continue
-            if fmt is None:
-                skipped.append((rel.as_posix(), reason))
-                continue
-            dst = target / rel
-            fc = FileContext(
-                deid=deid,
-                analyzer=analyzer,
-                profile=prof,
-                source=rel.as_posix(),
-                batch_size=settings.phi.batch_size,
-            )
-            try:
-                fmt.deidentify(job.src, dst, fc)
-            except AuditorError as exc:
-                skipped.append(
-                    (rel.as_posix(), exc.message + (f" (line {exc.line})" if exc.line else ""))
-                )
-                continue
-            except (BinaryContentError, UnicodeError) as exc:
-                skipped.append((rel.as_posix(), f"cannot decode ({exc.__class__.__name__})"))
-                continue
-            except RecursionError:
-                skipped.append((rel.as_posix(), "structure nested too deeply"))
-                continue
-            except OSError as exc:  # unreadable input (permissions, vanished file)
-                skipped.append((rel.as_posix(), f"cannot read ({exc.__class__.__name__})"))
-                continue
-            entry = {
-                "path": rel.as_posix(),
-                "format": fmt.name,
-                "records": fc.units,
-                "sha256": _sha256(dst),
-            }
-            if fc.notes:
-                entry["notes"] = fc.notes
-            processed.append(entry)
-            written.append((dst, fmt, rel.as_posix()))
-        if on_progress is not None:
-            on_progress(len(jobs), len(jobs), "residual scan")
-        residual = cert.Residual()
-        for dst, fmt, rel_name in written:
-            texts = list(fmt.residual_texts(dst))
-            residual.texts += len(texts)
-            unexplained = 0
-            for text, spans in zip(texts, analyzer.analyze_many(texts), strict=True):
-                for sp in spans:
-                    if residual.add(sp.entity_type, text[sp.start : sp.end], deid.ledger):
-                        unexplained += 1
-            residual.by_file[rel_name] = unexplained
-        if reid is not None:
-            reid.close()
-        created = actx.clock().astimezone(UTC)
-        describe = getattr(analyzer, "describe", None)
-        certificate = cert.build_certificate(
-            run_id=run_id,
-            created=created.isoformat().replace("+00:00", "Z"),
-            profile=prof.to_json(shift_days),
-            key_id=_key_id(key),
-            inputs=[str(p) for p in inputs],
-            out=str(out),
-            ledger=deid.ledger,
-            processed=processed,
-            skipped=skipped,
-            residual=residual,
-            engine=describe() if callable(describe) else {},
-            reid_map=reid is not None,
-        )
-        cert_path: Path | None = None
-        if not dry_run:
-            folder = settings.certificates_dir / f"{created:%Y%m%dT%H%M%SZ}-{run_id[:8]}"
-            cert_path = cert.write_certificate(actx, folder, certificate) / cert.CERT_FILE
-    except BaseException as exc:
-        if reid is not None:
-            reid.abort()
-        with actx.transaction() as session:
-            repo.finish_run(session, run_id, status=RunStatus.FAILED, error=exc.__class__.__name__)
-        raise
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
+    namer = PathNamer(deid, p.analyzer)
+    skipped = [(namer.path(Path(path)).as_posix(), r) for path, r in p.skipped]
+    return _Work(deid=deid, namer=namer, target=target, skipped=skipped)
 
-    result = DeidResult(
-        certificate_path=cert_path,
-        files_processed=len(processed),
-        files_skipped=skipped,
-        counts=deid.ledger.by_type(),
-        residual=residual.to_json(),
+
+def transform_files(
+    actx: AppContext, p: DeidPlan, work: _Work, on_progress: Progress | None = None
+) -> None:
+    """Write each file's de-identified copy; a file that cannot be done is skipped, with why."""
+    for done, job in enumerate(p.jobs):
+        rel = work.namer.path(job.rel).as_posix()
+        if on_progress is not None:
+            on_progress(done, len(p.jobs), rel)
+        try:
+            fmt, reason = format_for(job.src)
+        except OSError as exc:
+            work.skipped.append((rel, f"cannot read ({exc.__class__.__name__})"))
+            continue
+        if fmt is None:
+            work.skipped.append((rel, reason))
+            continue
+        dst = work.target / rel
+        fc = FileContext(
+            deid=work.deid,
+            analyzer=p.analyzer,
+            profile=p.profile,
+            source=rel,
+            batch_size=actx.settings.phi.batch_size,
+        )
+        failed = _transform_one(fmt, job.src, dst, fc)
+        if failed:
+            work.skipped.append((rel, failed))
+            continue
+        entry = {"path": rel, "format": fmt.name, "records": fc.units, "sha256": sha256_file(dst)}
+        if fc.notes:
+            entry["notes"] = fc.notes
+        work.processed.append(entry)
+        work.written.append((dst, fmt, rel))
+
+
+def _transform_one(fmt: Format, src: Path, dst: Path, fc: FileContext) -> str:
+    """De-identify one file; the reason it was skipped, or "" when it was written."""
+    try:
+        fmt.deidentify(src, dst, fc)
+    except AuditorError as exc:
+        return exc.message + (f" (line {exc.line})" if exc.line else "")
+    except (BinaryContentError, UnicodeError) as exc:
+        return f"cannot decode ({exc.__class__.__name__})"
+    except RecursionError:
+        return "structure nested too deeply"
+    except OSError as exc:  # unreadable input (permissions, vanished file)
+        return f"cannot read ({exc.__class__.__name__})"
+    return ""
+
+
+def residual_scan(analyzer: TextAnalyzer, work: _Work) -> cert.Residual:
+    """Run the engine over the output: what it still finds, and whether we wrote it."""
+    residual = cert.Residual()
+    for dst, fmt, rel_name in work.written:
+        texts = list(fmt.residual_texts(dst))
+        residual.texts += len(texts)
+        unexplained = 0
+        for text, spans in zip(texts, analyzer.analyze_many(texts), strict=True):
+            for sp in spans:
+                if residual.add(sp.entity_type, text[sp.start : sp.end], work.deid.ledger):
+                    unexplained += 1
+        residual.by_file[rel_name] = unexplained
+    return residual
+
+
+def certify(
+    actx: AppContext,
+    p: DeidPlan,
+    work: _Work,
+    residual: cert.Residual,
+    run_id: str,
+    *,
+    dry_run: bool,
+    reid_map: bool,
+) -> Path | None:
+    """Build the certificate; write and sign it unless this is a dry run (its path, or None)."""
+    created = actx.clock().astimezone(UTC)
+    describe = getattr(p.analyzer, "describe", None)
+    certificate = cert.build_certificate(
         run_id=run_id,
-        out=None if dry_run else out,
-        dry_run=dry_run,
-        reid_map=reid_path if reid is not None else None,
-        processed=processed,
+        created=iso_z(created),
+        profile=p.profile.to_json(p.shift_days),
+        key_id=_key_id(p.key),
+        inputs=[str(i) for i in p.inputs],
+        out=str(p.out),
+        ledger=work.deid.ledger,
+        processed=work.processed,
+        skipped=work.skipped,
+        residual=residual,
+        engine=describe() if callable(describe) else {},
+        reid_map=reid_map,
     )
-    with actx.transaction() as session:
-        repo.finish_run(
-            session,
-            run_id,
-            status=RunStatus.DONE,
-            records_read=len(processed) + len(skipped),
-            records_processed=len(processed),
-            records_quarantined=len(skipped),
-            findings_count=int(residual.to_json()["unexplained_total"]),
-            summary=result.summary(),
+    if dry_run:
+        return None
+    folder = actx.settings.certificates_dir / f"{created:%Y%m%dT%H%M%SZ}-{run_id[:8]}"
+    return cert.write_certificate(actx, folder, certificate) / cert.CERT_FILE
+
+
+@contextlib.contextmanager
+def _target(dry_run: bool, out: Path) -> Iterator[Path]:
+    """Where files are written: the output folder, or a scratch folder on dry runs."""
+    if not dry_run:
+        yield out
+        return
+    with tempfile.TemporaryDirectory(prefix="auditor-deid-") as tmp:
+        yield Path(tmp)
+
+
+def run_deid(
+    actx: AppContext,
+    request: DeidRequest,
+    *,
+    engine: TextAnalyzer | None = None,
+    on_progress: Progress | None = None,
+) -> DeidResult:
+    """De-identify ``request.inputs`` into ``request.out``; certify it (not on dry runs)."""
+    p = plan(actx, request, engine)
+    dry_run = request.dry_run
+    params = {"profile": p.profile.name, "dry_run": dry_run}
+    with recorded_run(
+        actx, RunKind.DEID, p.inputs, trigger=request.trigger, run_id=request.run_id, params=params
+    ) as run:
+        reid = (
+            ReidMapWriter(p.reid_path, p.key) if p.reid_path is not None and not dry_run else None
         )
-        repo.audit(
-            session,
-            actx.actor,
-            "deid",
-            run_id,
-            files=len(processed),
-            skipped=len(skipped),
+        try:
+            with _target(dry_run, p.out) as target:
+                work = _start(actx, p, reid, target)
+                transform_files(actx, p, work, on_progress)
+                if on_progress is not None:
+                    on_progress(len(p.jobs), len(p.jobs), "residual scan")
+                residual = residual_scan(p.analyzer, work)
+                if reid is not None:
+                    reid.close()
+                cert_path = certify(
+                    actx, p, work, residual, run.id, dry_run=dry_run, reid_map=reid is not None
+                )
+        except BaseException:
+            if reid is not None:
+                reid.abort()
+            raise
+        result = DeidResult(
+            certificate_path=cert_path,
+            files_processed=len(work.processed),
+            files_skipped=work.skipped,
+            counts=work.deid.ledger.by_type(),
+            residual=residual.to_json(),
+            run_id=run.id,
+            out=None if dry_run else p.out,
             dry_run=dry_run,
-            certificate=str(cert_path) if cert_path else "",
+            reid_map=p.reid_path if reid is not None else None,
+            processed=work.processed,
         )
-    log.info("deid run %s: %d files processed, %d skipped", run_id, len(processed), len(skipped))
+        run.totals = _totals(result)
+        run.audit = {
+            "files": result.files_processed,
+            "skipped": len(result.files_skipped),
+            "dry_run": dry_run,
+            "certificate": str(cert_path) if cert_path else "",
+        }
+    log.info(
+        "deid run %s: %d files processed, %d skipped",
+        run.id,
+        result.files_processed,
+        len(result.files_skipped),
+    )
     return result
+
+
+def _totals(result: DeidResult) -> RunTotals:
+    processed, skipped = result.files_processed, len(result.files_skipped)
+    return RunTotals(
+        records_read=processed + skipped,
+        records_processed=processed,
+        records_quarantined=skipped,
+        findings_count=int(result.residual["unexplained_total"]),
+        details=result.summary(),
+    )

@@ -62,7 +62,7 @@ def merge_access_summaries(summaries: list[dict[str, Any]]) -> dict[str, Any]:
 
 def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
     from auditor.services.access_scan import AccessScanRequest, scan_access_logs
-    from auditor.services.deid import run_deid
+    from auditor.services.deid import DeidRequest, run_deid
     from auditor.services.document_scan import scan_documents
     from auditor.services.reporting import build_weekly_report
     from auditor.signing.attest import verify_chain, verify_folder
@@ -103,7 +103,7 @@ def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
     deid_out = demo_dir / "exports-deidentified"
     if deid_out.exists():
         shutil.rmtree(deid_out)
-    deid = run_deid(actx, [exports], deid_out, context_dir=context_dir)
+    deid = run_deid(actx, DeidRequest([exports], deid_out, context_dir=context_dir))
     timings["deid"] = time.perf_counter() - t0
 
     # Two full weeks of access review, then this week so far: the exports were scanned and

@@ -16,7 +16,7 @@ from auditor.deid.certificate import CERT_FILE
 from auditor.deid.keys import create_key_file
 from auditor.deid.reidmap import read_reid_map
 from auditor.errors import InputError, SignatureError
-from auditor.services.deid import run_deid
+from auditor.services.deid import DeidRequest, run_deid
 from auditor.signing.attest import verify_folder
 from auditor.store.models import AuditTrail, RunStatus, ScanRun
 from tests.deid.conftest import write
@@ -78,7 +78,7 @@ def export(tmp_path: Path) -> Path:
 def test_mirror_tree_input_untouched_and_certificate_verifies(actx, export, tmp_path, site_engine):
     before = digests(export)
     out = tmp_path / "out"
-    result = run_deid(actx, [export], out, engine=site_engine)
+    result = run_deid(actx, DeidRequest([export], out), engine=site_engine)
     assert digests(export) == before  # never writes into the input
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert files == [
@@ -119,7 +119,7 @@ def test_mirror_tree_input_untouched_and_certificate_verifies(actx, export, tmp_
 
 
 def test_tampered_certificate_fails_verification(actx, export, tmp_path, site_engine):
-    result = run_deid(actx, [export], tmp_path / "out", engine=site_engine)
+    result = run_deid(actx, DeidRequest([export], tmp_path / "out"), engine=site_engine)
     cert_path = result.certificate_path
     assert cert_path is not None
     data = json.loads(cert_path.read_text())
@@ -133,11 +133,13 @@ def test_tampered_certificate_fails_verification(actx, export, tmp_path, site_en
 def test_same_key_same_output_across_runs_other_key_differs(actx, export, tmp_path, site_engine):
     key = tmp_path / "deid.key"
     create_key_file(key)
-    a = run_deid(actx, [export], tmp_path / "a", key_file=key, engine=site_engine)
-    b = run_deid(actx, [export], tmp_path / "b", key_file=key, engine=site_engine)
+    a = run_deid(actx, DeidRequest([export], tmp_path / "a", key_file=key), engine=site_engine)
+    b = run_deid(actx, DeidRequest([export], tmp_path / "b", key_file=key), engine=site_engine)
     assert a.run_id != b.run_id
     assert digests(tmp_path / "a") == digests(tmp_path / "b")
-    run_deid(actx, [export], tmp_path / "c", engine=site_engine)  # the home's default key
+    run_deid(
+        actx, DeidRequest([export], tmp_path / "c"), engine=site_engine
+    )  # the home's default key
     assert digests(tmp_path / "c") != digests(tmp_path / "a")
     assert stat.S_IMODE((actx.settings.keys_dir / "deid.key").stat().st_mode) == 0o600
 
@@ -147,16 +149,15 @@ def test_output_inside_input_is_refused(actx, export, tmp_path, site_engine, whe
     out = {"inside": export / "deid", "same": export, "input_in_out": export.parent}[where]
     before = digests(export)
     with pytest.raises(InputError):
-        run_deid(actx, [export], out, engine=site_engine)
+        run_deid(actx, DeidRequest([export], out), engine=site_engine)
     assert digests(export) == before
     assert not (export / "deid").exists()
 
 
 def test_dry_run_writes_nothing(actx, export, tmp_path, site_engine):
     out = tmp_path / "out"
-    result = run_deid(
-        actx, [export], out, dry_run=True, reid_map=tmp_path / "map.bin", engine=site_engine
-    )
+    request = DeidRequest([export], out, dry_run=True, reid_map=tmp_path / "map.bin")
+    result = run_deid(actx, request, engine=site_engine)
     assert result.certificate_path is None and result.files_processed == 4
     assert result.counts["PERSON"]["surrogate"] >= 4
     assert not out.exists() and not (tmp_path / "map.bin").exists()
@@ -167,9 +168,8 @@ def test_reid_map_round_trip_and_mode(actx, export, tmp_path, site_engine):
     key = tmp_path / "deid.key"
     raw_key = create_key_file(key)
     map_path = tmp_path / "private" / "reid.map"
-    result = run_deid(
-        actx, [export], tmp_path / "out", key_file=key, reid_map=map_path, engine=site_engine
-    )
+    request = DeidRequest([export], tmp_path / "out", key_file=key, reid_map=map_path)
+    result = run_deid(actx, request, engine=site_engine)
     assert result.reid_map == map_path.resolve()
     assert stat.S_IMODE(map_path.stat().st_mode) == 0o600
     raw = map_path.read_bytes()
@@ -191,9 +191,7 @@ def test_reid_map_inside_output_is_refused(actx, export, tmp_path, site_engine):
     with pytest.raises(InputError, match="re-identification map"):
         run_deid(
             actx,
-            [export],
-            tmp_path / "out",
-            reid_map=tmp_path / "out" / "map.bin",
+            DeidRequest([export], tmp_path / "out", reid_map=tmp_path / "out" / "map.bin"),
             engine=site_engine,
         )
 
@@ -202,7 +200,7 @@ def test_file_names_are_deidentified(actx, tmp_path, site_engine):
     src = tmp_path / "in"
     write(src / "Zebulon_Quartermaine_2014-02-14.txt", "Seen for follow-up.\n")
     out = tmp_path / "out"
-    result = run_deid(actx, [src], out, engine=site_engine)
+    result = run_deid(actx, DeidRequest([src], out), engine=site_engine)
     names = [p.name for p in out.iterdir()]
     assert len(names) == 1 and "Quartermaine" not in names[0] and names[0].endswith(".txt")
     assert result.files_processed == 1
@@ -213,7 +211,7 @@ def test_malformed_structured_file_is_skipped_not_copied(actx, tmp_path, site_en
     write(src / "bad.json", '{"name": "Zebulon Quartermaine", ')
     write(src / "ok.txt", "Nothing here.\n")
     out = tmp_path / "out"
-    result = run_deid(actx, [src], out, engine=site_engine)
+    result = run_deid(actx, DeidRequest([src], out), engine=site_engine)
     assert [p for p, _ in result.files_skipped] == ["bad.json"]
     assert "invalid JSON" in result.files_skipped[0][1]
     assert sorted(p.name for p in out.iterdir()) == ["ok.txt"]
@@ -246,8 +244,8 @@ def test_queued_run_is_used_when_given(actx, export, tmp_path, site_engine):
 
     with actx.transaction() as s:
         queued = repo.create_run(s, "deid", "api", status=RunStatus.QUEUED, trigger="api").id
-    result = run_deid(actx, [export], tmp_path / "out", engine=site_engine, run_id=queued,
-                      trigger="api")  # fmt: skip
+    request = DeidRequest([export], tmp_path / "out", run_id=queued, trigger="api")
+    result = run_deid(actx, request, engine=site_engine)
     assert result.run_id == queued
     with actx.sessions() as s:
         runs = s.scalars(select(ScanRun).where(ScanRun.kind == "deid")).all()
@@ -263,6 +261,8 @@ def test_file_vanishing_mid_run_is_skipped_with_reason(actx, tmp_path, site_engi
         if name == "gone.txt":
             gone.unlink()  # deleted after the walk, before it is read
 
-    result = run_deid(actx, [src], tmp_path / "out", engine=site_engine, on_progress=progress)
+    result = run_deid(
+        actx, DeidRequest([src], tmp_path / "out"), engine=site_engine, on_progress=progress
+    )
     assert result.files_skipped == [("gone.txt", "cannot read (FileNotFoundError)")]
     assert result.files_processed == 1
