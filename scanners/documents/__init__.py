@@ -8,7 +8,6 @@ instead (nothing lost: a broken JSON export still gets checked for PHI).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -36,8 +35,8 @@ SCANNERS: dict[str, DocumentScanner] = {
     ".txt": _text,
     ".md": _text,
     ".log": _text,
-    ".csv": DelimitedScanner(","),
-    ".tsv": DelimitedScanner("\t", quoting=csv.QUOTE_NONE),
+    ".csv": DelimitedScanner(),
+    ".tsv": DelimitedScanner(quoted=False),
     ".json": _json,
     ".jsonl": _jsonl,
     ".ndjson": _jsonl,

@@ -1,7 +1,9 @@
 """CSV and TSV exports: one unit per non-empty cell, located by data row and column name.
 
-The first row is the header. The column name is given to the PHI engine as context, so a
-bare "Smith" in a ``last_name`` column is read as a name.
+Records come from ``scanners.formats.delimited``, the reader de-identification writes over,
+and the delimiter from its ``sniff_delimiter``: a ``;`` CSV splits the same way in a scan
+and in de-identification. The first row is the header. The column name is given to the PHI
+engine as context, so a bare "Smith" in a ``last_name`` column is read as a name.
 """
 
 from __future__ import annotations
@@ -9,11 +11,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from auditor.errors import InputError
 from auditor.scanners.documents.encoding import detect_encoding
 from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit
+from auditor.scanners.formats.delimited import read_records, sniff_delimiter
 
 
 def column_names(header: list[str], width: int) -> list[str]:
@@ -24,36 +25,36 @@ def column_names(header: list[str], width: int) -> list[str]:
 
 
 class DelimitedScanner:
+    """``quoted=False`` reads quotes as ordinary characters (TSV exports quote nothing)."""
+
     name = "delimited"
 
-    def __init__(self, delimiter: str, quoting: Any = csv.QUOTE_MINIMAL) -> None:
-        self.delimiter = delimiter
-        self.quoting = quoting
+    def __init__(self, *, quoted: bool = True) -> None:
+        self.quote = '"' if quoted else None
 
     def scan(self, source: Path, ctx: ExtractOptions) -> Iterator[Extracted]:
         encoding = detect_encoding(source, ctx.read_bytes)
         src = str(source)
-        with source.open(encoding=encoding, newline="") as fh:
-            reader = csv.reader(fh, delimiter=self.delimiter, quoting=self.quoting)
-            try:
-                header = next(reader, None)
-                if header is None:
-                    return
-                names = column_names(header, len(header))
-                for row_no, row in enumerate(reader, start=1):
-                    if len(row) > len(names):
-                        names = column_names(header, len(row))
-                    for col, value in enumerate(row):
-                        if value.strip():
-                            yield TextUnit(
-                                source=src,
-                                text=value,
-                                location={"row": row_no, "column": names[col]},
-                                context=f"{names[col].replace('_', ' ')}: ",
-                            )
-            except csv.Error as exc:
-                raise InputError(
-                    f"malformed delimited file ({exc.__class__.__name__})",
-                    file=src,
-                    line=reader.line_num,
-                ) from None
+        records = read_records(
+            source,
+            encoding,
+            sniff_delimiter(source),
+            self.quote,
+            max_cell_chars=csv.field_size_limit(),
+        )
+        first = next(records, None)
+        if first is None:
+            return
+        header = [c.value for c in first.cells]
+        names = column_names(header, len(header))
+        for row_no, record in enumerate(records, start=1):
+            if len(record.cells) > len(names):
+                names = column_names(header, len(record.cells))
+            for col, cell in enumerate(record.cells):
+                if cell.value.strip():
+                    yield TextUnit(
+                        source=src,
+                        text=cell.value,
+                        location={"row": row_no, "column": names[col]},
+                        context=f"{names[col].replace('_', ' ')}: ",
+                    )

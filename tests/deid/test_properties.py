@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.deid import dates
-from auditor.deid.formats.delimited import read_records, write_record
+from auditor.deid.formats.delimited import write_record
+from auditor.scanners.formats.delimited import read_records
 
 FORMATS = {
     "iso": lambda d: d.isoformat(),

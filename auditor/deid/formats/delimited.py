@@ -1,20 +1,17 @@
 """CSV / TSV: the same rows, columns, quoting and line endings, cell by cell.
 
-Python's ``csv`` writer normalises quoting and line endings, so we parse records ourselves
-and keep each field's raw text: an unchanged cell is written back byte for byte, a changed
-one is quoted if it was quoted (or now needs it). The header names the columns; a sample of
+Records are read by ``scanners.formats.delimited`` (the reader the document scan uses), which
+keeps each cell's raw text: an unchanged cell is written back byte for byte, a changed one is
+quoted if it was quoted (or now needs it). The header names the columns; a sample of
 rows fills in what the header does not say (``structure.infer_kind``).
 """
 
 from __future__ import annotations
 
-import csv
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.deid.formats.base import FileContext, atomic_output, output_encoding, sniff_head
+from auditor.deid.formats.base import FileContext, atomic_output, output_encoding
 from auditor.deid.structure import (
     ANALYSED,
     KIND_ENTITY,
@@ -23,87 +20,11 @@ from auditor.deid.structure import (
     infer_kind,
     kind_from_values,
 )
-from auditor.errors import InputError
 from auditor.scanners.documents.encoding import detect_encoding
+from auditor.scanners.formats.delimited import Record, read_records, sniff_delimiter
 
 SAMPLE_ROWS = 200
 BATCH_ROWS = 128
-MAX_RECORD_CHARS = 10 << 20
-
-
-@dataclass
-class Cell:
-    raw: str
-    value: str
-    quoted: bool
-
-
-@dataclass
-class Record:
-    cells: list[Cell]
-    terminator: str
-    line: int
-
-
-def sniff_delimiter(path: Path) -> str:
-    if path.suffix.lower() in {".tsv", ".tab"}:
-        return "\t"
-    head = sniff_head(path, 65536).decode("utf-8", errors="replace")
-    try:
-        return csv.Sniffer().sniff(head, delimiters=",;|\t").delimiter
-    except csv.Error:
-        return ","
-
-
-def _split(text: str, delim: str, quote: str, where: tuple[str, int]) -> list[Cell]:
-    cells: list[Cell] = []
-    pos, n = 0, len(text)
-    quoted_rx = re.compile(
-        f"{re.escape(quote)}((?:[^{re.escape(quote)}]|{re.escape(quote)}{{2}})*){re.escape(quote)}"
-    )
-    while True:
-        if pos < n and text[pos] == quote:
-            m = quoted_rx.match(text, pos)
-            if m is None:
-                raise InputError("unterminated quoted field", file=where[0], line=where[1])
-            end = text.find(delim, m.end())
-            end = n if end == -1 else end
-            raw = text[pos:end]
-            if end == m.end():
-                cells.append(Cell(raw, m.group(1).replace(quote * 2, quote), True))
-            else:  # text after the closing quote: keep it verbatim, never rewrite it
-                cells.append(Cell(raw, raw, False))
-        else:
-            end = text.find(delim, pos)
-            end = n if end == -1 else end
-            raw = text[pos:end]
-            cells.append(Cell(raw, raw, False))
-        if end >= n:
-            return cells
-        pos = end + len(delim)
-
-
-def read_records(path: Path, encoding: str, delim: str, quote: str = '"') -> Iterator[Record]:
-    src = str(path)
-    with path.open(encoding=encoding, newline="") as fh:
-        pending = ""
-        start_line = 0
-        for line_no, line in enumerate(fh, start=1):
-            if not pending:
-                start_line = line_no
-            pending += line
-            if pending.count(quote) % 2:
-                if len(pending) > MAX_RECORD_CHARS:
-                    raise InputError("unterminated quoted field", file=src, line=start_line)
-                continue
-            body = pending.rstrip("\r\n")
-            terminator = pending[len(body) :]
-            yield Record(_split(body, delim, quote, (src, start_line)), terminator, start_line)
-            pending = ""
-        if pending:
-            if pending.count(quote) % 2:
-                raise InputError("unterminated quoted field", file=src, line=start_line)
-            yield Record(_split(pending, delim, quote, (src, start_line)), "", start_line)
 
 
 def write_record(rec: Record, values: list[str], delim: str, quote: str = '"') -> str:

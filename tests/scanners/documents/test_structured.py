@@ -43,6 +43,19 @@ def test_csv_cells_with_row_and_column(tmp_path: Path) -> None:
     ]
 
 
+def test_semicolon_csv_splits_as_deid_splits_it(tmp_path: Path) -> None:
+    # One sniffer for scan and de-identification: a European export uses ``;``.
+    path = tmp_path / "extract.csv"
+    path.write_text("mrn;last_name\n00123;Smith\n00456;Jones\n", encoding="utf-8")
+    got = [(u.location["row"], u.location["column"], u.text) for u in _units(path)]
+    assert got == [
+        (1, "mrn", "00123"),
+        (1, "last_name", "Smith"),
+        (2, "mrn", "00456"),
+        (2, "last_name", "Jones"),
+    ]
+
+
 def test_tsv_keeps_quotes_literal(tmp_path: Path) -> None:
     path = tmp_path / "extract.tsv"
     path.write_bytes('name\tcomment\nO"Hara\tsays "hi\n'.encode("cp1252"))
