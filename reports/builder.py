@@ -15,9 +15,9 @@ from typing import Any
 
 from auditor import __version__
 from auditor.context import AppContext
+from auditor.policy.metadata import PackMetadata
 from auditor.reports import coverage
 from auditor.reports import documents as docs_section
-from auditor.reports.citations import PolicyPack, load_pack
 from auditor.reports.names import NameBook
 from auditor.reports.periods import Week, iso_z
 from auditor.reports.store_data import (
@@ -87,7 +87,7 @@ def _sort_key(r: FindingRow) -> tuple[int, str, int]:
 
 
 def _findings(
-    rows: list[FindingRow], pack: PolicyPack, names: NameBook, include_names: bool
+    rows: list[FindingRow], pack: PackMetadata, names: NameBook, include_names: bool
 ) -> dict[str, Any]:
     per_cat: dict[str, list[FindingRow]] = defaultdict(list)
     per_user: dict[str, list[FindingRow]] = defaultdict(list)
@@ -127,7 +127,7 @@ def _findings(
     return {"by_category": by_category, "by_user": by_user}
 
 
-def _citations(rows: list[FindingRow], pack: PolicyPack) -> list[dict[str, Any]]:
+def _citations(rows: list[FindingRow], pack: PackMetadata) -> list[dict[str, Any]]:
     fired = Counter((r.rule_id, r.category) for r in rows)
     out = []
     for (rule_id, category), n in sorted(fired.items()):
@@ -183,7 +183,7 @@ def _trends(
 def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str, Any]:
     settings = actx.settings
     include_names = settings.report.include_names
-    pack = load_pack(settings.resolved_policies_dir)
+    pack = PackMetadata.read(settings.resolved_policies_dir)
     names = NameBook.load(settings.resolved_context_dir, include_names)
     trend_start = week.shifted(-TREND_WEEKS).start
     with actx.sessions() as session:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 
-from auditor.reports.citations import PolicyPack
+from auditor.policy.metadata import PackMetadata
 from auditor.reports.store_data import FindingRow, RunInfo, as_int
 from auditor.store.models import RunStatus
 
@@ -57,7 +57,7 @@ def _summary_files(runs: Sequence[RunInfo]) -> dict[str, dict[str, Any]]:
 def build(
     period_runs: Sequence[RunInfo],
     phi_rows: Sequence[FindingRow],
-    pack: PolicyPack,
+    pack: PackMetadata,
     include_names: bool,
 ) -> dict[str, Any]:
     runs = [r for r in period_runs if r.kind == "documents" and r.status is RunStatus.DONE]

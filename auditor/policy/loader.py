@@ -111,7 +111,8 @@ def load_pack(directory: Path) -> PolicyPack:
     return pack
 
 
-def _read_yaml(path: Path, problems: list[PolicyProblem]) -> Any:
+def read_yaml(path: Path, problems: list[PolicyProblem]) -> Any:
+    """The file's YAML, or None with the reason added to ``problems`` (also used by metadata)."""
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -124,7 +125,7 @@ def _read_yaml(path: Path, problems: list[PolicyProblem]) -> Any:
 
 
 def _load_rule_list(path: Path, problems: list[PolicyProblem]) -> list[Any]:
-    data = _read_yaml(path, problems)
+    data = read_yaml(path, problems)
     if data is None:
         return []
     if isinstance(data, dict) and set(data) == {"rules"}:
@@ -246,7 +247,7 @@ def _load_citations(
     path = directory / CITATIONS_FILE
     if not path.exists():
         return {}, {}
-    data = _read_yaml(path, problems)
+    data = read_yaml(path, problems)
     if not isinstance(data, dict) or not isinstance(data.get("citations"), dict):
         problems.append(PolicyProblem(str(path), "", "citations", "must map citation to title"))
         return {}, {}
@@ -270,7 +271,7 @@ def _load_role_matrix(directory: Path, problems: list[PolicyProblem]) -> dict[st
     path = directory / ROLE_MATRIX_FILE
     if not path.exists():
         return {}
-    data = _read_yaml(path, problems)
+    data = read_yaml(path, problems)
     roles = data.get("roles") if isinstance(data, dict) else None
     if not isinstance(roles, dict):
         problems.append(PolicyProblem(str(path), "", "roles", "must map role to record types"))

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from auditor.errors import AuditorError, InputError
+from auditor.policy.metadata import PHI_EXPOSURE_CITES, PackMetadata
 from auditor.reports import json_out
 from auditor.reports.builder import pct
-from auditor.reports.citations import PHI_EXPOSURE_CITES, load_pack
 from auditor.reports.coverage import accesses_for
 from auditor.reports.documents import folder_of
 from auditor.reports.html import render_html
@@ -117,13 +117,14 @@ def test_policy_pack_is_read_leniently(tmp_path: Path) -> None:
     (tmp_path / "b.yml").write_text("rules:\n  - id: R2\n    category: after_hours\n    cites: B\n")
     (tmp_path / "broken.yaml").write_text("- id: [unclosed\n")
     (tmp_path / "citations.yaml").write_text("vip_access: [C]\nR2: {cites: [D]}\n")
-    pack = load_pack(tmp_path)
+    pack = PackMetadata.read(tmp_path)
     assert set(pack.rules) == {"R1", "R2"}
     assert pack.cites_for("R1", "vip_access") == ["A", "C"]
     assert pack.cites_for("R2", "after_hours") == ["B", "D"]
     assert pack.cites_for("R9", "unknown") == []
     assert pack.phi_cites() == sorted(PHI_EXPOSURE_CITES)
-    assert load_pack(tmp_path / "missing").rules == {}
+    assert PackMetadata.read(tmp_path / "missing").rules == {}
+    assert PackMetadata.read(None).rules == {}
 
 
 def test_canonical_json_refuses_floats() -> None:
