@@ -16,6 +16,7 @@ from sqlalchemy import text
 from auditor import __version__
 from auditor.api import errors
 from auditor.api.auth import RateLimiter
+from auditor.api.deps import StatusReader
 from auditor.api.routes_findings import router as findings_router
 from auditor.api.routes_scans import router as scans_router
 from auditor.config import Settings
@@ -24,8 +25,17 @@ from auditor.context import AppContext, open_context
 API_PREFIX = "/api/v1"
 
 
-def create_app(settings: Settings, *, actx: AppContext | None = None) -> FastAPI:
-    """Build the app on ``settings`` (opens the store: migrates and creates secrets if new)."""
+def create_app(
+    settings: Settings,
+    *,
+    actx: AppContext | None = None,
+    status: StatusReader | None = None,
+) -> FastAPI:
+    """Build the app on ``settings`` (opens the store: migrates and creates secrets if new).
+
+    ``status`` serves ``/status`` (the daemon's schedules, queue and lock); without it that
+    endpoint answers 503.
+    """
     context = actx or open_context(settings=settings, actor="api")
     owns_context = actx is None
 
@@ -46,6 +56,7 @@ def create_app(settings: Settings, *, actx: AppContext | None = None) -> FastAPI
         lifespan=lifespan,
     )
     app.state.actx = context
+    app.state.status = status
     app.state.limiter = RateLimiter(settings.api.rate_limit_per_minute)
     errors.install(app)
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from auditor.api.auth import Permission, Principal, RateLimiter, authenticate
 from auditor.context import AppContext
+
+#: What ``/status`` returns: the daemon's view of the store (``auditor serve`` passes
+#: ``auditor.daemon.status.daemon_status``; the API itself never imports the daemon).
+StatusReader = Callable[[AppContext], dict[str, Any]]
 
 bearer = HTTPBearer(auto_error=False, description="A token from `auditor tokens create`.")
 

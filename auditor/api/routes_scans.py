@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.api.auth import Permission, Principal, list_tokens, token_state
-from auditor.api.deps import get_actx, require
+from auditor.api.deps import StatusReader, get_actx, require
 from auditor.context import AppContext
-from auditor.daemon import queue
 from auditor.errors import InputError, NotFoundError, PermissionDeniedError
-from auditor.store import repo
-from auditor.store.models import RunStatus, ScanRun
+from auditor.store import queue, repo
+from auditor.store.models import RunKind, RunStatus, ScanRun
 
 router = APIRouter()
 
@@ -24,7 +23,7 @@ router = APIRouter()
 class ScanRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    kind: queue.ScanKind
+    kind: Literal[RunKind.ACCESS_LOGS, RunKind.DOCUMENTS, RunKind.DEID]
     paths: list[str] = Field(min_length=1, max_length=queue.MAX_PATHS)
     format: str = Field("auto", max_length=32, description="access-logs: input format")
     incremental: bool = Field(False, description="resume from checkpoints / skip unchanged")
@@ -83,16 +82,14 @@ def request_scan(
     principal: Principal = Depends(require(Permission.SCANS_REQUEST, Permission.DEID_REQUEST)),
 ) -> ScanAccepted:
     """Queue a scan; the daemon runs it. Paths must lie inside ``api.allowed_roots``."""
-    needed = (
-        Permission.DEID_REQUEST if body.kind is queue.ScanKind.DEID else Permission.SCANS_REQUEST
-    )
+    needed = Permission.DEID_REQUEST if body.kind is RunKind.DEID else Permission.SCANS_REQUEST
     principal.require(needed)
     roots = actx.settings.api.allowed_roots
     paths = queue.check_paths(body.paths, roots)
     params: dict[str, Any] = {"incremental": body.incremental}
-    if body.kind is queue.ScanKind.ACCESS_LOGS:
+    if body.kind is RunKind.ACCESS_LOGS:
         params["format"] = body.format
-    if body.kind is queue.ScanKind.DEID:
+    if body.kind is RunKind.DEID:
         if not body.out:
             raise InputError("deid requests need an output folder", field="out")
         out = Path(body.out)
@@ -117,7 +114,7 @@ def _readable_run(actx: AppContext, principal: Principal, scan_id: str) -> ScanR
         raise NotFoundError(f"scan {scan_id} not found")
     if principal.can(Permission.SCANS_READ):
         return run
-    if run.kind == queue.ScanKind.DEID and principal.can(Permission.CERTIFICATES_READ):
+    if run.kind == RunKind.DEID and principal.can(Permission.CERTIFICATES_READ):
         return run
     raise PermissionDeniedError(f"role {principal.role} may not read {run.kind} scans")
 
@@ -141,7 +138,7 @@ def deid_certificate(
     """The signed de-identification certificate of a finished deid scan."""
     run = _readable_run(actx, principal, scan_id)
     cert = str((run.summary or {}).get("certificate") or "")
-    if run.kind != queue.ScanKind.DEID or run.status is not RunStatus.DONE or not cert:
+    if run.kind != RunKind.DEID or run.status is not RunStatus.DONE or not cert:
         raise NotFoundError(f"scan {scan_id} has no certificate")
     path = Path(cert)
     if not path.is_file():
@@ -153,13 +150,15 @@ def deid_certificate(
 
 @router.get("/status", tags=["service"])
 def service_status(
+    request: Request,
     actx: AppContext = Depends(get_actx),
     _principal: Principal = Depends(require(Permission.STATUS_READ)),
 ) -> dict[str, Any]:
     """Daemon status: schedules, last and next runs, queue depth, lock holder."""
-    from auditor.daemon.status import daemon_status
-
-    return daemon_status(actx)
+    status: StatusReader | None = request.app.state.status
+    if status is None:
+        raise HTTPException(503, "no daemon status reader configured")
+    return status(actx)
 
 
 class TokenInfo(BaseModel):

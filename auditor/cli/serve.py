@@ -30,10 +30,11 @@ def register(app: typer.Typer) -> None:
         from auditor.api import create_app
         from auditor.config import load_settings
         from auditor.daemon.logs import configure
+        from auditor.daemon.status import daemon_status
 
         settings = load_settings(state(ctx).home)
         configure(settings.daemon.json_logs)
-        application = create_app(settings)
+        application = create_app(settings, status=daemon_status)
         bind_host = host or settings.api.host
         bind_port = settings.api.port if port is None else port
         err_console.print(f"serving the auditor API on http://{bind_host}:{bind_port}/api/v1")

@@ -8,18 +8,20 @@ and a job whose service is unavailable fails on its own, visibly, without stoppi
 
 from __future__ import annotations
 
-import glob
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from auditor.daemon import queue
 from auditor.daemon.logs import event
 from auditor.daemon.runtime import DaemonRuntime
 from auditor.errors import AuditorError
-from auditor.store import repo
-from auditor.store.models import RunStatus, ScanRun
+from auditor.services.runs import RunTotals
+from auditor.store import queue, repo
+from auditor.store.models import RunKind, RunStatus, ScanRun
+
+if TYPE_CHECKING:
+    from auditor.services.deid import DeidResult
 
 JOB_ACCESS = "access-logs"
 JOB_EXPORTS = "exports"
@@ -27,58 +29,53 @@ JOB_REPORT = "weekly-report"
 JOB_QUEUE = "queue-worker"
 
 #: ScanRun kind of each scheduled job (used to find a job's last run and interrupted runs).
-JOB_KINDS = {JOB_ACCESS: "access-logs", JOB_EXPORTS: "documents", JOB_REPORT: queue.REPORT_KIND}
+JOB_KINDS = {
+    JOB_ACCESS: RunKind.ACCESS_LOGS,
+    JOB_EXPORTS: RunKind.DOCUMENTS,
+    JOB_REPORT: RunKind.REPORT,
+}
 
-_GLOB_CHARS = frozenset("*?[")
+
+class Outcome(Protocol):
+    """What every job's service call returns: the run's totals."""
+
+    @property
+    def totals(self) -> RunTotals: ...
 
 
 def expand_sources(patterns: Sequence[str], *, folders_as_files: bool = True) -> list[Path]:
     """Files named by config entries: files, folders (walked) or globs; sorted, no repeats."""
+    from auditor.scanners.files import FoundFile, expand_globs, walk_files
+
     found: dict[Path, None] = {}
-    for pattern in patterns:
-        raw = str(Path(pattern).expanduser())
-        if _GLOB_CHARS & set(raw):
-            candidates = [Path(p) for p in sorted(glob.glob(raw, recursive=True))]
-        else:
-            candidates = [Path(raw)]
-        for cand in candidates:
-            if cand.is_dir() and folders_as_files:
-                for child in sorted(cand.rglob("*")):
-                    if child.is_file() and not any(p.startswith(".") for p in child.parts[-1:]):
-                        found.setdefault(child.resolve())
-            elif cand.exists():
-                found.setdefault(cand.resolve())
+    for cand in expand_globs(patterns):
+        if cand.is_dir() and folders_as_files:
+            for item in walk_files([cand], skip_hidden=True):
+                if isinstance(item, FoundFile):
+                    found.setdefault(item.path.resolve())
+        elif cand.exists():
+            found.setdefault(cand.resolve())
     return list(found)
 
 
-def _counts(result: Any) -> dict[str, Any]:
-    """Run totals from any service result (access, documents, deid, report)."""
-    summary = result.summary() if callable(getattr(result, "summary", None)) else {}
-    by_cat = getattr(result, "findings_by_category", None) or getattr(
-        result, "findings_by_type", None
-    )
-    findings = sum(by_cat.values()) if isinstance(by_cat, dict) else 0
+def _counts(result: Outcome) -> dict[str, Any]:
+    """The ScanRun counters of a service result."""
+    t = result.totals
     return {
-        "records_read": int(getattr(result, "records_read", getattr(result, "files_scanned", 0))),
-        "records_processed": int(
-            getattr(result, "records_processed", getattr(result, "files_scanned", 0))
-        ),
-        "records_quarantined": int(
-            getattr(result, "records_quarantined", len(getattr(result, "files_skipped", ())))
-        ),
-        "findings_count": int(findings),
-        "summary": summary if isinstance(summary, dict) else {},
+        "records_read": t.records_read,
+        "records_processed": t.records_processed,
+        "records_quarantined": t.records_quarantined,
+        "findings_count": t.findings_count,
+        "summary": t.summary(),
     }
 
 
-def _stopped_early(result: Any) -> bool:
-    if getattr(result, "stopped", False) or getattr(result, "interrupted", False):
-        return True
-    return getattr(result, "complete", True) is False
-
-
 def _finish(
-    rt: DaemonRuntime, run_id: str, status: RunStatus, error: str = "", result: Any = None
+    rt: DaemonRuntime,
+    run_id: str,
+    status: RunStatus,
+    error: str = "",
+    result: Outcome | None = None,
 ) -> dict[str, Any]:
     """Finish the run unless the service already did; return the stored outcome."""
     counts = _counts(result) if result is not None else {}
@@ -98,7 +95,9 @@ def _finish(
     return outcome
 
 
-def _execute(rt: DaemonRuntime, job: str, run_id: str, call: Callable[[], Any]) -> Any:
+def _execute(
+    rt: DaemonRuntime, job: str, run_id: str, call: Callable[[], Outcome]
+) -> Outcome | None:
     """Run one service call for ``run_id`` and record its outcome; never raises."""
     log = rt.log
     event(log, "job started", job=job, run_id=run_id)
@@ -117,7 +116,9 @@ def _execute(rt: DaemonRuntime, job: str, run_id: str, call: Callable[[], Any]) 
     return result
 
 
-def _scheduled(rt: DaemonRuntime, job: str, source: str, call: Callable[[str, str], Any]) -> None:
+def _scheduled(
+    rt: DaemonRuntime, job: str, source: str, call: Callable[[str, str], Outcome]
+) -> None:
     with rt.exclusive() as ok:
         if not ok:
             return
@@ -138,7 +139,7 @@ def access_log_job(rt: DaemonRuntime) -> None:
         event(rt.log, "no access-log sources found", job=JOB_ACCESS)
         return
 
-    def call(run_id: str, trigger: str) -> Any:
+    def call(run_id: str, trigger: str) -> Outcome:
         from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 
         return scan_access_logs(
@@ -164,7 +165,7 @@ def export_scan_job(rt: DaemonRuntime) -> None:
         event(rt.log, "no export folders found", job=JOB_EXPORTS)
         return
 
-    def call(run_id: str, trigger: str) -> Any:
+    def call(run_id: str, trigger: str) -> Outcome:
         from auditor.services.document_scan import scan_documents
 
         return scan_documents(
@@ -182,7 +183,7 @@ def export_scan_job(rt: DaemonRuntime) -> None:
 def weekly_report_job(rt: DaemonRuntime) -> None:
     """Build and sign last week's report (the report itself notes runs missed or failed)."""
 
-    def call(run_id: str, trigger: str) -> Any:
+    def call(run_id: str, trigger: str) -> Outcome:
         from auditor.services.reporting import build_weekly_report
 
         # A catch-up after a restart finds the week already signed: it is not signed twice.
@@ -198,20 +199,21 @@ class _ReportOutcome:
     def __init__(self, report_id: str, folder: str) -> None:
         self.report_id, self.folder = report_id, folder
 
-    def summary(self) -> dict[str, Any]:
-        return {"report_id": self.report_id, "folder": self.folder}
+    @property
+    def totals(self) -> RunTotals:
+        return RunTotals(details={"report_id": self.report_id, "folder": self.folder})
 
 
 class _DeidOutcome:
-    def __init__(self, result: Any) -> None:
+    def __init__(self, result: DeidResult) -> None:
         self.result = result
-        self.files_scanned = int(getattr(result, "files_processed", 0) or 0)
 
-    def summary(self) -> dict[str, Any]:
-        raw = self.result.summary() if callable(getattr(self.result, "summary", None)) else {}
-        out = dict(raw) if isinstance(raw, dict) else {}
-        out["certificate"] = str(getattr(self.result, "certificate_path", "") or "")
-        return out
+    @property
+    def totals(self) -> RunTotals:
+        files = self.result.files_processed
+        details = dict(self.result.summary())
+        details["certificate"] = str(self.result.certificate_path or "")
+        return RunTotals(records_read=files, records_processed=files, details=details)
 
 
 def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
@@ -225,8 +227,8 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
         return
     kind = run.kind
 
-    def call() -> Any:
-        if kind == queue.ScanKind.ACCESS_LOGS:
+    def call() -> Outcome:
+        if kind == RunKind.ACCESS_LOGS:
             from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 
             return scan_access_logs(
@@ -240,7 +242,7 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
                     should_stop=rt.should_stop,
                 ),
             )
-        if kind == queue.ScanKind.DOCUMENTS:
+        if kind == RunKind.DOCUMENTS:
             from auditor.services.document_scan import scan_documents
 
             return scan_documents(
@@ -251,26 +253,25 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
                 trigger="api",
                 should_stop=rt.should_stop,
             )
-        if kind == queue.ScanKind.DEID:
-            from auditor.services.deid import run_deid
+        if kind == RunKind.DEID:
+            from auditor.services.deid import DeidRequest, run_deid
 
             out = Path(params.get("out") or actx.settings.home / "deid" / run.id)
-            return _DeidOutcome(
-                run_deid(
-                    actx,
-                    paths,
-                    out,
-                    profile=str(params.get("profile") or actx.settings.deid.profile),
-                    dry_run=bool(params.get("dry_run", False)),
-                    trigger="api",
-                    run_id=run.id,
-                )
+            request = DeidRequest(
+                paths,
+                out,
+                profile=str(params.get("profile") or actx.settings.deid.profile),
+                dry_run=bool(params.get("dry_run", False)),
+                trigger="api",
+                run_id=run.id,
             )
+            return _DeidOutcome(run_deid(actx, request))
         raise AuditorError(f"unknown scan kind {kind!r}")
 
     result = _execute(rt, f"queued:{kind}", run.id, call)
-    if result is not None and rt.should_stop() and _stopped_early(result):
-        queue.requeue(actx, run.id, reason="daemon stopping; resumes on next start")
+    if result is not None and rt.should_stop() and result.totals.stopped:
+        with actx.transaction() as session:
+            queue.requeue(session, run.id, reason="daemon stopping; resumes on next start")
 
 
 def queue_worker_job(rt: DaemonRuntime) -> None:
@@ -279,7 +280,8 @@ def queue_worker_job(rt: DaemonRuntime) -> None:
         with rt.exclusive(wait=False) as ok:
             if not ok:
                 return
-            run = queue.claim_next(rt.actx)
+            with rt.actx.transaction() as session:
+                run = queue.claim_next(session)
             if run is None:
                 return
             run_queued(rt, run)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from auditor.context import AppContext
+from auditor.store.models import Trigger
 
 
 @dataclass
@@ -30,12 +31,12 @@ class DaemonRuntime:
     def should_stop(self) -> bool:
         return self.stop.is_set()
 
-    def take_trigger(self, job_id: str) -> str:
+    def take_trigger(self, job_id: str) -> Trigger:
         with self._guard:
             if job_id in self.catch_up:
                 self.catch_up.discard(job_id)
-                return "catch-up"
-        return "schedule"
+                return Trigger.CATCH_UP
+        return Trigger.SCHEDULE
 
     @contextmanager
     def exclusive(self, *, wait: bool = True) -> Iterator[bool]:

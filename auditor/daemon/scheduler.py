@@ -29,12 +29,12 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from auditor.config import Settings
-from auditor.daemon import jobs, queue
+from auditor.daemon import jobs
 from auditor.daemon.logs import event
 from auditor.daemon.runtime import DaemonRuntime
 from auditor.errors import ConfigError
 from auditor.store import repo
-from auditor.store.models import RunStatus
+from auditor.store.models import RunKind, RunStatus, Trigger
 
 PERSISTENT = "default"
 VOLATILE = "memory"
@@ -181,7 +181,9 @@ def build_scheduler(rt: DaemonRuntime) -> AuditorScheduler:
 def _record_missed(rt: DaemonRuntime, job_id: str, scheduled: datetime, grace: int) -> None:
     kind = jobs.JOB_KINDS.get(job_id, job_id)
     with rt.actx.transaction() as session:
-        run = repo.create_run(session, kind, "missed", trigger="catch-up", requested_by="daemon")
+        run = repo.create_run(
+            session, kind, "missed", trigger=Trigger.CATCH_UP, requested_by="daemon"
+        )
         repo.finish_run(
             session,
             run.id,
@@ -208,7 +210,7 @@ def record_gap(
     }
     with rt.actx.transaction() as session:
         run = repo.create_run(
-            session, queue.GAP_KIND, job_id, trigger="daemon", requested_by="daemon"
+            session, RunKind.GAP, job_id, trigger=Trigger.DAEMON, requested_by="daemon"
         )
         repo.finish_run(session, run.id, status=RunStatus.DONE, summary=summary)
         repo.audit(session, "daemon", "job.gap", job_id, **summary)

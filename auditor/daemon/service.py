@@ -12,7 +12,6 @@ import time
 
 from auditor.context import AppContext
 from auditor.daemon import lock as daemon_lock
-from auditor.daemon import queue
 from auditor.daemon.logs import event
 from auditor.daemon.runtime import DaemonRuntime
 from auditor.daemon.scheduler import (
@@ -23,7 +22,7 @@ from auditor.daemon.scheduler import (
     sync_jobs,
 )
 from auditor.daemon.signals import stop_on_signals
-from auditor.store import repo
+from auditor.store import queue, repo
 
 
 def run_daemon(
@@ -52,7 +51,8 @@ def _run_locked(actx: AppContext, rt: DaemonRuntime, log: logging.Logger, *, onc
         repo.audit(session, "daemon", "daemon.start", lock.backend, once=once)
     scheduler = build_scheduler(rt)
     try:
-        interrupted = queue.recover_orphans(actx)
+        with actx.transaction() as session:
+            interrupted = queue.recover_orphans(session)
         scheduler.start(paused=True)
         sync_jobs(scheduler, rt, interrupted_kinds=interrupted, last_alive=last_alive)
         scheduler.resume()

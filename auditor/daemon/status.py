@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import inspect, select, text
 
 from auditor.context import AppContext
-from auditor.daemon import jobs, lock, queue
+from auditor.daemon import jobs, lock
 from auditor.daemon.scheduler import JOBS_TABLE, job_specs
-from auditor.store.models import ScanRun
+from auditor.store import queue
+from auditor.store.models import RunKind, ScanRun, Trigger
 
 
 def _next_runs(actx: AppContext) -> dict[str, datetime | None]:
@@ -41,7 +42,7 @@ def daemon_status(actx: AppContext) -> dict[str, Any]:
                 select(ScanRun)
                 .where(
                     ScanRun.kind == kind,
-                    ScanRun.trigger.in_([queue.Trigger.SCHEDULE, queue.Trigger.CATCH_UP]),
+                    ScanRun.trigger.in_([Trigger.SCHEDULE, Trigger.CATCH_UP]),
                 )
                 .order_by(ScanRun.requested_at.desc())
                 .limit(1)
@@ -59,7 +60,7 @@ def daemon_status(actx: AppContext) -> dict[str, Any]:
         depth = queue.depth(session)
         gaps = session.scalars(
             select(ScanRun)
-            .where(ScanRun.kind == queue.GAP_KIND)
+            .where(ScanRun.kind == RunKind.GAP)
             .order_by(ScanRun.requested_at.desc())
             .limit(5)
         ).all()

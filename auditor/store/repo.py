@@ -40,7 +40,7 @@ _KEY_CHUNK = 500
 _KEY_MAX = 500
 
 
-def _now(session: Session) -> datetime:
+def session_now(session: Session) -> datetime:
     """The context's clock (set by ``db.transaction``); the wall clock for a bare session."""
     clock: Callable[[], datetime] | None = session.info.get("clock")
     return clock() if clock is not None else datetime.now(UTC)
@@ -56,7 +56,7 @@ def create_run(
     requested_by: str = "",
     params: dict[str, Any] | None = None,
 ) -> ScanRun:
-    stamp = _now(session)
+    stamp = session_now(session)
     run = ScanRun(
         id=str(uuid.uuid4()),
         kind=kind,
@@ -91,7 +91,7 @@ def start_run(
         queued = session.get(ScanRun, run_id)
         if queued is None:
             raise NotFoundError(f"scan run {run_id} not found")
-        queued.status, queued.started_at = RunStatus.RUNNING, _now(session)
+        queued.status, queued.started_at = RunStatus.RUNNING, session_now(session)
         return queued.id
     source = "; ".join(str(s) for s in sources)
     run = create_run(
@@ -116,7 +116,7 @@ def finish_run(
     if run is None:
         raise NotFoundError(f"scan run {run_id} not found")
     run.status = status
-    run.finished_at = _now(session)
+    run.finished_at = session_now(session)
     run.records_read = records_read
     run.records_processed = records_processed
     run.records_quarantined = records_quarantined
@@ -131,7 +131,7 @@ def upsert_findings(
     run_id: str | None,
 ) -> tuple[int, int]:
     """Insert new findings, touch ``last_seen`` of known ones. Returns (new, already_known)."""
-    seen = _now(session)
+    seen = session_now(session)
     rows = [
         fr.access_row(fr.as_access_row(f), run_id, seen)
         if isinstance(f, AccessFinding)
@@ -196,7 +196,7 @@ def set_finding_status(
     session.add(
         FindingHistory(
             finding_id=finding.id,
-            at=_now(session),
+            at=session_now(session),
             actor=actor,
             old_status=str(finding.status),
             new_status=str(status),
@@ -260,7 +260,7 @@ def put_checkpoints(session: Session, rows: Sequence[CheckpointRow]) -> None:
     if not rows:
         return
     existing = _existing(session, [row.key for row in rows])
-    stamp = _now(session)
+    stamp = session_now(session)
     for row in rows:
         cp = existing.get(row.key)
         if cp is None:
@@ -298,7 +298,7 @@ def put_checkpoint(
     meta: dict[str, Any] | None = None,
 ) -> None:
     cp = session.get(Checkpoint, key)
-    stamp = _now(session)
+    stamp = session_now(session)
     if cp is None:
         session.add(
             Checkpoint(
@@ -318,7 +318,9 @@ def put_checkpoint(
 def audit(session: Session, actor: str, action: str, target: str = "", **detail: Any) -> None:
     """Append to the service's own audit trail. ``detail`` must hold ids, never PHI."""
     session.add(
-        AuditTrail(at=_now(session), actor=actor, action=action, target=target, detail=detail)
+        AuditTrail(
+            at=session_now(session), actor=actor, action=action, target=target, detail=detail
+        )
     )
 
 

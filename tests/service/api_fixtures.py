@@ -12,6 +12,7 @@ from auditor.api import create_app
 from auditor.api.auth import Role, create_token
 from auditor.config import load_settings
 from auditor.context import AppContext, open_context
+from auditor.daemon.status import daemon_status
 from auditor.findings import AccessFinding
 from auditor.store import repo
 from auditor.store.models import RunStatus
@@ -71,4 +72,5 @@ def make_env(home: Path, db_url: str, tmp_path: Path, *, rate_limit: int = 10_00
     with actx.transaction() as session:
         for role in Role:
             tokens[str(role)] = create_token(session, f"t-{role}", role, now=actx.clock())
-    return ApiEnv(create_app(settings, actx=actx), actx, tokens, allowed, outside)
+    app = create_app(settings, actx=actx, status=daemon_status)
+    return ApiEnv(app, actx, tokens, allowed, outside)

@@ -315,7 +315,7 @@ def test_errors_are_json(env: ApiEnv, client: TestClient) -> None:
 
 
 def test_queue_state_machine(env: ApiEnv, client: TestClient) -> None:
-    from auditor.daemon import queue
+    from auditor.store import queue
 
     (env.allowed / "a.csv").write_text("x\n")
     ids = [
@@ -326,17 +326,22 @@ def test_queue_state_machine(env: ApiEnv, client: TestClient) -> None:
         ).json()["id"]
         for _ in range(3)
     ]
+    def claim() -> ScanRun | None:
+        with env.actx.transaction() as s:
+            return queue.claim_next(s)
+
     with env.actx.transaction() as s:
         assert queue.depth(s) == {"queued": 3, "running": 0}
-    first = queue.claim_next(env.actx)
+    first = claim()
     assert first is not None and first.id == ids[0] and first.status is RunStatus.RUNNING
-    second = queue.claim_next(env.actx)
+    second = claim()
     assert second is not None and second.id == ids[1]
     # A crash leaves them running; recovery puts API requests back in the queue.
-    assert queue.recover_orphans(env.actx) == set()
+    with env.actx.transaction() as s:
+        assert queue.recover_orphans(s) == set()
     with env.actx.transaction() as s:
         assert queue.depth(s) == {"queued": 3, "running": 0}
-    order = [queue.claim_next(env.actx) for _ in range(4)]
+    order = [claim() for _ in range(4)]
     assert [r.id if r else None for r in order] == [*ids, None]
 
 

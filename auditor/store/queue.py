@@ -1,5 +1,8 @@
 """The scan queue: ScanRun rows the API inserts and the daemon executes, one at a time.
 
+Store work only (rows and their state machine), so the API enqueues without the daemon; every
+function takes the caller's session, whose context clock stamps the rows.
+
 State machine: ``queued -> running -> done | failed``. A daemon that dies mid-run leaves a
 ``running`` row; the next daemon (it holds the lock, so nobody else can be running it) puts
 API requests back to ``queued`` and marks scheduled runs failed and due again, so every
@@ -8,7 +11,6 @@ request is executed and no run is silently lost.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,28 +18,12 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from auditor.context import AppContext
 from auditor.errors import InputError, PermissionDeniedError
 from auditor.store import repo
-from auditor.store.models import RunStatus, ScanRun
+from auditor.store.models import DAEMON_TRIGGERS, RunKind, RunStatus, ScanRun, Trigger
 
-
-class ScanKind(enum.StrEnum):
-    ACCESS_LOGS = "access-logs"
-    DOCUMENTS = "documents"
-    DEID = "deid"
-
-
-class Trigger(enum.StrEnum):
-    API = "api"
-    SCHEDULE = "schedule"
-    CATCH_UP = "catch-up"
-    DAEMON = "daemon"
-
-
-#: ScanRun kinds the daemon's own schedules create (besides the queued scan kinds).
-REPORT_KIND = "report"
-GAP_KIND = "gap"
+#: The kinds a request may queue (the API's and the daemon's queue worker's vocabulary).
+QUEUED_KINDS = (RunKind.ACCESS_LOGS, RunKind.DOCUMENTS, RunKind.DEID)
 MAX_PATHS = 100
 
 
@@ -80,12 +66,14 @@ def check_paths(raw: Sequence[str], allowed_roots: Sequence[str]) -> list[Path]:
 
 def enqueue(
     session: Session,
-    kind: ScanKind,
+    kind: RunKind,
     paths: Sequence[Path],
     *,
     requested_by: str,
     params: dict[str, Any] | None = None,
 ) -> ScanRun:
+    if kind not in QUEUED_KINDS:
+        raise InputError(f"{kind} runs cannot be queued", field="kind")
     body = dict(params or {})
     body["paths"] = [str(p) for p in paths]
     run = repo.create_run(
@@ -101,71 +89,69 @@ def enqueue(
     return run
 
 
-def claim_next(actx: AppContext) -> ScanRun | None:
-    """Move the oldest queued request to ``running`` atomically and return it."""
+def claim_next(session: Session) -> ScanRun | None:
+    """Move the oldest queued request to ``running`` atomically and return it (detached)."""
     for _ in range(5):
-        with actx.transaction() as session:
-            run_id = session.scalar(
-                select(ScanRun.id)
-                .where(ScanRun.status == RunStatus.QUEUED)
-                .order_by(ScanRun.requested_at, ScanRun.id)
-                .limit(1)
-            )
-            if run_id is None:
-                return None
-            claimed = session.execute(
-                update(ScanRun)
-                .where(ScanRun.id == run_id, ScanRun.status == RunStatus.QUEUED)
-                .values(status=RunStatus.RUNNING, started_at=actx.clock())
-            )
-            if getattr(claimed, "rowcount", 0) == 1:
-                run = session.get(ScanRun, run_id)
-                if run is not None:
-                    session.expunge(run)
-                return run
+        run_id = session.scalar(
+            select(ScanRun.id)
+            .where(ScanRun.status == RunStatus.QUEUED)
+            .order_by(ScanRun.requested_at, ScanRun.id)
+            .limit(1)
+        )
+        if run_id is None:
+            return None
+        claimed = session.execute(
+            update(ScanRun)
+            .where(ScanRun.id == run_id, ScanRun.status == RunStatus.QUEUED)
+            .values(status=RunStatus.RUNNING, started_at=repo.session_now(session))
+        )
+        if getattr(claimed, "rowcount", 0) == 1:
+            run = session.get(ScanRun, run_id)
+            if run is not None:
+                session.refresh(run)
+                session.expunge(run)
+            return run
     return None
 
 
-def requeue(actx: AppContext, run_id: str, reason: str) -> None:
-    with actx.transaction() as session:
-        session.execute(
-            update(ScanRun)
-            .where(ScanRun.id == run_id)
-            .values(status=RunStatus.QUEUED, started_at=None, finished_at=None)
-        )
-        repo.audit(session, "daemon", "scan.requeued", run_id, reason=reason)
+def requeue(session: Session, run_id: str, reason: str) -> None:
+    session.execute(
+        update(ScanRun)
+        .where(ScanRun.id == run_id)
+        .values(status=RunStatus.QUEUED, started_at=None, finished_at=None)
+    )
+    repo.audit(session, "daemon", "scan.requeued", run_id, reason=reason)
 
 
-def recover_orphans(actx: AppContext) -> set[str]:
+def recover_orphans(session: Session) -> set[str]:
     """After an unclean stop: requeue API runs, fail scheduled ones. Returns their kinds."""
     interrupted: set[str] = set()
-    with actx.transaction() as session:
-        orphans = session.scalars(
-            select(ScanRun).where(
-                ScanRun.status == RunStatus.RUNNING,
-                ScanRun.trigger.in_([str(t) for t in Trigger]),
-            )
-        ).all()
-        for run in orphans:
-            if run.trigger == Trigger.API:
-                run.status, run.started_at = RunStatus.QUEUED, None
-                repo.audit(session, "daemon", "scan.requeued", run.id, reason="daemon restart")
-            else:
-                run.status, run.finished_at = RunStatus.FAILED, actx.clock()
-                run.error = "interrupted: the daemon stopped before the run finished"
-                interrupted.add(run.kind)
-                repo.audit(session, "daemon", "job.interrupted", run.id, kind=run.kind)
-        # A scheduled scan stopped at a checkpoint by SIGTERM finishes on the next start.
-        scheduled = [str(Trigger.SCHEDULE), str(Trigger.CATCH_UP)]
-        for kind in ("access-logs", "documents"):
-            last = session.scalars(
-                select(ScanRun)
-                .where(ScanRun.kind == kind, ScanRun.trigger.in_(scheduled))
-                .order_by(ScanRun.requested_at.desc())
-                .limit(1)
-            ).first()
-            if last is not None and (last.summary or {}).get("stopped"):
-                interrupted.add(kind)
+    orphans = session.scalars(
+        select(ScanRun).where(
+            ScanRun.status == RunStatus.RUNNING,
+            ScanRun.trigger.in_([str(t) for t in DAEMON_TRIGGERS]),
+        )
+    ).all()
+    for run in orphans:
+        if run.trigger == Trigger.API:
+            run.status, run.started_at = RunStatus.QUEUED, None
+            repo.audit(session, "daemon", "scan.requeued", run.id, reason="daemon restart")
+        else:
+            run.status, run.finished_at = RunStatus.FAILED, repo.session_now(session)
+            run.error = "interrupted: the daemon stopped before the run finished"
+            interrupted.add(run.kind)
+            repo.audit(session, "daemon", "job.interrupted", run.id, kind=run.kind)
+    # A scheduled scan stopped at a checkpoint by SIGTERM finishes on the next start.
+    scheduled = [str(Trigger.SCHEDULE), str(Trigger.CATCH_UP)]
+    for kind in (RunKind.ACCESS_LOGS, RunKind.DOCUMENTS):
+        last = session.scalars(
+            select(ScanRun)
+            .where(ScanRun.kind == kind, ScanRun.trigger.in_(scheduled))
+            .order_by(ScanRun.requested_at.desc())
+            .limit(1)
+        ).first()
+        if last is not None and (last.summary or {}).get("stopped"):
+            interrupted.add(str(kind))
     return interrupted
 
 
