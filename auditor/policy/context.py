@@ -8,6 +8,7 @@ rules needing it are disabled (the run summary says which).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -115,67 +116,76 @@ def _minutes(col: str) -> str:
     )
 
 
-def _sql(fname: str, tz: str) -> tuple[str, str]:
-    """(normalised select list, CASE giving 'reason|field' for a bad row) for one file."""
-    if fname == WORKFORCE:
-        select = f"""
-            {_text("user_id")} AS user_id, {_name("first_name")} AS first_name,
-            {_name("last_name")} AS last_name, lower({_text("role")}) AS role,
-            {_text("department")} AS department, {_address("address")} AS address,
-            {_street("address")} AS street, left({_text("zip")}, 5) AS zip,
-            coalesce(lower({_text("status")}), 'active') AS status,
-            {_date("termination_date")} AS termination_date,
-            {_text("shift_start")} AS shift_start, {_text("shift_end")} AS shift_end,
-            {_minutes("shift_start")} AS shift_start_min,
-            {_minutes("shift_end")} AS shift_end_min"""
-        bad = f"""CASE WHEN {_text("user_id")} IS NULL THEN 'missing user id|user_id'
-            WHEN coalesce(lower({_text("status")}), 'active') NOT IN ('active', 'terminated')
-                THEN 'status must be active or terminated|status'
-            WHEN {_bad_date("termination_date")} THEN 'bad date|termination_date'
-            WHEN {_text("shift_start")} IS NOT NULL AND {_minutes("shift_start")} IS NULL
-                THEN 'bad time (HH:MM)|shift_start'
-            WHEN {_text("shift_end")} IS NOT NULL AND {_minutes("shift_end")} IS NULL
-                THEN 'bad time (HH:MM)|shift_end' END"""
-        return select, bad
-    if fname == PATIENTS:
-        clean = (
-            f"regexp_replace(regexp_replace(lower(coalesce({_text('sensitive')}, '')), "
-            "'\\s+', '', 'g'), '^;+|;+$|(;);+', '\\1', 'g')"
-        )
-        tags = f"(CASE WHEN {clean} = '' THEN []::VARCHAR[] ELSE string_split({clean}, ';') END)"
-        tag_list = "[" + ", ".join(quote_str(t) for t in SENSITIVE_TAGS) + "]"
-        vip = f"lower(coalesce({_text('vip')}, 'false'))"
-        select = f"""
-            {_text("patient_id")} AS patient_id, {_name("first_name")} AS first_name,
-            {_name("last_name")} AS last_name, {_date("birth_date")} AS birth_date,
-            {_address("address")} AS address, {_street("address")} AS street,
-            left({_text("zip")}, 5) AS zip, {vip} IN ('true', '1', 'yes', 'y') AS vip,
-            {_date("deceased_date")} AS deceased_date,
-            {tags} AS sensitive,
-            {_text("employee_user_id")} AS employee_user_id"""
-        bad = f"""CASE WHEN {_text("patient_id")} IS NULL THEN 'missing patient id|patient_id'
-            WHEN {vip} NOT IN ('true', '1', 'yes', 'y', 'false', '0', 'no', 'n')
-                THEN 'invalid boolean|vip'
-            WHEN {_bad_date("birth_date")} THEN 'bad date|birth_date'
-            WHEN {_bad_date("deceased_date")} THEN 'bad date|deceased_date'
-            WHEN NOT list_has_all({tag_list}, {tags})
-                THEN 'unknown sensitive tag|sensitive' END"""
-        return select, bad
-    if fname == RELATIONSHIPS:
-        kinds = "(" + ", ".join(quote_str(k) for k in RELATIONSHIP_KINDS) + ")"
-        select = f"""
-            {_text("patient_id")} AS patient_id, {_text("user_id")} AS user_id,
-            {_text("department")} AS department, lower({_text("kind")}) AS kind,
-            {_local_ts("start", tz)} AS start_ts, {_local_ts("end", tz, end=True)} AS end_ts"""
-        bad = f"""CASE WHEN {_text("patient_id")} IS NULL THEN 'missing patient id|patient_id'
-            WHEN {_text("user_id")} IS NULL AND {_text("department")} IS NULL
-                THEN 'user_id or department required|user_id'
-            WHEN {_text("kind")} IS NOT NULL AND lower({_text("kind")}) NOT IN {kinds}
-                THEN 'unknown relationship kind|kind'
-            WHEN {_local_ts("start", tz)} IS NULL THEN 'bad or missing time|start'
-            WHEN {_text("end")} IS NOT NULL AND {_local_ts("end", tz, True)} IS NULL
-                THEN 'bad time|end' END"""
-        return select, bad
+def _workforce_sql(_tz: str) -> tuple[str, str]:
+    """workforce.csv: ids, names, role, address, status and shift times."""
+    select = f"""
+        {_text("user_id")} AS user_id, {_name("first_name")} AS first_name,
+        {_name("last_name")} AS last_name, lower({_text("role")}) AS role,
+        {_text("department")} AS department, {_address("address")} AS address,
+        {_street("address")} AS street, left({_text("zip")}, 5) AS zip,
+        coalesce(lower({_text("status")}), 'active') AS status,
+        {_date("termination_date")} AS termination_date,
+        {_text("shift_start")} AS shift_start, {_text("shift_end")} AS shift_end,
+        {_minutes("shift_start")} AS shift_start_min,
+        {_minutes("shift_end")} AS shift_end_min"""
+    bad = f"""CASE WHEN {_text("user_id")} IS NULL THEN 'missing user id|user_id'
+        WHEN coalesce(lower({_text("status")}), 'active') NOT IN ('active', 'terminated')
+            THEN 'status must be active or terminated|status'
+        WHEN {_bad_date("termination_date")} THEN 'bad date|termination_date'
+        WHEN {_text("shift_start")} IS NOT NULL AND {_minutes("shift_start")} IS NULL
+            THEN 'bad time (HH:MM)|shift_start'
+        WHEN {_text("shift_end")} IS NOT NULL AND {_minutes("shift_end")} IS NULL
+            THEN 'bad time (HH:MM)|shift_end' END"""
+    return select, bad
+
+
+def _patients_sql(_tz: str) -> tuple[str, str]:
+    """patients.csv: ids, names, dates, VIP flag and sensitive tags."""
+    clean = (
+        f"regexp_replace(regexp_replace(lower(coalesce({_text('sensitive')}, '')), "
+        "'\\s+', '', 'g'), '^;+|;+$|(;);+', '\\1', 'g')"
+    )
+    tags = f"(CASE WHEN {clean} = '' THEN []::VARCHAR[] ELSE string_split({clean}, ';') END)"
+    tag_list = "[" + ", ".join(quote_str(t) for t in SENSITIVE_TAGS) + "]"
+    vip = f"lower(coalesce({_text('vip')}, 'false'))"
+    select = f"""
+        {_text("patient_id")} AS patient_id, {_name("first_name")} AS first_name,
+        {_name("last_name")} AS last_name, {_date("birth_date")} AS birth_date,
+        {_address("address")} AS address, {_street("address")} AS street,
+        left({_text("zip")}, 5) AS zip, {vip} IN ('true', '1', 'yes', 'y') AS vip,
+        {_date("deceased_date")} AS deceased_date,
+        {tags} AS sensitive,
+        {_text("employee_user_id")} AS employee_user_id"""
+    bad = f"""CASE WHEN {_text("patient_id")} IS NULL THEN 'missing patient id|patient_id'
+        WHEN {vip} NOT IN ('true', '1', 'yes', 'y', 'false', '0', 'no', 'n')
+            THEN 'invalid boolean|vip'
+        WHEN {_bad_date("birth_date")} THEN 'bad date|birth_date'
+        WHEN {_bad_date("deceased_date")} THEN 'bad date|deceased_date'
+        WHEN NOT list_has_all({tag_list}, {tags})
+            THEN 'unknown sensitive tag|sensitive' END"""
+    return select, bad
+
+
+def _relationships_sql(tz: str) -> tuple[str, str]:
+    """relationships.csv: who (user or department) may see whom, from when."""
+    kinds = "(" + ", ".join(quote_str(k) for k in RELATIONSHIP_KINDS) + ")"
+    select = f"""
+        {_text("patient_id")} AS patient_id, {_text("user_id")} AS user_id,
+        {_text("department")} AS department, lower({_text("kind")}) AS kind,
+        {_local_ts("start", tz)} AS start_ts, {_local_ts("end", tz, end=True)} AS end_ts"""
+    bad = f"""CASE WHEN {_text("patient_id")} IS NULL THEN 'missing patient id|patient_id'
+        WHEN {_text("user_id")} IS NULL AND {_text("department")} IS NULL
+            THEN 'user_id or department required|user_id'
+        WHEN {_text("kind")} IS NOT NULL AND lower({_text("kind")}) NOT IN {kinds}
+            THEN 'unknown relationship kind|kind'
+        WHEN {_local_ts("start", tz)} IS NULL THEN 'bad or missing time|start'
+        WHEN {_text("end")} IS NOT NULL AND {_local_ts("end", tz, True)} IS NULL
+            THEN 'bad time|end' END"""
+    return select, bad
+
+
+def _contacts_sql(_tz: str) -> tuple[str, str]:
+    """contacts.csv: the patient's family and friends, by name."""
     select = f"""
         {_text("patient_id")} AS patient_id, {_name("first_name")} AS first_name,
         {_name("last_name")} AS last_name, lower({_text("relationship")}) AS relationship,
@@ -184,6 +194,16 @@ def _sql(fname: str, tz: str) -> tuple[str, str]:
         WHEN {_name("first_name")} IS NULL OR {_name("last_name")} IS NULL
             THEN 'contact name required|last_name' END"""
     return select, bad
+
+
+# Per context file: (normalised select list, CASE giving 'reason|field' for a bad row), given
+# the site's timezone.
+_SQL: dict[str, Callable[[str], tuple[str, str]]] = {
+    WORKFORCE: _workforce_sql,
+    PATIENTS: _patients_sql,
+    RELATIONSHIPS: _relationships_sql,
+    CONTACTS: _contacts_sql,
+}
 
 
 def prepare_context(
@@ -231,6 +251,31 @@ def _load_one(
         "quote='\"', escape='\"', strict_mode=true, store_rejects=true, "
         "rejects_table='crej', rejects_scan='crej_scans')"
     )
+    columns = _columns(con, path, fname, source)
+    select, bad = _SQL[fname](tz)
+    try:
+        con.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT {select}, {bad} AS bad "
+            f"FROM (SELECT {columns} FROM {source})"
+        )
+    except duckdb.Error as exc:
+        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+    rejected, gaps = _quarantine_bad(con, table, path, quarantine)
+    if table in ("wf", "pt"):
+        rejected += _dedupe(
+            con, table, "user_id" if table == "wf" else "patient_id", path, gaps, quarantine
+        )
+    count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    info.rows[fname] = int(count[0]) if count else 0
+    info.rejected[fname] = rejected
+
+
+def _columns(con: duckdb.DuckDBPyConnection, path: Path, fname: str, source: str) -> str:
+    """The file's columns under their contract names (absent optional ones as NULL).
+
+    Header names match case-insensitively and trimmed; a missing required column is an
+    input error naming the file, line 1 and the column.
+    """
     try:
         described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
     except duckdb.Error as exc:
@@ -246,14 +291,16 @@ def _load_one(
     wanted = (*REQUIRED[fname], *OPTIONAL[fname])
     present = [f"{quote_ident(header[c])} AS {quote_ident(c)}" for c in wanted if c in header]
     absent = [f"NULL::VARCHAR AS {quote_ident(c)}" for c in OPTIONAL[fname] if c not in header]
-    select, bad = _sql(fname, tz)
-    try:
-        con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT {select}, {bad} AS bad "
-            f"FROM (SELECT {', '.join(present + absent)} FROM {source})"
-        )
-    except duckdb.Error as exc:
-        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+    return ", ".join(present + absent)
+
+
+def _quarantine_bad(
+    con: duckdb.DuckDBPyConnection, table: str, path: Path, quarantine: RejectSink
+) -> tuple[int, list[int]]:
+    """Quarantine malformed and invalid rows, then drop the invalid ones from ``table``.
+
+    Returns (rows rejected, gaps): the gaps map later row ids back to file lines.
+    """
     rej = con.execute(
         "SELECT line, min(error_type) FROM crej GROUP BY line ORDER BY line"
     ).fetchall()
@@ -271,13 +318,7 @@ def _load_one(
         rejected += 1
     if bad_rows:
         con.execute(f"DELETE FROM {table} WHERE bad IS NOT NULL")
-    if table in ("wf", "pt"):
-        rejected += _dedupe(
-            con, table, "user_id" if table == "wf" else "patient_id", path, gaps, quarantine
-        )
-    count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-    info.rows[fname] = int(count[0]) if count else 0
-    info.rejected[fname] = rejected
+    return rejected, gaps
 
 
 def _dedupe(
