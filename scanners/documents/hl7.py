@@ -1,27 +1,29 @@
 """HL7 v2 messages (.hl7): one unit per field repetition, located as ``PID-5.1``.
 
-Segments end with CR (the standard), LF or CRLF; each MSH (or FHS/BHS batch header) sets the
-field separator and encoding characters for what follows. A unit's offsets index the decoded
-file text, and its text is the raw field with component and subcomponent separators turned
-into spaces (same length), so the PHI engine reads "DUCK DONALD D" while ``start``/``end``
-still point into the file. The location names the component where a span starts.
+Segments, separators and spans come from ``scanners.formats.hl7``, the tokenizer the
+de-identification writer uses too. A unit's offsets index the decoded file text, and its
+text is the raw field with component and subcomponent separators turned into spaces (same
+length), so the PHI engine reads "DUCK DONALD D" while ``start``/``end`` still point into
+the file. The location names the component where a span starts.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from auditor.errors import InputError
 from auditor.scanners.documents.encoding import detect_encoding, iter_decoded
 from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
-
-_HEADERS = ("MSH", "FHS", "BHS")
-_SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{2}")
-_LINE_END = re.compile(r"\r\n|\r|\n")
+from auditor.scanners.formats.hl7 import (
+    HEADERS,
+    SEGMENT_ID,
+    Separators,
+    iter_segments,
+    split_fields,
+    split_spans,
+)
 
 # Field names shown to the PHI engine as context (HL7 v2.5 names, shortened).
 FIELD_NAMES: dict[tuple[str, int], str] = {
@@ -62,85 +64,22 @@ FIELD_NAMES: dict[tuple[str, int], str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Separators:
-    field: str = "|"
-    component: str = "^"
-    repetition: str = "~"
-    escape: str = "\\"
-    subcomponent: str = "&"
-
-    @classmethod
-    def from_header(cls, segment: str, line: int, source: str) -> Separators:
-        """MSH-1 is the character after 'MSH'; MSH-2 holds the encoding characters."""
-        if len(segment) < 8:
-            raise InputError(
-                "MSH segment too short for its encoding characters",
-                file=source,
-                line=line,
-                field=f"{segment[:3]}-2",
-            )
-        field = segment[3]
-        enc = segment[4:].split(field, 1)[0]
-        enc = (enc + "^~\\&")[:4] if len(enc) < 4 else enc[:4]
-        return cls(field, enc[0], enc[1], enc[2], enc[3])
-
-
-def iter_segments(pieces: Iterator[str]) -> Iterator[tuple[int, str]]:
-    """(offset in the decoded text, segment text) for every non-empty segment."""
-    buf = ""
-    pos = 0
-    for piece in pieces:
-        buf += piece
-        segments: list[tuple[int, str]] = []
-        start = _split(buf, pos, final=False, out=segments)
-        yield from segments
-        pos += start
-        buf = buf[start:]
-    segments = []
-    _split(buf, pos, final=True, out=segments)
-    yield from segments
-
-
-def _split(buf: str, pos: int, *, final: bool, out: list[tuple[int, str]]) -> int:
-    """Append complete segments of ``buf`` to ``out``; return where the unfinished one starts."""
-    start = 0
-    for match in _LINE_END.finditer(buf):
-        # A CR at the very end may be the first half of CRLF: wait for the next piece.
-        if not final and match.end() == len(buf) and buf.endswith("\r"):
-            break
-        if match.start() > start:
-            out.append((pos + start, buf[start : match.start()]))
-        start = match.end()
-    if final and start < len(buf):
-        out.append((pos + start, buf[start:]))
-        start = len(buf)
-    return start
-
-
 def field_units(
     source: str, seg: str, offset: int, seps: Separators, location: dict[str, Any]
 ) -> Iterator[TextUnit]:
     """Units for every field repetition of one segment."""
     seg_id = seg[:3]
-    is_header = seg_id in _HEADERS
-    fields = seg.split(seps.field)
-    pos = offset + len(fields[0]) + 1
-    for idx, value in enumerate(fields[1:], start=1):
-        number = idx + 1 if is_header else idx
-        field_start = pos
-        pos += len(value) + 1
-        if is_header and number <= 2:
+    is_header = seg_id in HEADERS
+    for field in split_fields(seg, seps):
+        if is_header and field.number <= 2:
             continue
-        reps = value.split(seps.repetition)
-        rep_start = field_start
+        reps = split_spans(field.text, seps.repetition, offset + field.start)
         for rep_no, rep in enumerate(reps, start=1):
-            this_start = rep_start
-            rep_start += len(rep) + 1
-            if not rep.strip():
+            if not rep.text.strip():
                 continue
-            label = f"{seg_id}-{number}" + (f"[{rep_no}]" if rep_no > 1 else "")
-            yield _rep_unit(source, rep, this_start, label, seps, location, (seg_id, number))
+            label = f"{seg_id}-{field.number}" + (f"[{rep_no}]" if rep_no > 1 else "")
+            key = (seg_id, field.number)
+            yield _rep_unit(source, rep.text, rep.start, label, seps, location, key)
 
 
 def _rep_unit(
@@ -154,17 +93,13 @@ def _rep_unit(
 ) -> TextUnit:
     parts: list[tuple[int, dict[str, Any]]] = []
     if seps.component in rep or seps.subcomponent in rep:
-        cpos = 0
-        for c_no, comp in enumerate(rep.split(seps.component), start=1):
-            subs = comp.split(seps.subcomponent)
+        for c_no, comp in enumerate(split_spans(rep, seps.component), start=1):
+            subs = split_spans(comp.text, seps.subcomponent, comp.start)
             if len(subs) == 1:
-                parts.append((cpos, {"field": f"{label}.{c_no}"}))
-            else:
-                spos = cpos
-                for s_no, sub in enumerate(subs, start=1):
-                    parts.append((spos, {"field": f"{label}.{c_no}.{s_no}"}))
-                    spos += len(sub) + 1
-            cpos += len(comp) + 1
+                parts.append((comp.start, {"field": f"{label}.{c_no}"}))
+                continue
+            for s_no, sub in enumerate(subs, start=1):
+                parts.append((sub.start, {"field": f"{label}.{c_no}.{s_no}"}))
     text = rep.replace(seps.component, " ").replace(seps.subcomponent, " ")
     name = FIELD_NAMES.get(key)
     return TextUnit(
@@ -191,8 +126,15 @@ class Hl7Scanner:
             if not seg.strip():
                 continue
             seg_id = seg[:3]
-            if seg_id in _HEADERS:
-                seps = Separators.from_header(seg, number, src)
+            if seg_id in HEADERS:
+                seps = Separators.from_header(seg)
+                if seps is None:
+                    raise InputError(
+                        "MSH segment too short for its encoding characters",
+                        file=src,
+                        line=number,
+                        field=f"{seg_id}-2",
+                    )
                 if seg_id == "MSH":
                     message += 1
             elif seps is None:
@@ -201,7 +143,7 @@ class Hl7Scanner:
                 )
             assert seps is not None
             location = {"message": max(message, 1), "segment": number}
-            if not _SEGMENT_ID.fullmatch(seg_id) or (len(seg) > 3 and seg[3] != seps.field):
+            if not SEGMENT_ID.fullmatch(seg_id) or (len(seg) > 3 and seg[3] != seps.field):
                 # A wrapped line of free text, or junk: keep it, as plain text.
                 yield UnitIssue(
                     source=src,

@@ -1,7 +1,7 @@
 """HL7 v2 messages: the same segments, fields, repetitions and components; values replaced.
 
-Encoding characters come from each MSH (field separator MSH-1, then component, repetition,
-escape and subcomponent in MSH-2), so a feed that uses ``#`` or ``!`` works too. Fields whose
+Segments, separators (from each MSH: a feed that uses ``#`` or ``!`` works too) and escapes
+come from ``scanners.formats.hl7``, the tokenizer the document scanner reads with. Fields whose
 datatype is known (PID-5 XPN, PID-11 XAD, PID-13 XTN, PID-3 CX, ...) get typed operators;
 timestamps anywhere are shifted per patient (PID-3) and stay valid DTM; free text (NTE-3,
 OBX-5 of type TX/ST/FT) and other text-like components go to the PHI engine, unescaped
@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.deid.formats.base import FileContext, atomic_output, output_encoding
 from auditor.deid.profiles import Operator
 from auditor.phi.entities import Entity
 from auditor.scanners.documents.encoding import detect_encoding, iter_decoded
+from auditor.scanners.formats.hl7 import SEGMENT_ID, Separators, iter_lines
 
 XPN, XCN, CX, XAD, XTN, DOB, SSN, ID, TEXT, XON, CITY = (
     "XPN", "XCN", "CX", "XAD", "XTN", "DOB", "SSN", "ID", "TEXT", "XON", "CITY",
@@ -60,47 +60,6 @@ CODED = {("OBX", 3), ("OBX", 5), ("OBX", 6), ("OBR", 4), ("DG1", 3), ("PR1", 3),
          ("RXE", 2), ("RXO", 1), ("RXA", 5), ("ORC", 16), ("PV2", 3), ("MSH", 9)}  # fmt: skip
 _TEXT_TYPES = {"TX", "ST", "FT", "CF"}
 _DTM = re.compile(r"\d{8}(\d{2}(\d{2}(\d{2}(\.\d{1,4})?)?)?)?([+-]\d{4})?")
-_SEG_SPLIT = re.compile(r"(\r\n|\r|\n)")
-_SEG_NAME = re.compile(r"[A-Z][A-Z0-9]{2}")
-
-
-@dataclass(frozen=True)
-class Encoding:
-    field: str = "|"
-    component: str = "^"
-    repetition: str = "~"
-    escape: str = "\\"
-    sub: str = "&"
-
-    @classmethod
-    def from_msh(cls, segment: str) -> Encoding:
-        if len(segment) < 8 or not segment.startswith("MSH"):
-            return cls()
-        f = segment[3]
-        enc = segment[4:].split(f, 1)[0]
-        enc = (enc + "^~\\&")[:4] if len(enc) < 4 else enc
-        return cls(f, enc[0], enc[1], enc[2], enc[3])
-
-    def unescape(self, value: str) -> str:
-        e = self.escape
-        if e not in value:
-            return value
-        table = {"F": self.field, "S": self.component, "T": self.sub, "R": self.repetition, "E": e}
-        return re.sub(
-            re.escape(e) + r"([FSTRE])" + re.escape(e), lambda m: table[m.group(1)], value
-        )
-
-    def escape_text(self, value: str) -> str:
-        e = self.escape
-        out = value.replace(e, f"{e}E{e}")
-        for ch, code in (
-            (self.field, "F"),
-            (self.component, "S"),
-            (self.sub, "T"),
-            (self.repetition, "R"),
-        ):
-            out = out.replace(ch, f"{e}{code}{e}")
-        return out
 
 
 class _Message:
@@ -108,7 +67,7 @@ class _Message:
 
     def __init__(self, segments: list[str], fc: FileContext) -> None:
         self.fc = fc
-        self.enc = Encoding.from_msh(segments[0]) if segments else Encoding()
+        self.enc = _separators(segments[0]) if segments else Separators()
         self.segments = segments
         self.slots: list[tuple[int, int, int, int, int, str]] = []
         self.fields = [self._split(s) for s in segments]
@@ -123,7 +82,10 @@ class _Message:
                 out.append([[[field]]])  # MSH-2 holds the encoding characters themselves
                 continue
             out.append(
-                [[c.split(e.sub) for c in r.split(e.component)] for r in field.split(e.repetition)]
+                [
+                    [c.split(e.subcomponent) for c in r.split(e.component)]
+                    for r in field.split(e.repetition)
+                ]
             )
         return out
 
@@ -141,7 +103,7 @@ class _Message:
     def run(self) -> list[str]:
         for s, fields in enumerate(self.fields):
             seg = fields[0][0][0][0] if fields else ""
-            if not _SEG_NAME.fullmatch(seg):
+            if not SEGMENT_ID.fullmatch(seg):
                 continue
             obx_type = fields[2][0][0][0] if seg == "OBX" and len(fields) > 2 else ""
             for f in range(1, len(fields)):
@@ -166,7 +128,7 @@ class _Message:
         e = self.enc
         out = []
         for seg, fields in zip(self.segments, self.fields, strict=True):
-            if not fields or not _SEG_NAME.fullmatch(fields[0][0][0][0]):
+            if not fields or not SEGMENT_ID.fullmatch(fields[0][0][0][0]):
                 out.append(seg)
                 continue
             rendered = []
@@ -176,7 +138,7 @@ class _Message:
                     continue
                 rendered.append(
                     e.repetition.join(
-                        e.component.join(e.sub.join(comp) for comp in rep) for rep in field
+                        e.component.join(e.subcomponent.join(comp) for comp in rep) for rep in field
                     )
                 )
             out.append(e.field.join(rendered))
@@ -299,28 +261,23 @@ def _text_like(value: str) -> bool:
     )
 
 
+def _separators(segment: str) -> Separators:
+    """The message's separators; the defaults when it does not start with a usable MSH."""
+    if not segment.startswith("MSH"):
+        return Separators()
+    return Separators.from_header(segment) or Separators()
+
+
 def messages(path: Path, encoding: str) -> Iterator[tuple[list[str], list[str], str]]:
-    """(segments, separators after each segment, leading text) per message, streamed."""
-    buffer = ""
+    """(segments, line ending after each segment, leading text) per message, streamed."""
     segs: list[str] = []
     seps: list[str] = []
-    for piece in iter_decoded(path, encoding):
-        buffer += piece
-        parts = _SEG_SPLIT.split(buffer)
-        buffer = parts.pop()  # the last piece may be incomplete
-        for i in range(0, len(parts), 2):
-            seg, sep = parts[i], parts[i + 1]
-            if seg.lstrip("\x0b").startswith("MSH") and segs:
-                yield segs, seps, ""
-                segs, seps = [], []
-            segs.append(seg)
-            seps.append(sep)
-    if buffer:
-        if buffer.lstrip("\x0b").startswith("MSH") and segs:
+    for line in iter_lines(iter_decoded(path, encoding)):
+        if line.text.lstrip("\x0b").startswith("MSH") and segs:
             yield segs, seps, ""
             segs, seps = [], []
-        segs.append(buffer)
-        seps.append("")
+        segs.append(line.text)
+        seps.append(line.end)
     if segs:
         yield segs, seps, ""
 
@@ -342,9 +299,9 @@ class Hl7Format:
     def residual_texts(self, path: Path) -> Iterator[str]:
         encoding = detect_encoding(path)
         for segs, _, _ in messages(path, encoding):
-            enc = Encoding.from_msh(segs[0].lstrip("\x0b"))
+            enc = _separators(segs[0].lstrip("\x0b"))
             lines = []
-            seps = re.escape(enc.component + enc.sub + enc.repetition)
+            seps = re.escape(enc.component + enc.subcomponent + enc.repetition)
             for seg in segs:
                 if seg.startswith("MSH"):
                     continue
