@@ -21,6 +21,7 @@ from auditor.reports import documents as docs_section
 from auditor.reports.names import NameBook
 from auditor.reports.periods import Week, iso_z
 from auditor.reports.store_data import (
+    SCAN_LABELS,
     FindingRow,
     RunInfo,
     access_findings,
@@ -29,7 +30,7 @@ from auditor.reports.store_data import (
     phi_findings,
     runs_between,
 )
-from auditor.store.models import RunStatus
+from auditor.store.models import RunKind, RunStatus
 
 SCHEMA = "https://hipaa-auditor.dev/report/weekly/v1"
 SEVERITIES = ("critical", "high", "medium", "low")
@@ -190,13 +191,13 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         all_runs = runs_between(session, trend_start, None)
         trend_findings = access_findings(session, trend_start, week.end)
         period_runs = [r for r in all_runs if week.contains(r.at)]
-        doc_run_ids = [r.id for r in period_runs if r.kind == "documents"]
+        doc_run_ids = [r.id for r in period_runs if r.kind == RunKind.DOCUMENTS]
         phi_rows = phi_findings(session, week.start, week.end, doc_run_ids)
         phi_seen = phi_counts_by_first_seen(session, trend_start, week.end)
         carried = open_before(session, week.start)
     rows = [f for f in trend_findings if f.time is not None and week.contains(f.time)]
     audited, explained = coverage.accesses_for(week, all_runs)
-    ever_docs = any(r.kind == "documents" for r in all_runs)
+    ever_docs = any(r.kind == RunKind.DOCUMENTS for r in all_runs)
     documents = docs_section.build(period_runs, phi_rows, pack, include_names)
     # Runs that produced this week's findings scanned it, even if they ran later (catch-up).
     finding_runs = {r.last_run_id for r in rows if r.last_run_id}
@@ -204,7 +205,7 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         r
         for r in all_runs
         if coverage.covers(r, week)
-        or (r.kind == "access" and r.status is RunStatus.DONE and r.id in finding_runs)
+        or (r.kind == RunKind.ACCESS_LOGS and r.status is RunStatus.DONE and r.id in finding_runs)
     ]
     unattributed = sum(1 for r in covering if not coverage.by_day(r) and not week.contains(r.at))
     gaps = coverage.gaps(actx, week, period_runs, ever_docs, covering)
@@ -212,9 +213,9 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         1 for r in phi_rows if r.status == "open" and week.contains(r.first_seen)
     )
     scans: dict[str, dict[str, int]] = {}
-    for kind in ("access", "documents"):
+    for kind, label in SCAN_LABELS.items():
         mine = [r for r in period_runs if r.kind == kind]
-        scans[kind] = {s.value: sum(1 for r in mine if r.status is s) for s in RunStatus}
+        scans[label] = {s.value: sum(1 for r in mine if r.status is s) for s in RunStatus}
     summary = {
         "accesses_audited": audited,
         "accesses_explained": explained,

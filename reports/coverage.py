@@ -13,8 +13,8 @@ from typing import Any
 
 from auditor.context import AppContext
 from auditor.reports.periods import Week, iso_z
-from auditor.reports.store_data import RunInfo, as_int
-from auditor.store.models import RunStatus
+from auditor.reports.store_data import SCAN_LABELS, RunInfo, as_int
+from auditor.store.models import RunKind, RunStatus
 
 
 def _local_day(instant: datetime, week: Week) -> date:
@@ -29,7 +29,7 @@ def by_day(run: RunInfo) -> dict[str, Any]:
 
 def covers(run: RunInfo, week: Week) -> bool:
     """A done access run covers a week if it ran in it or counted accesses on its days."""
-    if run.kind != "access" or run.status is not RunStatus.DONE:
+    if run.kind != RunKind.ACCESS_LOGS or run.status is not RunStatus.DONE:
         return False
     days = {d.isoformat() for d in week.days()}
     return week.contains(run.at) or bool(days.intersection(by_day(run)))
@@ -41,7 +41,7 @@ def accesses_for(week: Week, runs: Sequence[RunInfo]) -> tuple[int, int]:
     audited = explained = 0
     days = {d.isoformat() for d in week.days()}
     for run in runs:
-        if run.kind != "access" or run.status is not RunStatus.DONE:
+        if run.kind != RunKind.ACCESS_LOGS or run.status is not RunStatus.DONE:
             continue
         per_day = by_day(run)
         if per_day:
@@ -147,20 +147,23 @@ def gaps(
     for run in runs:
         if run.status is RunStatus.FAILED:
             detail = run.error.splitlines()[0][:200] if run.error else "failed"
-            gaps.append(_gap("failed_scan", run.kind, detail, at=iso_z(run.at), run_id=run.id))
+            scan = SCAN_LABELS[run.kind]
+            gaps.append(_gap("failed_scan", scan, detail, at=iso_z(run.at), run_id=run.id))
     daemon = actx.settings.daemon
-    expect = {"access": bool(daemon.access_log_sources), "documents": bool(daemon.export_dirs)}
-    for kind, label in (("access", "access-log"), ("documents", "document")):
+    access, documents = RunKind.ACCESS_LOGS, RunKind.DOCUMENTS
+    expect = {access: bool(daemon.access_log_sources), documents: bool(daemon.export_dirs)}
+    for kind, label in ((access, "access-log"), (documents, "document")):
         ran_days = {_local_day(r.at, week) for r in runs if r.kind == kind}
-        if kind == "access":  # a catch-up scan that counted a day's accesses covers that day
+        if kind == access:  # a catch-up scan that counted a day's accesses covers that day
             ran_days |= {d for r in covering for d in week.days() if d.isoformat() in by_day(r)}
         if expect[kind]:
             for day in week.days():
                 if day not in ran_days:
                     detail = f"no scheduled {label} scan ran on this day"
-                    gaps.append(_gap("missing_scan", kind, detail, date=day.isoformat()))
-        elif (
-            not ran_days and not (kind == "access" and covering) and (kind == "access" or ever_docs)
-        ):
-            gaps.append(_gap("missing_scan", kind, f"no {label} scan ran in this period"))
+                    gaps.append(
+                        _gap("missing_scan", SCAN_LABELS[kind], detail, date=day.isoformat())
+                    )
+        elif not ran_days and not (kind == access and covering) and (kind == access or ever_docs):
+            detail = f"no {label} scan ran in this period"
+            gaps.append(_gap("missing_scan", SCAN_LABELS[kind], detail))
     return gaps

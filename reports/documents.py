@@ -14,7 +14,7 @@ from typing import Any
 
 from auditor.policy.metadata import PackMetadata
 from auditor.reports.store_data import FindingRow, RunInfo, as_int
-from auditor.store.models import RunStatus
+from auditor.store.models import RunKind, RunStatus
 
 
 def _roots(run: RunInfo) -> list[str]:
@@ -60,7 +60,7 @@ def build(
     pack: PackMetadata,
     include_names: bool,
 ) -> dict[str, Any]:
-    runs = [r for r in period_runs if r.kind == "documents" and r.status is RunStatus.DONE]
+    runs = [r for r in period_runs if r.kind == RunKind.DOCUMENTS and r.status is RunStatus.DONE]
     roots = sorted({root for r in runs for root in _roots(r)}, key=len, reverse=True)
     files_scanned = sum(as_int(r.summary.get("files_scanned")) or r.records_processed for r in runs)
     from_summary = _summary_files(runs)

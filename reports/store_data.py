@@ -14,10 +14,17 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from auditor.store.models import Finding, FindingKind, FindingStatus, RunStatus, ScanRun
+from auditor.store.models import (
+    Finding,
+    FindingKind,
+    FindingStatus,
+    RunKind,
+    RunStatus,
+    ScanRun,
+)
 
-ACCESS_KINDS = ("access-logs", "access_logs", "access")
-DOCUMENT_KINDS = ("documents", "document", "docs")
+#: The scan kinds a report covers, and the names the report's JSON gives them.
+SCAN_LABELS = {RunKind.ACCESS_LOGS: "access", RunKind.DOCUMENTS: "documents"}
 
 
 def as_int(value: Any) -> int:
@@ -38,7 +45,7 @@ def as_int(value: Any) -> int:
 @dataclass
 class RunInfo:
     id: str
-    kind: str  # "access" | "documents"
+    kind: RunKind  # ACCESS_LOGS or DOCUMENTS (see SCAN_LABELS)
     status: RunStatus
     at: datetime  # finished, else started, else requested
     source: str
@@ -72,20 +79,12 @@ class FindingRow:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _kind(kind: str) -> str | None:
-    if kind in ACCESS_KINDS:
-        return "access"
-    if kind in DOCUMENT_KINDS:
-        return "documents"
-    return None
-
-
 def runs_between(session: Session, start: datetime, end: datetime | None) -> list[RunInfo]:
     """Access-log and document runs whose finish (or start/request) time falls in the window."""
     stamp = func.coalesce(ScanRun.finished_at, ScanRun.started_at, ScanRun.requested_at)
     stmt = (
         select(ScanRun)
-        .where(ScanRun.kind.in_((*ACCESS_KINDS, *DOCUMENT_KINDS)))
+        .where(ScanRun.kind.in_([str(k) for k in SCAN_LABELS]))
         .where(stamp >= start)
         .order_by(stamp, ScanRun.id)
     )
@@ -93,7 +92,7 @@ def runs_between(session: Session, start: datetime, end: datetime | None) -> lis
         stmt = stmt.where(stamp < end)
     out: list[RunInfo] = []
     for run in session.scalars(stmt):
-        kind = _kind(run.kind)
+        kind = RunKind.read(run.kind)
         at = run.finished_at or run.started_at or run.requested_at
         if kind is None or at is None:
             continue

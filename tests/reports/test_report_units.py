@@ -18,7 +18,7 @@ from auditor.reports.documents import folder_of
 from auditor.reports.html import render_html
 from auditor.reports.periods import last_full_week, parse_week
 from auditor.reports.store_data import RunInfo
-from auditor.store.models import RunStatus
+from auditor.store.models import RunKind, RunStatus
 
 NY = ZoneInfo("America/New_York")
 
@@ -70,7 +70,7 @@ def _run(
     at: datetime, summary: dict[str, Any], processed: int = 0, status: RunStatus = RunStatus.DONE
 ) -> RunInfo:
     return RunInfo(
-        "r", "access", status, at, "", "cli", processed, processed, 0, 0, summary, {}, ""
+        "r", RunKind.ACCESS_LOGS, status, at, "", "cli", processed, processed, 0, 0, summary, {}, ""
     )
 
 
