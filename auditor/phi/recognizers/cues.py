@@ -109,6 +109,20 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
     # Role directly before: "RN Smith", "RT Azaan", "SW Jones" (also "RN aware": weaker).
     if i > 0 and words[i - 1].key in _ROLES and words[i - 1].is_upper and view.gap(i) in _ROLE_GAPS:
         best = Cue.VERB
+    # ...across an initial: "RN M. Oduya", "RT J Azaan".
+    if (
+        i > 1
+        and len(words[i - 1].text) == 1
+        and words[i - 1].text.isupper()
+        and view.gap(i) in {". ", " "}
+        and words[i - 2].key in _ROLES
+        and words[i - 2].is_upper
+        and view.gap(i - 1) in _ROLE_GAPS
+    ):
+        best = Cue.VERB
+    # A writer's own name: "this is Ngozi", "my name is Ana".
+    if i > 1 and words[i - 1].key == "is" and words[i - 2].key in {"this", "name"}:
+        best = Cue.VERB
     # "Pt Smith is a 67 yo ...", "patient Jones was admitted", "THE PATIENT JOHN WHITE WAS".
     if _patient_frame(view, i, j) or (j > i + 0 and i > 0 and _patient_frame(view, i - 1, j)):
         best = Cue.VERB

@@ -61,7 +61,7 @@ _COUNT_AFTER = (
     r"sessions?|visits?|episodes?|admissions?|stage|decade|position|ones?|child|pregnancy|"
     r"try|place|pt|patient|person|nerve|ventricle|heart|sound|metatarsal|branch|division|"
     r"molar|premolar|cranial|opinion|shift|call|page|set|step|part|half|quarter|option|"
-    r"choice|most|highest|lowest|largest|smallest|and|or|to|through|-)\b)"
+    r"choice|most|highest|lowest|largest|smallest)\b)"
 )
 # A day of the month alone, as an ordinal after "the": "on the 3rd", "wed the 12th".
 _ORDINAL_DAY = re.compile(r"\b(?i:the)\s+(?P<day>" + _ORDINAL_DAY_NUM + r")" + _COUNT_AFTER)

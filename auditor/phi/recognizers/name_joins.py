@@ -20,6 +20,7 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
     Lexicon,
 )
+from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.tokens import TokenView
 
 _NOT_SURNAME = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | FACILITY_WORDS
@@ -53,7 +54,13 @@ class NameWords:
 
     def blocked(self, key: str) -> bool:
         """Never a name without a title cue: stop words, clinical terms, cue words."""
-        return key in NOT_NAMES or key in self.lexicon.stoplist or not key.isalpha()
+        return (
+            key in NOT_NAMES
+            or key in NOT_PERSON_WORDS
+            or key in self.lexicon.stoplist
+            or not key.isalpha()
+            or vowelless(key)
+        )
 
     def ambiguous(self, key: str) -> bool:
         return self.lexicon.is_ambiguous(key)

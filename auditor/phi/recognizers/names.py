@@ -8,6 +8,7 @@ found name that look like names or initials join the span ("John A. Smith", "Smi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from presidio_analyzer import RecognizerResult
@@ -25,9 +26,12 @@ from auditor.phi.recognizers.lexicon import (
     Lexicon,
 )
 from auditor.phi.recognizers.name_joins import NameWords, joinable
+from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
 
+# Past tenses and gerunds after "dr" are what the doctor did: "dr called", "dr rounding".
+_VERBISH = re.compile(r"(?:ed|ing)$")
 _FAMILY = frozenset({"family", "families", "household"})
 
 SCORES = {
@@ -124,7 +128,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
             cue = Cue.RELATIVE
         titled_verb = key in NAME_VERBS and w.is_title and not view.shouting  # "Mr. Page"
-        if cue == Cue.STRONG and (key not in NOT_NAMES or titled_verb) and w.text[:1].isupper():
+        if (
+            cue == Cue.STRONG
+            and (key not in NOT_NAMES or titled_verb)
+            and w.text[:1].isupper()
+            and not vowelless(key)  # "moderate MR. RVSP": mitral regurgitation, no Mr.
+        ):
             # "Dr. Swan": a title beats the stop list. Upper-case text needs more than a
             # capital letter: "MS IMPROVED" is mental status, not Ms. Improved.
             # (In mostly lower-case text a capital letter is informative again.)
@@ -182,7 +191,9 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return False
         if before in TITLES and (gap in {". ", "."} or (before == "dr" and gap == " ")):
             if lex.is_english(key):
-                return False
+                # "dr lopes", "mrs. rich": a listed surname that is also a word, written in
+                # lower case after a title; not a verb or other cue word ("dr called").
+                return lex.is_surname(key) and key not in NAME_VERBS and not _VERBISH.search(key)
             return self.known(key) or (len(key) >= 4 and lex.is_unknown_proper(key))
         if gap != " ":
             return False

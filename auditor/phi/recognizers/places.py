@@ -19,6 +19,7 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
     Lexicon,
 )
+from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
 
@@ -33,7 +34,7 @@ _CALENDAR = frozenset(
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
      "friday", "saturday", "sunday"}
 )  # fmt: skip
-NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES | _CALENDAR
+NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES | _CALENDAR | EHR_PRODUCTS
 
 
 class PlaceRecognizer(LocalRecognizer):

@@ -1,0 +1,107 @@
+"""Names in labelled fields: "Pt: Okonkwo, Chidinma", "caller: jorge alvarez", "Read by x/y".
+
+A header label says what follows is a person, whatever its case and whether or not the words
+are in a name list: a portal message's "from:", a call log's "caller:", a report's "Patient:"
+or "Read by". The words after the label count until the first one that is plainly not a name
+(a stop word, a clinical term, a form label, an English word that is no listed name, a digit),
+and at least one must be a listed name or an unknown proper word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.cues import dotted_credential
+from auditor.phi.recognizers.lexicon import POST_TITLES, TITLES, Lexicon
+from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
+from auditor.phi.recognizers.patterns import make_result
+
+SCORE = 0.8
+# Labels at the start of a line (or after a field separator) whose value is a person.
+_LABEL = re.compile(
+    r"(?im)(?:^|[|;]|\s{3,})[ \t]*(?:(?:patient(?:'s)?\s+name|patient|pt|pt\s+name|name|"
+    r"resident|caller|from|re|member|subscriber|guarantor|insured|contact|"
+    r"emergency\s+contact|poa|hcp|attending|surgeon|assistant|referring(?:\s+(?:physician|"
+    r"provider|md|doctor))?|pcp|reader|pathologist|radiologist|therapist|provider|"
+    r"interpreter)\s*[:#]|(?:read|dictated|signed|transcribed|reviewed|requested|completed)"
+    r"\s+by:?)[ \t]*"
+)
+# One word of a name: letters with inner apostrophes or hyphens, or an initial.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
+_SEPARATOR = re.compile(r"(?:,? |/|, )")
+_MAX_WORDS = 4
+
+
+class FieldNameRecognizer(LocalRecognizer):
+    """PERSON spans for the value of a person field; see the module docstring."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        super().__init__("AuditorFieldNameRecognizer", [Entity.PERSON.value])
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for label in _LABEL.finditer(text):
+            span = self._value(text, label.end())
+            if span is not None:
+                results.append(make_result(self, Entity.PERSON, span[0], span[1], SCORE))
+        return results
+
+    def _value(self, text: str, pos: int) -> tuple[int, int] | None:
+        # A title first is fine and stays out of the span: "Re: Ms Tanvi Desai".
+        title = re.match(r"(?i)(?:mrs?|ms|miss|mx|dr)\.?\s+", text[pos:])
+        if title and title.group().split(".")[0].strip().lower() in TITLES:
+            pos += title.end()
+        start = end = pos
+        evidence = False
+        words = 0
+        while words < _MAX_WORDS:
+            m = _WORD.match(text, pos)
+            if m is None:
+                break
+            word = m.group().rstrip(".")
+            if len(word) == 1 and dotted_credential(text, pos):
+                break  # "Samuel Ostrowski, M.D.": a credential, not an initial
+            verdict = self._word(word)
+            if verdict is None:
+                break
+            evidence = evidence or verdict
+            end = pos + len(word) + (1 if len(word) == 1 and m.group().endswith(".") else 0)
+            words += 1
+            sep = _SEPARATOR.match(text, m.end())
+            if sep is None or "\n" in sep.group():
+                break
+            pos = sep.end()
+        return (start, end) if evidence and end > start else None
+
+    def _word(self, word: str) -> bool | None:
+        """None: not a name word (the value ends); True: evidence of a name; False: an
+        initial or particle, allowed inside but not enough alone."""
+        key = word.lower().replace("'", "").replace("’", "")
+        if len(key) == 1:
+            return False
+        lex = self.lexicon
+        if (
+            key in STOP_WORDS
+            or key in NOT_PERSON_WORDS
+            or key in lex.stoplist
+            or key in TITLES
+            or vowelless(key)
+        ):
+            return None
+        parts = [p for p in re.split(r"[-]", key) if p]
+        if key.replace("-", "") in POST_TITLES or any(p in POST_TITLES for p in parts):
+            return None  # "Leah Brandt, PA-C"
+        if any(lex.is_name(p) for p in parts):
+            return True
+        if lex.is_english(key):
+            return None
+        return lex.is_unknown_proper(key) or all(lex.is_unknown_proper(p) for p in parts)

@@ -1,0 +1,75 @@
+"""Capitalised words that look like names in notes but never name a person or a place.
+
+Languages, nationalities and countries ("speaks German", "a Brazilian family", "from Pune,
+India"), form labels that stand next to a name on a header line ("Acct", "Accession") and the
+products of EHR vendors ("MyChart", "Epic"). Many are also census surnames ("English",
+"French"), so only a title cue ("Dr. English") can still make one a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Languages and nationalities (adjective and noun forms), and countries and regions bigger
+# than a state: none is a Safe Harbor geographic subdivision.
+DEMONYMS = _words(
+    """
+    english british scottish welsh irish american canadian mexican australian french german
+    dutch flemish belgian swiss austrian italian spanish portuguese brazilian argentine
+    argentinian chilean colombian peruvian venezuelan cuban dominican haitian jamaican
+    rican salvadoran guatemalan honduran nicaraguan ecuadorian bolivian paraguayan
+    uruguayan greek turkish cypriot albanian serbian croatian bosnian slovenian slovak czech
+    polish hungarian romanian bulgarian ukrainian russian belarusian lithuanian latvian
+    estonian finnish swedish norwegian danish icelandic arabic arab egyptian moroccan
+    algerian tunisian libyan lebanese syrian jordanian iraqi iranian persian farsi afghan
+    pashto dari urdu hindi punjabi bengali bangla gujarati marathi tamil telugu kannada
+    malayalam nepali sinhala pakistani indian bangladeshi lankan chinese mandarin
+    cantonese taiwanese japanese korean vietnamese thai lao laotian khmer cambodian burmese
+    filipino tagalog indonesian malay malaysian singaporean hebrew israeli yiddish amharic
+    ethiopian eritrean somali swahili kenyan ugandan tanzanian nigerian ghanaian yoruba igbo
+    hausa akan twi senegalese wolof congolese cameroonian zulu xhosa creole
+    patois kriolu verdean armenian georgian azerbaijani kazakh uzbek mongolian tibetan
+    hmong latino latina latinx hispanic asian african european caribbean
+    england scotland wales ireland britain america canada mexico australia france germany
+    holland netherlands belgium switzerland austria italy spain portugal brazil argentina
+    chile colombia peru venezuela cuba haiti jamaica guatemala honduras nicaragua ecuador
+    bolivia paraguay uruguay greece turkey cyprus albania serbia croatia bosnia slovenia
+    slovakia czechia poland hungary romania bulgaria ukraine russia belarus lithuania latvia
+    estonia finland sweden norway denmark iceland egypt morocco algeria tunisia libya
+    lebanon syria iraq iran afghanistan pakistan india bangladesh nepal china taiwan
+    japan korea vietnam thailand laos cambodia burma myanmar philippines indonesia malaysia
+    singapore ethiopia eritrea somalia kenya uganda tanzania nigeria ghana senegal
+    congo cameroon armenia azerbaijan kazakhstan uzbekistan mongolia tibet europe
+    africa
+    """
+)
+# Field labels of forms and headers, which sit on the same line as a name ("Name: Tran Van
+# Minh   Acct A778..."): never part of it.
+FIELD_LABELS = _words(
+    """
+    acct account accession mrn dob sex gender age room rm bed unit hosp ssn insurance
+    member plan policy group case specimen exam indication impression findings history
+    comparison technique procedure diagnosis dx reason cc hpi disposition admit admitted
+    discharge discharged attending referring pcp provider phone tel tele fax email
+    address race ethnicity religion language interpreter visit encounter fin csn
+    """
+)
+# EHR and patient-portal products: "Sent from MyChart", "documented in Epic".
+EHR_PRODUCTS = frozenset(
+    {"epic", "mychart", "cerner", "meditech", "allscripts", "athena", "athenahealth",
+     "eclinicalworks", "nextgen", "healtheintent", "powerchart", "haiku", "canto", "citrix"}
+)  # fmt: skip
+NOT_PERSON_WORDS = DEMONYMS | FIELD_LABELS | EHR_PRODUCTS
+
+_NO_VOWEL = re.compile(r"^[^aeiouy]{3,}$")
+
+
+def vowelless(key: str) -> bool:
+    """ "RVSP", "CBC", "BMP": three or more letters without a vowel are an acronym, never a
+    name ("Ng", two letters, still can be)."""
+    return bool(_NO_VOWEL.match(key))
