@@ -12,6 +12,7 @@ from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.facilities import FacilityRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.lexicon import Lexicon
+from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
@@ -30,5 +31,6 @@ def build_pack(
         PlaceRecognizer(lexicon),
         FacilityRecognizer(lexicon),
         NameRecognizer(lexicon, dictionary.person_words),
+        FieldNameRecognizer(lexicon),
         SiteDictionaryRecognizer(dictionary, lexicon),
     ]
