@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from auditor.findings import AccessFinding
     from auditor.services.access_findings import AccessBatch
+    from auditor.services.access_result import AccessScanResult
 
 TABLE_ROWS = 200
 
@@ -53,23 +54,24 @@ def _table(findings: list[AccessFinding], total: int) -> Table:
     return table
 
 
-def print_summary(summary: dict[str, Any]) -> None:
+def print_summary(result: AccessScanResult) -> None:
     """The run totals, for a person, on stderr."""
+    t = result.totals
     err_console.print(
-        f"access-logs: read {summary['records_read']}, processed {summary['records_processed']},"
-        f" quarantined {summary['records_quarantined']};"
-        f" explained {summary['explained_pct']}% ({summary['accesses_explained']});"
-        f" findings {summary['findings_total']} ({summary['findings_new']} new)",
+        f"access-logs: read {t.records_read}, processed {t.records_processed},"
+        f" quarantined {t.records_quarantined};"
+        f" explained {result.explained_pct}% ({result.accesses_explained});"
+        f" findings {t.findings_count} ({result.findings_new} new)",
         markup=False,
         soft_wrap=True,
     )
-    for category, count in summary["findings_by_category"].items():
+    for category, count in sorted(result.findings_by_category.items()):
         err_console.print(f"  {category}: {count}", markup=False, soft_wrap=True)
-    for rule_id, why in summary["disabled_rules"].items():
+    for rule_id, why in sorted(result.disabled_rules.items()):
         err_console.print(f"  rule {rule_id} disabled: {why}", markup=False, soft_wrap=True)
-    if summary["quarantine_file"]:
+    if result.quarantine_file:
         err_console.print(
-            f"  quarantined records: {summary['quarantine_file']}", markup=False, soft_wrap=True
+            f"  quarantined records: {result.quarantine_file}", markup=False, soft_wrap=True
         )
 
 
@@ -132,9 +134,8 @@ def register(app: typer.Typer) -> None:
                 on_batch=on_batch,
             )
             result = scan_access_logs(actx, request)
-        summary = result.summary()
+        total = result.totals.findings_count
         if output_format is OutputFormat.TABLE:
-            total = summary["findings_total"]
             if shown:
                 out_console.print(_table(shown, total))
             if total > len(shown):
@@ -142,8 +143,8 @@ def register(app: typer.Typer) -> None:
                     f"... {total - len(shown)} more findings (use --output-format jsonl)",
                     markup=False,
                 )
-        print_summary(summary)
+        print_summary(result)
         if summary_json is not None:
-            write_summary_json(summary_json, summary)
-        if fail_on_findings and summary["findings_total"]:
+            write_summary_json(summary_json, result.totals.summary())
+        if fail_on_findings and total:
             raise typer.Exit(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -27,6 +27,9 @@ from auditor.cli.common import (
 )
 from auditor.errors import InputError
 from auditor.findings import PhiFinding
+
+if TYPE_CHECKING:
+    from auditor.services.document_scan import DocumentScanResult
 
 # The table is for people: past this many rows, point at JSONL instead of holding them all.
 TABLE_MAX_ROWS = 2_000
@@ -67,26 +70,29 @@ def format_location(location: dict[str, Any]) -> str:
     return " ".join(f"{k}={v}" for k, v in location.items())
 
 
-def _print_summary(summary: dict[str, Any]) -> None:
+def _print_summary(result: DocumentScanResult) -> None:
+    from auditor.services.document_pipeline import SUMMARY_LIST_MAX
+
+    t = result.totals
     err_console.print(
-        f"scanned {summary['files_scanned']} of {summary['files_seen']} files "
-        f"({summary['bytes']:,} bytes, {summary['units']:,} text units) "
-        f"in {summary['elapsed_seconds']:.1f}s: {summary['findings']:,} PHI findings "
-        f"({summary['new_findings']:,} new)",
+        f"scanned {t.records_processed} of {t.records_read} files "
+        f"({result.bytes:,} bytes, {result.units:,} text units) "
+        f"in {result.elapsed_seconds:.1f}s: {t.findings_count:,} PHI findings "
+        f"({result.new_findings:,} new)",
         markup=False,
         soft_wrap=True,
     )
-    if summary["files_unchanged"]:
-        err_console.print(f"unchanged since last scan: {summary['files_unchanged']} files")
-    if summary["stopped"]:
-        err_console.print(f"stopped early: {summary['files_not_reached']} files not reached")
-    for entity, count in summary["findings_by_type"].items():
+    if result.files_unchanged:
+        err_console.print(f"unchanged since last scan: {result.files_unchanged} files")
+    if t.stopped:
+        err_console.print(f"stopped early: {result.files_not_reached} files not reached")
+    for entity, count in sorted(result.findings_by_type.items()):
         err_console.print(f"  {entity:<24} {count:>8,}", markup=False)
-    for skipped in summary["files_skipped"]:
-        err_console.print(f"skipped {skipped['path']}: {skipped['reason']}", markup=False)
-    for issue in summary["issues"]:
-        err_console.print(f"note {issue['path']}: {issue['reason']}", markup=False)
-    hidden = summary["issues_count"] - len(summary["issues"])
+    for path, reason in result.files_skipped[:SUMMARY_LIST_MAX]:
+        err_console.print(f"skipped {path}: {reason}", markup=False)
+    for path, reason in result.issues:
+        err_console.print(f"note {path}: {reason}", markup=False)
+    hidden = result.issues_count - len(result.issues)
     if hidden:
         err_console.print(f"... and {hidden:,} more notes")
 
@@ -199,10 +205,9 @@ def register(app: typer.Typer) -> None:
             _print_table(rows, show_values)
             if more:
                 out_console.print(f"... and {more:,} more findings (use --output-format jsonl)")
-        summary = {"run_id": result.run_id, **result.summary()}
-        _print_summary(summary)
+        _print_summary(result)
         if summary_json is not None:
-            write_summary_json(summary_json, summary)
+            write_summary_json(summary_json, {"run_id": result.run_id, **result.totals.summary()})
 
 
 def display_path(source: str) -> str:

@@ -71,12 +71,14 @@ class AccessScanResult:
             details=self.summary(),
         )
 
+    @property
+    def explained_pct(self) -> float:
+        """Share of processed accesses with an explanation, in percent (2 decimals)."""
+        if not self.records_processed:
+            return 0.0
+        return round(100.0 * self.accesses_explained / self.records_processed, 2)
+
     def summary(self) -> dict[str, Any]:
-        pct = (
-            round(100.0 * self.accesses_explained / self.records_processed, 2)
-            if self.records_processed
-            else 0.0
-        )
         return {
             "run_id": self.run_id,
             "records_read": self.records_read,
@@ -87,7 +89,7 @@ class AccessScanResult:
             "findings_by_category": dict(sorted(self.findings_by_category.items())),
             "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
             "accesses_explained": self.accesses_explained,
-            "explained_pct": pct,
+            "explained_pct": self.explained_pct,
             "accesses_by_day": dict(sorted(self.accesses_by_day.items())),
             "disabled_rules": dict(sorted(self.disabled_rules.items())),
             "context_missing": self.context_missing,
