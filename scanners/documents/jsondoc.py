@@ -17,6 +17,9 @@ from auditor.errors import InputError
 from auditor.scanners.documents.encoding import detect_encoding, read_text
 from auditor.scanners.documents.markup import strip_markup
 from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
+from auditor.scanners.formats.jsondoc import iter_json_lines, pointer_token
+
+__all__ = ["FHIR_SKIP_KEYS", "JsonLinesScanner", "JsonScanner", "json_units", "pointer_token"]
 
 # FHIR elements whose values are codes, URIs or metadata, never free text about a person.
 FHIR_SKIP_KEYS = frozenset(
@@ -36,11 +39,6 @@ FHIR_SKIP_KEYS = frozenset(
         "xmlns",
     }
 )
-
-
-def pointer_token(key: str | int) -> str:
-    """RFC 6901 escaping of one reference token."""
-    return str(key).replace("~", "~0").replace("/", "~1")
 
 
 def _label(pointer: str) -> str:
@@ -126,19 +124,17 @@ class JsonLinesScanner:
     def scan(self, source: Path, ctx: ExtractOptions) -> Iterator[Extracted]:
         encoding = detect_encoding(source, ctx.read_bytes)
         src = str(source)
-        with source.open(encoding=encoding, newline="") as fh:
-            for line_no, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    doc = json.loads(line)
-                except (json.JSONDecodeError, RecursionError) as exc:
-                    why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-                    yield UnitIssue(
-                        source=src,
-                        reason=f"line {line_no}: not valid JSON ({why}); scanned as plain text",
-                        location={"line": line_no},
-                    )
-                    yield TextUnit(source=src, text=line, location={"line": line_no})
-                    continue
-                yield from json_units(doc, src, {"line": line_no})
+        for line in iter_json_lines(source, encoding):
+            if line.blank:
+                continue
+            if line.error is not None:
+                exc = line.error
+                why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                yield UnitIssue(
+                    source=src,
+                    reason=f"line {line.number}: not valid JSON ({why}); scanned as plain text",
+                    location={"line": line.number},
+                )
+                yield TextUnit(source=src, text=line.text, location={"line": line.number})
+                continue
+            yield from json_units(line.value, src, {"line": line.number})

@@ -27,6 +27,7 @@ from auditor.deid.structure import (
 from auditor.errors import InputError
 from auditor.phi.entities import Entity
 from auditor.scanners.documents.encoding import detect_encoding, read_text
+from auditor.scanners.formats.jsondoc import is_json_lines, iter_json_lines
 
 MAX_JSON_BYTES = 512 << 20
 
@@ -163,7 +164,7 @@ class JsonFormat:
         try:
             doc = json.loads(raw)
         except json.JSONDecodeError as exc:
-            if exc.msg == "Extra data" and _is_json_lines(raw):
+            if exc.msg == "Extra data" and is_json_lines(raw):
                 fc.notes.append("JSON lines in a .json file: de-identified line by line")
                 JsonlFormat().deidentify(src, dst, fc)
                 return
@@ -199,57 +200,40 @@ class JsonlFormat:
 
     def deidentify(self, src: Path, dst: Path, fc: FileContext) -> None:
         encoding = detect_encoding(src)
-        with (
-            src.open(encoding=encoding, newline="") as fh,
-            atomic_output(dst, output_encoding(src, encoding)) as out,
-        ):
-            for line_no, line in enumerate(fh, start=1):
-                body = line.rstrip("\r\n")
-                ending = line[len(body) :]
-                if not body.strip():
-                    out.write(line)
+        with atomic_output(dst, output_encoding(src, encoding)) as out:
+            for line in iter_json_lines(src, encoding):
+                if line.blank:
+                    out.write(line.text)
                     continue
-                try:
-                    obj = json.loads(body)
-                except json.JSONDecodeError:
+                if isinstance(line.error, RecursionError):
+                    raise line.error
+                if line.error is not None:
                     # Not lost and not leaked: the line is de-identified as plain text.
-                    fc.notes.append(f"line {line_no}: not valid JSON, de-identified as text")
-                    out.write(fc.analyse([body], [f"{fc.source}:{line_no}"])[0] + ending)
+                    fc.notes.append(f"line {line.number}: not valid JSON, de-identified as text")
+                    where = f"{fc.source}:{line.number}"
+                    out.write(fc.analyse([line.body], [where])[0] + line.ending)
                     fc.units += 1
                     continue
-                obj = deidentify_record(obj, fc, f"{fc.source}:{line_no}")
-                style = json_style(body)
+                obj = deidentify_record(line.value, fc, f"{fc.source}:{line.number}")
+                style = json_style(line.body)
                 out.write(
                     json.dumps(
                         obj, separators=style["separators"], ensure_ascii=style["ensure_ascii"]
                     )
-                    + ending
+                    + line.ending
                 )
                 fc.units += 1
 
     def residual_texts(self, path: Path) -> Iterator[str]:
-        encoding = detect_encoding(path)
-        with path.open(encoding=encoding, newline="") as fh:
-            for line in fh:
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError:
-                    yield line
-                    continue
-                yield "\n".join(flatten_texts(obj))
-
-
-def _is_json_lines(raw: str) -> bool:
-    """Every non-blank line parses on its own (NDJSON saved as .json)."""
-    try:
-        for line in raw.splitlines():
-            if line.strip():
-                json.loads(line)
-    except json.JSONDecodeError:
-        return False
-    return True
+        for line in iter_json_lines(path, detect_encoding(path)):
+            if line.blank:
+                continue
+            if isinstance(line.error, RecursionError):
+                raise line.error
+            if line.error is not None:
+                yield line.text
+                continue
+            yield "\n".join(flatten_texts(line.value))
 
 
 def flatten_texts(node: Any, key: str = "") -> Iterator[str]:
