@@ -29,7 +29,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.service.synth_logs import write_access_log  # noqa: E402
+from auditor.synth.access_csv import write_access_log  # noqa: E402
 
 AUDITOR = [sys.executable, "-m", "auditor.cli.main"]
 

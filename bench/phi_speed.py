@@ -146,10 +146,9 @@ def _tree_rss(pid: int) -> int:
 
 
 def _write_big(path: Path, megabytes: int, seed: int) -> None:
-    from auditor.synth.documents import NOTE_KINDS, _Gen
+    from auditor.synth.documents import note_texts
 
-    g = _Gen(seed)
-    block = "\n".join(NOTE_KINDS[i % 3](g, g.person()) for i in range(300)) + "\n"
+    block = "\n".join(note_texts(300, seed=seed)) + "\n"
     target = megabytes * 1024 * 1024
     with path.open("w", encoding="utf-8") as fh:
         written = 0

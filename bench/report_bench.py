@@ -28,7 +28,11 @@ from auditor.config import load_settings  # noqa: E402
 from auditor.context import AppContext, open_context  # noqa: E402
 from auditor.reports.periods import parse_week  # noqa: E402
 from auditor.services.reporting import build_weekly_report  # noqa: E402
-from tests.reports.seed import PACK_DIR, fixed_clock, seed  # noqa: E402
+from auditor.synth.report_history import (  # noqa: E402
+    PACK_DIR,
+    fixed_clock,
+    seed_report_history,
+)
 
 WEEK = "2026-W47"
 STAGES = ("collect", "json_html", "pdf", "pades", "sign")
@@ -43,7 +47,9 @@ def seeded(root: Path, findings: int) -> AppContext:
     week = parse_week(WEEK, settings.tz)
     actx.clock = lambda: fixed_clock(week)
     t = time.perf_counter()
-    seed(actx, week, findings=findings, trend_findings=max(12, findings // 8), phi_files=60)
+    seed_report_history(
+        actx, week, findings=findings, trend_findings=max(12, findings // 8), phi_files=60
+    )
     print(f"seeded {findings:>6} findings (+ history) in {time.perf_counter() - t:.1f} s")
     return actx
 

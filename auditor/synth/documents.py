@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -40,7 +41,9 @@ class Person:
         return f"{self.first} {self.last}"
 
 
-class _Gen:
+class SyntheticPeople:
+    """A seeded source of invented people, days and clinicians for the synthetic documents."""
+
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.fake = Faker("en_US")
@@ -74,7 +77,7 @@ class _Gen:
         return self.fake.last_name()
 
 
-def discharge_summary(g: _Gen, p: Person) -> str:
+def discharge_summary(g: SyntheticPeople, p: Person) -> str:
     admit = g.day()
     discharge = admit + timedelta(days=g.rng.randint(2, 9))
     hospital, rehab = g.rng.choice(HOSPITALS), g.rng.choice(REHABS)
@@ -93,7 +96,7 @@ def discharge_summary(g: _Gen, p: Person) -> str:
     )
 
 
-def nursing_note(g: _Gen, p: Person) -> str:
+def nursing_note(g: SyntheticPeople, p: Person) -> str:
     day = g.day()
     nurse = g.fake.first_name()
     son = g.fake.first_name_male()
@@ -107,7 +110,7 @@ def nursing_note(g: _Gen, p: Person) -> str:
     )
 
 
-def progress_note(g: _Gen, p: Person) -> str:
+def progress_note(g: SyntheticPeople, p: Person) -> str:
     day = g.day()
     return (
         f"Progress note {day.isoformat()}\n"
@@ -121,14 +124,20 @@ def progress_note(g: _Gen, p: Person) -> str:
 NOTE_KINDS = (discharge_summary, nursing_note, progress_note)
 
 
+def note_texts(count: int, *, seed: int = 11) -> Iterator[str]:
+    """``count`` clinical notes with PHI, the kinds in turn; the same texts for the same seed."""
+    g = SyntheticPeople(seed)
+    for i in range(count):
+        yield NOTE_KINDS[i % len(NOTE_KINDS)](g, g.person())
+
+
 def build_notes(out_dir: Path, count: int, *, seed: int = 11) -> list[Path]:
     """``count`` clinical notes (.txt) with PHI, for benchmarks and bulk tests."""
-    g = _Gen(seed)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i in range(count):
+    for i, text in enumerate(note_texts(count, seed=seed)):
         path = out_dir / f"note_{i:05d}.txt"
-        path.write_text(NOTE_KINDS[i % len(NOTE_KINDS)](g, g.person()), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -142,7 +151,7 @@ def build_exports(
     own patients (names, birth dates, addresses and ZIP codes from ``patients.csv``), as real
     exports are.
     """
-    g = _Gen(seed)
+    g = SyntheticPeople(seed)
     patients = [g.person() for _ in range(12)]
     if context_dir is not None and (context_dir / "patients.csv").is_file():
         patients = _from_context(patients, context_dir / "patients.csv")
@@ -226,7 +235,7 @@ def _cohort_csv(patients: list[Person]) -> str:
     return buf.getvalue()
 
 
-def _labs_jsonl(g: _Gen, patients: list[Person]) -> str:
+def _labs_jsonl(g: SyntheticPeople, patients: list[Person]) -> str:
     lines = []
     for p in patients[:8]:
         record = {
@@ -267,7 +276,7 @@ def _fhir_bundle(patients: list[Person]) -> dict[str, object]:
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}
 
 
-def _hl7_adt(g: _Gen, p: Person, kin: Person) -> str:
+def _hl7_adt(g: SyntheticPeople, p: Person, kin: Person) -> str:
     day = g.day()
     segments = [
         f"MSH|^~\\&|EPIC|LAKESIDE|VENDOR|VENDOR|{day:%Y%m%d}0930||ADT^A01|MSG{p.mrn}|P|2.5",
@@ -280,7 +289,7 @@ def _hl7_adt(g: _Gen, p: Person, kin: Person) -> str:
     return "\r".join(segments) + "\r"
 
 
-def _write_docx(path: Path, g: _Gen, p: Person) -> None:
+def _write_docx(path: Path, g: SyntheticPeople, p: Person) -> None:
     import docx
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -298,7 +307,7 @@ def _write_docx(path: Path, g: _Gen, p: Person) -> None:
     doc.save(str(path))
 
 
-def _write_pdf(path: Path, g: _Gen, p: Person) -> bool:
+def _write_pdf(path: Path, g: SyntheticPeople, p: Person) -> bool:
     """A one-page referral letter; False when no PDF library is available."""
     try:
         from weasyprint import HTML

@@ -342,7 +342,7 @@ def build_hospital(
     logs = out_dir / "logs"
     ctx.mkdir(parents=True, exist_ok=True)
     logs.mkdir(parents=True, exist_ok=True)
-    write_context(b, ctx)
+    write_context(ctx, b.users, b.patients, b.rels, b.contacts)
     csv_log = logs / f"access-{tag}.csv"
     fhir_log = logs / f"access-{tag}.ndjson"
     bad_csv = write_csv(b.events, csv_log)

@@ -9,7 +9,7 @@ import csv
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from auditor.policy.columns import CONTACTS, CONTEXT_COLUMNS, PATIENTS, RELATIONSHIPS, WORKFORCE
 from auditor.synth.hospital_data import (
@@ -18,10 +18,9 @@ from auditor.synth.hospital_data import (
     FHIR_SUBTYPES,
     FHIR_TYPES,
     Access,
+    Patient,
+    User,
 )
-
-if TYPE_CHECKING:
-    from auditor.synth.hospital import _Builder
 
 
 def write_rows(path: Path, header: Sequence[str], rows: list[list[str]]) -> None:
@@ -31,7 +30,14 @@ def write_rows(path: Path, header: Sequence[str], rows: list[list[str]]) -> None
         writer.writerows(rows)
 
 
-def write_context(b: _Builder, ctx: Path) -> None:
+def write_context(
+    ctx: Path,
+    users: Sequence[User],
+    patients: Sequence[Patient],
+    rels: Sequence[dict[str, str]],
+    contacts: Sequence[dict[str, str]],
+) -> None:
+    """The five context CSVs (workforce, patients, relationships, contacts, places)."""
     write_rows(
         ctx / "workforce.csv",
         CONTEXT_COLUMNS[WORKFORCE],
@@ -49,7 +55,7 @@ def write_context(b: _Builder, ctx: Path) -> None:
                 u.shift[0],
                 u.shift[1],
             ]
-            for u in b.users
+            for u in users
         ],
     )
     write_rows(
@@ -68,7 +74,7 @@ def write_context(b: _Builder, ctx: Path) -> None:
                 p.sensitive,
                 p.employee,
             ]
-            for p in b.patients
+            for p in patients
         ],
     )
     write_rows(
@@ -76,7 +82,7 @@ def write_context(b: _Builder, ctx: Path) -> None:
         CONTEXT_COLUMNS[RELATIONSHIPS],
         [
             [r["patient_id"], r["user_id"], r["department"], r["kind"], r["start"], r["end"]]
-            for r in b.rels
+            for r in rels
         ],
     )
     write_rows(
@@ -90,7 +96,7 @@ def write_context(b: _Builder, ctx: Path) -> None:
                 c["relationship"],
                 c["address"].title(),
             ]
-            for c in b.contacts
+            for c in contacts
         ],
     )
     write_rows(

@@ -15,7 +15,7 @@ from auditor.config import load_settings
 from auditor.context import AppContext, open_context
 from auditor.reports.periods import Week, parse_week
 from auditor.services.reporting import ReportResult, build_weekly_report
-from tests.reports.seed import PACK_DIR, fixed_clock, seed
+from auditor.synth.report_history import PACK_DIR, fixed_clock, seed_report_history
 
 WEEK = "2026-W47"
 ENVIRON = {"AUDITOR_POLICIES_DIR": str(PACK_DIR), "AUDITOR_TIMEZONE": "America/New_York"}
@@ -34,7 +34,7 @@ def seeded_context(home: object, **extra_env: str) -> AppContext:
     actx = open_context(settings=settings)
     week = parse_week(WEEK, settings.tz)
     actx.clock = lambda: fixed_clock(week)
-    seed(actx, week)
+    seed_report_history(actx, week)
     return actx
 
 

@@ -10,7 +10,7 @@ import pytest
 from auditor.cli.main import main
 from auditor.context import open_context
 from auditor.reports.periods import parse_week
-from tests.reports.seed import PACK_DIR, seed
+from auditor.synth.report_history import PACK_DIR, seed_report_history
 
 
 @pytest.fixture()
@@ -19,7 +19,9 @@ def seeded_home(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("AUDITOR_TIMEZONE", "America/New_York")
     monkeypatch.setenv("AUDITOR_REPORT__PDF", "false")  # the PDF path is covered once per session
     with open_context(home) as actx:
-        seed(actx, parse_week("2026-W47", actx.settings.tz), findings=10, trend_findings=2)
+        seed_report_history(
+            actx, parse_week("2026-W47", actx.settings.tz), findings=10, trend_findings=2
+        )
     return home
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from auditor.reports.builder import build_report_data
 from auditor.reports.charts import trend_chart
 from auditor.reports.html import render_html
+from auditor.synth.report_history import HOSTILE
 from tests.reports.conftest import Built, seeded_context
-from tests.reports.seed import HOSTILE
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "weekly-2026-W47.json"
 

@@ -193,7 +193,7 @@ def test_scheduled_jobs_run_the_real_services(home: Path, tmp_path: Path) -> Non
     logs, exports = tmp_path / "logs", tmp_path / "exports"
     logs.mkdir()
     exports.mkdir()
-    from tests.service.synth_logs import write_access_log
+    from auditor.synth.access_csv import write_access_log
 
     write_access_log(logs / "a.csv", 3000)
     (exports / "letter.txt").write_text("Dear Mr. Robert Hale, MRN 77120045, DOB 04/12/1961.\n")

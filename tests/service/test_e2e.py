@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from auditor.synth.access_csv import write_access_log
 from tests.service.conftest import Proc, free_port, run_cli, wait_until, write_config
-from tests.service.synth_logs import write_access_log
 
 NOTE = (
     "Discharge summary for Maria Gonzalez, MRN 48213377, seen on 03/04/2026.\n"

@@ -16,8 +16,8 @@ from auditor.context import open_context
 from auditor.fingerprint import SECRET_FILE
 from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from auditor.store.models import Checkpoint, Finding, RunStatus, ScanRun
+from auditor.synth.access_csv import write_access_log
 from tests.service.conftest import Proc, run_cli, write_config
-from tests.service.synth_logs import write_access_log
 
 N_EVENTS = 300_000
 

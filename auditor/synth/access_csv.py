@@ -1,7 +1,8 @@
 """A large synthetic access log in the canonical CSV shape (docs/formats.md), deterministic.
 
 Without context files only the context-free rules apply (after hours, break glass without a
-reason, volume): enough findings to prove a resumed scan equals an uninterrupted one.
+reason, volume): enough findings to prove a resumed scan equals an uninterrupted one. The
+service tests and the API load benchmark write it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ RECORDS = ["note", "lab", "medication", "demographics", "imaging"]
 
 
 def write_access_log(path: Path, n: int, *, seed: int = 7) -> Path:
+    """``n`` events from 2026-03-02 on; a burst user every 400 events, 1% break glass."""
     rng = random.Random(seed)
     start = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
     with path.open("w", encoding="utf-8", newline="") as fh:

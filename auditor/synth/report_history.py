@@ -1,26 +1,27 @@
-"""Seed a store with scan runs and findings for report tests and the report benchmark.
+"""A store seeded with nine weeks of scan runs and findings: the weekly report's input.
 
-Everything is derived from a seeded RNG and explicit timestamps, so two seeds of the same
-shape give identical stores (and an identical report JSON). Writes go through auditor.store.repo
-like the scanners' do; run and first-seen times are then pinned to the simulated week.
+The report tests and the report benchmark build from it. Everything is derived from a seeded
+RNG and explicit timestamps, so two seeds of the same shape give identical stores (and an
+identical report JSON). Writes go through auditor.store.repo like the scanners' do; run and
+first-seen times are then pinned to the simulated week. ``PACK_DIR`` is the small policy pack
+whose rules the findings name (one rule deliberately missing from it).
 """
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, Self
 
 from sqlalchemy import update
 
 from auditor.context import AppContext
 from auditor.findings import AccessFinding, PhiFinding
-from auditor.reports.periods import Week
 from auditor.store import repo
 from auditor.store.models import Finding, FindingKind, FindingStatus, RunStatus, ScanRun
 
-PACK_DIR = Path(__file__).resolve().parent / "fixtures" / "pack"
+PACK_DIR = Path(__file__).resolve().parent / "pack"
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 RULES = [
     ("ACC-SELF-001", "self_access", "high"),
@@ -33,6 +34,21 @@ RULES = [
 PHI_TYPES = ["PERSON", "US_SSN", "MEDICAL_RECORD_NUMBER", "DATE_TIME", "PHONE_NUMBER"]
 FOLDERS = ["billing", "research", "outbound-fax"]
 EXPORT_ROOT = "/srv/exports"
+
+
+class WeekLike(Protocol):
+    """What seeding needs of ``auditor.reports.periods.Week`` (synth sits beside reports)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def start(self) -> datetime: ...
+    @property
+    def end(self) -> datetime: ...
+    def days(self) -> list[date]: ...
+    def shifted(self, weeks: int) -> Self: ...
 
 
 def _pin_run(actx: AppContext, run_id: str, at: datetime) -> None:
@@ -48,7 +64,7 @@ def _pin_run(actx: AppContext, run_id: str, at: datetime) -> None:
         )
 
 
-def _access_run(actx: AppContext, week: Week, rng: random.Random, *, days: int = 7) -> str:
+def _access_run(actx: AppContext, week: WeekLike, rng: random.Random, *, days: int = 7) -> str:
     by_day: dict[str, dict[str, int]] = {}
     for d in week.days()[:days]:
         audited = rng.randint(900, 1100)
@@ -90,7 +106,7 @@ def _access_run(actx: AppContext, week: Week, rng: random.Random, *, days: int =
 
 
 def _access_findings(
-    actx: AppContext, week: Week, rng: random.Random, n: int, run_id: str, hostile: bool
+    actx: AppContext, week: WeekLike, rng: random.Random, n: int, run_id: str, hostile: bool
 ) -> None:
     users = [f"u{i:04d}" for i in range(max(8, n // 6))]
     findings = []
@@ -128,7 +144,7 @@ def _access_findings(
         )
 
 
-def _documents_run(actx: AppContext, week: Week, rng: random.Random, files: int) -> None:
+def _documents_run(actx: AppContext, week: WeekLike, rng: random.Random, files: int) -> None:
     phi: list[PhiFinding] = []
     for i in range(files):
         folder = FOLDERS[i % len(FOLDERS)]
@@ -173,7 +189,7 @@ def _documents_run(actx: AppContext, week: Week, rng: random.Random, files: int)
     _pin_run(actx, run.id, week.start + timedelta(days=2))
 
 
-def _failed_run(actx: AppContext, week: Week) -> None:
+def _failed_run(actx: AppContext, week: WeekLike) -> None:
     with actx.transaction() as s:
         run = repo.create_run(s, "access-logs", "/var/log/ehr/fhir.ndjson")
         repo.finish_run(
@@ -199,9 +215,9 @@ def _triage(actx: AppContext, rng: random.Random, fraction: float) -> None:
             repo.set_finding_status(s, fid, statuses[k % 3], "privacy.officer", note="reviewed")
 
 
-def seed(
+def seed_report_history(
     actx: AppContext,
-    week: Week,
+    week: WeekLike,
     *,
     findings: int = 40,
     trend_findings: int = 12,
@@ -226,6 +242,6 @@ def seed(
     _triage(actx, rng, 0.3)
 
 
-def fixed_clock(week: Week) -> datetime:
+def fixed_clock(week: WeekLike) -> datetime:
     """Tuesday after the report week, 06:00 UTC: when a weekly job would run."""
     return (week.end + timedelta(days=1, hours=6)).astimezone(UTC)
