@@ -14,6 +14,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
+
 # Cue words. Lower-cased, compared with TokenView keys.
 TITLES = frozenset(
     {"dr", "doctor", "mr", "mrs", "ms", "miss", "mister", "prof", "professor", "rev"}
@@ -259,7 +261,7 @@ class Lexicon:
             counties=frozenset(counties),
             states=frozenset(_lines("us_states.txt.gz")),
             common_words=frozenset(_lines("common_words_in_gazetteers.txt.gz")),
-            stoplist=frozenset(_lines("clinical_stoplist.txt")),
+            stoplist=frozenset(_lines("clinical_stoplist.txt")) | EHR_PRODUCTS,
             english=frozenset(_lines("english_words.txt.gz")),
             **_facilities(_lines("us_facilities.txt"), split_words),
         )
