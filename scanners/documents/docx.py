@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from auditor.errors import InputError
+from auditor.scanners.documents.binary import open_whole
 from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit
 
 _PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_modified_by")
@@ -40,12 +40,8 @@ class DocxScanner:
         from docx.text.paragraph import Paragraph
 
         src = str(source)
-        if source.stat().st_size > ctx.max_whole_file_bytes:
-            raise InputError(f"DOCX larger than {ctx.max_whole_file_bytes} bytes", file=src)
-        try:
-            document = docx.Document(str(source))
-        except Exception as exc:  # zipfile, lxml and python-docx each raise their own
-            raise InputError(f"unreadable DOCX ({exc.__class__.__name__})", file=src) from None
+        # zipfile, lxml and python-docx each raise their own exceptions.
+        document = open_whole(source, ctx, "DOCX", lambda p: docx.Document(str(p)), (Exception,))
 
         p_no = t_no = 0
         for block in document.iter_inner_content():

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.scanners.documents.binary import open_whole
 from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
 
 
@@ -17,19 +18,18 @@ class PdfScanner:
     name = "pdf"
 
     def scan(self, source: Path, ctx: ExtractOptions) -> Iterator[Extracted]:
-        from pypdf import PdfReader
+        from pypdf import PageObject, PdfReader
         from pypdf.errors import PyPdfError
 
         src = str(source)
-        if source.stat().st_size > ctx.max_whole_file_bytes:
-            raise InputError(f"PDF larger than {ctx.max_whole_file_bytes} bytes", file=src)
-        try:
-            reader = PdfReader(source)
+
+        def read_pages(path: Path) -> list[PageObject]:
+            reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise InputError("encrypted PDF (needs a password)", file=src)
-            pages = list(reader.pages)
-        except PyPdfError as exc:
-            raise InputError(f"unreadable PDF ({exc.__class__.__name__})", file=src) from None
+            return list(reader.pages)
+
+        pages = open_whole(source, ctx, "PDF", read_pages, (PyPdfError,))
         found_text = False
         for number, page in enumerate(pages, start=1):
             try:
