@@ -18,7 +18,7 @@ from auditor.daemon.runtime import DaemonRuntime
 from auditor.errors import AuditorError
 from auditor.services.runs import RunTotals
 from auditor.store import queue, repo
-from auditor.store.models import RunKind, RunStatus, ScanRun
+from auditor.store.models import RunKind, RunStatus, ScanRun, Trigger
 
 if TYPE_CHECKING:
     from auditor.services.deid import DeidResult
@@ -238,7 +238,7 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
                     fmt=str(params.get("format") or "auto"),
                     incremental=bool(params.get("incremental", False)),
                     run_id=run.id,
-                    trigger="api",
+                    trigger=Trigger.API,
                     should_stop=rt.should_stop,
                 ),
             )
@@ -250,7 +250,7 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
                 paths,
                 incremental=bool(params.get("incremental", False)),
                 run_id=run.id,
-                trigger="api",
+                trigger=Trigger.API,
                 should_stop=rt.should_stop,
             )
         if kind == RunKind.DEID:
@@ -262,7 +262,7 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
                 out,
                 profile=str(params.get("profile") or actx.settings.deid.profile),
                 dry_run=bool(params.get("dry_run", False)),
-                trigger="api",
+                trigger=Trigger.API,
                 run_id=run.id,
             )
             return _DeidOutcome(run_deid(actx, request))

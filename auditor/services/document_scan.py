@@ -37,7 +37,7 @@ from auditor.services.document_workers import (
 )
 from auditor.services.runs import recorded_run
 from auditor.store import repo
-from auditor.store.models import RunKind
+from auditor.store.models import RunKind, Trigger
 
 if TYPE_CHECKING:
     from auditor.phi.engine import PhiEngine
@@ -58,7 +58,7 @@ def scan_documents(
     context_dir: Path | None = None,
     incremental: bool = False,
     run_id: str | None = None,
-    trigger: str = "cli",
+    trigger: str = Trigger.CLI,
     on_finding: OnFinding | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_value: OnValue | None = None,

@@ -32,6 +32,7 @@ from auditor.store.models import (
     RunKind,
     RunStatus,
     ScanRun,
+    Trigger,
 )
 
 _CHUNK = 2000
@@ -52,7 +53,7 @@ def create_run(
     source: str,
     *,
     status: RunStatus = RunStatus.RUNNING,
-    trigger: str = "cli",
+    trigger: str = Trigger.CLI,
     requested_by: str = "",
     params: dict[str, Any] | None = None,
 ) -> ScanRun:

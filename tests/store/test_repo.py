@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -9,7 +10,16 @@ from auditor.context import AppContext
 from auditor.errors import NotFoundError
 from auditor.findings import AccessFinding, PhiFinding
 from auditor.store import repo
-from auditor.store.models import Finding, FindingHistory, FindingStatus, RunStatus
+from auditor.store.models import (
+    AuditTrail,
+    Checkpoint,
+    Finding,
+    FindingHistory,
+    FindingStatus,
+    RunKind,
+    RunStatus,
+    ScanRun,
+)
 
 
 def _access(event_id: str) -> AccessFinding:
@@ -77,3 +87,43 @@ def test_timestamps_come_back_aware(actx: AppContext) -> None:
         f = s.scalars(select(Finding)).one()
         assert f.event_time is not None and f.event_time.tzinfo is not None
         assert f.event_time == datetime(2026, 11, 16, 9, tzinfo=UTC)
+
+
+def test_stamps_come_from_the_context_clock(actx: AppContext) -> None:
+    fixed = datetime(2026, 11, 16, 12, tzinfo=UTC)
+    actx.clock = lambda: fixed
+    with actx.transaction() as s:
+        run = repo.create_run(s, "documents", "x")
+        repo.finish_run(s, run.id, status=RunStatus.DONE)
+        repo.audit(s, "cli", "test.stamp", run.id)
+        repo.put_checkpoints(
+            s, [repo.CheckpointRow("documents:/a", RunKind.DOCUMENTS, 1, 0, {"size": 1})]
+        )
+    with actx.sessions() as s:
+        stored = s.get(ScanRun, run.id)
+        assert stored is not None
+        assert stored.requested_at == stored.started_at == stored.finished_at == fixed
+        assert s.scalars(select(AuditTrail.at)).one() == fixed
+        cp = s.get(Checkpoint, "documents:/a")
+        assert cp is not None and cp.updated_at == fixed
+
+
+def test_bulk_checkpoints(actx: AppContext) -> None:
+    keys = [repo.checkpoint_key(RunKind.DOCUMENTS, Path(f"/data/{i}.txt")) for i in range(1200)]
+    assert keys[0] == "documents:/data/0.txt"
+    rows = [repo.CheckpointRow(k, RunKind.DOCUMENTS, i, 0, {"n": i}) for i, k in enumerate(keys)]
+    with actx.transaction() as s:
+        repo.put_checkpoints(s, rows[:700])
+    with actx.transaction() as s:
+        repo.put_checkpoints(s, rows)  # 700 moved, 500 new; chunked lookups
+        repo.update_checkpoint_metas(s, {keys[3]: {"extra": True}, "documents:/none": {"x": 1}})
+    with actx.transaction() as s:
+        metas = repo.checkpoint_metas(s, [*keys, "documents:/none"])
+    assert len(metas) == 1200 and "documents:/none" not in metas
+    assert metas[keys[3]] == {"n": 3, "extra": True}
+    assert metas[keys[1199]] == {"n": 1199}
+
+
+def test_long_checkpoint_keys_are_digested() -> None:
+    key = repo.checkpoint_key(RunKind.ACCESS_LOGS, Path("/" + "d" * 600))
+    assert key.startswith("access-logs:sha256:") and len(key) < 512
