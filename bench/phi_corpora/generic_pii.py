@@ -218,6 +218,26 @@ def _over_89(value: str) -> bool:
     return bool(digits) and int(digits[0]) > 89
 
 
+# "Town, ST 12345" inside a whole-address slot: the state or province is not PHI.
+_REGION_IN_ADDRESS = re.compile(
+    r"(?<=,)\s*\b([A-Z]{2,3})\b(?=,?\s+(?:\d{4,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b)"
+)
+
+
+def _carve_regions(text: str, start: int, end: int, kind: str) -> list[list]:
+    """Split an address span around its state/province abbreviation (marked IGNORE)."""
+    pieces: list[list] = []
+    pos = start
+    for m in _REGION_IN_ADDRESS.finditer(text, start, end):
+        a, b = m.span(1)
+        if text[pos:a].strip(" ,\n"):
+            pieces.append([pos, a, kind])
+        pieces.append([a, b, "IGNORE"])
+        pos = b
+    pieces.append([pos, end, kind])
+    return pieces
+
+
 _SLOT = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
@@ -243,7 +263,12 @@ def build(split: str) -> list[dict]:
                 kind = TYPES.get(s.entity_type, "IGNORE")
                 if kind == "AGE" and not _over_89(s.entity_value):
                     kind = "IGNORE"  # Safe Harbor names only ages over 89
-                spans.append([s.start_position, s.end_position, kind])
+                if kind == "STREET_ADDRESS":
+                    spans += _carve_regions(
+                        sample.full_text, s.start_position, s.end_position, kind
+                    )
+                else:
+                    spans.append([s.start_position, s.end_position, kind])
             docs.append({"id": f"generic-{split}-{locale}-{n}", "text": sample.full_text,
                          "spans": sorted(spans), "locale": locale, "template": index})  # fmt: skip
     return docs

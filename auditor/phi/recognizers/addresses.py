@@ -48,12 +48,18 @@ _SUFFIX_TEXT = (
     "rapids ridge ridges river road rd roads route rte row rue shoal shoals shore shores skyway "
     "spring springs spur spurs square sq squares station stravenue stream street st streets "
     "summit terrace ter throughway trafficway trail trl trailer tunnel turnpike tpke underpass "
-    "union unions valley valleys viaduct village villages ville vista walk walks way ways wells"
+    "union unions valley valleys viaduct village villages ville vista walk walks way ways wells "
+    # Australia Post and Royal Mail street types beyond USPS
+    "parade esplanade promenade quay wharf concourse circuit fairway tollway courtyard copse "
+    "grange boulevarde crossway wynd mead strand crescent gardens"
 )
 # Suffixes that are also everyday or clinical words ("tolerated well", "4 point restraints").
 _WEAK_SUFFIXES = (
     "well point light lock track trace rest run pass fall view views mission neck wall via "
     "rapid radial"
+    # Australian and British street types that are also everyday words
+    " close rise approach access break reach chase gate stairs deviation plateau outlook"
+    " retreat roadside mew"
 )
 
 
@@ -66,7 +72,8 @@ _NOT_STREET_WORD = (
     r"years?|the|a|an|in|on|to|at|of|for|and|or|with|by|from|per|is|was|via|into|over|"
     r"steps?|hours?|minutes?|weeks?|months?|doses?|pills?|out|more|less)\b)"
 )
-_NUMBER = r"(?<![\w/.-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?"
+# "12", "12B", "12-14", and the Australian unit/house "75/553".
+_NUMBER = r"(?<![\w/.-])\d{1,6}[A-Za-z]?(?:-\d{1,4}|/\d{1,5})?\s+(?:[NSEW]\.?\s+)?"
 _UNIT = (
     r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
     r"\s*#?\s*(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"
@@ -106,6 +113,20 @@ _STREET_NAMED = re.compile(
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     r"Turnpike|Square)\b"
 )
+# A unit written before the street ("Flat 54", "Studio 26", "Apt. 7B") and military mail.
+_UNIT_LEAD = re.compile(
+    r"\b(?:(?:Flat|FLAT|Studio|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*#?\s*\d{1,5}[A-Za-z]?\b"
+    r"|Level\s\d{1,3}(?=\s+\d))"
+)
+_MILITARY = re.compile(
+    r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
+    r"(?:\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"
+)
+# Canadian provinces and Australian states: the state slot of non-US address lines.
+_REGIONS = frozenset(
+    {"ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt", "nsw",
+     "vic", "qld", "wa", "sa", "tas", "act"}
+)  # fmt: skip
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b", I)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
@@ -146,8 +167,10 @@ class AddressRecognizer(LocalRecognizer):
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         # First words of states and their abbreviations: a cheap filter before lookups.
-        self._state_words = frozenset(US_STATE_ABBREVIATIONS) | frozenset(
-            s.split()[0] for s in lexicon.states
+        self._state_words = (
+            frozenset(US_STATE_ABBREVIATIONS)
+            | frozenset(s.split()[0] for s in lexicon.states)
+            | _REGIONS
         )
         super().__init__(
             "AuditorAddressRecognizer",
@@ -186,6 +209,8 @@ class AddressRecognizer(LocalRecognizer):
         found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
+        found += [(m.start(), m.end(), 0.7) for m in _UNIT_LEAD.finditer(text)]
+        found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
         found += [
             (m.start() + offset, m.end(), 0.7)
             for m in _STREET_NAMED.finditer(text)
@@ -203,6 +228,8 @@ class AddressRecognizer(LocalRecognizer):
         if w.key not in self._state_words:
             return 0
         if w.key in US_STATE_ABBREVIATIONS and len(w.text) == 2 and w.text.isupper():
+            return 1
+        if w.key in _REGIONS and w.text.isupper():
             return 1
         if j + 1 < len(words) and f"{w.key} {words[j + 1].key}" in self.lexicon.states:
             return 2

@@ -83,6 +83,12 @@ def card_ok(value: str) -> bool:
     return 13 <= len(digits) <= 19 and luhn_ok(digits)
 
 
+def luhn_any_ok(value: str) -> bool:
+    """Luhn over the digits of any length (12-digit Maestro cards, Canadian SINs)."""
+    digits = _DIGITS.sub("", value)
+    return len(digits) >= 9 and luhn_ok(digits)
+
+
 def iban_ok(value: str) -> bool:
     """ISO 13616: move the first four characters to the end, letters to numbers, mod 97 = 1."""
     v = re.sub(r"\s", "", value).upper()

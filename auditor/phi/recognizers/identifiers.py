@@ -12,7 +12,15 @@ from collections.abc import Sequence
 
 from auditor.phi.calendar import AGE_OVER_89
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.checksums import card_ok, dea_ok, iban_ok, npi_ok, ssn_ok, vin_ok
+from auditor.phi.recognizers.checksums import (
+    card_ok,
+    dea_ok,
+    iban_ok,
+    luhn_any_ok,
+    npi_ok,
+    ssn_ok,
+    vin_ok,
+)
 from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 
@@ -61,9 +69,13 @@ _MRN_CTX = context_regex(
      "record #", "unit no", "unit number", "hospital number", "hospital no", "chart", "chart #",
      "patient id", "pt id", "patient number", "pid", "emr", "ehr id", "mr", "accession",
      "accession #", "accession no", "acc #", "specimen #", "specimen no", "case #",
-     "surgical pathology #", "path #"]
+     "surgical pathology #", "path #", "record", "records", "patient record", "hosp no",
+     "nhs number", "nhs no", "health number", "uhid", "ur number", "urn", "crn", "hospital id"]
 )  # fmt: skip
-_MRN_TOKEN = re.compile(r"(?<![\w-])(?=[A-Z]{0,3}[-]?\d)[A-Z]{0,3}-?\d[\d-]{4,13}\d(?![\w-])", I)
+# Site prefixes (up to four letters) and a trailing check letter: "MRN-5143662", "3508450-L".
+_MRN_TOKEN = re.compile(
+    r"(?<![\w-])(?=[A-Z]{0,4}[-]?\d)[A-Z]{0,4}-?\d[\d-]{4,13}\d(?:-[A-Z])?(?![\w-])", I
+)
 
 _PLAN_CTX = context_regex(
     ["member id", "member #", "member no", "member number", "policy", "policy #", "policy no",
@@ -73,6 +85,18 @@ _PLAN_CTX = context_regex(
 )  # fmt: skip
 _ALNUM_ID = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,22}[A-Z0-9]"
                        r"(?![\w-])", I)  # fmt: skip
+# Ventilator settings (600x12), doses (10u, 250mg) and ratios are not identifiers.
+_MEASUREMENT = re.compile(
+    r"^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)+$|^\d+(?:\.\d+)?(?:u|iu|mg|mcg|ml|cc|kg|g|mm|cm|l|"
+    r"units?|meq|mmol|hrs?|h|min|bpm|x)$|^\d{1,3}-\d{1,3}s?$",
+    I,
+)
+
+
+def _not_measurement(value: str) -> bool:
+    return _MEASUREMENT.match(value) is None and sum(c.isdigit() for c in value) >= 3
+
+
 _MBI = re.compile(
     r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
     r"[AC-HJKMNP-RT-Y]{2}\d{2}\b"
@@ -98,7 +122,8 @@ _PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}
 _ID_CTX = context_regex(
     ["id", "id #", "id number", "identifier", "case #", "case no", "case number", "claim",
      "claim #", "reference #", "ref #", "confirmation", "ticket", "passport", "badge",
-     "employee id", "student id"]
+     "employee id", "student id", "reference", "ref", "ref no", "claim", "case", "order #",
+     "booking", "tracking", "id no", "identification"]
 )  # fmt: skip
 
 _DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
@@ -145,6 +170,23 @@ _ZIP_PLUS4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 _ZIP5 = re.compile(r"(?<![\w./-])\d{5}(?![\w/-]|\.\d)")
 _ZIP_CTX = context_regex(["zip", "zipcode", "zip code", "postal", "postal code", "zip:"])
 
+# Postcodes outside the US, by their national grammar (capitals only, as printed).
+_UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+_CA_POSTCODE = re.compile(
+    r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])"
+)
+_AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas"
+_AU_POSTCODE = re.compile(rf"\b(?:{_AU_STATES})\.?,?\s{{1,8}}(\d{{4}})(?![\w/-]|\.\d)")
+# A five-digit code closing an address block after a place word ("Faroe Islands 94751").
+_ZIP_LINE_END = re.compile(r"(?<=[a-z] )\d{5}(?=[ \t]*(?:\n|$))")
+# Indian PIN: six digits after a town ("Nandyal-833788", "Hosur 394411") at a line's end.
+_IN_PIN = re.compile(r"(?<=[A-Za-z])(?:\s?-\s?|,?\s)([1-9]\d{5})(?=\s*(?:$|[\n.;)]))", re.M)
+_CARD_12 = re.compile(r"(?<![\w-])\d{12}(?![\w-])")
+_NINO = re.compile(r"(?<![\w-])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D T](?![\w-])")
+_NINO_CTX = context_regex(["ni", "ni number", "ni no", "national insurance", "nino", "ssn",
+                           "social security", "insurance number"])  # fmt: skip
+_SIN = re.compile(r"(?<![\w-])\d{3}[ -]\d{3}[ -]\d{3}(?![\w-])")
+_SIN_CTX = context_regex(["sin", "social insurance", "ssn", "social security", "sin #"])
 _AGE_UNIT = re.compile(
     r"(?<![\w.])(9\d|1[0-2]\d)\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
     r"yowm\b|yowf\b|y\b|M\b|F\b)",
@@ -193,14 +235,68 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         # Labelled "SSN: 123-45-6789": what the document calls an SSN is removed even when
         # SSA would never issue it (test and placeholder numbers identify records too).
         Rule("ssn-labelled", e.US_SSN, _SSN_DASHED, 0.0, _SSN_CTX, 0.95, window=16),
-        Rule("mrn-context", e.MEDICAL_RECORD_NUMBER, _MRN_TOKEN, 0.0, _MRN_CTX, 0.9, window=28),
+        Rule(
+            "mrn-context",
+            e.MEDICAL_RECORD_NUMBER,
+            _MRN_TOKEN,
+            0.0,
+            _MRN_CTX,
+            0.9,
+            window=28,
+            validate=_not_measurement,
+        ),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
-        Rule("plan-context", e.HEALTH_PLAN_NUMBER, _ALNUM_ID, 0.0, _PLAN_CTX, 0.85, window=32),
-        Rule("account-context", e.ACCOUNT_NUMBER, _ALNUM_ID, 0.0, _ACCOUNT_CTX, 0.85, window=28),
-        Rule("license-context", e.LICENSE_NUMBER, _ALNUM_ID, 0.0, _LICENSE_CTX, 0.8, window=28),
-        Rule("device-context", e.DEVICE_ID, _ALNUM_ID, 0.0, _DEVICE_CTX, 0.8, window=28),
+        Rule(
+            "plan-context",
+            e.HEALTH_PLAN_NUMBER,
+            _ALNUM_ID,
+            0.0,
+            _PLAN_CTX,
+            0.85,
+            window=32,
+            validate=_not_measurement,
+        ),
+        Rule(
+            "account-context",
+            e.ACCOUNT_NUMBER,
+            _ALNUM_ID,
+            0.0,
+            _ACCOUNT_CTX,
+            0.85,
+            window=28,
+            validate=_not_measurement,
+        ),
+        Rule(
+            "license-context",
+            e.LICENSE_NUMBER,
+            _ALNUM_ID,
+            0.0,
+            _LICENSE_CTX,
+            0.8,
+            window=28,
+            validate=_not_measurement,
+        ),
+        Rule(
+            "device-context",
+            e.DEVICE_ID,
+            _ALNUM_ID,
+            0.0,
+            _DEVICE_CTX,
+            0.8,
+            window=28,
+            validate=_not_measurement,
+        ),
         Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
-        Rule("id-context", e.ID_NUMBER, _ALNUM_ID, 0.0, _ID_CTX, 0.7, window=20),
+        Rule(
+            "id-context",
+            e.ID_NUMBER,
+            _ALNUM_ID,
+            0.0,
+            _ID_CTX,
+            0.7,
+            window=20,
+            validate=_not_measurement,
+        ),
         Rule("dea", e.US_DEA_NUMBER, _DEA, 0.75, _DEA_CTX, 1.0, validate=dea_ok),
         Rule("npi", e.US_NPI, _NPI, 0.55, _NPI_CTX, 1.0, validate=npi_ok),
         Rule("vin", e.VIN, _VIN, 0.9, _VIN_CTX, 1.0, validate=vin_ok),
@@ -210,6 +306,16 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("zip-after-city", e.ZIP_CODE, _ZIP_ANY, 0.7, reject=_not_city_line_end),
         Rule("zip-plus4", e.ZIP_CODE, _ZIP_PLUS4, 0.6, _ZIP_CTX, 0.9),
         Rule("zip-context", e.ZIP_CODE, _ZIP5, 0.0, _ZIP_CTX, 0.85, window=16),
+        Rule("postcode-uk", e.ZIP_CODE, _UK_POSTCODE, 0.7, _ZIP_CTX, 0.9),
+        Rule("postcode-ca", e.ZIP_CODE, _CA_POSTCODE, 0.7, _ZIP_CTX, 0.9),
+        Rule("postcode-au", e.ZIP_CODE, _AU_POSTCODE, 0.8, group=1),
+        Rule("zip-line-end", e.ZIP_CODE, _ZIP_LINE_END, 0.6, _ZIP_CTX, 0.85),
+        Rule("pin-in", e.ZIP_CODE, _IN_PIN, 0.7, _ZIP_CTX, 0.9, group=1),
+        Rule(
+            "card-12", e.CREDIT_CARD, _CARD_12, 0.0, _CARD_CTX, 0.9, window=40, validate=luhn_any_ok
+        ),
+        Rule("nino", e.US_SSN, _NINO, 0.6, _NINO_CTX, 0.9),
+        Rule("sin", e.US_SSN, _SIN, 0.0, _SIN_CTX, 0.9, validate=luhn_any_ok),
         Rule("age-unit", e.AGE, _AGE_UNIT, 0.85, group=1, reject=_age_units_not_dose),
         Rule("age-lead", e.AGE, _AGE_LEAD, 0.85, group=1),
         Rule("age-decade", e.AGE, _AGE_DECADE, 0.8, group=1),

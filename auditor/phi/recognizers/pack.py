@@ -14,6 +14,8 @@ from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
+from auditor.phi.recognizers.organizations import OrganizationRecognizer
+from auditor.phi.recognizers.phones import phone_recognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
 from auditor.phi.recognizers.web import web_recognizer
@@ -27,6 +29,8 @@ def build_pack(
         date_recognizer(),
         identifier_recognizer(mrn_patterns),
         web_recognizer(),
+        phone_recognizer(),
+        OrganizationRecognizer(),
         AddressRecognizer(lexicon),
         PlaceRecognizer(lexicon),
         FacilityRecognizer(lexicon),

@@ -1,0 +1,118 @@
+"""Company and organisation names: a legal or corporate suffix after proper words, Faker-style
+partnership names ("Smith, Jones and Brown", "Miller-Davis"), and a proper run after an
+employment cue ("works for Coursera").
+
+Organisations locate and identify people (an employer, a practice, a care home), so a
+de-identifier removes them. The suffix list is the grammar of company names, not a list of
+companies. Short suffixes that are clinical abbreviations in capitals (AG anion gap, LP lumbar
+puncture, CO cardiac output, SA sinoatrial) count only after title-case words; eponyms
+("Stevens-Johnson") and clinical words never make a partnership name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.lexicon import EPONYMS, MEDICAL_SUFFIX, NOT_NAMES
+from auditor.phi.recognizers.patterns import make_result
+
+SUFFIX_SCORE = 0.75
+PARTNERS_SCORE = 0.7
+CUE_SCORE = 0.65
+
+_SUFFIXES = (
+    r"Inc\.?|Incorporated|Corp\.?|Corporation|Co\.\s?,?\s?Ltd\.?|Co\.|Company|Ltd\.?|Limited|"
+    r"LLC|L\.L\.C\.|LLP|L\.P\.|PLC|Plc|plc|GmbH|Pty\.?\s?Ltd\.?|S\.A\.|N\.V\.|"
+    r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bancorp|Bank|"
+    r"Industries|Enterprises|Ventures|Technologies|Pharmaceuticals|Consulting|Trust|Fund|ETF|"
+    r"INC\.?|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|CO\.\s?,?\s?LTD\.?|GROUP|HOLDINGS|"
+    r"ASSOCIATES|PARTNERS|INDUSTRIES|ENTERPRISES|TECHNOLOGIES|BANK"
+)
+# Capital clinical abbreviations: suffixes only after title-case words.
+_SHORT = r"AG|SA|SE|NV|LP|SAS|SpA|AB|ASA|Oyj|KG"
+_WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*)"
+_JOIN = r"(?:\s+|\s*&\s*|,\s+|\s+(?:and|of|the|for|de|du|van|von)\s+)"
+_SUFFIX = re.compile(
+    rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}}),?\s+(?:{_SUFFIXES})(?![\w])",
+)
+_SHORT_SUFFIX = re.compile(
+    rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:{_SHORT})(?![\w.])"
+)
+_NAME = r"[A-Z][a-z][a-z'-]+"
+# Exactly "X, Y and Z": a longer list is a list of people, not a firm.
+_PARTNERS = re.compile(
+    rf"(?<![\w-])(?<!,\s){_NAME},\s+{_NAME},?\s+(?:and|&)\s+{_NAME}(?![\w-]|,\s)"
+)
+_HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
+_CUE = re.compile(
+    r"\b(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)\s+"
+    r"(?:the\s+)?([A-Z][\w&'.-]+(?:\s+(?:&\s+)?[A-Z][\w&'.-]+){0,4})"
+    r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})",
+)
+# Heads that make "X Group" a cohort or a blood type, not a company.
+_NOT_HEADS = frozenset(
+    {"blood", "age", "support", "study", "control", "treatment", "risk", "ethnic", "working",
+     "focus", "peer", "therapy", "dose", "diagnosis", "patient", "care", "brain", "food",
+     "the", "a", "an", "this", "that", "our", "your", "my", "his", "her", "their"}
+)  # fmt: skip
+_EPONYM_PAIRS = frozenset(p[:2] for p in EPONYMS if len(p) >= 2)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
+
+
+class OrganizationRecognizer(LocalRecognizer):
+    """Organisation names by grammar; see module docstring."""
+
+    def __init__(self) -> None:
+        super().__init__("AuditorOrganizationRecognizer", [Entity.ORGANIZATION.value])
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        for m in _SUFFIX.finditer(text):
+            start = self._trim(text, m.start(1), m.end(1))
+            if start is not None:
+                out.append(self._result(start, m.end(), SUFFIX_SCORE))
+        for m in _SHORT_SUFFIX.finditer(text):
+            start = self._trim(text, m.start(1), m.end(1))
+            if start is not None:
+                out.append(self._result(start, m.end(), SUFFIX_SCORE))
+        for m in _PARTNERS.finditer(text):
+            words = re.findall(r"[A-Za-z'-]+", m.group())
+            if not any(w.lower() in NOT_NAMES or MEDICAL_SUFFIX.search(w.lower())
+                       for w in words if w.lower() not in {"and"}):  # fmt: skip
+                out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
+        for m in _HYPHEN_PAIR.finditer(text):
+            a, b = m.group(1).lower(), m.group(2).lower()
+            if (a, b) in _EPONYM_PAIRS or a in NOT_NAMES or b in NOT_NAMES:
+                continue
+            if MEDICAL_SUFFIX.search(a) or MEDICAL_SUFFIX.search(b):
+                continue
+            out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
+        for m in _CUE.finditer(text):
+            group = 1 if m.group(1) else 2
+            value = m.group(group).rstrip(" .")
+            out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
+        return out
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return make_result(self, Entity.ORGANIZATION.value, start, end, score)
+
+    @staticmethod
+    def _trim(text: str, start: int, end: int) -> int | None:
+        """Drop leading words that are not part of a name ("The", "at", a sentence opener)."""
+        span = text[start:end]
+        words = list(re.finditer(r"\S+", span))
+        while words and words[0].group().strip(",&").lower() in _NOT_HEADS:
+            words.pop(0)
+        if not words:
+            return None
+        first = words[0].group().strip(",").lower()
+        if len(words) == 1 and first in _NOT_HEADS | NOT_NAMES:
+            return None
+        return start + words[0].start()

@@ -1,0 +1,131 @@
+"""Phone numbers in any layout: national, international, dotted, spaced, with extensions.
+
+A de-identifier must prefer removing a phone-shaped string to proving it is a real phone, so
+the grammar here is lenient: digit groups joined by one kind of separator, an optional ``+``
+country code, a ``(0)`` trunk prefix, an area code in brackets and an extension. A shape with
+no cue nearby is kept when ``phonenumbers`` finds it a *possible* number in one of several
+regions (length rules only: toll-free, 555 and unassigned area codes pass); a cue (``tel``,
+``call``, ``mobile``, ``fax`` ...) keeps any shape. Pager numbers (short runs after
+pager/PG/beeper/bleep) need their cue. Dates, ratios and decimals never match: slashes are not
+separators and a group after a dot must be two or more digits.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
+
+I = re.IGNORECASE  # noqa: E741
+
+REGIONS = ("US", "GB", "CA", "AU", "IN", "IE", "NZ", "DE", "FR", "CH", "ZA")
+PHONE_CUES = context_regex(
+    ["phone", "tel", "tel.", "telephone", "call", "called", "calling", "cell", "mobile", "mob",
+     "contact", "reached", "reach", "dial", "number", "ph", "office", "desk", "home", "work",
+     "hm", "wk", "direct", "landline", "whatsapp", "sms", "fax", "pager"]
+)  # fmt: skip
+_FAX_CUES = context_regex(["fax", "facsimile", "fx", "fax#", "fax no"])
+
+_EXT = r"(?:\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,5})?"
+# +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
+_SHAPE = re.compile(
+    r"(?<![\w/.+-])"
+    r"(?:(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)\s?)?|1[\s.-]?(?=\())?"
+    r"(?:\(\d{1,5}\)[\s.-]?)?"
+    r"\d{1,5}(?:([\s.-])\d{2,5})(?:\1\d{2,5}){0,3}" + _EXT + r"(?![\w/]|[.-]\d)",
+    I,
+)
+# 10-11 digits in one run, national form with a trunk 0 (UK, AU, IN) or 1 + area code.
+_BARE = re.compile(r"(?<![\w/.+-])(?:0\d{9,10}|\+\d{10,13})" + _EXT + r"(?![\w/]|[.-]\d)", I)
+_PAGER = re.compile(
+    r"\b(?:pager|pgr|pg|beeper|bleep|bpr|page)\s*(?:#|no\.?|number)?\s*:?\s*"
+    r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
+    I,
+)
+_DIGITS = re.compile(r"\d")
+_EXT_TAIL = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,5}$", I)
+
+
+@lru_cache(maxsize=4096)
+def _possible(value: str) -> bool:
+    """Possible (by length) in any of :data:`REGIONS`; fast, no network, no metadata fetch."""
+    core = _EXT_TAIL.sub("", value)
+    for region in REGIONS:
+        try:
+            number = phonenumbers.parse(core, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            return True
+    return False
+
+
+def _digit_count(value: str) -> int:
+    return len(_DIGITS.findall(_EXT_TAIL.sub("", value)))
+
+
+def _shape_ok(value: str) -> bool:
+    n = _digit_count(value)
+    return 9 <= n <= 15 and _possible(value)
+
+
+def _bare_ok(value: str) -> bool:
+    return _possible(value)
+
+
+def _cued_ok(value: str) -> bool:
+    return 7 <= _digit_count(value) <= 15
+
+
+def _is_fax(text: str, start: int, end: int) -> bool:
+    return near(text, start, end, _FAX_CUES, 16, 0)
+
+
+def phone_rules() -> list[Rule]:
+    """The lenient phone table (the strict US shapes stay in ``identifiers``)."""
+    e = Entity
+    return [
+        Rule(
+            "phone-shape",
+            e.PHONE_NUMBER,
+            _SHAPE,
+            0.6,
+            PHONE_CUES,
+            0.8,
+            window=24,
+            validate=_shape_ok,
+            reject=_is_fax,
+        ),
+        Rule(
+            "phone-shape-cued",
+            e.PHONE_NUMBER,
+            _SHAPE,
+            0.0,
+            PHONE_CUES,
+            0.7,
+            window=24,
+            validate=_cued_ok,
+            reject=_is_fax,
+        ),
+        Rule("fax-shape", e.FAX_NUMBER, _SHAPE, 0.0, _FAX_CUES, 0.85, window=16, validate=_cued_ok),
+        Rule(
+            "phone-bare",
+            e.PHONE_NUMBER,
+            _BARE,
+            0.55,
+            PHONE_CUES,
+            0.8,
+            window=24,
+            validate=_bare_ok,
+            reject=_is_fax,
+        ),
+        Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
+    ]
+
+
+def phone_recognizer() -> RegexRecognizer:
+    return RegexRecognizer("AuditorPhoneRecognizer", phone_rules())
