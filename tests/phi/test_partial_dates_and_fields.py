@@ -46,6 +46,7 @@ NOT_DATES = [
     ("weight 1987 g at birth", "1987"),
     ("in may be needed", "may"),
     ("Dec'd breath sounds at the bases", "Dec"),
+    ("TOLERATED WELL, ABG 26/8/88. REPEAT LYTES", "26/8/88"),
 ]
 
 NAMES = [

@@ -128,7 +128,8 @@ _YEAR_TIME_CTX = context_regex(
 )  # fmt: skip
 
 _FRACTION_LEFT = context_regex(
-    ["bp", "b/p", "nbp", "nibp", "abp", "art", "sbp", "map", "pain", "ps", "peep", "cpap",
+    ["bp", "b/p", "abg", "vbg", "gas", "nbp", "nibp", "abp", "art", "sbp", "map", "pain", "ps",
+     "peep", "cpap",
      "bipap", "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "strength", "motor",
      "grip", "grips", "power", "ue", "le", "bue", "ble", "mae", "rated", "rates", "rating",
      "score", "scale", "level", "grade", "murmur", "sem", "gcs", "pupils", "perrl", "sets",
@@ -257,7 +258,7 @@ def date_rules() -> list[Rule]:
     return [
         Rule("bracket", e, _BRACKET, 0.95),
         Rule("mdy", e, _MDY, 0.9),
-        Rule("dmy", e, _DMY, 0.9),
+        Rule("dmy", e, _DMY, 0.9, reject=_fraction),
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
