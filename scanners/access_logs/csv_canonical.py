@@ -67,7 +67,7 @@ def sniff(head: str) -> bool:
 
 
 def load_csv(
-    con: Any,
+    con: duckdb.DuckDBPyConnection,
     path: Path,
     mapping: CsvMapping = CANONICAL,
     *,
@@ -135,10 +135,12 @@ def load_csv(
     return CsvLoad(_records(con), rejects, line_sql)
 
 
-def _records(con: Any) -> int:
+def _records(con: duckdb.DuckDBPyConnection) -> int:
     """Records DuckDB read: loaded rows plus rejected ones."""
-    total = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
-    return total + int(con.execute("SELECT count(DISTINCT line) FROM rej").fetchone()[0])
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM events) + (SELECT count(DISTINCT line) FROM rej)"
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def count_lines(path: Path, start: int, end: int) -> int:
@@ -159,7 +161,7 @@ SOURCE_LINE = "__auditor_source_line"
 
 
 def _load_normalised(
-    con: Any,
+    con: duckdb.DuckDBPyConnection,
     path: Path,
     mapping: CsvMapping,
     label: str,
@@ -205,7 +207,12 @@ def _load_normalised(
 
 
 def _insert(
-    con: Any, path: Path, mapping: CsvMapping, label: str, site_tz: str, line_column: str | None
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    mapping: CsvMapping,
+    label: str,
+    site_tz: str,
+    line_column: str | None,
 ) -> CsvMapping:
     """One pass: read the file (all VARCHAR), map, check and insert into ``events``."""
     delim = f", delim={quote_str(mapping.delimiter)}" if mapping.delimiter else ""
@@ -282,7 +289,9 @@ def _resolve_case(mapping: CsvMapping, header_l: dict[str, str], label: str) -> 
     )
 
 
-def _structural_rejects(con: Any, shift: int, starts: list[int] | None) -> list[Rejected]:
+def _structural_rejects(
+    con: duckdb.DuckDBPyConnection, shift: int, starts: list[int] | None
+) -> list[Rejected]:
     """DuckDB's rejected rows; ``starts`` maps a normalised copy's record back to its line."""
     rows = con.execute(
         "SELECT line, min(error_type), min(csv_line) FROM rej GROUP BY line ORDER BY line"

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from auditor.event_columns import CANONICAL_COLUMNS
 from auditor.scanners.access_logs import ParserSpec
 from auditor.scanners.access_logs.csv_canonical import CsvLoad, count_lines, load_csv
@@ -30,7 +32,7 @@ class Segment:
     label: str
     end_offset: int
     end_line: int
-    load: Callable[[Any], CsvLoad]
+    load: Callable[[duckdb.DuckDBPyConnection], CsvLoad]
     pre_rejected: list[Rejected] = field(default_factory=list)
 
 
@@ -103,7 +105,10 @@ def csv_segments(
             seg_first = line
 
             def loader(
-                con: Any, p: Path = seg_path, f: int = seg_first, n: int = newlines
+                con: duckdb.DuckDBPyConnection,
+                p: Path = seg_path,
+                f: int = seg_first,
+                n: int = newlines,
             ) -> CsvLoad:
                 try:
                     return load_csv(
@@ -249,7 +254,7 @@ def record_segments(
             seg_path.unlink(missing_ok=True)
             return
 
-        def loader(con: Any, p: Path = seg_path) -> CsvLoad:
+        def loader(con: duckdb.DuckDBPyConnection, p: Path = seg_path) -> CsvLoad:
             try:
                 return load_csv(
                     con,
