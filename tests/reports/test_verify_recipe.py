@@ -1,4 +1,4 @@
-"""The openssl-only recipe in reports/VERIFY.md, run verbatim on a built report."""
+"""The openssl-only recipe in docs/verify.md, run verbatim on a built report."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import pytest
 from auditor.signing.keys import public_pem
 from tests.reports.conftest import Built
 
-VERIFY_MD = Path(__file__).resolve().parents[2] / "reports" / "VERIFY.md"
+VERIFY_MD = Path(__file__).resolve().parents[2] / "docs" / "verify.md"
 TOOLS = ("openssl", "jq", "base64", "sha256sum")
 
 
 def recipe() -> str:
     text = VERIFY_MD.read_text(encoding="utf-8")
     m = re.search(r"<!-- verify-recipe[^>]*-->\n```sh\n(.*?)```", text, re.S)
-    assert m, "VERIFY.md lost its verify-recipe block"
+    assert m, "docs/verify.md lost its verify-recipe block"
     return m.group(1)
 
 
