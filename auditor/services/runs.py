@@ -43,7 +43,7 @@ class RunTotals:
     details: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
-        """The stored ``ScanRun.summary``: the service's own details (counters not repeated)."""
+        """The stored ``ScanRun.summary``: the details the service chose to keep."""
         return dict(self.details)
 
 

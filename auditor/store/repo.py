@@ -237,22 +237,15 @@ def get_checkpoint(session: Session, key: str) -> Checkpoint | None:
 
 def checkpoint_metas(session: Session, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Checkpoint meta by key (keys without a checkpoint are absent), a few hundred per query."""
-    metas: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(keys), _KEY_CHUNK):
-        chunk = list(keys[i : i + _KEY_CHUNK])
-        for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(chunk))):
-            metas[cp.key] = dict(cp.meta)
-    return metas
+    return {key: dict(cp.meta) for key, cp in _existing(session, keys).items()}
 
 
 def _existing(session: Session, keys: Sequence[str]) -> dict[str, Checkpoint]:
     found: dict[str, Checkpoint] = {}
     for i in range(0, len(keys), _KEY_CHUNK):
         chunk = list(keys[i : i + _KEY_CHUNK])
-        found.update(
-            (cp.key, cp)
-            for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(chunk)))
-        )
+        for cp in session.scalars(select(Checkpoint).where(Checkpoint.key.in_(chunk))):
+            found[cp.key] = cp
     return found
 
 
