@@ -1,4 +1,4 @@
-"""Maintainer tool: rebuild the gazetteers shipped in auditor/phi/resources (never imported at run time).
+"""Maintainer tool: rebuild the gazetteers in auditor/phi/resources (not imported at run time).
 
 Sources (see README.md): US Census 1990 name frequency files as shipped by the PyPI package
 ``names`` (public domain), US place names from the PyPI packages ``zipcodes`` and
