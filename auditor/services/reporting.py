@@ -207,6 +207,7 @@ def build_weekly_report(
         params={"week": w.label},
     ) as run:
         try:
+            timer.start()
             data = build_report_data(actx, w, report_id)
             timer.stop("collect")
             folder.mkdir(parents=True)

@@ -141,3 +141,43 @@ def test_default_week_is_last_full_week(seeded_home: Path) -> None:
     with open_context(seeded_home) as actx:
         actx.clock = lambda: datetime(2026, 11, 30, 3, 0, tzinfo=UTC)  # Sunday night in NY
         assert build_weekly_report(actx).report_id == "weekly-2026-W47"
+
+
+def test_report_row_comes_from_the_week(seeded_home: Path) -> None:
+    from auditor.services.reporting import build_weekly_report
+    from auditor.store.models import Report
+
+    with open_context(seeded_home) as actx:
+        result = build_weekly_report(actx, "2026-W47")
+        week = parse_week("2026-W47", actx.settings.tz)
+        with actx.sessions() as s:
+            row = s.get(Report, result.report_id)
+            assert row is not None and row.kind == "weekly"
+            assert (row.period_start, row.period_end) == (week.start, week.end)
+            assert row.summary["findings_total"] == 10
+
+
+def test_failed_build_records_no_foreign_text_and_leaves_nothing(
+    seeded_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import select
+
+    from auditor.errors import ScanError
+    from auditor.services import reporting
+    from auditor.signing import ledger
+    from auditor.store.models import Report, ScanRun
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("patient Jane Q. Public, MRN 12345678")
+
+    monkeypatch.setattr(reporting, "sign_artifacts", boom)
+    with open_context(seeded_home) as actx:
+        with pytest.raises(ScanError) as info:
+            reporting.build_weekly_report(actx, "2026-W47")
+        assert "Jane" not in str(info.value)
+        assert not (actx.settings.reports_dir / "weekly-2026-W47").exists()
+        with actx.sessions() as s:
+            run = s.scalars(select(ScanRun).where(ScanRun.kind == "report")).one()
+            assert run.status.value == "failed" and run.error == "RuntimeError"
+            assert s.get(Report, "weekly-2026-W47") is None
+            assert ledger.entries(s) == []
