@@ -63,6 +63,8 @@ POSITIVES = [
     ("Reference 6-7236-699 - please quote it.", "6-7236-699"),
     ("Your claim CASE-093104 has been received.", "CASE-093104"),
     ("NI number ZZ 11 47 67 T on file.", "ZZ 11 47 67 T"),
+    ("Patient record 35285231 was merged with 91592074 last week.", "91592074"),
+    ("MRN 1234567 / 7654321", "7654321"),
     ("Charge my credit card 675947481387 please.", "675947481387"),
 ]
 
@@ -75,6 +77,7 @@ NEGATIVES = [
     ("BP 120/80 HR 88 RR 18 SpO2 97% on 2L.", "120/80"),
     ("GCS 15, pain 4/10, temp 37.2.", "4/10"),
     ("ID consult for line infection; case discussed.", "ID"),
+    ("Chart reviewed, SBP 100-120s and 90-110s overnight.", "90-110s"),
     # organisation look-alikes: cohorts, eponyms, clinical acronyms in capitals
     ("Blood Group O positive.", "Blood Group"),
     ("History of Stevens-Johnson reaction to sulfa.", "Stevens-Johnson"),

@@ -76,6 +76,16 @@ _MRN_CTX = context_regex(
 _MRN_TOKEN = re.compile(
     r"(?<![\w-])(?=[A-Z]{0,4}[-]?\d)[A-Z]{0,4}-?\d[\d-]{4,13}\d(?:-[A-Z])?(?![\w-])", I
 )
+# A second record number right after a cued one: "MRN 1234567 merged with 7654321",
+# "record 123456 / 654321". The cue must precede the first number (within the line).
+_MRN_CHAIN = re.compile(
+    r"(?i:mrn|mr#|medical record|record|records|chart|hospital number|patient id|unit no)"
+    r"[^\n\d]{0,12}"
+    + _MRN_TOKEN.pattern
+    + r"\s*(?:,|/|;|&|\band\b|\bor\b|(?:was\s+)?merged\s+(?:with|into)|replaced\s+by|"
+    r"duplicate\s+of|formerly|previously|aka|also)\s*(" + _MRN_TOKEN.pattern + ")",
+    I,
+)
 
 _PLAN_CTX = context_regex(
     ["member id", "member #", "member no", "member number", "policy", "policy #", "policy no",
@@ -243,6 +253,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _MRN_CTX,
             0.9,
             window=28,
+            validate=_not_measurement,
+        ),
+        Rule(
+            "mrn-chain",
+            e.MEDICAL_RECORD_NUMBER,
+            _MRN_CHAIN,
+            0.85,
+            group=1,
             validate=_not_measurement,
         ),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
