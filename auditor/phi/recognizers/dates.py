@@ -71,13 +71,18 @@ _MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
 _WEEKDAY = rf"(?:{WEEKDAY}\.?,?\s+)?"
 _TEXT_DATE = re.compile(
-    r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
-    r"|\b" + _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
+    r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+(?:" + _DAY + "|" + _SPELLED_DAY + r")"
+    r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
+    r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
     r"|\b" + _MONTHS + r"\.?,?\s+(?:(?:19|20)\d{2}\b|['’]\d{2}(?![\w/%'’]))"
-    r"|\b" + _WEEKDAY + _MONTHS + r"\.?\s+" + _SPELLED_DAY + r"\b"
     # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems)
     r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"-(?:(?:19|20)\d{2}|\d{2})\b",
     I,
+)
+# A weekday before a day and month name: "Mon 14 Apr" (its own pass: cheaper than an
+# optional prefix on every word boundary of the text-date pattern).
+_WEEKDAY_DAY_MONTH = re.compile(
+    rf"\b(?:{WEEKDAY})\.?,?\s+" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\b", I
 )
 _HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
 # "in September", "since May", "early March": a capitalised month name after a time word.
@@ -262,6 +267,7 @@ def date_rules() -> list[Rule]:
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
+        Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
         Rule("holiday", e, _HOLIDAY, 0.7),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
