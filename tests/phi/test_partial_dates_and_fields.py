@@ -44,6 +44,7 @@ NOT_DATES = [
     ("Haldol given at 2000 for agitation.", "2000"),
     ("UO 2000 and 2100 over the shift", "2100"),
     ("weight 1987 g at birth", "1987"),
+    ("Had an episode of SVT at 1930, adenosine given.", "1930"),
     ("in may be needed", "may"),
     ("Dec'd breath sounds at the bases", "Dec"),
     ("TOLERATED WELL, ABG 26/8/88. REPEAT LYTES", "26/8/88"),

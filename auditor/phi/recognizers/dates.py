@@ -117,7 +117,7 @@ _YEAR_CTX = context_regex(
      "before", "after", "prior", "around", "by", "(", "-", "class of", "graduated", "retired",
      "married", "died", "passed", "comparison", "compared", "study", "studies", "exam",
      "imaging", "mammogram", "mammograms", "scan", "dated", "dob", "d.o.b", "date of birth",
-     "yob", "birth", "vs", "versus", "of"]
+     "yob", "birth", "vs", "versus"]
 )  # fmt: skip
 _YEAR_NOT = re.compile(
     r"^\s*(?:cc|ml|mls|mg|mcg|g|gm|kcal|cal|units?|u\b|hrs?\b|h\b|hours|mins?|minutes|sec|"
