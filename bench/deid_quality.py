@@ -199,6 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true", help="dev split only")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
+        "--profile",
+        default="safe-harbor",
+        help="de-identification profile (built-in name or YAML path; default safe-harbor)",
+    )
+    parser.add_argument(
         "--realistic",
         action="store_true",
         help="also the hand-written corpora (icu, letters), with and without their site lists",
@@ -239,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name, (analyze, ambiguous) in runs.items():
                 deid = Deidentifier(
                     b"bench-key-0123456789abcdef",
-                    load_profile(),
+                    load_profile(args.profile),
                     shift_days=365,
                     reference=date(2026, 6, 1),
                     ambiguous=ambiguous,

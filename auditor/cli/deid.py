@@ -1,7 +1,9 @@
 """``auditor deid``: a de-identified copy of exports for data teams, with a signed certificate.
 
-The summary (counts by entity type and operator, skipped files, residual detections, the
-certificate path) goes to stderr; nothing here prints a value from the input.
+The summary (counts by entity type and operator, refused files with their reasons, residual
+detections with file and location, the method the certificate cites, the certificate path)
+goes to stderr; nothing here prints a value from the input. ``--fail-on-residual`` exits 1
+when the residual scan found anything it cannot explain.
 """
 
 from __future__ import annotations
@@ -30,17 +32,33 @@ def _check(dictionaries: list[Path], context: Path | None, key_file: Path | None
 def print_summary(result: Any) -> None:
     s = result.summary()
     what = "dry run: nothing written; " if result.dry_run else ""
+    extra = "".join(
+        f", {n} {label}"
+        for n, label in (
+            (s["files_redacted_whole"], "redacted whole"),
+            (s["files_copied_unchanged"], "copied unchanged, not de-identified"),
+        )
+        if n
+    )
     err_console.print(
-        f"{what}de-identified {s['files_processed']} files ({s['files_skipped']} skipped), "
+        f"{what}de-identified {s['files_processed']} files ({s['files_skipped']} refused{extra}), "
         f"{s['transformed']:,} values transformed",
         markup=False,
         soft_wrap=True,
     )
+    if s["regulation"]:
+        err_console.print(f"method: {s['regulation']}", markup=False, soft_wrap=True)
     for entity, ops in sorted(result.counts.items()):
         detail = ", ".join(f"{op} {n:,}" for op, n in sorted(ops.items()))
         err_console.print(f"  {entity:<24} {detail}", markup=False, soft_wrap=True)
     for path, reason in result.files_skipped:
-        err_console.print(f"skipped {path}: {reason}", markup=False, soft_wrap=True)
+        err_console.print(
+            f"refused (not written, not certified) {path}: {reason}", markup=False, soft_wrap=True
+        )
+    for path, reason in result.redacted:
+        err_console.print(f"redacted whole {path}: {reason}", markup=False, soft_wrap=True)
+    for path in result.copied:
+        err_console.print(f"copied unchanged {path}", markup=False, soft_wrap=True)
     residual = result.residual
     err_console.print(
         f"residual scan of the output: {sum(residual.get('found', {}).values()):,} detections, "
@@ -49,6 +67,12 @@ def print_summary(result: Any) -> None:
         markup=False,
         soft_wrap=True,
     )
+    for hit in residual.get("unexplained_at", []):
+        err_console.print(
+            f"  residual {hit['file']}:{hit['location']}: {hit['type']}",
+            markup=False,
+            soft_wrap=True,
+        )
     if result.reid_map is not None:
         err_console.print(
             f"re-identification map (keep it apart): {result.reid_map}",
@@ -68,7 +92,10 @@ def register(app: typer.Typer) -> None:
         inputs: list[Path] = typer.Argument(..., help="Files and folders to de-identify."),
         out: Path = typer.Option(..., "--out", help="Output folder (mirrors the input tree)."),
         profile: str = typer.Option(
-            "", "--profile", help="safe-harbor (default), safe-harbor-strict, or a PROFILE.yaml."
+            "",
+            "--profile",
+            help="safe-harbor (default: HIPAA Safe Harbor, dates cut to the year), "
+            "shifted-dates (dates shifted per patient; not Safe Harbor), or a PROFILE.yaml.",
         ),
         dry_run: bool = typer.Option(
             False, "--dry-run", help="Process and count, write nothing (no output, no certificate)."
@@ -85,8 +112,34 @@ def register(app: typer.Typer) -> None:
         reid_map: Path | None = typer.Option(
             None, "--reid-map", help="Also write an encrypted re-identification map (0600)."
         ),
+        force: bool = typer.Option(
+            False, "--force", help="Write into a non-empty --out folder (files may be replaced)."
+        ),
+        redact_unparsable: bool = typer.Option(
+            False,
+            "--redact-unparsable",
+            help="Write a file that cannot be fully parsed redacted whole instead of refusing it.",
+        ),
+        copy_unsupported: bool = typer.Option(
+            False,
+            "--copy-unsupported",
+            help="Copy files of unsupported types unchanged (NOT de-identified) instead of "
+            "refusing them.",
+        ),
+        fail_on_residual: bool = typer.Option(
+            False,
+            "--fail-on-residual",
+            help="Exit 1 when the residual scan of the output finds unexplained PHI.",
+        ),
+        max_unpacked_mb: int = typer.Option(
+            256, "--max-unpacked-mb", min=1, help="DOCX: refuse above this uncompressed size."
+        ),
+        max_zip_ratio: int = typer.Option(
+            200, "--max-zip-ratio", min=1, help="DOCX: refuse above this compression ratio."
+        ),
     ) -> None:
-        """De-identify exports (HIPAA Safe Harbor) and write a signed certificate."""
+        """De-identify exports (HIPAA Safe Harbor by default) and write a signed certificate."""
+        from auditor.scanners.documents.docx import ZipLimits
         from auditor.services.deid import DeidRequest, run_deid
 
         _check(dictionary, context, key_file)
@@ -100,6 +153,10 @@ def register(app: typer.Typer) -> None:
             dictionaries=dictionary,
             context_dir=context,
             reid_map=reid_map,
+            force=force,
+            redact_unparsable=redact_unparsable,
+            copy_unsupported=copy_unsupported,
+            zip_limits=ZipLimits(max_unpacked_mb << 20, float(max_zip_ratio)),
         )
         run = functools.partial(run_deid, actx, request)
         try:
@@ -123,3 +180,5 @@ def register(app: typer.Typer) -> None:
         finally:
             actx.close()
         print_summary(result)
+        if fail_on_residual and result.residual.get("unexplained_total"):
+            raise typer.Exit(1)

@@ -1,11 +1,14 @@
 """The de-identification certificate: what was done to which files, and what is left.
 
 The privacy office signs off on an extract from this document, so it holds no PHI: the
-resolved profile, counts by entity type and operator, the processed files (de-identified
-names, output digests), the skipped files with reasons, and a residual scan of the OUTPUT by
-the PHI engine as counts by type (split into surrogates we produced, which look like PHI by
-design, and unexplained detections to review). It is canonical JSON, signed with the same
-DSSE/Ed25519 chain as reports, and ``auditor verify FOLDER`` checks it.
+resolved profile and the method it meets (``regulation``: Safe Harbor only when every operator
+meets 164.514(b)(2)), counts by entity type and operator, the processed files (de-identified
+names, output digests), the refused files with reasons (never written, never certified),
+files redacted whole or copied unchanged on request, and a residual scan of the whole OUTPUT
+text by the PHI engine as counts by type (split into surrogates we produced, which look like
+PHI by design, and unexplained detections to review, each with its file and location).
+It is canonical JSON, signed with the same DSSE/Ed25519 chain as reports, and
+``auditor verify FOLDER`` checks it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from auditor.context import AppContext
 from auditor.deid.operators import Ledger
+from auditor.deid.regulation import SAFE_HARBOR, Method
 from auditor.fingerprint import normalise
 from auditor.phi.entities import safe_harbor_category
 from auditor.signing.attest import sign_artifacts
@@ -27,7 +31,8 @@ from auditor.signing.attest import sign_artifacts
 CERT_FILE = "certificate.json"
 SUBJECT_KIND = "deid-certificate"
 PREDICATE_TYPE = "https://hipaa-auditor.dev/attestations/deid-certificate/v1"
-REGULATION = "45 CFR 164.514(b)(2) (Safe Harbor)"
+REGULATION = SAFE_HARBOR  # the default profile's; a certificate cites its own profile's
+MAX_LOCATIONS = 1000  # unexplained residuals listed one by one (the counts are complete)
 # Titles and suffixes the name operator keeps around a surrogate ("Dr. Mark Jones Jr").
 _KEPT_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "md", "do", "rn", "np", "pa", "phd",
                "jr", "sr", "ii", "iii", "iv", "dds", "the", "of", "and"}  # fmt: skip
@@ -41,6 +46,12 @@ class Residual:
     surrogate: Counter[str] = field(default_factory=Counter)
     texts: int = 0
     by_file: dict[str, int] = field(default_factory=dict)
+    locations: list[dict[str, str]] = field(default_factory=list)
+
+    def locate(self, path: str, location: str, entity_type: str) -> None:
+        """Where an unexplained detection is (file, line/page/part; never its text)."""
+        if len(self.locations) < MAX_LOCATIONS:
+            self.locations.append({"file": path, "location": location, "type": entity_type})
 
     def add(self, entity_type: str, text: str, ledger: Ledger) -> bool:
         """Count one detection; True when it is unexplained (not a value we wrote)."""
@@ -66,6 +77,7 @@ class Residual:
             "unexplained": dict(sorted(self.unexplained.items())),
             "unexplained_total": sum(self.unexplained.values()),
             "files_with_unexplained": dict(sorted((k, v) for k, v in self.by_file.items() if v)),
+            "unexplained_at": list(self.locations),
         }
 
 
@@ -90,6 +102,7 @@ def build_certificate(
     run_id: str,
     created: str,
     profile: dict[str, Any],
+    method: Method,
     key_id: str,
     inputs: Sequence[str],
     out: str,
@@ -99,12 +112,15 @@ def build_certificate(
     residual: Residual,
     engine: dict[str, Any],
     reid_map: bool,
+    redacted: Sequence[tuple[str, str]] = (),
+    copied: Sequence[str] = (),
 ) -> dict[str, Any]:
     processed = list(processed)
     skipped = list(skipped)
     return {
         "certificate": "de-identification",
-        "regulation": REGULATION,
+        "regulation": method.regulation,
+        "method": {"safe_harbor": method.safe_harbor, "not_safe_harbor": list(method.deviations)},
         "run_id": run_id,
         "created": created,
         "profile": profile,
@@ -116,6 +132,9 @@ def build_certificate(
             "skipped": len(skipped),
             "processed_files": processed,
             "skipped_files": [{"path": p, "reason": r} for p, r in skipped],
+            "skipped_note": "skipped (refused) files were not written and are not certified",
+            "redacted_whole_files": [{"path": p, "reason": r} for p, r in redacted],
+            "copied_unchanged_files": list(copied),
         },
         "counts": counts_json(ledger),
         "residual_scan": residual.to_json(),
@@ -147,7 +166,7 @@ def write_certificate(actx: AppContext, folder: Path, certificate: dict[str, Any
                 "total_transformed": certificate["counts"]["total_transformed"],
                 "residual_unexplained": residual["unexplained_total"],
             },
-            "regulation": REGULATION,
+            "regulation": certificate["regulation"],
         },
         now=actx.clock(),
         actor=actx.actor,

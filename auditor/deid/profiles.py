@@ -1,8 +1,10 @@
 """De-identification profiles: which operator each entity type gets, and field overrides.
 
-Profiles are YAML data. The shipped ``safe-harbor`` profile is the default; a site profile
-``extends`` it and overrides what it names. The resolved profile (every operator, strict or
-not, the shift range) is written into the certificate, so a reviewer sees what was done.
+Profiles are YAML data. The shipped ``safe-harbor`` profile is the default and is exactly
+45 CFR 164.514(b)(2) (dates reduced to the year); ``shifted-dates`` shifts dates per patient
+and is not Safe Harbor. A site profile ``extends`` one and overrides what it names. The
+resolved profile (every operator, strict or not, the shift range) is written into the
+certificate, so a reviewer sees what was done.
 Validation names the file and the field, and fails before any file is read.
 """
 
@@ -20,7 +22,9 @@ from auditor.deid.structure import FieldKind
 from auditor.errors import ConfigError
 from auditor.phi.entities import Entity
 
-BUILTIN = {"safe-harbor": "safe_harbor.yaml", "safe-harbor-strict": "safe_harbor_strict.yaml"}
+BUILTIN = {"safe-harbor": "safe_harbor.yaml", "shifted-dates": "shifted_dates.yaml"}
+# Former names that still load (safe-harbor-strict is what safe-harbor now is).
+ALIASES = {"safe-harbor-strict": "safe-harbor"}
 DEFAULT_KEY = "default"
 _KEYS = {
     "name",
@@ -156,6 +160,7 @@ def _validate(data: dict[str, Any], where: str) -> None:
 
 def _load_data(ref: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], str]:
     """Resolve ``extends`` chains into one merged mapping; a site profile extends safe-harbor."""
+    ref = ALIASES.get(ref, ref)
     if ref in seen:
         raise ConfigError("profile 'extends' forms a cycle", file=ref, field="extends")
     if ref in BUILTIN:
@@ -165,8 +170,9 @@ def _load_data(ref: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], st
         path = Path(ref).expanduser()
         where = str(path)
         if not path.is_file():
-            known = ", ".join(BUILTIN)
-            raise ConfigError(f"no such profile (built-in: {known}, or a YAML file)", file=where)
+            raise ConfigError(
+                f"no such profile (valid: {valid_names()}, or a YAML file)", file=where
+            )
         data = _read_yaml(path.read_text(encoding="utf-8"), where)
     _validate(data, where)
     parent = data.get("extends")
@@ -185,11 +191,16 @@ def _load_data(ref: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], st
     return merged, where
 
 
+def valid_names() -> str:
+    """The built-in profile names, for error messages and help texts."""
+    return ", ".join(BUILTIN)
+
+
 def load_profile(ref: str = "safe-harbor") -> Profile:
     """A built-in profile name or the path of a profile YAML file."""
     data, where = _load_data(ref)
     return Profile(
-        name=str(data.get("name") or ref),
+        name=str(data.get("name") or ALIASES.get(ref, ref)),
         description=str(data.get("description") or "").strip(),
         strict=bool(data.get("strict", False)),
         date_shift_days=int(data.get("date_shift_days") or 0),

@@ -1,10 +1,13 @@
 """``auditor deid``: de-identify files and folders into a mirror tree, with a signed certificate.
 
 One code path for the CLI, the daemon and the API. Inputs are never written to: the output
-folder may not be inside an input (nor an input inside it), and every output file is written
-beside its final name and renamed when complete. Files we cannot de-identify (PDF, DOCX,
-binaries, malformed structured files) are skipped with a reason and never copied. File and
-folder names are de-identified too, since exports name files after patients.
+folder may not be inside an input (nor an input inside it), a non-empty output folder needs
+``force``, and every output file is written beside its final name and renamed when complete.
+Every input file is de-identified, or refused with a reason (never written, never certified:
+binaries, malformed or truncated files, HL7 whose segments ran together, zip bombs), or, on
+request, redacted whole (``redact_unparsable``) or copied unchanged (``copy_unsupported``).
+File and folder names are de-identified too, since exports name files after patients. The
+residual scan reads the whole text of every written file.
 
 A run is four steps, each its own function: ``plan`` (checks, walk, profile, key),
 ``transform_files``, ``residual_scan`` and ``certify``; ``run_deid`` only orders them inside
@@ -16,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,15 +31,18 @@ from typing import Any
 from auditor.context import AppContext
 from auditor.deid import certificate as cert
 from auditor.deid.formats import format_for
-from auditor.deid.formats.base import FileContext, Format, TextAnalyzer
+from auditor.deid.formats.base import FileContext, Format, TextAnalyzer, redact_whole
 from auditor.deid.keys import load_deid_key
 from auditor.deid.layout import Job, check_paths, walk_inputs
 from auditor.deid.operators import Deidentifier
 from auditor.deid.pathnames import PathNamer
 from auditor.deid.profiles import Profile, load_profile
+from auditor.deid.regulation import method_for
 from auditor.deid.reidmap import ReidMapWriter
+from auditor.deid.residual import Unit, text_units
 from auditor.errors import AuditorError, InputError
 from auditor.filehash import sha256_file
+from auditor.scanners.documents.docx import ZipLimits
 from auditor.scanners.documents.encoding import BinaryContentError
 from auditor.services.runs import RunTotals, recorded_run
 from auditor.store.models import RunKind
@@ -59,6 +67,10 @@ class DeidRequest:
     reid_map: Path | None = None
     trigger: str = "cli"
     run_id: str | None = None
+    force: bool = False  # write into a non-empty output folder
+    redact_unparsable: bool = False  # a file we cannot fully parse is written redacted whole
+    copy_unsupported: bool = False  # a file of an unsupported type is copied unchanged
+    zip_limits: ZipLimits = field(default_factory=ZipLimits)
 
 
 @dataclass
@@ -73,6 +85,9 @@ class DeidResult:
     dry_run: bool = False
     reid_map: Path | None = None
     processed: list[dict[str, Any]] = field(default_factory=list)
+    redacted: list[tuple[str, str]] = field(default_factory=list)
+    copied: list[str] = field(default_factory=list)
+    regulation: str = ""
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -80,6 +95,9 @@ class DeidResult:
             "dry_run": self.dry_run,
             "files_processed": self.files_processed,
             "files_skipped": len(self.files_skipped),
+            "files_redacted_whole": len(self.redacted),
+            "files_copied_unchanged": len(self.copied),
+            "regulation": self.regulation,
             "transformed": sum(
                 n for ops in self.counts.values() for op, n in ops.items() if op != "keep"
             ),
@@ -115,6 +133,8 @@ class _Work:
     skipped: list[tuple[str, str]]
     processed: list[dict[str, Any]] = field(default_factory=list)
     written: list[tuple[Path, Format, str]] = field(default_factory=list)
+    redacted: list[tuple[str, str]] = field(default_factory=list)
+    copied: list[str] = field(default_factory=list)
 
 
 def _key_id(key: bytes) -> str:
@@ -129,6 +149,11 @@ def plan(actx: AppContext, request: DeidRequest, engine: TextAnalyzer | None = N
     reid = request.reid_map
     reid_path = Path(reid).expanduser().resolve() if reid is not None else None
     check_paths(inputs, out, reid_path)
+    if not request.dry_run and not request.force and out.is_dir() and any(out.iterdir()):
+        raise InputError(
+            "output folder is not empty; choose an empty one or pass --force to write into it",
+            file=str(out),
+        )
     prof = load_profile(request.profile or settings.deid.profile)
     shift_days = prof.date_shift_days or settings.deid.date_shift_days
     if shift_days < 1:
@@ -163,22 +188,31 @@ def _start(actx: AppContext, p: DeidPlan, reid: ReidMapWriter | None, target: Pa
 
 
 def transform_files(
-    actx: AppContext, p: DeidPlan, work: _Work, on_progress: Progress | None = None
+    actx: AppContext,
+    p: DeidPlan,
+    work: _Work,
+    on_progress: Progress | None = None,
+    request: DeidRequest | None = None,
 ) -> None:
-    """Write each file's de-identified copy; a file that cannot be done is skipped, with why."""
+    """Write each file's de-identified copy; a file that cannot be done is refused, with why."""
+    request = request or DeidRequest(p.inputs, p.out)
     for done, job in enumerate(p.jobs):
         rel = work.namer.path(job.rel).as_posix()
         if on_progress is not None:
             on_progress(done, len(p.jobs), rel)
         try:
-            fmt, reason = format_for(job.src)
+            fmt, reason = format_for(job.src, request.zip_limits)
         except OSError as exc:
             work.skipped.append((rel, f"cannot read ({exc.__class__.__name__})"))
             continue
-        if fmt is None:
-            work.skipped.append((rel, reason))
-            continue
         dst = work.target / rel
+        if fmt is None:
+            if request.copy_unsupported:
+                _copy(job.src, dst)
+                work.copied.append(rel)
+            else:
+                work.skipped.append((rel, f"{reason}; not copied (--copy-unsupported copies it)"))
+            continue
         fc = FileContext(
             deid=work.deid,
             analyzer=p.analyzer,
@@ -186,7 +220,12 @@ def transform_files(
             source=rel,
             batch_size=actx.settings.phi.batch_size,
         )
-        failed = _transform_one(fmt, job.src, dst, fc)
+        failed, parse_error = _transform_one(fmt, job.src, dst, fc)
+        if failed and parse_error and request.redact_unparsable:
+            redact_whole(dst, fmt.name, p.profile.redaction_for("UNPARSABLE_FILE"))
+            work.redacted.append((rel, failed))
+            work.written.append((dst, fmt, rel))
+            continue
         if failed:
             work.skipped.append((rel, failed))
             continue
@@ -197,32 +236,55 @@ def transform_files(
         work.written.append((dst, fmt, rel))
 
 
-def _transform_one(fmt: Format, src: Path, dst: Path, fc: FileContext) -> str:
-    """De-identify one file; the reason it was skipped, or "" when it was written."""
+def _copy(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(f".{dst.name}.partial")
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _transform_one(fmt: Format, src: Path, dst: Path, fc: FileContext) -> tuple[str, bool]:
+    """De-identify one file: ("", False) when written, else (why not, whether it is a parse
+    failure that ``redact_unparsable`` may cover rather than a read error)."""
     try:
         fmt.deidentify(src, dst, fc)
     except AuditorError as exc:
-        return exc.message + (f" (line {exc.line})" if exc.line else "")
+        return exc.message + (f" (line {exc.line})" if exc.line else ""), True
     except (BinaryContentError, UnicodeError) as exc:
-        return f"cannot decode ({exc.__class__.__name__})"
+        return f"cannot decode ({exc.__class__.__name__})", True
     except RecursionError:
-        return "structure nested too deeply"
+        return "structure nested too deeply", True
     except OSError as exc:  # unreadable input (permissions, vanished file)
-        return f"cannot read ({exc.__class__.__name__})"
-    return ""
+        return f"cannot read ({exc.__class__.__name__})", False
+    return "", False
+
+
+def _units(fmt: Format, dst: Path) -> Iterator[Unit]:
+    """The whole output: a binary format's extracted text, else every character of the file."""
+    extract = getattr(fmt, "residual_units", None)
+    if callable(extract):
+        yield from extract(dst)
+    else:
+        yield from text_units(dst)
 
 
 def residual_scan(analyzer: TextAnalyzer, work: _Work) -> cert.Residual:
-    """Run the engine over the output: what it still finds, and whether we wrote it."""
+    """Run the engine over ALL the output text: what it still finds, where, and whether we
+    wrote it (a surrogate) or not (to review)."""
     residual = cert.Residual()
     for dst, fmt, rel_name in work.written:
-        texts = list(fmt.residual_texts(dst))
-        residual.texts += len(texts)
+        units = [u for u in _units(fmt, dst) if u.text.strip()]
+        residual.texts += len(units)
         unexplained = 0
-        for text, spans in zip(texts, analyzer.analyze_many(texts), strict=True):
+        spans_per_unit = analyzer.analyze_many([u.text for u in units])
+        for unit, spans in zip(units, spans_per_unit, strict=True):
             for sp in spans:
-                if residual.add(sp.entity_type, text[sp.start : sp.end], work.deid.ledger):
+                if residual.add(sp.entity_type, unit.text[sp.start : sp.end], work.deid.ledger):
                     unexplained += 1
+                    residual.locate(rel_name, unit.location(sp.start), sp.entity_type)
         residual.by_file[rel_name] = unexplained
     return residual
 
@@ -244,6 +306,7 @@ def certify(
         run_id=run_id,
         created=iso_z(created),
         profile=p.profile.to_json(p.shift_days),
+        method=method_for(p.profile),
         key_id=_key_id(p.key),
         inputs=[str(i) for i in p.inputs],
         out=str(p.out),
@@ -253,6 +316,8 @@ def certify(
         residual=residual,
         engine=describe() if callable(describe) else {},
         reid_map=reid_map,
+        redacted=work.redacted,
+        copied=work.copied,
     )
     if dry_run:
         return None
@@ -290,7 +355,7 @@ def run_deid(
         try:
             with _target(dry_run, p.out) as target:
                 work = _start(actx, p, reid, target)
-                transform_files(actx, p, work, on_progress)
+                transform_files(actx, p, work, on_progress, request)
                 if on_progress is not None:
                     on_progress(len(p.jobs), len(p.jobs), "residual scan")
                 residual = residual_scan(p.analyzer, work)
@@ -314,6 +379,9 @@ def run_deid(
             dry_run=dry_run,
             reid_map=p.reid_path if reid is not None else None,
             processed=work.processed,
+            redacted=work.redacted,
+            copied=work.copied,
+            regulation=method_for(p.profile).regulation,
         )
         run.totals = _totals(result)
         run.audit = {

@@ -1,16 +1,51 @@
 """Word documents (python-docx): paragraphs, table cells, headers and footers, properties.
 
 Body paragraphs and tables are read in document order; a merged table cell is read once.
+A DOCX is a ZIP: before python-docx inflates it, ``check_zip_limits`` sums the declared
+uncompressed sizes and the compression ratio (a zip bomb is refused, not parsed).
 """
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditor.errors import InputError
 from auditor.scanners.documents.binary import open_whole
 from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """How much a ZIP container (DOCX) may inflate to, in total and relative to its size."""
+
+    max_unpacked_bytes: int = 256 << 20
+    max_ratio: float = 200.0
+
+
+def check_zip_limits(path: Path, limits: ZipLimits | None = None) -> None:
+    """Refuse a ZIP whose members would inflate past the limits (checked before opening)."""
+    limits = limits or ZipLimits()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"not a readable ZIP container ({exc.__class__.__name__})") from None
+    unpacked = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos)
+    if unpacked > limits.max_unpacked_bytes:
+        raise InputError(
+            f"ZIP content inflates to {unpacked:,} bytes (limit {limits.max_unpacked_bytes:,})"
+        )
+    if unpacked > (1 << 20) and unpacked > limits.max_ratio * max(packed, 1):
+        raise InputError(
+            f"ZIP compression ratio {unpacked / max(packed, 1):.0f}:1 "
+            f"(limit {limits.max_ratio:.0f}:1): refused as a possible zip bomb"
+        )
+
 
 _PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_modified_by")
 
@@ -41,7 +76,11 @@ class DocxScanner:
 
         src = str(source)
         # zipfile, lxml and python-docx each raise their own exceptions.
-        document = open_whole(source, ctx, "DOCX", lambda p: docx.Document(str(p)), (Exception,))
+        def opener(path: Path) -> Any:
+            check_zip_limits(path)
+            return docx.Document(str(path))
+
+        document = open_whole(source, ctx, "DOCX", opener, (Exception,))
 
         p_no = t_no = 0
         for block in document.iter_inner_content():

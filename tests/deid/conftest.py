@@ -49,7 +49,10 @@ def make_deid() -> Callable[..., Deidentifier]:
         key: bytes = KEY, profile: Profile | None = None, shift_days: int = 365
     ) -> Deidentifier:
         return Deidentifier(
-            key, profile or load_profile(), shift_days=shift_days, reference=REFERENCE
+            key,
+            profile or load_profile("shifted-dates"),
+            shift_days=shift_days,
+            reference=REFERENCE,
         )
 
     return make

@@ -36,7 +36,7 @@ PHI = [
 ]
 
 
-def run(fmt: Any, src: Path, make_deid, engine, profile: str = "safe-harbor") -> tuple[Path, Any]:
+def run(fmt: Any, src: Path, make_deid, engine, profile: str = "shifted-dates") -> tuple[Path, Any]:
     dst = src.parent / "out" / src.name
     deid = make_deid(profile=load_profile(profile))
     fc = FileContext(deid=deid, analyzer=engine, profile=deid.profile, source=src.name)
@@ -283,7 +283,7 @@ def all_strings(node: Any, key: str = "") -> list[tuple[str, str]]:
     return [(key, node)] if isinstance(node, str) else []
 
 
-@pytest.mark.parametrize("profile", ["safe-harbor", "safe-harbor-strict"])
+@pytest.mark.parametrize("profile", ["shifted-dates", "safe-harbor"])
 def test_fhir_bundle_stays_valid_fhir(tmp_path, make_deid, phi_engine, profile):
     src = write(tmp_path / "bundle.json", json.dumps(bundle(), indent=2))
     assert format_for(src)[0].name == "json"
@@ -367,7 +367,10 @@ def test_hl7_custom_encoding_characters(tmp_path, make_deid, phi_engine):
 def test_format_registry(tmp_path):
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(b"%PDF-1.4 John Smith")
-    assert format_for(pdf)[0] is None and "not copied" in format_for(pdf)[1]
+    assert format_for(pdf)[0].name == "pdf"  # PyMuPDF redaction (a damaged one is refused)
+    png = tmp_path / "scan.png"
+    png.write_bytes(b"\x89PNG\r\n")
+    assert format_for(png)[0] is None and "unsupported" in format_for(png)[1]
     blob = tmp_path / "blob.dat"
     blob.write_bytes(b"\x00\x01\x02abc")
     assert format_for(blob)[0] is None

@@ -17,7 +17,8 @@ def test_safe_harbor_covers_every_entity_type() -> None:
     assert prof.name == "safe-harbor"
     missing = [e.value for e in Entity if e.value not in prof.operators]
     assert missing == []
-    assert prof.operator_for("DATE_TIME") is Operator.SHIFT
+    assert prof.operator_for("DATE_TIME") is Operator.YEAR  # Safe Harbor: the year only
+    assert load_profile("shifted-dates").operator_for("DATE_TIME") is Operator.SHIFT
     assert prof.operator_for("ZIP_CODE") is Operator.ZIP3
     assert prof.operator_for("AGE") is Operator.AGE
     assert prof.operator_for("NOT_A_TYPE") is Operator.REDACT

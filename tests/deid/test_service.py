@@ -88,9 +88,9 @@ def test_mirror_tree_input_untouched_and_certificate_verifies(actx, export, tmp_
         "tables/patients.csv",
     ]
     assert result.files_processed == 4
-    assert result.files_skipped == [
-        ("scans/consent.pdf", "unsupported for de-identification (pdf); not copied")
-    ]
+    # A damaged PDF is refused with its reason: not written, not certified.
+    assert [p for p, _ in result.files_skipped] == ["scans/consent.pdf"]
+    assert result.files_skipped[0][1].startswith("unreadable PDF")
     leaked = [v for v in PLANTED if v in all_text(out)]
     assert leaked == []
     # Consistency across files: the MRN token and the surname are the same everywhere.

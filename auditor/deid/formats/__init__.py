@@ -1,8 +1,8 @@
 """One module per file type; ``format_for`` is the single explicit registry.
 
 Anything that is not one of the structured types but decodes as text is plain text.
-PDF, DOCX, images and other binaries are skipped with a reason, never copied: a copy
-would carry its PHI into the de-identified output.
+DOCX and PDF have their own modules. Images and other binaries are refused with a reason and
+copied only when the user asks (``--copy-unsupported``): a copy carries its PHI along.
 """
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ from pathlib import Path
 
 from auditor.deid.formats.base import Format, sniff_head
 from auditor.deid.formats.delimited import DelimitedFormat
+from auditor.deid.formats.docx import DocxFormat
 from auditor.deid.formats.hl7 import Hl7Format
 from auditor.deid.formats.jsondoc import JsonFormat, JsonlFormat
+from auditor.deid.formats.pdf import PdfFormat
 from auditor.deid.formats.text import TextFormat
+from auditor.scanners.documents.docx import ZipLimits
 
 BINARY_SUFFIXES = {
-    ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".png", ".jpg", ".jpeg", ".gif",
+    ".doc", ".xlsx", ".xls", ".pptx", ".png", ".jpg", ".jpeg", ".gif",
     ".tif", ".tiff", ".bmp", ".dcm", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rtf",
     ".parquet", ".avro", ".sqlite", ".db", ".exe", ".bin",
 }  # fmt: skip
@@ -34,19 +37,23 @@ _BY_SUFFIX: dict[str, Format] = {
 TEXT = TextFormat()
 
 
-def format_for(path: Path) -> tuple[Format | None, str]:
-    """The format that handles ``path``, or (None, reason it is skipped)."""
+def format_for(path: Path, limits: ZipLimits | None = None) -> tuple[Format | None, str]:
+    """The format that handles ``path``, or (None, reason it is refused)."""
     suffix = path.suffix.lower()
-    if suffix in BINARY_SUFFIXES:
-        return None, f"unsupported for de-identification ({suffix[1:]}); not copied"
     head = sniff_head(path, 8192)
+    if suffix == ".pdf" or head.startswith(b"%PDF-"):
+        return PdfFormat(), ""
+    if suffix in (".docx", ".docm"):
+        return DocxFormat(limits), ""
+    if suffix in BINARY_SUFFIXES:
+        return None, f"unsupported for de-identification ({suffix[1:]})"
     if head.lstrip(b"\xef\xbb\xbf\x0b").startswith(b"MSH"):
         return Hl7Format(), ""
     fmt = _BY_SUFFIX.get(suffix)
     if fmt is not None:
         return fmt, ""
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, "binary content (NUL bytes); not copied"
+        return None, "binary content (NUL bytes)"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] == b"{":
         try:

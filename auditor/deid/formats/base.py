@@ -108,3 +108,29 @@ def json_style(raw: str) -> dict[str, Any]:
         "ensure_ascii": "\\u" in raw and all(ord(c) < 128 for c in raw),
         "trailing_newline": raw.endswith("\n"),
     }
+
+
+def redact_whole(dst: Path, kind: str, text: str) -> None:
+    """Write ``dst`` as a file of its kind that holds only ``text`` (a file redacted whole)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(f".{dst.name}.partial")
+    try:
+        if kind == "pdf":
+            import pymupdf
+
+            doc = pymupdf.open()
+            doc.new_page().insert_text((72, 72), text)
+            doc.save(str(tmp), garbage=4, deflate=True)
+        elif kind == "docx":
+            import docx
+
+            document = docx.Document()
+            document.add_paragraph(text)
+            document.core_properties.author = ""
+            document.core_properties.last_modified_by = ""
+            document.save(str(tmp))
+        else:
+            tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)

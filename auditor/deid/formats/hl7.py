@@ -16,6 +16,7 @@ from pathlib import Path
 
 from auditor.deid.formats.base import FileContext, atomic_output, output_encoding
 from auditor.deid.profiles import Operator
+from auditor.errors import InputError
 from auditor.phi.entities import Entity
 from auditor.scanners.documents.encoding import detect_encoding, iter_decoded
 from auditor.scanners.formats.hl7 import SEGMENT_ID, Separators, iter_lines
@@ -59,6 +60,21 @@ FIELDS: dict[tuple[str, int], str] = {
 CODED = {("OBX", 3), ("OBX", 5), ("OBX", 6), ("OBR", 4), ("DG1", 3), ("PR1", 3), ("AL1", 3),
          ("RXE", 2), ("RXO", 1), ("RXA", 5), ("ORC", 16), ("PV2", 3), ("MSH", 9)}  # fmt: skip
 _TEXT_TYPES = {"TX", "ST", "FT", "CF"}
+# Fields the MSH segment defines, by version (MSH-12); more means segments ran together.
+MSH_FIELDS = {"2.1": 19, "2.2": 19, "2.3": 19, "2.3.1": 19, "2.4": 21, "2.5": 21,
+              "2.5.1": 21, "2.6": 25, "2.7": 25, "2.7.1": 25, "2.8": 25, "2.8.1": 25,
+              "2.8.2": 25, "2.9": 28}  # fmt: skip
+MSH_FIELDS_MAX = max(MSH_FIELDS.values())
+MAX_SEGMENT_CHARS = 1 << 20
+MAX_COMPONENTS = 10_000
+_KNOWN_SEGMENTS = {seg for seg, _ in FIELDS} | {seg for seg, _ in CODED} | {
+    "MSH", "EVN", "PID", "PD1", "PV1", "PV2", "NK1", "OBR", "OBX", "ORC", "NTE", "AL1", "DG1",
+    "PR1", "GT1", "IN1", "IN2", "IN3", "MRG", "SCH", "TXA", "ROL", "PRT", "SPM", "RXE", "RXO",
+    "RXA", "RXR", "ACC", "CON", "STF", "AIP", "AIG", "AIL", "AIS", "RGS", "FT1", "MSA", "ERR",
+    "QRD", "QRF", "QPD", "RCP", "DSP", "TQ1", "TQ2", "CTI", "SFT", "UAC", "ARV", "DB1", "DRG",
+    "UB1", "UB2", "ZPD", "BHS", "BTS", "FHS", "FTS", "MFI", "MFE", "ORG", "LAN", "EDU", "PRA",
+}  # fmt: skip
+_VERSION = re.compile(r"\d\.\d(?:\.\d)?")
 _DTM = re.compile(r"\d{8}(\d{2}(\d{2}(\d{2}(\.\d{1,4})?)?)?)?([+-]\d{4})?")
 
 
@@ -268,6 +284,52 @@ def _separators(segment: str) -> Separators:
     return Separators.from_header(segment) or Separators()
 
 
+def check_segments(segments: list[str], where: str) -> None:
+    """Refuse a message the model cannot read whole: one we would certify half-read.
+
+    Segments not separated by CR/LF read as one long MSH (only its fields get transformed);
+    a segment id glued to the value before it (``2.5 PID|``, ``2.5PID|``) or an MSH with more
+    fields than its version defines is that case. Oversized segments and component runs are
+    refused before they are split (memory).
+    """
+    if not segments:
+        return
+    enc = _separators(segments[0].lstrip("\x0b"))
+    seps = re.escape(enc.field + enc.component + enc.repetition + enc.subcomponent + enc.escape)
+    glued = re.compile(rf"(?<=[^{seps}\r\n])\s*[A-Z][A-Z0-9]{{2}}{re.escape(enc.field)}")
+    for n, seg in enumerate(segments, start=1):
+        seg = seg.lstrip("\x0b")
+        if len(seg) > MAX_SEGMENT_CHARS:
+            raise InputError(
+                f"HL7 segment {n} longer than {MAX_SEGMENT_CHARS:,} characters", file=where
+            )
+        if seg.count(enc.component) + seg.count(enc.subcomponent) > MAX_COMPONENTS:
+            raise InputError(
+                f"HL7 segment {n} has more than {MAX_COMPONENTS:,} components", file=where
+            )
+        if not SEGMENT_ID.fullmatch(seg[:3]):
+            continue
+        body = seg[4:] if not seg.startswith("MSH") else seg[9:]
+        for m in glued.finditer(body):
+            word = m.group(0).strip()[:3]
+            if word in _KNOWN_SEGMENTS or word.startswith("Z"):
+                raise InputError(
+                    f"HL7 segment {n} ({seg[:3]}) holds a {word} segment id mid-segment: "
+                    "segments are not separated by CR/LF",
+                    file=where,
+                )
+        if seg.startswith("MSH"):
+            fields = seg.rstrip(enc.field + " ").split(enc.field)  # padding is not a field
+            version = fields[11].split(enc.component)[0].strip() if len(fields) > 11 else ""
+            limit = MSH_FIELDS.get(version, MSH_FIELDS_MAX)
+            if len(fields) > limit or (version and not _VERSION.fullmatch(version)):
+                raise InputError(
+                    f"HL7 MSH has {len(fields)} fields (version {version[:10]!r} defines "
+                    f"{limit}): segments are not separated by CR/LF",
+                    file=where,
+                )
+
+
 def messages(path: Path, encoding: str) -> Iterator[tuple[list[str], list[str], str]]:
     """(segments, line ending after each segment, leading text) per message, streamed."""
     segs: list[str] = []
@@ -292,6 +354,7 @@ class Hl7Format:
                 lead = ""
                 if segs and segs[0].startswith("\x0b"):  # MLLP start block
                     lead, segs[0] = "\x0b", segs[0][1:]
+                check_segments(segs, fc.source)
                 new = _Message(segs, fc).run()
                 out.write(lead + "".join(s + sep for s, sep in zip(new, seps, strict=True)))
                 fc.units += 1
