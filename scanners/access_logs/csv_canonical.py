@@ -11,6 +11,7 @@ the rejected lines before it), assuming one physical line per record.
 from __future__ import annotations
 
 import csv
+import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 import duckdb
 
 from auditor.errors import InputError
+from auditor.scanners.access_logs.csv_records import MAX_RECORD_BYTES, iter_records
 from auditor.scanners.access_logs.event import ACTIONS, FALSE_WORDS, TRUE_WORDS, Rejected
 from auditor.scanners.access_logs.mapping import (
     CANONICAL,
@@ -30,6 +32,11 @@ from auditor.scanners.access_logs.mapping import (
 from auditor.sql import quote_ident, quote_str
 
 name = "csv"
+
+# DuckDB refuses a longer line outright (its default is 2 MB); lines between the record limit
+# (``csv_records.MAX_RECORD_BYTES``) and this are read and quarantined by the record check,
+# longer ones send the segment to the Python record splitter.
+MAX_LINE_BYTES = 8 << 20
 
 # ``line`` is NULL for rows read straight from a CSV: it is derived from the row id (see
 # ``CsvLoad.line_sql``) so the file is parsed in one pass, without a staging copy. ``lts`` is
@@ -105,7 +112,13 @@ def load_csv(
             try:
                 mapping = _insert(con, fixed, mapping, label, site_tz, line_column)
             except duckdb.Error as exc2:
-                raise InputError(f"cannot read CSV: {type(exc2).__name__}", file=label) from exc
+                if line_column:  # already a normalised copy: nothing left to fall back to
+                    raise InputError(f"cannot read CSV: {type(exc2).__name__}", file=label) from exc
+                # A line over the limit or an unterminated quote: split the records in
+                # Python, quarantine only the bad ones (never the whole file).
+                return _load_normalised(
+                    con, path, mapping, label, first_data_line, site_tz, scratch
+                )
     except duckdb.Error as exc:  # duckdb's own error tree; name the file, never values
         raise InputError(f"cannot read CSV: {type(exc).__name__}", file=label) from exc
     shift = first_data_line - 2
@@ -174,27 +187,30 @@ def _load_normalised(
     copy carrying that line is loaded instead. Slower, and only for such files."""
     shift = first_data_line - 2
     starts: list[int] = []
+    refused: list[Rejected] = []
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
     with tempfile.TemporaryDirectory(prefix="auditor-csv-", dir=scratch) as tmp:
         copy = Path(tmp) / "records.csv"
         delimiter = mapping.delimiter or ","
-        with (
-            path.open(encoding="utf-8-sig", errors="replace", newline="") as src,
-            copy.open("w", encoding="utf-8", newline="") as out,
-        ):
-            reader = csv.reader(src, delimiter=delimiter, quotechar='"', doublequote=True)
-            writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-            header = next(reader, None)
-            if header is None:
+        with path.open("rb") as src, copy.open("w", encoding="utf-8", newline="") as out:
+            head = src.readline(MAX_RECORD_BYTES).decode("utf-8", "replace").lstrip("\ufeff")
+            header = _parse(head, delimiter)
+            if not header:
                 return CsvLoad(0, [], "e.line")
+            writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
             writer.writerow([*header, SOURCE_LINE])
-            seen = reader.line_num
-            for record in reader:
-                first, seen = seen + 1, reader.line_num
+            for rec in iter_records(src, 2):
+                at = rec.line + shift
+                record = _parse(rec.text, delimiter) if rec.text is not None else None
+                if record is None:
+                    reason = rec.reason or "malformed row: bad quoting"
+                    refused.append(Rejected(line=at, reason=reason, raw=rec.raw or ""))
+                    continue
                 if not record:  # a blank line: not a record
                     continue
-                starts.append(first + shift)
-                writer.writerow([*record, str(first + shift)])
-        return load_csv(
+                starts.append(at)
+                writer.writerow([*record, str(at)])
+        loaded = load_csv(
             con,
             copy,
             mapping,
@@ -204,6 +220,20 @@ def _load_normalised(
             scratch=scratch,
             starts=starts,
         )
+    rejected = sorted([*refused, *loaded.rejected], key=lambda r: r.line)
+    return CsvLoad(loaded.read + len(refused), rejected, loaded.line_sql)
+
+
+def _parse(text: str, delimiter: str) -> list[str] | None:
+    """One record's fields ([] for a blank line); None when it is not exactly one record."""
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"'))
+    except csv.Error:
+        return None
+    rows = [r for r in rows if r]
+    if len(rows) > 1:
+        return None
+    return rows[0] if rows else []
 
 
 def _insert(
@@ -221,7 +251,7 @@ def _insert(
     source = (
         f"read_csv({quote_str(str(path))}, all_varchar=true, header=true, store_rejects=true, "
         "rejects_table='rej', rejects_scan='rej_scans', strict_mode=true, quote='\"', "
-        f"escape='\"'{delim})"
+        f"escape='\"', max_line_size={MAX_LINE_BYTES}{delim})"
     )
     header = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
     header_l = {h.strip().lower(): h for h in header}
@@ -237,7 +267,8 @@ def _insert(
     line_in = f"CAST({quote_ident(line_column)} AS BIGINT)" if line_column else "NULL::BIGINT"
     used = {*mapping.columns.values(), *mapping.event_id_columns, line_column}
     attrs = _attributes_sql([h for h in header if h not in used])
-    sql = _norm_sql(mapping, line_in, raw_sql, record_sql, attrs, site_tz, source)
+    size_sql = " + ".join(f"coalesce(strlen({quote_ident(h)}), 0)" for h in fields) or "0"
+    sql = _norm_sql(mapping, line_in, raw_sql, record_sql, attrs, site_tz, source, size_sql)
     con.execute(f"INSERT INTO events {sql}")
     return mapping
 
@@ -313,12 +344,14 @@ def _norm_sql(
     attrs_sql: str,
     site_tz: str,
     source: str,
+    size_sql: str = "0",
 ) -> str:
     """Map and check in three nested steps, so each field's text and the parsed timestamp
     are computed once and reused by the checks (``_bad``) and the output."""
     bg = f"lower(coalesce({field_sql(mapping, 'break_glass')}, ''))"
     bad = (
         "CASE "
+        f"WHEN {size_sql} > {MAX_RECORD_BYTES} THEN 'record over {MAX_RECORD_BYTES} bytes|' "
         "WHEN _user IS NULL THEN 'missing user id|user_id' "
         "WHEN _patient IS NULL THEN 'missing patient id|patient_id' "
         "WHEN _ts_text IS NULL THEN 'missing timestamp|timestamp' "

@@ -1,0 +1,54 @@
+"""H3: one oversize field or an unterminated quote costs one record, never the file or run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.context import AppContext
+from auditor.services.access_scan import AccessScanRequest, scan_access_logs
+from auditor.synth.hospital import HospitalPaths
+from tests.hostile.conftest import bounded, log_lines
+
+
+def _plant(src: Path, dest: Path, at: int, change: str) -> Path:
+    lines = log_lines(src)
+    if change == "oversize":
+        lines[at] = lines[at] + "x" * 3_000_000
+    elif change == "huge":
+        lines[at] = lines[at] + "x" * 9_000_000
+    else:
+        lines[at] = lines[at] + ',"unterminated'
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest
+
+
+@pytest.mark.parametrize("change", ["oversize", "huge", "unterminated"])
+@pytest.mark.parametrize("segment_mb", [64.0, 0.05])
+def test_bad_record_is_quarantined_and_the_rest_audited(
+    actx: AppContext,
+    hospital: HospitalPaths,
+    tmp_path: Path,
+    change: str,
+    segment_mb: float,
+) -> None:
+    actx.settings.access.segment_mb = segment_mb
+    at = 40
+    bad = _plant(hospital.csv_log, tmp_path / "bad.csv", at, change)
+    with bounded():
+        result = scan_access_logs(
+            actx, AccessScanRequest([hospital.csv_log, bad], context_dir=hospital.context_dir)
+        )
+    good, hostile = result.files
+    assert result.records_read == result.records_processed + result.records_quarantined
+    assert hostile["read"] == good["read"]  # every record of the hostile file was read
+    assert hostile["processed"] == good["processed"] - 1  # all but the planted one audited
+    assert hostile["quarantined"] == good["quarantined"] + 1
+    assert hostile["findings"] >= good["findings"] - 1
+    rows = [json.loads(r) for r in Path(result.quarantine_file).read_text().splitlines()]
+    planted = [r for r in rows if r["file"] == str(bad) and r["line"] == at + 1]
+    assert len(planted) == 1
+    assert planted[0]["reason"].startswith(("record over", "malformed row"))
+    assert len(planted[0]["record"]) <= 4096
