@@ -47,6 +47,12 @@ CORPORA = {
         HERE / "clinical_test.jsonl",
         HERE / "clinical_test_site.tsv",
     ),
+    # issue 14 round 2: frozen, in styles nobody developed on (scored before and after only)
+    "round2-test": (
+        HERE / "round2_test.src.txt",
+        HERE / "round2_test.jsonl",
+        HERE / "round2_test_site.tsv",
+    ),
 }
 TYPES = {
     "P": "PERSON", "H": "HOSPITAL", "L": "LOCATION", "D": "DATE_TIME", "T": "PHONE_NUMBER",
