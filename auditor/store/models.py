@@ -217,6 +217,23 @@ class Checkpoint(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class AuditedEvent(Base):
+    """One access event the scans have read, once, however often it was delivered.
+
+    The weekly report counts "accesses audited" from this table, so a re-scan, a re-sent file
+    or the same week in two formats never multiplies the number. ``key`` is an MD5 of the
+    event id, user, patient and instant (no PHI text is kept); ``day`` is the site-local day.
+    """
+
+    __tablename__ = "audited_events"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), index=True)
+    explained: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_run_id: Mapped[str] = mapped_column(String(36), default="")
+    last_run_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+
+
 class Report(Base):
     __tablename__ = "reports"
 
@@ -299,3 +316,8 @@ class DaemonInstance(Base):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
     stopped_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+# Case work and alerts live in their own module; importing it here registers their tables
+# on ``Base.metadata`` wherever the models are loaded (migrations, create_all, tests).
+from auditor.store import case_models as case_models  # noqa: E402
