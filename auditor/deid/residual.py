@@ -21,7 +21,7 @@ BLOCK_CHARS = 16_384
 # separators and JSON punctuation become spaces.
 _TABLE = str.maketrans({"|": "\n", "\t": "\n", ",": " ", "^": " ", "~": " ", "&": " ",
                         "\\": " ", '"': " ", "{": " ", "}": " ", "[": " ", "]": " ",
-                        "\r": "\n", "\x0b": " ", "\x1c": " "})  # fmt: skip
+                        "\x0b": " ", "\x1c": " "})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,12 @@ class Unit:
     text: str
     where: str
     first_line: int = 0
+    breaks: str = ""  # the block with only its line breaks marked (same length as ``text``)
 
     def location(self, offset: int) -> str:
         """Where ``offset`` in this unit is, for people: ``line 12`` or ``page 2``."""
         if self.first_line:
-            return f"line {self.first_line + self.text.count(chr(10), 0, offset)}"
+            return f"line {self.first_line + self.breaks.count(chr(10), 0, offset)}"
         return self.where
 
 
@@ -47,13 +48,13 @@ def text_units(path: Path, limit: int = BLOCK_CHARS) -> Iterator[Unit]:
         raw = carry + piece
         carry = "\r" if raw.endswith("\r") else ""
         raw = raw[:-1] if carry else raw
-        buffer += raw.replace("\r\n", " \n").translate(_TABLE)  # CR alone ends an HL7 segment
+        buffer += raw.replace("\r\n", " \n").replace("\r", "\n")  # CR alone ends an HL7 segment
         while len(buffer) >= limit:
             cut = buffer.rfind("\n", 0, limit)
             cut = cut + 1 if cut > limit // 4 else limit
             block, buffer = buffer[:cut], buffer[cut:]
-            yield Unit(block, "", line)
+            yield Unit(block.translate(_TABLE), "", line, block)
             line += block.count("\n")
-    buffer += carry.translate(_TABLE)
+    buffer += carry.replace("\r", "\n")
     if buffer:
-        yield Unit(buffer, "", line)
+        yield Unit(buffer.translate(_TABLE), "", line, buffer)

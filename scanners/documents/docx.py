@@ -40,11 +40,13 @@ def check_zip_limits(path: Path, limits: ZipLimits | None = None) -> None:
         raise InputError(
             f"ZIP content inflates to {unpacked:,} bytes (limit {limits.max_unpacked_bytes:,})"
         )
-    if unpacked > (1 << 20) and unpacked > limits.max_ratio * max(packed, 1):
-        raise InputError(
-            f"ZIP compression ratio {unpacked / max(packed, 1):.0f}:1 "
-            f"(limit {limits.max_ratio:.0f}:1): refused as a possible zip bomb"
-        )
+    # The whole archive, and each member (a bomb hides in one part among ordinary ones).
+    for size, stored in ((unpacked, packed), *((i.file_size, i.compress_size) for i in infos)):
+        if size > (1 << 20) and size > limits.max_ratio * max(stored, 1):
+            raise InputError(
+                f"ZIP compression ratio {size / max(stored, 1):.0f}:1 "
+                f"(limit {limits.max_ratio:.0f}:1): refused as a possible zip bomb"
+            )
 
 
 _PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_modified_by")
