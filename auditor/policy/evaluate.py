@@ -35,6 +35,7 @@ class Evaluation:
     processed: int
     explained: int
     days: list[tuple[str, int, int]]  # (site-local day, audited, explained)
+    events: list[tuple[str, str, bool]]  # (event key, site-local day, explained), distinct
     chunks: Iterator[HitChunk] = field(repr=False)
 
 
@@ -83,7 +84,8 @@ class SegmentEvaluator:
         if not self._carry_ready:  # the first segment's view defines the carry's columns
             engine.init_carry(self.con, self.active, self.carry_from)
             self._carry_ready = True
-        return Evaluation(processed, explained, days, self._hits(label))
+        events = view.event_keys(self.con)
+        return Evaluation(processed, explained, days, events, self._hits(label))
 
     def _hits(self, label: str) -> Iterator[HitChunk]:
         yield from hits.iter_hits(

@@ -204,3 +204,21 @@ def daily_counts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
         "FROM events e LEFT JOIN ex x ON x.k = e.rowid WHERE e.bad IS NULL GROUP BY day"
     ).fetchall()
     return [(str(d), int(n), int(m)) for d, n, m in rows]
+
+
+#: An event's identity, not its delivery's: the same access read from a CSV extract and its
+#: NDJSON copy, or from a re-sent file, has the same key (MD5: no identifier is stored as is).
+EVENT_KEY_SQL = (
+    "md5(concat_ws(chr(31), coalesce(e.event_id, ''), coalesce(e.user_id, ''), "
+    "coalesce(e.patient_id, ''), CAST(epoch_us(e.ts) AS VARCHAR)))"
+)
+
+
+def event_keys(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, bool]]:
+    """(key, site-local day, explained) per distinct event of the loaded segment."""
+    rows = con.execute(
+        f"SELECT {EVENT_KEY_SQL} AS key, min(strftime(CAST(e.lts AS DATE), '%Y-%m-%d')), "
+        "bool_or(x.k IS NOT NULL) FROM events e LEFT JOIN ex x ON x.k = e.rowid "
+        "WHERE e.bad IS NULL GROUP BY key"
+    ).fetchall()
+    return [(str(k), str(d), bool(x)) for k, d, x in rows]

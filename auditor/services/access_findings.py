@@ -78,14 +78,29 @@ def emit(
     writer: StoreWriter,
     checkpoint: Checkpoint | None,
     on_batch: OnBatch | None,
+    reported: set[str] | None = None,
 ) -> Emitted:
-    """Queue the segment's hit ``chunks`` (all of them, in order); the checkpoint goes last."""
+    """Queue the segment's hit ``chunks`` (all of them, in order); the checkpoint goes last.
+
+    ``reported``: identities this run has already emitted; a hit whose finding is among them
+    (the same event delivered again) is dropped from the store batch, the hook and the counts.
+    """
     by_index = {a.index: a for a in active}
     out = Emitted()
     pending: list[AccessRow] | None = None
     while True:
         raw = next(chunks, None)
         batch = to_rows(raw, by_index, actx.fingerprinter) if raw else []
+        if raw and reported is not None:
+            keep = []
+            for i, row in enumerate(batch):
+                if row.identity not in reported:
+                    reported.add(row.identity)
+                    keep.append(i)
+            if len(keep) < len(batch):
+                batch, raw = [batch[i] for i in keep], [raw[i] for i in keep]
+            if not batch:
+                continue
         if pending is not None:
             writer.put(pending, checkpoint if not batch else None)
         if not batch:

@@ -27,6 +27,9 @@ class AccessScanResult:
     findings_new: int = 0
     disabled_rules: dict[str, str] = field(default_factory=dict)
     accesses_explained: int = 0
+    # Distinct events (by event, not delivery) the run read, and of them new to the store.
+    events_distinct: int = 0
+    events_new: int = 0
     accesses_by_day: dict[str, dict[str, int]] = field(default_factory=dict)
     context_missing: list[str] = field(default_factory=list)
     context_rows: dict[str, int] = field(default_factory=dict)
@@ -89,6 +92,8 @@ class AccessScanResult:
             "findings_by_category": dict(sorted(self.findings_by_category.items())),
             "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
             "accesses_explained": self.accesses_explained,
+            "events_distinct": self.events_distinct,
+            "events_new": self.events_new,
             "explained_pct": self.explained_pct,
             "accesses_by_day": dict(sorted(self.accesses_by_day.items())),
             "disabled_rules": dict(sorted(self.disabled_rules.items())),

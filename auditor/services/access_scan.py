@@ -32,6 +32,7 @@ from auditor.services.access_result import AccessScanResult
 from auditor.services.access_segments import AccessScanJob, FileScan
 from auditor.services.access_writer import StoreWriter
 from auditor.services.runs import recorded_run
+from auditor.store import audited
 from auditor.store.models import RunKind
 
 __all__ = [
@@ -186,6 +187,8 @@ def _run(job: AccessScanJob, result: AccessScanResult) -> None:
         with result.timed("store_wait"):
             writer.close()  # everything committed before the run is reported done
         result.findings_new = writer.new
+        with job.actx.transaction() as session:
+            result.events_distinct, result.events_new = audited.run_distinct(session, result.run_id)
     finally:
         con.close()
 

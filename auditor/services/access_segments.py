@@ -112,6 +112,9 @@ class FileScan:
     ) -> None:
         self.job, self.evaluator, self.writer, self.result = job, evaluator, writer, result
         self.segments = 0
+        # Identities of the findings this run has reported: an event delivered twice (the
+        # same week as CSV and NDJSON, a re-sent file) yields its finding once per run.
+        self.reported: set[str] = set()
 
     def run(self, path: Path, spec: ParserSpec) -> dict[str, Any]:
         """Scan ``path`` (from its checkpoint when incremental); the file's own totals."""
@@ -162,6 +165,10 @@ class FileScan:
         stats["read"] += read_total
         stats["processed"] += evaluation.processed
         stats["quarantined"] += len(rejects)
+        for day, audited, _ in evaluation.days:  # by the events' own times, not the run's
+            stats.setdefault("days", {})
+            stats["days"][day] = stats["days"].get(day, 0) + audited
+        self.writer.put([], events=evaluation.events)
         with result.timed("rules"):
             emitted = emit(
                 job.actx,
@@ -170,6 +177,7 @@ class FileScan:
                 self.writer,
                 checkpoint,
                 job.on_batch,
+                self.reported,
             )
         result.add(emitted)
         stats["findings"] += emitted.count

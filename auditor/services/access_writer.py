@@ -16,11 +16,16 @@ from typing import Any
 
 from auditor.context import AppContext
 from auditor.findings import AccessRow
-from auditor.store import repo
+from auditor.store import audited, repo
 from auditor.store.models import RunKind
 
 Checkpoint = tuple[str, int, int, dict[str, Any]]
-_Job = tuple[repo.PreparedRows | None, Checkpoint | None, Callable[[], None] | None]
+_Job = tuple[
+    repo.PreparedRows | None,
+    Checkpoint | None,
+    Callable[[], None] | None,
+    list[audited.EventKey],
+]
 
 
 class StoreWriter:
@@ -39,8 +44,11 @@ class StoreWriter:
         rows: list[AccessRow],
         checkpoint: Checkpoint | None = None,
         after: Callable[[], None] | None = None,
+        events: list[audited.EventKey] | None = None,
     ) -> None:
         """Queue one transaction: ``rows`` plus ``checkpoint``; ``after`` runs once committed.
+
+        ``events``: the segment's distinct events (``audited_events``), idempotent.
 
         The rows are converted for the driver here, on the caller's thread, so the writer
         thread is left with little but the database's own work.
@@ -48,7 +56,7 @@ class StoreWriter:
         self._raise()
         engine, seen = self.actx.engine, self.actx.clock()
         prepared = repo.prepare_access_rows(engine, rows, self.run_id, seen) if rows else None
-        self._jobs.put((prepared, checkpoint, after))
+        self._jobs.put((prepared, checkpoint, after, events or []))
 
     def close(self) -> None:
         """Wait until everything queued is committed; re-raise what went wrong meanwhile."""
@@ -91,14 +99,15 @@ class StoreWriter:
 
     def _commit(self, jobs: list[_Job]) -> None:
         with self.actx.transaction() as session:
-            for prepared, _, _ in jobs:
+            for prepared, _, _, events in jobs:
                 if prepared is not None:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
-            for _, checkpoint, _ in jobs:
+                audited.put_events(session, events, self.run_id)
+            for _, checkpoint, _, _ in jobs:
                 if checkpoint is not None:
                     key, position, line, meta = checkpoint
                     repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
-        for _, _, after in jobs:
+        for _, _, after, _ in jobs:
             if after is not None:
                 after()

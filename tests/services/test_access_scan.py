@@ -401,3 +401,29 @@ def test_kill_9_mid_scan_resumes_without_gaps_or_duplicates(tmp_path: Path) -> N
         assert _identities(actx) == expected
         with actx.transaction() as s:
             assert s.scalar(select(func.count(Finding.id))) == len(expected)
+
+
+def test_same_events_in_two_formats_count_once(actx: AppContext, hospital: HospitalPaths) -> None:
+    """The week as CSV and as FHIR in one run: each finding once on every output (issue #15)."""
+    once = scan_access_logs(
+        actx, AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+    )
+    assert once.events_distinct == once.events_new == hospital.n_events
+    found: list[AccessFinding] = []
+    both = scan_access_logs(
+        actx,
+        AccessScanRequest(
+            [hospital.csv_log, hospital.fhir_log],
+            context_dir=hospital.context_dir,
+            on_batch=into(found),
+        ),
+    )
+    assert both.records_processed == 2 * hospital.n_events  # deliveries read
+    assert (both.events_distinct, both.events_new) == (hospital.n_events, 0)
+    assert both.findings_total == once.findings_total == len(found)
+    assert both.findings_by_category == once.findings_by_category
+    keys = [(f.rule_id, f.event_id) for f in found]
+    assert len(keys) == len(set(keys))
+    summary = both.summary()
+    assert summary["findings_total"] == once.findings_total
+    assert summary["events_distinct"] == hospital.n_events
