@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
 
+from auditor.errors import InputError
+
 if TYPE_CHECKING:  # the store (SQLAlchemy, pydantic settings) loads when a command opens it
+    from rich.progress import Progress
+
     from auditor.context import AppContext
+
+T = TypeVar("T")
+
+# One text for every command's --help epilogue and the README's list.
+EXIT_CODES = (
+    "Exit codes: 0 success; 1 findings or verification failure (where the command says so);"
+    " 2 usage or input error; 3 another daemon holds the lock; 130 interrupted (Ctrl-C)."
+)
 
 # Human output to stderr keeps stdout clean for --output-format jsonl pipelines.
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -37,7 +51,18 @@ def app_context(ctx: typer.Context, actor: str = "cli") -> AppContext:
     """Open the home (creating it on first use) for this invocation."""
     from auditor.context import open_context
 
-    return open_context(state(ctx).home, actor=actor)
+    home = state(ctx).home
+    if home is not None and home.exists() and not home.is_dir():
+        raise InputError("the home is not a folder (--home / AUDITOR_HOME)", file=str(home))
+    try:
+        return open_context(home, actor=actor)
+    except OSError as exc:  # unwritable or missing parent: one line, never a traceback
+        where = exc.filename or home or "auditor-home"
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(
+            f"cannot use this folder as the home ({reason}); choose another with --home",
+            file=str(where),
+        ) from None
 
 
 class OutputFormat(StrEnum):
@@ -49,8 +74,6 @@ class OutputFormat(StrEnum):
 
 def write_summary_json(path: Path, summary: dict[str, Any]) -> None:
     """``--summary-json``: sorted, indented JSON; an unwritable path is an input error."""
-    from auditor.errors import InputError
-
     try:
         path.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     except OSError as exc:
@@ -64,3 +87,80 @@ def print_jsonl(obj: dict[str, Any]) -> None:
 def show_progress() -> bool:
     """Progress bars only when a person is watching."""
     return sys.stderr.isatty()
+
+
+@contextmanager
+def progress(
+    label: str, *, total: int | None = None, in_bytes: bool = False
+) -> Iterator[Progress | None]:
+    """The one progress display (access scans, document scans, de-id): bar, count, detail.
+
+    Yields ``None`` when nobody watches (a pipe, a test), so callers write
+    ``if bar: bar.update(0, ...)``: task 0 is the one to advance, and its ``detail`` field
+    (e.g. "12,000 events") shows after the count. ``in_bytes`` counts bytes (1.2/8.0 MB).
+    """
+    if not show_progress():
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn() if in_bytes else MofNCompleteColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        bar.add_task(label, total=total, detail="")
+        yield bar
+
+
+def require_context_files(folder: Path | None) -> None:
+    """A context folder must hold at least one known file (else every rule quietly disables)."""
+    if folder is None:
+        return
+    from auditor.phi.dictionaries import PLACES_FILE
+    from auditor.policy.columns import CONTEXT_COLUMNS
+
+    known = [*CONTEXT_COLUMNS, PLACES_FILE]
+    if not folder.is_dir():
+        raise InputError("context folder not found", file=str(folder))
+    if not any((folder / name).is_file() for name in known):
+        raise InputError(
+            f"not a context folder: it holds none of {', '.join(known)} (docs/context-files.md)",
+            file=str(folder),
+        )
+
+
+def stored_findings(actx: AppContext) -> int:
+    from sqlalchemy import func, select
+
+    from auditor.store.models import Finding
+
+    with actx.sessions() as session:
+        return int(session.scalar(select(func.count(Finding.id))) or 0)
+
+
+def interruptible(work: Callable[[], T], actx: AppContext) -> T:
+    """Run a scan; on Ctrl-C say what the store kept and exit 130 (docs: exit codes)."""
+    before = stored_findings(actx)
+    try:
+        return work()
+    except KeyboardInterrupt:
+        stored = stored_findings(actx) - before
+        err_console.print(
+            f"interrupted: {stored:,} new findings stored; run again to finish"
+            " (stored findings are not duplicated)",
+            markup=False,
+        )
+        raise typer.Exit(130) from None

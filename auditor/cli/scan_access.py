@@ -7,7 +7,6 @@ the run summary goes to stderr and, with ``--summary-json``, to a file.
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,41 +16,55 @@ from auditor.cli.common import (
     OutputFormat,
     app_context,
     err_console,
+    interruptible,
     out_console,
-    show_progress,
+    progress,
+    require_context_files,
     write_summary_json,
 )
 from auditor.errors import InputError
-from auditor.timefmt import iso_z
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from auditor.findings import AccessFinding
     from auditor.services.access_findings import AccessBatch
     from auditor.services.access_result import AccessScanResult
 
 TABLE_ROWS = 200
+SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
-def _table(findings: list[AccessFinding], total: int) -> Table:
-    from rich.table import Table
+def most_severe(rows: list[AccessFinding], limit: int) -> list[AccessFinding]:
+    """The ``limit`` most severe findings, earliest first within a severity."""
+    rows.sort(key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.timestamp, f.event_id))
+    return rows[:limit]
 
-    table = Table(title=f"Access findings ({total})", show_lines=False)
-    for name in ("severity", "rule", "category", "event", "user", "patient", "time", "why"):
-        table.add_column(name, overflow="fold")
-    for f in findings:
-        table.add_row(
+
+def finding_lines(findings: list[AccessFinding], total: int, tz: str, width: int) -> list[str]:
+    """One line per finding (never wrapped: "why" is cut to ``width``), times in ``tz``."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(tz)
+    rows = [
+        (
             f.severity,
             f.rule_id,
-            f.category,
-            f.event_id,
             f.user_id,
             f.patient_id,
-            iso_z(f.timestamp),
+            f.timestamp.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             f.explanation,
         )
-    return table
+        for f in findings
+    ]
+    head = ("severity", "rule", "user", "patient", "time (" + tz + ")", "why")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
+    room = max(20, width - sum(widths) - 5 * 2)
+
+    def line(cells: tuple[str, ...]) -> str:
+        why = cells[5] if len(cells[5]) <= room else cells[5][: room - 1] + "…"
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)) + "  " + why
+
+    title = f"Access findings ({total}), most severe first"
+    return [title, line(head), *(line(r) for r in rows)]
 
 
 def print_summary(result: AccessScanResult) -> None:
@@ -106,7 +119,11 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Scan access logs against the policy pack; findings to stdout, summary to stderr."""
-        from auditor.services.access_scan import AccessScanRequest, scan_access_logs
+        from auditor.services.access_scan import (
+            AccessScanRequest,
+            expand_paths,
+            scan_access_logs,
+        )
 
         for path in paths:
             if not path.exists():
@@ -119,32 +136,61 @@ def register(app: typer.Typer) -> None:
         def on_batch(batch: AccessBatch) -> None:
             if output_format is OutputFormat.JSONL:
                 write("\n".join(batch.jsonl) + "\n")  # lines made by DuckDB (policy.hits)
-            elif len(shown) < TABLE_ROWS:
-                shown.extend(row.finding() for row in batch.rows[: TABLE_ROWS - len(shown)])
+            else:
+                shown.extend(row.finding() for row in batch.rows)
+                if len(shown) > 4 * TABLE_ROWS:  # bounded: keep only the most severe
+                    shown[:] = most_severe(shown, TABLE_ROWS)
 
-        status = err_console.status("scanning access logs...") if show_progress() else nullcontext()
-        with app_context(ctx) as actx, status:
-            request = AccessScanRequest(
-                paths,
-                fmt=fmt,
-                context_dir=context,
-                policies_dir=policies,
-                timezone=timezone,
-                incremental=incremental,
-                on_batch=on_batch,
-            )
-            result = scan_access_logs(actx, request)
+        total_bytes = sum(f.stat().st_size for f in expand_paths(paths))
+        done: dict[str, int] = {}
+
+        with app_context(ctx) as actx:
+            require_context_files(context or actx.settings.resolved_context_dir)
+            with progress("access logs", total=total_bytes, in_bytes=True) as bar:
+
+                def on_progress(label: str, offset: int, records: int) -> None:
+                    done[label] = offset
+                    if bar is not None:
+                        detail = f"{records:,} events"
+                        bar.update(bar.task_ids[0], completed=sum(done.values()), detail=detail)
+
+                request = AccessScanRequest(
+                    paths,
+                    fmt=fmt,
+                    context_dir=context,
+                    policies_dir=policies,
+                    timezone=timezone,
+                    incremental=incremental,
+                    on_batch=on_batch,
+                    on_progress=on_progress,
+                )
+                result = interruptible(lambda: scan_access_logs(actx, request), actx)
         total = result.totals.findings_count
         if output_format is OutputFormat.TABLE:
-            if shown:
-                out_console.print(_table(shown, total))
+            shown = most_severe(shown, TABLE_ROWS)
+            width = out_console.width if sys.stdout.isatty() else 10**6  # a pipe gets all of it
+            for text in finding_lines(shown, total, result.timezone, width) if shown else []:
+                out_console.print(text, markup=False, no_wrap=True, overflow="ignore", crop=False)
             if total > len(shown):
                 out_console.print(
-                    f"... {total - len(shown)} more findings (use --output-format jsonl)",
+                    f"... {total - len(shown)} less severe findings not shown"
+                    " (`auditor findings list`, or --output-format jsonl)",
                     markup=False,
                 )
         print_summary(result)
         if summary_json is not None:
             write_summary_json(summary_json, result.totals.summary())
+        check_parsed(result, fmt)
         if fail_on_findings and total:
             raise typer.Exit(1)
+
+
+def check_parsed(result: AccessScanResult, fmt: str) -> None:
+    """A format that parses nothing is a wrong input, not a clean week (exit 2)."""
+    t = result.totals
+    if t.records_read and not t.records_processed:
+        hint = "try --format auto" if fmt != "auto" else "see the quarantine file"
+        raise InputError(
+            f"nothing parsed: all {t.records_read:,} records quarantined"
+            f" with --format {fmt} (is this {fmt}? {hint})"
+        )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from auditor.alerts import send_alerts
 from auditor.context import AppContext
 from auditor.errors import InputError
 from auditor.policy import engine
@@ -29,7 +30,7 @@ from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.scanners.files import FoundFile, walk_files
 from auditor.services.access_findings import AccessBatch, OnBatch
 from auditor.services.access_result import AccessScanResult
-from auditor.services.access_segments import AccessScanJob, FileScan
+from auditor.services.access_segments import AccessScanJob, FileScan, OnProgress
 from auditor.services.access_writer import StoreWriter
 from auditor.services.runs import recorded_run
 from auditor.store import audited
@@ -102,6 +103,7 @@ class AccessScanRequest:
     trigger: str = "cli"
     on_batch: OnBatch | None = None
     should_stop: Callable[[], bool] | None = None
+    on_progress: OnProgress | None = None
 
 
 def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScanResult:
@@ -144,6 +146,7 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
                 incremental,
                 request.on_batch,
                 request.should_stop,
+                request.on_progress,
             )
             _run(job, result)
         finally:
@@ -152,6 +155,7 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
         result.quarantine_file = str(quarantine.path) if quarantine.count else ""
         result.timings["total"] = time.perf_counter() - started
         run.audit.update(records=result.records_read, findings=result.findings_total)
+    send_alerts(actx)  # the same night: alerts for critical findings now in the store
     return result
 
 

@@ -29,6 +29,8 @@ from auditor.store import repo
 from auditor.store.models import RunKind
 
 CARRY_FILE = "access-carry.parquet"
+# A progress display's hook: (segment label, bytes into that file, records read so far).
+OnProgress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class AccessScanJob:
     incremental: bool = False
     on_batch: OnBatch | None = None
     should_stop: Callable[[], bool] | None = None
+    on_progress: OnProgress | None = None
 
     @property
     def persisted_carry(self) -> Path:
@@ -169,6 +172,8 @@ class FileScan:
             stats.setdefault("days", {})
             stats["days"][day] = stats["days"].get(day, 0) + audited
         self.writer.put([], events=evaluation.events)
+        if job.on_progress is not None:
+            job.on_progress(seg.label, seg.end_offset, result.records_read)
         with result.timed("rules"):
             emitted = emit(
                 job.actx,

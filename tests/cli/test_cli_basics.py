@@ -39,3 +39,25 @@ def test_unknown_option_exit_2(home: Path) -> None:
 def test_help_everywhere(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 0
     assert "Usage" in capsys.readouterr().out
+
+
+def test_home_that_is_a_file_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    assert main(["--home", str(afile), "init"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "not a folder" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_home_that_cannot_be_created_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    assert main(["--home", str(afile / "home"), "init"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "cannot use this folder as the home" in err
+    assert len(err.strip().splitlines()) == 1
