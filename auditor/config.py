@@ -110,6 +110,39 @@ class DeidSettings(_Section):
     profile: str = "safe-harbor"
 
 
+class AlertsSettings(_Section):
+    """Same-night alerts for critical findings (docs/console.md); a channel with no target is off."""
+
+    severities: list[str] = Field(default_factory=lambda: ["critical"])
+    categories: list[str] = Field(
+        default_factory=lambda: [
+            "terminated_user",
+            "vip_access",
+            "self_access",
+            "family_access",
+            "high_volume",
+        ]
+    )
+    console_url: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    smtp_password: str = ""
+    mail_from: str = "hipaa-auditor@localhost"
+    privacy_office: list[str] = Field(default_factory=list)
+    staff_note: bool = False
+    staff_email_domain: str = ""
+    webhook_url: str = ""
+    syslog_host: str = ""
+    syslog_port: int = 6514
+    syslog_tls: bool = False
+    syslog_ca_file: str = ""
+    max_attempts: int = Field(default=5, ge=1)
+    backoff_seconds: float = Field(default=2.0, ge=0)
+    timeout_seconds: float = Field(default=10.0, gt=0)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         extra="forbid", env_prefix="AUDITOR_", env_nested_delimiter="__"
@@ -127,6 +160,7 @@ class Settings(BaseSettings):
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     deid: DeidSettings = Field(default_factory=DeidSettings)
+    alerts: AlertsSettings = Field(default_factory=AlertsSettings)
 
     @classmethod
     def settings_customise_sources(
@@ -365,4 +399,28 @@ max_page_size = 500
 [deid]
 date_shift_days = 365
 profile = "safe-harbor"
+
+[alerts]
+# A critical finding (these severities, or these categories) is alerted once per channel,
+# right after the scan stores it; a channel with no target is off.
+severities = ["critical"]
+categories = ["terminated_user", "vip_access", "self_access", "family_access", "high_volume"]
+console_url = ""            # e.g. "https://auditor.example.org": links to /console/findings/ID
+smtp_host = ""              # e-mail to the privacy office
+smtp_port = 25
+smtp_starttls = false
+smtp_user = ""
+smtp_password = ""
+mail_from = "hipaa-auditor@localhost"
+privacy_office = []         # addresses
+staff_note = false          # also ask the staff member to confirm the reason (names no patient)
+staff_email_domain = ""     # the staff member's address is USER_ID@this domain
+webhook_url = ""            # JSON POST
+syslog_host = ""            # CEF over syslog (RFC 5424) for the SIEM, TCP or TLS
+syslog_port = 6514
+syslog_tls = false
+syslog_ca_file = ""
+max_attempts = 5            # per alert, with exponential backoff
+backoff_seconds = 2.0
+timeout_seconds = 10.0
 """

@@ -1,0 +1,196 @@
+"""Alerts against real local servers: SMTP (aiosmtpd) and a TCP syslog listener.
+
+Exactly one alert per critical finding and channel, across two scans of the same file in two
+separately opened contexts (what a daemon restart does), with nothing naming a patient.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import socketserver
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from auditor.alerts import messages, send_alerts
+from auditor.context import open_context
+from auditor.services.access_scan import AccessScanRequest, scan_access_logs
+from auditor.store.case_models import Alert
+from auditor.store.models import Finding
+from auditor.synth.hospital import HospitalPaths, build_hospital
+
+aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
+
+
+class _Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], str]] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        data = envelope.content  # type: ignore[attr-defined]
+        text = data.decode("utf-8") if isinstance(data, bytes) else str(data)
+        self.messages.append((list(envelope.rcpt_tos), text))  # type: ignore[attr-defined]
+        return "250 OK"
+
+
+class _SyslogHandler(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        data = self.rfile.read()
+        self.server.frames.append(data)  # type: ignore[attr-defined]
+
+
+@pytest.fixture()
+def smtp() -> Iterator[tuple[_Inbox, int]]:
+    inbox = _Inbox()
+    with socket.socket() as probe:  # aiosmtpd's own readiness check cannot use port 0
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = aiosmtpd_controller.Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture()
+def syslog() -> Iterator[tuple[list[bytes], int]]:
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SyslogHandler)
+    server.frames = []  # type: ignore[attr-defined]
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.frames, server.server_address[1]  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def hospital(tmp_path_factory: pytest.TempPathFactory) -> HospitalPaths:
+    return build_hospital(
+        tmp_path_factory.mktemp("hospital"),
+        week_start=date(2024, 3, 4),
+        n_users=60,
+        n_patients=200,
+        events_per_patient=3,
+    )
+
+
+def _config(home: Path, smtp_port: int, syslog_port: int) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "auditor.toml").write_text(
+        "[alerts]\n"
+        'smtp_host = "127.0.0.1"\n'
+        f"smtp_port = {smtp_port}\n"
+        'privacy_office = ["privacy@example.org"]\n'
+        "staff_note = true\n"
+        'staff_email_domain = "staff.example.org"\n'
+        'console_url = "https://auditor.example.org"\n'
+        'syslog_host = "127.0.0.1"\n'
+        f"syslog_port = {syslog_port}\n"
+        "backoff_seconds = 0.01\n"
+    )
+
+
+def _wait(predicate: object, timeout: float = 5.0) -> None:
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and not predicate():  # type: ignore[operator]
+        time.sleep(0.05)
+
+
+def test_one_alert_per_critical_finding_across_restart(
+    home: Path,
+    hospital: HospitalPaths,
+    smtp: tuple[_Inbox, int],
+    syslog: tuple[list[bytes], int],
+) -> None:
+    inbox, smtp_port = smtp
+    frames, syslog_port = syslog
+    _config(home, smtp_port, syslog_port)
+    request = AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+    with open_context(home) as actx:
+        scan_access_logs(actx, request)
+        with actx.transaction() as s:
+            critical = [
+                (f.id, f.user_id, f.patient_id)
+                for f in s.scalars(select(Finding).where(Finding.severity == "critical"))
+            ]
+            categories = set(s.scalars(select(Finding.category)))
+    assert critical, "the synthetic hospital plants critical findings"
+    assert {"terminated_user", "vip_access", "self_access"} <= categories
+    with open_context(home) as actx:  # a restarted daemon scanning the same file again
+        scan_access_logs(actx, request)
+        assert send_alerts(actx).sent == 0
+        with actx.transaction() as s:
+            alerts = list(s.scalars(select(Alert)))
+            alerted = {
+                f.id
+                for f in s.scalars(select(Finding))
+                if f.severity == "critical" or f.category in actx.settings.alerts.categories
+            }
+    assert {a.status for a in alerts} == {"sent"}
+    for channel in ("email", "staff", "syslog"):
+        assert sorted(a.finding_id for a in alerts if a.channel == channel) == sorted(alerted)
+    _wait(lambda: len(frames) == len(alerted))
+    office = [m for to, m in inbox.messages if to == ["privacy@example.org"]]
+    staff = [m for to, m in inbox.messages if to != ["privacy@example.org"]]
+    assert len(office) == len(staff) == len(alerted)
+    assert len(frames) == len(alerted)
+    patients = {p for _, _, p in critical if p}
+    for text in [*office, *staff]:
+        assert not any(re.search(rf"\b{re.escape(p)}\b", text) for p in patients)
+    fid, user, _ = critical[0]
+    assert f"/console/findings/{fid}" in "".join(m for _, m in inbox.messages)
+    note = next(m for to, m in inbox.messages if to == [f"{user}@staff.example.org"])
+    assert "confirm the reason" in note
+    assert "/console/findings/" in note
+    frame = frames[0].decode()
+    length, _, rest = frame.partition(" ")
+    assert int(length) == len(rest.encode())
+    assert re.match(r"<10[6-9]>1 \d{4}-\d\d-\d\dT\S+Z \S+ hipaa-auditor - finding - CEF:0\|", rest)
+
+
+def test_failed_channel_is_retried_then_recorded(home: Path, hospital: HospitalPaths) -> None:
+    """A collector that is down: each call tries again, until max_attempts marks it failed."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "auditor.toml").write_text(
+        '[alerts]\nsyslog_host = "127.0.0.1"\nsyslog_port = 9\n'
+        "backoff_seconds = 0\nmax_attempts = 4\ntimeout_seconds = 1\n"
+    )
+    with open_context(home) as actx:
+        scan_access_logs(
+            actx, AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+        )
+        with actx.transaction() as s:
+            first = list(s.scalars(select(Alert)))
+        assert first and {(a.status, a.attempts) for a in first} == {("pending", 3)}
+        assert "ConnectionRefusedError" in first[0].last_error
+        totals = send_alerts(actx)
+        assert totals.failed == len(first) and totals.sent == 0
+        with actx.transaction() as s:
+            assert {(a.status, a.attempts) for a in s.scalars(select(Alert))} == {("failed", 6)}
+        assert send_alerts(actx).failed == 0  # failed alerts are not tried forever
+
+
+def test_cef_escapes_and_names_no_patient() -> None:
+    facts = messages.AlertFacts(
+        finding_id=7,
+        rule_id="ACC|X",
+        category="vip_access",
+        severity="critical",
+        user_id="u=1",
+        event_time=None,
+        link="https://h/console/findings/7",
+    )
+    line = messages.cef(facts)
+    assert line.startswith("CEF:0|hipaa-auditor|hipaa-auditor|")
+    assert "ACC\\|X" in line and "suser=u\\=1" in line and "|10|" in line
