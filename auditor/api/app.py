@@ -17,6 +17,7 @@ from auditor import __version__
 from auditor.api import errors
 from auditor.api.auth import RateLimiter
 from auditor.api.deps import StatusReader
+from auditor.api.limits import BodyLimitMiddleware, HeadersMiddleware
 from auditor.api.routes_findings import router as findings_router
 from auditor.api.routes_scans import router as scans_router
 from auditor.config import Settings
@@ -50,8 +51,9 @@ def create_app(
         version=__version__,
         description="Request scans, triage findings and fetch signed reports. "
         "The API queues work; the auditor daemon executes it.",
-        openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        # Only the schema: the interactive docs page would load its assets from a CDN.
+        openapi_url=f"{API_PREFIX}/openapi.json" if settings.api.docs else None,
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -59,6 +61,9 @@ def create_app(
     app.state.status = status
     app.state.limiter = RateLimiter(settings.api.rate_limit_per_minute)
     errors.install(app)
+    # Added last, so they run first: before routing, authentication and body parsing.
+    app.add_middleware(HeadersMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api.max_body_bytes)
 
     @app.get(f"{API_PREFIX}/healthz", tags=["service"])
     def healthz() -> JSONResponse:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from auditor.api import registered
 from auditor.api.auth import Permission, Principal, list_tokens, token_state
 from auditor.api.deps import StatusReader, get_actx, require
 from auditor.context import AppContext
@@ -25,10 +26,22 @@ class ScanRequest(BaseModel):
 
     kind: Literal[RunKind.ACCESS_LOGS, RunKind.DOCUMENTS, RunKind.DEID]
     paths: list[str] = Field(min_length=1, max_length=queue.MAX_PATHS)
-    format: str = Field("auto", max_length=32, description="access-logs: input format")
+    format: str = Field(
+        "auto",
+        max_length=72,
+        pattern=registered.FORMAT_PATTERN,
+        description="access-logs: a format name (auto, csv, epic, fhir, atna) or "
+        "mapping:NAME of a mapping registered in the home (mappings/NAME.yaml)",
+    )
     incremental: bool = Field(False, description="resume from checkpoints / skip unchanged")
     out: str | None = Field(None, max_length=4096, description="deid: output folder")
-    profile: str | None = Field(None, max_length=64, description="deid: profile")
+    profile: str | None = Field(
+        None,
+        max_length=64,
+        pattern=registered.NAME_PATTERN,
+        description="deid: a shipped profile name or one registered in the home "
+        "(deid-profiles/NAME.yaml)",
+    )
     dry_run: bool = Field(False, description="deid: report only, write nothing")
 
 
@@ -88,17 +101,14 @@ def request_scan(
     paths = queue.check_paths(body.paths, roots)
     params: dict[str, Any] = {"incremental": body.incremental}
     if body.kind is RunKind.ACCESS_LOGS:
-        params["format"] = body.format
+        params["format"] = registered.access_format(actx.settings, body.format)
     if body.kind is RunKind.DEID:
         if not body.out:
             raise InputError("deid requests need an output folder", field="out")
-        out = Path(body.out)
-        if out.exists():
-            raise InputError("output folder already exists", field="out")
-        parent = queue.check_paths([str(out.parent)], roots)[0]
-        params.update(out=str(parent / out.name), dry_run=body.dry_run)
+        out = queue.check_out(body.out, roots)
+        params.update(out=str(out), dry_run=body.dry_run)
         if body.profile:
-            params["profile"] = body.profile
+            params["profile"] = registered.deid_profile(actx.settings, body.profile)
     with actx.transaction() as session:
         run = queue.enqueue(session, body.kind, paths, requested_by=principal.actor, params=params)
         run_id = run.id

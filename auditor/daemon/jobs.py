@@ -220,12 +220,16 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
     """Execute one claimed API request with the service its kind names."""
     actx = rt.actx
     params = dict(run.params or {})
-    try:
-        paths = queue.check_paths(params.get("paths", []), actx.settings.api.allowed_roots)
-    except AuditorError as exc:  # roots changed or a symlink moved since the request
+    roots = actx.settings.api.allowed_roots
+    kind = run.kind
+    try:  # re-checked now: roots may have changed, a link may have been placed since
+        paths = queue.check_paths(params.get("paths", []), roots)
+        out = None
+        if kind == RunKind.DEID and params.get("out"):
+            out = queue.check_out(str(params["out"]), roots)
+    except AuditorError as exc:
         _finish(rt, run.id, RunStatus.FAILED, error=str(exc))
         return
-    kind = run.kind
 
     def call() -> Outcome:
         if kind == RunKind.ACCESS_LOGS:
@@ -256,10 +260,9 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
         if kind == RunKind.DEID:
             from auditor.services.deid import DeidRequest, run_deid
 
-            out = Path(params.get("out") or actx.settings.home / "deid" / run.id)
             request = DeidRequest(
                 paths,
-                out,
+                out or actx.settings.home / "deid" / run.id,
                 profile=str(params.get("profile") or actx.settings.deid.profile),
                 dry_run=bool(params.get("dry_run", False)),
                 trigger=Trigger.API,

@@ -21,6 +21,7 @@ from auditor import __version__
 from auditor.context import AppContext
 from auditor.filehash import sha256_file as file_digest
 from auditor.scanners.documents.walker import FileEntry, SkippedPath, walk
+from auditor.scanners.files import Links
 from auditor.services.document_pipeline import (
     DocumentPipeline,
     DocumentScanResult,
@@ -90,7 +91,8 @@ def scan_documents(
         analyzer: Analyzer | None = None
         try:
             entries: list[FileEntry] = []
-            for item in walk([Path(p) for p in paths]):
+            links = Links.FOLLOW if trigger == Trigger.CLI else Links.WITHIN
+            for item in walk([Path(p) for p in paths], links):
                 if isinstance(item, SkippedPath):
                     result.files_skipped.append((item.path, item.reason))
                 else:

@@ -53,15 +53,46 @@ def check_paths(raw: Sequence[str], allowed_roots: Sequence[str]) -> list[Path]:
         raise PermissionDeniedError("no allowed roots are configured (api.allowed_roots)")
     out: list[Path] = []
     for field, path in candidates:
-        resolved = path.resolve()
-        if not any(resolved == root or resolved.is_relative_to(root) for root in roots):
+        try:
+            resolved = path.resolve()
+            exists = resolved.exists()
+        except (OSError, UnicodeError, RuntimeError) as exc:  # too long, unencodable, a loop
+            raise InputError(f"unusable path ({type(exc).__name__})", field=field) from exc
+        if not _inside(resolved, roots):
             raise PermissionDeniedError(
                 "path is outside the allowed roots (symlinks are resolved)", field=field
             )
-        if not resolved.exists():
+        if not exists:
             raise InputError("path does not exist", field=field)
         out.append(resolved)
     return out
+
+
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in roots)
+
+
+def check_out(value: str, allowed_roots: Sequence[str]) -> Path:
+    """A new output folder a request may name, checked at the moment it is used.
+
+    Its parent must exist inside an allowed root (symlinks resolved) and the folder itself
+    must not exist yet, not even as a (dangling) symbolic link: the writer then creates it
+    fresh, so nothing outside the roots is reached through a link placed after the request.
+    """
+    if not value or "\x00" in value:
+        raise InputError("empty path or NUL byte", field="out")
+    path = Path(value)
+    if not path.is_absolute() or ".." in path.parts or not path.name:
+        raise InputError("output folder must be an absolute path without '..'", field="out")
+    parent = check_paths([str(path.parent)], allowed_roots)[0]
+    target = parent / path.name
+    try:
+        present = target.is_symlink() or target.exists()
+    except (OSError, UnicodeError) as exc:
+        raise InputError(f"unusable path ({type(exc).__name__})", field="out") from exc
+    if present:
+        raise InputError("output folder already exists (or is a link)", field="out")
+    return target
 
 
 def enqueue(

@@ -1,7 +1,8 @@
 """Document files to scan: the shared tree walk, plus the extractor each file needs.
 
 The walk itself (order, links, loops, repeats, fifos) is ``auditor.scanners.files``; document
-scans follow every symbolic link (loops and repeats are still skipped with a reason). Here a
+scans from the command line follow every symbolic link (loops and repeats are still skipped
+with a reason), requests from others only links that stay inside the named folders. Here a
 file also needs a registered extractor and read permission, or it is skipped with a reason.
 """
 
@@ -26,8 +27,10 @@ class FileEntry:
     scanner: DocumentScanner
 
 
-def walk(paths: Sequence[Path]) -> Iterator[FileEntry | SkippedPath]:
-    for item in walk_files(paths, links=Links.FOLLOW):
+def walk(paths: Sequence[Path], links: Links = Links.FOLLOW) -> Iterator[FileEntry | SkippedPath]:
+    """Files under ``paths``; ``links=WITHIN`` for requests from others (API, daemon), whose
+    named folders may hold links placed to reach files outside the allowed roots."""
+    for item in walk_files(paths, links=links):
         if isinstance(item, SkippedPath):
             yield item
             continue
