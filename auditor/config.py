@@ -103,6 +103,10 @@ class ApiSettings(_Section):
     allowed_roots: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 600
     max_page_size: int = 500
+    # Request bodies over this many bytes are refused (413) before they are read or parsed.
+    max_body_bytes: int = 65536
+    # Serve the OpenAPI schema (and the offline docs page); false hides both.
+    docs: bool = True
 
 
 class DeidSettings(_Section):
@@ -395,6 +399,8 @@ port = 8765
 allowed_roots = []
 rate_limit_per_minute = 600
 max_page_size = 500
+max_body_bytes = 65536
+docs = true
 
 [deid]
 date_shift_days = 365
