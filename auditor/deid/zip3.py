@@ -16,7 +16,7 @@ _ZIP = re.compile(r"(?<!\d)(\d{3})\d{2}(?:[- ]?\d{4})?(?!\d)")
 
 @lru_cache(maxsize=1)
 def restricted_zip3() -> frozenset[str]:
-    """The three-digit prefixes whose population is 20,000 or fewer (2010 Census)."""
+    """The three-digit prefixes whose population is 20,000 or fewer (2000 and 2010 Census)."""
     text = resources.files("auditor.deid").joinpath("data", RESTRICTED_FILE).read_text("utf-8")
     out = set()
     for raw in text.splitlines():
