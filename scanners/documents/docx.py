@@ -77,6 +77,7 @@ class DocxScanner:
         from docx.text.paragraph import Paragraph
 
         src = str(source)
+
         # zipfile, lxml and python-docx each raise their own exceptions.
         def opener(path: Path) -> Any:
             check_zip_limits(path)
