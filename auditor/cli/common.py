@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -164,3 +166,42 @@ def interruptible(work: Callable[[], T], actx: AppContext) -> T:
             markup=False,
         )
         raise typer.Exit(130) from None
+
+
+def auditor_command() -> str:
+    """How to type ``auditor`` here: the bare name when it is on PATH, else the venv's script.
+
+    Right after ``make demo`` the venv is not activated, so the hints must say
+    ``.venv/bin/auditor`` (or the user runs ``. .venv/bin/activate`` first).
+    """
+    script = Path(sys.executable).parent / "auditor"
+    on_path = shutil.which("auditor")
+    if on_path and (not script.exists() or Path(on_path).resolve() == script.resolve()):
+        return "auditor"
+    if not script.exists():
+        return "auditor"
+    relative = os.path.relpath(script)
+    return relative if not relative.startswith("..") else str(script)
+
+
+def line_width() -> int:
+    """Cut lines to a terminal's width; a pipe gets whole lines (grep-able, never wrapped)."""
+    return out_console.width if sys.stdout.isatty() else 10**6
+
+
+def one_line_rows(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], width: int) -> list[str]:
+    """Aligned columns, one line per row; only the last column ("why") is cut to ``width``."""
+    fixed = len(head) - 1
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(fixed)]
+    room = max(20, width - sum(widths) - 2 * fixed)
+
+    def line(cells: tuple[str, ...]) -> str:
+        last = cells[fixed] if len(cells[fixed]) <= room else cells[fixed][: room - 1] + "…"
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)) + "  " + last
+
+    return [line(head), *(line(r) for r in rows)]
+
+
+def print_lines(lines: list[str]) -> None:
+    for text in lines:
+        out_console.print(text, markup=False, no_wrap=True, overflow="ignore", crop=False)

@@ -1,19 +1,22 @@
-"""``auditor findings list|update``: the same triage as the API, from the command line."""
+"""``auditor findings list|show|update``: the same triage as the API, from the command line."""
 
 from __future__ import annotations
 
 import getpass
 from datetime import datetime
+from typing import Any
 
 import typer
-from rich.table import Table
 
 from auditor.cli.common import (
     OutputFormat,
     app_context,
     err_console,
+    line_width,
+    one_line_rows,
     out_console,
     print_jsonl,
+    print_lines,
 )
 from auditor.errors import InputError
 from auditor.timefmt import parse_iso
@@ -28,6 +31,51 @@ def _when(value: str | None, field: str) -> datetime | None:
         raise InputError("expected an ISO 8601 date or time", field=field) from None
 
 
+KINDS = ("access", "phi")
+STATUSES = ("open", "confirmed", "dismissed", "escalated")
+SHOWN = (
+    ("kind", "kind"),
+    ("rule", "rule_id"),
+    ("category", "category"),
+    ("severity", "severity"),
+    ("status", "status"),
+    ("user", "user_id"),
+    ("patient", "patient_id"),
+    ("when", "event_time"),
+    ("event", "event_id"),
+    ("source", "source"),
+    ("first seen", "first_seen"),
+    ("last seen", "last_seen"),
+    ("reviewer", "reviewer"),
+)
+
+
+def _why(item: dict[str, Any]) -> str:
+    """The explanation for access findings; PHI findings say what and where, never the text."""
+    if item["kind"] == "phi":
+        return f"PHI in {item['source'] or '-'}"
+    return str(item["explanation"] or "-")
+
+
+def show_lines(item: dict[str, Any]) -> list[str]:
+    """``findings show``: the same fields ``findings list`` and the API return, one per line."""
+    lines = [f"finding {item['id']}"]
+    for label, key in SHOWN:
+        if item.get(key) not in (None, ""):
+            lines.append(f"  {label:<11} {item[key]}")
+    if item["kind"] == "phi" and item.get("location"):
+        lines.append(f"  {'location':<11} {item['location']}")
+    lines.append(f"  {'why':<11} {_why(item)}")
+    if item.get("note"):
+        lines.append(f"  {'note':<11} {item['note']}")
+    history = item.get("history") or []
+    lines.append(f"history ({len(history)} change(s))")
+    for h in history:
+        note = f": {h['note']}" if h["note"] else ""
+        lines.append(f"  {h['at']}  {h['old_status']} -> {h['new_status']} by {h['actor']}{note}")
+    return lines
+
+
 def register(app: typer.Typer) -> None:
     findings_app = typer.Typer(help="List and triage findings.", no_args_is_help=True)
     app.add_typer(findings_app, name="findings")
@@ -35,10 +83,17 @@ def register(app: typer.Typer) -> None:
     @findings_app.command("list")
     def list_(
         ctx: typer.Context,
-        category: str | None = typer.Option(None, "--category"),
-        severity: str | None = typer.Option(None, "--severity"),
+        category: str | None = typer.Option(
+            None, "--category", help="e.g. vip_access,self_access or phi (comma list)."
+        ),
+        severity: str | None = typer.Option(
+            None, "--severity", help="low | medium | high | critical (comma list)."
+        ),
+        min_severity: str | None = typer.Option(
+            None, "--min-severity", help="This severity and above, e.g. high."
+        ),
         status: str | None = typer.Option(
-            None, "--status", help="open | confirmed | dismissed | escalated"
+            None, "--status", help="open | confirmed | dismissed | escalated (comma list)."
         ),
         user: str | None = typer.Option(None, "--user", help="User id."),
         patient: str | None = typer.Option(None, "--patient", help="Patient id."),
@@ -51,23 +106,28 @@ def register(app: typer.Typer) -> None:
             OutputFormat.TABLE, "--output-format", help="table | jsonl"
         ),
     ) -> None:
-        """Findings matching the filters, newest first (the read is audited)."""
-        from auditor.services import triage
-        from auditor.store.models import FindingKind, FindingStatus
+        """Findings matching the filters, newest first (the read is audited).
 
-        try:
-            flt = triage.FindingFilter(
-                kind=FindingKind(kind) if kind else None,
-                category=category,
-                severity=severity,
-                status=FindingStatus(status) if status else None,
-                user=user,
-                patient=patient,
-                since=_when(since, "--since"),
-                until=_when(until, "--until"),
-            )
-        except ValueError as exc:
-            raise InputError(str(exc), field="--status/--kind") from None
+        Example: auditor findings list --status open --min-severity high
+        """
+        from auditor.services import triage
+
+        severities = triage.choose(severity, triage.SEVERITIES, "--severity")
+        floor = triage.at_least(min_severity)
+        if floor:
+            severities = tuple(s for s in (severities or floor) if s in floor)
+            if not severities:
+                raise InputError("no severity is both listed and at least --min-severity")
+        flt = triage.FindingFilter(
+            kinds=triage.choose(kind, KINDS, "--kind"),
+            categories=triage.choose(category, triage.finding_categories(), "--category"),
+            severities=severities,
+            statuses=triage.choose(status, STATUSES, "--status"),
+            user=user,
+            patient=patient,
+            since=_when(since, "--since"),
+            until=_when(until, "--until"),
+        )
         actx = app_context(ctx)
         try:
             with actx.transaction() as session:
@@ -86,20 +146,52 @@ def register(app: typer.Typer) -> None:
             for item in items:
                 print_jsonl(item)
         else:
-            table = Table("id", "kind", "rule", "severity", "status", "user", "patient", "when")
-            for f in items:
-                table.add_row(
+            head = ("id", "severity", "category", "status", "user", "patient", "when (UTC)", "why")
+            cells = [
+                (
                     str(f["id"]),
-                    f["kind"],
-                    f["rule_id"],
                     f["severity"],
+                    f["category"],
                     f["status"],
                     f["user_id"] or "-",
                     f["patient_id"] or "-",
-                    f["event_time"] or "-",
+                    (f["event_time"] or "-")[:16].replace("T", " "),
+                    _why(f),
                 )
-            out_console.print(table)
+                for f in items
+            ]
+            if cells:
+                print_lines(one_line_rows(head, cells, line_width()))
         err_console.print(f"{len(items)} of {total} findings (offset {offset})")
+
+    @findings_app.command("show")
+    def show(
+        ctx: typer.Context,
+        finding_id: int = typer.Argument(..., help="Finding id (from `findings list`)."),
+        output_format: OutputFormat = typer.Option(
+            OutputFormat.TABLE, "--output-format", help="table | jsonl"
+        ),
+    ) -> None:
+        """One finding: what, who, when, why, its status history and notes (the read is audited).
+
+        Example: auditor findings show 124
+        """
+        from auditor.services import triage
+
+        actx = app_context(ctx)
+        try:
+            with actx.transaction() as session:
+                finding = triage.get_finding(
+                    session, finding_id, actor=f"cli:{getpass.getuser()}", channel="cli"
+                )
+                item = triage.finding_json(finding, with_history=True)
+        finally:
+            actx.close()
+        if output_format is OutputFormat.JSONL:
+            print_jsonl(item)
+            return
+        for line in show_lines(item):
+            out_console.print(line, markup=False)
 
     @findings_app.command("update")
     def update(

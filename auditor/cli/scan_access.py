@@ -17,7 +17,10 @@ from auditor.cli.common import (
     app_context,
     err_console,
     interruptible,
+    line_width,
+    one_line_rows,
     out_console,
+    print_lines,
     progress,
     require_context_files,
     write_summary_json,
@@ -55,16 +58,8 @@ def finding_lines(findings: list[AccessFinding], total: int, tz: str, width: int
         )
         for f in findings
     ]
-    head = ("severity", "rule", "user", "patient", "time (" + tz + ")", "why")
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
-    room = max(20, width - sum(widths) - 5 * 2)
-
-    def line(cells: tuple[str, ...]) -> str:
-        why = cells[5] if len(cells[5]) <= room else cells[5][: room - 1] + "…"
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)) + "  " + why
-
-    title = f"Access findings ({total}), most severe first"
-    return [title, line(head), *(line(r) for r in rows)]
+    head = ("severity", "rule", "user", "patient", f"time ({tz})", "why")
+    return [f"Access findings ({total}), most severe first", *one_line_rows(head, rows, width)]
 
 
 def print_summary(result: AccessScanResult) -> None:
@@ -168,9 +163,8 @@ def register(app: typer.Typer) -> None:
         total = result.totals.findings_count
         if output_format is OutputFormat.TABLE:
             shown = most_severe(shown, TABLE_ROWS)
-            width = out_console.width if sys.stdout.isatty() else 10**6  # a pipe gets all of it
-            for text in finding_lines(shown, total, result.timezone, width) if shown else []:
-                out_console.print(text, markup=False, no_wrap=True, overflow="ignore", crop=False)
+            if shown:
+                print_lines(finding_lines(shown, total, result.timezone, line_width()))
             if total > len(shown):
                 out_console.print(
                     f"... {total - len(shown)} less severe findings not shown"

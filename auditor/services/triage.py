@@ -18,9 +18,47 @@ from auditor.store import repo
 from auditor.store.models import Finding, FindingKind, FindingStatus
 from auditor.timefmt import iso_z
 
+SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")  # least to most severe
+
+
+def finding_categories() -> tuple[str, ...]:
+    """Every category a finding can carry: the policy categories and ``phi``."""
+    from auditor.policy.model import CATEGORIES
+
+    return (*CATEGORIES, "phi")
+
+
+def choose(raw: str | None, allowed: tuple[str, ...], field: str) -> tuple[str, ...]:
+    """``high,critical`` -> ("high", "critical"), case-folded; an unknown value lists the valid.
+
+    Silently matching nothing (exit 0, "0 of 0 findings") hides a typo, so it is an error.
+    """
+    if raw is None or not raw.strip():
+        return ()
+    values = tuple(dict.fromkeys(v.strip().lower() for v in raw.split(",") if v.strip()))
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise InputError(
+            f"unknown value {unknown[0]!r}; valid: {', '.join(allowed)} (comma list allowed)",
+            field=field,
+        )
+    return values
+
+
+def at_least(severity: str | None) -> tuple[str, ...]:
+    """``--min-severity high`` -> ("high", "critical")."""
+    chosen = choose(severity, SEVERITIES, "--min-severity")
+    if not chosen:
+        return ()
+    if len(chosen) > 1:
+        raise InputError("give one severity", field="--min-severity")
+    return SEVERITIES[SEVERITIES.index(chosen[0]) :]
+
 
 @dataclass(frozen=True)
 class FindingFilter:
+    """Single values (the API's query) and value sets (the CLI's comma lists) both filter."""
+
     kind: FindingKind | None = None
     category: str | None = None
     severity: str | None = None
@@ -30,14 +68,21 @@ class FindingFilter:
     rule_id: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    kinds: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    severities: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
 
     def as_detail(self) -> dict[str, Any]:
         """The filters for the audit trail (ids and enums only; dates as ISO text)."""
         out: dict[str, Any] = {}
         for key, value in self.__dict__.items():
-            if value is None:
+            if value is None or value == ():
                 continue
-            out[key] = value.isoformat() if isinstance(value, datetime) else str(value)
+            if isinstance(value, tuple):
+                out[key] = ",".join(value)
+            else:
+                out[key] = value.isoformat() if isinstance(value, datetime) else str(value)
         return out
 
 
@@ -62,6 +107,14 @@ def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
         stmt = stmt.where(Finding.patient_id == flt.patient)
     if flt.rule_id:
         stmt = stmt.where(Finding.rule_id == flt.rule_id)
+    if flt.kinds:
+        stmt = stmt.where(Finding.kind.in_([FindingKind(k) for k in flt.kinds]))
+    if flt.categories:
+        stmt = stmt.where(Finding.category.in_(flt.categories))
+    if flt.severities:
+        stmt = stmt.where(Finding.severity.in_(flt.severities))
+    if flt.statuses:
+        stmt = stmt.where(Finding.status.in_([FindingStatus(v) for v in flt.statuses]))
     since, until = _utc(flt.since), _utc(flt.until)
     if since and until and since > until:
         raise InputError("'since' is after 'until'", field="since")
