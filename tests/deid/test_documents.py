@@ -42,6 +42,14 @@ def make_docx(path: Path) -> Path:
     props.title = "Visit note for Zebulon Quartermaine"
     props.created = dt.datetime(2014, 2, 14, 10, 30)
     d.save(str(path))
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    app = parts["docProps/app.xml"].decode()
+    company = "<Company>Quartermaine Family Trust</Company><Manager>Zebulon Quartermaine</Manager>"
+    parts["docProps/app.xml"] = app.replace("</Properties>", company + "</Properties>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
     return path
 
 

@@ -33,6 +33,7 @@ _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metad
 _TEXT_PROPS = ("title", "subject", "keywords", "comments", "category", "content_status")
 _CLEARED_PROPS = ("author", "last_modified_by", "identifier", "version")
 _DATE_PROPS = ("created", "modified", "last_printed")
+_CLEARED_APP = {"Company", "Manager", "HyperlinkBase"}
 _SKIP_PARTS = ("styles", "settings", "fontTable", "theme", "numbering", "webSettings")
 
 
@@ -125,6 +126,9 @@ class DocxFormat:
                         _apply(nodes, deid.edits(text, spans, patient=fc.source))
                         fc.units += 1
             else:  # custom XML, extended properties: every element's own text
+                for e in root.iter():
+                    if isinstance(e.tag, str) and etree.QName(e).localname in _CLEARED_APP:
+                        e.text = ""  # who made it: the site's company, a manager's name
                 elements = [
                     e for e in root.iter() if isinstance(e.tag, str) and (e.text or "").strip()
                 ]
