@@ -79,6 +79,10 @@ class ReportSettings(_Section):
     pades_key: str = ""
     # HTML/PDF tables stop after this many rows per group; report.json always has every row.
     max_table_rows: int = 50
+    # A week whose covering scans quarantined more than this share of records is a gap.
+    quarantine_gap_pct: float = Field(default=5.0, ge=0, le=100)
+    # Folders that signed reports show paths relative to (else: file name + folder digest).
+    path_roots: list[str] = Field(default_factory=list)
 
 
 class DaemonSettings(_Section):

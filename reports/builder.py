@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from auditor.reports.store_data import (
     FindingRow,
     RunInfo,
     access_findings,
+    audited_by_day,
     open_before,
     phi_counts_by_first_seen,
     phi_findings,
@@ -155,12 +156,13 @@ def _trends(
     runs: Sequence[RunInfo],
     findings: Sequence[FindingRow],
     phi_seen: Sequence[datetime],
+    stored: dict[str, tuple[int, int]],
 ) -> list[dict[str, Any]]:
     out = []
     for back in range(TREND_WEEKS, -1, -1):
         w = week.shifted(-back)
         rows = [f for f in findings if f.time is not None and w.contains(f.time)]
-        audited, explained = coverage.accesses_for(w, runs)
+        audited, explained = coverage.accesses_for(w, runs, stored)
         out.append(
             {
                 "week": w.label,
@@ -195,8 +197,10 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         phi_rows = phi_findings(session, week.start, week.end, doc_run_ids)
         phi_seen = phi_counts_by_first_seen(session, trend_start, week.end)
         carried = open_before(session, week.start)
+        # A day early: the site-local days of a UTC window reach past its UTC dates.
+        stored = audited_by_day(session, trend_start - timedelta(days=1), week.end)
     rows = [f for f in trend_findings if f.time is not None and week.contains(f.time)]
-    audited, explained = coverage.accesses_for(week, all_runs)
+    audited, explained = coverage.accesses_for(week, all_runs, stored)
     ever_docs = any(r.kind == RunKind.DOCUMENTS for r in all_runs)
     documents = docs_section.build(period_runs, phi_rows, pack, include_names)
     # Runs that produced this week's findings scanned it, even if they ran later (catch-up).
@@ -209,6 +213,14 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
     ]
     unattributed = sum(1 for r in covering if not coverage.by_day(r) and not week.contains(r.at))
     gaps = coverage.gaps(actx, week, period_runs, ever_docs, covering)
+    gaps += coverage.monitoring_gaps(
+        week,
+        all_runs,
+        covering,
+        audited,
+        unattributed,
+        quarantine_pct=settings.report.quarantine_gap_pct,
+    )
     new_open = sum(1 for r in rows if r.status == "open") + sum(
         1 for r in phi_rows if r.status == "open" and week.contains(r.first_seen)
     )
@@ -251,12 +263,12 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         },
         "summary": summary,
         "gaps": gaps,
-        "sources": coverage.sources(covering),
+        "sources": coverage.sources(covering, week, coverage.declared_roots(actx)),
         "disabled_rules": coverage.disabled_rules(covering),
         "findings": _findings(rows, pack, names, include_names),
         "citations": _citations(rows, pack),
         "documents": documents,
-        "trends": _trends(week, all_runs, trend_findings, phi_seen),
+        "trends": _trends(week, all_runs, trend_findings, phi_seen, stored),
         "policy_pack": Path(settings.resolved_policies_dir).name,
         "signoff": {
             "statement": SIGNOFF_STATEMENT,

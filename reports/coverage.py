@@ -7,8 +7,12 @@ days no scan ran at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 
 from auditor.context import AppContext
@@ -28,34 +32,53 @@ def by_day(run: RunInfo) -> dict[str, Any]:
 
 
 def covers(run: RunInfo, week: Week) -> bool:
-    """A done access run covers a week if it ran in it or counted accesses on its days."""
+    """A done access run covers a week if its events fall in it (by the events' own times);
+    a run that kept no per-day counts, if it ran in the week."""
     if run.kind != RunKind.ACCESS_LOGS or run.status is not RunStatus.DONE:
         return False
     days = {d.isoformat() for d in week.days()}
-    return week.contains(run.at) or bool(days.intersection(by_day(run)))
+    per_day = by_day(run)
+    return bool(days.intersection(per_day)) if per_day else week.contains(run.at)
 
 
-def accesses_for(week: Week, runs: Sequence[RunInfo]) -> tuple[int, int]:
-    """(audited, explained) for a week: per-day counts when a run gives them, else run totals
-    attributed to the week the run finished in."""
+def accesses_for(
+    week: Week, runs: Sequence[RunInfo], stored: Mapping[str, tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """(audited, explained) for a week: distinct events (``stored``, the ``audited_events``
+    counts per day) wherever the store has them.
+
+    Days the store has no events for fall back to the runs' own per-day counts, taking the
+    largest single run per day rather than the sum (a re-scan never multiplies it: when
+    unsure, say less); runs with no per-day counts count in the week they finished in.
+    """
+    stored = stored or {}
     audited = explained = 0
     days = {d.isoformat() for d in week.days()}
+    legacy: dict[str, tuple[int, int]] = {}
+    for day in days & set(stored):
+        audited += stored[day][0]
+        explained += stored[day][1]
     for run in runs:
         if run.kind != RunKind.ACCESS_LOGS or run.status is not RunStatus.DONE:
             continue
         per_day = by_day(run)
         if per_day:
             for day, value in per_day.items():
-                if day in days:
+                if day in days and day not in stored:
                     if isinstance(value, dict):
-                        audited += as_int(value.get("audited", value.get("records_processed")))
-                        explained += as_int(value.get("explained"))
+                        got = (
+                            as_int(value.get("audited", value.get("records_processed"))),
+                            as_int(value.get("explained")),
+                        )
                     else:
-                        audited += as_int(value)
+                        got = (as_int(value), 0)
+                    legacy[day] = max(legacy.get(day, (0, 0)), got)
             continue
-        if week.contains(run.at):
+        if week.contains(run.at) and not stored:
             audited += run.records_processed or as_int(run.summary.get("records_processed"))
             explained += as_int(run.summary.get("accesses_explained"))
+    audited += sum(a for a, _ in legacy.values())
+    explained += sum(x for _, x in legacy.values())
     return audited, explained
 
 
@@ -66,13 +89,70 @@ def _first(item: dict[str, Any], *keys: str) -> Any:
     return None
 
 
-def sources(runs: Sequence[RunInfo]) -> list[dict[str, Any]]:
-    """Per source file: runs and record counts (whole-run counts of the covering runs)."""
+def week_label(day: str) -> str:
+    """The ISO week ("2026-W47") of a ``YYYY-MM-DD`` day."""
+    year, number, _ = date.fromisoformat(day).isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def declared_roots(actx: AppContext) -> list[str]:
+    """Folders a signed report shows paths relative to: ``report.path_roots``, then the
+    API's allowed roots, then the folders of the daemon's access-log sources."""
+    s = actx.settings
+    roots = [*s.report.path_roots, *s.api.allowed_roots]
+    for src in s.daemon.access_log_sources:
+        path = PurePath(src)
+        roots.append(str(path if not path.suffix else path.parent))
+    return [r for r in roots if r]
+
+
+def display_path(path: str, roots: Sequence[str]) -> str:
+    """A path as a signed document may show it: relative to the first declared root holding
+    it, else the file name with a short fingerprint of its folder (no machine's layout)."""
+    if not path:
+        return path
+    pure = PurePath(path)
+    for root in roots:
+        try:
+            return pure.relative_to(PurePath(root)).as_posix()
+        except ValueError:
+            continue
+    if str(pure.parent) in ("", "."):
+        return pure.name
+    folder = hashlib.sha256(str(pure.parent).encode("utf-8")).hexdigest()[:8]
+    return f"{pure.name} [folder {folder}]"
+
+
+def feed_of(name: str, fmt: str) -> str:
+    """A feed's identity across weeks: its format and file name with digit runs as ``#``
+    (``access-2026-W47.csv`` and ``access-2026-W48.csv`` are one feed)."""
+    return f"{fmt}:{re.sub(r'[0-9]+', '#', PurePath(name).name)}"
+
+
+def _files(run: RunInfo) -> list[dict[str, Any] | None]:
+    listed = run.summary.get("files") or run.summary.get("sources")
+    return list(listed) if isinstance(listed, list) and listed else [None]
+
+
+def _file_days(item: dict[str, Any] | None, run: RunInfo) -> dict[str, int]:
+    """Events per site-local day of one file (the run's when the file has none)."""
+    raw = item.get("days") if isinstance(item, dict) else None
+    if not isinstance(raw, dict):
+        raw = {d: v.get("audited", 0) if isinstance(v, dict) else v for d, v in by_day(run).items()}
+    return {str(d): as_int(v) for d, v in raw.items()}
+
+
+def sources(
+    runs: Sequence[RunInfo], week: Week | None = None, roots: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Per source file: runs, record counts, and the weeks its events fall in.
+
+    With ``week``, a file whose events (by their own times) all lie outside it is left out.
+    """
     table: dict[tuple[str, str], dict[str, Any]] = {}
+    days = {d.isoformat() for d in week.days()} if week is not None else set()
     for run in runs:
-        listed = run.summary.get("files") or run.summary.get("sources")
-        items = listed if isinstance(listed, list) and listed else [None]
-        for item in items:
+        for item in _files(run):
             if isinstance(item, dict):
                 name = str(_first(item, "path", "file", "source") or run.source)
                 fmt = str(item.get("format") or run.summary.get("format") or "")
@@ -84,22 +164,92 @@ def sources(runs: Sequence[RunInfo]) -> list[dict[str, Any]]:
             else:
                 name, fmt = run.source, str(run.summary.get("format") or "")
                 counts = (run.records_read, run.records_processed, run.records_quarantined)
+            file_days = _file_days(item, run)
+            if week is not None and file_days and not days.intersection(file_days):
+                continue
+            shown = display_path(name, roots)
             row = table.setdefault(
-                (name, fmt),
+                (shown, fmt),
                 {
-                    "source": name,
+                    "source": shown,
                     "format": fmt,
                     "runs": 0,
                     "records_read": 0,
                     "records_processed": 0,
                     "records_quarantined": 0,
+                    "event_weeks": [],
+                    "rescanned": False,
                 },
             )
             row["runs"] += 1
+            row["rescanned"] = row["runs"] > 1
             row["records_read"] += counts[0]
             row["records_processed"] += counts[1]
             row["records_quarantined"] += counts[2]
+            weeks = set(row["event_weeks"]) | {week_label(d) for d in file_days}
+            row["event_weeks"] = sorted(weeks)
     return [table[k] for k in sorted(table)]
+
+
+def feeds_by_week(runs: Sequence[RunInfo]) -> dict[str, set[str]]:
+    """``{ISO week: feeds with events in it}`` (see ``feed_of``), from per-file day counts."""
+    out: dict[str, set[str]] = {}
+    for run in runs:
+        if run.kind != RunKind.ACCESS_LOGS or run.status is not RunStatus.DONE:
+            continue
+        for item in _files(run):
+            if not isinstance(item, dict):
+                continue
+            name = str(_first(item, "path", "file", "source") or run.source)
+            feed = feed_of(name, str(item.get("format") or ""))
+            for day, n in _file_days(item, run).items():
+                if n:
+                    out.setdefault(week_label(day), set()).add(feed)
+    return out
+
+
+def monitoring_gaps(
+    week: Week,
+    runs: Sequence[RunInfo],
+    covering: Sequence[RunInfo],
+    audited: int,
+    unattributed: int,
+    *,
+    quarantine_pct: float,
+    lookback_weeks: int = 4,
+) -> list[dict[str, Any]]:
+    """Gaps in what was monitored, not in what ran: a week with no accesses audited, a feed
+    seen in the weeks before and absent now, and a quarantine rate above the threshold."""
+    out: list[dict[str, Any]] = []
+    if audited == 0 and not unattributed:
+        detail = "no accesses audited in this week"
+        latest = [w for w, feeds in feeds_by_week(runs).items() if feeds and w < week.label]
+        gap = _gap("no_accesses", "access", detail)
+        if latest:
+            gap["detail"] += f"; the most recent earlier week with data is {max(latest)}"
+            gap["latest_week"] = max(latest)
+        out.append(gap)
+    feeds = feeds_by_week(runs)
+    now = feeds.get(week.label, set())
+    before: set[str] = set()
+    for back in range(1, lookback_weeks + 1):
+        before |= feeds.get(week.shifted(-back).label, set())
+    for feed in sorted(before - now):
+        fmt, _, name = feed.partition(":")
+        detail = f"feed {name} ({fmt}) had events in earlier weeks and none in this one"
+        out.append(_gap("source_stopped", "access", detail))
+    read = quarantined = 0
+    for row in sources(covering, week):
+        read += row["records_read"]
+        quarantined += row["records_quarantined"]
+    if read and Decimal(quarantined) * 100 > Decimal(str(quarantine_pct)) * read:
+        share = (Decimal(quarantined) * 100 / Decimal(read)).quantize(Decimal("0.1"))
+        detail = (
+            f"{share}% of records read ({quarantined:,} of {read:,}) were quarantined, "
+            f"above the {quarantine_pct}% threshold"
+        )
+        out.append(_gap("quarantine_rate", "access", detail))
+    return out
 
 
 def disabled_rules(runs: Sequence[RunInfo]) -> list[dict[str, str]]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from auditor.store import audited
 from auditor.store.models import (
     Finding,
     FindingKind,
@@ -200,3 +201,11 @@ def open_before(session: Session, start: datetime) -> dict[str, int]:
         .group_by(Finding.kind)
     )
     return {str(k): int(n) for k, n in session.execute(stmt)}
+
+
+def audited_by_day(session: Session, start: datetime, end: datetime) -> dict[str, tuple[int, int]]:
+    """Distinct events (and explained ones) per site-local day, ``start`` to ``end`` (dates
+    spanning the window; the per-week sums pick their own days)."""
+    first, last = start.date(), end.date()
+    days = [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 2)]
+    return audited.counts_by_day(session, days)

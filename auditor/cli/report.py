@@ -16,6 +16,10 @@ def _format(value: str) -> str:
     return value
 
 
+def _warn(text: str) -> None:
+    err_console.print(text, markup=False, soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     report_app = typer.Typer(
         help="Build, list and show signed weekly reports.", no_args_is_help=True
@@ -35,7 +39,7 @@ def register(app: typer.Typer) -> None:
         with app_context(ctx) as actx:
             if actx.settings.report.pdf:
                 err_console.print("building report (JSON, HTML, PDF) and signing it...")
-            result = build_weekly_report(actx, week)
+            result = build_weekly_report(actx, week, on_warning=_warn)
         err_console.print(f"report {result.report_id} signed")
         for path in [*result.files, *([result.envelope] if result.envelope else [])]:
             typer.echo(str(path))

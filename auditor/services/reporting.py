@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,6 +178,13 @@ def _sign(
     )
 
 
+def zero_accesses_warning(label: str, gaps: list[dict[str, Any]]) -> str:
+    """What ``report weekly`` says before signing a week in which no access was audited."""
+    text = f"warning: 0 accesses audited in {label}"
+    latest = next((g.get("latest_week") for g in gaps if g.get("latest_week")), None)
+    return text + (f"; did you mean --week {latest}?" if latest else "; no earlier week has data")
+
+
 def build_weekly_report(
     actx: AppContext,
     week: str | None = None,
@@ -184,12 +192,14 @@ def build_weekly_report(
     rebuild: bool = True,
     run_id: str | None = None,
     trigger: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> ReportResult:
     """Build and sign the report for ``week`` (``2026-W47``; default: last full ISO week).
 
     ``rebuild=False`` (the daemon's weekly job after a restart or misfire) returns the week's
     existing report instead of signing a second one (``weekly-2026-W47-r2``). ``run_id`` is
     a run the caller already recorded (the daemon's), so one build leaves one run.
+    ``on_warning`` hears, before signing, what a person should know (a week with 0 accesses).
     """
     tz = actx.settings.tz
     w = parse_week(week, tz) if week else last_full_week(actx.clock(), tz)
@@ -210,6 +220,8 @@ def build_weekly_report(
             timer.start()
             data = build_report_data(actx, w, report_id)
             timer.stop("collect")
+            if on_warning is not None and not data["summary"]["accesses_audited"]:
+                on_warning(zero_accesses_warning(w.label, data["gaps"]))
             folder.mkdir(parents=True)
             names = _render(actx, w, report_id, data, folder, timer)
             timer.start()
