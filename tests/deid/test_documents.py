@@ -185,3 +185,13 @@ def test_truncated_pdf_is_refused(actx, tmp_path, site_engine):
     result = run_deid(actx, DeidRequest([src], tmp_path / "out"), engine=site_engine)
     assert [p for p, _ in result.files_skipped] == ["cut.pdf"]
     assert not (tmp_path / "out" / "cut.pdf").exists()
+
+
+def test_document_scanner_refuses_the_zip_bomb_too(tmp_path):
+    """Probe M5: the scanner checks the inflated size before python-docx opens the file."""
+    from auditor.scanners.documents.docx import DocxScanner
+    from auditor.scanners.documents.units import ExtractOptions
+
+    path = bomb(tmp_path / "bomb.docx", 4 << 20)
+    with pytest.raises(InputError, match="zip bomb"):
+        list(DocxScanner().scan(path, ExtractOptions()))
