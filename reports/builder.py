@@ -16,7 +16,7 @@ from typing import Any
 from auditor import __version__
 from auditor.context import AppContext
 from auditor.policy.metadata import PackMetadata
-from auditor.reports import coverage
+from auditor.reports import attention, coverage, history_data, trends
 from auditor.reports import documents as docs_section
 from auditor.reports.names import NameBook
 from auditor.reports.periods import Week, iso_z
@@ -197,6 +197,8 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         phi_rows = phi_findings(session, week.start, week.end, doc_run_ids)
         phi_seen = phi_counts_by_first_seen(session, trend_start, week.end)
         carried = open_before(session, week.start)
+        backlog = history_data.waiting_before(session, week.start)
+        closed = history_data.closures(session, trend_start, week.end)
         # A day early: the site-local days of a UTC window reach past its UTC dates.
         stored = audited_by_day(session, trend_start - timedelta(days=1), week.end)
     rows = [f for f in trend_findings if f.time is not None and week.contains(f.time)]
@@ -269,6 +271,19 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         "citations": _citations(rows, pack),
         "documents": documents,
         "trends": _trends(week, all_runs, trend_findings, phi_seen, stored),
+        "category_trends": trends.category_trends(week, TREND_WEEKS, trend_findings),
+        "time_to_close": trends.time_to_close(week, TREND_WEEKS, closed),
+        "attention": attention.build(
+            week,
+            rows,
+            backlog,
+            trend_findings,
+            pack,
+            names,
+            include_names,
+            settings.access.high_volume_window_minutes,
+        ),
+        **attention.follow_up(trend_findings, names, include_names),
         "policy_pack": Path(settings.resolved_policies_dir).name,
         "signoff": {
             "statement": SIGNOFF_STATEMENT,

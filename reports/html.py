@@ -32,6 +32,42 @@ def css_string(value: Any) -> Markup:
     return Markup("".join(out))
 
 
+#: A category with more rows than this starts folded in the HTML (print shows every row).
+FOLD_OVER = 25
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def number(value: Any) -> str:
+    """Every count in the report one way: thousands separated by commas, a dash for none."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def ordinal(value: int) -> str:
+    return ORDINALS[value - 1] if 1 <= value <= len(ORDINALS) else f"{value}th"
+
+
+def categories_by_severity(by_category: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Categories with their most severe finding first, then the larger: a critical category is
+    never below pages of low ones (the JSON keeps its own order)."""
+
+    def key(c: dict[str, Any]) -> tuple[int, int, str]:
+        worst = next(
+            (i for i, sev in enumerate(SEVERITIES) if c["by_severity"].get(sev)), len(SEVERITIES)
+        )
+        return (worst, -int(c["count"]), str(c["category"]))
+
+    return sorted(by_category, key=key)
+
+
+def anchored_ids(data: dict[str, Any], max_rows: int) -> set[int]:
+    """Finding ids that have a row (an anchor) in the HTML, so links never point nowhere."""
+    return {int(f["id"]) for c in data["findings"]["by_category"] for f in c["rows"][:max_rows]}
+
+
 def _environment(tz: ZoneInfo) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -52,6 +88,8 @@ def _environment(tz: ZoneInfo) -> Environment:
 
     env.filters["localtime"] = localtime
     env.filters["cssstr"] = css_string
+    env.filters["num"] = number
+    env.filters["ordinal"] = ordinal
     return env
 
 
@@ -59,5 +97,12 @@ def render_html(data: dict[str, Any], *, max_rows: int = 200) -> str:
     tz = ZoneInfo(data["period"]["timezone"])
     template = _environment(tz).get_template(TEMPLATE)
     return template.render(
-        r=data, charts=render_all(data), severities=SEVERITIES, max_rows=max_rows
+        r=data,
+        charts=render_all(data),
+        severities=SEVERITIES,
+        max_rows=max_rows,
+        categories=categories_by_severity(data["findings"]["by_category"]),
+        anchored=anchored_ids(data, max_rows),
+        user_anchors={u["user_id"] for u in data["findings"]["by_user"][:max_rows]},
+        fold_over=FOLD_OVER,
     )

@@ -35,6 +35,8 @@ class PackMetadata:
 
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     citation_map: dict[str, list[str]] = field(default_factory=dict)
+    #: category -> one line of what to do (``guidance:`` in a data file), for the report
+    guidance: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, folder: Path | None) -> PackMetadata:
@@ -59,6 +61,9 @@ class PackMetadata:
             out.extend(self.citation_map.get(key, []))
         return sorted(dict.fromkeys(c for c in out if c))
 
+    def guidance_for(self, category: str) -> str:
+        return self.guidance.get(category, "")
+
     def phi_cites(self) -> list[str]:
         return sorted(self.citation_map.get("phi") or PHI_EXPOSURE_CITES)
 
@@ -73,6 +78,10 @@ class PackMetadata:
             for key in _MAP_KEYS:
                 if isinstance(data.get(key), dict):
                     self._add_map(data[key])
+            if isinstance(data.get("guidance"), dict):
+                for cat, text in data["guidance"].items():
+                    if isinstance(text, str) and text.strip():
+                        self.guidance[str(cat)] = " ".join(text.split())
             if path.stem.startswith("citation") and not any(
                 k in data for k in ("rules", *_MAP_KEYS)
             ):

@@ -1,0 +1,79 @@
+"""What the follow-up sections read from the store beyond the week: the open backlog and closures.
+
+Kept apart from :mod:`auditor.reports.store_data` (the week's own data) so the attention list,
+trends and time-to-close can change without touching what the week's counts are built from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from auditor.reports.store_data import FindingRow
+from auditor.store.models import Finding, FindingHistory, FindingKind, FindingStatus
+
+#: Statuses that still wait for someone: the backlog and the attention list draw from these.
+WAITING = (FindingStatus.OPEN, FindingStatus.ESCALATED)
+CLOSED = (FindingStatus.CONFIRMED, FindingStatus.DISMISSED)
+
+
+@dataclass(frozen=True)
+class Closure:
+    """One access finding's first move from waiting to closed (confirmed or dismissed)."""
+
+    finding_id: int
+    category: str
+    first_seen: datetime
+    closed_at: datetime
+
+
+def waiting_before(session: Session, start: datetime) -> list[FindingRow]:
+    """Access findings from before the period that are still open or escalated, oldest first."""
+    stmt = (
+        select(Finding)
+        .where(Finding.kind == FindingKind.ACCESS)
+        .where(Finding.status.in_(list(WAITING)))
+        .where(Finding.event_time < start)
+        .order_by(Finding.event_time, Finding.id)
+    )
+    return [
+        FindingRow(
+            id=f.id,
+            kind=str(f.kind),
+            rule_id=f.rule_id or "",
+            category=f.category or "",
+            severity=(f.severity or "medium").lower(),
+            time=f.event_time,
+            user_id=f.user_id or "",
+            patient_id=f.patient_id or "",
+            event_id=f.event_id or "",
+            source=f.source or "",
+            explanation=f.explanation or "",
+            status=str(f.status),
+            reviewer=f.reviewer or "",
+            first_seen=f.first_seen,
+            last_run_id=f.last_run_id,
+        )
+        for f in session.scalars(stmt)
+    ]
+
+
+def closures(session: Session, start: datetime, end: datetime) -> list[Closure]:
+    """Access findings first closed in [start, end): when first seen and when first closed."""
+    closed_at = func.min(FindingHistory.at).label("closed_at")
+    stmt = (
+        select(Finding.id, Finding.category, Finding.first_seen, closed_at)
+        .join(FindingHistory, FindingHistory.finding_id == Finding.id)
+        .where(Finding.kind == FindingKind.ACCESS)
+        .where(FindingHistory.new_status.in_([str(s) for s in CLOSED]))
+        .group_by(Finding.id, Finding.category, Finding.first_seen)
+        .having(closed_at >= start, closed_at < end)
+        .order_by(closed_at, Finding.id)
+    )
+    return [
+        Closure(int(fid), category or "", first_seen, at)
+        for fid, category, first_seen, at in session.execute(stmt)
+    ]
