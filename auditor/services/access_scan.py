@@ -202,6 +202,9 @@ def _scan_files(scan: FileScan, job: AccessScanJob, result: AccessScanResult) ->
         if job.stopping():
             result.stopped = True
             break
-        result.files.append(scan.run(path, spec))
+        try:
+            result.files.append(scan.run(path, spec))
+        except InputError as exc:  # one unreadable file is reported; the others go on
+            result.files.append({"file": str(path), "format": spec.name, "error": str(exc)})
         if result.stopped:
             break

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,11 @@ name = "csv"
 # (``csv_records.MAX_RECORD_BYTES``) and this are read and quarantined by the record check,
 # longer ones send the segment to the Python record splitter.
 MAX_LINE_BYTES = 8 << 20
+# A header wider than this is cut (the mapped columns are always kept), and at most
+# ``MAX_ATTRIBUTES`` unmapped columns become event attributes: 10,000 columns cost no more.
+MAX_COLUMNS = 256
+MAX_ATTRIBUTES = 64
+log = logging.getLogger(__name__)
 
 # ``line`` is NULL for rows read straight from a CSV: it is derived from the row id (see
 # ``CsvLoad.line_sql``) so the file is parsed in one pass, without a staging copy. ``lts`` is
@@ -257,7 +263,16 @@ def _insert(
     header_l = {h.strip().lower(): h for h in header}
     mapping = _resolve_case(mapping, header_l, label)
     sep = quote_str(mapping.delimiter or ",")
+    used = {*mapping.columns.values(), *mapping.event_id_columns, line_column}
     fields = [h for h in header if h != SOURCE_LINE]
+    if len(fields) > MAX_COLUMNS:  # a hostile width: keep the mapped columns and the first few
+        log.warning(
+            "%s: %d columns; only the mapped ones and the first %d are read",
+            label,
+            len(fields),
+            MAX_COLUMNS,
+        )
+        fields = [h for i, h in enumerate(fields) if i < MAX_COLUMNS or h in used]
     # ``raw_sql`` keys the digest of rows without an event id (kept as it always was: the
     # ids must stay stable); ``record_sql`` is the row as quarantined, empty fields kept.
     raw_sql = f"concat_ws({sep}, " + ", ".join(quote_ident(h) for h in fields) + ")"
@@ -265,8 +280,7 @@ def _insert(
         f"concat_ws({sep}, " + ", ".join(f"coalesce({quote_ident(h)}, '')" for h in fields) + ")"
     )
     line_in = f"CAST({quote_ident(line_column)} AS BIGINT)" if line_column else "NULL::BIGINT"
-    used = {*mapping.columns.values(), *mapping.event_id_columns, line_column}
-    attrs = _attributes_sql([h for h in header if h not in used])
+    attrs = _attributes_sql([h for h in fields if h not in used][:MAX_ATTRIBUTES])
     size_sql = " + ".join(f"coalesce(strlen({quote_ident(h)}), 0)" for h in fields) or "0"
     sql = _norm_sql(mapping, line_in, raw_sql, record_sql, attrs, site_tz, source, size_sql)
     con.execute(f"INSERT INTO events {sql}")

@@ -10,6 +10,7 @@ from the other entity's resource type through the shipped map.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -73,8 +74,12 @@ def iter_records(path: Path, start_offset: int = 0) -> Iterator[AccessEvent | Re
     # A JSON document (single or Bundle) is all-or-nothing: a changed file is read again.
     size = path.stat().st_size
     try:
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = path.read_text(encoding="utf-8-sig")
+        if too_deep(text):
+            yield Rejected(line=1, reason=DEEP_REASON, end_offset=size)
+            return
+        doc = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         yield Rejected(line=getattr(exc, "lineno", 1), reason="invalid JSON", end_offset=size)
         return
     if isinstance(doc, dict) and doc.get("resourceType") == "Bundle":
@@ -89,9 +94,11 @@ def iter_records(path: Path, start_offset: int = 0) -> Iterator[AccessEvent | Re
 def _is_ndjson(path: Path) -> bool:
     with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
         first = fh.readline()
+    if too_deep(first):  # one line nested this deep is one record, in either reading
+        return True
     try:
         doc = json.loads(first)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
     # A one-line Bundle is a document (its entries are numbered), not NDJSON.
     return isinstance(doc, dict) and doc.get("resourceType") != "Bundle"
@@ -109,9 +116,12 @@ def _iter_ndjson(path: Path, label: str, start_offset: int) -> Iterator[AccessEv
             text = raw.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
             if not text:
                 continue
+            if too_deep(text):
+                yield Rejected(line=line_no, reason=DEEP_REASON, raw=text, end_offset=offset)
+                continue
             try:
                 resource = json.loads(text)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 yield Rejected(line=line_no, reason="invalid JSON", raw=text, end_offset=offset)
                 continue
             if isinstance(resource, dict) and resource.get("resourceType") == "Bundle":
@@ -133,6 +143,30 @@ def _convert(
         return Rejected(
             line=line, reason=exc.reason, raw=raw, field=exc.field, end_offset=end_offset
         )
+    except (RecursionError, TypeError, ValueError, AttributeError) as exc:  # hostile shapes
+        reason = f"unusable AuditEvent ({type(exc).__name__})"
+        return Rejected(line=line, reason=reason, raw=raw, end_offset=end_offset)
+
+
+# An AuditEvent is a few levels deep; a document nested deeper than this is refused before
+# it is parsed (json.loads would recurse once per level).
+MAX_JSON_DEPTH = 64
+DEEP_REASON = f"JSON nested deeper than {MAX_JSON_DEPTH} levels"
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether brackets outside strings nest deeper than ``limit`` (iterative, linear)."""
+    depth = 0
+    for match in _BRACKETS.finditer(_STRINGS.sub('""', text)):
+        if match.group() in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
 
 
 def _to_event(res: dict[str, Any], source: str, line: int, end_offset: int) -> AccessEvent:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.context import AppContext
+from auditor.context import AppContext, open_context
 from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from auditor.synth.hospital import HospitalPaths
 from tests.hostile.conftest import bounded, log_lines
@@ -25,6 +25,16 @@ def _plant(src: Path, dest: Path, at: int, change: str) -> Path:
     return dest
 
 
+@pytest.fixture(scope="module")
+def good_findings(hospital: HospitalPaths, tmp_path_factory: pytest.TempPathFactory) -> int:
+    """Findings of the untouched log in a home of its own (the yardstick)."""
+    with open_context(tmp_path_factory.mktemp("ref") / "home") as ref:
+        result = scan_access_logs(
+            ref, AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+        )
+        return int(result.files[0]["findings"])
+
+
 @pytest.mark.parametrize("change", ["oversize", "huge", "unterminated"])
 @pytest.mark.parametrize("segment_mb", [64.0, 0.05])
 def test_bad_record_is_quarantined_and_the_rest_audited(
@@ -33,20 +43,21 @@ def test_bad_record_is_quarantined_and_the_rest_audited(
     tmp_path: Path,
     change: str,
     segment_mb: float,
+    good_findings: int,
 ) -> None:
     actx.settings.access.segment_mb = segment_mb
     at = 40
     bad = _plant(hospital.csv_log, tmp_path / "bad.csv", at, change)
     with bounded():
         result = scan_access_logs(
-            actx, AccessScanRequest([hospital.csv_log, bad], context_dir=hospital.context_dir)
+            actx, AccessScanRequest([bad, hospital.csv_log], context_dir=hospital.context_dir)
         )
-    good, hostile = result.files
+    hostile, good = result.files  # the hostile file first: its findings are all new
     assert result.records_read == result.records_processed + result.records_quarantined
     assert hostile["read"] == good["read"]  # every record of the hostile file was read
     assert hostile["processed"] == good["processed"] - 1  # all but the planted one audited
     assert hostile["quarantined"] == good["quarantined"] + 1
-    assert hostile["findings"] >= good["findings"] - 1
+    assert hostile["findings"] >= good_findings - 1
     rows = [json.loads(r) for r in Path(result.quarantine_file).read_text().splitlines()]
     planted = [r for r in rows if r["file"] == str(bad) and r["line"] == at + 1]
     assert len(planted) == 1

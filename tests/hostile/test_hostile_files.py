@@ -1,0 +1,94 @@
+"""M10: a 10,000-deep FHIR resource, 10,000 columns, an unreadable file: the run goes on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from auditor.context import AppContext
+from auditor.errors import InputError
+from auditor.services.access_scan import AccessScanRequest, scan_access_logs
+from auditor.services.access_segments import FileScan
+from auditor.synth.hospital import HospitalPaths
+from tests.hostile.conftest import bounded
+
+
+def _deep_bundle(path: Path, depth: int = 10_000) -> Path:
+    nested = "{}"
+    for _ in range(depth):
+        nested = '{"a":' + nested + "}"
+    event = {"resourceType": "AuditEvent", "recorded": "2026-11-16T10:00:00Z", "extension": "X"}
+    doc = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": event}]}
+    path.write_text(json.dumps(doc).replace('"X"', nested), encoding="utf-8")
+    return path
+
+
+def _scan(actx: AppContext, hospital: HospitalPaths, *paths: Path) -> dict[str, Any]:
+    with bounded():
+        result = scan_access_logs(
+            actx, AccessScanRequest([*paths, hospital.csv_log], context_dir=hospital.context_dir)
+        )
+    assert result.records_read == result.records_processed + result.records_quarantined
+    by_file = {f["file"]: f for f in result.files}
+    good = by_file[str(hospital.csv_log)]
+    assert good["processed"] == hospital.n_events and good["findings"] > 0
+    return by_file
+
+
+def test_deep_fhir_is_one_quarantined_record(
+    actx: AppContext, hospital: HospitalPaths, tmp_path: Path
+) -> None:
+    deep = _deep_bundle(tmp_path / "deep.json")
+    stats = _scan(actx, hospital, deep)[str(deep)]
+    assert stats["read"] == 1 and stats["quarantined"] == 1
+
+
+def test_deep_ndjson_line_costs_one_record(
+    actx: AppContext, hospital: HospitalPaths, tmp_path: Path
+) -> None:
+    good = {"resourceType": "AuditEvent", "recorded": "2026-11-16T10:00:00Z"}
+    deep = _deep_bundle(tmp_path / "d.json", 5000).read_text().replace('"Bundle"', '"AuditEvent"')
+    path = tmp_path / "mixed.ndjson"
+    path.write_text(json.dumps(good) + "\n" + deep + "\n" + json.dumps(good) + "\n")
+    stats = _scan(actx, hospital, path)[str(path)]
+    assert stats["read"] == 3 and stats["quarantined"] >= 1
+
+
+def test_ten_thousand_columns_are_capped(
+    actx: AppContext, hospital: HospitalPaths, tmp_path: Path
+) -> None:
+    header = ["timestamp", "user_id", "patient_id", "action"] + [f"c{i}" for i in range(10_000)]
+    row = ["2024-03-04T10:00:00Z", "U1", "P1", "view"] + ["x"] * 10_000
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(header) + "\n" + (",".join(row) + "\n") * 20)
+    stats = _scan(actx, hospital, wide)[str(wide)]
+    assert stats["read"] == 20 and stats["processed"] == 20
+
+
+def test_unreadable_file_is_reported_and_the_others_scanned(
+    actx: AppContext, hospital: HospitalPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text(hospital.csv_log.read_text())
+    real = FileScan.run
+
+    def run(self: FileScan, path: Path, spec: Any) -> dict[str, Any]:
+        if path == broken:
+            raise InputError("cannot read CSV: InvalidInputException", file=str(path))
+        return real(self, path, spec)
+
+    monkeypatch.setattr(FileScan, "run", run)
+    stats = _scan(actx, hospital, broken)
+    assert "cannot read CSV" in stats[str(broken)]["error"]
+
+
+def test_unknown_format_is_refused_by_name(
+    actx: AppContext, hospital: HospitalPaths, tmp_path: Path
+) -> None:
+    odd = tmp_path / "odd.csv"
+    odd.write_text("when,who\n1,2\n")
+    with pytest.raises(InputError, match="cannot tell the access-log format"):
+        scan_access_logs(actx, AccessScanRequest([odd], context_dir=hospital.context_dir))
