@@ -161,6 +161,11 @@ def _named_street_start(match: str) -> int:
     return match.index(words[skip]) if skip else 0
 
 
+# "2087 Dear Dr. Hoang": a letter's date, then its salutation and the doctor's title, is
+# no "<number> <name> Dr(ive)".
+_SALUTATION = re.compile(r"\b(?i:dear|hi|hello|attn|attention)\s+(?i:dr|st|mr|mrs|ms)\b")
+
+
 class AddressRecognizer(LocalRecognizer):
     """Streets (and PO boxes), plus the town and ZIP slots of the address around them."""
 
@@ -216,7 +221,7 @@ class AddressRecognizer(LocalRecognizer):
             for m in _STREET_NAMED.finditer(text)
             if (offset := _named_street_start(m.group())) >= 0
         ]
-        return found
+        return [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
 
     # -- the slots after a street ----------------------------------------------------------
     def _state_at(self, view: TokenView, j: int) -> int:

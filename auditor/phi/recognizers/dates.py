@@ -39,8 +39,10 @@ _MDY = re.compile(
 _DMY = re.compile(
     r"(?<![\w/.-])(1[3-9]|2\d|3[01])([/.-])(0?[1-9]|1[0-2])\2((?:19|20)?\d{2})(?![\w/-]|\.\d)"
 )
+# A machine timestamp (seconds, fractions) after a space is part of the date; a bare clock
+# time ("2087-09-30 07:45") is not.
 _YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
-                  r"(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)")  # fmt: skip
+                  r"(?:T\d{1,2}:\d{2}(?::\d{2})?| \d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)?(?![\w/-]|\.\d)")  # fmt: skip
 # m/d without a year: the ambiguous one.
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 # "Thursday 6/5", "Mon 6/2/87": a weekday written just before a numeric date is part of it.

@@ -146,6 +146,12 @@ class FacilityRecognizer(LocalRecognizer):
                 continue
             if key in _WEAK_HEADS and not self._namey(view, start, k):
                 continue
+            if (
+                not view.shouting
+                and words[k].text.islower()
+                and all(words[j].key in self.lexicon.places for j in range(start, k))
+            ):
+                continue  # "the Framingham clinic": a town's clinic, described not named
             if view.caseless(k) and not self._namey(view, start, k, strict=False):
                 continue
             end = k
@@ -236,6 +242,8 @@ class FacilityRecognizer(LocalRecognizer):
                     continue  # "MASS, GENERAL APPEARANCE" is no hospital
                 if m == 1 and parts[0] in lex.facility_acronyms and not w.is_upper:
                     continue
+                if m == 1 and parts[0] in lex.facility_acronyms and _in_compound(view, i):
+                    continue  # "R-CHOP" is a regimen, "MGH/BWH" stays (slash is no hyphen)
                 out.append((w.start, words[i + m - 1].end, 0.85))
                 break
         return out
@@ -347,3 +355,14 @@ class FacilityRecognizer(LocalRecognizer):
                 continue
             out.append((num.start, wing.end, 0.7))
         return out
+
+
+def _in_compound(view: TokenView, i: int) -> bool:
+    """Word i is glued by a hyphen to a letter or digit: part of "R-CHOP", not a name."""
+    w = view.words[i]
+    text = view.text
+    before = text[w.start - 2 : w.start] if w.start >= 2 else ""
+    after = text[w.end : w.end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalnum()
+    )

@@ -35,7 +35,7 @@ _FAX_CTX = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 
 _PHONE_10 = re.compile(
     r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}"
-    r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-]|\.\d)",
+    r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
     I,
 )
 _PHONE_BARE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/-]|\.\d)")
@@ -74,7 +74,7 @@ _MRN_CTX = context_regex(
 )  # fmt: skip
 # Site prefixes (up to four letters) and a trailing check letter: "MRN-5143662", "3508450-L".
 _MRN_TOKEN = re.compile(
-    r"(?<![\w-])(?=[A-Z]{0,4}[-]?\d)[A-Z]{0,4}-?\d[\d-]{4,13}\d(?:-[A-Z])?(?![\w-])", I
+    r"(?<![\w-])(?=[A-Z]{0,6}[-]?\d)[A-Z]{0,6}-?\d[\d-]{4,13}\d(?:-[A-Z])?(?![\w-])", I
 )
 # A second record number right after a cued one: "MRN 1234567 merged with 7654321",
 # "record 123456 / 654321". The cue must precede the first number (within the line).
@@ -85,6 +85,15 @@ _MRN_CHAIN = re.compile(
     + r"\s*(?:,|/|;|&|\band\b|\bor\b|(?:was\s+)?merged\s+(?:with|into)|replaced\s+by|"
     r"duplicate\s+of|formerly|previously|aka|also)\s*(" + _MRN_TOKEN.pattern + ")",
     I,
+)
+
+# A record number right after its cue, with a site prefix or dictated with spaces: "UR KH
+# 881204", "hosp no BV 300 4417", "medical record number 3 3 0 9 1 7" (5+ digits in all).
+_MRN_SPACED = re.compile(
+    r"(?<![\w])(?i:mrn|mr\s*#|mr\s+no|medical\s+record(?:\s+(?:number|no|#))?|"
+    r"record\s+(?:number|no|#)|hospital\s+(?:number|no|id)|hosp\.?\s+no|unit\s+(?:number|no)|"
+    r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id)\.?[ \t]*[:#]?[ \t]*"
+    r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,5}){0,8})(?![\w-])"
 )
 
 _PLAN_CTX = context_regex(
@@ -224,6 +233,12 @@ def _age_units_not_dose(text: str, start: int, end: int) -> bool:
     return bool(_AGE_NONAGE.match(text[end : end + 8]))
 
 
+def _spaced_record(value: str) -> bool:
+    """Five or more digits, and either a letter prefix or digits in spaced groups."""
+    digits = sum(c.isdigit() for c in value)
+    return digits >= 5 and (not value[:1].isdigit() or " " in value)
+
+
 def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
     """The identifier table; ``mrn_patterns`` are site MRN formats from ``phi.mrn_patterns``."""
     e = Entity
@@ -262,6 +277,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             0.85,
             group=1,
             validate=_not_measurement,
+        ),
+        Rule(
+            "mrn-spaced",
+            e.MEDICAL_RECORD_NUMBER,
+            _MRN_SPACED,
+            0.92,  # above "mrn-context": the prefixed span must win over its digits alone
+            group=1,
+            validate=_spaced_record,
         ),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
         Rule(

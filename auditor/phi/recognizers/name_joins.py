@@ -187,6 +187,19 @@ class NameWords:
             return True  # end of text or punctuation after the surname
         return words[nxt].key in _AFTER_NAME
 
+    def _partnership(self, view: TokenView, k: int) -> bool:
+        """ "Salem Stop and Shop", "Barnes and Noble": an everyday word, then "and"/"&" and a
+        capitalised word, starts a business name; it does not extend the name before it."""
+        words = view.words
+        if view.shouting or k + 2 >= len(words) or not self.lexicon.is_english(words[k].key):
+            return False
+        amp = view.gap(k + 1).strip() == "&"
+        return (
+            (amp or (words[k + 1].key == "and" and view.gap(k + 2) == " "))
+            and words[k + 2].is_title
+            and self.lexicon.is_english(words[k + 2].key)
+        )
+
     def _joins(self, view: TokenView, k: int, anchor: int) -> bool:
         """Whether word k extends the name at ``anchor`` (adjacent, same line)."""
         left = min(k, anchor)
@@ -203,6 +216,8 @@ class NameWords:
         w = view.words[k]
         if self.initial(view, k):
             return True
+        if k > anchor and self._partnership(view, k):
+            return False
         first_before = k == anchor + 1 and self.lexicon.is_first(view.words[anchor].key)
         if (
             first_before

@@ -45,6 +45,13 @@ LIST_ONLY_SCORE = 0.6
 SHOUTING_LIST_ONLY_SCORE = 0.55
 
 
+# An age over 89 right after a name: "mrs o'neill 94,", "HENDERSON Moira 90, UR", "Price 102
+# from": 90-120 that is not a measurement ("90/60", "99.5", "95%", "100 mg").
+_AGE_AFTER_NAME = re.compile(
+    r"[ \t]*,?[ \t]*\(?(9\d|1[01]\d|120)\)?"
+    r"(?![.,]\d)(?![ \t]*(?:%|/|x\b|mg|mcg|ml|mmhg|kg|lbs?|bpm|units?\b|u\b|cm|mm))(?=\W|$)"
+)
+
 # Words before a writer's own name in messages: "this is john", "my name is ana" (key: the
 # word two before the name, value: the word right before it).
 _SELF_INTRO = {"this": "is", "name": "is"}
@@ -56,7 +63,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
     def __init__(self, lexicon: Lexicon, site_names: Collection[str] = ()) -> None:
         self.lexicon = lexicon
         self.site_names = frozenset(site_names)
-        super().__init__("AuditorNameRecognizer", [Entity.PERSON.value])
+        super().__init__("AuditorNameRecognizer", [Entity.PERSON.value, Entity.AGE.value])
 
     # -- analysis -----------------------------------------------------------------------
     def analyze(
@@ -64,7 +71,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
         spans = self.find(view)
-        return [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
+        out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
+        for _, end, _ in spans:
+            age = _AGE_AFTER_NAME.match(text, end)
+            if age is not None:
+                out.append(make_result(self, Entity.AGE, age.start(1), age.end(1), 0.85))
+        return out
 
     def find(self, view: TokenView) -> list[tuple[int, int, float]]:
         words = view.words
@@ -195,6 +207,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
                 # lower case after a title; not a verb or other cue word ("dr called").
                 return lex.is_surname(key) and key not in NAME_VERBS and not _VERBISH.search(key)
             return self.known(key) or (len(key) >= 4 and lex.is_unknown_proper(key))
+        if before in {"mrs", "mr", "ms", "miss"} and gap == " " and not lex.is_english(key):
+            # Handover shorthand without the dot: "bed 14 - mrs o'neill". "mr"/"ms" are also
+            # mitral regurgitation and mental status: only a listed name follows them.
+            if self.known(key) and not self.ambiguous(key):
+                return True
+            return before in {"mrs", "miss"} and len(key) >= 4 and lex.is_unknown_proper(key)
         if gap != " ":
             return False
         if i > 1 and _SELF_INTRO.get(view.words[i - 2].key) == before:

@@ -30,7 +30,7 @@ PHONE_CUES = context_regex(
 )  # fmt: skip
 _FAX_CUES = context_regex(["fax", "facsimile", "fx", "fax#", "fax no"])
 
-_EXT = r"(?:\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,5})?"
+_EXT = r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))?"
 # +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
 _SHAPE = re.compile(
     r"(?<![\w/.+-])"
@@ -47,7 +47,7 @@ _PAGER = re.compile(
     I,
 )
 _DIGITS = re.compile(r"\d")
-_EXT_TAIL = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension)\s*\d{1,5}$", I)
+_EXT_TAIL = re.compile(r"\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5})$", I)
 
 
 @lru_cache(maxsize=4096)

@@ -6,6 +6,8 @@ Town names that are also ordinary words (Mobile, Normal, Home) need a place cue 
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -15,6 +17,7 @@ from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dwelling_cue, place_cue, state_after
 from auditor.phi.recognizers.eponyms import eponym_words
 from auditor.phi.recognizers.lexicon import (
+    FACILITY_WORDS,
     RELATIVES,
     TITLES,
     Lexicon,
@@ -34,6 +37,13 @@ _CALENDAR = frozenset(
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
      "friday", "saturday", "sunday"}
 )  # fmt: skip
+# Town-name grammar ("Johnsonton", "North Tammyville", "Camposview"): a proper word that is
+# not a word of English ending like an English town. The rarer endings are enough in Title
+# case; the common ones (-ton, -field, -side, -port, -land: also surnames) need a place cue.
+_TOWN_ENDING = re.compile(r"(?:ville|burgh|borough|bury|haven|chester|mouth|stad|furt|fort|"
+                          r"town|view|shire)$")  # fmt: skip
+_TOWN_ENDING_CUED = re.compile(r"(?:ton|field|side|port|land|berg|burg|ford|wood|dale)$")
+_TOWN_CUES = _PLACE_PREPOSITIONS | {"at", "where", "city", "lives", "visiting", "of"}
 NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES | _CALENDAR | EHR_PRODUCTS
 
 
@@ -111,6 +121,10 @@ class PlaceRecognizer(LocalRecognizer):
                     out.append((words[i].start, words[i].end, 0.65))
                     i += 1
                     continue
+                if not is_place and self._invented_town(view, i):
+                    out.append((words[i].start, words[i].end, 0.6))
+                    i += 1
+                    continue
                 if (
                     key in _DIRECTIONS
                     and view.looks_proper(i)
@@ -122,6 +136,7 @@ class PlaceRecognizer(LocalRecognizer):
                         dwelling_cue(view, i)
                         or state_after(view, lex, i + 2)
                         or self._titled_after_cue(view, i + 1, lead=i)
+                        or self._town_shape(view, i + 1)
                     )
                 ):
                     out.append((words[i].start, words[i + 1].end, 0.65))
@@ -136,13 +151,39 @@ class PlaceRecognizer(LocalRecognizer):
                         out.append((words[i].start, words[i].end, 0.75))  # "LIVES IN CANTON"
                     elif cue and not view.caseless(i) and key not in lex.stoplist:
                         out.append((words[i].start, words[i].end, 0.7))
-                    elif not ambiguous and not lex.is_name(key):
+                    elif not ambiguous and not lex.is_name(key) and key not in FACILITY_WORDS:
                         score = 0.55 if view.shouting else 0.65
                         if not view.shouting and view.sentence_initial(i):
                             score = 0.5
                         out.append((words[i].start, words[i].end, score))
             i += 1
         return out
+
+    def _town_shape(self, view: TokenView, i: int) -> bool:
+        """Title case, not English, not a listed name or place, with a town ending."""
+        w = view.words[i]
+        key = w.key
+        lex = self.lexicon
+        return (
+            not view.shouting
+            and w.is_title
+            and len(key) >= 6
+            and key.isalpha()
+            and not lex.is_english(key)
+            and key not in lex.stoplist
+            and not lex.is_name(key)
+            and (_TOWN_ENDING.search(key) is not None or _TOWN_ENDING_CUED.search(key) is not None)
+        )
+
+    def _invented_town(self, view: TokenView, i: int) -> bool:
+        """ "arrived at Johnsonton", "Where: Camposview": a town-shaped word; the common
+        endings need a cue word right before it on the same line."""
+        if not self._town_shape(view, i):
+            return False
+        key = view.words[i].key
+        if _TOWN_ENDING.search(key) and not view.sentence_initial(i):
+            return True
+        return i > 0 and "\n" not in view.gap(i) and view.words[i - 1].key in _TOWN_CUES
 
     def _titled_after_cue(self, view: TokenView, i: int, lead: int | None = None) -> bool:
         """Mixed-case text: "in Davidshire", "near West Kevinton", "town of Jonfurt",

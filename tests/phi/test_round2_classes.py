@@ -1,0 +1,121 @@
+"""PHI detection round 2 (issue 14): ages after names, spaced and prefixed record numbers,
+invented towns, timestamps, and the known false alarms, one table per class.
+
+Values are invented; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+
+
+def _spans(engine: PhiEngine, text: str, value: str) -> list[tuple[str, int, int]]:
+    start = text.index(value)
+    end = start + len(value)
+    return [
+        (s.entity_type, s.start, s.end)
+        for s in engine.analyze(text)
+        if s.start < end and start < s.end
+    ]
+
+
+def _covered_as(engine: PhiEngine, text: str, value: str, entity: str) -> bool:
+    start = text.index(value)
+    end = start + len(value)
+    return any(t == entity and s <= start and end <= e for t, s, e in _spans(engine, text, value))
+
+
+AGES = [
+    ("bed 14 - mrs o'neill 94, #NOF post op day 2", "94"),
+    ("HENDERSON Moira 90, UR 7712093 - rectal ca", "90"),
+    ("Age/name: Gwendolyn Price 102, from the care home", "102"),
+    ("Visited Mr Abbott, 91, lives alone.", "91"),
+    ("PT IS A 92 YO F. MRS KELLY 97 ADMITTED.", "97"),
+]
+NOT_AGES = [
+    ("Mr Smith 100 mg daily", "100"),
+    ("Seen by Dr Jones 95% sats on room air", "95"),
+    ("Mrs Patel 90/60 this morning", "90"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), AGES)
+def test_age_over_89_after_a_name(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "AGE")
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_AGES)
+def test_measurement_after_a_name_is_no_age(engine: PhiEngine, text: str, value: str) -> None:
+    assert not _covered_as(engine, text, value, "AGE")
+
+
+RECORDS = [
+    ("medical record number 3 3 0 9 1 7 date of procedure", "3 3 0 9 1 7"),
+    ("UR number 0 0 4 3 3 8 1. Seen today.", "0 0 4 3 3 8 1"),
+    ("MRN: RGH-0044812, UR KH 881204", "KH 881204"),
+    ("Hosp No BV 300 4417   Ward: 6 North", "BV 300 4417"),
+    ("next attendance Friday. MRN NHSCT-0093122.", "NHSCT-0093122"),
+]
+NOT_RECORDS = [
+    ("mild MR 2 3 4 noted", "2 3 4"),
+    ("your 12345 things", "12345"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), RECORDS)
+def test_prefixed_and_spaced_record_numbers(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "MEDICAL_RECORD_NUMBER")
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_RECORDS)
+def test_short_or_uncued_digits_are_no_record(engine: PhiEngine, text: str, value: str) -> None:
+    assert not _covered_as(engine, text, value, "MEDICAL_RECORD_NUMBER")
+
+
+TOWNS = [
+    ("The Princess Royal arrived at Johnsonton this morning.", "Johnsonton"),
+    ("My friend lives in Wallacefort", "Wallacefort"),
+    ("Where: Camposview Country Club.", "Camposview"),
+    ("South Andreabury bridge is falling down", "South Andreabury"),
+    ("Their home city North Tammyville was flooded.", "North Tammyville"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), TOWNS)
+def test_invented_towns_by_their_ending(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "LOCATION")
+
+
+TIMESTAMPS = [
+    ("Date: 1988-01-23 08:14:36.296954 Name: Adam Webb", "1988-01-23 08:14:36.296954"),
+    ("When: 1970-09-15 06:57:47 at the club", "1970-09-15 06:57:47"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), TIMESTAMPS)
+def test_iso_timestamps_whole(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "DATE_TIME")
+
+
+# (text, value that no span may touch)
+FALSE_ALARMS = [
+    ("Referral letter 12 March 2087 Dear Dr. Hoang, Re: flu", "Dear"),
+    ("Referral letter 12 March 2087\nDear Dr. Hoang, Re: flu", "Dear"),
+    ("staging after 6 cycles R-CHOP (last cycle in spring)", "CHOP"),
+    ("he was seen at the Framingham clinic; his cardiologist agreed", "clinic"),
+    ("CALL CENTRE LOG 07-11-2087", "CENTRE"),
+    ("cb number 617 555 0108 x2; left VM.", "x2"),
+    ("Salem Stop and Shop called about her refill.", "Stop"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FALSE_ALARMS)
+def test_known_false_alarms_stay_clear(engine: PhiEngine, text: str, value: str) -> None:
+    assert _spans(engine, text, value) == []
+
+
+def test_extension_of_three_or_more_digits_still_joins(engine: PhiEngine) -> None:
+    text = "call 617 555 0108 x4471 after noon"
+    assert _covered_as(engine, text, "617 555 0108 x4471", "PHONE_NUMBER")
