@@ -21,6 +21,7 @@ from auditor.api.limits import BodyLimitMiddleware, HeadersMiddleware
 from auditor.api.routes_findings import router as findings_router
 from auditor.api.routes_scans import router as scans_router
 from auditor.config import Settings
+from auditor.console import router as console_router
 from auditor.context import AppContext, open_context
 
 API_PREFIX = "/api/v1"
@@ -77,4 +78,5 @@ def create_app(
 
     app.include_router(scans_router, prefix=API_PREFIX)
     app.include_router(findings_router, prefix=API_PREFIX)
+    app.include_router(console_router)  # the triage console's pages under /console
     return app

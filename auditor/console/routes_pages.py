@@ -1,0 +1,251 @@
+"""The console's pages: queue, cases, a finding, the report archive and the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from auditor.api.auth import Permission
+from auditor.console import archive, queries
+from auditor.console.render import PREFIX, console_state, page, read_form, redirect
+from auditor.console.routes_auth import csrf_ok, current_session, forbidden
+from auditor.console.sessions import ConsoleSession
+from auditor.context import AppContext
+from auditor.errors import AuditorError
+from auditor.services import triage
+from auditor.store import repo
+from auditor.store.case_models import FindingCase
+from auditor.store.models import FindingStatus
+
+router = APIRouter(include_in_schema=False)
+FILTERS = ("severity", "category", "user", "patient", "department", "week", "status", "assignee")
+
+
+def _guarded(
+    request: Request, permission: Permission, build: Callable[[ConsoleSession], Response]
+) -> Response:
+    """Session, permission and errors handled once for every page."""
+    sess = current_session(request)
+    if sess is None:
+        return redirect(PREFIX + "/login")
+    if not sess.principal.can(permission):
+        return forbidden(request, sess, f"Your role ({sess.role}) may not open this page.")
+    try:
+        return build(sess)
+    except AuditorError as exc:
+        return page(request, "error.html", sess, status=exc.http_status, message=str(exc))
+
+
+def _actx(request: Request) -> AppContext:
+    actx: AppContext = request.app.state.actx
+    return actx
+
+
+@router.get(PREFIX + "/queue")
+def queue_page(request: Request) -> Response:
+    actx = _actx(request)
+    params = {k: request.query_params.get(k, "").strip()[:128] for k in FILTERS}
+    if "status" not in request.query_params:
+        params["status"] = "open"
+    sort = request.query_params.get("sort", "severity")
+    flt = queries.QueueFilter(**params, sort=sort if sort in queries.SORTS else "severity")
+    raw_offset = request.query_params.get("offset", "0")
+    offset = min(int(raw_offset), 10_000_000) if raw_offset.isdigit() else 0
+
+    def build(sess: ConsoleSession) -> Response:
+        directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+        members = directory.users_in(flt.department) if flt.department else None
+        with actx.transaction() as session:
+            total, rows = queries.queue(
+                session,
+                flt,
+                users_in_department=members,
+                offset=offset,
+                actor=sess.principal.actor,
+            )
+            facets = queries.facets(session)
+            return page(
+                request,
+                "queue.html",
+                sess,
+                rows=rows,
+                total=total,
+                flt=flt,
+                offset=offset,
+                page_size=queries.PAGE,
+                facets=facets,
+                sorts=queries.SORTS,
+                departments=directory.department_names,
+                directory=directory,
+                statuses=[s.value for s in FindingStatus],
+            )
+
+    return _guarded(request, Permission.FINDINGS_READ, build)
+
+
+@router.get(PREFIX + "/cases")
+def cases_page(request: Request) -> Response:
+    actx = _actx(request)
+    status = request.query_params.get("status", "open")
+    if status not in ("any", *[s.value for s in FindingStatus]):
+        status = "open"
+
+    def build(sess: ConsoleSession) -> Response:
+        directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+        with actx.transaction() as session:
+            groups = queries.cases(session, actor=sess.principal.actor, status=status)
+            return page(
+                request,
+                "cases.html",
+                sess,
+                groups=groups[:300],
+                total=len(groups),
+                status_filter=status,
+                directory=directory,
+                statuses=[s.value for s in FindingStatus],
+            )
+
+    return _guarded(request, Permission.FINDINGS_READ, build)
+
+
+@router.get(PREFIX + "/case")
+def case_page(request: Request) -> Response:
+    actx = _actx(request)
+    user = request.query_params.get("user", "")[:128]
+    day = request.query_params.get("day", "")[:10]
+
+    def build(sess: ConsoleSession) -> Response:
+        directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+        with actx.transaction() as session:
+            rows = queries.case_findings(session, user, day, actor=sess.principal.actor)
+            cases = {f.id: session.get(FindingCase, f.id) for f in rows}
+            return page(
+                request,
+                "case.html",
+                sess,
+                user=user,
+                day=day,
+                rows=rows,
+                cases=cases,
+                directory=directory,
+            )
+
+    return _guarded(request, Permission.FINDINGS_READ, build)
+
+
+def _finding_view(
+    request: Request, sess: ConsoleSession, finding_id: int, *, status: int = 200, **extra: Any
+) -> Response:
+    actx = _actx(request)
+    directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+    with actx.transaction() as session:
+        finding = triage.get_finding(
+            session, finding_id, actor=sess.principal.actor, channel="console"
+        )
+        return page(
+            request,
+            "finding.html",
+            sess,
+            status_filter=status,
+            f=finding,
+            case=session.get(FindingCase, finding_id),
+            directory=directory,
+            around=queries.around(session, finding),
+            openers=queries.chart_openers(session, finding),
+            audit=queries.audit_rows(session, f"finding:{finding_id}"),
+            alerts=queries.alerts_for(session, finding_id),
+            can_triage=sess.principal.can(Permission.FINDINGS_TRIAGE),
+            statuses=[s.value for s in FindingStatus],
+            choices={
+                "disposition": queries.DISPOSITIONS,
+                "education": queries.EDUCATION,
+                "sanction": queries.SANCTIONS,
+                "breach_assessment": queries.BREACH,
+            },
+            **extra,
+        )
+
+
+@router.get(PREFIX + "/findings/{finding_id}")
+def finding_page(request: Request, finding_id: int) -> Response:
+    return _guarded(
+        request,
+        Permission.FINDINGS_READ,
+        lambda sess: _finding_view(request, sess, finding_id),
+    )
+
+
+@router.post(PREFIX + "/findings/{finding_id}")
+async def finding_update(request: Request, finding_id: int) -> Response:
+    form = await read_form(request)
+    actx = _actx(request)
+
+    def handle() -> Response:
+        sess = current_session(request)
+        if sess is None:
+            return redirect(PREFIX + "/login")
+        if not csrf_ok(sess, form):
+            return forbidden(request, sess, "Missing or wrong CSRF token.")
+        if not sess.principal.can(Permission.FINDINGS_TRIAGE):
+            return forbidden(request, sess, f"Your role ({sess.role}) may not triage findings.")
+        try:
+            with actx.transaction() as session:
+                actor = sess.principal.actor
+                current = triage.get_finding(session, finding_id, actor=actor, channel="console")
+                wanted = form.get("status", "")
+                target = FindingStatus(wanted) if wanted else current.status
+                note = form.get("note", "").strip()[:4000]
+                if target != current.status or note:
+                    triage.update_finding(
+                        session, finding_id, target, actor=actor, note=note, channel="console"
+                    )
+                queries.update_case(session, finding_id, form, actor=actor, now=actx.clock())
+        except ValueError:
+            return _finding_view(request, sess, finding_id, status=400, error="unknown status")
+        except AuditorError as exc:
+            return _finding_view(request, sess, finding_id, status=exc.http_status, error=str(exc))
+        return redirect(f"{PREFIX}/findings/{finding_id}#saved")
+
+    return await run_in_threadpool(handle)
+
+
+@router.get(PREFIX + "/reports")
+def reports_page(request: Request) -> Response:
+    actx = _actx(request)
+
+    def build(sess: ConsoleSession) -> Response:
+        with actx.transaction() as session:
+            reports = (
+                archive.reports(actx.settings, session)
+                if sess.principal.can(Permission.REPORTS_READ)
+                else None
+            )
+            certs = (
+                archive.certificates(actx.settings, session)
+                if sess.principal.can(Permission.CERTIFICATES_READ)
+                else None
+            )
+            repo.audit(session, sess.principal.actor, "console.reports.list", "reports")
+            return page(request, "reports.html", sess, reports=reports, certificates=certs)
+
+    sess = current_session(request)
+    permission = Permission.REPORTS_READ
+    if sess is not None and not sess.principal.can(permission):
+        permission = Permission.CERTIFICATES_READ
+    return _guarded(request, permission, build)
+
+
+@router.get(PREFIX + "/audit")
+def audit_page(request: Request) -> Response:
+    actx = _actx(request)
+
+    def build(sess: ConsoleSession) -> Response:
+        with actx.transaction() as session:
+            rows = queries.audit_rows(session, request.query_params.get("target") or None, 300)
+            return page(request, "audit.html", sess, rows=rows)
+
+    return _guarded(request, Permission.FINDINGS_TRIAGE, build)

@@ -1,0 +1,178 @@
+"""The triage console in headless Chromium: the privacy officer's day, roles and CSRF.
+
+Screenshots of the main pages go to ``AUDITOR_CONSOLE_SHOTS`` when set (docs/console/*.png
+were made with ``AUDITOR_CONSOLE_SHOTS=docs/console``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from auditor.store.case_models import FindingCase
+from auditor.store.models import AuditTrail, Finding, FindingStatus
+from tests.console.conftest import Console
+
+pytestmark = pytest.mark.browser
+
+
+def _shot(driver: Any, name: str) -> None:
+    folder = os.environ.get("AUDITOR_CONSOLE_SHOTS")
+    if folder:
+        from PIL import Image
+
+        path = Path(folder) / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(path))
+        with Image.open(path) as img:  # a 64-colour palette keeps each shot well under 150 KB
+            small = img.convert("RGB").quantize(colors=64)
+        small.save(path, optimize=True)
+
+
+def _login(driver: Any, console: Console, role: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(console.url + "/console/")
+    assert "/console/login" in driver.current_url
+    driver.find_element(By.ID, "token").send_keys(console.tokens[role])
+    driver.find_element(By.ID, "login").click()
+    assert driver.find_element(By.ID, "logout")
+
+
+def test_privacy_officer_day(console: Console, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver = browser
+    driver.get(console.url + "/console/login")
+    _shot(driver, "login")
+    _login(driver, console, "privacy_officer")
+    assert "/console/queue" in driver.current_url
+    _shot(driver, "queue")
+
+    # Filter the queue: one category, sorted by severity.
+    Select(driver.find_element(By.ID, "f-category")).select_by_visible_text("terminated_user")
+    driver.find_element(By.ID, "apply").click()
+    rows = driver.find_elements(By.CSS_SELECTOR, "tr.finding-row")
+    assert rows and {r.get_attribute("data-category") for r in rows} == {"terminated_user"}
+    assert "category=terminated_user" in driver.current_url
+
+    # Open a case (one user, one day), then a finding in it.
+    driver.get(console.url + "/console/cases")
+    _shot(driver, "cases")
+    driver.find_element(By.CSS_SELECTOR, "a.case-link").click()
+    assert "/console/case?" in driver.current_url
+    driver.find_element(By.CSS_SELECTOR, "a.finding-link").click()
+    finding_id = int(driver.current_url.rstrip("/").split("/")[-1])
+    with console.actx.transaction() as s:
+        finding = s.get(Finding, finding_id)
+        assert finding is not None
+        patient, user = finding.patient_id, finding.user_id
+    assert console.patient_names[patient] in driver.find_element(By.ID, "patient").text
+    assert console.user_names[user] in driver.find_element(By.ID, "user").text
+
+    # Set a disposition; it shows in the finding's audit trail and the store.
+    Select(driver.find_element(By.ID, "c-status")).select_by_visible_text("confirmed")
+    Select(driver.find_element(By.ID, "c-disposition")).select_by_value("inappropriate")
+    Select(driver.find_element(By.ID, "c-education")).select_by_value("assigned")
+    Select(driver.find_element(By.ID, "c-breach_assessment")).select_by_value("in_progress")
+    driver.find_element(By.ID, "c-assignee").send_keys("po-jane")
+    driver.find_element(By.ID, "c-due").send_keys("2024-03-29")
+    driver.find_element(By.ID, "c-note").send_keys("Called the manager; no shift that day.")
+    driver.find_element(By.ID, "save").click()
+    audit = driver.find_element(By.ID, "audit").text
+    assert "console.case.update" in audit
+    assert re.search(r"disposition: - . inappropriate", audit)
+    assert "confirmed" in driver.find_element(By.ID, "history").text
+    _shot(driver, "finding")
+    with console.actx.transaction() as s:
+        case = s.get(FindingCase, finding_id)
+        assert case is not None and case.disposition == "inappropriate"
+        assert case.assignee == "po-jane" and case.updated_by == "token:t-privacy_officer"
+        assert s.get(Finding, finding_id).status == FindingStatus.CONFIRMED  # type: ignore[union-attr]
+
+    # The assignee filter finds it; the audit page lists the change.
+    driver.get(console.url + "/console/queue?status=any&assignee=po-jane")
+    rows = driver.find_elements(By.CSS_SELECTOR, "tr.finding-row")
+    assert [r.find_element(By.TAG_NAME, "a").text for r in rows] == [str(finding_id)]
+    driver.get(console.url + "/console/audit")
+    assert "console.case.update" in driver.find_element(By.ID, "audit").text
+    driver.get(console.url + "/console/reports")
+    _shot(driver, "reports")
+
+    # Log out: the session is over, pages send the browser back to the login.
+    driver.find_element(By.ID, "logout").click()
+    assert "/console/login" in driver.current_url
+    driver.get(console.url + "/console/queue")
+    assert "/console/login" in driver.current_url
+    with console.actx.transaction() as s:
+        actions = set(s.scalars(select(AuditTrail.action)))
+    assert {"console.login", "console.logout", "console.findings.list"} <= actions
+
+
+def test_security_role_sees_no_names(console: Console, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    with console.actx.transaction() as s:
+        finding = s.scalars(
+            select(Finding).where(Finding.patient_id != "").order_by(Finding.id)
+        ).first()
+        assert finding is not None
+        fid, patient, user = finding.id, finding.patient_id, finding.user_id
+    browser.delete_all_cookies()
+    _login(browser, console, "security")
+    browser.get(f"{console.url}/console/findings/{fid}")
+    page = browser.page_source
+    assert patient in page and user in page  # ids, yes
+    assert console.patient_names[patient] not in page
+    assert console.user_names[user] not in page
+    assert not browser.find_elements(By.ID, "case-form")  # may read, not triage
+    browser.get(f"{console.url}/console/queue?status=any")
+    page = browser.page_source
+    assert not any(name in page for name in console.patient_names.values())
+    browser.get(f"{console.url}/console/audit")
+    assert "may not open this page" in browser.find_element(By.ID, "error").text
+    browser.find_element(By.ID, "logout").click()
+
+
+def test_post_without_csrf_token_is_refused(console: Console) -> None:
+    with httpx.Client(base_url=console.url, follow_redirects=False) as client:
+        login = client.get("/console/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', login.text)
+        assert token
+        # The login form itself needs its token.
+        bare = client.post("/console/login", data={"token": console.tokens["privacy_officer"]})
+        assert bare.status_code == 403
+        ok = client.post(
+            "/console/login",
+            data={"token": console.tokens["privacy_officer"], "csrf": token.group(1)},
+        )
+        assert ok.status_code == 303
+        cookie = ok.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie and "path=/console" in cookie
+        with console.actx.transaction() as s:
+            fid = s.scalars(select(Finding.id).order_by(Finding.id)).first()
+            before = s.get(FindingCase, fid)
+            before_disposition = before.disposition if before else ""
+        refused = client.post(
+            f"/console/findings/{fid}", data={"disposition": "appropriate", "status": "dismissed"}
+        )
+        assert refused.status_code == 403
+        wrong = client.post(
+            f"/console/findings/{fid}",
+            data={"disposition": "appropriate", "csrf": token.group(1)},  # the login's, not ours
+        )
+        assert wrong.status_code == 403
+        with console.actx.transaction() as s:
+            after = s.get(FindingCase, fid)
+            assert (after.disposition if after else "") == before_disposition
+            assert s.get(Finding, fid).status != FindingStatus.DISMISSED  # type: ignore[union-attr]
+        # Without a session at all, a POST goes to the login page and changes nothing.
+        client.cookies.clear()
+        assert client.post(f"/console/findings/{fid}", data={}).status_code == 303
