@@ -171,3 +171,38 @@ def test_report_json_and_html_lead_with_attention(built: Built) -> None:
         assert f'id="{target}"' in html, target
     first = data["findings"]["by_category"][0]["rows"][0]["id"]
     assert f'<tr id="f-{first}"><td class="id">#{first}</td>' in html
+
+
+def test_closures_and_backlog_read_from_the_store(tmp_path: Path) -> None:
+    from sqlalchemy import select, update
+
+    from auditor.reports import history_data
+    from auditor.store import repo
+    from auditor.store.models import Finding, FindingHistory, FindingStatus
+    from tests.reports.conftest import WEEK as SEED_WEEK
+    from tests.reports.conftest import seeded_context
+
+    actx = seeded_context(tmp_path / "home")
+    try:
+        week = parse_week(SEED_WEEK, actx.settings.tz)
+        with actx.transaction() as s:
+            fid = s.scalars(
+                select(Finding.id)
+                .where(Finding.status == FindingStatus.OPEN, Finding.event_time < week.start)
+                .order_by(Finding.id)
+            ).first()
+            assert fid is not None
+            f = repo.set_finding_status(s, fid, FindingStatus.DISMISSED, "officer")
+            closed_at = f.first_seen + timedelta(days=2, hours=12)
+            s.execute(
+                update(FindingHistory).where(FindingHistory.finding_id == fid).values(at=closed_at)
+            )
+        with actx.sessions() as s:
+            backlog = history_data.waiting_before(s, week.start)
+            closed = history_data.closures(s, week.shifted(-8).start, week.end + timedelta(days=30))
+        assert fid not in {r.id for r in backlog}
+        assert backlog and all(r.status in ("open", "escalated") for r in backlog)
+        mine = [c for c in closed if c.finding_id == fid]
+        assert len(mine) == 1 and trends.median_days(mine) == "2.5"
+    finally:
+        actx.close()
