@@ -6,6 +6,8 @@ separately opened contexts (what a daemon restart does), with nothing naming a p
 
 from __future__ import annotations
 
+import http.server
+import json
 import re
 import socket
 import socketserver
@@ -194,3 +196,38 @@ def test_cef_escapes_and_names_no_patient() -> None:
     line = messages.cef(facts)
     assert line.startswith("CEF:0|hipaa-auditor|hipaa-auditor|")
     assert "ACC\\|X" in line and "suser=u\\=1" in line and "|10|" in line
+
+
+class _Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.server.posts.append(json.loads(body))  # type: ignore[attr-defined]
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+def test_webhook_posts_once_per_finding(home: Path, hospital: HospitalPaths) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hook)
+    server.posts = []  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+        (home / "auditor.toml").write_text(f'[alerts]\nwebhook_url = "{url}"\n')
+        request = AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir)
+        with open_context(home) as actx:
+            scan_access_logs(actx, request)
+            scan_access_logs(actx, request)
+            with actx.transaction() as s:
+                sent = sorted(a.finding_id for a in s.scalars(select(Alert)))
+        posts = server.posts  # type: ignore[attr-defined]
+        assert sent and sorted(p["finding_id"] for p in posts) == sent
+        assert all("patient" not in key for p in posts for key in p)
+        assert {p["link"] for p in posts} == {f"/console/findings/{i}" for i in sent}
+    finally:
+        server.shutdown()
+        server.server_close()
