@@ -141,6 +141,8 @@ def make_pdf(path: Path) -> Path:
     ]
     for n, line in enumerate(lines):
         page.insert_text((72, 72 + 18 * n), line, fontsize=11)
+    logo = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 20, 20), False)
+    page.insert_image(pymupdf.Rect(400, 20, 440, 60), pixmap=logo)
     doc.set_metadata({"author": "Zebulon Quartermaine", "title": "Quartermaine discharge"})
     doc.save(str(path))
     return path
@@ -163,6 +165,9 @@ def test_pdf_text_is_removed_not_covered(tmp_path, make_deid, site_engine):
     reader = PdfReader(dst)
     assert not any(str(v).strip() for v in (reader.metadata or {}).values())
     assert fc.units == 1
+    assert fc.notes == ["1 images blanked (pictures are not checked for PHI)"]
+    out = pymupdf.open(str(dst))
+    assert all(img[2] * img[3] <= 1 for img in out[0].get_images(full=True))
 
 
 def test_pdf_scan_without_text_layer_is_refused(tmp_path, make_deid, site_engine):

@@ -4,7 +4,8 @@ Each page's text goes through the PHI engine; every detected value is located on
 a redaction annotation placed over it; ``apply_redactions`` then removes the text (and image
 and vector content) beneath, and the file is rewritten from scratch with unused objects
 dropped, so the old content stream does not survive in the file. Metadata (the info
-dictionary and XMP), annotations, form fields, embedded files and outlines are removed.
+dictionary and XMP), annotations, form fields, embedded files and outlines are removed, and
+pictures are blanked (nobody checked them for PHI; the note says how many).
 A page whose PHI cannot be located, or with images and no text layer (a scan: it would need
 OCR), makes the whole file refused: we never certify what we could not check.
 """
@@ -83,6 +84,7 @@ class PdfFormat:
                     for rect in rects:
                         page.add_redact_annot(rect, fill=(0, 0, 0))
                 fc.units += 1
+        images = 0
         for page in doc:
             for annot in list(page.annots(types=None) or []):
                 if annot.type[0] != _ANNOT_REDACT:
@@ -90,6 +92,12 @@ class PdfFormat:
             for widget in list(page.widgets() or []):
                 page.delete_widget(widget)
             page.apply_redactions()
+            for image in page.get_images(full=True):
+                if image[2] * image[3] > 1:  # a picture may show PHI nobody checked: blanked
+                    page.delete_image(image[0])
+                    images += 1
+        if images:
+            fc.notes.append(f"{images} images blanked (pictures are not checked for PHI)")
         for name in list(doc.embfile_names()):
             doc.embfile_del(name)
         doc.set_toc([])
