@@ -29,6 +29,15 @@ def test_demo_end_to_end(tmp_path: Path) -> None:
     assert "Verified: reports, certificate and chain" in out
     assert "Traceback" not in proc.stderr
 
+    # The hints work right after `make demo`, venv not activated (F2), and the home keeps the
+    # demo's context, so the next scan of a demo log explains accesses (F5).
+    assert f"{Path(sys.executable).parent / 'auditor'}" in out or ".venv/bin/auditor" in out
+    assert "/activate` once" in out
+    assert "weeks are relative to today; the demo hospital is on UTC" in out
+    config = (home / "auditor.toml").read_text(encoding="utf-8")
+    context = (home / "demo").glob("hospital-*/context")
+    assert any(f'context_dir = "{c}"' in config for c in context), config
+
     reports = sorted((home / "reports").iterdir())
     assert len(reports) >= 2, "the chain needs at least two links"
     for folder in reports:
@@ -60,3 +69,22 @@ def test_demo_end_to_end(tmp_path: Path) -> None:
     # Malformed input is accounted for, not dropped.
     quarantined = list((home / "quarantine").rglob("*"))
     assert quarantined, "the demo plants malformed lines; they must be quarantined"
+
+
+def test_remember_context_dir_keeps_a_site_choice(tmp_path: Path) -> None:
+    from auditor.config import DEFAULT_CONFIG_TEXT
+    from auditor.services.demo import remember_context_dir
+
+    demo_dir = tmp_path / "demo"
+    config = tmp_path / "auditor.toml"
+    config.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+    first = demo_dir / "hospital-2026-W47" / "context"
+    assert remember_context_dir(config, first, demo_dir)
+    assert f'context_dir = "{first.resolve()}"' in config.read_text(encoding="utf-8")
+    later = demo_dir / "hospital-2026-W48" / "context"  # a later demo moves it on
+    assert remember_context_dir(config, later, demo_dir)
+    assert f'context_dir = "{later.resolve()}"' in config.read_text(encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace(str(later.resolve()), "/site/context")
+    config.write_text(text, encoding="utf-8")
+    assert not remember_context_dir(config, later, demo_dir)  # the site's own folder stays
+    assert 'context_dir = "/site/context"' in config.read_text(encoding="utf-8")

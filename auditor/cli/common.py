@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, pydantic settings) loads when a comm
     from auditor.context import AppContext
 
 T = TypeVar("T")
+interrupt_reported = False  # set when a command already said what Ctrl-C left behind
 
 # One text for every command's --help epilogue and the README's list.
 EXIT_CODES = (
@@ -159,6 +160,8 @@ def interruptible(work: Callable[[], T], actx: AppContext) -> T:
     try:
         return work()
     except KeyboardInterrupt:
+        global interrupt_reported
+        interrupt_reported = True
         stored = stored_findings(actx) - before
         err_console.print(
             f"interrupted: {stored:,} new findings stored; run again to finish"

@@ -11,6 +11,25 @@ from rich.table import Table
 from auditor.cli.common import app_context, err_console, out_console
 
 
+class SkippedRunIsInfo(logging.Filter):
+    """APScheduler warns when a job's previous run is still going; nobody can act on it.
+
+    The record becomes INFO, shown only when the ``apscheduler`` logger is set to INFO.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "maximum number of running instances reached" not in record.getMessage():
+            return True
+        record.levelno, record.levelname = logging.INFO, "INFO"
+        return logging.getLogger("apscheduler").isEnabledFor(logging.INFO)
+
+
+def quiet_skipped_runs() -> None:
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if not any(isinstance(f, SkippedRunIsInfo) for f in scheduler_log.filters):
+        scheduler_log.addFilter(SkippedRunIsInfo())
+
+
 def register(app: typer.Typer) -> None:
     @app.command("daemon")
     def daemon(
@@ -34,6 +53,7 @@ def register(app: typer.Typer) -> None:
         try:
             use_json = actx.settings.daemon.json_logs if json_logs is None else json_logs
             log = configure(use_json, logging.INFO)
+            quiet_skipped_runs()
             return run_daemon(actx, log, once=once)
         finally:
             actx.close()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import typer
 
-from auditor.cli.common import app_context, err_console, out_console
+from auditor.cli.common import app_context, auditor_command, err_console, out_console
 
 
 def register(app: typer.Typer) -> None:
@@ -51,9 +52,21 @@ def register(app: typer.Typer) -> None:
             if result.verified
             else "[red]NOT verified[/]"
         )
-        out.print(f"  check again with: auditor --home {actx.settings.home} verify --all")
+        cmd = f"{auditor_command()} --home {actx.settings.home}"
+        if result.context_configured:
+            out.print(f"  context_dir   set in {actx.settings.home / 'auditor.toml'}")
+        out.print("[bold]Next[/] (weeks are relative to today; the demo hospital is on UTC)")
+        out.print(f"  check again with: {cmd} verify --all", markup=False)
+        if result.access_logs:  # the last week: the one context_dir names
+            out.print(
+                f"  scan a log:       {cmd} scan access-logs {result.access_logs[-1]}", markup=False
+            )
+        out.print(f"  triage:           {cmd} findings list --min-severity high", markup=False)
+        if auditor_command() != "auditor":
+            activate = Path(auditor_command()).with_name("activate")
+            out.print(f"  (or run `. {activate}` once, then type `auditor ...`)", markup=False)
         out.print(
             "Run as a service: `auditor daemon` (scheduled scans, weekly report) and"
-            " `auditor serve` (HTTP API on 127.0.0.1); see README, 'Run as a service'."
+            " `auditor serve` (HTTP API on 127.0.0.1); see docs/service.md."
         )
         out.print(f"done in {time.perf_counter() - started:.1f}s")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from auditor.cli.common import app_context, err_console
+from auditor.cli.common import app_context, auditor_command, err_console
 
 
 def register(app: typer.Typer) -> None:
     @app.command("init")
     def init_cmd(ctx: typer.Context) -> None:
         """Create the home folder: auditor.toml, the migrated database and the signing key."""
-        from auditor.config import CONFIG_FILE
+        from auditor.config import CONFIG_FILE, DEFAULT_HOME
 
         with app_context(ctx) as actx:
             with actx.transaction() as session:
@@ -28,3 +30,15 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"database  {s.db_url}")
             err_console.print(f"key id    {key.key_id}")
             err_console.print(f"pdf cert  {pades.cert_path}")
+            default = s.home == Path(DEFAULT_HOME).resolve()
+            cmd = auditor_command() + ("" if default else f" --home {s.home}")
+            err_console.print("next:", markup=False)
+            err_console.print(
+                f"  1. edit {s.home / CONFIG_FILE}: timezone, context_dir (docs/context-files.md)",
+                markup=False,
+            )
+            err_console.print(
+                f"  2. {cmd} scan access-logs LOGS... --context CONTEXT", markup=False
+            )
+            err_console.print(f"  3. {cmd} findings list --min-severity high", markup=False)
+            err_console.print(f"  4. {cmd} report weekly --week YYYY-Www", markup=False)

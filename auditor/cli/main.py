@@ -1,21 +1,24 @@
 """Entry point. Every command group is a module; errors become one line and an exit code here.
 
-Exit codes (docs/formats.md): 0 success, 1 findings/verification failure where a command says so,
-2 usage or input error, 3 another daemon holds the lock.
+Exit codes (README, every command's --help epilogue): 0 success, 1 findings/verification failure
+where a command says so, 2 usage or input error, 3 another daemon holds the lock, 130 Ctrl-C.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 from pathlib import Path
+from typing import Any
 
 import click
 import typer
 
 from auditor import __version__
 from auditor.cli import (
+    common,
     daemon,
     deid,
     demo,
@@ -30,12 +33,13 @@ from auditor.cli import (
     tokens,
     verify,
 )
-from auditor.cli.common import err_console, state
+from auditor.cli.common import EXIT_CODES, err_console, state
 from auditor.errors import AuditorError
 
 app = typer.Typer(
     name="auditor",
     help="Privacy and HIPAA compliance auditing: access logs, PHI in exports, signed reports.",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -77,12 +81,53 @@ for module in (report, policies, findings, keys, tokens):
     module.register(app)
 
 
+NOT_ONE_OF = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.*?)\.?$")
+
+
+def _with_epilogs(command: Any) -> Any:
+    """Every command's --help ends with the exit codes; flags show no ``<bool>`` value.
+
+    Duck-typed: Typer ships its own copy of Click, so ``click.Group`` is not its base class.
+    """
+    help_option = command.get_help_option(command.context_class(command))
+    for param in [*command.params, help_option]:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    commands = getattr(command, "commands", None)
+    if commands:
+        for sub in commands.values():
+            _with_epilogs(sub)
+    elif not command.epilog:
+        command.epilog = EXIT_CODES
+    return command
+
+
+def usage_line(exc: Exception) -> str:
+    """A Click usage error as one line, in the style of our own input errors."""
+    param = getattr(exc, "param", None)
+    message = str(getattr(exc, "message", exc))
+    if param is not None:
+        names = [o for o in getattr(param, "opts", []) if o.startswith("--")]
+        name = names[0] if names else (param.name or "?")
+        match = NOT_ONE_OF.match(message)
+        if match:
+            choices = match.group("choices").replace("'", "")
+            message = f"unknown value '{match.group('value')}' (expected one of {choices})"
+        return f"error: field '{name}': {message}"
+    ctx = getattr(exc, "ctx", None)
+    where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    return f"error: {message}{where}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map our errors to one line on stderr and an exit code, never a traceback."""
-    command = typer.main.get_command(app)
+    command = _with_epilogs(typer.main.get_command(app))
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
+        common.interrupt_reported = False
         rv = command.main(args=argv, prog_name="auditor", standalone_mode=False)
+        if rv == 130 and not common.interrupt_reported:  # Typer turns Ctrl-C into exit 130
+            err_console.print("interrupted (exit 130)")
         return int(rv) if isinstance(rv, int) else 0
     except AuditorError as exc:
         if debug:
@@ -93,16 +138,16 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except (click.ClickException, typer.TyperException) as exc:
         show = getattr(exc, "show", None)
-        if callable(show):
-            show()
+        if type(exc).__name__ == "NoArgsIsHelpError" and callable(show):
+            show()  # `auditor findings` alone: the group's help, as before
         else:
-            err_console.print(f"error: {exc}", markup=False, soft_wrap=True)
+            err_console.print(usage_line(exc), markup=False, soft_wrap=True)
         return 2
     except (click.exceptions.Abort, typer.Abort):
-        err_console.print("aborted")
+        err_console.print("aborted (exit 130)")
         return 130
     except KeyboardInterrupt:
-        err_console.print("interrupted")
+        err_console.print("interrupted (exit 130)")
         return 130
 
 

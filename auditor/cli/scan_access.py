@@ -114,6 +114,7 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Scan access logs against the policy pack; findings to stdout, summary to stderr."""
+        from auditor.scanners.access_logs import resolve_format
         from auditor.services.access_scan import (
             AccessScanRequest,
             expand_paths,
@@ -136,7 +137,14 @@ def register(app: typer.Typer) -> None:
                 if len(shown) > 4 * TABLE_ROWS:  # bounded: keep only the most severe
                     shown[:] = most_severe(shown, TABLE_ROWS)
 
-        total_bytes = sum(f.stat().st_size for f in expand_paths(paths))
+        files = expand_paths(paths)
+        for file in files:  # a bad --format: the same one-line style as --output-format
+            try:
+                resolve_format(fmt, file)
+            except InputError as exc:
+                message = exc.message.replace("unknown format", "unknown value", 1)
+                raise InputError(message, file=exc.file, field="--format") from None
+        total_bytes = sum(f.stat().st_size for f in files)
         done: dict[str, int] = {}
 
         with app_context(ctx) as actx:

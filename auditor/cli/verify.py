@@ -65,6 +65,11 @@ def register(app: typer.Typer) -> None:
                 target = Path(path)
                 if not target.exists() and (settings.reports_dir / path).is_dir():
                     target = settings.reports_dir / path
+                if not target.exists():  # a wrong argument, not a failed verification (exit 2)
+                    raise InputError(
+                        "no such report or certificate folder, *.dsse.json or report id",
+                        file=path,
+                    )
                 verify_folder(
                     settings, target, session=session, extra_keys=extra, chain=not no_chain
                 )

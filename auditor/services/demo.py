@@ -6,6 +6,8 @@ exactly what a site would run. Everything goes under ``AUDITOR_HOME/demo/``.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -30,6 +32,7 @@ class DemoResult:
     deid_out: Path | None = None
     certificate: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    context_configured: bool = False
 
 
 def last_full_week_start(now_local: datetime) -> date:
@@ -58,6 +61,31 @@ def merge_access_summaries(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     processed = out["records_processed"]
     out["explained_pct"] = round(100 * out["accesses_explained"] / processed, 2) if processed else 0
     return out
+
+
+CONTEXT_LINE = re.compile(r'^context_dir = "(?P<value>[^"\n]*)"[ \t]*$', re.MULTILINE)
+
+
+def remember_context_dir(config_path: Path, context_dir: Path, demo_dir: Path) -> bool:
+    """Point the home's ``context_dir`` at the demo's context, unless the site chose its own.
+
+    Then the next ``auditor scan access-logs`` on the demo logs explains accesses instead of
+    disabling most rules. Only an empty value, or one an earlier demo wrote (under
+    ``demo_dir``), is replaced.
+    """
+    if not config_path.is_file():
+        return False
+    text = config_path.read_text(encoding="utf-8")
+    match = CONTEXT_LINE.search(text)
+    if match is None:
+        return False
+    current = match.group("value")
+    if current and not current.startswith(str(demo_dir.resolve())):
+        return False
+    value = json.dumps(str(context_dir.resolve()))  # a TOML basic string (JSON escapes)
+    line = f"context_dir = {value}"
+    config_path.write_text(text[: match.start()] + line + text[match.end() :], encoding="utf-8")
+    return True
 
 
 def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
@@ -121,6 +149,9 @@ def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
         verify_folder(settings, deid.certificate_path.parent, session=session)
         verify_chain(settings, session)
 
+    from auditor.config import CONFIG_FILE
+
+    configured = remember_context_dir(settings.home / CONFIG_FILE, context_dir, demo_dir)
     return DemoResult(
         demo_dir=demo_dir,
         context_dir=context_dir,
@@ -133,4 +164,5 @@ def run_demo(actx: AppContext, *, fresh: bool = True) -> DemoResult:
         deid_out=deid_out,
         certificate=deid.certificate_path,
         timings=timings,
+        context_configured=configured,
     )

@@ -61,3 +61,86 @@ def test_home_that_cannot_be_created_exits_2(
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "cannot use this folder as the home" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_init_prints_next_steps(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init"]) == 0
+    err = capsys.readouterr().err
+    assert "next:" in err and "context_dir" in err and "scan access-logs" in err
+
+
+def test_verify_of_a_missing_path_is_an_input_error(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["verify", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: nope:") and len(err.strip().splitlines()) == 1
+
+
+def test_bad_choice_errors_look_like_input_errors(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "access.csv"
+    log.write_text("event_id\n", encoding="utf-8")
+    assert main(["scan", "access-logs", str(log), "--format", "xml"]) == 2
+    fmt = capsys.readouterr().err.strip()
+    assert main(["scan", "access-logs", str(log), "--output-format", "xml"]) == 2
+    out_fmt = capsys.readouterr().err.strip()
+    assert fmt.startswith("error: field '--format': unknown value 'xml' (expected one of ")
+    assert (
+        out_fmt
+        == "error: field '--output-format': unknown value 'xml' (expected one of table, jsonl)"
+    )
+    assert main(["init", "--bogus"]) == 2
+    bogus = capsys.readouterr().err.strip()
+    assert bogus == "error: No such option: --bogus (see 'auditor init --help')"
+
+
+def test_no_args_group_still_shows_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["findings"]) == 2
+    captured = capsys.readouterr()
+    assert "Usage" in captured.out + captured.err
+
+
+@pytest.mark.parametrize("argv", [["status"], ["findings", "list"], ["scan", "access-logs"], []])
+def test_help_shows_no_bool_metavar_and_exit_codes(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main([*argv, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "<bool>" not in out
+    assert "Exit codes: 0 success" in out and "130 interrupted" in out
+
+
+def test_ctrl_c_anywhere_exits_130(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import auditor.cli.common as common
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(common, "app_context", interrupted)
+    monkeypatch.setattr("auditor.cli.init.app_context", interrupted)
+    assert main(["init"]) == 130
+    assert "interrupted (exit 130)" in capsys.readouterr().err
+
+
+def test_apscheduler_skipped_run_warning_is_info() -> None:
+    import logging
+
+    from auditor.cli.daemon import SkippedRunIsInfo
+
+    record = logging.LogRecord(
+        "apscheduler.scheduler",
+        logging.WARNING,
+        __file__,
+        1,
+        'Execution of job "%s" skipped: maximum number of running instances reached (%d)',
+        ("queue-worker", 1),
+        None,
+    )
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    assert SkippedRunIsInfo().filter(record) is False
+    assert record.levelname == "INFO"
