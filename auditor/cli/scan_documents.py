@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -20,9 +19,11 @@ from auditor.cli.common import (
     OutputFormat,
     app_context,
     err_console,
+    interruptible,
     out_console,
     print_jsonl,
-    show_progress,
+    progress,
+    require_context_files,
     write_summary_json,
 )
 from auditor.errors import InputError
@@ -56,8 +57,7 @@ def _check_inputs(
     for dictionary in dictionaries:
         if not dictionary.is_file():
             raise InputError("dictionary file not found", file=str(dictionary))
-    if context is not None and not context.is_dir():
-        raise InputError("context folder not found", file=str(context))
+    require_context_files(context)
     if show_values and jsonl:
         raise InputError("--show-values works with the table output only")
     if show_values and not stdout_is_terminal():
@@ -165,29 +165,14 @@ def register(app: typer.Typer) -> None:
             else:
                 more += 1
 
-        with app_context(ctx) as actx:
-            progress = (
-                Progress(
-                    TextColumn("scanning"),
-                    BarColumn(),
-                    MofNCompleteColumn(),
-                    TimeElapsedColumn(),
-                    console=err_console,
-                    transient=True,
-                )
-                if show_progress()
-                else None
-            )
-            task = progress.add_task("files", total=None) if progress else None
+        with app_context(ctx) as actx, progress("documents") as bar:
 
             def on_progress(done: int, total: int) -> None:
-                if progress is not None and task is not None:
-                    progress.update(task, completed=done, total=total)
+                if bar is not None:
+                    bar.update(bar.task_ids[0], completed=done, total=total, detail="files")
 
-            if progress:
-                progress.start()
-            try:
-                result = scan_documents(
+            result = interruptible(
+                lambda: scan_documents(
                     actx,
                     paths,
                     dictionaries=dictionary,
@@ -197,10 +182,9 @@ def register(app: typer.Typer) -> None:
                     on_value=on_value if show_values else None,
                     progress=on_progress,
                     should_stop=lambda: closed,
-                )
-            finally:
-                if progress:
-                    progress.stop()
+                ),
+                actx,
+            )
         if not jsonl:
             _print_table(rows, show_values)
             if more:

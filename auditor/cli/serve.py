@@ -28,12 +28,17 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from auditor.api import create_app
-        from auditor.config import load_settings
+        from auditor.config import CONFIG_FILE, load_settings
         from auditor.daemon.logs import configure
         from auditor.daemon.status import daemon_status
 
         settings = load_settings(state(ctx).home)
-        configure(settings.daemon.json_logs)
+        log = configure(settings.daemon.json_logs)
+        # Honest and minimal (no SIGHUP reload): say when the config is read.
+        log.info(
+            "config read at start-up from %s; restart `auditor serve` after editing it",
+            settings.home / CONFIG_FILE,
+        )
         application = create_app(settings, status=daemon_status)
         bind_host = host or settings.api.host
         bind_port = settings.api.port if port is None else port

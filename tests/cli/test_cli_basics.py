@@ -144,3 +144,14 @@ def test_apscheduler_skipped_run_warning_is_info() -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     assert SkippedRunIsInfo().filter(record) is False
     assert record.levelname == "INFO"
+
+
+def test_serve_says_config_is_read_at_start(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from auditor.cli import serve
+
+    monkeypatch.setattr(serve._Server, "run", lambda self: None)
+    assert main(["serve", "--port", "0"]) == 0
+    err = capsys.readouterr().err
+    assert "config read at start-up" in err and "restart `auditor serve`" in err

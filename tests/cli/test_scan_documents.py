@@ -87,3 +87,21 @@ def test_show_values_table_on_terminal_only(
     assert PHONE not in err
     db = home / "auditor.db"
     assert PHONE.encode() not in db.read_bytes()
+
+
+def test_progress_bar_and_wrong_context(
+    home: Path,
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from auditor.cli import common
+
+    monkeypatch.setattr(common, "show_progress", lambda: True)
+    assert main(["scan", "documents", str(folder)]) == 0
+    not_context = tmp_path / "not-context"
+    not_context.mkdir()
+    capsys.readouterr()
+    assert main(["scan", "documents", str(folder), "--context", str(not_context)]) == 2
+    assert "not a context folder" in capsys.readouterr().err
