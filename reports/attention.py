@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from auditor.policy.metadata import PackMetadata
+from auditor.reports.history_data import CaseWork
 from auditor.reports.names import NameBook
 from auditor.reports.periods import Week, iso_z, week_of
 from auditor.reports.store_data import FindingRow
@@ -201,44 +202,65 @@ def _latest(rows: Iterable[FindingRow]) -> datetime | None:
 
 
 def follow_up(
-    history: Sequence[FindingRow], names: NameBook, include_names: bool
+    history: Sequence[FindingRow],
+    work: Mapping[int, CaseWork],
+    names: NameBook,
+    include_names: bool,
 ) -> dict[str, Any]:
-    """``training`` and ``sanctions`` from triage status over the trend window.
+    """``training`` and ``sanctions`` over the trend window, from the office's recorded decisions.
 
-    The store records status (confirmed, escalated) but no disposition yet (training given,
-    sanction applied), so: who needs education = users with confirmed findings; the sanctions
-    log = escalated findings, pending a sanctions review. Both say so in ``basis``.
+    Education: a finding whose case says education ``assigned`` or ``completed``, or one judged
+    inappropriate or confirmed with no education decision yet (``needed``); ``not_needed``
+    drops it. Sanctions: every recorded sanction decision, and escalated findings with none
+    yet (``sanctions review pending``).
     """
-    confirmed: dict[str, list[FindingRow]] = defaultdict(list)
+    per_user: dict[str, list[tuple[FindingRow, str]]] = defaultdict(list)
     for r in history:
-        if r.status == "confirmed":
-            confirmed[r.user_id].append(r)
+        w = work.get(r.id)
+        education = w.education if w else ""
+        if education in ("assigned", "completed"):
+            per_user[r.user_id].append((r, education))
+        elif not education and (
+            r.status == "confirmed" or (w is not None and w.disposition == "inappropriate")
+        ):
+            per_user[r.user_id].append((r, "needed"))
     training: list[dict[str, Any]] = []
-    for user, items in sorted(confirmed.items()):
+    for user, items in sorted(per_user.items()):
+        states = {state for _, state in items}
         entry: dict[str, Any] = {
             "user_id": user,
-            "categories": sorted({r.category for r in items}),
-            "finding_ids": sorted(r.id for r in items),
-            "last_time": iso_z(_latest(items)),
+            "categories": sorted({r.category for r, _ in items}),
+            "finding_ids": sorted(r.id for r, _ in items),
+            "last_time": iso_z(_latest(r for r, _ in items)),
+            # the least advanced state: one open need outweighs a completed course
+            "education": next(s for s in ("needed", "assigned", "completed") if s in states),
         }
         if include_names:
             entry["user_name"] = names.user(user)
         training.append(entry)
-    sanctions = [
-        {
-            "finding_id": r.id,
-            "user_id": r.user_id,
-            "category": r.category,
-            "severity": r.severity,
-            "time": iso_z(r.time),
-            "status": r.status,
-            "reviewer": r.reviewer,
-            "disposition": "sanctions review pending",
-        }
-        for r in sorted(history, key=lambda r: (sev_rank(r.severity), r.id))
-        if r.status == "escalated"
-    ]
+    sanctions: list[dict[str, Any]] = []
+    for r in sorted(history, key=lambda r: (sev_rank(r.severity), r.id)):
+        w = work.get(r.id)
+        if w is not None and w.sanction:
+            decision = w.sanction
+        elif r.status == "escalated":
+            decision = "sanctions review pending"
+        else:
+            continue
+        sanctions.append(
+            {
+                "finding_id": r.id,
+                "user_id": r.user_id,
+                "category": r.category,
+                "severity": r.severity,
+                "time": iso_z(r.time),
+                "status": r.status,
+                "reviewer": (w.updated_by if w and w.updated_by else r.reviewer),
+                "disposition": decision,
+                "breach_assessment": w.breach_assessment if w else "",
+            }
+        )
     return {
-        "training": {"basis": "confirmed_findings", "users": training},
-        "sanctions": {"basis": "escalated_findings", "entries": sanctions},
+        "training": {"basis": "case_education_or_confirmed", "users": training},
+        "sanctions": {"basis": "case_sanction_or_escalated", "entries": sanctions},
     }

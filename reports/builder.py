@@ -199,6 +199,7 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
         carried = open_before(session, week.start)
         backlog = history_data.waiting_before(session, week.start)
         closed = history_data.closures(session, trend_start, week.end)
+        work = history_data.case_work(session, (f.id for f in trend_findings))
         # A day early: the site-local days of a UTC window reach past its UTC dates.
         stored = audited_by_day(session, trend_start - timedelta(days=1), week.end)
     rows = [f for f in trend_findings if f.time is not None and week.contains(f.time)]
@@ -283,7 +284,7 @@ def build_report_data(actx: AppContext, week: Week, report_id: str) -> dict[str,
             include_names,
             settings.access.high_volume_window_minutes,
         ),
-        **attention.follow_up(trend_findings, names, include_names),
+        **attention.follow_up(trend_findings, work, names, include_names),
         "policy_pack": Path(settings.resolved_policies_dir).name,
         "signoff": {
             "statement": SIGNOFF_STATEMENT,

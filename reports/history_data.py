@@ -6,6 +6,7 @@ trends and time-to-close can change without touching what the week's counts are 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from auditor.reports.store_data import FindingRow
+from auditor.store.case_models import FindingCase
 from auditor.store.models import Finding, FindingHistory, FindingKind, FindingStatus
 
 #: Statuses that still wait for someone: the backlog and the attention list draw from these.
@@ -77,3 +79,31 @@ def closures(session: Session, start: datetime, end: datetime) -> list[Closure]:
         Closure(int(fid), category or "", first_seen, at)
         for fid, category, first_seen, at in session.execute(stmt)
     ]
+
+
+@dataclass(frozen=True)
+class CaseWork:
+    """The privacy office's recorded decision on one finding (the console's case fields)."""
+
+    disposition: str
+    education: str
+    sanction: str
+    breach_assessment: str
+    updated_by: str
+
+
+def case_work(session: Session, finding_ids: Iterable[int]) -> dict[int, CaseWork]:
+    """Finding id -> its case row, for the findings that have one (most have none)."""
+    ids = sorted(set(finding_ids))
+    out: dict[int, CaseWork] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for c in session.scalars(select(FindingCase).where(FindingCase.finding_id.in_(chunk))):
+            out[c.finding_id] = CaseWork(
+                disposition=c.disposition or "",
+                education=c.education or "",
+                sanction=c.sanction or "",
+                breach_assessment=c.breach_assessment or "",
+                updated_by=c.updated_by or "",
+            )
+    return out

@@ -105,4 +105,5 @@ def render_html(data: dict[str, Any], *, max_rows: int = 200) -> str:
         anchored=anchored_ids(data, max_rows),
         user_anchors={u["user_id"] for u in data["findings"]["by_user"][:max_rows]},
         fold_over=FOLD_OVER,
+        cited_rules={c["rule_id"] for c in data["citations"]},
     )

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from auditor.policy.metadata import PackMetadata
 from auditor.policy.model import CATEGORIES
 from auditor.reports import attention, trends
-from auditor.reports.history_data import Closure
+from auditor.reports.history_data import CaseWork, Closure
 from auditor.reports.names import NameBook
 from auditor.reports.periods import parse_week
 from auditor.reports.store_data import FindingRow
@@ -122,10 +122,30 @@ def test_training_from_confirmed_and_sanctions_from_escalated() -> None:
         row("U2", "vip_access", "critical", T0, status="escalated"),
         row("U3", "vip_access", "critical", T0, status="open"),
     ]
-    out = attention.follow_up(rows, NO_NAMES, False)
-    assert [u["user_id"] for u in out["training"]["users"]] == ["U1"]
-    assert out["training"]["basis"] == "confirmed_findings"
-    assert [e["user_id"] for e in out["sanctions"]["entries"]] == ["U2"]
+    out = attention.follow_up(rows, {}, NO_NAMES, False)
+    assert [(u["user_id"], u["education"]) for u in out["training"]["users"]] == [("U1", "needed")]
+    assert [(e["user_id"], e["disposition"]) for e in out["sanctions"]["entries"]] == [
+        ("U2", "sanctions review pending")
+    ]
+
+
+def test_training_and_sanctions_follow_recorded_case_decisions() -> None:
+    assigned = row("U1", "self_access", "high", T0, status="confirmed")
+    skipped = row("U2", "self_access", "high", T0, status="confirmed")
+    judged = row("U3", "family_access", "high", T0, status="open")
+    sanctioned = row("U4", "vip_access", "critical", T0, status="confirmed")
+    work = {
+        assigned.id: CaseWork("inappropriate", "assigned", "", "", "po"),
+        skipped.id: CaseWork("appropriate", "not_needed", "", "", "po"),
+        judged.id: CaseWork("inappropriate", "", "", "", "po"),
+        sanctioned.id: CaseWork("inappropriate", "completed", "written_warning", "done", "po"),
+    }
+    out = attention.follow_up([assigned, skipped, judged, sanctioned], work, NO_NAMES, False)
+    got = {u["user_id"]: u["education"] for u in out["training"]["users"]}
+    assert got == {"U1": "assigned", "U3": "needed", "U4": "completed"}
+    (entry,) = out["sanctions"]["entries"]
+    assert entry["finding_id"] == sanctioned.id and entry["disposition"] == "written_warning"
+    assert entry["breach_assessment"] == "done" and entry["reviewer"] == "po"
 
 
 def test_every_category_has_guidance_in_the_default_pack() -> None:
