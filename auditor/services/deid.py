@@ -19,8 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +29,13 @@ from typing import Any
 from auditor.context import AppContext
 from auditor.deid import certificate as cert
 from auditor.deid.formats import format_for
-from auditor.deid.formats.base import FileContext, Format, TextAnalyzer, redact_whole
+from auditor.deid.formats.base import (
+    FileContext,
+    Format,
+    TextAnalyzer,
+    copy_unchanged,
+    redact_whole,
+)
 from auditor.deid.keys import load_deid_key
 from auditor.deid.layout import Job, check_paths, walk_inputs
 from auditor.deid.operators import Deidentifier
@@ -208,7 +212,7 @@ def transform_files(
         dst = work.target / rel
         if fmt is None:
             if request.copy_unsupported:
-                _copy(job.src, dst)
+                copy_unchanged(job.src, dst)
                 work.copied.append(rel)
             else:
                 work.skipped.append((rel, f"{reason}; not copied (--copy-unsupported copies it)"))
@@ -234,16 +238,6 @@ def transform_files(
             entry["notes"] = fc.notes
         work.processed.append(entry)
         work.written.append((dst, fmt, rel))
-
-
-def _copy(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(f".{dst.name}.partial")
-    try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _transform_one(fmt: Format, src: Path, dst: Path, fc: FileContext) -> tuple[str, bool]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -131,6 +132,17 @@ def redact_whole(dst: Path, kind: str, text: str) -> None:
             document.save(str(tmp))
         else:
             tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def copy_unchanged(src: Path, dst: Path) -> None:
+    """Copy ``src`` as it is (``--copy-unsupported``: the user asked; it is not de-identified)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(f".{dst.name}.partial")
+    try:
+        shutil.copyfile(src, tmp)
         os.replace(tmp, dst)
     finally:
         tmp.unlink(missing_ok=True)
