@@ -27,6 +27,7 @@ COMMANDS = [
     ["verify"],
     ["policies", "validate"],
     ["findings", "list"],
+    ["findings", "show"],
     ["findings", "update"],
     ["keys", "generate"],
     ["keys", "export"],
