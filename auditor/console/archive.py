@@ -34,7 +34,7 @@ def _verify(settings: Settings, session: Session, stored: str) -> tuple[bool, st
     try:
         verify_folder(settings, ledger.resolve_path(settings, stored), session=session)
     except AuditorError as exc:
-        return False, exc.message
+        return False, str(exc)
     except OSError as exc:
         return False, f"unreadable: {type(exc).__name__}"
     return True, "signature, digests and ledger link verified"

@@ -21,6 +21,7 @@ from auditor.api.auth import Role, create_token
 from auditor.config import load_settings
 from auditor.context import AppContext, open_context
 from auditor.services.access_scan import AccessScanRequest, scan_access_logs
+from auditor.services.reporting import build_weekly_report
 from auditor.synth.hospital import build_hospital
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -55,10 +56,13 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     )
     home = root / "home"
     home.mkdir()
-    (home / "auditor.toml").write_text(f'context_dir = "{hospital.context_dir}"\n')
+    (home / "auditor.toml").write_text(
+        f'context_dir = "{hospital.context_dir}"\n[report]\npdf = false\n'
+    )
     settings = load_settings(home, environ={})
     actx = open_context(settings=settings, actor="test")
     scan_access_logs(actx, AccessScanRequest([hospital.csv_log]))
+    build_weekly_report(actx, "2024-W10")  # a signed report for the archive page
     tokens: dict[str, str] = {}
     with actx.transaction() as session:
         for role in Role:

@@ -104,6 +104,9 @@ def test_privacy_officer_day(console: Console, browser: Any) -> None:
     driver.get(console.url + "/console/audit")
     assert "console.case.update" in driver.find_element(By.ID, "audit").text
     driver.get(console.url + "/console/reports")
+    archive = driver.find_element(By.ID, "reports").text
+    assert "weekly-2024-W10" in archive and "verified" in archive
+    assert "NOT verified" not in archive
     _shot(driver, "reports")
 
     # Log out: the session is over, pages send the browser back to the login.
@@ -176,3 +179,23 @@ def test_post_without_csrf_token_is_refused(console: Console) -> None:
         # Without a session at all, a POST goes to the login page and changes nothing.
         client.cookies.clear()
         assert client.post(f"/console/findings/{fid}", data={}).status_code == 303
+
+
+def _client_login(client: httpx.Client, token: str) -> None:
+    login = client.get("/console/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', login.text)
+    assert csrf
+    done = client.post("/console/login", data={"token": token, "csrf": csrf.group(1)})
+    assert done.status_code == 303
+
+
+def test_archive_shows_a_tampered_report(console: Console) -> None:
+    """Runs last: it edits the module's report. The admin also sees the certificates table."""
+    report = console.actx.settings.home / "reports" / "weekly-2024-W10" / "report.json"
+    with httpx.Client(base_url=console.url) as client:
+        _client_login(client, console.tokens["admin"])
+        page = client.get("/console/reports").text
+        assert 'id="certificates"' in page and "NOT verified" not in page
+        report.write_text(report.read_text() + " ")
+        page = client.get("/console/reports").text
+        assert "NOT verified" in page and "report.json" in page
