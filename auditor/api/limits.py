@@ -17,8 +17,8 @@ SECURITY_HEADERS = (
 )
 
 
-class _TooLarge(Exception):
-    """The streamed body passed the limit."""
+class _TooLarge(BaseException):
+    """The streamed body passed the limit (a BaseException: no body parser may swallow it)."""
 
 
 def _too_large(limit: int) -> JSONResponse:

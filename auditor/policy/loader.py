@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
 
+from auditor import yamlsafe
 from auditor.errors import PolicyError
 from auditor.policy.model import (
     CATEGORIES,
@@ -33,6 +35,16 @@ REQUIRED_KEYS = ("id", "category", "title", "severity", "cites", "explain")
 WINDOW_KEYS = {"per", "over", "count_distinct", "threshold"}
 WINDOW_PER = {"user": "event__user_id", "workstation": "event__workstation"}
 WINDOW_DISTINCT = {"patient_id": "event__patient_id", "record_type": "event__record_type"}
+# Text fields must be YAML strings (never a list or mapping that str() would blow up) and
+# short: a rule is read by people, and its SQL is compiled and run on every segment.
+TEXT_LIMITS = {
+    "id": 64,
+    "category": 64,
+    "title": 200,
+    "severity": 16,
+    "explain": 1000,
+    "when": 4000,
+}
 ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 DURATION = re.compile(r"^\s*(\d+)\s*(m|min|mins|minutes?|h|hours?)\s*$", re.IGNORECASE)
 # Placeholders an explanation may use: ids, roles and times, never names or addresses.
@@ -114,13 +126,17 @@ def load_pack(directory: Path) -> PolicyPack:
 def read_yaml(path: Path, problems: list[PolicyProblem]) -> Any:
     """The file's YAML, or None with the reason added to ``problems`` (also used by metadata)."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlsafe.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(PolicyProblem(str(path), "", "", f"cannot read file: {exc}"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        problems.append(PolicyProblem(str(path), "", "", f"invalid YAML{where}"))
+        why = getattr(exc, "problem", None) if isinstance(exc, ConstructorError) else None
+        why = why or ("" if mark is not None else str(exc))
+        problems.append(
+            PolicyProblem(str(path), "", "", f"invalid YAML{where}" + (f": {why}" if why else ""))
+        )
     return None
 
 
@@ -156,6 +172,14 @@ def _check_rule(
             bad(key, "required")
     if "when" not in raw and "window" not in raw:
         bad("when", "required (or a window)")
+    for key, limit in TEXT_LIMITS.items():
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            bad(key, "must be a string")
+        elif len(value) > limit:
+            bad(key, f"longer than {limit} characters")
     if len(problems) > before:
         return None
     # Stage 2: schema.

@@ -100,6 +100,11 @@ ALLOWED_FUNCS = {
     "If",
 }
 ALLOWED_ANONYMOUS = {"list_contains", "len", "isodow", "date_part", "strip_accents"}
+# Functions whose output can be many times their input: nested, they grow exponentially
+# (8 nested replaces turn a 5-character id into gigabytes), so one may not hold another.
+GROWING = (exp.Replace, exp.RegexpReplace)
+# A rule is read by people; thousands of terms are an attack on the planner, not a policy.
+MAX_NODES = 2000
 
 
 @dataclass(frozen=True)
@@ -129,8 +134,19 @@ def compile_when(text: str) -> Compiled:
         raise RuleSqlError("must be a boolean expression, not a statement")
     used: set[str] = set()
     known = cols.all_flat_names()
+    nodes = 0
     for node in tree.walk():
         kind = type(node).__name__
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise RuleSqlError(f"expression too large (over {MAX_NODES} terms)")
+        if isinstance(node, GROWING) and any(
+            isinstance(inner, GROWING) for inner in node.walk() if inner is not node
+        ):
+            raise RuleSqlError(
+                f"{node.sql_name().lower()}() may not contain another replace: "
+                "nested replacements multiply the text size"
+            )
         if isinstance(node, exp.Subquery | exp.Select | exp.Query | exp.Exists):
             raise RuleSqlError("subqueries are not allowed")
         if isinstance(node, exp.Table):

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from auditor import yamlsafe
 from auditor.errors import InputError
 from auditor.event_columns import CANONICAL_COLUMNS
 from auditor.scanners.access_logs.event import ACTIONS
@@ -64,7 +65,7 @@ CANONICAL = CsvMapping(
 def load_mapping(path: Path) -> CsvMapping:
     """Read and check a mapping YAML; errors name the file and the field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlsafe.load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read mapping file: {exc.strerror}", file=str(path)) from exc
     except yaml.YAMLError as exc:
@@ -78,9 +79,13 @@ def mapping_from_dict(data: Any, file: str) -> CsvMapping:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise InputError(f"unknown keys: {', '.join(unknown)}", file=file, field=unknown[0])
+    _check_types(data, file)
     columns = data.get("columns") or {}
     if not isinstance(columns, dict):
         raise InputError("'columns' must map field to source column", file=file, field="columns")
+    for key, col in columns.items():
+        if key != "event_id" and not isinstance(col, str):
+            raise InputError("must be a column name", file=file, field=f"columns.{key}")
     bad = sorted(set(columns) - set(FIELDS))
     if bad:
         raise InputError(f"unknown event field {bad[0]!r}", file=file, field=f"columns.{bad[0]}")
@@ -119,6 +124,35 @@ def mapping_from_dict(data: Any, file: str) -> CsvMapping:
         },
         defaults={k: str(v) for k, v in defaults.items()},
     )
+
+
+_TEXT_KEYS = ("name", "timestamp_format", "timestamp_timezone")
+
+
+def _check_types(data: dict[str, Any], file: str) -> None:
+    """Every scalar setting has the type the reader needs; the error names the field."""
+    for key in _TEXT_KEYS:
+        value = data.get(key)
+        if value is not None and (not isinstance(value, str) or len(value) > 200):
+            raise InputError("must be a short text", file=file, field=key)
+    delimiter = data.get("delimiter")
+    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
+        raise InputError("must be one character", file=file, field="delimiter")
+    raw_id = data.get("event_id")
+    if raw_id is not None and not (
+        isinstance(raw_id, str)
+        or (isinstance(raw_id, list) and all(isinstance(c, str) for c in raw_id))
+    ):
+        raise InputError("must be a column name or a list of them", file=file, field="event_id")
+    for section in ("values", "defaults"):
+        part = data.get(section)
+        if isinstance(part, dict):
+            for key, value in part.items():
+                inner = value.values() if isinstance(value, dict) else [value]
+                if section == "values" and isinstance(value, dict):
+                    inner = [*value.keys(), *value.values()]
+                if any(isinstance(v, dict | list) for v in inner):
+                    raise InputError("must hold plain values", file=file, field=f"{section}.{key}")
 
 
 def field_sql(mapping: CsvMapping, fname: str) -> str:

@@ -1,0 +1,85 @@
+"""M4, L4: YAML bombs, wrongly typed fields and size-multiplying rules are refused by name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from auditor.errors import InputError
+from auditor.policy.loader import validate_pack
+from auditor.policy.sqlcheck import RuleSqlError, compile_when
+from auditor.scanners.access_logs.mapping import load_mapping
+from tests.hostile.conftest import bounded
+
+PACK = Path(__file__).resolve().parents[2] / "policies"
+RULE = """- id: ACC-PROBE-001
+  category: vip_access
+  severity: low
+  title: probe
+  cites: ["45 CFR 164.502(b)"]
+  explain: "{user_id} probe {patient_id}"
+"""
+
+
+def _pack(tmp_path: Path, extra: str) -> list[str]:
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    (pack / "probe.yaml").write_text(extra)
+    with bounded(5):
+        got, problems = validate_pack(pack)
+    assert got is None
+    return [f"{p.rule_id}.{p.field}: {p.message}" for p in problems]
+
+
+def test_alias_bomb_is_refused_before_expansion(tmp_path: Path) -> None:
+    lines = ["- &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"- &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    problems = _pack(tmp_path, "\n".join(lines) + "\n")
+    assert any("anchors and aliases are not allowed" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("when", "[1, 2]"), ("explain", "{a: b}"), ("title", "[x]"), ("severity", "[low]")],
+)
+def test_fields_must_be_strings(tmp_path: Path, field: str, value: str) -> None:
+    text = RULE + '  when: "event.user_id IS NOT NULL"\n'
+    lines = [ln for ln in text.splitlines() if not ln.strip().startswith(f"{field}:")]
+    problems = _pack(tmp_path, "\n".join(lines) + f"\n  {field}: {value}\n")
+    assert any(p.startswith(f"ACC-PROBE-001.{field}: must be a string") for p in problems)
+
+
+def test_nested_replace_is_refused() -> None:
+    expr = "event.user_id"
+    for _ in range(8):
+        expr = f"replace({expr}, 'U', 'UUUUUUUUUU')"
+    with pytest.raises(RuleSqlError, match="nested replacements"):
+        compile_when(f"length({expr}) > 0")
+
+
+def test_huge_expression_is_refused() -> None:
+    with bounded(5), pytest.raises(RuleSqlError, match="too large"):
+        compile_when(" OR ".join(["event.user_id = 'a'"] * 10_000))
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [("delimiter: 12", "delimiter"), ("timestamp_format: 5", "timestamp_format")],
+)
+def test_mapping_values_name_the_field(tmp_path: Path, line: str, field: str) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "columns: {timestamp: ts, user_id: u, patient_id: p}\n" + line + "\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as err:
+        load_mapping(path)
+    assert err.value.field == field
+
+
+def test_mapping_alias_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("columns: &c {timestamp: ts, user_id: u, patient_id: p}\nx: *c\n")
+    with pytest.raises(InputError, match="not valid YAML"):
+        load_mapping(path)
