@@ -47,7 +47,13 @@ CORPORA = {
         HERE / "clinical_test.jsonl",
         HERE / "clinical_test_site.tsv",
     ),
-    # issue 14 round 2: frozen, in styles nobody developed on (scored before and after only)
+    # issue 14 round 2: a small development batch in the new styles, and a frozen one
+    "round2-dev": (
+        HERE / "round2_dev.src.txt",
+        HERE / "round2_dev.jsonl",
+        HERE / "round2_dev_site.tsv",
+    ),
+    # frozen, in styles nobody developed on (scored before and after only)
     "round2-test": (
         HERE / "round2_test.src.txt",
         HERE / "round2_test.jsonl",

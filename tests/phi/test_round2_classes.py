@@ -119,3 +119,59 @@ def test_known_false_alarms_stay_clear(engine: PhiEngine, text: str, value: str)
 def test_extension_of_three_or_more_digits_still_joins(engine: PhiEngine) -> None:
     text = "call 617 555 0108 x4471 after noon"
     assert _covered_as(engine, text, "617 555 0108 x4471", "PHONE_NUMBER")
+
+
+FACILITIES = [
+    ("HOME HEALTH VISIT  Willow Creek Home Care", "Willow Creek Home Care"),
+    ("Referred from Stone Bridge Family Practice today.", "Stone Bridge Family Practice"),
+    ("Lives at Oak Meadow House. Pharmacy nearby.", "Oak Meadow House"),
+]
+NOT_FACILITIES = [
+    ("for mister aurelio bianchi medical record number 7 7 1 4 0 2 9.", "medical"),
+    ("Lakeside General  Hosp No LG 221 9034", "Hosp"),
+    ("Referred to Internal Medicine for a second opinion.", "Internal Medicine"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FACILITIES)
+def test_facilities_of_everyday_words(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "HOSPITAL")
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_FACILITIES)
+def test_field_labels_and_departments_are_no_facility(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert not any(t == "HOSPITAL" for t, _, _ in _spans(engine, text, value))
+
+
+OTHER_IDS = [
+    ("RE: Member Delphine Arceneaux, ID PMH 4471 2290 18, Case", "PMH 4471 2290 18"),
+    ("refill warfarin. INR due. Rx #5583120. cb 413", "5583120"),
+    ("Employee: L. Dlamini, staff no E-0048812, night shift", "E-0048812"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), OTHER_IDS)
+def test_spaced_and_prescription_ids(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "ID_NUMBER")
+
+
+SPELLED_DATES = [
+    ("date of operation the twelfth of june. procedure", "twelfth of june"),
+    ("on the twenty-first of March 2087 he was seen", "twenty-first of March 2087"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SPELLED_DATES)
+def test_dictated_day_of_month(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "DATE_TIME")
+
+
+def test_first_of_all_is_no_date(engine: PhiEngine) -> None:
+    assert _spans(engine, "first of all the patient is well", "first of all") == []
+
+
+def test_capital_the_inside_a_sentence_belongs_to_the_organisation(engine: PhiEngine) -> None:
+    text = "which later became The Western Union Company in 1990"
+    assert _covered_as(engine, text, "The Western Union Company", "ORGANIZATION")

@@ -42,7 +42,8 @@ _DMY = re.compile(
 # A machine timestamp (seconds, fractions) after a space is part of the date; a bare clock
 # time ("2087-09-30 07:45") is not.
 _YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
-                  r"(?:T\d{1,2}:\d{2}(?::\d{2})?| \d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)?(?![\w/-]|\.\d)")  # fmt: skip
+                  r"(?:T\d{1,2}:\d{2}(?::\d{2})?| \d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)?"
+                  r"(?![\w/-]|\.\d)")  # fmt: skip
 # m/d without a year: the ambiguous one.
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
 # "Thursday 6/5", "Mon 6/2/87": a weekday written just before a numeric date is part of it.
@@ -85,6 +86,11 @@ _TEXT_DATE = re.compile(
 # optional prefix on every word boundary of the text-date pattern).
 _WEEKDAY_DAY_MONTH = re.compile(
     rf"\b(?:{WEEKDAY})\.?,?\s+" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\b", I
+)
+# Dictated "(the) ninth of March (2087)": a spelled day, "of", a full month name.
+_SPELLED_DAY_OF_MONTH = re.compile(
+    r"\b(?:the\s+)?(?:" + _SPELLED_DAY + r")\s+of\s+" + _MONTHS + r"\b(?:,?\s+" + _YEAR + r")?",
+    I,
 )
 _HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
 # "in September", "since May", "early March": a capitalised month name after a time word.
@@ -270,6 +276,7 @@ def date_rules() -> list[Rule]:
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
         Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
+        Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
         Rule("holiday", e, _HOLIDAY, 0.7),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),

@@ -80,8 +80,18 @@ _OF_HEADS = frozenset(
 _CARE_HOMES = frozenset(
     {("assisted", "living"), ("nursing", "home"), ("senior", "living"), ("care", "center"),
      ("rehab", "center"), ("rehabilitation", "center"), ("nursing", "center"),
-     ("health", "center"), ("retirement", "community"), ("memory", "care")}
+     ("health", "center"), ("retirement", "community"), ("memory", "care"),
+     ("home", "care"), ("care", "home"), ("home", "health"), ("family", "practice"),
+     ("family", "medicine"), ("medical", "practice"), ("medical", "centre"),
+     ("health", "centre"), ("community", "nursing"), ("nursing", "service")}
 )  # fmt: skip
+# Weak heads that name a building (not a specialty: "Internal Medicine" is a department).
+_BUILDING_HEADS = frozenset(
+    {"house", "home", "lodge", "gardens", "commons", "estates", "terrace", "residence",
+     "court", "place", "village", "manor", "centre", "center", "campus", "tower"}
+)  # fmt: skip
+# Words after a facility word that make it a field label: "medical record", "Hosp No".
+_FIELD_AFTER = frozenset({"record", "records", "no", "number", "id", "num"})
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
 
 
@@ -144,7 +154,13 @@ class FacilityRecognizer(LocalRecognizer):
                 j -= 1
             if not named:
                 continue
-            if key in _WEAK_HEADS and not self._namey(view, start, k):
+            if k + 1 < n and words[k + 1].key in _FIELD_AFTER and "\n" not in view.gap(k + 1):
+                continue  # "medical record number", "Hosp No": a field label, no facility
+            if (
+                key in _WEAK_HEADS
+                and not self._namey(view, start, k)
+                and not self._cued_title(view, start, k)
+            ):
                 continue
             if (
                 not view.shouting
@@ -255,6 +271,19 @@ class FacilityRecognizer(LocalRecognizer):
         if key in lex.stoplist or key in NOT_PLACE_HEAD or key in _UNIT_WORDS:
             return False
         return lex.is_name(key) or key in lex.places or lex.is_unknown_proper(key)
+
+    def _cued_title(self, view: TokenView, start: int, k: int) -> bool:
+        """ "lives at Oak Meadow House", "transferred to Sunnybank Lodge": everyday words in
+        Title case, head included, right after "at"/"to"/"from" name the place."""
+        words = view.words
+        return (
+            start > 0
+            and words[k].key in _BUILDING_HEADS
+            and not view.shouting
+            and words[start - 1].key in {"at", "to", "from"}
+            and "\n" not in view.gap(start)
+            and all(words[j].is_title for j in range(start, k + 1))
+        )
 
     def _namey(self, view: TokenView, start: int, stop: int, strict: bool = True) -> bool:
         """Some word in front is a name, a place or an unknown proper word."""

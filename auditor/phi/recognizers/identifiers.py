@@ -96,6 +96,13 @@ _MRN_SPACED = re.compile(
     r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,5}){0,8})(?![\w-])"
 )
 
+# The same for member, policy and other IDs: "ID PMH 4471 2290 18", "member id W 2811 9374".
+_ID_SPACED = re.compile(
+    r"(?<![\w])(?i:member\s+(?:id|no|number|#)|policy\s+(?:id|no|number|#)|subscriber\s+id|"
+    r"id|id\s+(?:no|number|#)|staff\s+(?:no|number|id)|employee\s+(?:no|number|id))"
+    r"\.?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,6}){0,8})(?![\w-])"
+)
+
 _PLAN_CTX = context_regex(
     ["member id", "member #", "member no", "member number", "policy", "policy #", "policy no",
      "subscriber", "medicaid", "medicare", "insurance", "insurance id", "health plan", "plan id",
@@ -142,7 +149,8 @@ _ID_CTX = context_regex(
     ["id", "id #", "id number", "identifier", "case #", "case no", "case number", "claim",
      "claim #", "reference #", "ref #", "confirmation", "ticket", "passport", "badge",
      "employee id", "student id", "reference", "ref", "ref no", "claim", "case", "order #",
-     "booking", "tracking", "id no", "identification"]
+     "booking", "tracking", "id no", "identification", "rx #", "rx no", "rx number",
+     "prescription #", "prescription no", "prescription number", "script #"]
 )  # fmt: skip
 
 _DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
@@ -286,6 +294,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             group=1,
             validate=_spaced_record,
         ),
+        Rule("id-spaced", e.ID_NUMBER, _ID_SPACED, 0.85, group=1, validate=_spaced_record),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
         Rule(
             "plan-context",

@@ -109,6 +109,12 @@ class OrganizationRecognizer(LocalRecognizer):
         span = text[start:end]
         words = list(re.finditer(r"\S+", span))
         while words and words[0].group().strip(",&").lower() in _NOT_HEADS:
+            if (
+                words[0].group() == "The"
+                and len(words) > 1
+                and not _SENTENCE_START.search(text[max(0, start - 4) : start + words[0].start()])
+            ):
+                break  # "became The Western Union Company": a capital "The" mid-sentence
             words.pop(0)
         if not words:
             return None

@@ -22,8 +22,11 @@ from auditor.phi.recognizers.base import LocalRecognizer
 
 def context_regex(words: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of the cue words or phrases as whole words, case-insensitive."""
-    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+    # A cue ending in "#" or ":" may touch its number ("rx #5583120"): only a cue ending in a
+    # letter or digit must end at a word boundary.
+    cues = sorted({w.lower() for w in words}, key=len, reverse=True)
+    alts = [re.escape(w) + (r"(?![a-z0-9])" if w[-1:].isalnum() else "") for w in cues]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")")
 
 
 @dataclass(frozen=True)
