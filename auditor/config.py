@@ -119,7 +119,10 @@ class DeidSettings(_Section):
 
 
 class AlertsSettings(_Section):
-    """Same-night alerts for critical findings (docs/console.md); a channel with no target is off."""
+    """Same-night alerts for critical findings (docs/console.md).
+
+    A channel with no target configured is off.
+    """
 
     severities: list[str] = Field(default_factory=lambda: ["critical"])
     categories: list[str] = Field(
