@@ -205,7 +205,10 @@ def register(app: typer.Typer) -> None:
             None, "--reviewer", help="Who decides (default: login name)."
         ),
     ) -> None:
-        """Change a finding's status; the previous status and the note are kept in its history."""
+        """Change a finding's status; the previous status and the note are kept in its history.
+
+        Example: auditor findings update 124 --status confirmed --note "reviewed with manager"
+        """
         from auditor.services import triage
         from auditor.store.models import FindingStatus
 

@@ -12,7 +12,10 @@ from auditor.cli.common import app_context, auditor_command, err_console
 def register(app: typer.Typer) -> None:
     @app.command("init")
     def init_cmd(ctx: typer.Context) -> None:
-        """Create the home folder: auditor.toml, the migrated database and the signing key."""
+        """Create the home folder: auditor.toml, the migrated database and the signing key.
+
+        Example: auditor --home /srv/auditor init
+        """
         from auditor.config import CONFIG_FILE, DEFAULT_HOME
 
         with app_context(ctx) as actx:

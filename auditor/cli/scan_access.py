@@ -87,7 +87,9 @@ def register(app: typer.Typer) -> None:
     @app.command("access-logs")
     def access_logs(
         ctx: typer.Context,
-        paths: list[Path] = typer.Argument(..., help="Access-log files or folders."),
+        paths: list[Path] = typer.Argument(
+            ..., help="Access-log files or folders.", metavar="PATH"
+        ),
         fmt: str = typer.Option(
             "auto", "--format", help="auto | csv | epic | fhir | atna | mapping:FILE"
         ),
@@ -113,7 +115,10 @@ def register(app: typer.Typer) -> None:
             False, "--fail-on-findings", help="Exit 1 when the scan produced any finding."
         ),
     ) -> None:
-        """Scan access logs against the policy pack; findings to stdout, summary to stderr."""
+        """Scan access logs against the policy pack; findings to stdout, summary to stderr.
+
+        Example: auditor scan access-logs logs/access-20261116.csv --context site/context
+        """
         from auditor.scanners.access_logs import resolve_format
         from auditor.services.access_scan import (
             AccessScanRequest,

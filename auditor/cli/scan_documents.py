@@ -126,7 +126,10 @@ def register(app: typer.Typer) -> None:
             False, "--incremental", help="Skip files unchanged since their last scan."
         ),
     ) -> None:
-        """Find PHI in exported documents (txt, csv, json, FHIR, HL7 v2, PDF, DOCX)."""
+        """Find PHI in exported documents (txt, csv, json, FHIR, HL7 v2, PDF, DOCX).
+
+        Example: auditor scan documents exports/to_vendor --output-format jsonl > phi.jsonl
+        """
         from auditor.services.document_scan import scan_documents
 
         paths = list(paths or [])

@@ -53,7 +53,10 @@ def register(app: typer.Typer) -> None:
             help="Check files and signature only, not the ledger link (a report from elsewhere).",
         ),
     ) -> None:
-        """Check a signed report (or de-id certificate) or, with --all, the whole chain."""
+        """Check a signed report (or de-id certificate) or, with --all, the whole chain.
+
+        Examples: auditor verify weekly-2026-W47; auditor verify --all
+        """
         from auditor.signing.attest import verify_chain, verify_folder
 
         if not path and not all_:
