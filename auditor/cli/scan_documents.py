@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +98,20 @@ def _print_summary(result: DocumentScanResult) -> None:
         err_console.print(f"... and {hidden:,} more notes")
 
 
+PER_FILE_MAX = 10
+
+
+def _print_per_file(per_file: Counter[str]) -> None:
+    """Files with the most findings first (paths and counts only, never matched text)."""
+    if not per_file:
+        return
+    err_console.print(f"files with PHI: {len(per_file):,}", markup=False)
+    for source, count in per_file.most_common(PER_FILE_MAX):
+        err_console.print(f"  {count:>8,}  {display_path(source)}", markup=False, soft_wrap=True)
+    if len(per_file) > PER_FILE_MAX:
+        err_console.print(f"  ... and {len(per_file) - PER_FILE_MAX:,} more files", markup=False)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("documents")
     def documents(
@@ -145,10 +160,12 @@ def register(app: typer.Typer) -> None:
         rows: list[tuple[PhiFinding, str]] = []
         more = 0
 
+        per_file: Counter[str] = Counter()  # "which files leak?": the summary's per-file lines
         closed = False  # stdout closed by the reader (``| head``): stop after this file
 
         def on_finding(finding: PhiFinding) -> None:
             nonlocal closed
+            per_file[finding.source] += 1
             if jsonl and not closed:
                 try:
                     print_jsonl(finding.to_json())
@@ -193,6 +210,7 @@ def register(app: typer.Typer) -> None:
             if more:
                 out_console.print(f"... and {more:,} more findings (use --output-format jsonl)")
         _print_summary(result)
+        _print_per_file(per_file)
         if summary_json is not None:
             write_summary_json(summary_json, {"run_id": result.run_id, **result.totals.summary()})
 

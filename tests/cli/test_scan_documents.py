@@ -105,3 +105,15 @@ def test_progress_bar_and_wrong_context(
     capsys.readouterr()
     assert main(["scan", "documents", str(folder), "--context", str(not_context)]) == 2
     assert "not a context folder" in capsys.readouterr().err
+
+
+def test_summary_lists_files_with_phi_most_first(
+    home: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["scan", "documents", str(folder), "--output-format", "jsonl"]) == 0
+    captured = capsys.readouterr()
+    per_file = captured.err.split("files with PHI: ", 1)[1].splitlines()
+    assert per_file[0] == "2"
+    counts = [int(line.split()[0]) for line in per_file[1:3]]
+    assert counts == sorted(counts, reverse=True) and sum(counts) == len(captured.out.splitlines())
+    assert NAME not in captured.err
