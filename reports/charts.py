@@ -90,10 +90,50 @@ def bar_chart(counts: dict[str, int], *, xlabel: str, color: str = "#1e3a8a") ->
         return _svg(fig)
 
 
+def category_trend_chart(weeks: Sequence[dict[str, Any]], *, top: int = 6) -> str:
+    """One line per category over the weeks (the ``top`` largest; the rest as "other")."""
+    totals: dict[str, int] = {}
+    for w in weeks:
+        for cat, n in w["by_category"].items():
+            totals[cat] = totals.get(cat, 0) + int(n)
+    ranked = sorted(totals, key=lambda c: (-totals[c], c))
+    shown, rest = ranked[:top], set(ranked[top:])
+    with rc_context(RC):  # type: ignore[arg-type]
+        fig = Figure(figsize=(7.0, 2.4))
+        ax = fig.add_subplot()
+        x = list(range(len(weeks)))
+        series = [
+            (c.replace("_", " "), [int(w["by_category"].get(c, 0)) for w in weeks]) for c in shown
+        ]
+        if rest:
+            series.append(
+                (
+                    "other",
+                    [sum(int(n) for c, n in w["by_category"].items() if c in rest) for w in weeks],
+                )
+            )
+        for label, values in series:
+            ax.plot(x, values, marker="o", markersize=3, linewidth=1.2, label=label)
+        ax.set_xticks(x, [w["week"][5:] for w in weeks])
+        ax.set_ylabel("findings")
+        ax.set_ylim(0, max([1, *(v for _, vs in series for v in vs)]) * 1.15)
+        if series:
+            ax.legend(
+                loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=4, frameon=False, fontsize=7
+            )
+        return _svg(fig)
+
+
 def render_all(data: dict[str, Any]) -> dict[str, str]:
     """Chart name -> data URI, for the template."""
     docs = data["documents"]
+    extra = (
+        {"category_trend": data_uri(category_trend_chart(data["category_trends"]))}
+        if data.get("category_trends")
+        else {}
+    )
     return {
+        **extra,
         "trend": data_uri(trend_chart(data["trends"])),
         "categories": data_uri(
             bar_chart(data["summary"]["findings_by_category"], xlabel="findings this week")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.reports.builder import build_report_data
-from auditor.reports.charts import trend_chart
+from auditor.reports.charts import category_trend_chart, trend_chart
 from auditor.reports.html import render_html
 from auditor.synth.report_history import HOSTILE
 from tests.reports.conftest import Built, seeded_context
@@ -119,7 +119,8 @@ def test_html_is_self_contained(built: Built) -> None:
     assert '<meta name="viewport"' in html
     for bad in ('src="http', "src='http", "<link", "@import", "<script"):
         assert bad not in html
-    assert html.count('src="data:image/svg+xml;base64,') == 3
+    # trend, per-category trend, categories, PHI types
+    assert html.count('src="data:image/svg+xml;base64,') == 4
 
 
 def test_charts_are_deterministic(built: Built) -> None:
@@ -127,6 +128,8 @@ def test_charts_are_deterministic(built: Built) -> None:
     first = trend_chart(data["trends"])
     assert first == trend_chart(data["trends"])
     assert "<svg" in first
+    by_category = category_trend_chart(data["category_trends"])
+    assert by_category == category_trend_chart(data["category_trends"]) and "<svg" in by_category
 
 
 def test_site_name_cannot_break_out_of_css(built: Built) -> None:
