@@ -5,7 +5,8 @@ scan's own inputs and work folder (``allowed_paths``/``allowed_directories``), a
 configuration is frozen, so a rule cannot read files or change settings even if the SQL
 allow-list had a hole. Per segment: events are loaded, the ``av`` view is (re)defined, all
 row rules run in one pass (one boolean column per rule), window rules run over ``av`` plus
-``carry`` (the tail of earlier segments) so bursts spanning a boundary are found, once.
+``carry`` (the recent events of earlier segments, files and scans, each event once, kept by
+event time) so a burst is found however its events were split, and reported once.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from auditor.policy import columns as cols
 from auditor.policy.context import ContextInfo
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.model import PolicyPack, Rule
+from auditor.policy.view import ALWAYS
 from auditor.sql import quote_str
 
 
@@ -35,6 +37,8 @@ class EngineConfig:
     memory_limit: str = "1GB"
     threads: int = 0
     temp_dir: Path | None = None
+    # How far back (from the newest event) the window rules see earlier scans' events.
+    carry_hours: int = 192
 
 
 @dataclass(frozen=True)
@@ -119,52 +123,72 @@ def carry_columns(active: list[ActiveRule]) -> list[str]:
     return sorted(needed)
 
 
+#: An event's identity in view column names (as ``view.EVENT_KEY_SQL``): the carry holds
+#: each event once however often it was delivered, and a segment's own events replace theirs.
+EKEY = (
+    "md5(concat_ws(chr(31), coalesce(event__event_id, ''), coalesce(event__user_id, ''), "
+    "coalesce(event__patient_id, ''), CAST(epoch_us(event__timestamp) AS VARCHAR)))"
+)
+
+
+def stored_columns(active: list[ActiveRule]) -> list[str]:
+    """What the carry keeps per event: the window columns and what a finding shows."""
+    return sorted(set(carry_columns(active)) | set(ALWAYS))
+
+
 def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: Path | None) -> None:
-    """The carry table, from a previous run's file (incremental) or empty."""
-    names = carry_columns(active)
+    """The carry table: earlier events for the window rules, from the persisted window (every
+    earlier scan's recent events) or empty."""
+    names = ", ".join(stored_columns(active))
     if path is not None and path.exists():
         try:
             con.execute(
-                "CREATE TEMP TABLE carry AS SELECT k, "
-                + ", ".join(names)
-                + f" FROM read_parquet({quote_str(str(path))})"
+                f"CREATE TEMP TABLE carry AS SELECT k, ekey, source, {names} "
+                f"FROM read_parquet({quote_str(str(path))})"
             )
             return
         except duckdb.Error:  # a pack change altered the columns: start the window afresh
             pass
     con.execute("DROP TABLE IF EXISTS carry")
-    con.execute("CREATE TEMP TABLE carry AS SELECT k, " + ", ".join(names) + " FROM av LIMIT 0")
+    con.execute(
+        f"CREATE TEMP TABLE carry AS SELECT k, {EKEY} AS ekey, ''::VARCHAR AS source, {names} "
+        "FROM av LIMIT 0"
+    )
 
 
-def advance_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> None:
-    """Keep the last two windows of events (negative keys) for the next segment's window rules.
+def advance_carry(
+    con: duckdb.DuckDBPyConnection, active: list[ActiveRule], label: str, hours: int
+) -> None:
+    """Add the segment's events to the carry (negative keys), each event once, and forget
+    events more than ``hours`` older than the newest.
 
-    Two, not one: an event of the last window must be judged hot or not exactly as before
-    (its own window reaches one more window back), or a burst running across the boundary
-    could look new in the next segment and be reported twice, or its start missed.
+    The window is kept by event time, not by file order: a burst split over two files or two
+    feeds, or crossing midnight between daily files, is found whichever is scanned first.
     """
-    minutes = 2 * max((a.over_minutes for a in active if a.rule.window), default=0)
-    if minutes <= 0:
+    if not any(a.rule.window for a in active):
         return
-    names = ", ".join(carry_columns(active))
-    source = window_source(active)
+    names = ", ".join(stored_columns(active))
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE carry AS
-        WITH newest AS (
-            SELECT greatest(
-                (SELECT max(ts) FROM events WHERE bad IS NULL),
-                (SELECT max(event__timestamp) FROM carry)) AS t
+        INSERT INTO carry
+        WITH cur AS (
+            SELECT k, {EKEY} AS ekey, {quote_str(label)} || ':' || line AS source, {names},
+                row_number() OVER (PARTITION BY {EKEY} ORDER BY k) AS dup
+            FROM av
         ),
-        u AS (
-            SELECT k, {names} FROM {source}
-            WHERE event__timestamp >= (SELECT t FROM newest) - INTERVAL {int(minutes)} MINUTE
-            UNION ALL
-            SELECT k, {names} FROM carry
-            WHERE event__timestamp >= (SELECT t FROM newest) - INTERVAL {int(minutes)} MINUTE
-        )
-        SELECT * REPLACE (-(row_number() OVER (ORDER BY event__timestamp, k)) AS k) FROM u
+        fresh AS (SELECT * EXCLUDE (dup) FROM cur WHERE dup = 1 AND ekey NOT IN
+            (SELECT ekey FROM carry))
+        -- Keys below every key in use, rising in (time, file order): a burst's first event
+        -- among same-instant peers is the same as it was in its own segment.
+        SELECT (SELECT coalesce(min(k), 0) FROM carry) - (SELECT count(*) FROM fresh)
+                + row_number() OVER (ORDER BY event__timestamp, k) - 1 AS k,
+            * EXCLUDE (k)
+        FROM fresh
         """
+    )
+    con.execute(
+        "DELETE FROM carry WHERE event__timestamp < "
+        f"(SELECT max(event__timestamp) FROM carry) - INTERVAL {int(hours)} HOUR"
     )
 
 
@@ -173,18 +197,26 @@ def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
 
 
 def window_query(active: ActiveRule, base: str, source: str) -> str:
-    """One row per burst (its first event in this segment), with ``base`` columns and ``n``."""
+    """One row per burst that this segment's events take part in, shown by its first event
+    (wherever that lies: this segment or the carry), with ``base`` columns and ``n``.
+
+    ``base`` reads ``allv``: the segment's events (``av``, with their ``source``) and the
+    carry's. Carry copies of this segment's own events are left out (a re-scan, the same
+    events in another format), so nothing is counted twice.
+    """
     spec = active.rule.window
     assert spec is not None
     grp, val = WINDOW_PER[spec.per], WINDOW_DISTINCT[spec.count_distinct]
-    where = f"WHERE ({active.rule.compiled})" if active.rule.compiled else ""
+    cond = f"({active.rule.compiled})" if active.rule.compiled else "true"
     over = f"INTERVAL {active.over_minutes} MINUTE"
     names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
     ms = active.over_minutes * 60_000  # bucket width: the window's length
     return f"""
-        WITH src AS (
-            SELECT {names} FROM {source} {where}
-            UNION ALL SELECT {names} FROM carry {where}
+        WITH cur AS (SELECT {names}, {EKEY} AS ekey FROM {source} WHERE {cond}),
+        src AS (
+            SELECT k, event__timestamp, grp, val FROM cur
+            UNION ALL SELECT {names} FROM carry WHERE {cond}
+                AND {grp} IN (SELECT grp FROM cur) AND ekey NOT IN (SELECT ekey FROM cur)
         ),
         buckets AS (
             SELECT grp, CAST(floor(epoch_ms(event__timestamp) / {ms}) AS BIGINT) AS b,
@@ -219,9 +251,18 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
                       ROWS UNBOUNDED PRECEDING) AS burst
             FROM hot
         ),
-        firsts AS (
-            SELECT arg_min(k, (event__timestamp, k)) AS first_k, max(n) AS n
+        spans AS (
+            SELECT grp, arg_min(k, (event__timestamp, k)) AS first_k, max(n) AS n,
+                min(event__timestamp) AS t0, max(event__timestamp) AS t1
             FROM bursts GROUP BY grp, burst
+        ),
+        firsts AS (
+            -- Only bursts this segment takes part in: one of its events lies in the burst's
+            -- reach (a burst wholly in the carry was reported when its events were scanned).
+            SELECT first_k, n FROM spans s WHERE EXISTS (
+                SELECT 1 FROM src WHERE src.k >= 0 AND src.grp = s.grp
+                    AND src.event__timestamp BETWEEN s.t0 - {over} AND s.t1)
         )
-        SELECT {active.index} AS r, {base}, firsts.n FROM firsts JOIN av ON av.k = firsts.first_k
+        SELECT {active.index} AS r, {base}, firsts.n
+        FROM firsts JOIN allv ON allv.k = firsts.first_k
     """

@@ -52,7 +52,7 @@ class SegmentEvaluator:
         with_json: bool = False,
         carry_from: Path | None = None,
     ) -> None:
-        """``carry_from``: a previous run's window carry to resume from (incremental)."""
+        """``carry_from``: the window events earlier scans persisted (see ``checkpoint_carry``)."""
         self.con, self.pack, self.cfg = con, pack, cfg
         self.chunk, self.with_json, self.carry_from = chunk, with_json, carry_from
         self.active: list[engine.ActiveRule] = []
@@ -96,7 +96,12 @@ class SegmentEvaluator:
             chunk=self.chunk,
             with_json=self.with_json,
         )
-        engine.advance_carry(self.con, self.active)
+        engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours)
+
+    @property
+    def has_carry(self) -> bool:
+        """Whether a segment was evaluated (the carry exists once the first one is)."""
+        return self._carry_ready
 
     def checkpoint_carry(self, path: Path) -> None:
         """Write the window carry (as of the last segment read to the end) to ``path``."""

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from auditor.policy.engine import ActiveRule, window_query, window_source
+from auditor.policy.view import ALWAYS
 from auditor.sql import quote_str
 
 # Shape of every row handed to the service (``json`` is NULL unless asked for). The time
@@ -49,6 +50,21 @@ _ISO = (
     "strftime(ts, '%Y-%m-%dT%H:%M:%S') || CASE WHEN epoch_us(ts) % 1000000 <> 0 "
     "THEN '.' || lpad(CAST(epoch_us(ts) % 1000000 AS VARCHAR), 6, '0') ELSE '' END || '+00:00'"
 )
+
+
+# The same row for a window rule's burst, read from ``allv`` (segment and carry events),
+# where ``source`` is already ``file:line``.
+_INNER_WINDOW = _INNER.replace("{label} || ':' || line AS source", "source")
+
+
+def _all_events(con: duckdb.DuckDBPyConnection, label: str) -> None:
+    """``allv``: the segment's events and the carry's, as a burst's first event is shown."""
+    names = ", ".join(ALWAYS)
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW allv AS "
+        f"SELECT k, {quote_str(label)} || ':' || line AS source, {names} FROM av "
+        f"UNION ALL SELECT k, source, {names} FROM carry"
+    )
 
 
 def _fields(active: ActiveRule, timezone: str) -> dict[str, str]:
@@ -140,15 +156,16 @@ def iter_hits(
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Rule hits in chunks of HIT_COLUMNS rows (never one list of all hits).
 
-    A burst whose first event lies in ``carry`` was reported with an earlier segment: the
-    window query's join on ``av`` (current segment only) drops it.
+    A burst is reported by every segment that takes part in it, always by its first event
+    (so with one identity); the scan reports each identity once per run.
     """
     base = _INNER.format(label=quote_str(label))
     rows = [a for a in active if a.rule.window is None]
     queries = [_row_hits_sql(rows, base)] if rows else []
-    queries += [
-        window_query(a, base, window_source(active)) for a in active if a.rule.window is not None
-    ]
+    windows = [a for a in active if a.rule.window is not None]
+    if windows:
+        _all_events(con, label)
+    queries += [window_query(a, _INNER_WINDOW, window_source(active)) for a in windows]
     for inner in queries:
         cursor = con.execute(_finish(inner, active, timezone, with_json))
         while batch := cursor.fetchmany(chunk):

@@ -51,7 +51,7 @@ class AccessScanJob:
 
     @property
     def persisted_carry(self) -> Path:
-        """Where the window carry survives between incremental runs."""
+        """Where the window rules' recent events survive from one scan to the next."""
         return self.actx.settings.checkpoints_dir / CARRY_FILE
 
     def stopping(self) -> bool:
@@ -191,6 +191,13 @@ class FileScan:
             out = job.work / f"carry-{self.segments}.parquet"
             self.evaluator.checkpoint_carry(out)
             self.writer.put([], after=functools.partial(self._persist_carry, out))
+
+    def persist_window(self) -> None:
+        """Keep this scan's recent events for the next scan's window rules (any file order)."""
+        if self.evaluator.has_carry:
+            out = self.job.work / "carry-final.parquet"
+            self.evaluator.checkpoint_carry(out)
+            self._persist_carry(out)
 
     def _persist_carry(self, src: Path) -> None:
         """Runs on the writer thread once the segment's checkpoint is committed."""
