@@ -18,6 +18,7 @@ from auditor.api.deps import get_actx, require
 from auditor.context import AppContext
 from auditor.errors import InputError, NotFoundError
 from auditor.services import triage
+from auditor.signing.ledger import resolve_path
 from auditor.store import repo
 from auditor.store.models import FindingKind, FindingStatus, Report
 
@@ -165,7 +166,7 @@ def list_reports(
                 created_at=r.created_at,
                 envelope_digest=r.envelope_digest,
                 key_id=r.key_id,
-                files=_report_files(Path(r.path)),
+                files=_report_files(resolve_path(actx.settings, r.path)),
             )
             for r in rows
         ]
@@ -185,7 +186,7 @@ def report_file(
         report = session.get(Report, report_id)
         if report is None:
             raise NotFoundError(f"report {report_id} not found")
-        folder = Path(report.path).resolve()
+        folder = resolve_path(actx.settings, report.path).resolve()
         target = (folder / filename).resolve()
         if target.parent != folder or not target.is_file() or (folder / filename).is_symlink():
             raise NotFoundError(f"report {report_id} has no file {filename!r}")

@@ -11,7 +11,6 @@ any point resumes with no gap, and re-processing a segment only touches ``last_s
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from auditor.alerts import send_alerts
-from auditor.context import AppContext
+from auditor.context import AppContext, work_dir
 from auditor.errors import InputError
 from auditor.policy import engine
 from auditor.policy.context import context_files
@@ -132,7 +131,7 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
         result = AccessScanResult(run_id=run.id, timezone=tz, policies_dir=str(pack.directory))
         run.follow(lambda: result.totals)
         settings.quarantine_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix="auditor-access-"))
+        work = work_dir(settings, "access")  # under the home: cleaned at start after a kill
         quarantine = Quarantine(settings.quarantine_dir, run.id)
         try:
             job = AccessScanJob(
@@ -175,7 +174,7 @@ def _run(job: AccessScanJob, result: AccessScanResult) -> None:
             cfg,
             chunk=settings.access.finding_batch,
             with_json=job.on_batch is not None,
-            carry_from=job.persisted_carry,
+            carry_from=job.persisted_carry if job.incremental else None,
         )
         with result.timed("context"):
             context = evaluator.prepare(job.context_dir, job.quarantine)
@@ -183,16 +182,13 @@ def _run(job: AccessScanJob, result: AccessScanResult) -> None:
         result.context_rows = dict(context.rows)
         result.context_rejected = dict(context.rejected)
         result.disabled_rules = evaluator.disabled
-        scan = FileScan(job, evaluator, writer, result)
-        _scan_files(scan, job, result)
+        _scan_files(FileScan(job, evaluator, writer, result), job, result)
     except BaseException:
         writer.abort()
         raise
     else:
         with result.timed("store_wait"):
             writer.close()  # everything committed before the run is reported done
-        if not job.incremental:  # an incremental run persisted it segment by segment
-            scan.persist_window()
         result.findings_new = writer.new
         with job.actx.transaction() as session:
             result.events_distinct, result.events_new = audited.run_distinct(session, result.run_id)
