@@ -174,7 +174,7 @@ def _run(job: AccessScanJob, result: AccessScanResult) -> None:
             cfg,
             chunk=settings.access.finding_batch,
             with_json=job.on_batch is not None,
-            carry_from=job.persisted_carry if job.incremental else None,
+            carry_from=job.persisted_carry,
         )
         with result.timed("context"):
             context = evaluator.prepare(job.context_dir, job.quarantine)
@@ -182,13 +182,16 @@ def _run(job: AccessScanJob, result: AccessScanResult) -> None:
         result.context_rows = dict(context.rows)
         result.context_rejected = dict(context.rejected)
         result.disabled_rules = evaluator.disabled
-        _scan_files(FileScan(job, evaluator, writer, result), job, result)
+        scan = FileScan(job, evaluator, writer, result)
+        _scan_files(scan, job, result)
     except BaseException:
         writer.abort()
         raise
     else:
         with result.timed("store_wait"):
             writer.close()  # everything committed before the run is reported done
+        if not job.incremental:  # an incremental run persisted it segment by segment
+            scan.persist_window()
         result.findings_new = writer.new
         with job.actx.transaction() as session:
             result.events_distinct, result.events_new = audited.run_distinct(session, result.run_id)
