@@ -4,6 +4,8 @@ An alert row is claimed (unique per finding and channel) before anything is sent
 ``sent`` or left ``pending`` with the error and the attempt count; a later call (the next scan,
 a restarted daemon) retries it until ``max_attempts``, after which it stays ``failed``. A crash
 between sending and marking can repeat one message: at least once, never silently dropped.
+A channel that fails every try is left alone for the rest of the call, so a mail server that
+is down delays a scan by one alert's retries, not by every alert's.
 """
 
 from __future__ import annotations
@@ -155,7 +157,10 @@ def send_alerts(actx: AppContext) -> AlertTotals:
         due = _due(actx, list(senders))
     except IntegrityError:  # another process claimed the same alerts first: it sends them
         return totals
+    down: set[str] = set()  # channels that failed every try in this call: skipped until next
     for facts, name in due:
+        if name in down:
+            continue
         ok, tries, err = _send_one(actx.settings.alerts, senders[name], facts)
         status = _record(actx, facts.finding_id, name, ok, tries, err)
         if ok:
@@ -163,6 +168,7 @@ def send_alerts(actx: AppContext) -> AlertTotals:
             totals.by_channel[name] = totals.by_channel.get(name, 0) + 1
         else:
             totals.failed += 1
+            down.add(name)
             log.warning(
                 "alert %s for finding %d not sent (%s): %s", name, facts.finding_id, status, err
             )
