@@ -34,6 +34,8 @@ def css_string(value: Any) -> Markup:
 
 #: A category with more rows than this starts folded in the HTML (print shows every row).
 FOLD_OVER = 25
+#: On paper a folded case lists this many patients and finding ids, then "and N more".
+PRINT_FOLD = 12
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 
 
@@ -105,5 +107,6 @@ def render_html(data: dict[str, Any], *, max_rows: int = 200) -> str:
         anchored=anchored_ids(data, max_rows),
         user_anchors={u["user_id"] for u in data["findings"]["by_user"][:max_rows]},
         fold_over=FOLD_OVER,
+        print_fold=PRINT_FOLD,
         cited_rules={c["rule_id"] for c in data["citations"]},
     )
