@@ -9,14 +9,9 @@ from __future__ import annotations
 import http.server
 import json
 import re
-import socket
-import socketserver
 import threading
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from auditor.alerts import messages, send_alerts
@@ -24,65 +19,8 @@ from auditor.context import AppContext, open_context
 from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from auditor.store.case_models import Alert
 from auditor.store.models import Finding
-from auditor.synth.hospital import HospitalPaths, build_hospital
-
-aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], str]] = []
-
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-        data = envelope.content  # type: ignore[attr-defined]
-        text = data.decode("utf-8") if isinstance(data, bytes) else str(data)
-        self.messages.append((list(envelope.rcpt_tos), text))  # type: ignore[attr-defined]
-        return "250 OK"
-
-
-class _SyslogHandler(socketserver.StreamRequestHandler):
-    def handle(self) -> None:
-        data = self.rfile.read()
-        self.server.frames.append(data)  # type: ignore[attr-defined]
-
-
-@pytest.fixture()
-def smtp() -> Iterator[tuple[_Inbox, int]]:
-    inbox = _Inbox()
-    with socket.socket() as probe:  # aiosmtpd's own readiness check cannot use port 0
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = aiosmtpd_controller.Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
-
-
-@pytest.fixture()
-def syslog() -> Iterator[tuple[list[bytes], int]]:
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SyslogHandler)
-    server.frames = []  # type: ignore[attr-defined]
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.frames, server.server_address[1]  # type: ignore[attr-defined]
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def hospital(tmp_path_factory: pytest.TempPathFactory) -> HospitalPaths:
-    return build_hospital(
-        tmp_path_factory.mktemp("hospital"),
-        week_start=date(2024, 3, 4),
-        n_users=60,
-        n_patients=200,
-        events_per_patient=3,
-    )
+from auditor.synth.hospital import HospitalPaths
+from tests.alerts.conftest import Inbox
 
 
 def _config(home: Path, smtp_port: int, syslog_port: int) -> None:
@@ -112,7 +50,7 @@ def _wait(predicate: object, timeout: float = 5.0) -> None:
 def test_one_alert_per_critical_finding_across_restart(
     home: Path,
     hospital: HospitalPaths,
-    smtp: tuple[_Inbox, int],
+    smtp: tuple[Inbox, int],
     syslog: tuple[list[bytes], int],
 ) -> None:
     inbox, smtp_port = smtp
