@@ -107,6 +107,34 @@ def iter_chunks(
         start = next_start
 
 
+# spaCy's tokenizer is quadratic in the length of one token ("[[[[..." of 8,000 characters
+# takes seconds); no identifier is this long, so longer runs are broken before NLP.
+MAX_RUN = 100
+_LONG_RUN = re.compile(r"\S{" + str(MAX_RUN + 1) + ",}")
+
+
+def break_long_runs(text: str, limit: int = MAX_RUN) -> str:
+    """Runs of non-space characters over ``limit`` get a space every ``limit`` characters.
+
+    Same length, so every offset still points into the original text. The space replaces a
+    punctuation character near the cut when there is one (a word is rarely split).
+    """
+    if len(text) <= limit or not _LONG_RUN.search(text):
+        return text
+    chars = list(text)
+    for match in _LONG_RUN.finditer(text):
+        pos = match.start() + limit
+        while pos < match.end():
+            cut = pos
+            for back in range(pos, max(pos - 20, match.start()), -1):
+                if not chars[back].isalnum():
+                    cut = back
+                    break
+            chars[cut] = " "
+            pos = cut + limit
+    return "".join(chars)
+
+
 def merge_spans(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
     """Union overlapping spans of one type; drop a span inside a better one of another type."""
     by_type: dict[str, list[PhiSpan]] = {}
@@ -228,6 +256,7 @@ class PhiEngine:
             for offset, piece, keep_from, keep_to in iter_chunks(
                 text, self.chunk_chars, self.chunk_overlap
             ):
+                piece = break_long_runs(piece)
                 yield piece, _Chunk(index, offset, piece, keep_from, keep_to)
 
     def _run_batch(self, texts: list[str]) -> Iterator[list[PhiSpan]]:

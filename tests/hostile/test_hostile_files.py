@@ -92,3 +92,22 @@ def test_unknown_format_is_refused_by_name(
     odd.write_text("when,who\n1,2\n")
     with pytest.raises(InputError, match="cannot tell the access-log format"):
         scan_access_logs(actx, AccessScanRequest([odd], context_dir=hospital.context_dir))
+
+
+def test_m6_long_bracket_runs_scan_in_linear_time(actx: AppContext, tmp_path: Path) -> None:
+    from auditor.services.document_scan import scan_documents
+
+    path = tmp_path / "brackets.txt"
+    path.write_text("Patient John Smith SSN 078-05-1120 " + "[" * 25_000 + "]" * 25_000 + "\n")
+    with bounded(20):  # the PHI engine's load is included
+        result = scan_documents(actx, [path])
+    assert result.files_scanned == 1 and result.findings >= 1
+
+
+def test_m6_offsets_are_kept() -> None:
+    from auditor.phi.engine import break_long_runs
+
+    text = "SSN 078-05-1120 " + "(" * 5000 + " call 617-555-0199"
+    broken = break_long_runs(text)
+    assert len(broken) == len(text) and broken.endswith("617-555-0199")
+    assert max(len(run) for run in broken.split()) <= 100
