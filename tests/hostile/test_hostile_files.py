@@ -111,3 +111,23 @@ def test_m6_offsets_are_kept() -> None:
     broken = break_long_runs(text)
     assert len(broken) == len(text) and broken.endswith("617-555-0199")
     assert max(len(run) for run in broken.split()) <= 100
+
+
+@pytest.mark.parametrize("name", ["n.txt", "n.csv"])
+def test_l5_nul_bytes_do_not_hide_a_document(actx: AppContext, tmp_path: Path, name: str) -> None:
+    from auditor.services.document_scan import scan_documents
+
+    path = tmp_path / name
+    path.write_bytes(b"name,ssn\nJohn Smith,078-05-1120\x00\n")
+    result = scan_documents(actx, [path])
+    assert result.files_scanned == 1 and not result.files_skipped
+    assert result.findings >= 1
+
+
+def test_l5_binary_files_are_still_skipped(actx: AppContext, tmp_path: Path) -> None:
+    from auditor.services.document_scan import scan_documents
+
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"\x00\x01\x02\x00" * 1000)
+    result = scan_documents(actx, [path])
+    assert result.files_scanned == 0 and "NUL" in result.files_skipped[0][1]
