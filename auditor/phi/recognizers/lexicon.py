@@ -194,10 +194,18 @@ def _lines(name: str) -> list[str]:
     if name.endswith(".gz"):
         data = gzip.decompress(data)
     return [
-        line.strip()
+        stripped
         for line in data.decode("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
+        if (stripped := line.strip()) and not line.startswith("#")
     ]
+
+
+_PLAIN = re.compile(r"[A-Za-z ]+")
+
+
+def _split_plain(text: str, split: Any) -> list[str]:
+    """``split_words`` with a fast path for plain letters and spaces (most gazetteer lines)."""
+    return text.lower().split() if _PLAIN.fullmatch(text) else split(text)
 
 
 def _facilities(lines: list[str], split: Any) -> dict[str, Any]:
@@ -241,14 +249,14 @@ class Lexicon:
         single: set[str] = set()
         multi: set[tuple[str, ...]] = set()
         for place in places_raw:
-            parts = tuple(split_words(place))
+            parts = tuple(_split_plain(place, split_words))
             if len(parts) == 1:
                 single.add(parts[0])
             elif parts and parts[-1] not in STOP_WORDS and len(parts[-1]) > 2:
                 multi.add(parts)
         counties = set()
         for county in _lines("us_counties.txt.gz"):
-            county_words = split_words(county)
+            county_words = _split_plain(county, split_words)
             if county_words and county_words[-1] in {"county", "parish", "borough"}:
                 county_words = county_words[:-1]
             if county_words:

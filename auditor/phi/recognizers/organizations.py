@@ -40,6 +40,7 @@ _JOIN = r"(?:\s+|\s*&\s*|,\s+|\s+(?:and|of|the|for|de|du|van|von)\s+)"
 _SUFFIX = re.compile(
     rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}}),?\s+(?:{_SUFFIXES})(?![\w])",
 )
+_ANY_SUFFIX = re.compile(rf"(?:{_SUFFIXES})(?![\w])")
 _SHORT_SUFFIX = re.compile(
     rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:{_SHORT})(?![\w.])"
 )
@@ -74,7 +75,10 @@ class OrganizationRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
-        for m in _SUFFIX.finditer(text):
+        # One plain scan for a suffix word first: most notes name no company, and the
+        # name-before-suffix pattern backtracks at every capital letter.
+        suffixes = _SUFFIX if _ANY_SUFFIX.search(text) else None
+        for m in suffixes.finditer(text) if suffixes else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
                 out.append(self._result(start, m.end(), SUFFIX_SCORE))

@@ -52,9 +52,11 @@ class PlaceRecognizer(LocalRecognizer):
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.multi_first: dict[str, list[tuple[str, ...]]] = {}
+        # Indexed by the first two words: "new" alone opens hundreds of names.
+        self.multi_first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for parts in lexicon.multiword_places:
-            self.multi_first.setdefault(parts[0], []).append(parts)
+            if len(parts) >= 2:
+                self.multi_first.setdefault((parts[0], parts[1]), []).append(parts)
         for parts_list in self.multi_first.values():
             parts_list.sort(key=len, reverse=True)
         super().__init__("AuditorPlaceRecognizer", [Entity.LOCATION.value])
@@ -78,7 +80,8 @@ class PlaceRecognizer(LocalRecognizer):
                 continue
             key = words[i].key
             matched = 0
-            for parts in self.multi_first.get(key, ()):
+            pair = (key, words[i + 1].key) if i + 1 < n else None
+            for parts in self.multi_first.get(pair, ()) if pair else ():
                 m = len(parts)
                 if (
                     i + m <= n
