@@ -10,7 +10,8 @@ the templates) with and without their site dictionary; it has no targets, it is 
 systematic error classes (``--show-misses`` is allowed there).
 
     .venv/bin/python bench/phi_quality.py [--split test|dev] [--limit N] [--json OUT]
-    .venv/bin/python bench/phi_quality.py --realistic [icu|letters] [--show-misses N]
+    .venv/bin/python bench/phi_quality.py --realistic [icu|letters|forms|clinical-dev|
+        clinical-test|round2-dev|round2-test] [--show-misses N]
     .venv/bin/python bench/phi_quality.py --corpus generic [--split dev|test]
 
 ``--corpus generic`` scores Faker-style generic PII sentences built from presidio-evaluator's

@@ -5,7 +5,8 @@ marked ``<<T|text>>``: ``icu`` (``realistic_notes.src.txt``: terse ICU nursing n
 line between notes) and ``letters`` (``letters_notes.src.txt``: discharge summaries, clinic
 letters, consults with headers and sign-offs; ``----`` between notes) and ``forms``
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
-messages). ``build()`` strips
+messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
+``round2-dev``/``round2-test`` (the ``-test`` ones frozen). ``build()`` strips
 the markup into the scorer's JSONL shape (``text`` and character ``spans``
 ``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
 the ``+dict`` tier. Names are not in them, on purpose.
