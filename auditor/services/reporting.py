@@ -11,6 +11,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from auditor.timefmt import iso_z
 REPORT_PREDICATE = "https://hipaa-auditor.dev/attestation/weekly-report/v1"
 REPORT_KIND = "weekly"
 JSON_NAME, HTML_NAME, PDF_NAME = "report.json", "report.html", "report.pdf"
+VERIFY_NAME = "VERIFY.txt"  # docs/verify.md, shipped in the package and copied into each folder
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,10 @@ def _render(
     html = render_html(data, max_rows=settings.report.max_table_rows)
     (folder / HTML_NAME).write_text(html, encoding="utf-8")
     timer.stop("json_html")
-    names = [JSON_NAME, HTML_NAME]
+    # The folder carries its own verification instructions, signed with it.
+    verify = resources.files("auditor.reports").joinpath(VERIFY_NAME).read_bytes()
+    (folder / VERIFY_NAME).write_bytes(verify)
+    names = [JSON_NAME, HTML_NAME, VERIFY_NAME]
     if not settings.report.pdf:
         return names
     timer.start()

@@ -95,7 +95,7 @@ def test_rebuilt_week_gets_a_suffix(seeded_home: Path, capsys: pytest.CaptureFix
     with open_context(seeded_home) as actx:  # the daemon's idempotent form
         again = build_weekly_report(actx, "2026-W47", rebuild=False)
     assert again.report_id == "weekly-2026-W47"
-    assert [p.name for p in again.files] == ["report.html", "report.json"]
+    assert [p.name for p in again.files] == ["VERIFY.txt", "report.html", "report.json"]
     assert not (seeded_home / "reports" / "weekly-2026-W47-r3").exists()
 
 

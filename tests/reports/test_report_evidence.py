@@ -142,3 +142,23 @@ def test_display_path_relative_to_roots_or_fingerprinted() -> None:
         is False
     )  # ran in W47, but its events are from W45
     assert datetime(2026, 11, 16, tzinfo=UTC) == W47.start
+
+
+def test_report_folder_carries_its_verification_instructions(tmp_path: Any) -> None:
+    import json as _json
+    from base64 import b64decode
+    from pathlib import Path
+
+    from auditor.config import load_settings
+    from auditor.context import open_context
+    from auditor.services.reporting import build_weekly_report
+
+    settings = load_settings(str(tmp_path / "home"), environ={"AUDITOR_REPORT__PDF": "false"})
+    with open_context(settings=settings) as actx:
+        result = build_weekly_report(actx, "2026-W47")
+    folder = result.folder
+    docs = Path(__file__).resolve().parents[2] / "docs" / "verify.md"
+    assert (folder / "VERIFY.txt").read_bytes() == docs.read_bytes()
+    envelope = _json.loads((folder / "report.dsse.json").read_text())
+    statement = _json.loads(b64decode(envelope["payload"]))
+    assert "VERIFY.txt" in {s["name"] for s in statement["subject"]}
