@@ -64,14 +64,40 @@ FIELD_NAMES: dict[tuple[str, int], str] = {
 }
 
 
+# A real field has a handful of components and a segment a few dozen fields; past this,
+# the text is scanned as one flat unit (separators read as spaces), not piece by piece,
+# so a run of 20 million '^' costs its length, not a tuple per empty component.
+MAX_PIECES = 1000
+
+
+def _flat_unit(
+    source: str, text: str, offset: int, seps: Separators, location: dict[str, Any], what: str
+) -> TextUnit:
+    for sep in (seps.field, seps.repetition, seps.component, seps.subcomponent):
+        text = text.replace(sep, " ")
+    return TextUnit(
+        source=source,
+        text=text,
+        location={**location, "field": f"over {MAX_PIECES} {what}"},
+        offset=offset,
+    )
+
+
 def field_units(
     source: str, seg: str, offset: int, seps: Separators, location: dict[str, Any]
 ) -> Iterator[TextUnit]:
     """Units for every field repetition of one segment."""
     seg_id = seg[:3]
     is_header = seg_id in HEADERS
+    if seg.count(seps.field) > MAX_PIECES:
+        yield _flat_unit(source, seg, offset, seps, location, "fields")
+        return
     for field in split_fields(seg, seps):
         if is_header and field.number <= 2:
+            continue
+        if field.text.count(seps.repetition) > MAX_PIECES:
+            start = offset + field.start
+            yield _flat_unit(source, field.text, start, seps, location, "repetitions")
             continue
         reps = split_spans(field.text, seps.repetition, offset + field.start)
         for rep_no, rep in enumerate(reps, start=1):
@@ -92,7 +118,8 @@ def _rep_unit(
     key: tuple[str, int],
 ) -> TextUnit:
     parts: list[tuple[int, dict[str, Any]]] = []
-    if seps.component in rep or seps.subcomponent in rep:
+    pieces = rep.count(seps.component) + rep.count(seps.subcomponent)
+    if pieces <= MAX_PIECES and (seps.component in rep or seps.subcomponent in rep):
         for c_no, comp in enumerate(split_spans(rep, seps.component), start=1):
             subs = split_spans(comp.text, seps.subcomponent, comp.start)
             if len(subs) == 1:

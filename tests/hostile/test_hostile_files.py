@@ -131,3 +131,14 @@ def test_l5_binary_files_are_still_skipped(actx: AppContext, tmp_path: Path) -> 
     path.write_bytes(b"\x00\x01\x02\x00" * 1000)
     result = scan_documents(actx, [path])
     assert result.files_scanned == 0 and "NUL" in result.files_skipped[0][1]
+
+
+def test_m5_hl7_component_runs_are_bounded(actx: AppContext, tmp_path: Path) -> None:
+    from auditor.services.document_scan import scan_documents
+
+    path = tmp_path / "big.hl7"
+    head = "MSH|^~\\&|A|B|||20261116100000||ADT^A01|1|P|2.5\rPID|1||7734219^^^HOSP^MR||Smith^John\r"
+    path.write_text(head + "PID|" + "^" * 2_000_000 + "~" * 200_000 + "\r")
+    with bounded(20):
+        result = scan_documents(actx, [path])
+    assert result.files_scanned == 1 and result.findings >= 1
