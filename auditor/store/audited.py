@@ -20,12 +20,11 @@ _CHUNK = 5000
 
 
 def _insert(session: Session) -> Any:
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(AuditedEvent)
+    """The backend's INSERT (both have ON CONFLICT DO UPDATE)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    backend: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return backend.insert(AuditedEvent)
 
 
 def put_events(session: Session, events: Iterable[EventKey], run_id: str) -> None:
