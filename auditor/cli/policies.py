@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
         """Print every problem (file, rule id, field); exit 2 if the pack is invalid or empty."""
         from auditor.policy.loader import validate_pack
 
-        pack, problems = validate_pack(directory)
+        pack, problems = validate_pack(directory, run_rules=True)
         if pack is None:
             for problem in problems:
                 err_console.print(f"error: {problem}", markup=False, soft_wrap=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -83,3 +84,24 @@ def test_mapping_alias_is_refused(tmp_path: Path) -> None:
     path.write_text("columns: &c {timestamp: ts, user_id: u, patient_id: p}\nx: *c\n")
     with pytest.raises(InputError, match="not valid YAML"):
         load_mapping(path)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "CAST(event.user_id AS nosuchtype) IS NULL",
+        "regexp_matches(event.user_id, '(')",
+        "date_part('fortnight', event.timestamp) = 1",
+        "CAST(event.user_id AS INTEGER) > 0",
+    ],
+)
+def test_l1_validate_runs_every_rule(tmp_path: Path, when: str) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    (pack / "probe.yaml").write_text(RULE + f"  when: {json.dumps(when)}\n")
+    with bounded(10):
+        got, problems = validate_pack(pack, run_rules=True)
+    assert got is None and len(problems) == 1
+    assert problems[0].rule_id == "ACC-PROBE-001" and problems[0].field == "when"
+    assert problems[0].message.startswith("fails on")
+    assert validate_pack(PACK, run_rules=True)[1] == []  # the shipped pack runs clean
