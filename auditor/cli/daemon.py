@@ -54,10 +54,6 @@ def register(app: typer.Typer) -> None:
             use_json = actx.settings.daemon.json_logs if json_logs is None else json_logs
             log = configure(use_json, logging.INFO)
             quiet_skipped_runs()
-            log.info(
-                "config read at start-up from %s; restart `auditor daemon` after editing it",
-                actx.settings.home / "auditor.toml",
-            )
             return run_daemon(actx, log, once=once)
         finally:
             actx.close()
