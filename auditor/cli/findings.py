@@ -167,7 +167,9 @@ def register(app: typer.Typer) -> None:
     @findings_app.command("show")
     def show(
         ctx: typer.Context,
-        finding_id: int = typer.Argument(..., help="Finding id (from `findings list`)."),
+        finding_id: int = typer.Argument(
+            ..., min=1, max=2**63 - 1, help="Finding id (from `findings list`)."
+        ),
         output_format: OutputFormat = typer.Option(
             OutputFormat.TABLE, "--output-format", help="table | jsonl"
         ),
@@ -196,7 +198,9 @@ def register(app: typer.Typer) -> None:
     @findings_app.command("update")
     def update(
         ctx: typer.Context,
-        finding_id: int = typer.Argument(..., help="Finding id (from `findings list`)."),
+        finding_id: int = typer.Argument(
+            ..., min=1, max=2**63 - 1, help="Finding id (from `findings list`)."
+        ),
         status: str = typer.Option(
             ..., "--status", help="open | confirmed | dismissed | escalated"
         ),

@@ -19,7 +19,9 @@ def register(app: typer.Typer) -> None:
             ..., "--role", help="privacy_officer | security | data_team | admin"
         ),
         name: str = typer.Option(..., "--name", help="Who or what uses it (unique)."),
-        expires: int | None = typer.Option(None, "--expires", help="Expire after DAYS days."),
+        expires: int | None = typer.Option(
+            None, "--expires", min=1, max=36500, help="Expire after DAYS days (1 to 36500)."
+        ),
     ) -> None:
         """Create a token and print it once (store it now: it cannot be shown again)."""
         from auditor.api.auth import create_token, parse_role

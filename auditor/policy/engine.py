@@ -79,6 +79,9 @@ def _str_list(paths: Sequence[Path]) -> str:
     return "[" + ", ".join(quote_str(str(p)) for p in paths) + "]"
 
 
+MAX_TEMP = "8GB"
+
+
 def connect(
     cfg: EngineConfig, *, allowed_dirs: Sequence[Path], allowed_paths: Sequence[Path]
 ) -> duckdb.DuckDBPyConnection:
@@ -90,6 +93,8 @@ def connect(
     con.execute("SET TimeZone='UTC'")
     if cfg.temp_dir is not None:
         con.execute(f"SET temp_directory={quote_str(str(cfg.temp_dir))}")
+        # Spill is bounded too: a rule that validates cannot fill the disk (probe M4).
+        con.execute(f"SET max_temp_directory_size={quote_str(MAX_TEMP)}")
     dirs = [str(Path(d).resolve()).rstrip("/") + "/" for d in allowed_dirs]
     con.execute(f"SET allowed_directories={_str_list([Path(d) for d in dirs])}")
     con.execute(f"SET allowed_paths={_str_list([Path(p).resolve() for p in allowed_paths])}")

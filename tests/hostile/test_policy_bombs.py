@@ -105,3 +105,20 @@ def test_l1_validate_runs_every_rule(tmp_path: Path, when: str) -> None:
     assert problems[0].rule_id == "ACC-PROBE-001" and problems[0].field == "when"
     assert problems[0].message.startswith("fails on")
     assert validate_pack(PACK, run_rules=True)[1] == []  # the shipped pack runs clean
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tokens", "create", "--role", "security", "--name", "x", "--expires", "999999999"],
+        ["findings", "update", "99999999999999999999", "--status", "open"],
+    ],
+)
+def test_l4_out_of_range_numbers_are_clean_errors(home: Path, args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from auditor.cli.main import app
+
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "less than or equal" in result.output
