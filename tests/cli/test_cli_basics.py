@@ -155,3 +155,14 @@ def test_serve_says_config_is_read_at_start(
     assert main(["serve", "--port", "0"]) == 0
     err = capsys.readouterr().err
     assert "config read at start-up" in err and "restart `auditor serve`" in err
+
+
+def test_status_daemon_line_first_and_80_columns(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["status"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("daemon: ")
+    assert all(len(line) <= 80 for line in captured.out.splitlines())
+    assert "…" not in captured.out  # no truncated column headers
