@@ -97,7 +97,13 @@ def list_findings(
     )
     with actx.transaction() as session:
         total, rows = triage.list_findings(
-            session, flt, limit=limit, offset=offset, actor=principal.actor, channel="api"
+            session,
+            flt,
+            limit=limit,
+            offset=offset,
+            actor=principal.actor,
+            channel="api",
+            fingerprint=actx.fingerprinter.of,
         )
         items = [FindingOut(**triage.finding_json(f)) for f in rows]
     return FindingPage(total=total, limit=limit, offset=offset, items=items)

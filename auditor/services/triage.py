@@ -6,6 +6,8 @@ many rows), who moved a finding from what to what.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +19,9 @@ from auditor.errors import InputError, NotFoundError
 from auditor.store import repo
 from auditor.store.models import Finding, FindingKind, FindingStatus
 from auditor.timefmt import iso_z
+
+# What an id, enum, list of them or ISO date looks like; anything else is free text.
+_ID_TEXT = re.compile(r"[A-Za-z0-9_.:+\-]{1,128}(,[A-Za-z0-9_.:+\-]{1,128})*")
 
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")  # least to most severe
 
@@ -73,16 +78,20 @@ class FindingFilter:
     severities: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
 
-    def as_detail(self) -> dict[str, Any]:
-        """The filters for the audit trail (ids and enums only; dates as ISO text)."""
+    def as_detail(self, fingerprint: Callable[[str], str] | None = None) -> dict[str, Any]:
+        """The filters for the audit trail: ids, enums and ISO dates; a value that is not an
+        id (free text, perhaps a name) as its keyed ``fingerprint``, never the text."""
         out: dict[str, Any] = {}
         for key, value in self.__dict__.items():
             if value is None or value == ():
                 continue
             if isinstance(value, tuple):
-                out[key] = ",".join(value)
+                text = ",".join(value)
             else:
-                out[key] = value.isoformat() if isinstance(value, datetime) else str(value)
+                text = value.isoformat() if isinstance(value, datetime) else str(value)
+            if not _ID_TEXT.fullmatch(text):
+                text = f"fp:{fingerprint(text)}" if fingerprint else "[free text]"
+            out[key] = text
         return out
 
 
@@ -133,8 +142,12 @@ def list_findings(
     offset: int,
     actor: str,
     channel: str,
+    fingerprint: Callable[[str], str] | None = None,
 ) -> tuple[int, list[Finding]]:
-    """One page of findings (newest events first) and the total matching the filters."""
+    """One page of findings (newest events first) and the total matching the filters.
+
+    ``fingerprint`` keys free-text filter values for the audit trail (see ``as_detail``).
+    """
     if limit < 1 or offset < 0:
         raise InputError("limit must be >= 1 and offset >= 0", field="limit")
     total = int(session.scalar(_apply(select(func.count(Finding.id)), flt)) or 0)
@@ -151,7 +164,7 @@ def list_findings(
         actor,
         f"{channel}.findings.list",
         "findings",
-        filters=flt.as_detail(),
+        filters=flt.as_detail(fingerprint),
         limit=limit,
         offset=offset,
         returned=len(rows),

@@ -169,3 +169,19 @@ def test_m3_real_server_memory_stays_flat(env: ApiEnv) -> None:
     finally:
         server.should_exit = True
         thread.join(5)
+
+
+def test_l6_audit_trail_keeps_no_free_text_filter(env: ApiEnv) -> None:
+    from sqlalchemy import select
+
+    from auditor.store.models import AuditTrail
+
+    with TestClient(env.app) as client:
+        params = {"patient": "John Smith 078-05-1120", "user": "U0017"}
+        resp = client.get("/api/v1/findings", params=params, headers=env.headers("security"))
+        assert resp.status_code == 200
+    with env.actx.transaction() as session:
+        details = [str(d) for d in session.scalars(select(AuditTrail.detail))]
+    listed = [d for d in details if "U0017" in d]
+    assert listed and all("John" not in d and "078-05" not in d for d in details)
+    assert any("fp:" in d for d in listed)
