@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +39,9 @@ def good_findings(hospital: HospitalPaths, tmp_path_factory: pytest.TempPathFact
         return int(result.files[0]["findings"])
 
 
-@pytest.mark.parametrize("change", ["oversize", "huge", "unterminated"])
+@pytest.mark.parametrize(
+    "change", ["oversize", pytest.param("huge", marks=pytest.mark.slow), "unterminated"]
+)
 @pytest.mark.parametrize("segment_mb", [64.0, 0.05])
 def test_bad_record_is_quarantined_and_the_rest_audited(
     actx: AppContext,
@@ -63,3 +69,21 @@ def test_bad_record_is_quarantined_and_the_rest_audited(
     assert len(planted) == 1
     assert planted[0]["reason"].startswith(("record over", "malformed row"))
     assert len(planted[0]["record"]) <= 4096
+
+
+@pytest.mark.slow
+def test_h3_cli_scan_is_bounded_in_memory(
+    hospital: HospitalPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The probe's command in a child process: exit 0, and under 1 GB RSS."""
+    bad = _plant(hospital.csv_log, tmp_path / "bad.csv", 40, "oversize")
+    env = {**os.environ, "AUDITOR_HOME": str(tmp_path / "home")}
+    cmd = [sys.executable, "-m", "auditor.cli.main", "scan", "access-logs", str(bad)]
+    cmd += [str(hospital.csv_log), "--context", str(hospital.context_dir)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with bounded(60):
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "quarantined" in done.stdout
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert max(peak_kb, before) < 1 << 20  # KB: under 1 GB
