@@ -50,6 +50,8 @@ CONTEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     RELATIONSHIPS: ("patient_id", "user_id", "department", "kind", "start", "end"),
     CONTACTS: ("patient_id", "first_name", "last_name", "relationship", "address"),
 }
+# Optional workforce columns that turn rows into a user's history (docs/context-files.md).
+WORKFORCE_PERIOD = ("effective_from", "effective_to")
 USER_COLUMNS = (
     "known",
     "user_id",

@@ -16,7 +16,14 @@ from typing import Protocol
 import duckdb
 
 from auditor.errors import InputError
-from auditor.policy.columns import CONTACTS, CONTEXT_COLUMNS, PATIENTS, RELATIONSHIPS, WORKFORCE
+from auditor.policy.columns import (
+    CONTACTS,
+    CONTEXT_COLUMNS,
+    PATIENTS,
+    RELATIONSHIPS,
+    WORKFORCE,
+    WORKFORCE_PERIOD,
+)
 from auditor.sql import quote_ident, quote_str
 
 SENSITIVE_TAGS = ("behavioral_health", "substance_use", "hiv", "reproductive", "genetic")
@@ -32,6 +39,7 @@ REQUIRED = {
 }
 OPTIONAL = {
     name: tuple(c for c in columns if c not in REQUIRED[name])
+    + (WORKFORCE_PERIOD if name == WORKFORCE else ())
     for name, columns in CONTEXT_COLUMNS.items()
 }
 TABLES = {WORKFORCE: "wf", PATIENTS: "pt", RELATIONSHIPS: "rel", CONTACTS: "ct"}
@@ -39,7 +47,7 @@ EMPTY_DDL = {
     "wf": "user_id VARCHAR, first_name VARCHAR, last_name VARCHAR, role VARCHAR, "
     "department VARCHAR, address VARCHAR, street VARCHAR, zip VARCHAR, status VARCHAR, "
     "termination_date DATE, shift_start VARCHAR, shift_end VARCHAR, shift_start_min INTEGER, "
-    "shift_end_min INTEGER",
+    "shift_end_min INTEGER, effective_from DATE, effective_to DATE",
     "pt": "patient_id VARCHAR, first_name VARCHAR, last_name VARCHAR, birth_date DATE, "
     "address VARCHAR, street VARCHAR, zip VARCHAR, vip BOOLEAN, deceased_date DATE, "
     "sensitive VARCHAR[], employee_user_id VARCHAR",
@@ -127,7 +135,8 @@ def _workforce_sql(_tz: str) -> tuple[str, str]:
         {_date("termination_date")} AS termination_date,
         {_text("shift_start")} AS shift_start, {_text("shift_end")} AS shift_end,
         {_minutes("shift_start")} AS shift_start_min,
-        {_minutes("shift_end")} AS shift_end_min"""
+        {_minutes("shift_end")} AS shift_end_min,
+        {_date("effective_from")} AS effective_from, {_date("effective_to")} AS effective_to"""
     bad = f"""CASE WHEN {_text("user_id")} IS NULL THEN 'missing user id|user_id'
         WHEN coalesce(lower({_text("status")}), 'active') NOT IN ('active', 'terminated')
             THEN 'status must be active or terminated|status'
@@ -135,7 +144,11 @@ def _workforce_sql(_tz: str) -> tuple[str, str]:
         WHEN {_text("shift_start")} IS NOT NULL AND {_minutes("shift_start")} IS NULL
             THEN 'bad time (HH:MM)|shift_start'
         WHEN {_text("shift_end")} IS NOT NULL AND {_minutes("shift_end")} IS NULL
-            THEN 'bad time (HH:MM)|shift_end' END"""
+            THEN 'bad time (HH:MM)|shift_end'
+        WHEN {_bad_date("effective_from")} THEN 'bad date|effective_from'
+        WHEN {_bad_date("effective_to")} THEN 'bad date|effective_to'
+        WHEN {_date("effective_to")} < {_date("effective_from")}
+            THEN 'effective_to before effective_from|effective_to' END"""
     return select, bad
 
 
@@ -261,10 +274,11 @@ def _load_one(
     except duckdb.Error as exc:
         raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
     rejected, gaps = _quarantine_bad(con, table, path, quarantine)
-    if table in ("wf", "pt"):
-        rejected += _dedupe(
-            con, table, "user_id" if table == "wf" else "patient_id", path, gaps, quarantine
-        )
+    if table == "wf":  # one row per user and start date: a user's rows are their history
+        rejected += _dedupe(con, table, "user_id", path, gaps, quarantine, "effective_from")
+        _close_periods(con)
+    elif table == "pt":
+        rejected += _dedupe(con, table, "patient_id", path, gaps, quarantine)
     count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
     info.rows[fname] = int(count[0]) if count else 0
     info.rejected[fname] = rejected
@@ -328,10 +342,12 @@ def _dedupe(
     path: Path,
     gaps: list[int],
     quarantine: RejectSink,
+    also: str = "",
 ) -> int:
-    """Keep the first row per id; later duplicates are quarantined with their lines."""
+    """Keep the first row per id (and ``also``); later duplicates are quarantined."""
+    by = f"{key}, {also}" if also else key
     dups = con.execute(
-        f"SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY {key} "
+        f"SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY {by} "
         f"ORDER BY rowid) AS n FROM {table}) WHERE n > 1 ORDER BY rowid"
     ).fetchall()
     for (rowid,) in dups:
@@ -340,3 +356,23 @@ def _dedupe(
         ids = ", ".join(str(int(r[0])) for r in dups)
         con.execute(f"DELETE FROM {table} WHERE rowid IN ({ids})")
     return len(dups)
+
+
+def _close_periods(con: duckdb.DuckDBPyConnection) -> None:
+    """A user's workforce rows as periods that never overlap: each ends (inclusive) where it
+    says or the day before the user's next row starts, whichever is first, so an access
+    matches the one row in force on its site-local day (``view.WF_AT``)."""
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE wf AS
+        SELECT * EXCLUDE (nxt) REPLACE (
+            CASE WHEN nxt IS NULL THEN effective_to
+                 ELSE least(coalesce(effective_to, nxt - 1), nxt - 1) END AS effective_to
+        )
+        FROM (
+            SELECT *, lead(effective_from) OVER (
+                PARTITION BY user_id ORDER BY effective_from NULLS FIRST) AS nxt
+            FROM wf
+        )
+        """
+    )

@@ -68,8 +68,8 @@ VIEW_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "off_shift": (
         "CASE WHEN u.shift_start_min IS NULL OR u.shift_end_min IS NULL THEN NULL "
         "WHEN u.shift_start_min <= u.shift_end_min "
-        f"THEN NOT ({_MINUTE} >= u.shift_start_min AND {_MINUTE} < u.shift_end_min) "
-        f"ELSE NOT ({_MINUTE} >= u.shift_start_min OR {_MINUTE} < u.shift_end_min) END",
+        f"THEN NOT ({_MINUTE} >= u.shift_start_min AND {_MINUTE} <= u.shift_end_min) "
+        f"ELSE NOT ({_MINUTE} >= u.shift_start_min OR {_MINUTE} <= u.shift_end_min) END",
         ("u",),
     ),
     "contact_match": ("c.k IS NOT NULL", ("c",)),
@@ -94,10 +94,22 @@ ALWAYS = (
     "explanations",
     "local_ts",
 )
+
+
+def wf_at(alias: str) -> str:
+    """The workforce row in force on the event's site-local day (effective dates inclusive;
+    rows without them always): at most one per user, as ``context`` closes the periods."""
+    day = "CAST(e.lts AS DATE)"
+    return (
+        f"({alias}.effective_from IS NULL OR {day} >= {alias}.effective_from) "
+        f"AND ({alias}.effective_to IS NULL OR {day} <= {alias}.effective_to)"
+    )
+
+
 _JOINS = {
-    "u": "LEFT JOIN wf u ON u.user_id = e.user_id",
+    "u": f"LEFT JOIN wf u ON u.user_id = e.user_id AND {wf_at('u')}",
     "p": "LEFT JOIN pt p ON p.patient_id = e.patient_id",
-    "pe": "LEFT JOIN wf pe ON pe.user_id = p.employee_user_id",
+    "pe": f"LEFT JOIN wf pe ON pe.user_id = p.employee_user_id AND {wf_at('pe')}",
     "x": "LEFT JOIN ex x ON x.k = e.rowid",
     "c": "LEFT JOIN cm c ON c.k = e.rowid",
     "rr": "LEFT JOIN (SELECT DISTINCT role FROM roles) rr ON rr.role = u.role",
@@ -143,10 +155,10 @@ def create_view(
         explained = _explanations(con, before_days, after_days)
     if "c" in joins:
         con.execute(
-            """
+            f"""
             CREATE TEMP TABLE cm AS
             SELECT DISTINCT e.rowid AS k FROM events e
-            JOIN wf u ON u.user_id = e.user_id
+            JOIN wf u ON u.user_id = e.user_id AND {wf_at("u")}
             JOIN ct c ON c.patient_id = e.patient_id AND c.first_name = u.first_name
                 AND c.last_name = u.last_name
             WHERE e.bad IS NULL
@@ -181,7 +193,7 @@ def _explanations(con: duckdb.DuckDBPyConnection, before_days: int, after_days: 
             WHERE {window} AND e.bad IS NULL
             UNION ALL
             SELECT e.rowid AS k FROM events e
-            LEFT JOIN wf u ON u.user_id = e.user_id
+            LEFT JOIN wf u ON u.user_id = e.user_id AND {wf_at("u")}
             JOIN rel r ON r.patient_id = e.patient_id AND r.user_id IS NULL
                 AND r.department = coalesce(u.department, nullif(e.department, ''))
             WHERE {window} AND e.bad IS NULL

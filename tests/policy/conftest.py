@@ -38,6 +38,8 @@ WORKFORCE = [
     "termination_date",
     "shift_start",
     "shift_end",
+    "effective_from",
+    "effective_to",
 ]
 PATIENTS = [
     "patient_id",
