@@ -175,3 +175,19 @@ def test_first_of_all_is_no_date(engine: PhiEngine) -> None:
 def test_capital_the_inside_a_sentence_belongs_to_the_organisation(engine: PhiEngine) -> None:
     text = "which later became The Western Union Company in 1990"
     assert _covered_as(engine, text, "The Western Union Company", "ORGANIZATION")
+
+
+BARE_NAME_FIELDS = [
+    ("Name NÍ MHAOLÁIN, Aoife  DOB 03.02.1957", "NÍ MHAOLÁIN, Aoife"),
+    ("Name KOWALSKI, Anna  DOB 1/2/1950", "KOWALSKI, Anna"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), BARE_NAME_FIELDS)
+def test_name_label_without_colon(engine: PhiEngine, text: str, value: str) -> None:
+    assert _covered_as(engine, text, value, "PERSON")
+
+
+def test_bare_label_needs_a_surname_comma_value(engine: PhiEngine) -> None:
+    text = "Patient aware, agrees with plan."
+    assert not any(t == "PERSON" for t, _, _ in _spans(engine, text, "aware"))

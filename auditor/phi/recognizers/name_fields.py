@@ -32,6 +32,12 @@ _LABEL = re.compile(
     r"interpreter)\s*[:#]|(?:read|dictated|signed|transcribed|reviewed|requested|completed)"
     r"\s+by:?)[ \t]*"
 )
+# The same labels without a colon when a "SURNAME, First" value follows (requisition and
+# form layouts: "Name O'SULLIVAN, Aoife", "Pt delacroix, yvette").
+_LABEL_BARE = re.compile(
+    r"(?im)(?:^|[|;]|\s{3,})[ \t]*(?:patient(?:'s)?\s+name|patient|pt|name)[ \t]+"
+    r"(?=[^\W\d_]+(?:['’ -][^\W\d_]+){0,2},[ \t]*[^\W\d_])"
+)
 # One word of a name: letters with inner apostrophes or hyphens, or an initial.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
 _SEPARATOR = re.compile(r"(?:,? |/|, )")
@@ -53,6 +59,16 @@ class FieldNameRecognizer(LocalRecognizer):
             span = self._value(text, label.end())
             if span is not None:
                 results.append(make_result(self, Entity.PERSON, span[0], span[1], SCORE))
+        for label in _LABEL_BARE.finditer(text):
+            span = self._value(text, label.end())
+            if span is None:
+                continue
+            # Without a colon only the "SURNAME, First" shape counts: the value ends with the
+            # first word after the comma ("Pt D'Angelo, Vincent seen with ...").
+            comma = text.find(",", span[0], span[1])
+            given = _WORD.search(text, comma + 1) if comma != -1 else None
+            end = min(span[1], given.end()) if given is not None else span[1]
+            results.append(make_result(self, Entity.PERSON, span[0], end, SCORE))
         return results
 
     def _value(self, text: str, pos: int) -> tuple[int, int] | None:
