@@ -73,6 +73,13 @@ def print_summary(result: AccessScanResult) -> None:
         markup=False,
         soft_wrap=True,
     )
+    # Records are deliveries; events are what the weekly report counts (re-scans and the
+    # same events in another format are one event).
+    err_console.print(
+        f"  distinct events {result.events_distinct} ({result.events_new} new to the store)",
+        markup=False,
+        soft_wrap=True,
+    )
     for category, count in sorted(result.findings_by_category.items()):
         err_console.print(f"  {category}: {count}", markup=False, soft_wrap=True)
     for rule_id, why in sorted(result.disabled_rules.items()):

@@ -427,3 +427,34 @@ def test_same_events_in_two_formats_count_once(actx: AppContext, hospital: Hospi
     summary = both.summary()
     assert summary["findings_total"] == once.findings_total
     assert summary["events_distinct"] == hospital.n_events
+
+
+def test_cli_counts_findings_per_event_over_two_formats(
+    home: Path, hospital: HospitalPaths, tmp_path: Path
+) -> None:
+    """The week as CSV and as FHIR on one command line: each finding printed and counted once."""
+    summary_file = tmp_path / "summary.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "scan",
+            "access-logs",
+            str(hospital.csv_log),
+            str(hospital.fhir_log),
+            "--context",
+            str(hospital.context_dir),
+            "--output-format",
+            "jsonl",
+            "--summary-json",
+            str(summary_file),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    keys = [(r["rule_id"], r["event_id"]) for r in rows]
+    assert rows and len(keys) == len(set(keys))
+    summary = json.loads(summary_file.read_text())
+    assert summary["findings_total"] == sum(summary["findings_by_category"].values()) == len(rows)
+    assert summary["records_processed"] == 2 * hospital.n_events
+    assert summary["events_distinct"] == summary["events_new"] == hospital.n_events
+    assert f"distinct events {hospital.n_events} ({hospital.n_events} new" in result.stderr
