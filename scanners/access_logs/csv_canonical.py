@@ -194,7 +194,6 @@ def _load_normalised(
     shift = first_data_line - 2
     starts: list[int] = []
     refused: list[Rejected] = []
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
     with tempfile.TemporaryDirectory(prefix="auditor-csv-", dir=scratch) as tmp:
         copy = Path(tmp) / "records.csv"
         delimiter = mapping.delimiter or ","
@@ -232,10 +231,15 @@ def _load_normalised(
 
 def _parse(text: str, delimiter: str) -> list[str] | None:
     """One record's fields ([] for a blank line); None when it is not exactly one record."""
+    # The csv module's field limit is process-wide: raised for this record only (a record
+    # here is at most MAX_RECORD_BYTES), then put back for every other reader.
+    previous = csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"'))
     except csv.Error:
         return None
+    finally:
+        csv.field_size_limit(previous)
     rows = [r for r in rows if r]
     if len(rows) > 1:
         return None
