@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -28,6 +30,8 @@ SORTS = {
     "status": "status",
 }
 PAGE = 100
+# What an id, enum or ISO week looks like; anything else is free text (the API's rule too).
+ID_TEXT = re.compile(r"[A-Za-z0-9_.:+\-]{1,128}")
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,14 @@ class QueueFilter:
     assignee: str = ""
     sort: str = "severity"
 
-    def as_detail(self) -> dict[str, str]:
-        return {k: v for k, v in self.__dict__.items() if v}
+    def as_detail(self, fingerprint: Callable[[str], str]) -> dict[str, str]:
+        """The filters for the audit trail; a value that is not an id, enum or ISO week (free
+        text, perhaps a name typed into the patient box) as its keyed fingerprint."""
+        return {k: audit_text(v, fingerprint) for k, v in self.__dict__.items() if v}
+
+
+def audit_text(value: str, fingerprint: Callable[[str], str]) -> str:
+    return value if ID_TEXT.fullmatch(value) else f"fp:{fingerprint(value)}"
 
 
 def week_bounds(week: str) -> tuple[datetime, datetime]:
@@ -107,6 +117,7 @@ def queue(
     users_in_department: list[str] | None,
     offset: int,
     actor: str,
+    fingerprint: Callable[[str], str],
 ) -> tuple[int, list[tuple[Finding, FindingCase | None]]]:
     base = _filtered(flt, users_in_department)
     total = int(session.scalar(select(func.count()).select_from(base.subquery())) or 0)
@@ -116,7 +127,7 @@ def queue(
         actor,
         "console.findings.list",
         "findings",
-        filters=flt.as_detail(),
+        filters=flt.as_detail(fingerprint),
         offset=offset,
         returned=len(rows),
         total=total,
@@ -184,7 +195,9 @@ def cases(
     )
 
 
-def case_findings(session: Session, user_id: str, day: str, *, actor: str) -> list[Finding]:
+def case_findings(
+    session: Session, user_id: str, day: str, *, actor: str, fingerprint: Callable[[str], str]
+) -> list[Finding]:
     try:
         start = datetime.fromisoformat(day).replace(tzinfo=UTC)
     except ValueError:
@@ -197,7 +210,14 @@ def case_findings(session: Session, user_id: str, day: str, *, actor: str) -> li
             .order_by(Finding.event_time, Finding.id)
         )
     )
-    repo.audit(session, actor, "console.case.read", f"user:{user_id}", day=day, findings=len(rows))
+    repo.audit(
+        session,
+        actor,
+        "console.case.read",
+        f"user:{audit_text(user_id, fingerprint)}",
+        day=audit_text(day, fingerprint),
+        findings=len(rows),
+    )
     return rows
 
 

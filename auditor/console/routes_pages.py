@@ -66,6 +66,7 @@ def queue_page(request: Request) -> Response:
                 users_in_department=members,
                 offset=offset,
                 actor=sess.principal.actor,
+                fingerprint=actx.fingerprinter.of,
             )
             facets = queries.facets(session)
             return page(
@@ -121,7 +122,9 @@ def case_page(request: Request) -> Response:
     def build(sess: ConsoleSession) -> Response:
         directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
         with actx.transaction() as session:
-            rows = queries.case_findings(session, user, day, actor=sess.principal.actor)
+            rows = queries.case_findings(
+                session, user, day, actor=sess.principal.actor, fingerprint=actx.fingerprinter.of
+            )
             cases = {f.id: session.get(FindingCase, f.id) for f in rows}
             return page(
                 request,

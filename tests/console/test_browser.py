@@ -35,13 +35,26 @@ def _shot(driver: Any, name: str) -> None:
         small.save(path, optimize=True)
 
 
+def _go(driver: Any, element: Any, url_part: str) -> None:
+    """Click and wait for the next page: elements of the old page must not be read."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element.click()
+    WebDriverWait(driver, 15).until(
+        lambda d: (
+            url_part in d.current_url
+            and d.execute_script("return document.readyState") == "complete"
+        )
+    )
+
+
 def _login(driver: Any, console: Console, role: str) -> None:
     from selenium.webdriver.common.by import By
 
     driver.get(console.url + "/console/")
     assert "/console/login" in driver.current_url
     driver.find_element(By.ID, "token").send_keys(console.tokens[role])
-    driver.find_element(By.ID, "login").click()
+    _go(driver, driver.find_element(By.ID, "login"), "/console/queue")
     assert driver.find_element(By.ID, "logout")
 
 
@@ -58,7 +71,7 @@ def test_privacy_officer_day(console: Console, browser: Any) -> None:
 
     # Filter the queue: one category, sorted by severity.
     Select(driver.find_element(By.ID, "f-category")).select_by_visible_text("terminated_user")
-    driver.find_element(By.ID, "apply").click()
+    _go(driver, driver.find_element(By.ID, "apply"), "category=terminated_user")
     rows = driver.find_elements(By.CSS_SELECTOR, "tr.finding-row")
     assert rows and {r.get_attribute("data-category") for r in rows} == {"terminated_user"}
     assert "category=terminated_user" in driver.current_url
@@ -66,9 +79,9 @@ def test_privacy_officer_day(console: Console, browser: Any) -> None:
     # Open a case (one user, one day), then a finding in it.
     driver.get(console.url + "/console/cases")
     _shot(driver, "cases")
-    driver.find_element(By.CSS_SELECTOR, "a.case-link").click()
+    _go(driver, driver.find_element(By.CSS_SELECTOR, "a.case-link"), "/console/case?")
     assert "/console/case?" in driver.current_url
-    driver.find_element(By.CSS_SELECTOR, "a.finding-link").click()
+    _go(driver, driver.find_element(By.CSS_SELECTOR, "a.finding-link"), "/console/findings/")
     finding_id = int(driver.current_url.rstrip("/").split("/")[-1])
     with console.actx.transaction() as s:
         finding = s.get(Finding, finding_id)
@@ -85,7 +98,7 @@ def test_privacy_officer_day(console: Console, browser: Any) -> None:
     driver.find_element(By.ID, "c-assignee").send_keys("po-jane")
     driver.find_element(By.ID, "c-due").send_keys("2024-03-29")
     driver.find_element(By.ID, "c-note").send_keys("Called the manager; no shift that day.")
-    driver.find_element(By.ID, "save").click()
+    _go(driver, driver.find_element(By.ID, "save"), "#saved")
     audit = driver.find_element(By.ID, "audit").text
     assert "console.case.update" in audit
     assert re.search(r"disposition: - . inappropriate", audit)
@@ -110,8 +123,7 @@ def test_privacy_officer_day(console: Console, browser: Any) -> None:
     _shot(driver, "reports")
 
     # Log out: the session is over, pages send the browser back to the login.
-    driver.find_element(By.ID, "logout").click()
-    assert "/console/login" in driver.current_url
+    _go(driver, driver.find_element(By.ID, "logout"), "/console/login")
     driver.get(console.url + "/console/queue")
     assert "/console/login" in driver.current_url
     with console.actx.transaction() as s:
@@ -141,7 +153,7 @@ def test_security_role_sees_no_names(console: Console, browser: Any) -> None:
     assert not any(name in page for name in console.patient_names.values())
     browser.get(f"{console.url}/console/audit")
     assert "may not open this page" in browser.find_element(By.ID, "error").text
-    browser.find_element(By.ID, "logout").click()
+    _go(browser, browser.find_element(By.ID, "logout"), "/console/login")
 
 
 def test_post_without_csrf_token_is_refused(console: Console) -> None:

@@ -84,3 +84,25 @@ def test_revoking_the_token_ends_the_session(app_env: tuple[AppContext, TestClie
         revoke_token(session, "po", now=actx.clock())
     gone = client.get("/console/queue", follow_redirects=False)
     assert gone.status_code == 303 and gone.headers["location"].endswith("/console/login")
+
+
+def test_free_text_filters_are_fingerprinted_in_the_audit_trail(
+    app_env: tuple[AppContext, TestClient, str],
+) -> None:
+    from sqlalchemy import select
+
+    from auditor.store.models import AuditTrail
+
+    actx, client, token = app_env
+    _login(client, token)
+    assert client.get(
+        "/console/queue", params={"patient": "John Smith", "user": "U0001"}
+    ).is_success
+    with actx.transaction() as session:
+        row = session.scalars(
+            select(AuditTrail).where(AuditTrail.action == "console.findings.list")
+        ).one()
+    filters = row.detail["filters"]
+    assert filters["user"] == "U0001"
+    assert filters["patient"] == "fp:" + actx.fingerprinter.of("John Smith")
+    assert "John" not in str(row.detail)
