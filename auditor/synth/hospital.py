@@ -277,29 +277,21 @@ class _Builder:
         u = self.pick_user("physician", "ED", skip=used)
         p = self.rng.choice(self.patients[:50])
         self.rels.append(self._rel(p, u.user_id, "", "encounter", self.local(1, "06:00")))
-        self.plant(
-            "break_glass_unjustified",
-            Access(
+
+        def glass(reason: str) -> Access:
+            """One break-glass read of ``p`` by ``u``; only the stated reason differs."""
+            return Access(
                 self.on_shift_time(u, 1),
                 u.user_id,
                 p.patient_id,
                 "note",
                 u.dept,
                 break_glass=True,
-                reason="n/a",
-            ),
-        )
-        self.events.append(
-            Access(
-                self.on_shift_time(u, 1),
-                u.user_id,
-                p.patient_id,
-                "note",
-                u.dept,
-                break_glass=True,
-                reason="unconscious, no ID, trauma bay",
+                reason=reason,
             )
-        )
+
+        self.plant("break_glass_unjustified", glass("n/a"))
+        self.events.append(glass("unconscious, no ID, trauma bay"))
         bh = self.new_patient(sensitive="behavioral_health")
         self.plant("sensitive_record", doc(self.pick_user("nurse", skip=used), bh, 3))
         sud = self.new_patient(sensitive="substance_use;hiv")
