@@ -36,7 +36,41 @@ def covered(engine: PhiEngine, text: str, value: str) -> bool:
     return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(value)))
 
 
+def assert_found_as(engine: PhiEngine, text: str, value: str, entity: str) -> None:
+    """``value`` is covered, and a span of ``entity`` lies in it or around it."""
+    spans = found(engine, text)
+    assert covered(engine, text, value), spans
+    assert entity in {e for e, v in spans if value in v or v in value}, spans
+
+
 def touched(engine: PhiEngine, text: str, value: str) -> bool:
     start = text.index(value)
     end = start + len(value)
     return any(s.start < end and start < s.end for s in engine.analyze(text))
+
+
+def covered_whole(engine: PhiEngine, text: str, value: str) -> bool:
+    """Whether one span covers all of ``value`` (first occurrence), not a patchwork of spans."""
+    start = text.index(value)
+    end = start + len(value)
+    return any(s.start <= start and end <= s.end for s in engine.analyze(text))
+
+
+def spans_touching(engine: PhiEngine, text: str, value: str) -> list[tuple[str, int, int]]:
+    """(entity, start, end) of every span that overlaps ``value`` (first occurrence)."""
+    start = text.index(value)
+    end = start + len(value)
+    return [
+        (s.entity_type, s.start, s.end)
+        for s in engine.analyze(text)
+        if s.start < end and start < s.end
+    ]
+
+
+def covered_as(engine: PhiEngine, text: str, value: str, entity: str) -> bool:
+    """Whether one span of type ``entity`` covers all of ``value`` (first occurrence)."""
+    start = text.index(value)
+    end = start + len(value)
+    return any(
+        t == entity and s <= start and end <= e for t, s, e in spans_touching(engine, text, value)
+    )

@@ -11,19 +11,7 @@ import pytest
 from auditor.phi.engine import PhiEngine
 from auditor.phi.recognizers.checksums import luhn_any_ok
 from auditor.phi.recognizers.phones import _possible
-
-
-def _covered(engine: PhiEngine, text: str, value: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    return any(s.start <= start and end <= s.end for s in engine.analyze(text))
-
-
-def _touched(engine: PhiEngine, text: str, value: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    return any(s.start < end and start < s.end for s in engine.analyze(text))
-
+from tests.phi.conftest import covered_whole, touched
 
 POSITIVES = [
     # phones: international, trunk (0), dots, spaces, extensions, toll-free, 555, pagers
@@ -88,12 +76,12 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(("text", "value"), POSITIVES)
 def test_generic_pii_found(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered(engine, text, value), f"{value!r} not covered"
+    assert covered_whole(engine, text, value), f"{value!r} not covered"
 
 
 @pytest.mark.parametrize(("text", "value"), NEGATIVES)
 def test_clinical_lookalike_untouched(engine: PhiEngine, text: str, value: str) -> None:
-    assert not _touched(engine, text, value), f"{value!r} flagged"
+    assert not touched(engine, text, value), f"{value!r} flagged"
 
 
 @pytest.mark.parametrize(

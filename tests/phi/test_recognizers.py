@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.phi.engine import PhiEngine
-from tests.phi.conftest import covered, found, touched
+from tests.phi.conftest import assert_found_as, covered, found, touched
 
 # (text, value that must be covered, entity type expected on it)
 POSITIVES = [
@@ -120,8 +120,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(("text", "value", "entity"), POSITIVES)
 def test_positive(engine: PhiEngine, text: str, value: str, entity: str) -> None:
-    assert covered(engine, text, value), found(engine, text)
-    assert entity in {e for e, v in found(engine, text) if value in v or v in value}
+    assert_found_as(engine, text, value, entity)
 
 
 @pytest.mark.parametrize(("text", "value"), NEGATIVES)

@@ -9,23 +9,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.phi.engine import PhiEngine
-
-
-def _spans(engine: PhiEngine, text: str, value: str) -> list[tuple[str, int, int]]:
-    start = text.index(value)
-    end = start + len(value)
-    return [
-        (s.entity_type, s.start, s.end)
-        for s in engine.analyze(text)
-        if s.start < end and start < s.end
-    ]
-
-
-def _covered_as(engine: PhiEngine, text: str, value: str, entity: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    return any(t == entity and s <= start and end <= e for t, s, e in _spans(engine, text, value))
-
+from tests.phi.conftest import covered_as, spans_touching
 
 AGES = [
     ("bed 14 - mrs o'neill 94, #NOF post op day 2", "94"),
@@ -41,16 +25,6 @@ NOT_AGES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), AGES)
-def test_age_over_89_after_a_name(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "AGE")
-
-
-@pytest.mark.parametrize(("text", "value"), NOT_AGES)
-def test_measurement_after_a_name_is_no_age(engine: PhiEngine, text: str, value: str) -> None:
-    assert not _covered_as(engine, text, value, "AGE")
-
-
 RECORDS = [
     ("medical record number 3 3 0 9 1 7 date of procedure", "3 3 0 9 1 7"),
     ("UR number 0 0 4 3 3 8 1. Seen today.", "0 0 4 3 3 8 1"),
@@ -64,16 +38,6 @@ NOT_RECORDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), RECORDS)
-def test_prefixed_and_spaced_record_numbers(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "MEDICAL_RECORD_NUMBER")
-
-
-@pytest.mark.parametrize(("text", "value"), NOT_RECORDS)
-def test_short_or_uncued_digits_are_no_record(engine: PhiEngine, text: str, value: str) -> None:
-    assert not _covered_as(engine, text, value, "MEDICAL_RECORD_NUMBER")
-
-
 TOWNS = [
     ("The Princess Royal arrived at Johnsonton this morning.", "Johnsonton"),
     ("My friend lives in Wallacefort", "Wallacefort"),
@@ -83,20 +47,10 @@ TOWNS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), TOWNS)
-def test_invented_towns_by_their_ending(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "LOCATION")
-
-
 TIMESTAMPS = [
     ("Date: 1988-01-23 08:14:36.296954 Name: Adam Webb", "1988-01-23 08:14:36.296954"),
     ("When: 1970-09-15 06:57:47 at the club", "1970-09-15 06:57:47"),
 ]
-
-
-@pytest.mark.parametrize(("text", "value"), TIMESTAMPS)
-def test_iso_timestamps_whole(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "DATE_TIME")
 
 
 # (text, value that no span may touch)
@@ -113,12 +67,12 @@ FALSE_ALARMS = [
 
 @pytest.mark.parametrize(("text", "value"), FALSE_ALARMS)
 def test_known_false_alarms_stay_clear(engine: PhiEngine, text: str, value: str) -> None:
-    assert _spans(engine, text, value) == []
+    assert spans_touching(engine, text, value) == []
 
 
 def test_extension_of_three_or_more_digits_still_joins(engine: PhiEngine) -> None:
     text = "call 617 555 0108 x4471 after noon"
-    assert _covered_as(engine, text, "617 555 0108 x4471", "PHONE_NUMBER")
+    assert covered_as(engine, text, "617 555 0108 x4471", "PHONE_NUMBER")
 
 
 FACILITIES = [
@@ -133,16 +87,11 @@ NOT_FACILITIES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), FACILITIES)
-def test_facilities_of_everyday_words(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "HOSPITAL")
-
-
 @pytest.mark.parametrize(("text", "value"), NOT_FACILITIES)
 def test_field_labels_and_departments_are_no_facility(
     engine: PhiEngine, text: str, value: str
 ) -> None:
-    assert not any(t == "HOSPITAL" for t, _, _ in _spans(engine, text, value))
+    assert not any(t == "HOSPITAL" for t, _, _ in spans_touching(engine, text, value))
 
 
 OTHER_IDS = [
@@ -152,29 +101,19 @@ OTHER_IDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), OTHER_IDS)
-def test_spaced_and_prescription_ids(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "ID_NUMBER")
-
-
 SPELLED_DATES = [
     ("date of operation the twelfth of june. procedure", "twelfth of june"),
     ("on the twenty-first of March 2087 he was seen", "twenty-first of March 2087"),
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), SPELLED_DATES)
-def test_dictated_day_of_month(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "DATE_TIME")
-
-
 def test_first_of_all_is_no_date(engine: PhiEngine) -> None:
-    assert _spans(engine, "first of all the patient is well", "first of all") == []
+    assert spans_touching(engine, "first of all the patient is well", "first of all") == []
 
 
 def test_capital_the_inside_a_sentence_belongs_to_the_organisation(engine: PhiEngine) -> None:
     text = "which later became The Western Union Company in 1990"
-    assert _covered_as(engine, text, "The Western Union Company", "ORGANIZATION")
+    assert covered_as(engine, text, "The Western Union Company", "ORGANIZATION")
 
 
 BARE_NAME_FIELDS = [
@@ -183,11 +122,38 @@ BARE_NAME_FIELDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), BARE_NAME_FIELDS)
-def test_name_label_without_colon(engine: PhiEngine, text: str, value: str) -> None:
-    assert _covered_as(engine, text, value, "PERSON")
-
-
 def test_bare_label_needs_a_surname_comma_value(engine: PhiEngine) -> None:
     text = "Patient aware, agrees with plan."
-    assert not any(t == "PERSON" for t, _, _ in _spans(engine, text, "aware"))
+    assert not any(t == "PERSON" for t, _, _ in spans_touching(engine, text, "aware"))
+
+
+# Each table above is covered as one entity type (or, for the NOT_ tables, never as it).
+COVERED_AS = [
+    (text, value, entity)
+    for table, entity in (
+        (AGES, "AGE"),
+        (RECORDS, "MEDICAL_RECORD_NUMBER"),
+        (TOWNS, "LOCATION"),
+        (TIMESTAMPS, "DATE_TIME"),
+        (FACILITIES, "HOSPITAL"),
+        (OTHER_IDS, "ID_NUMBER"),
+        (SPELLED_DATES, "DATE_TIME"),
+        (BARE_NAME_FIELDS, "PERSON"),
+    )
+    for text, value in table
+]
+NOT_COVERED_AS = [
+    (text, value, entity)
+    for table, entity in ((NOT_AGES, "AGE"), (NOT_RECORDS, "MEDICAL_RECORD_NUMBER"))
+    for text, value in table
+]
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), COVERED_AS)
+def testcovered_as(engine: PhiEngine, text: str, value: str, entity: str) -> None:
+    assert covered_as(engine, text, value, entity), spans_touching(engine, text, value)
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), NOT_COVERED_AS)
+def test_notcovered_as(engine: PhiEngine, text: str, value: str, entity: str) -> None:
+    assert not covered_as(engine, text, value, entity), spans_touching(engine, text, value)
