@@ -213,10 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--show-misses is for the dev split; the test split stays unseen")
     with tempfile.TemporaryDirectory() as tmp:
         data = generate.build(Path(tmp))
-        notes = data[f"notes_{args.split}"]
-        sentences = data[f"sentences_{args.split}"]
-        if args.limit:
-            notes, sentences = notes[: args.limit], sentences[: args.limit]
+        notes, sentences = generate.split_docs(data, args.split, args.limit)
         t0 = time.perf_counter()
         plain = PhiEngine()
         site = PhiEngine(dictionary=build_dictionary([data["dictionary"]], data["context_dir"]))

@@ -163,21 +163,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="generic: Faker-style PII sentences from presidio-evaluator templates",
     )
     args = parser.parse_args(argv)
+    split_read = args.corpus == "generic" or not args.realistic
+    if split_read and args.show_misses and args.split == "test":
+        parser.error("--show-misses is for the dev split; the test split stays unseen")
     if args.corpus == "generic":
-        if args.show_misses and args.split == "test":
-            parser.error("--show-misses is for the dev split; the test split stays unseen")
         return _generic(args)
     if args.realistic:
         return _realistic(args)
-    if args.show_misses and args.split == "test":
-        parser.error("--show-misses is for the dev split; the test split stays unseen")
 
     with tempfile.TemporaryDirectory() as tmp:
         data = generate.build(Path(tmp))
-        notes = data[f"notes_{args.split}"]
-        sentences = data[f"sentences_{args.split}"]
-        if args.limit:
-            notes, sentences = notes[: args.limit], sentences[: args.limit]
+        notes, sentences = generate.split_docs(data, args.split, args.limit)
         t0 = time.perf_counter()
         plain = PhiEngine(use_ner=args.ner)
         site = PhiEngine(
@@ -204,18 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     report.setdefault(tier, {})[name] = report.get("notes", {}).get(name)
                     if report[tier][name] is not None:
                         continue
-                t = time.perf_counter()
-                predicted = run(texts)
-                elapsed = time.perf_counter() - t
-                figures = score(docs, predicted)
-                figures["seconds"] = round(elapsed, 2)
-                report.setdefault(tier, {})[name] = figures
-                if args.show_misses and name == "ours":
-                    _show_misses(docs, predicted, args.show_misses, tier)
-    _print(report, args.split, load_s)
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
-    return 0
+                _run_scored(report, tier, name, run, docs, texts, args)
+    return _finish(report, args.split, load_s, args)
 
 
 def _realistic(args: argparse.Namespace) -> int:
@@ -237,17 +223,8 @@ def _realistic(args: argparse.Namespace) -> int:
     report: dict[str, dict[str, object]] = {}
     for tier, systems in runs.items():
         for name, run in systems.items():
-            t = time.perf_counter()
-            predicted = run(texts)
-            figures = score(docs, predicted)
-            figures["seconds"] = round(time.perf_counter() - t, 2)
-            report.setdefault(tier, {})[name] = figures
-            if args.show_misses and name == "ours":
-                _show_misses(docs, predicted, args.show_misses, tier)
-    _print(report, f"realistic:{args.realistic}", load_s)
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
-    return 0
+            _run_scored(report, tier, name, run, docs, texts, args)
+    return _finish(report, f"realistic:{args.realistic}", load_s, args)
 
 
 def _generic(args: argparse.Namespace) -> int:
@@ -264,14 +241,35 @@ def _generic(args: argparse.Namespace) -> int:
     texts = [d["text"] for d in docs]
     report: dict[str, dict[str, object]] = {}
     for name, run in runs.items():
-        t = time.perf_counter()
-        predicted = run(texts)
-        figures = score(docs, predicted)
-        figures["seconds"] = round(time.perf_counter() - t, 2)
-        report.setdefault("generic", {})[name] = figures
-        if args.show_misses and name == "ours":
-            _show_misses(docs, predicted, args.show_misses, "generic")
-    _print(report, f"generic:{args.split}", load_s)
+        _run_scored(report, "generic", name, run, docs, texts, args)
+    return _finish(report, f"generic:{args.split}", load_s, args)
+
+
+def _run_scored(
+    report: dict[str, dict[str, object]],
+    tier: str,
+    name: str,
+    run: Callable[[list[str]], list[Spans]],
+    docs: Sequence[dict],
+    texts: list[str],
+    args: argparse.Namespace,
+) -> None:
+    """Time one system on one tier, score it into ``report`` and show its misses if asked."""
+    t = time.perf_counter()
+    predicted = run(texts)
+    elapsed = time.perf_counter() - t
+    figures = score(docs, predicted)
+    figures["seconds"] = round(elapsed, 2)
+    report.setdefault(tier, {})[name] = figures
+    if args.show_misses and name == "ours":
+        _show_misses(docs, predicted, args.show_misses, tier)
+
+
+def _finish(
+    report: dict[str, dict[str, object]], label: str, load_s: float, args: argparse.Namespace
+) -> int:
+    """Print the report and write it as JSON where asked: the end of every corpus run."""
+    _print(report, label, load_s)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     return 0

@@ -63,34 +63,26 @@ def _env(home: Path, workers: int) -> dict[str, str]:
     return env
 
 
+def _timed(cmd: list[str], what: str, env: dict[str, str] | None = None) -> tuple[float, str]:
+    """Wall time and stdout of one run; a failed run stops the bench with its stderr tail."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"{what} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return elapsed, proc.stdout
+
+
 def run_project(folder: Path, workers: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
-        t0 = time.perf_counter()
-        proc = subprocess.run(
-            [*AUDITOR, "scan", "documents", str(folder), "--output-format", "jsonl"],
-            env=_env(Path(home), workers),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        elapsed = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise SystemExit(f"auditor failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return elapsed, proc.stdout.count("\n")
+        cmd = [*AUDITOR, "scan", "documents", str(folder), "--output-format", "jsonl"]
+        elapsed, out = _timed(cmd, "auditor", _env(Path(home), workers))
+    return elapsed, out.count("\n")
 
 
 def run_vanilla(folder: Path, model: str) -> tuple[float, int]:
-    t0 = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", VANILLA, str(folder), model],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    elapsed = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise SystemExit(f"vanilla presidio failed: {proc.stderr[-2000:]}")
-    return elapsed, int(proc.stdout.strip() or 0)
+    elapsed, out = _timed([sys.executable, "-c", VANILLA, str(folder), model], "vanilla presidio")
+    return elapsed, int(out.strip() or 0)
 
 
 def speed(args: argparse.Namespace) -> None:

@@ -21,6 +21,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from faker import Faker
 
@@ -389,6 +390,17 @@ def build(out: Path | None = None) -> dict[str, object]:
                 for doc in docs:
                     fh.write(json.dumps(doc) + "\n")
     return result
+
+
+def split_docs(
+    data: dict[str, object], split: str, limit: int | None
+) -> tuple[list[dict], list[dict]]:
+    """The notes and sentences of one split, cut to ``limit`` when given (both benches read so)."""
+    notes = cast("list[dict]", data[f"notes_{split}"])
+    sentences = cast("list[dict]", data[f"sentences_{split}"])
+    if limit:
+        notes, sentences = notes[:limit], sentences[:limit]
+    return notes, sentences
 
 
 if __name__ == "__main__":
