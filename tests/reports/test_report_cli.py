@@ -106,7 +106,7 @@ def test_rebuilt_week_gets_a_suffix(seeded_home: Path, capsys: pytest.CaptureFix
         (["report", "weekly", "--week", "2026-W60"], 2, "not an ISO week"),
         (["report", "show", "weekly-1999-W01"], 2, "not found"),
         (["verify"], 2, "give a report folder or id, or --all"),
-        (["verify", "/nonexistent/folder"], 1, "no such report"),
+        (["verify", "/nonexistent/folder"], 2, "no such report"),  # an input error (F16)
     ],
 )
 def test_cli_errors(
