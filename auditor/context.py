@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from auditor.config import CONFIG_FILE, DEFAULT_CONFIG_TEXT, Settings, load_settings
+from auditor.config import CONFIG_FILE, Settings, load_settings
+from auditor.config_template import DEFAULT_CONFIG_TEXT
 from auditor.fingerprint import Fingerprinter, load_or_create_secret
 from auditor.signing.keys import SigningKey, ensure_key, load_key
 from auditor.store import db

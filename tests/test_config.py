@@ -52,7 +52,8 @@ def test_config_template_states_the_defaults(tmp_path: Path) -> None:
     """The commented auditor.toml that `init` writes must say what the code does."""
     import tomllib
 
-    from auditor.config import DEFAULT_CONFIG_TEXT, Settings
+    from auditor.config import Settings
+    from auditor.config_template import DEFAULT_CONFIG_TEXT
 
     data = tomllib.loads(DEFAULT_CONFIG_TEXT)
     data["home"] = tmp_path

@@ -72,7 +72,7 @@ def test_demo_end_to_end(tmp_path: Path) -> None:
 
 
 def test_remember_context_dir_keeps_a_site_choice(tmp_path: Path) -> None:
-    from auditor.config import DEFAULT_CONFIG_TEXT
+    from auditor.config_template import DEFAULT_CONFIG_TEXT
     from auditor.services.demo import remember_context_dir
 
     demo_dir = tmp_path / "demo"
