@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from auditor.phi.dictionaries import SiteDictionary
@@ -74,3 +76,22 @@ def covered_as(engine: PhiEngine, text: str, value: str, entity: str) -> bool:
     return any(
         t == entity and s <= start and end <= e for t, s, e in spans_touching(engine, text, value)
     )
+
+
+def found_cases(
+    found: Iterable[tuple[str, str]] = (), not_found: Iterable[tuple[str, str]] = ()
+) -> list[tuple[str, str, bool]]:
+    """(text, value, expected) rows for ``check_found``: True must be covered, False untouched."""
+    return [(t, v, True) for t, v in found] + [(t, v, False) for t, v in not_found]
+
+
+def check_found(
+    engine: PhiEngine, text: str, value: str, expected: bool, *, whole: bool = False
+) -> None:
+    """``value`` is covered (by one span if ``whole``) if ``expected``, else no span touches it."""
+    if not expected:
+        assert not touched(engine, text, value), found(engine, text)
+    elif whole:
+        assert covered_whole(engine, text, value), found(engine, text)
+    else:
+        assert covered(engine, text, value), found(engine, text)

@@ -11,7 +11,7 @@ import pytest
 from auditor.phi.engine import PhiEngine
 from auditor.phi.recognizers.checksums import luhn_any_ok
 from auditor.phi.recognizers.phones import _possible
-from tests.phi.conftest import covered_whole, touched
+from tests.phi.conftest import check_found, found_cases
 
 POSITIVES = [
     # phones: international, trunk (0), dots, spaces, extensions, toll-free, 555, pagers
@@ -74,14 +74,11 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), POSITIVES)
-def test_generic_pii_found(engine: PhiEngine, text: str, value: str) -> None:
-    assert covered_whole(engine, text, value), f"{value!r} not covered"
-
-
-@pytest.mark.parametrize(("text", "value"), NEGATIVES)
-def test_clinical_lookalike_untouched(engine: PhiEngine, text: str, value: str) -> None:
-    assert not touched(engine, text, value), f"{value!r} flagged"
+@pytest.mark.parametrize(("text", "value", "expected"), found_cases(POSITIVES, NEGATIVES))
+def test_generic_pii_found_lookalike_untouched(
+    engine: PhiEngine, text: str, value: str, expected: bool
+) -> None:
+    check_found(engine, text, value, expected, whole=True)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.phi.engine import PhiEngine
-from tests.phi.conftest import covered, found, touched
+from tests.phi.conftest import check_found, found, found_cases
 
 # (text, PHI that must be covered)
 FOUND = [
@@ -82,14 +82,9 @@ NOT_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), FOUND)
-def test_found(engine: PhiEngine, text: str, value: str) -> None:
-    assert covered(engine, text, value), found(engine, text)
-
-
-@pytest.mark.parametrize(("text", "value"), NOT_FOUND)
-def test_not_found(engine: PhiEngine, text: str, value: str) -> None:
-    assert not touched(engine, text, value), found(engine, text)
+@pytest.mark.parametrize(("text", "value", "expected"), found_cases(FOUND, NOT_FOUND))
+def test_found_or_not(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
+    check_found(engine, text, value, expected)
 
 
 def test_names_keep_their_credentials_out() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.phi.engine import PhiEngine
-from tests.phi.conftest import covered, found, touched
+from tests.phi.conftest import check_found, found_cases
 
 DATES = [
     ("Echo on the 12th showed an EF of 35%.", "12th"),
@@ -80,23 +80,12 @@ NOT_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), DATES)
-def test_partial_and_day_first_dates_are_found(engine: PhiEngine, text: str, value: str) -> None:
-    assert covered(engine, text, value), found(engine, text)
-
-
-@pytest.mark.parametrize(("text", "value"), NOT_DATES)
-def test_counts_fractions_and_times_are_not_dates(engine: PhiEngine, text: str, value: str) -> None:
-    assert not touched(engine, text, value), found(engine, text)
-
-
-@pytest.mark.parametrize(("text", "value"), NAMES)
-def test_labelled_and_lower_case_names_are_found(engine: PhiEngine, text: str, value: str) -> None:
-    assert covered(engine, text, value), found(engine, text)
-
-
-@pytest.mark.parametrize(("text", "value"), NOT_NAMES)
-def test_languages_products_labels_and_acronyms_are_not_names(
-    engine: PhiEngine, text: str, value: str
+# Partial and day-first dates and labelled or lower-case names are found; counts, fractions,
+# times, languages, products, labels and acronyms are not.
+@pytest.mark.parametrize(
+    ("text", "value", "expected"), found_cases(DATES + NAMES, NOT_DATES + NOT_NAMES)
+)
+def test_dates_and_names_found_or_not(
+    engine: PhiEngine, text: str, value: str, expected: bool
 ) -> None:
-    assert not touched(engine, text, value), found(engine, text)
+    check_found(engine, text, value, expected)
