@@ -14,126 +14,42 @@ from tests.policy.conftest import Scan, World
 DAY = "2024-03-05"
 
 
+def _staff(
+    user_id: str, name: str, role: str, department: str, address: str, zip_: str, **extra: str
+) -> dict[str, str]:
+    """A workforce row; ``name`` is "First Last"; on shift all day unless ``extra`` says."""
+    first, last = name.split(" ")
+    row = dict(user_id=user_id, first_name=first, last_name=last, role=role)
+    row.update(department=department, address=address, zip=zip_)
+    return {"shift_start": "00:00", "shift_end": "23:59", **row, **extra}
+
+
+def _patient(patient_id: str, name: str, address: str, zip_: str, **extra: str) -> dict[str, str]:
+    first, last = name.split(" ")
+    row = dict(patient_id=patient_id, first_name=first, last_name=last, address=address, zip=zip_)
+    return {**row, **extra}
+
+
 def _hospital(world: World) -> None:
-    w = world.workforce
-    w.append(
-        dict(
-            user_id="U1",
-            first_name="Ada",
-            last_name="Stone",
-            role="nurse",
-            department="Cardiology",
-            address="12 Elm Street",
-            zip="02110",
-            status="active",
-            shift_start="07:00",
-            shift_end="19:00",
-        )
-    )
-    w.append(
-        dict(
-            user_id="U2",
-            first_name="Bo",
-            last_name="Reed",
-            role="physician",
-            department="Cardiology",
-            address="40 Oak Road",
-            zip="02111",
-            status="active",
-            shift_start="19:00",
-            shift_end="07:00",
-        )
-    )
-    w.append(
-        dict(
-            user_id="U3",
-            first_name="Cy",
-            last_name="Hale",
-            role="registration",
-            department="Registration",
-            address="9 Pine Way",
-            zip="02112",
-            shift_start="00:00",
-            shift_end="23:59",
-        )
-    )
-    w.append(
-        dict(
-            user_id="U4",
-            first_name="Di",
-            last_name="Moss",
-            role="physician",
-            department="ED",
-            address="3 Ash Lane",
-            zip="02113",
-            status="terminated",
-            termination_date="2024-03-06",
-            shift_start="00:00",
-            shift_end="23:59",
-        )
-    )
+    world.workforce = [
+        _staff("U1", "Ada Stone", "nurse", "Cardiology", "12 Elm Street", "02110",
+               status="active", shift_start="07:00", shift_end="19:00"),
+        _staff("U2", "Bo Reed", "physician", "Cardiology", "40 Oak Road", "02111",
+               status="active", shift_start="19:00", shift_end="07:00"),
+        _staff("U3", "Cy Hale", "registration", "Registration", "9 Pine Way", "02112"),
+        _staff("U4", "Di Moss", "physician", "ED", "3 Ash Lane", "02113",
+               status="terminated", termination_date="2024-03-06"),
+    ]  # fmt: skip
     for uid in ("U6", "U7", "U8"):
-        w.append(
-            dict(
-                user_id=uid,
-                first_name="X",
-                last_name=f"Clerk{uid}",
-                role="physician",
-                department="ED",
-                address=f"1{uid[1]} Far Road",
-                zip="09999",
-                shift_start="00:00",
-                shift_end="23:59",
-            )
+        world.workforce.append(
+            _staff(uid, f"X Clerk{uid}", "physician", "ED", f"1{uid[1]} Far Road", "09999")
         )
     p = world.patients
-    p.append(
-        dict(
-            patient_id="P_SELF",
-            first_name="Ada",
-            last_name="Stone",
-            address="12 Elm Street",
-            zip="02110",
-            employee_user_id="U1",
-        )
-    )
-    p.append(
-        dict(
-            patient_id="P_KIN",
-            first_name="Max",
-            last_name="STONE",
-            address="12  elm street.",
-            zip="02110",
-        )
-    )
-    p.append(
-        dict(
-            patient_id="P_CHILD",
-            first_name="Kit",
-            last_name="Vale",
-            address="77 Lake View",
-            zip="02199",
-        )
-    )
-    p.append(
-        dict(
-            patient_id="P_COWORKER",
-            first_name="Bo",
-            last_name="Reed",
-            address="40 Oak Road",
-            zip="02111",
-            employee_user_id="U2",
-        )
-    )
-    p.append(
-        dict(
-            patient_id="P_NEIGHBOR",
-            first_name="Jo",
-            last_name="Frost",
-            address="14 Elm Street",
-            zip="02110",
-        )
-    )
+    p.append(_patient("P_SELF", "Ada Stone", "12 Elm Street", "02110", employee_user_id="U1"))
+    p.append(_patient("P_KIN", "Max STONE", "12  elm street.", "02110"))
+    p.append(_patient("P_CHILD", "Kit Vale", "77 Lake View", "02199"))
+    p.append(_patient("P_COWORKER", "Bo Reed", "40 Oak Road", "02111", employee_user_id="U2"))
+    p.append(_patient("P_NEIGHBOR", "Jo Frost", "14 Elm Street", "02110"))
     p.append(dict(patient_id="P_VIP", first_name="Star", last_name="Lee", vip="true"))
     p.append(dict(patient_id="P_DEAD", last_name="Gone", deceased_date="2024-03-01"))
     p.append(dict(patient_id="P_BH", last_name="Mind", sensitive="behavioral_health"))
