@@ -28,6 +28,18 @@ def _staff(world: World, tz_shift: tuple[str, str] = ("00:00", "23:59")) -> None
     world.patients += [dict(patient_id=p) for p in ("PW", "PO", "PD")]
 
 
+def _encounter(
+    world: World,
+    user_id: str = "U1",
+    start: str = "2024-03-10 10:00",
+    end: str = "2024-03-12 10:00",
+) -> None:
+    """A closed encounter of ``user_id`` with patient PW."""
+    world.relationships.append(
+        dict(patient_id="PW", user_id=user_id, kind="encounter", start=start, end=end)
+    )
+
+
 def _explained(scan: Scan, event_id: str) -> bool:
     return "no_treatment_relationship" not in scan.categories(event_id)
 
@@ -45,15 +57,7 @@ def test_relationship_window(
     world: World, run_scan: Callable[..., Scan], ts: str, explained: bool
 ) -> None:
     _staff(world)
-    world.relationships.append(
-        dict(
-            patient_id="PW",
-            user_id="U1",
-            kind="encounter",
-            start="2024-03-10 10:00",
-            end="2024-03-12 10:00",
-        )
-    )
+    _encounter(world)
     world.event("e", ts, "U1", "PW")
     assert _explained(run_scan(world), "e") is explained
 
@@ -77,15 +81,7 @@ def test_windows_are_configurable(
     actx.settings.explain.before_days = 1
     actx.settings.explain.after_days = 1
     _staff(world)
-    world.relationships.append(
-        dict(
-            patient_id="PW",
-            user_id="U1",
-            kind="encounter",
-            start="2024-03-10 10:00",
-            end="2024-03-12 10:00",
-        )
-    )
+    _encounter(world)
     world.event("early", "2024-03-08T10:00:00Z", "U1", "PW")
     world.event("late", "2024-03-13T09:00:00Z", "U1", "PW")
     scan = run_scan(world)
@@ -112,15 +108,7 @@ def test_site_timezone_applies_to_shifts_and_context_times(
     world: World, run_scan: Callable[..., Scan]
 ) -> None:
     _staff(world, ("08:00", "17:00"))
-    world.relationships.append(
-        dict(
-            patient_id="PW",
-            user_id="U2",
-            kind="encounter",
-            start="2024-03-20 09:00",
-            end="2024-03-20 09:30",
-        )
-    )
+    _encounter(world, "U2", "2024-03-20 09:00", "2024-03-20 09:30")
     world.event("noon-ny", "2024-03-05T17:00:00Z", "U1", "PO")  # 12:00 in New York
     world.event("late-ny", "2024-03-05T23:30:00Z", "U1", "PO")  # 18:30 in New York
     ny = run_scan(world, timezone="America/New_York")
