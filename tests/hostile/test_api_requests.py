@@ -19,7 +19,7 @@ from auditor.scanners.files import LINK_LEAVES_ROOTS, Links, SkippedPath
 from auditor.store import queue
 from auditor.store.models import ScanRun
 from auditor.synth.hospital import HospitalPaths
-from tests.service.api_fixtures import ApiEnv, make_env
+from tests.service.api_fixtures import ApiEnv, sqlite_env
 
 SCANS = "/api/v1/scans"
 JSON = "application/json"
@@ -27,9 +27,7 @@ JSON = "application/json"
 
 @pytest.fixture()
 def env(home: Path, tmp_path: Path) -> Iterator[ApiEnv]:
-    e = make_env(home, f"sqlite:///{home / 'auditor.db'}", tmp_path)
-    yield e
-    e.actx.close()
+    yield from sqlite_env(home, tmp_path)
 
 
 def _run_next(env: ApiEnv) -> ScanRun:

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from auditor.context import WORK_DIR, open_context, work_dir
 from auditor.services.reporting import build_weekly_report
-from tests.service.api_fixtures import ApiEnv, make_env, seed_findings
+from tests.service.api_fixtures import ApiEnv, seed_findings, sqlite_env
 
 
 def _mode(path: Path) -> int:
@@ -59,9 +59,7 @@ def test_l7_raw_segments_live_under_the_home_and_are_cleaned(home: Path) -> None
 
 @pytest.fixture()
 def env(home: Path, tmp_path: Path) -> Iterator[ApiEnv]:
-    e = make_env(home, f"sqlite:///{home / 'auditor.db'}", tmp_path)
-    yield e
-    e.actx.close()
+    yield from sqlite_env(home, tmp_path)
 
 
 @pytest.mark.slow

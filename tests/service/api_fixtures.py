@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -74,3 +75,10 @@ def make_env(home: Path, db_url: str, tmp_path: Path, *, rate_limit: int = 10_00
             tokens[str(role)] = create_token(session, f"t-{role}", role, now=actx.clock())
     app = create_app(settings, actx=actx, status=daemon_status)
     return ApiEnv(app, actx, tokens, allowed, outside)
+
+
+def sqlite_env(home: Path, tmp_path: Path) -> Iterator[ApiEnv]:
+    """An ``env`` fixture body: an API over SQLite in ``home``, closed after the test."""
+    e = make_env(home, f"sqlite:///{home / 'auditor.db'}", tmp_path)
+    yield e
+    e.actx.close()

@@ -11,14 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from auditor.daemon.service import run_daemon
-from tests.service.api_fixtures import ApiEnv, make_env
+from tests.service.api_fixtures import ApiEnv, sqlite_env
 
 
 @pytest.fixture()
 def env(home: Path, tmp_path: Path) -> Iterator[ApiEnv]:
-    e = make_env(home, f"sqlite:///{home / 'auditor.db'}", tmp_path)
-    yield e
-    e.actx.close()
+    yield from sqlite_env(home, tmp_path)
 
 
 @pytest.mark.slow

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import Result
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
@@ -274,27 +276,24 @@ def test_invalid_pack_stops_before_anything_runs(
         assert s.scalar(select(func.count(ScanRun.id))) == 0
 
 
+def _scan_jsonl(
+    runner: CliRunner, hospital: HospitalPaths, tmp_path: Path, *logs: Path
+) -> tuple[Result, list[dict[str, Any]], dict[str, Any]]:
+    """``scan access-logs`` of ``logs`` as JSON lines: the result, its rows and its summary."""
+    summary_file = tmp_path / "summary.json"
+    args = ["scan", "access-logs", *map(str, logs), "--context", str(hospital.context_dir)]
+    args += ["--output-format", "jsonl", "--summary-json", str(summary_file)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    return result, rows, json.loads(summary_file.read_text())
+
+
 def test_cli_jsonl_summary_and_exit_codes(
     home: Path, hospital: HospitalPaths, tmp_path: Path
 ) -> None:
     runner = CliRunner()
-    summary_file = tmp_path / "summary.json"
-    result = runner.invoke(
-        app,
-        [
-            "scan",
-            "access-logs",
-            str(hospital.fhir_log),
-            "--context",
-            str(hospital.context_dir),
-            "--output-format",
-            "jsonl",
-            "--summary-json",
-            str(summary_file),
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    _, rows, summary = _scan_jsonl(runner, hospital, tmp_path, hospital.fhir_log)
     assert rows and set(rows[0]) == {
         "kind",
         "rule_id",
@@ -307,7 +306,6 @@ def test_cli_jsonl_summary_and_exit_codes(
         "explanation",
     }
     assert all(r["kind"] == "access" and r["timestamp"].endswith("Z") for r in rows)
-    summary = json.loads(summary_file.read_text())
     assert summary["records_read"] == summary["records_processed"] + summary["records_quarantined"]
     phases = summary["timings_s"]
     assert {"context", "load", "explain", "rules", "store_wait", "total"} <= set(phases)
@@ -433,27 +431,11 @@ def test_cli_counts_findings_per_event_over_two_formats(
     home: Path, hospital: HospitalPaths, tmp_path: Path
 ) -> None:
     """The week as CSV and as FHIR on one command line: each finding printed and counted once."""
-    summary_file = tmp_path / "summary.json"
-    result = CliRunner().invoke(
-        app,
-        [
-            "scan",
-            "access-logs",
-            str(hospital.csv_log),
-            str(hospital.fhir_log),
-            "--context",
-            str(hospital.context_dir),
-            "--output-format",
-            "jsonl",
-            "--summary-json",
-            str(summary_file),
-        ],
+    result, rows, summary = _scan_jsonl(
+        CliRunner(), hospital, tmp_path, hospital.csv_log, hospital.fhir_log
     )
-    assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.stdout.splitlines()]
     keys = [(r["rule_id"], r["event_id"]) for r in rows]
     assert rows and len(keys) == len(set(keys))
-    summary = json.loads(summary_file.read_text())
     assert summary["findings_total"] == sum(summary["findings_by_category"].values()) == len(rows)
     assert summary["records_processed"] == 2 * hospital.n_events
     assert summary["events_distinct"] == summary["events_new"] == hospital.n_events
