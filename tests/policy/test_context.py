@@ -40,6 +40,13 @@ def _encounter(
     )
 
 
+def _open_relationship(world: World, patient_id: str, kind: str, **who: str) -> None:
+    """A relationship with ``patient_id`` from 2024-03-10 10:00 and no end."""
+    world.relationships.append(
+        dict(patient_id=patient_id, kind=kind, start="2024-03-10 10:00", **who)
+    )
+
+
 def _explained(scan: Scan, event_id: str) -> bool:
     return "no_treatment_relationship" not in scan.categories(event_id)
 
@@ -66,9 +73,7 @@ def test_open_relationship_uses_start_plus_after_days(
     world: World, run_scan: Callable[..., Scan]
 ) -> None:
     _staff(world)
-    world.relationships.append(
-        dict(patient_id="PO", user_id="U1", kind="order", start="2024-03-10 10:00")
-    )
+    _open_relationship(world, "PO", "order", user_id="U1")
     world.event("in", "2024-04-09T09:00:00Z", "U1", "PO")
     world.event("out", "2024-04-09T11:00:00Z", "U1", "PO")
     scan = run_scan(world)
@@ -92,9 +97,7 @@ def test_department_relationship_explains_that_department_only(
     world: World, run_scan: Callable[..., Scan]
 ) -> None:
     _staff(world)
-    world.relationships.append(
-        dict(patient_id="PD", department="Cardiology", kind="referral", start="2024-03-10 10:00")
-    )
+    _open_relationship(world, "PD", "referral", department="Cardiology")
     world.event("same-dept", "2024-03-11T10:00:00Z", "U2", "PD")
     world.event("other-dept", "2024-03-11T10:00:00Z", "U3", "PD")
     world.event("unknown-user", "2024-03-11T10:00:00Z", "U404", "PD", department="Cardiology")

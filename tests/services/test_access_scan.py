@@ -16,7 +16,12 @@ from auditor.cli.main import app, main
 from auditor.context import AppContext, open_context
 from auditor.errors import PolicyError
 from auditor.findings import AccessFinding
-from auditor.services.access_scan import AccessBatch, AccessScanRequest, scan_access_logs
+from auditor.services.access_scan import (
+    AccessBatch,
+    AccessScanRequest,
+    AccessScanResult,
+    scan_access_logs,
+)
 from auditor.store.models import Checkpoint, Finding, RunStatus, ScanRun
 from auditor.synth.hospital import HospitalPaths, build_hospital, generate_events_csv
 from tests.collect import into
@@ -177,6 +182,15 @@ def _lines(path: Path) -> list[str]:
     return path.read_text().splitlines(keepends=True)
 
 
+def _incremental(
+    actx: AppContext, hospital: HospitalPaths, log: Path | None = None, **kw: Any
+) -> AccessScanResult:
+    """An incremental scan of ``log`` (the week as CSV by default) with the hospital's context."""
+    ctx = hospital.context_dir
+    request = AccessScanRequest([log or hospital.csv_log], context_dir=ctx, incremental=True, **kw)
+    return scan_access_logs(actx, request)
+
+
 def test_incremental_resumes_after_appended_lines(
     actx: AppContext, hospital: HospitalPaths, tmp_path: Path, reference: set[tuple[str, str]]
 ) -> None:
@@ -184,19 +198,13 @@ def test_incremental_resumes_after_appended_lines(
     log = tmp_path / "growing.csv"
     cut = len(lines) // 2
     log.write_text("".join(lines[:cut]) + lines[cut][:10])  # a half-written last line
-    first = scan_access_logs(
-        actx, AccessScanRequest([log], context_dir=hospital.context_dir, incremental=True)
-    )
+    first = _incremental(actx, hospital, log)
     assert first.records_read == cut - 1  # the partial line waits for its newline
     log.write_text("".join(lines))
-    second = scan_access_logs(
-        actx, AccessScanRequest([log], context_dir=hospital.context_dir, incremental=True)
-    )
+    second = _incremental(actx, hospital, log)
     assert second.records_read == len(lines) - cut
     assert second.files[0]["resumed_from"] > 0
-    third = scan_access_logs(
-        actx, AccessScanRequest([log], context_dir=hospital.context_dir, incremental=True)
-    )
+    third = _incremental(actx, hospital, log)
     assert third.records_read == 0
     assert _identities(actx) == reference
 
@@ -214,15 +222,7 @@ def test_crash_mid_scan_resumes_without_gaps(
             raise RuntimeError("power cut")
 
     with pytest.raises(Exception, match="failed"):
-        scan_access_logs(
-            actx,
-            AccessScanRequest(
-                [hospital.csv_log],
-                context_dir=hospital.context_dir,
-                incremental=True,
-                on_batch=explode,
-            ),
-        )
+        _incremental(actx, hospital, on_batch=explode)
     with actx.transaction() as s:
         failed = s.scalars(select(ScanRun).where(ScanRun.status == RunStatus.FAILED)).one()
         assert "RuntimeError" in failed.error
@@ -230,10 +230,7 @@ def test_crash_mid_scan_resumes_without_gaps(
         assert 0 < cp.position < hospital.csv_log.stat().st_size
         partial = s.scalar(select(func.count(Finding.id)))
     assert partial
-    resumed = scan_access_logs(
-        actx,
-        AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir, incremental=True),
-    )
+    resumed = _incremental(actx, hospital)
     assert resumed.files[0]["resumed_from"] == cp.position
     assert _identities(actx) == reference
 
@@ -249,17 +246,9 @@ def test_should_stop_is_polled_between_segments(
         polls += 1
         return polls >= 3
 
-    stopped = scan_access_logs(
-        actx,
-        AccessScanRequest(
-            [hospital.csv_log], context_dir=hospital.context_dir, incremental=True, should_stop=stop
-        ),
-    )
+    stopped = _incremental(actx, hospital, should_stop=stop)
     assert stopped.stopped and 0 < stopped.records_read < hospital.n_events
-    rest = scan_access_logs(
-        actx,
-        AccessScanRequest([hospital.csv_log], context_dir=hospital.context_dir, incremental=True),
-    )
+    rest = _incremental(actx, hospital)
     assert stopped.records_read + rest.records_read == hospital.n_events + 4
     assert _identities(actx) == reference
 
