@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from auditor.reports.store_data import FindingRow
+from auditor.reports.store_data import FindingRow, finding_row
 from auditor.store.case_models import FindingCase
 from auditor.store.models import Finding, FindingHistory, FindingKind, FindingStatus
 
@@ -41,26 +41,7 @@ def waiting_before(session: Session, start: datetime) -> list[FindingRow]:
         .where(Finding.event_time < start)
         .order_by(Finding.event_time, Finding.id)
     )
-    return [
-        FindingRow(
-            id=f.id,
-            kind=str(f.kind),
-            rule_id=f.rule_id or "",
-            category=f.category or "",
-            severity=(f.severity or "medium").lower(),
-            time=f.event_time,
-            user_id=f.user_id or "",
-            patient_id=f.patient_id or "",
-            event_id=f.event_id or "",
-            source=f.source or "",
-            explanation=f.explanation or "",
-            status=str(f.status),
-            reviewer=f.reviewer or "",
-            first_seen=f.first_seen,
-            last_run_id=f.last_run_id,
-        )
-        for f in session.scalars(stmt)
-    ]
+    return [finding_row(f) for f in session.scalars(stmt)]
 
 
 def closures(session: Session, start: datetime, end: datetime) -> list[Closure]:

@@ -136,7 +136,8 @@ _COLUMNS = (
 )
 
 
-def _row(r: Any) -> FindingRow:
+def finding_row(r: Any) -> FindingRow:
+    """One finding (an ORM row or a selected row with the same names) as a report row."""
     return FindingRow(
         id=r.id,
         kind=str(r.kind),
@@ -163,7 +164,7 @@ def access_findings(session: Session, start: datetime, end: datetime) -> list[Fi
         .where(Finding.event_time >= start, Finding.event_time < end)
         .order_by(Finding.event_time, Finding.id)
     )
-    return [_row(r) for r in session.execute(stmt)]
+    return [finding_row(r) for r in session.execute(stmt)]
 
 
 def phi_findings(
@@ -177,7 +178,7 @@ def phi_findings(
         .where(or_(seen_in, Finding.last_run_id.in_(list(run_ids))) if run_ids else seen_in)
         .order_by(Finding.source, Finding.id)
     )
-    return [_row(r) for r in session.execute(stmt)]
+    return [finding_row(r) for r in session.execute(stmt)]
 
 
 def phi_counts_by_first_seen(session: Session, start: datetime, end: datetime) -> list[datetime]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 from auditor.daemon.logs import event
 from auditor.daemon.runtime import DaemonRuntime
@@ -41,6 +41,24 @@ class Outcome(Protocol):
 
     @property
     def totals(self) -> RunTotals: ...
+
+
+class _RunArgs(TypedDict):
+    """The keywords every scan service takes from a daemon run (scheduled or queued)."""
+
+    incremental: bool
+    run_id: str
+    trigger: str
+    should_stop: Callable[[], bool]
+
+
+def _run_args(rt: DaemonRuntime, run_id: str, trigger: str, *, incremental: bool) -> _RunArgs:
+    return {
+        "incremental": incremental,
+        "run_id": run_id,
+        "trigger": trigger,
+        "should_stop": rt.should_stop,
+    }
 
 
 def expand_sources(patterns: Sequence[str], *, folders_as_files: bool = True) -> list[Path]:
@@ -147,10 +165,7 @@ def access_log_job(rt: DaemonRuntime) -> None:
             AccessScanRequest(
                 paths,
                 fmt=cfg.access_log_format,
-                incremental=True,
-                run_id=run_id,
-                trigger=trigger,
-                should_stop=rt.should_stop,
+                **_run_args(rt, run_id, trigger, incremental=True),
             ),
         )
 
@@ -168,14 +183,7 @@ def export_scan_job(rt: DaemonRuntime) -> None:
     def call(run_id: str, trigger: str) -> Outcome:
         from auditor.services.document_scan import scan_documents
 
-        return scan_documents(
-            rt.actx,
-            paths,
-            incremental=True,
-            run_id=run_id,
-            trigger=trigger,
-            should_stop=rt.should_stop,
-        )
+        return scan_documents(rt.actx, paths, **_run_args(rt, run_id, trigger, incremental=True))
 
     _scheduled(rt, JOB_EXPORTS, ";".join(map(str, paths)), call)
 
@@ -222,6 +230,7 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
     params = dict(run.params or {})
     roots = actx.settings.api.allowed_roots
     kind = run.kind
+    incremental = bool(params.get("incremental", False))
     try:  # re-checked now: roots may have changed, a link may have been placed since
         paths = queue.check_paths(params.get("paths", []), roots)
         out = None
@@ -240,22 +249,14 @@ def run_queued(rt: DaemonRuntime, run: ScanRun) -> None:
                 AccessScanRequest(
                     paths,
                     fmt=str(params.get("format") or "auto"),
-                    incremental=bool(params.get("incremental", False)),
-                    run_id=run.id,
-                    trigger=Trigger.API,
-                    should_stop=rt.should_stop,
+                    **_run_args(rt, run.id, Trigger.API, incremental=incremental),
                 ),
             )
         if kind == RunKind.DOCUMENTS:
             from auditor.services.document_scan import scan_documents
 
             return scan_documents(
-                actx,
-                paths,
-                incremental=bool(params.get("incremental", False)),
-                run_id=run.id,
-                trigger=Trigger.API,
-                should_stop=rt.should_stop,
+                actx, paths, **_run_args(rt, run.id, Trigger.API, incremental=incremental)
             )
         if kind == RunKind.DEID:
             from auditor.services.deid import DeidRequest, run_deid

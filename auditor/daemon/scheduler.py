@@ -69,27 +69,19 @@ def _report_trigger(settings: Settings) -> CronTrigger:
         ) from exc
 
 
+def _every_minutes(job_id: str, func: Callable[[DaemonRuntime], None], minutes: int) -> JobSpec:
+    return JobSpec(job_id, func, IntervalTrigger(minutes=minutes), label=f"every {minutes} min")
+
+
 def job_specs(settings: Settings) -> list[JobSpec]:
     """The schedule, from config: what runs and when."""
     cfg = settings.daemon
     specs = []
     if cfg.access_log_sources:
-        specs.append(
-            JobSpec(
-                jobs.JOB_ACCESS,
-                jobs.access_log_job,
-                IntervalTrigger(minutes=cfg.access_scan_minutes),
-                label=f"every {cfg.access_scan_minutes} min",
-            )
-        )
+        specs.append(_every_minutes(jobs.JOB_ACCESS, jobs.access_log_job, cfg.access_scan_minutes))
     if cfg.export_dirs:
         specs.append(
-            JobSpec(
-                jobs.JOB_EXPORTS,
-                jobs.export_scan_job,
-                IntervalTrigger(minutes=cfg.export_scan_minutes),
-                label=f"every {cfg.export_scan_minutes} min",
-            )
+            _every_minutes(jobs.JOB_EXPORTS, jobs.export_scan_job, cfg.export_scan_minutes)
         )
     if cfg.weekly_report:
         specs.append(
