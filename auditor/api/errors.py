@@ -14,8 +14,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
+from auditor.api.asgi import HttpMiddleware, TrackingSend
 from auditor.api.auth import RateLimitedError
 from auditor.errors import AuditorError
 
@@ -72,24 +73,11 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body(422, detail), 422)
 
 
-class CatchAllMiddleware:
+class CatchAllMiddleware(HttpMiddleware):
     """The last line: an unexpected exception is logged (type, ref id) and answered with 500."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        tracking_send = TrackingSend(send)
         try:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
@@ -105,7 +93,7 @@ class CatchAllMiddleware:
                     }
                 },
             )
-            if started:
+            if tracking_send.started:
                 return
             body = error_body(500, f"internal error (reference {ref})")
             await JSONResponse(body, 500)(scope, receive, send)

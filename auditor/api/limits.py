@@ -11,6 +11,8 @@ from __future__ import annotations
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from auditor.api.asgi import HttpMiddleware, TrackingSend
+
 SECURITY_HEADERS = (
     (b"cache-control", b"no-store"),
     (b"x-content-type-options", b"nosniff"),
@@ -26,17 +28,14 @@ def _too_large(limit: int) -> JSONResponse:
     return JSONResponse(body, 413, headers={"Connection": "close"})
 
 
-class BodyLimitMiddleware:
+class BodyLimitMiddleware(HttpMiddleware):
     """413 for a body over ``max_bytes`` (declared or streamed), before anything reads it."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = self.max_bytes
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
@@ -48,7 +47,6 @@ class BodyLimitMiddleware:
                     await _too_large(limit)(scope, receive, send)
                     return
         seen = 0
-        started = False
 
         async def counted() -> Message:
             nonlocal seen
@@ -59,30 +57,18 @@ class BodyLimitMiddleware:
                     raise _TooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracking_send = TrackingSend(send)
         try:
             await self.app(scope, counted, tracking_send)
         except _TooLarge:
-            if not started:
+            if not tracking_send.started:
                 await _too_large(limit)(scope, receive, send)
 
 
-class HeadersMiddleware:
+class HeadersMiddleware(HttpMiddleware):
     """Adds ``Cache-Control: no-store`` and ``X-Content-Type-Options: nosniff``."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -41,6 +41,13 @@ out_console = Console(highlight=False, soft_wrap=True)
 class CliState:
     home: Path | None = None
     debug: bool = False
+
+
+def command_group(app: typer.Typer, name: str, help_text: str) -> typer.Typer:
+    """A sub-command group (``auditor NAME ...``) of ``app``; without a command it shows help."""
+    group = typer.Typer(help=help_text, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
 
 
 def state(ctx: typer.Context) -> CliState:
@@ -73,6 +80,10 @@ class OutputFormat(StrEnum):
 
     TABLE = "table"
     JSONL = "jsonl"
+
+
+#: ``--output-format table | jsonl`` (give it the default ``OutputFormat.TABLE``).
+OutputFormatOption = Annotated[OutputFormat, typer.Option("--output-format", help="table | jsonl")]
 
 
 def write_summary_json(path: Path, summary: dict[str, Any]) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import getpass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from auditor.cli.common import (
     OutputFormat,
+    OutputFormatOption,
     app_context,
+    command_group,
     err_console,
     line_width,
     one_line_rows,
@@ -31,6 +33,10 @@ def _when(value: str | None, field: str) -> datetime | None:
         raise InputError("expected an ISO 8601 date or time", field=field) from None
 
 
+#: ``findings show|update``: the finding, by id.
+FindingIdArg = Annotated[
+    int, typer.Argument(min=1, max=2**63 - 1, help="Finding id (from `findings list`).")
+]
 KINDS = ("access", "phi")
 STATUSES = ("open", "confirmed", "dismissed", "escalated")
 SHOWN = (
@@ -77,8 +83,7 @@ def show_lines(item: dict[str, Any]) -> list[str]:
 
 
 def register(app: typer.Typer) -> None:
-    findings_app = typer.Typer(help="List and triage findings.", no_args_is_help=True)
-    app.add_typer(findings_app, name="findings")
+    findings_app = command_group(app, "findings", "List and triage findings.")
 
     @findings_app.command("list")
     def list_(
@@ -102,9 +107,7 @@ def register(app: typer.Typer) -> None:
         until: str | None = typer.Option(None, "--until", help="Event time before (ISO 8601)."),
         limit: int = typer.Option(50, "--limit", min=1),
         offset: int = typer.Option(0, "--offset", min=0),
-        output_format: OutputFormat = typer.Option(
-            OutputFormat.TABLE, "--output-format", help="table | jsonl"
-        ),
+        output_format: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """Findings matching the filters, newest first (the read is audited).
 
@@ -167,12 +170,8 @@ def register(app: typer.Typer) -> None:
     @findings_app.command("show")
     def show(
         ctx: typer.Context,
-        finding_id: int = typer.Argument(
-            ..., min=1, max=2**63 - 1, help="Finding id (from `findings list`)."
-        ),
-        output_format: OutputFormat = typer.Option(
-            OutputFormat.TABLE, "--output-format", help="table | jsonl"
-        ),
+        finding_id: FindingIdArg,
+        output_format: OutputFormatOption = OutputFormat.TABLE,
     ) -> None:
         """One finding: what, who, when, why, its status history and notes (the read is audited).
 
@@ -198,9 +197,7 @@ def register(app: typer.Typer) -> None:
     @findings_app.command("update")
     def update(
         ctx: typer.Context,
-        finding_id: int = typer.Argument(
-            ..., min=1, max=2**63 - 1, help="Finding id (from `findings list`)."
-        ),
+        finding_id: FindingIdArg,
         status: str = typer.Option(
             ..., "--status", help="open | confirmed | dismissed | escalated"
         ),

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import typer
 
-from auditor.cli.common import err_console, out_console
+from auditor.cli.common import command_group, err_console, out_console
 
 
 def register(app: typer.Typer) -> None:
-    policies_app = typer.Typer(help="Policy packs: validate.", no_args_is_help=True)
-    app.add_typer(policies_app, name="policies")
+    policies_app = command_group(app, "policies", "Policy packs: validate.")
 
     @policies_app.command("validate")
     def validate(

@@ -6,7 +6,7 @@ import typer
 from rich import box
 from rich.table import Table
 
-from auditor.cli.common import app_context, err_console, out_console, print_jsonl
+from auditor.cli.common import app_context, command_group, err_console, out_console, print_jsonl
 from auditor.errors import InputError
 
 
@@ -21,10 +21,7 @@ def _warn(text: str) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    report_app = typer.Typer(
-        help="Build, list and show signed weekly reports.", no_args_is_help=True
-    )
-    app.add_typer(report_app, name="report")
+    report_app = command_group(app, "report", "Build, list and show signed weekly reports.")
 
     @report_app.command("weekly")
     def weekly(

@@ -14,6 +14,7 @@ import typer
 
 from auditor.cli.common import (
     OutputFormat,
+    OutputFormatOption,
     app_context,
     err_console,
     interruptible,
@@ -109,9 +110,7 @@ def register(app: typer.Typer) -> None:
         timezone: str | None = typer.Option(
             None, "--timezone", help="Site timezone for shifts and context times."
         ),
-        output_format: OutputFormat = typer.Option(
-            OutputFormat.TABLE, "--output-format", help="table | jsonl"
-        ),
+        output_format: OutputFormatOption = OutputFormat.TABLE,
         summary_json: Path | None = typer.Option(
             None, "--summary-json", help="Write the run summary as JSON to this file."
         ),

@@ -5,12 +5,11 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from auditor.cli.common import app_context, err_console, out_console
+from auditor.cli.common import app_context, command_group, err_console, out_console
 
 
 def register(app: typer.Typer) -> None:
-    tokens_app = typer.Typer(help="Create, list and revoke API tokens.", no_args_is_help=True)
-    app.add_typer(tokens_app, name="tokens")
+    tokens_app = command_group(app, "tokens", "Create, list and revoke API tokens.")
 
     @tokens_app.command("create")
     def create(

@@ -12,6 +12,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from auditor.errors import InputError
+from auditor.services.triage import where_given
 from auditor.store import repo
 from auditor.store.case_models import Alert, FindingCase
 from auditor.store.models import AuditTrail, Finding, FindingKind, FindingStatus
@@ -76,14 +77,7 @@ def _filtered(flt: QueueFilter, users_in_department: list[str] | None) -> Select
         FindingCase, FindingCase.finding_id == Finding.id
     )
     stmt = stmt.where(Finding.kind == FindingKind.ACCESS)
-    if flt.severity:
-        stmt = stmt.where(Finding.severity == flt.severity)
-    if flt.category:
-        stmt = stmt.where(Finding.category == flt.category)
-    if flt.user:
-        stmt = stmt.where(Finding.user_id == flt.user)
-    if flt.patient:
-        stmt = stmt.where(Finding.patient_id == flt.patient)
+    stmt = where_given(stmt, flt, ("severity", "category", "user", "patient"))
     if users_in_department is not None:
         stmt = stmt.where(Finding.user_id.in_(users_in_department))
     if flt.week:

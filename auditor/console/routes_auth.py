@@ -69,10 +69,10 @@ def home(request: Request) -> Response:
     return redirect(PREFIX + "/queue")
 
 
-@router.get(PREFIX + "/login", include_in_schema=False)
-def login_page(request: Request) -> Response:
+def login_form(request: Request, *, status: int = 200, error: str = "") -> Response:
+    """The login page with a fresh login CSRF token (its half in a short-lived cookie)."""
     token, cookie = console_state(request).signer.login_csrf()
-    response = page(request, "login.html", None, csrf=token, error="")
+    response = page(request, "login.html", None, status=status, csrf=token, error=error)
     response.set_cookie(
         PRE_COOKIE,
         cookie,
@@ -83,6 +83,11 @@ def login_page(request: Request) -> Response:
         secure=secure(request),
     )
     return response
+
+
+@router.get(PREFIX + "/login", include_in_schema=False)
+def login_page(request: Request) -> Response:
+    return login_form(request)
 
 
 @router.post(PREFIX + "/login", include_in_schema=False)
@@ -109,18 +114,7 @@ async def login(request: Request) -> Response:
 
     outcome = await run_in_threadpool(exchange)
     if isinstance(outcome, str):
-        token, cookie = signer.login_csrf()
-        response = page(request, "login.html", None, status=401, csrf=token, error=outcome)
-        response.set_cookie(
-            PRE_COOKIE,
-            cookie,
-            max_age=3600,
-            path=PREFIX,
-            httponly=True,
-            samesite="strict",
-            secure=secure(request),
-        )
-        return response
+        return login_form(request, status=401, error=outcome)
     value, role = outcome
     start = "/queue" if role != "data_team" else "/reports"
     done = redirect(PREFIX + start)

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from auditor.api.auth import Permission
 from auditor.console import archive, queries
+from auditor.console.directory import Directory
 from auditor.console.render import PREFIX, console_state, page, read_form, redirect
 from auditor.console.routes_auth import csrf_ok, current_session, forbidden
 from auditor.console.sessions import ConsoleSession
@@ -22,6 +23,8 @@ from auditor.store.case_models import FindingCase
 from auditor.store.models import FindingStatus
 
 router = APIRouter(include_in_schema=False)
+#: The statuses a finding can have, for the pages' filters and forms.
+STATUSES = tuple(s.value for s in FindingStatus)
 FILTERS = ("severity", "category", "user", "patient", "department", "week", "status", "assignee")
 
 
@@ -45,6 +48,11 @@ def _actx(request: Request) -> AppContext:
     return actx
 
 
+def _directory(request: Request, actx: AppContext) -> Directory:
+    """The site directory (workforce, departments) from the configured context folder."""
+    return console_state(request).directory.get(actx.settings.resolved_context_dir)
+
+
 @router.get(PREFIX + "/queue")
 def queue_page(request: Request) -> Response:
     actx = _actx(request)
@@ -57,7 +65,7 @@ def queue_page(request: Request) -> Response:
     offset = min(int(raw_offset), 10_000_000) if raw_offset.isdigit() else 0
 
     def build(sess: ConsoleSession) -> Response:
-        directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+        directory = _directory(request, actx)
         members = directory.users_in(flt.department) if flt.department else None
         with actx.transaction() as session:
             total, rows = queries.queue(
@@ -82,7 +90,7 @@ def queue_page(request: Request) -> Response:
                 sorts=queries.SORTS,
                 departments=directory.department_names,
                 directory=directory,
-                statuses=[s.value for s in FindingStatus],
+                statuses=STATUSES,
             )
 
     return _guarded(request, Permission.FINDINGS_READ, build)
@@ -92,11 +100,11 @@ def queue_page(request: Request) -> Response:
 def cases_page(request: Request) -> Response:
     actx = _actx(request)
     status = request.query_params.get("status", "open")
-    if status not in ("any", *[s.value for s in FindingStatus]):
+    if status not in ("any", *STATUSES):
         status = "open"
 
     def build(sess: ConsoleSession) -> Response:
-        directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+        directory = _directory(request, actx)
         with actx.transaction() as session:
             groups = queries.cases(session, actor=sess.principal.actor, status=status)
             return page(
@@ -107,7 +115,7 @@ def cases_page(request: Request) -> Response:
                 total=len(groups),
                 status_filter=status,
                 directory=directory,
-                statuses=[s.value for s in FindingStatus],
+                statuses=STATUSES,
             )
 
     return _guarded(request, Permission.FINDINGS_READ, build)
@@ -120,7 +128,7 @@ def case_page(request: Request) -> Response:
     day = request.query_params.get("day", "")[:10]
 
     def build(sess: ConsoleSession) -> Response:
-        directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+        directory = _directory(request, actx)
         with actx.transaction() as session:
             rows = queries.case_findings(
                 session, user, day, actor=sess.principal.actor, fingerprint=actx.fingerprinter.of
@@ -144,7 +152,7 @@ def _finding_view(
     request: Request, sess: ConsoleSession, finding_id: int, *, status: int = 200, **extra: Any
 ) -> Response:
     actx = _actx(request)
-    directory = console_state(request).directory.get(actx.settings.resolved_context_dir)
+    directory = _directory(request, actx)
     with actx.transaction() as session:
         finding = triage.get_finding(
             session, finding_id, actor=sess.principal.actor, channel="console"
@@ -162,7 +170,7 @@ def _finding_view(
             audit=queries.audit_rows(session, f"finding:{finding_id}"),
             alerts=queries.alerts_for(session, finding_id),
             can_triage=sess.principal.can(Permission.FINDINGS_TRIAGE),
-            statuses=[s.value for s in FindingStatus],
+            statuses=STATUSES,
             choices={
                 "disposition": queries.DISPOSITIONS,
                 "education": queries.EDUCATION,

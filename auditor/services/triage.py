@@ -101,29 +101,37 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+#: A filter field (of ``FindingFilter`` and the console's ``QueueFilter``) -> its column.
+FILTER_COLUMNS: dict[str, Any] = {
+    "kind": Finding.kind,
+    "category": Finding.category,
+    "severity": Finding.severity,
+    "status": Finding.status,
+    "user": Finding.user_id,
+    "patient": Finding.patient_id,
+    "rule_id": Finding.rule_id,
+}
+
+
+def where_given(stmt: Any, flt: object, fields: tuple[str, ...]) -> Any:
+    """``column == value`` for each of the filter's ``fields`` that is given (not None or "")."""
+    for name in fields:
+        value = getattr(flt, name)
+        if value is not None and value != "":
+            stmt = stmt.where(FILTER_COLUMNS[name] == value)
+    return stmt
+
+
 def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
-    if flt.kind is not None:
-        stmt = stmt.where(Finding.kind == flt.kind)
-    if flt.category:
-        stmt = stmt.where(Finding.category == flt.category)
-    if flt.severity:
-        stmt = stmt.where(Finding.severity == flt.severity)
-    if flt.status is not None:
-        stmt = stmt.where(Finding.status == flt.status)
-    if flt.user:
-        stmt = stmt.where(Finding.user_id == flt.user)
-    if flt.patient:
-        stmt = stmt.where(Finding.patient_id == flt.patient)
-    if flt.rule_id:
-        stmt = stmt.where(Finding.rule_id == flt.rule_id)
-    if flt.kinds:
-        stmt = stmt.where(Finding.kind.in_([FindingKind(k) for k in flt.kinds]))
-    if flt.categories:
-        stmt = stmt.where(Finding.category.in_(flt.categories))
-    if flt.severities:
-        stmt = stmt.where(Finding.severity.in_(flt.severities))
-    if flt.statuses:
-        stmt = stmt.where(Finding.status.in_([FindingStatus(v) for v in flt.statuses]))
+    stmt = where_given(stmt, flt, tuple(FILTER_COLUMNS))
+    for column, values in (
+        (Finding.kind, [FindingKind(k) for k in flt.kinds]),
+        (Finding.category, flt.categories),
+        (Finding.severity, flt.severities),
+        (Finding.status, [FindingStatus(v) for v in flt.statuses]),
+    ):
+        if values:
+            stmt = stmt.where(column.in_(values))
     since, until = _utc(flt.since), _utc(flt.until)
     if since and until and since > until:
         raise InputError("'since' is after 'until'", field="since")
