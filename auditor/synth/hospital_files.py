@@ -38,10 +38,8 @@ def write_context(
     contacts: Sequence[dict[str, str]],
 ) -> None:
     """The five context CSVs (workforce, patients, relationships, contacts, places)."""
-    write_rows(
-        ctx / "workforce.csv",
-        CONTEXT_COLUMNS[WORKFORCE],
-        [
+    tables: dict[str, list[list[str]]] = {
+        WORKFORCE: [
             [
                 u.user_id,
                 u.first.title(),
@@ -57,11 +55,7 @@ def write_context(
             ]
             for u in users
         ],
-    )
-    write_rows(
-        ctx / "patients.csv",
-        CONTEXT_COLUMNS[PATIENTS],
-        [
+        PATIENTS: [
             [
                 p.patient_id,
                 p.first.title(),
@@ -76,19 +70,11 @@ def write_context(
             ]
             for p in patients
         ],
-    )
-    write_rows(
-        ctx / "relationships.csv",
-        CONTEXT_COLUMNS[RELATIONSHIPS],
-        [
+        RELATIONSHIPS: [
             [r["patient_id"], r["user_id"], r["department"], r["kind"], r["start"], r["end"]]
             for r in rels
         ],
-    )
-    write_rows(
-        ctx / "contacts.csv",
-        CONTEXT_COLUMNS[CONTACTS],
-        [
+        CONTACTS: [
             [
                 c["patient_id"],
                 c["first_name"].title(),
@@ -98,7 +84,9 @@ def write_context(
             ]
             for c in contacts
         ],
-    )
+    }
+    for name, rows in tables.items():
+        write_rows(ctx / name, CONTEXT_COLUMNS[name], rows)
     write_rows(
         ctx / "places.csv",
         ["name"],
@@ -121,45 +109,18 @@ def _csv_row(ev: Access) -> list[str]:
     ]
 
 
+def _bad_row(n: int, ts: str, *, user: str = "U0001", break_glass: str = "false") -> list[str]:
+    """A log row with one field broken on purpose (time, user or break-glass flag)."""
+    return [f"BAD-{n}", ts, user, "P000001", "view", "note", "ED", "ws", break_glass, ""]
+
+
 def write_csv(events: list[Access], path: Path) -> int:
     rows = [_csv_row(ev) for ev in events]
+    ok_ts = events[0].ts.strftime("%Y-%m-%dT%H:%M:%SZ")
     bad = [
-        [
-            "BAD-1",
-            "2024-13-45T99:00:00Z",
-            "U0001",
-            "P000001",
-            "view",
-            "note",
-            "ED",
-            "ws",
-            "false",
-            "",
-        ],
-        [
-            "BAD-2",
-            events[0].ts.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "",
-            "P000001",
-            "view",
-            "note",
-            "ED",
-            "ws",
-            "false",
-            "",
-        ],
-        [
-            "BAD-3",
-            events[0].ts.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "U0001",
-            "P000001",
-            "view",
-            "note",
-            "ED",
-            "ws",
-            "perhaps",
-            "",
-        ],
+        _bad_row(1, "2024-13-45T99:00:00Z"),
+        _bad_row(2, ok_ts, user=""),
+        _bad_row(3, ok_ts, break_glass="perhaps"),
     ]
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
