@@ -95,17 +95,16 @@ def list_findings(
         since=since,
         until=until,
     )
-    with actx.transaction() as session:
-        total, rows = triage.list_findings(
-            session,
-            flt,
-            limit=limit,
-            offset=offset,
-            actor=principal.actor,
-            channel="api",
-            fingerprint=actx.fingerprinter.of,
-        )
-        items = [FindingOut(**triage.finding_json(f)) for f in rows]
+    total, found = triage.list_findings_json(
+        actx,
+        flt,
+        limit=limit,
+        offset=offset,
+        actor=principal.actor,
+        channel="api",
+        fingerprint=actx.fingerprinter.of,
+    )
+    items = [FindingOut(**item) for item in found]
     return FindingPage(total=total, limit=limit, offset=offset, items=items)
 
 

@@ -133,16 +133,14 @@ def register(app: typer.Typer) -> None:
         )
         actx = app_context(ctx)
         try:
-            with actx.transaction() as session:
-                total, rows = triage.list_findings(
-                    session,
-                    flt,
-                    limit=limit,
-                    offset=offset,
-                    actor=f"cli:{getpass.getuser()}",
-                    channel="cli",
-                )
-                items = [triage.finding_json(f) for f in rows]
+            total, items = triage.list_findings_json(
+                actx,
+                flt,
+                limit=limit,
+                offset=offset,
+                actor=f"cli:{getpass.getuser()}",
+                channel="cli",
+            )
         finally:
             actx.close()
         if output_format is OutputFormat.JSONL:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +19,9 @@ from auditor.errors import InputError, NotFoundError
 from auditor.store import repo
 from auditor.store.models import Finding, FindingKind, FindingStatus
 from auditor.timefmt import iso_z
+
+if TYPE_CHECKING:
+    from auditor.context import AppContext
 
 # What an id, enum, list of them or ISO date looks like; anything else is free text.
 _ID_TEXT = re.compile(r"[A-Za-z0-9_.:+\-]{1,128}(,[A-Za-z0-9_.:+\-]{1,128})*")
@@ -179,6 +182,30 @@ def list_findings(
         total=total,
     )
     return total, rows
+
+
+def list_findings_json(
+    actx: AppContext,
+    flt: FindingFilter,
+    *,
+    limit: int,
+    offset: int,
+    actor: str,
+    channel: str,
+    fingerprint: Callable[[str], str] | None = None,
+) -> tuple[int, list[dict[str, Any]]]:
+    """``list_findings`` in a transaction of its own, the page as ``finding_json`` items."""
+    with actx.transaction() as session:
+        total, rows = list_findings(
+            session,
+            flt,
+            limit=limit,
+            offset=offset,
+            actor=actor,
+            channel=channel,
+            fingerprint=fingerprint,
+        )
+        return total, [finding_json(f) for f in rows]
 
 
 def get_finding(session: Session, finding_id: int, *, actor: str, channel: str) -> Finding:
