@@ -16,6 +16,35 @@ from auditor.services.access_findings import Emitted
 from auditor.services.runs import RunTotals
 
 
+# The summary's keys, in the order it reports them (``timings_s`` last); the mappings
+# in _SORTED_FIELDS are reported sorted by key.
+_SUMMARY_FIELDS = (
+    "run_id",
+    "records_read",
+    "records_processed",
+    "records_quarantined",
+    "findings_total",
+    "findings_new",
+    "findings_by_category",
+    "findings_by_rule",
+    "accesses_explained",
+    "events_distinct",
+    "events_new",
+    "explained_pct",
+    "accesses_by_day",
+    "disabled_rules",
+    "context_missing",
+    "context_rows",
+    "context_rejected",
+    "quarantine_file",
+    "files",
+    "timezone",
+    "policies_dir",
+    "stopped",
+)
+_SORTED_FIELDS = ("findings_by_category", "findings_by_rule", "accesses_by_day", "disabled_rules")
+
+
 @dataclass
 class AccessScanResult:
     run_id: str
@@ -82,28 +111,8 @@ class AccessScanResult:
         return round(100.0 * self.accesses_explained / self.records_processed, 2)
 
     def summary(self) -> dict[str, Any]:
-        return {
-            "run_id": self.run_id,
-            "records_read": self.records_read,
-            "records_processed": self.records_processed,
-            "records_quarantined": self.records_quarantined,
-            "findings_total": self.findings_total,
-            "findings_new": self.findings_new,
-            "findings_by_category": dict(sorted(self.findings_by_category.items())),
-            "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
-            "accesses_explained": self.accesses_explained,
-            "events_distinct": self.events_distinct,
-            "events_new": self.events_new,
-            "explained_pct": self.explained_pct,
-            "accesses_by_day": dict(sorted(self.accesses_by_day.items())),
-            "disabled_rules": dict(sorted(self.disabled_rules.items())),
-            "context_missing": self.context_missing,
-            "context_rows": self.context_rows,
-            "context_rejected": self.context_rejected,
-            "quarantine_file": self.quarantine_file,
-            "files": self.files,
-            "timezone": self.timezone,
-            "policies_dir": self.policies_dir,
-            "stopped": self.stopped,
-            "timings_s": {k: round(v, 3) for k, v in sorted(self.timings.items())},
-        }
+        out = {name: getattr(self, name) for name in _SUMMARY_FIELDS}
+        for name in _SORTED_FIELDS:
+            out[name] = dict(sorted(out[name].items()))
+        out["timings_s"] = {k: round(v, 3) for k, v in sorted(self.timings.items())}
+        return out

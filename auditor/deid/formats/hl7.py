@@ -56,6 +56,13 @@ FIELDS: dict[tuple[str, int], str] = {
     ("ACC", 3): TEXT, ("DG1", 16): XCN, ("PR1", 11): XCN, ("PR1", 12): XCN, ("RXE", 13): XCN,
     ("RXO", 14): XCN, ("SPM", 2): CX, ("SPM", 3): CX, ("IN2", 6): ID, ("IN2", 7): XPN,
 }  # fmt: skip
+# Address (XAD) and telecom (XTN) component number -> the entity it holds.
+_COMPONENT_ENTITY: dict[str, dict[int, Entity]] = {
+    XAD: {1: Entity.STREET_ADDRESS, 2: Entity.STREET_ADDRESS, 3: Entity.LOCATION,
+          5: Entity.ZIP_CODE, 8: Entity.LOCATION, 9: Entity.LOCATION},
+    XTN: {1: Entity.PHONE_NUMBER, 4: Entity.EMAIL_ADDRESS, 6: Entity.PHONE_NUMBER,
+          7: Entity.PHONE_NUMBER, 8: Entity.PHONE_NUMBER, 12: Entity.PHONE_NUMBER},
+}  # fmt: skip
 # Coded fields: never guessed to be a person, whatever their components look like.
 CODED = {("OBX", 3), ("OBX", 5), ("OBX", 6), ("OBR", 4), ("DG1", 3), ("PR1", 3), ("AL1", 3),
          ("RXE", 2), ("RXO", 1), ("RXA", 5), ("ORC", 16), ("PV2", 3), ("MSH", 9)}  # fmt: skip
@@ -183,26 +190,10 @@ class _Message:
             entity = Entity.ID_NUMBER
         elif kind == SSN and comp == 1:
             entity = Entity.US_SSN
-        elif kind == XAD:
-            entity = {
-                1: Entity.STREET_ADDRESS,
-                2: Entity.STREET_ADDRESS,
-                3: Entity.LOCATION,
-                5: Entity.ZIP_CODE,
-                8: Entity.LOCATION,
-                9: Entity.LOCATION,
-            }.get(comp)
-            if comp == 1 and sc > 0:
+        elif kind in (XAD, XTN):
+            entity = _COMPONENT_ENTITY[kind].get(comp)
+            if kind == XAD and comp == 1 and sc > 0:
                 entity = Entity.STREET_ADDRESS
-        elif kind == XTN:
-            entity = {
-                1: Entity.PHONE_NUMBER,
-                4: Entity.EMAIL_ADDRESS,
-                6: Entity.PHONE_NUMBER,
-                7: Entity.PHONE_NUMBER,
-                8: Entity.PHONE_NUMBER,
-                12: Entity.PHONE_NUMBER,
-            }.get(comp)
         elif kind == XON and comp == 1:
             entity = Entity.ORGANIZATION
         elif kind == CITY and comp == 1:
