@@ -15,7 +15,6 @@ from typing import Any
 from auditor.services.access_findings import Emitted
 from auditor.services.runs import RunTotals
 
-
 # The summary's keys, in the order it reports them (``timings_s`` last); the mappings
 # in _SORTED_FIELDS are reported sorted by key.
 _SUMMARY_FIELDS = (
