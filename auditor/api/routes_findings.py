@@ -95,15 +95,14 @@ def list_findings(
         since=since,
         until=until,
     )
-    total, found = triage.list_findings_json(
-        actx,
-        flt,
+    page = triage.PageRequest(
         limit=limit,
         offset=offset,
         actor=principal.actor,
         channel="api",
         fingerprint=actx.fingerprinter.of,
     )
+    total, found = triage.list_findings_json(actx, flt, page)
     items = [FindingOut(**item) for item in found]
     return FindingPage(total=total, limit=limit, offset=offset, items=items)
 

@@ -133,14 +133,10 @@ def register(app: typer.Typer) -> None:
         )
         actx = app_context(ctx)
         try:
-            total, items = triage.list_findings_json(
-                actx,
-                flt,
-                limit=limit,
-                offset=offset,
-                actor=f"cli:{getpass.getuser()}",
-                channel="cli",
+            page = triage.PageRequest(
+                limit=limit, offset=offset, actor=f"cli:{getpass.getuser()}", channel="cli"
             )
+            total, items = triage.list_findings_json(actx, flt, page)
         finally:
             actx.close()
         if output_format is OutputFormat.JSONL:

@@ -145,20 +145,27 @@ def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
     return stmt
 
 
-def list_findings(
-    session: Session,
-    flt: FindingFilter,
-    *,
-    limit: int,
-    offset: int,
-    actor: str,
-    channel: str,
-    fingerprint: Callable[[str], str] | None = None,
-) -> tuple[int, list[Finding]]:
-    """One page of findings (newest events first) and the total matching the filters.
+@dataclass(frozen=True)
+class PageRequest:
+    """Which page of findings to list, and who asks through which channel (for the audit).
 
     ``fingerprint`` keys free-text filter values for the audit trail (see ``as_detail``).
     """
+
+    limit: int
+    offset: int
+    actor: str
+    channel: str
+    fingerprint: Callable[[str], str] | None = None
+
+
+def list_findings(
+    session: Session,
+    flt: FindingFilter,
+    page: PageRequest,
+) -> tuple[int, list[Finding]]:
+    """One page of findings (newest events first) and the total matching the filters."""
+    limit, offset = page.limit, page.offset
     if limit < 1 or offset < 0:
         raise InputError("limit must be >= 1 and offset >= 0", field="limit")
     total = int(session.scalar(_apply(select(func.count(Finding.id)), flt)) or 0)
@@ -172,10 +179,10 @@ def list_findings(
     )
     repo.audit(
         session,
-        actor,
-        f"{channel}.findings.list",
+        page.actor,
+        f"{page.channel}.findings.list",
         "findings",
-        filters=flt.as_detail(fingerprint),
+        filters=flt.as_detail(page.fingerprint),
         limit=limit,
         offset=offset,
         returned=len(rows),
@@ -187,24 +194,11 @@ def list_findings(
 def list_findings_json(
     actx: AppContext,
     flt: FindingFilter,
-    *,
-    limit: int,
-    offset: int,
-    actor: str,
-    channel: str,
-    fingerprint: Callable[[str], str] | None = None,
+    page: PageRequest,
 ) -> tuple[int, list[dict[str, Any]]]:
     """``list_findings`` in a transaction of its own, the page as ``finding_json`` items."""
     with actx.transaction() as session:
-        total, rows = list_findings(
-            session,
-            flt,
-            limit=limit,
-            offset=offset,
-            actor=actor,
-            channel=channel,
-            fingerprint=fingerprint,
-        )
+        total, rows = list_findings(session, flt, page)
         return total, [finding_json(f) for f in rows]
 
 
