@@ -77,10 +77,11 @@ def queue_page(request: Request) -> Response:
                 fingerprint=actx.fingerprinter.of,
             )
             facets = queries.facets(session)
-            return page(
+            return _triage_page(
                 request,
                 "queue.html",
                 sess,
+                directory,
                 rows=rows,
                 total=total,
                 flt=flt,
@@ -89,11 +90,16 @@ def queue_page(request: Request) -> Response:
                 facets=facets,
                 sorts=queries.SORTS,
                 departments=directory.department_names,
-                directory=directory,
-                statuses=STATUSES,
             )
 
     return _guarded(request, Permission.FINDINGS_READ, build)
+
+
+def _triage_page(
+    request: Request, template: str, sess: ConsoleSession, directory: Directory, **ctx: Any
+) -> Response:
+    """A findings page: the directory to name users and patients, the statuses to filter by."""
+    return page(request, template, sess, directory=directory, statuses=STATUSES, **ctx)
 
 
 @router.get(PREFIX + "/cases")
@@ -107,15 +113,14 @@ def cases_page(request: Request) -> Response:
         directory = _directory(request, actx)
         with actx.transaction() as session:
             groups = queries.cases(session, actor=sess.principal.actor, status=status)
-            return page(
+            return _triage_page(
                 request,
                 "cases.html",
                 sess,
+                directory,
                 groups=groups[:300],
                 total=len(groups),
                 status_filter=status,
-                directory=directory,
-                statuses=STATUSES,
             )
 
     return _guarded(request, Permission.FINDINGS_READ, build)
@@ -157,20 +162,19 @@ def _finding_view(
         finding = triage.get_finding(
             session, finding_id, actor=sess.principal.actor, channel="console"
         )
-        return page(
+        return _triage_page(
             request,
             "finding.html",
             sess,
+            directory,
             status_filter=status,
             f=finding,
             case=session.get(FindingCase, finding_id),
-            directory=directory,
             around=queries.around(session, finding),
             openers=queries.chart_openers(session, finding),
             audit=queries.audit_rows(session, f"finding:{finding_id}"),
             alerts=queries.alerts_for(session, finding_id),
             can_triage=sess.principal.can(Permission.FINDINGS_TRIAGE),
-            statuses=STATUSES,
             choices={
                 "disposition": queries.DISPOSITIONS,
                 "education": queries.EDUCATION,
