@@ -326,6 +326,7 @@ def test_queue_state_machine(env: ApiEnv, client: TestClient) -> None:
         ).json()["id"]
         for _ in range(3)
     ]
+
     def claim() -> ScanRun | None:
         with env.actx.transaction() as s:
             return queue.claim_next(s)
