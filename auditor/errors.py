@@ -60,20 +60,16 @@ class SignatureError(AuditorError):
 
     exit_code = 1
     http_status = 422
+    expected: str | None = None
+    got: str | None = None
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        file: str | None = None,
-        line: int | None = None,
-        field: str | None = None,
-        expected: str | None = None,
-        got: str | None = None,
-    ) -> None:
-        super().__init__(message, file=file, line=line, field=field)
-        self.expected = expected
-        self.got = got
+    @classmethod
+    def mismatch(cls, message: str, *, file: str, expected: str, got: str) -> SignatureError:
+        """A digest that differs from the one signed or chained: both digests kept as data."""
+        error = cls(message, file=file)
+        error.expected = expected
+        error.got = got
+        return error
 
 
 class ScanError(AuditorError):

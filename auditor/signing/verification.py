@@ -125,7 +125,7 @@ def check_envelope_files(
             raise SignatureError("signed file is missing", file=str(target))
         got = ledger.sha256_file(target)
         if got != expected:
-            raise SignatureError(
+            raise SignatureError.mismatch(
                 f"digest mismatch: expected sha256:{expected}, got sha256:{got}",
                 file=str(target),
                 expected=expected,
@@ -153,7 +153,7 @@ def _check_link(
     if entry is None:
         raise SignatureError(f"{subject_id or 'envelope'} is not in the ledger", file=where)
     if entry.envelope_digest != digest:
-        raise SignatureError(
+        raise SignatureError.mismatch(
             f"envelope digest mismatch for {subject_id}: ledger #{entry.seq} has "
             f"sha256:{entry.envelope_digest}, file is sha256:{digest}",
             file=where,
@@ -201,7 +201,7 @@ def _check_link(
         )
     got = ledger.sha256_file(prior_path)
     if got != previous:
-        raise SignatureError(
+        raise SignatureError.mismatch(
             f"chain link broken at #{entry.seq}: previous envelope #{prior.seq} "
             f"({prior.subject_id}) expected sha256:{previous}, got sha256:{got}",
             file=str(prior_path),
