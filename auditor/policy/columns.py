@@ -52,36 +52,30 @@ CONTEXT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Optional workforce columns that turn rows into a user's history (docs/context-files.md).
 WORKFORCE_PERIOD = ("effective_from", "effective_to")
-USER_COLUMNS = (
-    "known",
-    "user_id",
-    "first_name",
-    "last_name",
-    "role",
-    "department",
-    "address",
-    "street",
-    "zip",
-    "status",
-    "termination_date",
-    "shift_start",
-    "shift_end",
-)
-PATIENT_COLUMNS = (
-    "known",
-    "patient_id",
-    "first_name",
-    "last_name",
-    "birth_date",
-    "address",
-    "street",
-    "zip",
-    "vip",
-    "deceased_date",
-    "sensitive",
-    "is_sensitive",
-    "employee_user_id",
-    "employee_department",
+
+
+def _struct(columns: tuple[str, ...], derived: dict[str, str]) -> tuple[str, ...]:
+    """A context file's columns as the view's struct holds them.
+
+    ``known`` (a row matched) comes first, and each derived column sits right after the column
+    it is computed from (``derived`` maps source -> derived).
+    """
+    out = ["known"]
+    for column in columns:
+        out.append(column)
+        if column in derived:
+            out.append(derived[column])
+    return tuple(out)
+
+
+USER_COLUMNS = _struct(CONTEXT_COLUMNS[WORKFORCE], {"address": "street"})
+PATIENT_COLUMNS = _struct(
+    CONTEXT_COLUMNS[PATIENTS],
+    {
+        "address": "street",
+        "sensitive": "is_sensitive",
+        "employee_user_id": "employee_department",
+    },
 )
 # Derived columns and the context files they need (in addition to none).
 DERIVED: dict[str, tuple[str, ...]] = {
