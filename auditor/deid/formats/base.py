@@ -18,6 +18,7 @@ from typing import IO, Any, Protocol
 
 from auditor.deid.operators import Deidentifier, Span
 from auditor.deid.profiles import Profile
+from auditor.deid.structure import ANALYSED, KIND_ENTITY, FieldKind
 
 
 class TextAnalyzer(Protocol):
@@ -46,6 +47,15 @@ class FileContext:
             for i, spans in zip(chunk, results, strict=True):
                 out[i] = self.deid.text(texts[i], spans, patient=patients[i])
         return out
+
+    def replace_field(self, kind: FieldKind, value: str, patient: str) -> str | None:
+        """A structured field's new value; None when its kind is free text for ``analyse``."""
+        if kind in ANALYSED:
+            return None
+        entity = KIND_ENTITY.get(kind)
+        if entity is None:
+            return value
+        return self.deid.replace(entity, value, patient=patient, birth=kind is FieldKind.DOB)
 
 
 class Format(Protocol):

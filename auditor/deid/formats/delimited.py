@@ -13,8 +13,6 @@ from pathlib import Path
 
 from auditor.deid.formats.base import FileContext, atomic_output, output_encoding
 from auditor.deid.structure import (
-    ANALYSED,
-    KIND_ENTITY,
     PATIENT_KEYS,
     FieldKind,
     infer_kind,
@@ -94,13 +92,11 @@ class DelimitedFormat:
         for r, row in enumerate(values):
             for c, value in enumerate(row):
                 kind = kinds[c] if c < len(kinds) else FieldKind.TEXT
-                entity = KIND_ENTITY.get(kind)
-                if kind in ANALYSED:
+                replaced = fc.replace_field(kind, value, patients[r])
+                if replaced is None:
                     slots.append((r, c))
-                elif entity is not None:
-                    row[c] = fc.deid.replace(
-                        entity, value, patient=patients[r], birth=kind is FieldKind.DOB
-                    )
+                else:
+                    row[c] = replaced
         texts = fc.analyse([values[r][c] for r, c in slots], [patients[r] for r, _ in slots])
         for (r, c), text in zip(slots, texts, strict=True):
             values[r][c] = text

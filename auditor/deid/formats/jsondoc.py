@@ -17,7 +17,6 @@ from typing import Any
 from auditor.deid.formats import fhir
 from auditor.deid.formats.base import FileContext, atomic_output, json_style, output_encoding
 from auditor.deid.structure import (
-    ANALYSED,
     KIND_ENTITY,
     PATIENT_KEYS,
     FieldKind,
@@ -134,14 +133,11 @@ def _string(
     slots: Slots,
     patient: str,
 ) -> None:
-    if kind in ANALYSED:
+    replaced = fc.replace_field(kind, value, patient)
+    if replaced is None:
         slots.add(_setter(container, key), value, patient)
-        return
-    entity = KIND_ENTITY.get(kind)
-    if entity is not None:
-        container[key] = fc.deid.replace(
-            entity, value, patient=patient, birth=kind is FieldKind.DOB
-        )
+    else:
+        container[key] = replaced
 
 
 def deidentify_record(obj: Any, fc: FileContext, patient_fallback: str) -> Any:
