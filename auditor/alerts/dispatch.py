@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
-from auditor.alerts import channels, messages
+from auditor.alerts import messages
 from auditor.alerts.messages import AlertFacts
 from auditor.config import AlertsSettings, Settings
 from auditor.context import AppContext
@@ -48,9 +48,17 @@ def is_critical(cfg: AlertsSettings, severity: str, category: str) -> bool:
 
 
 def _senders(settings: Settings) -> dict[str, Sender]:
-    """The channels that have a target configured, by name."""
+    """The channels that have a target configured, by name.
+
+    The transports (httpx, smtplib, ssl) are imported only when a channel is configured: every
+    access scan calls this, and most sites run without alerts.
+    """
     cfg, site = settings.alerts, settings.report.site_name
     out: dict[str, Sender] = {}
+    if not (cfg.smtp_host or cfg.webhook_url or cfg.syslog_host):
+        return out
+    from auditor.alerts import channels
+
     if cfg.smtp_host and cfg.privacy_office:
 
         def office(f: AlertFacts) -> None:
