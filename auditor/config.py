@@ -68,6 +68,8 @@ class AccessSettings(_Section):
     # DuckDB spills to disk beyond this; threads 0 = one per core.
     duckdb_memory_limit: str = "1GB"
     duckdb_threads: int = 0
+    # The console's pseudonymised event index keeps events this many days (0: no index).
+    event_index_days: int = Field(default=180, ge=0)
 
 
 class ReportSettings(_Section):

@@ -48,6 +48,8 @@ events_per_segment = 500000
 finding_batch = 5000
 duckdb_memory_limit = "1GB"
 duckdb_threads = 0        # 0 = one per core
+# Days the console's pseudonymised event index keeps every audited access (0 = no index).
+event_index_days = 180
 
 [report]
 # Names and other PHI stay out of reports unless this is turned on.
