@@ -22,12 +22,20 @@ import duckdb
 
 from auditor.errors import InputError
 from auditor.scanners.access_logs.csv_records import MAX_RECORD_BYTES, iter_records
-from auditor.scanners.access_logs.event import ACTIONS, FALSE_WORDS, TRUE_WORDS, Rejected
+from auditor.scanners.access_logs.event import (
+    ACTION_CODE,
+    ACTIONS,
+    ALLOWED_ACTIONS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    Rejected,
+)
 from auditor.scanners.access_logs.mapping import (
     CANONICAL,
     CsvMapping,
     event_id_sql,
     field_sql,
+    timestamp_reason_sql,
     timestamp_sql,
 )
 from auditor.sql import quote_ident, quote_str
@@ -148,7 +156,7 @@ def load_csv(
         f"SELECT {line_sql} AS line, bad, raw FROM events e WHERE bad IS NOT NULL ORDER BY 1"
     ).fetchall()
     for line, bad, raw in bad_rows:
-        reason, _, fname = str(bad).partition("|")
+        reason, _, fname = str(bad).rpartition("|")
         rejects.append(Rejected(line=int(line), reason=reason, raw=raw or "", field=fname))
     rejects.sort(key=lambda r: r.line)
     return CsvLoad(_records(con), rejects, line_sql)
@@ -354,6 +362,15 @@ def _structural_rejects(
     return out
 
 
+def _unknown_action_sql(action: str) -> str:
+    """``event.unknown_action`` in SQL: the same reason from either path."""
+    shown = (
+        f"CASE WHEN regexp_full_match({action}, {quote_str(ACTION_CODE)}) "
+        f"THEN '''' || {action} || ''' ' ELSE '' END"
+    )
+    return f"'unknown action ' || {shown} || {quote_str(ALLOWED_ACTIONS + '|action')}"
+
+
 def _norm_sql(
     mapping: CsvMapping,
     line_sql: str,
@@ -373,9 +390,9 @@ def _norm_sql(
         "WHEN _user IS NULL THEN 'missing user id|user_id' "
         "WHEN _patient IS NULL THEN 'missing patient id|patient_id' "
         "WHEN _ts_text IS NULL THEN 'missing timestamp|timestamp' "
-        "WHEN _ts IS NULL THEN 'bad timestamp (ISO 8601 with offset required)|timestamp' "
+        f"WHEN _ts IS NULL THEN {timestamp_reason_sql(mapping, '_ts_text')} || '|timestamp' "
         f"WHEN _bg NOT IN {_in_list(TRUE_WORDS | FALSE_WORDS)} THEN 'invalid boolean|break_glass' "
-        f"WHEN _action NOT IN {_in_list(ACTIONS)} THEN 'unknown action|action' "
+        f"WHEN _action NOT IN {_in_list(ACTIONS)} THEN {_unknown_action_sql('_action')} "
         "END"
     )
     return f"""

@@ -28,9 +28,23 @@ TRUE_WORDS = frozenset({"true", "1", "yes", "y", "t"})
 FALSE_WORDS = frozenset({"false", "0", "no", "n", "f", ""})
 
 # ISO 8601 with an explicit offset or Z: a timestamp without one is ambiguous, so rejected.
-ISO_WITH_OFFSET = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)$"
+# One rule for every reader: the Python parsers match these patterns and the CSV path hands
+# the same text to DuckDB (RE2), so ``[0-9]`` rather than ``\d`` (Unicode digits in Python).
+# An offset is a real one or the record is quarantined, never moved to another instant:
+# at most 14:00 either way (xs:dateTime, FHIR ``instant``), minutes 00-59.
+VALID_OFFSET = r"(?:Z|z|[+-](?:(?:0[0-9]|1[0-3])(?::?[0-5][0-9])?|14(?::?00)?))"
+# What looks like an offset, valid or not (``+25:00``, ``-05:60``, ``+99``).
+ANY_OFFSET = r"(?:Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)"
+_ISO_BODY = (
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]"
+    r"(?::[0-5][0-9](?:\.[0-9]+)?)? *"
 )
+ISO_PATTERN = _ISO_BODY + VALID_OFFSET
+ISO_ANY_OFFSET_PATTERN = _ISO_BODY + ANY_OFFSET
+ISO_WITH_OFFSET = re.compile(f"^{ISO_PATTERN}$")
+_ISO_ANY_OFFSET = re.compile(f"^{ISO_ANY_OFFSET_PATTERN}$")
+BAD_TIMESTAMP = "bad timestamp (ISO 8601 with offset required)"
+BAD_OFFSET = "bad timestamp (impossible UTC offset; at most +/-14:00)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +114,8 @@ def parse_timestamp(value: str | None, field_name: str = "timestamp") -> datetim
     if not text:
         raise BadValue(field_name, "missing timestamp")
     if not ISO_WITH_OFFSET.match(text):
-        raise BadValue(field_name, "bad timestamp (ISO 8601 with offset required)")
+        reason = BAD_OFFSET if _ISO_ANY_OFFSET.match(text) else BAD_TIMESTAMP
+        raise BadValue(field_name, reason)
     norm = text.replace(" ", "T", 1) if "T" not in text else text
     norm = norm.replace(" ", "")
     if norm[-1] in "Zz":
@@ -112,12 +127,25 @@ def parse_timestamp(value: str | None, field_name: str = "timestamp") -> datetim
     return parsed.astimezone(UTC)
 
 
+# An unknown action is shown in its reason only when it looks like a code (a short word),
+# so a shifted column never copies free text (possibly PHI) into reasons and summaries.
+ACTION_CODE = r"[A-Za-z0-9_.-]{1,24}"
+_ACTION_CODE = re.compile(ACTION_CODE)
+ALLOWED_ACTIONS = f"(allowed: {', '.join(ACTIONS)}; map others with values.action)"
+
+
+def unknown_action(value: str) -> str:
+    """The quarantine reason for an action outside the vocabulary (docs/context-files.md)."""
+    shown = f"'{value}' " if _ACTION_CODE.fullmatch(value) else ""
+    return f"unknown action {shown}{ALLOWED_ACTIONS}"
+
+
 def normalise_action(value: str | None) -> str:
     text = (value or "").strip().lower()
     if not text:
         return "view"
     if text not in ACTIONS:
-        raise BadValue("action", "unknown action")
+        raise BadValue("action", unknown_action(text))
     return text
 
 

@@ -17,10 +17,20 @@ import yaml
 from auditor import yamlsafe
 from auditor.errors import InputError
 from auditor.event_columns import CANONICAL_COLUMNS
-from auditor.scanners.access_logs.event import ACTIONS
+from auditor.scanners.access_logs.event import (
+    ACTIONS,
+    ANY_OFFSET,
+    BAD_OFFSET,
+    BAD_TIMESTAMP,
+    ISO_ANY_OFFSET_PATTERN,
+    ISO_PATTERN,
+    VALID_OFFSET,
+)
 from auditor.sql import quote_ident, quote_str
 
 FIELDS = CANONICAL_COLUMNS
+# The canonical CSV's header: every event field under its own name.
+CANONICAL_MAP = {name: name for name in FIELDS if name != "event_id"}
 REQUIRED = ("timestamp", "user_id", "patient_id")
 _KEYS = {
     "name",
@@ -32,8 +42,6 @@ _KEYS = {
     "values",
     "defaults",
 }
-# The timestamp must carry an offset when no format is given (docs/formats.md).
-ISO_SQL_PATTERN = r"\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|z|[+-]\d\d(:?\d\d)?)$"
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class CsvMapping:
 
 CANONICAL = CsvMapping(
     name="csv",
-    columns={name: name for name in FIELDS if name != "event_id"},
+    columns=dict(CANONICAL_MAP),
     event_id_columns=("event_id",),
     delimiter=",",
 )
@@ -80,7 +88,10 @@ def mapping_from_dict(data: Any, file: str) -> CsvMapping:
     if unknown:
         raise InputError(f"unknown keys: {', '.join(unknown)}", file=file, field=unknown[0])
     _check_types(data, file)
-    columns = data.get("columns") or {}
+    # Without ``columns`` the file is a canonical CSV (a mapping that only adds value maps,
+    # such as ``values: {action: {edit: update}}``, for a log in our own column names).
+    canonical = "columns" not in data
+    columns = dict(CANONICAL_MAP) if canonical else (data.get("columns") or {})
     if not isinstance(columns, dict):
         raise InputError("'columns' must map field to source column", file=file, field="columns")
     for key, col in columns.items():
@@ -92,7 +103,7 @@ def mapping_from_dict(data: Any, file: str) -> CsvMapping:
     missing = [f for f in REQUIRED if f not in columns]
     if missing:
         raise InputError("required field not mapped", file=file, field=f"columns.{missing[0]}")
-    raw_id = data.get("event_id") or columns.get("event_id") or ()
+    raw_id = data.get("event_id") or columns.get("event_id") or ("event_id" if canonical else ())
     id_cols = (raw_id,) if isinstance(raw_id, str) else tuple(str(c) for c in raw_id)
     values = data.get("values") or {}
     if not isinstance(values, dict) or any(not isinstance(v, dict) for v in values.values()):
@@ -116,7 +127,7 @@ def mapping_from_dict(data: Any, file: str) -> CsvMapping:
         name=str(data.get("name") or Path(file).stem),
         columns={k: str(v) for k, v in columns.items() if k != "event_id"},
         event_id_columns=id_cols,
-        delimiter=data.get("delimiter"),
+        delimiter=data.get("delimiter") or ("," if canonical else None),
         timestamp_format=data.get("timestamp_format"),
         timestamp_timezone=tz,
         values={
@@ -175,18 +186,94 @@ def timestamp_sql(mapping: CsvMapping, site_tz: str, text: str | None = None) ->
     """SQL giving a TIMESTAMPTZ or NULL (NULL = quarantine as bad timestamp).
 
     ``text`` is an expression already holding the field's trimmed text, if there is one.
+    Without a format the text must match ``event.ISO_PATTERN`` (the rule the Python parsers
+    use) and is normalised as they normalise it (no space before the offset, ``z`` as ``Z``)
+    before DuckDB reads it. A format with ``%z`` has its offset checked the same way.
     """
     text = text or field_sql(mapping, "timestamp")
     fmt = mapping.timestamp_format
     if not fmt:
+        norm = f"upper(regexp_replace({text}, ' +([Zz+-])', '\\1'))"
         return (
-            f"CASE WHEN regexp_matches({text}, {quote_str(ISO_SQL_PATTERN)}) "
-            f"THEN try_cast({text} AS TIMESTAMPTZ) END"
+            f"CASE WHEN regexp_full_match({text}, {quote_str(ISO_PATTERN)}) "
+            f"THEN try_cast({norm} AS TIMESTAMPTZ) END"
         )
-    if "%z" in fmt or "%Z" in fmt:
+    if "%z" in fmt:
+        rx = quote_str(format_regex(fmt))
+        offset = f"regexp_extract({text}, {rx}, 1)"
+        valid = f"regexp_full_match({offset}, {quote_str(VALID_OFFSET)})"
+        # The text must have the format's shape (strptime alone reads more, such as
+        # ``+05:00:00`` for ``%z``) and a real offset.
+        return (
+            f"CASE WHEN regexp_full_match({text}, {rx}) AND {valid} "
+            f"THEN try_strptime({text}, {quote_str(fmt)})::TIMESTAMPTZ END"
+        )
+    if "%Z" in fmt:
         return f"try_strptime({text}, {quote_str(fmt)})::TIMESTAMPTZ"
     zone = site_tz if mapping.timestamp_timezone == "site" else mapping.timestamp_timezone
     return f"timezone({quote_str(zone)}, try_strptime({text}, {quote_str(fmt)})::TIMESTAMP)"
+
+
+def timestamp_reason_sql(mapping: CsvMapping, text: str) -> str:
+    """SQL for why ``text`` is not a usable timestamp (the ``bad`` reason, read when it is)."""
+    fmt = mapping.timestamp_format
+    if not fmt:
+        offset = quote_str(ISO_ANY_OFFSET_PATTERN)
+        return (
+            f"CASE WHEN regexp_full_match({text}, {offset}) THEN {quote_str(BAD_OFFSET)} "
+            f"ELSE {quote_str(BAD_TIMESTAMP)} END"
+        )
+    expected = quote_str(f"bad timestamp (expected {fmt!r})")
+    if "%z" not in fmt:
+        return expected
+    rx = quote_str(format_regex(fmt))
+    return (
+        f"CASE WHEN regexp_full_match({text}, {rx}) AND NOT regexp_full_match("
+        f"regexp_extract({text}, {rx}, 1), {quote_str(VALID_OFFSET)}) "
+        f"THEN {quote_str(BAD_OFFSET)} ELSE {expected} END"
+    )
+
+
+# strptime directives as RE2 text, loose enough for what strptime reads; ``%z`` is the one
+# capture group (its offset is then checked against ``event.VALID_OFFSET``).
+_DIRECTIVES = {
+    "Y": "[0-9]{4}",
+    "y": "[0-9]{1,2}",
+    "m": "[0-9]{1,2}",
+    "d": "[0-9]{1,2}",
+    "H": "[0-9]{1,2}",
+    "I": "[0-9]{1,2}",
+    "M": "[0-9]{1,2}",
+    "S": "[0-9]{1,2}",
+    "f": "[0-9]{1,9}",
+    "g": "[0-9]{1,3}",
+    "j": "[0-9]{1,3}",
+    "p": "[AaPp][Mm]",
+    "b": "[A-Za-z]+",
+    "B": "[A-Za-z]+",
+    "a": "[A-Za-z]+",
+    "A": "[A-Za-z]+",
+    "Z": "[A-Za-z_/+-]+",
+    "z": f"({ANY_OFFSET}|[+-][0-9]{{1,2}}(?::?[0-9]{{1,2}})?)",
+    "%": "%",
+}
+
+
+def format_regex(fmt: str) -> str:
+    """A strptime format as an RE2 pattern whose group 1 is the ``%z`` offset."""
+    out: list[str] = []
+    chars = iter(fmt)
+    for ch in chars:
+        if ch == "%":
+            directive = next(chars, "%")
+            if directive == "-":  # %-d: no padding
+                directive = next(chars, "%")
+            out.append(_DIRECTIVES.get(directive, ".*?"))
+        elif ch.isalnum() and ch.isascii():
+            out.append(ch)
+        else:
+            out.append(f"\\x{{{ord(ch):x}}}")
+    return "".join(out)
 
 
 def event_id_sql(mapping: CsvMapping, raw_sql: str) -> str:

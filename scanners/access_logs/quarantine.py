@@ -48,5 +48,6 @@ class Quarantine:
 
 
 def _reason_key(reason: str) -> str:
-    """Group reasons for the summary (``missing user id in 'user_id'`` stays as is)."""
-    return reason.split(":", 1)[0][:80]
+    """Group reasons for the summary (``missing user id in 'user_id'`` stays as is; the
+    allowed values after an unknown action are left out)."""
+    return reason.split(" (allowed", 1)[0].split(":", 1)[0][:80]

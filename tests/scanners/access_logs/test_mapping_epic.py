@@ -41,7 +41,7 @@ def test_epic_extract_through_shipped_mapping(tmp_path: Path) -> None:
     loaded, rows = _load(path, epic.mapping())
     assert loaded.read == 4
     assert [(r.line, r.reason) for r in loaded.rejected] == [
-        (5, "bad timestamp (ISO 8601 with offset required)")
+        (5, "bad timestamp (expected '%Y-%m-%d %H:%M:%S')")
     ]
     first, second, third = rows
     assert first[0] == "900001:EMP12:Z100:12"
