@@ -13,9 +13,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from auditor.api.auth import Role
+from auditor.console.activity import ReverseCache
 from auditor.console.directory import DirectoryCache
 from auditor.console.sessions import COOKIE, ConsoleSession, Signer, load_or_create_key
 from auditor.context import AppContext
+from auditor.store import event_index
 from auditor.timefmt import iso_z
 
 PREFIX = "/console"
@@ -49,6 +51,7 @@ _env.filters["when"] = _when
 class ConsoleState:
     signer: Signer
     directory: DirectoryCache
+    reverse: ReverseCache
 
 
 _state_lock = threading.Lock()
@@ -62,7 +65,8 @@ def console_state(request: Request) -> ConsoleState:
         if state is None:
             actx: AppContext = app_state.actx
             key = load_or_create_key(actx.settings.keys_dir)
-            state = ConsoleState(Signer(key), DirectoryCache())
+            names = event_index.Pseudonyms(actx.fingerprinter)
+            state = ConsoleState(Signer(key), DirectoryCache(), ReverseCache(names))
             app_state.console = state
     return state
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -10,7 +11,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from auditor.api.auth import Permission
-from auditor.console import archive, queries
+from auditor.console import activity, archive, queries
 from auditor.console.directory import Directory
 from auditor.console.render import PREFIX, console_state, page, read_form, redirect
 from auditor.console.routes_auth import csrf_ok, current_session, forbidden
@@ -134,11 +135,29 @@ def case_page(request: Request) -> Response:
 
     def build(sess: ConsoleSession) -> Response:
         directory = _directory(request, actx)
+        reverse = console_state(request).reverse
         with actx.transaction() as session:
             rows = queries.case_findings(
                 session, user, day, actor=sess.principal.actor, fingerprint=actx.fingerprinter.of
             )
             cases = {f.id: session.get(FindingCase, f.id) for f in rows}
+            begin = datetime.fromisoformat(day).replace(tzinfo=UTC)  # checked by case_findings
+            accesses = activity.user_accesses(
+                session,
+                user,
+                begin,
+                begin + timedelta(days=1) - timedelta(microseconds=1),
+                names=reverse.names,
+                reverse=reverse.get(directory),
+            )
+            repo.audit(
+                session,
+                sess.principal.actor,
+                "console.events.read",
+                f"user:{queries.audit_text(user, actx.fingerprinter.of)}",
+                day=day,
+                accesses=len(accesses),
+            )
             return page(
                 request,
                 "case.html",
@@ -147,6 +166,8 @@ def case_page(request: Request) -> Response:
                 day=day,
                 rows=rows,
                 cases=cases,
+                accesses=accesses,
+                index_days=actx.settings.access.event_index_days,
                 directory=directory,
             )
 
@@ -158,9 +179,17 @@ def _finding_view(
 ) -> Response:
     actx = _actx(request)
     directory = _directory(request, actx)
+    reverse = console_state(request).reverse
     with actx.transaction() as session:
         finding = triage.get_finding(
             session, finding_id, actor=sess.principal.actor, channel="console"
+        )
+        context = activity.finding_context(
+            session,
+            finding,
+            names=reverse.names,
+            reverse=reverse.get(directory),
+            actor=sess.principal.actor,
         )
         return _triage_page(
             request,
@@ -172,6 +201,9 @@ def _finding_view(
             case=session.get(FindingCase, finding_id),
             around=queries.around(session, finding),
             openers=queries.chart_openers(session, finding),
+            context=context,
+            around_hours=activity.AROUND_HOURS,
+            index_days=actx.settings.access.event_index_days,
             audit=queries.audit_rows(session, f"finding:{finding_id}"),
             alerts=queries.alerts_for(session, finding_id),
             can_triage=sess.principal.can(Permission.FINDINGS_TRIAGE),

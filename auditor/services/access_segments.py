@@ -172,6 +172,7 @@ class FileScan:
             stats.setdefault("days", {})
             stats["days"][day] = stats["days"].get(day, 0) + audited
         self.writer.put([], events=evaluation.events)
+        self.writer.put_index(self.evaluator.con, seg.label)  # the console's event index
         if job.on_progress is not None:
             job.on_progress(seg.label, seg.end_offset, result.records_read)
         with result.timed("rules"):

@@ -12,11 +12,16 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from auditor.context import AppContext
 from auditor.findings import AccessRow
-from auditor.store import audited, repo
+from auditor.policy.view import EVENT_KEY_SQL, wf_at
+from auditor.store import audited, event_index, repo
 from auditor.store.models import RunKind
 
 Checkpoint = tuple[str, int, int, dict[str, Any]]
@@ -25,7 +30,22 @@ _Job = tuple[
     Checkpoint | None,
     Callable[[], None] | None,
     list[audited.EventKey],
+    list[event_index.IndexRow],
 ]
+#: Index rows per writer job: the queue holds ``depth`` jobs, so this bounds its memory.
+INDEX_CHUNK = 50_000
+# The loaded segment's distinct events, with the workforce row in force that day (department
+# and role where the context knows them, else the log's own department).
+_INDEX_SQL = f"""
+SELECT {EVENT_KEY_SQL} AS key, min(epoch_us(e.ts)), any_value(coalesce(e.user_id, '')),
+    any_value(coalesce(e.patient_id, '')), any_value(coalesce(e.action, '')),
+    any_value(coalesce(e.record_type, '')),
+    any_value(coalesce(u.department, nullif(e.department, ''), '')),
+    any_value(coalesce(u.role, ''))
+FROM events e LEFT JOIN wf u ON u.user_id = e.user_id AND {wf_at("u")}
+WHERE e.bad IS NULL AND epoch_us(e.ts) >= ?
+GROUP BY key
+"""
 
 
 class StoreWriter:
@@ -34,6 +54,10 @@ class StoreWriter:
     def __init__(self, actx: AppContext, run_id: str, depth: int = 8, group: int = 8) -> None:
         self.actx, self.run_id, self.group = actx, run_id, group
         self.new = 0  # findings the store did not know before this scan
+        days = actx.settings.access.event_index_days
+        # The event index keeps what happened since this instant (None: no index).
+        self.index_since = actx.clock() - timedelta(days=days) if days > 0 else None
+        self._names = event_index.Pseudonyms(actx.fingerprinter)
         self._jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._loop, name="findings-writer", daemon=True)
@@ -45,10 +69,12 @@ class StoreWriter:
         checkpoint: Checkpoint | None = None,
         after: Callable[[], None] | None = None,
         events: list[audited.EventKey] | None = None,
+        index: list[event_index.IndexRow] | None = None,
     ) -> None:
         """Queue one transaction: ``rows`` plus ``checkpoint``; ``after`` runs once committed.
 
-        ``events``: the segment's distinct events (``audited_events``), idempotent.
+        ``events``: the segment's distinct events (``audited_events``), idempotent;
+        ``index``: rows of the pseudonymised event index (``put_index``), idempotent too.
 
         The rows are converted for the driver here, on the caller's thread, so the writer
         thread is left with little but the database's own work.
@@ -56,12 +82,48 @@ class StoreWriter:
         self._raise()
         engine, seen = self.actx.engine, self.actx.clock()
         prepared = repo.prepare_access_rows(engine, rows, self.run_id, seen) if rows else None
-        self._jobs.put((prepared, checkpoint, after, events or []))
+        self._jobs.put((prepared, checkpoint, after, events or [], index or []))
+
+    def put_index(self, con: duckdb.DuckDBPyConnection, label: str) -> None:
+        """Queue the loaded segment's events for the console's event index, pseudonymised.
+
+        Ids become keyed fingerprints here, on the scan's thread; events older than the
+        retention bound are left out (and pruned from the store when the scan closes).
+        """
+        if self.index_since is None:
+            return
+        since = int(self.index_since.timestamp() * 1_000_000)
+        source = Path(label).name[:255]
+        names = self._names
+        cursor = con.execute(_INDEX_SQL, [since])
+        while chunk := cursor.fetchmany(INDEX_CHUNK):
+            rows = [
+                (
+                    str(key),
+                    datetime.fromtimestamp(us / 1_000_000, UTC),
+                    names.user(user),
+                    names.patient(patient),
+                    action[:32],
+                    record_type[:32],
+                    source,
+                    department[:64],
+                    role[:64],
+                )
+                for key, us, user, patient, action, record_type, department, role in chunk
+            ]
+            self.put([], index=rows)
 
     def close(self) -> None:
         """Wait until everything queued is committed; re-raise what went wrong meanwhile."""
         self._stop()
         self._raise()
+        self._prune_index()
+
+    def _prune_index(self) -> None:
+        """The retention bound: index rows older than it go (all of them with the index off)."""
+        cutoff = self.index_since or datetime.max.replace(tzinfo=UTC)
+        with self.actx.transaction() as session:
+            event_index.prune(session, cutoff)
 
     def abort(self) -> None:
         """Stop after what is queued (all of it consistent: a checkpoint commits with or
@@ -99,15 +161,16 @@ class StoreWriter:
 
     def _commit(self, jobs: list[_Job]) -> None:
         with self.actx.transaction() as session:
-            for prepared, _, _, events in jobs:
+            for prepared, _, _, events, index in jobs:
                 if prepared is not None:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
                 audited.put_events(session, events, self.run_id)
-            for _, checkpoint, _, _ in jobs:
+                event_index.put_index(session, index)
+            for _, checkpoint, _, _, _ in jobs:
                 if checkpoint is not None:
                     key, position, line, meta = checkpoint
                     repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
-        for _, _, after, _ in jobs:
+        for _, _, after, _, _ in jobs:
             if after is not None:
                 after()

@@ -8,6 +8,7 @@ alert per channel, which is what makes an alert "sent once".
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
@@ -35,7 +36,13 @@ class FindingCase(Base):
 
 
 class Alert(Base):
-    """One alert for one finding on one channel: unique, so a re-scan never sends it twice."""
+    """One alert for one finding on one channel: the outbox row, written before any send.
+
+    ``status``: ``pending`` (due at ``next_attempt_at``), ``sending`` (an attempt began and
+    did not report back: delivered or not, it is sent again with the same ``dedupe_key``),
+    ``sent`` or ``failed`` (``max_attempts`` used). ``dedupe_key`` is what the receiver sees
+    (e-mail Message-ID, CEF ``externalId``, webhook ``Idempotency-Key``), the same on every try.
+    """
 
     __tablename__ = "alerts"
     __table_args__ = (UniqueConstraint("finding_id", "channel"),)
@@ -48,3 +55,12 @@ class Alert(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    dedupe_key: Mapped[str] = mapped_column(String(64), default="")
+    last_attempt_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+def alert_dedupe_key(finding_identity: str, channel: str) -> str:
+    """The key a receiver dedupes one finding's alert on one channel by: the same on every
+    try, in every process, and after a rebuild of the store (finding identities are stable)."""
+    return hashlib.sha256(f"{finding_identity}\x1f{channel}".encode()).hexdigest()[:32]

@@ -321,3 +321,4 @@ class DaemonInstance(Base):
 # Case work and alerts live in their own module; importing it here registers their tables
 # on ``Base.metadata`` wherever the models are loaded (migrations, create_all, tests).
 from auditor.store import case_models as case_models  # noqa: E402
+from auditor.store import index_models as index_models  # noqa: E402

@@ -58,6 +58,8 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     home.mkdir()
     (home / "auditor.toml").write_text(
         f'context_dir = "{hospital.context_dir}"\n[report]\npdf = false\n'
+        # The synthetic week is in 2024: keep the event index long enough to hold it.
+        "[access]\nevent_index_days = 36500\n"
     )
     settings = load_settings(home, environ={})
     actx = open_context(settings=settings, actor="test")

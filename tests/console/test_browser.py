@@ -131,6 +131,60 @@ def test_privacy_officer_day(console: Console, browser: Any) -> None:
     assert {"console.login", "console.logout", "console.findings.list"} <= actions
 
 
+def _quiet_finding(console: Console) -> tuple[int, str, str, int]:
+    """A finding whose user made other accesses that day that produced no finding:
+    (finding id, user id, day, that user's indexed accesses that day)."""
+    from datetime import UTC, datetime, timedelta
+
+    from auditor.store import event_index
+
+    names = event_index.Pseudonyms(console.actx.fingerprinter)
+    with console.actx.transaction() as s:
+        for f in s.scalars(select(Finding).where(Finding.patient_id != "").order_by(Finding.id)):
+            assert f.event_time is not None
+            day = f.event_time.date().isoformat()
+            begin = datetime.fromisoformat(day).replace(tzinfo=UTC)
+            end = begin + timedelta(days=1) - timedelta(microseconds=1)
+            accesses = event_index.user_events(s, names.user(f.user_id), begin, end)
+            flagged = s.scalars(
+                select(Finding.event_time)
+                .where(Finding.user_id == f.user_id)
+                .where(Finding.event_time >= begin, Finding.event_time <= end)
+                .distinct()
+            ).all()
+            if len(accesses) > len(flagged) + 1:
+                return f.id, f.user_id, day, len(accesses)
+    raise AssertionError("the synthetic week has no user with unflagged accesses")
+
+
+def test_case_pages_show_accesses_that_made_no_finding(console: Console, browser: Any) -> None:
+    """The event index on the finding and case pages: the user's whole day, and the chart's
+    other readers, including accesses no rule flagged (they never became findings)."""
+    from selenium.webdriver.common.by import By
+
+    fid, user, day, day_accesses = _quiet_finding(console)
+    browser.delete_all_cookies()
+    _login(browser, console, "privacy_officer")
+    browser.get(f"{console.url}/console/findings/{fid}")
+    events = browser.find_elements(By.CSS_SELECTOR, "#around-events tr.event-row")
+    quiet = [e for e in events if not e.get_attribute("data-finding")]
+    flagged = [e for e in events if e.get_attribute("data-finding")]
+    assert quiet and flagged, "the index shows unflagged accesses beside the findings"
+    assert str(fid) in {e.get_attribute("data-finding") for e in flagged}
+    assert all("none" in e.text for e in quiet)
+    openers = browser.find_elements(By.CSS_SELECTOR, "#openers tr.opener-row")
+    assert openers and any(console.user_names[user] in o.text for o in openers)
+    _shot(browser, "finding-activity")
+    assert "console.events.read" in browser.find_element(By.ID, "audit").text
+
+    browser.get(f"{console.url}/console/case?user={user}&day={day}")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#day-events tr.event-row")
+    assert len(rows) == day_accesses
+    assert any(not r.get_attribute("data-finding") for r in rows)
+    _shot(browser, "case")
+    _go(browser, browser.find_element(By.ID, "logout"), "/console/login")
+
+
 def test_security_role_sees_no_names(console: Console, browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
@@ -148,6 +202,7 @@ def test_security_role_sees_no_names(console: Console, browser: Any) -> None:
     assert console.patient_names[patient] not in page
     assert console.user_names[user] not in page
     assert not browser.find_elements(By.ID, "case-form")  # may read, not triage
+    assert browser.find_elements(By.CSS_SELECTOR, "#around-events tr.event-row")  # ids, no names
     browser.get(f"{console.url}/console/queue?status=any")
     page = browser.page_source
     assert not any(name in page for name in console.patient_names.values())
