@@ -68,6 +68,8 @@ class AccessSettings(_Section):
     # DuckDB spills to disk beyond this; threads 0 = one per core.
     duckdb_memory_limit: str = "1GB"
     duckdb_threads: int = 0
+    # Seconds one policy rule may run on one segment before it is stopped and named.
+    rule_time_limit_seconds: float = Field(default=300.0, gt=0)
     # The console's pseudonymised event index keeps events this many days (0: no index).
     event_index_days: int = Field(default=180, ge=0)
 
