@@ -26,6 +26,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from auditor.config_messages import env_name, plain_message, suggestion, toml_problem
 from auditor.errors import ConfigError
 
 CONFIG_FILE = "auditor.toml"
@@ -292,7 +293,8 @@ def _read_file(settings_cls: type[BaseSettings], path: Path) -> PydanticBaseSett
     try:
         return TomlConfigSettingsSource(settings_cls, toml_file=path)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(exc), file=str(path)) from exc
+        problem, line = toml_problem(str(exc))
+        raise ConfigError(problem, file=str(path), line=line) from exc
 
 
 def _env_name(loc: tuple[str | int, ...], environ: Mapping[str, str]) -> str | None:
@@ -315,6 +317,7 @@ def load_settings(
     """
     home_path = resolve_home(home)
     env = dict(os.environ if environ is None else environ)
+    _check_top_level_names(env)
     config_path = home_path / CONFIG_FILE
     sources = (_Environment(Settings, env), _read_file(Settings, config_path))
     token = _SOURCES.set(sources)
@@ -325,8 +328,27 @@ def load_settings(
         field = ".".join(str(p) for p in err["loc"])
         variable = _env_name(err["loc"], env)
         if variable is not None:
-            message = f"{err['msg']} (set by environment variable {variable})"
+            message = plain_message(Settings, err, from_env=True)
+            message = f"{message} (set by environment variable {variable})"
             raise ConfigError(message, field=field) from exc
-        raise ConfigError(err["msg"], file=str(config_path), field=field) from exc
+        raise ConfigError(plain_message(Settings, err), file=str(config_path), field=field) from exc
     finally:
         _SOURCES.reset(token)
+
+
+def _check_top_level_names(env: Mapping[str, str]) -> None:
+    """``AUDITOR_TIMZONE`` would be ignored (only known names are read): refuse a variable
+    that is one typo away from a setting. Other ``AUDITOR_*`` names belong to other tools."""
+    for name in env:
+        upper = name.upper()
+        if not upper.startswith("AUDITOR_") or upper == "AUDITOR_HOME":
+            continue
+        path = upper.removeprefix("AUDITOR_").lower().split("__")
+        if path[0] in Settings.model_fields:
+            continue  # a known key, or a section whose own check names the inner typo
+        meant = suggestion(Settings, path[:1])
+        if meant is not None:
+            raise ConfigError(
+                f"environment variable {name} is not a setting; did you mean"
+                f" {env_name([*meant, *path[1:]])}?"
+            )

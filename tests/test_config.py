@@ -144,3 +144,88 @@ def test_cli_bad_env_value_is_one_line_exit_2(
     assert "AUDITOR_PHI__BATCH_SIZE" in err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+PYDANTIC_WORDING = ("Value error", "Extra inputs", "Input should", "validation error")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ('timzone = "UTC"\n', "timzone", "did you mean 'timezone'?"),
+        (
+            '[alerts]\nsmtp_port = 25\ntimzone = "UTC"\n',
+            "alerts.timzone",
+            "did you mean 'timezone' (a top-level key: put it above the first [section])?",
+        ),
+        (
+            "[access]\nhigh_volum_threshold = 3\n",
+            "access.high_volum_threshold",
+            "'high_volume_threshold'",
+        ),
+        ("[phi]\nsegment_mb = 3\n", "phi.segment_mb", "did you mean '[access] segment_mb'?"),
+        ("[acess]\nsegment_mb = 3\n", "acess", "did you mean the section [access]?"),
+        ('timezone = "America/NewYork"\n', "timezone", "unknown timezone 'America/NewYork'"),
+        (
+            '[access]\nhigh_volume_threshold = "thirty"\n',
+            "access.high_volume_threshold",
+            "expected a whole number, got 'thirty'",
+        ),
+        ("[report]\npdf = 3\n", "report.pdf", "expected true or false"),
+        ("[api]\nallowed_roots = 'x'\n", "api.allowed_roots", "expected a list"),
+    ],
+)
+def test_file_errors_are_plain_and_suggest_the_key(
+    tmp_path: Path, text: str, field: str, expected: str
+) -> None:
+    """A typo names the key that was meant; no pydantic wording reaches the user."""
+    (tmp_path / "auditor.toml").write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path, environ={})
+    message = str(info.value)
+    assert info.value.field == field
+    assert expected in message
+    assert not any(words in message for words in PYDANTIC_WORDING), message
+
+
+def test_an_unknown_key_far_from_any_says_so_without_a_guess(tmp_path: Path) -> None:
+    (tmp_path / "auditor.toml").write_text("colour = 'blue'\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path, environ={})
+    assert str(info.value).endswith("field 'colour': unknown key")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("AUDITOR_TIMEZONE", "Foo/Bar", "unknown timezone 'Foo/Bar'"),
+        ("AUDITOR_ACCESS__HIGH_VOLUME_THRESHOLD", "thirty", "expected a whole number"),
+        ("AUDITOR_PHI__MODLE", "x", "did you mean AUDITOR_PHI__MODEL?"),
+        ("AUDITOR_TIMZONE", "UTC", "did you mean AUDITOR_TIMEZONE?"),
+        ("AUDITOR_ACESS__SEGMENT_MB", "8", "did you mean AUDITOR_ACCESS__SEGMENT_MB?"),
+    ],
+)
+def test_env_errors_name_the_variable_in_plain_words(
+    tmp_path: Path, variable: str, value: str, expected: str
+) -> None:
+    (tmp_path / "auditor.toml").write_text('timezone = "UTC"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path, environ={variable: value})
+    message = str(info.value)
+    assert variable in message and expected in message
+    assert "auditor.toml" not in message
+    assert not any(words in message for words in PYDANTIC_WORDING), message
+
+
+def test_other_tools_auditor_variables_are_left_alone(tmp_path: Path) -> None:
+    """Only a name one typo away from a setting is refused; others are not ours to judge."""
+    env = {"AUDITOR_TEST_PG_URL": "postgresql://x", "AUDITOR_CONSOLE_SHOTS": "1"}
+    assert load_settings(tmp_path, environ=env).timezone == "UTC"
+
+
+def test_toml_syntax_error_gives_the_line(tmp_path: Path) -> None:
+    (tmp_path / "auditor.toml").write_text('timezone = "UTC"\n[access]\n[access]\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path, environ={})
+    assert info.value.line == 3
+    assert str(info.value).endswith("auditor.toml:3: the section [access] appears twice (column 8)")
