@@ -16,11 +16,22 @@ import httpx
 from auditor.config import AlertsSettings
 
 
-def send_mail(cfg: AlertsSettings, to: list[str], subject: str, body: str) -> None:
+def message_id(dedupe_key: str, mail_from: str) -> str:
+    """The alert's Message-ID: the same on every try, so a repeat is recognisable."""
+    domain = mail_from.rpartition("@")[2].strip("<> ") or "hipaa-auditor.invalid"
+    return f"<alert-{dedupe_key}@{domain}>"
+
+
+def send_mail(
+    cfg: AlertsSettings, to: list[str], subject: str, body: str, dedupe_key: str = ""
+) -> None:
     msg = EmailMessage()
     msg["From"] = cfg.mail_from
     msg["To"] = ", ".join(to)
     msg["Subject"] = subject
+    if dedupe_key:
+        msg["Message-ID"] = message_id(dedupe_key, cfg.mail_from)
+        msg["X-Auditor-Alert-Key"] = dedupe_key
     msg.set_content(body)
     with smtplib.SMTP(cfg.smtp_host, cfg.smtp_port, timeout=cfg.timeout_seconds) as smtp:
         if cfg.smtp_starttls:
@@ -30,8 +41,11 @@ def send_mail(cfg: AlertsSettings, to: list[str], subject: str, body: str) -> No
         smtp.send_message(msg)
 
 
-def post_webhook(cfg: AlertsSettings, payload: dict[str, Any]) -> None:
-    response = httpx.post(cfg.webhook_url, json=payload, timeout=cfg.timeout_seconds)
+def post_webhook(cfg: AlertsSettings, payload: dict[str, Any], dedupe_key: str = "") -> None:
+    headers = {"Idempotency-Key": dedupe_key} if dedupe_key else {}
+    response = httpx.post(
+        cfg.webhook_url, json=payload, headers=headers, timeout=cfg.timeout_seconds
+    )
     response.raise_for_status()
 
 

@@ -1,37 +1,51 @@
-"""Which findings are alerted, on which channels, once: the ``alerts`` table is the record.
+"""Which findings are alerted, on which channels: the ``alerts`` table is the outbox.
 
-An alert row is claimed (unique per finding and channel) before anything is sent, then marked
-``sent`` or left ``pending`` with the error and the attempt count; a later call (the next scan,
-a restarted daemon) retries it until ``max_attempts``, after which it stays ``failed``. A crash
-between sending and marking can repeat one message: at least once, never silently dropped.
+Delivery is at least once, its effect exactly once per finding and channel:
+
+1. A row is written (``pending``, with its ``dedupe_key``) for each critical open finding and
+   channel before anything is sent; the unique (finding, channel) makes it one row, ever.
+2. Each try first marks the row ``sending`` (attempts + 1) in its own transaction, with a
+   compare on the state it read, so two processes never send the same try; then sends.
+3. Success marks it ``sent``. A failure puts it back to ``pending`` with ``next_attempt_at``
+   (exponential backoff, also across calls and restarts) or, after ``max_attempts``, ``failed``.
+4. A crash between a send and its mark leaves the row ``sending``: once that try's lease has
+   run out, the next call (the next scan, a restarted daemon) sends it again, with the same
+   ``dedupe_key``. The receiver may see that one message twice; the key (the e-mail's
+   Message-ID, CEF ``externalId``, the webhook's ``Idempotency-Key`` and ``alert_id``) says
+   it is the same alert. Nothing is silently lost: every row ends ``sent`` or ``failed``.
+
 A channel that fails every try is left alone for the rest of the call, so a mail server that
 is down delays a scan by one alert's retries, not by every alert's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from auditor.alerts import messages
 from auditor.alerts.messages import AlertFacts
 from auditor.config import AlertsSettings, Settings
 from auditor.context import AppContext
-from auditor.store.case_models import Alert
+from auditor.store.case_models import Alert, alert_dedupe_key
 from auditor.store.models import Finding, FindingKind, FindingStatus
 
 log = logging.getLogger(__name__)
 
-#: Findings looked at per call: a first night with a backlog is sent over several scans.
+#: Alerts looked at per call: a first night with a backlog is sent over several scans.
 BATCH = 500
 #: Tries within one call before the alert waits for the next call.
 TRIES_PER_CALL = 3
+#: The longest wait between two tries of one alert, across calls.
+MAX_BACKOFF = timedelta(hours=1)
 
 Sender = Callable[[AlertFacts], None]
 
@@ -45,6 +59,11 @@ class AlertTotals:
 
 def is_critical(cfg: AlertsSettings, severity: str, category: str) -> bool:
     return severity in cfg.severities or category in cfg.categories
+
+
+def lease(cfg: AlertsSettings) -> timedelta:
+    """How long a ``sending`` try is presumed alive: after that, a crash is assumed."""
+    return timedelta(seconds=2 * cfg.timeout_seconds + 1)
 
 
 def _senders(settings: Settings) -> dict[str, Sender]:
@@ -62,18 +81,21 @@ def _senders(settings: Settings) -> dict[str, Sender]:
     if cfg.smtp_host and cfg.privacy_office:
 
         def office(f: AlertFacts) -> None:
-            channels.send_mail(cfg, list(cfg.privacy_office), *messages.office_mail(f, site))
+            subject, body = messages.office_mail(f, site)
+            channels.send_mail(cfg, list(cfg.privacy_office), subject, body, f.dedupe_key)
 
         out["email"] = office
     if cfg.smtp_host and cfg.staff_note and cfg.staff_email_domain:
 
         def staff(f: AlertFacts) -> None:
             to = [f"{f.user_id}@{cfg.staff_email_domain}"]
-            channels.send_mail(cfg, to, *messages.staff_mail(f, site))
+            channels.send_mail(cfg, to, *messages.staff_mail(f, site), f.dedupe_key)
 
         out["staff"] = staff
     if cfg.webhook_url:
-        out["webhook"] = lambda f: channels.post_webhook(cfg, messages.webhook_payload(f))
+        out["webhook"] = lambda f: channels.post_webhook(
+            cfg, messages.webhook_payload(f), f.dedupe_key
+        )
     if cfg.syslog_host:
 
         def syslog(f: AlertFacts) -> None:
@@ -84,7 +106,7 @@ def _senders(settings: Settings) -> dict[str, Sender]:
     return out
 
 
-def _facts(settings: Settings, finding: Finding) -> AlertFacts:
+def _facts(settings: Settings, finding: Finding, dedupe_key: str = "") -> AlertFacts:
     return AlertFacts(
         finding_id=finding.id,
         rule_id=finding.rule_id,
@@ -93,66 +115,141 @@ def _facts(settings: Settings, finding: Finding) -> AlertFacts:
         user_id=finding.user_id,
         event_time=finding.event_time,
         link=messages.finding_link(settings.alerts.console_url, finding.id),
+        dedupe_key=dedupe_key,
     )
 
 
-def _due(actx: AppContext, names: list[str]) -> list[tuple[AlertFacts, str]]:
-    """(finding, channel) pairs still to send: critical open findings with no row yet, and
-    rows left pending by an earlier call. New rows are claimed here, in one transaction."""
-    cfg = actx.settings.alerts
+def _critical(cfg: AlertsSettings) -> Any:
     crit = or_(Finding.severity.in_(cfg.severities), Finding.category.in_(cfg.categories))
-    out: list[tuple[AlertFacts, str]] = []
+    return and_(Finding.kind == FindingKind.ACCESS, Finding.status == FindingStatus.OPEN, crit)
+
+
+def _claim_new(actx: AppContext, names: list[str]) -> None:
+    """Outbox rows for critical open findings that have none yet on a channel (one
+    transaction; a concurrent process claiming the same rows makes it roll back)."""
+    cfg, now = actx.settings.alerts, actx.clock()
     with actx.transaction() as session:
-        rows = session.scalars(
-            select(Finding)
-            .where(Finding.kind == FindingKind.ACCESS, Finding.status == FindingStatus.OPEN)
-            .where(crit)
-            .order_by(Finding.id)
-        )
-        have: dict[int, dict[str, str]] = {}
-        for alert in session.scalars(select(Alert)):
-            have.setdefault(alert.finding_id, {})[alert.channel] = alert.status
-        for finding in rows:
-            known = have.get(finding.id, {})
+        have: dict[int, set[str]] = {}
+        for finding_id, channel in session.execute(select(Alert.finding_id, Alert.channel)):
+            have.setdefault(finding_id, set()).add(channel)
+        added = 0
+        for finding in session.scalars(select(Finding).where(_critical(cfg)).order_by(Finding.id)):
             for name in names:
-                state = known.get(name)
-                if state is None:
-                    session.add(Alert(finding_id=finding.id, channel=name, created_at=actx.clock()))
-                elif state != "pending":
+                if name in have.get(finding.id, ()):
                     continue
-                out.append((_facts(actx.settings, finding), name))
-                if len(out) >= BATCH:
-                    return out
-    return out
+                key = alert_dedupe_key(finding.identity, name)
+                session.add(
+                    Alert(
+                        finding_id=finding.id,
+                        channel=name,
+                        dedupe_key=key,
+                        created_at=now,
+                        next_attempt_at=now,
+                    )
+                )
+                added += 1
+            if added >= BATCH:
+                return
 
 
-def _record(actx: AppContext, finding_id: int, channel: str, ok: bool, tries: int, err: str) -> str:
-    cfg = actx.settings.alerts
+@dataclass(frozen=True)
+class _Due:
+    alert_id: int
+    channel: str
+    status: str
+    attempts: int
+    facts: AlertFacts
+
+
+def _due(actx: AppContext, names: list[str]) -> list[_Due]:
+    """Rows to try now: pending and due, or ``sending`` with the lease run out (a crash)."""
+    cfg, now = actx.settings.alerts, actx.clock()
+    stale = now - lease(cfg)
+    ready = or_(
+        and_(
+            Alert.status == "pending",
+            or_(Alert.next_attempt_at.is_(None), Alert.next_attempt_at <= now),
+        ),
+        and_(
+            Alert.status == "sending",
+            or_(Alert.last_attempt_at.is_(None), Alert.last_attempt_at <= stale),
+        ),
+    )
     with actx.transaction() as session:
-        alert = session.scalars(
-            select(Alert).where(Alert.finding_id == finding_id, Alert.channel == channel)
-        ).one()
-        alert.attempts += tries
-        if ok:
-            alert.status, alert.sent_at, alert.last_error = "sent", actx.clock(), ""
+        rows = session.execute(
+            select(Alert, Finding)
+            .join(Finding, Finding.id == Alert.finding_id)
+            .where(ready, Alert.channel.in_(names), _critical(cfg))
+            .order_by(Alert.id)
+            .limit(BATCH)
+        ).all()
+        return [
+            _Due(
+                a.id,
+                a.channel,
+                a.status,
+                a.attempts,
+                _facts(actx.settings, f, a.dedupe_key or alert_dedupe_key(f.identity, a.channel)),
+            )
+            for a, f in rows
+        ]
+
+
+def _begin(actx: AppContext, due: _Due) -> _Due | None:
+    """Mark one try ``sending`` if the row is still as read (else another process has it)."""
+    with actx.transaction() as session:
+        result: Any = session.execute(
+            update(Alert)
+            .where(
+                Alert.id == due.alert_id,
+                Alert.status == due.status,
+                Alert.attempts == due.attempts,
+            )
+            .values(status="sending", attempts=due.attempts + 1, last_attempt_at=actx.clock())
+        )
+        if result.rowcount != 1:
+            return None
+    return replace(due, status="sending", attempts=due.attempts + 1)
+
+
+def _finish(actx: AppContext, due: _Due, err: str) -> str:
+    """Record the try: ``sent``; else ``pending`` again after a backoff, or ``failed``."""
+    cfg, now = actx.settings.alerts, actx.clock()
+    with actx.transaction() as session:
+        alert = session.get(Alert, due.alert_id)
+        if alert is None:  # the finding was deleted meanwhile
+            return "gone"
+        if not err:
+            alert.status, alert.sent_at, alert.last_error = "sent", now, ""
         else:
             alert.last_error = err[:500]
-            alert.status = "failed" if alert.attempts >= cfg.max_attempts else "pending"
+            if alert.attempts >= cfg.max_attempts:
+                alert.status = "failed"
+            else:
+                wait = timedelta(seconds=cfg.backoff_seconds * 2 ** max(alert.attempts - 1, 0))
+                alert.status, alert.next_attempt_at = "pending", now + min(wait, MAX_BACKOFF)
         return alert.status
 
 
-def _send_one(cfg: AlertsSettings, sender: Sender, facts: AlertFacts) -> tuple[bool, int, str]:
-    """Up to ``TRIES_PER_CALL`` tries with exponential backoff: (sent, tries, last error)."""
-    err = ""
+def _try(actx: AppContext, sender: Sender, due: _Due) -> tuple[str, str]:
+    """Up to ``TRIES_PER_CALL`` tries with exponential backoff: (final status, last error)."""
+    cfg, err, status = actx.settings.alerts, "", "pending"
     for attempt in range(TRIES_PER_CALL):
         if attempt:
             time.sleep(min(cfg.backoff_seconds * 2 ** (attempt - 1), 60.0))
+        claimed = _begin(actx, due)
+        if claimed is None:
+            return "taken", ""
         try:
-            sender(facts)
-            return True, attempt + 1, ""
+            sender(claimed.facts)
+            err = ""
         except Exception as exc:  # a transport error of any library: recorded, retried
             err = f"{type(exc).__name__}: {exc}"
-    return False, TRIES_PER_CALL, err
+        status = _finish(actx, claimed, err)
+        if status != "pending":
+            return status, err
+        due = replace(claimed, status="pending")
+    return status, err
 
 
 def send_alerts(actx: AppContext) -> AlertTotals:
@@ -161,23 +258,25 @@ def send_alerts(actx: AppContext) -> AlertTotals:
     senders = _senders(actx.settings)
     if not senders:
         return totals
-    try:
-        due = _due(actx, list(senders))
-    except IntegrityError:  # another process claimed the same alerts first: it sends them
-        return totals
+    # Another process claiming the same rows first rolls ours back; its rows are sent below.
+    with contextlib.suppress(IntegrityError):
+        _claim_new(actx, list(senders))
     down: set[str] = set()  # channels that failed every try in this call: skipped until next
-    for facts, name in due:
-        if name in down:
+    for due in _due(actx, list(senders)):
+        if due.channel in down:
             continue
-        ok, tries, err = _send_one(actx.settings.alerts, senders[name], facts)
-        status = _record(actx, facts.finding_id, name, ok, tries, err)
-        if ok:
+        status, err = _try(actx, senders[due.channel], due)
+        if status == "sent":
             totals.sent += 1
-            totals.by_channel[name] = totals.by_channel.get(name, 0) + 1
-        else:
+            totals.by_channel[due.channel] = totals.by_channel.get(due.channel, 0) + 1
+        elif status in ("pending", "failed"):
             totals.failed += 1
-            down.add(name)
+            down.add(due.channel)
             log.warning(
-                "alert %s for finding %d not sent (%s): %s", name, facts.finding_id, status, err
+                "alert %s for finding %d not sent (%s): %s",
+                due.channel,
+                due.facts.finding_id,
+                status,
+                err,
             )
     return totals

@@ -48,6 +48,8 @@ class AlertFacts:
     user_id: str
     event_time: datetime | None
     link: str
+    #: The outbox row's key: the same on every try, so a receiver can drop a repeat.
+    dedupe_key: str = ""
 
     @property
     def when(self) -> str:
@@ -93,6 +95,7 @@ def webhook_payload(facts: AlertFacts) -> dict[str, Any]:
         "user_id": facts.user_id,
         "event_time": iso_z(facts.event_time) if facts.event_time else None,
         "link": facts.link,
+        "alert_id": facts.dedupe_key,
     }
 
 
@@ -114,6 +117,7 @@ def cef(facts: AlertFacts) -> str:
         "cs1Label": "findingId",
         "cs1": str(facts.finding_id),
         "request": facts.link,
+        "externalId": facts.dedupe_key,
     }
     extension = " ".join(f"{k}={_cef_ext(v)}" for k, v in ext.items() if v)
     header = [

@@ -124,9 +124,9 @@ def test_failed_channel_is_retried_then_recorded(home: Path, hospital: HospitalP
         assert "ConnectionRefusedError" in error
         totals = send_alerts(actx)
         assert (totals.failed, totals.sent) == (1, 0)
-        assert states(actx)[0] == ("failed", 6)
+        assert states(actx)[0] == ("failed", 4)  # max_attempts tries, no more
         send_alerts(actx)  # the next one is tried; the failed one is not tried again
-        assert states(actx)[:2] == [("failed", 6), ("pending", 3)]
+        assert states(actx)[:2] == [("failed", 4), ("pending", 3)]
 
 
 def test_cef_escapes_and_names_no_patient() -> None:
