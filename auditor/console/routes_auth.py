@@ -21,6 +21,8 @@ from auditor.console.sessions import (
     PRE_COOKIE,
     SESSION_SECONDS,
     ConsoleSession,
+    end_session,
+    session_ended,
     token_still_valid,
 )
 from auditor.context import AppContext
@@ -44,7 +46,7 @@ def current_session(request: Request) -> ConsoleSession | None:
         return None
     actx: AppContext = request.app.state.actx
     with actx.transaction() as session:
-        if not token_still_valid(session, sess, actx.clock()):
+        if not token_still_valid(session, sess, actx.clock()) or session_ended(session, sess):
             return None
     limiter: RateLimiter = request.app.state.limiter
     limiter.check(sess.token_name)
@@ -131,11 +133,11 @@ async def logout(request: Request) -> Response:
         return redirect(PREFIX + "/login")
     if not csrf_ok(sess, form):
         return forbidden(request, sess, "Missing or wrong CSRF token.")
-    console_state(request).signer.end(sess)
     actx: AppContext = request.app.state.actx
 
     def record() -> None:
         with actx.transaction() as session:
+            end_session(session, sess, actx.clock())
             repo.audit(session, sess.principal.actor, "console.logout", f"session:{sess.sid[:8]}")
 
     await run_in_threadpool(record)

@@ -3,7 +3,8 @@
 The cookie holds the token's name, role, a session id, the CSRF token and an expiry, signed
 with HMAC-SHA256 under a key kept in the home (``keys/console_session.key``, created on first
 use). Every request re-checks that the token is still active, so revoking a token ends its
-console sessions; logout ends the session id at once (the app keeps the ended ids).
+console sessions; logout ends the session id at once, in the store (``EndedSession``), so it
+stays ended after a restart of the API and for every worker process.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ import hmac
 import json
 import os
 import secrets
-import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from auditor.api.auth import Principal, Role, token_state
+from auditor.store.index_models import EndedSession
 from auditor.store.models import ApiToken
 
 COOKIE = "auditor_console"
@@ -58,12 +59,10 @@ class ConsoleSession:
 
 
 class Signer:
-    """Signs and opens cookie values; remembers the sessions ended by logout."""
+    """Signs and opens cookie values (which sessions were ended is the store's business)."""
 
     def __init__(self, key: bytes) -> None:
         self._key = key
-        self._ended: set[str] = set()
-        self._lock = threading.Lock()
 
     def _mac(self, body: bytes) -> str:
         digest = hmac.new(self._key, body, hashlib.sha256).digest()
@@ -118,15 +117,9 @@ class Signer:
             )
         except (KeyError, ValueError):
             return None
-        with self._lock:
-            ended = sess.sid in self._ended
-        if ended or sess.expires < time.time():
+        if sess.expires < time.time():
             return None
         return sess
-
-    def end(self, sess: ConsoleSession) -> None:
-        with self._lock:
-            self._ended.add(sess.sid)
 
     def login_csrf(self) -> tuple[str, str]:
         """A CSRF token for the login form and the short-lived cookie that carries it."""
@@ -148,3 +141,18 @@ def token_still_valid(session: Session, sess: ConsoleSession, now: datetime) -> 
     if row is None or row.role != str(sess.role):
         return False
     return token_state(row, now) == "active"
+
+
+def _sid_hash(sess: ConsoleSession) -> str:
+    return hashlib.sha256(sess.sid.encode()).hexdigest()
+
+
+def end_session(session: Session, sess: ConsoleSession, now: datetime) -> None:
+    """Record a logout; rows whose cookies have expired anyway are dropped on the way."""
+    session.execute(delete(EndedSession).where(EndedSession.expires_at < now))
+    expires = datetime.fromtimestamp(sess.expires, UTC)
+    session.merge(EndedSession(sid_hash=_sid_hash(sess), ended_at=now, expires_at=expires))
+
+
+def session_ended(session: Session, sess: ConsoleSession) -> bool:
+    return session.get(EndedSession, _sid_hash(sess)) is not None

@@ -106,3 +106,40 @@ def test_free_text_filters_are_fingerprinted_in_the_audit_trail(
     assert filters["user"] == "U0001"
     assert filters["patient"] == "fp:" + actx.fingerprinter.of("John Smith")
     assert "John" not in str(row.detail)
+
+
+def test_logout_survives_an_api_restart(app_env: tuple[AppContext, TestClient, str]) -> None:
+    """The ended session is in the store: a new app over the same home refuses its cookie,
+    while another session of the same token, not logged out, goes on working there."""
+    from sqlalchemy import select
+
+    from auditor.store.index_models import EndedSession
+
+    actx, client, token = app_env
+    _login(client, token)
+    ended = client.cookies.get("auditor_console")
+    page = client.get("/console/queue")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert ended and csrf
+    other = TestClient(create_app(actx.settings, actx=actx), base_url="https://testserver")
+    _login(other, token)
+    kept = other.cookies.get("auditor_console")
+    out = client.post("/console/logout", data={"csrf": csrf.group(1)}, follow_redirects=False)
+    assert out.status_code == 303
+
+    restarted = open_context(settings=load_settings(actx.settings.home, environ={}), actor="t")
+    try:
+        fresh = TestClient(
+            create_app(restarted.settings, actx=restarted), base_url="https://testserver"
+        )
+        fresh.cookies.set("auditor_console", ended)
+        gone = fresh.get("/console/queue", follow_redirects=False)
+        assert gone.status_code == 303 and gone.headers["location"].endswith("/console/login")
+        fresh.cookies.clear()
+        fresh.cookies.set("auditor_console", kept or "")
+        assert fresh.get("/console/queue", follow_redirects=False).status_code == 200
+        with restarted.transaction() as session:
+            rows = list(session.scalars(select(EndedSession)))
+        assert len(rows) == 1 and ended not in rows[0].sid_hash  # a hash, not the id
+    finally:
+        restarted.close()
