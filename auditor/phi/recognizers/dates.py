@@ -93,6 +93,11 @@ _SPELLED_DAY_OF_MONTH = re.compile(
     I,
 )
 _HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
+# A weekday named in full ("seen Thursday", "every Monday"): with the note's own date it pins
+# the day, so it is a date element. Full names only: "Sat" and "Mon" are saturation and monitor.
+_WEEKDAY_NAME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?![-'’]\w)", I
+)
 # "in September", "since May", "early March": a capitalised month name after a time word.
 _MONTH_ALONE = re.compile(
     r"\b(?i:in|since|until|till|during|by|early|late|mid|last|next|through|from|of|at|the|"
@@ -179,7 +184,7 @@ _DATE_CTX = context_regex(
 # between HL7 delimiters, because eight digits alone are as often an MRN or an account.
 _COMPACT = re.compile(
     r"(?<![\w.+-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-    r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?(?![\w.-])"
+    r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?(?![\w-]|\.\w)"
 )
 _COMPACT_CTX = context_regex(
     ["dob", "d.o.b", "birth", "born", "birthdate", "birthday", "date", "dated", "dt", "death",
@@ -278,6 +283,7 @@ def date_rules() -> list[Rule]:
         Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
         Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
         Rule("holiday", e, _HOLIDAY, 0.7),
+        Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),

@@ -123,6 +123,65 @@ def _not_measurement(value: str) -> bool:
     return _MEASUREMENT.match(value) is None and sum(c.isdigit() for c in value) >= 3
 
 
+# Record-number shapes that need no cue: six or more digits in one run, alone or glued to a
+# short letter prefix or check letter ("H3870113", "MRN-2114990", "4552193F"), dashed groups
+# with a letter group or three groups ("88229-MK", "0-1526-586"), and an upper-case site
+# prefix before a seven-digit run ("GT 4318948"). A de-identifier removes such a string rather
+# than prove what it numbers; amounts, counts with units and year ranges are left alone.
+_RECORD_GLUED = re.compile(
+    r"(?<![\w$£€.,/#:-])(?:[A-Za-z]{1,4}-?)?\d{6,10}[A-Za-z]?(?![\w/-]|[.,:]\d)"
+)
+_RECORD_DASHED = re.compile(
+    r"(?<![\w$£€.,/#:-])(?:\d{1,6}-[A-Za-z]{2,3}|[A-Za-z]{2,3}-\d{4,8}|\d{1,4}-\d{3,5}-\d{2,5})"
+    r"(?![\w/-]|[.,:]\d)"
+)
+_RECORD_PREFIXED = re.compile(
+    r"(?<![\w-])(?!(?:ON|AT|TO|OR|NO|BY|IN|OF|PH|RX|ID|IS|THE|AND|FOR|TEL|MOB|EXT|REF|MRN|UR|"
+    r"URN|CRN|NHS|DOB|BP|HR|RR|WBC|PLT|HB|NPI|DEA|SSN|LOT|NDC|CPT|ICD|UPC|TIN|EIN|VER)\b)"
+    r"[A-Z]{2,3} \d{6,10}(?![\w/-]|[.,:]\d)"
+)
+_COUNT_BEFORE = context_regex(
+    ["plt", "plts", "platelets", "platelet", "wbc", "count", "counts", "cells", "copies",
+     "viral load", "vl", "units", "iu", "total", "steps", "$", "£", "€", "usd", "gbp", "inr",
+     "rs", "rs.", "cost", "costs", "paid", "price", "billed", "amount", "balance", "population"]
+)  # fmt: skip
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:units?|u\b|iu\b|copies|cells|/\s*(?:ml|ul|mm3|l)|mg|mcg|ml|kg|steps|dollars|"
+    r"pounds|rupees|people|cases|times|k\b)",
+    I,
+)
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
+
+
+def _count_or_amount(text: str, start: int, end: int) -> bool:
+    """A count, amount or range, not an identifier: "plt 150000", "$250000", "2019-2021"."""
+    if _YEAR_RANGE.match(text[start:end]) or _COUNT_AFTER.match(text[end : end + 10]):
+        return True
+    return near(text, start, end, _COUNT_BEFORE, 12, 0) or near(
+        text, start, end, _OTHER_NUMBER_CUES, 20, 0
+    )
+
+
+# Cues that say what a number is when it is no record number, or when a stricter rule (a
+# checksum, a calendar) already decides it: "NPI 1234567890" failing its check digit, "date
+# of birth: 19481311", "batch code 19990101".
+_OTHER_NUMBER_CUES = context_regex(
+    ["npi", "dea", "date", "dob", "birth", "born", "batch", "lot", "code", "ndc", "catalog",
+     "catalogue", "model", "version", "ver", "cpt", "icd", "loinc", "snomed", "gtin", "upc"]
+)  # fmt: skip
+
+
+def _six_digits_or_letters(value: str) -> bool:
+    """Dashed groups: six digits in all, or a letter group (a check code) with five."""
+    if _PHONE_GROUPS.match(value):
+        return False  # 617-555-0143 is a phone's shape; the phone rules decide it
+    digits = sum(c.isdigit() for c in value)
+    return digits >= 6 or (digits >= 5 and any(c.isalpha() for c in value))
+
+
+_PHONE_GROUPS = re.compile(r"^\d{3}-\d{3}-\d{4}$")
+
+
 _MBI = re.compile(
     r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
     r"[AC-HJKMNP-RT-Y]{2}\d{2}\b"
@@ -347,6 +406,23 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             window=20,
             validate=_not_measurement,
         ),
+        Rule(
+            "record-glued",
+            e.ID_NUMBER,
+            _RECORD_GLUED,
+            0.55,
+            validate=_not_measurement,
+            reject=_count_or_amount,
+        ),
+        Rule(
+            "record-dashed",
+            e.ID_NUMBER,
+            _RECORD_DASHED,
+            0.55,
+            validate=_six_digits_or_letters,
+            reject=_count_or_amount,
+        ),
+        Rule("record-prefixed", e.ID_NUMBER, _RECORD_PREFIXED, 0.6, reject=_count_or_amount),
         Rule("dea", e.US_DEA_NUMBER, _DEA, 0.75, _DEA_CTX, 1.0, validate=dea_ok),
         Rule("npi", e.US_NPI, _NPI, 0.55, _NPI_CTX, 1.0, validate=npi_ok),
         Rule("vin", e.VIN, _VIN, 0.9, _VIN_CTX, 1.0, validate=vin_ok),

@@ -66,10 +66,23 @@ def make_result(
 
 
 def near(text: str, start: int, end: int, regex: re.Pattern[str], left: int, right: int) -> bool:
-    """Whether ``regex`` occurs in the lower-cased text just before (or after) a match."""
-    if left and regex.search(text[max(0, start - left) : start].lower()):
-        return True
-    return bool(right and regex.search(text[end : end + right].lower()))
+    """Whether ``regex`` occurs in the lower-cased text just before (or after) a match.
+
+    The window is read with one character more on its cut side, so that a cue's word-boundary
+    checks see the word it was cut from: "ate" (as in "ate 1/2 tray") is no cue in the tail of
+    "Date of birth", nor "call" in the head of "callus".
+    """
+    if left:
+        lo = max(0, start - left)
+        pad = 1 if lo > 0 else 0
+        if regex.search(text[lo - pad : start].lower(), pad):
+            return True
+    if not right:
+        return False
+    hi = min(len(text), end + right)
+    window = text[end : hi + 1].lower()
+    limit = hi - end
+    return any(m.end() <= limit for m in regex.finditer(window) if m.start() < limit)
 
 
 class RegexRecognizer(LocalRecognizer):

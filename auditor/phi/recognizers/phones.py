@@ -36,7 +36,7 @@ _SHAPE = re.compile(
     r"(?<![\w/.+-])"
     r"(?:(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)\s?)?|1[\s.-]?(?=\())?"
     r"(?:\(\d{1,5}\)[\s.-]?)?"
-    r"\d{1,5}(?:([\s.-])\d{2,5})(?:\1\d{2,5}){0,3}" + _EXT + r"(?![\w/]|[.-]\d)",
+    r"\d{1,5}(?:([\s.-])\d{2,8})(?:\1\d{2,5}){0,3}" + _EXT + r"(?![\w/]|[.-]\d)",
     I,
 )
 # 10-11 digits in one run, national form with a trunk 0 (UK, AU, IN) or 1 + area code.
@@ -46,6 +46,14 @@ _PAGER = re.compile(
     r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
     I,
 )
+# An extension written alone after its cue ("ext 855", "extn. 2210"): a direct line.
+_EXT_ALONE = re.compile(
+    r"\b(?:ext|extn|extension)\.?\s*(?:#|no\.?)?\s*:?\s*(\d{2,5})(?![\w/]|[.-]\d)", I
+)
+# Seven or eight digits in one run right after a phone cue: local numbers ("ph 85152564").
+_LOCAL_RUN = re.compile(r"(?<![\w/.+-])\d{7,8}(?![\w/]|[.-]\d)")
+_CLOSE_CUES = context_regex(["ph", "phone", "tel", "tel.", "telephone", "mobile", "mob", "cell",
+                             "call", "ring", "rang", "on", "landline", "home", "work"])  # fmt: skip
 _DIGITS = re.compile(r"\d")
 _EXT_TAIL = re.compile(r"\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5})$", I)
 
@@ -124,6 +132,8 @@ def phone_rules() -> list[Rule]:
             reject=_is_fax,
         ),
         Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
+        Rule("extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext",)),
+        Rule("local-run", e.PHONE_NUMBER, _LOCAL_RUN, 0.0, _CLOSE_CUES, 0.65, window=8),
     ]
 
 
