@@ -24,6 +24,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.nlp import LeanSpacyNlpEngine, NoContextEnhancer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.ner import NerRecognizer
+from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
 
 if TYPE_CHECKING:
@@ -267,8 +268,8 @@ class PhiEngine:
                 text=chunk.text, language="en", nlp_artifacts=nlp_artifacts, score_threshold=0.0
             )
             found[chunk.index].extend(self._spans(chunk, results))
-        for spans in found:
-            yield merge_spans(spans)
+        for text, spans in zip(texts, found, strict=True):
+            yield merge_spans(drop_persons_in_places(text, spans))
 
     def _spans(self, chunk: _Chunk, results: list[RecognizerResult]) -> Iterator[PhiSpan]:
         for r in results:
