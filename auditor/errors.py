@@ -43,6 +43,12 @@ class InputError(AuditorError):
     """Bad user input: a file, an argument, a config value."""
 
 
+class ConflictError(InputError):
+    """The request would replace something that exists (an output folder): HTTP 409."""
+
+    http_status = 409
+
+
 class ConfigError(InputError):
     """auditor.toml or AUDITOR_* environment is invalid."""
 
