@@ -20,6 +20,7 @@ from auditor.api.deps import StatusReader
 from auditor.api.limits import BodyLimitMiddleware, HeadersMiddleware
 from auditor.api.routes_findings import router as findings_router
 from auditor.api.routes_scans import router as scans_router
+from auditor.api.schema import error_responses
 from auditor.config import Settings
 from auditor.console import router as console_router
 from auditor.context import AppContext, open_context
@@ -66,7 +67,7 @@ def create_app(
     app.add_middleware(HeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api.max_body_bytes)
 
-    @app.get(f"{API_PREFIX}/healthz", tags=["service"])
+    @app.get(f"{API_PREFIX}/healthz", tags=["service"], responses=error_responses(413, 503))
     def healthz() -> JSONResponse:
         """Liveness and database reachability (no token needed; reveals nothing)."""
         try:

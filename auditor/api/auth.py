@@ -37,6 +37,8 @@ class Role(enum.StrEnum):
 class Permission(enum.StrEnum):
     FINDINGS_READ = "findings:read"
     FINDINGS_TRIAGE = "findings:triage"
+    #: See the full path of the export file a PHI finding is in (others get a reference).
+    FINDINGS_PATHS = "findings:paths"
     REPORTS_READ = "reports:read"
     SCANS_REQUEST = "scans:request"
     SCANS_READ = "scans:read"
@@ -48,7 +50,12 @@ class Permission(enum.StrEnum):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PRIVACY_OFFICER: frozenset(
-        {Permission.FINDINGS_READ, Permission.FINDINGS_TRIAGE, Permission.REPORTS_READ}
+        {
+            Permission.FINDINGS_READ,
+            Permission.FINDINGS_TRIAGE,
+            Permission.FINDINGS_PATHS,
+            Permission.REPORTS_READ,
+        }
     ),
     Role.SECURITY: frozenset(
         {

@@ -2,7 +2,7 @@
 
 A request may only use a shipped format or profile, or one a site administrator registered
 in the home (``mappings/NAME.yaml``, ``deid-profiles/NAME.yaml``). The file is checked when
-the request arrives (400 for an unknown name), so a requester can neither read arbitrary
+the request arrives (404 for an unknown name), so a requester can neither read arbitrary
 host files through the validator's messages nor learn whether they exist.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.config import Settings
-from auditor.errors import InputError
+from auditor.errors import InputError, NotFoundError
 
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 FORMAT_PATTERN = r"^(auto|csv|epic|fhir|atna|mapping:[A-Za-z0-9][A-Za-z0-9_-]{0,63})$"
@@ -24,7 +24,7 @@ def _registered(folder: Path, name: str, field: str, what: str) -> Path:
         path = folder / f"{name}{suffix}"
         if path.is_file() and not path.is_symlink():
             return path
-    raise InputError(f"no {what} named {name!r} is registered (see {folder.name}/)", field=field)
+    raise NotFoundError(f"no {what} named {name!r} is registered (see {folder.name}/)", field=field)
 
 
 def access_format(settings: Settings, fmt: str) -> str:

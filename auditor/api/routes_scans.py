@@ -4,45 +4,78 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from auditor.api import registered
 from auditor.api.auth import Permission, Principal, list_tokens, token_state
 from auditor.api.deps import StatusReader, get_actx, require
+from auditor.api.filerefs import redact_summary
+from auditor.api.schema import AUTHENTICATED, PathsView, error_responses
 from auditor.context import AppContext
-from auditor.errors import InputError, NotFoundError, PermissionDeniedError
+from auditor.errors import NotFoundError, PermissionDeniedError
 from auditor.store import queue, repo
 from auditor.store.models import RunKind, RunStatus, ScanRun
 
 router = APIRouter()
 
+#: Absolute, no ``..`` component, no NUL (ECMA and Python read it alike; end = no next char).
+PATH_PATTERN = r"^/(?!([^\x00]*/)?\.\.(/|(?![\s\S])))[^\x00]*$"
+HostPath = Annotated[str, StringConstraints(min_length=1, max_length=4096, pattern=PATH_PATTERN)]
 
-class ScanRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-    kind: Literal[RunKind.ACCESS_LOGS, RunKind.DOCUMENTS, RunKind.DEID]
-    paths: list[str] = Field(min_length=1, max_length=queue.MAX_PATHS)
+class _Scan(BaseModel):
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
+
+    paths: list[HostPath] = Field(
+        min_length=1,
+        max_length=queue.MAX_PATHS,
+        description="files or folders inside `api.allowed_roots` (403 outside, 404 missing)",
+    )
+    incremental: bool = Field(False, description="resume from checkpoints / skip unchanged")
+
+
+class AccessLogsScan(_Scan):
+    """Audit access logs against the policy pack."""
+
+    kind: Literal[RunKind.ACCESS_LOGS]
     format: str = Field(
         "auto",
         max_length=72,
         pattern=registered.FORMAT_PATTERN,
-        description="access-logs: a format name (auto, csv, epic, fhir, atna) or "
-        "mapping:NAME of a mapping registered in the home (mappings/NAME.yaml)",
+        description="a format name (auto, csv, epic, fhir, atna) or mapping:NAME of a "
+        "mapping registered in the home (mappings/NAME.yaml; 404 when there is none)",
     )
-    incremental: bool = Field(False, description="resume from checkpoints / skip unchanged")
-    out: str | None = Field(None, max_length=4096, description="deid: output folder")
+
+
+class DocumentsScan(_Scan):
+    """Scan exported documents for PHI."""
+
+    kind: Literal[RunKind.DOCUMENTS]
+
+
+class DeidScan(_Scan):
+    """De-identify exports into a new folder and sign a certificate."""
+
+    kind: Literal[RunKind.DEID]
+    out: HostPath = Field(
+        description="a new output folder whose parent lies inside the allowed roots "
+        "(409 when it exists, even as a link)"
+    )
     profile: str | None = Field(
         None,
         max_length=64,
         pattern=registered.NAME_PATTERN,
-        description="deid: a shipped profile name or one registered in the home "
-        "(deid-profiles/NAME.yaml)",
+        description="a shipped profile name or one registered in the home "
+        "(deid-profiles/NAME.yaml; 404 when there is none)",
     )
-    dry_run: bool = Field(False, description="deid: report only, write nothing")
+    dry_run: bool = Field(False, description="report only, write nothing")
+
+
+ScanRequest = Annotated[AccessLogsScan | DocumentsScan | DeidScan, Body(discriminator="kind")]
 
 
 class ScanAccepted(BaseModel):
@@ -88,7 +121,13 @@ def _scan_status(run: ScanRun) -> ScanStatus:
     )
 
 
-@router.post("/scans", status_code=202, response_model=ScanAccepted, tags=["scans"])
+@router.post(
+    "/scans",
+    status_code=202,
+    response_model=ScanAccepted,
+    tags=["scans"],
+    responses=error_responses(*AUTHENTICATED, 400, 404, 409),
+)
 def request_scan(
     body: ScanRequest,
     actx: AppContext = Depends(get_actx),
@@ -100,11 +139,9 @@ def request_scan(
     roots = actx.settings.api.allowed_roots
     paths = queue.check_paths(body.paths, roots)
     params: dict[str, Any] = {"incremental": body.incremental}
-    if body.kind is RunKind.ACCESS_LOGS:
+    if isinstance(body, AccessLogsScan):
         params["format"] = registered.access_format(actx.settings, body.format)
-    if body.kind is RunKind.DEID:
-        if not body.out:
-            raise InputError("deid requests need an output folder", field="out")
+    if isinstance(body, DeidScan):
         out = queue.check_out(body.out, roots)
         params.update(out=str(out), dry_run=body.dry_run)
         if body.profile:
@@ -129,17 +166,43 @@ def _readable_run(actx: AppContext, principal: Principal, scan_id: str) -> ScanR
     raise PermissionDeniedError(f"role {principal.role} may not read {run.kind} scans")
 
 
-@router.get("/scans/{scan_id}", response_model=ScanStatus, tags=["scans"])
+@router.get(
+    "/scans/{scan_id}",
+    response_model=ScanStatus,
+    tags=["scans"],
+    responses=error_responses(*AUTHENTICATED, 404),
+)
 def scan_status(
     scan_id: str,
     actx: AppContext = Depends(get_actx),
     principal: Principal = Depends(require(Permission.SCANS_READ, Permission.CERTIFICATES_READ)),
+    paths: PathsView = Query(
+        "ref",
+        description="ref: a document scan's summary names files as file:<keyed hash>.<ext>; "
+        "full: the paths (roles with findings:paths only)",
+    ),
 ) -> ScanStatus:
     """Status (queued, running, done, failed), counts and error of one scan."""
-    return _scan_status(_readable_run(actx, principal, scan_id))
+    if paths == "full":
+        principal.require(Permission.FINDINGS_PATHS)
+    status = _scan_status(_readable_run(actx, principal, scan_id))
+    if paths == "ref" and status.kind == RunKind.DOCUMENTS:
+        status.summary = redact_summary(status.summary, actx.fingerprinter.of)
+    return status
 
 
-@router.get("/scans/{scan_id}/certificate", tags=["scans"], response_class=FileResponse)
+@router.get(
+    "/scans/{scan_id}/certificate",
+    tags=["scans"],
+    response_class=FileResponse,
+    responses={
+        200: {
+            "description": "The signed certificate (JSON)",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        },
+        **error_responses(*AUTHENTICATED, 404),
+    },
+)
 def deid_certificate(
     scan_id: str,
     actx: AppContext = Depends(get_actx),
@@ -158,7 +221,7 @@ def deid_certificate(
     return FileResponse(path, media_type="application/json", filename=path.name)
 
 
-@router.get("/status", tags=["service"])
+@router.get("/status", tags=["service"], responses=error_responses(*AUTHENTICATED, 503))
 def service_status(
     request: Request,
     actx: AppContext = Depends(get_actx),
@@ -181,7 +244,12 @@ class TokenInfo(BaseModel):
     last_used_at: datetime | None
 
 
-@router.get("/tokens", response_model=list[TokenInfo], tags=["service"])
+@router.get(
+    "/tokens",
+    response_model=list[TokenInfo],
+    tags=["service"],
+    responses=error_responses(*AUTHENTICATED),
+)
 def tokens(
     actx: AppContext = Depends(get_actx),
     _principal: Principal = Depends(require(Permission.TOKENS_ADMIN)),

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from auditor.errors import InputError, PermissionDeniedError
+from auditor.errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
 from auditor.store import repo
 from auditor.store.models import DAEMON_TRIGGERS, RunKind, RunStatus, ScanRun, Trigger
 
@@ -30,8 +30,10 @@ MAX_PATHS = 100
 def check_paths(raw: Sequence[str], allowed_roots: Sequence[str]) -> list[Path]:
     """Paths a request may name: absolute, no ``..``, inside an allowed root after symlinks.
 
-    Raises InputError (400) for malformed or missing paths and PermissionDeniedError (403)
-    for paths outside every allowed root. Error messages name the path index, not the path.
+    Raises InputError (400) for malformed paths, PermissionDeniedError (403) for paths
+    outside every allowed root (decided before existence, so nothing is learnt about files
+    outside them) and NotFoundError (404) for a path inside that does not exist (or cannot:
+    a name too long for the file system). Error messages name the path index, not the path.
     """
     if not raw:
         raise InputError("at least one path is required", field="paths")
@@ -51,21 +53,26 @@ def check_paths(raw: Sequence[str], allowed_roots: Sequence[str]) -> list[Path]:
     roots = [Path(r).expanduser().resolve() for r in allowed_roots if r]
     if not roots:
         raise PermissionDeniedError("no allowed roots are configured (api.allowed_roots)")
-    out: list[Path] = []
-    for field, path in candidates:
-        try:
-            resolved = path.resolve()
-            exists = resolved.exists()
-        except (OSError, UnicodeError, RuntimeError) as exc:  # too long, unencodable, a loop
-            raise InputError(f"unusable path ({type(exc).__name__})", field=field) from exc
-        if not _inside(resolved, roots):
-            raise PermissionDeniedError(
-                "path is outside the allowed roots (symlinks are resolved)", field=field
-            )
-        if not exists:
-            raise InputError("path does not exist", field=field)
-        out.append(resolved)
-    return out
+    return [_inside_roots(path, roots, field) for field, path in candidates]
+
+
+def _inside_roots(path: Path, roots: Sequence[Path], field: str) -> Path:
+    """``path`` resolved, when that lies inside a root (403) and exists (404)."""
+    try:
+        resolved = path.resolve()
+    except (OSError, UnicodeError, RuntimeError) as exc:  # unencodable, a link loop
+        raise InputError(f"unusable path ({type(exc).__name__})", field=field) from exc
+    if not _inside(resolved, roots):
+        raise PermissionDeniedError(
+            "path is outside the allowed roots (symlinks are resolved)", field=field
+        )
+    try:
+        exists = resolved.exists()
+    except (OSError, ValueError):  # a component longer than the file system allows
+        exists = False
+    if not exists:
+        raise NotFoundError("path does not exist", field=field)
+    return resolved
 
 
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
@@ -76,22 +83,26 @@ def check_out(value: str, allowed_roots: Sequence[str]) -> Path:
     """A new output folder a request may name, checked at the moment it is used.
 
     Its parent must exist inside an allowed root (symlinks resolved) and the folder itself
-    must not exist yet, not even as a (dangling) symbolic link: the writer then creates it
-    fresh, so nothing outside the roots is reached through a link placed after the request.
+    must not exist yet, not even as a (dangling) symbolic link (ConflictError, 409): the
+    writer then creates it fresh, so nothing outside the roots is reached through a link
+    placed after the request.
     """
     if not value or "\x00" in value:
         raise InputError("empty path or NUL byte", field="out")
     path = Path(value)
-    if not path.is_absolute() or ".." in path.parts or not path.name:
+    if not path.is_absolute() or ".." in path.parts:
         raise InputError("output folder must be an absolute path without '..'", field="out")
-    parent = check_paths([str(path.parent)], allowed_roots)[0]
+    roots = [Path(r).expanduser().resolve() for r in allowed_roots if r]
+    if not roots:
+        raise PermissionDeniedError("no allowed roots are configured (api.allowed_roots)")
+    parent = _inside_roots(path.parent, roots, "out")
     target = parent / path.name
     try:
         present = target.is_symlink() or target.exists()
-    except (OSError, UnicodeError) as exc:
-        raise InputError(f"unusable path ({type(exc).__name__})", field="out") from exc
+    except (OSError, ValueError):  # too long a name: it cannot be created either
+        raise InputError("output folder name is too long", field="out") from None
     if present:
-        raise InputError("output folder already exists (or is a link)", field="out")
+        raise ConflictError("output folder already exists (or is a link)", field="out")
     return target
 
 

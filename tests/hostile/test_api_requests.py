@@ -66,7 +66,7 @@ def test_h2_dangling_link_at_out_is_refused_at_request_time(env: ApiEnv) -> None
     with TestClient(env.app) as client:
         body = {"kind": "deid", "paths": [str(env.allowed)], "out": str(out)}
         resp = client.post(SCANS, json=body, headers=env.headers("data_team"))
-    assert resp.status_code == 400 and resp.json()["error"] == "bad_request"
+    assert resp.status_code == 409 and resp.json()["error"] == "conflict"
 
 
 def test_m1_folder_scan_does_not_follow_links_out_of_the_roots(
@@ -98,14 +98,14 @@ def test_m2_mapping_and_profile_are_names_not_paths(env: ApiEnv, tmp_path: Path)
         for fmt in (f"mapping:{secret}", "mapping:~/leak.yaml", "bogus", "mapping:nosuch"):
             body = {"kind": "access-logs", "paths": [str(logs)], "format": fmt}
             resp = client.post(SCANS, json=body, headers=h)
-            assert resp.status_code in (400, 422), (fmt, resp.text)
+            assert resp.status_code in (404, 422), (fmt, resp.text)
             assert "hunter2" not in resp.text and "api_key" not in resp.text
         body = {"kind": "deid", "paths": [str(logs)], "out": str(env.allowed / "o")}
         for profile in ("/etc/passwd", "../x", "nosuch"):
             resp = client.post(
                 SCANS, json={**body, "profile": profile}, headers=env.headers("data_team")
             )
-            assert resp.status_code in (400, 422), (profile, resp.text)
+            assert resp.status_code in (404, 422), (profile, resp.text)
             assert "root:" not in resp.text
 
 
