@@ -12,7 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from matplotlib import rc_context
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from auditor.numfmt import count
 
 SEVERITY_COLORS = {
     "critical": "#7f1d1d",
@@ -28,6 +32,12 @@ RC: dict[str, Any] = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+
+
+def _count_axis(axis: Axis) -> None:
+    """Whole-number ticks written as the report writes counts (``1,500``, never ``1500.0``)."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: count(round(value))))
 
 
 def _svg(fig: Figure) -> str:
@@ -54,6 +64,7 @@ def trend_chart(trends: Sequence[dict[str, Any]]) -> str:
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         ax.set_xticks(x, labels)
         ax.set_ylabel("findings")
+        _count_axis(ax.yaxis)
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=4, frameon=False, fontsize=7)
         ax.set_ylim(0, max([*bottom, 1]) * 1.15)
         pts = [(i, float(t["explained_pct"])) for i, t in enumerate(trends) if t["explained_pct"]]
@@ -82,7 +93,8 @@ def bar_chart(counts: dict[str, int], *, xlabel: str, color: str = "#1e3a8a") ->
         if items:
             ax.barh([k for k, _ in items], [v for _, v in items], color=color, height=0.6)
             for i, (_, v) in enumerate(items):
-                ax.text(v, i, f" {v}", va="center", fontsize=7)
+                ax.text(v, i, f" {count(v)}", va="center", fontsize=7)
+            _count_axis(ax.xaxis)
         else:
             ax.text(0.5, 0.5, "none", ha="center", va="center", transform=ax.transAxes)
             ax.set_yticks([])
@@ -116,6 +128,7 @@ def category_trend_chart(weeks: Sequence[dict[str, Any]], *, top: int = 6) -> st
             ax.plot(x, values, marker="o", markersize=3, linewidth=1.2, label=label)
         ax.set_xticks(x, [w["week"][5:] for w in weeks])
         ax.set_ylabel("findings")
+        _count_axis(ax.yaxis)
         ax.set_ylim(0, max([1, *(v for _, vs in series for v in vs)]) * 1.15)
         if series:
             ax.legend(

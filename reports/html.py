@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from auditor.numfmt import count
 from auditor.reports.builder import SEVERITIES
 from auditor.reports.charts import render_all
 from auditor.timefmt import parse_iso
@@ -40,12 +41,8 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 
 
 def number(value: Any) -> str:
-    """Every count in the report one way: thousands separated by commas, a dash for none."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
+    """Every count in the report one way (``auditor.numfmt.count``, as the CLI prints them)."""
+    return count(value)
 
 
 def ordinal(value: int) -> str:

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from auditor.cli.common import app_context, err_console, out_console
+from auditor.numfmt import count
 
 
 class SkippedRunIsInfo(logging.Filter):
@@ -105,6 +106,6 @@ def register(app: typer.Typer) -> None:
             if s["last_status"] == "failed" and s["last_error"]:
                 out_console.print(f"{s['job']}: last run failed: {s['last_error']}", markup=False)
         q = info["queue"]
-        out_console.print(f"queue: {q['queued']} queued, {q['running']} running")
+        out_console.print(f"queue: {count(q['queued'])} queued, {count(q['running'])} running")
         for gap in info["recent_gaps"]:
             out_console.print(f"gap: {gap.get('job')} missed since {gap.get('missed_since')}")

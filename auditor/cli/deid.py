@@ -33,7 +33,7 @@ def print_summary(result: Any) -> None:
     s = result.summary()
     what = "dry run: nothing written; " if result.dry_run else ""
     extra = "".join(
-        f", {n} {label}"
+        f", {n:,} {label}"
         for n, label in (
             (s["files_redacted_whole"], "redacted whole"),
             (s["files_copied_unchanged"], "copied unchanged, not de-identified"),
@@ -41,8 +41,8 @@ def print_summary(result: Any) -> None:
         if n
     )
     err_console.print(
-        f"{what}de-identified {s['files_processed']} files ({s['files_skipped']} refused{extra}), "
-        f"{s['transformed']:,} values transformed",
+        f"{what}de-identified {s['files_processed']:,} files"
+        f" ({s['files_skipped']:,} refused{extra}), {s['transformed']:,} values transformed",
         markup=False,
         soft_wrap=True,
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from auditor.cli.common import app_context, auditor_command, err_console, out_console
+from auditor.numfmt import count
 
 
 def register(app: typer.Typer) -> None:
@@ -24,18 +25,19 @@ def register(app: typer.Typer) -> None:
         out = out_console
         out.print("\n[bold]Access logs[/]")
         out.print(
-            f"  events read {a.get('records_read', 0)}, processed {a.get('records_processed', 0)},"
-            f" quarantined {a.get('records_quarantined', 0)};"
+            f"  events read {count(a.get('records_read', 0))},"
+            f" processed {count(a.get('records_processed', 0))},"
+            f" quarantined {count(a.get('records_quarantined', 0))};"
             f" explained {a.get('explained_pct', '?')}%"
         )
-        for category, count in sorted(a.get("findings_by_category", {}).items()):
-            out.print(f"  {category:<26} {count}")
+        for category, n in sorted(a.get("findings_by_category", {}).items()):
+            out.print(f"  {category:<26} {count(n)}")
         out.print("[bold]Exported documents[/]")
         skipped = len(d.get("files_skipped", []))
         phi_total = sum(d.get("findings_by_type", {}).values())
         out.print(
-            f"  files scanned {d.get('files_scanned', 0)}, skipped {skipped},"
-            f" PHI findings {phi_total}"
+            f"  files scanned {count(d.get('files_scanned', 0))}, skipped {skipped:,},"
+            f" PHI findings {phi_total:,}"
         )
         out.print("[bold]Paths[/]")
         out.print(f"  context       {result.context_dir}")

@@ -59,7 +59,7 @@ SHOWN = (
 def _why(item: dict[str, Any]) -> str:
     """The explanation for access findings; PHI findings say what and where, never the text."""
     if item["kind"] == "phi":
-        return f"PHI in {item['source'] or '-'}"
+        return f"{item.get('rule_id') or 'PHI'} in {item['source'] or '-'}"
     return str(item["explanation"] or "-")
 
 
@@ -75,7 +75,7 @@ def show_lines(item: dict[str, Any]) -> list[str]:
     if item.get("note"):
         lines.append(f"  {'note':<11} {item['note']}")
     history = item.get("history") or []
-    lines.append(f"history ({len(history)} change(s))")
+    lines.append(f"history ({len(history):,} change(s))")
     for h in history:
         note = f": {h['note']}" if h["note"] else ""
         lines.append(f"  {h['at']}  {h['old_status']} -> {h['new_status']} by {h['actor']}{note}")
@@ -159,7 +159,7 @@ def register(app: typer.Typer) -> None:
             ]
             if cells:
                 print_lines(one_line_rows(head, cells, line_width()))
-        err_console.print(f"{len(items)} of {total} findings (offset {offset})")
+        err_console.print(f"{len(items):,} of {total:,} findings (offset {offset:,})")
 
     @findings_app.command("show")
     def show(

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from auditor.cli.common import app_context, command_group, err_console, out_console, print_jsonl
 from auditor.errors import InputError
+from auditor.numfmt import count
 
 
 def _format(value: str) -> str:
@@ -65,9 +66,9 @@ def register(app: typer.Typer) -> None:
             table.add_row(
                 r["id"],
                 r["week"],
-                str(r["findings"] if r["findings"] is not None else "—"),
+                count(r["findings"]),
                 f"{pct}%" if pct is not None else "—",
-                str(r["gaps"] if r["gaps"] is not None else "—"),
+                count(r["gaps"]),
                 r["key_id"][:10],
             )
         out_console.print(table)
@@ -98,11 +99,11 @@ def register(app: typer.Typer) -> None:
             ("ledger", f"#{info['ledger_seq']}" if info["ledger_seq"] else "—"),
             ("envelope", f"sha256:{info['envelope_digest']}"),
             ("key id", info["key_id"]),
-            ("accesses audited", str(summary.get("accesses_audited", "—"))),
+            ("accesses audited", count(summary.get("accesses_audited"))),
             ("explained", f"{pct}%" if (pct := summary.get("explained_pct")) else "—"),
-            ("findings", str(summary.get("findings_total", "—"))),
-            ("gaps", str(summary.get("gaps", "—"))),
-            ("files", ", ".join(f"{f['name']} ({f['bytes']} B)" for f in info["files"])),
+            ("findings", count(summary.get("findings_total"))),
+            ("gaps", count(summary.get("gaps"))),
+            ("files", ", ".join(f"{f['name']} ({count(f['bytes'])} B)" for f in info["files"])),
             ("verification", info["verification"]),
         ]
         for label, value in lines:

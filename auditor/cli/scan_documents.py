@@ -76,7 +76,7 @@ def _print_summary(result: DocumentScanResult) -> None:
 
     t = result.totals
     err_console.print(
-        f"scanned {t.records_processed} of {t.records_read} files "
+        f"scanned {t.records_processed:,} of {t.records_read:,} files "
         f"({result.bytes:,} bytes, {result.units:,} text units) "
         f"in {result.elapsed_seconds:.1f}s: {t.findings_count:,} PHI findings "
         f"({result.new_findings:,} new)",
@@ -84,9 +84,9 @@ def _print_summary(result: DocumentScanResult) -> None:
         soft_wrap=True,
     )
     if result.files_unchanged:
-        err_console.print(f"unchanged since last scan: {result.files_unchanged} files")
+        err_console.print(f"unchanged since last scan: {result.files_unchanged:,} files")
     if t.stopped:
-        err_console.print(f"stopped early: {result.files_not_reached} files not reached")
+        err_console.print(f"stopped early: {result.files_not_reached:,} files not reached")
     for entity, count in sorted(result.findings_by_type.items()):
         err_console.print(f"  {entity:<24} {count:>8,}", markup=False)
     for path, reason in result.files_skipped[:SUMMARY_LIST_MAX]:
