@@ -36,6 +36,24 @@ FOUND = [
     ("Pharmacy 0161 4960733 for repeats.", "0161 4960733"),
     ("Call 01632 960981 to rebook.", "01632 960981"),
     ("Requested by the ward clerk, ext 4417.", "4417"),
+    ("Follow-up: kp@example.net, 7656 2349.", "7656 2349"),
+    # non-US address layouts: street types, town, postcode by national grammar, any case
+    ("Send to 643 Payne Meander, East Micheal 2952 today.", "643 Payne Meander"),
+    ("Send to 643 Payne Meander, East Micheal 2952 today.", "East Micheal"),
+    ("Send to 643 Payne Meander, East Micheal 2952 today.", "2952"),
+    ("home to 07 lee brae, sanchezview with daughter", "sanchezview"),
+    ("at 5 kings row, new mathew n9 8bz on friday", "n9 8bz"),
+    ("88 Ewing Row Suite 915 Mayoton C6M 6M7", "C6M 6M7"),
+    ("Apt. 7 81 Jessica Cul-de-sac, Lake David 6802", "81 Jessica Cul-de-sac"),
+    # organisations: a trade after a name, a legal suffix in lower case
+    ("Collect from Fowler Pharmacy on Monday.", "Fowler Pharmacy"),
+    ("requested by pratt ltd last week", "pratt ltd"),
+    # facilities: a capital "The" mid-sentence opens the name; GP practices named for streets
+    ("Bed manager, The Hansen Clinic, called.", "The Hansen Clinic"),
+    ("Registered at Mill Road Surgery.", "Mill Road Surgery"),
+    # an age over 89 set off after a name; initials written as such
+    ("Participant Ann Lee, 97, declined.", "97"),
+    ("Subject 4471 initials MT screened.", "MT"),
 ]
 NOT_FOUND = [
     ("Plt 150000 this morning, stable.", "150000"),
@@ -45,6 +63,11 @@ NOT_FOUND = [
     ("Batch code 19990101 scanned.", "19990101"),
     ("Vent 600x12, PEEP 5, insulin 10u.", "600x12"),
     ("Sat 94% on 2L, monitor on.", "Sat"),
+    ("Collect from Outpatient Pharmacy today.", "Outpatient Pharmacy"),
+    ("Day 2 post surgery, general surgery review.", "surgery"),
+    ("HR, 96, BP 120/80; glucose (110) noted.", "96"),
+    ("Walked 1200 8000 steps, pain 3/10.", "1200 8000"),
+    ("To whom it may concern, I, Mel White, ask for my notes.", "I,"),
 ]
 
 

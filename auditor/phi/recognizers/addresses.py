@@ -51,7 +51,13 @@ _SUFFIX_TEXT = (
     "union unions valley valleys viaduct village villages ville vista walk walks way ways wells "
     # Australia Post and Royal Mail street types beyond USPS
     "parade esplanade promenade quay wharf concourse circuit fairway tollway courtyard copse "
-    "grange boulevarde crossway wynd mead strand crescent gardens"
+    "grange boulevarde crossway wynd mead strand crescent gardens "
+    # the rest of Australia Post's street types that are no everyday or clinical word
+    "alleyway amble anchorage artery brae broadway brow byway centreway circlet circus "
+    "colonnade corso cruiseway cul-de-sac dell driveway firetrail footway foreshore glade gully "
+    "highroad laneway lees meander nook parklands pathway piazza quadrangle quadrant quays "
+    "ramble ridgeway riverway riviera roadway ronde rosebowl tarn thoroughfare tor towers "
+    "trunkway vale villas walkway lookout"
 )
 # Suffixes that are also everyday or clinical words ("tolerated well", "4 point restraints").
 _WEAK_SUFFIXES = (
@@ -60,6 +66,7 @@ _WEAK_SUFFIXES = (
     # Australian and British street types that are also everyday words
     " close rise approach access break reach chase gate stairs deviation plateau outlook"
     " retreat roadside mew"
+    " basin distributor frontage gates interchange intersection siding subway wade reserve slope"
 )
 
 
@@ -127,6 +134,15 @@ _REGIONS = frozenset(
     {"ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt", "nsw",
      "vic", "qld", "wa", "sa", "tas", "act"}
 )  # fmt: skip
+# The postcode slot after a town, by national grammar, any case (lower-cased notes too): US
+# ZIP, four-digit (AU, NZ, ...), Indian PIN (six digits, or three and three), UK and Canadian.
+_POSTCODE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(\d{5}(?:-\d{4})?|\d{4}|[1-9]\d{2} ?\d{3}|"
+    r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d)(?![\w-])"
+)
+# Words that may follow a town that closes an address in running text ("..., Eastham with
+# her daughter"): the town slot ends there.
+_AFTER_TOWN = frozenset({"with", "and", "for", "on", "by", "from", "to", "via", "where", "who"})
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b", I)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
@@ -287,10 +303,20 @@ class AddressRecognizer(LocalRecognizer):
             is_zip = after_sep and m < len(words) and bool(_ZIP.match(words[m].key))
             at_end = m >= len(words) or "\n" in gap or gap.strip()[:1] in {".", ";", ")"}
             known = any(self._known_place(view, j) for j in range(k, m))
-            if state or is_zip or (at_end and ("," in lead or "\n" in lead) and known):
+            postcode = _POSTCODE_AFTER.match(view.text, words[m + state - 1].end)
+            closes = m < len(words) and words[m].key in _AFTER_TOWN and gap == " " and "," in lead
+            if (
+                state
+                or is_zip
+                or postcode
+                or (at_end and ("," in lead or "\n" in lead) and known)
+                or (closes and known)
+            ):
                 out.append((Entity.LOCATION, words[k].start, words[m - 1].end, 0.8))
             else:
                 return []
+            if postcode and not is_zip:
+                out.append((Entity.ZIP_CODE, postcode.start(1), postcode.end(1), 0.8))
         if (
             k < zip_at < len(words)
             and view.gap(zip_at).strip(" ,") == ""

@@ -119,6 +119,8 @@ class FacilityRecognizer(LocalRecognizer):
             for m in _SAINT.finditer(text)
             if self._saint_name(m.group(1))
         ]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY.finditer(text)]
+        found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
 
     def facilities(self, view: TokenView) -> list[tuple[int, int, float]]:
@@ -384,6 +386,34 @@ class FacilityRecognizer(LocalRecognizer):
                 continue
             out.append((num.start, wing.end, 0.7))
         return out
+
+
+# A capital "The" in mid-sentence belongs to the name it opens ("seen at The Hansen Clinic");
+# at a sentence's start, or lower-case, it is the article.
+_MID_SENTENCE_THE = re.compile(r"[^\s.!?:;\n]\s+The\s$")
+
+
+def _with_article(text: str, start: int) -> int:
+    """``start`` moved back over a mid-sentence capital "The" right before the name."""
+    if (
+        start >= 5
+        and text[start - 4 : start - 1] == "The"
+        and _MID_SENTENCE_THE.search(text[max(0, start - 8) : start])
+    ):
+        return start - 4
+    return start
+
+
+# A British GP practice named for its street: "Baker Street Surgery", "Mill Road Surgery".
+_STREET_SURGERY = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Lane|Avenue|Square|Green|Park|Place|"
+    r"Hill|Way|Row|Terrace|Crescent|Gardens|Grove|Drive)\s+(?:Surgery|Medical\s+Practice|"
+    r"Practice|Health\s+Centre)(?![\w-])"
+    r"|(?<![\w-])(?:[A-Z][A-Z'’-]+\s+){1,2}(?:STREET|ROAD|LANE|AVENUE|SQUARE|GREEN|PARK|"
+    r"PLACE|HILL|WAY|ROW|TERRACE|CRESCENT|GARDENS|GROVE|DRIVE)\s+SURGERY(?![\w-])"
+    r"|(?<![\w-])(?:[a-z][a-z'’-]+\s+)(?:street|road|lane|avenue|square|green|park|place|"
+    r"hill|way|row|terrace|crescent|gardens|grove|drive)\s+surgery(?![\w-])"
+)
 
 
 def _in_compound(view: TokenView, i: int) -> bool:

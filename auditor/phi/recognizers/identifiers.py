@@ -289,6 +289,27 @@ _AGE_WORDS = re.compile(
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?(nineties)\b",
     I,
 )
+# An age over 89 set off after a name, as rosters and labels write it: "Ada Byrne, 94, MRN
+# ...", "Mr Holt (101)". Not after a measurement word ("HR, 96," "glucose (110)").
+_AGE_APPOSITION = re.compile(
+    r"(?<=[A-Za-z])(?:,[ \t]|[ \t]\()(9\d|1[01]\d)(?=\)|,[ \t]|[ \t]*;|[ \t]+(?:y|yr|yrs|years)\b)"
+)
+_NOT_AGE_BEFORE = re.compile(
+    r"\b(?:hr|rr|bp|sbp|map|sats?|spo2|o2|temp|t|glucose|bs|bg|weight|wt|na|k|cl|bun|cr|hb|"
+    r"hgb|plt|wbc|inr|room|rm|bed|ward|unit|page|pager|ext|score|mmse|level|pulse|rate|"
+    r"fio2|peep|tv|vt|ps|gcs|los|iq|grade|lot|no|number|#)$",
+    I,
+)
+
+
+def _not_age_apposition(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 14) : start].rstrip(" \t,(")
+    return bool(_NOT_AGE_BEFORE.search(before))
+
+
+# Initials written as such ("initials: MT", "initials S.J."): a research log's name.
+_INITIALS = re.compile(r"\b(?i:initials?)\s*:?\s*((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?)(?![\w])")
+
 _AGE_NONAGE = re.compile(r"^\s*(?:mg|ml|cc|%|kg|lb|mmhg|bpm|units?|min|sec)\b", I)
 
 
@@ -446,6 +467,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-lead", e.AGE, _AGE_LEAD, 0.85, group=1),
         Rule("age-decade", e.AGE, _AGE_DECADE, 0.8, group=1),
         Rule("age-words", e.AGE, _AGE_WORDS, 0.85),
+        Rule("initials", e.PERSON, _INITIALS, 0.8, group=1, trigger=("initial",)),
+        Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
     ]
     for i, pattern in enumerate(mrn_patterns):
         regex = re.compile(pattern)

@@ -213,6 +213,8 @@ class NameWords:
             return False
         if gap.strip() == "," and not (self.initial(view, k) or self.known(view.words[k].key)):
             return False
+        if gap.strip() == "," and k < anchor and view.words[k].text == "I":
+            return False  # "I, Melanie White, of ...": the pronoun, no initial
         w = view.words[k]
         if self.initial(view, k):
             return True

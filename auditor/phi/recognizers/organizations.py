@@ -49,6 +49,23 @@ _NAME = r"[A-Z][a-z][a-z'-]+"
 _PARTNERS = re.compile(
     rf"(?<![\w-])(?<!,\s){_NAME},\s+{_NAME},?\s+(?:and|&)\s+{_NAME}(?![\w-]|,\s)"
 )
+# A trade after a proper name: "Fowler Pharmacy", "Nash Solicitors", "Okafor Funeral
+# Services" (a shop or firm that knows the patient); department names ("Outpatient Pharmacy",
+# "Central Pharmacy") are left out by their descriptor words.
+_TRADE = re.compile(
+    r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
+    r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
+    r"Insurance|Removals|Opticians|Mobility|Transport|Couriers)(?![\w])"
+)
+_TRADE_DESCRIPTORS = frozenset(
+    {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
+     "community", "specialty", "specialist", "compounding", "online", "local", "discharge",
+     "ward", "satellite", "oncology", "mail", "order", "home", "health", "national", "state",
+     "private", "public", "car", "medical", "travel", "life", "dental", "patient", "emergency",
+     "ambulance", "non", "urgent", "aseptic", "chemotherapy", "dispensing", "hospice"}
+)  # fmt: skip
+# A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
+_LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 _CUE = re.compile(
     r"\b(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)\s+"
@@ -98,6 +115,14 @@ class OrganizationRecognizer(LocalRecognizer):
             if MEDICAL_SUFFIX.search(a) or MEDICAL_SUFFIX.search(b):
                 continue
             out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
+        for m in _TRADE.finditer(text):
+            start = self._trim(text, m.start(1), m.end(1))
+            words = re.findall(r"[A-Za-z]+", text[m.start(1) : m.end(1)].lower())
+            if start is not None and not any(w in _TRADE_DESCRIPTORS for w in words):
+                out.append(self._result(start, m.end(), CUE_SCORE))
+        for m in _LOWER_LEGAL.finditer(text):
+            if m.group(1) not in NOT_NAMES:
+                out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _CUE.finditer(text):
             group = 1 if m.group(1) else 2
             value = m.group(group).rstrip(" .")

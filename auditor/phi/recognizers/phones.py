@@ -54,6 +54,20 @@ _EXT_ALONE = re.compile(
 _LOCAL_RUN = re.compile(r"(?<![\w/.+-])\d{7,8}(?![\w/]|[.-]\d)")
 _CLOSE_CUES = context_regex(["ph", "phone", "tel", "tel.", "telephone", "mobile", "mob", "cell",
                              "call", "ring", "rang", "on", "landline", "home", "work"])  # fmt: skip
+# Seven or eight digits in two groups ("7656 2349", "539 3515", "4510-3152"): a local number
+# when a phone cue or a contact list (an e-mail address just before) says so.
+_LOCAL_GROUPED = re.compile(r"(?<![\w/.+-])\d{3,4}[ -]\d{4}(?![\w/]|[.-]\d)")
+_AFTER_EMAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+\s*(?:,|/|;|\bor\b|\band\b)?\s*$", I)
+_SENT_TO = context_regex(["sent to", "text", "texted", "sms", "reminder to", "ring", "rang"])
+
+
+def _not_contact(text: str, start: int, end: int) -> bool:
+    """Kept only after a phone cue or an e-mail address (a list of ways to reach someone)."""
+    if near(text, start, end, PHONE_CUES, 24, 0) or near(text, start, end, _SENT_TO, 16, 0):
+        return False
+    return not _AFTER_EMAIL.search(text[max(0, start - 60) : start])
+
+
 _DIGITS = re.compile(r"\d")
 _EXT_TAIL = re.compile(r"\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5})$", I)
 
@@ -134,6 +148,7 @@ def phone_rules() -> list[Rule]:
         Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
         Rule("extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext",)),
         Rule("local-run", e.PHONE_NUMBER, _LOCAL_RUN, 0.0, _CLOSE_CUES, 0.65, window=8),
+        Rule("local-grouped", e.PHONE_NUMBER, _LOCAL_GROUPED, 0.65, reject=_not_contact),
     ]
 
 
