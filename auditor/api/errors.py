@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+from starlette.routing import compile_path
 from starlette.types import Receive, Scope, Send
 
 from auditor.api.asgi import HttpMiddleware, TrackingSend
@@ -54,22 +54,21 @@ async def _auditor_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body(status, str(exc)), status, headers=headers)
 
 
-def _allowed_methods(request: Request) -> str:
-    """Every method some route serves at this path (routes are per method; the one that
-    answered 405 knows only its own)."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match is not Match.NONE:
-            methods.update(getattr(route, "methods", None) or ())
-    return ", ".join(sorted(methods))
+def _allowed_methods(request: Request, fallback: str) -> str:
+    """Every method the schema documents at this path (each route serves one method, so the
+    route that answered 405 knows only its own); ``fallback`` for undocumented paths."""
+    path = request.scope.get("path", "")
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if compile_path(template)[0].match(path):
+            return ", ".join(sorted(method.upper() for method in operations))
+    return fallback
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers or {})
     if exc.status_code == 405:
-        headers["Allow"] = _allowed_methods(request)
+        headers["Allow"] = _allowed_methods(request, headers.get("Allow", ""))
     return JSONResponse(error_body(exc.status_code, exc.detail), exc.status_code, headers=headers)
 
 

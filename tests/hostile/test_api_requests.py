@@ -183,3 +183,116 @@ def test_l6_audit_trail_keeps_no_free_text_filter(env: ApiEnv) -> None:
     listed = [d for d in details if "U0017" in d]
     assert listed and all("John" not in d and "078-05" not in d for d in details)
     assert any("fp:" in d for d in listed)
+
+
+def test_l2_long_components_and_unknown_formats_are_4xx_at_request_time(env: ApiEnv) -> None:
+    """A 300-byte name inside a root cannot exist (404); a format or kind not in the schema
+    is 422: nothing reaches the daemon to fail there."""
+    with TestClient(env.app) as client:
+        h = env.headers("security")
+        long_name = str(env.allowed / ("é" * 150))  # 300 bytes: over NAME_MAX
+        resp = client.post(SCANS, json={"kind": "access-logs", "paths": [long_name]}, headers=h)
+        assert resp.status_code == 404 and resp.json()["error"] == "not_found"
+        for body in (
+            {"kind": "access-logs", "paths": [str(env.allowed)], "format": "bogus"},
+            {"kind": "documents", "paths": [str(env.allowed)], "format": "csv"},
+            {"kind": "report", "paths": [str(env.allowed)]},
+            {"kind": "deid", "paths": [str(env.allowed)]},  # no out
+        ):
+            resp = client.post(SCANS, json=body, headers=h)
+            assert resp.status_code == 422, (body, resp.text)
+            assert resp.json()["error"] == "validation_error"
+    with env.actx.transaction() as session:
+        assert queue.depth(session) == {"queued": 0, "running": 0}
+
+
+def test_contract_until_is_typed_and_an_empty_interval_is_empty(env: ApiEnv) -> None:
+    """Probe: `until=0.5` was read as a Unix time (200); since > until was a 400 the schema
+    did not state."""
+    from tests.service.api_fixtures import BASE_TIME, seed_findings
+
+    seed_findings(env.actx, n=5)
+    h = env.headers("privacy_officer")
+    with TestClient(env.app) as client:
+        for bad in ("0.5", "2026-03-02", "2026-03-02T08:00:00", "yesterday"):
+            resp = client.get("/api/v1/findings", params={"until": bad}, headers=h)
+            assert resp.status_code == 422, bad
+        later = (BASE_TIME.replace(year=2027)).isoformat()
+        resp = client.get(
+            "/api/v1/findings",
+            params={"since": later, "until": BASE_TIME.isoformat()},
+            headers=h,
+        )
+        assert resp.status_code == 200 and resp.json()["total"] == 0
+        everything = client.get(
+            "/api/v1/findings", params={"since": "0000-01-01T00:00:00Z"}, headers=h
+        )
+        assert everything.status_code == 200 and everything.json()["total"] == 5
+
+
+def test_contract_405_names_every_method_of_the_path(env: ApiEnv) -> None:
+    with TestClient(env.app) as client:
+        resp = client.delete("/api/v1/findings/1", headers=env.headers("admin"))
+    assert resp.status_code == 405 and resp.json()["error"] == "method_not_allowed"
+    assert resp.headers["allow"] == "GET, PATCH"
+
+
+def _seed_phi(env: ApiEnv, source: str) -> None:
+    from auditor.findings import PhiFinding
+    from auditor.store import repo
+    from auditor.store.models import RunStatus
+
+    finding = PhiFinding(
+        source=source,
+        entity_type="PERSON",
+        start=8,
+        end=18,
+        score=0.9,
+        fingerprint=env.actx.fingerprinter.of("John Smith"),
+        location={"line": 1},
+    )
+    with env.actx.transaction() as session:
+        run = repo.create_run(session, "documents", "synthetic")
+        repo.upsert_findings(session, [finding], run.id)
+        repo.finish_run(
+            session,
+            run.id,
+            status=RunStatus.DONE,
+            findings_count=1,
+            summary={"files_skipped": [{"path": source, "reason": "x"}], "findings": 1},
+        )
+
+
+def test_l8_phi_findings_name_files_by_reference_unless_allowed(env: ApiEnv) -> None:
+    from sqlalchemy import select
+
+    from auditor.store.models import AuditTrail, ScanRun
+
+    source = str(env.allowed / "exports" / "Smith_John_discharge.PDF")
+    _seed_phi(env, source)
+    with TestClient(env.app) as client:
+        for role in ("security", "privacy_officer", "admin"):
+            listing = client.get("/api/v1/findings", headers=env.headers(role))
+            item = listing.json()["items"][0]
+            assert "Smith" not in listing.text and "exports" not in listing.text
+            assert item["source"].startswith("file:") and item["source"].endswith(".pdf")
+            assert item["location"].startswith(item["source"] + "#")
+            one = client.get(f"/api/v1/findings/{item['id']}", headers=env.headers(role))
+            assert one.json()["source"] == item["source"]  # stable: findings group by file
+        denied = client.get(
+            "/api/v1/findings", params={"paths": "full"}, headers=env.headers("security")
+        )
+        assert denied.status_code == 403
+        full = client.get(
+            "/api/v1/findings", params={"paths": "full"}, headers=env.headers("privacy_officer")
+        )
+        assert full.status_code == 200 and full.json()["items"][0]["source"] == source
+        with env.actx.transaction() as session:
+            run_id = session.scalars(select(ScanRun.id).where(ScanRun.kind == "documents")).one()
+        status = client.get(f"/api/v1/scans/{run_id}", headers=env.headers("security"))
+        assert status.status_code == 200 and "Smith" not in status.text
+        skipped = status.json()["summary"]["files_skipped"][0]["path"]
+        assert skipped == item["source"]
+    with env.actx.transaction() as session:
+        actions = list(session.scalars(select(AuditTrail.action)))
+    assert actions.count("api.findings.paths") == 1
