@@ -54,6 +54,11 @@ FOUND = [
     # an age over 89 set off after a name; initials written as such
     ("Participant Ann Lee, 97, declined.", "97"),
     ("Subject 4471 initials MT screened.", "MT"),
+    # generational suffixes, four-digit postcodes after their label, insurers and employers
+    ("Name: Adam Webb Jr. Phone on file.", "Adam Webb Jr."),
+    ("Postcode: 2474", "2474"),
+    ("Letter from Pinnacle Mutual Health about the appeal.", "Pinnacle Mutual Health"),
+    ("fell from a ladder at work (Kingfisher Timber), wrist", "Kingfisher Timber"),
 ]
 NOT_FOUND = [
     ("Plt 150000 this morning, stable.", "150000"),
@@ -67,6 +72,7 @@ NOT_FOUND = [
     ("Day 2 post surgery, general surgery review.", "surgery"),
     ("HR, 96, BP 120/80; glucose (110) noted.", "96"),
     ("Walked 1200 8000 steps, pain 3/10.", "1200 8000"),
+    ("Heparin 5000 units, Hb 9.8, K 4.1.", "5000"),
     ("To whom it may concern, I, Mel White, ask for my notes.", "I,"),
 ]
 

@@ -255,6 +255,10 @@ def _not_city_line_end(text: str, start: int, end: int) -> bool:
 _ZIP_PLUS4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 _ZIP5 = re.compile(r"(?<![\w./-])\d{5}(?![\w/-]|\.\d)")
 _ZIP_CTX = context_regex(["zip", "zipcode", "zip code", "postal", "postal code", "zip:"])
+# A four-digit postcode (AU, NZ, and most of Europe) right after its label: "Postcode: 2474".
+_POSTCODE4 = re.compile(r"(?<![\w./-])\d{4}(?![\w/-]|\.\d)")
+_POSTCODE4_CTX = context_regex(["zip", "zip:", "zipcode", "zip code", "postcode", "post code",
+                                "postal code", "pin code", "pincode"])  # fmt: skip
 
 # Postcodes outside the US, by their national grammar (capitals only, as printed).
 _UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
@@ -453,6 +457,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("zip-after-city", e.ZIP_CODE, _ZIP_ANY, 0.7, reject=_not_city_line_end),
         Rule("zip-plus4", e.ZIP_CODE, _ZIP_PLUS4, 0.6, _ZIP_CTX, 0.9),
         Rule("zip-context", e.ZIP_CODE, _ZIP5, 0.0, _ZIP_CTX, 0.85, window=16),
+        Rule("postcode4-context", e.ZIP_CODE, _POSTCODE4, 0.0, _POSTCODE4_CTX, 0.8, window=12),
         Rule("postcode-uk", e.ZIP_CODE, _UK_POSTCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("postcode-ca", e.ZIP_CODE, _CA_POSTCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("postcode-au", e.ZIP_CODE, _AU_POSTCODE, 0.8, group=1),

@@ -47,6 +47,15 @@ SHOUTING_LIST_ONLY_SCORE = 0.55
 
 # An age over 89 right after a name: "mrs o'neill 94,", "HENDERSON Moira 90, UR", "Price 102
 # from": 90-120 that is not a measurement ("90/60", "99.5", "95%", "100 mg").
+# A generational suffix is part of the name it follows: "Adam Webb Jr.", "Hale, III".
+_GENERATION = re.compile(r",?[ \t]+(?:Jr|JR|Sr|SR|II|III|IV)\b\.?")
+
+
+def _with_generation(text: str, end: int) -> int:
+    m = _GENERATION.match(text, end)
+    return m.end() if m else end
+
+
 _AGE_AFTER_NAME = re.compile(
     r"[ \t]*,?[ \t]*\(?(9\d|1[01]\d|120)\)?"
     r"(?![.,]\d)(?![ \t]*(?:%|/|x\b|mg|mcg|ml|mmhg|kg|lbs?|bpm|units?\b|u\b|cm|mm))(?=\W|$)"
@@ -70,7 +79,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
-        spans = self.find(view)
+        spans = [(s, _with_generation(text, e), score) for s, e, score in self.find(view)]
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
         for _, end, _ in spans:
             age = _AGE_AFTER_NAME.match(text, end)

@@ -55,7 +55,8 @@ _PARTNERS = re.compile(
 _TRADE = re.compile(
     r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
     r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
-    r"Insurance|Removals|Opticians|Mobility|Transport|Couriers)(?![\w])"
+    r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
+    r"Health\s+Plans?|Health\s+Insurance)(?![\w])"
 )
 _TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
@@ -68,7 +69,8 @@ _TRADE_DESCRIPTORS = frozenset(
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 _CUE = re.compile(
-    r"\b(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)\s+"
+    r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
+    r"(?i:at\s+work)\s*[(,:]|(?i:employer|insurer|carrier)\s+(?:is\s+)?)\s*"
     r"(?:the\s+)?([A-Z][\w&'.-]+(?:\s+(?:&\s+)?[A-Z][\w&'.-]+){0,4})"
     r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})",
 )
