@@ -17,6 +17,7 @@ from auditor import __version__
 from auditor.api import errors
 from auditor.api.auth import RateLimiter
 from auditor.api.deps import StatusReader
+from auditor.api.docs_page import docs_router
 from auditor.api.limits import BodyLimitMiddleware, HeadersMiddleware
 from auditor.api.routes_findings import router as findings_router
 from auditor.api.routes_scans import router as scans_router
@@ -53,7 +54,7 @@ def create_app(
         version=__version__,
         description="Request scans, triage findings and fetch signed reports. "
         "The API queues work; the auditor daemon executes it.",
-        # Only the schema: the interactive docs page would load its assets from a CDN.
+        # FastAPI's own docs pages load their assets from a CDN; ours (docs_page) is local.
         openapi_url=f"{API_PREFIX}/openapi.json" if settings.api.docs else None,
         docs_url=None,
         redoc_url=None,
@@ -79,5 +80,7 @@ def create_app(
 
     app.include_router(scans_router, prefix=API_PREFIX)
     app.include_router(findings_router, prefix=API_PREFIX)
+    if settings.api.docs:
+        app.include_router(docs_router(), prefix=API_PREFIX)
     app.include_router(console_router)  # the triage console's pages under /console
     return app

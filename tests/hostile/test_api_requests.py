@@ -128,8 +128,27 @@ def test_l3_security_headers_and_no_cdn_docs(env: ApiEnv) -> None:
         resp = client.get("/api/v1/findings", headers=env.headers("privacy_officer"))
         assert resp.headers["cache-control"] == "no-store"
         assert resp.headers["x-content-type-options"] == "nosniff"
-        assert client.get("/api/v1/docs").status_code == 404
         assert client.get("/api/v1/openapi.json").status_code == 200
+        page = client.get("/api/v1/docs")
+        assert (
+            page.status_code == 200
+            and "default-src 'none'" in page.headers["content-security-policy"]
+        )
+        for asset in ("/api/v1/docs", "/api/v1/docs/page.js", "/api/v1/docs/page.css"):
+            text = client.get(asset).text
+            assert "http://" not in text and "https://" not in text and "//cdn" not in text
+
+
+def test_l3_docs_page_and_schema_can_be_switched_off(env: ApiEnv) -> None:
+    from auditor.api import create_app
+
+    settings = env.actx.settings
+    quiet = settings.model_copy(update={"api": settings.api.model_copy(update={"docs": False})})
+    app = create_app(quiet, actx=env.actx)
+    with TestClient(app) as client:
+        for path in ("/api/v1/docs", "/api/v1/docs/page.js", "/api/v1/openapi.json"):
+            assert client.get(path).status_code == 404, path
+        assert client.get("/api/v1/healthz").status_code == 200
 
 
 def test_m3_oversize_body_refused_before_auth_and_parsing(env: ApiEnv) -> None:
