@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import PurePath
+from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from auditor.context import AppContext
@@ -111,7 +111,7 @@ def display_path(path: str, roots: Sequence[str]) -> str:
     it, else the file name with a short fingerprint of its folder (no machine's layout)."""
     if not path:
         return path
-    pure = PurePath(path)
+    pure = PureWindowsPath(path) if re.match(r"[A-Za-z]:[\\/]", path) else PurePath(path)
     for root in roots:
         try:
             return pure.relative_to(PurePath(root)).as_posix()
@@ -121,6 +121,38 @@ def display_path(path: str, roots: Sequence[str]) -> str:
         return pure.name
     folder = hashlib.sha256(str(pure.parent).encode("utf-8")).hexdigest()[:8]
     return f"{pure.name} [folder {folder}]"
+
+
+# An absolute path inside a message: POSIX (``/srv/x.csv``), home (``~/x``) or Windows
+# (``C:\\logs\\x.csv``); it ends at whitespace, a quote, or ``:`` (as in ``file.csv:12``).
+_PATH_CHAR = r"[^\s'\",;:()<>|]"
+_ABSOLUTE = re.compile(rf"(?<![\w./~:-])(?:~?/|[A-Za-z]:[\\/]){_PATH_CHAR}+")
+
+
+def display_text(text: str, roots: Sequence[str], known: Sequence[str] = ()) -> str:
+    """A message (a failed run's error) as a signed document may carry it: every path in it
+    shown as ``display_path`` shows it. ``known`` paths (the run's sources, which may hold
+    spaces) are replaced whole first; any other absolute path is found by its shape."""
+    marks: dict[str, str] = {}
+    for i, path in enumerate(sorted({p for p in known if p}, key=len, reverse=True)):
+        whole = re.compile(rf"(?<!{_PATH_CHAR}){re.escape(path)}(?!{_PATH_CHAR})")
+        if whole.search(text):
+            mark = f"\x00{i}\x00"
+            marks[mark] = display_path(path, roots)
+            text = whole.sub(mark, text)
+    text = _ABSOLUTE.sub(lambda m: display_path(m.group(0), roots), text)
+    for mark, shown in marks.items():
+        text = text.replace(mark, shown)
+    return text
+
+
+def run_paths(run: RunInfo) -> list[str]:
+    """The paths a run was given (its source and ``paths`` parameter), as typed."""
+    listed = run.params.get("paths")
+    paths = [str(p) for p in listed] if isinstance(listed, list) else []
+    if run.source:
+        paths += [p.strip() for p in re.split(r"[;\n]", run.source) if p.strip()]
+    return paths
 
 
 def feed_of(name: str, fmt: str) -> str:
@@ -294,9 +326,11 @@ def gaps(
 ) -> list[dict[str, Any]]:
     """Failed scans, and days on which an expected scan never ran: gaps are findings too."""
     gaps: list[dict[str, Any]] = []
+    roots = declared_roots(actx)
     for run in runs:
         if run.status is RunStatus.FAILED:
-            detail = run.error.splitlines()[0][:200] if run.error else "failed"
+            first = run.error.splitlines()[0] if run.error else "failed"
+            detail = display_text(first, roots, run_paths(run))[:200]
             scan = SCAN_LABELS[run.kind]
             gaps.append(_gap("failed_scan", scan, detail, at=iso_z(run.at), run_id=run.id))
     daemon = actx.settings.daemon

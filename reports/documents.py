@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from auditor.policy.metadata import PackMetadata
+from auditor.reports.coverage import display_path
 from auditor.reports.store_data import FindingRow, RunInfo, as_int
 from auditor.store.models import RunKind, RunStatus
 
@@ -35,6 +36,15 @@ def folder_of(path: str, roots: Sequence[str]) -> str:
             return parts[0] if len(parts) > 1 else "."
     parent = PurePath(path).parent.name
     return parent or "."
+
+
+def shown_path(path: str, roots: Sequence[str]) -> str:
+    """A file as the signed report names it: relative to the scanned root that holds it
+    (``to_vendor/adt_a01.hl7``), else its name and a folder digest; never a machine's path."""
+    for root in roots:
+        if path.startswith(root + "/"):
+            return path[len(root) + 1 :]
+    return display_path(path, ())
 
 
 def _summary_files(runs: Sequence[RunInfo]) -> dict[str, dict[str, Any]]:
@@ -92,7 +102,7 @@ def build(
         if include_names:
             listing.append(
                 {
-                    "path": path,
+                    "path": shown_path(path, roots),
                     "folder": folder,
                     "findings": entry["findings"],
                     "types": dict(sorted(entry["types"].items())),

@@ -162,3 +162,47 @@ def test_report_folder_carries_its_verification_instructions(tmp_path: Any) -> N
     envelope = _json.loads((folder / "report.dsse.json").read_text())
     statement = _json.loads(b64decode(envelope["payload"]))
     assert "VERIFY.txt" in {s["name"] for s in statement["subject"]}
+
+
+def test_display_text_keeps_no_machine_path() -> None:
+    roots = ["/srv/hospital"]
+    show = coverage.display_text
+    assert show("/srv/hospital/logs/a.csv:3 field 'action': bad", roots) == (
+        "logs/a.csv:3 field 'action': bad"
+    )
+    spaced = "/home/alice/My Logs/a b.csv"
+    shown = show(f"{spaced}: permission denied", roots, [spaced])
+    assert shown.startswith("a b.csv [folder ") and "alice" not in shown
+    assert "alice" not in show("cannot read ~/x.csv and /home/alice/y.csv", roots)
+    # a folder given as the source, then a file in it: each shown on its own
+    two = show("folder /data/in, file /data/in/x.csv", roots, ["/data/in"])
+    assert "/data" not in two and "x.csv [folder " in two
+    plain = "see https://example.org/doc and/or 1/2 (KeyboardInterrupt)"
+    assert show(plain, roots) == plain
+
+
+def test_failed_scan_gap_shows_no_absolute_path(actx: AppContext) -> None:
+    """A failed run's error names its file; the signed gap names it relative or digested."""
+    secret = "/home/alice/exports/feb"
+    error = f"{secret}/access.csv:12 field 'timestamp': not a time"
+    with actx.transaction() as s:
+        run = repo.create_run(s, "access-logs", f"{secret}/access.csv")
+        repo.finish_run(s, run.id, status=RunStatus.FAILED, error=error)
+        run.finished_at = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # inside W47
+    data = build_report_data(actx, W47, "weekly-2026-W47")
+    failed = [g for g in data["gaps"] if g["type"] == "failed_scan"]
+    assert len(failed) == 1
+    assert failed[0]["detail"].startswith("access.csv [folder ")
+    assert failed[0]["detail"].endswith(":12 field 'timestamp': not a time")
+    import json as _json
+
+    assert "/home/alice" not in _json.dumps(data)
+
+
+def test_document_files_are_named_relative_to_the_scanned_root() -> None:
+    from auditor.reports.documents import shown_path
+
+    roots = ["/home/alice/exports"]
+    assert shown_path("/home/alice/exports/to_vendor/a.hl7", roots) == "to_vendor/a.hl7"
+    other = shown_path("/home/bob/b.csv", roots)
+    assert other.startswith("b.csv [folder ") and "bob" not in other
