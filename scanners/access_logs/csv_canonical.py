@@ -10,18 +10,20 @@ the rejected lines before it), assuming one physical line per record.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import logging
+import re
 import tempfile
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import duckdb
 
 from auditor.errors import InputError
-from auditor.scanners.access_logs.csv_records import MAX_RECORD_BYTES, iter_records
 from auditor.scanners.access_logs.event import (
     ACTION_CODE,
     ACTIONS,
@@ -38,12 +40,26 @@ from auditor.scanners.access_logs.mapping import (
     timestamp_reason_sql,
     timestamp_sql,
 )
+from auditor.scanners.formats.csv_records import (
+    Run,
+    count_lines,
+    iter_blocks,
+    lines_at,
+    read_first_line,
+    split_runs,
+)
 from auditor.sql import quote_ident, quote_str
 
 name = "csv"
 
+# A record (all its fields) may hold at most this many bytes; longer ones are quarantined.
+MAX_RECORD_BYTES = 1 << 20
+# A quoted field may span at most this many physical lines (the records path only).
+MAX_RECORD_LINES = 256
+# How much of a quarantined record is kept.
+RAW_PREVIEW = 4096
 # DuckDB refuses a longer line outright (its default is 2 MB); lines between the record limit
-# (``csv_records.MAX_RECORD_BYTES``) and this are read and quarantined by the record check,
+# (``MAX_RECORD_BYTES``) and this are read and quarantined by the record check,
 # longer ones send the segment to the Python record splitter.
 MAX_LINE_BYTES = 8 << 20
 # A header wider than this is cut (the mapped columns are always kept), and at most
@@ -97,7 +113,6 @@ def load_csv(
     site_tz: str = "UTC",
     line_column: str | None = None,
     scratch: Path | None = None,
-    starts: list[int] | None = None,
     data_lines: int | None = None,
 ) -> CsvLoad:
     """Load the file into ``events`` (bad rows flagged in ``bad``) and collect rejects.
@@ -105,11 +120,11 @@ def load_csv(
     ``first_data_line`` is the original line number of the file's first data row (a segment
     copied with its header starts later); ``line_column`` names a column holding explicit
     line numbers (used for events normalised by the Python parsers); ``scratch`` is where a
-    normalised copy goes when the file's line endings need fixing; ``data_lines`` is the
-    number of physical lines after the header, when the caller has counted them already.
-    Line numbers come from
-    the row id (one record per line) unless the file has records spanning lines or blank
-    lines; such a file is re-read through a normalised copy that carries each record's line.
+    copy goes when one is needed; ``data_lines`` is the number of physical lines after the
+    header, when the caller has counted them already. Line numbers come from the row id
+    (one record per line) unless the file has records spanning lines or blank lines; such
+    a file is re-read through a copy that carries each record's line (``_load_records``).
+    A quarantined record is the text of the file, never DuckDB's rendering of its fields.
     """
     con.execute("DROP TABLE IF EXISTS events")
     con.execute(EVENTS_DDL)
@@ -126,25 +141,25 @@ def load_csv(
             try:
                 mapping = _insert(con, fixed, mapping, label, site_tz, line_column)
             except duckdb.Error as exc2:
-                if line_column:  # already a normalised copy: nothing left to fall back to
+                if line_column:  # already a copy of ours: nothing left to fall back to
                     raise InputError(f"cannot read CSV: {type(exc2).__name__}", file=label) from exc
                 # A line over the limit or an unterminated quote: split the records in
                 # Python, quarantine only the bad ones (never the whole file).
-                return _load_normalised(
-                    con, path, mapping, label, first_data_line, site_tz, scratch
-                )
+                return _load_records(con, path, mapping, label, first_data_line, site_tz, scratch)
     except duckdb.Error as exc:  # duckdb's own error tree; name the file, never values
         raise InputError(f"cannot read CSV: {type(exc).__name__}", file=label) from exc
-    shift = first_data_line - 2
-    if data_lines is None and not line_column:
-        with path.open("rb") as fh:
-            data_lines = count_lines(path, len(fh.readline()), path.stat().st_size)
-    if not line_column and _records(con) != data_lines:
-        return _load_normalised(con, path, mapping, label, first_data_line, site_tz, scratch)
-    rejects = _structural_rejects(con, shift, starts)
     if line_column:
-        line_sql = "e.line"
-    elif rejects:
+        structural = _structural_rejects(con, 0, prefixed=line_column == SOURCE_LINE)
+        return CsvLoad(_records(con), _bad_rows(con, "e.line", structural), "e.line")
+    shift = first_data_line - 2
+    with path.open("rb") as fh:
+        header = len(read_first_line(fh, MAX_LINE_BYTES))
+        if data_lines is None:
+            data_lines = count_lines(fh, header, path.stat().st_size)
+    if _records(con) != data_lines:
+        return _load_records(con, path, mapping, label, first_data_line, site_tz, scratch)
+    rejects = _structural_rejects(con, shift)
+    if rejects:
         con.execute(
             "CREATE TEMP TABLE rejg AS SELECT line - 2 - "
             "(row_number() OVER (ORDER BY line) - 1) AS g FROM (SELECT DISTINCT line FROM rej)"
@@ -152,14 +167,37 @@ def load_csv(
         line_sql = f"(e.rowid + 2 + {shift} + (SELECT count(*) FROM rejg WHERE g <= e.rowid))"
     else:
         line_sql = f"(e.rowid + 2 + {shift})"
+    rejects = _bad_rows(con, line_sql, rejects)
+    if rejects:  # one record per line here: the physical line is the record
+        with path.open("rb") as fh:
+            fh.seek(header)
+            texts = lines_at(fh, 2, [r.line - shift for r in rejects])
+        rejects = [_with_raw(r, texts.get(r.line - shift)) for r in rejects]
+    return CsvLoad(_records(con), rejects, line_sql)
+
+
+def _bad_rows(
+    con: duckdb.DuckDBPyConnection, line_sql: str, rejects: list[Rejected]
+) -> list[Rejected]:
+    """``rejects`` plus the rows whose values failed a check, in line order."""
     bad_rows = con.execute(
         f"SELECT {line_sql} AS line, bad, raw FROM events e WHERE bad IS NOT NULL ORDER BY 1"
     ).fetchall()
     for line, bad, raw in bad_rows:
         reason, _, fname = str(bad).rpartition("|")
         rejects.append(Rejected(line=int(line), reason=reason, raw=raw or "", field=fname))
-    rejects.sort(key=lambda r: r.line)
-    return CsvLoad(_records(con), rejects, line_sql)
+    return sorted(rejects, key=lambda r: r.line)
+
+
+def _with_raw(rejected: Rejected, text: bytes | None) -> Rejected:
+    if text is None:
+        return rejected
+    raw = _preview(text)
+    return Rejected(rejected.line, rejected.reason, raw, rejected.field, rejected.end_offset)
+
+
+def _preview(text: bytes) -> str:
+    return text[:RAW_PREVIEW].decode("utf-8", "replace")
 
 
 def _records(con: duckdb.DuckDBPyConnection) -> int:
@@ -170,24 +208,30 @@ def _records(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
-def count_lines(path: Path, start: int, end: int) -> int:
-    """Physical lines in the byte range (a last line without a newline counts)."""
-    count, last = 0, b""
-    with path.open("rb") as fh:
-        fh.seek(start)
-        remaining = end - start
-        while remaining > 0 and (block := fh.read(min(1 << 22, remaining))):
-            count += block.count(b"\n")
-            remaining -= len(block)
-            last = block
-    return count + (1 if last and not last.endswith(b"\n") else 0)
-
-
-# The column a normalised copy adds: each record's first line in the original file.
+# The column a copy adds: each record's first line in the original file.
 SOURCE_LINE = "__auditor_source_line"
 
 
-def _load_normalised(
+class _Index:
+    """Where each record spanning lines sits in the original: line, offset and length."""
+
+    def __init__(self) -> None:
+        self.lines, self.offsets, self.sizes = array("q"), array("q"), array("q")
+
+    def add(self, line: int, offset: int, size: int) -> None:
+        self.lines.append(line)
+        self.offsets.append(offset)
+        self.sizes.append(size)
+
+    def text(self, fh: BinaryIO, line: int) -> bytes | None:
+        at = bisect.bisect_left(self.lines, line)
+        if at == len(self.lines) or self.lines[at] != line:
+            return None
+        fh.seek(self.offsets[at])
+        return fh.read(min(self.sizes[at], RAW_PREVIEW))
+
+
+def _load_records(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     mapping: CsvMapping,
@@ -197,32 +241,47 @@ def _load_normalised(
     scratch: Path | None,
 ) -> CsvLoad:
     """Re-read a file whose records do not sit one per line (a quoted field holding a line
-    break, blank lines): Python's csv module finds each record and its first line, and a
-    copy carrying that line is loaded instead. Slower, and only for such files."""
+    break, blank lines, a record DuckDB cannot read) through a copy with each record's line
+    in front: ``formats.csv_records`` finds the records (the one rule), one-line records
+    are copied as they are, records spanning lines go through the csv module. Refused
+    records (over a limit, quoting never closed) are quarantined, never the file."""
     shift = first_data_line - 2
-    starts: list[int] = []
     refused: list[Rejected] = []
+    index = _Index()
+    delimiter = mapping.delimiter or _sniffed_delimiter(con, path)
+    sep = delimiter.encode("utf-8")
     with tempfile.TemporaryDirectory(prefix="auditor-csv-", dir=scratch) as tmp:
         copy = Path(tmp) / "records.csv"
-        delimiter = mapping.delimiter or ","
-        with path.open("rb") as src, copy.open("w", encoding="utf-8", newline="") as out:
-            head = src.readline(MAX_RECORD_BYTES).decode("utf-8", "replace").lstrip("\ufeff")
-            header = _parse(head, delimiter)
-            if not header:
+        with path.open("rb") as src, copy.open("wb") as out:
+            header = read_first_line(src, MAX_RECORD_BYTES)
+            if not header.strip():
                 return CsvLoad(0, [], "e.line")
-            writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-            writer.writerow([*header, SOURCE_LINE])
-            for rec in iter_records(src, 2):
-                at = rec.line + shift
-                record = _parse(rec.text, delimiter) if rec.text is not None else None
-                if record is None:
-                    reason = rec.reason or "malformed row: bad quoting"
-                    refused.append(Rejected(line=at, reason=reason, raw=rec.raw or ""))
+            out.write(SOURCE_LINE.encode() + sep + header.rstrip(b"\r\n") + b"\n")
+            offset = len(header)
+            pieces = split_runs(
+                iter_blocks(src),
+                b'"',
+                first_line=2,
+                max_size=MAX_RECORD_BYTES,
+                max_lines=MAX_RECORD_LINES,
+            )
+            for item in pieces:
+                if isinstance(item, Run):  # one-line records, copied as they are
+                    offset += _copy_run(out, sep, item, shift)
                     continue
-                if not record:  # a blank line: not a record
-                    continue
-                starts.append(at)
-                writer.writerow([*record, str(at)])
+                at = item.line + shift
+                if item.refused:
+                    refused.append(Rejected(line=at, reason=item.refused, raw=_preview(item.text)))
+                elif item.text:  # a blank line is not a record
+                    row = item.text if item.lines == 1 else _normalised(item.text, delimiter)
+                    if row is None:
+                        reason = "malformed row: bad quoting"
+                        refused.append(Rejected(line=at, reason=reason, raw=_preview(item.text)))
+                    else:
+                        out.write(b"%d" % at + sep + row + b"\n")
+                        if item.lines > 1:  # one-line records are found by their line
+                            index.add(at, offset, len(item.text))
+                offset += item.size
         loaded = load_csv(
             con,
             copy,
@@ -231,10 +290,44 @@ def _load_normalised(
             site_tz=site_tz,
             line_column=SOURCE_LINE,
             scratch=scratch,
-            starts=starts,
         )
-    rejected = sorted([*refused, *loaded.rejected], key=lambda r: r.line)
+    with path.open("rb") as fh:
+        fh.seek(len(read_first_line(fh, MAX_RECORD_BYTES)))
+        single = lines_at(fh, 2, [r.line - shift for r in loaded.rejected])
+        texts = {line + shift: text for line, text in single.items()}
+        rejected = [
+            _with_raw(r, index.text(fh, r.line) or texts.get(r.line)) for r in loaded.rejected
+        ]
+    rejected = sorted([*refused, *rejected], key=lambda r: r.line)
     return CsvLoad(loaded.read + len(refused), rejected, loaded.line_sql)
+
+
+def _copy_run(out: BinaryIO, sep: bytes, run: Run[bytes], shift: int) -> int:
+    """Write a run of one-line records with their lines in front; the input it took."""
+    line = run.line + shift
+    rows = [b"%d%s%s\n" % (line + k, sep, text) for k, text in enumerate(run.texts) if text]
+    out.write(b"".join(rows))
+    return sum(map(len, run.texts)) + sum(map(len, run.ends))
+
+
+def _sniffed_delimiter(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+    """The delimiter DuckDB reads ``path`` with, for a mapping that names none."""
+    try:
+        row = con.execute(f"SELECT Delimiter FROM sniff_csv({quote_str(str(path))})").fetchone()
+    except duckdb.Error:
+        return ","
+    return str(row[0]) if row and row[0] else ","
+
+
+def _normalised(text: bytes, delimiter: str) -> bytes | None:
+    """A record spanning lines as one CSV row DuckDB reads the same way (None: not one)."""
+    fields = _parse(text.decode("utf-8", "replace"), delimiter)
+    if not fields:
+        return None
+    buf = io.StringIO()
+    # "\r\n" as terminator so fields holding either character are quoted; then cut it.
+    csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerow(fields)
+    return buf.getvalue()[:-2].encode("utf-8")
 
 
 def _parse(text: str, delimiter: str) -> list[str] | None:
@@ -276,7 +369,7 @@ def _insert(
     mapping = _resolve_case(mapping, header_l, label)
     sep = quote_str(mapping.delimiter or ",")
     used = {*mapping.columns.values(), *mapping.event_id_columns, line_column}
-    fields = [h for h in header if h != SOURCE_LINE]
+    fields = [h for h in header if h not in (SOURCE_LINE, line_column)]
     if len(fields) > MAX_COLUMNS:  # a hostile width: keep the mapped columns and the first few
         log.warning(
             "%s: %d columns; only the mapped ones and the first %d are read",
@@ -347,19 +440,23 @@ def _resolve_case(mapping: CsvMapping, header_l: dict[str, str], label: str) -> 
 
 
 def _structural_rejects(
-    con: duckdb.DuckDBPyConnection, shift: int, starts: list[int] | None
+    con: duckdb.DuckDBPyConnection, shift: int, prefixed: bool = False
 ) -> list[Rejected]:
-    """DuckDB's rejected rows; ``starts`` maps a normalised copy's record back to its line."""
+    """DuckDB's rejected rows; ``prefixed``: a copy of ours, whose first field is the line."""
     rows = con.execute(
         "SELECT line, min(error_type), min(csv_line) FROM rej GROUP BY line ORDER BY line"
     ).fetchall()
     out = []
     for line, kind, raw in rows:
         at = int(line) + shift
-        if starts is not None and 0 <= int(line) - 2 < len(starts):
-            at = starts[int(line) - 2]
+        prefix = _LINE_PREFIX.match(str(raw or "")) if prefixed else None
+        if prefix:
+            at = int(prefix.group(1))
         out.append(Rejected(line=at, reason=f"malformed row: {str(kind).lower()}", raw=raw or ""))
     return out
+
+
+_LINE_PREFIX = re.compile(r"([0-9]{1,18})[^0-9]")
 
 
 def _unknown_action_sql(action: str) -> str:

@@ -9,6 +9,7 @@ FHIR and ATNA records are streamed from Python into a normalised CSV per segment
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +19,18 @@ import duckdb
 
 from auditor.event_columns import CANONICAL_COLUMNS
 from auditor.scanners.access_logs import ParserSpec
-from auditor.scanners.access_logs.csv_canonical import CsvLoad, count_lines, load_csv
+from auditor.scanners.access_logs.csv_canonical import MAX_LINE_BYTES, CsvLoad, load_csv
 from auditor.scanners.access_logs.event import AccessEvent, Rejected
 from auditor.scanners.access_logs.mapping import CANONICAL
+from auditor.scanners.formats.csv_records import (
+    count_breaks,
+    count_lines,
+    read_first_line,
+    record_ends,
+)
 
 COPY_BLOCK = 1 << 20
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 @dataclass
@@ -37,7 +45,8 @@ class Segment:
 
 
 def last_complete_offset(path: Path, size: int) -> int:
-    """Offset after the last newline (an appended line still being written is left alone)."""
+    """Offset after the last line break (an appended line still being written is left
+    alone). A CR at the very end counts as a break: CR-only files end that way."""
     if size == 0:
         return 0
     with path.open("rb") as fh:
@@ -46,7 +55,7 @@ def last_complete_offset(path: Path, size: int) -> int:
             step = min(COPY_BLOCK, pos)
             fh.seek(pos - step)
             block = fh.read(step)
-            idx = block.rfind(b"\n")
+            idx = max(block.rfind(b"\n"), block.rfind(b"\r"))
             if idx >= 0:
                 return pos - step + idx + 1
             pos -= step
@@ -70,13 +79,15 @@ def csv_segments(
     size = path.stat().st_size
     end = last_complete_offset(path, size) if complete_lines_only else size
     with path.open("rb") as fh:
-        header = fh.readline()
-    data_start = max(start_offset, len(header))
-    first_line = start_line + 1 if start_offset else 2
-    if end <= data_start:
-        return
-    if data_start == len(header) and end == size and size - data_start <= segment_bytes:
-        lines = count_lines(path, data_start, end)  # once: the checkpoint and the load use it
+        header = read_first_line(fh, MAX_LINE_BYTES)
+        data_start = max(start_offset, len(header))
+        first_line = start_line + 1 if start_offset else 2
+        if end <= data_start:
+            return
+        small = data_start == len(header) and end == size and size - data_start <= segment_bytes
+        # counted once: the checkpoint and the load use it
+        lines = count_lines(fh, data_start, end) if small else 0
+    if small:
         yield Segment(
             label,
             end,
@@ -139,41 +150,38 @@ def _copy_segment(
     dest: Path,
     same_instant: Callable[[int], bool] = lambda _: False,
 ) -> tuple[int, int]:
-    """Copy the header and a slice of about ``segment_bytes`` from ``start``; (cut, newlines).
+    """Copy the header and a slice of about ``segment_bytes`` from ``start``; (cut, lines).
 
-    The slice ends at a record boundary: the first newline past the target size that lies
-    outside quotes (an even number of ``"`` since ``start``, which is itself a boundary), so
-    a quoted field holding a line break is never split between two segments; and not
-    between two records of the same instant (``same_instant(offset)``), which a window rule
-    must count together.
+    The slice ends at a record boundary as ``formats.csv_records`` defines it (a line
+    break outside quotes; CRLF, LF or CR): the first one past the target size, counting
+    quotes since ``start`` (itself a boundary), so a quoted field holding a line break is
+    never split between two segments; and not between two records of the same instant
+    (``same_instant(offset)``), which a window rule must count together.
     """
     target = start + segment_bytes
-    pos, quotes, newlines = start, 0, 0
+    pos, quotes, lines, after_cr = start, 0, 0, False
     src.seek(start)
     with dest.open("wb") as out:
-        out.write(header if header.endswith(b"\n") else header + b"\n")
+        out.write(header if header.endswith((b"\n", b"\r")) else header + b"\n")
         while pos < end:
             block = src.read(min(COPY_BLOCK, end - pos))
             if not block:
                 break
             if pos + len(block) > target:
-                j = block.find(b"\n", max(0, target - pos))
-                while j >= 0 and (
-                    (quotes + block.count(b'"', 0, j)) % 2 or same_instant(pos + j + 1)
-                ):
-                    j = block.find(b"\n", j + 1)
-                if j >= 0:
-                    out.write(block[: j + 1])
-                    return pos + j + 1, newlines + block.count(b"\n", 0, j + 1)
+                for cut in record_ends(block, max(0, target - pos), quotes):
+                    if not same_instant(pos + cut):
+                        out.write(block[:cut])
+                        return pos + cut, lines + count_breaks(block[:cut], after_cr)
             out.write(block)
             quotes += block.count(b'"')
-            newlines += block.count(b"\n")
+            lines += count_breaks(block, after_cr)
+            after_cr = block.endswith(b"\r")
             pos += len(block)
-        if pos > start:  # a last line without a newline still counts as a line
+        if pos > start:  # a last line without a line break still counts as a line
             src.seek(pos - 1)
-            if src.read(1) != b"\n":
-                newlines += 1
-    return pos, newlines
+            if src.read(1) not in (b"\n", b"\r"):
+                lines += 1
+    return pos, lines
 
 
 class _TimestampProbe:
@@ -197,9 +205,9 @@ class _TimestampProbe:
         with self.path.open("rb") as fh:
             fh.seek(max(0, offset - 65536))
             before = fh.read(offset - max(0, offset - 65536))
-            after = fh.readline(65536)
-        previous = before[:-1].rsplit(b"\n", 1)[-1]
-        a, b = self._stamp(previous), self._stamp(after)
+            after = fh.read(65536)
+        previous = _LINE_BREAK.split(before.removesuffix(b"\n").removesuffix(b"\r"))[-1]
+        a, b = self._stamp(previous), self._stamp(_LINE_BREAK.split(after, 1)[0])
         return a is not None and a == b
 
     def _stamp(self, line: bytes) -> str | None:

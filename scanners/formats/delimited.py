@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.scanners.formats.csv_records import split_records
 
 __all__ = [
     "MAX_RECORD_CHARS",
@@ -64,30 +65,22 @@ def read_records(
     *,
     max_cell_chars: int | None = None,
 ) -> Iterator[Record]:
-    """The file's records in order; a quoted cell may span lines. Errors name file and line."""
+    """The file's records in order; a quoted cell may span lines. Errors name file and line.
+
+    Records are found by ``formats.csv_records`` (the rule the access-log reader uses too:
+    CRLF, LF or a lone CR end a line; a line break inside quotes does not end a record).
+    """
     src = str(path)
     with path.open(encoding=encoding, newline="") as fh:
-        pending = ""
-        start_line = 0
-        for line_no, line in enumerate(fh, start=1):
-            if not pending:
-                start_line = line_no
-            pending += line
-            if quote is not None and pending.count(quote) % 2:
-                if len(pending) > MAX_RECORD_CHARS:
-                    raise InputError("unterminated quoted field", file=src, line=start_line)
-                continue
-            body = pending.rstrip("\r\n")
-            terminator = pending[len(body) :]
-            cells = _split(body, delim, quote, (src, start_line), max_cell_chars)
-            yield Record(cells, terminator, start_line)
-            pending = ""
-        if pending:
-            if quote is not None and pending.count(quote) % 2:
-                raise InputError("unterminated quoted field", file=src, line=start_line)
-            yield Record(
-                _split(pending, delim, quote, (src, start_line), max_cell_chars), "", start_line
-            )
+        pieces = iter(lambda: fh.read(1 << 20), "")
+        for rec in split_records(pieces, quote, max_size=MAX_RECORD_CHARS):
+            if rec.refused.startswith("record over"):
+                reason = f"malformed delimited file (record over {MAX_RECORD_CHARS} characters)"
+                raise InputError(reason, file=src, line=rec.line)
+            if rec.refused:
+                raise InputError("unterminated quoted field", file=src, line=rec.line)
+            where = (src, rec.line)
+            yield Record(_split(rec.text, delim, quote, where, max_cell_chars), rec.end, rec.line)
 
 
 def _split(
