@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -154,6 +157,31 @@ def require_context_files(folder: Path | None) -> None:
             f"not a context folder: it holds none of {', '.join(known)} (docs/context-files.md)",
             file=str(folder),
         )
+
+
+@contextmanager
+def sighup_says_restart(command: str, config: Path, log: logging.Logger) -> Iterator[None]:
+    """SIGHUP does not reload ``auditor.toml`` (settings are read once, at start-up): say so
+    and keep running on the old settings, instead of dying silently (SIGHUP's default)."""
+    hup = getattr(signal, "SIGHUP", None)
+    if hup is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(_signum: int, _frame: object) -> None:
+        log.warning(
+            "SIGHUP: the configuration is not reloaded; %s is read only at start-up, so"
+            " restart `auditor %s` to apply changes (still running on the settings it"
+            " started with)",
+            config,
+            command,
+        )
+
+    previous = signal.signal(hup, handler)
+    try:
+        yield
+    finally:
+        signal.signal(hup, previous)
 
 
 def stored_findings(actx: AppContext) -> int:

@@ -8,7 +8,7 @@ import logging
 import typer
 from rich.table import Table
 
-from auditor.cli.common import app_context, err_console, out_console
+from auditor.cli.common import app_context, err_console, out_console, sighup_says_restart
 from auditor.numfmt import count
 
 
@@ -45,8 +45,10 @@ def register(app: typer.Typer) -> None:
         """Run scheduled scans, the weekly report and queued API requests (one per database).
 
         Exits 3 if another daemon already holds this database's lock; SIGTERM or Ctrl-C
-        stops it at the next checkpoint with exit code 0.
+        stops it at the next checkpoint with exit code 0. auditor.toml is read at start-up:
+        restart after editing it (SIGHUP says so and goes on).
         """
+        from auditor.config import CONFIG_FILE
         from auditor.daemon.logs import configure
         from auditor.daemon.service import run_daemon
 
@@ -55,7 +57,8 @@ def register(app: typer.Typer) -> None:
             use_json = actx.settings.daemon.json_logs if json_logs is None else json_logs
             log = configure(use_json, logging.INFO)
             quiet_skipped_runs()
-            return run_daemon(actx, log, once=once)
+            with sighup_says_restart("daemon", actx.settings.home / CONFIG_FILE, log):
+                return run_daemon(actx, log, once=once)
         finally:
             actx.close()
 

@@ -9,7 +9,7 @@ from types import FrameType
 
 import typer
 
-from auditor.cli.common import err_console, state
+from auditor.cli.common import err_console, sighup_says_restart, state
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
         """Serve the API. It only queues scans: run `auditor daemon` to execute them.
 
         Binds 127.0.0.1 unless told otherwise; put a TLS reverse proxy in front for remote use.
+        auditor.toml is read at start-up: restart after editing it (SIGHUP says so and goes on).
         """
         import uvicorn
 
@@ -34,7 +35,7 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings(state(ctx).home)
         log = configure(settings.daemon.json_logs)
-        # Honest and minimal (no SIGHUP reload): say when the config is read.
+        # Honest and minimal (no reload): say when the config is read; SIGHUP repeats it.
         log.info(
             "config read at start-up from %s; restart `auditor serve` after editing it",
             settings.home / CONFIG_FILE,
@@ -53,7 +54,8 @@ def register(app: typer.Typer) -> None:
             log_level="warning",
             server_header=False,
         )
-        _Server(config).run()
+        with sighup_says_restart("serve", settings.home / CONFIG_FILE, log):
+            _Server(config).run()
         err_console.print("API server stopped")
 
 
