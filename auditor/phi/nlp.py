@@ -1,7 +1,8 @@
 """A spaCy NLP engine for Presidio that loads only the components the detector uses.
 
 The recognizer pack works on words, regexes and (optionally) NER; the tagger, parser,
-attribute ruler and lemmatizer cost time and give nothing, so they are excluded at load.
+attribute ruler and lemmatizer cost time and give nothing, so they are excluded at load, and
+without NER no model is loaded at all (the recognizers split words themselves).
 Lower-cased words stand in for lemmas in Presidio's context handling.
 """
 
@@ -16,6 +17,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from auditor.errors import ConfigError
 
@@ -57,10 +59,17 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
         )
         self.model_name = model_name
         self.use_ner = use_ner
+        self._vocab: Vocab | None = None
 
     def load(self) -> None:
-        keep = {"tok2vec", "ner"} if self.use_ner else set()
-        package = resolve_model(self.model_name)
+        package = resolve_model(self.model_name)  # a wrong model name fails either way
+        if not self.use_ner:
+            # Without NER nothing reads spaCy's output (see ``pipe_with_context``): no model
+            # to load, which saves about a second of every process start.
+            self.nlp = {}  # type: ignore[assignment]
+            self._vocab = Vocab()
+            return
+        keep = {"tok2vec", "ner"}
         try:
             path = Path(package) if Path(package).exists() else spacy.util.get_package_path(package)
             names = list(spacy.util.get_model_meta(path).get("pipeline", []))
@@ -73,6 +82,7 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
                 f"spaCy model {self.model_name!r} cannot be loaded", field="phi.model"
             ) from exc
         self.nlp = {"en": nlp}  # type: ignore[assignment]
+        self._vocab = nlp.vocab
 
     def pipe_with_context(
         self, pairs: Iterable[tuple[str, T]], batch_size: int
@@ -80,14 +90,14 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
         """``nlp.pipe`` over a lazy stream of (text, context); Presidio's ``process_batch``
         would first walk the whole stream to validate it."""
         assert self.nlp is not None, "load() first"
-        nlp = self.nlp["en"]
         if not self.use_ner:
             # Without NER nothing reads spaCy's tokens (the recognizers split words
             # themselves): skip tokenizing, a sixth of the scan time on clinical notes.
-            empty = Doc(nlp.vocab, words=[])
+            empty = Doc(self._vocab, words=[])
             for _, context in pairs:
                 yield self._empty_artifact(empty), context
             return
+        nlp = self.nlp["en"]
         for doc, context in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self._doc_to_nlp_artifact(doc, "en"), context
 
@@ -104,6 +114,9 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
 
     def pipeline_names(self) -> list[str]:
         return list(self.nlp["en"].pipe_names) if self.nlp else []
+
+    def get_supported_languages(self) -> list[str]:
+        return ["en"]
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         # Our recognizers read the text and the NER spans only; Presidio's keyword and lemma
