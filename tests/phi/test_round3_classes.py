@@ -59,6 +59,8 @@ FOUND = [
     ("Postcode: 2474", "2474"),
     ("Letter from Pinnacle Mutual Health about the appeal.", "Pinnacle Mutual Health"),
     ("fell from a ladder at work (Kingfisher Timber), wrist", "Kingfisher Timber"),
+    # a first name that is also a word, after a relative, closing its clause
+    ("discharge home with daughter destiny.", "destiny"),
 ]
 NOT_FOUND = [
     ("Plt 150000 this morning, stable.", "150000"),
@@ -73,6 +75,7 @@ NOT_FOUND = [
     ("HR, 96, BP 120/80; glucose (110) noted.", "96"),
     ("Walked 1200 8000 steps, pain 3/10.", "1200 8000"),
     ("Heparin 5000 units, Hb 9.8, K 4.1.", "5000"),
+    ("wife may call later; son will visit.", "may"),
     ("To whom it may concern, I, Mel White, ask for my notes.", "I,"),
 ]
 

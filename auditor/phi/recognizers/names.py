@@ -51,6 +51,14 @@ SHOUTING_LIST_ONLY_SCORE = 0.55
 _GENERATION = re.compile(r",?[ \t]+(?:Jr|JR|Sr|SR|II|III|IV)\b\.?")
 
 
+def _closes(view: TokenView, i: int) -> bool:
+    """Word i ends its clause ("with daughter grace." / "son bill, ..."): no verb follows."""
+    if i + 1 >= len(view.words):
+        return view.text[view.words[i].end :].strip()[:1] in {"", ".", ",", ";", ")", "!"}
+    gap = view.gap(i + 1)
+    return any(c in ".,;:)\n" for c in gap)
+
+
 def _with_generation(text: str, end: int) -> int:
     m = _GENERATION.match(text, end)
     return m.end() if m else end
@@ -175,6 +183,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
                 return 0.0  # "ORIENTED TO SELF": a preposition is no cue for a word
             if not ambiguous or (proper and not view.shouting and cue >= Cue.VERB):
                 return SCORES[cue]
+            if cue >= Cue.RELATIVE and lex.is_first(key) and _closes(view, i):
+                return SCORES[cue]  # "with daughter destiny.", "SON BILL," (a word, but named)
             return 0.0
         if unknown and cue >= Cue.RELATIVE:
             return SCORES[cue] - 0.1
@@ -229,7 +239,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
             # a word ("john", "bill") a name.
             return lex.is_first(key)
         if before in RELATIVES:  # "partner devon"; not "son will visit", "wife may call"
-            return lex.is_first(key) and not lex.is_english(key)
+            return lex.is_first(key) and (not lex.is_english(key) or _closes(view, i))
         # The surname after such a first name: "this is john doyle".
         return (
             self.known(key)
