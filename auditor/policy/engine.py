@@ -39,6 +39,8 @@ class EngineConfig:
     temp_dir: Path | None = None
     # How far back (from the newest event) the window rules see earlier scans' events.
     carry_hours: int = 192
+    # Seconds one rule's statement may run per segment before it is stopped (policy.guard).
+    rule_time_limit: float = 300.0
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ never drives the engine's state machine step by step.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ import duckdb
 
 from auditor.policy import engine, hits, view
 from auditor.policy.context import ContextInfo, RejectSink, prepare_context
+from auditor.policy.guard import RuleGuard
 from auditor.policy.model import PolicyPack
 
 HitChunk = list[tuple[Any, ...]]  # rows shaped as ``hits.HIT_COLUMNS``
@@ -59,6 +61,8 @@ class SegmentEvaluator:
         self.disabled: dict[str, str] = {}
         self._columns: list[str] = []
         self._carry_ready = False
+        self.guard = RuleGuard(con, cfg.rule_time_limit, cfg.memory_limit)
+        self._line_sql = "e.line"
 
     def prepare(self, context_dir: Path | None, rejects: RejectSink) -> ContextInfo:
         """Load context and roles; keep the rules the context allows (``disabled`` says why not)."""
@@ -85,6 +89,7 @@ class SegmentEvaluator:
             engine.init_carry(self.con, self.active, self.carry_from)
             self._carry_ready = True
         events = view.event_keys(self.con)
+        self._line_sql = line_sql  # for naming the segment's lines if a rule fails
         return Evaluation(processed, explained, days, events, self._hits(label))
 
     def _hits(self, label: str) -> Iterator[HitChunk]:
@@ -93,10 +98,24 @@ class SegmentEvaluator:
             self.active,
             label,
             timezone=self.cfg.timezone,
+            guard=self.guard,
+            where=functools.partial(self._where, label, self._line_sql),
             chunk=self.chunk,
             with_json=self.with_json,
         )
         engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours)
+
+    def _where(self, label: str, line_sql: str) -> str:
+        """The segment as a failure names it: the file and its line range."""
+        span = self.con.execute(f"SELECT min({line_sql}), max({line_sql}) FROM events e").fetchone()
+        return f"{label} lines {span[0]}-{span[1]}" if span and span[0] is not None else label
+
+    @property
+    def failed(self) -> dict[str, str]:
+        """{rule id: its scan-time failure}: rules stopped by the time limit or failing on the
+        data (``policy.guard``); the other rules' findings are complete. One live dict: it
+        fills as the scan goes."""
+        return self.guard.described
 
     @property
     def has_carry(self) -> bool:

@@ -10,12 +10,13 @@ HMAC (the secret stays out of SQL) and the identity hash.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import duckdb
 
 from auditor.policy.engine import ActiveRule, window_query, window_source
+from auditor.policy.guard import RuleGuard
 from auditor.policy.view import ALWAYS
 from auditor.sql import quote_str
 
@@ -57,7 +58,7 @@ _ISO = (
 _INNER_WINDOW = _INNER.replace("{label} || ':' || line AS source", "source")
 
 
-def _all_events(con: duckdb.DuckDBPyConnection, label: str) -> None:
+def define_all_events(con: duckdb.DuckDBPyConnection, label: str) -> None:
     """``allv``: the segment's events and the carry's, as a burst's first event is shown."""
     names = ", ".join(ALWAYS)
     con.execute(
@@ -145,28 +146,68 @@ def _row_hits_sql(rules: list[ActiveRule], base: str) -> str:
     """
 
 
+def rule_query(
+    active: ActiveRule, label: str, *, timezone: str, source: str, with_json: bool = True
+) -> str:
+    """One rule's finished hit rows, as a scan makes them (``when``, window query,
+    explanation, JSON line): for running a rule on its own (``policy.smoke``). A window
+    rule reads ``allv`` (``define_all_events``) and ``carry``."""
+    if active.rule.window is None:
+        inner = _row_hits_sql([active], _INNER.format(label=quote_str(label)))
+    else:
+        inner = window_query(active, _INNER_WINDOW, source)
+    return _finish(inner, [active], timezone, with_json)
+
+
+def _fixed(sql: str) -> Callable[[list[int]], str]:
+    """A one-rule statement as ``RuleGuard.run`` takes it."""
+    return lambda _picked: sql
+
+
 def iter_hits(
     con: duckdb.DuckDBPyConnection,
     active: list[ActiveRule],
     label: str,
     *,
     timezone: str,
+    guard: RuleGuard,
+    where: Callable[[], str],
     chunk: int = 20000,
     with_json: bool = False,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Rule hits in chunks of HIT_COLUMNS rows (never one list of all hits).
 
+    The rules' statements fill ``seg_hits`` first, each under ``guard`` (a statement is
+    atomic: a rule stopped by the time limit or failing on the data leaves nothing half
+    there, and the others' hits stay); then the finished rows stream from it.
+
     A burst is reported by every segment that takes part in it, always by its first event
     (so with one identity); the scan reports each identity once per run.
     """
     base = _INNER.format(label=quote_str(label))
-    rows = [a for a in active if a.rule.window is None]
-    queries = [_row_hits_sql(rows, base)] if rows else []
-    windows = [a for a in active if a.rule.window is not None]
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE seg_hits AS SELECT 0 AS r, {base}, NULL::BIGINT AS n "
+        "FROM av LIMIT 0"
+    )
+    live = [a for a in active if not guard.stopped(a.rule.id)]
+    rows = [a for a in live if a.rule.window is None]
+    guard.run(
+        [a.rule.id for a in rows],
+        lambda picked: (
+            "INSERT INTO seg_hits BY NAME " + _row_hits_sql([rows[i] for i in picked], base)
+        ),
+        where,
+    )
+    windows = [a for a in live if a.rule.window is not None]
     if windows:
-        _all_events(con, label)
-    queries += [window_query(a, _INNER_WINDOW, window_source(active)) for a in windows]
-    for inner in queries:
-        cursor = con.execute(_finish(inner, active, timezone, with_json))
-        while batch := cursor.fetchmany(chunk):
-            yield batch
+        define_all_events(con, label)
+    source = window_source(active)
+    for a in windows:
+        guard.run(
+            [a.rule.id],
+            _fixed("INSERT INTO seg_hits BY NAME " + window_query(a, _INNER_WINDOW, source)),
+            where,
+        )
+    cursor = con.execute(_finish("SELECT * FROM seg_hits", active, timezone, with_json))
+    while batch := cursor.fetchmany(chunk):
+        yield batch

@@ -32,6 +32,7 @@ _SUMMARY_FIELDS = (
     "explained_pct",
     "accesses_by_day",
     "disabled_rules",
+    "failed_rules",
     "context_missing",
     "context_rows",
     "context_rejected",
@@ -41,7 +42,13 @@ _SUMMARY_FIELDS = (
     "policies_dir",
     "stopped",
 )
-_SORTED_FIELDS = ("findings_by_category", "findings_by_rule", "accesses_by_day", "disabled_rules")
+_SORTED_FIELDS = (
+    "findings_by_category",
+    "findings_by_rule",
+    "accesses_by_day",
+    "disabled_rules",
+    "failed_rules",
+)
 
 
 @dataclass
@@ -54,6 +61,8 @@ class AccessScanResult:
     findings_by_rule: dict[str, int] = field(default_factory=dict)
     findings_new: int = 0
     disabled_rules: dict[str, str] = field(default_factory=dict)
+    # Rules that failed on the data or hit the time limit (policy.guard): id -> where, why.
+    failed_rules: dict[str, str] = field(default_factory=dict)
     accesses_explained: int = 0
     # Distinct events (by event, not delivery) the run read, and of them new to the store.
     events_distinct: int = 0

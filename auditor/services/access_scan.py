@@ -72,6 +72,7 @@ def _engine_config(actx: AppContext, tz: str, work: Path) -> engine.EngineConfig
         memory_limit=s.access.duckdb_memory_limit,
         threads=s.access.duckdb_threads,
         temp_dir=work / "spill",
+        rule_time_limit=s.access.rule_time_limit_seconds,
     )
 
 
@@ -182,6 +183,7 @@ def _run(job: AccessScanJob, result: AccessScanResult) -> None:
         result.context_rows = dict(context.rows)
         result.context_rejected = dict(context.rejected)
         result.disabled_rules = evaluator.disabled
+        result.failed_rules = evaluator.failed  # live: fills as rules fail during the scan
         scan = FileScan(job, evaluator, writer, result)
         _scan_files(scan, job, result)
     except BaseException:
