@@ -46,6 +46,7 @@ TEXT_LIMITS = {
     "when": 4000,
 }
 ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+MAX_WINDOW_MINUTES = 7 * 24 * 60  # within the window carry (192 h), with room to spare
 DURATION = re.compile(r"^\s*(\d+)\s*(m|min|mins|minutes?|h|hours?)\s*$", re.IGNORECASE)
 # Placeholders an explanation may use: ids, roles and times, never names or addresses.
 TEMPLATE_FIELDS = {
@@ -65,6 +66,13 @@ TEMPLATE_FIELDS = {
     "threshold",
     "rule_id",
 }
+
+
+def shown(value: Any, limit: int = 64) -> str:
+    """A YAML key or value as a problem may quote it: one line, short (it is echoed)."""
+    text = value if isinstance(value, str) else repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -145,7 +153,7 @@ def read_yaml(path: Path, problems: list[PolicyProblem]) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         why = getattr(exc, "problem", None) if isinstance(exc, ConstructorError) else None
-        why = why or ("" if mark is not None else str(exc))
+        why = why or ("" if mark is not None else " ".join(str(exc).split()))
         problems.append(
             PolicyProblem(str(path), "", "", f"invalid YAML{where}" + (f": {why}" if why else ""))
         )
@@ -170,14 +178,14 @@ def _check_rule(
     if not isinstance(raw, dict):
         problems.append(PolicyProblem(file, "", "", "each rule must be a mapping"))
         return None
-    rid = str(raw.get("id") or "")
+    rid = shown(raw.get("id") or "")
     before = len(problems)
 
     def bad(field: str, message: str) -> None:
         problems.append(PolicyProblem(file, rid, field, message))
 
     # Stage 1: shape.
-    for key in sorted(set(raw) - RULE_KEYS):
+    for key in sorted({shown(k) for k in raw} - RULE_KEYS):
         bad(key, "unknown key")
     for key in REQUIRED_KEYS:
         if raw.get(key) in (None, "", []):
@@ -255,7 +263,7 @@ def _check_window(raw: Any, bad: Any) -> WindowSpec | None:
     if not isinstance(raw, dict):
         bad("window", "must be a mapping (per, over, count_distinct, threshold)")
         return None
-    for key in sorted(set(raw) - WINDOW_KEYS):
+    for key in sorted({shown(k) for k in raw} - WINDOW_KEYS):
         bad(f"window.{key}", "unknown key")
     per = str(raw.get("per") or "")
     if per not in WINDOW_PER:
@@ -271,8 +279,12 @@ def _check_window(raw: Any, bad: Any) -> WindowSpec | None:
         else:
             unit = 60 if match.group(2).lower().startswith("h") else 1
             over = int(match.group(1)) * unit
+            if not 1 <= over <= MAX_WINDOW_MINUTES:
+                bad("window.over", "must be between 1 minute and 7 days")
     threshold = raw.get("threshold")
-    if threshold is not None and (not isinstance(threshold, int) or threshold < 1):
+    if threshold is not None and (
+        not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1
+    ):
         bad("window.threshold", "must be a positive integer")
     return WindowSpec(per=per, count_distinct=distinct, over_minutes=over, threshold=threshold)
 
@@ -289,16 +301,26 @@ def _load_citations(
         return {}, {}
     cites = {str(k): str(v) for k, v in data["citations"].items()}
     cats: dict[str, tuple[str, ...]] = {}
-    for cat, values in (data.get("categories") or {}).items():
+    raw_cats = data.get("categories") or {}
+    if not isinstance(raw_cats, dict):
+        problems.append(PolicyProblem(str(path), "", "categories", "must map category to cites"))
+        return cites, cats
+    for cat, values in raw_cats.items():
+        field = f"categories.{shown(cat)}"
         if cat not in CATEGORIES:
-            problems.append(PolicyProblem(str(path), "", f"categories.{cat}", "unknown category"))
+            problems.append(PolicyProblem(str(path), "", field, "unknown category"))
             continue
-        missing = [v for v in values or [] if v not in cites]
+        if values is None:
+            values = []
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            problems.append(PolicyProblem(str(path), "", field, "must be a list of citations"))
+            continue
+        missing = [v for v in values if v not in cites]
         if missing:
             problems.append(
-                PolicyProblem(str(path), "", f"categories.{cat}", f"unknown citation {missing[0]}")
+                PolicyProblem(str(path), "", field, f"unknown citation {shown(missing[0])}")
             )
-        cats[cat] = tuple(values or [])
+        cats[cat] = tuple(values)
     return cites, cats
 
 
@@ -315,7 +337,7 @@ def _load_role_matrix(directory: Path, problems: list[PolicyProblem]) -> dict[st
     matrix: dict[str, frozenset[str]] = {}
     for role, types in roles.items():
         if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
-            problems.append(PolicyProblem(str(path), "", f"roles.{role}", "must be a list"))
+            problems.append(PolicyProblem(str(path), "", f"roles.{shown(role)}", "must be a list"))
             continue
         matrix[str(role).strip().lower()] = frozenset(t.strip().lower() for t in types)
     return matrix
