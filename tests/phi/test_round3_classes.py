@@ -45,6 +45,7 @@ FOUND = [
     ("at 5 kings row, new mathew n9 8bz on friday", "n9 8bz"),
     ("88 Ewing Row Suite 915 Mayoton C6M 6M7", "C6M 6M7"),
     ("Apt. 7 81 Jessica Cul-de-sac, Lake David 6802", "81 Jessica Cul-de-sac"),
+    ("post to studio 1 gavin trail, new mathew n9 8bz", "studio 1 gavin trail"),
     # organisations: a trade after a name, a legal suffix in lower case
     ("Collect from Fowler Pharmacy on Monday.", "Fowler Pharmacy"),
     ("requested by pratt ltd last week", "pratt ltd"),
@@ -76,6 +77,7 @@ NOT_FOUND = [
     ("Walked 1200 8000 steps, pain 3/10.", "1200 8000"),
     ("Heparin 5000 units, Hb 9.8, K 4.1.", "5000"),
     ("wife may call later; son will visit.", "may"),
+    ("lying flat 30 degrees, unit 5 bed 2", "flat 30"),
     ("To whom it may concern, I, Mel White, ask for my notes.", "I,"),
 ]
 

@@ -121,9 +121,20 @@ _STREET_NAMED = re.compile(
     r"Turnpike|Square)\b"
 )
 # A unit written before the street ("Flat 54", "Studio 26", "Apt. 7B") and military mail.
+_STREET_AFTER_UNIT = (
+    r",?\s+(?:\d{1,6}\s+)?(?:[A-Za-z][A-Za-z'-]*\s+){1,3}?(?i:"
+    + _alternation(_SUFFIX_TEXT)
+    + r")\b\.?"
+)
 _UNIT_LEAD = re.compile(
-    r"\b(?:(?:Flat|FLAT|Studio|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*#?\s*\d{1,5}[A-Za-z]?\b"
-    r"|Level\s\d{1,3}(?=\s+\d))"
+    r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*#?\s*\d{1,5}[A-Za-z]?\b"
+    + r"(?:"
+    + _STREET_AFTER_UNIT
+    + r")?|Level\s\d{1,3}(?=\s+\d)"
+    # lower case only with the street it belongs to: "studio 1 gavin trail"
+    + r"|(?:flat|studio|apt\.?|apartment|suite)\s*#?\s*\d{1,5}[a-z]?"
+    + _STREET_AFTER_UNIT
+    + r")"
 )
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
