@@ -4,6 +4,8 @@ Kept apart from the settings models it documents; ``tests/test_config.py`` holds
 same keys and defaults.
 """
 
+import json
+
 DEFAULT_CONFIG_TEXT = """\
 # hipaa-auditor configuration. Every key is optional; the values shown are the defaults.
 # Environment variables override this file: AUDITOR_TIMEZONE, AUDITOR_PHI__MODEL, ...
@@ -115,3 +117,28 @@ max_attempts = 5            # per alert, with exponential backoff
 backoff_seconds = 2.0
 timeout_seconds = 10.0
 """
+
+
+def set_values(text: str, values: dict[tuple[str, str], str]) -> str:
+    """``text`` (an auditor.toml) with ``{(section, key): value}`` set on the key's own line,
+    comments and every other line kept; ``section`` is ``""`` for a top-level key.
+
+    Raises ``KeyError`` naming a key that has no line of its own to set (a site that removed it
+    edits the file by hand).
+    """
+    lines = text.splitlines(keepends=True)
+    section = ""
+    todo = dict(values)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped.strip("[]").strip()
+            continue
+        key = stripped.split("=", 1)[0].strip() if "=" in stripped else ""
+        if (section, key) in todo and not stripped.startswith("#"):
+            value = todo.pop((section, key))
+            lines[i] = f"{key} = {json.dumps(value, ensure_ascii=False)}\n"  # a TOML string
+    if todo:
+        section, key = next(iter(todo))
+        raise KeyError(f"[{section}] {key}" if section else key)
+    return "".join(lines)

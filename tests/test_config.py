@@ -229,3 +229,24 @@ def test_toml_syntax_error_gives_the_line(tmp_path: Path) -> None:
         load_settings(tmp_path, environ={})
     assert info.value.line == 3
     assert str(info.value).endswith("auditor.toml:3: the section [access] appears twice (column 8)")
+
+
+def test_set_values_changes_only_the_keys_given(tmp_path: Path) -> None:
+    import tomllib
+
+    from auditor.config_template import DEFAULT_CONFIG_TEXT, set_values
+
+    text = set_values(
+        DEFAULT_CONFIG_TEXT,
+        {("", "timezone"): "Europe/Paris", ("report", "site_name"): 'A "B" \\ C'},
+    )
+    data = tomllib.loads(text)
+    assert data["timezone"] == "Europe/Paris" and data["report"]["site_name"] == 'A "B" \\ C'
+    changed = [
+        (a, b)
+        for a, b in zip(DEFAULT_CONFIG_TEXT.splitlines(), text.splitlines(), strict=True)
+        if a != b
+    ]
+    assert len(changed) == 2
+    with pytest.raises(KeyError):
+        set_values("[phi]\nmodel = 'x'\n", {("", "timezone"): "UTC"})

@@ -166,3 +166,46 @@ def test_status_daemon_line_first_and_80_columns(
     assert captured.err.startswith("daemon: ")
     assert all(len(line) <= 80 for line in captured.out.splitlines())
     assert "…" not in captured.out  # no truncated column headers
+
+
+def test_init_sets_timezone_site_name_and_context(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """F10: no hand edit of auditor.toml for the three things every site sets first."""
+    from auditor.config import load_settings
+
+    context = tmp_path / "context"
+    context.mkdir()
+    (context / "workforce.csv").write_text("user_id,role\n", encoding="utf-8")
+    argv = ["init", "--timezone", "America/Chicago", "--site-name", 'Mercy "General"']
+    assert main([*argv, "--context", str(context)]) == 0
+    text = (home / "auditor.toml").read_text(encoding="utf-8")
+    assert "# Site timezone: shifts" in text  # the commented template is kept
+    settings = load_settings(home, environ={})
+    assert settings.timezone == "America/Chicago"
+    assert settings.report.site_name == 'Mercy "General"'
+    assert settings.context_dir == str(context.resolve())
+    err = capsys.readouterr().err
+    assert "set       timezone = America/Chicago" in err and "--context CONTEXT" not in err
+    assert main(["init"]) == 0  # run again: the values stay
+    assert load_settings(home, environ={}).timezone == "America/Chicago"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--timezone", "America/NewYork", "unknown timezone 'America/NewYork'"),
+        ("--site-name", "  ", "the site name is empty"),
+        ("--context", "/", "not a context folder"),
+    ],
+)
+def test_init_refuses_a_bad_value_before_writing(
+    home: Path, option: str, value: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    before = (home / "auditor.toml").read_bytes()
+    capsys.readouterr()
+    assert main(["init", option, value]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and expected in err
+    assert (home / "auditor.toml").read_bytes() == before
