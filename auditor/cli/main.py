@@ -85,7 +85,8 @@ NOT_ONE_OF = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of (?P<c
 
 
 def _with_epilogs(command: Any) -> Any:
-    """Every command's --help ends with the exit codes; flags show no ``<bool>`` value.
+    """Every command's --help ends with the exit codes; flags show no ``<bool>`` value;
+    arguments are named one way (upper case; ``{}`` required, ``[]`` optional).
 
     Duck-typed: Typer ships its own copy of Click, so ``click.Group`` is not its base class.
     """
@@ -93,6 +94,8 @@ def _with_epilogs(command: Any) -> Any:
     for param in [*command.params, help_option]:
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
+        if getattr(param, "param_type_name", "") == "argument":  # one style: {PATH}..., [PATH]
+            param.metavar = (param.metavar or param.name or "").rstrip(".").upper()
     commands = getattr(command, "commands", None)
     if commands:
         for sub in commands.values():

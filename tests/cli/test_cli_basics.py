@@ -209,3 +209,14 @@ def test_init_refuses_a_bad_value_before_writing(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and expected in err
     assert (home / "auditor.toml").read_bytes() == before
+
+
+def test_arguments_are_named_one_way_in_every_usage_line() -> None:
+    """F34: ``{PATH}...``, ``[PATH]``, ``{FINDING_ID}``: upper case, never ``{inputs}``."""
+    import re
+
+    cli_md = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    usages = re.findall(r"Usage: auditor [a-z -]+\[OPTIONS\](.*)", cli_md)
+    names = [n for u in usages for n in re.findall(r"[{\[]([^}\]]+)[}\]]", u)]
+    assert "PATH" in names and "FINDING_ID" in names
+    assert all(n == n.upper() and not n.endswith(".") for n in names), names
