@@ -60,6 +60,7 @@ FOUND = [
     ("Postcode: 2474", "2474"),
     ("Letter from Pinnacle Mutual Health about the appeal.", "Pinnacle Mutual Health"),
     ("fell from a ladder at work (Kingfisher Timber), wrist", "Kingfisher Timber"),
+    ("the Civil Rights Act of 2015 protects", "2015"),
     # a first name that is also a word, after a relative, closing its clause
     ("discharge home with daughter destiny.", "destiny"),
 ]
@@ -78,6 +79,7 @@ NOT_FOUND = [
     ("Heparin 5000 units, Hb 9.8, K 4.1.", "5000"),
     ("wife may call later; son will visit.", "may"),
     ("lying flat 30 degrees, unit 5 bed 2", "flat 30"),
+    ("Total of 2000 ml out overnight.", "2000"),
     ("To whom it may concern, I, Mel White, ask for my notes.", "I,"),
 ]
 

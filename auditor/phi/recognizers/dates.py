@@ -109,6 +109,9 @@ _MONTH_ALONE = re.compile(
     r"(?![\w/'’-])"
 )
 _YEAR_ONLY = re.compile(r"(?<![\w/.$#-])((?:19|20)\d{2})(?![\w/%-]|\.\d)")
+# A year closing a capitalised name of an event or cohort: "the Civil Rights Act of 2015",
+# "Class of 2019", "Summer of 1969" (a clock time never follows "<Name> of").
+_NAMED_YEAR = re.compile(r"\b[A-Z][a-z]+\s+of\s+((?:19|20)\d{2})(?![\w/%-]|\.\d)")
 _APOS_YEAR = re.compile(r"(?<![\w'’])['’]\d{2}(?![\w/%'’])")
 # Four digits that cannot be a clock time (minutes 60-99): "1987", "2072". Others ("2016",
 # "2100") need a cue, since ICU notes are full of military times.
@@ -297,6 +300,7 @@ def date_rules() -> list[Rule]:
             "year-not-time", e, _YEAR_NOT_TIME, 0.55, _YEAR_CTX, 0.7, window=14, reject=_year_reject
         ),
         Rule("year-list", e, _YEAR_BEFORE_YEAR, 0.55, reject=_year_reject),
+        Rule("named-year", e, _NAMED_YEAR, 0.6, group=1, reject=_year_reject, trigger=(" of ",)),
         Rule("year-list-2", e, _YEAR_AFTER_YEAR, 0.55, group="year", reject=_year_list_reject),
         Rule("apostrophe-year", e, _APOS_YEAR, 0.55, _YEAR_CTX, 0.7, window=14),
     ]
