@@ -185,26 +185,29 @@ def register(app: typer.Typer) -> None:
             else:
                 more += 1
 
-        with app_context(ctx) as actx, progress("documents") as bar:
+        with app_context(ctx) as actx:
 
-            def on_progress(done: int, total: int) -> None:
-                if bar is not None:
-                    bar.update(bar.task_ids[0], completed=done, total=total, detail="files")
+            def run() -> DocumentScanResult:
+                with progress("documents") as bar:
 
-            result = interruptible(
-                lambda: scan_documents(
-                    actx,
-                    paths,
-                    dictionaries=dictionary,
-                    context_dir=context,
-                    incremental=incremental,
-                    on_finding=on_finding,
-                    on_value=on_value if show_values else None,
-                    progress=on_progress,
-                    should_stop=lambda: closed,
-                ),
-                actx,
-            )
+                    def on_progress(done: int, total: int) -> None:
+                        if bar is not None:
+                            bar.update(bar.task_ids[0], completed=done, total=total, detail="files")
+
+                    return scan_documents(
+                        actx,
+                        paths,
+                        dictionaries=dictionary,
+                        context_dir=context,
+                        incremental=incremental,
+                        on_finding=on_finding,
+                        on_value=on_value if show_values else None,
+                        progress=on_progress,
+                        should_stop=lambda: closed,
+                    )
+
+            # Outside the bar: on Ctrl-C the bar is gone before the "interrupted" line prints.
+            result = interruptible(run, actx)
         if not jsonl:
             _print_table(rows, show_values)
             if more:

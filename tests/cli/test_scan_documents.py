@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,3 +118,31 @@ def test_summary_lists_files_with_phi_most_first(
     counts = [int(line.split()[0]) for line in per_file[1:3]]
     assert counts == sorted(counts, reverse=True) and sum(counts) == len(captured.out.splitlines())
     assert NAME not in captured.err
+
+
+def test_ctrl_c_message_comes_after_the_bar_is_gone(
+    home: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C mid-scan: exit 130 and the "interrupted" line, not a bar redrawn over it."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    import auditor.services.document_scan as service
+    from auditor.cli import common
+
+    def interrupted(*_: object, progress: Any = None, **__: object) -> None:
+        if progress is not None:
+            progress(1, 3)
+        raise KeyboardInterrupt
+
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=100, highlight=False)
+    monkeypatch.setattr(common, "err_console", terminal)
+    monkeypatch.setattr(common, "show_progress", lambda: True)
+    monkeypatch.setattr(service, "scan_documents", interrupted)
+    assert main(["scan", "documents", str(folder)]) == 130
+    shown = terminal.file.getvalue()  # type: ignore[attr-defined]
+    said = re.search(r"interrupted: 0 new findings stored; run again to finish", shown)
+    assert "documents" in shown and said, shown
+    assert "documents" not in shown[said.end() :]
