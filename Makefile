@@ -14,7 +14,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml scripts/system-deps.sh | $(BIN)/python
 	bash scripts/system-deps.sh
 	$(BIN)/pip install -q --upgrade "pip>=24"
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	touch $(STAMP)
 
 install: $(STAMP)
