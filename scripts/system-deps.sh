@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System packages the project needs: WeasyPrint's Pango/HarfBuzz, fonts, poppler's pdfsig,
 # jq/openssl for the offline verification recipe, and chromium + chromium-driver for the
-# console's browser tests. (PostgreSQL for tests: scripts/pg-test-server.sh.)
+# console's browser tests, a Java runtime for Spark. (PostgreSQL for tests: scripts/pg-test-server.sh.)
 # Installs only what is missing, only when we may (root + apt-get), and never fails the build
 # for an optional tool: the tests that need one skip with a clear message.
 set -euo pipefail
@@ -18,6 +18,8 @@ fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ] || need+=(f
 # Headless Chromium and its WebDriver for the console's browser tests (tests/console).
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+# A Java runtime for the Spark engine (pyspark, docs/scale-out.md) and its tests (tests/spark).
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
