@@ -1,0 +1,73 @@
+"""One SparkSession per process, configured for the policy engine's semantics.
+
+Spark's session time zone is pinned to UTC (as the DuckDB connection is): event instants are
+UTC and the site-local time travels as a wall-clock value, so ``hour()`` or
+``date_format()`` read the same digits in both engines. ``size(NULL)`` is NULL, as DuckDB's
+``array_length(NULL)``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from auditor.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+DEFAULT_MASTER = "local[*]"
+# Settings the engine's results depend on: not overridable by ``[access] spark_conf``.
+FIXED_CONF = {
+    "spark.sql.session.timeZone": "UTC",
+    "spark.sql.legacy.sizeOfNull": "false",
+    "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
+    "spark.sql.execution.arrow.pyspark.enabled": "true",
+}
+DEFAULT_CONF = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    # Segments are small next to a cluster's defaults (200): a few partitions per core.
+    "spark.sql.shuffle.partitions": "8",
+    "spark.sql.adaptive.enabled": "true",
+}
+
+
+def spark_session(master: str | None = None, conf: Mapping[str, str] | None = None) -> SparkSession:
+    """The process's session (created on first use); ``master`` and ``conf`` apply then.
+
+    A session already running (tests, ``spark-submit``) is reused as it is: its master was
+    chosen by whoever started it.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:  # an optional engine: say how to get it
+        raise ConfigError(
+            "the spark engine needs pyspark and a Java runtime (make install; docs/scale-out.md)",
+            field="engine",
+        ) from exc
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        for key, value in FIXED_CONF.items():
+            if key.startswith("spark.sql."):
+                active.conf.set(key, value)
+        return active
+    # Executors must run this interpreter (the one that has the project installed).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName("hipaa-auditor")
+    if master or "spark.master" not in dict(conf or {}):
+        builder = builder.master(master or DEFAULT_MASTER)
+    for key, value in {**DEFAULT_CONF, **dict(conf or {}), **FIXED_CONF}.items():
+        builder = builder.config(key, value)
+    try:
+        session = builder.getOrCreate()
+    except Exception as exc:  # JVM missing or failing to start: one clear line
+        raise ConfigError(
+            f"cannot start Spark ({type(exc).__name__}); is Java installed? "
+            "(scripts/system-deps.sh)",
+            field="engine",
+        ) from exc
+    session.sparkContext.setLogLevel("ERROR")
+    return session
