@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import io
 import logging
 import re
@@ -130,6 +131,8 @@ def load_csv(
     con.execute(EVENTS_DDL)
     if path.stat().st_size == 0:
         return CsvLoad(0, [], "e.line")
+    if mapping.delimiter is None:
+        mapping = dataclasses.replace(mapping, delimiter=_header_delimiter(path, mapping))
     try:
         mapping = _insert(con, path, mapping, label, site_tz, line_column)
     except duckdb.InvalidInputException as exc:
@@ -248,7 +251,7 @@ def _load_records(
     shift = first_data_line - 2
     refused: list[Rejected] = []
     index = _Index()
-    delimiter = mapping.delimiter or _sniffed_delimiter(con, path)
+    delimiter = mapping.delimiter or ","
     sep = delimiter.encode("utf-8")
     with tempfile.TemporaryDirectory(prefix="auditor-csv-", dir=scratch) as tmp:
         copy = Path(tmp) / "records.csv"
@@ -310,13 +313,18 @@ def _copy_run(out: BinaryIO, sep: bytes, run: Run[bytes], shift: int) -> int:
     return sum(map(len, run.texts)) + sum(map(len, run.ends))
 
 
-def _sniffed_delimiter(con: duckdb.DuckDBPyConnection, path: Path) -> str:
-    """The delimiter DuckDB reads ``path`` with, for a mapping that names none."""
-    try:
-        row = con.execute(f"SELECT Delimiter FROM sniff_csv({quote_str(str(path))})").fetchone()
-    except duckdb.Error:
-        return ","
-    return str(row[0]) if row and row[0] else ","
+def _header_delimiter(path: Path, mapping: CsvMapping) -> str:
+    """The delimiter of a mapping that names none: the first of ``, | tab ;`` that splits
+    the header into names holding the mapped timestamp column (DuckDB's own sniffer gives
+    up on some small files), else ``,``."""
+    with path.open("rb") as fh:
+        head = read_first_line(fh, MAX_RECORD_BYTES).decode("utf-8", "replace")
+    head = head.lstrip("\ufeff").rstrip("\r\n")
+    wanted = mapping.columns.get("timestamp", "timestamp").strip().lower()
+    for delimiter in (",", "|", "\t", ";"):
+        if wanted in {c.strip().strip('"').lower() for c in head.split(delimiter)}:
+            return delimiter
+    return ","
 
 
 def _normalised(text: bytes, delimiter: str) -> bytes | None:
