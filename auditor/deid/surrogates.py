@@ -30,6 +30,14 @@ _STATE_CODES = frozenset({
 })  # fmt: skip
 _FIRST_NAMES = frozenset(n.lower() for n in PersonProvider.first_names)
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
+_WORD = re.compile(r"[^\W_]+")
+# Hospital surrogates end in one of these; the original's own ending is avoided.
+_HOSPITAL_KINDS = [
+    "Medical Center", "General Hospital", "Community Hospital", "Health Center", "Clinic",
+    "Infirmary", "Regional Medical Center", "Memorial Hospital",
+]  # fmt: skip
+# Reserved for documentation and testing (RFC 2606, RFC 6761): never a real mailbox.
+_EMAIL_DOMAINS = ["example.com", "example.org", "example.net", "mail.test", "post.invalid"]
 
 
 class Keyed:
@@ -122,14 +130,18 @@ class Surrogates:
         self._cache: dict[tuple[str, str], str] = {}
 
     def _pick(self, kind: str, norm: str, make: Callable[[Faker], str]) -> str:
+        """A surrogate that shares no word with the original: ``Salem Hospital`` never becomes
+        ``Jones General Hospital``, whose ``Hospital`` would keep a piece of the name (and
+        tell a reader which words were the original's)."""
         cached = self._cache.get((kind, norm))
         if cached is not None:
             return cached
         value = norm
+        original = set(_WORD.findall(norm.lower()))
         for attempt in range(8):
             self._faker.seed_instance(self._keyed.number(f"surrogate:{kind}:{attempt}", norm))
             value = make(self._faker)
-            if normalise(value) != norm:
+            if normalise(value) != norm and original.isdisjoint(_WORD.findall(value.lower())):
                 break
         if len(self._cache) < 200_000:
             self._cache[(kind, norm)] = value
@@ -178,18 +190,14 @@ class Surrogates:
 
     def hospital(self, value: str) -> str:
         def make(f: Faker) -> str:
-            suffix = f.random_element(
-                ["Medical Center", "General Hospital", "Community Hospital", "Health Center"]
-            )
-            return f"{f.last_name()} {suffix}"
+            return f"{f.last_name()} {f.random_element(_HOSPITAL_KINDS)}"
 
         word = self._pick("hospital", normalise(value), make)
         return apply_case(value, word) if value.isupper() or value.islower() else word
 
     def email(self, value: str) -> str:
         def make(f: Faker) -> str:
-            tld = f.random_element(["com", "org", "net"])
-            return f"{f.first_name()}.{f.last_name()}@example.{tld}".lower()
+            return f"{f.first_name()}.{f.last_name()}@{f.random_element(_EMAIL_DOMAINS)}".lower()
 
         word = self._pick("email", normalise(value), make)
         return word.upper() if value.isupper() else word

@@ -94,14 +94,18 @@ def test_surrogates_consistent_across_instances_and_case(make_deid) -> None:
 @pytest.mark.parametrize(
     ("entity", "value", "pattern"),
     [
-        ("EMAIL_ADDRESS", "john.smith@gmail.com", r"[a-z]+\.[a-z']+@example\.(com|org|net)"),
+        (
+            "EMAIL_ADDRESS",
+            "john.smith@gmail.com",
+            r"[a-z]+\.[a-z']+@(example\.(com|org|net)|mail\.test|post\.invalid)",
+        ),
         ("PHONE_NUMBER", "(617) 555-1234", r"\(\d{3}\) \d{3}-\d{4}"),
         ("FAX_NUMBER", "617.555.9876", r"\d{3}\.\d{3}\.\d{4}"),
         ("IP_ADDRESS", "192.168.1.4", r"10\.\d{1,3}\.\d{1,3}\.\d{1,3}"),
         ("URL", "https://portal.example-hospital.org/p/123", r"\[URL\]"),
         ("STREET_ADDRESS", "12 Main Street", r"\d+ .+"),
         ("LOCATION", "Boston", r"[A-Z].*"),
-        ("HOSPITAL", "Massachusetts General Hospital", r".+ (Center|Hospital)"),
+        ("HOSPITAL", "Massachusetts General Hospital", r".+ (Center|Hospital|Clinic|Infirmary)"),
         ("ORGANIZATION", "Acme Tooling", r".+"),
     ],
 )
@@ -109,6 +113,31 @@ def test_contact_and_place_operators(make_deid, entity: str, value: str, pattern
     out = make_deid().replace(entity, value)
     assert out != value
     assert re.fullmatch(pattern, out), out
+
+
+@pytest.mark.parametrize(
+    ("entity", "value"),
+    [
+        ("HOSPITAL", "Salem Hospital"),
+        ("HOSPITAL", "Barnstable Health Center"),
+        ("HOSPITAL", "Menendez Memorial Hospital"),
+        ("HOSPITAL", "BRIDGEWATER GENERAL HOSPITAL"),
+        ("STREET_ADDRESS", "72721 Lori Square"),
+        ("STREET_ADDRESS", "12 Main Street"),
+        ("LOCATION", "West Kyleberg"),
+        ("LOCATION", "Port Jeffrey"),
+        ("ORGANIZATION", "Smith, Jones and Brown LLC"),
+        ("EMAIL_ADDRESS", "sheila06@example.com"),
+        ("EMAIL_ADDRESS", "xlee@example.org"),
+    ],
+)
+def test_a_surrogate_shares_no_word_with_its_original(make_deid, entity: str, value: str) -> None:
+    """A kept word (the original's ``Hospital``, ``Square`` or mail domain) is a piece of the
+    original left in the output."""
+    words = set(re.findall(r"[^\W_]+", value.lower()))
+    for key in (KEY, OTHER_KEY):
+        out = make_deid(key=key).replace(entity, value)
+        assert words.isdisjoint(re.findall(r"[^\W_]+", out.lower())), (value, out)
 
 
 def test_states_are_kept_as_safe_harbor_allows(make_deid) -> None:
