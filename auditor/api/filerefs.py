@@ -44,7 +44,8 @@ def redact_finding(item: dict[str, Any], fingerprint: Fingerprint) -> dict[str, 
         location = ref + location[len(source) :]
     elif location:
         location = ref
-    return {**item, "source": ref, "location": location}
+    explanation = str(item.get("explanation") or "").replace(source, ref)
+    return {**item, "source": ref, "location": location, "explanation": explanation}
 
 
 def redact_summary(value: Any, fingerprint: Fingerprint, key: str = "") -> Any:
