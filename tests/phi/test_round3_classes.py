@@ -61,6 +61,11 @@ FOUND = [
     ("Letter from Pinnacle Mutual Health about the appeal.", "Pinnacle Mutual Health"),
     ("fell from a ladder at work (Kingfisher Timber), wrist", "Kingfisher Timber"),
     ("the Civil Rights Act of 2015 protects", "2015"),
+    # schools, places of worship, labelled pharmacies, GP practices named in one word
+    ("Attends Little Acorns Preschool.", "Little Acorns Preschool"),
+    ("Goes to Oakfield Primary School.", "Oakfield Primary School"),
+    ("Pharmacy: Boots, High Street.", "Boots"),
+    ("Registered at Meadowbank Surgery.", "Meadowbank Surgery"),
     # a first name that is also a word, after a relative, closing its clause
     ("discharge home with daughter destiny.", "destiny"),
 ]
@@ -80,6 +85,9 @@ NOT_FOUND = [
     ("wife may call later; son will visit.", "may"),
     ("lying flat 30 degrees, unit 5 bed 2", "flat 30"),
     ("Total of 2000 ml out overnight.", "2000"),
+    ("Bariatric Surgery and Colorectal Surgery both reviewed her.", "Colorectal Surgery"),
+    ("Question for pharmacy: Mr. Abdullah in bed 4.", "Mr."),
+    ("Passed her Nursing School exams.", "Nursing School"),
     ("To whom it may concern, I, Mel White, ask for my notes.", "I,"),
 ]
 

@@ -120,8 +120,24 @@ class FacilityRecognizer(LocalRecognizer):
             if self._saint_name(m.group(1))
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY.finditer(text)]
+        found += [
+            (m.start(), m.end(), 0.7)
+            for m in _NAMED_SURGERY.finditer(text)
+            if self._practice_name(m.group(1))
+        ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
+
+    def _practice_name(self, name: str) -> bool:
+        """A GP practice's own name before "Surgery" ("Meadowbank", "Kingsway"): a place or an
+        unknown proper word, never an English word or a specialty ("Cardiac Surgery")."""
+        lex = self.lexicon
+        key = name.lower()
+        if key in _DESCRIPTORS or lex.is_english(key) or key in lex.stoplist:
+            return False
+        if _ADJECTIVE_END.search(key):
+            return False  # "Bariatric", "Colorectal": a specialty, however rare the word
+        return key in lex.places or lex.is_unknown_proper(key)
 
     def facilities(self, view: TokenView) -> list[tuple[int, int, float]]:
         words = view.words
@@ -414,6 +430,11 @@ _STREET_SURGERY = re.compile(
     r"|(?<![\w-])(?:[a-z][a-z'’-]+\s+)(?:street|road|lane|avenue|square|green|park|place|"
     r"hill|way|row|terrace|crescent|gardens|grove|drive)\s+surgery(?![\w-])"
 )
+
+
+# "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).
+_ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$")
+_NAMED_SURGERY = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})\s+Surgery(?![\w-])")
 
 
 def _in_compound(view: TokenView, i: int) -> bool:

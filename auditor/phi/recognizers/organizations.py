@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import EPONYMS, MEDICAL_SUFFIX, NOT_NAMES
+from auditor.phi.recognizers.lexicon import EPONYMS, MEDICAL_SUFFIX, NOT_NAMES, TITLES
 from auditor.phi.recognizers.patterns import make_result
 
 SUFFIX_SCORE = 0.75
@@ -56,29 +56,40 @@ _TRADE = re.compile(
     r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
     r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
     r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
-    r"Health\s+Plans?|Health\s+Insurance)(?![\w])"
+    r"Health\s+Plans?|Health\s+Insurance|"
+    # schools and places of worship name a child's or a family's community
+    r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|"
+    r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
+    r"Academy|Church|Chapel|Parish|Mosque|Synagogue|Temple|Gurdwara)(?![\w])"
 )
 _TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
      "community", "specialty", "specialist", "compounding", "online", "local", "discharge",
      "ward", "satellite", "oncology", "mail", "order", "home", "health", "national", "state",
      "private", "public", "car", "medical", "travel", "life", "dental", "patient", "emergency",
-     "ambulance", "non", "urgent", "aseptic", "chemotherapy", "dispensing", "hospice"}
+     "ambulance", "non", "urgent", "aseptic", "chemotherapy", "dispensing", "hospice",
+     "sunday", "nursing", "graduate", "catholic", "baptist", "methodist", "anglican",
+     "orthodox", "protestant", "evangelical", "hospital's", "hospitals", "day", "night"}
 )  # fmt: skip
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 _CUE = re.compile(
     r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
-    r"(?i:at\s+work)\s*[(,:]|(?i:employer|insurer|carrier)\s+(?:is\s+)?)\s*"
+    r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s+(?:is\s+)?)\s*"
     r"(?:the\s+)?([A-Z][\w&'.-]+(?:\s+(?:&\s+)?[A-Z][\w&'.-]+){0,4})"
-    r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})",
+    r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
+    r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
+    r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})",
 )
 # Heads that make "X Group" a cohort or a blood type, not a company.
 _NOT_HEADS = frozenset(
     {"blood", "age", "support", "study", "control", "treatment", "risk", "ethnic", "working",
      "focus", "peer", "therapy", "dose", "diagnosis", "patient", "care", "brain", "food",
-     "the", "a", "an", "this", "that", "our", "your", "my", "his", "her", "their"}
+     "the", "a", "an", "this", "that", "our", "your", "my", "his", "her", "their",
+     # a sentence's verb before the name: "Attends Little Acorns Preschool"
+     "attends", "attended", "attending", "visits", "visited", "goes", "went", "lives",
+     "works", "moved", "joined", "left", "seen", "referred", "transferred", "admitted"}
 )  # fmt: skip
 _EPONYM_PAIRS = frozenset(p[:2] for p in EPONYMS if len(p) >= 2)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
@@ -126,8 +137,10 @@ class OrganizationRecognizer(LocalRecognizer):
             if m.group(1) not in NOT_NAMES:
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _CUE.finditer(text):
-            group = 1 if m.group(1) else 2
+            group = next(g for g in (1, 2, 3) if m.group(g))
             value = m.group(group).rstrip(" .")
+            if value.split()[0].strip(".,").lower() in TITLES:
+                continue  # "pharmacy: Mr. Abdullah": a person after the label
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
         return out
 
