@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -69,6 +69,11 @@ class AccessSettings(_Section):
     # DuckDB spills to disk beyond this; threads 0 = one per core.
     duckdb_memory_limit: str = "1GB"
     duckdb_threads: int = 0
+    # The policy engine: "duckdb" (in process) or "spark" (docs/scale-out.md), its master URL
+    # and extra Spark settings (spark.executor.memory, ...).
+    engine: Literal["duckdb", "spark"] = "duckdb"
+    spark_master: str = "local[*]"
+    spark_conf: dict[str, str] = Field(default_factory=dict)
     # Seconds one policy rule may run on one segment before it is stopped and named.
     rule_time_limit_seconds: float = Field(default=300.0, gt=0)
     # The console's pseudonymised event index keeps events this many days (0: no index).

@@ -50,6 +50,10 @@ events_per_segment = 500000
 finding_batch = 5000
 duckdb_memory_limit = "1GB"
 duckdb_threads = 0        # 0 = one per core
+# Policy engine: "duckdb" or "spark" (docs/scale-out.md); Spark's master URL and settings.
+engine = "duckdb"
+spark_master = "local[*]"
+spark_conf = {}
 # Days the console's pseudonymised event index keeps every audited access (0 = no index).
 event_index_days = 180
 
