@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from auditor.alerts import send_alerts
@@ -104,6 +105,8 @@ class AccessScanRequest:
     on_batch: OnBatch | None = None
     should_stop: Callable[[], bool] | None = None
     on_progress: OnProgress | None = None
+    engine: str | None = None  # "duckdb" | "spark"; None: ``[access] engine``
+    master: str | None = None  # Spark master URL; None: ``[access] spark_master``
 
 
 def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScanResult:
@@ -125,6 +128,7 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
         "policies_dir": str(pack.directory),
         "timezone": tz,
         "incremental": incremental,
+        "engine": request.engine or settings.access.engine,
     }
     with recorded_run(
         actx, RunKind.ACCESS_LOGS, paths, trigger=trigger, run_id=run_id, params=params
@@ -148,7 +152,7 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
                 request.should_stop,
                 request.on_progress,
             )
-            _run(job, result)
+            _run(job, result, str(params["engine"]), request.master)
         finally:
             quarantine.close()
             shutil.rmtree(work, ignore_errors=True)
@@ -159,7 +163,23 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
     return result
 
 
-def _run(job: AccessScanJob, result: AccessScanResult) -> None:
+def _evaluator(
+    name: str, master: str | None, con: Any, job: AccessScanJob, cfg: engine.EngineConfig, **kw: Any
+) -> SegmentEvaluator:
+    """The chosen engine's evaluator: DuckDB in process, or Spark (docs/scale-out.md); the
+    scan's DuckDB connection parses and validates input for both."""
+    if name == "spark":
+        from auditor.spark.evaluate import SparkSegmentEvaluator
+
+        access = job.actx.settings.access
+        master = master or access.spark_master
+        return SparkSegmentEvaluator(
+            con, job.pack, cfg, master=master, conf=dict(access.spark_conf), **kw
+        )
+    return SegmentEvaluator(con, job.pack, cfg, **kw)
+
+
+def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | None) -> None:
     """Open the scan's database, prepare the policy engine, then scan file after file."""
     settings = job.actx.settings
     cfg = _engine_config(job.actx, job.timezone, job.work)
@@ -169,9 +189,11 @@ def _run(job: AccessScanJob, result: AccessScanResult) -> None:
     con = engine.connect(cfg, allowed_dirs=[job.work], allowed_paths=[*inputs, job.persisted_carry])
     writer = StoreWriter(job.actx, result.run_id)
     try:
-        evaluator = SegmentEvaluator(
+        evaluator = _evaluator(
+            name,
+            master,
             con,
-            job.pack,
+            job,
             cfg,
             chunk=settings.access.finding_batch,
             with_json=job.on_batch is not None,
