@@ -15,11 +15,24 @@ def register(app: typer.Typer) -> None:
     @policies_app.command("validate")
     def validate(
         directory: Path = typer.Argument(..., help="Policy pack folder."),
+        engine: str = typer.Option(
+            "duckdb",
+            "--engine",
+            help="duckdb | spark: also refuse rules whose SQL has no same-meaning Spark SQL.",
+        ),
     ) -> None:
         """Print every problem (file, rule id, field); exit 2 if the pack is invalid or empty."""
+        from auditor.errors import InputError
         from auditor.policy.loader import validate_pack
 
+        if engine not in ("duckdb", "spark"):
+            raise InputError(f"unknown value {engine!r} (duckdb | spark)", field="--engine")
         pack, problems = validate_pack(directory, run_rules=True)
+        if pack is not None and engine == "spark":
+            from auditor.spark.dialect import pack_problems
+
+            problems = pack_problems(pack)
+            pack = None if problems else pack
         if pack is None:
             for problem in problems:
                 err_console.print(f"error: {problem}", markup=False, soft_wrap=True)
