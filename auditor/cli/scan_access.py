@@ -60,29 +60,29 @@ def finding_lines(findings: list[AccessFinding], total: int, tz: str, width: int
         for f in findings
     ]
     head = ("severity", "rule", "user", "patient", f"time ({tz})", "why")
-    return [f"Access findings ({total}), most severe first", *one_line_rows(head, rows, width)]
+    return [f"Access findings ({total:,}), most severe first", *one_line_rows(head, rows, width)]
 
 
 def print_summary(result: AccessScanResult) -> None:
     """The run totals, for a person, on stderr."""
     t = result.totals
     err_console.print(
-        f"access-logs: read {t.records_read}, processed {t.records_processed},"
-        f" quarantined {t.records_quarantined};"
-        f" explained {result.explained_pct}% ({result.accesses_explained});"
-        f" findings {t.findings_count} ({result.findings_new} new)",
+        f"access-logs: read {t.records_read:,}, processed {t.records_processed:,},"
+        f" quarantined {t.records_quarantined:,};"
+        f" explained {result.explained_pct}% ({result.accesses_explained:,});"
+        f" findings {t.findings_count:,} ({result.findings_new:,} new)",
         markup=False,
         soft_wrap=True,
     )
     # Records are deliveries; events are what the weekly report counts (re-scans and the
     # same events in another format are one event).
     err_console.print(
-        f"  distinct events {result.events_distinct} ({result.events_new} new to the store)",
+        f"  distinct events {result.events_distinct:,} ({result.events_new:,} new to the store)",
         markup=False,
         soft_wrap=True,
     )
     for category, count in sorted(result.findings_by_category.items()):
-        err_console.print(f"  {category}: {count}", markup=False, soft_wrap=True)
+        err_console.print(f"  {category}: {count:,}", markup=False, soft_wrap=True)
     for rule_id, why in sorted(result.disabled_rules.items()):
         err_console.print(f"  rule {rule_id} disabled: {why}", markup=False, soft_wrap=True)
     if result.quarantine_file:
@@ -160,25 +160,31 @@ def register(app: typer.Typer) -> None:
 
         with app_context(ctx) as actx:
             require_context_files(context or actx.settings.resolved_context_dir)
-            with progress("access logs", total=total_bytes, in_bytes=True) as bar:
 
-                def on_progress(label: str, offset: int, records: int) -> None:
-                    done[label] = offset
-                    if bar is not None:
-                        detail = f"{records:,} events"
-                        bar.update(bar.task_ids[0], completed=sum(done.values()), detail=detail)
+            def run() -> AccessScanResult:
+                with progress("access logs", total=total_bytes, in_bytes=True) as bar:
 
-                request = AccessScanRequest(
-                    paths,
-                    fmt=fmt,
-                    context_dir=context,
-                    policies_dir=policies,
-                    timezone=timezone,
-                    incremental=incremental,
-                    on_batch=on_batch,
-                    on_progress=on_progress,
-                )
-                result = interruptible(lambda: scan_access_logs(actx, request), actx)
+                    def on_progress(label: str, offset: int, records: int) -> None:
+                        done[label] = offset
+                        if bar is not None:
+                            detail = f"{records:,} events"
+                            completed = sum(done.values())
+                            bar.update(bar.task_ids[0], completed=completed, detail=detail)
+
+                    request = AccessScanRequest(
+                        paths,
+                        fmt=fmt,
+                        context_dir=context,
+                        policies_dir=policies,
+                        timezone=timezone,
+                        incremental=incremental,
+                        on_batch=on_batch,
+                        on_progress=on_progress,
+                    )
+                    return scan_access_logs(actx, request)
+
+            # Outside the bar: on Ctrl-C the bar is gone before the "interrupted" line prints.
+            result = interruptible(run, actx)
         total = result.totals.findings_count
         if output_format is OutputFormat.TABLE:
             shown = most_severe(shown, TABLE_ROWS)
@@ -186,7 +192,7 @@ def register(app: typer.Typer) -> None:
                 print_lines(finding_lines(shown, total, result.timezone, line_width()))
             if total > len(shown):
                 out_console.print(
-                    f"... {total - len(shown)} less severe findings not shown"
+                    f"... {total - len(shown):,} less severe findings not shown"
                     " (`auditor findings list`, or --output-format jsonl)",
                     markup=False,
                 )
@@ -203,7 +209,7 @@ def check_parsed(result: AccessScanResult, fmt: str) -> None:
     t = result.totals
     if t.records_read and not t.records_processed:
         hint = "try --format auto" if fmt != "auto" else "see the quarantine file"
+        records = "the only record" if t.records_read == 1 else f"all {t.records_read:,} records"
         raise InputError(
-            f"nothing parsed: all {t.records_read:,} records quarantined"
-            f" with --format {fmt} (is this {fmt}? {hint})"
+            f"nothing parsed: {records} quarantined with --format {fmt} (is this {fmt}? {hint})"
         )

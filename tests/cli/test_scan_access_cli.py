@@ -117,3 +117,81 @@ def test_progress_bar_runs_when_watched(
     monkeypatch.setattr(common, "show_progress", lambda: True)
     argv = ["scan", "access-logs", str(hospital.csv_log), "--context", str(hospital.context_dir)]
     assert main(argv) == 0
+
+
+def test_summary_counts_have_thousands_separators(
+    home: Path, hospital: HospitalPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Counts read one way in the terminal and in the signed report: ``2,504``, not ``2504``."""
+    import re
+
+    argv = ["scan", "access-logs", str(hospital.csv_log), "--context", str(hospital.context_dir)]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    head = err.splitlines()[0]
+    read = re.search(r"read (\S+),", head)
+    assert read and int(read[1].replace(",", "")) >= 1000  # the fixture is big enough to tell
+    assert re.search(r"read \d{1,3}(,\d{3})+, processed \d{1,3}(,\d{3})+,", head), head
+    assert not re.search(r"\b\d{4,}\b", head.split("%")[1]), head  # no raw count after it
+    assert re.search(r"distinct events \d{1,3}(,\d{3})+ ", err)
+
+
+def test_ctrl_c_mid_scan_reports_what_the_store_kept_and_a_rerun_finishes(
+    home: Path,
+    hospital: HospitalPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A real scan stopped after its third batch of findings: the message gives the number
+    the store holds, after the progress bar has gone, and a second run completes the job."""
+    import dataclasses
+    import io
+    import re
+
+    from rich.console import Console
+
+    import auditor.services.access_scan as service
+    from auditor.cli.common import stored_findings
+
+    real = service.scan_access_logs
+    batches = 0
+
+    def interrupted_mid_scan(actx: object, request: AccessScanRequest) -> object:
+        inner = request.on_batch
+
+        def on_batch(batch: object) -> None:
+            nonlocal batches
+            if inner is not None:
+                inner(batch)  # type: ignore[arg-type]
+            batches += 1
+            if batches == 3:
+                raise KeyboardInterrupt
+
+        return real(actx, dataclasses.replace(request, on_batch=on_batch))  # type: ignore[arg-type]
+
+    monkeypatch.setenv("AUDITOR_ACCESS__FINDING_BATCH", "5")
+    monkeypatch.setattr(service, "scan_access_logs", interrupted_mid_scan)
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=100, highlight=False)
+    monkeypatch.setattr(common, "err_console", terminal)  # the bar, as on a terminal
+    monkeypatch.setattr(common, "show_progress", lambda: True)
+    argv = ["scan", "access-logs", str(hospital.csv_log), "--context", str(hospital.context_dir)]
+    assert main(argv) == 130
+    shown = terminal.file.getvalue()  # type: ignore[attr-defined]
+    assert "access logs" in shown  # the bar was drawn
+    said = re.search(r"interrupted: (\d+) new findings stored; run again to finish", shown)
+    assert said, shown
+    assert "access logs" not in shown[said.end() :]  # and gone before the message, not redrawn
+    with open_context(home) as actx:
+        kept = stored_findings(actx)
+    assert int(said[1]) == kept > 0
+
+    monkeypatch.setattr(service, "scan_access_logs", real)
+    assert main(argv) == 0
+    capsys.readouterr()
+    with open_context(home) as actx:
+        after = stored_findings(actx)
+    fresh = home.parent / "fresh-home"
+    monkeypatch.setenv("AUDITOR_HOME", str(fresh))
+    assert main(argv) == 0
+    with open_context(fresh) as actx:
+        assert stored_findings(actx) == after  # finished, nothing stored twice

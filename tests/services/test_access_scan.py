@@ -428,4 +428,4 @@ def test_cli_counts_findings_per_event_over_two_formats(
     assert summary["findings_total"] == sum(summary["findings_by_category"].values()) == len(rows)
     assert summary["records_processed"] == 2 * hospital.n_events
     assert summary["events_distinct"] == summary["events_new"] == hospital.n_events
-    assert f"distinct events {hospital.n_events} ({hospital.n_events} new" in result.stderr
+    assert f"distinct events {hospital.n_events:,} ({hospital.n_events:,} new" in result.stderr
