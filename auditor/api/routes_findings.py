@@ -41,8 +41,14 @@ class FindingOut(BaseModel):
     rule_id: str
     category: str
     severity: str
-    location: str
-    source: str
+    location: str = Field(
+        description="access: the event id; phi: the file reference (or path), then "
+        "#<position in the file>@<start>-<end>"
+    )
+    source: str = Field(
+        description="access: the log file; phi: file:<keyed hash>.<ext>, or the full path "
+        "with paths=full (findings:paths)"
+    )
     event_id: str
     user_id: str
     patient_id: str
