@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from auditor.errors import PolicyError
 from auditor.policy import engine, view
 from auditor.policy.context import ContextInfo, RejectSink, prepare_context
 from auditor.policy.evaluate import Evaluation, HitChunk, SegmentEvaluator
 from auditor.policy.model import PolicyPack
 from auditor.spark import hits, windows
 from auditor.spark import view as sview
+from auditor.spark.dialect import pack_problems
 from auditor.spark.session import spark_session
 
 if TYPE_CHECKING:
@@ -69,6 +71,11 @@ class SparkSegmentEvaluator(SegmentEvaluator):
 
     def prepare(self, context_dir: Path | None, rejects: RejectSink) -> ContextInfo:
         """Validate context and roles in DuckDB (quarantine as ever), then hand them to Spark."""
+        problems = pack_problems(self.pack)
+        if problems:  # fail closed, as for an invalid pack: never different findings
+            raise PolicyError(
+                "policy pack does not run on Spark: " + "; ".join(str(p) for p in problems)
+            )
         context = prepare_context(self.con, context_dir, self.cfg.timezone, rejects)
         engine.load_roles(self.con, self.pack)
         self.active, self.disabled = engine.split_rules(self.pack, context, self.cfg)
