@@ -20,6 +20,7 @@ FOUND = [
     # a weekday named in full pins the day against the note's date
     ("Family will visit on Thursday afternoon.", "Thursday"),
     ("DISCHARGE PLANNED FOR MONDAY.", "MONDAY"),
+    ("Monday's clinic was cancelled.", "Monday"),
     # a date right after "Date of birth" (the cue "ate" must not be read inside "Date")
     ("Date of birth: 23.04.81\nWard 3", "23.04.81"),
     ("DOB 19640702.", "19640702"),
@@ -77,6 +78,7 @@ NOT_FOUND = [
     ("Batch code 19990101 scanned.", "19990101"),
     ("Vent 600x12, PEEP 5, insulin 10u.", "600x12"),
     ("Sat 94% on 2L, monitor on.", "Sat"),
+    ("Goes to Sunday School with her cousins.", "Sunday"),
     ("Collect from Outpatient Pharmacy today.", "Outpatient Pharmacy"),
     ("Day 2 post surgery, general surgery review.", "surgery"),
     ("HR, 96, BP 120/80; glucose (110) noted.", "96"),

@@ -94,9 +94,12 @@ _SPELLED_DAY_OF_MONTH = re.compile(
 )
 _HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
 # A weekday named in full ("seen Thursday", "every Monday"): with the note's own date it pins
-# the day, so it is a date element. Full names only: "Sat" and "Mon" are saturation and monitor.
+# the day, so it is a date element ("Monday's clinic" too; "Sunday School" is no day). Full
+# names only: "Sat" and "Mon" are saturation and monitor.
 _WEEKDAY_NAME = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?![-'’]\w)", I
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"(?!-\w|['’](?!s\b)\w|\s+school\b)",
+    I,
 )
 # "in September", "since May", "early March": a capitalised month name after a time word.
 _MONTH_ALONE = re.compile(
