@@ -175,22 +175,30 @@ def advance_carry(
     if not any(a.rule.window for a in active):
         return
     names = ", ".join(stored_columns(active))
+    # Only events the carry keeps: older than ``hours`` before the newest (of the carry and
+    # this segment) they would be deleted at once. Each event once (its first row in file
+    # order), and not again when the carry already holds it. Keys move below every key in
+    # use, keeping the segment's order (``k`` is file order): a burst's first event among
+    # same-instant peers is the same as it was in its own segment. Hash aggregates and an
+    # anti join, no sort and no window over every event: this runs on every segment.
     con.execute(
         f"""
-        INSERT INTO carry
-        WITH cur AS (
-            SELECT k, {EKEY} AS ekey, {quote_str(label)} || ':' || line AS source, {names},
-                row_number() OVER (PARTITION BY {EKEY} ORDER BY k) AS dup
-            FROM av
+        INSERT INTO carry BY NAME
+        WITH newest AS (
+            SELECT greatest((SELECT max(event__timestamp) FROM av),
+                            (SELECT max(event__timestamp) FROM carry)) AS t
         ),
-        fresh AS (SELECT * EXCLUDE (dup) FROM cur WHERE dup = 1 AND ekey NOT IN
-            (SELECT ekey FROM carry))
-        -- Keys below every key in use, rising in (time, file order): a burst's first event
-        -- among same-instant peers is the same as it was in its own segment.
-        SELECT (SELECT coalesce(min(k), 0) FROM carry) - (SELECT count(*) FROM fresh)
-                + row_number() OVER (ORDER BY event__timestamp, k) - 1 AS k,
-            * EXCLUDE (k)
-        FROM fresh
+        cur AS (
+            SELECT k, {EKEY} AS ekey, {quote_str(label)} || ':' || line AS source, {names}
+            FROM av
+            WHERE event__timestamp >= (SELECT t FROM newest) - INTERVAL {int(hours)} HOUR
+        ),
+        firsts AS (SELECT min(k) AS k FROM cur GROUP BY ekey),
+        shift AS (
+            SELECT (SELECT coalesce(min(k), 0) FROM carry) - (SELECT max(k) + 1 FROM av) AS d
+        )
+        SELECT k + (SELECT d FROM shift) AS k, * EXCLUDE (k)
+        FROM cur SEMI JOIN firsts USING (k) ANTI JOIN carry USING (ekey)
         """
     )
     con.execute(
