@@ -26,7 +26,7 @@ from auditor.cli.common import (
     require_context_files,
     write_summary_json,
 )
-from auditor.errors import InputError
+from auditor.errors import InputError, PolicyError
 
 if TYPE_CHECKING:
     from auditor.findings import AccessFinding
@@ -85,6 +85,8 @@ def print_summary(result: AccessScanResult) -> None:
         err_console.print(f"  {category}: {count:,}", markup=False, soft_wrap=True)
     for rule_id, why in sorted(result.disabled_rules.items()):
         err_console.print(f"  rule {rule_id} disabled: {why}", markup=False, soft_wrap=True)
+    for rule_id, why in sorted(result.failed_rules.items()):
+        err_console.print(f"  rule {rule_id} {why}", markup=False, soft_wrap=True)
     if result.quarantine_file:
         err_console.print(
             f"  quarantined records: {result.quarantine_file}", markup=False, soft_wrap=True
@@ -200,8 +202,21 @@ def register(app: typer.Typer) -> None:
         if summary_json is not None:
             write_summary_json(summary_json, result.totals.summary())
         check_parsed(result, fmt)
+        check_rules_ran(result)
         if fail_on_findings and total:
             raise typer.Exit(1)
+
+
+def check_rules_ran(result: AccessScanResult) -> None:
+    """A rule that failed at scan time leaves the audit incomplete: exit 2, naming it (the
+    findings of every other rule are stored and printed above)."""
+    if result.failed_rules:
+        ids = ", ".join(sorted(result.failed_rules))
+        rules = "rule" if len(result.failed_rules) == 1 else "rules"
+        raise PolicyError(
+            f"{rules} {ids} failed at scan time; the findings are incomplete"
+            " (see above; fix the rule and check it with `auditor policies validate`)"
+        )
 
 
 def check_parsed(result: AccessScanResult, fmt: str) -> None:
