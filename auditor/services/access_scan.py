@@ -159,7 +159,10 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
         result.quarantine_file = str(quarantine.path) if quarantine.count else ""
         result.timings["total"] = time.perf_counter() - started
         run.audit.update(records=result.records_read, findings=result.findings_total)
-    send_alerts(actx)  # the same night: alerts for critical findings now in the store
+        # Alerts inside the run: a process killed while sending leaves the run "running",
+        # so a restarted daemon reruns it at once and the outbox's unsent alerts go out.
+        alerts = send_alerts(actx)
+        run.audit.update(alerts_sent=alerts.sent, alerts_failed=alerts.failed)
     return result
 
 

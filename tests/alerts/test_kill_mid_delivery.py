@@ -3,7 +3,9 @@
 The mail server holds the QUIT of one message it has already accepted, so the kill lands
 exactly between a send and its record. The next process sends that one alert again with the
 same Message-ID (at least once, by design: docs/console.md) and every other alert once;
-counted by dedupe key, each critical finding reaches each channel exactly once.
+counted by dedupe key, each critical finding reaches each channel exactly once. Run twice:
+with ``auditor scan access-logs`` (the restart is the next scan) and with ``auditor daemon
+--once`` (the restarted daemon reruns the interrupted scan, which sends the rest).
 """
 
 from __future__ import annotations
@@ -50,9 +52,13 @@ class HoldingInbox(Inbox):
         return "221 Bye"
 
 
-def _scan(home: Path, hospital: HospitalPaths) -> subprocess.Popen[bytes]:
-    argv = [sys.executable, "-m", "auditor.cli.main", "--home", str(home), "scan"]
-    argv += ["access-logs", str(hospital.csv_log), "--context", str(hospital.context_dir)]
+def _scan(home: Path, hospital: HospitalPaths, how: str) -> subprocess.Popen[bytes]:
+    """The process that scans and alerts: a CLI scan, or the daemon running what is due."""
+    argv = [sys.executable, "-m", "auditor.cli.main", "--home", str(home)]
+    if how == "daemon":
+        argv += ["daemon", "--once", "--text-logs"]
+    else:
+        argv += ["scan", "access-logs", str(hospital.csv_log)]
     env = {k: v for k, v in os.environ.items() if not k.startswith("AUDITOR_")}
     return subprocess.Popen(
         argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
@@ -65,7 +71,9 @@ def _header(message: str, name: str) -> str:
     return found.group(1).strip()
 
 
+@pytest.mark.parametrize("how", ["cli", "daemon"])
 def test_killed_between_send_and_record_resends_with_the_same_key(
+    how: str,
     home: Path,
     hospital: HospitalPaths,
     syslog: tuple[list[bytes], int],
@@ -79,12 +87,14 @@ def test_killed_between_send_and_record_resends_with_the_same_key(
     try:
         home.mkdir(parents=True, exist_ok=True)
         (home / "auditor.toml").write_text(
+            f'context_dir = "{hospital.context_dir}"\n'
+            f'[daemon]\naccess_log_sources = ["{hospital.csv_log}"]\nweekly_report = false\n'
             f'[alerts]\nsmtp_host = "127.0.0.1"\nsmtp_port = {controller.port}\n'
             'privacy_office = ["privacy@example.org"]\nmail_from = "auditor@example.org"\n'
             f'syslog_host = "127.0.0.1"\nsyslog_port = {syslog_port}\n'
             "backoff_seconds = 0\ntimeout_seconds = 1\n"
         )
-        first = _scan(home, hospital)
+        first = _scan(home, hospital, how)
         assert inbox.holding.wait(60), first.stderr.read().decode() if first.stderr else ""
         os.killpg(first.pid, signal.SIGKILL)  # mid-delivery: accepted, not yet recorded
         first.wait(10)
@@ -99,7 +109,7 @@ def test_killed_between_send_and_record_resends_with_the_same_key(
 
             time.sleep(lease(settings.alerts).total_seconds())  # that try's lease runs out
 
-        second = _scan(home, hospital)  # the restart: the next scan sends what is left
+        second = _scan(home, hospital, how)  # the restart: sends what is left
         _, err = second.communicate(timeout=120)
         assert b"Traceback" not in err, err.decode()
 
