@@ -162,7 +162,7 @@ def case_page(request: Request) -> Response:
                 request,
                 "case.html",
                 sess,
-                user=user,
+                user_id=user,
                 day=day,
                 rows=rows,
                 cases=cases,

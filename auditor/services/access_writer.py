@@ -99,9 +99,9 @@ class StoreWriter:
         while chunk := cursor.fetchmany(INDEX_CHUNK):
             rows = [
                 (
-                    str(key),
-                    datetime.fromtimestamp(us / 1_000_000, UTC),
                     names.user(user),
+                    datetime.fromtimestamp(us / 1_000_000, UTC),
+                    str(key),
                     names.patient(patient),
                     action[:32],
                     record_type[:32],
@@ -161,12 +161,13 @@ class StoreWriter:
 
     def _commit(self, jobs: list[_Job]) -> None:
         with self.actx.transaction() as session:
-            for prepared, _, _, events, index in jobs:
+            for prepared, _, _, events, _ in jobs:
                 if prepared is not None:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
                 audited.put_events(session, events, self.run_id)
-                event_index.put_index(session, index)
+            # One sorted insert for the whole group: the index's B-trees see fewer, longer runs.
+            event_index.put_index(session, [row for job in jobs for row in job[4]])
             for _, checkpoint, _, _, _ in jobs:
                 if checkpoint is not None:
                     key, position, line, meta = checkpoint

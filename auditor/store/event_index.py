@@ -19,13 +19,13 @@ from sqlalchemy.orm import Session
 from auditor.fingerprint import Fingerprinter
 from auditor.store.index_models import AccessEvent
 
-#: (key, instant, user fp, patient fp, action, record type, source, department, role)
+#: (user fp, instant, key, patient fp, action, record type, source, department, role)
 IndexRow = tuple[str, datetime, str, str, str, str, str, str, str]
 _CHUNK = 5000
 _COLUMNS = (
-    "key",
-    "at",
     "user_fp",
+    "at",
+    "key",
     "patient_fp",
     "action",
     "record_type",
@@ -58,19 +58,36 @@ class Pseudonyms:
         return self._of("patient", patient_id)
 
 
-def _insert(session: Session) -> Any:
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    backend: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return backend.insert(AccessEvent)
+_SQLITE_INSERT = (
+    f"INSERT INTO access_events ({', '.join(_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _COLUMNS)}) ON CONFLICT DO NOTHING"
+)
 
 
 def put_index(session: Session, rows: Iterable[IndexRow]) -> None:
-    """Add events; an event already indexed (same key: a re-scan, a re-sent file) is kept."""
-    batch = [dict(zip(_COLUMNS, row, strict=True)) for row in rows]
-    if not batch:
+    """Add events; an event already indexed (same key: a re-scan, a re-sent file) is kept.
+
+    Sorted by the primary key first, so the B-tree is written in order. On SQLite the rows go
+    to the driver's ``executemany`` as they are (the instant through the column's own bind
+    processor): a scan writes one row per access, and the ORM's per-row work would cost more
+    than the database's.
+    """
+    ordered = sorted(rows, key=lambda r: (r[0], r[1], r[2]))
+    if not ordered:
         return
-    stmt = _insert(session).on_conflict_do_nothing(index_elements=[AccessEvent.key])
+    dialect = session.get_bind().dialect
+    if dialect.name == "sqlite":
+        bind = AccessEvent.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
+        assert bind is not None
+        params = [(r[0], bind(r[1]), *r[2:]) for r in ordered]
+        session.flush()
+        for lo in range(0, len(params), _CHUNK):
+            session.connection().exec_driver_sql(_SQLITE_INSERT, params[lo : lo + _CHUNK])
+        return
+    from sqlalchemy.dialects import postgresql
+
+    stmt = postgresql.insert(AccessEvent).on_conflict_do_nothing()
+    batch = [dict(zip(_COLUMNS, row, strict=True)) for row in ordered]
     for lo in range(0, len(batch), _CHUNK):
         session.execute(stmt, batch[lo : lo + _CHUNK])
 

@@ -1,7 +1,7 @@
 """The triage console in headless Chromium: the privacy officer's day, roles and CSRF.
 
-Screenshots of the main pages go to ``AUDITOR_CONSOLE_SHOTS`` when set (docs/console/*.png
-were made with ``AUDITOR_CONSOLE_SHOTS=docs/console``).
+Screenshots of the main pages go to ``AUDITOR_CONSOLE_SHOTS`` when set (docs/img/*.png were
+made with ``AUDITOR_CONSOLE_SHOTS=docs/img``, on the synthetic hospital of ``conftest``).
 """
 
 from __future__ import annotations
@@ -22,14 +22,19 @@ from tests.console.conftest import Console
 pytestmark = pytest.mark.browser
 
 
-def _shot(driver: Any, name: str) -> None:
+def _shot(driver: Any, name: str, *, height: int = 900) -> None:
+    """Save the page (the top ``height`` pixels of it) as a small PNG, if asked to."""
     folder = os.environ.get("AUDITOR_CONSOLE_SHOTS")
     if folder:
         from PIL import Image
 
         path = Path(folder) / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(path))
+        driver.set_window_size(1280, height)
+        try:
+            driver.save_screenshot(str(path))
+        finally:
+            driver.set_window_size(1280, 900)
         with Image.open(path) as img:  # a 64-colour palette keeps each shot well under 150 KB
             small = img.convert("RGB").quantize(colors=64)
         small.save(path, optimize=True)
@@ -103,7 +108,7 @@ def test_privacy_officer_day(console: Console, browser: Any) -> None:
     assert "console.case.update" in audit
     assert re.search(r"disposition: - . inappropriate", audit)
     assert "confirmed" in driver.find_element(By.ID, "history").text
-    _shot(driver, "finding")
+    _shot(driver, "finding", height=1250)
     with console.actx.transaction() as s:
         case = s.get(FindingCase, finding_id)
         assert case is not None and case.disposition == "inappropriate"
@@ -174,10 +179,12 @@ def test_case_pages_show_accesses_that_made_no_finding(console: Console, browser
     assert all("none" in e.text for e in quiet)
     openers = browser.find_elements(By.CSS_SELECTOR, "#openers tr.opener-row")
     assert openers and any(console.user_names[user] in o.text for o in openers)
-    _shot(browser, "finding-activity")
+    _shot(browser, "finding-activity", height=1250)
     assert "console.events.read" in browser.find_element(By.ID, "audit").text
 
     browser.get(f"{console.url}/console/case?user={user}&day={day}")
+    title = browser.find_element(By.ID, "case-title").text
+    assert user in title and console.user_names[user] in title
     rows = browser.find_elements(By.CSS_SELECTOR, "#day-events tr.event-row")
     assert len(rows) == day_accesses
     assert any(not r.get_attribute("data-finding") for r in rows)

@@ -25,20 +25,19 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "access_events",
-        sa.Column("key", sa.String(length=32), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("user_fp", sa.String(length=32), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("key", sa.String(length=32), nullable=False),
         sa.Column("patient_fp", sa.String(length=32), nullable=False),
         sa.Column("action", sa.String(length=32), nullable=False),
         sa.Column("record_type", sa.String(length=32), nullable=False),
         sa.Column("source", sa.String(length=255), nullable=False),
         sa.Column("department", sa.String(length=64), nullable=False),
         sa.Column("role", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("key", name=op.f("pk_access_events")),
+        sa.PrimaryKeyConstraint("user_fp", "at", "key", name=op.f("pk_access_events")),
     )
     with op.batch_alter_table("access_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_access_events_at"), ["at"], unique=False)
-        batch_op.create_index("ix_access_events_user_at", ["user_fp", "at"], unique=False)
         batch_op.create_index("ix_access_events_patient_at", ["patient_fp", "at"], unique=False)
     op.create_table(
         "console_sessions_ended",
@@ -85,6 +84,5 @@ def downgrade() -> None:
     op.drop_table("console_sessions_ended")
     with op.batch_alter_table("access_events", schema=None) as batch_op:
         batch_op.drop_index("ix_access_events_patient_at")
-        batch_op.drop_index("ix_access_events_user_at")
         batch_op.drop_index(batch_op.f("ix_access_events_at"))
     op.drop_table("access_events")
