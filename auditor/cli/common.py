@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -194,20 +194,46 @@ def stored_findings(actx: AppContext) -> int:
 
 
 def interruptible(work: Callable[[], T], actx: AppContext) -> T:
-    """Run a scan; on Ctrl-C say what the store kept and exit 130 (docs: exit codes)."""
+    """Run a scan; on Ctrl-C say what the store kept and exit 130 (docs: exit codes).
+
+    Ctrl-C inside a DuckDB query does not arrive as ``KeyboardInterrupt``: DuckDB cancels the
+    query and raises its own error ("Query interrupted"), which the run then reports as a
+    failure. So the SIGINT handler notes the key press, and any error after it is the
+    interruption it caused.
+    """
     before = stored_findings(actx)
+    pressed = threading.Event()
+
+    def on_sigint(_signum: int, _frame: object) -> None:
+        pressed.set()
+        raise KeyboardInterrupt
+
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_sigint) if main else None
     try:
         return work()
+    except Exception:
+        if not pressed.is_set():
+            raise
+        _report_interrupt(actx, before)
     except KeyboardInterrupt:
-        global interrupt_reported
-        interrupt_reported = True
-        stored = stored_findings(actx) - before
-        err_console.print(
-            f"interrupted: {stored:,} new findings stored; run again to finish"
-            " (stored findings are not duplicated)",
-            markup=False,
-        )
-        raise typer.Exit(130) from None
+        _report_interrupt(actx, before)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    raise AssertionError("unreachable")  # _report_interrupt always raises
+
+
+def _report_interrupt(actx: AppContext, before: int) -> NoReturn:
+    global interrupt_reported
+    interrupt_reported = True
+    stored = stored_findings(actx) - before
+    err_console.print(
+        f"interrupted: {stored:,} new findings stored; run again to finish"
+        " (stored findings are not duplicated)",
+        markup=False,
+    )
+    raise typer.Exit(130) from None
 
 
 def auditor_command() -> str:
