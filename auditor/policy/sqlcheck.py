@@ -103,8 +103,12 @@ ALLOWED_ANONYMOUS = {"list_contains", "len", "isodow", "date_part", "strip_accen
 # Functions whose output can be many times their input: nested, they grow exponentially
 # (8 nested replaces turn a 5-character id into gigabytes), so one may not hold another.
 GROWING = (exp.Replace, exp.RegexpReplace)
+# Replacement lengths (see _check_growth): with the 'g' flag every match inserts it.
+MAX_GLOBAL_REPLACEMENT = 1
+MAX_REPLACEMENT = 64
 # A rule is read by people; thousands of terms are an attack on the planner, not a policy.
 MAX_NODES = 2000
+MAX_CHARS = 4000  # as the loader's limit on ``when`` (loader.TEXT_LIMITS)
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ def compile_when(text: str) -> Compiled:
     """Parse, check and rewrite a rule expression; raises RuleSqlError with the reason."""
     if not text or not text.strip():
         raise RuleSqlError("empty expression")
+    if len(text) > MAX_CHARS:  # before parsing: the parser's time grows with the text
+        raise RuleSqlError(f"expression too large (over {MAX_CHARS} characters)")
     if ";" in text:
         raise RuleSqlError("only one expression allowed (';' found)")
     try:
@@ -147,6 +153,8 @@ def compile_when(text: str) -> Compiled:
                 f"{node.sql_name().lower()}() may not contain another replace: "
                 "nested replacements multiply the text size"
             )
+        if isinstance(node, GROWING):
+            _check_growth(node)
         if isinstance(node, exp.Subquery | exp.Select | exp.Query | exp.Exists):
             raise RuleSqlError("subqueries are not allowed")
         if isinstance(node, exp.Table):
@@ -174,6 +182,46 @@ def compile_when(text: str) -> Compiled:
             raise RuleSqlError(f"construct not allowed: {kind}")
     rewritten = tree.transform(_rewrite)
     return Compiled(sql=rewritten.sql(dialect="duckdb"), columns=frozenset(used))
+
+
+def _literal(node: exp.Expression | None) -> str | None:
+    return node.name if isinstance(node, exp.Literal) and node.is_string else None
+
+
+def _check_growth(node: exp.Func) -> None:
+    """A replacement may not make text longer by more than a little: DuckDB's memory limit
+    does not bound the strings a scalar function builds, so ``regexp_replace(reason, '',
+    '<4,000 characters>', 'g')`` would turn every character of every row into thousands.
+
+    The search text and replacement are string literals; ``replace`` may not lengthen
+    (replacement no longer than the search text); ``regexp_replace`` inserts at most
+    MAX_GLOBAL_REPLACEMENT characters per match with the ``g`` flag (a pattern may match
+    the empty string at every position) and MAX_REPLACEMENT without it (one match).
+    """
+    name = node.sql_name().lower()
+    search, replacement = (
+        _literal(node.args.get("expression")),
+        _literal(node.args.get("replacement")),
+    )
+    if search is None or replacement is None:
+        raise RuleSqlError(f"{name}() takes string literals for what to find and put instead")
+    if isinstance(node, exp.Replace):
+        if not search or len(replacement) > len(search):
+            raise RuleSqlError(
+                "replace() may not lengthen text: the replacement must be no longer than "
+                "the (non-empty) text it replaces"
+            )
+        return
+    modifiers = node.args.get("modifiers")
+    flags = _literal(modifiers) if modifiers is not None else ""
+    if flags is None:
+        raise RuleSqlError("regexp_replace() options must be a string literal")
+    limit = MAX_GLOBAL_REPLACEMENT if "g" in flags else MAX_REPLACEMENT
+    if len(replacement) > limit:
+        raise RuleSqlError(
+            f"regexp_replace() replacement longer than {limit} characters"
+            + (" with the 'g' flag" if "g" in flags else "")
+        )
 
 
 ATTRIBUTES_FLAT = cols.flat_name("event", cols.ATTRIBUTES)

@@ -60,6 +60,40 @@ def test_nested_replace_is_refused() -> None:
         compile_when(f"length({expr}) > 0")
 
 
+@pytest.mark.parametrize(
+    ("when", "why"),
+    [
+        (
+            "length(regexp_replace(event.reason, '', '" + "x" * 1000 + "', 'g')) > 0",
+            "longer than 1",
+        ),
+        ("length(regexp_replace(event.reason, 'a', '" + "x" * 100 + "')) > 0", "longer than 64"),
+        ("length(replace(event.reason, 'a', 'xx')) > 0", "may not lengthen"),
+        ("length(replace(event.reason, '', 'x')) > 0", "may not lengthen"),
+        ("length(regexp_replace(event.reason, 'a', event.reason, 'g')) > 0", "string literals"),
+        ("length(replace(event.reason, event.user_id, 'x')) > 0", "string literals"),
+    ],
+)
+def test_growing_replacements_are_refused(when: str, why: str) -> None:
+    """M4: one replace that multiplies every character is a memory bomb DuckDB's limit
+    does not see (it does not count strings a scalar function builds)."""
+    with pytest.raises(RuleSqlError, match=why):
+        compile_when(when)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "regexp_replace(event.reason, '[^0-9]', '', 'g') = '1'",
+        "regexp_replace(event.reason, '\\s+', ' ', 'g') = 'a b'",
+        "replace(user.address, 'street', 'st') = '1 main st'",
+        "regexp_replace(user.address, '^([0-9]+) ', '', '') = 'elm st'",
+    ],
+)
+def test_shrinking_replacements_are_allowed(when: str) -> None:
+    assert compile_when(when).sql
+
+
 def test_huge_expression_is_refused() -> None:
     with bounded(5), pytest.raises(RuleSqlError, match="too large"):
         compile_when(" OR ".join(["event.user_id = 'a'"] * 10_000))
