@@ -122,6 +122,16 @@ def register(app: typer.Typer) -> None:
         fail_on_findings: bool = typer.Option(
             False, "--fail-on-findings", help="Exit 1 when the scan produced any finding."
         ),
+        engine: str | None = typer.Option(
+            None,
+            "--engine",
+            help="duckdb | spark (default: access.engine in auditor.toml; docs/scale-out.md).",
+        ),
+        master: str | None = typer.Option(
+            None,
+            "--master",
+            help="Spark master URL, e.g. local[4] (default: access.spark_master).",
+        ),
     ) -> None:
         """Scan access logs against the policy pack; findings to stdout, summary to stderr.
 
@@ -134,6 +144,8 @@ def register(app: typer.Typer) -> None:
             scan_access_logs,
         )
 
+        if engine not in (None, "duckdb", "spark"):
+            raise InputError(f"unknown value {engine!r} (duckdb | spark)", field="--engine")
         for path in paths:
             if not path.exists():
                 raise InputError("path not found", file=str(path))
