@@ -244,7 +244,9 @@ def record_segments(
         rejected: list[Rejected] = []
         count, end_offset, end_line = 0, start_offset, 0
         with seg_path.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out, lineterminator="\n")
+            # Every field quoted: a CR in a value is then never a line break (with
+            # QUOTE_MINIMAL and an LF terminator the csv module leaves a lone CR bare).
+            writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
             writer.writerow([*CANONICAL_COLUMNS, "src_line"])
             for record in records:
                 end_offset = max(end_offset, record.end_offset)
