@@ -194,6 +194,8 @@ def register(app: typer.Typer) -> None:
                         incremental=incremental,
                         on_batch=on_batch,
                         on_progress=on_progress,
+                        engine=engine,
+                        master=master,
                     )
                     return scan_access_logs(actx, request)
 
