@@ -91,7 +91,14 @@ def iter_records(path: Path, start_offset: int = 0) -> Iterator[AccessEvent | Re
     yield _convert(doc, f"{label}:1", 1, size)
 
 
+NDJSON_SUFFIXES = frozenset({".ndjson", ".jsonl"})
+
+
 def _is_ndjson(path: Path) -> bool:
+    """By name (a first line that is garbage must not turn a feed into one bad document),
+    else by its first line parsing on its own."""
+    if path.suffix.lower() in NDJSON_SUFFIXES:
+        return True
     with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
         first = fh.readline()
     if too_deep(first):  # one line nested this deep is one record, in either reading
@@ -113,23 +120,26 @@ def _iter_ndjson(path: Path, label: str, start_offset: int) -> Iterator[AccessEv
             offset += len(raw)
             if offset <= start_offset:
                 continue
-            text = raw.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
+            line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+            if line_no == 1:
+                line = line.lstrip("\ufeff")
+            text = line.strip()  # what is parsed; ``line`` is what a quarantine keeps
             if not text:
                 continue
             if too_deep(text):
-                yield Rejected(line=line_no, reason=DEEP_REASON, raw=text, end_offset=offset)
+                yield Rejected(line=line_no, reason=DEEP_REASON, raw=line, end_offset=offset)
                 continue
             try:
                 resource = json.loads(text)
             except (json.JSONDecodeError, RecursionError):
-                yield Rejected(line=line_no, reason="invalid JSON", raw=text, end_offset=offset)
+                yield Rejected(line=line_no, reason="invalid JSON", raw=line, end_offset=offset)
                 continue
             if isinstance(resource, dict) and resource.get("resourceType") == "Bundle":
                 for entry in resource.get("entry") or []:
                     inner = entry.get("resource") if isinstance(entry, dict) else None
                     yield _convert(inner, f"{label}:{line_no}", line_no, offset)
                 continue
-            yield _convert(resource, f"{label}:{line_no}", line_no, offset, text)
+            yield _convert(resource, f"{label}:{line_no}", line_no, offset, line)
 
 
 def _convert(
