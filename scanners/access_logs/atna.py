@@ -53,6 +53,7 @@ def iter_records(path: Path, start_offset: int = 0) -> Iterator[AccessEvent | Re
     label = str(path)
     buf: list[bytes] = []
     buf_line = 0
+    head = b""  # what precedes the message on its first line (a syslog header)
     offset = 0
     with path.open("rb") as fh:
         if start_offset:
@@ -72,15 +73,15 @@ def iter_records(path: Path, start_offset: int = 0) -> Iterator[AccessEvent | Re
                     yield Rejected(
                         line=line_no,
                         reason="no audit message on line",
-                        raw=raw.decode("utf-8", "replace").rstrip(),
+                        raw=raw.decode("utf-8", "replace").rstrip("\r\n"),
                         end_offset=offset,
                     )
                     continue
-                buf, buf_line = [raw[start:]], line_no
+                buf, buf_line, head = [raw[start:]], line_no, raw[:start]
             else:
                 buf.append(raw)
             if MESSAGE_END in raw:
-                yield _convert(b"".join(buf), label, buf_line, offset)
+                yield _convert(b"".join(buf), label, buf_line, offset, head)
                 buf = []
             elif sum(len(b) for b in buf) > MAX_MESSAGE:
                 yield Rejected(line=buf_line, reason="audit message too large", end_offset=offset)
@@ -103,21 +104,25 @@ def _message_start(raw: bytes) -> int | None:
     return match.start()
 
 
-def _convert(blob: bytes, label: str, line: int, end_offset: int) -> AccessEvent | Rejected:
+def _convert(
+    blob: bytes, label: str, line: int, end_offset: int, head: bytes = b""
+) -> AccessEvent | Rejected:
     text = blob.decode("utf-8", errors="replace")
+    # A quarantined message keeps its lines as they stand in the file (header included).
+    raw = (head + blob).decode("utf-8", errors="replace").rstrip("\r\n")
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         return Rejected(line=line, reason="DTD not allowed in audit message", end_offset=end_offset)
     end = text.find("</AuditMessage>") + len("</AuditMessage>")
     try:
         root = ET.fromstring(text[:end].encode("utf-8"))
     except ET.ParseError:
-        return Rejected(line=line, reason="invalid XML", raw=text, end_offset=end_offset)
+        return Rejected(line=line, reason="invalid XML", raw=raw, end_offset=end_offset)
     _strip_namespaces(root)
     try:
         return _to_event(root, text[:end], f"{label}:{line}", line, end_offset)
     except BadValue as exc:
         return Rejected(
-            line=line, reason=exc.reason, raw=text, field=exc.field, end_offset=end_offset
+            line=line, reason=exc.reason, raw=raw, field=exc.field, end_offset=end_offset
         )
 
 
