@@ -47,6 +47,10 @@ class QueueFilter:
     assignee: str = ""
     sort: str = "severity"
 
+    def as_query(self) -> dict[str, str]:
+        """The filters as given, for the next page's link (the page is the user's own)."""
+        return {k: v for k, v in self.__dict__.items() if v}
+
     def as_detail(self, fingerprint: Callable[[str], str]) -> dict[str, str]:
         """The filters for the audit trail; a value that is not an id, enum or ISO week (free
         text, perhaps a name typed into the patient box) as its keyed fingerprint."""
