@@ -140,7 +140,8 @@ def test_missing_scheduled_scans_are_gaps() -> None:
 
     w = parse_week("2026-W47", NY)
     daemon = SimpleNamespace(access_log_sources=["/var/log/ehr"], export_dirs=[])
-    actx: Any = SimpleNamespace(settings=SimpleNamespace(daemon=daemon))
+    report, api = SimpleNamespace(path_roots=[]), SimpleNamespace(allowed_roots=[])
+    actx: Any = SimpleNamespace(settings=SimpleNamespace(daemon=daemon, report=report, api=api))
     runs = [
         _run(datetime(2026, 11, 17, 15, tzinfo=UTC), {}),  # Tuesday in NY
         _run(datetime(2026, 11, 19, 4, tzinfo=UTC), {}),
