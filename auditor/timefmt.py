@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-__all__ = ["iso_z", "parse_iso"]
+__all__ = ["ANY_OFFSET", "VALID_OFFSET", "iso_z", "parse_iso"]
+
+# A UTC offset that exists: at most 14:00 either way (xs:dateTime, FHIR ``instant``), minutes
+# 00-59, or ``Z``. Plain ``[0-9]`` so that Python ``re`` and DuckDB (RE2) read it alike; every
+# reader of timestamps checks offsets with it (an impossible one is refused, never moved).
+VALID_OFFSET = r"(?:Z|z|[+-](?:(?:0[0-9]|1[0-3])(?::?[0-5][0-9])?|14(?::?00)?))"
+# What looks like an offset, valid or not (``+25:00``, ``-05:60``, ``+99``).
+ANY_OFFSET = r"(?:Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)"
 
 
 def iso_z(dt: datetime) -> str:

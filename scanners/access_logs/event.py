@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from auditor.event_columns import CANONICAL_COLUMNS as CANONICAL_COLUMNS  # re-exported
+from auditor.timefmt import ANY_OFFSET as ANY_OFFSET  # re-exported
+from auditor.timefmt import VALID_OFFSET as VALID_OFFSET  # re-exported
 
 ACTIONS: tuple[str, ...] = (
     "view",
@@ -30,11 +32,8 @@ FALSE_WORDS = frozenset({"false", "0", "no", "n", "f", ""})
 # ISO 8601 with an explicit offset or Z: a timestamp without one is ambiguous, so rejected.
 # One rule for every reader: the Python parsers match these patterns and the CSV path hands
 # the same text to DuckDB (RE2), so ``[0-9]`` rather than ``\d`` (Unicode digits in Python).
-# An offset is a real one or the record is quarantined, never moved to another instant:
-# at most 14:00 either way (xs:dateTime, FHIR ``instant``), minutes 00-59.
-VALID_OFFSET = r"(?:Z|z|[+-](?:(?:0[0-9]|1[0-3])(?::?[0-5][0-9])?|14(?::?00)?))"
-# What looks like an offset, valid or not (``+25:00``, ``-05:60``, ``+99``).
-ANY_OFFSET = r"(?:Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)"
+# An offset is a real one (``timefmt.VALID_OFFSET``) or the record is quarantined, never
+# moved to another instant.
 _ISO_BODY = (
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]"
     r"(?::[0-5][0-9](?:\.[0-9]+)?)? *"
