@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import string
-import time
 from pathlib import Path
 
 import pytest
@@ -79,19 +78,19 @@ def test_dictionary_hits_respect_stop_list_and_need_cues(site_engine: PhiEngine)
     assert ("HOSPITAL", "STONEMAN 6") in found(site_engine, "TO STONEMAN 6 WHEN BED AVAIL")
 
 
-def test_hundred_thousand_terms_stay_fast() -> None:
+def test_hundred_thousand_terms_match_by_words_not_by_terms() -> None:
+    """A site list of 100k terms still finds each listed phrase, and only those.
+
+    The trie walks the note's words, so its cost does not grow with the list: timed in
+    ``bench/dictionary_bench.py`` (1k vs 100k terms side by side), not here.
+    """
     rng = random.Random(7)
     d = SiteDictionary()
-    t0 = time.perf_counter()
     for i in range(100_000):
         word = "".join(rng.choices(string.ascii_lowercase, k=9))
         d.add(Entity.PERSON if i % 2 else Entity.LOCATION, f"{word} {i % 97}" if i % 3 else word)
     d.add(Entity.LOCATION, "Eastham Commons")
-    build_s = time.perf_counter() - t0
     text = ("pt resting comfortably, moved from eastham commons today. " * 200).upper()
-    view = TokenView.of(text)
-    t1 = time.perf_counter()
-    hits = list(d.match(view))
-    match_s = time.perf_counter() - t1
+    hits = list(d.match(TokenView.of(text)))
     assert len(d) >= 99_000 and len(hits) == 200
-    assert build_s < 5.0 and match_s < 0.5, (build_s, match_s)
+    assert {entity for _, _, entity in hits} == {Entity.LOCATION}
