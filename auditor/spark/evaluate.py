@@ -11,13 +11,15 @@ engine so either engine continues the other's window.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from auditor.errors import PolicyError
+from auditor.errors import AuditorError, PolicyError, ScanError
 from auditor.policy import engine, view
 from auditor.policy.context import ContextInfo, RejectSink, prepare_context
 from auditor.policy.evaluate import Evaluation, HitChunk, SegmentEvaluator
@@ -62,10 +64,16 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         self._carry: DataFrame | None = None
         self._low = 0  # the carry's lowest key (carried events have negative keys)
         self._newest: int | None = None  # the newest carried instant, in microseconds
-        self._cached: list[DataFrame] = []
+        self._cached: list[DataFrame] = []  # this segment's frames
+        self._held: list[DataFrame] = []  # the scan's: context tables, the current carry
         # Temp views are per session: a prefix keeps two scans in one process apart.
         prefix = f"aud{next(_COUNTER)}_"
         self.names = {t: prefix + t for t in (*sview.TABLES, "av", "ev", "allv", "carry")}
+        self.names["fresh"] = prefix + "fresh"
+        # A daemon runs scan after scan in one session: what a scan cached goes with it.
+        self._finalizer = weakref.finalize(
+            self, _drop, self.spark, list(self.names.values()), self._cached, self._held
+        )
 
     # -- preparation -----------------------------------------------------------------------
 
@@ -86,8 +94,9 @@ class SparkSegmentEvaluator(SegmentEvaluator):
                 if table != "roles"
                 else "SELECT * FROM roles"
             )
-            frame = self._frame(self._arrow(select))
-            frame.cache().createOrReplaceTempView(self.names[table])
+            frame = self._frame(self._arrow(select)).cache()
+            self._held.append(frame)
+            frame.createOrReplaceTempView(self.names[table])
         return context
 
     def _arrow(self, sql: str) -> pa.Table:
@@ -105,6 +114,14 @@ class SparkSegmentEvaluator(SegmentEvaluator):
 
     def evaluate(self, label: str, line_sql: str) -> Evaluation:
         """The access view over the loaded ``events``; hits tagged ``label:line``."""
+        with _spark_errors(label):
+            return self._evaluate(label, line_sql)
+
+    def close(self) -> None:
+        """Unpersist what the scan cached and drop its views (also done when collected)."""
+        self._finalizer()
+
+    def _evaluate(self, label: str, line_sql: str) -> Evaluation:
         self._release()
         events = self._export_events(line_sql)
         self._keep(self._frame(events)).createOrReplaceTempView(self.names["events"])
@@ -167,12 +184,14 @@ class SparkSegmentEvaluator(SegmentEvaluator):
                 windows.window_sql(a, source, names["carry"], names["allv"]) for a in windows_
             ]
         for inner in queries:
-            table = self._sql(hits.finish_sql(inner, self.active, tz, self.with_json)).toArrow()
+            with _spark_errors(label):
+                table = self._sql(hits.finish_sql(inner, self.active, tz, self.with_json)).toArrow()
             columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
             out: list[tuple[Any, ...]] = list(zip(*columns, strict=True))
             for start in range(0, len(out), self.chunk):
                 yield out[start : start + self.chunk]
-        self._advance_carry(label)
+        with _spark_errors(label):
+            self._advance_carry(label)
 
     # -- the window carry ------------------------------------------------------------------
 
@@ -215,7 +234,9 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         frame = frame.localCheckpoint(eager=True)  # cut the lineage segment after segment
         if self._carry is not None:
             self._carry.unpersist()
+            self._held[:] = [f for f in self._held if f is not self._carry]
         self._carry = frame
+        self._held.append(frame)
         frame.createOrReplaceTempView(self.names["carry"])
 
     def _advance_carry(self, label: str) -> None:
@@ -239,11 +260,11 @@ class SparkSegmentEvaluator(SegmentEvaluator):
             .cache()
         )
         count, newest = fresh.selectExpr("count(*)", "max(event__timestamp)").first() or (0, None)
-        fresh.createOrReplaceTempView(self.names["allv"] + "_fresh")
+        fresh.createOrReplaceTempView(self.names["fresh"])
         low = self._low - int(count)  # keys below every key in use, rising in (time, k)
         added = self._sql(
             f"SELECT {low} + row_number() OVER (ORDER BY event__timestamp, k) - 1 "
-            f"AS k, ekey, source, {cols} FROM {self.names['allv']}_fresh"
+            f"AS k, ekey, source, {cols} FROM {self.names['fresh']}"
         )
         self._low = low
         both = self._carry.unionByName(added) if self._carry is not None else added
@@ -268,11 +289,40 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         import pyarrow.parquet as pq
 
         assert self._carry is not None
-        table = self._carry.toArrow()
+        with _spark_errors(str(path)):
+            table = self._carry.toArrow()
         if "local_ts" in table.column_names:  # a wall-clock time, as DuckDB keeps it
             i = table.column_names.index("local_ts")
             table = table.set_column(i, "local_ts", table.column(i).cast(pa.timestamp("us")))
         pq.write_table(table, path)
+
+
+@contextmanager
+def _spark_errors(where: str) -> Iterator[None]:
+    """A Spark or JVM failure as a ScanError naming the segment and the exception class only
+    (Spark's messages may quote values)."""
+    try:
+        yield
+    except AuditorError:
+        raise
+    except Exception as exc:
+        module = type(exc).__module__
+        if module.startswith(("pyspark", "py4j")):
+            raise ScanError(f"Spark failed on {where} ({type(exc).__name__})") from exc
+        raise
+
+
+def _drop(spark: SparkSession, views: list[str], *frames: list[DataFrame]) -> None:
+    """Unpersist frames and drop temp views (a stopped session has nothing left to drop)."""
+    try:
+        for group in frames:
+            for frame in group:
+                frame.unpersist()
+            group.clear()
+        for name in views:
+            spark.catalog.dropTempView(name)
+    except Exception:  # the session or its JVM is already gone: nothing is cached any more
+        return
 
 
 def _micros(value: Any) -> int:
