@@ -9,6 +9,7 @@ may quote the data being read) and is re-raised as a ``ScanError``.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -65,13 +66,34 @@ class RecordedRun:
         return self._live() if self._live is not None else self.totals
 
 
+#: DuckDB's error when Ctrl-C (or ``interrupt()``) cancels a query: a plain ``RuntimeError``.
+DUCKDB_INTERRUPTED = "Query interrupted"
+
+
 def failure_text(exc: BaseException) -> str:
-    """The stored error of a failed run: never the message of a foreign exception."""
+    """The stored error of a failed run: never the message of a foreign exception.
+
+    A run stopped by Ctrl-C is "interrupted" whether the key arrived in Python
+    (``KeyboardInterrupt``) or inside a DuckDB query (DuckDB cancels it and raises
+    ``RuntimeError("Query interrupted")``): a report's gap must not read "RuntimeError".
+    """
     if isinstance(exc, AuditorError):
         return str(exc)
-    if isinstance(exc, KeyboardInterrupt):
-        return "interrupted (KeyboardInterrupt)"
+    if isinstance(exc, KeyboardInterrupt) or is_query_interrupt(exc):
+        return "interrupted"
     return exc.__class__.__name__
+
+
+def is_query_interrupt(exc: BaseException) -> bool:
+    """DuckDB's "the query was cancelled" errors (their text is fixed, never input data).
+
+    SIGINT during a query arrives as ``RuntimeError("Query interrupted")``; a cancel through
+    ``connection.interrupt()`` as ``duckdb.InterruptException``.
+    """
+    if type(exc) is RuntimeError and str(exc) == DUCKDB_INTERRUPTED:
+        return True
+    duckdb = sys.modules.get("duckdb")  # only loaded when a query could have raised it
+    return duckdb is not None and isinstance(exc, duckdb.InterruptException)
 
 
 @contextmanager

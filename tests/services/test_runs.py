@@ -81,7 +81,7 @@ def test_keyboard_interrupt_recorded_and_reraised_as_is(actx: AppContext) -> Non
         raise KeyboardInterrupt
     stored = _run(actx, run.id)
     assert stored.status is RunStatus.FAILED
-    assert "interrupted" in stored.error
+    assert stored.error == "interrupted"
 
 
 def test_queued_run_is_picked_up_not_duplicated(actx: AppContext) -> None:
@@ -96,3 +96,36 @@ def test_queued_run_is_picked_up_not_duplicated(actx: AppContext) -> None:
     with actx.sessions() as s:
         assert len(s.scalars(select(ScanRun)).all()) == 1
     assert _run(actx, queued_id).status is RunStatus.DONE
+
+
+@pytest.mark.parametrize("how", ["sigint", "interrupt"])
+def test_ctrl_c_inside_a_duckdb_query_is_stored_as_interrupted(actx: AppContext, how: str) -> None:
+    """DuckDB turns Ctrl-C into RuntimeError("Query interrupted"); the run says "interrupted"."""
+    import os
+    import signal
+    import threading
+
+    import duckdb
+
+    con = duckdb.connect()
+    press = (lambda: os.kill(os.getpid(), signal.SIGINT)) if how == "sigint" else con.interrupt
+    timer = threading.Timer(0.3, press)
+    with (
+        pytest.raises(ScanError),
+        recorded_run(actx, RunKind.ACCESS_LOGS, ["/logs"]) as run,
+    ):
+        timer.start()
+        con.execute("SELECT count(*) FROM range(100000000000) a")
+    timer.join()
+    stored = _run(actx, run.id)
+    assert stored.status is RunStatus.FAILED
+    assert stored.error == "interrupted"
+
+
+def test_other_runtime_errors_keep_their_class_name(actx: AppContext) -> None:
+    with (
+        pytest.raises(ScanError),
+        recorded_run(actx, RunKind.ACCESS_LOGS, ["/logs"]) as run,
+    ):
+        raise RuntimeError(f"Query interrupted for {FAKE_PATIENT}")
+    assert _run(actx, run.id).error == "RuntimeError"
