@@ -54,6 +54,8 @@ duckdb_threads = 0        # 0 = one per core
 engine = "duckdb"
 spark_master = "local[*]"
 spark_conf = {}
+# Seconds one policy rule may run on one segment before it is stopped and named in the report.
+rule_time_limit_seconds = 300
 # Days the console's pseudonymised event index keeps every audited access (0 = no index).
 event_index_days = 180
 

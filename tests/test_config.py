@@ -60,6 +60,18 @@ def test_config_template_states_the_defaults(tmp_path: Path) -> None:
     assert Settings.model_validate(data) == Settings(home=tmp_path)
 
 
+def test_config_template_lists_every_access_key() -> None:
+    """`init` writes every [access] setting (with its comment), e.g. rule_time_limit_seconds."""
+    import tomllib
+
+    from auditor.config import AccessSettings
+    from auditor.config_template import DEFAULT_CONFIG_TEXT
+
+    written = tomllib.loads(DEFAULT_CONFIG_TEXT)["access"]
+    assert set(AccessSettings.model_fields) <= set(written)
+    assert "# Seconds one policy rule may run" in DEFAULT_CONFIG_TEXT
+
+
 def test_env_and_file_merge_per_key(tmp_path: Path) -> None:
     (tmp_path / "auditor.toml").write_text('[phi]\nmodel = "x"\nbatch_size = 8\n')
     s = load_settings(tmp_path, environ={"AUDITOR_PHI__BATCH_SIZE": "16"})
