@@ -8,7 +8,7 @@ a difference aborts the benchmark. Prints medians, events/s and events/s per cor
 DuckDB and for Spark at each ``--partitions`` value (``spark.sql.shuffle.partitions``).
 
     .venv/bin/python bench/spark_bench.py [--events 1000000] [--repeats 3] [--cores 2]
-        [--partitions 2,4,8]
+        [--partitions 2,4,8] [--driver-memory 4g]
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--cores", type=int, default=2)
     ap.add_argument("--partitions", default="2,4,8")
+    # Local mode runs the executors in the driver's JVM: Spark's 1g default runs out of heap
+    # on segments of half a million events.
+    ap.add_argument("--driver-memory", default="4g")
     args = ap.parse_args()
     log, ctx = prepare(args)
     import os
@@ -66,7 +69,7 @@ def main() -> None:
     from auditor.spark.session import spark_session
 
     t0 = time.perf_counter()
-    spark = spark_session(f"local[{args.cores}]")
+    spark = spark_session(f"local[{args.cores}]", {"spark.driver.memory": args.driver_memory})
     print(f"spark session start-up: {time.perf_counter() - t0:.1f}s (not in the timings)")
     parts = [int(p) for p in args.partitions.split(",")]
     times: dict[str, list[float]] = {"duckdb": [], **{f"spark p={p}": [] for p in parts}}
