@@ -247,6 +247,11 @@ def list_reports(
         ]
 
 
+def _printable(name: str) -> bool:
+    """No C0 control character (NUL included), DEL or C1 control in a path parameter."""
+    return not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in name)
+
+
 #: What a report folder holds, by suffix; anything else is served as octet-stream.
 REPORT_MEDIA = {
     ".json": "application/json",
@@ -277,6 +282,10 @@ def report_file(
 ) -> FileResponse:
     """One file of a report folder (JSON, HTML, PDF, envelope), by the name ``GET /reports``
     lists; any other name is 404, so nothing outside that folder can be named."""
+    if not (_printable(report_id) and _printable(filename)):
+        # A NUL would reach the database (PostgreSQL refuses it: a 500); no report or file
+        # name holds a control character, and the reply must not echo one.
+        raise NotFoundError("no such report file (control character in the path)")
     with actx.transaction() as session:
         report = session.get(Report, report_id)
         if report is None:

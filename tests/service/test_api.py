@@ -361,3 +361,28 @@ def test_unexpected_error_is_500_json_without_details(
     assert "Jane" not in resp.text and "Traceback" not in resp.text
     assert "Jane" not in caplog.text
     assert any(getattr(r, "fields", {}).get("exc_type") == "ValueError" for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "2026-W10/report.json%00.html",
+        "2026-W10/%00",
+        "2026-W10%00/report.json",
+        "2026-W10/report%1B.json",
+        "%00/%00",
+    ],
+)
+def test_control_character_in_a_report_path_is_a_client_error(
+    env: ApiEnv, client: TestClient, tmp_path: Path, path: str
+) -> None:
+    """P2: a NUL in {id} or {file} is a 404 JSON error like any bad name, never a 500
+    (PostgreSQL refuses NUL in a text parameter), and the reply does not echo it."""
+    rid = _report(env, tmp_path)
+    h = env.headers("privacy_officer")
+    resp = client.get(f"/api/v1/reports/{path}", headers=h)
+    assert resp.status_code == 404, (path, resp.status_code, resp.text)
+    assert resp.headers["content-type"].startswith("application/json")
+    assert resp.json()["error"] == "not_found"
+    assert "\\u0000" not in resp.text and "\\x00" not in resp.text and "\\u001b" not in resp.text
+    assert client.get(f"/api/v1/reports/{rid}/report.json", headers=h).status_code == 200
