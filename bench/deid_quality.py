@@ -15,17 +15,30 @@ stay (four-digit years, state names and abbreviations, ages under 90), which the
 keep on purpose. ``reappears`` is stricter still: a token also counts when its string shows up
 in its own replacement by coincidence (a shifted 4/6 -> 4/19 keeps the "4"; a surrogate email
 at example.com when the original was at example.com).
-Targets (issue 7): survival <= 2% (notes with the site's dictionaries), non-PHI changed < 5%.
-A baseline (``--baseline``) runs Presidio's default analyzer with the same operators, in the
-same invocation.
+``aligned`` is the measure an outside reviewer can take without our edit list: the input's
+tokens are aligned with the output's (``difflib`` on the token sequences), and a gold PHI
+token survives when it is aligned with an identical output token (a replaced token counts
+as removed, a surrogate equal to the original by chance counts as surviving); tokens Safe
+Harbor lets stay (as for ``survival (SH)``) are left out. It is the figure the per-type
+table shows, for us and for the baseline.
+Targets (issue 14): aligned survival <= 2% overall and no type above 5%, on frozen splits;
+non-PHI changed < 5%. A baseline (``--baseline``) runs Presidio's default analyzer, and its
+spans go through our operators (the edit columns) and through Presidio's own anonymizer with
+its default operator (``<ENTITY_TYPE>``; the aligned column), in the same invocation.
+``--unseen`` adds the frozen test splits of styles nobody developed on: ``round3`` (templated
+documents in new note styles), ``generic`` (Faker-style PII sentences, five locales) and the
+hand-written ``clinical-test`` and ``round2-test`` batches (with and without their site list).
+Gold spans typed ``IGNORE`` (countries, titles, ages under 90) count neither way.
 
     .venv/bin/python bench/deid_quality.py [--split test|dev] [--limit N] [--baseline]
+        [--unseen]      # also the frozen corpora in styles not developed on
         [--realistic]   # also the hand-written corpora (developed on: optimistic)
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 import sys
@@ -43,7 +56,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "phi_corpora"))
 
 import generate  # noqa: E402
+import generic_pii  # noqa: E402
 import realistic  # noqa: E402
+import round3  # noqa: E402
 
 from auditor.deid.operators import Deidentifier  # noqa: E402
 from auditor.deid.profiles import load_profile  # noqa: E402
@@ -53,9 +68,14 @@ from auditor.phi.engine import PhiEngine, PhiSpan  # noqa: E402
 TOKEN = re.compile(r"[^\W_]+")
 STATES = {s.lower() for pair in generate.STATES for s in pair} | {"us", "usa"}
 SURVIVAL_TARGET = 0.02
+TYPE_TARGET = 0.05
 CHANGED_TARGET = 0.05
+IGNORE = "IGNORE"
+UNSEEN_HAND = ("clinical-test", "round2-test")
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]
+# The text a system writes for one document (None: our operators, from the edits).
+Render = Callable[[str, list[PhiSpan]], str]
 
 
 @dataclass
@@ -88,6 +108,38 @@ def allowed_by_safe_harbor(token: str, gold_type: str) -> bool:
     return gold_type == "AGE" and token.isdigit() and int(token) < 90
 
 
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for start, end, new in edits:
+        out += [text[pos:start], new]
+        pos = end
+    return "".join([*out, text[pos:]])
+
+
+def aligned_survivors(text: str, out: str) -> set[int]:
+    """Indexes of the input's tokens that are aligned with an identical output token."""
+    ins = [m.group() for m in TOKEN.finditer(text)]
+    outs = [m.group() for m in TOKEN.finditer(out)]
+    matcher = difflib.SequenceMatcher(None, ins, outs, autojunk=False)
+    return {a + k for a, _, size in matcher.get_matching_blocks() for k in range(size)}
+
+
+def score_aligned(
+    doc: dict, out: str, per_type: dict[str, Counter[str]], misses: Counter[str]
+) -> None:
+    """Aligned survival of the gold tokens Safe Harbor does not let stay (a year does)."""
+    text = doc["text"]
+    kept = aligned_survivors(text, out)
+    for index, m in enumerate(TOKEN.finditer(text)):
+        gold = next((t for s, e, t in doc["spans"] if s <= m.start() and m.end() <= e), None)
+        if gold is None or gold == IGNORE or allowed_by_safe_harbor(m.group(), gold):
+            continue
+        per_type[gold]["aligned_total"] += 1
+        if index in kept:
+            per_type[gold]["aligned"] += 1
+            misses[f"{gold}: {text[max(0, m.start() - 25) : m.end() + 10]!r}"] += 1
+
+
 def score_doc(
     doc: dict,
     edits: list[tuple[int, int, str]],
@@ -99,6 +151,8 @@ def score_doc(
     for start, end in (m.span() for m in TOKEN.finditer(text)):
         token = text[start:end]
         gold = next((t for s, e, t in doc["spans"] if s <= start and end <= e), None)
+        if gold == IGNORE:
+            continue
         edit = next((ed for ed in edits if ed[0] <= start and end <= ed[1]), None)
         partial = edit is None and any(s < end and start < e for s, e, _ in edits)
         unchanged = edit is not None and text[edit[0] : edit[1]] == edit[2]
@@ -125,10 +179,13 @@ def score_doc(
                 tally.changed += 1
 
 
-def run_tier(docs: Sequence[dict], analyze: Analyze, deid: Deidentifier) -> dict[str, Any]:
+def run_tier(
+    docs: Sequence[dict], analyze: Analyze, deid: Deidentifier, render: Render | None = None
+) -> dict[str, Any]:
     tally = Tally()
     per_type: dict[str, Counter[str]] = {}
     misses: Counter[str] = Counter()
+    aligned_misses: Counter[str] = Counter()
     t0 = time.perf_counter()
     predicted = analyze([d["text"] for d in docs])
     for doc, spans in zip(docs, predicted, strict=True):
@@ -136,8 +193,13 @@ def run_tier(docs: Sequence[dict], analyze: Analyze, deid: Deidentifier) -> dict
             per_type.setdefault(t, Counter())
         edits = deid.edits(doc["text"], spans, patient=doc["id"])
         score_doc(doc, edits, tally, per_type, misses)
+        out = apply_edits(doc["text"], edits) if render is None else render(doc["text"], spans)
+        score_aligned(doc, out, per_type, aligned_misses)
     figures = tally.figures()
     figures["seconds"] = round(time.perf_counter() - t0, 2)
+    aligned = sum(c["aligned"] for c in per_type.values())
+    aligned_total = sum(c["aligned_total"] for c in per_type.values())
+    figures["aligned"] = round(aligned / aligned_total, 4) if aligned_total else 0.0
     figures["per_type_survival"] = {
         t: {
             "tokens": c["total"],
@@ -145,16 +207,32 @@ def run_tier(docs: Sequence[dict], analyze: Analyze, deid: Deidentifier) -> dict
             "survived_sh": round(
                 (c["survived"] - c["allowed"]) / max(1, c["total"] - c["allowed"]), 3
             ),
+            "aligned": round(c["aligned"] / max(1, c["aligned_total"]), 3),
         }
         for t, c in sorted(per_type.items())
         if c["total"]
     }
+    figures["aligned_misses"] = aligned_misses.most_common(40)
     figures["top_misses"] = misses.most_common(8)
     return figures
 
 
 def ours(engine: PhiEngine) -> Analyze:
     return lambda texts: list(engine.analyze_many(texts))
+
+
+def presidio_anonymizer() -> Render:
+    """Presidio's anonymizer with its default operator (``<ENTITY_TYPE>`` for every span)."""
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import RecognizerResult as Found
+
+    engine = AnonymizerEngine()
+
+    def render(text: str, spans: list[PhiSpan]) -> str:
+        found = [Found(s.entity_type, s.start, s.end, s.score) for s in spans]
+        return str(engine.anonymize(text=text, analyzer_results=found).text)
+
+    return render
 
 
 def presidio_default() -> Analyze:
@@ -208,6 +286,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also the hand-written corpora (icu, letters), with and without their site lists",
     )
+    parser.add_argument(
+        "--unseen",
+        action="store_true",
+        help="also round3, generic PII and the hand-written test batches (frozen splits)",
+    )
     args = parser.parse_args(argv)
     if args.show_misses and args.split == "test":
         parser.error("--show-misses is for the dev split; the test split stays unseen")
@@ -218,73 +301,106 @@ def main(argv: Sequence[str] | None = None) -> int:
         plain = PhiEngine()
         site = PhiEngine(dictionary=build_dictionary([data["dictionary"]], data["context_dir"]))
         load_s = time.perf_counter() - t0
-        systems: dict[str, dict[str, tuple[Analyze, Any]]] = {
-            "notes+dict": {"ours": (ours(site), site.lexicon.is_ambiguous)},
-            "notes": {"ours": (ours(plain), plain.lexicon.is_ambiguous)},
-            "sentences": {"ours": (ours(plain), plain.lexicon.is_ambiguous)},
+        systems: dict[str, dict[str, System]] = {
+            "notes+dict": {"ours": System(ours(site), site.lexicon.is_ambiguous)},
+            "notes": {"ours": System(ours(plain), plain.lexicon.is_ambiguous)},
+            "sentences": {"ours": System(ours(plain), plain.lexicon.is_ambiguous)},
         }
-        if args.baseline:
-            base = presidio_default()
-            for tier in ("notes", "sentences"):
-                systems[tier]["presidio"] = (base, None)
         corpora = {"notes+dict": notes, "notes": notes, "sentences": sentences}
-        if args.realistic:
-            for name, (_, _, site_tsv) in realistic.CORPORA.items():
-                hand = PhiEngine(dictionary=build_dictionary([site_tsv]))
-                corpora[f"{name}+dict"] = corpora[name] = realistic.load(name)
-                systems[f"{name}+dict"] = {"ours": (ours(hand), hand.lexicon.is_ambiguous)}
-                systems[name] = {"ours": (ours(plain), plain.lexicon.is_ambiguous)}
-                if args.baseline:
-                    systems[name]["presidio"] = (base, None)
+        hand_names = list(realistic.CORPORA) if args.realistic else []
+        if args.unseen:
+            cut = slice(0, args.limit or None)
+            corpora["round3"] = round3.load(args.split)[cut]
+            corpora["generic"] = generic_pii.build(args.split)[cut]
+            for name in ("round3", "generic"):
+                systems[name] = {"ours": System(ours(plain), plain.lexicon.is_ambiguous)}
+            if args.split == "test":
+                hand_names += [n for n in UNSEEN_HAND if n not in hand_names]
+        for name in hand_names:
+            hand = PhiEngine(dictionary=build_dictionary([realistic.CORPORA[name][2]]))
+            corpora[f"{name}+dict"] = corpora[name] = realistic.load(name)
+            systems[f"{name}+dict"] = {"ours": System(ours(hand), hand.lexicon.is_ambiguous)}
+            systems[name] = {"ours": System(ours(plain), plain.lexicon.is_ambiguous)}
+        if args.baseline:
+            base = System(presidio_default(), None, presidio_anonymizer())
+            for tier, runs in systems.items():
+                if not tier.endswith("+dict"):
+                    runs["presidio"] = base
         report: dict[str, dict[str, Any]] = {}
         for tier, runs in systems.items():
-            for name, (analyze, ambiguous) in runs.items():
+            for name, system in runs.items():
                 deid = Deidentifier(
                     b"bench-key-0123456789abcdef",
                     load_profile(args.profile),
                     shift_days=365,
                     reference=date(2026, 6, 1),
-                    ambiguous=ambiguous,
+                    ambiguous=system.ambiguous,
                 )
-                report.setdefault(tier, {})[name] = run_tier(corpora[tier], analyze, deid)
+                report.setdefault(tier, {})[name] = run_tier(
+                    corpora[tier], system.analyze, deid, system.render
+                )
     _print(report, args.split, load_s, args.show_misses)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     return 0
 
 
+@dataclass(frozen=True)
+class System:
+    analyze: Analyze
+    ambiguous: Any  # the lexicon's ambiguity test our operators use, None for the baseline
+    render: Render | None = None  # None: our operators write the output
+
+
+def _met(f: dict[str, Any]) -> bool:
+    worst = max((c["aligned"] for c in f["per_type_survival"].values()), default=0.0)
+    return (
+        f["aligned"] <= SURVIVAL_TARGET
+        and worst <= TYPE_TARGET
+        and f["non_phi_changed"] < CHANGED_TARGET
+    )
+
+
 def _print(report: dict[str, dict[str, Any]], split: str, load_s: float, misses: bool) -> None:
     print(f"De-identification quality, split={split} (engines loaded in {load_s:.1f}s)")
     print(
-        f"{'tier':<14}{'system':<10}{'PHI tok':>8}{'survival':>10}{'surv(SH)':>10}"
+        f"{'tier':<19}{'system':<9}{'PHI tok':>8}{'aligned':>9}{'survival':>10}{'surv(SH)':>10}"
         f"{'reappear':>10}{'non-PHI':>9}{'changed':>9}{'secs':>7}  target"
     )
     for tier, runs in report.items():
         for name, f in runs.items():
-            ok = f["survival_sh"] <= SURVIVAL_TARGET and f["non_phi_changed"] < CHANGED_TARGET
-            mark = ("met" if ok else "MISSED") if name == "ours" else ""
+            mark = ("met" if _met(f) else "MISSED") if name == "ours" else ""
             print(
-                f"{tier:<14}{name:<10}{f['phi_tokens']:>8}{f['survival']:>10.2%}"
-                f"{f['survival_sh']:>10.2%}{f['reappears']:>10.2%}{f['non_phi_tokens']:>9}{f['non_phi_changed']:>9.2%}"
-                f"{f['seconds']:>7.1f}  {mark}"
+                f"{tier:<19}{name:<9}{f['phi_tokens']:>8}{f['aligned']:>9.2%}{f['survival']:>10.2%}"
+                f"{f['survival_sh']:>10.2%}{f['reappears']:>10.2%}{f['non_phi_tokens']:>9}"
+                f"{f['non_phi_changed']:>9.2%}{f['seconds']:>7.1f}  {mark}"
             )
-    print("\nPer-type survival (ours; all tokens / excluding what Safe Harbor allows):")
+    print(
+        "(aligned: gold PHI tokens still in place in the output, by token alignment; "
+        "presidio's aligned column is its own anonymizer, its other columns our operators)"
+    )
+    print("\nPer-type aligned survival, ours / presidio (gold tokens):")
     types = sorted({t for runs in report.values() for t in runs["ours"]["per_type_survival"]})
-    print(f"{'type':<24}" + "".join(f"{tier:>22}" for tier in report))
-    for t in types:
-        cells = []
-        for tier in report:
-            c = report[tier]["ours"]["per_type_survival"].get(t)
-            cells.append(
-                f"{c['survived']:>8.1%} /{c['survived_sh']:>6.1%} ({c['tokens']:>4})"
-                if c
-                else f"{'-':>22}"
-            )
-        print(f"{t:<24}" + "".join(f"{c:>22}" for c in cells))
+    width = 22
+    for first in range(0, len(report), 5):
+        tiers = list(report)[first : first + 5]
+        print(f"{'type':<24}" + "".join(f"{tier:>{width}}" for tier in tiers))
+        for t in types:
+            cells = []
+            for tier in tiers:
+                c = report[tier]["ours"]["per_type_survival"].get(t)
+                b = report[tier].get("presidio", {}).get("per_type_survival", {}).get(t)
+                if c is None:
+                    cells.append("-")
+                    continue
+                base = f"{b['aligned']:.1%}" if b else "-"
+                cells.append(f"{c['aligned']:.1%} / {base} ({c['tokens']})")
+            print(f"{t:<24}" + "".join(f"{c:>{width}}" for c in cells))
+        print()
     if misses:
         for tier, runs in report.items():
             print(f"--- {tier}: surviving PHI (dev split)")
-            for text, n in runs["ours"]["top_misses"]:
+            for text, n in runs["ours"]["aligned_misses"]:
                 print(f"{n:4d} {text}")
 
 

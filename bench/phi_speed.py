@@ -4,7 +4,18 @@ Both run as separate processes on the same folder of synthetic clinical notes, a
 so load on a shared machine hits both alike. Vanilla = Presidio ``BatchAnalyzerEngine`` with
 its default recognizers and the same spaCy model, one process. Each project run uses a fresh
 AUDITOR_HOME (database creation, migrations and keys are inside the timing). Prints medians
-and the ratio (vanilla / project: higher is better; the target is >= 2).
+and ratios (vanilla / project: higher is better; the target is >= 4) of wall time and of CPU
+time (user + system of the process and its children: what a loaded machine disturbs least).
+
+Every system also scans a folder of one note: its start-up (imports, model, database). The
+``per note`` columns are the throughput once started, ``(notes - 1) / (T(notes) - T(1))``,
+the figure that matters for an export folder of thousands of notes; the whole-process ratio
+on a small folder is bounded by the start-up both systems share (Python, Presidio, spaCy).
+
+``--hostile`` times ``auditor scan documents`` and ``auditor deid`` on the input shapes that
+were quadratic (probe M6): runs of brackets and one huge CSV cell, at doubling sizes, and
+checks that the de-identified cell keeps no planted PHI; seconds per MB that stay flat across
+sizes mean linear time.
 
 ``--big`` scans one large text file (default 200 MB) and reports the peak memory of the whole
 process tree (sampled from /proc, summing workers) and of the largest single process
@@ -12,6 +23,7 @@ process tree (sampled from /proc, summing workers) and of the largest single pro
 
     .venv/bin/python bench/phi_speed.py [--notes 300] [--repeats 3] [--workers 1 2]
     .venv/bin/python bench/phi_speed.py --big [--big-mb 200] [--workers 1] [--max-seconds S]
+    .venv/bin/python bench/phi_speed.py --hostile [--cell-mb 1 2 4] [--bracket-kb 25 50 100]
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import signal
 import statistics
 import subprocess
@@ -26,6 +39,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,62 +77,121 @@ def _env(home: Path, workers: int) -> dict[str, str]:
     return env
 
 
-def _timed(cmd: list[str], what: str, env: dict[str, str] | None = None) -> tuple[float, str]:
-    """Wall time and stdout of one run; a failed run stops the bench with its stderr tail."""
-    t0 = time.perf_counter()
+@dataclass
+class Timing:
+    wall: float
+    cpu: float  # user + system seconds of the process and its children
+
+
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(
+    cmd: list[str], what: str, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)
+) -> tuple[Timing, str]:
+    """Wall and CPU time and stdout of one run; a failed run stops the bench with its stderr."""
+    t0, c0 = time.perf_counter(), _cpu_children()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - t0
-    if proc.returncode != 0:
+    timing = Timing(time.perf_counter() - t0, _cpu_children() - c0)
+    if proc.returncode not in ok:
         raise SystemExit(f"{what} failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return elapsed, proc.stdout
+    return timing, proc.stdout
 
 
-def run_project(folder: Path, workers: int) -> tuple[float, int]:
+def run_project(folder: Path, workers: int) -> tuple[Timing, int]:
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         cmd = [*AUDITOR, "scan", "documents", str(folder), "--output-format", "jsonl"]
-        elapsed, out = _timed(cmd, "auditor", _env(Path(home), workers))
-    return elapsed, out.count("\n")
+        timing, out = _timed(cmd, "auditor", _env(Path(home), workers))
+    return timing, out.count("\n")
 
 
-def run_vanilla(folder: Path, model: str) -> tuple[float, int]:
-    elapsed, out = _timed([sys.executable, "-c", VANILLA, str(folder), model], "vanilla presidio")
-    return elapsed, int(out.strip() or 0)
+def run_vanilla(folder: Path, model: str) -> tuple[Timing, int]:
+    timing, out = _timed([sys.executable, "-c", VANILLA, str(folder), model], "vanilla presidio")
+    return timing, int(out.strip() or 0)
 
 
 def speed(args: argparse.Namespace) -> None:
     from auditor.synth.documents import build_notes
 
     with tempfile.TemporaryDirectory(prefix="bench-notes-") as tmp:
-        folder = Path(tmp)
+        folder, one = Path(tmp) / "notes", Path(tmp) / "one"
         paths = build_notes(folder, args.notes, seed=args.seed)
+        one.mkdir()
+        shutil.copy(paths[0], one / paths[0].name)
         size = sum(p.stat().st_size for p in paths)
         print(
             f"corpus: {len(paths)} notes, {size / 1024:.0f} KiB; model {args.model}; "
             f"{os.cpu_count()} cpus; {args.repeats} alternating repeats; "
             f"load average {os.getloadavg()[0]:.1f}"
         )
-        times: dict[str, list[float]] = {}
+        times: dict[str, list[Timing]] = {}
+        starts: dict[str, list[Timing]] = {}
         counts: dict[str, int] = {}
         labels = [f"project workers={w}" for w in args.workers] + ["vanilla presidio"]
+
+        def once(label: str, where: Path) -> tuple[Timing, int]:
+            if label.startswith("project"):
+                return run_project(where, int(label.rsplit("=", 1)[1]))
+            return run_vanilla(where, args.model)
+
         for rep in range(args.repeats):
             order = labels if rep % 2 == 0 else labels[::-1]
             for label in order:
-                if label.startswith("project"):
-                    t, n = run_project(folder, int(label.rsplit("=", 1)[1]))
-                else:
-                    t, n = run_vanilla(folder, args.model)
+                t, n = once(label, folder)
+                s, _ = once(label, one)
                 times.setdefault(label, []).append(t)
+                starts.setdefault(label, []).append(s)
                 counts[label] = n
-                print(f"  run {rep + 1} {label:<22} {t:7.2f}s  {n} spans", flush=True)
+                print(
+                    f"  run {rep + 1} {label:<22} {t.wall:7.2f}s wall {t.cpu:6.2f}s cpu  "
+                    f"{n} spans; one note {s.wall:6.2f}s wall {s.cpu:5.2f}s cpu",
+                    flush=True,
+                )
         print(f"load average at the end {os.getloadavg()[0]:.1f}")
-        base = statistics.median(times["vanilla presidio"])
-        print(f"\n{'':<24}{'median s':>10}{'notes/s':>10}{'vs vanilla':>12}{'spans':>8}")
-        for label in labels:
-            med = statistics.median(times[label])
-            print(
-                f"{label:<24}{med:>10.2f}{len(paths) / med:>10.1f}"
-                f"{base / med:>11.2f}x{counts[label]:>8}"
-            )
+        _speed_table(labels, times, starts, counts, len(paths))
+
+
+def _speed_table(
+    labels: list[str],
+    times: dict[str, list[Timing]],
+    starts: dict[str, list[Timing]],
+    counts: dict[str, int],
+    notes: int,
+) -> None:
+    def med(label: str, kind: str, of: dict[str, list[Timing]]) -> float:
+        return statistics.median(getattr(t, kind) for t in of[label])
+
+    def per_note(label: str, kind: str) -> float:
+        """Notes per second once started; medians of the paired differences."""
+        gaps = [
+            getattr(t, kind) - getattr(s, kind)
+            for t, s in zip(times[label], starts[label], strict=True)
+        ]
+        gap = statistics.median(gaps)
+        # Below a tenth of a second the difference is noise: use more notes.
+        return (notes - 1) / gap if gap > 0.1 else float("nan")
+
+    base = "vanilla presidio"
+    print(
+        f"\n{'':<22}{'wall s':>8}{'ratio':>7}{'cpu s':>8}{'ratio':>7}"
+        f"{'start s':>9}{'notes/s':>9}{'ratio':>7}{'cpu n/s':>9}{'ratio':>7}{'spans':>7}"
+    )
+    for label in labels:
+        wall, cpu = med(label, "wall", times), med(label, "cpu", times)
+        rate_wall, rate_cpu = per_note(label, "wall"), per_note(label, "cpu")
+        print(
+            f"{label:<22}{wall:>8.2f}{med(base, 'wall', times) / wall:>6.2f}x"
+            f"{cpu:>8.2f}{med(base, 'cpu', times) / cpu:>6.2f}x"
+            f"{med(label, 'cpu', starts):>9.2f}"
+            f"{rate_wall:>9.1f}{rate_wall / per_note(base, 'wall'):>6.2f}x"
+            f"{rate_cpu:>9.1f}{rate_cpu / per_note(base, 'cpu'):>6.2f}x{counts[label]:>7}"
+        )
+    print(
+        "(wall/cpu: the whole process on the folder; start s: cpu seconds on one note; "
+        "notes/s: per note once started, wall and cpu; ratios vs vanilla, higher is better)"
+    )
 
 
 def _tree_rss(pid: int) -> int:
@@ -228,6 +301,65 @@ def big(args: argparse.Namespace) -> None:
         print(f"target < 1536 MiB: {verdict}")
 
 
+PLANTED = ("Smith", "617-555-0199", "078-05-1120")
+
+
+def _hostile_inputs(folder: Path, args: argparse.Namespace) -> list[tuple[str, float, Path]]:
+    """Planted PHI at both ends of each pathological middle, at doubling sizes."""
+    head, tail = "Seen by Dr. John Smith, call 617-555-0199 ", " SSN 078-05-1120 at the end"
+    made = []
+    for kb in args.bracket_kb:
+        path = folder / f"brackets-{kb}k.txt"
+        half = kb * 512
+        path.write_text(head + "[" * half + "]" * half + tail + "\n")
+        made.append(("brackets", kb / 1024, path))
+    for mb in args.cell_mb:
+        path = folder / f"cell-{mb:g}m.csv"
+        with path.open("w") as fh:  # the probe's file: one cell of a single letter repeated
+            fh.write('row,note\n1,"' + head)
+            for _ in range(int(mb * 16)):
+                fh.write("A" * (1 << 16))
+            fh.write(tail + '"\n2,ok\n')
+        made.append(("csv cell", mb, path))
+    return made
+
+
+def hostile(args: argparse.Namespace) -> None:
+    """M6 shapes through both commands: seconds per MB flat across sizes = linear."""
+    print(f"{'input':<22}{'MB':>6}{'scan s':>8}{'cpu':>7}{'s/MB':>7}{'deid s':>8}{'cpu':>7}"
+          f"{'s/MB':>7}  de-identified output")  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
+        for shape, mb, path in _hostile_inputs(Path(tmp), args):
+            with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
+                env = _env(Path(home), 1)
+                scan, _ = _timed(
+                    [*AUDITOR, "scan", "documents", str(path), "--output-format", "jsonl"],
+                    "scan",
+                    env,
+                    ok=(0, 1),  # 1: PHI found
+                )
+                out = Path(tmp) / f"out-{path.stem}"
+                deid, _ = _timed(
+                    [*AUDITOR, "deid", str(path), "--out", str(out)], "deid", env, ok=(0, 1, 2)
+                )
+            written = out / path.name
+            if written.exists():
+                text = written.read_text(encoding="utf-8")
+                left = [v for v in PLANTED if v in text]
+                verdict = f"PHI left: {left}" if left else "no planted PHI left"
+                verdict += f", {len(text) / 2**20:.1f} MB written"
+            else:
+                verdict = "not written (refused, see the certificate)"
+            print(
+                f"{shape + ' ' + path.name:<22}{mb:>6.2f}{scan.wall:>8.1f}{scan.cpu:>7.1f}"
+                f"{scan.cpu / mb:>7.1f}{deid.wall:>8.1f}{deid.cpu:>7.1f}{deid.cpu / mb:>7.1f}"
+                f"  {verdict}",
+                flush=True,
+            )
+            shutil.rmtree(out, ignore_errors=True)
+    print("(s: wall seconds of the whole process, engine load included; cpu: user + system)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notes", type=int, default=300)
@@ -238,8 +370,16 @@ def main() -> None:
     parser.add_argument("--big", action="store_true")
     parser.add_argument("--big-mb", type=int, default=200)
     parser.add_argument("--max-seconds", type=float, default=None)
+    parser.add_argument("--hostile", action="store_true")
+    parser.add_argument("--cell-mb", type=float, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--bracket-kb", type=int, nargs="+", default=[25, 50, 100])
     args = parser.parse_args()
-    big(args) if args.big else speed(args)
+    if args.hostile:
+        hostile(args)
+    elif args.big:
+        big(args)
+    else:
+        speed(args)
 
 
 if __name__ == "__main__":
