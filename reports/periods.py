@@ -10,7 +10,10 @@ from zoneinfo import ZoneInfo
 from auditor.errors import InputError
 from auditor.timefmt import iso_z as _iso_z
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK = re.compile(r"^([0-9]{4})-W([0-9]{2})$")  # ASCII digits only: "2026-W4８" is refused
+#: A report looks back up to a year (trend, "source stopped", repeat offenders): those weeks,
+#: the week itself and its next Monday must all be dates Python can hold (years 1 to 9999).
+HISTORY_WEEKS = 53
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,16 @@ def parse_week(text: str, tz: ZoneInfo) -> Week:
         date.fromisocalendar(year, number, 1)
     except ValueError as exc:
         raise InputError(f"{text} is not an ISO week", field="week") from exc
-    return Week(year, number, tz)
+    week = Week(year, number, tz)
+    try:
+        _ = (week.start, week.end, week.shifted(-HISTORY_WEEKS).start)
+    except (OverflowError, ValueError):
+        raise InputError(
+            f"{text} is out of range: the week, the year before it and its next Monday"
+            " must fall within years 1 to 9999",
+            field="week",
+        ) from None
+    return week
 
 
 def week_of(day: date, tz: ZoneInfo) -> Week:

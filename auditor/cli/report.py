@@ -32,9 +32,12 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Build the week's report, sign it and chain it; prints the report's file paths."""
+        from auditor.reports.periods import parse_week
         from auditor.services.reporting import build_weekly_report
 
         with app_context(ctx) as actx:
+            if week is not None:
+                parse_week(week, actx.settings.tz)  # a bad --week fails before "building..."
             if actx.settings.report.pdf:
                 err_console.print("building report (JSON, HTML, PDF) and signing it...")
             result = build_weekly_report(actx, week, on_warning=_warn)
