@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,14 @@ TRIES_PER_CALL = 3
 MAX_BACKOFF = timedelta(hours=1)
 
 Sender = Callable[[AlertFacts], None]
+
+#: A user id that can be the local part of a staff mailbox as it is: anything else (``@``,
+#: ``,``, quotes, spaces, control characters) could address another mailbox or inject headers.
+SAFE_LOCAL_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+class Undeliverable(Exception):
+    """This alert cannot be sent on this channel at all: recorded ``failed`` at once, no retry."""
 
 
 @dataclass
@@ -88,6 +97,11 @@ def _senders(settings: Settings) -> dict[str, Sender]:
     if cfg.smtp_host and cfg.staff_note and cfg.staff_email_domain:
 
         def staff(f: AlertFacts) -> None:
+            if not SAFE_LOCAL_PART.fullmatch(f.user_id or ""):
+                raise Undeliverable(
+                    "staff note skipped: the user id is not a safe e-mail local part"
+                    " (letters, digits, . _ -); the privacy office is alerted as usual"
+                )
             to = [f"{f.user_id}@{cfg.staff_email_domain}"]
             channels.send_mail(cfg, to, *messages.staff_mail(f, site), f.dedupe_key)
 
@@ -212,8 +226,9 @@ def _begin(actx: AppContext, due: _Due) -> _Due | None:
     return replace(due, status="sending", attempts=due.attempts + 1)
 
 
-def _finish(actx: AppContext, due: _Due, err: str) -> str:
-    """Record the try: ``sent``; else ``pending`` again after a backoff, or ``failed``."""
+def _finish(actx: AppContext, due: _Due, err: str, *, final: bool = False) -> str:
+    """Record the try: ``sent``; else ``pending`` again after a backoff, or ``failed``
+    (``final``: failed now, whatever the attempts)."""
     cfg, now = actx.settings.alerts, actx.clock()
     with actx.transaction() as session:
         alert = session.get(Alert, due.alert_id)
@@ -223,7 +238,7 @@ def _finish(actx: AppContext, due: _Due, err: str) -> str:
             alert.status, alert.sent_at, alert.last_error = "sent", now, ""
         else:
             alert.last_error = err[:500]
-            if alert.attempts >= cfg.max_attempts:
+            if final or alert.attempts >= cfg.max_attempts:
                 alert.status = "failed"
             else:
                 wait = timedelta(seconds=cfg.backoff_seconds * 2 ** max(alert.attempts - 1, 0))
@@ -243,6 +258,9 @@ def _try(actx: AppContext, sender: Sender, due: _Due) -> tuple[str, str]:
         try:
             sender(claimed.facts)
             err = ""
+        except Undeliverable as exc:  # no try can succeed; the channel itself is fine
+            _finish(actx, claimed, str(exc), final=True)
+            return "skipped", str(exc)
         except Exception as exc:  # a transport error of any library: recorded, retried
             err = f"{type(exc).__name__}: {exc}"
         status = _finish(actx, claimed, err)
@@ -269,6 +287,11 @@ def send_alerts(actx: AppContext) -> AlertTotals:
         if status == "sent":
             totals.sent += 1
             totals.by_channel[due.channel] = totals.by_channel.get(due.channel, 0) + 1
+        elif status == "skipped":
+            totals.failed += 1
+            log.warning(
+                "alert %s for finding %d skipped: %s", due.channel, due.facts.finding_id, err
+            )
         elif status in ("pending", "failed"):
             totals.failed += 1
             down.add(due.channel)

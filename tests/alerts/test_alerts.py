@@ -177,3 +177,73 @@ def test_webhook_posts_once_per_finding(home: Path, hospital: HospitalPaths) -> 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_staff_note_only_to_a_safe_mailbox_local_part(home: Path, smtp: tuple[Inbox, int]) -> None:
+    """P7: a user id like "x@evil.example," must never address another mailbox: that staff
+    note is recorded failed with the reason, at once; the office and safe ids are mailed."""
+    from datetime import UTC, datetime, timedelta
+
+    from auditor.findings import AccessFinding
+    from auditor.store import repo
+
+    inbox, smtp_port = smtp
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "auditor.toml").write_text(
+        "[alerts]\n"
+        'smtp_host = "127.0.0.1"\n'
+        f"smtp_port = {smtp_port}\n"
+        'privacy_office = ["privacy@example.org"]\n'
+        "staff_note = true\n"
+        'staff_email_domain = "staff.example.org"\n'
+        "backoff_seconds = 0.01\n"
+    )
+    users = [
+        "jdoe.2",
+        "x@evil.example,bob",
+        "bob@evil.example",
+        "a b",
+        "-rf",
+        '"q"@x',
+        "x\r\nBcc: e@evil.example",
+        "",
+    ]
+    when = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    findings = [
+        AccessFinding(
+            rule_id="ACC-TERMINATED-001",
+            category="terminated_user",
+            severity="critical",
+            event_id=f"E{i}",
+            user_id=user,
+            patient_id=f"P{i}",
+            timestamp=when + timedelta(minutes=i),
+            explanation="synthetic",
+        )
+        for i, user in enumerate(users)
+    ]
+    with open_context(home) as actx:
+        with actx.transaction() as s:
+            run = repo.create_run(s, "access-logs", "synthetic")
+            repo.upsert_findings(s, findings, run.id)
+        totals = send_alerts(actx)
+        with actx.transaction() as s:
+            staff = {
+                (f.user_id, a.status, a.attempts, a.last_error)
+                for a, f in s.execute(
+                    select(Alert, Finding)
+                    .join(Finding, Finding.id == Alert.finding_id)
+                    .where(Alert.channel == "staff")
+                )
+            }
+            office = set(s.scalars(select(Alert.status).where(Alert.channel == "email")))
+    assert office == {"sent"}
+    assert ("jdoe.2", "sent", 1, "") in staff
+    unsafe = {(u, st, n) for u, st, n, _ in staff if u != "jdoe.2"}
+    assert unsafe == {(u, "failed", 1) for u in users[1:]}
+    assert all("not a safe e-mail local part" in err for u, _, _, err in staff if u != "jdoe.2")
+    assert totals.sent == len(users) + 1 and totals.failed == len(users) - 1
+    recipients = [r for to, _ in inbox.messages for r in to]
+    assert sorted(recipients) == sorted(
+        ["privacy@example.org"] * len(users) + ["jdoe.2@staff.example.org"]
+    )
