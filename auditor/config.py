@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from contextvars import ContextVar
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -78,6 +79,10 @@ class AccessSettings(_Section):
     rule_time_limit_seconds: float = Field(default=300.0, gt=0)
     # The console's pseudonymised event index keeps events this many days (0: no index).
     event_index_days: int = Field(default=180, ge=0)
+    # The plausibility window (docs/formats.md): an event later than the scan's clock plus
+    # this many hours, or before this date, is quarantined rather than audited.
+    future_tolerance_hours: float = Field(default=24.0, ge=0)
+    earliest_event: date = date(2000, 1, 1)
 
 
 class ReportSettings(_Section):

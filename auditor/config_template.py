@@ -58,6 +58,10 @@ spark_conf = {}
 rule_time_limit_seconds = 300
 # Days the console's pseudonymised event index keeps every audited access (0 = no index).
 event_index_days = 180
+# Plausible event instants: at most this many hours after the scan's clock, not before this
+# date; an event outside is quarantined (a clock reset to 1970, a 9999 placeholder).
+future_tolerance_hours = 24
+earliest_event = 2000-01-01
 
 [report]
 # Names and other PHI stay out of reports unless this is turned on.
