@@ -30,7 +30,12 @@ from auditor.scanners.access_logs.event import (
     ACTIONS,
     ALLOWED_ACTIONS,
     FALSE_WORDS,
+    ID_FIELDS,
+    TEXT_UNSAFE_CHARS,
     TRUE_WORDS,
+    UNSAFE_CHARS,
+    UNSAFE_REASON,
+    EventWindow,
     Rejected,
 )
 from auditor.scanners.access_logs.mapping import (
@@ -115,6 +120,7 @@ def load_csv(
     line_column: str | None = None,
     scratch: Path | None = None,
     data_lines: int | None = None,
+    window: EventWindow | None = None,
 ) -> CsvLoad:
     """Load the file into ``events`` (bad rows flagged in ``bad``) and collect rejects.
 
@@ -122,11 +128,13 @@ def load_csv(
     copied with its header starts later); ``line_column`` names a column holding explicit
     line numbers (used for events normalised by the Python parsers); ``scratch`` is where a
     copy goes when one is needed; ``data_lines`` is the number of physical lines after the
-    header, when the caller has counted them already. Line numbers come from the row id
+    header, when the caller has counted them already; ``window`` is the plausibility window
+    (default: the current clock with the default bounds). Line numbers come from the row id
     (one record per line) unless the file has records spanning lines or blank lines; such
     a file is re-read through a copy that carries each record's line (``_load_records``).
     A quarantined record is the text of the file, never DuckDB's rendering of its fields.
     """
+    window = window or EventWindow.at()
     con.execute("DROP TABLE IF EXISTS events")
     con.execute(EVENTS_DDL)
     if path.stat().st_size == 0:
@@ -134,7 +142,7 @@ def load_csv(
     if mapping.delimiter is None:
         mapping = dataclasses.replace(mapping, delimiter=_header_delimiter(path, mapping))
     try:
-        mapping = _insert(con, path, mapping, label, site_tz, line_column)
+        mapping = _insert(con, path, mapping, label, site_tz, line_column, window)
     except duckdb.InvalidInputException as exc:
         # Mixed line endings stop DuckDB's CSV sniffer/state machine: retry on an LF copy.
         with tempfile.TemporaryDirectory(prefix="auditor-csv-", dir=scratch) as tmp:
@@ -142,13 +150,15 @@ def load_csv(
             _to_lf(path, fixed)
             con.execute("DELETE FROM events")
             try:
-                mapping = _insert(con, fixed, mapping, label, site_tz, line_column)
+                mapping = _insert(con, fixed, mapping, label, site_tz, line_column, window)
             except duckdb.Error as exc2:
                 if line_column:  # already a copy of ours: nothing left to fall back to
                     raise InputError(f"cannot read CSV: {type(exc2).__name__}", file=label) from exc
                 # A line over the limit or an unterminated quote: split the records in
                 # Python, quarantine only the bad ones (never the whole file).
-                return _load_records(con, path, mapping, label, first_data_line, site_tz, scratch)
+                return _load_records(
+                    con, path, mapping, label, first_data_line, site_tz, scratch, window
+                )
     except duckdb.Error as exc:  # duckdb's own error tree; name the file, never values
         raise InputError(f"cannot read CSV: {type(exc).__name__}", file=label) from exc
     if line_column:
@@ -160,7 +170,7 @@ def load_csv(
         if data_lines is None:
             data_lines = count_lines(fh, header, path.stat().st_size)
     if _records(con) != data_lines:
-        return _load_records(con, path, mapping, label, first_data_line, site_tz, scratch)
+        return _load_records(con, path, mapping, label, first_data_line, site_tz, scratch, window)
     rejects = _structural_rejects(con, shift)
     if rejects:
         con.execute(
@@ -242,6 +252,7 @@ def _load_records(
     first_data_line: int,
     site_tz: str,
     scratch: Path | None,
+    window: EventWindow | None = None,
 ) -> CsvLoad:
     """Re-read a file whose records do not sit one per line (a quoted field holding a line
     break, blank lines, a record DuckDB cannot read) through a copy with each record's line
@@ -293,6 +304,7 @@ def _load_records(
             site_tz=site_tz,
             line_column=SOURCE_LINE,
             scratch=scratch,
+            window=window,
         )
     with path.open("rb") as fh:
         fh.seek(len(read_first_line(fh, MAX_RECORD_BYTES)))
@@ -362,6 +374,7 @@ def _insert(
     label: str,
     site_tz: str,
     line_column: str | None,
+    window: EventWindow | None = None,
 ) -> CsvMapping:
     """One pass: read the file (all VARCHAR), map, check and insert into ``events``."""
     delim = f", delim={quote_str(mapping.delimiter)}" if mapping.delimiter else ""
@@ -395,7 +408,7 @@ def _insert(
     line_in = f"CAST({quote_ident(line_column)} AS BIGINT)" if line_column else "NULL::BIGINT"
     attrs = _attributes_sql([h for h in fields if h not in used][:MAX_ATTRIBUTES])
     size_sql = " + ".join(f"coalesce(strlen({quote_ident(h)}), 0)" for h in fields) or "0"
-    sql = _norm_sql(mapping, line_in, raw_sql, record_sql, attrs, site_tz, source, size_sql)
+    sql = _norm_sql(mapping, line_in, raw_sql, record_sql, attrs, site_tz, source, size_sql, window)
     con.execute(f"INSERT INTO events {sql}")
     return mapping
 
@@ -406,7 +419,7 @@ def _attributes_sql(extra: list[str]) -> str:
     if not named:
         return "NULL::MAP(VARCHAR, VARCHAR)"
     keys = ", ".join(quote_str(k) for k in named)
-    values = ", ".join(f"nullif(trim({quote_ident(h)}), '')" for h in named.values())
+    values = ", ".join(f"nullif({_clean_sql(quote_ident(h))}, '')" for h in named.values())
     return f"map([{keys}], [{values}])"
 
 
@@ -476,6 +489,50 @@ def _unknown_action_sql(action: str) -> str:
     return f"'unknown action ' || {shown} || {quote_str(ALLOWED_ACTIONS + '|action')}"
 
 
+# The event fields checked for control and bidi characters, as the SQL columns holding them.
+_ID_COLUMNS = {
+    "event_id": "_eid",
+    "user_id": "_user",
+    "patient_id": "_patient",
+    "record_type": "_rtype",
+    "department": "_dept",
+    "workstation": "_ws",
+}
+
+
+def _unsafe_any_sql() -> str:
+    """One scan over the identifiers (the common, clean row pays for one regexp only)."""
+    cols = ", ".join(f"coalesce({_ID_COLUMNS[f]}, '')" for f in ID_FIELDS)
+    return f"regexp_matches(concat({cols}), {quote_str(UNSAFE_CHARS)})"
+
+
+def _unsafe_reason_sql() -> str:
+    """``event.check_identifier``'s reason for the first identifier holding one."""
+    arms = " ".join(
+        f"WHEN regexp_matches({_ID_COLUMNS[f]}, {quote_str(UNSAFE_CHARS)}) "
+        f"THEN {quote_str(f'{UNSAFE_REASON} in {f!r}|{f}')}"
+        for f in ID_FIELDS
+    )
+    return f"(CASE {arms} END)"
+
+
+def _clean_sql(text: str) -> str:
+    """``event.clean_text`` in SQL: control and bidi characters out (tab, CR, LF kept)."""
+    return f"regexp_replace({text}, {quote_str(TEXT_UNSAFE_CHARS)}, '', 'g')"
+
+
+def _window_sql(window: EventWindow | None) -> str:
+    """The plausibility window's arms of the ``bad`` CASE (``EventWindow`` gives reasons)."""
+    if window is None:
+        return ""
+    return (
+        f"WHEN _ts > {quote_str(window.latest.isoformat())}::TIMESTAMPTZ "
+        f"THEN {quote_str(window.late_reason('timestamp') + '|timestamp')} "
+        f"WHEN _ts < {quote_str(window.earliest.isoformat())}::TIMESTAMPTZ "
+        f"THEN {quote_str(window.early_reason('timestamp') + '|timestamp')} "
+    )
+
+
 def _norm_sql(
     mapping: CsvMapping,
     line_sql: str,
@@ -485,6 +542,7 @@ def _norm_sql(
     site_tz: str,
     source: str,
     size_sql: str = "0",
+    window: EventWindow | None = None,
 ) -> str:
     """Map and check in three nested steps, so each field's text and the parsed timestamp
     are computed once and reused by the checks (``_bad``) and the output."""
@@ -498,16 +556,15 @@ def _norm_sql(
         f"WHEN _ts IS NULL THEN {timestamp_reason_sql(mapping, '_ts_text')} || '|timestamp' "
         f"WHEN _bg NOT IN {_in_list(TRUE_WORDS | FALSE_WORDS)} THEN 'invalid boolean|break_glass' "
         f"WHEN _action NOT IN {_in_list(ACTIONS)} THEN {_unknown_action_sql('_action')} "
+        f"WHEN {_unsafe_any_sql()} THEN {_unsafe_reason_sql()} "
+        f"{_window_sql(window)}"
         "END"
     )
     return f"""
-        SELECT _line, {event_id_sql(mapping, raw_sql)} AS event_id,
-            _ts, _user, _patient, _action,
-            lower(coalesce({field_sql(mapping, "record_type")}, '')) AS record_type,
-            coalesce({field_sql(mapping, "department")}, '') AS department,
-            coalesce({field_sql(mapping, "workstation")}, '') AS workstation,
-            _bg IN {_in_list(TRUE_WORDS)} AS break_glass,
-            coalesce({field_sql(mapping, "reason")}, '') AS reason,
+        SELECT _line, _eid AS event_id,
+            _ts, _user, _patient, _action, _rtype AS record_type, _dept AS department,
+            _ws AS workstation, _bg IN {_in_list(TRUE_WORDS)} AS break_glass,
+            {_clean_sql(f"coalesce({field_sql(mapping, 'reason')}, '')")} AS reason,
             _bad, CASE WHEN _bad IS NOT NULL THEN {record_sql} END AS raw,
             timezone({quote_str(site_tz)}, _ts) AS lts, {attrs_sql} AS attributes
         FROM (
@@ -517,7 +574,10 @@ def _norm_sql(
                         {field_sql(mapping, "user_id")} AS _user,
                         {field_sql(mapping, "patient_id")} AS _patient,
                         lower(coalesce({field_sql(mapping, "action")}, 'view')) AS _action,
-                        {bg} AS _bg
+                        {bg} AS _bg, {event_id_sql(mapping, raw_sql)} AS _eid,
+                        lower(coalesce({field_sql(mapping, "record_type")}, '')) AS _rtype,
+                        coalesce({field_sql(mapping, "department")}, '') AS _dept,
+                        coalesce({field_sql(mapping, "workstation")}, '') AS _ws
                     FROM {source}
                 )
             )

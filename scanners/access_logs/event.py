@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from auditor.event_columns import CANONICAL_COLUMNS as CANONICAL_COLUMNS  # re-exported
 from auditor.timefmt import ANY_OFFSET as ANY_OFFSET  # re-exported
@@ -44,6 +44,79 @@ ISO_WITH_OFFSET = re.compile(f"^{ISO_PATTERN}$")
 _ISO_ANY_OFFSET = re.compile(f"^{ISO_ANY_OFFSET_PATTERN}$")
 BAD_TIMESTAMP = "bad timestamp (ISO 8601 with offset required)"
 BAD_OFFSET = "bad timestamp (impossible UTC offset; at most +/-14:00)"
+
+# Characters a terminal or a bidi-aware viewer acts on: C0 controls except tab, DEL, C1, and
+# the bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069). An identifier
+# holding one is quarantined (it would be printed, stored and signed); free text loses them.
+# Escapes for C0/C1 and the bidi characters themselves, so that Python ``re`` and DuckDB
+# (RE2) read the one pattern alike.
+UNSAFE_CHARS = r"[\x00-\x08\x0a-\x1f\x7f-\x9f" + "\u202a-\u202e\u2066-\u2069]"
+_UNSAFE = re.compile(UNSAFE_CHARS)
+# Free text keeps its line breaks (a quoted reason may span lines); the rest goes.
+TEXT_UNSAFE_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "\u202a-\u202e\u2066-\u2069]"
+_TEXT_UNSAFE = re.compile(TEXT_UNSAFE_CHARS)
+UNSAFE_REASON = "control or bidi character"
+# The identifiers checked, in the order a reason names the first bad one.
+ID_FIELDS = ("event_id", "user_id", "patient_id", "record_type", "department", "workstation")
+
+
+def check_identifier(value: str, field_name: str) -> str:
+    """``value`` unchanged, or ``BadValue`` naming the field (never the value)."""
+    if _UNSAFE.search(value):
+        raise BadValue(field_name, UNSAFE_REASON)
+    return value
+
+
+def clean_text(value: str) -> str:
+    """Free text (a reason) with its control and bidi characters removed (tab and line
+    breaks kept)."""
+    return _TEXT_UNSAFE.sub("", value)
+
+
+# The plausibility window's defaults (``access.future_tolerance_hours``,
+# ``access.earliest_event`` in the configuration).
+FUTURE_TOLERANCE_HOURS = 24.0
+EARLIEST_EVENT = date(2000, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class EventWindow:
+    """When an access can have happened: from ``earliest`` to the scan's clock plus a
+    tolerance. An instant outside (year 9999, year 1, the Unix epoch of an unset clock) is
+    quarantined rather than raising findings about a time nobody worked."""
+
+    earliest: datetime
+    latest: datetime
+    tolerance_hours: float = FUTURE_TOLERANCE_HOURS
+
+    @classmethod
+    def at(
+        cls,
+        now: datetime | None = None,
+        *,
+        future_tolerance_hours: float = FUTURE_TOLERANCE_HOURS,
+        earliest_event: date = EARLIEST_EVENT,
+    ) -> EventWindow:
+        """The window of a scan whose wall clock reads ``now`` (default: the current time)."""
+        clock = (now or datetime.now(UTC)).astimezone(UTC)
+        return cls(
+            earliest=datetime.combine(earliest_event, time(), tzinfo=UTC),
+            latest=clock + timedelta(hours=future_tolerance_hours),
+            tolerance_hours=future_tolerance_hours,
+        )
+
+    def late_reason(self, field_name: str) -> str:
+        hours = f"{self.tolerance_hours:g}"
+        return (
+            f"implausible timestamp (more than {hours} hours after the scan's clock; "
+            f"access.future_tolerance_hours) in '{field_name}'"
+        )
+
+    def early_reason(self, field_name: str) -> str:
+        return (
+            f"implausible timestamp (before {self.earliest.date().isoformat()}; "
+            f"access.earliest_event) in '{field_name}'"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +193,9 @@ def parse_timestamp(value: str | None, field_name: str = "timestamp") -> datetim
     if norm[-1] in "Zz":
         norm = norm[:-1] + "+00:00"
     try:
-        parsed = datetime.fromisoformat(norm)
-    except ValueError as exc:
+        return datetime.fromisoformat(norm).astimezone(UTC)
+    except (ValueError, OverflowError) as exc:  # year 1 or 9999 moved past the calendar
         raise BadValue(field_name, "bad timestamp") from exc
-    return parsed.astimezone(UTC)
 
 
 # An unknown action is shown in its reason only when it looks like a code (a short word),
@@ -165,24 +237,35 @@ def make_event(
     end_offset: int = 0,
     attributes: dict[str, str] | None = None,
 ) -> AccessEvent:
-    """Build an event, enforcing the rules every parser shares (ids present, action known)."""
+    """Build an event, enforcing the rules every parser shares (ids present and free of
+    control characters, action known); the reason loses its control characters."""
     user = (user_id or "").strip()
     patient = (patient_id or "").strip()
     if not user:
         raise BadValue("user_id", "missing user id")
     if not patient:
         raise BadValue("patient_id", "missing patient id")
+    ids = {
+        "event_id": event_id.strip(),
+        "user_id": user,
+        "patient_id": patient,
+        "record_type": (record_type or "").strip().lower(),
+        "department": (department or "").strip(),
+        "workstation": (workstation or "").strip(),
+    }
+    for fname in ID_FIELDS:
+        check_identifier(ids[fname], fname)
     return AccessEvent(
-        event_id=event_id.strip(),
+        event_id=ids["event_id"],
         timestamp=timestamp.astimezone(UTC),
         user_id=user,
         patient_id=patient,
         action=normalise_action(action),
-        record_type=(record_type or "").strip().lower(),
-        department=(department or "").strip(),
-        workstation=(workstation or "").strip(),
+        record_type=ids["record_type"],
+        department=ids["department"],
+        workstation=ids["workstation"],
         break_glass=break_glass,
-        reason=(reason or "").strip(),
+        reason=clean_text(reason or "").strip(),
         source=source,
         line=line,
         end_offset=end_offset,

@@ -20,7 +20,7 @@ import duckdb
 from auditor.event_columns import CANONICAL_COLUMNS
 from auditor.scanners.access_logs import ParserSpec
 from auditor.scanners.access_logs.csv_canonical import MAX_LINE_BYTES, CsvLoad, load_csv
-from auditor.scanners.access_logs.event import AccessEvent, Rejected
+from auditor.scanners.access_logs.event import AccessEvent, EventWindow, Rejected
 from auditor.scanners.access_logs.mapping import CANONICAL
 from auditor.scanners.formats.csv_records import (
     count_breaks,
@@ -72,8 +72,10 @@ def csv_segments(
     start_offset: int = 0,
     start_line: int = 1,
     complete_lines_only: bool = False,
+    window: EventWindow | None = None,
 ) -> Iterator[Segment]:
     assert spec.mapping is not None
+    window = window or EventWindow.at()  # one clock for the whole file
     mapping = spec.mapping()
     label = str(path)
     size = path.stat().st_size
@@ -101,6 +103,7 @@ def csv_segments(
                 site_tz=site_tz,
                 scratch=work_dir,
                 data_lines=lines,
+                window=window,
             ),
         )
         return
@@ -131,6 +134,7 @@ def csv_segments(
                         site_tz=site_tz,
                         scratch=work_dir,
                         data_lines=n,
+                        window=window,
                     )
                 finally:
                     p.unlink(missing_ok=True)
@@ -232,9 +236,12 @@ def record_segments(
     events_per_segment: int,
     start_offset: int = 0,
     site_tz: str = "UTC",
+    window: EventWindow | None = None,
 ) -> Iterator[Segment]:
-    """Stream a record parser's output into normalised CSV segments."""
+    """Stream a record parser's output into normalised CSV segments; the plausibility
+    ``window`` is checked when a segment loads (the same SQL as for CSV dialects)."""
     assert spec.iter_records is not None
+    window = window or EventWindow.at()
     label = str(path)
     records = _Lookahead(spec.iter_records(path, start_offset))
     index = 0
@@ -274,6 +281,7 @@ def record_segments(
                     line_column="src_line",
                     scratch=work_dir,
                     site_tz=site_tz,
+                    window=window,
                 )
             finally:
                 p.unlink(missing_ok=True)

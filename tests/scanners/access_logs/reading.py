@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from auditor.scanners.access_logs import resolve_format
-from auditor.scanners.access_logs.event import Rejected
+from auditor.scanners.access_logs.event import EventWindow, Rejected
 from auditor.scanners.access_logs.segments import csv_segments, record_segments
 
 
@@ -50,16 +50,24 @@ def read_log(
     segment_bytes: int = 1 << 20,
     events_per_segment: int = 100_000,
     site_tz: str = "UTC",
+    window: EventWindow | None = None,
 ) -> Read:
     spec = resolve_format(fmt, path)
     con = duckdb.connect()
     con.execute("SET TimeZone='UTC'")
     work.mkdir(parents=True, exist_ok=True)
     if spec.vectorised:
-        segs = csv_segments(path, spec, work, site_tz=site_tz, segment_bytes=segment_bytes)
+        segs = csv_segments(
+            path, spec, work, site_tz=site_tz, segment_bytes=segment_bytes, window=window
+        )
     else:
         segs = record_segments(
-            path, spec, work, events_per_segment=events_per_segment, site_tz=site_tz
+            path,
+            spec,
+            work,
+            events_per_segment=events_per_segment,
+            site_tz=site_tz,
+            window=window,
         )
     out = Read()
     for seg in segs:
