@@ -20,6 +20,7 @@ from auditor.context import AppContext
 from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.model import PolicyPack
 from auditor.scanners.access_logs import ParserSpec
+from auditor.scanners.access_logs.event import EventWindow
 from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.scanners.access_logs.segments import Segment, csv_segments, record_segments
 from auditor.services.access_findings import OnBatch, emit
@@ -80,6 +81,10 @@ def _segments(
                 if cp.position <= size:
                     start_offset, start_line = cp.position, cp.line
     access = actx.settings.access
+    window = EventWindow.at(
+        future_tolerance_hours=access.future_tolerance_hours,
+        earliest_event=access.earliest_event,
+    )
     if spec.vectorised:
         segs = csv_segments(
             path,
@@ -90,6 +95,7 @@ def _segments(
             start_offset=start_offset,
             start_line=start_line,
             complete_lines_only=incremental,
+            window=window,
         )
     else:
         segs = record_segments(
@@ -99,6 +105,7 @@ def _segments(
             events_per_segment=access.events_per_segment,
             start_offset=start_offset,
             site_tz=tz,
+            window=window,
         )
     return segs, start_offset, start_line
 
