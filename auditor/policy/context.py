@@ -8,6 +8,7 @@ rules needing it are disabled (the run summary says which).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +25,22 @@ from auditor.policy.columns import (
     WORKFORCE,
     WORKFORCE_PERIOD,
 )
+from auditor.policy.context_read import readable_copy, unreadable
 from auditor.sql import quote_ident, quote_str
+from auditor.timefmt import ANY_OFFSET, VALID_OFFSET
+
+log = logging.getLogger(__name__)
 
 SENSITIVE_TAGS = ("behavioral_health", "substance_use", "hiv", "reproductive", "genetic")
 RELATIONSHIP_KINDS = ("encounter", "appointment", "order", "care_team", "referral", "result")
 TIME_RE = r"^([01]?\d|2[0-3]):[0-5]\d$"
-OFFSET_RE = r"(Z|z|[+-]\d{2}(:?\d{2})?)$"
+# An offset is one only after a time of day (``2026-03-04`` ends in ``-04``, a day, not an
+# offset). One that looks like an offset but does not exist (``+25:00``, ``-05:60``) refuses
+# the row, as in the access-log readers (``timefmt.VALID_OFFSET``): never another instant.
+_AFTER_TIME = r"[0-9]:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)? *"
+OFFSET_RE = f"{_AFTER_TIME}{ANY_OFFSET}$"
+VALID_OFFSET_RE = f"{_AFTER_TIME}{VALID_OFFSET}$"
+BAD_OFFSET = "bad time (impossible UTC offset; at most +/-14:00)"
 
 REQUIRED = {
     WORKFORCE: ("user_id",),
@@ -110,8 +121,18 @@ def _local_ts(col: str, tz: str, end: bool = False) -> str:
     if end:
         plain = f"(CASE WHEN length({text}) = 10 THEN {plain} + INTERVAL 1 DAY ELSE {plain} END)"
     return (
-        f"(CASE WHEN regexp_matches({text}, {quote_str(OFFSET_RE)}) "
-        f"THEN try_cast({text} AS TIMESTAMPTZ) ELSE {plain} END)"
+        f"(CASE WHEN regexp_matches({text}, {quote_str(VALID_OFFSET_RE)}) "
+        f"THEN try_cast({text} AS TIMESTAMPTZ) "
+        f"WHEN regexp_matches({text}, {quote_str(OFFSET_RE)}) THEN NULL ELSE {plain} END)"
+    )
+
+
+def _bad_offset(col: str) -> str:
+    """Whether the column holds a time with an offset that does not exist."""
+    text = _text(col)
+    return (
+        f"(regexp_matches({text}, {quote_str(OFFSET_RE)}) "
+        f"AND NOT regexp_matches({text}, {quote_str(VALID_OFFSET_RE)}))"
     )
 
 
@@ -191,7 +212,9 @@ def _relationships_sql(tz: str) -> tuple[str, str]:
             THEN 'user_id or department required|user_id'
         WHEN {_text("kind")} IS NOT NULL AND lower({_text("kind")}) NOT IN {kinds}
             THEN 'unknown relationship kind|kind'
+        WHEN {_bad_offset("start")} THEN {quote_str(BAD_OFFSET + "|start")}
         WHEN {_local_ts("start", tz)} IS NULL THEN 'bad or missing time|start'
+        WHEN {_bad_offset("end")} THEN {quote_str(BAD_OFFSET + "|end")}
         WHEN {_text("end")} IS NOT NULL AND {_local_ts("end", tz, True)} IS NULL
             THEN 'bad time|end' END"""
     return select, bad
@@ -259,20 +282,21 @@ def _load_one(
     table = TABLES[fname]
     for name in ("crej", "crej_scans"):
         con.execute(f"DROP TABLE IF EXISTS {name}")
-    source = (
-        f"read_csv({quote_str(str(path))}, all_varchar=true, header=true, delim=',', "
-        "quote='\"', escape='\"', strict_mode=true, store_rejects=true, "
-        "rejects_table='crej', rejects_scan='crej_scans')"
-    )
-    columns = _columns(con, path, fname, source)
-    select, bad = _SQL[fname](tz)
-    try:
-        con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT {select}, {bad} AS bad "
-            f"FROM (SELECT {columns} FROM {source})"
+    with readable_copy(con, path) as readable:
+        source = (
+            f"read_csv({quote_str(str(readable))}, all_varchar=true, header=true, delim=',', "
+            "quote='\"', escape='\"', strict_mode=true, store_rejects=true, "
+            "rejects_table='crej', rejects_scan='crej_scans')"
         )
-    except duckdb.Error as exc:
-        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+        columns = _columns(con, path, fname, source)
+        select, bad = _SQL[fname](tz)
+        try:
+            con.execute(
+                f"CREATE TEMP TABLE {table} AS SELECT {select}, {bad} AS bad "
+                f"FROM (SELECT {columns} FROM {source})"
+            )
+        except duckdb.Error as exc:
+            raise unreadable(path, exc) from exc
     rejected, gaps = _quarantine_bad(con, table, path, quarantine)
     if table == "wf":  # one row per user and start date: a user's rows are their history
         rejected += _dedupe(con, table, "user_id", path, gaps, quarantine, "effective_from")
@@ -293,7 +317,7 @@ def _columns(con: duckdb.DuckDBPyConnection, path: Path, fname: str, source: str
     try:
         described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
     except duckdb.Error as exc:
-        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+        raise unreadable(path, exc) from exc
     header = {r[0].strip().lower(): r[0] for r in described}
     for col in REQUIRED[fname]:
         if col not in header:
@@ -344,12 +368,28 @@ def _dedupe(
     quarantine: RejectSink,
     also: str = "",
 ) -> int:
-    """Keep the first row per id (and ``also``); later duplicates are quarantined."""
+    """Keep the first row per id (and ``also``); later duplicates are quarantined.
+
+    Each repeated id is also a warning line naming the file, the lines that hold it and the
+    rule (never the id or the rows' values): a user listed terminated then active must not
+    pass unseen.
+    """
     by = f"{key}, {also}" if also else key
-    dups = con.execute(
-        f"SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY {by} "
-        f"ORDER BY rowid) AS n FROM {table}) WHERE n > 1 ORDER BY rowid"
+    groups = con.execute(
+        f"SELECT list(r ORDER BY r) FROM (SELECT rowid AS r, {by}, count(*) OVER"
+        f" (PARTITION BY {by}) AS c FROM {table}) WHERE c > 1 GROUP BY {by} ORDER BY min(r)"
     ).fetchall()
+    dups = [(rowid,) for (rows,) in groups for rowid in rows[1:]]
+    for (rows,) in groups:
+        lines = ", ".join(str(_line_of(int(r), gaps)) for r in rows)
+        same = f" and {also}" if also else ""
+        log.warning(
+            "%s: the same %s%s on lines %s: the first row is used, the later ones are quarantined",
+            path.name,
+            key,
+            same,
+            lines,
+        )
     for (rowid,) in dups:
         quarantine.add(str(path), _line_of(int(rowid), gaps), f"duplicate {key}", field=key)
     if dups:

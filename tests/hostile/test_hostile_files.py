@@ -142,3 +142,49 @@ def test_m5_hl7_component_runs_are_bounded(actx: AppContext, tmp_path: Path) -> 
     with bounded(20):
         result = scan_documents(actx, [path])
     assert result.files_scanned == 1 and result.findings >= 1
+
+
+class _Sink:
+    """Collects rejected context rows as the scan's quarantine would."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, int, str, str]] = []
+
+    def add(self, file: str, line: int, reason: str, raw: str = "", field: str = "") -> None:
+        self.rows.append((Path(file).name, line, reason, field))
+
+
+def test_context_times_with_impossible_offsets_are_refused(tmp_path: Path) -> None:
+    """``+25:00`` in a relationship's start or end is a refused row naming file, line and
+    column, never another instant; a bare date is a local day, not a ``-04`` offset."""
+    import duckdb
+
+    from auditor.policy.context import prepare_context
+
+    (tmp_path / "relationships.csv").write_text(
+        "patient_id,user_id,kind,start,end\n"
+        "P1,U1,encounter,2026-03-01T08:00:00+25:00,\n"
+        "P2,U1,encounter,2026-03-01T08:00:00Z,2026-03-02T08:00-05:60\n"
+        "P3,U1,encounter,2026-03-04,2026-03-04\n"
+        "P4,U1,encounter,2026-03-04 08:00+14:00,2026-03-04T08:00:00.5-0530\n",
+        encoding="utf-8",
+    )
+    con = duckdb.connect()
+    con.execute("SET TimeZone='UTC'")
+    sink = _Sink()
+    info = prepare_context(con, tmp_path, "America/Chicago", sink)
+    assert info.rejected["relationships.csv"] == 2
+    reason = "bad time (impossible UTC offset; at most +/-14:00)"
+    assert sink.rows == [
+        ("relationships.csv", 2, reason, "start"),
+        ("relationships.csv", 3, reason, "end"),
+    ]
+    rows = con.execute(
+        "SELECT patient_id, strftime(start_ts AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M'), "
+        "strftime(end_ts AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM rel "
+        "WHERE bad IS NULL ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("P3", "2026-03-04 06:00", "2026-03-05 06:00"),  # Chicago's day, through its end
+        ("P4", "2026-03-03 18:00", "2026-03-04 13:30"),
+    ]
