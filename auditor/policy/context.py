@@ -8,6 +8,7 @@ rules needing it are disabled (the run summary says which).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,11 @@ from auditor.policy.columns import (
     WORKFORCE,
     WORKFORCE_PERIOD,
 )
+from auditor.policy.context_read import readable_copy, unreadable
 from auditor.sql import quote_ident, quote_str
 from auditor.timefmt import ANY_OFFSET, VALID_OFFSET
+
+log = logging.getLogger(__name__)
 
 SENSITIVE_TAGS = ("behavioral_health", "substance_use", "hiv", "reproductive", "genetic")
 RELATIONSHIP_KINDS = ("encounter", "appointment", "order", "care_team", "referral", "result")
@@ -278,20 +282,21 @@ def _load_one(
     table = TABLES[fname]
     for name in ("crej", "crej_scans"):
         con.execute(f"DROP TABLE IF EXISTS {name}")
-    source = (
-        f"read_csv({quote_str(str(path))}, all_varchar=true, header=true, delim=',', "
-        "quote='\"', escape='\"', strict_mode=true, store_rejects=true, "
-        "rejects_table='crej', rejects_scan='crej_scans')"
-    )
-    columns = _columns(con, path, fname, source)
-    select, bad = _SQL[fname](tz)
-    try:
-        con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT {select}, {bad} AS bad "
-            f"FROM (SELECT {columns} FROM {source})"
+    with readable_copy(con, path) as readable:
+        source = (
+            f"read_csv({quote_str(str(readable))}, all_varchar=true, header=true, delim=',', "
+            "quote='\"', escape='\"', strict_mode=true, store_rejects=true, "
+            "rejects_table='crej', rejects_scan='crej_scans')"
         )
-    except duckdb.Error as exc:
-        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+        columns = _columns(con, path, fname, source)
+        select, bad = _SQL[fname](tz)
+        try:
+            con.execute(
+                f"CREATE TEMP TABLE {table} AS SELECT {select}, {bad} AS bad "
+                f"FROM (SELECT {columns} FROM {source})"
+            )
+        except duckdb.Error as exc:
+            raise unreadable(path, exc) from exc
     rejected, gaps = _quarantine_bad(con, table, path, quarantine)
     if table == "wf":  # one row per user and start date: a user's rows are their history
         rejected += _dedupe(con, table, "user_id", path, gaps, quarantine, "effective_from")
@@ -312,7 +317,7 @@ def _columns(con: duckdb.DuckDBPyConnection, path: Path, fname: str, source: str
     try:
         described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
     except duckdb.Error as exc:
-        raise InputError(f"cannot read context CSV: {type(exc).__name__}", file=str(path)) from exc
+        raise unreadable(path, exc) from exc
     header = {r[0].strip().lower(): r[0] for r in described}
     for col in REQUIRED[fname]:
         if col not in header:
@@ -363,12 +368,28 @@ def _dedupe(
     quarantine: RejectSink,
     also: str = "",
 ) -> int:
-    """Keep the first row per id (and ``also``); later duplicates are quarantined."""
+    """Keep the first row per id (and ``also``); later duplicates are quarantined.
+
+    Each repeated id is also a warning line naming the file, the lines that hold it and the
+    rule (never the id or the rows' values): a user listed terminated then active must not
+    pass unseen.
+    """
     by = f"{key}, {also}" if also else key
-    dups = con.execute(
-        f"SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY {by} "
-        f"ORDER BY rowid) AS n FROM {table}) WHERE n > 1 ORDER BY rowid"
+    groups = con.execute(
+        f"SELECT list(r ORDER BY r) FROM (SELECT rowid AS r, {by}, count(*) OVER"
+        f" (PARTITION BY {by}) AS c FROM {table}) WHERE c > 1 GROUP BY {by} ORDER BY min(r)"
     ).fetchall()
+    dups = [(rowid,) for (rows,) in groups for rowid in rows[1:]]
+    for (rows,) in groups:
+        lines = ", ".join(str(_line_of(int(r), gaps)) for r in rows)
+        same = f" and {also}" if also else ""
+        log.warning(
+            "%s: the same %s%s on lines %s: the first row is used, the later ones are quarantined",
+            path.name,
+            key,
+            same,
+            lines,
+        )
     for (rowid,) in dups:
         quarantine.add(str(path), _line_of(int(rowid), gaps), f"duplicate {key}", field=key)
     if dups:
