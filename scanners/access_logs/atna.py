@@ -22,6 +22,7 @@ from auditor.scanners.access_logs.event import (
     make_event,
     parse_timestamp,
 )
+from auditor.scanners.formats.csv_records import count_lines, iter_lines
 
 name = "atna"
 
@@ -60,7 +61,7 @@ def iter_records(path: Path, start_offset: int = 0) -> Iterator[AccessEvent | Re
             fh.seek(start_offset)
             offset = start_offset
         line_no = 0 if not start_offset else _count_lines(path, start_offset)
-        for raw in fh:
+        for raw in iter_lines(fh):  # CRLF, LF or a lone CR: physical lines as in CSV
             line_no += 1
             offset += len(raw)
             if line_no == 1:
@@ -91,8 +92,9 @@ def iter_records(path: Path, start_offset: int = 0) -> Iterator[AccessEvent | Re
 
 
 def _count_lines(path: Path, upto: int) -> int:
+    """Line breaks before ``upto`` (a checkpoint sits at a line's start), counted as CSV does."""
     with path.open("rb") as fh:
-        return fh.read(upto).count(b"\n")
+        return count_lines(fh, 0, upto) if upto else 0
 
 
 def _message_start(raw: bytes) -> int | None:

@@ -25,6 +25,7 @@ from auditor.scanners.access_logs.event import (
     make_event,
     parse_timestamp,
 )
+from auditor.scanners.formats.csv_records import iter_lines
 
 name = "fhir"
 RECORD_TYPES_FILE = Path(__file__).with_name("fhir_record_types.yaml")
@@ -115,7 +116,7 @@ def _iter_ndjson(path: Path, label: str, start_offset: int) -> Iterator[AccessEv
     line_no = 0
     offset = 0
     with path.open("rb") as fh:
-        for raw in fh:
+        for raw in iter_lines(fh):  # CRLF, LF or a lone CR: physical lines as in CSV
             line_no += 1
             offset += len(raw)
             if offset <= start_offset:

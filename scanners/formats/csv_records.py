@@ -30,6 +30,7 @@ __all__ = [
     "count_breaks",
     "count_lines",
     "iter_blocks",
+    "iter_lines",
     "lines_at",
     "read_first_line",
     "record_ends",
@@ -260,6 +261,36 @@ def iter_blocks(fh: IO[AnyStr], size: int = BLOCK, end: int | None = None) -> It
         if remaining is not None:
             remaining -= len(block)
         yield block
+
+
+def iter_lines(fh: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
+    """Physical lines of ``fh`` from where it is, each with its line break (CRLF, LF or a
+    lone CR, the one rule), so line-by-line readers (FHIR NDJSON, ATNA) number lines as the
+    CSV readers do and their lengths add up to byte offsets."""
+    chunks: list[bytes] = []  # the current line so far (a long line costs no re-copying)
+    after_cr = False  # the last block ended with a CR: a leading LF completes that CRLF
+    for block in iter_blocks(fh, size):
+        if after_cr:
+            after_cr = False
+            if block.startswith(b"\n"):
+                chunks.append(b"\n")
+                block = block[1:]
+            yield b"".join(chunks)
+            chunks = []
+        parts = _SPLIT_BYTES.split(block)  # text, break, text, break, ..., tail
+        last = len(parts) - 1
+        for i in range(0, last, 2):
+            chunks += (parts[i], parts[i + 1])
+            if parts[i + 1] == b"\r" and i + 2 == last and not parts[last]:
+                after_cr = True  # maybe half a CRLF: the next block decides
+                break
+            yield b"".join(chunks)
+            chunks = []
+        else:
+            if parts[last]:
+                chunks.append(parts[last])
+    if chunks:
+        yield b"".join(chunks)
 
 
 def read_first_line(fh: IO[bytes], limit: int) -> bytes:
