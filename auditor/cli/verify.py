@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from auditor.cli.common import app_context
-from auditor.errors import InputError
+from auditor.cli.common import app_context, err_console
+from auditor.cli.safe_text import visible
+from auditor.errors import InputError, SignatureError
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -52,12 +53,18 @@ def register(app: typer.Typer) -> None:
             "--no-chain",
             help="Check files and signature only, not the ledger link (a report from elsewhere).",
         ),
+        strict: bool = typer.Option(
+            False,
+            "--strict",
+            help="Fail (exit 1) when the folder holds files the signed statement does not list.",
+        ),
     ) -> None:
         """Check a signed report (or de-id certificate) or, with --all, the whole chain.
 
         Examples: auditor verify weekly-2026-W47; auditor verify --all
         """
         from auditor.signing.attest import verify_chain, verify_folder
+        from auditor.signing.verification import unlisted_files
 
         if not path and not all_:
             raise InputError("give a report folder or id, or --all", field="PATH")
@@ -76,6 +83,22 @@ def register(app: typer.Typer) -> None:
                 verify_folder(
                     settings, target, session=session, extra_keys=extra, chain=not no_chain
                 )
+                _warn_unlisted(target, unlisted_files(target), strict)
             if all_:
                 verify_chain(settings, session, extra_keys=extra)
         typer.echo("verified")
+
+
+def _warn_unlisted(target: Path, names: list[str], strict: bool) -> None:
+    """Files beside a signed report that nothing signs: a reader may take them as signed."""
+    for name in names:
+        err_console.print(
+            f"warning: {visible(name)} is in the folder but not signed"
+            " (the signed statement does not list it)",
+            markup=False,
+            soft_wrap=True,
+        )
+    if names and strict:
+        raise SignatureError(
+            f"{len(names)} file(s) in the folder are not signed (--strict)", file=str(target)
+        )

@@ -237,6 +237,24 @@ def verify_folder(
         _check_link(settings, session, envelope_path, statement, digest)
 
 
+def unlisted_files(path: Path) -> list[str]:
+    """Files in an envelope's folder that its statement does not list (so nothing signs
+    them: a ``report-corrected.html`` beside a signed report), as relative names, sorted."""
+    envelope_path = find_envelope(Path(path))
+    folder = envelope_path.parent
+    listed = {
+        Path(str(s.get("name", ""))).as_posix()
+        for s in read_statement(envelope_path).get("subject", [])
+        if isinstance(s, dict)
+    }
+    found = (
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if (p.is_file() or p.is_symlink()) and p != envelope_path
+    )
+    return sorted(name for name in found if name not in listed)
+
+
 def read_statement(folder: Path) -> dict[str, Any]:
     """The (unverified) statement of a folder's envelope, for listing and display."""
     envelope = json.loads(find_envelope(folder).read_bytes())
