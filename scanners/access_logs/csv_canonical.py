@@ -517,8 +517,13 @@ def _unsafe_reason_sql() -> str:
 
 
 def _clean_sql(text: str) -> str:
-    """``event.clean_text`` in SQL: control and bidi characters out (tab, CR, LF kept)."""
-    return f"regexp_replace({text}, {quote_str(TEXT_UNSAFE_CHARS)}, '', 'g')"
+    """``event.clean_text`` in SQL: control and bidi characters out (tab, CR, LF kept).
+    Replaced only where one is found (a match is cheaper than a rewrite of every text)."""
+    rx = quote_str(TEXT_UNSAFE_CHARS)
+    return (
+        f"(CASE WHEN regexp_matches({text}, {rx}) "
+        f"THEN regexp_replace({text}, {rx}, '', 'g') ELSE {text} END)"
+    )
 
 
 def _window_sql(window: EventWindow | None) -> str:
