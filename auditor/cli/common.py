@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 
+from auditor.cli.safe_text import visible
 from auditor.errors import InputError
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, pydantic settings) loads when a command opens it
@@ -258,7 +259,11 @@ def line_width() -> int:
 
 
 def one_line_rows(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], width: int) -> list[str]:
-    """Aligned columns, one line per row; only the last column ("why") is cut to ``width``."""
+    """Aligned columns, one line per row; only the last column ("why") is cut to ``width``.
+
+    Cells come from input files (ids, explanations): control characters are shown escaped.
+    """
+    rows = [tuple(visible(c) for c in r) for r in rows]
     fixed = len(head) - 1
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(fixed)]
     room = max(20, width - sum(widths) - 2 * fixed)
@@ -271,5 +276,6 @@ def one_line_rows(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], width:
 
 
 def print_lines(lines: list[str]) -> None:
+    """Lines to stdout, never wrapped, terminal control characters shown escaped."""
     for text in lines:
-        out_console.print(text, markup=False, no_wrap=True, overflow="ignore", crop=False)
+        out_console.print(visible(text), markup=False, no_wrap=True, overflow="ignore", crop=False)

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from auditor.cli.common import app_context, err_console, out_console, sighup_says_restart
+from auditor.cli.safe_text import visible
 from auditor.numfmt import count
 
 
@@ -98,16 +99,18 @@ def register(app: typer.Typer) -> None:
             column.no_wrap = True
         for s in info["schedules"]:
             table.add_row(
-                s["job"],
-                s["schedule"],
+                visible(s["job"]),
+                visible(s["schedule"]),
                 short(s["last_run"]),
-                s["last_status"] or "-",
+                visible(s["last_status"] or "-"),
                 short(s["next_run"]),
             )
         out_console.print(table)
         for s in info["schedules"]:
             if s["last_status"] == "failed" and s["last_error"]:
-                out_console.print(f"{s['job']}: last run failed: {s['last_error']}", markup=False)
+                out_console.print(
+                    visible(f"{s['job']}: last run failed: {s['last_error']}"), markup=False
+                )
         q = info["queue"]
         out_console.print(f"queue: {count(q['queued'])} queued, {count(q['running'])} running")
         for gap in info["recent_gaps"]:

@@ -16,6 +16,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from auditor.cli.common import app_context, err_console, show_progress
+from auditor.cli.safe_text import visible
 from auditor.errors import InputError
 
 
@@ -53,12 +54,16 @@ def print_summary(result: Any) -> None:
         err_console.print(f"  {entity:<24} {detail}", markup=False, soft_wrap=True)
     for path, reason in result.files_skipped:
         err_console.print(
-            f"refused (not written, not certified) {path}: {reason}", markup=False, soft_wrap=True
+            f"refused (not written, not certified) {visible(path)}: {visible(reason)}",
+            markup=False,
+            soft_wrap=True,
         )
     for path, reason in result.redacted:
-        err_console.print(f"redacted whole {path}: {reason}", markup=False, soft_wrap=True)
+        err_console.print(
+            f"redacted whole {visible(path)}: {visible(reason)}", markup=False, soft_wrap=True
+        )
     for path in result.copied:
-        err_console.print(f"copied unchanged {path}", markup=False, soft_wrap=True)
+        err_console.print(f"copied unchanged {visible(path)}", markup=False, soft_wrap=True)
     residual = result.residual
     err_console.print(
         f"residual scan of the output: {sum(residual.get('found', {}).values()):,} detections, "
@@ -69,7 +74,7 @@ def print_summary(result: Any) -> None:
     )
     for hit in residual.get("unexplained_at", []):
         err_console.print(
-            f"  residual {hit['file']}:{hit['location']}: {hit['type']}",
+            f"  residual {visible(hit['file'])}:{visible(hit['location'])}: {visible(hit['type'])}",
             markup=False,
             soft_wrap=True,
         )

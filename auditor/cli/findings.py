@@ -16,7 +16,6 @@ from auditor.cli.common import (
     err_console,
     line_width,
     one_line_rows,
-    out_console,
     print_jsonl,
     print_lines,
 )
@@ -185,8 +184,7 @@ def register(app: typer.Typer) -> None:
         if output_format is OutputFormat.JSONL:
             print_jsonl(item)
             return
-        for line in show_lines(item):
-            out_console.print(line, markup=False)
+        print_lines(show_lines(item))
 
     @findings_app.command("update")
     def update(

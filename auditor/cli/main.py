@@ -34,6 +34,7 @@ from auditor.cli import (
     verify,
 )
 from auditor.cli.common import EXIT_CODES, err_console, state
+from auditor.cli.safe_text import visible
 from auditor.errors import AuditorError
 
 app = typer.Typer(
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     except AuditorError as exc:
         if debug:
             traceback.print_exc()
-        err_console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        err_console.print(f"error: {visible(exc)}", markup=False, soft_wrap=True)
         return exc.exit_code
     except (click.exceptions.Exit, typer.Exit) as exc:
         return int(exc.exit_code)

@@ -27,6 +27,7 @@ from auditor.cli.common import (
     require_context_files,
     write_summary_json,
 )
+from auditor.cli.safe_text import visible
 from auditor.errors import InputError
 from auditor.findings import PhiFinding
 
@@ -90,9 +91,9 @@ def _print_summary(result: DocumentScanResult) -> None:
     for entity, count in sorted(result.findings_by_type.items()):
         err_console.print(f"  {entity:<24} {count:>8,}", markup=False)
     for path, reason in result.files_skipped[:SUMMARY_LIST_MAX]:
-        err_console.print(f"skipped {path}: {reason}", markup=False)
+        err_console.print(f"skipped {visible(path)}: {visible(reason)}", markup=False)
     for path, reason in result.issues:
-        err_console.print(f"note {path}: {reason}", markup=False)
+        err_console.print(f"note {visible(path)}: {visible(reason)}", markup=False)
     hidden = result.issues_count - len(result.issues)
     if hidden:
         err_console.print(f"... and {hidden:,} more notes")
@@ -107,7 +108,9 @@ def _print_per_file(per_file: Counter[str]) -> None:
         return
     err_console.print(f"files with PHI: {len(per_file):,}", markup=False)
     for source, count in per_file.most_common(PER_FILE_MAX):
-        err_console.print(f"  {count:>8,}  {display_path(source)}", markup=False, soft_wrap=True)
+        err_console.print(
+            f"  {count:>8,}  {visible(display_path(source))}", markup=False, soft_wrap=True
+        )
     if len(per_file) > PER_FILE_MAX:
         err_console.print(f"  ... and {len(per_file) - PER_FILE_MAX:,} more files", markup=False)
 
@@ -251,5 +254,5 @@ def _print_table(rows: list[tuple[PhiFinding, str]], show_values: bool) -> None:
         last = source
         if show_values:
             cells.append(value)
-        table.add_row(*(Text(cell) for cell in cells))
+        table.add_row(*(Text(visible(cell)) for cell in cells))
     out_console.print(table)
