@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo test lint format bench clean system-deps
+.PHONY: install demo test test-spark lint format bench clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,15 @@ format: install
 	$(BIN)/ruff check --fix $(LINTED)
 	$(BIN)/ruff format $(LINTED)
 
+# The Spark parity tests (tests/spark, marker `spark`) take minutes of JVM time: CI (CI=true) runs
+# them with everything else; a local `make test` leaves them to `make test-spark`.
+PYTEST_ARGS ?= $(if $(CI),,-m "not spark")
+
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-spark: install
+	$(BIN)/python -m pytest -m spark
 
 bench: install
 	$(BIN)/python bench/run_all.py
