@@ -59,8 +59,16 @@ words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=10).filter(_str
 free_text = st.text(alphabet=st.sampled_from(list("abc XYZ,;\"'\r\n\t|éü€0")), max_size=24).filter(
     _stripped
 )
+# A label (department) may hold separators, quotes and accents, never a line break: identifiers
+# with control characters are quarantined (docs/formats.md).
+labels = st.text(alphabet=st.sampled_from(list("abc XYZ,;\"'\t|éü€0")), max_size=24).filter(
+    _stripped
+)
 instants = st.datetimes(
-    min_value=datetime(2001, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC)
+    # inside the plausibility window (access.earliest_event .. now + access.future_tolerance_hours)
+    min_value=datetime(2001, 1, 1),
+    max_value=datetime(2025, 12, 31),
+    timezones=st.just(UTC),
 ).map(lambda d: d.replace(microsecond=d.microsecond // 1000 * 1000))
 # Every offset a timestamp may carry: -14:00 .. +14:00, whole minutes.
 offsets = st.integers(-14 * 60, 14 * 60)
@@ -97,6 +105,7 @@ def events(draw: st.DrawFn, *, free: bool = True) -> tuple[Event, str]:
     stamp, utc = draw(iso_stamps())
     action = draw(actions)
     text = free_text if free else words
+    label = labels if free else words
     event = Event(
         event_id=draw(ids),
         ts=utc,
@@ -104,7 +113,7 @@ def events(draw: st.DrawFn, *, free: bool = True) -> tuple[Event, str]:
         patient_id=draw(ids),
         action=action or "view",
         record_type=draw(st.text(alphabet="abcdefghij_", max_size=8)),
-        department=draw(text),
+        department=draw(label),
         workstation=draw(words),
         break_glass=draw(st.booleans()),
         reason=draw(text),
