@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.errors import InputError
+from auditor.event_columns import CANONICAL_COLUMNS
 from tests.property.access_records import (
     FAST,
     Event,
@@ -23,18 +24,7 @@ from tests.property.access_records import (
 )
 from tests.scanners.access_logs.reading import read_log
 
-COLUMNS = [
-    "event_id",
-    "timestamp",
-    "user_id",
-    "patient_id",
-    "action",
-    "record_type",
-    "department",
-    "workstation",
-    "break_glass",
-    "reason",
-]
+COLUMNS = list(CANONICAL_COLUMNS)
 TRUE = ["true", "1", "yes", "y", "t", "TRUE", "Yes"]
 FALSE = ["false", "0", "no", "n", "f", "", "False"]
 
