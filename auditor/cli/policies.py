@@ -23,11 +23,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print every problem (file, rule id, field); exit 2 if the pack is invalid or empty."""
         from auditor.errors import InputError
-        from auditor.policy.loader import validate_pack
+        from auditor.policy.smoke import run_pack
 
         if engine not in ("duckdb", "spark"):
             raise InputError(f"unknown value {engine!r} (duckdb | spark)", field="--engine")
-        pack, problems = validate_pack(directory, run_rules=True)
+        pack, problems = run_pack(directory)
         if pack is not None and engine == "spark":
             from auditor.spark.dialect import pack_problems
 

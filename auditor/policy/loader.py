@@ -80,13 +80,10 @@ def rule_files(directory: Path) -> list[Path]:
     return [p for p in files if p.name not in DATA_FILES]
 
 
-def validate_pack(
-    directory: Path, *, run_rules: bool = False
-) -> tuple[PolicyPack | None, list[PolicyProblem]]:
+def validate_pack(directory: Path) -> tuple[PolicyPack | None, list[PolicyProblem]]:
     """(pack, problems). The pack is None when anything is wrong.
 
-    ``run_rules`` also runs every rule once (``policy.smoke``): slower, for ``policies
-    validate``, so a rule that would fail every scan is refused by id.
+    ``policy.smoke.run_pack`` also runs every rule once (slower, for ``policies validate``).
     """
     problems: list[PolicyProblem] = []
     if not directory.is_dir():
@@ -120,12 +117,6 @@ def validate_pack(
         citations=citations,
         category_citations=category_cites,
     )
-    if run_rules:
-        from auditor.policy.smoke import smoke_test
-
-        problems = smoke_test(pack)
-        if problems:
-            return None, problems
     return pack, []
 
 

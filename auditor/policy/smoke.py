@@ -22,6 +22,7 @@ import duckdb
 from auditor.policy import engine, hits, view
 from auditor.policy.context import prepare_context
 from auditor.policy.guard import Deadline
+from auditor.policy.loader import validate_pack
 from auditor.policy.model import PolicyPack, PolicyProblem
 
 # Seconds one rule may take on one row: anything slower would never finish a real segment.
@@ -172,3 +173,13 @@ def smoke_test(pack: PolicyPack) -> list[PolicyProblem]:
     finally:
         con.close()
     return problems
+
+
+def run_pack(directory: Path) -> tuple[PolicyPack | None, list[PolicyProblem]]:
+    """``validate_pack``, then every rule run once as a scan would (``smoke_test``), so a rule
+    that would fail every scan is refused by id; for ``policies validate``."""
+    pack, problems = validate_pack(directory)
+    if pack is None:
+        return None, problems
+    problems = smoke_test(pack)
+    return (None, problems) if problems else (pack, [])

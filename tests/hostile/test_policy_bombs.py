@@ -10,6 +10,7 @@ import pytest
 
 from auditor.errors import InputError
 from auditor.policy.loader import validate_pack
+from auditor.policy.smoke import run_pack
 from auditor.policy.sqlcheck import RuleSqlError, compile_when
 from auditor.scanners.access_logs.mapping import load_mapping
 from tests.hostile.conftest import bounded
@@ -134,11 +135,11 @@ def test_l1_validate_runs_every_rule(tmp_path: Path, when: str) -> None:
     shutil.copytree(PACK, pack)
     (pack / "probe.yaml").write_text(RULE + f"  when: {json.dumps(when)}\n")
     with bounded(10):
-        got, problems = validate_pack(pack, run_rules=True)
+        got, problems = run_pack(pack)
     assert got is None and len(problems) == 1
     assert problems[0].rule_id == "ACC-PROBE-001" and problems[0].field == "when"
     assert problems[0].message.startswith("fails on")
-    assert validate_pack(PACK, run_rules=True)[1] == []  # the shipped pack runs clean
+    assert run_pack(PACK)[1] == []  # the shipped pack runs clean
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor.config import default_policies_dir
-from auditor.policy.loader import validate_pack
+from auditor.policy.smoke import run_pack
 
 RULE = """- id: ACC-PROBE-001
   category: vip_access
@@ -28,7 +28,7 @@ def _validate(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
         default_policies_dir(), pack, ignore=shutil.ignore_patterns("__*"), dirs_exist_ok=True
     )
     (pack / "probe.yaml").write_text(text, encoding="utf-8")
-    got, problems = validate_pack(pack, run_rules=True)
+    got, problems = run_pack(pack)
     assert (got is None) == bool(problems)
     return [(p.rule_id, p.field, p.message) for p in problems]
 
