@@ -33,6 +33,8 @@ SORTS = {
 PAGE = 100
 # What an id, enum or ISO week looks like; anything else is free text (the API's rule too).
 ID_TEXT = re.compile(r"[A-Za-z0-9_.:+\-]{1,128}")
+#: An ISO 8601 week, ``2024-W10`` (``w`` accepted too).
+ISO_WEEK = re.compile(r"([0-9]{4})-[Ww]([0-9]{2})")
 
 
 @dataclass(frozen=True)
@@ -62,14 +64,25 @@ def audit_text(value: str, fingerprint: Callable[[str], str]) -> str:
 
 
 def week_bounds(week: str) -> tuple[datetime, datetime]:
-    """``2024-W10`` -> [Monday 00:00 UTC, next Monday)."""
+    """``2024-W10`` -> [Monday 00:00 UTC, next Monday).
+
+    ASCII digits only, matched whole: ``int`` alone would take a full-width digit, ``1_0``
+    or a sign, and filter on a week the user did not type.
+    """
+    parts = ISO_WEEK.fullmatch(week)
+    if parts is None:
+        raise InputError("week must look like 2024-W10", field="week")
     try:
-        year, _, num = week.upper().partition("-W")
-        start = date.fromisocalendar(int(year), int(num), 1)
-    except ValueError:
-        raise InputError("week must look like 2024-W10", field="week") from None
-    begin = datetime(start.year, start.month, start.day, tzinfo=UTC)
-    return begin, begin + timedelta(days=7)
+        start = date.fromisocalendar(int(parts[1]), int(parts[2]), 1)
+        begin = datetime(start.year, start.month, start.day, tzinfo=UTC)
+        return begin, begin + timedelta(days=7)
+    except ValueError:  # week 00 or 60, 53 in a short year, year 0000
+        raise InputError(
+            f"no such week {week}: weeks are 01-52 (53 in long years), years 0001-9999",
+            field="week",
+        ) from None
+    except OverflowError:  # 9999-W52 ends in year 10000
+        raise InputError(f"week {week} ends after 9999-12-31", field="week") from None
 
 
 def _rank() -> Any:

@@ -17,7 +17,7 @@ from auditor.console.render import PREFIX, console_state, page, read_form, redir
 from auditor.console.routes_auth import csrf_ok, current_session, forbidden
 from auditor.console.sessions import ConsoleSession
 from auditor.context import AppContext
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, InputError
 from auditor.services import triage
 from auditor.store import repo
 from auditor.store.case_models import FindingCase
@@ -69,20 +69,26 @@ def queue_page(request: Request) -> Response:
         directory = _directory(request, actx)
         members = directory.users_in(flt.department) if flt.department else None
         with actx.transaction() as session:
-            total, rows = queries.queue(
-                session,
-                flt,
-                users_in_department=members,
-                offset=offset,
-                actor=sess.principal.actor,
-                fingerprint=actx.fingerprinter.of,
-            )
+            try:
+                total, rows = queries.queue(
+                    session,
+                    flt,
+                    users_in_department=members,
+                    offset=offset,
+                    actor=sess.principal.actor,
+                    fingerprint=actx.fingerprinter.of,
+                )
+                filter_error, status = "", 200
+            except InputError as exc:  # a filter the user can correct: the form, with why
+                total, rows, filter_error, status = 0, [], str(exc), exc.http_status
             facets = queries.facets(session)
             return _triage_page(
                 request,
                 "queue.html",
                 sess,
                 directory,
+                status=status,
+                filter_error=filter_error,
                 rows=rows,
                 total=total,
                 flt=flt,

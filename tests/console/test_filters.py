@@ -1,0 +1,101 @@
+"""The queue's filters without a browser: a week the user mistyped is a 400 naming the
+filter, on the queue page itself, never a 500 or another week's findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from auditor.api import create_app
+from auditor.api.auth import Role, create_token
+from auditor.config import load_settings
+from auditor.context import AppContext, open_context
+from auditor.findings import AccessFinding
+from auditor.store import repo
+
+
+def login(client: TestClient, token: str) -> None:
+    page = client.get("/console/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert csrf
+    done = client.post(
+        "/console/login", data={"token": token, "csrf": csrf.group(1)}, follow_redirects=False
+    )
+    assert done.status_code == 303, done.text
+
+
+def _finding(event_id: str, when: datetime) -> AccessFinding:
+    return AccessFinding(
+        rule_id="ACC-SELF-001",
+        category="self_access",
+        severity="high",
+        event_id=event_id,
+        user_id="u1",
+        patient_id="p1",
+        timestamp=when,
+        explanation="synthetic",
+    )
+
+
+@pytest.fixture()
+def client(home: Path) -> Iterator[TestClient]:
+    settings = load_settings(home, environ={})
+    actx: AppContext = open_context(settings=settings, actor="test")
+    with actx.transaction() as session:
+        token = create_token(session, "po", Role.PRIVACY_OFFICER, now=actx.clock())
+        run = repo.create_run(session, "access-logs", "synthetic")
+        repo.upsert_findings(
+            session,
+            [
+                _finding("E-W10", datetime(2026, 3, 4, 9, tzinfo=UTC)),  # 2026-W10
+                _finding("E-W48", datetime(2026, 11, 25, 9, tzinfo=UTC)),  # 2026-W48
+            ],
+            run.id,
+        )
+    try:
+        with TestClient(create_app(settings, actx=actx), base_url="https://testserver") as c:
+            login(c, token)
+            yield c
+    finally:
+        actx.close()
+
+
+def _shown(html: str) -> int:
+    return len(re.findall(r'class="finding-row"', html))
+
+
+def test_a_real_week_filters_to_that_week(client: TestClient) -> None:
+    for week in ("2026-W10", "2026-w10", "2026-W48"):
+        page = client.get("/console/queue", params={"week": week})
+        assert page.status_code == 200 and _shown(page.text) == 1, week
+        assert 'id="filter-error"' not in page.text
+    assert _shown(client.get("/console/queue", params={"week": "2026-W11"}).text) == 0
+
+
+@pytest.mark.parametrize(
+    ("week", "why"),
+    [
+        ("9999-W52", "ends after 9999-12-31"),  # Monday 9999-12-27: the week ends in 10000
+        ("0000-W01", "no such week"),
+        ("2026-W4\uff18", "must look like 2024-W10"),  # full-width 8: int() reads it as 48
+        ("2026-W60", "no such week"),
+        ("2025-W53", "no such week"),  # 2025 has 52 ISO weeks
+        ("2026-W1_0", "must look like 2024-W10"),  # int() reads 1_0 as 10
+        ("+2026-W10", "must look like 2024-W10"),
+        ("2026-W\u0661\u0660", "must look like 2024-W10"),  # Arabic-Indic 10
+    ],
+)
+def test_a_bad_week_is_a_filter_error_not_a_500_or_another_week(
+    client: TestClient, week: str, why: str
+) -> None:
+    page = client.get("/console/queue", params={"week": week})
+    assert page.status_code == 400, page.text[:300]
+    error = re.search(r'id="filter-error">([^<]*)<', page.text)
+    assert error and why in error.group(1) and "week" in error.group(1)
+    assert _shown(page.text) == 0  # not the W48 (or any) finding under a week not asked for
+    assert 'id="filters"' in page.text  # the form is there to correct it
