@@ -8,9 +8,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from auditor.api.auth import Permission
+from auditor.api.filerefs import file_ref, redact_finding
 from auditor.console import activity, archive, queries
 from auditor.console.directory import Directory
 from auditor.console.render import PREFIX, console_state, page, read_form, redirect
@@ -21,7 +23,7 @@ from auditor.errors import AuditorError, InputError
 from auditor.services import triage
 from auditor.store import repo
 from auditor.store.case_models import FindingCase
-from auditor.store.models import FindingStatus
+from auditor.store.models import Finding, FindingKind, FindingStatus
 
 router = APIRouter(include_in_schema=False)
 #: The statuses a finding can have, for the pages' filters and forms.
@@ -180,6 +182,30 @@ def case_page(request: Request) -> Response:
     return _guarded(request, Permission.FINDINGS_READ, build)
 
 
+def _evidence(
+    actx: AppContext, sess: ConsoleSession, finding: Finding, session: Session
+) -> dict[str, str]:
+    """Where the finding was found, as this role may see it.
+
+    A PHI finding's export file name may carry a patient's name: roles without
+    ``findings:paths`` see the keyed reference the API gives (``file:<16 hex>.<ext>``, the
+    same function, so the two agree); those with it see the path, and that read is audited as
+    such. Access-log findings name system log files and keep them.
+    """
+    item = {
+        "kind": str(finding.kind),
+        "source": finding.source or "",
+        "location": finding.location or "",
+        "explanation": finding.explanation or "",
+    }
+    if finding.kind != FindingKind.PHI or not item["source"]:
+        return {**item, "ref": ""}
+    if not sess.principal.can(Permission.FINDINGS_PATHS):
+        return {**redact_finding(item, actx.fingerprinter.of), "ref": ""}
+    repo.audit(session, sess.principal.actor, "console.findings.paths", f"finding:{finding.id}")
+    return {**item, "ref": file_ref(actx.fingerprinter.of, item["source"])}
+
+
 def _finding_view(
     request: Request, sess: ConsoleSession, finding_id: int, *, status: int = 200, **extra: Any
 ) -> Response:
@@ -204,6 +230,7 @@ def _finding_view(
             directory,
             status_filter=status,
             f=finding,
+            evidence=_evidence(actx, sess, finding, session),
             case=session.get(FindingCase, finding_id),
             around=queries.around(session, finding),
             openers=queries.chart_openers(session, finding),

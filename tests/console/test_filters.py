@@ -17,16 +17,7 @@ from auditor.config import load_settings
 from auditor.context import AppContext, open_context
 from auditor.findings import AccessFinding
 from auditor.store import repo
-
-
-def login(client: TestClient, token: str) -> None:
-    page = client.get("/console/login")
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert csrf
-    done = client.post(
-        "/console/login", data={"token": token, "csrf": csrf.group(1)}, follow_redirects=False
-    )
-    assert done.status_code == 303, done.text
+from tests.console.client import login
 
 
 def _finding(event_id: str, when: datetime) -> AccessFinding:
