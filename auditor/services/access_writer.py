@@ -30,21 +30,43 @@ _Job = tuple[
     Checkpoint | None,
     Callable[[], None] | None,
     list[audited.EventKey],
-    list[event_index.IndexRow],
+    list[event_index.DriverRow],
 ]
 #: Index rows per writer job: the queue holds ``depth`` jobs, so this bounds its memory.
 INDEX_CHUNK = 50_000
+# The instant as the store's driver takes it: SQLAlchemy's SQLite text form (always with
+# microseconds), or PostgreSQL's timestamptz input form for COPY.
+_AT_FORMAT = {"sqlite": "%Y-%m-%d %H:%M:%S.%f", "postgresql": "%Y-%m-%d %H:%M:%S.%f+00"}
 # The loaded segment's distinct events, with the workforce row in force that day (department
-# and role where the context knows them, else the log's own department).
+# and role where the context knows them, else the log's own department), pseudonymised
+# through the id -> fingerprint table ``_ix_fp`` and sorted by the index's primary key, so the
+# store's B-tree is written in order and Python touches each row only to hand it on.
 _INDEX_SQL = f"""
-SELECT {EVENT_KEY_SQL} AS key, min(epoch_us(e.ts)), any_value(coalesce(e.user_id, '')),
-    any_value(coalesce(e.patient_id, '')), any_value(coalesce(e.action, '')),
-    any_value(coalesce(e.record_type, '')),
-    any_value(coalesce(u.department, nullif(e.department, ''), '')),
-    any_value(coalesce(u.role, ''))
-FROM events e LEFT JOIN wf u ON u.user_id = e.user_id AND {wf_at("u")}
-WHERE e.bad IS NULL AND epoch_us(e.ts) >= ?
-GROUP BY key
+WITH s AS (
+    SELECT {EVENT_KEY_SQL} AS key, min(epoch_us(e.ts)) AS us,
+        any_value(coalesce(e.user_id, '')) AS usr,
+        any_value(coalesce(e.patient_id, '')) AS pat,
+        any_value(coalesce(e.action, '')) AS action,
+        any_value(coalesce(e.record_type, '')) AS record_type,
+        any_value(coalesce(u.department, nullif(e.department, ''), '')) AS department,
+        any_value(coalesce(u.role, '')) AS role
+    FROM events e LEFT JOIN wf u ON u.user_id = e.user_id AND {{wf_at}}
+    WHERE e.bad IS NULL AND epoch_us(e.ts) >= $since
+    GROUP BY key
+)
+SELECT fu.fp AS user_fp, strftime(make_timestamp(s.us), $at_format) AS at_text, s.key,
+    fq.fp, substring(s.action, 1, 32), substring(s.record_type, 1, 32), $source,
+    substring(s.department, 1, 64), substring(s.role, 1, 64)
+FROM s JOIN _ix_fp fu ON fu.domain = 'user' AND fu.id = s.usr
+JOIN _ix_fp fq ON fq.domain = 'patient' AND fq.id = s.pat
+ORDER BY user_fp, at_text, s.key
+""".replace("{wf_at}", wf_at("u"))
+_IDS_SQL = """
+SELECT DISTINCT 'user' AS domain, coalesce(user_id, '') AS id FROM events
+WHERE bad IS NULL AND epoch_us(ts) >= $since
+UNION
+SELECT DISTINCT 'patient', coalesce(patient_id, '') FROM events
+WHERE bad IS NULL AND epoch_us(ts) >= $since
 """
 
 
@@ -58,6 +80,7 @@ class StoreWriter:
         # The event index keeps what happened since this instant (None: no index).
         self.index_since = actx.clock() - timedelta(days=days) if days > 0 else None
         self._names = event_index.Pseudonyms(actx.fingerprinter)
+        self._dialect = actx.engine.dialect.name
         self._jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._loop, name="findings-writer", daemon=True)
@@ -69,12 +92,13 @@ class StoreWriter:
         checkpoint: Checkpoint | None = None,
         after: Callable[[], None] | None = None,
         events: list[audited.EventKey] | None = None,
-        index: list[event_index.IndexRow] | None = None,
+        index: list[event_index.DriverRow] | None = None,
     ) -> None:
         """Queue one transaction: ``rows`` plus ``checkpoint``; ``after`` runs once committed.
 
         ``events``: the segment's distinct events (``audited_events``), idempotent;
-        ``index``: rows of the pseudonymised event index (``put_index``), idempotent too.
+        ``index``: rows of the pseudonymised event index in driver form, sorted by its
+        primary key (``put_index``), idempotent too.
 
         The rows are converted for the driver here, on the caller's thread, so the writer
         thread is left with little but the database's own work.
@@ -87,31 +111,35 @@ class StoreWriter:
     def put_index(self, con: duckdb.DuckDBPyConnection, label: str) -> None:
         """Queue the loaded segment's events for the console's event index, pseudonymised.
 
-        Ids become keyed fingerprints here, on the scan's thread; events older than the
-        retention bound are left out (and pruned from the store when the scan closes).
+        Only the segment's distinct ids are fingerprinted in Python (the home's keyed HMAC,
+        memoised); DuckDB joins them to the events, formats and sorts the rows, so a row costs
+        the scan's thread a fetch and the writer's an insert. Events older than the retention
+        bound are left out (and pruned from the store when the scan closes).
         """
         if self.index_since is None:
             return
         since = int(self.index_since.timestamp() * 1_000_000)
-        source = Path(label).name[:255]
         names = self._names
-        cursor = con.execute(_INDEX_SQL, [since])
-        while chunk := cursor.fetchmany(INDEX_CHUNK):
-            rows = [
-                (
-                    names.user(user),
-                    datetime.fromtimestamp(us / 1_000_000, UTC),
-                    str(key),
-                    names.patient(patient),
-                    action[:32],
-                    record_type[:32],
-                    source,
-                    department[:64],
-                    role[:64],
-                )
-                for key, us, user, patient, action, record_type, department, role in chunk
-            ]
-            self.put([], index=rows)
+        ids = con.execute(_IDS_SQL, {"since": since}).fetchall()
+        if not ids:
+            return
+        fps = [names.user(i) if d == "user" else names.patient(i) for d, i in ids]
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _ix_fp AS "
+            "SELECT unnest($d) AS domain, unnest($i) AS id, unnest($f) AS fp",
+            {"d": [d for d, _ in ids], "i": [i for _, i in ids], "f": fps},
+        )
+        params = {
+            "since": since,
+            "at_format": _AT_FORMAT.get(self._dialect, _AT_FORMAT["postgresql"]),
+            "source": Path(label).name[:255],
+        }
+        try:
+            cursor = con.execute(_INDEX_SQL, params)
+            while chunk := cursor.fetchmany(INDEX_CHUNK):
+                self.put([], index=chunk)
+        finally:
+            con.execute("DROP TABLE IF EXISTS _ix_fp")
 
     def close(self) -> None:
         """Wait until everything queued is committed; re-raise what went wrong meanwhile."""
@@ -166,8 +194,8 @@ class StoreWriter:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
                 audited.put_events(session, events, self.run_id)
-            # One sorted insert for the whole group: the index's B-trees see fewer, longer runs.
-            event_index.put_index(session, [row for job in jobs for row in job[4]])
+            for job in jobs:  # each job's rows arrive sorted: the B-trees see long runs
+                event_index.put_driver_rows(session, job[4])
             for _, checkpoint, _, _, _ in jobs:
                 if checkpoint is not None:
                     key, position, line, meta = checkpoint

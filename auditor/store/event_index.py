@@ -8,9 +8,9 @@ are the console's two questions, each served by one index: (user, time), (patien
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -21,6 +21,9 @@ from auditor.store.index_models import AccessEvent
 
 #: (user fp, instant, key, patient fp, action, record type, source, department, role)
 IndexRow = tuple[str, datetime, str, str, str, str, str, str, str]
+#: The same with the instant as text in the driver's form: SQLAlchemy's SQLite storage form
+#: (``2026-11-16 09:00:00.000000``, UTC) or PostgreSQL's (``... .000000+00``).
+DriverRow = tuple[Any, ...]
 _CHUNK = 5000
 _COLUMNS = (
     "user_fp",
@@ -62,15 +65,25 @@ _SQLITE_INSERT = (
     f"INSERT INTO access_events ({', '.join(_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _COLUMNS)}) ON CONFLICT DO NOTHING"
 )
+# PostgreSQL: COPY into a session-local staging table, then one set insert that skips the
+# events already indexed; COPY parses text server-side, far cheaper than bound parameters.
+_PG_STAGE = (
+    "CREATE TEMP TABLE IF NOT EXISTS _access_events_in "
+    "(LIKE access_events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+)
+_PG_COPY = f"COPY _access_events_in ({', '.join(_COLUMNS)}) FROM STDIN"
+_PG_MERGE = (
+    f"INSERT INTO access_events ({', '.join(_COLUMNS)}) "
+    f"SELECT {', '.join(_COLUMNS)} FROM _access_events_in ON CONFLICT DO NOTHING"
+)
+_PG_AT = "%Y-%m-%d %H:%M:%S.%f+00"
 
 
 def put_index(session: Session, rows: Iterable[IndexRow]) -> None:
     """Add events; an event already indexed (same key: a re-scan, a re-sent file) is kept.
 
-    Sorted by the primary key first, so the B-tree is written in order. On SQLite the rows go
-    to the driver's ``executemany`` as they are (the instant through the column's own bind
-    processor): a scan writes one row per access, and the ORM's per-row work would cost more
-    than the database's.
+    Sorted by the primary key first, so the B-tree is written in order, then handed to
+    :func:`put_driver_rows` with the instant in the driver's form.
     """
     ordered = sorted(rows, key=lambda r: (r[0], r[1], r[2]))
     if not ordered:
@@ -79,17 +92,37 @@ def put_index(session: Session, rows: Iterable[IndexRow]) -> None:
     if dialect.name == "sqlite":
         bind = AccessEvent.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
         assert bind is not None
-        params = [(r[0], bind(r[1]), *r[2:]) for r in ordered]
-        session.flush()
-        for lo in range(0, len(params), _CHUNK):
-            session.connection().exec_driver_sql(_SQLITE_INSERT, params[lo : lo + _CHUNK])
-        return
-    from sqlalchemy.dialects import postgresql
+        put_driver_rows(session, [(r[0], bind(r[1]), *r[2:]) for r in ordered])
+    else:
+        put_driver_rows(
+            session, [(r[0], r[1].astimezone(UTC).strftime(_PG_AT), *r[2:]) for r in ordered]
+        )
 
-    stmt = postgresql.insert(AccessEvent).on_conflict_do_nothing()
-    batch = [dict(zip(_COLUMNS, row, strict=True)) for row in ordered]
-    for lo in range(0, len(batch), _CHUNK):
-        session.execute(stmt, batch[lo : lo + _CHUNK])
+
+def put_driver_rows(session: Session, rows: Sequence[DriverRow]) -> None:
+    """Add rows already in driver form (see :data:`DriverRow`), sorted by the primary key;
+    an event already indexed is kept.
+
+    A scan writes one row per access, so the rows go to the driver as they are: SQLite's
+    ``executemany`` (the ORM's per-row work would cost more than the database's), or
+    PostgreSQL's COPY.
+    """
+    if not rows:
+        return
+    session.flush()
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        for lo in range(0, len(rows), _CHUNK):
+            connection.exec_driver_sql(_SQLITE_INSERT, rows[lo : lo + _CHUNK])
+        return
+    raw: Any = connection.connection.driver_connection
+    with raw.cursor() as cur:
+        cur.execute(_PG_STAGE)
+        with cur.copy(_PG_COPY) as copy:
+            for row in rows:
+                copy.write_row(row)
+        cur.execute(_PG_MERGE)
+        cur.execute("TRUNCATE _access_events_in")
 
 
 def prune(session: Session, before: datetime) -> int:
