@@ -12,7 +12,11 @@ Delivery is at least once, its effect exactly once per finding and channel:
    run out, the next call (the next scan, a restarted daemon) sends it again, with the same
    ``dedupe_key``. The receiver may see that one message twice; the key (the e-mail's
    Message-ID, CEF ``externalId``, the webhook's ``Idempotency-Key`` and ``alert_id``) says
-   it is the same alert. Nothing is silently lost: every row ends ``sent`` or ``failed``.
+   it is the same alert.
+5. A row whose finding was closed (confirmed, dismissed, escalated) or is no longer critical
+   under the settings before it went out is marked ``skipped`` with the reason: a person has
+   already acted on it, and a staff note asking to explain a dismissed access would be wrong.
+   Nothing is silently lost: every row ends ``sent``, ``failed`` or ``skipped``.
 
 A channel that fails every try is left alone for the rest of the call, so a mail server that
 is down delays a scan by one alert's retries, not by every alert's.
@@ -29,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, not_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from auditor.alerts import messages
@@ -63,6 +67,8 @@ class Undeliverable(Exception):
 class AlertTotals:
     sent: int = 0
     failed: int = 0
+    #: Rows closed unsent because their finding was closed or is no longer critical.
+    skipped: int = 0
     by_channel: dict[str, int] = field(default_factory=dict)
 
 
@@ -164,6 +170,49 @@ def _claim_new(actx: AppContext, names: list[str]) -> None:
                 added += 1
             if added >= BATCH:
                 return
+
+
+def _why_not(cfg: AlertsSettings, finding: Finding, tried: bool) -> str:
+    """Why an outbox row will not be sent (ids and states only: it is shown and logged)."""
+    if finding.status != FindingStatus.OPEN:
+        why = f"not sent: the finding was {finding.status} before the alert went out"
+    else:
+        why = "not sent: the finding is no longer critical under the [alerts] settings"
+    # A stale ``sending`` row: that try may have been delivered before the process died.
+    return why + ("; an earlier try may have arrived" if tried else "")
+
+
+def _skip_closed(actx: AppContext, names: list[str]) -> int:
+    """Mark ``skipped`` the rows that would otherwise wait forever: their finding was closed
+    or is no longer critical. A row some process is sending now (lease alive) is left to it;
+    each update compares the state read, so a try that began meanwhile wins."""
+    cfg, now = actx.settings.alerts, actx.clock()
+    waiting = or_(
+        Alert.status == "pending",
+        and_(
+            Alert.status == "sending",
+            or_(Alert.last_attempt_at.is_(None), Alert.last_attempt_at <= now - lease(cfg)),
+        ),
+    )
+    skipped = 0
+    with actx.transaction() as session:
+        rows = session.execute(
+            select(Alert.id, Alert.status, Alert.attempts, Finding)
+            .join(Finding, Finding.id == Alert.finding_id)
+            .where(waiting, Alert.channel.in_(names), not_(_critical(cfg)))
+            .order_by(Alert.id)
+        ).all()
+        for alert_id, status, attempts, finding in rows:
+            why = _why_not(cfg, finding, status == "sending")
+            result: Any = session.execute(
+                update(Alert)
+                .where(Alert.id == alert_id, Alert.status == status, Alert.attempts == attempts)
+                .values(status="skipped", last_error=why, next_attempt_at=None)
+            )
+            if result.rowcount == 1:
+                skipped += 1
+                log.info("alert %d for finding %d skipped: %s", alert_id, finding.id, why)
+    return skipped
 
 
 @dataclass(frozen=True)
@@ -279,6 +328,7 @@ def send_alerts(actx: AppContext) -> AlertTotals:
     # Another process claiming the same rows first rolls ours back; its rows are sent below.
     with contextlib.suppress(IntegrityError):
         _claim_new(actx, list(senders))
+    totals.skipped = _skip_closed(actx, list(senders))
     down: set[str] = set()  # channels that failed every try in this call: skipped until next
     for due in _due(actx, list(senders)):
         if due.channel in down:
