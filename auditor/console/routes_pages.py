@@ -228,7 +228,7 @@ def _finding_view(
             "finding.html",
             sess,
             directory,
-            status_filter=status,
+            status=status,
             f=finding,
             evidence=_evidence(actx, sess, finding, session),
             case=session.get(FindingCase, finding_id),

@@ -1,5 +1,6 @@
-"""The queue's filters without a browser: a week the user mistyped is a 400 naming the
-filter, on the queue page itself, never a 500 or another week's findings."""
+"""Bad input on console pages without a browser: a week the user mistyped is a 400 naming
+the filter, on the queue page itself, never a 500 or another week's findings; a bad value in
+the finding form is a 400 with the reason, and changes nothing."""
 
 from __future__ import annotations
 
@@ -90,3 +91,25 @@ def test_a_bad_week_is_a_filter_error_not_a_500_or_another_week(
     assert error and why in error.group(1) and "week" in error.group(1)
     assert _shown(page.text) == 0  # not the W48 (or any) finding under a week not asked for
     assert 'id="filters"' in page.text  # the form is there to correct it
+
+
+def test_a_bad_value_in_the_finding_form_is_a_400_and_changes_nothing(client: TestClient) -> None:
+    queue = client.get("/console/queue", params={"week": "2026-W10"}).text
+    link = re.search(r'href="/console/findings/(\d+)"', queue)
+    assert link
+    url = f"/console/findings/{link.group(1)}"
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get(url).text)
+    assert csrf
+    for form, why in (
+        ({"disposition": "fine"}, "unknown disposition"),
+        ({"status": "dismissed", "disposition": "fine"}, "unknown disposition"),  # not half-saved
+        ({"due_date": "2026-02-30"}, "due date must be YYYY-MM-DD"),
+        ({"status": "closed"}, "unknown status"),
+    ):
+        answer = client.post(url, data={**form, "csrf": csrf.group(1)}, follow_redirects=False)
+        assert answer.status_code == 400, (form, answer.status_code)
+        error = re.search(r'id="form-error">([^<]*)<', answer.text)
+        assert error and why in error.group(1)
+    page = client.get(url).text
+    assert re.search(r'<dd id="status">open', page)
+    assert 'value="fine" selected' not in page and "2026-02-30" not in page
