@@ -35,6 +35,7 @@ PAGE = 100
 ID_TEXT = re.compile(r"[A-Za-z0-9_.:+\-]{1,128}")
 #: An ISO 8601 week, ``2024-W10`` (``w`` accepted too).
 ISO_WEEK = re.compile(r"([0-9]{4})-[Ww]([0-9]{2})")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,20 @@ def week_bounds(week: str) -> tuple[datetime, datetime]:
         ) from None
     except OverflowError:  # 9999-W52 ends in year 10000
         raise InputError(f"week {week} ends after 9999-12-31", field="week") from None
+
+
+def day_bounds(day: str) -> tuple[datetime, datetime]:
+    """``2024-03-04`` -> [00:00 UTC, the next midnight); only that form (no ``20240304``,
+    ``2024-W10-1`` or a time), and not 9999-12-31, whose next midnight does not exist."""
+    if not ISO_DAY.fullmatch(day):
+        raise InputError("day must be YYYY-MM-DD", field="day")
+    try:
+        start = datetime.fromisoformat(day).replace(tzinfo=UTC)
+        return start, start + timedelta(days=1)
+    except ValueError:
+        raise InputError(f"no such day {day}", field="day") from None
+    except OverflowError:
+        raise InputError(f"day {day} ends after 9999-12-31", field="day") from None
 
 
 def _rank() -> Any:
@@ -209,15 +224,12 @@ def cases(
 def case_findings(
     session: Session, user_id: str, day: str, *, actor: str, fingerprint: Callable[[str], str]
 ) -> list[Finding]:
-    try:
-        start = datetime.fromisoformat(day).replace(tzinfo=UTC)
-    except ValueError:
-        raise InputError("day must be YYYY-MM-DD", field="day") from None
+    start, end = day_bounds(day)
     rows = list(
         session.scalars(
             select(Finding)
             .where(Finding.user_id == user_id, Finding.kind == FindingKind.ACCESS)
-            .where(Finding.event_time >= start, Finding.event_time < start + timedelta(days=1))
+            .where(Finding.event_time >= start, Finding.event_time < end)
             .order_by(Finding.event_time, Finding.id)
         )
     )

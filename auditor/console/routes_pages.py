@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -28,6 +28,8 @@ from auditor.store.models import Finding, FindingKind, FindingStatus
 router = APIRouter(include_in_schema=False)
 #: The statuses a finding can have, for the pages' filters and forms.
 STATUSES = tuple(s.value for s in FindingStatus)
+#: The error page's title by HTTP status (else "Cannot show this page": bad input).
+ERROR_HEADINGS = {401: "Not allowed", 403: "Not allowed", 404: "Not found"}
 FILTERS = ("severity", "category", "user", "patient", "department", "week", "status", "assignee")
 
 
@@ -43,7 +45,10 @@ def _guarded(
     try:
         return build(sess)
     except AuditorError as exc:
-        return page(request, "error.html", sess, status=exc.http_status, message=str(exc))
+        heading = ERROR_HEADINGS.get(exc.http_status, "Cannot show this page")
+        return page(
+            request, "error.html", sess, status=exc.http_status, message=str(exc), heading=heading
+        )
 
 
 def _actx(request: Request) -> AppContext:
@@ -149,12 +154,12 @@ def case_page(request: Request) -> Response:
                 session, user, day, actor=sess.principal.actor, fingerprint=actx.fingerprinter.of
             )
             cases = {f.id: session.get(FindingCase, f.id) for f in rows}
-            begin = datetime.fromisoformat(day).replace(tzinfo=UTC)  # checked by case_findings
+            begin, end = queries.day_bounds(day)  # checked by case_findings
             accesses = activity.user_accesses(
                 session,
                 user,
                 begin,
-                begin + timedelta(days=1) - timedelta(microseconds=1),
+                end - timedelta(microseconds=1),
                 names=reverse.names,
                 reverse=reverse.get(directory),
             )

@@ -1,6 +1,6 @@
 """Bad input on console pages without a browser: a week the user mistyped is a 400 naming
-the filter, on the queue page itself, never a 500 or another week's findings; a bad value in
-the finding form is a 400 with the reason, and changes nothing."""
+the filter, on the queue page itself, never a 500 or another week's findings; so is a case's
+day; a bad value in the finding form is a 400 with the reason, and changes nothing."""
 
 from __future__ import annotations
 
@@ -113,3 +113,28 @@ def test_a_bad_value_in_the_finding_form_is_a_400_and_changes_nothing(client: Te
     page = client.get(url).text
     assert re.search(r'<dd id="status">open', page)
     assert 'value="fine" selected' not in page and "2026-02-30" not in page
+
+
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        ("9999-12-31", "ends after 9999-12-31"),  # its next midnight does not exist: was a 500
+        ("2026-02-30", "no such day"),
+        ("\uff12\uff10\uff12\uff16-03-04", "must be YYYY-MM-DD"),  # full-width digits
+        ("2026-W10-3", "must be YYYY-MM-DD"),  # an ISO week date is another day's notation
+        ("20260304", "must be YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_case_day_is_a_400_naming_the_field(client: TestClient, day: str, why: str) -> None:
+    page = client.get("/console/case", params={"user": "u1", "day": day})
+    assert page.status_code == 400, page.text[:300]
+    error = re.search(r'id="error">([^<]*)<', page.text)
+    assert error and why in error.group(1) and "day" in error.group(1)
+    assert "<h1>Cannot show this page</h1>" in page.text
+
+
+def test_a_real_case_day_and_a_missing_finding(client: TestClient) -> None:
+    case = client.get("/console/case", params={"user": "u1", "day": "2026-03-04"})
+    assert case.status_code == 200 and case.text.count('class="finding-link"') == 1
+    missing = client.get("/console/findings/99999")
+    assert missing.status_code == 404 and "<h1>Not found</h1>" in missing.text
