@@ -30,6 +30,7 @@ router = APIRouter(include_in_schema=False)
 STATUSES = tuple(s.value for s in FindingStatus)
 #: The error page's title by HTTP status (else "Cannot show this page": bad input).
 ERROR_HEADINGS = {401: "Not allowed", 403: "Not allowed", 404: "Not found"}
+MAX_OFFSET = 10_000_000
 FILTERS = ("severity", "category", "user", "patient", "department", "week", "status", "assignee")
 
 
@@ -69,8 +70,7 @@ def queue_page(request: Request) -> Response:
         params["status"] = "open"
     sort = request.query_params.get("sort", "severity")
     flt = queries.QueueFilter(**params, sort=sort if sort in queries.SORTS else "severity")
-    raw_offset = request.query_params.get("offset", "0")
-    offset = min(int(raw_offset), 10_000_000) if raw_offset.isdigit() else 0
+    offset = _offset(request.query_params.get("offset", "0"))
 
     def build(sess: ConsoleSession) -> Response:
         directory = _directory(request, actx)
@@ -107,6 +107,14 @@ def queue_page(request: Request) -> Response:
             )
 
     return _guarded(request, Permission.FINDINGS_READ, build)
+
+
+def _offset(raw: str) -> int:
+    """The page offset; not ASCII digits is 0. ``str.isdigit`` alone passes ``\u00b2``, and
+    ``int`` refuses more than 4300 digits: either was a 500."""
+    if not (raw.isascii() and raw.isdigit()):
+        return 0
+    return MAX_OFFSET if len(raw) > len(str(MAX_OFFSET)) else min(int(raw), MAX_OFFSET)
 
 
 def _triage_page(

@@ -138,3 +138,11 @@ def test_a_real_case_day_and_a_missing_finding(client: TestClient) -> None:
     assert case.status_code == 200 and case.text.count('class="finding-link"') == 1
     missing = client.get("/console/findings/99999")
     assert missing.status_code == 404 and "<h1>Not found</h1>" in missing.text
+
+
+def test_any_offset_gives_a_page(client: TestClient) -> None:
+    """Superscript two passes str.isdigit and int() refuses 5000 digits: both were a 500."""
+    for offset, rows in (("\u00b2", 2), ("9" * 5000, 0), ("1", 1), ("-1", 2), ("\uff11", 2)):
+        page = client.get("/console/queue", params={"offset": offset})
+        assert page.status_code == 200, offset[:10]
+        assert _shown(page.text) == rows, offset[:10]
