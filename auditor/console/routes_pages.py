@@ -19,7 +19,7 @@ from auditor.console.render import PREFIX, console_state, page, read_form, redir
 from auditor.console.routes_auth import csrf_ok, current_session, forbidden
 from auditor.console.sessions import ConsoleSession
 from auditor.context import AppContext
-from auditor.errors import AuditorError, InputError
+from auditor.errors import AuditorError, InputError, NotFoundError
 from auditor.services import triage
 from auditor.store import repo
 from auditor.store.case_models import FindingCase
@@ -31,6 +31,7 @@ STATUSES = tuple(s.value for s in FindingStatus)
 #: The error page's title by HTTP status (else "Cannot show this page": bad input).
 ERROR_HEADINGS = {401: "Not allowed", 403: "Not allowed", 404: "Not found"}
 MAX_OFFSET = 10_000_000
+MAX_FINDING_ID = 2**31 - 1
 FILTERS = ("severity", "category", "user", "patient", "department", "week", "status", "assignee")
 
 
@@ -219,12 +220,20 @@ def _evidence(
     return {**item, "ref": file_ref(actx.fingerprinter.of, item["source"])}
 
 
+def _check_id(finding_id: int) -> None:
+    """Finding ids are 32-bit in the store: a larger one cannot exist (and would be a database
+    error, a 500, rather than a 404)."""
+    if not 1 <= finding_id <= MAX_FINDING_ID:
+        raise NotFoundError(f"finding {finding_id} not found")
+
+
 def _finding_view(
     request: Request, sess: ConsoleSession, finding_id: int, *, status: int = 200, **extra: Any
 ) -> Response:
     actx = _actx(request)
     directory = _directory(request, actx)
     reverse = console_state(request).reverse
+    _check_id(finding_id)
     with actx.transaction() as session:
         finding = triage.get_finding(
             session, finding_id, actor=sess.principal.actor, channel="console"
@@ -286,6 +295,7 @@ async def finding_update(request: Request, finding_id: int) -> Response:
         if not sess.principal.can(Permission.FINDINGS_TRIAGE):
             return forbidden(request, sess, f"Your role ({sess.role}) may not triage findings.")
         try:
+            _check_id(finding_id)
             with actx.transaction() as session:
                 actor = sess.principal.actor
                 current = triage.get_finding(session, finding_id, actor=actor, channel="console")
@@ -299,6 +309,10 @@ async def finding_update(request: Request, finding_id: int) -> Response:
                 queries.update_case(session, finding_id, form, actor=actor, now=actx.clock())
         except ValueError:
             return _finding_view(request, sess, finding_id, status=400, error="unknown status")
+        except NotFoundError as exc:  # no finding page to show the error on
+            return page(
+                request, "error.html", sess, status=404, message=str(exc), heading="Not found"
+            )
         except AuditorError as exc:
             return _finding_view(request, sess, finding_id, status=exc.http_status, error=str(exc))
         return redirect(f"{PREFIX}/findings/{finding_id}#saved")

@@ -146,3 +146,15 @@ def test_any_offset_gives_a_page(client: TestClient) -> None:
         page = client.get("/console/queue", params={"offset": offset})
         assert page.status_code == 200, offset[:10]
         assert _shown(page.text) == rows, offset[:10]
+
+
+def test_a_finding_id_beyond_the_store_is_not_found(client: TestClient) -> None:
+    """Finding ids are 32-bit in the store: a larger one cannot exist (was a 500); a POST to
+    a finding that does not exist answered the API's JSON error, not a console page."""
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/console/queue").text)
+    assert csrf
+    for fid in (0, 12345, 2**31, 2**63, 10**30):
+        page = client.get(f"/console/findings/{fid}")
+        assert page.status_code == 404 and "<h1>Not found</h1>" in page.text, fid
+        update = client.post(f"/console/findings/{fid}", data={"csrf": csrf.group(1)})
+        assert update.status_code == 404 and "<h1>Not found</h1>" in update.text, fid
