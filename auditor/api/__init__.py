@@ -1,7 +1,5 @@
-"""The HTTP API: ``create_app(settings)`` builds it; ``auditor serve`` runs it with uvicorn."""
+"""The HTTP API: ``auditor.api.app.create_app(settings)`` builds it; ``auditor serve`` runs it.
 
-from __future__ import annotations
-
-from auditor.api.app import create_app
-
-__all__ = ["create_app"]
+Nothing is imported here, so ``auditor.console`` (which the app mounts, and which uses the
+API's auth) can be imported first without a loop through this package.
+"""

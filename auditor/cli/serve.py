@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         """
         import uvicorn
 
-        from auditor.api import create_app
+        from auditor.api.app import create_app
         from auditor.config import CONFIG_FILE, load_settings
         from auditor.daemon.logs import configure
         from auditor.daemon.status import daemon_status

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from auditor.api import create_app
+from auditor.api.app import create_app
 from auditor.api.auth import Role, create_token
 from auditor.config import load_settings
 from auditor.context import AppContext, open_context

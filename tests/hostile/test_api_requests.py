@@ -140,7 +140,7 @@ def test_l3_security_headers_and_no_cdn_docs(env: ApiEnv) -> None:
 
 
 def test_l3_docs_page_and_schema_can_be_switched_off(env: ApiEnv) -> None:
-    from auditor.api import create_app
+    from auditor.api.app import create_app
 
     settings = env.actx.settings
     quiet = settings.model_copy(update={"api": settings.api.model_copy(update={"docs": False})})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from auditor.api import create_app
+from auditor.api.app import create_app
 from auditor.api.auth import Role, create_token
 from auditor.config import load_settings
 from auditor.context import AppContext, open_context
