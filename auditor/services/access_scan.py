@@ -162,7 +162,9 @@ def scan_access_logs(actx: AppContext, request: AccessScanRequest) -> AccessScan
         # Alerts inside the run: a process killed while sending leaves the run "running",
         # so a restarted daemon reruns it at once and the outbox's unsent alerts go out.
         alerts = send_alerts(actx)
-        run.audit.update(alerts_sent=alerts.sent, alerts_failed=alerts.failed)
+        run.audit.update(
+            alerts_sent=alerts.sent, alerts_failed=alerts.failed, alerts_skipped=alerts.skipped
+        )
     return result
 
 

@@ -40,7 +40,9 @@ class Alert(Base):
 
     ``status``: ``pending`` (due at ``next_attempt_at``), ``sending`` (an attempt began and
     did not report back: delivered or not, it is sent again with the same ``dedupe_key``),
-    ``sent`` or ``failed`` (``max_attempts`` used). ``dedupe_key`` is what the receiver sees
+    ``sent``, ``failed`` (``max_attempts`` used, or a staff note to an unsafe user id) or
+    ``skipped`` (the finding was closed or is no longer critical before it went out; the reason
+    is kept). ``dedupe_key`` is what the receiver sees
     (e-mail Message-ID, CEF ``externalId``, webhook ``Idempotency-Key``), the same on every try.
     """
 
