@@ -118,14 +118,19 @@ def run_project(log: Path, ctx: Path) -> tuple[float, float, int, dict[str, Any]
     return wall, cpu, rss, summary
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
+def add_input_args(parser: argparse.ArgumentParser, *, events: int) -> None:
+    """The generated hospital's size and the repeats: what ``prepare`` and the loops read."""
+    parser.add_argument("--events", type=int, default=events)
     parser.add_argument("--users", type=int, default=5_000)
     parser.add_argument("--patients", type=int, default=200_000)
     parser.add_argument("--relationships", type=int, default=400_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeats", type=int, default=3)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_input_args(parser, events=1_000_000)
     args = parser.parse_args()
     log, ctx = prepare(args)
     base: list[float] = []

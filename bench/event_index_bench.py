@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from access_bench import AUDITOR, _env, _timed, prepare  # noqa: E402
+from access_bench import AUDITOR, _env, _timed, add_input_args, prepare  # noqa: E402
 
 
 def run_scan(log: Path, ctx: Path, days: int) -> tuple[float, float, int]:
@@ -51,12 +51,7 @@ def run_scan(log: Path, ctx: Path, days: int) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--users", type=int, default=5_000)
-    parser.add_argument("--patients", type=int, default=200_000)
-    parser.add_argument("--relationships", type=int, default=400_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeats", type=int, default=3)
+    add_input_args(parser, events=200_000)
     args = parser.parse_args()
     log, ctx = prepare(args)
     got: dict[str, tuple[list[float], list[float]]] = {"off": ([], []), "on": ([], [])}
