@@ -22,7 +22,7 @@ from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
 from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
 from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
-from auditor.phi.entities import Entity
+from auditor.phi.entities import Entity, TypedSpan
 
 _STATES = {
     "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
@@ -54,15 +54,9 @@ _TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "md", "rn", "np", "pa",
 MEMO_LIMIT = 100_000
 
 
-class Span(Protocol):
+class Span(TypedSpan, Protocol):
     """What the operators need of a PHI-engine span (``auditor.phi.engine.PhiSpan``)."""
 
-    @property
-    def entity_type(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
     @property
     def score(self) -> float: ...
 

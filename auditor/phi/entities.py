@@ -11,6 +11,7 @@ Safe Harbor categories are the letters of 45 CFR 164.514(b)(2)(i)(A)-(R).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Protocol
 
 
 class SafeHarbor(StrEnum):
@@ -132,3 +133,14 @@ def safe_harbor_category(entity_type: str) -> SafeHarbor:
         return SAFE_HARBOR[Entity(entity_type)]
     except ValueError:
         return SafeHarbor.R_OTHER
+
+
+class TypedSpan(Protocol):
+    """What rules over spans need of one, whichever engine or recognizer made it."""
+
+    @property
+    def entity_type(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...

@@ -13,26 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
-from auditor.phi.entities import Entity
+from auditor.phi.entities import Entity, TypedSpan
 
 STREET_TYPES = frozenset({Entity.STREET_ADDRESS, "ADDRESS"})
 PLACE_TYPES = STREET_TYPES | {Entity.LOCATION}
 
 
-class _Span(Protocol):
-    @property
-    def entity_type(self) -> str: ...
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-S = TypeVar("S", bound=_Span)
+S = TypeVar("S", bound=TypedSpan)
 
 
 def _outside(start: int, end: int, places: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
