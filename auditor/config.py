@@ -131,6 +131,20 @@ class ApiSettings(_Section):
 class DeidSettings(_Section):
     date_shift_days: int = 365
     profile: str = "safe-harbor"
+    # Where files are de-identified: "local" (this process) or "spark" (docs/scale-out.md),
+    # Spark's master URL and extra settings (spark.executor.memory, ...).
+    engine: Literal["local", "spark"] = "local"
+    spark_master: str = "local[*]"
+    spark_conf: dict[str, str] = Field(default_factory=dict)
+
+
+class DocumentsSettings(_Section):
+    """``scan documents``: where the PHI engine runs ("local": this process or its worker
+    processes; "spark": executors, docs/scale-out.md), Spark's master URL and settings."""
+
+    engine: Literal["local", "spark"] = "local"
+    spark_master: str = "local[*]"
+    spark_conf: dict[str, str] = Field(default_factory=dict)
 
 
 class AlertsSettings(_Section):
@@ -186,6 +200,7 @@ class Settings(BaseSettings):
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     deid: DeidSettings = Field(default_factory=DeidSettings)
+    documents: DocumentsSettings = Field(default_factory=DocumentsSettings)
     alerts: AlertsSettings = Field(default_factory=AlertsSettings)
 
     @classmethod

@@ -102,6 +102,18 @@ docs = true
 [deid]
 date_shift_days = 365
 profile = "safe-harbor"
+# Where files are de-identified: "local" or "spark" (docs/scale-out.md); Spark's master URL
+# and settings, e.g. {"spark.executor.memory" = "4g"}.
+engine = "local"
+spark_master = "local[*]"
+spark_conf = {}
+
+[documents]
+# Where `scan documents` runs the PHI engine: "local" (this process, or [phi] workers
+# processes) or "spark" (docs/scale-out.md); Spark's master URL and settings.
+engine = "local"
+spark_master = "local[*]"
+spark_conf = {}
 
 [alerts]
 # A critical finding (these severities, or these categories) is alerted once per channel,
