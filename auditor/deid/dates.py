@@ -77,7 +77,9 @@ class FoundDate:
     day_first: bool = False
 
 
-def _year(raw: str, ref_year: int) -> int:
+def year_of(raw: str, ref_year: int) -> int:
+    """The year a written year means: "2014"; "'92" or "92" in the century that puts it at
+    or before ``ref_year``."""
     digits = raw.lstrip("'")
     if len(digits) == 4:
         return int(digits)
@@ -101,7 +103,7 @@ def _interpret(m: re.Match[str], ref_year: int) -> FoundDate | None:
             return None
     month = _month_of(g["mon"]) if g.get("mon") else int(g["m"])
     day = int(g["d"]) if g.get("d") else None
-    year = _year(g["y"], ref_year) if g.get("y") else None
+    year = year_of(g["y"], ref_year) if g.get("y") else None
     day_first = False
     if day is not None and month > 12 and day <= 12 and g.get("mon") is None:
         month, day, day_first = day, month, True

@@ -21,7 +21,7 @@ from auditor.deid.profiles import Operator, Profile
 from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
 from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
-from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
+from auditor.phi.calendar import AGE_OVER_89, HOLIDAY, MONTH, WEEKDAY
 from auditor.phi.entities import Entity, TypedSpan
 
 _STATES = {
@@ -99,6 +99,17 @@ _UNREADABLE_DATE = re.compile(
     r"\[\*\*[^\]]*\d[^\]]*\*\*\]|(?<![\d:])\d{1,2}-\d{1,2}(?![\d:])" + rf"|\b(?:{HOLIDAY})",
     re.I,
 )
+
+# What pins a day or month once the year is gone: a month or weekday name, a holiday, an
+# ordinal day ("the 9th"), a de-id bracket, a numeric day-month ("3-3"). A clock time, a
+# bare year or "two weeks ago" names none of these.
+_CALENDAR = re.compile(
+    rf"\b(?:{MONTH}|{WEEKDAY}|{HOLIDAY})\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|{_UNREADABLE_DATE.pattern}",
+    re.I,
+)
+# Years a date span can hold outside a form the date grammar reads: "Christmas 2019",
+# "Apr '88" ("'88": two digits after an apostrophe).
+_LOOSE_YEAR = re.compile(r"(?<![\d.,:/-])(?:(?:18|19|20)\d{2}|['’]\d{2})(?![\d:/-])")
 
 
 def _whole_years(days: int) -> bool:
@@ -251,14 +262,16 @@ class Deidentifier:
     def _date(self, entity: str, value: str, op: Operator, *, patient: str, birth: bool) -> str:
         ref_year = self.reference.year
         found = dates.find_dates(value, ref_year)
+        drop_year = birth and bool(found) and self.over_89(value)
+        if op is Operator.YEAR:
+            return self._year_only(entity, value, found, drop_year=drop_year)
         if not found:
             if _UNREADABLE_DATE.search(value):
                 # "Christmas", "[**3-3**]": a date the shifter cannot read is removed, not kept.
                 return self._done(entity, "redact", value, self.profile.redaction_for(entity))
             # "2014", "10:30", "two weeks ago", "Monday": no date element but the year.
             return self._done(entity, _KEEP_VALUE, value, value)
-        drop_year = birth and self.over_89(value)
-        mode = dates.DateMode.YEAR if op is Operator.YEAR else dates.DateMode.SHIFT
+        mode = dates.DateMode.SHIFT
         out = dates.transform(
             value,
             mode=mode,
@@ -272,6 +285,32 @@ class Deidentifier:
             return self._done(entity, "redact", value, self.profile.redaction_for(entity))
         label = "drop_year" if drop_year else op.value
         return self._done(entity, label, value, out)
+
+    def _year_only(
+        self, entity: str, value: str, found: list[dates.FoundDate], *, drop_year: bool
+    ) -> str:
+        """Safe Harbor: of a date related to the individual only the year may stay.
+
+        The span is rewritten as its year(s) alone, so a clock time, weekday, ordinal day or
+        month next to the date goes with it ("Tue 3 Feb 2014 10:30" -> "2014"); a span with
+        a day or month and no year is redacted whole. Only a span naming no calendar element
+        at all (a bare year, "10:30", "two weeks ago") is kept.
+        """
+        years: list[str] = []
+        rest = value
+        for fd in reversed(found):
+            if fd.has_year:
+                years.insert(0, f"{fd.value.year:04d}")
+            rest = rest[: fd.start] + " " + rest[fd.end :]
+        if not found and not _CALENDAR.search(value):
+            return self._done(entity, _KEEP_VALUE, value, value)
+        years += [
+            str(dates.year_of(m.group(), self.reference.year)) for m in _LOOSE_YEAR.finditer(rest)
+        ]
+        if drop_year or not years:
+            return self._done(entity, "redact", value, self.profile.redaction_for(entity))
+        out = " ".join(dict.fromkeys(years))
+        return self._done(entity, Operator.YEAR.value, value, out)
 
     # -- free text -----------------------------------------------------------------------
     def edits(

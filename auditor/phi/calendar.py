@@ -10,6 +10,11 @@ from __future__ import annotations
 # Weekday stems: "mon", "tues", "wed"/"wednes", ... (add "day" for the full name).
 WEEKDAY_STEM = r"mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun"
 WEEKDAY = rf"(?:{WEEKDAY_STEM})(?:day)?"
+# Month names and their abbreviations ("sept", "jun").
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 # Holidays that name a day of the year.
 HOLIDAY = (
     r"christmas(?: eve| day)?|thanksgiving|easter|new year'?s(?: eve| day)?|"

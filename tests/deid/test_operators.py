@@ -261,6 +261,35 @@ def test_strict_profile_reduces_dates_to_year(make_deid) -> None:
     assert d.replace("DATE_TIME", "7/22") == "[DATE_TIME]"  # nothing but the year may stay
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1988-01-23 10:00:34.904818", "1988"),  # the time of day goes with the date
+        ("2014-02-14T10:30:00Z", "2014"),
+        ("Tue 3 Feb 2014 10:30", "2014"),
+        ("oct '90", "1990"),  # month and apostrophe year
+        ("Christmas 2019", "2019"),
+        ("March 3 - April 5, 2019", "2019"),
+        ("the 9th", "[DATE_TIME]"),  # a day with no year: nothing may stay
+        ("THE 6TH", "[DATE_TIME]"),
+        ("Monday", "[DATE_TIME]"),
+        ("June", "[DATE_TIME]"),
+        ("2014", "2014"),  # no calendar element: kept
+        ("10:30", "10:30"),
+        ("two weeks ago", "two weeks ago"),
+    ],
+)
+def test_safe_harbor_keeps_only_the_year(make_deid, value: str, expected: str) -> None:
+    d = make_deid(profile=load_profile("safe-harbor"))
+    assert d.replace("DATE_TIME", value, patient="P1") == expected
+
+
+def test_safe_harbor_birth_date_over_89_is_redacted(make_deid) -> None:
+    d = make_deid(profile=load_profile("safe-harbor"))
+    assert d.replace("DATE_TIME", "03/04/1931", patient="P1", birth=True) == "[DATE_TIME]"
+    assert d.replace("DATE_TIME", "03/04/1990", patient="P1", birth=True) == "1990"
+
+
 def test_birth_date_of_someone_over_89_loses_its_year(make_deid) -> None:
     d = make_deid()
     old = d.replace("DATE_TIME", "03/04/1931", patient="P1", birth=True)

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import re
 
-from auditor.phi.calendar import HOLIDAY, WEEKDAY
+from auditor.phi.calendar import HOLIDAY, MONTH, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 
 I = re.IGNORECASE  # noqa: E741
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTHS = MONTH
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
 # Spelled-out days of the month, as dictated: "November fourth", "the twenty-first".
