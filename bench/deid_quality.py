@@ -27,12 +27,13 @@ spans go through our operators (the edit columns) and through Presidio's own ano
 its default operator (``<ENTITY_TYPE>``; the aligned column), in the same invocation.
 ``--unseen`` adds the frozen test splits of styles nobody developed on: ``round3`` (templated
 documents in new note styles), ``generic`` (Faker-style PII sentences, five locales) and the
-hand-written ``clinical-test`` and ``round2-test`` batches (with and without their site list).
+hand-written ``clinical-test``, ``round2-test`` and ``round4-test`` batches (with and without
+their site list).
 Gold spans typed ``IGNORE`` (countries, titles, ages under 90) count neither way.
 
     .venv/bin/python bench/deid_quality.py [--split test|dev] [--limit N] [--baseline]
         [--unseen]      # also the frozen corpora in styles not developed on
-        [--realistic]   # also the hand-written corpora (developed on: optimistic)
+        [--realistic [NAME ...]]  # also the hand-written corpora (all, or those named)
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ SURVIVAL_TARGET = 0.02
 TYPE_TARGET = 0.05
 CHANGED_TARGET = 0.05
 IGNORE = "IGNORE"
-UNSEEN_HAND = ("clinical-test", "round2-test")
+UNSEEN_HAND = ("clinical-test", "round2-test", "round4-test")
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]
 # The text a system writes for one document (None: our operators, from the edits).
@@ -283,8 +284,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--realistic",
-        action="store_true",
-        help="also the hand-written corpora (icu, letters), with and without their site lists",
+        nargs="*",
+        metavar="NAME",
+        choices=sorted(realistic.CORPORA),
+        help="also the hand-written corpora, with and without their site lists (all, or the "
+        "ones named, e.g. round4-dev)",
     )
     parser.add_argument(
         "--unseen",
@@ -294,6 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.show_misses and args.split == "test":
         parser.error("--show-misses is for the dev split; the test split stays unseen")
+    named = set(args.realistic or realistic.CORPORA) if args.realistic is not None else set()
+    if args.show_misses and named & set(UNSEEN_HAND):
+        parser.error("--show-misses: the frozen hand-written batches stay unseen")
     with tempfile.TemporaryDirectory() as tmp:
         data = generate.build(Path(tmp))
         notes, sentences = generate.split_docs(data, args.split, args.limit)
@@ -307,7 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sentences": {"ours": System(ours(plain), plain.lexicon.is_ambiguous)},
         }
         corpora = {"notes+dict": notes, "notes": notes, "sentences": sentences}
-        hand_names = list(realistic.CORPORA) if args.realistic else []
+        chosen = args.realistic
+        hand_names = (chosen or list(realistic.CORPORA)) if chosen is not None else []
         if args.unseen:
             cut = slice(0, args.limit or None)
             corpora["round3"] = round3.load(args.split)[cut]

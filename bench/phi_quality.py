@@ -11,7 +11,7 @@ systematic error classes (``--show-misses`` is allowed there).
 
     .venv/bin/python bench/phi_quality.py [--split test|dev] [--limit N] [--json OUT]
     .venv/bin/python bench/phi_quality.py --realistic [icu|letters|forms|clinical-dev|
-        clinical-test|round2-dev|round2-test] [--show-misses N]
+        clinical-test|round2-dev|round2-test|round4-dev|round4-test] [--show-misses N]
     .venv/bin/python bench/phi_quality.py --corpus generic [--split dev|test]
     .venv/bin/python bench/phi_quality.py --corpus round3 [--split dev|test]
 
@@ -172,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     split_read = args.corpus in ("generic", "round3") or not args.realistic
     if split_read and args.show_misses and args.split == "test":
         parser.error("--show-misses is for the dev split; the test split stays unseen")
+    if args.show_misses and (args.realistic or "").endswith("-test"):
+        parser.error("--show-misses: the frozen hand-written batches stay unseen")
     if args.corpus in ("generic", "round3"):
         return _generic(args)
     if args.realistic:

@@ -6,7 +6,9 @@ line between notes) and ``letters`` (``letters_notes.src.txt``: discharge summar
 letters, consults with headers and sign-offs; ``----`` between notes) and ``forms``
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
-``round2-dev``/``round2-test`` (the ``-test`` ones frozen). ``build()`` strips
+``round2-dev``/``round2-test`` and ``round4-dev``/``round4-test`` (the ``-test`` ones
+frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
+under 90, counted neither way). ``build()`` strips
 the markup into the scorer's JSONL shape (``text`` and character ``spans``
 ``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
 the ``+dict`` tier. Names are not in them, on purpose.
@@ -60,12 +62,24 @@ CORPORA = {
         HERE / "round2_test.jsonl",
         HERE / "round2_test_site.tsv",
     ),
+    # issue 14 round 4: dictation, OCR faxes, staff chat, e-mail threads, forms, logs, exports;
+    # the frozen batch and a dev batch written separately in the same styles
+    "round4-dev": (
+        HERE / "round4_dev.src.txt",
+        HERE / "round4_dev.jsonl",
+        HERE / "round4_dev_site.tsv",
+    ),
+    "round4-test": (
+        HERE / "round4_test.src.txt",
+        HERE / "round4_test.jsonl",
+        HERE / "round4_test_site.tsv",
+    ),
 }
 TYPES = {
     "P": "PERSON", "H": "HOSPITAL", "L": "LOCATION", "D": "DATE_TIME", "T": "PHONE_NUMBER",
     "A": "AGE", "M": "MEDICAL_RECORD_NUMBER", "S": "STREET_ADDRESS", "Z": "ZIP_CODE",
     "E": "EMAIL_ADDRESS", "N": "US_SSN", "I": "ID_NUMBER", "V": "DEVICE_OR_VEHICLE_ID",
-    "U": "URL",
+    "U": "URL", "O": "ORGANIZATION", "R": "IP_ADDRESS", "X": "IGNORE",
 }  # fmt: skip
 _MARK = re.compile(r"<<([A-Z])\|([^>]+)>>")
 
