@@ -26,6 +26,10 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import conventions
+
 SEED = 20261203
 TEST_EVERY = 3  # template index % 3 == 2 -> test
 DEV_LOCALES = ["en_US", "en_GB", "en_CA", "en_AU"]
@@ -269,8 +273,9 @@ def build(split: str) -> list[dict]:
                     )
                 else:
                     spans.append([s.start_position, s.end_position, kind])
+            spans = conventions.carve(sample.full_text, spans)
             docs.append({"id": f"generic-{split}-{locale}-{n}", "text": sample.full_text,
-                         "spans": sorted(spans), "locale": locale, "template": index})  # fmt: skip
+                         "spans": spans, "locale": locale, "template": index})  # fmt: skip
     return docs
 
 

@@ -31,6 +31,7 @@ from faker import Faker
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import conventions
 from round3_templates import STYLES, TEST_ONLY_STYLES
 
 SEED = 20261203_3
@@ -238,7 +239,10 @@ def frozen(split: str) -> Path:
 def load(split: str) -> list[dict]:
     """The frozen documents of one split (written once; a Faker upgrade cannot move them)."""
     lines = frozen(split).read_text().splitlines()
-    return [json.loads(ln) for ln in lines if ln.strip()]
+    docs = [json.loads(ln) for ln in lines if ln.strip()]
+    for doc in docs:
+        doc["spans"] = conventions.carve(doc["text"], doc["spans"])
+    return docs
 
 
 if __name__ == "__main__":

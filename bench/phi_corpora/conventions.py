@@ -1,0 +1,60 @@
+"""One gold convention for the generated corpora: the parts of a span that are not PHI.
+
+Faker's ``name()`` writes "Dr. Ann Lee" and "Adam Webb Jr.", and presidio-evaluator keeps the
+title in the PERSON span; its phone numbers start with a country calling code ("+44", "001-",
+"1 (888)"). A title or generational suffix identifies nobody, and a calling code is the
+country's (countries are ``IGNORE`` in every corpus here), so both are carved out as
+``IGNORE``: neither a miss when kept nor a false alarm when replaced, as in the hand-written
+corpora, which mark the name alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+IGNORE = "IGNORE"
+_TITLE = re.compile(r"(?:(?:dr|mr|mrs|ms|mx|miss|prof|sir|dame|rev|fr|sr|sra|srta)\b\.?\s*)+", re.I)
+_SUFFIX = re.compile(
+    r"(?:,?\s+(?:jr|sr|ii|iii|iv|v|md|m\.d|dds|dvm|phd|do|rn|np|esq)\b\.?)+$", re.I
+)
+# A leading US "1" before an area code: "1 (888) 984-1933", "1-800-518-8000".
+_US_TRUNK = re.compile(r"1(?=[\s.-]*\(?\d{3}\)?[\s.-]*\d{3})")
+
+
+def _calling_code(text: str, start: int, end: int) -> int:
+    """End of the country calling code that opens the phone number at ``start`` (or start):
+    "+44", "0044", "001" (the code's length from ``phonenumbers``, not a guess)."""
+    value = text[start:end]
+    for prefix in ("+", "00"):
+        if value.startswith(prefix):
+            digits = value[len(prefix) :]
+            for width in (1, 2, 3):  # calling codes are prefix-free: the first hit is it
+                if digits[:width].isdigit() and int(digits[:width]) in COUNTRY_CODE_TO_REGION_CODE:
+                    return start + len(prefix) + width
+            return start
+    trunk = _US_TRUNK.match(value)
+    return start + 1 if trunk else start
+
+
+def carve(text: str, spans: list[list]) -> list[list]:
+    """``spans`` with titles and suffixes of PERSON spans and calling codes of PHONE_NUMBER
+    spans split off as ``IGNORE`` (sorted)."""
+    out: list[list] = []
+    for start, end, kind in spans:
+        if kind == "PERSON":
+            head = _TITLE.match(text, start, end)
+            tail = _SUFFIX.search(text, start, end)
+            a = head.end() if head and head.end() < end else start
+            b = tail.start() if tail and tail.start() > a else end
+            if a > start:
+                out.append([start, a, IGNORE])
+            out.append([a, b, kind])
+            if b < end:
+                out.append([b, end, IGNORE])
+        elif kind == "PHONE_NUMBER" and start < (code := _calling_code(text, start, end)) < end:
+            out += [[start, code, IGNORE], [code, end, kind]]
+        else:
+            out.append([start, end, kind])
+    return sorted(out)
