@@ -142,11 +142,23 @@ def register(app: typer.Typer) -> None:
         max_zip_ratio: int = typer.Option(
             200, "--max-zip-ratio", min=1, help="DOCX: refuse above this compression ratio."
         ),
+        engine: str | None = typer.Option(
+            None,
+            "--engine",
+            help="local | spark (default: deid.engine in auditor.toml; docs/scale-out.md).",
+        ),
+        master: str | None = typer.Option(
+            None,
+            "--master",
+            help="Spark master URL, e.g. local[4] (default: deid.spark_master).",
+        ),
     ) -> None:
         """De-identify exports (HIPAA Safe Harbor by default) and write a signed certificate."""
         from auditor.scanners.documents.docx import ZipLimits
         from auditor.services.deid import DeidRequest, run_deid
 
+        if engine not in (None, "local", "spark"):
+            raise InputError(f"unknown value {engine!r} (local | spark)", field="--engine")
         _check(dictionary, context, key_file)
         actx = app_context(ctx)
         request = DeidRequest(
@@ -162,6 +174,8 @@ def register(app: typer.Typer) -> None:
             redact_unparsable=redact_unparsable,
             copy_unsupported=copy_unsupported,
             zip_limits=ZipLimits(max_unpacked_mb << 20, float(max_zip_ratio)),
+            engine=engine,
+            master=master,
         )
         run = functools.partial(run_deid, actx, request)
         try:

@@ -75,6 +75,8 @@ class DeidRequest:
     redact_unparsable: bool = False  # a file we cannot fully parse is written redacted whole
     copy_unsupported: bool = False  # a file of an unsupported type is copied unchanged
     zip_limits: ZipLimits = field(default_factory=ZipLimits)
+    engine: str | None = None  # "local" | "spark"; None: ``[deid] engine``
+    master: str | None = None  # Spark master URL; None: ``[deid] spark_master``
 
 
 @dataclass
@@ -339,7 +341,14 @@ def run_deid(
     """De-identify ``request.inputs`` into ``request.out``; certify it (not on dry runs)."""
     p = plan(actx, request, engine)
     dry_run = request.dry_run
-    params = {"profile": p.profile.name, "dry_run": dry_run}
+    params: dict[str, Any] = {"profile": p.profile.name, "dry_run": dry_run}
+    transform, residual_of = transform_files, residual_scan
+    if (request.engine or actx.settings.deid.engine) == "spark":  # docs/scale-out.md
+        from auditor.services.deid_spark import SparkDeid
+
+        spark = SparkDeid(actx, request, p, _transform_one, residual_scan)
+        transform, residual_of = spark.transform_files, spark.residual_scan
+        params["engine"] = "spark"
     with recorded_run(
         actx, RunKind.DEID, p.inputs, trigger=request.trigger, run_id=request.run_id, params=params
     ) as run:
@@ -349,10 +358,10 @@ def run_deid(
         try:
             with _target(dry_run, p.out) as target:
                 work = _start(actx, p, reid, target)
-                transform_files(actx, p, work, on_progress, request)
+                transform(actx, p, work, on_progress, request)
                 if on_progress is not None:
                     on_progress(len(p.jobs), len(p.jobs), "residual scan")
-                residual = residual_scan(p.analyzer, work)
+                residual = residual_of(p.analyzer, work)
                 if reid is not None:
                     reid.close()
                 cert_path = certify(
