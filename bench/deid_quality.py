@@ -25,10 +25,10 @@ Targets (issue 14): aligned survival <= 2% overall and no type above 5%, on froz
 non-PHI changed < 5%. A baseline (``--baseline``) runs Presidio's default analyzer, and its
 spans go through our operators (the edit columns) and through Presidio's own anonymizer with
 its default operator (``<ENTITY_TYPE>``; the aligned column), in the same invocation.
-``--unseen`` adds the frozen test splits of styles nobody developed on: ``round3`` (templated
-documents in new note styles), ``generic`` (Faker-style PII sentences, five locales) and the
-hand-written ``clinical-test``, ``round2-test`` and ``round4-test`` batches (with and without
-their site list).
+``--unseen`` adds the frozen test splits of styles nobody developed on: ``round3`` and
+``round4gen`` (templated documents in new note styles), ``generic`` (Faker-style PII
+sentences, five locales) and the hand-written ``clinical-test``, ``round2-test`` and
+``round4-test`` batches (with and without their site list).
 Gold spans typed ``IGNORE`` (countries, titles, ages under 90) count neither way.
 
     .venv/bin/python bench/deid_quality.py [--split test|dev] [--limit N] [--baseline]
@@ -60,6 +60,7 @@ import generate  # noqa: E402
 import generic_pii  # noqa: E402
 import realistic  # noqa: E402
 import round3  # noqa: E402
+import round4_gen  # noqa: E402
 
 from auditor.deid.operators import Deidentifier  # noqa: E402
 from auditor.deid.profiles import load_profile  # noqa: E402
@@ -319,8 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.unseen:
             cut = slice(0, args.limit or None)
             corpora["round3"] = round3.load(args.split)[cut]
+            corpora["round4gen"] = round4_gen.load(args.split)[cut]
             corpora["generic"] = generic_pii.build(args.split)[cut]
-            for name in ("round3", "generic"):
+            for name in ("round3", "round4gen", "generic"):
                 systems[name] = {"ours": System(ours(plain), plain.lexicon.is_ambiguous)}
             if args.split == "test":
                 hand_names += [n for n in UNSEEN_HAND if n not in hand_names]

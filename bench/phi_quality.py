@@ -14,6 +14,7 @@ systematic error classes (``--show-misses`` is allowed there).
         clinical-test|round2-dev|round2-test|round4-dev|round4-test] [--show-misses N]
     .venv/bin/python bench/phi_quality.py --corpus generic [--split dev|test]
     .venv/bin/python bench/phi_quality.py --corpus round3 [--split dev|test]
+    .venv/bin/python bench/phi_quality.py --corpus round4gen [--split dev|test]
 
 ``--corpus generic`` scores Faker-style generic PII sentences built from presidio-evaluator's
 templates in five locales (``phi_corpora/generic_pii.py``; ``en_IN`` and a third of the
@@ -45,6 +46,7 @@ import generate  # noqa: E402
 import generic_pii  # noqa: E402
 import realistic  # noqa: E402
 import round3  # noqa: E402
+import round4_gen  # noqa: E402
 
 from auditor.phi.dictionaries import build_dictionary  # noqa: E402
 from auditor.phi.engine import PhiEngine  # noqa: E402
@@ -163,18 +165,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--corpus",
-        choices=["clinical", "generic", "round3"],
+        choices=["clinical", "generic", "round3", "round4gen"],
         default="clinical",
         help="generic: Faker-style PII sentences from presidio-evaluator templates; round3: "
-        "templated documents in new note styles, five Faker locales (frozen JSONL)",
+        "templated documents in new note styles, five Faker locales (frozen JSONL); "
+        "round4gen: round-4 styles, en_IE/en_NZ/en_PH (+en_PK in test) (frozen JSONL)",
     )
     args = parser.parse_args(argv)
-    split_read = args.corpus in ("generic", "round3") or not args.realistic
+    generated = ("generic", "round3", "round4gen")
+    split_read = args.corpus in generated or not args.realistic
     if split_read and args.show_misses and args.split == "test":
         parser.error("--show-misses is for the dev split; the test split stays unseen")
     if args.show_misses and (args.realistic or "").endswith("-test"):
         parser.error("--show-misses: the frozen hand-written batches stay unseen")
-    if args.corpus in ("generic", "round3"):
+    if args.corpus in generated:
         return _generic(args)
     if args.realistic:
         return _realistic(args)
@@ -237,7 +241,9 @@ def _realistic(args: argparse.Namespace) -> int:
 
 def _generic(args: argparse.Namespace) -> int:
     """Generated corpora scored without a site dictionary: generic PII or round 3."""
-    build = round3.load if args.corpus == "round3" else generic_pii.build
+    build = {"round3": round3.load, "round4gen": round4_gen.load}.get(
+        args.corpus, generic_pii.build
+    )
     docs = build(args.split)
     if args.limit:
         docs = docs[: args.limit]
