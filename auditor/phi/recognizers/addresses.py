@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
@@ -26,6 +25,10 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 I = re.IGNORECASE  # noqa: E741
 

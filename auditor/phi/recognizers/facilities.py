@@ -9,10 +9,9 @@ proper word in front that names rather than describes ("acute rehab" is no facil
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
@@ -20,6 +19,10 @@ from auditor.phi.recognizers.lexicon import FACILITY_WORDS, PRACTICE_HEADS, Lexi
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import NOT_PLACE_HEAD
 from auditor.phi.recognizers.tokens import TokenView, normalize
+from auditor.phi.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 I = re.IGNORECASE  # noqa: E741
 

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
+from auditor.phi.stop_words import STOP_WORDS
 
 # Cue words. Lower-cased, compared with TokenView keys.
 TITLES = frozenset(

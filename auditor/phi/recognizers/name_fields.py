@@ -10,10 +10,9 @@ and at least one must be a listed name or an unknown proper word.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
@@ -21,6 +20,10 @@ from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.lexicon import POST_TITLES, TITLES, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 SCORE = 0.8
 # Labels at the start of a line (or after a field separator) whose value is a person. The

@@ -8,8 +8,6 @@ question (does this neighbour belong?) with its own evidence.
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from auditor.phi.recognizers.cues import dotted_credential, state_word
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
@@ -22,6 +20,7 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.stop_words import STOP_WORDS
 
 _NOT_SURNAME = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | FACILITY_WORDS
 # Words that close a name in caps text: "JOHN WHITE WAS SEEN", "CAROL WHITE AND DAUGHTER".

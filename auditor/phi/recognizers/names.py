@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
@@ -29,6 +29,9 @@ from auditor.phi.recognizers.name_joins import NameWords, joinable
 from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 # Past tenses and gerunds after "dr" are what the doctor did: "dr called", "dr rounding".
 _VERBISH = re.compile(r"(?:ed|ing)$")

@@ -7,9 +7,9 @@ none is a clinical or cue word. Scores sit just above the threshold: lists and c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
@@ -23,6 +23,10 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 _NOT = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | NAME_VERBS | FACILITY_WORDS
 NER_SCORE = 0.55

@@ -12,14 +12,17 @@ puncture, CO cardiac output, SA sinoatrial) count only after title-case words; e
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import EPONYMS, MEDICAL_SUFFIX, NOT_NAMES, TITLES
 from auditor.phi.recognizers.patterns import make_result
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 SUFFIX_SCORE = 0.75
 PARTNERS_SCORE = 0.7

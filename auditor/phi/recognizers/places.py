@@ -7,10 +7,9 @@ Town names that are also ordinary words (Mobile, Normal, Home) need a place cue 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
@@ -25,6 +24,10 @@ from auditor.phi.recognizers.lexicon import (
 from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "new", "port", "lake", "mount", "mt", "fort", "ft",

@@ -8,9 +8,9 @@ to override the clinical stop list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.entities import DICTIONARY_TYPES, Entity
@@ -19,6 +19,10 @@ from auditor.phi.recognizers.cues import Cue, person_cue, place_cue
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 _STOP = frozenset(STOP_WORDS)
 
