@@ -283,6 +283,26 @@ _AGE_UNIT = re.compile(
     I,
 )
 _AGE_LEAD = re.compile(r"\b(?:age|aged|age:|ages)\s*:?\s*(9\d|1[0-2]\d)(?![\w.])", I)
+# An age over 89 after the verbs and phrases that introduce one, in figures or words:
+# "turned 96", "died at 92", "age at death: 94", "at the age of 91", "she is ninety-four".
+_AGE_VERB = (
+    r"\b(?:turn(?:ed|s|ing)|will\s+be|(?:died|passed(?:\s+away)?|deceased)(?:\s+aged?)?\s+at|"
+    r"at\s+the\s+age\s+of|age\s+(?:at|of)\s+(?:death|diagnosis|onset|admission|referral|"
+    r"consent|enrol?ment|event)\s*:?|now\s+aged?|(?:is|was)\s+(?:now\s+)?aged?)"
+)
+_NOT_AN_AGE_AFTER = (
+    r"(?![\w-])(?!\s*(?:degrees|deg|mg|ml|kg|lbs?|%|percent|per\s*cent|mmhg|bpm|minutes|mins|"
+    r"times|units))"
+)
+_AGE_CUE = re.compile(
+    _AGE_VERB + rf"\s+((?:9\d|1[0-2]\d)(?!\.\d|[%°/])|{AGE_OVER_89})" + _NOT_AN_AGE_AFTER, I
+)
+# Written out after a person and "is"/"was": "she is ninety-four", "Dad's a hundred and one".
+_AGE_WORDS_AFTER_BE = re.compile(
+    r"\b(?:she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
+    rf"wife|sister|brother)(?:'s|\s+is|\s+was)\s+({AGE_OVER_89})" + _NOT_AN_AGE_AFTER,
+    I,
+)
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?((?:9\d|1[01]0)'?s)\b", I
 )
@@ -472,6 +492,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-lead", e.AGE, _AGE_LEAD, 0.85, group=1),
         Rule("age-decade", e.AGE, _AGE_DECADE, 0.8, group=1),
         Rule("age-words", e.AGE, _AGE_WORDS, 0.85),
+        Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1),
+        Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("initials", e.PERSON, _INITIALS, 0.8, group=1, trigger=("initial",)),
         Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
     ]
