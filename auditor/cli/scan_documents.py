@@ -143,6 +143,22 @@ def register(app: typer.Typer) -> None:
         incremental: bool = typer.Option(
             False, "--incremental", help="Skip files unchanged since their last scan."
         ),
+        engine: str | None = typer.Option(
+            None,
+            "--engine",
+            help="local | spark (default: documents.engine in auditor.toml; docs/scale-out.md).",
+        ),
+        master: str | None = typer.Option(
+            None,
+            "--master",
+            help="Spark master URL, e.g. local[4] (default: documents.spark_master).",
+        ),
+        findings_parquet: Path | None = typer.Option(
+            None,
+            "--findings-parquet",
+            help="Write findings to Parquet files in DIR/RUN_ID/ instead of the store "
+            "(very large runs; docs/scale-out.md).",
+        ),
     ) -> None:
         """Find PHI in exported documents (txt, csv, json, FHIR, HL7 v2, PDF, DOCX).
 
@@ -150,6 +166,8 @@ def register(app: typer.Typer) -> None:
         """
         from auditor.services.document_scan import scan_documents
 
+        if engine not in (None, "local", "spark"):
+            raise InputError(f"unknown value {engine!r} (local | spark)", field="--engine")
         paths = list(paths or [])
         jsonl = output_format is OutputFormat.JSONL
         _check_inputs(
@@ -207,6 +225,9 @@ def register(app: typer.Typer) -> None:
                         on_value=on_value if show_values else None,
                         progress=on_progress,
                         should_stop=lambda: closed,
+                        engine_name=engine,
+                        master=master,
+                        findings_parquet=findings_parquet,
                     )
 
             # Outside the bar: on Ctrl-C the bar is gone before the "interrupted" line prints.

@@ -209,6 +209,8 @@ class DocumentPipeline:
         self.completed: list[_FileState] = []
         self.batch_size = max(1, actx.settings.phi.batch_size)
         self.should_stop: Callable[[], bool] | None = None
+        # Where findings go instead of the store (``--findings-parquet``): returns how many new.
+        self.write_findings: Callable[[list[PhiFinding]], int] | None = None
 
     def run(
         self, todo: list[tuple[FileEntry, str]], should_stop: Callable[[], bool] | None
@@ -365,7 +367,10 @@ class DocumentPipeline:
         if not self.pending and not self.completed:
             return
         with self.actx.transaction() as session:
-            new, _known = repo.upsert_findings(session, self.pending, self.result.run_id)
+            if self.write_findings is None:
+                new, _known = repo.upsert_findings(session, self.pending, self.result.run_id)
+            else:
+                new = self.write_findings(self.pending)
             self._put_checkpoints(session)
         self.result.new_findings += new
         self.pending = []

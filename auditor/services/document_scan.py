@@ -36,6 +36,7 @@ from auditor.services.document_workers import (
     PoolAnalyzer,
     load_engine,
 )
+from auditor.services.findings_parquet import ParquetFindings
 from auditor.services.runs import recorded_run
 from auditor.store import repo
 from auditor.store.models import RunKind, Trigger
@@ -65,6 +66,9 @@ def scan_documents(
     on_value: OnValue | None = None,
     progress: Callable[[int, int], None] | None = None,
     engine: PhiEngine | None = None,
+    engine_name: str | None = None,
+    master: str | None = None,
+    findings_parquet: Path | None = None,
 ) -> DocumentScanResult:
     """Scan files and folders for PHI; record the run, findings and checkpoints in the store.
 
@@ -73,6 +77,8 @@ def scan_documents(
     file stopped part-way keeps its findings but no checkpoint, so it is scanned again next
     time); ``progress`` receives (files done, files to do); ``engine`` reuses a loaded PHI engine
     (a long-lived process scanning often), used when the scan runs in this process.
+    ``engine_name`` "spark" analyses on Spark (``master``; default ``[documents]``);
+    ``findings_parquet`` writes findings there instead of the store (docs/scale-out.md).
     """
     started = time.perf_counter()
     settings = actx.settings
@@ -83,12 +89,18 @@ def scan_documents(
         "context_dir": str(context_dir) if context_dir else "",
         "incremental": incremental,
     }
+    spark = (engine_name or settings.documents.engine) == "spark"
+    if spark:
+        params["engine"] = "spark"
+    if findings_parquet is not None:
+        params["findings_parquet"] = str(findings_parquet)
     with recorded_run(
         actx, RunKind.DOCUMENTS, paths, trigger=trigger, run_id=run_id, params=params
     ) as run:
         result = DocumentScanResult(run_id=run.id)
         run.follow(lambda: result.totals)
         analyzer: Analyzer | None = None
+        sink: ParquetFindings | None = None
         try:
             entries: list[FileEntry] = []
             links = Links.FOLLOW if trigger == Trigger.CLI else Links.WITHIN
@@ -101,15 +113,27 @@ def scan_documents(
             config = _config_digest(actx, dictionaries, context_dir)
             todo = _plan(actx, entries, incremental, config, result)
             if todo:  # nothing to do (all unchanged): do not even load the engine
-                analyzer = _make_analyzer(actx, dictionaries, context_dir, todo, engine)
+                if spark:
+                    from auditor.spark.phi import SparkAnalyzer
+
+                    analyzer = SparkAnalyzer.from_settings(
+                        settings, dictionaries, context_dir, master
+                    )
+                else:
+                    analyzer = _make_analyzer(actx, dictionaries, context_dir, todo, engine)
                 result.workers = analyzer.workers
                 pipeline = DocumentPipeline(
                     actx, result, analyzer, config, on_finding, on_value, progress, len(todo)
                 )
+                if findings_parquet is not None:
+                    sink = ParquetFindings(findings_parquet, run.id)
+                    pipeline.write_findings = sink.write
                 pipeline.run(todo, should_stop)
         finally:
             if analyzer is not None:
                 analyzer.close()
+            if sink is not None:
+                sink.close()
             result.elapsed_seconds = time.perf_counter() - started
             run.audit.update(files=result.files_scanned, findings=result.findings)
     return result
