@@ -1,10 +1,12 @@
-"""The one place that builds and runs the PHI analyzer (Presidio + a lean spaCy pipeline).
+"""The one place that builds and runs the PHI analyzer (Presidio recognizers, optional NER).
 
-Built once per process (loading spaCy and the gazetteers takes about a second) and reused for
-every text. Per-entity score thresholds replace Presidio's single global threshold, because
-each recognizer scores on its own scale. Long texts are cut into chunks below spaCy's
-``max_length`` at whitespace, with an overlap wide enough that no span is cut: each chunk
-keeps only the spans that start in the part it owns.
+Built once per process (the gazetteers and rules take a fraction of a second; spaCy is
+imported only with NER, see :mod:`auditor.phi.nlp`) and reused for every text. Recognizers are
+called directly, not through Presidio's ``AnalyzerEngine`` (whose import alone is a second of
+start-up: the registry compiles every predefined recognizer). Per-entity score thresholds
+replace Presidio's single global threshold, because each recognizer scores on its own scale.
+Long texts are cut into chunks below spaCy's ``max_length`` at whitespace, with an overlap
+wide enough that no span is cut: each chunk keeps only the spans that start in the part it owns.
 """
 
 from __future__ import annotations
@@ -16,19 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
 from auditor.errors import ConfigError
 from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
-from auditor.phi.nlp import LeanSpacyNlpEngine, NoContextEnhancer
+from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
 
 if TYPE_CHECKING:
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
     from auditor.config import Settings
 
 log = logging.getLogger(__name__)
@@ -204,7 +206,7 @@ def merge_spans(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
 
 
 class PhiEngine:
-    """Presidio ``AnalyzerEngine`` with the auditor's recognizer pack; see module docstring."""
+    """The auditor's recognizer pack over an NLP stage; see module docstring."""
 
     def __init__(
         self,
@@ -223,8 +225,7 @@ class PhiEngine:
         self.chunk_chars = chunk_chars
         self.chunk_overlap = chunk_overlap
         self.thresholds = {**THRESHOLDS, **(thresholds or {})}
-        self.nlp_engine = LeanSpacyNlpEngine(model, use_ner=use_ner)
-        self.nlp_engine.load()
+        self.nlp_engine = nlp_stage(model, use_ner=use_ner)
         self.lexicon = Lexicon.load()
         try:
             recognizers = build_pack(self.lexicon, self.dictionary, mrn_patterns)
@@ -232,13 +233,6 @@ class PhiEngine:
             raise ConfigError(f"invalid regex: {exc}", field="phi.mrn_patterns") from exc
         if use_ner:
             recognizers.append(NerRecognizer(self.lexicon))
-        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
-        self.analyzer = AnalyzerEngine(
-            nlp_engine=self.nlp_engine,
-            registry=registry,
-            supported_languages=["en"],
-            context_aware_enhancer=NoContextEnhancer(),
-        )
         for recognizer in recognizers:
             if not recognizer.is_loaded:
                 recognizer.load()
