@@ -22,6 +22,7 @@ process tree (sampled from /proc, summing workers) and of the largest single pro
 (``getrusage(RUSAGE_CHILDREN)``); the target is under 1.5 GB.
 
     .venv/bin/python bench/phi_speed.py [--notes 300] [--repeats 3] [--workers 1 2]
+        [--baseline-root DIR]   # e.g. `git archive` of the previous commit: before/after in one run
     .venv/bin/python bench/phi_speed.py --big [--big-mb 200] [--workers 1] [--max-seconds S]
     .venv/bin/python bench/phi_speed.py --hostile [--cell-mb 1 2 4] [--bracket-kb 25 50 100]
 """
@@ -69,11 +70,15 @@ print(n)
 """
 
 
-def _env(home: Path, workers: int) -> dict[str, str]:
+def _env(home: Path, workers: int, root: Path = ROOT) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AUDITOR_")}
     env["AUDITOR_HOME"] = str(home)
     env["AUDITOR_PHI__WORKERS"] = str(workers)
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(root)
+    # An installed package has its bytecode compiled; without this a sandbox that sets
+    # PYTHONDONTWRITEBYTECODE recompiles the auditor's ~190 modules in every run (Presidio
+    # and spaCy, in site-packages, have theirs), a fifth of a second charged to us alone.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -100,10 +105,10 @@ def _timed(
     return timing, proc.stdout
 
 
-def run_project(folder: Path, workers: int) -> tuple[Timing, int]:
+def run_project(folder: Path, workers: int, root: Path = ROOT) -> tuple[Timing, int]:
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         cmd = [*AUDITOR, "scan", "documents", str(folder), "--output-format", "jsonl"]
-        timing, out = _timed(cmd, "auditor", _env(Path(home), workers))
+        timing, out = _timed(cmd, "auditor", _env(Path(home), workers, root))
     return timing, out.count("\n")
 
 
@@ -130,8 +135,12 @@ def speed(args: argparse.Namespace) -> None:
         starts: dict[str, list[Timing]] = {}
         counts: dict[str, int] = {}
         labels = [f"project workers={w}" for w in args.workers] + ["vanilla presidio"]
+        if args.baseline_root:
+            labels.insert(0, "baseline workers=1")
 
         def once(label: str, where: Path) -> tuple[Timing, int]:
+            if label.startswith("baseline"):
+                return run_project(where, 1, args.baseline_root.resolve())
             if label.startswith("project"):
                 return run_project(where, int(label.rsplit("=", 1)[1]))
             return run_vanilla(where, args.model)
@@ -366,6 +375,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--workers", type=int, nargs="+", default=[1])
     parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument(
+        "--baseline-root",
+        type=Path,
+        default=None,
+        help="another copy of the repository (e.g. the previous commit) timed alongside",
+    )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--big", action="store_true")
     parser.add_argument("--big-mb", type=int, default=200)
