@@ -1,5 +1,6 @@
 """Round 4 (issue 14) error classes, by kind: ages over 89 introduced by a verb or phrase
-("turned", "died at", "age at death:") or written out after a person and "is".
+("turned", "died at", "age at death:") or written out after a person and "is"; numbers
+read through OCR (O for 0, l for 1).
 
 Values are invented; none comes from a corpus.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.phi.engine import PhiEngine
+from auditor.phi.recognizers.ocr import repair
 from tests.phi.conftest import check_found, found_cases
 
 FOUND = [
@@ -18,6 +20,11 @@ FOUND = [
     ("He was diagnosed at the age of 91.", "91"),
     ("She will be 93 next month.", "93"),
     ("She is ninety-four and lives alone.", "ninety-four"),
+    # OCR: look-alike letters inside dates, phones and record numbers
+    ("Fax: (02) 9555 O187 sent 1O Mar 2O25", "(02) 9555 O187"),
+    ("Fax: (02) 9555 O187 sent 1O Mar 2O25", "1O Mar 2O25"),
+    ("DOB: O9/l2/1958 MRN: 00O71234", "O9/l2/1958"),
+    ("DOB: O9/l2/1958 MRN: 00O71234", "00O71234"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -25,7 +32,22 @@ NOT_FOUND = [
     ("Assay turned 95 percent positive.", "95"),
     ("Dose will be 100 mg daily.", "100"),
     ("The score is ninety.", "ninety"),
+    ("Sats fine on O2 2L via nasal cannula.", "O2 2L"),
+    ("Give 1l of saline, page l of 2.", "1l"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l7/O4/1966 and 2O26", "17/04/1966 and 2026"),
+        ("O3 Feb", "03 Feb"),
+        ("on O2 2L, FiO2 40%, IOI, page l of 2, 1l", "on O2 2L, FiO2 40%, IOI, page l of 2, 1l"),
+    ],
+)
+def test_ocr_repair_reads_lookalikes_only_in_numbers(text: str, expected: str) -> None:
+    fixed, _ = repair(text)
+    assert fixed == expected and len(fixed) == len(text)
 
 
 @pytest.mark.parametrize(("text", "value", "expected"), found_cases(FOUND, NOT_FOUND))

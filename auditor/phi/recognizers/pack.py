@@ -14,6 +14,7 @@ from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
+from auditor.phi.recognizers.ocr import OcrDigitsRecognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
 from auditor.phi.recognizers.phones import phone_recognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
@@ -25,11 +26,11 @@ def build_pack(
     lexicon: Lexicon, dictionary: SiteDictionary, mrn_patterns: Sequence[str] = ()
 ) -> list[EntityRecognizer]:
     """Every recognizer, constructed once per engine."""
+    numeric = [date_recognizer(), identifier_recognizer(mrn_patterns), phone_recognizer()]
     return [
-        date_recognizer(),
-        identifier_recognizer(mrn_patterns),
+        *numeric,
+        OcrDigitsRecognizer(numeric),
         web_recognizer(),
-        phone_recognizer(),
         OrganizationRecognizer(),
         AddressRecognizer(lexicon),
         PlaceRecognizer(lexicon),

@@ -1,0 +1,79 @@
+"""Numbers read through OCR: scanned faxes write ``2O26``, ``l7/O4/1966``, ``(07) 3555 O143``.
+
+A scanner confuses digits with the letters that look like them (O and o for 0, l, I and |
+for 1). A date, phone or record number with one such letter no longer matches any digit
+grammar, so it would pass de-identification untouched. This recognizer writes a copy of
+the text in which a token made only of digits and those letters (at least one real digit)
+is read as digits, character for character, so offsets stay valid; then runs the numeric
+recognizers on the copy and keeps what touches a repaired token. Text with no such token
+costs one regex scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from auditor.phi.recognizers.base import LocalRecognizer
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from auditor.phi.calendar import MONTH
+
+_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+# A run of digits and digit look-alikes, joined by date and time separators ("l7/O4/1966",
+# "09:1l"), with at least one look-alike in it.
+_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ool|I]+(?:[/.:-][0-9Ool|I]+)*(?![A-Za-z0-9])")
+_LOOKALIKE = re.compile(r"[Ool|I]")
+_MONTH_NEXT = re.compile(rf"\s(?i:{MONTH})\b")
+
+
+def repair(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with look-alike letters in numeric runs read as digits, and where.
+
+    A run needs two real digits ("2O26", "l7/O4/1966") or one before a month name ("O3
+    Feb"): "O2", "IOI" and "Page l of 2" stay as written.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if not _LOOKALIKE.search(run):
+            continue
+        digits = sum(c.isdigit() for c in run)
+        if digits >= 2 or (digits == 1 and _MONTH_NEXT.match(text, m.end())):
+            spans.append(m.span())
+    if not spans:
+        return text, spans
+    parts, pos = [], 0
+    for start, end in spans:
+        parts += [text[pos:start], text[start:end].translate(_AS_DIGIT)]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), spans
+
+
+class OcrDigitsRecognizer(LocalRecognizer):
+    """The numeric recognizers (dates, phones, identifiers) run again on the repaired text."""
+
+    def __init__(self, inner: Sequence[EntityRecognizer]) -> None:
+        self.inner = tuple(inner)
+        super().__init__(
+            "OcrDigitsRecognizer", [e for r in self.inner for e in r.supported_entities]
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        fixed, spans = repair(text)
+        if not spans:
+            return []
+        out: list[RecognizerResult] = []
+        for recognizer in self.inner:
+            for result in recognizer.analyze(fixed, entities, nlp_artifacts):
+                if any(result.start < e and s < result.end for s, e in spans):
+                    out.append(result)
+        return out
