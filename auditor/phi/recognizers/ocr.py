@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.patterns import RegexRecognizer
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -59,7 +60,7 @@ def repair(text: str) -> tuple[str, list[tuple[int, int]]]:
 class OcrDigitsRecognizer(LocalRecognizer):
     """The numeric recognizers (dates, phones, identifiers) run again on the repaired text."""
 
-    def __init__(self, inner: Sequence[EntityRecognizer]) -> None:
+    def __init__(self, inner: Sequence[RegexRecognizer]) -> None:
         self.inner = tuple(inner)
         super().__init__(
             "OcrDigitsRecognizer", [e for r in self.inner for e in r.supported_entities]
