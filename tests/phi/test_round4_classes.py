@@ -1,6 +1,6 @@
 """Round 4 (issue 14) error classes, by kind: ages over 89 introduced by a verb or phrase
 ("turned", "died at", "age at death:") or written out after a person and "is"; numbers
-read through OCR (O for 0, l for 1).
+read through OCR (O for 0, l for 1); numbers dictated as words after their cue.
 
 Values are invented; none comes from a corpus.
 """
@@ -25,6 +25,17 @@ FOUND = [
     ("Fax: (02) 9555 O187 sent 1O Mar 2O25", "1O Mar 2O25"),
     ("DOB: O9/l2/1958 MRN: 00O71234", "O9/l2/1958"),
     ("DOB: O9/l2/1958 MRN: 00O71234", "00O71234"),
+    # dictation: digits spoken as words after a date-of-birth, record or phone cue
+    (
+        "date of birth eleven three nineteen fifty one new paragraph",
+        "eleven three nineteen fifty one",
+    ),
+    ("born on the second of June nineteen forty", "second of June nineteen forty"),
+    ("hospital number K T seven seven two nine one period", "K T seven seven two nine one"),
+    (
+        "call her back on oh four one two double three four five",
+        "oh four one two double three four five",
+    ),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -34,6 +45,9 @@ NOT_FOUND = [
     ("The score is ninety.", "ninety"),
     ("Sats fine on O2 2L via nasal cannula.", "O2 2L"),
     ("Give 1l of saline, page l of 2.", "1l"),
+    ("page two of three", "two of three"),
+    ("number of falls: two in three months", "two in three"),
+    ("she had one or two drinks, three times a week", "one or two"),
 ]
 
 

@@ -19,6 +19,7 @@ from auditor.phi.recognizers.organizations import OrganizationRecognizer
 from auditor.phi.recognizers.phones import phone_recognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
+from auditor.phi.recognizers.spoken import SpokenNumberRecognizer
 from auditor.phi.recognizers.web import web_recognizer
 
 
@@ -30,6 +31,7 @@ def build_pack(
     return [
         *numeric,
         OcrDigitsRecognizer(numeric),
+        SpokenNumberRecognizer(),
         web_recognizer(),
         OrganizationRecognizer(),
         AddressRecognizer(lexicon),
