@@ -182,7 +182,13 @@ def deidentify_parquet(src: Path, dst: Path, fc: FileContext) -> int:
                         plain = {k: _plain(v) for k, v in record.items()}
                         kept.append(deidentify_record(plain, fc, f"{fc.source}#{row}"))
                         file_ledger.merge(fc.deid.ledger)
-                    except (AuditorError, RecursionError, ValueError, TypeError) as exc:
+                    except (
+                        AuditorError,
+                        ArithmeticError,
+                        RecursionError,
+                        ValueError,
+                        TypeError,
+                    ) as exc:
                         quarantined += 1
                         fc.notes.append(f"row {row + 1}: quarantined, {_row_reason(exc)}")
                     row += 1

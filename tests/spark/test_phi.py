@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.spark
 
+SHIFT = "shifted-dates"
 PATIENTS = [
     ("00482913", "Zebulon Quartermaine", "1975-06-01", "123-45-6789"),
     ("00517720", "Marisol Ferreira-Okafor", "1931-02-11", "234-56-7890"),
@@ -134,29 +135,46 @@ def test_parquet_notes_round_trip(spark: SparkSession, home: Path, tmp_path: Pat
         }
         for i, (mrn, name, _dob, _ssn) in enumerate(PATIENTS)
     ]
+    for r in records:
+        r["discharge_date"] = r["admit_date"] + dt.timedelta(days=3)
+    # Warehouse placeholders for "unknown": one of the two always leaves the calendar when
+    # shifted (the shift is never 0), so this row cannot be de-identified: it is quarantined.
+    bad = {"patient_id": "00999999", "note": "x", "age": 40}
+    bad.update(admit_date=dt.date(1, 1, 1), discharge_date=dt.date(9999, 12, 31))
     (tmp_path / "pq").mkdir()
-    pq.write_table(pa.Table.from_pylist(records), tmp_path / "pq" / "notes.parquet")
-    as_json = [{**r, "admit_date": str(r["admit_date"])} for r in records]
+    table = pa.Table.from_pylist([*records[:2], bad, records[2]])
+    pq.write_table(table, tmp_path / "pq" / "notes.parquet")
+    dates = ("admit_date", "discharge_date")
+    as_json = [{**r, **{d: str(r[d]) for d in dates}} for r in records]
     write(tmp_path / "js" / "notes.json", json.dumps(as_json, indent=2) + "\n")
     key = tmp_path / "deid.key"
     create_key_file(key)
     actx = open_context(home)
     try:
         spark_run = run_deid(
-            actx, DeidRequest([tmp_path / "pq"], tmp_path / "pq-out", key_file=key, engine="spark")
+            actx,
+            DeidRequest(
+                [tmp_path / "pq"], tmp_path / "pq-out", key_file=key, engine="spark", profile=SHIFT
+            ),
         )
         local_run = run_deid(
-            actx, DeidRequest([tmp_path / "js"], tmp_path / "js-out", key_file=key)
+            actx, DeidRequest([tmp_path / "js"], tmp_path / "js-out", key_file=key, profile=SHIFT)
         )
     finally:
         actx.close()
     table = pq.read_table(tmp_path / "pq-out" / "notes.parquet")
-    assert table.column_names == ["patient_id", "note", "admit_date", "age"]
+    assert table.column_names == ["patient_id", "note", "admit_date", "age", "discharge_date"]
     assert table.schema.field("admit_date").type == pa.string()
     rows = table.to_pylist()
     assert rows == json.loads((tmp_path / "js-out" / "notes.json").read_text())
     assert rows[0]["age"] == 90 and "Quartermaine" not in json.dumps(rows)
-    assert spark_run.processed[0]["records"] == 3 and spark_run.processed[0]["format"] == "parquet"
+    assert rows[0]["admit_date"] != "2014-02-14"  # shifted
+    [entry] = spark_run.processed
+    assert entry["records"] == 3 and entry["format"] == "parquet"
+    assert entry["notes"] == [
+        "1 rows quarantined (not written)",
+        "row 3: quarantined, cannot de-identify (OverflowError)",
+    ]
     assert spark_run.counts == local_run.counts
 
 
