@@ -107,9 +107,22 @@ _CALENDAR = re.compile(
     rf"\b(?:{MONTH}|{WEEKDAY}|{HOLIDAY})\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|{_UNREADABLE_DATE.pattern}",
     re.I,
 )
+# What a date span may be and still name no day: a bare year, a clock time, a relative
+# phrase ("two weeks ago", "last night", "3 days"). Anything else without a readable year is
+# redacted ("twelve five nineteen forty nine", dictated).
+_NO_DAY = re.compile(
+    r"\s*(?:(?:19|20)\d{2}s?|\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|"
+    r"today|tonight|yesterday|tomorrow|overnight|now|recently|"
+    r"(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+"
+    r"(?:morning|afternoon|evening|night|day|week|weekend|month|year)|"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple|\d{1,3})\s+)?"
+    r"(?:of\s+)?(?:hours?|days?|weeks?|months?|years?|nights?|decades?)(?:\s+(?:ago|later|earlier|"
+    r"before|after|prior))?)\s*",
+    re.I,
+)
 # Years a date span can hold outside a form the date grammar reads: "Christmas 2019",
 # "Apr '88" ("'88": two digits after an apostrophe).
-_LOOSE_YEAR = re.compile(r"(?<![\d.,:/-])(?:(?:18|19|20)\d{2}|['’]\d{2})(?![\d:/-])")
+_LOOSE_YEAR = re.compile(r"(?<![\d.,:/-])(?:(?:18|19|20)\d{2}|['’]\d{2})(?![\d:/-]|s\b)")
 
 
 def _whole_years(days: int) -> bool:
@@ -293,8 +306,8 @@ class Deidentifier:
 
         The span is rewritten as its year(s) alone, so a clock time, weekday, ordinal day or
         month next to the date goes with it ("Tue 3 Feb 2014 10:30" -> "2014"); a span with
-        a day or month and no year is redacted whole. Only a span naming no calendar element
-        at all (a bare year, "10:30", "two weeks ago") is kept.
+        a day or month and no year is redacted whole. Only a span that names no day at all (a
+        bare year, "10:30", "two weeks ago") is kept; what cannot be read is redacted.
         """
         years: list[str] = []
         rest = value
@@ -302,7 +315,7 @@ class Deidentifier:
             if fd.has_year:
                 years.insert(0, f"{fd.value.year:04d}")
             rest = rest[: fd.start] + " " + rest[fd.end :]
-        if not found and not _CALENDAR.search(value):
+        if not found and not _CALENDAR.search(value) and _NO_DAY.fullmatch(value):
             return self._done(entity, _KEEP_VALUE, value, value)
         years += [
             str(dates.year_of(m.group(), self.reference.year)) for m in _LOOSE_YEAR.finditer(rest)

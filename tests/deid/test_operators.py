@@ -277,6 +277,8 @@ def test_strict_profile_reduces_dates_to_year(make_deid) -> None:
         ("2014", "2014"),  # no calendar element: kept
         ("10:30", "10:30"),
         ("two weeks ago", "two weeks ago"),
+        ("1970s", "1970s"),
+        ("twelve five nineteen forty nine", "[DATE_TIME]"),  # dictated: unreadable, removed
     ],
 )
 def test_safe_harbor_keeps_only_the_year(make_deid, value: str, expected: str) -> None:
