@@ -94,11 +94,15 @@ def _cpu_children() -> float:
 
 
 def _timed(
-    cmd: list[str], what: str, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)
+    cmd: list[str],
+    what: str,
+    env: dict[str, str] | None = None,
+    ok: tuple[int, ...] = (0,),
+    cwd: Path | None = None,
 ) -> tuple[Timing, str]:
     """Wall and CPU time and stdout of one run; a failed run stops the bench with its stderr."""
     t0, c0 = time.perf_counter(), _cpu_children()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, cwd=cwd)
     timing = Timing(time.perf_counter() - t0, _cpu_children() - c0)
     if proc.returncode not in ok:
         raise SystemExit(f"{what} failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -108,7 +112,8 @@ def _timed(
 def run_project(folder: Path, workers: int, root: Path = ROOT) -> tuple[Timing, int]:
     with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
         cmd = [*AUDITOR, "scan", "documents", str(folder), "--output-format", "jsonl"]
-        timing, out = _timed(cmd, "auditor", _env(Path(home), workers, root))
+        # cwd too: ``python -m`` puts the working directory ahead of PYTHONPATH
+        timing, out = _timed(cmd, "auditor", _env(Path(home), workers, root), cwd=root)
     return timing, out.count("\n")
 
 
