@@ -35,7 +35,8 @@ _ORDINAL = (
     r"thirtieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|\d{1,2}(?:st|nd|rd|th))"
 )
-_SEP = r"(?:\s*[,-]?\s+|-)"
+# Short separators only: a regex of nested unbounded blanks is quadratic on a run of blanks.
+_SEP = r"(?:[ \t]{0,3}[,-]?[ \t]{1,3}|-)"
 # What each cue announces, and the extra words its value may hold.
 _KINDS: tuple[tuple[str, str, str], ...] = (
     (
@@ -51,8 +52,8 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         Entity.PHONE_NUMBER,
-        r"phone(?:\s+number)?|(?:call|ring)(?:\s+(?:me|him|her|them|us|back)){0,2}(?:\s+(?:on|at))?|"
-        r"mobile|cell|pager|page|extension|ext\.?|number",
+        r"phone(?:\s+number)?|(?:call|ring)(?:[ \t]+(?:me|him|her|them|us|back)){0,2}"
+        r"(?:[ \t]+(?:on|at))?|mobile|cell|pager|page|extension|ext\.?|number",
         r"plus|extension|ext",
     ),
 )
@@ -61,7 +62,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
 def _pattern(entity: str, cue: str, extra: str) -> tuple[str, re.Pattern[str]]:
     token = rf"(?:{_NUMBER_WORD}|{extra})"
     return entity, re.compile(
-        rf"\b(?:{cue})(?!\w)(?:\s*(?:[:=-]|\b(?:is|was|of|on|the)\b))*\s*"
+        rf"\b(?:{cue})(?!\w)(?:[ \t]{{0,3}}(?:[:=-]|\b(?:is|was|of|on|the)\b)){{0,4}}[ \t]{{0,3}}"
         rf"(?P<value>{token}(?:{_SEP}{token}){{2,15}})\b",
         re.IGNORECASE,
     )
