@@ -1,6 +1,7 @@
 """Round 4 (issue 14) error classes, by kind: ages over 89 introduced by a verb or phrase
 ("turned", "died at", "age at death:") or written out after a person and "is"; numbers
-read through OCR (O for 0, l for 1); numbers dictated as words after their cue.
+read through OCR (O for 0, l for 1); numbers dictated as words after their cue; New Zealand, Philippine and Irish address parts (rural
+delivery, block and lot, phase, suburb before town, Eircode, numbered streets).
 
 Values are invented; none comes from a corpus.
 """
@@ -36,6 +37,16 @@ FOUND = [
         "call her back on oh four one two double three four five",
         "oh four one two double three four five",
     ),
+    # addresses outside the US
+    ("Home: 8 Kowhai Street, RD 2, Ruatoria 4081 ph 06 555 0000", "8 Kowhai Street, RD 2"),
+    ("Home: 8 Kowhai Street, RD 2, Ruatoria 4081 ph 06 555 0000", "4081"),
+    (
+        "Residence Blk 7 Lot 12 Sampaguita Grove, Phase 2, Dasmarinas 4114",
+        "Blk 7 Lot 12 Sampaguita Grove",
+    ),
+    ("Lives at 61 Harbour Road, Oranmore, Kilcolgan H91 X2C4 with husband.", "H91 X2C4"),
+    ("Lives at 61 Harbour Road, Oranmore, Kilcolgan H91 X2C4 with husband.", "Oranmore"),
+    ("Moved to 2210 43rd Avenue last year.", "2210 43rd Avenue"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -48,6 +59,7 @@ NOT_FOUND = [
     ("page two of three", "two of three"),
     ("number of falls: two in three months", "two in three"),
     ("she had one or two drinks, three times a week", "one or two"),
+    ("Complete heart block 2 weeks ago, lot 5 of the vaccine.", "block 2"),
 ]
 
 

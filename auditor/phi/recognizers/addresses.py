@@ -87,6 +87,10 @@ _NUMBER = r"(?<![\w/.-])\d{1,6}[A-Za-z]?(?:-\d{1,4}|/\d{1,5})?\s+(?:[NSEW]\.?\s+
 _UNIT = (
     r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
     r"\s*#?\s*(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"
+    # What follows a street before its town in New Zealand and Philippine addresses: a rural
+    # delivery round ("RD 3"), a subdivision phase ("Phase 2"), an "Extension" of the road.
+    r"(?:\s+(?i:extension|ext\.))?"
+    r"(?:,?[ \t]+(?:RD|R\.D\.|(?i:phase))[ \t]?\d{1,2}\b)?"
 )
 _STREET = re.compile(
     _NUMBER
@@ -94,7 +98,8 @@ _STREET = re.compile(
     + _NOT_STREET_WORD
     # a word, or a short abbreviation with its dot ("N.", "Mt."): "fasting. He saw Dr." is
     # two sentences, not "140-180 Fasting He Saw Drive"
-    + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*)\s+){1,4}?"
+    # or a numbered street's ordinal ("9304 72nd Drive")
+    + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*|\d{1,3}(?i:st|nd|rd|th))\s+){1,4}?"
     + r"(?i:"
     + _alternation(_SUFFIX_TEXT)
     + r")\b\.?"
@@ -134,6 +139,11 @@ _UNIT_LEAD = re.compile(
     + r"(?:"
     + _STREET_AFTER_UNIT
     + r")?|Level\s\d{1,3}(?=\s+\d)"
+    # Philippine block and lot ("Block 01 Lot 71 Bauhinia Grove"): both, so "heart block 2"
+    # is not one
+    + r"|(?i:block|blk)\.?[ \t]?\d{1,4}[A-Za-z]?,?[ \t]+(?i:lot)[ \t]?\d{1,4}[A-Za-z]?(?:"
+    + _STREET_AFTER_UNIT
+    + r")?"
     # lower case only with the street it belongs to: "studio 1 gavin trail"
     + r"|(?:flat|studio|apt\.?|apartment|suite)\s*#?\s*\d{1,5}[a-z]?"
     + _STREET_AFTER_UNIT
@@ -149,10 +159,13 @@ _REGIONS = frozenset(
      "vic", "qld", "wa", "sa", "tas", "act"}
 )  # fmt: skip
 # The postcode slot after a town, by national grammar, any case (lower-cased notes too): US
-# ZIP, four-digit (AU, NZ, ...), Indian PIN (six digits, or three and three), UK and Canadian.
+# ZIP, four-digit (AU, NZ, PH, ...), Indian PIN (six digits, or three and three), UK, Canadian
+# and Irish.
 _POSTCODE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(\d{5}(?:-\d{4})?|\d{4}|[1-9]\d{2} ?\d{3}|"
-    r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d)(?![\w-])"
+    r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|"
+    # Irish Eircode: routing key (a letter, two digits) and a four-character unique id
+    r"[A-Za-z]\d{2} ?[A-Za-z0-9]{4})(?![\w-])"
 )
 # Words that may follow a town that closes an address in running text ("..., Eastham with
 # her daughter"): the town slot ends there.
@@ -307,6 +320,10 @@ class AddressRecognizer(LocalRecognizer):
             return []
         m = self._town_run(view, k)
         out: list[tuple[str, int, int, float]] = []
+        suburb = self._suburb_before_town(view, k, m)
+        if suburb:
+            out.append((Entity.LOCATION, words[k].start, words[m - 1].end, 0.75))
+            k, m = suburb
         zip_at = m
         if m > k:
             gap = view.gap(m) if m < len(words) else ""
@@ -342,6 +359,22 @@ class AddressRecognizer(LocalRecognizer):
                 stop += 5
             out.append((Entity.ZIP_CODE, w.start, stop, 0.85))
         return out
+
+    def _suburb_before_town(self, view: TokenView, k: int, m: int) -> tuple[int, int] | None:
+        """ "<suburb>, <town> <postcode>" after a street (New Zealand, the Philippines, the
+        UK): the words k..m are a suburb when, after one comma, a second town run ends in a
+        postcode or a state; returns that second run."""
+        words = view.words
+        if m <= k or m >= len(words) or view.gap(m).strip() != ",":
+            return None
+        n = self._town_run(view, m)
+        if n == m:
+            return None
+        after = view.gap(n).strip(" ,") == "" if n < len(words) else False
+        ends = (self._state_at(view, n) if after else 0) or _POSTCODE_AFTER.match(
+            view.text, words[n - 1].end
+        )
+        return (m, n) if ends else None
 
     def _known_place(self, view: TokenView, j: int) -> bool:
         key = view.words[j].key

@@ -5,8 +5,10 @@ address grammar found ("Oak Street, Springfield" read as a surname pair). A plac
 the better reading there: a PERSON span that crosses the edge of a street address or place
 keeps only what lies outside the places, and what runs on past a street's end becomes the
 address's town (a LOCATION: "Street, Springfield" after "12 Oak"); one inside a street
-address is dropped. When one span lies wholly in the other ("Andrew Jackson"
-with "Jackson" a town, or the same word read both ways) the merge keeps the better of the two.
+address is dropped, and so is one made only of two or more places ("Allen Grove, Patricia
+Ville" after a street: a suburb and its town). When one span lies wholly in the other
+("Andrew Jackson" with "Jackson" a town, or the same word read both ways) the merge keeps the
+better of the two.
 """
 
 from __future__ import annotations
@@ -67,6 +69,11 @@ def drop_persons_in_places(text: str, spans: Sequence[S]) -> list[S]:
             for a, b in hit
             if not (a <= span.start and span.end <= b) and not (span.start <= a and b <= span.end)
         ]
+        inside = [(a, b) for a, b in hit if span.start <= a and b <= span.end]
+        if len(inside) >= 2 and not any(
+            _trim(text, a, b) for a, b in _outside(span.start, span.end, inside)
+        ):
+            continue  # "Allen Grove, Patricia Ville": a suburb and a town, not "Last, First"
         if not crossing:
             out.append(span)  # no overlap, or one span inside the other: the merge decides
             continue
