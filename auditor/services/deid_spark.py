@@ -32,7 +32,7 @@ from auditor.spark.deid import (
     spark_format,
     transform_frame,
 )
-from auditor.spark.phi import EngineSpec
+from auditor.spark.phi import EngineSpec, spark_failure
 from auditor.spark.session import spark_session
 
 if TYPE_CHECKING:
@@ -137,7 +137,10 @@ class SparkDeid:
             on_progress(0, len(p.jobs), "spark")
         results = {}
         if tasks:
-            frame = transform_frame(self.spark, spec, tasks)
+            try:
+                frame = transform_frame(self.spark, spec, tasks)
+            except Exception as exc:  # per-file errors are caught on the executor: this is Spark
+                raise spark_failure("de-identification", exc) from None
             results = {int(r["idx"]): r for r in frame.to_dict("records")}
         by_idx = {t["idx"]: t for t in tasks}
         for rel, kind, why in outcomes:
@@ -175,7 +178,10 @@ class SparkDeid:
         tasks = [self._written[rel] for _, _, rel in work.written]
         if not tasks or self._spec is None:
             return residual
-        parts = residual_frame(self.spark, self._spec, tasks, work.deid.ledger.produced)
+        try:
+            parts = residual_frame(self.spark, self._spec, tasks, work.deid.ledger.produced)
+        except Exception as exc:
+            raise spark_failure("the residual scan", exc) from None
         for task in tasks:
             merge_residual(residual, parts[int(task["idx"])])
         return residual

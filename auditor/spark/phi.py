@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from auditor import __version__
 from auditor.config import Settings
 from auditor.errors import ScanError
 from auditor.phi.dictionaries import SiteDictionary, build_dictionary
@@ -37,6 +38,15 @@ if TYPE_CHECKING:
 # One row per span; a text without spans has no row (the driver knows every id it sent).
 SPAN_SCHEMA = "id long, entity_type string, start int, end int, score double"
 TEXT_SCHEMA = "id long, text string"
+# Raised on an executor whose installed project differs from the driver's: surrogates and
+# spans would differ from one machine's without a sound.
+VERSION_MISMATCH = "executors run another hipaa-auditor version than the driver"
+
+
+def spark_failure(what: str, exc: BaseException) -> ScanError:
+    """A Spark job's failure as one line: the exception class (its text may quote data)."""
+    why = VERSION_MISMATCH if VERSION_MISMATCH in str(exc) else type(exc).__name__
+    return ScanError(f"{what} on Spark failed ({why})")
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,7 @@ class EngineSpec:
     batch_size: int
     thresholds: tuple[tuple[str, float], ...]
     key: str
+    version: str = __version__
 
     @classmethod
     def from_settings(
@@ -96,6 +107,8 @@ def worker_engine(spec: EngineSpec) -> PhiEngine:
     """This worker's engine for ``spec``: built on first use, then reused by every task."""
     engine = _ENGINES.get(spec.key)
     if engine is None:
+        if spec.version != __version__:
+            raise RuntimeError(f"{VERSION_MISMATCH} ({__version__}, driver {spec.version})")
         _ENGINES.clear()  # another configuration's engine: one spaCy model per worker
         engine = _ENGINES[spec.key] = spec.build()
     return engine
@@ -209,7 +222,7 @@ class SparkAnalyzer:
         try:
             found = analyse_texts(self.spark, self.spec, texts)
         except Exception as exc:  # a JVM or worker failure: its class only, never its text
-            error = ScanError(f"PHI analysis on Spark failed ({type(exc).__name__})")
+            error = spark_failure("PHI analysis", exc)
             for future, _ in pending:
                 future.set_exception(error)
             return

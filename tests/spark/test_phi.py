@@ -92,6 +92,7 @@ def test_deid_parity_single_node_vs_spark(spark: SparkSession, home: Path, tmp_p
     args = ["deid", str(export), "--out", str(tmp_path / "spark"), "--key-file", str(key)]
     result = CliRunner().invoke(app, [*args, "--engine", "spark", "--master", "local[2]"])
     assert result.exit_code == 0, result.output
+    assert not any(v in result.output for v in ("Zebulon", "Quartermaine", "00482913"))
     assert _digests(tmp_path / "spark") == _digests(tmp_path / "local")
     assert local.certificate_path is not None
     [spark_cert] = [
