@@ -1,7 +1,8 @@
 """Round 4 (issue 14) error classes, by kind: ages over 89 introduced by a verb or phrase
 ("turned", "died at", "age at death:") or written out after a person and "is"; numbers
 read through OCR (O for 0, l for 1); numbers dictated as words after their cue; New Zealand, Philippine and Irish address parts (rural
-delivery, block and lot, phase, suburb before town, Eircode, numbered streets).
+delivery, block and lot, phase, suburb before town, Eircode, numbered streets); organisation
+names in ALL CAPS or all lower-case notes.
 
 Values are invented; none comes from a corpus.
 """
@@ -47,6 +48,10 @@ FOUND = [
     ("Lives at 61 Harbour Road, Oranmore, Kilcolgan H91 X2C4 with husband.", "H91 X2C4"),
     ("Lives at 61 Harbour Road, Oranmore, Kilcolgan H91 X2C4 with husband.", "Oranmore"),
     ("Moved to 2210 43rd Avenue last year.", "2210 43rd Avenue"),
+    # organisations where capitals tell nothing
+    ("FUNERAL ARRANGED BY KOWALCZYK TRANSPORT, FAMILY AWARE.", "KOWALCZYK TRANSPORT"),
+    ("copy sent to okonkwo properties corporation for the claim", "okonkwo properties corporation"),
+    ("EMPLOYER: VANTERPOOL LTD. NO RESTRICTIONS.", "VANTERPOOL LTD"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -60,6 +65,8 @@ NOT_FOUND = [
     ("number of falls: two in three months", "two in three"),
     ("she had one or two drinks, three times a week", "one or two"),
     ("Complete heart block 2 weeks ago, lot 5 of the vaccine.", "block 2"),
+    ("NO BM THIS SHIFT, COLACE AND SENNA GIVEN.", "SHIFT, COLACE AND SENNA"),
+    ("PLAN: CONTINUE HEPARIN AND FOLLOW UP WITH GROUP THERAPY.", "GROUP"),
 ]
 
 

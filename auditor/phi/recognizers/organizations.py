@@ -18,8 +18,10 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import EPONYMS, MEDICAL_SUFFIX, NOT_NAMES, TITLES
+from auditor.phi.recognizers.lexicon import EPONYMS, MEDICAL_SUFFIX, NOT_NAMES, TITLES, Lexicon
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.tokens import TokenView, capitalise_words, lower_same_length
+from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -101,12 +103,51 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
 class OrganizationRecognizer(LocalRecognizer):
     """Organisation names by grammar; see module docstring."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon
         super().__init__("AuditorOrganizationRecognizer", [Entity.ORGANIZATION.value])
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        view = TokenView.shared(text, nlp_artifacts)
+        if not view.shouting:
+            return self._grammar(text)
+        # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
+        # ("FUNERAL BY HOWARD TRANSPORT", "copy to harris and sons"). It reads a copy with the
+        # words capitalised as in a title (same offsets) instead, short names only: a long
+        # run of capitalised words there is a sentence, not a name, and partnership shapes
+        # ("Shift, Colace and Senna") need real capitals.
+        out = []
+        for r in self._grammar(capitalise_words(text), pairs=False):
+            stop = re.search(r"\.\s", text[r.start : r.end])  # a sentence ends inside
+            if stop:
+                r.end = r.start + stop.start() + 1
+            words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text[r.start : r.end]))
+            # Leading ordinary words are the sentence ("take one tablet twice daily ward
+            # ltd"); what is left must hold a name or an unknown word, not only the suffix.
+            while words and self._plain(words[0].group()):
+                words.pop(0)
+            if not words or all(self._plain(w.group()) for w in words) or len(words) > 5:
+                continue
+            r.start += words[0].start()
+            out.append(r)
+        for m in _LOWER_LEGAL.finditer(lower_same_length(text)):  # "SHEPPARD INC", "begum llp"
+            if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
+                out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        return out
+
+    def _plain(self, word: str) -> bool:
+        """An ordinary English word that is no name (only with a lexicon)."""
+        key = word.lower().strip(".,'’")
+        lex = self.lexicon
+        if lex is None:
+            return key in STOP_WORDS
+        return key in STOP_WORDS or (
+            (lex.is_english(key) or key in lex.stoplist) and not lex.is_name(key)
+        )
+
+    def _grammar(self, text: str, *, pairs: bool = True) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         # One plain scan for a suffix word first: most notes name no company, and the
         # name-before-suffix pattern backtracks at every capital letter.
@@ -119,12 +160,12 @@ class OrganizationRecognizer(LocalRecognizer):
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
                 out.append(self._result(start, m.end(), SUFFIX_SCORE))
-        for m in _PARTNERS.finditer(text):
+        for m in _PARTNERS.finditer(text) if pairs else ():
             words = re.findall(r"[A-Za-z'-]+", m.group())
             if not any(w.lower() in NOT_NAMES or MEDICAL_SUFFIX.search(w.lower())
                        for w in words if w.lower() not in {"and"}):  # fmt: skip
                 out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
-        for m in _HYPHEN_PAIR.finditer(text):
+        for m in _HYPHEN_PAIR.finditer(text) if pairs else ():
             a, b = m.group(1).lower(), m.group(2).lower()
             if (a, b) in _EPONYM_PAIRS or a in NOT_NAMES or b in NOT_NAMES:
                 continue

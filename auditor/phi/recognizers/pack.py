@@ -33,7 +33,7 @@ def build_pack(
         OcrDigitsRecognizer(numeric),
         SpokenNumberRecognizer(),
         web_recognizer(),
-        OrganizationRecognizer(),
+        OrganizationRecognizer(lexicon),
         AddressRecognizer(lexicon),
         PlaceRecognizer(lexicon),
         FacilityRecognizer(lexicon),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from auditor.phi.stop_words import STOP_WORDS
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
@@ -54,6 +56,34 @@ class Word:
     @property
     def is_alpha(self) -> bool:
         return self.key.isalpha()
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _one(c: str, upper: bool) -> str:
+    other = c.upper() if upper else c.lower()
+    return other if len(other) == 1 else c
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character (offsets stay valid)."""
+    return "".join(_one(c, False) for c in text)
+
+
+def capitalise_words(text: str) -> str:
+    """``text`` as an editor would capitalise a title: every word Capitalised except the
+    small function words ("by", "and", "with"), which go lower case. Character for character
+    (a letter whose other case is two characters, like "ß", stays), so offsets into the copy
+    are offsets into ``text``."""
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        if w.lower() in STOP_WORDS:
+            return "".join(_one(c, False) for c in w)
+        return _one(w[0], True) + "".join(_one(c, False) for c in w[1:])
+
+    return _LETTERS.sub(word, text)
 
 
 @dataclass
