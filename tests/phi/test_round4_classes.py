@@ -2,7 +2,9 @@
 ("turned", "died at", "age at death:") or written out after a person and "is"; numbers
 read through OCR (O for 0, l for 1); numbers dictated as words after their cue; New Zealand, Philippine and Irish address parts (rural
 delivery, block and lot, phase, suburb before town, Eircode, numbered streets); organisation
-names in ALL CAPS or all lower-case notes.
+names in ALL CAPS or all lower-case notes; delimited exports (caret names, record-number and
+initials cells), prescription numbers, pagers after whom they page, ISO timestamps whole,
+weekdays before a date, ages after "aged"/"she is"/a sex letter.
 
 Values are invented; none comes from a corpus.
 """
@@ -52,6 +54,19 @@ FOUND = [
     ("FUNERAL ARRANGED BY KOWALCZYK TRANSPORT, FAMILY AWARE.", "KOWALCZYK TRANSPORT"),
     ("copy sent to okonkwo properties corporation for the claim", "okonkwo properties corporation"),
     ("EMPLOYER: VANTERPOOL LTD. NO RESTRICTIONS.", "VANTERPOOL LTD"),
+    # delimited exports and logs
+    ("2025-02-11,ADEYEMI^FOLASADE^K,1948-07-30,HBA1C,7.1", "ADEYEMI^FOLASADE^K"),
+    ("run 12|3390215K|OKAFOR^CHUKWUDI|K|4.4", "3390215K"),
+    ("Site 4 | R.K. | QTX4410 | consented", "R.K."),
+    ("Site 4 | R.K. | QTX4410 | consented", "QTX4410"),
+    ("Refill: Rx NK557201 last filled 3 weeks ago", "NK557201"),
+    ("nights: paging dr Oyelaran on 6612 re potassium", "6612"),
+    ("Collected 1987-03-14T22:05:41Z by courier", "1987-03-14T22:05:41Z"),
+    ("Clinic date Thu 21/8 with the nurse", "Thu 21/8"),
+    ("REVIEW SAT OCTOBER 1949 NOTED", "SAT"),
+    ("Passed away at home on Mar 2, aged 96.", "96"),
+    ("visit note: she is 93 and still gardening", "93"),
+    ("CAD 0412 F 92 FALL AT HOME", "92"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -67,6 +82,10 @@ NOT_FOUND = [
     ("Complete heart block 2 weeks ago, lot 5 of the vaccine.", "block 2"),
     ("NO BM THIS SHIFT, COLACE AND SENNA GIVEN.", "SHIFT, COLACE AND SENNA"),
     ("PLAN: CONTINUE HEPARIN AND FOLLOW UP WITH GROUP THERAPY.", "GROUP"),
+    ("Na 140, K 4.1, Plt 150000, WBC 11.2", "150000"),
+    ("Temp F 99 overnight, x^2 over 2^10.", "99"),
+    ("x^2 over 2^10.", "x^2"),
+    ("| 2024 | 8033 | 4.4 |", "8033"),
 ]
 
 

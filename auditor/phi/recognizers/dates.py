@@ -39,14 +39,19 @@ _DMY = re.compile(
 # A machine timestamp (seconds, fractions) after a space is part of the date; a bare clock
 # time ("2087-09-30 07:45") is not.
 _YMD = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
-                  r"(?:T\d{1,2}:\d{2}(?::\d{2})?| \d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)?"
+                  r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"
+                  r"| \d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)?"
                   r"(?![\w/-]|\.\d)")  # fmt: skip
+# A weekday written just before a date by month name: "Sat September 1937", "Tue 3 Feb".
+_WEEKDAY_BEFORE_MONTH = re.compile(
+    rf"\b((?i:{WEEKDAY}))\.?,?\s+(?=(?i:{_MONTHS})\b|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\s+(?i:{_MONTHS})\b)"
+)
 # m/d without a year: the ambiguous one.
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
-# "Thursday 6/5", "Mon 6/2/87": a weekday written just before a numeric date is part of it.
+# "Thursday 6/5", "Mon 6/2/87", "Wed 14/6": a weekday just before a numeric date is part of it.
 _WEEKDAY_NUMERIC = re.compile(
     rf"\b(?i:{WEEKDAY})\.?,?\s+"
-    r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
+    r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
 )
 # d/m without a year, day 13-31 (day-first locales): "admitted 20/11".
 _DM = re.compile(r"(?<![\w/.+-])(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])(?![\w/+-]|\.\d)")
@@ -293,6 +298,7 @@ def date_rules() -> list[Rule]:
         Rule("ordinal-day", e, _ORDINAL_DAY, 0.6, group="day"),
         Rule("weekday-ordinal", e, _WEEKDAY_ORDINAL, 0.75),
         Rule("weekday-numeric", e, _WEEKDAY_NUMERIC, 0.85),
+        Rule("weekday-before-month", e, _WEEKDAY_BEFORE_MONTH, 0.8, group=1),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),

@@ -282,7 +282,7 @@ _AGE_UNIT = re.compile(
     r"yowm\b|yowf\b|y\b|M\b|F\b)",
     I,
 )
-_AGE_LEAD = re.compile(r"\b(?:age|aged|age:|ages)\s*:?\s*(9\d|1[0-2]\d)(?![\w.])", I)
+_AGE_LEAD = re.compile(r"\b(?:age|aged|age:|ages)\s*:?\s*(9\d|1[0-2]\d)(?!\w|\.\d)", I)
 # An age over 89 after the verbs and phrases that introduce one, in figures or words:
 # "turned 96", "died at 92", "age at death: 94", "at the age of 91", "she is ninety-four".
 _AGE_VERB = (
@@ -297,12 +297,15 @@ _NOT_AN_AGE_AFTER = (
 _AGE_CUE = re.compile(
     _AGE_VERB + rf"\s+((?:9\d|1[0-2]\d)(?!\.\d|[%°/])|{AGE_OVER_89})" + _NOT_AN_AGE_AFTER, I
 )
-# Written out after a person and "is"/"was": "she is ninety-four", "Dad's a hundred and one".
+# After a person and "is"/"was", in figures or words: "she is 90", "Dad's a hundred and one".
 _AGE_WORDS_AFTER_BE = re.compile(
     r"\b(?:she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
-    rf"wife|sister|brother)(?:'s|\s+is|\s+was)\s+({AGE_OVER_89})" + _NOT_AN_AGE_AFTER,
+    rf"wife|sister|brother)(?:'s|\s+is|\s+was)\s+((?:9\d|1[0-2]\d)(?!\.\d)|{AGE_OVER_89})"
+    + _NOT_AN_AGE_AFTER,
     I,
 )
+# Sex then age, as triage and dispatch lines write them: "F 91 FALL", "M/94".
+_AGE_AFTER_SEX = re.compile(r"(?<![\w/.-])[MF][ /](9\d|1[01]\d)(?![\w.%/:°-])")
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?((?:9\d|1[01]0)'?s)\b", I
 )
@@ -326,6 +329,17 @@ _NOT_AGE_BEFORE = re.compile(
 )
 
 
+def _not_age_after_sex(text: str, start: int, end: int) -> bool:
+    """"Temp F 99": a measurement before the letter (F for Fahrenheit), not a sex."""
+    return _not_age_apposition(text, start - 2, end)
+
+
+def _cell_record(value: str) -> bool:
+    """A record number, not a count: letters in it, or seven digits or more."""
+    digits = sum(c.isdigit() for c in value)
+    return digits < len(value.replace("-", "")) or digits >= 7
+
+
 def _not_age_apposition(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 14) : start].rstrip(" \t,(")
     return bool(_NOT_AGE_BEFORE.search(before))
@@ -333,6 +347,25 @@ def _not_age_apposition(text: str, start: int, end: int) -> bool:
 
 # Initials written as such ("initials: MT", "initials S.J."): a research log's name.
 _INITIALS = re.compile(r"\b(?i:initials?)\s*:?\s*((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?)(?![\w])")
+# A table cell holding only initials with their dots ("| M.A. |", "| C.B |"): a person.
+_INITIALS_CELL = re.compile(r"(?<=\|)[ \t]*([A-Z]\.[A-Z](?:\.[A-Z])?\.?)[ \t]*(?=\|)")
+# HL7-style names in flat exports: "PETERSEN^ANNELISE", "MBEKI^SIPHO^T".
+_CARET_NAME = re.compile(
+    r"(?<![\w^])([A-Za-z][A-Za-z'’-]+(?:\^[A-Za-z][A-Za-z'’-]*){1,3})(?![\w^])"
+)
+# A prescription number after "Rx": letters, digits, a refill suffix ("Rx ET838219",
+# "Rx 4471029-09", "RX QG-98015").
+_RX_NUMBER = re.compile(
+    r"\b(?i:rx)\s*(?:#|no\.?|number)?\s*:?\s*([A-Z]{0,3}-?\d{5,10}(?:-\d{1,3})?)(?![\w/])"
+)
+# A delimited cell holding only a record number: letters and digits with a check letter
+# ("|1557210L|", ",TR4928645,", "| KTZ6856 |"), or seven or more digits alone.
+_RECORD_CELL = re.compile(
+    r"(?:(?<=[|,^])|(?<=[|,][ \t])|(?<=^))"
+    r"((?:[A-Z]{1,3}-?)?\d{4,10}[A-Z]?)"
+    r"(?=[ \t]?[|,^]|[ \t]*$)",
+    re.M,
+)
 
 _AGE_NONAGE = re.compile(r"^\s*(?:mg|ml|cc|%|kg|lb|mmhg|bpm|units?|min|sec)\b", I)
 
@@ -496,6 +529,19 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("initials", e.PERSON, _INITIALS, 0.8, group=1, trigger=("initial",)),
         Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
+        Rule("age-after-sex", e.AGE, _AGE_AFTER_SEX, 0.6, group=1, reject=_not_age_after_sex),
+        Rule("initials-cell", e.PERSON, _INITIALS_CELL, 0.7, group=1, trigger=("|",)),
+        Rule("caret-name", e.PERSON, _CARET_NAME, 0.85, group=1, trigger=("^",)),
+        Rule("rx-number", e.ID_NUMBER, _RX_NUMBER, 0.75, group=1, trigger=("rx",)),
+        Rule(
+            "record-cell",
+            e.ID_NUMBER,
+            _RECORD_CELL,
+            0.6,
+            group=1,
+            validate=_cell_record,
+            trigger=("|", ","),
+        ),
     ]
     for i, pattern in enumerate(mrn_patterns):
         regex = re.compile(pattern)

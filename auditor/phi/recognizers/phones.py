@@ -46,6 +46,12 @@ _PAGER = re.compile(
     r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
     I,
 )
+# Paging a person or team names them first: "paging dr Bautista on 4275", "page ortho 3390".
+_PAGE_WHOM = re.compile(
+    r"\b(?:paging|paged|page|bleep(?:ed|ing)?)\s+(?:(?:dr\.?|the|on-?call|[a-z]+)\s+){1,3}"
+    r"(?:on|at|via|#|:)?\s*(\d{3,5})(?![\w/]|[.-]\d)",
+    I,
+)
 # An extension written alone after its cue ("ext 855", "extn. 2210"): a direct line.
 _EXT_ALONE = re.compile(
     r"\b(?:ext|extn|extension)\.?\s*(?:#|no\.?)?\s*:?\s*(\d{2,5})(?![\w/]|[.-]\d)", I
@@ -146,6 +152,7 @@ def phone_rules() -> list[Rule]:
             reject=_is_fax,
         ),
         Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
+        Rule("page-whom", e.PHONE_NUMBER, _PAGE_WHOM, 0.75, group=1, trigger=("pag", "bleep")),
         Rule("extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext",)),
         Rule("local-run", e.PHONE_NUMBER, _LOCAL_RUN, 0.0, _CLOSE_CUES, 0.65, window=8),
         Rule("local-grouped", e.PHONE_NUMBER, _LOCAL_GROUPED, 0.65, reject=_not_contact),
