@@ -203,6 +203,9 @@ class Surrogates:
         return word.upper() if value.isupper() else word
 
     def ipv4(self, value: str) -> str:
-        """A private 10.x.y.z address, consistent per original."""
+        """A private address, consistent per original: 10.x.y.z, or 172.16-31.y.z when the
+        original is itself in 10/8 (its first octet would otherwise survive)."""
         b = self._keyed.digest("ipv4", normalise(value))
+        if value.strip().split(".")[0] == "10":
+            return f"172.{16 + b[0] % 16}.{b[1]}.{max(1, b[2]) % 255}"
         return f"10.{b[0]}.{b[1]}.{max(1, b[2]) % 255}"

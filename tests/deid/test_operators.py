@@ -396,3 +396,11 @@ def test_a_weekday_without_a_year_moves_by_the_shift(make_deid) -> None:
 )
 def test_ages_over_89_in_words_are_aggregated(make_deid, value: str, expected: str) -> None:
     assert make_deid().replace("AGE", value) == expected
+
+
+def test_ip_surrogate_never_keeps_the_first_octet(make_deid) -> None:
+    d = make_deid(profile=load_profile("safe-harbor"))
+    for ip in ("10.4.22.9", "192.168.1.20", "172.20.3.4"):
+        out = d.replace("IP_ADDRESS", ip)
+        assert out.split(".")[0] != ip.split(".")[0], (ip, out)
+        assert d.replace("IP_ADDRESS", ip) == out  # consistent
