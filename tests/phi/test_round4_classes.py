@@ -105,3 +105,8 @@ def test_ocr_repair_reads_lookalikes_only_in_numbers(text: str, expected: str) -
 @pytest.mark.parametrize(("text", "value", "expected"), found_cases(FOUND, NOT_FOUND))
 def test_round4_classes(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
     check_found(engine, text, value, expected, whole=True)
+
+
+def test_trunk_number_with_two_separators_is_a_phone(engine: PhiEngine) -> None:
+    check_found(engine, "NOK Ruth Parata 03-868 2242 after 5pm", "03-868 2242", True, whole=True)
+    check_found(engine, "ring 021 555-0199 today", "021 555-0199", True, whole=True)

@@ -41,6 +41,12 @@ _SHAPE = re.compile(
 )
 # 10-11 digits in one run, national form with a trunk 0 (UK, AU, IN) or 1 + area code.
 _BARE = re.compile(r"(?<![\w/.+-])(?:0\d{9,10}|\+\d{10,13})" + _EXT + r"(?![\w/]|[.-]\d)", I)
+# A national number with a trunk 0 whose groups are joined by two kinds of separator, as New
+# Zealand and Irish numbers are written ("03-868 2242", "021 555-0199").
+_TRUNK_MIXED = re.compile(
+    r"(?<![\w/.+-])0\d{1,4}(?:-[ ]?\d{3,4}[ ]|[ ]\d{3,4}-)\d{3,4}" + _EXT + r"(?![\w/]|[.-]\d)",
+    I,
+)
 _PAGER = re.compile(
     r"\b(?:pager|pgr|pg|beeper|bleep|bpr|page)\s*(?:#|no\.?|number)?\s*:?\s*"
     r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
@@ -149,6 +155,17 @@ def phone_rules() -> list[Rule]:
             0.8,
             window=24,
             validate=_bare_ok,
+            reject=_is_fax,
+        ),
+        Rule(
+            "phone-trunk-mixed",
+            e.PHONE_NUMBER,
+            _TRUNK_MIXED,
+            0.6,
+            PHONE_CUES,
+            0.8,
+            window=24,
+            validate=_shape_ok,
             reject=_is_fax,
         ),
         Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
