@@ -67,6 +67,8 @@ FOUND = [
     ("Passed away at home on Mar 2, aged 96.", "96"),
     ("visit note: she is 93 and still gardening", "93"),
     ("CAD 0412 F 92 FALL AT HOME", "92"),
+    # an employer after an occupation
+    ("He is a plasterer at Brightwater Interiors and off work.", "Brightwater Interiors"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -86,6 +88,7 @@ NOT_FOUND = [
     ("Temp F 99 overnight, x^2 over 2^10.", "99"),
     ("x^2 over 2^10.", "x^2"),
     ("| 2024 | 8033 | 4.4 |", "8033"),
+    ("She is a carer for Mum at home.", "Mum"),
 ]
 
 

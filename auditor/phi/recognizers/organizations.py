@@ -18,7 +18,14 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import EPONYMS, MEDICAL_SUFFIX, NOT_NAMES, TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import (
+    EPONYMS,
+    MEDICAL_SUFFIX,
+    NOT_NAMES,
+    RELATIVES,
+    TITLES,
+    Lexicon,
+)
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView, capitalise_words, lower_same_length
 from auditor.phi.stop_words import STOP_WORDS
@@ -85,7 +92,11 @@ _CUE = re.compile(
     r"(?:the\s+)?([A-Z][\w&'.-]+(?:\s+(?:&\s+)?[A-Z][\w&'.-]+){0,4})"
     r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
     r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
-    r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})",
+    r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})"
+    # an occupation, then where: "a welder at Dofasco", "works as a cleaner for Mitie"
+    r"|\b(?i:a|an|as)\s+(?i:[a-z]+(?:er|or|ist|ian|man|woman|worker|hand)|nurse|teacher|"
+    r"clerk|cook|chef|mechanic|labourer|laborer|technician|assistant|carer)\s+"
+    r"(?i:at|for|with)\s+([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})",
 )
 # Heads that make "X Group" a cohort or a blood type, not a company.
 _NOT_HEADS = frozenset(
@@ -96,6 +107,9 @@ _NOT_HEADS = frozenset(
      "attends", "attended", "attending", "visits", "visited", "goes", "went", "lives",
      "works", "moved", "joined", "left", "seen", "referred", "transferred", "admitted"}
 )  # fmt: skip
+# Family words the relatives list leaves out, as patients write them.
+_KIN = frozenset({"mum", "mam", "mummy", "mommy", "nan", "nana", "gran", "granny", "grandma",
+                  "grandpa", "papa", "pop", "family", "kids", "children"})  # fmt: skip
 _EPONYM_PAIRS = frozenset(p[:2] for p in EPONYMS if len(p) >= 2)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
 
@@ -181,10 +195,10 @@ class OrganizationRecognizer(LocalRecognizer):
             if m.group(1) not in NOT_NAMES:
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _CUE.finditer(text):
-            group = next(g for g in (1, 2, 3) if m.group(g))
-            value = m.group(group).rstrip(" .")
-            if value.split()[0].strip(".,").lower() in TITLES:
-                continue  # "pharmacy: Mr. Abdullah": a person after the label
+            group = next(g for g in (1, 2, 3, 4) if m.group(g))
+            value = re.split(r"\.\s", m.group(group))[0].rstrip(" .")
+            if value.split()[0].strip(".,").lower() in TITLES | RELATIVES | _KIN:
+                continue  # "pharmacy: Mr. Abdullah", "a carer for Mum": a person
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
         return out
 
