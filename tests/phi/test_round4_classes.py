@@ -69,6 +69,9 @@ FOUND = [
     ("CAD 0412 F 92 FALL AT HOME", "92"),
     # an employer after an occupation
     ("He is a plasterer at Brightwater Interiors and off work.", "Brightwater Interiors"),
+    # a known first name opening a clause, its verb next
+    ("Margaret is much brighter today.", "Margaret"),
+    ("Seen in clinic. Tobias spent the weekend at home.", "Tobias"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -89,6 +92,8 @@ NOT_FOUND = [
     ("x^2 over 2^10.", "x^2"),
     ("| 2024 | 8033 | 4.4 |", "8033"),
     ("She is a carer for Mum at home.", "Mum"),
+    ("Heparin is running. Lasix was given. Rehab is planned.", "Lasix"),
+    ("Foley was removed and Neuro was intact.", "Neuro"),
 ]
 
 

@@ -26,6 +26,17 @@ _FILLER = frozenset(
      "and", "dr", "nurse", "rn", "md", "np", "pa", "a", "at", "by", "to", "of"}
 )  # fmt: skip
 
+# Verbs whose subject is almost always a person, right after a name at the head of a clause:
+# "Rebecca is very responsive", "Priya was seen", "Joan spent a year", "Kwame called back".
+_SUBJECT_VERBS = frozenset(
+    {"is", "was", "has", "had", "lives", "lived", "called", "calls", "rang", "said", "says",
+     "spent", "began", "begins", "went", "goes", "came", "comes", "reports", "reported",
+     "states", "stated", "denies", "denied", "presents", "presented", "wants", "wanted",
+     "needs", "works", "worked", "died", "arrived", "returned", "asked", "asks", "told",
+     "feels", "felt", "attends", "attended", "visited", "visits", "moved", "lost", "left",
+     "agreed", "agrees", "declined", "refused", "prefers", "phoned", "emailed", "texted",
+     "wrote", "writes", "enjoys", "loves", "married", "turned", "became", "joined", "started"}
+)  # fmt: skip
 
 # Verbs that almost always take a person: "per Smith", "paged Jones", "spoke with Lee".
 _PERSON_VERBS = frozenset(
@@ -162,6 +173,15 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         and _role_before(view, i - 1)
     ):
         best = max(best, Cue.VERB)
+    # "Rebecca is very ...", "Joan spent a year": a name opening a clause, its verb next.
+    if (
+        best is Cue.NONE
+        and j < len(words)
+        and words[j].key in _SUBJECT_VERBS
+        and view.gap(j) == " "
+        and (i == 0 or any(c in ".!?:;\n" for c in view.gap(i)))
+    ):
+        best = Cue.WEAK
     # "Smith (wife)", "John - son", "Mary, daughter"
     if j < len(words) and words[j].key in RELATIVES and view.gap(j).strip(" ,(-:") == "":
         best = max(best, Cue.RELATIVE)
