@@ -1,10 +1,14 @@
-"""Round 4 (issue 14) error classes, by kind: ages over 89 introduced by a verb or phrase
-("turned", "died at", "age at death:") or written out after a person and "is"; numbers
-read through OCR (O for 0, l for 1); numbers dictated as words after their cue; New Zealand, Philippine and Irish address parts (rural
-delivery, block and lot, phase, suburb before town, Eircode, numbered streets); organisation
-names in ALL CAPS or all lower-case notes; delimited exports (caret names, record-number and
-initials cells), prescription numbers, pagers after whom they page, ISO timestamps whole,
-weekdays before a date, ages after "aged"/"she is"/a sex letter.
+"""Round 4 (issue 14) error classes, by kind:
+
+- ages over 89 after a verb or phrase ("turned", "died at", "age at death:"), after "aged",
+  "she is" or a sex letter, or written out;
+- numbers read through OCR (O for 0, l for 1) and numbers dictated as words after their cue;
+- New Zealand, Philippine and Irish address parts (rural delivery, block and lot, phase,
+  suburb before town, Eircode) and numbered streets;
+- organisation names in ALL CAPS or all lower-case notes, employers after an occupation;
+- delimited exports (caret names, record-number and initials cells), prescription numbers,
+  pagers after whom they page, ISO timestamps whole, weekdays before a date;
+- a known first name opening a clause with its verb next.
 
 Values are invented; none comes from a corpus.
 """
