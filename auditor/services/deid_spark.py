@@ -116,8 +116,15 @@ class SparkDeid:
         )
         outcomes: list[tuple[str, str, str]] = []  # (rel, "spark" | "skipped" | "copied", why)
         tasks: list[dict[str, Any]] = []
+        taken: set[str] = set()
         for idx, job in enumerate(p.jobs):
             rel = work.namer.path(job.rel).as_posix()
+            if rel in taken:
+                # Two names de-identified alike (note_00001/note_00002 -> note_000): executors
+                # would race on one output file; the later input is refused, not lost unseen.
+                outcomes.append((rel, "skipped", "its de-identified name is another file's"))
+                continue
+            taken.add(rel)
             try:
                 fmt, reason = spark_format(job.src, request.zip_limits)
             except OSError as exc:
