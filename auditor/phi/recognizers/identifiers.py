@@ -330,7 +330,7 @@ _NOT_AGE_BEFORE = re.compile(
 
 
 def _not_age_after_sex(text: str, start: int, end: int) -> bool:
-    """"Temp F 99": a measurement before the letter (F for Fahrenheit), not a sex."""
+    """A measurement before the letter ("Temp F 99": F for Fahrenheit), not a sex."""
     return _not_age_apposition(text, start - 2, end)
 
 
