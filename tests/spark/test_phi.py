@@ -253,3 +253,30 @@ def test_what_spark_does_not_do_is_refused_in_one_line(
     assert ("1 PDF in the input" if extra == "pdf" else "re-identification map") in message
     assert "Quartermaine" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_one_engine_per_python_worker_reused_across_jobs(
+    spark: SparkSession, tmp_path: Path
+) -> None:
+    """Eight tasks on two cores, twice: each worker process builds the engine once."""
+    import os
+
+    import pandas as pd
+
+    from auditor.config import load_settings
+    from auditor.spark.phi import EngineSpec, worker_engine
+
+    spec = EngineSpec.from_settings(load_settings(tmp_path / "home", environ={}))
+
+    def which(batches: Any) -> Any:
+        for _ in batches:
+            yield pd.DataFrame({"pid": [os.getpid()], "engine": [id(worker_engine(spec))]})
+
+    frame = spark.range(8).repartition(8)
+    seen = [
+        {tuple(r) for r in frame.mapInPandas(which, "pid long, engine long").collect()}
+        for _ in range(2)
+    ]
+    pairs = seen[0] | seen[1]
+    assert len({pid for pid, _ in pairs}) == len(pairs)  # one engine per worker, kept
+    assert {pid for pid, _ in seen[0]} & {pid for pid, _ in seen[1]}  # workers were reused
