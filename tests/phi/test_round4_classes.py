@@ -76,6 +76,9 @@ FOUND = [
     # a known first name opening a clause, its verb next
     ("Margaret is much brighter today.", "Margaret"),
     ("Seen in clinic. Tobias spent the weekend at home.", "Tobias"),
+    # partnership names in lower case or capitals, and before an address
+    ("letter from: walsh, murphy and kelly re the claim", "walsh, murphy and kelly"),
+    ("Release to: Hughes, Patel and Morris, 12 Quay Street", "Hughes, Patel and Morris"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -98,6 +101,7 @@ NOT_FOUND = [
     ("She is a carer for Mum at home.", "Mum"),
     ("Heparin is running. Lasix was given. Rehab is planned.", "Lasix"),
     ("Foley was removed and Neuro was intact.", "Neuro"),
+    ("NO BM THIS SHIFT, COLACE AND SENNA GIVEN.", "COLACE AND SENNA"),
 ]
 
 

@@ -59,7 +59,7 @@ _SHORT_SUFFIX = re.compile(
 _NAME = r"[A-Z][a-z][a-z'-]+"
 # Exactly "X, Y and Z": a longer list is a list of people, not a firm.
 _PARTNERS = re.compile(
-    rf"(?<![\w-])(?<!,\s){_NAME},\s+{_NAME},?\s+(?:and|&)\s+{_NAME}(?![\w-]|,\s)"
+    rf"(?<![\w-])(?<!,\s){_NAME},\s+{_NAME},?\s+(?:and|&)\s+{_NAME}(?![\w-]|,\s+[A-Za-z])"
 )
 # A trade after a proper name: "Fowler Pharmacy", "Nash Solicitors", "Okafor Funeral
 # Services" (a shop or firm that knows the patient); department names ("Outpatient Pharmacy",
@@ -146,6 +146,12 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue
             r.start += words[0].start()
             out.append(r)
+        for m in _PARTNERS.finditer(capitalise_words(text)):  # "wilson, norman and murphy"
+            names = [w for w in re.findall(r"[A-Za-z'-]+", m.group()) if w.lower() != "and"]
+            if self.lexicon is not None and all(
+                self.lexicon.is_surname(w.lower()) and not self._plain(w) for w in names
+            ):
+                out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
         for m in _LOWER_LEGAL.finditer(lower_same_length(text)):  # "SHEPPARD INC", "begum llp"
             if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
