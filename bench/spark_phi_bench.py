@@ -14,6 +14,13 @@ each master and partition count.
 
     .venv/bin/python bench/spark_phi_bench.py [--notes 2000] [--repeats 3] [--cores 1,2]
         [--partitions 1,2,4,8] [--driver-memory 2g]
+
+``--deid`` times ``auditor deid`` end to end instead (``run_deid``: plan, file names, the
+files, residual scan, signed certificate) on the notes written as ``--files`` JSONL files
+(``patient_id``, ``note``), one process against ``--engine spark`` on each ``--cores`` master;
+the output folders must be byte for byte the same.
+
+    .venv/bin/python bench/spark_phi_bench.py --deid [--notes 2000] [--files 16] [--cores 2]
 """
 
 from __future__ import annotations
@@ -33,6 +40,85 @@ def _spans(found: Any) -> list[list[tuple[str, int, int]]]:
     return [[(s.entity_type, s.start, s.end) for s in spans] for spans in found]
 
 
+def _digests(root: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def deid_bench(args: argparse.Namespace) -> None:
+    """``auditor deid`` of the notes, one process against Spark (see the module docstring)."""
+    import json
+    import tempfile
+
+    from auditor.context import open_context
+    from auditor.deid.keys import create_key_file
+    from auditor.services.deid import DeidRequest, run_deid
+    from auditor.spark.session import spark_session
+    from auditor.synth.documents import note_texts
+
+    texts = list(note_texts(args.notes, seed=args.seed))
+    with tempfile.TemporaryDirectory(prefix="spark-deid-bench-") as tmp:
+        root = Path(tmp)
+        inputs = root / "in"
+        inputs.mkdir()
+        for f in range(args.files):
+            lines = [
+                json.dumps({"patient_id": f"{7_000_000 + i:08d}", "note": texts[i]})
+                for i in range(f, len(texts), args.files)
+            ]
+            name = "part-" + "".join(chr(97 + int(d)) for d in f"{f:03d}") + ".jsonl"
+            (inputs / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        key = root / "deid.key"
+        create_key_file(key)
+        actx = open_context(root / "home")
+        times: dict[str, list[float]] = {"single node": []}
+        cores_of = {"single node": 1}
+        reference: dict[str, str] | None = None
+        try:
+            for cores in (int(c) for c in args.cores.split(",")):
+                label = f"local[{cores}]"
+                times[label], cores_of[label] = [], cores
+                spark = spark_session(label, {"spark.driver.memory": args.driver_memory})
+                warm = DeidRequest([inputs], root / f"warm-{cores}", key_file=key, engine="spark")
+                t0 = time.perf_counter()
+                run_deid(actx, warm)
+                print(
+                    f"{label}: first run (start-up, workers load the engine): "
+                    f"{time.perf_counter() - t0:.1f}s (not timed)"
+                )
+                for rep in range(args.repeats):
+                    for name, engine in (("single node", "local"), (label, "spark")):
+                        out = root / f"out-{name.replace(' ', '-')}-{rep}"
+                        request = DeidRequest([inputs], out, key_file=key, engine=engine)
+                        t0 = time.perf_counter()
+                        run_deid(actx, request)
+                        elapsed = time.perf_counter() - t0
+                        found = _digests(out)
+                        if reference is None:
+                            reference = found
+                        elif found != reference:
+                            sys.exit(f"{name}: output differs from the first run's")
+                        times[name].append(elapsed)
+                        print(f"  run {rep + 1} {name}: {elapsed:.1f}s", flush=True)
+                spark.stop()
+        finally:
+            actx.close()
+    base = statistics.median(times["single node"])
+    print(f"\nauditor deid, {args.notes:,} notes in {args.files} JSONL files:")
+    print("engine              median s    notes/s   notes/s/core   x single")
+    for label, values in times.items():
+        med = statistics.median(values)
+        rate = args.notes / med
+        per_core = rate / cores_of[label]
+        print(f"{label:<18} {med:9.1f} {rate:10,.1f} {per_core:14,.1f} {base / med:9.2f}")
+    print("output folders identical in every run")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--notes", type=int, default=2000)
@@ -41,7 +127,12 @@ def main() -> None:
     ap.add_argument("--cores", default="1,2", help="local[N] masters to measure")
     ap.add_argument("--partitions", default="1,2,4,8", help="partitions of the notes per job")
     ap.add_argument("--driver-memory", default="2g")
+    ap.add_argument("--deid", action="store_true", help="time auditor deid end to end")
+    ap.add_argument("--files", type=int, default=16, help="--deid: JSONL files of notes")
     args = ap.parse_args()
+    if args.deid:
+        deid_bench(args)
+        return
 
     from auditor.config import load_settings
     from auditor.phi.engine import PhiEngine
