@@ -79,6 +79,9 @@ FOUND = [
     # partnership names in lower case or capitals, and before an address
     ("letter from: walsh, murphy and kelly re the claim", "walsh, murphy and kelly"),
     ("Release to: Hughes, Patel and Morris, 12 Quay Street", "Hughes, Patel and Morris"),
+    # a colleague's name after a job title written out
+    ("handover: pharm tech rosalind checked the chart", "rosalind"),
+    ("Physio Tamsin saw him this morning.", "Tamsin"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -102,6 +105,8 @@ NOT_FOUND = [
     ("Heparin is running. Lasix was given. Rehab is planned.", "Lasix"),
     ("Foley was removed and Neuro was intact.", "Neuro"),
     ("NO BM THIS SHIFT, COLACE AND SENNA GIVEN.", "COLACE AND SENNA"),
+    ("physio exercises done, pharmacist review done", "exercises"),
+    ("Seen by Dr Porter on the ward.", "Dr"),
 ]
 
 

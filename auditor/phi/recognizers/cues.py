@@ -10,6 +10,7 @@ import re
 from enum import IntEnum
 
 from auditor.phi.recognizers.lexicon import (
+    JOB_TITLES,
     NAME_VERBS,
     PLACE_CUES,
     POST_TITLES,
@@ -49,7 +50,6 @@ _PERSON_VERBS = frozenset(
 
 
 _ROLES = frozenset({"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pcp", "pharmd"})
-
 
 _ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
 # Services and roles that are followed by a staff member's first name in brackets.
@@ -131,6 +131,9 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         and view.gap(i - 1) in _ROLE_GAPS
     ):
         best = Cue.VERB
+    # A job title written out just before: "pharmacist bill king", "physio Anna".
+    if i > 0 and words[i - 1].key in JOB_TITLES and view.gap(i) in _ROLE_GAPS:
+        best = max(best, Cue.VERB)
     # A writer's own name: "this is Ngozi", "my name is Ana".
     if i > 1 and words[i - 1].key == "is" and words[i - 2].key in {"this", "name"}:
         best = Cue.VERB

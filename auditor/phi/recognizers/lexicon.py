@@ -128,7 +128,24 @@ FACILITY_WORDS = frozenset(
     }
 )  # fmt: skip
 # Words that are never a name on their own (a title cue can still make one).
-NOT_NAMES = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | NAME_VERBS | FACILITY_WORDS
+# Job titles written out before a colleague's name, any case: "pharmacist bill king",
+# "pharm tech heather", "physio Anna" (a cue, never part of the name).
+JOB_TITLES = frozenset(
+    {"pharmacist", "tech", "technician", "physio", "physiotherapist", "therapist",
+     "dietitian", "dietician", "chaplain", "midwife", "registrar", "consultant",
+     "interpreter", "receptionist", "coordinator", "carer", "caseworker", "paramedic",
+     "phlebotomist", "radiographer", "sonographer", "hca", "ot", "slp", "counsellor",
+     "counselor", "psychologist", "optometrist", "podiatrist", "audiologist"}
+)  # fmt: skip
+NOT_NAMES = (
+    frozenset(STOP_WORDS)
+    | TITLES
+    | POST_TITLES
+    | RELATIVES
+    | NAME_VERBS
+    | FACILITY_WORDS
+    | JOB_TITLES
+)
 # Last words of a practice's name: a specialty or a practice word after a name or place
 # ("Lakeside Family Medicine", "Hale Cardiology", "Cape Ann Medical Group"). Only with a
 # name-like word in front, so "Internal Medicine" and "Pediatric Cardiology" stay words.
