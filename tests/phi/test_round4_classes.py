@@ -82,6 +82,11 @@ FOUND = [
     # a colleague's name after a job title written out
     ("handover: pharm tech rosalind checked the chart", "rosalind"),
     ("Physio Tamsin saw him this morning.", "Tamsin"),
+    # names known by where they stand
+    ("[07:02] Oisin: bed 4 needs a review\n[07:05] Wairimu: on my way", "Oisin"),
+    ("[07:02] Oisin: bed 4 needs a review\n[07:05] Wairimu: on my way", "Wairimu"),
+    ("WORKLIST 08:15 NAKASHIMA, TOBIAS 371-4401 CT HEAD", "NAKASHIMA, TOBIAS"),
+    ("Refill: OYELOWO, Folake DOB 3 March 1950", "OYELOWO, Folake"),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -107,6 +112,8 @@ NOT_FOUND = [
     ("NO BM THIS SHIFT, COLACE AND SENNA GIVEN.", "COLACE AND SENNA"),
     ("physio exercises done, pharmacist review done", "exercises"),
     ("Seen by Dr Porter on the ward.", "Dr"),
+    ("Plan: continue.\nNeuro: intact.\nDispo: home.", "Dispo"),
+    ("NEURO, INTACT 2+ PULSES", "NEURO, INTACT"),
 ]
 
 

@@ -13,6 +13,7 @@ from auditor.phi.recognizers.facilities import FacilityRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.name_fields import FieldNameRecognizer
+from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
 from auditor.phi.recognizers.ocr import OcrDigitsRecognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
@@ -39,5 +40,6 @@ def build_pack(
         FacilityRecognizer(lexicon),
         NameRecognizer(lexicon, dictionary.person_words),
         FieldNameRecognizer(lexicon),
+        NameShapeRecognizer(lexicon),
         SiteDictionaryRecognizer(dictionary, lexicon),
     ]
