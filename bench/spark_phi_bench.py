@@ -93,7 +93,7 @@ def deid_bench(args: argparse.Namespace) -> None:
                 )
                 for rep in range(args.repeats):
                     for name, engine in (("single node", "local"), (label, "spark")):
-                        out = root / f"out-{name.replace(' ', '-')}-{rep}"
+                        out = root / f"out-{cores}-{name.replace(' ', '-')}-{rep}"
                         request = DeidRequest([inputs], out, key_file=key, engine=engine)
                         t0 = time.perf_counter()
                         run_deid(actx, request)
