@@ -87,6 +87,9 @@ FOUND = [
     ("[07:02] Oisin: bed 4 needs a review\n[07:05] Wairimu: on my way", "Wairimu"),
     ("WORKLIST 08:15 NAKASHIMA, TOBIAS 371-4401 CT HEAD", "NAKASHIMA, TOBIAS"),
     ("Refill: OYELOWO, Folake DOB 3 March 1950", "OYELOWO, Folake"),
+    ("screening: subject 60311 (K.W.) consented; subject 21877-TR (DM) declined", "K.W."),
+    ("screening: subject 60311 (K.W.) consented; subject 21877-TR (DM) declined", "DM"),
+    ("| 04:10 | M | R.T. 58820-LK | Apgar 9/9 |", "R.T."),
 ]
 NOT_FOUND = [
     ("The patient turned 90 degrees in bed.", "90"),
@@ -114,6 +117,8 @@ NOT_FOUND = [
     ("Seen by Dr Porter on the ward.", "Dr"),
     ("Plan: continue.\nNeuro: intact.\nDispo: home.", "Dispo"),
     ("NEURO, INTACT 2+ PULSES", "NEURO, INTACT"),
+    ("BP 120/80 (RA), lot 55003 (EU), U.S. 12345 people", "EU"),
+    ("BP 120/80 (RA), lot 55003 (EU), U.S. 12345 people", "U.S."),
 ]
 
 

@@ -1,5 +1,5 @@
-"""Names known by where they stand, not by a word list: chat speaker labels and
-"SURNAME, Given" before a record field.
+"""Names known by where they stand, not by a word list: chat speaker labels, "SURNAME,
+Given" before a record field, and initials beside a record number.
 
 Staff chat exports and call logs open each line with the writer ("[07:05] Ciaran: paging
 dr X", "Marivic: family on the phone"); registers, worklists and refill faxes write the
@@ -33,6 +33,22 @@ _SURNAME_FIRST = re.compile(
     r"(?=[ \t]+(?:DOB|D\.O\.B|MRN|CB|DOC|ID|NHS|UR|NHI|Rx|RX|room|ROOM|\(|#|\d)|[ \t]*$)",
     re.M,
 )
+# Initials beside a record number, as study and birth logs write them: "subject 55003-BS
+# (M.S)", "48127-HE (LP)", "| J.L. 47947-QT |", "H.M 350868".
+_INITIALS_BY_ID = re.compile(
+    # dotted, in brackets after a number: "134078 (J.G)"
+    r"(?<=\d)(?:-[A-Z]{1,3})?[ \t]\(([A-Z]\.[A-Z]\.?(?:[A-Z]\.?)?)\)"
+    # undotted only after a lettered study number: "48127-HE (LP)" (not "lot 55003 (EU)")
+    r"|(?<=\d-[A-Z]{2}[ \t]\()([A-Z]{2,3})(?=\))"
+    # dotted, before a record number: "J.L. 47947-QT", "H.M 350868"
+    r"|(?<![\w.])((?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]\.[A-Z])[ \t]+"
+    r"(?=[A-Z]{0,3}-?\d{5,}(?:-[A-Z]{1,3})?\b)"
+)
+# Dotted abbreviations that are not initials.
+_NOT_INITIALS = frozenset(
+    {"US", "UK", "EU", "UN", "AM", "PM", "NB", "PS", "IV", "OD", "BD", "TDS", "QDS", "PO", "SC",
+     "IM", "DC", "NY", "LA", "DR", "MR", "MS", "ST", "RN", "MD", "DO", "PA", "NP"}
+)  # fmt: skip
 SCORE = 0.7
 
 
@@ -65,6 +81,11 @@ class NameShapeRecognizer(LocalRecognizer):
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _INITIALS_BY_ID.finditer(text):
+            g = next(k for k in (1, 2, 3) if m.group(k))
+            if m.group(g).replace(".", "") in _NOT_INITIALS:
+                continue
+            out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), 0.6))
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):
                 last, first = m.group(1), m.group(2)
