@@ -33,6 +33,8 @@ FOUND = [
     ("Fax: (02) 9555 O187 sent 1O Mar 2O25", "1O Mar 2O25"),
     ("DOB: O9/l2/1958 MRN: 00O71234", "O9/l2/1958"),
     ("DOB: O9/l2/1958 MRN: 00O71234", "00O71234"),
+    ("D0B 14th 0ct 1951 seen N0V 3", "14th 0ct 1951"),
+    ("MRN 6630219K Findings: normal", "6630219K"),
     # dictation: digits spoken as words after a date-of-birth, record or phone cue
     (
         "date of birth eleven three nineteen fifty one new paragraph",
@@ -128,6 +130,7 @@ NOT_FOUND = [
         ("l7/O4/1966 and 2O26", "17/04/1966 and 2026"),
         ("O3 Feb", "03 Feb"),
         ("on O2 2L, FiO2 40%, IOI, page l of 2, 1l", "on O2 2L, FiO2 40%, IOI, page l of 2, 1l"),
+        ("D0B 14th 0ct, N0V, Ju1y; B12 A1C T2DM D01", "DOB 14th Oct, NOV, July; B12 A1C T2DM D01"),
     ],
 )
 def test_ocr_repair_reads_lookalikes_only_in_numbers(text: str, expected: str) -> None:

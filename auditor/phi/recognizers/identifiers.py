@@ -74,7 +74,7 @@ _MRN_CTX = context_regex(
 )  # fmt: skip
 # Site prefixes (up to four letters) and a trailing check letter: "MRN-5143662", "3508450-L".
 _MRN_TOKEN = re.compile(
-    r"(?<![\w-])(?=[A-Z]{0,6}[-]?\d)[A-Z]{0,6}-?\d[\d-]{4,13}\d(?:-[A-Z])?(?![\w-])", I
+    r"(?<![\w-])(?=[A-Z]{0,6}[-]?\d)[A-Z]{0,6}-?\d[\d-]{4,13}\d(?:-?[A-Z])?(?![\w-])", I
 )
 # A second record number right after a cued one: "MRN 1234567 merged with 7654321",
 # "record 123456 / 654321". The cue must precede the first number (within the line).
@@ -120,7 +120,10 @@ _MEASUREMENT = re.compile(
 
 
 def _not_measurement(value: str) -> bool:
-    return _MEASUREMENT.match(value) is None and sum(c.isdigit() for c in value) >= 3
+    digits = sum(c.isdigit() for c in value)
+    # Seven digits and one letter is a record's check letter ("9726387G"), not 9.7 t in grams.
+    check_letter = digits >= 7 and value[-1:].isalpha() and value[:-1].isdigit()
+    return (check_letter or _MEASUREMENT.match(value) is None) and digits >= 3
 
 
 # Record-number shapes that need no cue: six or more digits in one run, alone or glued to a

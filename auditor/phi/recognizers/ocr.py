@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.patterns import RegexRecognizer
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
-
-from auditor.phi.calendar import MONTH
 
 _AS_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 # A run of digits and digit look-alikes, joined by date and time separators ("l7/O4/1966",
@@ -34,7 +33,8 @@ _MONTH_NEXT = re.compile(rf"\s(?i:{MONTH})\b")
 
 
 def repair(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` with look-alike letters in numeric runs read as digits, and where.
+    """``text`` with look-alike letters in numeric runs read as digits (and digits in a
+    month, weekday or "DOB" read as letters), and where.
 
     A run needs two real digits ("2O26", "l7/O4/1966") or one before a month name ("O3
     Feb"): "O2", "IOI" and "Page l of 2" stay as written.
@@ -47,14 +47,37 @@ def repair(text: str) -> tuple[str, list[tuple[int, int]]]:
         digits = sum(c.isdigit() for c in run)
         if digits >= 2 or (digits == 1 and _MONTH_NEXT.match(text, m.end())):
             spans.append(m.span())
-    if not spans:
+    words = [
+        (m.start(), m.end(), _as_letters(m.group()))
+        for m in _DIGIT_IN_WORD.finditer(text)
+        if _DATE_WORD.fullmatch(_as_letters(m.group()))
+    ]
+    if not spans and not words:
         return text, spans
+    edits = sorted([(a, b, text[a:b].translate(_AS_DIGIT)) for a, b in spans] + words)
     parts, pos = [], 0
-    for start, end in spans:
-        parts += [text[pos:start], text[start:end].translate(_AS_DIGIT)]
+    for start, end, new in edits:
+        parts += [text[pos:start], new]
         pos = end
     parts.append(text[pos:])
-    return "".join(parts), spans
+    return "".join(parts), sorted(spans + [(a, b) for a, b, _ in words])
+
+
+# The other way round: a date word with a digit for a letter ("0ct", "N0V", "D0B", "Ju1y").
+_DIGIT_IN_WORD = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z01]*[A-Za-z])(?=[A-Za-z]*[01])[A-Za-z01]{3,9}(?![A-Za-z0-9])"
+)
+_DATE_WORD = re.compile(rf"(?i:{MONTH}|{WEEKDAY}|dob)")
+
+
+def _as_letters(word: str) -> str:
+    """Digits read as the letters they stand for, in the word's case ("0ct" -> "Oct")."""
+    upper = sum(c.isupper() for c in word) > sum(c.islower() for c in word)
+    zero, one = ("O", "I") if upper else ("o", "l")
+    out = word.replace("0", zero).replace("1", one)
+    if word[:1] == "0" and not upper:
+        out = "O" + out[1:]
+    return out
 
 
 class OcrDigitsRecognizer(LocalRecognizer):
