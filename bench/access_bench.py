@@ -1,18 +1,25 @@
-"""Access-log scan speed: the whole ``auditor scan access-logs`` process vs DuckDB reading the CSV.
+"""Access-log scan speed: the whole `auditor scan access-logs` process vs its rules in DuckDB.
 
-Baseline (a): a process running DuckDB ``SELECT count(*) FROM read_csv(file)``, i.e. merely
-reading the same CSV. Project (b): the whole ``auditor scan access-logs`` process with the
-default policy pack, context (users, patients, relationships) and a fresh AUDITOR_HOME
-(database creation, migrations and keys are inside the timing), findings as JSONL to a file.
-Runs alternate in one invocation so machine load hits both alike; prints medians, events/s
-and the ratio project/baseline (target: within 4x).
+Reference (a): a process running the default pack's joins and rules straight in DuckDB over
+the whole file in one piece (``reference_child``: the context tables, the access view, every
+rule's predicate and the window rule; DuckDB's default memory limit; no segments, carry,
+store, fingerprints or run records), hits per rule compared with the scan's findings.
+Project (b): the whole ``auditor scan access-logs`` process with the default policy pack,
+context (users, patients, relationships) and a fresh AUDITOR_HOME (database creation,
+migrations and keys are inside the timing), findings as JSONL to a file. ``--before DIR``
+adds another checkout's scan (e.g. ``git archive <commit> | tar -x -C DIR``) on the same
+input. Runs alternate in one invocation so machine load hits all alike; prints medians of
+wall, CPU (user+sys) and peak RSS (``wait4``), ratios to the reference, and where each
+scan's wall time goes. ``--count`` also times DuckDB merely reading the CSV (the old
+baseline). Inputs are generated once (deterministic, DuckDB SQL) and cached under
+``bench/out/``. Targets (issue 17): 1M within 1.3x of the reference, 10M and up under 2 GB,
+cost linear in events.
 
-``--events 10000000`` also reports the project's peak RSS (``wait4`` rusage of that process;
-target under 2 GB). Inputs are generated once (deterministic, DuckDB SQL) and cached under
-``bench/out/``.
-
-    .venv/bin/python bench/access_bench.py [--events 1000000] [--repeats 3]
+    .venv/bin/python bench/access_bench.py [--events 1000000] [--repeats 3] [--before DIR]
     .venv/bin/python bench/access_bench.py --events 10000000 --repeats 1
+
+Figures (2 cores shared with three other jobs, load 3-4, so CPU s is the steadier column):
+FIGURES
 """
 
 from __future__ import annotations
@@ -95,8 +102,80 @@ def run_baseline(log: Path) -> tuple[float, float]:
     return wall, cpu
 
 
-def run_project(log: Path, ctx: Path) -> tuple[float, float, int, dict[str, Any]]:
-    """(wall s, CPU s, peak RSS bytes, summary) of one whole ``auditor scan access-logs``."""
+def reference_child(log: Path, ctx: Path) -> dict[str, int]:
+    """The reference: the pack's joins and rules straight in DuckDB over the whole file.
+
+    The same SQL the scan runs (context tables, the access view, every rule's predicate, the
+    window rule), but as one DuckDB job: the file loaded in one piece, DuckDB's default memory
+    limit, no segments, no window carry, no store, no fingerprints, no run records. What a
+    site would write by hand in DuckDB; hits per rule id on stdout.
+    """
+    import dataclasses
+
+    from auditor.config import default_policies_dir
+    from auditor.policy import engine, hits, view
+    from auditor.policy.context import context_files
+    from auditor.policy.evaluate import SegmentEvaluator
+    from auditor.policy.loader import load_pack
+    from auditor.scanners.access_logs import PARSERS
+    from auditor.scanners.access_logs.segments import csv_segments
+
+    class Sink:
+        def add(self, *_args: object, **_kw: object) -> None:
+            """Context rejects are not the reference's concern."""
+
+    pack = load_pack(default_policies_dir())
+    with tempfile.TemporaryDirectory(prefix="bench-reference-") as tmp:
+        work = Path(tmp)
+        cfg = dataclasses.replace(engine.EngineConfig(), memory_limit="80%", temp_dir=work)
+        con = engine.connect(cfg, allowed_dirs=[work], allowed_paths=[log, *context_files(ctx)])
+        evaluator = SegmentEvaluator(con, pack, cfg)
+        evaluator.prepare(ctx, Sink())
+        by_rule: dict[str, int] = {}
+        names = {a.index: a.rule.id for a in evaluator.active}
+        size = log.stat().st_size + 1
+        for seg in csv_segments(log, PARSERS["csv"], work, site_tz="UTC", segment_bytes=size):
+            seg.load(con)
+            view.create_view(
+                con,
+                timezone="UTC",
+                before_days=cfg.before_days,
+                after_days=cfg.after_days,
+                placeholder_reasons=cfg.placeholder_reasons,
+                columns=view.view_columns([a.rule for a in evaluator.active]),
+            )
+            engine.init_carry(con, evaluator.active, None)  # empty: one piece, nothing earlier
+            for chunk in hits.iter_hits(
+                con,
+                evaluator.active,
+                seg.label,
+                timezone="UTC",
+                guard=evaluator.guard,
+                where=lambda: "",
+                chunk=100_000,
+            ):
+                for row in chunk:
+                    rule = names[row[0]]
+                    by_rule[rule] = by_rule.get(rule, 0) + 1
+        con.close()
+    return by_rule
+
+
+def run_reference(log: Path, ctx: Path) -> tuple[float, float, int, dict[str, int]]:
+    """``reference_child`` in its own process: (wall s, CPU s, peak RSS bytes, hits by rule)."""
+    with tempfile.TemporaryDirectory(prefix="bench-ref-") as tmp:
+        out = Path(tmp) / "hits.json"
+        with out.open("w") as fh:
+            argv = [sys.executable, __file__, "--reference-child", str(log), str(ctx)]
+            wall, cpu, rss = _timed(argv, {**os.environ, "PYTHONPATH": str(ROOT)}, fh)
+        return wall, cpu, rss, json.loads(out.read_text())
+
+
+def run_project(
+    log: Path, ctx: Path, root: Path = ROOT
+) -> tuple[float, float, int, dict[str, Any]]:
+    """``root``: the checkout whose code runs (PYTHONPATH; this venv's packages).
+    (wall s, CPU s, peak RSS bytes, summary) of one whole ``auditor scan access-logs``."""
     with tempfile.TemporaryDirectory(prefix="bench-home-") as tmp:
         home = Path(tmp) / "home"
         summary_file = Path(tmp) / "summary.json"
@@ -113,7 +192,7 @@ def run_project(log: Path, ctx: Path) -> tuple[float, float, int, dict[str, Any]
             str(summary_file),
         ]
         with (Path(tmp) / "findings.jsonl").open("w") as out:
-            wall, cpu, rss = _timed(argv, _env(home), out)
+            wall, cpu, rss = _timed(argv, {**_env(home), "PYTHONPATH": str(root)}, out)
         summary = json.loads(summary_file.read_text())
     return wall, cpu, rss, summary
 
@@ -128,59 +207,96 @@ def add_input_args(parser: argparse.ArgumentParser, *, events: int) -> None:
     parser.add_argument("--repeats", type=int, default=3)
 
 
+def _median_row(label: str, rows: list[tuple[float, float, int]], ref: float, n: int) -> str:
+    wall = statistics.median(r[0] for r in rows)
+    cpu = statistics.median(r[1] for r in rows)
+    rss = max(r[2] for r in rows)
+    return (
+        f"{label:28}{wall:>9.2f}{n / wall:>12,.0f}{cpu:>9.2f}{rss / 2**20:>10.0f}"
+        f"{wall / ref:>8.2f}x"
+    )
+
+
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--reference-child":
+        print(json.dumps(reference_child(Path(sys.argv[2]), Path(sys.argv[3]))))
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_input_args(parser, events=1_000_000)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout of the project (e.g. `git worktree`/`git archive` of an older "
+        "commit) whose scan runs alternately with this one's, on the same input",
+    )
+    parser.add_argument(
+        "--count", action="store_true", help="also time DuckDB merely reading the CSV"
+    )
     args = parser.parse_args()
     log, ctx = prepare(args)
-    base: list[float] = []
-    base_cpu: list[float] = []
-    proj: list[float] = []
-    proj_cpu: list[float] = []
-    peak = 0
-    summary: dict[str, Any] = {}
-    phases: dict[str, list[float]] = {}
+    roots = {"auditor scan (this tree)": ROOT}
+    if args.before is not None:
+        roots = {"auditor scan (--before)": args.before.resolve(), **roots}
+    runs: dict[str, list[tuple[float, float, int]]] = {"reference (DuckDB direct)": []}
+    if args.count:
+        runs["duckdb count(*) read_csv"] = []
+    phases: dict[str, dict[str, list[float]]] = {name: {} for name in roots}
+    summaries: dict[str, dict[str, Any]] = {}
+    reference_hits: dict[str, int] = {}
     for i in range(args.repeats):
-        wall, cpu = run_baseline(log)
-        base.append(wall)
-        base_cpu.append(cpu)
-        wall, cpu, rss, summary = run_project(log, ctx)
-        timings = dict(summary.get("timings_s", {}))
-        # Whatever the scan service did not time: interpreter, imports, CLI, home, pack.
-        timings["startup+exit"] = wall - timings.get("total", 0.0)
-        for phase, seconds in timings.items():
-            phases.setdefault(phase, []).append(seconds)
-        proj.append(wall)
-        proj_cpu.append(cpu)
-        peak = max(peak, rss)
+        wall, cpu, rss, reference_hits = run_reference(log, ctx)
+        runs["reference (DuckDB direct)"].append((wall, cpu, rss))
+        if args.count:
+            wall, cpu = run_baseline(log)
+            runs["duckdb count(*) read_csv"].append((wall, cpu, 0))
+        order = list(roots.items()) if i % 2 == 0 else list(reversed(roots.items()))
+        for name, root in order:
+            wall, cpu, rss, summary = run_project(log, ctx, root)
+            runs.setdefault(name, []).append((wall, cpu, rss))
+            summaries[name] = summary
+            timings = dict(summary.get("timings_s", {}))
+            # Whatever the scan service did not time: interpreter, imports, CLI, home, pack.
+            timings["startup+exit"] = wall - timings.get("total", 0.0)
+            for phase, seconds in timings.items():
+                phases[name].setdefault(phase, []).append(seconds)
         print(
-            f"run {i + 1}: duckdb count {base[-1]:.2f}s (cpu {base_cpu[-1]:.2f}s), "
-            f"auditor scan {proj[-1]:.2f}s (cpu {proj_cpu[-1]:.2f}s), "
-            f"peak RSS {rss / 2**20:.0f} MiB",
+            f"run {i + 1}: "
+            + ", ".join(f"{k} {v[-1][0]:.2f}s (cpu {v[-1][1]:.2f}s)" for k, v in runs.items()),
             file=sys.stderr,
         )
-    b, p = statistics.median(base), statistics.median(proj)
-    bc, pc = statistics.median(base_cpu), statistics.median(proj_cpu)
     mb = log.stat().st_size / 2**20
     print(
         f"input: {args.events:,} events ({mb:.0f} MiB CSV), {args.users:,} users, "
-        f"{args.patients:,} patients, {args.relationships:,} relationships"
+        f"{args.patients:,} patients, {args.relationships:,} relationships; "
+        f"medians of {args.repeats}"
     )
-    print(
-        f"findings: {summary.get('findings_total')} "
-        f"(explained {summary.get('explained_pct')}%), "
-        f"read {summary.get('records_read')}, quarantined {summary.get('records_quarantined')}"
-    )
-    print(f"{'':28}{'median wall s':>14}{'events/s':>12}{'median cpu s':>14}")
-    print(f"{'duckdb count(*) read_csv':28}{b:>14.2f}{args.events / b:>12,.0f}{bc:>14.2f}")
-    print(f"{'auditor scan access-logs':28}{p:>14.2f}{args.events / p:>12,.0f}{pc:>14.2f}")
-    print(f"ratio auditor/duckdb: wall {p / b:.2f}x, cpu {pc / bc:.2f}x (target <= 4x)")
-    print(f"peak RSS of the auditor process: {peak / 2**20:.0f} MiB (target < 2048 MiB)")
-    print("where the scan's wall time goes (median s, and as multiples of the baseline):")
+    ref = statistics.median(r[0] for r in runs["reference (DuckDB direct)"])
+    print(f"{'':28}{'wall s':>9}{'events/s':>12}{'cpu s':>9}{'peak MiB':>10}{'/ ref':>9}")
+    for name, rows in runs.items():
+        print(_median_row(name, rows, ref, args.events))
+    for name, summary in summaries.items():
+        got = summary.get("findings_by_rule", {})
+        same = all(got.get(rule, 0) == n for rule, n in reference_hits.items())
+        print(
+            f"{name}: {summary.get('findings_total')} findings "
+            f"(reference {sum(reference_hits.values())}; per rule "
+            f"{'the same' if same and len(got) == len(reference_hits) else 'DIFFERENT'}), "
+            f"explained {summary.get('explained_pct')}%"
+        )
+    print("where the scan's wall time goes (median s):")
     order = ["startup+exit", "context", "load", "explain", "rules", "store_wait", "total"]
-    for phase in sorted(phases, key=lambda k: order.index(k) if k in order else len(order)):
-        m = statistics.median(phases[phase])
-        print(f"  {phase:14}{m:>8.2f}{m / b:>8.1f}x")
+    names = list(phases)
+    print(f"  {'phase':14}" + "".join(f"{n[14:][:22]:>24}" for n in names))
+    every = sorted(
+        {p for d in phases.values() for p in d},
+        key=lambda k: (k not in order, order.index(k) if k in order else 0, k),
+    )
+    for phase in every:
+        cells = [
+            statistics.median(phases[n][phase]) if phase in phases[n] else float("nan")
+            for n in names
+        ]
+        print(f"  {phase:14}" + "".join(f"{c:>24.2f}" for c in cells))
 
 
 if __name__ == "__main__":

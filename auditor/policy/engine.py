@@ -143,24 +143,73 @@ def stored_columns(active: list[ActiveRule]) -> list[str]:
     return sorted(set(carry_columns(active)) | set(ALWAYS))
 
 
+def _window_rules(active: list[ActiveRule]) -> list[ActiveRule]:
+    return [a for a in active if a.rule.window is not None]
+
+
+def _bucket_parts(active: ActiveRule) -> tuple[str, str, int]:
+    """(group SQL, condition SQL, bucket width in ms) of a window rule over view columns."""
+    spec = active.rule.window
+    assert spec is not None
+    cond = f"({active.rule.compiled})" if active.rule.compiled else "true"
+    return WINDOW_PER[spec.per], cond, active.over_minutes * 60_000
+
+
+def _bucket_of(ms: int, ts: str = "event__timestamp") -> str:
+    return f"CAST(floor(epoch_ms({ts}) / {ms}) AS BIGINT)"
+
+
+def bucket_table(active: ActiveRule) -> str:
+    """The carry's event counts per (group, time bucket) for one window rule."""
+    return f"carry_b{active.index}"
+
+
+def _count_buckets(
+    con: duckdb.DuckDBPyConnection, active: list[ActiveRule], rows: str, *, add: bool
+) -> None:
+    """Count ``rows`` (carry-shaped) per window rule, group and bucket into its table.
+
+    The window query reads these counts instead of re-counting every carried event each
+    segment (that made a scan's cost grow with the square of its events). A count may run
+    high (events forgotten since, events the rule's condition leaves out), never low: it only
+    picks the buckets worth a closer look. The rule's own SQL is not run here: it runs only
+    in the window query, under the rule guard's time limit.
+    """
+    for a in _window_rules(active):
+        grp, _, ms = _bucket_parts(a)
+        counted = (
+            f"SELECT {grp} AS grp, {_bucket_of(ms)} AS b, count(*) AS c FROM {rows} GROUP BY ALL"
+        )
+        table = bucket_table(a)
+        if add:
+            counted = (
+                f"SELECT grp, b, sum(c)::BIGINT AS c FROM (SELECT grp, b, c FROM {table} "
+                f"UNION ALL {counted}) GROUP BY ALL"
+            )
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {counted}")
+
+
 def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: Path | None) -> None:
     """The carry table: earlier events for the window rules, from the persisted window (every
-    earlier scan's recent events) or empty."""
+    earlier scan's recent events) or empty; and its per-bucket counts."""
     names = ", ".join(stored_columns(active))
+    loaded = False
     if path is not None and path.exists():
         try:
             con.execute(
                 f"CREATE TEMP TABLE carry AS SELECT k, ekey, source, {names} "
                 f"FROM read_parquet({quote_str(str(path))})"
             )
-            return
+            loaded = True
         except duckdb.Error:  # a pack change altered the columns: start the window afresh
             pass
-    con.execute("DROP TABLE IF EXISTS carry")
-    con.execute(
-        f"CREATE TEMP TABLE carry AS SELECT k, {EKEY} AS ekey, ''::VARCHAR AS source, {names} "
-        "FROM av LIMIT 0"
-    )
+    if not loaded:
+        con.execute("DROP TABLE IF EXISTS carry")
+        con.execute(
+            f"CREATE TEMP TABLE carry AS SELECT k, {EKEY} AS ekey, ''::VARCHAR AS source, "
+            f"{names} FROM av LIMIT 0"
+        )
+    _count_buckets(con, active, "carry", add=False)
 
 
 def advance_carry(
@@ -180,31 +229,39 @@ def advance_carry(
     # order), and not again when the carry already holds it. Keys move below every key in
     # use, keeping the segment's order (``k`` is file order): a burst's first event among
     # same-instant peers is the same as it was in its own segment. Hash aggregates and an
-    # anti join, no sort and no window over every event: this runs on every segment.
+    # anti join, no sort and no window over every event: this runs on every segment. The
+    # view is read once (``cur`` is a table: as a CTE read twice it re-ran the joins).
+    hours_sql = f"INTERVAL {int(hours)} HOUR"
     con.execute(
         f"""
-        INSERT INTO carry BY NAME
-        WITH newest AS (
-            SELECT greatest((SELECT max(event__timestamp) FROM av),
-                            (SELECT max(event__timestamp) FROM carry)) AS t
-        ),
-        cur AS (
-            SELECT k, {EKEY} AS ekey, {quote_str(label)} || ':' || line AS source, {names}
-            FROM av
-            WHERE event__timestamp >= (SELECT t FROM newest) - INTERVAL {int(hours)} HOUR
-        ),
-        firsts AS (SELECT min(k) AS k FROM cur GROUP BY ekey),
+        CREATE OR REPLACE TEMP TABLE carry_cur AS
+        SELECT k, {EKEY} AS ekey, {quote_str(label)} || ':' || line AS source, {names}
+        FROM av
+        WHERE event__timestamp >= greatest(
+            (SELECT max(event__timestamp) FROM av),
+            (SELECT max(event__timestamp) FROM carry)) - {hours_sql}
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE carry_new AS
+        WITH firsts AS (SELECT min(k) AS k FROM carry_cur GROUP BY ekey),
         shift AS (
             SELECT (SELECT coalesce(min(k), 0) FROM carry) - (SELECT max(k) + 1 FROM av) AS d
         )
         SELECT k + (SELECT d FROM shift) AS k, * EXCLUDE (k)
-        FROM cur SEMI JOIN firsts USING (k) ANTI JOIN carry USING (ekey)
+        FROM carry_cur SEMI JOIN firsts USING (k) ANTI JOIN carry USING (ekey)
         """
     )
-    con.execute(
-        "DELETE FROM carry WHERE event__timestamp < "
-        f"(SELECT max(event__timestamp) FROM carry) - INTERVAL {int(hours)} HOUR"
-    )
+    con.execute("INSERT INTO carry BY NAME SELECT * FROM carry_new")
+    _count_buckets(con, active, "carry_new", add=True)
+    con.execute("DROP TABLE carry_cur")
+    con.execute("DROP TABLE carry_new")
+    cutoff = f"(SELECT max(event__timestamp) FROM carry) - {hours_sql}"
+    con.execute(f"DELETE FROM carry WHERE event__timestamp < {cutoff}")
+    for a in _window_rules(active):  # buckets wholly before the cutoff are empty now
+        _, _, ms = _bucket_parts(a)
+        con.execute(f"DELETE FROM {bucket_table(a)} WHERE (b + 1) * {ms} <= epoch_ms({cutoff})")
 
 
 def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -218,25 +275,31 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
     ``base`` reads ``allv``: the segment's events (``av``, with their ``source``) and the
     carry's. Carry copies of this segment's own events are left out (a re-scan, the same
     events in another format), so nothing is counted twice.
+
+    Only carried events in buckets that could hold a burst are read: the carry's counts per
+    bucket (``bucket_table``, kept by ``advance_carry``) plus the segment's own pick them, so
+    a segment costs what it holds, not what the carry holds.
     """
     spec = active.rule.window
     assert spec is not None
-    grp, val = WINDOW_PER[spec.per], WINDOW_DISTINCT[spec.count_distinct]
-    cond = f"({active.rule.compiled})" if active.rule.compiled else "true"
+    grp, cond, ms = _bucket_parts(active)
+    val = WINDOW_DISTINCT[spec.count_distinct]
     over = f"INTERVAL {active.over_minutes} MINUTE"
     names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
-    ms = active.over_minutes * 60_000  # bucket width: the window's length
+    bucket = _bucket_of(ms)
     return f"""
-        WITH cur AS (SELECT {names}, {EKEY} AS ekey FROM {source} WHERE {cond}),
-        src AS (
-            SELECT k, event__timestamp, grp, val FROM cur
-            UNION ALL SELECT {names} FROM carry WHERE {cond}
-                AND {grp} IN (SELECT grp FROM cur) AND ekey NOT IN (SELECT ekey FROM cur)
+        WITH cur AS (
+            SELECT {names}, {bucket} AS b, {EKEY} AS ekey FROM {source} WHERE {cond}
         ),
         buckets AS (
-            SELECT grp, CAST(floor(epoch_ms(event__timestamp) / {ms}) AS BIGINT) AS b,
-                count(*) AS c
-            FROM src GROUP BY ALL
+            -- The segment's counts and the carry's (of the groups the segment has). The
+            -- carry's may include copies of this segment's events or events forgotten
+            -- since: too high is harmless (it only widens the closer look below).
+            SELECT grp, b, sum(c) AS c FROM (
+                SELECT grp, b, count(*) AS c FROM cur GROUP BY ALL
+                UNION ALL SELECT grp, b, c FROM {bucket_table(active)}
+                WHERE grp IN (SELECT grp FROM cur)
+            ) GROUP BY ALL
         ),
         hot_buckets AS (
             -- An event's window [t - over, t] lies in its own bucket and the one before, and
@@ -247,12 +310,18 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
             WHERE a.c + coalesce(n.c, 0) > {active.threshold}
         ),
         keep AS (SELECT grp, b FROM hot_buckets UNION SELECT grp, b + 1 FROM hot_buckets),
+        src AS (
+            SELECT k, event__timestamp, grp, val FROM cur SEMI JOIN keep USING (grp, b)
+            UNION ALL SELECT k, event__timestamp, grp, val FROM (
+                SELECT {names}, {bucket} AS b, ekey FROM carry WHERE {cond}
+            ) c SEMI JOIN keep USING (grp, b)
+            WHERE ekey NOT IN (SELECT ekey FROM cur)
+        ),
         counted AS (
             SELECT k, event__timestamp, grp, count(DISTINCT val) OVER (
                 PARTITION BY grp ORDER BY event__timestamp
                 RANGE BETWEEN {over} PRECEDING AND CURRENT ROW) AS n
-            FROM src SEMI JOIN keep ON keep.grp = src.grp
-                AND keep.b = CAST(floor(epoch_ms(src.event__timestamp) / {ms}) AS BIGINT)
+            FROM src
         ),
         hot AS (
             SELECT *, lag(event__timestamp) OVER (
@@ -275,8 +344,8 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
             -- Only bursts this segment takes part in: one of its events lies in the burst's
             -- reach (a burst wholly in the carry was reported when its events were scanned).
             SELECT first_k, n FROM spans s WHERE EXISTS (
-                SELECT 1 FROM src WHERE src.k >= 0 AND src.grp = s.grp
-                    AND src.event__timestamp BETWEEN s.t0 - {over} AND s.t1)
+                SELECT 1 FROM cur WHERE cur.grp = s.grp
+                    AND cur.event__timestamp BETWEEN s.t0 - {over} AND s.t1)
         )
         SELECT {active.index} AS r, {base}, firsts.n
         FROM firsts JOIN allv ON allv.k = firsts.first_k

@@ -227,10 +227,10 @@ EVENT_KEY_SQL = (
 
 
 def event_keys(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, bool]]:
-    """(key, site-local day, explained) per distinct event of the loaded segment."""
-    rows = con.execute(
+    """(key, site-local day, explained) per distinct event of the loaded segment, by key."""
+    rows: list[tuple[str, str, bool]] = con.execute(
         f"SELECT {EVENT_KEY_SQL} AS key, min(strftime(CAST(e.lts AS DATE), '%Y-%m-%d')), "
         "bool_or(x.k IS NOT NULL) FROM events e LEFT JOIN ex x ON x.k = e.rowid "
-        "WHERE e.bad IS NULL GROUP BY key"
+        "WHERE e.bad IS NULL GROUP BY key ORDER BY key"
     ).fetchall()
-    return [(str(k), str(d), bool(x)) for k, d, x in rows]
+    return rows  # already (str, str, bool), sorted: the store writes its B-tree in order
