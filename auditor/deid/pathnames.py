@@ -1,7 +1,9 @@
 """De-identified file and folder names: exports are often named after patients.
 
 Each name's stem goes through the same engine and operators as the file contents, so a
-patient's name in a file name gets the same surrogate it gets inside the file.
+patient's name in a file name gets the same surrogate it gets inside the file. Two inputs
+whose names de-identify alike ("note_00001" and "note_00002" both cut to "note_000" as ZIP
+codes) would overwrite one output: the later one gets a numbered name ("note_000_2.txt").
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ class PathNamer:
         self.deid = deid
         self.analyzer = analyzer
         self._cache: dict[str, str] = {}
+        self._paths: dict[Path, Path] = {}  # input relative path -> output relative path
+        self._taken: set[str] = set()  # outputs given, case-folded (case-blind file systems)
 
     def part(self, name: str) -> str:
         if name in self._cache:
@@ -40,7 +44,19 @@ class PathNamer:
         return out
 
     def path(self, rel: Path) -> Path:
-        return Path(*(self.part(p) for p in rel.parts))
+        """The output path of ``rel``: the same on every call, never another input's."""
+        if rel in self._paths:
+            return self._paths[rel]
+        out = Path(*(self.part(p) for p in rel.parts))
+        n = 1
+        candidate = out
+        while candidate.as_posix().casefold() in self._taken:
+            n += 1
+            stem, dot, suffix = out.name.partition(".")
+            candidate = out.with_name(f"{stem}_{n}{dot}{suffix}")
+        self._taken.add(candidate.as_posix().casefold())
+        self._paths[rel] = candidate
+        return candidate
 
 
 def _acronyms(text: str) -> bool:

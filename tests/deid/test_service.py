@@ -206,6 +206,24 @@ def test_file_names_are_deidentified(actx, tmp_path, site_engine):
     assert result.files_processed == 1
 
 
+def test_names_that_deidentify_alike_never_overwrite_each_other(actx, tmp_path, site_engine):
+    """note_00001 and note_00002 both cut to note_000 (a ZIP code): every input keeps its
+    own output, numbered, and the certificate lists each once."""
+    src = tmp_path / "in"
+    for n in range(6):
+        write(src / f"note_{n:05d}.txt", f"Visit number {n} went well.\n")
+    out = tmp_path / "out"
+    result = run_deid(actx, DeidRequest([src], out), engine=site_engine)
+    outputs = sorted(p.name for p in out.iterdir() if p.suffix == ".txt")
+    assert len(outputs) == 6 == result.files_processed
+    texts = {(out / name).read_text() for name in outputs}
+    assert texts == {f"Visit number {n} went well.\n" for n in range(6)}
+    assert result.certificate_path is not None
+    cert = json.loads(result.certificate_path.read_text())
+    listed = [f["path"] for f in cert["files"]["processed_files"]]
+    assert sorted(listed) == outputs
+
+
 def test_malformed_structured_file_is_skipped_not_copied(actx, tmp_path, site_engine):
     src = tmp_path / "in"
     write(src / "bad.json", '{"name": "Zebulon Quartermaine", ')
