@@ -121,6 +121,9 @@ NOT_FOUND = [
     ("NEURO, INTACT 2+ PULSES", "NEURO, INTACT"),
     ("BP 120/80 (RA), lot 55003 (EU), U.S. 12345 people", "EU"),
     ("BP 120/80 (RA), lot 55003 (EU), U.S. 12345 people", "U.S."),
+    ("PAGED HO FOR HR 130, PAGED MD RE SBP 200.", "130"),
+    ("PAGED HO FOR HR 130, PAGED MD RE SBP 200.", "200"),
+    ("CELL 10 12 14 SEEN ON SMEAR", "10 12 14"),
 ]
 
 

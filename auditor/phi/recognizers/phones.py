@@ -53,11 +53,24 @@ _PAGER = re.compile(
     I,
 )
 # Paging a person or team names them first: "paging dr Bautista on 4275", "page ortho 3390".
+# Three digits only after "on"/"at"/"#" ("paged HO for HR 130" is a heart rate).
 _PAGE_WHOM = re.compile(
     r"\b(?:paging|paged|page|bleep(?:ed|ing)?)\s+(?:(?:dr\.?|the|on-?call|[a-z]+)\s+){1,3}"
-    r"(?:on|at|via|#|:)?\s*(\d{3,5})(?![\w/]|[.-]\d)",
+    r"(?:(?:on|at|via|#|:)\s*(?P<short>\d{3,5})|(?P<long>\d{4,5}))(?![\w/]|[.-]\d)",
     I,
 )
+_VITAL_BEFORE = re.compile(
+    r"\b(?:hr|rr|bp|sbp|dbp|map|sats?|spo2|o2|temp|t|glucose|bs|bg|fsbs|uo|cvp|pap|icp|cpp|k|na|"
+    r"hgb|hct|plt|wbc|inr|ptt|lactate|peep|fio2|tv|vt|ps|rate|pulse|pain|gcs|ph|pco2|po2)[\s:=]*$",
+    I,
+)
+
+
+def _vital_page(text: str, start: int, end: int) -> bool:
+    """ "paged HO for HR 130": a measurement, not a pager number."""
+    return bool(_VITAL_BEFORE.search(text[max(0, start - 10) : start]))
+
+
 # An extension written alone after its cue ("ext 855", "extn. 2210"): a direct line.
 _EXT_ALONE = re.compile(
     r"\b(?:ext|extn|extension)\.?\s*(?:#|no\.?)?\s*:?\s*(\d{2,5})(?![\w/]|[.-]\d)", I
@@ -169,7 +182,24 @@ def phone_rules() -> list[Rule]:
             reject=_is_fax,
         ),
         Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
-        Rule("page-whom", e.PHONE_NUMBER, _PAGE_WHOM, 0.75, group=1, trigger=("pag", "bleep")),
+        Rule(
+            "page-whom",
+            e.PHONE_NUMBER,
+            _PAGE_WHOM,
+            0.75,
+            group="short",
+            trigger=("pag", "bleep"),
+            reject=_vital_page,
+        ),
+        Rule(
+            "page-whom-long",
+            e.PHONE_NUMBER,
+            _PAGE_WHOM,
+            0.75,
+            group="long",
+            trigger=("pag", "bleep"),
+            reject=_vital_page,
+        ),
         Rule("extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext",)),
         Rule("local-run", e.PHONE_NUMBER, _LOCAL_RUN, 0.0, _CLOSE_CUES, 0.65, window=8),
         Rule("local-grouped", e.PHONE_NUMBER, _LOCAL_GROUPED, 0.65, reject=_not_contact),

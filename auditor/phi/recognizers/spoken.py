@@ -89,6 +89,8 @@ class SpokenNumberRecognizer(LocalRecognizer):
                 # Trailing filler ("of", a letter) is not part of the number.
                 trimmed = re.sub(r"(?:[\s,-]+(?:of|[a-z]))+$", "", value, flags=re.I)
                 end = start + len(trimmed)
-                if len(_NUMBER_TOKEN.findall(trimmed)) >= 3:
+                tokens = _NUMBER_TOKEN.findall(trimmed)
+                # A run of figures alone is the digit grammars' ("cell 10 12 14" is no phone).
+                if len(tokens) >= 3 and not all(t.isdigit() for t in tokens):
                     out.append(make_result(self, entity, start, end, 0.75))
         return out
