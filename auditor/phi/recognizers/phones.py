@@ -42,9 +42,14 @@ _SHAPE = re.compile(
 # 10-11 digits in one run, national form with a trunk 0 (UK, AU, IN) or 1 + area code.
 _BARE = re.compile(r"(?<![\w/.+-])(?:0\d{9,10}|\+\d{10,13})" + _EXT + r"(?![\w/]|[.-]\d)", I)
 # A national number with a trunk 0 whose groups are joined by two kinds of separator, as New
-# Zealand and Irish numbers are written ("03-868 2242", "021 555-0199").
+# Zealand and Irish numbers are written.
 _TRUNK_MIXED = re.compile(
-    r"(?<![\w/.+-])0\d{1,4}(?:-[ ]?\d{3,4}[ ]|[ ]\d{3,4}-)\d{3,4}" + _EXT + r"(?![\w/]|[.-]\d)",
+    # "03-868 2242" (two-digit trunk and area, dash, then space) or "021 555-0199" (three
+    # digits, space, then dash). Not four-digit groups: "0400 1200-1600" is a clock and a
+    # range of hours.
+    r"(?<![\w/.+-])0(?:\d{1,2}-[ ]?\d{3,4}[ ]\d{4}|\d{2}[ ]\d{3}-\d{4})"
+    + _EXT
+    + r"(?![\w/]|[.-]\d)",
     I,
 )
 _PAGER = re.compile(
