@@ -73,6 +73,8 @@ FOUND = [
     ("Passed away at home on Mar 2, aged 96.", "96"),
     ("visit note: she is 93 and still gardening", "93"),
     ("CAD 0412 F 92 FALL AT HOME", "92"),
+    ("age/sex: 94/F, mobility poor", "94"),
+    ("Age (years): 97", "97"),
     # an employer after an occupation
     ("He is a plasterer at Brightwater Interiors and off work.", "Brightwater Interiors"),
     # a known first name opening a clause, its verb next

@@ -285,7 +285,11 @@ _AGE_UNIT = re.compile(
     r"yowm\b|yowf\b|y\b|M\b|F\b)",
     I,
 )
-_AGE_LEAD = re.compile(r"\b(?:age|aged|age:|ages)\s*:?\s*(9\d|1[0-2]\d)(?!\w|\.\d)", I)
+_AGE_LEAD = re.compile(
+    r"\b(?:age|aged|age:|ages)(?:\s*/\s*sex|\s*\((?:years?|yrs?|y)\))?\s*:?\s*"
+    r"(9\d|1[0-2]\d)(?!\w|\.\d)",
+    I,
+)
 # An age over 89 after the verbs and phrases that introduce one, in figures or words:
 # "turned 96", "died at 92", "age at death: 94", "at the age of 91", "she is ninety-four".
 _AGE_VERB = (
