@@ -21,6 +21,30 @@ sizes mean linear time.
 process tree (sampled from /proc, summing workers) and of the largest single process
 (``getrusage(RUSAGE_CHILDREN)``); the target is under 1.5 GB.
 
+Measured 2026-12-03 (2 shared cores, load average 5-8, so CPU ratios are the figure; nice 5;
+``--baseline-root`` = the tree before the lazy start-up, same run):
+
+    notes  system               cpu s  ratio  start cpu s  cpu notes/s  ratio
+      300  baseline             3.72   2.25x     2.62        272        5.65x
+      300  project              2.61   3.20x     1.28        254        5.27x
+      300  vanilla presidio     8.35   1.00x     2.05         48        1.00x
+     2000  baseline            12.16   4.50x     3.69        236        6.14x
+     2000  project             10.70   5.11x     1.51        219        5.70x
+     2000  vanilla presidio    54.68   1.00x     2.64         38        1.00x
+
+Start-up fell by half: a scan without NER imports neither spaCy nor Presidio's registry (see
+``auditor.phi.lazy_presidio``). What remains (~1.3 s CPU) is Python, typer/pydantic, SQLAlchemy
+(~0.25 s), the recognizer modules and gazetteers (~0.3 s), tldextract. On 300 notes the
+whole-process ratio is bounded by that start-up (3.2x); on 2,000 notes it is 5.1x.
+``--big``: 200 MiB in one file, 5.4 M findings, 65 min wall under that load, peak RSS 270 MiB
+flat from the first MiB to the last (whole tree = largest process, workers=1); with the lazy
+start-up 206 MiB, flat over the first 25 MiB (spaCy no longer imported). ``--hostile``: a
+4 MB CSV cell scans at 1.6 s CPU/MB and de-identifies at 9.2 s CPU/MB (1, 2, 4 MB: flat, so
+linear), no planted PHI left; brackets 25-100 KB about 2 s CPU per command, start-up
+included. 50 MB is not measurable by design: a delimited record over ``MAX_RECORD_CHARS``
+(10 Mi characters) is refused as malformed, since a record is held whole while its cells are
+read.
+
     .venv/bin/python bench/phi_speed.py [--notes 300] [--repeats 3] [--workers 1 2]
         [--baseline-root DIR]   # e.g. `git archive` of the previous commit: before/after in one run
     .venv/bin/python bench/phi_speed.py --big [--big-mb 200] [--workers 1] [--max-seconds S]
