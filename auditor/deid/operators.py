@@ -285,15 +285,18 @@ class Deidentifier:
             # "2014", "10:30", "two weeks ago", "Monday": no date element but the year.
             return self._done(entity, _KEEP_VALUE, value, value)
         mode = dates.DateMode.SHIFT
-        out = dates.transform(
-            value,
-            mode=mode,
-            offset_days=self.shift_for(patient) if mode is dates.DateMode.SHIFT else 0,
-            ref_year=ref_year,
-            drop_year=drop_year,
-            whole=False,
-            found=found,
-        )
+        try:
+            out = dates.transform(
+                value,
+                mode=mode,
+                offset_days=self.shift_for(patient) if mode is dates.DateMode.SHIFT else 0,
+                ref_year=ref_year,
+                drop_year=drop_year,
+                whole=False,
+                found=found,
+            )
+        except OverflowError:  # 0001-01-01 / 9999-12-31 placeholders shifted off the calendar
+            out = None
         if out is None:
             return self._done(entity, "redact", value, self.profile.redaction_for(entity))
         label = "drop_year" if drop_year else op.value
