@@ -205,6 +205,17 @@ def merge_spans(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
     return sorted(kept, key=lambda s: (s.start, s.end, s.entity_type))
 
 
+def site_dictionary(
+    settings: Settings, *, dictionaries: Sequence[Path] = (), context_dir: Path | None = None
+) -> SiteDictionary:
+    """The site dictionary a deployment's engine uses: ``[phi] dictionaries``, the extra
+    files given, the context folder and the dictionaries folder."""
+    files = [Path(p).expanduser() for p in settings.phi.dictionaries]
+    files += [Path(p) for p in dictionaries]
+    ctx = context_dir if context_dir is not None else settings.resolved_context_dir
+    return build_dictionary(files, ctx, settings.dictionaries_dir)
+
+
 class PhiEngine:
     """The auditor's recognizer pack over an NLP stage; see module docstring."""
 
@@ -250,9 +261,7 @@ class PhiEngine:
     ) -> PhiEngine:
         """Engine for a deployment: model, MRN formats and every site dictionary source."""
         phi = settings.phi
-        files = [Path(p).expanduser() for p in phi.dictionaries] + [Path(p) for p in dictionaries]
-        ctx = context_dir if context_dir is not None else settings.resolved_context_dir
-        dictionary = build_dictionary(files, ctx, settings.dictionaries_dir)
+        dictionary = site_dictionary(settings, dictionaries=dictionaries, context_dir=context_dir)
         return cls(
             model=phi.model,
             dictionary=dictionary,

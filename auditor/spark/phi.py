@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 from auditor import __version__
 from auditor.config import Settings
 from auditor.errors import ScanError
-from auditor.phi.dictionaries import SiteDictionary, build_dictionary
-from auditor.phi.engine import PhiEngine, PhiSpan
+from auditor.phi.dictionaries import SiteDictionary
+from auditor.phi.engine import PhiEngine, PhiSpan, site_dictionary
 from auditor.spark.session import spark_session
 
 if TYPE_CHECKING:
@@ -72,9 +72,7 @@ class EngineSpec:
     ) -> EngineSpec:
         """The engine ``PhiEngine.from_settings`` builds, described for executors."""
         phi = settings.phi
-        files = [Path(p).expanduser() for p in phi.dictionaries] + [Path(p) for p in dictionaries]
-        ctx = context_dir if context_dir is not None else settings.resolved_context_dir
-        dictionary = build_dictionary(files, ctx, settings.dictionaries_dir)
+        dictionary = site_dictionary(settings, dictionaries=dictionaries, context_dir=context_dir)
         thresholds = tuple(sorted(phi.thresholds.items()))
         parts = (phi.model, tuple(phi.mrn_patterns), phi.ner, phi.batch_size, thresholds)
         digest = hashlib.sha256(pickle.dumps((parts, dictionary.root, dictionary.size)))
