@@ -61,7 +61,7 @@ _PAGER = re.compile(
 # Three digits only after "on"/"at"/"#" ("paged HO for HR 130" is a heart rate).
 _PAGE_WHOM = re.compile(
     r"\b(?:paging|paged|page|bleep(?:ed|ing)?)\s+(?:(?:dr\.?|the|on-?call|[a-z]+)\s+){1,3}"
-    r"(?:(?:on|at|via|#|:)\s*(?P<short>\d{3,5})|(?P<long>\d{4,5}))(?![\w/]|[.-]\d)",
+    r"(?:(?:on|at|via|#|:)\s*|(?=\d{4}))(\d{3,5})(?![\w/]|[.-]\d)",
     I,
 )
 _VITAL_BEFORE = re.compile(
@@ -192,16 +192,7 @@ def phone_rules() -> list[Rule]:
             e.PHONE_NUMBER,
             _PAGE_WHOM,
             0.75,
-            group="short",
-            trigger=("pag", "bleep"),
-            reject=_vital_page,
-        ),
-        Rule(
-            "page-whom-long",
-            e.PHONE_NUMBER,
-            _PAGE_WHOM,
-            0.75,
-            group="long",
+            group=1,
             trigger=("pag", "bleep"),
             reject=_vital_page,
         ),
