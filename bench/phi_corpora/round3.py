@@ -24,7 +24,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from faker import Faker
@@ -178,8 +178,17 @@ def _ordinal(n: int) -> str:
 _SLOT = re.compile(r"\{([a-z0-9_]+)\}|\[bait\]")
 
 
-def render(template: str, values: Values) -> tuple[str, list[list]]:
-    """Fill one template, recording each PHI slot's character span as it is written."""
+def render(
+    template: str,
+    values: Values,
+    *,
+    bait: Sequence[str] = (),
+    types: Mapping[str, str] | None = None,
+) -> tuple[str, list[list]]:
+    """Fill one template, recording each PHI slot's character span as it is written
+    (``bait`` and ``types``: another round's tables; this round's by default)."""
+    bait = bait or BAIT
+    types = TYPES if types is None else types
     out: list[str] = []
     spans: list[list] = []
     pos = length = 0
@@ -187,10 +196,10 @@ def render(template: str, values: Values) -> tuple[str, list[list]]:
         out.append(template[pos : m.start()])
         length += m.start() - pos
         if m.group(1) is None:
-            text = values.rng.choice(BAIT)
+            text = values.rng.choice(bait)
         else:
             text = values.value(m.group(1))
-            spans.append([length, length + len(text), TYPES[m.group(1)]])
+            spans.append([length, length + len(text), types[m.group(1)]])
         out.append(text)
         length += len(text)
         pos = m.end()

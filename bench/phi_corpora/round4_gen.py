@@ -162,23 +162,9 @@ class Values(round3.Values):
 
 
 def render(template: str, values: Values) -> tuple[str, list[list]]:
-    """Fill one template, recording each PHI slot's span as it is written (as round 3)."""
-    out: list[str] = []
-    spans: list[list] = []
-    pos = length = 0
-    for m in round3._SLOT.finditer(template):
-        out.append(template[pos : m.start()])
-        length += m.start() - pos
-        if m.group(1) is None:
-            text = values.rng.choice(BAIT)
-        else:
-            text = values.value(m.group(1))
-            spans.append([length, length + len(text), TYPES[m.group(1)]])
-        out.append(text)
-        length += len(text)
-        pos = m.end()
-    out.append(template[pos:])
-    return "".join(out), spans
+    """Fill one template, recording each PHI slot's span as it is written (round 3's filler
+    with this round's bait and slot types)."""
+    return round3.render(template, values, bait=BAIT, types=TYPES)
 
 
 def ocr_noise(text: str, rng: random.Random) -> str:
