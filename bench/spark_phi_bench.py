@@ -108,15 +108,20 @@ def deid_bench(args: argparse.Namespace) -> None:
                 spark.stop()
         finally:
             actx.close()
-    base = statistics.median(times["single node"])
     print(f"\nauditor deid, {args.notes:,} notes in {args.files} JSONL files:")
+    _print_rates(times, args.notes, cores_of)
+    print("output folders identical in every run")
+
+
+def _print_rates(times: dict[str, list[float]], notes: int, cores_of: dict[str, int]) -> None:
+    """One row per engine: median seconds, notes/s, notes/s per core, ratio to single node."""
+    base = statistics.median(times["single node"])
     print("engine              median s    notes/s   notes/s/core   x single")
     for label, values in times.items():
         med = statistics.median(values)
-        rate = args.notes / med
+        rate = notes / med
         per_core = rate / cores_of[label]
         print(f"{label:<18} {med:9.1f} {rate:10,.1f} {per_core:14,.1f} {base / med:9.2f}")
-    print("output folders identical in every run")
 
 
 def main() -> None:
@@ -186,15 +191,9 @@ def main() -> None:
                 times[label].append(elapsed)
                 print(f"  run {rep + 1} {label}: {elapsed:.1f}s", flush=True)
         spark.stop()
-    base = statistics.median(times["single node"])
     spans = sum(map(len, reference))
     print(f"\n{args.notes:,} notes ({spans:,} spans), median of {len(times['single node'])}:")
-    print("engine              median s    notes/s   notes/s/core   x single")
-    for label, values in times.items():
-        med = statistics.median(values)
-        rate = args.notes / med
-        per_core = rate / cores_of[label]
-        print(f"{label:<18} {med:9.1f} {rate:10,.1f} {per_core:14,.1f} {base / med:9.2f}")
+    _print_rates(times, args.notes, cores_of)
     print("spans identical in every run")
 
 
