@@ -133,7 +133,8 @@ class OrganizationRecognizer(LocalRecognizer):
         # run of capitalised words there is a sentence, not a name, and partnership shapes
         # ("Shift, Colace and Senna") need real capitals.
         out = []
-        for r in self._grammar(capitalise_words(text), pairs=False):
+        cased = capitalise_words(text)
+        for r in self._grammar(cased, pairs=False):
             stop = re.search(r"\.\s", text[r.start : r.end])  # a sentence ends inside
             if stop:
                 r.end = r.start + stop.start() + 1
@@ -146,7 +147,7 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue
             r.start += words[0].start()
             out.append(r)
-        for m in _PARTNERS.finditer(capitalise_words(text)):  # "wilson, norman and murphy"
+        for m in _PARTNERS.finditer(cased):  # "wilson, norman and murphy"
             names = [w for w in re.findall(r"[A-Za-z'-]+", m.group()) if w.lower() != "and"]
             if self.lexicon is not None and all(
                 self.lexicon.is_surname(w.lower()) and not self._plain(w) for w in names
