@@ -113,17 +113,17 @@ _ALNUM_ID = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]
                        r"(?![\w-])", I)  # fmt: skip
 # Ventilator settings (600x12), doses (10u, 250mg) and ratios are not identifiers.
 _MEASUREMENT = re.compile(
-    r"^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)+$|^\d+(?:\.\d+)?(?:u|iu|mg|mcg|ml|cc|kg|g|mm|cm|l|"
-    r"units?|meq|mmol|hrs?|h|min|bpm|x)$|^\d{1,3}-\d{1,3}s?$",
+    r"^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)+$|^\d+(?:\.\d+)?(?:iu|mg|mcg|ml|cc|kg|mm|cm|"
+    r"units?|meq|mmol|hrs?|min|bpm)$|^\d{1,3}-\d{1,3}s?$"
+    # a one-letter unit after six digits at most: seven digits and a letter is a record's
+    # check letter ("9726387G"), not 9.7 t in grams
+    r"|^\d{1,6}(?:\.\d+)?[uglhx]$",
     I,
 )
 
 
 def _not_measurement(value: str) -> bool:
-    digits = sum(c.isdigit() for c in value)
-    # Seven digits and one letter is a record's check letter ("9726387G"), not 9.7 t in grams.
-    check_letter = digits >= 7 and value[-1:].isalpha() and value[:-1].isdigit()
-    return (check_letter or _MEASUREMENT.match(value) is None) and digits >= 3
+    return _MEASUREMENT.match(value) is None and sum(c.isdigit() for c in value) >= 3
 
 
 # Record-number shapes that need no cue: six or more digits in one run, alone or glued to a
