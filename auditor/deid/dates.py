@@ -1,4 +1,4 @@
-"""Find dates in a string, shift them or cut them to the year, and write them back in their style.
+"""Find dates in a string, shift them, and write them back in their style.
 
 A clinical extract mixes ``7/22``, ``2014-02-14``, ``Feb 14 2014``, ``14th of February``,
 ``2-14-92`` and HL7 ``20140214103000``. Researchers need the result to parse the same way,
@@ -12,7 +12,6 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
 from auditor.phi.calendar import WEEKDAY_STEM
 
@@ -56,11 +55,6 @@ _PATTERNS = [
 ]
 _COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
 _PARTS = ("y", "m", "d", "mon", "ord")
-
-
-class DateMode(StrEnum):
-    SHIFT = "shift"
-    YEAR = "year"
 
 
 @dataclass(frozen=True)
@@ -247,19 +241,13 @@ def shift(fd: FoundDate, days: int) -> date:
 def transform(
     text: str,
     *,
-    mode: DateMode,
     offset_days: int,
     ref_year: int,
     drop_year: bool = False,
-    whole: bool = False,
     found: list[FoundDate] | None = None,
 ) -> str | None:
-    """Every date in ``text`` shifted (or cut to its year); None when no date is found.
-
-    ``whole``: the string is a date value (a cell, a FHIR element): in year mode the result
-    is the bare year, not the year inside the surrounding time text. Year mode on a date
-    without a year (``7/22``) has nothing left to keep and returns None.
-    """
+    """Every date in ``text`` shifted by ``offset_days`` and written in its own style; None
+    when no date is found. (Safe Harbor's year-only form is ``Deidentifier._year_only``.)"""
     if found is None:
         found = find_dates(text, ref_year)
     if not found:
@@ -268,21 +256,13 @@ def transform(
     pos = 0
     for fd in found:
         out.append(text[pos : fd.start])
-        if mode is DateMode.YEAR:
-            if not fd.has_year or drop_year:
-                return None
-            year = f"{fd.value.year:04d}"
-            if whole:
-                return year
-            out.append(year)
-        else:
-            new = shift(fd, offset_days)
-            if fd.has_day:  # "Tuesday, Feb 3, 2087", "Thu 6/5": the weekday moves too
-                moved = functools.partial(
-                    _weekday_like, new=new if fd.has_year else None, days=offset_days
-                )
-                out[-1] = _WEEKDAY_BEFORE.sub(moved, out[-1])
-            out.append(render(fd, new, drop_year=drop_year))
+        new = shift(fd, offset_days)
+        if fd.has_day:  # "Tuesday, Feb 3, 2087", "Thu 6/5": the weekday moves too
+            moved = functools.partial(
+                _weekday_like, new=new if fd.has_year else None, days=offset_days
+            )
+            out[-1] = _WEEKDAY_BEFORE.sub(moved, out[-1])
+        out.append(render(fd, new, drop_year=drop_year))
         pos = fd.end
     out.append(text[pos:])
     return "".join(out)

@@ -21,7 +21,7 @@ from auditor.deid.profiles import Operator, Profile
 from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
 from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
-from auditor.phi.calendar import AGE_OVER_89, HOLIDAY, MONTH, WEEKDAY
+from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
 from auditor.phi.entities import Entity, TypedSpan
 
 _STATES = {
@@ -100,13 +100,6 @@ _UNREADABLE_DATE = re.compile(
     re.I,
 )
 
-# What pins a day or month once the year is gone: a month or weekday name, a holiday, an
-# ordinal day ("the 9th"), a de-id bracket, a numeric day-month ("3-3"). A clock time, a
-# bare year or "two weeks ago" names none of these.
-_CALENDAR = re.compile(
-    rf"\b(?:{MONTH}|{WEEKDAY}|{HOLIDAY})\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|{_UNREADABLE_DATE.pattern}",
-    re.I,
-)
 # What a date span may be and still name no day: a bare year, a clock time, a relative
 # phrase ("two weeks ago", "last night", "3 days"). Anything else without a readable year is
 # redacted ("twelve five nineteen forty nine", dictated).
@@ -284,15 +277,12 @@ class Deidentifier:
                 return self._done(entity, "redact", value, self.profile.redaction_for(entity))
             # "2014", "10:30", "two weeks ago", "Monday": no date element but the year.
             return self._done(entity, _KEEP_VALUE, value, value)
-        mode = dates.DateMode.SHIFT
         try:
             out = dates.transform(
                 value,
-                mode=mode,
-                offset_days=self.shift_for(patient) if mode is dates.DateMode.SHIFT else 0,
+                offset_days=self.shift_for(patient),
                 ref_year=ref_year,
                 drop_year=drop_year,
-                whole=False,
                 found=found,
             )
         except OverflowError:  # 0001-01-01 / 9999-12-31 placeholders shifted off the calendar
@@ -318,7 +308,7 @@ class Deidentifier:
             if fd.has_year:
                 years.insert(0, f"{fd.value.year:04d}")
             rest = rest[: fd.start] + " " + rest[fd.end :]
-        if not found and not _CALENDAR.search(value) and _NO_DAY.fullmatch(value):
+        if _NO_DAY.fullmatch(value):
             return self._done(entity, _KEEP_VALUE, value, value)
         years += [
             str(dates.year_of(m.group(), self.reference.year)) for m in _LOOSE_YEAR.finditer(rest)

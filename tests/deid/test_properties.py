@@ -39,9 +39,9 @@ def test_shift_keeps_intervals_and_format(a: date, gap: int, offset: int, fmt: s
     if offset == 0 or b.year > 2030:
         return
     render = FORMATS[fmt]
-    out_a = dates.transform(render(a), mode=dates.DateMode.SHIFT, offset_days=offset,
+    out_a = dates.transform(render(a), offset_days=offset,
                             ref_year=2026)  # fmt: skip
-    out_b = dates.transform(render(b), mode=dates.DateMode.SHIFT, offset_days=offset,
+    out_b = dates.transform(render(b), offset_days=offset,
                             ref_year=2026)  # fmt: skip
     assert out_a is not None and out_b is not None
     if fmt == "us_short":  # two-digit years are read in the century the pivot says
