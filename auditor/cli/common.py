@@ -90,6 +90,24 @@ class OutputFormat(StrEnum):
 OutputFormatOption = Annotated[OutputFormat, typer.Option("--output-format", help="table | jsonl")]
 
 
+def engine_option(section: str, choices: str) -> Any:
+    """``--engine``, overriding the ``[section] engine`` key of ``auditor.toml``."""
+    return typer.Option(
+        None,
+        "--engine",
+        help=f"{choices} (default: {section}.engine in auditor.toml; docs/scale-out.md).",
+    )
+
+
+def master_option(section: str) -> Any:
+    """``--master``, overriding the ``[section] spark_master`` key."""
+    return typer.Option(
+        None,
+        "--master",
+        help=f"Spark master URL, e.g. local[4] (default: {section}.spark_master).",
+    )
+
+
 def write_summary_json(path: Path, summary: dict[str, Any]) -> None:
     """``--summary-json``: sorted, indented JSON; an unwritable path is an input error."""
     try:

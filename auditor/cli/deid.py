@@ -15,7 +15,7 @@ from typing import Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from auditor.cli.common import app_context, err_console, show_progress
+from auditor.cli.common import app_context, engine_option, err_console, master_option, show_progress
 from auditor.cli.safe_text import visible
 from auditor.errors import InputError
 
@@ -142,16 +142,8 @@ def register(app: typer.Typer) -> None:
         max_zip_ratio: int = typer.Option(
             200, "--max-zip-ratio", min=1, help="DOCX: refuse above this compression ratio."
         ),
-        engine: str | None = typer.Option(
-            None,
-            "--engine",
-            help="local | spark (default: deid.engine in auditor.toml; docs/scale-out.md).",
-        ),
-        master: str | None = typer.Option(
-            None,
-            "--master",
-            help="Spark master URL, e.g. local[4] (default: deid.spark_master).",
-        ),
+        engine: str | None = engine_option("deid", "local | spark"),
+        master: str | None = master_option("deid"),
     ) -> None:
         """De-identify exports (HIPAA Safe Harbor by default) and write a signed certificate."""
         from auditor.scanners.documents.docx import ZipLimits

@@ -16,9 +16,11 @@ from auditor.cli.common import (
     OutputFormat,
     OutputFormatOption,
     app_context,
+    engine_option,
     err_console,
     interruptible,
     line_width,
+    master_option,
     one_line_rows,
     out_console,
     print_lines,
@@ -122,16 +124,8 @@ def register(app: typer.Typer) -> None:
         fail_on_findings: bool = typer.Option(
             False, "--fail-on-findings", help="Exit 1 when the scan produced any finding."
         ),
-        engine: str | None = typer.Option(
-            None,
-            "--engine",
-            help="duckdb | spark (default: access.engine in auditor.toml; docs/scale-out.md).",
-        ),
-        master: str | None = typer.Option(
-            None,
-            "--master",
-            help="Spark master URL, e.g. local[4] (default: access.spark_master).",
-        ),
+        engine: str | None = engine_option("access", "duckdb | spark"),
+        master: str | None = master_option("access"),
     ) -> None:
         """Scan access logs against the policy pack; findings to stdout, summary to stderr.
 

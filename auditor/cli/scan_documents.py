@@ -19,8 +19,10 @@ from rich.text import Text
 from auditor.cli.common import (
     OutputFormat,
     app_context,
+    engine_option,
     err_console,
     interruptible,
+    master_option,
     out_console,
     print_jsonl,
     progress,
@@ -143,16 +145,8 @@ def register(app: typer.Typer) -> None:
         incremental: bool = typer.Option(
             False, "--incremental", help="Skip files unchanged since their last scan."
         ),
-        engine: str | None = typer.Option(
-            None,
-            "--engine",
-            help="local | spark (default: documents.engine in auditor.toml; docs/scale-out.md).",
-        ),
-        master: str | None = typer.Option(
-            None,
-            "--master",
-            help="Spark master URL, e.g. local[4] (default: documents.spark_master).",
-        ),
+        engine: str | None = engine_option("documents", "local | spark"),
+        master: str | None = master_option("documents"),
         findings_parquet: Path | None = typer.Option(
             None,
             "--findings-parquet",
