@@ -11,7 +11,8 @@ systematic error classes (``--show-misses`` is allowed there).
 
     .venv/bin/python bench/phi_quality.py [--split test|dev] [--limit N] [--json OUT]
     .venv/bin/python bench/phi_quality.py --realistic [icu|letters|forms|clinical-dev|
-        clinical-test|round2-dev|round2-test|round4-dev|round4-test] [--show-misses N]
+        clinical-test|round2-dev|round2-test|round4-dev|round4-test|round5-dev|round5-test]
+        [--show-misses N]   # refused on the frozen *-test batches
     .venv/bin/python bench/phi_quality.py --corpus generic [--split dev|test]
     .venv/bin/python bench/phi_quality.py --corpus round3 [--split dev|test]
     .venv/bin/python bench/phi_quality.py --corpus round4gen [--split dev|test]
@@ -161,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         nargs="?",
         const="icu",
         choices=sorted(realistic.CORPORA),
-        help="score a hand-written corpus instead (icu, the default, letters or forms)",
+        help="score a hand-written corpus instead (icu, the default, letters, forms, or an "
+        "issue-14 batch such as round5-dev; the *-test batches are frozen)",
     )
     parser.add_argument(
         "--corpus",

@@ -6,9 +6,9 @@ line between notes) and ``letters`` (``letters_notes.src.txt``: discharge summar
 letters, consults with headers and sign-offs; ``----`` between notes) and ``forms``
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
-``round2-dev``/``round2-test`` and ``round4-dev``/``round4-test`` (the ``-test`` ones
-frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
-under 90, counted neither way). ``build()`` strips
+``round2-dev``/``round2-test``, ``round4-dev``/``round4-test`` and
+``round5-dev``/``round5-test`` (the ``-test`` ones frozen; round 4 adds O organisation, R IP
+address and X ignored: states, countries, ages under 90, counted neither way). ``build()`` strips
 the markup into the scorer's JSONL shape (``text`` and character ``spans``
 ``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
 the ``+dict`` tier. Names are not in them, on purpose.
@@ -73,6 +73,20 @@ CORPORA = {
         HERE / "round4_test.src.txt",
         HERE / "round4_test.jsonl",
         HERE / "round4_test_site.tsv",
+    ),
+    # issue 14 round 5: operative/anaesthetic notes, triage, home health, hospice, therapy,
+    # dental, eye, pharmacy and lab logs, incidents, consent, prior auth, claims, interpreters,
+    # pedigrees, school forms, wound photos, telehealth, court and occupational reports, non-US
+    # settings; an author who never read the detector; the test batch is frozen
+    "round5-dev": (
+        HERE / "round5_dev.src.txt",
+        HERE / "round5_dev.jsonl",
+        HERE / "round5_dev_site.tsv",
+    ),
+    "round5-test": (
+        HERE / "round5_test.src.txt",
+        HERE / "round5_test.jsonl",
+        HERE / "round5_test_site.tsv",
     ),
 }
 TYPES = {
