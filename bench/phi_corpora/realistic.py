@@ -6,9 +6,10 @@ line between notes) and ``letters`` (``letters_notes.src.txt``: discharge summar
 letters, consults with headers and sign-offs; ``----`` between notes) and ``forms``
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
-``round2-dev``/``round2-test``, ``round4-dev``/``round4-test`` and
-``round5-dev``/``round5-test`` (the ``-test`` ones frozen; round 4 adds O organisation, R IP
-address and X ignored: states, countries, ages under 90, counted neither way). ``build()`` strips
+``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``
+and ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
+almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
+ignored: states, countries, ages under 90, counted neither way). ``build()`` strips
 the markup into the scorer's JSONL shape (``text`` and character ``spans``
 ``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
 the ``+dict`` tier. Names are not in them, on purpose.
@@ -87,6 +88,18 @@ CORPORA = {
         HERE / "round5_test.src.txt",
         HERE / "round5_test.jsonl",
         HERE / "round5_test_site.tsv",
+    ),
+    # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
+    # the test batch is frozen
+    "bait-dev": (
+        HERE / "bait_dev.src.txt",
+        HERE / "bait_dev.jsonl",
+        HERE / "bait_dev_site.tsv",
+    ),
+    "bait-test": (
+        HERE / "bait_test.src.txt",
+        HERE / "bait_test.jsonl",
+        HERE / "bait_test_site.tsv",
     ),
 }
 TYPES = {
