@@ -11,8 +11,8 @@ systematic error classes (``--show-misses`` is allowed there).
 
     .venv/bin/python bench/phi_quality.py [--split test|dev] [--limit N] [--json OUT]
     .venv/bin/python bench/phi_quality.py --realistic [icu|letters|forms|clinical-dev|
-        clinical-test|round2-dev|round2-test|round4-dev|round4-test|round5-dev|round5-test]
-        [--show-misses N]   # refused on the frozen *-test batches
+        clinical-test|round2-dev|round2-test|round4-dev|round4-test|round5-dev|round5-test|
+        bait-dev|bait-test] [--show-misses N]   # refused on the frozen *-test batches
     .venv/bin/python bench/phi_quality.py --corpus generic [--split dev|test]
     .venv/bin/python bench/phi_quality.py --corpus round3 [--split dev|test]
     .venv/bin/python bench/phi_quality.py --corpus round4gen [--split dev|test]
@@ -24,7 +24,9 @@ type, precision (share of the tokens a system labelled that type which are gold 
 type), for us and vanilla Presidio side by side. Gold spans typed ``IGNORE`` (countries,
 states, nationalities, titles) count neither way. ``--corpus round3`` scores templated
 documents in note styles no earlier corpus used (``phi_corpora/round3.py``), read from the
-frozen JSONL files so a Faker upgrade cannot change them.
+frozen JSONL files so a Faker upgrade cannot change them. Every system's block ends with its
+false alarms (non-PHI tokens a predicted span touches) per 1,000 scored tokens: on a corpus
+with few gold spans, such as ``bait-dev``/``bait-test``, precision alone says little.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def tokens(text: str) -> list[tuple[int, int]]:
 
 
 def score(docs: Sequence[dict], predicted: Sequence[Spans]) -> dict[str, object]:
-    tp = fn = fp = 0
+    tp = fn = fp = n_scored = 0
     by_type: Counter[str] = Counter()
     found_type: Counter[str] = Counter()
     pred_tokens: Counter[str] = Counter()
@@ -83,6 +85,7 @@ def score(docs: Sequence[dict], predicted: Sequence[Spans]) -> dict[str, object]
             gold_type = next((t for s, e, t in gold if s <= start and end <= e), None)
             if gold_type == IGNORE:
                 continue
+            n_scored += 1
             covered = any(s <= start and end <= e for s, e, _ in pred)
             touching = [t for s, e, t in pred if s < end and start < e]
             for t in set(touching):
@@ -109,6 +112,8 @@ def score(docs: Sequence[dict], predicted: Sequence[Spans]) -> dict[str, object]
         "per_type_tokens": dict(sorted(by_type.items())),
         "per_type_precision": per_pred,
         "per_type_predicted": dict(sorted(pred_tokens.items())),
+        "false_alarms": fp,
+        "scored_tokens": n_scored,
     }
 
 
@@ -351,6 +356,10 @@ def _print_types(runs: dict[str, object]) -> None:
         counts = figs[n]["per_type_predicted"]
         cells = ", ".join(f"{t} {p:.3f} ({counts[t]})" for t, p in pred.items())
         print(f"    {n} precision by predicted type (tokens): {cells}")
+    for n in names:
+        fp, total = figs[n]["false_alarms"], figs[n]["scored_tokens"]
+        rate = 1000 * fp / total if total else 0.0
+        print(f"    {n} false alarms: {fp} of {total} scored tokens, {rate:.1f} per 1,000")
 
 
 if __name__ == "__main__":
