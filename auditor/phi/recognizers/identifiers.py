@@ -1,8 +1,9 @@
-"""Numbers and codes: phone/fax, SSN, MRN, plan/account/license ids, DEA, NPI, VIN, plates,
+"""Numbers and codes: SSN, MRN, plan/account/license ids, DEA, NPI, VIN, plates,
 device serials, ZIP codes and ages over 89.
 
 Formats with a check digit are validated; formats without one need a context cue unless the
-shape alone is specific enough (``(617) 555-1234``, ``123-45-6789``).
+shape alone is specific enough (``123-45-6789``). Phone, fax and pager numbers live in
+:mod:`auditor.phi.recognizers.phones`.
 """
 
 from __future__ import annotations
@@ -26,38 +27,9 @@ from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_rege
 
 I = re.IGNORECASE  # noqa: E741
 
-_PHONE_CTX = context_regex(
-    ["phone", "tel", "telephone", "call", "called", "cell", "mobile", "home", "work", "pager",
-     "beeper", "contact", "number", "no", "#", "ph", "reached at", "at", "office", "hm", "wk",
-     "c", "h", "w", "p"]
-)  # fmt: skip
-_FAX_CTX = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
-
-_PHONE_10 = re.compile(
-    r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}"
-    r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
-    I,
-)
-_PHONE_BARE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/-]|\.\d)")
-_PHONE_INTL = re.compile(
-    r"(?<![\w/.-])(?:\+[1-9]\d{0,2}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}"
-    r"|\(0\d{2,4}\)\s?\d{3,4}\s?\d{3,4})(?![\w/-]|\.\d)"
-)
 _CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])")
 _CARD_CTX = context_regex(["card", "credit", "visa", "mastercard", "amex", "discover", "cc#"])
 _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])")
-_PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
-# Internal extensions written "4-1234" after a paging cue.
-_EXTENSION = re.compile(r"(?<![\w/.-])\d-\d{4}(?![\w/-]|\.\d)")
-_PAGE_CTX = context_regex(
-    ["page", "paged", "pager", "beeper", "beep", "pgr", "bpr", "ext", "x", "call", "called",
-     "phone", "tel", "#"]
-)  # fmt: skip
-_PAGER = re.compile(
-    r"\b(?:pager|beeper|pgr|bpr|beep|page|paged|ext|extension|x)\.?\s*(?:#|no\.?|number)?\s*:?\s*"
-    r"(\d{4,5})(?![\w/-]|\.\d)",
-    I,
-)
 
 _SSN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
 _SSN_SPACED = re.compile(r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])")
@@ -377,10 +349,6 @@ _RECORD_CELL = re.compile(
 _AGE_NONAGE = re.compile(r"^\s*(?:mg|ml|cc|%|kg|lb|mmhg|bpm|units?|min|sec)\b", I)
 
 
-def _not_fax(text: str, start: int, end: int) -> bool:
-    return near(text, start, end, _FAX_CTX, 20, 0)
-
-
 def _age_units_not_dose(text: str, start: int, end: int) -> bool:
     return bool(_AGE_NONAGE.match(text[end : end + 8]))
 
@@ -395,17 +363,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
     """The identifier table; ``mrn_patterns`` are site MRN formats from ``phi.mrn_patterns``."""
     e = Entity
     rules = [
-        Rule("fax", e.FAX_NUMBER, _PHONE_10, 0.0, _FAX_CTX, 0.9, window=24),
-        Rule("phone", e.PHONE_NUMBER, _PHONE_10, 0.75, _PHONE_CTX, 0.9, reject=_not_fax),
-        Rule("phone-bare", e.PHONE_NUMBER, _PHONE_BARE, 0.5, _PHONE_CTX, 0.75, reject=_not_fax),
-        Rule("phone-intl", e.PHONE_NUMBER, _PHONE_INTL, 0.7, _PHONE_CTX, 0.85, reject=_not_fax),
         Rule("card", e.CREDIT_CARD, _CARD, 0.8, _CARD_CTX, 0.95, validate=card_ok),
         Rule("iban", e.IBAN_CODE, _IBAN, 0.9, validate=iban_ok),
-        Rule("fax-bare", e.FAX_NUMBER, _PHONE_BARE, 0.0, _FAX_CTX, 0.8, window=24),
-        Rule("phone-7", e.PHONE_NUMBER, _PHONE_7, 0.55, _PHONE_CTX, 0.8, reject=_not_fax),
-        Rule("fax-7", e.FAX_NUMBER, _PHONE_7, 0.0, _FAX_CTX, 0.8, window=24),
-        Rule("pager", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
-        Rule("extension", e.PHONE_NUMBER, _EXTENSION, 0.0, _PAGE_CTX, 0.75, window=16),
         Rule("ssn", e.US_SSN, _SSN_DASHED, 0.8, _SSN_CTX, 1.0, validate=ssn_ok),
         Rule("ssn-spaced", e.US_SSN, _SSN_SPACED, 0.4, _SSN_CTX, 0.9, validate=ssn_ok),
         Rule("ssn-bare", e.US_SSN, _SSN_BARE, 0.0, _SSN_CTX, 0.9, validate=ssn_ok),

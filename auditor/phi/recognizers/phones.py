@@ -52,11 +52,38 @@ _TRUNK_MIXED = re.compile(
     + r"(?![\w/]|[.-]\d)",
     I,
 )
+# The strict North American shapes, with their own (wider) cue list: a 10-digit number with
+# valid area and exchange codes, bare or grouped, and a 7-digit local number.
+_US_CUES = context_regex(
+    ["phone", "tel", "telephone", "call", "called", "cell", "mobile", "home", "work", "pager",
+     "beeper", "contact", "number", "no", "#", "ph", "reached at", "at", "office", "hm", "wk",
+     "c", "h", "w", "p"]
+)  # fmt: skip
+_FAX_WIDE = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
+_PHONE_10 = re.compile(
+    r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}"
+    r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
+    I,
+)
+_PHONE_10_BARE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/-]|\.\d)")
+_PHONE_INTL = re.compile(
+    r"(?<![\w/.-])(?:\+[1-9]\d{0,2}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}"
+    r"|\(0\d{2,4}\)\s?\d{3,4}\s?\d{3,4})(?![\w/-]|\.\d)"
+)
+_PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
+# Internal extensions written "4-1234" after a paging cue.
+_EXTENSION_DASHED = re.compile(r"(?<![\w/.-])\d-\d{4}(?![\w/-]|\.\d)")
+_PAGE_CUES = context_regex(
+    ["page", "paged", "pager", "beeper", "beep", "pgr", "bpr", "ext", "x", "call", "called",
+     "phone", "tel", "#"]
+)  # fmt: skip
 _PAGER = re.compile(
-    r"\b(?:pager|pgr|pg|beeper|bleep|bpr|page)\s*(?:#|no\.?|number)?\s*:?\s*"
+    r"\b(?:pager|pgr|pg|beeper|beep|bleep|bpr|page|paged)\.?\s*(?:#|no\.?|number)?\s*:?\s*"
     r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
     I,
 )
+# "x 4417" after a number or a name: an extension (four or five digits: "2 x 120" is a dose).
+_X_EXTENSION = re.compile(r"\bx\.?\s*(?:#|no\.?)?\s*:?\s*(\d{4,5})(?![\w/-]|\.\d)", I)
 # Paging a person or team names them first: "paging dr Bautista on 4275", "page ortho 3390".
 # Three digits only after "on"/"at"/"#" ("paged HO for HR 130" is a heart rate).
 _PAGE_WHOM = re.compile(
@@ -69,6 +96,24 @@ _VITAL_BEFORE = re.compile(
     r"hgb|hct|plt|wbc|inr|ptt|lactate|peep|fio2|tv|vt|ps|rate|pulse|pain|gcs|ph|pco2|po2)[\s:=]*$",
     I,
 )
+
+
+# "see page 234", "on page 112 of 400": a page of a document, not a pager. "page 4275 with
+# questions" (an order) keeps its number.
+_DOCUMENT_PAGE = re.compile(
+    r"\b(?:see|on|at|from|of|to|in|the|this|next|last|same|cover|per|cont(?:inued)?(?: on)?)\s+"
+    r"page\s*(?:#|no\.?)?\s*$",
+    I,
+)
+_PAGE_OF = re.compile(r"\s*(?:of|/)\s*\d", I)
+
+
+def _document_page(text: str, start: int, end: int) -> bool:
+    """A page number in a document: its cue reads as a noun, or "N of M" follows."""
+    before = text[max(0, start - 24) : start]
+    return bool(_DOCUMENT_PAGE.search(before)) or bool(
+        before.rstrip().lower().endswith("page") and _PAGE_OF.match(text, end)
+    )
 
 
 def _vital_page(text: str, start: int, end: int) -> bool:
@@ -137,10 +182,25 @@ def _is_fax(text: str, start: int, end: int) -> bool:
     return near(text, start, end, _FAX_CUES, 16, 0)
 
 
+def _near_fax(text: str, start: int, end: int) -> bool:
+    return near(text, start, end, _FAX_WIDE, 20, 0)
+
+
 def phone_rules() -> list[Rule]:
-    """The lenient phone table (the strict US shapes stay in ``identifiers``)."""
+    """Every phone, fax and pager rule: the strict North American shapes, then the lenient ones."""
     e = Entity
     return [
+        Rule("fax", e.FAX_NUMBER, _PHONE_10, 0.0, _FAX_WIDE, 0.9, window=24),
+        Rule("phone", e.PHONE_NUMBER, _PHONE_10, 0.75, _US_CUES, 0.9, reject=_near_fax),
+        Rule("phone-bare", e.PHONE_NUMBER, _PHONE_10_BARE, 0.5, _US_CUES, 0.75, reject=_near_fax),
+        Rule("phone-intl", e.PHONE_NUMBER, _PHONE_INTL, 0.7, _US_CUES, 0.85, reject=_near_fax),
+        Rule("fax-bare", e.FAX_NUMBER, _PHONE_10_BARE, 0.0, _FAX_WIDE, 0.8, window=24),
+        Rule("phone-7", e.PHONE_NUMBER, _PHONE_7, 0.55, _US_CUES, 0.8, reject=_near_fax),
+        Rule("fax-7", e.FAX_NUMBER, _PHONE_7, 0.0, _FAX_WIDE, 0.8, window=24),
+        Rule(
+            "extension-dashed", e.PHONE_NUMBER, _EXTENSION_DASHED, 0.0, _PAGE_CUES, 0.75, window=16
+        ),
+        Rule("x-extension", e.PHONE_NUMBER, _X_EXTENSION, 0.8, group=1),
         Rule(
             "phone-shape",
             e.PHONE_NUMBER,
@@ -186,7 +246,7 @@ def phone_rules() -> list[Rule]:
             validate=_shape_ok,
             reject=_is_fax,
         ),
-        Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1),
+        Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1, reject=_document_page),
         Rule(
             "page-whom",
             e.PHONE_NUMBER,
