@@ -44,6 +44,12 @@ CLINICAL_WORDS = [
     ("HOSPITALIST AWARE, WILL SEE.", "HOSPITALIST"),
     ("Discussed with Psychiatry re: sitter.", "Psychiatry"),
     ("PT SEEN BY PHOTOPHOBIA TEAM.", "PHOTOPHOBIA"),
+    # a two-letter first name alone, no cue, is a lab or an abbreviation
+    ("Na 140 K 3.8 Cl 101 Mg 1.9", "Na"),
+    ("Alb 2.1, Al 3.2 yesterday.", "Al"),
+    # a page of a document is no pager number
+    ("See page 234 of the consult for the full plan.", "234"),
+    ("Faxed report, page 112 of 400.", "112"),
 ]
 
 # A single letter of "D/C", "S/P", "C/O", "A&O" is not a middle initial of the name in front.
@@ -56,10 +62,18 @@ ABBREVIATION_LETTERS = [
 
 # Names stay names when a title or relative cue is in front of an eponym head.
 CUED_NAMES = [
+    ("Jo called back at 1400, questions answered.", "Jo"),
     ("Wife Mary Test will visit.", "Mary"),
     ("Dr. Murphy test results reviewed.", "Murphy"),
     ("SEEN BY DR. GLEASON.", "GLEASON"),
     ("orientee Sarah precepted by Joan", "Joan"),
+]
+
+# Pager and extension numbers keep their cue's meaning.
+CUED_NUMBERS = [
+    ("Page 4275 with questions.", "4275"),
+    ("Dr. Okafor, x 4417, aware.", "4417"),
+    ("paged 4275, no answer", "4275"),
 ]
 
 # Wards: a number after a name with a move cue, or a floor and wing.
@@ -89,6 +103,6 @@ def test_abbreviation_letter_is_not_an_initial(
     assert not touched(engine, text, abbreviation)
 
 
-@pytest.mark.parametrize(("text", "value"), CUED_NAMES + WARDS)
+@pytest.mark.parametrize(("text", "value"), CUED_NAMES + CUED_NUMBERS + WARDS)
 def test_cued_names_and_wards_are_covered(engine: PhiEngine, text: str, value: str) -> None:
     assert covered(engine, text, value), engine.analyze(text)

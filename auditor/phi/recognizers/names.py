@@ -253,13 +253,14 @@ class NameRecognizer(NameWords, LocalRecognizer):
 
     def _plausible_alone(self, key: str, max_rank: int = 10000) -> bool:
         """Without a cue, only fairly common surnames or first names count alone: the long
-        tail of the census list is full of abbreviations and drug-like strings."""
+        tail of the census list is full of abbreviations and drug-like strings, and a
+        two-letter first name alone ("Na 140", "Al 3.2") is more often a lab or an abbreviation."""
+        if key in self.site_names:
+            return True
+        if len(key) < 3:
+            return False
         rank = self.lexicon.surname_rank.get(key)
-        return (
-            key in self.site_names
-            or key in self.lexicon.first_names
-            or (rank is not None and rank <= max_rank and len(key) >= 3)
-        )
+        return key in self.lexicon.first_names or (rank is not None and rank <= max_rank)
 
     def _family_after(self, view: TokenView, i: int, known: bool, unknown: bool) -> bool:
         """ "the Kurian family", "Miller household": a surname before a family word. An
