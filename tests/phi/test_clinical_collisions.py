@@ -50,6 +50,14 @@ CLINICAL_WORDS = [
     # a page of a document is no pager number
     ("See page 234 of the consult for the full plan.", "234"),
     ("Faxed report, page 112 of 400.", "112"),
+    # a word before a credential is a name only when it is one ("Notified MD", "Charge RN")
+    ("Follow-up to be made by rehab. Notified MD & RN.", "Notified"),
+    ("Charge RN aware of plan.", "Charge"),
+    ("HARTMANN'S PROCEDURE), WOC RN IN TO TEACH.", "WOC"),
+    # supply makers, measurements before an anatomical word, against medical advice
+    ("Pouched w/ 2-pc Hollister system, convex.", "Hollister"),
+    ("Stoma budded 2 cm, round, 32 mm. Mucocutaneous junction intact.", "32 mm"),
+    ("Pt requesting to leave AMA, security aware.", "AMA"),
 ]
 
 # A single letter of "D/C", "S/P", "C/O", "A&O" is not a middle initial of the name in front.
@@ -63,6 +71,7 @@ ABBREVIATION_LETTERS = [
 # Names stay names when a title or relative cue is in front of an eponym head.
 CUED_NAMES = [
     ("Jo called back at 1400, questions answered.", "Jo"),
+    ("Swan RN at bedside for the transfer.", "Swan"),
     ("Wife Mary Test will visit.", "Mary"),
     ("Dr. Murphy test results reviewed.", "Murphy"),
     ("SEEN BY DR. GLEASON.", "GLEASON"),

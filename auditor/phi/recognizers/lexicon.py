@@ -201,7 +201,8 @@ EPONYM_HEADS = frozenset(
      "rules", "test", "tube", "drain", "bag", "mask", "stain", "staging", "grade", "ulcer",
      "disorder", "lymphoma", "sarcoma", "contracture", "aneurysm", "pump", "boots", "sump",
      "lift", "pupil", "tear", "esophagus", "collar", "dressing", "node", "nodes", "cells",
-     "class"}
+     "class", "wafer", "appliance", "flange", "barrier", "splint", "brace", "stent", "shunt",
+     "cannula", "sheath", "graft", "flap", "incision", "technique", "solution", "regimen"}
 )  # fmt: skip
 
 
@@ -306,7 +307,12 @@ class Lexicon:
         for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers"):
             if key.endswith(suffix) and key[: -len(suffix)] in self.english:
                 return True
-        return False
+        # "notified", "clarified"; "stopped", "admitted" (a doubled consonant before -ed)
+        if key.endswith("ied") and key[:-3] + "y" in self.english:
+            return True
+        return (
+            len(key) > 5 and key.endswith("ed") and key[-3] == key[-4] and key[:-3] in self.english
+        )
 
     def is_unknown_proper(self, key: str) -> bool:
         """Not a word, not jargon: an unknown capitalised word is probably a name or place."""

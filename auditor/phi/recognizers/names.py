@@ -77,6 +77,10 @@ _AGE_AFTER_NAME = re.compile(
 _SELF_INTRO = {"this": "is", "name": "is"}
 
 
+def _title_before(view: TokenView, i: int) -> bool:
+    return i > 0 and view.words[i - 1].key in TITLES
+
+
 class NameRecognizer(NameWords, LocalRecognizer):
     """PERSON spans from name lists (+ site names) and cues; see the module docstring."""
 
@@ -160,6 +164,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
             cue = Cue.RELATIVE
         titled_verb = key in NAME_VERBS and w.is_title and not view.shouting  # "Mr. Page"
+        if cue == Cue.STRONG and not (known or unknown) and not _title_before(view, i):
+            return 0.0  # "Notified MD", "Charge RN": a word before a credential, no name
         if (
             cue == Cue.STRONG
             and (key not in NOT_NAMES or titled_verb)
