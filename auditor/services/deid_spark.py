@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.deid import certificate as cert
+from auditor.deid.formats import format_for
 from auditor.deid.formats.base import copy_unchanged
 from auditor.errors import InputError
 from auditor.spark.deid import (
@@ -29,7 +30,6 @@ from auditor.spark.deid import (
     ledger_from_json,
     merge_residual,
     residual_frame,
-    spark_format,
     transform_frame,
 )
 from auditor.spark.phi import EngineSpec, spark_failure
@@ -53,7 +53,7 @@ def refusals(p: DeidPlan, request: DeidRequest) -> None:
     kinds: Counter[str] = Counter()
     for job in p.jobs:
         try:
-            fmt, _ = spark_format(job.src, request.zip_limits)
+            fmt, _ = format_for(job.src, request.zip_limits)
         except OSError:
             continue  # refused per file in the run, as on one machine
         if fmt is not None and fmt.name in NOT_ON_SPARK:
@@ -126,7 +126,7 @@ class SparkDeid:
                 continue
             taken.add(rel)
             try:
-                fmt, reason = spark_format(job.src, request.zip_limits)
+                fmt, reason = format_for(job.src, request.zip_limits)
             except OSError as exc:
                 outcomes.append((rel, "skipped", f"cannot read ({exc.__class__.__name__})"))
                 continue
@@ -161,7 +161,7 @@ class SparkDeid:
             work.deid.ledger.merge(ledger_from_json(row["ledger"]))
             dst = Path(by_idx[int(why)]["dst"])
             fmt, _ = (
-                spark_format(dst, request.zip_limits) if row["status"] != "refused" else (None, "")
+                format_for(dst, request.zip_limits) if row["status"] != "refused" else (None, "")
             )
             if row["status"] == "redacted":
                 work.redacted.append((rel, row["reason"]))

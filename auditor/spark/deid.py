@@ -1,20 +1,18 @@
 """De-identification on Spark executors: one task per file, the single-node code inside it.
 
 A task is one input file. The executor runs the very format module ``auditor deid`` runs on
-one machine (text, CSV/TSV, JSON, JSONL, HL7) with a :class:`Deidentifier` built from the
-same key, profile, shift range and run date, so every surrogate, token and date shift is the
-keyed HMAC of the value (and of the patient, for shifts) whichever executor or partition
-meets it: the output is byte for byte what one machine writes. Each file's ledger (counts
+one machine (text, CSV/TSV, JSON, JSONL, HL7, Parquet) with a :class:`Deidentifier` built
+from the same key, profile, shift range and run date, so every surrogate, token and date
+shift is the keyed HMAC of the value (and of the patient, for shifts) whichever executor or
+partition meets it: the output is byte for byte what one machine writes. Each file's ledger (counts
 and the surrogate words produced) comes back to the driver, which adds them up and then
 sends the merged word list out again for the residual scan, so "a surrogate we wrote" means
 the same as on one machine.
 
-Parquet files (``.parquet``, refused on one machine) are de-identified row by row as the JSON
-list of their rows would be (``formats.jsondoc.deidentify_record``: column names say what a
-value is, free text such as a notes column goes through the engine, the first patient id or
-MRN column keys the date shift, else ``FILE#ROW``); dates and timestamps are written as
-their de-identified text. A row that cannot be de-identified is quarantined: left out of
-the output and named (file, row, reason) in the file's certificate notes; the others go on.
+Parquet files go through the same format module as on one machine
+(``auditor.deid.formats.parquet``: row batches, a row that cannot be de-identified
+quarantined with its row and reason, the others written), so they too come out byte for
+byte the same.
 
 The engine and the operators are built once per executor Python worker and kept in a
 module-level cache (``auditor.spark.phi.worker_engine``). The service that orders a run
@@ -27,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import pickle
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -39,18 +36,14 @@ from typing import TYPE_CHECKING, Any
 from auditor.deid import certificate as cert
 from auditor.deid.formats import format_for
 from auditor.deid.formats.base import FileContext, Format, redact_whole
-from auditor.deid.formats.jsondoc import deidentify_record
 from auditor.deid.operators import Deidentifier, Ledger
 from auditor.deid.profiles import Profile
-from auditor.deid.residual import Unit
-from auditor.errors import AuditorError, InputError
 from auditor.filehash import sha256_file
 from auditor.scanners.documents.docx import ZipLimits
 from auditor.spark.phi import EngineSpec, worker_engine
 
 if TYPE_CHECKING:
     import pandas as pd
-    import pyarrow as pa
     from pyspark.sql import SparkSession
 
     from auditor.deid.formats.base import TextAnalyzer
@@ -58,8 +51,6 @@ if TYPE_CHECKING:
 # What a worker cannot do: binary output formats need their libraries on every executor and
 # write containers the byte-level parity does not cover.
 NOT_ON_SPARK = frozenset({"docx", "pdf"})
-PARQUET = "parquet"
-ROWS_PER_BATCH = 1024
 
 TASK_SCHEMA = "idx long, src string, dst string, rel string"
 RESULT_SCHEMA = (
@@ -130,121 +121,12 @@ def ledger_from_json(text: str) -> Ledger:
     return ledger
 
 
-# -- Parquet ---------------------------------------------------------------------------------
-def _plain_type(t: pa.DataType, column: str) -> pa.DataType:
-    """The output type of a column: dates and times become text; nested and binary columns
-    are refused (their values would pass through unread)."""
-    import pyarrow as pa
-
-    if pa.types.is_temporal(t):
-        return pa.string()
-    if pa.types.is_nested(t) or pa.types.is_binary(t) or pa.types.is_large_binary(t):
-        raise InputError(f"Parquet column {column!r} is {t}: only flat columns are de-identified")
-    return t
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
-        return str(value)
-    return value
-
-
-def _row_reason(exc: BaseException) -> str:
-    if isinstance(exc, AuditorError):
-        return exc.message
-    if isinstance(exc, RecursionError):
-        return "structure nested too deeply"
-    return f"cannot de-identify ({type(exc).__name__})"
-
-
-def deidentify_parquet(src: Path, dst: Path, fc: FileContext) -> int:
-    """Write ``dst`` as ``src`` with every row de-identified; the number of rows quarantined."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        source = pq.ParquetFile(src)
-    except (pa.ArrowException, ValueError) as exc:
-        raise InputError(f"not a readable Parquet file ({type(exc).__name__})") from None
-    schema = pa.schema(
-        [pa.field(f.name, _plain_type(f.type, f.name), f.nullable) for f in source.schema_arrow]
-    )
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(f".{dst.name}.partial")
-    file_ledger, quarantined, row = fc.deid.ledger, 0, 0
-    try:
-        with pq.ParquetWriter(tmp, schema) as writer:
-            for batch in source.iter_batches(batch_size=ROWS_PER_BATCH):
-                kept = []
-                for record in batch.to_pylist():
-                    fc.deid.ledger = Ledger()  # a quarantined row's values are not counted
-                    try:
-                        plain = {k: _plain(v) for k, v in record.items()}
-                        kept.append(deidentify_record(plain, fc, f"{fc.source}#{row}"))
-                        file_ledger.merge(fc.deid.ledger)
-                    except (
-                        AuditorError,
-                        ArithmeticError,
-                        RecursionError,
-                        ValueError,
-                        TypeError,
-                    ) as exc:
-                        quarantined += 1
-                        fc.notes.append(f"row {row + 1}: quarantined, {_row_reason(exc)}")
-                    row += 1
-                writer.write_table(pa.Table.from_pylist(kept, schema=schema))
-                fc.units += len(kept)
-        os.replace(tmp, dst)
-    finally:
-        fc.deid.ledger = file_ledger
-        tmp.unlink(missing_ok=True)
-    return quarantined
-
-
-def parquet_units(path: Path) -> Iterator[Unit]:
-    """The residual scan's text of a Parquet output: each row's ``column: value`` lines."""
-    import pyarrow.parquet as pq
-
-    row = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=ROWS_PER_BATCH):
-        for record in batch.to_pylist():
-            row += 1
-            lines = [f"{k}: {v}" for k, v in record.items() if v is not None and str(v).strip()]
-            if lines:
-                yield Unit("\n".join(lines), f"row {row}")
-
-
-class ParquetFormat:
-    """The format seam for a Parquet file (Spark engine only)."""
-
-    name = PARQUET
-
-    def deidentify(self, src: Path, dst: Path, fc: FileContext) -> None:
-        quarantined = deidentify_parquet(src, dst, fc)
-        if quarantined:
-            fc.notes.insert(0, f"{quarantined} rows quarantined (not written)")
-
-    def residual_units(self, path: Path) -> Iterator[Unit]:
-        return parquet_units(path)
-
-    def residual_texts(self, path: Path) -> Iterator[str]:
-        return (unit.text for unit in parquet_units(path))
-
-
-def spark_format(src: Path, limits: ZipLimits) -> tuple[Format | None, str]:
-    """The format that handles ``src`` on Spark: one machine's, plus Parquet."""
-    if src.suffix.lower() == ".parquet":
-        parquet: Format = ParquetFormat()
-        return parquet, ""
-    return format_for(src, limits)
-
-
 # -- the tasks -------------------------------------------------------------------------------
 def _one_file(spec: DeidSpec, src: Path, dst: Path, rel: str) -> dict[str, Any]:
     engine = worker_engine(spec.engine)
     deid = worker_deid(spec)
     deid.ledger = Ledger()
-    fmt, reason = spark_format(src, spec.zip_limits)
+    fmt, reason = format_for(src, spec.zip_limits)
     out: dict[str, Any] = {"status": "refused", "reason": reason, "format": "", "records": 0}
     out.update(sha256="", notes="[]", ledger=ledger_json(deid.ledger))
     if fmt is None:
@@ -257,7 +139,7 @@ def _one_file(spec: DeidSpec, src: Path, dst: Path, rel: str) -> dict[str, Any]:
     except Exception as exc:  # one bad file must not fail the job: refused, by class only
         failed, parse_error = f"cannot de-identify ({type(exc).__name__})", False
     out["format"] = fmt.name
-    if failed and parse_error and spec.redact_unparsable and fmt.name != PARQUET:
+    if failed and parse_error and spec.redact_unparsable:
         redact_whole(dst, fmt.name, spec.profile.redaction_for("UNPARSABLE_FILE"))
         out.update(status="redacted", reason=failed, ledger=ledger_json(deid.ledger))
         return out
@@ -316,7 +198,7 @@ def residual_frame(
         for batch in batches:
             rows = []
             for idx, _src, dst, rel in batch.itertuples(index=False, name=None):
-                fmt, _ = spark_format(Path(dst), spec.zip_limits)
+                fmt, _ = format_for(Path(dst), spec.zip_limits)
                 written = [(Path(dst), fmt, rel)] if fmt is not None else []
                 work = SimpleNamespace(written=written, deid=SimpleNamespace(ledger=ledger))
                 rows.append({"idx": idx, "residual": residual_json(spec.residual(engine, work))})

@@ -16,6 +16,7 @@ from auditor.scanners.documents.delimited import DelimitedScanner
 from auditor.scanners.documents.docx import DocxScanner
 from auditor.scanners.documents.hl7 import Hl7Scanner
 from auditor.scanners.documents.jsondoc import JsonLinesScanner, JsonScanner
+from auditor.scanners.documents.parquet import ParquetScanner
 from auditor.scanners.documents.pdf import PdfScanner
 from auditor.scanners.documents.text import TextScanner
 from auditor.scanners.documents.units import Extracted, ExtractOptions, TextUnit, UnitIssue
@@ -43,6 +44,7 @@ SCANNERS: dict[str, DocumentScanner] = {
     ".hl7": Hl7Scanner(),
     ".pdf": PdfScanner(),
     ".docx": DocxScanner(),
+    ".parquet": ParquetScanner(),
 }
 
 # Formats that are text underneath: when their parser gives up, read them as plain text.

@@ -5,7 +5,9 @@ file names that carry a patient's name) goes through ``auditor deid`` on one mac
 ``--engine spark`` (the CLI, local[2]): every output file is byte for byte the same, and so
 is the certificate (files, records, counts by type and operator, residual scan), the broken
 file refused with its line while the others go on. A Parquet table of notes is de-identified
-row by row exactly as the JSON list of its rows is on one machine. ``scan documents`` stores
+row by row exactly as the JSON list of its rows is on one machine, and byte for byte as one
+machine de-identifies the same Parquet file (an export's Parquet table too, rows quarantined
+alike). ``scan documents`` stores
 the same findings, or writes them to Parquet. Refusals (DOCX/PDF, --reid-map) need no Spark.
 """
 
@@ -61,7 +63,26 @@ def _export(root: Path) -> Path:
     write(root / "tables" / "bad.json", '{"patient_id": "00482913",\n "note": "x",\n "age": }\n')
     for i, text in enumerate(note_texts(6)):  # named by letter: see the report on ZIP-like names
         write(root / "more" / f"note_{chr(97 + i)}.txt", text)
+    _visits_parquet(root / "tables" / "visits.parquet")
     return root
+
+
+def _visits_parquet(path: Path) -> None:
+    """Notes in a Parquet column, two row groups, a date column, and an 8-bit account column
+    whose 3-digit numbers tokenise to numbers that may not fit it (those rows quarantined)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    notes = list(note_texts(40, seed=5))
+    table = pa.table(
+        {
+            "patient_id": [PATIENTS[i % 3][0] for i in range(40)],
+            "note": notes,
+            "visit_date": [dt.date(2014, 1, 1) + dt.timedelta(days=i) for i in range(40)],
+            "account": pa.array([100 + i for i in range(40)], pa.uint8()),
+        }
+    )
+    pq.write_table(table, path, row_group_size=16)
 
 
 def _digests(root: Path) -> dict[str, str]:
@@ -117,6 +138,10 @@ def test_deid_parity_single_node_vs_spark(spark: SparkSession, home: Path, tmp_p
     assert bad["path"] == "tables/bad.json" and "line 3" in bad["reason"]
     assert cert["counts"]["by_entity_type"]["PERSON"]["surrogate"] >= 6
     assert "Quartermaine" not in (tmp_path / "spark" / "tables" / "patients.csv").read_text()
+    # The Parquet table: every row written or quarantined with its row and reason, alike.
+    [visits] = [e for e in cert["files"]["processed_files"] if e["path"] == "tables/visits.parquet"]
+    named = [n for n in visits.get("notes", []) if ": quarantined, " in n]
+    assert visits["format"] == "parquet" and visits["records"] + len(named) == 40
     # The file names were de-identified too, the same way.
     assert not any("Zebulon" in p.name for p in (tmp_path / "spark").rglob("*"))
 
@@ -165,8 +190,14 @@ def test_parquet_notes_round_trip(spark: SparkSession, home: Path, tmp_path: Pat
         local_run = run_deid(
             actx, DeidRequest([tmp_path / "js"], tmp_path / "js-out", key_file=key, profile=SHIFT)
         )
+        local_pq = run_deid(
+            actx, DeidRequest([tmp_path / "pq"], tmp_path / "pq-local", key_file=key, profile=SHIFT)
+        )
     finally:
         actx.close()
+    # One machine reads the same Parquet file and writes the same bytes.
+    assert _digests(tmp_path / "pq-out") == _digests(tmp_path / "pq-local")
+    assert spark_run.processed == local_pq.processed and spark_run.counts == local_pq.counts
     table = pq.read_table(tmp_path / "pq-out" / "notes.parquet")
     assert table.column_names == ["patient_id", "note", "admit_date", "age", "discharge_date"]
     assert table.schema.field("admit_date").type == pa.string()
@@ -205,6 +236,7 @@ def test_scan_documents_parity_and_parquet_findings(spark: SparkSession, tmp_pat
             actx.close()
     (local, local_sum), (spark_found, spark_sum) = found["local"], found["spark"]
     assert spark_found == local and len(local) > 40
+    assert sum(1 for f in local if f[0].endswith("visits.parquet")) > 40  # notes in a column
     for key in ("files_scanned", "files_skipped", "issues", "units", "findings_by_type"):
         assert spark_sum[key] == local_sum[key], key
     # The bad JSON line is named (file and line) and the rest of the folder still scanned.

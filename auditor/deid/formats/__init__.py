@@ -1,8 +1,9 @@
 """One module per file type; ``format_for`` is the single explicit registry.
 
 Anything that is not one of the structured types but decodes as text is plain text.
-DOCX and PDF have their own modules. Images and other binaries are refused with a reason and
-copied only when the user asks (``--copy-unsupported``): a copy carries its PHI along.
+DOCX, PDF and Parquet have their own modules. Images and other binaries are refused with a
+reason and copied only when the user asks (``--copy-unsupported``): a copy carries its PHI
+along.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from auditor.deid.formats.delimited import DelimitedFormat
 from auditor.deid.formats.docx import DocxFormat
 from auditor.deid.formats.hl7 import Hl7Format
 from auditor.deid.formats.jsondoc import JsonFormat, JsonlFormat
+from auditor.deid.formats.parquet import ParquetFormat
 from auditor.deid.formats.pdf import PdfFormat
 from auditor.deid.formats.text import TextFormat
 from auditor.scanners.documents.docx import ZipLimits
@@ -22,7 +24,7 @@ from auditor.scanners.documents.docx import ZipLimits
 BINARY_SUFFIXES = {
     ".doc", ".xlsx", ".xls", ".pptx", ".png", ".jpg", ".jpeg", ".gif",
     ".tif", ".tiff", ".bmp", ".dcm", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rtf",
-    ".parquet", ".avro", ".sqlite", ".db", ".exe", ".bin",
+    ".avro", ".sqlite", ".db", ".exe", ".bin",
 }  # fmt: skip
 _BY_SUFFIX: dict[str, Format] = {
     ".csv": DelimitedFormat(),
@@ -33,6 +35,7 @@ _BY_SUFFIX: dict[str, Format] = {
     ".json": JsonFormat(),
     ".hl7": Hl7Format(),
     ".hl7v2": Hl7Format(),
+    ".parquet": ParquetFormat(),
 }
 TEXT = TextFormat()
 

@@ -140,6 +140,10 @@ def redact_whole(dst: Path, kind: str, text: str) -> None:
             document.core_properties.author = ""
             document.core_properties.last_modified_by = ""
             document.save(str(tmp))
+        elif kind == "parquet":
+            from auditor.deid.formats.parquet import redact_parquet
+
+            redact_parquet(tmp, text)
         else:
             tmp.write_text(text + "\n", encoding="utf-8")
         os.replace(tmp, dst)

@@ -25,6 +25,7 @@ def test_scanner_registry_is_pinned() -> None:
         ".hl7": "hl7",
         ".pdf": "pdf",
         ".docx": "docx",
+        ".parquet": "parquet",
     }
 
 
