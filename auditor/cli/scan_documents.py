@@ -154,7 +154,7 @@ def register(app: typer.Typer) -> None:
             "(very large runs; docs/scale-out.md).",
         ),
     ) -> None:
-        """Find PHI in exported documents (txt, csv, json, FHIR, HL7 v2, PDF, DOCX).
+        """Find PHI in exported documents (txt, csv, json, FHIR, HL7 v2, PDF, DOCX, Parquet).
 
         Example: auditor scan documents exports/to_vendor --output-format jsonl > phi.jsonl
         """
