@@ -35,6 +35,9 @@ RELATIVES = frozenset(
         "neighbour", "hcp", "proxy", "guardian", "spouse", "boyfriend", "girlfriend", "sibling",
         "stepson", "stepdaughter", "stepfather", "stepmother", "inlaw", "caregiver", "visitor",
         "roommate", "landlord", "pastor", "priest", "rabbi", "chaplain", "attorney", "lawyer",
+        # as patients and British, Irish and Australian notes write them
+        "mum", "mam", "mummy", "mommy", "grandma", "grandpa", "granny", "stepmum", "stepmom",
+        "stepdad", "carer", "flatmate", "housemate",
     }
 )  # fmt: skip
 # Verbs and roles that introduce a person: "spoke with Smith", "per Jones", "seen by Lee".

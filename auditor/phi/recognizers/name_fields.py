@@ -20,6 +20,7 @@ from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.lexicon import POST_TITLES, TITLES, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.tokens import normalize
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -72,7 +73,9 @@ class FieldNameRecognizer(LocalRecognizer):
             # first word after the comma ("Pt D'Angelo, Vincent seen with ...").
             comma = text.find(",", span[0], span[1])
             given = _WORD.search(text, comma + 1) if comma != -1 else None
-            end = min(span[1], given.end()) if given is not None else span[1]
+            if given is None or self._word(given.group().rstrip(".")) is None:
+                continue  # "pt ambulating, pt lasix given": no given name after the comma
+            end = min(span[1], given.end())
             results.append(make_result(self, Entity.PERSON, span[0], end, SCORE))
         return results
 
@@ -106,7 +109,7 @@ class FieldNameRecognizer(LocalRecognizer):
     def _word(self, word: str) -> bool | None:
         """None: not a name word (the value ends); True: evidence of a name; False: an
         initial or particle, allowed inside but not enough alone."""
-        key = word.lower().replace("'", "").replace("’", "")
+        key = normalize(word)
         if len(key) == 1:
             return False
         lex = self.lexicon

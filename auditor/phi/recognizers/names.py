@@ -248,7 +248,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
             # a word ("john", "bill") a name.
             return lex.is_first(key)
         if before in RELATIVES:  # "partner devon"; not "son will visit", "wife may call"
-            return lex.is_first(key) and (not lex.is_english(key) or _closes(view, i))
+            if lex.is_first(key):
+                return not lex.is_english(key) or _closes(view, i)
+            # "w/ friend tyrese, lac to L palm": an unlisted name that ends the phrase
+            return len(key) >= 4 and lex.is_unknown_proper(key) and _closes(view, i)
+        if before in {"pt", "patient"}:  # "pt deshawn mcallister 23 y/o M"
+            return lex.is_first(key) and not lex.is_english(key) and not self.ambiguous(key)
         # The surname after such a first name: "this is john doyle".
         return (
             self.known(key)

@@ -2,13 +2,15 @@
 
 The view uses its own regex tokenization, not spaCy's, so that dictionary terms and document
 text are split the same way and the list recognizers work with a tokenizer-only pipeline.
-Words are lower-cased and stripped of apostrophes (``O'Brien`` -> ``obrien``, ``Mary's`` ->
-``mary``); the lower-cased words also stand in for lemmas in context cues.
+Words are lower-cased, folded to plain letters and stripped of apostrophes (``O'Brien`` ->
+``obrien``, ``Mary's`` -> ``mary``, ``Nguyễn`` -> ``nguyen``); the lower-cased words also
+stand in for lemmas in context cues.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from auditor.phi.stop_words import STOP_WORDS
@@ -17,11 +19,25 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
+# Letters that carry no combining mark to strip ("Đặng", "Łukasz", "Søren", "Straße").
+_FOLDED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+def fold(key: str) -> str:
+    """A lower-case key without diacritics ("nguyễn" -> "nguyen", "ní" -> "ni"): the name and
+    place lists are written in plain letters, and a word's vowels are found the same way."""
+    if key.isascii():
+        return key
+    decomposed = unicodedata.normalize("NFKD", key.translate(_FOLDED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalize(word: str) -> str:
-    """The lookup key of a word: lower case, possessive and apostrophes removed."""
+    """The lookup key of a word: lower case, without diacritics, possessive and apostrophes
+    removed."""
     if "'" not in word and "’" not in word:
-        return word.lower()
-    return _POSSESSIVE.sub("", word).replace("'", "").replace("’", "").lower()
+        return fold(word.lower())
+    return fold(_POSSESSIVE.sub("", word).replace("'", "").replace("’", "").lower())
 
 
 def split_words(text: str) -> list[str]:
