@@ -60,7 +60,9 @@ _SUFFIX_TEXT = (
     "colonnade corso cruiseway cul-de-sac dell driveway firetrail footway foreshore glade gully "
     "highroad laneway lees meander nook parklands pathway piazza quadrangle quadrant quays "
     "ramble ridgeway riverway riviera roadway ronde rosebowl tarn thoroughfare tor towers "
-    "trunkway vale villas walkway lookout"
+    "trunkway vale villas walkway lookout "
+    # their abbreviations that are no clinical word ("Tce", "Pde", "Cct")
+    "tce pde cct espl"
 )
 # Suffixes that are also everyday or clinical words ("tolerated well", "4 point restraints").
 _WEAK_SUFFIXES = (
@@ -135,11 +137,20 @@ _STREET_AFTER_UNIT = (
     + _alternation(_SUFFIX_TEXT)
     + r")\b\.?"
 )
+_NUMBERED_STREET_AFTER_UNIT = (
+    r",?\s+\d{1,6}[A-Za-z]?\s+(?:[A-Za-z][A-Za-z'-]*\s+){1,3}?(?i:"
+    + _alternation(_SUFFIX_TEXT)
+    + r")\b\.?"
+)
 _UNIT_LEAD = re.compile(
     r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*#?\s*\d{1,5}[A-Za-z]?\b"
     + r"(?:"
     + _STREET_AFTER_UNIT
     + r")?|Level\s\d{1,3}(?=\s+\d)"
+    # A unit, level, shop, lot or township section before a numbered street ("Unit 5, 22
+    # Bourke St", "Level 2, 87 Adelaide Tce", "Section 2, 14 Lwandle Cres"): only with it.
+    + r"|(?:Unit|UNIT|Level|LEVEL|Shop|SHOP|Lot|LOT|Section|SECTION)\s*\d{1,5}[A-Za-z]?"
+    + _NUMBERED_STREET_AFTER_UNIT
     # Philippine block and lot ("Block 01 Lot 71 Bauhinia Grove"): both, so "heart block 2"
     # is not one
     + r"|(?i:block|blk)\.?[ \t]?\d{1,4}[A-Za-z]?,?[ \t]+(?i:lot)[ \t]?\d{1,4}[A-Za-z]?(?:"

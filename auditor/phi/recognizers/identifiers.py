@@ -100,14 +100,17 @@ def _not_measurement(value: str) -> bool:
 
 # Record-number shapes that need no cue: six or more digits in one run, alone or glued to a
 # short letter prefix or check letter ("H3870113", "MRN-2114990", "4552193F"), dashed groups
-# with a letter group or three groups ("88229-MK", "0-1526-586"), and an upper-case site
-# prefix before a seven-digit run ("GT 4318948"). A de-identifier removes such a string rather
-# than prove what it numbers; amounts, counts with units and year ranges are left alone.
+# with a letter group or three groups ("88229-MK", "0-1526-586", "PA-26-0301447"), and an
+# upper-case site prefix before a seven-digit run ("GT 4318948"). A de-identifier removes such
+# a string rather than prove what it numbers; amounts, counts with units and year ranges are
+# left alone.
 _RECORD_GLUED = re.compile(
     r"(?<![\w$£€.,/#:-])(?:[A-Za-z]{1,4}-?)?\d{6,10}[A-Za-z]?(?![\w/-]|[.,:]\d)"
 )
 _RECORD_DASHED = re.compile(
-    r"(?<![\w$£€.,/#:-])(?:\d{1,6}-[A-Za-z]{2,3}|[A-Za-z]{2,3}-\d{4,8}|\d{1,4}-\d{3,5}-\d{2,5})"
+    r"(?<![\w$£€.,/#:-])(?:\d{1,6}-[A-Za-z]{2,3}|[A-Za-z]{2,3}-\d{4,8}|\d{1,4}-\d{3,5}-\d{2,5}|"
+    # a case, report or authorisation number with a year group: "IR-26-0091", "2025-0418-CR"
+    r"[A-Za-z]{1,4}-\d{2,4}-\d{3,8}|\d{2,6}-\d{2,6}-[A-Za-z]{1,3})"
     r"(?![\w/-]|[.,:]\d)"
 )
 _RECORD_PREFIXED = re.compile(

@@ -74,6 +74,14 @@ _TRADE = re.compile(
     r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
     r"Academy|Church|Chapel|Parish|Mosque|Synagogue|Temple|Gurdwara)(?![\w])"
 )
+# An industry after a name that is no English word, in mixed-case text only (in capitals
+# "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
+_INDUSTRY = re.compile(
+    r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
+    r"(?:Metals|Mining|Motors|Airlines|Airways|Logistics|Freight|Foods|Energy|Security|"
+    r"Construction|Builders|Plumbing|Electrical|Engineering|Laborator(?:y|ies)|Software|"
+    r"Telecom|Supermarkets?|Dairy|Bakery|Hotels?|Cleaning|Staffing|Realty)(?![\w])"
+)
 _TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
      "community", "specialty", "specialist", "compounding", "online", "local", "discharge",
@@ -94,9 +102,14 @@ _CUE = re.compile(
     r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
     r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})"
     # an occupation, then where: "a welder at Dofasco", "works as a cleaner for Mitie"
-    r"|\b(?i:a|an|as)\s+(?i:[a-z]+(?:er|or|ist|ian|man|woman|worker|hand)|nurse|teacher|"
-    r"clerk|cook|chef|mechanic|labourer|laborer|technician|assistant|carer)\s+"
-    r"(?i:at|for|with)\s+([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})",
+    r"|\b(?i:a|an|as)\s+(?:(?i:as\s+)?(?i:a|an)\s+)?(?:[a-z]+\s+)?"
+    r"(?i:[a-z]+(?:er|or|ist|ian|man|woman|worker|hand|ant|ent)|nurse|teacher|clerk|cook|chef|"
+    r"mechanic|labourer|laborer|technician|assistant|carer|guard|aide|agent|analyst|student|"
+    r"intern|secretary|pilot|nanny|maid)\s+"
+    r"(?i:at|for|with|by)\s+([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})"
+    # where someone works: "from her office at Infosys", "on shift at Tesco"
+    r"|\b(?i:office|workplace|factory|warehouse|plant|shift|job)\s+(?i:at|with)\s+"
+    r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})",
 )
 # Heads that make "X Group" a cohort or a blood type, not a company.
 _NOT_HEADS = frozenset(
@@ -198,11 +211,15 @@ class OrganizationRecognizer(LocalRecognizer):
             words = re.findall(r"[A-Za-z]+", text[m.start(1) : m.end(1)].lower())
             if start is not None and not any(w in _TRADE_DESCRIPTORS for w in words):
                 out.append(self._result(start, m.end(), CUE_SCORE))
+        for m in _INDUSTRY.finditer(text) if pairs else ():
+            words = re.findall(r"[A-Za-z'’]+", m.group(1))
+            if not any(self._plain(w) or w.lower() in NOT_NAMES for w in words):
+                out.append(self._result(m.start(1), m.end(), CUE_SCORE))
         for m in _LOWER_LEGAL.finditer(text):
             if m.group(1) not in NOT_NAMES:
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _CUE.finditer(text):
-            group = next(g for g in (1, 2, 3, 4) if m.group(g))
+            group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
             value = re.split(r"\.\s", m.group(group))[0].rstrip(" .")
             if value.split()[0].strip(".,").lower() in TITLES | RELATIVES | _KIN:
                 continue  # "pharmacy: Mr. Abdullah", "a carer for Mum": a person
