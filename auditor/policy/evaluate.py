@@ -11,7 +11,7 @@ never drives the engine's state machine step by step.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,9 @@ class Evaluation:
     processed: int
     explained: int
     days: list[tuple[str, int, int]]  # (site-local day, audited, explained)
-    events: list[tuple[str, str, bool]]  # (event key, site-local day, explained), distinct
+    # Distinct events for ``store.audited``: its JSON text from DuckDB; (key, "YYYY-MM-DD",
+    # explained) tuples from an engine that keeps the readable form.
+    events: str | Sequence[tuple[str, str, bool]]
     chunks: Iterator[HitChunk] = field(repr=False)
 
 

@@ -226,11 +226,16 @@ EVENT_KEY_SQL = (
 )
 
 
-def event_keys(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, bool]]:
-    """(key, site-local day, explained) per distinct event of the loaded segment, by key."""
-    rows: list[tuple[str, str, bool]] = con.execute(
-        f"SELECT {EVENT_KEY_SQL} AS key, min(strftime(CAST(e.lts AS DATE), '%Y-%m-%d')), "
-        "bool_or(x.k IS NOT NULL) FROM events e LEFT JOIN ex x ON x.k = e.rowid "
-        "WHERE e.bad IS NULL GROUP BY key ORDER BY key"
-    ).fetchall()
-    return rows  # already (str, str, bool), sorted: the store writes its B-tree in order
+def event_keys(con: duckdb.DuckDBPyConnection) -> str:
+    """The loaded segment's distinct events as the store takes them (``store.audited``):
+    JSON ``[[day, "key", explained], ...]``, the day a site-local day number (days since
+    1970-01-01), sorted by (day, key). One text, built here: Python never touches an event,
+    and the store's B-tree is written in order."""
+    row = con.execute(
+        "SELECT coalesce('[' || string_agg('[' || day || ',\"' || key || '\",' || x || ']', "
+        "',' ORDER BY day, key) || ']', '[]') FROM ("
+        "SELECT date_diff('day', DATE '1970-01-01', min(CAST(e.lts AS DATE))) AS day, "
+        f"{EVENT_KEY_SQL} AS key, CAST(bool_or(x.k IS NOT NULL) AS INTEGER) AS x "
+        "FROM events e LEFT JOIN ex x ON x.k = e.rowid WHERE e.bad IS NULL GROUP BY key)"
+    ).fetchone()
+    return str(row[0]) if row else "[]"

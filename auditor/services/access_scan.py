@@ -192,7 +192,7 @@ def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | 
     settings.checkpoints_dir.mkdir(parents=True, exist_ok=True)
     inputs = [p for p, _ in job.specs] + context_files(job.context_dir)
     con = engine.connect(cfg, allowed_dirs=[job.work], allowed_paths=[*inputs, job.persisted_carry])
-    writer = StoreWriter(job.actx, result.run_id)
+    writer = StoreWriter(job.actx, result.run_id, timezone=job.timezone)
     try:
         evaluator = _evaluator(
             name,

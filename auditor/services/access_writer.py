@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ _Job = tuple[
     repo.PreparedRows | None,
     Checkpoint | None,
     Callable[[], None] | None,
-    list[audited.EventKey],
+    str | Sequence[audited.EventKey],
     list[event_index.DriverRow],
 ]
 #: Index rows per writer job: the queue holds ``depth`` jobs, so this bounds its memory.
@@ -73,8 +73,11 @@ WHERE bad IS NULL AND epoch_us(ts) >= $since
 class StoreWriter:
     """Upserts batches (and checkpoints) in the order given; errors surface on the next call."""
 
-    def __init__(self, actx: AppContext, run_id: str, depth: int = 8, group: int = 8) -> None:
-        self.actx, self.run_id, self.group = actx, run_id, group
+    def __init__(
+        self, actx: AppContext, run_id: str, depth: int = 8, group: int = 8, timezone: str = ""
+    ) -> None:
+        """``timezone``: the site's, which the events' days are in (``audited.put_events``)."""
+        self.actx, self.run_id, self.group, self.timezone = actx, run_id, group, timezone
         self.new = 0  # findings the store did not know before this scan
         days = actx.settings.access.event_index_days
         # The event index keeps what happened since this instant (None: no index).
@@ -91,12 +94,13 @@ class StoreWriter:
         rows: list[AccessRow],
         checkpoint: Checkpoint | None = None,
         after: Callable[[], None] | None = None,
-        events: list[audited.EventKey] | None = None,
+        events: str | Sequence[audited.EventKey] | None = None,
         index: list[event_index.DriverRow] | None = None,
     ) -> None:
         """Queue one transaction: ``rows`` plus ``checkpoint``; ``after`` runs once committed.
 
-        ``events``: the segment's distinct events (``audited_events``), idempotent;
+        ``events``: the segment's distinct events (``audited_events``: the scan's JSON or
+        ``audited.EventKey`` tuples), idempotent;
         ``index``: rows of the pseudonymised event index in driver form, sorted by its
         primary key (``put_index``), idempotent too.
 
@@ -106,7 +110,7 @@ class StoreWriter:
         self._raise()
         engine, seen = self.actx.engine, self.actx.clock()
         prepared = repo.prepare_access_rows(engine, rows, self.run_id, seen) if rows else None
-        self._jobs.put((prepared, checkpoint, after, events or [], index or []))
+        self._jobs.put((prepared, checkpoint, after, events or "", index or []))
 
     def put_index(self, con: duckdb.DuckDBPyConnection, label: str) -> None:
         """Queue the loaded segment's events for the console's event index, pseudonymised.
@@ -193,7 +197,7 @@ class StoreWriter:
                 if prepared is not None:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
-                audited.put_events(session, events, self.run_id)
+                audited.put_events(session, events, self.run_id, self.timezone)
             for job in jobs:  # each job's rows arrive sorted: the B-trees see long runs
                 event_index.put_driver_rows(session, job[4])
             for _, checkpoint, _, _, _ in jobs:

@@ -1,84 +1,200 @@
 """Distinct access events per site-local day: what "accesses audited" counts.
 
-A scan hands each segment's events here as (key, day, explained); the key identifies the
-event, not its delivery, so re-scans, re-sent files and the same events in two formats land
-on the same rows. The report reads per-day counts back (``counts_by_day``).
+A scan hands each segment's events here; the key identifies the event, not its delivery, so
+re-scans, re-sent files and the same events in two formats land on the same rows. The report
+reads per-day counts back (``counts_by_day``); a run's summary its own counts
+(``run_distinct``), kept in ``audited_runs`` and moved in the same transactions as the rows.
+
+A segment's events arrive as one JSON text (``[[day, "key", explained], ...]``, sorted by the
+primary key, built by DuckDB) and go in with one set statement: SQLite unpacks it with
+``json_each`` and upserts straight into the (day, key) B-tree, PostgreSQL with
+``json_array_elements`` into a staging table first. No Python per event, no index besides
+the primary key, so an event costs the database's own insert and that does not grow with
+the table.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
-from auditor.store.models import AuditedEvent
+from auditor.store.models import AuditedEvent, AuditedRun
 
-EventKey = tuple[str, str, bool]  # (key, site-local day "YYYY-MM-DD", explained)
-_CHUNK = 5000
+#: (key: 32 hex digits, site-local day "YYYY-MM-DD", explained): the readable form.
+EventKey = tuple[str, str, bool]
+#: A segment's distinct events as JSON ``[[day number, "key", 0|1], ...]`` sorted by (day,
+#: key): the scan's form (``policy.view.event_keys``); day numbers count from 1970-01-01.
+EventsJson = str
+_EPOCH = date(1970, 1, 1).toordinal()
 
-
-def _insert(session: Session) -> Any:
-    """The backend's INSERT (both have ON CONFLICT DO UPDATE)."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    backend: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return backend.insert(AuditedEvent)
-
-
-_SQLITE_PUT = (
-    "INSERT INTO audited_events (key, day, explained, first_run_id, last_run_id) "
-    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
-    "explained = excluded.explained, last_run_id = excluded.last_run_id"
+# An event's day is the site-local day of its instant: the same event always has the same
+# day unless the site's timezone setting changed between scans. Then it lies one day off at
+# most, and is looked up there (it stays one event, on the day it was first counted); only
+# then, since the lookup doubles the cost of an insert.
+_NEIGHBOUR_DAY = (
+    "coalesce((SELECT a.day FROM audited_events a WHERE a.key = j.value ->> 1 "
+    "AND a.day IN ((j.value ->> 0) - 1, (j.value ->> 0) + 1)), j.value ->> 0)"
+)
+# A known event keeps its day and first run and takes the latest run's verdict. The
+# statement's change count is the events new to the store or to this run; a trigger on this
+# connection counts the second kind. (No rows come back: Python's sqlite3 gives up the GIL
+# and waits for it again per row stepped, which costs far more than the insert.)
+_SQLITE_UPSERT = (
+    "INSERT INTO audited_events (day, key, explained, first_run, last_run) "
+    "SELECT {day}, j.value ->> 1, j.value ->> 2, :seq, :seq FROM json_each(:events) j "
+    "WHERE true ON CONFLICT (day, key) DO UPDATE SET "
+    "explained = excluded.explained, last_run = excluded.last_run "
+    "WHERE audited_events.last_run <> excluded.last_run"
+)
+_SQLITE_COUNTER = (
+    "CREATE TEMP TABLE IF NOT EXISTS _audited_seen (n INTEGER NOT NULL)",
+    "CREATE TEMP TRIGGER IF NOT EXISTS _audited_seen_count AFTER UPDATE OF last_run "
+    "ON main.audited_events BEGIN UPDATE _audited_seen SET n = n + 1; END",
+    "DELETE FROM _audited_seen",
+    "INSERT INTO _audited_seen VALUES (0)",
+)
+_PG_STAGE = (
+    "CREATE TEMP TABLE IF NOT EXISTS _audited_in "
+    "(day integer, key varchar(32), explained boolean, found_day integer, prev integer) "
+    "ON COMMIT DELETE ROWS"
+)
+_PG_FILL = (
+    "INSERT INTO _audited_in (day, key, explained) "
+    "SELECT (e ->> 0)::integer, e ->> 1, (e ->> 2)::integer <> 0 "
+    "FROM json_array_elements(CAST(:events AS json)) e"
+)
+_PG_MATCH = (
+    "UPDATE _audited_in SET (found_day, prev) = (SELECT a.day, a.last_run FROM audited_events a "
+    "WHERE a.key = _audited_in.key AND a.day IN ({days}) LIMIT 1)"
+)
+_PG_COUNT = (
+    "SELECT count(*) FILTER (WHERE prev IS NULL), "
+    "count(*) FILTER (WHERE prev IS NOT NULL AND prev <> :seq) FROM _audited_in"
+)
+_PG_MERGE = (
+    "INSERT INTO audited_events (day, key, explained, first_run, last_run) "
+    "SELECT coalesce(found_day, day), key, explained, :seq, :seq FROM _audited_in "
+    "ON CONFLICT (day, key) DO UPDATE SET "
+    "explained = excluded.explained, last_run = excluded.last_run "
+    "WHERE audited_events.last_run <> excluded.last_run"
 )
 
 
-def put_events(session: Session, events: Iterable[EventKey], run_id: str) -> None:
-    """Record events (idempotent): a known key keeps its first run, takes the latest verdict.
+def day_number(day: str) -> int:
+    """``YYYY-MM-DD`` as the stored day number (days since 1970-01-01)."""
+    return date.fromisoformat(day).toordinal() - _EPOCH
 
-    A scan hands over one row per access, so on SQLite the rows go to the driver's
-    ``executemany`` as plain tuples, sorted by key (the key's B-tree is written in order, each
-    page once per call); SQLAlchemy's per-row work cost more than SQLite's own insert.
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        rows = sorted((k, d, bool(x), run_id, run_id) for k, d, x in events)
-        if rows:
-            session.flush()
-            connection = session.connection()
-            for lo in range(0, len(rows), _CHUNK):
-                connection.exec_driver_sql(_SQLITE_PUT, rows[lo : lo + _CHUNK])
-        return
-    dicts = [
-        {"key": k, "day": d, "explained": bool(x), "first_run_id": run_id, "last_run_id": run_id}
-        for k, d, x in sorted(events)
-    ]
-    if not dicts:
-        return
-    stmt = _insert(session)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[AuditedEvent.key],
-        set_={"explained": stmt.excluded.explained, "last_run_id": stmt.excluded.last_run_id},
+
+def day_text(number: int) -> str:
+    return date.fromordinal(number + _EPOCH).isoformat()
+
+
+def as_json(events: EventsJson | Sequence[EventKey]) -> EventsJson:
+    """The scan's JSON as it is; readable ``EventKey`` tuples (the Spark engine's, tests')
+    converted and sorted."""
+    if isinstance(events, str):
+        return events
+    days: dict[str, int] = {}
+    rows = []
+    for key, day, x in events:
+        number = days.get(day)
+        if number is None:
+            number = days[day] = day_number(day)
+        rows.append((number, key, int(bool(x))))
+    return json.dumps(sorted(rows), separators=(",", ":"))
+
+
+def run_seq(session: Session, run_id: str, timezone: str = "") -> int:
+    """The run's number in ``audited_events`` (registered on first use)."""
+    seq = session.scalar(select(AuditedRun.seq).where(AuditedRun.run_id == run_id))
+    if seq is None:
+        run = AuditedRun(run_id=run_id, timezone=timezone, events_read=0, events_new=0)
+        session.add(run)
+        session.flush()
+        seq = run.seq
+    return int(seq)
+
+
+def _other_timezones(connection: Connection, seq: int, timezone: str) -> bool:
+    """Whether any other run counted days in another (or an unknown) timezone."""
+    stmt = select(AuditedRun.seq).where(
+        AuditedRun.seq != seq, (AuditedRun.timezone != timezone) | (AuditedRun.timezone == "")
     )
-    for lo in range(0, len(dicts), _CHUNK):
-        session.execute(stmt, dicts[lo : lo + _CHUNK])
+    return connection.execute(stmt.limit(1)).first() is not None
+
+
+def put_events(
+    session: Session,
+    events: EventsJson | Sequence[EventKey],
+    run_id: str,
+    timezone: str = "",
+) -> None:
+    """Record a segment's distinct events (idempotent) for the run, in its timezone ('':
+    unknown); the run's counts move in the same transaction."""
+    payload = as_json(events)
+    if payload in ("", "[]"):
+        return
+    seq = run_seq(session, run_id, timezone)
+    connection = session.connection()
+    neighbours = not timezone or _other_timezones(connection, seq, timezone)
+    params = {"seq": seq, "events": payload}
+    if connection.dialect.name == "sqlite":
+        day = _NEIGHBOUR_DAY if neighbours else "j.value ->> 0"
+        for statement in _SQLITE_COUNTER:
+            connection.exec_driver_sql(statement)
+        changed = connection.execute(text(_SQLITE_UPSERT.format(day=day)), params).rowcount
+        seen = connection.exec_driver_sql("SELECT n FROM _audited_seen").scalar_one()
+        new = changed - seen
+    else:
+        connection.execute(text(_PG_STAGE))
+        connection.execute(text(_PG_FILL), params)
+        days = "_audited_in.day"
+        if neighbours:
+            days += ", _audited_in.day - 1, _audited_in.day + 1"
+        connection.execute(text(_PG_MATCH.format(days=days)))
+        new, seen = connection.execute(text(_PG_COUNT), params).one()
+        connection.execute(text(_PG_MERGE), params)
+        connection.execute(text("DELETE FROM _audited_in"))
+    connection.execute(
+        text(
+            "UPDATE audited_runs SET events_read = events_read + :read, "
+            "events_new = events_new + :new WHERE seq = :seq"
+        ),
+        {"read": int(new) + int(seen), "new": int(new), "seq": seq},
+    )
 
 
 def counts_by_day(session: Session, days: Sequence[str]) -> dict[str, tuple[int, int]]:
-    """``{day: (distinct events, explained)}`` for the days that have any."""
+    """``{day: (distinct events, explained)}`` for the days that have any (a range of the
+    primary key, whose first column is the day)."""
     if not days:
         return {}
-    explained = func.sum(case((AuditedEvent.explained, 1), else_=0))
+    numbers = {day_number(d): d for d in days}
+    explained = func.count().filter(AuditedEvent.explained)
     stmt = (
-        select(AuditedEvent.day, func.count(), func.coalesce(explained, 0))
-        .where(AuditedEvent.day.in_(list(days)))
+        select(AuditedEvent.day, func.count(), explained)
+        .where(AuditedEvent.day.between(min(numbers), max(numbers)))
         .group_by(AuditedEvent.day)
     )
-    return {str(d): (int(n), int(x or 0)) for d, n, x in session.execute(stmt)}
+    out = {}
+    for number, n, x in session.execute(stmt):
+        if number in numbers:
+            out[numbers[number]] = (int(n), int(x or 0))
+    return out
 
 
 def run_distinct(session: Session, run_id: str) -> tuple[int, int]:
     """(distinct events the run read, of which no earlier run had read)."""
-    read = select(func.count()).where(AuditedEvent.last_run_id == run_id)
-    new = select(func.count()).where(AuditedEvent.first_run_id == run_id)
-    return int(session.scalar(read) or 0), int(session.scalar(new) or 0)
+    row = session.execute(
+        select(AuditedRun.events_read, AuditedRun.events_new).where(AuditedRun.run_id == run_id)
+    ).one_or_none()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def stored_keys(session: Session) -> Iterable[str]:
+    """Every stored event's key (the event index's ``key``), for checks."""
+    return session.scalars(select(AuditedEvent.key))

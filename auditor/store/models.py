@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Enum,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
 )
@@ -222,16 +224,36 @@ class AuditedEvent(Base):
 
     The weekly report counts "accesses audited" from this table, so a re-scan, a re-sent file
     or the same week in two formats never multiplies the number. ``key`` is an MD5 of the
-    event id, user, patient and instant (no PHI text is kept); ``day`` is the site-local day.
+    event id, user, patient and instant (no PHI text is kept); ``day`` is the site-local day
+    (days since 1970-01-01) the event was first counted on. Keyed by (day, key), without a
+    rowid: one B-tree and no other index, so a segment's events, sorted, land in the pages of
+    their own days (an append for a log read in time order), ~45 bytes each.
+    ``first_run``/``last_run`` are ``audited_runs.seq`` numbers.
     """
 
     __tablename__ = "audited_events"
+    __table_args__ = (PrimaryKeyConstraint("day", "key"), {"sqlite_with_rowid": False})
 
-    key: Mapped[str] = mapped_column(String(32), primary_key=True)
-    day: Mapped[str] = mapped_column(String(10), index=True)
+    day: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(32))
     explained: Mapped[bool] = mapped_column(Boolean, default=False)
-    first_run_id: Mapped[str] = mapped_column(String(36), default="")
-    last_run_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    first_run: Mapped[int] = mapped_column(Integer)
+    last_run: Mapped[int] = mapped_column(Integer)
+
+
+class AuditedRun(Base):
+    """Per scan run: its number in ``audited_events``, the site timezone its days are in
+    ('' unknown), and how many distinct events it read (of which how many no earlier run
+    had), counted as its events are stored, in the same transactions."""
+
+    __tablename__ = "audited_runs"
+    __table_args__ = (Index("ix_audited_runs_run_id", "run_id", unique=True),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(String(36))
+    timezone: Mapped[str] = mapped_column(String(64), default="")
+    events_read: Mapped[int] = mapped_column(BigInteger, default=0)
+    events_new: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class Report(Base):

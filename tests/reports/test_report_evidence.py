@@ -49,7 +49,7 @@ def _file(name: str, days: dict[str, int], quarantined: int = 0) -> dict[str, An
 
 def test_rescans_and_two_formats_count_each_event_once(actx: AppContext) -> None:
     days = {"2026-11-16": 3, "2026-11-17": 2}
-    events = [(f"e{i}", "2026-11-16" if i < 3 else "2026-11-17", i == 0) for i in range(5)]
+    events = [(f"{i:032x}", "2026-11-16" if i < 3 else "2026-11-17", i == 0) for i in range(5)]
     for name in ("access-2026-W47.csv", "access-2026-W47.ndjson", "access-2026-W47.csv"):
         _scan(actx, [_file(name, days)], days)
         with actx.transaction() as s:

@@ -19,8 +19,8 @@ from auditor.config import load_settings
 from auditor.context import open_context
 from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from auditor.store import event_index
+from auditor.store.audited import stored_keys
 from auditor.store.index_models import AccessEvent
-from auditor.store.models import AuditedEvent
 from auditor.synth.hospital import build_hospital
 
 PG_ADMIN = os.environ.get("AUDITOR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -87,7 +87,7 @@ def test_bulk_index_matches_row_by_row_and_is_idempotent(tmp_path: Path, databas
                 for k, e in first.items()
             }
             roles = {e.role for e in first.values()}
-            audited = set(s.scalars(select(AuditedEvent.key)))
+            audited = set(stored_keys(s))
         expected = _expected(hospital.csv_log, event_index.Pseudonyms(actx.fingerprinter))
         assert len(snapshot) > 400 and set(snapshot) == audited <= set(expected)
         # every audited event with the fingerprints, instant and fields computed row by row
