@@ -146,6 +146,12 @@ def test_states_are_kept_as_safe_harbor_allows(make_deid) -> None:
     assert d.replace("LOCATION", "MA") == "MA"
 
 
+@pytest.mark.parametrize("city", ["New York", "Washington"])
+def test_state_names_that_are_cities_are_replaced(make_deid, city: str) -> None:
+    """ "New York, NY 10031": a recognizer that calls it a place may mean the city."""
+    assert make_deid().replace("LOCATION", city) != city
+
+
 # -- ZIP codes ----------------------------------------------------------------------------
 def test_restricted_zip3_list_matches_hhs_guidance() -> None:
     assert restricted_zip3() == HHS_RESTRICTED

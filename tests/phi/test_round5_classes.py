@@ -36,6 +36,7 @@ FOUND = [
     ("Employed as a security guard by Fidelity ADT; sick note sent.", "Fidelity ADT"),
     ("Joined from her office at Infosys, Mysuru.", "Infosys"),
     ("HR, Fortescue Metals, Perth.", "Fortescue Metals"),
+    ("Lives at 10 Amsterdam Ave, Apt 4C, New York, NY 10031", "New York"),
 ]
 NOT_FOUND = [
     ("CA 19-9 was 45, ICD-10-CM code, COVID-19 neg, HLA-B27.", "ICD-10-CM"),
@@ -46,6 +47,7 @@ NOT_FOUND = [
     ("Lot 12 of the vaccine given.", "Lot 12"),
     ("CATH LAB CALLED. REVIEWED LABS WITH TEAM.", "LAB"),
     ("Called Security for the visitor.", "Security"),
+    ("Moved from New York to Ohio in May.", "New York"),
 ]
 
 

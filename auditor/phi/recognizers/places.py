@@ -50,6 +50,10 @@ _TOWN_CUES = _PLACE_PREPOSITIONS | {"at", "where", "city", "lives", "visiting", 
 NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES | _CALENDAR | EHR_PRODUCTS
 
 
+# A state's name before a state abbreviation and a ZIP names the city: "New York, NY 10031".
+_CITY_OF_STATE = re.compile(r",?\s+[A-Z]{2}\.?,?\s+\d{5}\b")
+
+
 class PlaceRecognizer(LocalRecognizer):
     """Towns and counties (LOCATION) from the gazetteer, with place cues."""
 
@@ -95,8 +99,12 @@ class PlaceRecognizer(LocalRecognizer):
                 ):
                     matched = m
                     break
-            if matched and " ".join(w.key for w in words[i : i + matched]) in lex.states:
-                i += matched  # "New Hampshire" is a state, not PHI
+            if (
+                matched
+                and " ".join(w.key for w in words[i : i + matched]) in lex.states
+                and not _CITY_OF_STATE.match(view.text, words[i + matched - 1].end)
+            ):
+                i += matched  # "New Hampshire" is a state, not PHI ("New York, NY" a city)
                 continue
             if matched:
                 out.append((words[i].start, words[i + matched - 1].end, 0.8))
