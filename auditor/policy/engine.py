@@ -230,7 +230,10 @@ def advance_carry(
     # use, keeping the segment's order (``k`` is file order): a burst's first event among
     # same-instant peers is the same as it was in its own segment. Hash aggregates and an
     # anti join, no sort and no window over every event: this runs on every segment. The
-    # view is read once (``cur`` is a table: as a CTE read twice it re-ran the joins).
+    # view is read once (``cur`` is a table: as a CTE read twice it re-ran the joins; the
+    # bounds come from ``ev``, the same events without joins). Copies of an event share its
+    # instant, so only carried events within the segment's span are checked: for a log read
+    # in time order, DuckDB's zone maps skip the rest of the carry instead of scanning it.
     hours_sql = f"INTERVAL {int(hours)} HOUR"
     con.execute(
         f"""
@@ -238,7 +241,7 @@ def advance_carry(
         SELECT k, {EKEY} AS ekey, {quote_str(label)} || ':' || line AS source, {names}
         FROM av
         WHERE event__timestamp >= greatest(
-            (SELECT max(event__timestamp) FROM av),
+            (SELECT max(event__timestamp) FROM ev),
             (SELECT max(event__timestamp) FROM carry)) - {hours_sql}
         """
     )
@@ -247,10 +250,15 @@ def advance_carry(
         CREATE OR REPLACE TEMP TABLE carry_new AS
         WITH firsts AS (SELECT min(k) AS k FROM carry_cur GROUP BY ekey),
         shift AS (
-            SELECT (SELECT coalesce(min(k), 0) FROM carry) - (SELECT max(k) + 1 FROM av) AS d
+            SELECT (SELECT coalesce(min(k), 0) FROM carry) - (SELECT max(k) + 1 FROM ev) AS d
+        ),
+        span AS (SELECT min(event__timestamp) AS t0, max(event__timestamp) AS t1 FROM carry_cur),
+        known AS (
+            SELECT ekey FROM carry
+            WHERE event__timestamp BETWEEN (SELECT t0 FROM span) AND (SELECT t1 FROM span)
         )
         SELECT k + (SELECT d FROM shift) AS k, * EXCLUDE (k)
-        FROM carry_cur SEMI JOIN firsts USING (k) ANTI JOIN carry USING (ekey)
+        FROM carry_cur SEMI JOIN firsts USING (k) ANTI JOIN known USING (ekey)
         """
     )
     con.execute("INSERT INTO carry BY NAME SELECT * FROM carry_new")
