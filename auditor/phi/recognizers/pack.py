@@ -15,6 +15,7 @@ from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
+from auditor.phi.recognizers.national_ids import national_id_recognizer
 from auditor.phi.recognizers.ocr import OcrDigitsRecognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
 from auditor.phi.recognizers.phones import phone_recognizer
@@ -28,7 +29,12 @@ def build_pack(
     lexicon: Lexicon, dictionary: SiteDictionary, mrn_patterns: Sequence[str] = ()
 ) -> list[EntityRecognizer]:
     """Every recognizer, constructed once per engine."""
-    numeric = [date_recognizer(), identifier_recognizer(mrn_patterns), phone_recognizer()]
+    numeric = [
+        date_recognizer(),
+        identifier_recognizer(mrn_patterns),
+        phone_recognizer(),
+        national_id_recognizer(),
+    ]
     return [
         *numeric,
         OcrDigitsRecognizer(numeric),

@@ -1,0 +1,70 @@
+"""National health and identity numbers outside the US, by their published formats.
+
+A number whose format carries a check digit (NHS and CHI, PPS, Medicare, NHI, Aadhaar, South
+African ID, NRIC) counts alone when the check holds: a random digit string passes one time in
+ten or eleven, so a bare shape that is also a phone's gets a score below the phone rules' and
+only its cue word ("NHS", "Medicare", "Aadhaar") lifts it. Formats without a public check
+(ABHA, RAMQ, an Ontario health card's version code) need a shape no other number has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.checksums import (
+    aadhaar_ok,
+    health_card_on_ok,
+    medicare_au_ok,
+    nhi_ok,
+    nhs_ok,
+    nric_ok,
+    pps_ok,
+    za_id_ok,
+)
+from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex
+
+_END = r"(?![\w-]|[.,]\d)"
+_NHS = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}" + _END)
+_NHS_CUES = context_regex(["nhs", "nhs no", "nhs number", "chi", "chi no", "chi number"])
+_PPS = re.compile(r"(?<![\w-])\d{7}[A-Wa-w][ABHWabhw]?(?![\w-])")
+_MEDICARE = re.compile(r"(?<![\w-])[2-6]\d{3}[ ]?\d{5}[ ]?\d(?:[ /-]?[1-9])?" + _END)
+_MEDICARE_CUES = context_regex(["medicare", "medicare no", "medicare card", "mcn", "irn"])
+_NHI = re.compile(r"(?<![\w-])[A-HJ-NP-Z]{3}\d{4}(?![\w-])")
+_AADHAAR = re.compile(r"(?<![\w-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}" + _END)
+_AADHAAR_CUES = context_regex(["aadhaar", "aadhar", "uid", "uidai", "aadhaar no"])
+_ABHA = re.compile(r"(?<![\w-])\d{2}-\d{4}-\d{4}-\d{4}" + _END)
+_ZA_ID = re.compile(r"(?<![\w-])\d{6}[ ]?\d{4}[ ]?\d{3}" + _END)
+_NRIC = re.compile(r"(?<![\w-])[STFGstfg]\d{7}[A-Za-z](?![\w-])")
+_OHIP = re.compile(r"(?<![\w-])\d{4}[ -]?\d{3}[ -]?\d{3}(?:[ -]?[A-Z]{2})?" + _END)
+_OHIP_VERSIONED = re.compile(r"(?<![\w-])\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[A-Z]{2}(?![\w-])")
+_HEALTH_CARD_CUES = context_regex(
+    ["ohip", "health card", "hcn", "health card number", "health number", "version code"]
+)
+# Quebec RAMQ: four letters of the name, the birth year, a month (51-62 for women), a day.
+_RAMQ = re.compile(
+    r"(?<![\w-])[A-Z]{4}[ ]?\d{2}(?:0[1-9]|1[0-2]|5[1-9]|6[0-2])[ ]?(?:0[1-9]|[12]\d|3[01])\d{2}"
+    r"(?![\w-])"
+)
+
+
+def national_id_rules() -> list[Rule]:
+    """The table; every rule gives ID_NUMBER (Safe Harbor's "any other unique number")."""
+    e = Entity.ID_NUMBER
+    return [
+        Rule("nhs", e, _NHS, 0.5, _NHS_CUES, 0.9, validate=nhs_ok, window=20),
+        Rule("pps", e, _PPS, 0.85, validate=pps_ok),
+        Rule("medicare-au", e, _MEDICARE, 0.5, _MEDICARE_CUES, 0.9, validate=medicare_au_ok),
+        Rule("nhi", e, _NHI, 0.8, validate=nhi_ok),
+        Rule("aadhaar", e, _AADHAAR, 0.6, _AADHAAR_CUES, 0.9, validate=aadhaar_ok),
+        Rule("abha", e, _ABHA, 0.8),
+        Rule("za-id", e, _ZA_ID, 0.85, validate=za_id_ok),
+        Rule("nric", e, _NRIC, 0.85, validate=nric_ok),
+        Rule("ohip", e, _OHIP, 0.0, _HEALTH_CARD_CUES, 0.85, validate=health_card_on_ok),
+        Rule("ohip-version", e, _OHIP_VERSIONED, 0.75, validate=health_card_on_ok),
+        Rule("ramq", e, _RAMQ, 0.8),
+    ]
+
+
+def national_id_recognizer() -> RegexRecognizer:
+    return RegexRecognizer("AuditorNationalIdRecognizer", national_id_rules())
