@@ -138,7 +138,10 @@ _YEAR_CTX = context_regex(
      "before", "after", "prior", "around", "by", "(", "-", "class of", "graduated", "retired",
      "married", "died", "passed", "comparison", "compared", "study", "studies", "exam",
      "imaging", "mammogram", "mammograms", "scan", "dated", "dob", "d.o.b", "date of birth",
-     "yob", "birth", "vs", "versus"]
+     "yob", "birth", "vs", "versus",
+     # a labelled year: "Date: 2011", "expires 2027", "founded 2015" (not "on": "given on 2000")
+     "date", "expires", "expiry", "exp", "valid", "established", "est", "founded",
+     "year of", "fy"]
 )  # fmt: skip
 _YEAR_NOT = re.compile(
     r"^\s*(?:cc|ml|mls|mg|mcg|g|gm|kcal|cal|units?|u\b|hrs?\b|h\b|hours|mins?|minutes|sec|"
