@@ -245,8 +245,22 @@ def _carve_regions(text: str, start: int, end: int, kind: str) -> list[list]:
 _SLOT = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
+def _require_generator() -> None:
+    """One clear line instead of a traceback when the generator is not installed."""
+    try:
+        import presidio_evaluator  # noqa: F401
+    except ModuleNotFoundError:
+        print(
+            "the generic PII corpus needs presidio-evaluator's data generator: run "
+            "`make bench-deps` (pip install --no-deps presidio-evaluator)",
+            file=sys.stderr,
+        )
+        raise SystemExit(2) from None
+
+
 def build(split: str) -> list[dict]:
     """Deterministic documents of one split: ``{"id", "text", "spans", "locale", "template"}``."""
+    _require_generator()
     templates = _templates()
     wanted = [i for i in range(len(templates))
               if (i % TEST_EVERY == 2) == (split == "test")]  # fmt: skip
