@@ -5,15 +5,18 @@ windows, store) in one process, each into a fresh home, alternating so machine l
 both alike; the Spark session is started once before the timings (its start-up is printed
 apart). Every run's stored findings (rule, event, explanation) are compared with DuckDB's:
 a difference aborts the benchmark. Prints medians, events/s and events/s per core, for
-DuckDB and for Spark at each ``--partitions`` value (``spark.sql.shuffle.partitions``).
+DuckDB and for Spark at each ``--partitions`` value (``spark.sql.shuffle.partitions``), for
+each ``--cores`` master (``local[N]``, run after DuckDB with N threads in the same loop, so
+each ratio compares runs under the same load).
 
-    .venv/bin/python bench/spark_bench.py [--events 1000000] [--repeats 3] [--cores 2]
+    .venv/bin/python bench/spark_bench.py [--events 1000000] [--repeats 3] [--cores 1,2]
         [--partitions 2,4,8] [--driver-memory 4g]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -56,7 +59,7 @@ def main() -> None:
     ap.add_argument("--relationships", type=int, default=400_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--cores", type=int, default=2)
+    ap.add_argument("--cores", default="2", help="local[N] masters (DuckDB gets N threads)")
     ap.add_argument("--partitions", default="2,4,8")
     # Local mode runs the executors in the driver's JVM: Spark's 1g default runs out of heap
     # on segments of half a million events.
@@ -65,36 +68,47 @@ def main() -> None:
     log, ctx = prepare(args)
     import os
 
-    os.environ["AUDITOR_ACCESS__DUCKDB_THREADS"] = str(args.cores)
     from auditor.spark.session import spark_session
 
-    t0 = time.perf_counter()
-    spark = spark_session(f"local[{args.cores}]", {"spark.driver.memory": args.driver_memory})
-    print(f"spark session start-up: {time.perf_counter() - t0:.1f}s (not in the timings)")
     parts = [int(p) for p in args.partitions.split(",")]
-    times: dict[str, list[float]] = {"duckdb": [], **{f"spark p={p}": [] for p in parts}}
+    times: dict[str, list[float]] = {}
+    cores_of: dict[str, int] = {}
     reference: set[Any] | None = None
     with tempfile.TemporaryDirectory(prefix="spark-bench-") as tmp:
-        for rep in range(args.repeats):
-            for label in times:
-                engine = "duckdb" if label == "duckdb" else "spark"
-                if engine == "spark":
-                    spark.conf.set("spark.sql.shuffle.partitions", label.split("=")[1])
-                home = Path(tmp) / f"{label.replace(' ', '-')}-{rep}"
-                elapsed, found = _scan(home, log, ctx, engine, f"local[{args.cores}]")
-                if reference is None:
-                    reference = found
-                elif found != reference:
-                    sys.exit(f"{label}: findings differ from DuckDB's ({len(found ^ reference)})")
-                times[label].append(elapsed)
-                print(f"  run {rep + 1} {label}: {elapsed:.1f}s, {len(found)} findings", flush=True)
-    base = statistics.median(times["duckdb"])
-    print(f"\n{args.events:,} events, {args.cores} cores, median of {args.repeats}:")
-    print("engine        median s   events/s   events/s/core   x DuckDB")
+        for cores in (int(c) for c in args.cores.split(",")):
+            os.environ["AUDITOR_ACCESS__DUCKDB_THREADS"] = str(cores)
+            t0 = time.perf_counter()
+            spark = spark_session(f"local[{cores}]", {"spark.driver.memory": args.driver_memory})
+            print(f"local[{cores}] session start-up: {time.perf_counter() - t0:.1f}s (not timed)")
+            labels = [f"duckdb {cores}t", *(f"local[{cores}] p={p}" for p in parts)]
+            for label in labels:
+                times[label], cores_of[label] = [], cores
+            for rep in range(args.repeats):
+                for label in labels:
+                    engine = "duckdb" if label.startswith("duckdb") else "spark"
+                    if engine == "spark":
+                        spark.conf.set("spark.sql.shuffle.partitions", label.split("=")[1])
+                    home = Path(tmp) / f"{label.replace(' ', '-')}-{rep}"
+                    elapsed, found = _scan(home, log, ctx, engine, f"local[{cores}]")
+                    if reference is None:
+                        reference = found
+                    elif found != reference:
+                        sys.exit(f"{label}: findings differ ({len(found ^ reference)})")
+                    times[label].append(elapsed)
+                    print(
+                        f"  run {rep + 1} {label}: {elapsed:.1f}s, {len(found)} findings",
+                        flush=True,
+                    )
+                    shutil.rmtree(home, ignore_errors=True)
+            spark.stop()
+    print(f"\n{args.events:,} events, median of {args.repeats}:")
+    print("engine            median s   events/s   events/s/core   x DuckDB (same cores)")
     for label, values in times.items():
+        cores = cores_of[label]
+        base = statistics.median(times[f"duckdb {cores}t"])
         med = statistics.median(values)
         rate = args.events / med
-        print(f"{label:<12} {med:9.1f} {rate:10,.0f} {rate / args.cores:15,.0f} {med / base:10.2f}")
+        print(f"{label:<16} {med:9.1f} {rate:10,.0f} {rate / cores:15,.0f} {med / base:10.2f}")
     print(f"findings identical in every run: {len(reference or ())}")
 
 

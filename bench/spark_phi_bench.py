@@ -17,10 +17,12 @@ each master and partition count.
 
 ``--deid`` times ``auditor deid`` end to end instead (``run_deid``: plan, file names, the
 files, residual scan, signed certificate) on the notes written as ``--files`` JSONL files
-(``patient_id``, ``note``), one process against ``--engine spark`` on each ``--cores`` master;
-the output folders must be byte for byte the same.
+(``patient_id``, ``note``; ``--format parquet``: Parquet parts with those columns), one
+process against ``--engine spark`` on each ``--cores`` master; the output folders must be
+byte for byte the same.
 
     .venv/bin/python bench/spark_phi_bench.py --deid [--notes 2000] [--files 16] [--cores 2]
+        [--format jsonl|parquet]
 """
 
 from __future__ import annotations
@@ -67,12 +69,19 @@ def deid_bench(args: argparse.Namespace) -> None:
         inputs = root / "in"
         inputs.mkdir()
         for f in range(args.files):
-            lines = [
-                json.dumps({"patient_id": f"{7_000_000 + i:08d}", "note": texts[i]})
+            rows = [
+                {"patient_id": f"{7_000_000 + i:08d}", "note": texts[i]}
                 for i in range(f, len(texts), args.files)
             ]
-            name = "part-" + "".join(chr(97 + int(d)) for d in f"{f:03d}") + ".jsonl"
-            (inputs / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+            name = "part-" + "".join(chr(97 + int(d)) for d in f"{f:03d}") + "." + args.format
+            if args.format == "parquet":
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                pq.write_table(pa.Table.from_pylist(rows), inputs / name)
+            else:
+                lines = [json.dumps(row) for row in rows]
+                (inputs / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
         key = root / "deid.key"
         create_key_file(key)
         actx = open_context(root / "home")
@@ -108,7 +117,7 @@ def deid_bench(args: argparse.Namespace) -> None:
                 spark.stop()
         finally:
             actx.close()
-    print(f"\nauditor deid, {args.notes:,} notes in {args.files} JSONL files:")
+    print(f"\nauditor deid, {args.notes:,} notes in {args.files} {args.format} files:")
     _print_rates(times, args.notes, cores_of)
     print("output folders identical in every run")
 
@@ -133,7 +142,8 @@ def main() -> None:
     ap.add_argument("--partitions", default="1,2,4,8", help="partitions of the notes per job")
     ap.add_argument("--driver-memory", default="2g")
     ap.add_argument("--deid", action="store_true", help="time auditor deid end to end")
-    ap.add_argument("--files", type=int, default=16, help="--deid: JSONL files of notes")
+    ap.add_argument("--files", type=int, default=16, help="--deid: files of notes")
+    ap.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="--deid")
     args = ap.parse_args()
     if args.deid:
         deid_bench(args)
