@@ -37,6 +37,12 @@ FOUND = [
     ("Joined from her office at Infosys, Mysuru.", "Infosys"),
     ("HR, Fortescue Metals, Perth.", "Fortescue Metals"),
     ("Lives at 10 Amsterdam Ave, Apt 4C, New York, NY 10031", "New York"),
+    # a facility named by its "for"/"of" tail
+    (
+        "Admitted to Ontario Shores Centre for Mental Health Sciences Nov 12.",
+        "Ontario Shores Centre for Mental Health Sciences",
+    ),
+    ("Transferred to the Hospital for Sick Children today.", "Hospital for Sick Children"),
 ]
 NOT_FOUND = [
     ("CA 19-9 was 45, ICD-10-CM code, COVID-19 neg, HLA-B27.", "ICD-10-CM"),
@@ -48,6 +54,12 @@ NOT_FOUND = [
     ("CATH LAB CALLED. REVIEWED LABS WITH TEAM.", "LAB"),
     ("Called Security for the visitor.", "Security"),
     ("Moved from New York to Ohio in May.", "New York"),
+    ("Referral from Reading Rehab for Ermenegildo Marquez, MRN 4471.", "for"),
+    ("Admitted to Mercy Hospital for 3 days.", "for"),
+    # form labels and packs are no names
+    ("GENETICS PEDIGREE NOTE Proband Tariq Hussain, 44", "Proband"),
+    ("Pt Mia-Rose Tuipulotu  UR LCCH-0338812", "UR"),
+    ("Warfarin from the Webster pack on the bench.", "Webster"),
 ]
 
 

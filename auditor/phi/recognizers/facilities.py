@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import FACILITY_WORDS, PRACTICE_HEADS, Lexicon
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 I = re.IGNORECASE  # noqa: E741
+_CALENDAR_WORD = re.compile(rf"{MONTH}|{WEEKDAY}")
 
 # Facility words strong enough to name a facility with one proper word in front.
 _FACILITY_HEADS = frozenset(
@@ -173,8 +175,9 @@ class FacilityRecognizer(LocalRecognizer):
                     named += 1
                 start = j
                 j -= 1
-            if not named:
-                continue
+            tail = self._named_tail(view, k)
+            if not named and not (tail and key not in _WEAK_HEADS):
+                continue  # "the Hospital for Sick Children": the tail names it
             if k + 1 < n and words[k + 1].key in _FIELD_AFTER and "\n" not in view.gap(k + 1):
                 continue  # "medical record number", "Hosp No": a field label, no facility
             if (
@@ -195,8 +198,37 @@ class FacilityRecognizer(LocalRecognizer):
             # Absorb trailing facility words: "Memorial Hospital", "Medical Center".
             while end + 1 < n and words[end + 1].key in FACILITY_WORDS and view.gap(end + 1) == " ":
                 end += 1
+            if end == k and tail:
+                end = tail
             out.append((words[start].start, words[end].end, 0.8))
         return out
+
+    def _named_tail(self, view: TokenView, k: int) -> int:
+        """The last word of a "for"/"of" tail of proper words after a facility word ("Centre
+        for Mental Health Sciences", "Hospital of the University of Pennsylvania"), or 0.
+        Mixed-case text only: in capitals every word looks proper."""
+        words = view.words
+        n = len(words)
+        if view.shouting or k + 2 >= n or words[k + 1].key not in {"for", "of"}:
+            return 0
+        last = 0
+        j = k + 2
+        while j < n and j - k <= 8:
+            if view.gap(j) not in {" "}:
+                break
+            key = words[j].key
+            if key in {"the", "and", "of", "for"} and j + 1 < n:
+                j += 1
+                continue
+            if not words[j].is_title or key in NOT_PLACE_HEAD or _CALENDAR_WORD.fullmatch(key):
+                break  # a stop word, a month or a weekday ends the name
+            if self.lexicon.is_first(key) or not (
+                self.lexicon.is_english(key) or key in self.lexicon.places
+            ):
+                break  # "Rehab for Ermenegildo Marquez": a referral for a person
+            last = j
+            j += 1
+        return last
 
     def practices_of(self, view: TokenView) -> list[tuple[int, int, float]]:
         """ "Cardiac Associates of Waltham", "Children's Hospital of Philadelphia": a

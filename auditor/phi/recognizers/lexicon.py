@@ -205,7 +205,8 @@ EPONYM_HEADS = frozenset(
      "disorder", "lymphoma", "sarcoma", "contracture", "aneurysm", "pump", "boots", "sump",
      "lift", "pupil", "tear", "esophagus", "collar", "dressing", "node", "nodes", "cells",
      "class", "wafer", "appliance", "flange", "barrier", "splint", "brace", "stent", "shunt",
-     "cannula", "sheath", "graft", "flap", "incision", "technique", "solution", "regimen"}
+     "cannula", "sheath", "graft", "flap", "incision", "technique", "solution", "regimen",
+     "pack"}
 )  # fmt: skip
 
 

@@ -57,6 +57,7 @@ FIELD_LABELS = _words(
     comparison technique procedure diagnosis dx reason cc hpi disposition admit admitted
     discharge discharged attending referring pcp provider phone tel tele fax email
     address race ethnicity religion language interpreter visit encounter fin csn
+    ur urn nhi ppsn pps nric ohip ramq aadhaar medicare proband consultand
     """
 )
 # EHR and patient-portal products: "Sent from MyChart", "documented in Epic".
