@@ -103,7 +103,19 @@ def test_migration_keeps_an_existing_stores_events(tmp_path: Path) -> None:
             ),
             [dict(zip("kdxfl", row, strict=True)) for row in old],
         )
+        conn.execute(  # run-1's own record says which timezone its days are in
+            text(
+                "INSERT INTO scan_runs (id, kind, source, status, trigger, requested_by, "
+                "params, requested_at, records_read, records_processed, records_quarantined, "
+                "findings_count, summary, error) VALUES ('run-1', 'access_logs', '', 'done', "
+                "'cli', '', '{\"timezone\": \"Europe/Paris\"}', '2026-11-20 00:00:00', "
+                "0, 0, 0, 0, '{}', '')"
+            )
+        )
     db.upgrade(engine)
+    with engine.connect() as conn:
+        zones = dict(conn.execute(text("SELECT run_id, timezone FROM audited_runs")).all())
+    assert zones == {"run-1": "Europe/Paris", "run-2": ""}
     from sqlalchemy.orm import Session
 
     with Session(engine) as s:

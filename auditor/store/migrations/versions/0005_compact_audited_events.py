@@ -6,7 +6,8 @@ at random. It becomes one B-tree keyed by (site-local day as a day number, key),
 numbers from the new ``audited_runs``, which also keeps each run's counts (distinct events
 read, new to the store) and timezone. Every row is kept: the day text becomes its number,
 each run id its number; the counts of the runs already recorded are those the old table
-gives (events whose last run, and first run, it was); their timezone is unknown ('').
+gives (events whose last run, and first run, it was), their timezone the one each run
+recorded in its parameters.
 
 Revision ID: 0005
 Revises: 0004
@@ -15,6 +16,7 @@ Create Date: 2026-12-03
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +33,20 @@ def _rename_pk(conn: Any, table: str) -> None:
     must make way for the new table's ``pk_audited_events``."""
     if conn.dialect.name == "postgresql":
         op.execute(f"ALTER TABLE {table} RENAME CONSTRAINT pk_audited_events TO pk_{table}")
+
+
+def _run_timezone(conn: Any, run_id: str) -> str:
+    """The timezone the run recorded in its parameters ('' if none): the days of its events
+    are in it, so a later run in the same timezone needs no look-up one day off."""
+    raw = conn.execute(
+        sa.text("SELECT params FROM scan_runs WHERE id = :i"), {"i": run_id}
+    ).scalar()
+    try:
+        params = json.loads(raw) if isinstance(raw, str) else raw
+        timezone = params.get("timezone", "") if isinstance(params, dict) else ""
+    except ValueError:
+        timezone = ""
+    return str(timezone or "")[:64]
 
 
 def upgrade() -> None:
@@ -60,9 +76,14 @@ def upgrade() -> None:
         conn.execute(
             sa.text(
                 "INSERT INTO audited_runs (run_id, timezone, events_read, events_new) "
-                "VALUES (:r, '', :a, :n)"
+                "VALUES (:r, :tz, :a, :n)"
             ),
-            {"r": run_id, "a": last.get(run_id, 0), "n": first.get(run_id, 0)},
+            {
+                "r": run_id,
+                "tz": _run_timezone(conn, run_id),
+                "a": last.get(run_id, 0),
+                "n": first.get(run_id, 0),
+            },
         )
     op.drop_index(op.f("ix_audited_events_last_run_id"), table_name="audited_events")
     op.drop_index(op.f("ix_audited_events_day"), table_name="audited_events")
