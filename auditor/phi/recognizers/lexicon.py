@@ -253,6 +253,9 @@ class Lexicon:
     places: frozenset[str]
     multiword_places: frozenset[tuple[str, ...]]
     counties: frozenset[str]
+    # Cities outside the US (world_places.txt.gz) that no US place shares: a place cue must
+    # name them ("lives in Mysuru"); alone they are too many to trust.
+    world_places: frozenset[str]
     states: frozenset[str]
     common_words: frozenset[str]
     stoplist: frozenset[str]
@@ -275,6 +278,13 @@ class Lexicon:
                 single.add(parts[0])
             elif parts and parts[-1] not in STOP_WORDS and len(parts[-1]) > 2:
                 multi.add(parts)
+        world: set[str] = set()
+        for place in _lines("world_places.txt.gz"):
+            parts = tuple(_split_plain(place, split_words))
+            if len(parts) == 1 and parts[0] not in single:
+                world.add(parts[0])
+            elif len(parts) > 1 and parts[-1] not in STOP_WORDS and len(parts[-1]) > 2:
+                multi.add(parts)
         counties = set()
         for county in _lines("us_counties.txt.gz"):
             county_words = _split_plain(county, split_words)
@@ -285,7 +295,8 @@ class Lexicon:
         return cls(
             first_names=frozenset(_lines("first_names.txt.gz")),
             surname_rank={name: rank for rank, name in enumerate(surnames, start=1)},
-            places=frozenset(single),
+            places=frozenset(single | world),
+            world_places=frozenset(world),
             multiword_places=frozenset(multi),
             counties=frozenset(counties),
             states=frozenset(_lines("us_states.txt.gz")),

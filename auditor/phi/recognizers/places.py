@@ -165,7 +165,12 @@ class PlaceRecognizer(LocalRecognizer):
                         out.append((words[i].start, words[i].end, 0.75))  # "LIVES IN CANTON"
                     elif cue and not view.caseless(i) and key not in lex.stoplist:
                         out.append((words[i].start, words[i].end, 0.7))
-                    elif not ambiguous and not lex.is_name(key) and key not in FACILITY_WORDS:
+                    elif (
+                        not ambiguous
+                        and not lex.is_name(key)
+                        and key not in FACILITY_WORDS
+                        and key not in lex.world_places  # abroad: only with a cue
+                    ):
                         score = 0.55 if view.shouting else 0.65
                         if not view.shouting and view.sentence_initial(i):
                             score = 0.5
