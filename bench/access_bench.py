@@ -18,22 +18,25 @@ cost linear in events.
     .venv/bin/python bench/access_bench.py [--events 1000000] [--repeats 3] [--before DIR]
     .venv/bin/python bench/access_bench.py --events 10000000 --repeats 1
 
-Figures (2 cores shared with other jobs at load 4-7: wall is noisy, CPU s steadier; before =
-403f86a, after = c385729, same run, alternating):
+Figures (2 cores shared with other jobs at load 7-10: Spark JVMs, PHI benches, test runs;
+wall is noisy, CPU s too; before = 297371e, after = the audited_events redesign, same run,
+alternating):
 
     1M, medians of 3    wall s   cpu s  peak MiB  wall/ref   (findings 56,129, per rule = ref)
-    reference            22.2     7.8      603     1.00x
-    before (403f86a)     83.7    29.4     1242     3.78x
-    after  (c385729)     91.6    30.1     1243     4.14x
-    10M, one run
-    reference            79.0    57.2     3817     1.00x   (findings 561,507, per rule = ref)
-    before (403f86a)    580.3   370.9     1624     7.35x   (rules phase 377 s)
-    after  (c385729)    378.5   361.1     1624     4.79x   (rules phase 245 s)
+    reference            25.7    12.1      583     1.00x
+    before (297371e)     90.9    38.8     1085     3.54x
+    after  (230e1a0)     84.8    39.3     1081     3.30x
+    10M, one run (after = 8f74d14, with the carry's narrowed duplicate check)
+    reference           208.5    92.3     3818     1.00x   (findings 561,507, per rule = ref)
+    before (297371e)   1309.8   502.7     1589     6.28x   (rules phase 823 s)
+    after  (8f74d14)    804.1   503.1     1560     3.86x   (rules phase 487 s)
 
-The window carry no longer re-counts every carried event per segment (the rules phase
-grew 3.7 s -> 36.8 s per 64 MiB segment over 10M events before, 4.0 s -> 17-21 s after,
-engine alone, two runs minutes apart); what is left of the CPU is mostly per-event store work
-(``audited_events``: one SQLite row per access, ~10 us each) and the event keys feeding it.
+``audited_events`` is now one (day, key) B-tree loaded per segment by one statement (JSON
+unpacked by SQLite): the store writer's CPU per event fell from ~9.8 to ~3.4-4.0 us (~5.5
+for a re-read; in process, one thread, 1M events twice), and it no longer hands the GIL
+back and forth once per row. What is left is mostly the engine's own work per segment
+(rules, window carry, view) and the findings upsert (``repo.upsert_prepared``: executemany,
+one GIL hand-off per row).
 """
 
 from __future__ import annotations
