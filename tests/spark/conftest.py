@@ -7,6 +7,7 @@ compares the two evaluators' hit rows, segment by segment.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.model import PolicyPack
 from auditor.scanners.access_logs import resolve_format
 from auditor.scanners.access_logs.segments import csv_segments, record_segments
+from auditor.store.audited import day_text
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -36,6 +38,14 @@ def spark() -> Iterator[SparkSession]:
     )
     yield session
     session.stop()
+
+
+def _event_keys(events: str | Sequence[tuple[str, str, bool]]) -> set[tuple[str, str, bool]]:
+    """(key, day, explained) from either engine: DuckDB hands ``store.audited`` its JSON text
+    ([day number, key, explained] rows), Spark readable tuples."""
+    if not isinstance(events, str):
+        return {(key, day, bool(x)) for key, day, x in events}
+    return {(key, day_text(n), bool(x)) for n, key, x in json.loads(events)}
 
 
 class Rejects:
@@ -114,7 +124,7 @@ def run_engine(
                 slot = out.days.setdefault(day, [0, 0])
                 slot[0] += n
                 slot[1] += x
-            out.events.update(evaluation.events)
+            out.events.update(_event_keys(evaluation.events))
             for chunk in evaluation.chunks:
                 out.hits.extend(tuple(row) for row in chunk)
     if carry_to is not None:
