@@ -131,17 +131,22 @@ _STREET_NAMED = re.compile(
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     r"Turnpike|Square)\b"
 )
+
+
+def _street_after_unit(number: str) -> str:
+    """The street that follows a unit written first, its house number given by ``number``."""
+    return (
+        r",?\s+"
+        + number
+        + r"(?:[A-Za-z][A-Za-z'-]*\s+){1,3}?(?i:"
+        + _alternation(_SUFFIX_TEXT)
+        + r")\b\.?"
+    )
+
+
 # A unit written before the street ("Flat 54", "Studio 26", "Apt. 7B") and military mail.
-_STREET_AFTER_UNIT = (
-    r",?\s+(?:\d{1,6}\s+)?(?:[A-Za-z][A-Za-z'-]*\s+){1,3}?(?i:"
-    + _alternation(_SUFFIX_TEXT)
-    + r")\b\.?"
-)
-_NUMBERED_STREET_AFTER_UNIT = (
-    r",?\s+\d{1,6}[A-Za-z]?\s+(?:[A-Za-z][A-Za-z'-]*\s+){1,3}?(?i:"
-    + _alternation(_SUFFIX_TEXT)
-    + r")\b\.?"
-)
+_STREET_AFTER_UNIT = _street_after_unit(r"(?:\d{1,6}\s+)?")
+_NUMBERED_STREET_AFTER_UNIT = _street_after_unit(r"\d{1,6}[A-Za-z]?\s+")
 _UNIT_LEAD = re.compile(
     r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*#?\s*\d{1,5}[A-Za-z]?\b"
     + r"(?:"

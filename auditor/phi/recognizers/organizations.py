@@ -94,22 +94,24 @@ _TRADE_DESCRIPTORS = frozenset(
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
+# The name after an organisation cue: up to four capitalised words, "&" allowed between them.
+_NAME_RUN = r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})"
 _CUE = re.compile(
     r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
     r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s+(?:is\s+)?)\s*"
     r"(?:the\s+)?([A-Z][\w&'.-]+(?:\s+(?:&\s+)?[A-Z][\w&'.-]+){0,4})"
     r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
     r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
-    r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})"
+    + _NAME_RUN
     # an occupation, then where: "a welder at Dofasco", "works as a cleaner for Mitie"
-    r"|\b(?i:a|an|as)\s+(?:(?i:as\s+)?(?i:a|an)\s+)?(?:[a-z]+\s+)?"
+    + r"|\b(?i:a|an|as)\s+(?:(?i:as\s+)?(?i:a|an)\s+)?(?:[a-z]+\s+)?"
     r"(?i:[a-z]+(?:er|or|ist|ian|man|woman|worker|hand|ant|ent)|nurse|teacher|clerk|cook|chef|"
     r"mechanic|labourer|laborer|technician|assistant|carer|guard|aide|agent|analyst|student|"
-    r"intern|secretary|pilot|nanny|maid)\s+"
-    r"(?i:at|for|with|by)\s+([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})"
+    r"intern|secretary|pilot|nanny|maid)\s+(?i:at|for|with|by)\s+"
+    + _NAME_RUN
     # where someone works: "from her office at Infosys", "on shift at Tesco"
-    r"|\b(?i:office|workplace|factory|warehouse|plant|shift|job)\s+(?i:at|with)\s+"
-    r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})",
+    + r"|\b(?i:office|workplace|factory|warehouse|plant|shift|job)\s+(?i:at|with)\s+"
+    + _NAME_RUN,
 )
 # Heads that make "X Group" a cohort or a blood type, not a company.
 _NOT_HEADS = frozenset(
