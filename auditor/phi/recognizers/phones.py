@@ -28,7 +28,7 @@ PHONE_CUES = context_regex(
      "contact", "reached", "reach", "dial", "number", "ph", "office", "desk", "home", "work",
      "hm", "wk", "direct", "landline", "whatsapp", "sms", "fax", "pager"]
 )  # fmt: skip
-_FAX_CUES = context_regex(["fax", "facsimile", "fx", "fax#", "fax no"])
+_FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 
 _EXT = r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))?"
 # +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
@@ -59,7 +59,6 @@ _US_CUES = context_regex(
      "beeper", "contact", "number", "no", "#", "ph", "reached at", "at", "office", "hm", "wk",
      "c", "h", "w", "p"]
 )  # fmt: skip
-_FAX_WIDE = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 _PHONE_10 = re.compile(
     r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}"
     r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
@@ -183,20 +182,20 @@ def _is_fax(text: str, start: int, end: int) -> bool:
 
 
 def _near_fax(text: str, start: int, end: int) -> bool:
-    return near(text, start, end, _FAX_WIDE, 20, 0)
+    return near(text, start, end, _FAX_CUES, 20, 0)
 
 
 def phone_rules() -> list[Rule]:
     """Every phone, fax and pager rule: the strict North American shapes, then the lenient ones."""
     e = Entity
     return [
-        Rule("fax", e.FAX_NUMBER, _PHONE_10, 0.0, _FAX_WIDE, 0.9, window=24),
+        Rule("fax", e.FAX_NUMBER, _PHONE_10, 0.0, _FAX_CUES, 0.9, window=24),
         Rule("phone", e.PHONE_NUMBER, _PHONE_10, 0.75, _US_CUES, 0.9, reject=_near_fax),
         Rule("phone-bare", e.PHONE_NUMBER, _PHONE_10_BARE, 0.5, _US_CUES, 0.75, reject=_near_fax),
         Rule("phone-intl", e.PHONE_NUMBER, _PHONE_INTL, 0.7, _US_CUES, 0.85, reject=_near_fax),
-        Rule("fax-bare", e.FAX_NUMBER, _PHONE_10_BARE, 0.0, _FAX_WIDE, 0.8, window=24),
+        Rule("fax-bare", e.FAX_NUMBER, _PHONE_10_BARE, 0.0, _FAX_CUES, 0.8, window=24),
         Rule("phone-7", e.PHONE_NUMBER, _PHONE_7, 0.55, _US_CUES, 0.8, reject=_near_fax),
-        Rule("fax-7", e.FAX_NUMBER, _PHONE_7, 0.0, _FAX_WIDE, 0.8, window=24),
+        Rule("fax-7", e.FAX_NUMBER, _PHONE_7, 0.0, _FAX_CUES, 0.8, window=24),
         Rule(
             "extension-dashed", e.PHONE_NUMBER, _EXTENSION_DASHED, 0.0, _PAGE_CUES, 0.75, window=16
         ),
