@@ -24,6 +24,7 @@ from auditor.phi.recognizers.checksums import (
 )
 from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
+from auditor.phi.stop_words import STOP_WORDS
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -74,6 +75,46 @@ _ID_SPACED = re.compile(
     r"id|id\s+(?:no|number|#)|staff\s+(?:no|number|id)|employee\s+(?:no|number|id))"
     r"\.?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,6}){0,8})(?![\w-])"
 )
+
+# A number after the word that says what it numbers, in the shapes such numbers take
+# when no grammar is known: claim, case, court file, licence, meeting, parcel-tracking,
+# order and authorisation numbers dictated in groups ("licence 7731 2209", "tracking 1Z
+# 999 AA1 01 2345 6784"), joined by slashes ("case ref MH/2291/25") or glued letters and
+# digits ("JD0146000062812345"). Five digits at least; a date after the cue is a date.
+_ID_LABEL = (
+    r"(?:claim|case|court\s+file|file|docket|licen[cs]e|driver'?s?\s+licen[cs]e|tracking|"
+    r"track(?:ed)?|consignment|parcel|shipment|waybill|meeting|webinar|conference|order|"
+    r"auth(?:ori[sz]ation)?|prior\s+auth|approval|permit|ticket|incident|complaint|appeal|"
+    r"booking|confirmation|voucher|certificate|registration|passport|reference|ref)"
+)
+_ID_LABELLED = re.compile(
+    r"(?<![\w])(?i:" + _ID_LABEL + r")"
+    r"(?i:[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
+    r"(?:(?:[ ]|[ ]?[/-][ ]?)[A-Z0-9]{1,12}){0,7})(?![\w/-])"
+)
+_DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
+
+
+def _labelled_id(value: str) -> bool:
+    """Five digits or more, and not a date, a time or a year range."""
+    if _DATE_SHAPE.match(value) or re.match(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$", value):
+        return False
+    groups = re.split(r"[ /-]+", value)
+    if any(g.isalpha() for g in groups[1:]):
+        return False  # a word after the number: the regex ran into the sentence
+    if groups[0].isalpha() and groups[0].lower() in STOP_WORDS | _NOT_PREFIXES:
+        return False  # "REFERENCE RANGE 135-145", "CASE OF 12 000"
+    return sum(c.isdigit() for c in value) >= 5
+
+
+_NOT_PREFIXES = frozenset({"range", "rng", "lab", "labs", "date", "dated", "sent", "due", "set"})
+
+
+def _unit_after(text: str, start: int, end: int) -> bool:
+    """An amount with its unit ("order 12500 units"), not a number that names something."""
+    return _COUNT_AFTER.match(text[end : end + 10]) is not None
+
 
 _PLAN_CTX = context_regex(
     ["member id", "member #", "member no", "member number", "policy", "policy #", "policy no",
@@ -401,6 +442,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             validate=_spaced_record,
         ),
         Rule("id-spaced", e.ID_NUMBER, _ID_SPACED, 0.85, group=1, validate=_spaced_record),
+        Rule(
+            "id-labelled",
+            e.ID_NUMBER,
+            _ID_LABELLED,
+            0.7,
+            group=1,
+            validate=_labelled_id,
+            reject=_unit_after,
+        ),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
         Rule(
             "plan-context",

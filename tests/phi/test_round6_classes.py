@@ -1,0 +1,40 @@
+"""Round 6 (issue 14) error classes, by kind:
+
+- a number after the word that says what it numbers (claim, case, court file, licence,
+  meeting, parcel tracking, order, authorisation), in groups, with slashes or glued letters;
+  not an amount with its unit, a date or a reference range.
+
+Values are invented; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from tests.phi.conftest import check_found, found_cases
+
+FOUND = [
+    # labelled identifiers, whole
+    ("case ref QX/8830/24 heard today", "QX/8830/24"),
+    ("Court file no. TR-0071-19 adjourned.", "TR-0071-19"),
+    ("Driver licence 6620 9184 renewed", "6620 9184"),
+    ("Tracking no. 4Y 772 BC9 03 8810 2291 sent", "4Y 772 BC9 03 8810 2291"),
+    ("tracking # 9201 7730 5518 2046 8813 90", "9201 7730 5518 2046 8813 90"),
+    ("Parcel tracked: KP551200093317742 delivered", "KP551200093317742"),
+    ("Zoom meeting 741 0092 3318 at 10:00", "741 0092 3318"),
+    ("Authorisation ref AUTH 58-2206 granted", "AUTH 58-2206"),
+    ("Order 6604-1187 dispatched to home", "6604-1187"),
+]
+NOT_FOUND = [
+    ("REFERENCE RANGE 135-145 MMOL", "135-145"),
+    ("Order 12500 units heparin bolus now", "12500"),
+    ("case of 12 000 cells seen", "12 000"),
+    ("Meeting at 14 30 with family", "14 30"),
+    ("file 10 12 2025 notes", "10 12 2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), found_cases(FOUND, NOT_FOUND))
+def test_round6_class(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
+    check_found(engine, text, value, expected, whole=expected)
