@@ -6,10 +6,11 @@ line between notes) and ``letters`` (``letters_notes.src.txt``: discharge summar
 letters, consults with headers and sign-offs; ``----`` between notes) and ``forms``
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
-``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``
-and ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
-almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
-ignored: states, countries, ages under 90, counted neither way). ``build()`` strips
+``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
+``round6-dev``/``round6-test`` and ``bait-dev``/``bait-test`` (false alarms: real-style
+notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones frozen; round 4 adds
+O organisation, R IP address and X ignored: states, countries, ages under 90, counted neither
+way). ``build()`` strips
 the markup into the scorer's JSONL shape (``text`` and character ``spans``
 ``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
 the ``+dict`` tier. Names are not in them, on purpose.
@@ -88,6 +89,14 @@ CORPORA = {
         HERE / "round5_test.src.txt",
         HERE / "round5_test.jsonl",
         HERE / "round5_test_site.tsv",
+    ),
+    # issue 14 round 6: behavioural health, NICU, transplant, registries, trials, legal and
+    # billing correspondence, military/VA, tribal, cruise and expedition logs; an author who
+    # never read the detector; the test batch is frozen
+    "round6-test": (
+        HERE / "round6_test.src.txt",
+        HERE / "round6_test.jsonl",
+        HERE / "round6_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
