@@ -2,7 +2,11 @@
 
 - a number after the word that says what it numbers (claim, case, court file, licence,
   meeting, parcel tracking, order, authorisation), in groups, with slashes or glued letters;
-  not an amount with its unit, a date or a reference range.
+  not an amount with its unit, a date or a reference range;
+- an organisation named by an everyday word or a capital acronym before a trade word
+  (dental, ambulance, physio, imaging, diagnostics, legal, counselling, home care), and
+  courts; not a descriptor or a clinical service before the same word ("Family Dental",
+  "Chest Physio", "EMS Ambulance").
 
 Values are invented; none comes from a corpus.
 """
@@ -25,6 +29,13 @@ FOUND = [
     ("Zoom meeting 741 0092 3318 at 10:00", "741 0092 3318"),
     ("Authorisation ref AUTH 58-2206 granted", "AUTH 58-2206"),
     ("Order 6604-1187 dispatched to home", "6604-1187"),
+    # organisations: an everyday word or an acronym before a trade word; courts
+    ("Beacon Dental denied the crown.", "Beacon Dental"),
+    ("Crew from KVR Ambulance handed over.", "KVR Ambulance"),
+    ("Report faxed by Lantern Physio.", "Lantern Physio"),
+    ("Bloods sent to Pinnacle Diagnostics.", "Pinnacle Diagnostics"),
+    ("Letter from Quebec Court of Appeal today.", "Quebec Court of Appeal"),
+    ("Order of the Superior Court of Wexford noted.", "Superior Court of Wexford"),
 ]
 NOT_FOUND = [
     ("REFERENCE RANGE 135-145 MMOL", "135-145"),
@@ -32,6 +43,11 @@ NOT_FOUND = [
     ("case of 12 000 cells seen", "12 000"),
     ("Meeting at 14 30 with family", "14 30"),
     ("file 10 12 2025 notes", "10 12 2025"),
+    ("Family Dental review in 6 months.", "Family Dental"),
+    ("Chest Physio twice daily.", "Chest Physio"),
+    ("EMS Ambulance arrived at 0300.", "EMS Ambulance"),
+    ("Cardiac Imaging booked.", "Cardiac Imaging"),
+    ("Spoke with Legal re consent.", "Legal"),
 ]
 
 

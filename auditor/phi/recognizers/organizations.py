@@ -64,13 +64,20 @@ _PARTNERS = re.compile(
 # A trade after a proper name: "Fowler Pharmacy", "Nash Solicitors", "Okafor Funeral
 # Services" (a shop or firm that knows the patient); department names ("Outpatient Pharmacy",
 # "Central Pharmacy") are left out by their descriptor words.
+# The name may be an everyday word ("Anchor Dental", "Guardian Insurance") or a capital
+# acronym ("QAS Ambulance"): the trade word after it is the evidence, and descriptor words
+# ("Family Dental", "Mobile Imaging") and clinical units ("ICU Pharmacy") are left out.
 _TRADE = re.compile(
-    r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
+    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
     r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
+    r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
+    r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
+    r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
+    r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
     r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
     r"Health\s+Plans?|Health\s+Insurance|"
     # schools and places of worship name a child's or a family's community
-    r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|"
+    r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
     r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
     r"Academy|Church|Chapel|Parish|Mosque|Synagogue|Temple|Gurdwara)(?![\w])"
 )
@@ -89,8 +96,35 @@ _TRADE_DESCRIPTORS = frozenset(
      "private", "public", "car", "medical", "travel", "life", "dental", "patient", "emergency",
      "ambulance", "non", "urgent", "aseptic", "chemotherapy", "dispensing", "hospice",
      "sunday", "nursing", "graduate", "catholic", "baptist", "methodist", "anglican",
-     "orthodox", "protestant", "evangelical", "hospital's", "hospitals", "day", "night"}
+     "orthodox", "protestant", "evangelical", "hospital's", "hospitals", "day", "night",
+     "family", "mobile", "paediatric", "pediatric", "general", "cosmetic", "special", "air",
+     "road", "county", "regional", "district", "interventional", "diagnostic", "nuclear",
+     "portable", "bedside", "senior", "sports", "legal", "free", "student", "university",
+     "school", "palliative", "mental", "behavioral", "behavioural", "grief",
+     "couples", "marriage", "addiction", "substance", "crisis", "bereavement", "trauma",
+     "cardiac", "breast", "body", "chest", "oral", "sleep", "pulmonary", "his",
+     "her", "their", "our", "your", "my", "the", "a", "an", "no", "new", "old", "called",
+     "see", "via", "by", "from", "to", "and", "or", "for", "with", "per", "icu", "micu",
+     "sicu", "ccu", "nicu", "picu", "ed", "er", "pacu", "ems", "iv", "ct", "mri", "pet",
+     "us", "xr", "ir", "pt", "ot", "cxr", "ekg", "ecg", "gp", "va", "nhs", "als", "bls",
+     "vascular", "critical", "intensive", "acute", "respite", "social", "spiritual",
+     "pastoral", "molecular", "neonatal", "obstetric", "womens", "women's", "men's", "child",
+     "children's", "adolescent", "youth", "drug", "alcohol", "sexual", "genetic"}
 )  # fmt: skip
+# The trade words a hospital also uses for its own services ("Neuro Physio").
+_CARE_TRADES = re.compile(
+    r"\s*(?:Dental|Ambulance|Physio|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology|"
+    r"Counsell?ing|Home|Care|Nursing)"
+)
+# Courts: "Ontario Court of Justice", "District Court of Maryland", "Family Court".
+_COURT = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){0,2}"
+    r"(?:(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
+    r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
+    r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
+    r"Courts?\s+of\s+(?:Justice|Appeal|Protection|Session|Queen's\s+Bench|King's\s+Bench)"
+    r"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?))(?![\w])"
+)
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
@@ -173,6 +207,11 @@ class OrganizationRecognizer(LocalRecognizer):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         return out
 
+    def _clinical(self, word: str) -> bool:
+        """A clinical word (the stop-list's jargon, a medical ending): a service's name."""
+        lex = self.lexicon
+        return bool(MEDICAL_SUFFIX.search(word)) or (lex is not None and word in lex.stoplist)
+
     def _plain(self, word: str) -> bool:
         """An ordinary English word that is no name (only with a lexicon)."""
         key = word.lower().strip(".,'’")
@@ -211,8 +250,15 @@ class OrganizationRecognizer(LocalRecognizer):
         for m in _TRADE.finditer(text):
             start = self._trim(text, m.start(1), m.end(1))
             words = re.findall(r"[A-Za-z]+", text[m.start(1) : m.end(1)].lower())
-            if start is not None and not any(w in _TRADE_DESCRIPTORS for w in words):
-                out.append(self._result(start, m.end(), CUE_SCORE))
+            if start is None or any(w in _TRADE_DESCRIPTORS for w in words):
+                continue
+            if _CARE_TRADES.match(text, m.end(1) + 1) and any(self._clinical(w) for w in words):
+                continue  # "Neuro Physio", "Vascular Imaging": a service, not a firm
+            out.append(self._result(start, m.end(), CUE_SCORE))
+        for m in _COURT.finditer(text):
+            start = self._trim(text, m.start(1), m.end(1))
+            if start is not None:
+                out.append(self._result(start, m.end(1), CUE_SCORE))
         for m in _INDUSTRY.finditer(text) if pairs else ():
             words = re.findall(r"[A-Za-z'’]+", m.group(1))
             if not any(self._plain(w) or w.lower() in NOT_NAMES for w in words):
