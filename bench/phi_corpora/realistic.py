@@ -93,6 +93,11 @@ CORPORA = {
     # issue 14 round 6: behavioural health, NICU, transplant, registries, trials, legal and
     # billing correspondence, military/VA, tribal, cruise and expedition logs; an author who
     # never read the detector; the test batch is frozen
+    "round6-dev": (
+        HERE / "round6_dev.src.txt",
+        HERE / "round6_dev.jsonl",
+        HERE / "round6_dev_site.tsv",
+    ),
     "round6-test": (
         HERE / "round6_test.src.txt",
         HERE / "round6_test.jsonl",
