@@ -6,7 +6,10 @@
 - an organisation named by an everyday word or a capital acronym before a trade word
   (dental, ambulance, physio, imaging, diagnostics, legal, counselling, home care), and
   courts; not a descriptor or a clinical service before the same word ("Family Dental",
-  "Chest Physio", "EMS Ambulance").
+  "Chest Physio", "EMS Ambulance");
+- two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
+  plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
+  halves and quarters.
 
 Values are invented; none comes from a corpus.
 """
@@ -36,6 +39,10 @@ FOUND = [
     ("Bloods sent to Pinnacle Diagnostics.", "Pinnacle Diagnostics"),
     ("Letter from Quebec Court of Appeal today.", "Quebec Court of Appeal"),
     ("Order of the Superior Court of Wexford noted.", "Superior Court of Wexford"),
+    # month/day ranges
+    ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
+    ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
+    ("services billed 2/2-2/9", "2/2-2/9"),
 ]
 NOT_FOUND = [
     ("REFERENCE RANGE 135-145 MMOL", "135-145"),
@@ -48,6 +55,11 @@ NOT_FOUND = [
     ("EMS Ambulance arrived at 0300.", "EMS Ambulance"),
     ("Cardiac Imaging booked.", "Cardiac Imaging"),
     ("Spoke with Legal re consent.", "Legal"),
+    ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
+    ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
+    ("MMSE 22/30-25/30 over a year", "22/30-25/30"),
+    ("Pain 3/10-7/10 with movement", "3/10-7/10"),
+    ("take 1/2-3/4 of a tablet", "1/2-3/4"),
 ]
 
 

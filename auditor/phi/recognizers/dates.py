@@ -73,6 +73,13 @@ _ORDINAL_DAY = re.compile(r"\b(?i:the)\s+(?P<day>" + _ORDINAL_DAY_NUM + r")" + _
 # ...or after a weekday, which is part of the date: "Thursday 17th".
 _WEEKDAY_ORDINAL = re.compile(rf"\b(?i:{WEEKDAY})\.?,?\s+" + _ORDINAL_DAY_NUM + _COUNT_AFTER)
 _MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
+# Two month/day dates joined as a range: "valid 3/3-6/1", "away 12/20 – 1/3", "3/14-3/18"
+# (the first half ends at the dash, so the plain m/d pattern never sees it).
+_MD_RANGE = re.compile(
+    r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?"
+    r"[ \t]?[-–—][ \t]?"
+    r"(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
+)
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
 _WEEKDAY = rf"(?:{WEEKDAY}\.?,?\s+)?"
 _TEXT_DATE = re.compile(
@@ -268,6 +275,20 @@ def _md_dash_reject(text: str, start: int, end: int) -> bool:
     return not near(text, start, end, _DATE_CTX, 16, 0) or _fraction(text, start, end)
 
 
+def _md_range_reject(text: str, start: int, end: int) -> bool:
+    """Scores written as a range share their denominator ("4/5-5/5", "24/30-26/30",
+    "pain 4/10-6/10") and doses are halves and quarters ("1/2-3/4"): a range of two days is
+    a date unless it reads as one of those, or a score or measurement word is next to it."""
+    m = _MD_RANGE.match(text, start)
+    if m is None:
+        return True
+    if _fraction(text, start, end):
+        return True
+    a, b, c, d = (int(m.group(k)) for k in range(1, 5))
+    fractions = all(den in {2, 3, 4, 8} and num < den for num, den in ((a, b), (c, d)))
+    return (b == d or fractions) and not near(text, start, end, _DATE_CTX, 16, 0)
+
+
 def _year_reject(text: str, start: int, end: int) -> bool:
     if _YEAR_NOT.match(text[end : end + 8]):
         return True
@@ -296,6 +317,7 @@ def date_rules() -> list[Rule]:
         Rule("holiday", e, _HOLIDAY, 0.7),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
+        Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("ordinal-day", e, _ORDINAL_DAY, 0.6, group="day"),
