@@ -5,8 +5,9 @@
   not an amount with its unit, a date or a reference range;
 - an organisation named by an everyday word or a capital acronym before a trade word
   (dental, ambulance, physio, imaging, diagnostics, legal, counselling, home care), and
-  courts; not a descriptor or a clinical service before the same word ("Family Dental",
-  "Chest Physio", "EMS Ambulance");
+  courts; a relative's word that is also a firm's ("Guardian", "Partners", "Friends")
+  before a trade word; not kin ("Mother Pharmacy"), not a descriptor or a clinical service
+  before the same word ("Family Dental", "Chest Physio", "EMS Ambulance");
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -39,6 +40,8 @@ FOUND = [
     ("Bloods sent to Pinnacle Diagnostics.", "Pinnacle Diagnostics"),
     ("Letter from Quebec Court of Appeal today.", "Quebec Court of Appeal"),
     ("Order of the Superior Court of Wexford noted.", "Superior Court of Wexford"),
+    ("Called Guardian Dental re the denied claim.", "Guardian Dental"),
+    ("Partners Pharmacy faxed the list.", "Partners Pharmacy"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -55,6 +58,7 @@ NOT_FOUND = [
     ("EMS Ambulance arrived at 0300.", "EMS Ambulance"),
     ("Cardiac Imaging booked.", "Cardiac Imaging"),
     ("Spoke with Legal re consent.", "Legal"),
+    ("Mother Pharmacy run done, meds in blister pack.", "Mother Pharmacy"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

@@ -103,8 +103,8 @@ _TRADE_DESCRIPTORS = frozenset(
      "school", "palliative", "mental", "behavioral", "behavioural", "grief",
      "couples", "marriage", "addiction", "substance", "crisis", "bereavement", "trauma",
      "cardiac", "breast", "body", "chest", "oral", "sleep", "pulmonary", "his",
-     "her", "their", "our", "your", "my", "the", "a", "an", "no", "new", "old", "called",
-     "see", "via", "by", "from", "to", "and", "or", "for", "with", "per", "icu", "micu",
+     "her", "their", "our", "your", "my", "the", "a", "an", "no", "new", "old",
+     "and", "or", "icu", "micu",
      "sicu", "ccu", "nicu", "picu", "ed", "er", "pacu", "ems", "iv", "ct", "mri", "pet",
      "us", "xr", "ir", "pt", "ot", "cxr", "ekg", "ecg", "gp", "va", "nhs", "als", "bls",
      "vascular", "critical", "intensive", "acute", "respite", "social", "spiritual",
@@ -154,11 +154,17 @@ _NOT_HEADS = frozenset(
      "the", "a", "an", "this", "that", "our", "your", "my", "his", "her", "their",
      # a sentence's verb before the name: "Attends Little Acorns Preschool"
      "attends", "attended", "attending", "visits", "visited", "goes", "went", "lives",
-     "works", "moved", "joined", "left", "seen", "referred", "transferred", "admitted"}
+     "works", "moved", "joined", "left", "seen", "referred", "transferred", "admitted",
+     "called", "call", "phoned", "see", "via", "by", "from", "to", "per", "with", "for"}
 )  # fmt: skip
 # Family words the relatives list leaves out, as patients write them.
 _KIN = frozenset({"mum", "mam", "mummy", "mommy", "nan", "nana", "gran", "granny", "grandma",
                   "grandpa", "papa", "pop", "family", "kids", "children"})  # fmt: skip
+# Relatives' words that are also firms' names before a trade ("Guardian Dental", "Good
+# Neighbour Pharmacy"); kin ("Mother", "Son") before a trade word stay people.
+_FIRM_RELATIVES = frozenset(
+    {"guardian", "partner", "partners", "friend", "friends", "neighbour", "neighbor", "proxy"}
+)
 _EPONYM_PAIRS = frozenset(p[:2] for p in EPONYMS if len(p) >= 2)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
 
@@ -248,9 +254,11 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue
             out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
         for m in _TRADE.finditer(text):
-            start = self._trim(text, m.start(1), m.end(1))
-            words = re.findall(r"[A-Za-z]+", text[m.start(1) : m.end(1)].lower())
-            if start is None or any(w in _TRADE_DESCRIPTORS for w in words):
+            start = self._trim(text, m.start(1), m.end(1), trade=True)
+            if start is None:
+                continue
+            words = re.findall(r"[A-Za-z]+", text[start : m.end(1)].lower())
+            if any(w in _TRADE_DESCRIPTORS for w in words):
                 continue
             if _CARE_TRADES.match(text, m.end(1) + 1) and any(self._clinical(w) for w in words):
                 continue  # "Neuro Physio", "Vascular Imaging": a service, not a firm
@@ -278,8 +286,12 @@ class OrganizationRecognizer(LocalRecognizer):
         return make_result(self, Entity.ORGANIZATION.value, start, end, score)
 
     @staticmethod
-    def _trim(text: str, start: int, end: int) -> int | None:
-        """Drop leading words that are not part of a name ("The", "at", a sentence opener)."""
+    def _trim(text: str, start: int, end: int, *, trade: bool = False) -> int | None:
+        """Drop leading words that are not part of a name ("The", "at", a sentence opener).
+
+        With ``trade`` (a trade word follows), a relative's word alone is a name too:
+        "Guardian Dental", "Sister Pharmacy" are firms, "Guardian" alone is not.
+        """
         span = text[start:end]
         words = list(re.finditer(r"\S+", span))
         while words and words[0].group().strip(",&").lower() in _NOT_HEADS:
@@ -293,6 +305,7 @@ class OrganizationRecognizer(LocalRecognizer):
         if not words:
             return None
         first = words[0].group().strip(",").lower()
-        if len(words) == 1 and first in _NOT_HEADS | NOT_NAMES:
+        firm_word = trade and first in _FIRM_RELATIVES
+        if len(words) == 1 and first in _NOT_HEADS | NOT_NAMES and not firm_word:
             return None
         return start + words[0].start()
