@@ -1,4 +1,4 @@
-"""Findings as database rows: one column order, driver-ready parameters, one insert statement.
+"""Findings as database rows: one column order, driver-ready values, one upsert statement.
 
 The store writes tens of thousands of findings per scan; building rows and binding them is
 done here in bulk (tuples, column-wise conversion), apart from the session logic in
@@ -8,6 +8,7 @@ done here in bulk (tuples, column-wise conversion), apart from the session logic
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,71 +100,126 @@ def phi_row(f: PhiFinding, identity: str, run_id: str | None, seen: datetime) ->
 
 
 _FEW_VALUES = frozenset({"kind", "status", "first_seen", "last_seen"})
+# PostgreSQL reads every JSON value as text: the columns whose type is not text are cast.
+_PG_CASTS = {datetime: "timestamptz", bool: "boolean", int: "integer", float: "double precision"}
 
 
-class FastInsert:
-    """One prepared ``INSERT ... ON CONFLICT (identity) DO UPDATE`` for the session's backend.
+def _json_value(value: object) -> object:
+    """A driver value JSON cannot hold as is: PostgreSQL's datetimes (SQLite's are text)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"no JSON form for {type(value).__name__}")
 
-    Rows go to the driver's ``executemany`` as ready-made parameters (the column types' own
-    bind processors applied), skipping the ORM's per-row bookkeeping: inserting tens of
-    thousands of findings is then bounded by the database, not by Python. ``None`` when the
-    backend has no ON CONFLICT (then the ORM path below is used).
+
+class BulkUpsert:
+    """Findings in one statement: ``INSERT ... SELECT`` from a JSON text of the rows,
+    ``ON CONFLICT (identity) DO UPDATE`` of ``last_seen`` and ``last_run_id``.
+
+    A batch costs the database its inserts and one round trip: the driver never steps row
+    by row (Python's sqlite3 gives up the GIL and waits for it again per row of an
+    ``executemany``, which on a busy scan thread costs far more than the insert). Values are
+    the column types' own bind processors' output, so the rows stored are the same as the
+    ORM's. A column with one value in the whole batch (the run, its instant, the kind, the
+    triage defaults...) is one bound parameter instead of a JSON field: SQLite parses a
+    row's JSON once per field it reads, so the fields left are what the statement costs.
+    ``None`` from ``bulk_upsert`` when the backend has no ON CONFLICT (then the ORM path).
     """
 
     def __init__(self, dialect: Dialect) -> None:
-        from sqlalchemy.dialects import postgresql, sqlite
-
-        mod: Any = {"sqlite": sqlite, "postgresql": postgresql}[dialect.name]
         table = Finding.__table__
-        stmt = mod.insert(table)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.identity],
-            set_={"last_seen": stmt.excluded.last_seen, "last_run_id": stmt.excluded.last_run_id},
-        )
-        compiled = stmt.compile(dialect=dialect, column_keys=list(INSERT_COLUMNS))
-        self.sql = str(compiled)
-        self.positional = bool(compiled.positional)
-        order = list(compiled.positiontup or ()) if self.positional else list(INSERT_COLUMNS)
-        if sorted(order) != sorted(INSERT_COLUMNS):  # pragma: no cover - SQLAlchemy change
-            raise RuntimeError("unexpected parameters in the findings insert")
-        self.order = order
-        # Rows arrive in INSERT_COLUMNS order; ``take`` reorders them for the driver.
-        self.take = [INSERT_COLUMNS.index(name) for name in order]
+        quote = dialect.identifier_preparer.quote
+        self._names = ", ".join(quote(name) for name in INSERT_COLUMNS)
+        self._sqlite = dialect.name == "sqlite"
+        types = [_python_type(table.c[name].type) for name in INSERT_COLUMNS]
+        self._casts = [None if self._sqlite or t is None else _PG_CASTS.get(t) for t in types]
+        if self._sqlite:
+            ids = "SELECT value FROM json_each(:ids)"
+        else:
+            ids = "SELECT json_array_elements_text(CAST(:ids AS json))"
+        #: How many of the batch's identities the store already holds (one row back).
+        self.count_sql = f"SELECT count(*) FROM findings WHERE identity IN ({ids})"
+        self._sql: dict[tuple[bool, ...], str] = {}
         procs = {
-            name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order
+            name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            for name in INSERT_COLUMNS
         }
-        # Per driver position: the column's bind processor, and whether its values are few
-        # (kind, status, the run's timestamps: converted once per distinct value).
+        # Per column: the column's bind processor, and whether its values are few (kind,
+        # status, the run's timestamps: converted once per distinct value).
         self.procs: list[tuple[Any, bool] | None] = [
             (proc, name in _FEW_VALUES) if (proc := procs[name]) is not None else None
-            for name in order
+            for name in INSERT_COLUMNS
         ]
 
-    def params(self, rows: Sequence[Row]) -> list[Any]:
-        """Driver parameters for ``rows``, converted a column at a time (list comprehensions
+    def statement(self, rows: Sequence[Row]) -> tuple[str, dict[str, Any]]:
+        """The upsert of ``rows`` (identities distinct) and its parameters: ``rows``, the
+        varying columns' driver values as one JSON text of arrays, and one ``c<i>`` per
+        column with a single value (converted a column at a time: list comprehensions
         instead of a Python loop over every cell)."""
-        columns: list[list[Any]] = []
-        for src, spec in zip(self.take, self.procs, strict=True):
-            values = [row[src] for row in rows]
+        varying: list[list[Any]] = []
+        params: dict[str, Any] = {}
+        shape: list[bool] = []
+        for i, spec in enumerate(self.procs):
+            values = [row[i] for row in rows]
+            distinct = set(values) if i else ()  # the identity always varies (index 0)
             if spec is not None:
                 proc, few = spec
-                if few:
-                    memo = {v: (None if v is None else proc(v)) for v in set(values)}
-                    values = [memo[v] for v in values]
+                if few or len(distinct) == 1:
+                    memo = {v: (None if v is None else proc(v)) for v in (distinct or values)}
+                    values = [memo[v] for v in values] if len(memo) > 1 else [memo.popitem()[1]]
                 else:
                     values = [None if v is None else proc(v) for v in values]
-            columns.append(values)
-        if self.positional:
-            return list(zip(*columns, strict=True))
-        return [dict(zip(self.order, vals, strict=True)) for vals in zip(*columns, strict=True)]
+            if len(distinct) == 1:
+                params[f"c{i}"] = values[0]
+                shape.append(False)
+            else:
+                varying.append(values)
+                shape.append(True)
+        params["rows"] = json.dumps(
+            list(zip(*varying, strict=True)), default=_json_value, separators=(",", ":")
+        )
+        key = tuple(shape)
+        sql = self._sql.get(key)
+        if sql is None:
+            sql = self._sql[key] = self._compose(key)
+        return sql, params
+
+    def _compose(self, shape: tuple[bool, ...]) -> str:
+        values: list[str] = []
+        field = 0
+        for i, from_json in enumerate(shape):
+            if from_json:
+                value = f"j.value ->> {field}" if self._sqlite else f"j ->> {field}"
+                field += 1
+            else:
+                value = f":c{i}"
+            cast = self._casts[i]
+            values.append(f"CAST({value} AS {cast})" if cast else value)
+        if self._sqlite:
+            rows = "json_each(:rows) j WHERE true"  # WHERE: SQLite's upsert-after-SELECT rule
+        else:
+            rows = "json_array_elements(CAST(:rows AS json)) j"
+        return (
+            f"INSERT INTO findings ({self._names}) SELECT {', '.join(values)} FROM {rows} "
+            "ON CONFLICT (identity) DO UPDATE SET "
+            "last_seen = excluded.last_seen, last_run_id = excluded.last_run_id"
+        )
+
+
+def _python_type(column_type: Any) -> type | None:
+    """The Python type a column holds (a decorated type's: ``UTCDateTime`` -> datetime)."""
+    try:
+        kind = getattr(column_type, "impl_instance", column_type).python_type
+    except NotImplementedError:  # pragma: no cover - every findings column has one
+        return None
+    return str if issubclass(kind, str) else kind
 
 
 @functools.lru_cache(maxsize=8)
-def fast_insert(dialect: Dialect) -> FastInsert | None:
-    """The compiled statement, once per dialect (engines of one backend share it)."""
+def bulk_upsert(dialect: Dialect) -> BulkUpsert | None:
+    """The statement, once per dialect (engines of one backend share it)."""
     if dialect.name not in ("sqlite", "postgresql"):
         return None
-    return FastInsert(dialect)
+    return BulkUpsert(dialect)
 
 
 @dataclass(frozen=True)
@@ -176,15 +232,16 @@ class PreparedRows:
 
     identities: list[str]
     rows: list[Row]  # INSERT_COLUMNS order
-    params: list[Any] | None  # the same rows as driver parameters (None: no fast path)
+    # The same rows as ``BulkUpsert``'s statement and parameters (None: no bulk statement).
+    bulk: tuple[str, dict[str, Any]] | None
     seen: datetime
 
 
 def prepare(dialect: Dialect, rows: list[Row], seen: datetime) -> PreparedRows:
     unique = list({row[0]: row for row in reversed(rows)}.values())[::-1]  # first wins
-    fast = fast_insert(dialect)
-    params = fast.params(unique) if fast is not None else None
-    return PreparedRows([row[0] for row in unique], unique, params, seen)
+    bulk = bulk_upsert(dialect)
+    statement = bulk.statement(unique) if bulk is not None and unique else None
+    return PreparedRows([row[0] for row in unique], unique, statement, seen)
 
 
 def as_access_row(f: AccessFinding) -> AccessRow:

@@ -8,6 +8,7 @@ report built for a fixed instant stamps runs, findings and checkpoints with that
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from auditor.errors import NotFoundError
@@ -155,17 +156,29 @@ def prepare_access_rows(
 def upsert_prepared(
     session: Session, prepared: PreparedRows, run_id: str | None
 ) -> tuple[int, int]:
-    """Known identities are looked up per chunk (that is what tells new from known); new rows
-    go through one prepared ``INSERT ... ON CONFLICT (identity) DO UPDATE`` (so a concurrent
-    writer that inserted the same finding meanwhile only moves ``last_seen``).
+    """Insert new findings, move ``last_seen``/``last_run_id`` of known ones: (new, known).
+
+    Set-based on SQLite and PostgreSQL (``finding_rows.BulkUpsert``): one count of the
+    identities already stored, then one ``INSERT ... ON CONFLICT (identity) DO UPDATE`` of
+    every row (so a concurrent writer that inserted the same finding meanwhile only moves
+    ``last_seen``). Other backends go through the ORM, a chunk at a time.
     """
+    if not prepared.identities:
+        return 0, 0
     session.flush()
-    fast = fr.fast_insert(session.get_bind().dialect)
+    bulk = fr.bulk_upsert(session.get_bind().dialect)
+    if bulk is not None and prepared.bulk is not None:
+        connection = session.connection()
+        ids = json.dumps(prepared.identities)
+        known = int(connection.execute(text(bulk.count_sql), {"ids": ids}).scalar_one())
+        sql, params = prepared.bulk
+        connection.execute(text(sql), params)
+        return len(prepared.identities) - known, known
     new = known = 0
     for lo in range(0, len(prepared.identities), _CHUNK):
-        ids = prepared.identities[lo : lo + _CHUNK]
+        ids_chunk = prepared.identities[lo : lo + _CHUNK]
         existing = set(
-            session.scalars(select(Finding.identity).where(Finding.identity.in_(ids))).all()
+            session.scalars(select(Finding.identity).where(Finding.identity.in_(ids_chunk))).all()
         )
         if existing:
             session.execute(
@@ -173,16 +186,15 @@ def upsert_prepared(
                 .where(Finding.identity.in_(existing))
                 .values(last_seen=prepared.seen, last_run_id=run_id)
             )
-        fresh = [lo + i for i, ident in enumerate(ids) if ident not in existing]
-        if fresh:
-            if fast is not None and prepared.params is not None:
-                params = prepared.params
-                session.connection().exec_driver_sql(fast.sql, [params[i] for i in fresh])
-            else:
-                rows = prepared.rows
-                dicts = [dict(zip(fr.INSERT_COLUMNS, rows[i], strict=True)) for i in fresh]
-                session.execute(insert(Finding), dicts)
-        new += len(fresh)
+        rows = prepared.rows
+        dicts = [
+            dict(zip(fr.INSERT_COLUMNS, rows[lo + i], strict=True))
+            for i, ident in enumerate(ids_chunk)
+            if ident not in existing
+        ]
+        if dicts:
+            session.execute(insert(Finding), dicts)
+        new += len(dicts)
         known += len(existing)
     return new, known
 

@@ -1,0 +1,132 @@
+"""The findings upsert's one set-based statement (a JSON text of the rows) stores exactly what
+the ORM's row-by-row insert stores, counts new and known findings alike, and moves only
+``last_seen``/``last_run_id`` of known ones: on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from auditor.findings import AccessFinding, PhiFinding
+from auditor.store import db, repo
+from auditor.store import finding_rows as fr
+from auditor.store.models import Finding
+
+PG_ADMIN = os.environ.get("AUDITOR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A migrated store: a SQLite file, or a fresh PostgreSQL database dropped afterwards."""
+    if request.param == "sqlite":
+        eng = db.make_engine(f"sqlite:///{tmp_path / 'auditor.db'}")
+        db.upgrade(eng)
+        yield eng
+        eng.dispose()
+        return
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError:
+        pytest.skip("no PostgreSQL at AUDITOR_TEST_PG_URL / 127.0.0.1:5432")
+    name = f"auditor_test_{secrets.token_hex(6)}"
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
+    eng = db.make_engine(f"{base}/{name}")
+    try:
+        db.upgrade(eng)
+        yield eng
+    finally:
+        eng.dispose()
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _findings(tag: str) -> list[AccessFinding | PhiFinding]:
+    when = datetime(2024, 3, 5, 19, 48, 25, 120034, tzinfo=UTC)
+    out: list[AccessFinding | PhiFinding] = [
+        AccessFinding(
+            "ACC-X-001",
+            "after_hours",
+            "low",
+            f"{tag}E{i}",
+            "U'1\"",
+            "Pé Łukasz ✓",
+            when + timedelta(seconds=i),
+            f"opened {i} \\ at 'night'",
+            explained=i % 2 == 0,
+            source=f"log.csv:{i}",
+        )
+        for i in range(300)
+    ]
+    out.append(PhiFinding(f"{tag}note.txt", "PERSON", 3, 11, 0.85, "ab" * 32, {"row": 2}))
+    out.append(PhiFinding(f"{tag}note.txt", "DATE", 20, 30, 1.0, "cd" * 32))
+    return out
+
+
+_COLUMNS = [c for c in fr.INSERT_COLUMNS if c not in ("first_run_id", "last_run_id")]
+
+
+def _stored(engine: Engine) -> dict[str, tuple[object, ...]]:
+    with db.transaction(db.session_factory(engine)) as s:
+        rows = s.scalars(select(Finding)).all()
+        return {
+            f.identity: (*(getattr(f, c) for c in _COLUMNS), f.first_run_id is None) for f in rows
+        }
+
+
+def test_bulk_upsert_stores_what_the_orm_stores(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sessions = db.session_factory(engine)
+    first = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    later = first + timedelta(hours=5)
+    with db.transaction(sessions, clock=lambda: first) as s:
+        run = repo.create_run(s, "access-logs", "t")
+        assert repo.upsert_findings(s, _findings("a"), run.id) == (302, 0)
+    with monkeypatch.context() as m:  # the ORM's path, as on a backend without ON CONFLICT
+        m.setattr(fr, "bulk_upsert", lambda _dialect: None)
+        with db.transaction(sessions, clock=lambda: first) as s:
+            assert repo.upsert_findings(s, _findings("b"), run.id) == (302, 0)
+    stored = _stored(engine)
+    bulk = {k: v for k, v in stored.items() if k in {f.identity for f in _findings("a")}}
+    orm = {k: v for k, v in stored.items() if k in {f.identity for f in _findings("b")}}
+    assert len(bulk) == len(orm) == 302
+
+    def without_ids(rows: dict[str, tuple[object, ...]]) -> list[tuple[object, ...]]:
+        # identity, location, source and event_id carry the tag; the rest must be equal
+        keep = [i for i, c in enumerate(_COLUMNS) if c not in ("identity", "location", "source")]
+        keep = [i for i in keep if _COLUMNS[i] != "event_id"]
+        return sorted((tuple(v[i] for i in keep) for v in rows.values()), key=repr)
+
+    assert without_ids(bulk) == without_ids(orm)
+    when = [v[_COLUMNS.index("event_time")] for v in bulk.values()]
+    assert all(t is None or t.tzinfo is not None for t in when)
+    assert datetime(2024, 3, 5, 19, 48, 25, 120034, tzinfo=UTC) in when  # microseconds kept
+
+    # Known findings (and a repeat within one batch): only last_seen and the run move.
+    again = [*_findings("a")[:10], *_findings("a")[:10], *_findings("c")[:5]]
+    with db.transaction(sessions, clock=lambda: later) as s:
+        run2 = repo.create_run(s, "access-logs", "t2")
+        assert repo.upsert_findings(s, again, run2.id) == (5, 10)
+    with db.transaction(sessions) as s:
+        moved = {
+            f.identity: f
+            for f in s.scalars(select(Finding).where(Finding.last_run_id == run2.id)).all()
+        }
+        assert len(moved) == 15
+        for f in moved.values():
+            assert f.last_seen == later
+            known = f.identity in bulk
+            assert f.first_seen == (first if known else later)
+            assert f.first_run_id == (run.id if known else run2.id)
+    with db.transaction(sessions) as s:
+        assert repo.upsert_findings(s, [], None) == (0, 0)
+        assert repo.count_findings(s) == 302 * 2 + 5
