@@ -8,6 +8,8 @@
   courts; a relative's word that is also a firm's ("Guardian", "Partners", "Friends")
   before a trade word; not kin ("Mother Pharmacy"), not a descriptor or a clinical service
   before the same word ("Family Dental", "Chest Physio", "EMS Ambulance");
+- the payer after a form's label ("Insurance: X", "Payer: X"), the name only (not the
+  "ID" label after it); not public programmes or non-answers ("Medicaid", "self-pay");
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -42,6 +44,8 @@ FOUND = [
     ("Order of the Superior Court of Wexford noted.", "Superior Court of Wexford"),
     ("Called Guardian Dental re the denied claim.", "Guardian Dental"),
     ("Partners Pharmacy faxed the list.", "Partners Pharmacy"),
+    ("Insurance: Trellmark ID TM44120", "Trellmark"),
+    ("PAYER: KORVELLA CARE PLAN", "KORVELLA CARE PLAN"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -59,6 +63,10 @@ NOT_FOUND = [
     ("Cardiac Imaging booked.", "Cardiac Imaging"),
     ("Spoke with Legal re consent.", "Legal"),
     ("Mother Pharmacy run done, meds in blister pack.", "Mother Pharmacy"),
+    ("Insurance: Trellmark ID TM44120", "ID"),
+    ("Insurance: Medicaid, pending renewal", "Medicaid"),
+    ("Payer: self-pay", "self-pay"),
+    ("Insurance: Pending", "Pending"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

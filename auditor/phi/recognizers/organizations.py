@@ -137,6 +137,9 @@ _CUE = re.compile(
     r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
     r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
     + _NAME_RUN
+    # the payer on a form: "Insurance: Brightway", "Payer: Corvana Health"
+    + r"|\b(?i:insurance|insurer|insurance\s+co(?:mpany)?|payer|payor|carrier)\s*:\s*"
+    + _NAME_RUN
     # an occupation, then where: "a welder at Dofasco", "works as a cleaner for Mitie"
     + r"|\b(?i:a|an|as)\s+(?:(?i:as\s+)?(?i:a|an)\s+)?(?:[a-z]+\s+)?"
     r"(?i:[a-z]+(?:er|or|ist|ian|man|woman|worker|hand|ant|ent)|nurse|teacher|clerk|cook|chef|"
@@ -160,6 +163,16 @@ _NOT_HEADS = frozenset(
 # Family words the relatives list leaves out, as patients write them.
 _KIN = frozenset({"mum", "mam", "mummy", "mommy", "nan", "nana", "gran", "granny", "grandma",
                   "grandpa", "papa", "pop", "family", "kids", "children"})  # fmt: skip
+# A form's next label after a name run: "Insurance: Brightway ID 4471", "... Tel 555".
+_LABEL_AFTER = re.compile(r"\s+(?=(?i:id|no|number|member|policy|ref|tel|ph|phone|fax)\b)")
+# Public programmes and non-answers after a payer label: no company to remove; nor the Blue
+# Cross / Blue Shield brand, which some thirty plans share (the brand names no one plan).
+_PROGRAMMES = frozenset(
+    {"blue", "bcbs", "medicare", "medicaid", "masshealth", "medigap", "tricare", "champva",
+     "va", "nhs", "hse", "ohip", "ramq", "msp", "acc", "sassa", "none", "nil", "n/a", "na",
+     "uninsured", "private", "commercial", "pending", "unknown", "self", "state", "federal",
+     "workers", "veterans"}
+)  # fmt: skip
 # Relatives' words that are also firms' names before a trade ("Guardian Dental", "Good
 # Neighbour Pharmacy"); kin ("Mother", "Son") before a trade word stay people.
 _FIRM_RELATIVES = frozenset(
@@ -277,8 +290,14 @@ class OrganizationRecognizer(LocalRecognizer):
         for m in _CUE.finditer(text):
             group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
             value = re.split(r"\.\s", m.group(group))[0].rstrip(" .")
-            if value.split()[0].strip(".,").lower() in TITLES | RELATIVES | _KIN:
+            value = _LABEL_AFTER.split(value)[0]  # "Brightway ID BW0091": the name only
+            head = value.split()[0].strip(".,").lower()
+            if head in TITLES | RELATIVES | _KIN:
                 continue  # "pharmacy: Mr. Abdullah", "a carer for Mum": a person
+            if head in _PROGRAMMES or head.startswith(("medi", "self")):
+                continue  # "Insurance: Medicare", "Payer: self-pay": no firm
+            if self.lexicon is not None and self._plain(head) and len(value.split()) == 1:
+                continue  # "Insurance: Pending", "Carrier: Unknown"
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
         return out
 
