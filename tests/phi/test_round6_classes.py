@@ -10,6 +10,8 @@
   before the same word ("Family Dental", "Chest Physio", "EMS Ambulance");
 - the payer after a form's label ("Insurance: X", "Payer: X"), the name only (not the
   "ID" label after it); not public programmes or non-answers ("Medicaid", "self-pay");
+- an age over 89 after "age"/"aged" in words ("aged ninety four"), after "age is" or
+  "Age-", and in a scanned fax's figures ("AGED 9O", "1OO YO"); not a page or a dose;
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -46,6 +48,11 @@ FOUND = [
     ("Partners Pharmacy faxed the list.", "Partners Pharmacy"),
     ("Insurance: Trellmark ID TM44120", "Trellmark"),
     ("PAYER: KORVELLA CARE PLAN", "KORVELLA CARE PLAN"),
+    # ages over 89
+    ("Decedent aged ninety four, at home.", "ninety four"),
+    ("Her age is 93. Lives alone.", "93"),
+    ("DIED 14/2, AGED 9O. FUNERAL PRIVATE.", "9O"),
+    ("PT WALSH, Edna 1OO YO fall at home", "1OO"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -67,6 +74,8 @@ NOT_FOUND = [
     ("Insurance: Medicaid, pending renewal", "Medicaid"),
     ("Payer: self-pay", "self-pay"),
     ("Insurance: Pending", "Pending"),
+    ("Page 95 of 120 faxed", "95"),
+    ("TOTAL 9O mg given", "9O"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

@@ -296,14 +296,19 @@ _NINO_CTX = context_regex(["ni", "ni number", "ni no", "national insurance", "ni
                            "social security", "insurance number"])  # fmt: skip
 _SIN = re.compile(r"(?<![\w-])\d{3}[ -]\d{3}[ -]\d{3}(?![\w-])")
 _SIN_CTX = context_regex(["sin", "social insurance", "ssn", "social security", "sin #"])
+# An age over 89 in figures, a scanned fax's look-alike letters read as digits ("9O", "1OO",
+# "9l"): the first character a real digit, the rest digits or O/o/l/I.
+_AGE_FIGURES = r"(?:9[\dOolI]|1[0-2OolI][\dOolI])"
 _AGE_UNIT = re.compile(
-    r"(?<![\w.])(9\d|1[0-2]\d)\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
+    rf"(?<![\w.])({_AGE_FIGURES})\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
     r"yowm\b|yowf\b|y\b|M\b|F\b)",
     I,
 )
+# "Age 96", "aged 9O", "Age- 91", "her age is 93", "aged ninety four".
 _AGE_LEAD = re.compile(
-    r"\b(?:age|aged|age:|ages)(?:\s*/\s*sex|\s*\((?:years?|yrs?|y)\))?\s*:?\s*"
-    r"(9\d|1[0-2]\d)(?!\w|\.\d)",
+    r"\b(?:age|aged|age:|ages)(?:\s*/\s*sex|\s*\((?:years?|yrs?|y)\))?"
+    r"(?:\s*[:-]|\s+is|\s+was)?\s*"
+    rf"({_AGE_FIGURES}(?!\w|\.\d)|(?:{AGE_OVER_89})(?![\w-]))",
     I,
 )
 # An age over 89 after the verbs and phrases that introduce one, in figures or words:
