@@ -12,6 +12,9 @@
   "ID" label after it); not public programmes or non-answers ("Medicaid", "self-pay");
 - an age over 89 after "age"/"aged" in words ("aged ninety four"), after "age is" or
   "Age-", and in a scanned fax's figures ("AGED 9O", "1OO YO"); not a page or a dose;
+- a facility named by two or three everyday Title-case words after a transfer verb
+  ("transferred from Heron Ridge"), and a maternity unit after a name; not a service, a
+  person after a title;
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -53,6 +56,10 @@ FOUND = [
     ("Her age is 93. Lives alone.", "93"),
     ("DIED 14/2, AGED 9O. FUNERAL PRIVATE.", "9O"),
     ("PT WALSH, Edna 1OO YO fall at home", "1OO"),
+    # facilities of everyday words after a transfer verb
+    ("Transferred from Heron Ridge to ED at 0300.", "Heron Ridge"),
+    ("Discharged to Copper Beech Grove today.", "Copper Beech Grove"),
+    ("Booking bloods at Thornfield Maternity.", "Thornfield Maternity"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -76,6 +83,9 @@ NOT_FOUND = [
     ("Insurance: Pending", "Pending"),
     ("Page 95 of 120 faxed", "95"),
     ("TOTAL 9O mg given", "9O"),
+    ("Transferred to Palliative Care overnight.", "Palliative Care"),
+    ("Records sent to Dr Okonkwo at the clinic.", "Dr"),
+    ("Transferred to Step Down Unit.", "Step Down"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

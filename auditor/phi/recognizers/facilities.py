@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import FACILITY_WORDS, PRACTICE_HEADS, Lexicon
+from auditor.phi.recognizers.lexicon import FACILITY_WORDS, PRACTICE_HEADS, TITLES, Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import NOT_PLACE_HEAD
 from auditor.phi.recognizers.tokens import TokenView, normalize
@@ -34,13 +34,14 @@ _FACILITY_HEADS = frozenset(
      "infirmary", "hospice", "healthcare", "nursing", "manor", "sanatorium", "sanitarium",
      "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
      "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
-     "icu", "building", "bldg", "wing", "tower", "vna", "general"}
+     "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 # Heads so generic that the word in front must itself look like a name or place.
 _WEAK_HEADS = frozenset(
     {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
      "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
-     "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general"}
+     "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general",
+     "maternity"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 _TRANSFER_VERBS = frozenset(
     {"admitted", "admit", "transferred", "transfer", "tx", "seen", "treated", "presented",
@@ -371,7 +372,39 @@ class FacilityRecognizer(LocalRecognizer):
                 out.append((w.start, w.end, 0.65))
             elif self._facility_acronym(view, k):
                 out.append((w.start, w.end, 0.6))  # "admitted to LMH", "transferred from BMC"
+            elif end := self._title_run(view, k):
+                out.append((w.start, words[end].end, 0.6))  # "transferred from Meadow View"
         return out
+
+    def _title_run(self, view: TokenView, k: int) -> int:
+        """The last word of two or three Title-case everyday words from word k that name a
+        place ("Meadow View", "Cedar Ridge"), or 0: mixed-case text only; no word a
+        descriptor, a care unit, clinical jargon, an adjective ("Palliative Care"), a month
+        or weekday, and not a town already ("New Bedford" is a LOCATION)."""
+        if view.shouting:
+            return 0
+        words = view.words
+        lex = self.lexicon
+        end = k
+        while end + 1 < len(words) and end - k < 2 and view.gap(end + 1) == " ":
+            if not words[end + 1].is_title:
+                break
+            end += 1
+        if end == k:
+            return 0
+        keys = [words[i].key for i in range(k, end + 1)]
+        if keys[0] in TITLES or (lex.is_first(keys[0]) and not lex.is_english(keys[0])):
+            return 0  # "sent to Dr Zamora", "transferred to Maria Lopez": a person
+        for key in keys:
+            if not words[k].is_title or key in _DESCRIPTORS or key in _CARE_UNITS:
+                return 0
+            if key in lex.stoplist or key in STOP_WORDS or key in FACILITY_WORDS:
+                return 0
+            if _ADJECTIVE_END.search(key) or _CALENDAR_WORD.fullmatch(key):
+                return 0
+        if tuple(keys) in lex.multiword_places:
+            return 0
+        return end
 
     def _facility_acronym(self, view: TokenView, k: int) -> bool:
         """An all-capitals 2-5 letter word in mixed text that is no unit, ward or term."""
