@@ -14,7 +14,8 @@
   "Age-", and in a scanned fax's figures ("AGED 9O", "1OO YO"); not a page or a dose;
 - a facility named by two or three everyday Title-case words after a transfer verb
   ("transferred from Heron Ridge"), and a maternity unit after a name; not a service, a
-  person after a title;
+  person after a title; a town right after a facility word ("Fortis Hospital Nagpur"),
+  not a weekday or a section heading after it;
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -60,6 +61,7 @@ FOUND = [
     ("Transferred from Heron Ridge to ED at 0300.", "Heron Ridge"),
     ("Discharged to Copper Beech Grove today.", "Copper Beech Grove"),
     ("Booking bloods at Thornfield Maternity.", "Thornfield Maternity"),
+    ("Labs at Fortis Hospital Nagpur on 12 Jan.", "Fortis Hospital Nagpur"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -86,6 +88,7 @@ NOT_FOUND = [
     ("Transferred to Palliative Care overnight.", "Palliative Care"),
     ("Records sent to Dr Okonkwo at the clinic.", "Dr"),
     ("Transferred to Step Down Unit.", "Step Down"),
+    ("Mercy Hospital Course: uneventful stay", "Course"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

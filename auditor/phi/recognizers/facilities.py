@@ -201,8 +201,25 @@ class FacilityRecognizer(LocalRecognizer):
                 end += 1
             if end == k and tail:
                 end = tail
+            end = self._town_after(view, end)
             out.append((words[start].start, words[end].end, 0.8))
         return out
+
+    def _town_after(self, view: TokenView, end: int) -> int:
+        """A town written right after the facility word is part of its name ("University
+        Hospital Galway", "Manipal Hospital Mysuru"): a known place, Title case, no English
+        word or jargon, in mixed-case text. Returns the new last word."""
+        words = view.words
+        nxt = end + 1
+        if view.shouting or nxt >= len(words) or view.gap(nxt) != " ":
+            return end
+        w = words[nxt]
+        lex = self.lexicon
+        if not w.is_title or w.key in lex.stoplist or lex.is_english(w.key):
+            return end
+        if w.key in lex.places or w.key in lex.world_places:
+            return nxt
+        return end
 
     def _named_tail(self, view: TokenView, k: int) -> int:
         """The last word of a "for"/"of" tail of proper words after a facility word ("Centre
