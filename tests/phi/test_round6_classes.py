@@ -16,6 +16,8 @@
   ("transferred from Heron Ridge"), and a maternity unit after a name; not a service, a
   person after a title; a town right after a facility word ("Fortis Hospital Nagpur"),
   not a weekday or a section heading after it;
+- a given name written short with a period before the rest of the name ("Ma." for María
+  in Filipino names, "Wm.", "Thos."); not the state "MA." before a sentence;
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -62,6 +64,9 @@ FOUND = [
     ("Discharged to Copper Beech Grove today.", "Copper Beech Grove"),
     ("Booking bloods at Thornfield Maternity.", "Thornfield Maternity"),
     ("Labs at Fortis Hospital Nagpur on 12 Jan.", "Fortis Hospital Nagpur"),
+    # given names written short
+    ("Death notice: Ma. Teresita Dumalagan, aged 80.", "Ma. Teresita Dumalagan"),
+    ("Witness Thos. Byrne signed.", "Thos. Byrne"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -89,6 +94,7 @@ NOT_FOUND = [
     ("Records sent to Dr Okonkwo at the clinic.", "Dr"),
     ("Transferred to Step Down Unit.", "Step Down"),
     ("Mercy Hospital Course: uneventful stay", "Course"),
+    ("Moved from Boston, MA. Joan Reyes called.", "MA."),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

@@ -36,6 +36,14 @@ _PARTICLES = frozenset(
 )  # fmt: skip
 
 
+# Given names written short with a period, in Title case: "Ma." (María, as Filipino names
+# write it), and the clerks' "Wm.", "Thos.", "Chas.", "Jas.", "Geo.", "Jos.", "Robt.".
+_GIVEN_ABBREVIATIONS = frozenset(
+    {"Ma", "Wm", "Thos", "Chas", "Jas", "Geo", "Jos", "Robt", "Edw", "Saml", "Benj", "Jno",
+     "Fredk", "Richd", "Margt", "Eliz"}
+)  # fmt: skip
+
+
 def joinable(gap: str) -> bool:
     """Adjacent found words form one span across spaces, commas, periods and hyphens."""
     return "\n" not in gap and gap.strip(" .,'’-") == ""
@@ -207,6 +215,8 @@ class NameWords:
             return True  # "María José de la Cruz", "Van der Berg"
         if "\n" in gap or len(gap) > 3 or gap.strip(" .,'-") != "":
             return False
+        if k == anchor - 1 and gap == ". " and view.words[k].text in _GIVEN_ABBREVIATIONS:
+            return True  # "Ma. Lourdes" (María), "Wm. Carey", "Thos. Byrne"
         # "J. Smith" joins across the period; "... applied. SW Smith" does not.
         if "." in gap and not self.initial(view, left):
             return False
