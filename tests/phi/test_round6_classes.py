@@ -18,6 +18,9 @@
   not a weekday or a section heading after it;
 - a given name written short with a period before the rest of the name ("Ma." for María
   in Filipino names, "Wm.", "Thos."); not the state "MA." before a sentence;
+- a scanned fax's names and facilities with a digit for a letter ("J0anne", "Brenna1l",
+  "Memoria1 H0spital"): the word recognizers read a copy with the digits as letters; not
+  lab and virus codes ("HbA1c", "H1N1", "CD4");
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -67,6 +70,10 @@ FOUND = [
     # given names written short
     ("Death notice: Ma. Teresita Dumalagan, aged 80.", "Ma. Teresita Dumalagan"),
     ("Witness Thos. Byrne signed.", "Thos. Byrne"),
+    # OCR'd names and facilities
+    ("TO: Dr 0liver Hanrahan RE: referral", "0liver Hanrahan"),
+    ("RE: MORAN, J0anne DOB 1/2/40", "J0anne"),
+    ("FACSIMILE fr0m Kel1y Memoria1 H0spital, 98 Main St", "Kel1y Memoria1 H0spital"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -95,6 +102,8 @@ NOT_FOUND = [
     ("Transferred to Step Down Unit.", "Step Down"),
     ("Mercy Hospital Course: uneventful stay", "Course"),
     ("Moved from Boston, MA. Joan Reyes called.", "MA."),
+    ("HbA1c 7.1, H1N1 neg, CD4 200, T1DM on insulin", "HbA1c"),
+    ("HbA1c 7.1, H1N1 neg, CD4 200, T1DM on insulin", "T1DM"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

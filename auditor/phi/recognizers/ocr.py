@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from presidio_analyzer import RecognizerResult
 
@@ -98,6 +98,77 @@ class OcrDigitsRecognizer(LocalRecognizer):
         out: list[RecognizerResult] = []
         for recognizer in self.inner:
             for result in recognizer.analyze(fixed, entities, nlp_artifacts):
+                if any(result.start < e and s < result.end for s, e in spans):
+                    out.append(result)
+        return out
+
+
+# A word with a digit read for a letter ("Connel1an", "J0hanna", "H0spital", "Memoria1"):
+# three letters at least, the digits only 0 and 1, at most two of them.
+_LETTER_WORD = re.compile(
+    r"(?<![\w./:-])(?=(?:[A-Za-z]*[01]){1,2}[A-Za-z]*(?![\w]))(?=(?:[01]*[A-Za-z]){3})"
+    r"[A-Za-z01]{4,20}(?![\w/:-])"
+)
+
+
+def repair_letters(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with 0 and 1 inside words read as the letters they stand for, and where.
+
+    The word's case picks the letter: O and I in capitals, o and l otherwise ("Po1ly" ->
+    "Polly"); a 0 opening a Title-case word is a capital O ("0mar" -> "Omar").
+    """
+    spans: list[tuple[int, int]] = []
+    parts: list[str] = []
+    pos = 0
+    for m in _LETTER_WORD.finditer(text):
+        word = m.group()
+        if not any(c.isalpha() for c in word) or not any(c in "01" for c in word):
+            continue
+        letters = [c for c in word if c.isalpha()]
+        upper = all(c.isupper() for c in letters)
+        zero, one = ("O", "I") if upper else ("o", "l")
+        fixed = word.replace("0", zero).replace("1", one)
+        if word[0] in "01" and not upper:
+            fixed = fixed[0].upper() + fixed[1:]
+        parts += [text[pos : m.start()], fixed]
+        pos = m.end()
+        spans.append(m.span())
+    if not spans:
+        return text, spans
+    parts.append(text[pos:])
+    return "".join(parts), spans
+
+
+class _WordRecognizer(Protocol):
+    """A recognizer that reads words and needs no spaCy artifacts (it tokenizes itself)."""
+
+    supported_entities: list[str]
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]: ...
+
+
+class OcrLettersRecognizer(LocalRecognizer):
+    """The word recognizers (names, facilities, places) run again on a copy in which the
+    digits inside words are read as letters; a result counts only where it touches such a
+    word. Text with none costs one regex scan."""
+
+    def __init__(self, inner: Sequence[_WordRecognizer]) -> None:
+        self.inner = tuple(inner)
+        super().__init__(
+            "OcrLettersRecognizer", [e for r in self.inner for e in r.supported_entities]
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        fixed, spans = repair_letters(text)
+        if not spans:
+            return []
+        out: list[RecognizerResult] = []
+        for recognizer in self.inner:
+            for result in recognizer.analyze(fixed, entities, None):
                 if any(result.start < e and s < result.end for s, e in spans):
                     out.append(result)
         return out

@@ -16,7 +16,7 @@ from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
 from auditor.phi.recognizers.national_ids import national_id_recognizer
-from auditor.phi.recognizers.ocr import OcrDigitsRecognizer
+from auditor.phi.recognizers.ocr import OcrDigitsRecognizer, OcrLettersRecognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
 from auditor.phi.recognizers.phones import phone_recognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
@@ -35,16 +35,20 @@ def build_pack(
         phone_recognizer(),
         national_id_recognizer(),
     ]
+    places = PlaceRecognizer(lexicon)
+    facilities = FacilityRecognizer(lexicon)
+    names = NameRecognizer(lexicon, dictionary.person_words)
     return [
         *numeric,
         OcrDigitsRecognizer(numeric),
+        OcrLettersRecognizer([places, facilities, names]),
         SpokenNumberRecognizer(),
         web_recognizer(),
         OrganizationRecognizer(lexicon),
         AddressRecognizer(lexicon),
-        PlaceRecognizer(lexicon),
-        FacilityRecognizer(lexicon),
-        NameRecognizer(lexicon, dictionary.person_words),
+        places,
+        facilities,
+        names,
         FieldNameRecognizer(lexicon),
         NameShapeRecognizer(lexicon),
         SiteDictionaryRecognizer(dictionary, lexicon),
