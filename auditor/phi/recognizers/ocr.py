@@ -6,7 +6,8 @@ grammar, so it would pass de-identification untouched. This recognizer writes a 
 the text in which a token made only of digits and those letters (at least one real digit)
 is read as digits, character for character, so offsets stay valid; then runs the numeric
 recognizers on the copy and keeps what touches a repaired token. Text with no such token
-costs one regex scan.
+costs one regex scan. The other way round, a word with 0 or 1 for a letter ("J0hanna",
+"Memoria1 H0spital") is read as letters for the name, facility and place recognizers.
 """
 
 from __future__ import annotations
