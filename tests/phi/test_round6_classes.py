@@ -21,6 +21,10 @@
 - a scanned fax's names and facilities with a digit for a letter ("J0anne", "Brenna1l",
   "Memoria1 H0spital"): the word recognizers read a copy with the digits as letters; not
   lab and virus codes ("HbA1c", "H1N1", "CD4");
+- Philippine addresses: a short block and lot ("B7 L33") or a lot alone before the street,
+  the subdivision's number after it ("Grove 4,") and its phase ("Village Phase 3"); a room
+  or floor before a residential building ("Room 1802 Orion Tower"); not a vitamin and a
+  vertebra ("B12 ... L5"), a vaccine lot, a hospital's own buildings or a trial phase;
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -74,6 +78,12 @@ FOUND = [
     ("TO: Dr 0liver Hanrahan RE: referral", "0liver Hanrahan"),
     ("RE: MORAN, J0anne DOB 1/2/40", "J0anne"),
     ("FACSIMILE fr0m Kel1y Memoria1 H0spital, 98 Main St", "Kel1y Memoria1 H0spital"),
+    # Philippine addresses, rooms in buildings
+    ("Lives at B4 L19 Kamagong Street, Dela Paz Ville", "B4 L19 Kamagong Street"),
+    ("Lot 8 Dapdap Grove 2, Sunrise Extension", "Lot 8 Dapdap Grove 2"),
+    ("22 Yakal Street, Carmona Village Phase 5, Cavite", "Phase 5"),
+    ("From: Reyes Law, Room 1204 Lumina Tower, 55 Ayala Avenue", "Room 1204 Lumina Tower"),
+    ("2nd Floor Santos Building, 120 Rizal Street", "2nd Floor Santos Building"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -104,6 +114,10 @@ NOT_FOUND = [
     ("Moved from Boston, MA. Joan Reyes called.", "MA."),
     ("HbA1c 7.1, H1N1 neg, CD4 200, T1DM on insulin", "HbA1c"),
     ("HbA1c 7.1, H1N1 neg, CD4 200, T1DM on insulin", "T1DM"),
+    ("B12 level low, L5 radiculopathy noted", "B12"),
+    ("Lot 12 of the vaccine given", "Lot 12"),
+    ("Seen in Room 5 Main Building overnight", "Main Building"),
+    ("Enrolled in the Phase 2 trial", "Phase 2"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

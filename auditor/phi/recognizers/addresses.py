@@ -94,6 +94,8 @@ _UNIT = (
     # delivery round ("RD 3"), a subdivision phase ("Phase 2"), an "Extension" of the road.
     r"(?:\s+(?i:extension|ext\.))?"
     r"(?:,?[ \t]+(?:RD|R\.D\.|(?i:phase))[ \t]?\d{1,2}\b)?"
+    # a Philippine subdivision's section number after the street ("Bauhinia Grove 6,")
+    r"(?:[ \t]\d{1,2}(?=,))?"
 )
 _STREET = re.compile(
     _NUMBER
@@ -161,10 +163,33 @@ _UNIT_LEAD = re.compile(
     + r"|(?i:block|blk)\.?[ \t]?\d{1,4}[A-Za-z]?,?[ \t]+(?i:lot)[ \t]?\d{1,4}[A-Za-z]?(?:"
     + _STREET_AFTER_UNIT
     + r")?"
+    # short block and lot ("B7 L33 Narra Street"), and a lot alone, with their street
+    + r"|(?i:b)\d{1,3}[ \t]+(?i:l)\d{1,3}"
+    + _STREET_AFTER_UNIT
+    + r"|(?:Lot|LOT|lot)[ \t]?\d{1,4}[A-Za-z]?"
+    + _STREET_AFTER_UNIT
     # lower case only with the street it belongs to: "studio 1 gavin trail"
     + r"|(?:flat|studio|apt\.?|apartment|suite)\s*#?\s*\d{1,5}[a-z]?"
     + _STREET_AFTER_UNIT
     + r")"
+)
+# A room or floor before the building it is in ("Room 1802 Orion Tower", "3rd Floor Santos
+# Building"), and a subdivision's phase ("Carmona Village Phase 3").
+# Hospital buildings ("Room 5 Main Building", "ICU Tower") are left out by their words.
+_BUILDING = (
+    r"(?:Tower|Towers|Building|Bldg\.?|Apartments|Residences|Condominium|Condominiums|Condo|"
+    r"Mansions|Mall|Arcade)"
+)
+_ROOM_IN_BUILDING = re.compile(
+    r"\b(?:(?:Room|Rm\.?|Suite|Unit|Flat|Office)[ \t]+\d{1,5}[A-Za-z]?|"
+    r"\d{1,2}(?:st|nd|rd|th)[ \t]+Floor|(?:Ground|Upper|Lower)[ \t]+Floor),?[ \t]+"
+    r"(?!(?:Main|East|West|North|South|New|Old|Medical|Clinical|Research|Surgical|Hospital|"
+    r"Outpatient|Inpatient|Annex|Pavilion|Day|Cancer|Heart|Women's|Children's)\b)"
+    r"(?:[A-Z][a-z'’-]+[ \t]+){1,3}" + _BUILDING + r"\b"
+)
+_PHASE = re.compile(
+    r"\b(?:Village|Ville|Subdivision|Homes|Heights|Estate|Estates|Park|Hills)"
+    r"[ \t]+((?:Phase|PHASE)[ \t]?\d{1,2}[A-Za-z]?)\b"
 )
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
@@ -276,6 +301,8 @@ class AddressRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _UNIT_LEAD.finditer(text)]
         found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
+        found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
+        found += [(m.start(1), m.end(1), 0.6) for m in _PHASE.finditer(text)]
         found += [
             (m.start() + offset, m.end(), 0.7)
             for m in _STREET_NAMED.finditer(text)
