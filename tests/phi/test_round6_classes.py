@@ -25,6 +25,9 @@
   the subdivision's number after it ("Grove 4,") and its phase ("Village Phase 3"); a room
   or floor before a residential building ("Room 1802 Orion Tower"); not a vitamin and a
   vertebra ("B12 ... L5"), a vaccine lot, a hospital's own buildings or a trial phase;
+- a listed security's name in capitals ("MERIDIAN BNCRP DEP SHS") in mixed-case text, and
+  a series numeral after a corporate suffix ("Holdings Corp. IV"); not "FAMILY MTG" or
+  "INTL TRAVEL";
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -84,6 +87,10 @@ FOUND = [
     ("22 Yakal Street, Carmona Village Phase 5, Cavite", "Phase 5"),
     ("From: Reyes Law, Room 1204 Lumina Tower, 55 Ayala Avenue", "Room 1204 Lumina Tower"),
     ("2nd Floor Santos Building, 120 Rizal Street", "2nd Floor Santos Building"),
+    # securities and series numerals
+    ("The VELDT BNCRP DEP SHS were sold", "VELDT BNCRP DEP SHS"),
+    ("He bought HALCYON FINL CORP PFD SER B last year", "HALCYON FINL CORP PFD SER B"),
+    ("I work at Orbital Holdings Corp. IV in town", "Orbital Holdings Corp. IV"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -118,6 +125,8 @@ NOT_FOUND = [
     ("Lot 12 of the vaccine given", "Lot 12"),
     ("Seen in Room 5 Main Building overnight", "Main Building"),
     ("Enrolled in the Phase 2 trial", "Phase 2"),
+    ("ICU FAMILY MTG with SW at 2pm", "FAMILY MTG"),
+    ("PT INTL TRAVEL last week, afebrile", "INTL TRAVEL"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

@@ -50,7 +50,9 @@ _SHORT = r"AG|SA|SE|NV|LP|SAS|SpA|AB|ASA|Oyj|KG"
 _WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*)"
 _JOIN = r"(?:\s+|\s*&\s*|,\s+|\s+(?:and|of|the|for|de|du|van|von)\s+)"
 _SUFFIX = re.compile(
-    rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}}),?\s+(?:{_SUFFIXES})(?![\w])",
+    rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}}),?\s+(?:{_SUFFIXES})(?![\w])"
+    # a fund's or a holding's series numeral: "Orbital Holdings Corp. IV"
+    r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w-]))?",
 )
 _ANY_SUFFIX = re.compile(rf"(?:{_SUFFIXES})(?![\w])")
 _SHORT_SUFFIX = re.compile(
@@ -115,6 +117,18 @@ _TRADE_DESCRIPTORS = frozenset(
 _CARE_TRADES = re.compile(
     r"\s*(?:Dental|Ambulance|Physio|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology|"
     r"Counsell?ing|Home|Care|Nursing)"
+)
+# A listed security's name as exchanges print it, in capitals among mixed-case text:
+# "MERIDIAN BNCRP DEP SHS", "HALCYON FINL CORP PFD SER B", "ORBIT HLDGS 1ST MTG BD 66" (a
+# run of capital words and numbers holding a word only such names use; not MTG or INTL,
+# which notes write for a meeting and international travel).
+_SECURITY_WORDS = (
+    r"BNCRP|BANCORP|BANCSHARES|BANCSHS|FINL|HLDGS|HLDG|PFD|PRF|SHS|ETFS|REIT|BDS|NTS|DEBS"
+)
+_CAP_TOKEN = r"(?:[A-Z][A-Z&'.-]*|\d{1,4}(?:ST|ND|RD|TH|%)?)"
+_SECURITY = re.compile(
+    rf"(?<![\w-])((?:{_CAP_TOKEN}[ \t]+){{0,5}}(?:{_SECURITY_WORDS})"
+    rf"(?:[ \t]+{_CAP_TOKEN}){{0,6}})(?![\w-])"
 )
 # Courts: "Ontario Court of Justice", "District Court of Maryland", "Family Court".
 _COURT = re.compile(
@@ -193,8 +207,9 @@ class OrganizationRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
+        securities = self._securities(text) if re.search(r"[a-z]", text) else []
         if not view.shouting:
-            return self._grammar(text)
+            return self._grammar(text) + securities
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
         # ("FUNERAL BY HOWARD TRANSPORT", "copy to harris and sons"). It reads a copy with the
         # words capitalised as in a title (same offsets) instead, short names only: a long
@@ -224,6 +239,19 @@ class OrganizationRecognizer(LocalRecognizer):
         for m in _LOWER_LEGAL.finditer(lower_same_length(text)):  # "SHEPPARD INC", "begum llp"
             if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        return out + securities
+
+    def _securities(self, text: str) -> list[RecognizerResult]:
+        """Security names in capitals ("MERIDIAN BNCRP DEP SHS"); a text with lower case in
+        it, so that an ALL CAPS note's words are not read as a ticker line."""
+        out = []
+        for m in _SECURITY.finditer(text):
+            tokens = m.group(1).split()
+            while tokens and tokens[-1].isdigit() and len(tokens[-1]) > 2:
+                tokens.pop()  # "... MTG BD 66 in": a series number, not a year after it
+            if len(tokens) >= 2:
+                start = m.start(1)
+                out.append(self._result(start, start + len(" ".join(tokens)), CUE_SCORE))
         return out
 
     def _clinical(self, word: str) -> bool:
