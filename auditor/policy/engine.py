@@ -22,7 +22,7 @@ from auditor.policy import columns as cols
 from auditor.policy.context import ContextInfo
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.model import PolicyPack, Rule
-from auditor.policy.view import ALWAYS
+from auditor.policy.view import ALWAYS, SEGMENT, SEGMENT_KEYS
 from auditor.sql import quote_str
 
 
@@ -143,6 +143,26 @@ def stored_columns(active: list[ActiveRule]) -> list[str]:
     return sorted(set(carry_columns(active)) | set(ALWAYS))
 
 
+def segment_rows(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> None:
+    """``seg``: the segment's events as the carry keeps them (``stored_columns``, each with
+    its line and its key ``ekey``), read from the access view once; ``seg_keys``: each
+    distinct event once (key, first row ``k``, site-local day number, explained).
+
+    What reads the segment besides the row rules' one pass (the day counts, the store's
+    distinct events, the window rules, a burst's first event, the carry) reads these: the
+    view's joins and the MD5 key are computed once per event instead of once per reader.
+    """
+    names = ", ".join(stored_columns(active))
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {SEGMENT} AS SELECT k, line, {EKEY} AS ekey, {names} FROM av"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {SEGMENT_KEYS} AS SELECT ekey, min(k) AS k, "
+        "date_diff('day', DATE '1970-01-01', min(CAST(local_ts AS DATE))) AS day, "
+        f"CAST(bool_or(explained) AS INTEGER) AS x FROM {SEGMENT} GROUP BY ekey"
+    )
+
+
 def _window_rules(active: list[ActiveRule]) -> list[ActiveRule]:
     return [a for a in active if a.rule.window is not None]
 
@@ -167,7 +187,8 @@ def bucket_table(active: ActiveRule) -> str:
 def _count_buckets(
     con: duckdb.DuckDBPyConnection, active: list[ActiveRule], rows: str, *, add: bool
 ) -> None:
-    """Count ``rows`` (carry-shaped) per window rule, group and bucket into its table.
+    """Count ``rows`` (carry-shaped) per window rule, group and bucket into its table
+    (``add``: as more rows, so a bucket may have several, which the window query sums).
 
     The window query reads these counts instead of re-counting every carried event each
     segment (that made a scan's cost grow with the square of its events). A count may run
@@ -181,12 +202,10 @@ def _count_buckets(
             f"SELECT {grp} AS grp, {_bucket_of(ms)} AS b, count(*) AS c FROM {rows} GROUP BY ALL"
         )
         table = bucket_table(a)
-        if add:
-            counted = (
-                f"SELECT grp, b, sum(c)::BIGINT AS c FROM (SELECT grp, b, c FROM {table} "
-                f"UNION ALL {counted}) GROUP BY ALL"
-            )
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {counted}")
+        if add:  # more rows for a bucket, summed where read: the table is not rewritten
+            con.execute(f"INSERT INTO {table} {counted}")
+        else:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {counted}")
 
 
 def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: Path | None) -> None:
@@ -216,7 +235,8 @@ def advance_carry(
     con: duckdb.DuckDBPyConnection, active: list[ActiveRule], label: str, hours: int
 ) -> None:
     """Add the segment's events to the carry (negative keys), each event once, and forget
-    events more than ``hours`` older than the newest.
+    events more than ``hours`` older than the newest. Reads ``seg``/``seg_keys``
+    (``segment_rows``).
 
     The window is kept by event time, not by file order: a burst split over two files or two
     feeds, or crossing midnight between daily files, is found whichever is scanned first.
@@ -226,45 +246,40 @@ def advance_carry(
     names = ", ".join(stored_columns(active))
     # Only events the carry keeps: older than ``hours`` before the newest (of the carry and
     # this segment) they would be deleted at once. Each event once (its first row in file
-    # order), and not again when the carry already holds it. Keys move below every key in
-    # use, keeping the segment's order (``k`` is file order): a burst's first event among
-    # same-instant peers is the same as it was in its own segment. Hash aggregates and an
-    # anti join, no sort and no window over every event: this runs on every segment. The
-    # view is read once (``cur`` is a table: as a CTE read twice it re-ran the joins; the
-    # bounds come from ``ev``, the same events without joins). Copies of an event share its
-    # instant, so only carried events within the segment's span are checked: for a log read
-    # in time order, DuckDB's zone maps skip the rest of the carry instead of scanning it.
+    # order, ``seg_keys.k``), and not again when the carry already holds it. Keys move below
+    # every key in use, keeping the segment's order (``k`` is file order): a burst's first
+    # event among same-instant peers is the same as it was in its own segment. Hash joins,
+    # no sort and no window over every event, straight into the carry: this runs on every
+    # segment. Copies of an event share its instant, so only carried events within the
+    # segment's span are checked: for a log read in time order, DuckDB's zone maps skip the
+    # rest of the carry instead of scanning it; and only those among the segment's keys,
+    # so the hash table is built on the segment, not on a carry of millions of events.
     hours_sql = f"INTERVAL {int(hours)} HOUR"
+    row = con.execute(
+        f"SELECT (SELECT coalesce(min(k), 0) FROM carry), (SELECT max(k) + 1 FROM {SEGMENT})"
+    ).fetchone()
+    if row is None or row[1] is None:  # no events in the segment
+        lowest, shift = 0, 0
+    else:
+        lowest, shift = int(row[0]), int(row[0]) - int(row[1])
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE carry_cur AS
-        SELECT k, {EKEY} AS ekey, {quote_str(label)} || ':' || line AS source, {names}
-        FROM av
-        WHERE event__timestamp >= greatest(
-            (SELECT max(event__timestamp) FROM ev),
-            (SELECT max(event__timestamp) FROM carry)) - {hours_sql}
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE carry_new AS
-        WITH firsts AS (SELECT min(k) AS k FROM carry_cur GROUP BY ekey),
-        shift AS (
-            SELECT (SELECT coalesce(min(k), 0) FROM carry) - (SELECT max(k) + 1 FROM ev) AS d
+        INSERT INTO carry BY NAME
+        WITH cur AS (
+            SELECT * FROM {SEGMENT} WHERE event__timestamp >= greatest(
+                (SELECT max(event__timestamp) FROM {SEGMENT}),
+                (SELECT max(event__timestamp) FROM carry)) - {hours_sql}
         ),
-        span AS (SELECT min(event__timestamp) AS t0, max(event__timestamp) AS t1 FROM carry_cur),
+        span AS (SELECT min(event__timestamp) AS t0, max(event__timestamp) AS t1 FROM cur),
         known AS (
-            SELECT ekey FROM carry
+            SELECT ekey FROM carry SEMI JOIN {SEGMENT_KEYS} USING (ekey)
             WHERE event__timestamp BETWEEN (SELECT t0 FROM span) AND (SELECT t1 FROM span)
         )
-        SELECT k + (SELECT d FROM shift) AS k, * EXCLUDE (k)
-        FROM carry_cur SEMI JOIN firsts USING (k) ANTI JOIN known USING (ekey)
+        SELECT k + {shift} AS k, ekey, {quote_str(label)} || ':' || line AS source, {names}
+        FROM cur SEMI JOIN {SEGMENT_KEYS} USING (k) ANTI JOIN known USING (ekey)
         """
     )
-    con.execute("INSERT INTO carry BY NAME SELECT * FROM carry_new")
-    _count_buckets(con, active, "carry_new", add=True)
-    con.execute("DROP TABLE carry_cur")
-    con.execute("DROP TABLE carry_new")
+    _count_buckets(con, active, f"(SELECT * FROM carry WHERE k < {lowest})", add=True)
     cutoff = f"(SELECT max(event__timestamp) FROM carry) - {hours_sql}"
     con.execute(f"DELETE FROM carry WHERE event__timestamp < {cutoff}")
     for a in _window_rules(active):  # buckets wholly before the cutoff are empty now
@@ -295,9 +310,10 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
     over = f"INTERVAL {active.over_minutes} MINUTE"
     names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
     bucket = _bucket_of(ms)
+    ekey = "ekey" if source == SEGMENT else EKEY  # ``seg`` has it computed
     return f"""
         WITH cur AS (
-            SELECT {names}, {bucket} AS b, {EKEY} AS ekey FROM {source} WHERE {cond}
+            SELECT {names}, {bucket} AS b, {ekey} AS ekey FROM {source} WHERE {cond}
         ),
         buckets AS (
             -- The segment's counts and the carry's (of the groups the segment has). The

@@ -86,6 +86,7 @@ class SegmentEvaluator:
             columns=self._columns,
             line_sql=line_sql,
         )
+        engine.segment_rows(self.con, self.active)
         days = view.daily_counts(self.con)
         if not self._carry_ready:  # the first segment's view defines the carry's columns
             engine.init_carry(self.con, self.active, self.carry_from)
@@ -104,6 +105,7 @@ class SegmentEvaluator:
             where=functools.partial(self._where, label, self._line_sql),
             chunk=self.chunk,
             with_json=self.with_json,
+            segment=view.SEGMENT,
         )
         engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours)
 

@@ -58,12 +58,13 @@ _ISO = (
 _INNER_WINDOW = _INNER.replace("{label} || ':' || line AS source", "source")
 
 
-def define_all_events(con: duckdb.DuckDBPyConnection, label: str) -> None:
-    """``allv``: the segment's events and the carry's, as a burst's first event is shown."""
+def define_all_events(con: duckdb.DuckDBPyConnection, label: str, rows: str = "av") -> None:
+    """``allv``: the segment's events and the carry's, as a burst's first event is shown.
+    ``rows``: the segment's (``av``, or ``seg`` where the scan made it: no joins again)."""
     names = ", ".join(ALWAYS)
     con.execute(
         "CREATE OR REPLACE TEMP VIEW allv AS "
-        f"SELECT k, {quote_str(label)} || ':' || line AS source, {names} FROM av "
+        f"SELECT k, {quote_str(label)} || ':' || line AS source, {names} FROM {rows} "
         f"UNION ALL SELECT k, source, {names} FROM carry"
     )
 
@@ -174,6 +175,7 @@ def iter_hits(
     where: Callable[[], str],
     chunk: int = 20000,
     with_json: bool = False,
+    segment: str | None = None,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Rule hits in chunks of HIT_COLUMNS rows (never one list of all hits).
 
@@ -182,7 +184,9 @@ def iter_hits(
     there, and the others' hits stay); then the finished rows stream from it.
 
     A burst is reported by every segment that takes part in it, always by its first event
-    (so with one identity); the scan reports each identity once per run.
+    (so with one identity); the scan reports each identity once per run. ``segment``: the
+    segment's table with the carry's columns and keys (``engine.segment_rows``), which the
+    window rules then read instead of the view.
     """
     base = _INNER.format(label=quote_str(label))
     con.execute(
@@ -200,8 +204,8 @@ def iter_hits(
     )
     windows = [a for a in live if a.rule.window is not None]
     if windows:
-        define_all_events(con, label)
-    source = window_source(active)
+        define_all_events(con, label, segment or "av")
+    source = segment or window_source(active)
     for a in windows:
         guard.run(
             [a.rule.id],

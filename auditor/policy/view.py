@@ -209,11 +209,18 @@ def _count(con: duckdb.DuckDBPyConnection, source: str) -> int:
     return int(row[0]) if row else 0
 
 
+#: The per-segment table (``engine.segment_rows``: the view's rows the carry keeps, with
+#: the event key) and its distinct events, which the functions below read.
+SEGMENT = "seg"
+SEGMENT_KEYS = "seg_keys"
+
+
 def daily_counts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
-    """(site-local day, events, explained events) of the loaded segment, for weekly reports."""
+    """(site-local day, events, explained events) of the loaded segment, for weekly reports
+    (from ``seg``)."""
     rows = con.execute(
-        "SELECT strftime(CAST(e.lts AS DATE), '%Y-%m-%d') AS day, count(*), count(x.k) "
-        "FROM events e LEFT JOIN ex x ON x.k = e.rowid WHERE e.bad IS NULL GROUP BY day"
+        "SELECT strftime(CAST(local_ts AS DATE), '%Y-%m-%d') AS day, count(*), "
+        f"count_if(explained) FROM {SEGMENT} GROUP BY day"
     ).fetchall()
     return [(str(d), int(n), int(m)) for d, n, m in rows]
 
@@ -227,15 +234,12 @@ EVENT_KEY_SQL = (
 
 
 def event_keys(con: duckdb.DuckDBPyConnection) -> str:
-    """The loaded segment's distinct events as the store takes them (``store.audited``):
-    JSON ``[[day, "key", explained], ...]``, the day a site-local day number (days since
-    1970-01-01), sorted by (day, key). One text, built here: Python never touches an event,
-    and the store's B-tree is written in order."""
+    """The loaded segment's distinct events (``seg_keys``) as the store takes them
+    (``store.audited``): JSON ``[[day, "key", explained], ...]``, the day a site-local day
+    number (days since 1970-01-01), sorted by (day, key). One text, built here: Python never
+    touches an event, and the store's B-tree is written in order."""
     row = con.execute(
-        "SELECT coalesce('[' || string_agg('[' || day || ',\"' || key || '\",' || x || ']', "
-        "',' ORDER BY day, key) || ']', '[]') FROM ("
-        "SELECT date_diff('day', DATE '1970-01-01', min(CAST(e.lts AS DATE))) AS day, "
-        f"{EVENT_KEY_SQL} AS key, CAST(bool_or(x.k IS NOT NULL) AS INTEGER) AS x "
-        "FROM events e LEFT JOIN ex x ON x.k = e.rowid WHERE e.bad IS NULL GROUP BY key)"
+        "SELECT coalesce('[' || string_agg('[' || day || ',\"' || ekey || '\",' || x || ']', "
+        f"',' ORDER BY day, ekey) || ']', '[]') FROM {SEGMENT_KEYS}"
     ).fetchone()
     return str(row[0]) if row else "[]"
