@@ -28,6 +28,9 @@
 - a listed security's name in capitals ("MERIDIAN BNCRP DEP SHS") in mixed-case text, and
   a series numeral after a corporate suffix ("Holdings Corp. IV"); not "FAMILY MTG" or
   "INTL TRAVEL";
+- Indian addresses: a house number ("H.No. 79", "45/384", "14,") and the street by its
+  Indian head on the same or the next line ("Boase Nagar", "Desai Zila"); not a fraction
+  before a road;
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -91,6 +94,11 @@ FOUND = [
     ("The VELDT BNCRP DEP SHS were sold", "VELDT BNCRP DEP SHS"),
     ("He bought HALCYON FINL CORP PFD SER B last year", "HALCYON FINL CORP PFD SER B"),
     ("I work at Orbital Holdings Corp. IV in town", "Orbital Holdings Corp. IV"),
+    # Indian addresses
+    ("She lives at 45/381, Dhillon Nagar with her son.", "45/381, Dhillon Nagar"),
+    ("She lives at H.No. 72\nKapoor Zila with her son.", "H.No. 72\nKapoor Zila"),
+    ("Address: H.No. 031, Menon", "H.No. 031, Menon"),
+    ("She lives at 18, Grewal Marg.", "18, Grewal Marg"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),
@@ -127,6 +135,7 @@ NOT_FOUND = [
     ("Enrolled in the Phase 2 trial", "Phase 2"),
     ("ICU FAMILY MTG with SW at 2pm", "FAMILY MTG"),
     ("PT INTL TRAVEL last week, afebrile", "INTL TRAVEL"),
+    ("Given 2/3, Main Road closed", "2/3"),
     ("Strength 4/5-5/5 in all limbs", "4/5-5/5"),
     ("Power 3/5 – 4/5 LLE, sensation intact", "3/5 – 4/5"),
     ("MMSE 22/30-25/30 over a year", "22/30-25/30"),

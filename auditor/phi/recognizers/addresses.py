@@ -191,6 +191,22 @@ _PHASE = re.compile(
     r"\b(?:Village|Ville|Subdivision|Homes|Heights|Estate|Estates|Park|Hills)"
     r"[ \t]+((?:Phase|PHASE)[ \t]?\d{1,2}[A-Za-z]?)\b"
 )
+# Indian addresses: a house number ("H.No. 79", "Flat No. 4", "45/384", "14,") then the
+# street, on the same line or the next, by its Indian head ("Boase Nagar", "Chahal Path",
+# "Desai Zila", "Bhavsar Marg"); "Road"/"Street" only on the same line (a blood pressure
+# "120/80" ends a line before many a "Ring Road"). A house-number label alone before a name
+# is an address too ("H.No. 033, Balan").
+_IN_HEADS = (
+    r"(?:Nagar|Ganj|Marg|Path|Zila|Chowk|Gali|Colony|Puram|Bagh|Vihar|Enclave|Layout|Mohalla|"
+    r"Peth|Wadi|Pada|Halli)"
+)
+_IN_HOUSE = r"(?:H\.?[ \t]?No\.?|House[ \t]+No\.?|Flat[ \t]+No\.?|Plot[ \t]+No\.?|Door[ \t]+No\.?)"
+_IN_NUMBER = rf"(?:{_IN_HOUSE}[ \t]*\d{{1,5}}[A-Za-z]?|(?<![\w/.:-])\d{{1,4}}(?:/\d{{2,4}})?)"
+_IN_STREET = re.compile(
+    rf"{_IN_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:[A-Z][a-z]+[ \t]+){{1,2}}{_IN_HEADS}\b"
+    rf"|{_IN_NUMBER},?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:Road|Street|Lane|Circle|Cross)\b"
+    rf"|{_IN_HOUSE}[ \t]*\d{{1,5}}[A-Za-z]?(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)[A-Z][a-z]+\b"
+)
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
     r"(?:\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"
@@ -301,6 +317,7 @@ class AddressRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _UNIT_LEAD.finditer(text)]
         found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
+        found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
         found += [(m.start(1), m.end(1), 0.6) for m in _PHASE.finditer(text)]
         found += [
