@@ -31,6 +31,8 @@
 - Indian addresses: a house number ("H.No. 79", "45/384", "14,") and the street by its
   Indian head on the same or the next line ("Boase Nagar", "Desai Zila"); not a fraction
   before a road;
+- a town named after a person: a listed name and a town ending ("Lisastad", "Micheleton",
+  "Bautistaland"), also at a sentence's start and with no place cue;
 - two month/day dates joined by a dash as a range ("valid 5/4-8/2"), whose first half the
   plain month/day pattern never saw; not scores that share a denominator ("4/5-5/5") or
   halves and quarters.
@@ -99,6 +101,9 @@ FOUND = [
     ("She lives at H.No. 72\nKapoor Zila with her son.", "H.No. 72\nKapoor Zila"),
     ("Address: H.No. 031, Menon", "H.No. 031, Menon"),
     ("She lives at 18, Grewal Marg.", "18, Grewal Marg"),
+    # towns named after people
+    ("Renatastad is a lovely town.", "Renatastad"),
+    ("The Gilbertberg bridge is falling down.", "Gilbertberg"),
     # month/day ranges
     ("Auth granted, valid 5/4–8/2. Imaging after.", "5/4–8/2"),
     ("Away 12/27 - 1/5, covering GP informed", "12/27 - 1/5"),

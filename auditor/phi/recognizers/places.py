@@ -202,7 +202,21 @@ class PlaceRecognizer(LocalRecognizer):
         key = view.words[i].key
         if _TOWN_ENDING.search(key) and not view.sentence_initial(i):
             return True
+        if self._name_stem(key):
+            return True  # "Lisastad is ...", "the Robertberg bridge": a name made a town
         return i > 0 and "\n" not in view.gap(i) and view.words[i - 1].key in _TOWN_CUES
+
+    def _name_stem(self, key: str) -> bool:
+        """A listed first name or surname, four letters or more, before a town ending:
+        "Micheleton", "Bautistaland", "Cherrymouth" are how towns are named after people."""
+        lex = self.lexicon
+        for ending in (_TOWN_ENDING, _TOWN_ENDING_CUED):
+            m = ending.search(key)
+            if m is not None:
+                stem = key[: m.start()]
+                if len(stem) >= 4 and lex.is_name(stem) and stem not in lex.stoplist:
+                    return True
+        return False
 
     def _titled_after_cue(self, view: TokenView, i: int, lead: int | None = None) -> bool:
         """Mixed-case text: "in Davidshire", "near West Kevinton", "town of Jonfurt",
