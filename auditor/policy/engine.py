@@ -145,7 +145,8 @@ def stored_columns(active: list[ActiveRule]) -> list[str]:
 
 def segment_rows(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> None:
     """``seg``: the segment's events as the carry keeps them (``stored_columns``, each with
-    its line and its key ``ekey``), read from the access view once; ``seg_keys``: each
+    its line and its key ``ekey``), read once from ``sv`` (``view.create_view`` with
+    ``segment_columns=stored_columns(active)``: only the joins those need); ``seg_keys``: each
     distinct event once (key, first row ``k``, site-local day number, explained).
 
     What reads the segment besides the row rules' one pass (the day counts, the store's
@@ -154,7 +155,7 @@ def segment_rows(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> No
     """
     names = ", ".join(stored_columns(active))
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {SEGMENT} AS SELECT k, line, {EKEY} AS ekey, {names} FROM av"
+        f"CREATE OR REPLACE TEMP TABLE {SEGMENT} AS SELECT k, line, {EKEY} AS ekey, {names} FROM sv"
     )
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {SEGMENT_KEYS} AS SELECT ekey, min(k) AS k, "

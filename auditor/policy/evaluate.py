@@ -85,6 +85,7 @@ class SegmentEvaluator:
             placeholder_reasons=cfg.placeholder_reasons,
             columns=self._columns,
             line_sql=line_sql,
+            segment_columns=engine.stored_columns(self.active),
         )
         engine.segment_rows(self.con, self.active)
         days = view.daily_counts(self.con)

@@ -136,18 +136,16 @@ def create_view(
     placeholder_reasons: tuple[str, ...],
     columns: list[str],
     line_sql: str = "e.line",
+    segment_columns: list[str] | None = None,
 ) -> tuple[int, int]:
-    """(Re)create ``ex``, ``cm`` and the ``av`` view for the events loaded; (events, explained)."""
+    """(Re)create ``ex``, ``cm`` and the ``av`` view for the events loaded; (events, explained).
+
+    ``segment_columns`` (some of ``columns``): also ``sv``, the same rows with only those
+    columns and the joins they need (what ``engine.segment_rows`` reads).
+    """
     tz = quote_str(timezone)
     placeholders = ", ".join(quote_str(p.strip().lower()) for p in placeholder_reasons)
-    joins: list[str] = []
-    select = ["e.rowid AS k", f"{line_sql} AS line"]
-    for name in columns:
-        expr, needs = VIEW_COLUMNS[name]
-        for alias in needs:
-            if alias not in joins:
-                joins.append(alias)
-        select.append(f"{expr.format(tz=tz, placeholders=placeholders)} AS {name}")
+    view_sql, joins = _view_sql(columns, line_sql, tz, placeholders)
     con.execute("DROP TABLE IF EXISTS ex")
     con.execute("DROP TABLE IF EXISTS cm")
     explained = 0
@@ -164,11 +162,10 @@ def create_view(
             WHERE e.bad IS NULL
             """
         )
-    order = [a for a in _JOINS if a in joins]
-    con.execute(
-        f"CREATE OR REPLACE TEMP VIEW av AS SELECT {', '.join(select)} FROM events e "
-        f"{' '.join(_JOINS[a] for a in order)} WHERE e.bad IS NULL"
-    )
+    con.execute(f"CREATE OR REPLACE TEMP VIEW av AS {view_sql}")
+    if segment_columns is not None:
+        narrow, _ = _view_sql(segment_columns, line_sql, tz, placeholders)
+        con.execute(f"CREATE OR REPLACE TEMP VIEW sv AS {narrow}")
     # The same rows without any join, for window rules that only look at the events.
     plain = [f"{VIEW_COLUMNS[n][0]} AS {n}" for n in VIEW_COLUMNS if n.startswith("event__")]
     con.execute(
@@ -176,6 +173,27 @@ def create_view(
         "FROM events e WHERE e.bad IS NULL"
     )
     return _count(con, "events WHERE bad IS NULL"), explained
+
+
+def _view_sql(
+    columns: list[str], line_sql: str, tz: str, placeholders: str
+) -> tuple[str, list[str]]:
+    """The view's SELECT over ``events e`` for ``columns``, with only the joins they need;
+    and those joins' aliases."""
+    joins: list[str] = []
+    select = ["e.rowid AS k", f"{line_sql} AS line"]
+    for name in columns:
+        expr, needs = VIEW_COLUMNS[name]
+        for alias in needs:
+            if alias not in joins:
+                joins.append(alias)
+        select.append(f"{expr.format(tz=tz, placeholders=placeholders)} AS {name}")
+    order = [a for a in _JOINS if a in joins]
+    sql = (
+        f"SELECT {', '.join(select)} FROM events e "
+        f"{' '.join(_JOINS[a] for a in order)} WHERE e.bad IS NULL"
+    )
+    return sql, joins
 
 
 def _explanations(con: duckdb.DuckDBPyConnection, before_days: int, after_days: int) -> int:
