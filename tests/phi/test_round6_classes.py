@@ -2,7 +2,10 @@
 
 - a number after the word that says what it numbers (claim, case, court file, licence,
   meeting, parcel tracking, order, authorisation), in groups, with slashes or glued letters;
-  not an amount with its unit, a date or a reference range;
+  national and health-plan numbers by their label when no format check passes
+  ("PhilHealth 12-345678901-2", "OHIP 4455-667-889-XK"), letter groups after a slash or
+  dash ("2025/CF/00417", "25-cv-01187"); not an amount with its unit, a date or a
+  reference range, nor a word after the number ("... IRN 1");
 - an organisation named by an everyday word or a capital acronym before a trade word
   (dental, ambulance, physio, imaging, diagnostics, legal, counselling, home care), and
   courts; a relative's word that is also a firm's ("Guardian", "Partners", "Friends")
@@ -58,6 +61,11 @@ FOUND = [
     ("Zoom meeting 741 0092 3318 at 10:00", "741 0092 3318"),
     ("Authorisation ref AUTH 58-2206 granted", "AUTH 58-2206"),
     ("Order 6604-1187 dispatched to home", "6604-1187"),
+    ("PhilHealth 14-220918773-5 on file", "14-220918773-5"),
+    ("OHIP 5512-338-907-QT verified", "5512-338-907-QT"),
+    ("Medicare 3318 55210 4 IRN 2", "3318 55210 4"),
+    ("Case no 2024/FA/00873 adjourned", "2024/FA/00873"),
+    ("Docket 24-cv-02291 filed", "24-cv-02291"),
     # organisations: an everyday word or an acronym before a trade word; courts
     ("Beacon Dental denied the crown.", "Beacon Dental"),
     ("Crew from KVR Ambulance handed over.", "KVR Ambulance"),
@@ -115,6 +123,7 @@ NOT_FOUND = [
     ("case of 12 000 cells seen", "12 000"),
     ("Meeting at 14 30 with family", "14 30"),
     ("file 10 12 2025 notes", "10 12 2025"),
+    ("Medicare 3318 55210 4 IRN 2", "IRN"),
     ("Family Dental review in 6 months.", "Family Dental"),
     ("Chest Physio twice daily.", "Chest Physio"),
     ("EMS Ambulance arrived at 0300.", "EMS Ambulance"),

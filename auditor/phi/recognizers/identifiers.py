@@ -85,13 +85,19 @@ _ID_LABEL = (
     r"(?:claim|case|court\s+file|file|docket|licen[cs]e|driver'?s?\s+licen[cs]e|tracking|"
     r"track(?:ed)?|consignment|parcel|shipment|waybill|meeting|webinar|conference|order|"
     r"auth(?:ori[sz]ation)?|prior\s+auth|approval|permit|ticket|incident|complaint|appeal|"
-    r"booking|confirmation|voucher|certificate|registration|passport|reference|ref)"
+    r"booking|confirmation|voucher|certificate|registration|passport|reference|ref|"
+    # national and health-plan numbers whose check digit failed (or has no published one):
+    # the label says what they are
+    r"philhealth|ohip|ramq|medicare|nhs|chi|nhi|ppsn|pps|aadhaa?r|abha|uhid|nric|mykad|sss|"
+    r"health\s+card|healthcard|tfn|ird)"
 )
 _ID_LABELLED = re.compile(
     r"(?<![\w])(?i:" + _ID_LABEL + r")"
     r"(?i:[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*[:#]?[ \t]*"
     r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
-    r"(?:(?:[ ]|[ ]?[/-][ ]?)[A-Z0-9]{1,12}){0,7})(?![\w/-])"
+    # groups after a space hold a digit ("1Z 999 AA1"; not "... IRN 1", "... denied"); groups
+    # after a slash or dash may be letters, any case ("2025/CF/00417", "25-cv-01187")
+    r"(?:[ ](?=[A-Za-z]*\d)[A-Z0-9]{1,12}|[ ]?[/-][ ]?[A-Za-z0-9]{1,12}){0,7})(?![\w/-])"
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
 
@@ -101,8 +107,8 @@ def _labelled_id(value: str) -> bool:
     if _DATE_SHAPE.match(value) or re.match(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$", value):
         return False
     groups = re.split(r"[ /-]+", value)
-    if any(g.isalpha() for g in groups[1:]):
-        return False  # a word after the number: the regex ran into the sentence
+    if any(g.isalpha() and len(g) > 3 for g in groups[1:]):
+        return False  # a word after the number ("4471-pending"): the sentence, not the id
     if groups[0].isalpha() and groups[0].lower() in STOP_WORDS | _NOT_PREFIXES:
         return False  # "REFERENCE RANGE 135-145", "CASE OF 12 000"
     return sum(c.isdigit() for c in value) >= 5
