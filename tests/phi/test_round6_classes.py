@@ -21,8 +21,9 @@
   not a weekday or a section heading after it;
 - a given name written short with a period before the rest of the name ("Ma." for María
   in Filipino names, "Wm.", "Thos."); not the state "MA." before a sentence;
-- a scanned fax's names and facilities with a digit for a letter ("J0anne", "Brenna1l",
-  "Memoria1 H0spital"): the word recognizers read a copy with the digits as letters; not
+- a scanned fax's names, facilities and streets with a digit for a letter ("J0anne",
+  "Brenna1l", "Memoria1 H0spital"), a house number with a dashed letter ("714-C"): the word
+  recognizers read a copy with the digits as letters; not
   lab and virus codes ("HbA1c", "H1N1", "CD4");
 - Philippine addresses: a short block and lot ("B7 L33") or a lot alone before the street,
   the subdivision's number after it ("Grove 4,") and its phase ("Village Phase 3"); a room
@@ -94,6 +95,7 @@ FOUND = [
     ("TO: Dr 0liver Hanrahan RE: referral", "0liver Hanrahan"),
     ("RE: MORAN, J0anne DOB 1/2/40", "J0anne"),
     ("FACSIMILE fr0m Kel1y Memoria1 H0spital, 98 Main St", "Kel1y Memoria1 H0spital"),
+    ("Health Centre, 714-C Ka1ani Drive, Mauke", "714-C Ka1ani Drive"),
     # Philippine addresses, rooms in buildings
     ("Lives at B4 L19 Kamagong Street, Dela Paz Ville", "B4 L19 Kamagong Street"),
     ("Lot 8 Dapdap Grove 2, Sunrise Extension", "Lot 8 Dapdap Grove 2"),

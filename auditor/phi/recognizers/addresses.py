@@ -86,7 +86,7 @@ _NOT_STREET_WORD = (
     r"steps?|hours?|minutes?|weeks?|months?|doses?|pills?|out|more|less)\b)"
 )
 # "12", "12B", "12-14", and the Australian unit/house "75/553".
-_NUMBER = r"(?<![\w/.-])\d{1,6}[A-Za-z]?(?:-\d{1,4}|/\d{1,5})?\s+(?:[NSEW]\.?\s+)?"
+_NUMBER = r"(?<![\w/.-])\d{1,6}(?:-?[A-Za-z])?(?:-\d{1,4}|/\d{1,5})?\s+(?:[NSEW]\.?\s+)?"
 _UNIT = (
     r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
     r"\s*#?\s*(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"

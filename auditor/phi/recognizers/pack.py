@@ -35,17 +35,18 @@ def build_pack(
         phone_recognizer(),
         national_id_recognizer(),
     ]
+    addresses = AddressRecognizer(lexicon)
     places = PlaceRecognizer(lexicon)
     facilities = FacilityRecognizer(lexicon)
     names = NameRecognizer(lexicon, dictionary.person_words)
     return [
         *numeric,
         OcrDigitsRecognizer(numeric),
-        OcrLettersRecognizer([places, facilities, names]),
+        OcrLettersRecognizer([addresses, places, facilities, names]),
         SpokenNumberRecognizer(),
         web_recognizer(),
         OrganizationRecognizer(lexicon),
-        AddressRecognizer(lexicon),
+        addresses,
         places,
         facilities,
         names,
