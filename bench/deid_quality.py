@@ -352,8 +352,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
     _print(report, args.split, load_s, args.show_misses)
     if args.json:
+        for tier, runs in report.items():
+            if _frozen(tier, args.split):  # figures only: frozen text never leaves the run
+                for figures in runs.values():
+                    figures.pop("aligned_misses", None)
+                    figures.pop("top_misses", None)
         args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     return 0
+
+
+def _frozen(tier: str, split: str) -> bool:
+    """A frozen tier: a generated tier's test split or a hand-written test batch."""
+    name = tier.removesuffix("+dict")
+    if name in realistic.CORPORA:
+        return name in UNSEEN_HAND or name.endswith("-test")
+    return split == "test"
 
 
 @dataclass(frozen=True)
