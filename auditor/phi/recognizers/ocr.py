@@ -13,7 +13,7 @@ costs one regex scan. The other way round, a word with 0 or 1 for a letter ("J0h
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from presidio_analyzer import RecognizerResult
@@ -81,29 +81,6 @@ def _as_letters(word: str) -> str:
     return out
 
 
-class OcrDigitsRecognizer(LocalRecognizer):
-    """The numeric recognizers (dates, phones, identifiers) run again on the repaired text."""
-
-    def __init__(self, inner: Sequence[RegexRecognizer]) -> None:
-        self.inner = tuple(inner)
-        super().__init__(
-            "OcrDigitsRecognizer", [e for r in self.inner for e in r.supported_entities]
-        )
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        fixed, spans = repair(text)
-        if not spans:
-            return []
-        out: list[RecognizerResult] = []
-        for recognizer in self.inner:
-            for result in recognizer.analyze(fixed, entities, nlp_artifacts):
-                if any(result.start < e and s < result.end for s, e in spans):
-                    out.append(result)
-        return out
-
-
 # A word with a digit read for a letter ("Connel1an", "J0hanna", "H0spital", "Memoria1"):
 # three letters at least, the digits only 0 and 1, at most two of them.
 _LETTER_WORD = re.compile(
@@ -150,26 +127,48 @@ class _WordRecognizer(Protocol):
     ) -> list[RecognizerResult]: ...
 
 
-class OcrLettersRecognizer(LocalRecognizer):
-    """The word recognizers (names, facilities, places) run again on a copy in which the
-    digits inside words are read as letters; a result counts only where it touches such a
-    word. Text with none costs one regex scan."""
+class _RepairedCopy(LocalRecognizer):
+    """Recognizers run again on a repaired copy of the text (same offsets); a result counts
+    only where it touches a repaired token. Text with none costs one regex scan."""
 
-    def __init__(self, inner: Sequence[_WordRecognizer]) -> None:
-        self.inner = tuple(inner)
-        super().__init__(
-            "OcrLettersRecognizer", [e for r in self.inner for e in r.supported_entities]
-        )
+    def __init__(
+        self,
+        inner: Sequence[RegexRecognizer] | Sequence[_WordRecognizer],
+        repair: Callable[[str], tuple[str, list[tuple[int, int]]]],
+        *,
+        artifacts: bool,
+    ) -> None:
+        self.inner: tuple[RegexRecognizer | _WordRecognizer, ...] = tuple(inner)
+        self._repair = repair
+        self._artifacts = artifacts  # the word recognizers tokenize the copy themselves
+        super().__init__(type(self).__name__, [e for r in self.inner for e in r.supported_entities])
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        fixed, spans = repair_letters(text)
+        fixed, spans = self._repair(text)
         if not spans:
             return []
+        artifacts = nlp_artifacts if self._artifacts else None
         out: list[RecognizerResult] = []
         for recognizer in self.inner:
-            for result in recognizer.analyze(fixed, entities, None):
+            for result in recognizer.analyze(fixed, entities, artifacts):
                 if any(result.start < e and s < result.end for s, e in spans):
                     out.append(result)
         return out
+
+
+class OcrDigitsRecognizer(_RepairedCopy):
+    """The numeric recognizers (dates, phones, identifiers) run again on the repaired text."""
+
+    def __init__(self, inner: Sequence[RegexRecognizer]) -> None:
+        super().__init__(inner, repair, artifacts=True)
+
+
+class OcrLettersRecognizer(_RepairedCopy):
+    """The word recognizers (names, facilities, places) run again on a copy in which the
+    digits inside words are read as letters; a result counts only where it touches such a
+    word."""
+
+    def __init__(self, inner: Sequence[_WordRecognizer]) -> None:
+        super().__init__(inner, repair_letters, artifacts=False)
