@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from auditor.context import AppContext
 from auditor.store import audited, db
+from tests.store.pg import fresh_database
 
 
 def _key(name: str) -> str:
@@ -138,19 +139,8 @@ def test_migration_keeps_an_existing_stores_events(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_same_counts_on_postgresql(tmp_path: Path) -> None:
-    psycopg = pytest.importorskip("psycopg")
-    import secrets
-
-    admin_url = "postgresql://postgres@127.0.0.1:5432/test"
-    try:
-        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.skip("no PostgreSQL at 127.0.0.1:5432")
-    name = f"auditor_test_{secrets.token_hex(6)}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        engine = db.make_engine(f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
+    with fresh_database() as url:
+        engine = db.make_engine(url)
         db.upgrade(engine, "0004")
         with engine.begin() as conn:
             conn.execute(
@@ -179,6 +169,3 @@ def test_same_counts_on_postgresql(tmp_path: Path) -> None:
         with engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM audited_events")).scalar() == 3
         engine.dispose()
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

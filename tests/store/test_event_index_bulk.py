@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
-import secrets
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,8 +20,7 @@ from auditor.store import event_index
 from auditor.store.audited import stored_keys
 from auditor.store.index_models import AccessEvent
 from auditor.synth.hospital import build_hospital
-
-PG_ADMIN = os.environ.get("AUDITOR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+from tests.store.pg import fresh_database
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -32,20 +29,8 @@ def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
     if request.param == "sqlite":
         yield ""
         return
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.skip("no PostgreSQL at AUDITOR_TEST_PG_URL / 127.0.0.1:5432")
-    name = f"auditor_test_{secrets.token_hex(6)}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database() as url:
+        yield url
 
 
 def _expected(log: Path, names: event_index.Pseudonyms) -> dict[str, tuple[object, ...]]:

@@ -4,8 +4,6 @@ the ORM's row-by-row insert stores, counts new and known findings alike, and mov
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,8 +15,7 @@ from auditor.findings import AccessFinding, PhiFinding
 from auditor.store import db, repo
 from auditor.store import finding_rows as fr
 from auditor.store.models import Finding
-
-PG_ADMIN = os.environ.get("AUDITOR_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+from tests.store.pg import fresh_database
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -30,23 +27,13 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         yield eng
         eng.dispose()
         return
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.skip("no PostgreSQL at AUDITOR_TEST_PG_URL / 127.0.0.1:5432")
-    name = f"auditor_test_{secrets.token_hex(6)}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-    eng = db.make_engine(f"{base}/{name}")
-    try:
-        db.upgrade(eng)
-        yield eng
-    finally:
-        eng.dispose()
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database() as url:
+        eng = db.make_engine(url)
+        try:
+            db.upgrade(eng)
+            yield eng
+        finally:
+            eng.dispose()
 
 
 def _findings(tag: str) -> list[AccessFinding | PhiFinding]:
