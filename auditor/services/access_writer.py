@@ -1,8 +1,9 @@
 """Findings go to the store on a thread of their own, in order, while DuckDB computes more.
 
-SQLite spends most of an insert inside ``sqlite3_step``, which releases the GIL, and DuckDB
-evaluates without it too: on two cores the store's work then overlaps the engine's instead
-of following it. One thread and one FIFO queue keep the order, so a segment's checkpoint
+The findings and the distinct events are each written by one set-based statement per batch
+(a JSON text unpacked by the database), which runs inside the driver without the GIL, and
+DuckDB evaluates without it too: on two cores the store's work then overlaps the engine's
+instead of following it. One thread and one FIFO queue keep the order, so a segment's checkpoint
 still commits in the same transaction as its last batch, and the window carry file is
 replaced only after that commit: a kill at any point resumes with no gap.
 """
