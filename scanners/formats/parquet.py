@@ -4,7 +4,8 @@ Both commands see the same rows and the same columns, so what a scan reports is 
 de-identification rewrites. Every flat column is read (which of them is free text for the
 PHI engine is decided by the column's name, as for CSV headers and JSON keys); dates and
 times become their ISO text. Nested (struct, list, map) and binary columns are refused with
-the column's name: their values would pass through unread. Rows come in batches of
+the column's name: their values would pass through unread; so is a table with two columns
+of one name (rows are read by name). Rows come in batches of
 ``ROWS_PER_BATCH`` (never the whole table); pyarrow is imported only when a Parquet file is
 met (it comes with the ``spark`` extra).
 """
@@ -80,6 +81,14 @@ class ParquetRows:
             raise InputError(
                 f"not a readable Parquet file ({_reason(exc)})", file=self.source
             ) from None
+        names = [f.name for f in arrow]
+        twice = next((n for n in names if names.count(n) > 1), None)
+        if twice is not None:  # rows are read by name: one of the two would go unread
+            raise InputError(
+                f"Parquet column {twice!r} appears {names.count(twice)} times: "
+                "column names must be distinct",
+                file=self.source,
+            )
         self.schema = pa.schema(
             [pa.field(f.name, plain_type(f.type, f.name), f.nullable) for f in arrow]
         )

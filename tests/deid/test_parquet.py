@@ -163,13 +163,16 @@ def test_bad_parquet_is_refused_in_one_line(home: Path, tmp_path: Path, capfd: A
     write(src / "ok.txt", "Nothing here.\n")
     (src / "corrupt.parquet").write_bytes(b"PAR1" + b"\x00" * 64 + b"PAR1")
     pq.write_table(pa.table({"visit": [{"who": "Zebulon Quartermaine"}]}), src / "nested.parquet")
+    twice = pa.Table.from_arrays([pa.array(["seen"]), pa.array(["Quartermaine"])], ["note", "note"])
+    pq.write_table(twice, src / "twice.parquet")
     assert main(["deid", str(src), "--out", str(tmp_path / "out")]) == 0
     out = capfd.readouterr()
     text = out.out + out.err
     assert "Traceback" not in text and "Quartermaine" not in text
     lines = [line for line in text.splitlines() if line.startswith("refused (")]
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert "corrupt.parquet: not a readable Parquet file" in " ".join(lines)
+    assert "twice.parquet: Parquet column 'note' appears 2 times" in " ".join(lines)
     assert "nested.parquet: Parquet column 'visit' is struct" in " ".join(lines)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ok.txt"]
 
