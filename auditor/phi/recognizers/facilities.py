@@ -64,7 +64,11 @@ _DESCRIPTORS = frozenset(
      "urgent", "walk", "in", "free", "standing", "mental", "behavioral", "addiction",
      "detox", "methadone", "wound", "pain", "sleep", "vascular", "surgical", "surgery",
      "pt", "ot", "patient", "family", "group", "assisted", "independent", "senior",
-     "elder", "elderly", "adult", "foster", "half", "way", "state", "dept", "department"}
+     "elder", "elderly", "adult", "foster", "half", "way", "state", "dept", "department",
+     # the organ or body part a clinic treats ("Fairmount Chest Clinic"): it describes
+     "chest", "lung", "kidney", "renal", "skin", "bone", "joint", "spine", "foot", "hand",
+     "ear", "liver", "breast", "fertility", "allergy", "diabetes", "vein", "voice", "hearing",
+     "vision", "memory", "stroke", "travel", "sports"}
 )  # fmt: skip
 _SAINT = re.compile(
     r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
@@ -509,7 +513,8 @@ def _with_article(text: str, start: int) -> int:
 _STREET_SURGERY = re.compile(
     r"(?<![\w-])(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Lane|Avenue|Square|Green|Park|Place|"
     r"Hill|Way|Row|Terrace|Crescent|Gardens|Grove|Drive)\s+(?:Surgery|Medical\s+Practice|"
-    r"Practice|Health\s+Centre)(?![\w-])"
+    r"Practice|Health\s+Centre|Health\s+Center|Family\s+(?:Health|Medicine|Practice)|"
+    r"Medical\s+(?:Centre|Center|Group)|Clinic)(?![\w-])"
     r"|(?<![\w-])(?:[A-Z][A-Z'’-]+\s+){1,2}(?:STREET|ROAD|LANE|AVENUE|SQUARE|GREEN|PARK|"
     r"PLACE|HILL|WAY|ROW|TERRACE|CRESCENT|GARDENS|GROVE|DRIVE)\s+SURGERY(?![\w-])"
     r"|(?<![\w-])(?:[a-z][a-z'’-]+\s+)(?:street|road|lane|avenue|square|green|park|place|"

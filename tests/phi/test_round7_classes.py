@@ -1,0 +1,36 @@
+"""Round 7 (issue 14) error classes, by kind, from the round-6 dev batch:
+
+- a clinic named by a place and the organ or body part it treats ("<Town> Chest Clinic"),
+  and a practice named for its street before a family-health or clinic head; not the
+  service alone ("the chest clinic");
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from tests.phi.conftest import check_found, covered_as, found_cases
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("Screened 3/2/2026 at Brackwell Chest Clinic. Case closed.", "Brackwell Chest Clinic"),
+            ("PCP: Tanner Street Family Health, Dr Moro.", "Tanner Street Family Health"),
+            ("Seen at Elm Road Medical Centre last week.", "Elm Road Medical Centre"),
+        ],
+        not_found=[
+            ("Seen in the Chest Clinic today for review.", "Chest Clinic"),
+            ("She has chest clinic on Monday.", "chest clinic"),
+            ("Referred to the Skin Clinic for the rash.", "Skin Clinic"),
+        ],
+    ),
+)
+def test_clinic_by_organ_and_street_practice(
+    engine: PhiEngine, text: str, value: str, expected: bool
+) -> None:
+    check_found(engine, text, value, expected, whole=True)
+    if expected:
+        assert covered_as(engine, text, value, "HOSPITAL")
