@@ -3,6 +3,10 @@
 - a clinic named by a place and the organ or body part it treats ("<Town> Chest Clinic"),
   and a practice named for its street before a family-health or clinic head; not the
   service alone ("the chest clinic");
+- a community organisation by its head: a congregation with its denomination words ("X
+  Missionary Baptist Church"), a club with its sport ("X Sports Club"), an intermediate
+  school; and the name after a form's "agency:" label; not the kind alone ("the Baptist
+  Church", "the Golf Club", "breakfast club");
 """
 
 from __future__ import annotations
@@ -34,3 +38,30 @@ def test_clinic_by_organ_and_street_practice(
     check_found(engine, text, value, expected, whole=True)
     if expected:
         assert covered_as(engine, text, value, "HOSPITAL")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("Rev. Ash (pastor, Greater Zion Missionary Baptist Church) called.",
+             "Greater Zion Missionary Baptist Church"),
+            ("He went to camp at Westbrook Sports Club yesterday.", "Westbrook Sports Club"),
+            ("Teacher at Makaha Ridge Intermediate (808-555-0100).", "Makaha Ridge Intermediate"),
+            ("Resettlement agency: Harbor Light Refugee Services, case manager Jo Ames",
+             "Harbor Light Refugee Services"),
+        ],
+        not_found=[
+            ("Goes to the Baptist Church on Sundays.", "Baptist Church"),
+            ("Lives near the Golf Club.", "Golf Club"),
+            ("Attends breakfast club at school.", "breakfast club"),
+            ("Agency: none", "none"),
+        ],
+    ),
+)  # fmt: skip
+def test_community_organisations_by_head(
+    engine: PhiEngine, text: str, value: str, expected: bool
+) -> None:
+    check_found(engine, text, value, expected, whole=True)
+    if expected:
+        assert covered_as(engine, text, value, "ORGANIZATION")

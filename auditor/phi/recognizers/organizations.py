@@ -69,8 +69,14 @@ _PARTNERS = re.compile(
 # The name may be an everyday word ("Anchor Dental", "Guardian Insurance") or a capital
 # acronym ("QAS Ambulance"): the trade word after it is the evidence, and descriptor words
 # ("Family Dental", "Mobile Imaging") and clinical units ("ICU Pharmacy") are left out.
+_DENOMINATIONS = (
+    r"(?:Missionary|Baptist|Methodist|Episcopal|Lutheran|Presbyterian|Catholic|Pentecostal|"
+    r"Evangelical|Orthodox|Reformed|Bible|Mennonite|Adventist|Apostolic|Congregational|"
+    r"Christian|Holiness|Wesleyan|Nazarene|Community|Fellowship|Free\s+Will|AME|A\.M\.E\.)"
+)
 _TRADE = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
+    # (the shortest name: "X Sports Club" is X and a sports club)
+    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2}?)\s+"
     r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
     r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
     r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
@@ -81,7 +87,15 @@ _TRADE = re.compile(
     # schools and places of worship name a child's or a family's community
     r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
     r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
-    r"Academy|Church|Chapel|Parish|Mosque|Synagogue|Temple|Gurdwara)(?![\w])"
+    r"Intermediate(?:\s+School)?|Kindergarten|Montessori|"
+    r"Academy|Parish|Mosque|Synagogue|Temple|Gurdwara|"
+    # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
+    # Church" (the name in front is what identifies it)
+    rf"(?:{_DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel)|"
+    # a club, with the sport or kind it is for: "X Sports Club", "X Golf Club"
+    r"(?:(?:Sports|Golf|Tennis|Swim(?:ming)?|Football|Soccer|Rugby|Cricket|Rowing|Sailing|"
+    r"Yacht|Athletic|Boxing|Running|Cycling|Riding|Social|Youth|Boys\s+(?:&|and)\s+"
+    r"Girls)\s+)?Club)(?![\w])"
 )
 # An industry after a name that is no English word, in mixed-case text only (in capitals
 # "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
@@ -111,7 +125,10 @@ _TRADE_DESCRIPTORS = frozenset(
      "us", "xr", "ir", "pt", "ot", "cxr", "ekg", "ecg", "gp", "va", "nhs", "als", "bls",
      "vascular", "critical", "intensive", "acute", "respite", "social", "spiritual",
      "pastoral", "molecular", "neonatal", "obstetric", "womens", "women's", "men's", "child",
-     "children's", "adolescent", "youth", "drug", "alcohol", "sexual", "genetic"}
+     "children's", "adolescent", "youth", "drug", "alcohol", "sexual", "genetic",
+     "golf", "tennis", "swim", "swimming", "football", "soccer", "rugby", "cricket", "rowing",
+     "sailing", "yacht", "country", "athletic", "boxing", "running", "cycling", "riding",
+     "boys", "girls", "book", "glee", "chess", "fan", "breakfast", "homework"}
 )  # fmt: skip
 # The trade words a hospital also uses for its own services ("Neuro Physio").
 _CARE_TRADES = re.compile(
@@ -153,6 +170,9 @@ _CUE = re.compile(
     + _NAME_RUN
     # the payer on a form: "Insurance: Brightway", "Payer: Corvana Health"
     + r"|\b(?i:insurance|insurer|insurance\s+co(?:mpany)?|payer|payor|carrier)\s*:\s*"
+    + _NAME_RUN
+    # the agency on a form: "Resettlement agency: X", "Home care agency: X"
+    + r"|\b(?i:agency|vendor|contractor)\s*:\s*"
     + _NAME_RUN
     # an occupation, then where: "a welder at Dofasco", "works as a cleaner for Mitie"
     + r"|\b(?i:a|an|as)\s+(?:(?i:as\s+)?(?i:a|an)\s+)?(?:[a-z]+\s+)?"
