@@ -7,6 +7,9 @@
   Missionary Baptist Church"), a club with its sport ("X Sports Club"), an intermediate
   school; and the name after a form's "agency:" label; not the kind alone ("the Baptist
   Church", "the Golf Club", "breakfast club");
+- a compact date before a 24-hour time, as a signature's or a log line's stamp (the date,
+  not the time), and an e-mail header's date with a machine time and zone; not eight
+  digits after a record cue, nor a bare clock time after a date;
 """
 
 from __future__ import annotations
@@ -65,3 +68,22 @@ def test_community_organisations_by_head(
     check_found(engine, text, value, expected, whole=True)
     if expected:
         assert covered_as(engine, text, value, "ORGANIZATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("PT SEEN. MAJ R. OKONJO 20251102 1430 PT STABLE.", "20251102"),
+            ("Date: Mon, 3 Aug 2026 14:05:33 -0500 Subject: hi", "3 Aug 2026 14:05:33 -0500"),
+        ],
+        not_found=[
+            ("PT SEEN. MAJ R. OKONJO 20251102 1430 PT STABLE.", "1430"),
+            ("Seen 3 Feb 2087 07:45 in clinic", "07:45"),
+        ],
+    ),
+)
+def test_machine_date_stamps(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
+    check_found(engine, text, value, expected, whole=True)
+    if expected:
+        assert covered_as(engine, text, value, "DATE_TIME")

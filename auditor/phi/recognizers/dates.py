@@ -204,6 +204,20 @@ _COMPACT = re.compile(
     r"(?<![\w.+-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
     r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?(?![\w-]|\.\w)"
 )
+# A compact date and a 24-hour time, as a signature's or a log line's stamp ("20260410
+# 0900"): the time after it says it is a date, no cue needed (the date is the span; a
+# clock time alone identifies no one).
+_COMPACT_STAMP = re.compile(
+    r"(?<![\w.+-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[ T](?:[01]\d|2[0-3])"
+    r"[0-5]\d(?:[0-5]\d)?(?![\w-]|[.:/]\d))"
+)
+# An e-mail header's or a log's date with a machine time (seconds) and a zone after it:
+# "Sun, 19 Jul 2026 02:41:09 +0000"; the time and zone are part of the stamp. A bare clock
+# time after a date ("3 Feb 2087 07:45") is not.
+_MAIL_DATE = re.compile(
+    rf"(?<![\w/.-])(?:[12]\d|3[01]|0?[1-9])\s+(?i:{MONTH})\.?,?\s+(?:19|20)\d{{2}},?\s+"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:\s+(?:[+-](?:0\d|1[0-4])[0-5]\d|UTC|GMT|Z)\b)?"
+)
 _COMPACT_CTX = context_regex(
     ["dob", "d.o.b", "birth", "born", "birthdate", "birthday", "date", "dated", "dt", "death",
      "died", "deceased", "expired", "admit", "admitted", "admission", "discharge", "discharged",
@@ -326,6 +340,8 @@ def date_rules() -> list[Rule]:
         Rule("weekday-before-month", e, _WEEKDAY_BEFORE_MONTH, 0.8, group=1),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
+        Rule("compact-stamp", e, _COMPACT_STAMP, 0.85),
+        Rule("mail-date", e, _MAIL_DATE, 0.9, trigger=(":",)),
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),
         Rule(
             "year-not-time", e, _YEAR_NOT_TIME, 0.55, _YEAR_CTX, 0.7, window=14, reject=_year_reject
