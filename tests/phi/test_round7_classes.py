@@ -10,6 +10,11 @@
 - a compact date before a 24-hour time, as a signature's or a log line's stamp (the date,
   not the time), and an e-mail header's date with a machine time and zone; not eight
   digits after a record cue, nor a bare clock time after a date;
+- a military or police rank, a dotted initial and a surname ("CPT L. ADEYEMI"): the initial
+  and surname; not a rank or code before a number ("CPT 99213", "COL 2");
+- a street whose Romance-language type comes first ("2300 Calle Medio", "14 Camino del
+  Rio", "Rua Augusta 45,"); not a distance or a dose after the same words ("Camino Real 2
+  miles", "Via Oral 2, then");
 """
 
 from __future__ import annotations
@@ -87,3 +92,45 @@ def test_machine_date_stamps(engine: PhiEngine, text: str, value: str, expected:
     check_found(engine, text, value, expected, whole=True)
     if expected:
         assert covered_as(engine, text, value, "DATE_TIME")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("SICK CALL. SGT K. BRANCH / CPT T. OKORO, PA-C", "T. OKORO"),
+            ("PT CONSENTED. MAJ R. WIEBE 20260410 0900 PT DISCHARGED.", "R. WIEBE"),
+            ("Seen by Lt. J. Haldorsen on the ward.", "J. Haldorsen"),
+        ],
+        not_found=[
+            ("CPT 99213 billed. COL 2.", "99213"),
+            ("CPT 99213 billed. COL 2.", "COL 2"),
+        ],
+    ),
+)
+def test_rank_initial_surname(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
+    check_found(engine, text, value, expected, whole=True)
+    if expected:
+        assert covered_as(engine, text, value, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("Last known address 41 Camino de la Sierra, Taos.", "41 Camino de la Sierra"),
+            ("Registry, 1850 Calle Ocho, Miami FL", "1850 Calle Ocho"),
+            ("Lives at Rua das Flores 45, Porto.", "Rua das Flores 45"),
+        ],
+        not_found=[
+            ("Camino Real 2 miles north of the clinic.", "Camino Real 2"),
+            ("Via Ryles 2, then review.", "Via"),
+        ],
+    ),
+)
+def test_romance_street_type_first(
+    engine: PhiEngine, text: str, value: str, expected: bool
+) -> None:
+    check_found(engine, text, value, expected, whole=True)
+    if expected:
+        assert covered_as(engine, text, value, "STREET_ADDRESS")

@@ -44,6 +44,17 @@ _INITIALS_BY_ID = re.compile(
     r"|(?<![\w.])((?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]\.[A-Z])[ \t]+"
     r"(?=[A-Z]{0,3}-?\d{5,}(?:-[A-Z]{1,3})?\b)"
 )
+# A military or police rank, an initial and a surname: "CPT L. ADEYEMI", "Sgt R. Okafor",
+# "LCDR M. Haas" (the rank and the dotted initial together say a person follows; "CPT
+# 99213" and "COL 2" have no initial). The span is the initial and the surname.
+_RANK_INITIAL = re.compile(
+    r"(?<![\w.])(?:PVT|PV2|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|CSM|SMA|WO1|CW[2-5]|2LT|1LT|"
+    r"CPT|MAJ|LTC|COL|BG|MG|LTG|GEN|SN|PO[1-3]|CPO|SCPO|MCPO|ENS|LTJG|LT|LCDR|CDR|CAPT|RADM|"
+    r"VADM|ADM|AB|AMN|A1C|SRA|SSGT|TSGT|MSGT|SMSGT|CMSGT|LCPL|GYSGT|"
+    r"Pvt|Pfc|Spc|Cpl|Sgt|Ssg|Sfc|Msg|Lt|Capt|Cpt|Maj|Col|Gen|Cdr|Lcdr|Ens|Adm|Amn|SrA|SSgt|"
+    r"TSgt|MSgt|LCpl|Insp|Supt|Det|Cst|PC|DC|DS|DI)\.?[ \t]+"
+    r"([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'’-]+)(?![\w'’-])"
+)
 # Dotted abbreviations that are not initials.
 _NOT_INITIALS = frozenset(
     {"US", "UK", "EU", "UN", "AM", "PM", "NB", "PS", "IV", "OD", "BD", "TDS", "QDS", "PO", "SC",
@@ -86,6 +97,10 @@ class NameShapeRecognizer(LocalRecognizer):
             if m.group(g).replace(".", "") in _NOT_INITIALS:
                 continue
             out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), 0.6))
+        for m in _RANK_INITIAL.finditer(text) if "." in text else ():
+            surname = m.group(1).rsplit(".", 1)[1].strip().lower()
+            if surname not in NOT_NAMES and surname not in self.lexicon.stoplist:
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):
                 last, first = m.group(1), m.group(2)
