@@ -127,6 +127,27 @@ _STREET_WEAK = re.compile(
     + r"(?:(?<=[a-z0-9])(?=[\s.;),]|$)|(?=,?\s*(?:APT|SUITE|UNIT|#)|,?\s+[A-Z][A-Z .'-]{1,40}?,?"
     + r"\s+[A-Z]{2}\s+\d{5}))"
 )
+# A Romance-language street type before the name, a house number in front (the US
+# Southwest's and Florida's "2300 Calle Medio", "14 Camino del Rio") or after it (Latin
+# American and European "Rua Augusta 45", "Calle Mayor 12"); the name's words in Title case,
+# joined by the small words of those languages. Not "Via" (an English word in Title case
+# at a sentence's start: "Via Oral 2, then").
+_ROMANCE_TYPE = (
+    r"(?:Calle|Camino|Avenida|Paseo|Callej[oó]n|Carrera|Carretera|Calzada|Cerrada|Privada|"
+    r"Plaza|Rambla|Ronda|Travesía|Rua|Travessa|Estrada|Alameda|Viale|Corso|"
+    r"Piazza|Rue|Chemin|Allée|Impasse)"
+)
+_ROMANCE_NAME = (
+    r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el|do|da|dos|das|"
+    r"di|della|dei|des|du|le|les)[ \t]+)?[A-ZÁÉÍÓÚÑ][a-zà-ÿ'’-]+){1,3}"
+)
+_STREET_ROMANCE = re.compile(
+    rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{_ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
+    rf"|(?<![\w-]){_ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
+    # the number ends the street there: a comma, a line's or a sentence's end ("Camino
+    # Real 2 miles" is a distance)
+    r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$))"
+)
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".
 _STREET_NAMED = re.compile(
     r"(?<![\w.])(?:[A-Z][a-z'’]+\s+){1,3}"
@@ -318,6 +339,7 @@ class AddressRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.7) for m in _UNIT_LEAD.finditer(text)]
         found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
         found += [(m.start(1), m.end(1), 0.6) for m in _PHASE.finditer(text)]
         found += [
