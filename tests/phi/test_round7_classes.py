@@ -15,6 +15,8 @@
 - a street whose Romance-language type comes first ("2300 Calle Medio", "14 Camino del
   Rio", "Rua Augusta 45,"); not a distance or a dose after the same words ("Camino Real 2
   miles", "Via Oral 2, then");
+- an ISBT 128 donation number on a blood unit ("W0417 26 118230"), spaced or not; not a
+  count after it, nor a code and a measurement ("A1234 12 mm");
 """
 
 from __future__ import annotations
@@ -134,3 +136,20 @@ def test_romance_street_type_first(
     check_found(engine, text, value, expected, whole=True)
     if expected:
         assert covered_as(engine, text, value, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("Issued 4 RBC (DINs W0417 26 118230 to W0417 26 118233), 2 FFP.", "W0417 26 118230"),
+            ("Issued 4 RBC (DINs W0417 26 118230 to W0417 26 118233), 2 FFP.", "W0417 26 118233"),
+            ("Unit W041726118230 transfused at 14:10.", "W041726118230"),
+        ],
+        not_found=[("Rev code A1234 12 mm on the scale.", "A1234 12")],
+    ),
+)
+def test_isbt_donation_number(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
+    check_found(engine, text, value, expected, whole=True)
+    if expected:
+        assert covered_as(engine, text, value, "ID_NUMBER")

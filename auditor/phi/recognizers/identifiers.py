@@ -414,6 +414,13 @@ def _spaced_record(value: str) -> bool:
     return digits >= 5 and (not value[:1].isdigit() or " " in value)
 
 
+# An ISBT 128 donation identification number on a blood unit: a facility code (a letter and
+# four digits), the two-digit year and a six-digit serial, spaced as labels print them
+# ("W1234 26 123456"). It traces the unit to its donor and recipient. Not the flag digits or
+# check character printed apart after it: a count after the number looks the same.
+_ISBT_DIN = re.compile(r"(?<![\w-])[A-Z]\d{4}[ \t]?\d{2}[ \t]?\d{6}(?![\w-])")
+
+
 def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
     """The identifier table; ``mrn_patterns`` are site MRN formats from ``phi.mrn_patterns``."""
     e = Entity
@@ -453,6 +460,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             validate=_spaced_record,
         ),
         Rule("id-spaced", e.ID_NUMBER, _ID_SPACED, 0.85, group=1, validate=_spaced_record),
+        Rule("isbt-din", e.ID_NUMBER, _ISBT_DIN, 0.85),
         Rule(
             "id-labelled",
             e.ID_NUMBER,
