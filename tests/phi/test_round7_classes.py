@@ -17,6 +17,9 @@
   miles", "Via Oral 2, then");
 - an ISBT 128 donation number on a blood unit ("W0417 26 118230"), spaced or not; not a
   count after it, nor a code and a measurement ("A1234 12 mm");
+- a vessel by its prefix ("S/Y", "M/V", "USNS") and Title-case name, even when the name's
+  words are also a person's; an unslashed prefix that is also a clinical abbreviation ("MV",
+  "MS") only after a vessel word ("aboard MV ...");
 """
 
 from __future__ import annotations
@@ -153,3 +156,20 @@ def test_isbt_donation_number(engine: PhiEngine, text: str, value: str, expected
     check_found(engine, text, value, expected, whole=True)
     if expected:
         assert covered_as(engine, text, value, "ID_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("CREW LOG - S/Y Marlow Finch (private yacht), crew of 6", "Marlow Finch"),
+            ("Evacuated from USNS Bellwether to shore.", "Bellwether"),
+            ("Came aboard MV Island Lark at 0600.", "Island Lark"),
+        ],
+        not_found=[("MV Settings unchanged overnight.", "Settings")],
+    ),
+)
+def test_vessel_names(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
+    check_found(engine, text, value, expected, whole=True)
+    if expected:
+        assert covered_as(engine, text, value, "ORGANIZATION")

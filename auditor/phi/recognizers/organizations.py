@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 SUFFIX_SCORE = 0.75
 PARTNERS_SCORE = 0.7
 CUE_SCORE = 0.65
+# A vessel prefix is surer than a name list: "S/Y Marlow Finch" is a ship, not a person.
+VESSEL_SCORE = 0.9
 
 _SUFFIXES = (
     r"Inc\.?|Incorporated|Corp\.?|Corporation|Co\.\s?,?\s?Ltd\.?|Co\.|Company|Ltd\.?|Limited|"
@@ -155,6 +157,17 @@ _COURT = re.compile(
     r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
     r"Courts?\s+of\s+(?:Justice|Appeal|Protection|Session|Queen's\s+Bench|King's\s+Bench)"
     r"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?))(?![\w])"
+)
+# A vessel by its prefix and Title-case name: "S/Y Halyard Wren", "M/V Coral Dawn", "USNS
+# Mercy" (a ship's name places its crew and passengers). Unslashed prefixes that are also
+# clinical abbreviations (MV ventilation, MS sclerosis, SV stroke volume) only after a
+# vessel word: "aboard MV Island Star".
+_VESSEL_NAME = r"((?:[A-Z][a-z][\w'’-]*)(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})"
+_VESSEL = re.compile(
+    r"(?<![\w/])(?:[SMRF]/[YVS]|HMS|HMCS|HMAS|HMNZS|USS|USNS|USCGC|RMS|NOAAS)\.?[ \t]+"
+    + _VESSEL_NAME
+    + r"|(?i:aboard|on\s+board|onboard|vessel|ship|yacht|ferry|cruise\s+ship|tanker|trawler)"
+    r"[ \t]+(?:the[ \t]+)?(?:MV|MY|SY|SV|MS|SS|RV|FV|MT)\.?[ \t]+" + _VESSEL_NAME
 )
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
@@ -332,6 +345,9 @@ class OrganizationRecognizer(LocalRecognizer):
             words = re.findall(r"[A-Za-z'’]+", m.group(1))
             if not any(self._plain(w) or w.lower() in NOT_NAMES for w in words):
                 out.append(self._result(m.start(1), m.end(), CUE_SCORE))
+        for m in _VESSEL.finditer(text) if pairs else ():
+            g = 1 if m.group(1) else 2
+            out.append(self._result(m.start(g), m.end(g), VESSEL_SCORE))
         for m in _LOWER_LEGAL.finditer(text):
             if m.group(1) not in NOT_NAMES:
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
