@@ -20,6 +20,8 @@
 - a vessel by its prefix ("S/Y", "M/V", "USNS") and Title-case name, even when the name's
   words are also a person's; an unslashed prefix that is also a clinical abbreviation ("MV",
   "MS") only after a vessel word ("aboard MV ...");
+- a form's label that ends in a lower-case facility word before a colon ("Resettlement
+  agency:") is no facility; a named facility before a colon mid-sentence still is;
 """
 
 from __future__ import annotations
@@ -173,3 +175,19 @@ def test_vessel_names(engine: PhiEngine, text: str, value: str, expected: bool) 
     check_found(engine, text, value, expected, whole=True)
     if expected:
         assert covered_as(engine, text, value, "ORGANIZATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[("Seen at Oakfield Clinic: stable, home today.", "Oakfield Clinic")],
+        not_found=[
+            ("Date: 01/26/2027   Resettlement agency: Harbor Light, case manager", "Resettlement"),
+            ("Intake\nPlacement agency: pending", "Placement agency"),
+        ],
+    ),
+)
+def test_form_label_is_no_facility(
+    engine: PhiEngine, text: str, value: str, expected: bool
+) -> None:
+    check_found(engine, text, value, expected, whole=True)

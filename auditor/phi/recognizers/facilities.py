@@ -185,6 +185,8 @@ class FacilityRecognizer(LocalRecognizer):
                 continue  # "the Hospital for Sick Children": the tail names it
             if k + 1 < n and words[k + 1].key in _FIELD_AFTER and "\n" not in view.gap(k + 1):
                 continue  # "medical record number", "Hosp No": a field label, no facility
+            if self._label(view, start, k):
+                continue  # "Resettlement agency: ...", "Home health agency:": a form's label
             if (
                 key in _WEAK_HEADS
                 and not self._namey(view, start, k)
@@ -208,6 +210,18 @@ class FacilityRecognizer(LocalRecognizer):
             end = self._town_after(view, end)
             out.append((words[start].start, words[end].end, 0.8))
         return out
+
+    @staticmethod
+    def _label(view: TokenView, start: int, k: int) -> bool:
+        """Words from a field's start to a facility word right before a colon are a form's
+        label ("Resettlement agency:", "Referring practice:"), not a name: the head in lower
+        case, opening a line or following a wide gap."""
+        text = view.text
+        words = view.words
+        if not text.startswith(":", words[k].end) or not words[k].text.islower():
+            return False
+        before = text[: words[start].start]
+        return before.strip(" \t") == "" or before.endswith(("\n", "  ", "\t"))
 
     def _town_after(self, view: TokenView, end: int) -> int:
         """A town written right after the facility word is part of its name ("University
