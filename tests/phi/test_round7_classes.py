@@ -22,6 +22,9 @@
   "MS") only after a vessel word ("aboard MV ...");
 - a form's label that ends in a lower-case facility word before a colon ("Resettlement
   agency:") is no facility; a named facility before a colon mid-sentence still is;
+- an alien registration number with its "A" printed apart ("Alien no. A 201-448-917") and
+  a commercial driver's licence with its state code ("CDL TX 000051187342"); not the words
+  alone ("alien life forms", "CDL holder since 2019");
 """
 
 from __future__ import annotations
@@ -190,4 +193,21 @@ def test_vessel_names(engine: PhiEngine, text: str, value: str, expected: bool) 
 def test_form_label_is_no_facility(
     engine: PhiEngine, text: str, value: str, expected: bool
 ) -> None:
+    check_found(engine, text, value, expected, whole=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("Case 7   Alien no. A 201-448-917   Passport pending", "A 201-448-917"),
+            ("Driver TRN-0118   CDL TX 000051187342   Bus 12", "TX 000051187342"),
+        ],
+        not_found=[
+            ("Alien life forms 2 seen.", "Alien"),
+            ("CDL holder since 2019.", "CDL holder"),
+        ],
+    ),
+)
+def test_alien_number_and_cdl(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
     check_found(engine, text, value, expected, whole=True)

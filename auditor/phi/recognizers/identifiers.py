@@ -89,7 +89,10 @@ _ID_LABEL = (
     # national and health-plan numbers whose check digit failed (or has no published one):
     # the label says what they are
     r"philhealth|ohip|ramq|medicare|nhs|chi|nhi|ppsn|pps|aadhaa?r|abha|uhid|nric|mykad|sss|"
-    r"health\s+card|healthcard|tfn|ird)"
+    r"health\s+card|healthcard|tfn|ird|"
+    # an immigrant's alien registration number and a commercial driver's licence, whose
+    # letters ("A", a state's code) are printed apart from the digits
+    r"alien(?:\s+registration)?|a-number|uscis|cdl)"
 )
 _ID_LABELLED = re.compile(
     r"(?<![\w])(?i:" + _ID_LABEL + r")"
@@ -109,9 +112,11 @@ def _labelled_id(value: str) -> bool:
     groups = re.split(r"[ /-]+", value)
     if any(g.isalpha() and len(g) > 3 for g in groups[1:]):
         return False  # a word after the number ("4471-pending"): the sentence, not the id
-    if groups[0].isalpha() and groups[0].lower() in STOP_WORDS | _NOT_PREFIXES:
+    digits = sum(c.isdigit() for c in value)
+    alien = groups[0] == "A" and digits >= 8  # "A 201-448-917": the A-number's own letter
+    if groups[0].isalpha() and groups[0].lower() in STOP_WORDS | _NOT_PREFIXES and not alien:
         return False  # "REFERENCE RANGE 135-145", "CASE OF 12 000"
-    return sum(c.isdigit() for c in value) >= 5
+    return digits >= 5
 
 
 _NOT_PREFIXES = frozenset({"range", "rng", "lab", "labs", "date", "dated", "sent", "due", "set"})
