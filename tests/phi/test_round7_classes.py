@@ -211,3 +211,24 @@ def test_form_label_is_no_facility(
 )
 def test_alien_number_and_cdl(engine: PhiEngine, text: str, value: str, expected: bool) -> None:
     check_found(engine, text, value, expected, whole=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    found_cases(
+        found=[
+            ("FOLLOW-UP CLINIC, APPT 14 FEB 27. WIFE TO ATTEND.", "14 FEB 27"),
+            ("Reviewed on 3 Sep 25, stable.", "3 Sep 25"),
+        ],
+        not_found=[
+            ("Started 12 Jan 10 mg daily.", "10 mg"),
+            ("On 3 Mar 45 min of physio.", "45 min"),
+            ("From 9 Apr 20 patients were screened.", "20 patients"),
+            ("Weight 4 Jun 26.5 kg.", "26.5 kg"),
+        ],
+    ),
+)
+def test_two_digit_year_after_day_and_month(
+    engine: PhiEngine, text: str, value: str, expected: bool
+) -> None:
+    check_found(engine, text, value, expected, whole=True)

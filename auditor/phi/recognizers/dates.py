@@ -82,10 +82,16 @@ _MD_RANGE = re.compile(
 )
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
 _WEEKDAY = rf"(?:{WEEKDAY}\.?,?\s+)?"
+# The military and lab style "23 MAR 26": two digits after a day and a month are its year,
+# unless a unit or a clock follows ("12 Jan 10 mg", "3 Mar 45 min", "5 May 12:30").
+_YY = (
+    r"|\d{2}(?![\w:/%]|\.\d|\s*(?i:mg|mcg|ml|g|kg|units?|u|min|mins|minutes|hrs?|hours?|yo|y/o|"
+    r"years?|days?|weeks?|patients?|pts?|tabs?|tablets?|doses?|times?)\b)"
+)
 _TEXT_DATE = re.compile(
     r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+(?:" + _DAY + "|" + _SPELLED_DAY + r")"
     r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
-    r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+" + _YEAR + r")?\b"
+    r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+(?:" + _YEAR + _YY + r"))?\b"
     r"|\b" + _MONTHS + r"\.?,?\s+(?:(?:19|20)\d{2}\b|['’]\d{2}(?![\w/%'’]))"
     # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems)
     r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"-(?:(?:19|20)\d{2}|\d{2})\b",
