@@ -114,12 +114,15 @@ def _labelled_id(value: str) -> bool:
         return False  # a word after the number ("4471-pending"): the sentence, not the id
     digits = sum(c.isdigit() for c in value)
     alien = groups[0] == "A" and digits >= 8  # "A 201-448-917": the A-number's own letter
-    if groups[0].isalpha() and groups[0].lower() in STOP_WORDS | _NOT_PREFIXES and not alien:
+    if groups[0].isalpha() and groups[0].lower() in _NOT_PREFIXES and not alien:
         return False  # "REFERENCE RANGE 135-145", "CASE OF 12 000"
     return digits >= 5
 
 
-_NOT_PREFIXES = frozenset({"range", "rng", "lab", "labs", "date", "dated", "sent", "due", "set"})
+# Words that open the match but no number: the stop words and a few labels' neighbours.
+_NOT_PREFIXES = STOP_WORDS | frozenset(
+    {"range", "rng", "lab", "labs", "date", "dated", "sent", "due", "set"}
+)
 
 
 def _unit_after(text: str, start: int, end: int) -> bool:
