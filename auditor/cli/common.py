@@ -218,8 +218,12 @@ def interruptible(work: Callable[[], T], actx: AppContext) -> T:
     Ctrl-C inside a DuckDB query does not arrive as ``KeyboardInterrupt``: DuckDB cancels the
     query and raises its own error ("Query interrupted"), which the run then reports as a
     failure. So the SIGINT handler notes the key press, and any error after it is the
-    interruption it caused.
+    interruption it caused. While it runs, Ctrl-C also interrupts the scan's DuckDB statement
+    at once (``ctrl_c``), which on a busy machine would otherwise read the key only when the
+    statement ends.
     """
+    from auditor import ctrl_c
+
     before = stored_findings(actx)
     pressed = threading.Event()
 
@@ -230,7 +234,8 @@ def interruptible(work: Callable[[], T], actx: AppContext) -> T:
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, on_sigint) if main else None
     try:
-        return work()
+        with ctrl_c.watching():
+            return work()
     except Exception:
         if not pressed.is_set():
             raise

@@ -120,6 +120,8 @@ class RuleGuard:
             with deadline:
                 self.con.execute(sql)
         except duckdb.Error as exc:
+            if isinstance(exc, duckdb.InterruptException) and not deadline.fired:
+                raise  # not the time limit but Ctrl-C (``auditor.ctrl_c``): the scan stops
             return False, failure_reason(exc, deadline, self.memory_limit)
         return True, ""
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from auditor import ctrl_c
 from auditor.alerts import send_alerts
 from auditor.context import AppContext, work_dir
 from auditor.errors import InputError
@@ -194,25 +195,26 @@ def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | 
     con = engine.connect(cfg, allowed_dirs=[job.work], allowed_paths=[*inputs, job.persisted_carry])
     writer = StoreWriter(job.actx, result.run_id, timezone=job.timezone)
     try:
-        evaluator = _evaluator(
-            name,
-            master,
-            con,
-            job,
-            cfg,
-            chunk=settings.access.finding_batch,
-            with_json=job.on_batch is not None,
-            carry_from=job.persisted_carry,
-        )
-        with result.timed("context"):
-            context = evaluator.prepare(job.context_dir, job.quarantine)
-        result.context_missing = context.missing
-        result.context_rows = dict(context.rows)
-        result.context_rejected = dict(context.rejected)
-        result.disabled_rules = evaluator.disabled
-        result.failed_rules = evaluator.failed  # live: fills as rules fail during the scan
-        scan = FileScan(job, evaluator, writer, result)
-        _scan_files(scan, job, result)
+        with ctrl_c.registered(con):  # Ctrl-C interrupts its statement at once
+            evaluator = _evaluator(
+                name,
+                master,
+                con,
+                job,
+                cfg,
+                chunk=settings.access.finding_batch,
+                with_json=job.on_batch is not None,
+                carry_from=job.persisted_carry,
+            )
+            with result.timed("context"):
+                context = evaluator.prepare(job.context_dir, job.quarantine)
+            result.context_missing = context.missing
+            result.context_rows = dict(context.rows)
+            result.context_rejected = dict(context.rejected)
+            result.disabled_rules = evaluator.disabled
+            result.failed_rules = evaluator.failed  # live: fills as rules fail during the scan
+            scan = FileScan(job, evaluator, writer, result)
+            _scan_files(scan, job, result)
     except BaseException:
         writer.abort()
         raise
