@@ -97,6 +97,21 @@ class ReidSink(Protocol):
     def add(self, entity_type: str, original: str, replacement: str) -> None: ...
 
 
+@dataclass
+class HeldPairs:
+    """A row's re-identification pairs, held until the row is written: a quarantined row's
+    originals must not reach the map (nothing of it left the building)."""
+
+    pairs: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, entity_type: str, original: str, replacement: str) -> None:
+        self.pairs.append((entity_type, original, replacement))
+
+    def release(self, sink: ReidSink) -> None:
+        for entity_type, original, replacement in self.pairs:
+            sink.add(entity_type, original, replacement)
+
+
 # Values that name a day without a form the shifter reads: holidays, de-id brackets, "3-3".
 _UNREADABLE_DATE = re.compile(
     r"\[\*\*[^\]]*\d[^\]]*\*\*\]|(?<![\d:])\d{1,2}-\d{1,2}(?![\d:])" + rf"|\b(?:{HOLIDAY})",
@@ -149,7 +164,9 @@ class Deidentifier:
         self.ledger = Ledger()
         self._keyed = Keyed(key)
         self._surrogates = Surrogates(self._keyed)
-        self._reid = reid
+        # Where original -> replacement pairs go (``--reid-map``); Parquet swaps in a
+        # ``HeldPairs`` per row, as it does the ledger.
+        self.reid = reid
         # Tells a name word that is also an ordinary word ("Will", "Porter"): such words are
         # not propagated through a note. Without it only whole multi-word names propagate.
         self._ambiguous = ambiguous
@@ -177,8 +194,8 @@ class Deidentifier:
     def _done(self, entity: str, op: str, original: str, replacement: str) -> str:
         self._last = (op, replacement)
         self.ledger.add(entity, op, replacement)
-        if self._reid is not None and op != _KEEP_VALUE and replacement != original:
-            self._reid.add(entity, original, replacement)
+        if self.reid is not None and op != _KEEP_VALUE and replacement != original:
+            self.reid.add(entity, original, replacement)
         return replacement
 
     # -- the operators ------------------------------------------------------------------

@@ -22,6 +22,7 @@ from auditor.context import AppContext
 from auditor.deid.formats import parquet as parquet_format
 from auditor.deid.formats.base import FileContext
 from auditor.deid.keys import create_key_file
+from auditor.deid.operators import HeldPairs
 from auditor.deid.profiles import load_profile
 from auditor.phi.engine import PhiEngine
 from auditor.scanners.formats.parquet import ROWS_PER_BATCH
@@ -156,6 +157,26 @@ def test_value_that_no_longer_fits_its_column_quarantines_its_row(
     )
     assert len(written) + len(named) == len(values) == fc.units + len(named)
     assert all(0 <= v <= 255 for v in written) and written != values[: len(written)]
+
+
+def test_a_quarantined_rows_values_never_reach_the_reidentification_map(
+    tmp_path: Path, site_engine: PhiEngine, make_deid: Any
+) -> None:
+    """The map pairs originals with what was written; a row left out wrote nothing."""
+    values = list(range(100, 140))
+    pq.write_table(pa.table({"mrn": pa.array(values, pa.uint8())}), tmp_path / "ids.parquet")
+    deid = make_deid()
+    deid.reid = HeldPairs()  # the map's sink, read back as pairs
+    fc = FileContext(deid, site_engine, load_profile(SHIFT), source="ids.parquet")
+    dst = tmp_path / "out.parquet"
+    parquet_format.ParquetFormat().deidentify(tmp_path / "ids.parquet", dst, fc)
+    left_out = {values[int(note.split()[1].rstrip(":")) - 1] for note in fc.notes[1:]}
+    assert left_out, "the test key gives some tokens above 255"
+    mapped = {int(original) for _, original, _ in deid.reid.pairs}
+    assert mapped == set(values) - left_out
+    assert sorted(int(new) for _, _, new in deid.reid.pairs) == sorted(
+        pq.read_table(dst).column("mrn").to_pylist()
+    )
 
 
 def test_bad_parquet_is_refused_in_one_line(home: Path, tmp_path: Path, capfd: Any) -> None:

@@ -7,7 +7,8 @@ in age or identifier columns are capped or tokenised; dates and timestamps are w
 text (a year or a shifted date is not always a date). Rows are read, analysed (one engine
 call per ``batch_size`` texts of a row batch) and written a batch at a time, never the whole
 table. A row that cannot be de-identified is quarantined: left out and named in the file's
-notes (``row 3: quarantined, REASON``); its values are not counted. The same module runs on
+notes (``row 3: quarantined, REASON``); its values are not counted and its pairs never reach
+the re-identification map. The same module runs on
 one machine and on Spark executors, so both write the same bytes.
 """
 
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.deid.formats.base import FileContext
 from auditor.deid.formats.jsondoc import Slots, _find_patient, walk
-from auditor.deid.operators import Ledger, Span
+from auditor.deid.operators import HeldPairs, Ledger, ReidSink, Span
 from auditor.deid.residual import Unit
 from auditor.errors import AuditorError
 from auditor.scanners.formats.parquet import ParquetRows
@@ -41,6 +42,7 @@ class _Row:
     record: Any
     slots: Slots
     ledger: Ledger
+    held: HeldPairs
 
 
 def row_reason(exc: BaseException) -> str:
@@ -50,6 +52,11 @@ def row_reason(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "structure nested too deeply"
     return f"cannot de-identify ({type(exc).__name__})"
+
+
+def _held(row: _Row, file_reid: ReidSink | None) -> HeldPairs | None:
+    """Where the row's re-identification pairs go while it may still be quarantined."""
+    return row.held if file_reid is not None else None
 
 
 def _analyse(fc: FileContext, texts: list[str]) -> list[list[Span] | BaseException]:
@@ -80,12 +87,12 @@ def deidentify_batch(
     """De-identify one batch of rows: (the rows kept, [(row number, why not)])."""
     rows: list[_Row] = []
     quarantined: list[tuple[int, str]] = []
-    file_ledger = fc.deid.ledger
+    file_ledger, file_reid = fc.deid.ledger, fc.deid.reid
     kept: list[_Row] = []
     try:
         for n, record in enumerate(records, start=first_row):
-            row = _Row(n, record, Slots(), Ledger())
-            fc.deid.ledger = row.ledger
+            row = _Row(n, record, Slots(), Ledger(), HeldPairs())
+            fc.deid.ledger, fc.deid.reid = row.ledger, _held(row, file_reid)
             try:
                 patient = _find_patient(record) or f"{fc.source}#{n - 1}"
                 row.record = walk(record, fc, row.slots, patient)
@@ -94,7 +101,7 @@ def deidentify_batch(
                 quarantined.append((n, row_reason(exc)))
         spans = iter(_analyse(fc, [text for row in rows for _, text, _ in row.slots.items]))
         for row in rows:
-            fc.deid.ledger = row.ledger
+            fc.deid.ledger, fc.deid.reid = row.ledger, _held(row, file_reid)
             found = [next(spans) for _ in row.slots.items]
             try:
                 for (setter, text, patient), sp in zip(row.slots.items, found, strict=True):
@@ -107,11 +114,13 @@ def deidentify_batch(
                 continue
             kept.append(row)
     finally:
-        fc.deid.ledger = file_ledger
+        fc.deid.ledger, fc.deid.reid = file_ledger, file_reid
     table, unfit = _fit([(row.number, row.record) for row in kept], schema)
     for row in kept:
-        if row.number not in unfit:
-            file_ledger.merge(row.ledger)  # a quarantined row's values are not counted
+        if row.number not in unfit:  # a quarantined row's values are neither counted nor mapped
+            file_ledger.merge(row.ledger)
+            if file_reid is not None:
+                row.held.release(file_reid)
     quarantined.extend(unfit.items())
     quarantined.sort()
     return table, quarantined
