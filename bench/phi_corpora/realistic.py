@@ -7,13 +7,13 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
-``round6-dev``/``round6-test`` and ``bait-dev``/``bait-test`` (false alarms: real-style
-notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones frozen; round 4 adds
-O organisation, R IP address and X ignored: states, countries, ages under 90, counted neither
-way). ``build()`` strips
-the markup into the scorer's JSONL shape (``text`` and character ``spans``
-``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns) for
-the ``+dict`` tier. Names are not in them, on purpose.
+``round6-dev``/``round6-test``, ``round7-test`` and ``bait-dev``/``bait-test`` (false
+alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones
+frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
+90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
+(``text`` and character ``spans`` ``[start, end, ENTITY]``); each has a small site
+dictionary (facilities, wards, towns) for the ``+dict`` tier. Names are not in them, on
+purpose.
 
     python bench/phi_corpora/realistic.py   # rewrite the JSONL files from the sources
 """
@@ -102,6 +102,15 @@ CORPORA = {
         HERE / "round6_test.src.txt",
         HERE / "round6_test.jsonl",
         HERE / "round6_test_site.tsv",
+    ),
+    # issue 14 round 7: therapy, forensic, courier, ski patrol, air medical, legal and survey
+    # reports, public health, genetics, dialysis, street medicine, transport, tele-ICU and
+    # non-US settings (UK, Ireland, NZ, India, Singapore, South Africa, Canada, Australia); an
+    # author who never read the detector; the test batch is frozen
+    "round7-test": (
+        HERE / "round7_test.src.txt",
+        HERE / "round7_test.jsonl",
+        HERE / "round7_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
