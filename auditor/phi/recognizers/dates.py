@@ -8,10 +8,21 @@ surroundings: blood pressure ``120/80`` fails the month/day ranges, and ``pain 4
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from auditor.phi.calendar import HOLIDAY, MONTH, WEEKDAY
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
+from auditor.phi.recognizers.patterns import (
+    RegexRecognizer,
+    Rule,
+    context_regex,
+    make_result,
+    near,
+)
+
+if TYPE_CHECKING:
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -126,6 +137,59 @@ _MONTH_ALONE = re.compile(
     r"NOVEMBER|DECEMBER)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"(?![\w/'’-])"
 )
+# A weekday's short form ("sat", "Tues", "thurs") is a day only where the words around it
+# say so: "sat" and "sun" are also saturation and sunlight, "mon" a monitor, "wed" married.
+# A day word before it ("on", "next", "by", "repeat labs") or a time of day after it
+# ("fri am"), or a range of days ("mon-fri"); the ambiguous stems also need to end their
+# phrase or be followed by a time word ("on sat." but not "from sun exposure", "sat 97%").
+_SHORT_DAY = r"(?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)"
+_SHORT_DAY_WORD = re.compile(rf"(?<![\w.'’]){_SHORT_DAY}(?![\w'’])", I)
+_DAY_LEAD = re.compile(
+    r"(?:^|[^\w/-])(?:(?:on|next|this|last|every|each|by|until|till|til|since|from|before|"
+    r"after|thru|through|over|labs?|appt|f/u|fu|rtc|due|starting|started|home|d/c|dc|"
+    r"discharge|visit|clinic|surgery)"
+    # a plan verb and its object: "repeat cbc sat", "recheck k+ mon"
+    r"|(?:repeat|recheck|redraw|draw|check|rpt)(?:[ \t]+[\w+/-]+)?)[ \t]+$",
+    I,
+)
+_DAY_TAIL = (
+    r"(?:a\.m\.?|p\.m\.?|am|pm|morning|night|evening|afternoon|eve|overnight|appt|visit|"
+    r"clinic|labs?|f/u)(?!\w)"
+)
+_DAY_AFTER = re.compile(rf"[ \t]+{_DAY_TAIL}", I)
+# A range or list of days: "mon-fri", "M/W/F" spelled "mon/wed/fri", "sat & sun".
+_DAY_JOIN = r"(?:[ \t]?[-–/&][ \t]?|[ \t]+(?:and|or|to|thru|through)[ \t]+)"
+_DAY_NEXT = re.compile(rf"{_DAY_JOIN}{_SHORT_DAY}(?![\w'’])", I)
+_DAY_PREV = re.compile(rf"(?<![\w.'’]){_SHORT_DAY}{_DAY_JOIN}$", I)
+_AMBIGUOUS_DAY = frozenset({"mon", "wed", "sat", "sun"})
+# The word before an ambiguous short form that makes it a measurement or a device:
+# "o2 sat", "pulse ox sat", "cardiac mon".
+_NOT_DAY_BEFORE = re.compile(r"(?:o2|02|spo2|sao2|svo2|ox|pulse|tele|cardiac|holter)[ \t]+$", I)
+# What may follow an ambiguous short form after a day word: the phrase's end, a joining
+# word or a time of day ("repeat labs sat.", "on sun at 10", "by mon or tues"), never a
+# number or another noun ("on sat 97%", "from sun exposure").
+_SHORT_DAY_END = re.compile(
+    rf"\.(?:\s|$)|\.?(?:[ \t]*(?:[,;:)!?\n]|$)|[ \t]+(?:at|and|or|to|{_DAY_TAIL}))", I
+)
+
+
+def short_weekdays(text: str) -> list[tuple[int, int]]:
+    """Spans of short weekday forms that the words around them make days (see above)."""
+    out = []
+    for m in _SHORT_DAY_WORD.finditer(text):
+        start, end = m.span()
+        in_range = _DAY_NEXT.match(text, end) or _DAY_PREV.search(text[max(0, start - 14) : start])
+        before = text[max(0, start - 24) : start]
+        ambiguous = m.group().lower() in _AMBIGUOUS_DAY
+        cued = _DAY_LEAD.search(before) and (
+            not ambiguous
+            or (_SHORT_DAY_END.match(text, end) and not _NOT_DAY_BEFORE.search(before))
+        )
+        if in_range or cued or _DAY_AFTER.match(text, end):
+            out.append((start, end))
+    return out
+
+
 _YEAR_ONLY = re.compile(r"(?<![\w/.$#-])((?:19|20)\d{2})(?![\w/%-]|\.\d)")
 # A year closing a capitalised name of an event or cohort: "the Civil Rights Act of 2015",
 # "Class of 2019", "Summer of 1969" (a clock time never follows "<Name> of").
@@ -172,7 +236,8 @@ _YEAR_TIME_CTX = context_regex(
 _FRACTION_LEFT = context_regex(
     ["bp", "b/p", "abg", "vbg", "gas", "nbp", "nibp", "abp", "art", "sbp", "map", "pain", "ps",
      "peep", "cpap",
-     "bipap", "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "strength", "motor",
+     "bipap", "nippv", "niv", "ippv", "ipap", "epap", "bilevel", "pip", "pcv", "prvc", "hfnc",
+     "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "strength", "motor",
      "grip", "grips", "power", "ue", "le", "bue", "ble", "mae", "rated", "rates", "rating",
      "score", "scale", "level", "grade", "murmur", "sem", "gcs", "pupils", "perrl", "sets",
      "cultures", "cx", "bottles", "o2", "fio2", "sat", "sats", "spo2", "ratio", "nc", "lpm",
@@ -274,10 +339,10 @@ def _md_reject(text: str, start: int, end: int) -> bool:
     if _fraction(text, start, end):
         return True
     num, _, den = text[start:end].partition("/")
-    # n/10 and n/n are scores unless a date cue says otherwise.
-    return (den in {"10", "5", "4", "3", "6"} or num == den) and not near(
-        text, start, end, _DATE_CTX, 16, 0
-    )
+    # n/10 and n/n are scores unless a date cue says otherwise; a top above the bottom is
+    # no score ("hus 10/6 normal", "00:36 10/4", "pool 16/10"), only a date or a setting.
+    score_like = den in {"10", "5", "4", "3", "6"} and int(num) <= int(den)
+    return (score_like or num == den) and not near(text, start, end, _DATE_CTX, 16, 0)
 
 
 _RANGE_UNIT = re.compile(
@@ -359,5 +424,19 @@ def date_rules() -> list[Rule]:
     ]
 
 
+class DateRecognizer(RegexRecognizer):
+    """The date rules, and short weekday forms read from the words around them."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        if entities and Entity.DATE_TIME.value not in entities:
+            return results
+        for start, end in short_weekdays(text):
+            results.append(make_result(self, Entity.DATE_TIME, start, end, 0.6))
+        return results
+
+
 def date_recognizer() -> RegexRecognizer:
-    return RegexRecognizer("AuditorDateRecognizer", date_rules())
+    return DateRecognizer("AuditorDateRecognizer", date_rules())
