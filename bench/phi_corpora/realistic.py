@@ -7,7 +7,7 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
-``round6-dev``/``round6-test``, ``round7-test`` and ``bait-dev``/``bait-test`` (false
+``round6-dev``/``round6-test``, ``round7-dev``/``round7-test`` and ``bait-dev``/``bait-test`` (false
 alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -107,6 +107,11 @@ CORPORA = {
     # reports, public health, genetics, dialysis, street medicine, transport, tele-ICU and
     # non-US settings (UK, Ireland, NZ, India, Singapore, South Africa, Canada, Australia); an
     # author who never read the detector; the test batch is frozen
+    "round7-dev": (
+        HERE / "round7_dev.src.txt",
+        HERE / "round7_dev.jsonl",
+        HERE / "round7_dev_site.tsv",
+    ),
     "round7-test": (
         HERE / "round7_test.src.txt",
         HERE / "round7_test.jsonl",
