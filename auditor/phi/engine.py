@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,8 +24,10 @@ from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.ner import NerRecognizer
+from auditor.phi.recognizers.org_evidence import OrgEvidence
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
+from auditor.phi.recognizers.tokens import TokenView
 
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
@@ -250,6 +252,9 @@ class PhiEngine:
                 recognizer.is_loaded = True
         self.recognizers = tuple(recognizers)
         self.entities = sorted({e for r in recognizers for e in r.get_supported_entities()})
+        self.model = model
+        self.org_evidence = OrgEvidence(self.lexicon)
+        self._ner_tagger: Callable[[list[str]], list[list[tuple[int, int, str]]]] | None = None
 
     @classmethod
     def from_settings(
@@ -304,9 +309,9 @@ class PhiEngine:
         found: list[list[PhiSpan]] = [[] for _ in texts]
         outputs = self.nlp_engine.pipe_with_context(self._chunks(texts), self.batch_size)
         for nlp_artifacts, chunk in outputs:
-            found[chunk.index].extend(
-                self._spans(chunk, self._recognize(chunk.text, nlp_artifacts))
-            )
+            results = self._recognize(chunk.text, nlp_artifacts)
+            results += self._org_evidence(chunk.text, results, nlp_artifacts)
+            found[chunk.index].extend(self._spans(chunk, results))
         for text, spans in zip(texts, found, strict=True):
             yield merge_spans(drop_persons_in_places(text, spans))
 
@@ -325,6 +330,34 @@ class PhiEngine:
             if found:
                 results.extend(found)
         return results
+
+    def _org_evidence(
+        self, text: str, results: list[RecognizerResult], nlp_artifacts: NlpArtifacts
+    ) -> list[RecognizerResult]:
+        """Organisation and facility runs confirmed by a cue and NER (see
+        :mod:`auditor.phi.recognizers.org_evidence`); NER is the chunk's own when it ran,
+        otherwise a NER-only model run on the candidates' lines, loaded on first need."""
+        from presidio_analyzer import RecognizerResult
+
+        covered = [
+            (r.start, r.end)
+            for r in results
+            if r.score >= self.thresholds.get(r.entity_type, DEFAULT_THRESHOLD)
+        ]
+        ents = None
+        if self.nlp_engine.use_ner and nlp_artifacts.tokens is not None:
+            doc = nlp_artifacts.tokens
+            ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        shouting = TokenView.shared(text, nlp_artifacts).shouting
+        found = self.org_evidence.find(text, covered, self._tag_ner, ents, shouting=shouting)
+        return [RecognizerResult(t, s, e, sc) for s, e, t, sc in found]
+
+    def _tag_ner(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        if self._ner_tagger is None:
+            from auditor.phi.nlp_spacy import NerTagger
+
+            self._ner_tagger = NerTagger(self.model)
+        return self._ner_tagger(texts)
 
     def _spans(self, chunk: _Chunk, results: list[RecognizerResult]) -> Iterator[PhiSpan]:
         for r in results:

@@ -93,3 +93,34 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
             language=language,
             scores=scores,
         )
+
+
+class NerTagger:
+    """spaCy's NER component alone, for the few lines that hold an organisation candidate.
+
+    :mod:`auditor.phi.recognizers.org_evidence` asks it about short lines only, so a scan
+    without NER pays for it in proportion to those lines (and the load once, on first need).
+    The small English model's NER carries its own token-to-vector layer: the shared tok2vec
+    and every other component are left out.
+    """
+
+    def __init__(self, model_name: str) -> None:
+        package = resolve_model(model_name)
+        path = Path(package) if Path(package).exists() else spacy.util.get_package_path(package)
+        try:
+            names = list(spacy.util.get_model_meta(path).get("pipeline", []))
+        except Exception:  # an unusual layout: keep the usual listener-free components
+            names = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+        try:
+            self.nlp = spacy.load(package, exclude=[n for n in names if n != "ner"])
+        except OSError as exc:
+            raise ConfigError(
+                f"spaCy model {model_name!r} cannot be loaded", field="phi.model"
+            ) from exc
+
+    def __call__(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, label) of every entity, per text."""
+        return [
+            [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for doc in self.nlp.pipe(texts, batch_size=64)
+        ]

@@ -403,7 +403,11 @@ class FacilityRecognizer(LocalRecognizer):
                 continue
             if words[k - 2].key not in _TRANSFER_VERBS or not view.looks_proper(k):
                 continue
-            if self.lexicon.is_unknown_proper(w.key) and len(w.key) >= 4:
+            if (
+                self.lexicon.is_unknown_proper(w.key)
+                and len(w.key) >= 4
+                and not _ADJECTIVE_END.search(w.key)
+            ):  # not a specialty's adjective: "sent to Interventional Radiology"
                 out.append((w.start, w.end, 0.65))
             elif self._facility_acronym(view, k):
                 out.append((w.start, w.end, 0.6))  # "admitted to LMH", "transferred from BMC"

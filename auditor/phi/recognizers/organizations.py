@@ -50,7 +50,8 @@ _SUFFIXES = (
 # Capital clinical abbreviations: suffixes only after title-case words.
 _SHORT = r"AG|SA|SE|NV|LP|SAS|SpA|AB|ASA|Oyj|KG"
 _WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*)"
-_JOIN = r"(?:\s+|\s*&\s*|,\s+|\s+(?:and|of|the|for|de|du|van|von)\s+)"
+# (one line: a name does not run on past a line break into the next field or line)
+_JOIN = r"(?:[ \t]+|[ \t]*&[ \t]*|,[ \t]+|[ \t]+(?:and|of|the|for|de|du|van|von)[ \t]+)"
 _SUFFIX = re.compile(
     rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}}),?\s+(?:{_SUFFIXES})(?![\w])"
     # a fund's or a holding's series numeral: "Orbital Holdings Corp. IV"
@@ -173,11 +174,11 @@ _VESSEL = re.compile(
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 # The name after an organisation cue: up to four capitalised words, "&" allowed between them.
-_NAME_RUN = r"([A-Z][\w&'’.-]+(?:\s+(?:&\s+)?[A-Z][\w&'’.-]+){0,3})"
+_NAME_RUN = r"([A-Z][\w&'’.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]+){0,3})"
 _CUE = re.compile(
     r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
     r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s+(?:is\s+)?)\s*"
-    r"(?:the\s+)?([A-Z][\w&'.-]+(?:\s+(?:&\s+)?[A-Z][\w&'.-]+){0,4})"
+    r"(?:the\s+)?([A-Z][\w&'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'.-]+){0,4})"
     r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
     r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
     + _NAME_RUN
@@ -214,7 +215,7 @@ _KIN = frozenset({"mum", "mam", "mummy", "mommy", "nan", "nana", "gran", "granny
 _LABEL_AFTER = re.compile(r"\s+(?=(?i:id|no|number|member|policy|ref|tel|ph|phone|fax)\b)")
 # Public programmes and non-answers after a payer label: no company to remove; nor the Blue
 # Cross / Blue Shield brand, which some thirty plans share (the brand names no one plan).
-_PROGRAMMES = frozenset(
+PROGRAMMES = frozenset(
     {"blue", "bcbs", "medicare", "medicaid", "masshealth", "medigap", "tricare", "champva",
      "va", "nhs", "hse", "ohip", "ramq", "msp", "acc", "sassa", "none", "nil", "n/a", "na",
      "uninsured", "private", "commercial", "pending", "unknown", "self", "state", "federal",
@@ -358,7 +359,7 @@ class OrganizationRecognizer(LocalRecognizer):
             head = value.split()[0].strip(".,").lower()
             if head in TITLES | RELATIVES | _KIN:
                 continue  # "pharmacy: Mr. Abdullah", "a carer for Mum": a person
-            if head in _PROGRAMMES or head.startswith(("medi", "self")):
+            if head in PROGRAMMES or head.startswith(("medi", "self")):
                 continue  # "Insurance: Medicare", "Payer: self-pay": no firm
             if self.lexicon is not None and self._plain(head) and len(value.split()) == 1:
                 continue  # "Insurance: Pending", "Carrier: Unknown"

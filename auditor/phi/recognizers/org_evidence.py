@@ -1,0 +1,385 @@
+"""Organisation and facility names of everyday words, found by two pieces of evidence together.
+
+The grammar in :mod:`organizations` and :mod:`facilities` needs a head word ("Clinic",
+"Inc") or a name-like word in front of it; "referred to Pinecrest Oncology", "records from
+Summit Family Physicians", "Agency: Harbor Light Services" and a letterhead line under a
+doctor's name have neither. spaCy's NER tags such runs ORG, but alone it also tags every
+department ("Internal Medicine", "Infection Control", "Pain Management"), which multiplied
+false alarms five-fold when it was tried as a detector. So a run counts only when:
+
+1. it stands where names of organisations stand: after a preposition or verb cue, after a
+   form label (Employer:, Insurer:, Agency:), or alone on a letterhead or sign-off line;
+2. one of its words names rather than describes: no stop word, clinical term, department or
+   service word, adjective, month or title;
+3. NER labels it (or most of it) ORG or FAC.
+
+NER runs only on the lines that hold such a candidate (a fraction of the text) and is loaded
+on first need, so a text with none costs a regex scan. HOSPITAL or ORGANIZATION is chosen by
+the run's head words and its cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from auditor.phi.calendar import MONTH, WEEKDAY
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.lexicon import (
+    FACILITY_WORDS,
+    MEDICAL_SUFFIX,
+    POST_TITLES,
+    PRACTICE_HEADS,
+    RELATIVES,
+    TITLES,
+    Lexicon,
+)
+from auditor.phi.recognizers.organizations import PROGRAMMES
+from auditor.phi.stop_words import STOP_WORDS
+
+HOSPITAL_SCORE = 0.6
+ORGANIZATION_SCORE = 0.62
+WINDOW = 240  # characters of the candidate's line that NER reads, at most
+
+# Words that describe a hospital's own departments, services and programmes, or the
+# structure of any organisation ("Infection Control", "Patient Relations", "Step Down
+# Unit", "Case Management"): a run of only these names nothing.
+SERVICE_WORDS = frozenset(
+    {"care", "therapy", "therapies", "medicine", "management", "control", "relations",
+     "service", "services", "department", "dept", "unit", "units", "board", "team", "teams",
+     "bank", "lab", "labs", "laboratory", "laboratories", "store", "office", "program",
+     "programme", "clinic", "clinics", "center", "centre", "step", "down", "floor", "ward",
+     "station", "registry", "records", "admissions", "admitting", "billing", "security",
+     "transport", "dietary", "nutrition", "pharmacy", "radiology", "pathology", "imaging",
+     "health", "medical", "affairs", "administration", "compliance", "quality", "safety",
+     "education", "research", "support", "urgent", "primary", "emergency", "infection",
+     "patient", "patients", "speech", "language", "occupational", "physical", "respiratory",
+     "social", "work", "worker", "case", "pain", "tumor", "tumour", "sports", "wound",
+     "nuclear", "acute", "skilled", "behavioral", "behavioural", "outpatient", "inpatient",
+     "surgery", "surgical", "rehab", "rehabilitation", "dialysis", "endoscopy",
+     "sleep", "heart", "lung", "kidney", "vascular", "stroke", "trauma", "burn", "cancer",
+     "transplant", "vein", "spine", "brain", "eye", "ear", "nose", "throat", "skin", "bone",
+     "joint", "foot", "hand", "women", "womens", "women's", "children", "children's",
+     "family", "home", "hospital", "hospice", "palliative", "mental", "public", "community",
+     "county", "state", "national", "federal", "city", "district", "regional", "general",
+     "central", "main", "north", "south", "east", "west", "northern", "southern", "eastern",
+     "western", "upper", "lower", "new", "old", "day", "night", "weekend", "intensive",
+     "critical", "step-down", "stepdown", "observation", "holding", "recovery", "triage",
+     "float", "pool", "staffing", "chaplaincy", "spiritual", "interpreter", "interpreters",
+     "volunteer", "volunteers", "food", "environmental", "facilities", "engineering",
+     "information", "technology", "systems", "desk", "line", "hotline", "helpline", "call",
+     "access", "intake", "referral", "referrals", "scheduling", "appointments", "clinical",
+     "trials", "trial", "study", "studies", "review", "committee", "council", "panel",
+     "conference", "rounds", "huddle", "meeting", "group", "groups", "class", "classes",
+     "school", "college", "university", "institute", "foundation", "association", "society",
+     "agency", "authority", "ministry", "court", "police", "fire", "ambulance", "rescue",
+     "protective", "protection", "child", "adult", "elder", "senior", "youth", "veterans",
+     "veteran", "insurance", "plan", "plans", "benefits", "claims", "member",
+     "members", "provider", "providers", "network", "partners", "associates", "practice",
+     "physicians", "doctors", "nurses", "nursing", "specialists", "surgeons", "consultants",
+     "life", "flight", "air", "ground", "mobile", "home-based", "virtual", "online",
+     "telehealth", "telemedicine", "walk-in", "express", "direct", "plus", "first", "one",
+     "grocery", "shop", "market", "supermarket", "restaurant", "factory", "warehouse",
+     "company", "firm", "business", "corporate", "headquarters", "branch", "site", "campus",
+     "building", "wing", "tower", "pavilion", "annex", "suite", "room", "bay", "bed", "pod",
+     # kinds of congregation and club: "the Baptist Church", "the Golf Club"
+     "church", "chapel", "mosque", "temple", "synagogue", "parish", "congregation",
+     "baptist", "methodist", "catholic", "lutheran", "presbyterian", "episcopal",
+     "pentecostal", "evangelical", "orthodox", "adventist", "christian", "anglican",
+     "club", "golf", "tennis", "yacht", "country", "gym", "fitness", "library",
+     "heme", "onc", "neuro", "cardiac", "cardio", "pulm", "renal", "gi", "ent", "ob", "gyn",
+     "peds", "psych", "ortho", "uro", "derm", "rheum", "endo", "id", "icu", "ed", "er", "or"}
+)  # fmt: skip
+# Head words that make a confirmed run a facility (HOSPITAL); other runs are organisations.
+_FACILITY_TYPE = (
+    frozenset(
+        {
+            "hospital",
+            "clinic",
+            "clinics",
+            "care",
+            "lab",
+            "labs",
+            "laboratory",
+            "imaging",
+            "endoscopy",
+            "therapy",
+            "rehab",
+            "rehabilitation",
+            "dialysis",
+            "surgery",
+            "radiology",
+            "pathology",
+            "medical",
+            "physicians",
+            "practice",
+            "hospice",
+            "infirmary",
+            "pediatrics",
+            "paediatrics",
+            "orthopaedics",
+            "orthopedics",
+            "dermatology",
+            "oncology",
+            "cardiology",
+            "urgent",
+            "surgical",
+            "surgeons",
+            "specialists",
+            "eye",
+            "dental",
+            "dentistry",
+        }
+    )
+    | FACILITY_WORDS
+    | frozenset(PRACTICE_HEADS)
+) - frozenset({"group", "partners", "associates", "services", "service", "agency", "health"})
+# Cues after which a facility is meant whatever its words: a patient moves or is seen there.
+_FACILITY_CUES = frozenset(
+    {"admitted", "transferred", "transfer", "discharged", "seen", "treated", "delivered",
+     "presented", "referred", "referral", "dialyses", "dialyzes", "dialysis", "sent", "records",
+     "films", "imaging", "biopsy", "scan", "mri", "ct", "colonoscopy", "exam", "pt"}
+)  # fmt: skip
+_STATE_CODES = frozenset(
+    {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+     "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+     "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+     "VT", "VA", "WA", "WV", "WI", "WY"}
+)  # fmt: skip
+_CALENDAR = re.compile(rf"(?:{MONTH}|{WEEKDAY})\.?", re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ory|ical|ology|logy|atry|iatrics?)$")
+
+# A run of capitalised words on one line: Title case, capitals, or an inner capital
+# ("LinguaBridge"); "of", "of the", "and", "&" may join them.
+_WORD = r"(?:[A-Z][a-z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,5}|[A-Z][a-z]+[A-Z][a-z]+)"
+_RUN = rf"({_WORD}(?:(?:[ ](?:of(?:[ ]the)?|and|&)[ ]|[ ]){_WORD}){{0,4}})"
+# The candidates' contexts: a cue word ending right before the run, a form's label, or the
+# run alone on its line.
+_PREP = re.compile(
+    r"(?<![\w-])((?i:[a-z]+)[ \t]+)?((?i:at|from|to|with|by|via))[ \t]+"
+    r"(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])"
+)
+_LABELS = (
+    r"employer|insurer|insurance|insurance\s+co(?:mpany)?|payer|payor|carrier|pharmacy|"
+    r"school|college|nursery|daycare|day\s*care|agency|examiner|vendor|supplier|contractor|"
+    r"facility|provider|practice|company|organi[sz]ation|laboratory|lab|place|site|program|"
+    r"programme|union|church|club|workplace|referring\s+(?:practice|facility|hospital|"
+    r"clinic|provider|organi[sz]ation)|referred\s+(?:by|from)|care\s+home|nursing\s+home|"
+    r"home\s+care|dialysis\s+unit|transferred\s+(?:from|to)|hospital|clinic|surgery|gp|"
+    r"gp\s+practice|dentist|optician|optometrist|sponsor|plan|health\s+plan|firm"
+)
+_LABEL = re.compile(
+    r"(?im:(?:^|[;|]|[ \t]{2,})[ \t]*(" + _LABELS + r")[ \t]*[:#-][ \t]*)"
+    r"(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])"
+)
+_ALONE = re.compile(r"(?m:^[ \t]*" + _RUN + r"[ \t]*[,.]?[ \t]*$)")
+_LETTERHEAD_NEAR = re.compile(
+    r"\d|(?<![\w])(?:Dr|MD|RN|NP|PA|DO|PhD|FRCP|MBBS|MRCGP|FACP|Tel|Fax|Phone|Re)(?![\w])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A run of capitalised words in a place where organisation names stand."""
+
+    start: int
+    end: int
+    facility_cue: bool  # the cue says a place of care (admitted to, records from, ...)
+
+
+class OrgEvidence:
+    """Candidates by context and naming words; confirmed by NER labels (see module doc)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    # -- words -------------------------------------------------------------------------
+    def naming(self, word: str) -> bool:
+        """A word that names rather than describes: no stop word, term, service word,
+        adjective, month, title or state."""
+        key = word.lower().strip(".,'’")
+        lex = self.lexicon
+        if len(key) < 2 or key in STOP_WORDS or key in lex.stoplist or key in SERVICE_WORDS:
+            return False
+        if key in TITLES or key in POST_TITLES or key in RELATIVES or key in lex.states:
+            return False
+        if key in PROGRAMMES or key.startswith("medi"):
+            return False  # Medicare, Medicaid, Medigap: public programmes, no firm
+        if _CALENDAR.fullmatch(key) or MEDICAL_SUFFIX.search(key):
+            return False
+        if word.isupper():
+            # an acronym names only when it is no English word or clinical abbreviation
+            return len(key) >= 2 and not lex.is_english(key)
+        return not (lex.is_english(key) and _ADJECTIVE_END.search(key))
+
+    def _words(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        return [
+            m
+            for m in re.finditer(r"[A-Za-z][\w'’-]*", text[start:end])
+            if m.group().lower() not in {"of", "the", "and"}
+        ]
+
+    # -- candidates --------------------------------------------------------------------
+    def candidates(self, text: str) -> list[Candidate]:
+        """Runs in an organisation's place with at least one naming word; mixed-case text
+        only (in capitals every word looks like a name)."""
+        found: dict[tuple[int, int], Candidate] = {}
+        for m in _PREP.finditer(text):
+            verb = (m.group(1) or "").strip().lower()
+            # "delivered at X" is a birth's place, "delivered by X" a supplier
+            place = m.group(2).lower() in {"at", "to", "from", "via"}
+            self._add(found, text, m.start(3), m.end(3), place and verb in _FACILITY_CUES)
+        for m in _LABEL.finditer(text):
+            label = m.group(1).lower()
+            facility = any(w in label for w in ("pharmacy", "lab", "facility", "hospital",
+                                                 "clinic", "practice", "surgery", "home",
+                                                 "dialysis", "transferred", "gp"))  # fmt: skip
+            self._add(found, text, m.start(2), m.end(2), facility)
+        for m in _ALONE.finditer(text):
+            if self._letterhead(text, m.start(1), m.end(1)):
+                self._add(found, text, m.start(1), m.end(1), False)
+        return sorted(found.values(), key=lambda c: c.start)
+
+    def _add(
+        self, found: dict[tuple[int, int], Candidate], text: str, start: int, end: int, fac: bool
+    ) -> None:
+        words = self._words(text, start, end)
+        # Trailing weekdays and months are the sentence's ("... Care Monday"); a state's
+        # code or a unit's acronym after the name is a place or a department ("from
+        # Danielleview NY", "via Cumberland Valley ED"), not part of it.
+        while len(words) > 1 and (
+            _CALENDAR.fullmatch(words[-1].group().lower())
+            or (words[-1].group().isupper() and not self.naming(words[-1].group()))
+            or words[-1].group() in _STATE_CODES
+        ):
+            words.pop()
+        if len(words) == 1 and _CALENDAR.fullmatch(words[0].group().lower()):
+            return
+        if not words:
+            return
+        if all(w.group().isupper() for w in words):
+            return  # capitals only: a header or a shouted line, where every word looks proper
+        keys = [w.group().lower().strip(".") for w in words]
+        if any(k in TITLES or k in POST_TITLES for k in keys) or keys[0] in RELATIVES:
+            return  # "to Dr Amari", "letter to GP Dr Farooq", "with Mum": a person
+        lex = self.lexicon
+        if any(
+            lex.is_first(k) and not lex.is_english(k) and i + 1 < len(keys)
+            for i, k in enumerate(keys)
+        ):
+            return  # "by HCA Rebecca Park": a role and a person's first name and surname
+        if not any(self.naming(w.group()) for w in words):
+            return
+        if len(words) == 1 and (words[0].group().isupper() or lex.is_english(keys[0])):
+            return  # a lone acronym or English word is a term or a word as often as a name
+        end = start + words[-1].end()
+        key = (start, end)
+        old = found.get(key)
+        found[key] = Candidate(start, end, fac or (old is not None and old.facility_cue))
+
+    def _of_place(self, text: str, c: Candidate, covered: Sequence[tuple[int, int]]) -> bool:
+        """ "University of Parksfort", "Department of Health of X": the only naming words
+        follow "of" and are found already (a place); the rest is an institution's kind."""
+        span = text[c.start : c.end]
+        of = re.search(r"\sof\s", span)
+        if of is None:
+            return False
+        head = self._words(text, c.start, c.start + of.start())
+        tail = self._words(text, c.start + of.end(), c.end)
+        return not any(self.naming(w.group()) for w in head) and all(
+            any(
+                s <= c.start + of.end() + w.start() and c.start + of.end() + w.end() <= e
+                for s, e in covered
+            )
+            for w in tail
+            if self.naming(w.group())
+        )
+
+    @staticmethod
+    def _letterhead(text: str, start: int, end: int) -> bool:
+        """A line alone of two or more words beside a letterhead's or sign-off's other lines
+        (an address, a phone, a doctor's name or credential)."""
+        if len(text[start:end].split()) < 2:
+            return False
+        before = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
+        after = text.find("\n", text.find("\n", end) + 1)
+        near = text[max(0, before) : start] + text[end : after if after != -1 else len(text)]
+        return bool(_LETTERHEAD_NEAR.search(near))
+
+    # -- confirmation ------------------------------------------------------------------
+    def confirm(
+        self, text: str, cands: Sequence[Candidate], ents: Iterable[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str, float]]:
+        """The candidates NER tags ORG or FAC over a naming word, typed by heads and cue."""
+        orgs = [(s, e) for s, e, label in ents if label in {"ORG", "FAC"}]
+        out = []
+        for c in cands:
+            words = self._words(text, c.start, c.end)
+            tagged = [
+                w
+                for w in words
+                if any(s <= c.start + w.start() and c.start + w.end() <= e for s, e in orgs)
+            ]
+            if not any(self.naming(w.group()) for w in tagged):
+                continue
+            if 2 * len(tagged) < len(words):
+                continue  # NER took a word or two of a longer run: not the run it names
+            keys = {w.group().lower() for w in words}
+            if c.facility_cue or keys & _FACILITY_TYPE:
+                out.append((c.start, c.end, Entity.HOSPITAL.value, HOSPITAL_SCORE))
+            else:
+                out.append((c.start, c.end, Entity.ORGANIZATION.value, ORGANIZATION_SCORE))
+        return out
+
+    def find(
+        self,
+        text: str,
+        covered: Sequence[tuple[int, int]],
+        ner: Callable[[list[str]], list[list[tuple[int, int, str]]]] | None,
+        ents: Iterable[tuple[int, int, str]] | None = None,
+        *,
+        shouting: bool = False,
+    ) -> list[tuple[int, int, str, float]]:
+        """Confirmed runs of ``text`` that no span in ``covered`` already holds whole.
+
+        ``ents`` are NER entities over the whole text when the engine ran NER anyway;
+        otherwise ``ner`` is called once with the candidates' lines (loaded on first need).
+        A ``shouting`` text (all capitals or none) has no capitals to read: nothing is found.
+        """
+        if shouting:
+            return []
+        cands = [
+            c
+            for c in self.candidates(text)
+            if not any(s <= c.start and c.end <= e for s, e in covered)
+            and not self._of_place(text, c, covered)
+        ]
+        if not cands:
+            return []
+        if ents is not None:
+            return self.confirm(text, cands, ents)
+        if ner is None:
+            return []
+        windows = sorted({_window(text, c) for c in cands})
+        tagged = ner([text[s:e] for s, e in windows])
+        found = [
+            (ws + s, ws + e, label)
+            for (ws, _), spans in zip(windows, tagged, strict=True)
+            for s, e, label in spans
+        ]
+        return self.confirm(text, cands, found)
+
+
+def _window(text: str, c: Candidate) -> tuple[int, int]:
+    """The candidate's line, cut to ``WINDOW`` characters around it at spaces."""
+    start = text.rfind("\n", 0, c.start) + 1
+    end = text.find("\n", c.end)
+    end = len(text) if end == -1 else end
+    if c.start - start > WINDOW // 2:
+        cut = text.find(" ", c.start - WINDOW // 2, c.start)
+        start = cut + 1 if cut != -1 else c.start
+    if end - c.end > WINDOW // 2:
+        cut = text.rfind(" ", c.end, c.end + WINDOW // 2)
+        end = cut if cut != -1 else c.end
+    return start, end

@@ -1,0 +1,118 @@
+"""Round 8 (issue 14): organisations and facilities of everyday words, by two evidences.
+
+A run of capitalised words counts as an organisation or facility when it stands where such
+names stand (after a cue such as "referred to", "records from", a form's label, or alone on
+a letterhead line), holds a word that names rather than describes, and spaCy's NER tags it
+ORG or FAC (:mod:`auditor.phi.recognizers.org_evidence`). The type follows the head words and
+the cue. Departments and services in the same places ("Referral to Cardiology", "Infection
+Control", "Insurer: Medicare") stay out, and so do capitals-only notes.
+
+Also: a name after a form's label or before a suffix does not run on across a line break.
+
+Names are invented; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.org_evidence import Candidate, OrgEvidence
+from tests.phi.conftest import found
+
+TYPED = [
+    ("Referred to Quillmoor Family Physicians for follow-up.", "Quillmoor Family Physicians",
+     Entity.HOSPITAL),
+    ("Sleep study at Larkwood Sleep Lab showed AHI 22.", "Larkwood Sleep Lab", Entity.HOSPITAL),
+    ("Records requested from Tamsworth Endoscopy last week.", "Tamsworth Endoscopy",
+     Entity.HOSPITAL),
+    ("Meals delivered by Neighbors Table daily.", "Neighbors Table", Entity.ORGANIZATION),
+    ("Claim filed with Harrowgate Assurance on Monday.", "Harrowgate Assurance",
+     Entity.ORGANIZATION),
+]  # fmt: skip
+
+NOT_FOUND = [
+    "Referral to Cardiology for echo.",
+    "Follow-up with Internal Medicine in 3 months.",
+    "Seen at Urgent Care for URI.",
+    "Insurer: Medicare",
+    "Infection Control aware.",
+    "Patient Relations contacted by daughter.",
+    "Discussed with Social Work and Case Management.",
+    "Seen by Pain Management this morning.",
+    "Blood drawn at Outpatient Lab.",
+    "Sent to Interventional Radiology for drain.",
+    "Letter to GP Dr Farooqi today.",
+    "Found on floor by HCA Maribel Santos.",
+]
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), TYPED)
+def test_everyday_names_in_an_organisations_place_are_found_and_typed(
+    engine: PhiEngine, text: str, value: str, entity: Entity
+) -> None:
+    assert (entity.value, value) in found(engine, text)
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_departments_services_and_people_are_no_organisations(engine: PhiEngine, text: str) -> None:
+    kinds = {Entity.HOSPITAL.value, Entity.ORGANIZATION.value}
+    assert not [f for f in found(engine, text) if f[0] in kinds]
+
+
+def test_a_letterhead_line_under_a_doctor_is_a_practice(engine: PhiEngine) -> None:
+    text = (
+        "Yours sincerely,\nDr. Oriel Vantongeren, MD\nBramblecote Valley Rheumatology\n12 Fenn Road"
+    )
+    assert any(v == "Bramblecote Valley Rheumatology" for _, v in found(engine, text))
+
+
+def test_capitals_only_notes_give_no_candidates(engine: PhiEngine) -> None:
+    text = "PT SEEN AT (555) 201-3344, UPDATED BY RN WILLA. TRANSFER TO OAKHAVEN CARE."
+    spans = engine.org_evidence.find(text, [], lambda texts: [[] for _ in texts], shouting=True)
+    assert spans == []
+
+
+def test_ner_must_tag_the_run_for_it_to_count(engine: PhiEngine) -> None:
+    evidence = OrgEvidence(engine.lexicon)
+    text = "Referred to Quillmoor Family Physicians for follow-up."
+    cands = evidence.candidates(text)
+    assert [text[c.start : c.end] for c in cands] == ["Quillmoor Family Physicians"]
+    assert evidence.confirm(text, cands, []) == []
+    start = text.index("Quillmoor")
+    person = [(start, start + len("Quillmoor Family Physicians"), "PERSON")]
+    assert evidence.confirm(text, cands, person) == []
+    org = [(start, start + len("Quillmoor Family Physicians"), "ORG")]
+    assert evidence.confirm(text, cands, org) == [
+        (cands[0].start, cands[0].end, Entity.HOSPITAL.value, 0.6)
+    ]
+
+
+def test_a_run_of_service_words_is_no_candidate(engine: PhiEngine) -> None:
+    evidence = OrgEvidence(engine.lexicon)
+    assert evidence.candidates("Transferred to Medical Step Down Unit.") == []
+    assert evidence.candidates("Seen by Respiratory Therapy.") == []
+    assert evidence.candidates("Employer: Retired") == []
+
+
+def test_candidate_cue_types_the_run(engine: PhiEngine) -> None:
+    evidence = OrgEvidence(engine.lexicon)
+    text = "Discharged to Wrenfield Commons; employed by Dovetail Freightways."
+    cands = {text[c.start : c.end]: c for c in evidence.candidates(text)}
+    assert cands["Wrenfield Commons"] == Candidate(
+        text.index("Wrenfield"), text.index("Wrenfield") + 17, True
+    )
+    assert cands["Dovetail Freightways"].facility_cue is False
+
+
+def test_a_labelled_name_stops_at_the_line_break(engine: PhiEngine) -> None:
+    text = "School: Fernhollow Middle\nAgency: Pending review"
+    values = [v for _, v in found(engine, text)]
+    assert "Fernhollow Middle" in values
+    assert not any("\n" in v for v in values)
+
+
+def test_a_suffix_name_does_not_reach_back_over_a_line(engine: PhiEngine) -> None:
+    text = "Odalys Brenner, RN\nCare Coordinator, Saltmarsh Health Partners"
+    assert not any("\n" in v for _, v in found(engine, text))
