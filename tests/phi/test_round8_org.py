@@ -116,3 +116,43 @@ def test_a_labelled_name_stops_at_the_line_break(engine: PhiEngine) -> None:
 def test_a_suffix_name_does_not_reach_back_over_a_line(engine: PhiEngine) -> None:
     text = "Odalys Brenner, RN\nCare Coordinator, Saltmarsh Health Partners"
     assert not any("\n" in v for _, v in found(engine, text))
+
+
+GRAMMAR_FOUND = [
+    # a practice's letterhead line of everyday words under a doctor's name
+    ("Yours,\nDr. Imre Sollano\nQuiet Harbor Oncology\nRe: follow-up", "Quiet Harbor Oncology"),
+    # a bank, trust or group with the region it serves
+    ("Referral logged\nOrvis Sight Eye Bank of the Lowlands   Ref 22",
+     "Orvis Sight Eye Bank of the Lowlands"),
+    # a court with two kinds joined, and in capitals in a mixed-case text
+    ("Letter from the Probate and Family Court today.", "Probate and Family Court"),
+    ("The mother brought a copy of the custody order received this week.\n"
+     "PROBATE AND FAMILY COURT OF KESTREL COUNTY\nDocket 4",
+     "PROBATE AND FAMILY COURT OF KESTREL COUNTY"),
+    # donated blood and tissue services, a village health station, a saint's GP surgery
+    ("Tessaly Ridge Blood Services · 300 Pine St", "Tessaly Ridge Blood Services"),
+    ("Barangay Malinis Health Station, Tarlac City", "Barangay Malinis Health Station"),
+    ("TO: ST BRENDA'S SURGERY, re your patient", "ST BRENDA'S SURGERY"),
+]  # fmt: skip
+
+GRAMMAR_NOT_FOUND = [
+    ("Sincerely,\nDr. Jane Roe\nPediatric Cardiology\n(555) 201-3344", "Pediatric Cardiology"),
+    ("Sincerely,\nDr. Jane Roe\nInternal Medicine\n(555) 201-3344", "Internal Medicine"),
+    ("Donated to the Blood Bank. Eye Bank notified.", "Eye Bank"),
+    ("Admitted to the Mental Health Unit.", "Mental Health Unit"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), GRAMMAR_FOUND)
+def test_facility_and_organisation_kinds_by_grammar(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    kinds = {Entity.HOSPITAL.value, Entity.ORGANIZATION.value}
+    assert any(k in kinds and v == value for k, v in found(engine, text))
+
+
+@pytest.mark.parametrize(("text", "value"), GRAMMAR_NOT_FOUND)
+def test_departments_and_services_by_grammar_are_not_found(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert not any(value in v or v in value for _, v in found(engine, text) if v.strip())

@@ -17,6 +17,7 @@ from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import FACILITY_WORDS, PRACTICE_HEADS, TITLES, Lexicon
+from auditor.phi.recognizers.org_evidence import letterhead
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import NOT_PLACE_HEAD
 from auditor.phi.recognizers.tokens import TokenView, normalize
@@ -72,7 +73,8 @@ _DESCRIPTORS = frozenset(
 )  # fmt: skip
 _SAINT = re.compile(
     r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
-    r"(?:\s+(?i:hospital|hosp|medical center|clinic|rehab|home|manor|nursing home|infirmary))?"
+    r"(?:\s+(?i:hospital|hosp|medical cent(?:er|re)|clinic|rehab|home|manor|nursing home|"
+    r"infirmary|surgery|medical practice|practice|health cent(?:er|re)|hospice|care home))?"
     r"(?=\W|$)"
 )
 _COMPASS = frozenset({"north", "south", "east", "west"})
@@ -93,13 +95,17 @@ _CARE_HOMES = frozenset(
      ("health", "center"), ("retirement", "community"), ("memory", "care"),
      ("home", "care"), ("care", "home"), ("home", "health"), ("family", "practice"),
      ("family", "medicine"), ("medical", "practice"), ("medical", "centre"),
-     ("health", "centre"), ("community", "nursing"), ("nursing", "service")}
+     ("health", "centre"), ("community", "nursing"), ("nursing", "service"),
+     # a village's or district's post in the Philippines, Africa, South Asia
+     ("health", "station"), ("health", "post"), ("health", "unit")}
 )  # fmt: skip
 # Weak heads that name a building (not a specialty: "Internal Medicine" is a department).
 _BUILDING_HEADS = frozenset(
     {"house", "home", "lodge", "gardens", "commons", "estates", "terrace", "residence",
      "court", "place", "village", "manor", "centre", "center", "campus", "tower"}
 )  # fmt: skip
+# Heads a practice's letterhead line ends in ("Pioneer Valley Rheumatology").
+_LETTERHEAD_HEADS = frozenset(PRACTICE_HEADS) - {"medicine", "service", "services", "agency"}
 # Words after a facility word that make it a field label: "medical record", "Hosp No".
 _FIELD_AFTER = frozenset({"record", "records", "no", "number", "id", "num"})
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
@@ -191,6 +197,7 @@ class FacilityRecognizer(LocalRecognizer):
                 key in _WEAK_HEADS
                 and not self._namey(view, start, k)
                 and not self._cued_title(view, start, k)
+                and not self._letterhead_line(view, start, k)
             ):
                 continue
             if (
@@ -373,6 +380,25 @@ class FacilityRecognizer(LocalRecognizer):
             and "\n" not in view.gap(start)
             and all(words[j].is_title for j in range(start, k + 1))
         )
+
+    def _letterhead_line(self, view: TokenView, start: int, k: int) -> bool:
+        """ "High Desert Oncology" alone on a line under a doctor's name or above an address:
+        a practice's letterhead, however ordinary its words (mixed-case text, Title case,
+        two words or more, a specialty or building head)."""
+        words = view.words
+        if view.shouting or k - start < 1 or words[k].key not in _LETTERHEAD_HEADS:
+            return False
+        if not all(words[j].is_title for j in range(start, k + 1)):
+            return False
+        lex = self.lexicon
+        if not any(
+            words[j].key not in _DESCRIPTORS
+            and words[j].key not in lex.stoplist
+            and not _ADJECTIVE_END.search(words[j].key)
+            for j in range(start, k)
+        ):
+            return False  # "Internal Medicine", "Pediatric Cardiology": a department's line
+        return letterhead(view.text, words[start].start, words[k].end)
 
     def _namey(self, view: TokenView, start: int, stop: int, strict: bool = True) -> bool:
         """Some word in front is a name, a place or an unknown proper word."""

@@ -298,14 +298,7 @@ class OrgEvidence:
 
     @staticmethod
     def _letterhead(text: str, start: int, end: int) -> bool:
-        """A line alone of two or more words beside a letterhead's or sign-off's other lines
-        (an address, a phone, a doctor's name or credential)."""
-        if len(text[start:end].split()) < 2:
-            return False
-        before = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
-        after = text.find("\n", text.find("\n", end) + 1)
-        near = text[max(0, before) : start] + text[end : after if after != -1 else len(text)]
-        return bool(_LETTERHEAD_NEAR.search(near))
+        return letterhead(text, start, end)
 
     # -- confirmation ------------------------------------------------------------------
     def confirm(
@@ -383,3 +376,19 @@ def _window(text: str, c: Candidate) -> tuple[int, int]:
         cut = text.rfind(" ", c.end, c.end + WINDOW // 2)
         end = cut if cut != -1 else c.end
     return start, end
+
+
+def letterhead(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a line alone of two or more words beside a letterhead's or
+    sign-off's other lines (an address, a phone, a doctor's name or credential)."""
+    if len(text[start:end].split()) < 2:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip(" \t,."):
+        return False
+    before = text.rfind("\n", 0, max(0, line_start - 1))
+    after = text.find("\n", line_end + 1)
+    near = text[max(0, before) : line_start] + text[line_end : after if after != -1 else len(text)]
+    return bool(_LETTERHEAD_NEAR.search(near))

@@ -55,7 +55,10 @@ _JOIN = r"(?:[ \t]+|[ \t]*&[ \t]*|,[ \t]+|[ \t]+(?:and|of|the|for|de|du|van|von)
 _SUFFIX = re.compile(
     rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}}),?\s+(?:{_SUFFIXES})(?![\w])"
     # a fund's or a holding's series numeral: "Orbital Holdings Corp. IV"
-    r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w-]))?",
+    r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w-]))?"
+    # the region or town a bank, trust or group serves: "Eye Bank of the Midlands"
+    r"(?:(?:(?<=Bank)|(?<=Fund)|(?<=Trust)|(?<=Group))"
+    r"[ ]of(?:[ ]the)?[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?",
 )
 _ANY_SUFFIX = re.compile(rf"(?:{_SUFFIXES})(?![\w])")
 _SHORT_SUFFIX = re.compile(
@@ -87,6 +90,9 @@ _TRADE = re.compile(
     r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
     r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
     r"Health\s+Plans?|Health\s+Insurance|"
+    # donated blood, tissue and food: "Northern Lights Blood Services", "X Eye Bank"
+    r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ)\s+(?:Bank|Services|Centre|Center|Alliance)|"
+    r"Blood\s+Service|"
     # schools and places of worship name a child's or a family's community
     r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
     r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
@@ -153,9 +159,12 @@ _SECURITY = re.compile(
 # Courts: "Ontario Court of Justice", "District Court of Maryland", "Family Court".
 _COURT = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){0,2}"
-    r"(?:(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
+    r"(?:(?:(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
     r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
-    r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
+    r"Appeals?|Tax|Small\s+Claims)\s+(?i:and|&)\s+)?"  # "Probate and Family Court"
+    r"(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
+    r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
+    r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+(?i:of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
     r"Courts?\s+of\s+(?:Justice|Appeal|Protection|Session|Queen's\s+Bench|King's\s+Bench)"
     r"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?))(?![\w])"
 )
@@ -226,6 +235,8 @@ PROGRAMMES = frozenset(
 _FIRM_RELATIVES = frozenset(
     {"guardian", "partner", "partners", "friend", "friends", "neighbour", "neighbor", "proxy"}
 )
+# What a bank holds when it is a service ("Blood Bank"), not a firm's name.
+_DONATED = frozenset({"blood", "eye", "tissue", "bone", "milk", "food", "organ", "sperm", "cord"})
 _EPONYM_PAIRS = frozenset(p[:2] for p in EPONYMS if len(p) >= 2)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
 
@@ -243,7 +254,7 @@ class OrganizationRecognizer(LocalRecognizer):
         view = TokenView.shared(text, nlp_artifacts)
         securities = self._securities(text) if re.search(r"[a-z]", text) else []
         if not view.shouting:
-            return self._grammar(text) + securities
+            return self._grammar(text) + securities + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
         # ("FUNERAL BY HOWARD TRANSPORT", "copy to harris and sons"). It reads a copy with the
         # words capitalised as in a title (same offsets) instead, short names only: a long
@@ -274,6 +285,18 @@ class OrganizationRecognizer(LocalRecognizer):
             if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         return out + securities
+
+    def _capital_courts(self, text: str) -> list[RecognizerResult]:
+        """A court's name in capitals in a mixed-case text, as a caption prints it ("PROBATE
+        AND FAMILY COURT OF HAMPTON COUNTY"): the court grammar on a Title-case copy."""
+        if "COURT" not in text:
+            return []
+        cased = capitalise_words(text)
+        out = []
+        for m in _COURT.finditer(cased):
+            if text[m.start(1) : m.end(1)].isupper():
+                out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
+        return out
 
     def _securities(self, text: str) -> list[RecognizerResult]:
         """Security names in capitals ("MERIDIAN BNCRP DEP SHS"); a text with lower case in
@@ -309,7 +332,12 @@ class OrganizationRecognizer(LocalRecognizer):
         # name-before-suffix pattern backtracks at every capital letter.
         suffixes = _SUFFIX if _ANY_SUFFIX.search(text) else None
         for m in suffixes.finditer(text) if suffixes else ():
-            start = self._trim(text, m.start(1), m.end(1))
+            # a sentence ends inside the run ("the Blood Bank. Eye Bank"): the name is after it
+            stop = list(re.finditer(r"[a-z]{3}\.\s+", m.group(1)))
+            begin = m.start(1) + stop[-1].end() if stop else m.start(1)
+            start = self._trim(text, begin, m.end(1))
+            if start is not None and text[start : m.end(1)].lower() in _DONATED:
+                continue  # "the Blood Bank", "Eye Bank notified": a hospital's service
             if start is not None:
                 out.append(self._result(start, m.end(), SUFFIX_SCORE))
         for m in _SHORT_SUFFIX.finditer(text):
