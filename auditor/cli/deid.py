@@ -2,8 +2,10 @@
 
 The summary (counts by entity type and operator, refused files with their reasons, residual
 detections with file and location, the method the certificate cites, the certificate path)
-goes to stderr; nothing here prints a value from the input. ``--fail-on-residual`` exits 1
-when the residual scan found anything it cannot explain.
+goes to stderr; nothing here prints a value from the input. A refused file leaves the
+export incomplete, so the run exits 2 once everything else is written and certified (a
+pipeline must not ship a partial folder as if whole); ``--fail-on-residual`` exits 1 when the
+residual scan found anything it cannot explain.
 """
 
 from __future__ import annotations
@@ -28,6 +30,19 @@ def _check(dictionaries: list[Path], context: Path | None, key_file: Path | None
         raise InputError("context folder not found", file=str(context))
     if key_file is not None and not key_file.is_file():
         raise InputError("key file not found", file=str(key_file))
+
+
+def check_complete(result: Any) -> None:
+    """Exit 2 when an input file was refused: the rest is written and certified, but the
+    output is not the whole export (``--copy-unsupported`` / ``--redact-unparsable`` are the
+    ways to accept such files)."""
+    refused = len(result.files_skipped)
+    if refused:
+        files = "file was" if refused == 1 else "files were"
+        raise InputError(
+            f"{refused:,} input {files} refused (listed above and in the certificate):"
+            " the output is not the whole export"
+        )
 
 
 def print_summary(result: Any) -> None:
@@ -145,7 +160,10 @@ def register(app: typer.Typer) -> None:
         engine: str | None = engine_option("deid", "local | spark"),
         master: str | None = master_option("deid"),
     ) -> None:
-        """De-identify exports (HIPAA Safe Harbor by default) and write a signed certificate."""
+        """De-identify exports (HIPAA Safe Harbor by default) and write a signed certificate.
+
+        Exits 2 when an input file was refused (the others are still written and certified).
+        """
         from auditor.scanners.documents.docx import ZipLimits
         from auditor.services.deid import DeidRequest, run_deid
 
@@ -191,5 +209,6 @@ def register(app: typer.Typer) -> None:
         finally:
             actx.close()
         print_summary(result)
+        check_complete(result)
         if fail_on_residual and result.residual.get("unexplained_total"):
             raise typer.Exit(1)

@@ -186,9 +186,13 @@ def test_bad_parquet_is_refused_in_one_line(home: Path, tmp_path: Path, capfd: A
     pq.write_table(pa.table({"visit": [{"who": "Zebulon Quartermaine"}]}), src / "nested.parquet")
     twice = pa.Table.from_arrays([pa.array(["seen"]), pa.array(["Quartermaine"])], ["note", "note"])
     pq.write_table(twice, src / "twice.parquet")
-    assert main(["deid", str(src), "--out", str(tmp_path / "out")]) == 0
+    assert main(["deid", str(src), "--out", str(tmp_path / "out")]) == 2  # written, incomplete
     out = capfd.readouterr()
     text = out.out + out.err
+    assert out.err.splitlines()[-1] == (
+        "error: 3 input files were refused (listed above and in the certificate):"
+        " the output is not the whole export"
+    )
     assert "Traceback" not in text and "Quartermaine" not in text
     lines = [line for line in text.splitlines() if line.startswith("refused (")]
     assert len(lines) == 3

@@ -241,7 +241,8 @@ def test_no_phi_in_logs_or_cli_output(home, export, tmp_path, caplog, capfd, sit
     rc = main(["--debug", "deid", str(export), "--out", str(out), "--dictionary",
                str(site_dictionary)])  # fmt: skip
     captured = capfd.readouterr()
-    assert rc == 0
+    assert rc == 2  # the export's damaged PDF was refused: the output is not the whole export
+    assert "1 input file was refused" in captured.err.splitlines()[-1]
     assert "certificate:" in captured.err and CERT_FILE in captured.err
     seen = caplog.text + captured.out + captured.err
     assert [v for v in PLANTED if v in seen] == []

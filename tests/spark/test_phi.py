@@ -101,7 +101,9 @@ def _certificate(path: Path | None) -> dict[str, Any]:
     return cert
 
 
-def test_deid_parity_single_node_vs_spark(spark: SparkSession, home: Path, tmp_path: Path) -> None:
+def test_deid_parity_single_node_vs_spark(
+    spark: SparkSession, home: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     export = _export(tmp_path / "export")
     key = tmp_path / "deid.key"
     create_key_file(key)
@@ -111,9 +113,11 @@ def test_deid_parity_single_node_vs_spark(spark: SparkSession, home: Path, tmp_p
     finally:
         actx.close()
     args = ["deid", str(export), "--out", str(tmp_path / "spark"), "--key-file", str(key)]
-    result = CliRunner().invoke(app, [*args, "--engine", "spark", "--master", "local[2]"])
-    assert result.exit_code == 0, result.output
-    assert not any(v in result.output for v in ("Zebulon", "Quartermaine", "00482913"))
+    rc = main([*args, "--engine", "spark", "--master", "local[2]"])
+    said = capfd.readouterr()
+    assert rc == 2, said.err  # bad.json refused: the rest written and certified, then exit 2
+    assert said.err.strip().splitlines()[-1].startswith("error: 1 input file was refused")
+    assert not any(v in said.out + said.err for v in ("Zebulon", "Quartermaine", "00482913"))
     assert _digests(tmp_path / "spark") == _digests(tmp_path / "local")
     assert local.certificate_path is not None
     [spark_cert] = [
