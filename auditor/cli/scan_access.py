@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -28,6 +28,7 @@ from auditor.cli.common import (
     require_context_files,
     write_summary_json,
 )
+from auditor.cli.safe_text import visible
 from auditor.errors import InputError, PolicyError
 
 if TYPE_CHECKING:
@@ -93,6 +94,25 @@ def print_summary(result: AccessScanResult) -> None:
         err_console.print(
             f"  quarantined records: {result.quarantine_file}", markup=False, soft_wrap=True
         )
+    for entry in unread_files(result):
+        err_console.print(f"  not read: {visible(entry['error'])}", markup=False, soft_wrap=True)
+
+
+def unread_files(result: AccessScanResult) -> list[dict[str, Any]]:
+    """The files the scan could not read at all (each with its PHI-free reason)."""
+    return [entry for entry in result.files if "error" in entry]
+
+
+def check_files_read(result: AccessScanResult) -> None:
+    """A log file that could not be read leaves the audit incomplete: exit 2 once the others
+    are scanned and stored (a clean exit would read as a clean week)."""
+    unread = len(unread_files(result))
+    if unread:
+        files = "file" if len(result.files) == 1 else "files"
+        raise InputError(
+            f"{unread:,} of {len(result.files):,} log {files} could not be read (listed above);"
+            " the findings cover only the others"
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -130,6 +150,8 @@ def register(app: typer.Typer) -> None:
         """Scan access logs against the policy pack; findings to stdout, summary to stderr.
 
         Example: auditor scan access-logs logs/access-20261116.csv --context site/context
+
+        Exits 2 when a log file could not be read or a rule failed (the rest is stored).
         """
         from auditor.scanners.access_logs import resolve_format
         from auditor.services.access_scan import (
@@ -210,6 +232,7 @@ def register(app: typer.Typer) -> None:
         if summary_json is not None:
             write_summary_json(summary_json, result.totals.summary())
         check_parsed(result, fmt)
+        check_files_read(result)
         check_rules_ran(result)
         if fail_on_findings and total:
             raise typer.Exit(1)

@@ -38,6 +38,35 @@ def test_context_folder_without_known_files_exits_2(
     assert "not a context folder" in line and "workforce.csv" in line
 
 
+def test_unreadable_log_files_are_named_and_exit_2_after_the_others_are_stored(
+    home: Path, hospital: HospitalPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One bad file never hides the others, and is never hidden itself: a clean exit would
+    read as a clean week for the files nobody could read."""
+    import gzip
+    import shutil
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    shutil.copy(hospital.csv_log, logs / "a-good.csv")
+    (logs / "b-wrong-header.csv").write_text("not,a,log\n1,2,3\n", encoding="utf-8")
+    whole = gzip.compress(hospital.csv_log.read_bytes())
+    (logs / "c-truncated.csv.gz").write_bytes(whole[: len(whole) // 2])
+    argv = ["scan", "access-logs", str(logs), "--format", "csv"]
+    assert main([*argv, "--context", str(hospital.context_dir)]) == 2
+    err = capsys.readouterr().err
+    unread = [line.strip() for line in err.splitlines() if line.strip().startswith("not read:")]
+    assert len(unread) == 2
+    assert "b-wrong-header.csv:1 field 'timestamp'" in unread[0]
+    assert "c-truncated.csv.gz" in unread[1]
+    assert err.strip().splitlines()[-1] == (
+        "error: 2 of 3 log files could not be read (listed above);"
+        " the findings cover only the others"
+    )
+    with open_context(home) as actx:
+        assert common.stored_findings(actx) > 0  # the good file was scanned and stored
+
+
 def test_configured_context_dir_is_checked_too(
     home: Path, hospital: HospitalPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
