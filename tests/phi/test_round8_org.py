@@ -30,6 +30,8 @@ TYPED = [
     ("Meals delivered by Neighbors Table daily.", "Neighbors Table", Entity.ORGANIZATION),
     ("Claim filed with Harrowgate Assurance on Monday.", "Harrowgate Assurance",
      Entity.ORGANIZATION),
+    ("cc: Gullwing Point Pediatrics", "Gullwing Point Pediatrics", Entity.HOSPITAL),
+    ("Pharmacy on file: Tollgate Drug, Elm St", "Tollgate Drug", Entity.HOSPITAL),
 ]  # fmt: skip
 
 NOT_FOUND = [
@@ -45,6 +47,13 @@ NOT_FOUND = [
     "Sent to Interventional Radiology for drain.",
     "Letter to GP Dr Farooqi today.",
     "Found on floor by HCA Maribel Santos.",
+    "Discussed at Morbidity and Mortality conference.",
+    "Transferred from Labor and Delivery.",
+    "Arrived via Private Vehicle.",
+    "Supplied by Central Supply.",
+    "Signed, Quality Assurance Committee",
+    "Followed by Heart Failure Clinic.",
+    "Pharmacy on file: Mail Order",
 ]
 
 

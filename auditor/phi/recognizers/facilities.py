@@ -69,7 +69,11 @@ _DESCRIPTORS = frozenset(
      # the organ or body part a clinic treats ("Fairmount Chest Clinic"): it describes
      "chest", "lung", "kidney", "renal", "skin", "bone", "joint", "spine", "foot", "hand",
      "ear", "liver", "breast", "fertility", "allergy", "diabetes", "vein", "voice", "hearing",
-     "vision", "memory", "stroke", "travel", "sports"}
+     "vision", "memory", "stroke", "travel", "sports",
+     # the condition a clinic treats ("Heart Failure Clinic", "Seizure Clinic")
+     "failure", "disorders", "disorder", "disease", "diseases", "infusion", "anticoagulation",
+     "lipid", "headache", "seizure", "epilepsy", "obesity", "weight", "transplant", "tumor",
+     "tumour", "ostomy", "continence", "incontinence", "falls", "balance", "movement"}
 )  # fmt: skip
 _SAINT = re.compile(
     r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"

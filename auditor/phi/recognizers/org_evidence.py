@@ -88,6 +88,12 @@ SERVICE_WORDS = frozenset(
      "baptist", "methodist", "catholic", "lutheran", "presbyterian", "episcopal",
      "pentecostal", "evangelical", "orthodox", "adventist", "christian", "anglican",
      "club", "golf", "tennis", "yacht", "country", "gym", "fitness", "library",
+     # the hospital's own operations, events and modes of arrival
+     "supply", "supplies", "vehicle", "private", "labor", "labour", "delivery",
+     "failure", "track", "fast", "lobby", "cafeteria", "parking", "valet", "sterile",
+     "processing", "materials", "equipment", "resources", "operations", "purchasing",
+     "receiving", "shipping", "mail", "courier", "assurance", "improvement", "morbidity",
+     "mortality", "grand", "journal", "simulation", "skills",
      "heme", "onc", "neuro", "cardiac", "cardio", "pulm", "renal", "gi", "ent", "ob", "gyn",
      "peds", "psych", "ortho", "uro", "derm", "rheum", "endo", "id", "icu", "ed", "er", "or"}
 )  # fmt: skip
@@ -148,6 +154,7 @@ _STATE_CODES = frozenset(
      "VT", "VA", "WA", "WV", "WI", "WY"}
 )  # fmt: skip
 _CALENDAR = re.compile(rf"(?:{MONTH}|{WEEKDAY})\.?", re.IGNORECASE)
+_ABSTRACT_END = re.compile(r"(?:ity|ment|tion|sion|ance|ence|ness|ship|ics)$")
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ory|ical|ology|logy|atry|iatrics?)$")
 
 # A run of capitalised words on one line: Title case, capitals, or an inner capital
@@ -157,7 +164,7 @@ _RUN = rf"({_WORD}(?:(?:[ ](?:of(?:[ ]the)?|and|&)[ ]|[ ]){_WORD}){{0,4}})"
 # The candidates' contexts: a cue word ending right before the run, a form's label, or the
 # run alone on its line.
 _PREP = re.compile(
-    r"(?<![\w-])((?i:[a-z]+)[ \t]+)?((?i:at|from|to|with|by|via))[ \t]+"
+    r"(?<![\w-])((?i:[a-z]+)[ \t]+)?((?i:at|from|to|with|by|via|through))[ \t]+"
     r"(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])"
 )
 _LABELS = (
@@ -167,11 +174,19 @@ _LABELS = (
     r"programme|union|church|club|workplace|referring\s+(?:practice|facility|hospital|"
     r"clinic|provider|organi[sz]ation)|referred\s+(?:by|from)|care\s+home|nursing\s+home|"
     r"home\s+care|dialysis\s+unit|transferred\s+(?:from|to)|hospital|clinic|surgery|gp|"
-    r"gp\s+practice|dentist|optician|optometrist|sponsor|plan|health\s+plan|firm"
+    r"gp\s+practice|dentist|optician|optometrist|sponsor|plan|health\s+plan|firm|cc|copy\s+to|attn"
 )
 _LABEL = re.compile(
-    r"(?im:(?:^|[;|]|[ \t]{2,})[ \t]*(" + _LABELS + r")[ \t]*[:#-][ \t]*)"
+    # "Pharmacy:", "Pharmacy on file:", "Employer (current):"
+    r"(?im:(?:^|[;|]|[ \t]{2,})[ \t]*(" + _LABELS + r")(?:[ \t]+[a-z]+){0,2}[ \t]*"
+    r"(?:\([a-z ]+\)[ \t]*)?[:#-][ \t]*)"
     r"(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])"
+)
+# The name in brackets after the kind of place it is: "Son's daycare (Tiny Steps)".
+_BRACKETED = re.compile(
+    r"(?i:daycare|day\s+care|nursery|preschool|school|college|employer|workplace|agency|"
+    r"insurer|pharmacy|practice|church|club|care\s+home|nursing\s+home|home\s+care|hospice|"
+    r"lab|dialysis|facility|rehab|shelter|charity)[ \t]*\([ \t]*" + _RUN + r"[ \t]*\)"
 )
 _ALONE = re.compile(r"(?m:^[ \t]*" + _RUN + r"[ \t]*[,.]?[ \t]*$)")
 _LETTERHEAD_NEAR = re.compile(
@@ -211,7 +226,10 @@ class OrgEvidence:
         if word.isupper():
             # an acronym names only when it is no English word or clinical abbreviation
             return len(key) >= 2 and not lex.is_english(key)
-        return not (lex.is_english(key) and _ADJECTIVE_END.search(key))
+        # an English adjective or abstract noun describes: "Quality", "Management"
+        return not (
+            lex.is_english(key) and (_ADJECTIVE_END.search(key) or _ABSTRACT_END.search(key))
+        )
 
     def _words(self, text: str, start: int, end: int) -> list[re.Match[str]]:
         return [
@@ -236,6 +254,8 @@ class OrgEvidence:
                                                  "clinic", "practice", "surgery", "home",
                                                  "dialysis", "transferred", "gp"))  # fmt: skip
             self._add(found, text, m.start(2), m.end(2), facility)
+        for m in _BRACKETED.finditer(text):
+            self._add(found, text, m.start(1), m.end(1), False)
         for m in _ALONE.finditer(text):
             if self._letterhead(text, m.start(1), m.end(1)):
                 self._add(found, text, m.start(1), m.end(1), False)

@@ -137,7 +137,7 @@ _TRADE_DESCRIPTORS = frozenset(
      "children's", "adolescent", "youth", "drug", "alcohol", "sexual", "genetic",
      "golf", "tennis", "swim", "swimming", "football", "soccer", "rugby", "cricket", "rowing",
      "sailing", "yacht", "country", "athletic", "boxing", "running", "cycling", "riding",
-     "boys", "girls", "book", "glee", "chess", "fan", "breakfast", "homework"}
+     "boys", "girls", "book", "glee", "chess", "fan", "breakfast", "homework", "quality"}
 )  # fmt: skip
 # The trade words a hospital also uses for its own services ("Neuro Physio").
 _CARE_TRADES = re.compile(
