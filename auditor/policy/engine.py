@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -292,7 +293,92 @@ def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     con.execute(f"COPY carry TO {quote_str(str(path))} (FORMAT parquet)")
 
 
-def window_query(active: ActiveRule, base: str, source: str) -> str:
+#: The tables a scan's window rule is staged through (``window_stages``), per segment.
+W_CUR, W_KEEP = "w_cur", "w_keep"
+
+
+def _cur_sql(active: ActiveRule, source: str) -> str:
+    """The segment's events the window rule counts: time, group, value, bucket, key."""
+    grp, cond, ms = _bucket_parts(active)
+    assert active.rule.window is not None
+    val = WINDOW_DISTINCT[active.rule.window.count_distinct]
+    ekey = "ekey" if source == SEGMENT else EKEY  # ``seg`` has it computed
+    return (
+        f"SELECT k, event__timestamp, {grp} AS grp, {val} AS val, {_bucket_of(ms)} AS b, "
+        f"{ekey} AS ekey FROM {source} WHERE {cond}"
+    )
+
+
+def _keep_sql(active: ActiveRule, cur: str) -> str:
+    """The (group, bucket) pairs whose carried events the window query must read, given the
+    segment's events ``cur`` (``_cur_sql``'s rows).
+
+    An event's window [t - over, t] lies in its own bucket and the one before, and distinct
+    values never outnumber events: only a pair of adjacent buckets holding more than the
+    threshold together (a hot pair, counted by a hash aggregate over the segment's counts and
+    the carry's, ``bucket_table``) can hold an event over the threshold, and only in its
+    second bucket. Runs of hot pairs of a group (islands, [lo, hi] by their first buckets)
+    hold every burst whole, with the events their counts need: buckets [lo, hi + 1]; two
+    islands' hot events lie more than a window apart, so no burst spans two. A burst can be
+    this segment's to report only if one of the segment's events falls in its reach, which
+    lies within its island's buckets: islands the segment has no event in are left out, so a
+    log read in time order reads the carry near its own times, not the whole carry.
+
+    The carry's counts may be too high (copies of this segment's events, events forgotten
+    since): that only widens the closer look.
+    """
+    return f"""
+        WITH buckets AS (
+            SELECT grp, b, sum(c) AS c FROM (
+                SELECT grp, b, count(*) AS c FROM {cur} GROUP BY ALL
+                UNION ALL SELECT grp, b, c FROM {bucket_table(active)}
+                WHERE grp IN (SELECT grp FROM {cur})
+            ) GROUP BY ALL
+        ),
+        hot_pairs AS (
+            SELECT a.grp, a.b FROM buckets a LEFT JOIN buckets n ON n.grp = a.grp AND n.b = a.b + 1
+            WHERE a.c + coalesce(n.c, 0) > {active.threshold}
+        ),
+        islands AS (
+            SELECT grp, min(b) AS lo, max(b) AS hi FROM (
+                SELECT grp, b, b - row_number() OVER (PARTITION BY grp ORDER BY b) AS run
+                FROM hot_pairs
+            ) GROUP BY grp, run
+        ),
+        spread AS (SELECT grp, lo, unnest(range(lo, hi + 2)) AS b FROM islands),
+        touched AS (SELECT DISTINCT grp, lo FROM spread SEMI JOIN {cur} USING (grp, b))
+        SELECT grp, b FROM spread SEMI JOIN touched USING (grp, lo)
+    """
+
+
+def window_stages(active: ActiveRule, source: str) -> list[str]:
+    """The statements that fill ``W_CUR`` and ``W_KEEP`` for ``window_query(staged=...)``:
+    run first (each under the rule guard), so a segment with no hot island skips the window
+    query, and the one that runs reads the carry only within the islands' time span."""
+    return [
+        f"CREATE OR REPLACE TEMP TABLE {W_CUR} AS {_cur_sql(active, source)}",
+        f"CREATE OR REPLACE TEMP TABLE {W_KEEP} AS {_keep_sql(active, W_CUR)}",
+    ]
+
+
+def keep_span(con: duckdb.DuckDBPyConnection, active: ActiveRule) -> tuple[str, str] | None:
+    """The instants [from, to) that ``W_KEEP``'s buckets cover, as SQL literals (a constant
+    filter, which DuckDB's zone maps use to skip carried row groups); None when it is empty."""
+    row = con.execute(f"SELECT min(b), max(b) FROM {W_KEEP}").fetchone()
+    if row is None or row[0] is None:
+        return None
+    ms = active.over_minutes * 60_000
+
+    def at(bucket: int) -> str:
+        instant = datetime.fromtimestamp(bucket * ms / 1000, UTC)
+        return f"TIMESTAMPTZ {quote_str(instant.isoformat())}"
+
+    return at(int(row[0])), at(int(row[1]) + 1)
+
+
+def window_query(
+    active: ActiveRule, base: str, source: str, staged: tuple[str, str] | None = None
+) -> str:
     """One row per burst that this segment's events take part in, shown by its first event
     (wherever that lies: this segment or the carry), with ``base`` columns and ``n``.
 
@@ -300,9 +386,10 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
     carry's. Carry copies of this segment's own events are left out (a re-scan, the same
     events in another format), so nothing is counted twice.
 
-    Only carried events in buckets that could hold a burst are read: the carry's counts per
-    bucket (``bucket_table``, kept by ``advance_carry``) plus the segment's own pick them, so
-    a segment costs what it holds, not what the carry holds.
+    Only carried events in the islands of hot buckets the segment touches are read
+    (``_keep_sql``), so a segment costs what it holds and what lies near it, not what the
+    carry holds. ``staged``: ``W_CUR`` and ``W_KEEP`` are filled (``window_stages``) and the
+    carry is read only in this span of instants (``keep_span``); else all in one statement.
     """
     spec = active.rule.window
     assert spec is not None
@@ -310,35 +397,18 @@ def window_query(active: ActiveRule, base: str, source: str) -> str:
     val = WINDOW_DISTINCT[spec.count_distinct]
     over = f"INTERVAL {active.over_minutes} MINUTE"
     names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
-    bucket = _bucket_of(ms)
-    ekey = "ekey" if source == SEGMENT else EKEY  # ``seg`` has it computed
+    if staged is None:
+        head = f"cur AS ({_cur_sql(active, source)}), keep AS ({_keep_sql(active, 'cur')}),"
+        span = "true"
+    else:
+        head = f"cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {W_KEEP}),"
+        span = f"event__timestamp >= {staged[0]} AND event__timestamp < {staged[1]}"
     return f"""
-        WITH cur AS (
-            SELECT {names}, {bucket} AS b, {ekey} AS ekey FROM {source} WHERE {cond}
-        ),
-        buckets AS (
-            -- The segment's counts and the carry's (of the groups the segment has). The
-            -- carry's may include copies of this segment's events or events forgotten
-            -- since: too high is harmless (it only widens the closer look below).
-            SELECT grp, b, sum(c) AS c FROM (
-                SELECT grp, b, count(*) AS c FROM cur GROUP BY ALL
-                UNION ALL SELECT grp, b, c FROM {bucket_table(active)}
-                WHERE grp IN (SELECT grp FROM cur)
-            ) GROUP BY ALL
-        ),
-        hot_buckets AS (
-            -- An event's window [t - over, t] lies in its own bucket and the one before, and
-            -- distinct values never outnumber events: only pairs of adjacent buckets holding
-            -- more than the threshold together can contain a burst. Counting by a hash
-            -- aggregate spares the sliding window for everything else (nearly every event).
-            SELECT a.grp, a.b FROM buckets a LEFT JOIN buckets n ON n.grp = a.grp AND n.b = a.b + 1
-            WHERE a.c + coalesce(n.c, 0) > {active.threshold}
-        ),
-        keep AS (SELECT grp, b FROM hot_buckets UNION SELECT grp, b + 1 FROM hot_buckets),
+        WITH {head}
         src AS (
             SELECT k, event__timestamp, grp, val FROM cur SEMI JOIN keep USING (grp, b)
             UNION ALL SELECT k, event__timestamp, grp, val FROM (
-                SELECT {names}, {bucket} AS b, ekey FROM carry WHERE {cond}
+                SELECT {names}, {_bucket_of(ms)} AS b, ekey FROM carry WHERE {span} AND {cond}
             ) c SEMI JOIN keep USING (grp, b)
             WHERE ekey NOT IN (SELECT ekey FROM cur)
         ),

@@ -15,7 +15,13 @@ from typing import Any
 
 import duckdb
 
-from auditor.policy.engine import ActiveRule, window_query, window_source
+from auditor.policy.engine import (
+    ActiveRule,
+    keep_span,
+    window_query,
+    window_source,
+    window_stages,
+)
 from auditor.policy.guard import RuleGuard
 from auditor.policy.view import ALWAYS
 from auditor.sql import quote_str
@@ -165,6 +171,34 @@ def _fixed(sql: str) -> Callable[[list[int]], str]:
     return lambda _picked: sql
 
 
+def _window_hits(
+    con: duckdb.DuckDBPyConnection,
+    guard: RuleGuard,
+    active: ActiveRule,
+    source: str,
+    where: Callable[[], str],
+) -> None:
+    """One window rule's bursts into ``seg_hits``: its stages, then (when the segment touches
+    a hot island) its window query over the carry's span of those islands; each statement
+    under ``guard``, and none after one that fails."""
+    rid = active.rule.id
+
+    def failed(step: str) -> bool:
+        before = guard.failures.get(rid)
+        count = before.segments if before is not None else 0
+        guard.run([rid], _fixed(step), where)
+        after = guard.failures.get(rid)
+        return after is not None and (after is not before or after.segments != count)
+
+    for step in window_stages(active, source):
+        if failed(step):
+            return
+    span = keep_span(con, active)
+    if span is not None:
+        query = window_query(active, _INNER_WINDOW, source, staged=span)
+        failed("INSERT INTO seg_hits BY NAME " + query)
+
+
 def iter_hits(
     con: duckdb.DuckDBPyConnection,
     active: list[ActiveRule],
@@ -207,11 +241,7 @@ def iter_hits(
         define_all_events(con, label, segment or "av")
     source = segment or window_source(active)
     for a in windows:
-        guard.run(
-            [a.rule.id],
-            _fixed("INSERT INTO seg_hits BY NAME " + window_query(a, _INNER_WINDOW, source)),
-            where,
-        )
+        _window_hits(con, guard, a, source, where)
     cursor = con.execute(_finish("SELECT * FROM seg_hits", active, timezone, with_json))
     while batch := cursor.fetchmany(chunk):
         yield batch
