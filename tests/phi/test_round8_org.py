@@ -142,6 +142,7 @@ GRAMMAR_FOUND = [
     ("Tessaly Ridge Blood Services · 300 Pine St", "Tessaly Ridge Blood Services"),
     ("Barangay Malinis Health Station, Tarlac City", "Barangay Malinis Health Station"),
     ("TO: ST BRENDA'S SURGERY, re your patient", "ST BRENDA'S SURGERY"),
+    ("Smoker. GP: Ollerton Mill Surgery, Dr Sahni.", "Ollerton Mill Surgery"),
 ]  # fmt: skip
 
 GRAMMAR_NOT_FOUND = [
@@ -149,6 +150,11 @@ GRAMMAR_NOT_FOUND = [
     ("Sincerely,\nDr. Jane Roe\nInternal Medicine\n(555) 201-3344", "Internal Medicine"),
     ("Donated to the Blood Bank. Eye Bank notified.", "Eye Bank"),
     ("Admitted to the Mental Health Unit.", "Mental Health Unit"),
+    ("Booked for Weight Loss Surgery next month.", "Weight Loss Surgery"),
+    ("Record sent to GP via PharmOutcomes today.", "PharmOutcomes"),
+    ("Record sent to GP via PharmOutcomes today.", "GP"),
+    ("EDUCATION — CLASS ROSTER   Prairie Vale Health Centre", "CLASS ROSTER"),
+    ("CALL RECORD   Orvis Sight Eye Bank of the Lowlands", "CALL RECORD"),
 ]
 
 

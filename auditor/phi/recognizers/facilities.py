@@ -87,7 +87,8 @@ _CARE_UNITS = frozenset(
     {"icu", "micu", "sicu", "ccu", "cvicu", "nicu", "picu", "tsicu", "csru", "ed", "er", "or",
      "pacu", "osh", "snf", "ltac", "ltach", "rehab", "floor", "tele", "stepdown", "ir", "cath",
      "ep", "gi", "ent", "omfs", "ob", "l&d", "ldr", "mfm", "hd", "bmt", "ctu", "cdu", "obs",
-     "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu"}
+     "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu",
+     "gp", "pcp", "ooh"}
 )  # fmt: skip
 _OF_HEADS = frozenset(
     {"associates", "physicians", "partners", "group", "clinic", "hospital", "center",
@@ -143,7 +144,8 @@ class FacilityRecognizer(LocalRecognizer):
         found += [
             (m.start(), m.end(), 0.7)
             for m in _NAMED_SURGERY.finditer(text)
-            if self._practice_name(m.group(1))
+            if (m.group(1) and self._practice_name(m.group(1)))
+            or (m.group(2) and self._two_word_practice(m.group(2), m.group(3)))
         ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
@@ -158,6 +160,17 @@ class FacilityRecognizer(LocalRecognizer):
         if _ADJECTIVE_END.search(key):
             return False  # "Bariatric", "Colorectal": a specialty, however rare the word
         return key in lex.places or lex.is_unknown_proper(key)
+
+    def _two_word_practice(self, first: str, second: str) -> bool:
+        """ "Haydon Bridge Surgery": a name or place that is no English word, then a word
+        that is no descriptor, adjective or term ("Weight Loss Surgery" is a specialty)."""
+        lex = self.lexicon
+        a, b = first.lower(), second.lower()
+        if lex.is_english(a) or a in _DESCRIPTORS or b in _DESCRIPTORS or b in lex.stoplist:
+            return False
+        if _ADJECTIVE_END.search(a) or _ADJECTIVE_END.search(b):
+            return False
+        return a in lex.places or lex.is_name(a) or lex.is_unknown_proper(a)
 
     def facilities(self, view: TokenView) -> list[tuple[int, int, float]]:
         words = view.words
@@ -174,7 +187,7 @@ class FacilityRecognizer(LocalRecognizer):
             while j >= 0 and k - j <= 4:
                 w = words[j]
                 gap = view.gap(j + 1)
-                if "\n" in gap or gap.strip(" '’-&.") != "" or " - " in gap:
+                if "\n" in gap or gap.strip(" '’-&.") != "" or " - " in gap or "  " in gap:
                     break
                 if "." in gap and len(w.key) > 3:
                     break  # "St. Agnes Hospital" yes; "Philadelphia. Center of mass" no
@@ -572,7 +585,11 @@ _STREET_SURGERY = re.compile(
 
 # "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$")
-_NAMED_SURGERY = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})\s+Surgery(?![\w-])")
+_NAMED_SURGERY = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{3,})\s+Surgery(?![\w-])"
+    # two words, the first a name or place: "Haydon Bridge Surgery"
+    r"|(?<![\w-])([A-Z][a-z]{3,})[ ]([A-Z][a-z]{3,})[ ]Surgery(?![\w-])"
+)
 
 
 def _in_compound(view: TokenView, i: int) -> bool:

@@ -247,6 +247,8 @@ class OrgEvidence:
             verb = (m.group(1) or "").strip().lower()
             # "delivered at X" is a birth's place, "delivered by X" a supplier
             place = m.group(2).lower() in {"at", "to", "from", "via"}
+            if m.group(2).lower() == "via" and " " not in m.group(3):
+                continue  # "via PharmOutcomes", "via MyChart": a channel, not a place
             self._add(found, text, m.start(3), m.end(3), place and verb in _FACILITY_CUES)
         for m in _LABEL.finditer(text):
             label = m.group(1).lower()

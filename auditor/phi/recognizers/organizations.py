@@ -333,7 +333,9 @@ class OrganizationRecognizer(LocalRecognizer):
         suffixes = _SUFFIX if _ANY_SUFFIX.search(text) else None
         for m in suffixes.finditer(text) if suffixes else ():
             # a sentence ends inside the run ("the Blood Bank. Eye Bank"): the name is after it
-            stop = list(re.finditer(r"[a-z]{3}\.\s+", m.group(1)))
+            stop = list(
+                re.finditer(r"[a-z]{3}\.\s+|\b(?:Esq|MD|PhD|RN|Jr|Sr)\.?,\s+|\S[ ]{3,}", m.group(1))
+            )
             begin = m.start(1) + stop[-1].end() if stop else m.start(1)
             start = self._trim(text, begin, m.end(1))
             if start is not None and text[start : m.end(1)].lower() in _DONATED:
