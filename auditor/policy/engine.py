@@ -186,17 +186,32 @@ def bucket_table(active: ActiveRule) -> str:
     return f"carry_b{active.index}"
 
 
+#: Appended bucket counts are merged (one row per bucket) once they outnumber twice the rows
+#: of the last merge and this: a segment's appends cost what it holds, merges stay amortised.
+MERGE_FLOOR = 1_000_000
+
+
 def _count_buckets(
-    con: duckdb.DuckDBPyConnection, active: list[ActiveRule], rows: str, *, add: bool
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    rows: str,
+    *,
+    merged: dict[str, int] | None = None,
 ) -> None:
-    """Count ``rows`` (carry-shaped) per window rule, group and bucket into its table
-    (``add``: as more rows, so a bucket may have several, which the window query sums).
+    """Count ``rows`` (carry-shaped) per window rule, group and bucket into its table.
 
     The window query reads these counts instead of re-counting every carried event each
     segment (that made a scan's cost grow with the square of its events). A count may run
     high (events forgotten since, events the rule's condition leaves out), never low: it only
     picks the buckets worth a closer look. The rule's own SQL is not run here: it runs only
     in the window query, under the rule guard's time limit.
+
+    ``merged`` (the rows of each table at its last merge): the counts are appended, so a
+    bucket may have several rows, which the window stage sums, and the table is merged to
+    one row per bucket when it outgrows ``MERGE_FLOOR`` and twice its last merge. The
+    merged table is bounded by the groups times the buckets of ``carry_hours`` (~1M at 10M
+    bench events), where appending alone grew it to 3.4M rows read by every segment.
+    Without ``merged`` the table is (re)made from ``rows``.
     """
     for a in _window_rules(active):
         grp, _, ms = _bucket_parts(a)
@@ -204,10 +219,21 @@ def _count_buckets(
             f"SELECT {grp} AS grp, {_bucket_of(ms)} AS b, count(*) AS c FROM {rows} GROUP BY ALL"
         )
         table = bucket_table(a)
-        if add:  # more rows for a bucket, summed where read: the table is not rewritten
-            con.execute(f"INSERT INTO {table} {counted}")
-        else:
+        if merged is None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {counted}")
+            continue
+        con.execute(f"INSERT INTO {table} {counted}")
+        if _rows(con, table) > max(2 * merged.get(table, 0), MERGE_FLOOR):
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT grp, b, "
+                f"CAST(sum(c) AS BIGINT) AS c FROM {table} GROUP BY ALL"
+            )
+            merged[table] = _rows(con, table)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return int(row[0]) if row else 0
 
 
 def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: Path | None) -> None:
@@ -230,11 +256,15 @@ def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: P
             f"CREATE TEMP TABLE carry AS SELECT k, {EKEY} AS ekey, ''::VARCHAR AS source, "
             f"{names} FROM av LIMIT 0"
         )
-    _count_buckets(con, active, "carry", add=False)
+    _count_buckets(con, active, "carry")
 
 
 def advance_carry(
-    con: duckdb.DuckDBPyConnection, active: list[ActiveRule], label: str, hours: int
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    label: str,
+    hours: int,
+    merged: dict[str, int] | None = None,
 ) -> None:
     """Add the segment's events to the carry (negative keys), each event once, and forget
     events more than ``hours`` older than the newest. Reads ``seg``/``seg_keys``
@@ -281,7 +311,8 @@ def advance_carry(
         FROM cur SEMI JOIN {SEGMENT_KEYS} USING (k) ANTI JOIN known USING (ekey)
         """
     )
-    _count_buckets(con, active, f"(SELECT * FROM carry WHERE k < {lowest})", add=True)
+    new_rows = f"(SELECT * FROM carry WHERE k < {lowest})"
+    _count_buckets(con, active, new_rows, merged={} if merged is None else merged)
     cutoff = f"(SELECT max(event__timestamp) FROM carry) - {hours_sql}"
     con.execute(f"DELETE FROM carry WHERE event__timestamp < {cutoff}")
     for a in _window_rules(active):  # buckets wholly before the cutoff are empty now

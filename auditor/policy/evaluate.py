@@ -63,6 +63,7 @@ class SegmentEvaluator:
         self.disabled: dict[str, str] = {}
         self._columns: list[str] = []
         self._carry_ready = False
+        self._merged: dict[str, int] = {}  # the window bucket counts' rows at their last merge
         self.guard = RuleGuard(con, cfg.rule_time_limit, cfg.memory_limit)
         self._line_sql = "e.line"
 
@@ -108,7 +109,7 @@ class SegmentEvaluator:
             with_json=self.with_json,
             segment=view.SEGMENT,
         )
-        engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours)
+        engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours, self._merged)
 
     def _where(self, label: str, line_sql: str) -> str:
         """The segment as a failure names it: the file and its line range."""
