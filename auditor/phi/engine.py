@@ -24,7 +24,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.ner import NerRecognizer
-from auditor.phi.recognizers.org_evidence import OrgEvidence
+from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
 from auditor.phi.recognizers.tokens import TokenView
@@ -311,6 +311,10 @@ class PhiEngine:
         for nlp_artifacts, chunk in outputs:
             results = self._recognize(chunk.text, nlp_artifacts)
             results += self._org_evidence(chunk.text, results, nlp_artifacts)
+            kinds = retype_persons(chunk.text, [(r.start, r.end, r.entity_type) for r in results])
+            for r, kind in zip(results, kinds, strict=True):
+                if r.score >= self.thresholds.get(kind, DEFAULT_THRESHOLD):
+                    r.entity_type = kind  # (a retyped span never falls below its threshold)
             found[chunk.index].extend(self._spans(chunk, results))
         for text, spans in zip(texts, found, strict=True):
             yield merge_spans(drop_persons_in_places(text, spans))

@@ -171,3 +171,22 @@ def test_departments_and_services_by_grammar_are_not_found(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert not any(value in v or v in value for _, v in found(engine, text) if v.strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("Seen at Silverbay Lake Dermatology in May.", "Silverbay Lake Dermatology",
+         Entity.HOSPITAL),
+        ("Films from Clearbrook Radiology reviewed.", "Clearbrook Radiology", Entity.HOSPITAL),
+    ],
+)  # fmt: skip
+def test_a_name_ending_in_a_facility_head_is_typed_as_the_facility(
+    engine: PhiEngine, text: str, value: str, entity: Entity
+) -> None:
+    assert (entity.value, value) in found(engine, text)
+
+
+def test_a_surname_that_is_also_a_trade_stays_a_person(engine: PhiEngine) -> None:
+    text = "Spoke with Hartley Mills, the son, by phone."
+    assert ("PERSON", "Hartley Mills") in found(engine, text)

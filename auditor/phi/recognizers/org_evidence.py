@@ -414,3 +414,37 @@ def letterhead(text: str, start: int, end: int) -> bool:
     after = text.find("\n", line_end + 1)
     near = text[max(0, before) : line_start] + text[line_end : after if after != -1 else len(text)]
     return bool(_LETTERHEAD_NEAR.search(near))
+
+
+# Head words that end no person's name: a "person" span ending in one is a facility or firm
+# the name lists read first ("Silver Lake Dermatology", "Westfield High").
+_FACILITY_ENDS = frozenset(
+    {"hospital", "clinic", "clinics", "dermatology", "radiology", "pathology", "cardiology",
+     "oncology", "nephrology", "neurology", "urology", "pediatrics", "paediatrics",
+     "orthopedics", "orthopaedics", "rheumatology", "gastroenterology", "endoscopy",
+     "imaging", "dialysis", "lab", "labs", "laboratory", "therapy", "physiotherapy",
+     "pharmacy", "physicians", "surgery", "rehab", "rehabilitation", "hospice", "infirmary",
+     "healthcare", "diagnostics", "medical"}
+)  # fmt: skip
+_ORGANIZATION_ENDS = frozenset(
+    {"school", "academy", "college", "university", "elementary", "preschool", "daycare",
+     "kindergarten", "montessori", "logistics", "insurance", "assurance", "mutual",
+     "pharmaceuticals", "technologies", "industries", "enterprises", "solutions", "services",
+     "associates", "partners", "inc", "llc", "ltd", "corp", "corporation", "company"}
+)  # fmt: skip
+
+
+def retype_persons(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """The type each span should have: a PERSON span of two words or more whose last word is
+    a facility's or firm's head becomes HOSPITAL or ORGANIZATION; others keep theirs."""
+    out = []
+    for start, end, kind in spans:
+        if kind == Entity.PERSON.value:
+            words = re.findall(r"[A-Za-z][\w'’]*", text[start:end])
+            last = words[-1].lower() if len(words) >= 2 else ""
+            if last in _FACILITY_ENDS:
+                kind = Entity.HOSPITAL.value
+            elif last in _ORGANIZATION_ENDS:
+                kind = Entity.ORGANIZATION.value
+        out.append(kind)
+    return out
