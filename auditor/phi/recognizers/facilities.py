@@ -35,14 +35,15 @@ _FACILITY_HEADS = frozenset(
      "infirmary", "hospice", "healthcare", "nursing", "manor", "sanatorium", "sanitarium",
      "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
      "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
-     "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity"}
+     "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity",
+     "lab", "labs", "laboratory", "laboratories"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 # Heads so generic that the word in front must itself look like a name or place.
 _WEAK_HEADS = frozenset(
     {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
      "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
      "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general",
-     "maternity"}
+     "maternity", "lab", "labs", "laboratory", "laboratories"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 _TRANSFER_VERBS = frozenset(
     {"admitted", "admit", "transferred", "transfer", "tx", "seen", "treated", "presented",
@@ -73,7 +74,11 @@ _DESCRIPTORS = frozenset(
      # the condition a clinic treats ("Heart Failure Clinic", "Seizure Clinic")
      "failure", "disorders", "disorder", "disease", "diseases", "infusion", "anticoagulation",
      "lipid", "headache", "seizure", "epilepsy", "obesity", "weight", "transplant", "tumor",
-     "tumour", "ostomy", "continence", "incontinence", "falls", "balance", "movement"}
+     "tumour", "ostomy", "continence", "incontinence", "falls", "balance", "movement",
+     # a hospital's own laboratories ("Micro Lab", "Core Lab", "Genetics Laboratory")
+     "micro", "core", "stat", "satellite", "reference", "chemistry", "hematology",
+     "haematology", "microbiology", "cytology", "histology", "specimen", "genetics",
+     "research", "cath", "blood", "pathology", "virology", "immunology", "toxicology"}
 )  # fmt: skip
 _SAINT = re.compile(
     r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"

@@ -94,6 +94,9 @@ SERVICE_WORDS = frozenset(
      "processing", "materials", "equipment", "resources", "operations", "purchasing",
      "receiving", "shipping", "mail", "courier", "assurance", "improvement", "morbidity",
      "mortality", "grand", "journal", "simulation", "skills",
+     "micro", "core", "stat", "satellite", "reference", "chemistry", "hematology",
+     "haematology", "microbiology", "cytology", "histology", "specimen", "genetics",
+     "virology", "immunology", "toxicology",
      "heme", "onc", "neuro", "cardiac", "cardio", "pulm", "renal", "gi", "ent", "ob", "gyn",
      "peds", "psych", "ortho", "uro", "derm", "rheum", "endo", "id", "icu", "ed", "er", "or"}
 )  # fmt: skip
