@@ -119,6 +119,31 @@ _SPELLED_DAY_OF_MONTH = re.compile(
     I,
 )
 _HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
+# The first day of a range whose month is written once, at its end: "Wed 18 – Fri 20
+# November", "3-5 June" (the second day and the month are a text date of their own).
+_DAY_RANGE_HEAD = re.compile(
+    rf"\b(?:(?:{WEEKDAY})\.?,?\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    rf"(?=\s*(?:[-–—]|to|until|through|thru)\s*(?:(?:{WEEKDAY})\.?,?\s+)?"
+    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?!may\b))" + _MONTHS + r"\b)",
+    I,
+)
+# Full dates with a month in Spanish, Portuguese, French, Italian or Filipino, the year
+# written out: "14 de marzo de 2026", "3 mars 2026", "Hunyo 3, 2026" (forms and letters
+# from patients' home countries; a year is required, as the names are also words).
+_FOREIGN_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|"
+    r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
+    r"septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
+    r"settembre|ottobre|dicembre|enero|pebrero|marso|abril|hunyo|hulyo|agosto|setyembre|"
+    r"oktubre|nobyembre|disyembre)"
+)
+_FOREIGN_DATE = re.compile(
+    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:º|°|er)?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+|del\s+)?"
+    r"(?:19|20)\d{2}\b"
+    rf"|\b{_FOREIGN_MONTH}\s+(?:[12]\d|3[01]|0?[1-9]),?\s+(?:19|20)\d{{2}}\b",
+    I,
+)
 # A weekday named in full ("seen Thursday", "every Monday"): with the note's own date it pins
 # the day, so it is a date element ("Monday's clinic" too; "Sunday School" is no day). Full
 # names only: "Sat" and "Mon" are saturation and monitor.
@@ -400,6 +425,8 @@ def date_rules() -> list[Rule]:
         Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
         Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
         Rule("holiday", e, _HOLIDAY, 0.7),
+        Rule("day-range-head", e, _DAY_RANGE_HEAD, 0.8),
+        Rule("foreign-date", e, _FOREIGN_DATE, 0.85),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),
