@@ -49,6 +49,9 @@ _PERSON_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Titles that are whole words, never shortened with a full stop.
+_WHOLE_WORD_TITLES = frozenset({"doctor", "professor", "mister", "missus", "miss"})
+
 _ROLES = frozenset({"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pcp", "pharmd"})
 
 _ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
@@ -97,8 +100,14 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
     """The strongest person cue for words[i:j]."""
     words = view.words
     best = Cue.NONE
-    # Title directly before: "Dr. Smith", "MRS JONES", "Dr Smith".
-    if i > 0 and words[i - 1].key in TITLES and len(view.gap(i).strip(". ")) == 0:
+    # Title directly before: "Dr. Smith", "MRS JONES", "Dr Smith"; a title written out in
+    # full takes no full stop ("your family doctor. With your permission" ends a sentence).
+    if (
+        i > 0
+        and words[i - 1].key in TITLES
+        and len(view.gap(i).strip(". ")) == 0
+        and not ("." in view.gap(i) and words[i - 1].key in _WHOLE_WORD_TITLES)
+    ):
         return Cue.STRONG
     # Title before a first name or initial: "Dr. John Smith", "Dr. J. Smith".
     if (

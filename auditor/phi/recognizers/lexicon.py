@@ -17,7 +17,22 @@ from auditor.phi.stop_words import STOP_WORDS
 
 # Cue words. Lower-cased, compared with TokenView keys.
 TITLES = frozenset(
-    {"dr", "doctor", "mr", "mrs", "ms", "miss", "mister", "prof", "professor", "rev"}
+    {
+        "dr",
+        "doctor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mister",
+        "missus",
+        "prof",
+        "professor",
+        "rev",
+        # Filipino forms of address before a given name ("Aling Nena", "Mang Tonyo")
+        "aling",
+        "mang",
+    }
 )
 # Credentials written after a name: "Smith RN", "J. Doe, MD".
 POST_TITLES = frozenset(
@@ -140,6 +155,22 @@ JOB_TITLES = frozenset(
      "phlebotomist", "radiographer", "sonographer", "hca", "ot", "slp", "counsellor",
      "counselor", "psychologist", "optometrist", "podiatrist", "audiologist"}
 )  # fmt: skip
+# Roles written before a person's name ("Caller Ana Ruiz", "Captain Lee", "Inmate DOYLE"):
+# the cue, never the name's first word there; several are census surnames too (Caller,
+# Captain, Driver, Bishop), and as such still name a person after a given name ("Minnie
+# Driver") or before a comma ("Bishop, Darius").
+ROLE_WORDS = frozenset(
+    {"caller", "captain", "capt", "skipper", "officer", "driver", "inmate", "detainee",
+     "witness", "examiner", "agent", "guarantor", "subscriber", "insured", "employee",
+     "employer", "supervisor", "manager", "foreman", "deputy", "trooper", "constable",
+     "detective", "sheriff", "warden", "guard", "pilot", "crewman", "crewmember", "cadet",
+     "sergeant", "corporal", "lieutenant", "colonel", "commander", "bosun", "sister",
+     "nurse", "teacher", "coach", "principal", "client", "tenant", "resident", "donor",
+     "recipient", "claimant", "applicant", "requester", "reporter", "informant", "decedent",
+     "deceased", "victim", "suspect", "passenger", "student", "volunteer", "owner",
+     "justice", "judge", "magistrate", "clerk", "mayor", "councillor", "councilor",
+     "senator", "governor", "bishop"}
+)  # fmt: skip
 NOT_NAMES = (
     frozenset(STOP_WORDS)
     | TITLES
@@ -162,6 +193,14 @@ PRACTICE_HEADS = (
 )  # fmt: skip
 
 
+# Months and weekdays written out: census surnames too ("March", "Monday"), but in a note
+# far more often the calendar ("RUCK MARCH", "SEEN MONDAY"); those that are given names
+# ("April", "June") keep their name reading.
+CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
+)  # fmt: skip
 # Drug and diagnosis endings: unknown words with these are jargon, not names.
 MEDICAL_SUFFIX = re.compile(
     r"(?:itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|gram|graphy|pathy|algia|uria|"
@@ -342,4 +381,9 @@ class Lexicon:
 
     def is_ambiguous(self, key: str) -> bool:
         """Also an ordinary English or clinical word: needs a context cue to count as a name."""
-        return key in self.common_words or key in self.stoplist or len(key) < 2
+        return (
+            key in self.common_words
+            or key in self.stoplist
+            or len(key) < 2
+            or (key in CALENDAR_WORDS and key not in self.first_names)
+        )

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from auditor.phi.recognizers.cues import dotted_credential, state_word
 from auditor.phi.recognizers.lexicon import (
+    CALENDAR_WORDS,
     FACILITY_WORDS,
     NAME_VERBS,
     NOT_NAMES,
     POST_TITLES,
     RELATIVES,
+    ROLE_WORDS,
     TITLES,
     Lexicon,
 )
@@ -29,24 +31,34 @@ _AFTER_NAME = frozenset(
      "visited", "at", "here", "in", "will", "would", "on", "with"}
 )  # fmt: skip
 
+# Verbs whose subject is a person, after a name in caps: the surname slot before them holds
+# a less frequent surname that is also a word ("TONYA MAJOR ASKED", "LEE BISHOP STATES").
+_SPEECH_AFTER = frozenset(
+    {"asked", "asks", "requested", "requests", "says", "said", "states", "stated", "reports",
+     "reported", "called", "calls", "phoned", "wants", "wanted", "visited", "came", "agreed",
+     "agrees", "declined", "declines", "consented", "consents", "refused", "refuses"}
+)  # fmt: skip
 # Lower-case particles inside surnames: "de la Cruz", "van der Berg", "bin Laden".
 _PARTICLES = frozenset(
     {"de", "la", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der", "den",
-     "ter", "ten", "le", "bin", "ibn", "y", "st"}
+     "ter", "ten", "le", "bin", "ibn", "y", "st",
+     # Welsh "ap"/"ab"/"ferch", Malay "binti"/"bint", Arabic "abu", German "zu", Nordic "af"
+     "ap", "ab", "ferch", "binti", "bint", "abu", "zu", "af"}
 )  # fmt: skip
 
 
 # Given names written short with a period, in Title case: "Ma." (María, as Filipino names
 # write it), and the clerks' "Wm.", "Thos.", "Chas.", "Jas.", "Geo.", "Jos.", "Robt.".
-_GIVEN_ABBREVIATIONS = frozenset(
+GIVEN_ABBREVIATIONS = frozenset(
     {"Ma", "Wm", "Thos", "Chas", "Jas", "Geo", "Jos", "Robt", "Edw", "Saml", "Benj", "Jno",
      "Fredk", "Richd", "Margt", "Eliz"}
 )  # fmt: skip
 
 
 def joinable(gap: str) -> bool:
-    """Adjacent found words form one span across spaces, commas, periods and hyphens."""
-    return "\n" not in gap and gap.strip(" .,'’-") == ""
+    """Adjacent found words form one span across spaces, commas, periods and hyphens; a
+    tab or a run of blanks separates a form's fields ("Macaraeg   Age: 46")."""
+    return "\n" not in gap and "\t" not in gap and "  " not in gap and gap.strip(" .,'’-") == ""
 
 
 class NameWords:
@@ -187,9 +199,13 @@ class NameWords:
             return False
         if not view.caseless(k) and not view.caseless(anchor):
             return w.is_title and first.is_title
-        if w.key in NAME_VERBS or rank > 1000:
+        if w.key in NAME_VERBS or rank > 5000:
             return False
         nxt = k + 1
+        if nxt < len(words) and view.gap(nxt) == " " and words[nxt].key in _SPEECH_AFTER:
+            return True  # "SPOUSE TONYA MAJOR ASKED FOR ...": a person's verb closes the name
+        if rank > 1000:
+            return False
         if nxt >= len(words) or view.gap(nxt).strip(" ") not in {""}:
             return True  # end of text or punctuation after the surname
         return words[nxt].key in _AFTER_NAME
@@ -207,26 +223,66 @@ class NameWords:
             and self.lexicon.is_english(words[k + 2].key)
         )
 
+    def _given_in_field(self, view: TokenView, k: int) -> bool:
+        """ "Kowalczyk, Agnieszka |", "Obi, Ikenna" at a line's end: an unlisted given name
+        after "Surname," that closes a table cell or a line is the rest of the name."""
+        words = view.words
+        w = words[k]
+        if not (w.is_title or view.shouting) or not self.lexicon.is_unknown_proper(w.key):
+            return False
+        if w.key in POST_TITLES or (not view.shouting and any(c.isupper() for c in w.text[1:])):
+            return False  # "Fonoti, PsyD": a credential closes the line, not a given name
+        if k + 1 >= len(words):
+            return True
+        after = view.gap(k + 1)
+        return "\n" in after or "|" in after or "\t" in after or after.startswith("  ")
+
+    def _syllable(self, view: TokenView, k: int) -> bool:
+        """A short lower-case word after a hyphen that is no English word ("yeon", "ho",
+        "hee", "ming"): the second syllable of a romanised Korean or Chinese given name."""
+        w = view.words[k]
+        return (
+            w.text.isalpha()
+            and w.text.islower()
+            and 2 <= len(w.text) <= 5
+            and not view.shouting
+            and w.key not in NOT_NAMES
+            and (
+                not self.lexicon.is_english(w.key)
+                or (len(w.key) <= 4 and self.lexicon.is_first(w.key))  # "Xiao-ling", "Jong-ho"
+            )
+        )
+
     def _joins(self, view: TokenView, k: int, anchor: int) -> bool:
         """Whether word k extends the name at ``anchor`` (adjacent, same line)."""
         left = min(k, anchor)
         gap = view.gap(max(k, anchor))
         if gap == " " and self._particle(view, k):
             return True  # "María José de la Cruz", "Van der Berg"
-        if "\n" in gap or len(gap) > 3 or gap.strip(" .,'-") != "":
+        if "\n" in gap or len(gap) > 3 or gap.strip(" .,'-") != "" or "  " in gap:
             return False
-        if k == anchor - 1 and gap == ". " and view.words[k].text in _GIVEN_ABBREVIATIONS:
+        if gap == "-" and k > anchor and self._syllable(view, k):
+            return True  # "Seo-yeon", "Jong-ho": a romanised given name's second syllable
+        if k == anchor - 1 and gap == ". " and view.words[k].text in GIVEN_ABBREVIATIONS:
             return True  # "Ma. Lourdes" (María), "Wm. Carey", "Thos. Byrne"
         # "J. Smith" joins across the period; "... applied. SW Smith" does not.
         if "." in gap and not self.initial(view, left):
             return False
-        if gap.strip() == "," and not (self.initial(view, k) or self.known(view.words[k].key)):
+        if gap.strip() == "," and not (
+            self.initial(view, k)
+            or self.known(view.words[k].key)
+            or (k > anchor and self._given_in_field(view, k))
+        ):
             return False
         if gap.strip() == "," and k < anchor and view.words[k].text == "I":
             return False  # "I, Melanie White, of ...": the pronoun, no initial
         w = view.words[k]
         if self.initial(view, k):
             return True
+        if k < anchor and gap == " " and w.key in ROLE_WORDS:
+            return False  # "Caller Dmitri Volkov", "Captain Henrik Aalto": the role
+        if w.key in CALENDAR_WORDS and not self.lexicon.is_first(w.key):
+            return False  # "M. Okafor, December 3", "Deborah Lee   March 12": the date
         if k > anchor and self._partnership(view, k):
             return False
         first_before = k == anchor + 1 and self.lexicon.is_first(view.words[anchor].key)

@@ -55,6 +55,28 @@ _RANK_INITIAL = re.compile(
     r"TSgt|MSgt|LCpl|Insp|Supt|Det|Cst|PC|DC|DS|DI)\.?[ \t]+"
     r"([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'’-]+)(?![\w'’-])"
 )
+# A name given as an alias, in quotes or brackets: a trauma or unidentified patient's
+# temporary name ('trauma alias "ZZTRAUMA, JUNIPER"', 'registered as "Doe, Sky"') and
+# the name a person goes by ('aka "Bobby"', 'goes by (Teddy)'). The alias identifies the
+# record as well as any name does; capitalised words only ("aka 'the boss'" is no name).
+_ALIAS = re.compile(
+    r"(?i:\balias|\baka|\ba\.k\.a\.?|\bknown[ \t]+as|\bgoes[ \t]+by|\bnicknamed?|"
+    r"\bregistered[ \t]+as|\btemporary[ \t]+name|\btrauma[ \t]+name|"
+    r"\bprefers[ \t]+to[ \t]+be[ \t]+called)"
+    r"[ \t]*:?[ \t]*[\"“‘'(][ \t]*"
+    r"([A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*[\"”’')]"
+)
+# Family members listed with their ages: "children Grace (12), Divine (8) and Ema (3)",
+# "Sisters Ayesha (26) and Noor (22)". The list's shape names them, words or not.
+_FAMILY_LIST = re.compile(
+    r"(?i:\b(?:children|kids|sons|daughters|sisters|brothers|siblings|grandchildren|"
+    r"grandkids|twins|stepchildren))[ \t]*:?[ \t]+(?=[A-Z])"
+)
+_LISTED_MEMBER = re.compile(
+    r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*\((?:age[ \t]*)?\d{1,2}[ \t]*"
+    r"(?:y|yo|yrs?|years?|m|mo|mos|months?)?\)"
+    r"(?P<sep>[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*))?"
+)
 # Dotted abbreviations that are not initials.
 _NOT_INITIALS = frozenset(
     {"US", "UK", "EU", "UN", "AM", "PM", "NB", "PS", "IV", "OD", "BD", "TDS", "QDS", "PO", "SC",
@@ -81,6 +103,24 @@ class NameShapeRecognizer(LocalRecognizer):
             return True
         return not known_only and lex.is_unknown_proper(key)
 
+    def _family_list(self, text: str) -> list[RecognizerResult]:
+        """Each member of a family list with ages (see ``_FAMILY_LIST``); two or more."""
+        out: list[RecognizerResult] = []
+        for cue in _FAMILY_LIST.finditer(text):
+            members = []
+            at = cue.end()
+            while (m := _LISTED_MEMBER.match(text, at)) is not None:
+                members.append(m)
+                if not m.group("sep"):
+                    break
+                at = m.end()
+            if len(members) < 2:
+                continue
+            for m in members:
+                if m.group(1).lower() not in NOT_NAMES:
+                    out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        return out
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
@@ -101,6 +141,11 @@ class NameShapeRecognizer(LocalRecognizer):
             surname = m.group(1).rsplit(".", 1)[1].strip().lower()
             if surname not in NOT_NAMES and surname not in self.lexicon.stoplist:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        if '"' in text or "“" in text or "(" in text or "'" in text:
+            for m in _ALIAS.finditer(text):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        if "(" in text:
+            out += self._family_list(text)
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):
                 last, first = m.group(1), m.group(2)

@@ -9,6 +9,7 @@ found name that look like names or initials join the span ("John A. Smith", "Smi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -22,10 +23,11 @@ from auditor.phi.recognizers.lexicon import (
     NAME_VERBS,
     NOT_NAMES,
     RELATIVES,
+    ROLE_WORDS,
     TITLES,
     Lexicon,
 )
-from auditor.phi.recognizers.name_joins import NameWords, joinable
+from auditor.phi.recognizers.name_joins import GIVEN_ABBREVIATIONS, NameWords, joinable
 from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import TokenView
@@ -33,6 +35,15 @@ from auditor.phi.recognizers.tokens import TokenView
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
+# Letters closed by digits: a code or a certificate's name ("ENG1", "STCW95"); a scan's
+# digit inside a name ("Po1ly", "0'Sullivan") is read elsewhere.
+_CODE_WORD = re.compile(r"[A-Za-z]{2,}\d+")
+# A form's label given in two languages: the word before "/Age:" is the same label.
+_LABEL_PAIR = re.compile(r"/[ \t]?[A-Za-z][A-Za-z .'’]{1,24}:")
+_QUOTE_OPEN = frozenset({'"', "“", '("', "(“", "'", "‘", "('"})
+_QUOTE_CLOSE = frozenset({'"', "”", '")', "”)", "'", "’", "')"})
+# Results written after an examination sign ("Lachman neg", "Tinel positive").
+_RESULTS = frozenset({"neg", "pos", "negative", "positive", "equivocal", "neg.", "nl"})
 # Past tenses and gerunds after "dr" are what the doctor did: "dr called", "dr rounding".
 _VERBISH = re.compile(r"(?:ed|ing)$")
 _FAMILY = frozenset({"family", "families", "household"})
@@ -95,6 +106,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
         spans = [(s, _with_generation(text, e), score) for s, e, score in self.find(view)]
+        spans += self._repeated(view, spans)
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
         for _, end, _ in spans:
             age = _AGE_AFTER_NAME.match(text, end)
@@ -108,8 +120,10 @@ class NameRecognizer(NameWords, LocalRecognizer):
         taken = [0.0] * n
         eponym = eponym_words(view)
         for i in range(n):
-            if i in eponym:
+            if i in eponym or self._test_result(view, i):
                 continue
+            if _LABEL_PAIR.match(view.text, words[i].end):
+                continue  # "Edad/Age:", "Tirahan/Address:": a bilingual form's label
             score = self._word_score(view, i)
             if score > taken[i]:
                 taken[i] = score
@@ -122,6 +136,56 @@ class NameRecognizer(NameWords, LocalRecognizer):
                 while 0 <= k < n and taken[k] == 0.0 and self._joins(view, k, k - step):
                     taken[k] = taken[i] * 0.95
                     k += step
+        # A nickname in quotes inside a name: 'Rodelio "Dodong" Macaraeg', 'deshawn "dee"
+        # mcallister', 'Jean-Baptiste ("JB") Pierre-Louis': the nickname, and the surname
+        # after it when it is a name word.
+        for k in range(1, n - 1):
+            if (
+                taken[k] == 0.0
+                and view.gap(k).strip(" ") in _QUOTE_OPEN
+                and view.gap(k + 1).strip(" ") in _QUOTE_CLOSE
+                and (taken[k - 1] > 0.0 or taken[k + 1] > 0.0)
+                and words[k].is_alpha
+                and not self.blocked(words[k].key)
+            ):
+                taken[k] = max(taken[k - 1], taken[k + 1]) * 0.95
+                nxt = words[k + 1]
+                if (
+                    taken[k + 1] == 0.0
+                    and not self.blocked(nxt.key)
+                    and not self.lexicon.is_english(nxt.key)
+                    and (self.known(nxt.key) or self.lexicon.is_unknown_proper(nxt.key))
+                ):
+                    taken[k + 1] = taken[k]
+        # A lower-case middle initial between two found name words: "laura s. curran"; the
+        # surname after it when it is a listed surname or an unknown word, not English.
+        lex = self.lexicon
+        for k in range(1, n - 1):
+            if (
+                taken[k] == 0.0
+                and taken[k - 1] > 0.0
+                and taken[k + 1] == 0.0
+                and len(words[k].text) == 1
+                and view.gap(k) == " "
+                and view.gap(k + 1) == ". "
+                and words[k + 1].text.islower()
+                and not self.blocked(words[k + 1].key)
+                and not lex.is_english(words[k + 1].key)
+                and (lex.is_surname(words[k + 1].key) or lex.is_unknown_proper(words[k + 1].key))
+            ):
+                taken[k + 1] = taken[k - 1] * 0.95
+            if (
+                taken[k] == 0.0
+                and taken[k - 1] > 0.0
+                and taken[k + 1] > 0.0
+                and len(words[k].text) == 1
+                and words[k].text.isalpha()
+                and view.gap(k) == " "
+                and (
+                    view.gap(k + 1) == ". " or (view.gap(k + 1) == " " and words[k].key not in "ai")
+                )
+            ):
+                taken[k] = min(taken[k - 1], taken[k + 1])
         spans: list[tuple[int, int, float]] = []
         i = 0
         while i < n:
@@ -132,7 +196,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
             best = taken[i]
             # Adjacent found words form one span across spaces, commas, periods, hyphens
             # and apostrophes; "Yi; Lakeside" or "Smith (wife)" are two things.
-            while j + 1 < n and taken[j + 1] > 0.0 and joinable(view.gap(j + 1)):
+            while (
+                j + 1 < n
+                and taken[j + 1] > 0.0
+                and joinable(view.gap(j + 1))
+                and not self._sentence_break(view, j + 1)
+            ):
                 j += 1
                 best = max(best, taken[j])
             end = words[j].end
@@ -147,6 +216,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         key = w.key
         if not w.is_alpha or len(key) < 2:
             return 0.0
+        if _CODE_WORD.fullmatch(w.text):
+            return 0.0  # "ENG1 cert", "COVID19": letters closed by digits are a code
         lex = self.lexicon
         proper = view.looks_proper(i)
         if not proper:
@@ -155,6 +226,13 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return SCORES[Cue.VERB] if self._lower_titled(view, i) else 0.0
         if state_word(view, self.lexicon, i):
             return 0.0
+        if (
+            key in ROLE_WORDS
+            and i + 1 < len(view.words)
+            and view.gap(i + 1) == " "
+            and view.words[i + 1].text[:1].isupper()
+        ):
+            return 0.0  # "Captain Lee", "DRIVER SHAUGHNESSY": the role before a name
         known = self.known(key)
         unknown = not known and lex.is_unknown_proper(key)
         if (self.blocked(key) or not (known or unknown)) and not title_near(view, i):
@@ -219,6 +297,71 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
 
+    def _repeated(
+        self, view: TokenView, spans: list[tuple[int, int, float]]
+    ) -> list[tuple[int, int, float]]:
+        """A name found with good evidence (a cue, or two name words together) names the same
+        person where the text repeats it alone: "Educator: Shirin Mazandarani ..." then a
+        sign-off "Shirin". Only words that are no English or clinical word, capitalised as
+        they were found."""
+        text = view.text
+        strong = [
+            (s, e) for s, e, score in spans if score >= 0.8 or (score >= 0.6 and " " in text[s:e])
+        ]
+        if not strong:
+            return []
+        words = view.words
+        lex = self.lexicon
+        names: set[str] = set()
+        covered: set[int] = set()
+        starts = [w.start for w in words]
+        for s, e in strong:
+            for k in range(bisect_left(starts, s), bisect_left(starts, e)):
+                covered.add(k)
+                w = words[k]
+                if (
+                    len(w.key) >= 3
+                    and w.is_title
+                    and not self.blocked(w.key)
+                    and not self.ambiguous(w.key)
+                    and not lex.is_english(w.key)
+                ):
+                    names.add(w.text)
+        if not names:
+            return []
+        return [
+            (w.start, w.end, 0.7)
+            for k, w in enumerate(words)
+            if k not in covered and w.text in names
+        ]
+
+    @staticmethod
+    def _test_result(view: TokenView, i: int) -> bool:
+        """An examination sign read as its result: "MCMURRAY NEG, LACHMAN NEG", "Phalen
+        positive bilaterally"; not a person's result ("Garcia positive for MRSA") nor a
+        titled name."""
+        words = view.words
+        if i + 1 >= len(words) or words[i + 1].key not in _RESULTS:
+            return False
+        if view.gap(i + 1) not in {" ", ": ", " - ", "-"} or title_near(view, i):
+            return False
+        if i > 0 and words[i - 1].key in RELATIVES and view.gap(i) == " ":
+            return False
+        return i + 2 >= len(words) or words[i + 2].key not in {"for", "to", "on", "with"}
+
+    @staticmethod
+    def _sentence_break(view: TokenView, k: int) -> bool:
+        """A full stop after a whole word, then a space, ends a sentence: "RUCK MARCH.
+        MCMURRAY NEG" is two things; "J. Smith" and "Wm. Carey" are one name."""
+        gap = view.gap(k)
+        before = view.words[k - 1].text
+        return (
+            "." in gap
+            and gap.rstrip(" ") != gap
+            and len(before) > 1
+            and before not in GIVEN_ABBREVIATIONS
+        )
+
     def _lower_titled(self, view: TokenView, i: int) -> bool:
         """A lower-case name right after a dotted title ("mrs. harrington", "dr. okonkwo")
         or a relative ("partner devon"): listed, or (after a title) unknown, never a word."""
@@ -235,12 +378,18 @@ class NameRecognizer(NameWords, LocalRecognizer):
                 # lower case after a title; not a verb or other cue word ("dr called").
                 return lex.is_surname(key) and key not in NAME_VERBS and not _VERBISH.search(key)
             return self.known(key) or (len(key) >= 4 and lex.is_unknown_proper(key))
-        if before in {"mrs", "mr", "ms", "miss"} and gap == " " and not lex.is_english(key):
+        if (
+            before in {"mrs", "mr", "ms", "miss", "missus", "mister"}
+            and gap == " "
+            and not (lex.is_english(key))
+        ):
             # Handover shorthand without the dot: "bed 14 - mrs o'neill". "mr"/"ms" are also
             # mitral regurgitation and mental status: only a listed name follows them.
             if self.known(key) and not self.ambiguous(key):
                 return True
-            return before in {"mrs", "miss"} and len(key) >= 4 and lex.is_unknown_proper(key)
+            return (
+                before in {"mrs", "miss", "missus"} and len(key) >= 4 and lex.is_unknown_proper(key)
+            )
         if gap != " ":
             return False
         if i > 1 and _SELF_INTRO.get(view.words[i - 2].key) == before:

@@ -1,9 +1,10 @@
 """Capitalised words that look like names in notes but never name a person or a place.
 
 Languages, nationalities and countries ("speaks German", "a Brazilian family", "from Pune,
-India"), form labels that stand next to a name on a header line ("Acct", "Accession") and the
-products of EHR vendors ("MyChart", "Epic"). Many are also census surnames ("English",
-"French"), so only a title cue ("Dr. English") can still make one a person.
+India"), form labels that stand next to a name on a header line ("Acct", "Accession"), the
+products of EHR vendors ("MyChart", "Epic") and months and weekdays that are no given name.
+Many are also census surnames ("English", "French", "March"), so only a title cue ("Dr.
+English") can still make one a person.
 """
 
 from __future__ import annotations
@@ -65,7 +66,15 @@ EHR_PRODUCTS = frozenset(
     {"epic", "mychart", "cerner", "meditech", "allscripts", "athena", "athenahealth",
      "eclinicalworks", "nextgen", "healtheintent", "powerchart", "haiku", "canto", "citrix"}
 )  # fmt: skip
-NOT_PERSON_WORDS = DEMONYMS | FIELD_LABELS | EHR_PRODUCTS
+# Months and weekdays that are no given name ("April", "June" and "May" are): after a name
+# they are its date ("Signed by S. Mwangi, December 4"), never its next word.
+CALENDAR_NOT_GIVEN = _words(
+    """
+    january february march september october november december monday tuesday wednesday
+    thursday friday saturday sunday
+    """
+)
+NOT_PERSON_WORDS = DEMONYMS | FIELD_LABELS | EHR_PRODUCTS | CALENDAR_NOT_GIVEN
 
 _NO_VOWEL = re.compile(r"^[^aeiouy]{3,}$")
 
