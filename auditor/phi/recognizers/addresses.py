@@ -85,8 +85,12 @@ _NOT_STREET_WORD = (
     r"years?|the|a|an|in|on|to|at|of|for|and|or|with|by|from|per|is|was|via|into|over|"
     r"steps?|hours?|minutes?|weeks?|months?|doses?|pills?|out|more|less)\b)"
 )
-# "12", "12B", "12-14", and the Australian unit/house "75/553".
-_NUMBER = r"(?<![\w/.-])\d{1,6}(?:-?[A-Za-z])?(?:-\d{1,4}|/\d{1,5})?\s+(?:[NSEW]\.?\s+)?"
+# "12", "12B", "12-14", the Australian unit/house "75/553" and the Canadian unit before the
+# house number, spaced ("300 - 2170 Portage Avenue").
+_NUMBER = (
+    r"(?<![\w/.-])(?:\d{1,5}[ \t]-[ \t](?=\d))?\d{1,6}(?:-?[A-Za-z])?(?:-\d{1,4}|/\d{1,5})?"
+    r"\s+(?:[NSEW]\.?\s+)?"
+)
 _UNIT = (
     r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
     r"\s*#?\s*(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"
@@ -153,6 +157,27 @@ _STREET_NAMED = re.compile(
     r"(?<![\w.])(?:[A-Z][a-z'’]+\s+){1,3}"
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     r"Turnpike|Square)\b"
+)
+
+# A hospital department before "Suite 2" makes it a room there, not an address ("Radiology
+# Suite 2", "Endoscopy Suite 4").
+_DEPARTMENT_BEFORE = re.compile(
+    r"(?i:radiology|endoscopy|infusion|procedure|procedural|recovery|dialysis|surgical|"
+    r"imaging|treatment|consult|consultation|operating|birthing|delivery|hybrid|cath|"
+    r"interventional|angio|angiography|mri|ct|pet|nuclear|sleep|theatre|theater|exam)"
+    r"[ \t]+$"
+)
+# Two streets named at their crossing: "Morganton Rd and Pinehurst Ave", "corner of Elm St &
+# 5th Ave", "Main St/Route 9" (a street type on both sides of the joint is the evidence, so
+# the short types "St" and "Rd" count here; "Dr" does not: "Smith Dr and Lee Dr" are doctors).
+_CROSS_TYPE = (
+    r"(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Parkway|Pkwy|Highway|Hwy|"
+    r"Turnpike|Tpke|Place|Pl|Court|Ct|Way|Circle|Cir|Pike|Route|Rte)"
+)
+_CROSS_NAME = r"(?:(?:[A-Z][a-z'’]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+_INTERSECTION = re.compile(
+    rf"(?<![\w.])(?P<a>{_CROSS_NAME}{_CROSS_TYPE}\b\.?)[ \t]*(?:and|&|/|@|at|x)[ \t]*"
+    rf"(?P<b>{_CROSS_NAME}{_CROSS_TYPE}\b|(?:Route|Rte|Highway|Hwy|Interstate|I-)[ \t]?\d{{1,4}}\b)"
 )
 
 
@@ -246,6 +271,53 @@ _POSTCODE_AFTER = re.compile(
     # Irish Eircode: routing key (a letter, two digits) and a four-character unique id
     r"[A-Za-z]\d{2} ?[A-Za-z0-9]{4})(?![\w-])"
 )
+# A British or Canadian postcode closing an address line ("..., Hexham NE47 0HB", "Winnipeg
+# MB R3J 0L3"): the comma-separated parts before it on the line are the address - the town
+# right before the postcode, and before it a street without a type, a house's name or a
+# locality ("Low Fell Cottage, Whitley Chapel, Hexham", "3 Castlegate, Malton", "Ffordd y
+# Llan, Llanrwst").
+_LINE_POSTCODE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w-])"
+)
+_PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
+# Where an address's parts start on its line: a label's colon, a dash, a bar or a bullet.
+_PART_START = re.compile(r".*(?::[ \t]|[|•·—–]|\t| {2,})")
+_PART_WORD = re.compile(
+    r"(?:[A-ZÀ-Þ][\w'’.-]*|\d{1,5}[A-Za-z]?(?:[/-]\d{1,5})?|y|yr|upon|on|in|le|la|de|du|"
+    r"of|the|by|cum|next|the|-)$"
+)
+
+
+def _address_parts(text: str, start: int) -> list[tuple[int, int]]:
+    """Comma-separated parts of the address that ends with a postcode at ``start``: the
+    town's span first, then the parts before it (nearest first), each of 1-5 capitalised
+    words, numbers or particles, up to four parts and none before a numbered street."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    province = _PROVINCE_BEFORE.search(head)
+    if province is None:
+        return []
+    head = head[: province.start()]
+    cut = _PART_START.match(head)
+    base = line_start + (cut.end() if cut else 0)
+    body = text[base : line_start + len(head)]
+    parts: list[tuple[int, int]] = []
+    end = len(body)
+    for piece in reversed(body.split(",")):
+        begin = end - len(piece)
+        words = piece.split()
+        if not 1 <= len(words) <= 5 or not all(_PART_WORD.match(w) for w in words):
+            break
+        if words[0][:1].islower() or words[-1][:1].islower():
+            break
+        lead = len(piece) - len(piece.lstrip())
+        parts.append((base + begin + lead, base + begin + len(piece.rstrip())))
+        end = begin - 1
+        if len(parts) == 4 or end < 0 or (len(parts) > 1 and words[0][:1].isdigit()):
+            break  # before a numbered street come the addressee's names, not the address
+    return parts
+
+
 # Words that may follow a town that closes an address in running text ("..., Eastham with
 # her daughter"): the town slot ends there.
 _AFTER_TOWN = frozenset({"with", "and", "for", "on", "by", "from", "to", "via", "where", "who"})
@@ -313,6 +385,7 @@ class AddressRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         streets = self.streets(text)
         out = [make_result(self, Entity.STREET_ADDRESS, s, e, sc) for s, e, sc in streets]
+        out += self.postcode_lines(text)
         has_state = any(c.isupper() for c in text) and (
             any(ch.isdigit() for ch in text) or "," in text
         )
@@ -336,18 +409,45 @@ class AddressRecognizer(LocalRecognizer):
         found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
-        found += [(m.start(), m.end(), 0.7) for m in _UNIT_LEAD.finditer(text)]
+        found += [
+            (m.start(), m.end(), 0.7)
+            for m in _UNIT_LEAD.finditer(text)
+            if not _DEPARTMENT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        ]
         found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
         found += [(m.start(1), m.end(1), 0.6) for m in _PHASE.finditer(text)]
+        for m in _INTERSECTION.finditer(text):  # each street; the joint is no address
+            found += [(m.start("a"), m.end("a"), 0.75), (m.start("b"), m.end("b"), 0.75)]
         found += [
             (m.start() + offset, m.end(), 0.7)
             for m in _STREET_NAMED.finditer(text)
             if (offset := _named_street_start(m.group())) >= 0
         ]
         return [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
+
+    def postcode_lines(self, text: str) -> list[RecognizerResult]:
+        """The town and address parts before a British or Canadian postcode (see
+        ``_LINE_POSTCODE``); a town must not be a word of English unless it is a listed
+        place ("Bath", "Reading"), and a part alone that is only a state or region is none."""
+        out: list[RecognizerResult] = []
+        lex = self.lexicon
+        for m in _LINE_POSTCODE.finditer(text):
+            parts = _address_parts(text, m.start())
+            if not parts:
+                continue
+            town_s, town_e = parts[0]
+            keys = [w.lower().strip(".'’") for w in text[town_s:town_e].split()]
+            if any(k in _NOT_TOWN or k in lex.stoplist for k in keys):
+                continue
+            if all(lex.is_english(k) and k not in lex.places for k in keys):
+                continue
+            out.append(make_result(self, Entity.LOCATION, town_s, town_e, 0.75))
+            for s, e in parts[1:]:
+                out.append(make_result(self, Entity.STREET_ADDRESS, s, e, 0.7))
+        return out
 
     # -- the slots after a street ----------------------------------------------------------
     def _state_at(self, view: TokenView, j: int) -> int:

@@ -18,6 +18,7 @@ from auditor.phi.recognizers.eponyms import eponym_words
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
     RELATIVES,
+    ROLE_WORDS,
     TITLES,
     Lexicon,
 )
@@ -54,6 +55,37 @@ NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES | _CALENDAR | EHR_PR
 _CITY_OF_STATE = re.compile(r",?\s+[A-Z]{2}\.?,?\s+\d{5}\b")
 
 
+def _role(view: TokenView, i: int) -> bool:
+    """A role before a capitalised word or initial is a person's ("to Justice M. Okafor",
+    "Deputy Ruiz"), even where a town bears the same name."""
+    words = view.words
+    return (
+        words[i].key in ROLE_WORDS
+        and i + 1 < len(words)
+        and view.gap(i + 1) == " "
+        and words[i + 1].text[:1].isupper()
+    )
+
+
+# The town written after a facility's name and a comma, as letterheads, referrals and
+# transfer lines give it: "Tynedale View Care Home, Corbridge,", "ST ANNE'S SURGERY,
+# ROTHERHAM", "Rural Health Unit I, Tanauan". The town is one or two capitalised words
+# (or "<Name> City") that end the phrase.
+_AFTER_FACILITY = re.compile(
+    r"(?i:hospital|surgery|clinic|home|centre|center|station|unit|practice|pharmacy|"
+    r"infirmary|hospice|health|school|college|council|office|court|church|prison|"
+    r"academy|university|institute|library|laboratory|lab)"
+    r"(?:[ \t]+[IVX]{1,3})?,[ \t]+"
+    r"(?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:City|CITY|Town|TOWN|[A-Z][\w'’-]+))?)"
+    r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]{2,}|[ \t]+[(\-–—|])"
+)
+
+
+# A fort by its name: a military post or a town ("Fort Holloway", "FT. BRAGG", "Fort
+# Worth"); the name is capitalised.
+_FORT = re.compile(r"\b(?:Fort|FORT|Ft\.?|FT\.?)[ \t]+([A-Z][a-z]{2,}|[A-Z]{3,})\b")
+
+
 class PlaceRecognizer(LocalRecognizer):
     """Towns and counties (LOCATION) from the gazetteer, with place cues."""
 
@@ -72,7 +104,32 @@ class PlaceRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
-        return [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in self.towns(view)]
+        found = self.towns(view)
+        if "," in text:
+            found += self.after_facility(text)
+        if "F" in text:
+            for m in _FORT.finditer(text):
+                if m.group(1).lower() not in NOT_PLACE_HEAD:
+                    found.append((m.start(), m.end(), 0.75))
+        return [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in found]
+
+    def after_facility(self, text: str) -> list[tuple[int, int, float]]:
+        """Towns after a facility's name and a comma (see ``_AFTER_FACILITY``): a listed
+        place or an unknown word, never a state, a calendar word or a word of English."""
+        lex = self.lexicon
+        out = []
+        for m in _AFTER_FACILITY.finditer(text):
+            keys = [k.lower().strip("'’") for k in m.group("town").split()]
+            if keys[-1] in {"city", "town"} and len(keys) > 1:
+                keys = keys[:-1]
+            if any(k in NOT_PLACE_HEAD or k in lex.stoplist or k in lex.states for k in keys):
+                continue
+            if all(
+                (k in lex.places and not lex.is_ambiguous(k)) or lex.is_unknown_proper(k)
+                for k in keys
+            ):
+                out.append((m.start("town"), m.end("town"), 0.7))
+        return out
 
     def towns(self, view: TokenView) -> list[tuple[int, int, float]]:
         words = view.words
@@ -110,7 +167,7 @@ class PlaceRecognizer(LocalRecognizer):
                 out.append((words[i].start, words[i + matched - 1].end, 0.8))
                 i += matched
                 continue
-            if key.isalpha() and len(key) > 2 and key not in NOT_PLACE_HEAD:
+            if key.isalpha() and len(key) > 2 and key not in NOT_PLACE_HEAD and not _role(view, i):
                 is_place = key in lex.places
                 is_county = (
                     key in lex.counties and i + 1 < n and words[i + 1].key in {"county", "parish"}
@@ -166,6 +223,16 @@ class PlaceRecognizer(LocalRecognizer):
                     elif cue and not view.caseless(i) and key not in lex.stoplist:
                         out.append((words[i].start, words[i].end, 0.7))
                     elif (
+                        key in lex.world_places
+                        and not ambiguous
+                        and not lex.is_name(key)
+                        and not lex.is_english(key)
+                        and words[i].is_title
+                        and not view.shouting
+                        and self._in_comma_list(view, i)
+                    ):
+                        out.append((words[i].start, words[i].end, 0.65))  # "(mother, Harare)"
+                    elif (
                         not ambiguous
                         and not lex.is_name(key)
                         and key not in FACILITY_WORDS
@@ -177,6 +244,24 @@ class PlaceRecognizer(LocalRecognizer):
                         out.append((words[i].start, words[i].end, score))
             i += 1
         return out
+
+    @staticmethod
+    def _in_comma_list(view: TokenView, i: int) -> bool:
+        """A place abroad as an item of a comma list, as contact lines and itineraries write
+        it: "(mother, Patience Moyo, Harare)", "anchored off Gustavia, St Barthélemy"."""
+        words = view.words
+        before = view.gap(i) if i > 0 else ""
+        last = i + 1 >= len(words)
+        after = view.text[words[i].end :] if last else view.gap(i + 1)
+        closes = after.strip(" ")[:1] in {")", ";", ":"} or (last and after.strip() == "")
+        if before.rstrip(" ").endswith(",") and closes:
+            return True
+        return (
+            after.strip(" ") == ","
+            and i + 1 < len(words)
+            and words[i + 1].text[:1].isupper()
+            and before.strip(" ") in {"", ","}
+        )
 
     def _town_shape(self, view: TokenView, i: int) -> bool:
         """Title case, not English, not a listed name or place, with a town ending."""
