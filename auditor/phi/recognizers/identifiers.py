@@ -69,9 +69,10 @@ _MRN_SPACED = re.compile(
     r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,5}){0,8})(?![\w-])"
 )
 
-# The same for member, policy and other IDs: "ID PMH 4471 2290 18", "member id W 2811 9374".
+# The same for member, policy and other IDs: "ID PMH 4471 2290 18", "member id W 2811 9374",
+# "member HMH 0071 4412".
 _ID_SPACED = re.compile(
-    r"(?<![\w])(?i:member\s+(?:id|no|number|#)|policy\s+(?:id|no|number|#)|subscriber\s+id|"
+    r"(?<![\w])(?i:member(?:\s+(?:id|no|number|#))?|policy\s+(?:id|no|number|#)|subscriber\s+id|"
     r"id|id\s+(?:no|number|#)|staff\s+(?:no|number|id)|employee\s+(?:no|number|id))"
     r"\.?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,6}){0,8})(?![\w-])"
 )
@@ -100,7 +101,9 @@ _ID_LABELLED = re.compile(
     r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
     # groups after a space hold a digit ("1Z 999 AA1"; not "... IRN 1", "... denied"); groups
     # after a slash or dash may be letters, any case ("2025/CF/00417", "25-cv-01187")
-    r"(?:[ ](?=[A-Za-z]*\d)[A-Z0-9]{1,12}|[ ]?[/-][ ]?[A-Za-z0-9]{1,12}){0,7})(?![\w/-])"
+    r"(?:[ ](?=[A-Za-z]*\d)[A-Z0-9]{1,12}|[ ]?[/-][ ]?[A-Za-z0-9]{1,12}"
+    # a court's or a registry's letter code between digit groups ("26 MH 0214")
+    r"|[ ][A-Z]{1,4}(?=[ ]\d{3})){0,7})(?![\w/-])"
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
 
@@ -230,7 +233,13 @@ _LICENSE_CTX = context_regex(
 _DEVICE_CTX = context_regex(
     ["serial", "serial #", "serial no", "serial number", "s/n", "sn", "sn#", "device id", "udi",
      "model", "model #", "lot", "lot #", "imei", "mac", "pacemaker", "icd", "implant", "pump id",
-     "device"]
+     "device",
+     # a worn or implanted device, or a fleet vehicle, named by its kind before its number
+     # ("CGM GL7-4481120", "insulin pump PX-20311", "Bus SRT-2214"); not a car or truck,
+     # whose model reads the same ("black F-150")
+     "cgm", "sensor", "transmitter", "receiver", "insulin pump", "pump", "glucometer", "meter",
+     "hearing aid", "cochlear", "stimulator", "neurostimulator", "vns", "lvad", "vad",
+     "concentrator", "wheelchair", "bus", "fleet", "locomotive", "tail number", "hull"]
 )  # fmt: skip
 _PLATE_CTX = context_regex(
     ["plate", "license plate", "lic plate", "plate #", "plate number", "tag", "tags", "tag #",
@@ -311,8 +320,9 @@ _NINO_CTX = context_regex(["ni", "ni number", "ni no", "national insurance", "ni
 _SIN = re.compile(r"(?<![\w-])\d{3}[ -]\d{3}[ -]\d{3}(?![\w-])")
 _SIN_CTX = context_regex(["sin", "social insurance", "ssn", "social security", "sin #"])
 # An age over 89 in figures, a scanned fax's look-alike letters read as digits ("9O", "1OO",
-# "9l"): the first character a real digit, the rest digits or O/o/l/I.
-_AGE_FIGURES = r"(?:9[\dOolI]|1[0-2OolI][\dOolI])"
+# "9l"): the first character a real digit, the rest digits or O/o/l/I; or a hundred and
+# more with its 1 read as l or I before a 0 or O ("lO2", "I00").
+_AGE_FIGURES = r"(?:9[\dOolI]|1[0-2OolI][\dOolI]|[lI][0O][\dOolI])"
 _AGE_UNIT = re.compile(
     rf"(?<![\w.])({_AGE_FIGURES})\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
     r"yowm\b|yowf\b|y\b|M\b|F\b)",
@@ -337,12 +347,12 @@ _NOT_AN_AGE_AFTER = (
     r"times|units))"
 )
 _AGE_CUE = re.compile(
-    _AGE_VERB + rf"\s+((?:9\d|1[0-2]\d)(?!\.\d|[%°/])|{AGE_OVER_89})" + _NOT_AN_AGE_AFTER, I
+    _AGE_VERB + rf"\s+({_AGE_FIGURES}(?!\.\d|[%°/])|{AGE_OVER_89})" + _NOT_AN_AGE_AFTER, I
 )
 # After a person and "is"/"was", in figures or words: "she is 90", "Dad's a hundred and one".
 _AGE_WORDS_AFTER_BE = re.compile(
     r"\b(?:she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
-    rf"wife|sister|brother)(?:'s|\s+is|\s+was)\s+((?:9\d|1[0-2]\d)(?!\.\d)|{AGE_OVER_89})"
+    rf"wife|sister|brother)(?:'s|\s+is|\s+was)\s+({_AGE_FIGURES}(?!\.\d)|{AGE_OVER_89})"
     + _NOT_AN_AGE_AFTER,
     I,
 )
@@ -361,7 +371,8 @@ _AGE_WORDS = re.compile(
 # An age over 89 set off after a name, as rosters and labels write it: "Ada Byrne, 94, MRN
 # ...", "Mr Holt (101)". Not after a measurement word ("HR, 96," "glucose (110)").
 _AGE_APPOSITION = re.compile(
-    r"(?<=[A-Za-z])(?:,[ \t]|[ \t]\()(9\d|1[01]\d)(?=\)|,[ \t]|[ \t]*;|[ \t]+(?:y|yr|yrs|years)\b)"
+    r"(?<=[A-Za-z])(?:,[ \t]|[ \t]\()(9[\dOolI]|1[01OolI][\dOolI]|[lI][0O][\dOolI])"
+    r"(?=\)|,[ \t]|[ \t]*;|[ \t]+(?:y|yr|yrs|years)\b)"
 )
 _NOT_AGE_BEFORE = re.compile(
     r"\b(?:hr|rr|bp|sbp|map|sats?|spo2|o2|temp|t|glucose|bs|bg|weight|wt|na|k|cl|bun|cr|hb|"
