@@ -32,6 +32,9 @@ TYPED = [
      Entity.ORGANIZATION),
     ("cc: Gullwing Point Pediatrics", "Gullwing Point Pediatrics", Entity.HOSPITAL),
     ("Pharmacy on file: Tollgate Drug, Elm St", "Tollgate Drug", Entity.HOSPITAL),
+    # a label that names a person or a firm: NER's PERSON tag confirms it too
+    ("Exam dated 08/30/2026. Examiner: Medexa Southwest, exam ref 22",
+     "Medexa Southwest", Entity.ORGANIZATION),
 ]  # fmt: skip
 
 NOT_FOUND = [
@@ -54,6 +57,8 @@ NOT_FOUND = [
     "Signed, Quality Assurance Committee",
     "Followed by Heart Failure Clinic.",
     "Pharmacy on file: Mail Order",
+    "Stable overnight. Plan: Metoprolol Succinate 25 mg daily.",
+    "Dressing done. Site: Left Forearm clean.",
 ]
 
 

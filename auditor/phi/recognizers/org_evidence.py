@@ -150,6 +150,22 @@ _FACILITY_CUES = frozenset(
      "presented", "referred", "referral", "dialyses", "dialyzes", "dialysis", "sent", "records",
      "films", "imaging", "biopsy", "scan", "mri", "ct", "colonoscopy", "exam", "pt"}
 )  # fmt: skip
+# Labels whose value is a person or a firm: "Examiner: <firm>", "Provider: <practice>".
+_EITHER_LABELS = frozenset(
+    {
+        "examiner",
+        "provider",
+        "referring",
+        "referred",
+        "cc",
+        "copy",
+        "attn",
+        "sponsor",
+        "vendor",
+        "contractor",
+        "supplier",
+    }
+)
 _STATE_CODES = frozenset(
     {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
      "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
@@ -173,15 +189,15 @@ _PREP = re.compile(
 _LABELS = (
     r"employer|insurer|insurance|insurance\s+co(?:mpany)?|payer|payor|carrier|pharmacy|"
     r"school|college|nursery|daycare|day\s*care|agency|examiner|vendor|supplier|contractor|"
-    r"facility|provider|practice|company|organi[sz]ation|laboratory|lab|place|site|program|"
+    r"facility|provider|practice|company|organi[sz]ation|laboratory|lab|place|program|"
     r"programme|union|church|club|workplace|referring\s+(?:practice|facility|hospital|"
     r"clinic|provider|organi[sz]ation)|referred\s+(?:by|from)|care\s+home|nursing\s+home|"
     r"home\s+care|dialysis\s+unit|transferred\s+(?:from|to)|hospital|clinic|surgery|gp|"
-    r"gp\s+practice|dentist|optician|optometrist|sponsor|plan|health\s+plan|firm|cc|copy\s+to|attn"
+    r"gp\s+practice|dentist|optician|optometrist|sponsor|health\s+plan|firm|cc|copy\s+to|attn"
 )
 _LABEL = re.compile(
     # "Pharmacy:", "Pharmacy on file:", "Employer (current):"
-    r"(?im:(?:^|[;|]|[ \t]{2,})[ \t]*(" + _LABELS + r")(?:[ \t]+[a-z]+){0,2}[ \t]*"
+    r"(?im:(?:^|[;|.!?]|[ \t]{2,})[ \t]*(" + _LABELS + r")(?:[ \t]+[a-z]+){0,2}[ \t]*"
     r"(?:\([a-z ]+\)[ \t]*)?[:#-][ \t]*)"
     r"(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])"
 )
@@ -204,6 +220,9 @@ class Candidate:
     start: int
     end: int
     facility_cue: bool  # the cue says a place of care (admitted to, records from, ...)
+    # The label names a person or a firm alike ("Examiner:", "Provider:"): a PERSON tag
+    # confirms it too, for either is identifying.
+    either: bool = False
 
 
 class OrgEvidence:
@@ -258,7 +277,8 @@ class OrgEvidence:
             facility = any(w in label for w in ("pharmacy", "lab", "facility", "hospital",
                                                  "clinic", "practice", "surgery", "home",
                                                  "dialysis", "transferred", "gp"))  # fmt: skip
-            self._add(found, text, m.start(2), m.end(2), facility)
+            either = label.split()[0] in _EITHER_LABELS
+            self._add(found, text, m.start(2), m.end(2), facility, either=either)
         for m in _BRACKETED.finditer(text):
             self._add(found, text, m.start(1), m.end(1), False)
         for m in _ALONE.finditer(text):
@@ -267,7 +287,14 @@ class OrgEvidence:
         return sorted(found.values(), key=lambda c: c.start)
 
     def _add(
-        self, found: dict[tuple[int, int], Candidate], text: str, start: int, end: int, fac: bool
+        self,
+        found: dict[tuple[int, int], Candidate],
+        text: str,
+        start: int,
+        end: int,
+        fac: bool,
+        *,
+        either: bool = False,
     ) -> None:
         words = self._words(text, start, end)
         # Trailing weekdays and months are the sentence's ("... Care Monday"); a state's
@@ -301,7 +328,12 @@ class OrgEvidence:
         end = start + words[-1].end()
         key = (start, end)
         old = found.get(key)
-        found[key] = Candidate(start, end, fac or (old is not None and old.facility_cue))
+        found[key] = Candidate(
+            start,
+            end,
+            fac or (old is not None and old.facility_cue),
+            either or (old is not None and old.either),
+        )
 
     def _of_place(self, text: str, c: Candidate, covered: Sequence[tuple[int, int]]) -> bool:
         """ "University of Parksfort", "Department of Health of X": the only naming words
@@ -330,9 +362,12 @@ class OrgEvidence:
         self, text: str, cands: Sequence[Candidate], ents: Iterable[tuple[int, int, str]]
     ) -> list[tuple[int, int, str, float]]:
         """The candidates NER tags ORG or FAC over a naming word, typed by heads and cue."""
-        orgs = [(s, e) for s, e, label in ents if label in {"ORG", "FAC"}]
+        ents = list(ents)
+        named = [(s, e) for s, e, label in ents if label in {"ORG", "FAC"}]
+        people = [(s, e) for s, e, label in ents if label == "PERSON"]
         out = []
         for c in cands:
+            orgs = named + people if c.either else named
             words = self._words(text, c.start, c.end)
             tagged = [
                 w
