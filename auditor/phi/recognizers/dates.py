@@ -138,6 +138,14 @@ _FOREIGN_MONTH = (
     r"settembre|ottobre|dicembre|enero|pebrero|marso|abril|hunyo|hulyo|agosto|setyembre|"
     r"oktubre|nobyembre|disyembre)"
 )
+# The months' stems, one of which the lowered text must hold before the pattern runs.
+_FOREIGN_STEMS = (
+    "ener", "febr", "marz", "abri", "mayo", "juni", "juli", "agost", "septi", "setie", "octu",
+    "novi", "dici", "janei", "fever", "març", "maio", "junh", "julh", "setem", "outu",
+    "novem", "dezem", "janv", "févr", "fevr", "mars", "avri", "mai", "juin", "juil", "août",
+    "aout", "octob", "décem", "genn", "febb", "apri", "magg", "giug", "lugl", "sette", "otto",
+    "dice", "pebr", "marso", "hunyo", "hulyo", "setye", "oktu", "nobye", "disye",
+)  # fmt: skip
 _FOREIGN_DATE = re.compile(
     rf"\b(?:[12]\d|3[01]|0?[1-9])(?:º|°|er)?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+|del\s+)?"
     r"(?:19|20)\d{2}\b"
@@ -425,8 +433,14 @@ def date_rules() -> list[Rule]:
         Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
         Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
         Rule("holiday", e, _HOLIDAY, 0.7),
-        Rule("day-range-head", e, _DAY_RANGE_HEAD, 0.8),
-        Rule("foreign-date", e, _FOREIGN_DATE, 0.85),
+        Rule(
+            "day-range-head",
+            e,
+            _DAY_RANGE_HEAD,
+            0.8,
+            trigger=("-", "–", "—", " to ", "until", "through", "thru"),
+        ),
+        Rule("foreign-date", e, _FOREIGN_DATE, 0.85, trigger=_FOREIGN_STEMS),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),

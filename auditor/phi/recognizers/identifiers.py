@@ -237,9 +237,9 @@ _DEVICE_CTX = context_regex(
      # a worn or implanted device, or a fleet vehicle, named by its kind before its number
      # ("CGM GL7-4481120", "insulin pump PX-20311", "Bus SRT-2214"); not a car or truck,
      # whose model reads the same ("black F-150")
-     "cgm", "sensor", "transmitter", "receiver", "insulin pump", "pump", "glucometer", "meter",
-     "hearing aid", "cochlear", "stimulator", "neurostimulator", "vns", "lvad", "vad",
-     "concentrator", "wheelchair", "bus", "fleet", "locomotive", "tail number", "hull"]
+     "cgm", "cgm sensor", "transmitter", "insulin pump", "glucometer", "hearing aid",
+     "cochlear", "neurostimulator", "lvad", "vad", "concentrator", "wheelchair", "bus",
+     "fleet", "locomotive", "tail number", "hull"]
 )  # fmt: skip
 _PLATE_CTX = context_regex(
     ["plate", "license plate", "lic plate", "plate #", "plate number", "tag", "tags", "tag #",

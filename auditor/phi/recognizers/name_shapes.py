@@ -66,6 +66,11 @@ _ALIAS = re.compile(
     r"[ \t]*:?[ \t]*[\"“‘'(][ \t]*"
     r"([A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*[\"”’')]"
 )
+# Substrings one of which the text must hold before the patterns above and below are run.
+_ALIAS_CUES = ("alias", "aka", "a.k.a", "known as", "goes by", "nickname", "registered as",
+               "temporary name", "trauma name", "be called")  # fmt: skip
+_FAMILY_CUES = ("children", "kids", "sons", "daughters", "sisters", "brothers", "siblings",
+                "grandchildren", "grandkids", "twins")  # fmt: skip
 # Family members listed with their ages: "children Grace (12), Divine (8) and Ema (3)",
 # "Sisters Ayesha (26) and Noor (22)". The list's shape names them, words or not.
 _FAMILY_LIST = re.compile(
@@ -141,10 +146,11 @@ class NameShapeRecognizer(LocalRecognizer):
             surname = m.group(1).rsplit(".", 1)[1].strip().lower()
             if surname not in NOT_NAMES and surname not in self.lexicon.stoplist:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        if '"' in text or "“" in text or "(" in text or "'" in text:
+        lower = text.lower()
+        if any(cue in lower for cue in _ALIAS_CUES):
             for m in _ALIAS.finditer(text):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        if "(" in text:
+        if "(" in text and any(cue in lower for cue in _FAMILY_CUES):
             out += self._family_list(text)
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):

@@ -35,9 +35,6 @@ from auditor.phi.recognizers.tokens import TokenView
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
-# Letters closed by digits: a code or a certificate's name ("ENG1", "STCW95"); a scan's
-# digit inside a name ("Po1ly", "0'Sullivan") is read elsewhere.
-_CODE_WORD = re.compile(r"[A-Za-z]{2,}\d+")
 # A form's label given in two languages: the word before "/Age:" is the same label.
 _LABEL_PAIR = re.compile(r"/[ \t]?[A-Za-z][A-Za-z .'’]{1,24}:")
 _QUOTE_OPEN = frozenset({'"', "“", '("', "(“", "'", "‘", "('"})
@@ -119,10 +116,14 @@ class NameRecognizer(NameWords, LocalRecognizer):
         n = len(words)
         taken = [0.0] * n
         eponym = eponym_words(view)
+        text = view.text
         for i in range(n):
-            if i in eponym or self._test_result(view, i):
+            if i in eponym:
                 continue
-            if _LABEL_PAIR.match(view.text, words[i].end):
+            if i + 1 < n and words[i + 1].key in _RESULTS and self._test_result(view, i):
+                continue
+            end = words[i].end
+            if text[end : end + 1] == "/" and _LABEL_PAIR.match(text, end):
                 continue  # "Edad/Age:", "Tirahan/Address:": a bilingual form's label
             score = self._word_score(view, i)
             if score > taken[i]:
@@ -136,56 +137,17 @@ class NameRecognizer(NameWords, LocalRecognizer):
                 while 0 <= k < n and taken[k] == 0.0 and self._joins(view, k, k - step):
                     taken[k] = taken[i] * 0.95
                     k += step
-        # A nickname in quotes inside a name: 'Rodelio "Dodong" Macaraeg', 'deshawn "dee"
-        # mcallister', 'Jean-Baptiste ("JB") Pierre-Louis': the nickname, and the surname
-        # after it when it is a name word.
+        # Words next to a found word that only a second look joins (one pass, cheap tests
+        # first): a nickname in quotes inside a name ('Rodelio "Dodong" Macaraeg', 'deshawn
+        # "dee" mcallister') and the surname after it; a lower-case middle initial ("laura
+        # s. curran") and the surname after it when it is listed or unknown, not English.
         for k in range(1, n - 1):
-            if (
-                taken[k] == 0.0
-                and view.gap(k).strip(" ") in _QUOTE_OPEN
-                and view.gap(k + 1).strip(" ") in _QUOTE_CLOSE
-                and (taken[k - 1] > 0.0 or taken[k + 1] > 0.0)
-                and words[k].is_alpha
-                and not self.blocked(words[k].key)
-            ):
-                taken[k] = max(taken[k - 1], taken[k + 1]) * 0.95
-                nxt = words[k + 1]
-                if (
-                    taken[k + 1] == 0.0
-                    and not self.blocked(nxt.key)
-                    and not self.lexicon.is_english(nxt.key)
-                    and (self.known(nxt.key) or self.lexicon.is_unknown_proper(nxt.key))
-                ):
-                    taken[k + 1] = taken[k]
-        # A lower-case middle initial between two found name words: "laura s. curran"; the
-        # surname after it when it is a listed surname or an unknown word, not English.
-        lex = self.lexicon
-        for k in range(1, n - 1):
-            if (
-                taken[k] == 0.0
-                and taken[k - 1] > 0.0
-                and taken[k + 1] == 0.0
-                and len(words[k].text) == 1
-                and view.gap(k) == " "
-                and view.gap(k + 1) == ". "
-                and words[k + 1].text.islower()
-                and not self.blocked(words[k + 1].key)
-                and not lex.is_english(words[k + 1].key)
-                and (lex.is_surname(words[k + 1].key) or lex.is_unknown_proper(words[k + 1].key))
-            ):
-                taken[k + 1] = taken[k - 1] * 0.95
-            if (
-                taken[k] == 0.0
-                and taken[k - 1] > 0.0
-                and taken[k + 1] > 0.0
-                and len(words[k].text) == 1
-                and words[k].text.isalpha()
-                and view.gap(k) == " "
-                and (
-                    view.gap(k + 1) == ". " or (view.gap(k + 1) == " " and words[k].key not in "ai")
-                )
-            ):
-                taken[k] = min(taken[k - 1], taken[k + 1])
+            if taken[k] != 0.0 or (taken[k - 1] == 0.0 and taken[k + 1] == 0.0):
+                continue
+            if len(words[k].text) == 1:
+                self._bridge_initial(view, taken, k)
+            elif view.gap(k).strip(" ") in _QUOTE_OPEN:
+                self._bridge_nickname(view, taken, k)
         spans: list[tuple[int, int, float]] = []
         i = 0
         while i < n:
@@ -216,8 +178,6 @@ class NameRecognizer(NameWords, LocalRecognizer):
         key = w.key
         if not w.is_alpha or len(key) < 2:
             return 0.0
-        if _CODE_WORD.fullmatch(w.text):
-            return 0.0  # "ENG1 cert", "COVID19": letters closed by digits are a code
         lex = self.lexicon
         proper = view.looks_proper(i)
         if not proper:
@@ -296,6 +256,43 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _bridge_nickname(self, view: TokenView, taken: list[float], k: int) -> None:
+        words = view.words
+        if (
+            view.gap(k + 1).strip(" ") not in _QUOTE_CLOSE
+            or not words[k].is_alpha
+            or self.blocked(words[k].key)
+        ):
+            return
+        taken[k] = max(taken[k - 1], taken[k + 1]) * 0.95
+        nxt = words[k + 1]
+        if (
+            taken[k + 1] == 0.0
+            and not self.blocked(nxt.key)
+            and not self.lexicon.is_english(nxt.key)
+            and (self.known(nxt.key) or self.lexicon.is_unknown_proper(nxt.key))
+        ):
+            taken[k + 1] = taken[k]
+
+    def _bridge_initial(self, view: TokenView, taken: list[float], k: int) -> None:
+        words = view.words
+        lex = self.lexicon
+        if not words[k].text.isalpha() or view.gap(k) != " " or taken[k - 1] == 0.0:
+            return
+        after = view.gap(k + 1)
+        nxt = words[k + 1]
+        if (
+            taken[k + 1] == 0.0
+            and after == ". "
+            and nxt.text.islower()
+            and not self.blocked(nxt.key)
+            and not lex.is_english(nxt.key)
+            and (lex.is_surname(nxt.key) or lex.is_unknown_proper(nxt.key))
+        ):
+            taken[k + 1] = taken[k - 1] * 0.95
+        if taken[k + 1] > 0.0 and (after == ". " or (after == " " and words[k].key not in "ai")):
+            taken[k] = min(taken[k - 1], taken[k + 1])
 
     def _repeated(
         self, view: TokenView, spans: list[tuple[int, int, float]]

@@ -70,15 +70,19 @@ def _role(view: TokenView, i: int) -> bool:
 # The town written after a facility's name and a comma, as letterheads, referrals and
 # transfer lines give it: "Tynedale View Care Home, Corbridge,", "ST ANNE'S SURGERY,
 # ROTHERHAM", "Rural Health Unit I, Tanauan". The town is one or two capitalised words
-# (or "<Name> City") that end the phrase.
-_AFTER_FACILITY = re.compile(
-    r"(?i:hospital|surgery|clinic|home|centre|center|station|unit|practice|pharmacy|"
-    r"infirmary|hospice|health|school|college|council|office|court|church|prison|"
-    r"academy|university|institute|library|laboratory|lab)"
-    r"(?:[ \t]+[IVX]{1,3})?,[ \t]+"
-    r"(?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:City|CITY|Town|TOWN|[A-Z][\w'’-]+))?)"
+# (or "<Name> City") that end the phrase. Found from the comma: the word before it is read
+# only there.
+_FACILITY_HEADS = frozenset(
+    {"hospital", "surgery", "clinic", "home", "centre", "center", "station", "unit",
+     "practice", "pharmacy", "infirmary", "hospice", "health", "school", "college", "council",
+     "office", "court", "church", "prison", "academy", "university", "institute", "library",
+     "laboratory", "lab"}
+)  # fmt: skip
+_COMMA_TOWN = re.compile(
+    r",[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:City|CITY|Town|TOWN|[A-Z][\w'’-]+))?)"
     r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]{2,}|[ \t]+[(\-–—|])"
 )
+_WORD_BEFORE_COMMA = re.compile(r"([A-Za-z]+)(?:[ \t]+[IVX]{1,3})?$")
 
 
 # A fort by its name: a military post or a town ("Fort Holloway", "FT. BRAGG", "Fort
@@ -107,18 +111,21 @@ class PlaceRecognizer(LocalRecognizer):
         found = self.towns(view)
         if "," in text:
             found += self.after_facility(text)
-        if "F" in text:
+        if "Ft" in text or "Fort" in text or "FT" in text or "FORT" in text:
             for m in _FORT.finditer(text):
                 if m.group(1).lower() not in NOT_PLACE_HEAD:
                     found.append((m.start(), m.end(), 0.75))
         return [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in found]
 
     def after_facility(self, text: str) -> list[tuple[int, int, float]]:
-        """Towns after a facility's name and a comma (see ``_AFTER_FACILITY``): a listed
+        """Towns after a facility's name and a comma (see ``_COMMA_TOWN``): a listed
         place or an unknown word, never a state, a calendar word or a word of English."""
         lex = self.lexicon
         out = []
-        for m in _AFTER_FACILITY.finditer(text):
+        for m in _COMMA_TOWN.finditer(text):
+            head = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())
+            if head is None or head.group(1).lower() not in _FACILITY_HEADS:
+                continue
             keys = [k.lower().strip("'’") for k in m.group("town").split()]
             if keys[-1] in {"city", "town"} and len(keys) > 1:
                 keys = keys[:-1]
@@ -167,7 +174,12 @@ class PlaceRecognizer(LocalRecognizer):
                 out.append((words[i].start, words[i + matched - 1].end, 0.8))
                 i += matched
                 continue
-            if key.isalpha() and len(key) > 2 and key not in NOT_PLACE_HEAD and not _role(view, i):
+            if (
+                key.isalpha()
+                and len(key) > 2
+                and key not in NOT_PLACE_HEAD
+                and (key not in ROLE_WORDS or not _role(view, i))
+            ):
                 is_place = key in lex.places
                 is_county = (
                     key in lex.counties and i + 1 < n and words[i + 1].key in {"county", "parish"}
