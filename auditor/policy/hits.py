@@ -18,6 +18,8 @@ import duckdb
 from auditor.policy.engine import (
     ActiveRule,
     keep_span,
+    source_id,
+    source_sql,
     window_query,
     window_source,
     window_stages,
@@ -60,18 +62,22 @@ _ISO = (
 
 
 # The same row for a window rule's burst, read from ``allv`` (segment and carry events),
-# where ``source`` is already ``file:line``.
-_INNER_WINDOW = _INNER.replace("{label} || ':' || line AS source", "source")
+# whose ``sid`` names the label (``engine.source_sql``): spelt for the bursts' first events
+# only, not for every event the view holds.
+_INNER_WINDOW = _INNER.replace(
+    "{label} || ':' || line AS source", f"{source_sql('allv.sid', 'allv.line')} AS source"
+)
 
 
 def define_all_events(con: duckdb.DuckDBPyConnection, label: str, rows: str = "av") -> None:
     """``allv``: the segment's events and the carry's, as a burst's first event is shown.
     ``rows``: the segment's (``av``, or ``seg`` where the scan made it: no joins again)."""
     names = ", ".join(ALWAYS)
+    sid = source_id(con, label)
     con.execute(
         "CREATE OR REPLACE TEMP VIEW allv AS "
-        f"SELECT k, {quote_str(label)} || ':' || line AS source, {names} FROM {rows} "
-        f"UNION ALL SELECT k, source, {names} FROM carry"
+        f"SELECT k, {sid} AS sid, line, {names} FROM {rows} "
+        f"UNION ALL SELECT k, sid, line, {names} FROM carry"
     )
 
 
