@@ -18,7 +18,51 @@ cost linear in events.
     .venv/bin/python bench/access_bench.py [--events 1000000] [--repeats 3] [--before DIR]
     .venv/bin/python bench/access_bench.py --events 10000000 --repeats 1
 
-Figures (2 cores, other helpers' jobs beside at load 2-3 for 1M, ~2.5 falling to 0.2 for
+To time a commit while the working tree changes, run this script from an archive of it
+(``git archive <commit> | tar -x -C DIR``, with ``DIR/bench/out`` linked to this tree's
+``bench/out`` so the cached inputs are reused): the scan runs from the script's own root.
+
+Figures of the window-carry session (2 cores; other helpers' PHI jobs at load 4-8 all
+along, so wall times are the machine's, not the scan's: read CPU; before = 022d976):
+
+    1M, medians of 3     wall s   cpu s  peak MiB  wall/ref  cpu/ref
+    reference              7.93    7.36       512     1.00x    1.00x
+    before (022d976)      31.31   22.15      1061     3.95x    3.01x
+    after  (715d1f0)      32.25   22.64      1064     4.06x    3.08x
+    10M, one run each, load 3-4
+    reference             59.93   60.10      4614     1.00x    1.00x
+    before (022d976)     298.42  288.30      1582     4.98x    4.80x
+    after  (715d1f0)     293.28  289.64      1552     4.89x    4.82x   (rules phase 173 -> 164 s)
+
+Neither size changed beyond noise (1M CPU per run 21.95/22.15/25.01 before, 20.92/22.64/
+24.22 after; an earlier 10M pair at load ~7 read 325 -> 302 s CPU, the pair above 288 ->
+290). This input is the window carry's worst case: nine days in random order, so at 10M
+every segment touches most of the ~100k islands of hot bucket pairs (25% of all events lie
+in one) and re-counting them per segment is inherent to finding bursts per segment; at 1M
+no pair is hot and the window query was already cheap. The same 1M events in time order
+with 4 MB segments (~22 segments, ``AUDITOR_ACCESS__SEGMENT_MB=4``; not this script), two
+runs each: before 43.7/39.2 s wall, 42.5/44.3 s CPU, 730-803 MB; after 41.5/32.2 s wall,
+43.1/38.0 s CPU, 556-558 MB; rules phase 24.0/20.6 -> 15.6/11.3 s, the explain phase
+7.7/7.0 -> 13.8/11.5 s (not explained yet: nothing it runs changed).
+
+The CPU per event grows from 1M to 10M (22.6 -> 29.0 us, 1.28x). Per-statement timings of
+the engine alone (no store) at 10M, 14 segments, a19e26a, CPU s: the window query 32.6 (10
+segments; 3.3 per segment over ~2.4M carried events in hot islands), event loading 25.7,
+the keep stage 20.4, carry inserts 19.5, the audited-events JSON 16.6, row rules 14.2,
+``seg`` 11.0; nearly every per-segment statement costs about twice its 1M figure: the carry
+(~9.6M events, ~240 bytes each, ~175 since 715d1f0) is far over the 1 GB memory limit and
+DuckDB spills (1.5 GB of temp files mid-run; 64 s of system CPU in a 10M scan of 022d976).
+
+What changed: the window rule runs in three statements (``engine.window_stages``): the
+segment's counted events, the islands of hot bucket pairs it touches (runs of adjacent
+pairs over the threshold, which hold every burst whole), then the window query only if one
+is touched, reading the carry within the islands' span of instants (a constant filter for
+zone maps); bucket counts are merged once appends outgrow twice the last merge (they grew
+to 3.4M rows at 10M, ~1M distinct); the carry keeps (label number, line) instead of the
+``label:line`` text, spelt only for bursts' first events and in the persisted Parquet,
+whose columns are unchanged.
+
+Figures of the previous session (load 2-3 for 1M, ~2.5 falling to 0.2 for
 10M; before = 38bbf48, after = c7aa9d1, same runs, alternating; both with findings per rule
 equal to the reference: 56,129 at 1M, 561,507 at 10M):
 
