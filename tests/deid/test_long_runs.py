@@ -7,6 +7,8 @@ import csv
 import io
 import time
 
+import pytest
+
 from auditor.deid.formats.delimited import DelimitedFormat
 from auditor.deid.formats.text import TextFormat
 from auditor.phi.engine import MAX_RUN, break_long_runs
@@ -68,6 +70,24 @@ def test_a_huge_csv_cell_is_deidentified_whole_in_bounded_time(
         assert value not in note, value
     assert note.count("Vitals stable, plan unchanged.") == 6_000
     assert "[" * 60_000 in note  # the brackets were only cut for the engine, never written so
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "Employer{}Harbor Light",  # a cue word, then blanks, then a name
+        "Pharmacy on file{}x",  # a form label with no colon yet
+        "a.{}Employer: Harbor Light",  # a form's gap before its label
+        "Pinecrest Family Oncology{}x\n",  # a letterhead-shaped line that never ends
+    ],
+)
+def test_blanks_after_a_label_or_a_name_are_read_once(phi_engine, shape: str) -> None:
+    """Blanks before or after a label were matched by two quantifiers at once (cubic and
+    quadratic regexes: 500 blanks took 17 s); a hostile file must not stall an audit."""
+    text = shape.format(" " * 20_000)
+    t0 = time.process_time()
+    phi_engine.analyze(text)
+    assert time.process_time() - t0 < 5
 
 
 def test_a_long_blank_run_is_linear(phi_engine) -> None:

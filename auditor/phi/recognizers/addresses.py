@@ -93,7 +93,7 @@ _NUMBER = (
 )
 _UNIT = (
     r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
-    r"\s*#?\s*(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"
+    r"\s*+#?\s*+(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"
     # What follows a street before its town in New Zealand and Philippine addresses: a rural
     # delivery round ("RD 3"), a subdivision phase ("Phase 2"), an "Extension" of the road.
     r"(?:\s+(?i:extension|ext\.))?"
@@ -196,7 +196,7 @@ def _street_after_unit(number: str) -> str:
 _STREET_AFTER_UNIT = _street_after_unit(r"(?:\d{1,6}\s+)?")
 _NUMBERED_STREET_AFTER_UNIT = _street_after_unit(r"\d{1,6}[A-Za-z]?\s+")
 _UNIT_LEAD = re.compile(
-    r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*#?\s*\d{1,5}[A-Za-z]?\b"
+    r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*+#?\s*+\d{1,5}[A-Za-z]?\b"
     + r"(?:"
     + _STREET_AFTER_UNIT
     + r")?|Level\s\d{1,3}(?=\s+\d)"
@@ -215,7 +215,7 @@ _UNIT_LEAD = re.compile(
     + r"|(?:Lot|LOT|lot)[ \t]?\d{1,4}[A-Za-z]?"
     + _STREET_AFTER_UNIT
     # lower case only with the street it belongs to: "studio 1 gavin trail"
-    + r"|(?:flat|studio|apt\.?|apartment|suite)\s*#?\s*\d{1,5}[a-z]?"
+    + r"|(?:flat|studio|apt\.?|apartment|suite)\s*+#?\s*+\d{1,5}[a-z]?"
     + _STREET_AFTER_UNIT
     + r")"
 )
@@ -266,7 +266,7 @@ _REGIONS = frozenset(
 # ZIP, four-digit (AU, NZ, PH, ...), Indian PIN (six digits, or three and three), UK, Canadian
 # and Irish.
 _POSTCODE_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(\d{5}(?:-\d{4})?|\d{4}|[1-9]\d{2} ?\d{3}|"
+    r"[ \t]*+,?[ \t]*+(\d{5}(?:-\d{4})?|\d{4}|[1-9]\d{2} ?\d{3}|"
     r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|"
     # Irish Eircode: routing key (a letter, two digits) and a four-character unique id
     r"[A-Za-z]\d{2} ?[A-Za-z0-9]{4})(?![\w-])"
@@ -321,7 +321,7 @@ def _address_parts(text: str, start: int) -> list[tuple[int, int]]:
 # Words that may follow a town that closes an address in running text ("..., Eastham with
 # her daughter"): the town slot ends there.
 _AFTER_TOWN = frozenset({"with", "and", "for", "on", "by", "from", "to", "via", "where", "who"})
-_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b", I)
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*+#?\s*+\d{1,6}\b", I)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
 # Two-letter states that are also clinical abbreviations (MD, PA, CO, OR, CT, MI, MS, NC...):

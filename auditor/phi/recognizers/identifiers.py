@@ -65,7 +65,7 @@ _MRN_CHAIN = re.compile(
 _MRN_SPACED = re.compile(
     r"(?<![\w])(?i:mrn|mr\s*#|mr\s+no|medical\s+record(?:\s+(?:number|no|#))?|"
     r"record\s+(?:number|no|#)|hospital\s+(?:number|no|id)|hosp\.?\s+no|unit\s+(?:number|no)|"
-    r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id)\.?[ \t]*[:#]?[ \t]*"
+    r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id)\.?[ \t]*+[:#]?[ \t]*+"
     r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,5}){0,8})(?![\w-])"
 )
 
@@ -74,7 +74,7 @@ _MRN_SPACED = re.compile(
 _ID_SPACED = re.compile(
     r"(?<![\w])(?i:member(?:\s+(?:id|no|number|#))?|policy\s+(?:id|no|number|#)|subscriber\s+id|"
     r"id|id\s+(?:no|number|#)|staff\s+(?:no|number|id)|employee\s+(?:no|number|id))"
-    r"\.?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,6}){0,8})(?![\w-])"
+    r"\.?[ \t]*+[:#]?[ \t]*+((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,6}){0,8})(?![\w-])"
 )
 
 # A number after the word that says what it numbers, in the shapes such numbers take
@@ -97,7 +97,8 @@ _ID_LABEL = (
 )
 _ID_LABELLED = re.compile(
     r"(?<![\w])(?i:" + _ID_LABEL + r")"
-    r"(?i:[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*[:#]?[ \t]*"
+    # blanks read once (possessive): the look-ahead below would rescan them at every split
+    r"(?i:[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*+[:#]?[ \t]*+"
     r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
     # groups after a space hold a digit ("1Z 999 AA1"; not "... IRN 1", "... denied"); groups
     # after a slash or dash may be letters, any case ("2025/CF/00417", "25-cv-01187")
@@ -245,7 +246,9 @@ _PLATE_CTX = context_regex(
     ["plate", "license plate", "lic plate", "plate #", "plate number", "tag", "tags", "tag #",
      "registration plate"]
 )  # fmt: skip
-_PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?![\w-])", I)
+# A digit within the plate's own nine characters (a look-ahead with no bound rescanned a
+# long blank run at every position: quadratic).
+_PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?![\w-])", I)
 _ID_CTX = context_regex(
     ["id", "id #", "id number", "identifier", "case #", "case no", "case number", "claim",
      "claim #", "reference #", "ref #", "confirmation", "ticket", "passport", "badge",
@@ -399,7 +402,7 @@ def _not_age_apposition(text: str, start: int, end: int) -> bool:
 
 
 # Initials written as such ("initials: MT", "initials S.J."): a research log's name.
-_INITIALS = re.compile(r"\b(?i:initials?)\s*:?\s*((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?)(?![\w])")
+_INITIALS = re.compile(r"\b(?i:initials?)\s*+:?\s*+((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?)(?![\w])")
 # A table cell holding only initials with their dots ("| M.A. |", "| C.B |"): a person.
 _INITIALS_CELL = re.compile(r"(?<=\|)[ \t]*([A-Z]\.[A-Z](?:\.[A-Z])?\.?)[ \t]*(?=\|)")
 # HL7-style names in flat exports: "PETERSEN^ANNELISE", "MBEKI^SIPHO^T".
@@ -409,7 +412,7 @@ _CARET_NAME = re.compile(
 # A prescription number after "Rx": letters, digits, a refill suffix ("Rx ET838219",
 # "Rx 4471029-09", "RX QG-98015").
 _RX_NUMBER = re.compile(
-    r"\b(?i:rx)\s*(?:#|no\.?|number)?\s*:?\s*([A-Z]{0,3}-?\d{5,10}(?:-\d{1,3})?)(?![\w/])"
+    r"\b(?i:rx)\s*+(?:#|no\.?|number)?\s*+:?\s*+([A-Z]{0,3}-?\d{5,10}(?:-\d{1,3})?)(?![\w/])"
 )
 # A delimited cell holding only a record number: letters and digits with a check letter
 # ("|1557210L|", ",TR4928645,", "| KTZ6856 |"), or seven or more digits alone.

@@ -63,7 +63,7 @@ _ALIAS = re.compile(
     r"(?i:\balias|\baka|\ba\.k\.a\.?|\bknown[ \t]+as|\bgoes[ \t]+by|\bnicknamed?|"
     r"\bregistered[ \t]+as|\btemporary[ \t]+name|\btrauma[ \t]+name|"
     r"\bprefers[ \t]+to[ \t]+be[ \t]+called)"
-    r"[ \t]*:?[ \t]*[\"“‘'(][ \t]*"
+    r"[ \t]*+:?[ \t]*+[\"“‘'(][ \t]*+"
     r"([A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*[\"”’')]"
 )
 # Substrings one of which the text must hold before the patterns above and below are run.

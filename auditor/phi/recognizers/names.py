@@ -76,7 +76,7 @@ def _with_generation(text: str, end: int) -> int:
 
 
 _AGE_AFTER_NAME = re.compile(
-    r"[ \t]*,?[ \t]*\(?(9\d|1[01]\d|120)\)?"
+    r"[ \t]*+,?[ \t]*+\(?(9\d|1[01]\d|120)\)?"
     r"(?![.,]\d)(?![ \t]*(?:%|/|x\b|mg|mcg|ml|mmhg|kg|lbs?|bpm|units?\b|u\b|cm|mm))(?=\W|$)"
 )
 

@@ -197,7 +197,8 @@ _LABELS = (
 )
 _LABEL = re.compile(
     # "Pharmacy:", "Pharmacy on file:", "Employer (current):"
-    r"(?im:(?:^|[;|.!?]|[ \t]{2,})[ \t]*(" + _LABELS + r")(?:[ \t]+[a-z]+){0,2}[ \t]*"
+    # (a gap opens only where blanks start, and blanks are read once: linear in a long run)
+    r"(?im:(?:^|[;|.!?]|(?<![ \t])[ \t]{2})[ \t]*+(" + _LABELS + r")(?:[ \t]+[a-z]+){0,2}[ \t]*"
     r"(?:\([a-z ]+\)[ \t]*)?[:#-][ \t]*)"
     r"(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])"
 )
@@ -207,7 +208,7 @@ _BRACKETED = re.compile(
     r"insurer|pharmacy|practice|church|club|care\s+home|nursing\s+home|home\s+care|hospice|"
     r"lab|dialysis|facility|rehab|shelter|charity)[ \t]*\([ \t]*" + _RUN + r"[ \t]*\)"
 )
-_ALONE = re.compile(r"(?m:^[ \t]*" + _RUN + r"[ \t]*[,.]?[ \t]*$)")
+_ALONE = re.compile(r"(?m:^[ \t]*+" + _RUN + r"[ \t]*+[,.]?[ \t]*+$)")
 _LETTERHEAD_NEAR = re.compile(
     r"\d|(?<![\w])(?:Dr|MD|RN|NP|PA|DO|PhD|FRCP|MBBS|MRCGP|FACP|Tel|Fax|Phone|Re)(?![\w])"
 )

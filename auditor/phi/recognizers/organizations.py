@@ -186,7 +186,7 @@ _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 _NAME_RUN = r"([A-Z][\w&'’.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]+){0,3})"
 _CUE = re.compile(
     r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
-    r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s+(?:is\s+)?)\s*"
+    r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s++(?:is\s+)?)\s*+"  # blanks read once
     r"(?:the\s+)?([A-Z][\w&'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'.-]+){0,4})"
     r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
     r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"

@@ -77,12 +77,13 @@ _PAGE_CUES = context_regex(
      "phone", "tel", "#"]
 )  # fmt: skip
 _PAGER = re.compile(
-    r"\b(?:pager|pgr|pg|beeper|beep|bleep|bpr|page|paged)\.?\s*(?:#|no\.?|number)?\s*:?\s*"
+    # blanks read once (possessive): three optional runs of them were cubic on a long gap
+    r"\b(?:pager|pgr|pg|beeper|beep|bleep|bpr|page|paged)\.?\s*+(?:#|no\.?|number)?\s*+:?\s*+"
     r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
     I,
 )
 # "x 4417" after a number or a name: an extension (four or five digits: "2 x 120" is a dose).
-_X_EXTENSION = re.compile(r"\bx\.?\s*(?:#|no\.?)?\s*:?\s*(\d{4,5})(?![\w/-]|\.\d)", I)
+_X_EXTENSION = re.compile(r"\bx\.?\s*+(?:#|no\.?)?\s*+:?\s*+(\d{4,5})(?![\w/-]|\.\d)", I)
 # Paging a person or team names them first: "paging dr Bautista on 4275", "page ortho 3390".
 # Three digits only after "on"/"at"/"#" ("paged HO for HR 130" is a heart rate).
 _PAGE_WHOM = re.compile(
@@ -101,7 +102,7 @@ _VITAL_BEFORE = re.compile(
 # questions" (an order) keeps its number.
 _DOCUMENT_PAGE = re.compile(
     r"\b(?:see|on|at|from|of|to|in|the|this|next|last|same|cover|per|cont(?:inued)?(?: on)?)\s+"
-    r"page\s*(?:#|no\.?)?\s*$",
+    r"page\s*+(?:#|no\.?)?\s*+$",
     I,
 )
 _PAGE_OF = re.compile(r"\s*(?:of|/)\s*\d", I)
@@ -122,7 +123,7 @@ def _vital_page(text: str, start: int, end: int) -> bool:
 
 # An extension written alone after its cue ("ext 855", "extn. 2210"): a direct line.
 _EXT_ALONE = re.compile(
-    r"\b(?:ext|extn|extension)\.?\s*(?:#|no\.?)?\s*:?\s*(\d{2,5})(?![\w/]|[.-]\d)", I
+    r"\b(?:ext|extn|extension)\.?\s*+(?:#|no\.?)?\s*+:?\s*+(\d{2,5})(?![\w/]|[.-]\d)", I
 )
 # Seven or eight digits in one run right after a phone cue: local numbers ("ph 85152564").
 _LOCAL_RUN = re.compile(r"(?<![\w/.+-])\d{7,8}(?![\w/]|[.-]\d)")
@@ -131,7 +132,7 @@ _CLOSE_CUES = context_regex(["ph", "phone", "tel", "tel.", "telephone", "mobile"
 # Seven or eight digits in two groups ("7656 2349", "539 3515", "4510-3152"): a local number
 # when a phone cue or a contact list (an e-mail address just before) says so.
 _LOCAL_GROUPED = re.compile(r"(?<![\w/.+-])\d{3,4}[ -]\d{4}(?![\w/]|[.-]\d)")
-_AFTER_EMAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+\s*(?:,|/|;|\bor\b|\band\b)?\s*$", I)
+_AFTER_EMAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+\s*+(?:,|/|;|\bor\b|\band\b)?\s*+$", I)
 _SENT_TO = context_regex(["sent to", "text", "texted", "sms", "reminder to", "ring", "rang"])
 
 
