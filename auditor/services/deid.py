@@ -28,14 +28,8 @@ from typing import Any
 
 from auditor.context import AppContext
 from auditor.deid import certificate as cert
-from auditor.deid.formats import format_for
-from auditor.deid.formats.base import (
-    FileContext,
-    Format,
-    TextAnalyzer,
-    copy_unchanged,
-    redact_whole,
-)
+from auditor.deid.formats import format_for, redact_whole
+from auditor.deid.formats.base import FileContext, Format, TextAnalyzer, copy_unchanged
 from auditor.deid.keys import load_deid_key
 from auditor.deid.layout import Job, check_paths, walk_inputs
 from auditor.deid.operators import Deidentifier

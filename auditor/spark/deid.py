@@ -34,8 +34,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from auditor.deid import certificate as cert
-from auditor.deid.formats import format_for
-from auditor.deid.formats.base import FileContext, Format, redact_whole
+from auditor.deid.formats import format_for, redact_whole
+from auditor.deid.formats.base import FileContext, Format
 from auditor.deid.operators import Deidentifier, Ledger
 from auditor.deid.profiles import Profile
 from auditor.filehash import sha256_file

@@ -9,6 +9,7 @@ along.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from auditor.deid.formats.base import Format, sniff_head
@@ -16,7 +17,7 @@ from auditor.deid.formats.delimited import DelimitedFormat
 from auditor.deid.formats.docx import DocxFormat
 from auditor.deid.formats.hl7 import Hl7Format
 from auditor.deid.formats.jsondoc import JsonFormat, JsonlFormat
-from auditor.deid.formats.parquet import ParquetFormat
+from auditor.deid.formats.parquet import ParquetFormat, redact_parquet
 from auditor.deid.formats.pdf import PdfFormat
 from auditor.deid.formats.text import TextFormat
 from auditor.scanners.documents.docx import ZipLimits
@@ -65,3 +66,34 @@ def format_for(path: Path, limits: ZipLimits | None = None) -> tuple[Format | No
         except ValueError:
             pass
     return TEXT, ""
+
+
+def redact_whole(dst: Path, kind: str, text: str) -> None:
+    """Write ``dst`` as a file of its kind that holds only ``text`` (a file redacted whole).
+
+    Here, beside the registry, because it names formats: ``base`` serves them all and
+    imports none."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(f".{dst.name}.partial")
+    try:
+        if kind == "pdf":
+            import pymupdf
+
+            doc = pymupdf.open()
+            doc.new_page().insert_text((72, 72), text)
+            doc.save(str(tmp), garbage=4, deflate=True)
+        elif kind == "docx":
+            import docx
+
+            document = docx.Document()
+            document.add_paragraph(text)
+            document.core_properties.author = ""
+            document.core_properties.last_modified_by = ""
+            document.save(str(tmp))
+        elif kind == "parquet":
+            redact_parquet(tmp, text)
+        else:
+            tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)

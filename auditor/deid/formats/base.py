@@ -121,36 +121,6 @@ def json_style(raw: str) -> dict[str, Any]:
     }
 
 
-def redact_whole(dst: Path, kind: str, text: str) -> None:
-    """Write ``dst`` as a file of its kind that holds only ``text`` (a file redacted whole)."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(f".{dst.name}.partial")
-    try:
-        if kind == "pdf":
-            import pymupdf
-
-            doc = pymupdf.open()
-            doc.new_page().insert_text((72, 72), text)
-            doc.save(str(tmp), garbage=4, deflate=True)
-        elif kind == "docx":
-            import docx
-
-            document = docx.Document()
-            document.add_paragraph(text)
-            document.core_properties.author = ""
-            document.core_properties.last_modified_by = ""
-            document.save(str(tmp))
-        elif kind == "parquet":
-            from auditor.deid.formats.parquet import redact_parquet
-
-            redact_parquet(tmp, text)
-        else:
-            tmp.write_text(text + "\n", encoding="utf-8")
-        os.replace(tmp, dst)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def copy_unchanged(src: Path, dst: Path) -> None:
     """Copy ``src`` as it is (``--copy-unsupported``: the user asked; it is not de-identified)."""
     dst.parent.mkdir(parents=True, exist_ok=True)
