@@ -16,7 +16,13 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import FACILITY_WORDS, PRACTICE_HEADS, TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import (
+    FACILITY_WORDS,
+    HOSPITAL_LAB_WORDS,
+    PRACTICE_HEADS,
+    TITLES,
+    Lexicon,
+)
 from auditor.phi.recognizers.org_evidence import letterhead
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import NOT_PLACE_HEAD
@@ -75,11 +81,9 @@ _DESCRIPTORS = frozenset(
      "failure", "disorders", "disorder", "disease", "diseases", "infusion", "anticoagulation",
      "lipid", "headache", "seizure", "epilepsy", "obesity", "weight", "transplant", "tumor",
      "tumour", "ostomy", "continence", "incontinence", "falls", "balance", "movement",
-     # a hospital's own laboratories ("Micro Lab", "Core Lab", "Genetics Laboratory")
-     "micro", "core", "stat", "satellite", "reference", "chemistry", "hematology",
-     "haematology", "microbiology", "cytology", "histology", "specimen", "genetics",
-     "research", "cath", "blood", "pathology", "virology", "immunology", "toxicology"}
-)  # fmt: skip
+     # a hospital's own laboratories ("Micro Lab", "Core Lab", "Cath Lab")
+     "research", "cath", "blood", "pathology"}
+) | HOSPITAL_LAB_WORDS  # fmt: skip
 _SAINT = re.compile(
     r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
     r"(?:\s+(?i:hospital|hosp|medical cent(?:er|re)|clinic|rehab|home|manor|nursing home|"

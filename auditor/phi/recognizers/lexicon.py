@@ -134,6 +134,13 @@ US_STATE_ABBREVIATIONS = frozenset(
         "pr",
     ]
 )
+# A hospital's own laboratories ("Micro Lab", "Core Lab", "Genetics Laboratory"): words that
+# describe a lab or service, never name a facility or a firm.
+HOSPITAL_LAB_WORDS = frozenset(
+    {"micro", "core", "stat", "satellite", "reference", "chemistry", "hematology",
+     "haematology", "microbiology", "cytology", "histology", "specimen", "genetics",
+     "virology", "immunology", "toxicology"}
+)  # fmt: skip
 # Words that make a preceding proper noun a facility: "Mercy Hospital", "Kindred Rehab".
 FACILITY_WORDS = frozenset(
     {

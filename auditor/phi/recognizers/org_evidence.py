@@ -28,11 +28,13 @@ from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
+    HOSPITAL_LAB_WORDS,
     MEDICAL_SUFFIX,
     POST_TITLES,
     PRACTICE_HEADS,
     RELATIVES,
     TITLES,
+    US_STATE_ABBREVIATIONS,
     Lexicon,
 )
 from auditor.phi.recognizers.organizations import PROGRAMMES
@@ -94,12 +96,9 @@ SERVICE_WORDS = frozenset(
      "processing", "materials", "equipment", "resources", "operations", "purchasing",
      "receiving", "shipping", "mail", "courier", "assurance", "improvement", "morbidity",
      "mortality", "grand", "journal", "simulation", "skills",
-     "micro", "core", "stat", "satellite", "reference", "chemistry", "hematology",
-     "haematology", "microbiology", "cytology", "histology", "specimen", "genetics",
-     "virology", "immunology", "toxicology",
      "heme", "onc", "neuro", "cardiac", "cardio", "pulm", "renal", "gi", "ent", "ob", "gyn",
      "peds", "psych", "ortho", "uro", "derm", "rheum", "endo", "id", "icu", "ed", "er", "or"}
-)  # fmt: skip
+) | HOSPITAL_LAB_WORDS  # fmt: skip
 # Head words that make a confirmed run a facility (HOSPITAL); other runs are organisations.
 _FACILITY_TYPE = (
     frozenset(
@@ -166,12 +165,7 @@ _EITHER_LABELS = frozenset(
         "supplier",
     }
 )
-_STATE_CODES = frozenset(
-    {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
-     "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-     "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-     "VT", "VA", "WA", "WV", "WI", "WY"}
-)  # fmt: skip
+_STATE_CODES = frozenset(code.upper() for code in US_STATE_ABBREVIATIONS)
 _CALENDAR = re.compile(rf"(?:{MONTH}|{WEEKDAY})\.?", re.IGNORECASE)
 _ABSTRACT_END = re.compile(r"(?:ity|ment|tion|sion|ance|ence|ness|ship|ics)$")
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ory|ical|ology|logy|atry|iatrics?)$")
