@@ -7,8 +7,9 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
-``round6-dev``/``round6-test``, ``round7-dev``/``round7-test`` and ``bait-dev``/``bait-test`` (false
-alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones
+``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-test`` and
+``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
+almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
 (``text`` and character ``spans`` ``[start, end, ENTITY]``); each has a small site
@@ -116,6 +117,16 @@ CORPORA = {
         HERE / "round7_test.src.txt",
         HERE / "round7_test.jsonl",
         HERE / "round7_test_site.tsv",
+    ),
+    # issue 14 round 8: clearances, audits and notices, calendar and CDA exports, device and
+    # screening records, registers, voicemail, captions and reviews, and non-US settings (UK,
+    # Northern Ireland, Ireland, Scotland, Canada, Australia, NZ, Singapore, Hong Kong,
+    # Malaysia, India, Pakistan, South Africa, Kenya, Nigeria); an author who never read the
+    # detector; the test batch is frozen
+    "round8-test": (
+        HERE / "round8_test.src.txt",
+        HERE / "round8_test.jsonl",
+        HERE / "round8_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
