@@ -65,6 +65,7 @@ import round4_gen  # noqa: E402
 
 from auditor.deid.operators import Deidentifier  # noqa: E402
 from auditor.deid.profiles import load_profile  # noqa: E402
+from auditor.deid.sweep import sweep_for  # noqa: E402
 from auditor.phi.dictionaries import build_dictionary  # noqa: E402
 from auditor.phi.engine import PhiEngine, PhiSpan  # noqa: E402
 
@@ -292,6 +293,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="de-identification profile (built-in name or YAML path; default safe-harbor)",
     )
     parser.add_argument(
+        "--no-sweep", action="store_true", help="without the profile's recall sweep (to compare)"
+    )
+    parser.add_argument(
         "--realistic",
         nargs="*",
         metavar="NAME",
@@ -318,9 +322,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         site = PhiEngine(dictionary=build_dictionary([data["dictionary"]], data["context_dir"]))
         load_s = time.perf_counter() - t0
         systems: dict[str, dict[str, System]] = {
-            "notes+dict": {"ours": System(ours(site), site.lexicon.is_ambiguous)},
-            "notes": {"ours": System(ours(plain), plain.lexicon.is_ambiguous)},
-            "sentences": {"ours": System(ours(plain), plain.lexicon.is_ambiguous)},
+            "notes+dict": {"ours": System(ours(site), site.lexicon)},
+            "notes": {"ours": System(ours(plain), plain.lexicon)},
+            "sentences": {"ours": System(ours(plain), plain.lexicon)},
         }
         corpora = {"notes+dict": notes, "notes": notes, "sentences": sentences}
         chosen = args.realistic
@@ -331,14 +335,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpora["round4gen"] = round4_gen.load(args.split)[cut]
             corpora["generic"] = generic_pii.build(args.split)[cut]
             for name in ("round3", "round4gen", "generic"):
-                systems[name] = {"ours": System(ours(plain), plain.lexicon.is_ambiguous)}
+                systems[name] = {"ours": System(ours(plain), plain.lexicon)}
             if args.split == "test":
                 hand_names += [n for n in UNSEEN_HAND if n not in hand_names]
         for name in hand_names:
             hand = PhiEngine(dictionary=build_dictionary([realistic.CORPORA[name][2]]))
             corpora[f"{name}+dict"] = corpora[name] = realistic.load(name)
-            systems[f"{name}+dict"] = {"ours": System(ours(hand), hand.lexicon.is_ambiguous)}
-            systems[name] = {"ours": System(ours(plain), plain.lexicon.is_ambiguous)}
+            systems[f"{name}+dict"] = {"ours": System(ours(hand), hand.lexicon)}
+            systems[name] = {"ours": System(ours(plain), plain.lexicon)}
         if args.baseline:
             base = System(presidio_default(), None, presidio_anonymizer())
             for tier, runs in systems.items():
@@ -347,21 +351,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         report: dict[str, dict[str, Any]] = {}
         for tier, runs in systems.items():
             for name, system in runs.items():
+                profile = load_profile(args.profile)
                 deid = Deidentifier(
                     b"bench-key-0123456789abcdef",
-                    load_profile(args.profile),
+                    profile,
                     shift_days=365,
                     reference=date(2026, 6, 1),
-                    ambiguous=system.ambiguous,
+                    ambiguous=getattr(system.lexicon, "is_ambiguous", None),
+                    sweep=sweep_for(profile.sweep and not args.no_sweep, system.lexicon),
                 )
                 report.setdefault(tier, {})[name] = run_tier(
                     corpora[tier], system.analyze, deid, system.render
                 )
     _print(report, args.split, load_s, args.show_misses)
     if args.json:
-        for tier, runs in report.items():
+        for tier, by_system in report.items():
             if _frozen(tier, args.split):  # figures only: frozen text never leaves the run
-                for figures in runs.values():
+                for figures in by_system.values():
                     figures.pop("aligned_misses", None)
                     figures.pop("top_misses", None)
         args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -379,7 +385,7 @@ def _frozen(tier: str, split: str) -> bool:
 @dataclass(frozen=True)
 class System:
     analyze: Analyze
-    ambiguous: Any  # the lexicon's ambiguity test our operators use, None for the baseline
+    lexicon: Any  # our engine's word lists (ambiguity, recall sweep), None for the baseline
     render: Render | None = None  # None: our operators write the output
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from auditor.deid import dates
 from auditor.deid.profiles import Operator, Profile
@@ -23,6 +23,9 @@ from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
 from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
 from auditor.phi.entities import Entity, TypedSpan
+
+if TYPE_CHECKING:
+    from auditor.deid.sweep import Sweep
 
 # States the operators keep when a recognizer called them a place (Safe Harbor allows a
 # state). "New York" and "Washington" are not here: each is as often the city ("New York,
@@ -155,6 +158,7 @@ class Deidentifier:
         reference: date,
         reid: ReidSink | None = None,
         ambiguous: Callable[[str], bool] | None = None,
+        sweep: Sweep | None = None,
     ) -> None:
         if shift_days < 1:
             raise ValueError("shift_days must be at least 1")
@@ -170,6 +174,8 @@ class Deidentifier:
         # Tells a name word that is also an ordinary word ("Will", "Porter"): such words are
         # not propagated through a note. Without it only whole multi-word names propagate.
         self._ambiguous = ambiguous
+        # What the engine left that may still identify (the profile's recall sweep).
+        self._sweep = sweep
         self._memo: dict[tuple[str, str, str, bool], tuple[str, str]] = {}
         self._last: tuple[str, str] | None = None
 
@@ -344,6 +350,8 @@ class Deidentifier:
     ) -> list[tuple[int, int, str]]:
         """(start, end, replacement) per applied span; overlaps resolve to the longest."""
         chosen = select_spans(spans, self.profile.min_score)
+        if self._sweep is not None:
+            chosen = sorted([*chosen, *self._sweep.spans(text, chosen)], key=lambda s: s.start)
         if not patient:
             patient = patient_from_spans(text, chosen)
         out = []

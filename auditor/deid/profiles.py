@@ -34,6 +34,7 @@ _KEYS = {
     "date_shift_days",
     "redaction",
     "min_score",
+    "sweep",
     "operators",
     "fields",
 }
@@ -67,6 +68,8 @@ class Profile:
     date_shift_days: int = 0
     redaction: str = "[{type}]"
     min_score: float = 0.0
+    # The recall sweep after the engine (auditor.deid.sweep): on in the shipped profiles.
+    sweep: bool = False
     operators: dict[str, Operator] = field(default_factory=dict)
     fields: dict[str, FieldKind] = field(default_factory=dict)
     source: str = ""
@@ -90,6 +93,7 @@ class Profile:
             "date_shift_days": shift_days,
             "redaction": self.redaction,
             "min_score": self.min_score,
+            "sweep": self.sweep,
             "operators": ops,
             "fields": {k: v.value for k, v in sorted(self.fields.items())},
         }
@@ -118,7 +122,12 @@ def _validate(data: dict[str, Any], where: str) -> None:
             f"unknown keys: {', '.join(unknown)} (allowed: {', '.join(sorted(_KEYS))})",
             file=where,
         )
-    for key, kind in (("strict", bool), ("date_shift_days", int), ("redaction", str)):
+    for key, kind in (
+        ("strict", bool),
+        ("sweep", bool),
+        ("date_shift_days", int),
+        ("redaction", str),
+    ):
         if key in data and not isinstance(data[key], kind):
             raise ConfigError(f"must be a {kind.__name__}", file=where, field=key)
     if "min_score" in data and not isinstance(data["min_score"], int | float):
@@ -206,6 +215,7 @@ def load_profile(ref: str = "safe-harbor") -> Profile:
         date_shift_days=int(data.get("date_shift_days") or 0),
         redaction=str(data.get("redaction", "[{type}]")),
         min_score=float(data.get("min_score") or 0.0),
+        sweep=bool(data.get("sweep", False)),
         operators={k: Operator(v) for k, v in (data.get("operators") or {}).items()},
         fields={str(k): FieldKind(v) for k, v in (data.get("fields") or {}).items()},
         source=where,

@@ -38,6 +38,7 @@ from auditor.deid.profiles import Profile, load_profile
 from auditor.deid.regulation import method_for
 from auditor.deid.reidmap import ReidMapWriter
 from auditor.deid.residual import Unit, text_units
+from auditor.deid.sweep import sweep_for
 from auditor.errors import AuditorError, InputError
 from auditor.filehash import sha256_file
 from auditor.scanners.documents.docx import ZipLimits
@@ -181,6 +182,7 @@ def _start(actx: AppContext, p: DeidPlan, reid: ReidMapWriter | None, target: Pa
         reference=actx.clock().date(),
         reid=reid,
         ambiguous=getattr(lexicon, "is_ambiguous", None),
+        sweep=sweep_for(p.profile.sweep, lexicon),
     )
     namer = PathNamer(deid, p.analyzer)
     skipped = [(namer.path(Path(path)).as_posix(), r) for path, r in p.skipped]

@@ -38,6 +38,7 @@ from auditor.deid.formats import format_for, redact_whole
 from auditor.deid.formats.base import FileContext, Format
 from auditor.deid.operators import Deidentifier, Ledger
 from auditor.deid.profiles import Profile
+from auditor.deid.sweep import sweep_for
 from auditor.filehash import sha256_file
 from auditor.scanners.documents.docx import ZipLimits
 from auditor.spark.phi import EngineSpec, worker_engine
@@ -103,6 +104,7 @@ def worker_deid(spec: DeidSpec) -> Deidentifier:
             shift_days=spec.shift_days,
             reference=spec.reference,
             ambiguous=getattr(lexicon, "is_ambiguous", None),
+            sweep=sweep_for(spec.profile.sweep, lexicon),
         )
     return deid
 

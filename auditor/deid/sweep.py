@@ -1,0 +1,273 @@
+"""The de-identifier's recall sweep: what the PHI engine left that may still identify someone.
+
+The engine decides PHI from evidence (a cue, a list, a shape with a checksum) and is built
+for findings a privacy officer triages, so it leaves a value it cannot prove. Text leaving
+the building needs the opposite default: on text nobody here has seen, names with no list
+entry or cue and identifiers of an unknown layout were most of what survived de-id (issue
+14). So, after the engine, the de-identifier also replaces what no word list explains, in
+the way allow-list de-identifiers do (Philter), by kind rather than by example:
+
+- **words**: a capitalised word that is no English word, no clinical or drug name, no
+  language or nationality, no form label and no abbreviation or compound of known words; in
+  an ALL-CAPS word, only one the name and place lists know (capitals are mostly jargon);
+- **numbers**: a token with a run of five or more digits, or letters with a run of three or
+  more digits ("CH-031", "MRN44821"), or digit groups split by blanks (7+ digits: "3318
+  44102 5"), unless it reads as a measurement: a decimal, a range, a count with thousands
+  separators, a ventilator setting (450x14), a unit after it, money.
+
+Swept words are replaced as names (LOCATION when every part is a known place), numbers as
+ID_NUMBER, through the profile's operators like any engine span. The cost is clinical words
+the lists do not know (a rare drug, an unusual eponym) replaced too: measured in the bench
+as "non-PHI changed". A profile turns it off with ``sweep: false``.
+"""
+
+from __future__ import annotations
+
+import bz2
+import importlib.util
+import pickle
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.lexicon import MEDICAL_SUFFIX, Lexicon
+from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
+from auditor.phi.recognizers.tokens import normalize
+
+# Below every engine score: a sweep span never wins an overlap against an engine span.
+SWEEP_SCORE = 0.05
+_DRUG_PACKAGE = "drug_named_entity_recognition"
+_DRUG_FILE = "drug_ner_dictionary.pkl.bz2"
+
+# A word: letters with inner apostrophes or hyphens, not touching a digit ("FiO2", "T4").
+_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![\w])")
+# A number-bearing token: letters, digits and inner . - _ (URLs, dates and times hold / or :
+# and are the engine's).
+_TOKEN = re.compile(r"(?<![\w.\-/:$£€#])[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)*(?![\w/:]|[.\-]\w)")
+_GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
+_DIGITS = re.compile(r"\d+")
+_DECIMAL = re.compile(r"\d[.,]\d")
+_RANGE = re.compile(r"^\d{1,4}[sS]?[\-–]\d{1,4}[sS]?$")
+_SETTING = re.compile(r"^\d+(?:[xX×]\d+)+$")
+_UNIT_GLUED = re.compile(r"^\d+([A-Za-z]{1,5})$")
+_UNIT_AFTER = re.compile(
+    r"[ \t]?(?:mg|mcg|µg|ug|g|kg|ng|ml|mL|cc|l|L|dl|dL|u|iu|IU|units?|mmol|meq|mEq|copies|"
+    r"cells|mm3|mm|cm|km|m|miles?|ft|lbs?|oz|kcal|cal|steps|sec|min|hrs?|hours?|days?|/|%)"
+    r"(?![A-Za-z])"
+)
+_UNITS = frozenset(
+    {"mg", "mcg", "ug", "g", "kg", "ng", "ml", "cc", "l", "dl", "u", "iu", "unit", "units",
+     "mmol", "meq", "mm", "cm", "km", "m", "ft", "lb", "lbs", "oz", "kcal", "cal", "bpm",
+     "mmhg", "hz", "khz", "mhz", "kb", "mb", "gb", "tb", "mph", "kph", "rpm", "ms", "s", "sec",
+     "min", "h", "hr", "hrs", "d", "wk", "wks", "mo", "yo", "y", "yr", "yrs", "k", "st", "nd",
+     "rd", "th", "x"}
+)  # fmt: skip
+# Word beginnings of clinical compounds: "Endotracheal" = endo + tracheal.
+_PREFIXES = (
+    "anti", "auto", "bi", "cardio", "co", "counter", "cross", "de", "dis", "echo", "electro",
+    "endo", "epi", "extra", "gastro", "hemi", "hepato", "hyper", "hypo", "ilio", "im", "in",
+    "infra", "inter", "intra", "laparo", "macro", "mal", "micro", "mid", "mis", "muco",
+    "multi", "naso", "neuro", "non", "oro", "osteo", "over", "para", "patello", "peri",
+    "photo", "poly", "post", "pre", "pseudo", "psycho", "radio", "re", "retro", "semi",
+    "sub", "super", "supra", "tele", "thoraco", "trans", "tri", "ultra", "un", "under",
+    "uni", "video",
+)  # fmt: skip
+# Endings that make a clinical word of a known stem: "Tracheal", "Dialyzed", "Ambulating".
+_ENDINGS = (
+    "ation", "ations", "ion", "ions", "ize", "ized", "izing", "ise", "ised", "ising", "ate",
+    "ated", "ating", "al", "ic", "ical", "ity", "ive", "ory", "ous", "ness", "an", "ar",
+)  # fmt: skip
+
+
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SweepSpan:
+    """A value the sweep replaces: typed for the profile's operators, scored below the engine."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float = SWEEP_SCORE
+
+
+@cache
+def drug_words() -> frozenset[str]:
+    """One-word drug names and brands (``drug-named-entity-recognition``, MIT; DrugBank open
+    data and other sources it lists). Read from the package's data file, without importing
+    the package (its import reads and writes a cache in the home folder)."""
+    spec = importlib.util.find_spec(_DRUG_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / _DRUG_FILE
+    with bz2.open(path, "rb") as handle:
+        data = pickle.load(handle)  # the data file of an installed dependency
+    variants = data.get("drug_variant_to_canonical", {})
+    return frozenset(k for k in variants if isinstance(k, str) and k.isalpha())
+
+
+class Sweep:
+    """The recall sweep over one text, given the spans the engine already found."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._drugs = drug_words()
+        self._short_prefixes = frozenset(
+            w[:n] for w in lexicon.english for n in (3, 4) if len(w) > n
+        )
+
+    def spans(self, text: str, taken: Sequence[Span]) -> list[SweepSpan]:
+        """What the sweep replaces in ``text`` outside the ``taken`` spans, in order."""
+        covered = sorted((s.start, s.end) for s in taken)
+        found: list[SweepSpan] = []
+        for m in _GROUPS.finditer(text):
+            if _id_groups(m.group()) and _free(covered, m.start(), m.end()):
+                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+        covered = sorted(covered + [(s.start, s.end) for s in found])
+        for m in _TOKEN.finditer(text):
+            if _id_token(text, m) and _free(covered, m.start(), m.end()):
+                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+        covered = sorted(covered + [(s.start, s.end) for s in found])
+        for m in _WORD.finditer(text):
+            kind = self._word_kind(m.group())
+            if kind and _free(covered, m.start(), m.end()):
+                found.append(SweepSpan(kind, m.start(), m.end()))
+        return sorted(found, key=lambda s: s.start)
+
+    def _word_kind(self, word: str) -> str | None:
+        """PERSON or LOCATION for a word to replace, None for a word to keep."""
+        if not word[:1].isupper():
+            return None
+        parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
+        parts = [p for p in parts if p]
+        if not parts:
+            return None
+        lex = self.lexicon
+        if word.isupper():
+            # Capitals: jargon far more often than a name; only listed names and places.
+            if len(word) <= 5 or not any(self._listed(p) and self._unknown(p) for p in parts):
+                return None
+        elif not any(self._unknown(p) for p in parts):
+            return None
+        if all(p in lex.places for p in parts if self._unknown(p)):
+            return Entity.LOCATION.value
+        return Entity.PERSON.value
+
+    def _listed(self, key: str) -> bool:
+        lex = self.lexicon
+        return lex.is_name(key) or key in lex.places
+
+    def _unknown(self, key: str) -> bool:
+        """No word list or word-building rule explains ``key``."""
+        lex = self.lexicon
+        if len(key) < 3 or not key.isalpha() or not any(c in "aeiouy" for c in key):
+            return False
+        if lex.is_english(key) or lex.is_english(_american(key)):
+            return False  # "Centre" is a town in the place list too
+        if key in lex.stoplist or key in NOT_PERSON_WORDS:
+            return False
+        if self._listed(key):
+            return True  # a listed name or place that is no English word
+        if key in self._drugs or MEDICAL_SUFFIX.search(key):
+            return False
+        if len(key) <= 4 and key in self._short_prefixes:
+            return False  # an abbreviation: "Rec", "Hosp", "Auth"
+        return not self._explained(key)
+
+    def _explained(self, key: str) -> bool:
+        """A British spelling of a known word, a compound of known words, a clinical prefix
+        before a known word, or an ending after a known stem."""
+        known = self._known_form
+        if known(key):
+            return True
+        for i in range(3, len(key) - 2):
+            if known(key[:i]) and known(key[i:]):
+                return True
+        for prefix in _PREFIXES:
+            rest = key[len(prefix) :]
+            if key.startswith(prefix) and len(rest) >= 4 and (known(rest) or rest in self._drugs):
+                return True
+        return False
+
+    def _known_form(self, key: str) -> bool:
+        """``key`` itself, its American spelling, or a known stem before a word ending."""
+        english = self.lexicon.is_english
+        if english(key) or english(_american(key)):
+            return True
+        # "tracheal" <- trachea, "ambulating" <- ambulate, "ovarian" <- ovary
+        return any(
+            key.endswith(ending)
+            and len(key) - len(ending) >= 4
+            and any(english(key[: -len(ending)] + tail) for tail in ("", "e", "a", "y", "um", "us"))
+            for ending in _ENDINGS
+        )
+
+
+def _american(key: str) -> str:
+    """The American spelling the word list holds: "neighbour", "centre", "anaesthesia",
+    "oesophagus", "paralyse", "catalogue"."""
+    key = key.replace("our", "or").replace("ae", "e").replace("oe", "e")
+    if key.endswith("re") and len(key) > 4:
+        key = key[:-2] + "er"
+    for gb, us in (("yse", "yze"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
+                   ("ogue", "og")):  # fmt: skip
+        if key.endswith(gb):
+            return key[: -len(gb)] + us
+    return key
+
+
+def _free(covered: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in covered)
+
+
+def _id_groups(value: str) -> bool:
+    """Blank-separated digit groups that hold an identifier's worth of digits."""
+    groups = value.split()
+    if sum(len(g) for g in groups) < 7 or max(len(g) for g in groups) < 4:
+        return False
+    # A row of clock times or years ("0800 1200 1600") is a schedule, not an identifier.
+    return not all(len(g) == 4 and (int(g) <= 2359 or 1900 <= int(g) <= 2099) for g in groups)
+
+
+def _id_token(text: str, m: re.Match[str]) -> bool:
+    value = m.group()
+    runs = [len(r) for r in _DIGITS.findall(value)]
+    if not runs:
+        return False
+    longest = max(runs)
+    letters = sum(c.isalpha() for c in value)
+    if _DECIMAL.search(value) or _RANGE.match(value) or _SETTING.match(value):
+        return False
+    glued = _UNIT_GLUED.match(value)
+    if glued and glued.group(1).lower() in _UNITS:
+        return False
+    if letters == 0:
+        if longest < 5 or _UNIT_AFTER.match(text, m.end()):
+            return False
+        before = text[max(0, m.start() - 1) : m.start()]
+        return before not in {"$", "£", "€"}
+    return longest >= 3 and len(value) >= 5
+
+
+def sweep_for(enabled: bool, lexicon: Lexicon | None) -> Sweep | None:
+    """The sweep when the profile asks for it and an engine's word lists are at hand."""
+    if not enabled or lexicon is None:
+        return None
+    sweep = _BUILT.get(id(lexicon))
+    if sweep is None or sweep.lexicon is not lexicon:
+        sweep = _BUILT[id(lexicon)] = Sweep(lexicon)
+    return sweep
+
+
+# One sweep per engine's word lists (building the abbreviation set takes ~0.1 s).
+_BUILT: dict[int, Sweep] = {}

@@ -1,0 +1,97 @@
+"""The recall sweep: what the engine leaves, by kind, and what it must keep (measurements,
+clinical words, languages), through the real engine's word lists and the real operators."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.deid.operators import Deidentifier
+from auditor.deid.profiles import load_profile
+from auditor.deid.sweep import Sweep, drug_words, sweep_for
+from auditor.phi.engine import PhiEngine
+
+from .conftest import KEY, REFERENCE
+
+
+@pytest.fixture(scope="module")
+def sweep(phi_engine: PhiEngine) -> Sweep:
+    return Sweep(phi_engine.lexicon)
+
+
+def swept(sweep: Sweep, text: str) -> list[tuple[str, str]]:
+    return [(s.entity_type, text[s.start : s.end]) for s in sweep.spans(text, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Seen with Mrs Przybylowicz today.", "Przybylowicz", "PERSON"),
+        ("Letter copied to Tadhg.", "Tadhg", "PERSON"),
+        ("Moved from Tanauan last year.", "Tanauan", "LOCATION"),
+        ("Card no. 4089 21630 1 on file", "4089 21630 1", "ID_NUMBER"),
+        ("kit CH-031 sent", "CH-031", "ID_NUMBER"),
+        ("ref 884213 in the chart", "884213", "ID_NUMBER"),
+        ("badge QX7734 at the desk", "QX7734", "ID_NUMBER"),
+        ("PT KOWALCZYK AMBULATING IN HALL", "KOWALCZYK", "PERSON"),
+    ],
+)
+def test_what_no_list_explains_is_swept(sweep: Sweep, text: str, value: str, kind: str) -> None:
+    assert (kind, value) in swept(sweep, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Furosemide 40 mg IV given; Ventolin nebs; Imodium PRN.",  # drug names
+        "Speaks Vietnamese; a Korean-speaking interpreter came.",  # languages
+        "Endotracheal tube at 22 cm; Tracheal aspirate sent.",  # prefix + word, word ending
+        "Neighbour drove her; the Centre called; Anaesthesia review.",  # British spellings
+        "Handover at 1900; Worklist updated; Callback requested.",  # compounds
+        "Rec. Hosp. Auth. pending.",  # abbreviations
+        "PT AMBULATING, NSTEMI, CABG, HYPOXIA RESOLVED",  # capitals: jargon
+        "FiO2 40%, SpO2 94%, T4 normal, HbA1c 7.2",  # letters touching digits
+        "Vent 450x14, PEEP 5-8, HR 110-130s, WBC 12,500, glucose 10.5",  # measurements
+        "Platelets 150000 cells, paid $12500, 25000 units heparin",  # units and money
+        "Meds at 0800 1200 1600 2000 daily",  # a schedule of clock times
+    ],
+)
+def test_measurements_and_clinical_words_stay(sweep: Sweep, text: str) -> None:
+    assert swept(sweep, text) == []
+
+
+def test_engine_spans_are_never_swept_again(sweep: Sweep, phi_engine: PhiEngine) -> None:
+    text = "Dr. Przybylowicz saw her; MRN 884213."
+    taken = phi_engine.analyze(text)
+    again = sweep.spans(text, taken)
+    assert all(not (t.start < s.end and s.start < t.end) for s in again for t in taken)
+
+
+def test_drug_words_come_from_the_installed_dependency() -> None:
+    drugs = drug_words()
+    assert len(drugs) > 10_000
+    assert {"furosemide", "ventolin", "keppra"} <= drugs
+    assert "smith" not in drugs
+
+
+def test_safe_harbor_sweeps_and_a_profile_can_turn_it_off(phi_engine: PhiEngine, tmp_path) -> None:
+    text = "Family: Przybylowicz, card 4089 21630 1. Furosemide 40 mg."
+
+    def deid(profile_ref: str) -> str:
+        profile = load_profile(profile_ref)
+        d = Deidentifier(
+            KEY,
+            profile,
+            shift_days=30,
+            reference=REFERENCE,
+            sweep=sweep_for(profile.sweep, phi_engine.lexicon),
+        )
+        return d.text(text, phi_engine.analyze(text))
+
+    out = deid("safe-harbor")
+    assert "Przybylowicz" not in out and "21630" not in out
+    assert "Furosemide 40 mg." in out
+    assert load_profile("safe-harbor").to_json(30)["sweep"] is True
+    off = tmp_path / "off.yaml"
+    off.write_text("name: no-sweep\nextends: safe-harbor\nsweep: false\n", encoding="utf-8")
+    assert load_profile(str(off)).sweep is False
+    assert "Przybylowicz" in deid(str(off))
