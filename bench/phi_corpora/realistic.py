@@ -7,7 +7,7 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
-``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-test`` and
+``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -123,6 +123,11 @@ CORPORA = {
     # Northern Ireland, Ireland, Scotland, Canada, Australia, NZ, Singapore, Hong Kong,
     # Malaysia, India, Pakistan, South Africa, Kenya, Nigeria); an author who never read the
     # detector; the test batch is frozen
+    "round8-dev": (
+        HERE / "round8_dev.src.txt",
+        HERE / "round8_dev.jsonl",
+        HERE / "round8_dev_site.tsv",
+    ),
     "round8-test": (
         HERE / "round8_test.src.txt",
         HERE / "round8_test.jsonl",
