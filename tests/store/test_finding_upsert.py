@@ -117,3 +117,28 @@ def test_bulk_upsert_stores_what_the_orm_stores(
     with db.transaction(sessions) as s:
         assert repo.upsert_findings(s, [], None) == (0, 0)
         assert repo.count_findings(s) == 302 * 2 + 5
+
+
+def test_sqlite_instant_text_is_the_bind_processors() -> None:
+    """The bulk statement's own formatting of an instant (one C call) writes the same text
+    as the column's bind processor (``UTCDateTime`` then SQLAlchemy's SQLite format), for
+    any offset, microseconds or none, and refuses a naive datetime alike."""
+    from datetime import timezone
+
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    proc = Finding.__table__.c["event_time"].type.dialect_impl(dialect).bind_processor(dialect)
+    assert proc is not None
+    bulk = fr.BulkUpsert(dialect)
+    assert any(spec is not None and spec[0] is fr._sqlite_utc_text for spec in bulk.procs)
+    base = datetime(2024, 3, 5, 19, 48, 25, tzinfo=UTC)
+    for minutes in (-600, -330, 0, 45, 840):
+        tz = timezone(timedelta(minutes=minutes))
+        for micro in (0, 1, 120034, 999999):
+            value = (base + timedelta(microseconds=micro)).astimezone(tz)
+            assert fr._sqlite_utc_text(value) == proc(value)
+    with pytest.raises(ValueError):
+        fr._sqlite_utc_text(datetime(2024, 3, 5))
+    with pytest.raises(ValueError):
+        proc(datetime(2024, 3, 5))
