@@ -12,7 +12,8 @@ systematic error classes (``--show-misses`` is allowed there).
     .venv/bin/python bench/phi_quality.py [--split test|dev] [--limit N] [--json OUT]
     .venv/bin/python bench/phi_quality.py --realistic [icu|letters|forms|clinical-dev|
         clinical-test|round2-dev|round2-test|round4-dev|round4-test|round5-dev|round5-test|
-        round6-dev|round6-test|round7-dev|round7-test|bait-dev|bait-test] [--show-misses N]
+        round6-dev|round6-test|round7-dev|round7-test|round8-dev|round8-test|bait-dev|
+        bait-test] [--show-misses N]
         # --show-misses is refused on *-test
     .venv/bin/python bench/phi_quality.py --corpus generic [--split dev|test]
     .venv/bin/python bench/phi_quality.py --corpus round3 [--split dev|test]

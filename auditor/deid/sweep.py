@@ -40,6 +40,9 @@ from auditor.phi.recognizers.tokens import normalize
 
 # Below every engine score: a sweep span never wins an overlap against an engine span.
 SWEEP_SCORE = 0.05
+# A login's surname part must be a common one (census rank): rarer list entries are more
+# often pieces of clinical words ("pipelle" = pi + pelle).
+_LOGIN_RANK = 20_000
 _DRUG_PACKAGE = "drug_named_entity_recognition"
 _DRUG_FILE = "drug_ner_dictionary.pkl.bz2"
 
@@ -138,14 +141,18 @@ class Sweep:
             if _id_token(text, m) and _free(covered, m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
         covered = sorted(covered + [(s.start, s.end) for s in found])
+        lower = sum(c.islower() for c in text)
+        mixed = lower > sum(c.isupper() for c in text)
         for m in _WORD.finditer(text):
-            kind = self._word_kind(m.group())
+            kind = self._word_kind(m.group(), mixed) or self._login(m.group())
             if kind and _free(covered, m.start(), m.end()):
                 found.append(SweepSpan(kind, m.start(), m.end()))
         return sorted(found, key=lambda s: s.start)
 
-    def _word_kind(self, word: str) -> str | None:
-        """PERSON or LOCATION for a word to replace, None for a word to keep."""
+    def _word_kind(self, word: str, mixed: bool = True) -> str | None:
+        """PERSON or LOCATION for a word to replace, None for a word to keep. ``mixed``: the
+        text is mostly lower case, so a long unknown word in capitals stands out as a name
+        ("OKWUOSA, Festus"), not as the jargon of a note written all in capitals."""
         if not word[:1].isupper():
             return None
         parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
@@ -154,14 +161,43 @@ class Sweep:
             return None
         lex = self.lexicon
         if word.isupper():
-            # Capitals: jargon far more often than a name; only listed names and places.
-            if len(word) <= 5 or not any(self._listed(p) and self._unknown(p) for p in parts):
+            # Capitals: jargon far more often than a name; listed names and places, or in
+            # mixed-case text a long word nothing explains.
+            if len(word) <= 5 or not any(
+                self._unknown(p) and (self._listed(p) or (mixed and len(p) >= 6)) for p in parts
+            ):
                 return None
         elif not any(self._unknown(p) for p in parts):
             return None
         if all(p in lex.places for p in parts if self._unknown(p)):
             return Entity.LOCATION.value
         return Entity.PERSON.value
+
+    def _login(self, word: str) -> str | None:
+        """A user name of initials and a surname ("tgreer", "asmyth"): an identifier."""
+        if not (word.islower() and word.isalpha() and 5 <= len(word) <= 16):
+            return None
+        if self._lexicon_words(word):
+            return None
+        for cut in (1, 2):
+            rest = word[cut:]
+            rank = self.lexicon.surname_rank.get(rest, _LOGIN_RANK + 1)
+            if len(rest) >= 4 and rank <= _LOGIN_RANK and self._unknown(rest):
+                return Entity.ID_NUMBER.value
+        return None
+
+    def _lexicon_words(self, key: str) -> bool:
+        """``key`` is an ordinary or clinical word (so no login)."""
+        lex = self.lexicon
+        return (
+            lex.is_english(key)
+            or key in lex.stoplist
+            or key in self._drugs
+            or lex.is_name(key)
+            or key in lex.places
+            or bool(MEDICAL_SUFFIX.search(key))
+            or self._explained(key)
+        )
 
     def _listed(self, key: str) -> bool:
         lex = self.lexicon

@@ -33,6 +33,8 @@ def swept(sweep: Sweep, text: str) -> list[tuple[str, str]]:
         ("ref 884213 in the chart", "884213", "ID_NUMBER"),
         ("badge QX7734 at the desk", "QX7734", "ID_NUMBER"),
         ("PT KOWALCZYK AMBULATING IN HALL", "KOWALCZYK", "PERSON"),
+        ("Band reprinted for the patient | ADEBAYOMI, Festus | ok", "ADEBAYOMI", "PERSON"),
+        ("entered by jharlow on the ward", "jharlow", "ID_NUMBER"),
     ],
 )
 def test_what_no_list_explains_is_swept(sweep: Sweep, text: str, value: str, kind: str) -> None:
@@ -53,6 +55,8 @@ def test_what_no_list_explains_is_swept(sweep: Sweep, text: str, value: str, kin
         "Vent 450x14, PEEP 5-8, HR 110-130s, WBC 12,500, glucose 10.5",  # measurements
         "Platelets 150000 cells, paid $12500, 25000 units heparin",  # units and money
         "Meds at 0800 1200 1600 2000 daily",  # a schedule of clock times
+        "rotator cuff tear; endometrial pipelle biopsy",  # no login: rare list entries
+        "ADMITTED WITH NSTEMI, TROPONIN PEAKED, HEPARINIZED",  # capitals: a caps note's jargon
     ],
 )
 def test_measurements_and_clinical_words_stay(sweep: Sweep, text: str) -> None:
