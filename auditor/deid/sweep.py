@@ -226,8 +226,9 @@ class Sweep:
         known = self._known_form
         if known(key):
             return True
-        for i in range(3, len(key) - 2):
-            if known(key[:i]) and known(key[i:]):
+        # Both parts of four letters or more, or three and five: "lei" + "trim" is a county.
+        for i in range(3, len(key) - 3):
+            if (i >= 4 or len(key) - i >= 5) and known(key[:i]) and known(key[i:]):
                 return True
         for prefix in _PREFIXES:
             rest = key[len(prefix) :]

@@ -344,6 +344,15 @@ def test_overlapping_spans_merge_into_the_longest_type() -> None:
     ]
 
 
+def test_a_name_merged_with_a_number_is_replaced_as_the_identifier(make_deid) -> None:
+    text = "Signed: Ruairi, MRCS 7740213 on file"
+    spans = [PhiSpan("PERSON", 8, 20, 0.9), PhiSpan("ID_NUMBER", 16, 28, 0.6)]
+    assert text[16:28] == "MRCS 7740213"
+    assert [s.entity_type for s in select_spans(spans)] == ["ID_NUMBER"]
+    out = make_deid().text(text, spans)
+    assert "Ruairi" not in out and "7740213" not in out and out.endswith(" on file")
+
+
 def test_unknown_entity_falls_back_to_redaction(make_deid) -> None:
     assert make_deid().replace("SOMETHING_NEW", "abc") == "[SOMETHING_NEW]"
 
