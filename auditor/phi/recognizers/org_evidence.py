@@ -202,6 +202,17 @@ _BRACKETED = re.compile(
     r"insurer|pharmacy|practice|church|club|care\s+home|nursing\s+home|home\s+care|hospice|"
     r"lab|dialysis|facility|rehab|shelter|charity)[ \t]*\([ \t]*" + _RUN + r"[ \t]*\)"
 )
+# The name after a lower-case word for the kind of body it is, with no label's colon: "via
+# agency X", "the charity X", "orphanage X" (the kind word is a common noun, so the
+# capitalised run after it is the body's own name).
+_KINDS = (
+    "agency|charity|orphanage|shelter|employer|insurer|company|firm|vendor|foundation|"
+    "nonprofit|non-profit|organi[sz]ation|congregation|mission|ministry|union|club|daycare|"
+    "nursery|preschool|school|college|university|pharmacy|hospice|practice|clinic|carrier|"
+    "provider|contractor|sponsor|trust|cooperative|co-op"
+)
+_KIND_FACILITY = frozenset({"pharmacy", "hospice", "practice", "clinic"})
+_KIND = re.compile(r"(?<![\w-])(" + _KINDS + r")[ \t]+(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])")
 _ALONE = re.compile(r"(?m:^[ \t]*+" + _RUN + r"[ \t]*+[,.]?[ \t]*+$)")
 _LETTERHEAD_NEAR = re.compile(
     r"\d|(?<![\w])(?:Dr|MD|RN|NP|PA|DO|PhD|FRCP|MBBS|MRCGP|FACP|Tel|Fax|Phone|Re)(?![\w])"
@@ -276,6 +287,8 @@ class OrgEvidence:
             self._add(found, text, m.start(2), m.end(2), facility, either=either)
         for m in _BRACKETED.finditer(text):
             self._add(found, text, m.start(1), m.end(1), False)
+        for m in _KIND.finditer(text):
+            self._add(found, text, m.start(2), m.end(2), m.group(1) in _KIND_FACILITY)
         for m in _ALONE.finditer(text):
             if self._letterhead(text, m.start(1), m.end(1)):
                 self._add(found, text, m.start(1), m.end(1), False)
