@@ -23,8 +23,10 @@ as "non-PHI changed". A profile turns it off with ``sweep: false``.
 
 from __future__ import annotations
 
+import bisect
 import bz2
 import importlib.util
+import itertools
 import pickle
 import re
 from collections.abc import Sequence
@@ -43,6 +45,7 @@ SWEEP_SCORE = 0.05
 # A login's surname part must be a common one (census rank): rarer list entries are more
 # often pieces of clinical words ("pipelle" = pi + pelle).
 _LOGIN_RANK = 20_000
+_MEMO_LIMIT = 200_000  # words remembered per process (a few tens of MB at most)
 _DRUG_PACKAGE = "drug_named_entity_recognition"
 _DRUG_FILE = "drug_ner_dictionary.pkl.bz2"
 
@@ -125,29 +128,42 @@ class Sweep:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._drugs = drug_words()
+        self._memo: dict[tuple[str, bool], str | None] = {}
         self._short_prefixes = frozenset(
             w[:n] for w in lexicon.english for n in (3, 4) if len(w) > n
         )
 
     def spans(self, text: str, taken: Sequence[Span]) -> list[SweepSpan]:
         """What the sweep replaces in ``text`` outside the ``taken`` spans, in order."""
-        covered = sorted((s.start, s.end) for s in taken)
+        taken_pairs = [(s.start, s.end) for s in taken]
+        covered = _Covered(taken_pairs)
         found: list[SweepSpan] = []
         for m in _GROUPS.finditer(text):
-            if _id_groups(m.group()) and _free(covered, m.start(), m.end()):
+            if _id_groups(m.group()) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-        covered = sorted(covered + [(s.start, s.end) for s in found])
+        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _TOKEN.finditer(text):
-            if _id_token(text, m) and _free(covered, m.start(), m.end()):
+            if _id_token(text, m) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-        covered = sorted(covered + [(s.start, s.end) for s in found])
+        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
         lower = sum(c.islower() for c in text)
         mixed = lower > sum(c.isupper() for c in text)
         for m in _WORD.finditer(text):
-            kind = self._word_kind(m.group(), mixed) or self._login(m.group())
-            if kind and _free(covered, m.start(), m.end()):
+            kind = self._decide(m.group(), mixed)
+            if kind and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(kind, m.start(), m.end()))
         return sorted(found, key=lambda s: s.start)
+
+    def _decide(self, word: str, mixed: bool) -> str | None:
+        """The kind a word is swept as (None: kept), remembered: a text repeats its words."""
+        key = (word, mixed)
+        if key in self._memo:
+            return self._memo[key]
+        kind = self._word_kind(word, mixed) or self._login(word)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = kind
+        return kind
 
     def _word_kind(self, word: str, mixed: bool = True) -> str | None:
         """PERSON or LOCATION for a word to replace, None for a word to keep. ``mixed``: the
@@ -263,8 +279,17 @@ def _american(key: str) -> str:
     return key
 
 
-def _free(covered: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(s < end and start < e for s, e in covered)
+class _Covered:
+    """Spans already replaced: does [start, end) touch one? (log n: starts and running ends)"""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # spans starting before ``end``
+        return i == 0 or self._reach[i - 1] <= start
 
 
 def _id_groups(value: str) -> bool:
