@@ -45,6 +45,8 @@ SWEEP_SCORE = 0.05
 # A login's surname part must be a common one (census rank): rarer list entries are more
 # often pieces of clinical words ("pipelle" = pi + pelle).
 _LOGIN_RANK = 20_000
+# No name is longer; a longer "word" (a hostile run of letters) is not split into compounds.
+_LONGEST_WORD = 40
 _MEMO_LIMIT = 200_000  # words remembered per process (a few tens of MB at most)
 _DRUG_PACKAGE = "drug_named_entity_recognition"
 _DRUG_FILE = "drug_ner_dictionary.pkl.bz2"
@@ -169,7 +171,7 @@ class Sweep:
         """PERSON or LOCATION for a word to replace, None for a word to keep. ``mixed``: the
         text is mostly lower case, so a long unknown word in capitals stands out as a name
         ("OKWUOSA, Festus"), not as the jargon of a note written all in capitals."""
-        if not word[:1].isupper():
+        if not word[:1].isupper() or len(word) > _LONGEST_WORD:
             return None
         parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
         parts = [p for p in parts if p]

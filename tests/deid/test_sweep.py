@@ -3,6 +3,8 @@ clinical words, languages), through the real engine's word lists and the real op
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from auditor.deid.operators import Deidentifier
@@ -99,3 +101,18 @@ def test_safe_harbor_sweeps_and_a_profile_can_turn_it_off(phi_engine: PhiEngine,
     off.write_text("name: no-sweep\nextends: safe-harbor\nsweep: false\n", encoding="utf-8")
     assert load_profile(str(off)).sweep is False
     assert "Przybylowicz" in deid(str(off))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note " + "Qz" * 100_000 + " end",  # one capitalised word of 200,000 letters
+        "ref " + "7" * 200_000 + " end",  # one number of 200,000 digits
+        "ids " + "12 " * 60_000,  # a long run of digit groups
+        "Ab-" * 50_000,  # a hyphenated chain
+    ],
+)
+def test_hostile_runs_are_linear(sweep: Sweep, text: str) -> None:
+    start = time.process_time()
+    sweep.spans(text, [])
+    assert time.process_time() - start < 3.0
