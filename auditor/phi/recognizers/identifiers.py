@@ -93,7 +93,13 @@ _ID_LABEL = (
     r"health\s+card|healthcard|tfn|ird|"
     # an immigrant's alien registration number and a commercial driver's licence, whose
     # letters ("A", a state's code) are printed apart from the digits
-    r"alien(?:\s+registration)?|a-number|uscis|cdl)"
+    r"alien(?:\s+registration)?|a-number|uscis|cdl|"
+    # national identity cards by their usual abbreviations (Sri Lanka's and Pakistan's NIC,
+    # Nigeria's NIN, Spain's DNI, Brazil's CPF, Mexico's CURP) and "national ID"
+    r"nic|cnic|nin|nid|dni|cpf|curp|national\s+id(?:entity)?(?:\s+card)?|"
+    # a clinician's registration with a medical council, by the council's acronym ("GMC",
+    # "IMC", "SLMC", "PMDC"): capitals only ("gmc" is no word, but "mc" ends some words)
+    r"(?-i:[A-Z]{1,3}MC|PMDC|AHPRA|HPCSA))"
 )
 _ID_LABELLED = re.compile(
     r"(?<![\w])(?i:" + _ID_LABEL + r")"
@@ -169,7 +175,10 @@ _RECORD_GLUED = re.compile(
 _RECORD_DASHED = re.compile(
     r"(?<![\w$£€.,/#:-])(?:\d{1,6}-[A-Za-z]{2,3}|[A-Za-z]{2,3}-\d{4,8}|\d{1,4}-\d{3,5}-\d{2,5}|"
     # a case, report or authorisation number with a year group: "IR-26-0091", "2025-0418-CR"
-    r"[A-Za-z]{1,4}-\d{2,4}-\d{3,8}|\d{2,6}-\d{2,6}-[A-Za-z]{1,3})"
+    r"[A-Za-z]{1,4}-\d{2,4}-\d{3,8}|\d{2,6}-\d{2,6}-[A-Za-z]{1,3}|"
+    # letter groups before the serial ("KT-B-2290417": a kit, a licence with its state and
+    # kind) and a register's code, year and serial between slashes ("WRD/25/0193")
+    r"[A-Z]{1,4}(?:-[A-Z]{1,4}){1,2}-\d{4,10}|[A-Z]{2,4}/\d{2,4}/\d{3,8})"
     r"(?![\w/-]|[.,:]\d)"
 )
 _RECORD_PREFIXED = re.compile(
