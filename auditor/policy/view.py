@@ -253,11 +253,14 @@ EVENT_KEY_SQL = (
 
 def event_keys(con: duckdb.DuckDBPyConnection) -> str:
     """The loaded segment's distinct events (``seg_keys``) as the store takes them
-    (``store.audited``): JSON ``[[day, "key", explained], ...]``, the day a site-local day
-    number (days since 1970-01-01), sorted by (day, key). One text, built here: Python never
-    touches an event, and the store's B-tree is written in order."""
-    row = con.execute(
-        "SELECT coalesce('[' || string_agg('[' || day || ',\"' || ekey || '\",' || x || ']', "
-        f"',' ORDER BY day, ekey) || ']', '[]') FROM {SEGMENT_KEYS}"
-    ).fetchone()
-    return str(row[0]) if row else "[]"
+    (``store.audited``): JSON ``["day,explained,key", ...]``, the day a site-local day
+    number (days since 1970-01-01), sorted by (day, key). Built here, a text per day (DuckDB
+    sorts the days' events in parallel; one ordered aggregate over all of them cost 1.7x the
+    CPU), joined in day order: Python never touches an event, and the store's B-tree is
+    written in order."""
+    days = con.execute(
+        "SELECT day, string_agg('\"' || day || ',' || x || ',' || ekey || '\"', ',' "
+        f"ORDER BY ekey) FROM {SEGMENT_KEYS} WHERE day IS NOT NULL AND x IS NOT NULL "
+        "AND ekey IS NOT NULL GROUP BY day ORDER BY day"
+    ).fetchall()
+    return "[" + ",".join(str(text) for _, text in days) + "]"

@@ -56,11 +56,14 @@ def test_an_event_read_under_another_timezone_stays_on_its_first_day(actx: AppCo
 
 
 def test_scan_form_json_goes_straight_in(actx: AppContext) -> None:
-    """The DuckDB scan hands one JSON text per segment: [[day number, key, explained], ...]."""
+    """The DuckDB scan hands one JSON text per segment: ["day number,explained,key", ...]."""
     day = audited.day_number("2026-11-16")
     assert audited.day_text(day) == "2026-11-16"
     with actx.transaction() as s:
-        audited.put_events(s, f'[[{day},"{A}",1],[{day + 1},"{B}",0]]', "r1", "UTC")
+        scan_form = f'["{day},1,{A}","{day + 1},0,{B}"]'
+        assert audited.readable(scan_form) == [(A, "2026-11-16", True), (B, "2026-11-17", False)]
+        assert audited.as_json(audited.readable(scan_form)) == scan_form
+        audited.put_events(s, scan_form, "r1", "UTC")
         audited.put_events(s, [(A, "2026-11-16", False)], "r1", "UTC")  # readable form too
         audited.put_events(s, "[]", "r1", "UTC")
         assert audited.counts_by_day(s, ["2026-11-16", "2026-11-17"]) == {
