@@ -46,11 +46,13 @@ _STATES = {
     "usa", "us", "u.s.", "u.s.a.", "united states", "united states of america", "america",
 }  # fmt: skip
 _BIRTH_CONTEXT = re.compile(
-    r"(\bdob\b|\bd\.o\.b\.?|date of birth|\bborn\b|birth\s*date|birthday|\bb\.?\s*d\.?\s*:)"
-    r"[\s:=\-,]*(on\s+)?$",
+    r"(\bdob\b|\bd\.o\.b\.?|date of birth|\bborn\b|birth\s*date|birthday|\bb\.?\s*d\.?\s*:|"
+    r"year of birth|birth\s*year|\byob\b)"
+    r"[\s:=\-,]*((?:on|in)\s+)?$",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
+_AGE_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _AGE_WORDS_90 = re.compile(rf"\b(?:{AGE_OVER_89}|nineties)\b", re.I)
 _IPV4 = re.compile(r"(\d{1,3}\.){3}\d{1,3}")
 _KEEP_VALUE = "keep"
@@ -291,23 +293,33 @@ class Deidentifier:
 
     def _age(self, entity: str, value: str) -> str:
         def cap(m: re.Match[str]) -> str:
-            return "90+" if int(m.group(0)) > 89 else m.group(0)
+            return "90+" if int(m.group(0).rstrip("stndrh")) > 89 else m.group(0)
 
-        out = _NUMBER.sub(cap, value)
+        out = _AGE_NUMBER.sub(cap, value)  # "100th" (birthday) -> "90+"
         out = _AGE_WORDS_90.sub("90+", out)  # "ninety-two", "a hundred", "nineties"
         op = Operator.AGE.value if out != value else _KEEP_VALUE
         return self._done(entity, op, value, out)
 
     def over_89(self, value: str) -> bool:
-        born = dates.first_full_date(value, self.reference.year)
+        """A birth date that says its person is, or may be, over 89 at the reference date.
+
+        A year alone ("1931", a FHIR birthDate may be one) or a month and year count from
+        their first day: when unsure, the year goes (Safe Harbor removes every date element,
+        the year included, indicative of an age over 89)."""
+        born = dates.first_full_date(value, self.reference.year) or _earliest_birth(
+            value, self.reference.year
+        )
         return born is not None and dates.age_on(born, self.reference) > 89
 
     def _date(self, entity: str, value: str, op: Operator, *, patient: str, birth: bool) -> str:
         ref_year = self.reference.year
         found = dates.find_dates(value, ref_year)
-        drop_year = birth and bool(found) and self.over_89(value)
+        drop_year = birth and self.over_89(value)
         if op is Operator.YEAR:
             return self._year_only(entity, value, found, drop_year=drop_year)
+        if drop_year and not any(fd.has_day for fd in found):
+            # "born in 1931", "DOB: March 1931": nothing left once the year goes
+            return self._done(entity, "drop_year", value, self.profile.redaction_for(entity))
         if not found:
             if _UNREADABLE_DATE.search(value):
                 # "Christmas", "[**3-3**]": a date the shifter cannot read is removed, not kept.
@@ -345,7 +357,7 @@ class Deidentifier:
             if fd.has_year:
                 years.insert(0, f"{fd.value.year:04d}")
             rest = rest[: fd.start] + " " + rest[fd.end :]
-        if _NO_DAY.fullmatch(value):
+        if _NO_DAY.fullmatch(value) and not drop_year:
             return self._done(entity, _KEEP_VALUE, value, value)
         years += [
             str(dates.year_of(m.group(), self.reference.year)) for m in _LOOSE_YEAR.finditer(rest)
@@ -440,6 +452,19 @@ class _Region:
     start: int
     end: int
     score: float
+
+
+_BARE_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _earliest_birth(value: str, ref_year: int) -> date | None:
+    """The first day a partial birth date may mean: "1931" -> 1931-01-01, "Mar 1931" ->
+    1931-03-01."""
+    for fd in dates.find_dates(value, ref_year):
+        if fd.has_year:
+            return date(fd.value.year, fd.value.month if fd.has_month else 1, 1)
+    m = _BARE_YEAR.search(value)
+    return date(int(m.group(1)), 1, 1) if m else None
 
 
 def select_spans(spans: Iterable[Span], min_score: float = 0.0) -> list[Span]:

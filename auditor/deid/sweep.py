@@ -58,6 +58,11 @@ _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![\w])")
 _TOKEN = re.compile(r"(?<![\w.\-/:$£€#])[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)*(?![\w/:]|[.\-]\w)")
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
+# Ages the engine's age grammar may not read: "turned 101", "her 100th birthday".
+_AGE = re.compile(
+    r"(?i:\b(?:turned|turns|turning|reached|reaches|aged)[ \t]+)(?P<n>\d{2,3})(?![\d/:.])"
+    r"|(?<![\d.])(?P<o>\d{2,3}(?i:st|nd|rd|th))(?i:[ \t]+birthday)"
+)
 _DECIMAL = re.compile(r"\d[.,]\d")
 _RANGE = re.compile(r"^\d{1,4}[sS]?[\-–]\d{1,4}[sS]?$")
 _SETTING = re.compile(r"^\d+(?:[xX×]\d+)+$")
@@ -148,6 +153,11 @@ class Sweep:
             if _id_token(text, m) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
         covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
+        for m in _AGE.finditer(text):
+            number = m.group("n") or m.group("o")
+            if 90 <= int(number.rstrip("stndrhSTNDRH")) <= 130 and covered.free(m.start(), m.end()):
+                start = m.start("n") if m.group("n") else m.start("o")
+                found.append(SweepSpan(Entity.AGE.value, start, start + len(number)))
         lower = sum(c.islower() for c in text)
         mixed = lower > sum(c.isupper() for c in text)
         for m in _WORD.finditer(text):

@@ -307,6 +307,35 @@ def test_birth_date_of_someone_over_89_loses_its_year(make_deid) -> None:
     assert d.ledger.counts[("DATE_TIME", "drop_year")] == 1
 
 
+@pytest.mark.parametrize("profile", ["safe-harbor", "shifted-dates"])
+@pytest.mark.parametrize(
+    ("value", "gone"),
+    [
+        ("1931", True),  # a year alone: over 89 on the reference date (2026-06-01)
+        ("1936", True),  # 89 or 90: when unsure, the year goes
+        ("1937", False),  # at most 89
+        ("March 1931", True),
+        ("1936-07", False),  # from 1936-07-01: 89 on the reference date
+    ],
+)
+def test_a_partial_birth_date_that_may_mean_over_89_is_removed(
+    make_deid, profile: str, value: str, gone: bool
+) -> None:
+    d = make_deid(profile=load_profile(profile))
+    out = d.replace("DATE_TIME", value, patient="P1", birth=True)
+    assert (out == "[DATE_TIME]") is gone, out
+
+
+@pytest.mark.parametrize(
+    "text", ["She was born in 1931 in Cork.", "year of birth 1929", "YOB: 1930", "D.O.B. 1928"]
+)
+def test_birth_years_in_text_follow_their_context(make_deid, text: str) -> None:
+    year = re.search(r"19\d\d", text)
+    assert year is not None
+    spans = [PhiSpan("DATE_TIME", year.start(), year.end(), 0.7)]
+    assert year.group() not in make_deid(profile=load_profile("safe-harbor")).text(text, spans)
+
+
 def test_non_dates_are_kept(make_deid) -> None:
     d = make_deid()
     for value in ("2014", "10:30", "two weeks ago", "Monday"):

@@ -37,6 +37,8 @@ def swept(sweep: Sweep, text: str) -> list[tuple[str, str]]:
         ("PT KOWALCZYK AMBULATING IN HALL", "KOWALCZYK", "PERSON"),
         ("Band reprinted for the patient | ADEBAYOMI, Festus | ok", "ADEBAYOMI", "PERSON"),
         ("entered by jharlow on the ward", "jharlow", "ID_NUMBER"),
+        ("Celebrated her 100th birthday on the ward.", "100th", "AGE"),
+        ("Turned 101 last spring.", "101", "AGE"),
     ],
 )
 def test_what_no_list_explains_is_swept(sweep: Sweep, text: str, value: str, kind: str) -> None:
@@ -59,6 +61,7 @@ def test_what_no_list_explains_is_swept(sweep: Sweep, text: str, value: str, kin
         "Meds at 0800 1200 1600 2000 daily",  # a schedule of clock times
         "rotator cuff tear; endometrial pipelle biopsy",  # no login: rare list entries
         "ADMITTED WITH NSTEMI, TROPONIN PEAKED, HEPARINIZED",  # capitals: a caps note's jargon
+        "Turned 45 degrees; her 50th birthday; aged 89",  # ages under 90 stay
     ],
 )
 def test_measurements_and_clinical_words_stay(sweep: Sweep, text: str) -> None:
@@ -95,6 +98,7 @@ def test_safe_harbor_sweeps_and_a_profile_can_turn_it_off(phi_engine: PhiEngine,
 
     out = deid("safe-harbor")
     assert "Przybylowicz" not in out and "21630" not in out
+    assert deid("safe-harbor") == out  # the same key, the same replacements
     assert "Furosemide 40 mg." in out
     assert load_profile("safe-harbor").to_json(30)["sweep"] is True
     off = tmp_path / "off.yaml"
@@ -116,3 +120,15 @@ def test_hostile_runs_are_linear(sweep: Sweep, text: str) -> None:
     start = time.process_time()
     sweep.spans(text, [])
     assert time.process_time() - start < 3.0
+
+
+def test_a_swept_age_over_89_is_aggregated(phi_engine: PhiEngine) -> None:
+    profile = load_profile("safe-harbor")
+    d = Deidentifier(
+        KEY, profile, shift_days=30, reference=REFERENCE,
+        sweep=sweep_for(profile.sweep, phi_engine.lexicon),
+    )  # fmt: skip
+    text = "Celebrated her 102nd birthday; turned 104 in May."
+    out = d.text(text, phi_engine.analyze(text))
+    assert "102" not in out and "104" not in out
+    assert out.count("90+") == 2
