@@ -7,18 +7,21 @@ entry or cue and identifiers of an unknown layout were most of what survived de-
 14). So, after the engine, the de-identifier also replaces what no word list explains, in
 the way allow-list de-identifiers do (Philter), by kind rather than by example:
 
-- **words**: a capitalised word that is no English word, no clinical or drug name, no
-  language or nationality, no form label and no abbreviation or compound of known words; in
-  an ALL-CAPS word, only one the name and place lists know (capitals are mostly jargon);
+- **words**: a capitalised word that is no English word (nor its British spelling), no
+  drug name or brand, no language or nationality, no form label and no abbreviation,
+  compound or clinical derivative of known words; in capitals, one the name and place lists
+  know, or in mostly lower-case text any long one ("OKWUOSA, Festus"), since a note written
+  in capitals is mostly jargon; and a lower-case login of initials and a common surname;
 - **numbers**: a token with a run of five or more digits, or letters with a run of three or
   more digits ("CH-031", "MRN44821"), or digit groups split by blanks (7+ digits: "3318
   44102 5"), unless it reads as a measurement: a decimal, a range, a count with thousands
-  separators, a ventilator setting (450x14), a unit after it, money.
+  separators, a ventilator setting (450x14), a unit after it, money;
+- **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only).
 
-Swept words are replaced as names (LOCATION when every part is a known place), numbers as
-ID_NUMBER, through the profile's operators like any engine span. The cost is clinical words
-the lists do not know (a rare drug, an unusual eponym) replaced too: measured in the bench
-as "non-PHI changed". A profile turns it off with ``sweep: false``.
+Swept words are replaced as names (LOCATION when every part is a known place), numbers and
+logins as ID_NUMBER, ages as AGE, through the profile's operators like any engine span.
+The cost is clinical words the lists do not know (a rare drug, an unusual eponym) replaced
+too: measured in the bench as "non-PHI changed". A profile turns it off (``sweep: false``).
 """
 
 from __future__ import annotations
