@@ -204,6 +204,11 @@ _UNIT_LEAD = re.compile(
     # Bourke St", "Level 2, 87 Adelaide Tce", "Section 2, 14 Lwandle Cres"): only with it.
     + r"|(?:Unit|UNIT|Level|LEVEL|Shop|SHOP|Lot|LOT|Section|SECTION)\s*\d{1,5}[A-Za-z]?"
     + _NUMBERED_STREET_AFTER_UNIT
+    # a unit before a street with no house number, after a comma, as Irish and British
+    # business addresses write it ("Unit 4, Riverside Quay"): capitalised words and a type
+    + r"|(?:Unit|UNIT)[ \t]?\d{1,5}[A-Za-z]?,[ \t]?(?:[A-Z][A-Za-z'-]*[ \t]){1,3}?(?i:"
+    + _alternation(_SUFFIX_TEXT)
+    + r")\b\.?"
     # Philippine block and lot ("Block 01 Lot 71 Bauhinia Grove"): both, so "heart block 2"
     # is not one
     + r"|(?i:block|blk)\.?[ \t]?\d{1,4}[A-Za-z]?,?[ \t]+(?i:lot)[ \t]?\d{1,4}[A-Za-z]?(?:"

@@ -319,6 +319,15 @@ _UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2
 _CA_POSTCODE = re.compile(
     r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])"
 )
+# Irish Eircode: a routing key (a letter and two digits, or D6W) and a four-character unique
+# id from the code's own alphabet, holding letters and digits both ("H91 K2XT"; not a
+# vertebra or a lead "T12 L1").
+_EIRCODE_CHARS = "0-9AC-FHKNPRTV-Y"
+_EIRCODE = re.compile(
+    r"(?<![\w-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?"
+    rf"(?=[{_EIRCODE_CHARS}]{{0,3}}\d)(?=[{_EIRCODE_CHARS}]{{0,3}}[A-Z])[{_EIRCODE_CHARS}]{{4}}"
+    r"(?![\w-])"
+)
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT|Vic|Qld|Tas"
 _AU_POSTCODE = re.compile(rf"\b(?:{_AU_STATES})\.?,?\s{{1,8}}(\d{{4}})(?![\w/-]|\.\d)")
 # A five-digit code closing an address block after a place word ("Faroe Islands 94751").
@@ -583,6 +592,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("postcode-uk", e.ZIP_CODE, _UK_POSTCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("postcode-ca", e.ZIP_CODE, _CA_POSTCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("postcode-au", e.ZIP_CODE, _AU_POSTCODE, 0.8, group=1),
+        Rule("eircode", e.ZIP_CODE, _EIRCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("zip-line-end", e.ZIP_CODE, _ZIP_LINE_END, 0.6, _ZIP_CTX, 0.85),
         Rule("pin-in", e.ZIP_CODE, _IN_PIN, 0.7, _ZIP_CTX, 0.9, group=1),
         Rule(

@@ -30,6 +30,7 @@ from auditor.phi.recognizers.lexicon import (
 from auditor.phi.recognizers.name_joins import GIVEN_ABBREVIATIONS, NameWords, joinable
 from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.places import irish_county_words
 from auditor.phi.recognizers.tokens import TokenView
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
         words = view.words
         n = len(words)
         taken = [0.0] * n
-        eponym = eponym_words(view)
+        eponym = eponym_words(view) | irish_county_words(view)
         text = view.text
         for i in range(n):
             if i in eponym:

@@ -27,6 +27,7 @@ from auditor.phi.recognizers.lexicon import (
     Lexicon,
 )
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.places import IRISH_COUNTIES
 from auditor.phi.recognizers.tokens import TokenView, capitalise_words, lower_same_length
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -40,7 +41,9 @@ CUE_SCORE = 0.65
 VESSEL_SCORE = 0.9
 
 _SUFFIXES = (
-    r"Inc\.?|Incorporated|Corp\.?|Corporation|Co\.\s?,?\s?Ltd\.?|Co\.|Company|Ltd\.?|Limited|"
+    r"Inc\.?|Incorporated|Corp\.?|Corporation|Co\.\s?,?\s?Ltd\.?|"
+    # (not an Irish county's "Co.": "Ballyconnell, Co. Cavan")
+    rf"Co\.(?![ \t]+(?:{IRISH_COUNTIES})\b)|Company|Ltd\.?|Limited|"
     r"LLC|L\.L\.C\.|LLP|L\.P\.|PLC|Plc|plc|GmbH|Pty\.?\s?Ltd\.?|S\.A\.|N\.V\.|"
     r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bancorp|Bank|"
     r"Industries|Enterprises|Ventures|Technologies|Pharmaceuticals|Consulting|Trust|Fund|ETF|"

@@ -89,6 +89,30 @@ _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z]+)(?:[ \t]+[IVX]{1,3})?$")
 # Worth"); the name is capitalised.
 _FORT = re.compile(r"\b(?:Fort|FORT|Ft\.?|FT\.?)[ \t]+([A-Z][a-z]{2,}|[A-Z]{3,})\b")
 
+# An Irish county after "Co." or "County" ("Co. Mayo", "County Clare"), as Irish and Northern
+# Irish addresses write it; the thirty-two counties are the grammar's closed slot.
+IRISH_COUNTIES = (
+    "Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|"
+    "Kildare|Kilkenny|Laois|Leitrim|Limerick|Londonderry|Longford|Louth|Mayo|Meath|Monaghan|"
+    "Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow"
+)
+_IRISH_COUNTY = re.compile(
+    r"(?<![\w.])(?:Co\.?|CO\.?|County|COUNTY)[ \t]+("
+    + IRISH_COUNTIES
+    + r"|"
+    + IRISH_COUNTIES.upper()
+    + r")(?![\w-])"
+)
+
+
+def irish_county_words(view: TokenView) -> set[int]:
+    """Indices of the words of "Co. <county>" (no person's title and name)."""
+    text = view.text
+    if "Co" not in text and "CO" not in text:
+        return set()
+    spans = [(m.start(), m.end()) for m in _IRISH_COUNTY.finditer(text)]
+    return {i for i, w in enumerate(view.words) if any(s <= w.start < e for s, e in spans)}
+
 
 class PlaceRecognizer(LocalRecognizer):
     """Towns and counties (LOCATION) from the gazetteer, with place cues."""
@@ -111,6 +135,8 @@ class PlaceRecognizer(LocalRecognizer):
         found = self.towns(view)
         if "," in text:
             found += self.after_facility(text)
+        if "Co" in text or "CO" in text:
+            found += [(m.start(1), m.end(1), 0.8) for m in _IRISH_COUNTY.finditer(text)]
         if "Ft" in text or "Fort" in text or "FT" in text or "FORT" in text:
             for m in _FORT.finditer(text):
                 if m.group(1).lower() not in NOT_PLACE_HEAD:
