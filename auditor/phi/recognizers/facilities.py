@@ -150,6 +150,15 @@ class FacilityRecognizer(LocalRecognizer):
             if self._saint_name(m.group(1))
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY.finditer(text)]
+        if "Hospital" in text or "Cent" in text:
+            found += [
+                (m.start(1), m.end(1), 0.8)
+                for m in _GRADE_TOWN.finditer(text)
+                if self._town_after_grade(m.group(2))
+            ]
+        if "Ward" in text or any(c.isdigit() for c in text):
+            found += [(m.start(1), m.end(1), 0.7) for m in _SPECIALTY_WARD.finditer(text)]
+            found += [(m.start(1), m.end(1), 0.7) for m in _KIND_WARD.finditer(text)]
         found += [
             (m.start(), m.end(), 0.7)
             for m in _NAMED_SURGERY.finditer(text)
@@ -158,6 +167,12 @@ class FacilityRecognizer(LocalRecognizer):
         ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
+
+    def _town_after_grade(self, word: str) -> bool:
+        """The town after "Base Hospital": no English word, term, weekday or month."""
+        key = word.lower()
+        lex = self.lexicon
+        return not (lex.is_english(key) or key in lex.stoplist or key in NOT_PLACE_HEAD)
 
     def _practice_name(self, name: str) -> bool:
         """A GP practice's own name before "Surgery" ("Meadowbank", "Kingsway"): a place or an
@@ -557,11 +572,47 @@ class FacilityRecognizer(LocalRecognizer):
             num, wing = words[k], words[k + 1]
             if not (num.key.isdigit() and len(num.key) <= 2) or wing.key not in _COMPASS:
                 continue
-            if view.gap(k + 1) != " " or words[k - 1].key not in {"to", "from", "on"}:
+            if view.gap(k + 1) != " ":
+                continue
+            # after a move, or after a hospital's name and a comma ("X Hospital, 5 West")
+            moved = words[k - 1].key in {"to", "from", "on"}
+            if not moved and not (
+                view.gap(k).strip() == "," and words[k - 1].key in _FACILITY_BEFORE_COMMA
+            ):
                 continue
             out.append((num.start, wing.end, 0.7))
         return out
 
+
+# A ward named for its specialty and numbered, where a patient stays: "inpatient Neurology 5",
+# "moved to Haematology 3B", "Surgical Ward 11" (not "Oncology 2 weeks ago": a count after it).
+_SPECIALTIES = (
+    r"Oncology|Cardiology|Hematology|Haematology|Medicine|Surgery|Neurology|Neurosurgery|"
+    r"Orthopedics|Orthopaedics|Maternity|Pediatrics|Paediatrics|Telemetry|Nephrology|Renal|"
+    r"Pulmonary|Respiratory|Gastroenterology|Urology|Gynecology|Gynaecology|Obstetrics|"
+    r"Psychiatry|Geriatrics|Stroke|Rehab|Burns"
+)
+_SPECIALTY_WARD = re.compile(
+    r"(?<![\w-])(?:(?i:inpatient|on|to|from|admitted\s+to|transferred\s+to|moved\s+to)[ \t]+)"
+    r"((?:" + _SPECIALTIES + r")[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-]|[ \t]+(?i:days?|weeks?|months?|"
+    r"years?|hours?|hrs?|mg|times|x\b|of\b|more|or\b|to\b|-))"
+)
+_KIND_WARD = re.compile(
+    r"(?<![\w-])((?:Medical|Surgical|Maternity|Pa?ediatric|Orthopa?edic|Cardiac|Oncology|"
+    r"Renal|Respiratory|Stroke|Geriatric|Psychiatric|General|Female|Male|Private|Isolation|"
+    r"Burns|Neonatal|Postnatal|Antenatal)[ \t]+Ward[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-])"
+)
+# A public hospital named by its grade and then its town, as Sri Lanka, Nigeria, Ghana or
+# Malaysia name them: "Base Hospital Kalmunai", "Teaching Hospital Jaffna", "Federal Medical
+# Centre Owerri" (the town word must be no English word).
+_GRADE_TOWN = re.compile(
+    r"(?<![\w-])((?:Teaching|Base|District|Divisional|Provincial|Regional|Federal|State|"
+    r"Specialist|General|National)[ \t]+(?:General[ \t]+|Medical[ \t]+)?"
+    r"(?:Hospital|Centre|Center)[ \t]+([A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?))(?![\w-])"
+)
+_FACILITY_BEFORE_COMMA = frozenset(
+    {"hospital", "center", "centre", "infirmary", "clinic", "medical", "health"}
+)
 
 # A capital "The" in mid-sentence belongs to the name it opens ("seen at The Hansen Clinic");
 # at a sentence's start, or lower-case, it is the article.
