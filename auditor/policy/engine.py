@@ -301,22 +301,11 @@ def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: P
     _count_buckets(con, active, "carry")
 
 
-def advance_carry(
-    con: duckdb.DuckDBPyConnection,
-    active: list[ActiveRule],
-    label: str,
-    hours: int,
-    merged: dict[str, int] | None = None,
-) -> None:
-    """Add the segment's events to the carry (negative keys), each event once, and forget
-    events more than ``hours`` older than the newest. Reads ``seg``/``seg_keys``
-    (``segment_rows``).
-
-    The window is kept by event time, not by file order: a burst split over two files or two
-    feeds, or crossing midnight between daily files, is found whichever is scanned first.
-    """
-    if not any(a.rule.window for a in active):
-        return
+def _carry_additions(
+    con: duckdb.DuckDBPyConnection, active: list[ActiveRule], label: str, hours: int
+) -> tuple[str, int]:
+    """The segment's events the carry takes (a SELECT of carry rows) and the lowest carry
+    key before them. Reads ``seg``/``seg_keys`` (``segment_rows``)."""
     names = ", ".join(stored_columns(active))
     # Only events the carry keeps: older than ``hours`` before the newest (of the carry and
     # this segment) they would be deleted at once. Each event once (its first row in file
@@ -336,9 +325,8 @@ def advance_carry(
         lowest, shift = 0, 0
     else:
         lowest, shift = int(row[0]), int(row[0]) - int(row[1])
-    con.execute(
+    return (
         f"""
-        INSERT INTO carry BY NAME
         WITH cur AS (
             SELECT * FROM {SEGMENT} WHERE event__timestamp >= greatest(
                 (SELECT max(event__timestamp) FROM {SEGMENT}),
@@ -351,8 +339,30 @@ def advance_carry(
         )
         SELECT k + {shift} AS k, ekey, {source_id(con, label)} AS sid, line, {names}
         FROM cur SEMI JOIN {SEGMENT_KEYS} USING (k) ANTI JOIN known USING (ekey)
-        """
+        """,
+        lowest,
     )
+
+
+def advance_carry(
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    label: str,
+    hours: int,
+    merged: dict[str, int] | None = None,
+) -> None:
+    """Add the segment's events to the carry (negative keys), each event once, and forget
+    events more than ``hours`` older than the newest. Reads ``seg``/``seg_keys``
+    (``segment_rows``).
+
+    The window is kept by event time, not by file order: a burst split over two files or two
+    feeds, or crossing midnight between daily files, is found whichever is scanned first.
+    """
+    if not any(a.rule.window for a in active):
+        return
+    hours_sql = f"INTERVAL {int(hours)} HOUR"
+    additions, lowest = _carry_additions(con, active, label, hours)
+    con.execute(f"INSERT INTO carry BY NAME {additions}")
     new_rows = f"(SELECT * FROM carry WHERE k < {lowest})"
     _count_buckets(con, active, new_rows, merged={} if merged is None else merged)
     cutoff = f"(SELECT max(event__timestamp) FROM carry) - {hours_sql}"
@@ -362,15 +372,51 @@ def advance_carry(
         con.execute(f"DELETE FROM {bucket_table(a)} WHERE (b + 1) * {ms} <= epoch_ms({cutoff})")
 
 
-def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """The carry as Parquet, its columns as they always were (``k, ekey, source``, then the
-    stored columns): an older version, or the Spark engine, reads it as before."""
+def _copy_carry(con: duckdb.DuckDBPyConnection, rows: str, path: Path) -> None:
+    """Carry-shaped ``rows`` as Parquet, its columns as they always were (``k, ekey,
+    source``, then the stored columns): an older version, or the Spark engine, reads it as
+    before."""
     source = "concat_ws(':', s.label, c.line)"
     con.execute(
         f"COPY (SELECT c.k, c.ekey, {source} AS source, c.* EXCLUDE (k, ekey, sid, line) "
-        f"FROM carry c LEFT JOIN {CARRY_SOURCES} s USING (sid)) TO {quote_str(str(path))} "
+        f"FROM {rows} c LEFT JOIN {CARRY_SOURCES} s USING (sid)) TO {quote_str(str(path))} "
         "(FORMAT parquet)"
     )
+
+
+def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """The carry as Parquet (``_copy_carry``)."""
+    _copy_carry(con, "carry", path)
+
+
+def save_advanced_carry(
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    label: str,
+    hours: int,
+    path: Path,
+) -> None:
+    """The carry as ``advance_carry`` would leave it, as Parquet, the carry table untouched:
+    the same rows (the same keys, sources and columns) without inserting the segment's
+    events, counting their buckets and deleting what falls out, which the scan's last
+    segment needs for nothing else. Reads ``seg``/``seg_keys``."""
+    if not any(a.rule.window for a in active):
+        save_carry(con, path)
+        return
+    additions, _ = _carry_additions(con, active, label, hours)
+    names = ", ".join(stored_columns(active))
+    # The newest instant after the insert: the segment's newest event is always added or
+    # already carried (with its instant), so it is the newest of both.
+    newest = (
+        f"greatest((SELECT max(event__timestamp) FROM {SEGMENT}), "
+        "(SELECT max(event__timestamp) FROM carry))"
+    )
+    rows = (
+        f"(SELECT * FROM (SELECT k, ekey, sid, line, {names} FROM carry "
+        f"UNION ALL SELECT k, ekey, sid, line, {names} FROM ({additions})) "
+        f"WHERE NOT coalesce(event__timestamp < {newest} - INTERVAL {int(hours)} HOUR, false))"
+    )
+    _copy_carry(con, rows, path)
 
 
 #: The tables a scan's window rule is staged through (``window_stages``), per segment.

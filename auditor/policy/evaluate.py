@@ -66,6 +66,10 @@ class SegmentEvaluator:
         self._merged: dict[str, int] = {}  # the window bucket counts' rows at their last merge
         self.guard = RuleGuard(con, cfg.rule_time_limit, cfg.memory_limit)
         self._line_sql = "e.line"
+        # The segment read to its end whose events the carry has not taken yet: taken when
+        # the next segment is evaluated, or written straight to the Parquet by
+        # ``checkpoint_carry`` (the scan's last segment is never inserted into the carry).
+        self._pending: str | None = None
 
     def prepare(self, context_dir: Path | None, rejects: RejectSink) -> ContextInfo:
         """Load context and roles; keep the rules the context allows (``disabled`` says why not)."""
@@ -78,6 +82,7 @@ class SegmentEvaluator:
     def evaluate(self, label: str, line_sql: str) -> Evaluation:
         """The access view over the loaded ``events``; hits tagged ``label:line``."""
         cfg = self.cfg
+        self._advance()  # the previous segment's events, before ``seg`` is replaced
         processed, explained = view.create_view(
             self.con,
             timezone=cfg.timezone,
@@ -109,7 +114,13 @@ class SegmentEvaluator:
             with_json=self.with_json,
             segment=view.SEGMENT,
         )
-        engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours, self._merged)
+        self._pending = label
+
+    def _advance(self) -> None:
+        """Move the carry on to the last segment read to its end, if it has not yet."""
+        if self._pending is not None:
+            label, self._pending = self._pending, None
+            engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours, self._merged)
 
     def _where(self, label: str, line_sql: str) -> str:
         """The segment as a failure names it: the file and its line range."""
@@ -130,4 +141,8 @@ class SegmentEvaluator:
 
     def checkpoint_carry(self, path: Path) -> None:
         """Write the window carry (as of the last segment read to the end) to ``path``."""
-        engine.save_carry(self.con, path)
+        if self._pending is None:
+            engine.save_carry(self.con, path)
+        else:
+            hours = self.cfg.carry_hours
+            engine.save_advanced_carry(self.con, self.active, self._pending, hours, path)

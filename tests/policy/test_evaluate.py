@@ -87,3 +87,41 @@ def test_a_burst_across_segments_is_found_once(tmp_path: Path, split: bool) -> N
     assert len(volume) == 1
     assert volume[0].startswith(str(logs[-1]))
     assert (tmp_path / "carry.parquet").exists()
+
+
+def test_the_last_segments_carry_is_written_as_advancing_would_leave_it(tmp_path: Path) -> None:
+    """``checkpoint_carry`` right after a segment writes the carry with that segment's events
+    without inserting them (the scan's last segment): the same rows, keys and sources as
+    moving the carry on first, with copies of carried events and events past the cutoff."""
+    later = engine.EngineConfig().carry_hours
+    logs = [
+        _log(tmp_path / "a.csv", 0, 20),
+        _log(tmp_path / "b.csv", 10, 20),  # e10-e19 again (carried), e20-e29 new
+        _log(tmp_path / "c.csv", (later + 1) * 60, 5),  # past the window: a's events go
+    ]
+    cfg = engine.EngineConfig()
+    con = engine.connect(cfg, allowed_dirs=[tmp_path], allowed_paths=logs)
+    try:
+        evaluator = SegmentEvaluator(con, load_pack(default_policies_dir()), cfg)
+        evaluator.prepare(None, Sink())
+        counts = []
+        for log in logs:
+            seg = next(
+                csv_segments(log, PARSERS["csv"], tmp_path, site_tz="UTC", segment_bytes=1 << 20)
+            )
+            evaluation = evaluator.evaluate(seg.label, seg.load(con).line_sql)
+            for _ in evaluation.chunks:
+                pass
+            evaluator.checkpoint_carry(tmp_path / "written.parquet")  # not moved on yet
+            evaluator._advance()
+            evaluator.checkpoint_carry(tmp_path / "moved.parquet")
+            read = "SELECT * FROM read_parquet({}) ORDER BY k"
+            written, moved = (
+                con.execute(read.format(quote_str(str(tmp_path / f"{n}.parquet")))).fetchall()
+                for n in ("written", "moved")
+            )
+            assert written == moved
+            counts.append(len(moved))
+    finally:
+        con.close()
+    assert counts == [20, 30, 5]
