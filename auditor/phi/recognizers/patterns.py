@@ -87,6 +87,17 @@ def near(text: str, start: int, end: int, regex: re.Pattern[str], left: int, rig
     return any(m.end() <= limit for m in regex.finditer(window) if m.start() < limit)
 
 
+# An ISO object identifier (five arcs or more, "1.3.6.1.4.1..."): it names a standard, a code
+# system or an assigning authority, and no number inside it is a record, phone or date.
+_OID = re.compile(r"(?<![\w.])[0-2](?:\.(?:0|[1-9]\d{0,9})){4,40}(?!\w|\.\d)")
+
+
+def _oid_spans(text: str) -> list[tuple[int, int]]:
+    if "." not in text:
+        return []
+    return [m.span() for m in _OID.finditer(text)]
+
+
 class RegexRecognizer(LocalRecognizer):
     """Runs a fixed table of :class:`Rule` over the raw text."""
 
@@ -101,6 +112,7 @@ class RegexRecognizer(LocalRecognizer):
         results: list[RecognizerResult] = []
         lower = text.lower()
         present: dict[int, bool] = {}
+        oids = _oid_spans(text)
         for rule in self.rules:
             if wanted is not None and rule.entity not in wanted:
                 continue
@@ -116,6 +128,8 @@ class RegexRecognizer(LocalRecognizer):
             for match in rule.regex.finditer(text):
                 start, end = match.span(rule.group)
                 if start < 0 or end <= start:
+                    continue
+                if oids and any(s <= start and end <= e for s, e in oids):
                     continue
                 value = text[start:end]
                 if rule.validate is not None and not rule.validate(value):

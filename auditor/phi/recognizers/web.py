@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable
 
 import tldextract
 
@@ -39,6 +40,23 @@ _IPV4 = re.compile(
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 
 
+# Hosts of standards bodies and code systems: a FHIR resource's "system", an XML namespace or
+# a schema names a vocabulary ("http://loinc.org", "http://hl7.org/fhir/sid/us-npi"), never a
+# person, a practice or a patient's page.
+_STANDARDS_HOST = re.compile(
+    r"^(?:[a-z0-9-]+\.)*(?:hl7\.org|fhir\.org|snomed\.info|loinc\.org|unitsofmeasure\.org|"
+    r"nlm\.nih\.gov|ihe\.net|who\.int|dicom\.nema\.org|w3\.org|purl\.org|schema\.org|"
+    r"json-schema\.org|ama-assn\.org|cdc\.gov|cms\.gov|fda\.gov|ietf\.org|iso\.org)$",
+    I,
+)
+
+
+def not_standards_url(value: str) -> bool:
+    """False for a URL on a standards body's or code system's host (see ``_STANDARDS_HOST``)."""
+    host = re.sub(r"^[a-z]+://", "", value, flags=I).split("/", 1)[0].split(":", 1)[0]
+    return _STANDARDS_HOST.match(host) is None
+
+
 class OfflineSuffixes:
     """Validates domains with the public suffix snapshot bundled in tldextract."""
 
@@ -65,14 +83,23 @@ def _ipv6_ok(value: str) -> bool:
     return _ip_ok(value) and ("::" in value or any(c.isalpha() for c in value))
 
 
+def _site_url(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
+    """A real domain that is no standards body's host."""
+
+    def ok(value: str) -> bool:
+        return suffixes.domain_ok(value) and not_standards_url(value)
+
+    return ok
+
+
 def web_recognizer() -> RegexRecognizer:
     suffixes = OfflineSuffixes()
     e = Entity
     rules = [
         Rule("email", e.EMAIL_ADDRESS, _EMAIL, 0.9, validate=suffixes.domain_ok, trigger=("@",)),
-        Rule("url", e.URL, _URL_SCHEME, 0.9, trigger=("://",)),
-        Rule("url-www", e.URL, _URL_WWW, 0.85, validate=suffixes.domain_ok, trigger=("www",)),
-        Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=suffixes.domain_ok, trigger=_TLDS),
+        Rule("url", e.URL, _URL_SCHEME, 0.9, validate=not_standards_url, trigger=("://",)),
+        Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
+        Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
         Rule("ipv4", e.IP_ADDRESS, _IPV4, 0.8, validate=_ip_ok, trigger=(".",)),
         Rule("ipv6", e.IP_ADDRESS, _IPV6, 0.8, validate=_ipv6_ok, trigger=(":",)),
     ]
