@@ -44,6 +44,12 @@ _LABEL_BARE = re.compile(
     r"(?im)(?:^|[|;]|(?<!\s)\s{3,}+)[ \t]*+(?:patient(?:'s)?\s+name|patient|pt|name)[ \t]+"
     r"(?=[^\W\d_]+(?:['’ -][^\W\d_]+){0,2},[ \t]*[^\W\d_])"
 )
+# A table cell holding only "SURNAME, Given" (a reprint log's or a census list's patient
+# column, "| ADEYEMI, Tolu |"): the layout is the label. Capitalised words only.
+_CELL_NAME = re.compile(
+    r"(?<=\|)[ \t]*+(?=[A-Z][^\W\d_]*+(?:['’ -][A-Z][^\W\d_]*+){0,2},[ \t]?[A-Z][^\W\d_'’-]*+"
+    r"(?:[ \t][A-Z]\.?)?[ \t]*+\|)"
+)
 # One word of a name: letters with inner apostrophes or hyphens, or an initial.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
 _SEPARATOR = re.compile(r"(?:,? |/|, )")
@@ -65,7 +71,18 @@ class FieldNameRecognizer(LocalRecognizer):
             span = self._value(text, label.end())
             if span is not None:
                 results.append(make_result(self, Entity.PERSON, span[0], span[1], SCORE))
-        for label in _LABEL_BARE.finditer(text):
+        bare = list(_LABEL_BARE.finditer(text))
+        if "|" in text:
+            # a cell has no label's word: one of its words must be no English word
+            bare += [
+                m
+                for m in _CELL_NAME.finditer(text)
+                if not all(
+                    self.lexicon.is_english(normalize(w))
+                    for w in re.findall(r"[^\W\d_]{2,}", text[m.end() : text.find("|", m.end())])
+                )
+            ]
+        for label in bare:
             span = self._value(text, label.end())
             if span is None:
                 continue

@@ -11,6 +11,7 @@ from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.facilities import FacilityRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
+from auditor.phi.recognizers.json_fields import JsonFieldRecognizer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
@@ -51,6 +52,7 @@ def build_pack(
         facilities,
         names,
         FieldNameRecognizer(lexicon),
+        JsonFieldRecognizer(),
         NameShapeRecognizer(lexicon),
         SiteDictionaryRecognizer(dictionary, lexicon),
     ]

@@ -1,0 +1,79 @@
+"""Values of a structured record's person and address keys: FHIR, JSON and similar exports.
+
+A FHIR ``HumanName`` writes ``"given": ["Ama", "Grace"]`` and ``"family": "Osei"``; an
+address writes ``"city"`` and ``"postalCode"``. The key says what the value is, whatever
+its words (a given name that is an English word, a postcode with no state before it), so
+the quoted value - or each string of an array - is the entity. Values that are no name's
+or code's shape (digits in a name, a sentence) are left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import RecognizerResult
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.patterns import make_result
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+SCORE = 0.85
+_NAME_KEYS = (
+    r"given|family|givenName|familyName|firstName|lastName|middleName|maidenName|"
+    r"first_name|last_name|middle_name|maiden_name|given_name|family_name|surname|forename|"
+    r"patientName|patient_name"
+)
+_PLACE_KEYS = r"city|town|district|county"
+_CODE_KEYS = r"postalCode|postal_code|postcode|zip|zipCode|zip_code"
+# The key, its colon, then one quoted string or an array of them (one line, 200 characters).
+_FIELD = re.compile(
+    r'"(' + _NAME_KEYS + "|" + _PLACE_KEYS + "|" + _CODE_KEYS + r')"[ \t]*+:[ \t]*+'
+    r'(\[[^\]\n]{0,200}\]|"[^"\n]{1,60}")'
+)
+_STRING = re.compile(r'"([^"\n]{1,60})"')
+_NAME_VALUE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’. -]){0,40}")
+_CODE_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{2,9}")
+# A placeholder where no value is known names no one.
+_PLACEHOLDERS = frozenset(
+    {"unknown", "unk", "none", "null", "nil", "n/a", "na", "not provided", "not known",
+     "anonymous", "redacted", "removed", "withheld", "declined", "test", "patient", "baby",
+     "infant", "newborn", "john doe", "jane doe"}
+)  # fmt: skip
+_KIND = {
+    **{k: Entity.PERSON for k in _NAME_KEYS.split("|")},
+    **{k: Entity.LOCATION for k in _PLACE_KEYS.split("|")},
+    **{k: Entity.ZIP_CODE for k in _CODE_KEYS.split("|")},
+}
+
+
+class JsonFieldRecognizer(LocalRecognizer):
+    """PERSON, LOCATION and ZIP_CODE values of a structured record's keys (module doc)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "AuditorJsonFieldRecognizer",
+            [Entity.PERSON.value, Entity.LOCATION.value, Entity.ZIP_CODE.value],
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if '":' not in text and '" :' not in text:
+            return []
+        out = []
+        for m in _FIELD.finditer(text):
+            kind = _KIND[m.group(1)]
+            shape = _CODE_VALUE if kind == Entity.ZIP_CODE else _NAME_VALUE
+            for s in _STRING.finditer(text, m.start(2), m.end(2)):
+                value = s.group(1).strip()
+                if not shape.fullmatch(value) or value.lower() in _PLACEHOLDERS:
+                    continue
+                if kind == Entity.ZIP_CODE and not any(c.isdigit() for c in value):
+                    continue
+                start = s.start(1) + s.group(1).index(value)
+                out.append(make_result(self, kind, start, start + len(value), SCORE))
+        return out
