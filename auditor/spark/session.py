@@ -20,12 +20,19 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 DEFAULT_MASTER = "local[*]"
-# Settings the engine's results depend on: not overridable by ``[access] spark_conf``.
+# Settings the engine's results (or its viability) depend on: not overridable by
+# ``[access] spark_conf``.
 FIXED_CONF = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.legacy.sizeOfNull": "false",
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.sql.execution.arrow.pyspark.enabled": "true",
+    # Data handed over from the driver (a segment's events, the context tables) becomes an
+    # RDD read by the executors, never a LocalRelation: below this threshold (48 MB by
+    # default) Spark embeds the rows in the query plan, so every later query over them
+    # re-plans, canonicalises and compares hundreds of thousands of rows (issue #17: most of
+    # a segment's time was spent there, growing with its size).
+    "spark.sql.execution.arrow.localRelationThreshold": "0",
 }
 DEFAULT_CONF = {
     "spark.ui.enabled": "false",

@@ -7,7 +7,6 @@ compares the two evaluators' hit rows, segment by segment.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.model import PolicyPack
 from auditor.scanners.access_logs import resolve_format
 from auditor.scanners.access_logs.segments import csv_segments, record_segments
-from auditor.store.audited import day_text
+from auditor.store.audited import readable
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -41,11 +40,9 @@ def spark() -> Iterator[SparkSession]:
 
 
 def _event_keys(events: str | Sequence[tuple[str, str, bool]]) -> set[tuple[str, str, bool]]:
-    """(key, day, explained) from either engine: DuckDB hands ``store.audited`` its JSON text
-    ([day number, key, explained] rows), Spark readable tuples."""
-    if not isinstance(events, str):
-        return {(key, day, bool(x)) for key, day, x in events}
-    return {(key, day_text(n), bool(x)) for n, key, x in json.loads(events)}
+    """(key, day, explained) from either engine: DuckDB hands ``store.audited`` its JSON text,
+    Spark readable tuples; ``audited.readable`` reads both."""
+    return set(readable(events))
 
 
 class Rejects:
