@@ -105,7 +105,11 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         return self.con.sql(sql).to_arrow_table()
 
     def _frame(self, table: pa.Table) -> DataFrame:
-        return self.spark.createDataFrame(table)
+        """Arrow rows as a DataFrame in a few partitions per core: Spark makes one partition
+        per Arrow batch (DuckDB hands over batches of a few thousand rows), and hundreds of
+        tiny tasks per segment cost more than the rows in them."""
+        parallel = max(1, int(self.spark.sparkContext.defaultParallelism))
+        return self.spark.createDataFrame(table).coalesce(parallel)
 
     def _sql(self, text: str) -> DataFrame:
         return self.spark.sql(text)
