@@ -96,6 +96,14 @@ class Cue(IntEnum):
     STRONG = 4  # a title before ("Dr.", "Mrs") or a credential after ("RN", "MD")
 
 
+def _unit_after_number(view: TokenView, k: int) -> bool:
+    """ "4.4 ms. Needle EMG": a lower-case "ms" right after a number is milliseconds, no
+    title."""
+    w = view.words[k]
+    before = view.text[max(0, w.start - 2) : w.start]
+    return w.text == "ms" and re.search(r"\d[ \t]?$", before) is not None
+
+
 def person_cue(view: TokenView, i: int, j: int) -> Cue:
     """The strongest person cue for words[i:j]."""
     words = view.words
@@ -106,6 +114,7 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         i > 0
         and words[i - 1].key in TITLES
         and len(view.gap(i).strip(". ")) == 0
+        and not _unit_after_number(view, i - 1)
         and not ("." in view.gap(i) and words[i - 1].key in _WHOLE_WORD_TITLES)
     ):
         return Cue.STRONG
@@ -114,6 +123,7 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         i > 1
         and words[i - 2].key in TITLES
         and view.gap(i - 1).strip(". ") == ""
+        and not _unit_after_number(view, i - 2)
         and words[i - 1].text[:1].isupper()
         and (view.gap(i) == " " or (len(words[i - 1].text) == 1 and view.gap(i) == ". "))
     ):

@@ -40,6 +40,15 @@ POST_TITLES = frozenset(
         "rn", "md", "np", "pac", "lpn", "cna", "rrt", "pharmd", "msw", "lcsw",
         "lpc", "phd", "mph", "dds", "dpm", "crna", "aprn", "fnp", "anp", "bsn", "msn", "jr",
         "ii", "iii", "facc", "facs", "facp", "mba", "slp", "ccrn",
+        # medical degrees and the memberships and fellowships of the royal and national
+        # colleges, as British, Irish and Commonwealth signatures print them
+        "mbbs", "mbchb", "mbbch", "mrcgp", "micgp", "mrcp", "mrcpi", "mrcs", "mrcsi",
+        "frcs", "frcsi", "frcp", "frcpi", "frcpc", "frcsc", "frcpe", "frcse", "fracp",
+        "fracs", "fracgp", "franzcog", "mrcog", "frcog", "mrcpch", "frcpch", "frcr", "frca",
+        "fcem", "frcem", "mrcem", "mrcpsych", "frcpsych", "fcps", "facep", "facog", "faap",
+        "dch", "drcog", "dfsrh", "mfph", "ffph",
+        # medical councils whose registration number follows the credentials
+        "gmc", "imc", "slmc", "pmdc", "nmc",
     }
 )  # fmt: skip
 RELATIVES = frozenset(

@@ -59,6 +59,7 @@ FIELD_LABELS = _words(
     discharge discharged attending referring pcp provider phone tel tele fax email
     address race ethnicity religion language interpreter visit encounter fin csn
     ur urn nhi ppsn pps nric ohip ramq aadhaar medicare proband consultand
+    born died deceased parents driver licence license nic
     """
 )
 # EHR and patient-portal products: "Sent from MyChart", "documented in Epic".
