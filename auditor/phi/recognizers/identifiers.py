@@ -421,6 +421,15 @@ def _not_age_apposition(text: str, start: int, end: int) -> bool:
 
 # Initials written as such ("initials: MT", "initials S.J."): a research log's name.
 _INITIALS = re.compile(r"\b(?i:initials?)\s*+:?\s*+((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?)(?![\w])")
+# A staff member's initials after the act they sign for ("PREPARED BY DH", "checked by:
+# MKO", "dispensed by JT"): two or three capitals that are no role or unit.
+_INITIALS_BY = re.compile(
+    r"(?<![\w])(?i:prepared|checked|verified|witnessed|entered|recorded|counted|dispensed|"
+    r"packed|approved|issued|collected|drawn|printed|reprinted|initialled|initialed)"
+    r"[ \t]++(?i:by)[ \t]*+:?[ \t]*+"
+    r"(?!(?:RN|MD|GP|ED|ER|PT|OT|SW|NP|PA|RT|DR|IT|QA|HR|OR|UK|US|CNA|LPN|HCA|ICU|EMS|RRT|"
+    r"SLP|RPH|PHARM|TECH|LAB|ALL|THE|AND|YOU)(?![\w]))([A-Z]{2,3})(?![\w.])"
+)
 # A table cell holding only initials with their dots ("| M.A. |", "| C.B |"): a person.
 _INITIALS_CELL = re.compile(r"(?<=\|)[ \t]*([A-Z]\.[A-Z](?:\.[A-Z])?\.?)[ \t]*(?=\|)")
 # HL7-style names in flat exports: "PETERSEN^ANNELISE", "MBEKI^SIPHO^T".
@@ -607,6 +616,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("initials", e.PERSON, _INITIALS, 0.8, group=1, trigger=("initial",)),
+        Rule("initials-by", e.PERSON, _INITIALS_BY, 0.75, group=1, trigger=(" by",)),
         Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
         Rule("age-after-sex", e.AGE, _AGE_AFTER_SEX, 0.6, group=1, reject=_not_age_after_sex),
         Rule("initials-cell", e.PERSON, _INITIALS_CELL, 0.7, group=1, trigger=("|",)),

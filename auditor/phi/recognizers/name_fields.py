@@ -50,6 +50,10 @@ _CELL_NAME = re.compile(
     r"(?<=\|)[ \t]*+(?=[A-Z][^\W\d_]*+(?:['’ -][A-Z][^\W\d_]*+){0,2},[ \t]?[A-Z][^\W\d_'’-]*+"
     r"(?:[ \t][A-Z]\.?)?[ \t]*+\|)"
 )
+# A table cell holding only a lower-case user login: one or two initials glued to a surname,
+# perhaps a number ("| kmensah |", "| jdoe2 |"), as an EHR's audit or reprint log prints who
+# did it. The login identifies its user (typed ID_NUMBER).
+_LOGIN_CELL = re.compile(r"(?<=\|)[ \t]*+([a-z]{4,16}\d{0,3})[ \t]*+(?=\|)")
 # One word of a name: letters with inner apostrophes or hyphens, or an initial.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
 _SEPARATOR = re.compile(r"(?:,? |/|, )")
@@ -61,7 +65,9 @@ class FieldNameRecognizer(LocalRecognizer):
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        super().__init__("AuditorFieldNameRecognizer", [Entity.PERSON.value])
+        super().__init__(
+            "AuditorFieldNameRecognizer", [Entity.PERSON.value, Entity.ID_NUMBER.value]
+        )
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -94,7 +100,22 @@ class FieldNameRecognizer(LocalRecognizer):
                 continue  # "pt ambulating, pt lasix given": no given name after the comma
             end = min(span[1], given.end())
             results.append(make_result(self, Entity.PERSON, span[0], end, SCORE))
+        if "|" in text:
+            for m in _LOGIN_CELL.finditer(text):
+                if self._login(m.group(1)):
+                    results.append(make_result(self, Entity.ID_NUMBER, m.start(1), m.end(1), SCORE))
         return results
+
+    def _login(self, token: str) -> bool:
+        """An initial or two and a listed surname that is no English word or term."""
+        key = token.rstrip("0123456789")
+        lex = self.lexicon
+        if lex.is_english(key) or key in lex.stoplist or key in STOP_WORDS:
+            return False
+        return any(
+            lex.is_surname(key[n:]) and not lex.is_english(key[n:]) and len(key) - n >= 3
+            for n in (1, 2)
+        )
 
     def _value(self, text: str, pos: int) -> tuple[int, int] | None:
         # A title first is fine and stays out of the span: "Re: Ms Tanvi Desai".

@@ -57,6 +57,16 @@ def not_standards_url(value: str) -> bool:
     return _STANDARDS_HOST.match(host) is None
 
 
+# A payment or social account's handle after the service's name: "Venmo @ama-k", "Cash App
+# $OseiFam", "Instagram: @kwame.draws" (the handle reaches its owner like an email address).
+_HANDLE = re.compile(
+    r"(?<![\w.])(?i:venmo|cash[ ]?app|paypal(?:\.me)?|zelle|revolut|monzo|gcash|instagram|"
+    r"insta|ig|twitter|tiktok|snapchat|telegram|threads|facebook|fb)(?![\w])[ \t]*+"
+    r"(?:(?i:handle|username|user|id|account|is)[ \t]++)?[:=\-–—]?[ \t]*+"
+    r"([@$][A-Za-z][\w.-]{0,29}[A-Za-z0-9])(?![\w@-])"
+)
+
+
 class OfflineSuffixes:
     """Validates domains with the public suffix snapshot bundled in tldextract."""
 
@@ -100,6 +110,7 @@ def web_recognizer() -> RegexRecognizer:
         Rule("url", e.URL, _URL_SCHEME, 0.9, validate=not_standards_url, trigger=("://",)),
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
+        Rule("handle", e.ACCOUNT_NUMBER, _HANDLE, 0.8, group=1, trigger=("@", "$")),
         Rule("ipv4", e.IP_ADDRESS, _IPV4, 0.8, validate=_ip_ok, trigger=(".",)),
         Rule("ipv6", e.IP_ADDRESS, _IPV6, 0.8, validate=_ipv6_ok, trigger=(":",)),
     ]
