@@ -41,3 +41,30 @@ def test_a_kind_word_before_a_title_or_a_service_names_nothing(
     engine: PhiEngine, text: str
 ) -> None:
     assert found(engine, text) == []
+
+
+# -- a run that ends in the word for a body of people, anywhere --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We thank Tamberly House Family Services for the meals.",
+         "Tamberly House Family Services"),
+        ("A grant from the Ellery Okafor Foundation covered the flights.",
+         "Ellery Okafor Foundation"),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_its_head_word(engine: PhiEngine, text: str, name: str) -> None:
+    assert covered_whole(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referred to Adult Protective Services and Social Services.",
+        "The Food and Nutrition Services team visited. Patient Services called back.",
+    ],
+)
+def test_services_of_descriptive_words_are_no_body(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == []

@@ -96,6 +96,11 @@ SERVICE_WORDS = frozenset(
      "processing", "materials", "equipment", "resources", "operations", "purchasing",
      "receiving", "shipping", "mail", "courier", "assurance", "improvement", "morbidity",
      "mortality", "grand", "journal", "simulation", "skills",
+     # who a department serves or what it runs: "Participant Services", "People & Culture"
+     "participant", "participants", "customer", "customers", "client", "clients", "guest",
+     "guests", "student", "students", "staff", "employee", "employees", "people", "culture",
+     "human", "legal", "finance", "financial", "donor", "donors", "family's", "visitor",
+     "visitors", "child's",
      "heme", "onc", "neuro", "cardiac", "cardio", "pulm", "renal", "gi", "ent", "ob", "gyn",
      "peds", "psych", "ortho", "uro", "derm", "rheum", "endo", "id", "icu", "ed", "er", "or"}
 ) | HOSPITAL_LAB_WORDS  # fmt: skip
@@ -213,6 +218,21 @@ _KINDS = (
 )
 _KIND_FACILITY = frozenset({"pharmacy", "hospice", "practice", "clinic"})
 _KIND = re.compile(r"(?<![\w-])(" + _KINDS + r")[ \t]+(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])")
+# A run that ends in the word for a body of people, anywhere in mixed-case text: "thanks to
+# Lantern House Family Services", "a grant from the X Foundation" (the head says what it is;
+# the run must still hold a naming word and NER must tag it, see the module doc).
+_BODY_HEADS = (
+    "Services|Association|Foundation|Alliance|Network|Guild|Society|Coalition|Council|League|"
+    "Ministries|Outreach|Collective|Cooperative|Federation|Mission|Charities|Charity|"
+    "Partnership|Initiative|Project"
+)
+_BODY_HEAD_WORDS = frozenset(_BODY_HEADS.split("|"))
+_ANY_BODY_HEAD = re.compile(r"(?<=[a-z'’] )(?:" + _BODY_HEADS + r")(?![\w-])")
+_HEADED = re.compile(
+    r"(?<![\w'’&-])((?:" + _WORD + r"(?:[ ](?:of(?:[ ]the)?|and|&|for)[ ]|[ ])){1,4}"
+    r"(?:" + _BODY_HEADS + r")(?:[ ]of(?:[ ]the)?[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?)(?![\w-])"
+)
+_LEADING = re.compile(r"(?:(?:The|A|An|Our|Their|His|Her|My|Your|This|That)[ ])+")
 _ALONE = re.compile(r"(?m:^[ \t]*+" + _RUN + r"[ \t]*+[,.]?[ \t]*+$)")
 _LETTERHEAD_NEAR = re.compile(
     r"\d|(?<![\w])(?:Dr|MD|RN|NP|PA|DO|PhD|FRCP|MBBS|MRCGP|FACP|Tel|Fax|Phone|Re)(?![\w])"
@@ -289,6 +309,10 @@ class OrgEvidence:
             self._add(found, text, m.start(1), m.end(1), False)
         for m in _KIND.finditer(text):
             self._add(found, text, m.start(2), m.end(2), m.group(1) in _KIND_FACILITY)
+        if _ANY_BODY_HEAD.search(text):
+            for m in _HEADED.finditer(text):
+                lead = _LEADING.match(text, m.start(1))
+                self._add(found, text, lead.end() if lead else m.start(1), m.end(1), False)
         for m in _ALONE.finditer(text):
             if self._letterhead(text, m.start(1), m.end(1)):
                 self._add(found, text, m.start(1), m.end(1), False)
@@ -387,7 +411,9 @@ class OrgEvidence:
             if 2 * len(tagged) < len(words):
                 continue  # NER took a word or two of a longer run: not the run it names
             keys = {w.group().lower() for w in words}
-            if c.facility_cue or keys & _FACILITY_TYPE:
+            if words[-1].group() in _BODY_HEAD_WORDS:
+                out.append((c.start, c.end, Entity.ORGANIZATION.value, ORGANIZATION_SCORE))
+            elif c.facility_cue or keys & _FACILITY_TYPE:
                 out.append((c.start, c.end, Entity.HOSPITAL.value, HOSPITAL_SCORE))
             else:
                 out.append((c.start, c.end, Entity.ORGANIZATION.value, ORGANIZATION_SCORE))
@@ -476,7 +502,9 @@ _ORGANIZATION_ENDS = frozenset(
     {"school", "academy", "college", "university", "elementary", "preschool", "daycare",
      "kindergarten", "montessori", "logistics", "insurance", "assurance", "mutual",
      "pharmaceuticals", "technologies", "industries", "enterprises", "solutions", "services",
-     "associates", "partners", "inc", "llc", "ltd", "corp", "corporation", "company"}
+     "associates", "partners", "inc", "llc", "ltd", "corp", "corporation", "company",
+     "foundation", "association", "alliance", "network", "society", "guild", "coalition",
+     "league", "ministries", "outreach", "federation", "charity", "charities"}
 )  # fmt: skip
 
 
