@@ -156,8 +156,9 @@ class FacilityRecognizer(LocalRecognizer):
                 for m in _GRADE_TOWN.finditer(text)
                 if self._town_after_grade(m.group(2))
             ]
-        if "Ward" in text or any(c.isdigit() for c in text):
+        if _SPECIALTY_ANY.search(text):  # (a plain scan first: most notes name no ward)
             found += [(m.start(1), m.end(1), 0.7) for m in _SPECIALTY_WARD.finditer(text)]
+        if "Ward" in text:
             found += [(m.start(1), m.end(1), 0.7) for m in _KIND_WARD.finditer(text)]
         found += [
             (m.start(), m.end(), 0.7)
@@ -597,6 +598,7 @@ _SPECIALTY_WARD = re.compile(
     r"((?:" + _SPECIALTIES + r")[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-]|[ \t]+(?i:days?|weeks?|months?|"
     r"years?|hours?|hrs?|mg|times|x\b|of\b|more|or\b|to\b|-))"
 )
+_SPECIALTY_ANY = re.compile(r"(?:" + _SPECIALTIES + r")[ \t]+\d")
 _KIND_WARD = re.compile(
     r"(?<![\w-])((?:Medical|Surgical|Maternity|Pa?ediatric|Orthopa?edic|Cardiac|Oncology|"
     r"Renal|Respiratory|Stroke|Geriatric|Psychiatric|General|Female|Male|Private|Isolation|"
