@@ -116,7 +116,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         words = view.words
         n = len(words)
         taken = [0.0] * n
-        eponym = eponym_words(view) | irish_county_words(view)
+        county = irish_county_words(view)
+        eponym = eponym_words(view) | county
         text = view.text
         for i in range(n):
             if i in eponym:
@@ -135,7 +136,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
                 continue
             for step in (1, -1):
                 k = i + step
-                while 0 <= k < n and taken[k] == 0.0 and self._joins(view, k, k - step):
+                while (
+                    0 <= k < n
+                    and taken[k] == 0.0
+                    and k not in county  # "Shannon, Co. Leitrim": no name runs into it
+                    and self._joins(view, k, k - step)
+                ):
                     taken[k] = taken[i] * 0.95
                     k += step
         # Words next to a found word that only a second look joins (one pass, cheap tests
