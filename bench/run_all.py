@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 QUICK = [
     ["phi_quality.py", "--split", "test"],
     ["deid_quality.py", "--split", "test", "--baseline"],
+    ["deid_sweep_speed.py", "--notes", "100", "--repeats", "3"],
     ["phi_speed.py", "--notes", "200", "--repeats", "3"],
     ["access_bench.py", "--events", "200000", "--repeats", "3"],
     ["report_bench.py", "--findings", "2000", "--baseline", "200", "--repeats", "2"],
@@ -25,6 +26,7 @@ QUICK = [
 FULL = [
     ["phi_quality.py", "--split", "test"],
     ["deid_quality.py", "--split", "test", "--baseline"],
+    ["deid_sweep_speed.py", "--repeats", "5"],
     ["phi_speed.py", "--repeats", "5"],
     ["access_bench.py", "--events", "1000000", "--repeats", "3"],
     ["report_bench.py", "--repeats", "3"],
