@@ -454,7 +454,8 @@ class _Region:
     score: float
 
 
-_BARE_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# A year alone, or an HL7 DTM's year and month ("193106").
+_BARE_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(0[1-9]|1[0-2])?(?!\d)")
 
 
 def _earliest_birth(value: str, ref_year: int) -> date | None:
@@ -464,7 +465,7 @@ def _earliest_birth(value: str, ref_year: int) -> date | None:
         if fd.has_year:
             return date(fd.value.year, fd.value.month if fd.has_month else 1, 1)
     m = _BARE_YEAR.search(value)
-    return date(int(m.group(1)), 1, 1) if m else None
+    return date(int(m.group(1)), int(m.group(2) or 1), 1) if m else None
 
 
 def select_spans(spans: Iterable[Span], min_score: float = 0.0) -> list[Span]:

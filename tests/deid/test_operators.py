@@ -316,6 +316,7 @@ def test_birth_date_of_someone_over_89_loses_its_year(make_deid) -> None:
         ("1937", False),  # at most 89
         ("March 1931", True),
         ("1936-07", False),  # from 1936-07-01: 89 on the reference date
+        ("193106", True),  # an HL7 DTM's year and month
     ],
 )
 def test_a_partial_birth_date_that_may_mean_over_89_is_removed(
