@@ -208,27 +208,14 @@ class Sweep:
         """A user name of initials and a surname ("tgreer", "asmyth"): an identifier."""
         if not (word.islower() and word.isalpha() and 5 <= len(word) <= 16):
             return None
-        if self._lexicon_words(word):
-            return None
+        if self._listed(word) or not self._unknown(word):
+            return None  # a name, a place or a word the lists explain: no login
         for cut in (1, 2):
             rest = word[cut:]
             rank = self.lexicon.surname_rank.get(rest, _LOGIN_RANK + 1)
             if len(rest) >= 4 and rank <= _LOGIN_RANK and self._unknown(rest):
                 return Entity.ID_NUMBER.value
         return None
-
-    def _lexicon_words(self, key: str) -> bool:
-        """``key`` is an ordinary or clinical word (so no login)."""
-        lex = self.lexicon
-        return (
-            lex.is_english(key)
-            or key in lex.stoplist
-            or key in self._drugs
-            or lex.is_name(key)
-            or key in lex.places
-            or bool(MEDICAL_SUFFIX.search(key))
-            or self._explained(key)
-        )
 
     def _listed(self, key: str) -> bool:
         lex = self.lexicon
