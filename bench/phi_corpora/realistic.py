@@ -7,7 +7,8 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 (``forms_notes.src.txt``: registration and transfer forms, requisitions, patient
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
-``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test`` and
+``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
+``round9-dev``/``round9-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -132,6 +133,18 @@ CORPORA = {
         HERE / "round8_test.src.txt",
         HERE / "round8_test.jsonl",
         HERE / "round8_test_site.tsv",
+    ),
+    # issue 14 round 9: claim and remittance dumps, DICOM, e-prescribing XML, webhook JSON, kiosk
+    # logs, manifests, boards and logs, resuscitation and controlled-substance records, donor,
+    # carrier, shelter, dosimetry, detention, village, ringside, insurance, recall, asylum and
+    # genealogy papers, and settings in Puerto Rico, Guam, Bermuda, Jamaica, Trinidad, Wales,
+    # Jersey, Guernsey, Isle of Man, Gibraltar, Malta, Israel, UAE, Ghana, Uganda, Zambia,
+    # Zimbabwe, Botswana, Fiji, Papua New Guinea, the Philippines, the Scottish Highlands and
+    # Alaska villages; an author who never read the detector; the test batch is frozen
+    "round9-test": (
+        HERE / "round9_test.src.txt",
+        HERE / "round9_test.jsonl",
+        HERE / "round9_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
