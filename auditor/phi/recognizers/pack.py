@@ -23,6 +23,7 @@ from auditor.phi.recognizers.phones import phone_recognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
 from auditor.phi.recognizers.spoken import SpokenNumberRecognizer
+from auditor.phi.recognizers.table_columns import TableColumnRecognizer
 from auditor.phi.recognizers.web import web_recognizer
 
 
@@ -53,6 +54,7 @@ def build_pack(
         names,
         FieldNameRecognizer(lexicon),
         JsonFieldRecognizer(),
+        TableColumnRecognizer(lexicon),
         NameShapeRecognizer(lexicon),
         SiteDictionaryRecognizer(dictionary, lexicon),
     ]

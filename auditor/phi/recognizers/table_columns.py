@@ -1,0 +1,310 @@
+"""Cells of a table column whose header names the kind: "| NAME | AGE | PHONE |", TSV, columns.
+
+Registers, census lists, marathon-tent logs, household registers and audit exports print PHI
+in columns with no cue beside each value: the header says it once ("BIB", "Name", "Age",
+"Tel", "Village"). A value in such a column is the header's kind whatever its words (a
+lower-case name, a bare four-digit bib number, an age of 92 with no "y/o"). Tables here are
+blocks of consecutive lines split the same way (pipes, tabs, or runs of two or more blanks),
+the first line a header of short labels, at least one a known column label; a row counts only
+when it has as many cells as the header, so prose with an odd pipe or a wide gap is left alone.
+Each value must still have its kind's shape (digits in a number, letters in a name, an age
+over 89); placeholders ("n/a", "unknown", "-") are no one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import RecognizerResult
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.lexicon import POST_TITLES, Lexicon
+from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.tokens import normalize
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+SCORE = 0.8
+_MAX_CELL = 60
+_MAX_HEADER_CELL = 30
+
+# Column labels by the kind of their values (matched against the whole normalised header cell).
+_ROLE = (
+    r"patient|pt|client|resident|member|donor|recipient|caller|owner|contact|visitor|guest|"
+    r"runner|participant|athlete|student|pupil|child|infant|baby|mother|father|parent|guardian|"
+    r"carer|caregiver|spouse|partner|next of kin|nok|relative|family member|witness|staff|"
+    r"nurse|rn|doctor|physician|clinician|provider|surgeon|gp|consultant|therapist|driver|"
+    r"worker|employee|officer|reporter|householder|head of household|deceased|decedent|"
+    r"claimant|applicant|inmate|detainee|passenger|interpreter|chaperone|midwife|attendant|"
+    r"(?:signed|checked|prepared|seen|entered|collected|requested|reviewed|verified|taken|"
+    r"drawn|given|administered|recorded|completed|issued|returned|received|released) by|by|"
+    r"full name|surname|last name|family name|first name|given names?|forenames?|names?|"
+    r"maiden name|alias|aka|nickname"
+)
+_LABELS: tuple[tuple[Entity, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"(?:{pattern})"))
+    for kind, pattern in (
+        (Entity.PERSON, rf"(?:{_ROLE})(?: name| names| initials)?|(?:{_ROLE}) \(name\)"),
+        (Entity.AGE, r"age|age y|age yrs|age years|aged|yrs|years|age at death|age at dx"),
+        (
+            Entity.DATE_TIME,
+            r"dob|date of birth|birth ?date|born|d ?o ?b|dod|date of death|died|"
+            r"(?:visit|admission|admit|discharge|service|appt|appointment|event|incident|"
+            r"collection|referral|report|exam|death|injury|arrival|onset) date|date|"
+            r"admitted|discharged|dos|date seen",
+        ),
+        (
+            Entity.ID_NUMBER,
+            r"mrn|mr no|mr number|id|ids|id no|id number|identifier|hospital (?:no|number)|"
+            r"record (?:no|number)|chart (?:no|number)|nhs (?:no|number)|chi(?: no| number)?|"
+            r"nhi|nric|ssn|sin|phn|medicare(?: no| number)?|medicaid(?: no| number)?|"
+            r"member (?:id|no|number)|policy(?: no| number)?|claim(?: no| number)?|"
+            r"account(?: no| number)?|acct(?: no)?|fin|csn|encounter(?: no| number)?|"
+            r"case (?:no|number|id)|file (?:no|number)|folder(?: no| number)?|"
+            r"register (?:no|number)|reg no|bib(?: no| number)?|badge(?: no| number)?|"
+            r"(?:employee|staff|patient|client|member|donor|student|national) (?:id|no|number)|"
+            r"licen[cs]e(?: no| number)?|serial(?: no| number)?|sn|s n|plate|rego|vin|"
+            r"card (?:no|number)|passport(?: no| number)?|kit(?: no| number| id)?|"
+            r"sample (?:id|no)|specimen (?:id|no)|accession(?: no| number)?|tag(?: no| number)?|"
+            r"login|user|user ?id|user ?name|username|device (?:id|no|serial)|nin|cnic|nic|"
+            r"aadhaar|emirates id|hkid|ppsn|pps(?: no)?|tfn|ird(?: no)?|ihi|nhs|mykad|"
+            r"ticket(?: no| number)?|voucher(?: no| number)?|booking(?: ref| reference)?|ref|"
+            r"reference|ref no",
+        ),
+        (
+            Entity.PHONE_NUMBER,
+            r"phone|tel|telephone|mobile|mob|cell|cellphone|contact (?:no|number|phone|tel)|"
+            r"fax|pager|bleep|ext|home phone|work phone|phone (?:no|number)|ph|callback|"
+            r"call ?back|cb|whatsapp|landline",
+        ),
+        (Entity.EMAIL_ADDRESS, r"e ?mail|email address"),
+        (
+            Entity.STREET_ADDRESS,
+            r"address|addr|home address|street|street address|residence|residential address|"
+            r"postal address|house no|unit address",
+        ),
+        (
+            Entity.LOCATION,
+            r"town|city|village|suburb|district|locality|parish|county|municipality|community|"
+            r"settlement|hometown|home town|barangay|taluk|tehsil|township|borough|"
+            r"neighbourhood|neighborhood|place of birth|birthplace",
+        ),
+        (Entity.ZIP_CODE, r"zip|zip code|zipcode|postcode|post code|postal code|eircode|pin code"),
+        (
+            Entity.ORGANIZATION,
+            r"employer|school|company|workplace|business|pharmacy|practice|gp practice|"
+            r"gp surgery|surgery name|care home|nursing home|facility|hospital|clinic|"
+            r"referring (?:hospital|facility|practice|clinic)|transferred (?:from|to)|"
+            r"agency|church|congregation|unit name",
+        ),
+    )
+)
+_HOSPITAL_LABELS = re.compile(r"hospital|facility|clinic|care home|nursing home|referring .*")
+_PLACEHOLDERS = frozenset(
+    {"", "-", "--", "—", "–", "?", "n/a", "na", "nil", "none", "unknown", "unk", "not known",
+     "declined", "refused", "self", "same", "yes", "no", "y", "n", "x", "tbc", "tbd", "pending",
+     "not given", "not recorded", "not applicable", "nk", "ns", "see above", "as above", "ditto",
+     "\"", "''", "redacted", "withheld", "anonymous", "staff", "team", "none known", "nkda"}
+)  # fmt: skip
+# A line that only draws the table: "|---|:--|", "-----+-----", "=====".
+_RULE_LINE = re.compile(r"[\s|+:=\-—–_.*]*")
+_BLANKS = re.compile(r"[ \t]{2,}+")
+_LABEL_CELL = re.compile(r"[^\W\d_][^\d\n]{0,29}")
+_AGE_VALUE = re.compile(r"(\d{2,3})\s*(?:y|yo|y/o|yrs?|years?)?\.?", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+def _label_kind(cell: str) -> Entity | None:
+    key = " ".join(re.sub(r"[^\w/]+", " ", cell.lower().replace("/", " ")).split())
+    key = key.replace("no.", "no")
+    if not key or len(key) > _MAX_HEADER_CELL:
+        return None
+    for kind, pattern in _LABELS:
+        if pattern.fullmatch(key):
+            if kind is Entity.ORGANIZATION and _HOSPITAL_LABELS.fullmatch(key):
+                return Entity.HOSPITAL
+            return kind
+    return None
+
+
+def _split(line: str, sep: str) -> list[tuple[int, int]]:
+    """Character spans of the stripped cells of ``line`` under separator kind ``sep``."""
+    if sep == "|":
+        bounds = [-1, *(i for i, c in enumerate(line) if c == "|"), len(line)]
+    elif sep == "\t":
+        bounds = [-1, *(i for i, c in enumerate(line) if c == "\t"), len(line)]
+    else:
+        cells, start = [], 0
+        for m in _BLANKS.finditer(line):
+            cells.append((start, m.start()))
+            start = m.end()
+        cells.append((start, len(line)))
+        return [_strip(line, a, b) for a, b in cells if line[a:b].strip()]
+    cells = [_strip(line, a + 1, b) for a, b in itertools.pairwise(bounds)]
+    if sep == "|":
+        # "| a | b |": the empty cells outside the outer pipes are no columns
+        if cells and cells[0][0] == cells[0][1]:
+            cells = cells[1:]
+        if cells and cells[-1][0] == cells[-1][1]:
+            cells = cells[:-1]
+    return cells
+
+
+def _strip(line: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and line[a].isspace():
+        a += 1
+    while b > a and line[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _separator(line: str) -> str | None:
+    if line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().startswith("|")):
+        return "|"
+    if "\t" in line.strip():
+        return "\t"
+    if _BLANKS.search(line.strip()):
+        return " "
+    return None
+
+
+class TableColumnRecognizer(LocalRecognizer):
+    """Values under a column label that names their kind (module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        super().__init__(
+            "AuditorTableColumnRecognizer",
+            [kind.value for kind, _ in _LABELS] + [Entity.HOSPITAL.value],
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "|" not in text and "\t" not in text and "  " not in text:
+            return []
+        lines: list[tuple[int, str]] = []
+        pos = 0
+        for line in text.split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        results: list[RecognizerResult] = []
+        i = 0
+        while i < len(lines):
+            header = self._header(lines[i][1])
+            if header is None:
+                i += 1
+                continue
+            sep, kinds = header
+            i += 1
+            while i < len(lines):
+                offset, line = lines[i]
+                if not line.strip() or _separator(line) != sep:
+                    if line.strip() and _RULE_LINE.fullmatch(line):
+                        i += 1
+                        continue
+                    break
+                cells = _split(line, sep)
+                if self._header(line) is not None:
+                    break  # a new table starts
+                if len(cells) == len(kinds):
+                    for (a, b), kind in zip(cells, kinds, strict=True):
+                        if kind is not None:
+                            span = self._value(line, a, b, kind)
+                            if span is not None:
+                                s, e, entity = span
+                                results.append(
+                                    make_result(self, entity, offset + s, offset + e, SCORE)
+                                )
+                i += 1
+        return results
+
+    def _header(self, line: str) -> tuple[str, list[Entity | None]] | None:
+        """The separator and each column's kind, when ``line`` is a table's header."""
+        sep = _separator(line)
+        if sep is None or len(line) > 400:
+            return None
+        cells = _split(line, sep)
+        if len(cells) < 2:
+            return None
+        texts = [line[a:b] for a, b in cells]
+        if not all(_LABEL_CELL.fullmatch(t) for t in texts):
+            return None
+        kinds = [_label_kind(t) for t in texts]
+        known = sum(k is not None for k in kinds)
+        # Blank-separated columns are easy to fake in prose: they need two known labels.
+        if known == 0 or (sep == " " and (known < 2 or len(cells) < 3)):
+            return None
+        return sep, kinds
+
+    def _value(self, line: str, a: int, b: int, kind: Entity) -> tuple[int, int, str] | None:
+        value = line[a:b]
+        if len(value) > _MAX_CELL or value.strip().lower().strip(".") in _PLACEHOLDERS:
+            return None
+        digits = sum(c.isdigit() for c in value)
+        if kind is Entity.AGE:
+            m = _AGE_VALUE.fullmatch(value)
+            if m and 90 <= int(m.group(1)) <= 130:
+                return a + m.start(1), a + m.end(1), kind.value
+            return None
+        if kind in (Entity.ID_NUMBER, Entity.ZIP_CODE):
+            if kind is Entity.ID_NUMBER and digits == 0:
+                return self._login(value, a, b)
+            if digits == 0 or len(value.replace(" ", "")) < 3 or " " in value.strip()[:1]:
+                return None
+            if len(value.split()) > 4:
+                return None
+            return a, b, kind.value
+        if kind is Entity.PHONE_NUMBER:
+            return (a, b, kind.value) if digits >= 6 else None
+        if kind is Entity.DATE_TIME:
+            return (a, b, kind.value) if digits and len(value) <= 30 else None
+        if kind is Entity.EMAIL_ADDRESS:
+            return (a, b, kind.value) if "@" in value else None
+        if digits and kind in (Entity.PERSON, Entity.LOCATION):
+            return None
+        if kind is Entity.PERSON:
+            b = a + self._without_credentials(value)
+            value = line[a:b]
+        words = _NAME_WORD.findall(value)
+        if not words or len(words) > 6:
+            return None
+        if kind is Entity.PERSON and not any(self._name_like(w) for w in words):
+            return None
+        return a, b, kind.value
+
+    def _without_credentials(self, value: str) -> int:
+        """Length of ``value`` before a trailing ", RN" or ", charge RN": the signer's
+        credential or role is no part of the name."""
+        comma = value.rfind(",")
+        if comma <= 0:
+            return len(value)
+        tail = _NAME_WORD.findall(value[comma + 1 :].replace(".", ""))
+        lex = self.lexicon
+        if (
+            tail
+            and any(normalize(w) in POST_TITLES for w in tail)
+            and all(
+                normalize(w) in POST_TITLES or (w.islower() and lex.is_english(w)) for w in tail
+            )
+        ):
+            return len(value[:comma].rstrip())
+        return len(value)
+
+    def _name_like(self, word: str) -> bool:
+        """A word that may be a name: capitalised, a listed name, or no English word."""
+        key = normalize(word)
+        lex = self.lexicon
+        if key in lex.stoplist or len(key) < 2:
+            return False
+        return word[:1].isupper() or lex.is_name(key) or not lex.is_english(key)
+
+    def _login(self, value: str, a: int, b: int) -> tuple[int, int, str] | None:
+        token = value.strip()
+        if re.fullmatch(r"[a-z][a-z._]{3,15}", token) and not self.lexicon.is_english(token):
+            return a, b, Entity.ID_NUMBER.value
+        return None

@@ -1,0 +1,54 @@
+"""Values under a column label that names their kind: registers, census lists, tent logs.
+
+Every value is invented. Each layout comes with look-alikes that must stay untouched: a
+column of clinical values, prose with a wide gap, a row that does not fit the header.
+"""
+
+from __future__ import annotations
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import found
+
+PIPES = (
+    "BIB | NAME | AGE | COMPLAINT | OUT\n"
+    "5120 | Tremaine, Odalys | 34 | cramp | 1125\n"
+    "7781 | quenby ashworth | 93 | syncope | EMS\n"
+)
+
+
+def test_pipe_table_cells_take_their_column_kind(engine: PhiEngine) -> None:
+    got = found(engine, PIPES)
+    assert (Entity.ID_NUMBER.value, "5120") in got, got
+    assert (Entity.ID_NUMBER.value, "7781") in got, got
+    assert (Entity.PERSON.value, "quenby ashworth") in got, got
+    assert (Entity.AGE.value, "93") in got, got
+    # an age under 90 is no identifier; the clinical columns stay
+    assert not any(value in ("34", "cramp", "syncope", "1125") for _, value in got), got
+
+
+def test_tab_and_blank_aligned_tables(engine: PhiEngine) -> None:
+    tabs = "Name\tRelationship\tAge\tPhone\nOrsolya Drăgan\tmother\t91\t0413 555 207\n"
+    got = found(engine, tabs)
+    assert (Entity.AGE.value, "91") in got, got
+    assert (Entity.PHONE_NUMBER.value, "0413 555 207") in got, got
+    blanks = (
+        "RESIDENT          ROOM   AGE   VILLAGE          TEL\n"
+        "Pellow, Tamsin    214    96    Porthkerris      555-0148\n"
+    )
+    got = found(engine, blanks)
+    assert (Entity.AGE.value, "96") in got, got
+    assert any(kind == Entity.LOCATION.value and "Porthkerris" in v for kind, v in got), got
+    assert not any(v == "214" for _, v in got), got
+
+
+def test_clinical_tables_and_prose_are_left_alone(engine: PhiEngine) -> None:
+    labs = "TEST | RESULT | UNITS | RANGE\nSodium | 138 | mmol/L | 135-145\nAge-adj D-dimer | 0.4 |"
+    assert found(engine, labs) == []
+    prose = "Seen today.  Name and age confirmed  with the patient at  the desk."
+    assert found(engine, prose) == []
+    # a row whose cells do not line up with the header is not read as that table
+    ragged = "NAME | AGE\nplease see the attached list | of names | 95 | here\n"
+    assert not any(kind == Entity.AGE.value for kind, _ in found(engine, ragged))
+    placeholders = "Name | Phone | MRN\nn/a | unknown | -\n"
+    assert found(engine, placeholders) == []
