@@ -11,10 +11,13 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   drug name or brand, no language or nationality, no form label and no abbreviation,
   compound or clinical derivative of known words; in capitals, one the name and place lists
   know, or in mostly lower-case text any long one ("OKWUOSA, Festus"), since a note written
-  in capitals is mostly jargon; and a lower-case login of initials and a common surname;
+  in capitals is mostly jargon; in lower case, a word the name or place lists know that no
+  other list explains ("spoke w/ mcallister"); and a lower-case login of initials and a
+  common surname;
 - **numbers**: a token with a run of five or more digits, or letters with a run of three or
-  more digits ("CH-031", "MRN44821"), or digit groups split by blanks (7+ digits: "3318
-  44102 5"), unless it reads as a measurement: a decimal, a range, a count with thousands
+  more digits ("CH-031", "MRN44821"), a reference cut by slashes with letters and three or
+  more digits ("BHA/26/4471"), or digit groups split by blanks (7+ digits: "3318 44102 5"),
+  unless it reads as a measurement: a decimal, a range, a count with thousands
   separators, a ventilator setting (450x14), a unit after it, money;
 - **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only).
 
@@ -59,6 +62,12 @@ _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![\w])")
 # A number-bearing token: letters, digits and inner . - _ (URLs, dates and times hold / or :
 # and are the engine's).
 _TOKEN = re.compile(r"(?<![\w.\-/:$£€#])[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)*(?![\w/:]|[.\-]\w)")
+# A reference cut by two or more slashes with letters in it: "BHA/26/4471", "KTH/OPD/0912"
+# (dates have no run of two letters; a rate "40CC/HR" has one slash).
+_SLASHED = re.compile(
+    r"(?<![\w/.\-])(?=[\w/\-]*[A-Za-z]{2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?:/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){2,5}(?![\w/])"
+)
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
 # Ages the engine's age grammar may not read: "turned 101", "her 100th birthday".
@@ -156,6 +165,10 @@ class Sweep:
             if _id_token(text, m) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
         covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
+        for m in _SLASHED.finditer(text):
+            if sum(c.isdigit() for c in m.group()) >= 3 and covered.free(m.start(), m.end()):
+                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _AGE.finditer(text):
             number = m.group("n") or m.group("o")
             if 90 <= int(number.rstrip("stndrhSTNDRH")) <= 130 and covered.free(m.start(), m.end()):
@@ -184,8 +197,10 @@ class Sweep:
         """PERSON or LOCATION for a word to replace, None for a word to keep. ``mixed``: the
         text is mostly lower case, so a long unknown word in capitals stands out as a name
         ("OKWUOSA, Festus"), not as the jargon of a note written all in capitals."""
-        if not word[:1].isupper() or len(word) > _LONGEST_WORD:
+        if len(word) > _LONGEST_WORD:
             return None
+        if not word[:1].isupper():
+            return self._lower_name(word)
         parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
         parts = [p for p in parts if p]
         if not parts:
@@ -203,6 +218,20 @@ class Sweep:
         if all(p in lex.places for p in parts if self._unknown(p)):
             return Entity.LOCATION.value
         return Entity.PERSON.value
+
+    def _lower_name(self, word: str) -> str | None:
+        """A lower-case word the name or place lists know and nothing else explains:
+        chat and call-log text writes names in lower case ("spoke w/ mcallister")."""
+        key = normalize(word)
+        if not (word.islower() and len(key) >= 4 and self._listed(key) and self._unknown(key)):
+            return None
+        # Unlike a capitalised word, a listed one must also be no drug, abbreviation or
+        # clinical derivative: lower case is how notes write "sternal", "fent", "vaso".
+        if key in self._drugs or MEDICAL_SUFFIX.search(key) or self._explained(key):
+            return None
+        if len(key) <= 4 and key in self._short_prefixes:
+            return None
+        return Entity.LOCATION.value if key in self.lexicon.places else Entity.PERSON.value
 
     def _login(self, word: str) -> str | None:
         """A user name of initials and a surname ("tgreer", "asmyth"): an identifier."""

@@ -39,6 +39,8 @@ def swept(sweep: Sweep, text: str) -> list[tuple[str, str]]:
         ("entered by jharlow on the ward", "jharlow", "ID_NUMBER"),
         ("Celebrated her 100th birthday on the ward.", "100th", "AGE"),
         ("Turned 101 last spring.", "101", "AGE"),
+        ("pt's son called, spoke w/ mcallister re: transport", "mcallister", "PERSON"),
+        ("Your ref. KTH/OPD/0912 (please quote)", "KTH/OPD/0912", "ID_NUMBER"),
     ],
 )
 def test_what_no_list_explains_is_swept(sweep: Sweep, text: str, value: str, kind: str) -> None:
@@ -58,6 +60,8 @@ def test_what_no_list_explains_is_swept(sweep: Sweep, text: str, value: str, kin
         "FiO2 40%, SpO2 94%, T4 normal, HbA1c 7.2",  # letters touching digits
         "Vent 450x14, PEEP 5-8, HR 110-130s, WBC 12,500, glucose 10.5",  # measurements
         "Platelets 150000 cells, paid $12500, 25000 units heparin",  # units and money
+        "pt tolerating diet, lasix given, sternal wound clean",  # lower case: clinical words
+        "BP 120/80 on 12/4/26, w/o and/or HIV/HCV, L4/L5/S1, UO 25-40CC/HR, 800U/HR",  # slashes
         "Meds at 0800 1200 1600 2000 daily",  # a schedule of clock times
         "rotator cuff tear; endometrial pipelle biopsy",  # no login: rare list entries
         "ADMITTED WITH NSTEMI, TROPONIN PEAKED, HEPARINIZED",  # capitals: a caps note's jargon
