@@ -141,6 +141,11 @@ CORPORA = {
     # Jersey, Guernsey, Isle of Man, Gibraltar, Malta, Israel, UAE, Ghana, Uganda, Zambia,
     # Zimbabwe, Botswana, Fiji, Papua New Guinea, the Philippines, the Scottish Highlands and
     # Alaska villages; an author who never read the detector; the test batch is frozen
+    "round9-dev": (
+        HERE / "round9_dev.src.txt",
+        HERE / "round9_dev.jsonl",
+        HERE / "round9_dev_site.tsv",
+    ),
     "round9-test": (
         HERE / "round9_test.src.txt",
         HERE / "round9_test.jsonl",
