@@ -128,12 +128,18 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join([*out, text[pos:]])
 
 
-def aligned_survivors(text: str, out: str) -> set[int]:
-    """Indexes of the input's tokens that are aligned with an identical output token."""
+def aligned_survivors(text: str, out: str) -> dict[int, int]:
+    """The input's tokens aligned with an identical output token: input index -> the
+    output's character offset just after that token."""
     ins = [m.group() for m in TOKEN.finditer(text)]
-    outs = [m.group() for m in TOKEN.finditer(out)]
+    out_tokens = list(TOKEN.finditer(out))
+    outs = [m.group() for m in out_tokens]
     matcher = difflib.SequenceMatcher(None, ins, outs, autojunk=False)
-    return {a + k for a, _, size in matcher.get_matching_blocks() for k in range(size)}
+    return {
+        a + k: out_tokens[b + k].end()
+        for a, b, size in matcher.get_matching_blocks()
+        for k in range(size)
+    }
 
 
 def score_aligned(
@@ -147,6 +153,8 @@ def score_aligned(
         if gold is None or gold == IGNORE or allowed_by_safe_harbor(m.group(), gold):
             continue
         per_type[gold]["aligned_total"] += 1
+        if index in kept and gold == "AGE" and out[kept[index] : kept[index] + 1] == "+":
+            continue  # "90" written as the category "90+": what Safe Harbor lets stay
         if index in kept:
             per_type[gold]["aligned"] += 1
             misses[f"{gold}: {text[max(0, m.start() - 25) : m.end() + 10]!r}"] += 1
