@@ -9,13 +9,22 @@ DuckDB and for Spark at each ``--partitions`` value (``spark.sql.shuffle.partiti
 each ``--cores`` master (``local[N]``, run after DuckDB with N threads in the same loop, so
 each ratio compares runs under the same load).
 
+CPU seconds are measured beside wall time, so a rate per CPU-second survives other load on
+the machine: for DuckDB this process's own CPU (its threads run here); for Spark this
+process (DuckDB parses each segment for it, Arrow hand-over) plus the JVM's process tree
+(found by its pid, read from ``/proc``: executors run in the driver JVM in local mode, and
+any Python workers are its descendants). Each segment prints as it finishes (with Spark's
+job and stage counts), so a long run shows its rate while it goes.
+
     .venv/bin/python bench/spark_bench.py [--events 1000000] [--repeats 3] [--cores 1,2]
-        [--partitions 2,4,8] [--driver-memory 4g]
+        [--partitions 2,4,8] [--driver-memory 4g] [--no-duckdb]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
 import sys
@@ -29,8 +38,99 @@ sys.path.insert(0, str(ROOT))
 
 from bench.access_bench import prepare  # noqa: E402 (the same cached inputs)
 
+_TICK = os.sysconf("SC_CLK_TCK")
 
-def _scan(home: Path, log: Path, ctx: Path, engine: str, master: str) -> tuple[float, set[Any]]:
+
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds of a process and its reaped children (``/proc/PID/stat`` fields 14-17)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # ended between listing and reading
+        return 0.0
+    fields = text[text.rindex(")") + 2 :].split()  # after the command name, which may hold spaces
+    return sum(int(f) for f in fields[11:15]) / _TICK
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds of ``root`` and every live descendant (each one's reaped children too)."""
+    parent: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                text = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent[int(entry.name)] = int(text[text.rindex(")") + 2 :].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        kids = [p for p, pp in parent.items() if pp in frontier and p not in tree]
+        tree.update(kids)
+        frontier = kids
+    return sum(_proc_cpu(p) for p in tree)
+
+
+def self_cpu() -> float:
+    """This process's CPU seconds (every thread: DuckDB's run here)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Meter:
+    """Wall and CPU since the start, per segment as each finishes (printed at once)."""
+
+    def __init__(self, label: str, jvm: int | None, spark: Any = None) -> None:
+        self.label, self.jvm, self.spark = label, jvm, spark
+        self.group = f"bench-{label}-{time.monotonic_ns()}"
+        if spark is not None:  # jobs started by this thread are counted per segment
+            spark.sparkContext.setJobGroup(self.group, label)
+        self.t0 = self.last_t = time.perf_counter()
+        self.cpu0 = self.last_cpu = self.cpu()
+        self.last_records = self.segments = 0
+        self.seen: set[int] = set()
+
+    def cpu(self) -> float:
+        return self_cpu() + (tree_cpu(self.jvm) if self.jvm else 0.0)
+
+    def jobs(self) -> tuple[int, int]:
+        """Jobs and stages run in this meter's job group since the last call."""
+        tracker = self.spark.sparkContext.statusTracker()
+        new = set(tracker.getJobIdsForGroup(self.group)) - self.seen
+        self.seen |= new
+        stages = 0
+        for job in new:
+            info = tracker.getJobInfo(job)
+            stages += len(info.stageIds) if info is not None else 0
+        return len(new), stages
+
+    def segment(self, _label: str, _offset: int, records: int) -> None:
+        """``on_progress``: this segment's load and evaluation, the previous one's rules."""
+        now, cpu = time.perf_counter(), self.cpu()
+        wall, used = now - self.last_t, cpu - self.last_cpu
+        n = records - self.last_records
+        self.segments += 1
+        extra = ""
+        if self.spark is not None:
+            jobs, stages = self.jobs()
+            extra = f", {jobs} jobs / {stages} stages"
+        print(
+            f"    {self.label} segment {self.segments}: {n:,} records in {wall:.1f}s wall, "
+            f"{used:.1f}s CPU ({n / max(used, 1e-9):,.0f} events/CPU-s){extra}; "
+            f"total {records:,} at {now - self.t0:.1f}s",
+            flush=True,
+        )
+        self.last_t, self.last_cpu, self.last_records = now, cpu, records
+
+    def total(self) -> tuple[float, float]:
+        return time.perf_counter() - self.t0, self.cpu() - self.cpu0
+
+    def close(self) -> None:
+        if self.spark is not None:
+            self.spark.sparkContext.setLocalProperty("spark.jobGroup.id", None)
+
+
+def _scan(
+    home: Path, log: Path, ctx: Path, engine: str, master: str, meter: Meter
+) -> tuple[float, float, set[Any]]:
     from sqlalchemy import select
 
     from auditor.context import open_context
@@ -39,16 +139,25 @@ def _scan(home: Path, log: Path, ctx: Path, engine: str, master: str) -> tuple[f
 
     actx = open_context(home)
     try:
-        t0 = time.perf_counter()
-        scan_access_logs(
-            actx, AccessScanRequest([log], context_dir=ctx, engine=engine, master=master)
+        request = AccessScanRequest(
+            [log], context_dir=ctx, engine=engine, master=master, on_progress=meter.segment
         )
-        elapsed = time.perf_counter() - t0
+        scan_access_logs(actx, request)
+        elapsed, cpu = meter.total()
+        if meter.spark is not None:
+            jobs, stages = meter.jobs()
+            print(f"    {meter.label} last rules, end of scan: {jobs} jobs / {stages} stages")
         with actx.transaction() as s:
             rows = s.execute(select(Finding.rule_id, Finding.event_id, Finding.explanation))
-            return elapsed, {tuple(r) for r in rows}
+            return elapsed, cpu, {tuple(r) for r in rows}
     finally:
+        meter.close()
         actx.close()
+
+
+def jvm_pid(spark: Any) -> int:
+    """The driver JVM's pid (local mode: the executors' too), as the JVM itself reports it."""
+    return int(spark.sparkContext._jvm.java.lang.ProcessHandle.current().pid())
 
 
 def main() -> None:
@@ -64,14 +173,14 @@ def main() -> None:
     # Local mode runs the executors in the driver's JVM: Spark's 1g default runs out of heap
     # on segments of half a million events.
     ap.add_argument("--driver-memory", default="4g")
+    ap.add_argument("--no-duckdb", action="store_true", help="Spark runs only (no ratio)")
     args = ap.parse_args()
     log, ctx = prepare(args)
-    import os
-
     from auditor.spark.session import spark_session
 
     parts = [int(p) for p in args.partitions.split(",")]
     times: dict[str, list[float]] = {}
+    cpus: dict[str, list[float]] = {}
     cores_of: dict[str, int] = {}
     reference: set[Any] | None = None
     with tempfile.TemporaryDirectory(prefix="spark-bench-") as tmp:
@@ -79,36 +188,57 @@ def main() -> None:
             os.environ["AUDITOR_ACCESS__DUCKDB_THREADS"] = str(cores)
             t0 = time.perf_counter()
             spark = spark_session(f"local[{cores}]", {"spark.driver.memory": args.driver_memory})
-            print(f"local[{cores}] session start-up: {time.perf_counter() - t0:.1f}s (not timed)")
-            labels = [f"duckdb {cores}t", *(f"local[{cores}] p={p}" for p in parts)]
+            jvm = jvm_pid(spark)
+            print(
+                f"local[{cores}] session start-up: {time.perf_counter() - t0:.1f}s (not timed), "
+                f"JVM pid {jvm}, load average {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+            duck = [] if args.no_duckdb else [f"duckdb {cores}t"]
+            labels = [*duck, *(f"local[{cores}] p={p}" for p in parts)]
             for label in labels:
-                times[label], cores_of[label] = [], cores
+                times[label], cpus[label], cores_of[label] = [], [], cores
             for rep in range(args.repeats):
                 for label in labels:
                     engine = "duckdb" if label.startswith("duckdb") else "spark"
                     if engine == "spark":
                         spark.conf.set("spark.sql.shuffle.partitions", label.split("=")[1])
                     home = Path(tmp) / f"{label.replace(' ', '-')}-{rep}"
-                    elapsed, found = _scan(home, log, ctx, engine, f"local[{cores}]")
+                    meter = Meter(label, jvm, spark) if engine == "spark" else Meter(label, None)
+                    load = os.getloadavg()[0]
+                    elapsed, cpu, found = _scan(home, log, ctx, engine, f"local[{cores}]", meter)
                     if reference is None:
                         reference = found
                     elif found != reference:
                         sys.exit(f"{label}: findings differ ({len(found ^ reference)})")
                     times[label].append(elapsed)
+                    cpus[label].append(cpu)
                     print(
-                        f"  run {rep + 1} {label}: {elapsed:.1f}s, {len(found)} findings",
+                        f"  run {rep + 1} {label}: {elapsed:.1f}s wall, {cpu:.1f}s CPU, "
+                        f"{args.events / cpu:,.0f} events/CPU-s, {len(found)} findings, load "
+                        f"{load:.1f} -> {os.getloadavg()[0]:.1f}",
                         flush=True,
                     )
                     shutil.rmtree(home, ignore_errors=True)
             spark.stop()
     print(f"\n{args.events:,} events, median of {args.repeats}:")
-    print("engine            median s   events/s   events/s/core   x DuckDB (same cores)")
+    print(
+        "engine           wall s    CPU s   events/s  events/s/core  events/CPU-s  "
+        "x DuckDB wall  x DuckDB CPU"
+    )
     for label, values in times.items():
         cores = cores_of[label]
-        base = statistics.median(times[f"duckdb {cores}t"])
-        med = statistics.median(values)
+        med, cpu = statistics.median(values), statistics.median(cpus[label])
         rate = args.events / med
-        print(f"{label:<16} {med:9.1f} {rate:10,.0f} {rate / cores:15,.0f} {med / base:10.2f}")
+        ratios = ""
+        if f"duckdb {cores}t" in times:
+            base = statistics.median(times[f"duckdb {cores}t"])
+            base_cpu = statistics.median(cpus[f"duckdb {cores}t"])
+            ratios = f" {med / base:14.2f} {cpu / base_cpu:13.2f}"
+        print(
+            f"{label:<16} {med:7.1f} {cpu:8.1f} {rate:10,.0f} {rate / cores:14,.0f} "
+            f"{args.events / cpu:13,.0f}{ratios}"
+        )
     print(f"findings identical in every run: {len(reference or ())}")
 
 
