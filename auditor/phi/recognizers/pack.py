@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
+from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.facilities import FacilityRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.json_fields import JsonFieldRecognizer
@@ -25,6 +26,7 @@ from auditor.phi.recognizers.site import SiteDictionaryRecognizer
 from auditor.phi.recognizers.spoken import SpokenNumberRecognizer
 from auditor.phi.recognizers.table_columns import TableColumnRecognizer
 from auditor.phi.recognizers.web import web_recognizer
+from auditor.phi.recognizers.x12 import X12Recognizer
 
 
 def build_pack(
@@ -54,6 +56,8 @@ def build_pack(
         names,
         FieldNameRecognizer(lexicon),
         JsonFieldRecognizer(),
+        X12Recognizer(),
+        DicomDumpRecognizer(),
         TableColumnRecognizer(lexicon),
         NameShapeRecognizer(lexicon),
         SiteDictionaryRecognizer(dictionary, lexicon),

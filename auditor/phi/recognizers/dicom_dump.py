@@ -1,0 +1,170 @@
+"""PHI in DICOM header dumps pasted into text (dcmdump, gdcmdump and pydicom print styles).
+
+A dump prints one attribute a line: ``(0010,0010) PN [Surname^Given]`` (dcmdump) or
+``(0010, 0010) Patient's Name   PN: 'Surname^Given'`` (pydicom). The tag says what the value
+is, whatever its words: a name is ``^``-separated components with no title or cue beside it,
+a birth date eight bare digits. The attributes read here are those the Basic
+Application Level Confidentiality Profile (DICOM PS3.15 Annex E) removes or replaces, mapped
+to this engine's entity types; three kinds of value are left alone on purpose:
+
+- UIDs (study, series, SOP instance): generated numbers the corpus conventions leave unmarked;
+- times (``TM``), station names and AE titles: no Safe Harbor identifier;
+- a patient's age (``AS``) under 90 years, which Safe Harbor keeps.
+
+Every ``PN`` value is a person's name, whatever its tag (its VR says so): family, given and
+middle components are separate spans, prefix and suffix (``Dr``, ``Jr``) stay out. Every ``DA``
+value is a date, and a ``DT`` value's date part too. A device serial number is marked
+(Safe Harbor (M) names device serial numbers) though the corpus conventions leave a scanner's
+unmarked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import RecognizerResult
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.patterns import make_result
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+SCORE = 0.9
+
+# Attributes by (group, element), for values whose VR does not already say their kind.
+_TAGS: dict[tuple[str, str], Entity] = {
+    ("0010", "0020"): Entity.MEDICAL_RECORD_NUMBER,  # PatientID
+    ("0010", "1000"): Entity.MEDICAL_RECORD_NUMBER,  # OtherPatientIDs
+    ("0010", "1090"): Entity.MEDICAL_RECORD_NUMBER,  # MedicalRecordLocator
+    ("0010", "0021"): Entity.ORGANIZATION,  # IssuerOfPatientID
+    ("0010", "1040"): Entity.STREET_ADDRESS,  # PatientAddress
+    ("0010", "2154"): Entity.PHONE_NUMBER,  # PatientTelephoneNumbers
+    ("0010", "1050"): Entity.HEALTH_PLAN_NUMBER,  # InsurancePlanIdentification
+    ("0010", "2299"): Entity.ORGANIZATION,  # ResponsibleOrganization
+    ("0008", "0050"): Entity.ID_NUMBER,  # AccessionNumber
+    ("0008", "0080"): Entity.HOSPITAL,  # InstitutionName
+    ("0008", "0081"): Entity.STREET_ADDRESS,  # InstitutionAddress
+    ("0008", "1040"): Entity.HOSPITAL,  # InstitutionalDepartmentName
+    ("0008", "0092"): Entity.STREET_ADDRESS,  # ReferringPhysicianAddress
+    ("0008", "0094"): Entity.PHONE_NUMBER,  # ReferringPhysicianTelephoneNumbers
+    ("0020", "0010"): Entity.ID_NUMBER,  # StudyID
+    ("0038", "0010"): Entity.ID_NUMBER,  # AdmissionID
+    ("0038", "0300"): Entity.HOSPITAL,  # CurrentPatientLocation
+    ("0038", "0400"): Entity.HOSPITAL,  # PatientInstitutionResidence
+    ("0040", "1001"): Entity.ID_NUMBER,  # RequestedProcedureID
+    ("0040", "0009"): Entity.ID_NUMBER,  # ScheduledProcedureStepID
+    ("0040", "0253"): Entity.ID_NUMBER,  # PerformedProcedureStepID
+    ("0040", "2016"): Entity.ID_NUMBER,  # PlacerOrderNumberImagingServiceRequest
+    ("0040", "2017"): Entity.ID_NUMBER,  # FillerOrderNumberImagingServiceRequest
+    ("0032", "1020"): Entity.HOSPITAL,  # ScheduledStudyLocation
+    ("0018", "1000"): Entity.DEVICE_ID,  # DeviceSerialNumber
+    ("0018", "700A"): Entity.DEVICE_ID,  # DetectorID
+}
+
+# dcmdump / gdcmdump: "(0010,0010) PN [Value]"; pydicom: "(0010, 0010) Name   PN: 'Value'".
+_TAG = r"\((?P<g>[0-9A-Fa-f]{4}),[ ]?(?P<e>[0-9A-Fa-f]{4})\)"
+_LINE = re.compile(
+    _TAG + r"[ \t]+(?:"
+    r"(?P<vr1>[A-Z]{2})[ \t]+\[(?P<v1>[^\]\n]*)\]"
+    r"|[^\n]{0,80}?[ \t](?P<vr2>[A-Z]{2}):[ \t]+(?P<v2>'[^'\n]*'|\"[^\"\n]*\"|\[[^\]\n]*\])"
+    r")"
+)
+_OVER_89 = re.compile(r"0*(\d{2,3})Y")
+_DATE = re.compile(r"(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+# Values that stand for no value.
+_EMPTY = frozenset({"", "(no value available)", "unknown", "anonymous", "n/a", "none"})
+
+
+def _parts(text: str, start: int, end: int, pydicom: bool) -> Iterator[tuple[int, int]]:
+    """Each value of a multi-valued element, blanks and quotes trimmed."""
+    raw = text[start:end]
+    if pydicom and raw.startswith("["):  # ['A', 'B']
+        for m in re.finditer(r"'([^'\n]*)'|\"([^\"\n]*)\"", raw):
+            group = 1 if m.group(1) is not None else 2
+            yield start + m.start(group), start + m.end(group)
+        return
+    if pydicom:  # 'A' or "A"
+        start, end = start + 1, end - 1
+    pos = start
+    while pos <= end:
+        cut = text.find("\\", pos, end)
+        cut = end if cut < 0 else cut
+        yield pos, cut
+        pos = cut + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _name_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Family, given and middle components of a PN value (each of its =-separated groups)."""
+    for group_start, group_end in _split(text, start, end, "="):
+        for i, (a, b) in enumerate(_split(text, group_start, group_end, "^")):
+            if i < 3:  # prefix (Dr) and suffix (Jr) are no one's name
+                yield _trim(text, a, b)
+
+
+def _split(text: str, start: int, end: int, sep: str) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos <= end:
+        cut = text.find(sep, pos, end)
+        cut = end if cut < 0 else cut
+        yield pos, cut
+        pos = cut + 1
+
+
+class DicomDumpRecognizer(LocalRecognizer):
+    """Names, dates, identifiers, places and ages over 89 of a DICOM header dump's lines."""
+
+    def __init__(self) -> None:
+        kinds = set(_TAGS.values()) | {Entity.PERSON, Entity.DATE_TIME, Entity.AGE}
+        super().__init__("AuditorDicomDumpRecognizer", sorted(k.value for k in kinds))
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "(0010," not in text and "(0008," not in text and "(0040," not in text:
+            return []
+        out = []
+        for m in _LINE.finditer(text):
+            pydicom = m.group("vr1") is None
+            vr = m.group("vr2") if pydicom else m.group("vr1")
+            value = "v2" if pydicom else "v1"
+            tag = (m.group("g").upper(), m.group("e").upper())
+            for a, b in _parts(text, m.start(value), m.end(value), pydicom):
+                a, b = _trim(text, a, b)
+                if text[a:b].lower() in _EMPTY:
+                    continue
+                for kind, (s, e) in _phi(text, tag, vr, a, b):
+                    if s < e:
+                        out.append(make_result(self, kind, s, e, SCORE))
+        return out
+
+
+def _phi(
+    text: str, tag: tuple[str, str], vr: str, a: int, b: int
+) -> Iterator[tuple[Entity, tuple[int, int]]]:
+    """(kind, span) of the PHI in one value of an attribute."""
+    value = text[a:b]
+    if vr == "PN":
+        for s, e in _name_parts(text, a, b):
+            if any(c.isalpha() for c in text[s:e]):
+                yield Entity.PERSON, (s, e)
+    elif vr in ("DA", "DT"):
+        for m in _DATE.finditer(value):  # a DA range "20260101-20260131" holds two
+            yield Entity.DATE_TIME, (a + m.start(), a + m.end())
+    elif vr == "AS":
+        age = _OVER_89.fullmatch(value)
+        if age and int(age.group(1)) > 89:
+            yield Entity.AGE, (a, b)
+    elif tag in _TAGS and any(c.isalnum() for c in value):
+        yield _TAGS[tag], (a, b)
