@@ -6,7 +6,10 @@ the run summary goes to stderr and, with ``--summary-json``, to a file.
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -216,7 +219,8 @@ def register(app: typer.Typer) -> None:
                     return scan_access_logs(actx, request)
 
             # Outside the bar: on Ctrl-C the bar is gone before the "interrupted" line prints.
-            result = interruptible(run, actx)
+            with few_collections():
+                result = interruptible(run, actx)
         total = result.totals.findings_count
         if output_format is OutputFormat.TABLE:
             shown = most_severe(shown, TABLE_ROWS)
@@ -236,6 +240,27 @@ def register(app: typer.Typer) -> None:
         check_rules_ran(result)
         if fail_on_findings and total:
             raise typer.Exit(1)
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector mostly idle while the scan runs (this process only).
+
+    The scan allocates tuples by the hundred thousand (hit rows, store rows), which hold no
+    reference cycles and die within a batch; with the default threshold (a collection per
+    700 new objects) ~300 collections visited each of them, and what the start-up imported
+    on every full one: ~0.3 s of CPU per 1M bench events. The imports are frozen (never
+    garbage) and a collection runs per 100,000 new objects; reference counting frees the
+    scan's rows as before, and the settings are restored afterwards.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def check_rules_ran(result: AccessScanResult) -> None:
