@@ -113,3 +113,53 @@ def test_dump_through_the_engine(engine: PhiEngine) -> None:
 def test_text_without_tags_is_not_read() -> None:
     assert _kinds("Smith^John seen on 20240101 (age 94Y) at the desk") == set()
     assert _kinds("(0010,0010) PN (no value available)   #   0, 0 PatientName") == set()
+
+
+def test_dcm4che_json_and_xml_dumps() -> None:
+    dcm4che = "(0010,0010) PN #16 [Vasquez-Thorne^Odile]\n(0010,0040) CS #2 [F]\n"
+    assert _kinds(dcm4che) == {(Entity.PERSON, "Vasquez-Thorne"), (Entity.PERSON, "Odile")}
+    dicom_json = """{
+  "00080020": {"vr": "DA", "Value": ["20220811"]},
+  "00080060": {"vr": "CS", "Value": ["CT"]},
+  "00100010": {
+    "vr": "PN",
+    "Value": [{"Alphabetic": "Ekwueme^Chidera^Ngozi"}]
+  },
+  "00100020": {"vr": "LO", "Value": ["QX-2209174"]},
+  "0020000D": {"vr": "UI", "Value": ["1.2.840.113619.2.55.3.77120"]}
+}"""
+    got = _kinds(dicom_json)
+    assert got == {
+        (Entity.DATE_TIME, "20220811"),
+        (Entity.PERSON, "Ekwueme"),
+        (Entity.PERSON, "Chidera"),
+        (Entity.PERSON, "Ngozi"),
+        (Entity.MEDICAL_RECORD_NUMBER, "QX-2209174"),
+    }, got
+    dcm2xml = (
+        '<element tag="0010,0010" vr="PN" vm="1" len="14" name="PatientName">Brannagh^Tobin'
+        '</element>\n<element tag="0008,1010" vr="SH" vm="1" len="6" name="StationName">'
+        "US-RM4</element>\n"
+        '<element tag="0010,1010" vr="AS" vm="1" len="4" name="PatientAge">101Y</element>\n'
+    )
+    got = _kinds(dcm2xml)
+    assert got == {
+        (Entity.PERSON, "Brannagh"),
+        (Entity.PERSON, "Tobin"),
+        (Entity.AGE, "101Y"),
+    }, got
+    native = (
+        '<DicomAttribute tag="00100010" vr="PN" keyword="PatientName"><PersonName number="1">'
+        "<Alphabetic><FamilyName>Szczepańska</FamilyName><GivenName>Wiola</GivenName>"
+        "<NamePrefix>Mrs</NamePrefix></Alphabetic></PersonName></DicomAttribute>\n"
+        '<DicomAttribute tag="00100030" vr="DA" keyword="PatientBirthDate">'
+        '<Value number="1">19470302</Value></DicomAttribute>\n'
+        '<DicomAttribute tag="00080060" vr="CS" keyword="Modality">'
+        '<Value number="1">MG</Value></DicomAttribute>\n'
+    )
+    got = _kinds(native)
+    assert got == {
+        (Entity.PERSON, "Szczepańska"),
+        (Entity.PERSON, "Wiola"),
+        (Entity.DATE_TIME, "19470302"),
+    }, got

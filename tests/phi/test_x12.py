@@ -151,6 +151,24 @@ def test_long_unbroken_interchange_split_by_the_engine(engine: PhiEngine) -> Non
         assert any(value in v for _, v in got), (value, got)
 
 
+def test_institutional_occurrence_dates_and_claim_status() -> None:
+    text = (
+        "NM1*QC*1*HALVORSEN*INGRID~CLM*ACC-55120*880***13:A:1~"
+        "HI*BH:11:D8:20250203*BH:A1:D8:20250118~HI*BI:70:RD8:20250201-20250205~"
+        "HI*ABK:I214*ABF:I10~STC*A2:20*20250310*WQ*880~"
+    )
+    got = _kinds(text)
+    assert {
+        (Entity.DATE_TIME, "20250203"),
+        (Entity.DATE_TIME, "20250118"),
+        (Entity.DATE_TIME, "20250201"),
+        (Entity.DATE_TIME, "20250205"),
+        (Entity.DATE_TIME, "20250310"),
+    } <= got, got
+    # occurrence, diagnosis and status codes stay
+    assert not any(v in ("11", "A1", "70", "I214", "I10", "A2:20", "880") for _, v in got), got
+
+
 def test_prose_with_asterisks_is_not_x12() -> None:
     prose = "Note*: NM1* was in the template.\nREF* see above\n*Important* N3 nerve intact"
     assert _kinds(prose) == set()

@@ -65,14 +65,30 @@ _TAGS: dict[tuple[str, str], Entity] = {
     ("0018", "700A"): Entity.DEVICE_ID,  # DetectorID
 }
 
-# dcmdump / gdcmdump: "(0010,0010) PN [Value]"; pydicom: "(0010, 0010) Name   PN: 'Value'".
+# dcmdump / gdcmdump: "(0010,0010) PN [Value]"; dcm4che: "(0010,0010) PN #8 [Value]";
+# pydicom: "(0010, 0010) Name   PN: 'Value'".
 _TAG = r"\((?P<g>[0-9A-Fa-f]{4}),[ ]?(?P<e>[0-9A-Fa-f]{4})\)"
 _LINE = re.compile(
     _TAG + r"[ \t]+(?:"
-    r"(?P<vr1>[A-Z]{2})[ \t]+\[(?P<v1>[^\]\n]*)\]"
+    r"(?P<vr1>[A-Z]{2})[ \t]+(?:#\d+[ \t]+)?\[(?P<v1>[^\]\n]*)\]"
     r"|[^\n]{0,80}?[ \t](?P<vr2>[A-Z]{2}):[ \t]+(?P<v2>'[^'\n]*'|\"[^\"\n]*\"|\[[^\]\n]*\])"
     r")"
 )
+# DICOM JSON (PS3.18 F.2): "00100010": {"vr": "PN", "Value": [{"Alphabetic": "A^B"}]}.
+_JSON = re.compile(
+    r'"(?P<g>[0-9A-Fa-f]{4})(?P<e>[0-9A-Fa-f]{4})"\s*:\s*\{\s*"vr"\s*:\s*"(?P<vr>[A-Z]{2})"\s*,'
+    r'\s*"Value"\s*:\s*\[(?P<v>[^\[\]]{0,2000})\]'
+)
+_JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.){0,200})"')
+_JSON_NAME = re.compile(r'"(?:Alphabetic|Ideographic|Phonetic)"\s*:\s*"([^"\\\n]{0,200})"')
+# dcm2xml: <element tag="0010,0010" vr="PN" ...>A^B</element>; the native DICOM model
+# (PS3.19): <DicomAttribute tag="00100010" vr="PN"> with <Value> or <PersonName> inside.
+_XML = re.compile(
+    r'<(?:element|DicomAttribute)\b[^>]{0,200}?\btag="(?P<g>[0-9A-Fa-f]{4}),?(?P<e>[0-9A-Fa-f]{4})"'
+    r'[^>]{0,200}?\bvr="(?P<vr>[A-Z]{2})"[^>]{0,200}>'
+)
+_XML_VALUE = re.compile(r"<(Value|FamilyName|GivenName|MiddleName)\b[^>]{0,40}>([^<]{0,200})</\1>")
+_CUES = ("(0008,", "(0010,", "(0020,", "(0040,", '"0008', '"0010', '"0020', '"0040')
 _OVER_89 = re.compile(r"0*(\d{2,3})Y")
 _DATE = re.compile(r"(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 # Values that stand for no value.
@@ -132,22 +148,48 @@ class DicomDumpRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if "(0010," not in text and "(0008," not in text and "(0040," not in text:
+        if not any(cue in text for cue in _CUES):
             return []
         out = []
-        for m in _LINE.finditer(text):
-            pydicom = m.group("vr1") is None
-            vr = m.group("vr2") if pydicom else m.group("vr1")
-            value = "v2" if pydicom else "v1"
-            tag = (m.group("g").upper(), m.group("e").upper())
-            for a, b in _parts(text, m.start(value), m.end(value), pydicom):
-                a, b = _trim(text, a, b)
-                if text[a:b].lower() in _EMPTY:
-                    continue
-                for kind, (s, e) in _phi(text, tag, vr, a, b):
-                    if s < e:
-                        out.append(make_result(self, kind, s, e, SCORE))
+        for tag, vr, a, b in _values(text):
+            a, b = _trim(text, a, b)
+            if text[a:b].lower() in _EMPTY:
+                continue
+            for kind, (s, e) in _phi(text, tag, vr, a, b):
+                if s < e:
+                    out.append(make_result(self, kind, s, e, SCORE))
         return out
+
+
+def _values(text: str) -> Iterator[tuple[tuple[str, str], str, int, int]]:
+    """(tag, VR, start, end) of every value of every attribute, in any of the dump formats."""
+    for m in _LINE.finditer(text):
+        pydicom = m.group("vr1") is None
+        vr = m.group("vr2") if pydicom else m.group("vr1")
+        value = "v2" if pydicom else "v1"
+        tag = (m.group("g").upper(), m.group("e").upper())
+        for a, b in _parts(text, m.start(value), m.end(value), pydicom):
+            yield tag, vr, a, b
+    if '"vr"' in text:
+        for m in _JSON.finditer(text):
+            tag, vr = (m.group("g").upper(), m.group("e").upper()), m.group("vr")
+            strings = _JSON_NAME if vr == "PN" else _JSON_STRING
+            for s in strings.finditer(text, m.start("v"), m.end("v")):
+                yield tag, vr, s.start(1), s.end(1)
+    if 'vr="' in text:
+        for m in _XML.finditer(text):
+            tag, vr = (m.group("g").upper(), m.group("e").upper()), m.group("vr")
+            close = text.find("</", m.end(), m.end() + 4000)
+            close = m.end() + 4000 if close < 0 else close
+            if text.startswith("</element", close):  # dcm2xml: the value is the text
+                for a, b in _split(text, m.end(), close, "\\"):
+                    yield tag, vr, a, b
+                continue
+            nested = text.find("<DicomAttribute", m.end(), m.end() + 4000)
+            end = nested if nested >= 0 else m.end() + 4000
+            end = text.find("</DicomAttribute", m.end(), end) if vr != "SQ" else m.end()
+            for v in _XML_VALUE.finditer(text, m.end(), max(end, m.end())):
+                yield tag, vr, v.start(2), v.end(2)
 
 
 def _phi(

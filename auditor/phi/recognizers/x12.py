@@ -42,7 +42,7 @@ SEGMENT_IDS = frozenset(
         "SV2", "SV3", "SVC", "SVD", "LX", "EB", "EQ", "AAA", "INS", "CAS", "AMT", "BPR", "PLB",
         "LQ", "MSG", "NTE", "CUR", "QTY", "HCP", "PWK", "CN1", "K3", "CR1", "CR2", "CRC",
         "MEA", "LS", "LE", "III", "MPI", "MIA", "MOA", "RDM", "ENT", "DSB", "HD", "COB", "OI",
-        "PS1", "HSD", "CL1", "TOO", "LIN", "CTP", "BGN", "QUE"
+        "PS1", "HSD", "CL1", "TOO", "LIN", "CTP", "BGN", "QUE", "STC"
     }
 )  # fmt: skip
 
@@ -116,6 +116,8 @@ _CUES = (
 )
 _ISA = re.compile(r"ISA([^\w\s])")
 _DATE8 = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+# A D8 or RD8 format qualifier and its date, as components of a composite element.
+_COMPONENT_DATE = re.compile(r"(?<![A-Z0-9])R?D8[^\w\s](\d{8}(?:-\d{8})?)")
 _DATE6 = re.compile(r"\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 Element = tuple[int, int]  # the (start, end) of one element's value, blanks trimmed
@@ -280,8 +282,17 @@ class X12Recognizer(LocalRecognizer):
             yield from date(2)
         elif seg == "DTP":
             yield from date(3)
-        elif seg == "DTM":
+        elif seg in ("DTM", "STC"):  # a date; a claim status's effective date
             yield from date(2)
+        elif seg == "HI":  # occurrence and span codes carry a date: "BH:A1:D8:20250101"
+            for n in range(1, len(els) + 1):
+                a = at(n)[0]
+                for m in _COMPONENT_DATE.finditer(value(n)):
+                    for d in _DATE8.finditer(m.group(1)):
+                        yield (
+                            Entity.DATE_TIME,
+                            (a + m.start(1) + d.start(), a + m.start(1) + d.end()),
+                        )
         elif seg == "PAT":
             yield from date(6)
         elif seg == "BPR":
