@@ -163,3 +163,29 @@ def test_dcm4che_json_and_xml_dumps() -> None:
         (Entity.PERSON, "Wiola"),
         (Entity.DATE_TIME, "19470302"),
     }, got
+
+
+def test_keyword_dumps() -> None:
+    lines = (
+        "PatientName: Fairclough^Wendeline^R\n"
+        "PatientID=WX-55102 PatientSex=F PatientAge=092Y\n"
+        "StudyDate: 20211130   StudyTime: 081500   Modality: CR\n"
+        "StationName: XR-ROOM-2\n"
+    )
+    got = _kinds(lines)
+    assert got == {
+        (Entity.PERSON, "Fairclough"),
+        (Entity.PERSON, "Wendeline"),
+        (Entity.PERSON, "R"),
+        (Entity.MEDICAL_RECORD_NUMBER, "WX-55102"),
+        (Entity.AGE, "092Y"),
+        (Entity.DATE_TIME, "20211130"),
+    }, got
+    orthanc = (
+        '"0010,0010" : {\n "Name" : "PatientName",\n "Type" : "String",\n'
+        ' "Value" : "Abernethy^Corliss"\n},\n'
+        '"0008,0060" : { "Name" : "Modality", "Type" : "String", "Value" : "US" }\n'
+    )
+    assert _kinds(orthanc) == {(Entity.PERSON, "Abernethy"), (Entity.PERSON, "Corliss")}
+    dcmjs = '{"PatientName": [{"Alphabetic": "Toivonen^Aune"}], "StudyDescription": "CT"}'
+    assert _kinds(dcmjs) == {(Entity.PERSON, "Toivonen"), (Entity.PERSON, "Aune")}

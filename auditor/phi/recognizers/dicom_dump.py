@@ -65,6 +65,91 @@ _TAGS: dict[tuple[str, str], Entity] = {
     ("0018", "700A"): Entity.DEVICE_ID,  # DetectorID
 }
 
+# DICOM keywords (PS3.6) of the attributes above and of the PN, DA, DT and AS attributes the
+# Basic Profile removes, with their tag and VR: dumps that print keywords instead of tags
+# ("PatientName: A^B", Orthanc's and dcmjs's JSON) are read by the same rules.
+_KEYWORDS: dict[str, tuple[tuple[str, str], str]] = {
+    **{
+        keyword: ((tag[:4], tag[5:]), "PN")
+        for keyword, tag in (
+            ("PatientName", "0010,0010"),
+            ("OtherPatientNames", "0010,1001"),
+            ("PatientBirthName", "0010,1005"),
+            ("PatientMotherBirthName", "0010,1060"),
+            ("ReferringPhysicianName", "0008,0090"),
+            ("ConsultingPhysicianName", "0008,009C"),
+            ("PhysiciansOfRecord", "0008,1048"),
+            ("PerformingPhysicianName", "0008,1050"),
+            ("NameOfPhysiciansReadingStudy", "0008,1060"),
+            ("OperatorsName", "0008,1070"),
+            ("ResponsiblePerson", "0010,2297"),
+            ("RequestingPhysician", "0032,1032"),
+            ("ScheduledPerformingPhysicianName", "0040,0006"),
+            ("NamesOfIntendedRecipientsOfResults", "0040,1010"),
+            ("OrderEnteredBy", "0040,2008"),
+            ("VerifyingObserverName", "0040,A075"),
+            ("ContentCreatorName", "0070,0084"),
+        )
+    },
+    **{
+        keyword: ((tag[:4], tag[5:]), vr)
+        for keyword, tag, vr in (
+            ("InstanceCreationDate", "0008,0012", "DA"),
+            ("StudyDate", "0008,0020", "DA"),
+            ("SeriesDate", "0008,0021", "DA"),
+            ("AcquisitionDate", "0008,0022", "DA"),
+            ("ContentDate", "0008,0023", "DA"),
+            ("AcquisitionDateTime", "0008,002A", "DT"),
+            ("PatientBirthDate", "0010,0030", "DA"),
+            ("PatientAge", "0010,1010", "AS"),
+            ("ScheduledProcedureStepStartDate", "0040,0002", "DA"),
+            ("PerformedProcedureStepStartDate", "0040,0244", "DA"),
+        )
+    },
+    **{
+        keyword: ((tag[:4], tag[5:]), "LO")
+        for keyword, tag in (
+            ("PatientID", "0010,0020"),
+            ("OtherPatientIDs", "0010,1000"),
+            ("MedicalRecordLocator", "0010,1090"),
+            ("IssuerOfPatientID", "0010,0021"),
+            ("PatientAddress", "0010,1040"),
+            ("PatientTelephoneNumbers", "0010,2154"),
+            ("InsurancePlanIdentification", "0010,1050"),
+            ("ResponsibleOrganization", "0010,2299"),
+            ("AccessionNumber", "0008,0050"),
+            ("InstitutionName", "0008,0080"),
+            ("InstitutionAddress", "0008,0081"),
+            ("InstitutionalDepartmentName", "0008,1040"),
+            ("ReferringPhysicianAddress", "0008,0092"),
+            ("ReferringPhysicianTelephoneNumbers", "0008,0094"),
+            ("StudyID", "0020,0010"),
+            ("AdmissionID", "0038,0010"),
+            ("CurrentPatientLocation", "0038,0300"),
+            ("PatientInstitutionResidence", "0038,0400"),
+            ("RequestedProcedureID", "0040,1001"),
+            ("ScheduledProcedureStepID", "0040,0009"),
+            ("PerformedProcedureStepID", "0040,0253"),
+            ("PlacerOrderNumberImagingServiceRequest", "0040,2016"),
+            ("FillerOrderNumberImagingServiceRequest", "0040,2017"),
+            ("ScheduledStudyLocation", "0032,1020"),
+            ("DeviceSerialNumber", "0018,1000"),
+            ("DetectorID", "0018,700A"),
+        )
+    },
+}
+_KEYWORD_ALT = "|".join(sorted(_KEYWORDS, key=len, reverse=True))
+# "PatientName: A^B", "PatientName = A^B", '"PatientName": "A^B"' or '... [{"Alphabetic": ..}]',
+# and Orthanc's '"Name" : "PatientName", "Type" : "String", "Value" : "A^B"'.
+_KEYWORD_LINE = re.compile(
+    rf"""(?:"Name"\s*:\s*"(?P<kw2>{_KEYWORD_ALT})"\s*,\s*"Type"\s*:\s*"String"\s*,\s*"Value"\s*:\s*"""
+    rf"""|\b(?P<kw>{_KEYWORD_ALT})\b["']?[ \t]*[:=][ \t]*)"""
+    r"""(?:"(?P<dq>[^"\n]{0,200})"|'(?P<sq>[^'\n]{0,200})'|\[(?P<arr>[^\]]{0,400})\]"""
+    r"""|(?P<bare>[^\s"'\[{][^\n|;]{0,200}?)"""
+    r"""(?=[ \t]{2,}|[ \t]*[,|;\n]|[ \t]*$|[ \t]+[A-Za-z]\w*[ \t]*[:=]))""",
+    re.M,
+)
+
 # dcmdump / gdcmdump: "(0010,0010) PN [Value]"; dcm4che: "(0010,0010) PN #8 [Value]";
 # pydicom: "(0010, 0010) Name   PN: 'Value'".
 _TAG = r"\((?P<g>[0-9A-Fa-f]{4}),[ ]?(?P<e>[0-9A-Fa-f]{4})\)"
@@ -88,7 +173,10 @@ _XML = re.compile(
     r'[^>]{0,200}?\bvr="(?P<vr>[A-Z]{2})"[^>]{0,200}>'
 )
 _XML_VALUE = re.compile(r"<(Value|FamilyName|GivenName|MiddleName)\b[^>]{0,40}>([^<]{0,200})</\1>")
-_CUES = ("(0008,", "(0010,", "(0020,", "(0040,", '"0008', '"0010', '"0020', '"0040')
+_CUES = (
+    "(0008,", "(0010,", "(0020,", "(0040,", '"0008', '"0010', '"0020', '"0040', "Patient",
+    "Physician", "StudyDate", "AccessionNumber", "InstitutionName", "OperatorsName",
+)  # fmt: skip
 _OVER_89 = re.compile(r"0*(\d{2,3})Y")
 _DATE = re.compile(r"(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 # Values that stand for no value.
@@ -169,6 +257,16 @@ def _values(text: str) -> Iterator[tuple[tuple[str, str], str, int, int]]:
         value = "v2" if pydicom else "v1"
         tag = (m.group("g").upper(), m.group("e").upper())
         for a, b in _parts(text, m.start(value), m.end(value), pydicom):
+            yield tag, vr, a, b
+    for m in _KEYWORD_LINE.finditer(text):
+        tag, vr = _KEYWORDS[m.group("kw") or m.group("kw2")]
+        if m.group("arr") is not None:  # ["A", "B"] or [{"Alphabetic": "A^B"}]
+            strings = _JSON_NAME if vr == "PN" and "{" in m.group("arr") else _JSON_STRING
+            for v in strings.finditer(text, m.start("arr"), m.end("arr")):
+                yield tag, vr, v.start(1), v.end(1)
+            continue
+        group = next(g for g in ("dq", "sq", "bare") if m.group(g) is not None)
+        for a, b in _split(text, m.start(group), m.end(group), "\\"):
             yield tag, vr, a, b
     if '"vr"' in text:
         for m in _JSON.finditer(text):
