@@ -52,3 +52,18 @@ def test_clinical_tables_and_prose_are_left_alone(engine: PhiEngine) -> None:
     assert not any(kind == Entity.AGE.value for kind, _ in found(engine, ragged))
     placeholders = "Name | Phone | MRN\nn/a | unknown | -\n"
     assert found(engine, placeholders) == []
+
+
+def test_csv_rows_under_a_header_of_labels(engine: PhiEngine) -> None:
+    text = (
+        "event_time,unit,user_id,patient_name,acct,reason\n"
+        '2026-02-11,5 East,qlindqvist2,"MARWOOD, Eulalie",QX0084412,"pain, 8/10"\n'
+    )
+    got = found(engine, text)
+    assert (Entity.HOSPITAL.value, "5 East") in got, got
+    assert (Entity.ID_NUMBER.value, "qlindqvist2") in got, got
+    assert (Entity.PERSON.value, "MARWOOD, Eulalie") in got, got
+    assert not any("pain" in v or "8/10" in v for _, v in got), got
+    # prose with commas has no header of labels
+    prose = "The patient, aged 93, lives alone, and her unit, 5 East, is aware."
+    assert not any(kind == Entity.HOSPITAL.value for kind, _ in found(engine, prose))

@@ -101,6 +101,10 @@ _LABELS: tuple[tuple[Entity, re.Pattern[str]], ...] = tuple(
             r"referring (?:hospital|facility|practice|clinic)|transferred (?:from|to)|"
             r"agency|church|congregation|unit name",
         ),
+        (
+            Entity.HOSPITAL,
+            r"ward|unit|nursing unit|dept|department|location|site|floor|service location",
+        ),
     )
 )
 _HOSPITAL_LABELS = re.compile(r"hospital|facility|clinic|care home|nursing home|referring .*")
@@ -119,8 +123,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 def _label_kind(cell: str) -> Entity | None:
-    key = " ".join(re.sub(r"[^\w/]+", " ", cell.lower().replace("/", " ")).split())
-    key = key.replace("no.", "no")
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", cell.lower()).split())
     if not key or len(key) > _MAX_HEADER_CELL:
         return None
     for kind, pattern in _LABELS:
@@ -133,6 +136,8 @@ def _label_kind(cell: str) -> Entity | None:
 
 def _split(line: str, sep: str) -> list[tuple[int, int]]:
     """Character spans of the stripped cells of ``line`` under separator kind ``sep``."""
+    if sep == ",":
+        return _csv_cells(line)
     if sep == "|":
         bounds = [-1, *(i for i, c in enumerate(line) if c == "|"), len(line)]
     elif sep == "\t":
@@ -154,6 +159,27 @@ def _split(line: str, sep: str) -> list[tuple[int, int]]:
     return cells
 
 
+def _csv_cells(line: str) -> list[tuple[int, int]]:
+    """Cells of a comma-separated line, a quoted cell's quotes left out ("Okoro, Ada")."""
+    cells = []
+    start, quoted = 0, False
+    for i, c in enumerate(line):
+        if c == '"':
+            quoted = not quoted
+        elif c == "," and not quoted:
+            cells.append(_unquote(line, start, i))
+            start = i + 1
+    cells.append(_unquote(line, start, len(line)))
+    return cells
+
+
+def _unquote(line: str, a: int, b: int) -> tuple[int, int]:
+    a, b = _strip(line, a, b)
+    if b - a >= 2 and line[a] == '"' and line[b - 1] == '"':
+        return _strip(line, a + 1, b - 1)
+    return a, b
+
+
 def _strip(line: str, a: int, b: int) -> tuple[int, int]:
     while a < b and line[a].isspace():
         a += 1
@@ -167,6 +193,8 @@ def _separator(line: str) -> str | None:
         return "|"
     if "\t" in line.strip():
         return "\t"
+    if line.count(",") >= 2:
+        return ","
     if _BLANKS.search(line.strip()):
         return " "
     return None
@@ -185,7 +213,7 @@ class TableColumnRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if "|" not in text and "\t" not in text and "  " not in text:
+        if "|" not in text and "\t" not in text and "  " not in text and "," not in text:
             return []
         lines: list[tuple[int, str]] = []
         pos = 0
@@ -236,8 +264,8 @@ class TableColumnRecognizer(LocalRecognizer):
             return None
         kinds = [_label_kind(t) for t in texts]
         known = sum(k is not None for k in kinds)
-        # Blank-separated columns are easy to fake in prose: they need two known labels.
-        if known == 0 or (sep == " " and (known < 2 or len(cells) < 3)):
+        # Blank- and comma-separated columns are easy to fake in prose: two known labels.
+        if known == 0 or (sep in " ," and (known < 2 or len(cells) < 3)):
             return None
         return sep, kinds
 
@@ -305,6 +333,8 @@ class TableColumnRecognizer(LocalRecognizer):
 
     def _login(self, value: str, a: int, b: int) -> tuple[int, int, str] | None:
         token = value.strip()
-        if re.fullmatch(r"[a-z][a-z._]{3,15}", token) and not self.lexicon.is_english(token):
+        if re.fullmatch(r"[a-z][a-z0-9._]{3,19}", token) and not self.lexicon.is_english(
+            token.rstrip("0123456789")
+        ):
             return a, b, Entity.ID_NUMBER.value
         return None
