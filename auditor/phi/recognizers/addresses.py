@@ -131,7 +131,8 @@ _STREET_WEAK = re.compile(
     + r"(?:(?<=[a-z0-9])(?=[\s.;),]|$)|(?=,?\s*(?:APT|SUITE|UNIT|#)|,?\s+[A-Z][A-Z .'-]{1,40}?,?"
     + r"\s+[A-Z]{2}\s+\d{5}))"
 )
-# A Romance-language street type before the name, a house number in front (the US
+# A street type before the name (Romance languages; Malay "Jalan", "Lorong"), a house
+# number in front (the US
 # Southwest's and Florida's "2300 Calle Medio", "14 Camino del Rio") or after it (Latin
 # American and European "Rua Augusta 45", "Calle Mayor 12"); the name's words in Title case,
 # joined by the small words of those languages. Not "Via" (an English word in Title case
@@ -139,18 +140,23 @@ _STREET_WEAK = re.compile(
 _ROMANCE_TYPE = (
     r"(?:Calle|Camino|Avenida|Paseo|Callej[oó]n|Carrera|Carretera|Calzada|Cerrada|Privada|"
     r"Plaza|Rambla|Ronda|Travesía|Rua|Travessa|Estrada|Alameda|Viale|Corso|"
-    r"Piazza|Rue|Chemin|Allée|Impasse)"
+    r"Piazza|Rue|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh)"
 )
+# Jersey's and Guernsey's "La Rue de ...", "Le Mont ...": the article is part of the name.
+_ARTICLE = r"(?:(?:La|Le|Les|El)[ \t]+)?"
 _ROMANCE_NAME = (
     r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el|do|da|dos|das|"
     r"di|della|dei|des|du|le|les)[ \t]+)?[A-ZÁÉÍÓÚÑ][a-zà-ÿ'’-]+){1,3}"
 )
 _STREET_ROMANCE = re.compile(
     rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{_ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
-    rf"|(?<![\w-]){_ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
+    rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
     # the number ends the street there: a comma, a line's or a sentence's end ("Camino
     # Real 2 miles" is a distance)
     r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$))"
+    # no number: the street then a comma and a capitalised town ("La Rue de la Fosse, St
+    # Saviour", "Calle Sol, Guaynabo"), as island and Latin addresses are written
+    rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME}(?=,[ \t]+[A-Z])"
 )
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".
 _STREET_NAMED = re.compile(

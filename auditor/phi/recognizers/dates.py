@@ -59,10 +59,13 @@ _WEEKDAY_BEFORE_MONTH = re.compile(
 )
 # m/d without a year: the ambiguous one.
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
-# "Thursday 6/5", "Mon 6/2/87", "Wed 14/6": a weekday just before a numeric date is part of it.
+# "Thursday 6/5", "Mon 6/2/87", "Wed 14/6", "Sat 28.11.2026": a weekday just before a numeric
+# date is part of it.
 _WEEKDAY_NUMERIC = re.compile(
     rf"\b(?i:{WEEKDAY})\.?,?\s+"
-    r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
+    r"(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?"
+    # dotted only with a four-digit year: "Sat 28.11.2026", never "sat 9.5"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:19|20)\d{2})(?![\w/+-]|\.\d)"
 )
 # d/m without a year, day 13-31 (day-first locales): "admitted 20/11".
 _DM = re.compile(r"(?<![\w/.+-])(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])(?![\w/+-]|\.\d)")
@@ -322,6 +325,14 @@ _MAIL_DATE = re.compile(
     rf"(?<![\w/.-])(?:[12]\d|3[01]|0?[1-9])\s+(?i:{MONTH})\.?,?\s+(?:19|20)\d{{2}},?\s+"
     r"(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:\s+(?:[+-](?:0\d|1[0-4])[0-5]\d|UTC|GMT|Z)\b)?"
 )
+# Eight digits as MMDDYYYY or DDMMYYYY after a birth cue ("dob_entered=04221951", "DOB
+# 22041951"): a kiosk's or a form's birth date with no separators. Only with the cue: eight
+# digits alone are as often an account.
+_COMPACT_BIRTH = re.compile(
+    r"(?<![\w.+-])(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])"
+    r"(?:0[1-9]|1[0-2]))(?:19|20)\d{2}(?![\w-]|\.\w)"
+)
+_BIRTH_CTX = context_regex(["dob", "d.o.b", "birth", "born", "birthdate", "bdate", "bday"])
 _COMPACT_CTX = context_regex(
     ["dob", "d.o.b", "birth", "born", "birthdate", "birthday", "date", "dated", "dt", "death",
      "died", "deceased", "expired", "admit", "admitted", "admission", "discharge", "discharged",
@@ -362,6 +373,14 @@ def _fraction(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2) : start]
     # "120/80 5/5": lists of numbers; "+1/2": a grade.
     return before.endswith(("+", "x", "X", "=", "~")) or text[end : end + 1] in {"%"}
+
+
+def _dmy_reject(text: str, start: int, end: int) -> bool:
+    """A d/m/y with a four-digit year is no fraction, whatever stands before it ("Sat
+    28.11.2026": the weekday, not an O2 saturation); a two-digit year may be one."""
+    if re.search(r"[/.-](?:19|20)\d{2}$", text[start:end]):
+        return False
+    return _fraction(text, start, end)
 
 
 def _md_reject(text: str, start: int, end: int) -> bool:
@@ -426,7 +445,7 @@ def date_rules() -> list[Rule]:
     return [
         Rule("bracket", e, _BRACKET, 0.95),
         Rule("mdy", e, _MDY, 0.9),
-        Rule("dmy", e, _DMY, 0.9, reject=_fraction),
+        Rule("dmy", e, _DMY, 0.9, reject=_dmy_reject),
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
@@ -452,6 +471,7 @@ def date_rules() -> list[Rule]:
         Rule("weekday-before-month", e, _WEEKDAY_BEFORE_MONTH, 0.8, group=1),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
+        Rule("compact-birth", e, _COMPACT_BIRTH, 0.0, _BIRTH_CTX, 0.85, window=20),
         Rule("compact-stamp", e, _COMPACT_STAMP, 0.85),
         Rule("mail-date", e, _MAIL_DATE, 0.9, trigger=(":",)),
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),

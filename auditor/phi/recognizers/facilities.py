@@ -44,6 +44,8 @@ _FACILITY_HEADS = frozenset(
      "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity",
      "lab", "labs", "laboratory", "laboratories"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
+# Heads that name a hospital whatever words stand before them.
+_STRONG_HEADS = frozenset({"hospital", "infirmary", "hospice", "sanatorium", "sanitarium"})
 # Heads so generic that the word in front must itself look like a name or place.
 _WEAK_HEADS = frozenset(
     {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
@@ -166,6 +168,12 @@ class FacilityRecognizer(LocalRecognizer):
             if (m.group(1) and self._practice_name(m.group(1)))
             or (m.group(2) and self._two_word_practice(m.group(2), m.group(3)))
         ]
+        if "Hosp" in text or "Cl" in text or "Ospedale" in text or "Centro" in text:
+            found += [
+                (m.start(), m.end(), 0.9)  # the facility word first outweighs a name reading
+                for m in _HEAD_FIRST.finditer(text)
+                if self._head_first_name(m.group("first"))
+            ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
 
@@ -185,6 +193,15 @@ class FacilityRecognizer(LocalRecognizer):
         if _ADJECTIVE_END.search(key):
             return False  # "Bariatric", "Colorectal": a specialty, however rare the word
         return key in lex.places or lex.is_unknown_proper(key)
+
+    def _head_first_name(self, word: str) -> bool:
+        key = normalize(word)
+        lex = self.lexicon
+        if key in _SAINTS:
+            return True
+        if lex.is_english(key) or key in lex.stoplist or key in NOT_PLACE_HEAD:
+            return False
+        return key in lex.places or lex.is_name(key) or lex.is_unknown_proper(key)
 
     def _two_word_practice(self, first: str, second: str) -> bool:
         """ "Haydon Bridge Surgery": a name or place that is no English word, then a word
@@ -248,7 +265,11 @@ class FacilityRecognizer(LocalRecognizer):
                 and all(words[j].key in self.lexicon.places for j in range(start, k))
             ):
                 continue  # "the Framingham clinic": a town's clinic, described not named
-            if view.caseless(k) and not self._namey(view, start, k, strict=False):
+            if (
+                view.caseless(k)
+                and not self._namey(view, start, k, strict=False)
+                and not self._capital_heading(view, start, k, named)
+            ):
                 continue
             end = k
             # Absorb trailing facility words: "Memorial Hospital", "Medical Center".
@@ -256,6 +277,13 @@ class FacilityRecognizer(LocalRecognizer):
                 end += 1
             if end == k and tail:
                 end = tail
+            if (
+                end + 1 < n
+                and words[end].key in {"centre", "center", "clinic", "hospital"}
+                and words[end + 1].key in _LEVELS
+                and view.gap(end + 1) == " "
+            ):
+                end += 1  # "Health Centre IV", "health centre iii": a facility's level
             end = self._town_after(view, end)
             out.append((words[start].start, words[end].end, 0.8))
         return out
@@ -441,6 +469,16 @@ class FacilityRecognizer(LocalRecognizer):
         ):
             return False  # "Internal Medicine", "Pediatric Cardiology": a department's line
         return letterhead(view.text, words[start].start, words[k].end)
+
+    @staticmethod
+    def _capital_heading(view: TokenView, start: int, k: int, named: int) -> bool:
+        """ "WINDWARD COAST GENERAL HOSPITAL" heading a form written in capitals: two naming
+        words before a hospital's head, at a line's or a field's start, name it even when
+        every word is English ("TRANSFERRED TO HOSPITAL" has no naming word)."""
+        if named < 2 or view.words[k].key not in _STRONG_HEADS:
+            return False
+        line = view.text[: view.words[start].start].rsplit("\n", 1)[-1].rstrip()
+        return line == "" or line.endswith((":", "—", "-", "|"))
 
     def _namey(self, view: TokenView, start: int, stop: int, strict: bool = True) -> bool:
         """Some word in front is a name, a place or an unknown proper word."""
@@ -647,6 +685,21 @@ _STREET_SURGERY = re.compile(
 
 # "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$")
+# A facility word first, as Spanish, Portuguese, Italian and French write it: "Hospital San
+# Cristóbal", "Clínica Santa Rosa", "Ospedale Maggiore di Lodi"; the first name word must
+# be a saint's title, a Romance preposition, or no English word ("Hospital Course" is a
+# section, "Hospital Day 3" a count).
+_HEAD_FIRST = re.compile(
+    r"(?<![\w-])(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Sanatorio|Policlínica|Policlinico|"
+    r"Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud|Hospitalario))[ \t]+"
+    r"(?P<first>[A-ZÁÉÍÓÚÑ][\w'’-]+|de|del|di|da|do)"
+    r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|la|di|della|da|do|dos|y|e)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+){0,3}"
+    r"(?![\w'’-])"
+)
+_LEVELS = frozenset({"ii", "iii", "iv", "v"})
+_SAINTS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "nuestra",
+                     "nossa", "de", "del", "di", "da", "do", "la", "las", "los", "el", "le",
+                     "les"})  # fmt: skip
 _NAMED_SURGERY = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,})\s+Surgery(?![\w-])"
     # two words, the first a name or place: "Haydon Bridge Surgery"

@@ -40,6 +40,8 @@ POST_TITLES = frozenset(
         "rn", "md", "np", "pac", "lpn", "cna", "rrt", "pharmd", "msw", "lcsw",
         "lpc", "phd", "mph", "dds", "dpm", "crna", "aprn", "fnp", "anp", "bsn", "msn", "jr",
         "ii", "iii", "facc", "facs", "facp", "mba", "slp", "ccrn",
+        # doctorates and licences of the other clinical professions
+        "psyd", "dnp", "dpt", "otr", "cnm", "lmft", "lmhc", "rdn", "dmd", "edd", "emt", "emtp",
         # medical degrees and the memberships and fellowships of the royal and national
         # colleges, as British, Irish and Commonwealth signatures print them
         "mbbs", "mbchb", "mbbch", "mrcgp", "micgp", "mrcp", "mrcpi", "mrcs", "mrcsi",

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 SCORE = 0.8
+# Roles a form labels a person by: "mother/caretaker:", "client:", "escort:", "next of kin:".
+_ROLES = (
+    r"client|mother|father|parent|guardian|caretaker|carer|caregiver|spouse|husband|wife|"
+    r"partner|son|daughter|sister|brother|next\s+of\s+kin|nok|escort|witness|informant|"
+    r"donor|recipient|owner|driver|employee|worker|student|child|nurse|midwife|doctor|"
+    r"physician|clinician|gp|chw|vht|medics?|paramedics?|emts?|crew"
+)
 # Labels at the start of a line (or after a field separator) whose value is a person. The
 # blank-run separator starts only where the run starts and never gives characters back, so a
 # long run of blanks costs linear time (it was cubic: 6,000 blanks took minutes).
@@ -35,7 +42,9 @@ _LABEL = re.compile(
     r"resident|caller|from|re|member|subscriber|guarantor|insured|contact|"
     r"emergency\s+contact|poa|hcp|attending|surgeon|assistant|referring(?:\s+(?:physician|"
     r"provider|md|doctor))?|pcp|reader|pathologist|radiologist|therapist|provider|"
-    r"interpreter)\s*[:#]|(?:read|dictated|signed|transcribed|reviewed|requested|completed)"
+    r"interpreter|(?:" + _ROLES + r")(?:[ \t]*/[ \t]*(?:" + _ROLES + r"))*)\s*[:#]|"
+    r"(?:read|dictated|signed|transcribed|reviewed|requested|completed|received|seen|entered|"
+    r"collected|prepared|checked|verified|witnessed|examined|referred|escorted|accompanied)"
     r"\s+by:?)[ \t]*"
 )
 # The same labels without a colon when a "SURNAME, First" value follows (requisition and

@@ -34,6 +34,16 @@ _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "new", "port", "lake", "mount", "mt", "fort", "ft",
      "saint", "st", "upper", "lower", "old", "glen", "point"}
 )  # fmt: skip
+# Administrative units below a state or province, after their name ("Busia district") or as
+# a form's label ("village: Buteba"); a first-level region or province is no Safe Harbor place.
+_UNITS = (
+    r"district|sub-?county|parish|village|division|constituency|municipality|barangay|taluka?|"
+    r"tehsil|mandal|upazila|commune|chiefdom|sub-?location|locality|hamlet"
+)
+# (one or two blanks before the unit: read backwards from it, so a long blank run costs once)
+_UNIT_AFTER = re.compile(rf"(?<=[^ \t][ \t])[ \t]?(?P<unit>(?i:{_UNITS}))(?![\w-])")
+_UNIT_LABEL = re.compile(rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement)[ \t]*:[ \t]*")
+_UNIT_WORD = re.compile(r"[^\W\d_][\w'’-]{2,30}")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
 _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
 _CALENDAR = frozenset(
@@ -137,11 +147,58 @@ class PlaceRecognizer(LocalRecognizer):
             found += self.after_facility(text)
         if "Co" in text or "CO" in text:
             found += [(m.start(1), m.end(1), 0.8) for m in _IRISH_COUNTY.finditer(text)]
+        found += self.admin_units(text)
         if "Ft" in text or "Fort" in text or "FT" in text or "FORT" in text:
             for m in _FORT.finditer(text):
                 if m.group(1).lower() not in NOT_PLACE_HEAD:
                     found.append((m.start(), m.end(), 0.75))
         return [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in found]
+
+    def admin_units(self, text: str) -> list[tuple[int, int, float]]:
+        """Names before an administrative unit below a state ("Busia district", "lumino
+        parish", "Masafu sub-county") or after its label ("village: Buteba"): the unit word
+        says the words before it are a place, whatever their case."""
+        out = []
+        for m in _UNIT_AFTER.finditer(text):
+            name_end = m.start()  # the blanks before the unit (one or two) are not the name
+            while text[name_end - 1] in " \t":
+                name_end -= 1
+            first = self._place_words(text, m.start("unit"), backward=True)
+            if first is not None:
+                out.append((first, name_end, 0.75))
+        for m in _UNIT_LABEL.finditer(text):
+            last = self._place_words(text, m.end(), backward=False)
+            if last is not None:
+                out.append((m.end(), last, 0.75))
+        return out
+
+    def _place_words(self, text: str, pos: int, *, backward: bool) -> int | None:
+        """Where up to three place-like words before (or after) ``pos`` start (or end)."""
+        words = (
+            list(_UNIT_WORD.finditer(text, max(0, pos - 60), pos))[::-1][:3]
+            if backward
+            else list(_UNIT_WORD.finditer(text, pos, min(len(text), pos + 60)))[:3]
+        )
+        edge = None
+        expected = pos
+        for w in words:
+            gap = text[w.end() : expected] if backward else text[expected : w.start()]
+            if gap.strip(" \t") or (edge is None and len(gap) > 2):
+                break
+            key = w.group().lower().strip("'’")
+            if not self._place_like(w.group(), key):
+                break
+            edge = w.start() if backward else w.end()
+            expected = w.start() if backward else w.end()
+        return edge
+
+    def _place_like(self, word: str, key: str) -> bool:
+        lex = self.lexicon
+        if key in STOP_WORDS or key in lex.stoplist or key in lex.states or key in NOT_PLACE_HEAD:
+            return False
+        if key in lex.places and not lex.is_ambiguous(key):
+            return True
+        return lex.is_unknown_proper(key) or (word[:1].isupper() and not lex.is_english(key))
 
     def after_facility(self, text: str) -> list[tuple[int, int, float]]:
         """Towns after a facility's name and a comma (see ``_COMMA_TOWN``): a listed
