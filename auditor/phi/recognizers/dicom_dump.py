@@ -61,6 +61,10 @@ _TAGS: dict[tuple[str, str], Entity] = {
     ("0040", "2016"): Entity.ID_NUMBER,  # PlacerOrderNumberImagingServiceRequest
     ("0040", "2017"): Entity.ID_NUMBER,  # FillerOrderNumberImagingServiceRequest
     ("0032", "1020"): Entity.HOSPITAL,  # ScheduledStudyLocation
+    ("0032", "1033"): Entity.HOSPITAL,  # RequestingService
+    ("0040", "0011"): Entity.HOSPITAL,  # ScheduledProcedureStepLocation
+    ("0040", "0243"): Entity.HOSPITAL,  # PerformedLocation
+    ("0040", "A027"): Entity.HOSPITAL,  # VerifyingOrganization
     ("0018", "1000"): Entity.DEVICE_ID,  # DeviceSerialNumber
     ("0018", "700A"): Entity.DEVICE_ID,  # DetectorID
 }
@@ -133,6 +137,10 @@ _KEYWORDS: dict[str, tuple[tuple[str, str], str]] = {
             ("PlacerOrderNumberImagingServiceRequest", "0040,2016"),
             ("FillerOrderNumberImagingServiceRequest", "0040,2017"),
             ("ScheduledStudyLocation", "0032,1020"),
+            ("RequestingService", "0032,1033"),
+            ("ScheduledProcedureStepLocation", "0040,0011"),
+            ("PerformedLocation", "0040,0243"),
+            ("VerifyingOrganization", "0040,A027"),
             ("DeviceSerialNumber", "0018,1000"),
             ("DetectorID", "0018,700A"),
         )

@@ -64,6 +64,9 @@ _ID_KIND = {
 }
 _REF_KIND = {
     "EA": Entity.MEDICAL_RECORD_NUMBER,
+    "EJ": Entity.ACCOUNT_NUMBER,
+    "0F": Entity.HEALTH_PLAN_NUMBER,
+    "HJ": Entity.HEALTH_PLAN_NUMBER,
     "SY": Entity.US_SSN,
     "HPI": Entity.US_NPI,
     "0B": Entity.LICENSE_NUMBER,
