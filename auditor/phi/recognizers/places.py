@@ -40,7 +40,8 @@ _UNITS = (
     r"district|sub-?county|parish|village|division|constituency|municipality|barangay|taluka?|"
     r"tehsil|mandal|upazila|commune|chiefdom|sub-?location|locality|hamlet"
 )
-# (one or two blanks before the unit: read backwards from it, so a long blank run costs once)
+# (a word's last character and one or two blanks before the unit: the look-behind rules out
+# most positions at once, and a long blank run costs once)
 _UNIT_AFTER = re.compile(rf"(?<=[^ \t][ \t])[ \t]?(?P<unit>(?i:{_UNITS}))(?![\w-])")
 _UNIT_LABEL = re.compile(rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement)[ \t]*:[ \t]*")
 _UNIT_WORD = re.compile(r"[^\W\d_][\w'’-]{2,30}")
@@ -160,7 +161,7 @@ class PlaceRecognizer(LocalRecognizer):
         says the words before it are a place, whatever their case."""
         out = []
         for m in _UNIT_AFTER.finditer(text):
-            name_end = m.start()  # the blanks before the unit (one or two) are not the name
+            name_end = m.start()  # the one or two blanks before the unit
             while text[name_end - 1] in " \t":
                 name_end -= 1
             first = self._place_words(text, m.start("unit"), backward=True)
