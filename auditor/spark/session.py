@@ -39,7 +39,15 @@ DEFAULT_CONF = {
     "spark.ui.showConsoleProgress": "false",
     # Segments are small next to a cluster's defaults (200): a few partitions per core.
     "spark.sql.shuffle.partitions": "8",
-    "spark.sql.adaptive.enabled": "true",
+    # A scan runs the same dozen queries on every segment, each over a few hundred thousand
+    # rows: adaptive execution re-plans each query between its stages and runs every
+    # shuffle stage as a job of its own (~75 jobs a segment, ~16 without), and the driver's
+    # planning outweighed what it saved (issue #17: docs/scale-out.md has the figures).
+    "spark.sql.adaptive.enabled": "false",
+    # Generated code is cached by its source text, 100 classes by default; a segment
+    # compiles a few hundred, so the cache was evicted before the next segment asked for
+    # the same classes again and every segment compiled them anew (Janino, in the driver).
+    "spark.sql.codegen.cache.maxEntries": "4096",
 }
 
 
