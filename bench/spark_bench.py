@@ -17,7 +17,7 @@ any Python workers are its descendants). Each segment prints as it finishes (wit
 job and stage counts), so a long run shows its rate while it goes.
 
     .venv/bin/python bench/spark_bench.py [--events 1000000] [--repeats 3] [--cores 1,2]
-        [--partitions 2,4,8] [--driver-memory 4g] [--no-duckdb]
+        [--partitions 2,4,8] [--driver-memory 4g] [--no-duckdb] [--warmup-events 100000]
 """
 
 from __future__ import annotations
@@ -174,8 +174,14 @@ def main() -> None:
     # on segments of half a million events.
     ap.add_argument("--driver-memory", default="4g")
     ap.add_argument("--no-duckdb", action="store_true", help="Spark runs only (no ratio)")
+    # A fresh JVM spends a minute of CPU compiling Spark's own code (JIT) in its first scan;
+    # without a warm-up that lands on whichever run comes first.
+    ap.add_argument("--warmup-events", type=int, default=0, help="untimed Spark scan first")
     args = ap.parse_args()
     log, ctx = prepare(args)
+    warm = None
+    if args.warmup_events:
+        warm = prepare(argparse.Namespace(**{**vars(args), "events": args.warmup_events}))
     from auditor.spark.session import spark_session
 
     parts = [int(p) for p in args.partitions.split(",")]
@@ -194,6 +200,16 @@ def main() -> None:
                 f"JVM pid {jvm}, load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
+            if warm is not None:
+                meter = Meter(f"warm-up local[{cores}]", jvm, spark)
+                home = Path(tmp) / f"warmup-{cores}"
+                elapsed, cpu, _ = _scan(home, *warm, "spark", f"local[{cores}]", meter)
+                print(
+                    f"  warm-up ({args.warmup_events:,} events, not timed): {elapsed:.1f}s wall, "
+                    f"{cpu:.1f}s CPU",
+                    flush=True,
+                )
+                shutil.rmtree(home, ignore_errors=True)
             duck = [] if args.no_duckdb else [f"duckdb {cores}t"]
             labels = [*duck, *(f"local[{cores}] p={p}" for p in parts)]
             for label in labels:
