@@ -176,3 +176,20 @@ def test_prose_with_asterisks_is_not_x12() -> None:
     got = _kinds(desk)
     assert (Entity.PHONE_NUMBER, "8885550101") in got, got
     assert not any(k == Entity.PERSON for k, _ in got), got
+
+
+def test_interchange_wrapped_at_a_fixed_width() -> None:
+    # A viewer's wrap: lines of 60 characters cut segments (and values) anywhere.
+    stream = CLAIM_837.replace("\n", "")
+    wrapped = "\n".join(stream[i : i + 60] for i in range(0, len(stream), 60))
+    got = {(kind, value.replace("\n", "")) for kind, value in _kinds(wrapped)}
+    for item in (
+        (Entity.PERSON, "VANTERPOOL"),
+        (Entity.PERSON, "TEODORA"),
+        (Entity.DATE_TIME, "19580722"),
+        (Entity.STREET_ADDRESS, "88 BRISTLECONE LN"),
+        (Entity.ZIP_CODE, "50201"),
+        (Entity.ACCOUNT_NUMBER, "PCN88412"),
+    ):
+        assert item in got, (item, got)
+    assert not any(v in ("IA", "99214", "M1711", "BATCH7781") for _, v in got), got

@@ -126,8 +126,13 @@ _DATE6 = re.compile(r"\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 Element = tuple[int, int]  # the (start, end) of one element's value, blanks trimmed
 
 
-def _separators(text: str) -> set[tuple[str, str]]:
-    """(element separator, segment terminator) of every ISA header; "\\n" when lines end them."""
+def _separators(text: str) -> set[tuple[str, str, bool]]:
+    """(element separator, segment terminator, wrapped) of every ISA header.
+
+    The terminator is "\\n" when lines end segments. ``wrapped`` says the lines are a viewer's
+    fixed-width wrap of one long stream (the ISA's line ends before its terminator, or mid-way
+    through a segment): newlines then end nothing and may fall inside a value.
+    """
     found = set()
     for m in _ISA.finditer(text):
         sep = m.group(1)
@@ -139,36 +144,54 @@ def _separators(text: str) -> set[tuple[str, str]]:
             pos += 1
         else:
             term = text[pos + 1 : pos + 2]  # after ISA16, one character
-            if term and not term.isalnum():
-                found.add((sep, "\n" if term in "\r\n" else term))
+            if term in ("\r", "\n"):
+                found.add((sep, "\n", False))
+            elif term and not term.isalnum() and not term.isspace():
+                line_end = text.find("\n", m.start())
+                wrapped = line_end >= 0 and not text[m.start() : line_end].rstrip().endswith(term)
+                found.add((sep, term, wrapped))
     return found
 
 
+_IDS = "|".join(sorted(SEGMENT_IDS, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=16)
-def _segment_starts(text: str, sep: str, term: str) -> re.Pattern[str]:
-    ids = "|".join(sorted(SEGMENT_IDS, key=len, reverse=True))
-    ends = "\n" + ("" if term in " \n" else term)
+def _segment_starts(sep: str, term: str, wrapped: bool) -> re.Pattern[str]:
+    """Where a segment starts: after a terminator, at a line start unless the lines are a
+    wrap, or after a blank before a known segment id."""
+    if wrapped:
+        return re.compile(
+            rf"(?:\A|(?<={re.escape(term)}))\s*([A-Z][A-Z0-9]{{1,2}}){re.escape(sep)}"
+        )
+    ends = "\n" + ("" if term == "\n" else term)
     return re.compile(
-        rf"(?:^|(?<=[{re.escape(ends)}])|(?<=[ \t])(?=(?:{ids}){re.escape(sep)}))"
+        rf"(?:^|(?<=[{re.escape(ends)}])|(?<=[ \t])(?=(?:{_IDS}){re.escape(sep)}))"
         rf"[ \t>]*([A-Z][A-Z0-9]{{1,2}}){re.escape(sep)}",
         re.M,
     )
 
 
-def _segments(text: str, sep: str, term: str) -> Iterator[tuple[str, list[Element]]]:
+def _segments(
+    text: str, sep: str, term: str, wrapped: bool = False
+) -> Iterator[tuple[str, list[Element]]]:
     """Each segment's id and its elements' trimmed spans (index 0 is element 01)."""
-    starts = _segment_starts(text, sep, term)
-    stop = re.compile(rf"[\n{re.escape(term)}]" if term != "\n" else r"\n")
+    starts = _segment_starts(sep, term, wrapped)
+    if wrapped:
+        stop = re.compile(re.escape(term))
+    else:
+        stop = re.compile(rf"[\n{re.escape(term)}]" if term != "\n" else r"\n")
     for m in starts.finditer(text):
         seg_id = m.group(1)
         if seg_id not in SEGMENT_IDS:
             continue
         end_m = stop.search(text, m.end())
         end = end_m.start() if end_m else len(text)
-        # A blank before a known segment id also ends this one (see module doc).
-        nxt = starts.search(text, m.end(), end)
-        if nxt is not None and nxt.group(1) in SEGMENT_IDS:
-            end = nxt.start()
+        if not wrapped:
+            # A blank before a known segment id also ends this one (see module doc).
+            nxt = starts.search(text, m.end(), end)
+            if nxt is not None and nxt.group(1) in SEGMENT_IDS:
+                end = nxt.start()
         elements: list[Element] = []
         pos = m.end()
         while pos <= end:
@@ -207,11 +230,13 @@ class X12Recognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         if not any(cue in text for cue in _CUES):
             return []
-        configs = _separators(text) | {("*", "~")}
+        configs = _separators(text)
+        if not any(sep == "*" and term == "~" for sep, term, _ in configs):
+            configs.add(("*", "~", False))
         out: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
-        for sep, term in sorted(configs):
-            segments = list(_segments(text, sep, term))
+        for sep, term, wrapped in sorted(configs):
+            segments = list(_segments(text, sep, term, wrapped))
             if len(segments) < 2 and not any(seg == "ISA" for seg, _ in segments):
                 continue
             for seg_id, elements in segments:
