@@ -193,3 +193,22 @@ def test_interchange_wrapped_at_a_fixed_width() -> None:
     ):
         assert item in got, (item, got)
     assert not any(v in ("IA", "99214", "M1711", "BATCH7781") for _, v in got), got
+
+
+def test_834_enrollment() -> None:
+    text = (
+        "ST*834*0001*005010X220A1~BGN*00*ENR7781*20250115*0930****2~"
+        "N1*P5*GRAYLING FOUNDRY WORKS*FI*384410027~INS*Y*18*021*28*A***FT~"
+        "REF*0F*GFW00871~NM1*IL*1*ABERNATHY*CORDELIA****34*555014471~"
+        "HD*021**HLT*PPO SILVER*EMP~DTP*348*D8*20250201~SE*9*0001~"
+    )
+    got = _kinds(text)
+    assert {
+        (Entity.DATE_TIME, "20250115"),
+        (Entity.ORGANIZATION, "GRAYLING FOUNDRY WORKS"),
+        (Entity.HEALTH_PLAN_NUMBER, "GFW00871"),
+        (Entity.US_SSN, "555014471"),
+        (Entity.DATE_TIME, "20250201"),
+    } <= got, got
+    # the transaction's reference, plan description and maintenance codes stay
+    assert not any(v in ("ENR7781", "PPO SILVER", "021", "HLT", "0930") for _, v in got), got

@@ -287,6 +287,8 @@ class X12Recognizer(LocalRecognizer):
             yield from date(4)
         elif seg == "BHT":
             yield from date(4)
+        elif seg == "BGN":  # 834 and others: the transaction's date, like BHT04
+            yield from date(3)
         elif seg in ("NM1", "N1"):
             code = value(1)
             if seg == "NM1" and value(2) == "1":
