@@ -189,3 +189,16 @@ def test_keyword_dumps() -> None:
     assert _kinds(orthanc) == {(Entity.PERSON, "Abernethy"), (Entity.PERSON, "Corliss")}
     dcmjs = '{"PatientName": [{"Alphabetic": "Toivonen^Aune"}], "StudyDescription": "CT"}'
     assert _kinds(dcmjs) == {(Entity.PERSON, "Toivonen"), (Entity.PERSON, "Aune")}
+
+
+def test_departments_named_only_by_kind_stay() -> None:
+    text = (
+        "(0008,1040) LO [RADIOLOGY]\n"
+        "(0040,0011) SH [CT Room]\n"
+        "(0038,0300) LO [Kittiwake Ward 3]\n"
+        "(0032,1033) LO [Harebell Unit]\n"
+    )
+    assert _kinds(text) == {
+        (Entity.HOSPITAL, "Kittiwake Ward 3"),
+        (Entity.HOSPITAL, "Harebell Unit"),
+    }

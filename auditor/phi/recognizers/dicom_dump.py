@@ -69,6 +69,26 @@ _TAGS: dict[tuple[str, str], Entity] = {
     ("0018", "700A"): Entity.DEVICE_ID,  # DetectorID
 }
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Departments and locations inside a facility: marked only when named beyond their kind.
+_UNITS = frozenset(
+    {("0008", "1040"), ("0032", "1020"), ("0032", "1033"), ("0038", "0300"), ("0038", "0400"),
+     ("0040", "0011"), ("0040", "0243")}
+)  # fmt: skip
+_GENERIC_UNIT_WORDS = _words(
+    """
+    radiology imaging diagnostic diagnostics department dept service services unit units
+    emergency ed er ae icu ccu nicu picu hdu or theatre theatres opd outpatient outpatients
+    inpatient inpatients cardiology neurology oncology orthopaedics orthopedics surgery
+    surgical medicine medical nuclear mri mr ct us ultrasound xray x ray mammography breast
+    interventional pediatrics paediatrics obstetrics maternity women womens health main
+    general the and of de la del sala servicio radiologia radiologie room scanner suite
+    """
+)
 # DICOM keywords (PS3.6) of the attributes above and of the PN, DA, DT and AS attributes the
 # Basic Profile removes, with their tag and VR: dumps that print keywords instead of tags
 # ("PatientName: A^B", Orthanc's and dcmjs's JSON) are read by the same rules.
@@ -315,4 +335,13 @@ def _phi(
         if age and int(age.group(1)) > 89:
             yield Entity.AGE, (a, b)
     elif tag in _TAGS and any(c.isalnum() for c in value):
+        if tag in _UNITS and _generic_unit(value):
+            return
         yield _TAGS[tag], (a, b)
+
+
+def _generic_unit(value: str) -> bool:
+    """A department or location named only by its kind ("RADIOLOGY", "CT"), which locates no
+    one: any other word or a digit ("Elmwood Ward", "Sala 2B") names a place that does."""
+    words = re.findall(r"\w+", value.lower())
+    return not any(c.isdigit() for c in value) and all(w in _GENERIC_UNIT_WORDS for w in words)
