@@ -173,6 +173,8 @@ class FacilityRecognizer(LocalRecognizer):
                 (m.start(), m.end(), 0.9)  # the facility word first outweighs a name reading
                 for m in _HEAD_FIRST.finditer(text)
                 if self._head_first_name(m.group("first"))
+                # "Base Hospital Kinniya": a name before the head is the grammar's reading
+                and not re.search(r"[A-Z][\w'’.-]*[ \t]$", text[max(0, m.start() - 30) : m.start()])
             ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
@@ -693,7 +695,7 @@ _HEAD_FIRST = re.compile(
     r"(?<![\w-])(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Sanatorio|Policlínica|Policlinico|"
     r"Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud|Hospitalario))[ \t]+"
     r"(?P<first>[A-ZÁÉÍÓÚÑ][\w'’-]+|de|del|di|da|do)"
-    r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|la|di|della|da|do|dos|y|e)[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’-]+){0,3}"
+    r"(?:[ \t](?:(?:de|del|de[ \t]la|la|di|della|da|do|dos|y|e)[ \t])?[A-ZÁÉÍÓÚÑ][\w'’-]+){0,3}"
     r"(?![\w'’-])"
 )
 _LEVELS = frozenset({"ii", "iii", "iv", "v"})

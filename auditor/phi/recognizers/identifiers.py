@@ -87,6 +87,8 @@ _ID_LABEL = (
     r"track(?:ed)?|consignment|parcel|shipment|waybill|meeting|webinar|conference|order|"
     r"auth(?:ori[sz]ation)?|prior\s+auth|approval|permit|ticket|incident|complaint|appeal|"
     r"booking|confirmation|voucher|certificate|registration|passport|reference|ref|"
+    # "reg. no.", "Reg #": a registration, only with its number word
+    r"reg(?=\.?[ \t]*(?:no\b|nos?\.|number|#))|"
     # national and health-plan numbers whose check digit failed (or has no published one):
     # the label says what they are
     r"philhealth|ohip|ramq|medicare|nhs|chi|nhi|ppsn|pps|aadhaa?r|abha|uhid|nric|mykad|sss|"
@@ -104,7 +106,7 @@ _ID_LABEL = (
 _ID_LABELLED = re.compile(
     r"(?<![\w])(?i:" + _ID_LABEL + r")"
     # blanks read once (possessive): the look-ahead below would rescan them at every split
-    r"(?i:[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*+[:#]?[ \t]*+"
+    r"(?i:\.?[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*+[:#]?[ \t]*+"
     r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
     # groups after a space hold a digit ("1Z 999 AA1"; not "... IRN 1", "... denied"); groups
     # after a slash or dash may be letters, any case ("2025/CF/00417", "25-cv-01187")
@@ -126,7 +128,17 @@ def _labelled_id(value: str) -> bool:
     alien = groups[0] == "A" and digits >= 8  # "A 201-448-917": the A-number's own letter
     if groups[0].isalpha() and groups[0].lower() in _NOT_PREFIXES and not alien:
         return False  # "REFERENCE RANGE 135-145", "CASE OF 12 000"
-    return digits >= 5
+    # a registry's letter code then four digits ("MCJ 4471") is as sure as five digits
+    coded = (
+        len(groups) == 2
+        and groups[0].isalpha()
+        and groups[0].isupper()
+        and len(groups[0]) <= 5
+        and groups[1].isdigit()
+        and len(groups[1]) == 4
+        and not re.fullmatch(r"(?:19|20)\d\d", groups[1])  # "AB 2026": a year
+    )
+    return digits >= 5 or coded
 
 
 # Words that open the match but no number: the stop words and a few labels' neighbours.

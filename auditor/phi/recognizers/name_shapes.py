@@ -88,6 +88,12 @@ _NOT_INITIALS = frozenset(
      "IM", "DC", "NY", "LA", "DR", "MR", "MS", "ST", "RN", "MD", "DO", "PA", "NP"}
 )  # fmt: skip
 SCORE = 0.7
+# An initial and a surname no word list explains, in mixed case: "resident B. Quenault",
+# "seen with A. Okonkwo-Eze". A listed surname is the name recognizer's; a genus's initial
+# before its species ("E. Coli", "S. Aureus") meets the clinical stop list.
+_INITIAL_UNKNOWN = re.compile(
+    r"(?<![\w.'’-])[A-Z]\.[ \t]?([A-Z][a-z'’]{2,24}(?:-[A-Z][a-z'’]{2,24})?)(?![\w'’-]|\.\w)"
+)
 
 
 class NameShapeRecognizer(LocalRecognizer):
@@ -146,6 +152,12 @@ class NameShapeRecognizer(LocalRecognizer):
             surname = m.group(1).rsplit(".", 1)[1].strip().lower()
             if surname not in NOT_NAMES and surname not in self.lexicon.stoplist:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        if "." in text:
+            for m in _INITIAL_UNKNOWN.finditer(text):
+                keys = [p.lower().strip("'’") for p in m.group(1).split("-")]
+                lex = self.lexicon
+                if all(lex.is_unknown_proper(k) and k not in NOT_NAMES for k in keys):
+                    out.append(make_result(self, Entity.PERSON, m.start(), m.end(1), SCORE))
         lower = text.lower()
         if any(cue in lower for cue in _ALIAS_CUES):
             for m in _ALIAS.finditer(text):

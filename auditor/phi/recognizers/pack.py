@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from presidio_analyzer import EntityRecognizer
 
 from auditor.phi.dictionaries import SiteDictionary
+from auditor.phi.recognizers.address_fields import AddressFieldRecognizer
 from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
@@ -55,6 +56,7 @@ def build_pack(
         facilities,
         names,
         FieldNameRecognizer(lexicon),
+        AddressFieldRecognizer(),
         JsonFieldRecognizer(),
         X12Recognizer(),
         DicomDumpRecognizer(),

@@ -1,0 +1,78 @@
+"""Addresses in labelled fields: "Address: LP 12 Hope Estate Rd, Belle Garden", "Accommodation:".
+
+The address grammar reads a house number, a street type and a town it knows; a form's label
+says what follows is an address whatever its layout: a Caribbean light-pole number, a labour
+camp's block and room, a rural route, a compound in a village. The value runs from the label
+to the line's end, a wide gap or the next label, and must read as an address (a digit or a
+comma, two words at least), never a placeholder ("same as above", "no fixed abode"); one that
+opens with a house number is left to the address grammar, which types its town and code.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import RecognizerResult
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.patterns import make_result
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+SCORE = 0.75
+_MAX_VALUE = 120
+# A label at a line's start, after a field separator or a wide gap; its colon is required.
+_LABEL = re.compile(
+    r"(?im)(?:^|[|;]|(?<!\s)[ \t]{3,}+)[ \t]*+"
+    r"(?:(?:home|postal|mailing|residential|current|permanent|usual|street|local|temporary|"
+    r"patient'?s?|pt'?s?|client'?s?|next\s+of\s+kin|nok)[ \t]+)?"
+    r"(?:address|addr\.?|residence|accommodation|abode|domicile|lives[ \t]+at|resides[ \t]+at|"
+    r"residing[ \t]+at|dirección|direccion|endereço|adresse|tirahan)"
+    r"[ \t]*+[:#][ \t]*+"
+)
+# Where the value stops: the line's end, a gap of three blanks, a ';' or '|', or a label
+# ("Tel:", "Phone:", "DOB:") after a blank.
+_STOP = re.compile(r"\n|[ \t]{3,}|[;|]|(?<=[ \t])[A-Za-z][A-Za-z .'/]{1,20}:(?=[ \t]|$)")
+_PLACEHOLDER = re.compile(
+    r"(?i)(?:n/?a|none|unknown|unk|not\s+(?:known|given|provided|recorded|stated)|same(?:\s+as\s+"
+    r"(?:above|patient|pt))?|as\s+above|see\s+(?:above|below|registration|chart)|"
+    r"no\s+fixed\s+(?:abode|address)|nfa|homeless|declined|withheld|redacted|tbc|-+)\.?"
+)
+
+
+class AddressFieldRecognizer(LocalRecognizer):
+    """STREET_ADDRESS for the value of an address field (module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__("AuditorAddressFieldRecognizer", [Entity.STREET_ADDRESS.value])
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if ":" not in text and "#" not in text:
+            return []
+        out = []
+        for label in _LABEL.finditer(text):
+            start = label.end()
+            stop = _STOP.search(text, start, min(len(text), start + _MAX_VALUE))
+            end = stop.start() if stop else min(len(text), start + _MAX_VALUE)
+            value = text[start:end].rstrip(" \t,.")
+            if _reads_as_address(value):
+                out.append(
+                    make_result(self, Entity.STREET_ADDRESS, start, start + len(value), SCORE)
+                )
+        return out
+
+
+def _reads_as_address(value: str) -> bool:
+    if not value or _PLACEHOLDER.fullmatch(value.strip()):
+        return False
+    if re.match(r"\d{1,6}[A-Za-z]?[ \t]+[^\W\d_]", value):
+        return False  # "12 Oak St, Springfield": the address grammar reads it, town and all
+    words = re.findall(r"[^\W\d_]{2,}", value)
+    if not words:
+        return False
+    return any(c.isdigit() for c in value) or ("," in value and len(words) >= 2)
