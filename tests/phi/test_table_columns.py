@@ -67,3 +67,16 @@ def test_csv_rows_under_a_header_of_labels(engine: PhiEngine) -> None:
     # prose with commas has no header of labels
     prose = "The patient, aged 93, lives alone, and her unit, 5 East, is aware."
     assert not any(kind == Entity.HOSPITAL.value for kind, _ in found(engine, prose))
+
+
+def test_key_value_pairs_of_a_log(engine: PhiEngine) -> None:
+    text = (
+        "ts=2026-03-02T08:11:40 step=auth dob_entered=09141948 patient_id=QX55120 "
+        'agent=ops_mfairweather agent_name="Mirela Fairweather" dose=5 unit=mg age=94'
+    )
+    got = found(engine, text)
+    assert (Entity.DATE_TIME.value, "09141948") in got, got
+    assert (Entity.ID_NUMBER.value, "QX55120") in got, got
+    assert (Entity.PERSON.value, "Mirela Fairweather") in got, got
+    assert (Entity.AGE.value, "94") in got, got
+    assert not any(v in ("5", "mg", "auth") for _, v in got), got

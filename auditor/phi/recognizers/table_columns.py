@@ -1,4 +1,5 @@
-"""Cells of a table column whose header names the kind: "| NAME | AGE | PHONE |", TSV, columns.
+"""Cells of a table column whose header names the kind ("| NAME | AGE | PHONE |", CSV, TSV,
+aligned columns), and a log's values whose key names it ("agent_name=...", "dob=...").
 
 Registers, census lists, marathon-tent logs, household registers and audit exports print PHI
 in columns with no cue beside each value: the header says it once ("BIB", "Name", "Age",
@@ -40,6 +41,7 @@ _ROLE = (
     r"nurse|rn|doctor|physician|clinician|provider|surgeon|gp|consultant|therapist|driver|"
     r"worker|employee|officer|reporter|householder|head of household|deceased|decedent|"
     r"claimant|applicant|inmate|detainee|passenger|interpreter|chaperone|midwife|attendant|"
+    r"agent|operator|clerk|technician|tech|pharmacist|dispatcher|scribe|"
     r"(?:signed|checked|prepared|seen|entered|collected|requested|reviewed|verified|taken|"
     r"drawn|given|administered|recorded|completed|issued|returned|received|released) by|by|"
     r"full name|surname|last name|family name|first name|given names?|forenames?|names?|"
@@ -200,6 +202,23 @@ def _separator(line: str) -> str | None:
     return None
 
 
+# A log's key=value pair ("agent_name=\"R. Kowal\"", "dob_entered=04221951", "?patient=..."):
+# the key is the label, read like a column's.
+_KEY_VALUE = re.compile(
+    r"(?<![\w.-])([A-Za-z][A-Za-z0-9_.-]{1,30})=(?:\"([^\"\n]{1,60})\"|([^\s&;,|\"'<>]{1,60}))"
+)
+
+
+def _key_kind(key: str) -> Entity | None:
+    """A machine key's kind: the whole key, else its leading words ("dob_entered")."""
+    words = re.sub(r"[^a-z0-9]+", " ", key.lower()).split()
+    for n in range(len(words), 0, -1):
+        kind = _label_kind(" ".join(words[:n]))
+        if kind is not None:
+            return kind
+    return None
+
+
 class TableColumnRecognizer(LocalRecognizer):
     """Values under a column label that names their kind (module docstring)."""
 
@@ -213,14 +232,16 @@ class TableColumnRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        if "=" in text:
+            results += self._key_values(text)
         if "|" not in text and "\t" not in text and "  " not in text and "," not in text:
-            return []
+            return results
         lines: list[tuple[int, str]] = []
         pos = 0
         for line in text.split("\n"):
             lines.append((pos, line))
             pos += len(line) + 1
-        results: list[RecognizerResult] = []
         i = 0
         while i < len(lines):
             header = self._header(lines[i][1])
@@ -250,6 +271,18 @@ class TableColumnRecognizer(LocalRecognizer):
                                 )
                 i += 1
         return results
+
+    def _key_values(self, text: str) -> list[RecognizerResult]:
+        out = []
+        for m in _KEY_VALUE.finditer(text):
+            kind = _key_kind(m.group(1))
+            if kind is None:
+                continue
+            g = 2 if m.group(2) is not None else 3
+            span = self._value(text, m.start(g), m.end(g), kind)
+            if span is not None:
+                out.append(make_result(self, span[2], span[0], span[1], SCORE))
+        return out
 
     def _header(self, line: str) -> tuple[str, list[Entity | None]] | None:
         """The separator and each column's kind, when ``line`` is a table's header."""
@@ -295,6 +328,10 @@ class TableColumnRecognizer(LocalRecognizer):
             return (a, b, kind.value) if "@" in value else None
         if digits and kind in (Entity.PERSON, Entity.LOCATION):
             return None
+        if kind is Entity.HOSPITAL and not (
+            digits or (len(value.split()) >= 2 and any(c.isupper() for c in value))
+        ):
+            return None  # "ED", "Oncology", "mg": a unit's kind or a unit of measure
         if kind is Entity.PERSON:
             b = a + self._without_credentials(value)
             value = line[a:b]

@@ -128,6 +128,8 @@ class TokenView:
         ratio = upper / len(letters) if letters else 0.0
         upper = bool(letters) and ratio > 0.6
         shouting = upper or (bool(letters) and ratio < 0.01 and len(letters) > 12)
+        if not shouting and ratio < 0.08:
+            shouting = _lower_starts(text[:20000])
         return cls(text=text, words=words, shouting=shouting, upper=upper)
 
     @classmethod
@@ -163,3 +165,17 @@ class TokenView:
             return True
         gap = self.gap(i)
         return any(c in ".!?\n:;" for c in gap)
+
+
+# A sentence's or a line's first word.
+_STARTS = re.compile(r"(?:^|[.!?]\s+|\n[ \t]*)([^\W\d_])", re.M)
+
+
+def _lower_starts(text: str) -> bool:
+    """A writer who does not capitalise: most sentences and lines open in lower case
+    ("referred to: lumino health centre", "spoke w/ okumu"), whatever capitals its
+    abbreviations and codes hold (MUAC, RDT, a plate)."""
+    starts = [m.group(1) for m in _STARTS.finditer(text)]
+    if len(starts) < 4:
+        return False
+    return sum(c.islower() for c in starts) >= 0.75 * len(starts)
