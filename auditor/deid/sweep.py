@@ -70,6 +70,8 @@ _SLASHED = re.compile(
 )
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
+# Where a CamelCase key's words meet: "ReferringPhysicianName" -> Referring, Physician, Name.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Ages the engine's age grammar may not read: "turned 101", "her 100th birthday".
 _AGE = re.compile(
     r"(?i:\b(?:turned|turns|turning|reached|reaches|aged)[ \t]+)(?P<n>\d{2,3})(?![\d/:.])"
@@ -201,6 +203,14 @@ class Sweep:
             return None
         if not word[:1].isupper():
             return self._lower_name(word)
+        humps = _CAMEL.split(word)
+        if len(humps) >= 2 and all(
+            (len(h) >= 4 and self._known_form(normalize(h))) or (h.isupper() and len(h) <= 4)
+            for h in humps
+        ):
+            # a machine key of known words ("ReferringPhysicianName", "PatientID"); a name's
+            # short particle is no such word ("McAllister", "LaToya", "DeShawn")
+            return None
         parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
         parts = [p for p in parts if p]
         if not parts:

@@ -136,3 +136,10 @@ def test_a_swept_age_over_89_is_aggregated(phi_engine: PhiEngine) -> None:
     out = d.text(text, phi_engine.analyze(text))
     assert "102" not in out and "104" not in out
     assert out.count("90+") == 2
+
+
+def test_machine_keys_of_known_words_stay_and_camel_names_go(sweep: Sweep) -> None:
+    text = "ReferringPhysicianName PatientID ScheduledStationAETitle StudyDate"
+    assert swept(sweep, text) == []
+    for name in ("McAllister", "LaToya", "DeShawn"):
+        assert ("PERSON", name) in swept(sweep, f"Seen with {name} today."), name
