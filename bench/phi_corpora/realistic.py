@@ -8,7 +8,7 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
-``round9-dev``/``round9-test`` and
+``round9-dev``/``round9-test``, ``round10-dev`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -150,6 +150,16 @@ CORPORA = {
         HERE / "round9_test.src.txt",
         HERE / "round9_test.jsonl",
         HERE / "round9_test_site.tsv",
+    ),
+    # issue 14 round 10: one development batch (no test batch) in styles and settings no earlier
+    # round used: delivery, crisis, audiogram, school-clinic, dental-lab, fraud-referral,
+    # zoonosis, church screening, committee, SMS, trial eCRF, nutrition, survivor and referral
+    # records from Quebec, Atlantic and Northern Canada, the Caribbean, the Pacific, Africa,
+    # South Asia, Brunei, Ireland and the Scottish islands; an author who never read the detector
+    "round10-dev": (
+        HERE / "round10_dev.src.txt",
+        HERE / "round10_dev.jsonl",
+        HERE / "round10_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
