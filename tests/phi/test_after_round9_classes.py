@@ -133,3 +133,9 @@ def test_an_initial_and_a_surname_no_list_knows(engine: PhiEngine) -> None:
     # a genus's initial and its species; a letter closing a sentence before a word
     text = "grew E. Coli, H. Pylori, N. Meningitidis. Vitamin D. Patient stable. Plan B. Follow up."
     assert found(engine, text) == [], found(engine, text)
+
+
+def test_a_doubled_word_and_a_lower_case_unit_are_no_names(engine: PhiEngine) -> None:
+    got = found(engine, "transport: boda boda to the clinic\nnakaseke parish, village: kiwoko")
+    assert not any(kind == Entity.PERSON.value for kind, _ in got), got
+    assert (Entity.PERSON.value, "Ruth Parish") in found(engine, "Ruth Parish called")

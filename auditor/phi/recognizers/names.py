@@ -105,6 +105,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
         view = TokenView.shared(text, nlp_artifacts)
         spans = [(s, _with_generation(text, e), score) for s, e, score in self.find(view)]
         spans += self._repeated(view, spans)
+        spans = [span for span in spans if _still_a_name(text, span[0], span[1])]
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
         for _, end, _ in spans:
             age = _AGE_AFTER_NAME.match(text, end)
@@ -438,3 +439,15 @@ class NameRecognizer(NameWords, LocalRecognizer):
         return known and (
             not self.lexicon.is_english(key) or self.lexicon.surname_rank.get(key, 10**6) <= 1000
         )
+
+
+# A lower-case administrative unit after a place's name ("lumino parish", "busia district")
+# is no surname, and a word said twice ("boda boda", "tuk tuk") is no name.
+_LOWER_UNITS = frozenset({"parish", "district", "county", "village", "division", "ward"})
+
+
+def _still_a_name(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    if len(words) < 2:
+        return True
+    return len({w.lower() for w in words}) > 1 and words[-1] not in _LOWER_UNITS
