@@ -107,8 +107,9 @@ _TEXT_DATE = re.compile(
     r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
     r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+(?:" + _YEAR + _YY + r"))?\b"
     r"|\b" + _MONTHS + r"\.?,?\s+(?:(?:19|20)\d{2}\b|['’]\d{2}(?![\w/%'’]))"
-    # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems)
-    r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"-(?:(?:19|20)\d{2}|\d{2})\b",
+    # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems);
+    # without the year too ("Onset 14-Nov"), as British and Caribbean notes write it
+    r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"(?:-(?:(?:19|20)\d{2}|\d{2}))?\b(?![-/]\d)",
     I,
 )
 # A weekday before a day and month name: "Mon 14 Apr" (its own pass: cheaper than an

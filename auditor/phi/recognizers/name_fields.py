@@ -32,7 +32,9 @@ _ROLES = (
     r"client|mother|father|parent|guardian|caretaker|carer|caregiver|spouse|husband|wife|"
     r"partner|son|daughter|sister|brother|next\s+of\s+kin|nok|escort|witness|informant|"
     r"donor|recipient|owner|driver|employee|worker|student|child|nurse|midwife|doctor|"
-    r"physician|clinician|gp|chw|vht|medics?|paramedics?|emts?|crew"
+    r"physician|clinician|gp|chw|vht|medics?|paramedics?|emts?|crew|staff|tester|reviewer|"
+    r"reviewed|recorded|examiner|assessor|screener|vaccinator|counsell?or|coordinator|"
+    r"investigator|hsa|driver"
 )
 # Labels at the start of a line (or after a field separator) whose value is a person. The
 # blank-run separator starts only where the run starts and never gives characters back, so a

@@ -43,7 +43,18 @@ _UNITS = (
 # (a word's last character and one or two blanks before the unit: the look-behind rules out
 # most positions at once, and a long blank run costs once)
 _UNIT_AFTER = re.compile(rf"(?<=[^ \t][ \t])[ \t]?(?P<unit>(?i:{_UNITS}))(?![\w-])")
-_UNIT_LABEL = re.compile(rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement)[ \t]*:[ \t]*")
+_UNIT_LABEL = re.compile(
+    rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement|(?:home[ \t]+)?(?:community|island))"
+    r"[ \t]*:[ \t]*"
+)
+# A unit's word before the name, as registers and referral notes write it: "village
+# Kolomotu'a", "sector Rwinkwavu", "barangay San Isidro" (the name must be place-like: "village
+# health worker" is none).
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:village|sector|settlement|hamlet|barangay|island|atoll|commune|"
+    r"community|reserve|township)[ \t]"
+)
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]$")
 _UNIT_WORD = re.compile(r"[^\W\d_][\w'’-]{2,30}")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
 _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
@@ -171,6 +182,14 @@ class PlaceRecognizer(LocalRecognizer):
             last = self._place_words(text, m.end(), backward=False)
             if last is not None:
                 out.append((m.end(), last, 0.75))
+        for m in _UNIT_BEFORE.finditer(text):
+            if m.group().strip().isupper() or _NAME_BEFORE.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                continue  # "HEALTH VILLAGE OOH", "Olympic Village Rd": the unit is in a name
+            last = self._place_words(text, m.end(), backward=False)
+            if last is not None:
+                out.append((m.end(), last, 0.7))
         return out
 
     def _place_words(self, text: str, pos: int, *, backward: bool) -> int | None:

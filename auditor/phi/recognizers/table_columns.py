@@ -121,13 +121,26 @@ _RULE_LINE = re.compile(r"[\s|+:=\-—–_.*]*")
 _BLANKS = re.compile(r"[ \t]{2,}+")
 _LABEL_CELL = re.compile(r"[^\W\d_][^\d\n]{0,29}")
 _AGE_VALUE = re.compile(r"(\d{2,3})\s*(?:y|yo|y/o|yrs?|years?)?\.?", re.I)
+_INITIALS = re.compile(r"[A-Z](?:[-.][A-Z-]?){1,4}\.?")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+# Clinical-data variable names (CDISC SDTM/CDASH and the like): a subject's id, initials,
+# an investigator's name, and any date-time variable ("BRTHDTC", "VISDAT", "RFSTDTC").
+_VARIABLES: tuple[tuple[Entity, re.Pattern[str]], ...] = (
+    (Entity.ID_NUMBER, re.compile(r"u?subjid|patid|ptid|pid|scrnum|randnum|randno|enrolid")),
+    (Entity.PERSON, re.compile(r"init|inits|initials|invnam|invname|ptinit|subjinit")),
+    (Entity.DATE_TIME, re.compile(r"brthdtc|brthdat|[a-z]{2,8}(?:dtc|dat)")),
+)
 
 
 def _label_kind(cell: str) -> Entity | None:
     key = " ".join(re.sub(r"[^a-z0-9]+", " ", cell.lower()).split())
     if not key or len(key) > _MAX_HEADER_CELL:
         return None
+    for kind, pattern in _VARIABLES:
+        if pattern.fullmatch(key):
+            return kind
     for kind, pattern in _LABELS:
         if pattern.fullmatch(key):
             if kind is Entity.ORGANIZATION and _HOSPITAL_LABELS.fullmatch(key):
@@ -333,6 +346,8 @@ class TableColumnRecognizer(LocalRecognizer):
         ):
             return None  # "ED", "Oncology", "mg": a unit's kind or a unit of measure
         if kind is Entity.PERSON:
+            if _INITIALS.fullmatch(value):
+                return a, b, kind.value  # "H-J-M", "A.R.K.": a subject's initials
             b = a + self._without_credentials(value)
             value = line[a:b]
         words = _NAME_WORD.findall(value)

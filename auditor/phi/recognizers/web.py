@@ -23,6 +23,7 @@ _EMAIL = re.compile(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
     r"[A-Za-z0-9])?)+"
 )
+_ALPHA_TOP = re.compile(r"@[^@]*\.[A-Za-z]{2,24}$")
 _URL_SCHEME = re.compile(r"\b(?:https?|ftp|sftp)://[^\s<>\"'\]\[)]+[^\s<>\"'\]\[).,;:!?]", I)
 _URL_WWW = re.compile(r"(?<![\w@.])www\d?\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"')]*)?"
                       r"(?<![.,;:!?])", I)  # fmt: skip
@@ -102,11 +103,21 @@ def _site_url(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
     return ok
 
 
+def _email_ok(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
+    """A public suffix, or any alphabetic top label: a reserved ("x@clinic.example",
+    "x@lab.test") or an internal domain ("x@ehr.local") reaches its owner as well."""
+
+    def ok(value: str) -> bool:
+        return suffixes.domain_ok(value) or bool(_ALPHA_TOP.search(value))
+
+    return ok
+
+
 def web_recognizer() -> RegexRecognizer:
     suffixes = OfflineSuffixes()
     e = Entity
     rules = [
-        Rule("email", e.EMAIL_ADDRESS, _EMAIL, 0.9, validate=suffixes.domain_ok, trigger=("@",)),
+        Rule("email", e.EMAIL_ADDRESS, _EMAIL, 0.9, validate=_email_ok(suffixes), trigger=("@",)),
         Rule("url", e.URL, _URL_SCHEME, 0.9, validate=not_standards_url, trigger=("://",)),
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
