@@ -55,3 +55,23 @@ def test_a_day_and_month_joined_by_a_hyphen(engine: PhiEngine) -> None:
     assert found(engine, "ROTHERHAM HEALTH VILLAGE OOH 04:10") == [
         (Entity.HOSPITAL.value, "ROTHERHAM HEALTH VILLAGE")
     ]
+
+
+def test_a_vehicles_registration_near_a_word_for_it(engine: PhiEngine) -> None:
+    got = found(engine, "transport: boda boda (driver, UBK 772Q); Ambulance unit WY 3-55120B")
+    assert any(v == "UBK 772Q" for _, v in got), got
+    assert any(v == "WY 3-55120B" for _, v in got), got
+    vitals = "ambulance arrived: BP 120/80, HR 88 RR 16, CT 2 views; car park level 2"
+    assert found(engine, vitals) == [], found(engine, vitals)
+
+
+def test_lettered_registers_and_long_identity_numbers(engine: PhiEngine) -> None:
+    text = (
+        "contacts: EVX-S-KAN-0917; ref REF-QWB-2026-0112; file KTH/OB/26/0457; (GH 25-00318)\n"
+        "| 02 | 20405007719    | seen |"
+    )
+    got = found(engine, text)
+    for value in ("EVX-S-KAN-0917", "REF-QWB-2026-0112", "KTH/OB/26/0457", "GH 25-00318"):
+        assert any(v == value for _, v in got), (value, got)
+    assert any(v == "20405007719" for _, v in got), got
+    assert found(engine, "COVID-19, SARS-CoV-2 and ICD-10 noted") == []

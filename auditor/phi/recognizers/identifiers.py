@@ -190,9 +190,15 @@ _RECORD_DASHED = re.compile(
     r"[A-Za-z]{1,4}-\d{2,4}-\d{3,8}|\d{2,6}-\d{2,6}-[A-Za-z]{1,3}|"
     # letter groups before the serial ("KT-B-2290417": a kit, a licence with its state and
     # kind) and a register's code, year and serial between slashes ("WRD/25/0193")
-    r"[A-Z]{1,4}(?:-[A-Z]{1,4}){1,2}-\d{4,10}|[A-Z]{2,4}/\d{2,4}/\d{3,8})"
+    r"[A-Z]{1,4}(?:-[A-Z]{1,4}){1,2}-\d{3,10}(?:-\d{2,8})?|"
+    r"[A-Z]{2,4}(?:/[A-Z]{1,4}){0,2}/\d{2,4}/\d{3,8}|"
+    # a site's letters, a year and a serial: "FH 26-00412"
+    r"[A-Z]{2,4} \d{2}-\d{4,8})"
     r"(?![\w/-]|[.,:]\d)"
 )
+# A run of eleven digits or more with no phone's or card's shape: a national identity or
+# health number printed whole ("1199070081234567", an 11-digit citizen id in a register).
+_RECORD_LONG = re.compile(r"(?<![\w$£€.,/#:+-])\d{11,20}(?![\w/-]|[.,:]\d)")
 _RECORD_PREFIXED = re.compile(
     r"(?<![\w-])(?!(?:ON|AT|TO|OR|NO|BY|IN|OF|PH|RX|ID|IS|THE|AND|FOR|TEL|MOB|EXT|REF|MRN|UR|"
     r"URN|CRN|NHS|DOB|BP|HR|RR|WBC|PLT|HB|NPI|DEA|SSN|LOT|NDC|CPT|ICD|UPC|TIN|EIN|VER)\b)"
@@ -234,10 +240,15 @@ def _six_digits_or_letters(value: str) -> bool:
     if _PHONE_GROUPS.match(value):
         return False  # 617-555-0143 is a phone's shape; the phone rules decide it
     digits = sum(c.isdigit() for c in value)
-    return digits >= 6 or (digits >= 5 and any(c.isalpha() for c in value))
+    # two letter groups name the register ("EVD-S-MON-0413", "KDH/MM/26/1183"), not a gene's
+    # or an antigen's allele ("HLA-B-5701", "CYP-2D6")
+    groups = re.findall(r"[A-Za-z]+", value)
+    lettered = len(groups) >= 2 and digits >= 3 and groups[0].upper() not in _ALLELE_SYSTEMS
+    return digits >= 6 or (digits >= 5 and any(c.isalpha() for c in value)) or lettered
 
 
 _PHONE_GROUPS = re.compile(r"^\d{3}-\d{3}-\d{4}$")
+_ALLELE_SYSTEMS = frozenset({"HLA", "CYP", "KIR", "ABO", "RHD", "HPA", "HNA", "UGT", "TPMT"})
 
 
 _MBI = re.compile(
@@ -270,6 +281,29 @@ _PLATE_CTX = context_regex(
 # A digit within the plate's own nine characters (a look-ahead with no bound rescanned a
 # long blank run at every position: quadratic).
 _PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?![\w-])", I)
+# A vehicle's registration near a word for the vehicle: "boda boda (UFR 441K)", "ambulance
+# unit MT 4-88120A", "boat reg. GDL-OBM-117": capitals and digits in two or three groups.
+_VEHICLE_CTX = context_regex(
+    ["vehicle", "car", "truck", "van", "taxi", "motorbike", "motorcycle", "boda", "bike",
+     "ambulance", "rego", "vrm", "boat", "vessel", "canoe", "dinghy"]
+)  # fmt: skip
+_VEHICLE = re.compile(
+    r"(?<![\w-])(?=[A-Z0-9 -]{0,13}\d)(?=[A-Z0-9 -]{0,13}[A-Z])"
+    r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){1,2}(?![\w-])"
+)
+_VITALS = frozenset(
+    {"BP", "HR", "RR", "PR", "CT", "MR", "MRI", "T", "P", "SBP", "DBP", "MAP", "GCS", "O2",
+     "SPO2", "SAT", "FIO2", "PEEP", "RA", "NC", "IV", "IM", "PO", "EF", "QT", "QRS", "PT", "INR",
+     "HB", "WBC", "PLT", "NA", "K", "CL", "CR", "BUN", "BMI", "LOS", "ED", "OR", "ICU", "BG"}
+)  # fmt: skip
+
+
+def _vehicle_ok(value: str) -> bool:
+    """Three digits at least, and no vital sign or test before them ("BP 120", "HR 88")."""
+    first = re.split(r"[ -]", value, maxsplit=1)[0]
+    return sum(c.isdigit() for c in value) >= 3 and first not in _VITALS
+
+
 _ID_CTX = context_regex(
     ["id", "id #", "id number", "identifier", "case #", "case no", "case number", "claim",
      "claim #", "reference #", "ref #", "confirmation", "ticket", "passport", "badge",
@@ -574,6 +608,16 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         ),
         Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
         Rule(
+            "vehicle-context",
+            e.LICENSE_PLATE,
+            _VEHICLE,
+            0.0,
+            _VEHICLE_CTX,
+            0.8,
+            window=25,
+            validate=_vehicle_ok,
+        ),
+        Rule(
             "id-context",
             e.ID_NUMBER,
             _ALNUM_ID,
@@ -600,6 +644,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             reject=_count_or_amount,
         ),
         Rule("record-prefixed", e.ID_NUMBER, _RECORD_PREFIXED, 0.6, reject=_count_or_amount),
+        Rule("record-long", e.ID_NUMBER, _RECORD_LONG, 0.55, reject=_count_or_amount),
         Rule("dea", e.US_DEA_NUMBER, _DEA, 0.75, _DEA_CTX, 1.0, validate=dea_ok),
         Rule("npi", e.US_NPI, _NPI, 0.55, _NPI_CTX, 1.0, validate=npi_ok),
         Rule("vin", e.VIN, _VIN, 0.9, _VIN_CTX, 1.0, validate=vin_ok),
