@@ -237,7 +237,7 @@ class SparkSegmentEvaluator(SegmentEvaluator):
     def _set_carry(self, frame: DataFrame) -> None:
         frame = frame.localCheckpoint(eager=True)  # cut the lineage segment after segment
         if self._carry is not None:
-            self._carry.unpersist()
+            _unpersist(self._carry)
             self._held[:] = [f for f in self._held if f is not self._carry]
         self._carry = frame
         self._held.append(frame)
@@ -321,12 +321,26 @@ def _drop(spark: SparkSession, views: list[str], *frames: list[DataFrame]) -> No
     try:
         for group in frames:
             for frame in group:
-                frame.unpersist()
+                _unpersist(frame)
             group.clear()
         for name in views:
             spark.catalog.dropTempView(name)
     except Exception:  # the session or its JVM is already gone: nothing is cached any more
         return
+
+
+def _unpersist(frame: DataFrame) -> None:
+    """Release a frame's cached or checkpointed rows now.
+
+    ``DataFrame.unpersist()`` leaves a ``localCheckpoint``'s blocks in place (they go only
+    when the JVM collects the RDD), so every segment's carry stayed in the block manager:
+    the carry grows with the scan, and at 10M events they filled memory and spilled to disk
+    (issue #17, docs/scale-out.md). The checkpointed plan is a ``LogicalRDD`` over that RDD.
+    """
+    frame.unpersist()
+    plan = frame._jdf.queryExecution().analyzed()
+    if plan.getClass().getSimpleName() == "LogicalRDD":
+        plan.rdd().unpersist(False)
 
 
 def _micros(value: Any) -> int:

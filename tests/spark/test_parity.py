@@ -115,3 +115,32 @@ def test_planted_week_in_segments_every_category(
         # Found by one of its planted events (a burst is reported by its first event; a
         # random relationship may happen to explain one planted stranger).
         assert by_category[category] & set(event_ids), category
+
+
+def test_a_scan_leaves_no_carry_cached_in_the_jvm(
+    spark: SparkSession, planted: HospitalPaths, tmp_path: Path
+) -> None:
+    """Each segment checkpoints a new carry; the old ones, and everything the scan cached,
+    are released (``DataFrame.unpersist`` alone leaves a local checkpoint's blocks in the
+    block manager, so a long scan kept every carry it ever made)."""
+    import gc
+
+    def persisted() -> int:
+        return int(spark.sparkContext._jsc.getPersistentRDDs().size())
+
+    gc.collect()
+    before = persisted()
+    pack = load_pack(default_policies_dir())
+    size = planted.csv_log.stat().st_size
+    run = run_engine(
+        "spark",
+        [planted.csv_log],
+        planted.context_dir,
+        pack,
+        tmp_path,
+        spark=spark,
+        segment_bytes=size // 4 + 1,
+    )
+    assert run.processed > 0
+    gc.collect()  # the evaluator's finalizer drops what the scan held
+    assert persisted() == before
