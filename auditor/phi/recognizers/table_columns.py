@@ -122,6 +122,13 @@ _BLANKS = re.compile(r"[ \t]{2,}+")
 _LABEL_CELL = re.compile(r"[^\W\d_][^\d\n]{0,29}")
 _AGE_VALUE = re.compile(r"(\d{2,3})\s*(?:y|yo|y/o|yrs?|years?)?\.?", re.I)
 _INITIALS = re.compile(r"[A-Z](?:[-.][A-Z-]?){1,4}\.?")
+# A header's first cell: a short label, then its separator (checked before any split).
+_FIRST_LABEL = {
+    "|": re.compile(r"[ \t|]*+[^\W\d_][^\d\n|]{0,29}\|"),
+    "\t": re.compile(r"[ \t]*+[^\W\d_][^\d\n\t]{0,29}\t"),
+    ",": re.compile(r"[ \t]*+\"?[^\W\d_][^\d\n,\"]{0,29}\"?[ \t]*,"),
+    " ": re.compile(r"[ \t]*+[^\W\d_][^\d\n]{0,29}?[ \t]{2}"),
+}
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
@@ -300,8 +307,8 @@ class TableColumnRecognizer(LocalRecognizer):
     def _header(self, line: str) -> tuple[str, list[Entity | None]] | None:
         """The separator and each column's kind, when ``line`` is a table's header."""
         sep = _separator(line)
-        if sep is None or len(line) > 400:
-            return None
+        if sep is None or len(line) > 400 or not _FIRST_LABEL[sep].match(line):
+            return None  # most lines fail on their first cell: no split, no per-cell test
         cells = _split(line, sep)
         if len(cells) < 2:
             return None
