@@ -173,6 +173,22 @@ JOB_TITLES = frozenset(
      "phlebotomist", "radiographer", "sonographer", "hca", "ot", "slp", "counsellor",
      "counselor", "psychologist", "optometrist", "podiatrist", "audiologist"}
 )  # fmt: skip
+# Roles a form's field or a table's column labels a person by ("mother/caretaker:", "| BIB |
+# NAME | ESCORT |"), as a regex alternation over lower-case text whose blanks are single:
+# the value under such a label is a person whatever its words. Shared by the field and the
+# column readers (``name_fields``, ``table_columns``).
+PERSON_LABELS = (
+    r"patient|pt|client|resident|member|caller|owner|contact|visitor|guest|runner|participant|"
+    r"athlete|student|pupil|child|infant|baby|mother|father|parent|guardian|caretaker|carer|"
+    r"caregiver|spouse|husband|wife|partner|son|daughter|sister|brother|next\s+of\s+kin|nok|"
+    r"relative|family\s+member|escort|witness|informant|donor|recipient|staff|crew|nurse|rn|"
+    r"midwife|doctor|physician|clinician|provider|surgeon|gp|consultant|therapist|chw|vht|hsa|"
+    r"medics?|paramedics?|emts?|driver|worker|employee|officer|reporter|householder|"
+    r"head\s+of\s+household|deceased|decedent|claimant|applicant|inmate|detainee|passenger|"
+    r"interpreter|chaperone|attendant|agent|operator|clerk|technician|tech|pharmacist|"
+    r"dispatcher|scribe|tester|reviewer|reviewed|recorded|examiner|assessor|screener|"
+    r"vaccinator|counsell?or|coordinator|investigator"
+)
 # Roles written before a person's name ("Caller Ana Ruiz", "Captain Lee", "Inmate DOYLE"):
 # the cue, never the name's first word there; several are census surnames too (Caller,
 # Captain, Driver, Bishop), and as such still name a person after a given name ("Minnie

@@ -17,7 +17,7 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dotted_credential
-from auditor.phi.recognizers.lexicon import POST_TITLES, TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, TITLES, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import normalize
@@ -27,24 +27,14 @@ if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 SCORE = 0.8
-# Roles a form labels a person by: "mother/caretaker:", "client:", "escort:", "next of kin:".
-_ROLES = (
-    r"client|mother|father|parent|guardian|caretaker|carer|caregiver|spouse|husband|wife|"
-    r"partner|son|daughter|sister|brother|next\s+of\s+kin|nok|escort|witness|informant|"
-    r"donor|recipient|owner|driver|employee|worker|student|child|nurse|midwife|doctor|"
-    r"physician|clinician|gp|chw|vht|medics?|paramedics?|emts?|crew|staff|tester|reviewer|"
-    r"reviewed|recorded|examiner|assessor|screener|vaccinator|counsell?or|coordinator|"
-    r"investigator|hsa|driver"
-)
 # Labels at the start of a line (or after a field separator) whose value is a person. The
 # blank-run separator starts only where the run starts and never gives characters back, so a
 # long run of blanks costs linear time (it was cubic: 6,000 blanks took minutes).
 _LABEL = re.compile(
-    r"(?im)(?:^|[|;]|(?<!\s)\s{3,}+)[ \t]*+(?:(?:patient(?:'s)?\s+name|patient|pt|pt\s+name|name|"
-    r"resident|caller|from|re|member|subscriber|guarantor|insured|contact|"
-    r"emergency\s+contact|poa|hcp|attending|surgeon|assistant|referring(?:\s+(?:physician|"
-    r"provider|md|doctor))?|pcp|reader|pathologist|radiologist|therapist|provider|"
-    r"interpreter|(?:" + _ROLES + r")(?:[ \t]*/[ \t]*(?:" + _ROLES + r"))*)\s*[:#]|"
+    r"(?im)(?:^|[|;]|(?<!\s)\s{3,}+)[ \t]*+(?:(?:patient(?:'s)?\s+name|pt\s+name|name|"
+    r"from|re|subscriber|guarantor|insured|emergency\s+contact|poa|hcp|attending|assistant|"
+    r"referring(?:\s+(?:physician|provider|md|doctor))?|pcp|reader|pathologist|radiologist|"
+    r"(?:" + PERSON_LABELS + r")(?:[ \t]*/[ \t]*(?:" + PERSON_LABELS + r"))*)\s*[:#]|"
     r"(?:read|dictated|signed|transcribed|reviewed|requested|completed|received|seen|entered|"
     r"collected|prepared|checked|verified|witnessed|examined|referred|escorted|accompanied)"
     r"\s+by:?)[ \t]*"

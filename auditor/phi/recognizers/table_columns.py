@@ -22,7 +22,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import POST_TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import normalize
 
@@ -35,13 +35,7 @@ _MAX_HEADER_CELL = 30
 
 # Column labels by the kind of their values (matched against the whole normalised header cell).
 _ROLE = (
-    r"patient|pt|client|resident|member|donor|recipient|caller|owner|contact|visitor|guest|"
-    r"runner|participant|athlete|student|pupil|child|infant|baby|mother|father|parent|guardian|"
-    r"carer|caregiver|spouse|partner|next of kin|nok|relative|family member|witness|staff|"
-    r"nurse|rn|doctor|physician|clinician|provider|surgeon|gp|consultant|therapist|driver|"
-    r"worker|employee|officer|reporter|householder|head of household|deceased|decedent|"
-    r"claimant|applicant|inmate|detainee|passenger|interpreter|chaperone|midwife|attendant|"
-    r"agent|operator|clerk|technician|tech|pharmacist|dispatcher|scribe|"
+    PERSON_LABELS + r"|"
     r"(?:signed|checked|prepared|seen|entered|collected|requested|reviewed|verified|taken|"
     r"drawn|given|administered|recorded|completed|issued|returned|received|released) by|by|"
     r"full name|surname|last name|family name|first name|given names?|forenames?|names?|"
