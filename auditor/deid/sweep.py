@@ -237,9 +237,7 @@ class Sweep:
             return None
         # Unlike a capitalised word, a listed one must also be no drug, abbreviation or
         # clinical derivative: lower case is how notes write "sternal", "fent", "vaso".
-        if key in self._drugs or MEDICAL_SUFFIX.search(key) or self._explained(key):
-            return None
-        if len(key) <= 4 and key in self._short_prefixes:
+        if self._clinical(key):
             return None
         return Entity.LOCATION.value if key in self.lexicon.places else Entity.PERSON.value
 
@@ -271,11 +269,16 @@ class Sweep:
             return False
         if self._listed(key):
             return True  # a listed name or place that is no English word
+        return not self._clinical(key)
+
+    def _clinical(self, key: str) -> bool:
+        """A drug, a clinical derivative, an abbreviation ("Rec", "Hosp", "Auth") or a word
+        built from known ones: what the unknown-word test lets a listed name skip."""
         if key in self._drugs or MEDICAL_SUFFIX.search(key):
-            return False
+            return True
         if len(key) <= 4 and key in self._short_prefixes:
-            return False  # an abbreviation: "Rec", "Hosp", "Auth"
-        return not self._explained(key)
+            return True
+        return self._explained(key)
 
     def _explained(self, key: str) -> bool:
         """A British spelling of a known word, a compound of known words, a clinical prefix

@@ -25,7 +25,7 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.org_evidence import letterhead
 from auditor.phi.recognizers.patterns import make_result
-from auditor.phi.recognizers.places import NOT_PLACE_HEAD
+from auditor.phi.recognizers.places import NAME_BEFORE, NOT_PLACE_HEAD
 from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -174,7 +174,7 @@ class FacilityRecognizer(LocalRecognizer):
                 for m in _HEAD_FIRST.finditer(text)
                 if self._head_first_name(m.group("first"))
                 # "Base Hospital Kinniya": a name before the head is the grammar's reading
-                and not re.search(r"[A-Z][\w'’.-]*[ \t]$", text[max(0, m.start() - 30) : m.start()])
+                and not NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
             ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]

@@ -60,7 +60,8 @@ _UNIT_STEMS = (
     "tehsil", "mandal", "upazila", "commun", "chiefdom", "locat", "locali", "hamlet", "sector",
     "settle", "island", "atoll", "reserve", "town", "suburb",
 )  # fmt: skip
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]$")
+# A capitalised word just before: the unit or facility word is part of a name there.
+NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]$")
 _UNIT_WORD = re.compile(r"[^\W\d_][\w'’-]{2,30}")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
 _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
@@ -192,7 +193,7 @@ class PlaceRecognizer(LocalRecognizer):
             if last is not None:
                 out.append((m.end(), last, 0.75))
         for m in _UNIT_BEFORE.finditer(text):
-            if m.group().strip().isupper() or _NAME_BEFORE.search(
+            if m.group().strip().isupper() or NAME_BEFORE.search(
                 text, max(0, m.start() - 30), m.start()
             ):
                 continue  # "HEALTH VILLAGE OOH", "Olympic Village Rd": the unit is in a name
