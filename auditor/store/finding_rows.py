@@ -76,35 +76,6 @@ def access_row(r: AccessRow, run_id: str | None, seen: datetime) -> Row:
     )
 
 
-def access_rows(rows: Sequence[AccessRow], run_id: str | None, seen: datetime) -> list[Row]:
-    """``access_row`` of every row, in one comprehension over the tuples' fields (a scan's
-    batch: no call and no attribute lookup per row; the triage columns shared)."""
-    kind, triage = FindingKind.ACCESS, _new_triage(run_id, seen)
-    return [
-        (
-            ident,
-            kind,
-            rule,
-            cat,
-            sev,
-            eid,
-            src,
-            eid,
-            usr,
-            pat,
-            ts,
-            None,
-            None,
-            None,
-            fp,
-            text,
-            x,
-            *triage,
-        )
-        for ident, rule, cat, sev, src, eid, usr, pat, ts, fp, text, x in rows
-    ]
-
-
 def phi_row(f: PhiFinding, identity: str, run_id: str | None, seen: datetime) -> Row:
     return (
         identity,
