@@ -41,6 +41,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.lexicon import MEDICAL_SUFFIX, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
@@ -70,6 +71,25 @@ _SLASHED = re.compile(
 )
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
+# A run of capitalised words joined by single blanks, with the particles and "&" that names
+# of people, places and firms carry inside: "Cedar Ridge Egg Donor Agency", "Hospital de la
+# Paz", "Bear Paw Powwow & Rodeo". Words in capitals are left out: credentials, units, codes.
+_CAP_WORD = r"[A-Z][a-z'’]*[a-z](?:-[A-Z]?[a-z'’]+)*"
+_CAP_RUN = re.compile(
+    rf"(?<![\w'’\-]){_CAP_WORD}(?:[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
+    rf"{_CAP_WORD})+(?![\w'’\-])"
+)
+_CAP_IN_RUN = re.compile(_CAP_WORD)
+_DATE_WORD = re.compile(rf"(?i:{MONTH}|{WEEKDAY})\.?")
+# Types whose span grows over the rest of a capitalised run it sits in.
+_GROWS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "STREET_ADDRESS"})
+# Words next to a name that are no part of it.
+_NOT_GROWN = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "fr", "sr", "jr",
+     "mother", "father", "son", "daughter", "wife", "husband", "sister", "brother", "nurse",
+     "doctor", "patient", "pt", "ward", "unit", "province", "state", "the", "on", "in", "at",
+     "to", "from", "by", "with", "per"}
+)  # fmt: skip
 # Where a CamelCase key's words meet: "ReferringPhysicianName" -> Referring, Physician, Name.
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Ages the engine's age grammar may not read: "turned 101", "her 100th birthday".
@@ -182,7 +202,42 @@ class Sweep:
             kind = self._decide(m.group(), mixed)
             if kind and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(kind, m.start(), m.end()))
+        found += self._grown(text, [*taken, *found])
         return sorted(found, key=lambda s: s.start)
+
+    def _grown(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
+        """The rest of a capitalised run after a replaced name in it: a phrase the engine took
+        in part ("Cedar Ridge" of "Cedar Ridge Egg Donor Agency") is one name. Only rightwards:
+        the word before a name is more often its role ("Pharmacist", "Caller", "Mum") or a
+        sentence's first word than part of it."""
+        typed = sorted(
+            (s.start, s.end, t)
+            for s in replaced
+            if (t := str(getattr(s, "entity_type", ""))) in _GROWS
+        )
+        if not typed:
+            return []
+        covered = _Covered([(s.start, s.end) for s in replaced])
+        starts = [a for a, _, _ in typed]
+        out: list[SweepSpan] = []
+        for run in _CAP_RUN.finditer(text):
+            kind = None
+            for w in _CAP_IN_RUN.finditer(text, run.start(), run.end()):
+                i = bisect.bisect_left(starts, w.end())
+                inside = next(
+                    (t for a, e, t in reversed(typed[max(0, i - 3) : i]) if e > w.start()), None
+                )
+                if inside is not None:
+                    kind = inside
+                elif (
+                    kind is None
+                    or w.group().lower() in _NOT_GROWN
+                    or _DATE_WORD.fullmatch(w.group())
+                ):
+                    continue
+                elif covered.free(w.start(), w.end()):
+                    out.append(SweepSpan(kind, w.start(), w.end()))
+        return out
 
     def _decide(self, word: str, mixed: bool) -> str | None:
         """The kind a word is swept as (None: kept), remembered: a text repeats its words."""

@@ -9,8 +9,8 @@ import pytest
 
 from auditor.deid.operators import Deidentifier
 from auditor.deid.profiles import load_profile
-from auditor.deid.sweep import Sweep, drug_words, sweep_for
-from auditor.phi.engine import PhiEngine
+from auditor.deid.sweep import SWEEP_SCORE, Sweep, drug_words, sweep_for
+from auditor.phi.engine import PhiEngine, PhiSpan
 
 from .conftest import KEY, REFERENCE
 
@@ -143,3 +143,44 @@ def test_machine_keys_of_known_words_stay_and_camel_names_go(sweep: Sweep) -> No
     assert swept(sweep, text) == []
     for name in ("McAllister", "LaToya", "DeShawn"):
         assert ("PERSON", name) in swept(sweep, f"Seen with {name} today."), name
+
+
+def _span(text: str, value: str, kind: str) -> PhiSpan:
+    start = text.index(value)
+    return PhiSpan(kind, start, start + len(value), 0.85)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "kind", "grown"),
+    [
+        # the engine took the start of a name; the rest of the capitalised run goes with it
+        ("Donor from Cedar Ridge Egg Donor Agency today.", "Cedar Ridge", "LOCATION",
+         ["Egg", "Donor", "Agency"]),
+        ("Called Orchard Family Pharmacy at noon.", "Orchard", "HOSPITAL", ["Family", "Pharmacy"]),
+        ("Referral: Valley Eye and Skin Hospital next week.", "Valley", "LOCATION",
+         ["Eye", "Skin", "Hospital"]),
+        # never leftwards (a role or a sentence's first word), never a title, month or weekday
+        ("Pharmacist Chong Wei Ming checked it.", "Chong Wei Ming", "PERSON", []),
+        ("Seen by Nadia Okafor Monday morning.", "Nadia Okafor", "PERSON", []),
+        # a title in the run stays, the run goes on
+        ("Paged Rose Dr Green about it.", "Rose", "PERSON", ["Green"]),
+        # lower case and capitals end the run: "wrote", credentials
+        ("Anna Lee wrote back, Anna Lee RN MSN.", "Anna Lee", "PERSON", []),
+    ],
+)  # fmt: skip
+def test_a_name_grows_over_the_rest_of_its_capitalised_run(
+    sweep: Sweep, text: str, found: str, kind: str, grown: list[str]
+) -> None:
+    taken = [_span(text, found, kind)]
+    alone = {(s.start, s.end) for s in sweep.spans(text, [])}
+    got = [s for s in sweep.spans(text, taken) if (s.start, s.end) not in alone]
+    assert [text[s.start : s.end] for s in got] == grown
+    assert all(s.entity_type == kind and s.score == SWEEP_SCORE for s in got)
+
+
+def test_phrase_growth_is_linear_on_a_hostile_run(sweep: Sweep) -> None:
+    text = "Seen Ann " + "Ab " * 100_000 + "end"
+    start = time.process_time()
+    got = sweep.spans(text, [_span(text, "Ann", "PERSON")])
+    assert time.process_time() - start < 3.0
+    assert len(got) >= 100_000
