@@ -8,7 +8,7 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
-``round9-dev``/``round9-test``, ``round10-dev`` and
+``round9-dev``/``round9-test``, ``round10-dev``, ``round11-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -160,6 +160,17 @@ CORPORA = {
         HERE / "round10_dev.src.txt",
         HERE / "round10_dev.jsonl",
         HERE / "round10_dev_site.tsv",
+    ),
+    # issue 14 round 11: mainstream US hospital text in voices and layouts no earlier round used
+    # (ICU nursing notes of several specialties, discharge, ED, consult, operative, procedure,
+    # H&P, transfer, death and SOAP notes, case management and social work; outpatient letters,
+    # portal threads, triage and call-centre logs, clinical questions naming a patient, generic
+    # PII passages, a few UK, Irish, Canadian, Australian, NZ, Indian and South African
+    # documents); an author who never read the detector; the test batch is frozen
+    "round11-test": (
+        HERE / "round11_test.src.txt",
+        HERE / "round11_test.jsonl",
+        HERE / "round11_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
