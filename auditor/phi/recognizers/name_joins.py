@@ -95,6 +95,17 @@ class NameWords:
         # "Smith, M.D.", "Jones, R.N.": a letter of a dotted credential, not an initial.
         return not dotted_credential(view.text, w.start)
 
+    def _lower_initial(self, view: TokenView, k: int) -> bool:
+        """A lower-case letter before a lower-case name word, standing alone (line start,
+        blank, slash, comma or bracket before it): "np c. whitlock", "k. hynes"."""
+        w, name = view.words[k], view.words[k + 1]
+        if not (len(w.text) == 1 and w.text.isalpha() and w.text.islower() and name.text.islower()):
+            return False
+        before = view.text[max(0, w.start - 2) : w.start]
+        if before == "" or before[-1] in "\n(/,":
+            return True
+        return before[-1] == " " and not before.startswith(".")  # "vit. d. abbott": no initial
+
     def _particle(self, view: TokenView, k: int) -> bool:
         """A lower-case surname particle ("de", "la", "van", "der") followed, across up to
         one more particle, by a Title-case word: part of the name it sits in."""
@@ -265,6 +276,8 @@ class NameWords:
             return True  # "Seo-yeon", "Jong-ho": a romanised given name's second syllable
         if k == anchor - 1 and gap == ". " and view.words[k].text in GIVEN_ABBREVIATIONS:
             return True  # "Ma. Lourdes" (María), "Wm. Carey", "Thos. Byrne"
+        if k == anchor - 1 and gap == ". " and self._lower_initial(view, k):
+            return True  # "k. hynes rn / d. abbott msw": caseless text writes initials small
         # "J. Smith" joins across the period; "... applied. SW Smith" does not.
         if "." in gap and not self.initial(view, left):
             return False
