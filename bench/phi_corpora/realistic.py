@@ -8,7 +8,7 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
-``round9-dev``/``round9-test``, ``round10-dev``, ``round11-test`` and
+``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -171,6 +171,11 @@ CORPORA = {
         HERE / "round11_test.src.txt",
         HERE / "round11_test.jsonl",
         HERE / "round11_test_site.tsv",
+    ),
+    "round11-dev": (
+        HERE / "round11_dev.src.txt",
+        HERE / "round11_dev.jsonl",
+        HERE / "round11_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
