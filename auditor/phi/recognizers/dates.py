@@ -174,6 +174,16 @@ _MONTH_ALONE = re.compile(
     r"NOVEMBER|DECEMBER)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"(?![\w/'’-])"
 )
+# A season is a date element too: with a year ("spring 2025", "winter of '19"), or alone after
+# a time word ("since summer", "until the autumn"); "fall" alone is also the event.
+_SEASON_YEAR = re.compile(
+    rf"\b(?i:spring|summer|fall|autumn|winter)(?:[ \t]+of)?[ \t]+{_YEAR}(?![\w/%'’-])"
+)
+_SEASON_ALONE = re.compile(
+    r"\b(?i:since|until|till|during|by|early|late|mid|last|next|this|that|through|over|"
+    r"throughout|all)[ \t-](?:(?i:the)[ \t]+)?(?P<season>(?i:spring|summer|autumn|winter))"
+    r"(?![\w/'’-])"
+)
 # A weekday's short form ("sat", "Tues", "thurs") is a day only where the words around it
 # say so: "sat" and "sun" are also saturation and sunlight, "mon" a monitor, "wed" married.
 # A day word before it ("on", "next", "by", "repeat labs") or a time of day after it
@@ -463,6 +473,8 @@ def date_rules() -> list[Rule]:
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, trigger=_FOREIGN_STEMS),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
+        Rule("season-year", e, _SEASON_YEAR, 0.75),
+        Rule("season-alone", e, _SEASON_ALONE, 0.6, group="season"),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),

@@ -6,6 +6,8 @@ town names, the phrase is clinical vocabulary. Names and places both skip these 
 
 from __future__ import annotations
 
+import re
+
 from auditor.phi.recognizers.lexicon import (
     EPONYM_HEADS,
     EPONYMS,
@@ -15,6 +17,10 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
 )
 from auditor.phi.recognizers.tokens import TokenView
+
+# A grade in Roman numerals, a letter after it: "Forrest IIa", "Fitzpatrick II", "Hinchey Ib"
+# (a lone "I" or "V" is an initial: "Donna V.").
+_GRADE = re.compile(r"(?:II|III|IV|VI{1,3})[a-c]?|[IV][a-c]")
 
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in EPONYMS:
@@ -32,7 +38,25 @@ def eponym_words(view: TokenView) -> set[int]:
                 out.update(range(i, i + m))
         if w.key in EPONYM_HEADS and i > 0:
             out.update(_before_head(view, i))
+        elif _graded(view, i):
+            out.add(i)
     return out
+
+
+def _graded(view: TokenView, i: int) -> bool:
+    """A capitalised word alone before a Roman-numeral grade names a classification
+    ("Forrest IIa", "Fitzpatrick II"); after a first name or a title the numeral is a
+    generation ("Henry Ford II", "Dr. Lowe III")."""
+    words = view.words
+    if i + 1 >= len(words) or view.gap(i + 1) != " " or not words[i].is_title:
+        return False
+    if not _GRADE.fullmatch(words[i + 1].text):
+        return False
+    if i > 0 and view.gap(i) in {" ", ". "}:
+        before = words[i - 1]
+        if before.is_title or before.key in TITLES or before.key in RELATIVES:
+            return False
+    return not (i > 1 and words[i - 2].key in TITLES)
 
 
 def _before_head(view: TokenView, h: int) -> list[int]:
