@@ -43,8 +43,14 @@ from typing import Protocol
 
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.lexicon import MEDICAL_SUFFIX, Lexicon
+from auditor.phi.recognizers.lexicon import (
+    FACILITY_WORDS,
+    MEDICAL_SUFFIX,
+    PRACTICE_HEADS,
+    Lexicon,
+)
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
+from auditor.phi.recognizers.organizations import TRADE_DESCRIPTORS
 from auditor.phi.recognizers.tokens import normalize
 
 # Below every engine score: a sweep span never wins an overlap against an engine span.
@@ -74,19 +80,46 @@ _DIGITS = re.compile(r"\d+")
 # A run of capitalised words joined by single blanks, with the particles and "&" that names
 # of people, places and firms carry inside: "Cedar Ridge Egg Donor Agency", "Hospital de la
 # Paz", "Bear Paw Powwow & Rodeo". Words in capitals are left out: credentials, units, codes.
-_CAP_WORD = r"[A-Z][a-z'’]*[a-z](?:-[A-Z]?[a-z'’]+)*"
+_CAP_WORD = r"[A-Z][a-z'’ʻ]*[a-z](?:-[A-Z]?[a-z'’ʻ]+)*"
 _CAP_RUN = re.compile(
-    rf"(?<![\w'’\-]){_CAP_WORD}(?:[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
-    rf"{_CAP_WORD})+(?![\w'’\-])"
+    rf"(?<![\w'’ʻ\-]){_CAP_WORD}"
+    rf"(?:[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
+    rf"(?:[A-Z]{{2,4}}[ ])?{_CAP_WORD})+(?![\w'’ʻ\-])"
 )
-_CAP_IN_RUN = re.compile(_CAP_WORD)
+_RUN_GAP = re.compile(r"[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?")
+_CAP_IN_RUN = re.compile(rf"{_CAP_WORD}|[A-Z]{{2,4}}(?= )")
 _DATE_WORD = re.compile(rf"(?i:{MONTH}|{WEEKDAY})\.?")
+# Last words of a facility's or a firm's name.
+_FACILITY_HEADS = FACILITY_WORDS | frozenset(PRACTICE_HEADS) | frozenset(
+    {"lab", "labs", "laboratory", "unit", "surgery", "pharmacy", "pharmacies", "drug", "drugs",
+     "chemist", "chemists", "dialysis", "imaging", "radiology", "therapy", "rehab"}
+)  # fmt: skip
+_FIRM_HEADS = frozenset(
+    {"savings", "mutual", "insurance", "assurance", "bank", "freight", "trucking", "logistics",
+     "foods", "motors", "realty", "leasing", "credit", "union", "construction", "industries"}
+)  # fmt: skip
+# Words that say what kind of care or trade, not which one.
+_GENERIC = _FACILITY_HEADS | _FIRM_HEADS | TRADE_DESCRIPTORS | frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+     "lower", "main", "post", "walk", "blood", "bone", "spine", "eye", "heart", "cancer",
+     "pain", "burn", "wound", "sleep", "stroke", "transplant", "infusion", "birthing",
+     "fertility", "diabetes", "endocrine", "joint", "breast", "memory", "vein", "foot",
+     "hand", "skin", "kidney", "liver", "lung", "brain", "allergy", "asthma",
+     "anticoagulation", "coumadin", "wellness", "women", "children", "veterans", "employee",
+     "occupational", "physical", "speech", "primary", "internal", "urgent", "same",
+     "step", "down", "observation", "recovery", "anesthesia", "surgical",
+     "simulation", "research", "teaching", "university", "college", "federal", "city",
+     "town", "first", "united", "american", "national", "international", "global"}
+)  # fmt: skip
 # Types whose span grows over the rest of a capitalised run it sits in.
 _GROWS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "STREET_ADDRESS"})
+# Titles: next to a name, never part of it.
+_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "fr", "sr", "jr"}
+)
 # Words next to a name that are no part of it.
-_NOT_GROWN = frozenset(
-    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "fr", "sr", "jr",
-     "mother", "father", "son", "daughter", "wife", "husband", "sister", "brother", "nurse",
+_NOT_GROWN = _TITLES | frozenset(
+    {"mother", "father", "son", "daughter", "wife", "husband", "sister", "brother", "nurse",
      "doctor", "patient", "pt", "ward", "unit", "province", "state", "the", "on", "in", "at",
      "to", "from", "by", "with", "per"}
 )  # fmt: skip
@@ -203,6 +236,7 @@ class Sweep:
             if kind and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(kind, m.start(), m.end()))
         found += self._grown(text, [*taken, *found])
+        found += self._headed(text, [*taken, *found])
         return sorted(found, key=lambda s: s.start)
 
     def _grown(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
@@ -222,22 +256,49 @@ class Sweep:
         out: list[SweepSpan] = []
         for run in _CAP_RUN.finditer(text):
             kind = None
+            grown: list[re.Match[str]] = []
             for w in _CAP_IN_RUN.finditer(text, run.start(), run.end()):
                 i = bisect.bisect_left(starts, w.end())
                 inside = next(
                     (t for a, e, t in reversed(typed[max(0, i - 3) : i]) if e > w.start()), None
                 )
                 if inside is not None:
-                    kind = inside
-                elif (
-                    kind is None
-                    or w.group().lower() in _NOT_GROWN
-                    or _DATE_WORD.fullmatch(w.group())
+                    if kind is not None:
+                        out += _joined(text, kind, grown, covered)
+                    kind, grown = inside, []
+                elif kind is not None and not (
+                    w.group().lower() in _NOT_GROWN or _DATE_WORD.fullmatch(w.group())
                 ):
-                    continue
-                elif covered.free(w.start(), w.end()):
-                    out.append(SweepSpan(kind, w.start(), w.end()))
+                    grown.append(w)
+            if kind is not None:
+                out += _joined(text, kind, grown, covered)
         return out
+
+    def _headed(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
+        """A capitalised run that ends in a facility's or a firm's head word and holds a word
+        that names which one ("Cascade Foothills Family Health", "Pelican Unit", "Wolverine
+        State Mutual"); "Urgent Care Center" and "Cardiac Surgery Unit" say only what kind."""
+        covered = _Covered([(s.start, s.end) for s in replaced])
+        out: list[SweepSpan] = []
+        for run in _CAP_RUN.finditer(text):
+            words = list(_CAP_IN_RUN.finditer(text, run.start(), run.end()))
+            head = normalize(words[-1].group())
+            if head not in _FACILITY_HEADS and head not in _FIRM_HEADS:
+                continue
+            if not any(self._names_which(normalize(w.group())) for w in words[:-1]):
+                continue
+            kind = Entity.ORGANIZATION.value if head in _FIRM_HEADS else Entity.HOSPITAL.value
+            out += _joined(
+                text, kind, [w for w in words if w.group().lower() not in _TITLES], covered
+            )
+        return out
+
+    def _names_which(self, key: str) -> bool:
+        """A word that tells one facility or firm from another: a listed name or place, or a
+        word no list explains, that is no descriptor of a kind of care or trade."""
+        if key in _GENERIC or key in self.lexicon.stoplist or len(key) < 3:
+            return False
+        return self._listed(key) or self._unknown(key)
 
     def _decide(self, word: str, mixed: bool) -> str | None:
         """The kind a word is swept as (None: kept), remembered: a text repeats its words."""
@@ -389,6 +450,27 @@ class _Covered:
     def free(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end)  # spans starting before ``end``
         return i == 0 or self._reach[i - 1] <= start
+
+
+def _joined(
+    text: str, kind: str, words: Sequence[re.Match[str]], covered: _Covered
+) -> list[SweepSpan]:
+    """One span per stretch of adjacent free words (one surrogate for "Egg Donor Agency", not
+    three), split where a word is already replaced or left out."""
+    out: list[SweepSpan] = []
+    start = end = -1
+    for w in words:
+        if not covered.free(w.start(), w.end()):
+            continue
+        if start >= 0 and _RUN_GAP.fullmatch(text, end, w.start()):
+            end = w.end()
+            continue
+        if start >= 0:
+            out.append(SweepSpan(kind, start, end))
+        start, end = w.start(), w.end()
+    if start >= 0:
+        out.append(SweepSpan(kind, start, end))
+    return out
 
 
 def _id_groups(value: str) -> bool:

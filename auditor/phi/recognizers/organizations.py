@@ -117,7 +117,7 @@ _INDUSTRY = re.compile(
     r"Construction|Builders|Plumbing|Electrical|Engineering|Laborator(?:y|ies)|Software|"
     r"Telecom|Supermarkets?|Dairy|Bakery|Hotels?|Cleaning|Staffing|Realty)(?![\w])"
 )
-_TRADE_DESCRIPTORS = frozenset(
+TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
      "community", "specialty", "specialist", "compounding", "online", "local", "discharge",
      "ward", "satellite", "oncology", "mail", "order", "home", "health", "national", "state",
@@ -366,7 +366,7 @@ class OrganizationRecognizer(LocalRecognizer):
             if start is None:
                 continue
             words = re.findall(r"[A-Za-z]+", text[start : m.end(1)].lower())
-            if any(w in _TRADE_DESCRIPTORS for w in words):
+            if any(w in TRADE_DESCRIPTORS for w in words):
                 continue
             if _CARE_TRADES.match(text, m.end(1) + 1) and any(self._clinical(w) for w in words):
                 continue  # "Neuro Physio", "Vascular Imaging": a service, not a firm
