@@ -1,43 +1,134 @@
 """Window rules (volume bursts) on Spark, over the segment's events and the carried ones.
 
-The same query as ``policy.engine.window_query``, step for step, in Spark SQL: adjacent-bucket
-pruning, a sliding count of distinct values (``size(collect_set())`` over a range frame in
-microseconds: Spark has no ``count(DISTINCT)`` window), bursts split where the gap exceeds
-the window, each shown by its first event, and only bursts this segment takes part in.
+The same query as ``policy.engine.window_query``, step for step, in Spark SQL, and the same
+pruning: the carry's per-(group, bucket) counts (``policy.engine._keep_sql``) pick the
+buckets whose carried events can take part in a burst this segment is in (``keep_sql``);
+only carried events in those buckets are read (``cand``: bounded by the hot buckets, not by
+the carry). Then a sliding count of distinct values (``size(collect_set())`` over a range
+frame in microseconds: Spark has no ``count(DISTINCT)`` window), bursts split where the gap
+exceeds the window, each shown by its first event, and only bursts this segment takes part
+in.
 """
 
 from __future__ import annotations
 
 from auditor.policy.engine import ActiveRule
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
+from auditor.policy.view import ALWAYS
 from auditor.spark.dialect import to_spark
 from auditor.spark.hits import INNER
 from auditor.spark.view import EKEY
 
 
-def window_sql(active: ActiveRule, source: str, carry: str, allv: str) -> str:
-    """One row per burst this segment's events take part in (``hits.NAMES`` and ``n``)."""
+def parts(active: ActiveRule) -> tuple[str, str, str, int]:
+    """(group SQL, distinct-value SQL, condition SQL, bucket width in ms) of a window rule."""
     spec = active.rule.window
     assert spec is not None
-    grp, val = WINDOW_PER[spec.per], WINDOW_DISTINCT[spec.count_distinct]
     cond = f"({to_spark(active.rule.compiled)})" if active.rule.compiled else "true"
-    over_us = active.over_minutes * 60_000_000
-    ms = active.over_minutes * 60_000
-    bucket = f"CAST(floor(unix_millis(event__timestamp) / {ms}) AS BIGINT)"
-    names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
+    grp, val = WINDOW_PER[spec.per], WINDOW_DISTINCT[spec.count_distinct]
+    return grp, val, cond, active.over_minutes * 60_000
+
+
+def bucket_of(ms: int) -> str:
+    """An instant's bucket number (``policy.engine._bucket_of``)."""
+    return f"CAST(floor(unix_millis(event__timestamp) / {ms}) AS BIGINT)"
+
+
+def counts_sql(active: ActiveRule, rows: str) -> str:
+    """Carry-shaped ``rows`` counted per (group, bucket), the rule's condition not applied (a
+    count may run high, never low: it only picks the buckets worth a closer look)."""
+    grp, _, _, ms = parts(active)
+    return f"SELECT {grp} AS grp, {bucket_of(ms)} AS b, count(*) AS c FROM {rows} GROUP BY 1, 2"
+
+
+def cur_sql(active: ActiveRule, source: str) -> str:
+    """The segment's events the rule counts: key, time, group, value, bucket, event key."""
+    grp, val, cond, ms = parts(active)
+    return (
+        f"SELECT k, event__timestamp, {grp} AS grp, {val} AS val, {bucket_of(ms)} AS b, "
+        f"{EKEY} AS ekey FROM {source} WHERE {cond}"
+    )
+
+
+def keep_sql(active: ActiveRule, cur: str, counts: str) -> str:
+    """The (group, bucket) pairs whose carried events the window query must read: the
+    islands of hot bucket pairs (segment counts plus the carry's ``counts``) that the
+    segment has an event in, each with the bucket after it (``policy.engine._keep_sql``)."""
+    t = active.threshold
     return f"""
-        WITH cur AS (SELECT {names}, {EKEY} AS ekey FROM {source} WHERE {cond}),
-        cur_grp AS (SELECT DISTINCT grp FROM cur),
-        src AS (
-            SELECT k, event__timestamp, grp, val FROM cur
-            UNION ALL
-            SELECT {names} FROM (
-                SELECT c.* FROM {carry} c
-                LEFT SEMI JOIN cur_grp g ON c.{grp} = g.grp
-                LEFT ANTI JOIN cur x ON c.ekey = x.ekey
-            ) AS cc WHERE {cond}
+        WITH cur_grp AS (SELECT DISTINCT grp FROM {cur}),
+        buckets AS (
+            SELECT grp, b, sum(c) AS c FROM (
+                SELECT grp, b, count(*) AS c FROM {cur} GROUP BY grp, b
+                UNION ALL SELECT x.grp, x.b, x.c FROM {counts} x LEFT SEMI JOIN cur_grp g
+                    ON x.grp = g.grp
+            ) AS u GROUP BY grp, b
         ),
-        timed AS (SELECT *, unix_micros(event__timestamp) AS tu, {bucket} AS b FROM src),
+        big AS (SELECT grp, b FROM buckets WHERE 2 * c > {t}),
+        near AS (SELECT grp, b FROM big UNION SELECT grp, b - 1 FROM big),
+        hot_pairs AS (
+            SELECT a.grp, a.b FROM (
+                SELECT * FROM buckets x LEFT SEMI JOIN near ON near.grp = x.grp AND near.b = x.b
+            ) a LEFT JOIN buckets n ON n.grp = a.grp AND n.b = a.b + 1
+            WHERE a.c + coalesce(n.c, 0) > {t}
+        ),
+        islands AS (
+            SELECT grp, min(b) AS lo, max(b) AS hi FROM (
+                SELECT grp, b, b - row_number() OVER (PARTITION BY grp ORDER BY b) AS run
+                FROM hot_pairs
+            ) AS r GROUP BY grp, run
+        ),
+        spread AS (SELECT grp, lo, explode(sequence(lo, hi + 1)) AS b FROM islands),
+        touched AS (
+            SELECT DISTINCT grp, lo FROM spread s LEFT SEMI JOIN {cur} c
+                ON c.grp = s.grp AND c.b = s.b
+        )
+        SELECT grp, b FROM spread s LEFT SEMI JOIN touched t ON t.grp = s.grp AND t.lo = s.lo
+    """
+
+
+def cand_sql(
+    active: ActiveRule, carry: str, keep: str, span: tuple[int, int], cur: str, dups: str | None
+) -> str:
+    """Carried events in ``keep``'s buckets (``span``: their instants [from, to) in ms), but
+    not the carry's copies of the segment's own events (``dups``: the segment's event keys
+    the carry holds, when there are any)."""
+    grp, _, _, ms = parts(active)
+    lo, hi = span
+    rows = (
+        f"SELECT /*+ BROADCAST(w) */ c.* FROM {carry} c LEFT SEMI JOIN {keep} w "
+        f"ON w.grp = c.{grp} AND w.b = CAST(floor(unix_millis(c.event__timestamp) / {ms}) "
+        f"AS BIGINT) WHERE c.event__timestamp >= timestamp_millis({lo}) "
+        f"AND c.event__timestamp < timestamp_millis({hi})"
+    )
+    if dups is None:
+        return rows
+    return (
+        f"SELECT /*+ BROADCAST(x) */ r.* FROM ({rows}) AS r LEFT ANTI JOIN ("
+        f"SELECT /*+ BROADCAST(d) */ s.ekey FROM {cur} s LEFT SEMI JOIN {dups} d "
+        f"ON s.ekey = d.ekey) AS x ON r.ekey = x.ekey"
+    )
+
+
+def window_sql(active: ActiveRule, cur: str, cand: str, seg: str, label_source: str) -> str:
+    """One row per burst this segment's events take part in (``hits.NAMES`` and ``n``): over
+    the segment's counted events ``cur`` and the carried candidates ``cand``; a burst's first
+    event is shown from ``seg`` (the segment's view, its source ``label_source``) or
+    ``cand``."""
+    grp, val, cond, _ = parts(active)
+    over_us = active.over_minutes * 60_000_000
+    always = ", ".join(ALWAYS)
+    return f"""
+        WITH src AS (
+            SELECT k, event__timestamp, grp, val FROM {cur}
+            UNION ALL
+            SELECT k, event__timestamp, {grp} AS grp, {val} AS val FROM {cand} WHERE {cond}
+        ),
+        timed AS (
+            SELECT *, unix_micros(event__timestamp) AS tu,
+                CAST(floor(unix_millis(event__timestamp) / {over_us // 1000}) AS BIGINT) AS b
+            FROM src
+        ),
         buckets AS (SELECT grp, b, count(*) AS c FROM timed GROUP BY grp, b),
         hot_buckets AS (
             SELECT a.grp, a.b FROM buckets a LEFT JOIN buckets n ON n.grp = a.grp AND n.b = a.b + 1
@@ -66,7 +157,11 @@ def window_sql(active: ActiveRule, source: str, carry: str, allv: str) -> str:
         firsts AS (
             SELECT s.first_k, s.n FROM spans s LEFT SEMI JOIN timed t
                 ON t.k >= 0 AND t.grp = s.grp AND t.tu BETWEEN s.t0 - {over_us} AND s.t1
+        ),
+        shown AS (
+            SELECT k, {label_source} AS source, {always} FROM {seg}
+            UNION ALL SELECT k, source, {always} FROM {cand}
         )
         SELECT {active.index} AS r, {INNER.format(source="source")}, f.n
-        FROM firsts f JOIN {allv} a ON a.k = f.first_k
+        FROM firsts f JOIN shown a ON a.k = f.first_k
     """

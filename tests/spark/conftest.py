@@ -7,7 +7,7 @@ compares the two evaluators' hit rows, segment by segment.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,8 +82,12 @@ def run_engine(
     events_per_segment: int = 500_000,
     carry_from: Path | None = None,
     carry_to: Path | None = None,
+    observe: Callable[[SegmentEvaluator, int], None] | None = None,
 ) -> EngineRun:
-    """Scan ``files`` with the ``duckdb`` or ``spark`` evaluator, as the service does."""
+    """Scan ``files`` with the ``duckdb`` or ``spark`` evaluator, as the service does.
+
+    ``observe(evaluator, processed)`` runs after each segment's hits are all read (the
+    carry moved on), with the segment's processed events."""
     work.mkdir(parents=True, exist_ok=True)
     cfg = cfg or engine.EngineConfig(temp_dir=work)
     con = engine.connect(
@@ -124,6 +128,8 @@ def run_engine(
             out.events.update(_event_keys(evaluation.events))
             for chunk in evaluation.chunks:
                 out.hits.extend(tuple(row) for row in chunk)
+            if observe is not None:
+                observe(evaluator, evaluation.processed)
     if carry_to is not None:
         evaluator.checkpoint_carry(carry_to)
     con.close()
