@@ -75,3 +75,59 @@ def test_a_season_with_a_year_or_after_a_time_word_is_a_date(
 )
 def test_a_season_word_alone_or_the_fall_is_no_date(engine: PhiEngine, text: str) -> None:
     assert not [v for k, v in found(engine, text) if k == Entity.DATE_TIME.value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Bank: Harbor Federal, acct ending 3390.", "3390"),
+     ("Visa card ending in 4471 was declined", "4471"),
+     ("verified last 4 of SSN: 7719", "7719"),
+     ("SSN xxx-xx-6402 on file", "6402"),
+     ("Spanish, interp #55021 present", "55021"),
+     ("via language line (interpreter 4410)", "4410")],
+)  # fmt: skip
+def test_an_identifier_quoted_by_its_last_digits_or_read_out_on_a_call(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert value in [v for _, v in found(engine, text)], found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["trending down, ending 2 weeks of abx", "interpreter present x 45 min",
+     "last 4 doses given on time"],
+)  # fmt: skip
+def test_counts_near_those_cues_stay(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("drug information service (Dec 2-3)", ["Dec 2", "3"]),
+     ("seen Nov 14–15 in clinic", ["Nov 14", "15"])],
+)  # fmt: skip
+def test_the_second_day_of_a_month_day_range(engine: PhiEngine, text: str, days: list[str]) -> None:
+    assert [v for k, v in found(engine, text) if k == Entity.DATE_TIME.value] == days
+
+
+def test_a_count_after_a_range_is_no_day(engine: PhiEngine) -> None:
+    dates = [v for k, v in found(engine, "Mar 2-3 times daily") if k == Entity.DATE_TIME.value]
+    assert "3" not in dates
+
+
+@pytest.mark.parametrize(
+    ("text", "ward"),
+    [("PACU -> 5 WEST HANDOFF", "5 WEST"), ("report given to 5W RN", "5W"),
+     ("on 7N since admission", "7N")],
+)  # fmt: skip
+def test_a_numbered_wing_after_a_move_is_a_ward(engine: PhiEngine, text: str, ward: str) -> None:
+    assert (Entity.HOSPITAL.value, ward) in found(engine, text), found(engine, text)
+
+
+def test_a_compact_wing_without_a_move_stays(engine: PhiEngine) -> None:
+    assert found(engine, "apply 5W of pressure") == []
+
+
+def test_an_ordinal_floor_belongs_to_the_street_address(engine: PhiEngine) -> None:
+    got = found(engine, "400 Renaissance Center, 22nd Floor, Detroit, MI 48243")
+    assert (Entity.STREET_ADDRESS.value, "400 Renaissance Center, 22nd Floor") in got, got

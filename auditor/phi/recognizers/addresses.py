@@ -93,7 +93,9 @@ _NUMBER = (
 )
 _UNIT = (
     r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
-    r"\s*+#?\s*+(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b))?"
+    r"\s*+#?\s*+(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b)"
+    # an ordinal floor after the street ("400 Renaissance Center, 22nd Floor")
+    r"|,?[ \t]*\d{1,3}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\b\.?)?"
     # What follows a street before its town in New Zealand and Philippine addresses: a rural
     # delivery round ("RD 3"), a subdivision phase ("Phase 2"), an "Extension" of the road.
     r"(?:\s+(?i:extension|ext\.))?"

@@ -112,6 +112,14 @@ _TEXT_DATE = re.compile(
     r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"(?:-(?:(?:19|20)\d{2}|\d{2}))?\b(?![-/]\d)",
     I,
 )
+# The second day of a range after a month and day: the "3" of "Dec 2-3", "Nov 14–15" (the
+# month's day is text-date's), unless a count follows ("May 2-3 times").
+_MONTH_DAY_RANGE_TAIL = re.compile(
+    r"\b(?-i:(?!may\b))" + _MONTHS + r"\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*[-–—]\s*"
+    r"(?P<tail>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\w/:%]|\.\d|\s*(?:x\b|times|"
+    r"tabs?|tablets?|doses?|mg|ml|days?|weeks?|hours?|hrs?|min))",
+    I,
+)
 # A weekday before a day and month name: "Mon 14 Apr" (its own pass: cheaper than an
 # optional prefix on every word boundary of the text-date pattern).
 _WEEKDAY_DAY_MONTH = re.compile(
@@ -460,6 +468,7 @@ def date_rules() -> list[Rule]:
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
+        Rule("month-day-range-tail", e, _MONTH_DAY_RANGE_TAIL, 0.8, group="tail"),
         Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
         Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
         Rule("holiday", e, _HOLIDAY, 0.7),

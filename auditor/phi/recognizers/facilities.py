@@ -93,6 +93,9 @@ _SAINT = re.compile(
     r"(?=\W|$)"
 )
 _COMPASS = frozenset({"north", "south", "east", "west"})
+# A floor and its wing in one token ("5W", "12N"), and the arrows a handoff line moves by.
+_COMPACT_WING = re.compile(r"\d{1,2}[NSEW]")
+_ARROWS = frozenset({"->", "-->", "→", "=>", ">"})
 # Units and services that follow "admitted to" in capitals but name no facility.
 _CARE_UNITS = frozenset(
     {"icu", "micu", "sicu", "ccu", "cvicu", "nicu", "picu", "tsicu", "csru", "ed", "er", "or",
@@ -609,14 +612,20 @@ class FacilityRecognizer(LocalRecognizer):
         """ "from 7 North", "to 12 West": a floor number and a wing after a move."""
         words = view.words
         out = []
-        for k in range(1, len(words) - 1):
-            num, wing = words[k], words[k + 1]
-            if not (num.key.isdigit() and len(num.key) <= 2) or wing.key not in _COMPASS:
+        for k in range(1, len(words)):
+            num = words[k]
+            # after a move ("to", "from", "on", an arrow), or after a hospital's name and a
+            # comma ("X Hospital, 5 West")
+            moved = words[k - 1].key in {"to", "from", "on"} or view.gap(k).strip() in _ARROWS
+            if _COMPACT_WING.fullmatch(num.text):
+                if moved:  # "to 5W", "PACU -> 7N": floor and wing in one token
+                    out.append((num.start, num.end, 0.7))
                 continue
-            if view.gap(k + 1) != " ":
+            if k + 1 >= len(words) or not (num.key.isdigit() and len(num.key) <= 2):
                 continue
-            # after a move, or after a hospital's name and a comma ("X Hospital, 5 West")
-            moved = words[k - 1].key in {"to", "from", "on"}
+            wing = words[k + 1]
+            if wing.key not in _COMPASS or view.gap(k + 1) != " ":
+                continue
             if not moved and not (
                 view.gap(k).strip() == "," and words[k - 1].key in _FACILITY_BEFORE_COMMA
             ):

@@ -487,6 +487,21 @@ _CARET_NAME = re.compile(
 _RX_NUMBER = re.compile(
     r"\b(?i:rx)\s*+(?:#|no\.?|number)?\s*+:?\s*+([A-Z]{0,3}-?\d{5,10}(?:-\d{1,3})?)(?![\w/])"
 )
+# The last four digits an account, a card or an SSN is quoted by ("acct ending 3390", "card
+# ending in 4471", "last 4 of SSN: 7719"): a fragment of the identifier, the same kind.
+_LAST_FOUR_CUE = r"(?:acct|account|card|visa|mastercard|amex|checking|savings|ssn|social|cc)"
+_LAST_FOUR = re.compile(
+    rf"\b(?i:{_LAST_FOUR_CUE}\b[^\n\d]{{0,16}}?\b(?:ending(?:[ \t]+in)?|ends[ \t]+in)"
+    rf"|last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of(?:[ \t]+(?:the|your|his|her|their))?"
+    rf"[ \t]+{_LAST_FOUR_CUE}\w*(?:[ \t]+(?:number|no\.?|#))?)[ \t]*[:#]?[ \t]*(\d{{4}})(?![\w/-])"
+)
+# A masked SSN keeps its last four: "xxx-xx-7719", "***-**-4471".
+_SSN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-(\d{4})(?![\w-])")
+# An interpreter's or an agent's id read out on a call: "interp #55021", "interpreter 4410".
+_INTERPRETER_ID = re.compile(
+    r"\b(?i:interp(?:reter)?)\.?(?:[ \t]+(?i:id|no\.?|number))?[ \t]*[:#]?[ \t]*"
+    r"(\d{4,8})(?![\w/-])"
+)
 # A delimited cell holding only a record number: letters and digits with a check letter
 # ("|1557210L|", ",TR4928645,", "| KTZ6856 |"), or seven or more digits alone.
 _RECORD_CELL = re.compile(
@@ -679,6 +694,9 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("initials-cell", e.PERSON, _INITIALS_CELL, 0.7, group=1, trigger=("|",)),
         Rule("caret-name", e.PERSON, _CARET_NAME, 0.85, group=1, trigger=("^",)),
         Rule("rx-number", e.ID_NUMBER, _RX_NUMBER, 0.75, group=1, trigger=("rx",)),
+        Rule("last-four", e.ACCOUNT_NUMBER, _LAST_FOUR, 0.7, group=1, trigger=("end", "last")),
+        Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("-",)),
+        Rule("interpreter-id", e.ID_NUMBER, _INTERPRETER_ID, 0.7, group=1, trigger=("interp",)),
         Rule(
             "record-cell",
             e.ID_NUMBER,
