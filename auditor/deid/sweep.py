@@ -43,14 +43,15 @@ from typing import Protocol
 
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.lexicon import (
-    FACILITY_WORDS,
-    MEDICAL_SUFFIX,
-    PRACTICE_HEADS,
-    Lexicon,
+from auditor.phi.recognizers.headed_names import (
+    CAP_IN_RUN,
+    CAP_RUN,
+    RUN_GAP,
+    TITLES,
+    headed_runs,
 )
+from auditor.phi.recognizers.lexicon import MEDICAL_SUFFIX, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
-from auditor.phi.recognizers.organizations import TRADE_DESCRIPTORS
 from auditor.phi.recognizers.tokens import normalize
 
 # Below every engine score: a sweep span never wins an overlap against an engine span.
@@ -77,48 +78,11 @@ _SLASHED = re.compile(
 )
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
-# A run of capitalised words joined by single blanks, with the particles and "&" that names
-# of people, places and firms carry inside: "Cedar Ridge Egg Donor Agency", "Hospital de la
-# Paz", "Bear Paw Powwow & Rodeo". Words in capitals are left out: credentials, units, codes.
-_CAP_WORD = r"[A-Z][a-z'’ʻ]*[a-z](?:-[A-Z]?[a-z'’ʻ]+)*"
-_CAP_RUN = re.compile(
-    rf"(?<![\w'’ʻ\-]){_CAP_WORD}"
-    rf"(?:[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
-    rf"(?:[A-Z]{{2,4}}[ ])?{_CAP_WORD})+(?![\w'’ʻ\-])"
-)
-_RUN_GAP = re.compile(r"[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?")
-_CAP_IN_RUN = re.compile(rf"{_CAP_WORD}|[A-Z]{{2,4}}(?= )")
 _DATE_WORD = re.compile(rf"(?i:{MONTH}|{WEEKDAY})\.?")
-# Last words of a facility's or a firm's name.
-_FACILITY_HEADS = FACILITY_WORDS | frozenset(PRACTICE_HEADS) | frozenset(
-    {"lab", "labs", "laboratory", "unit", "surgery", "pharmacy", "pharmacies", "drug", "drugs",
-     "chemist", "chemists", "dialysis", "imaging", "radiology", "therapy", "rehab"}
-)  # fmt: skip
-_FIRM_HEADS = frozenset(
-    {"savings", "mutual", "insurance", "assurance", "bank", "freight", "trucking", "logistics",
-     "foods", "motors", "realty", "leasing", "credit", "union", "construction", "industries"}
-)  # fmt: skip
-# Words that say what kind of care or trade, not which one.
-_GENERIC = _FACILITY_HEADS | _FIRM_HEADS | TRADE_DESCRIPTORS | frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
-     "lower", "main", "post", "walk", "blood", "bone", "spine", "eye", "heart", "cancer",
-     "pain", "burn", "wound", "sleep", "stroke", "transplant", "infusion", "birthing",
-     "fertility", "diabetes", "endocrine", "joint", "breast", "memory", "vein", "foot",
-     "hand", "skin", "kidney", "liver", "lung", "brain", "allergy", "asthma",
-     "anticoagulation", "coumadin", "wellness", "women", "children", "veterans", "employee",
-     "occupational", "physical", "speech", "primary", "internal", "urgent", "same",
-     "step", "down", "observation", "recovery", "anesthesia", "surgical",
-     "simulation", "research", "teaching", "university", "college", "federal", "city",
-     "town", "first", "united", "american", "national", "international", "global"}
-)  # fmt: skip
 # Types whose span grows over the rest of a capitalised run it sits in.
 _GROWS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "STREET_ADDRESS"})
-# Titles: next to a name, never part of it.
-_TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "fr", "sr", "jr"}
-)
 # Words next to a name that are no part of it.
-_NOT_GROWN = _TITLES | frozenset(
+_NOT_GROWN = TITLES | frozenset(
     {"mother", "father", "son", "daughter", "wife", "husband", "sister", "brother", "nurse",
      "doctor", "patient", "pt", "ward", "unit", "province", "state", "the", "on", "in", "at",
      "to", "from", "by", "with", "per"}
@@ -254,10 +218,10 @@ class Sweep:
         covered = _Covered([(s.start, s.end) for s in replaced])
         starts = [a for a, _, _ in typed]
         out: list[SweepSpan] = []
-        for run in _CAP_RUN.finditer(text):
+        for run in CAP_RUN.finditer(text):
             kind = None
             grown: list[re.Match[str]] = []
-            for w in _CAP_IN_RUN.finditer(text, run.start(), run.end()):
+            for w in CAP_IN_RUN.finditer(text, run.start(), run.end()):
                 i = bisect.bisect_left(starts, w.end())
                 inside = next(
                     (t for a, e, t in reversed(typed[max(0, i - 3) : i]) if e > w.start()), None
@@ -275,30 +239,18 @@ class Sweep:
         return out
 
     def _headed(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
-        """A capitalised run that ends in a facility's or a firm's head word and holds a word
-        that names which one ("Cascade Foothills Family Health", "Pelican Unit", "Wolverine
-        State Mutual"); "Urgent Care Center" and "Cardiac Surgery Unit" say only what kind."""
+        """A capitalised run ending in a facility's or a firm's head word with a word that
+        tells which one (:mod:`auditor.phi.recognizers.headed_names`), where the engine left
+        it: the sweep's test of a telling word also takes words no list explains."""
         covered = _Covered([(s.start, s.end) for s in replaced])
         out: list[SweepSpan] = []
-        for run in _CAP_RUN.finditer(text):
-            words = list(_CAP_IN_RUN.finditer(text, run.start(), run.end()))
-            head = normalize(words[-1].group())
-            if head not in _FACILITY_HEADS and head not in _FIRM_HEADS:
-                continue
-            if not any(self._names_which(normalize(w.group())) for w in words[:-1]):
-                continue
-            kind = Entity.ORGANIZATION.value if head in _FIRM_HEADS else Entity.HOSPITAL.value
-            out += _joined(
-                text, kind, [w for w in words if w.group().lower() not in _TITLES], covered
-            )
+        for kind, words in headed_runs(text, self._tells):
+            out += _joined(text, kind, words, covered)
         return out
 
-    def _names_which(self, key: str) -> bool:
-        """A word that tells one facility or firm from another: a listed name or place, or a
-        word no list explains, that is no descriptor of a kind of care or trade."""
-        if key in _GENERIC or key in self.lexicon.stoplist or len(key) < 3:
-            return False
-        return self._listed(key) or self._unknown(key)
+    def _tells(self, key: str) -> bool:
+        """A listed name or place, or a word no list explains, that is no clinical word."""
+        return key not in self.lexicon.stoplist and (self._listed(key) or self._unknown(key))
 
     def _decide(self, word: str, mixed: bool) -> str | None:
         """The kind a word is swept as (None: kept), remembered: a text repeats its words."""
@@ -462,7 +414,7 @@ def _joined(
     for w in words:
         if not covered.free(w.start(), w.end()):
             continue
-        if start >= 0 and _RUN_GAP.fullmatch(text, end, w.start()):
+        if start >= 0 and RUN_GAP.fullmatch(text, end, w.start()):
             end = w.end()
             continue
         if start >= 0:

@@ -131,3 +131,26 @@ def test_a_compact_wing_without_a_move_stays(engine: PhiEngine) -> None:
 def test_an_ordinal_floor_belongs_to_the_street_address(engine: PhiEngine) -> None:
     got = found(engine, "400 Renaissance Center, 22nd Floor, Detroit, MI 48243")
     assert (Entity.STREET_ADDRESS.value, "400 Renaissance Center, 22nd Floor") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [("From: Cascade Foothills Family Health, Bend", "HOSPITAL", "Cascade Foothills Family Health"),
+     ("observation overnight on Pelican Unit.", "HOSPITAL", "Pelican Unit"),
+     ("PIP carrier is Wolverine State Mutual, claim", "ORGANIZATION", "Wolverine State Mutual"),
+     ("Can Casserley House take her back?", "HOSPITAL", "Casserley House")],
+)  # fmt: skip
+def test_a_run_ending_in_a_head_word_with_a_telling_word_names_a_facility_or_firm(
+    engine: PhiEngine, text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Seen in the Urgent Care Center, then the Cardiac Surgery Unit.",
+     "Transferred to the Medical Intensive Care Unit overnight.",
+     "Referred to Student Health and the Sleep Lab."],
+)  # fmt: skip
+def test_a_run_that_only_says_what_kind_names_nothing(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == []

@@ -12,6 +12,7 @@ from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.facilities import FacilityRecognizer
+from auditor.phi.recognizers.headed_names import HeadedNameRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.json_fields import JsonFieldRecognizer
 from auditor.phi.recognizers.lexicon import Lexicon
@@ -54,6 +55,7 @@ def build_pack(
         addresses,
         places,
         facilities,
+        HeadedNameRecognizer(lexicon),
         names,
         FieldNameRecognizer(lexicon),
         AddressFieldRecognizer(),

@@ -1,0 +1,129 @@
+"""Facilities and firms named by a capitalised run that ends in their kind's head word.
+
+"Cascade Foothills Family Health", "Pelican Unit", "Wolverine State Mutual", "Ravenswood GI
+Lab": everyday words in front of a facility's or a firm's head word name which one, and the
+facility and firm recognizers, which want a name-like word before a generic head, let them
+pass. A run names one when a word in front of the head tells it apart (a listed name or
+place, or a word no list explains) and is no descriptor of a kind of care or trade: "Urgent
+Care Center" and "Cardiac Surgery Unit" say only what kind. The de-identifier's recall sweep
+reads the same runs with its own test of a telling word (:mod:`auditor.deid.sweep`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import RecognizerResult
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.lexicon import (
+    FACILITY_WORDS,
+    HOSPITAL_LAB_WORDS,
+    PRACTICE_HEADS,
+    ROLE_WORDS,
+    Lexicon,
+)
+from auditor.phi.recognizers.organizations import TRADE_DESCRIPTORS
+from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.tokens import normalize
+from auditor.phi.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+SCORE = 0.6  # the ORGANIZATION threshold: a head word and a telling word are two cues
+
+# A capitalised word (inner apostrophes, hyphens and the Hawaiian okina allowed).
+CAP_WORD = r"[A-Z][a-z'’ʻ]*[a-z](?:-[A-Z]?[a-z'’ʻ]+)*"
+# What may join two words of one name: a blank, a particle or "and"/"&" between blanks.
+RUN_GAP = re.compile(r"[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?")
+# A run of capitalised words joined by single blanks, the particles and "&" that names of
+# people, places and firms carry inside, and short acronyms between two words ("Ravenswood
+# GI Lab"). Words in capitals alone are left out: credentials, units, codes.
+CAP_RUN = re.compile(
+    rf"(?<![\w'’ʻ\-]){CAP_WORD}"
+    rf"(?:[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
+    rf"(?:[A-Z]{{2,4}}[ ])?{CAP_WORD})+(?![\w'’ʻ\-])"
+)
+CAP_IN_RUN = re.compile(rf"{CAP_WORD}|[A-Z]{{2,4}}(?= )")
+
+# Last words of a facility's or a firm's name.
+FACILITY_HEADS = FACILITY_WORDS | frozenset(PRACTICE_HEADS) | frozenset(
+    {"lab", "labs", "laboratory", "unit", "surgery", "pharmacy", "pharmacies", "drug", "drugs",
+     "chemist", "chemists", "dialysis", "imaging", "radiology", "therapy", "rehab"}
+)  # fmt: skip
+FIRM_HEADS = frozenset(
+    {"savings", "mutual", "insurance", "assurance", "bank", "freight", "trucking", "logistics",
+     "foods", "motors", "realty", "leasing", "construction", "industries"}
+)  # fmt: skip
+# Words that say what kind of care or trade, not which one.
+GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+     "lower", "main", "post", "walk", "blood", "bone", "spine", "eye", "heart", "cancer",
+     "pain", "burn", "wound", "sleep", "stroke", "transplant", "infusion", "birthing",
+     "fertility", "diabetes", "endocrine", "joint", "breast", "memory", "vein", "foot",
+     "hand", "skin", "kidney", "liver", "lung", "brain", "allergy", "asthma",
+     "anticoagulation", "coumadin", "wellness", "women", "children", "veterans", "employee",
+     "occupational", "physical", "speech", "primary", "internal", "urgent", "same",
+     "step", "down", "observation", "recovery", "anesthesia", "surgical",
+     "simulation", "research", "teaching", "university", "college", "federal", "city",
+     "town", "first", "united", "american", "national", "international", "global"}
+)  # fmt: skip
+# Words that open a run but no name: a sentence's first word, a role or a form's label.
+_NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})
+# Titles: before a name, never part of one.
+TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "fr", "sr", "jr"}
+)
+
+
+def headed_runs(
+    text: str, tells: Callable[[str], bool]
+) -> Iterator[tuple[str, list[re.Match[str]]]]:
+    """(entity type, words) of each capitalised run ending in a head word with a word in
+    front that ``tells`` which one (given its normalised key); titles left out."""
+    for run in CAP_RUN.finditer(text):
+        words = list(CAP_IN_RUN.finditer(text, run.start(), run.end()))
+        head = normalize(words[-1].group())
+        if head not in FACILITY_HEADS and head not in FIRM_HEADS:
+            continue
+        keys = [normalize(w.group()) for w in words[:-1]]
+        if not any(k not in GENERIC and len(k) >= 3 and tells(k) for k in keys):
+            continue
+        kind = Entity.ORGANIZATION.value if head in FIRM_HEADS else Entity.HOSPITAL.value
+        while words and normalize(words[0].group()) in _NOT_FIRST:
+            words.pop(0)  # a sentence's first word or a label: "Can Casserley House ...?"
+        yield kind, [w for w in words if w.group().lower() not in TITLES]
+
+
+class HeadedNameRecognizer(LocalRecognizer):
+    """HOSPITAL or ORGANIZATION for a headed capitalised run (module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(
+            "AuditorHeadedNameRecognizer",
+            [Entity.HOSPITAL.value, Entity.ORGANIZATION.value],
+        )
+        self.lexicon = lexicon
+
+    def _tells(self, key: str) -> bool:
+        lex = self.lexicon
+        if key in lex.stoplist:
+            return False
+        # a listed place, or a listed name that is no English word: an unknown word here is
+        # as often a clinical one ("Bariatric Surgery") and a rare surname an everyday word
+        # ("Weight Loss Surgery"); the de-identifier's sweep, which must prefer removing,
+        # takes those too
+        return key in lex.places or (lex.is_name(key) and not lex.is_english(key))
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        out = []
+        for kind, words in headed_runs(text, self._tells):
+            if words:
+                out.append(make_result(self, kind, words[0].start(), words[-1].end(), SCORE))
+        return out
