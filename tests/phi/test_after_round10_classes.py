@@ -154,3 +154,13 @@ def test_a_run_ending_in_a_head_word_with_a_telling_word_names_a_facility_or_fir
 )  # fmt: skip
 def test_a_run_that_only_says_what_kind_names_nothing(engine: PhiEngine, text: str) -> None:
     assert found(engine, text) == []
+
+
+def test_a_drug_strength_after_on_is_no_ward(engine: PhiEngine) -> None:
+    assert found(engine, "asthma, on Flovent 44 2 puffs BID") == []
+    assert (Entity.HOSPITAL.value, "Finard 4") in found(engine, "bed on Finard 4 overnight")
+
+
+def test_a_count_of_weeks_opens_no_street(engine: PhiEngine) -> None:
+    got = found(engine, "f/u 2 wks Travis Heights clinic")
+    assert not [v for k, v in got if k == Entity.STREET_ADDRESS.value], got

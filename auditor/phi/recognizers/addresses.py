@@ -83,7 +83,7 @@ _NOT_STREET_WORD = (
     r"(?!(?i:mg|ml|cc|meq|mcg|gm|g|units?|tabs?|l|lpm|hrs?|min|mins|days?|x|times|am|pm|yo|"
     r"mm|cm|kg|lbs?|oz|mmhg|cmh2o|fr|dl|iu|mmol|bpm|secs?|"
     r"years?|the|a|an|in|on|to|at|of|for|and|or|with|by|from|per|is|was|via|into|over|"
-    r"steps?|hours?|minutes?|weeks?|months?|doses?|pills?|out|more|less)\b)"
+    r"steps?|hours?|minutes?|weeks?|wks?|months?|mos?|yrs?|doses?|pills?|out|more|less)\b)"
 )
 # "12", "12B", "12-14", the Australian unit/house "75/553" and the Canadian unit before the
 # house number, spaced ("300 - 2170 Portage Avenue").

@@ -93,6 +93,11 @@ _SAINT = re.compile(
     r"(?=\W|$)"
 )
 _COMPASS = frozenset({"north", "south", "east", "west"})
+# What follows a drug's strength: a dose, a unit, a route ("Flovent 44 2 puffs").
+_DOSE_AFTER = re.compile(
+    r"[ \t]*(?:\d+(?:\.\d+)?[ \t]*)?(?i:puffs?|mcg|mg|g|units?|u|tabs?|tablets?|caps?|"
+    r"capsules?|ml|sprays?|drops?|inh|patch|po|iv|im|sc|sq|bid|tid|qid|qd|daily|prn)\b"
+)
 # A floor and its wing in one token ("5W", "12N"), and the arrows a handoff line moves by.
 _COMPACT_WING = re.compile(r"\d{1,2}[NSEW]")
 _ARROWS = frozenset({"->", "-->", "→", "=>", ">"})
@@ -582,6 +587,8 @@ class FacilityRecognizer(LocalRecognizer):
             after = view.text[num.end : num.end + 2]
             if after[:1] in {"/", "-", ":", "."} and after[1:2].isdigit():
                 continue  # "Baystate 10/28" is a place and a date, not ward 10
+            if _DOSE_AFTER.match(view.text, num.end):
+                continue  # "on Flovent 44 2 puffs BID": a drug's strength, not ward 44
             w = words[k]
             prev = words[k - 1].key
             before = words[k - 2].key if k >= 2 else ""
