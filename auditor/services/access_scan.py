@@ -3,9 +3,10 @@
 One DuckDB connection per scan, locked down before any data arrives (it may read only the
 scan's inputs and work folder). Per file, per segment: load events vectorised, quarantine
 bad records, define the joined access view (explanations included), run every rule in one
-pass, and upsert findings in batches. An incremental run resumes each file from its checkpoint; the
-checkpoint moves in the same transaction as the segment's last findings, so a run killed at
-any point resumes with no gap, and re-processing a segment only touches ``last_seen``.
+pass, and upsert findings in batches. An incremental run resumes each file from its checkpoint; a
+checkpoint commits after the findings of the segments it covers (one writer, in order), every
+few segments (``FileScan.run``), so a run killed at any point resumes with no gap, and
+re-processing a segment only touches ``last_seen``.
 """
 
 from __future__ import annotations

@@ -121,7 +121,8 @@ class FileScan:
         result: AccessScanResult,
     ) -> None:
         self.job, self.evaluator, self.writer, self.result = job, evaluator, writer, result
-        self.segments = 0
+        self.segments = 0  # checkpoints committed with a carry (names the carry copies)
+        self._carry_bytes = 0  # the size of the last carry written (``_checkpoint``)
         # Identities of the findings this run has reported: an event delivered twice (the
         # same week as CSV and NDJSON, a re-sent file) yields its finding once per run.
         self.reported: set[str] = set()
@@ -142,18 +143,39 @@ class FileScan:
         )
         stats["resumed_from"] = start_offset
         head = _head_digest(path) if path.stat().st_size else ""
+        due: Checkpoint | None = None  # the last segment's, not committed yet
+        since = start_offset  # where the last committed checkpoint (or the scan) began
         for seg in segs:
-            checkpoint = None
+            self._segment(seg, stats)
             if job.incremental:
                 meta = {"head": head, "format": spec.name}
-                checkpoint = (checkpoint_key(path), seg.end_offset, seg.end_line, meta)
-            self._segment(seg, checkpoint, stats)
+                due = (checkpoint_key(path), seg.end_offset, seg.end_line, meta)
+                # Amortised: the carry is written whole with each checkpoint, so one is
+                # committed once the input read since the last outweighs the last carry
+                # written (and at the file's end or a stop, below): a scan's carry writes
+                # then cost at most what it reads, where one per segment grew with the
+                # square of its events. A crash re-reads at most that much, idempotently.
+                if seg.end_offset - since >= self._carry_bytes:
+                    self._checkpoint(due)
+                    due, since = None, seg.end_offset
             if job.stopping():
                 self.result.stopped = True
                 break
+        if due is not None:
+            self._checkpoint(due)
         return stats
 
-    def _segment(self, seg: Segment, checkpoint: Checkpoint | None, stats: dict[str, Any]) -> None:
+    def _checkpoint(self, checkpoint: Checkpoint) -> None:
+        """Commit ``checkpoint`` (after every batch queued before it: one writer, in order)
+        with the window carry as of the segment it ends, which replaces the persisted one
+        once committed (a resumed run needs the window tail as of its checkpoint)."""
+        self.segments += 1
+        out = self.job.work / f"carry-{self.segments}.parquet"
+        self.evaluator.checkpoint_carry(out)
+        self._carry_bytes = out.stat().st_size
+        self.writer.put([], checkpoint, after=functools.partial(self._persist_carry, out))
+
+    def _segment(self, seg: Segment, stats: dict[str, Any]) -> None:
         """Load, quarantine, evaluate and store one segment; then carry the window on."""
         job, result = self.job, self.result
         with result.timed("load"):
@@ -188,17 +210,12 @@ class FileScan:
                 evaluation.chunks,
                 self.evaluator.active,
                 self.writer,
-                checkpoint,
+                None,
                 job.on_batch,
                 self.reported,
             )
         result.add(emitted)
         stats["findings"] += emitted.count
-        if job.incremental:  # a resumed run needs the window tail as of this checkpoint
-            self.segments += 1
-            out = job.work / f"carry-{self.segments}.parquet"
-            self.evaluator.checkpoint_carry(out)
-            self.writer.put([], after=functools.partial(self._persist_carry, out))
 
     def persist_window(self) -> None:
         """Keep this scan's recent events for the next scan's window rules (any file order)."""
