@@ -113,13 +113,26 @@ _TEXT_DATE = re.compile(
     I,
 )
 # The second day of a range after a month and day: the "3" of "Dec 2-3", "Nov 14–15" (the
-# month's day is text-date's), unless a count follows ("May 2-3 times").
-_MONTH_DAY_RANGE_TAIL = re.compile(
-    r"\b(?-i:(?!may\b))" + _MONTHS + r"\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*[-–—]\s*"
-    r"(?P<tail>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\w/:%]|\.\d|\s*(?:x\b|times|"
-    r"tabs?|tablets?|doses?|mg|ml|days?|weeks?|hours?|hrs?|min))",
+# month's day is text-date's), unless a count follows ("May 2-3 times"). Matched from the
+# dash (cheap: few places hold a digit, a dash and a day) and checked for the month before.
+_DAY_RANGE_TAIL = re.compile(
+    r"(?<=\d)[ \t]*[-–—][ \t]*(?P<tail>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?![\w/:%]|\.\d|\s*(?:x\b|times|tabs?|tablets?|doses?|mg|ml|days?|weeks?|hours?|hrs?|"
+    r"min))",
     I,
 )
+_MONTH_DAY_BEFORE = re.compile(
+    r"\b(?-i:(?!may\b))"
+    + _MONTHS
+    + r"\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[ \t]*[-–—][ \t]*$",
+    I,
+)
+
+
+def _no_month_before(text: str, start: int, end: int) -> bool:
+    return _MONTH_DAY_BEFORE.search(text, max(0, start - 20), start) is None
+
+
 # A weekday before a day and month name: "Mon 14 Apr" (its own pass: cheaper than an
 # optional prefix on every word boundary of the text-date pattern).
 _WEEKDAY_DAY_MONTH = re.compile(
@@ -184,6 +197,7 @@ _MONTH_ALONE = re.compile(
 )
 # A season is a date element too: with a year ("spring 2025", "winter of '19"), or alone after
 # a time word ("since summer", "until the autumn"); "fall" alone is also the event.
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 _SEASON_YEAR = re.compile(
     rf"\b(?i:spring|summer|fall|autumn|winter)(?:[ \t]+of)?[ \t]+{_YEAR}(?![\w/%'’-])"
 )
@@ -468,7 +482,9 @@ def date_rules() -> list[Rule]:
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85),
-        Rule("month-day-range-tail", e, _MONTH_DAY_RANGE_TAIL, 0.8, group="tail"),
+        Rule(
+            "month-day-range-tail", e, _DAY_RANGE_TAIL, 0.8, group="tail", reject=_no_month_before
+        ),
         Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
         Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
         Rule("holiday", e, _HOLIDAY, 0.7),
@@ -482,8 +498,8 @@ def date_rules() -> list[Rule]:
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, trigger=_FOREIGN_STEMS),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
-        Rule("season-year", e, _SEASON_YEAR, 0.75),
-        Rule("season-alone", e, _SEASON_ALONE, 0.6, group="season"),
+        Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),
+        Rule("season-alone", e, _SEASON_ALONE, 0.6, group="season", trigger=_SEASONS),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),

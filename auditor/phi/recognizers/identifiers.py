@@ -695,7 +695,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("caret-name", e.PERSON, _CARET_NAME, 0.85, group=1, trigger=("^",)),
         Rule("rx-number", e.ID_NUMBER, _RX_NUMBER, 0.75, group=1, trigger=("rx",)),
         Rule("last-four", e.ACCOUNT_NUMBER, _LAST_FOUR, 0.7, group=1, trigger=("end", "last")),
-        Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("-",)),
+        Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
         Rule("interpreter-id", e.ID_NUMBER, _INTERPRETER_ID, 0.7, group=1, trigger=("interp",)),
         Rule(
             "record-cell",
