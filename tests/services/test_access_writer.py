@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -134,3 +135,24 @@ def test_abort_builds_the_indexes_again(actx: AppContext, monkeypatch: pytest.Mo
         writer.put([_row(seg * 50 + i) for i in range(50)])
     writer.abort()
     assert writer.indexes_dropped and _indexes(actx) == fresh
+
+
+@pytest.mark.postgres
+def test_a_bulk_load_on_postgresql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.context import open_context
+    from tests.store.pg import fresh_database
+
+    monkeypatch.setattr(bulk_indexes, "BULK_FLOOR", 20)
+    with fresh_database() as url:
+        monkeypatch.setenv("AUDITOR_DATABASE_URL", url)
+        with open_context(tmp_path / "home") as actx:
+            assert actx.engine.dialect.name == "postgresql"
+            fresh = _indexes(actx)
+            writer = StoreWriter(actx, _run(actx), group=1)
+            for seg in range(5):
+                writer.put([_row(seg * 30 + i) for i in range(30)])
+            writer.put([_row(i) for i in range(10)])
+            writer.close()
+            assert writer.indexes_dropped and writer.new == 150
+            assert _indexes(actx) == fresh
+            assert _stored(actx) == (150, 0)
