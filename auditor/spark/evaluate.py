@@ -310,7 +310,7 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         per window rule, its counts per (group, bucket)."""
         import numpy as np
 
-        frame = frame.localCheckpoint(eager=True)
+        frame = _checkpoint(frame)
         n, low, high, oldest, newest = _first(
             frame, "count(*)", "min(k)", "max(k)", "min(event__timestamp)", "max(event__timestamp)"
         )
@@ -328,7 +328,7 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         view_name = self.names["piece"]
         frame.createOrReplaceTempView(view_name)
         for a in self._window_rules():
-            counts = self._sql(windows.counts_sql(a, view_name)).localCheckpoint(eager=True)
+            counts = _checkpoint(self._sql(windows.counts_sql(a, view_name)))
             self._held.append(counts)
             self._counts[a.index].append((counts, counts.count()))
             self._merge_counts(a)
@@ -350,8 +350,8 @@ class SparkSegmentEvaluator(SegmentEvaluator):
             union.where(self._bucket_live(ms))
             .groupBy("grp", "b")
             .agg(F.sum("c").cast("bigint").alias("c"))
-            .localCheckpoint(eager=True)
         )
+        new = _checkpoint(new)
         rows = new.count()
         for frame, _ in frames:
             self._forget(frame)
@@ -535,6 +535,16 @@ class _Piece:
     oldest: int  # microseconds since the epoch
     newest: int
     hashes: np.ndarray[Any, Any]  # sorted ``hash()`` of its event keys (this process's)
+
+
+def _checkpoint(frame: DataFrame) -> DataFrame:
+    """``frame`` computed once and kept without its lineage, serialized: a carry of millions
+    of events held as row objects filled the driver JVM's heap (local mode) and every
+    collection had to walk it; as bytes it is a few large arrays, spilled to disk when
+    memory is short."""
+    from pyspark import StorageLevel
+
+    return frame.localCheckpoint(eager=True, storageLevel=StorageLevel.MEMORY_AND_DISK)
 
 
 def _first(frame: DataFrame, *exprs: str) -> list[Any]:
