@@ -201,7 +201,7 @@ class Sweep:
                 found.append(SweepSpan(kind, m.start(), m.end()))
         found += self._grown(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
-        return sorted(found, key=lambda s: s.start)
+        return _merged(text, sorted(found, key=lambda s: s.start))
 
     def _grown(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
         """The rest of a capitalised run after a replaced name in it: a phrase the engine took
@@ -402,6 +402,27 @@ class _Covered:
     def free(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end)  # spans starting before ``end``
         return i == 0 or self._reach[i - 1] <= start
+
+
+_NAME_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL"})
+
+
+def _merged(text: str, spans: list[SweepSpan]) -> list[SweepSpan]:
+    """Adjacent name spans of the sweep as one (one surrogate for "Bonabéri Lakeside
+    Clinic", which the word pass and the headed run took in parts), typed by the last."""
+    out: list[SweepSpan] = []
+    for sp in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.entity_type in _NAME_KINDS
+            and sp.entity_type in _NAME_KINDS
+            and RUN_GAP.fullmatch(text, last.end, sp.start)
+        ):
+            out[-1] = SweepSpan(sp.entity_type, last.start, sp.end)
+        else:
+            out.append(sp)
+    return out
 
 
 def _joined(

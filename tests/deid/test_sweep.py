@@ -215,3 +215,9 @@ def test_grown_words_are_one_span_per_stretch(sweep: Sweep) -> None:
     text = "Donor from Cedar Ridge Egg Donor Agency today."
     got = [s for s in sweep.spans(text, [_span(text, "Cedar Ridge", "LOCATION")])]
     assert [text[s.start : s.end] for s in got] == ["Egg Donor Agency"]
+
+
+def test_a_headed_run_reads_accented_words_and_a_health_system(sweep: Sweep) -> None:
+    text = "Seen at Bonabéri Lakeside Clinic, then Kampeska Shore Health System."
+    got = [v for _, v in swept(sweep, text)]
+    assert "Bonabéri Lakeside Clinic" in got and "Kampeska Shore Health System" in got, got

@@ -36,8 +36,10 @@ if TYPE_CHECKING:
 
 SCORE = 0.6  # the ORGANIZATION threshold: a head word and a telling word are two cues
 
-# A capitalised word (inner apostrophes, hyphens and the Hawaiian okina allowed).
-CAP_WORD = r"[A-Z][a-z'’ʻ]*[a-z](?:-[A-Z]?[a-z'’ʻ]+)*"
+# A capitalised word: Latin letters with their accents and combining marks, inner
+# apostrophes, hyphens and the Hawaiian okina ("Behchokǫ̀", "Bonabéri", "Liliʻuokalani").
+_LOWER = r"a-zß-öø-ÿĀ-ſ\u0300-\u036f"
+CAP_WORD = rf"[A-ZÀ-ÖØ-Þ][{_LOWER}'’ʻ]*[{_LOWER}](?:-[A-ZÀ-ÖØ-Þ]?[{_LOWER}'’ʻ]+)*"
 # What may join two words of one name: a blank, a particle or "and"/"&" between blanks.
 RUN_GAP = re.compile(r"[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?")
 # A run of capitalised words joined by single blanks, the particles and "&" that names of
@@ -53,7 +55,8 @@ CAP_IN_RUN = re.compile(rf"{CAP_WORD}|[A-Z]{{2,4}}(?= )")
 # Last words of a facility's or a firm's name.
 FACILITY_HEADS = FACILITY_WORDS | frozenset(PRACTICE_HEADS) | frozenset(
     {"lab", "labs", "laboratory", "unit", "surgery", "pharmacy", "pharmacies", "drug", "drugs",
-     "chemist", "chemists", "dialysis", "imaging", "radiology", "therapy", "rehab"}
+     "chemist", "chemists", "dialysis", "imaging", "radiology", "therapy", "rehab", "system",
+     "systems", "network"}
 )  # fmt: skip
 FIRM_HEADS = frozenset(
     {"savings", "mutual", "insurance", "assurance", "bank", "freight", "trucking", "logistics",
