@@ -164,3 +164,25 @@ def test_a_drug_strength_after_on_is_no_ward(engine: PhiEngine) -> None:
 def test_a_count_of_weeks_opens_no_street(engine: PhiEngine) -> None:
     got = found(engine, "f/u 2 wks Travis Heights clinic")
     assert not [v for k, v in got if k == Entity.STREET_ADDRESS.value], got
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [("lives RR 2 Box 15, Ada, OK", "RR 2 Box 15"), ("HC 61 Box 12A, Bluff", "HC 61 Box 12A"),
+     ("Rural Route 3, Box 9 in Ada", "Rural Route 3, Box 9"),
+     ("letter to 22 Laurens Ridge Dr, Spartanburg", "22 Laurens Ridge Dr")],
+)  # fmt: skip
+def test_rural_routes_and_a_street_type_after_a_street_type(
+    engine: PhiEngine, text: str, street: str
+) -> None:
+    assert (Entity.STREET_ADDRESS.value, street) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["HR 88, RR 18 unlabored", "RR 22 and regular"])
+def test_a_respiratory_rate_is_no_rural_route(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == []
+
+
+def test_a_title_after_a_street_stays_the_next_name(engine: PhiEngine) -> None:
+    got = found(engine, "seen at 12 Oak Ridge Dr Smith's office")
+    assert (Entity.STREET_ADDRESS.value, "12 Oak Ridge") in got, got

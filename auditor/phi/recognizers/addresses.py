@@ -114,7 +114,9 @@ _STREET = re.compile(
     + r"(?i:"
     + _alternation(_SUFFIX_TEXT)
     + r")\b\.?"
-    + _UNIT
+    # a street type that is also a name's last word: "22 Laurens Ridge Dr", "4 Forest Hill Rd"
+    + r"(?:[ \t]+(?:Dr|Drive|Rd|Road|Street|Ave|Avenue|Ln|Lane|Ct|Court|Cir|Circle|Blvd|"
+    r"Pl|Place|Ter|Terrace|Trl|Trail|Way|Loop|Pkwy|Parkway)\b\.?(?![ \t]+[A-Z][a-z]))?" + _UNIT
 )
 _WEAK = _alternation(_WEAK_SUFFIXES)
 # Title case ("5479 Todd Well") or, followed by a comma or a unit, all caps ("23 KING LIGHT,").
@@ -335,6 +337,13 @@ def _address_parts(text: str, start: int) -> list[tuple[int, int]]:
 # her daughter"): the town slot ends there.
 _AFTER_TOWN = frozenset({"with", "and", "for", "on", "by", "from", "to", "via", "where", "who"})
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*+#?\s*+\d{1,6}\b", I)
+# A rural delivery address: "RR 2 Box 15", "Rural Route 2, Box 15A", "HC 61 Box 12A" (a
+# highway contract route), "RFD 3"; bare "RR"/"HC" need their box ("RR 18" is a rate).
+_RURAL_ROUTE = re.compile(
+    r"\b(?:(?:RR|R\.R\.|HC)[ \t]*\d{1,4}(?=,?[ \t]+(?i:box))|(?:RFD|HCR|(?i:rural[ \t]+route|"
+    r"highway[ \t]+contract(?:[ \t]+route)?))[ \t]*\d{1,4}(?=,?[ \t]+(?i:box)|\b))"
+    r"(?:,?[ \t]+(?i:box)[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b)?"
+)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
 # Two-letter states that are also clinical abbreviations (MD, PA, CO, OR, CT, MI, MS, NC...):
@@ -422,6 +431,7 @@ class AddressRecognizer(LocalRecognizer):
         found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
+        found += [(m.start(), m.end(), 0.8) for m in _RURAL_ROUTE.finditer(text)]
         found += [
             (m.start(), m.end(), 0.7)
             for m in _UNIT_LEAD.finditer(text)
