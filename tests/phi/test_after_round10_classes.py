@@ -186,3 +186,19 @@ def test_a_respiratory_rate_is_no_rural_route(engine: PhiEngine, text: str) -> N
 def test_a_title_after_a_street_stays_the_next_name(engine: PhiEngine) -> None:
     got = found(engine, "seen at 12 Oak Ridge Dr Smith's office")
     assert (Entity.STREET_ADDRESS.value, "12 Oak Ridge") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("upload using access code 7H4K-Q2.", "7H4K-Q2"), ("confirmation code: QX94LM", "QX94LM"),
+     ("PIN 4471 set by patient", "4471")],
+)  # fmt: skip
+def test_a_labelled_code_of_any_shape_is_an_identifier(
+    engine: PhiEngine, text: str, code: str
+) -> None:
+    assert (Entity.ID_NUMBER.value, code) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["pin site clean and dry", "code status: full code"])
+def test_pin_sites_and_code_status_stay(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == []

@@ -502,6 +502,20 @@ _INTERPRETER_ID = re.compile(
     r"\b(?i:interp(?:reter)?)\.?(?:[ \t]+(?i:id|no\.?|number))?[ \t]*[:#]?[ \t]*"
     r"(\d{4,8})(?![\w/-])"
 )
+# A code a person is given to identify themself or a booking, whatever its shape ("access
+# code 7H4K-Q2", "confirmation code: QX94LM", "PIN 4471"): the label says what it is.
+_CODE_LABELLED = re.compile(
+    r"\b(?i:(?:access|confirmation|verification|security|booking|activation|enrol?ment|invite|"
+    r"invitation|login|portal|voucher|reservation|check-?in)[ \t]+(?:code|pin|number|no\.?)|pin|"
+    r"passcode)[ \t]*[:#]?[ \t]*((?=[A-Z0-9-]*\d)[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,8}){0,3})(?![\w-])"
+)
+
+
+def _four_or_more(value: str) -> bool:
+    """A code of four characters or more ("access code 12" is a count as often)."""
+    return len(value.replace("-", "")) >= 4
+
+
 # A delimited cell holding only a record number: letters and digits with a check letter
 # ("|1557210L|", ",TR4928645,", "| KTZ6856 |"), or seven or more digits alone.
 _RECORD_CELL = re.compile(
@@ -697,6 +711,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("last-four", e.ACCOUNT_NUMBER, _LAST_FOUR, 0.7, group=1, trigger=("end", "last")),
         Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
         Rule("interpreter-id", e.ID_NUMBER, _INTERPRETER_ID, 0.7, group=1, trigger=("interp",)),
+        Rule("code-labelled", e.ID_NUMBER, _CODE_LABELLED, 0.7, group=1, trigger=("code", "pin")),
         Rule(
             "record-cell",
             e.ID_NUMBER,
