@@ -19,7 +19,10 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   more digits ("BHA/26/4471"), or digit groups split by blanks (7+ digits: "3318 44102 5"),
   unless it reads as a measurement: a decimal, a range, a count with thousands
   separators, a ventilator setting (450x14), a unit after it, money;
-- **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only).
+- **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only);
+- **runs**: the rest of a capitalised run after a name replaced in part ("Cedar Ridge" of
+  "Cedar Ridge Egg Donor Agency", rightwards only), and a run that ends in a facility's or a
+  firm's head word with a word telling which one ("Pelican Unit"; :mod:`headed_names`).
 
 Swept words are replaced as names (LOCATION when every part is a known place), numbers and
 logins as ID_NUMBER, ages as AGE, through the profile's operators like any engine span.
