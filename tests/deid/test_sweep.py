@@ -11,6 +11,7 @@ from auditor.deid.operators import Deidentifier
 from auditor.deid.profiles import load_profile
 from auditor.deid.sweep import SWEEP_SCORE, Sweep, drug_words, sweep_for
 from auditor.phi.engine import PhiEngine, PhiSpan
+from tests.phi.test_after_round10_classes import KIND_ONLY_RUNS
 
 from .conftest import KEY, REFERENCE
 
@@ -201,12 +202,7 @@ def test_a_run_ending_in_a_facility_or_firm_head_with_a_distinctive_word_is_swep
     assert (kind, value) in swept(sweep, text)
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["Seen in the Urgent Care Center, then the Cardiac Surgery Unit.",
-     "Transferred to the Medical Intensive Care Unit overnight.",
-     "Referred to Student Health and the Sleep Lab."],
-)  # fmt: skip
+@pytest.mark.parametrize("text", KIND_ONLY_RUNS)
 def test_a_run_that_only_says_what_kind_of_care_stays(sweep: Sweep, text: str) -> None:
     assert swept(sweep, text) == []
 
