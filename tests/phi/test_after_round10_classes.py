@@ -205,3 +205,11 @@ def test_a_labelled_code_of_any_shape_is_an_identifier(
 @pytest.mark.parametrize("text", ["pin site clean and dry", "code status: full code"])
 def test_pin_sites_and_code_status_stay(engine: PhiEngine, text: str) -> None:
     assert found(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("and sister-in-law Manpreet present", "Manpreet"), ("son in law Tavita called", "Tavita")],
+)
+def test_an_in_law_is_a_relative_cue(engine: PhiEngine, text: str, name: str) -> None:
+    assert (PERSON, name) in found(engine, text), found(engine, text)

@@ -169,7 +169,7 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
             break
         if ("." in gap or ";" in gap) and key not in TITLES and len(words[k].text) > 1:
             break  # "... consulted. CIWA scale": a cue does not reach into the next sentence
-        if key in RELATIVES:
+        if key in RELATIVES or _in_law(view, k):
             best = max(best, Cue.RELATIVE)
             break
         if key in _PERSON_VERBS:
@@ -320,3 +320,16 @@ _DOTTED_CREDENTIALS = POST_TITLES | {"do", "pa", "od"}  # "D.O.", "P.A." written
 def dotted_credential(text: str, at: int) -> bool:
     """Whether the letter at ``at`` belongs to a dotted credential ("M.D.", "Ph.D.")."""
     return _dotted_letters(text, at) in _DOTTED_CREDENTIALS
+
+
+def _in_law(view: TokenView, k: int) -> bool:
+    """ "sister-in-law", "son in law": a relative written in three words, ending at word k."""
+    words = view.words
+    return (
+        k >= 2
+        and words[k].key == "law"
+        and words[k - 1].key == "in"
+        and words[k - 2].key in RELATIVES
+        and view.gap(k).strip(" -") == ""
+        and view.gap(k - 1).strip(" -") == ""
+    )
