@@ -80,3 +80,9 @@ def test_key_value_pairs_of_a_log(engine: PhiEngine) -> None:
     assert (Entity.PERSON.value, "Mirela Fairweather") in got, got
     assert (Entity.AGE.value, "94") in got, got
     assert not any(v in ("5", "mg", "auth") for _, v in got), got
+
+
+def test_a_title_before_a_name_in_a_cell_stays_outside(engine: PhiEngine) -> None:
+    text = "Date  | Complaint     | Seen by\n05/11 | fever 2 d     | Dr. Quennell Rafiq\n"
+    got = found(engine, text)
+    assert (Entity.PERSON.value, "Quennell Rafiq") in got, got

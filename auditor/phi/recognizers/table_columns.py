@@ -123,6 +123,10 @@ _FIRST_LABEL = {
     ",": re.compile(r"[ \t]*+\"?[^\W\d_][^\d\n,\"]{0,29}\"?[ \t]*,"),
     " ": re.compile(r"[ \t]*+[^\W\d_][^\d\n]{0,29}?[ \t]{2}"),
 }
+# A title before a name in a cell ("Dr. Rafiq", "Dre Annick Pelletier", "Sr M. Okafor").
+_TITLE_LEAD = re.compile(
+    r"(?i:dr|dre|mr|mrs|ms|mx|miss|prof|rev|fr|sr|sister|nurse|dott|sra|srta)\.?[ \t]+"
+)
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
@@ -350,6 +354,9 @@ class TableColumnRecognizer(LocalRecognizer):
             if _INITIALS.fullmatch(value):
                 return a, b, kind.value  # "H-J-M", "A.R.K.": a subject's initials
             b = a + self._without_credentials(value)
+            title = _TITLE_LEAD.match(line, a, b)
+            if title and title.end() < b:
+                a = title.end()  # "Dr. Rafiq": the title is no part of the name
             value = line[a:b]
         words = _NAME_WORD.findall(value)
         if not words or len(words) > 6:
