@@ -10,7 +10,6 @@ replaced only after that commit: a kill at any point resumes with no gap.
 
 from __future__ import annotations
 
-import contextlib
 import queue
 import threading
 from collections.abc import Callable, Sequence
@@ -23,7 +22,7 @@ import duckdb
 from auditor.context import AppContext
 from auditor.findings import AccessRow
 from auditor.policy.view import EVENT_KEY_SQL, wf_at
-from auditor.store import audited, bulk_indexes, event_index, repo
+from auditor.store import audited, event_index, repo
 from auditor.store.models import RunKind
 
 Checkpoint = tuple[str, int, int, dict[str, Any]]
@@ -88,15 +87,6 @@ class StoreWriter:
         self._dialect = actx.engine.dialect.name
         self._jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
-        # The findings table's secondary indexes: built if a crashed bulk load left them
-        # dropped; dropped while this scan inserts many findings (``bulk_indexes``), built
-        # again when it closes or aborts.
-        with actx.transaction() as session:
-            connection = session.connection()
-            bulk_indexes.restore(connection)
-            self._base = bulk_indexes.table_size(connection)
-        self.inserted = 0  # findings this writer inserted
-        self.indexes_dropped = False  # whether this scan dropped them (for tests, reports)
         self._thread = threading.Thread(target=self._loop, name="findings-writer", daemon=True)
         self._thread.start()
 
@@ -159,14 +149,8 @@ class StoreWriter:
     def close(self) -> None:
         """Wait until everything queued is committed; re-raise what went wrong meanwhile."""
         self._stop()
-        self._restore_indexes()
         self._raise()
         self._prune_index()
-
-    def _restore_indexes(self) -> None:
-        if self.indexes_dropped:
-            with self.actx.transaction() as session:
-                bulk_indexes.restore(session.connection())
 
     def _prune_index(self) -> None:
         """The retention bound: index rows older than it go (all of them with the index off)."""
@@ -179,10 +163,6 @@ class StoreWriter:
         after its segment's last batch), keeping the caller's error rather than the writer's."""
         self._stop()
         self._error = None
-        # The caller's error is the one to report; indexes left dropped are built by the
-        # next scan's writer (``bulk_indexes.restore``).
-        with contextlib.suppress(Exception):
-            self._restore_indexes()
 
     def _stop(self) -> None:
         if self._thread.is_alive():
@@ -214,16 +194,10 @@ class StoreWriter:
 
     def _commit(self, jobs: list[_Job]) -> None:
         with self.actx.transaction() as session:
-            if not self.indexes_dropped and self.inserted > max(
-                self._base, bulk_indexes.BULK_FLOOR
-            ):
-                bulk_indexes.drop(session.connection())
-                self.indexes_dropped = True
             for prepared, _, _, events, _ in jobs:
                 if prepared is not None:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
-                    self.inserted += new
                 audited.put_events(session, events, self.run_id, self.timezone)
             for job in jobs:  # each job's rows arrive sorted: the B-trees see long runs
                 event_index.put_driver_rows(session, job[4])

@@ -431,46 +431,6 @@ def test_cli_counts_findings_per_event_over_two_formats(
     assert f"distinct events {hospital.n_events:,} ({hospital.n_events:,} new" in result.stderr
 
 
-def test_crash_in_a_bulk_load_resumes_without_gaps_or_duplicates(
-    actx: AppContext,
-    hospital: HospitalPaths,
-    reference: set[tuple[str, str]],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The findings table's secondary indexes dropped for the load (``bulk_indexes``), then
-    the scan fails mid-way: they are built again, and the resumed scan stores each finding
-    once, none missing."""
-    from auditor.store import bulk_indexes
-
-    monkeypatch.setattr(bulk_indexes, "BULK_FLOOR", 5)
-    actx.settings.access.segment_mb = 0.02
-    actx.settings.access.finding_batch = 10
-    names = {str(ix.name) for ix in bulk_indexes.secondary()}
-    seen = 0
-    loading: list[set[str]] = []
-
-    def explode(batch: AccessBatch) -> None:
-        nonlocal seen
-        seen += len(batch.rows)
-        with actx.transaction() as s:
-            loading.append(bulk_indexes.present(s.connection()))
-        if seen >= 60:
-            raise RuntimeError("power cut")
-
-    with pytest.raises(Exception, match="failed"):
-        _incremental(actx, hospital, on_batch=explode)
-    assert any(not names & present for present in loading)  # dropped during the load
-    with actx.transaction() as s:
-        assert names <= bulk_indexes.present(s.connection())
-        partial = s.scalar(select(func.count(Finding.id)))
-    assert partial and partial > bulk_indexes.BULK_FLOOR
-    _incremental(actx, hospital)
-    assert _identities(actx) == reference
-    with actx.transaction() as s:
-        assert s.scalar(select(func.count(Finding.id))) == len(reference)
-        assert names <= bulk_indexes.present(s.connection())
-
-
 def test_incremental_checkpoints_are_amortised_against_the_carry(
     hospital: HospitalPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
