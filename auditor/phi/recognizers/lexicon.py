@@ -276,10 +276,10 @@ EPONYM_HEADS = frozenset(
      "blade", "stockings", "pouch", "repair", "operation", "equation", "formula", "rule",
      "rules", "test", "tube", "drain", "bag", "mask", "stain", "staging", "grade", "ulcer",
      "disorder", "lymphoma", "sarcoma", "contracture", "aneurysm", "pump", "boots", "sump",
-     "lift", "pupil", "tear", "esophagus", "oesophagus", "collar", "dressing", "node", "nodes", "cells",
-     "class", "wafer", "appliance", "flange", "barrier", "splint", "brace", "stent", "shunt",
-     "cannula", "sheath", "graft", "flap", "incision", "technique", "solution", "regimen",
-     "pack"}
+     "lift", "pupil", "tear", "esophagus", "oesophagus", "collar", "dressing", "node", "nodes",
+     "cells", "class", "wafer", "appliance", "flange", "barrier", "splint", "brace", "stent",
+     "shunt", "cannula", "sheath", "graft", "flap", "incision", "technique", "solution",
+     "regimen", "pack"}
 )  # fmt: skip
 
 
