@@ -41,14 +41,13 @@ SCORE = 0.6  # the ORGANIZATION threshold: a head word and a telling word are tw
 _LOWER = r"a-zß-öø-ÿĀ-ſ\u0300-\u036f"
 CAP_WORD = rf"[A-ZÀ-ÖØ-Þ][{_LOWER}'’ʻ]*[{_LOWER}](?:-[A-ZÀ-ÖØ-Þ]?[{_LOWER}'’ʻ]+)*"
 # What may join two words of one name: a blank, a particle or "and"/"&" between blanks.
-RUN_GAP = re.compile(r"[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?")
+_JOIN = r"[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
+RUN_GAP = re.compile(_JOIN)
 # A run of capitalised words joined by single blanks, the particles and "&" that names of
 # people, places and firms carry inside, and short acronyms between two words ("Ravenswood
 # GI Lab"). Words in capitals alone are left out: credentials, units, codes.
 CAP_RUN = re.compile(
-    rf"(?<![\w'’ʻ\-]){CAP_WORD}"
-    rf"(?:[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
-    rf"(?:[A-Z]{{2,4}}[ ])?{CAP_WORD})+(?![\w'’ʻ\-])"
+    rf"(?<![\w'’ʻ\-]){CAP_WORD}(?:{_JOIN}(?:[A-Z]{{2,4}}[ ])?{CAP_WORD})+(?![\w'’ʻ\-])"
 )
 CAP_IN_RUN = re.compile(rf"{CAP_WORD}|[A-Z]{{2,4}}(?= )")
 
