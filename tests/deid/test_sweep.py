@@ -11,7 +11,7 @@ from auditor.deid.operators import Deidentifier
 from auditor.deid.profiles import load_profile
 from auditor.deid.sweep import SWEEP_SCORE, Sweep, drug_words, sweep_for
 from auditor.phi.engine import PhiEngine, PhiSpan
-from tests.phi.test_after_round10_classes import KIND_ONLY_RUNS
+from tests.phi.test_after_round11_classes import KIND_ONLY_RUNS
 
 from .conftest import KEY, REFERENCE
 
