@@ -216,3 +216,7 @@ def test_pin_sites_and_code_status_stay(engine: PhiEngine, text: str) -> None:
 )
 def test_an_in_law_is_a_relative_cue(engine: PhiEngine, text: str, name: str) -> None:
     assert (PERSON, name) in found(engine, text), found(engine, text)
+
+
+def test_a_labelled_code_of_under_four_characters_is_a_count(engine: PhiEngine) -> None:
+    assert found(engine, "access code 12 attempts left") == []

@@ -344,6 +344,8 @@ _RURAL_ROUTE = re.compile(
     r"highway[ \t]+contract(?:[ \t]+route)?))[ \t]*\d{1,4}(?=,?[ \t]+(?i:box)|\b))"
     r"(?:,?[ \t]+(?i:box)[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b)?"
 )
+# Substrings one of which a rural delivery address holds (a cheap test before the pattern).
+_RURAL_HINTS = ("RR", "R.R.", "HC", "RFD", "ural", "URAL", "ighway", "IGHWAY")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
 # Two-letter states that are also clinical abbreviations (MD, PA, CO, OR, CT, MI, MS, NC...):
@@ -431,7 +433,8 @@ class AddressRecognizer(LocalRecognizer):
         found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
-        found += [(m.start(), m.end(), 0.8) for m in _RURAL_ROUTE.finditer(text)]
+        if any(hint in text for hint in _RURAL_HINTS):
+            found += [(m.start(), m.end(), 0.8) for m in _RURAL_ROUTE.finditer(text)]
         found += [
             (m.start(), m.end(), 0.7)
             for m in _UNIT_LEAD.finditer(text)

@@ -21,6 +21,7 @@ from auditor.phi.recognizers.tokens import TokenView
 # A grade in Roman numerals, a letter after it: "Forrest IIa", "Fitzpatrick II", "Hinchey Ib"
 # (a lone "I" or "V" is an initial: "Donna V.").
 _GRADE = re.compile(r"(?:II|III|IV|VI{1,3})[a-c]?|[IV][a-c]")
+_NUMERAL_STARTS = frozenset("IV")
 
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in EPONYMS:
@@ -48,9 +49,9 @@ def _graded(view: TokenView, i: int) -> bool:
     ("Forrest IIa", "Fitzpatrick II"); after a first name or a title the numeral is a
     generation ("Henry Ford II", "Dr. Lowe III")."""
     words = view.words
-    if i + 1 >= len(words) or view.gap(i + 1) != " " or not words[i].is_title:
-        return False
-    if not _GRADE.fullmatch(words[i + 1].text):
+    if i + 1 >= len(words) or words[i + 1].text[:1] not in _NUMERAL_STARTS:
+        return False  # most words: the next one opens with no Roman numeral
+    if view.gap(i + 1) != " " or not words[i].is_title or not _GRADE.fullmatch(words[i + 1].text):
         return False
     if i > 0 and view.gap(i) in {" ", ". "}:
         before = words[i - 1]

@@ -621,6 +621,8 @@ class FacilityRecognizer(LocalRecognizer):
         out = []
         for k in range(1, len(words)):
             num = words[k]
+            if not num.text[:1].isdigit():
+                continue  # a floor number opens both forms
             # after a move ("to", "from", "on", an arrow), or after a hospital's name and a
             # comma ("X Hospital, 5 West")
             moved = words[k - 1].key in {"to", "from", "on"} or view.gap(k).strip() in _ARROWS
