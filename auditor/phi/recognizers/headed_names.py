@@ -3,10 +3,11 @@
 "Cascade Foothills Family Health", "Pelican Unit", "Wolverine State Mutual", "Ravenswood GI
 Lab": everyday words in front of a facility's or a firm's head word name which one, and the
 facility and firm recognizers, which want a name-like word before a generic head, let them
-pass. A run names one when a word in front of the head tells it apart (a listed name or
-place, or a word no list explains) and is no descriptor of a kind of care or trade: "Urgent
-Care Center" and "Cardiac Surgery Unit" say only what kind. The de-identifier's recall sweep
-reads the same runs with its own test of a telling word (:mod:`auditor.deid.sweep`).
+pass. A run names one when a word in front of the head tells it apart (here a listed place,
+or a listed name that is no English word) and is no descriptor of a kind of care or trade:
+"Urgent Care Center" and "Cardiac Surgery Unit" say only what kind. The de-identifier's recall
+sweep reads the same runs with its own, wider test of a telling word (also a word no list
+explains: :mod:`auditor.deid.sweep`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from auditor.phi.recognizers.lexicon import (
     ROLE_WORDS,
     Lexicon,
 )
+from auditor.phi.recognizers.lexicon import TITLES as LEXICON_TITLES
 from auditor.phi.recognizers.organizations import TRADE_DESCRIPTORS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import normalize
@@ -76,10 +78,9 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
 )  # fmt: skip
 # Words that open a run but no name: a sentence's first word, a role or a form's label.
 _NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})
-# Titles: before a name, never part of one.
-TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "fr", "sr", "jr"}
-)
+# Titles and a generation's suffix: beside a name, never part of one (the name recognizer's
+# titles and the honorifics a run of capitalised words also carries).
+TITLES = LEXICON_TITLES | frozenset({"mx", "sir", "dame", "fr", "sr", "jr"})
 
 
 def headed_runs(
