@@ -29,7 +29,8 @@ its default operator (``<ENTITY_TYPE>``; the aligned column), in the same invoca
 ``round4gen`` (templated documents in new note styles), ``generic`` (Faker-style PII
 sentences, five locales) and the hand-written ``clinical-test``, ``round2-test``,
 ``round4-test``, ``round5-test``, ``round6-test``, ``round7-test``, ``round8-test``,
-``round9-test`` and ``round11-test`` batches (with and without their site list).
+``round9-test``, ``round11-test`` and ``round12-test`` batches (with and without their site
+list).
 Gold spans typed ``IGNORE`` (countries, titles, ages under 90) count neither way.
 
     .venv/bin/python bench/deid_quality.py [--split test|dev] [--limit N] [--baseline]
@@ -85,6 +86,7 @@ UNSEEN_HAND = (
     "round8-test",
     "round9-test",
     "round11-test",
+    "round12-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -8,7 +8,8 @@ letters, consults with headers and sign-offs; ``----`` between notes) and ``form
 messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
-``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test`` and
+``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
+``round12-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -176,6 +177,17 @@ CORPORA = {
         HERE / "round11_dev.src.txt",
         HERE / "round11_dev.jsonl",
         HERE / "round11_dev_site.tsv",
+    ),
+    # issue 14 round 12: raw speech-recognition dictations, OCR'd faxes, radiology, pathology,
+    # cytology, sleep and echo reports, dental, Part 2, OB, home-health, hospice, EMS, therapy,
+    # pharmacy, wound, school-nurse and occupational notes, release-of-information, subpoena,
+    # complaint and safety reports, staff threads and chats, registry forms, warehouse exports,
+    # billing and payer letters, a few Singapore, Hong Kong, Philippines and Norway documents; an
+    # author who never read the detector; the test batch is frozen
+    "round12-test": (
+        HERE / "round12_test.src.txt",
+        HERE / "round12_test.jsonl",
+        HERE / "round12_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
