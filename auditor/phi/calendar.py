@@ -10,6 +10,10 @@ from __future__ import annotations
 # Weekday stems: "mon", "tues", "wed"/"wednes", ... (add "day" for the full name).
 WEEKDAY_STEM = r"mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun"
 WEEKDAY = rf"(?:{WEEKDAY_STEM})(?:day)?"
+# What every weekday, month and holiday above begins with: a rule's cheap prefilter
+# (``patterns.Rule.words``) skips a text in which none of them begins a word.
+WEEKDAY_STARTS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Month names and their abbreviations ("sept", "jun").
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -21,6 +25,10 @@ HOLIDAY = (
     r"independence day|memorial day|labor day|halloween|hanukkah|passover|"
     r"valentine'?s day|mother'?s day|father'?s day|veterans day|columbus day"
 )
+HOLIDAY_STARTS = (
+    "christmas", "thanksgiving", "easter", "new year", "independence", "memorial", "labor",
+    "halloween", "hanukkah", "passover", "valentine", "mother", "father", "veterans", "columbus",
+)  # fmt: skip
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # Ages over 89 written out: "ninety-two", "a hundred and one".
 AGE_OVER_89 = rf"ninety(?:[- ](?:{_UNITS}))?|(?:one |a )?hundred(?: and (?:{_UNITS}|ten))?"

@@ -25,6 +25,7 @@ def _cue_words(engine: PhiEngine) -> list[str]:
     for recognizer in engine.recognizers:
         for rule in getattr(recognizer, "rules", ()):
             words.update(rule.trigger or ())
+            words.update(rule.words or ())
     return sorted(words)
 
 

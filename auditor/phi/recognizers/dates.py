@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from auditor.phi.calendar import HOLIDAY, MONTH, WEEKDAY
+from auditor.phi.calendar import (
+    HOLIDAY,
+    HOLIDAY_STARTS,
+    MONTH,
+    MONTH_STARTS,
+    WEEKDAY,
+    WEEKDAY_STARTS,
+)
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.patterns import (
     RegexRecognizer,
@@ -481,32 +488,33 @@ def date_rules() -> list[Rule]:
         Rule("dmy", e, _DMY, 0.9, reject=_dmy_reject),
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
-        Rule("text-date", e, _TEXT_DATE, 0.85),
+        Rule("text-date", e, _TEXT_DATE, 0.85, words=MONTH_STARTS),
         Rule(
             "month-day-range-tail", e, _DAY_RANGE_TAIL, 0.8, group="tail", reject=_no_month_before
         ),
-        Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85),
+        Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85, words=WEEKDAY_STARTS),
         Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
-        Rule("holiday", e, _HOLIDAY, 0.7),
+        Rule("holiday", e, _HOLIDAY, 0.7, words=HOLIDAY_STARTS),
         Rule(
             "day-range-head",
             e,
             _DAY_RANGE_HEAD,
             0.8,
             trigger=("-", "–", "—", " to ", "until", "through", "thru"),
+            words=MONTH_STARTS,
         ),
-        Rule("foreign-date", e, _FOREIGN_DATE, 0.85, trigger=_FOREIGN_STEMS),
+        Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=_FOREIGN_STEMS),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
-        Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month"),
+        Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),
         Rule("season-alone", e, _SEASON_ALONE, 0.6, group="season", trigger=_SEASONS),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("ordinal-day", e, _ORDINAL_DAY, 0.6, group="day"),
-        Rule("weekday-ordinal", e, _WEEKDAY_ORDINAL, 0.75),
-        Rule("weekday-numeric", e, _WEEKDAY_NUMERIC, 0.85),
-        Rule("weekday-before-month", e, _WEEKDAY_BEFORE_MONTH, 0.8, group=1),
+        Rule("weekday-ordinal", e, _WEEKDAY_ORDINAL, 0.75, words=WEEKDAY_STARTS),
+        Rule("weekday-numeric", e, _WEEKDAY_NUMERIC, 0.85, words=WEEKDAY_STARTS),
+        Rule("weekday-before-month", e, _WEEKDAY_BEFORE_MONTH, 0.8, group=1, words=WEEKDAY_STARTS),
         Rule("md-dash", e, _MD_DASH, 0.0, _DATE_CTX, 0.75, window=16, reject=_md_dash_reject),
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
         Rule("compact-birth", e, _COMPACT_BIRTH, 0.0, _BIRTH_CTX, 0.85, window=20),

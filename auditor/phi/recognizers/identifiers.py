@@ -409,6 +409,7 @@ _AGE_VERB = (
     r"at\s+the\s+age\s+of|age\s+(?:at|of)\s+(?:death|diagnosis|onset|admission|referral|"
     r"consent|enrol?ment|event)\s*:?|now\s+aged?|(?:is|was)\s+(?:now\s+)?aged?)"
 )
+_AGE_CUE_WORDS = ("turn", "will", "died", "passed", "deceased", "age")  # one begins each cue
 _NOT_AN_AGE_AFTER = (
     r"(?![\w-])(?!\s*(?:degrees|deg|mg|ml|kg|lbs?|%|percent|per\s*cent|mmhg|bpm|minutes|mins|"
     r"times|units))"
@@ -698,8 +699,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-unit", e.AGE, _AGE_UNIT, 0.85, group=1, reject=_age_units_not_dose),
         Rule("age-lead", e.AGE, _AGE_LEAD, 0.85, group=1),
         Rule("age-decade", e.AGE, _AGE_DECADE, 0.8, group=1),
-        Rule("age-words", e.AGE, _AGE_WORDS, 0.85),
-        Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1),
+        Rule("age-words", e.AGE, _AGE_WORDS, 0.85, words=("ninet", "hundred")),
+        Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1, words=_AGE_CUE_WORDS),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("initials", e.PERSON, _INITIALS, 0.8, group=1, trigger=("initial",)),
         Rule("initials-by", e.PERSON, _INITIALS_BY, 0.75, group=1, trigger=(" by",)),

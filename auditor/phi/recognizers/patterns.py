@@ -10,6 +10,7 @@ Regexes are compiled once, when the pack is built.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,15 @@ class Rule:
     right_window: int = 0
     # Cheap prefilter: skip the regex unless one of these substrings is in the lowered text.
     trigger: tuple[str, ...] = ()
+    # The same, for words every match holds: skip unless one of these begins a word (follows
+    # no letter) in the lowered text. Sharper than a substring ("mar" of "summary" is none).
+    words: tuple[str, ...] = ()
+
+
+def _word_test(words: Sequence[str]) -> re.Pattern[str]:
+    """Whether one of ``words`` begins a word of a lower-cased text (``Rule.words``)."""
+    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(alts) + ")")
 
 
 def make_result(
@@ -104,6 +114,10 @@ class RegexRecognizer(LocalRecognizer):
     def __init__(self, name: str, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         super().__init__(name, sorted({r.entity for r in self.rules}))
+        self._word_tests = {r.words: _word_test(r.words) for r in self.rules if r.words}
+        # Rules that share one regex (a value shape read after different cues) scan once.
+        uses = Counter(id(r.regex) for r in self.rules)
+        self._shared = {key for key, n in uses.items() if n > 1}
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -112,12 +126,19 @@ class RegexRecognizer(LocalRecognizer):
         results: list[RecognizerResult] = []
         lower = text.lower()
         present: dict[int, bool] = {}
+        has_words: dict[tuple[str, ...], bool] = {}
+        scanned: dict[int, list[re.Match[str]]] = {}
         oids = _oid_spans(text)
         for rule in self.rules:
             if wanted is not None and rule.entity not in wanted:
                 continue
             if rule.trigger and not any(t in lower for t in rule.trigger):
                 continue
+            if rule.words:
+                if rule.words not in has_words:
+                    has_words[rule.words] = self._word_tests[rule.words].search(lower) is not None
+                if not has_words[rule.words]:
+                    continue
             if rule.score <= 0 and rule.context is not None:
                 # Context-only rule: one search of the whole text rules most texts out.
                 key = id(rule.context)
@@ -125,7 +146,15 @@ class RegexRecognizer(LocalRecognizer):
                     present[key] = rule.context.search(lower) is not None
                 if not present[key]:
                     continue
-            for match in rule.regex.finditer(text):
+            matches: Iterable[re.Match[str]]
+            if id(rule.regex) in self._shared:
+                key = id(rule.regex)
+                if key not in scanned:
+                    scanned[key] = list(rule.regex.finditer(text))
+                matches = scanned[key]
+            else:
+                matches = rule.regex.finditer(text)
+            for match in matches:
                 start, end = match.span(rule.group)
                 if start < 0 or end <= start:
                     continue

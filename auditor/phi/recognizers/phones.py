@@ -246,7 +246,15 @@ def phone_rules() -> list[Rule]:
             validate=_shape_ok,
             reject=_is_fax,
         ),
-        Rule("pager-short", e.PHONE_NUMBER, _PAGER, 0.8, group=1, reject=_document_page),
+        Rule(
+            "pager-short",
+            e.PHONE_NUMBER,
+            _PAGER,
+            0.8,
+            group=1,
+            reject=_document_page,
+            words=("pg", "page", "beep", "bleep", "bpr"),
+        ),
         Rule(
             "page-whom",
             e.PHONE_NUMBER,
