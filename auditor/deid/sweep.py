@@ -247,7 +247,8 @@ class Sweep:
         it: the sweep's test of a telling word also takes words no list explains."""
         covered = _Covered([(s.start, s.end) for s in replaced])
         out: list[SweepSpan] = []
-        for kind, words in headed_runs(text, self._tells):
+        # runs in capitals are the engine's: its narrower test of a telling word holds there
+        for kind, words in headed_runs(text, self._tells, capitals=False):
             out += _joined(text, kind, words, covered)
         return out
 
@@ -465,7 +466,12 @@ def _id_token(text: str, m: re.Match[str]) -> bool:
         return False
     longest = max(runs)
     letters = sum(c.isalpha() for c in value)
-    if _DECIMAL.search(value) or _RANGE.match(value) or _SETTING.match(value):
+    # a decimal is a measurement ("T38.2", "8.4"), but letters with two or more dotted
+    # groups are a reference ("MR.2026.118204"); a dotted run of bare digits is an OID
+    dotted_reference = letters > 0 and value.count(".") >= 2
+    if (_DECIMAL.search(value) and not dotted_reference) or _RANGE.match(value):
+        return False
+    if _SETTING.match(value):  # a ventilator setting (450x14)
         return False
     glued = _UNIT_GLUED.match(value)
     if glued and glued.group(1).lower() in _UNITS:

@@ -157,7 +157,7 @@ def _span(text: str, value: str, kind: str) -> PhiSpan:
         # the engine took the start of a name; the rest of the capitalised run goes with it
         ("Donor from Cedar Ridge Egg Donor Agency today.", "Cedar Ridge", "LOCATION",
          ["Egg Donor Agency"]),
-        ("Called Orchard Family Bakery at noon.", "Orchard", "ORGANIZATION", ["Family Bakery"]),
+        ("Called Orchard Family Creamery at noon.", "Orchard", "ORGANIZATION", ["Family Creamery"]),
         ("Referral: Valley Eye and Skin Works next week.", "Valley", "LOCATION",
          ["Eye and Skin Works"]),
         # never leftwards (a role or a sentence's first word), never a title, month or weekday

@@ -64,6 +64,7 @@ _SUFFIX_TEXT = (
     # their abbreviations that are no clinical word ("Tce", "Pde", "Cct")
     "tce pde cct espl"
 )
+STREET_TYPES = frozenset(_SUFFIX_TEXT.split())
 # Suffixes that are also everyday or clinical words ("tolerated well", "4 point restraints").
 _WEAK_SUFFIXES = (
     "well point light lock track trace rest run pass fall view views mission neck wall via "

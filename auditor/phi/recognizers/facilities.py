@@ -15,6 +15,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.addresses import STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
@@ -101,6 +102,17 @@ _DOSE_AFTER = re.compile(
 # A floor and its wing in one token ("5W", "12N"), and the arrows a handoff line moves by.
 _COMPACT_WING = re.compile(r"\d{1,2}[NSEW]")
 _ARROWS = frozenset({"->", "-->", "→", "=>", ">"})
+# Before a number, words of a road ("I-5 North", "exit 4 South", "Route 9 East"): a direction.
+_ROAD_BEFORE = re.compile(
+    r"(?i:\b(?:i|us|sr|sh|hwy|highway|route|rte|rt|interstate|exit|mile|mm|km|road|rd|"
+    r"street|st|avenue|ave|lat|latitude|long|longitude))[ \t.#-]*$"
+)
+# What follows a floor and wing in one token when no move names it ("5W nurses").
+_WING_FOLLOWERS = frozenset(
+    {"nurse", "nurses", "unit", "staff", "charge", "station", "pod", "bed", "beds", "rm",
+     "room", "floor", "census", "team", "hallway", "med-surg", "medsurg", "med", "surg",
+     "telemetry", "ward", "wing", "tower"}
+)  # fmt: skip
 # Units and services that follow "admitted to" in capitals but name no facility.
 _CARE_UNITS = frozenset(
     {"icu", "micu", "sicu", "ccu", "cvicu", "nicu", "picu", "tsicu", "csru", "ed", "er", "or",
@@ -627,7 +639,8 @@ class FacilityRecognizer(LocalRecognizer):
             # comma ("X Hospital, 5 West")
             moved = words[k - 1].key in {"to", "from", "on"} or view.gap(k).strip() in _ARROWS
             if _COMPACT_WING.fullmatch(num.text):
-                if moved:  # "to 5W", "PACU -> 7N": floor and wing in one token
+                # "to 5W", "PACU -> 7N", "5W nurses": floor and wing in one token
+                if moved or (k + 1 < len(words) and words[k + 1].key in _WING_FOLLOWERS):
                     out.append((num.start, num.end, 0.7))
                 continue
             if k + 1 >= len(words) or not (num.key.isdigit() and len(num.key) <= 2):
@@ -635,12 +648,30 @@ class FacilityRecognizer(LocalRecognizer):
             wing = words[k + 1]
             if wing.key not in _COMPASS or view.gap(k + 1) != " ":
                 continue
-            if not moved and not (
-                view.gap(k).strip() == "," and words[k - 1].key in _FACILITY_BEFORE_COMMA
+            if not (
+                moved
+                or (view.gap(k).strip() == "," and words[k - 1].key in _FACILITY_BEFORE_COMMA)
+                or self._named_wing(view, k)
             ):
                 continue
             out.append((num.start, wing.end, 0.7))
         return out
+
+    @staticmethod
+    def _named_wing(view: TokenView, k: int) -> bool:
+        """ "4 North", "3 SOUTH" anywhere: a capitalised wing after a small floor number is a
+        unit's name, unless a road's words come before ("I-5 North", "exit 4 South"), or a
+        street type or a capitalised word other than a unit's follows: a street ("4 North
+        Maple St") or a place or disease ("2 North Carolina", "2 West Nile")."""
+        num, wing = view.words[k], view.words[k + 1]
+        if not wing.text[:1].isupper() or _ROAD_BEFORE.search(view.text[: num.start][-16:]):
+            return False
+        if k + 2 >= len(view.words):
+            return True
+        after = view.words[k + 2]
+        if after.key in STREET_TYPES:
+            return False
+        return not after.text[:1].isupper() or after.key in _WING_FOLLOWERS | _CARE_UNITS
 
 
 # A ward named for its specialty and numbered, where a patient stays: "inpatient Neurology 5",

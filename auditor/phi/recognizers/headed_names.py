@@ -1,13 +1,13 @@
 """Facilities and firms named by a capitalised run that ends in their kind's head word.
 
 "Cascade Foothills Family Health", "Pelican Unit", "Wolverine State Mutual", "Ravenswood GI
-Lab": everyday words in front of a facility's or a firm's head word name which one, and the
-facility and firm recognizers, which want a name-like word before a generic head, let them
-pass. A run names one when a word in front of the head tells it apart (here a listed place,
-or a listed name that is no English word) and is no descriptor of a kind of care or trade:
-"Urgent Care Center" and "Cardiac Surgery Unit" say only what kind. The de-identifier's recall
-sweep reads the same runs with its own, wider test of a telling word (also a word no list
-explains: :mod:`auditor.deid.sweep`).
+Lab", "KEYSTONE REFERENCE LABS": everyday words in front of a facility's or a firm's head word
+name which one, and the facility and firm recognizers, which want a name-like word before a
+generic head, let them pass. A run names one when a word in front of the head tells it apart
+(here a listed place, or a listed name that is no English word) and is no descriptor of a kind
+of care or trade: "Urgent Care Center" and "Cardiac Surgery Unit" say only what kind. The
+de-identifier's recall sweep reads the same runs with its own, wider test of a telling word
+(also a word no list explains: :mod:`auditor.deid.sweep`).
 """
 
 from __future__ import annotations
@@ -52,16 +52,28 @@ CAP_RUN = re.compile(
     rf"(?<![\w'’ʻ\-]){CAP_WORD}(?:{_JOIN}(?:[A-Z]{{2,4}}[ ])?{CAP_WORD})+(?![\w'’ʻ\-])"
 )
 CAP_IN_RUN = re.compile(rf"{CAP_WORD}|[A-Z]{{2,4}}(?= )")
+# The same run written in capitals, as letterheads, fax headers and forms print a name
+# ("FROM: KEYSTONE REFERENCE LABS"): words of three letters or more, the particles in
+# capitals between them.
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ʻ]+[A-ZÀ-ÖØ-Þ](?:-[A-ZÀ-ÖØ-Þ]+)*"
+_CAPS_JOIN = r"[ ](?:(?:OF|DE|LA|LE|DU|DEL|DES|DA|DI|VAN|VON|DER|DEN|AND|&)[ ])?"
+CAPS_RUN = re.compile(rf"(?<![\w'’ʻ\-]){_CAPS_WORD}(?:{_CAPS_JOIN}{_CAPS_WORD})+(?![\w'’ʻ\-])")
+_CAPS_IN_RUN = re.compile(_CAPS_WORD)
 
 # Last words of a facility's or a firm's name.
 FACILITY_HEADS = FACILITY_WORDS | frozenset(PRACTICE_HEADS) | frozenset(
-    {"lab", "labs", "laboratory", "unit", "surgery", "pharmacy", "pharmacies", "drug", "drugs",
-     "chemist", "chemists", "dialysis", "imaging", "radiology", "therapy", "rehab", "system",
-     "systems", "network"}
+    {"lab", "labs", "laboratory", "laboratories", "unit", "surgery", "pharmacy", "pharmacies",
+     "drug", "drugs", "chemist", "chemists", "dialysis", "imaging", "radiology", "therapy",
+     "rehab", "system", "systems", "network", "pathology", "diagnostics", "genomics",
+     "polyclinic", "polyclinics"}
 )  # fmt: skip
+# Last words of a firm's, an employer's or a public body's name: finance and insurance,
+# trades, food and farm businesses, transport and ambulance services, school districts.
 FIRM_HEADS = frozenset(
     {"savings", "mutual", "insurance", "assurance", "bank", "freight", "trucking", "logistics",
-     "foods", "motors", "realty", "leasing", "construction", "industries"}
+     "foods", "motors", "realty", "leasing", "construction", "industries", "alliance",
+     "cooperative", "co-op", "bakery", "farms", "dairy", "grocery", "cafe", "diner",
+     "restaurant", "hardware", "lumber", "transport", "transit", "ambulance", "district"}
 )  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(
@@ -70,7 +82,8 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
      "pain", "burn", "wound", "sleep", "stroke", "transplant", "infusion", "birthing",
      "fertility", "diabetes", "endocrine", "joint", "breast", "memory", "vein", "foot",
      "hand", "skin", "kidney", "liver", "lung", "brain", "allergy", "asthma",
-     "anticoagulation", "coumadin", "wellness", "women", "children", "veterans", "employee",
+     "anticoagulation", "coumadin", "wellness", "charity", "women", "children", "veterans",
+     "employee",
      "occupational", "physical", "speech", "primary", "internal", "urgent", "same",
      "step", "down", "observation", "recovery", "anesthesia", "surgical",
      "simulation", "research", "teaching", "university", "college", "federal", "city",
@@ -84,15 +97,27 @@ TITLES = LEXICON_TITLES | frozenset({"mx", "sir", "dame", "fr", "sr", "jr"})
 
 
 def headed_runs(
-    text: str, tells: Callable[[str], bool]
+    text: str, tells: Callable[[str], bool], *, capitals: bool = True
 ) -> Iterator[tuple[str, list[re.Match[str]]]]:
     """(entity type, words) of each capitalised run ending in a head word with a word in
-    front that ``tells`` which one (given its normalised key); titles left out."""
-    for run in CAP_RUN.finditer(text):
-        words = list(CAP_IN_RUN.finditer(text, run.start(), run.end()))
+    front that ``tells`` which one (given its normalised key); titles left out. Runs in
+    capitals too unless ``capitals`` is false (there jargon is unknown words as often as
+    names are: a test that takes unknown words should leave them)."""
+    runs = [(run, CAP_IN_RUN) for run in CAP_RUN.finditer(text)]
+    if capitals:
+        runs += [(run, _CAPS_IN_RUN) for run in CAPS_RUN.finditer(text)]
+    for run, in_run in runs:
+        words = list(in_run.finditer(text, run.start(), run.end()))
         head = normalize(words[-1].group())
         if head not in FACILITY_HEADS and head not in FIRM_HEADS:
             continue
+        if in_run is _CAPS_IN_RUN:
+            # capitals run on through a sentence ("93 YO WOMAN FROM BAYVIEW NURSING HOME"):
+            # the name is what follows its last stop word, role or label
+            cut = [i for i, w in enumerate(words) if normalize(w.group()) in _NOT_FIRST]
+            words = words[cut[-1] + 1 :] if cut else words
+            if len(words) < 2:
+                continue
         keys = [normalize(w.group()) for w in words[:-1]]
         if not any(k not in GENERIC and len(k) >= 3 and tells(k) for k in keys):
             continue
