@@ -1,8 +1,10 @@
 """Error classes fixed after round 12 (issue 14), by kind, developed on dev corpora only
 (round12-dev above all): a unit named by its floor and a capitalised wing anywhere, facility
 and firm names headed by a laboratory's, a polyclinic's or an employer's kind, and the same
-names printed in capitals (letterheads, fax headers); in the de-identifier's sweep, a
-reference of letters and dotted digit groups.
+names printed in capitals (letterheads, fax headers); a value after an identifier's label
+whatever its shape; numbers dictated after a spelled-out cue ("M R N") and years spoken after
+a word of time; a scanned month and day; in the de-identifier's sweep, a reference of letters
+and dotted digit groups.
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -19,6 +21,7 @@ from tests.phi.conftest import found
 
 HOSPITAL = Entity.HOSPITAL.value
 ORGANIZATION = Entity.ORGANIZATION.value
+DATE = Entity.DATE_TIME.value
 
 
 @pytest.mark.parametrize(
@@ -106,3 +109,61 @@ def test_letters_with_dotted_digit_groups_are_a_reference(sweep: Sweep) -> None:
 @pytest.mark.parametrize("text", ["T38.2 overnight", "HbA1c 8.4 today", "OID 1.2.840.10008.5"])
 def test_decimals_and_bare_dotted_digits_stay(sweep: Sweep, text: str) -> None:
     assert [s for s in sweep.spans(text, []) if s.entity_type == "ID_NUMBER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("intake 3/2   mrn kvrh-55102   seen by", "kvrh-55102"),
+        ("Our file number is ZX-QP-24-8813.", "ZX-QP-24-8813"),
+        ("Clinic card no. BRQ/07731/22  Visit", "BRQ/07731/22"),
+        ("Accession CT.2031.440217 received", "CT.2031.440217"),
+        ("(ACCT 7730) ordering", "7730"),
+        ("plan: alliance member kpq-5530981-01 since", "kpq-5530981-01"),
+        ("logged in as username lorfan47 at 0900", "lorfan47"),
+    ],
+)
+def test_a_value_after_an_identifier_label_whatever_its_shape(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert value in {v for _, v in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order number 12 units",
+        "member of the team since March",
+        "user id admin reset the pump",
+        "case no. 3/4/2020 heard",
+        "order #: 4471 mg daily",
+        "member 3 of 4 on the panel",
+    ],
+)
+def test_counts_dates_and_words_after_a_label_are_no_identifiers(
+    engine: PhiEngine, text: str
+) -> None:
+    kinds = {k for k, _ in found(engine, text)}
+    assert Entity.ID_NUMBER.value not in kinds, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("period M R N four four one eight two zero period", "four four one eight two zero",
+         Entity.MEDICAL_RECORD_NUMBER.value),
+        ("she broke her wrist in twenty nineteen skiing", "twenty nineteen", DATE),
+        ("sober since two thousand and eleven", "two thousand and eleven", DATE),
+        ("SEEN IN OFFICE ll/2O FOR FOLLOW UP", "ll/2O", DATE),
+    ],
+)  # fmt: skip
+def test_dictated_and_scanned_values(engine: PhiEngine, text: str, value: str, kind: str) -> None:
+    assert (kind, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in twenty minutes he settled", "gave twenty twenty mg", "in nineteen patients", "strict I/O"],
+)
+def test_counts_in_words_and_intake_output_are_no_dates(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == [], found(engine, text)

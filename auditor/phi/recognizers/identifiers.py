@@ -9,7 +9,7 @@ shape alone is specific enough (``123-45-6789``). Phone, fax and pager numbers l
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from auditor.phi.calendar import AGE_OVER_89
 from auditor.phi.entities import Entity
@@ -115,6 +115,35 @@ _ID_LABELLED = re.compile(
     r"|[ ][A-Z]{1,4}(?=[ ]\d{3})){0,7})(?![\w/-])"
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
+# A label that announces an identifier, whatever the value's case or separators: "mrn
+# hlbh-20771", "member nca-4471092-00", "file number is QA-PI-25-0417", "card no.
+# GHP/04417/19", "Accession MR.2026.118204", "ACCT 2271", "username gusfair36". The grammars
+# above want capitals or a known layout; after such a label the value is the identifier.
+_RECORD_LABEL = (
+    r"mrn|mr\s*#|acct|accession|(?:account|file|card|specimen|member|policy|claim|case|"
+    r"registration|nis|chart|folder|booking|order|requisition|req)\.?[ \t]*(?:no\.?|number|#|id)"
+)
+_LOGIN_LABEL = r"user\s*(?:name|id)|username|login(?:[ \t]*id)?"
+_LABEL_GAP = r"(?:[ \t]*+(?:[:#=]|\b(?:is|was)\b))?[ \t]*+"
+_ANY_VALUE = r"([A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
+_RECORD_LABELLED = re.compile(rf"(?<![\w])(?i:{_RECORD_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
+_MEMBER_LABELLED = re.compile(rf"(?<![\w])(?i:member){_LABEL_GAP}{_ANY_VALUE}")
+_LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{_LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
+_RECORD_LABEL_WORDS = (
+    "mrn", "mr", "acct", "accession", "account", "file", "card", "specimen", "member", "policy",
+    "claim", "case", "registration", "nis", "chart", "folder", "booking", "order",
+    "requisition", "req",
+)  # fmt: skip
+
+
+def _digits_at_least(n: int) -> Callable[[str], bool]:
+    """A labelled value with ``n`` digits or more that is no date."""
+    return lambda v: sum(c.isdigit() for c in v) >= n and not _DATE_SHAPE.match(v)
+
+
+def _login(value: str) -> bool:
+    """A login: letters and at least one digit ("gusfair36", "mkeck2")."""
+    return any(c.isdigit() for c in value) and sum(c.isalpha() for c in value) >= 3
 
 
 def _labelled_id(value: str) -> bool:
@@ -594,6 +623,34 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             group=1,
             validate=_labelled_id,
             reject=_unit_after,
+        ),
+        Rule(
+            "id-record-label",
+            e.ID_NUMBER,
+            _RECORD_LABELLED,
+            0.7,
+            group=1,
+            validate=_digits_at_least(4),
+            reject=_unit_after,
+            words=_RECORD_LABEL_WORDS,
+        ),
+        Rule(
+            "id-member",
+            e.ID_NUMBER,
+            _MEMBER_LABELLED,
+            0.7,
+            group=1,
+            validate=_digits_at_least(5),
+            words=("member",),
+        ),
+        Rule(
+            "login",
+            e.ID_NUMBER,
+            _LOGIN_LABELLED,
+            0.7,
+            group=1,
+            validate=_login,
+            words=("user", "login"),
         ),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
         Rule(

@@ -31,14 +31,17 @@ _AS_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ool|I]+(?:[/.:-][0-9Ool|I]+)*(?![A-Za-z0-9])")
 _LOOKALIKE = re.compile(r"[Ool|I]")
 _MONTH_NEXT = re.compile(rf"\s(?i:{MONTH})\b")
+# A month and day, read as digits ("ll/3O" = 11/30): a date's shape makes one real digit
+# enough ("I/O", intake and output, has none).
+_SLASH_DATE = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{2}|\d{4}))?")
 
 
 def repair(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` with look-alike letters in numeric runs read as digits (and digits in a
     month, weekday or "DOB" read as letters), and where.
 
-    A run needs two real digits ("2O26", "l7/O4/1966") or one before a month name ("O3
-    Feb"): "O2", "IOI" and "Page l of 2" stay as written.
+    A run needs two real digits ("2O26", "l7/O4/1966"), or one before a month name ("O3
+    Feb") or in a month/day shape ("ll/3O"): "O2", "IOI" and "Page l of 2" stay as written.
     """
     spans: list[tuple[int, int]] = []
     for m in _RUN.finditer(text):
@@ -46,7 +49,12 @@ def repair(text: str) -> tuple[str, list[tuple[int, int]]]:
         if not _LOOKALIKE.search(run):
             continue
         digits = sum(c.isdigit() for c in run)
-        if digits >= 2 or (digits == 1 and _MONTH_NEXT.match(text, m.end())):
+        if digits >= 2 or (
+            digits == 1
+            and (
+                _MONTH_NEXT.match(text, m.end()) or _SLASH_DATE.fullmatch(run.translate(_AS_DIGIT))
+            )
+        ):
             spans.append(m.span())
     words = [
         (m.start(), m.end(), _as_letters(m.group()))

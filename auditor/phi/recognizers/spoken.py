@@ -4,7 +4,9 @@
 Speech-to-text writes an identifier's digits as words, so no digit grammar matches it. After
 a cue that announces a date of birth, a record number or a phone number, a run of number
 words (with digits, single letters and, for dates, month names and ordinals mixed in) is
-that value. Three number words at least: "born in May" or "page two" are not.
+that value. Three number words at least: "born in May" or "page two" are not. A cue may
+be spelled out letter by letter ("M R N", "D O B"), and a year spoken after a word of time
+("in twenty twenty one") is a date without one.
 """
 
 from __future__ import annotations
@@ -41,13 +43,14 @@ _SEP = r"(?:[ \t]{0,3}[,-]?[ \t]{1,3}|-)"
 _KINDS: tuple[tuple[str, str, str], ...] = (
     (
         Entity.DATE_TIME,
-        r"date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?|birth\s*date|birthday",
+        r"date\s+of\s+birth|d[. ]?o[. ]?b\.?|born(?:\s+on)?|birth\s*date|birthday",
         rf"{_ORDINAL}|{MONTH}|of",
     ),
     (
         Entity.MEDICAL_RECORD_NUMBER,
         r"(?:hospital|record|chart|patient|unit|nhs|mrn|medical\s+record|health\s+card|"
-        r"medicare|member|policy|account|case|ur)\s+(?:number|no\.?|#|id)|mrn|nhs|ur",
+        r"medicare|member|policy|account|case|ur)\s+(?:number|no\.?|#|id)|m[. ]?r[. ]?n|"
+        r"n[. ]?h[. ]?s|ur",
         r"[a-z]",
     ),
     (
@@ -69,6 +72,19 @@ def _pattern(entity: str, cue: str, extra: str) -> tuple[str, re.Pattern[str]]:
 
 
 _PATTERNS = tuple(_pattern(*kind) for kind in _KINDS)
+# A year spoken as words after a word that places it in time ("in twenty twenty one",
+# "since nineteen eighty-four", "back in two thousand and nine"): a century's word and then
+# its decade, unlike "twenty minutes" or "nineteen patients".
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)[- ](?:oh[- ](?:{_UNITS})|{_TEENS}|(?:{_TENS})(?:[- ](?:{_UNITS}))?)"
+    rf"|two[- ]thousand(?:[- ]and)?(?:[- ](?:{_TEENS}|{_UNITS}|twenty(?:[- ](?:{_UNITS}))?))?"
+)
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?:in|since|from|during|until|till|by|of|year|back\s+in|early|late|mid)[ \t]+"
+    rf"(?P<value>{_YEAR_WORDS})\b(?![- ](?:{_UNITS}|{_TENS}|hundred|thousand|percent|"
+    r"minutes?|hours?|days?|weeks?|months?|years?|times|patients?|people|mg|units?)\b)",
+    re.IGNORECASE,
+)
 _NUMBER_TOKEN = re.compile(rf"\b(?:{_NUMBER_WORD}|{_ORDINAL}|{MONTH})\b", re.IGNORECASE)
 
 
@@ -93,4 +109,6 @@ class SpokenNumberRecognizer(LocalRecognizer):
                 # A run of figures alone is the digit grammars' ("cell 10 12 14" is no phone).
                 if len(tokens) >= 3 and not all(t.isdigit() for t in tokens):
                     out.append(make_result(self, entity, start, end, 0.75))
+        for m in _SPOKEN_YEAR.finditer(text):
+            out.append(make_result(self, Entity.DATE_TIME, *m.span("value"), 0.7))
         return out
