@@ -167,3 +167,38 @@ def test_dictated_and_scanned_values(engine: PhiEngine, text: str, value: str, k
 )
 def test_counts_in_words_and_intake_output_are_no_dates(engine: PhiEngine, text: str) -> None:
     assert found(engine, text) == [], found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "road"),
+    [
+        ("fainted at a truck stop on I-94 outside Fargo", "I-94"),
+        ("rollover, SR-520 near the quarry", "SR-520"),
+        ("hit by a car at Route 30 and Pinecrest; ambulance called", "Route 30 and Pinecrest"),
+        ("works the grill at a diner on Hwy 12", "Hwy 12"),
+    ],
+)
+def test_a_numbered_road_where_something_happened(engine: PhiEngine, text: str, road: str) -> None:
+    assert (Entity.STREET_ADDRESS.value, road) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["flown via I-80 then US-30", "started on I-131 ablation", "on I 125 seed implant"],
+)
+def test_roads_travelled_and_isotopes_are_no_addresses(engine: PhiEngine, text: str) -> None:
+    assert Entity.STREET_ADDRESS.value not in {k for k, _ in found(engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Run QX-31-7702   Unit MCT-4 en route", "QX-31-7702"),
+        ("edited by user rtoller7 (RN)", "rtoller7"),
+        ("A1c 7.9% (Sept), LDL 88", "Sept"),
+    ],
+)
+def test_a_coded_run_before_a_unit_a_user_and_a_bracketed_month(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert value in {v for _, v in found(engine, text)}, found(engine, text)

@@ -346,6 +346,22 @@ _RURAL_ROUTE = re.compile(
     r"(?:,?[ \t]+(?i:box)[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b)?"
 )
 # Substrings one of which a rural delivery address holds (a cheap test before the pattern).
+# A numbered road where something happened or stands: after a word of place ("a rest stop
+# on I-65", "a diner on Route 9", "struck at Route 66 and Tramway", "collision, SR-417"),
+# with a crossing street; a road merely travelled ("via I-70", "then US-6") is no address.
+_ROAD = (
+    # (not iodine's isotopes, "on I-131")
+    r"(?:I(?![- ]?12[345]\b|[- ]?131\b)|US|SR|SH|CR|FM|(?i:interstate|state\s+route|"
+    r"state\s+highway|route|rte|hwy|highway|county\s+road|farm\s+road))[- ]?\d{1,4}[A-Z]?\b"
+)
+_ROAD_AT = re.compile(
+    r"(?:\b(?i:on|at|near|along|off|outside|beside)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"|\b(?i:crash|collision|accident|mvc|mva|rollover|wreck)[ \t]*,[ \t]*)"
+    rf"(?P<road>{_ROAD}(?:[ \t]+(?:and|&)[ \t]+(?:{_ROAD}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))?)"
+    r"(?![\w-])"
+)
+_ROAD_HINTS = ("I-", "US", "SR", "SH", "CR", "FM", "oute", "OUTE", "te ", "TE ", "wy", "WY",
+               "ighway", "IGHWAY", "nterstate", "NTERSTATE", "oad", "OAD")  # fmt: skip
 _RURAL_HINTS = ("RR", "R.R.", "HC", "RFD", "ural", "URAL", "ighway", "IGHWAY")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
@@ -442,6 +458,8 @@ class AddressRecognizer(LocalRecognizer):
             if not _DEPARTMENT_BEFORE.search(text, max(0, m.start() - 24), m.start())
         ]
         found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
+        if any(hint in text for hint in _ROAD_HINTS):
+            found += [(m.start("road"), m.end("road"), 0.7) for m in _ROAD_AT.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]

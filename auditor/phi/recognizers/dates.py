@@ -475,6 +475,13 @@ def _year_reject(text: str, start: int, end: int) -> bool:
     )
 
 
+# A month alone in brackets after a value: "HbA1c 8.4% (Oct)", "last seen (March)".
+_MONTH_BRACKETED = re.compile(
+    r"\(((?:January|February|March|April|June|July|August|September|October|November|"
+    r"December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\)"
+)
+
+
 def _year_list_reject(text: str, start: int, end: int) -> bool:
     """The second year of a list: the cue that rules out times sits before the first."""
     return _year_reject(text, max(0, start - 12), end)
@@ -506,6 +513,7 @@ def date_rules() -> list[Rule]:
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=_FOREIGN_STEMS),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
+        Rule("month-in-brackets", e, _MONTH_BRACKETED, 0.7, group=1, words=MONTH_STARTS),
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),
         Rule("season-alone", e, _SEASON_ALONE, 0.6, group="season", trigger=_SEASONS),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),

@@ -123,7 +123,7 @@ _RECORD_LABEL = (
     r"mrn|mr\s*#|acct|accession|(?:account|file|card|specimen|member|policy|claim|case|"
     r"registration|nis|chart|folder|booking|order|requisition|req)\.?[ \t]*(?:no\.?|number|#|id)"
 )
-_LOGIN_LABEL = r"user\s*(?:name|id)|username|login(?:[ \t]*id)?"
+_LOGIN_LABEL = r"user(?:\s*(?:name|id))?|login(?:[ \t]*id)?"
 _LABEL_GAP = r"(?:[ \t]*+(?:[:#=]|\b(?:is|was)\b))?[ \t]*+"
 _ANY_VALUE = r"([A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 _RECORD_LABELLED = re.compile(rf"(?<![\w])(?i:{_RECORD_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
@@ -247,8 +247,12 @@ _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
 
 
 def _count_or_amount(text: str, start: int, end: int) -> bool:
-    """A count, amount or range, not an identifier: "plt 150000", "$250000", "2019-2021"."""
-    if _YEAR_RANGE.match(text[start:end]) or _COUNT_AFTER.match(text[end : end + 10]):
+    """A count, amount or range, not an identifier: "plt 150000", "$250000", "2019-2021".
+    A value with letters is no amount, whatever word follows ("SR-26-4419 Unit CCT-2")."""
+    value = text[start:end]
+    if _YEAR_RANGE.match(value):
+        return True
+    if _COUNT_AFTER.match(text[end : end + 10]) and not any(c.isalpha() for c in value):
         return True
     return near(text, start, end, _COUNT_BEFORE, 12, 0) or near(
         text, start, end, _OTHER_NUMBER_CUES, 20, 0
