@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from auditor.policy import carry_parts
 from auditor.policy import columns as cols
 from auditor.policy.context import ContextInfo
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
@@ -38,6 +39,9 @@ class EngineConfig:
     memory_limit: str = "1GB"
     threads: int = 0
     temp_dir: Path | None = None
+    # The window carry's database file (``CARRY_DB``): disk-backed, so the carry need not fit
+    # in ``memory_limit``; None: an in-memory one (tests, pack checks).
+    carry_db: Path | None = None
     # How far back (from the newest event) the window rules see earlier scans' events.
     carry_hours: int = 192
     # Seconds one rule's statement may run per segment before it is stopped (policy.guard).
@@ -83,6 +87,13 @@ def _str_list(paths: Sequence[Path]) -> str:
 
 
 MAX_TEMP = "8GB"
+#: The database the window carry lives in (``CARRY``; read through the temp view ``carry``):
+#: a file in the scan's work folder (``EngineConfig.carry_db``), whose blocks DuckDB writes
+#: compressed and evicts at will. As a TEMP table the carry sat in memory and, past the
+#: memory limit, in the spill folder uncompressed: a 30M-event bench scan (a carry of ~27M
+#: events) filled both and stopped with an OutOfMemoryException.
+CARRY_DB = "carrydb"
+CARRY = f"{CARRY_DB}.carry"
 
 
 def connect(
@@ -98,6 +109,8 @@ def connect(
         con.execute(f"SET temp_directory={quote_str(str(cfg.temp_dir))}")
         # Spill is bounded too: a rule that validates cannot fill the disk (probe M4).
         con.execute(f"SET max_temp_directory_size={quote_str(MAX_TEMP)}")
+    if cfg.carry_db is not None:
+        con.execute(f"ATTACH {quote_str(str(cfg.carry_db))} AS {CARRY_DB}")
     dirs = [str(Path(d).resolve()).rstrip("/") + "/" for d in allowed_dirs]
     con.execute(f"SET allowed_directories={_str_list([Path(d) for d in dirs])}")
     con.execute(f"SET allowed_paths={_str_list([Path(p).resolve() for p in allowed_paths])}")
@@ -263,15 +276,34 @@ def source_sql(sid: str, line: str) -> str:
     return f"concat_ws(':', {label}, {line})"
 
 
-def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: Path | None) -> None:
+def _attach_carry_db(con: duckdb.DuckDBPyConnection) -> None:
+    """``CARRY_DB``: the connection's (``connect``), else an in-memory one."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [CARRY_DB]
+    ).fetchone()
+    if not (row and row[0]):
+        con.execute(f"ATTACH ':memory:' AS {CARRY_DB}")
+
+
+def init_carry(
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    path: Path | Sequence[Path] | None,
+    cutoff: int | None = None,
+) -> bool:
     """The carry table: earlier events for the window rules, from the persisted window (every
-    earlier scan's recent events, its ``source`` text split into label and line) or empty;
-    and its per-bucket counts."""
+    earlier scan's recent events, its ``source`` text split into label and line: one Parquet
+    file or the parts of ``policy.carry_parts``, events before ``cutoff``, microseconds, left
+    out) or empty; and its per-bucket counts. Whether the persisted window was read."""
     names = ", ".join(stored_columns(active))
+    _attach_carry_db(con)
     con.execute(f"CREATE OR REPLACE TEMP TABLE {CARRY_SOURCES} (sid INTEGER, label VARCHAR)")
     loaded = False
-    if path is not None and path.exists():
-        parquet = f"read_parquet({quote_str(str(path))})"
+    files = [path] if isinstance(path, Path) else list(path or [])
+    files = [f for f in files if f.exists()]
+    if files:
+        live = "" if cutoff is None else f" WHERE epoch_us(event__timestamp) >= {int(cutoff)}"
+        parquet = f"(SELECT * FROM read_parquet({_str_list(files)}, union_by_name = true){live})"
         split = quote_str(_SOURCE_RE)
         label = (
             f"CASE WHEN regexp_matches(s, {split}) THEN regexp_extract(s, {split}, 1) ELSE s END"
@@ -283,7 +315,8 @@ def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: P
                 f"(SELECT coalesce(source, '') AS s FROM {parquet}))"
             )
             con.execute(
-                f"CREATE TEMP TABLE carry AS SELECT k, ekey, c.sid, line, {names} FROM ("
+                f"CREATE OR REPLACE TABLE {CARRY} AS SELECT CAST(k AS BIGINT) AS k, ekey, c.sid, "
+                f"line, {names} FROM ("
                 f"SELECT *, {label} AS label, CASE WHEN regexp_matches(s, {split}) "
                 f"THEN CAST(regexp_extract(s, {split}, 2) AS BIGINT) END AS line "
                 f"FROM (SELECT k, ekey, coalesce(source, '') AS s, {names} FROM {parquet})"
@@ -293,19 +326,33 @@ def init_carry(con: duckdb.DuckDBPyConnection, active: list[ActiveRule], path: P
         except duckdb.Error:  # a pack change altered the columns: start the window afresh
             con.execute(f"DELETE FROM {CARRY_SOURCES}")
     if not loaded:
-        con.execute("DROP TABLE IF EXISTS carry")
         con.execute(
-            f"CREATE TEMP TABLE carry AS SELECT k, {EKEY} AS ekey, 0::INTEGER AS sid, "
+            f"CREATE OR REPLACE TABLE {CARRY} AS SELECT CAST(k AS BIGINT) AS k, {EKEY} AS ekey, "
+            "0::INTEGER AS sid, "
             f"0::BIGINT AS line, {names} FROM av LIMIT 0"
         )
+    con.execute(f"CREATE OR REPLACE TEMP VIEW carry AS SELECT * FROM {CARRY}")
     _count_buckets(con, active, "carry")
+    return loaded
+
+
+def lowest_key(con: duckdb.DuckDBPyConnection) -> int:
+    """The carry's lowest key (0 when empty)."""
+    row = con.execute("SELECT coalesce(min(k), 0) FROM carry").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _carry_additions(
-    con: duckdb.DuckDBPyConnection, active: list[ActiveRule], label: str, hours: int
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    label: str,
+    hours: int,
+    floor: int = 0,
 ) -> tuple[str, int]:
     """The segment's events the carry takes (a SELECT of carry rows) and the lowest carry
-    key before them. Reads ``seg``/``seg_keys`` (``segment_rows``)."""
+    key before them. Reads ``seg``/``seg_keys`` (``segment_rows``). ``floor``: the lowest
+    key ever given (the carry's lowest may have been forgotten since): new keys go below it,
+    so the events added since a persisted part are those below its keys."""
     names = ", ".join(stored_columns(active))
     # Only events the carry keeps: older than ``hours`` before the newest (of the carry and
     # this segment) they would be deleted at once. Each event once (its first row in file
@@ -319,7 +366,8 @@ def _carry_additions(
     # so the hash table is built on the segment, not on a carry of millions of events.
     hours_sql = f"INTERVAL {int(hours)} HOUR"
     row = con.execute(
-        f"SELECT (SELECT coalesce(min(k), 0) FROM carry), (SELECT max(k) + 1 FROM {SEGMENT})"
+        f"SELECT least((SELECT coalesce(min(k), 0) FROM carry), {int(floor)}), "
+        f"(SELECT max(k) + 1 FROM {SEGMENT})"
     ).fetchone()
     if row is None or row[1] is None:  # no events in the segment
         lowest, shift = 0, 0
@@ -350,26 +398,29 @@ def advance_carry(
     label: str,
     hours: int,
     merged: dict[str, int] | None = None,
-) -> None:
-    """Add the segment's events to the carry (negative keys), each event once, and forget
-    events more than ``hours`` older than the newest. Reads ``seg``/``seg_keys``
-    (``segment_rows``).
+    floor: int = 0,
+) -> int:
+    """Add the segment's events to the carry (negative keys, below ``floor`` too), each
+    event once, and forget events more than ``hours`` older than the newest; the lowest key
+    given so far (the next ``floor``). Reads ``seg``/``seg_keys`` (``segment_rows``).
 
     The window is kept by event time, not by file order: a burst split over two files or two
     feeds, or crossing midnight between daily files, is found whichever is scanned first.
     """
     if not any(a.rule.window for a in active):
-        return
+        return floor
     hours_sql = f"INTERVAL {int(hours)} HOUR"
-    additions, lowest = _carry_additions(con, active, label, hours)
-    con.execute(f"INSERT INTO carry BY NAME {additions}")
+    additions, lowest = _carry_additions(con, active, label, hours, floor)
+    con.execute(f"INSERT INTO {CARRY} BY NAME {additions}")
+    floor = min(floor, lowest, lowest_key(con))
     new_rows = f"(SELECT * FROM carry WHERE k < {lowest})"
     _count_buckets(con, active, new_rows, merged={} if merged is None else merged)
     cutoff = f"(SELECT max(event__timestamp) FROM carry) - {hours_sql}"
-    con.execute(f"DELETE FROM carry WHERE event__timestamp < {cutoff}")
+    con.execute(f"DELETE FROM {CARRY} WHERE event__timestamp < {cutoff}")
     for a in _window_rules(active):  # buckets wholly before the cutoff are empty now
         _, _, ms = _bucket_parts(a)
         con.execute(f"DELETE FROM {bucket_table(a)} WHERE (b + 1) * {ms} <= epoch_ms({cutoff})")
+    return floor
 
 
 def _copy_carry(con: duckdb.DuckDBPyConnection, rows: str, path: Path) -> None:
@@ -378,7 +429,8 @@ def _copy_carry(con: duckdb.DuckDBPyConnection, rows: str, path: Path) -> None:
     before."""
     source = "concat_ws(':', s.label, c.line)"
     con.execute(
-        f"COPY (SELECT c.k, c.ekey, {source} AS source, c.* EXCLUDE (k, ekey, sid, line) "
+        f"COPY (SELECT CAST(c.k AS BIGINT) AS k, c.ekey, {source} AS source, "
+        "c.* EXCLUDE (k, ekey, sid, line) "
         f"FROM {rows} c LEFT JOIN {CARRY_SOURCES} s USING (sid)) TO {quote_str(str(path))} "
         "(FORMAT parquet)"
     )
@@ -389,34 +441,80 @@ def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     _copy_carry(con, "carry", path)
 
 
+def _advanced_rows(
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    label: str,
+    hours: int,
+    floor: int = 0,
+) -> str:
+    """The carry as ``advance_carry`` would leave it (a subquery of carry rows), the carry
+    table untouched: the same rows (the same keys, sources and columns) without inserting
+    the segment's events, counting their buckets and deleting what falls out, which the
+    scan's last segment needs for nothing else. Reads ``seg``/``seg_keys``."""
+    if not any(a.rule.window for a in active):
+        return "carry"
+    additions, _ = _carry_additions(con, active, label, hours, floor)
+    names = ", ".join(stored_columns(active))
+    return (
+        f"(SELECT * FROM (SELECT k, ekey, sid, line, {names} FROM carry "
+        f"UNION ALL SELECT k, ekey, sid, line, {names} FROM ({additions})) "
+        f"WHERE NOT coalesce(event__timestamp < {_newest_sql()} - INTERVAL {int(hours)} HOUR, "
+        "false))"
+    )
+
+
+def _newest_sql() -> str:
+    """The newest instant once the segment is carried: its newest event is always added or
+    already carried (with its instant), so it is the newest of both."""
+    return (
+        f"greatest((SELECT max(event__timestamp) FROM {SEGMENT}), "
+        "(SELECT max(event__timestamp) FROM carry))"
+    )
+
+
 def save_advanced_carry(
     con: duckdb.DuckDBPyConnection,
     active: list[ActiveRule],
     label: str,
     hours: int,
     path: Path,
+    floor: int = 0,
 ) -> None:
-    """The carry as ``advance_carry`` would leave it, as Parquet, the carry table untouched:
-    the same rows (the same keys, sources and columns) without inserting the segment's
-    events, counting their buckets and deleting what falls out, which the scan's last
-    segment needs for nothing else. Reads ``seg``/``seg_keys``."""
-    if not any(a.rule.window for a in active):
-        save_carry(con, path)
-        return
-    additions, _ = _carry_additions(con, active, label, hours)
-    names = ", ".join(stored_columns(active))
-    # The newest instant after the insert: the segment's newest event is always added or
-    # already carried (with its instant), so it is the newest of both.
-    newest = (
-        f"greatest((SELECT max(event__timestamp) FROM {SEGMENT}), "
-        "(SELECT max(event__timestamp) FROM carry))"
-    )
-    rows = (
-        f"(SELECT * FROM (SELECT k, ekey, sid, line, {names} FROM carry "
-        f"UNION ALL SELECT k, ekey, sid, line, {names} FROM ({additions})) "
-        f"WHERE NOT coalesce(event__timestamp < {newest} - INTERVAL {int(hours)} HOUR, false))"
-    )
+    """The carry as ``advance_carry`` would leave it, as Parquet (``_advanced_rows``)."""
+    _copy_carry(con, _advanced_rows(con, active, label, hours, floor), path)
+
+
+def save_carry_part(
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    path: Path,
+    *,
+    below: int | None,
+    pending: str | None = None,
+    hours: int = 192,
+    floor: int = 0,
+) -> tuple[carry_parts.Part | None, int | None]:
+    """A part of the persisted carry (``policy.carry_parts``): the carried events with keys
+    below ``below`` (None: all), as the carry is after the ``pending`` segment's advance
+    when one is given (``_advanced_rows``), written to ``path``. (The part, None when it
+    would be empty and nothing is written; the carry's newest instant, microseconds.)"""
+    rows = "carry" if pending is None else _advanced_rows(con, active, pending, hours, floor)
+    newest_sql = "(SELECT max(event__timestamp) FROM carry)" if pending is None else _newest_sql()
+    row = con.execute(f"SELECT epoch_us({newest_sql})").fetchone()
+    newest = None if row is None or row[0] is None else int(row[0])
+    if below is not None:
+        rows = f"(SELECT * FROM {rows} WHERE k < {int(below)})"
     _copy_carry(con, rows, path)
+    stats = con.execute(
+        "SELECT count(*), min(k), max(k), epoch_us(min(event__timestamp)), "
+        f"epoch_us(max(event__timestamp)) FROM read_parquet({quote_str(str(path))})"
+    ).fetchone()
+    if stats is None or not stats[0]:
+        path.unlink(missing_ok=True)
+        return None, newest
+    n, low, high, oldest, last = (0 if v is None else int(v) for v in stats)
+    return carry_parts.Part(path.name, n, low, high, oldest, last), newest
 
 
 #: The tables a scan's window rule is staged through (``window_stages``), per segment.

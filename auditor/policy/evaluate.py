@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from auditor.policy import engine, hits, view
+from auditor.policy import carry_parts, engine, hits, view
 from auditor.policy.context import ContextInfo, RejectSink, prepare_context
 from auditor.policy.guard import RuleGuard
 from auditor.policy.model import PolicyPack
@@ -54,11 +54,17 @@ class SegmentEvaluator:
         *,
         chunk: int = 20000,
         with_json: bool = False,
-        carry_from: Path | None = None,
+        carry_from: Path | carry_parts.Manifest | None = None,
     ) -> None:
-        """``carry_from``: the window events earlier scans persisted (see ``checkpoint_carry``)."""
+        """``carry_from``: the window events earlier scans persisted, as parts
+        (``checkpoint_part``) or one Parquet file (``checkpoint_carry``)."""
         self.con, self.pack, self.cfg = con, pack, cfg
-        self.chunk, self.with_json, self.carry_from = chunk, with_json, carry_from
+        self.chunk, self.with_json = chunk, with_json
+        if isinstance(carry_from, carry_parts.Manifest):
+            self.carry_from: Path | None = None
+            self.carry_parts: carry_parts.Manifest | None = carry_from
+        else:
+            self.carry_from, self.carry_parts = carry_from, None
         self.active: list[engine.ActiveRule] = []
         self.disabled: dict[str, str] = {}
         self._columns: list[str] = []
@@ -70,6 +76,10 @@ class SegmentEvaluator:
         # the next segment is evaluated, or written straight to the Parquet by
         # ``checkpoint_carry`` (the scan's last segment is never inserted into the carry).
         self._pending: str | None = None
+        # The carried events not in a persisted part yet are those with keys below this
+        # (None: all of them); the lowest key given so far (new keys go below it).
+        self._below: int | None = None
+        self._floor = 0
 
     def prepare(self, context_dir: Path | None, rejects: RejectSink) -> ContextInfo:
         """Load context and roles; keep the rules the context allows (``disabled`` says why not)."""
@@ -96,7 +106,7 @@ class SegmentEvaluator:
         engine.segment_rows(self.con, self.active)
         days = view.daily_counts(self.con)
         if not self._carry_ready:  # the first segment's view defines the carry's columns
-            engine.init_carry(self.con, self.active, self.carry_from)
+            self._init_carry()
             self._carry_ready = True
         events = view.event_keys(self.con)
         self._line_sql = line_sql  # for naming the segment's lines if a rule fails
@@ -116,11 +126,26 @@ class SegmentEvaluator:
         )
         self._pending = label
 
+    def _init_carry(self) -> None:
+        """The carry from the persisted parts (or file), and which of its events are in one."""
+        parts = self.carry_parts
+        if parts is None:
+            engine.init_carry(self.con, self.active, self.carry_from)
+        else:
+            loaded = engine.init_carry(self.con, self.active, parts.files(), parts.cutoff)
+            if loaded and parts.legacy is None and parts.parts:
+                self._below = parts.floor  # the parts hold every carried event
+            else:  # an old single file, or the window afresh: the next part holds it all
+                self.carry_parts = carry_parts.Manifest(parts.folder)
+        self._floor = min(engine.lowest_key(self.con), self._below or 0)
+
     def _advance(self) -> None:
         """Move the carry on to the last segment read to its end, if it has not yet."""
         if self._pending is not None:
             label, self._pending = self._pending, None
-            engine.advance_carry(self.con, self.active, label, self.cfg.carry_hours, self._merged)
+            self._floor = engine.advance_carry(
+                self.con, self.active, label, self.cfg.carry_hours, self._merged, self._floor
+            )
 
     def _where(self, label: str, line_sql: str) -> str:
         """The segment as a failure names it: the file and its line range."""
@@ -145,4 +170,44 @@ class SegmentEvaluator:
             engine.save_carry(self.con, path)
         else:
             hours = self.cfg.carry_hours
-            engine.save_advanced_carry(self.con, self.active, self._pending, hours, path)
+            engine.save_advanced_carry(
+                self.con, self.active, self._pending, hours, path, self._floor
+            )
+
+    def checkpoint_part(self, folder: Path) -> carry_parts.Manifest:
+        """Write the carried events no part holds yet (as of the last segment read to its
+        end) as a new part in ``folder`` (made durable), and return the manifest with it,
+        which the caller commits (``carry_parts``). Costs what the carry took since the
+        last part, not what it holds."""
+        path = carry_parts.new_part_path(folder)
+        whole = self._compacting()
+        part, newest = engine.save_carry_part(
+            self.con,
+            self.active,
+            path,
+            below=None if whole else self._below,
+            pending=self._pending,
+            hours=self.cfg.carry_hours,
+            floor=self._floor,
+        )
+        return self._added(part, newest, folder, whole)
+
+    def _compacting(self) -> bool:
+        """Whether the next part is the whole carry (``carry_parts.MAX_PARTS``)."""
+        return self.carry_parts is not None and len(self.carry_parts.parts) >= (
+            carry_parts.MAX_PARTS
+        )
+
+    def _added(
+        self, part: carry_parts.Part | None, newest: int | None, folder: Path, whole: bool
+    ) -> carry_parts.Manifest:
+        """The manifest with ``part`` (written by this engine), which holds every carried
+        event with a key from its lowest up (``whole``: every carried event)."""
+        if part is not None:
+            carry_parts.sync(folder / part.name)
+            self._below = part.low
+        base = self.carry_parts or carry_parts.Manifest(folder)
+        if whole:
+            base = carry_parts.Manifest(folder)
+        self.carry_parts = base.adding(part, newest, self.cfg.carry_hours)
+        return self.carry_parts

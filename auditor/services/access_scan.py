@@ -32,7 +32,7 @@ from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.scanners.files import FoundFile, walk_files
 from auditor.services.access_findings import AccessBatch, OnBatch
 from auditor.services.access_result import AccessScanResult
-from auditor.services.access_segments import AccessScanJob, FileScan, OnProgress
+from auditor.services.access_segments import AccessScanJob, FileScan, OnProgress, load_manifest
 from auditor.services.access_writer import StoreWriter
 from auditor.services.runs import recorded_run
 from auditor.store import audited
@@ -75,6 +75,7 @@ def _engine_config(actx: AppContext, tz: str, work: Path) -> engine.EngineConfig
         memory_limit=s.access.duckdb_memory_limit,
         threads=s.access.duckdb_threads,
         temp_dir=work / "spill",
+        carry_db=work / "carry.duckdb",
         rule_time_limit=s.access.rule_time_limit_seconds,
     )
 
@@ -193,7 +194,13 @@ def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | 
     (job.work / "spill").mkdir(exist_ok=True)
     settings.checkpoints_dir.mkdir(parents=True, exist_ok=True)
     inputs = [p for p, _ in job.specs] + context_files(job.context_dir)
-    con = engine.connect(cfg, allowed_dirs=[job.work], allowed_paths=[*inputs, job.persisted_carry])
+    job.carry_folder.mkdir(parents=True, exist_ok=True)
+    manifest = load_manifest(job.actx)
+    con = engine.connect(
+        cfg,
+        allowed_dirs=[job.work, job.carry_folder],
+        allowed_paths=[*inputs, job.persisted_carry],
+    )
     writer = StoreWriter(job.actx, result.run_id, timezone=job.timezone)
     try:
         with ctrl_c.registered(con):  # Ctrl-C interrupts its statement at once
@@ -205,7 +212,7 @@ def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | 
                 cfg,
                 chunk=settings.access.finding_batch,
                 with_json=job.on_batch is not None,
-                carry_from=job.persisted_carry,
+                carry_from=manifest,
             )
             with result.timed("context"):
                 context = evaluator.prepare(job.context_dir, job.quarantine)
@@ -214,7 +221,7 @@ def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | 
             result.context_rejected = dict(context.rejected)
             result.disabled_rules = evaluator.disabled
             result.failed_rules = evaluator.failed  # live: fills as rules fail during the scan
-            scan = FileScan(job, evaluator, writer, result)
+            scan = FileScan(job, evaluator, writer, result, manifest)
             _scan_files(scan, job, result)
     except BaseException:
         writer.abort()

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from auditor.context import AppContext
+from auditor.policy import carry_parts
 from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.model import PolicyPack
 from auditor.scanners.access_logs import ParserSpec
@@ -29,7 +28,13 @@ from auditor.services.access_writer import Checkpoint, StoreWriter
 from auditor.store import repo
 from auditor.store.models import RunKind
 
-CARRY_FILE = "access-carry.parquet"
+#: The window carry as one Parquet file, as earlier versions persisted it (read once, then
+#: replaced by parts: ``policy.carry_parts``).
+CARRY_FILE = carry_parts.LEGACY_FILE
+#: The store checkpoint row whose meta is the persisted carry's manifest, committed in the
+#: same transaction as the file checkpoint it goes with (a key no file's checkpoint has:
+#: theirs end in an absolute path).
+CARRY_KEY = f"{RunKind.ACCESS_LOGS}:window-carry"
 # A progress display's hook: (segment label, bytes into that file, records read so far).
 OnProgress = Callable[[str, int, int], None]
 
@@ -52,11 +57,34 @@ class AccessScanJob:
 
     @property
     def persisted_carry(self) -> Path:
-        """Where the window rules' recent events survive from one scan to the next."""
+        """Where earlier versions kept the window rules' recent events (one file)."""
         return self.actx.settings.checkpoints_dir / CARRY_FILE
+
+    @property
+    def carry_folder(self) -> Path:
+        """The persisted carry's parts (``policy.carry_parts``)."""
+        return self.actx.settings.checkpoints_dir / carry_parts.PARTS_DIR
 
     def stopping(self) -> bool:
         return self.should_stop is not None and self.should_stop()
+
+
+def load_manifest(actx: AppContext) -> carry_parts.Manifest:
+    """The persisted carry as committed: the manifest in the store, else an older version's
+    single file (read whole; the first checkpoint writes it as a part), else empty."""
+    folder = actx.settings.checkpoints_dir / carry_parts.PARTS_DIR
+    with actx.transaction() as session:
+        cp = repo.get_checkpoint(session, CARRY_KEY)
+        meta = dict(cp.meta) if cp is not None else None
+    if meta is not None:
+        return carry_parts.Manifest.from_meta(folder, meta)
+    legacy = actx.settings.checkpoints_dir / CARRY_FILE
+    return carry_parts.Manifest(folder, legacy=legacy if legacy.exists() else None)
+
+
+def carry_checkpoint(manifest: carry_parts.Manifest) -> Checkpoint:
+    """The manifest as a store checkpoint row (``CARRY_KEY``)."""
+    return (CARRY_KEY, 0, 0, manifest.as_meta())
 
 
 def checkpoint_key(path: Path) -> str:
@@ -119,10 +147,13 @@ class FileScan:
         evaluator: SegmentEvaluator,
         writer: StoreWriter,
         result: AccessScanResult,
+        committed: carry_parts.Manifest | None = None,
     ) -> None:
+        """``committed``: the persisted carry the scan started from (``load_manifest``)."""
         self.job, self.evaluator, self.writer, self.result = job, evaluator, writer, result
-        self.segments = 0  # checkpoints committed with a carry (names the carry copies)
-        self._carry_bytes = 0  # the size of the last carry written (``_checkpoint``)
+        # The persisted carry as last committed (its parts are deleted once a later
+        # manifest no longer names them): the writer thread's, after each commit.
+        self.committed = committed or carry_parts.Manifest(job.carry_folder)
         # Identities of the findings this run has reported: an event delivered twice (the
         # same week as CSV and NDJSON, a re-sent file) yields its finding once per run.
         self.reported: set[str] = set()
@@ -143,37 +174,29 @@ class FileScan:
         )
         stats["resumed_from"] = start_offset
         head = _head_digest(path) if path.stat().st_size else ""
-        due: Checkpoint | None = None  # the last segment's, not committed yet
-        since = start_offset  # where the last committed checkpoint (or the scan) began
         for seg in segs:
             self._segment(seg, stats)
             if job.incremental:
+                # Every segment: the carry's part holds only what the segment added, so a
+                # checkpoint costs what its segment read, and a crash re-reads one segment.
                 meta = {"head": head, "format": spec.name}
-                due = (checkpoint_key(path), seg.end_offset, seg.end_line, meta)
-                # Amortised: the carry is written whole with each checkpoint, so one is
-                # committed once the input read since the last outweighs the last carry
-                # written (and at the file's end or a stop, below): a scan's carry writes
-                # then cost at most what it reads, where one per segment grew with the
-                # square of its events. A crash re-reads at most that much, idempotently.
-                if seg.end_offset - since >= self._carry_bytes:
-                    self._checkpoint(due)
-                    due, since = None, seg.end_offset
+                self._checkpoint((checkpoint_key(path), seg.end_offset, seg.end_line, meta))
             if job.stopping():
                 self.result.stopped = True
                 break
-        if due is not None:
-            self._checkpoint(due)
         return stats
 
     def _checkpoint(self, checkpoint: Checkpoint) -> None:
         """Commit ``checkpoint`` (after every batch queued before it: one writer, in order)
-        with the window carry as of the segment it ends, which replaces the persisted one
-        once committed (a resumed run needs the window tail as of its checkpoint)."""
-        self.segments += 1
-        out = self.job.work / f"carry-{self.segments}.parquet"
-        self.evaluator.checkpoint_carry(out)
-        self._carry_bytes = out.stat().st_size
-        self.writer.put([], checkpoint, after=functools.partial(self._persist_carry, out))
+        with the window carry as of the segment it ends: a new part with the events the
+        carry took since the last, and the manifest naming it in the same transaction (a
+        resumed run needs the window tail as of its checkpoint, no more, no less)."""
+        manifest = self.evaluator.checkpoint_part(self.job.carry_folder)
+        self.writer.put(
+            [],
+            [checkpoint, carry_checkpoint(manifest)],
+            after=functools.partial(self._retire, manifest),
+        )
 
     def _segment(self, seg: Segment, stats: dict[str, Any]) -> None:
         """Load, quarantine, evaluate and store one segment; then carry the window on."""
@@ -218,16 +241,19 @@ class FileScan:
         stats["findings"] += emitted.count
 
     def persist_window(self) -> None:
-        """Keep this scan's recent events for the next scan's window rules (any file order)."""
+        """Keep this scan's recent events for the next scan's window rules (any file order):
+        a part with what the carry took in this scan, and the manifest naming it."""
         if self.evaluator.has_carry:
-            out = self.job.work / "carry-final.parquet"
-            self.evaluator.checkpoint_carry(out)
-            self._persist_carry(out)
+            manifest = self.evaluator.checkpoint_part(self.job.carry_folder)
+            with self.job.actx.transaction() as session:
+                key, position, line, meta = carry_checkpoint(manifest)
+                repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
+            self._retire(manifest)
 
-    def _persist_carry(self, src: Path) -> None:
-        """Runs on the writer thread once the segment's checkpoint is committed."""
-        persisted = self.job.persisted_carry
-        staged = persisted.with_suffix(".tmp")
-        shutil.copyfile(src, staged)
-        os.replace(staged, persisted)
-        src.unlink(missing_ok=True)
+    def _retire(self, manifest: carry_parts.Manifest) -> None:
+        """Once ``manifest`` is committed (on the writer thread for a checkpoint): delete the
+        parts it no longer names, an older version's single file it replaced, and parts a
+        crash left behind that no manifest names."""
+        carry_parts.retire(self.committed, manifest)
+        self.committed = manifest
+        carry_parts.delete(carry_parts.stray(manifest))

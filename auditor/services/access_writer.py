@@ -4,8 +4,9 @@ The findings and the distinct events are each written by one set-based statement
 (a JSON text unpacked by the database), which runs inside the driver without the GIL, and
 DuckDB evaluates without it too: on two cores the store's work then overlaps the engine's
 instead of following it. One thread and one FIFO queue keep the order, so a checkpoint
-commits with or after the last batch of the segments it covers, and the window carry file is
-replaced only after that commit: a kill at any point resumes with no gap.
+commits with or after the last batch of the segments it covers, with the window carry's
+manifest in the same transaction (its new part written before): a kill at any point
+resumes with no gap.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from auditor.store.models import RunKind
 Checkpoint = tuple[str, int, int, dict[str, Any]]
 _Job = tuple[
     repo.PreparedRows | None,
-    Checkpoint | None,
+    Checkpoint | list[Checkpoint] | None,
     Callable[[], None] | None,
     str | Sequence[audited.EventKey],
     list[event_index.DriverRow],
@@ -93,12 +94,13 @@ class StoreWriter:
     def put(
         self,
         rows: list[AccessRow],
-        checkpoint: Checkpoint | None = None,
+        checkpoint: Checkpoint | list[Checkpoint] | None = None,
         after: Callable[[], None] | None = None,
         events: str | Sequence[audited.EventKey] | None = None,
         index: list[event_index.DriverRow] | None = None,
     ) -> None:
-        """Queue one transaction: ``rows`` plus ``checkpoint``; ``after`` runs once committed.
+        """Queue one transaction: ``rows`` plus ``checkpoint`` (or several, committed
+        together: a file's and the window carry's manifest); ``after`` runs once committed.
 
         ``events``: the segment's distinct events (``audited_events``: the scan's JSON or
         ``audited.EventKey`` tuples), idempotent;
@@ -202,8 +204,12 @@ class StoreWriter:
             for job in jobs:  # each job's rows arrive sorted: the B-trees see long runs
                 event_index.put_driver_rows(session, job[4])
             for _, checkpoint, _, _, _ in jobs:
-                if checkpoint is not None:
-                    key, position, line, meta = checkpoint
+                if checkpoint is None:
+                    continue
+                many: list[Checkpoint] = (
+                    checkpoint if isinstance(checkpoint, list) else [checkpoint]
+                )
+                for key, position, line, meta in many:
                     repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
         for _, _, after, _, _ in jobs:
             if after is not None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from auditor.errors import AuditorError, PolicyError, ScanError
-from auditor.policy import engine, view
+from auditor.policy import carry_parts, engine, view
 from auditor.policy.context import ContextInfo, RejectSink, prepare_context
 from auditor.policy.evaluate import Evaluation, HitChunk, SegmentEvaluator
 from auditor.policy.model import PolicyPack
@@ -62,7 +62,7 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         *,
         chunk: int = 20000,
         with_json: bool = False,
-        carry_from: Path | None = None,
+        carry_from: Path | carry_parts.Manifest | None = None,
         spark: SparkSession | None = None,
         master: str | None = None,
         conf: dict[str, str] | None = None,
@@ -269,24 +269,32 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         for a in self._window_rules():
             self._counts[a.index] = []
         self._written.append(0)
-        path = self.carry_from
-        if path is None or not path.exists():
+        parts = self.carry_parts
+        files = parts.files() if parts is not None else [self.carry_from] if self.carry_from else []
+        files = [f for f in files if f.exists()]
+        # Pieces read from the parts are persisted already; from an old single file (or a
+        # caller's), the next part holds them.
+        persisted = parts is not None and parts.legacy is None
+        if parts is not None and not persisted:
+            self.carry_parts = carry_parts.Manifest(parts.folder)
+        if not files:
             return
         wanted = shape.columns
         try:
-            parquet = pq.ParquetFile(path)
-            if not set(wanted) <= set(parquet.schema_arrow.names):
-                return  # a pack change altered the columns: start the window afresh
-            batches: list[pa.RecordBatch] = []
-            held = 0
-            for batch in parquet.iter_batches(batch_size=PIECE_ROWS, columns=wanted):
-                batches.append(batch)
-                held += batch.num_rows
-                if held >= PIECE_ROWS:
-                    self._read_piece(pa.Table.from_batches(batches))
-                    batches, held = [], 0
-            if held:
-                self._read_piece(pa.Table.from_batches(batches))
+            for path in files:
+                parquet = pq.ParquetFile(path)
+                if not set(wanted) <= set(parquet.schema_arrow.names):
+                    raise KeyError("columns")  # a pack change altered them: start afresh
+                batches: list[pa.RecordBatch] = []
+                held = 0
+                for batch in parquet.iter_batches(batch_size=PIECE_ROWS, columns=wanted):
+                    batches.append(batch)
+                    held += batch.num_rows
+                    if held >= PIECE_ROWS:
+                        self._read_piece(pa.Table.from_batches(batches), persisted)
+                        batches, held = [], 0
+                if held:
+                    self._read_piece(pa.Table.from_batches(batches), persisted)
         except (KeyError, OSError, ValueError):  # not a carry this pack can continue
             self._drop_pieces(list(self._pieces))
             for frames in self._counts.values():
@@ -294,18 +302,20 @@ class SparkSegmentEvaluator(SegmentEvaluator):
                     self._forget(frame)
                 frames.clear()
             self._low, self._newest, self._written[-1] = 0, None, 0
+            if parts is not None:
+                self.carry_parts = carry_parts.Manifest(parts.folder)
             return
         self._written[-1] = 0  # read back, not written by this scan
         self._advance_cutoff()
 
-    def _read_piece(self, table: pa.Table) -> None:
+    def _read_piece(self, table: pa.Table, persisted: bool) -> None:
         keys = table.column("ekey").to_pylist()
-        self._add_piece(self._frame(table), [str(k) for k in keys])
+        self._add_piece(self._frame(table), [str(k) for k in keys], persisted)
 
     def _window_rules(self) -> list[engine.ActiveRule]:
         return [a for a in self.active if a.rule.window is not None]
 
-    def _add_piece(self, frame: DataFrame, keys: list[str]) -> None:
+    def _add_piece(self, frame: DataFrame, keys: list[str], persisted: bool = False) -> None:
         """Checkpoint ``frame`` (carry-shaped rows) as a piece, with its keys' hashes and,
         per window rule, its counts per (group, bucket)."""
         import numpy as np
@@ -319,7 +329,9 @@ class SparkSegmentEvaluator(SegmentEvaluator):
             return
         self._held.append(frame)
         hashes = np.sort(np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys)))
-        piece = _Piece(frame, int(n), int(low), int(high), _micros(oldest), _micros(newest), hashes)
+        piece = _Piece(
+            frame, int(n), int(low), int(high), _micros(oldest), _micros(newest), hashes, persisted
+        )
         self._pieces.append(piece)
         self._written[-1] += piece.rows
         self._low = min(self._low, int(low))
@@ -510,6 +522,43 @@ class SparkSegmentEvaluator(SegmentEvaluator):
             if writer is not None:
                 writer.close()
 
+    def checkpoint_part(self, folder: Path) -> carry_parts.Manifest:
+        """Write the pieces no part holds yet as one new part in ``folder`` (fetched in
+        slices, as ``checkpoint_carry``), and return the manifest with it, which the caller
+        commits (``policy.carry_parts``): the same parts the DuckDB engine writes and reads."""
+        import pyarrow.parquet as pq
+
+        assert self._empty is not None
+        path = carry_parts.new_part_path(folder)
+        writer: pq.ParquetWriter | None = None
+        rows, low, high, oldest, newest = 0, 0, 0, 0, 0
+        whole = self._compacting()
+        fresh = [p for p in self._pieces if whole or not p.persisted]
+        try:
+            with _spark_errors(str(path)):
+                for piece in fresh:
+                    for table in self._slices(piece):
+                        if writer is None:
+                            writer = pq.ParquetWriter(path, table.schema)
+                        writer.write_table(table.cast(writer.schema))
+                        ks, ts = table.column("k"), table.column("event__timestamp")
+                        bounds = (_pc_min(ks), _pc_max(ks), _pc_min(ts), _pc_max(ts))
+                        if rows == 0:
+                            low, high, oldest, newest = bounds
+                        else:
+                            low, high = min(low, bounds[0]), max(high, bounds[1])
+                            oldest, newest = min(oldest, bounds[2]), max(newest, bounds[3])
+                        rows += table.num_rows
+        finally:
+            if writer is not None:
+                writer.close()
+        for piece in fresh:
+            piece.persisted = True
+        part = None
+        if rows:
+            part = carry_parts.Part(path.name, rows, low, high, oldest, newest)
+        return self._added(part, self._newest, folder, whole)
+
     def _slices(self, piece: _Piece) -> Iterator[pa.Table]:
         live = piece.frame.where(self._cutoff())
         slices = -(-piece.rows // FETCH_ROWS)
@@ -535,6 +584,7 @@ class _Piece:
     oldest: int  # microseconds since the epoch
     newest: int
     hashes: np.ndarray[Any, Any]  # sorted ``hash()`` of its event keys (this process's)
+    persisted: bool = False  # in a part of the persisted carry (``checkpoint_part``)
 
 
 def _checkpoint(frame: DataFrame, *, disk: bool = False) -> DataFrame:
@@ -561,9 +611,13 @@ def _first(frame: DataFrame, *exprs: str) -> list[Any]:
 
 def _duck_types(table: pa.Table) -> pa.Table:
     """Spark's Arrow rows in the DuckDB engine's column types: ``local_ts`` is a wall-clock
-    time (no zone), as DuckDB keeps it."""
+    time (no zone), as DuckDB keeps it; the key ``k`` a 64-bit integer (Spark numbers a
+    segment's keys as 32-bit ones)."""
     import pyarrow as pa
 
+    if "k" in table.column_names:
+        i = table.column_names.index("k")
+        table = table.set_column(i, "k", table.column(i).cast(pa.int64()))
     if "local_ts" in table.column_names:
         i = table.column_names.index("local_ts")
         table = table.set_column(i, "local_ts", table.column(i).cast(pa.timestamp("us")))
@@ -610,6 +664,26 @@ def _unpersist(frame: DataFrame) -> None:
     plan = frame._jdf.queryExecution().analyzed()
     if plan.getClass().getSimpleName() == "LogicalRDD":
         plan.rdd().unpersist(False)
+
+
+def _pc_min(column: Any) -> int:
+    """The least value of an integer or timestamp Arrow column, as an integer (microseconds
+    for a timestamp)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_timestamp(column.type):
+        column = column.cast(pa.timestamp("us", tz=column.type.tz)).cast(pa.int64())
+    return int(pc.min(column).as_py())
+
+
+def _pc_max(column: Any) -> int:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_timestamp(column.type):
+        column = column.cast(pa.timestamp("us", tz=column.type.tz)).cast(pa.int64())
+    return int(pc.max(column).as_py())
 
 
 def _micros(value: Any) -> int:

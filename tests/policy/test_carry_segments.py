@@ -17,7 +17,7 @@ import pytest
 from auditor.context import AppContext
 from auditor.findings import AccessFinding
 from auditor.services.access_scan import AccessScanRequest, scan_access_logs
-from auditor.services.access_segments import CARRY_FILE
+from auditor.services.access_segments import load_manifest
 from tests.collect import into
 from tests.policy.test_window_reference import THRESHOLD, WINDOW, Event, _reference, _traffic
 
@@ -40,14 +40,14 @@ def _bursts(actx: AppContext, logs: list[Path], segment_mb: float) -> set[str]:
 
 
 def _carried(actx: AppContext) -> tuple[int, int, int]:
-    """(rows, distinct event keys, distinct event ids) of the persisted carry."""
-    path = actx.settings.checkpoints_dir / CARRY_FILE
+    """(rows, distinct event keys, distinct event ids) of the persisted carry (its parts)."""
+    manifest = load_manifest(actx)
     con = duckdb.connect()
     try:
         row = con.execute(
             "SELECT count(*), count(DISTINCT ekey), count(DISTINCT event__event_id) "
-            "FROM read_parquet(?)",
-            [str(path)],
+            "FROM read_parquet(?) WHERE epoch_us(event__timestamp) >= ?",
+            [[str(p) for p in manifest.files()], manifest.cutoff or -(2**62)],
         ).fetchone()
     finally:
         con.close()
