@@ -106,7 +106,9 @@ def shape_token(keyed: Keyed, purpose: str, value: str, *, hex_safe: bool = Fals
 _GROUP = re.compile(r"[A-Za-z]+|\d+")
 
 
-def _no_group_kept(value: str, token: str, is_hex: bool) -> str:
+def _no_group_kept(
+    value: str, token: str, is_hex: bool, *, nanp: frozenset[int] = frozenset()
+) -> str:
     """``token`` with each run of letters or digits that came out as in ``value`` moved one
     step on (a draw keeps the "26" of "QX-26-4410" one time in a hundred): no piece of
     an identifier survives its surrogate by chance."""
@@ -115,7 +117,10 @@ def _no_group_kept(value: str, token: str, is_hex: bool) -> str:
         if token[m.start() : m.end()] != m.group():
             continue
         for i in range(m.start(), m.end()):
-            chars[i] = _next_char(value[i], is_hex)
+            if i in nanp:  # a North American area code's or exchange's first digit: 2-9
+                chars[i] = str(2 + (int(value[i]) - 1) % 8)
+            else:
+                chars[i] = _next_char(value[i], is_hex)
     return "".join(chars)
 
 
@@ -136,16 +141,18 @@ def phone_token(keyed: Keyed, value: str) -> str:
     area code and exchange start with 2-9 (a ``(011) 093-...`` surrogate reads as garbage)."""
     token = shape_token(keyed, "phone", value)
     positions = [i for i, c in enumerate(token) if c.isdigit()]
-    if len(positions) == 11 and value[positions[0]] == "1":  # keep the country code 1
-        chars = list(token)
-        chars[positions[0]] = "1"
+    trunk = positions[0] if len(positions) == 11 and value[positions[0]] == "1" else None
+    if trunk is not None:  # the country code 1 stays
         positions = positions[1:]
-        token = "".join(chars)
     if len(positions) == 10:
         chars = list(token)
         for i in (positions[0], positions[3]):
             chars[i] = str(2 + int(chars[i]) % 8)
-        token = "".join(chars)
+        # (that may give a group back: "617" drawn "417" reads "617" again)
+        nanp = frozenset((positions[0], positions[3]))
+        token = _no_group_kept(value, "".join(chars), False, nanp=nanp)
+    if trunk is not None:
+        token = token[:trunk] + "1" + token[trunk + 1 :]
     return token
 
 

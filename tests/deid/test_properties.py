@@ -94,3 +94,23 @@ def test_no_run_of_an_identifier_survives_its_surrogate(value: str) -> None:
         assert len(token) == len(value)
         for m in re.finditer(r"[A-Za-z]+|\d+", value):
             assert token[m.start() : m.end()] != m.group(), (value, token)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.from_regex(r"\([2-9][0-9]{2}\) [2-9][0-9]{2}-[0-9]{4}", fullmatch=True),
+    st.sampled_from(["", "1-", "+1 "]),
+)
+def test_a_phone_surrogate_keeps_no_group_and_reads_as_north_american(
+    number: str, trunk: str
+) -> None:
+    from auditor.deid.surrogates import Keyed, phone_token
+
+    value = trunk + number
+    token = phone_token(Keyed(b"property-key-0123456789"), value)
+    skip = 1 if trunk else 0
+    original, surrogate = re.findall(r"\d+", value), re.findall(r"\d+", token)
+    assert surrogate[:skip] == original[:skip]  # the country code 1 stays
+    for a, b in zip(original[skip:], surrogate[skip:], strict=True):
+        assert a != b, (value, token)
+    assert surrogate[skip][0] not in "01" and surrogate[skip + 1][0] not in "01", token
