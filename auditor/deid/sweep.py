@@ -55,6 +55,7 @@ from auditor.phi.recognizers.headed_names import (
 )
 from auditor.phi.recognizers.lexicon import MEDICAL_SUFFIX, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
+from auditor.phi.recognizers.org_evidence import OrgEvidence
 from auditor.phi.recognizers.tokens import normalize
 
 # Below every engine score: a sweep span never wins an overlap against an engine span.
@@ -170,6 +171,7 @@ class Sweep:
         self.lexicon = lexicon
         self._drugs = drug_words()
         self._memo: dict[tuple[str, bool], str | None] = {}
+        self._naming = OrgEvidence(lexicon)
         self._short_prefixes = frozenset(
             w[:n] for w in lexicon.english for n in (3, 4) if len(w) > n
         )
@@ -244,17 +246,29 @@ class Sweep:
     def _headed(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
         """A capitalised run ending in a facility's or a firm's head word with a word that
         tells which one (:mod:`auditor.phi.recognizers.headed_names`), where the engine left
-        it: the sweep's test of a telling word also takes words no list explains."""
+        it: the sweep's test of a telling word also takes words no list explains and everyday
+        words that name ("Copper Basin Imaging", "Harborview Family Practice")."""
         covered = _Covered([(s.start, s.end) for s in replaced])
         out: list[SweepSpan] = []
         # runs in capitals are the engine's: its narrower test of a telling word holds there
-        for kind, words in headed_runs(text, self._tells, capitals=False):
+        for kind, words in headed_runs(text, self._tells_a_name, capitals=False):
             out += _joined(text, kind, words, covered)
         return out
 
     def _tells(self, key: str) -> bool:
         """A listed name or place, or a word no list explains, that is no clinical word."""
         return key not in self.lexicon.stoplist and (self._listed(key) or self._unknown(key))
+
+    def _tells_a_name(self, key: str) -> bool:
+        """Before a head word, also an everyday word that names rather than describes: no
+        clinical, service or calendar word, adjective, abstract noun or participle of an
+        English verb ("Extended Care", "Assisted Living")."""
+        if self._tells(key):
+            return True
+        if key in self.lexicon.stoplist or not self._naming.naming(key):
+            return False
+        stem = key[:-2] if key.endswith("ed") else key[:-3] if key.endswith("ing") else ""
+        return not (stem and (self.lexicon.is_english(stem) or self.lexicon.is_english(stem + "e")))
 
     def _decide(self, word: str, mixed: bool) -> str | None:
         """The kind a word is swept as (None: kept), remembered: a text repeats its words."""

@@ -202,3 +202,28 @@ def test_a_coded_run_before_a_unit_a_user_and_a_bracketed_month(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert value in {v for _, v in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Films from Copper Gulch Imaging arrived.", "Copper Gulch Imaging"),
+        ("Referred by Harbor Crest Family Practice last spring.", "Harbor Crest Family Practice"),
+    ],
+)
+def test_the_sweep_takes_a_headed_name_of_everyday_words(
+    sweep: Sweep, text: str, name: str
+) -> None:
+    assert name in [text[s.start : s.end] for s in sweep.spans(text, [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moved to Extended Care on Monday.",
+        "Lives in Assisted Living now.",
+        "Seen in Urgent Care Center and Cardiac Surgery Unit.",
+    ],
+)
+def test_the_sweep_leaves_kinds_of_care(sweep: Sweep, text: str) -> None:
+    assert [s for s in sweep.spans(text, []) if s.entity_type == HOSPITAL] == []
