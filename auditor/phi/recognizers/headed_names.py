@@ -22,12 +22,12 @@ from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
+    HONORIFICS,
     HOSPITAL_LAB_WORDS,
     PRACTICE_HEADS,
     ROLE_WORDS,
     Lexicon,
 )
-from auditor.phi.recognizers.lexicon import TITLES as LEXICON_TITLES
 from auditor.phi.recognizers.organizations import TRADE_DESCRIPTORS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import normalize
@@ -91,9 +91,8 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
 )  # fmt: skip
 # Words that open a run but no name: a sentence's first word, a role or a form's label.
 _NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})
-# Titles and a generation's suffix: beside a name, never part of one (the name recognizer's
-# titles and the honorifics a run of capitalised words also carries).
-TITLES = LEXICON_TITLES | frozenset({"mx", "sir", "dame", "fr", "sr", "jr"})
+# Titles and a generation's suffix: beside a name, never part of one.
+TITLES = HONORIFICS | frozenset({"jr"})
 
 
 def headed_runs(

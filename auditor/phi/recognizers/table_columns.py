@@ -22,7 +22,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import HONORIFICS, PERSON_LABELS, POST_TITLES, Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.tokens import normalize
 
@@ -123,9 +123,11 @@ _FIRST_LABEL = {
     ",": re.compile(r"[ \t]*+\"?[^\W\d_][^\d\n,\"]{0,29}\"?[ \t]*,"),
     " ": re.compile(r"[ \t]*+[^\W\d_][^\d\n]{0,29}?[ \t]{2}"),
 }
-# A title before a name in a cell ("Dr. Rafiq", "Dre Annick Pelletier", "Sr M. Okafor").
+# A title before a name in a cell ("Dr. Rafiq", "Dre Annick Pelletier", "Sr M. Okafor",
+# "Sister Ann").
 _TITLE_LEAD = re.compile(
-    r"(?i:dr|dre|mr|mrs|ms|mx|miss|prof|rev|fr|sr|sister|nurse|dott|sra|srta)\.?[ \t]+"
+    r"(?i:" + "|".join(sorted(HONORIFICS | {"sister", "nurse"}, key=len, reverse=True)) + r")"
+    r"\.?[ \t]+"
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
