@@ -83,8 +83,7 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
      "fertility", "diabetes", "endocrine", "joint", "breast", "memory", "vein", "foot",
      "hand", "skin", "kidney", "liver", "lung", "brain", "allergy", "asthma",
      "anticoagulation", "coumadin", "wellness", "charity", "women", "children", "veterans",
-     "employee",
-     "occupational", "physical", "speech", "primary", "internal", "urgent", "same",
+     "employee", "occupational", "physical", "speech", "primary", "internal", "urgent", "same",
      "step", "down", "observation", "recovery", "anesthesia", "surgical",
      "simulation", "research", "teaching", "university", "college", "federal", "city",
      "town", "first", "united", "american", "national", "international", "global"}
