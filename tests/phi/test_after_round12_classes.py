@@ -227,3 +227,13 @@ def test_the_sweep_takes_a_headed_name_of_everyday_words(
 )
 def test_the_sweep_leaves_kinds_of_care(sweep: Sweep, text: str) -> None:
     assert [s for s in sweep.spans(text, []) if s.entity_type == HOSPITAL] == []
+
+
+@pytest.mark.parametrize("text", ["pt may 2-3 tabs prn pain", "you may 1 day off", "may 2 x daily"])
+def test_the_modal_may_before_a_count_is_no_date(engine: PhiEngine, text: str) -> None:
+    assert DATE not in {k for k, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["seen on may 2", "on may 3 x-ray done", "May 2 2 tabs"])
+def test_a_may_date_stays_a_date(engine: PhiEngine, text: str) -> None:
+    assert DATE in {k for k, _ in found(engine, text)}, found(engine, text)

@@ -404,6 +404,19 @@ def _date_lead(text: str, start: int) -> bool:
     return bool(_DATE_LEAD.search(text[max(0, start - 14) : start].lower()))
 
 
+# What follows a count: "may 2-3 tabs", "may 1 day" are the modal verb and a dose or a span.
+_COUNT_NEXT = re.compile(
+    r"[ \t]*(?:[-–][ \t]*\d+[ \t]*)?(?i:tabs?|tablets?|caps?|capsules?|puffs?|pills?|doses?|"
+    r"drops?|sprays?|units?|mg|mcg|ml|times|x(?!-)|days?|hours?|hrs?|weeks?|wks?|months?|minutes?|"
+    r"mins?)\b"
+)
+
+
+def _modal_may(text: str, start: int, end: int) -> bool:
+    """Lower-case "may" before a count of doses or of time ("pt may 2-3 tabs prn"): the verb."""
+    return text.startswith("may", start) and _COUNT_NEXT.match(text, end) is not None
+
+
 def _fraction(text: str, start: int, end: int) -> bool:
     """Clinical fraction: pain 4/10, PS 5/5, strength 5/5, 2/6 murmur, 1/2 tab, x2/3."""
     if near(text, start, end, _FRACTION_LEFT, 14, 0):
@@ -495,7 +508,7 @@ def date_rules() -> list[Rule]:
         Rule("dmy", e, _DMY, 0.9, reject=_dmy_reject),
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
-        Rule("text-date", e, _TEXT_DATE, 0.85, words=MONTH_STARTS),
+        Rule("text-date", e, _TEXT_DATE, 0.85, reject=_modal_may, words=MONTH_STARTS),
         Rule(
             "month-day-range-tail", e, _DAY_RANGE_TAIL, 0.8, group="tail", reject=_no_month_before
         ),
