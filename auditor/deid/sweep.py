@@ -21,8 +21,10 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   separators, a ventilator setting (450x14), a unit after it, money;
 - **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only);
 - **runs**: the rest of a capitalised run after a name replaced in part ("Cedar Ridge" of
-  "Cedar Ridge Egg Donor Agency", rightwards only), and a run that ends in a facility's or a
-  firm's head word with a word telling which one ("Pelican Unit"; :mod:`headed_names`).
+  "Cedar Ridge Egg Donor Agency", rightwards only), a run that ends in a facility's or a
+  firm's head word with a word telling which one ("Pelican Unit"; :mod:`headed_names`), and a
+  run with a naming word where an organisation's name stands ("at Mercy Ridge", "Insurer:
+  Prairie Mutual"), which the engine takes only with NER's agreement.
 
 Swept words are replaced as names (LOCATION when every part is a known place), numbers and
 logins as ID_NUMBER, ages as AGE, through the profile's operators like any engine span.
@@ -55,8 +57,9 @@ from auditor.phi.recognizers.headed_names import (
 )
 from auditor.phi.recognizers.lexicon import MEDICAL_SUFFIX, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
-from auditor.phi.recognizers.org_evidence import OrgEvidence
+from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.tokens import normalize
+from auditor.phi.stop_words import STOP_WORDS
 
 # Below every engine score: a sweep span never wins an overlap against an engine span.
 SWEEP_SCORE = 0.05
@@ -206,6 +209,7 @@ class Sweep:
                 found.append(SweepSpan(kind, m.start(), m.end()))
         found += self._grown(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
+        found += self._placed(text, [*taken, *found])
         return _merged(text, sorted(found, key=lambda s: s.start))
 
     def _grown(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
@@ -253,6 +257,36 @@ class Sweep:
         # runs in capitals are the engine's: its narrower test of a telling word holds there
         for kind, words in headed_runs(text, self._tells_a_name, capitals=False):
             out += _joined(text, kind, words, covered)
+        return out
+
+    def _placed(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
+        """A capitalised run with a naming word where an organisation's name stands (after
+        "at", "from", "with", a form's "Employer:" or "Insurer:"; :mod:`org_evidence`'s
+        candidates), which the engine keeps only when NER confirms it: "at Mercy Ridge",
+        "Insurer: Prairie Mutual". Not a run of clinical words or drugs ("Cheyne-Stokes",
+        "Alzheimer's", "with Xarelto"), one opening with a function word ("Whom It May
+        Concern"), nor a line alone (a letter's heading: the engine's letterhead test decides
+        those)."""
+        covered = _Covered([(s.start, s.end) for s in replaced])
+        out: list[SweepSpan] = []
+        for c in self._naming.candidates(text):
+            keys = [
+                part
+                for word in text[c.start : c.end].split()
+                for part in normalize(word).removesuffix("'s").split("-")
+                if part
+            ]
+            lex = self.lexicon
+            if not keys or keys[0] in STOP_WORDS or keys[0] in lex.stoplist:
+                continue
+            if all(k in lex.stoplist or k in STOP_WORDS or k in self._drugs for k in keys):
+                continue
+            if keys == ["drs"]:
+                continue
+            if letterhead(text, c.start, c.end) or not covered.free(c.start, c.end):
+                continue
+            kind = Entity.HOSPITAL.value if c.facility_cue else Entity.ORGANIZATION.value
+            out.append(SweepSpan(kind, c.start, c.end))
         return out
 
     def _tells(self, key: str) -> bool:

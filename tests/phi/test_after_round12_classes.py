@@ -237,3 +237,30 @@ def test_the_modal_may_before_a_count_is_no_date(engine: PhiEngine, text: str) -
 @pytest.mark.parametrize("text", ["seen on may 2", "on may 3 x-ray done", "May 2 2 tabs"])
 def test_a_may_date_stays_a_date(engine: PhiEngine, text: str) -> None:
     assert DATE in {k for k, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the stone passed on its own at Heron Bluff period no fever", "Heron Bluff"),
+        ("Employer: Quillback Pulp & Paper   Site: mill 2", "Quillback Pulp & Paper"),
+    ],
+)
+def test_the_sweep_takes_a_name_where_an_organisation_stands(
+    sweep: Sweep, text: str, name: str
+) -> None:
+    assert name in [text[s.start : s.end] for s in sweep.spans(text, [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheyne-Stokes breathing noted overnight.",
+        "Does it interact with Xarelto at night?",
+        "To Whom It May Concern:",
+        "Family history of Alzheimer's in mother.",
+    ],
+)
+def test_the_sweep_leaves_clinical_words_drugs_and_salutations(sweep: Sweep, text: str) -> None:
+    kinds = {s.entity_type for s in sweep.spans(text, [])}
+    assert not kinds & {HOSPITAL, ORGANIZATION}, kinds
