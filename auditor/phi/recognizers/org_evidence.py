@@ -202,10 +202,13 @@ _LABEL = re.compile(
     r"(?:(?i:the)[ \t]+)?" + _RUN + r"(?![\w-])"
 )
 # The name in brackets after the kind of place it is: "Son's daycare (Tiny Steps)".
-_BRACKETED = re.compile(
+# A name in brackets after the kind of body it is: "daycare (Little Acorns)". Found from the
+# bracket (a literal, cheap to find), the kind word then read just before it.
+_BRACKETED = re.compile(r"\([ \t]*" + _RUN + r"[ \t]*\)")
+_BRACKET_KIND = re.compile(
     r"(?i:daycare|day\s+care|nursery|preschool|school|college|employer|workplace|agency|"
     r"insurer|pharmacy|practice|church|club|care\s+home|nursing\s+home|home\s+care|hospice|"
-    r"lab|dialysis|facility|rehab|shelter|charity)[ \t]*\([ \t]*" + _RUN + r"[ \t]*\)"
+    r"lab|dialysis|facility|rehab|shelter|charity)[ \t]*$"
 )
 # The name after a lower-case word for the kind of body it is, with no label's colon: "via
 # agency X", "the charity X", "orphanage X" (the kind word is a common noun, so the
@@ -306,7 +309,8 @@ class OrgEvidence:
             either = label.split()[0] in _EITHER_LABELS
             self._add(found, text, m.start(2), m.end(2), facility, either=either)
         for m in _BRACKETED.finditer(text):
-            self._add(found, text, m.start(1), m.end(1), False)
+            if _BRACKET_KIND.search(text, max(0, m.start() - 40), m.start()):
+                self._add(found, text, m.start(1), m.end(1), False)
         for m in _KIND.finditer(text):
             self._add(found, text, m.start(2), m.end(2), m.group(1) in _KIND_FACILITY)
         if _ANY_BODY_HEAD.search(text):
