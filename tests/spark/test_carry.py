@@ -58,7 +58,8 @@ def test_each_segment_writes_only_its_own_events(
     def observe(evaluator: SegmentEvaluator, processed: int) -> None:
         assert isinstance(evaluator, SparkSegmentEvaluator)
         steps.append((evaluator.carry_rows_written[-1], processed))
-        pieces[:] = [_rdd_id(p.frame) for p in evaluator._pieces]
+        assert evaluator._carry is not None
+        pieces[:] = [_rdd_id(p.frame) for p in evaluator._carry.pieces]
         persisted = set(spark.sparkContext._jsc.getPersistentRDDs().keySet())
         seen.append((list(pieces), persisted))
 
@@ -128,10 +129,10 @@ def test_either_engine_continues_the_others_carry(
     findings and the same carry as DuckDB scanning both. Small pieces and slices make the
     Spark side read the carry back in several pieces and write it in several fetches (keys
     in a row and keys with gaps), as a carry of millions of events would be."""
-    from auditor.spark import evaluate as spark_evaluate
+    from auditor.spark import carry as spark_carry
 
-    monkeypatch.setattr(spark_evaluate, "PIECE_ROWS", 150)
-    monkeypatch.setattr(spark_evaluate, "FETCH_ROWS", 97)
+    monkeypatch.setattr(spark_carry, "PIECE_ROWS", 150)
+    monkeypatch.setattr(spark_carry, "FETCH_ROWS", 97)
     pack = load_pack(default_policies_dir())
     week = date(2024, 3, 4)
     hospitals = [
@@ -186,10 +187,10 @@ def test_either_engine_continues_the_others_parts(
     carried event in one part), and week 2 scanned by the other engine from week 1's
     manifest finds the same as DuckDB both times, leaving the same carry."""
     from auditor.policy import carry_parts
-    from auditor.spark import evaluate as spark_evaluate
+    from auditor.spark import carry as spark_carry
 
-    monkeypatch.setattr(spark_evaluate, "PIECE_ROWS", 150)
-    monkeypatch.setattr(spark_evaluate, "FETCH_ROWS", 97)
+    monkeypatch.setattr(spark_carry, "PIECE_ROWS", 150)
+    monkeypatch.setattr(spark_carry, "FETCH_ROWS", 97)
     pack = load_pack(default_policies_dir())
     week = date(2024, 3, 4)
     hospitals = [
