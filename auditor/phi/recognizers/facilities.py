@@ -121,6 +121,8 @@ _CARE_UNITS = frozenset(
      "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu",
      "gp", "pcp", "ooh"}
 )  # fmt: skip
+# What may follow a unit named by floor and wing: its specialty or a word of the ward.
+_UNIT_FOLLOWERS = _WING_FOLLOWERS | _CARE_UNITS
 _OF_HEADS = frozenset(
     {"associates", "physicians", "partners", "group", "clinic", "hospital", "center",
      "centre", "practice", "specialists", "surgeons"}
@@ -664,14 +666,15 @@ class FacilityRecognizer(LocalRecognizer):
         street type or a capitalised word other than a unit's follows: a street ("4 North
         Maple St") or a place or disease ("2 North Carolina", "2 West Nile")."""
         num, wing = view.words[k], view.words[k + 1]
-        if not wing.text[:1].isupper() or _ROAD_BEFORE.search(view.text[: num.start][-16:]):
+        before = view.text[max(0, num.start - 16) : num.start]
+        if not wing.text[:1].isupper() or _ROAD_BEFORE.search(before):
             return False
         if k + 2 >= len(view.words):
             return True
         after = view.words[k + 2]
         if after.key in STREET_TYPES:
             return False
-        return not after.text[:1].isupper() or after.key in _WING_FOLLOWERS | _CARE_UNITS
+        return not after.text[:1].isupper() or after.key in _UNIT_FOLLOWERS
 
 
 # A ward named for its specialty and numbered, where a patient stays: "inpatient Neurology 5",

@@ -43,7 +43,8 @@ SCORE = 0.6  # the ORGANIZATION threshold: a head word and a telling word are tw
 _LOWER = r"a-zß-öø-ÿĀ-ſ\u0300-\u036f"
 CAP_WORD = rf"[A-ZÀ-ÖØ-Þ][{_LOWER}'’ʻ]*[{_LOWER}](?:-[A-ZÀ-ÖØ-Þ]?[{_LOWER}'’ʻ]+)*"
 # What may join two words of one name: a blank, a particle or "and"/"&" between blanks.
-_JOIN = r"[ ](?:(?:of|de|la|le|du|del|des|da|di|van|von|der|den|and|&)[ ])?"
+_PARTICLES = ("of", "de", "la", "le", "du", "del", "des", "da", "di", "van", "von", "der", "den")
+_JOIN = r"[ ](?:(?:" + "|".join(_PARTICLES) + r"|and|&)[ ])?"
 RUN_GAP = re.compile(_JOIN)
 # A run of capitalised words joined by single blanks, the particles and "&" that names of
 # people, places and firms carry inside, and short acronyms between two words ("Ravenswood
@@ -56,7 +57,7 @@ CAP_IN_RUN = re.compile(rf"{CAP_WORD}|[A-Z]{{2,4}}(?= )")
 # ("FROM: KEYSTONE REFERENCE LABS"): words of three letters or more, the particles in
 # capitals between them.
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ʻ]+[A-ZÀ-ÖØ-Þ](?:-[A-ZÀ-ÖØ-Þ]+)*"
-_CAPS_JOIN = r"[ ](?:(?:OF|DE|LA|LE|DU|DEL|DES|DA|DI|VAN|VON|DER|DEN|AND|&)[ ])?"
+_CAPS_JOIN = _JOIN.upper()
 CAPS_RUN = re.compile(rf"(?<![\w'’ʻ\-]){_CAPS_WORD}(?:{_CAPS_JOIN}{_CAPS_WORD})+(?![\w'’ʻ\-])")
 _CAPS_IN_RUN = re.compile(_CAPS_WORD)
 
