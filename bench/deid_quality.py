@@ -87,6 +87,7 @@ UNSEEN_HAND = (
     "round9-test",
     "round11-test",
     "round12-test",
+    "round13-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -9,7 +9,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
-``round12-dev``/``round12-test`` and
+``round12-dev``/``round12-test``, ``round13-dev``/``round13-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -193,6 +193,18 @@ CORPORA = {
         HERE / "round12_dev.src.txt",
         HERE / "round12_dev.jsonl",
         HERE / "round12_dev_site.tsv",
+    ),
+    # issue 14 round 13: transfer-centre and capacity logs, OR schedules, clinic lists, SBAR and
+    # sign-out sheets, discharge instructions to the patient, prescription labels and refill
+    # queues, proxy and refusal forms, medical-examiner worksheets, reminder SMS, telehealth chat,
+    # nurse-triage, utilisation-review, care-coordination, M&M, peer-review, SAE, CDI query, APS,
+    # belongings, elopement, critical-value, transfusion, visitor and on-call records, and a few
+    # UK, Canada, Australia, Ireland, India, South Africa and NZ documents; an author who never
+    # read the detector; the test batch is frozen
+    "round13-test": (
+        HERE / "round13_test.src.txt",
+        HERE / "round13_test.jsonl",
+        HERE / "round13_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
