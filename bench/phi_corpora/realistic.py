@@ -206,6 +206,11 @@ CORPORA = {
         HERE / "round13_test.jsonl",
         HERE / "round13_test_site.tsv",
     ),
+    "round13-dev": (
+        HERE / "round13_dev.src.txt",
+        HERE / "round13_dev.jsonl",
+        HERE / "round13_dev_site.tsv",
+    ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
     "bait-dev": (
