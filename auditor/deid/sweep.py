@@ -48,6 +48,7 @@ from typing import Protocol
 
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
+from auditor.phi.measures import BODY_UNITS, COUNT_NOUNS, DOSE_UNITS, LETTER_UNITS, TIME_UNITS
 from auditor.phi.recognizers.headed_names import (
     CAP_IN_RUN,
     CAP_RUN,
@@ -105,9 +106,9 @@ _DECIMAL = re.compile(r"\d[.,]\d")
 _RANGE = re.compile(r"^\d{1,4}[sS]?[\-–]\d{1,4}[sS]?$")
 _SETTING = re.compile(r"^\d+(?:[xX×]\d+)+$")
 _UNIT_GLUED = re.compile(r"^\d+([A-Za-z]{1,5})$")
+# (one-letter units in lower case only, "L" for litres: "12345 M" may be a sex or a wing)
 _UNIT_AFTER = re.compile(
-    r"[ \t]?(?:mg|mcg|µg|ug|g|kg|ng|ml|mL|cc|l|L|dl|dL|u|iu|IU|units?|mmol|meq|mEq|copies|"
-    r"cells|mm3|mm|cm|km|m|miles?|ft|lbs?|oz|kcal|cal|steps|sec|min|hrs?|hours?|days?|/|%)"
+    rf"[ \t]?(?:(?i:{DOSE_UNITS}|{BODY_UNITS}|{COUNT_NOUNS}|{TIME_UNITS})|{LETTER_UNITS}|m|L|/|%)"
     r"(?![A-Za-z])"
 )
 _UNITS = frozenset(

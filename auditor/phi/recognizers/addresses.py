@@ -349,10 +349,13 @@ _RURAL_ROUTE = re.compile(
 # A numbered road where something happened or stands: after a word of place ("a rest stop
 # on I-65", "a diner on Route 9", "struck at Route 66 and Tramway", "collision, SR-417"),
 # with a crossing street; a road merely travelled ("via I-70", "then US-6") is no address.
+# Words of a numbered road (also read by ``facilities``: "I-5 North" is no ward).
+ROAD_LETTERS = r"US|SR|SH|CR|FM"
+ROAD_WORDS = r"interstate|route|rte|hwy|highway"
 _ROAD = (
     # (not iodine's isotopes, "on I-131")
-    r"(?:I(?![- ]?12[345]\b|[- ]?131\b)|US|SR|SH|CR|FM|(?i:interstate|state\s+route|"
-    r"state\s+highway|route|rte|hwy|highway|county\s+road|farm\s+road))[- ]?\d{1,4}[A-Z]?\b"
+    rf"(?:I(?![- ]?12[345]\b|[- ]?131\b)|{ROAD_LETTERS}|(?i:{ROAD_WORDS}|state\s+route|"
+    r"state\s+highway|county\s+road|farm\s+road))[- ]?\d{1,4}[A-Z]?\b"
 )
 _ROAD_AT = re.compile(
     r"(?:\b(?i:on|at|near|along|off|outside|beside)[ \t]+(?:(?i:the)[ \t]+)?"

@@ -19,6 +19,7 @@ from auditor.phi.calendar import (
     WEEKDAY_STARTS,
 )
 from auditor.phi.entities import Entity
+from auditor.phi.measures import DOSE_FORMS, DOSE_UNITS, TIME_UNITS
 from auditor.phi.recognizers.patterns import (
     RegexRecognizer,
     Rule,
@@ -406,9 +407,7 @@ def _date_lead(text: str, start: int) -> bool:
 
 # What follows a count: "may 2-3 tabs", "may 1 day" are the modal verb and a dose or a span.
 _COUNT_NEXT = re.compile(
-    r"[ \t]*(?:[-–][ \t]*\d+[ \t]*)?(?i:tabs?|tablets?|caps?|capsules?|puffs?|pills?|doses?|"
-    r"drops?|sprays?|units?|mg|mcg|ml|times|x(?!-)|days?|hours?|hrs?|weeks?|wks?|months?|minutes?|"
-    r"mins?)\b"
+    rf"[ \t]*(?:[-–][ \t]*\d+[ \t]*)?(?i:{DOSE_FORMS}|{DOSE_UNITS}|{TIME_UNITS}|times|x(?!-))\b"
 )
 
 

@@ -15,7 +15,8 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.addresses import STREET_TYPES
+from auditor.phi.measures import DOSE_FORMS, DOSE_ROUTES, DOSE_UNITS, LETTER_UNITS
+from auditor.phi.recognizers.addresses import ROAD_LETTERS, ROAD_WORDS, STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
@@ -96,16 +97,16 @@ _SAINT = re.compile(
 _COMPASS = frozenset({"north", "south", "east", "west"})
 # What follows a drug's strength: a dose, a unit, a route ("Flovent 44 2 puffs").
 _DOSE_AFTER = re.compile(
-    r"[ \t]*(?:\d+(?:\.\d+)?[ \t]*)?(?i:puffs?|mcg|mg|g|units?|u|tabs?|tablets?|caps?|"
-    r"capsules?|ml|sprays?|drops?|inh|patch|po|iv|im|sc|sq|bid|tid|qid|qd|daily|prn)\b"
+    r"[ \t]*(?:\d+(?:\.\d+)?[ \t]*)?"
+    rf"(?i:{DOSE_FORMS}|{DOSE_UNITS}|{LETTER_UNITS}|{DOSE_ROUTES})\b"
 )
 # A floor and its wing in one token ("5W", "12N"), and the arrows a handoff line moves by.
 _COMPACT_WING = re.compile(r"\d{1,2}[NSEW]")
 _ARROWS = frozenset({"->", "-->", "→", "=>", ">"})
 # Before a number, words of a road ("I-5 North", "exit 4 South", "Route 9 East"): a direction.
 _ROAD_BEFORE = re.compile(
-    r"(?i:\b(?:i|us|sr|sh|hwy|highway|route|rte|rt|interstate|exit|mile|mm|km|road|rd|"
-    r"street|st|avenue|ave|lat|latitude|long|longitude))[ \t.#-]*$"
+    rf"(?i:\b(?:i|{ROAD_LETTERS}|{ROAD_WORDS}|rt|exit|mile|mm|km|road|rd|street|st|avenue|ave|"
+    r"lat|latitude|long|longitude))[ \t.#-]*$"
 )
 # What follows a floor and wing in one token when no move names it ("5W nurses").
 _WING_FOLLOWERS = frozenset(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from auditor.phi.calendar import AGE_OVER_89
 from auditor.phi.entities import Entity
+from auditor.phi.measures import COUNT_NOUNS, DOSE_UNITS, MONEY_WORDS
 from auditor.phi.recognizers.checksums import (
     card_ok,
     dea_ok,
@@ -239,9 +240,7 @@ _COUNT_BEFORE = context_regex(
      "rs", "rs.", "cost", "costs", "paid", "price", "billed", "amount", "balance", "population"]
 )  # fmt: skip
 _COUNT_AFTER = re.compile(
-    r"^\s*(?:units?|u\b|iu\b|copies|cells|/\s*(?:ml|ul|mm3|l)|mg|mcg|ml|kg|steps|dollars|"
-    r"pounds|rupees|people|cases|times|k\b)",
-    I,
+    rf"^\s*(?:(?:{DOSE_UNITS}|u|{COUNT_NOUNS}|{MONEY_WORDS}|k)\b|/\s*(?:ml|ul|mm3|l)\b)", I
 )
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
 
