@@ -11,7 +11,7 @@ event time) so a burst is found however its events were split, and reported once
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -623,20 +623,33 @@ def window_query(
     carry holds. ``staged``: ``W_CUR`` and ``W_KEEP`` are filled (``window_stages``) and the
     carry is read only in this span of instants (``keep_span``); else all in one statement.
     """
+    if staged is None:
+        head = f"cur AS ({_cur_sql(active, source)}), keep AS ({_keep_sql(active, 'cur')}),"
+    else:
+        head = f"cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {W_KEEP}),"
+    return f"""
+        WITH {head} {_bursts_ctes(active, staged)}
+        SELECT {active.index} AS r, {base}, firsts.n
+        FROM firsts JOIN allv ON allv.k = firsts.first_k
+    """
+
+
+def _bursts_ctes(active: ActiveRule, staged: tuple[str, str] | None) -> str:
+    """The window query's steps after ``cur`` and ``keep`` (CTEs of that name), ending in
+    ``firsts`` (``first_k``, ``n``): the first event and peak count of each burst this
+    segment takes part in. Every window is partitioned by the group, so groups are
+    independent: the bursts of ``keep``'s groups are those of the whole, whichever subset of
+    the groups ``keep`` holds (``window_steps`` runs it per slice of them)."""
     spec = active.rule.window
     assert spec is not None
     grp, cond, ms = _bucket_parts(active)
     val = WINDOW_DISTINCT[spec.count_distinct]
     over = f"INTERVAL {active.over_minutes} MINUTE"
     names = f"k, event__timestamp, {grp} AS grp, {val} AS val"
-    if staged is None:
-        head = f"cur AS ({_cur_sql(active, source)}), keep AS ({_keep_sql(active, 'cur')}),"
-        span = "true"
-    else:
-        head = f"cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {W_KEEP}),"
+    span = "true"
+    if staged is not None:
         span = f"event__timestamp >= {staged[0]} AND event__timestamp < {staged[1]}"
     return f"""
-        WITH {head}
         src AS (
             SELECT k, event__timestamp, grp, val FROM cur SEMI JOIN keep USING (grp, b)
             UNION ALL SELECT k, event__timestamp, grp, val FROM (
@@ -674,6 +687,103 @@ def window_query(
                 SELECT 1 FROM cur WHERE cur.grp = s.grp
                     AND cur.event__timestamp BETWEEN s.t0 - {over} AND s.t1)
         )
+    """
+
+
+#: The bursts' first events (``first_k``, ``n``) of a window rule's slices, gathered before
+#: one statement adds them all to the hits: a slice that fails leaves no rule half reported.
+W_FIRSTS = "w_firsts"
+#: DuckDB memory per row the window query holds, an estimate with margin: its three window
+#: operators each keep their input (~50 bytes a row: key, instant, group, value) and
+#: ``count(DISTINCT)``'s merge-sort tree; the carry's buffers and the segment's tables share
+#: the same limit. (Measured, docs/scale-out.md "Seventh session".)
+SLICE_ROW_BYTES = 400
+#: At most this many slices (statements) per rule and segment: a slice holds at least one
+#: group, and each statement reads the carry's span of the islands once.
+MAX_SLICES = 64
+
+
+def keep_rows(con: duckdb.DuckDBPyConnection, active: ActiveRule) -> int:
+    """Events in ``W_KEEP``'s buckets (the segment's and the carry's counts; the carry's may
+    run high): about the rows the window query holds."""
+    row = con.execute(
+        f"SELECT (SELECT coalesce(sum(c), 0) FROM {bucket_table(active)} "
+        f"SEMI JOIN {W_KEEP} USING (grp, b)) + "
+        f"(SELECT count(*) FROM {W_CUR} SEMI JOIN {W_KEEP} USING (grp, b))"
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+_UNITS = {"bytes": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "tb": 1000**4}
+_UNITS.update({"kib": 1024, "mib": 1024**2, "gib": 1024**3, "tib": 1024**4})
+
+
+def memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The connection's ``memory_limit`` in bytes (DuckDB shows it as e.g. ``953.6 MiB``)."""
+    row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    text = str(row[0]).strip().lower() if row else ""
+    number, _, unit = text.partition(" ")
+    try:
+        return int(float(number) * _UNITS[unit or "bytes"])
+    except (KeyError, ValueError):
+        return None
+
+
+def slice_count(rows: int, memory_bytes: int | None) -> int:
+    """How many slices of groups the window query runs in so that each holds about what the
+    memory limit takes (``SLICE_ROW_BYTES`` a row), at most ``MAX_SLICES``."""
+    if not memory_bytes or rows <= 0:
+        return 1
+    budget = max(1, memory_bytes // SLICE_ROW_BYTES)
+    return max(1, min(MAX_SLICES, -(-rows // budget)))
+
+
+def _slice_of(slices: int) -> str:
+    """A group's slice, stable within a statement and the same for each of its events."""
+    return f"hash(grp) % {int(slices)}"
+
+
+def window_steps(
+    con: duckdb.DuckDBPyConnection,
+    active: ActiveRule,
+    source: str,
+    base: str,
+    *,
+    into: str,
+    slices: int | None = None,
+) -> Iterator[str]:
+    """A window rule's statements for one segment, each to be run (under the rule guard)
+    before the next is asked for: the stages (``window_stages``); then, when the segment
+    touches a hot island, the window query whose bursts go to ``into`` (``base`` columns,
+    ``n``).
+
+    The query runs in one statement (``window_query``) when the islands' events fit the
+    memory limit, else per slice of the groups (``slice_count`` from ``keep_rows``; or
+    ``slices``): each slice's bursts into ``W_FIRSTS``, then one statement adds them to
+    ``into``. The window is partitioned by the group, so the slices' bursts are the same as
+    the whole's, and one statement holds ~1/N of the islands: a 30M-event input, nearly all
+    of it in hot islands, ran out of DuckDB memory in a single window query.
+    """
+    yield from window_stages(active, source)
+    span = keep_span(con, active)
+    if span is None:
+        return
+    if slices is None:
+        slices = slice_count(keep_rows(con, active), memory_limit_bytes(con))
+    if slices <= 1:
+        yield f"INSERT INTO {into} BY NAME " + window_query(active, base, source, staged=span)
+        return
+    yield f"CREATE OR REPLACE TEMP TABLE {W_FIRSTS} (first_k BIGINT, n BIGINT)"
+    ctes = _bursts_ctes(active, span)
+    for i in range(slices):
+        keep = f"SELECT * FROM {W_KEEP} WHERE {_slice_of(slices)} = {i}"
+        yield f"""
+            INSERT INTO {W_FIRSTS}
+            WITH cur AS (SELECT * FROM {W_CUR}), keep AS ({keep}), {ctes}
+            SELECT first_k, n FROM firsts
+        """
+    yield f"""
+        INSERT INTO {into} BY NAME
         SELECT {active.index} AS r, {base}, firsts.n
-        FROM firsts JOIN allv ON allv.k = firsts.first_k
+        FROM {W_FIRSTS} firsts JOIN allv ON allv.k = firsts.first_k
     """
