@@ -17,12 +17,11 @@ import duckdb
 
 from auditor.policy.engine import (
     ActiveRule,
-    keep_span,
     source_id,
     source_sql,
     window_query,
     window_source,
-    window_stages,
+    window_steps,
 )
 from auditor.policy.guard import RuleGuard
 from auditor.policy.view import ALWAYS
@@ -185,8 +184,9 @@ def _window_hits(
     where: Callable[[], str],
 ) -> None:
     """One window rule's bursts into ``seg_hits``: its stages, then (when the segment touches
-    a hot island) its window query over the carry's span of those islands; each statement
-    under ``guard``, and none after one that fails."""
+    a hot island) its window query over the carry's span of those islands, per slice of the
+    groups when they are large (``engine.window_steps``); each statement under ``guard``, and
+    none after one that fails."""
     rid = active.rule.id
 
     def failed(step: str) -> bool:
@@ -196,13 +196,9 @@ def _window_hits(
         after = guard.failures.get(rid)
         return after is not None and (after is not before or after.segments != count)
 
-    for step in window_stages(active, source):
+    for step in window_steps(con, active, source, _INNER_WINDOW, into="seg_hits"):
         if failed(step):
             return
-    span = keep_span(con, active)
-    if span is not None:
-        query = window_query(active, _INNER_WINDOW, source, staged=span)
-        failed("INSERT INTO seg_hits BY NAME " + query)
 
 
 def iter_hits(
