@@ -533,9 +533,11 @@ def _cur_sql(active: ActiveRule, source: str) -> str:
     )
 
 
-def _keep_sql(active: ActiveRule, cur: str) -> str:
+def keep_sql(active: ActiveRule, cur: str, counts: str | None = None) -> str:
     """The (group, bucket) pairs whose carried events the window query must read, given the
-    segment's events ``cur`` (``_cur_sql``'s rows).
+    segment's events ``cur`` (``_cur_sql``'s rows) and the carry's counts per (group,
+    bucket) (``counts``; default ``bucket_table``). The Spark engine runs this same text,
+    transpiled (``spark.windows.keep_sql``).
 
     An event's window [t - over, t] lies in its own bucket and the one before, and distinct
     values never outnumber events: only a pair of adjacent buckets holding more than the
@@ -558,7 +560,7 @@ def _keep_sql(active: ActiveRule, cur: str) -> str:
         WITH buckets AS (
             SELECT grp, b, sum(c) AS c FROM (
                 SELECT grp, b, count(*) AS c FROM {cur} GROUP BY ALL
-                UNION ALL SELECT grp, b, c FROM {bucket_table(active)}
+                UNION ALL SELECT grp, b, c FROM {counts or bucket_table(active)}
                 WHERE grp IN (SELECT grp FROM {cur})
             ) GROUP BY ALL
         ),
@@ -589,7 +591,7 @@ def window_stages(active: ActiveRule, source: str) -> list[str]:
     query, and the one that runs reads the carry only within the islands' time span."""
     return [
         f"CREATE OR REPLACE TEMP TABLE {W_CUR} AS {_cur_sql(active, source)}",
-        f"CREATE OR REPLACE TEMP TABLE {W_KEEP} AS {_keep_sql(active, W_CUR)}",
+        f"CREATE OR REPLACE TEMP TABLE {W_KEEP} AS {keep_sql(active, W_CUR)}",
     ]
 
 
@@ -619,12 +621,12 @@ def window_query(
     events in another format), so nothing is counted twice.
 
     Only carried events in the islands of hot buckets the segment touches are read
-    (``_keep_sql``), so a segment costs what it holds and what lies near it, not what the
+    (``keep_sql``), so a segment costs what it holds and what lies near it, not what the
     carry holds. ``staged``: ``W_CUR`` and ``W_KEEP`` are filled (``window_stages``) and the
     carry is read only in this span of instants (``keep_span``); else all in one statement.
     """
     if staged is None:
-        head = f"cur AS ({_cur_sql(active, source)}), keep AS ({_keep_sql(active, 'cur')}),"
+        head = f"cur AS ({_cur_sql(active, source)}), keep AS ({keep_sql(active, 'cur')}),"
     else:
         head = f"cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {W_KEEP}),"
     return f"""

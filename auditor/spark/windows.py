@@ -1,7 +1,7 @@
 """Window rules (volume bursts) on Spark, over the segment's events and the carried ones.
 
 The same query as ``policy.engine.window_query``, step for step, in Spark SQL, and the same
-pruning: the carry's per-(group, bucket) counts (``policy.engine._keep_sql``) pick the
+pruning: the carry's per-(group, bucket) counts (``policy.engine.keep_sql``) pick the
 buckets whose carried events can take part in a burst this segment is in (``keep_sql``);
 only carried events in those buckets are read (``cand``: bounded by the hot buckets, not by
 the carry). Then a sliding count of distinct values (``size(collect_set())`` over a range
@@ -12,6 +12,7 @@ in.
 
 from __future__ import annotations
 
+from auditor.policy import engine
 from auditor.policy.engine import ActiveRule
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
 from auditor.policy.view import ALWAYS
@@ -53,38 +54,10 @@ def cur_sql(active: ActiveRule, source: str) -> str:
 def keep_sql(active: ActiveRule, cur: str, counts: str) -> str:
     """The (group, bucket) pairs whose carried events the window query must read: the
     islands of hot bucket pairs (segment counts plus the carry's ``counts``) that the
-    segment has an event in, each with the bucket after it (``policy.engine._keep_sql``)."""
-    t = active.threshold
-    return f"""
-        WITH cur_grp AS (SELECT DISTINCT grp FROM {cur}),
-        buckets AS (
-            SELECT grp, b, sum(c) AS c FROM (
-                SELECT grp, b, count(*) AS c FROM {cur} GROUP BY grp, b
-                UNION ALL SELECT x.grp, x.b, x.c FROM {counts} x LEFT SEMI JOIN cur_grp g
-                    ON x.grp = g.grp
-            ) AS u GROUP BY grp, b
-        ),
-        big AS (SELECT grp, b FROM buckets WHERE 2 * c > {t}),
-        near AS (SELECT grp, b FROM big UNION SELECT grp, b - 1 FROM big),
-        hot_pairs AS (
-            SELECT a.grp, a.b FROM (
-                SELECT * FROM buckets x LEFT SEMI JOIN near ON near.grp = x.grp AND near.b = x.b
-            ) a LEFT JOIN buckets n ON n.grp = a.grp AND n.b = a.b + 1
-            WHERE a.c + coalesce(n.c, 0) > {t}
-        ),
-        islands AS (
-            SELECT grp, min(b) AS lo, max(b) AS hi FROM (
-                SELECT grp, b, b - row_number() OVER (PARTITION BY grp ORDER BY b) AS run
-                FROM hot_pairs
-            ) AS r GROUP BY grp, run
-        ),
-        spread AS (SELECT grp, lo, explode(sequence(lo, hi + 1)) AS b FROM islands),
-        touched AS (
-            SELECT DISTINCT grp, lo FROM spread s LEFT SEMI JOIN {cur} c
-                ON c.grp = s.grp AND c.b = s.b
-        )
-        SELECT grp, b FROM spread s LEFT SEMI JOIN touched t ON t.grp = s.grp AND t.lo = s.lo
-    """
+    segment has an event in, each with the bucket after it. The DuckDB engine's own query
+    (``policy.engine.keep_sql``) transpiled by sqlglot, as the rules' predicates are: one
+    source, so the two engines cannot drift apart."""
+    return to_spark(engine.keep_sql(active, cur, counts))
 
 
 def cand_sql(
