@@ -169,6 +169,22 @@ _STREET_NAMED = re.compile(
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     r"Turnpike|Square)\b"
 )
+# A numbered street named without a house number ("walk-in on W 6th Ave", "lives off 3rd
+# Street"): not "Place" ("1st Place" is a rank) nor "Dr".
+_STREET_ORDINAL = re.compile(
+    r"(?<![\w.])(?:[NSEW]\.?[ \t]+)?\d{1,3}(?i:st|nd|rd|th)[ \t]+"
+    r"(?:Avenue|Ave\b\.?|Street|St\b(?!\.?[ \t]+[A-Z][a-z])\.?|Road|Rd\b\.?|Boulevard|Blvd\b\.?|"
+    r"Terrace|Lane)(?![\w])"
+)
+# A rural house on a numbered road, as mail is addressed there: "88 State Rt 7", "4410 US
+# 31", "1207 County Road 12", "60 Route 9": capitalised ("took 2 route 3 times" is none);
+# "Rt"/"Rd" only after "State" or "County" ("grip 5 Rt 4" is a right hand).
+_ROAD_HOME = re.compile(
+    r"(?<![\w/.-])\d{1,6}[ \t]+"
+    r"(?:(?:State|STATE|County|COUNTY|Farm|FARM)[ \t]+(?:Route|ROUTE|Rte|RTE|Rt|RT|Road|ROAD|Rd|"
+    r"RD|Hwy|HWY|Highway|HIGHWAY)|Route|ROUTE|Rte|RTE|Highway|HIGHWAY|Hwy|HWY|US|SR|CR|FM)"
+    r"[ \t-]*\d{1,4}[A-Z]?(?![\w-])"
+)
 
 # A hospital department before "Suite 2" makes it a room there, not an address ("Radiology
 # Suite 2", "Endoscopy Suite 4").
@@ -465,6 +481,9 @@ class AddressRecognizer(LocalRecognizer):
             found += [(m.start("road"), m.end("road"), 0.7) for m in _ROAD_AT.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
+        found += [(m.start(), m.end(), 0.7) for m in _STREET_ORDINAL.finditer(text)]
+        if any(hint in text for hint in _ROAD_HINTS):
+            found += [(m.start(), m.end(), 0.75) for m in _ROAD_HOME.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
         found += [(m.start(1), m.end(1), 0.6) for m in _PHASE.finditer(text)]
         for m in _INTERSECTION.finditer(text):  # each street; the joint is no address
@@ -566,7 +585,16 @@ class AddressRecognizer(LocalRecognizer):
             at_end = m >= len(words) or "\n" in gap or gap.strip()[:1] in {".", ";", ")"}
             known = any(self._known_place(view, j) for j in range(k, m))
             postcode = _POSTCODE_AFTER.match(view.text, words[m + state - 1].end)
-            closes = m < len(words) and words[m].key in _AFTER_TOWN and gap == " " and "," in lead
+            # a word of the sentence after the town, or after its comma ("..., Portland,
+            # phone 503-...")
+            closes = (
+                m < len(words)
+                and "," in lead
+                and (
+                    (words[m].key in _AFTER_TOWN and gap == " ")
+                    or (gap == ", " and words[m].text[:1].islower())
+                )
+            )
             if (
                 state
                 or is_zip

@@ -69,12 +69,15 @@ FACILITY_HEADS = FACILITY_WORDS | frozenset(PRACTICE_HEADS) | frozenset(
      "polyclinic", "polyclinics"}
 )  # fmt: skip
 # Last words of a firm's, an employer's or a public body's name: finance and insurance,
-# trades, food and farm businesses, transport and ambulance services, school districts.
+# trades, food and farm businesses, transport and ambulance services, school districts,
+# suppliers and virtual-care firms, staffing agencies, charities and shelters.
 FIRM_HEADS = frozenset(
     {"savings", "mutual", "insurance", "assurance", "bank", "freight", "trucking", "logistics",
      "foods", "motors", "realty", "leasing", "construction", "industries", "alliance",
      "cooperative", "co-op", "bakery", "farms", "dairy", "grocery", "cafe", "diner",
-     "restaurant", "hardware", "lumber", "transport", "transit", "ambulance", "district"}
+     "restaurant", "hardware", "lumber", "transport", "transit", "ambulance", "district",
+     "union", "supply", "supplies", "telehealth", "telemedicine", "staffing", "shelter",
+     "pantry", "mission", "ministries", "foundation", "fellowship"}
 )  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(
@@ -87,7 +90,8 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
      "employee", "occupational", "physical", "speech", "primary", "internal", "urgent", "same",
      "step", "down", "observation", "recovery", "anesthesia", "surgical",
      "simulation", "research", "teaching", "university", "college", "federal", "city",
-     "town", "first", "united", "american", "national", "international", "global"}
+     "town", "first", "united", "american", "national", "international", "global", "credit",
+     "equipment", "homeless", "rescue", "food", "crisis", "virtual"}
 )  # fmt: skip
 # Words that open a run but no name: a sentence's first word, a role or a form's label.
 _NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})

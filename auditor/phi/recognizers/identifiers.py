@@ -122,7 +122,11 @@ _DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
 # above want capitals or a known layout; after such a label the value is the identifier.
 _RECORD_LABEL = (
     r"mrn|mr\s*#|acct|accession|(?:account|file|card|specimen|member|policy|claim|case|"
-    r"registration|nis|chart|folder|booking|order|requisition|req)\.?[ \t]*(?:no\.?|number|#|id)"
+    r"registration|nis|chart|folder|booking|order|requisition|req|incident|transfer|trip|"
+    r"referral)\.?[ \t]*(?:no\.?|number|#|id)"
+    # a contact's own reference, which the systems that log one print after its kind alone
+    # ("session MP-2026-4471", "encounter 88120455", "ticket no. HD-40017")
+    r"|session|encounter|ticket|confirmation"
 )
 _LOGIN_LABEL = r"user(?:\s*(?:name|id))?|login(?:[ \t]*id)?"
 _LABEL_GAP = r"(?:[ \t]*+(?:[:#=]|\b(?:is|was)\b))?[ \t]*+"
@@ -133,7 +137,8 @@ _LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{_LOGIN_LABEL}){_LABEL_GAP}{_ANY_VA
 _RECORD_LABEL_WORDS = (
     "mrn", "mr", "acct", "accession", "account", "file", "card", "specimen", "member", "policy",
     "claim", "case", "registration", "nis", "chart", "folder", "booking", "order",
-    "requisition", "req",
+    "requisition", "req", "incident", "transfer", "trip", "referral", "session", "encounter",
+    "ticket", "confirmation",
 )  # fmt: skip
 
 
@@ -306,6 +311,12 @@ _DEVICE_CTX = context_regex(
      "cochlear", "neurostimulator", "lvad", "vad", "concentrator", "wheelchair", "bus",
      "fleet", "locomotive", "tail number", "hull"]
 )  # fmt: skip
+# A phone's or a modem's equipment number after its label, in the groups handsets print it
+# ("IMEI 35 440912 183305 7", "MEID: 99-000512-345678"): 11 to 18 digits.
+_HANDSET_ID = re.compile(
+    r"(?<![\w])(?i:imei(?:sv)?|meid|esn)[ \t]*+(?i:no\.?|number|#)?[ \t]*+[:#]?[ \t]*+"
+    r"(\d(?:[ \t-]?\d){10,17})(?![\w-])"
+)
 _PLATE_CTX = context_regex(
     ["plate", "license plate", "lic plate", "plate #", "plate number", "tag", "tags", "tag #",
      "registration plate"]
@@ -470,6 +481,14 @@ _AGE_WORDS = re.compile(
 )
 # An age over 89 set off after a name, as rosters and labels write it: "Ada Byrne, 94, MRN
 # ...", "Mr Holt (101)". Not after a measurement word ("HR, 96," "glucose (110)").
+# An age over 89 set off after a birth date, as lists and labels write it: "(DOB
+# 01/09/1931, 94)", "born 3-4-1930; 95 yrs".
+_AGE_AFTER_BIRTH = re.compile(
+    r"(?<![\w])(?i:dob|d\.o\.b\.?|born|birth[ \t]?date|date[ \t]+of[ \t]+birth)[ \t]*+:?[ \t]*+"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*[,;][ \t]*(9\d|1[01]\d)"
+    r"(?=[ \t]*(?:\)|[,;|]|$|(?i:y|yo|y/o|yrs?|years)\b))",
+    re.M,
+)
 _AGE_APPOSITION = re.compile(
     r"(?<=[A-Za-z])(?:,[ \t]|[ \t]\()(9[\dOolI]|1[01OolI][\dOolI]|[lI][0O][\dOolI])"
     r"(?=\)|,[ \t]|[ \t]*;|[ \t]+(?:y|yr|yrs|years)\b)"
@@ -696,6 +715,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             window=28,
             validate=_not_measurement,
         ),
+        Rule("handset-id", e.DEVICE_ID, _HANDSET_ID, 0.8, group=1, words=("imei", "meid", "esn")),
         Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
         Rule(
             "vehicle-context",
@@ -765,6 +785,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("initials", e.PERSON, _INITIALS, 0.8, group=1, trigger=("initial",)),
         Rule("initials-by", e.PERSON, _INITIALS_BY, 0.75, group=1, trigger=(" by",)),
         Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
+        Rule(
+            "age-after-birth",
+            e.AGE,
+            _AGE_AFTER_BIRTH,
+            0.7,
+            group=1,
+            words=("dob", "d.o.b", "born", "birth", "date"),
+        ),
         Rule("age-after-sex", e.AGE, _AGE_AFTER_SEX, 0.6, group=1, reject=_not_age_after_sex),
         Rule("initials-cell", e.PERSON, _INITIALS_CELL, 0.7, group=1, trigger=("|",)),
         Rule("caret-name", e.PERSON, _CARET_NAME, 0.85, group=1, trigger=("^",)),
