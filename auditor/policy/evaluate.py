@@ -54,17 +54,13 @@ class SegmentEvaluator:
         *,
         chunk: int = 20000,
         with_json: bool = False,
-        carry_from: Path | carry_parts.Manifest | None = None,
+        carry_from: carry_parts.Manifest | None = None,
     ) -> None:
         """``carry_from``: the window events earlier scans persisted, as parts
-        (``checkpoint_part``) or one Parquet file (``checkpoint_carry``)."""
+        (``checkpoint_part``) or the single file of a version before them (``legacy``)."""
         self.con, self.pack, self.cfg = con, pack, cfg
         self.chunk, self.with_json = chunk, with_json
-        if isinstance(carry_from, carry_parts.Manifest):
-            self.carry_from: Path | None = None
-            self.carry_parts: carry_parts.Manifest | None = carry_from
-        else:
-            self.carry_from, self.carry_parts = carry_from, None
+        self.carry_parts: carry_parts.Manifest | None = carry_from
         self.active: list[engine.ActiveRule] = []
         self.disabled: dict[str, str] = {}
         self._columns: list[str] = []
@@ -73,8 +69,8 @@ class SegmentEvaluator:
         self.guard = RuleGuard(con, cfg.rule_time_limit, cfg.memory_limit)
         self._line_sql = "e.line"
         # The segment read to its end whose events the carry has not taken yet: taken when
-        # the next segment is evaluated, or written straight to the Parquet by
-        # ``checkpoint_carry`` (the scan's last segment is never inserted into the carry).
+        # the next segment is evaluated, or written straight to a part by
+        # ``checkpoint_part`` (the scan's last segment is never inserted into the carry).
         self._pending: str | None = None
         # The carried events not in a persisted part yet are those with keys below this
         # (None: all of them); the lowest key given so far (new keys go below it).
@@ -130,7 +126,7 @@ class SegmentEvaluator:
         """The carry from the persisted parts (or file), and which of its events are in one."""
         parts = self.carry_parts
         if parts is None:
-            engine.init_carry(self.con, self.active, self.carry_from)
+            engine.init_carry(self.con, self.active, None)
         else:
             loaded = engine.init_carry(self.con, self.active, parts.files(), parts.cutoff)
             if loaded and parts.legacy is None and parts.parts:
@@ -163,16 +159,6 @@ class SegmentEvaluator:
     def has_carry(self) -> bool:
         """Whether a segment was evaluated (the carry exists once the first one is)."""
         return self._carry_ready
-
-    def checkpoint_carry(self, path: Path) -> None:
-        """Write the window carry (as of the last segment read to the end) to ``path``."""
-        if self._pending is None:
-            engine.save_carry(self.con, path)
-        else:
-            hours = self.cfg.carry_hours
-            engine.save_advanced_carry(
-                self.con, self.active, self._pending, hours, path, self._floor
-            )
 
     def checkpoint_part(self, folder: Path) -> carry_parts.Manifest:
         """Write the carried events no part holds yet (as of the last segment read to its

@@ -11,8 +11,9 @@ an event), and only their matches are checked in the carry. Rewriting the carry 
 (the earlier design) made a segment's cost grow with the carry: 46 -> 297 CPU s a segment
 over 10M events (issue #17).
 
-It is persisted in the DuckDB engine's Parquet shape (one file, or parts with a manifest:
-``policy.carry_parts``), so either engine continues the other's window.
+It is persisted in the DuckDB engine's Parquet shape (parts with a manifest,
+``policy.carry_parts``; an older single file is read), so either engine continues the
+other's window.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ class Piece:
 class WindowCarry:
     """One scan's carry on Spark. Per segment the evaluator asks ``find_dups`` (which of the
     segment's events the carry holds), reads ``live_counts`` and ``frame`` for each window
-    rule's burst query, then ``advance``s the carry by the segment; ``write``/``write_part``
-    persist it.
+    rule's burst query, then ``advance``s the carry by the segment; ``write_part`` persists
+    it.
 
     Everything it checkpoints goes into ``held`` (the scan's frames, released when the scan
     is); per-segment frames go through ``keep`` (released when the next segment starts)."""
@@ -325,33 +326,16 @@ class WindowCarry:
 
     # -- persisting ------------------------------------------------------------------------
 
-    def write(self, path: Path) -> None:
-        """Write the carry as one Parquet file, in the DuckDB engine's column types.
+    def write_part(self, path: Path, whole: bool) -> carry_parts.Part | None:
+        """Write the pieces no part holds yet (``whole``: every piece) to ``path`` as one
+        Parquet file in the DuckDB engine's column types, and mark them persisted; the part
+        (None when nothing was written), for the caller's manifest.
 
         Fetched piece by piece in slices of ``FETCH_ROWS`` keys and written a row group at a
         time: the driver holds one slice, whatever the carry's size, and executors need no
         filesystem shared with the driver (the home is the driver's). Collecting the whole
         carry in one action failed at ~9.5M events (``TaskResultLost``, docs/scale-out.md).
         """
-        import pyarrow.parquet as pq
-
-        writer: pq.ParquetWriter | None = None
-        try:
-            for piece in self._pieces:
-                for table in self._slices(piece):
-                    if writer is None:
-                        writer = pq.ParquetWriter(path, table.schema)
-                    writer.write_table(table.cast(writer.schema))
-            if writer is None:
-                pq.write_table(_duck_types(self._empty.toArrow()), path)
-        finally:
-            if writer is not None:
-                writer.close()
-
-    def write_part(self, path: Path, whole: bool) -> carry_parts.Part | None:
-        """Write the pieces no part holds yet (``whole``: every piece) to ``path``, fetched in
-        slices as ``write``, and mark them persisted; the part (None when nothing was
-        written), for the caller's manifest."""
         import pyarrow.parquet as pq
 
         writer: pq.ParquetWriter | None = None

@@ -56,7 +56,7 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         *,
         chunk: int = 20000,
         with_json: bool = False,
-        carry_from: Path | carry_parts.Manifest | None = None,
+        carry_from: carry_parts.Manifest | None = None,
         spark: SparkSession | None = None,
         master: str | None = None,
         conf: dict[str, str] | None = None,
@@ -225,10 +225,9 @@ class SparkSegmentEvaluator(SegmentEvaluator):
             held=self._held,
         )
         parts = self.carry_parts
-        files = parts.files() if parts is not None else [self.carry_from] if self.carry_from else []
-        files = [f for f in files if f.exists()]
-        # Pieces read from the parts are persisted already; from an old single file (or a
-        # caller's), the next part holds them.
+        files = [f for f in parts.files() if f.exists()] if parts is not None else []
+        # Pieces read from the parts are persisted already; from an old single file, the next
+        # part holds them.
         persisted = parts is not None and parts.legacy is None
         if parts is not None and not persisted:
             self.carry_parts = carry_parts.Manifest(parts.folder)
@@ -278,17 +277,11 @@ class SparkSegmentEvaluator(SegmentEvaluator):
         events, whatever the carry holds."""
         return self._carry.written if self._carry is not None else []
 
-    def checkpoint_carry(self, path: Path) -> None:
-        """Write the carry as one Parquet file, in the DuckDB engine's column types, fetched
-        in bounded slices (``WindowCarry.write``)."""
-        assert self._carry is not None
-        with _spark_errors(str(path)):
-            self._carry.write(path)
-
     def checkpoint_part(self, folder: Path) -> carry_parts.Manifest:
-        """Write the pieces no part holds yet as one new part in ``folder`` (fetched in
-        slices, as ``checkpoint_carry``), and return the manifest with it, which the caller
-        commits (``policy.carry_parts``): the same parts the DuckDB engine writes and reads."""
+        """Write the pieces no part holds yet as one new part in ``folder``, in the DuckDB
+        engine's column types and fetched in bounded slices (``WindowCarry.write_part``),
+        and return the manifest with it, which the caller commits (``policy.carry_parts``):
+        the same parts the DuckDB engine writes and reads."""
         assert self._carry is not None
         path = carry_parts.new_part_path(folder)
         whole = self._compacting()

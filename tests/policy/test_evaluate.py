@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from auditor.config import default_policies_dir
-from auditor.policy import engine
+from auditor.policy import carry_parts, engine
 from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.loader import load_pack
 from auditor.scanners.access_logs import PARSERS
@@ -79,20 +79,25 @@ def test_a_burst_across_segments_is_found_once(tmp_path: Path, split: bool) -> N
             assert sum(n for _, n, _ in evaluation.days) == evaluation.processed
             rule_ids = {a.index: a.rule.id for a in evaluator.active}
             hits += [(rule_ids[h[0]], h[1]) for chunk in evaluation.chunks for h in chunk]
-        evaluator.checkpoint_carry(tmp_path / "carry.parquet")
+        manifest = evaluator.checkpoint_part(tmp_path / "parts")
     finally:
         con.close()
     assert processed == 40
     volume = [source for rule, source in hits if rule == VOLUME]
     assert len(volume) == 1
     assert volume[0].startswith(str(logs[-1]))
-    assert (tmp_path / "carry.parquet").exists()
+    assert [p.rows for p in manifest.parts] == [40]
+    assert all(f.exists() for f in manifest.files())
 
 
-def test_the_last_segments_carry_is_written_as_advancing_would_leave_it(tmp_path: Path) -> None:
-    """``checkpoint_carry`` right after a segment writes the carry with that segment's events
+def test_the_last_segments_carry_is_written_as_advancing_would_leave_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``checkpoint_part`` right after a segment writes the carry with that segment's events
     without inserting them (the scan's last segment): the same rows, keys and sources as
-    moving the carry on first, with copies of carried events and events past the cutoff."""
+    moving the carry on first, with copies of carried events and events past the cutoff.
+    (Every checkpoint here writes the whole carry as one part: ``MAX_PARTS`` 0.)"""
+    monkeypatch.setattr(carry_parts, "MAX_PARTS", 0)
     later = engine.EngineConfig().carry_hours
     logs = [
         _log(tmp_path / "a.csv", 0, 20),
@@ -112,13 +117,13 @@ def test_the_last_segments_carry_is_written_as_advancing_would_leave_it(tmp_path
             evaluation = evaluator.evaluate(seg.label, seg.load(con).line_sql)
             for _ in evaluation.chunks:
                 pass
-            evaluator.checkpoint_carry(tmp_path / "written.parquet")  # not moved on yet
+            parts = [evaluator.checkpoint_part(tmp_path / "parts").files()]  # not moved on yet
             evaluator._advance()
-            evaluator.checkpoint_carry(tmp_path / "moved.parquet")
+            parts.append(evaluator.checkpoint_part(tmp_path / "parts").files())
+            assert [len(files) for files in parts] == [1, 1]  # each the whole carry
             read = "SELECT * FROM read_parquet({}) ORDER BY k"
             written, moved = (
-                con.execute(read.format(quote_str(str(tmp_path / f"{n}.parquet")))).fetchall()
-                for n in ("written", "moved")
+                con.execute(read.format(quote_str(str(files[0])))).fetchall() for files in parts
             )
             assert written == moved
             counts.append(len(moved))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from auditor.policy import engine
+from auditor.policy import carry_parts, engine
 from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.model import PolicyPack
 from auditor.scanners.access_logs import resolve_format
@@ -63,6 +63,7 @@ class EngineRun:
     processed: int = 0
     explained: int = 0
     disabled: dict[str, str] = field(default_factory=dict)
+    carry: carry_parts.Manifest | None = None  # the persisted carry with ``carry_to``'s part
 
     def findings(self) -> set[tuple[Any, ...]]:
         """(rule index, source, event, user, patient, time, explained, explanation, json)."""
@@ -80,21 +81,24 @@ def run_engine(
     cfg: engine.EngineConfig | None = None,
     segment_bytes: int = 1 << 26,
     events_per_segment: int = 500_000,
-    carry_from: Path | None = None,
+    carry_from: carry_parts.Manifest | None = None,
     carry_to: Path | None = None,
     observe: Callable[[SegmentEvaluator, int], None] | None = None,
 ) -> EngineRun:
     """Scan ``files`` with the ``duckdb`` or ``spark`` evaluator, as the service does.
 
-    ``observe(evaluator, processed)`` runs after each segment's hits are all read (the
-    carry moved on), with the segment's processed events."""
+    ``carry_from``: the persisted carry to continue (parts, or an older single file);
+    ``carry_to``: a folder where the scan's end checkpoints the carry as a part
+    (``EngineRun.carry``: the manifest with it). ``observe(evaluator, processed)`` runs
+    after each segment's hits are all read (the carry moved on), with the segment's
+    processed events."""
     work.mkdir(parents=True, exist_ok=True)
     cfg = cfg or engine.EngineConfig(temp_dir=work)
     con = engine.connect(
         cfg,
-        allowed_dirs=[work],
+        allowed_dirs=[work, *([carry_to] if carry_to else [])],
         allowed_paths=[*files, *(context_dir.glob("*.csv") if context_dir else [])]
-        + ([carry_from] if carry_from else []),
+        + (carry_from.files() if carry_from else []),
     )
     evaluator: SegmentEvaluator
     if kind == "spark":
@@ -131,6 +135,6 @@ def run_engine(
             if observe is not None:
                 observe(evaluator, evaluation.processed)
     if carry_to is not None:
-        evaluator.checkpoint_carry(carry_to)
+        out.carry = evaluator.checkpoint_part(carry_to)
     con.close()
     return out

@@ -2,8 +2,9 @@
 
 The carry is append-only pieces (one per segment, checkpointed once): a segment's carry
 step must write about its own events, never the whole carry again (rewriting it made each
-segment's cost grow with the scan, issue #17). The persisted carry is one Parquet file that
-either engine continues, fetched by the Spark driver in bounded slices.
+segment's cost grow with the scan, issue #17). The persisted carry is Parquet parts that
+either engine continues (or an older version's single file), fetched by the Spark driver
+in bounded slices.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
 from auditor.config import default_policies_dir
+from auditor.policy import carry_parts
 from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.loader import load_pack
+from auditor.sql import quote_str
 from auditor.synth.hospital import HospitalPaths, build_hospital
 from tests.spark.conftest import run_engine
 from tests.spark.test_parity import _assert_same, _carry_rows
@@ -106,29 +110,27 @@ def test_events_delivered_twice_are_carried_once(
             tmp_path / kind,
             spark=spark,
             segment_bytes=size // 2 + 1,
-            carry_to=tmp_path / kind / "carry.parquet",
+            carry_to=tmp_path / kind / "parts",
         )
         for kind in ("duckdb", "spark")
     }
     _assert_same(runs["duckdb"], runs["spark"])
-    spark_rows = _carry_rows(tmp_path / "spark" / "carry.parquet")
-    assert spark_rows == _carry_rows(tmp_path / "duckdb" / "carry.parquet")
-    keys = pq.read_table(tmp_path / "spark" / "carry.parquet").column("ekey").to_pylist()
+    assert _carry_rows(runs["spark"].carry) == _carry_rows(runs["duckdb"].carry)
+    files = runs["spark"].carry.files()  # type: ignore[union-attr]
+    keys = pq.read_table([str(f) for f in files]).column("ekey").to_pylist()
     assert len(keys) == len(set(keys))
 
 
-@pytest.mark.parametrize(("first", "second"), [("duckdb", "spark"), ("spark", "duckdb")])
-def test_either_engine_continues_the_others_carry(
-    spark: SparkSession,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    first: str,
-    second: str,
+def test_spark_continues_an_older_single_file_carry(
+    spark: SparkSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Week 1 scanned by one engine, week 2 by the other from the persisted carry: the same
-    findings and the same carry as DuckDB scanning both. Small pieces and slices make the
-    Spark side read the carry back in several pieces and write it in several fetches (keys
-    in a row and keys with gaps), as a carry of millions of events would be."""
+    """A home whose earlier version kept the carry as one Parquet file (no engine writes one
+    now; ``policy.carry_parts.LEGACY_FILE``): week 2 on Spark continues week 1's window from
+    it, with the same findings as DuckDB, and its part then holds the whole carry, the same
+    rows as DuckDB's. Small pieces and slices make Spark read the file back in several
+    pieces and write them again in several fetches (keys with gaps), as a compaction or a
+    carry of millions of events would; the parts test below never rewrites a read-back
+    piece."""
     from auditor.spark import carry as spark_carry
 
     monkeypatch.setattr(spark_carry, "PIECE_ROWS", 150)
@@ -138,40 +140,43 @@ def test_either_engine_continues_the_others_carry(
     hospitals = [
         build_hospital(tmp_path / f"h{i}", week_start=week + timedelta(7 * i)) for i in (0, 1)
     ]
-
-    def two_scans(kinds: tuple[str, str], name: str) -> tuple[object, Path]:
-        carry = tmp_path / f"{name}-w0" / "carry.parquet"
-        run_engine(
-            kinds[0],
-            [hospitals[0].csv_log],
-            hospitals[0].context_dir,
-            pack,
-            tmp_path / f"{name}-w0",
-            spark=spark,
-            carry_to=carry,
-        )
-        final = tmp_path / f"{name}-w1" / "carry.parquet"
-        run = run_engine(
-            kinds[1],
+    first = run_engine(
+        "duckdb",
+        [hospitals[0].csv_log],
+        hospitals[0].context_dir,
+        pack,
+        tmp_path / "w0",
+        carry_to=tmp_path / "w0" / "parts",
+    ).carry
+    assert first is not None
+    legacy = tmp_path / carry_parts.LEGACY_FILE  # the rows an older version's file held
+    con = duckdb.connect()
+    con.execute(
+        "COPY (SELECT * FROM read_parquet(?) WHERE epoch_us(event__timestamp) >= ?) "
+        f"TO {quote_str(str(legacy))} (FORMAT parquet)",
+        [[str(f) for f in first.files()], first.cutoff],
+    )
+    con.close()
+    runs = {
+        kind: run_engine(
+            kind,
             [hospitals[1].csv_log],
             hospitals[1].context_dir,
             pack,
-            tmp_path / f"{name}-w1",
+            tmp_path / kind,
             spark=spark,
-            carry_from=carry,
-            carry_to=final,
+            carry_from=carry_parts.Manifest(tmp_path / kind / "parts", legacy=legacy),
+            carry_to=tmp_path / kind / "parts",
         )
-        return run, final
-
-    reference, ref_carry = two_scans(("duckdb", "duckdb"), "ref")
-    mixed, mixed_carry = two_scans((first, second), "mixed")
-    _assert_same(reference, mixed)  # type: ignore[arg-type]
-    assert _carry_rows(mixed_carry) == _carry_rows(ref_carry)
-    # The same column names and types (whether a column may hold NULL can differ).
-    schemas = [pq.read_schema(path) for path in (mixed_carry, ref_carry)]
-    assert [[(f.name, f.type) for f in schema] for schema in schemas[:1]] == [
-        [(f.name, f.type) for f in schema] for schema in schemas[1:]
-    ]
+        for kind in ("duckdb", "spark")
+    }
+    _assert_same(runs["duckdb"], runs["spark"])
+    manifests = [runs[kind].carry for kind in ("duckdb", "spark")]
+    for manifest in manifests:
+        assert manifest is not None and manifest.legacy is None and len(manifest.parts) == 1
+    assert _carry_rows(manifests[1]) == _carry_rows(manifests[0])
+    schemas = [pq.read_schema(m.files()[0]) for m in manifests if m is not None]
+    assert [(f.name, f.type) for f in schemas[1]] == [(f.name, f.type) for f in schemas[0]]
 
 
 @pytest.mark.parametrize(("first", "second"), [("duckdb", "spark"), ("spark", "duckdb")])
@@ -186,7 +191,6 @@ def test_either_engine_continues_the_others_parts(
     segment as an incremental scan does: each part holds only what its segment added (every
     carried event in one part), and week 2 scanned by the other engine from week 1's
     manifest finds the same as DuckDB both times, leaving the same carry."""
-    from auditor.policy import carry_parts
     from auditor.spark import carry as spark_carry
 
     monkeypatch.setattr(spark_carry, "PIECE_ROWS", 150)
@@ -236,23 +240,7 @@ def test_either_engine_continues_the_others_parts(
     reference, ref_parts = two_scans(("duckdb", "duckdb"), "ref")
     mixed, mixed_parts = two_scans((first, second), "mixed")
     _assert_same(reference, mixed)  # type: ignore[arg-type]
-    assert _live_rows(mixed_parts) == _live_rows(ref_parts)
+    assert _carry_rows(mixed_parts) == _carry_rows(ref_parts)
     assert len(mixed_parts.parts) == len(ref_parts.parts) >= 4
     schemas = [pq.read_schema(p) for p in (*mixed_parts.files(), *ref_parts.files())]
     assert len({tuple((f.name, f.type) for f in schema) for schema in schemas}) == 1
-
-
-def _live_rows(manifest: object) -> set[tuple[object, ...]]:
-    """The parts' rows within the manifest's cutoff, without their keys."""
-    from auditor.policy import carry_parts
-
-    assert isinstance(manifest, carry_parts.Manifest)
-    rows: set[tuple[object, ...]] = set()
-    for path in manifest.files():
-        table = pq.read_table(path)
-        names = sorted(c for c in table.column_names if c != "k")
-        for row in table.to_pylist():
-            ts = row["event__timestamp"]
-            if manifest.cutoff is None or ts.timestamp() * 1_000_000 >= manifest.cutoff:
-                rows.add(tuple(row[c] for c in names))
-    return rows

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from auditor.config import default_policies_dir
+from auditor.policy import carry_parts
 from auditor.policy.loader import load_pack
 from auditor.synth.hospital import HospitalPaths, build_hospital
 from tests.spark.conftest import EngineRun, run_engine
@@ -36,11 +37,19 @@ def _assert_same(duck: EngineRun, spark: EngineRun) -> None:
     assert spark.disabled == duck.disabled
 
 
-def _carry_rows(path: Path) -> set[tuple[object, ...]]:
-    """The persisted window without its keys (engines number them differently, same order)."""
-    table = pq.read_table(path)
-    names = sorted(c for c in table.column_names if c != "k")
-    return {tuple(row[c] for c in names) for row in table.to_pylist()}
+def _carry_rows(manifest: carry_parts.Manifest | None) -> set[tuple[object, ...]]:
+    """The persisted window (its parts' rows within the manifest's cutoff) without their keys
+    (engines number them differently, same order)."""
+    assert manifest is not None and manifest.parts
+    rows: set[tuple[object, ...]] = set()
+    for path in manifest.files():
+        table = pq.read_table(path)
+        names = sorted(c for c in table.column_names if c != "k")
+        for row in table.to_pylist():
+            ts = row["event__timestamp"]
+            if manifest.cutoff is None or ts.timestamp() * 1_000_000 >= manifest.cutoff:
+                rows.add(tuple(row[c] for c in names))
+    return rows
 
 
 def test_demo_weeks_with_the_window_carried_between_scans(
@@ -54,7 +63,6 @@ def test_demo_weeks_with_the_window_carried_between_scans(
     runs: dict[str, list[EngineRun]] = {}
     for kind in ("duckdb", "spark"):
         work = tmp_path / kind
-        carry = work / "carry.parquet"
         runs[kind] = []
         for i, h in enumerate(hospitals):
             runs[kind].append(
@@ -65,17 +73,14 @@ def test_demo_weeks_with_the_window_carried_between_scans(
                     pack,
                     work / f"w{i}",
                     spark=spark,
-                    carry_from=carry if i else None,
-                    carry_to=work / f"w{i}" / "carry.parquet",
+                    carry_from=runs[kind][-1].carry if i else None,
+                    carry_to=work / "parts",
                 )
             )
-            (work / f"w{i}" / "carry.parquet").replace(carry)
-        assert carry.exists()
+        assert len(runs[kind][-1].carry.parts) == 2  # type: ignore[union-attr]
     for duck, sp in zip(runs["duckdb"], runs["spark"], strict=True):
         _assert_same(duck, sp)
-    assert _carry_rows(tmp_path / "spark" / "carry.parquet") == _carry_rows(
-        tmp_path / "duckdb" / "carry.parquet"
-    )
+    assert _carry_rows(runs["spark"][-1].carry) == _carry_rows(runs["duckdb"][-1].carry)
 
 
 @pytest.fixture(scope="module")
