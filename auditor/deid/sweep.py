@@ -56,7 +56,7 @@ from auditor.phi.recognizers.headed_names import (
     TITLES,
     headed_runs,
 )
-from auditor.phi.recognizers.lexicon import MEDICAL_SUFFIX, Lexicon
+from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.tokens import normalize
@@ -282,8 +282,8 @@ class Sweep:
                 continue
             if all(k in lex.stoplist or k in STOP_WORDS or k in self._drugs for k in keys):
                 continue
-            if keys == ["drs"]:
-                continue
+            if all(k in HONORIFICS for k in keys):
+                continue  # "with Drs" before the names
             if letterhead(text, c.start, c.end) or not covered.free(c.start, c.end):
                 continue
             kind = Entity.HOSPITAL.value if c.facility_cue else Entity.ORGANIZATION.value

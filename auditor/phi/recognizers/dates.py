@@ -487,11 +487,9 @@ def _year_reject(text: str, start: int, end: int) -> bool:
     )
 
 
-# A month alone in brackets after a value: "HbA1c 8.4% (Oct)", "last seen (March)".
-_MONTH_BRACKETED = re.compile(
-    r"\(((?:January|February|March|April|June|July|August|September|October|November|"
-    r"December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\)"
-)
+# A month alone in brackets after a value: "HbA1c 8.4% (Oct)", "last seen (March)";
+# capitalised, and not "(May)".
+_MONTH_BRACKETED = re.compile(rf"\(((?!May\))(?=[A-Z])(?i:{MONTH})\.?)\)")
 
 
 def _year_list_reject(text: str, start: int, end: int) -> bool:

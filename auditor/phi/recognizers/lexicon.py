@@ -37,7 +37,9 @@ TITLES = frozenset(
 # Forms of address beside a name and never part of it, the cue titles above and those
 # that are no cue of their own ("Sir", "Fr.", "Sra.", Quebec's "Dre", Italian "Dott."):
 # read by every rule that trims a title off a name (table cells, capitalised runs).
-HONORIFICS = TITLES | frozenset({"mx", "sir", "dame", "fr", "sr", "sra", "srta", "dre", "dott"})
+HONORIFICS = TITLES | frozenset(
+    {"mx", "sir", "dame", "fr", "sr", "sra", "srta", "dre", "dott", "drs", "messrs"}
+)
 # Credentials written after a name: "Smith RN", "J. Doe, MD".
 POST_TITLES = frozenset(
     {
