@@ -144,3 +144,23 @@ def test_the_sweep_takes_a_virtual_care_or_charity_name(sweep: Sweep, text: str,
 )
 def test_a_kind_of_supplier_or_shelter_alone_stays(sweep: Sweep, text: str) -> None:
     assert [text[s.start : s.end] for s in sweep.spans(text, [])] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Address: Plot 9, Sector 21, Panipat", "Plot 9, Sector 21"),
+        ("Flat No. 118, Block D, Dwarka", "Flat No. 118, Block D"),
+        ("H.No. 7-22, Shanti Nagar", "H.No. 7-22, Shanti Nagar"),
+    ],
+)
+def test_an_indian_house_label_with_its_sector_or_a_hyphenated_number(
+    engine: PhiEngine, text: str, street: str
+) -> None:
+    streets = [span for entity, span in found(engine, text) if entity == STREET]
+    assert any(street in span for span in streets), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["randomised 2, Phase 3 trial", "nerve 4, Block 2 done"])
+def test_a_phase_or_block_without_a_house_label_is_no_address(engine: PhiEngine, text: str) -> None:
+    assert STREET not in [entity for entity, _ in found(engine, text)], found(engine, text)

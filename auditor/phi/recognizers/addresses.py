@@ -278,12 +278,20 @@ _IN_HEADS = (
     r"(?:Nagar|Ganj|Marg|Path|Zila|Chowk|Gali|Colony|Puram|Bagh|Vihar|Enclave|Layout|Mohalla|"
     r"Peth|Wadi|Pada|Halli)"
 )
-_IN_HOUSE = r"(?:H\.?[ \t]?No\.?|House[ \t]+No\.?|Flat[ \t]+No\.?|Plot[ \t]+No\.?|Door[ \t]+No\.?)"
-_IN_NUMBER = rf"(?:{_IN_HOUSE}[ \t]*\d{{1,5}}[A-Za-z]?|(?<![\w/.:-])\d{{1,4}}(?:/\d{{2,4}})?)"
+_IN_HOUSE = (
+    r"(?:H\.?[ \t]?No\.?|House[ \t]+No\.?|Flat[ \t]+No\.?|Plot(?:[ \t]+No\.?)?|Door[ \t]+No\.?)"
+)
+# after a house label, the Hyderabad and Chennai "4-12", "12-3-45/A" too
+_IN_HOUSE_NUMBER = r"\d{1,5}(?:[-/]\d{1,4}){0,3}(?:/?[A-Za-z])?(?![\w])"
+_IN_NUMBER = rf"(?:{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER}|(?<![\w/.:-])\d{{1,4}}(?:/\d{{2,4}})?)"
 _IN_STREET = re.compile(
     rf"{_IN_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:[A-Z][a-z]+[ \t]+){{1,2}}{_IN_HEADS}\b"
     rf"|{_IN_NUMBER},?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:Road|Street|Lane|Circle|Cross)\b"
-    rf"|{_IN_HOUSE}[ \t]*\d{{1,5}}[A-Za-z]?(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)[A-Z][a-z]+\b"
+    # a planned town's sector or block after a house label: "Plot 7, Sector 16", "Flat No.
+    # 302, Block C" (a label first: "2, Phase 3" alone is a trial)
+    rf"|{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER},?[ \t]+(?:Sector|Block|Pocket|Phase)[ \t-]*"
+    r"(?:\d{1,3}[A-Z]?|[A-Z])\b"
+    rf"|{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)[A-Z][a-z]+\b"
 )
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
