@@ -164,3 +164,22 @@ def test_an_indian_house_label_with_its_sector_or_a_hyphenated_number(
 @pytest.mark.parametrize("text", ["randomised 2, Phase 3 trial", "nerve 4, Block 2 done"])
 def test_a_phase_or_block_without_a_house_label_is_no_address(engine: PhiEngine, text: str) -> None:
     assert STREET not in [entity for entity, _ in found(engine, text)], found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("NHI QKT4412 recorded", "QKT4412"),  # the check digit fails
+        ("NHI number QKT44AB on file", "QKT44AB"),  # the newer format
+        ("NHS No: 401 023 2138", "401 023 2138"),  # the check digit fails
+        ("Aadhaar 4821 7730 1943", "4821 7730 1943"),  # the check digit fails
+    ],
+)
+def test_a_national_number_beside_its_cue_counts_whatever_its_check_digit(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert ("ID_NUMBER", value) in found(engine, text), found(engine, text)
+
+
+def test_a_failing_national_shape_without_its_cue_stays(engine: PhiEngine) -> None:
+    assert found(engine, "code QKT4412 recorded") == []

@@ -5,6 +5,11 @@ African ID, NRIC) counts alone when the check holds: a random digit string passe
 ten or eleven, so a bare shape that is also a phone's gets a score below the phone rules' and
 only its cue word ("NHS", "Medicare", "Aadhaar") lifts it. Formats without a public check
 (ABHA, RAMQ, an Ontario health card's version code) need a shape no other number has.
+
+Next to its cue word a number of the format counts whatever its check digit: a check that
+fails there is a typing or scanning slip in a real number more often than a number of
+another kind, and a de-identifier must remove it either way (issue 14: over-validation lost
+more PHI than anything else).
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ _PPS = re.compile(r"(?<![\w-])\d{7}[A-Wa-w][ABHWabhw]?(?![\w-])")
 _MEDICARE = re.compile(r"(?<![\w-])[2-6]\d{3}[ ]?\d{5}[ ]?\d(?:[ /-]?[1-9])?" + _END)
 _MEDICARE_CUES = context_regex(["medicare", "medicare no", "medicare card", "mcn", "irn"])
 _NHI = re.compile(r"(?<![\w-])[A-HJ-NP-Z]{3}\d{4}(?![\w-])")
+# with its cue, the 2025 format too (three letters, two digits, two letters)
+_NHI_ANY = re.compile(r"(?<![\w-])[A-HJ-NP-Z]{3}(?:\d{4}|\d{2}[A-HJ-NP-Z]{2})(?![\w-])")
+_NHI_CUES = context_regex(["nhi", "nhi no", "nhi number", "national health index"])
 _AADHAAR = re.compile(r"(?<![\w-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}" + _END)
 _AADHAAR_CUES = context_regex(["aadhaar", "aadhar", "uid", "uidai", "aadhaar no"])
 _ABHA = re.compile(r"(?<![\w-])\d{2}-\d{4}-\d{4}-\d{4}" + _END)
@@ -51,7 +59,13 @@ _RAMQ = re.compile(
 def national_id_rules() -> list[Rule]:
     """The table; every rule gives ID_NUMBER (Safe Harbor's "any other unique number")."""
     e = Entity.ID_NUMBER
+    cued = 0.7  # below each checked rule's score: a passing check wins the span
     return [
+        Rule("nhs-cued", e, _NHS, 0.0, _NHS_CUES, cued, window=20),
+        Rule("medicare-au-cued", e, _MEDICARE, 0.0, _MEDICARE_CUES, cued),
+        Rule("nhi-cued", e, _NHI_ANY, 0.0, _NHI_CUES, cued),
+        Rule("aadhaar-cued", e, _AADHAAR, 0.0, _AADHAAR_CUES, cued),
+        Rule("ohip-cued", e, _OHIP, 0.0, _HEALTH_CARD_CUES, cued),
         Rule("nhs", e, _NHS, 0.5, _NHS_CUES, 0.9, validate=nhs_ok, window=20),
         Rule("pps", e, _PPS, 0.85, validate=pps_ok),
         Rule("medicare-au", e, _MEDICARE, 0.5, _MEDICARE_CUES, 0.9, validate=medicare_au_ok),
