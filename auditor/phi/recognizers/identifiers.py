@@ -121,7 +121,8 @@ _DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
 # GHP/04417/19", "Accession MR.2026.118204", "ACCT 2271", "username gusfair36". The grammars
 # above want capitals or a known layout; after such a label the value is the identifier.
 _RECORD_LABEL = (
-    r"mrn|mr\s*#|acct|accession|(?:account|file|card|specimen|member|policy|claim|case|"
+    r"mrn|mr\s*#|acct|accession|med(?:ical)?\.?[ \t]*rec(?:ord)?s?\.?(?:[ \t]*(?:no\.?|number|#))?|"
+    r"(?:account|file|card|specimen|member|policy|claim|case|patient|pt|"
     r"registration|nis|chart|folder|booking|order|requisition|req|incident|transfer|trip|"
     r"referral)\.?[ \t]*(?:no\.?|number|#|id)"
     # a contact's own reference, which the systems that log one print after its kind alone
@@ -135,10 +136,10 @@ _RECORD_LABELLED = re.compile(rf"(?<![\w])(?i:{_RECORD_LABEL}){_LABEL_GAP}{_ANY_
 _MEMBER_LABELLED = re.compile(rf"(?<![\w])(?i:member){_LABEL_GAP}{_ANY_VALUE}")
 _LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{_LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
 _RECORD_LABEL_WORDS = (
-    "mrn", "mr", "acct", "accession", "account", "file", "card", "specimen", "member", "policy",
-    "claim", "case", "registration", "nis", "chart", "folder", "booking", "order",
-    "requisition", "req", "incident", "transfer", "trip", "referral", "session", "encounter",
-    "ticket", "confirmation",
+    "mrn", "mr", "acct", "accession", "med", "patient", "pt", "account", "file", "card",
+    "specimen", "member", "policy", "claim", "case", "registration", "nis", "chart", "folder",
+    "booking", "order", "requisition", "req", "incident", "transfer", "trip", "referral",
+    "session", "encounter", "ticket", "confirmation",
 )  # fmt: skip
 
 
