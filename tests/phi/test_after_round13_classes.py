@@ -183,3 +183,22 @@ def test_a_national_number_beside_its_cue_counts_whatever_its_check_digit(
 
 def test_a_failing_national_shape_without_its_cue_stays(engine: PhiEngine) -> None:
     assert found(engine, "code QKT4412 recorded") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Med Rec No 330918-4 seen", "330918-4"),
+        ("Patient No.: 72-5519", "72-5519"),
+        ("Pt. No 66120", "66120"),
+    ],
+)
+def test_a_value_after_a_medical_record_or_patient_number_label(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert any(span == value for _, span in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["pt # 2 of 12", "patient number 3 enrolled"])
+def test_a_patient_count_is_no_record_number(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == [], found(engine, text)
