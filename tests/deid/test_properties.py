@@ -7,7 +7,9 @@ import io
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Literal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,6 +60,8 @@ def test_shift_keeps_intervals_and_format(a: date, gap: int, offset: int, fmt: s
         assert render(found_a) == out_a
 
 
+# csv.writer's quoting argument, as typeshed spells it
+Quoting = Literal[0, 1, 2, 3]
 cells = st.text(alphabet=st.sampled_from(list('ab ,"\n\r;é1')), max_size=8)
 
 
@@ -65,7 +69,12 @@ cells = st.text(alphabet=st.sampled_from(list('ab ,"\n\r;é1')), max_size=8)
 @given(rows=st.lists(st.lists(cells, min_size=3, max_size=3), min_size=1, max_size=6),
        quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC]),
        terminator=st.sampled_from(["\n", "\r\n"]))  # fmt: skip
-def test_csv_records_round_trip(tmp_path_factory, rows, quoting, terminator) -> None:
+def test_csv_records_round_trip(
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[list[str]],
+    quoting: Quoting,
+    terminator: str,
+) -> None:
     buf = io.StringIO()
     csv.writer(buf, quoting=quoting, lineterminator=terminator).writerows(rows)
     text = buf.getvalue()

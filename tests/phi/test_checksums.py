@@ -1,5 +1,7 @@
 """Check-digit validators, table-driven: valid, one digit off, wrong shape."""
 
+from collections.abc import Callable
+
 import pytest
 
 from auditor.phi.recognizers.checksums import dea_ok, iban_ok, luhn_ok, npi_ok, ssn_ok, vin_ok
@@ -33,5 +35,5 @@ from auditor.phi.recognizers.checksums import dea_ok, iban_ok, luhn_ok, npi_ok, 
         (ssn_ok, "123-45-0000", False),
     ],
 )
-def test_check_digits(func, value: str, ok: bool) -> None:
+def test_check_digits(func: Callable[[str], bool], value: str, ok: bool) -> None:
     assert func(value) is ok

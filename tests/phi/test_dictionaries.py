@@ -39,7 +39,7 @@ def test_tsv_multiword_case_insensitive(tmp_path: Path) -> None:
         ("PERSON\tSmith\nSPACESHIP\tEnterprise\n", 2, "unknown entity type"),
     ],
 )
-def test_bad_tsv_names_file_and_line(tmp_path: Path, content: str, line: int, message: str):
+def test_bad_tsv_names_file_and_line(tmp_path: Path, content: str, line: int, message: str) -> None:
     path = tmp_path / "bad.tsv"
     path.write_text(content)
     with pytest.raises(InputError) as info:

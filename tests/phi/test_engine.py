@@ -6,6 +6,7 @@ import copy
 import itertools
 import logging
 import socket
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -96,7 +97,7 @@ def test_no_network_during_analysis(engine: PhiEngine, monkeypatch: pytest.Monke
     assert {s.entity_type for s in engine.analyze(text)} == {"EMAIL_ADDRESS", "URL"}
 
 
-def test_from_settings_uses_config_and_home_dictionaries(tmp_path) -> None:
+def test_from_settings_uses_config_and_home_dictionaries(tmp_path: Path) -> None:
     from auditor.config import load_settings
 
     home = tmp_path / "home"
