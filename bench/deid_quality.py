@@ -266,7 +266,7 @@ def presidio_default() -> Analyze:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    from auditor.phi.nlp import resolve_model
+    from auditor.phi.model_package import resolve_model
 
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
     tldextract.extract = offline  # type: ignore[assignment]

@@ -55,7 +55,7 @@ import round4_gen  # noqa: E402
 
 from auditor.phi.dictionaries import build_dictionary  # noqa: E402
 from auditor.phi.engine import PhiEngine  # noqa: E402
-from auditor.phi.nlp import resolve_model  # noqa: E402
+from auditor.phi.model_package import resolve_model  # noqa: E402
 
 TOKEN = re.compile(r"[^\W_]+")
 TARGETS = {

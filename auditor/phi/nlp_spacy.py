@@ -17,7 +17,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.tokens import Doc
 
 from auditor.errors import ConfigError
-from auditor.phi.nlp import resolve_model
+from auditor.phi.model_package import resolve_model
 
 T = TypeVar("T")
 
