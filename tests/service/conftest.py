@@ -7,6 +7,7 @@ PostgreSQL: the server on 127.0.0.1:5432 when it answers (CI, dev machines), els
 
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import signal
@@ -38,8 +39,9 @@ def _pg_answers(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def pg_admin_url() -> Iterator[str]:
-    """A libpq URL of a PostgreSQL server on which the tests may create databases."""
+def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A libpq URL of a PostgreSQL server on which the tests may create databases (each test
+    its own, so xdist workers share a server safely)."""
     env_url = os.environ.get("AUDITOR_TEST_PG_URL")
     if env_url and _pg_answers(env_url):
         yield env_url
@@ -48,12 +50,16 @@ def pg_admin_url() -> Iterator[str]:
     if _pg_answers(default):
         yield default
         return
-    proc = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "pg-test-server.sh")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    # Each xdist worker starts a private cluster of its own, one at a time: the script may
+    # install the package, and two apt-get runs at once fail on dpkg's lock.
+    with (tmp_path_factory.getbasetemp().parent / "pg-test-server.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "pg-test-server.sh")],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     if proc.returncode != 0:
         pytest.skip(f"no PostgreSQL available: {proc.stderr.strip().splitlines()[-1:]}")
     url = proc.stdout.strip().splitlines()[-1]
