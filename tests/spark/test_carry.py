@@ -133,8 +133,10 @@ def test_spark_continues_an_older_single_file_carry(
     piece."""
     from auditor.spark import carry as spark_carry
 
-    monkeypatch.setattr(spark_carry, "PIECE_ROWS", 150)
-    monkeypatch.setattr(spark_carry, "FETCH_ROWS", 97)
+    # Week 1 carries ~2,500 events: 7 pieces read back, 2 fetches each (each piece, each
+    # fetch is a Spark job: 150 and 97 made 17 and 34, the most of this test's time).
+    monkeypatch.setattr(spark_carry, "PIECE_ROWS", 400)
+    monkeypatch.setattr(spark_carry, "FETCH_ROWS", 300)
     pack = load_pack(default_policies_dir())
     week = date(2024, 3, 4)
     hospitals = [
@@ -193,8 +195,10 @@ def test_either_engine_continues_the_others_parts(
     manifest finds the same as DuckDB both times, leaving the same carry."""
     from auditor.spark import carry as spark_carry
 
-    monkeypatch.setattr(spark_carry, "PIECE_ROWS", 150)
-    monkeypatch.setattr(spark_carry, "FETCH_ROWS", 97)
+    # Week 1 carries ~2,500 events in 3 parts: 3 pieces each read back (each piece, each
+    # fetch is a Spark job: 150 and 97 made twice as many, the most of this test's time).
+    monkeypatch.setattr(spark_carry, "PIECE_ROWS", 400)
+    monkeypatch.setattr(spark_carry, "FETCH_ROWS", 300)
     pack = load_pack(default_policies_dir())
     week = date(2024, 3, 4)
     hospitals = [
