@@ -42,9 +42,12 @@ format: install
 # The Spark parity tests (tests/spark, marker `spark`) take minutes of JVM time: CI (CI=true) runs
 # them with everything else; a local `make test` leaves them to `make test-spark`.
 PYTEST_ARGS ?= $(if $(CI),,-m "not spark")
+# pytest-xdist workers: one per core, at most 4 (PYTEST_WORKERS=0: one process). tests/spark/ is
+# one unit of work on one worker, sent first, while the others take the rest (tests/conftest.py).
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
 
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-spark: install
 	$(BIN)/python -m pytest -m spark
