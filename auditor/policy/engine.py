@@ -436,11 +436,6 @@ def _copy_carry(con: duckdb.DuckDBPyConnection, rows: str, path: Path) -> None:
     )
 
 
-def save_carry(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """The carry as Parquet (``_copy_carry``)."""
-    _copy_carry(con, "carry", path)
-
-
 def _advanced_rows(
     con: duckdb.DuckDBPyConnection,
     active: list[ActiveRule],
@@ -471,18 +466,6 @@ def _newest_sql() -> str:
         f"greatest((SELECT max(event__timestamp) FROM {SEGMENT}), "
         "(SELECT max(event__timestamp) FROM carry))"
     )
-
-
-def save_advanced_carry(
-    con: duckdb.DuckDBPyConnection,
-    active: list[ActiveRule],
-    label: str,
-    hours: int,
-    path: Path,
-    floor: int = 0,
-) -> None:
-    """The carry as ``advance_carry`` would leave it, as Parquet (``_advanced_rows``)."""
-    _copy_carry(con, _advanced_rows(con, active, label, hours, floor), path)
 
 
 def save_carry_part(
