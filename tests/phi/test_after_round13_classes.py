@@ -202,3 +202,21 @@ def test_a_value_after_a_medical_record_or_patient_number_label(
 @pytest.mark.parametrize("text", ["pt # 2 of 12", "patient number 3 enrolled"])
 def test_a_patient_count_is_no_record_number(engine: PhiEngine, text: str) -> None:
     assert found(engine, text) == [], found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Harbourside General, Belleville ON  Client: R. Quill", "Belleville"),
+        ("referred from Portland OR\nreason: follow-up", "Portland"),
+    ],
+)
+def test_a_town_and_its_state_before_a_label_or_a_line_end(
+    engine: PhiEngine, text: str, town: str
+) -> None:
+    assert (LOCATION, town) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["follow up with PT OR Dr: Quill", "she said no IN Date: today"])
+def test_abbreviations_before_a_label_are_no_state(engine: PhiEngine, text: str) -> None:
+    assert LOCATION not in [entity for entity, _ in found(engine, text)], found(engine, text)

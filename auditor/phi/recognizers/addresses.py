@@ -665,7 +665,14 @@ class AddressRecognizer(LocalRecognizer):
                 and view.gap(nxt).strip(" ,") == ""
                 and bool(_ZIP.match(words[nxt].key))
             )
-            if not zip_follows and (gap.strip() != "," or view.shouting):
+            # no comma before the state: its line ends there or a form's next label starts
+            # ("... Hospital, Belleville ON  Client: ..."), and the town must be plausible
+            ends = (
+                nxt >= len(words)
+                or "\n" in view.gap(nxt)
+                or (view.text[words[nxt].end : words[nxt].end + 1] == ":")
+            )
+            if not zip_follows and (view.shouting or (gap.strip() != "," and not ends)):
                 continue
             # Walk back over up to three town words.
             k = j
