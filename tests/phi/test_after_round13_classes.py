@@ -220,19 +220,3 @@ def test_a_town_and_its_state_before_a_label_or_a_line_end(
 @pytest.mark.parametrize("text", ["follow up with PT OR Dr: Quill", "she said no IN Date: today"])
 def test_abbreviations_before_a_label_are_no_state(engine: PhiEngine, text: str) -> None:
     assert LOCATION not in [entity for entity, _ in found(engine, text)], found(engine, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "town"),
-    [
-        ("Basavanagudi, Bengaluru 560004 SMS sent", "Bengaluru"),
-        ("14 Karve Road, Pune - 411004.", "Pune"),
-    ],
-)
-def test_a_listed_town_before_an_indian_pin(engine: PhiEngine, text: str, town: str) -> None:
-    assert (LOCATION, town) in found(engine, text), found(engine, text)
-
-
-@pytest.mark.parametrize("text", ["Account 445120 closed", "Invoice 445120 paid"])
-def test_a_word_before_six_digits_is_no_town(engine: PhiEngine, text: str) -> None:
-    assert LOCATION not in [entity for entity, _ in found(engine, text)], found(engine, text)

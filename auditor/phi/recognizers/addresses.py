@@ -319,11 +319,6 @@ _POSTCODE_AFTER = re.compile(
 _LINE_POSTCODE = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w-])"
 )
-# A town before an Indian PIN ("Jayanagar, Bengaluru 560041", "Pune - 411001"): one or two
-# capitalised words, the six digits right after (the PIN itself is the identifiers' rule).
-_TOWN_PIN = re.compile(
-    r"(?<![\w-])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*(?:-[ \t]*)?[1-8]\d{5}(?![\w-])"
-)
 _PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
 # Where an address's parts start on its line: a label's colon, a dash, a bar or a bullet.
 _PART_START = re.compile(r".*(?::[ \t]|[|•·—–]|\t| {2,})")
@@ -459,7 +454,6 @@ class AddressRecognizer(LocalRecognizer):
         streets = self.streets(text)
         out = [make_result(self, Entity.STREET_ADDRESS, s, e, sc) for s, e, sc in streets]
         out += self.postcode_lines(text)
-        out += self.pin_towns(text)
         has_state = any(c.isupper() for c in text) and (
             any(ch.isdigit() for ch in text) or "," in text
         )
@@ -528,24 +522,6 @@ class AddressRecognizer(LocalRecognizer):
             out.append(make_result(self, Entity.LOCATION, town_s, town_e, 0.75))
             for s, e in parts[1:]:
                 out.append(make_result(self, Entity.STREET_ADDRESS, s, e, 0.7))
-        return out
-
-    def pin_towns(self, text: str) -> list[RecognizerResult]:
-        """A listed town right before an Indian PIN (``_TOWN_PIN``): the last word a listed,
-        unambiguous place, so "Account 445120" or "John 445120" is none."""
-        out: list[RecognizerResult] = []
-        lex = self.lexicon
-        for m in _TOWN_PIN.finditer(text):
-            words = m.group(1).split()
-            last = words[-1].lower()
-            if last not in lex.places or lex.is_ambiguous(last):
-                continue
-            start = (
-                m.start(1)
-                if len(words) == 1 or words[0].lower() in lex.places
-                else (m.end(1) - len(words[-1]))
-            )
-            out.append(make_result(self, Entity.LOCATION, start, m.end(1), 0.75))
         return out
 
     # -- the slots after a street ----------------------------------------------------------
