@@ -176,15 +176,6 @@ _STREET_ORDINAL = re.compile(
     r"(?:Avenue|Ave\b\.?|Street|St\b(?!\.?[ \t]+[A-Z][a-z])\.?|Road|Rd\b\.?|Boulevard|Blvd\b\.?|"
     r"Terrace|Lane)(?![\w])"
 )
-# A rural house on a numbered road, as mail is addressed there: "88 State Rt 7", "4410 US
-# 31", "1207 County Road 12", "60 Route 9": capitalised ("took 2 route 3 times" is none);
-# "Rt"/"Rd" only after "State" or "County" ("grip 5 Rt 4" is a right hand).
-_ROAD_HOME = re.compile(
-    r"(?<![\w/.-])\d{1,6}[ \t]+"
-    r"(?:(?:State|STATE|County|COUNTY|Farm|FARM)[ \t]+(?:Route|ROUTE|Rte|RTE|Rt|RT|Road|ROAD|Rd|"
-    r"RD|Hwy|HWY|Highway|HIGHWAY)|Route|ROUTE|Rte|RTE|Highway|HIGHWAY|Hwy|HWY|US|SR|CR|FM)"
-    r"[ \t-]*\d{1,4}[A-Z]?(?![\w-])"
-)
 
 # A hospital department before "Suite 2" makes it a room there, not an address ("Radiology
 # Suite 2", "Endoscopy Suite 4").
@@ -376,6 +367,19 @@ _RURAL_ROUTE = re.compile(
 # Words of a numbered road (also read by ``facilities``: "I-5 North" is no ward).
 ROAD_LETTERS = r"US|SR|SH|CR|FM"
 ROAD_WORDS = r"interstate|route|rte|hwy|highway"
+# A rural house on a numbered road, as mail is addressed there: "88 State Rt 7", "4410 US
+# 31", "1207 County Road 12", "60 Route 9": capitalised ("took 2 route 3 times" is none);
+# "Rt"/"Rd" only after "State" or "County" ("grip 5 Rt 4" is a right hand).
+_CAPITALISED = r"(?=[A-Z])(?i:{})"
+_ROAD_HOME = re.compile(
+    r"(?<![\w/.-])\d{1,6}[ \t]+(?:"
+    + _CAPITALISED.format(r"state|county|farm")
+    + r"[ \t]+"
+    + _CAPITALISED.format(rf"{ROAD_WORDS}|rt|road|rd")
+    + "|"
+    + _CAPITALISED.format(ROAD_WORDS)
+    + rf"|{ROAD_LETTERS})[ \t-]*\d{{1,4}}[A-Z]?(?![\w-])"
+)
 _ROAD = (
     # (not iodine's isotopes, "on I-131")
     rf"(?:I(?![- ]?12[345]\b|[- ]?131\b)|{ROAD_LETTERS}|(?i:{ROAD_WORDS}|state\s+route|"

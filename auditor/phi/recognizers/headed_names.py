@@ -91,7 +91,7 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
      "step", "down", "observation", "recovery", "anesthesia", "surgical",
      "simulation", "research", "teaching", "university", "college", "federal", "city",
      "town", "first", "united", "american", "national", "international", "global", "credit",
-     "equipment", "homeless", "rescue", "food", "crisis", "virtual"}
+     "equipment", "homeless", "rescue", "food", "virtual"}
 )  # fmt: skip
 # Words that open a run but no name: a sentence's first word, a role or a form's label.
 _NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})
