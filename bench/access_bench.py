@@ -151,7 +151,7 @@ def reference_child(log: Path, ctx: Path) -> dict[str, int]:
                 placeholder_reasons=cfg.placeholder_reasons,
                 columns=view.view_columns([a.rule for a in evaluator.active]),
             )
-            engine.init_carry(con, evaluator.active, None)  # empty: one piece, nothing earlier
+            engine.init_carry(con, evaluator.active)  # empty: one piece, nothing earlier
             for chunk in hits.iter_hits(
                 con,
                 evaluator.active,

@@ -288,22 +288,22 @@ def _attach_carry_db(con: duckdb.DuckDBPyConnection) -> None:
 def init_carry(
     con: duckdb.DuckDBPyConnection,
     active: list[ActiveRule],
-    path: Path | Sequence[Path] | None,
+    files: Sequence[Path] = (),
     cutoff: int | None = None,
 ) -> bool:
     """The carry table: earlier events for the window rules, from the persisted window (every
-    earlier scan's recent events, its ``source`` text split into label and line: one Parquet
-    file or the parts of ``policy.carry_parts``, events before ``cutoff``, microseconds, left
-    out) or empty; and its per-bucket counts. Whether the persisted window was read."""
+    earlier scan's recent events, its ``source`` text split into label and line: the Parquet
+    ``files`` of ``policy.carry_parts``, events before ``cutoff``, microseconds, left out;
+    files that no longer exist are skipped) or empty; and its per-bucket counts. Whether the
+    persisted window was read."""
     names = ", ".join(stored_columns(active))
     _attach_carry_db(con)
     con.execute(f"CREATE OR REPLACE TEMP TABLE {CARRY_SOURCES} (sid INTEGER, label VARCHAR)")
     loaded = False
-    files = [path] if isinstance(path, Path) else list(path or [])
-    files = [f for f in files if f.exists()]
-    if files:
+    present = [f for f in files if f.exists()]
+    if present:
         live = "" if cutoff is None else f" WHERE epoch_us(event__timestamp) >= {int(cutoff)}"
-        parquet = f"(SELECT * FROM read_parquet({_str_list(files)}, union_by_name = true){live})"
+        parquet = f"(SELECT * FROM read_parquet({_str_list(present)}, union_by_name = true){live})"
         split = quote_str(_SOURCE_RE)
         label = (
             f"CASE WHEN regexp_matches(s, {split}) THEN regexp_extract(s, {split}, 1) ELSE s END"

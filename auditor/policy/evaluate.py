@@ -126,7 +126,7 @@ class SegmentEvaluator:
         """The carry from the persisted parts (or file), and which of its events are in one."""
         parts = self.carry_parts
         if parts is None:
-            engine.init_carry(self.con, self.active, None)
+            engine.init_carry(self.con, self.active)
         else:
             loaded = engine.init_carry(self.con, self.active, parts.files(), parts.cutoff)
             if loaded and parts.legacy is None and parts.parts:

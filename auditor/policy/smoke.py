@@ -150,7 +150,7 @@ def smoke_test(pack: PolicyPack) -> list[PolicyProblem]:
                 columns=columns,
             )
             if not with_row:
-                engine.init_carry(con, active, None)
+                engine.init_carry(con, active)
             hits.define_all_events(con, "smoke")
             for rule in list(active):
                 sql = hits.rule_query(rule, "smoke", timezone="UTC", source=source)
