@@ -88,6 +88,7 @@ UNSEEN_HAND = (
     "round11-test",
     "round12-test",
     "round13-test",
+    "round14-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

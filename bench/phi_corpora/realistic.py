@@ -9,7 +9,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round2-dev``/``round2-test``, ``round4-dev``/``round4-test``, ``round5-dev``/``round5-test``,
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
-``round12-dev``/``round12-test``, ``round13-dev``/``round13-test`` and
+``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
+``round14-dev``/``round14-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -210,6 +211,20 @@ CORPORA = {
         HERE / "round13_dev.src.txt",
         HERE / "round13_dev.jsonl",
         HERE / "round13_dev_site.tsv",
+    ),
+    # issue 14 round 14: privacy-office and HIM records (accounting of disclosures, breach risk
+    # assessment, access investigation, amendment and restriction requests, ROI worklist),
+    # revenue-cycle text (collection notes, payment plan, financial assistance, claim edits, COB,
+    # statement), research operations (screening, CRF, deviation, abstraction export), registry
+    # abstracts, public-health forms, correctional, VA, tribal, student and employee health,
+    # interpreter, transport, bed-board, chaplain and volunteer logs, genetic counselling, legal
+    # and court papers, staff e-mail, spoken call transcripts, and a few Scottish, Welsh, Quebec,
+    # Singapore, Kenyan and Nigerian documents; an author who never read the detector; the test
+    # batch is frozen
+    "round14-test": (
+        HERE / "round14_test.src.txt",
+        HERE / "round14_test.jsonl",
+        HERE / "round14_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
