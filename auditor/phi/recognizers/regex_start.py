@@ -1,0 +1,342 @@
+"""A first-character look-ahead that lets a rule regex fail fast where no match can begin.
+
+CPython's ``re`` skips ahead to a possible match start only when a pattern opens with a
+literal, a character class or a branch of plain literals. A rule that opens with a look-behind
+(``(?<![\\w])``) or a case-insensitive alternation of cue words (``(?i:claim|case|...)``) gets
+no such skip: the matcher is entered at every position of the text and tries each branch
+there. Prefixing the pattern with a look-ahead of the characters a match can begin with,
+``(?=[cC...])``, makes most positions fail at the first test (about 1.5-2x on such rules).
+
+The analysis is conservative: it reads the parsed pattern (``re._parser``) up to the first
+item that must consume a character, unions the possible first characters of every branch and
+optional item on the way, skips zero-width items (look-arounds, anchors) and gives up
+(``None``: the rule keeps its plain regex) on anything it does not model, such as a back
+reference, ``.``, a local flag other than ``i``, or a pattern that can match the empty
+string. Each class is written with the case-folding flag in force where the original item
+stands, so ``re`` folds the look-ahead exactly as it folds the item (KELVIN SIGN for ``k``,
+LONG S for ``s``). A look-ahead adds no group: group numbers and names are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as C
+import re._parser as P
+from functools import lru_cache
+from typing import Any
+
+_I = re.IGNORECASE
+# Flags that change what a character class means (besides IGNORECASE, handled per class).
+_CLASS_FLAGS = re.ASCII | re.LOCALE
+
+_CATEGORIES = {
+    C.CATEGORY_DIGIT: r"\d",
+    C.CATEGORY_NOT_DIGIT: r"\D",
+    C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S",
+    C.CATEGORY_WORD: r"\w",
+    C.CATEGORY_NOT_WORD: r"\W",
+}
+# Classes too broad to be worth a look-ahead: most positions of a text would pass them.
+_BROAD = {r"\D", r"\S", r"\w", r"\W"}
+
+
+class _GiveUp(Exception):
+    """The pattern holds something the analysis does not model."""
+
+
+def _char(code: int) -> str:
+    """One code point, written safely for the inside of a character class."""
+    ch = chr(code)
+    if ch.isascii() and ch.isalnum():
+        return ch
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+# One class of possible first characters: (items, negated, ignorecase). Items are written as
+# they go inside ``[...]``.
+_Class = tuple[tuple[str, ...], bool, bool]
+
+
+def _in_class(items: list[tuple[Any, Any]], icase: bool) -> _Class:
+    negated = False
+    out: list[str] = []
+    for op, av in items:
+        if op is C.NEGATE:
+            negated = True
+        elif op is C.LITERAL:
+            out.append(_char(av))
+        elif op is C.RANGE:
+            out.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is C.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            raise _GiveUp(op)
+    if not out:
+        raise _GiveUp("empty class")
+    return (tuple(out), negated, icase)
+
+
+def _first(items: Any, flags: int) -> tuple[list[_Class], bool]:
+    """Possible first characters of a sequence of parse items, and whether it can be empty."""
+    found: list[_Class] = []
+    for op, av in items:
+        icase = bool(flags & _I)
+        if op is C.LITERAL:
+            return [*found, ((_char(av),), False, icase)], False
+        if op is C.NOT_LITERAL:
+            return [*found, ((_char(av),), True, icase)], False
+        if op is C.IN:
+            return [*found, _in_class(av, icase)], False
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero-width: the next item supplies the first character
+        if op is C.BRANCH:
+            nullable = False
+            for alternative in av[1]:
+                classes, empty = _first(alternative, flags)
+                found += classes
+                nullable = nullable or empty
+            if not nullable:
+                return found, False
+            continue
+        if op is C.SUBPATTERN:
+            _group, add, delete, sub = av
+            inner = (flags | add) & ~delete
+            if (inner ^ flags) & _CLASS_FLAGS:
+                raise _GiveUp("local ascii/locale flag")
+            classes, empty = _first(sub, inner)
+            found += classes
+            if not empty:
+                return found, False
+            continue
+        if op is C.ATOMIC_GROUP:
+            classes, empty = _first(av, flags)
+            found += classes
+            if not empty:
+                return found, False
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            if high == 0:
+                continue
+            classes, empty = _first(sub, flags)
+            found += classes
+            if low > 0 and not empty:
+                return found, False
+            continue
+        raise _GiveUp(op)  # ANY, GROUPREF, GROUPREF_EXISTS, anything newer
+    return found, True
+
+
+def _render(classes: list[_Class], flags: int) -> str:
+    """The look-ahead text: one alternative per class, each under its own case flag."""
+    merged: dict[bool, list[str]] = {}
+    negated: list[tuple[tuple[str, ...], bool]] = []
+    for items, negate, icase in classes:
+        if negate:
+            negated.append((items, icase))
+        else:
+            bucket = merged.setdefault(icase, [])
+            bucket.extend(i for i in items if i not in bucket)
+    parts = [("[" + "".join(items) + "]", icase) for icase, items in merged.items()]
+    parts += [("[^" + "".join(items) + "]", icase) for items, icase in negated]
+    outer = bool(flags & _I)
+    texts = []
+    for text, icase in parts:
+        if icase != outer:
+            text = ("(?i:" if icase else "(?-i:") + text + ")"
+        texts.append(text)
+    return "(?=" + "|".join(texts) + ")"
+
+
+def first_chars(pattern: str, flags: int) -> str | None:
+    """The look-ahead ``(?=[...])`` of a match's possible first characters, or None.
+
+    None when the analysis gives up or when the pattern can match the empty string.
+    """
+    if flags & re.LOCALE:
+        return None
+    try:
+        tree = P.parse(pattern, flags)
+        classes, empty = _first(tree.data, flags | tree.state.flags)
+    except (_GiveUp, re.error, RecursionError):
+        return None
+    if empty or not classes:
+        return None
+    return _render(classes, flags | tree.state.flags)
+
+
+# A typical stretch of note text, to estimate how often a look-ahead or a leading zero-width
+# test passes (its share of positions). Written for this purpose; no real person.
+_SAMPLE = (
+    "PROGRESS NOTE\n"
+    "Patient: Mara Quinlan    MRN: 5520913    DOB: 04/17/1961\n"
+    "Seen on 2/14 by Dr. Okafor (cardiology), f/u in 6 weeks. Pt is a 62 y/o woman with "
+    "HTN, DM2 and CKD stage 3, here for chest pain x 2 days, worse on exertion; BP 148/92, "
+    "HR 88, SpO2 97% on RA. Labs: Na 138, K 4.1, Cr 1.6 (baseline 1.4). EKG shows NSR, "
+    "no acute ST changes. Plan: troponin q6h, start aspirin 81 mg daily and atorvastatin "
+    "40 mg; she was advised to call 617-555-0142 or the clinic at ext. 4471 with questions.\n"
+    "Social: lives with her husband in Springfield, retired teacher, never smoker.\n"
+    "Assessment/Plan:\n"
+    "1. Chest pain - likely stable angina; stress test scheduled for March 3, 2024.\n"
+    "2. Hypertension - increase lisinopril to 20 mg.\n"
+    "Signed: J. Patel, MD  |  Visit 11/02/2023 10:45  |  Claim # A7730-2291\n"
+)
+
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_ANCHORS = {
+    C.AT_BEGINNING: "^",
+    C.AT_BEGINNING_STRING: r"\A",
+    C.AT_BOUNDARY: r"\b",
+    C.AT_NON_BOUNDARY: r"\B",
+    C.AT_END: "$",
+    C.AT_END_STRING: r"\Z",
+}
+# A look-ahead that lets more than this share of positions through is not worth its cost.
+MAX_PASS = 0.6
+
+
+def _share(regex: re.Pattern[str]) -> float:
+    """Share of the sample's positions at which the zero-width ``regex`` matches."""
+    return sum(1 for _ in regex.finditer(_SAMPLE)) / (len(_SAMPLE) + 1)
+
+
+def _single(item: tuple[Any, Any]) -> bool:
+    """Whether an item is one character test (or a repeat of one) that fails fast alone."""
+    op, av = item
+    while op is C.SUBPATTERN and len(av[3].data) == 1:
+        op, av = av[3].data[0]
+    if op in (C.LITERAL, C.NOT_LITERAL, C.IN):
+        return True
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        body = av[2].data
+        return len(body) == 1 and body[0][0] in (C.LITERAL, C.NOT_LITERAL, C.IN)
+    return False
+
+
+def _zero_width_text(items: list[tuple[Any, Any]], flags: int) -> str | None:
+    """Leading zero-width items written back as text, when each is an anchor or a look-around
+    over single characters (so it holds no group and costs one or two character tests)."""
+    out = []
+    for op, av in items:
+        if op is C.AT:
+            if av not in _ANCHORS:
+                return None
+            out.append(_ANCHORS[av])
+            continue
+        direction, body = av
+        chars = []
+        try:
+            for item in body.data:
+                if item[0] is C.LITERAL:
+                    chars.append("[" + _char(item[1]) + "]")
+                elif item[0] is C.NOT_LITERAL:
+                    chars.append("[^" + _char(item[1]) + "]")
+                elif item[0] is C.IN:
+                    cls, negated, _icase = _in_class(item[1], bool(flags & _I))
+                    chars.append(("[^" if negated else "[") + "".join(cls) + "]")
+                else:
+                    return None
+        except _GiveUp:
+            return None
+        if not chars:
+            return None
+        kind = ("(?=" if direction == 1 else "(?<=") if op is C.ASSERT else None
+        if op is C.ASSERT_NOT:
+            kind = "(?!" if direction == 1 else "(?<!"
+        out.append(f"{kind}{''.join(chars)})")
+    return "".join(out)
+
+
+def _inserted(candidate: str, flags: int, lead: int, original: list[Any]) -> bool:
+    """Whether ``candidate`` parses to the first ``lead`` items of ``original``, one look-ahead,
+    then all of ``original`` (the leading items twice: zero-width, they hold at once)."""
+    try:
+        data = list(P.parse(candidate, flags).data)
+    except re.error:
+        return False
+    if len(data) != lead + 1 + len(original):
+        return False
+    head = data[lead]
+    if head[0] is not C.ASSERT or head[1][0] != 1:
+        return False
+    return repr(data[:lead]) == repr(original[:lead]) and repr(data[lead + 1 :]) == repr(original)
+
+
+def plan(pattern: str, flags: int) -> str | None:
+    """The pattern with a first-character look-ahead where one pays, else None.
+
+    The look-ahead goes first when it passes fewer positions than the pattern's leading
+    zero-width tests (``\\b``, a look-behind), else after a copy of them, where it spares only
+    the costly part (a branch of cue words). None when the analysis gives up, when the
+    pattern opens with nothing but one-character tests (``re`` skips ahead by itself or fails
+    at once), or when the look-ahead would pass most positions.
+    """
+    head = first_chars(pattern, flags)
+    if head is None:
+        return None
+    tree = P.parse(pattern, flags)
+    flags |= tree.state.flags
+    data = list(tree.data)
+    lead = 0
+    while lead < len(data) and data[lead][0] in _ZERO_WIDTH:
+        lead += 1
+    if lead == len(data):
+        return None
+    try:
+        passes = _share(re.compile(head, flags))
+    except re.error:
+        return None
+    if passes > MAX_PASS:
+        return None
+    zero_width = _zero_width_text(data[:lead], flags) if lead else ""
+    # Costly: a branch or an optional item to try first, or a look-around over more than
+    # single characters.
+    costly = zero_width is None or not _single(data[lead])
+    # The pattern goes in a group: a top-level "a|b" must stay one alternation.
+    body = "(?:" + pattern + ")"
+    candidate, at = None, 0
+    if zero_width:
+        try:
+            zero_passes = _share(re.compile(zero_width, flags))
+        except re.error:
+            return None
+        if passes < zero_passes:
+            candidate = head + body
+        elif costly:
+            candidate, at = zero_width + head + body, lead
+    elif costly:
+        candidate = head + body
+    if candidate is None or not _inserted(candidate, flags, at, data):
+        return None
+    return candidate
+
+
+@lru_cache(maxsize=1024)
+def _accelerated(pattern: str, flags: int) -> re.Pattern[str] | None:
+    text = plan(pattern, flags)
+    if text is None:
+        return None
+    try:
+        fast = re.compile(text, flags)
+    except re.error:  # e.g. a pattern opening with global inline flags "(?i)..."
+        return None
+    original = re.compile(pattern, flags)
+    if fast.groups != original.groups or fast.groupindex != original.groupindex:
+        return None
+    return fast
+
+
+def accelerated(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """``regex`` with a first-character look-ahead when that is sound and pays, else itself.
+
+    The result finds exactly the matches of ``regex`` (same spans, same groups).
+    """
+    if not isinstance(regex.pattern, str):
+        return regex
+    fast = _accelerated(regex.pattern, regex.flags)
+    return regex if fast is None else fast

@@ -1,0 +1,182 @@
+"""The first-character look-ahead (``regex_start``) may only speed a rule up, never change it.
+
+Every rule of every regex recognizer the pack builds is run plain and accelerated over the
+development corpora (as written, in capitals, and with letters swapped for the non-ASCII ones
+that case-fold onto ASCII) and over edge texts: every match must have the same span and the
+same groups. Then the analysis itself, on small patterns.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.recognizers.patterns import RegexRecognizer
+from auditor.phi.recognizers.regex_start import accelerated, first_chars, plan
+from auditor.synth.documents import note_texts
+
+CORPORA = Path(__file__).resolve().parents[2] / "bench" / "phi_corpora"
+# Starts in every case and script: KELVIN SIGN folds to "k", LONG S to "s", dotted/dotless
+# I, Unicode digits, fullwidth forms, ligatures, accents, an empty text.
+EDGES = (
+    "", "K", "\u212a", "\u017f", "MRN: 5520913", "mrn 5520913", "\u212aase # 4471",
+    "\u017fsn 123-45-6789", "CLAIM NO. A7730-2291", "claim no. a7730-2291", "Claim No A7730",
+    "\u0130D 5521-0093", "\u0131d 5521-0093", "DOB \u0663/\u0664/\u0661\u0669\u0665\u0660",
+    "seen \uff11\uff12/\uff13\uff14", "\ufb01le 88231", "\u00c9t\u00e9 2019", "\u00e9t\u00e9 2019",
+    "Sept. 3rd", "SEPT. 3RD", "\u017fept. 3rd", "the twenty-first of June", "THE 21ST",
+    "Tuesday, March 3", "TUESDAY 3/4", "t\u00fcesday", "12 de marzo de 2024", "3 ao\u00fbt",
+    "Pager 4471", "PGR#4471", "call 617-555-0142 x1234", "ext. 4471", "Ext 44",
+    "she is ninety-one", "SHE TURNED 95", "aged 91", "Member ID: ZX88231", "login: jdoe77",
+    "www.example.org/a", "HTTPS://EXAMPLE.ORG/x", "Venmo @jdoe", "IG: @j.doe", "NHS 943 476 5919",
+    "|J.P.|", "| 4471-22 |", "Smith^John^Q", "XXX-XX-1234", "***-**-1234", "'98", "\u201998",
+    "Christmas Eve 2019", "in his early 90's", "M/91", "F 102", "Oak St, Pune - 411004",
+)  # fmt: skip
+
+
+def _dev_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted(CORPORA.glob("*_dev.jsonl")):
+        if "test" in path.name:
+            continue  # frozen batches are never read outside their scoring
+        with path.open(encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for line in handle if line.strip()]
+    return texts
+
+
+def _folded(text: str) -> str:
+    return text.lower().replace("k", "\u212a").replace("s", "\u017f").replace("i", "\u0130")
+
+
+def _texts() -> list[str]:
+    dev = _dev_texts()
+    assert len(dev) > 500
+    notes = note_texts(40, seed=7)
+    return [*EDGES, *dev, *notes, *(t.upper() for t in dev[::3]), *map(_folded, dev[1::3])]
+
+
+def _rules(engine: PhiEngine) -> list[tuple[RegexRecognizer, re.Pattern[str]]]:
+    seen: dict[int, tuple[RegexRecognizer, re.Pattern[str]]] = {}
+    for recognizer in engine.recognizers:
+        if isinstance(recognizer, RegexRecognizer):
+            for rule in recognizer.rules:
+                seen.setdefault(id(rule.regex), (recognizer, rule.regex))
+    return list(seen.values())
+
+
+def test_every_accelerated_rule_finds_the_same_matches(engine: PhiEngine) -> None:
+    rules = _rules(engine)
+    fast = [(regex, accelerated(regex)) for _, regex in rules]
+    sped = [(regex, quick) for regex, quick in fast if quick is not regex]
+    assert len(sped) >= 60, "the look-ahead no longer applies to most rules"
+    texts = _texts()
+    differ = []
+    for regex, quick in sped:
+        for text in texts:
+            if [m.regs for m in quick.finditer(text)] != [m.regs for m in regex.finditer(text)]:
+                differ.append((regex.pattern[:60], text[:80]))
+                break
+    assert differ == []
+
+
+def test_the_recognizer_scans_with_the_accelerated_regex_and_keeps_rule_regex(
+    engine: PhiEngine,
+) -> None:
+    for recognizer, regex in _rules(engine):
+        quick = recognizer._scan[id(regex)]
+        assert quick.groups == regex.groups
+        assert quick.groupindex == regex.groupindex
+        assert quick.flags == regex.flags
+        assert quick is regex or quick.pattern.endswith(regex.pattern + ")")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        ("abc", 0, "(?=[a])"),
+        ("ab|cd", 0, "(?=[ac])"),
+        ("x?y", 0, "(?=[xy])"),
+        ("x*y+", 0, "(?=[xy])"),
+        ("x{0}y", 0, "(?=[y])"),
+        ("(?:a|)b", 0, "(?=[ab])"),
+        (r"(?<![\w])\d+", 0, r"(?=[\d])"),
+        (r"\b(?=q)zz", 0, "(?=[z])"),
+        (r"(?<=[a-z] )[2-9]\d", 0, "(?=[2-9])"),
+        ("(?i:ab)|c", 0, "(?=(?i:[a])|[c])"),
+        ("(?-i:A)b|c", re.IGNORECASE, "(?=(?-i:[A])|[c])"),
+        ("k", re.IGNORECASE, "(?=[k])"),
+        (r"(a)\1", 0, "(?=[a])"),
+        ("[^a]b", 0, "(?=[^a])"),
+        (r"[\s,-]", 0, r"(?=[\s\x2c\x2d])"),
+        ("[\u00e9\u2013]", 0, r"(?=[\xe9\u2013])"),
+        ("(?>ab|c)", 0, "(?=[ac])"),
+    ],
+)
+def test_first_chars(pattern: str, flags: int, expected: str) -> None:
+    assert first_chars(pattern, flags) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "a*",  # can match the empty string
+        "(?:a|)",
+        r"\b",
+        r"(?=a)",
+        "(a)?\\1b",  # a back reference may begin the match
+        ".x",  # any character
+        r"(?a:\w)x",  # a local flag that changes a class
+        r"(?(1)a|b)",
+    ],
+)
+def test_first_chars_gives_up(pattern: str) -> None:
+    assert first_chars(pattern, 0) is None
+
+
+def test_case_folding_follows_the_flag_in_force() -> None:
+    # The look-ahead class is read under the same flag as the item it stands for, so re folds
+    # it the same way: KELVIN SIGN and LONG S pass where "k" and "s" would match.
+    for pattern in ("(?i:kase)", "(?i:ssn)", "\\b(?i:k|s)x"):
+        text = plan(pattern, 0) or first_chars(pattern, 0)
+        assert text is not None
+        quick = re.compile(text)
+        for sample in ("\u212aASE", "\u017fsn", " \u212ax", "KASE", "kase", "SSN"):
+            assert quick.search(sample) is not None or re.search(pattern, sample) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"\[\*\*x", 0),  # opens with a literal: re skips ahead by itself
+        (r"(?<![\w-])[A-Za-z0-9]+@x", 0),  # a look-ahead of any alphanumeric rarely fails
+        (r"(?<![\w-])[A-Z]{2}\d", re.IGNORECASE),  # letters in either case: most positions
+    ],
+)
+def test_plan_leaves_alone_what_would_not_pay(pattern: str, flags: int) -> None:
+    assert first_chars(pattern, flags) is not None
+    assert plan(pattern, flags) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"\bfoo\d|\bbar\d", 0),  # the parser factors "\b" out of a top-level alternation
+        (r"(?<![\w])(?i:claim|case)\s*#?\s*(\d+)", 0),
+        (r"\b(?:mon|tues?)day|\b(?:jan|feb)\w*", re.IGNORECASE),
+        (r"(?<![\w/.-])(0?[1-9]|1[0-2])/(?P<d>\d\d)", 0),
+    ],
+)
+def test_planned_patterns_match_the_same(pattern: str, flags: int) -> None:
+    text = plan(pattern, flags)
+    assert text is not None
+    quick, plain = re.compile(text, flags), re.compile(pattern, flags)
+    assert quick.groupindex == plain.groupindex
+    sample = (
+        "xfoo1 foo2 bar3 zbar4 Claim #12 CASE 7 \u212aase 9 Monday MONDAY Tuesday JANUARY "
+        "febr 3/14 11/02 1/3/7 a/4/12"
+    )
+    assert [m.regs for m in quick.finditer(sample)] == [m.regs for m in plain.finditer(sample)]
+    assert quick.findall(sample)
