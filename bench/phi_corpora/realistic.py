@@ -226,6 +226,11 @@ CORPORA = {
         HERE / "round14_test.jsonl",
         HERE / "round14_test_site.tsv",
     ),
+    "round14-dev": (
+        HERE / "round14_dev.src.txt",
+        HERE / "round14_dev.jsonl",
+        HERE / "round14_dev_site.tsv",
+    ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
     "bait-dev": (
