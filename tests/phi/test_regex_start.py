@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from auditor.phi.engine import PhiEngine
-from auditor.phi.recognizers.patterns import RegexRecognizer
+from auditor.phi.recognizers.patterns import RegexRecognizer, _word_test
 from auditor.phi.recognizers.regex_start import accelerated, first_chars, plan
 from auditor.synth.documents import note_texts
 
@@ -79,6 +79,29 @@ def test_every_accelerated_rule_finds_the_same_matches(engine: PhiEngine) -> Non
             if [m.regs for m in quick.finditer(text)] != [m.regs for m in regex.finditer(text)]:
                 differ.append((regex.pattern[:60], text[:80]))
                 break
+    assert differ == []
+
+
+def test_accelerated_prefilters_find_the_same(engine: PhiEngine) -> None:
+    # The cue-word searches of context-only rules and the word tests run on the lowered text.
+    pairs = [
+        (plain, quick)
+        for recognizer in engine.recognizers
+        if isinstance(recognizer, RegexRecognizer)
+        for plain, quick in [
+            *((r.context, recognizer._cues[id(r.context)]) for r in recognizer.rules
+              if r.score <= 0 and r.context is not None),
+            *((_word_test(words), test) for words, test in recognizer._word_tests.items()),
+        ]
+    ]  # fmt: skip
+    assert sum(quick is not plain for plain, quick in pairs) >= 20
+    lowered = [t.lower() for t in _texts()]
+    differ = [
+        (plain.pattern[:60], text[:80])
+        for plain, quick in pairs
+        for text in lowered
+        if [m.regs for m in quick.finditer(text)] != [m.regs for m in plain.finditer(text)]
+    ]
     assert differ == []
 
 

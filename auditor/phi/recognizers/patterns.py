@@ -115,13 +115,21 @@ class RegexRecognizer(LocalRecognizer):
     def __init__(self, name: str, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         super().__init__(name, sorted({r.entity for r in self.rules}))
-        self._word_tests = {r.words: _word_test(r.words) for r in self.rules if r.words}
+        self._word_tests = {
+            r.words: accelerated(_word_test(r.words)) for r in self.rules if r.words
+        }
         # Rules that share one regex (a value shape read after different cues) scan once.
         uses = Counter(id(r.regex) for r in self.rules)
         self._shared = {key for key, n in uses.items() if n > 1}
         # Each regex as scanned: with a look-ahead of the characters a match can begin with
-        # where that is sound and pays (see regex_start); same matches, same groups.
+        # where that is sound and pays (see regex_start); same matches, same groups. The
+        # prefilter searches of the lowered text (cue words, word tests) likewise.
         self._scan = {id(r.regex): accelerated(r.regex) for r in self.rules}
+        self._cues = {
+            id(r.context): accelerated(r.context)
+            for r in self.rules
+            if r.score <= 0 and r.context is not None
+        }
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -147,7 +155,7 @@ class RegexRecognizer(LocalRecognizer):
                 # Context-only rule: one search of the whole text rules most texts out.
                 key = id(rule.context)
                 if key not in present:
-                    present[key] = rule.context.search(lower) is not None
+                    present[key] = self._cues[key].search(lower) is not None
                 if not present[key]:
                     continue
             matches: Iterable[re.Match[str]]
