@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from auditor.phi.engine import PhiEngine
+from auditor.phi.recognizers import patterns
 from auditor.phi.recognizers.patterns import RegexRecognizer, _word_test
 from auditor.phi.recognizers.regex_start import accelerated, first_chars, plan
 from auditor.synth.documents import note_texts
@@ -82,8 +83,9 @@ def test_every_accelerated_rule_finds_the_same_matches(engine: PhiEngine) -> Non
     assert differ == []
 
 
-def test_accelerated_prefilters_find_the_same(engine: PhiEngine) -> None:
-    # The cue-word searches of context-only rules and the word tests run on the lowered text.
+def test_accelerated_prefilters_and_oids_find_the_same(engine: PhiEngine) -> None:
+    # The cue-word searches of context-only rules and the word tests run on the lowered text,
+    # the object-identifier scan on the text itself (both are tried on both).
     pairs = [
         (plain, quick)
         for recognizer in engine.recognizers
@@ -95,11 +97,14 @@ def test_accelerated_prefilters_find_the_same(engine: PhiEngine) -> None:
         ]
     ]  # fmt: skip
     assert sum(quick is not plain for plain, quick in pairs) >= 20
-    lowered = [t.lower() for t in _texts()]
+    assert patterns._OID_SCAN is not patterns._OID
+    pairs.append((patterns._OID, patterns._OID_SCAN))  # object identifiers, on every text
+    texts = _texts()
+    both = [*(t.lower() for t in texts), *texts, "1.2.840.10008.5.1.4 and 2.16.840.1.113883.3"]
     differ = [
         (plain.pattern[:60], text[:80])
         for plain, quick in pairs
-        for text in lowered
+        for text in both
         if [m.regs for m in quick.finditer(text)] != [m.regs for m in plain.finditer(text)]
     ]
     assert differ == []

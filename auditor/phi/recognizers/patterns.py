@@ -101,12 +101,13 @@ def near(text: str, start: int, end: int, regex: re.Pattern[str], left: int, rig
 # An ISO object identifier (five arcs or more, "1.3.6.1.4.1..."): it names a standard, a code
 # system or an assigning authority, and no number inside it is a record, phone or date.
 _OID = re.compile(r"(?<![\w.])[0-2](?:\.(?:0|[1-9]\d{0,9})){4,40}(?!\w|\.\d)")
+_OID_SCAN = accelerated(_OID)  # every text with a "." is scanned: a first-digit look-ahead
 
 
 def _oid_spans(text: str) -> list[tuple[int, int]]:
     if "." not in text:
         return []
-    return [m.span() for m in _OID.finditer(text)]
+    return [m.span() for m in _OID_SCAN.finditer(text)]
 
 
 class RegexRecognizer(LocalRecognizer):
