@@ -153,21 +153,34 @@ def _render(classes: list[_Class], flags: int) -> str:
     return "(?=" + "|".join(texts) + ")"
 
 
+def _parse(pattern: str, flags: int) -> tuple[list[Any], int] | None:
+    """The top-level items of a pattern and its flags with the global inline ones."""
+    if flags & re.LOCALE:
+        return None
+    try:
+        tree = P.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    return list(tree.data), flags | tree.state.flags
+
+
+def _head(data: list[Any], flags: int) -> str | None:
+    try:
+        classes, empty = _first(data, flags)
+    except (_GiveUp, RecursionError):
+        return None
+    if empty or not classes:
+        return None
+    return _render(classes, flags)
+
+
 def first_chars(pattern: str, flags: int) -> str | None:
     """The look-ahead ``(?=[...])`` of a match's possible first characters, or None.
 
     None when the analysis gives up or when the pattern can match the empty string.
     """
-    if flags & re.LOCALE:
-        return None
-    try:
-        tree = P.parse(pattern, flags)
-        classes, empty = _first(tree.data, flags | tree.state.flags)
-    except (_GiveUp, re.error, RecursionError):
-        return None
-    if empty or not classes:
-        return None
-    return _render(classes, flags | tree.state.flags)
+    parsed = _parse(pattern, flags)
+    return None if parsed is None else _head(*parsed)
 
 
 # A typical stretch of note text, to estimate how often a look-ahead or a leading zero-width
@@ -252,19 +265,10 @@ def _zero_width_text(items: list[tuple[Any, Any]], flags: int) -> str | None:
     return "".join(out)
 
 
-def _inserted(candidate: str, flags: int, lead: int, original: list[Any]) -> bool:
-    """Whether ``candidate`` parses to the first ``lead`` items of ``original``, one look-ahead,
-    then all of ``original`` (the leading items twice: zero-width, they hold at once)."""
-    try:
-        data = list(P.parse(candidate, flags).data)
-    except re.error:
-        return False
-    if len(data) != lead + 1 + len(original):
-        return False
-    head = data[lead]
-    if head[0] is not C.ASSERT or head[1][0] != 1:
-        return False
-    return repr(data[:lead]) == repr(original[:lead]) and repr(data[lead + 1 :]) == repr(original)
+def _written_back(text: str, flags: int, items: list[Any]) -> bool:
+    """Whether ``text`` (zero-width items written back) parses to exactly ``items``."""
+    parsed = _parse(text, flags)
+    return parsed is not None and repr(parsed[0]) == repr(items)
 
 
 def plan(pattern: str, flags: int) -> str | None:
@@ -276,12 +280,13 @@ def plan(pattern: str, flags: int) -> str | None:
     pattern opens with nothing but one-character tests (``re`` skips ahead by itself or fails
     at once), or when the look-ahead would pass most positions.
     """
-    head = first_chars(pattern, flags)
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    data, flags = parsed
+    head = _head(data, flags)
     if head is None:
         return None
-    tree = P.parse(pattern, flags)
-    flags |= tree.state.flags
-    data = list(tree.data)
     lead = 0
     while lead < len(data) and data[lead][0] in _ZERO_WIDTH:
         lead += 1
@@ -297,23 +302,22 @@ def plan(pattern: str, flags: int) -> str | None:
     # Costly: a branch or an optional item to try first, or a look-around over more than
     # single characters.
     costly = zero_width is None or not _single(data[lead])
-    # The pattern goes in a group: a top-level "a|b" must stay one alternation.
+    # The pattern goes in a group: a top-level "a|b" must stay one alternation. (A group
+    # cannot change how a pattern that compiles alone is read: global flags inside it or a
+    # verbose comment eating its ")" are errors, caught where it is compiled.)
     body = "(?:" + pattern + ")"
-    candidate, at = None, 0
     if zero_width:
         try:
             zero_passes = _share(re.compile(zero_width, flags))
         except re.error:
             return None
         if passes < zero_passes:
-            candidate = head + body
-        elif costly:
-            candidate, at = zero_width + head + body, lead
-    elif costly:
-        candidate = head + body
-    if candidate is None or not _inserted(candidate, flags, at, data):
+            return head + body
+        if costly and _written_back(zero_width, flags, data[:lead]):
+            # A copy of the zero-width tests, then the look-ahead: both hold at one position.
+            return zero_width + head + body
         return None
-    return candidate
+    return head + body if costly else None
 
 
 @lru_cache(maxsize=1024)
@@ -322,13 +326,9 @@ def _accelerated(pattern: str, flags: int) -> re.Pattern[str] | None:
     if text is None:
         return None
     try:
-        fast = re.compile(text, flags)
+        return re.compile(text, flags)
     except re.error:  # e.g. a pattern opening with global inline flags "(?i)..."
         return None
-    original = re.compile(pattern, flags)
-    if fast.groups != original.groups or fast.groupindex != original.groupindex:
-        return None
-    return fast
 
 
 def accelerated(regex: re.Pattern[str]) -> re.Pattern[str]:
@@ -339,4 +339,6 @@ def accelerated(regex: re.Pattern[str]) -> re.Pattern[str]:
     if not isinstance(regex.pattern, str):
         return regex
     fast = _accelerated(regex.pattern, regex.flags)
-    return regex if fast is None else fast
+    if fast is None or (fast.groups, fast.groupindex) != (regex.groups, regex.groupindex):
+        return regex
+    return fast
