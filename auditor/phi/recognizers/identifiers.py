@@ -135,6 +135,60 @@ _ANY_VALUE = r"([A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 _RECORD_LABELLED = re.compile(rf"(?<![\w])(?i:{_RECORD_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
 _MEMBER_LABELLED = re.compile(rf"(?<![\w])(?i:member){_LABEL_GAP}{_ANY_VALUE}")
 _LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{_LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
+# Any noun with a number word after it ("Subject number 044-117", "run # 26-11-4418",
+# "Attorney No. 28874-71", "Client # LRG-004", "RAINWATER #5512"): the label says the value
+# names one thing, whatever the noun; the cue lists above cannot hold every such noun. Nouns
+# of place, order, amount or code ("room", "page", "dose", "CPT") number no person.
+_ANY_LABELLED = re.compile(
+    r"(?<![\w])(?P<head>[A-Za-z][A-Za-z'’-]{0,24})\.?[ \t]+"
+    r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(?i:is|was)[ \t]+)?"
+    r"(?P<v>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
+)
+_NOT_LABEL_HEADS = STOP_WORDS | frozenset(
+    {"room", "rm", "bed", "bay", "floor", "fl", "suite", "ste", "apt", "unit", "units", "ward",
+     "wing", "page", "pg", "pp", "step", "line", "lead", "tube", "size", "gauge", "dose",
+     "doses", "cycle", "day", "days", "week", "weeks", "month", "months", "year", "years",
+     "grade", "stage", "level", "class", "type", "version", "item", "items", "question", "table",
+     "figure", "fig", "exhibit", "slide", "block", "lot", "batch", "catalog", "cat", "model",
+     "part", "count", "total", "phase", "trial", "attempt", "option", "seat", "channel", "route",
+     "bus", "gate", "lane", "highway", "hwy", "exit", "icd", "cpt", "ndc", "hcpcs", "drg",
+     "loinc", "snomed", "rev", "revenue", "tooth", "teeth", "rib", "vertebra", "cervical",
+     "thoracic", "lumbar", "sacral", "stool", "void", "emesis", "tab", "tabs", "pill", "pills",
+     "vial", "vials", "bag", "bags", "bottle", "bottles", "kit", "puff", "puffs", "spray",
+     "sprays", "drop", "drops"}
+)  # fmt: skip
+
+
+def _any_label_head(text: str, start: int, end: int) -> bool:
+    """The noun before the number word is one that numbers no person (see above)."""
+    head = _ANY_HEAD.search(text, max(0, start - 48), start)
+    return head is None or head.group(1).lower().rstrip(".") in _NOT_LABEL_HEADS
+
+
+_ANY_HEAD = re.compile(
+    r"([A-Za-z][A-Za-z'’-]{0,24})\.?[ \t]+(?:(?i:no|nos|number|num)\.?|#)[ \t]*+[:#]?[ \t]*+"
+    r"(?:(?i:is|was)[ \t]+)?$"
+)
+
+
+# A date, not only its shape: "26-11-4418" is a run number, "26-11-2026" a date.
+_DATED = re.compile(
+    r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|(?:19|20)\d{2})|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})$"
+)
+
+
+def _any_labelled(value: str) -> bool:
+    """Three digits or more, and no date, decimal, year range or word after the number."""
+    if sum(c.isdigit() for c in value) < 3 or re.fullmatch(r"\d+[.,]\d+", value):
+        return False
+    if _DATED.match(value) or re.match(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$", value):
+        return False
+    groups = re.split(r"[./-]+", value)
+    if groups[0].isalpha() and groups[0].lower() in _NOT_PREFIXES:
+        return False
+    return not any(g.isalpha() and len(g) > 3 for g in groups[1:])
+
+
 _RECORD_LABEL_WORDS = (
     "mrn", "mr", "acct", "accession", "med", "patient", "pt", "account", "file", "card",
     "specimen", "member", "policy", "claim", "case", "registration", "nis", "chart", "folder",
@@ -545,8 +599,11 @@ _RX_NUMBER = re.compile(
 _LAST_FOUR_CUE = r"(?:acct|account|card|visa|mastercard|amex|checking|savings|ssn|social|cc)"
 _LAST_FOUR = re.compile(
     rf"\b(?i:{_LAST_FOUR_CUE}\b[^\n\d]{{0,16}}?\b(?:ending(?:[ \t]+in)?|ends[ \t]+in)"
-    rf"|last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of(?:[ \t]+(?:the|your|his|her|their))?"
-    rf"[ \t]+{_LAST_FOUR_CUE}\w*(?:[ \t]+(?:number|no\.?|#))?)[ \t]*[:#]?[ \t]*(\d{{4}})(?![\w/-])"
+    rf"|last[ \t]+(?:4|four)(?:[ \t]+digits)?(?:[ \t]+of)?(?:[ \t]+(?:the|your|his|her|their))?"
+    rf"[ \t]+{_LAST_FOUR_CUE}\w*(?:[ \t]+(?:number|no\.?|#))?"
+    # the cue first: "SSN (last 4): 6620", "acct last four 4471"
+    rf"|{_LAST_FOUR_CUE}\w*[ \t]*[(,]?[ \t]*last[ \t]+(?:4|four)(?:[ \t]+digits)?\)?)"
+    rf"[ \t]*[:#]?[ \t]*(\d{{4}})(?![\w/-])"
 )
 # A masked SSN keeps its last four: "xxx-xx-7719", "***-**-4471".
 _SSN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-(\d{4})(?![\w-])")
@@ -656,6 +713,17 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             validate=_digits_at_least(4),
             reject=_unit_after,
             words=_RECORD_LABEL_WORDS,
+        ),
+        Rule(
+            "id-any-label",
+            e.ID_NUMBER,
+            _ANY_LABELLED,
+            0.6,
+            group="v",
+            validate=_any_labelled,
+            reject=lambda text, start, end: (
+                _any_label_head(text, start, end) or _unit_after(text, start, end)
+            ),
         ),
         Rule(
             "id-member",

@@ -69,7 +69,11 @@ _LABELS: tuple[tuple[Entity, re.Pattern[str]], ...] = tuple(
             r"login|user|user ?id|user ?name|username|device (?:id|no|serial)|nin|cnic|nic|"
             r"aadhaar|emirates id|hkid|ppsn|pps(?: no)?|tfn|ird(?: no)?|ihi|nhs|mykad|"
             r"ticket(?: no| number)?|voucher(?: no| number)?|booking(?: ref| reference)?|ref|"
-            r"reference|ref no",
+            r"reference|ref no|"
+            # a study's subject or participant, as research logs and eCRF exports head it
+            r"subj|subject(?: id| no| number)?|participant(?: id| no| number)?|ptid|"
+            r"screening (?:id|no|number)|enrol?lment (?:id|no|number)|"
+            r"randomi[sz]ation (?:id|no|number)|study id|record id",
         ),
         (
             Entity.PHONE_NUMBER,
