@@ -27,6 +27,7 @@ from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
+from auditor.phi.recognizers.spelled import spelled_ends
 from auditor.phi.recognizers.tokens import TokenView
 
 if TYPE_CHECKING:
@@ -317,6 +318,10 @@ class PhiEngine:
                     r.entity_type = kind  # (a retyped span never falls below its threshold)
             found[chunk.index].extend(self._spans(chunk, results))
         for text, spans in zip(texts, found, strict=True):
+            spans += [
+                PhiSpan(s.entity_type, s.start, end, s.score)
+                for s, end in spelled_ends(text, spans)
+            ]
             yield merge_spans(drop_persons_in_places(text, spans))
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:

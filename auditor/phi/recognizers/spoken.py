@@ -6,7 +6,8 @@ a cue that announces a date of birth, a record number or a phone number, a run o
 words (with digits, single letters and, for dates, month names and ordinals mixed in) is
 that value. Three number words at least: "born in May" or "page two" are not. A cue may
 be spelled out letter by letter ("M R N", "D O B"), and a year spoken after a word of time
-("in twenty twenty one") is a date without one.
+("in twenty twenty one") is a date without one. Seven digits or more said one by one need
+no cue: no quantity is read out that way.
 """
 
 from __future__ import annotations
@@ -85,14 +86,28 @@ _SPOKEN_YEAR = re.compile(
     r"minutes?|hours?|days?|weeks?|months?|years?|times|patients?|people|mg|units?)\b)",
     re.IGNORECASE,
 )
+# Seven digits or more said one by one ("six six oh two four one nine", "three one two five
+# five five oh one nine three"): nobody reads out a quantity that way, so the run is an
+# identifier or a phone number whatever came before it (a cue may be far: "my chart number
+# i think is ...").
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_RUN = re.compile(
+    rf"\b(?P<value>(?:(?:double|triple)[ \t]++)?{_DIGIT_WORD}"
+    rf"(?:(?:[ \t]*+,)?[ \t]++(?:(?:double|triple)[ \t]++)?{_DIGIT_WORD}){{6,15}})\b",
+    re.IGNORECASE,
+)
+_DIGIT_COUNT = re.compile(rf"\b(?:(?P<times>double|triple)[ \t]+)?{_DIGIT_WORD}\b", re.I)
 _NUMBER_TOKEN = re.compile(rf"\b(?:{_NUMBER_WORD}|{_ORDINAL}|{MONTH})\b", re.IGNORECASE)
 
 
 class SpokenNumberRecognizer(LocalRecognizer):
-    """Dates of birth, record and phone numbers dictated as words, after their cue."""
+    """Dates of birth, record and phone numbers dictated as words, after their cue; and
+    any run of seven digits or more said one by one."""
 
     def __init__(self) -> None:
-        super().__init__("SpokenNumberRecognizer", [e for e, _ in _PATTERNS])
+        super().__init__(
+            "SpokenNumberRecognizer", sorted({*(e for e, _ in _PATTERNS), Entity.ID_NUMBER})
+        )
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -109,6 +124,17 @@ class SpokenNumberRecognizer(LocalRecognizer):
                 # A run of figures alone is the digit grammars' ("cell 10 12 14" is no phone).
                 if len(tokens) >= 3 and not all(t.isdigit() for t in tokens):
                     out.append(make_result(self, entity, start, end, 0.75))
+        taken = [(r.start, r.end) for r in out]
+        for m in _DIGIT_RUN.finditer(text):
+            start, end = m.span("value")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            digits = sum(
+                {"double": 2, "triple": 3}.get((d.group("times") or "").lower(), 1)
+                for d in _DIGIT_COUNT.finditer(m.group("value"))
+            )
+            kind = Entity.PHONE_NUMBER if digits in (10, 11) else Entity.ID_NUMBER
+            out.append(make_result(self, kind, start, end, 0.7))
         for m in _SPOKEN_YEAR.finditer(text):
             out.append(make_result(self, Entity.DATE_TIME, *m.span("value"), 0.7))
         return out
