@@ -47,7 +47,8 @@ _TRUNK_MIXED = re.compile(
     # "03-868 2242" (two-digit trunk and area, dash, then space) or "021 555-0199" (three
     # digits, space, then dash). Not four-digit groups: "0400 1200-1600" is a clock and a
     # range of hours.
-    r"(?<![\w/.+-])0(?:\d{1,2}-[ ]?\d{3,4}[ ]\d{4}|\d{2}[ ]\d{3}-\d{4})"
+    # "074104 10123": an Indian number's trunk 0, five digits, then five.
+    r"(?<![\w/.+-])0(?:\d{1,2}-[ ]?\d{3,4}[ ]\d{4}|\d{2}[ ]\d{3}-\d{4}|\d{5}[ ]\d{5})"
     + _EXT
     + r"(?![\w/]|[.-]\d)",
     I,
@@ -67,7 +68,15 @@ _PHONE_10 = re.compile(
 _PHONE_10_BARE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/-]|\.\d)")
 _PHONE_INTL = re.compile(
     r"(?<![\w/.-])(?:\+[1-9]\d{0,2}[\s.-]?(?:\(0?\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}"
-    r"|\(0\d{2,4}\)\s?\d{3,4}\s?\d{3,4})(?![\w/-]|\.\d)"
+    r"|\(0\d{2,4}\)\s?\d{3,4}\s?\d{3,4}|\(0\d{1,4}\)\s?\d{5,8})(?![\w/-]|\.\d)"
+)
+# After a country calling code, groups joined by any mix of blanks, dashes, dots and a
+# bracketed area code ("+60 3-2385 6789", "+254 (0) 712-345 678"): the "+" alone says phone.
+_INTL_MIXED = re.compile(
+    r"(?<![\w/.+-])(?:\+|00)[1-9]\d{0,2}(?:[ \t.-]{1,2}(?:\(0?\d{1,5}\)|\d{1,6})){2,6}"
+    + _EXT
+    + r"(?![\w/]|[.-]\d)",
+    I,
 )
 _PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
 # Internal extensions written "4-1234" after a paging cue.
@@ -174,6 +183,16 @@ def _bare_ok(value: str) -> bool:
     return _possible(value)
 
 
+def _intl_ok(value: str) -> bool:
+    """A possible number for the country its calling code names."""
+    core = _EXT_TAIL.sub("", value)
+    core = "+" + core[2:] if core.startswith("00") else core
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(core, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _cued_ok(value: str) -> bool:
     return 7 <= _digit_count(value) <= 15
 
@@ -221,6 +240,17 @@ def phone_rules() -> list[Rule]:
             0.7,
             window=24,
             validate=_cued_ok,
+            reject=_is_fax,
+        ),
+        Rule(
+            "phone-intl-mixed",
+            e.PHONE_NUMBER,
+            _INTL_MIXED,
+            0.7,
+            PHONE_CUES,
+            0.8,
+            window=24,
+            validate=_intl_ok,
             reject=_is_fax,
         ),
         Rule("fax-shape", e.FAX_NUMBER, _SHAPE, 0.0, _FAX_CUES, 0.85, window=16, validate=_cued_ok),
