@@ -104,6 +104,9 @@ _UNIT = (
     # a Philippine subdivision's section number after the street ("Bauhinia Grove 6,")
     r"(?:[ \t]\d{1,2}(?=,))?"
 )
+# A direction after the street type, as grid cities write it ("1407 Arno St NE", "88 Main
+# St. W,"); one letter only where no word follows ("St S of the park" is a direction).
+_POST_DIRECTION = r"(?:[ \t]+(?:NE|NW|SE|SW)\b\.?|[ \t]+[NSEW]\b\.?(?![ \t]*[A-Za-z]))?"
 _STREET = re.compile(
     _NUMBER
     + r"(?:"
@@ -117,7 +120,9 @@ _STREET = re.compile(
     + r")\b\.?"
     # a street type that is also a name's last word: "22 Laurens Ridge Dr", "4 Forest Hill Rd"
     + r"(?:[ \t]+(?:Dr|Drive|Rd|Road|Street|Ave|Avenue|Ln|Lane|Ct|Court|Cir|Circle|Blvd|"
-    r"Pl|Place|Ter|Terrace|Trl|Trail|Way|Loop|Pkwy|Parkway)\b\.?(?![ \t]+[A-Z][a-z]))?" + _UNIT
+    r"Pl|Place|Ter|Terrace|Trl|Trail|Way|Loop|Pkwy|Parkway)\b\.?(?![ \t]+[A-Z][a-z]))?"
+    + _POST_DIRECTION
+    + _UNIT
 )
 _WEAK = _alternation(_WEAK_SUFFIXES)
 # Title case ("5479 Todd Well") or, followed by a comma or a unit, all caps ("23 KING LIGHT,").
@@ -352,11 +357,18 @@ def _address_parts(text: str, start: int) -> list[tuple[int, int]]:
 # Words that may follow a town that closes an address in running text ("..., Eastham with
 # her daughter"): the town slot ends there.
 _AFTER_TOWN = frozenset({"with", "and", "for", "on", "by", "from", "to", "via", "where", "who"})
+# A lettered avenue or street ("1416 AVENUE B APT 3", "22 Ave C"), capitalised: "took 2
+# road A" is none.
+_STREET_LETTERED = re.compile(
+    r"(?<![\w/.-])\d{1,6}(?:-?[A-Za-z])?[ \t]+(?:(?:Avenue|AVENUE|Street|STREET|Road|ROAD)"
+    r"|(?:Ave|AVE)\.?)[ \t]+[A-Z](?![\w/.-]|\.\d)" + _UNIT
+)
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*+#?\s*+\d{1,6}\b", I)
 # A rural delivery address: "RR 2 Box 15", "Rural Route 2, Box 15A", "HC 61 Box 12A" (a
 # highway contract route), "RFD 3"; bare "RR"/"HC" need their box ("RR 18" is a rate).
 _RURAL_ROUTE = re.compile(
-    r"\b(?:(?:RR|R\.R\.|HC)[ \t]*\d{1,4}(?=,?[ \t]+(?i:box))|(?:RFD|HCR|(?i:rural[ \t]+route|"
+    r"\b(?:(?:RR|R\.R\.|HC|Rt\.?|RT\.?|Rte\.?|RTE\.?|Route|ROUTE|Star[ \t]+Route)[ \t]*\d{1,4}"
+    r"(?=,?[ \t]+(?i:box))|(?:RFD|HCR|(?i:rural[ \t]+route|"
     r"highway[ \t]+contract(?:[ \t]+route)?))[ \t]*\d{1,4}(?=,?[ \t]+(?i:box)|\b))"
     r"(?:,?[ \t]+(?i:box)[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b)?"
 )
@@ -393,7 +405,7 @@ _ROAD_AT = re.compile(
 )
 _ROAD_HINTS = ("I-", "US", "SR", "SH", "CR", "FM", "oute", "OUTE", "te ", "TE ", "wy", "WY",
                "ighway", "IGHWAY", "nterstate", "NTERSTATE", "oad", "OAD")  # fmt: skip
-_RURAL_HINTS = ("RR", "R.R.", "HC", "RFD", "ural", "URAL", "ighway", "IGHWAY")
+_RURAL_HINTS = ("RR", "R.R.", "HC", "RFD", "ural", "URAL", "ighway", "IGHWAY", "Rt", "RT", "oute")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
 # Two-letter states that are also clinical abbreviations (MD, PA, CO, OR, CT, MI, MS, NC...):
@@ -481,6 +493,7 @@ class AddressRecognizer(LocalRecognizer):
         found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
+        found += [(m.start(), m.end(), 0.8) for m in _STREET_LETTERED.finditer(text)]
         if any(hint in text for hint in _RURAL_HINTS):
             found += [(m.start(), m.end(), 0.8) for m in _RURAL_ROUTE.finditer(text)]
         found += [
