@@ -77,7 +77,8 @@ FIRM_HEADS = frozenset(
      "cooperative", "co-op", "bakery", "farms", "dairy", "grocery", "cafe", "diner",
      "restaurant", "hardware", "lumber", "transport", "transit", "ambulance", "district",
      "union", "supply", "supplies", "telehealth", "telemedicine", "staffing", "shelter",
-     "pantry", "mission", "ministries", "foundation", "fellowship"}
+     "pantry", "mission", "ministries", "foundation", "fellowship", "solutions",
+     "administrators", "attorneys"}
 )  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(

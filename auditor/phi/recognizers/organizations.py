@@ -48,7 +48,12 @@ _SUFFIXES = (
     r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bancorp|Bank|"
     r"Industries|Enterprises|Ventures|Technologies|Pharmaceuticals|Consulting|Trust|Fund|ETF|"
     r"INC\.?|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|CO\.\s?,?\s?LTD\.?|GROUP|HOLDINGS|"
-    r"ASSOCIATES|PARTNERS|INDUSTRIES|ENTERPRISES|TECHNOLOGIES|BANK"
+    r"ASSOCIATES|PARTNERS|INDUSTRIES|ENTERPRISES|TECHNOLOGIES|BANK|"
+    # a firm's line of business that only firms name themselves by: software and service
+    # vendors, a plan's third-party administrators, a law firm
+    r"Solutions|Administrators|Attorneys|SOLUTIONS|ADMINISTRATORS|ATTORNEYS|"
+    # an insurer named for its plan ("Gulf Coast Family Health Plan"; not a "Care Plan")
+    r"Health[ \t]+Plan|HEALTH[ \t]+PLAN"
 )
 # Capital clinical abbreviations: suffixes only after title-case words.
 _SHORT = r"AG|SA|SE|NV|LP|SAS|SpA|AB|ASA|Oyj|KG"
