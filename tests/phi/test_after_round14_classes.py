@@ -1,0 +1,173 @@
+"""Error classes fixed after round 14 (issue 14), by kind, developed on round14-dev only: a
+value after any noun with a number word ("Subject number", "run #", "Attorney No."); digits
+said one by one in a transcript; a word spelled out letter by letter after it; phones after a
+calling code with mixed separators, a bracketed trunk code with one group, an Indian trunk
+number in two groups of five; a direction after the street type, a lettered avenue, a rural
+route box.
+
+Every value here is invented; none comes from a corpus. Each class comes with look-alikes
+that must stay untouched.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine, PhiSpan
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.spelled import spelled_ends
+from tests.phi.conftest import found
+
+ID = Entity.ID_NUMBER.value
+PERSON = Entity.PERSON.value
+PHONE = Entity.PHONE_NUMBER.value
+STREET = Entity.STREET_ADDRESS.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Consent signed. Participant number 071-238.", "071-238"),
+        ("Ambulance 4, run # 31-07-5520. Scene time", "31-07-5520"),
+        ("Counsel: R. Vale, Bar No. 40917-49, for the guardian", "40917-49"),
+        ("Customer # QWT-118 billed monthly", "QWT-118"),
+        ("arresting officer BRANNIGAN #7731 at intake", "7731"),
+    ],
+)
+def test_a_value_after_a_noun_and_a_number_word_is_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (ID, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moved to room number 418, bed no. 2",
+        "Tylenol #3 given; dose number 12 of the series",
+        "CPT # 99214 for the visit",
+        "Form version 3.1, page no. 12",
+        "visit # 11/04/2031 rescheduled",
+    ],
+)
+def test_a_place_an_amount_a_code_or_a_date_after_a_number_word_is_no_identifier(
+    engine: PhiEngine, text: str
+) -> None:
+    assert not any(kind == ID for kind, _ in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "my member number i believe is four four oh nine one two seven um",
+            ID,
+            "four four oh nine one two seven",
+        ),
+        (
+            "or reach my son at six one seven five five five oh one four two thanks",
+            PHONE,
+            "six one seven five five five oh one four two",
+        ),
+    ],
+)
+def test_digits_said_one_by_one_are_an_identifier_or_a_phone(
+    engine: PhiEngine, text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["she counted one two three four and stopped", "took two or three steps, then one more"]
+)
+def test_a_few_number_words_are_no_identifier(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == [], found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "hello this is marta quillfeather q u i l l f e a t h e r calling",
+            "q u i l l f e a t h e r",
+        ),
+        ("Patient DROSTEVIK, D-R-O-S-T-E-V-I-K, on the line", "D-R-O-S-T-E-V-I-K"),
+    ],
+)
+def test_a_name_spelled_out_after_it_is_part_of_the_name(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    spans = found(engine, text)
+    assert any(kind == PERSON and span.endswith(value) for kind, span in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        ("Dr Quillfeather q u i l l f e a t h e r", True),
+        ("Dr Quillfeather a b c today", False),  # letters that spell another word
+        ("Dr Lee l e e", True),
+        ("Dr Lee, L.E.", False),  # two letters spell nothing
+    ],
+)
+def test_only_letters_that_spell_the_word_before_them_extend_it(text: str, spelled: bool) -> None:
+    name = PhiSpan(PERSON, 3, 3 + len(text[3:].split()[0].rstrip(",")), 0.9)
+    assert bool(list(spelled_ends(text, [name]))) is spelled
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("family: +60 3-4417 2290 (brother)", "+60 3-4417 2290"),
+        ("office (023) 41187 weekdays", "(023) 41187"),
+        ("son on 072208 44561 after six", "072208 44561"),
+    ],
+)
+def test_phones_in_more_national_and_international_layouts(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert any(kind == PHONE and value in span for kind, span in found(engine, text)), found(
+        engine, text
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("deliver to 2290 Quill St NE by noon", "2290 Quill St NE"),
+        ("MAIL TO\n3318 AVENUE K APT 2\n", "3318 AVENUE K APT 2"),
+        ("fell at home, Rt 4 Box 227, per EMS", "Rt 4 Box 227"),
+    ],
+)
+def test_more_street_layouts(engine: PhiEngine, text: str, value: str) -> None:
+    assert (STREET, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["walked 2 Avenue 3 times? no", "gave 2 Ave 3 doses", "met at 12 Main St S of the park"]
+)
+def test_street_look_alikes(engine: PhiEngine, text: str) -> None:
+    spans = found(engine, text)
+    assert not any(kind == STREET and ("3" in span or span.endswith(" S")) for kind, span in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2031-02-11,Bayou Ridge Family Health Plan,CO-97,", "Bayou Ridge Family Health Plan"),
+        ("payer: Tamarack Benefit Administrators (TPA)", "Tamarack Benefit Administrators"),
+        ("QUELLBRIDGE LANGUAGE SOLUTIONS   INVOICE 2031-118", "QUELLBRIDGE LANGUAGE SOLUTIONS"),
+        ("ORTVALE & PENHALLOW, ATTORNEYS\n", "ORTVALE & PENHALLOW, ATTORNEYS"),
+    ],
+)
+def test_firms_named_by_a_plan_an_administrator_a_vendor_or_a_law_firm(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (Entity.ORGANIZATION.value, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Reviewed the Safety Plan and the Birth Plan; Care Plan updated", "Legal Services"]
+)
+def test_a_plan_of_care_is_no_firm(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == [], found(engine, text)
