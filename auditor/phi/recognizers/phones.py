@@ -33,7 +33,8 @@ _FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 _EXT = r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))?"
 # +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
 _SHAPE = re.compile(
-    r"(?<![\w/.+-])"
+    # (a dot after a word may touch the "+": "tel.+44 ...")
+    r"(?<![\w/+-])(?<!\d\.)(?<![^\w]\.)"
     r"(?:(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)\s?)?|1[\s.-]?(?=\())?"
     r"(?:\(\d{1,5}\)[\s.-]?)?"
     r"\d{1,5}(?:([\s.-])\d{2,8})(?:\1\d{2,5}){0,3}" + _EXT + r"(?![\w/]|[.-]\d)",
@@ -61,7 +62,7 @@ _US_CUES = context_regex(
      "c", "h", "w", "p"]
 )  # fmt: skip
 _PHONE_10 = re.compile(
-    r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}"
+    r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s./-])[2-9]\d{2}[\s.-]\d{4}"
     r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
     I,
 )
