@@ -56,6 +56,7 @@ from auditor.phi.recognizers.headed_names import (
     TITLES,
     headed_runs,
 )
+from auditor.phi.recognizers.initials import initial_bounds
 from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
@@ -211,6 +212,14 @@ class Sweep:
         found += self._grown(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
         found += self._placed(text, [*taken, *found])
+        # a swept name's initials go with it ("R. Mbappé", "Teagan M."), as the engine's do
+        free = _Covered(taken_pairs + [(s.start, s.end) for s in found]).free
+        grown = {
+            id(s): SweepSpan(s.entity_type, a, b)
+            for s, a, b in initial_bounds(text, found)
+            if (a == s.start or free(a, s.start)) and (b == s.end or free(s.end, b))
+        }
+        found = [grown.get(id(s), s) for s in found]
         return _merged(text, sorted(found, key=lambda s: s.start))
 
     def _grown(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:

@@ -22,6 +22,7 @@ from auditor.errors import ConfigError
 from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
+from auditor.phi.recognizers.initials import initial_bounds
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
@@ -321,6 +322,9 @@ class PhiEngine:
             spans += [
                 PhiSpan(s.entity_type, s.start, end, s.score)
                 for s, end in spelled_ends(text, spans)
+            ]
+            spans += [
+                PhiSpan(s.entity_type, a, b, s.score) for s, a, b in initial_bounds(text, spans)
             ]
             yield merge_spans(drop_persons_in_places(text, spans))
 
