@@ -94,7 +94,8 @@ _SAINT = re.compile(
     r"infirmary|surgery|medical practice|practice|health cent(?:er|re)|hospice|care home))?"
     r"(?=\W|$)"
 )
-_COMPASS = frozenset({"north", "south", "east", "west"})
+# A wing after a floor number: the compass, and a tower ("7 North", "2 Tower").
+_COMPASS = frozenset({"north", "south", "east", "west", "tower"})
 # What follows a drug's strength: a dose, a unit, a route ("Flovent 44 2 puffs").
 _DOSE_AFTER = re.compile(
     r"[ \t]*(?:\d+(?:\.\d+)?[ \t]*)?"
@@ -183,8 +184,9 @@ class FacilityRecognizer(LocalRecognizer):
             ]
         if _SPECIALTY_ANY.search(text):  # (a plain scan first: most notes name no ward)
             found += [(m.start(1), m.end(1), 0.7) for m in _SPECIALTY_WARD.finditer(text)]
-        if "Ward" in text:
+        if "Ward" in text or "WARD" in text:
             found += [(m.start(1), m.end(1), 0.7) for m in _KIND_WARD.finditer(text)]
+            found += [(m.start(), m.end(), 0.7) for m in _NUMBERED_WARD.finditer(text)]
         found += [
             (m.start(), m.end(), 0.7)
             for m in _NAMED_SURGERY.finditer(text)
@@ -673,6 +675,8 @@ class FacilityRecognizer(LocalRecognizer):
         if k + 2 >= len(view.words):
             return True
         after = view.words[k + 2]
+        if "\n" in view.text[wing.end : after.start]:
+            return True  # the line ends with the unit ("Unit 2 Tower")
         if after.key in STREET_TYPES:
             return False
         return not after.text[:1].isupper() or after.key in _UNIT_FOLLOWERS
@@ -697,6 +701,8 @@ _KIND_WARD = re.compile(
     r"Renal|Respiratory|Stroke|Geriatric|Psychiatric|General|Female|Male|Private|Isolation|"
     r"Burns|Neonatal|Postnatal|Antenatal)[ \t]+Ward[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-])"
 )
+# A ward by its number alone, capitalised ("Ward 22", "WARD 7B"; not "the ward 3 times").
+_NUMBERED_WARD = re.compile(r"(?<![\w-])(?:Ward|WARD)[ \t]+\d{1,2}[A-Z]?(?![\w/.:-])")
 # A public hospital named by its grade and then its town, as Sri Lanka, Nigeria, Ghana or
 # Malaysia name them: "Base Hospital Kalmunai", "Teaching Hospital Jaffna", "Federal Medical
 # Centre Owerri" (the town word must be no English word).
