@@ -51,7 +51,8 @@ _SUFFIXES = (
     r"ASSOCIATES|PARTNERS|INDUSTRIES|ENTERPRISES|TECHNOLOGIES|BANK|"
     # a firm's line of business that only firms name themselves by: software and service
     # vendors, a plan's third-party administrators, a law firm
-    r"Solutions|Administrators|Attorneys|SOLUTIONS|ADMINISTRATORS|ATTORNEYS|"
+    r"Solutions|Administrators|Attorneys(?:[ \t]+at[ \t]+Law)?|SOLUTIONS|ADMINISTRATORS|"
+    r"ATTORNEYS(?:[ \t]+AT[ \t]+LAW)?|"
     # an insurer named for its plan ("Gulf Coast Family Health Plan"; not a "Care Plan")
     r"Health[ \t]+Plan|HEALTH[ \t]+PLAN"
 )
