@@ -140,7 +140,9 @@ _LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{_LOGIN_LABEL}){_LABEL_GAP}{_ANY_VA
 # names one thing, whatever the noun; the cue lists above cannot hold every such noun. Nouns
 # of place, order, amount or code ("room", "page", "dose", "CPT") number no person.
 _ANY_LABELLED = re.compile(
-    r"(?<![\w])(?P<head>[A-Za-z][A-Za-z'’-]{0,24})\.?[ \t]+"
+    # from the number word, so that a text is scanned for "no", "number" or "#" only; the noun
+    # before it is read by ``_any_label_head``
+    r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t]))"
     r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(?i:is|was)[ \t]+)?"
     r"(?P<v>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 )
