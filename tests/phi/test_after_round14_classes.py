@@ -15,6 +15,7 @@ import pytest
 
 from auditor.phi.engine import PhiEngine, PhiSpan
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.initials import initial_bounds
 from auditor.phi.recognizers.spelled import spelled_ends
 from tests.phi.conftest import found
 
@@ -171,3 +172,83 @@ def test_firms_named_by_a_plan_an_administrator_a_vendor_or_a_law_firm(
 )
 def test_a_plan_of_care_is_no_firm(engine: PhiEngine, text: str) -> None:
     assert found(engine, text) == [], found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reach her at 508/555-0134 today", "508/555-0134"),
+        ("tel.+44(0)131 496 0777", "+44(0)131 496 0777"),
+    ],
+)
+def test_an_area_code_before_a_slash_and_a_calling_code_after_a_label_dot(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert any(kind == PHONE and span == value for kind, span in found(engine, text)), found(
+        engine, text
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "initials"),
+    [
+        ("Signed: Q. V. Ostrander   Date: 11/02/2031", "Ostrander", "Q. V. "),
+        ("reviewed by Ostrander W. | 14:02", "Ostrander", " W."),
+        ('"Ostrander, T.",2031-01-04', "Ostrander", ", T."),
+    ],
+)
+def test_initials_beside_a_name_join_it(text: str, name: str, initials: str) -> None:
+    start = text.index(name)
+    span = PhiSpan(PERSON, start, start + len(name), 0.9)
+    [(_, a, b)] = list(initial_bounds(text, [span]))
+    assert initials.strip(" ,") in text[a:b] and name in text[a:b]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ostrander E. coli grew", "Ostrander"),  # an organism's genus
+        ("Ostrander ABC", "Ostrander"),
+        ("seen by Ostrander; plan", "Ostrander"),
+    ],
+)
+def test_no_initials_no_growth(text: str, name: str) -> None:
+    start = text.index(name)
+    assert list(initial_bounds(text, [PhiSpan(PERSON, start, start + len(name), 0.9)])) == []
+
+
+def test_a_swept_name_takes_its_initials_along(engine: PhiEngine) -> None:
+    from auditor.deid.sweep import sweep_for
+
+    text = "Signature et cachet: R. Qwemboué"
+    sweep = sweep_for(True, engine.lexicon)
+    assert sweep is not None
+    swept = [text[s.start : s.end] for s in sweep.spans(text, engine.analyze(text))]
+    taken = [text[s.start : s.end] for s in engine.analyze(text)]
+    assert "R. Qwemboué" in swept + taken, (swept, taken)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("MRN QX-7730418   Unit 3 Tower\nContents: wallet", "3 Tower"),
+        ("son of pt, 93, 5 Tower rm 5512, called", "5 Tower"),
+        ("THA (uncemented)   Ward 17\n09:30", "Ward 17"),
+    ],
+)
+def test_a_tower_after_a_floor_and_a_numbered_ward_are_units(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (Entity.HOSPITAL.value, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["went round the ward 3 times", "lives at 6 Tower Road"])
+def test_a_ward_word_or_a_tower_road_is_no_unit(engine: PhiEngine, text: str) -> None:
+    assert not any(kind == Entity.HOSPITAL.value for kind, _ in found(engine, text))
+
+
+def test_a_degree_after_a_name_is_no_initial() -> None:
+    text = "Dictated by: Quentin Ostrander, M.D. DD: 09/12"
+    start = text.index("Quentin")
+    span = PhiSpan(PERSON, start, text.index(","), 0.9)
+    assert list(initial_bounds(text, [span])) == []
