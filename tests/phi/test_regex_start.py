@@ -19,7 +19,7 @@ import pytest
 from auditor.phi.engine import PhiEngine
 from auditor.phi.recognizers import patterns
 from auditor.phi.recognizers.patterns import RegexRecognizer, _word_test
-from auditor.phi.recognizers.regex_start import accelerated, first_chars, plan
+from auditor.phi.recognizers.regex_start import accelerated, consuming_first, first_chars, plan
 from auditor.synth.documents import note_texts
 
 CORPORA = Path(__file__).resolve().parents[2] / "bench" / "phi_corpora"
@@ -120,7 +120,11 @@ def test_the_recognizer_scans_with_the_accelerated_regex_and_keeps_rule_regex(
         assert quick.groups == regex.groups
         assert quick.groupindex == regex.groupindex
         assert quick.flags == regex.flags
-        assert quick is regex or _one_look_ahead_added(regex, quick)
+        assert (
+            quick is regex
+            or _one_look_ahead_added(regex, quick)
+            or quick.pattern == consuming_first(regex.pattern, regex.flags)
+        )
 
 
 def _one_look_ahead_added(plain: re.Pattern[str], quick: re.Pattern[str]) -> bool:
@@ -226,3 +230,45 @@ def test_planned_patterns_match_the_same(pattern: str, flags: int) -> None:
     )
     assert [m.regs for m in quick.finditer(sample)] == [m.regs for m in plain.finditer(sample)]
     assert quick.findall(sample)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<![\w-])\d{3}-\d{4}", r"\d(?<![\w-][\s\S])\d{2}-\d{4}"),
+        (r"(?<![\w-])\d{11,20}x", r"\d(?<![\w-][\s\S])\d{10,19}x"),
+        (r"(?<![\w-])\d+-", r"\d(?<![\w-][\s\S])\d{0,}-"),
+        (r"(?<![\w-])[12]\d{9}", r"[12](?<![\w-][\s\S])\d{9}"),
+        (r"(?<=[a-z] )\d{5}(?=\s)", r"\d(?<=[a-z] [\s\S])\d{4}(?=\s)"),
+        (r"(?<![\w/.-])[MF][ /](9\d)", r"[MF](?<![\w/.-][\s\S])[ /](9\d)"),
+    ],
+)
+def test_consuming_first(pattern: str, expected: str) -> None:
+    assert consuming_first(pattern, 0) == expected
+    quick, plain = re.compile(expected), re.compile(pattern)
+    sample = (
+        "123-4567 a123-4567 -123-4567 12345678901x 1234- 1234567890 x 21234567890 ab 12345 "
+        "z 12345\n12-3456 M/91 xF 95 F/96 123-45678 1234567890123456789012x 9-"
+    )
+    assert [m.regs for m in quick.finditer(sample)] == [m.regs for m in plain.finditer(sample)]
+    assert [m.regs for m in quick.finditer(sample[1:])] == [
+        m.regs for m in plain.finditer(sample[1:])
+    ]
+    assert quick.findall(sample)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"(?<![\w-])\d{3}x", re.IGNORECASE),  # a cased class under IGNORECASE: no C skip
+        (r"(?<![\w-])\d{3}?x", 0),  # lazy
+        (r"(?<![\w-])\d{3}+x", 0),  # possessive
+        (r"(?<![\w-])\d{0,3}x", 0),  # may consume nothing
+        (r"(?<![\w-])(\d{3})", 0),  # the first character is in a group
+        (r"(?<![\w-])[A-Za-z]{3}", 0),  # letters: most positions
+        (r"(?<!\w\w|x)\d", 0),  # a look-behind with a branch
+        (r"\b\d{3}", 0),  # no look-behind
+    ],
+)
+def test_consuming_first_leaves_alone(pattern: str, flags: int) -> None:
+    assert consuming_first(pattern, flags) is None

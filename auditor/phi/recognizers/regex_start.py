@@ -271,7 +271,104 @@ def _written_back(text: str, flags: int, items: list[Any]) -> bool:
     return parsed is not None and repr(parsed[0]) == repr(items)
 
 
-def plan(pattern: str, flags: int) -> str | None:
+# A look-behind over single characters, then one character test (a class, an escape, a plain
+# character), then an optional greedy count: "(?<![\w-])\d{3}", as written.
+_LOOK_BEHIND_THEN_CHAR = re.compile(
+    r"\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()\[\]\\|])+\)"
+    r"(\[(?:\\.|[^\]\\])*\]|\\[dswDSW]|[^\\()\[\]{}|?*+.^$])"
+    r"(?:\{(\d+)(?:(,)(\d*))?\}|(\+))?(?![?+])"
+)
+# A class whose share of positions is below this is worth opening the pattern with.
+MAX_CONSUMING_PASS = 0.3
+
+
+def _one_char(item: tuple[Any, Any]) -> bool:
+    return item[0] in (C.LITERAL, C.IN)
+
+
+def consuming_first(
+    pattern: str, flags: int, parsed: tuple[list[Any], int] | None = None
+) -> str | None:
+    r"""The pattern rewritten to open with its first character test, or None.
+
+    ``(?<![\w-])\d{3}-...`` becomes ``\d(?<![\w-][\s\S])\d{2}-...``: the look-behind moves one
+    character later and reaches one character further back, which is the same test, and the
+    pattern now opens with a character class, so ``re`` skips in C to the next position that
+    can start a match (the look-ahead still enters the matcher at every position). Only for a
+    single look-behind over single characters, a case-sensitive and rare first class and a
+    greedy count of at least one; the rewrite is checked against the parse tree.
+    """
+    if flags & re.IGNORECASE:
+        return None
+    parsed = parsed or _parse(pattern, flags)
+    if parsed is None:
+        return None
+    data, flags = parsed
+    if len(data) < 2 or flags & re.IGNORECASE:
+        return None
+    behind, first = data[0], data[1]
+    if behind[0] not in (C.ASSERT, C.ASSERT_NOT) or behind[1][0] != -1:
+        return None
+    if not all(_one_char(item) for item in behind[1][1].data):
+        return None
+    if first[0] is C.MAX_REPEAT:
+        low, high, body = first[1]
+        if low < 1 or len(body.data) != 1 or not _one_char(body.data[0]):
+            return None
+        char = body.data[0]
+    elif _one_char(first):
+        low = high = 1
+        char = first
+    else:
+        return None
+    m = _LOOK_BEHIND_THEN_CHAR.match(pattern)
+    if m is None:
+        return None
+    behind_text = pattern[: m.start(1)]
+    char_text = m.group(1)
+    try:
+        if _share(re.compile(char_text, flags)) > MAX_CONSUMING_PASS:
+            return None
+    except re.error:
+        return None
+    if high == C.MAXREPEAT:
+        rest = f"{{{low - 1},}}"
+    elif high == low:
+        rest = f"{{{low - 1}}}" if low > 1 else ""
+    else:
+        rest = f"{{{low - 1},{high - 1}}}"
+    moved = behind_text[:-1] + r"[\s\S])"
+    candidate = char_text + moved + (char_text + rest if rest else "") + pattern[m.end() :]
+    # The check: the candidate's tree is the first character, the original look-behind's
+    # characters plus any one, the count less one, then the original tree after its count.
+    got = _parse(candidate, flags)
+    expected = _parse(char_text + moved + (char_text + rest if rest else ""), flags)
+    if got is None or expected is None:
+        return None
+    head, tail = got[0][: len(expected[0])], got[0][len(expected[0]) :]
+    if repr(tail) != repr(data[2:]) or repr(head) != repr(expected[0]):
+        return None
+    look = head[1]
+    if (
+        repr(head[0]) != repr(char)
+        or look[0] is not behind[0]
+        or look[1][0] != -1
+        or repr(look[1][1].data[:-1]) != repr(behind[1][1].data)
+        or repr(look[1][1].data[-1])
+        != repr((C.IN, [(C.CATEGORY, C.CATEGORY_SPACE), (C.CATEGORY, C.CATEGORY_NOT_SPACE)]))
+    ):
+        return None
+    if rest and (
+        head[2][0] is not C.MAX_REPEAT
+        or repr(head[2][1][2].data) != repr([char])
+        or (head[2][1][0], head[2][1][1])
+        != (low - 1, high - 1 if high != C.MAXREPEAT else C.MAXREPEAT)
+    ):
+        return None
+    return candidate
+
+
+def plan(pattern: str, flags: int, parsed: tuple[list[Any], int] | None = None) -> str | None:
     """The pattern with a first-character look-ahead where one pays, else None.
 
     The look-ahead goes first when it passes fewer positions than the pattern's leading
@@ -280,7 +377,7 @@ def plan(pattern: str, flags: int) -> str | None:
     pattern opens with nothing but one-character tests (``re`` skips ahead by itself or fails
     at once), or when the look-ahead would pass most positions.
     """
-    parsed = _parse(pattern, flags)
+    parsed = parsed or _parse(pattern, flags)
     if parsed is None:
         return None
     data, flags = parsed
@@ -322,7 +419,10 @@ def plan(pattern: str, flags: int) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _accelerated(pattern: str, flags: int) -> re.Pattern[str] | None:
-    text = plan(pattern, flags)
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    text = consuming_first(pattern, flags, parsed) or plan(pattern, flags, parsed)
     if text is None:
         return None
     try:
