@@ -15,6 +15,12 @@ reference, ``.``, a local flag other than ``i``, or a pattern that can match the
 string. Each class is written with the case-folding flag in force where the original item
 stands, so ``re`` folds the look-ahead exactly as it folds the item (KELVIN SIGN for ``k``,
 LONG S for ``s``). A look-ahead adds no group: group numbers and names are unchanged.
+
+Where the pattern opens with a look-behind over single characters and then one rare,
+case-sensitive character test, it is instead rewritten to open with that test (the look-behind
+moved one character later and widened by one, :func:`consuming_first`), which gives ``re``
+its own skip in C. Both rewrites are checked against the parse tree; the tests run every rule
+plain and rewritten over the development corpora.
 """
 
 from __future__ import annotations
