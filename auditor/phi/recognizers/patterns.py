@@ -124,7 +124,8 @@ class RegexRecognizer(LocalRecognizer):
         self._shared = {key for key, n in uses.items() if n > 1}
         # Each regex as scanned: with a look-ahead of the characters a match can begin with
         # where that is sound and pays (see regex_start); same matches, same groups. The
-        # prefilter searches of the lowered text (cue words, word tests) likewise.
+        # prefilter searches of the lowered text (cue words, word tests) likewise. Looked up by
+        # id with the plain regex as fallback: a recognizer rebuilt from a pickle still scans.
         self._scan = {id(r.regex): accelerated(r.regex) for r in self.rules}
         self._cues = {
             id(r.context): accelerated(r.context)
@@ -156,17 +157,17 @@ class RegexRecognizer(LocalRecognizer):
                 # Context-only rule: one search of the whole text rules most texts out.
                 key = id(rule.context)
                 if key not in present:
-                    present[key] = self._cues[key].search(lower) is not None
+                    present[key] = self._cues.get(key, rule.context).search(lower) is not None
                 if not present[key]:
                     continue
             matches: Iterable[re.Match[str]]
             key = id(rule.regex)
             if key in self._shared:
                 if key not in scanned:
-                    scanned[key] = list(self._scan[key].finditer(text))
+                    scanned[key] = list(self._scan.get(key, rule.regex).finditer(text))
                 matches = scanned[key]
             else:
-                matches = self._scan[key].finditer(text)
+                matches = self._scan.get(key, rule.regex).finditer(text)
             for match in matches:
                 start, end = match.span(rule.group)
                 if start < 0 or end <= start:
