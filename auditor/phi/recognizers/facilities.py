@@ -184,9 +184,8 @@ class FacilityRecognizer(LocalRecognizer):
             ]
         if _SPECIALTY_ANY.search(text):  # (a plain scan first: most notes name no ward)
             found += [(m.start(1), m.end(1), 0.7) for m in _SPECIALTY_WARD.finditer(text)]
-        if "Ward" in text or "WARD" in text:
+        if "Ward" in text:
             found += [(m.start(1), m.end(1), 0.7) for m in _KIND_WARD.finditer(text)]
-            found += [(m.start(), m.end(), 0.7) for m in _NUMBERED_WARD.finditer(text)]
         found += [
             (m.start(), m.end(), 0.7)
             for m in _NAMED_SURGERY.finditer(text)
@@ -701,8 +700,6 @@ _KIND_WARD = re.compile(
     r"Renal|Respiratory|Stroke|Geriatric|Psychiatric|General|Female|Male|Private|Isolation|"
     r"Burns|Neonatal|Postnatal|Antenatal)[ \t]+Ward[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-])"
 )
-# A ward by its number alone, capitalised ("Ward 22", "WARD 7B"; not "the ward 3 times").
-_NUMBERED_WARD = re.compile(r"(?<![\w-])(?:Ward|WARD)[ \t]+\d{1,2}[A-Z]?(?![\w/.:-])")
 # A public hospital named by its grade and then its town, as Sri Lanka, Nigeria, Ghana or
 # Malaysia name them: "Base Hospital Kalmunai", "Teaching Hospital Jaffna", "Federal Medical
 # Centre Owerri" (the town word must be no English word).
