@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol, TypeVar
 
-_BEFORE = re.compile(r"(?<![^\s(\"'|,;:])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?$")
+# (\Z, not $: "Section B.\nCarmelita" has no initial before the name)
+_BEFORE = re.compile(r"(?<![^\s(\"'|,;:])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?\Z")
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
 # A degree or a licence after a name is no initial: "Samuel Ostrowski, M.D.".
 _CREDENTIALS = frozenset({"md", "do", "rn", "np", "pa", "od", "dds", "dmd", "dpm", "lpn", "jd"})
