@@ -15,11 +15,17 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol, TypeVar
 
-# (\Z, not $: "Section B.\nCarmelita" has no initial before the name)
-_BEFORE = re.compile(r"(?<![^\s(\"'|,;:])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?\Z")
+# (\Z, not $: "Section B.\nCarmelita" has no initial before the name; nor has "took vit. d.
+# pettigrew" after an abbreviation's dot)
+_BEFORE = re.compile(
+    r"(?<![^\s(\"'|,;:])(?<![^\W\d_]{2}\.[ \t])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?\Z"
+)
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
 # A degree or a licence after a name is no initial: "Samuel Ostrowski, M.D.".
-_CREDENTIALS = frozenset({"md", "do", "rn", "np", "pa", "od", "dds", "dmd", "dpm", "lpn", "jd"})
+_CREDENTIALS = frozenset(
+    {"md", "do", "rn", "np", "pa", "od", "dds", "dmd", "dpm", "lpn", "jd", "mb", "bs", "ms", "ma",
+     "ba", "pt", "ot", "cna", "rd", "mph", "mba", "msc", "bsc", "dc", "lcsw"}
+)  # fmt: skip
 
 
 class _Span(Protocol):
