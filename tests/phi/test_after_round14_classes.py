@@ -260,3 +260,14 @@ def test_a_letter_ending_the_line_before_a_name_is_no_initial() -> None:
     start = text.index("Quentin")
     span = PhiSpan(PERSON, start, len(text), 0.9)
     assert list(initial_bounds(text, [span])) == []
+
+
+@pytest.mark.parametrize("text", ["works at night, sleeps days", "works at home since covid"])
+def test_one_english_word_after_a_job_cue_in_lower_case_is_no_firm(
+    engine: PhiEngine, text: str
+) -> None:
+    assert not any(kind == Entity.ORGANIZATION.value for kind, _ in found(engine, text))
+
+
+def test_a_firm_after_a_job_cue_in_lower_case_stays(engine: PhiEngine) -> None:
+    assert (Entity.ORGANIZATION.value, "quorvex") in found(engine, "he works at quorvex now")

@@ -282,6 +282,8 @@ class OrganizationRecognizer(LocalRecognizer):
                 words.pop(0)
             if not words or all(self._plain(w.group()) for w in words) or len(words) > 5:
                 continue
+            if len(words) == 1 and self._english(words[0].group()):
+                continue  # "works at night", "job at home": a surname too, but no firm alone
             r.start += words[0].start()
             out.append(r)
         for m in _PARTNERS.finditer(cased):  # "wilson, norman and murphy"
@@ -324,6 +326,10 @@ class OrganizationRecognizer(LocalRecognizer):
         """A clinical word (the stop-list's jargon, a medical ending): a service's name."""
         lex = self.lexicon
         return bool(MEDICAL_SUFFIX.search(word)) or (lex is not None and word in lex.stoplist)
+
+    def _english(self, word: str) -> bool:
+        lex = self.lexicon
+        return lex is not None and lex.is_english(word.lower().strip(".,'’"))
 
     def _plain(self, word: str) -> bool:
         """An ordinary English word that is no name (only with a lexicon)."""
