@@ -500,8 +500,10 @@ def save_carry_part(
     return carry_parts.Part(path.name, n, low, high, oldest, last), newest
 
 
-#: The tables a scan's window rule is staged through (``window_stages``), per segment.
-W_CUR, W_KEEP = "w_cur", "w_keep"
+#: The tables a scan's window rule is staged through (``window_stages``), per segment:
+#: its events, the buckets its islands by event counts cover, and those of the islands
+#: by distinct values (``refine_sql``), which the window query reads.
+W_CUR, W_KEEP, W_KEEP2 = "w_cur", "w_keep", "w_keep2"
 
 
 def _cur_sql(active: ActiveRule, source: str) -> str:
@@ -578,10 +580,12 @@ def window_stages(active: ActiveRule, source: str) -> list[str]:
     ]
 
 
-def keep_span(con: duckdb.DuckDBPyConnection, active: ActiveRule) -> tuple[str, str] | None:
-    """The instants [from, to) that ``W_KEEP``'s buckets cover, as SQL literals (a constant
+def keep_span(
+    con: duckdb.DuckDBPyConnection, active: ActiveRule, table: str = W_KEEP
+) -> tuple[str, str] | None:
+    """The instants [from, to) that ``table``'s buckets cover, as SQL literals (a constant
     filter, which DuckDB's zone maps use to skip carried row groups); None when it is empty."""
-    row = con.execute(f"SELECT min(b), max(b) FROM {W_KEEP}").fetchone()
+    row = con.execute(f"SELECT min(b), max(b) FROM {table}").fetchone()
     if row is None or row[0] is None:
         return None
     ms = active.over_minutes * 60_000
@@ -604,18 +608,85 @@ def window_query(
     events in another format), so nothing is counted twice.
 
     Only carried events in the islands of hot buckets the segment touches are read
-    (``keep_sql``), so a segment costs what it holds and what lies near it, not what the
-    carry holds. ``staged``: ``W_CUR`` and ``W_KEEP`` are filled (``window_stages``) and the
-    carry is read only in this span of instants (``keep_span``); else all in one statement.
+    (``keep_sql``, narrowed by ``refine_sql``), so a segment costs what it holds and what
+    lies near it, not what the carry holds. ``staged``: ``W_CUR`` and ``W_KEEP2`` are filled
+    (``window_steps``) and the carry is read only in this span of instants (``keep_span``);
+    else all in one statement.
     """
     if staged is None:
-        head = f"cur AS ({_cur_sql(active, source)}), keep AS ({keep_sql(active, 'cur')}),"
+        head = f"cur AS ({_cur_sql(active, source)}), "
+        if REFINE_PAIRS:
+            head += f"keep1 AS ({keep_sql(active, 'cur')}), "
+            head += f"keep AS ({refine_sql(active, 'cur', 'keep1', None)}),"
+        else:
+            head += f"keep AS ({keep_sql(active, 'cur')}),"
     else:
-        head = f"cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {W_KEEP}),"
+        head = f"cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {W_KEEP2}),"
     return f"""
         WITH {head} {_bursts_ctes(active, staged)}
         SELECT {active.index} AS r, {base}, firsts.n
         FROM firsts JOIN allv ON allv.k = firsts.first_k
+    """
+
+
+#: Whether a window rule's islands are narrowed to pairs hot by distinct values
+#: (``refine_sql``); off only in the tests that compare the findings of both.
+REFINE_PAIRS = True
+
+
+def refine_sql(active: ActiveRule, cur: str, keep: str, span: tuple[str, str] | None) -> str:
+    """The buckets of ``keep`` (``keep_sql``) in islands of pairs of adjacent buckets that
+    hold more than the threshold of distinct values, not merely of events: what the window
+    query then reads (``span``: the carry is read in these instants, ``keep_span``).
+
+    ``keep`` picks pairs by event counts, which is all the carry's bucket counts can tell; a
+    user who opens the same patients again and again fills them (the 10M bench input:
+    102,522 pairs over 30 events, 174 over 30 distinct patients), and the window query read
+    every carried event of their islands into three window operators, segment after
+    segment. Here only each kept event's group, bucket and value are read, their distinct
+    values per pair counted (hash aggregates; carried copies of the segment's events add no
+    value, so need no key), and the islands formed again from the pairs over the threshold.
+
+    The proof is ``keep_sql``'s with distinct values for events: an event over the threshold
+    in bucket b has its window within buckets b - 1 and b, whose distinct values then exceed
+    the threshold, so that pair is kept with its island, buckets [lo, hi + 1], which hold
+    the event and its whole window: it counts the same as over all of ``keep``. Any other
+    event counts at most what it did (fewer rows), so stays under the threshold: the events
+    over it, their counts and so the bursts are the same. A pair at the edge of ``keep``,
+    one bucket read, was no hot pair by events, so it is none by distinct values either.
+    """
+    grp, cond, ms = _bucket_parts(active)
+    assert active.rule.window is not None
+    val = WINDOW_DISTINCT[active.rule.window.count_distinct]
+    where = (
+        "true"
+        if span is None
+        else (f"event__timestamp >= {span[0]} AND event__timestamp < {span[1]}")
+    )
+    return f"""
+        WITH vals AS (
+            SELECT DISTINCT grp, b, val FROM (
+                SELECT grp, b, val FROM {cur} SEMI JOIN {keep} USING (grp, b)
+                UNION ALL SELECT grp, b, val FROM (
+                    SELECT {grp} AS grp, {_bucket_of(ms)} AS b, {val} AS val FROM carry
+                    WHERE {where} AND {cond}
+                ) SEMI JOIN {keep} USING (grp, b)
+            ) WHERE val IS NOT NULL
+        ),
+        hot AS (
+            SELECT grp, p FROM (
+                SELECT DISTINCT grp, p, val FROM (
+                    SELECT grp, b AS p, val FROM vals UNION ALL SELECT grp, b - 1, val FROM vals
+                )
+            ) GROUP BY grp, p HAVING count(*) > {active.threshold}
+        ),
+        islands AS (
+            SELECT grp, min(p) AS lo, max(p) AS hi FROM (
+                SELECT grp, p, p - row_number() OVER (PARTITION BY grp ORDER BY p) AS run
+                FROM hot
+            ) GROUP BY grp, run
+        )
+        SELECT grp, unnest(range(lo, hi + 2)) AS b FROM islands
     """
 
 
@@ -688,13 +759,13 @@ SLICE_ROW_BYTES = 400
 MAX_SLICES = 64
 
 
-def keep_rows(con: duckdb.DuckDBPyConnection, active: ActiveRule) -> int:
-    """Events in ``W_KEEP``'s buckets (the segment's and the carry's counts; the carry's may
+def keep_rows(con: duckdb.DuckDBPyConnection, active: ActiveRule, table: str = W_KEEP) -> int:
+    """Events in ``table``'s buckets (the segment's and the carry's counts; the carry's may
     run high): about the rows the window query holds."""
     row = con.execute(
         f"SELECT (SELECT coalesce(sum(c), 0) FROM {bucket_table(active)} "
-        f"SEMI JOIN {W_KEEP} USING (grp, b)) + "
-        f"(SELECT count(*) FROM {W_CUR} SEMI JOIN {W_KEEP} USING (grp, b))"
+        f"SEMI JOIN {table} USING (grp, b)) + "
+        f"(SELECT count(*) FROM {W_CUR} SEMI JOIN {table} USING (grp, b))"
     ).fetchone()
     return int(row[0]) if row and row[0] is not None else 0
 
@@ -738,9 +809,10 @@ def window_steps(
     slices: int | None = None,
 ) -> Iterator[str]:
     """A window rule's statements for one segment, each to be run (under the rule guard)
-    before the next is asked for: the stages (``window_stages``); then, when the segment
-    touches a hot island, the window query whose bursts go to ``into`` (``base`` columns,
-    ``n``).
+    before the next is asked for: the stages (``window_stages``); when the segment touches
+    an island hot by event counts, its narrowing to islands hot by distinct values
+    (``W_KEEP2``, ``refine_sql``); then, when one is left, the window query whose bursts go
+    to ``into`` (``base`` columns, ``n``).
 
     The query runs in one statement (``window_query``) when the islands' events fit the
     memory limit, else per slice of the groups (``slice_count`` from ``keep_rows``; or
@@ -753,15 +825,20 @@ def window_steps(
     span = keep_span(con, active)
     if span is None:
         return
+    keep = refine_sql(active, W_CUR, W_KEEP, span) if REFINE_PAIRS else f"FROM {W_KEEP}"
+    yield f"CREATE OR REPLACE TEMP TABLE {W_KEEP2} AS {keep}"
+    span = keep_span(con, active, W_KEEP2)
+    if span is None:
+        return
     if slices is None:
-        slices = slice_count(keep_rows(con, active), memory_limit_bytes(con))
+        slices = slice_count(keep_rows(con, active, W_KEEP2), memory_limit_bytes(con))
     if slices <= 1:
         yield f"INSERT INTO {into} BY NAME " + window_query(active, base, source, staged=span)
         return
     yield f"CREATE OR REPLACE TEMP TABLE {W_FIRSTS} (first_k BIGINT, n BIGINT)"
     ctes = _bursts_ctes(active, span)
     for i in range(slices):
-        keep = f"SELECT * FROM {W_KEEP} WHERE {_slice_of(slices)} = {i}"
+        keep = f"SELECT * FROM {W_KEEP2} WHERE {_slice_of(slices)} = {i}"
         yield f"""
             INSERT INTO {W_FIRSTS}
             WITH cur AS (SELECT * FROM {W_CUR}), keep AS ({keep}), {ctes}
