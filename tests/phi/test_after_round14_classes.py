@@ -271,3 +271,8 @@ def test_one_english_word_after_a_job_cue_in_lower_case_is_no_firm(
 
 def test_a_firm_after_a_job_cue_in_lower_case_stays(engine: PhiEngine) -> None:
     assert (Entity.ORGANIZATION.value, "quorvex") in found(engine, "he works at quorvex now")
+
+
+def test_a_site_letter_code_before_dashed_record_digits(engine: PhiEngine) -> None:
+    text = "MRN QTV 00-318-2207\nSeen today"
+    assert (Entity.MEDICAL_RECORD_NUMBER.value, "QTV 00-318-2207") in found(engine, text)

@@ -67,7 +67,8 @@ _MRN_SPACED = re.compile(
     r"(?<![\w])(?i:mrn|mr\s*#|mr\s+no|medical\s+record(?:\s+(?:number|no|#))?|"
     r"record\s+(?:number|no|#)|hospital\s+(?:number|no|id)|hosp\.?\s+no|unit\s+(?:number|no)|"
     r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id)\.?[ \t]*+[:#]?[ \t]*+"
-    r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ ]\d{1,5}){0,8})(?![\w-])"
+    # a site's letter code before grouped digits: "MRN TPH 00-447-1902", "UR RQ 441 822"
+    r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ -]\d{1,5}){0,8})(?![\w-])"
 )
 
 # The same for member, policy and other IDs: "ID PMH 4471 2290 18", "member id W 2811 9374",
