@@ -24,6 +24,7 @@ from auditor.phi.recognizers.lexicon import (
     Lexicon,
 )
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -107,22 +108,24 @@ _UNIT = (
 # A direction after the street type, as grid cities write it ("1407 Arno St NE", "88 Main
 # St. W,"); one letter only where no word follows ("St S of the park" is a direction).
 _POST_DIRECTION = r"(?:[ \t]+(?:NE|NW|SE|SW)\b\.?|[ \t]+[NSEW]\b\.?(?![ \t]*[A-Za-z]))?"
-_STREET = re.compile(
-    _NUMBER
-    + r"(?:"
-    + _NOT_STREET_WORD
-    # a word, or a short abbreviation with its dot ("N.", "Mt."): "fasting. He saw Dr." is
-    # two sentences, not "140-180 Fasting He Saw Drive"
-    # or a numbered street's ordinal ("9304 72nd Drive")
-    + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*|\d{1,3}(?i:st|nd|rd|th))\s+){1,4}?"
-    + r"(?i:"
-    + _alternation(_SUFFIX_TEXT)
-    + r")\b\.?"
-    # a street type that is also a name's last word: "22 Laurens Ridge Dr", "4 Forest Hill Rd"
-    + r"(?:[ \t]+(?:Dr|Drive|Rd|Road|Street|Ave|Avenue|Ln|Lane|Ct|Court|Cir|Circle|Blvd|"
-    r"Pl|Place|Ter|Terrace|Trl|Trail|Way|Loop|Pkwy|Parkway)\b\.?(?![ \t]+[A-Z][a-z]))?"
-    + _POST_DIRECTION
-    + _UNIT
+_STREET = accelerated(
+    re.compile(
+        _NUMBER
+        + r"(?:"
+        + _NOT_STREET_WORD
+        # a word, or a short abbreviation with its dot ("N.", "Mt."): "fasting. He saw Dr." is
+        # two sentences, not "140-180 Fasting He Saw Drive"
+        # or a numbered street's ordinal ("9304 72nd Drive")
+        + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*|\d{1,3}(?i:st|nd|rd|th))\s+){1,4}?"
+        + r"(?i:"
+        + _alternation(_SUFFIX_TEXT)
+        + r")\b\.?"
+        # a street type that is also a name's last word: "22 Laurens Ridge Dr", "4 Forest Hill Rd"
+        + r"(?:[ \t]+(?:Dr|Drive|Rd|Road|Street|Ave|Avenue|Ln|Lane|Ct|Court|Cir|Circle|Blvd|"
+        r"Pl|Place|Ter|Terrace|Trl|Trail|Way|Loop|Pkwy|Parkway)\b\.?(?![ \t]+[A-Z][a-z]))?"
+        + _POST_DIRECTION
+        + _UNIT
+    )
 )
 _WEAK = _alternation(_WEAK_SUFFIXES)
 # Title case ("5479 Todd Well") or, followed by a comma or a unit, all caps ("23 KING LIGHT,").
@@ -158,15 +161,17 @@ _ROMANCE_NAME = (
     r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el|do|da|dos|das|"
     r"di|della|dei|des|du|le|les)[ \t]+)?[A-ZÁÉÍÓÚÑ][a-zà-ÿ'’-]+){1,3}"
 )
-_STREET_ROMANCE = re.compile(
-    rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{_ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
-    rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
-    # the number ends the street there: a comma, a line's or a sentence's end ("Camino
-    # Real 2 miles" is a distance)
-    r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$))"
-    # no number: the street then a comma and a capitalised town ("La Rue de la Fosse, St
-    # Saviour", "Calle Sol, Guaynabo"), as island and Latin addresses are written
-    rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME}(?=,[ \t]+[A-Z])"
+_STREET_ROMANCE = accelerated(
+    re.compile(
+        rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{_ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
+        rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
+        # the number ends the street there: a comma, a line's or a sentence's end ("Camino
+        # Real 2 miles" is a distance)
+        r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$))"
+        # no number: the street then a comma and a capitalised town ("La Rue de la Fosse, St
+        # Saviour", "Calle Sol, Guaynabo"), as island and Latin addresses are written
+        rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME}(?=,[ \t]+[A-Z])"
+    )
 )
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".
 _STREET_NAMED = re.compile(
@@ -218,34 +223,36 @@ def _street_after_unit(number: str) -> str:
 # A unit written before the street ("Flat 54", "Studio 26", "Apt. 7B") and military mail.
 _STREET_AFTER_UNIT = _street_after_unit(r"(?:\d{1,6}\s+)?")
 _NUMBERED_STREET_AFTER_UNIT = _street_after_unit(r"\d{1,6}[A-Za-z]?\s+")
-_UNIT_LEAD = re.compile(
-    r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*+#?\s*+\d{1,5}[A-Za-z]?\b"
-    + r"(?:"
-    + _STREET_AFTER_UNIT
-    + r")?|Level\s\d{1,3}(?=\s+\d)"
-    # A unit, level, shop, lot or township section before a numbered street ("Unit 5, 22
-    # Bourke St", "Level 2, 87 Adelaide Tce", "Section 2, 14 Lwandle Cres"): only with it.
-    + r"|(?:Unit|UNIT|Level|LEVEL|Shop|SHOP|Lot|LOT|Section|SECTION)\s*\d{1,5}[A-Za-z]?"
-    + _NUMBERED_STREET_AFTER_UNIT
-    # a unit before a street with no house number, after a comma, as Irish and British
-    # business addresses write it ("Unit 4, Riverside Quay"): capitalised words and a type
-    + r"|(?:Unit|UNIT)[ \t]?\d{1,5}[A-Za-z]?,[ \t]?(?:[A-Z][A-Za-z'-]*[ \t]){1,3}?(?i:"
-    + _alternation(_SUFFIX_TEXT)
-    + r")\b\.?"
-    # Philippine block and lot ("Block 01 Lot 71 Bauhinia Grove"): both, so "heart block 2"
-    # is not one
-    + r"|(?i:block|blk)\.?[ \t]?\d{1,4}[A-Za-z]?,?[ \t]+(?i:lot)[ \t]?\d{1,4}[A-Za-z]?(?:"
-    + _STREET_AFTER_UNIT
-    + r")?"
-    # short block and lot ("B7 L33 Narra Street"), and a lot alone, with their street
-    + r"|(?i:b)\d{1,3}[ \t]+(?i:l)\d{1,3}"
-    + _STREET_AFTER_UNIT
-    + r"|(?:Lot|LOT|lot)[ \t]?\d{1,4}[A-Za-z]?"
-    + _STREET_AFTER_UNIT
-    # lower case only with the street it belongs to: "studio 1 gavin trail"
-    + r"|(?:flat|studio|apt\.?|apartment|suite)\s*+#?\s*+\d{1,5}[a-z]?"
-    + _STREET_AFTER_UNIT
-    + r")"
+_UNIT_LEAD = accelerated(
+    re.compile(
+        r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*+#?\s*+\d{1,5}[A-Za-z]?\b"
+        + r"(?:"
+        + _STREET_AFTER_UNIT
+        + r")?|Level\s\d{1,3}(?=\s+\d)"
+        # A unit, level, shop, lot or township section before a numbered street ("Unit 5, 22
+        # Bourke St", "Level 2, 87 Adelaide Tce", "Section 2, 14 Lwandle Cres"): only with it.
+        + r"|(?:Unit|UNIT|Level|LEVEL|Shop|SHOP|Lot|LOT|Section|SECTION)\s*\d{1,5}[A-Za-z]?"
+        + _NUMBERED_STREET_AFTER_UNIT
+        # a unit before a street with no house number, after a comma, as Irish and British
+        # business addresses write it ("Unit 4, Riverside Quay"): capitalised words and a type
+        + r"|(?:Unit|UNIT)[ \t]?\d{1,5}[A-Za-z]?,[ \t]?(?:[A-Z][A-Za-z'-]*[ \t]){1,3}?(?i:"
+        + _alternation(_SUFFIX_TEXT)
+        + r")\b\.?"
+        # Philippine block and lot ("Block 01 Lot 71 Bauhinia Grove"): both, so "heart block 2"
+        # is not one
+        + r"|(?i:block|blk)\.?[ \t]?\d{1,4}[A-Za-z]?,?[ \t]+(?i:lot)[ \t]?\d{1,4}[A-Za-z]?(?:"
+        + _STREET_AFTER_UNIT
+        + r")?"
+        # short block and lot ("B7 L33 Narra Street"), and a lot alone, with their street
+        + r"|(?i:b)\d{1,3}[ \t]+(?i:l)\d{1,3}"
+        + _STREET_AFTER_UNIT
+        + r"|(?:Lot|LOT|lot)[ \t]?\d{1,4}[A-Za-z]?"
+        + _STREET_AFTER_UNIT
+        # lower case only with the street it belongs to: "studio 1 gavin trail"
+        + r"|(?:flat|studio|apt\.?|apartment|suite)\s*+#?\s*+\d{1,5}[a-z]?"
+        + _STREET_AFTER_UNIT
+        + r")"
+    )
 )
 # A room or floor before the building it is in ("Room 1802 Orion Tower", "3rd Floor Santos
 # Building"), and a subdivision's phase ("Carmona Village Phase 3").
@@ -280,14 +287,16 @@ _IN_HOUSE = (
 # after a house label, the Hyderabad and Chennai "4-12", "12-3-45/A" too
 _IN_HOUSE_NUMBER = r"\d{1,5}(?:[-/]\d{1,4}){0,3}(?:/?[A-Za-z])?(?![\w])"
 _IN_NUMBER = rf"(?:{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER}|(?<![\w/.:-])\d{{1,4}}(?:/\d{{2,4}})?)"
-_IN_STREET = re.compile(
-    rf"{_IN_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:[A-Z][a-z]+[ \t]+){{1,2}}{_IN_HEADS}\b"
-    rf"|{_IN_NUMBER},?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:Road|Street|Lane|Circle|Cross)\b"
-    # a planned town's sector or block after a house label: "Plot 7, Sector 16", "Flat No.
-    # 302, Block C" (a label first: "2, Phase 3" alone is a trial)
-    rf"|{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER},?[ \t]+(?:Sector|Block|Pocket|Phase)[ \t-]*"
-    r"(?:\d{1,3}[A-Z]?|[A-Z])\b"
-    rf"|{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)[A-Z][a-z]+\b"
+_IN_STREET = accelerated(
+    re.compile(
+        rf"{_IN_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:[A-Z][a-z]+[ \t]+){{1,2}}{_IN_HEADS}\b"
+        rf"|{_IN_NUMBER},?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:Road|Street|Lane|Circle|Cross)\b"
+        # a planned town's sector or block after a house label: "Plot 7, Sector 16", "Flat No.
+        # 302, Block C" (a label first: "2, Phase 3" alone is a trial)
+        rf"|{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER},?[ \t]+(?:Sector|Block|Pocket|Phase)[ \t-]*"
+        r"(?:\d{1,3}[A-Z]?|[A-Z])\b"
+        rf"|{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)[A-Z][a-z]+\b"
+    )
 )
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
@@ -363,7 +372,7 @@ _STREET_LETTERED = re.compile(
     r"(?<![\w/.-])\d{1,6}(?:-?[A-Za-z])?[ \t]+(?:(?:Avenue|AVENUE|Street|STREET|Road|ROAD)"
     r"|(?:Ave|AVE)\.?)[ \t]+[A-Z](?![\w/.-]|\.\d)" + _UNIT
 )
-_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*+#?\s*+\d{1,6}\b", I)
+_PO_BOX = accelerated(re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*+#?\s*+\d{1,6}\b", I))
 # A rural delivery address: "RR 2 Box 15", "Rural Route 2, Box 15A", "HC 61 Box 12A" (a
 # highway contract route), "RFD 3"; bare "RR"/"HC" need their box ("RR 18" is a rate).
 _RURAL_ROUTE = re.compile(
@@ -397,11 +406,13 @@ _ROAD = (
     rf"(?:I(?![- ]?12[345]\b|[- ]?131\b)|{ROAD_LETTERS}|(?i:{ROAD_WORDS}|state\s+route|"
     r"state\s+highway|county\s+road|farm\s+road))[- ]?\d{1,4}[A-Z]?\b"
 )
-_ROAD_AT = re.compile(
-    r"(?:\b(?i:on|at|near|along|off|outside|beside)[ \t]+(?:(?i:the)[ \t]+)?"
-    r"|\b(?i:crash|collision|accident|mvc|mva|rollover|wreck)[ \t]*,[ \t]*)"
-    rf"(?P<road>{_ROAD}(?:[ \t]+(?:and|&)[ \t]+(?:{_ROAD}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))?)"
-    r"(?![\w-])"
+_ROAD_AT = accelerated(
+    re.compile(
+        r"(?:\b(?i:on|at|near|along|off|outside|beside)[ \t]+(?:(?i:the)[ \t]+)?"
+        r"|\b(?i:crash|collision|accident|mvc|mva|rollover|wreck)[ \t]*,[ \t]*)"
+        rf"(?P<road>{_ROAD}(?:[ \t]+(?:and|&)[ \t]+(?:{_ROAD}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))?)"
+        r"(?![\w-])"
+    )
 )
 _ROAD_HINTS = ("I-", "US", "SR", "SH", "CR", "FM", "oute", "OUTE", "te ", "TE ", "wy", "WY",
                "ighway", "IGHWAY", "nterstate", "NTERSTATE", "oad", "OAD")  # fmt: skip

@@ -27,6 +27,7 @@ from auditor.phi.recognizers.patterns import (
     make_result,
     near,
 )
+from auditor.phi.recognizers.regex_start import accelerated
 
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
@@ -220,7 +221,7 @@ _SEASON_ALONE = re.compile(
 # ("fri am"), or a range of days ("mon-fri"); the ambiguous stems also need to end their
 # phrase or be followed by a time word ("on sat." but not "from sun exposure", "sat 97%").
 _SHORT_DAY = r"(?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)"
-_SHORT_DAY_WORD = re.compile(rf"(?<![\w.'’]){_SHORT_DAY}(?![\w'’])", I)
+_SHORT_DAY_WORD = accelerated(re.compile(rf"(?<![\w.'’]){_SHORT_DAY}(?![\w'’])", I))
 _DAY_LEAD = re.compile(
     r"(?:^|[^\w/-])(?:(?:on|next|this|last|every|each|by|until|till|til|since|from|before|"
     r"after|thru|through|over|labs?|appt|f/u|fu|rtc|due|starting|started|home|d/c|dc|"

@@ -29,6 +29,7 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.regex_start import accelerated
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -169,13 +170,15 @@ _KEYWORDS: dict[str, tuple[tuple[str, str], str]] = {
 _KEYWORD_ALT = "|".join(sorted(_KEYWORDS, key=len, reverse=True))
 # "PatientName: A^B", "PatientName = A^B", '"PatientName": "A^B"' or '... [{"Alphabetic": ..}]',
 # and Orthanc's '"Name" : "PatientName", "Type" : "String", "Value" : "A^B"'.
-_KEYWORD_LINE = re.compile(
-    rf"""(?:"Name"\s*:\s*"(?P<kw2>{_KEYWORD_ALT})"\s*,\s*"Type"\s*:\s*"String"\s*,\s*"Value"\s*:\s*"""
-    rf"""|\b(?P<kw>{_KEYWORD_ALT})\b["']?[ \t]*[:=][ \t]*)"""
-    r"""(?:"(?P<dq>[^"\n]{0,200})"|'(?P<sq>[^'\n]{0,200})'|\[(?P<arr>[^\]]{0,400})\]"""
-    r"""|(?P<bare>[^\s"'\[{][^\n|;]{0,200}?)"""
-    r"""(?=[ \t]{2,}|[ \t]*[,|;\n]|[ \t]*$|[ \t]+[A-Za-z]\w*[ \t]*[:=]))""",
-    re.M,
+_KEYWORD_LINE = accelerated(
+    re.compile(
+        rf"""(?:"Name"\s*:\s*"(?P<kw2>{_KEYWORD_ALT})"\s*,\s*"Type"\s*:\s*"String"\s*,\s*"Value"\s*:\s*"""
+        rf"""|\b(?P<kw>{_KEYWORD_ALT})\b["']?[ \t]*[:=][ \t]*)"""
+        r"""(?:"(?P<dq>[^"\n]{0,200})"|'(?P<sq>[^'\n]{0,200})'|\[(?P<arr>[^\]]{0,400})\]"""
+        r"""|(?P<bare>[^\s"'\[{][^\n|;]{0,200}?)"""
+        r"""(?=[ \t]{2,}|[ \t]*[,|;\n]|[ \t]*$|[ \t]+[A-Za-z]\w*[ \t]*[:=]))""",
+        re.M,
+    )
 )
 
 # dcmdump / gdcmdump: "(0010,0010) PN [Value]"; dcm4che: "(0010,0010) PN #8 [Value]";

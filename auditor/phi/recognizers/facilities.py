@@ -28,6 +28,7 @@ from auditor.phi.recognizers.lexicon import (
 from auditor.phi.recognizers.org_evidence import letterhead
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import NAME_BEFORE, NOT_PLACE_HEAD
+from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -88,11 +89,13 @@ _DESCRIPTORS = frozenset(
      # a hospital's own laboratories ("Micro Lab", "Core Lab", "Cath Lab")
      "research", "cath", "blood", "pathology"}
 ) | HOSPITAL_LAB_WORDS  # fmt: skip
-_SAINT = re.compile(
-    r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
-    r"(?:\s+(?i:hospital|hosp|medical cent(?:er|re)|clinic|rehab|home|manor|nursing home|"
-    r"infirmary|surgery|medical practice|practice|health cent(?:er|re)|hospice|care home))?"
-    r"(?=\W|$)"
+_SAINT = accelerated(
+    re.compile(
+        r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
+        r"(?:\s+(?i:hospital|hosp|medical cent(?:er|re)|clinic|rehab|home|manor|nursing home|"
+        r"infirmary|surgery|medical practice|practice|health cent(?:er|re)|hospice|care home))?"
+        r"(?=\W|$)"
+    )
 )
 # A wing after a floor number: the compass, and a tower ("7 North", "2 Tower").
 _COMPASS = frozenset({"north", "south", "east", "west", "tower"})
@@ -758,10 +761,12 @@ _LEVELS = frozenset({"ii", "iii", "iv", "v"})
 _SAINTS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "nuestra",
                      "nossa", "de", "del", "di", "da", "do", "la", "las", "los", "el", "le",
                      "les"})  # fmt: skip
-_NAMED_SURGERY = re.compile(
-    r"(?<![\w-])([A-Z][a-z]{3,})\s+Surgery(?![\w-])"
-    # two words, the first a name or place: "Haydon Bridge Surgery"
-    r"|(?<![\w-])([A-Z][a-z]{3,})[ ]([A-Z][a-z]{3,})[ ]Surgery(?![\w-])"
+_NAMED_SURGERY = accelerated(
+    re.compile(
+        r"(?<![\w-])([A-Z][a-z]{3,})\s+Surgery(?![\w-])"
+        # two words, the first a name or place: "Haydon Bridge Surgery"
+        r"|(?<![\w-])([A-Z][a-z]{3,})[ ]([A-Z][a-z]{3,})[ ]Surgery(?![\w-])"
+    )
 )
 
 

@@ -30,6 +30,7 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.organizations import TRADE_DESCRIPTORS
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -58,7 +59,9 @@ CAP_IN_RUN = re.compile(rf"{CAP_WORD}|[A-Z]{{2,4}}(?= )")
 # capitals between them.
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ʻ]+[A-ZÀ-ÖØ-Þ](?:-[A-ZÀ-ÖØ-Þ]+)*"
 _CAPS_JOIN = _JOIN.upper()
-CAPS_RUN = re.compile(rf"(?<![\w'’ʻ\-]){_CAPS_WORD}(?:{_CAPS_JOIN}{_CAPS_WORD})+(?![\w'’ʻ\-])")
+CAPS_RUN = accelerated(
+    re.compile(rf"(?<![\w'’ʻ\-]){_CAPS_WORD}(?:{_CAPS_JOIN}{_CAPS_WORD})+(?![\w'’ʻ\-])")
+)
 _CAPS_IN_RUN = re.compile(_CAPS_WORD)
 
 # Last words of a facility's or a firm's name.

@@ -19,6 +19,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import NOT_NAMES, Lexicon
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.regex_start import accelerated
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -35,25 +36,29 @@ _SURNAME_FIRST = re.compile(
 )
 # Initials beside a record number, as study and birth logs write them: "subject 55003-BS
 # (M.S)", "48127-HE (LP)", "| J.L. 47947-QT |", "H.M 350868".
-_INITIALS_BY_ID = re.compile(
-    # dotted, in brackets after a number: "134078 (J.G)"
-    r"(?<=\d)(?:-[A-Z]{1,3})?[ \t]\(([A-Z]\.[A-Z]\.?(?:[A-Z]\.?)?)\)"
-    # undotted only after a lettered study number: "48127-HE (LP)" (not "lot 55003 (EU)")
-    r"|(?<=\d-[A-Z]{2}[ \t]\()([A-Z]{2,3})(?=\))"
-    # dotted, before a record number: "J.L. 47947-QT", "H.M 350868"
-    r"|(?<![\w.])((?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]\.[A-Z])[ \t]+"
-    r"(?=[A-Z]{0,3}-?\d{5,}(?:-[A-Z]{1,3})?\b)"
+_INITIALS_BY_ID = accelerated(
+    re.compile(
+        # dotted, in brackets after a number: "134078 (J.G)"
+        r"(?<=\d)(?:-[A-Z]{1,3})?[ \t]\(([A-Z]\.[A-Z]\.?(?:[A-Z]\.?)?)\)"
+        # undotted only after a lettered study number: "48127-HE (LP)" (not "lot 55003 (EU)")
+        r"|(?<=\d-[A-Z]{2}[ \t]\()([A-Z]{2,3})(?=\))"
+        # dotted, before a record number: "J.L. 47947-QT", "H.M 350868"
+        r"|(?<![\w.])((?:[A-Z]\.){1,2}[A-Z]\.?|[A-Z]\.[A-Z])[ \t]+"
+        r"(?=[A-Z]{0,3}-?\d{5,}(?:-[A-Z]{1,3})?\b)"
+    )
 )
 # A military or police rank, an initial and a surname: "CPT L. ADEYEMI", "Sgt R. Okafor",
 # "LCDR M. Haas" (the rank and the dotted initial together say a person follows; "CPT
 # 99213" and "COL 2" have no initial). The span is the initial and the surname.
-_RANK_INITIAL = re.compile(
-    r"(?<![\w.])(?:PVT|PV2|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|CSM|SMA|WO1|CW[2-5]|2LT|1LT|"
-    r"CPT|MAJ|LTC|COL|BG|MG|LTG|GEN|SN|PO[1-3]|CPO|SCPO|MCPO|ENS|LTJG|LT|LCDR|CDR|CAPT|RADM|"
-    r"VADM|ADM|AB|AMN|A1C|SRA|SSGT|TSGT|MSGT|SMSGT|CMSGT|LCPL|GYSGT|"
-    r"Pvt|Pfc|Spc|Cpl|Sgt|Ssg|Sfc|Msg|Lt|Capt|Cpt|Maj|Col|Gen|Cdr|Lcdr|Ens|Adm|Amn|SrA|SSgt|"
-    r"TSgt|MSgt|LCpl|Insp|Supt|Det|Cst|PC|DC|DS|DI)\.?[ \t]+"
-    r"([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'’-]+)(?![\w'’-])"
+_RANK_INITIAL = accelerated(
+    re.compile(
+        r"(?<![\w.])(?:PVT|PV2|PFC|SPC|CPL|SGT|SSG|SFC|MSG|1SG|SGM|CSM|SMA|WO1|CW[2-5]|2LT|1LT|"
+        r"CPT|MAJ|LTC|COL|BG|MG|LTG|GEN|SN|PO[1-3]|CPO|SCPO|MCPO|ENS|LTJG|LT|LCDR|CDR|CAPT|RADM|"
+        r"VADM|ADM|AB|AMN|A1C|SRA|SSGT|TSGT|MSGT|SMSGT|CMSGT|LCPL|GYSGT|"
+        r"Pvt|Pfc|Spc|Cpl|Sgt|Ssg|Sfc|Msg|Lt|Capt|Cpt|Maj|Col|Gen|Cdr|Lcdr|Ens|Adm|Amn|SrA|SSgt|"
+        r"TSgt|MSgt|LCpl|Insp|Supt|Det|Cst|PC|DC|DS|DI)\.?[ \t]+"
+        r"([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'’-]+)(?![\w'’-])"
+    )
 )
 # A name given as an alias, in quotes or brackets: a trauma or unidentified patient's
 # temporary name ('trauma alias "ZZTRAUMA, JUNIPER"', 'registered as "Doe, Sky"') and

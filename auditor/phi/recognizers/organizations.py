@@ -28,6 +28,7 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import IRISH_COUNTIES
+from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView, capitalise_words, lower_same_length
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -69,7 +70,7 @@ _SUFFIX = re.compile(
     r"(?:(?:(?<=Bank)|(?<=Fund)|(?<=Trust)|(?<=Group))"
     r"[ ]of(?:[ ]the)?[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?",
 )
-_ANY_SUFFIX = re.compile(rf"(?:{_SUFFIXES})(?![\w])")
+_ANY_SUFFIX = accelerated(re.compile(rf"(?:{_SUFFIXES})(?![\w])"))
 _SHORT_SUFFIX = re.compile(
     rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:{_SHORT})(?![\w.])"
 )
@@ -89,31 +90,33 @@ _DENOMINATIONS = (
     r"Evangelical|Orthodox|Reformed|Bible|Mennonite|Adventist|Apostolic|Congregational|"
     r"Christian|Holiness|Wesleyan|Nazarene|Community|Fellowship|Free\s+Will|AME|A\.M\.E\.)"
 )
-_TRADE = re.compile(
-    # (the shortest name: "X Sports Club" is X and a sports club)
-    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2}?)\s+"
-    r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
-    r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
-    r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
-    r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
-    r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
-    r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
-    r"Health\s+Plans?|Health\s+Insurance|"
-    # donated blood, tissue and food: "Northern Lights Blood Services", "X Eye Bank"
-    r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ)\s+(?:Bank|Services|Centre|Center|Alliance)|"
-    r"Blood\s+Service|"
-    # schools and places of worship name a child's or a family's community
-    r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
-    r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
-    r"Intermediate(?:\s+School)?|Kindergarten|Montessori|"
-    r"Academy|Parish|Mosque|Synagogue|Temple|Gurdwara|"
-    # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
-    # Church" (the name in front is what identifies it)
-    rf"(?:{_DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel)|"
-    # a club, with the sport or kind it is for: "X Sports Club", "X Golf Club"
-    r"(?:(?:Sports|Golf|Tennis|Swim(?:ming)?|Football|Soccer|Rugby|Cricket|Rowing|Sailing|"
-    r"Yacht|Athletic|Boxing|Running|Cycling|Riding|Social|Youth|Boys\s+(?:&|and)\s+"
-    r"Girls)\s+)?Club)(?![\w])"
+_TRADE = accelerated(
+    re.compile(
+        # (the shortest name: "X Sports Club" is X and a sports club)
+        r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2}?)\s+"
+        r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
+        r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
+        r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
+        r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
+        r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
+        r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
+        r"Health\s+Plans?|Health\s+Insurance|"
+        # donated blood, tissue and food: "Northern Lights Blood Services", "X Eye Bank"
+        r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ)\s+(?:Bank|Services|Centre|Center|Alliance)|"
+        r"Blood\s+Service|"
+        # schools and places of worship name a child's or a family's community
+        r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
+        r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
+        r"Intermediate(?:\s+School)?|Kindergarten|Montessori|"
+        r"Academy|Parish|Mosque|Synagogue|Temple|Gurdwara|"
+        # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
+        # Church" (the name in front is what identifies it)
+        rf"(?:{_DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel)|"
+        # a club, with the sport or kind it is for: "X Sports Club", "X Golf Club"
+        r"(?:(?:Sports|Golf|Tennis|Swim(?:ming)?|Football|Soccer|Rugby|Cricket|Rowing|Sailing|"
+        r"Yacht|Athletic|Boxing|Running|Cycling|Riding|Social|Youth|Boys\s+(?:&|and)\s+"
+        r"Girls)\s+)?Club)(?![\w])"
+    )
 )
 # An industry after a name that is no English word, in mixed-case text only (in capitals
 # "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
@@ -166,55 +169,61 @@ _SECURITY = re.compile(
     rf"(?:[ \t]+{_CAP_TOKEN}){{0,6}})(?![\w-])"
 )
 # Courts: "Ontario Court of Justice", "District Court of Maryland", "Family Court".
-_COURT = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){0,2}"
-    r"(?:(?:(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
-    r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
-    r"Appeals?|Tax|Small\s+Claims)\s+(?i:and|&)\s+)?"  # "Probate and Family Court"
-    r"(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
-    r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
-    r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+(?i:of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
-    r"Courts?\s+of\s+(?:Justice|Appeal|Protection|Session|Queen's\s+Bench|King's\s+Bench)"
-    r"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?))(?![\w])"
+_COURT = accelerated(
+    re.compile(
+        r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){0,2}"
+        r"(?:(?:(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
+        r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
+        r"Appeals?|Tax|Small\s+Claims)\s+(?i:and|&)\s+)?"  # "Probate and Family Court"
+        r"(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
+        r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
+        r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+(?i:of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
+        r"Courts?\s+of\s+(?:Justice|Appeal|Protection|Session|Queen's\s+Bench|King's\s+Bench)"
+        r"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?))(?![\w])"
+    )
 )
 # A vessel by its prefix and Title-case name: "S/Y Halyard Wren", "M/V Coral Dawn", "USNS
 # Mercy" (a ship's name places its crew and passengers). Unslashed prefixes that are also
 # clinical abbreviations (MV ventilation, MS sclerosis, SV stroke volume) only after a
 # vessel word: "aboard MV Island Star".
 _VESSEL_NAME = r"((?:[A-Z][a-z][\w'’-]*)(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})"
-_VESSEL = re.compile(
-    r"(?<![\w/])(?:[SMRF]/[YVS]|HMS|HMCS|HMAS|HMNZS|USS|USNS|USCGC|RMS|NOAAS)\.?[ \t]+"
-    + _VESSEL_NAME
-    + r"|(?i:aboard|on\s+board|onboard|vessel|ship|yacht|ferry|cruise\s+ship|tanker|trawler)"
-    r"[ \t]+(?:the[ \t]+)?(?:MV|MY|SY|SV|MS|SS|RV|FV|MT)\.?[ \t]+" + _VESSEL_NAME
+_VESSEL = accelerated(
+    re.compile(
+        r"(?<![\w/])(?:[SMRF]/[YVS]|HMS|HMCS|HMAS|HMNZS|USS|USNS|USCGC|RMS|NOAAS)\.?[ \t]+"
+        + _VESSEL_NAME
+        + r"|(?i:aboard|on\s+board|onboard|vessel|ship|yacht|ferry|cruise\s+ship|tanker|trawler)"
+        r"[ \t]+(?:the[ \t]+)?(?:MV|MY|SY|SV|MS|SS|RV|FV|MT)\.?[ \t]+" + _VESSEL_NAME
+    )
 )
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 # The name after an organisation cue: up to four capitalised words, "&" allowed between them.
 _NAME_RUN = r"([A-Z][\w&'’.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]+){0,3})"
-_CUE = re.compile(
-    r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
-    r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s++(?:is\s+)?)\s*+"  # blanks read once
-    r"(?:the\s+)?([A-Z][\w&'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'.-]+){0,4})"
-    r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
-    r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
-    + _NAME_RUN
-    # the payer on a form: "Insurance: Brightway", "Payer: Corvana Health"
-    + r"|\b(?i:insurance|insurer|insurance\s+co(?:mpany)?|payer|payor|carrier)\s*:\s*"
-    + _NAME_RUN
-    # the agency on a form: "Resettlement agency: X", "Home care agency: X"
-    + r"|\b(?i:agency|vendor|contractor)\s*:\s*"
-    + _NAME_RUN
-    # an occupation, then where: "a welder at Dofasco", "works as a cleaner for Mitie"
-    + r"|\b(?i:a|an|as)\s+(?:(?i:as\s+)?(?i:a|an)\s+)?(?:[a-z]+\s+)?"
-    r"(?i:[a-z]+(?:er|or|ist|ian|man|woman|worker|hand|ant|ent)|nurse|teacher|clerk|cook|chef|"
-    r"mechanic|labourer|laborer|technician|assistant|carer|guard|aide|agent|analyst|student|"
-    r"intern|secretary|pilot|nanny|maid)\s+(?i:at|for|with|by)\s+"
-    + _NAME_RUN
-    # where someone works: "from her office at Infosys", "on shift at Tesco"
-    + r"|\b(?i:office|workplace|factory|warehouse|plant|shift|job)\s+(?i:at|with)\s+"
-    + _NAME_RUN,
+_CUE = accelerated(
+    re.compile(
+        r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
+        r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s++(?:is\s+)?)\s*+"  # blanks read once
+        r"(?:the\s+)?([A-Z][\w&'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'.-]+){0,4})"
+        r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
+        r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
+        + _NAME_RUN
+        # the payer on a form: "Insurance: Brightway", "Payer: Corvana Health"
+        + r"|\b(?i:insurance|insurer|insurance\s+co(?:mpany)?|payer|payor|carrier)\s*:\s*"
+        + _NAME_RUN
+        # the agency on a form: "Resettlement agency: X", "Home care agency: X"
+        + r"|\b(?i:agency|vendor|contractor)\s*:\s*"
+        + _NAME_RUN
+        # an occupation, then where: "a welder at Dofasco", "works as a cleaner for Mitie"
+        + r"|\b(?i:a|an|as)\s+(?:(?i:as\s+)?(?i:a|an)\s+)?(?:[a-z]+\s+)?"
+        r"(?i:[a-z]+(?:er|or|ist|ian|man|woman|worker|hand|ant|ent)|nurse|teacher|clerk|cook|chef|"
+        r"mechanic|labourer|laborer|technician|assistant|carer|guard|aide|agent|analyst|student|"
+        r"intern|secretary|pilot|nanny|maid)\s+(?i:at|for|with|by)\s+"
+        + _NAME_RUN
+        # where someone works: "from her office at Infosys", "on shift at Tesco"
+        + r"|\b(?i:office|workplace|factory|warehouse|plant|shift|job)\s+(?i:at|with)\s+"
+        + _NAME_RUN,
+    )
 )
 # Heads that make "X Group" a cohort or a blood type, not a company.
 _NOT_HEADS = frozenset(

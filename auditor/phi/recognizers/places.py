@@ -24,6 +24,7 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -43,9 +44,11 @@ _UNITS = (
 # (a word's last character and one or two blanks before the unit: the look-behind rules out
 # most positions at once, and a long blank run costs once)
 _UNIT_AFTER = re.compile(rf"(?<=[^ \t][ \t])[ \t]?(?P<unit>(?i:{_UNITS}))(?![\w-])")
-_UNIT_LABEL = re.compile(
-    rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement|(?:home[ \t]+)?(?:community|island))"
-    r"[ \t]*:[ \t]*"
+_UNIT_LABEL = accelerated(
+    re.compile(
+        rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement|(?:home[ \t]+)?(?:community|island))"
+        r"[ \t]*:[ \t]*"
+    )
 )
 # A unit's word before the name, as registers and referral notes write it: "village
 # Kolomotu'a", "sector Rwinkwavu", "barangay San Isidro" (the name must be place-like: "village

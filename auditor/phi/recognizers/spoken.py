@@ -21,6 +21,7 @@ from auditor.phi.calendar import MONTH
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.regex_start import accelerated
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -80,11 +81,13 @@ _YEAR_WORDS = (
     rf"(?:nineteen|twenty)[- ](?:oh[- ](?:{_UNITS})|{_TEENS}|(?:{_TENS})(?:[- ](?:{_UNITS}))?)"
     rf"|two[- ]thousand(?:[- ]and)?(?:[- ](?:{_TEENS}|{_UNITS}|twenty(?:[- ](?:{_UNITS}))?))?"
 )
-_SPOKEN_YEAR = re.compile(
-    rf"\b(?:in|since|from|during|until|till|by|of|year|back\s+in|early|late|mid)[ \t]+"
-    rf"(?P<value>{_YEAR_WORDS})\b(?![- ](?:{_UNITS}|{_TENS}|hundred|thousand|percent|"
-    r"minutes?|hours?|days?|weeks?|months?|years?|times|patients?|people|mg|units?)\b)",
-    re.IGNORECASE,
+_SPOKEN_YEAR = accelerated(
+    re.compile(
+        rf"\b(?:in|since|from|during|until|till|by|of|year|back\s+in|early|late|mid)[ \t]+"
+        rf"(?P<value>{_YEAR_WORDS})\b(?![- ](?:{_UNITS}|{_TENS}|hundred|thousand|percent|"
+        r"minutes?|hours?|days?|weeks?|months?|years?|times|patients?|people|mg|units?)\b)",
+        re.IGNORECASE,
+    )
 )
 # Seven digits or more said one by one ("six six oh two four one nine", "three one two five
 # five five oh one nine three"): nobody reads out a quantity that way, so the run is an
