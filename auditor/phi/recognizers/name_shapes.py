@@ -60,6 +60,14 @@ _RANK_INITIAL = accelerated(
         r"([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'’-]+)(?![\w'’-])"
     )
 )
+# A child or a respondent named by initials in a court's or an agency's caption: "In the
+# Matter of J.R. and A.R., Children in Need of Services", "In re: T. R. K. (respondent)",
+# "Re: minor child M.L.": the caption's words say a person's initials follow.
+_CAPTION_INITIALS = re.compile(
+    r"(?i:\bin[ \t]+the[ \t]+matter[ \t]+of|\bin[ \t]+re:?|\bminor(?:[ \t]+child(?:ren)?)?:?"
+    r"|\bre:[ \t]+(?:the[ \t]+)?minor)[ \t]+"
+    r"(?P<a>(?:[A-Z]\.[ \t]?){2,3})(?:[ \t]*(?:,|and|&)[ \t]+(?P<b>(?:[A-Z]\.[ \t]?){2,3}))?"
+)
 # A name given as an alias, in quotes or brackets: a trauma or unidentified patient's
 # temporary name ('trauma alias "ZZTRAUMA, JUNIPER"', 'registered as "Doe, Sky"') and
 # the name a person goes by ('aka "Bobby"', 'goes by (Teddy)'). The alias identifies the
@@ -153,6 +161,11 @@ class NameShapeRecognizer(LocalRecognizer):
             if m.group(g).replace(".", "") in _NOT_INITIALS:
                 continue
             out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), 0.6))
+        for m in _CAPTION_INITIALS.finditer(text) if "." in text else ():
+            for g in ("a", "b"):
+                if m.group(g):
+                    start, end = m.start(g), m.start(g) + len(m.group(g).rstrip())
+                    out.append(make_result(self, Entity.PERSON, start, end, SCORE))
         for m in _RANK_INITIAL.finditer(text) if "." in text else ():
             surname = m.group(1).rsplit(".", 1)[1].strip().lower()
             if surname not in NOT_NAMES and surname not in self.lexicon.stoplist:
