@@ -46,6 +46,8 @@ _SUFFIXES = (
     # (not an Irish county's "Co.": "Ballyconnell, Co. Cavan")
     rf"Co\.(?![ \t]+(?:{IRISH_COUNTIES})\b)|Company|Ltd\.?|Limited|"
     r"LLC|L\.L\.C\.|LLP|L\.P\.|PLC|Plc|plc|GmbH|Pty\.?\s?Ltd\.?|S\.A\.|N\.V\.|"
+    # (as a note in capitals is read, from a copy capitalised word by word: "SERVICES, LLC")
+    r"Llc|Llp|Pllc|"
     r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bancorp|Bank|"
     r"Industries|Enterprises|Ventures|Technologies|Pharmaceuticals|Consulting|Trust|Fund|ETF|"
     r"INC\.?|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|CO\.\s?,?\s?LTD\.?|GROUP|HOLDINGS|"
