@@ -276,3 +276,25 @@ def test_a_firm_after_a_job_cue_in_lower_case_stays(engine: PhiEngine) -> None:
 def test_a_site_letter_code_before_dashed_record_digits(engine: PhiEngine) -> None:
     text = "MRN QTV 00-318-2207\nSeen today"
     assert (Entity.MEDICAL_RECORD_NUMBER.value, "QTV 00-318-2207") in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Re: In the Matter of K.T. and W.T., Children in Need of Services", ["K.T.", "W.T."]),
+        ("In re: Q. V. D. (respondent)   Date of birth", ["Q. V. D."]),
+    ],
+)
+def test_initials_in_a_caption_are_a_person(
+    engine: PhiEngine, text: str, initials: list[str]
+) -> None:
+    got = [span for kind, span in found(engine, text) if kind == PERSON]
+    assert all(i in got for i in initials), got
+
+
+def test_a_firm_in_capitals_keeps_its_llc(engine: PhiEngine) -> None:
+    text = "QUARRY LANE RECOVERY SERVICES, LLC\nP.O. BOX 4471"
+    assert any(
+        kind == Entity.ORGANIZATION.value and span.endswith(", LLC")
+        for kind, span in found(engine, text)
+    ), found(engine, text)
