@@ -56,8 +56,8 @@ from auditor.phi.recognizers.headed_names import (
     TITLES,
     headed_runs,
 )
-from auditor.phi.recognizers.initials import initial_bounds
 from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, Lexicon
+from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.tokens import normalize
@@ -216,7 +216,7 @@ class Sweep:
         free = _Covered(taken_pairs + [(s.start, s.end) for s in found]).free
         grown = {
             id(s): SweepSpan(s.entity_type, a, b)
-            for s, a, b in initial_bounds(text, found)
+            for s, a, b in edge_bounds(text, found)
             if (a == s.start or free(a, s.start)) and (b == s.end or free(s.end, b))
         }
         found = [grown.get(id(s), s) for s in found]

@@ -22,8 +22,8 @@ from auditor.errors import ConfigError
 from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
-from auditor.phi.recognizers.initials import initial_bounds
 from auditor.phi.recognizers.lexicon import Lexicon
+from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
@@ -323,9 +323,7 @@ class PhiEngine:
                 PhiSpan(s.entity_type, s.start, end, s.score)
                 for s, end in spelled_ends(text, spans)
             ]
-            spans += [
-                PhiSpan(s.entity_type, a, b, s.score) for s, a, b in initial_bounds(text, spans)
-            ]
+            spans += [PhiSpan(s.entity_type, a, b, s.score) for s, a, b in edge_bounds(text, spans)]
             yield merge_spans(drop_persons_in_places(text, spans))
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:

@@ -15,7 +15,7 @@ import pytest
 
 from auditor.phi.engine import PhiEngine, PhiSpan
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.initials import initial_bounds
+from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.spelled import spelled_ends
 from tests.phi.conftest import found
 
@@ -200,7 +200,7 @@ def test_an_area_code_before_a_slash_and_a_calling_code_after_a_label_dot(
 def test_initials_beside_a_name_join_it(text: str, name: str, initials: str) -> None:
     start = text.index(name)
     span = PhiSpan(PERSON, start, start + len(name), 0.9)
-    [(_, a, b)] = list(initial_bounds(text, [span]))
+    [(_, a, b)] = list(edge_bounds(text, [span]))
     assert initials.strip(" ,") in text[a:b] and name in text[a:b]
 
 
@@ -214,7 +214,7 @@ def test_initials_beside_a_name_join_it(text: str, name: str, initials: str) -> 
 )
 def test_no_initials_no_growth(text: str, name: str) -> None:
     start = text.index(name)
-    assert list(initial_bounds(text, [PhiSpan(PERSON, start, start + len(name), 0.9)])) == []
+    assert list(edge_bounds(text, [PhiSpan(PERSON, start, start + len(name), 0.9)])) == []
 
 
 def test_a_swept_name_takes_its_initials_along(engine: PhiEngine) -> None:
@@ -252,14 +252,14 @@ def test_a_degree_after_a_name_is_no_initial() -> None:
     text = "Dictated by: Quentin Ostrander, M.D. DD: 09/12"
     start = text.index("Quentin")
     span = PhiSpan(PERSON, start, text.index(","), 0.9)
-    assert list(initial_bounds(text, [span])) == []
+    assert list(edge_bounds(text, [span])) == []
 
 
 def test_a_letter_ending_the_line_before_a_name_is_no_initial() -> None:
     text = "Section B.\nQuentin Ostrander"
     start = text.index("Quentin")
     span = PhiSpan(PERSON, start, len(text), 0.9)
-    assert list(initial_bounds(text, [span])) == []
+    assert list(edge_bounds(text, [span])) == []
 
 
 @pytest.mark.parametrize("text", ["works at night, sleeps days", "works at home since covid"])
@@ -298,3 +298,28 @@ def test_a_firm_in_capitals_keeps_its_llc(engine: PhiEngine) -> None:
         kind == Entity.ORGANIZATION.value and span.endswith(", LLC")
         for kind, span in found(engine, text)
     ), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "grown"),
+    [
+        ("on duty: Fr Quinlan Ó Gallchair (RC)", "Quinlan", "Quinlan Ó Gallchair"),
+        ("transfer - Tadhg Ó Breasail", "Breasail", "Ó Breasail"),
+        ("signature: P. van Wyckhoff, for family", "Wyckhoff", "P. van Wyckhoff"),
+        ("her father Baek Seung-ho was seen", "Baek Seung", "Baek Seung-ho"),
+    ],
+)
+def test_a_particle_or_a_short_hyphenated_part_joins_the_name(
+    text: str, name: str, grown: str
+) -> None:
+    start = text.index(name)
+    [(_, a, b)] = list(edge_bounds(text, [PhiSpan(PERSON, start, start + len(name), 0.9)]))
+    assert text[a:b] == grown
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Dr Quinlan de novo", "Quinlan"), ("Quinlan van driver", "Quinlan")]
+)
+def test_a_particle_before_a_lower_case_word_stays(text: str, name: str) -> None:
+    start = text.index(name)
+    assert list(edge_bounds(text, [PhiSpan(PERSON, start, start + len(name), 0.9)])) == []

@@ -1,0 +1,82 @@
+"""The small parts at a found name's edges: initials ("R. Mbappé", "N. G. Sithole",
+"Teagan M.", "Mwakyusa, G.", "kimberly t."), a surname's particle ("Ó Broin", "Pádraig Ó
+Gallchóir", "P. van Wyk", "Mr ap Rhys") and a hyphenated given name's short part ("Jong-ho").
+
+Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
+rules find the written-out words; a part left beside a replaced name keeps a piece of it (the
+initial a name began with, the surname after "Ó"). Found after the engine, from the PERSON
+spans (and the de-identifier's swept names): the parts right before or after a span join it.
+Not an initial followed by a lower-case word ("Smith E. coli" is an organism), a degree
+("Ostrowski, M.D.") nor more than three; a particle only with a capitalised word after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Protocol, TypeVar
+
+# (\Z, not $: "Section B.\nCarmelita" has no initial before the name; nor has "took vit. d.
+# pettigrew" after an abbreviation's dot)
+_BEFORE = re.compile(
+    r"(?<![^\s(\"'|,;:])(?<![^\W\d_]{2}\.[ \t])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?\Z"
+)
+_AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
+# Surname particles (Irish, Scottish, Welsh, Dutch, German, Romance, Arabic and Malay) before
+# a capitalised word: "Pádraig Ó Gallchóir", "Aoife Ní Bhriain", "P. van Wyk", "Ahmad bin Ismail".
+_PARTICLE = (
+    r"(?:Ó|O'|Ní|Nic|Mac|Mhic|Uí|ap|ab|ferch|verch|van|von|der|den|ter|ten|de|da|di|du|dos|das|"
+    r"del|della|la|le|bin|binti|bte|ibn|bint|al|el)"
+)
+_PARTICLE_AFTER = re.compile(rf"[ \t]({_PARTICLE}(?:[ \t]+(?:der|den|la|de))?[ \t]+[A-Z][^\W\d_]+)")
+_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-])({_PARTICLE}(?:[ \t]+(?:der|den|la|de))?)[ \t]+\Z")
+# The short second part of a hyphenated given name ("Jong-ho", "Min-ji"), left by the name
+# rules, which split at the hyphen.
+_HYPHEN_TAIL = re.compile(r"-[a-z]{1,3}(?![\w'’-])")
+# A degree or a licence after a name is no initial: "Samuel Ostrowski, M.D.".
+_CREDENTIALS = frozenset(
+    {"md", "do", "rn", "np", "pa", "od", "dds", "dmd", "dpm", "lpn", "jd", "mb", "bs", "ms", "ma",
+     "ba", "pt", "ot", "cna", "rd", "mph", "mba", "msc", "bsc", "dc", "lcsw"}
+)  # fmt: skip
+
+
+class _Span(Protocol):
+    @property
+    def entity_type(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def edge_bounds(
+    text: str, spans: Iterable[S], kind: str = "PERSON"
+) -> Iterator[tuple[S, int, int]]:
+    """Each ``kind`` span with small parts beside it, and its bounds with them."""
+    for span in spans:
+        if span.entity_type != kind:
+            continue
+        start, end = span.start, span.end
+        particle = _PARTICLE_AFTER.match(text, end)
+        if particle is not None:
+            end = particle.end(1)
+        tail = _HYPHEN_TAIL.match(text, end)
+        if tail is not None:
+            end = tail.end()
+        particle = _PARTICLE_BEFORE.search(text, max(0, start - 12), start)
+        if particle is not None:
+            start = particle.start(1)
+        before = _BEFORE.search(text, max(0, start - 12), start)
+        if before is not None:
+            start = before.start(1)
+        after = _AFTER.match(text, end)
+        letters = "".join(c for c in after.group(1) if c.isalpha()).lower() if after else ""
+        if after is not None and letters not in _CREDENTIALS:
+            end = after.end(1)
+        if (start, end) != (span.start, span.end):
+            yield span, start, end
