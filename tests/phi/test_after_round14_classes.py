@@ -323,3 +323,22 @@ def test_a_particle_or_a_short_hyphenated_part_joins_the_name(
 def test_a_particle_before_a_lower_case_word_stays(text: str, name: str) -> None:
     start = text.index(name)
     assert list(edge_bounds(text, [PhiSpan(PERSON, start, start + len(name), 0.9)])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reach me at 508 555 oh one three four thanks", "508 555 oh one three four"),
+        ("callback 508-555-0134x12 after two", "508-555-0134x12"),
+    ],
+)
+def test_figures_and_digits_said_and_a_glued_extension_are_a_phone(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (PHONE, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["BP 120 80 one two three", "call 508-555-0134 x2 attempts"])
+def test_vitals_before_counting_and_a_count_after_a_phone(engine: PhiEngine, text: str) -> None:
+    spans = found(engine, text)
+    assert not any(kind == ID for kind, _ in spans) and not any("x2" in s for _, s in spans)

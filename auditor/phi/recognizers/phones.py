@@ -30,7 +30,8 @@ PHONE_CUES = context_regex(
 )  # fmt: skip
 _FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 
-_EXT = r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))?"
+# (an extension glued on may be short: "617-555-0142x12")
+_EXT = r"(?:x\d{1,2}(?!\d)|\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))?"
 # +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
 _SHAPE = re.compile(
     # (a dot after a word may touch the "+": "tel.+44 ...")
@@ -63,7 +64,7 @@ _US_CUES = context_regex(
 )  # fmt: skip
 _PHONE_10 = re.compile(
     r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s./-])[2-9]\d{2}[\s.-]\d{4}"
-    r"(?:\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
+    r"(?:x\d{1,2}(?!\d)|\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
     I,
 )
 _PHONE_10_BARE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/-]|\.\d)")
@@ -154,7 +155,9 @@ def _not_contact(text: str, start: int, end: int) -> bool:
 
 
 _DIGITS = re.compile(r"\d")
-_EXT_TAIL = re.compile(r"\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5})$", I)
+_EXT_TAIL = re.compile(
+    r"(?:x\d{1,2}|\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))$", I
+)
 
 
 @lru_cache(maxsize=4096)

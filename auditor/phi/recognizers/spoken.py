@@ -94,12 +94,15 @@ _SPOKEN_YEAR = accelerated(
 # identifier or a phone number whatever came before it (a cue may be far: "my chart number
 # i think is ...").
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# (speech-to-text mixes figures in: "617 555 oh one four two")
+_DIGIT_TOKEN = rf"(?:(?:double|triple)[ \t]++)?{_DIGIT_WORD}|\d{{1,4}}"
 _DIGIT_RUN = re.compile(
-    rf"\b(?P<value>(?:(?:double|triple)[ \t]++)?{_DIGIT_WORD}"
-    rf"(?:(?:[ \t]*+,)?[ \t]++(?:(?:double|triple)[ \t]++)?{_DIGIT_WORD}){{6,15}})\b",
+    rf"\b(?P<value>(?:{_DIGIT_TOKEN})(?:(?:[ \t]*+,)?[ \t]++(?:{_DIGIT_TOKEN})){{2,15}})\b",
     re.IGNORECASE,
 )
-_DIGIT_COUNT = re.compile(rf"\b(?:(?P<times>double|triple)[ \t]+)?{_DIGIT_WORD}\b", re.I)
+_DIGIT_COUNT = re.compile(
+    rf"\b(?:(?P<times>double|triple)[ \t]+)?(?P<word>{_DIGIT_WORD})\b|(?P<figures>\d+)", re.I
+)
 _NUMBER_TOKEN = re.compile(rf"\b(?:{_NUMBER_WORD}|{_ORDINAL}|{MONTH})\b", re.IGNORECASE)
 
 
@@ -132,10 +135,17 @@ class SpokenNumberRecognizer(LocalRecognizer):
             start, end = m.span("value")
             if any(s < end and start < e for s, e in taken):
                 continue
-            digits = sum(
-                {"double": 2, "triple": 3}.get((d.group("times") or "").lower(), 1)
-                for d in _DIGIT_COUNT.finditer(m.group("value"))
-            )
+            said = figures = 0
+            for d in _DIGIT_COUNT.finditer(m.group("value")):
+                if d.group("figures"):
+                    figures += len(d.group("figures"))
+                else:
+                    said += {"double": 2, "triple": 3}.get((d.group("times") or "").lower(), 1)
+            digits = said + figures
+            # three digits said at least, four beside figures (a row of figures is the digit
+            # grammars'; "BP 120 80 one two three" is no number)
+            if said < (4 if figures else 3) or digits < 7:
+                continue
             kind = Entity.PHONE_NUMBER if digits in (10, 11) else Entity.ID_NUMBER
             out.append(make_result(self, kind, start, end, 0.7))
         for m in _SPOKEN_YEAR.finditer(text):
