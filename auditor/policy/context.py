@@ -286,7 +286,7 @@ def _load_one(
         source = (
             f"read_csv({quote_str(str(readable))}, all_varchar=true, header=true, delim=',', "
             "quote='\"', escape='\"', strict_mode=true, store_rejects=true, "
-            "rejects_table='crej', rejects_scan='crej_scans')"
+            "rejects_table='crej', rejects_scan='crej_scans', parallel=false)"
         )
         columns = _columns(con, path, fname, source)
         select, bad = _SQL[fname](tz)
