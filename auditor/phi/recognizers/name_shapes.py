@@ -162,9 +162,9 @@ class NameShapeRecognizer(LocalRecognizer):
                 continue
             out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), 0.6))
         for m in _CAPTION_INITIALS.finditer(text) if "." in text else ():
-            for g in ("a", "b"):
-                if m.group(g):
-                    start, end = m.start(g), m.start(g) + len(m.group(g).rstrip())
+            for part in ("a", "b"):
+                if m.group(part):
+                    start, end = m.start(part), m.start(part) + len(m.group(part).rstrip())
                     out.append(make_result(self, Entity.PERSON, start, end, SCORE))
         for m in _RANK_INITIAL.finditer(text) if "." in text else ():
             surname = m.group(1).rsplit(".", 1)[1].strip().lower()
