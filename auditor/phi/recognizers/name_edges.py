@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Protocol, TypeVar
+from typing import TypeVar
+
+from auditor.phi.entities import TypedSpan
 
 # (\Z, not $: "Section B.\nCarmelita" has no initial before the name; nor has "took vit. d.
 # pettigrew" after an abbreviation's dot)
@@ -40,18 +42,7 @@ _CREDENTIALS = frozenset(
 )  # fmt: skip
 
 
-class _Span(Protocol):
-    @property
-    def entity_type(self) -> str: ...
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-S = TypeVar("S", bound=_Span)
+S = TypeVar("S", bound=TypedSpan)
 
 
 def edge_bounds(

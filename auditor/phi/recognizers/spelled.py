@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Protocol, TypeVar
+from typing import TypeVar
+
+from auditor.phi.entities import TypedSpan
 
 # The letters: one at a time, apart by blanks, dashes or dots, after an optional comma,
 # colon or bracket ("bielski b i e l s k i", "Nguyen, N-G-U-Y-E-N", "Ames (A.M.E.S.)").
@@ -22,15 +24,7 @@ _SPELLING = re.compile(
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:['’-][^\W\d_]+)*)\W*$")
 
 
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-S = TypeVar("S", bound=_Span)
+S = TypeVar("S", bound=TypedSpan)
 
 
 def spelled_ends(text: str, spans: Iterable[S]) -> Iterator[tuple[S, int]]:
