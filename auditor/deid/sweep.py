@@ -212,7 +212,8 @@ class Sweep:
         found += self._grown(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
         found += self._placed(text, [*taken, *found])
-        # a swept name's initials go with it ("R. Mbappé", "Teagan M."), as the engine's do
+        # a swept name's small parts go with it, as the engine's do (name_edges: initials,
+        # a surname's particle, a hyphenated given name's short part: "R. Mbappé", "Ó Broin")
         free = _Covered(taken_pairs + [(s.start, s.end) for s in found]).free
         grown = {
             id(s): SweepSpan(s.entity_type, a, b)
