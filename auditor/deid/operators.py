@@ -23,6 +23,7 @@ from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
 from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
 from auditor.phi.entities import Entity, TypedSpan
+from auditor.phi.recognizers.headed_names import GENERIC
 
 if TYPE_CHECKING:
     from auditor.deid.sweep import Sweep
@@ -57,6 +58,8 @@ _AGE_WORDS_90 = re.compile(rf"\b(?:{AGE_OVER_89}|nineties)\b", re.I)
 _IPV4 = re.compile(r"(\d{1,3}\.){3}\d{1,3}")
 _KEEP_VALUE = "keep"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# The trailing words of a facility's or a firm's name that say its kind, not which one.
+_PLACE_HEADS = GENERIC
 _TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "md", "rn", "np", "pa", "jr", "sr",
                 "ii", "iii", "iv", "phd", "do", "dds", "st"}  # fmt: skip
 MEMO_LIMIT = 100_000
@@ -379,6 +382,7 @@ class Deidentifier:
             patient = patient_from_spans(text, chosen)
         out = []
         names: set[str] = set()
+        places: dict[str, str] = {}
         for sp in chosen:
             start, end = _trim(text, sp.start, sp.end)
             if end <= start:
@@ -389,9 +393,37 @@ class Deidentifier:
             out.append((start, end, new))
             if sp.entity_type == Entity.PERSON:
                 names.update(self._name_keys(value))
+            elif sp.entity_type in (Entity.HOSPITAL, Entity.ORGANIZATION):
+                short = _short_name(value)
+                if short:
+                    places.setdefault(short.lower(), str(sp.entity_type))
         if names:
             out = self._propagate(text, out, names, patient)
+        if places:
+            out = self._propagate_places(text, out, places, patient)
         return out
+
+    def _propagate_places(
+        self, text: str, edits: list[tuple[int, int, str]], places: dict[str, str], patient: str
+    ) -> list[tuple[int, int, str]]:
+        """Replace a facility's or a firm's name said again without its head word ("seen at
+        Harbor Lights Behavioral Health ... back to Harbor Lights"; "rankin crossing clinic
+        ... event was at rankin crossing"): two words or more, in any case."""
+        pattern = re.compile(
+            r"(?<![^\W_])(" + "|".join(re.escape(n) for n in sorted(places, key=len, reverse=True))
+            + r")(?![^\W_])",
+            re.IGNORECASE,
+        )  # fmt: skip
+        out = list(edits)
+        for m in pattern.finditer(text):
+            inside = [x for x in out if x[0] < m.end() and m.start() < x[1]]
+            if any(s < m.start() or e > m.end() for s, e, _ in inside):
+                continue  # a wider span holds part of it
+            # a part replaced already ("rankin" as a place) goes with the whole
+            out = [x for x in out if x not in inside]
+            kind = places[m.group(0).lower()]
+            out.append((m.start(), m.end(), self.replace(kind, m.group(0), patient=patient)))
+        return sorted(out)
 
     def _name_keys(self, value: str) -> list[str]:
         """Name words (and the whole name) worth finding again elsewhere in the same text."""
@@ -433,6 +465,19 @@ class Deidentifier:
             pos = end
         out.append(text[pos:])
         return "".join(out)
+
+
+def _short_name(value: str) -> str | None:
+    """A facility's or a firm's name without its head word, when two words or more are left
+    that are not all generic ("Harbor Lights" of "Harbor Lights Behavioral Health")."""
+    words = _WORD.findall(value)
+    while words and words[-1].lower() in _PLACE_HEADS:
+        words.pop()
+    if len(words) < 2 or len(words) == len(_WORD.findall(value)):
+        return None
+    if all(w.lower() in _PLACE_HEADS or w.lower() in _TITLE_WORDS for w in words):
+        return None
+    return " ".join(words) if " ".join(words) in value else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -342,3 +342,23 @@ def test_figures_and_digits_said_and_a_glued_extension_are_a_phone(
 def test_vitals_before_counting_and_a_count_after_a_phone(engine: PhiEngine, text: str) -> None:
     spans = found(engine, text)
     assert not any(kind == ID for kind, _ in spans) and not any("x2" in s for _, s in spans)
+
+
+def test_a_facility_named_again_without_its_head_is_replaced_too(engine: PhiEngine) -> None:
+    from datetime import date
+
+    from auditor.deid.operators import Deidentifier
+    from auditor.deid.profiles import load_profile
+    from auditor.deid.sweep import sweep_for
+
+    text = "Admitted to Quillmore Lights Behavioral Health in May; back to Quillmore Lights after."
+    deid = Deidentifier(
+        b"test-key-0123456789abcdef",
+        load_profile("safe-harbor"),
+        shift_days=365,
+        reference=date(2031, 6, 1),
+        sweep=sweep_for(True, engine.lexicon),
+    )
+    out = deid.text(text, engine.analyze(text))
+    assert "Quillmore" not in out and "Lights" not in out, out
+    assert out.endswith(" after."), out
