@@ -19,30 +19,16 @@ from typing import Any
 
 import pytest
 
-from auditor.context import open_context
-from auditor.findings import AccessFinding
 from auditor.policy import engine, hits
-from auditor.services.access_scan import AccessScanRequest, scan_access_logs
-from tests.collect import into
 from tests.policy.test_window_reference import (
     START,
-    THRESHOLD,
-    WINDOW,
     Event,
     _reference,
     _traffic,
 )
+from tests.policy.window_scans import Finding, scan_findings, write_csv
 
-Finding = tuple[str, str, str]  # rule, event, explanation
 Reported = list[list[tuple[Any, ...]]]  # per segment: the window rule's hit rows, sorted
-
-
-def _csv(events: list[Event], path: Path) -> Path:
-    path.write_text(
-        "event_id,timestamp,user_id,patient_id\n"
-        + "".join(f"{i},{t.isoformat()},{u},{p}\n" for i, t, u, p in events)
-    )
-    return path
 
 
 def _scan(
@@ -65,24 +51,14 @@ def _scan(
             yield chunk
         reported.append(sorted(mine, key=repr))
 
-    found: list[AccessFinding] = []
     with monkeypatch.context() as patch:
         patch.setattr(engine, "REFINE_PAIRS", refine)
         patch.setattr(hits, "iter_hits", recorded)
         if slices is not None:
             patch.setattr(engine, "slice_count", lambda _rows, _memory: slices)
         patch.setenv("AUDITOR_HOME", str(home))
-        actx = open_context(home)
-        try:
-            actx.settings.access.high_volume_threshold = THRESHOLD
-            actx.settings.access.high_volume_window_minutes = WINDOW
-            actx.settings.access.segment_mb = 0.002
-            actx.settings.access.events_per_segment = 37
-            for logs in plan:
-                scan_access_logs(actx, AccessScanRequest(logs, on_batch=into(found)))
-        finally:
-            actx.close()
-    return {(f.rule_id, f.event_id, f.explanation) for f in found}, reported
+        findings = scan_findings(home, plan)
+    return findings, reported
 
 
 def _repeats(seed: int) -> list[Event]:
@@ -127,11 +103,11 @@ def test_narrowing_reports_what_the_whole_islands_report(
 ) -> None:
     events = _repeats(seed)
     cut = len(events) // 2
-    first = _csv(events[:cut], tmp_path / "a.csv")
-    second = _csv(events[cut:], tmp_path / "b.csv")
+    first = write_csv(events[:cut], tmp_path / "a.csv")
+    second = write_csv(events[cut:], tmp_path / "b.csv")
     again = list(events)
     random.Random(seed).shuffle(again)
-    third = _csv(again, tmp_path / "c.csv")  # every event again: copies in carry and segment
+    third = write_csv(again, tmp_path / "c.csv")  # every event again: copies in carry and segment
     plan = [[first], [second, third]]  # the second scan reads the first's carry
 
     whole, seen_whole = _scan(tmp_path / "whole", plan, monkeypatch, refine=False, slices=slices)
@@ -145,8 +121,8 @@ def test_narrowing_reports_what_the_whole_islands_report(
 def test_a_later_segment_merges_two_bursts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     early, bridge = _merging()
     random.Random(5).shuffle(early)
-    first = _csv(early, tmp_path / "a.csv")
-    second = _csv(bridge, tmp_path / "b.csv")
+    first = write_csv(early, tmp_path / "a.csv")
+    second = write_csv(bridge, tmp_path / "b.csv")
     plan = [[first], [second]]
 
     whole, seen_whole = _scan(tmp_path / "whole", plan, monkeypatch, refine=False)

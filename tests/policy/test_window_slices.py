@@ -14,22 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from auditor.context import open_context
-from auditor.findings import AccessFinding
 from auditor.policy import engine
-from auditor.services.access_scan import AccessScanRequest, scan_access_logs
-from tests.collect import into
-from tests.policy.test_window_reference import THRESHOLD, WINDOW, Event, _reference, _traffic
-
-Finding = tuple[str, str, str]  # rule, event, explanation
-
-
-def _csv(events: list[Event], path: Path) -> Path:
-    path.write_text(
-        "event_id,timestamp,user_id,patient_id\n"
-        + "".join(f"{i},{t.isoformat()},{u},{p}\n" for i, t, u, p in events)
-    )
-    return path
+from tests.policy.test_window_reference import _reference, _traffic
+from tests.policy.window_scans import Finding, scan_findings, write_csv
 
 
 def _scan(
@@ -48,22 +35,7 @@ def _scan(
     with monkeypatch.context() as patch:
         patch.setattr(engine, "slice_count", forced)
         patch.setenv("AUDITOR_HOME", str(home))
-        return _findings(home, files), asked
-
-
-def _findings(home: Path, files: list[list[Path]]) -> set[Finding]:
-    found: list[AccessFinding] = []
-    actx = open_context(home)
-    try:
-        actx.settings.access.high_volume_threshold = THRESHOLD
-        actx.settings.access.high_volume_window_minutes = WINDOW
-        actx.settings.access.segment_mb = 0.002
-        actx.settings.access.events_per_segment = 37
-        for logs in files:
-            scan_access_logs(actx, AccessScanRequest(logs, on_batch=into(found)))
-    finally:
-        actx.close()
-    return {(f.rule_id, f.event_id, f.explanation) for f in found}
+        return scan_findings(home, files), asked
 
 
 @pytest.mark.parametrize("seed", [2, 7, 19])
@@ -75,11 +47,11 @@ def test_sliced_window_finds_what_one_statement_finds(
     # Half the events in one file, half in another, each in random order: islands cross
     # segments (37 events each), files, and the second scan reads the first's carry.
     cut = len(events) // 2
-    first = _csv(events[:cut], tmp_path / "a.csv")
-    second = _csv(events[cut:], tmp_path / "b.csv")
+    first = write_csv(events[:cut], tmp_path / "a.csv")
+    second = write_csv(events[cut:], tmp_path / "b.csv")
     again = list(events)
     random.Random(seed).shuffle(again)
-    third = _csv(again, tmp_path / "c.csv")  # every event again: copies in carry and segment
+    third = write_csv(again, tmp_path / "c.csv")  # every event again: copies in carry and segment
     plan = [[first], [second, third]]
 
     whole, asked = _scan(tmp_path / "one", plan, 1, monkeypatch)
