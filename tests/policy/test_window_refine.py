@@ -26,7 +26,7 @@ from tests.policy.test_window_reference import (
     _reference,
     _traffic,
 )
-from tests.policy.window_scans import Finding, scan_findings, write_csv
+from tests.policy.window_scans import Finding, carried_plan, scan_findings, write_csv
 
 Reported = list[list[tuple[Any, ...]]]  # per segment: the window rule's hit rows, sorted
 
@@ -102,13 +102,7 @@ def test_narrowing_reports_what_the_whole_islands_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, slices: int | None
 ) -> None:
     events = _repeats(seed)
-    cut = len(events) // 2
-    first = write_csv(events[:cut], tmp_path / "a.csv")
-    second = write_csv(events[cut:], tmp_path / "b.csv")
-    again = list(events)
-    random.Random(seed).shuffle(again)
-    third = write_csv(again, tmp_path / "c.csv")  # every event again: copies in carry and segment
-    plan = [[first], [second, third]]  # the second scan reads the first's carry
+    plan = carried_plan(events, seed, tmp_path)
 
     whole, seen_whole = _scan(tmp_path / "whole", plan, monkeypatch, refine=False, slices=slices)
     narrow, seen_narrow = _scan(tmp_path / "narrow", plan, monkeypatch, refine=True, slices=slices)

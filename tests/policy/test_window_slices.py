@@ -8,7 +8,6 @@ files and scans (the carry) and compare every finding, (rule, event, explanation
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import duckdb
@@ -16,7 +15,7 @@ import pytest
 
 from auditor.policy import engine
 from tests.policy.test_window_reference import _reference, _traffic
-from tests.policy.window_scans import Finding, scan_findings, write_csv
+from tests.policy.window_scans import Finding, carried_plan, scan_findings
 
 
 def _scan(
@@ -44,15 +43,7 @@ def test_sliced_window_finds_what_one_statement_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, slices: int
 ) -> None:
     events = _traffic(seed)
-    # Half the events in one file, half in another, each in random order: islands cross
-    # segments (37 events each), files, and the second scan reads the first's carry.
-    cut = len(events) // 2
-    first = write_csv(events[:cut], tmp_path / "a.csv")
-    second = write_csv(events[cut:], tmp_path / "b.csv")
-    again = list(events)
-    random.Random(seed).shuffle(again)
-    third = write_csv(again, tmp_path / "c.csv")  # every event again: copies in carry and segment
-    plan = [[first], [second, third]]
+    plan = carried_plan(events, seed, tmp_path)
 
     whole, asked = _scan(tmp_path / "one", plan, 1, monkeypatch)
     sliced, _ = _scan(tmp_path / "many", plan, slices, monkeypatch)

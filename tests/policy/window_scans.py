@@ -3,6 +3,7 @@ entry of a plan in small segments (37 events), so bursts cross segments and file
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from auditor.context import open_context
@@ -36,3 +37,16 @@ def scan_findings(home: Path, plan: list[list[Path]]) -> set[Finding]:
     finally:
         actx.close()
     return {(f.rule_id, f.event_id, f.explanation) for f in found}
+
+
+def carried_plan(events: list[Event], seed: int, folder: Path) -> list[list[Path]]:
+    """Half the events in one file, half in another, then every event again shuffled: the
+    second scan reads the first's carry, and islands cross segments (37 events), files and
+    copies in the carry and the segment."""
+    cut = len(events) // 2
+    first = write_csv(events[:cut], folder / "a.csv")
+    second = write_csv(events[cut:], folder / "b.csv")
+    again = list(events)
+    random.Random(seed).shuffle(again)
+    third = write_csv(again, folder / "c.csv")
+    return [[first], [second, third]]
