@@ -21,6 +21,14 @@ sizes mean linear time.
 process tree (sampled from /proc, summing workers) and of the largest single process
 (``getrusage(RUSAGE_CHILDREN)``); the target is under 1.5 GB.
 
+Measured 2026-12-04 at the session's end, nearly idle (load 1.1-1.4, 3 alternating repeats;
+``--baseline-root`` = a790b31, the tree before the look-ahead and the round-14 classes):
+
+    notes  system               cpu s  ratio  start cpu s  cpu notes/s  ratio
+     1000  baseline             5.79   3.33x     1.21        218        3.80x
+     1000  project              5.31   3.63x     1.33        250        4.35x
+     1000  vanilla presidio    19.28   1.00x     1.89         57        1.00x
+
 Measured 2026-12-04 (2 shared cores, load average 2-5 from other jobs, nice 10, 5 alternating
 repeats; ``--baseline-root`` = the tree before the first-character look-ahead, same run):
 
