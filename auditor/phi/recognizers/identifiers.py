@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from auditor.phi.calendar import AGE_OVER_89
 from auditor.phi.entities import Entity
-from auditor.phi.measures import COUNT_NOUNS, DOSE_UNITS, MONEY_WORDS
+from auditor.phi.measures import COUNT_NOUNS, DOSE_FORMS, DOSE_UNITS, MONEY_WORDS, TIME_UNITS
 from auditor.phi.recognizers.checksums import (
     card_ok,
     dea_ok,
@@ -117,6 +117,8 @@ _ID_LABELLED = re.compile(
     r"|[ ][A-Z]{1,4}(?=[ ]\d{3})){0,7})(?![\w/-])"
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
+# A span of years, not an identifier: "2019-2024", "1998/99".
+_YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$")
 # A label that announces an identifier, whatever the value's case or separators: "mrn
 # hlbh-20771", "member nca-4471092-00", "file number is QA-PI-25-0417", "card no.
 # GHP/04417/19", "Accession MR.2026.118204", "ACCT 2271", "username gusfair36". The grammars
@@ -136,6 +138,8 @@ _ANY_VALUE = r"([A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 _RECORD_LABELLED = re.compile(rf"(?<![\w])(?i:{_RECORD_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
 _MEMBER_LABELLED = re.compile(rf"(?<![\w])(?i:member){_LABEL_GAP}{_ANY_VALUE}")
 _LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{_LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
+# A number word and what may follow it before the value: "no.", "Nos.", "number is", "#:".
+_NUMBER_LABEL = r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(?i:is|was)[ \t]+)?"
 # Any noun with a number word after it ("Subject number 044-117", "run # 26-11-4418",
 # "Attorney No. 28874-71", "Client # LRG-004", "RAINWATER #5512"): the label says the value
 # names one thing, whatever the noun; the cue lists above cannot hold every such noun. Nouns
@@ -144,34 +148,34 @@ _ANY_LABELLED = re.compile(
     # from the number word, so that a text is scanned for "no", "number" or "#" only; the noun
     # before it is read by ``_any_label_head``
     r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t]))"
-    r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(?i:is|was)[ \t]+)?"
-    r"(?P<v>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
+    + _NUMBER_LABEL
+    + r"(?P<v>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 )
 _NOT_LABEL_HEADS = STOP_WORDS | frozenset(
     {"room", "rm", "bed", "bay", "floor", "fl", "suite", "ste", "apt", "unit", "units", "ward",
-     "wing", "page", "pg", "pp", "step", "line", "lead", "tube", "size", "gauge", "dose",
-     "doses", "cycle", "day", "days", "week", "weeks", "month", "months", "year", "years",
-     "grade", "stage", "level", "class", "type", "version", "item", "items", "question", "table",
-     "figure", "fig", "exhibit", "slide", "block", "lot", "batch", "catalog", "cat", "model",
-     "part", "count", "total", "phase", "trial", "attempt", "option", "seat", "channel", "route",
-     "bus", "gate", "lane", "highway", "hwy", "exit", "icd", "cpt", "ndc", "hcpcs", "drg",
-     "loinc", "snomed", "rev", "revenue", "tooth", "teeth", "rib", "vertebra", "cervical",
-     "thoracic", "lumbar", "sacral", "stool", "void", "emesis", "tab", "tabs", "pill", "pills",
-     "vial", "vials", "bag", "bags", "bottle", "bottles", "kit", "puff", "puffs", "spray",
-     "sprays", "drop", "drops"}
+     "wing", "page", "pg", "pp", "step", "line", "lead", "tube", "size", "gauge", "cycle",
+     "year", "years", "grade", "stage", "level", "class", "type", "version", "item", "items",
+     "question", "table", "figure", "fig", "exhibit", "slide", "block", "lot", "batch",
+     "catalog", "cat", "model", "part", "count", "total", "phase", "trial", "attempt", "option",
+     "seat", "channel", "route", "bus", "gate", "lane", "highway", "hwy", "exit", "icd", "cpt",
+     "ndc", "hcpcs", "drg", "loinc", "snomed", "rev", "revenue", "tooth", "teeth", "rib",
+     "vertebra", "cervical", "thoracic", "lumbar", "sacral", "stool", "void", "emesis", "vial",
+     "vials", "bag", "bags", "bottle", "bottles", "kit"}
 )  # fmt: skip
+# ... and what a dose is counted in or a span of time ("dose number 2", "day # 14").
+_QUANTITY_HEAD = re.compile(rf"(?:{DOSE_FORMS}|{TIME_UNITS})", re.I)
 
 
 def _any_label_head(text: str, start: int, end: int) -> bool:
     """The noun before the number word is one that numbers no person (see above)."""
     head = _ANY_HEAD.search(text, max(0, start - 48), start)
-    return head is None or head.group(1).lower().rstrip(".") in _NOT_LABEL_HEADS
+    if head is None:
+        return True
+    noun = head.group(1).lower().rstrip(".")
+    return noun in _NOT_LABEL_HEADS or _QUANTITY_HEAD.fullmatch(noun) is not None
 
 
-_ANY_HEAD = re.compile(
-    r"([A-Za-z][A-Za-z'’-]{0,24})\.?[ \t]+(?:(?i:no|nos|number|num)\.?|#)[ \t]*+[:#]?[ \t]*+"
-    r"(?:(?i:is|was)[ \t]+)?$"
-)
+_ANY_HEAD = re.compile(r"([A-Za-z][A-Za-z'’-]{0,24})\.?[ \t]+" + _NUMBER_LABEL + r"\Z")
 
 
 # A date, not only its shape: "26-11-4418" is a run number, "26-11-2026" a date.
@@ -184,7 +188,7 @@ def _any_labelled(value: str) -> bool:
     """Three digits or more, and no date, decimal, year range or word after the number."""
     if sum(c.isdigit() for c in value) < 3 or re.fullmatch(r"\d+[.,]\d+", value):
         return False
-    if _DATED.match(value) or re.match(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$", value):
+    if _DATED.match(value) or _YEARS.match(value):
         return False
     groups = re.split(r"[./-]+", value)
     if groups[0].isalpha() and groups[0].lower() in _NOT_PREFIXES:
@@ -212,7 +216,7 @@ def _login(value: str) -> bool:
 
 def _labelled_id(value: str) -> bool:
     """Five digits or more, and not a date, a time or a year range."""
-    if _DATE_SHAPE.match(value) or re.match(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$", value):
+    if _DATE_SHAPE.match(value) or _YEARS.match(value):
         return False
     groups = re.split(r"[ /-]+", value)
     if any(g.isalpha() and len(g) > 3 for g in groups[1:]):
