@@ -314,7 +314,10 @@ def _dotted_letters(text: str, at: int) -> str:
 
 
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.){2,4}")
-_DOTTED_CREDENTIALS = POST_TITLES | {"do", "pa", "od"}  # "D.O.", "P.A." written with dots
+# "D.O.", "P.A." written with dots, and degrees after a name ("B.S.", "M.A.", "J.D.")
+_DOTTED_CREDENTIALS = POST_TITLES | {
+    "do", "pa", "od", "ba", "bs", "bsc", "dc", "jd", "ma", "mb", "ms", "msc", "ot", "pt", "rd"
+}  # fmt: skip
 
 
 def dotted_credential(text: str, at: int) -> bool:

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from auditor.phi.entities import TypedSpan
+from auditor.phi.recognizers.cues import dotted_credential
+from auditor.phi.recognizers.name_joins import PARTICLES
 
 # (\Z, not $: "Section B.\nCarmelita" has no initial before the name; nor has "took vit. d.
 # pettigrew" after an abbreviation's dot)
@@ -24,23 +26,16 @@ _BEFORE = re.compile(
     r"(?<![^\s(\"'|,;:])(?<![^\W\d_]{2}\.[ \t])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?\Z"
 )
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
-# Surname particles (Irish, Scottish, Welsh, Dutch, German, Romance, Arabic and Malay) before
-# a capitalised word: "Pádraig Ó Gallchóir", "Aoife Ní Bhriain", "P. van Wyk", "Ahmad bin Ismail".
-_PARTICLE = (
-    r"(?:Ó|O'|Ní|Nic|Mac|Mhic|Uí|ap|ab|ferch|verch|van|von|der|den|ter|ten|de|da|di|du|dos|das|"
-    r"del|della|la|le|bin|binti|bte|ibn|bint|al|el)"
-)
+# Surname particles before a capitalised word: the Gaelic ones written capitalised ("Pádraig Ó
+# Gallchóir", "Aoife Ní Bhriain") and the lower-case ones names share ("P. van Wyk", "Ahmad bin
+# Ismail"); not "St" ("Dr Jones St Mary's" is a place).
+_GAELIC = ("Ó", "O'", "Ní", "Nic", "Mac", "Mhic", "Uí")
+_PARTICLE = "(?:" + "|".join((*_GAELIC, *sorted(PARTICLES - {"st"}, key=len, reverse=True))) + ")"
 _PARTICLE_AFTER = re.compile(rf"[ \t]({_PARTICLE}(?:[ \t]+(?:der|den|la|de))?[ \t]+[A-Z][^\W\d_]+)")
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-])({_PARTICLE}(?:[ \t]+(?:der|den|la|de))?)[ \t]+\Z")
 # The short second part of a hyphenated given name ("Jong-ho", "Min-ji"), left by the name
 # rules, which split at the hyphen.
 _HYPHEN_TAIL = re.compile(r"-[a-z]{1,3}(?![\w'’-])")
-# A degree or a licence after a name is no initial: "Samuel Ostrowski, M.D.".
-_CREDENTIALS = frozenset(
-    {"md", "do", "rn", "np", "pa", "od", "dds", "dmd", "dpm", "lpn", "jd", "mb", "bs", "ms", "ma",
-     "ba", "pt", "ot", "cna", "rd", "mph", "mba", "msc", "bsc", "dc", "lcsw"}
-)  # fmt: skip
-
 
 S = TypeVar("S", bound=TypedSpan)
 
@@ -66,8 +61,8 @@ def edge_bounds(
         if before is not None:
             start = before.start(1)
         after = _AFTER.match(text, end)
-        letters = "".join(c for c in after.group(1) if c.isalpha()).lower() if after else ""
-        if after is not None and letters not in _CREDENTIALS:
+        # a degree or a licence after a name is no initial: "Samuel Ostrowski, M.D."
+        if after is not None and not dotted_credential(text, after.start(1)):
             end = after.end(1)
         if (start, end) != (span.start, span.end):
             yield span, start, end

@@ -38,12 +38,14 @@ _SPEECH_AFTER = frozenset(
      "reported", "called", "calls", "phoned", "wants", "wanted", "visited", "came", "agreed",
      "agrees", "declined", "declines", "consented", "consents", "refused", "refuses"}
 )  # fmt: skip
-# Lower-case particles inside surnames: "de la Cruz", "van der Berg", "bin Laden".
-_PARTICLES = frozenset(
+# Lower-case particles inside surnames: "de la Cruz", "van der Berg", "bin Laden" (also read
+# by ``name_edges``, at the edges of names other recognizers found).
+PARTICLES = frozenset(
     {"de", "la", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der", "den",
      "ter", "ten", "le", "bin", "ibn", "y", "st",
-     # Welsh "ap"/"ab"/"ferch", Malay "binti"/"bint", Arabic "abu", German "zu", Nordic "af"
-     "ap", "ab", "ferch", "binti", "bint", "abu", "zu", "af"}
+     # Welsh "ap"/"ab"/"ferch"/"verch", Malay "binti"/"bint"/"bte", Arabic "abu"/"al"/"el",
+     # German "zu", Nordic "af"
+     "ap", "ab", "ferch", "verch", "binti", "bint", "bte", "abu", "al", "el", "zu", "af"}
 )  # fmt: skip
 
 
@@ -110,11 +112,11 @@ class NameWords:
         """A lower-case surname particle ("de", "la", "van", "der") followed, across up to
         one more particle, by a Title-case word: part of the name it sits in."""
         words = view.words
-        if words[k].key not in _PARTICLES or not words[k].text.islower() or view.shouting:
+        if words[k].key not in PARTICLES or not words[k].text.islower() or view.shouting:
             return False
         j = k + 1
         hops = 0
-        while j < len(words) and words[j].key in _PARTICLES and hops < 2:
+        while j < len(words) and words[j].key in PARTICLES and hops < 2:
             j += 1
             hops += 1
         return (
