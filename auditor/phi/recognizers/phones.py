@@ -30,8 +30,10 @@ PHONE_CUES = context_regex(
 )  # fmt: skip
 _FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 
-# (an extension glued on may be short: "617-555-0142x12")
-_EXT = r"(?:x\d{1,2}(?!\d)|\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))?"
+# An extension after a number (an extension glued on may be short: "617-555-0142x12"), written
+# once for every shape below and for stripping it before a number is checked.
+_EXTENSION = r"(?:x\d{1,2}(?!\d)|\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))"
+_EXT = _EXTENSION + "?"
 # +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
 _SHAPE = re.compile(
     # (a dot after a word may touch the "+": "tel.+44 ...")
@@ -64,7 +66,8 @@ _US_CUES = context_regex(
 )  # fmt: skip
 _PHONE_10 = re.compile(
     r"(?<![\w/.-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s./-])[2-9]\d{2}[\s.-]\d{4}"
-    r"(?:x\d{1,2}(?!\d)|\s*(?:x\s*\d{3,5}|(?:ext\.?|extension)\s*\d{1,5}))?(?![\w/-]|\.\d)",
+    + _EXT
+    + r"(?![\w/-]|\.\d)",
     I,
 )
 _PHONE_10_BARE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/-]|\.\d)")
@@ -155,9 +158,7 @@ def _not_contact(text: str, start: int, end: int) -> bool:
 
 
 _DIGITS = re.compile(r"\d")
-_EXT_TAIL = re.compile(
-    r"(?:x\d{1,2}|\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))$", I
-)
+_EXT_TAIL = re.compile(_EXTENSION + "$", I)
 
 
 @lru_cache(maxsize=4096)

@@ -93,7 +93,7 @@ _SPOKEN_YEAR = accelerated(
 # five five oh one nine three"): nobody reads out a quantity that way, so the run is an
 # identifier or a phone number whatever came before it (a cue may be far: "my chart number
 # i think is ...").
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD = rf"(?:{_UNITS})"
 # (speech-to-text mixes figures in: "617 555 oh one four two")
 _DIGIT_TOKEN = rf"(?:(?:double|triple)[ \t]++)?{_DIGIT_WORD}|\d{{1,4}}"
 _DIGIT_RUN = re.compile(
