@@ -558,16 +558,21 @@ def keep_sql(active: ActiveRule, cur: str, counts: str | None = None) -> str:
             ) a LEFT JOIN buckets n ON n.grp = a.grp AND n.b = a.b + 1
             WHERE a.c + coalesce(n.c, 0) > {active.threshold}
         ),
-        islands AS (
-            SELECT grp, min(b) AS lo, max(b) AS hi FROM (
-                SELECT grp, b, b - row_number() OVER (PARTITION BY grp ORDER BY b) AS run
-                FROM hot_pairs
-            ) GROUP BY grp, run
-        ),
+        islands AS ({_islands("hot_pairs", "b")}),
         spread AS (SELECT grp, lo, unnest(range(lo, hi + 2)) AS b FROM islands),
         touched AS (SELECT DISTINCT grp, lo FROM spread SEMI JOIN {cur} USING (grp, b))
         SELECT grp, b FROM spread SEMI JOIN touched USING (grp, lo)
     """
+
+
+def _islands(pairs: str, col: str) -> str:
+    """Islands [lo, hi] of ``pairs``: per group, each run of consecutive ``col`` values (the
+    hot pairs ``keep_sql`` and ``refine_sql`` find, each by its own count)."""
+    return (
+        f"SELECT grp, min({col}) AS lo, max({col}) AS hi FROM ("
+        f"SELECT grp, {col}, {col} - row_number() OVER (PARTITION BY grp ORDER BY {col}) AS run "
+        f"FROM {pairs}) GROUP BY grp, run"
+    )
 
 
 def window_stages(active: ActiveRule, source: str) -> list[str]:
@@ -680,12 +685,7 @@ def refine_sql(active: ActiveRule, cur: str, keep: str, span: tuple[str, str] | 
                 )
             ) GROUP BY grp, p HAVING count(*) > {active.threshold}
         ),
-        islands AS (
-            SELECT grp, min(p) AS lo, max(p) AS hi FROM (
-                SELECT grp, p, p - row_number() OVER (PARTITION BY grp ORDER BY p) AS run
-                FROM hot
-            ) GROUP BY grp, run
-        )
+        islands AS ({_islands("hot", "p")})
         SELECT grp, unnest(range(lo, hi + 2)) AS b FROM islands
     """
 
