@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pytest
 
+from auditor.deid.sweep import Sweep
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
@@ -14,6 +15,12 @@ from auditor.phi.entities import Entity
 @pytest.fixture(scope="session")
 def engine() -> PhiEngine:
     return PhiEngine()
+
+
+@pytest.fixture(scope="session")
+def sweep(engine: PhiEngine) -> Sweep:
+    """The de-identifier's recall sweep over the shared engine's word lists."""
+    return Sweep(engine.lexicon)
 
 
 @pytest.fixture(scope="session")

@@ -96,11 +96,6 @@ def test_a_capitals_name_starts_after_the_sentence_around_it(engine: PhiEngine) 
     assert hospitals == ["OSWEGO NURSING HOME"], found(engine, text)
 
 
-@pytest.fixture(scope="module")
-def sweep(engine: PhiEngine) -> Sweep:
-    return Sweep(engine.lexicon)
-
-
 def test_letters_with_dotted_digit_groups_are_a_reference(sweep: Sweep) -> None:
     text = "Accession RX.2031.550917 received"
     assert [text[s.start : s.end] for s in sweep.spans(text, [])] == ["RX.2031.550917"]

@@ -123,11 +123,6 @@ def test_a_supplier_or_credit_union_name_is_an_organization(
     assert any(name in span for span in spans), found(engine, text)
 
 
-@pytest.fixture(scope="module")
-def sweep(engine: PhiEngine) -> Sweep:
-    return Sweep(engine.lexicon)
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [

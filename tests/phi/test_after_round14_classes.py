@@ -11,8 +11,13 @@ that must stay untouched.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from auditor.deid.operators import Deidentifier
+from auditor.deid.profiles import load_profile
+from auditor.deid.sweep import Sweep
 from auditor.phi.engine import PhiEngine, PhiSpan
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.name_edges import edge_bounds
@@ -217,12 +222,8 @@ def test_no_initials_no_growth(text: str, name: str) -> None:
     assert list(edge_bounds(text, [PhiSpan(PERSON, start, start + len(name), 0.9)])) == []
 
 
-def test_a_swept_name_takes_its_initials_along(engine: PhiEngine) -> None:
-    from auditor.deid.sweep import sweep_for
-
+def test_a_swept_name_takes_its_initials_along(engine: PhiEngine, sweep: Sweep) -> None:
     text = "Signature et cachet: R. Qwemboué"
-    sweep = sweep_for(True, engine.lexicon)
-    assert sweep is not None
     swept = [text[s.start : s.end] for s in sweep.spans(text, engine.analyze(text))]
     taken = [text[s.start : s.end] for s in engine.analyze(text)]
     assert "R. Qwemboué" in swept + taken, (swept, taken)
@@ -344,12 +345,9 @@ def test_vitals_before_counting_and_a_count_after_a_phone(engine: PhiEngine, tex
     assert not any(kind == ID for kind, _ in spans) and not any("x2" in s for _, s in spans)
 
 
-def test_a_facility_named_again_without_its_head_is_replaced_too(engine: PhiEngine) -> None:
-    from datetime import date
-
-    from auditor.deid.operators import Deidentifier
-    from auditor.deid.profiles import load_profile
-    from auditor.deid.sweep import sweep_for
+def test_a_facility_named_again_without_its_head_is_replaced_too(
+    engine: PhiEngine, sweep: Sweep
+) -> None:
 
     text = "Admitted to Quillmore Lights Behavioral Health in May; back to Quillmore Lights after."
     deid = Deidentifier(
@@ -357,7 +355,7 @@ def test_a_facility_named_again_without_its_head_is_replaced_too(engine: PhiEngi
         load_profile("safe-harbor"),
         shift_days=365,
         reference=date(2031, 6, 1),
-        sweep=sweep_for(True, engine.lexicon),
+        sweep=sweep,
     )
     out = deid.text(text, engine.analyze(text))
     assert "Quillmore" not in out and "Lights" not in out, out
