@@ -417,7 +417,18 @@ class Lexicon:
             and not self.is_english(key)
             and not MEDICAL_SUFFIX.search(key)
             and any(c in "aeiouy" for c in key)
+            and not self._inflected_term(key)
         )
+
+    def _inflected_term(self, key: str) -> bool:
+        """A clinical verb's inflection whose stem is a listed term, its "e" dropped before
+        "-ing"/"-ed" ("ambulating", "titrated", "extubates" from the stop list's stems)."""
+        for suffix in ("ing", "ed", "es", "s", "d"):
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+                stem = key[: -len(suffix)]
+                if stem in self.stoplist or stem + "e" in self.stoplist:
+                    return True
+        return False
 
     def is_ambiguous(self, key: str) -> bool:
         """Also an ordinary English or clinical word: needs a context cue to count as a name."""

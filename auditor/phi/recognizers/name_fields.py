@@ -55,6 +55,12 @@ _CELL_NAME = re.compile(
 # perhaps a number ("| kmensah |", "| jdoe2 |"), as an EHR's audit or reprint log prints who
 # did it. The login identifies its user (typed ID_NUMBER).
 _LOGIN_CELL = re.compile(r"(?<=\|)[ \t]*+([a-z]{4,16}\d{0,3})[ \t]*+(?=\|)")
+# A login after its label, letters only ("user jsmith", "logged in as kmorales"); a login
+# with a digit in it is the identifier rules' ("username gusfair36").
+_LOGIN_LABELLED = re.compile(
+    r"(?<![\w-])(?i:user(?:[ \t]*+(?:name|id))?|login(?:[ \t]*+id)?|"
+    r"(?:logged|signed)[ \t]+(?:in|on)[ \t]+as)[ \t]*+[:=#]?[ \t]*+([a-z]{4,16})(?![\w.@-])"
+)
 # One word of a name: letters with inner apostrophes or hyphens, or an initial.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
 _SEPARATOR = re.compile(r"(?:,? |/|, )")
@@ -105,16 +111,22 @@ class FieldNameRecognizer(LocalRecognizer):
             for m in _LOGIN_CELL.finditer(text):
                 if self._login(m.group(1)):
                     results.append(make_result(self, Entity.ID_NUMBER, m.start(1), m.end(1), SCORE))
+        for m in _LOGIN_LABELLED.finditer(text):
+            if self._login(m.group(1), labelled=True):
+                results.append(make_result(self, Entity.ID_NUMBER, m.start(1), m.end(1), SCORE))
         return results
 
-    def _login(self, token: str) -> bool:
-        """An initial or two and a listed surname that is no English word or term."""
+    def _login(self, token: str, labelled: bool = False) -> bool:
+        """An initial or two and a listed surname that is no English word or term; after a
+        login's label the surname may be a word too ("user jsmith", "login kmorales")."""
         key = token.rstrip("0123456789")
         lex = self.lexicon
         if lex.is_english(key) or key in lex.stoplist or key in STOP_WORDS:
             return False
         return any(
-            lex.is_surname(key[n:]) and not lex.is_english(key[n:]) and len(key) - n >= 3
+            lex.is_surname(key[n:])
+            and (labelled or not lex.is_english(key[n:]))
+            and len(key) - n >= 3
             for n in (1, 2)
         )
 

@@ -205,6 +205,12 @@ _NAME_RUN = r"([A-Z][\w&'’.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]+){0,3})"
 _CUE = accelerated(
     re.compile(
         r"\b(?:(?i:works?|worked|working|employed|job|position)\s+(?:for|at|by|with)|"
+        # where a job began or ended, or who else works there: "laid off from Ridgeline
+        # Foods", "retired from Boeing", "hired by Kestrel", "a coworker at Lowe's"
+        r"(?:(?i:laid\s+off|let\s+go|fired|retired|resigned|furloughed)\s+from|"
+        r"(?i:hired|contracted)\s+(?:by|at)|"
+        r"(?i:co-?workers?|colleagues?|boss|manager|supervisor|foreman)\s+(?:at|from))"
+        r"(?!\s+(?i:work|home|school|night|church|the\s+(?:moment|time|end))\b)|"
         r"(?i:at\s+work)\s*[(,:]|(?i:employer)\s++(?:is\s+)?)\s*+"  # blanks read once
         r"(?:the\s+)?([A-Z][\w&'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'.-]+){0,4})"
         r"|\b(?i:employer|company|firm|organi[sz]ation)\s*:\s*([A-Z][^\n,;]{1,60})"
@@ -249,6 +255,11 @@ PROGRAMMES = frozenset(
      "va", "nhs", "hse", "ohip", "ramq", "msp", "acc", "sassa", "none", "nil", "n/a", "na",
      "uninsured", "private", "commercial", "pending", "unknown", "self", "state", "federal",
      "workers", "veterans"}
+)  # fmt: skip
+# Public services an employer cue can name ("retired from the Navy"): no firm to remove.
+_PUBLIC_SERVICE = frozenset(
+    {"army", "navy", "military", "marines", "usmc", "usaf", "police", "government", "federal",
+     "state", "county", "city", "council", "military's"}
 )  # fmt: skip
 # Relatives' words that are also firms' names before a trade ("Guardian Dental", "Good
 # Neighbour Pharmacy"); kin ("Mother", "Son") before a trade word stay people.
@@ -415,7 +426,7 @@ class OrganizationRecognizer(LocalRecognizer):
             head = value.split()[0].strip(".,").lower()
             if head in TITLES | RELATIVES | _KIN:
                 continue  # "pharmacy: Mr. Abdullah", "a carer for Mum": a person
-            if head in PROGRAMMES or head.startswith(("medi", "self")):
+            if head in PROGRAMMES | _PUBLIC_SERVICE or head.startswith(("medi", "self")):
                 continue  # "Insurance: Medicare", "Payer: self-pay": no firm
             if self.lexicon is not None and self._plain(head) and len(value.split()) == 1:
                 continue  # "Insurance: Pending", "Carrier: Unknown"

@@ -68,6 +68,25 @@ _HANDLE = re.compile(
 )
 
 
+# A person's handle where a forum, a chat or a social post names its author or someone it
+# addresses: an @mention ("thanks @marisol_k"), a forum user ("u/throwaway_rn22") and the
+# author line ("Posted by dad_of_3"). A handle is told from a word by its shape: an
+# underscore, a dot or a digit inside it, or a capital after a small letter ("@DrJenW");
+# "@home", "@ 0800" and "posted by admin" are words, not handles.
+_MENTION = re.compile(r"(?<![\w.@$/])@([A-Za-z][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@-]|\.\w)")
+_FORUM_USER = re.compile(r"(?<![\w/])(?<!\d )u/([A-Za-z][A-Za-z0-9_-]{2,19})(?![\w/-])")
+_AUTHOR = re.compile(
+    r"\b(?i:posted|submitted|shared|written|asked|answered|replied|commented|reposted)"
+    r"[ \t]+(?i:by)[ \t]*+:?[ \t]*+([A-Za-z][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])(?![\w@-]|\.\w)"
+)
+_HANDLE_SHAPE = re.compile(r"[_.\d]|[a-z][A-Z]")
+
+
+def _handle_ok(value: str) -> bool:
+    """A handle's shape (see ``_MENTION``)."""
+    return bool(_HANDLE_SHAPE.search(value))
+
+
 class OfflineSuffixes:
     """Validates domains with the public suffix snapshot bundled in tldextract."""
 
@@ -122,6 +141,37 @@ def web_recognizer() -> RegexRecognizer:
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
         Rule("handle", e.ACCOUNT_NUMBER, _HANDLE, 0.8, group=1, trigger=("@", "$")),
+        Rule(
+            "mention", e.ACCOUNT_NUMBER, _MENTION, 0.7, group=1, validate=_handle_ok, trigger=("@",)
+        ),
+        Rule(
+            "forum-user",
+            e.ACCOUNT_NUMBER,
+            _FORUM_USER,
+            0.7,
+            group=1,
+            validate=lambda v: _handle_ok(v) or len(v) >= 8,  # not "u/min", "u/dose"
+            trigger=("u/",),
+        ),
+        Rule(
+            "author-handle",
+            e.ACCOUNT_NUMBER,
+            _AUTHOR,
+            0.7,
+            group=1,
+            validate=_handle_ok,
+            words=(
+                "posted",
+                "submitted",
+                "shared",
+                "written",
+                "asked",
+                "answered",
+                "replied",
+                "commented",
+                "reposted",
+            ),
+        ),
         Rule("ipv4", e.IP_ADDRESS, _IPV4, 0.8, validate=_ip_ok, trigger=(".",)),
         Rule("ipv6", e.IP_ADDRESS, _IPV6, 0.8, validate=_ipv6_ok, trigger=(":",)),
     ]
