@@ -89,6 +89,7 @@ UNSEEN_HAND = (
     "round12-test",
     "round13-test",
     "round14-test",
+    "round15-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

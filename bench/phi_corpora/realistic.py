@@ -10,7 +10,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
-``round14-dev``/``round14-test`` and
+``round14-dev``/``round14-test``, ``round15-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -230,6 +230,17 @@ CORPORA = {
         HERE / "round14_dev.src.txt",
         HERE / "round14_dev.jsonl",
         HERE / "round14_dev_site.tsv",
+    ),
+    # issue 14 round 15: IT and data artefacts that leak PHI (help-desk tickets, interface-engine
+    # logs with HL7, bug reports, SQL dumps, JSON API responses, app logs, chat exports, runbooks,
+    # spreadsheets, bounces), pharmacy records, payer utilisation review, perioperative records,
+    # rehab and allied health, long-term care, fertility, patient-generated public text (reviews,
+    # forums, crowdfunding, social posts), and a few New Zealand, Ontario, UAE and Hong Kong
+    # documents; an author who never read the detector; the test batch is frozen
+    "round15-test": (
+        HERE / "round15_test.src.txt",
+        HERE / "round15_test.jsonl",
+        HERE / "round15_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
