@@ -330,8 +330,8 @@ class Sweep:
         """PERSON or LOCATION for a word to replace, None for a word to keep. ``mixed``: the
         text is mostly lower case, so a long unknown word in capitals stands out as a name
         ("OKWUOSA, Festus"), not as the jargon of a note written all in capitals."""
-        if len(word) > _LONGEST_WORD:
-            return None
+        if len(word) > _LONGEST_WORD or normalize(word) in HONORIFICS:
+            return None  # a form of address names no one ("Sra.", "Puan", "Herr")
         if not word[:1].isupper():
             return self._lower_name(word)
         humps = _CAMEL.split(word)

@@ -23,7 +23,7 @@ from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.lexicon import Lexicon
-from auditor.phi.recognizers.name_edges import edge_bounds
+from auditor.phi.recognizers.name_edges import bare_names, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
@@ -324,7 +324,7 @@ class PhiEngine:
                 for s, end in spelled_ends(text, spans)
             ]
             spans += [PhiSpan(s.entity_type, a, b, s.score) for s, a, b in edge_bounds(text, spans)]
-            yield merge_spans(drop_persons_in_places(text, spans))
+            yield bare_names(text, merge_spans(drop_persons_in_places(text, spans)))
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """Every recognizer over one chunk, called directly.

@@ -52,11 +52,14 @@ def test_a_graded_classification_or_an_eponym_head_is_no_name(engine: PhiEngine,
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Rewarming. Donna V. RN", "Donna V"), ("Seen by Henry Ford II today", "Henry Ford II"),
-     ("Dr. Lowe III signed", "Lowe III")],
+    [("Rewarming. Donna V. RN", "Donna V"), ("Seen by Henry Ford II today", "Henry Ford"),
+     ("Dr. Lowe III signed", "Lowe")],
 )  # fmt: skip
 def test_an_initial_or_a_generation_after_a_name_stays_a_name(
-    engine: PhiEngine, text: str, name: str
+    # (the generation itself is left outside since round 15's classes: it names no one)
+    engine: PhiEngine,
+    text: str,
+    name: str,
 ) -> None:
     assert (PERSON, name) in found(engine, text), found(engine, text)
 

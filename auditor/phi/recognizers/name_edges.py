@@ -1,6 +1,9 @@
 """The small parts at a found name's edges: initials ("R. Mbappé", "N. G. Sithole",
 "Teagan M.", "Mwakyusa, G.", "kimberly t."), a surname's particle ("Ó Broin", "Pádraig Ó
-Gallchóir", "P. van Wyk", "Mr ap Rhys") and a hyphenated given name's short part ("Jong-ho").
+Gallchóir", "P. van Wyk", "Mr ap Rhys") and a hyphenated given name's short part ("Jong-ho");
+and what lies beside a name without being part of it, which a rule may have taken in: a form
+of address before it ("Puan Noraini", "Frau Keller") and a generation after it ("Hebert JR",
+"Carl Mann III"): both name no one (``bare_names``).
 
 Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
 rules find the written-out words; a part left beside a replaced name keeps a piece of it (the
@@ -14,10 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TypeVar
 
 from auditor.phi.entities import TypedSpan
 from auditor.phi.recognizers.cues import dotted_credential
+from auditor.phi.recognizers.lexicon import HONORIFICS
 from auditor.phi.recognizers.name_joins import PARTICLES
 
 # (\Z, not $: "Section B.\nCarmelita" has no initial before the name; nor has "took vit. d.
@@ -66,3 +71,29 @@ def edge_bounds(
             end = after.end(1)
         if (start, end) != (span.start, span.end):
             yield span, start, end
+
+
+# A form of address at a name's start ("Sra. Vega", "Puan Noraini"), a generation at its end.
+_LEADING_FORM = re.compile(
+    r"(?i:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?[ \t]+"
+    r"(?=[A-ZÀ-Þ])"
+)
+_GENERATION = re.compile(r",?[ \t]+(?:Jr|JR|Sr|SR|II|III|IV)\.?\Z")
+
+
+def bare_names(text: str, spans: list[S], kind: str = "PERSON") -> list[S]:
+    """``spans`` with each ``kind`` span's form of address and generation left outside."""
+    out = []
+    for span in spans:
+        if span.entity_type == kind:
+            start, end = span.start, span.end
+            form = _LEADING_FORM.match(text, start, end)
+            if form is not None:
+                start = form.end()
+            generation = _GENERATION.search(text, start, end)
+            if generation is not None:
+                end = generation.start()
+            if (start, end) != (span.start, span.end) and end - start >= 2:
+                span = replace(span, start=start, end=end)
+        out.append(span)
+    return out

@@ -20,6 +20,7 @@ from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import Cue, person_cue, state_word
 from auditor.phi.recognizers.eponyms import eponym_words, title_near
 from auditor.phi.recognizers.lexicon import (
+    HONORIFICS,
     NAME_VERBS,
     NOT_NAMES,
     RELATIVES,
@@ -186,6 +187,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         key = w.key
         if not w.is_alpha or len(key) < 2:
             return 0.0
+        if key in HONORIFICS and i + 1 < len(view.words) and view.words[i + 1].text[:1].isupper():
+            return 0.0  # "wife, Sra. Vega", "Puan Noraini": the form of address, not the name
         lex = self.lexicon
         proper = view.looks_proper(i)
         if not proper:

@@ -75,7 +75,9 @@ CALENDAR_NOT_GIVEN = _words(
     thursday friday saturday sunday
     """
 )
-NOT_PERSON_WORDS = DEMONYMS | FIELD_LABELS | EHR_PRODUCTS | CALENDAR_NOT_GIVEN
+# A form's answer where a person's field points back at the patient ("Guarantor: self").
+SELF_ANSWERS = frozenset({"self", "same"})
+NOT_PERSON_WORDS = DEMONYMS | FIELD_LABELS | EHR_PRODUCTS | CALENDAR_NOT_GIVEN | SELF_ANSWERS
 
 _NO_VOWEL = re.compile(r"^[^aeiouy]{3,}$")
 

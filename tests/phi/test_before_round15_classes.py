@@ -1,8 +1,9 @@
 """Classes fixed before round 15 (issue 14), by kind, from invented text in styles no corpus
 had as its main one (forum and social posts, help-desk tickets): a person's handle in a post
 (an @mention, a forum user, the author line), a login after its label with no digit in it,
-an employer named where a job began or ended or by a coworker; and a false alarm gone: a
-clinical verb's inflection read as a place in a lower-case note.
+an employer named where a job began or ended or by a coworker; what lies beside a name
+without naming anyone (a form of address, a generation, a form's "self"); and a false alarm
+gone: a clinical verb's inflection read as a place in a lower-case note.
 
 Every value here is invented. Each class comes with look-alikes that must stay untouched.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.deid.sweep import Sweep
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
 from tests.phi.conftest import covered, found, touched
@@ -115,3 +117,38 @@ def test_a_public_service_or_a_plain_word_after_a_job_cue_is_no_firm(
 )
 def test_a_clinical_verb_after_home_is_no_place(engine: PhiEngine, text: str) -> None:
     assert found(engine, text) == [], found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "outside"),
+    [
+        ("Your sister, Sra. Maribel Ochoa Ruiz, will sign.", "Maribel Ochoa Ruiz", "Sra"),
+        ("Re: Puan Rosmah binti Idris (IC on file)", "Rosmah binti Idris", "Puan"),
+        ("Frau Dagmar Lindqvist attended with her son.", "Dagmar Lindqvist", "Frau"),
+        ("ATTN: ELROY T VANCE JR\n88 CYPRESS LN", "ELROY T VANCE", "JR"),
+        ('"MORRISON, DALE III",2031-04-02', "MORRISON, DALE", "III"),
+        ("seen with Howell Brandt Sr. and his wife", "Howell Brandt", "Sr"),
+    ],
+)
+def test_a_form_of_address_and_a_generation_stay_outside_the_name(
+    engine: PhiEngine, sweep: Sweep, text: str, name: str, outside: str
+) -> None:
+    spans = engine.analyze(text)
+    assert (PERSON, name) in found(engine, text), found(engine, text)
+    assert not touched(engine, text, outside), found(engine, text)
+    # nor does the de-identifier's sweep take the form of address for a name of its own
+    i = text.index(outside)
+    assert not [s for s in sweep.spans(text, spans) if s.start <= i < s.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Guarantor: self   Relationship: 18", "Subscriber: same as patient", "Member: self (dep.)"],
+)
+def test_a_forms_self_answer_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_a_surname_self_after_a_given_name_is_still_a_name(engine: PhiEngine) -> None:
+    text = "Patient: Dana Self, DOB 02/11/1971"
+    assert (PERSON, "Dana Self") in found(engine, text), found(engine, text)
