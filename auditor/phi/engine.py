@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.lexicon import Lexicon
-from auditor.phi.recognizers.name_edges import bare_names, edge_bounds
+from auditor.phi.recognizers.name_edges import bare_bounds, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
@@ -209,6 +209,14 @@ def merge_spans(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
     return sorted(kept, key=lambda s: (s.start, s.end, s.entity_type))
 
 
+def _bare(text: str, span: PhiSpan) -> PhiSpan:
+    """A PERSON span without the form of address or generation a rule took in with it."""
+    if span.entity_type != Entity.PERSON.value:
+        return span
+    start, end = bare_bounds(text, span.start, span.end)
+    return span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end)
+
+
 def site_dictionary(
     settings: Settings, *, dictionaries: Sequence[Path] = (), context_dir: Path | None = None
 ) -> SiteDictionary:
@@ -324,7 +332,7 @@ class PhiEngine:
                 for s, end in spelled_ends(text, spans)
             ]
             spans += [PhiSpan(s.entity_type, a, b, s.score) for s, a, b in edge_bounds(text, spans)]
-            yield bare_names(text, merge_spans(drop_persons_in_places(text, spans)))
+            yield [_bare(text, s) for s in merge_spans(drop_persons_in_places(text, spans))]
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """Every recognizer over one chunk, called directly.

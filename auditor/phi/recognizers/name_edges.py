@@ -3,7 +3,7 @@
 Gallchóir", "P. van Wyk", "Mr ap Rhys") and a hyphenated given name's short part ("Jong-ho");
 and what lies beside a name without being part of it, which a rule may have taken in: a form
 of address before it ("Puan Noraini", "Frau Keller") and a generation after it ("Hebert JR",
-"Carl Mann III"): both name no one (``bare_names``).
+"Carl Mann III"): both name no one (``bare_bounds``).
 
 Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
 rules find the written-out words; a part left beside a replaced name keeps a piece of it (the
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import TypeVar
 
 from auditor.phi.entities import TypedSpan
@@ -81,19 +80,10 @@ _LEADING_FORM = re.compile(
 _GENERATION = re.compile(r",?[ \t]+(?:Jr|JR|Sr|SR|II|III|IV)\.?\Z")
 
 
-def bare_names(text: str, spans: list[S], kind: str = "PERSON") -> list[S]:
-    """``spans`` with each ``kind`` span's form of address and generation left outside."""
-    out = []
-    for span in spans:
-        if span.entity_type == kind:
-            start, end = span.start, span.end
-            form = _LEADING_FORM.match(text, start, end)
-            if form is not None:
-                start = form.end()
-            generation = _GENERATION.search(text, start, end)
-            if generation is not None:
-                end = generation.start()
-            if (start, end) != (span.start, span.end) and end - start >= 2:
-                span = replace(span, start=start, end=end)
-        out.append(span)
-    return out
+def bare_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A PERSON span's bounds with its form of address and its generation left outside."""
+    form = _LEADING_FORM.match(text, start, end)
+    begin = form.end() if form is not None else start
+    generation = _GENERATION.search(text, begin, end)
+    stop = generation.start() if generation is not None else end
+    return (begin, stop) if stop - begin >= 2 else (start, end)
