@@ -22,6 +22,7 @@ from auditor.errors import ConfigError
 from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
+from auditor.phi.recognizers.derived_logins import login_spans
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.name_edges import bare_bounds, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.5
+# A login built from a name the engine found in the same text (derived_logins).
+LOGIN_SCORE = 0.7
 # Per-entity minimum scores. Recognizers put context-free guesses just below these.
 THRESHOLDS: dict[str, float] = {
     Entity.PERSON: 0.5,
@@ -332,6 +335,10 @@ class PhiEngine:
                 for s, end in spelled_ends(text, spans)
             ]
             spans += [PhiSpan(s.entity_type, a, b, s.score) for s, a, b in edge_bounds(text, spans)]
+            spans += [
+                PhiSpan(Entity.ID_NUMBER.value, a, b, LOGIN_SCORE)
+                for a, b in login_spans(text, spans, self.lexicon.is_english)
+            ]
             yield [_bare(text, s) for s in merge_spans(drop_persons_in_places(text, spans))]
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:

@@ -69,12 +69,13 @@ FOUND = [
     ("Registered at Meadowbank Surgery.", "Meadowbank Surgery"),
     # a first name that is also a word, after a relative, closing its clause
     ("discharge home with daughter destiny.", "destiny"),
+    # after its label, even with a bad check digit (it was a look-alike here before round 15)
+    ("NPI 1234567890 on the order.", "1234567890"),
 ]
 NOT_FOUND = [
     ("Plt 150000 this morning, stable.", "150000"),
     ("Balance of $250000 outstanding.", "250000"),
     ("Penicillin 1200000 units IM once.", "1200000"),
-    ("NPI 1234567890 on the order.", "1234567890"),
     ("Batch code 19990101 scanned.", "19990101"),
     ("Vent 600x12, PEEP 5, insulin 10u.", "600x12"),
     ("Sat 94% on 2L, monitor on.", "Sat"),

@@ -204,6 +204,14 @@ _RECORD_LABEL_WORDS = (
 )  # fmt: skip
 
 
+# A USPS tracking number, the grammar of every certified or tracked letter a records office
+# sends: 22 digits from 91-95 (Intelligent Mail package barcode) or 20 from 70 (certified mail),
+# printed in groups of four (the last of two) or run together; distinctive with no cue.
+_USPS_TRACKING = re.compile(
+    r"(?<![\w-])(?:9[1-5]\d\d(?:[ ]?\d{4}){4}[ ]?\d\d|70\d\d(?:[ ]?\d{4}){4})(?![\w-]|[ ]\d)"
+)
+
+
 def _digits_at_least(n: int) -> Callable[[str], bool]:
     """A labelled value with ``n`` digits or more that is no date."""
     return lambda v: sum(c.isdigit() for c in v) >= n and not _DATE_SHAPE.match(v)
@@ -420,6 +428,11 @@ _ID_CTX = context_regex(
 _DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
 _DEA_CTX = context_regex(["dea", "dea #", "dea no", "dea number", "prescriber"])
 _NPI = re.compile(r"(?<![\w-])[12]\d{9}(?![\w-])")
+# Ten digits right after "NPI" are the provider's number even when the check digit fails (a
+# typo, a made-up number): removed, not proved ("NPI# 1730294415").
+_NPI_LABELLED = re.compile(
+    r"(?<![\w-])(?i:npi)[ \t]*+(?:#|no\.?|number)?[ \t]*+[:=]?[ \t]*+([12]\d{9})(?![\w-])"
+)
 _NPI_CTX = context_regex(["npi", "npi #", "national provider", "provider id", "prescriber"])
 _VIN = re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])", I)
 _VIN_CTX = context_regex(["vin", "vehicle identification", "vehicle id", "chassis"])
@@ -750,6 +763,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             validate=_login,
             words=("user", "login"),
         ),
+        Rule("usps-tracking", e.ID_NUMBER, _USPS_TRACKING, 0.6, trigger=("9", "70")),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
         Rule(
             "plan-context",
@@ -833,6 +847,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("record-long", e.ID_NUMBER, _RECORD_LONG, 0.55, reject=_count_or_amount),
         Rule("dea", e.US_DEA_NUMBER, _DEA, 0.75, _DEA_CTX, 1.0, validate=dea_ok),
         Rule("npi", e.US_NPI, _NPI, 0.55, _NPI_CTX, 1.0, validate=npi_ok),
+        Rule("npi-labelled", e.US_NPI, _NPI_LABELLED, 0.6, group=1, words=("npi",)),
         Rule("vin", e.VIN, _VIN, 0.9, _VIN_CTX, 1.0, validate=vin_ok),
         Rule("vin-context", e.VIN, _VIN, 0.0, _VIN_CTX, 0.75),
         Rule("zip-state", e.ZIP_CODE, _ZIP_ANY, 0.9, reject=_not_after_state),

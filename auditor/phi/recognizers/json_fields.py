@@ -9,6 +9,7 @@ or code's shape (digits in a name, a sentence) are left to the other rules.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -27,16 +28,34 @@ _NAME_KEYS = (
     r"first_name|last_name|middle_name|maiden_name|given_name|family_name|surname|forename|"
     r"patientName|patient_name"
 )
+# The account that did something, as application and audit logs key it: a login names its
+# user ("reg.mbrightwater", "kiosk-07@lobby").
+_LOGIN_KEYS = (
+    r"user|username|userName|user_name|userId|user_id|login|loginId|login_id|operator|"
+    r"createdBy|created_by|updatedBy|updated_by|modifiedBy|modified_by|performedBy|actor"
+)
+# A record's bare "name" key holds a person when the value is written "Family, Given".
+_PERSON_NAME_KEYS = r"name|displayName|display_name|fullName|full_name"
 _PLACE_KEYS = r"city|town|district|county"
 _CODE_KEYS = r"postalCode|postal_code|postcode|zip|zipCode|zip_code"
 # The key, its colon, then one quoted string or an array of them (one line, 200 characters).
 _FIELD = re.compile(
-    r'"(' + _NAME_KEYS + "|" + _PLACE_KEYS + "|" + _CODE_KEYS + r')"[ \t]*+:[ \t]*+'
+    r'"(' + "|".join((_NAME_KEYS, _LOGIN_KEYS, _PLACE_KEYS, _CODE_KEYS)) + r')"[ \t]*+:[ \t]*+'
     r'(\[[^\]\n]{0,200}\]|"[^"\n]{1,60}")'
 )
+# The bare "name" keys, with one string only: a FHIR resource's "name" is an array of
+# HumanName objects, whose "given" and "family" the field above reads.
+_NAME_STRING = re.compile(r'"(' + _PERSON_NAME_KEYS + r')"[ \t]*+:[ \t]*+("[^"\n]{1,60}")')
 _STRING = re.compile(r'"([^"\n]{1,60})"')
 _NAME_VALUE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’. -]){0,40}")
 _CODE_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{2,9}")
+_LOGIN_VALUE = re.compile(r"[A-Za-z][\w.@-]{1,59}")
+_FAMILY_GIVEN = re.compile(
+    r"[A-ZÀ-Þ][^\W\d_'’-]*(?:[ '’-][A-ZÀ-Þ][^\W\d_'’-]*){0,2}, ?[A-ZÀ-Þ][^\W\d_'’ .-]{1,30}"
+    r"(?: [A-ZÀ-Þ]\.?)?"
+)
+# Machine accounts that are no one: "system", a job's name.
+_NO_LOGIN = frozenset({"system", "admin", "root", "service", "scheduler", "batch", "interface"})
 # A placeholder where no value is known names no one.
 _PLACEHOLDERS = frozenset(
     {"unknown", "unk", "none", "null", "nil", "n/a", "na", "not provided", "not known",
@@ -45,18 +64,20 @@ _PLACEHOLDERS = frozenset(
 )  # fmt: skip
 _KIND = {
     **{k: Entity.PERSON for k in _NAME_KEYS.split("|")},
+    **{k: Entity.ID_NUMBER for k in _LOGIN_KEYS.split("|")},
+    **{k: Entity.PERSON for k in _PERSON_NAME_KEYS.split("|")},
     **{k: Entity.LOCATION for k in _PLACE_KEYS.split("|")},
     **{k: Entity.ZIP_CODE for k in _CODE_KEYS.split("|")},
 }
 
 
 class JsonFieldRecognizer(LocalRecognizer):
-    """PERSON, LOCATION and ZIP_CODE values of a structured record's keys (module doc)."""
+    """PERSON, login (ID_NUMBER), LOCATION and ZIP_CODE values of a record's keys."""
 
     def __init__(self) -> None:
         super().__init__(
             "AuditorJsonFieldRecognizer",
-            [Entity.PERSON.value, Entity.LOCATION.value, Entity.ZIP_CODE.value],
+            [e.value for e in (Entity.PERSON, Entity.ID_NUMBER, Entity.LOCATION, Entity.ZIP_CODE)],
         )
 
     def analyze(
@@ -65,12 +86,15 @@ class JsonFieldRecognizer(LocalRecognizer):
         if '":' not in text and '" :' not in text:
             return []
         out = []
-        for m in _FIELD.finditer(text):
-            kind = _KIND[m.group(1)]
-            shape = _CODE_VALUE if kind == Entity.ZIP_CODE else _NAME_VALUE
+        for m in itertools.chain(_FIELD.finditer(text), _NAME_STRING.finditer(text)):
+            key = m.group(1)
+            kind = _KIND[key]
+            shape = {Entity.ZIP_CODE: _CODE_VALUE, Entity.ID_NUMBER: _LOGIN_VALUE}.get(
+                kind, _FAMILY_GIVEN if key in _PERSON_NAME_KEYS.split("|") else _NAME_VALUE
+            )
             for s in _STRING.finditer(text, m.start(2), m.end(2)):
                 value = s.group(1).strip()
-                if not shape.fullmatch(value) or value.lower() in _PLACEHOLDERS:
+                if not shape.fullmatch(value) or value.lower() in _PLACEHOLDERS | _NO_LOGIN:
                     continue
                 if kind == Entity.ZIP_CODE and not any(c.isdigit() for c in value):
                     continue

@@ -39,12 +39,22 @@ _ROLE = (
     r"(?:signed|checked|prepared|seen|entered|collected|requested|reviewed|verified|taken|"
     r"drawn|given|administered|recorded|completed|issued|returned|received|released) by|by|"
     r"full name|surname|last name|family name|first name|given names?|forenames?|names?|"
-    r"maiden name|alias|aka|nickname"
+    r"maiden name|alias|aka|nickname|"
+    # a manifest's or a mailing list's addressee, the address after the name in one cell
+    r"ship to|deliver to|mail to|send to|bill to|addressee"
 )
 _LABELS: tuple[tuple[Entity, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:{pattern})"))
     for kind, pattern in (
-        (Entity.PERSON, rf"(?:{_ROLE})(?: name| names| initials)?|(?:{_ROLE}) \(name\)"),
+        (
+            Entity.PERSON,
+            rf"(?:{_ROLE})(?: name| names| initials)?|(?:{_ROLE}) \(name\)|"
+            # a name's parts as exports head them ("patient_last", "pt first name", "LNAME")
+            rf"(?:(?:{PERSON_LABELS}) )?(?:last|first|middle|given|family) ?(?:name|nm)|"
+            rf"(?:{PERSON_LABELS}) (?:last|first|middle|given|family)|[lfm] ?name|"
+            # who ordered, attended or referred, headed by the role alone
+            r"(?:ordering|attending|referring|authori[sz]ing)(?: (?:provider|physician|md|dr))?",
+        ),
         (Entity.AGE, r"age|age y|age yrs|age years|aged|yrs|years|age at death|age at dx"),
         (
             Entity.DATE_TIME,
@@ -350,7 +360,16 @@ class TableColumnRecognizer(LocalRecognizer):
             return (a, b, kind.value) if digits and len(value) <= 30 else None
         if kind is Entity.EMAIL_ADDRESS:
             return (a, b, kind.value) if "@" in value else None
-        if digits and kind in (Entity.PERSON, Entity.LOCATION):
+        if digits and kind is Entity.PERSON:
+            # an addressee's cell, the address after the name ("Lundgren, Eskil, 402 N Walnut
+            # St, ..."): the name is the parts before the first with a digit in it
+            parts = value.split(",")
+            lead = list(itertools.takewhile(lambda p: not any(c.isdigit() for c in p), parts))
+            if not lead or len(lead) == len(parts):
+                return None
+            b = a + len(",".join(lead).rstrip())
+            value = line[a:b]
+        elif digits and kind is Entity.LOCATION:
             return None
         if kind is Entity.HOSPITAL and not (
             digits or (len(value.split()) >= 2 and any(c.isupper() for c in value))

@@ -1,0 +1,62 @@
+"""Logins made from a found person's name: "Oskar Lindahl" signs in as "olindahl",
+"oskar.lindahl", "lindahlo" or "olindahl2".
+
+Audit exports, help-desk tickets and application logs print who did something by login,
+and most sites build the login from the user's name. Once the engine has found the name in a
+text, the same person's login there is as identifying as the name; nothing else marks it (a
+lower-case word with no label). Found after the engine, from its PERSON spans: each name of
+two words or more gives its usual login forms, and whole words equal to one of them (a
+digit or three after, a role prefix such as "rn." before) are identifiers. No form shorter
+than five letters, none that is an English word ("A. Ward" would give "award"), and a name's
+given part of one letter gives none of the initial-based forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from auditor.phi.entities import TypedSpan
+from auditor.phi.recognizers.tokens import normalize
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_MIN_FORM = 5
+
+
+def _forms(name: str) -> set[str]:
+    """The login forms of one name ("Surname, Given" or "Given [Middle] Surname")."""
+    words = [normalize(w) for w in _WORDS.findall(name)]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return set()
+    given, family = (words[-1], words[0]) if "," in name else (words[0], words[-1])
+    if len(given) < 2 or len(family) < 3:
+        return set()
+    initial = given[0]
+    return {
+        initial + family,
+        given + family,
+        given + "." + family,
+        given + "_" + family,
+        initial + "." + family,
+        family + initial,
+        family + "." + given,
+    }
+
+
+def login_spans(
+    text: str, spans: Iterable[TypedSpan], is_word: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Character spans of logins built from the PERSON spans' names (module docstring)."""
+    forms: set[str] = set()
+    for span in spans:
+        if span.entity_type == "PERSON":
+            forms |= _forms(text[span.start : span.end])
+    forms = {f for f in forms if len(f) >= _MIN_FORM and not is_word(f.replace(".", ""))}
+    if not forms:
+        return []
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    login = re.compile(
+        rf"(?<![\w.@-])(?:[a-z]{{1,4}}\.)?((?:{alternatives})\d{{0,3}})(?![\w@-]|\.\w)", re.I
+    )
+    return [(m.start(), m.end()) for m in login.finditer(text)]

@@ -1,0 +1,121 @@
+"""Error classes fixed after round 15 (issue 14), by kind, developed on round15-dev only: a
+name's parts and the ordering clinician as exports head their columns; an addressee's cell
+with the address after the name; a USPS tracking number; a login or a "Family, Given" name
+under a JSON log's keys; a login built from a name found in the same text; the year after a
+clock's time; ten digits after "NPI" whose check digit fails.
+
+Every value here is invented; none comes from a corpus. Each class comes with look-alikes
+that must stay untouched.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import covered, found, touched
+
+DATE = Entity.DATE_TIME.value
+ID = Entity.ID_NUMBER.value
+NPI = Entity.US_NPI.value
+PERSON = Entity.PERSON.value
+
+
+def test_name_parts_and_the_ordering_clinician_are_read_by_their_columns(
+    engine: PhiEngine,
+) -> None:
+    text = (
+        "accession,pt_last,pt_first,dob,test,result,ordering\n"
+        "QX-5521-07,TREMBLAY,ODILE,1948-02-11,SODIUM,131,FAIRWEATHER J\n"
+        "QX-5521-09,RED HAWK,TOBIAS,1990-09-30,TSH,2.2,NAKASHIMA P\n"
+    )
+    got = found(engine, text)
+    for name in ("TREMBLAY", "ODILE", "FAIRWEATHER J", "RED HAWK", "TOBIAS", "NAKASHIMA P"):
+        assert covered(engine, text, name), got  # (adjacent cells may join in one span)
+        assert PERSON in {e for e, v in got if name in v}, got
+    assert not touched(engine, text, "SODIUM"), got
+
+
+def test_an_addressees_cell_gives_the_name_before_the_address(engine: PhiEngine) -> None:
+    text = (
+        "Box   | Ship to                                         | Items\n"
+        "B-12  | Vasquez-Lund, Marisela, 88 Orchard Ln, Kearney  | 2\n"
+        "B-13  | c/o front desk, 14 Elm St                       | 1\n"
+    )
+    got = found(engine, text)
+    assert (PERSON, "Vasquez-Lund, Marisela") in got, got
+    assert PERSON not in {e for e, v in got if "front desk" in v}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mailed 11/30, 9405 5036 9930 0412 8876 14 delivered", "9405 5036 9930 0412 8876 14"),
+        ("Certified 7020 1810 0002 3345 7781 to the court", "7020 1810 0002 3345 7781"),
+        ("label 9261290100130435082241 printed", "9261290100130435082241"),
+    ],
+)
+def test_a_usps_tracking_number_is_an_identifier(engine: PhiEngine, text: str, value: str) -> None:
+    assert (ID, value) in found(engine, text), found(engine, text)
+
+
+def test_intake_volumes_in_groups_of_four_are_no_tracking_number(engine: PhiEngine) -> None:
+    text = "I/O 1200 1000 0800 0950 1100 mL over five shifts"
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_a_json_logs_login_and_family_given_name_are_found(engine: PhiEngine) -> None:
+    text = (
+        '{"ts":"2031-05-02T10:11:12Z","user":"adm.pkowalczyk","route":"GET /v1/x",'
+        '"patient":{"name":"Little Wolf, Dorine"},"createdBy":"system",'
+        '"panel":{"name":"Lipid, fasting"}}'
+    )
+    got = found(engine, text)
+    assert (ID, "adm.pkowalczyk") in got, got
+    assert (PERSON, "Little Wolf, Dorine") in got, got
+    assert not touched(engine, text, "system"), got
+    assert not touched(engine, text, "Lipid, fasting"), got
+
+
+def test_a_fhir_name_array_still_gives_each_given_name(engine: PhiEngine) -> None:
+    text = '{"name": [{"family": "Achterberg", "given": ["Wilhelmina", "Joke"]}]}'
+    got = found(engine, text)
+    for name in ("Achterberg", "Wilhelmina", "Joke"):
+        assert (PERSON, name) in got, got
+
+
+def test_a_login_built_from_a_name_in_the_text_is_an_identifier(engine: PhiEngine) -> None:
+    text = (
+        "Ticket reassigned to Priyanka Ramdass (pramdass); pramdass2 and priyanka.ramdass "
+        "closed it. An award was given for the dashboard."
+    )
+    got = found(engine, text)
+    for login in ("pramdass", "pramdass2", "priyanka.ramdass"):
+        assert (ID, login) in got, got
+    assert not touched(engine, text, "award"), got
+
+
+def test_an_initial_and_a_surname_that_spell_a_word_give_no_login(engine: PhiEngine) -> None:
+    text = "Signed: Dr. A. Ward. The award committee met."
+    assert not touched(engine, text, "award"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Date:   Tue Mar 4 08:01:55 2031 +0100", "Tue Mar 4 08:01:55 2031"),
+        ("Wed Jan 15 23:59:00 EST 2031 kernel: ok", "Wed Jan 15 23:59:00 EST 2031"),
+    ],
+)
+def test_the_year_after_a_clocks_time_is_part_of_the_date(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (DATE, value) in found(engine, text), found(engine, text)
+
+
+def test_ten_digits_after_npi_are_the_providers_number_whatever_the_check_digit(
+    engine: PhiEngine,
+) -> None:
+    text = "Referring: Dr Ilse Marchetti, NPI# 1457722091 (directory)"
+    assert (NPI, "1457722091") in found(engine, text), found(engine, text)
