@@ -119,3 +119,78 @@ def test_ten_digits_after_npi_are_the_providers_number_whatever_the_check_digit(
 ) -> None:
     text = "Referring: Dr Ilse Marchetti, NPI# 1457722091 (directory)"
     assert (NPI, "1457722091") in found(engine, text), found(engine, text)
+
+
+def test_a_column_labels_bracketed_note_and_any_act_by_still_name_the_column(
+    engine: PhiEngine,
+) -> None:
+    text = (
+        "date | client (first name ok) | zip | counted by | notes\n"
+        "03/02 | rosalind | 60617 | mj | first visit\n"
+        "03/09 | anonymous | 60619 | mj | ok\n"
+    )
+    got = found(engine, text)
+    assert (PERSON, "rosalind") in got, got
+    assert (PERSON, "mj") in got, got
+    assert not touched(engine, text, "ok"), got  # nor "initial ok" in a note: no initials
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Donor: #5093 (open identity)", "5093"),
+        ("Dr. Meera Pillai (KMC reg. 40127) signed", "40127"),
+        ("Ansah, PT (GPC reg. PT/0562)", "PT/0562"),
+    ],
+)
+def test_a_labelled_hash_number_and_a_bodys_registration_are_identifiers(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (ID, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Room: #412, Lot: #5521", "FDA reg 2019-2024 guidance", "CPT 99213 lic. fee"]
+)
+def test_a_room_a_lot_or_a_span_of_years_is_no_registration(engine: PhiEngine, text: str) -> None:
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sample pickup: House 42, Road 7, Block D, Mirpur", "House 42, Road 7, Block D"),
+        ("Address House 9-A, Street 14, F-8/2", "House 9-A, Street 14"),
+        ("Praxis, Kastanienallee 17, 10435 Berlin", "Kastanienallee 17, 10435 Berlin"),
+        ("Keizersgracht 118, 1015 Amsterdam", "Keizersgracht 118, 1015 Amsterdam"),
+    ],
+)
+def test_planned_town_and_continental_addresses_are_streets(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (Entity.STREET_ADDRESS.value, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["the Spring 2026 schedule", "house 3 of the trial", "Highway 2026 plan"]
+)
+def test_a_season_or_a_house_in_prose_is_no_street(engine: PhiEngine, text: str) -> None:
+    assert Entity.STREET_ADDRESS.value not in {e for e, _ in found(engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PATCH /v2/patients/8841027/contact 200 12ms", "8841027"),
+        ("GET /fhir/Patient/pt-55190?_format=json", "pt-55190"),
+    ],
+)
+def test_a_persons_id_in_an_api_route_is_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (ID, value) in found(engine, text), found(engine, text)
+
+
+def test_a_route_without_a_number_is_no_identifier(engine: PhiEngine) -> None:
+    text = "GET /api/users/me 200; POST /v2/patients/search"
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)

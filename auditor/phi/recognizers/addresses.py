@@ -298,6 +298,25 @@ _IN_STREET = accelerated(
         rf"|{_IN_HOUSE}[ \t]*{_IN_HOUSE_NUMBER}(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)[A-Z][a-z]+\b"
     )
 )
+# Bangladeshi and Pakistani planned-town addresses: a house or plot number, then its road,
+# street, lane, block or sector, each with its number or letter ("House 27, Road 11, Block C",
+# "House 14-B, Street 7", "Plot 9, Sector 4").
+_HOUSE_ROAD = re.compile(
+    r"\b(?:House|HOUSE|Plot|PLOT|Holding|HOLDING)[ \t]+(?:No\.?[ \t]*)?"
+    r"\d{1,4}(?:[-/][A-Za-z0-9]{1,3})?"
+    r"(?:,[ \t]*(?:Road|ROAD|Rd\.?|Street|STREET|St\.?|Lane|LANE|Block|BLOCK|Sector|SECTOR|"
+    r"Section|Avenue|Ave\.?)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}[A-Za-z]?|[A-Z])\b){1,3}"
+)
+# A continental European street: the type joined to the name, the number after it
+# ("Lindenallee 22", "Keizersgracht 41", "Nørregade 7"), and a postcode before the town
+# after it ("..., 39104 Magdeburg").
+_STREET_CONTINENTAL = re.compile(
+    r"\b[A-ZÄÖÜÆØÅ][a-zäöüßæøåé]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
+    r"(?:straße|strasse|weg|allee|platz|gasse|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|"
+    r"plein|kade|vej|gade|gatan|vägen|veien|gata|katu)"
+    r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b"
+    r"(?:,[ \t]*(?:[A-Z]-)?\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)?"
+)
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
     r"(?:\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5})?"
@@ -516,6 +535,8 @@ class AddressRecognizer(LocalRecognizer):
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start("road"), m.end("road"), 0.7) for m in _ROAD_AT.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_CONTINENTAL.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _STREET_ORDINAL.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):

@@ -147,7 +147,7 @@ _NUMBER_LABEL = r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(
 _ANY_LABELLED = re.compile(
     # from the number word, so that a text is scanned for "no", "number" or "#" only; the noun
     # before it is read by ``_any_label_head``
-    r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t]))"
+    r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t])|(?<=[A-Za-z]:[ \t])(?=#))"
     + _NUMBER_LABEL
     + r"(?P<v>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 )
@@ -175,7 +175,10 @@ def _any_label_head(text: str, start: int, end: int) -> bool:
     return noun in _NOT_LABEL_HEADS or _QUANTITY_HEAD.fullmatch(noun) is not None
 
 
-_ANY_HEAD = re.compile(r"([A-Za-z][A-Za-z'’-]{0,24})\.?[ \t]+" + _NUMBER_LABEL + r"\Z")
+# (a form's label before "#": "Donor: #4471")
+_ANY_HEAD = re.compile(
+    r"([A-Za-z][A-Za-z'’-]{0,24})(?:\.|:(?=[ \t]#))?[ \t]+" + _NUMBER_LABEL + r"\Z"
+)
 
 
 # A date, not only its shape: "26-11-4418" is a run number, "26-11-2026" a date.
@@ -209,6 +212,15 @@ _RECORD_LABEL_WORDS = (
 # printed in groups of four (the last of two) or run together; distinctive with no cue.
 _USPS_TRACKING = re.compile(
     r"(?<![\w-])(?:9[1-5]\d\d(?:[ ]?\d{4}){4}[ ]?\d\d|70\d\d(?:[ ]?\d{4}){4})(?![\w-]|[ ]\d)"
+)
+
+
+# A professional or facility registration after the registering body's acronym: "BDA reg.
+# 1148", "GPC reg. PT/0417", "MCJ reg 2288", "KMPDC licence A-4471".
+_BODY_REGISTRATION = re.compile(
+    r"(?<![\w-])[A-Z]{2,6}[ \t]+(?i:reg(?:istration|n)?|licen[cs]e|lic)\.?"
+    r"(?:[ \t]*+(?i:no\.?|number|#))?[ \t]*+[:#]?[ \t]*+"
+    r"([A-Z]{0,4}[/-]?\d{3,8}(?:[/-]\d{1,6})?)(?![\w/-])"
 )
 
 
@@ -594,6 +606,13 @@ def _not_age_apposition(text: str, start: int, end: int) -> bool:
 
 # Initials written as such ("initials: MT", "initials S.J."): a research log's name.
 _INITIALS = re.compile(r"\b(?i:initials?)\s*+:?\s*+((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?)(?![\w])")
+
+
+def _initials_ok(value: str) -> bool:
+    """Initials, not a word a form's note puts after the label ("first name/initial ok")."""
+    return value.lower().rstrip(".") not in STOP_WORDS | {"ok", "okay", "na", "nk"}
+
+
 # A staff member's initials after the act they sign for ("PREPARED BY DH", "checked by:
 # MKO", "dispensed by JT"): two or three capitals that are no role or unit.
 _INITIALS_BY = re.compile(
@@ -764,6 +783,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             words=("user", "login"),
         ),
         Rule("usps-tracking", e.ID_NUMBER, _USPS_TRACKING, 0.6, trigger=("9", "70")),
+        Rule(
+            "body-registration",
+            e.ID_NUMBER,
+            _BODY_REGISTRATION,
+            0.7,
+            group=1,
+            validate=lambda v: not _YEARS.match(v),
+            words=("reg", "licence", "license", "lic"),
+        ),
         Rule("mbi", e.HEALTH_PLAN_NUMBER, _MBI, 0.8, _PLAN_CTX, 0.95),
         Rule(
             "plan-context",
@@ -873,7 +901,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-words", e.AGE, _AGE_WORDS, 0.85, words=("ninet", "hundred")),
         Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1, words=_AGE_CUE_WORDS),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
-        Rule("initials", e.PERSON, _INITIALS, 0.8, group=1, trigger=("initial",)),
+        Rule(
+            "initials",
+            e.PERSON,
+            _INITIALS,
+            0.8,
+            group=1,
+            validate=_initials_ok,
+            trigger=("initial",),
+        ),
         Rule("initials-by", e.PERSON, _INITIALS_BY, 0.75, group=1, trigger=(" by",)),
         Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
         Rule(

@@ -223,6 +223,8 @@ NOT_NAMES = (
     | NAME_VERBS
     | FACILITY_WORDS
     | JOB_TITLES
+    # a note's assent, after a label as often as anywhere ("first name ok", "Dr Lee ok")
+    | frozenset({"ok", "okay", "okd", "okayed"})
 )
 # Last words of a practice's name: a specialty or a practice word after a name or place
 # ("Lakeside Family Medicine", "Hale Cardiology", "Cape Ann Medical Group"). Only with a

@@ -37,7 +37,8 @@ _MAX_HEADER_CELL = 30
 _ROLE = (
     PERSON_LABELS + r"|"
     r"(?:signed|checked|prepared|seen|entered|collected|requested|reviewed|verified|taken|"
-    r"drawn|given|administered|recorded|completed|issued|returned|received|released) by|by|"
+    r"drawn|given|administered|recorded|completed|issued|returned|received|released|"
+    r"[a-z]{3,}ed) by|by|"
     r"full name|surname|last name|family name|first name|given names?|forenames?|names?|"
     r"maiden name|alias|aka|nickname|"
     # a manifest's or a mailing list's addressee, the address after the name in one cell
@@ -117,6 +118,7 @@ _LABELS: tuple[tuple[Entity, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+_BRACKETED_NOTE = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 _HOSPITAL_LABELS = re.compile(r"hospital|facility|clinic|care home|nursing home|referring .*")
 _PLACEHOLDERS = frozenset(
     {"", "-", "--", "—", "–", "?", "n/a", "na", "nil", "none", "unknown", "unk", "not known",
@@ -156,6 +158,8 @@ _VARIABLES: tuple[tuple[Entity, re.Pattern[str]], ...] = (
 
 
 def _label_kind(cell: str) -> Entity | None:
+    # a note in brackets after the label says how to fill it in: "recipient (first name ok)"
+    cell = _BRACKETED_NOTE.sub(" ", cell)
     key = " ".join(re.sub(r"[^a-z0-9]+", " ", cell.lower()).split())
     if not key or len(key) > _MAX_HEADER_CELL:
         return None
@@ -326,7 +330,7 @@ class TableColumnRecognizer(LocalRecognizer):
         cells = _split(line, sep)
         if len(cells) < 2:
             return None
-        texts = [line[a:b] for a, b in cells]
+        texts = [_BRACKETED_NOTE.sub("", line[a:b]).strip() for a, b in cells]
         if not all(_LABEL_CELL.fullmatch(t) for t in texts):
             return None
         kinds = [_label_kind(t) for t in texts]
@@ -365,8 +369,8 @@ class TableColumnRecognizer(LocalRecognizer):
             # St, ..."): the name is the parts before the first with a digit in it
             parts = value.split(",")
             lead = list(itertools.takewhile(lambda p: not any(c.isdigit() for c in p), parts))
-            if not lead or len(lead) == len(parts):
-                return None
+            if len(lead) < 2 or len(lead) == len(parts):
+                return None  # "Family, Given" first; "Float, 4N" is a cell, not an addressee
             b = a + len(",".join(lead).rstrip())
             value = line[a:b]
         elif digits and kind is Entity.LOCATION:

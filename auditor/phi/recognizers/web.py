@@ -79,6 +79,14 @@ _AUTHOR = re.compile(
     r"\b(?i:posted|submitted|shared|written|asked|answered|replied|commented|reposted)"
     r"[ \t]+(?i:by)[ \t]*+:?[ \t]*+([A-Za-z][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])(?![\w@-]|\.\w)"
 )
+# A person's record in an API route or a link: "PATCH /v2/patients/7730215/contact",
+# ".../members/BSC-44120/claims". The segment after a collection of people is their id.
+_ROUTE_ID = re.compile(
+    r"/(?:patients?|members?|persons?|people|users?|subjects?|participants?|clients?|"
+    r"residents?|beneficiar(?:y|ies)|enrollees?|encounters?|accounts?|mrns?)/"
+    r"([A-Za-z0-9][A-Za-z0-9._-]{2,39})(?=[/?#\s\"',;)\]]|\Z)",
+    re.I,
+)
 _HANDLE_SHAPE = re.compile(r"[_.\d]|[a-z][A-Z]")
 
 
@@ -141,6 +149,15 @@ def web_recognizer() -> RegexRecognizer:
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
         Rule("handle", e.ACCOUNT_NUMBER, _HANDLE, 0.8, group=1, trigger=("@", "$")),
+        Rule(
+            "route-id",
+            e.ID_NUMBER,
+            _ROUTE_ID,
+            0.7,
+            group=1,
+            validate=lambda v: any(c.isdigit() for c in v),
+            trigger=("/",),
+        ),
         Rule(
             "mention", e.ACCOUNT_NUMBER, _MENTION, 0.7, group=1, validate=_handle_ok, trigger=("@",)
         ),
