@@ -125,9 +125,9 @@ _TEXT_DATE = re.compile(
 # ("Thu Dec 3 17:42:10 2026", "Mon Nov 30 09:15:02 UTC 2026").
 _CLOCK_DATE = re.compile(
     r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+" + _DAY + r"\s+\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\s+(?:[A-Z]{2,5}|[+-]\d{4}))?\s+(?:19|20)\d{2}(?![\w/])",
+    r"(?:\s+(?:[A-Z]{2,5}|[+-]\d{4}))?\s+((?:19|20)\d{2})(?![\w/])",
     I,
-)
+)  # the year (group 1): the date before the time is text-date's, the time no PHI
 # The second day of a range after a month and day: the "3" of "Dec 2-3", "Nov 14–15" (the
 # month's day is text-date's), unless a count follows ("May 2-3 times"). Matched from the
 # dash (cheap: few places hold a digit, a dash and a day) and checked for the month before.
@@ -514,7 +514,7 @@ def date_rules() -> list[Rule]:
         Rule("ymd", e, _YMD, 0.95),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85, reject=_modal_may, words=MONTH_STARTS),
-        Rule("clock-date", e, _CLOCK_DATE, 0.85, trigger=(":",), words=MONTH_STARTS),
+        Rule("clock-date", e, _CLOCK_DATE, 0.85, group=1, trigger=(":",), words=MONTH_STARTS),
         Rule(
             "month-day-range-tail", e, _DAY_RANGE_TAIL, 0.8, group="tail", reject=_no_month_before
         ),

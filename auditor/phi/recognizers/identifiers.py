@@ -577,7 +577,7 @@ _AGE_AFTER_BIRTH = re.compile(
     re.M,
 )
 _AGE_APPOSITION = re.compile(
-    r"(?<=[A-Za-z])(?:,[ \t]|[ \t]\()(9[\dOolI]|1[01OolI][\dOolI]|[lI][0O][\dOolI])"
+    r"(?<=[A-Za-z])(?:,[ \t]|[ \t]\()(9[\dOolI]|1[0Oo][\dOolI]|1[1lI][0Oo]|[lI][0O][\dOolI])"
     r"(?=\)|,[ \t]|[ \t]*;|[ \t]+(?:y|yr|yrs|years)\b)"
 )
 _NOT_AGE_BEFORE = re.compile(

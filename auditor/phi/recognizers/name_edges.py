@@ -29,6 +29,8 @@ from auditor.phi.recognizers.name_joins import PARTICLES
 _BEFORE = re.compile(
     r"(?<![^\s(\"'|,;:])(?<![^\W\d_]{2}\.[ \t])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?\Z"
 )
+# Latin abbreviations that look like initials before a name ("e.g. Kittredge", "i.e. Ruiz").
+_LATIN = re.compile(r"(?i:e\.[ \t]?g|i\.[ \t]?e|c\.[ \t]?f|a\.[ \t]?k\.[ \t]?a|n\.[ \t]?b)\.[ \t]?")
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
 # Surname particles before a capitalised word: the Gaelic ones written capitalised ("Pádraig Ó
 # Gallchóir", "Aoife Ní Bhriain") and the lower-case ones names share ("P. van Wyk", "Ahmad bin
@@ -62,7 +64,7 @@ def edge_bounds(
         if particle is not None:
             start = particle.start(1)
         before = _BEFORE.search(text, max(0, start - 12), start)
-        if before is not None:
+        if before is not None and not _LATIN.fullmatch(before.group(1)):
             start = before.start(1)
         after = _AFTER.match(text, end)
         # a degree or a licence after a name is no initial: "Samuel Ostrowski, M.D."

@@ -77,8 +77,9 @@ def _with_generation(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+# (ages 90-110: "Holloway, Bertram (112)" is a room; no one in a record is older)
 _AGE_AFTER_NAME = re.compile(
-    r"[ \t]*+,?[ \t]*+\(?(9\d|1[01]\d|120)\)?"
+    r"[ \t]*+,?[ \t]*+\(?(9\d|10\d|110)\)?"
     r"(?![.,]\d)(?![ \t]*(?:%|/|x\b|mg|mcg|ml|mmhg|kg|lbs?|bpm|units?\b|u\b|cm|mm))(?=\W|$)"
 )
 
