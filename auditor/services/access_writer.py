@@ -7,18 +7,31 @@ instead of following it. One thread and one FIFO queue keep the order, so a chec
 commits with or after the last batch of the segments it covers, with the window carry's
 manifest in the same transaction (its new part written before): a kill at any point
 resumes with no gap.
+
+On SQLite the distinct events are staged on the writer's own connection
+(``audited.stage_events``) and merged into ``audited_events`` in (day, key) order
+(``audited.merge_staged``) with a checkpoint or an ``after``, at the end, and whenever the
+stage holds as many events as all merges before it (at least ``STAGE_MIN``). Their keys are
+hashes, so a segment's events touch most of the table's pages, and a commit writes every page
+it touched: merged per segment, a scan rewrote the table once a segment; merges that double
+write it a few times a scan. An incremental scan (a checkpoint per segment) merges per
+segment as before. Events staged and not merged die with the process, and with them nothing
+a checkpoint promised: a resumed scan reads them again.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from auditor.context import AppContext
 from auditor.findings import AccessRow
@@ -36,6 +49,8 @@ _Job = tuple[
 ]
 #: Index rows per writer job: the queue holds ``depth`` jobs, so this bounds its memory.
 INDEX_CHUNK = 50_000
+#: Staged events before a merge is due (more once more have been merged; see above).
+STAGE_MIN = 1_000_000
 # The instant as the store's driver takes it: SQLAlchemy's SQLite text form (always with
 # microseconds), or PostgreSQL's timestamptz input form for COPY.
 _AT_FORMAT = {"sqlite": "%Y-%m-%d %H:%M:%S.%f", "postgresql": "%Y-%m-%d %H:%M:%S.%f+00"}
@@ -88,6 +103,10 @@ class StoreWriter:
         self._dialect = actx.engine.dialect.name
         self._jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
+        self._staging = self._dialect == "sqlite"
+        self._staged = self._merged = 0  # events in the stage; merged by this writer
+        # The writer thread's own connection when staging (the stage is a TEMP table on it).
+        self._connection: Connection | None = None
         self._thread = threading.Thread(target=self._loop, name="findings-writer", daemon=True)
         self._thread.start()
 
@@ -178,31 +197,61 @@ class StoreWriter:
 
     def _loop(self) -> None:
         stopping = False
-        while not stopping:
-            jobs: list[_Job] = []
-            # Group commit: whatever else is already queued joins this transaction. Fewer,
-            # larger commits write each touched index page to the WAL once, not per batch.
-            while not stopping and (not jobs or (len(jobs) < self.group and self._jobs.qsize())):
-                job = self._jobs.get()
-                if job is None:
-                    stopping = True
-                else:
-                    jobs.append(job)
-            if self._error is None and jobs:
-                try:
-                    self._commit(jobs)
-                except BaseException as exc:  # handed to the scan's thread, which reports it
-                    self._error = exc
+        try:
+            while not stopping:
+                jobs: list[_Job] = []
+                # Group commit: whatever else is already queued joins this transaction.
+                # Fewer, larger commits write each touched index page to the WAL once.
+                while not stopping and (
+                    not jobs or (len(jobs) < self.group and self._jobs.qsize())
+                ):
+                    job = self._jobs.get()
+                    if job is None:
+                        stopping = True
+                    else:
+                        jobs.append(job)
+                if self._error is None and (jobs or (stopping and self._staged)):
+                    try:
+                        self._commit(jobs, last=stopping)
+                    except BaseException as exc:  # handed to the scan's thread to report
+                        self._error = exc
+        finally:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
-    def _commit(self, jobs: list[_Job]) -> None:
-        with self.actx.transaction() as session:
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """The context's transaction; on the writer's own connection when staging."""
+        if not self._staging:
+            with self.actx.transaction() as session:
+                yield session
+            return
+        if self._connection is None:
+            self._connection = self.actx.engine.connect()
+        with self.actx.sessions(bind=self._connection) as session, session.begin():
+            session.info["clock"] = self.actx.clock
+            yield session
+
+    def _commit(self, jobs: list[_Job], last: bool = False) -> None:
+        staged = 0
+        with self._transaction() as session:
             for prepared, _, _, events, _ in jobs:
                 if prepared is not None:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
-                audited.put_events(session, events, self.run_id, self.timezone)
+                if self._staging:
+                    staged += audited.stage_events(session, events)
+                else:
+                    audited.put_events(session, events, self.run_id, self.timezone)
             for job in jobs:  # each job's rows arrive sorted: the B-trees see long runs
                 event_index.put_driver_rows(session, job[4])
+            pending = self._staged + staged
+            # A checkpoint, or a caller waiting for the commit (``after``), wants them in.
+            due = last or any(job[1] is not None or job[2] is not None for job in jobs)
+            merge = pending > 0 and (due or pending >= max(STAGE_MIN, self._merged))
+            if merge:  # before the checkpoints: they promise these events are stored
+                audited.merge_staged(session, self.run_id, self.timezone)
             for _, checkpoint, _, _, _ in jobs:
                 if checkpoint is None:
                     continue
@@ -211,6 +260,9 @@ class StoreWriter:
                 )
                 for key, position, line, meta in many:
                     repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
+        self._staged, self._merged = (
+            (0, self._merged + pending) if merge else (pending, self._merged)
+        )
         for _, _, after, _, _ in jobs:
             if after is not None:
                 after()

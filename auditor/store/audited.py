@@ -9,10 +9,16 @@ A segment's events arrive as one JSON text (``["day,explained,key", ...]``, sort
 primary key, built by DuckDB) and go in with one set statement: SQLite unpacks it with
 ``json_each`` and upserts straight into the (day, key) B-tree, PostgreSQL with
 ``json_array_elements_text`` into a staging table first. No Python per event, no index
-besides the primary key, so an event costs the database's own insert and that does not grow
-with the table. An event is one JSON string, not an array: SQLite parsed each array again
-for every field read (``value ->> i``), a quarter of the statement's CPU; a string's fields
-are cut out of the text as it is.
+besides the primary key. An event is one JSON string, not an array: SQLite parsed each array
+again for every field read (``value ->> i``), a quarter of the statement's CPU; a string's
+fields are cut out of the text as it is.
+
+The keys are MD5s, so a segment's events land all over their days' pages, and a commit
+writes every page it touched: once the table outgrows a segment, each segment rewrote most
+of it (a scan's cost grew with events x table). A scan's writer on SQLite therefore stages
+its events (``stage_events``: a TEMP table of its own connection, appended to, no WAL, no
+fsync) and merges them (``merge_staged``, in (day, key) order, the counts moving with
+them) in few large transactions, each as large as what it merged before.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
@@ -39,14 +46,19 @@ _SQLITE_X = "CAST(substr(j.value, instr(j.value, ',') + 1, 1) AS INTEGER)"
 _SQLITE_KEY = "substr(j.value, instr(j.value, ',') + 3)"
 _EPOCH = date(1970, 1, 1).toordinal()
 
+
 # An event's day is the site-local day of its instant: the same event always has the same
 # day unless the site's timezone setting changed between scans. Then it lies one day off at
 # most, and is looked up there (it stays one event, on the day it was first counted); only
 # then, since the lookup doubles the cost of an insert.
-_NEIGHBOUR_DAY = (
-    f"coalesce((SELECT a.day FROM audited_events a WHERE a.key = {_SQLITE_KEY} "
-    f"AND a.day IN ({_SQLITE_DAY} - 1, {_SQLITE_DAY} + 1)), {_SQLITE_DAY})"
-)
+def _neighbour_day(day: str, key: str) -> str:
+    return (
+        f"coalesce((SELECT a.day FROM audited_events a WHERE a.key = {key} "
+        f"AND a.day IN ({day} - 1, {day} + 1)), {day})"
+    )
+
+
+_NEIGHBOUR_DAY = _neighbour_day(_SQLITE_DAY, _SQLITE_KEY)
 # A known event keeps its day and first run and takes the latest run's verdict. The
 # statement's change count is the events new to the store or to this run; a trigger on this
 # connection counts the second kind. (No rows come back: Python's sqlite3 gives up the GIL
@@ -55,6 +67,19 @@ _SQLITE_UPSERT = (
     "INSERT INTO audited_events (day, key, explained, first_run, last_run) "
     f"SELECT {{day}}, {_SQLITE_KEY}, {_SQLITE_X}, :seq, :seq FROM json_each(:events) j "
     "WHERE true ON CONFLICT (day, key) DO UPDATE SET "
+    "explained = excluded.explained, last_run = excluded.last_run "
+    "WHERE audited_events.last_run <> excluded.last_run"
+)
+# A scan's staged events (``stage_events``) and their merge: the same upsert, from the
+# staged rows in (day, key) order (delivery order among the same key's rows: the first
+# delivered is the one counted, as when each segment went in on its own).
+_STAGE_TABLE = "CREATE TEMP TABLE IF NOT EXISTS _audited_stage (events TEXT NOT NULL)"
+_STAGE_MERGE = (
+    "INSERT INTO audited_events (day, key, explained, first_run, last_run) "
+    f"SELECT {{day}}, {_SQLITE_KEY}, {_SQLITE_X}, :seq, :seq "
+    "FROM temp._audited_stage t, json_each(t.events) j "
+    f"WHERE true ORDER BY {_SQLITE_DAY}, {_SQLITE_KEY}, t.rowid, j.key "
+    "ON CONFLICT (day, key) DO UPDATE SET "
     "explained = excluded.explained, last_run = excluded.last_run "
     "WHERE audited_events.last_run <> excluded.last_run"
 )
@@ -163,11 +188,7 @@ def put_events(
     params = {"seq": seq, "events": payload}
     if connection.dialect.name == "sqlite":
         day = _NEIGHBOUR_DAY if neighbours else _SQLITE_DAY
-        for statement in _SQLITE_COUNTER:
-            connection.exec_driver_sql(statement)
-        changed = connection.execute(text(_SQLITE_UPSERT.format(day=day)), params).rowcount
-        seen = connection.exec_driver_sql("SELECT n FROM _audited_seen").scalar_one()
-        new = changed - seen
+        new, seen = _sqlite_upsert(connection, _SQLITE_UPSERT.format(day=day), params)
     else:
         connection.execute(text(_PG_STAGE))
         connection.execute(text(_PG_FILL), params)
@@ -178,12 +199,63 @@ def put_events(
         new, seen = connection.execute(text(_PG_COUNT), params).one()
         connection.execute(text(_PG_MERGE), params)
         connection.execute(text("DELETE FROM _audited_in"))
+    _count(connection, seq, int(new), int(seen))
+
+
+def stages(session: Session) -> bool:
+    """Whether this store takes a scan's events staged (SQLite; PostgreSQL merges each
+    segment's through its own staging table, ``put_events``)."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def stage_events(session: Session, events: EventsJson | Sequence[EventKey]) -> int:
+    """Append a segment's events to this connection's stage (SQLite); how many.
+
+    Nothing is counted or visible to others until ``merge_staged``, on the same connection
+    (the stage is a TEMP table: it dies with the connection, and a rolled-back transaction
+    takes its rows back with it).
+    """
+    payload = as_json(events)
+    if payload in ("", "[]"):
+        return 0
+    connection = session.connection()
+    connection.exec_driver_sql(_STAGE_TABLE)
+    connection.execute(
+        text("INSERT INTO temp._audited_stage VALUES (:events)"), {"events": payload}
+    )
+    return payload.count('","') + 1
+
+
+def merge_staged(session: Session, run_id: str, timezone: str = "") -> None:
+    """Record the staged events (idempotent) for the run, as ``put_events`` would have
+    one segment after another, and empty the stage; the run's counts move in the same
+    transaction. One pass in primary-key order: each page is written once per merge."""
+    connection = session.connection()
+    connection.exec_driver_sql(_STAGE_TABLE)
+    seq = run_seq(session, run_id, timezone)
+    neighbours = not timezone or _other_timezones(connection, seq, timezone)
+    day = _NEIGHBOUR_DAY if neighbours else _SQLITE_DAY
+    new, seen = _sqlite_upsert(connection, _STAGE_MERGE.format(day=day), {"seq": seq})
+    connection.exec_driver_sql("DELETE FROM temp._audited_stage")
+    _count(connection, seq, new, seen)
+
+
+def _sqlite_upsert(connection: Connection, sql: str, params: dict[str, Any]) -> tuple[int, int]:
+    """Run an upsert into ``audited_events``: (events new to the store, new to the run)."""
+    for statement in _SQLITE_COUNTER:
+        connection.exec_driver_sql(statement)
+    changed = connection.execute(text(sql), params).rowcount
+    seen = connection.exec_driver_sql("SELECT n FROM _audited_seen").scalar_one()
+    return int(changed) - int(seen), int(seen)
+
+
+def _count(connection: Connection, seq: int, new: int, seen: int) -> None:
     connection.execute(
         text(
             "UPDATE audited_runs SET events_read = events_read + :read, "
             "events_new = events_new + :new WHERE seq = :seq"
         ),
-        {"read": int(new) + int(seen), "new": int(new), "seq": seq},
+        {"read": new + seen, "new": new, "seq": seq},
     )
 
 
