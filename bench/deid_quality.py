@@ -90,6 +90,7 @@ UNSEEN_HAND = (
     "round13-test",
     "round14-test",
     "round15-test",
+    "round16-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

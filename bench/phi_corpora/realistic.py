@@ -10,7 +10,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
-``round14-dev``/``round14-test``, ``round15-dev``/``round15-test`` and
+``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``, ``round16-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -246,6 +246,18 @@ CORPORA = {
         HERE / "round15_dev.src.txt",
         HERE / "round15_dev.jsonl",
         HERE / "round15_dev_site.tsv",
+    ),
+    # issue 14 round 16: employment and insurance paperwork (FMLA, disability, APS, return to work,
+    # DOT exam, OSHA 300, first report of injury), school, camp and sport records, emergency
+    # triage, shelter, evacuation and reunification lists, public-health and donation records,
+    # machine formats (C-CDA, ICS, vCard, fixed width, X12 270/271, RPM JSON lines, PDF columns,
+    # OCR fax), code-switched family text, and South Africa, Mexico, Brazil, Japan, Korea, Italy,
+    # France, Poland, British Columbia and Alberta; an author who never read the detector; the
+    # test batch is frozen
+    "round16-test": (
+        HERE / "round16_test.src.txt",
+        HERE / "round16_test.jsonl",
+        HERE / "round16_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
