@@ -10,7 +10,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round6-dev``/``round6-test``, ``round7-dev``/``round7-test``, ``round8-dev``/``round8-test``,
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
-``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``, ``round16-test`` and
+``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
+``round16-dev``/``round16-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -258,6 +259,11 @@ CORPORA = {
         HERE / "round16_test.src.txt",
         HERE / "round16_test.jsonl",
         HERE / "round16_test_site.tsv",
+    ),
+    "round16-dev": (
+        HERE / "round16_dev.src.txt",
+        HERE / "round16_dev.jsonl",
+        HERE / "round16_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
