@@ -23,14 +23,15 @@ from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.derived_logins import login_spans
-from auditor.phi.recognizers.lexicon import Lexicon
+from auditor.phi.recognizers.lexicon import NOT_NAMES, Lexicon
 from auditor.phi.recognizers.name_edges import bare_bounds, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
+from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
 from auditor.phi.recognizers.spelled import spelled_ends
-from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.recognizers.tokens import TokenView, normalize
 
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
@@ -334,12 +335,26 @@ class PhiEngine:
                 PhiSpan(s.entity_type, s.start, end, s.score)
                 for s, end in spelled_ends(text, spans)
             ]
-            spans += [PhiSpan(s.entity_type, a, b, s.score) for s, a, b in edge_bounds(text, spans)]
+            spans += [
+                PhiSpan(s.entity_type, a, b, s.score)
+                for s, a, b in edge_bounds(text, spans, given=self._given_name)
+            ]
             spans += [
                 PhiSpan(Entity.ID_NUMBER.value, a, b, LOGIN_SCORE)
                 for a, b in login_spans(text, spans, self.lexicon.is_english)
             ]
             yield [_bare(text, s) for s in merge_spans(drop_persons_in_places(text, spans))]
+
+    def _given_name(self, word: str) -> bool:
+        """A word after "Surname," that may be the given name: a listed given name that is no
+        ordinary word, or a word no list explains (no English word, term, place or label)."""
+        key = normalize(word)
+        lex = self.lexicon
+        if key in NOT_NAMES or key in NOT_PERSON_WORDS or key in lex.places:
+            return False
+        if lex.is_first(key):
+            return not lex.is_ambiguous(key)
+        return lex.is_unknown_proper(key)
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """Every recognizer over one chunk, called directly.

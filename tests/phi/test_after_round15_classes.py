@@ -207,3 +207,31 @@ def test_a_persons_id_in_an_api_route_is_an_identifier(
 def test_a_route_without_a_number_is_no_identifier(engine: PhiEngine) -> None:
     text = "GET /api/users/me 200; POST /v2/patients/search"
     assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("3) Kowalski, Svetlana (QR-44102) - knee scope", "Kowalski, Svetlana"),
+        ("[08:15] Thompson, Wanjiru: census is 22", "Thompson, Wanjiru"),
+        ("cosign pending: Okafor, Chidi B.", "Okafor, Chidi B."),
+    ],
+)
+def test_the_given_name_after_a_surname_and_its_comma_joins_it(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert (PERSON, name) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Seen by Okafor, Monday at the clinic", "Monday"),
+        ("Dr Lee, Cardiology, signed", "Cardiology"),
+        ("Call Jones, Delhi office, re visa", "Delhi"),
+    ],
+)
+def test_a_day_a_service_or_a_place_after_a_surname_is_no_given_name(
+    engine: PhiEngine, text: str, word: str
+) -> None:
+    assert PERSON not in {e for e, v in found(engine, text) if word in v}, found(engine, text)

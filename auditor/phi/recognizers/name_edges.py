@@ -3,7 +3,8 @@
 Gallchóir", "P. van Wyk", "Mr ap Rhys") and a hyphenated given name's short part ("Jong-ho");
 and what lies beside a name without being part of it, which a rule may have taken in: a form
 of address before it ("Puan Noraini", "Frau Keller") and a generation after it ("Hebert JR",
-"Carl Mann III"): both name no one (``bare_bounds``).
+"Carl Mann III"): both name no one (``bare_bounds``). After a surname alone and its comma,
+the engine adds the given name when no list explains the word otherwise.
 
 Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
 rules find the written-out words; a part left beside a replaced name keeps a piece of it (the
@@ -16,7 +17,7 @@ Not an initial followed by a lower-case word ("Smith E. coli" is an organism), a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from auditor.phi.entities import TypedSpan
@@ -46,14 +47,32 @@ _HYPHEN_TAIL = re.compile(r"-[a-z]{1,3}(?![\w'’-])")
 S = TypeVar("S", bound=TypedSpan)
 
 
+# The given name after a surname and its comma, as lists and worklists write a person
+# ("Kapoor, Nalini (LAS-22103)", "Nakamura, Hideo MC-6590012"): a capitalised word and
+# perhaps an initial, then no more words of a name.
+_GIVEN_AFTER = re.compile(
+    r",[ \t]?([A-ZÀ-Þ][a-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][a-zß-ÿ]{1,12})?)(?:[ \t][A-Z]\.?)?"
+    r"(?![\w'’-]|[ \t]+[A-Z][a-z])"
+)
+
+
 def edge_bounds(
-    text: str, spans: Iterable[S], kind: str = "PERSON"
+    text: str,
+    spans: Iterable[S],
+    kind: str = "PERSON",
+    given: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[S, int, int]]:
-    """Each ``kind`` span with small parts beside it, and its bounds with them."""
+    """Each ``kind`` span with small parts beside it, and its bounds with them; with
+    ``given`` (whether a word may be a given name), a one-word span's given name after its
+    comma too."""
     for span in spans:
         if span.entity_type != kind:
             continue
         start, end = span.start, span.end
+        if given is not None and " " not in text[start:end].strip() and "," not in text[start:end]:
+            after_comma = _GIVEN_AFTER.match(text, end)
+            if after_comma is not None and given(after_comma.group(1)):
+                end = after_comma.end()
         particle = _PARTICLE_AFTER.match(text, end)
         if particle is not None:
             end = particle.end(1)
