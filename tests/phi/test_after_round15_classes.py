@@ -235,3 +235,123 @@ def test_a_day_a_service_or_a_place_after_a_surname_is_no_given_name(
     engine: PhiEngine, text: str, word: str
 ) -> None:
     assert PERSON not in {e for e, v in found(engine, text) if word in v}, found(engine, text)
+
+
+# -- after round 16 (developed on round16-dev only) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("CPF 402.118.336-57 RG 31.552.904-X", "402.118.336-57"),
+        ("CNPJ 17.882.004/0001-39 (employer)", "17.882.004/0001-39"),
+        ("Dr Lemos, CRM-RJ 52.441", "52.441"),
+        ("PESEL 88041207415, NIP 781-220-14-09", "88041207415"),
+        ("codice fiscale BNCLRA72C41F205X", "BNCLRA72C41F205X"),
+    ],
+)
+def test_a_labelled_national_number_with_dotted_groups_is_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (ID, value) in found(engine, text), found(engine, text)
+
+
+def test_a_dose_or_a_decimal_after_a_label_is_no_national_number(engine: PhiEngine) -> None:
+    text = "NHS 4.5 mg given; claim 12.5 percent"
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bà 92 tuổi, sống với con gái", "92"),
+        ("mi abuela tiene 95 años", "95"),
+        ("Opa, 91 Jahre, wohnt allein", "91"),
+        ("母 96歳", "96"),
+    ],
+)
+def test_an_age_over_89_in_another_languages_years_is_an_age(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (Entity.AGE.value, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("case opened 2031-02-02 by epi_rmorrow", "epi_rmorrow"),
+        ("closed by rn.dvanterpool at shift change", "rn.dvanterpool"),
+    ],
+)
+def test_a_login_after_by_is_an_identifier(engine: PhiEngine, text: str, value: str) -> None:
+    assert (ID, value) in found(engine, text), found(engine, text)
+
+
+def test_a_latin_abbreviation_after_by_is_no_login(engine: PhiEngine) -> None:
+    text = "caused by e.g. influenza or by i.v. contrast"
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kestrel Air Medical N612RW lifted at 14:10", "N612RW"),
+        ("fixed wing, tail no. N88QT, ETA 0515", "N88QT"),
+    ],
+)
+def test_an_aircraft_registration_beside_air_transport_is_a_vehicle_id(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert value in {v for _, v in found(engine, text)}, found(engine, text)
+
+
+def test_a_mask_a_gas_or_a_nerve_is_no_aircraft(engine: PhiEngine) -> None:
+    text = "fit-tested N95 before the flight; N2O given; N3 nerve intact"
+    assert not [v for _, v in found(engine, text) if v in {"N95", "N2O", "N3"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("UNIVERSITY OF THE HIGH PLAINS ATHLETICS\nAthlete: Dana Cole", "UNIVERSITY OF THE HIGH"),
+        ("transferred her studies to the University of Ardmore", "University of Ardmore"),
+        ("loan from Bank of the Cumberland Valley", "Bank of the Cumberland Valley"),
+        ("pt is a student at university of oregon", "university of oregon"),
+    ],
+)
+def test_a_body_named_x_of_y_is_an_organisation(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "per the College of American Pathologists checklist",
+        "Society of Critical Care Medicine guidelines",
+        "the university of the pt's choice",
+    ],
+)
+def test_a_professional_body_or_a_phrase_is_no_organisation(engine: PhiEngine, text: str) -> None:
+    assert Entity.ORGANIZATION.value not in {e for e, _ in found(engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Av. Paulista, 2100, Bela Vista, CEP 01310-300", "Av. Paulista, 2100"),
+        ("Adres: ul. Słoneczna 8/12, 30-001 Kraków", "ul. Słoneczna 8/12"),
+    ],
+)
+def test_brazilian_and_polish_streets_are_streets(engine: PhiEngine, text: str, value: str) -> None:
+    assert (Entity.STREET_ADDRESS.value, value) in found(engine, text), found(engine, text)
+
+
+def test_a_brazilian_postcode_after_its_label_is_a_zip(engine: PhiEngine) -> None:
+    text = "Av. Paulista, 2100, Bela Vista, CEP 01310-300"
+    assert (Entity.ZIP_CODE.value, "01310-300") in found(engine, text), found(engine, text)
+
+
+def test_a_polish_or_german_clinic_named_head_first_is_a_facility(engine: PhiEngine) -> None:
+    text = "records from Klinikum Schwabing and Szpital Miejski were faxed"
+    assert covered(engine, text, "Klinikum Schwabing"), found(engine, text)
+    assert covered(engine, text, "Szpital Miejski"), found(engine, text)

@@ -153,18 +153,22 @@ _STREET_WEAK = re.compile(
 _ROMANCE_TYPE = (
     r"(?:Calle|Camino|Avenida|Paseo|Callej[oó]n|Carrera|Carretera|Calzada|Cerrada|Privada|"
     r"Plaza|Rambla|Ronda|Travesía|Rua|Travessa|Estrada|Alameda|Viale|Corso|"
-    r"Piazza|Rue|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh)"
+    r"Piazza|Rue|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|"
+    # Brazil's and Portugal's abbreviated avenue, Poland's "ulica" ("Av. Nazaré, 1880", "ul.
+    # Długa 17/4")
+    r"Av\.|Avda\.|Praça|Largo|Rodovia|ul\.|Ul\.|UL\.)"
 )
 # Jersey's and Guernsey's "La Rue de ...", "Le Mont ...": the article is part of the name.
 _ARTICLE = r"(?:(?:La|Le|Les|El)[ \t]+)?"
 _ROMANCE_NAME = (
     r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el|do|da|dos|das|"
-    r"di|della|dei|des|du|le|les)[ \t]+)?[A-ZÁÉÍÓÚÑ][a-zà-ÿ'’-]+){1,3}"
+    r"di|della|dei|des|du|le|les)[ \t]+)?[A-ZÁÉÍÓÚÑŁŚŻŹĆ](?:[^\W\d_]|['’-])+){1,3}"
 )
 _STREET_ROMANCE = accelerated(
     re.compile(
         rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{_ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
         rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
+        r"(?:/\d{1,4}[A-Za-z]?)?"  # a flat after the house: "Długa 17/4"
         # the number ends the street there: a comma, a line's or a sentence's end ("Camino
         # Real 2 miles" is a distance)
         r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$))"

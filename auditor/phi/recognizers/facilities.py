@@ -195,7 +195,7 @@ class FacilityRecognizer(LocalRecognizer):
             if (m.group(1) and self._practice_name(m.group(1)))
             or (m.group(2) and self._two_word_practice(m.group(2), m.group(3)))
         ]
-        if "Hosp" in text or "Cl" in text or "Ospedale" in text or "Centro" in text:
+        if any(w in text for w in _HEAD_FIRST_HINTS):
             found += [
                 (m.start(), m.end(), 0.9)  # the facility word first outweighs a name reading
                 for m in _HEAD_FIRST.finditer(text)
@@ -752,11 +752,16 @@ _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$
 # section, "Hospital Day 3" a count).
 _HEAD_FIRST = re.compile(
     r"(?<![\w-])(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Sanatorio|Policlínica|Policlinico|"
-    r"Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud|Hospitalario))[ \t]+"
+    r"Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud|de[ \t]+Saúde|Hospitalario)|Clinique|"
+    # Polish, Czech, German and Dutch ("Przychodnia Pod Kopcem", "Szpital Miejski",
+    # "Klinikum Nord", "Nemocnice Na Homolce")
+    r"Przychodnia|Szpital|Klinika|Poliklinika|Nemocnice|Klinikum|Krankenhaus|Ziekenhuis)[ \t]+"
     r"(?P<first>[A-ZÁÉÍÓÚÑ][\w'’-]+|de|del|di|da|do)"
-    r"(?:[ \t](?:(?:de|del|de[ \t]la|la|di|della|da|do|dos|y|e)[ \t])?[A-ZÁÉÍÓÚÑ][\w'’-]+){0,3}"
+    r"(?:[ \t](?:(?:de|del|de[ \t]la|la|di|della|da|do|dos|y|e)[ \t])?[A-ZÁÉÍÓÚÑŁŚŻŹ][\w'’-]+){0,3}"
     r"(?![\w'’-])"
 )
+_HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Przychodnia", "Szpital", "Klini",
+                     "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis")  # fmt: skip
 _LEVELS = frozenset({"ii", "iii", "iv", "v"})
 _SAINTS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "nuestra",
                      "nossa", "de", "del", "di", "da", "do", "la", "las", "los", "el", "le",

@@ -101,6 +101,10 @@ _ID_LABEL = (
     # national identity cards by their usual abbreviations (Sri Lanka's and Pakistan's NIC,
     # Nigeria's NIN, Spain's DNI, Brazil's CPF, Mexico's CURP) and "national ID"
     r"nic|cnic|nin|nid|dni|cpf|curp|national\s+id(?:entity)?(?:\s+card)?|"
+    # Brazil's, Poland's, Mexico's, Italy's and Japan's personal, tax and work-card numbers
+    # ("CPF 311.555.447-90", "CNPJ 44.170.552/0001-08", "PESEL", "codice fiscale")
+    r"cnpj|cns|ctps|pesel|regon|npwz|nss|codice\s+fiscale|tessera\s+sanitaria|my\s+number|"
+    r"(?-i:RG|RFC|NIP|CRM(?:-[A-Z]{2})?)|"
     # a clinician's registration with a medical council, by the council's acronym ("GMC",
     # "IMC", "SLMC", "PMDC"): capitals only ("gmc" is no word, but "mc" ends some words)
     r"(?-i:[A-Z]{1,3}MC|PMDC|AHPRA|HPCSA))"
@@ -112,7 +116,7 @@ _ID_LABELLED = re.compile(
     r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
     # groups after a space hold a digit ("1Z 999 AA1"; not "... IRN 1", "... denied"); groups
     # after a slash or dash may be letters, any case ("2025/CF/00417", "25-cv-01187")
-    r"(?:[ ](?=[A-Za-z]*\d)[A-Z0-9]{1,12}|[ ]?[/-][ ]?[A-Za-z0-9]{1,12}"
+    r"(?:[ ](?=[A-Za-z]*\d)[A-Z0-9]{1,12}|[ ]?[/-][ ]?[A-Za-z0-9]{1,12}|\.(?=\d)\d{1,12}"
     # a court's or a registry's letter code between digit groups ("26 MH 0214")
     r"|[ ][A-Z]{1,4}(?=[ ]\d{3})){0,7})(?![\w/-])"
 )
@@ -222,6 +226,22 @@ _BODY_REGISTRATION = re.compile(
     r"(?:[ \t]*+(?i:no\.?|number|#))?[ \t]*+[:#]?[ \t]*+"
     r"([A-Z]{0,4}[/-]?\d{3,8}(?:[/-]\d{1,6})?)(?![\w/-])"
 )
+
+
+# An aircraft's registration (FAA "N-number": N, a digit, up to four more, up to two letters)
+# beside the words of air transport: "Air Medical N441EC", "tail no. N47SS"; four characters
+# at least ("N95" is a mask, "N2O" a gas).
+_TAIL_NUMBER = re.compile(r"(?<![\w-])N[1-9]\d{0,4}[A-HJ-NP-Z]{0,2}(?![\w-])")
+_TAIL_CTX = context_regex(
+    ["tail", "aircraft", "helicopter", "air medical", "airmed", "air ambulance", "flight",
+     "fixed wing", "fixed-wing", "rotor", "rotorcraft", "jet", "plane", "aviation", "airlift",
+     "life flight", "medevac"]
+)  # fmt: skip
+
+
+# Brazil's postcode after its label ("CEP 04263-100") and Poland's before its town on an
+# address line ("31-146 Kraków"): five and three digits, two and three.
+_CEP = re.compile(r"(?<![\w-])(?:CEP|C\.E\.P\.)[ \t]*:?[ \t]*(\d{5}-?\d{3})(?![\w-])")
 
 
 def _digits_at_least(n: int) -> Callable[[str], bool]:
@@ -522,7 +542,10 @@ _SIN_CTX = context_regex(["sin", "social insurance", "ssn", "social security", "
 _AGE_FIGURES = r"(?:9[\dOolI]|1[0-2OolI][\dOolI]|[lI][0O][\dOolI])"
 _AGE_UNIT = re.compile(
     rf"(?<![\w.])({_AGE_FIGURES})\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
-    r"yowm\b|yowf\b|y\b|M\b|F\b)",
+    r"yowm\b|yowf\b|y\b|M\b|F\b|"
+    # "years" in the languages of the families English notes quote ("Bà 93 tuổi", "Lola,
+    # 94 taon", "92 años", "91 Jahre", "95歳", "93세")
+    r"años\b|anos\b|ans\b|jahre\b|anni\b|lat\b|tuổi\b|taon\b|yaş\b|سنة|歳|세|岁)",
     I,
 )
 # "Age 96", "aged 9O", "Age- 91", "her age is 93", "aged ninety four".
@@ -783,6 +806,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             words=("user", "login"),
         ),
         Rule("usps-tracking", e.ID_NUMBER, _USPS_TRACKING, 0.6, trigger=("9", "70")),
+        Rule("cep", e.ZIP_CODE, _CEP, 0.8, group=1, trigger=("cep", "c.e.p")),
         Rule(
             "body-registration",
             e.ID_NUMBER,
@@ -877,6 +901,16 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("npi", e.US_NPI, _NPI, 0.55, _NPI_CTX, 1.0, validate=npi_ok),
         Rule("npi-labelled", e.US_NPI, _NPI_LABELLED, 0.6, group=1, words=("npi",)),
         Rule("vin", e.VIN, _VIN, 0.9, _VIN_CTX, 1.0, validate=vin_ok),
+        Rule(
+            "tail-number",
+            e.LICENSE_PLATE,
+            _TAIL_NUMBER,
+            0.0,
+            _TAIL_CTX,
+            0.8,
+            window=40,
+            validate=lambda v: len(v) >= 4,  # "N95", "N2O", "N3": a mask, a gas, a nerve
+        ),
         Rule("vin-context", e.VIN, _VIN, 0.0, _VIN_CTX, 0.75),
         Rule("zip-state", e.ZIP_CODE, _ZIP_ANY, 0.9, reject=_not_after_state),
         Rule("zip-state-name", e.ZIP_CODE, _ZIP_ANY, 0.85, reject=_not_after_state_name),

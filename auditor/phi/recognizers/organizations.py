@@ -29,7 +29,12 @@ from auditor.phi.recognizers.lexicon import (
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import IRISH_COUNTIES
 from auditor.phi.recognizers.regex_start import accelerated
-from auditor.phi.recognizers.tokens import TokenView, capitalise_words, lower_same_length
+from auditor.phi.recognizers.tokens import (
+    TokenView,
+    capitalise_words,
+    lower_same_length,
+    normalize,
+)
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -233,6 +238,21 @@ _CUE = accelerated(
         + _NAME_RUN,
     )
 )
+# A body named "X of Y": a university, a bank, a diocese, a religious order, a society
+# ("University of the Platte Valley", "Bank of Ozarks", "Sisters of Mercy", "Friends of
+# Hope"). Not a school, department, board or council of ("School of Nursing" is a part of
+# one; departments and boards are the government's).
+_OF_FORM = re.compile(
+    r"(?<![\w-])(?:University|College|Institute|Academy|Bank|Diocese|Archdiocese|Society|"
+    r"Seminary|Conservatory|Sisters|Daughters|Knights|Friends|Congregation)[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?[A-Z][\w'’.-]+(?:[ ](?:&[ ])?[A-Z][\w'’.-]+){0,3}"
+)
+# The words of a profession or a specialty after "of" ("Physicians", "Pathologists",
+# "Medicine", "Nursing", "Cardiology", "Obstetricians"): a professional body.
+_PROFESSION = re.compile(
+    r"(?:ists|ians|ology|logy|iatry|iatrics|medicine|nursing|surgery|surgeons|care|pharmacy|"
+    r"dentistry|pediatrics|paediatrics|orthopedics|orthopaedics|obstetrics)$"
+)
 # Heads that make "X Group" a cohort or a blood type, not a company.
 _NOT_HEADS = frozenset(
     {"blood", "age", "support", "study", "control", "treatment", "risk", "ethnic", "working",
@@ -308,6 +328,7 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue  # "works at night", "job at home": a surname too, but no firm alone
             r.start += words[0].start()
             out.append(r)
+        out += self._of_forms(text, cased, any_case=True) if " of " in cased else []
         for m in _PARTNERS.finditer(cased):  # "wilson, norman and murphy"
             names = [w for w in re.findall(r"[A-Za-z'-]+", m.group()) if w.lower() != "and"]
             if self.lexicon is not None and all(
@@ -319,17 +340,42 @@ class OrganizationRecognizer(LocalRecognizer):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         return out + securities
 
+    def _of_forms(
+        self, text: str, cased: str | None = None, *, any_case: bool = False
+    ) -> list[RecognizerResult]:
+        """The "X of Y" bodies of ``text`` (read on ``cased``, a Title-case copy, when given;
+        in a mixed-case text only where it is in capitals, unless ``any_case``),
+        not a profession's or a specialty's college or society ("College of American
+        Pathologists", "Society of Critical Care Medicine"), which names no one's employer."""
+        out = []
+        for m in _OF_FORM.finditer(cased or text):
+            if cased is not None and not any_case and not text[m.start() : m.end()].isupper():
+                continue  # in mixed case, a line in capitals only
+            named = re.split(r"[ \t]+of[ \t]+", m.group(), maxsplit=1)[1]
+            keys = [normalize(w.strip(".,")) for w in named.split()]
+            if any(_PROFESSION.search(k) for k in keys) or (
+                self.lexicon is not None and any(k in self.lexicon.stoplist for k in keys)
+            ):
+                continue
+            if any_case and self.lexicon is not None and all(self._plain(k) for k in keys):
+                continue  # no capitals to tell: "the university of the pt's choice"
+            end = m.start() + len(m.group().rstrip("."))  # a sentence's full stop after it
+            out.append(self._result(m.start(), end, CUE_SCORE))
+        return out
+
     def _capital_courts(self, text: str) -> list[RecognizerResult]:
-        """A court's name in capitals in a mixed-case text, as a caption prints it ("PROBATE
-        AND FAMILY COURT OF HAMPTON COUNTY"): the court grammar on a Title-case copy."""
-        if "COURT" not in text:
+        """A court's or an "X of Y" body's name in capitals in a mixed-case text, as a caption
+        or a letterhead prints it ("PROBATE AND FAMILY COURT OF HAMPTON COUNTY", "UNIVERSITY
+        OF THE PLATTE VALLEY"): the grammars on a Title-case copy."""
+        courts, of_forms = "COURT" in text, " OF " in text
+        if not (courts or of_forms):
             return []
         cased = capitalise_words(text)
         out = []
-        for m in _COURT.finditer(cased):
+        for m in _COURT.finditer(cased) if courts else ():
             if text[m.start(1) : m.end(1)].isupper():
                 out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
-        return out
+        return out + (self._of_forms(text, cased) if of_forms else [])
 
     def _securities(self, text: str) -> list[RecognizerResult]:
         """Security names in capitals ("MERIDIAN BNCRP DEP SHS"); a text with lower case in
@@ -431,7 +477,7 @@ class OrganizationRecognizer(LocalRecognizer):
             if self.lexicon is not None and self._plain(head) and len(value.split()) == 1:
                 continue  # "Insurance: Pending", "Carrier: Unknown"
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
-        return out
+        return out + (self._of_forms(text) if " of " in text else [])
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return make_result(self, Entity.ORGANIZATION.value, start, end, score)

@@ -87,6 +87,11 @@ _ROUTE_ID = re.compile(
     r"([A-Za-z0-9][A-Za-z0-9._-]{2,39})(?=[/?#\s\"',;)\]]|\Z)",
     re.I,
 )
+# A login after "by" in a system's line, shaped as logins are (a role or unit prefix and a
+# name joined by "_" or "."): "reported 16:22 by epi_jcastle", "closed by rn.tskenandore".
+_BY_LOGIN = re.compile(
+    r"\b(?i:by)[ \t]+([a-z][a-z0-9]{1,11}[_.][a-z][a-z0-9_.]{2,28}[a-z0-9])(?![\w@.-])"
+)
 _HANDLE_SHAPE = re.compile(r"[_.\d]|[a-z][A-Z]")
 
 
@@ -149,6 +154,7 @@ def web_recognizer() -> RegexRecognizer:
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
         Rule("handle", e.ACCOUNT_NUMBER, _HANDLE, 0.8, group=1, trigger=("@", "$")),
+        Rule("by-login", e.ID_NUMBER, _BY_LOGIN, 0.7, group=1, words=("by",)),
         Rule(
             "route-id",
             e.ID_NUMBER,
