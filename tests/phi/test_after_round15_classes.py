@@ -355,3 +355,25 @@ def test_a_polish_or_german_clinic_named_head_first_is_a_facility(engine: PhiEng
     text = "records from Klinikum Schwabing and Szpital Miejski were faxed"
     assert covered(engine, text, "Klinikum Schwabing"), found(engine, text)
     assert covered(engine, text, "Szpital Miejski"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "town"),
+    [
+        ("Cabinet Dr Roux, 12 rue Oberkampf, 75011 Paris", "75011", "Paris"),
+        ("Adres: ul. Słoneczna 8/12, 30-001 Kraków", "30-001", "Kraków"),
+        ("Keizersgracht 118, 1015 CS Amsterdam", "1015 CS", "Amsterdam"),
+        ("No. 4, Jalan Mawar 2, 43000 Kajang, Selangor", "43000", "Kajang"),
+    ],
+)
+def test_a_postcode_before_a_listed_town_is_a_zip(
+    engine: PhiEngine, text: str, code: str, town: str
+) -> None:
+    got = found(engine, text)
+    assert (Entity.ZIP_CODE.value, code) in got, got
+    assert covered(engine, text, town), got
+
+
+def test_a_number_before_a_frequent_surname_is_no_postcode(engine: PhiEngine) -> None:
+    text = "2026 Budget\n12345 Smith, 4471 Jackson"
+    assert Entity.ZIP_CODE.value not in {e for e, _ in found(engine, text)}, found(engine, text)

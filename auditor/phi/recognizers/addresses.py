@@ -25,7 +25,7 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
-from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -347,6 +347,16 @@ _POSTCODE_AFTER = re.compile(
 _LINE_POSTCODE = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w-])"
 )
+# A continental postcode before its town: five digits (France, Germany, Italy, Spain,
+# Mexico), two and three (Poland), four and two letters (Netherlands), four (Belgium,
+# Switzerland, Austria, Denmark, Norway), "〒" and three and four (Japan), at a line's start or
+# after a comma or a label's colon.
+_POSTCODE_BEFORE_TOWN = re.compile(
+    r"(?:^|(?<=,)|(?<=:)|(?<=\n))[ \t]*"
+    r"(?P<code>(?:〒[ \t]?)?(?:\d{5}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{4}|\d{3}-\d{4}))[ \t]+"
+    r"(?P<town>[A-ZÀ-ÞŁŚŻ][^\W\d_]+(?:[ -][A-ZÀ-ÞŁŚŻ][^\W\d_]+)?)"
+    r"(?=[ \t]*(?:,|\n|$|\(|;|[ \t]{2}))",
+)
 _PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
 # Where an address's parts start on its line: a label's colon, a dash, a bar or a bullet.
 _PART_START = re.compile(r".*(?::[ \t]|[|•·—–]|\t| {2,})")
@@ -504,6 +514,7 @@ class AddressRecognizer(LocalRecognizer):
         streets = self.streets(text)
         out = [make_result(self, Entity.STREET_ADDRESS, s, e, sc) for s, e, sc in streets]
         out += self.postcode_lines(text)
+        out += self.postcodes_before_towns(text)
         has_state = any(c.isupper() for c in text) and (
             any(ch.isdigit() for ch in text) or "," in text
         )
@@ -555,6 +566,22 @@ class AddressRecognizer(LocalRecognizer):
             if (offset := _named_street_start(m.group())) >= 0
         ]
         return [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
+
+    def postcodes_before_towns(self, text: str) -> list[RecognizerResult]:
+        """A postcode written before its town, as most of Europe and Latin America write it
+        ("75011 Paris", "20121 Milano", "31-146 Kraków", "1012 AB Amsterdam"), at a line's
+        start or after a comma, when the town is a listed place (ZIP code and town)."""
+        out: list[RecognizerResult] = []
+        lex = self.lexicon
+        for m in _POSTCODE_BEFORE_TOWN.finditer(text):
+            key = normalize(m.group("town").split()[0])
+            if key not in lex.places and key not in lex.world_places:
+                continue
+            if lex.surname_rank.get(key, 10**6) <= 1000:
+                continue  # "12345 Smith": a number and a frequent surname, no address
+            out.append(make_result(self, Entity.ZIP_CODE, m.start("code"), m.end("code"), 0.75))
+            out.append(make_result(self, Entity.LOCATION, m.start("town"), m.end("town"), 0.75))
+        return out
 
     def postcode_lines(self, text: str) -> list[RecognizerResult]:
         """The town and address parts before a British or Canadian postcode (see
