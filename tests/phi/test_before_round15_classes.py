@@ -128,6 +128,13 @@ def test_a_clinical_verb_after_home_is_no_place(engine: PhiEngine, text: str) ->
         ("ATTN: ELROY T VANCE JR\n88 CYPRESS LN", "ELROY T VANCE", "JR"),
         ('"MORRISON, DALE III",2031-04-02', "MORRISON, DALE", "III"),
         ("seen with Howell Brandt Sr. and his wife", "Howell Brandt", "Sr"),
+        # (after round 16: a credential written first, a newborn's placeholder)
+        ("2031-01-04,HAV vax,2031-01-05,RN T. Abernathy,\n", "T. Abernathy", "RN"),
+        (
+            "| 0412 | BABY GIRL MCALLISTER | 3.1 kg |\n| 0415 | BABY BOY ORTIZ | 2.9 kg |",
+            "MCALLISTER",
+            "GIRL",
+        ),
     ],
 )
 def test_a_form_of_address_and_a_generation_stay_outside_the_name(

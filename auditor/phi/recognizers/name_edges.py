@@ -94,8 +94,11 @@ def edge_bounds(
 
 
 # A form of address at a name's start ("Sra. Vega", "Puan Noraini"), a generation at its end.
+# Also a nurse's or a medic's credential written first ("RN L. Oakes", in capitals only) and a
+# newborn's placeholder before the surname ("BABY GIRL OKONJO", "Twin B Haddad").
 _LEADING_FORM = re.compile(
-    r"(?i:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?[ \t]+"
+    r"(?:(?i:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?"
+    r"|RN|LPN|CNA|EMT|NP|(?i:baby|infant)[ \t]+(?i:boy|girl)|(?i:twin)[ \t]+[AB12])[ \t]+"
     r"(?=[A-ZÀ-Þ])"
 )
 _GENERATION = re.compile(r",?[ \t]+(?:Jr|JR|Sr|SR|II|III|IV)\.?\Z")
