@@ -91,6 +91,7 @@ UNSEEN_HAND = (
     "round14-test",
     "round15-test",
     "round16-test",
+    "round17-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -11,7 +11,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
-``round16-dev``/``round16-test`` and
+``round16-dev``/``round16-test``, ``round17-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -264,6 +264,20 @@ CORPORA = {
         HERE / "round16_dev.src.txt",
         HERE / "round16_dev.jsonl",
         HERE / "round16_dev_site.tsv",
+    ),
+    # issue 14 round 17: hospital operations (security incident reports, belongings and
+    # lost-and-found, valet, switchboard codes, nurse-call and bed-alarm events, RTLS and door
+    # access, smart-pump alerts), philanthropy and marketing (grateful-patient notes, donor CRM,
+    # RSVP list, survey comments, consented patient stories), regulatory papers (CMS-2567, tracer,
+    # state incident report, court-ordered evaluation), letters patients ask for (jury duty,
+    # school, fit to fly, medical necessity, placard, cannabis, ESA), research and lab operations
+    # (biobank manifest, chain of custody, LIMS, VCF header, flow run sheet), and Sweden, Norway,
+    # Denmark, Finland, the Netherlands, Switzerland, Spain, Turkey, Egypt and Thailand; an
+    # author who never read the detector; the test batch is frozen
+    "round17-test": (
+        HERE / "round17_test.src.txt",
+        HERE / "round17_test.jsonl",
+        HERE / "round17_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
