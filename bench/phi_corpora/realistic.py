@@ -11,7 +11,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
-``round16-dev``/``round16-test``, ``round17-test`` and
+``round16-dev``/``round16-test``, ``round17-dev``/``round17-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones
 frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
@@ -278,6 +278,11 @@ CORPORA = {
         HERE / "round17_test.src.txt",
         HERE / "round17_test.jsonl",
         HERE / "round17_test_site.tsv",
+    ),
+    "round17-dev": (
+        HERE / "round17_dev.src.txt",
+        HERE / "round17_dev.jsonl",
+        HERE / "round17_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
