@@ -305,21 +305,30 @@ _IN_STREET = accelerated(
 # Bangladeshi and Pakistani planned-town addresses: a house or plot number, then its road,
 # street, lane, block or sector, each with its number or letter ("House 27, Road 11, Block C",
 # "House 14-B, Street 7", "Plot 9, Sector 4").
-_HOUSE_ROAD = re.compile(
-    r"\b(?:House|HOUSE|Plot|PLOT|Holding|HOLDING)[ \t]+(?:No\.?[ \t]*)?"
-    r"\d{1,4}(?:[-/][A-Za-z0-9]{1,3})?"
-    r"(?:,[ \t]*(?:Road|ROAD|Rd\.?|Street|STREET|St\.?|Lane|LANE|Block|BLOCK|Sector|SECTOR|"
-    r"Section|Avenue|Ave\.?)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}[A-Za-z]?|[A-Z])\b){1,3}"
+_HOUSE_ROAD = accelerated(
+    re.compile(
+        r"\b(?:House|HOUSE|Plot|PLOT|Holding|HOLDING)[ \t]+(?:No\.?[ \t]*)?"
+        r"\d{1,4}(?:[-/][A-Za-z0-9]{1,3})?"
+        r"(?:,[ \t]*(?:Road|ROAD|Rd\.?|Street|STREET|St\.?|Lane|LANE|Block|BLOCK|Sector|SECTOR|"
+        r"Section|Avenue|Ave\.?)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}[A-Za-z]?|[A-Z])\b){1,3}"
+    )
 )
 # A continental European street: the type joined to the name, the number after it
 # ("Lindenallee 22", "Keizersgracht 41", "Nørregade 7"), and a postcode before the town
 # after it ("..., 39104 Magdeburg").
-_STREET_CONTINENTAL = re.compile(
-    r"\b[A-ZÄÖÜÆØÅ][a-zäöüßæøåé]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
-    r"(?:straße|strasse|weg|allee|platz|gasse|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|"
-    r"plein|kade|vej|gade|gatan|vägen|veien|gata|katu)"
-    r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b"
-    r"(?:,[ \t]*(?:[A-Z]-)?\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)?"
+_CONTINENTAL_TYPES = (
+    "straße", "strasse", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "steig",
+    "pfad", "laan", "straat", "gracht", "plein", "kade", "vej", "gade", "gatan", "vägen", "veien",
+    "gata", "katu",
+)  # fmt: skip
+_STREET_CONTINENTAL = accelerated(
+    re.compile(
+        r"\b[A-ZÄÖÜÆØÅ][a-zäöüßæøåé]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
+        r"(?:straße|strasse|weg|allee|platz|gasse|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|"
+        r"plein|kade|vej|gade|gatan|vägen|veien|gata|katu)"
+        r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b"
+        r"(?:,[ \t]*(?:[A-Z]-)?\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)?"
+    )
 )
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|CMR|Unit|UNIT)\s\d{3,5},?\s+Box\s\d{3,5}|USS\s+[A-Z][A-Za-z]+)"
@@ -351,11 +360,13 @@ _LINE_POSTCODE = re.compile(
 # Mexico), two and three (Poland), four and two letters (Netherlands), four (Belgium,
 # Switzerland, Austria, Denmark, Norway), "〒" and three and four (Japan), at a line's start or
 # after a comma or a label's colon.
-_POSTCODE_BEFORE_TOWN = re.compile(
-    r"(?:^|(?<=,)|(?<=:)|(?<=\n))[ \t]*"
-    r"(?P<code>(?:〒[ \t]?)?(?:\d{5}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{4}|\d{3}-\d{4}))[ \t]+"
-    r"(?P<town>[A-ZÀ-ÞŁŚŻ][^\W\d_]+(?:[ -][A-ZÀ-ÞŁŚŻ][^\W\d_]+)?)"
-    r"(?=[ \t]*(?:,|\n|$|\(|;|[ \t]{2}))",
+_POSTCODE_BEFORE_TOWN = accelerated(
+    re.compile(
+        r"(?:^|(?<=,)|(?<=:)|(?<=\n))[ \t]*"
+        r"(?P<code>(?:〒[ \t]?)?(?:\d{5}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{4}|\d{3}-\d{4}))[ \t]+"
+        r"(?P<town>[A-ZÀ-ÞŁŚŻ][^\W\d_]+(?:[ -][A-ZÀ-ÞŁŚŻ][^\W\d_]+)?)"
+        r"(?=[ \t]*(?:,|\n|$|\(|;|[ \t]{2}))",
+    )
 )
 _PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
 # Where an address's parts start on its line: a label's colon, a dash, a bar or a bullet.
@@ -550,8 +561,10 @@ class AddressRecognizer(LocalRecognizer):
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start("road"), m.end("road"), 0.7) for m in _ROAD_AT.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
-        found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
-        found += [(m.start(), m.end(), 0.75) for m in _STREET_CONTINENTAL.finditer(text)]
+        if any(w in text for w in ("House", "HOUSE", "Plot", "PLOT", "Holding", "HOLDING")):
+            found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
+        if any(w in text for w in _CONTINENTAL_TYPES):
+            found += [(m.start(), m.end(), 0.75) for m in _STREET_CONTINENTAL.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _STREET_ORDINAL.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):

@@ -52,7 +52,10 @@ def login_spans(
     for span in spans:
         if span.entity_type == "PERSON":
             forms |= _forms(text[span.start : span.end])
-    forms = {f for f in forms if len(f) >= _MIN_FORM and not is_word(f.replace(".", ""))}
+    lowered = text.lower()
+    # most texts hold no login at all: a substring test per form before any regex
+    forms = {f for f in forms if len(f) >= _MIN_FORM and f in lowered}
+    forms = {f for f in forms if not is_word(f.replace(".", ""))}
     if not forms:
         return []
     alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))

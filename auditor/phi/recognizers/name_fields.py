@@ -20,6 +20,7 @@ from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, TITLES, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -57,9 +58,11 @@ _CELL_NAME = re.compile(
 _LOGIN_CELL = re.compile(r"(?<=\|)[ \t]*+([a-z]{4,16}\d{0,3})[ \t]*+(?=\|)")
 # A login after its label, letters only ("user jsmith", "logged in as kmorales"); a login
 # with a digit in it is the identifier rules' ("username gusfair36").
-_LOGIN_LABELLED = re.compile(
-    r"(?<![\w-])(?i:user(?:[ \t]*+(?:name|id))?|login(?:[ \t]*+id)?|"
-    r"(?:logged|signed)[ \t]+(?:in|on)[ \t]+as)[ \t]*+[:=#]?[ \t]*+([a-z]{4,16})(?![\w.@-])"
+_LOGIN_LABELLED = accelerated(
+    re.compile(
+        r"(?<![\w-])(?i:user(?:[ \t]*+(?:name|id))?|login(?:[ \t]*+id)?|"
+        r"(?:logged|signed)[ \t]+(?:in|on)[ \t]+as)[ \t]*+[:=#]?[ \t]*+([a-z]{4,16})(?![\w.@-])"
+    )
 )
 # One word of a name: letters with inner apostrophes or hyphens, or an initial.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")

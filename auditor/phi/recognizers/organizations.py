@@ -242,10 +242,12 @@ _CUE = accelerated(
 # ("University of the Platte Valley", "Bank of Ozarks", "Sisters of Mercy", "Friends of
 # Hope"). Not a school, department, board or council of ("School of Nursing" is a part of
 # one; departments and boards are the government's).
-_OF_FORM = re.compile(
-    r"(?<![\w-])(?:University|College|Institute|Academy|Bank|Diocese|Archdiocese|Society|"
-    r"Seminary|Conservatory|Sisters|Daughters|Knights|Friends|Congregation)[ \t]+of[ \t]+"
-    r"(?:the[ \t]+)?[A-Z][\w'’.-]+(?:[ ](?:&[ ])?[A-Z][\w'’.-]+){0,3}"
+_OF_FORM = accelerated(
+    re.compile(
+        r"(?<![\w-])(?:University|College|Institute|Academy|Bank|Diocese|Archdiocese|Society|"
+        r"Seminary|Conservatory|Sisters|Daughters|Knights|Friends|Congregation)[ \t]+of[ \t]+"
+        r"(?:the[ \t]+)?[A-Z][\w'’.-]+(?:[ ](?:&[ ])?[A-Z][\w'’.-]+){0,3}"
+    )
 )
 # The words of a profession or a specialty after "of" ("Physicians", "Pathologists",
 # "Medicine", "Nursing", "Cardiology", "Obstetricians"): a professional body.

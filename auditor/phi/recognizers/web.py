@@ -92,6 +92,11 @@ _ROUTE_ID = re.compile(
 _BY_LOGIN = re.compile(
     r"\b(?i:by)[ \t]+([a-z][a-z0-9]{1,11}[_.][a-z][a-z0-9_.]{2,28}[a-z0-9])(?![\w@.-])"
 )
+_ROUTE_COLLECTIONS = tuple(
+    "/" + w
+    for w in ("patient", "member", "person", "people", "user", "subject", "participant",
+              "client", "resident", "beneficiar", "enrollee", "encounter", "account", "mrn")
+)  # fmt: skip
 _HANDLE_SHAPE = re.compile(r"[_.\d]|[a-z][A-Z]")
 
 
@@ -162,7 +167,7 @@ def web_recognizer() -> RegexRecognizer:
             0.7,
             group=1,
             validate=lambda v: any(c.isdigit() for c in v),
-            trigger=("/",),
+            trigger=_ROUTE_COLLECTIONS,
         ),
         Rule(
             "mention", e.ACCOUNT_NUMBER, _MENTION, 0.7, group=1, validate=_handle_ok, trigger=("@",)
