@@ -377,3 +377,86 @@ def test_a_postcode_before_a_listed_town_is_a_zip(
 def test_a_number_before_a_frequent_surname_is_no_postcode(engine: PhiEngine) -> None:
     text = "2026 Budget\n12345 Smith, 4471 Jackson"
     assert Entity.ZIP_CODE.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+# -- after round 17 (developed on round17-dev only) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("guard from Vesterhavet A/S and Kestrel Oy", "Vesterhavet A/S"),
+        ("contractor Gardiaan B.V. on site", "Gardiaan B.V."),
+        ("Travel agent: Pelancongan Murni Sdn Bhd, group 7", "Pelancongan Murni Sdn Bhd"),
+    ],
+)
+def test_a_foreign_company_suffix_makes_a_firm(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered(engine, text, value), found(engine, text)
+
+
+def test_aortic_stenosis_vaginosis_and_sublingual_are_no_suffixes(engine: PhiEngine) -> None:
+    text = "Severe AS on echo; Recurrent BV; Nitro SL given"
+    assert Entity.ORGANIZATION.value not in {e for e, _ in found(engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("AZ Groeninge - campus Kortrijk", "AZ Groeninge"),
+        ("dirujuk ke RS Harapan Bunda Kediri", "RS Harapan Bunda Kediri"),
+        ("Rumah Sakit Mitra Keluarga, Bekasi", "Rumah Sakit Mitra Keluarga"),
+    ],
+)
+def test_belgian_and_indonesian_hospitals_named_head_first(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert covered(engine, text, value), found(engine, text)
+
+
+def test_arizona_and_a_virus_are_no_hospital(engine: PhiEngine) -> None:
+    text = "Tucson, AZ 85701; RS virus season"
+    assert Entity.HOSPITAL.value not in {e for e, _ in found(engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hà Nội, ngày 14 tháng 11 năm 2031", "ngày 14 tháng 11 năm 2031"),
+        ("Date: 3/3/2031 (9 Ramadan 1452)", "9 Ramadan 1452"),
+        ("am 3. Dezember 2031 entlassen", "3. Dezember 2031"),
+        ("opgenomen op 14 maart 2031", "14 maart 2031"),
+    ],
+)
+def test_vietnamese_hijri_german_and_dutch_dates(engine: PhiEngine, text: str, value: str) -> None:
+    assert (DATE, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Inpatient no. 31.044187 admitted", "31.044187"),
+        ("No. RM       : 01-55-20-93", "01-55-20-93"),
+    ],
+)
+def test_a_dotted_or_indonesian_record_number_is_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert value in {v for _, v in found(engine, text)}, found(engine, text)
+
+
+def test_a_short_decimal_after_a_number_word_and_a_normal_finding_are_no_record(
+    engine: PhiEngine,
+) -> None:
+    text = "dose no. 12.5 mg; normal sinus rhythm"
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_hyphenated_initials_a_login_after_export_by_and_a_mobile_home_space(
+    engine: PhiEngine,
+) -> None:
+    got = found(engine, "Initials: T-J-W     Year of birth: 1961")
+    assert (PERSON, "T-J-W") in got, got
+    got = found(engine, "Export by mkowalski 2031-01-02 06:00")
+    assert (ID, "mkowalski") in got, got
+    text = "4410 W Ajo Hwy, Space 17, Tucson"
+    assert (Entity.STREET_ADDRESS.value, "4410 W Ajo Hwy, Space 17") in found(engine, text)

@@ -94,7 +94,9 @@ _NUMBER = (
     r"\s+(?:[NSEW]\.?\s+)?"
 )
 _UNIT = (
-    r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr)\.?"
+    r"(?:,?\s*(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr|"
+    # a mobile-home park's or a campground's space ("5510 S Nogales Hwy, Space 41")
+    r"space|spc|site)\.?"
     r"\s*+#?\s*+(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z]\b)"
     # an ordinal floor after the street ("400 Renaissance Center, 22nd Floor")
     r"|,?[ \t]*\d{1,3}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\b\.?)?"

@@ -177,7 +177,16 @@ _FOREIGN_MONTH = (
     r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
     r"septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
     r"settembre|ottobre|dicembre|enero|pebrero|marso|abril|hunyo|hulyo|agosto|setyembre|"
-    r"oktubre|nobyembre|disyembre)"
+    r"oktubre|nobyembre|disyembre|"
+    # German, Dutch and the Nordic languages' months that are no English word
+    r"januar|februar|märz|maerz|juni|juli|oktober|dezember|januari|februari|maart|mei|"
+    r"augustus|december|januar|februar|mars|mai|juni|juli|augusti|oktober|desember|"
+    r"tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|"
+    r"elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|"
+    # the Hijri calendar's months, as Gulf documents print them beside the Gregorian date
+    r"muharram|safar|rabi['’ ]?\s?al[- ](?:awwal|thani|akhir)|jumada\s?al[- ](?:ula|awwal|"
+    r"akhirah|thani|akhir)|rajab|sha['’]?ban|ramadan|shawwal|dhu\s?al[- ](?:qa['’]?dah|"
+    r"hijjah))"
 )
 # The months' stems, one of which the lowered text must hold before the pattern runs.
 _FOREIGN_STEMS = (
@@ -186,9 +195,15 @@ _FOREIGN_STEMS = (
     "novem", "dezem", "janv", "févr", "fevr", "mars", "avri", "mai", "juin", "juil", "août",
     "aout", "octob", "décem", "genn", "febb", "apri", "magg", "giug", "lugl", "sette", "otto",
     "dice", "pebr", "marso", "hunyo", "hulyo", "setye", "oktu", "nobye", "disye",
+    "janu", "märz", "maer", "okto", "dezem", "maart", "mei", "augu", "decem", "desem", "kuuta",
+    "muharr", "safar", "rabi", "jumad", "rajab", "shab", "sha'b", "sha’b", "ramad", "shaww", "dhu",
 )  # fmt: skip
 _FOREIGN_DATE = re.compile(
-    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:º|°|er)?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+|del\s+)?"
+    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:º|°|er|\.)?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+|del\s+)?"
+    # a Gregorian year, or a Hijri one (14xx)
+    r"(?:(?:19|20)\d{2}|14\d{2})\b"
+    # Vietnamese: "ngày 03 tháng 12 năm 2026"
+    r"|\b(?i:ngày)\s+(?:[12]\d|3[01]|0?[1-9])\s+(?i:tháng)\s+(?:1[0-2]|0?[1-9])\s+(?i:năm)\s+"
     r"(?:19|20)\d{2}\b"
     rf"|\b{_FOREIGN_MONTH}\s+(?:[12]\d|3[01]|0?[1-9]),?\s+(?:19|20)\d{{2}}\b",
     I,
@@ -529,7 +544,7 @@ def date_rules() -> list[Rule]:
             trigger=("-", "–", "—", " to ", "until", "through", "thru"),
             words=MONTH_STARTS,
         ),
-        Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=_FOREIGN_STEMS),
+        Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=(*_FOREIGN_STEMS, "ngày")),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
         Rule("month-in-brackets", e, _MONTH_BRACKETED, 0.7, group=1, words=MONTH_STARTS),

@@ -755,13 +755,17 @@ _HEAD_FIRST = re.compile(
     r"Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud|de[ \t]+Saúde|Hospitalario)|Clinique|"
     # Polish, Czech, German and Dutch ("Przychodnia Pod Kopcem", "Szpital Miejski",
     # "Klinikum Nord", "Nemocnice Na Homolce")
-    r"Przychodnia|Szpital|Klinika|Poliklinika|Nemocnice|Klinikum|Krankenhaus|Ziekenhuis)[ \t]+"
-    r"(?P<first>[A-ZÁÉÍÓÚÑ][\w'’-]+|de|del|di|da|do)"
+    r"Przychodnia|Szpital|Klinika|Poliklinika|Nemocnice|Klinikum|Krankenhaus|Ziekenhuis|"
+    # Belgium's "AZ" (general hospital), Indonesia's "RS"/"RSUD"/"Rumah Sakit" and "Klinik",
+    # Vietnam's "Bệnh viện" ("AZ Scheldeoever", "RS Bunda Sehat", "Bệnh viện Đa khoa Cồn Ấu")
+    r"AZ|RS|RSU|RSUD|RSIA|Rumah[ \t]+Sakit|Klinik|Puskesmas|Bệnh[ \t]+[Vv]iện|BỆNH[ \t]+VIỆN)[ \t]+"
+    r"(?P<first>[A-ZÁÉÍÓÚÑĐ][\w'’-]+|de|del|di|da|do)"
     r"(?:[ \t](?:(?:de|del|de[ \t]la|la|di|della|da|do|dos|y|e)[ \t])?[A-ZÁÉÍÓÚÑŁŚŻŹ][\w'’-]+){0,3}"
     r"(?![\w'’-])"
 )
 _HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Przychodnia", "Szpital", "Klini",
-                     "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis")  # fmt: skip
+                     "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis", "AZ ", "RS", "Rumah",
+                     "Puskesmas", "Bệnh", "BỆNH")  # fmt: skip
 _LEVELS = frozenset({"ii", "iii", "iv", "v"})
 _SAINTS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "nuestra",
                      "nossa", "de", "del", "di", "da", "do", "la", "las", "los", "el", "le",

@@ -129,6 +129,9 @@ _YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$")
 # above want capitals or a known layout; after such a label the value is the identifier.
 _RECORD_LABEL = (
     r"mrn|mr\s*#|acct|accession|med(?:ical)?\.?[ \t]*rec(?:ord)?s?\.?(?:[ \t]*(?:no\.?|number|#))?|"
+    # Indonesia's and Malaysia's medical record number ("No. RM", "Nomor Rekam Medis")
+    r"no(?:\.[ \t]*|[ \t]+)rm(?![a-z])|nomor[ \t]+rm(?![a-z])|"
+    r"(?:no\.[ \t]*|no[ \t]+|nomor[ \t]+)rekam[ \t]+medis|"
     r"(?:account|file|card|specimen|member|policy|claim|case|patient|pt|"
     r"registration|nis|chart|folder|booking|order|requisition|req|incident|transfer|trip|"
     r"referral)\.?[ \t]*(?:no\.?|number|#|id)"
@@ -192,8 +195,9 @@ _DATED = re.compile(
 
 
 def _any_labelled(value: str) -> bool:
-    """Three digits or more, and no date, decimal, year range or word after the number."""
-    if sum(c.isdigit() for c in value) < 3 or re.fullmatch(r"\d+[.,]\d+", value):
+    """Three digits or more, and no date, decimal, year range or word after the number (a
+    number with a long dotted tail is an identifier: "Inpatient no. 26.017744")."""
+    if sum(c.isdigit() for c in value) < 3 or re.fullmatch(r"\d+[.,]\d{1,3}", value):
         return False
     if _DATED.match(value) or _YEARS.match(value):
         return False
@@ -207,7 +211,7 @@ _RECORD_LABEL_WORDS = (
     "mrn", "mr", "acct", "accession", "med", "patient", "pt", "account", "file", "card",
     "specimen", "member", "policy", "claim", "case", "registration", "nis", "chart", "folder",
     "booking", "order", "requisition", "req", "incident", "transfer", "trip", "referral",
-    "session", "encounter", "ticket", "confirmation",
+    "session", "encounter", "ticket", "confirmation", "rm", "nomor",
 )  # fmt: skip
 
 
@@ -628,7 +632,9 @@ def _not_age_apposition(text: str, start: int, end: int) -> bool:
 
 
 # Initials written as such ("initials: MT", "initials S.J."): a research log's name.
-_INITIALS = re.compile(r"\b(?i:initials?)\s*+:?\s*+((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?)(?![\w])")
+_INITIALS = re.compile(
+    r"\b(?i:initials?)\s*+:?\s*+((?:[A-Za-z]\.?){1,2}[A-Za-z]\.?|[A-Za-z](?:-[A-Za-z]){1,3})(?![\w])"
+)  # "MT", "S.J.", "R-M-K"
 
 
 def _initials_ok(value: str) -> bool:

@@ -61,7 +61,9 @@ _LOGIN_CELL = re.compile(r"(?<=\|)[ \t]*+([a-z]{4,16}\d{0,3})[ \t]*+(?=\|)")
 _LOGIN_LABELLED = accelerated(
     re.compile(
         r"(?<![\w-])(?i:user(?:[ \t]*+(?:name|id))?|login(?:[ \t]*+id)?|"
-        r"(?:logged|signed)[ \t]+(?:in|on)[ \t]+as)[ \t]*+[:=#]?[ \t]*+([a-z]{4,16})(?![\w.@-])"
+        r"(?:logged|signed)[ \t]+(?:in|on)[ \t]+as|"
+        r"(?:export(?:ed)?|printed|run|generated|created|entered|edited|updated)[ \t]+by)"
+        r"[ \t]*+[:=#]?[ \t]*+([a-z]{4,16})(?![\w.@-])"
     )
 )
 # One word of a name: letters with inner apostrophes or hyphens, or an initial.

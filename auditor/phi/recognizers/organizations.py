@@ -65,7 +65,14 @@ _SUFFIXES = (
     r"Health[ \t]+Plan|HEALTH[ \t]+PLAN"
 )
 # Capital clinical abbreviations: suffixes only after title-case words.
-_SHORT = r"AG|SA|SE|NV|LP|SAS|SpA|AB|ASA|Oyj|KG"
+_SHORT = (
+    r"AG|SA|SE|NV|LP|SAS|SpA|AB|ASA|Oyj|KG|"
+    # the Netherlands', Scandinavia's, Finland's, Spain's, Italy's, Malaysia's, Singapore's
+    # private companies ("Gardiaan B.V.", "Nordlys A/S", "Kestrel Oy", "Hansen ApS", "Maju
+    # Sdn Bhd"); not "BV", "AS", "SL" without their dots (vaginosis, aortic stenosis,
+    # sublingual)
+    r"B\.V\.|A/S|ApS|Oy|S\.L\.|SRL|S\.r\.l\.|GmbH|Sdn[ \t]+Bhd|Bhd|Pte[ \t]+Ltd|KK"
+)
 _WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*)"
 # (one line: a name does not run on past a line break into the next field or line)
 _JOIN = r"(?:[ \t]+|[ \t]*&[ \t]*|,[ \t]+|[ \t]+(?:and|of|the|for|de|du|van|von)[ \t]+)"
