@@ -460,3 +460,38 @@ def test_hyphenated_initials_a_login_after_export_by_and_a_mobile_home_space(
     assert (ID, "mkowalski") in got, got
     text = "4410 W Ajo Hwy, Space 17, Tucson"
     assert (Entity.STREET_ADDRESS.value, "4410 W Ajo Hwy, Space 17") in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2021 Civic blue          AZ KTW4471     R. Nez FP-2301", "KTW4471"),
+        ("valet: Camry silver, NM BRX-552, keys on board", "BRX-552"),
+    ],
+)
+def test_a_plate_after_its_states_code_beside_a_vehicle_is_a_plate(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (Entity.LICENSE_PLATE.value, value) in found(engine, text), found(engine, text)
+
+
+def test_a_state_and_a_zip_or_a_resident_year_are_no_plate(engine: PhiEngine) -> None:
+    text = "Tucson, AZ 85701; MD PGY2 resident"
+    assert Entity.LICENSE_PLATE.value not in {e for e, _ in found(engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("diperiksa pada Senin, 30 November 2031", "Senin"),
+        ("opname: zaterdag 28/11/2031", "zaterdag"),
+        ("visites le mardi et le vendredi", "vendredi"),
+    ],
+)
+def test_a_weekday_in_another_language_is_a_date(engine: PhiEngine, text: str, value: str) -> None:
+    assert (DATE, value) in found(engine, text), found(engine, text)
+
+
+def test_a_taxpayer_number_after_tin_is_an_identifier(engine: PhiEngine) -> None:
+    text = "Employer TIN 61-55190-2-8      Mobile +679 555 0142"
+    assert (ID, "61-55190-2-8") in found(engine, text), found(engine, text)

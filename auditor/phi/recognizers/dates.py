@@ -208,6 +208,18 @@ _FOREIGN_DATE = re.compile(
     rf"|\b{_FOREIGN_MONTH}\s+(?:[12]\d|3[01]|0?[1-9]),?\s+(?:19|20)\d{{2}}\b",
     I,
 )
+# A weekday in the languages of forms from patients' home countries, none an English word
+# ("Senin, 30 November", "zaterdag 28/11", "mardi", "Mittwoch").
+_FOREIGN_WEEKDAYS = (
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "maandag", "dinsdag", "woensdag",
+    "donderdag", "vrijdag", "zaterdag", "zondag", "måndag", "tisdag", "onsdag", "torsdag",
+    "fredag", "lördag", "söndag", "tirsdag", "lørdag", "søndag", "maanantai", "tiistai",
+    "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles",
+    "jueves", "viernes", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+)  # fmt: skip
+_FOREIGN_WEEKDAY = re.compile(r"(?<![\w-])(?:" + "|".join(_FOREIGN_WEEKDAYS) + r")(?![\w-])", I)
 # A weekday named in full ("seen Thursday", "every Monday"): with the note's own date it pins
 # the day, so it is a date element ("Monday's clinic" too; "Sunday School" is no day). Full
 # names only: "Sat" and "Mon" are saturation and monitor.
@@ -546,6 +558,7 @@ def date_rules() -> list[Rule]:
         ),
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=(*_FOREIGN_STEMS, "ngày")),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
+        Rule("foreign-weekday", e, _FOREIGN_WEEKDAY, 0.6, words=_FOREIGN_WEEKDAYS),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
         Rule("month-in-brackets", e, _MONTH_BRACKETED, 0.7, group=1, words=MONTH_STARTS),
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),

@@ -104,6 +104,9 @@ _ID_LABEL = (
     # Brazil's, Poland's, Mexico's, Italy's and Japan's personal, tax and work-card numbers
     # ("CPF 311.555.447-90", "CNPJ 44.170.552/0001-08", "PESEL", "codice fiscale")
     r"cnpj|cns|ctps|pesel|regon|npwz|nss|codice\s+fiscale|tessera\s+sanitaria|my\s+number|"
+    # a taxpayer's number and Indonesia's tax number and practice licence ("TIN 50-44187-0-3",
+    # "NPWP", "SIP 446/0917/SIP-D/...")
+    r"tin|npwp|(?-i:SIP)|"
     r"(?-i:RG|RFC|NIP|CRM(?:-[A-Z]{2})?)|"
     # a clinician's registration with a medical council, by the council's acronym ("GMC",
     # "IMC", "SLMC", "PMDC"): capitals only ("gmc" is no word, but "mc" ends some words)
@@ -430,6 +433,18 @@ _PLATE_CTX = context_regex(
 # A digit within the plate's own nine characters (a look-ahead with no bound rescanned a
 # long blank run at every position: quadratic).
 _PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?![\w-])", I)
+# A plate after its state's code, as parking and valet logs and police reports print it
+# ("AZ CMR4418", "NM BNX-417", "TX 7KJ-2209"): letters and digits both, five to eight.
+_STATE_PLATE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(US_STATE_ABBREVIATIONS, key=str)).upper() + r")[ \t]"
+    r"((?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{2,4}-?[A-Z0-9]{2,4})(?![\w-])"
+)
+_STATE_PLATE_CTX = context_regex(
+    ["plate", "tag", "vehicle", "car", "truck", "van", "suv", "valet", "parking", "parked",
+     "garage", "toyota", "honda", "ford", "chevy", "chevrolet", "nissan", "hyundai", "kia",
+     "subaru", "jeep", "dodge", "tesla", "mazda", "volkswagen", "bmw", "audi", "lexus", "buick",
+     "corolla", "camry", "civic", "accord", "elantra", "altima", "f-150", "silverado"]
+)  # fmt: skip
 # A vehicle's registration near a word for the vehicle: "boda boda (UFR 441K)", "ambulance
 # unit MT 4-88120A", "boat reg. GDL-OBM-117": capitals and digits in two or three groups.
 _VEHICLE_CTX = context_regex(
@@ -865,6 +880,17 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         ),
         Rule("handset-id", e.DEVICE_ID, _HANDSET_ID, 0.8, group=1, words=("imei", "meid", "esn")),
         Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
+        Rule(
+            "state-plate",
+            e.LICENSE_PLATE,
+            _STATE_PLATE,
+            0.0,
+            _STATE_PLATE_CTX,
+            0.8,
+            window=60,
+            group=1,
+            validate=lambda v: 5 <= len(v.replace("-", "")) <= 8,
+        ),
         Rule(
             "vehicle-context",
             e.LICENSE_PLATE,
