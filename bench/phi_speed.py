@@ -21,6 +21,20 @@ sizes mean linear time.
 process tree (sampled from /proc, summing workers) and of the largest single process
 (``getrusage(RUSAGE_CHILDREN)``); the target is under 1.5 GB.
 
+Measured 2026-12-04/05 at the next session's end (load 0.5-1.6, 3 alternating repeats;
+``--baseline-root`` = eeb6c43, the tree before the round 15-17 classes):
+
+    notes  system               cpu s  ratio  start cpu s  cpu notes/s  ratio
+     1000  baseline             5.72   3.42x     1.44        234        4.20x
+     1000  project              5.76   3.40x     1.50        236        4.23x
+     1000  vanilla presidio    19.56   1.00x     1.91         56        1.00x
+
+Same spans (10,046 each). Level within the noise here; an earlier run of the same session under
+load 2.6-3.2 gave 242 vs 263 cpu notes/s (4.31x vs 4.68x), and in process the engine took ~5%
+more CPU on these notes (3.34-3.45 vs 3.08-3.22 s): the classes' regexes use the first-character
+look-ahead and prefilters, and a login built from a found name is looked for only when one of
+its forms occurs in the text.
+
 Measured 2026-12-04 at the session's end, nearly idle (load 1.1-1.4, 3 alternating repeats;
 ``--baseline-root`` = a790b31, the tree before the look-ahead and the round-14 classes):
 
