@@ -11,12 +11,13 @@ resumes with no gap.
 On SQLite the distinct events are staged on the writer's own connection
 (``audited.stage_events``) and merged into ``audited_events`` in (day, key) order
 (``audited.merge_staged``) with a checkpoint or an ``after``, at the end, and whenever the
-stage holds as many events as all merges before it (at least ``STAGE_MIN``). Their keys are
-hashes, so a segment's events touch most of the table's pages, and a commit writes every page
-it touched: merged per segment, a scan rewrote the table once a segment; merges that double
-write it a few times a scan. An incremental scan (a checkpoint per segment) merges per
-segment as before. Events staged and not merged die with the process, and with them nothing
-a checkpoint promised: a resumed scan reads them again.
+stage holds as many events as all merges before it (at least ``STAGE_MIN``); a segment due
+at once with nothing staged goes straight in (``audited.put_events``, its text is sorted).
+Their keys are hashes, so a segment's events touch most of the table's pages, and a commit
+writes every page it touched: merged per segment, a scan rewrote the table once a segment;
+merges that double write it a few times a scan. An incremental scan (a checkpoint per
+segment) merges per segment as before. Events staged and not merged die with the process,
+and with them nothing a checkpoint promised: a resumed scan reads them again.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ _Job = tuple[
 ]
 #: Index rows per writer job: the queue holds ``depth`` jobs, so this bounds its memory.
 INDEX_CHUNK = 50_000
-#: Staged events before a merge is due (more once more have been merged; see above).
-STAGE_MIN = 1_000_000
+#: Staged events before a merge is due (more once more have been merged; see above):
+#: about a segment's, so a scan's first segment goes straight in, as before.
+STAGE_MIN = 500_000
 # The instant as the store's driver takes it: SQLAlchemy's SQLite text form (always with
 # microseconds), or PostgreSQL's timestamptz input form for COPY.
 _AT_FORMAT = {"sqlite": "%Y-%m-%d %H:%M:%S.%f", "postgresql": "%Y-%m-%d %H:%M:%S.%f+00"}
@@ -234,23 +236,26 @@ class StoreWriter:
             yield session
 
     def _commit(self, jobs: list[_Job], last: bool = False) -> None:
-        staged = 0
+        texts = [t for job in jobs if (t := audited.as_json(job[3])) not in ("", "[]")]
+        pending = self._staged + (sum(map(audited.count, texts)) if self._staging else 0)
+        # A checkpoint, or a caller waiting for the commit (``after``), wants them in.
+        due = last or any(job[1] is not None or job[2] is not None for job in jobs)
+        merge = pending > 0 and (due or pending >= max(STAGE_MIN, self._merged))
+        # Nothing staged and one segment's text to merge now: it goes in as it is (sorted).
+        direct = not self._staging or (merge and not self._staged and len(texts) == 1)
         with self._transaction() as session:
-            for prepared, _, _, events, _ in jobs:
+            for prepared, _, _, _, _ in jobs:
                 if prepared is not None:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
-                if self._staging:
-                    staged += audited.stage_events(session, events)
-                else:
+            for events in texts:
+                if direct:
                     audited.put_events(session, events, self.run_id, self.timezone)
+                else:
+                    audited.stage_events(session, events)
             for job in jobs:  # each job's rows arrive sorted: the B-trees see long runs
                 event_index.put_driver_rows(session, job[4])
-            pending = self._staged + staged
-            # A checkpoint, or a caller waiting for the commit (``after``), wants them in.
-            due = last or any(job[1] is not None or job[2] is not None for job in jobs)
-            merge = pending > 0 and (due or pending >= max(STAGE_MIN, self._merged))
-            if merge:  # before the checkpoints: they promise these events are stored
+            if merge and not direct:  # before the checkpoints: they promise these are stored
                 audited.merge_staged(session, self.run_id, self.timezone)
             for _, checkpoint, _, _, _ in jobs:
                 if checkpoint is None:

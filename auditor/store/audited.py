@@ -78,8 +78,7 @@ _STAGE_MERGE = (
     "INSERT INTO audited_events (day, key, explained, first_run, last_run) "
     f"SELECT {{day}}, {_SQLITE_KEY}, {_SQLITE_X}, :seq, :seq "
     "FROM temp._audited_stage t, json_each(t.events) j "
-    f"WHERE true ORDER BY {_SQLITE_DAY}, {_SQLITE_KEY}, t.rowid, j.key "
-    "ON CONFLICT (day, key) DO UPDATE SET "
+    "WHERE true {order}ON CONFLICT (day, key) DO UPDATE SET "
     "explained = excluded.explained, last_run = excluded.last_run "
     "WHERE audited_events.last_run <> excluded.last_run"
 )
@@ -223,7 +222,12 @@ def stage_events(session: Session, events: EventsJson | Sequence[EventKey]) -> i
     connection.execute(
         text("INSERT INTO temp._audited_stage VALUES (:events)"), {"events": payload}
     )
-    return payload.count('","') + 1
+    return count(payload)
+
+
+def count(events: EventsJson) -> int:
+    """How many events a JSON text holds (one string each), without parsing it."""
+    return 0 if events in ("", "[]") else events.count('","') + 1
 
 
 def merge_staged(session: Session, run_id: str, timezone: str = "") -> None:
@@ -235,7 +239,11 @@ def merge_staged(session: Session, run_id: str, timezone: str = "") -> None:
     seq = run_seq(session, run_id, timezone)
     neighbours = not timezone or _other_timezones(connection, seq, timezone)
     day = _NEIGHBOUR_DAY if neighbours else _SQLITE_DAY
-    new, seen = _sqlite_upsert(connection, _STAGE_MERGE.format(day=day), {"seq": seq})
+    # One staged text is in order already; several are sorted together.
+    texts = connection.exec_driver_sql("SELECT count(*) FROM temp._audited_stage").scalar_one()
+    order = f"ORDER BY {_SQLITE_DAY}, {_SQLITE_KEY}, t.rowid, j.key " if texts > 1 else ""
+    sql = _STAGE_MERGE.format(day=day, order=order)
+    new, seen = _sqlite_upsert(connection, sql, {"seq": seq})
     connection.exec_driver_sql("DELETE FROM temp._audited_stage")
     _count(connection, seq, new, seen)
 

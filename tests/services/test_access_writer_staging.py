@@ -79,18 +79,21 @@ def _through_writer(actx: AppContext, scans: list[tuple[str, list[Segment]]]) ->
     return _state(actx, runs)
 
 
+@pytest.mark.parametrize(("bound", "merges"), [(12, 3 + 3 + 2), (10, 2 + 2 + 1)])
 def test_merges_leave_what_per_segment_upserts_left(
-    actx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    actx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bound: int, merges: int
 ) -> None:
-    """Several merges per scan (the stage's bound made small), a second scan over the same
-    events (nothing new, the later verdicts), a third in another timezone (days one off:
-    the neighbour lookup): rows and run counts equal the per-segment yardstick's."""
-    monkeypatch.setattr(access_writer, "STAGE_MIN", 12)
-    merges: list[int] = []
+    """Several merges per scan (the stage's bound made small: 12, a merge of staged texts
+    at 20 events, 20 more, the rest at the end; 10, the first two segments straight in,
+    then merges at 20 more and at the end), a second scan over the same events (nothing
+    new, the later verdicts), a third in another timezone (days one off: the neighbour
+    lookup): rows and run counts equal the per-segment yardstick's."""
+    monkeypatch.setattr(access_writer, "STAGE_MIN", bound)
+    merged: list[int] = []
     merge = audited.merge_staged
 
     def counted(*args: Any) -> None:
-        merges.append(1)
+        merged.append(1)
         merge(*args)
 
     monkeypatch.setattr(audited, "merge_staged", counted)
@@ -99,7 +102,7 @@ def test_merges_leave_what_per_segment_upserts_left(
     scans = [("UTC", segments), ("UTC", segments[::-1]), ("America/New_York", shifted[:3])]
     got = _through_writer(actx, scans)
     assert got == _per_segment(tmp_path / "reference", scans)
-    assert len(merges) == 3 + 3 + 2  # at 20 staged, at 20 more, the rest at the end
+    assert len(merged) == merges
     assert got[1][0] == (len(got[0]), len(got[0]))  # the first scan: every event new
     assert got[1][1] == (len(got[0]), 0)  # the second: every event read again, none new
 
