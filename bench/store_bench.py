@@ -100,7 +100,8 @@ def child(events: int, seed: int) -> dict[str, Any]:
                     )
                 line += 1
             keyed.sort()
-            payload = json.dumps([f"{day},{key[0] < '8':d},{key}" for day, key in keyed])
+            texts = [f"{day},{key[0] < '8':d},{key}" for day, key in keyed]
+            payload = json.dumps(texts, separators=(",", ":"))  # the scan's form
             writer.put([], events=payload)
             for lo in range(0, len(rows), CHUNK):
                 writer.put(rows[lo : lo + CHUNK])

@@ -226,8 +226,8 @@ def stage_events(session: Session, events: EventsJson | Sequence[EventKey]) -> i
 
 
 def count(events: EventsJson) -> int:
-    """How many events a JSON text holds (one string each), without parsing it."""
-    return 0 if events in ("", "[]") else events.count('","') + 1
+    """How many events a JSON text holds (one string each, no quote inside), unparsed."""
+    return events.count('"') // 2
 
 
 def merge_staged(session: Session, run_id: str, timezone: str = "") -> None:
