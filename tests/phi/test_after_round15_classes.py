@@ -495,3 +495,23 @@ def test_a_weekday_in_another_language_is_a_date(engine: PhiEngine, text: str, v
 def test_a_taxpayer_number_after_tin_is_an_identifier(engine: PhiEngine) -> None:
     text = "Employer TIN 61-55190-2-8      Mobile +679 555 0142"
     assert (ID, "61-55190-2-8") in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("tel 08-555 123 45 (växel)", "08-555 123 45"),
+        ("mobil 070-123 45 67", "070-123 45 67"),
+        ("tlf 22 55 50 12", "22 55 50 12"),
+        ("telefon 33 55 12 34", "33 55 12 34"),
+    ],
+)
+def test_nordic_phones_after_their_own_words_for_phone(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert (Entity.PHONE_NUMBER.value, value) in found(engine, text), found(engine, text)
+
+
+def test_a_score_range_and_a_date_are_no_swedish_phone(engine: PhiEngine) -> None:
+    text = "pain 0-10 scale; 2031-01-05 10 22"
+    assert Entity.PHONE_NUMBER.value not in {e for e, _ in found(engine, text)}

@@ -26,7 +26,11 @@ REGIONS = ("US", "GB", "CA", "AU", "IN", "IE", "NZ", "DE", "FR", "CH", "ZA")
 PHONE_CUES = context_regex(
     ["phone", "tel", "tel.", "telephone", "call", "called", "calling", "cell", "mobile", "mob",
      "contact", "reached", "reach", "dial", "number", "ph", "office", "desk", "home", "work",
-     "hm", "wk", "direct", "landline", "whatsapp", "sms", "fax", "pager"]
+     "hm", "wk", "direct", "landline", "whatsapp", "sms", "fax", "pager",
+     # the words for it on forms from patients' home countries
+     "tlf", "tlf.", "telefon", "telefoon", "teléfono", "telefono", "telefone", "tél", "tél.",
+     "mobil", "mobiel", "móvil", "celular", "handy", "portable", "puh", "puh.", "gsm", "telp",
+     "telp.", "hp", "ring"]
 )  # fmt: skip
 _FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 
@@ -52,9 +56,10 @@ _TRUNK_MIXED = re.compile(
     # digits, space, then dash). Not four-digit groups: "0400 1200-1600" is a clock and a
     # range of hours.
     # "074104 10123": an Indian number's trunk 0, five digits, then five.
-    r"(?<![\w/.+-])0(?:\d{1,2}-[ ]?\d{3,4}[ ]\d{4}|\d{2}[ ]\d{3}-\d{4}|\d{5}[ ]\d{5})"
-    + _EXT
-    + r"(?![\w/]|[.-]\d)",
+    # "08-555 123 45", "070-123 45 67": a Swedish area code, a dash, then groups of two and
+    # three
+    r"(?<![\w/.+-])0(?:\d{1,2}-[ ]?\d{3,4}[ ]\d{4}|\d{2}[ ]\d{3}-\d{4}|\d{5}[ ]\d{5}|"
+    r"\d{1,3}-\d{2,3}[ ]\d{2,3}[ ]\d{2}(?:[ ]\d{2})?)" + _EXT + r"(?![\w/]|[.-]\d)",
     I,
 )
 # The strict North American shapes, with their own (wider) cue list: a 10-digit number with
