@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from auditor.phi.entities import TypedSpan
+from auditor.phi.entities import Entity, TypedSpan
 from auditor.phi.recognizers.tokens import normalize
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -50,8 +50,10 @@ def login_spans(
     """Character spans of logins built from the PERSON spans' names (module docstring)."""
     forms: set[str] = set()
     for span in spans:
-        if span.entity_type == "PERSON":
+        if span.entity_type == Entity.PERSON.value:
             forms |= _forms(text[span.start : span.end])
+    if not forms:
+        return []
     lowered = text.lower()
     # most texts hold no login at all: a substring test per form before any regex
     forms = {f for f in forms if len(f) >= _MIN_FORM and f in lowered}

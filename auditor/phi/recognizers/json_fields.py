@@ -36,6 +36,7 @@ _LOGIN_KEYS = (
 )
 # A record's bare "name" key holds a person when the value is written "Family, Given".
 _PERSON_NAME_KEYS = r"name|displayName|display_name|fullName|full_name"
+_BARE_NAME_KEYS = frozenset(_PERSON_NAME_KEYS.split("|"))
 _PLACE_KEYS = r"city|town|district|county"
 _CODE_KEYS = r"postalCode|postal_code|postcode|zip|zipCode|zip_code"
 # The key, its colon, then one quoted string or an array of them (one line, 200 characters).
@@ -62,10 +63,11 @@ _PLACEHOLDERS = frozenset(
      "anonymous", "redacted", "removed", "withheld", "declined", "test", "patient", "baby",
      "infant", "newborn", "john doe", "jane doe"}
 )  # fmt: skip
+_NO_VALUE = _PLACEHOLDERS | _NO_LOGIN
 _KIND = {
     **{k: Entity.PERSON for k in _NAME_KEYS.split("|")},
     **{k: Entity.ID_NUMBER for k in _LOGIN_KEYS.split("|")},
-    **{k: Entity.PERSON for k in _PERSON_NAME_KEYS.split("|")},
+    **{k: Entity.PERSON for k in _BARE_NAME_KEYS},
     **{k: Entity.LOCATION for k in _PLACE_KEYS.split("|")},
     **{k: Entity.ZIP_CODE for k in _CODE_KEYS.split("|")},
 }
@@ -90,11 +92,11 @@ class JsonFieldRecognizer(LocalRecognizer):
             key = m.group(1)
             kind = _KIND[key]
             shape = {Entity.ZIP_CODE: _CODE_VALUE, Entity.ID_NUMBER: _LOGIN_VALUE}.get(
-                kind, _FAMILY_GIVEN if key in _PERSON_NAME_KEYS.split("|") else _NAME_VALUE
+                kind, _FAMILY_GIVEN if key in _BARE_NAME_KEYS else _NAME_VALUE
             )
             for s in _STRING.finditer(text, m.start(2), m.end(2)):
                 value = s.group(1).strip()
-                if not shape.fullmatch(value) or value.lower() in _PLACEHOLDERS | _NO_LOGIN:
+                if not shape.fullmatch(value) or value.lower() in _NO_VALUE:
                     continue
                 if kind == Entity.ZIP_CODE and not any(c.isdigit() for c in value):
                     continue

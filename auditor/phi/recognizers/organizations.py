@@ -290,6 +290,7 @@ _PUBLIC_SERVICE = frozenset(
     {"army", "navy", "military", "marines", "usmc", "usaf", "police", "government", "federal",
      "state", "county", "city", "council", "military's"}
 )  # fmt: skip
+_NO_FIRM_HEADS = PROGRAMMES | _PUBLIC_SERVICE
 # Relatives' words that are also firms' names before a trade ("Guardian Dental", "Good
 # Neighbour Pharmacy"); kin ("Mother", "Son") before a trade word stay people.
 _FIRM_RELATIVES = frozenset(
@@ -481,7 +482,7 @@ class OrganizationRecognizer(LocalRecognizer):
             head = value.split()[0].strip(".,").lower()
             if head in TITLES | RELATIVES | _KIN:
                 continue  # "pharmacy: Mr. Abdullah", "a carer for Mum": a person
-            if head in PROGRAMMES | _PUBLIC_SERVICE or head.startswith(("medi", "self")):
+            if head in _NO_FIRM_HEADS or head.startswith(("medi", "self")):
                 continue  # "Insurance: Medicare", "Payer: self-pay": no firm
             if self.lexicon is not None and self._plain(head) and len(value.split()) == 1:
                 continue  # "Insurance: Pending", "Carrier: Unknown"

@@ -158,8 +158,6 @@ _VARIABLES: tuple[tuple[Entity, re.Pattern[str]], ...] = (
 
 
 def _label_kind(cell: str) -> Entity | None:
-    # a note in brackets after the label says how to fill it in: "recipient (first name ok)"
-    cell = _BRACKETED_NOTE.sub(" ", cell)
     key = " ".join(re.sub(r"[^a-z0-9]+", " ", cell.lower()).split())
     if not key or len(key) > _MAX_HEADER_CELL:
         return None
@@ -330,6 +328,7 @@ class TableColumnRecognizer(LocalRecognizer):
         cells = _split(line, sep)
         if len(cells) < 2:
             return None
+        # a note in brackets after a label says how to fill it in: "recipient (first name ok)"
         texts = [_BRACKETED_NOTE.sub("", line[a:b]).strip() for a, b in cells]
         if not all(_LABEL_CELL.fullmatch(t) for t in texts):
             return None
