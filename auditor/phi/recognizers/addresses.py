@@ -326,8 +326,7 @@ _CONTINENTAL_TYPES = (
 _STREET_CONTINENTAL = accelerated(
     re.compile(
         r"\b[A-ZÄÖÜÆØÅ][a-zäöüßæøåé]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
-        r"(?:straße|strasse|weg|allee|platz|gasse|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|"
-        r"plein|kade|vej|gade|gatan|vägen|veien|gata|katu)"
+        r"(?:" + "|".join(_CONTINENTAL_TYPES) + r")"
         r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b"
         r"(?:,[ \t]*(?:[A-Z]-)?\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)?"
     )

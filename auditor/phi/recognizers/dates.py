@@ -180,7 +180,7 @@ _FOREIGN_MONTH = (
     r"oktubre|nobyembre|disyembre|"
     # German, Dutch and the Nordic languages' months that are no English word
     r"januar|februar|märz|maerz|juni|juli|oktober|dezember|januari|februari|maart|mei|"
-    r"augustus|december|januar|februar|mars|mai|juni|juli|augusti|oktober|desember|"
+    r"augustus|december|augusti|desember|"
     r"tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|"
     r"elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|"
     # the Hijri calendar's months, as Gulf documents print them beside the Gregorian date

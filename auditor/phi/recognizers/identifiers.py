@@ -142,12 +142,13 @@ _RECORD_LABEL = (
     # ("session MP-2026-4471", "encounter 88120455", "ticket no. HD-40017")
     r"|session|encounter|ticket|confirmation"
 )
-_LOGIN_LABEL = r"user(?:\s*(?:name|id))?|login(?:[ \t]*id)?"
+# (public: the name rules read a login of letters only after the same labels)
+LOGIN_LABEL = r"user(?:\s*(?:name|id))?|login(?:[ \t]*id)?"
 _LABEL_GAP = r"(?:[ \t]*+(?:[:#=]|\b(?:is|was)\b))?[ \t]*+"
 _ANY_VALUE = r"([A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 _RECORD_LABELLED = re.compile(rf"(?<![\w])(?i:{_RECORD_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
 _MEMBER_LABELLED = re.compile(rf"(?<![\w])(?i:member){_LABEL_GAP}{_ANY_VALUE}")
-_LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{_LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
+_LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
 # A number word and what may follow it before the value: "no.", "Nos.", "number is", "#:".
 _NUMBER_LABEL = r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(?i:is|was)[ \t]+)?"
 # Any noun with a number word after it ("Subject number 044-117", "run # 26-11-4418",
@@ -652,9 +653,12 @@ _INITIALS = re.compile(
 )  # "MT", "S.J.", "R-M-K"
 
 
+_NOT_INITIALS = STOP_WORDS | {"ok", "okay", "na", "nk"}
+
+
 def _initials_ok(value: str) -> bool:
     """Initials, not a word a form's note puts after the label ("first name/initial ok")."""
-    return value.lower().rstrip(".") not in STOP_WORDS | {"ok", "okay", "na", "nk"}
+    return value.lower().rstrip(".") not in _NOT_INITIALS
 
 
 # A staff member's initials after the act they sign for ("PREPARED BY DH", "checked by:

@@ -17,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dotted_credential
+from auditor.phi.recognizers.identifiers import LOGIN_LABEL
 from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, TITLES, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
@@ -60,7 +61,7 @@ _LOGIN_CELL = re.compile(r"(?<=\|)[ \t]*+([a-z]{4,16}\d{0,3})[ \t]*+(?=\|)")
 # with a digit in it is the identifier rules' ("username gusfair36").
 _LOGIN_LABELLED = accelerated(
     re.compile(
-        r"(?<![\w-])(?i:user(?:[ \t]*+(?:name|id))?|login(?:[ \t]*+id)?|"
+        r"(?<![\w-])(?i:" + LOGIN_LABEL + "|"
         r"(?:logged|signed)[ \t]+(?:in|on)[ \t]+as|"
         r"(?:export(?:ed)?|printed|run|generated|created|entered|edited|updated)[ \t]+by)"
         r"[ \t]*+[:=#]?[ \t]*+([a-z]{4,16})(?![\w.@-])"

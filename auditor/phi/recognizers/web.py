@@ -75,8 +75,12 @@ _HANDLE = re.compile(
 # "@home", "@ 0800" and "posted by admin" are words, not handles.
 _MENTION = re.compile(r"(?<![\w.@$/])@([A-Za-z][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@-]|\.\w)")
 _FORUM_USER = re.compile(r"(?<![\w/])(?<!\d )u/([A-Za-z][A-Za-z0-9_-]{2,19})(?![\w/-])")
+_AUTHOR_VERBS = (
+    "posted", "submitted", "shared", "written", "asked", "answered", "replied", "commented",
+    "reposted",
+)  # fmt: skip
 _AUTHOR = re.compile(
-    r"\b(?i:posted|submitted|shared|written|asked|answered|replied|commented|reposted)"
+    r"\b(?i:" + "|".join(_AUTHOR_VERBS) + r")"
     r"[ \t]+(?i:by)[ \t]*+:?[ \t]*+([A-Za-z][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])(?![\w@-]|\.\w)"
 )
 # A person's record in an API route or a link: "PATCH /v2/patients/7730215/contact",
@@ -188,17 +192,7 @@ def web_recognizer() -> RegexRecognizer:
             0.7,
             group=1,
             validate=_handle_ok,
-            words=(
-                "posted",
-                "submitted",
-                "shared",
-                "written",
-                "asked",
-                "answered",
-                "replied",
-                "commented",
-                "reposted",
-            ),
+            words=_AUTHOR_VERBS,
         ),
         Rule("ipv4", e.IP_ADDRESS, _IPV4, 0.8, validate=_ip_ok, trigger=(".",)),
         Rule("ipv6", e.IP_ADDRESS, _IPV6, 0.8, validate=_ipv6_ok, trigger=(":",)),
