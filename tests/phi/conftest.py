@@ -38,6 +38,11 @@ def found(engine: PhiEngine, text: str) -> list[tuple[str, str]]:
     return [(s.entity_type, text[s.start : s.end]) for s in engine.analyze(text)]
 
 
+def kinds(engine: PhiEngine, text: str) -> set[str]:
+    """The entity types found in ``text``, for assertions that a kind is (not) there."""
+    return {s.entity_type for s in engine.analyze(text)}
+
+
 def covered(engine: PhiEngine, text: str, value: str) -> bool:
     """Whether every character of ``value`` (first occurrence) lies in some span."""
     start = text.index(value)
