@@ -43,7 +43,6 @@ def register(app: typer.Typer) -> None:
         application = create_app(settings, status=daemon_status)
         bind_host = host or settings.api.host
         bind_port = settings.api.port if port is None else port
-        err_console.print(f"serving the auditor API on http://{bind_host}:{bind_port}/api/v1")
         # No access log: query strings may carry patient or user ids; the audit trail records
         # who read what instead.
         config = uvicorn.Config(
@@ -54,7 +53,10 @@ def register(app: typer.Typer) -> None:
             log_level="warning",
             server_header=False,
         )
+        # The SIGHUP handler is in place before the line that says the API is up: a SIGHUP
+        # sent on seeing that line (a supervisor, a test under load) killed the process.
         with sighup_says_restart("serve", settings.home / CONFIG_FILE, log):
+            err_console.print(f"serving the auditor API on http://{bind_host}:{bind_port}/api/v1")
             _Server(config).run()
         err_console.print("API server stopped")
 
