@@ -92,6 +92,7 @@ UNSEEN_HAND = (
     "round15-test",
     "round16-test",
     "round17-test",
+    "round18-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -11,11 +11,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round9-dev``/``round9-test``, ``round10-dev``, ``round11-dev``/``round11-test``,
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
-``round16-dev``/``round16-test``, ``round17-dev``/``round17-test`` and
-``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
-almost no PHI) (the ``-test`` ones
-frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
-90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
+``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
+``round18-dev``/``round18-test`` and ``bait-dev``/``bait-test`` (false alarms: real-style
+notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones frozen; round 4 adds
+O organisation, R IP address and X ignored: states, countries, ages under 90, counted neither
+way). ``build()`` strips the markup into the scorer's JSONL shape
 (``text`` and character ``spans`` ``[start, end, ENTITY]``); each has a small site
 dictionary (facilities, wards, towns) for the ``+dict`` tier. Names are not in them, on
 purpose.
@@ -283,6 +283,19 @@ CORPORA = {
         HERE / "round17_dev.src.txt",
         HERE / "round17_dev.jsonl",
         HERE / "round17_dev_site.tsv",
+    ),
+    # issue 14 round 18: specialty systems (tumour board, infusion chairs, radiation therapy,
+    # apheresis, intravitreal injections, cochlear implant mapping, hyperbaric dive log, cardiac
+    # rehab, living donor), obstetrics, paediatrics and behavioural health (L&D board, birth
+    # worksheet, well-child, immunisation registry, NICU texts, foster care, adoption, group
+    # therapy, involuntary hold, crisis line), claims as text, conversational and voice
+    # transcripts, death care and legal papers, travel and military papers, and Germany, Austria,
+    # Portugal, Greece, the Czech Republic, Romania, Hungary, Argentina, Chile, Colombia, Peru,
+    # Estonia and Taiwan; an author who never read the detector; the test batch is frozen
+    "round18-test": (
+        HERE / "round18_test.src.txt",
+        HERE / "round18_test.jsonl",
+        HERE / "round18_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
