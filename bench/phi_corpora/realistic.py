@@ -297,6 +297,11 @@ CORPORA = {
         HERE / "round18_test.jsonl",
         HERE / "round18_test_site.tsv",
     ),
+    "round18-dev": (
+        HERE / "round18_dev.src.txt",
+        HERE / "round18_dev.jsonl",
+        HERE / "round18_dev_site.tsv",
+    ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
     "bait-dev": (
