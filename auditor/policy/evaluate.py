@@ -76,6 +76,8 @@ class SegmentEvaluator:
         # (None: all of them); the lowest key given so far (new keys go below it).
         self._below: int | None = None
         self._floor = 0
+        # The carry's newest instant and a bound on its oldest, kept here (not read from it).
+        self._marks = engine.CarryMarks()
 
     def prepare(self, context_dir: Path | None, rejects: RejectSink) -> ContextInfo:
         """Load context and roles; keep the rules the context allows (``disabled`` says why not)."""
@@ -134,13 +136,20 @@ class SegmentEvaluator:
             else:  # an old single file, or the window afresh: the next part holds it all
                 self.carry_parts = carry_parts.Manifest(parts.folder)
         self._floor = min(engine.lowest_key(self.con), self._below or 0)
+        self._marks = engine.carry_marks(self.con)
 
     def _advance(self) -> None:
         """Move the carry on to the last segment read to its end, if it has not yet."""
         if self._pending is not None:
             label, self._pending = self._pending, None
             self._floor = engine.advance_carry(
-                self.con, self.active, label, self.cfg.carry_hours, self._merged, self._floor
+                self.con,
+                self.active,
+                label,
+                self.cfg.carry_hours,
+                self._merged,
+                self._floor,
+                self._marks,
             )
 
     def _where(self, label: str, line_sql: str) -> str:
@@ -175,6 +184,7 @@ class SegmentEvaluator:
             pending=self._pending,
             hours=self.cfg.carry_hours,
             floor=self._floor,
+            marks=self._marks,
         )
         return self._added(part, newest, folder, whole)
 
