@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from auditor.deid import dates
+from auditor.deid.edges import widen
 from auditor.deid.profiles import Operator, Profile
 from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
 from auditor.deid.zip3 import generalise_zip
@@ -378,6 +379,7 @@ class Deidentifier:
         chosen = select_spans(spans, self.profile.min_score)
         if self._sweep is not None:
             chosen = sorted([*chosen, *self._sweep.spans(text, chosen)], key=lambda s: s.start)
+            chosen = widen(text, chosen, self._sweep.lexicon)
         if not patient:
             patient = patient_from_spans(text, chosen)
         out = []

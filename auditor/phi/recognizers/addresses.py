@@ -152,7 +152,7 @@ _STREET_WEAK = re.compile(
 # American and European "Rua Augusta 45", "Calle Mayor 12"); the name's words in Title case,
 # joined by the small words of those languages. Not "Via" (an English word in Title case
 # at a sentence's start: "Via Oral 2, then").
-_ROMANCE_TYPE = (
+ROMANCE_TYPE = (
     r"(?:Calle|Camino|Avenida|Paseo|Callej[oó]n|Carrera|Carretera|Calzada|Cerrada|Privada|"
     r"Plaza|Rambla|Ronda|Travesía|Rua|Travessa|Estrada|Alameda|Viale|Corso|"
     r"Piazza|Rue|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|"
@@ -168,15 +168,15 @@ _ROMANCE_NAME = (
 )
 _STREET_ROMANCE = accelerated(
     re.compile(
-        rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{_ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
-        rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
+        rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
+        rf"|(?<![\w-]){_ARTICLE}{ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
         r"(?:/\d{1,4}[A-Za-z]?)?"  # a flat after the house: "Długa 17/4"
         # the number ends the street there: a comma, a line's or a sentence's end ("Camino
         # Real 2 miles" is a distance)
         r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$))"
         # no number: the street then a comma and a capitalised town ("La Rue de la Fosse, St
         # Saviour", "Calle Sol, Guaynabo"), as island and Latin addresses are written
-        rf"|(?<![\w-]){_ARTICLE}{_ROMANCE_TYPE}{_ROMANCE_NAME}(?=,[ \t]+[A-Z])"
+        rf"|(?<![\w-]){_ARTICLE}{ROMANCE_TYPE}{_ROMANCE_NAME}(?=,[ \t]+[A-Z])"
     )
 )
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".

@@ -1,0 +1,304 @@
+"""The edges of a replaced name: what a span of a name, firm, facility or street leaves beside it.
+
+The engine and the recall sweep often find a name but not all of it. On the frozen batches of
+issue 14, about half of the PHI tokens still in place after de-identification lay beside or
+between spans replaced for the same thing: "Bright Smiles [of] Plano", "To: [Pilot] Butte
+Dermatology", "Twin Peaks Dental [PPO]", "[No. 18, 2nd] Cross Street", "kirsten
+baptiste[-ward]". Text leaving the building takes the de-identifier's default, recall first,
+so before the operators run a span takes its edges, by kind and on its own line only:
+
+- **between** two replaced names: a particle ("of", "and", "de", "al-", "an") or one more
+  capitalised word makes them one name ("KLINIK [PAKAR] KAJANG"); between two people's names
+  only a name's own particle ("van", "bin"), so "Smith and Jones" stay two;
+- **after** a firm or facility: a company form ("Ltd", "(Pty) Ltd"), a short code in capitals
+  ("PPO", "SNF", "BV"), a series numeral ("Unit II"), the campus or town after a dash ("Copper
+  Basin Imaging - Globe");
+- **before** a firm or facility: a short code in capitals ("PT", "NZOZ"), and words of its name
+  where a name stands, after a label's colon or inside a sentence ("To: Pilot Butte ...",
+  "at the Black Swamp Medicab"), never a sentence's first English word;
+- **before** a street: its house number, "No.", a compass letter ("E Camino Miraval");
+  **after** it, the unit ("Bldg 22");
+- a person's name takes the rest of a hyphenated surname.
+
+A word the lists call a title, a relation or a role, a stop word, a month or weekday, or a
+label of a record number is never taken. The cost, as for the sweep, is a few non-PHI words
+replaced with a name (measured as "non-PHI changed" in ``bench/deid_quality.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from auditor.phi.calendar import MONTH, WEEKDAY
+from auditor.phi.entities import Entity, TypedSpan
+from auditor.phi.recognizers.addresses import ROMANCE_TYPE
+from auditor.phi.recognizers.headed_names import TITLES
+from auditor.phi.stop_words import STOP_WORDS
+
+
+class _Lexicon(Protocol):
+    stoplist: frozenset[str]
+    places: frozenset[str]
+
+    def is_english(self, key: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Widened:
+    """A span grown over its edges (or two spans joined), typed and scored as the one it grew
+    from."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+
+
+_PERSON = Entity.PERSON.value
+_HOSPITAL = Entity.HOSPITAL.value
+_ORG = Entity.ORGANIZATION.value
+_STREET = Entity.STREET_ADDRESS.value
+_LOCATION = Entity.LOCATION.value
+_FIRMS = frozenset({_HOSPITAL, _ORG})
+# When two spans join, the one a reader most needs typed right wins: the facility or firm
+# whose name holds a town, a street of two crossing ones, a place of a person's.
+_PRIORITY = (_HOSPITAL, _ORG, _STREET, _LOCATION, _PERSON)
+_NAMES = frozenset(_PRIORITY)
+
+# Particles inside a person's name (in any language the batches wrote).
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "ter", "de", "del", "della", "di", "da", "do", "dos", "das",
+     "du", "des", "la", "le", "y", "e", "bin", "bint", "ibn", "al", "el", "ben", "ap", "ni",
+     "mac", "ó", "ní", "nic", "ua"}
+)  # fmt: skip
+# ... and what also joins the words of a firm's, a facility's or a place's name.
+_PLACE_PARTICLES = _NAME_PARTICLES | {"of", "an", "na", "ng", "a'", "les"}
+# ... and between two names only where one is a firm's, a facility's or a street's.
+_JOINING = frozenset({"and", "&"})
+_BUILT = frozenset({_HOSPITAL, _ORG, _STREET})
+# Words beside a name that are no part of it: relations, roles, record labels.
+_NEVER = TITLES | frozenset(
+    {"mother", "father", "son", "daughter", "wife", "husband", "sister", "brother", "nurse",
+     "doctor", "patient", "pt", "ward", "unit", "room", "bed", "bay", "floor", "state",
+     "province", "county", "city", "town", "mrn", "dob", "ssn", "npi", "id", "fax", "tel",
+     "ph", "phone", "re", "attn", "cc", "to", "from", "via", "per", "the", "ed", "er", "icu",
+     "or", "am", "pm", "ok", "no", "yes", "na", "n/a", "tbd", "us", "usa", "uk"}
+)  # fmt: skip
+_CALENDAR = re.compile(rf"(?i:{MONTH}|{WEEKDAY})")
+
+# The word before a span on its line and what stands between (a blank, or a comma after a
+# house number's part), looked for within _REACH characters: a line may be a whole JSON file.
+_WORD_BEFORE = re.compile(r"(?<!\S)([^\s,]+)([ \t]+|,[ \t]+)$")
+_REACH = 80
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ'’]+)*")
+_CODE = re.compile(r"[A-Z]{2,5}")
+_COMPANY_FORM = re.compile(
+    r",?[ \t]+(?:\(Pty\)[ \t]+Ltd|Inc|Ltd|LLC|LLP|PLLC|Corp|Pty|GmbH|Plc|Bhd|Oy|AB|AG|NV|BV"
+    r"|SA|SL|SRL|KK)\.?(?![\w])"
+)
+# (not a label before its value: "DOS 02/11/2026", "BIC # 9144", "MRO: Priya")
+_CODE_AFTER = re.compile(r"[ \t]+([A-Z]{2,4}(?:-[A-Z]{2,4})?)(?![\w.])(?![ \t]*[\d#:])")
+_NUMERAL_AFTER = re.compile(
+    r"[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|I(?=[ \t]*[,;)\n]|$))(?![\w])"
+)
+_CAMPUS = re.compile(
+    r"[ \t]+[-–—][ \t]+([A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?)(?=[ \t]*(?:[,.;)\n]|[ \t]{2}|$)"
+    r"|[ \t]+[a-z])"
+)
+_HYPHEN_TAIL = re.compile(r"-[A-Za-z][a-z'’]+(?![\w-])")
+_UNIT_AFTER = re.compile(
+    r",?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Flat|Lot|Space|Trlr)\.?[ \t]*#?"
+    r"[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w])"
+)
+_HOUSE = re.compile(r"#?\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)*|(?=[\dlOI]*\d)[\dlOI]{2,6}")
+_HOUSE_WORDS = frozenset({"no", "no.", "nr", "nr.", "#", "n", "s", "e", "w", "ne", "nw", "se",
+                          "sw", "n.", "s.", "e.", "w."})  # fmt: skip
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# A street type written before the name ("Calle", "Jalan", "Rua", "ul.").
+_TYPE_BEFORE = re.compile(ROMANCE_TYPE + r"|Jl\.|Urb\.")
+# What ends a label or a field before a value: "To:", "(", "Oduya (3307) - ", "| ".
+_FIELD_START = frozenset(":(-–—|/")
+_LEFT_TOKENS = 4  # no edge runs longer than a house number's parts
+
+
+def widen(text: str, spans: Sequence[TypedSpan], lexicon: _Lexicon) -> list[TypedSpan]:
+    """``spans`` (in order, not overlapping) with each name's edges taken and names split only
+    by a particle or one more word of theirs joined."""
+    out: list[TypedSpan] = []
+    for i, sp in enumerate(spans):
+        kind = sp.entity_type
+        if kind not in _NAMES:
+            out.append(sp)
+            continue
+        floor = out[-1].end if out else 0
+        ceiling = spans[i + 1].start if i + 1 < len(spans) else len(text)
+        start = _left(text, kind, sp.start, sp.end, floor, lexicon)
+        end = _right(text, kind, sp.start, sp.end, ceiling, lexicon)
+        last = out[-1] if out else None
+        if last is not None and last.entity_type in _NAMES and _joins(text, last, kind, start):
+            kinds = {last.entity_type, kind}
+            joined = next(k for k in _PRIORITY if k in kinds)
+            out[-1] = Widened(joined, last.start, end, max(_score(last), _score(sp)))
+        elif (start, end) != (sp.start, sp.end):
+            out.append(Widened(kind, start, end, _score(sp)))
+        else:
+            out.append(sp)
+    return out
+
+
+def _score(span: TypedSpan) -> float:
+    return float(getattr(span, "score", 0.0))
+
+
+def _joins(text: str, last: TypedSpan, kind: str, start: int) -> bool:
+    """Two names of one line with only a particle or one word of a name between them."""
+    gap = text[last.end : start]
+    if not gap or "\n" in gap:
+        return False
+    kinds = {last.entity_type, kind}
+    m = re.fullmatch(r"[ \t]+(\S+?)([ \t]+|-)", gap)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if _PERSON in kinds:  # a person's name and another: only a particle of a person's name
+        return word in _NAME_PARTICLES
+    if word in _JOINING:
+        return bool(kinds & _BUILT)  # "Mack Ave and Cadieux Rd", not "Boston and Denver"
+    if word in _PLACE_PARTICLES:
+        return True
+    return bool(_CAP_WORD.fullmatch(m.group(1))) and _may_name(word) and m.group(2) != "-"
+
+
+def _may_name(word: str) -> bool:
+    """A word that may be part of a name: no stop word, title, relation, role, record label,
+    month or weekday."""
+    key = word.lower().rstrip(".")
+    return key not in STOP_WORDS and key not in _NEVER and not _CALENDAR.fullmatch(key)
+
+
+def _code(word: str, lexicon: _Lexicon) -> bool:
+    """A short code in capitals that is no English or clinical word ("PPO", "BV", "NZOZ"; not
+    "LOG", "PICU", "RN")."""
+    key = word.lower()
+    return (
+        bool(_CODE.fullmatch(word))
+        and _may_name(word)
+        and not (key in lexicon.stoplist or lexicon.is_english(key))
+    )
+
+
+def _left(text: str, kind: str, start: int, end: int, floor: int, lexicon: _Lexicon) -> int:
+    """Where the span starts once it has taken what stands before it on its line."""
+    line = max(text.rfind("\n", 0, start) + 1, floor)
+    if kind == _STREET:
+        return _house_before(text, start, line)
+    if kind in _FIRMS:
+        return _name_before(text, start, end, line, lexicon)
+    return start
+
+
+def _house_before(text: str, start: int, line: int) -> int:
+    """A street's house number, "No." and compass letter or street type before it ("No. 18,
+    2nd Cross Street", "E Camino Miraval"; a comma only after a house marker)."""
+    for _ in range(_LEFT_TOKENS):
+        m = _WORD_BEFORE.search(text, max(line, start - _REACH), start)
+        if m is None:
+            break
+        word, sep = m.group(1), m.group(2)
+        house = _HOUSE.fullmatch(word) or _ORDINAL.fullmatch(word)
+        marker = word.lower() in _HOUSE_WORDS or _TYPE_BEFORE.fullmatch(word)
+        if not (house or (sep.strip() == "" and marker)):
+            break
+        if sep.strip():
+            before = _WORD_BEFORE.search(text, max(line, m.start() - _REACH), m.start())
+            if not (house and before and before.group(1).lower() in _HOUSE_WORDS):
+                break
+        start = m.start(1)
+    return start
+
+
+def _name_before(text: str, start: int, end: int, line: int, lexicon: _Lexicon) -> int:
+    """Words of a firm's or a facility's name before the span: codes in capitals that are no
+    word ("PT Sinar Tekstil", beside a name in mixed case only: in capitals every word looks
+    like one), words no list explains, and English words only where a name stands: after a
+    label's colon or a field's dash, or inside a sentence ("To: Pilot Butte Dermatology",
+    "Oduya - Black Swamp Medicab", "at the Front Range ..."), never a sentence's first."""
+    codes = any(c.islower() for c in text[start:end])
+    run: list[tuple[int, bool]] = []  # (start, plain: no English word) nearest first
+    at = start
+    for _ in range(_LEFT_TOKENS):
+        m = _WORD_BEFORE.search(text, max(line, at - _REACH), at)
+        if m is None or m.group(2).strip():
+            break
+        word = m.group(1)
+        key = word.lower()
+        if codes and _code(word, lexicon):
+            run.append((m.start(1), True))
+        elif _CAP_WORD.fullmatch(word) and _may_name(word) and key not in lexicon.stoplist:
+            run.append((m.start(1), not lexicon.is_english(key)))
+        else:
+            break
+        at = m.start(1)
+    for k in range(len(run), 0, -1):
+        first = run[k - 1][0]
+        if all(plain for _, plain in run[:k]) or _name_stands(text, line, first):
+            return first
+    return start
+
+
+def _name_stands(text: str, line: int, at: int) -> bool:
+    """A name may start at ``at``: after a label's colon, a bracket or a field's dash or bar,
+    or after a lower-case word (inside a sentence)."""
+    before = text[line:at].rstrip(" \t")
+    if not before:
+        return False
+    return before[-1] in _FIELD_START or (before[-1].isalpha() and before.split()[-1].islower())
+
+
+def _right(text: str, kind: str, start: int, end: int, ceiling: int, lexicon: _Lexicon) -> int:
+    """Where the span ends once it has taken what follows it on its line."""
+    limit = min(ceiling, _line_end(text, end))
+    if kind == _PERSON:
+        m = _HYPHEN_TAIL.match(text, end, limit)
+        # "Baptiste-Ward", "baptiste-ward"; not "Otis-type"
+        same_case = m is not None and text[start].isupper() == m.group()[1].isupper()
+        return m.end() if m and same_case else end
+    if kind == _STREET:
+        m = _UNIT_AFTER.match(text, end, limit) or _NUMERAL_AFTER.match(text, end, limit)
+        return m.end() if m else end
+    if kind not in _FIRMS:
+        return end
+    codes = any(c.islower() for c in text[start:end])
+    for _ in range(3):
+        grown = end
+        for pattern in (_COMPANY_FORM, _NUMERAL_AFTER):
+            m = pattern.match(text, grown, limit)
+            if m:
+                grown = m.end()
+        m = _CODE_AFTER.match(text, grown, limit) if codes else None
+        if m and all(_code(part, lexicon) for part in m.group(1).split("-")):
+            grown = m.end()
+        m = _CAMPUS.match(text, grown, limit)
+        if m and all(_campus_word(w, lexicon) for w in m.group(1).split()):
+            grown = m.end(1)
+        if grown == end:
+            break
+        end = grown
+    return end
+
+
+def _campus_word(word: str, lexicon: _Lexicon) -> bool:
+    """A campus's or a town's word after a facility's dash: a listed place or no English
+    word ("- Globe", "- Eureka"; not "- Underwriting")."""
+    key = word.lower()
+    if not _may_name(word) or key in lexicon.stoplist:
+        return False
+    return key in lexicon.places or not lexicon.is_english(key)
+
+
+def _line_end(text: str, at: int) -> int:
+    nl = text.find("\n", at)
+    return len(text) if nl < 0 else nl

@@ -1,0 +1,176 @@
+"""The edges of a replaced name (auditor/deid/edges.py): what a span takes beside it, what two
+spans joined by a particle become, and what stays, through the real engine's word lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.deid.edges import widen
+from auditor.deid.operators import Deidentifier
+from auditor.deid.profiles import load_profile
+from auditor.deid.sweep import sweep_for
+from auditor.phi.engine import PhiEngine, PhiSpan
+
+from .conftest import KEY, REFERENCE
+
+
+def spans_of(text: str, *marked: tuple[str, str]) -> list[PhiSpan]:
+    """Engine-like spans over the first occurrence of each (kind, value), in order."""
+    out = []
+    for kind, value in marked:
+        start = text.index(value)
+        out.append(PhiSpan(kind, start, start + len(value), 0.8))
+    return sorted(out, key=lambda s: s.start)
+
+
+def widened(engine: PhiEngine, text: str, *marked: tuple[str, str]) -> list[tuple[str, str]]:
+    return [
+        (s.entity_type, text[s.start : s.end])
+        for s in widen(text, spans_of(text, *marked), engine.lexicon)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "expected"),
+    [
+        # a particle between two names, one a firm's, a facility's or a street's
+        (
+            "seen at Larkspur Dental of Odessa today",
+            [("ORGANIZATION", "Larkspur Dental"), ("LOCATION", "Odessa")],
+            [("ORGANIZATION", "Larkspur Dental of Odessa")],
+        ),
+        (
+            "the crash at Tillman Ave and Quarry Rd in town",
+            [("STREET_ADDRESS", "Tillman Ave"), ("STREET_ADDRESS", "Quarry Rd")],
+            [("STREET_ADDRESS", "Tillman Ave and Quarry Rd")],
+        ),
+        (
+            "letter from Dar Bayt al-Nakheel committee",
+            [("ORGANIZATION", "Dar Bayt"), ("ORGANIZATION", "Nakheel")],
+            [("ORGANIZATION", "Dar Bayt al-Nakheel")],
+        ),
+        (
+            "Fenwick van Doorn called",
+            [("PERSON", "Fenwick"), ("PERSON", "Doorn")],
+            [("PERSON", "Fenwick van Doorn")],
+        ),
+        # a company form, a code in capitals, a series numeral, a campus after a dash
+        (
+            "Billed my Marlow Ridge Dental PPO twice",
+            [("ORGANIZATION", "Marlow Ridge Dental")],
+            [("ORGANIZATION", "Marlow Ridge Dental PPO")],
+        ),
+        (
+            "driver from Quenby Freight (Pty) Ltd arrived",
+            [("ORGANIZATION", "Quenby Freight")],
+            [("ORGANIZATION", "Quenby Freight (Pty) Ltd")],
+        ),
+        (
+            "referred by Tarlac Rural Health Unit II, next week",
+            [("HOSPITAL", "Tarlac Rural Health Unit")],
+            [("HOSPITAL", "Tarlac Rural Health Unit II")],
+        ),
+        (
+            "Cinder Flats Imaging - Eureka          Exam date",
+            [("HOSPITAL", "Cinder Flats Imaging")],
+            [("HOSPITAL", "Cinder Flats Imaging - Eureka")],
+        ),
+        # before a firm: a code that is no word, a word where a name stands
+        (
+            "referred to NZOZ Przychodnia Lipowa for rehab",
+            [("HOSPITAL", "Przychodnia Lipowa")],
+            [("HOSPITAL", "NZOZ Przychodnia Lipowa")],
+        ),
+        (
+            "To: Anvil Creek Dermatology",
+            [("HOSPITAL", "Creek Dermatology")],
+            [("HOSPITAL", "Anvil Creek Dermatology")],
+        ),
+        # a street's house number and marker; the rest of a hyphenated surname; a unit
+        (
+            "Address: No. 14, 3rd Harbour Road, Adyar",
+            [("STREET_ADDRESS", "Harbour Road")],
+            [("STREET_ADDRESS", "No. 14, 3rd Harbour Road")],
+        ),
+        (
+            "lives at 14 Bellamy St, Apt 3B since May",
+            [("STREET_ADDRESS", "14 Bellamy St")],
+            [("STREET_ADDRESS", "14 Bellamy St, Apt 3B")],
+        ),
+        (
+            "pharmacist lorna quist-ward, rph",
+            [("PERSON", "lorna quist")],
+            [("PERSON", "lorna quist-ward")],
+        ),
+    ],
+)
+def test_a_name_takes_its_edges(
+    phi_engine: PhiEngine,
+    text: str,
+    marked: list[tuple[str, str]],
+    expected: list[tuple[str, str]],
+) -> None:
+    assert widened(phi_engine, text, *marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # two people, a person and a place, two places: "and" and "of" keep them apart
+        ("Ms Quill and Mr Bantry at bedside", [("PERSON", "Quill"), ("PERSON", "Bantry")]),
+        (
+            "son Dale Kerrigan of Norfolk visited",
+            [("PERSON", "Dale Kerrigan"), ("LOCATION", "Norfolk")],
+        ),
+        ("moved between Boston and Denver", [("LOCATION", "Boston"), ("LOCATION", "Denver")]),
+        # one line only
+        (
+            "Larkspur Dental\nof Odessa",
+            [("ORGANIZATION", "Larkspur Dental"), ("LOCATION", "Odessa")],
+        ),
+        # a ward, a label before its value, a clinical code, an English code
+        ("transferred to Mercy Vale Hospital ICU today", [("HOSPITAL", "Mercy Vale Hospital")]),
+        ("Harlan Bay Physio  DOS 02/11/2026", [("HOSPITAL", "Harlan Bay Physio")]),
+        ("Harlan Bay Physio LOG for the week", [("HOSPITAL", "Harlan Bay Physio")]),
+        # a sentence's first English word, a dash's department, a word with a hyphen
+        ("Anvil Creek Dermatology called back", [("HOSPITAL", "Creek Dermatology")]),
+        (
+            "Evergreen Mutual Insurance Company - Underwriting",
+            [("ORGANIZATION", "Evergreen Mutual Insurance Company")],
+        ),
+        ("freed by Otis-type tech", [("PERSON", "Otis")]),
+        # a comma before a number that no house marker opens
+        ("Zentral-OP Saal 4, Lindenweg 22, Magdeburg", [("STREET_ADDRESS", "Lindenweg 22")]),
+        # in capitals every word looks like a code
+        ("DISPO: SPAULDING VS HOME", [("HOSPITAL", "HOME")]),
+    ],
+)
+def test_what_stays_beside_a_name(
+    phi_engine: PhiEngine, text: str, marked: list[tuple[str, str]]
+) -> None:
+    assert widened(phi_engine, text, *marked) == [
+        (k, v) for k, v in sorted(marked, key=lambda kv: text.index(kv[1]))
+    ]
+
+
+def test_spans_of_other_kinds_pass_unchanged(phi_engine: PhiEngine) -> None:
+    text = "MRN 4418207 at Larkspur Dental of Odessa on 12/03/2026"
+    marked = [("MEDICAL_RECORD_NUMBER", "4418207"), ("DATE_TIME", "12/03/2026")]
+    assert widened(phi_engine, text, *marked) == marked
+
+
+def test_deidentified_text_keeps_no_edge(phi_engine: PhiEngine) -> None:
+    """Through the engine, the sweep and the Safe Harbor operators, as ``auditor deid`` runs."""
+    profile = load_profile("safe-harbor")
+    deid = Deidentifier(
+        KEY,
+        profile,
+        shift_days=365,
+        reference=REFERENCE,
+        ambiguous=phi_engine.lexicon.is_ambiguous,
+        sweep=sweep_for(True, phi_engine.lexicon),
+    )
+    text = "Claim 3 weeks ago: Billed my Marlow Ridge Dental PPO twice for one cleaning."
+    out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
+    assert "Marlow" not in out and "PPO" not in out
+    assert out.endswith("twice for one cleaning.")
