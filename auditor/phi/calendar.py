@@ -7,6 +7,10 @@ vocabulary, so the two can never disagree about what counts.
 
 from __future__ import annotations
 
+import gzip
+from functools import cache
+from importlib import resources
+
 # Weekday stems: "mon", "tues", "wed"/"wednes", ... (add "day" for the full name).
 WEEKDAY_STEM = r"mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun"
 WEEKDAY = rf"(?:{WEEKDAY_STEM})(?:day)?"
@@ -32,3 +36,17 @@ HOLIDAY_STARTS = (
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # Ages over 89 written out: "ninety-two", "a hundred and one".
 AGE_OVER_89 = rf"ninety(?:[- ](?:{_UNITS}))?|(?:one |a )?hundred(?: and (?:{_UNITS}|ten))?"
+
+
+@cache
+def month_names() -> dict[str, bool]:
+    """Month names of every language the Unicode CLDR knows, but English (lower case, no final
+    dot) -> whether a year must stand beside it to make a date: abbreviations and names that
+    are also English words ("dets", "mars", "mayo") do; full names ("prosinca", "décembre",
+    "Δεκεμβρίου") do not. Built by ``scripts/build_phi_resources.py --months``."""
+    data = resources.files("auditor.phi.resources").joinpath("month_names.txt.gz").read_bytes()
+    out = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        word, _, kind = line.partition("\t")
+        out[word] = kind != "wide"
+    return out

@@ -8,6 +8,7 @@ surroundings: blood pressure ``120/80`` fails the month/day ranges, and ``pain 4
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from auditor.phi.calendar import (
@@ -17,6 +18,7 @@ from auditor.phi.calendar import (
     MONTH_STARTS,
     WEEKDAY,
     WEEKDAY_STARTS,
+    month_names,
 )
 from auditor.phi.entities import Entity
 from auditor.phi.measures import DOSE_FORMS, DOSE_UNITS, TIME_UNITS
@@ -55,6 +57,23 @@ _MDY = re.compile(
 # d/m/y and d.m.y where the day cannot be a month (13-31): "23/06/87", "18.09.2087".
 _DMY = re.compile(
     r"(?<![\w/.-])(1[3-9]|2\d|3[01])([/.-])(0?[1-9]|1[0-2])\2((?:19|20)?\d{2})(?![\w/-]|\.\d)"
+)
+# The same with a blank after each dot, as Czech, Slovak, Slovene and Croatian write a date
+# (CLDR "d. M. y": "3. 12. 2026"), and year first as Hungarian and Korean do ("y. MM. dd.":
+# "2026. 12. 03."); a four-digit year either way.
+_DMY_SPACED = re.compile(
+    r"(?<![\w/.,-])(?:[12]\d|3[01]|0?[1-9])\.[ \t](?:0?[1-9]|1[0-2])\.[ \t]?(?:19|20)\d{2}"
+    r"(?![\w/-]|\.\d)"
+)
+_YMD_SPACED = re.compile(
+    r"(?<![\w/.,-])(?:19|20)\d{2}\.[ \t](?:0?[1-9]|1[0-2])\.[ \t](?:[12]\d|3[01]|0?[1-9])\.?"
+    r"(?![\w/-]|\d)"
+)
+# Chinese, Japanese and Korean dates (CLDR "y年M月d日", "y년 M월 d일"), with or without the year.
+_CJK_DATE = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d{2}[ \t]?[年년][ \t]?)?(?:1[0-2]|0?[1-9])[ \t]?[月월][ \t]?"
+    r"(?:[12]\d|3[01]|0?[1-9])[ \t]?[日일号]"
+    r"|(?<!\d)(?:19|20)\d{2}[ \t]?[年년][ \t]?(?:1[0-2]|0?[1-9])[ \t]?[月월]"
 )
 # A machine timestamp (seconds, fractions) after a space is part of the date; a bare clock
 # time ("2087-09-30 07:45") is not.
@@ -208,6 +227,42 @@ _FOREIGN_DATE = re.compile(
     rf"|\b{_FOREIGN_MONTH}\s+(?:[12]\d|3[01]|0?[1-9]),?\s+(?:19|20)\d{{2}}\b",
     I,
 )
+# Dates with a month named in any language the Unicode CLDR knows (calendar.month_names):
+# day first ("9. prosinca 2026", "3 Δεκεμβρίου 2026", "14. listopadu", "3 de diciembre de
+# 2026"), month first ("Hunyo 3, 2026"), year first ("2026. december 3.", "2026. gada 24.
+# decembris"). The shape is read here and the word decides (_named_month_reject): a name is a
+# month in some language and, if short or also an English word, has a year beside it.
+_N_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_N_LINK = r"(?:(?:de|del|di|ng|gada|den)[ \t]+)?"
+_N_MONTH = r"(?P<m>[^\W\d_]{3,})\.?"
+_N_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_NAMED_DAY_FIRST = re.compile(
+    rf"(?<![\w.,/:-]){_N_DAY}(?:\.|º|°|er)?[ \t]+{_N_LINK}{_N_MONTH}"
+    rf"(?:,?[ \t]+{_N_LINK}{_N_YEAR}(?:[ \t]*(?:г|m|r|ж|y)\.)?)?(?![\w-])"
+)
+_NAMED_MONTH_FIRST = re.compile(
+    rf"(?<![\w-]){_N_MONTH}[ \t]+{_N_DAY}(?:\.|,)?[ \t]+{_N_YEAR}(?![\w-])"
+)
+_NAMED_YEAR_FIRST = re.compile(
+    rf"(?<![\w.,/:-]){_N_YEAR}\.?[ \t]+{_N_LINK}(?:{_N_DAY}\.[ \t]+)?{_N_MONTH}"
+    rf"(?:[ \t]+{_N_DAY}\.?)?(?![\w-])"
+)
+
+
+def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], bool]:
+    def reject(text: str, start: int, end: int) -> bool:
+        m = pattern.fullmatch(text, start, end)
+        if m is None:
+            return True
+        word = m.group("m").lower()
+        needs_year = month_names().get(word)
+        if needs_year is None:
+            return True
+        return needs_year and m.group("y") is None
+
+    return reject
+
+
 # A weekday in the languages of forms from patients' home countries, none an English word
 # ("Senin, 30 November", "zaterdag 28/11", "mardi", "Mittwoch").
 _FOREIGN_WEEKDAYS = (
@@ -539,6 +594,9 @@ def date_rules() -> list[Rule]:
         Rule("mdy", e, _MDY, 0.9),
         Rule("dmy", e, _DMY, 0.9, reject=_dmy_reject),
         Rule("ymd", e, _YMD, 0.95),
+        Rule("dmy-spaced", e, _DMY_SPACED, 0.9, trigger=(". ", ".\t")),
+        Rule("ymd-spaced", e, _YMD_SPACED, 0.9, trigger=(". ", ".\t")),
+        Rule("cjk-date", e, _CJK_DATE, 0.9, trigger=("月", "월")),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
         Rule("text-date", e, _TEXT_DATE, 0.85, reject=_modal_may, words=MONTH_STARTS),
         Rule("clock-date", e, _CLOCK_DATE, 0.85, group=1, trigger=(":",), words=MONTH_STARTS),
@@ -559,6 +617,27 @@ def date_rules() -> list[Rule]:
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=(*_FOREIGN_STEMS, "ngày")),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
         Rule("foreign-weekday", e, _FOREIGN_WEEKDAY, 0.6, words=_FOREIGN_WEEKDAYS),
+        Rule(
+            "named-month-day-first",
+            e,
+            _NAMED_DAY_FIRST,
+            0.85,
+            reject=_named_month_reject(_NAMED_DAY_FIRST),
+        ),
+        Rule(
+            "named-month-first",
+            e,
+            _NAMED_MONTH_FIRST,
+            0.85,
+            reject=_named_month_reject(_NAMED_MONTH_FIRST),
+        ),
+        Rule(
+            "named-month-year-first",
+            e,
+            _NAMED_YEAR_FIRST,
+            0.85,
+            reject=_named_month_reject(_NAMED_YEAR_FIRST),
+        ),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
         Rule("month-in-brackets", e, _MONTH_BRACKETED, 0.7, group=1, words=MONTH_STARTS),
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),

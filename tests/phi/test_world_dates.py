@@ -1,0 +1,60 @@
+"""Dates as the world writes them: a month named in any language the Unicode CLDR knows
+(``resources/month_names.txt.gz``), dotted dates with blanks, Chinese, Japanese and Korean
+dates; and words that only look like one."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.calendar import month_names
+from auditor.phi.engine import PhiEngine
+
+
+def dates(engine: PhiEngine, text: str) -> list[str]:
+    spans = next(iter(engine.analyze_many([text])))
+    return [text[s.start : s.end].rstrip(".") for s in spans if s.entity_type == "DATE_TIME"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Kontrola 9. prosinca 2026. u ambulanti", "9. prosinca 2026"),  # Croatian, genitive
+        ("kontrola 14. listopadu na poliklinice", "14. listopadu"),  # Czech, no year
+        ("Ημερομηνία: 3 Δεκεμβρίου 2026", "3 Δεκεμβρίου 2026"),  # Greek
+        ("поступил 3 декабря 2026 г. в отделение", "3 декабря 2026 г"),  # Russian
+        ("data przyjęcia 12 grudnia 2026", "12 grudnia 2026"),  # Polish
+        ("retorno em 25 de novembro", "25 de novembro"),  # Portuguese, no year
+        ("Contrôle le 14 décembre à 10h", "14 décembre"),  # French, no year
+        ("järgmine visiit 14 dets 2026", "14 dets 2026"),  # Estonian abbreviation, with year
+        ("Született: 1951. március 4.", "1951. március 4"),  # Hungarian, year first
+        ("rojstvo 3. 3. 2021, cepljen", "3. 3. 2021"),  # Slovene dotted with blanks
+        ("vizsgálat 2026. 12. 02. napján", "2026. 12. 02"),  # Hungarian numeric
+        ("2026年12月3日入院", "2026年12月3日"),  # Chinese / Japanese
+        ("2026년 12월 3일 방문", "2026년 12월 3일"),  # Korean
+    ],
+)
+def test_a_date_in_another_language(engine: PhiEngine, text: str, date: str) -> None:
+    assert date in dates(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gave 5 mg led to improvement",  # "led" abbreviates a Czech month: needs a year
+        "saw 3 pro athletes in clinic",  # "pro" a Croatian one
+        "took 2 mars bars",  # an English word that is a French month: needs a year
+        "items 1. 2. 3. of the checklist",  # a list, no year
+        "BP 120. 8. 2026 flagged",  # no day of month is 120
+        "room 14 Julio Ramos",  # Spanish for July, but a listed first name: needs a year
+    ],
+)
+def test_what_only_looks_like_a_date(engine: PhiEngine, text: str) -> None:
+    assert dates(engine, text) == []
+
+
+def test_the_month_list_is_every_language_but_english() -> None:
+    months = month_names()
+    assert len(months) > 2000
+    assert months["prosinca"] is False and months["décembre"] is False  # full names
+    assert months["dets"] is True and months["mars"] is True  # need a year
+    assert not {"december", "dec", "sept", "may", "march"} & set(months)
