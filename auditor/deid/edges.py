@@ -39,9 +39,19 @@ from auditor.phi.recognizers.headed_names import TITLES
 from auditor.phi.stop_words import STOP_WORDS
 
 
+class ScoredSpan(TypedSpan, Protocol):
+    """A span the operators take: typed, placed and scored (``operators.Span``)."""
+
+    @property
+    def score(self) -> float: ...
+
+
 class _Lexicon(Protocol):
-    stoplist: frozenset[str]
-    places: frozenset[str]
+    @property
+    def stoplist(self) -> frozenset[str]: ...
+
+    @property
+    def places(self) -> frozenset[str]: ...
 
     def is_english(self, key: str) -> bool: ...
 
@@ -110,7 +120,9 @@ _CAMPUS = re.compile(
 )
 _HYPHEN_TAIL = re.compile(r"-[A-Za-z][a-z'’]+(?![\w-])")
 _UNIT_AFTER = re.compile(
-    r",?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Flat|Lot|Space|Trlr)\.?[ \t]*#?"
+    r",?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Flat|Lot|Space|Trlr|"
+    # the same in Spanish, Portuguese, French, German, Austrian, Swedish, Russian addresses
+    r"(?i:apto|apt|dpto|depto|piso|appt|app|whg|top|lgh|kv|bus))\.?[ \t]*#?"
     r"[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w])"
 )
 _HOUSE = re.compile(r"#?\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)*|(?=[\dlOI]*\d)[\dlOI]{2,6}")
@@ -124,10 +136,10 @@ _FIELD_START = frozenset(":(-–—|/")
 _LEFT_TOKENS = 4  # no edge runs longer than a house number's parts
 
 
-def widen(text: str, spans: Sequence[TypedSpan], lexicon: _Lexicon) -> list[TypedSpan]:
+def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[ScoredSpan]:
     """``spans`` (in order, not overlapping) with each name's edges taken and names split only
     by a particle or one more word of theirs joined."""
-    out: list[TypedSpan] = []
+    out: list[ScoredSpan] = []
     for i, sp in enumerate(spans):
         kind = sp.entity_type
         if kind not in _NAMES:
@@ -149,8 +161,8 @@ def widen(text: str, spans: Sequence[TypedSpan], lexicon: _Lexicon) -> list[Type
     return out
 
 
-def _score(span: TypedSpan) -> float:
-    return float(getattr(span, "score", 0.0))
+def _score(span: ScoredSpan) -> float:
+    return span.score
 
 
 def _joins(text: str, last: TypedSpan, kind: str, start: int) -> bool:

@@ -395,6 +395,7 @@ class Deidentifier:
             out.append((start, end, new))
             if sp.entity_type == Entity.PERSON:
                 names.update(self._name_keys(value))
+                names.update(_initials_given(text, end, value))
             elif sp.entity_type in (Entity.HOSPITAL, Entity.ORGANIZATION):
                 short = _short_name(value)
                 if short:
@@ -467,6 +468,23 @@ class Deidentifier:
             pos = end
         out.append(text[pos:])
         return "".join(out)
+
+
+# Initials a text gives a name once, in brackets right after it: "Kendra Moe (KM)".
+_INITIALS_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,3})\)")
+
+
+def _initials_given(text: str, end: int, value: str) -> list[str]:
+    """The initials a text defines for a name just after it ("Kendra Moe (KM)", "Tyler Rask
+    (TR)"), when they are the name's: logs and tables then write the person as "KM / TR",
+    which no name list can read."""
+    m = _INITIALS_AFTER.match(text, end)
+    if m is None:
+        return []
+    words = [w for w in _WORD.findall(value) if w.lower() not in _TITLE_WORDS]
+    initials = "".join(w[0] for w in words).upper()
+    given = m.group(1)
+    return [given] if initials == given or initials[:1] + initials[-1:] == given else []
 
 
 def _short_name(value: str) -> str | None:

@@ -98,6 +98,11 @@ def widened(engine: PhiEngine, text: str, *marked: tuple[str, str]) -> list[tupl
             [("STREET_ADDRESS", "14 Bellamy St, Apt 3B")],
         ),
         (
+            "Domicilio: Av. Rivera 2211, apto 5, Montevideo",
+            [("STREET_ADDRESS", "Av. Rivera 2211")],
+            [("STREET_ADDRESS", "Av. Rivera 2211, apto 5")],
+        ),
+        (
             "pharmacist lorna quist-ward, rph",
             [("PERSON", "lorna quist")],
             [("PERSON", "lorna quist-ward")],
@@ -174,3 +179,19 @@ def test_deidentified_text_keeps_no_edge(phi_engine: PhiEngine) -> None:
     out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
     assert "Marlow" not in out and "PPO" not in out
     assert out.endswith("twice for one cleaning.")
+
+
+def test_initials_a_text_gives_a_name_go_with_it(phi_engine: PhiEngine) -> None:
+    """ "Kendra Moe (KM)" then "KM / TR" in a table: the initials are replaced as the name."""
+    deid = Deidentifier(
+        KEY,
+        load_profile("safe-harbor"),
+        shift_days=365,
+        reference=REFERENCE,
+        ambiguous=phi_engine.lexicon.is_ambiguous,
+        sweep=sweep_for(True, phi_engine.lexicon),
+    )
+    text = "Therapists: Kendra Moe (KM), Tyler Rask (TR).\nfraction 1   KM / TR\nwalked 3 km"
+    out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
+    assert "KM" not in out and "TR" not in out
+    assert out.endswith("walked 3 km")  # the unit, lower case, is no initials

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.addresses import ROMANCE_TYPE
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.patterns import make_result
 
@@ -30,7 +31,13 @@ _LABEL = re.compile(
     r"(?:(?:home|postal|mailing|residential|current|permanent|usual|street|local|temporary|"
     r"patient'?s?|pt'?s?|client'?s?|next\s+of\s+kin|nok)[ \t]+)?"
     r"(?:address|addr\.?|residence|accommodation|abode|domicile|lives[ \t]+at|resides[ \t]+at|"
-    r"residing[ \t]+at|dirección|direccion|endereço|adresse|tirahan)"
+    r"residing[ \t]+at|dirección|direccion|endereço|adresse|tirahan|"
+    # "address" and "residence" in the languages of Europe and Latin America (a form's label
+    # after a patient from abroad: "Adresa: Ilica 214, 10000 Zagreb")
+    r"adresa|adrese|adresas|aadress|adres|adress|adressi|anschrift|wohnadresse|wohnort|"
+    r"indirizzo|residenza|domicilio|domicílio|domiciliu|residencia|residência|morada|"
+    r"lakcím|cím|osoite|naslov|bydliště|bydlisko|prebivališče|prebivalište|bopæl|bosted|"
+    r"heimilisfang|διεύθυνση|адрес|адреса|адреса проживания)"
     r"[ \t]*+[:#][ \t]*+"
 )
 # Where the value stops: the line's end, a gap of three blanks, a ';' or '|', or a label
@@ -41,6 +48,9 @@ _PLACEHOLDER = re.compile(
     r"(?:above|patient|pt))?|as\s+above|see\s+(?:above|below|registration|chart)|"
     r"no\s+fixed\s+(?:abode|address)|nfa|homeless|declined|withheld|redacted|tbc|-+)\.?"
 )
+
+
+_TYPE_FIRST = re.compile(ROMANCE_TYPE + r"[ \t]")
 
 
 class AddressFieldRecognizer(LocalRecognizer):
@@ -70,8 +80,10 @@ class AddressFieldRecognizer(LocalRecognizer):
 def _reads_as_address(value: str) -> bool:
     if not value or _PLACEHOLDER.fullmatch(value.strip()):
         return False
-    if re.match(r"\d{1,6}[A-Za-z]?[ \t]+[^\W\d_]", value):
-        return False  # "12 Oak St, Springfield": the address grammar reads it, town and all
+    if re.match(r"\d{1,6}[A-Za-z]?[ \t]+[^\W\d_]", value) or _TYPE_FIRST.match(value):
+        # "12 Oak St, Springfield", "ul. Długa 17/4, 31-146 Kraków": the address grammar
+        # reads it, and types its town and code
+        return False
     words = re.findall(r"[^\W\d_]{2,}", value)
     if not words:
         return False

@@ -55,6 +55,12 @@ _RAMQ = re.compile(
     r"(?![\w-])"
 )
 
+# Latin America's national numbers, grouped in thousands with a check digit after a dash:
+# Chile's RUT/RUN "12.345.678-K", Uruguay's cédula "4.418.227-3", Brazil's CPF
+# "311.555.447-90", Paraguay's and Bolivia's alike. No count or sum of money ends in a dash and
+# a check, so the shape alone says it.
+_DOTTED_CHECKED = re.compile(r"(?<![\w.,-])\d{1,3}(?:\.\d{3}){2,3}-[\dKk]{1,2}" + _END)
+
 
 def national_id_rules() -> list[Rule]:
     """The table; every rule gives ID_NUMBER (Safe Harbor's "any other unique number")."""
@@ -77,6 +83,7 @@ def national_id_rules() -> list[Rule]:
         Rule("ohip", e, _OHIP, 0.0, _HEALTH_CARD_CUES, 0.85, validate=health_card_on_ok),
         Rule("ohip-version", e, _OHIP_VERSIONED, 0.75, validate=health_card_on_ok),
         Rule("ramq", e, _RAMQ, 0.8),
+        Rule("dotted-checked", e, _DOTTED_CHECKED, 0.85, trigger=(".",)),
     ]
 
 

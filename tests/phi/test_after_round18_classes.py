@@ -1,0 +1,59 @@
+"""Classes fixed by kind after round 18's development batch (issue 14): national numbers
+grouped in thousands with a check digit, the address label in other languages, and a distance
+that is no street."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+
+
+def found(engine: PhiEngine, text: str) -> list[tuple[str, str]]:
+    spans = next(iter(engine.analyze_many([text])))
+    return [(s.entity_type, text[s.start : s.end]) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("RUT 14.552.871-K, previsión FONASA", "14.552.871-K"),  # Chile
+        ("C.I. 3.902.117-6   Historia", "3.902.117-6"),  # Uruguay
+        ("paciente 21.004.338-5 ingresa", "21.004.338-5"),  # no label needed
+    ],
+)
+def test_a_number_grouped_in_thousands_with_a_check_is_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert ("ID_NUMBER", value) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["total 1.234.567 pesos", "population 2.450.000 in 2020", "ref range 4.5-11.0"]
+)
+def test_a_count_or_a_range_is_not(engine: PhiEngine, text: str) -> None:
+    assert [k for k, _ in found(engine, text) if k == "ID_NUMBER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Adresa: Radnička 37, 10000 Zagreb", "Radnička 37"),  # Croatian
+        ("Cím: Kossuth utca 8, 7621 Pécs", "Kossuth utca 8"),  # Hungarian
+        ("Anschrift: Moosgasse 4, 6020 Innsbruck", "Moosgasse 4"),  # Austrian
+        ("Morada: Rua das Flores 12, 4050-262 Porto", "Rua das Flores 12"),  # Portuguese
+    ],
+)
+def test_an_address_labelled_in_another_language(engine: PhiEngine, text: str, street: str) -> None:
+    assert any(k == "STREET_ADDRESS" and street in v for k, v in found(engine, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["went on a 2 mile walk today", "Tx on 3 km walk", "a 5 block walk to the bus"]
+)
+def test_a_distance_is_no_street(engine: PhiEngine, text: str) -> None:
+    assert found(engine, text) == []
+
+
+def test_a_street_named_for_its_mile_still_is(engine: PhiEngine) -> None:
+    assert ("STREET_ADDRESS", "8 Mile Road") in found(engine, "lives at 8 Mile Road")
