@@ -57,3 +57,19 @@ def test_a_distance_is_no_street(engine: PhiEngine, text: str) -> None:
 
 def test_a_street_named_for_its_mile_still_is(engine: PhiEngine) -> None:
     assert ("STREET_ADDRESS", "8 Mile Road") in found(engine, "lives at 8 Mile Road")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ssn: 123 45 6789", "123 45 6789"),  # a test number, spaced: what the label says
+        ("SS# 123.45.6789 on the form", "123.45.6789"),
+        ("Social Security Number 900-70-1234", "900-70-1234"),  # never issued, still removed
+    ],
+)
+def test_what_the_label_calls_an_ssn_is_one(engine: PhiEngine, text: str, value: str) -> None:
+    assert ("US_SSN", value) in found(engine, text)
+
+
+def test_the_same_digits_without_the_label_are_a_phone(engine: PhiEngine) -> None:
+    assert found(engine, "call 123 45 6789") == [("PHONE_NUMBER", "123 45 6789")]

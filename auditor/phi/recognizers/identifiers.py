@@ -36,6 +36,7 @@ _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{
 _SSN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
 _SSN_SPACED = re.compile(r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])")
 _SSN_BARE = re.compile(r"(?<![\w-])\d{9}(?![\w-])")
+_SSN_ANY_SEP = re.compile(r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|\.\d)")
 _SSN_CTX = context_regex(["ssn", "ss#", "ss #", "social security", "soc sec", "social"])
 
 _MRN_CTX = context_regex(
@@ -753,7 +754,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("ssn-bare", e.US_SSN, _SSN_BARE, 0.0, _SSN_CTX, 0.9, validate=ssn_ok),
         # Labelled "SSN: 123-45-6789": what the document calls an SSN is removed even when
         # SSA would never issue it (test and placeholder numbers identify records too).
-        Rule("ssn-labelled", e.US_SSN, _SSN_DASHED, 0.0, _SSN_CTX, 0.95, window=16),
+        # (any of SSA's separators, and the label's number word: "Social Security Number")
+        Rule("ssn-labelled", e.US_SSN, _SSN_ANY_SEP, 0.0, _SSN_CTX, 0.95, window=24),
         Rule(
             "mrn-context",
             e.MEDICAL_RECORD_NUMBER,
