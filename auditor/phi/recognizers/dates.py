@@ -217,16 +217,20 @@ _N_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _N_LINK = r"(?:(?:de|del|di|ng|gada|den)[ \t]+)?"
 _N_MONTH = r"(?P<m>[^\W\d_]{3,})\.?"
 _N_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_NAMED_DAY_FIRST = re.compile(
-    rf"(?<![\w.,/:-]){_N_DAY}(?:\.|º|°|er)?[ \t]+{_N_LINK}{_N_MONTH}"
-    rf"(?:,?[ \t]+{_N_LINK}{_N_YEAR}(?:[ \t]*(?:г|m|r|ж|y)\.)?)?(?![\w-])"
+_NAMED_DAY_FIRST = accelerated(
+    re.compile(
+        rf"(?<![\w.,/:-]){_N_DAY}(?:\.|º|°|er)?[ \t]+{_N_LINK}{_N_MONTH}"
+        rf"(?:,?[ \t]+{_N_LINK}{_N_YEAR}(?:[ \t]*(?:г|m|r|ж|y)\.)?)?(?![\w-])"
+    )
 )
-_NAMED_MONTH_FIRST = re.compile(
-    rf"(?<![\w-]){_N_MONTH}[ \t]+{_N_DAY}(?:\.|,)?[ \t]+{_N_YEAR}(?![\w-])"
+_NAMED_MONTH_FIRST = accelerated(
+    re.compile(rf"(?<![\w-]){_N_MONTH}[ \t]+{_N_DAY}(?:\.|,)?[ \t]+{_N_YEAR}(?![\w-])")
 )
-_NAMED_YEAR_FIRST = re.compile(
-    rf"(?<![\w.,/:-]){_N_YEAR}\.?[ \t]+{_N_LINK}(?:{_N_DAY}\.[ \t]+)?{_N_MONTH}"
-    rf"(?:[ \t]+{_N_DAY}\.?)?(?![\w-])"
+_NAMED_YEAR_FIRST = accelerated(
+    re.compile(
+        rf"(?<![\w.,/:-]){_N_YEAR}\.?[ \t]+{_N_LINK}(?:{_N_DAY}\.[ \t]+)?{_N_MONTH}"
+        rf"(?:[ \t]+{_N_DAY}\.?)?(?![\w-])"
+    )
 )
 
 
