@@ -134,6 +134,26 @@ _TYPE_BEFORE = re.compile(ROMANCE_TYPE + r"|Jl\.|Urb\.")
 # What ends a label or a field before a value: "To:", "(", "Oduya (3307) - ", "| ".
 _FIELD_START = frozenset(":(-–—|/")
 _LEFT_TOKENS = 4  # no edge runs longer than a house number's parts
+# The word for a hospital, a clinic or a health centre where a name in a language of Europe
+# writes it inside or after the name, in lower case ("Opća bolnica Medvednica", "Zdravstveni
+# dom Koseze", "Rīgas Daugavmalas slimnīca"), and the word for a street written after the
+# street's name ("Vodnikova cesta 188", "Brīvības iela 211", "Petőfi utca 12").
+_HOSPITAL_WORDS = frozenset(
+    {"bolnica", "bolnišnica", "bolnice", "nemocnice", "nemocnica", "szpital", "kórház",
+     "slimnīca", "ligoninė", "haigla", "sairaala", "sjukhus", "sykehus", "sygehus", "spital",
+     "spitalul", "ospedale", "krankenhaus", "klinikum", "ziekenhuis", "poliklinika",
+     "poliklinik", "ambulanta", "przychodnia", "rendelő", "rendelőintézet", "dom", "zdravlja",
+     "νοσοκομείο", "больница", "болница", "лікарня", "hastanesi", "klinika", "klinik",
+     "kliniek", "klinikken", "kliniken", "sjukhuset", "sykehuset", "sygehuset", "lazaret"}
+)  # fmt: skip
+_STREET_WORDS = frozenset(
+    {"cesta", "iela", "ulica", "ulice", "utca", "út", "gatan", "gata", "gade", "vej", "vei",
+     "veien", "vägen", "katu", "tie", "tänav", "gatvė", "prospekt", "bulvar", "bulevar",
+     "trg", "náměstí", "tér", "plads", "torg", "tori", "allee", "sokak", "sokağı", "caddesi",
+     "cadde", "ulitsa", "vulytsia", "odos"}
+)  # fmt: skip
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?![\w'’-])")
+_HOUSE_AFTER = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w])")
 
 
 def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[ScoredSpan]:
@@ -149,10 +169,10 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
         ceiling = spans[i + 1].start if i + 1 < len(spans) else len(text)
         start = _left(text, kind, sp.start, sp.end, floor, lexicon)
         end = _right(text, kind, sp.start, sp.end, ceiling, lexicon)
+        end, kind = _head_after(text, kind, end, ceiling)
         last = out[-1] if out else None
-        if last is not None and last.entity_type in _NAMES and _joins(text, last, kind, start):
-            kinds = {last.entity_type, kind}
-            joined = next(k for k in _PRIORITY if k in kinds)
+        joined = _joined(text, last, kind, start) if last is not None else None
+        if last is not None and joined is not None:
             out[-1] = Widened(joined, last.start, end, max(_score(last), _score(sp)))
         elif (start, end) != (sp.start, sp.end):
             out.append(Widened(kind, start, end, _score(sp)))
@@ -163,6 +183,39 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
 
 def _score(span: ScoredSpan) -> float:
     return span.score
+
+
+def _joined(text: str, last: TypedSpan, kind: str, start: int) -> str | None:
+    """The type of two names of one line as one, when only a particle, one word of a name or
+    the word for a hospital stands between them ("Opća bolnica Medvednica"); else None."""
+    if last.entity_type not in _NAMES:
+        return None
+    gap = text[last.end : start]
+    m = re.fullmatch(r"[ \t]+([^\W\d_]+)[ \t]+", gap)
+    if m and m.group(1) in _HOSPITAL_WORDS:  # (the sweep types an unknown word a person's)
+        return _HOSPITAL
+    kinds = {last.entity_type, kind}
+    if gap == " " and kinds & _FIRMS:  # "Opća bolnica" + "Medvednica": one facility's name
+        return next(k for k in _PRIORITY if k in kinds)
+    if not _joins(text, last, kind, start):
+        return None
+    return next(k for k in _PRIORITY if k in kinds)
+
+
+def _head_after(text: str, kind: str, end: int, ceiling: int) -> tuple[int, str]:
+    """A place's or a firm's name with the word for a hospital after it, in a language that
+    writes it last and in lower case ("Rīgas Daugavmalas slimnīca"), or for a street, with
+    its house number ("Vodnikova cesta 188", "Brīvības iela 211"): the end and the type."""
+    limit = min(ceiling, _line_end(text, end))
+    m = _WORD_AFTER.match(text, end, limit)
+    if m is None:
+        return end, kind
+    if m.group(1) in _HOSPITAL_WORDS:
+        return m.end(), _HOSPITAL
+    if m.group(1) in _STREET_WORDS:
+        house = _HOUSE_AFTER.match(text, m.end(), limit)
+        return (house.end() if house else m.end()), _STREET
+    return end, kind
 
 
 def _joins(text: str, last: TypedSpan, kind: str, start: int) -> bool:

@@ -102,6 +102,22 @@ def widened(engine: PhiEngine, text: str, *marked: tuple[str, str]) -> list[tupl
             [("STREET_ADDRESS", "Av. Rivera 2211")],
             [("STREET_ADDRESS", "Av. Rivera 2211, apto 5")],
         ),
+        # the word for a hospital or a street in a language that writes it inside or after
+        (
+            "Opća bolnica Zelengaj -- Odjel",
+            [("PERSON", "Opća"), ("PERSON", "Zelengaj")],
+            [("HOSPITAL", "Opća bolnica Zelengaj")],
+        ),
+        (
+            "Liepājas Jūrmalas slimnīca -- nodaļa",
+            [("LOCATION", "Liepājas Jūrmalas")],
+            [("HOSPITAL", "Liepājas Jūrmalas slimnīca")],
+        ),
+        (
+            "Adrese: Dzirnavu iela 44-2, Rīga",
+            [("PERSON", "Dzirnavu"), ("LOCATION", "Rīga")],
+            [("STREET_ADDRESS", "Dzirnavu iela 44-2"), ("LOCATION", "Rīga")],
+        ),
         (
             "pharmacist lorna quist-ward, rph",
             [("PERSON", "lorna quist")],
