@@ -73,3 +73,30 @@ def test_what_the_label_calls_an_ssn_is_one(engine: PhiEngine, text: str, value:
 
 def test_the_same_digits_without_the_label_are_a_phone(engine: PhiEngine) -> None:
     assert found(engine, "call 123 45 6789") == [("PHONE_NUMBER", "123 45 6789")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("SLIMĪBAS VĒSTURES Nr. 26/11841", "26/11841"),  # Latvian
+        ("spis č. 4471/26 ze dne", "4471/26"),  # Czech
+        ("Справка № 12345 выдана", "12345"),  # Russian
+        ("dossier N° 4471-22 du patient", "4471-22"),  # French
+        ("Akte Nr. 2026-0412", "2026-0412"),  # German
+    ],
+)
+def test_the_word_number_in_another_language_labels_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert ("ID_NUMBER", value) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Zimmer Nr. 12045 frei", "Station Nr. 4", "Nr. 2026", "(NRIC S2447109H)", "Nr. 12/03/2026"],
+)
+def test_a_room_a_year_a_date_or_another_label_is_not_numbered_so(
+    engine: PhiEngine, text: str
+) -> None:
+    values = [v for k, v in found(engine, text) if k == "ID_NUMBER"]
+    assert all(not v.startswith(("IC", "12045", "4", "2026", "12/03")) for v in values)

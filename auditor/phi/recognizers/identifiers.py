@@ -124,6 +124,32 @@ _ID_LABELLED = re.compile(
     # a court's or a registry's letter code between digit groups ("26 MH 0214")
     r"|[ ][A-Z]{1,4}(?=[ ]\d{3})){0,7})(?![\w/-])"
 )
+# The word "number" in the languages of Europe and Latin America before a value: "Nr. 26/11841",
+# "č. 4471/26", "N° 4471-22", "№ 12345", "broj 55120", "Nummer 2026-0412". The value is read as
+# after an identifier's label (five digits, or a code and four: _labelled_id), and not where a
+# room or a bed is numbered.
+_NUMBER_WORD = re.compile(
+    r"(?<![\w])(?:Nr|nr|NR|Nro|nro|№|N°|Nº|nº|n°|č|Č|br|Br|broj|Broj|núm|Núm|número|Número|"
+    r"numero|Numero|numéro|Numéro|nummer|Nummer|numer|Numer|numurs|Numurs)(?![^\W\d_])\.?[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
+    r"(?:[ ]?[/-][ ]?[A-Za-z0-9]{1,12}|\.(?=\d)\d{1,12}){0,5})(?![\w/-])"
+)
+_NUMBERED_PLACE = re.compile(
+    r"(?i:room|rm|bed|ward|zimmer|bett|station|sala|cama|pokój|pokoj|soba|chambre|lit|kamer|"
+    r"rum|huone|stanza|letto|quarto|leito|palata|палата|box|tab|page|seite|strana)\.?[ \t]*$"
+)
+
+
+_NUMBER_WORD_END = re.compile(r"[^\s.:#]+\.?[ \t]*[:#]?[ \t]*$")
+
+
+def _numbered_place(text: str, start: int, end: int) -> bool:
+    """A room's, a bed's or a page's number ("Zimmer Nr. 12045"), not an identifier's."""
+    before = text[max(0, start - 24) : start]
+    head = _NUMBER_WORD_END.sub("", before)
+    return _NUMBERED_PLACE.search(head) is not None
+
+
 _DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
 # A span of years, not an identifier: "2019-2024", "1998/99".
 _YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$")
@@ -792,6 +818,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             group=1,
             validate=_labelled_id,
             reject=_unit_after,
+        ),
+        Rule(
+            "id-number-word",
+            e.ID_NUMBER,
+            _NUMBER_WORD,
+            0.7,
+            group=1,
+            validate=_labelled_id,
+            reject=_numbered_place,
         ),
         Rule(
             "id-record-label",
