@@ -93,6 +93,7 @@ UNSEEN_HAND = (
     "round16-test",
     "round17-test",
     "round18-test",
+    "round19-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

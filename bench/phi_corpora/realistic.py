@@ -12,13 +12,13 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
-``round18-dev``/``round18-test`` and ``bait-dev``/``bait-test`` (false alarms: real-style
-notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones frozen; round 4 adds
-O organisation, R IP address and X ignored: states, countries, ages under 90, counted neither
-way). ``build()`` strips the markup into the scorer's JSONL shape
-(``text`` and character ``spans`` ``[start, end, ENTITY]``); each has a small site
-dictionary (facilities, wards, towns) for the ``+dict`` tier. Names are not in them, on
-purpose.
+``round18-dev``/``round18-test``, ``round19-dev``/``round19-test`` and
+``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
+almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
+ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
+markup into the scorer's JSONL shape (``text`` and character ``spans`` ``[start, end,
+ENTITY]``); each has a small site dictionary (facilities, wards, towns) for the ``+dict``
+tier. Names are not in them, on purpose.
 
     python bench/phi_corpora/realistic.py   # rewrite the JSONL files from the sources
 """
@@ -301,6 +301,19 @@ CORPORA = {
         HERE / "round18_dev.src.txt",
         HERE / "round18_dev.jsonl",
         HERE / "round18_dev_site.tsv",
+    ),
+    # issue 14 round 19: home-care agency operations (scheduling export, EVV exceptions, caregiver
+    # timesheet and compliance roster, missed visits, intake, on-call and grievance logs),
+    # clinical-trial monitoring (visit report, EDC queries, drug accountability, consent, payments,
+    # pre-screening), equipment loans and returns, insurer special investigations, medical tourism,
+    # community health worker, podiatry, speech-language, nutrition, ambulance billing, school
+    # health and bereavement records, and Lithuania, Slovakia, Bulgaria, Serbia, Bosnia and
+    # Herzegovina, Luxembourg, Cyprus, Ecuador, Bolivia, the Dominican Republic, Ethiopia, Tunisia,
+    # Jordan and Kazakhstan; an author who never read the detector; the test batch is frozen
+    "round19-test": (
+        HERE / "round19_test.src.txt",
+        HERE / "round19_test.jsonl",
+        HERE / "round19_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
