@@ -32,10 +32,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from auditor.deid.sweep import NOT_GROWN
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity, TypedSpan
 from auditor.phi.recognizers.addresses import ROMANCE_TYPE
-from auditor.phi.recognizers.headed_names import TITLES
 from auditor.phi.stop_words import STOP_WORDS
 
 
@@ -90,12 +90,10 @@ _PLACE_PARTICLES = _NAME_PARTICLES | {"of", "an", "na", "ng", "a'", "les"}
 _JOINING = frozenset({"and", "&"})
 _BUILT = frozenset({_HOSPITAL, _ORG, _STREET})
 # Words beside a name that are no part of it: relations, roles, record labels.
-_NEVER = TITLES | frozenset(
-    {"mother", "father", "son", "daughter", "wife", "husband", "sister", "brother", "nurse",
-     "doctor", "patient", "pt", "ward", "unit", "room", "bed", "bay", "floor", "state",
-     "province", "county", "city", "town", "mrn", "dob", "ssn", "npi", "id", "fax", "tel",
-     "ph", "phone", "re", "attn", "cc", "to", "from", "via", "per", "the", "ed", "er", "icu",
-     "or", "am", "pm", "ok", "no", "yes", "na", "n/a", "tbd", "us", "usa", "uk"}
+_NEVER = NOT_GROWN | frozenset(
+    {"room", "bed", "bay", "floor", "county", "city", "town", "mrn", "dob", "ssn", "npi", "id",
+     "fax", "tel", "ph", "phone", "re", "attn", "cc", "via", "ed", "er", "icu", "or", "am",
+     "pm", "ok", "no", "yes", "na", "n/a", "tbd", "us", "usa", "uk"}
 )  # fmt: skip
 _CALENDAR = re.compile(rf"(?i:{MONTH}|{WEEKDAY})")
 

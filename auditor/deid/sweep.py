@@ -91,7 +91,7 @@ _DATE_WORD = re.compile(rf"(?i:{MONTH}|{WEEKDAY})\.?")
 # Types whose span grows over the rest of a capitalised run it sits in.
 _GROWS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "STREET_ADDRESS"})
 # Words next to a name that are no part of it.
-_NOT_GROWN = TITLES | frozenset(
+NOT_GROWN = TITLES | frozenset(
     {"mother", "father", "son", "daughter", "wife", "husband", "sister", "brother", "nurse",
      "doctor", "patient", "pt", "ward", "unit", "province", "state", "the", "on", "in", "at",
      "to", "from", "by", "with", "per"}
@@ -251,7 +251,7 @@ class Sweep:
                         out += _joined(text, kind, grown, covered)
                     kind, grown = inside, []
                 elif kind is not None and not (
-                    w.group().lower() in _NOT_GROWN or _DATE_WORD.fullmatch(w.group())
+                    w.group().lower() in NOT_GROWN or _DATE_WORD.fullmatch(w.group())
                 ):
                     grown.append(w)
             if kind is not None:
