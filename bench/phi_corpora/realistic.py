@@ -315,6 +315,11 @@ CORPORA = {
         HERE / "round19_test.jsonl",
         HERE / "round19_test_site.tsv",
     ),
+    "round19-dev": (
+        HERE / "round19_dev.src.txt",
+        HERE / "round19_dev.jsonl",
+        HERE / "round19_dev_site.tsv",
+    ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
     "bait-dev": (
