@@ -100,3 +100,22 @@ def test_a_room_a_year_a_date_or_another_label_is_not_numbered_so(
 ) -> None:
     values = [v for k, v in found(engine, text) if k == "ID_NUMBER"]
     assert all(not v.startswith(("IC", "12045", "4", "2026", "12/03")) for v in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("immatriculation LT 482 AB", "LT 482 AB"),  # France
+        ("Kennzeichen: B-MK 4471", "B-MK 4471"),  # Germany
+        ("targa AB 123 CD", "AB 123 CD"),  # Italy
+        ("matrícula 4471 BKT", "4471 BKT"),  # Spain
+    ],
+)
+def test_a_plate_named_in_another_language(engine: PhiEngine, text: str, plate: str) -> None:
+    assert ("LICENSE_PLATE", plate) in found(engine, text)
+
+
+def test_a_word_before_a_date_is_no_plate(engine: PhiEngine) -> None:
+    text = "Bus SRT-2214, plate BT-40417\nAccident 03/04/2027 07:52"
+    assert any(v == "BT-40417" for _, v in found(engine, text))
+    assert all(v != "Accident" for _, v in found(engine, text))

@@ -130,7 +130,8 @@ _ID_LABELLED = re.compile(
 # room or a bed is numbered.
 _NUMBER_WORD = re.compile(
     r"(?<![\w])(?:Nr|nr|NR|Nro|nro|№|N°|Nº|nº|n°|č|Č|br|Br|broj|Broj|núm|Núm|número|Número|"
-    r"numero|Numero|numéro|Numéro|nummer|Nummer|numer|Numer|numurs|Numurs)(?![^\W\d_])\.?[ \t]*[:#]?[ \t]*"
+    r"numero|Numero|numéro|Numéro|nummer|Nummer|numer|Numer|numurs|Numurs)(?![^\W\d_])"
+    r"\.?[ \t]*[:#]?[ \t]*"
     r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
     r"(?:[ ]?[/-][ ]?[A-Za-z0-9]{1,12}|\.(?=\d)\d{1,12}){0,5})(?![\w/-])"
 )
@@ -456,11 +457,20 @@ _HANDSET_ID = re.compile(
 )
 _PLATE_CTX = context_regex(
     ["plate", "license plate", "lic plate", "plate #", "plate number", "tag", "tags", "tag #",
-     "registration plate"]
+     "registration plate",
+     # the plate's name in other languages ("immatriculation LT 482 AB", "Kennzeichen")
+     "immatriculation", "plaque", "matrícula", "matricula", "placa", "patente", "targa",
+     "kennzeichen", "kenteken", "registreringsnummer", "regnr", "rekisterinumero", "rendszám",
+     "spz", "ŠPZ", "plaka", "rego", "nr rej", "numer rejestracyjny"]
 )  # fmt: skip
 # A digit within the plate's own nine characters (a look-ahead with no bound rescanned a
 # long blank run at every position: quadratic).
-_PLATE = re.compile(r"(?<![\w-])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?![\w-])", I)
+# Three groups in capitals as Europe prints a plate ("LT 482 AB", "B-MK 4471", "AB 123 CD").
+_PLATE = re.compile(
+    r"(?<![\w-])(?:(?-i:(?=[A-Z0-9 -]{0,10}\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{1,4}[ -][A-Z0-9]{1,4})"
+    r"|(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4})(?![\w-])",
+    I,
+)
 # A plate after its state's code, as parking and valet logs and police reports print it
 # ("AZ CMR4418", "NM BNX-417", "TX 7KJ-2209"): letters and digits both, five to eight.
 _STATE_PLATE = re.compile(
