@@ -168,6 +168,10 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
         start = _left(text, kind, sp.start, sp.end, floor, lexicon)
         end = _right(text, kind, sp.start, sp.end, ceiling, lexicon)
         end, kind = _head_after(text, kind, end, ceiling)
+        if kind != _STREET:  # the same name in another script beside it, in brackets
+            before = _other_script_before(text, start, floor)
+            if before is not None:
+                out.append(Widened(kind, *before, _score(sp)))
         last = out[-1] if out else None
         joined = _joined(text, last, kind, start) if last is not None else None
         if last is not None and joined is not None:
@@ -176,7 +180,35 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
             out.append(Widened(kind, start, end, _score(sp)))
         else:
             out.append(sp)
+        after = _other_script_after(text, end, ceiling) if kind != _STREET else None
+        if after is not None:
+            out.append(Widened(kind, *after, _score(sp)))
     return out
+
+
+# A run of up to four words in a script other than Latin (Georgian, Armenian, Cyrillic,
+# Greek, Arabic, Hebrew...), and the same run in brackets.
+_OTHER = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]+"
+_OTHER_RUN = rf"{_OTHER}(?:[ \t]{_OTHER}){{0,3}}"
+_OTHER_BEFORE = re.compile(rf"(?<![\w'’-])({_OTHER_RUN})[ \t]*\($")
+_OTHER_AFTER = re.compile(rf"[ \t]*\(({_OTHER_RUN})\)")
+
+
+def _other_script_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
+    """A name in brackets after the same name in another script: "ნინო გელაშვილი (Nino
+    Gelashvili)", "جورج حداد (Georges Haddad)" (a bilingual form writes both)."""
+    if start < 1 or text[start - 1] != "(":
+        return None
+    line = max(text.rfind("\n", 0, start) + 1, floor)
+    m = _OTHER_BEFORE.search(text, max(line, start - _REACH), start)
+    return (m.start(1), m.end(1)) if m else None
+
+
+def _other_script_after(text: str, end: int, ceiling: int) -> tuple[int, int] | None:
+    """The same name in another script in brackets after it: "Armen Sargsyan (Արմեն
+    Սարգսյան)"."""
+    m = _OTHER_AFTER.match(text, end, min(ceiling, _line_end(text, end)))
+    return (m.start(1), m.end(1)) if m else None
 
 
 def _score(span: ScoredSpan) -> float:

@@ -209,6 +209,9 @@ class Sweep:
             kind = self._decide(m.group(), mixed)
             if kind and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(kind, m.start(), m.end()))
+        found += _cased_script_names(
+            text, _Covered(taken_pairs + [(s.start, s.end) for s in found])
+        )
         found += self._grown(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
         found += self._placed(text, [*taken, *found])
@@ -439,6 +442,34 @@ class Sweep:
             and any(english(key[: -len(ending)] + tail) for tail in ("", "e", "a", "y", "um", "us"))
             for ending in _ENDINGS
         )
+
+
+# A word in a cased script we hold no word list for: Greek, Cyrillic, Armenian.
+_CASED_SCRIPT_WORD = re.compile(
+    r"(?<![\w'’-])[\u0370-\u03ff\u0400-\u052f\u0531-\u0587]{3,}(?![\w'’-])"
+)
+# Where a sentence or a line starts (its first word is capitalised whatever it is), and what
+# follows a label (Mongolian, Russian and Greek ":", Armenian "՝").
+_SENTENCE_START = re.compile(r"(?:^|[.!?;\n•*-]|[ \t]{3})[ \t\d.)]*$")
+_LABEL_AFTER = re.compile(r"[ \t]*[:՝]")
+
+
+def _cased_script_names(text: str, covered: _Covered) -> list[SweepSpan]:
+    """Capitalised words of Greek, Cyrillic and Armenian text that do not open a sentence or
+    a line and are no label: names there as in English ("Өвчтөн: Батболдын Сарангэрэл",
+    "Հիվանդ՝ Արմեն Սարգսյան"). No word list tells an ordinary word in these scripts, so
+    the case is the only evidence; the cost is a capitalised common noun replaced."""
+    out: list[SweepSpan] = []
+    for m in _CASED_SCRIPT_WORD.finditer(text):
+        word = m.group()
+        if not (word[0].isupper() and word[1:].islower()):
+            continue
+        if _SENTENCE_START.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _LABEL_AFTER.match(text, m.end()) or not covered.free(m.start(), m.end()):
+            continue
+        out.append(SweepSpan(Entity.PERSON.value, m.start(), m.end()))
+    return out
 
 
 def _american(key: str) -> str:

@@ -211,3 +211,26 @@ def test_initials_a_text_gives_a_name_go_with_it(phi_engine: PhiEngine) -> None:
     out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
     assert "KM" not in out and "TR" not in out
     assert out.endswith("walked 3 km")  # the unit, lower case, is no initials
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        # a name in brackets beside the same name in another script, either way round
+        ("პაციენტი: ნინო გელაშვილი (Nino Gelashvili), დაბ.", "პაციენტი:", "გელაშვილი"),
+        ("Patient Armen Sargsyan (Արմեն Սարգսյան) seen today", "seen today", "Սարգսյան"),
+    ],
+)
+def test_a_name_in_another_script_goes_with_its_transliteration(
+    phi_engine: PhiEngine, text: str, kept: str, gone: str
+) -> None:
+    deid = Deidentifier(
+        KEY,
+        load_profile("safe-harbor"),
+        shift_days=365,
+        reference=REFERENCE,
+        ambiguous=phi_engine.lexicon.is_ambiguous,
+        sweep=sweep_for(True, phi_engine.lexicon),
+    )
+    out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
+    assert kept in out and gone not in out

@@ -217,3 +217,23 @@ def test_a_headed_run_reads_accented_words_and_a_health_system(sweep: Sweep) -> 
     text = "Seen at Bonabéri Lakeside Clinic, then Kampeska Shore Health System."
     got = [v for _, v in swept(sweep, text)]
     assert "Bonabéri Lakeside Clinic" in got and "Kampeska Shore Health System" in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        # Mongolian, Armenian, Russian: a capitalised word inside a line is a name; a line's or
+        # a sentence's first word and a label are not
+        ("Өвчтөн: Батболдын Сарангэрэл      Регистрийн дугаар: 8503", ["Батболдын", "Сарангэрэл"],
+         ["Өвчтөн", "Регистрийн"]),
+        ("Հիվանդ՝ Արմեն Սարգսյան", ["Արմեն", "Սարգսյան"], ["Հիվանդ"]),
+        ("Поступил 3 декабря. Пациент Иванов жалуется на боль.", ["Иванов"],
+         ["Поступил", "Пациент", "декабря"]),
+    ],
+)  # fmt: skip
+def test_cased_scripts_name_by_case(
+    sweep: Sweep, text: str, names: list[str], kept: list[str]
+) -> None:
+    values = [value for _, value in swept(sweep, text)]
+    assert all(any(n in v for v in values) for n in names)
+    assert not any(k in v for k in kept for v in values)
