@@ -144,6 +144,14 @@ _HOSPITAL_WORDS = frozenset(
      "νοσοκομείο", "больница", "болница", "лікарня", "hastanesi", "klinika", "klinik",
      "kliniek", "klinikken", "kliniken", "sjukhuset", "sykehuset", "sygehuset", "lazaret"}
 )  # fmt: skip
+# The word for a hospital, a clinic or an institute that opens a facility's name in the
+# languages that write it first ("Hospital Central ...", "Clínica San Rafael", "Klinikum").
+_HEADS_BEFORE = frozenset(
+    {"hospital", "clínica", "clinica", "clinique", "centro", "sanatorio", "policlínico",
+     "policlinico", "policlínica", "policlinica", "hôpital", "ospedale", "klinik", "klinikum",
+     "spital", "szpital", "nemocnice", "nemocnica", "bolnica", "unidad", "instituto",
+     "institut", "fundación", "fundacion", "casa", "hogar", "posto", "puesto", "hospice"}
+)  # fmt: skip
 _STREET_WORDS = frozenset(
     {"cesta", "iela", "ulica", "ulice", "utca", "út", "gatan", "gata", "gade", "vej", "vei",
      "veien", "vägen", "katu", "tie", "tänav", "gatvė", "prospekt", "bulvar", "bulevar",
@@ -166,6 +174,8 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
         floor = out[-1].end if out else 0
         ceiling = spans[i + 1].start if i + 1 < len(spans) else len(text)
         start = _left(text, kind, sp.start, sp.end, floor, lexicon)
+        if kind in (_LOCATION, _PERSON):
+            start, kind = _headed_before(text, kind, start, floor)
         end = _right(text, kind, sp.start, sp.end, ceiling, lexicon)
         end, kind = _head_after(text, kind, end, ceiling)
         if kind != _STREET:  # the same name in another script beside it, in brackets
@@ -322,7 +332,8 @@ def _name_before(text: str, start: int, end: int, line: int, lexicon: _Lexicon) 
     label's colon or a field's dash, or inside a sentence ("To: Pilot Butte Dermatology",
     "Oduya - Black Swamp Medicab", "at the Front Range ..."), never a sentence's first."""
     codes = any(c.islower() for c in text[start:end])
-    run: list[tuple[int, bool]] = []  # (start, plain: no English word) nearest first
+    # (start, plain: no English word, particle) nearest first
+    run: list[tuple[int, bool, bool]] = []
     at = start
     for _ in range(_LEFT_TOKENS):
         m = _WORD_BEFORE.search(text, max(line, at - _REACH), at)
@@ -330,18 +341,41 @@ def _name_before(text: str, start: int, end: int, line: int, lexicon: _Lexicon) 
             break
         word = m.group(1)
         key = word.lower()
-        if codes and _code(word, lexicon):
-            run.append((m.start(1), True))
+        # a code, or the head of a name that opens with it ("Hospital Central Ribera ...")
+        if (codes and _code(word, lexicon)) or (key in _HEADS_BEFORE and word[:1].isupper()):
+            run.append((m.start(1), True, False))
+        elif key in _PLACE_PARTICLES:  # "Sangre de Cristo Home Companions"
+            run.append((m.start(1), True, True))
         elif _CAP_WORD.fullmatch(word) and _may_name(word) and key not in lexicon.stoplist:
-            run.append((m.start(1), not lexicon.is_english(key)))
+            run.append((m.start(1), not lexicon.is_english(key), False))
         else:
             break
         at = m.start(1)
     for k in range(len(run), 0, -1):
-        first = run[k - 1][0]
-        if all(plain for _, plain in run[:k]) or _name_stands(text, line, first):
+        first, _, particle = run[k - 1]
+        if particle:
+            continue  # a name opens with a word of its own, not "de"
+        if all(plain for _, plain, _ in run[:k]) or _name_stands(text, line, first):
             return first
     return start
+
+
+def _headed_before(text: str, kind: str, start: int, floor: int) -> tuple[int, str]:
+    """A place or a name after a facility's head and up to two capitalised words is that
+    facility's name ("Hospital Central Ribera del Paraguay", "Clínica San Rafael"): the start
+    and type of the whole."""
+    line = max(text.rfind("\n", 0, start) + 1, floor)
+    at = start
+    for _ in range(3):
+        m = _WORD_BEFORE.search(text, max(line, at - _REACH), at)
+        if m is None or m.group(2).strip() or not m.group(1)[:1].isupper():
+            break
+        if m.group(1).lower() in _HEADS_BEFORE:
+            return m.start(1), _HOSPITAL
+        if not (_CAP_WORD.fullmatch(m.group(1)) and _may_name(m.group(1))):
+            break
+        at = m.start(1)
+    return start, kind
 
 
 def _name_stands(text: str, line: int, at: int) -> bool:

@@ -78,7 +78,8 @@ _DRUG_FILE = "drug_ner_dictionary.pkl.bz2"
 _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![\w])")
 # A number-bearing token: letters, digits and inner . - _ (URLs, dates and times hold / or :
 # and are the engine's).
-_TOKEN = re.compile(r"(?<![\w.\-/:$£€#])[A-Za-z0-9]+(?:[.\-_][A-Za-z0-9]+)*(?![\w/:]|[.\-]\w)")
+# (letters of any script: "УБ85031214", "ЭМД-0448172")
+_TOKEN = re.compile(r"(?<![\w.\-/:$£€#])[^\W_]+(?:[.\-_][^\W_]+)*(?![\w/:]|[.\-]\w)")
 # A reference cut by two or more slashes with letters in it: "BHA/26/4471", "KTH/OPD/0912"
 # (dates have no run of two letters; a rate "40CC/HR" has one slash).
 _SLASHED = re.compile(
@@ -556,6 +557,8 @@ def _id_token(text: str, m: re.Match[str]) -> bool:
         return False
     longest = max(runs)
     letters = sum(c.isalpha() for c in value)
+    if not value.isascii() and not value[0].isalpha():
+        return False  # a dose with its unit in another script ("500мг", "100мл")
     # a decimal is a measurement ("T38.2", "8.4"), but letters with two or more dotted
     # groups are a reference ("MR.2026.118204"); a dotted run of bare digits is an OID
     dotted_reference = letters > 0 and value.count(".") >= 2

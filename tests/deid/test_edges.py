@@ -118,6 +118,17 @@ def widened(engine: PhiEngine, text: str, *marked: tuple[str, str]) -> list[tupl
             [("PERSON", "Dzirnavu"), ("LOCATION", "Rīga")],
             [("STREET_ADDRESS", "Dzirnavu iela 44-2"), ("LOCATION", "Rīga")],
         ),
+        # a particle inside the words before a firm; a facility's head that opens its name
+        (
+            "agency: Sangre de Cristo Home Companions -- invoice",
+            [("ORGANIZATION", "Cristo Home Companions")],
+            [("ORGANIZATION", "Sangre de Cristo Home Companions")],
+        ),
+        (
+            "Destino: Hospital Central Ribera del Paraguay -- Cardiología",
+            [("LOCATION", "Ribera del Paraguay")],
+            [("HOSPITAL", "Hospital Central Ribera del Paraguay")],
+        ),
         (
             "pharmacist lorna quist-ward, rph",
             [("PERSON", "lorna quist")],

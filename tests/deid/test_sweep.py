@@ -237,3 +237,10 @@ def test_cased_scripts_name_by_case(
     values = [value for _, value in swept(sweep, text)]
     assert all(any(n in v for v in values) for n in names)
     assert not any(k in v for k in kept for v in values)
+
+
+def test_an_identifier_in_another_script_is_one_but_a_dose_is_not(sweep: Sweep) -> None:
+    text = "дугаар: УБ85031214, дэвтэр: ЭМД-0448172, эм 500мг өдөрт"
+    values = [value for kind, value in swept(sweep, text) if kind == "ID_NUMBER"]
+    assert "УБ85031214" in values and "ЭМД-0448172" in values
+    assert not any("500" in v for v in values)

@@ -119,3 +119,16 @@ def test_a_word_before_a_date_is_no_plate(engine: PhiEngine) -> None:
     text = "Bus SRT-2214, plate BT-40417\nAccident 03/04/2027 07:52"
     assert any(v == "BT-40417" for _, v in found(engine, text))
     assert all(v != "Accident" for _, v in found(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1. Subject 208-004: final pregnancy", "208-004"),
+        ("Participant 031-0058 withdrew", "031-0058"),
+    ],
+)
+def test_a_research_subject_number_is_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert ("ID_NUMBER", value) in found(engine, text)

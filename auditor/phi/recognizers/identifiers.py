@@ -90,6 +90,8 @@ _ID_LABEL = (
     r"track(?:ed)?|consignment|parcel|shipment|waybill|meeting|webinar|conference|order|"
     r"auth(?:ori[sz]ation)?|prior\s+auth|approval|permit|ticket|incident|complaint|appeal|"
     r"booking|confirmation|voucher|certificate|registration|passport|reference|ref|"
+    # a research subject's number ("Subject 031-0058", "Participant 208-004")
+    r"subject|participant|screening|randomi[sz]ation|"
     # "reg. no.", "Reg #": a registration, only with its number word
     r"reg(?=\.?[ \t]*(?:no\b|nos?\.|number|#))|"
     # national and health-plan numbers whose check digit failed (or has no published one):
