@@ -21,6 +21,20 @@ sizes mean linear time.
 process tree (sampled from /proc, summing workers) and of the largest single process
 (``getrusage(RUSAGE_CHILDREN)``); the target is under 1.5 GB.
 
+Measured 2026-12-05 at the session's end (load 2.1-3.1: another helper's access-scan benches;
+3 alternating repeats; ``--baseline-root`` = 8457161, the tree before the CLDR month names, the
+dotted and CJK dates, the number words, plates and the round-18/19 classes):
+
+    notes  system               cpu s  ratio  start cpu s  cpu notes/s  ratio
+     1000  baseline             5.21   3.44x     1.36        259        4.19x
+     1000  project              5.30   3.39x     1.37        253        4.09x
+     1000  vanilla presidio    17.94   1.00x     1.74         62        1.00x
+
+Same spans (10,046 each) on these English notes; ~2.5% more CPU a note (an earlier run of the
+same session, load 1.4-2.4: 277 vs 286 cpu notes/s, 4.25x vs 4.39x). The named-month rules run
+on every text (no prefilter can name their words); their day-first and year-first forms open
+with the first-character look-ahead.
+
 Measured 2026-12-04/05 at the next session's end (load 0.5-1.6, 3 alternating repeats;
 ``--baseline-root`` = eeb6c43, the tree before the round 15-17 classes):
 
