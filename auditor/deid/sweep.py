@@ -86,6 +86,19 @@ _SLASHED = re.compile(
     r"(?<![\w/.\-])(?=[\w/\-]*[A-Za-z]{2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
     r"(?:/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){2,5}(?![\w/])"
 )
+# A code in capitals and a number of four digits or more, or grouped in thousands with dots
+# ("EMP 1187", "CCD 3418", "MPPS 71.448"): what a register or an employer numbers someone by.
+_CODED = re.compile(
+    r"(?<![\w.-])(?P<code>[A-Z]{2,5})\.?[ \t](?P<number>\d{1,3}(?:\.\d{3})+|\d{4,})"
+    r"(?![\w/-]|[.,]\d)"
+)
+# Codes before a number that is no one's: rules, procedure and diagnosis codes, lab tests.
+_NOT_CODES = frozenset(
+    {"cfr", "usc", "cpt", "icd", "hcpcs", "ndc", "loinc", "drg", "rev", "snomed", "bnp", "usg",
+     "tsh", "psa", "ldh", "cpk", "ast", "alt", "alp", "ggt", "wbc", "hgb", "plt", "crp", "esr",
+     "afp", "cea", "hcg", "ige", "igg", "iga", "igm", "pth", "ck", "ntprobnp", "vol", "iso",
+     "astm", "ansi", "iec", "din", "en", "ref", "mg", "mcg", "ml"}
+)  # fmt: skip
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
 _DATE_WORD = re.compile(rf"(?i:{MONTH}|{WEEKDAY})\.?")
@@ -198,6 +211,9 @@ class Sweep:
         for m in _SLASHED.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3 and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+        for m in _CODED.finditer(text):
+            if self._coded(m) and covered.free(m.start(), m.end()):
+                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
         covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _AGE.finditer(text):
             number = m.group("n") or m.group("o")
@@ -303,6 +319,19 @@ class Sweep:
             kind = Entity.HOSPITAL.value if c.facility_cue else Entity.ORGANIZATION.value
             out.append(SweepSpan(kind, c.start, c.end))
         return out
+
+    def _coded(self, m: re.Match[str]) -> bool:
+        """A registry's or an employer's code before a number ("EMP 1187", "MPPS 71.448"):
+        no English or clinical word, unit, month or weekday, and no year after it."""
+        code, number = m.group("code"), m.group("number")
+        key = code.lower()
+        if re.fullmatch(r"(?:19|20)\d\d", number) or _DATE_WORD.fullmatch(code):
+            return False
+        if key in _NOT_CODES or (sum(c.isdigit() for c in number) < 5 and "." in number):
+            return False  # a rule or a procedure code, a lab value ("USG 1.031", "BNP 2450")
+        if key in _UNITS or key in self.lexicon.stoplist or self.lexicon.is_english(key):
+            return False
+        return key not in NOT_GROWN
 
     def _tells(self, key: str) -> bool:
         """A listed name or place, or a word no list explains, that is no clinical word."""
