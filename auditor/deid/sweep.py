@@ -19,6 +19,10 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   more digits ("BHA/26/4471"), or digit groups split by blanks (7+ digits: "3318 44102 5"),
   unless it reads as a measurement: a decimal, a range, a count with thousands
   separators, a ventilator setting (450x14), a unit after it, money;
+- **codes**: a code in capitals before a number of four digits or more ("EMP 1187", "MPPS
+  71.448"), not a rule's, a procedure's or a lab test's ("CFR 164.526", "BNP 2450");
+- **cased scripts**: in Greek, Cyrillic and Armenian text, a capitalised word that opens no
+  sentence or line and is no label ("Өвчтөн: Батболдын Сарангэрэл");
 - **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only);
 - **runs**: the rest of a capitalised run after a name replaced in part ("Cedar Ridge" of
   "Cedar Ridge Egg Donor Agency", rightwards only), a run that ends in a facility's or a
