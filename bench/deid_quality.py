@@ -94,6 +94,7 @@ UNSEEN_HAND = (
     "round17-test",
     "round18-test",
     "round19-test",
+    "round20-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

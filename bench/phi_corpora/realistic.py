@@ -12,7 +12,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round12-dev``/``round12-test``, ``round13-dev``/``round13-test``,
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
-``round18-dev``/``round18-test``, ``round19-dev``/``round19-test`` and
+``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``, ``round20-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
@@ -319,6 +319,19 @@ CORPORA = {
         HERE / "round19_dev.src.txt",
         HERE / "round19_dev.jsonl",
         HERE / "round19_dev_site.tsv",
+    ),
+    # issue 14 round 20: the busy US hospital written in a hurry (tracking board, bed huddle,
+    # rapid response, discharge lounge, pharmacy chat, lab call-backs, transport, sitter, transfer
+    # envelope, discharge-planning calls), outpatient practice administration (reminders, no-show
+    # letter, referral queue, prior-auth fax, refill voicemails, statement, collection letter,
+    # recall list, portal requests), patient and family writing (caregiver journal, update page,
+    # fundraiser, complaint, reviews, letter to the editor, family texts), and Iceland, Albania,
+    # North Macedonia, Moldova, Uzbekistan, Myanmar, Cambodia, Guatemala, Guyana, Côte d'Ivoire,
+    # Panama and Azerbaijan; an author who never read the detector; the test batch is frozen
+    "round20-test": (
+        HERE / "round20_test.src.txt",
+        HERE / "round20_test.jsonl",
+        HERE / "round20_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
