@@ -36,6 +36,7 @@ from auditor.deid.sweep import NOT_GROWN
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity, TypedSpan
 from auditor.phi.recognizers.addresses import ROMANCE_TYPE
+from auditor.phi.recognizers.facility_words import HOSPITAL_WORDS, NAME_OPENERS
 from auditor.phi.stop_words import STOP_WORDS
 
 
@@ -132,26 +133,8 @@ _TYPE_BEFORE = re.compile(ROMANCE_TYPE + r"|Jl\.|Urb\.")
 # What ends a label or a field before a value: "To:", "(", "Oduya (3307) - ", "| ".
 _FIELD_START = frozenset(":(-–—|/")
 _LEFT_TOKENS = 4  # no edge runs longer than a house number's parts
-# The word for a hospital, a clinic or a health centre where a name in a language of Europe
-# writes it inside or after the name, in lower case ("Opća bolnica Medvednica", "Zdravstveni
-# dom Koseze", "Rīgas Daugavmalas slimnīca"), and the word for a street written after the
-# street's name ("Vodnikova cesta 188", "Brīvības iela 211", "Petőfi utca 12").
-_HOSPITAL_WORDS = frozenset(
-    {"bolnica", "bolnišnica", "bolnice", "nemocnice", "nemocnica", "szpital", "kórház",
-     "slimnīca", "ligoninė", "haigla", "sairaala", "sjukhus", "sykehus", "sygehus", "spital",
-     "spitalul", "ospedale", "krankenhaus", "klinikum", "ziekenhuis", "poliklinika",
-     "poliklinik", "ambulanta", "przychodnia", "rendelő", "rendelőintézet", "dom", "zdravlja",
-     "νοσοκομείο", "больница", "болница", "лікарня", "hastanesi", "klinika", "klinik",
-     "kliniek", "klinikken", "kliniken", "sjukhuset", "sykehuset", "sygehuset", "lazaret"}
-)  # fmt: skip
-# The word for a hospital, a clinic or an institute that opens a facility's name in the
-# languages that write it first ("Hospital Central ...", "Clínica San Rafael", "Klinikum").
-_HEADS_BEFORE = frozenset(
-    {"hospital", "clínica", "clinica", "clinique", "centro", "sanatorio", "policlínico",
-     "policlinico", "policlínica", "policlinica", "hôpital", "ospedale", "klinik", "klinikum",
-     "spital", "szpital", "nemocnice", "nemocnica", "bolnica", "unidad", "instituto",
-     "institut", "fundación", "fundacion", "casa", "hogar", "posto", "puesto", "hospice"}
-)  # fmt: skip
+# The word for a street written after the street's name ("Vodnikova cesta 188", "Brīvības
+# iela 211", "Petőfi utca 12"); the word for a hospital is facility_words'.
 _STREET_WORDS = frozenset(
     {"cesta", "iela", "ulica", "ulice", "utca", "út", "gatan", "gata", "gade", "vej", "vei",
      "veien", "vägen", "katu", "tie", "tänav", "gatvė", "prospekt", "bulvar", "bulevar",
@@ -232,7 +215,7 @@ def _joined(text: str, last: TypedSpan, kind: str, start: int) -> str | None:
         return None
     gap = text[last.end : start]
     m = re.fullmatch(r"[ \t]+([^\W\d_]+)[ \t]+", gap)
-    if m and m.group(1) in _HOSPITAL_WORDS:  # (the sweep types an unknown word a person's)
+    if m and m.group(1) in HOSPITAL_WORDS:  # (the sweep types an unknown word a person's)
         return _HOSPITAL
     kinds = {last.entity_type, kind}
     if gap == " " and kinds & _FIRMS:  # "Opća bolnica" + "Medvednica": one facility's name
@@ -250,7 +233,7 @@ def _head_after(text: str, kind: str, end: int, ceiling: int) -> tuple[int, str]
     m = _WORD_AFTER.match(text, end, limit)
     if m is None:
         return end, kind
-    if m.group(1) in _HOSPITAL_WORDS:
+    if m.group(1) in HOSPITAL_WORDS:
         return m.end(), _HOSPITAL
     if m.group(1) in _STREET_WORDS:
         house = _HOUSE_AFTER.match(text, m.end(), limit)
@@ -342,7 +325,7 @@ def _name_before(text: str, start: int, end: int, line: int, lexicon: _Lexicon) 
         word = m.group(1)
         key = word.lower()
         # a code, or the head of a name that opens with it ("Hospital Central Ribera ...")
-        if (codes and _code(word, lexicon)) or (key in _HEADS_BEFORE and word[:1].isupper()):
+        if (codes and _code(word, lexicon)) or (key in NAME_OPENERS and word[:1].isupper()):
             run.append((m.start(1), True, False))
         elif key in _PLACE_PARTICLES:  # "Sangre de Cristo Home Companions"
             run.append((m.start(1), True, True))
@@ -370,7 +353,7 @@ def _headed_before(text: str, kind: str, start: int, floor: int) -> tuple[int, s
         m = _WORD_BEFORE.search(text, max(line, at - _REACH), at)
         if m is None or m.group(2).strip() or not m.group(1)[:1].isupper():
             break
-        if m.group(1).lower() in _HEADS_BEFORE:
+        if m.group(1).lower() in NAME_OPENERS:
             return m.start(1), _HOSPITAL
         if not (_CAP_WORD.fullmatch(m.group(1)) and _may_name(m.group(1))):
             break

@@ -132,3 +132,24 @@ def test_a_research_subject_number_is_an_identifier(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert ("ID_NUMBER", value) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bolnica Sveti Duh, Zagreb", "Bolnica Sveti Duh"),  # the head first
+        ("Fakultná nemocnica Trnava", "Fakultná nemocnica Trnava"),  # last and first
+        ("Νοσοκομείο Αγία Όλγα", "Νοσοκομείο Αγία Όλγα"),  # another script
+        ("Ankara Şehir Hastanesi", "Ankara Şehir Hastanesi"),  # the head last
+        ("Tartu Ülikooli Kliinikum", "Tartu Ülikooli Kliinikum"),
+    ],
+)
+def test_a_hospital_named_in_another_language(engine: PhiEngine, text: str, value: str) -> None:
+    assert ("HOSPITAL", value) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hospital Course: uneventful", "Hospital Day 3", "Casa Grande, AZ"]
+)
+def test_a_section_a_count_or_a_town_is_no_foreign_hospital(engine: PhiEngine, text: str) -> None:
+    assert all(k != "HOSPITAL" for k, _ in found(engine, text))

@@ -18,6 +18,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.measures import DOSE_FORMS, DOSE_ROUTES, DOSE_UNITS, LETTER_UNITS
 from auditor.phi.recognizers.addresses import ROAD_LETTERS, ROAD_WORDS, STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.facility_words import HEADS_FIRST, HEADS_LAST
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
     HOSPITAL_LAB_WORDS,
@@ -203,6 +204,14 @@ class FacilityRecognizer(LocalRecognizer):
                 # "Base Hospital Kinniya": a name before the head is the grammar's reading
                 and not NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
             ]
+        lowered = text.lower()
+        if any(w in lowered for w in _WORLD_HEADS):
+            for regex in (_WORLD_HEAD_FIRST, _WORLD_HEAD_LAST):
+                found += [
+                    (m.start(), m.end(), 0.85)
+                    for m in regex.finditer(text)
+                    if self._foreign_head_name(m.group("name"))
+                ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
 
@@ -228,6 +237,23 @@ class FacilityRecognizer(LocalRecognizer):
         lex = self.lexicon
         if key in _SAINTS:
             return True
+        if lex.is_english(key) or key in lex.stoplist or key in NOT_PLACE_HEAD:
+            return False
+        return key in lex.places or lex.is_name(key) or lex.is_unknown_proper(key)
+
+    def _foreign_head_name(self, name: str) -> bool:
+        """The words beside a facility's head in another language name it: each capitalised,
+        the first a saint's title, a place, a name or a word no list explains (any word of a
+        script the lists do not hold), not an English or clinical word ("Hospital Course")."""
+        words = [w for w in name.split() if w.lower() not in _SAINTS or w[:1].isupper()]
+        if not words or not all(w[:1].isupper() for w in words):
+            return False
+        key = normalize(words[0])
+        if key in _SAINTS:
+            return True
+        if not key.isascii() and not any("a" <= c <= "z" for c in key):
+            return True  # Greek, Cyrillic, Armenian...: no list to ask
+        lex = self.lexicon
         if lex.is_english(key) or key in lex.stoplist or key in NOT_PLACE_HEAD:
             return False
         return key in lex.places or lex.is_name(key) or lex.is_unknown_proper(key)
@@ -763,6 +789,24 @@ _HEAD_FIRST = re.compile(
     r"(?:[ \t](?:(?:de|del|de[ \t]la|la|di|della|da|do|dos|y|e)[ \t])?[A-ZÁÉÍÓÚÑŁŚŻŹ][\w'’-]+){0,3}"
     r"(?![\w'’-])"
 )
+# The same in every language facility_words lists, the head first or last, any case; the name
+# words capitalised in any script ("Bolnica Sveti Duh", "Νοσοκομείο Αγία Όλγα", "Szent Margit
+# Kórház", "Ankara Şehir Hastanesi"): checked by _foreign_head_name.
+_CAP_ANY = r"[^\W\d_][\w'’.-]*"
+_PARTICLE = r"(?:de|del|di|da|do|dos|la|y|e|na|u|v|im|am|an|der|den)"
+_WORLD_HEAD_FIRST = accelerated(
+    re.compile(
+        r"(?<![\w-])(?i:" + "|".join(sorted(HEADS_FIRST, key=len, reverse=True)) + r")[ \t]+"
+        rf"(?P<name>{_CAP_ANY}(?:[ \t](?:{_PARTICLE}[ \t])?{_CAP_ANY}){{0,3}})(?![\w'’-])"
+    )
+)
+_WORLD_HEAD_LAST = accelerated(
+    re.compile(
+        rf"(?<![\w'’-])(?P<name>{_CAP_ANY}(?:[ \t]{_CAP_ANY}){{0,2}})[ \t]+"
+        r"(?i:" + "|".join(sorted(HEADS_LAST, key=len, reverse=True)) + r")(?![\w'’-])"
+    )
+)
+_WORLD_HEADS = tuple(sorted(HEADS_FIRST | HEADS_LAST))
 _HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Przychodnia", "Szpital", "Klini",
                      "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis", "AZ ", "RS", "Rumah",
                      "Puskesmas", "Bệnh", "BỆNH")  # fmt: skip
