@@ -206,12 +206,15 @@ class FacilityRecognizer(LocalRecognizer):
             ]
         lowered = text.lower()
         if any(w in lowered for w in _WORLD_HEADS):
-            for regex in (_WORLD_HEAD_FIRST, _WORLD_HEAD_LAST):
-                found += [
-                    (m.start(), m.end(), 0.85)
-                    for m in regex.finditer(text)
-                    if self._foreign_head_name(m.group("name"))
-                ]
+            found += [
+                (m.start(), m.end(), 0.85)
+                for m in _WORLD_HEAD_FIRST.finditer(text)
+                if self._foreign_head_name(m.group("name"))
+            ]
+            for m in _WORLD_HEAD_LAST.finditer(text):
+                name = _NAME_BEFORE_HEAD.search(text, max(0, m.start() - 80), m.start())
+                if name and self._foreign_head_name(name.group(1)):
+                    found.append((name.start(1), m.end(), 0.85))
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
 
@@ -800,12 +803,14 @@ _WORLD_HEAD_FIRST = accelerated(
         rf"(?P<name>{_CAP_ANY}(?:[ \t](?:{_PARTICLE}[ \t])?{_CAP_ANY}){{0,3}})(?![\w'’-])"
     )
 )
+# (the head found first, then the name read back from it: a pattern opening with any
+# capitalised word would be tried at every word of every note)
 _WORLD_HEAD_LAST = accelerated(
     re.compile(
-        rf"(?<![\w'’-])(?P<name>{_CAP_ANY}(?:[ \t]{_CAP_ANY}){{0,2}})[ \t]+"
-        r"(?i:" + "|".join(sorted(HEADS_LAST, key=len, reverse=True)) + r")(?![\w'’-])"
+        r"(?<![\w'’-])(?i:" + "|".join(sorted(HEADS_LAST, key=len, reverse=True)) + r")(?![\w'’-])"
     )
 )
+_NAME_BEFORE_HEAD = re.compile(rf"(?<![\w'’-])({_CAP_ANY}(?:[ \t]{_CAP_ANY}){{0,2}})[ \t]+$")
 _WORLD_HEADS = tuple(sorted(HEADS_FIRST | HEADS_LAST))
 _HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Przychodnia", "Szpital", "Klini",
                      "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis", "AZ ", "RS", "Rumah",
