@@ -120,7 +120,17 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _AGE = re.compile(
     r"(?i:\b(?:turned|turns|turning|reached|reaches|aged)[ \t]+)(?P<n>\d{2,3})(?![\d/:.])"
     r"|(?<![\d.])(?P<o>\d{2,3}(?i:st|nd|rd|th))(?i:[ \t]+birthday)"
+    # a person who "is 94" or "was 99" (a pronoun or a kinship word; a name the engine found:
+    # _said_of_person), and the age in brackets after a birth date ("DOB 19310718 (95)")
+    r"|(?P<who>\b[^\W\d_][\w'’]*)[ \t]+(?i:is|was|'s)[ \t]+(?P<s>\d{2,3})(?![\d/:.%])"
+    r"(?![ \t]*(?i:%|percent|bpm|mmhg|kg|lbs?|cm|in|mg|ml|degrees|°))"
+    r"|(?i:dob|d\.o\.b\.?|born|b\.)[ \t:]*[\d/.\-]{6,10}[ \t]*\((?P<b>\d{2,3})\)"
 )
+# Who "is 94": a pronoun or a kinship word; a vital sign is never one ("HR was 92").
+_AGE_SUBJECTS = frozenset(
+    {"he", "she", "mom", "mum", "dad", "mother", "father", "grandma", "grandpa", "nana", "gran",
+     "granny", "papa", "mama", "husband", "wife", "aunt", "uncle"}
+)  # fmt: skip
 _DECIMAL = re.compile(r"\d[.,]\d")
 _RANGE = re.compile(r"^\d{1,4}[sS]?[\-–]\d{1,4}[sS]?$")
 _SETTING = re.compile(r"^\d+(?:[xX×]\d+)+$")
@@ -220,9 +230,14 @@ class Sweep:
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
         covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _AGE.finditer(text):
-            number = m.group("n") or m.group("o")
-            if 90 <= int(number.rstrip("stndrhSTNDRH")) <= 130 and covered.free(m.start(), m.end()):
-                start = m.start("n") if m.group("n") else m.start("o")
+            group = next(g for g in ("n", "o", "s", "b") if m.group(g))
+            number = m.group(group)
+            if group == "s" and not _said_of_person(m.group("who"), m.start("who"), taken):
+                continue
+            start = m.start(group)
+            if 90 <= int(number.rstrip("stndrhSTNDRH")) <= 130 and covered.free(
+                start, m.end(group)
+            ):
                 found.append(SweepSpan(Entity.AGE.value, start, start + len(number)))
         lower = sum(c.islower() for c in text)
         mixed = lower > sum(c.isupper() for c in text)
@@ -504,6 +519,17 @@ def _cased_script_names(text: str, covered: _Covered) -> list[SweepSpan]:
             continue
         out.append(SweepSpan(Entity.PERSON.value, m.start(), m.end()))
     return out
+
+
+def _said_of_person(word: str, start: int, taken: Sequence[Span]) -> bool:
+    """The word before "is 94" is a pronoun, a kinship word or a person's name the engine
+    found ("Hal was 99", "Lolo is 94")."""
+    if word.lower() in _AGE_SUBJECTS:
+        return True
+    return any(
+        s.start <= start < s.end and getattr(s, "entity_type", "") == Entity.PERSON.value
+        for s in taken
+    )
 
 
 def _american(key: str) -> str:

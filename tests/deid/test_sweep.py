@@ -260,3 +260,27 @@ def test_an_identifier_in_another_script_is_one_but_a_dose_is_not(sweep: Sweep) 
 )
 def test_a_code_and_a_number(sweep: Sweep, text: str, value: str, is_id: bool) -> None:
     assert (("ID_NUMBER", value) in swept(sweep, text)) is is_id
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Hal Brenneman was 99; his daughter joined the grief group", "99"),
+        ("She is 93 and lives alone", "93"),
+        ("DOB 19310718 (95) CT HEAD W/O", "95"),
+    ],
+)
+def test_an_age_over_89_said_of_someone(
+    sweep: Sweep, phi_engine: PhiEngine, text: str, age: str
+) -> None:
+    engine_spans = list(next(iter(phi_engine.analyze_many([text]))))
+    spans = [*engine_spans, *sweep.spans(text, engine_spans)]  # the engine's or the sweep's
+    assert ("AGE", age) in [(s.entity_type, text[s.start : s.end]) for s in spans]
+
+
+@pytest.mark.parametrize(
+    "text", ["HR was 92 and SpO2 was 99%", "BP was 120 systolic", "It is 95 today"]
+)
+def test_a_vital_sign_is_no_age(sweep: Sweep, phi_engine: PhiEngine, text: str) -> None:
+    spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
+    assert all(s.entity_type != "AGE" for s in spans)
