@@ -178,6 +178,32 @@ def segment_rows(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> No
     )
 
 
+#: The carried copies of the segment's events (``k``, ``ekey``: a re-delivery, the same events
+#: in another format), found once a segment (``segment_copies``) for the window rule (left
+#: out of ``W_SRC``) and the carry's advance (not taken again) alike.
+SEG_COPIES = "seg_copies"
+
+
+def segment_copies(con: duckdb.DuckDBPyConnection) -> None:
+    """``SEG_COPIES``: the carried events whose key is one of the segment's (``seg_keys``).
+
+    A copy has its event's instant, so only the carry within the segment's span is read (a
+    constant filter: for a log in time order, zone maps skip the rest of the carry). Run
+    after ``segment_rows``, with the carry as the segment's rules and advance see it: no
+    carried event changes between (``advance_carry`` runs at the next segment, before
+    ``seg`` is replaced)."""
+    row = con.execute(
+        f"SELECT epoch_us(min(event__timestamp)), epoch_us(max(event__timestamp)) FROM {SEGMENT}"
+    ).fetchone()
+    within = "false"
+    if row is not None and row[0] is not None:
+        within = f"event__timestamp BETWEEN {_instant(int(row[0]))} AND {_instant(int(row[1]))}"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {SEG_COPIES} AS SELECT k, ekey FROM carry "
+        f"SEMI JOIN {SEGMENT_KEYS} USING (ekey) WHERE {within}"
+    )
+
+
 def _window_rules(active: list[ActiveRule]) -> list[ActiveRule]:
     return [a for a in active if a.rule.window is not None]
 
@@ -385,13 +411,15 @@ def _carry_additions(
     hours: int,
     floor: int = 0,
     marks: CarryMarks | None = None,
+    copies: str | None = None,
 ) -> tuple[str, int]:
     """The segment's events the carry takes (a SELECT of carry rows) and the lowest carry
     key before them. Reads ``seg``/``seg_keys`` (``segment_rows``). ``floor``: the lowest
     key ever given (the carry's lowest may have been forgotten since): new keys go below it,
     so the events added since a persisted part are those below its keys. ``marks``: the
     carry's (``CarryMarks``), with ``floor`` kept since the carry was made (so no carried
-    key is below it): neither is read from the carry."""
+    key is below it): neither is read from the carry. ``copies``: the carried copies of
+    the segment's events are found (``segment_copies``), and not looked for again."""
     names = ", ".join(stored_columns(active))
     # Only events the carry keeps: older than ``hours`` before the newest (of the carry and
     # this segment) they would be deleted at once. Each event once (its first row in file
@@ -412,16 +440,17 @@ def _carry_additions(
         lowest, shift = 0, 0
     else:
         lowest, shift = int(row[0]), int(row[0]) - int(row[1])
+    known = f"""SELECT ekey FROM carry SEMI JOIN {SEGMENT_KEYS} USING (ekey)
+            WHERE event__timestamp BETWEEN (SELECT t0 FROM span) AND (SELECT t1 FROM span)"""
+    if copies is not None:  # the same keys: a copy has its event's instant
+        known = f"SELECT ekey FROM {copies}"
     return (
         f"""
         WITH cur AS (
             SELECT * FROM {SEGMENT} WHERE event__timestamp >= {_newest_sql(marks)} - {hours_sql}
         ),
         span AS (SELECT min(event__timestamp) AS t0, max(event__timestamp) AS t1 FROM cur),
-        known AS (
-            SELECT ekey FROM carry SEMI JOIN {SEGMENT_KEYS} USING (ekey)
-            WHERE event__timestamp BETWEEN (SELECT t0 FROM span) AND (SELECT t1 FROM span)
-        )
+        known AS ({known})
         SELECT k + {shift} AS k, ekey, {source_id(con, label)} AS sid, line, {names}
         FROM cur SEMI JOIN {SEGMENT_KEYS} USING (k) ANTI JOIN known USING (ekey)
         """,
@@ -437,12 +466,14 @@ def advance_carry(
     merged: dict[str, int] | None = None,
     floor: int = 0,
     marks: CarryMarks | None = None,
+    copies: str | None = None,
 ) -> int:
     """Add the segment's events to the carry (negative keys, below ``floor`` too), each
     event once, and forget events more than ``hours`` older than the newest; the lowest key
     given so far (the next ``floor``). Reads ``seg``/``seg_keys`` (``segment_rows``).
     ``marks``: the carry's (``CarryMarks``, with ``floor`` kept since the carry was made),
-    used instead of reading the carry for them, and moved on with it.
+    used instead of reading the carry for them, and moved on with it. ``copies``: as
+    ``_carry_additions`` takes it.
 
     The window is kept by event time, not by file order: a burst split over two files or two
     feeds, or crossing midnight between daily files, is found whichever is scanned first.
@@ -450,7 +481,7 @@ def advance_carry(
     if not any(a.rule.window for a in active):
         return floor
     hours_sql = f"INTERVAL {int(hours)} HOUR"
-    additions, lowest = _carry_additions(con, active, label, hours, floor, marks)
+    additions, lowest = _carry_additions(con, active, label, hours, floor, marks, copies)
     con.execute(f"INSERT INTO {CARRY} BY NAME {additions}")
     new_rows = f"(SELECT * FROM carry WHERE k < {lowest})"
     if marks is None:
@@ -503,6 +534,7 @@ def _advanced_rows(
     hours: int,
     floor: int = 0,
     marks: CarryMarks | None = None,
+    copies: str | None = None,
 ) -> str:
     """The carry as ``advance_carry`` would leave it (a subquery of carry rows), the carry
     table untouched: the same rows (the same keys, sources and columns) without inserting
@@ -510,7 +542,7 @@ def _advanced_rows(
     scan's last segment needs for nothing else. Reads ``seg``/``seg_keys``."""
     if not any(a.rule.window for a in active):
         return "carry"
-    additions, _ = _carry_additions(con, active, label, hours, floor, marks)
+    additions, _ = _carry_additions(con, active, label, hours, floor, marks, copies)
     names = ", ".join(stored_columns(active))
     return (
         f"(SELECT * FROM (SELECT k, ekey, sid, line, {names} FROM carry "
@@ -540,19 +572,20 @@ def save_carry_part(
     hours: int = 192,
     floor: int = 0,
     marks: CarryMarks | None = None,
+    copies: str | None = None,
 ) -> tuple[carry_parts.Part | None, int | None]:
     """A part of the persisted carry (``policy.carry_parts``): the carried events with keys
     below ``below`` (None: all), as the carry is after the ``pending`` segment's advance
     when one is given (``_advanced_rows``), written to ``path``. (The part, None when it
     would be empty and nothing is written; the carry's newest instant, microseconds.)
-    ``marks``: as ``advance_carry`` takes them."""
+    ``marks``, ``copies``: as ``advance_carry`` takes them."""
     if pending is None:
         rows = "carry"
         newest_sql = "(SELECT max(event__timestamp) FROM carry)"
         if marks is not None:
             newest_sql = _instant(marks.newest)
     else:
-        rows = _advanced_rows(con, active, pending, hours, floor, marks)
+        rows = _advanced_rows(con, active, pending, hours, floor, marks, copies)
         newest_sql = _newest_sql(marks)
     row = con.execute(f"SELECT epoch_us({newest_sql})").fetchone()
     newest = None if row is None or row[0] is None else int(row[0])
@@ -574,6 +607,13 @@ def save_carry_part(
 #: its events, the buckets its islands by event counts cover, and those of the islands
 #: by distinct values (``refine_sql``), which the window query reads.
 W_CUR, W_KEEP, W_KEEP2 = "w_cur", "w_keep", "w_keep2"
+#: The carried events in ``W_KEEP``'s buckets (``keep_carried_sql``), read from the carry
+#: once per segment for the narrowing and the window query (each of its slices) alike. In
+#: the carry's database: at 30M bench events nearly every carried event is in one.
+W_SRC = f"{CARRY_DB}.w_src"
+#: Whether a window rule's carried events are staged in ``W_SRC`` (``window_steps``); off
+#: only in the tests that compare both.
+STAGE_CARRIED = True
 
 
 def _cur_sql(active: ActiveRule, source: str) -> str:
@@ -673,7 +713,11 @@ def keep_span(
 
 
 def window_query(
-    active: ActiveRule, base: str, source: str, staged: tuple[str, str] | None = None
+    active: ActiveRule,
+    base: str,
+    source: str,
+    staged: tuple[str, str] | None = None,
+    carried: str | None = None,
 ) -> str:
     """One row per burst that this segment's events take part in, shown by its first event
     (wherever that lies: this segment or the carry), with ``base`` columns and ``n``.
@@ -685,7 +729,8 @@ def window_query(
     Only carried events in the islands of hot buckets the segment touches are read
     (``keep_sql``, narrowed by ``refine_sql``), so a segment costs what it holds and what
     lies near it, not what the carry holds. ``staged``: ``W_CUR`` and ``W_KEEP2`` are filled
-    (``window_steps``) and the carry is read only in this span of instants (``keep_span``);
+    (``window_steps``) and the carry is read only in this span of instants (``keep_span``),
+    or not at all when its kept events are staged in ``carried`` (``keep_carried_sql``);
     else all in one statement.
     """
     if staged is None:
@@ -698,7 +743,7 @@ def window_query(
     else:
         head = f"cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {W_KEEP2}),"
     return f"""
-        WITH {head} {_bursts_ctes(active, staged)}
+        WITH {head} {_bursts_ctes(active, staged, carried)}
         SELECT {active.index} AS r, {base}, firsts.n
         FROM firsts JOIN allv ON allv.k = firsts.first_k
     """
@@ -709,7 +754,43 @@ def window_query(
 REFINE_PAIRS = True
 
 
-def refine_sql(active: ActiveRule, cur: str, keep: str, span: tuple[str, str] | None) -> str:
+def keep_carried_sql(active: ActiveRule, span: tuple[str, str], copies: str) -> str:
+    """``W_SRC``: the carried events the window query may count (``_bursts_ctes``'s carry
+    side: the rule's condition, not copies of this segment's events) in ``W_KEEP``'s
+    buckets, read in ``span`` (``keep_span`` of ``W_KEEP``): time, group, value, bucket, key.
+    The copies are known by their keys (``copies``, ``segment_copies``): the event keys of
+    every carried event in the span were the larger part of reading them here.
+
+    The narrowing (``refine_sql``) and then the window query (once, or per slice) each
+    read the carry in its span and kept what lay in their buckets: on a log out of time
+    order the span is the whole carry, and at 10M bench events each of those reads scanned
+    5-7M carried events for under 100k kept (~1 CPU s a read). Staged, the carry is read
+    once a segment. The window query reads it by ``W_KEEP2``'s buckets, which may reach a
+    bucket beyond ``W_KEEP``'s at an island's ends; the carried events there are not
+    staged, and need not be: an event over the threshold in bucket b has its pair (b - 1,
+    b) hot by events, so both buckets are ``W_KEEP``'s, and its count is whole; any other
+    event counts no more without them, so stays under the threshold.
+    """
+    grp, cond, ms = _bucket_parts(active)
+    assert active.rule.window is not None
+    val = WINDOW_DISTINCT[active.rule.window.count_distinct]
+    return f"""
+        SELECT k, event__timestamp, grp, val, b FROM (
+            SELECT k, event__timestamp, {grp} AS grp, {val} AS val, {_bucket_of(ms)} AS b
+            FROM carry
+            WHERE event__timestamp >= {span[0]} AND event__timestamp < {span[1]} AND {cond}
+        ) c SEMI JOIN {W_KEEP} USING (grp, b)
+        WHERE k NOT IN (SELECT k FROM {copies} SEMI JOIN {W_CUR} USING (ekey))
+    """
+
+
+def refine_sql(
+    active: ActiveRule,
+    cur: str,
+    keep: str,
+    span: tuple[str, str] | None,
+    carried: str | None = None,
+) -> str:
     """The buckets of ``keep`` (``keep_sql``) in islands of pairs of adjacent buckets that
     hold more than the threshold of distinct values, not merely of events: what the window
     query then reads (``span``: the carry is read in these instants, ``keep_span``).
@@ -729,6 +810,9 @@ def refine_sql(active: ActiveRule, cur: str, keep: str, span: tuple[str, str] | 
     event counts at most what it did (fewer rows), so stays under the threshold: the events
     over it, their counts and so the bursts are the same. A pair at the edge of ``keep``,
     one bucket read, was no hot pair by events, so it is none by distinct values either.
+
+    ``carried``: ``keep``'s carried events are staged there (``keep_carried_sql``, without
+    the copies of this segment's events, whose values ``cur`` has).
     """
     grp, cond, ms = _bucket_parts(active)
     assert active.rule.window is not None
@@ -738,14 +822,17 @@ def refine_sql(active: ActiveRule, cur: str, keep: str, span: tuple[str, str] | 
         if span is None
         else (f"event__timestamp >= {span[0]} AND event__timestamp < {span[1]}")
     )
+    from_carry = f"""SELECT grp, b, val FROM (
+                    SELECT {grp} AS grp, {_bucket_of(ms)} AS b, {val} AS val FROM carry
+                    WHERE {where} AND {cond}
+                ) SEMI JOIN {keep} USING (grp, b)"""
+    if carried is not None:
+        from_carry = f"SELECT grp, b, val FROM {carried} SEMI JOIN {keep} USING (grp, b)"
     return f"""
         WITH vals AS (
             SELECT DISTINCT grp, b, val FROM (
                 SELECT grp, b, val FROM {cur} SEMI JOIN {keep} USING (grp, b)
-                UNION ALL SELECT grp, b, val FROM (
-                    SELECT {grp} AS grp, {_bucket_of(ms)} AS b, {val} AS val FROM carry
-                    WHERE {where} AND {cond}
-                ) SEMI JOIN {keep} USING (grp, b)
+                UNION ALL {from_carry}
             ) WHERE val IS NOT NULL
         ),
         hot AS (
@@ -760,12 +847,15 @@ def refine_sql(active: ActiveRule, cur: str, keep: str, span: tuple[str, str] | 
     """
 
 
-def _bursts_ctes(active: ActiveRule, staged: tuple[str, str] | None) -> str:
+def _bursts_ctes(
+    active: ActiveRule, staged: tuple[str, str] | None, carried: str | None = None
+) -> str:
     """The window query's steps after ``cur`` and ``keep`` (CTEs of that name), ending in
     ``firsts`` (``first_k``, ``n``): the first event and peak count of each burst this
     segment takes part in. Every window is partitioned by the group, so groups are
     independent: the bursts of ``keep``'s groups are those of the whole, whichever subset of
-    the groups ``keep`` holds (``window_steps`` runs it per slice of them)."""
+    the groups ``keep`` holds (``window_steps`` runs it per slice of them). ``carried``:
+    the carried events are staged there (``keep_carried_sql``), not read from the carry."""
     spec = active.rule.window
     assert spec is not None
     grp, cond, ms = _bucket_parts(active)
@@ -775,13 +865,18 @@ def _bursts_ctes(active: ActiveRule, staged: tuple[str, str] | None) -> str:
     span = "true"
     if staged is not None:
         span = f"event__timestamp >= {staged[0]} AND event__timestamp < {staged[1]}"
+    from_carry = f"""SELECT k, event__timestamp, grp, val FROM (
+                SELECT {names}, {_bucket_of(ms)} AS b, ekey FROM carry WHERE {span} AND {cond}
+            ) c SEMI JOIN keep USING (grp, b)
+            WHERE ekey NOT IN (SELECT ekey FROM cur)"""
+    if carried is not None:
+        from_carry = (
+            f"SELECT k, event__timestamp, grp, val FROM {carried} SEMI JOIN keep USING (grp, b)"
+        )
     return f"""
         src AS (
             SELECT k, event__timestamp, grp, val FROM cur SEMI JOIN keep USING (grp, b)
-            UNION ALL SELECT k, event__timestamp, grp, val FROM (
-                SELECT {names}, {_bucket_of(ms)} AS b, ekey FROM carry WHERE {span} AND {cond}
-            ) c SEMI JOIN keep USING (grp, b)
-            WHERE ekey NOT IN (SELECT ekey FROM cur)
+            UNION ALL {from_carry}
         ),
         counted AS (
             SELECT k, event__timestamp, grp, count(DISTINCT val) OVER (
@@ -869,6 +964,33 @@ def _slice_of(slices: int) -> str:
     return f"hash(grp) % {int(slices)}"
 
 
+def _narrowing(
+    con: duckdb.DuckDBPyConnection,
+    active: ActiveRule,
+    span: tuple[str, str],
+    carried: str | None,
+    slices: int | None,
+) -> Iterator[str]:
+    """The statements that fill ``W_KEEP2`` (``refine_sql``): in one, or per slice of the
+    groups as the window query (``slice_count`` from ``keep_rows`` of ``W_KEEP``; or
+    ``slices``). Its counts and islands are per group, so the slices' buckets are the
+    whole's. At 30M bench events nearly every carried event is in a kept bucket, and its
+    hash aggregates over them in one statement ran out of DuckDB's 1 GB."""
+    if not REFINE_PAIRS:
+        yield f"CREATE OR REPLACE TEMP TABLE {W_KEEP2} AS FROM {W_KEEP}"
+        return
+    if slices is None:
+        slices = slice_count(keep_rows(con, active, W_KEEP), memory_limit_bytes(con))
+    if slices <= 1:
+        keep = refine_sql(active, W_CUR, W_KEEP, span, carried)
+        yield f"CREATE OR REPLACE TEMP TABLE {W_KEEP2} AS {keep}"
+        return
+    yield f"CREATE OR REPLACE TEMP TABLE {W_KEEP2} AS SELECT grp, b FROM {W_KEEP} LIMIT 0"
+    for i in range(slices):
+        part = f"(SELECT * FROM {W_KEEP} WHERE {_slice_of(slices)} = {i})"
+        yield f"INSERT INTO {W_KEEP2} {refine_sql(active, W_CUR, part, span, carried)}"
+
+
 def window_steps(
     con: duckdb.DuckDBPyConnection,
     active: ActiveRule,
@@ -877,6 +999,7 @@ def window_steps(
     *,
     into: str,
     slices: int | None = None,
+    copies: str | None = None,
 ) -> Iterator[str]:
     """A window rule's statements for one segment, each to be run (under the rule guard)
     before the next is asked for: the stages (``window_stages``); when the segment touches
@@ -890,23 +1013,33 @@ def window_steps(
     ``into``. The window is partitioned by the group, so the slices' bursts are the same as
     the whole's, and one statement holds ~1/N of the islands: a 30M-event input, nearly all
     of it in hot islands, ran out of DuckDB memory in a single window query.
+
+    The narrowing runs per slice of the groups too, by the events of ``W_KEEP`` (``_narrowing``).
+
+    ``copies``: the carried copies of the segment's events are found (``segment_copies``);
+    then the kept buckets' carried events are staged in ``W_SRC`` (``keep_carried_sql``) and
+    read there by the narrowing and the window query, the carry once a segment.
     """
     yield from window_stages(active, source)
     span = keep_span(con, active)
     if span is None:
         return
-    keep = refine_sql(active, W_CUR, W_KEEP, span) if REFINE_PAIRS else f"FROM {W_KEEP}"
-    yield f"CREATE OR REPLACE TEMP TABLE {W_KEEP2} AS {keep}"
+    carried = W_SRC if STAGE_CARRIED and copies is not None else None
+    if copies is not None and carried is not None:
+        yield f"CREATE OR REPLACE TABLE {W_SRC} AS {keep_carried_sql(active, span, copies)}"
+    yield from _narrowing(con, active, span, carried, slices)
     span = keep_span(con, active, W_KEEP2)
     if span is None:
         return
     if slices is None:
         slices = slice_count(keep_rows(con, active, W_KEEP2), memory_limit_bytes(con))
     if slices <= 1:
-        yield f"INSERT INTO {into} BY NAME " + window_query(active, base, source, staged=span)
+        yield f"INSERT INTO {into} BY NAME " + window_query(
+            active, base, source, staged=span, carried=carried
+        )
         return
     yield f"CREATE OR REPLACE TEMP TABLE {W_FIRSTS} (first_k BIGINT, n BIGINT)"
-    ctes = _bursts_ctes(active, span)
+    ctes = _bursts_ctes(active, span, carried)
     for i in range(slices):
         keep = f"SELECT * FROM {W_KEEP2} WHERE {_slice_of(slices)} = {i}"
         yield f"""

@@ -1,8 +1,10 @@
 """The carry's upkeep from its kept marks leaves the carry it left when it read them.
 
 ``engine.CarryMarks`` (the carry's newest instant, a bound on its oldest) replace the scans
-of the whole carry that each segment's upkeep made. These tests run the same scans with
-the marks and without them (``marks=None``: read from the carry, as before) and compare,
+of the whole carry that each segment's upkeep made, and the segment's carried copies are
+found once (``engine.segment_copies``) instead of again as the carry takes the segment.
+These tests run the same scans with both and without them (``marks=None``, ``copies=None``:
+read from the carry, as before) and compare,
 after every segment, the carry's events with their keys and the window rule's bucket
 counts, and what every segment's window rule reported, on traffic over more hours than
 the carry keeps: events forgotten as the newest instant moves on, events older than the
@@ -72,8 +74,8 @@ def _scan(
     config = access_scan._engine_config
 
     def advanced(con: duckdb.DuckDBPyConnection, active: Any, *args: Any) -> int:
-        if not marks:
-            args = (*args[:4], None)  # label, hours, merged, floor; marks read from the carry
+        if not marks:  # label, hours, merged, floor; marks and copies read from the carry
+            args = (*args[:4], None, None)
         floor = advance(con, active, *args)
         rows = con.execute(
             "SELECT k, ekey, epoch_us(event__timestamp) FROM carry ORDER BY k"
@@ -90,7 +92,7 @@ def _scan(
 
     def saved(*args: Any, **kwargs: Any) -> Any:
         if not marks:
-            kwargs["marks"] = None
+            kwargs["marks"] = kwargs["copies"] = None
         return save(*args, **kwargs)
 
     def recorded(*args: Any, **kwargs: Any) -> Iterator[list[tuple[Any, ...]]]:
