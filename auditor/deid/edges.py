@@ -18,7 +18,12 @@ so before the operators run a span takes its edges, by kind and on its own line 
   "at the Black Swamp Medicab"), never a sentence's first English word;
 - **before** a street: its house number, "No.", a compass letter ("E Camino Miraval");
   **after** it, the unit ("Bldg 22");
-- a person's name takes the rest of a hyphenated surname.
+- a person's name takes the rest of a hyphenated surname;
+- in other languages: the word for a hospital or a street inside or after a name joins and
+  types it ("Opća bolnica Medvednica", "Vodnikova cesta 188"), a facility's head that opens a
+  name makes the place after it the facility ("Hospital Central Ribera del Paraguay"), and a
+  name in brackets beside the same name in another script goes with it ("ნინო გელაშვილი (Nino
+  Gelashvili)").
 
 A word the lists call a title, a relation or a role, a stop word, a month or weekday, or a
 label of a record number is never taken. The cost, as for the sweep, is a few non-PHI words
