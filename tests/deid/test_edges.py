@@ -30,6 +30,20 @@ def widened(engine: PhiEngine, text: str, *marked: tuple[str, str]) -> list[tupl
     ]
 
 
+def deidentified(engine: PhiEngine, text: str) -> str:
+    """``text`` through the engine, the sweep and the Safe Harbor operators, as ``auditor
+    deid`` runs them."""
+    deid = Deidentifier(
+        KEY,
+        load_profile("safe-harbor"),
+        shift_days=365,
+        reference=REFERENCE,
+        ambiguous=engine.lexicon.is_ambiguous,
+        sweep=sweep_for(True, engine.lexicon),
+    )
+    return deid.text(text, next(iter(engine.analyze_many([text]))))
+
+
 @pytest.mark.parametrize(
     ("text", "marked", "expected"),
     [
@@ -193,33 +207,16 @@ def test_spans_of_other_kinds_pass_unchanged(phi_engine: PhiEngine) -> None:
 
 def test_deidentified_text_keeps_no_edge(phi_engine: PhiEngine) -> None:
     """Through the engine, the sweep and the Safe Harbor operators, as ``auditor deid`` runs."""
-    profile = load_profile("safe-harbor")
-    deid = Deidentifier(
-        KEY,
-        profile,
-        shift_days=365,
-        reference=REFERENCE,
-        ambiguous=phi_engine.lexicon.is_ambiguous,
-        sweep=sweep_for(True, phi_engine.lexicon),
-    )
     text = "Claim 3 weeks ago: Billed my Marlow Ridge Dental PPO twice for one cleaning."
-    out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
+    out = deidentified(phi_engine, text)
     assert "Marlow" not in out and "PPO" not in out
     assert out.endswith("twice for one cleaning.")
 
 
 def test_initials_a_text_gives_a_name_go_with_it(phi_engine: PhiEngine) -> None:
     """ "Kendra Moe (KM)" then "KM / TR" in a table: the initials are replaced as the name."""
-    deid = Deidentifier(
-        KEY,
-        load_profile("safe-harbor"),
-        shift_days=365,
-        reference=REFERENCE,
-        ambiguous=phi_engine.lexicon.is_ambiguous,
-        sweep=sweep_for(True, phi_engine.lexicon),
-    )
     text = "Therapists: Kendra Moe (KM), Tyler Rask (TR).\nfraction 1   KM / TR\nwalked 3 km"
-    out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
+    out = deidentified(phi_engine, text)
     assert "KM" not in out and "TR" not in out
     assert out.endswith("walked 3 km")  # the unit, lower case, is no initials
 
@@ -235,13 +232,5 @@ def test_initials_a_text_gives_a_name_go_with_it(phi_engine: PhiEngine) -> None:
 def test_a_name_in_another_script_goes_with_its_transliteration(
     phi_engine: PhiEngine, text: str, kept: str, gone: str
 ) -> None:
-    deid = Deidentifier(
-        KEY,
-        load_profile("safe-harbor"),
-        shift_days=365,
-        reference=REFERENCE,
-        ambiguous=phi_engine.lexicon.is_ambiguous,
-        sweep=sweep_for(True, phi_engine.lexicon),
-    )
-    out = deid.text(text, next(iter(phi_engine.analyze_many([text]))))
+    out = deidentified(phi_engine, text)
     assert kept in out and gone not in out
