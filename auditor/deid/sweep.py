@@ -241,9 +241,10 @@ class Sweep:
                 found.append(SweepSpan(Entity.AGE.value, start, start + len(number)))
         lower = sum(c.islower() for c in text)
         mixed = lower > sum(c.isupper() for c in text)
+        starts = sorted(s.start for s in taken)
         for m in _WORD.finditer(text):
             kind = self._decide(m.group(), mixed)
-            if kind and covered.free(m.start(), m.end()):
+            if kind and covered.free(m.start(), m.end()) and not _label(text, m, starts):
                 found.append(SweepSpan(kind, m.start(), m.end()))
         found += _cased_script_names(
             text, _Covered(taken_pairs + [(s.start, s.end) for s in found])
@@ -519,6 +520,23 @@ def _cased_script_names(text: str, covered: _Covered) -> list[SweepSpan]:
             continue
         out.append(SweepSpan(Entity.PERSON.value, m.start(), m.end()))
     return out
+
+
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
+
+
+def _label(text: str, m: re.Match[str], starts: list[int]) -> bool:
+    """A form's label in a language the lists do not hold: the first word of its line, a colon
+    after it, and a value the engine found right after the colon ("Pacients: Jānis Bērziņš",
+    "Domicilio: Av. Italia 5120"). A chat's speaker before a line of talk is no such label."""
+    line = text.rfind("\n", 0, m.start()) + 1
+    if text[line : m.start()].strip(" \t-*•"):
+        return False
+    colon = _LABEL_COLON.match(text, m.end())
+    if colon is None or ":" not in colon.group():
+        return False
+    i = bisect.bisect_left(starts, colon.end())
+    return i < len(starts) and starts[i] == colon.end()
 
 
 def _said_of_person(word: str, start: int, taken: Sequence[Span]) -> bool:

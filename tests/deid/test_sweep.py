@@ -284,3 +284,23 @@ def test_an_age_over_89_said_of_someone(
 def test_a_vital_sign_is_no_age(sweep: Sweep, phi_engine: PhiEngine, text: str) -> None:
     spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
     assert all(s.entity_type != "AGE" for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Pacients: Jānis Bērziņš-Ozols, dz. 1976", "Pacients"),  # Latvian "patient"
+        ("Terapija: haloperidol 5 mg\nOdjel: Jelena Kovačić", "Odjel"),
+    ],
+)
+def test_a_form_label_before_a_found_value_is_no_name(
+    sweep: Sweep, phi_engine: PhiEngine, text: str, label: str
+) -> None:
+    spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
+    assert all(text[s.start : s.end] != label for s in spans)
+
+
+def test_a_speaker_before_talk_is_still_a_name(sweep: Sweep, phi_engine: PhiEngine) -> None:
+    text = "Zhyldyz: ok I will bring the papers tomorrow"
+    spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
+    assert ("PERSON", "Zhyldyz") in [(s.entity_type, text[s.start : s.end]) for s in spans]
