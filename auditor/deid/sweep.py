@@ -64,6 +64,7 @@ from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, Lexicon
 from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
+from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -117,15 +118,20 @@ NOT_GROWN = TITLES | frozenset(
 # Where a CamelCase key's words meet: "ReferringPhysicianName" -> Referring, Physician, Name.
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Ages the engine's age grammar may not read: "turned 101", "her 100th birthday".
-_AGE = re.compile(
-    r"(?i:\b(?:turned|turns|turning|reached|reaches|aged)[ \t]+)(?P<n>\d{2,3})(?![\d/:.])"
-    r"|(?<![\d.])(?P<o>\d{2,3}(?i:st|nd|rd|th))(?i:[ \t]+birthday)"
-    # a person who "is 94" or "was 99" (a pronoun or a kinship word; a name the engine found:
-    # _said_of_person), and the age in brackets after a birth date ("DOB 19310718 (95)")
-    r"|(?P<who>\b[^\W\d_][\w'’]*)[ \t]+(?i:is|was|'s)[ \t]+(?P<s>\d{2,3})(?![\d/:.%])"
-    r"(?![ \t]*(?i:%|percent|bpm|mmhg|kg|lbs?|cm|in|mg|ml|degrees|°))"
-    r"|(?i:dob|d\.o\.b\.?|born|b\.)[ \t:]*[\d/.\-]{6,10}[ \t]*\((?P<b>\d{2,3})\)"
+_AGE = accelerated(
+    re.compile(
+        r"(?i:\b(?:turned|turns|turning|reached|reaches|aged)[ \t]+)(?P<n>\d{2,3})(?![\d/:.])"
+        r"|(?<![\d.])(?P<o>\d{2,3}(?i:st|nd|rd|th))(?i:[ \t]+birthday)"
+        # a person who "is 94" or "was 99" (the word before the verb: _said_of_person), and
+        # the age in brackets after a birth date ("DOB 19310718 (95)")
+        r"|(?<=[ \t])(?P<verb>(?i:is|was|'s))[ \t]+(?P<s>\d{2,3})(?![\d/:.%])"
+        r"(?![ \t]*(?i:%|percent|bpm|mmhg|kg|lbs?|cm|in|mg|ml|degrees|°))"
+        r"|(?i:dob|d\.o\.b\.?|born|b\.)[ \t:]*[\d/.\-]{6,10}[ \t]*\((?P<b>\d{2,3})\)"
+    )
 )
+# The word before "is 94", read back from the verb (a pattern opening with any word would be
+# tried at every word of every note).
+_WHO_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_][\w'’]*)[ \t]+$")
 # Who "is 94": a pronoun or a kinship word; a vital sign is never one ("HR was 92").
 _AGE_SUBJECTS = frozenset(
     {"he", "she", "mom", "mum", "dad", "mother", "father", "grandma", "grandpa", "nana", "gran",
@@ -232,8 +238,11 @@ class Sweep:
         for m in _AGE.finditer(text):
             group = next(g for g in ("n", "o", "s", "b") if m.group(g))
             number = m.group(group)
-            if group == "s" and not _said_of_person(m.group("who"), m.start("who"), taken):
-                continue
+            if group == "s":
+                verb = m.start("verb")
+                who = _WHO_BEFORE.search(text, max(0, verb - _LONGEST_WORD - 8), verb)
+                if who is None or not _said_of_person(who.group(1), who.start(1), taken):
+                    continue
             start = m.start(group)
             if 90 <= int(number.rstrip("stndrhSTNDRH")) <= 130 and covered.free(
                 start, m.end(group)
