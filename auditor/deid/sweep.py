@@ -231,6 +231,7 @@ class Sweep:
         for m in _SLASHED.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3 and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _CODED.finditer(text):
             if self._coded(m) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))

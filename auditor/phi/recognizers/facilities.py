@@ -252,14 +252,9 @@ class FacilityRecognizer(LocalRecognizer):
         if not words or not all(w[:1].isupper() for w in words):
             return False
         key = normalize(words[0])
-        if key in _SAINTS:
-            return True
         if not key.isascii() and not any("a" <= c <= "z" for c in key):
             return True  # Greek, Cyrillic, Armenian...: no list to ask
-        lex = self.lexicon
-        if lex.is_english(key) or key in lex.stoplist or key in NOT_PLACE_HEAD:
-            return False
-        return key in lex.places or lex.is_name(key) or lex.is_unknown_proper(key)
+        return self._head_first_name(words[0])
 
     def _two_word_practice(self, first: str, second: str) -> bool:
         """ "Haydon Bridge Surgery": a name or place that is no English word, then a word
