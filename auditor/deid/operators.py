@@ -20,6 +20,7 @@ from auditor.deid import dates
 from auditor.deid.edges import widen
 from auditor.deid.profiles import Operator, Profile
 from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
+from auditor.deid.sweep import Covered
 from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
 from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
@@ -446,16 +447,16 @@ class Deidentifier:
             + r")(?![^\W_])",
             re.IGNORECASE,
         )  # fmt: skip
-        taken = [(s, e) for s, e, _ in edits]
+        # (the matches come in order and do not overlap: the edits alone can hold one)
+        covered = Covered([(s, e) for s, e, _ in edits])
         extra = []
         for m in pattern.finditer(text):
             if not m.group(0)[:1].isupper():
                 continue  # "will" the verb, not "Will" the name
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if not covered.free(m.start(), m.end()):
                 continue
             new = self.replace(Entity.PERSON.value, m.group(0), patient=patient)
             extra.append((m.start(), m.end(), new))
-            taken.append((m.start(), m.end()))
         return sorted(edits + extra) if extra else edits
 
     def text(self, text: str, spans: Iterable[Span], *, patient: str = "") -> str:

@@ -218,24 +218,24 @@ class Sweep:
     def spans(self, text: str, taken: Sequence[Span]) -> list[SweepSpan]:
         """What the sweep replaces in ``text`` outside the ``taken`` spans, in order."""
         taken_pairs = [(s.start, s.end) for s in taken]
-        covered = _Covered(taken_pairs)
+        covered = Covered(taken_pairs)
         found: list[SweepSpan] = []
         for m in _GROUPS.finditer(text):
             if _id_groups(m.group()) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
+        covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _TOKEN.finditer(text):
             if _id_token(text, m) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
+        covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _SLASHED.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3 and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
+        covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _CODED.finditer(text):
             if self._coded(m) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-        covered = _Covered(taken_pairs + [(s.start, s.end) for s in found])
+        covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _AGE.finditer(text):
             group = next(g for g in ("n", "o", "s", "b") if m.group(g))
             number = m.group(group)
@@ -256,15 +256,13 @@ class Sweep:
             kind = self._decide(m.group(), mixed)
             if kind and covered.free(m.start(), m.end()) and not _label(text, m, starts):
                 found.append(SweepSpan(kind, m.start(), m.end()))
-        found += _cased_script_names(
-            text, _Covered(taken_pairs + [(s.start, s.end) for s in found])
-        )
+        found += _cased_script_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
         found += self._grown(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
         found += self._placed(text, [*taken, *found])
         # a swept name's small parts go with it, as the engine's do (name_edges: initials,
         # a surname's particle, a hyphenated given name's short part: "R. Mbappé", "Ó Broin")
-        free = _Covered(taken_pairs + [(s.start, s.end) for s in found]).free
+        free = Covered(taken_pairs + [(s.start, s.end) for s in found]).free
         grown = {
             id(s): SweepSpan(s.entity_type, a, b)
             for s, a, b in edge_bounds(text, found)
@@ -285,7 +283,7 @@ class Sweep:
         )
         if not typed:
             return []
-        covered = _Covered([(s.start, s.end) for s in replaced])
+        covered = Covered([(s.start, s.end) for s in replaced])
         starts = [a for a, _, _ in typed]
         out: list[SweepSpan] = []
         for run in CAP_RUN.finditer(text):
@@ -313,7 +311,7 @@ class Sweep:
         tells which one (:mod:`auditor.phi.recognizers.headed_names`), where the engine left
         it: the sweep's test of a telling word also takes words no list explains and everyday
         words that name ("Copper Basin Imaging", "Harborview Family Practice")."""
-        covered = _Covered([(s.start, s.end) for s in replaced])
+        covered = Covered([(s.start, s.end) for s in replaced])
         out: list[SweepSpan] = []
         # runs in capitals are the engine's: its narrower test of a telling word holds there
         for kind, words in headed_runs(text, self._tells_a_name, capitals=False):
@@ -328,7 +326,7 @@ class Sweep:
         "Alzheimer's", "with Xarelto"), one opening with a function word ("Whom It May
         Concern"), nor a line alone (a letter's heading: the engine's letterhead test decides
         those)."""
-        covered = _Covered([(s.start, s.end) for s in replaced])
+        covered = Covered([(s.start, s.end) for s in replaced])
         out: list[SweepSpan] = []
         for c in self._naming.candidates(text):
             keys = [
@@ -514,7 +512,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?;\n•*-]|[ \t]{3})[ \t\d.)]*$")
 _LABEL_AFTER = re.compile(r"[ \t]*[:՝]")
 
 
-def _cased_script_names(text: str, covered: _Covered) -> list[SweepSpan]:
+def _cased_script_names(text: str, covered: Covered) -> list[SweepSpan]:
     """Capitalised words of Greek, Cyrillic and Armenian text that do not open a sentence or
     a line and are no label: names there as in English ("Өвчтөн: Батболдын Сарангэрэл",
     "Հիվանդ՝ Արմեն Սարգսյան"). No word list tells an ordinary word in these scripts, so
@@ -573,7 +571,7 @@ def _american(key: str) -> str:
     return key
 
 
-class _Covered:
+class Covered:
     """Spans already replaced: does [start, end) touch one? (log n: starts and running ends)"""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
@@ -608,7 +606,7 @@ def _merged(text: str, spans: list[SweepSpan]) -> list[SweepSpan]:
 
 
 def _joined(
-    text: str, kind: str, words: Sequence[re.Match[str]], covered: _Covered
+    text: str, kind: str, words: Sequence[re.Match[str]], covered: Covered
 ) -> list[SweepSpan]:
     """One span per stretch of adjacent free words (one surrogate for "Egg Donor Agency", not
     three), split where a word is already replaced or left out."""
