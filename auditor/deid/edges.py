@@ -169,18 +169,18 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
         if kind != _STREET:  # the same name in another script beside it, in brackets
             before = _other_script_before(text, start, floor)
             if before is not None:
-                out.append(Widened(kind, *before, _score(sp)))
+                out.append(Widened(kind, *before, sp.score))
         last = out[-1] if out else None
         joined = _joined(text, last, kind, start) if last is not None else None
         if last is not None and joined is not None:
-            out[-1] = Widened(joined, last.start, end, max(_score(last), _score(sp)))
+            out[-1] = Widened(joined, last.start, end, max(last.score, sp.score))
         elif (start, end) != (sp.start, sp.end):
-            out.append(Widened(kind, start, end, _score(sp)))
+            out.append(Widened(kind, start, end, sp.score))
         else:
             out.append(sp)
         after = _other_script_after(text, end, ceiling) if kind != _STREET else None
         if after is not None:
-            out.append(Widened(kind, *after, _score(sp)))
+            out.append(Widened(kind, *after, sp.score))
     return out
 
 
@@ -197,7 +197,7 @@ def _other_script_before(text: str, start: int, floor: int) -> tuple[int, int] |
     Gelashvili)", "جورج حداد (Georges Haddad)" (a bilingual form writes both)."""
     if start < 1 or text[start - 1] != "(":
         return None
-    line = max(text.rfind("\n", 0, start) + 1, floor)
+    line = _line_start(text, start, floor)
     m = _OTHER_BEFORE.search(text, max(line, start - _REACH), start)
     return (m.start(1), m.end(1)) if m else None
 
@@ -209,25 +209,31 @@ def _other_script_after(text: str, end: int, ceiling: int) -> tuple[int, int] | 
     return (m.start(1), m.end(1)) if m else None
 
 
-def _score(span: ScoredSpan) -> float:
-    return span.score
-
-
 def _joined(text: str, last: TypedSpan, kind: str, start: int) -> str | None:
     """The type of two names of one line as one, when only a particle, one word of a name or
-    the word for a hospital stands between them ("Opća bolnica Medvednica"); else None."""
+    the word for a hospital stands between them ("Opća bolnica Medvednica", "Mack Ave and
+    Cadieux Rd"); else None."""
     if last.entity_type not in _NAMES:
         return None
     gap = text[last.end : start]
-    m = re.fullmatch(r"[ \t]+([^\W\d_]+)[ \t]+", gap)
-    if m and m.group(1) in HOSPITAL_WORDS:  # (the sweep types an unknown word a person's)
-        return _HOSPITAL
     kinds = {last.entity_type, kind}
-    if gap == " " and kinds & _FIRMS:  # "Opća bolnica" + "Medvednica": one facility's name
-        return next(k for k in _PRIORITY if k in kinds)
-    if not _joins(text, last, kind, start):
+    joined = next(k for k in _PRIORITY if k in kinds)
+    if gap == " ":  # "Opća bolnica" + "Medvednica": one facility's name
+        return joined if kinds & _FIRMS else None
+    m = re.fullmatch(r"[ \t]+(\S+?)([ \t]+|-)", gap)
+    if m is None:
         return None
-    return next(k for k in _PRIORITY if k in kinds)
+    word = m.group(1).lower()
+    if m.group(2) != "-" and m.group(1) in HOSPITAL_WORDS:  # (the sweep types it a name's)
+        return _HOSPITAL
+    if _PERSON in kinds:  # a person's name and another: only a particle of a person's name
+        return joined if word in _NAME_PARTICLES else None
+    if word in _JOINING:  # "Mack Ave and Cadieux Rd", not "Boston and Denver"
+        return joined if kinds & _BUILT else None
+    if word in _PLACE_PARTICLES:
+        return joined
+    name_word = _CAP_WORD.fullmatch(m.group(1)) and _may_name(word) and m.group(2) != "-"
+    return joined if name_word else None
 
 
 def _head_after(text: str, kind: str, end: int, ceiling: int) -> tuple[int, str]:
@@ -244,25 +250,6 @@ def _head_after(text: str, kind: str, end: int, ceiling: int) -> tuple[int, str]
         house = _HOUSE_AFTER.match(text, m.end(), limit)
         return (house.end() if house else m.end()), _STREET
     return end, kind
-
-
-def _joins(text: str, last: TypedSpan, kind: str, start: int) -> bool:
-    """Two names of one line with only a particle or one word of a name between them."""
-    gap = text[last.end : start]
-    if not gap or "\n" in gap:
-        return False
-    kinds = {last.entity_type, kind}
-    m = re.fullmatch(r"[ \t]+(\S+?)([ \t]+|-)", gap)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    if _PERSON in kinds:  # a person's name and another: only a particle of a person's name
-        return word in _NAME_PARTICLES
-    if word in _JOINING:
-        return bool(kinds & _BUILT)  # "Mack Ave and Cadieux Rd", not "Boston and Denver"
-    if word in _PLACE_PARTICLES:
-        return True
-    return bool(_CAP_WORD.fullmatch(m.group(1))) and _may_name(word) and m.group(2) != "-"
 
 
 def _may_name(word: str) -> bool:
@@ -285,7 +272,7 @@ def _code(word: str, lexicon: _Lexicon) -> bool:
 
 def _left(text: str, kind: str, start: int, end: int, floor: int, lexicon: _Lexicon) -> int:
     """Where the span starts once it has taken what stands before it on its line."""
-    line = max(text.rfind("\n", 0, start) + 1, floor)
+    line = _line_start(text, start, floor)
     if kind == _STREET:
         return _house_before(text, start, line)
     if kind in _FIRMS:
@@ -352,7 +339,7 @@ def _headed_before(text: str, kind: str, start: int, floor: int) -> tuple[int, s
     """A place or a name after a facility's head and up to two capitalised words is that
     facility's name ("Hospital Central Ribera del Paraguay", "Clínica San Rafael"): the start
     and type of the whole."""
-    line = max(text.rfind("\n", 0, start) + 1, floor)
+    line = _line_start(text, start, floor)
     at = start
     for _ in range(3):
         m = _WORD_BEFORE.search(text, max(line, at - _REACH), at)
@@ -416,6 +403,15 @@ def _campus_word(word: str, lexicon: _Lexicon) -> bool:
     return key in lexicon.places or not lexicon.is_english(key)
 
 
+def _line_start(text: str, at: int, floor: int) -> int:
+    """Where the line holding ``at`` starts, no further back than every look before a span
+    reaches (a line may be a whole file: an unbounded search per span is quadratic)."""
+    bound = max(floor, at - 2 * _REACH)
+    return max(text.rfind("\n", bound, at) + 1, bound)
+
+
 def _line_end(text: str, at: int) -> int:
-    nl = text.find("\n", at)
-    return len(text) if nl < 0 else nl
+    """Where the line holding ``at`` ends, no further on than every look after a span reaches."""
+    bound = min(len(text), at + 2 * _REACH)
+    nl = text.find("\n", at, bound)
+    return bound if nl < 0 else nl

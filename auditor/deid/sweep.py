@@ -537,9 +537,9 @@ def _label(text: str, m: re.Match[str], starts: list[int]) -> bool:
     """A form's label in a language the lists do not hold: the first word of its line, a colon
     after it, and a value the engine found right after the colon ("Pacients: Jānis Bērziņš",
     "Domicilio: Av. Italia 5120"). A chat's speaker before a line of talk is no such label."""
-    line = text.rfind("\n", 0, m.start()) + 1
-    if text[line : m.start()].strip(" \t-*•"):
-        return False
+    before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t-*•")
+    if (before and not before.endswith("\n")) or (not before and m.start() > 40):
+        return False  # not its line's first word (looked for within 40 characters)
     colon = _LABEL_COLON.match(text, m.end())
     if colon is None or ":" not in colon.group():
         return False
