@@ -115,16 +115,20 @@ _ID_LABEL = (
     # "IMC", "SLMC", "PMDC"): capitals only ("gmc" is no word, but "mc" ends some words)
     r"(?-i:[A-Z]{1,3}MC|PMDC|AHPRA|HPCSA))"
 )
-_ID_LABELLED = re.compile(
-    r"(?<![\w])(?i:" + _ID_LABEL + r")"
-    # blanks read once (possessive): the look-ahead below would rescan them at every split
-    r"(?i:\.?[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*+[:#]?[ \t]*+"
+# The value after an identifier's label, group 1.
+_LABELLED_VALUE = (
     r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
     # groups after a space hold a digit ("1Z 999 AA1"; not "... IRN 1", "... denied"); groups
     # after a slash or dash may be letters, any case ("2025/CF/00417", "25-cv-01187")
     r"(?:[ ](?=[A-Za-z]*\d)[A-Z0-9]{1,12}|[ ]?[/-][ ]?[A-Za-z0-9]{1,12}|\.(?=\d)\d{1,12}"
     # a court's or a registry's letter code between digit groups ("26 MH 0214")
     r"|[ ][A-Z]{1,4}(?=[ ]\d{3})){0,7})(?![\w/-])"
+)
+_ID_LABELLED = re.compile(
+    r"(?<![\w])(?i:" + _ID_LABEL + r")"
+    # blanks read once (possessive): the look-ahead below would rescan them at every split
+    r"(?i:\.?[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*+[:#]?[ \t]*+"
+    + _LABELLED_VALUE
 )
 # The word "number" in the languages of Europe and Latin America before a value: "Nr. 26/11841",
 # "č. 4471/26", "N° 4471-22", "№ 12345", "broj 55120", "Nummer 2026-0412". The value is read as
@@ -133,9 +137,7 @@ _ID_LABELLED = re.compile(
 _NUMBER_WORD = re.compile(
     r"(?<![\w])(?:Nr|nr|NR|Nro|nro|№|N°|Nº|nº|n°|č|Č|br|Br|broj|Broj|núm|Núm|número|Número|"
     r"numero|Numero|numéro|Numéro|nummer|Nummer|numer|Numer|numurs|Numurs)(?![^\W\d_])"
-    r"\.?[ \t]*[:#]?[ \t]*"
-    r"((?=[A-Za-z0-9/ -]*\d)(?:[A-Z]{1,5}[ /-])?[A-Z0-9]{1,20}"
-    r"(?:[ ]?[/-][ ]?[A-Za-z0-9]{1,12}|\.(?=\d)\d{1,12}){0,5})(?![\w/-])"
+    r"\.?[ \t]*+[:#]?[ \t]*+" + _LABELLED_VALUE
 )
 _NUMBERED_PLACE = re.compile(
     r"(?i:room|rm|bed|ward|zimmer|bett|station|sala|cama|pokój|pokoj|soba|chambre|lit|kamer|"
