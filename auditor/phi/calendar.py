@@ -8,6 +8,7 @@ vocabulary, so the two can never disagree about what counts.
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -49,4 +50,40 @@ def month_names() -> dict[str, bool]:
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         word, _, kind = line.partition("\t")
         out[word] = kind != "wide"
+    # Greek capitals drop the accents ("ΔΕΚΕΜΒΡΙΟΣ" for "δεκέμβριος"): there the bare
+    # spelling of a full name is a name too. Not in Latin script, where a bare spelling is
+    # often a word ("gené" -> "gene", "août" -> "aout").
+    for word, short in list(out.items()):
+        if not short and "GREEK" in unicodedata.name(word[0], ""):
+            out.setdefault(_bare(word), short)
     return out
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def month_kind(word: str) -> bool | None:
+    """Whether ``word`` (any case) is a month name of :func:`month_names` that needs a year
+    beside it (True), one that does not (False), or no month name (None)."""
+    names = month_names()
+    low = word.lower()
+    found = names.get(low)
+    return names.get(_bare(low)) if found is None else found
+
+
+@cache
+def month_year_names() -> frozenset[str]:
+    """The month names of :func:`month_names` that make a date with a year alone, no day
+    ("diciembre 2026", "Dets 2026"): every full name, and every abbreviation that is no
+    English word ("lab 2026", "vol 2026", "avg 2026" are not months)."""
+    data = resources.files("auditor.phi.resources").joinpath("english_words.txt.gz").read_bytes()
+    english = set(gzip.decompress(data).decode("utf-8").split())
+    return frozenset(w for w, short in month_names().items() if not short or w not in english)
+
+
+def month_with_year(word: str) -> bool:
+    """Whether ``word`` (any case) is a name of :func:`month_year_names`."""
+    low = word.lower()
+    names = month_year_names()
+    return low in names or _bare(low) in names

@@ -31,6 +31,10 @@ def dates(engine: PhiEngine, text: str) -> list[str]:
         ("vizsgálat 2026. 12. 02. napján", "2026. 12. 02"),  # Hungarian numeric
         ("2026年12月3日入院", "2026年12月3日"),  # Chinese / Japanese
         ("2026년 12월 3일 방문", "2026년 12월 3일"),  # Korean
+        ("promotora Yolanda Saucedo -- diciembre 2026", "diciembre 2026"),  # month and year
+        ("Informe de diciembre de 2026", "diciembre de 2026"),
+        ("ΔΕΚΕΜΒΡΙΟΣ 2026", "ΔΕΚΕΜΒΡΙΟΣ 2026"),  # Greek capitals drop the accent
+        ("przyjęty grudzień 2026 r.", "grudzień 2026 r"),
     ],
 )
 def test_a_date_in_another_language(engine: PhiEngine, text: str, date: str) -> None:
@@ -46,6 +50,7 @@ def test_a_date_in_another_language(engine: PhiEngine, text: str, date: str) -> 
         "items 1. 2. 3. of the checklist",  # a list, no year
         "BP 120. 8. 2026 flagged",  # no day of month is 120
         "room 14 Julio Ramos",  # Spanish for July, but a listed first name: needs a year
+        "see vol 2026 of the series",  # an English word that abbreviates a month: no date
     ],
 )
 def test_what_only_looks_like_a_date(engine: PhiEngine, text: str) -> None:
@@ -58,3 +63,9 @@ def test_the_month_list_is_every_language_but_english() -> None:
     assert months["prosinca"] is False and months["décembre"] is False  # full names
     assert months["dets"] is True and months["mars"] is True  # need a year
     assert not {"december", "dec", "sept", "may", "march"} & set(months)
+
+
+def test_a_year_before_an_english_word_that_abbreviates_a_month_is_the_year_alone(
+    engine: PhiEngine,
+) -> None:
+    assert dates(engine, "In 2026 lab values were stable") == ["2026"]

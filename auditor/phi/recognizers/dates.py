@@ -18,7 +18,8 @@ from auditor.phi.calendar import (
     MONTH_STARTS,
     WEEKDAY,
     WEEKDAY_STARTS,
-    month_names,
+    month_kind,
+    month_with_year,
 )
 from auditor.phi.entities import Entity
 from auditor.phi.measures import DOSE_FORMS, DOSE_UNITS, TIME_UNITS
@@ -233,17 +234,32 @@ _NAMED_YEAR_FIRST = accelerated(
     )
 )
 
+# A month named in another language with its year and no day ("diciembre 2026", "diciembre
+# de 2026", "grudzień 2026 r."): the month is an element of the date Safe Harbor removes.
+_NAMED_MONTH_YEAR = accelerated(
+    re.compile(rf"(?<![\w.-]){_N_MONTH}[ \t]+{_N_LINK}{_N_YEAR}(?:[ \t]*(?:г|m|r|ж|y)\.)?(?![\w-])")
+)
+
+
+def _month_year_reject(text: str, start: int, end: int) -> bool:
+    m = _NAMED_MONTH_YEAR.fullmatch(text, start, end)
+    return m is None or not month_with_year(m.group("m"))
+
 
 def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], bool]:
     def reject(text: str, start: int, end: int) -> bool:
         m = pattern.fullmatch(text, start, end)
         if m is None:
             return True
-        word = m.group("m").lower()
-        needs_year = month_names().get(word)
+        needs_year = month_kind(m.group("m"))
         if needs_year is None:
             return True
-        return needs_year and m.group("y") is None
+        if m.group("y") is None:
+            return needs_year
+        # A year and a month with no day is a date only for a month that is no English word
+        # ("in 2026 lab values").
+        dayless = not any(c.isdigit() for c in text[m.end("y") : end] + text[start : m.start("y")])
+        return dayless and not month_with_year(m.group("m"))
 
     return reject
 
@@ -623,6 +639,7 @@ def date_rules() -> list[Rule]:
             0.85,
             reject=_named_month_reject(_NAMED_YEAR_FIRST),
         ),
+        Rule("named-month-year", e, _NAMED_MONTH_YEAR, 0.85, reject=_month_year_reject),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
         Rule("month-in-brackets", e, _MONTH_BRACKETED, 0.7, group=1, words=MONTH_STARTS),
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),
