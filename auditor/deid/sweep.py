@@ -65,6 +65,7 @@ from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.regex_start import accelerated
+from auditor.phi.recognizers.table_columns import header_rows
 from auditor.phi.recognizers.tokens import normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -252,9 +253,15 @@ class Sweep:
         lower = sum(c.islower() for c in text)
         mixed = lower > sum(c.isupper() for c in text)
         starts = sorted(s.start for s in taken)
+        heads = Covered(header_rows(text))
         for m in _WORD.finditer(text):
             kind = self._decide(m.group(), mixed)
-            if kind and covered.free(m.start(), m.end()) and not _label(text, m, starts):
+            if (
+                kind
+                and covered.free(m.start(), m.end())
+                and heads.free(m.start(), m.end())
+                and not _label(text, m, starts)
+            ):
                 found.append(SweepSpan(kind, m.start(), m.end()))
         found += _cased_script_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
         found += self._grown(text, [*taken, *found])

@@ -304,3 +304,16 @@ def test_a_speaker_before_talk_is_still_a_name(sweep: Sweep, phi_engine: PhiEngi
     text = "Zhyldyz: ok I will bring the papers tomorrow"
     spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
     assert ("PERSON", "Zhyldyz") in [(s.entity_type, text[s.start : s.end]) for s in spans]
+
+
+def test_a_table_header_in_another_language_is_no_name(sweep: Sweep, phi_engine: PhiEngine) -> None:
+    text = (
+        "Cliente                 Edad  Teléfono      Programa   Próxima\n"
+        "Reyes Ochoa, Filiberto  67    956-555-0112  DM2        12/8\n"
+    )
+    spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
+    header = text.index("\n")
+    assert [text[s.start : s.end] for s in spans if s.start < header] == []
+    # a line of capitalised words over prose is no header: its words are still read
+    prose = "Cliente  Edad  Zbigniewski\nwas seen today and went home\n"
+    assert "Zbigniewski" in [prose[s.start : s.end] for s in sweep.spans(prose, [])]

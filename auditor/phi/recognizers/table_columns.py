@@ -255,6 +255,32 @@ def _key_kind(key: str) -> Entity | None:
     return None
 
 
+def header_rows(text: str) -> list[tuple[int, int]]:
+    """Character spans of the lines that head a table, in whatever language: three or more
+    short cells of letters split by pipes, tabs or wide gaps, over a row split the same way
+    into as many cells with a digit in it ("Cliente   Edad   Teléfono" over "Reyes Ochoa,
+    Filiberto   67   956-555-0112"). Its words name columns, not people; the de-identifier's
+    sweep leaves them (the engine's own findings still go)."""
+    if "|" not in text and "\t" not in text and "  " not in text:
+        return []
+    rows: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offset = 0
+    for i, line in enumerate(lines):
+        start, offset = offset, offset + len(line) + 1
+        sep = _separator(line)
+        if sep not in ("|", "\t", " ") or len(line) > 400 or not _FIRST_LABEL[sep].match(line):
+            continue
+        cells = _split(line, sep)
+        if len(cells) < 3 or not all(_LABEL_CELL.fullmatch(line[a:b]) for a, b in cells):
+            continue
+        below = next((x for x in lines[i + 1 : i + 3] if not _RULE_LINE.fullmatch(x)), "")
+        # the row's own separator may read otherwise ("Ochoa, Filiberto" has commas)
+        if len(_split(below, sep)) == len(cells) and any(c.isdigit() for c in below):
+            rows.append((start, start + len(line)))
+    return rows
+
+
 class TableColumnRecognizer(LocalRecognizer):
     """Values under a column label that names their kind (module docstring)."""
 
