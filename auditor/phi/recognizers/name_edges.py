@@ -1,10 +1,11 @@
 """The small parts at a found name's edges: initials ("R. Mbappé", "N. G. Sithole",
 "Teagan M.", "Mwakyusa, G.", "kimberly t."), a surname's particle ("Ó Broin", "Pádraig Ó
-Gallchóir", "P. van Wyk", "Mr ap Rhys") and a hyphenated given name's short part ("Jong-ho");
-and what lies beside a name without being part of it, which a rule may have taken in: a form
-of address before it ("Puan Noraini", "Frau Keller") and a generation after it ("Hebert JR",
-"Carl Mann III"): both name no one (``bare_bounds``). After a surname alone and its comma,
-the engine adds the given name when no list explains the word otherwise.
+Gallchóir", "P. van Wyk", "Mr ap Rhys"), a hyphenated given name's short part ("Jong-ho") and
+such a given name before a surname ("Ji-woo Park"); and what lies beside a name without being
+part of it, which a rule may have taken in: a form of address before it ("Puan Noraini", "Frau
+Keller") and a generation after it ("Hebert JR", "Carl Mann III"): both name no one
+(``bare_bounds``). After a surname alone and its comma, the engine adds the given name when no
+list explains the word otherwise.
 
 Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
 rules find the written-out words; a part left beside a replaced name keeps a piece of it (the
@@ -43,6 +44,9 @@ _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-])({_PARTICLE}(?:[ \t]+(?:der|den|l
 # The short second part of a hyphenated given name ("Jong-ho", "Min-ji"), left by the name
 # rules, which split at the hyphen.
 _HYPHEN_TAIL = re.compile(r"-[a-z]{1,3}(?![\w'’-])")
+# A hyphenated given name of two short syllables before a surname the rules found ("Ji-woo
+# Park", "Xiao-ling Chen"): the capitalised first syllable keeps the hyphen from the rules.
+_HYPHEN_HEAD = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,3}-[a-z]{2,4})[ \t]\Z")
 
 S = TypeVar("S", bound=TypedSpan)
 
@@ -79,6 +83,9 @@ def edge_bounds(
         tail = _HYPHEN_TAIL.match(text, end)
         if tail is not None:
             end = tail.end()
+        head = _HYPHEN_HEAD.search(text, max(0, start - 12), start)
+        if head is not None:
+            start = head.start(1)
         particle = _PARTICLE_BEFORE.search(text, max(0, start - 12), start)
         if particle is not None:
             start = particle.start(1)
