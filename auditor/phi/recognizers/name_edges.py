@@ -1,7 +1,8 @@
 """The small parts at a found name's edges: initials ("R. Mbappé", "N. G. Sithole",
 "Teagan M.", "Mwakyusa, G.", "kimberly t."), a surname's particle ("Ó Broin", "Pádraig Ó
-Gallchóir", "P. van Wyk", "Mr ap Rhys"), a hyphenated given name's short part ("Jong-ho") and
-such a given name before a surname ("Ji-woo Park"); and what lies beside a name without being
+Gallchóir", "P. van Wyk", "Mr ap Rhys"), a hyphenated given name's short part ("Jong-ho"),
+such a given name before a surname ("Ji-woo Park"), the other half of a double-barrelled
+surname ("McCRAE-" of "McCRAE-BOONE"); and what lies beside a name without being
 part of it, which a rule may have taken in: a form of address before it ("Puan Noraini", "Frau
 Keller") and a generation after it ("Hebert JR", "Carl Mann III"): both name no one
 (``bare_bounds``). After a surname alone and its comma, the engine adds the given name when no
@@ -47,6 +48,10 @@ _HYPHEN_TAIL = re.compile(r"-[a-z]{1,3}(?![\w'’-])")
 # A hyphenated given name of two short syllables before a surname the rules found ("Ji-woo
 # Park", "Xiao-ling Chen"): the capitalised first syllable keeps the hyphen from the rules.
 _HYPHEN_HEAD = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,3}-[a-z]{2,4})[ \t]\Z")
+# The other half of a double-barrelled surname the rules cut at its hyphen ("McCRAE-" of
+# "McCRAE-BOONE, Talmadge", "-Okafor" of "Smith-Okafor" when only "Smith" was read).
+_BARREL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z'’]{1,20})-\Z")
+_BARREL_AFTER = re.compile(r"-([A-Z][A-Za-z'’]{1,20})(?![\w'’-])")
 
 S = TypeVar("S", bound=TypedSpan)
 
@@ -80,9 +85,12 @@ def edge_bounds(
         particle = _PARTICLE_AFTER.match(text, end)
         if particle is not None:
             end = particle.end(1)
-        tail = _HYPHEN_TAIL.match(text, end)
+        tail = _HYPHEN_TAIL.match(text, end) or _BARREL_AFTER.match(text, end)
         if tail is not None:
             end = tail.end()
+        barrel = _BARREL_BEFORE.search(text, max(0, start - 23), start)
+        if barrel is not None:
+            start = barrel.start(1)
         head = _HYPHEN_HEAD.search(text, max(0, start - 12), start)
         if head is not None:
             start = head.start(1)
