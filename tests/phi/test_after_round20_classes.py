@@ -1,5 +1,6 @@
 """Classes fixed by kind after round 20's development batch (issue 14): a hyphenated given
-name of two syllables before a surname."""
+name of two syllables before a surname, both halves of a double-barrelled surname, and a
+street at its crossing with a numbered road."""
 
 from __future__ import annotations
 
@@ -28,3 +29,32 @@ def test_a_two_syllable_given_name_joins_the_surname(
 
 def test_a_hyphenated_word_is_no_given_name(engine: PhiEngine) -> None:
     assert ("PERSON", "Follow-up Park") not in found(engine, "Follow-up Park")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bed 8  McCRAE-BOONE, Talmadge  17M  dog bite", "McCRAE-BOONE, Talmadge"),
+        ("Pfannenstiel-Orr, Leticia       TBW-4418027", "Pfannenstiel-Orr, Leticia"),
+    ],
+)
+def test_both_halves_of_a_double_barrelled_surname(engine: PhiEngine, text: str, name: str) -> None:
+    assert ("PERSON", name) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("found US-1 & Ware St, Waycross", ["US-1", "Ware St"]),
+        ("crash on US 1 at Main St", ["US 1", "Main St"]),
+        ("I-95 and Elm Street", ["I-95", "Elm Street"]),
+    ],
+)
+def test_a_street_at_its_crossing_with_a_numbered_road(
+    engine: PhiEngine, text: str, streets: list[str]
+) -> None:
+    assert [v for k, v in found(engine, text) if k == "STREET_ADDRESS"] == streets
+
+
+def test_a_numbered_road_alone_at_a_time_is_no_crossing(engine: PhiEngine) -> None:
+    assert [k for k, _ in found(engine, "I-95 at 3 pm was closed") if k == "STREET_ADDRESS"] == []

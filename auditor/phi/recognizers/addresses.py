@@ -211,9 +211,13 @@ _CROSS_TYPE = (
     r"Turnpike|Tpke|Place|Pl|Court|Ct|Way|Circle|Cir|Pike|Route|Rte)"
 )
 _CROSS_NAME = r"(?:(?:[A-Z][a-z'’]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+# a numbered road at the joint: "Route 9", "Hwy 82", "I-95", "US-1", "SR 520"
+_CROSS_ROUTE = r"(?:Route|Rte|Highway|Hwy|Interstate|I-|US-?|SR-?)[ \t]?\d{1,4}\b"
 _INTERSECTION = re.compile(
     rf"(?<![\w.])(?P<a>{_CROSS_NAME}{_CROSS_TYPE}\b\.?)[ \t]*(?:and|&|/|@|at|x)[ \t]*"
-    rf"(?P<b>{_CROSS_NAME}{_CROSS_TYPE}\b|(?:Route|Rte|Highway|Hwy|Interstate|I-)[ \t]?\d{{1,4}}\b)"
+    rf"(?P<b>{_CROSS_NAME}{_CROSS_TYPE}\b|{_CROSS_ROUTE})"
+    # the numbered road first: "found US-1 & Ware St"
+    rf"|(?<![\w.-])(?P<c>{_CROSS_ROUTE})[ \t]*(?:and|&|/|@|at|x)[ \t]*(?P<d>{_CROSS_NAME}{_CROSS_TYPE}\b)"
 )
 
 
@@ -575,7 +579,7 @@ class AddressRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
         found += [(m.start(1), m.end(1), 0.6) for m in _PHASE.finditer(text)]
         for m in _INTERSECTION.finditer(text):  # each street; the joint is no address
-            found += [(m.start("a"), m.end("a"), 0.75), (m.start("b"), m.end("b"), 0.75)]
+            found += [(m.start(g), m.end(g), 0.75) for g in "abcd" if m.group(g)]
         found += [
             (m.start() + offset, m.end(), 0.7)
             for m in _STREET_NAMED.finditer(text)
