@@ -1,6 +1,6 @@
 """Classes fixed by kind after round 20's development batch (issue 14): a hyphenated given
-name of two syllables before a surname, both halves of a double-barrelled surname, and a
-street at its crossing with a numbered road."""
+name of two syllables before a surname, both halves of a double-barrelled surname, a street
+at its crossing with a numbered road, and a hospital's or a firm's name in quotation marks."""
 
 from __future__ import annotations
 
@@ -58,3 +58,24 @@ def test_a_street_at_its_crossing_with_a_numbered_road(
 
 def test_a_numbered_road_alone_at_a_time_is_no_crossing(engine: PhiEngine) -> None:
     assert [k for k, _ in found(engine, "I-95 at 3 pm was closed") if k == "STREET_ADDRESS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("клиническая больница «Неман-Мед», кардиология", "HOSPITAL", "больница «Неман-Мед»"),
+        ("ligoninė „Santara“ 2 korpusas", "HOSPITAL", "ligoninė „Santara“"),
+        ("Место работы: ООО «Лань-Мебель».", "ORGANIZATION", "ООО «Лань-Мебель»"),
+        ("працює: ТОВ «Медікал Плюс», Київ", "ORGANIZATION", "ТОВ «Медікал Плюс»"),
+        ('angajator SRL "Farmacia Tei" Bucuresti', "ORGANIZATION", 'SRL "Farmacia Tei"'),
+    ],
+)
+def test_a_name_in_quotation_marks_after_a_facility_word_or_a_legal_form(
+    engine: PhiEngine, text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(engine, text)
+
+
+@pytest.mark.parametrize("text", ['the hospital "was fine" he said', 'PT "I am fine" today'])
+def test_a_quoted_remark_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert [k for k, _ in found(engine, text) if k in ("HOSPITAL", "ORGANIZATION")] == []

@@ -18,7 +18,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.measures import DOSE_FORMS, DOSE_ROUTES, DOSE_UNITS, LETTER_UNITS
 from auditor.phi.recognizers.addresses import ROAD_LETTERS, ROAD_WORDS, STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.facility_words import HEADS_FIRST, HEADS_LAST
+from auditor.phi.recognizers.facility_words import HEADS_FIRST, HEADS_LAST, HOSPITAL_WORDS
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
     HOSPITAL_LAB_WORDS,
@@ -215,6 +215,12 @@ class FacilityRecognizer(LocalRecognizer):
                 name = _NAME_BEFORE_HEAD.search(text, max(0, m.start() - 80), m.start())
                 if name and self._foreign_head_name(name.group(1)):
                     found.append((name.start(1), m.end(), 0.85))
+            if any(q in text for q in _QUOTE_OPEN):
+                found += [
+                    (m.start(), m.end(), 0.85)
+                    for m in _WORLD_HEAD_QUOTED.finditer(text)
+                    if not m.group("name")[0].islower()  # a name, not a quoted remark
+                ]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
 
@@ -804,6 +810,14 @@ _WORLD_HEAD_LAST = accelerated(
     re.compile(
         r"(?<![\w'’-])(?i:" + "|".join(sorted(HEADS_LAST, key=len, reverse=True)) + r")(?![\w'’-])"
     )
+)
+# A facility's word and its name in quotation marks, as Slavic, Baltic, Romanian and Turkish
+# papers write it ("больница «Неман-Мед»", "ligoninė „Santara“", "Spitalul \"Sfânta Maria\""):
+# the quotes make the name, in any case and script.
+_QUOTE_OPEN = "«„“\"'"
+_WORLD_HEAD_QUOTED = re.compile(
+    r"(?<![\w'’-])(?i:" + "|".join(sorted(HOSPITAL_WORDS, key=len, reverse=True)) + r")[ \t]*"
+    r"[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]"
 )
 _NAME_BEFORE_HEAD = re.compile(rf"(?<![\w'’-])({_CAP_ANY}(?:[ \t]{_CAP_ANY}){{0,2}})[ \t]+$")
 _WORLD_HEADS = tuple(sorted(HEADS_FIRST | HEADS_LAST))

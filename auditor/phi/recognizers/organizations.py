@@ -88,6 +88,14 @@ _ANY_SUFFIX = accelerated(re.compile(rf"(?:{_SUFFIXES})(?![\w])"))
 _SHORT_SUFFIX = re.compile(
     rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:{_SHORT})(?![\w.])"
 )
+# A legal form and the firm's name in quotation marks, as Eastern Europe, the Balkans and
+# Central Asia write a company ("ООО «Лань-Мебель»", "ТОВ «Медікал Плюс»", "UAB „Baltic
+# Med“", "SRL \"Farmacia Tei\""): a form in Cyrillic capitals or one of the Latin ones.
+_QUOTED_FIRM = re.compile(
+    r"(?<![\w.-])(?:[А-ЯЁІЇЄҐЎҚҒҲӘӨҮҢ]{2,5}|SRL|SA|SC|SAS|SARL|SpA|GmbH|AG|UAB|SIA|AS|OÜ|TOO|"
+    r"LLC|LLP|JSC|PJSC|OOO|EOOD|OOD|DOO|d\.o\.o\.|s\.r\.o\.|Kft\.?|Zrt\.?|Sp\.[ \t]?z[ \t]?o\.o\.)"
+    r"[ \t]*[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]"
+)
 _NAME = r"[A-Z][a-z][a-z'-]+"
 # Exactly "X, Y and Z": a longer list is a list of people, not a firm.
 _PARTNERS = re.compile(
@@ -314,6 +322,7 @@ class OrganizationRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
         securities = self._securities(text) if re.search(r"[a-z]", text) else []
+        securities += self._quoted_firms(text) if any(q in text for q in '«„“"') else []
         if not view.shouting:
             return self._grammar(text) + securities + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
@@ -488,6 +497,14 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue  # "Insurance: Pending", "Carrier: Unknown"
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
         return out + (self._of_forms(text) if " of " in text else [])
+
+    def _quoted_firms(self, text: str) -> list[RecognizerResult]:
+        """A legal form and a name in quotation marks (_QUOTED_FIRM), not a quoted remark."""
+        return [
+            self._result(m.start(), m.end(), SUFFIX_SCORE)
+            for m in _QUOTED_FIRM.finditer(text)
+            if not m.group("name")[0].islower()
+        ]
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return make_result(self, Entity.ORGANIZATION.value, start, end, score)
