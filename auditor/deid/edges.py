@@ -18,7 +18,8 @@ so before the operators run a span takes its edges, by kind and on its own line 
   "at the Black Swamp Medicab"), never a sentence's first English word;
 - **before** a street: its house number, "No.", a compass letter ("E Camino Miraval");
   **after** it, the unit ("Bldg 22");
-- a person's name takes the rest of a hyphenated surname;
+- a person's name takes the rest of a hyphenated surname, and the whole of a user name joined
+  by underscores that it stands in ("GeorgiaPeach_Tina");
 - in other languages: the word for a hospital or a street inside or after a name joins and
   types it ("Opća bolnica Medvednica", "Vodnikova cesta 188"), a facility's head that opens a
   name makes the place after it the facility ("Hospital Central Ribera del Paraguay"), and a
@@ -166,6 +167,8 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
             start, kind = _headed_before(text, kind, start, floor)
         end = _right(text, kind, sp.start, sp.end, ceiling, lexicon)
         end, kind = _head_after(text, kind, end, ceiling)
+        if kind == _PERSON:
+            start, end = _handle(text, start, end, floor, ceiling)
         if kind != _STREET:  # the same name in another script beside it, in brackets
             before = _other_script_before(text, start, floor)
             if before is not None:
@@ -182,6 +185,19 @@ def widen(text: str, spans: Sequence[ScoredSpan], lexicon: _Lexicon) -> list[Sco
         if after is not None:
             out.append(Widened(kind, *after, sp.score))
     return out
+
+
+def _handle(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """A name inside a user name joined by underscores takes the whole of it
+    ("GeorgiaPeach_Tina", "omhlab_rsellers"); other names keep their bounds."""
+    a, b = start, end
+    while a > floor and (text[a - 1].isalnum() or text[a - 1] == "_"):
+        a -= 1
+    while b < ceiling and (text[b].isalnum() or text[b] == "_"):
+        b += 1
+    if "_" not in text[a:start] + text[end:b] or b - a > 64:
+        return start, end
+    return a, b
 
 
 # A run of up to four words in a script other than Latin (Georgian, Armenian, Cyrillic,

@@ -82,6 +82,9 @@ _DRUG_FILE = "drug_ner_dictionary.pkl.bz2"
 
 # A word: letters with inner apostrophes or hyphens, not touching a digit ("FiO2", "T4").
 _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![\w])")
+# A handle joined by underscores ("GeorgiaPeach_Tina", "omhlab_rsellers"), not part of an
+# e-mail, a path or a URL.
+_HANDLE = re.compile(r"(?<![\w.@/\\-])[^\W\d_][^\W_]*(?:_[^\W_]+)+(?![\w@/\\-]|\.\w)")
 # A number-bearing token: letters, digits and inner . - _ (URLs, dates and times hold / or :
 # and are the engine's).
 # (letters of any script: "УБ85031214", "ЭМД-0448172")
@@ -237,6 +240,11 @@ class Sweep:
             if self._coded(m) and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
         covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
+        if "_" in text:
+            for m in _HANDLE.finditer(text):
+                if self._handle(m.group()) and covered.free(m.start(), m.end()):
+                    found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+            covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _AGE.finditer(text):
             group = next(g for g in ("n", "o", "s", "b") if m.group(g))
             number = m.group(group)
@@ -452,6 +460,18 @@ class Sweep:
             if len(rest) >= 4 and rank <= _LOGIN_RANK and self._unknown(rest):
                 return Entity.ID_NUMBER.value
         return None
+
+    def _handle(self, token: str) -> bool:
+        """A user name joined by underscores with a name or a login in it ("GeorgiaPeach_Tina",
+        "omhlab_rsellers"), not a machine key of words ("bp_systolic", "patient_id")."""
+        for part in token.split("_"):
+            for hump in _CAMEL.split(part):
+                key = normalize(hump)
+                if len(key) >= 3 and self._listed(key) and self._unknown(key):
+                    return True
+            if self._login(part.lower()):
+                return True
+        return False
 
     def _listed(self, key: str) -> bool:
         lex = self.lexicon

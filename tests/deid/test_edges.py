@@ -234,3 +234,20 @@ def test_a_name_in_another_script_goes_with_its_transliteration(
 ) -> None:
     out = deidentified(phi_engine, text)
     assert kept in out and gone not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "handle"),
+    [
+        ('2 stars -- "GeorgiaPeach_Tina" -- Dec', "Tina", "GeorgiaPeach_Tina"),
+        ("tech: omhlab_rsellers", "omhlab", "omhlab_rsellers"),
+    ],
+)
+def test_a_name_in_a_user_name_takes_all_of_it(
+    phi_engine: PhiEngine, text: str, name: str, handle: str
+) -> None:
+    assert widened(phi_engine, text, ("PERSON", name)) == [("PERSON", handle)]
+
+
+def test_a_name_beside_a_plain_word_keeps_its_bounds(phi_engine: PhiEngine) -> None:
+    assert widened(phi_engine, "seen by Tina today", ("PERSON", "Tina")) == [("PERSON", "Tina")]

@@ -317,3 +317,20 @@ def test_a_table_header_in_another_language_is_no_name(sweep: Sweep, phi_engine:
     # a line of capitalised words over prose is no header: its words are still read
     prose = "Cliente  Edad  Zbigniewski\nwas seen today and went home\n"
     assert "Zbigniewski" in [prose[s.start : s.end] for s in sweep.spans(prose, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [("logged by tgreer_rn at 0400", "tgreer_rn"), ("user: kowalczyk_pharm2", "kowalczyk_pharm2")],
+)
+def test_a_user_name_with_a_login_or_a_name_in_it_is_an_identifier(
+    sweep: Sweep, text: str, handle: str
+) -> None:
+    assert ("ID_NUMBER", handle) in swept(sweep, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["bp_systolic and patient_id", "mail tina_smith@example.com", "see /var/log/app_jsmith"]
+)
+def test_a_machine_key_or_part_of_an_address_is_no_user_name(sweep: Sweep, text: str) -> None:
+    assert [v for k, v in swept(sweep, text) if "_" in v] == []
