@@ -95,6 +95,7 @@ UNSEEN_HAND = (
     "round18-test",
     "round19-test",
     "round20-test",
+    "round21-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -13,7 +13,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
-``round20-dev``/``round20-test`` and
+``round20-dev``/``round20-test``, ``round21-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
@@ -338,6 +338,18 @@ CORPORA = {
         HERE / "round20_dev.src.txt",
         HERE / "round20_dev.jsonl",
         HERE / "round20_dev_site.tsv",
+    ),
+    # issue 14 round 21: legacy mainframe and green-screen captures in fixed-width capitals, OCR'd
+    # forms and faxes with their recognition errors, free text full of typos; chiropractic,
+    # physiotherapy, oral surgery, optometry, audiology, correctional, workers' compensation,
+    # genetic counselling, tribal, veterans', interpreter and telehealth records; and Ukraine,
+    # Cuba, Iran, Iraq, Qatar, Kyrgyzstan, Afghanistan, Somalia, Namibia, Madagascar, Kosovo,
+    # Timor-Leste, the Maldives, El Salvador and the Faroe Islands; an author who never read the
+    # detector; the test batch is frozen
+    "round21-test": (
+        HERE / "round21_test.src.txt",
+        HERE / "round21_test.jsonl",
+        HERE / "round21_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
