@@ -536,6 +536,8 @@ _CASED_SCRIPT_WORD = re.compile(
 # Where a sentence or a line starts (its first word is capitalised whatever it is), and what
 # follows a label (Mongolian, Russian and Greek ":", Armenian "՝").
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\n•*-]|[ \t]{3})[ \t\d.)]*$")
+# An initial's dot ends no sentence: "Эмч: Д. Оюунчимэг", "բժիշկ՝ Ա. Հակոբյան".
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s:՝(,])[^\W\d_]\.[ \t]?$")
 _LABEL_AFTER = re.compile(r"[ \t]*[:՝]")
 
 
@@ -549,7 +551,10 @@ def _cased_script_names(text: str, covered: Covered) -> list[SweepSpan]:
         word = m.group()
         if not (word[0].isupper() and word[1:].islower()):
             continue
-        if _SENTENCE_START.search(text, max(0, m.start() - 12), m.start()):
+        before = max(0, m.start() - 12)
+        if _SENTENCE_START.search(text, before, m.start()) and not _INITIAL_BEFORE.search(
+            text, before, m.start()
+        ):
             continue
         if _LABEL_AFTER.match(text, m.end()) or not covered.free(m.start(), m.end()):
             continue

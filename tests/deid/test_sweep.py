@@ -229,6 +229,9 @@ def test_a_headed_run_reads_accented_words_and_a_health_system(sweep: Sweep) -> 
         ("Հիվանդ՝ Արմեն Սարգսյան", ["Արմեն", "Սարգսյան"], ["Հիվանդ"]),
         ("Поступил 3 декабря. Пациент Иванов жалуется на боль.", ["Иванов"],
          ["Поступил", "Пациент", "декабря"]),
+        # an initial's dot ends no sentence: the surname after it is still a name
+        ("Эмч: Д. Оюунчимэг", ["Оюунчимэг"], ["Эмч"]),
+        ("Բուժող բժիշկ՝ Ա. Հակոբյան", ["Հակոբյան"], []),
     ],
 )  # fmt: skip
 def test_cased_scripts_name_by_case(
