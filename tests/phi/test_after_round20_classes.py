@@ -1,6 +1,7 @@
 """Classes fixed by kind after round 20's development batch (issue 14): a hyphenated given
 name of two syllables before a surname, both halves of a double-barrelled surname, a street
-at its crossing with a numbered road, and a hospital's or a firm's name in quotation marks."""
+at its crossing with a numbered road, a rural house or lot on a numbered road, and a hospital's
+or a firm's name in quotation marks."""
 
 from __future__ import annotations
 
@@ -79,3 +80,19 @@ def test_a_name_in_quotation_marks_after_a_facility_word_or_a_legal_form(
 @pytest.mark.parametrize("text", ['the hospital "was fine" he said', 'PT "I am fine" today'])
 def test_a_quoted_remark_is_no_name(engine: PhiEngine, text: str) -> None:
     assert [k for k, _ in found(engine, text) if k in ("HOSPITAL", "ORGANIZATION")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Mr. Leonard Voth\n2204 Road 15\nGoessel, KS 67053", "2204 Road 15"),
+        ("address Lot 44, Route 1, Nu'uuli", "Lot 44, Route 1"),
+        ("sin teléfono    Lote 17, FM 511    ", "Lote 17, FM 511"),
+    ],
+)
+def test_a_house_or_a_lot_on_a_numbered_road(engine: PhiEngine, text: str, street: str) -> None:
+    assert ("STREET_ADDRESS", street) in found(engine, text)
+
+
+def test_a_road_in_lower_case_between_counts_is_none(engine: PhiEngine) -> None:
+    assert [k for k, _ in found(engine, "took 2 road 3 times") if k == "STREET_ADDRESS"] == []

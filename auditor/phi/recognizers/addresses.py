@@ -441,15 +441,17 @@ ROAD_LETTERS = r"US|SR|SH|CR|FM"
 ROAD_WORDS = r"interstate|route|rte|hwy|highway"
 # A rural house on a numbered road, as mail is addressed there: "88 State Rt 7", "4410 US
 # 31", "1207 County Road 12", "60 Route 9": capitalised ("took 2 route 3 times" is none);
-# "Rt"/"Rd" only after "State" or "County" ("grip 5 Rt 4" is a right hand).
+# "Rt"/"Rd" only after "State" or "County" ("grip 5 Rt 4" is a right hand); a grid road of
+# the plains by its number ("2204 Road 15"); a lot before the road ("Lot 44, Route 1", "Lote
+# 17, FM 511").
 _CAPITALISED = r"(?=[A-Z])(?i:{})"
 _ROAD_HOME = re.compile(
-    r"(?<![\w/.-])\d{1,6}[ \t]+(?:"
+    r"(?<![\w/.-])(?:\d{1,6}|(?:Lot|LOT|Lote|LOTE|Plot|PLOT)[ \t]+\d{1,5}[A-Za-z]?,?)[ \t]+(?:"
     + _CAPITALISED.format(r"state|county|farm")
     + r"[ \t]+"
     + _CAPITALISED.format(rf"{ROAD_WORDS}|rt|road|rd")
     + "|"
-    + _CAPITALISED.format(ROAD_WORDS)
+    + _CAPITALISED.format(rf"{ROAD_WORDS}|road")
     + rf"|{ROAD_LETTERS})[ \t-]*\d{{1,4}}[A-Z]?(?![\w-])"
 )
 _ROAD = (
