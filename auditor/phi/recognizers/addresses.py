@@ -217,7 +217,8 @@ _INTERSECTION = re.compile(
     rf"(?<![\w.])(?P<a>{_CROSS_NAME}{_CROSS_TYPE}\b\.?)[ \t]*(?:and|&|/|@|at|x)[ \t]*"
     rf"(?P<b>{_CROSS_NAME}{_CROSS_TYPE}\b|{_CROSS_ROUTE})"
     # the numbered road first: "found US-1 & Ware St"
-    rf"|(?<![\w.-])(?P<c>{_CROSS_ROUTE})[ \t]*(?:and|&|/|@|at|x)[ \t]*(?P<d>{_CROSS_NAME}{_CROSS_TYPE}\b)"
+    rf"|(?<![\w.-])(?P<c>{_CROSS_ROUTE})[ \t]*(?:and|&|/|@|at|x)[ \t]*"
+    rf"(?P<d>{_CROSS_NAME}{_CROSS_TYPE}\b)"
 )
 
 
