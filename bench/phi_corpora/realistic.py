@@ -13,7 +13,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
-``round20-dev``/``round20-test``, ``round21-test`` and
+``round20-dev``/``round20-test``, ``round21-dev``/``round21-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
@@ -350,6 +350,11 @@ CORPORA = {
         HERE / "round21_test.src.txt",
         HERE / "round21_test.jsonl",
         HERE / "round21_test_site.tsv",
+    ),
+    "round21-dev": (
+        HERE / "round21_dev.src.txt",
+        HERE / "round21_dev.jsonl",
+        HERE / "round21_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
