@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.errors import ConfigError
+from auditor.phi import ocr
 from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
@@ -316,7 +317,7 @@ class PhiEngine:
             for offset, piece, keep_from, keep_to in iter_chunks(
                 text, self.chunk_chars, self.chunk_overlap
             ):
-                piece = break_long_runs(piece)
+                piece = ocr.repair(break_long_runs(piece))  # both keep every offset
                 yield piece, _Chunk(index, offset, piece, keep_from, keep_to)
 
     def _run_batch(self, texts: list[str]) -> Iterator[list[PhiSpan]]:
@@ -331,6 +332,7 @@ class PhiEngine:
                     r.entity_type = kind  # (a retyped span never falls below its threshold)
             found[chunk.index].extend(self._spans(chunk, results))
         for text, spans in zip(texts, found, strict=True):
+            text = ocr.repair(text)  # as the chunks were read (same offsets)
             spans += [
                 PhiSpan(s.entity_type, s.start, end, s.score)
                 for s, end in spelled_ends(text, spans)
