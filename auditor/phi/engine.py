@@ -317,10 +317,11 @@ class PhiEngine:
             for offset, piece, keep_from, keep_to in iter_chunks(
                 text, self.chunk_chars, self.chunk_overlap
             ):
-                piece = ocr.repair(break_long_runs(piece))  # both keep every offset
+                piece = break_long_runs(piece)  # (keeps every offset)
                 yield piece, _Chunk(index, offset, piece, keep_from, keep_to)
 
     def _run_batch(self, texts: list[str]) -> Iterator[list[PhiSpan]]:
+        texts = [ocr.repair(text) for text in texts]  # as a scanned page had it, same offsets
         found: list[list[PhiSpan]] = [[] for _ in texts]
         outputs = self.nlp_engine.pipe_with_context(self._chunks(texts), self.batch_size)
         for nlp_artifacts, chunk in outputs:
@@ -332,7 +333,6 @@ class PhiEngine:
                     r.entity_type = kind  # (a retyped span never falls below its threshold)
             found[chunk.index].extend(self._spans(chunk, results))
         for text, spans in zip(texts, found, strict=True):
-            text = ocr.repair(text)  # as the chunks were read (same offsets)
             spans += [
                 PhiSpan(s.entity_type, s.start, end, s.score)
                 for s, end in spelled_ends(text, spans)

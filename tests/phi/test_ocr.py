@@ -14,6 +14,7 @@ from auditor.phi.engine import PhiEngine
     [
         ("PRAIRIE H0LLOW FAMILY MED1CINE", "PRAIRIE HOLLOW FAMILY MEDICINE"),
         ("F1int Hil1s Skin C1inic Emp0ria", "Flint Hills Skin Clinic Emporia"),
+        ("Treating dentist: Rhonda Ke11er-Mayo", "Treating dentist: Rhonda Keller-Mayo"),
         ("ph (785) 555-Ol47, member 4l9O", "ph (785) 555-0147, member 4190"),
     ],
 )
