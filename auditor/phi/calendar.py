@@ -87,3 +87,37 @@ def month_with_year(word: str) -> bool:
     low = word.lower()
     names = month_year_names()
     return low in names or _bare(low) in names
+
+
+# Month and weekday names long enough that one slip of the keyboard still tells them apart.
+_LONG_NAMES = (
+    "january", "february", "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+
+
+@cache
+def misspelt_names() -> frozenset[str]:
+    """The month and weekday names of six letters or more written with one slip: a letter
+    left out, added, changed or two swapped ("thrusday", "febuary", "decmber", "wendsday"),
+    as hurried and patient-written text has them; not an English word or a listed given name
+    or surname ("marsh", "sundae", "munday")."""
+    english, names = set(), set()
+    for resource, into in (
+        ("english_words.txt.gz", english),
+        ("first_names.txt.gz", names),
+        ("surnames.txt.gz", names),
+    ):
+        data = resources.files("auditor.phi.resources").joinpath(resource).read_bytes()
+        into.update(line.split("\t")[0] for line in gzip.decompress(data).decode().splitlines())
+    out = set()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for name in _LONG_NAMES:
+        for i in range(len(name) + 1):
+            out.add(name[:i] + name[i + 1 :])
+            out.add(name[:i] + name[i + 1 : i + 2] + name[i : i + 1] + name[i + 2 :])
+            for c in letters:
+                out.add(name[:i] + c + name[i + 1 :])
+                out.add(name[:i] + c + name[i:])
+    return frozenset(out - english - names - set(_LONG_NAMES))
+

@@ -69,3 +69,23 @@ def test_a_year_before_an_english_word_that_abbreviates_a_month_is_the_year_alon
     engine: PhiEngine,
 ) -> None:
     assert dates(engine, "In 2026 lab values were stable") == ["2026"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("my wife will bring it thrusday, i have dialisis", "thrusday"),
+        ("seen Decmber 3, 2026 and again", "Decmber 3, 2026"),
+        ("on 3 Novmber 2026 at the clinic", "3 Novmber 2026"),
+        ("back on febuary", "febuary"),
+    ],
+)
+def test_a_month_or_weekday_with_one_slip_is_a_date(
+    engine: PhiEngine, text: str, date: str
+) -> None:
+    assert date in dates(engine, text)
+
+
+@pytest.mark.parametrize("text", ["walked by the marsh", "ate a sundae", "Dr Munday saw her"])
+def test_a_word_or_a_name_one_slip_from_a_month_is_none(engine: PhiEngine, text: str) -> None:
+    assert dates(engine, text) == []

@@ -18,6 +18,7 @@ from auditor.phi.calendar import (
     MONTH_STARTS,
     WEEKDAY,
     WEEKDAY_STARTS,
+    misspelt_names,
     month_kind,
     month_with_year,
 )
@@ -667,6 +668,13 @@ def date_rules() -> list[Rule]:
     ]
 
 
+# a word as long as a month's or a weekday's name with a slip in it (calendar.misspelt_names)
+_LONG_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{5,10}(?![\w'’-])")
+_SLIP_DAY_AFTER = re.compile(r"\.?,?[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)")
+_SLIP_DAY_BEFORE = re.compile(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[ \t]+$")
+_SLIP_YEAR = re.compile(r",?[ \t]+(?:19|20)\d{2}(?!\d)")
+
+
 class ClinicalDateRecognizer(RegexRecognizer):
     """The date rules, and short weekday forms read from the words around them. (Not named
     ``DateRecognizer``: Presidio's registry finds its predefined recognizers by class name
@@ -680,6 +688,19 @@ class ClinicalDateRecognizer(RegexRecognizer):
             return results
         for start, end in short_weekdays(text):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.6))
+        slips = misspelt_names()
+        for m in _LONG_WORD.finditer(text):
+            if m.group().lower() in slips:
+                start, end = m.span()
+                after = _SLIP_DAY_AFTER.match(text, end)
+                before = _SLIP_DAY_BEFORE.search(text, max(0, start - 8), start)
+                end = after.end() if after else end
+                start = before.start() if before else start
+                if after or before:
+                    year = _SLIP_YEAR.match(text, end)
+                    end = year.end() if year else end
+                score = 0.85 if after or before else 0.6  # "Decmber 3": a date, not a name
+                results.append(make_result(self, Entity.DATE_TIME, start, end, score))
         return results
 
 
