@@ -126,6 +126,9 @@ _CAMPUS = re.compile(
 _HYPHEN_TAIL = re.compile(r"-[A-Za-z][a-z'’]+(?![\w-])")
 _UNIT_AFTER = re.compile(
     r",?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Flat|Lot|Space|Trlr|"
+    # the Gulf's numbered parts after a flat or a building ("Bldg 2214, Road 4137, Block 341",
+    # "Zone 25, Street 230")
+    r"Road|Rd|Block|Blk|Zone|Street|Avenue|Ave|Way|Villa|Floor|"
     # the same in Spanish, Portuguese, French, German, Austrian, Swedish, Russian addresses
     r"(?i:apto|apt|dpto|depto|piso|appt|app|whg|top|lgh|kv|bus))\.?[ \t]*#?"
     r"[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w])"
@@ -387,8 +390,12 @@ def _right(text: str, kind: str, start: int, end: int, ceiling: int, lexicon: _L
         same_case = m is not None and text[start].isupper() == m.group()[1].isupper()
         return m.end() if m and same_case else end
     if kind == _STREET:
-        m = _UNIT_AFTER.match(text, end, limit) or _NUMERAL_AFTER.match(text, end, limit)
-        return m.end() if m else end
+        for _ in range(4):  # a chain of parts: "Flat 12, Bldg 2214, Road 4137, Block 341"
+            m = _UNIT_AFTER.match(text, end, limit) or _NUMERAL_AFTER.match(text, end, limit)
+            if m is None:
+                break
+            end = m.end()
+        return end
     if kind not in _FIRMS:
         return end
     codes = any(c.islower() for c in text[start:end])

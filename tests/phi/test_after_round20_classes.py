@@ -1,7 +1,8 @@
 """Classes fixed by kind after round 20's development batch (issue 14): a hyphenated given
 name of two syllables before a surname, both halves of a double-barrelled surname, a street
-at its crossing with a numbered road, a rural house or lot on a numbered road, and a hospital's
-or a firm's name in quotation marks."""
+at its crossing with a numbered road, a rural house or lot on a numbered road, an address of
+numbered parts, a street's words on one line only, and a hospital's or a firm's name in
+quotation marks."""
 
 from __future__ import annotations
 
@@ -96,3 +97,22 @@ def test_a_house_or_a_lot_on_a_numbered_road(engine: PhiEngine, text: str, stree
 
 def test_a_road_in_lower_case_between_counts_is_none(engine: PhiEngine) -> None:
     assert [k for k, _ in found(engine, "took 2 road 3 times") if k == "STREET_ADDRESS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("residing at Flat 12, Bldg 2214, Road 4137, Block 341, Sanad", "Flat 12, Bldg 2214, "
+         "Road 4137, Block 341"),
+        ("Zone 25, Street 230, Building 14, Doha", "Zone 25, Street 230, Building 14"),
+    ],
+)  # fmt: skip
+def test_an_address_of_numbered_parts(engine: PhiEngine, text: str, street: str) -> None:
+    assert ("STREET_ADDRESS", street) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["nerve block 2, room 4", "MRI on 10 Dec.\nDr. Hamad Al-Sayed, Consultant"]
+)
+def test_no_street_across_a_line_or_of_one_clinical_part(engine: PhiEngine, text: str) -> None:
+    assert [k for k, _ in found(engine, text) if k == "STREET_ADDRESS"] == []

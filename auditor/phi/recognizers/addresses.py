@@ -120,7 +120,8 @@ _STREET = accelerated(
         # a word, or a short abbreviation with its dot ("N.", "Mt."): "fasting. He saw Dr." is
         # two sentences, not "140-180 Fasting He Saw Drive"
         # or a numbered street's ordinal ("9304 72nd Drive")
-        + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*|\d{1,3}(?i:st|nd|rd|th))\s+){1,4}?"
+        # (on one line: "on 10 Dec.\nDr. Hamad" is a date and a doctor)
+        + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*|\d{1,3}(?i:st|nd|rd|th))[ \t]+){1,4}?"
         + r"(?i:"
         + _alternation(_SUFFIX_TEXT)
         + r")\b\.?"
@@ -236,6 +237,13 @@ def _street_after_unit(number: str) -> str:
 # A unit written before the street ("Flat 54", "Studio 26", "Apt. 7B") and military mail.
 _STREET_AFTER_UNIT = _street_after_unit(r"(?:\d{1,6}\s+)?")
 _NUMBERED_STREET_AFTER_UNIT = _street_after_unit(r"\d{1,6}[A-Za-z]?\s+")
+# An address of numbered parts, as the Gulf writes it: "Flat 12, Bldg 2214, Road 4137, Block
+# 341", "Zone 25, Street 230, Building 14", "Villa 7, Way 3519" (two parts at least).
+_PART = (
+    r"(?:Flat|Villa|Apt|Apartment|Shop|Office|Bldg|Building|House|Road|Rd|Street|St|Avenue|"
+    r"Ave|Way|Block|Blk|Zone|Plot|Lane)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,5}[A-Z]?(?![\w.,]\d)"
+)
+_NUMBERED_PARTS = accelerated(re.compile(rf"(?<![\w-]){_PART}(?:,[ \t]*{_PART}){{1,5}}(?![\w-])"))
 _UNIT_LEAD = accelerated(
     re.compile(
         r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*+#?\s*+\d{1,5}[A-Za-z]?\b"
@@ -568,6 +576,7 @@ class AddressRecognizer(LocalRecognizer):
             if not _DEPARTMENT_BEFORE.search(text, max(0, m.start() - 24), m.start())
         ]
         found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _NUMBERED_PARTS.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start("road"), m.end("road"), 0.7) for m in _ROAD_AT.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
