@@ -87,3 +87,29 @@ def test_a_title_before_a_name_in_a_cell_stays_outside(engine: PhiEngine) -> Non
     text = "Date  | Complaint     | Seen by\n05/11 | fever 2 d     | Dr. Quennell Rafiq\n"
     got = found(engine, text)
     assert (Entity.PERSON.value, "Quennell Rafiq") in got, got
+
+
+FIXED_WIDTH = (
+    "REQ#        RECV DT   PATIENT                  MRN        REQUESTOR        CLERK\n"
+    "ROI2612-0078 12/01/26  SAMPLES, TINA R         K0993317   SSA DDS          QWHITT\n"
+    "ROI2612-0081 12/04/26  Delgado-Fitch, Amparo (ICU) K1123009 SELF           QROUCH\n"
+)
+
+
+def test_a_fixed_width_row_is_cut_under_its_header(engine: PhiEngine) -> None:
+    """A legacy printout leaves one blank between two values under two labels."""
+    got = found(engine, FIXED_WIDTH)
+    assert (Entity.PERSON.value, "SAMPLES, TINA R") in got, got
+    assert (Entity.MEDICAL_RECORD_NUMBER.value, "K0993317") in got or (
+        Entity.ID_NUMBER.value,
+        "K0993317",
+    ) in got, got
+    assert (Entity.PERSON.value, "QWHITT") in got, got
+
+
+def test_a_remark_in_brackets_is_no_part_of_a_name_cell(engine: PhiEngine) -> None:
+    text = (
+        "PATIENT                      ROOM    NURSE\nDelgado-Fitch, Amparo (ICU)  12      Okafor\n"
+    )
+    got = found(engine, text)
+    assert all("(ICU)" not in value for _, value in got), got

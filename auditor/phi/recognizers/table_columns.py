@@ -129,6 +129,8 @@ _PLACEHOLDERS = frozenset(
 # A line that only draws the table: "|---|:--|", "-----+-----", "=====".
 _RULE_LINE = re.compile(r"[\s|+:=\-—–_.*]*")
 _BLANKS = re.compile(r"[ \t]{2,}+")
+# a remark in brackets ending a name's cell, in capitals or lower case: "(ICU)", "(deceased)"
+_REMARK_AFTER = re.compile(r"[ \t]*\((?:[A-Z0-9/&-]{2,6}|[a-z][a-z .,/-]*)\)[ \t]*$")
 _LABEL_CELL = re.compile(r"[^\W\d_][^\d\n]{0,29}")
 _AGE_VALUE = re.compile(r"(\d{2,3})\s*(?:y|yo|y/o|yrs?|years?)?\.?", re.I)
 _INITIALS = re.compile(r"[A-Z](?:[-.][A-Z-]?){1,4}\.?")
@@ -195,6 +197,26 @@ def _split(line: str, sep: str) -> list[tuple[int, int]]:
         if cells and cells[-1][0] == cells[-1][1]:
             cells = cells[:-1]
     return cells
+
+
+def _fixed_cells(line: str, starts: list[int]) -> list[tuple[int, int]]:
+    """The cells of a fixed-width row under a header whose cells start at ``starts``: a
+    legacy printout leaves one blank between values ("ROI2612-0077 12/01/26"), so the row is
+    cut at a blank within two characters of each header cell's start; no blank there, no row
+    (an empty cell stays a cell)."""
+    cuts = [0]
+    for s in starts[1:]:
+        cut = next(
+            (j for j in (s - 1, s, s - 2, s + 1, s + 2) if 0 < j < len(line) and line[j] == " "),
+            None,
+        )
+        if cut is None and s < len(line):
+            return []
+        cuts.append(min(cut if cut is not None else len(line), len(line)))
+    cuts.append(len(line))
+    if cuts != sorted(cuts):
+        return []
+    return [_strip(line, a, b) for a, b in itertools.pairwise(cuts)]
 
 
 def _csv_cells(line: str) -> list[tuple[int, int]]:
@@ -311,6 +333,7 @@ class TableColumnRecognizer(LocalRecognizer):
                 i += 1
                 continue
             sep, kinds = header
+            starts = [a for a, _ in _split(lines[i][1], sep)] if sep == " " else []
             i += 1
             while i < len(lines):
                 offset, line = lines[i]
@@ -322,6 +345,8 @@ class TableColumnRecognizer(LocalRecognizer):
                 cells = _split(line, sep)
                 if self._header(line) is not None:
                     break  # a new table starts
+                if len(cells) != len(kinds) and starts:
+                    cells = _fixed_cells(line, starts) or cells
                 if len(cells) == len(kinds):
                     for (a, b), kind in zip(cells, kinds, strict=True):
                         if kind is not None:
@@ -408,6 +433,9 @@ class TableColumnRecognizer(LocalRecognizer):
             if _INITIALS.fullmatch(value):
                 return a, b, kind.value  # "H-J-M", "A.R.K.": a subject's initials
             b = a + self._without_credentials(value)
+            remark = _REMARK_AFTER.search(line, a, b)
+            if remark:
+                b = remark.start()  # "Delgado-Fitch, Amparo (ICU)": where, not who
             title = _TITLE_LEAD.match(line, a, b)
             if title and title.end() < b:
                 a = title.end()  # "Dr. Rafiq": the title is no part of the name
