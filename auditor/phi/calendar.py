@@ -8,6 +8,7 @@ vocabulary, so the two can never disagree about what counts.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -59,6 +60,13 @@ def month_names() -> dict[str, bool]:
     return out
 
 
+_ENGLISH_MONTH = re.compile(MONTH)
+_ENGLISH_FULL = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december")
+)  # fmt: skip
+
+
 def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -69,7 +77,13 @@ def month_kind(word: str) -> bool | None:
     names = month_names()
     low = word.lower()
     found = names.get(low)
-    return names.get(_bare(low)) if found is None else found
+    if found is None:
+        found = names.get(_bare(low))
+    if found is None and _ENGLISH_MONTH.fullmatch(low):
+        # English spellings in another language's layout ("4. december 2026", Danish and
+        # Norwegian): a full name but an English word ("may", "march") needs its year
+        return low not in _ENGLISH_FULL or low in ("may", "march")
+    return found
 
 
 @cache
@@ -120,4 +134,3 @@ def misspelt_names() -> frozenset[str]:
                 out.add(name[:i] + c + name[i + 1 :])
                 out.add(name[:i] + c + name[i:])
     return frozenset(out - english - names - set(_LONG_NAMES))
-

@@ -35,6 +35,9 @@ def dates(engine: PhiEngine, text: str) -> list[str]:
         ("Informe de diciembre de 2026", "diciembre de 2026"),
         ("ΔΕΚΕΜΒΡΙΟΣ 2026", "ΔΕΚΕΜΒΡΙΟΣ 2026"),  # Greek capitals drop the accent
         ("przyjęty grudzień 2026 r.", "grudzień 2026 r"),
+        ("Epikrise   4. december 2026", "4. december 2026"),  # Danish, English spelling
+        ("Indlagt 30. november-3. december 2026 med", "30. november"),  # a range's first end
+        ("Indlagt 30. november-3. december 2026 med", "3. december 2026"),
     ],
 )
 def test_a_date_in_another_language(engine: PhiEngine, text: str, date: str) -> None:
@@ -89,3 +92,9 @@ def test_a_month_or_weekday_with_one_slip_is_a_date(
 @pytest.mark.parametrize("text", ["walked by the marsh", "ate a sundae", "Dr Munday saw her"])
 def test_a_word_or_a_name_one_slip_from_a_month_is_none(engine: PhiEngine, text: str) -> None:
     assert dates(engine, text) == []
+
+
+def test_a_full_month_name_ending_a_sentence_leaves_the_full_stop(engine: PhiEngine) -> None:
+    text = "Contrôle 14 décembre. Rien"
+    spans = next(iter(engine.analyze_many([text])))
+    assert [text[s.start : s.end] for s in spans if s.entity_type == "DATE_TIME"] == ["14 décembre"]

@@ -217,12 +217,14 @@ _FOREIGN_DATE = re.compile(
 # month in some language and, if short or also an English word, has a year beside it.
 _N_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _N_LINK = r"(?:(?:de|del|di|ng|gada|den)[ \t]+)?"
-_N_MONTH = r"(?P<m>[^\W\d_]{3,})\.?"
+# (the dot of an abbreviation, five letters at most: "dets.", not a sentence's end)
+_N_MONTH = r"(?P<m>[^\W\d_]{3,})(?:(?<![^\W\d_]{6})\.)?"
 _N_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _NAMED_DAY_FIRST = accelerated(
     re.compile(
-        rf"(?<![\w.,/:-]){_N_DAY}(?:\.|º|°|er)?[ \t]+{_N_LINK}{_N_MONTH}"
-        rf"(?:,?[ \t]+{_N_LINK}{_N_YEAR}(?:[ \t]*(?:г|m|r|ж|y)\.)?)?(?![\w-])"
+        # (either end of a range: "30. november-3. december 2026")
+        rf"(?:(?<![\w.,/:-])|(?<=[^\W\d_]-)){_N_DAY}(?:\.|º|°|er)?[ \t]+{_N_LINK}{_N_MONTH}"
+        rf"(?:,?[ \t]+{_N_LINK}{_N_YEAR}(?:[ \t]*(?:г|m|r|ж|y)\.)?)?(?!\w|-(?!\d))"
     )
 )
 _NAMED_MONTH_FIRST = accelerated(
