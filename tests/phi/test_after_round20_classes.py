@@ -116,3 +116,25 @@ def test_an_address_of_numbered_parts(engine: PhiEngine, text: str, street: str)
 )
 def test_no_street_across_a_line_or_of_one_clinical_part(engine: PhiEngine, text: str) -> None:
     assert [k for k, _ in found(engine, text) if k == "STREET_ADDRESS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        ("مستشفى الجزيرة الخضراء التخصصي -- ود مدني", "مستشفى الجزيرة الخضراء التخصصي"),
+        ("referred to Ospitál Guido Valadares", "Ospitál Guido Valadares"),
+        ("Ysbyty Glan Conwy (referral to Dr Parr)", "Ysbyty Glan Conwy"),
+        ("Маркази саломатии «Ситора», ш. Душанбе", "Маркази саломатии «Ситора»"),
+        ("慈暉醫院 Hospital Chi Fai", "慈暉醫院"),
+        ("서울의원 진료", "서울의원"),
+    ],
+)
+def test_a_facility_in_more_languages_and_scripts(
+    engine: PhiEngine, text: str, hospital: str
+) -> None:
+    assert ("HOSPITAL", hospital) in found(engine, text)
+
+
+@pytest.mark.parametrize("text", ['the center "was ok" he said', "Hospital course was uneventful"])
+def test_a_remark_or_a_section_is_no_facility(engine: PhiEngine, text: str) -> None:
+    assert [k for k, _ in found(engine, text) if k == "HOSPITAL"] == []

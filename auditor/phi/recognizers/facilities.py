@@ -215,12 +215,14 @@ class FacilityRecognizer(LocalRecognizer):
                 name = _NAME_BEFORE_HEAD.search(text, max(0, m.start() - 80), m.start())
                 if name and self._foreign_head_name(name.group(1)):
                     found.append((name.start(1), m.end(), 0.85))
-            if any(q in text for q in _QUOTE_OPEN):
-                found += [
-                    (m.start(), m.end(), 0.85)
-                    for m in _WORLD_HEAD_QUOTED.finditer(text)
-                    if not m.group("name")[0].islower()  # a name, not a quoted remark
-                ]
+        if any(q in text for q in _QUOTE_OPEN):
+            found += [
+                (m.start(), m.end(), 0.85)
+                for m in _WORLD_HEAD_QUOTED.finditer(text)
+                if not m.group("name")[0].islower()  # a name, not a quoted remark
+            ]
+        if _CJK.search(text):
+            found += [(m.start(), m.end(), 0.85) for m in _CJK_FACILITY.finditer(text)]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
         return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
 
@@ -255,7 +257,7 @@ class FacilityRecognizer(LocalRecognizer):
         the first a saint's title, a place, a name or a word no list explains (any word of a
         script the lists do not hold), not an English or clinical word ("Hospital Course")."""
         words = [w for w in name.split() if w.lower() not in _SAINTS or w[:1].isupper()]
-        if not words or not all(w[:1].isupper() for w in words):
+        if not words or any(w[:1].islower() for w in words):  # (a script without case passes)
             return False
         key = normalize(words[0])
         if not key.isascii() and not any("a" <= c <= "z" for c in key):
@@ -815,9 +817,20 @@ _WORLD_HEAD_LAST = accelerated(
 # papers write it ("больница «Неман-Мед»", "ligoninė „Santara“", "Spitalul \"Sfânta Maria\""):
 # the quotes make the name, in any case and script.
 _QUOTE_OPEN = "«„“\"'"
+# (a centre's word too: the quotes make it a name)
+_QUOTED_HEADS = HOSPITAL_WORDS | {"центр", "маркази", "center", "centre", "centro", "merkezi"}
 _WORLD_HEAD_QUOTED = re.compile(
-    r"(?<![\w'’-])(?i:" + "|".join(sorted(HOSPITAL_WORDS, key=len, reverse=True)) + r")[ \t]*"
+    r"(?<![\w'’-])(?i:" + "|".join(sorted(_QUOTED_HEADS, key=len, reverse=True)) + r")"
+    # a word or two of its kind between ("Маркази саломатии «Ситора»", "Центр здоровья «X»")
+    r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*"
     r"[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]"
+)
+# A facility named in Chinese, Japanese or Korean: the name, then its kind's word, no blank
+# between ("慈暉醫院", "仁愛病院", "서울의원", "さくらクリニック").
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_FACILITY = re.compile(
+    r"[\u4e00-\u9fff\u3040-\u30ff]{2,8}?(?:醫院|医院|病院|診所|诊所|衛生院|卫生院|衛生所|卫生所|"
+    r"クリニック)|[\uac00-\ud7af]{2,8}?(?:병원|의원|보건소)"
 )
 _NAME_BEFORE_HEAD = re.compile(rf"(?<![\w'’-])({_CAP_ANY}(?:[ \t]{_CAP_ANY}){{0,2}})[ \t]+$")
 _WORLD_HEADS = tuple(sorted(HEADS_FIRST | HEADS_LAST))
