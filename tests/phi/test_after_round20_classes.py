@@ -138,3 +138,16 @@ def test_a_facility_in_more_languages_and_scripts(
 @pytest.mark.parametrize("text", ['the center "was ok" he said', "Hospital course was uneventful"])
 def test_a_remark_or_a_section_is_no_facility(engine: PhiEngine, text: str) -> None:
     assert [k for k, _ in found(engine, text) if k == "HOSPITAL"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nom : TRAORÉ   Prénom : Aminata   Âge : 19 ans", "TRAORÉ"),
+        ("Nom : TRAORÉ   Prénom : Aminata   Âge : 19 ans", "Aminata"),
+        ("Nachname: Qwertzlinger\nVorname: Ottilie", "Qwertzlinger"),
+        ("Apellidos: Zubizarreta Ochoa\nEdad: 54", "Zubizarreta Ochoa"),
+    ],
+)
+def test_a_name_under_a_label_in_another_language(engine: PhiEngine, text: str, name: str) -> None:
+    assert ("PERSON", name) in found(engine, text)

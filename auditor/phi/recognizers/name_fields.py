@@ -32,8 +32,21 @@ SCORE = 0.8
 # Labels at the start of a line (or after a field separator) whose value is a person. The
 # blank-run separator starts only where the run starts and never gives characters back, so a
 # long run of blanks costs linear time (it was cubic: 6,000 blanks took minutes).
+# The labels of a name, a husband, a wife, a mother or a father on forms in other languages:
+# French, Spanish, Portuguese, Italian, German, Dutch, Scandinavian, Polish, Czech, Slovak,
+# South Slavic, Russian, Ukrainian, Turkish, Malay and Indonesian, Tagalog, Hungarian, Greek.
+FOREIGN_NAME_LABELS = (
+    r"nom|pr[ée]noms?|nom\s+de\s+famille|nom\s+de\s+naissance|nombres?|apellidos?|"
+    r"nome|apelidos?|sobrenome|cognome|vorname|nachname|familienname|naam|voornaam|"
+    r"achternaam|fornavn|efternavn|etternavn|imi[ęe]|nazwisko|jm[ée]no|p[řr][íi]jmen[íi]|"
+    r"priezvisko|prezime|име|презиме|имя|фамилия|отчество|ім['’]я|прізвище|soyad[ıi]?|adı|"
+    r"nama|pangalan|n[ée]v|vezet[ée]kn[ée]v|keresztn[ée]v|όνομα|επώνυμο|mari|[ée]poux|"
+    r"[ée]pouse|m[èe]re|p[èe]re|esposo|esposa|marido|m[ãa]e|pai|madre|padre|ehemann|ehefrau"
+)
 _LABEL = re.compile(
     r"(?im)(?:^|[|;]|(?<!\s)\s{3,}+)[ \t]*+(?:(?:patient(?:'s)?\s+name|pt\s+name|name|"
+    + FOREIGN_NAME_LABELS
+    + r"|"
     r"from|re|subscriber|guarantor|insured|emergency\s+contact|poa|hcp|attending|assistant|"
     r"referring(?:\s+(?:physician|provider|md|doctor))?|pcp|reader|pathologist|radiologist|"
     r"(?:" + PERSON_LABELS + r")(?:[ \t]*/[ \t]*(?:" + PERSON_LABELS + r"))*)\s*[:#]|"
