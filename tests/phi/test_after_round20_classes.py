@@ -151,3 +151,17 @@ def test_a_remark_or_a_section_is_no_facility(engine: PhiEngine, text: str) -> N
 )
 def test_a_name_under_a_label_in_another_language(engine: PhiEngine, text: str, name: str) -> None:
     assert ("PERSON", name) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Refraction: -2.25   Optician: Lupe", "PERSON", "Lupe"),
+        ("Hygienist: Kayleigh Dunmore", "PERSON", "Kayleigh Dunmore"),
+        ("auto ins Northstar Casualty clm NSC-2026-448120", "ORGANIZATION", "Northstar Casualty"),
+    ],
+)
+def test_an_allied_role_labels_a_name_and_a_line_of_cover_an_insurer(
+    engine: PhiEngine, text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(engine, text)

@@ -197,7 +197,12 @@ PERSON_LABELS = (
     r"head\s+of\s+household|deceased|decedent|claimant|applicant|inmate|detainee|passenger|"
     r"interpreter|chaperone|attendant|agent|operator|clerk|technician|tech|pharmacist|"
     r"dispatcher|scribe|tester|reviewer|reviewed|recorded|examiner|assessor|screener|"
-    r"vaccinator|counsell?or|coordinator|investigator"
+    r"vaccinator|counsell?or|coordinator|investigator|"
+    # the allied and specialist roles a chart signs with ("Optician: Lupe", "Hygienist: Kay")
+    r"optician|optometrist|ophthalmologist|dentist|hygienist|audiologist|chiropractor|"
+    r"physiotherapist|physio|podiatrist|dietitian|dietician|psychologist|psychiatrist|"
+    r"social\s+worker|case\s+manager|hospitalist|aide|sitter|doula|phlebotomist|radiographer|"
+    r"sonographer|orthotist|prosthetist|genetic\s+counsell?or"
 )
 # Roles written before a person's name ("Caller Ana Ruiz", "Captain Lee", "Inmate DOYLE"):
 # the cue, never the name's first word there; several are census surnames too (Caller,

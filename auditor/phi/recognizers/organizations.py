@@ -122,6 +122,8 @@ _TRADE = accelerated(
         r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
         r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
         r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
+        # an insurer by its line of cover: "Northstar Casualty", "Mountaineer Life & Annuity"
+        r"Casualty|Indemnity|Underwriters|(?:Life\s*(?:&|and)\s*)?Annuity|"
         r"Health\s+Plans?|Health\s+Insurance|"
         # donated blood, tissue and food: "Northern Lights Blood Services", "X Eye Bank"
         r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ)\s+(?:Bank|Services|Centre|Center|Alliance)|"
