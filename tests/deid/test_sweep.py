@@ -337,3 +337,18 @@ def test_a_user_name_with_a_login_or_a_name_in_it_is_an_identifier(
 )
 def test_a_machine_key_or_part_of_an_address_is_no_user_name(sweep: Sweep, text: str) -> None:
     assert [v for k, v in swept(sweep, text) if "_" in v] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Terapija: aripiprazol 15 mg. Majka zna.", "Terapija"),
+        ("Employeur : Atlas Textile Maroc SARL", "Employeur"),
+        ("Rozpoznanie: E05.0 (choroba Gravesa)", "Rozpoznanie"),
+    ],
+)
+def test_a_form_label_in_another_language_is_no_name(
+    sweep: Sweep, phi_engine: PhiEngine, text: str, label: str
+) -> None:
+    spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
+    assert all(text[s.start : s.end] != label for s in spans)

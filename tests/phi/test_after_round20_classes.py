@@ -165,3 +165,21 @@ def test_an_allied_role_labels_a_name_and_a_line_of_cover_an_insurer(
     engine: PhiEngine, text: str, kind: str, value: str
 ) -> None:
     assert (kind, value) in found(engine, text)
+
+
+FORM = (
+    "Pacijent: Ivana Horvat-Babić   OIB: 47281930561\n"
+    "Adresa: Ilica 214, 10000 Zagreb\n"
+    "Kontrola: dr. Tomislav Perić, dnevna bolnica\n"
+)
+CHAT = "Qorlen: are you coming today\nVastrid: yes after lunch\nQorlen: ok bring the forms\n"
+
+
+def test_a_forms_labels_are_no_speakers(engine: PhiEngine) -> None:
+    got = found(engine, FORM)
+    assert not any(v in ("Pacijent", "Adresa", "Kontrola") for _, v in got), got
+
+
+def test_speakers_who_take_turns_are_names(engine: PhiEngine) -> None:
+    got = found(engine, CHAT)
+    assert ("PERSON", "Qorlen") in got and ("PERSON", "Vastrid") in got, got

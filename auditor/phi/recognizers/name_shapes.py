@@ -11,6 +11,7 @@ name to be on a census list; both need the shape to hold, and ordinary words nev
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
@@ -151,8 +152,11 @@ class NameShapeRecognizer(LocalRecognizer):
         out: list[RecognizerResult] = []
         if ":" in text:
             speakers = [m for m in _SPEAKER.finditer(text) if self._word(m.group(1))]
-            # One unknown word before a colon may be a heading; two or more lines make a chat.
-            chat = len({m.group(1) for m in speakers}) >= 2
+            # One unknown word before a colon may be a heading; two or more that take turns
+            # make a chat (one of them speaks twice): a form's labels each stand once
+            # ("Pacijent:", "Adresa:", "Terapija:").
+            said = Counter(m.group(1) for m in speakers)
+            chat = len(said) >= 2 and max(said.values()) >= 2
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
