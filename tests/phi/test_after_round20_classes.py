@@ -183,3 +183,18 @@ def test_a_forms_labels_are_no_speakers(engine: PhiEngine) -> None:
 def test_speakers_who_take_turns_are_names(engine: PhiEngine) -> None:
     got = found(engine, CHAT)
     assert ("PERSON", "Qorlen") in got and ("PERSON", "Vastrid") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Alamat / Address : Jl. Cikutra No. 188, RT 004/RW 011, Kel. Sukapada",
+         "Jl. Cikutra No. 188, RT 004/RW 011, Kel. Sukapada"),
+        ("Суроға: кӯч. Сино, хонаи 42, ҳуҷраи 18, тел. +992 93 555 4127",
+         "кӯч. Сино, хонаи 42, ҳуҷраи 18"),
+        ("Հասցե՝ Երևան, Կոմիտասի պող. 38, բն. 12", "Երևան, Կոմիտասի պող. 38, բն. 12"),
+        ("Address: 142 Đường Trần Hưng Đạo, Phường An Phú", "142 Đường Trần Hưng Đạo"),
+    ],
+)  # fmt: skip
+def test_an_address_field_in_more_languages(engine: PhiEngine, text: str, street: str) -> None:
+    assert ("STREET_ADDRESS", street) in found(engine, text)

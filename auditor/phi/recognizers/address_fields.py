@@ -37,12 +37,23 @@ _LABEL = re.compile(
     r"adresa|adrese|adresas|aadress|adres|adress|adressi|anschrift|wohnadresse|wohnort|"
     r"indirizzo|residenza|domicilio|domicílio|domiciliu|residencia|residência|morada|"
     r"lakcím|cím|osoite|naslov|bydliště|bydlisko|prebivališče|prebivalište|bopæl|bosted|"
-    r"heimilisfang|διεύθυνση|адрес|адреса|адреса проживания)"
-    r"[ \t]*+[:#][ \t]*+"
+    r"heimilisfang|διεύθυνση|адрес|адреса|адреса проживания|"
+    # ... and of Asia, Africa and the Middle East ("Alamat:", "Суроға:", "Хаяг:", "Հասցե՝")
+    r"alamat|suroğa|суроға|manzil|манзил|мекенжай|дарек|хаяг|ünvan|địa[ \t]+chỉ|anwani|"
+    r"cinwaanka|adiresy|enderesu|მისამართი|հասցե|عنوان|العنوان|آدرس|نشانی|پتہ|ที่อยู่|住所|"
+    r"地址|주소)"
+    # a bilingual label: "Alamat / Address :", "Tirahan/Address:"
+    r"(?:[ \t]*/[ \t]*(?:address|addr\.?|адрес|adresse|dirección|endereço))?"
+    r"[ \t]*+[:#՝：][ \t]*+"
 )
 # Where the value stops: the line's end, a gap of three blanks, a ';' or '|', or a label
 # ("Tel:", "Phone:", "DOB:") after a blank.
-_STOP = re.compile(r"\n|[ \t]{3,}|[;|]|(?<=[ \t])[A-Za-z][A-Za-z .'/]{1,20}:(?=[ \t]|$)")
+_STOP = re.compile(
+    r"\n|[ \t]{3,}|[;|]|(?<=[ \t])[A-Za-z][A-Za-z .'/]{1,20}:(?=[ \t]|$)"
+    # a phone's label in any language: "тел. +992 ...", "Tél. 06 ...", ", cel. 099 ..."
+    r"|,?[ \t]+(?i:tel|тел|tél|telp|tlf|phone|ph|mob|mobile|cel|celular|telefone|telefon|"
+    r"телефон|тел\.|móvil)\.?[ \t]*[:.]?[ \t]*(?=[+(\d])"
+)
 _PLACEHOLDER = re.compile(
     r"(?i)(?:n/?a|none|unknown|unk|not\s+(?:known|given|provided|recorded|stated)|same(?:\s+as\s+"
     r"(?:above|patient|pt))?|as\s+above|see\s+(?:above|below|registration|chart)|"
@@ -51,6 +62,8 @@ _PLACEHOLDER = re.compile(
 
 
 _TYPE_FIRST = re.compile(ROMANCE_TYPE + r"[ \t]")
+_HOUSE_FIRST = re.compile(r"\d{1,6}[A-Za-z]?,?[ \t]+[^\W\d_]")
+_STREET_END = re.compile(r",|[ \t]{2}")  # the street's own part ends at a comma or a gap
 
 
 class AddressFieldRecognizer(LocalRecognizer):
@@ -74,6 +87,13 @@ class AddressFieldRecognizer(LocalRecognizer):
                 out.append(
                     make_result(self, Entity.STREET_ADDRESS, start, start + len(value), SCORE)
                 )
+            elif house := _HOUSE_FIRST.match(value):
+                # the grammar types its town and code; the street up to its comma is the
+                # field's whatever its language ("142 Đường Trần Hưng Đạo", "23, rue Ibn
+                # Batouta"), joined with the grammar's street when it read one
+                cut = _STREET_END.search(value, house.end())
+                end = start + (cut.start() if cut else len(value))
+                out.append(make_result(self, Entity.STREET_ADDRESS, start, end, 0.6))
         return out
 
 
