@@ -75,7 +75,7 @@ class AddressFieldRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if ":" not in text and "#" not in text:
+        if not any(c in text for c in ":#՝："):
             return []
         out = []
         for label in _LABEL.finditer(text):
