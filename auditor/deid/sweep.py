@@ -144,7 +144,8 @@ _AGE_SUBJECTS = frozenset(
 _DECIMAL = re.compile(r"\d[.,]\d")
 _RANGE = re.compile(r"^\d{1,4}[sS]?[\-–]\d{1,4}[sS]?$")
 _SETTING = re.compile(r"^\d+(?:[xX×]\d+)+$")
-_UNIT_GLUED = re.compile(r"^\d+([A-Za-z]{1,5})$")
+# (a quantity has six digits at most: "15901197408822Y" is a national number, not years)
+_UNIT_GLUED = re.compile(r"^\d{1,6}([A-Za-z]{1,5})$")
 # (one-letter units in lower case only, "L" for litres: "12345 M" may be a sex or a wing)
 _UNIT_AFTER = re.compile(
     rf"[ \t]?(?:(?i:{DOSE_UNITS}|{BODY_UNITS}|{COUNT_NOUNS}|{TIME_UNITS})|{LETTER_UNITS}|m|L|/|%)"

@@ -352,3 +352,9 @@ def test_a_form_label_in_another_language_is_no_name(
 ) -> None:
     spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))
     assert all(text[s.start : s.end] != label for s in spans)
+
+
+def test_a_long_number_ending_in_a_letter_is_no_quantity(sweep: Sweep) -> None:
+    assert ("ID_NUMBER", "15901197408822Y") in swept(sweep, "NINA : 15901197408822Y")
+    assert swept(sweep, "took 500mg then 250000IU") == []
+
