@@ -198,3 +198,23 @@ def test_speakers_who_take_turns_are_names(engine: PhiEngine) -> None:
 )  # fmt: skip
 def test_an_address_field_in_more_languages(engine: PhiEngine, text: str, street: str) -> None:
     assert ("STREET_ADDRESS", street) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("SMS thread export — Tafuna Family Pharmacy (684-699-5550)", "Tafuna Family Pharmacy"),
+        ("Transport: Sonoran Sky Air Ambulance fixed wing", "Sonoran Sky Air Ambulance"),
+    ],
+)
+def test_a_trade_named_with_a_descriptor_after_its_own_name(
+    engine: PhiEngine, text: str, firm: str
+) -> None:
+    assert any(v == firm for _, v in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["went to Family Dental today", "Prenatal Genetic Counseling Note follows"]
+)
+def test_a_service_named_by_its_kind_is_no_firm(engine: PhiEngine, text: str) -> None:
+    assert [k for k, _ in found(engine, text) if k in ("ORGANIZATION", "HOSPITAL")] == []

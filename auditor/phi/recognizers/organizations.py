@@ -176,6 +176,8 @@ TRADE_DESCRIPTORS = frozenset(
      "boys", "girls", "book", "glee", "chess", "fan", "breakfast", "homework", "quality"}
 )  # fmt: skip
 # The trade words a hospital also uses for its own services ("Neuro Physio").
+# an adjective's ending: "prenatal", "genetic", "supportive", "dietary"
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous)$")
 _CARE_TRADES = re.compile(
     r"\s*(?:Dental|Ambulance|Physio|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology|"
     r"Counsell?ing|Home|Care|Nursing)"
@@ -467,10 +469,13 @@ class OrganizationRecognizer(LocalRecognizer):
             if start is None:
                 continue
             words = re.findall(r"[A-Za-z]+", text[start : m.end(1)].lower())
-            if any(w in TRADE_DESCRIPTORS for w in words):
-                continue
-            if _CARE_TRADES.match(text, m.end(1) + 1) and any(self._clinical(w) for w in words):
-                continue  # "Neuro Physio", "Vascular Imaging": a service, not a firm
+            if not words or words[0] in TRADE_DESCRIPTORS:
+                continue  # "Family Dental", "Central Pharmacy"; not "Backbone Family ..."
+            if _CARE_TRADES.match(text, m.end(1) + 1) and (
+                any(self._clinical(w) for w in words)
+                or (_ADJECTIVE.search(words[0]) and all(self._english(w) for w in words))
+            ):
+                continue  # "Neuro Physio", "Prenatal Genetic Counseling": a service, no firm
             out.append(self._result(start, m.end(), CUE_SCORE))
         for m in _COURT.finditer(text):
             start = self._trim(text, m.start(1), m.end(1))
