@@ -116,7 +116,8 @@ def misspelt_names() -> frozenset[str]:
     left out, added, changed or two swapped ("thrusday", "febuary", "decmber", "wendsday"),
     as hurried and patient-written text has them; not an English word or a listed given name
     or surname ("marsh", "sundae", "munday")."""
-    english, names = set(), set()
+    english: set[str] = set()
+    names: set[str] = set()
     for resource, into in (
         ("english_words.txt.gz", english),
         ("first_names.txt.gz", names),
