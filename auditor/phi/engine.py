@@ -31,6 +31,7 @@ from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
+from auditor.phi.recognizers.series import series_starts
 from auditor.phi.recognizers.spelled import spelled_ends
 from auditor.phi.recognizers.tokens import TokenView, normalize
 
@@ -340,6 +341,10 @@ class PhiEngine:
             spans += [
                 PhiSpan(s.entity_type, a, b, s.score)
                 for s, a, b in edge_bounds(text, spans, given=self._given_name)
+            ]
+            spans += [
+                PhiSpan(s.entity_type, start, s.end, s.score)
+                for s, start in series_starts(text, spans)
             ]
             spans += [
                 PhiSpan(Entity.ID_NUMBER.value, a, b, LOGIN_SCORE)

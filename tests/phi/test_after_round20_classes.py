@@ -218,3 +218,23 @@ def test_a_trade_named_with_a_descriptor_after_its_own_name(
 )
 def test_a_service_named_by_its_kind_is_no_firm(engine: PhiEngine, text: str) -> None:
     assert [k for k, _ in found(engine, text) if k in ("ORGANIZATION", "HOSPITAL")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Шиноснома: А 4412877\nТашхис", "ID_NUMBER", "А 4412877"),
+        ("Darba nespējas lapa A 0441827. Darba", "ID_NUMBER", "A 0441827"),
+        ("Sieva Ilze, tālr. 2555 8012.", "PHONE_NUMBER", "2555 8012"),
+        ("Утас: 9955 0142, 8811 5502", "PHONE_NUMBER", "8811 5502"),
+        ("casa 21\nCel. 9555-4107; esposo", "PHONE_NUMBER", "9555-4107"),
+    ],
+)
+def test_a_series_letter_and_a_phone_after_its_label_in_another_language(
+    engine: PhiEngine, text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(engine, text)
+
+
+def test_a_vitamin_and_its_dose_are_no_series(engine: PhiEngine) -> None:
+    assert found(engine, "Vitamin A 50000 IU weekly") == []

@@ -30,7 +30,9 @@ PHONE_CUES = context_regex(
      # the words for it on forms from patients' home countries
      "tlf", "tlf.", "telefon", "telefoon", "teléfono", "telefono", "telefone", "tél", "tél.",
      "mobil", "mobiel", "móvil", "celular", "handy", "portable", "puh", "puh.", "gsm", "telp",
-     "telp.", "hp", "ring"]
+     "telp.", "hp", "ring", "cel", "cel.", "tālr", "tālr.", "tel.nr", "tfn", "puhelin",
+     "telefonas", "telefonszám", "τηλ", "τηλ.", "тел", "тел.", "телефон", "утас", "тел:",
+     "điện", "đt", "sđt", "هاتف", "تلفن", "טלפון"]
 )  # fmt: skip
 _FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 
