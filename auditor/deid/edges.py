@@ -111,11 +111,11 @@ _REACH = 80
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ'’]+)*")
 _CODE = re.compile(r"[A-Z]{2,5}")
 _COMPANY_FORM = re.compile(
-    r",?[ \t]+(?:\(Pty\)[ \t]+Ltd|Inc|Ltd|LLC|LLP|PLLC|Corp|Pty|GmbH|Plc|Bhd|Oy|AB|AG|NV|BV"
-    r"|SA|SL|SRL|KK)\.?(?![\w])"
+    r",?[ \t]{1,2}(?:\(Pty\)[ \t]+Ltd|Inc|Ltd|LLC|LLP|PLLC|Corp|Pty|GmbH|Plc|Bhd|Oy|AB|AG|NV|BV"
+    r"|SA|SL|SRL|KK|W\.L\.L|WLL|Lda|Ltda|SARL|S\.A\.R\.L|SAS|S\.p\.A|Kft|Zrt|A\.Ş)\.?(?![\w])"
 )
 # (not a label before its value: "DOS 02/11/2026", "BIC # 9144", "MRO: Priya")
-_CODE_AFTER = re.compile(r"[ \t]+([A-Z]{2,4}(?:-[A-Z]{2,4})?)(?![\w.])(?![ \t]*[\d#:])")
+_CODE_AFTER = re.compile(r"[ \t]{1,2}([A-Z]{2,4}(?:-[A-Z]{2,4})?)(?![\w.])(?![ \t]*[\d#:])")
 _NUMERAL_AFTER = re.compile(
     r"[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII|I(?=[ \t]*[,;)\n]|$))(?![\w])"
 )

@@ -251,3 +251,9 @@ def test_a_name_in_a_user_name_takes_all_of_it(
 
 def test_a_name_beside_a_plain_word_keeps_its_bounds(phi_engine: PhiEngine) -> None:
     assert widened(phi_engine, "seen by Tina today", ("PERSON", "Tina")) == [("PERSON", "Tina")]
+
+
+def test_a_firm_takes_no_code_across_a_columns_gap(phi_engine: PhiEngine) -> None:
+    text = "Clinic: Prairie du Chien Family Clinic   VFC PIN WI-55128"
+    got = widened(phi_engine, text, ("HOSPITAL", "Prairie du Chien Family Clinic"))
+    assert got == [("HOSPITAL", "Prairie du Chien Family Clinic")]

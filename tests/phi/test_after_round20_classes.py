@@ -238,3 +238,17 @@ def test_a_series_letter_and_a_phone_after_its_label_in_another_language(
 
 def test_a_vitamin_and_its_dose_are_no_series(engine: PhiEngine) -> None:
     assert found(engine, "Vitamin A 50000 IU weekly") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("employee of Gulf Reef Aluminium Services W.L.L., residing", "Gulf Reef Aluminium "
+         "Services W.L.L."),
+        ("Entidade empregadora: Transportes Rodoviários Bengo-Sul, Lda.   Seguradora",
+         "Transportes Rodoviários Bengo-Sul, Lda."),
+        ("Khomas Care Staffing (Pty) Ltd — AGENCY NURSE", "Khomas Care Staffing (Pty) Ltd"),
+    ],
+)  # fmt: skip
+def test_a_legal_form_of_more_countries(engine: PhiEngine, text: str, firm: str) -> None:
+    assert ("ORGANIZATION", firm) in found(engine, text)

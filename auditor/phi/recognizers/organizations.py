@@ -51,6 +51,11 @@ _SUFFIXES = (
     # (not an Irish county's "Co.": "Ballyconnell, Co. Cavan")
     rf"Co\.(?![ \t]+(?:{IRISH_COUNTIES})\b)|Company|Ltd\.?|Limited|"
     r"LLC|L\.L\.C\.|LLP|L\.P\.|PLC|Plc|plc|GmbH|Pty\.?\s?Ltd\.?|S\.A\.|N\.V\.|"
+    # the legal forms of the Gulf, the Lusophone and Francophone world, Central Europe and
+    # Latin America ("Gulf Reef Aluminium W.L.L.", "Transportes Bengo-Sul, Lda.", "(Pty) Ltd")
+    r"\(Pty\)\s?Ltd\.?|W\.L\.L\.?|WLL|Lda\.|Ltda\.?|S\.A\.R\.L\.?|SARL|S\.A\.S\.|"
+    r"S\.p\.A\.|Sp\.\s?z\s?o\.\s?o\.|s\.r\.o\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|"
+    r"S\.A\.\s+de\s+C\.V\.|S\.\s?de\s+R\.L\.|"
     # (as a note in capitals is read, from a copy capitalised word by word: "SERVICES, LLC")
     r"Llc|Llp|Pllc|"
     r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bancorp|Bank|"
