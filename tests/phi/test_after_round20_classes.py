@@ -252,3 +252,31 @@ def test_a_vitamin_and_its_dose_are_no_series(engine: PhiEngine) -> None:
 )  # fmt: skip
 def test_a_legal_form_of_more_countries(engine: PhiEngine, text: str, firm: str) -> None:
     assert ("ORGANIZATION", firm) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("RESOLUTION 12/04 by JKL: PL-01044", "JKL"),
+        ("told Janelle. closing. -OL", "OL"),
+        ("KEEP OUT OF REACH OF CHILDREN      RPH DBW\n== eRx", "DBW"),
+        ('Bed 1  PRIDGEN J  61M  "chest pressure"  RN LT  -> cath', "LT"),
+    ],
+)
+def test_initials_that_sign_are_a_person(engine: PhiEngine, text: str, initials: str) -> None:
+    assert ("PERSON", initials) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "home eval by OT Noelani today",
+        "Surgery Progress Note - POD 2 - Gen Surg",
+        "NUCLEAR MEDICINE - PET/CT Date of study",
+        "Dobhoff placed by IR, start feeds",
+        "attending: R. Halvorsen, MD     PCP: dr mcall",
+    ],
+)
+def test_an_acronym_in_a_signers_place_is_no_person(engine: PhiEngine, text: str) -> None:
+    got = found(engine, text)
+    assert not any(v in ("OT", "POD", "PET", "IR", "PCP") for _, v in got), got

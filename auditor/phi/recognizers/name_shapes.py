@@ -18,7 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import NOT_NAMES, Lexicon
+from auditor.phi.recognizers.lexicon import NOT_NAMES, POST_TITLES, Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
 
@@ -29,6 +29,22 @@ if TYPE_CHECKING:
 _SPEAKER = re.compile(
     r"(?m)^(?:[ \t]*\[[^\]\n]{1,40}\][ \t]*|[ \t]*)([A-Z][a-z'’-]{2,20}):[ \t]+\S"
 )
+# Initials that sign or did something: after "by", "per", "checked", "approved", a dash at a
+# line's end, or a nurse's or a pharmacist's credential, and before a colon, a line's end, a
+# " /" or a column's gap ("by JKL: PL-01044", "closing. -OL", "RPH DBW", "RN LT  -> cath",
+# "PREPARED BY DH  CHECKED RJ"). Where they stand says who; the gap or the colon after them
+# says they are no acronym that runs on into a sentence ("by OT Noelani", "- POD 2").
+_SIGNED_INITIALS = re.compile(
+    r"(?:\b(?i:by|per|approved|checked|verified|signed|cosigned|co-signed|reviewed|witnessed|"
+    r"initials?:?)[ \t]+|(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)"
+    r"([A-Z]{2,3})(?=[ \t]*(?::|$)|[ \t]+/[ \t]|[ \t]{2})",
+    re.M,
+)
+# what such a place holds that is no one: a credential, a unit, a test, a time of care
+_NOT_INITIALS_SIGNED = frozenset(
+    {"ED", "ER", "IR", "ICU", "OR", "PCP", "PET", "CT", "MRI", "BP", "HR", "LMP", "POD", "US",
+     "PT", "OT", "SW", "PA", "MD", "NP", "RN", "DO", "CDS", "EMS", "AM", "PM", "NA", "OK", "ID"}
+)  # fmt: skip
 # "CRAMPSEY, JAIME" or "TOLENTINO, Marivic", then a record field, a number or the line end.
 _SURNAME_FIRST = re.compile(
     r"(?<![\w'’-])([A-Z][A-Z'’-]{2,24}),[ \t]([A-Z][a-z'’-]{1,20}|[A-Z][A-Z'’-]{1,20})"
@@ -160,6 +176,14 @@ class NameShapeRecognizer(LocalRecognizer):
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _SIGNED_INITIALS.finditer(text):
+            initials = m.group(1)
+            if (
+                initials not in _NOT_INITIALS_SIGNED
+                and initials.lower() not in POST_TITLES
+                and not self.lexicon.is_english(initials.lower())
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         for m in _INITIALS_BY_ID.finditer(text):
             g = next(k for k in (1, 2, 3) if m.group(k))
             if m.group(g).replace(".", "") in _NOT_INITIALS:
