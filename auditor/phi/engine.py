@@ -322,7 +322,7 @@ class PhiEngine:
                 yield piece, _Chunk(index, offset, piece, keep_from, keep_to)
 
     def _run_batch(self, texts: list[str]) -> Iterator[list[PhiSpan]]:
-        texts = [ocr.repair(text) for text in texts]  # as a scanned page had it, same offsets
+        texts = [ocr.read_back(text) for text in texts]  # as a scanned page had it, same offsets
         found: list[list[PhiSpan]] = [[] for _ in texts]
         outputs = self.nlp_engine.pipe_with_context(self._chunks(texts), self.batch_size)
         for nlp_artifacts, chunk in outputs:

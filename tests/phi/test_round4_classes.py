@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.phi.engine import PhiEngine
-from auditor.phi.recognizers.ocr import repair
+from auditor.phi.ocr import repair
 from tests.phi.conftest import check_found, found_cases
 
 FOUND = [

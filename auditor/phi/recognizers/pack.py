@@ -20,7 +20,6 @@ from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
 from auditor.phi.recognizers.national_ids import national_id_recognizer
-from auditor.phi.recognizers.ocr import OcrDigitsRecognizer, OcrLettersRecognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
 from auditor.phi.recognizers.phones import phone_recognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
@@ -47,8 +46,6 @@ def build_pack(
     names = NameRecognizer(lexicon, dictionary.person_words)
     return [
         *numeric,
-        OcrDigitsRecognizer(numeric),
-        OcrLettersRecognizer([addresses, places, facilities, names]),
         SpokenNumberRecognizer(),
         web_recognizer(),
         OrganizationRecognizer(lexicon),
