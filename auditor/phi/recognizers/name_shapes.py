@@ -34,11 +34,13 @@ _SPEAKER = re.compile(
 # " /" or a column's gap ("by JKL: PL-01044", "closing. -OL", "RPH DBW", "RN LT  -> cath",
 # "PREPARED BY DH  CHECKED RJ"). Where they stand says who; the gap or the colon after them
 # says they are no acronym that runs on into a sentence ("by OT Noelani", "- POD 2").
+# (found from the initials back: capitals first is a quick scan, the words before are not)
 _SIGNED_INITIALS = re.compile(
+    r"(?<![\w.])([A-Z]{2,3})(?=[ \t]*(?::|$)|[ \t]+/[ \t]|[ \t]{2})", re.M
+)
+_SIGNER_BEFORE = re.compile(
     r"(?:\b(?i:by|per|approved|checked|verified|signed|cosigned|co-signed|reviewed|witnessed|"
-    r"initials?:?)[ \t]+|(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)"
-    r"([A-Z]{2,3})(?=[ \t]*(?::|$)|[ \t]+/[ \t]|[ \t]{2})",
-    re.M,
+    r"initials?:?)[ \t]+|(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)\Z"
 )
 # what such a place holds that is no one: a credential, a unit, a test, a time of care
 _NOT_INITIALS_SIGNED = frozenset(
@@ -169,17 +171,19 @@ class NameShapeRecognizer(LocalRecognizer):
         if ":" in text:
             speakers = [m for m in _SPEAKER.finditer(text) if self._word(m.group(1))]
             # One unknown word before a colon may be a heading; two or more that take turns
-            # make a chat (one of them speaks twice): a form's labels each stand once
-            # ("Pacijent:", "Adresa:", "Terapija:").
+            # (one of them speaks twice) or speak at stamped times make a chat: a form's
+            # labels each stand once ("Pacijent:", "Adresa:", "Terapija:").
             said = Counter(m.group(1) for m in speakers)
-            chat = len(said) >= 2 and max(said.values()) >= 2
+            stamped = any("[" in m.group(0) for m in speakers)  # "[07:02] Oisin: ..."
+            chat = len(said) >= 2 and (max(said.values()) >= 2 or stamped)
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _SIGNED_INITIALS.finditer(text):
             initials = m.group(1)
             if (
-                initials not in _NOT_INITIALS_SIGNED
+                _SIGNER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                and initials not in _NOT_INITIALS_SIGNED
                 and initials.lower() not in POST_TITLES
                 and not self.lexicon.is_english(initials.lower())
             ):
