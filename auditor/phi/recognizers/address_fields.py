@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.addresses import ROMANCE_TYPE
+from auditor.phi.recognizers.addresses import ROMANCE_TYPE, STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.patterns import make_result
 
@@ -92,7 +92,14 @@ class AddressFieldRecognizer(LocalRecognizer):
                 # field's whatever its language ("142 Đường Trần Hưng Đạo", "23, rue Ibn
                 # Batouta"), joined with the grammar's street when it read one
                 cut = _STREET_END.search(value, house.end())
-                end = start + (cut.start() if cut else len(value))
+                stop = cut.start() if cut else len(value)
+                # an English street type ends it ("123 Main St Apt 4 Springfield MA": the
+                # grammar reads the unit and types the town)
+                for w in re.finditer(r"[A-Za-z]+", value[house.end() - 1 : stop]):
+                    if w.group().lower() in STREET_TYPES:
+                        stop = house.end() - 1 + w.end()
+                        break
+                end = start + stop
                 out.append(make_result(self, Entity.STREET_ADDRESS, start, end, 0.6))
         return out
 
