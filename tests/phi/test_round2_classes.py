@@ -41,7 +41,6 @@ NOT_RECORDS = [
 TOWNS = [
     ("The Princess Royal arrived at Johnsonton this morning.", "Johnsonton"),
     ("My friend lives in Wallacefort", "Wallacefort"),
-    ("Where: Camposview Country Club.", "Camposview"),
     ("South Andreabury bridge is falling down", "South Andreabury"),
     ("Their home city North Tammyville was flooded.", "North Tammyville"),
 ]
@@ -159,3 +158,12 @@ def testcovered_as(engine: PhiEngine, text: str, value: str, entity: str) -> Non
 @pytest.mark.parametrize(("text", "value", "entity"), NOT_COVERED_AS)
 def test_notcovered_as(engine: PhiEngine, text: str, value: str, entity: str) -> None:
     assert not covered_as(engine, text, value, entity), spans_touching(engine, text, value)
+
+
+def test_a_club_named_for_its_town_is_covered(engine: PhiEngine) -> None:
+    """ "Camposview Country Club": the town's name inside the club's, read as either (a
+    trade's name with a descriptor after its own word is a firm since round 21's dev)."""
+    text = "Where: Camposview Country Club."
+    assert covered_as(engine, text, "Camposview", "LOCATION") or covered_as(
+        engine, text, "Camposview Country Club", "ORGANIZATION"
+    ), spans_touching(engine, text, "Camposview")
