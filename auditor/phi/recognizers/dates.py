@@ -239,14 +239,21 @@ _NAMED_YEAR_FIRST = accelerated(
 
 # A month named in another language with its year and no day ("diciembre 2026", "diciembre
 # de 2026", "grudzień 2026 r."): the month is an element of the date Safe Harbor removes.
-_NAMED_MONTH_YEAR = accelerated(
-    re.compile(rf"(?<![\w.-]){_N_MONTH}[ \t]+{_N_LINK}{_N_YEAR}(?:[ \t]*(?:г|m|r|ж|y)\.)?(?![\w-])")
+# (found from the year back: a pattern opening with any word would be tried at every word)
+_YEAR_AFTER_WORD = re.compile(r"(?<=[ \t])(?:19|20)\d{2}(?!\d)(?:[ \t]*(?:г|m|r|ж|y)\.)?(?![\w-])")
+_MONTH_BEFORE_YEAR = re.compile(
+    rf"(?<![\w.-])(?P<m>[^\W\d_]{{3,}}+)(?:(?<![^\W\d_]{{6}})\.)?[ \t]++{_N_LINK}\Z"
 )
 
 
-def _month_year_reject(text: str, start: int, end: int) -> bool:
-    m = _NAMED_MONTH_YEAR.fullmatch(text, start, end)
-    return m is None or not month_with_year(m.group("m"))
+def named_months_with_year(text: str) -> list[tuple[int, int]]:
+    """Spans of a month named in another language with its year and no day."""
+    out = []
+    for year in _YEAR_AFTER_WORD.finditer(text):
+        m = _MONTH_BEFORE_YEAR.search(text, max(0, year.start() - 32), year.start())
+        if m is not None and month_with_year(m.group("m")):
+            out.append((m.start(), year.end()))
+    return out
 
 
 def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], bool]:
@@ -642,7 +649,6 @@ def date_rules() -> list[Rule]:
             0.85,
             reject=_named_month_reject(_NAMED_YEAR_FIRST),
         ),
-        Rule("named-month-year", e, _NAMED_MONTH_YEAR, 0.85, reject=_month_year_reject),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
         Rule("month-in-brackets", e, _MONTH_BRACKETED, 0.7, group=1, words=MONTH_STARTS),
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),
@@ -690,6 +696,8 @@ class ClinicalDateRecognizer(RegexRecognizer):
             return results
         for start, end in short_weekdays(text):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.6))
+        for start, end in named_months_with_year(text):
+            results.append(make_result(self, Entity.DATE_TIME, start, end, 0.85))
         slips = misspelt_names()
         for m in _LONG_WORD.finditer(text):
             if m.group().lower() in slips:

@@ -216,11 +216,12 @@ class FacilityRecognizer(LocalRecognizer):
                 if name and self._foreign_head_name(name.group(1)):
                     found.append((name.start(1), m.end(), 0.85))
         if any(q in text for q in _QUOTE_OPEN):
-            found += [
-                (m.start(), m.end(), 0.85)
-                for m in _WORLD_HEAD_QUOTED.finditer(text)
-                if not m.group("name")[0].islower()  # a name, not a quoted remark
-            ]
+            for m in _QUOTED_NAME.finditer(text):
+                if m.group("name")[0].islower():
+                    continue  # a quoted remark, not a name
+                head = _HEAD_BEFORE_QUOTE.search(text, max(0, m.start() - 60), m.start())
+                if head is not None:
+                    found.append((head.start(), m.end(), 0.85))
         if _CJK.search(text):
             found += [(m.start(), m.end(), 0.85) for m in _CJK_FACILITY.finditer(text)]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
@@ -819,11 +820,13 @@ _WORLD_HEAD_LAST = accelerated(
 _QUOTE_OPEN = "«„“\"'"
 # (a centre's word too: the quotes make it a name)
 _QUOTED_HEADS = HOSPITAL_WORDS | {"центр", "маркази", "center", "centre", "centro", "merkezi"}
-_WORLD_HEAD_QUOTED = re.compile(
+# (found from the opening quote back: the heads' alternation tried at every character cost
+# more than the rest of the facility rules)
+_QUOTED_NAME = re.compile(r"[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]")
+_HEAD_BEFORE_QUOTE = re.compile(
     r"(?<![\w'’-])(?i:" + "|".join(sorted(_QUOTED_HEADS, key=len, reverse=True)) + r")"
     # a word or two of its kind between ("Маркази саломатии «Ситора»", "Центр здоровья «X»")
-    r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*"
-    r"[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]"
+    r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*\Z"
 )
 # A facility named in Chinese, Japanese or Korean: the name, then its kind's word, no blank
 # between ("慈暉醫院", "仁愛病院", "서울의원", "さくらクリニック").
