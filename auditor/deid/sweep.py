@@ -469,8 +469,12 @@ class Sweep:
         aripiprazol 15 mg", "Employeur : Atlas Textile"). On the dev corpora 59 of 61 such
         swept words were labels; the two names were listed ones ("Ngozi:"). A chat's speaker
         before English talk stays a name ("Zhyldyz: ok I will bring the papers")."""
-        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t-*•")
-        if (before and not before.endswith("\n")) or (not before and m.start() > 40):
+        before = text[max(0, m.start() - 40) : m.start()]
+        opens = before.rstrip(" \t-*•")
+        # a field opens at a line's start, after a column's gap or after a sentence
+        # ("Nom : TRAORÉ   Prénom : Aminata", "... egreso 3/12/26. Bebé: Ashley")
+        field = _FIELD_OPENS.search(before) is not None
+        if not field and ((opens and not opens.endswith("\n")) or (not opens and m.start() > 40)):
             return False
         colon = _LABEL_COLON.match(text, m.end())
         if colon is None or ":" not in colon.group() or self._listed(normalize(m.group())):
@@ -580,6 +584,7 @@ def _cased_script_names(text: str, covered: Covered) -> list[SweepSpan]:
 
 
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
+_FIELD_OPENS = re.compile(r"(?:[ \t]{2,}|[.;][ \t]+)\Z")
 
 
 def _line_end(text: str, at: int, reach: int) -> int:

@@ -345,6 +345,9 @@ def test_a_machine_key_or_part_of_an_address_is_no_user_name(sweep: Sweep, text:
         ("Terapija: aripiprazol 15 mg. Majka zna.", "Terapija"),
         ("Employeur : Atlas Textile Maroc SARL", "Employeur"),
         ("Rozpoznanie: E05.0 (choroba Gravesa)", "Rozpoznanie"),
+        # a field after a column's gap or after a sentence
+        ("Nom : TRAORÉ   Prénom : Aminata   Âge : 19 ans", "Prénom"),
+        ("Data: 4 de Dezembro de 2026. Técnico: Amélia Nhantumbo", "Técnico"),
     ],
 )
 def test_a_form_label_in_another_language_is_no_name(
@@ -357,4 +360,3 @@ def test_a_form_label_in_another_language_is_no_name(
 def test_a_long_number_ending_in_a_letter_is_no_quantity(sweep: Sweep) -> None:
     assert ("ID_NUMBER", "15901197408822Y") in swept(sweep, "NINA : 15901197408822Y")
     assert swept(sweep, "took 500mg then 250000IU") == []
-
