@@ -280,3 +280,19 @@ def test_initials_that_sign_are_a_person(engine: PhiEngine, text: str, initials:
 def test_an_acronym_in_a_signers_place_is_no_person(engine: PhiEngine, text: str) -> None:
     got = found(engine, text)
     assert not any(v in ("OT", "POD", "PET", "IR", "PCP") for _, v in got), got
+
+
+def test_a_firm_filling_a_printouts_field_keeps_its_plain_words(engine: PhiEngine) -> None:
+    text = "ROI2612-0082 12/04/26  RATLIFF, SHAWNA   K1123009   MOUNTAINEER LIFE & ANNUITY   INS"
+    assert ("ORGANIZATION", "MOUNTAINEER LIFE & ANNUITY") in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TAKE ONE TABLET TWICE DAILY WARD LTD", "RE:  ORIGINAL CREDITOR  WEST BANK MERCY CENTER"],
+)
+def test_a_sentence_or_a_neighbouring_field_is_no_part_of_a_firm(
+    engine: PhiEngine, text: str
+) -> None:
+    firms = [v for k, v in found(engine, text) if k == "ORGANIZATION"]
+    assert not any(v.startswith(("TAKE", "ORIGINAL")) for v in firms), firms

@@ -181,6 +181,7 @@ TRADE_DESCRIPTORS = frozenset(
      "boys", "girls", "book", "glee", "chess", "fan", "breakfast", "homework", "quality"}
 )  # fmt: skip
 # The trade words a hospital also uses for its own services ("Neuro Physio").
+_FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?)\Z")
 # an adjective's ending: "prenatal", "genetic", "supportive", "dietary"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous)$")
 _CARE_TRADES = re.compile(
@@ -345,10 +346,17 @@ class OrganizationRecognizer(LocalRecognizer):
             stop = re.search(r"\.\s", text[r.start : r.end])  # a sentence ends inside
             if stop:
                 r.end = r.start + stop.start() + 1
+            gap = text.rfind("  ", r.start, r.end)  # a column's edge: the name is after it
+            if gap >= 0:
+                r.start = gap + len(text[gap : r.end]) - len(text[gap : r.end].lstrip())
             words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text[r.start : r.end]))
             # Leading ordinary words are the sentence ("take one tablet twice daily ward
             # ltd"); what is left must hold a name or an unknown word, not only the suffix.
-            while words and self._plain(words[0].group()):
+            # A name that fills a field of a printout is no sentence: it opens after a
+            # column's gap, a label's colon or at a line's start ("K1123009   MOUNTAINEER
+            # LIFE & ANNUITY   INS").
+            fills_field = _FIELD_START.search(text, max(0, r.start - 3), r.start) is not None
+            while words and self._plain(words[0].group()) and not fills_field:
                 words.pop(0)
             if not words or all(self._plain(w.group()) for w in words) or len(words) > 5:
                 continue
