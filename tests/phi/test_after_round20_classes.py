@@ -296,3 +296,15 @@ def test_a_sentence_or_a_neighbouring_field_is_no_part_of_a_firm(
 ) -> None:
     firms = [v for k, v in found(engine, text) if k == "ORGANIZATION"]
     assert not any(v.startswith(("TAKE", "ORIGINAL")) for v in firms), firms
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("姓名 Nome: 梁碧珊 LEONG, Pek San     性別 F", "梁碧珊"),
+        ("Tel: +853 6655 4127; 女兒 filha 黃嘉欣 6312 0088", "黃嘉欣"),
+        ("患者：王小明，男，45歲", "王小明"),
+    ],
+)
+def test_a_name_in_han_characters_after_its_label(engine: PhiEngine, text: str, name: str) -> None:
+    assert ("PERSON", name) in found(engine, text)

@@ -54,6 +54,15 @@ _LABEL = re.compile(
     r"collected|prepared|checked|verified|witnessed|examined|referred|escorted|accompanied)"
     r"\s+by:?)[ \t]*"
 )
+# A name in Chinese or Japanese characters after its label or a kinship word, perhaps with a
+# bilingual form's own label between ("姓名 Nome: 梁碧珊", "女兒 filha 黃嘉欣", "氏名：山田花子"):
+# two to four characters, as the names are written.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_NAME = re.compile(
+    r"(?:姓名|患者姓名|病人姓名|患者|病人|氏名|聯絡人|联系人|緊急聯絡人|紧急联系人|女兒|女儿|兒子|"
+    r"儿子|妻子|丈夫|母親|母亲|父親|父亲|醫師|医师|醫生|医生|主治醫師|主治医师|護士|护士)"
+    r"[ \t:：]*(?:[A-Za-z][A-Za-z ./]{0,20}[ \t:：]+)?([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+)
 # The same labels without a colon when a "SURNAME, First" value follows (requisition and
 # form layouts: "Name O'SULLIVAN, Aoife", "Pt delacroix, yvette").
 _LABEL_BARE = re.compile(
@@ -99,6 +108,11 @@ class FieldNameRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
+        if _HAN.search(text):
+            results += [
+                make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE)
+                for m in _HAN_NAME.finditer(text)
+            ]
         for label in _LABEL.finditer(text):
             span = self._value(text, label.end())
             if span is not None:
