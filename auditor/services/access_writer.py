@@ -18,6 +18,15 @@ writes every page it touched: merged per segment, a scan rewrote the table once 
 merges that double write it a few times a scan. An incremental scan (a checkpoint per
 segment) merges per segment as before. Events staged and not merged die with the process,
 and with them nothing a checkpoint promised: a resumed scan reads them again.
+
+The findings likewise (``repo.stage_prepared``: each batch's upsert statement, into a TEMP
+table of the same connection) are merged into ``findings`` in the order they were staged
+(``repo.merge_staged_findings``: the same upsert, so the same rows and ids) whenever the
+events are, and on their own once as many are staged as were merged before (at least
+``FINDINGS_MIN``); batches due at once with nothing staged go straight in. Staged, a
+batch's rows cost SQLite one JSON unpacking into an append-only table and no commit of
+``findings``' seven B-trees; merged, each page those B-trees touch is written once a merge
+instead of once a commit. The console sees a scan's findings as they are merged.
 """
 
 from __future__ import annotations
@@ -53,6 +62,10 @@ INDEX_CHUNK = 50_000
 #: Staged events before a merge is due (more once more have been merged; see above):
 #: about a segment's, so a scan's first segment goes straight in, as before.
 STAGE_MIN = 500_000
+#: Staged findings before a merge is due, in the same way (about a segment's at the
+#: default pack's rate on the generated hospital): merged with the events, or on their own
+#: when a scan finds many.
+FINDINGS_MIN = 50_000
 # The instant as the store's driver takes it: SQLAlchemy's SQLite text form (always with
 # microseconds), or PostgreSQL's timestamptz input form for COPY.
 _AT_FORMAT = {"sqlite": "%Y-%m-%d %H:%M:%S.%f", "postgresql": "%Y-%m-%d %H:%M:%S.%f+00"}
@@ -107,6 +120,7 @@ class StoreWriter:
         self._error: BaseException | None = None
         self._staging = self._dialect == "sqlite"
         self._staged = self._merged = 0  # events in the stage; merged by this writer
+        self._fstaged = self._fmerged = 0  # findings in the stage; merged by this writer
         # The writer thread's own connection when staging (the stage is a TEMP table on it).
         self._connection: Connection | None = None
         self._thread = threading.Thread(target=self._loop, name="findings-writer", daemon=True)
@@ -212,7 +226,8 @@ class StoreWriter:
                         stopping = True
                     else:
                         jobs.append(job)
-                if self._error is None and (jobs or (stopping and self._staged)):
+                leftover = stopping and (self._staged or self._fstaged)
+                if self._error is None and (jobs or leftover):
                     try:
                         self._commit(jobs, last=stopping)
                     except BaseException as exc:  # handed to the scan's thread to report
@@ -237,17 +252,28 @@ class StoreWriter:
 
     def _commit(self, jobs: list[_Job], last: bool = False) -> None:
         texts = [t for job in jobs if (t := audited.as_json(job[3])) not in ("", "[]")]
-        pending = self._staged + (sum(map(audited.count, texts)) if self._staging else 0)
+        found = [job[0] for job in jobs if job[0] is not None and job[0].identities]
+        staging = self._staging
+        pending = self._staged + (sum(map(audited.count, texts)) if staging else 0)
+        fpending = self._fstaged + (sum(len(p.identities) for p in found) if staging else 0)
         # A checkpoint, or a caller waiting for the commit (``after``), wants them in.
         due = last or any(job[1] is not None or job[2] is not None for job in jobs)
-        merge = pending > 0 and (due or pending >= max(STAGE_MIN, self._merged))
+        merge = (pending > 0 or fpending > 0) and (
+            due
+            or pending >= max(STAGE_MIN, self._merged)
+            or fpending >= max(FINDINGS_MIN, self._fmerged)
+        )
         # Nothing staged and one segment's text to merge now: it goes in as it is (sorted).
-        direct = not self._staging or (merge and not self._staged and len(texts) == 1)
+        direct = not staging or (merge and not self._staged and len(texts) == 1)
+        # Nothing staged and the batches due now: upserted as they are.
+        fdirect = not staging or (merge and not self._fstaged)
         with self._transaction() as session:
-            for prepared, _, _, _, _ in jobs:
-                if prepared is not None:
+            for prepared in found:
+                if fdirect:
                     new, _ = repo.upsert_prepared(session, prepared, self.run_id)
                     self.new += new
+                else:
+                    repo.stage_prepared(session, prepared)
             for events in texts:
                 if direct:
                     audited.put_events(session, events, self.run_id, self.timezone)
@@ -255,7 +281,10 @@ class StoreWriter:
                     audited.stage_events(session, events)
             for job in jobs:  # each job's rows arrive sorted: the B-trees see long runs
                 event_index.put_driver_rows(session, job[4])
-            if merge and not direct:  # before the checkpoints: they promise these are stored
+            # Before the checkpoints: they promise these are stored.
+            if merge and not fdirect:
+                self.new += repo.merge_staged_findings(session)
+            if merge and not direct and pending > 0:
                 audited.merge_staged(session, self.run_id, self.timezone)
             for _, checkpoint, _, _, _ in jobs:
                 if checkpoint is None:
@@ -265,9 +294,11 @@ class StoreWriter:
                 )
                 for key, position, line, meta in many:
                     repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
-        self._staged, self._merged = (
-            (0, self._merged + pending) if merge else (pending, self._merged)
-        )
+        if merge:
+            self._staged, self._merged = 0, self._merged + pending
+            self._fstaged, self._fmerged = 0, self._fmerged + fpending
+        else:
+            self._staged, self._fstaged = pending, fpending
         for _, _, after, _, _ in jobs:
             if after is not None:
                 after()

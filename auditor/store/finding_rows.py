@@ -139,6 +139,8 @@ class BulkUpsert:
         #: How many of the batch's identities the store already holds (one row back).
         self.count_sql = f"SELECT count(*) FROM findings WHERE identity IN ({ids})"
         self._sql: dict[tuple[bool, ...], str] = {}
+        #: Each upsert statement's staging form (SQLite): the same values into the stage.
+        self.staging: dict[str, str] = {}
         procs: dict[str, Any] = {
             name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
             for name in INSERT_COLUMNS
@@ -205,11 +207,29 @@ class BulkUpsert:
             rows = "json_each(:rows) j WHERE true"  # WHERE: SQLite's upsert-after-SELECT rule
         else:
             rows = "json_array_elements(CAST(:rows AS json)) j"
-        return (
-            f"INSERT INTO findings ({self._names}) SELECT {', '.join(values)} FROM {rows} "
-            "ON CONFLICT (identity) DO UPDATE SET "
-            "last_seen = excluded.last_seen, last_run_id = excluded.last_run_id"
-        )
+        select = f"SELECT {', '.join(values)} FROM {rows}"
+        sql = f"INSERT INTO findings ({self._names}) {select} {UPSERT_TAIL}"
+        if self._sqlite:
+            self.staging[sql] = f"INSERT INTO temp.{STAGE_TABLE} ({self._names}) {select}"
+        return sql
+
+
+#: What a known finding takes from a new sighting: ``last_seen`` and ``last_run_id`` only.
+UPSERT_TAIL = (
+    "ON CONFLICT (identity) DO UPDATE SET "
+    "last_seen = excluded.last_seen, last_run_id = excluded.last_run_id"
+)
+#: A scan writer's staged findings (SQLite: a TEMP table of its own connection, columns
+#: without affinity so every value reaches ``findings`` as the direct upsert gives it).
+STAGE_TABLE = "_findings_stage"
+_QUOTED = ", ".join(f'"{name}"' for name in INSERT_COLUMNS)
+STAGE_DDL = f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} ({_QUOTED})"
+#: The stage into ``findings`` in the order it was staged (ids in the scan's order): the
+#: same upsert as each batch's own, one row after another.
+STAGE_MERGE = (
+    f"INSERT INTO findings ({_QUOTED}) SELECT {_QUOTED} "
+    f"FROM temp.{STAGE_TABLE} WHERE true ORDER BY rowid {UPSERT_TAIL}"
+)
 
 
 _PROBES = (

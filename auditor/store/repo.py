@@ -199,6 +199,50 @@ def upsert_prepared(
     return new, known
 
 
+def stage_prepared(session: Session, prepared: PreparedRows) -> int:
+    """Append ``prepared`` to this connection's findings stage (SQLite); how many rows.
+
+    The same values the direct upsert would insert (its statement, into the stage), nothing
+    visible to others until ``merge_staged_findings`` on the same connection: the stage is
+    a TEMP table, so it dies with the connection, and a rolled-back transaction takes its
+    rows back with it.
+    """
+    if not prepared.identities:
+        return 0
+    bulk = fr.bulk_upsert(session.get_bind().dialect)
+    if bulk is None or prepared.bulk is None or not stages_findings(session):
+        raise ValueError("this store takes findings directly (upsert_prepared)")
+    sql, params = prepared.bulk
+    connection = session.connection()
+    connection.exec_driver_sql(fr.STAGE_DDL)
+    connection.execute(text(bulk.staging[sql]), params)
+    return len(prepared.identities)
+
+
+def stages_findings(session: Session) -> bool:
+    """Whether this store takes a scan's findings staged (SQLite)."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def merge_staged_findings(session: Session) -> int:
+    """Upsert the staged findings into ``findings`` in the order they were staged (as
+    ``upsert_prepared`` would have, one batch after another), empty the stage; how many
+    were new to the store.
+
+    New rows take the ids after the largest (SQLite's rowid), so the rows inserted are the
+    growth of ``max(id)`` within this transaction (SQLite has one writer at a time): no
+    probe of every staged identity to count them.
+    """
+    connection = session.connection()
+    connection.exec_driver_sql(fr.STAGE_DDL)
+    top = "SELECT coalesce(max(id), 0) FROM findings"
+    before = int(connection.exec_driver_sql(top).scalar_one())
+    connection.exec_driver_sql(fr.STAGE_MERGE)
+    new = int(connection.exec_driver_sql(top).scalar_one()) - before
+    connection.exec_driver_sql(f"DELETE FROM temp.{fr.STAGE_TABLE}")
+    return new
+
+
 def set_finding_status(
     session: Session, finding_id: int, status: FindingStatus, actor: str, note: str = ""
 ) -> Finding:
