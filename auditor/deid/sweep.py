@@ -274,6 +274,8 @@ class Sweep:
             ):
                 found.append(SweepSpan(kind, m.start(), m.end()))
         found += _cased_script_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
+        if _GEORGIAN.search(text):
+            found += _georgian_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
         found += self._grown(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
         found += self._placed(text, [*taken, *found])
@@ -580,6 +582,31 @@ def _cased_script_names(text: str, covered: Covered) -> list[SweepSpan]:
         if _LABEL_AFTER.match(text, m.end()) or not covered.free(m.start(), m.end()):
             continue
         out.append(SweepSpan(Entity.PERSON.value, m.start(), m.end()))
+    return out
+
+
+# Georgian has no capitals, but most of its surnames end alike (-შვილი, -ძე, -ავა, -უა; not
+# -ია, -ური, -ანი, which nouns and adjectives share: "თერაპია", "ქრონიკული"): a word with such
+# an ending after another word is a given name and a surname ("გიორგი ბერიძე", "ლაშა
+# გელაშვილი"), and the surname alone after a label's colon too.
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff]")
+_GEORGIAN_NAME = re.compile(
+    r"(?<![\u10d0-\u10ff])(?:([\u10d0-\u10ff]{2,12})[ \t]+)?"
+    r"([\u10d0-\u10ff]{2,16}(?:შვილი|ძე|ავა|უა))(?![\u10d0-\u10ff])"
+)
+
+
+def _georgian_names(text: str, covered: Covered) -> list[SweepSpan]:
+    """Georgian given names and surnames told by the surname's ending (_GEORGIAN_NAME); a lone
+    word with such an ending needs a name's label before it (a colon)."""
+    out = []
+    for m in _GEORGIAN_NAME.finditer(text):
+        if m.group(1) is None and not text[max(0, m.start() - 3) : m.start()].rstrip().endswith(
+            ":"
+        ):
+            continue
+        if covered.free(m.start(), m.end()):
+            out.append(SweepSpan(Entity.PERSON.value, m.start(), m.end()))
     return out
 
 

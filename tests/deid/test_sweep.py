@@ -360,3 +360,10 @@ def test_a_form_label_in_another_language_is_no_name(
 def test_a_long_number_ending_in_a_letter_is_no_quantity(sweep: Sweep) -> None:
     assert ("ID_NUMBER", "15901197408822Y") in swept(sweep, "NINA : 15901197408822Y")
     assert swept(sweep, "took 500mg then 250000IU") == []
+
+
+def test_a_georgian_name_by_its_surnames_ending(sweep: Sweep) -> None:
+    text = "მკურნალი ექიმი: გიორგი ბერიძე      შვილი: ლაშა გელაშვილი, 577 55 04 18"
+    got = swept(sweep, text)
+    assert ("PERSON", "გიორგი ბერიძე") in got and ("PERSON", "ლაშა გელაშვილი") in got, got
+    assert swept(sweep, "დაინიშნა ინსულინო თერაპია და დიეტა") == []  # "insulin therapy"
