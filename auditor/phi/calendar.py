@@ -7,11 +7,11 @@ vocabulary, so the two can never disagree about what counts.
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
+
+from auditor.phi.resources import lines
 
 # Weekday stems: "mon", "tues", "wed"/"wednes", ... (add "day" for the full name).
 WEEKDAY_STEM = r"mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun"
@@ -46,9 +46,8 @@ def month_names() -> dict[str, bool]:
     dot) -> whether a year must stand beside it to make a date: abbreviations and names that
     are also English words ("dets", "mars", "mayo") do; full names ("prosinca", "décembre",
     "Δεκεμβρίου") do not. Built by ``scripts/build_phi_resources.py --months``."""
-    data = resources.files("auditor.phi.resources").joinpath("month_names.txt.gz").read_bytes()
     out = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
+    for line in lines("month_names.txt.gz"):
         word, _, kind = line.partition("\t")
         out[word] = kind != "wide"
     # Greek capitals drop the accents ("ΔΕΚΕΜΒΡΙΟΣ" for "δεκέμβριος"): there the bare
@@ -91,8 +90,7 @@ def month_year_names() -> frozenset[str]:
     """The month names of :func:`month_names` that make a date with a year alone, no day
     ("diciembre 2026", "Dets 2026"): every full name, and every abbreviation that is no
     English word ("lab 2026", "vol 2026", "avg 2026" are not months)."""
-    data = resources.files("auditor.phi.resources").joinpath("english_words.txt.gz").read_bytes()
-    english = set(gzip.decompress(data).decode("utf-8").split())
+    english = frozenset(lines("english_words.txt.gz"))
     return frozenset(w for w, short in month_names().items() if not short or w not in english)
 
 
@@ -116,15 +114,11 @@ def misspelt_names() -> frozenset[str]:
     left out, added, changed or two swapped ("thrusday", "febuary", "decmber", "wendsday"),
     as hurried and patient-written text has them; not an English word or a listed given name
     or surname ("marsh", "sundae", "munday")."""
-    english: set[str] = set()
-    names: set[str] = set()
-    for resource, into in (
-        ("english_words.txt.gz", english),
-        ("first_names.txt.gz", names),
-        ("surnames.txt.gz", names),
-    ):
-        data = resources.files("auditor.phi.resources").joinpath(resource).read_bytes()
-        into.update(line.split("\t")[0] for line in gzip.decompress(data).decode().splitlines())
+    known = {
+        line.split("\t")[0]
+        for name in ("english_words.txt.gz", "first_names.txt.gz", "surnames.txt.gz")
+        for line in lines(name)
+    }
     out = set()
     letters = "abcdefghijklmnopqrstuvwxyz"
     for name in _LONG_NAMES:
@@ -134,4 +128,4 @@ def misspelt_names() -> frozenset[str]:
             for c in letters:
                 out.add(name[:i] + c + name[i + 1 :])
                 out.add(name[:i] + c + name[i:])
-    return frozenset(out - english - names - set(_LONG_NAMES))
+    return frozenset(out - known - set(_LONG_NAMES))

@@ -92,15 +92,14 @@ class AddressFieldRecognizer(LocalRecognizer):
                 # field's whatever its language ("142 Đường Trần Hưng Đạo", "23, rue Ibn
                 # Batouta"), joined with the grammar's street when it read one
                 cut = _STREET_END.search(value, house.end())
-                stop = cut.start() if cut else len(value)
+                street = cut.start() if cut else len(value)
                 # an English street type ends it ("123 Main St Apt 4 Springfield MA": the
                 # grammar reads the unit and types the town)
-                for w in re.finditer(r"[A-Za-z]+", value[house.end() - 1 : stop]):
+                for w in re.finditer(r"[A-Za-z]+", value[house.end() - 1 : street]):
                     if w.group().lower() in STREET_TYPES:
-                        stop = house.end() - 1 + w.end()
+                        street = house.end() - 1 + w.end()
                         break
-                end = start + stop
-                out.append(make_result(self, Entity.STREET_ADDRESS, start, end, 0.6))
+                out.append(make_result(self, Entity.STREET_ADDRESS, start, start + street, 0.6))
         return out
 
 

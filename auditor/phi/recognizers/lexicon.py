@@ -6,13 +6,12 @@ them; nothing here is module-level state.
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
+from auditor.phi.resources import lines as resource_lines
 from auditor.phi.stop_words import STOP_WORDS
 
 # Cue words. Lower-cased, compared with TokenView keys.
@@ -301,14 +300,7 @@ EPONYM_HEADS = frozenset(
 
 
 def _lines(name: str) -> list[str]:
-    data = resources.files("auditor.phi.resources").joinpath(name).read_bytes()
-    if name.endswith(".gz"):
-        data = gzip.decompress(data)
-    return [
-        stripped
-        for line in data.decode("utf-8").splitlines()
-        if (stripped := line.strip()) and not line.startswith("#")
-    ]
+    return list(resource_lines(name))
 
 
 _PLAIN = re.compile(r"[A-Za-z ]+")
