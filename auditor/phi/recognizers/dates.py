@@ -683,8 +683,30 @@ _SLIP_DAY_BEFORE = re.compile(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[
 _SLIP_YEAR = re.compile(r",?[ \t]+(?:19|20)\d{2}(?!\d)")
 
 
+def misspelt_dates(text: str) -> list[tuple[int, int, float]]:
+    """Spans and scores of a month or weekday written with one slip, with the day and year
+    beside it ("thrusday", "Decmber 3, 2026"): surer with a day ("Decmber 3" is a date, not a
+    name the rules might read)."""
+    out = []
+    slips = misspelt_names()
+    for m in _LONG_WORD.finditer(text):
+        if m.group().lower() not in slips:
+            continue
+        start, end = m.span()
+        after = _SLIP_DAY_AFTER.match(text, end)
+        before = _SLIP_DAY_BEFORE.search(text, max(0, start - 8), start)
+        end = after.end() if after else end
+        start = before.start() if before else start
+        if after or before:
+            year = _SLIP_YEAR.match(text, end)
+            end = year.end() if year else end
+        out.append((start, end, 0.85 if after or before else 0.6))
+    return out
+
+
 class ClinicalDateRecognizer(RegexRecognizer):
-    """The date rules, and short weekday forms read from the words around them. (Not named
+    """The date rules, short weekday forms read from the words around them, a month named in
+    another language with its year, and a month or weekday with a slip in it. (Not named
     ``DateRecognizer``: Presidio's registry finds its predefined recognizers by class name
     among all subclasses, and a vanilla engine built in the same process took this one.)"""
 
@@ -698,19 +720,8 @@ class ClinicalDateRecognizer(RegexRecognizer):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.6))
         for start, end in named_months_with_year(text):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.85))
-        slips = misspelt_names()
-        for m in _LONG_WORD.finditer(text):
-            if m.group().lower() in slips:
-                start, end = m.span()
-                after = _SLIP_DAY_AFTER.match(text, end)
-                before = _SLIP_DAY_BEFORE.search(text, max(0, start - 8), start)
-                end = after.end() if after else end
-                start = before.start() if before else start
-                if after or before:
-                    year = _SLIP_YEAR.match(text, end)
-                    end = year.end() if year else end
-                score = 0.85 if after or before else 0.6  # "Decmber 3": a date, not a name
-                results.append(make_result(self, Entity.DATE_TIME, start, end, score))
+        for start, end, score in misspelt_dates(text):
+            results.append(make_result(self, Entity.DATE_TIME, start, end, score))
         return results
 
 
