@@ -12,8 +12,11 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   compound or clinical derivative of known words; in capitals, one the name and place lists
   know, or in mostly lower-case text any long one ("OKWUOSA, Festus"), since a note written
   in capitals is mostly jargon; in lower case, a word the name or place lists know that no
-  other list explains ("spoke w/ mcallister"); and a lower-case login of initials and a
-  common surname;
+  other list explains ("spoke w/ mcallister"); a lower-case login of initials and a
+  common surname; and a user name joined by underscores with a name or a login in it
+  ("GeorgiaPeach_Tina", "tgreer_rn"). Not a form's label in another language where a field
+  opens ("Terapija: aripiprazol", "Nom : TRAORÉ   Prénom : Aminata") nor a table's header
+  row ("Cliente  Edad  Teléfono" over its rows);
 - **numbers**: a token with a run of five or more digits, or letters with a run of three or
   more digits ("CH-031", "MRN44821"), a reference cut by slashes with letters and three or
   more digits ("BHA/26/4471"), or digit groups split by blanks (7+ digits: "3318 44102 5"),
@@ -22,7 +25,8 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
 - **codes**: a code in capitals before a number of four digits or more ("EMP 1187", "MPPS
   71.448"), not a rule's, a procedure's or a lab test's ("CFR 164.526", "BNP 2450");
 - **cased scripts**: in Greek, Cyrillic and Armenian text, a capitalised word that opens no
-  sentence or line and is no label ("Өвчтөн: Батболдын Сарангэрэл");
+  sentence or line and is no label ("Өвчтөн: Батболдын Сарангэрэл", "Эмч: Д. Оюунчимэг");
+  in Georgian, which has no capitals, a name told by its surname's ending ("გიორგი ბერიძე");
 - **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only);
 - **runs**: the rest of a capitalised run after a name replaced in part ("Cedar Ridge" of
   "Cedar Ridge Egg Donor Agency", rightwards only), a run that ends in a facility's or a
@@ -269,8 +273,7 @@ class Sweep:
                 kind
                 and covered.free(m.start(), m.end())
                 and heads.free(m.start(), m.end())
-                and not _label(text, m, starts)
-                and not self._form_label(text, m)
+                and not self._label(text, m, starts)
             ):
                 found.append(SweepSpan(kind, m.start(), m.end()))
         found += _cased_script_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
@@ -465,21 +468,27 @@ class Sweep:
                 return Entity.ID_NUMBER.value
         return None
 
-    def _form_label(self, text: str, m: re.Match[str]) -> bool:
-        """A form's label in another language: its line's first word, a colon after it, no
-        listed name, and no English talk after it ("Adresa: Ilica 214", "Terapija:
-        aripiprazol 15 mg", "Employeur : Atlas Textile"). On the dev corpora 59 of 61 such
-        swept words were labels; the two names were listed ones ("Ngozi:"). A chat's speaker
-        before English talk stays a name ("Zhyldyz: ok I will bring the papers")."""
+    def _label(self, text: str, m: re.Match[str], starts: list[int]) -> bool:
+        """A form's label in a language the lists do not hold: a field's first word (at a
+        line's start, after a column's gap or after a sentence) with a colon after it, and
+        either a value the engine found right after the colon ("Pacients: Jānis Bērziņš",
+        "Nom : TRAORÉ   Prénom : Aminata") or no listed name and no English talk after it
+        ("Terapija: aripiprazol 15 mg", "Employeur : Atlas Textile"). On the dev corpora 59 of
+        61 swept words in a label's place were labels, the two names listed ones ("Ngozi:");
+        a chat's speaker before English talk stays a name ("Zhyldyz: ok I will bring the
+        papers")."""
         before = text[max(0, m.start() - 40) : m.start()]
         opens = before.rstrip(" \t-*•")
-        # a field opens at a line's start, after a column's gap or after a sentence
-        # ("Nom : TRAORÉ   Prénom : Aminata", "... egreso 3/12/26. Bebé: Ashley")
-        field = _FIELD_OPENS.search(before) is not None
-        if not field and ((opens and not opens.endswith("\n")) or (not opens and m.start() > 40)):
-            return False
+        line_start = opens.endswith("\n") or (not opens and m.start() <= 40)
+        if not line_start and _FIELD_OPENS.search(before) is None:
+            return False  # not where a field opens (looked for within 40 characters)
         colon = _LABEL_COLON.match(text, m.end())
-        if colon is None or ":" not in colon.group() or self._listed(normalize(m.group())):
+        if colon is None or ":" not in colon.group():
+            return False
+        i = bisect.bisect_left(starts, colon.end())
+        if i < len(starts) and starts[i] == colon.end():
+            return True
+        if self._listed(normalize(m.group())):
             return False
         after = _WORD.findall(text, colon.end(), _line_end(text, colon.end(), 120))[:8]
         return sum(w.lower() in STOP_WORDS for w in after) < 2
@@ -618,20 +627,6 @@ def _line_end(text: str, at: int, reach: int) -> int:
     """The end of the line at ``at``, looked for no further than ``reach`` characters."""
     end = text.find("\n", at, at + reach)
     return min(len(text), at + reach) if end < 0 else end
-
-
-def _label(text: str, m: re.Match[str], starts: list[int]) -> bool:
-    """A form's label in a language the lists do not hold: the first word of its line, a colon
-    after it, and a value the engine found right after the colon ("Pacients: Jānis Bērziņš",
-    "Domicilio: Av. Italia 5120"). A chat's speaker before a line of talk is no such label."""
-    before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t-*•")
-    if (before and not before.endswith("\n")) or (not before and m.start() > 40):
-        return False  # not its line's first word (looked for within 40 characters)
-    colon = _LABEL_COLON.match(text, m.end())
-    if colon is None or ":" not in colon.group():
-        return False
-    i = bisect.bisect_left(starts, colon.end())
-    return i < len(starts) and starts[i] == colon.end()
 
 
 def _said_of_person(word: str, start: int, taken: Sequence[Span]) -> bool:
