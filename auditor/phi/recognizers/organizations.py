@@ -331,10 +331,11 @@ class OrganizationRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
-        securities = self._securities(text) if re.search(r"[a-z]", text) else []
-        securities += self._quoted_firms(text) if any(q in text for q in '«„“"') else []
+        # read the same whatever the text's case: listed securities and quoted firms
+        either = self._securities(text) if re.search(r"[a-z]", text) else []
+        either += self._quoted_firms(text) if any(q in text for q in '«„“"') else []
         if not view.shouting:
-            return self._grammar(text) + securities + self._capital_courts(text)
+            return self._grammar(text) + either + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
         # ("FUNERAL BY HOWARD TRANSPORT", "copy to harris and sons"). It reads a copy with the
         # words capitalised as in a title (same offsets) instead, short names only: a long
@@ -374,7 +375,7 @@ class OrganizationRecognizer(LocalRecognizer):
         for m in _LOWER_LEGAL.finditer(lower_same_length(text)):  # "SHEPPARD INC", "begum llp"
             if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
-        return out + securities
+        return out + either
 
     def _of_forms(
         self, text: str, cased: str | None = None, *, any_case: bool = False
