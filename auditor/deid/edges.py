@@ -41,7 +41,7 @@ from typing import Protocol
 from auditor.deid.sweep import NOT_GROWN
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity, TypedSpan
-from auditor.phi.recognizers.addresses import ROMANCE_TYPE
+from auditor.phi.recognizers.addresses import NUMBERED_PARTS, ROMANCE_TYPE
 from auditor.phi.recognizers.facility_words import HOSPITAL_WORDS, NAME_OPENERS
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -125,10 +125,10 @@ _CAMPUS = re.compile(
 )
 _HYPHEN_TAIL = re.compile(r"-[A-Za-z][a-z'’]+(?![\w-])")
 _UNIT_AFTER = re.compile(
-    r",?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Flat|Lot|Space|Trlr|"
-    # the Gulf's numbered parts after a flat or a building ("Bldg 2214, Road 4137, Block 341",
-    # "Zone 25, Street 230")
-    r"Road|Rd|Block|Blk|Zone|Street|Avenue|Ave|Way|Villa|Floor|"
+    r",?[ \t]+(?:Unit|Suite|Ste|Lot|Space|Trlr|"
+    # and the parts of an address the Gulf numbers ("Bldg 2214, Road 4137, Block 341")
+    + NUMBERED_PARTS
+    + r"|"
     # the same in Spanish, Portuguese, French, German, Austrian, Swedish, Russian addresses
     r"(?i:apto|apt|dpto|depto|piso|appt|app|whg|top|lgh|kv|bus))\.?[ \t]*#?"
     r"[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w])"

@@ -239,10 +239,11 @@ _STREET_AFTER_UNIT = _street_after_unit(r"(?:\d{1,6}\s+)?")
 _NUMBERED_STREET_AFTER_UNIT = _street_after_unit(r"\d{1,6}[A-Za-z]?\s+")
 # An address of numbered parts, as the Gulf writes it: "Flat 12, Bldg 2214, Road 4137, Block
 # 341", "Zone 25, Street 230, Building 14", "Villa 7, Way 3519" (two parts at least).
-_PART = (
-    r"(?:Flat|Villa|Apt|Apartment|Shop|Office|Bldg|Building|House|Road|Rd|Street|St|Avenue|"
-    r"Ave|Way|Block|Blk|Zone|Plot|Lane)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,5}[A-Z]?(?![\w.,]\d)"
+NUMBERED_PARTS = (
+    r"Flat|Villa|Apt|Apartment|Shop|Office|Bldg|Building|House|Road|Rd|Street|St|Avenue|Ave|"
+    r"Way|Block|Blk|Zone|Plot|Lane|Floor"
 )
+_PART = rf"(?:{NUMBERED_PARTS})\.?[ \t]*(?:No\.?[ \t]*)?\d{{1,5}}[A-Z]?(?![\w.,]\d)"
 _NUMBERED_PARTS = accelerated(re.compile(rf"(?<![\w-]){_PART}(?:,[ \t]*{_PART}){{1,5}}(?![\w-])"))
 _UNIT_LEAD = accelerated(
     re.compile(
