@@ -64,7 +64,7 @@ from auditor.phi.recognizers.headed_names import (
     TITLES,
     headed_runs,
 )
-from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, Lexicon
+from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, RELATIVES, Lexicon
 from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
@@ -516,8 +516,8 @@ class Sweep:
             return False
         if lex.is_english(key) or lex.is_english(_american(key)):
             return False  # "Centre" is a town in the place list too
-        if key in lex.stoplist or key in NOT_PERSON_WORDS:
-            return False
+        if key in lex.stoplist or key in NOT_PERSON_WORDS or key in RELATIVES:
+            return False  # (kin words of other languages too: "Dochter", "Ægtefælle")
         if self._listed(key):
             return True  # a listed name or place that is no English word
         return not self._clinical(key)

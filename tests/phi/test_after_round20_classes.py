@@ -308,3 +308,18 @@ def test_a_sentence_or_a_neighbouring_field_is_no_part_of_a_firm(
 )
 def test_a_name_in_han_characters_after_its_label(engine: PhiEngine, text: str, name: str) -> None:
     assert ("PERSON", name) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ontslag 3-12-2026. Dochter Sharmila Mangroe-Jadnanansing (Nickerie).", "Sharmila "
+         "Mangroe-Jadnanansing"),
+        ("ude på fangst til jul; datter Naja (17) hjemme.", "Naja"),
+        ("Resident: Mae Holloway   Room 214", "Mae Holloway"),  # a given name, no kin word
+    ],
+)  # fmt: skip
+def test_a_kin_word_of_another_language_is_no_part_of_a_name(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert ("PERSON", name) in found(engine, text)

@@ -73,6 +73,15 @@ RELATIVES = frozenset(
         # as patients and British, Irish and Australian notes write them
         "mum", "mam", "mummy", "mommy", "grandma", "grandpa", "granny", "stepmum", "stepmom",
         "stepdad", "carer", "flatmate", "housemate",
+        # as forms from patients' home countries write them (Spanish, Portuguese, French,
+        # Italian, German, Dutch, Scandinavian, Polish; accents folded as keys are): not the
+        # ones that are listed given names or common surnames too ("Mae", "Irma", "Nieto",
+        # "Sohn", "Mari")
+        "hija", "hijo", "esposa", "esposo", "madre", "padre", "marido", "abuela", "abuelo",
+        "hermana", "hermano", "fille", "fils", "mere", "pere", "epouse", "epoux", "soeur",
+        "frere", "tochter", "vater", "ehemann", "ehefrau", "dochter", "zoon", "moeder", "vader",
+        "echtgenoot", "echtgenote", "datter", "aegtefaelle", "hustru", "filha", "filho", "irmao",
+        "figlia", "figlio", "moglie", "marito", "corka", "matka", "ojciec", "maz",
     }
 )  # fmt: skip
 # Verbs and roles that introduce a person: "spoke with Smith", "per Jones", "seen by Lee".
