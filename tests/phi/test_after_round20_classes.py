@@ -205,8 +205,10 @@ def test_an_address_field_in_more_languages(engine: PhiEngine, text: str, street
     [
         ("SMS thread export — Tafuna Family Pharmacy (684-699-5550)", "Tafuna Family Pharmacy"),
         ("Transport: Sonoran Sky Air Ambulance fixed wing", "Sonoran Sky Air Ambulance"),
+        ("SOAP -- Backbone Family Chiropractic      Dr T. Engebretsen", "Backbone Family "
+         "Chiropractic"),
     ],
-)
+)  # fmt: skip
 def test_a_trade_named_with_a_descriptor_after_its_own_name(
     engine: PhiEngine, text: str, firm: str
 ) -> None:

@@ -486,7 +486,7 @@ class OrganizationRecognizer(LocalRecognizer):
             if not words or words[0] in TRADE_DESCRIPTORS:
                 continue  # "Family Dental", "Central Pharmacy"; not "Backbone Family ..."
             if _CARE_TRADES.match(text, m.end(1) + 1) and (
-                any(self._clinical(w) for w in words)
+                any(self._clinical(w) for w in words if w not in TRADE_DESCRIPTORS)
                 or (_ADJECTIVE.search(words[0]) and all(self._english(w) for w in words))
             ):
                 continue  # "Neuro Physio", "Prenatal Genetic Counseling": a service, no firm
