@@ -257,3 +257,10 @@ def test_a_firm_takes_no_code_across_a_columns_gap(phi_engine: PhiEngine) -> Non
     text = "Clinic: Prairie du Chien Family Clinic   VFC PIN WI-55128"
     got = widened(phi_engine, text, ("HOSPITAL", "Prairie du Chien Family Clinic"))
     assert got == [("HOSPITAL", "Prairie du Chien Family Clinic")]
+
+
+def test_a_centre_before_a_found_facility_is_its_head(phi_engine: PhiEngine) -> None:
+    text = "Centre de Santé Communautaire de Banconi-Est, Bamako"
+    got = widened(phi_engine, text, ("HOSPITAL", "de Santé Communautaire de Banconi-Est"))
+    assert got[0] == ("HOSPITAL", "Centre de Santé Communautaire de Banconi-Est")
+

@@ -29,7 +29,7 @@ HEADS_FIRST = frozenset(
 # they prove nothing.
 NAME_OPENERS = HEADS_FIRST | frozenset(
     {"centro", "unidad", "instituto", "institut", "fundación", "fundacion", "casa", "hogar",
-     "posto", "puesto"}
+     "posto", "puesto", "centre", "center"}
 )  # fmt: skip
 # Words that close one ("Szent Margit Kórház", "Ankara Şehir Hastanesi", "Tartu Ülikooli
 # Kliinikum"), lower case.
