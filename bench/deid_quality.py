@@ -96,6 +96,7 @@ UNSEEN_HAND = (
     "round19-test",
     "round20-test",
     "round21-test",
+    "round22-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -13,7 +13,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
-``round20-dev``/``round20-test``, ``round21-dev``/``round21-test`` and
+``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``, ``round22-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
@@ -355,6 +355,20 @@ CORPORA = {
         HERE / "round21_dev.src.txt",
         HERE / "round21_dev.jsonl",
         HERE / "round21_dev_site.tsv",
+    ),
+    # issue 14 round 22: long physician-written narratives (discharge summaries with the hospital
+    # course, operative reports, consultation letters, a death summary, a coroner's statement),
+    # nursing shift narratives and flowsheet comments, case-management, utilisation-review and
+    # social-work notes, clinician e-mail threads with signatures, disclaimers and forwarded
+    # headers, an incident report, hospice family meeting, organ-donor coordination, research
+    # consent and eligibility, a prior-authorisation appeal, a subpoena response and a subject
+    # access reply, interpreter-mediated visits, in US, UK, Canadian and Australian hospitals; and
+    # Syria, Algeria, Benin, the Gambia, Lesotho, Montenegro, Andorra, Mauritius, Turkmenistan, DR
+    # Congo and Tonga; an author who never read the detector; the test batch is frozen
+    "round22-test": (
+        HERE / "round22_test.src.txt",
+        HERE / "round22_test.jsonl",
+        HERE / "round22_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
