@@ -130,7 +130,10 @@ _UNIT_AFTER = re.compile(
     + NUMBERED_PARTS
     + r"|"
     # the same in Spanish, Portuguese, French, German, Austrian, Swedish, Russian addresses
-    r"(?i:apto|apt|dpto|depto|piso|appt|app|whg|top|lgh|kv|bus))\.?[ \t]*#?"
+    r"(?i:apto|apt|dpto|depto|piso|appt|app|whg|top|lgh|kv|bus)"
+    # the house's number after the street, as Portuguese, Spanish, French and German write it
+    # ("Rua de Francisco Xavier Pereira, n.º 58", "Villa n° 114", "Hauptstr. Nr. 5")
+    r"|(?i:n\.?[ \t]?[º°o]|nº|nr|no))\.?[ \t]*#?"
     r"[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w])"
 )
 _HOUSE = re.compile(r"#?\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)*|(?=[\dlOI]*\d)[\dlOI]{2,6}")

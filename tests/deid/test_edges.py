@@ -264,3 +264,8 @@ def test_a_centre_before_a_found_facility_is_its_head(phi_engine: PhiEngine) -> 
     got = widened(phi_engine, text, ("HOSPITAL", "de Santé Communautaire de Banconi-Est"))
     assert got[0] == ("HOSPITAL", "Centre de Santé Communautaire de Banconi-Est")
 
+
+def test_a_street_takes_its_house_number_written_after_it(phi_engine: PhiEngine) -> None:
+    text = "Cité Keur Gorgui, Villa n° 114, Dakar"
+    got = widened(phi_engine, text, ("STREET_ADDRESS", "Cité Keur Gorgui, Villa"))
+    assert got[0] == ("STREET_ADDRESS", "Cité Keur Gorgui, Villa n° 114")

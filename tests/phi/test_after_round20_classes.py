@@ -325,3 +325,8 @@ def test_a_kin_word_of_another_language_is_no_part_of_a_name(
     engine: PhiEngine, text: str, name: str
 ) -> None:
     assert ("PERSON", name) in found(engine, text)
+
+
+def test_a_romance_street_with_its_house_after_n_o(engine: PhiEngine) -> None:
+    text = "地址 Morada: Rua de Francisco Xavier Pereira, n.º 58, Edf. Kam Lei"
+    assert ("STREET_ADDRESS", "Rua de Francisco Xavier Pereira, n.º 58") in found(engine, text)

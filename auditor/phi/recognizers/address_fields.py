@@ -30,6 +30,8 @@ _LABEL = re.compile(
     r"(?im)(?:^|[|;]|(?<!\s)[ \t]{3,}+)[ \t]*+"
     r"(?:(?:home|postal|mailing|residential|current|permanent|usual|street|local|temporary|"
     r"patient'?s?|pt'?s?|client'?s?|next\s+of\s+kin|nok)[ \t]+)?"
+    # a bilingual form's first label in a script of its own: "地址 Morada:", "住所 Address:"
+    r"(?:(?:地址|住所|주소|عنوان|آدرس|Адрес|Адреса)[ \t]*/?[ \t]*)?"
     r"(?:address|addr\.?|residence|accommodation|abode|domicile|lives[ \t]+at|resides[ \t]+at|"
     r"residing[ \t]+at|dirección|direccion|endereço|adresse|tirahan|"
     # "address" and "residence" in the languages of Europe and Latin America (a form's label

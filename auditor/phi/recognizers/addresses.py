@@ -172,7 +172,8 @@ _ROMANCE_NAME = (
 _STREET_ROMANCE = accelerated(
     re.compile(
         rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
-        rf"|(?<![\w-]){_ARTICLE}{ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,5}}"
+        rf"|(?<![\w-]){_ARTICLE}{ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+"
+        r"(?:n\.?[º°o]\.?[ \t]*)?\d{1,5}"  # the house, perhaps after "nº", "n.º"
         r"(?:/\d{1,4}[A-Za-z]?)?"  # a flat after the house: "Długa 17/4"
         # the number ends the street there: a comma, a line's or a sentence's end ("Camino
         # Real 2 miles" is a distance)
