@@ -330,3 +330,22 @@ def test_a_kin_word_of_another_language_is_no_part_of_a_name(
 def test_a_romance_street_with_its_house_after_n_o(engine: PhiEngine) -> None:
     text = "地址 Morada: Rua de Francisco Xavier Pereira, n.º 58, Edf. Kam Lei"
     assert ("STREET_ADDRESS", "Rua de Francisco Xavier Pereira, n.º 58") in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("see you Thursday.\nThanks so much,\nJess", "Jess"),
+        ("Cheers,\nNgozi", "Ngozi"),
+        ("Sent from my iPhone\n-Tavita", "Tavita"),
+    ],
+)
+def test_a_message_signed_off_names_its_writer(engine: PhiEngine, text: str, name: str) -> None:
+    assert ("PERSON", name) in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Regards,\nPharmacy", "Thanks,\nThe Team", "Plan:\n- Lasix\n- Tylenol"]
+)
+def test_a_sign_off_by_no_one_or_a_list_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert [k for k, _ in found(engine, text) if k == "PERSON"] == []

@@ -42,6 +42,22 @@ _SIGNER_BEFORE = re.compile(
     r"(?:\b(?i:by|per|approved|checked|verified|signed|cosigned|co-signed|reviewed|witnessed|"
     r"initials?:?)[ \t]+|(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)\Z"
 )
+# A message's sign-off: the closing on its own line, then the writer's name alone on the next
+# ("Thanks so much,\nBola", "Kind regards,\nTamsin Greer"), or a name glued to a dash alone
+# on a line ("-Mo", "—Jess"; a list's item has a blank after its dash: "- Lasix").
+_SIGN_OFF = re.compile(
+    r"(?im)^[ \t]*(?:thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|again|all))?|many[ \t]+thanks|"
+    r"(?:kind(?:est)?|best|warm(?:est)?)?[ \t]*regards|best(?:[ \t]+wishes)?|cheers|sincerely|"
+    r"yours(?:[ \t]+(?:truly|sincerely|faithfully))?|love|warmly|respectfully|take[ \t]+care|"
+    r"with[ \t]+thanks)[ \t]*[,!.]?[ \t]*\n[ \t]*"
+    r"(?-i:([A-Z][a-z'’-]+(?:[ \t]+[A-Z](?:[a-z'’-]+|\.))?(?:[ \t]+[A-Z][a-z'’-]+)?))[ \t]*$"
+    r"|(?m:^[ \t]*[-–—](?-i:([A-Z][a-z'’]{1,15}))[ \t]*$)"
+)
+# who signs that is no one ("Thanks,\nThe Team", "Regards,\nAdmissions")
+_NOT_SIGNERS = frozenset(
+    {"the", "team", "staff", "all", "everyone", "office", "clinic", "admin", "management",
+     "nurses", "doctors", "department", "dept", "admissions", "billing", "reception", "us"}
+)  # fmt: skip
 # what such a place holds that is no one: a credential, a unit, a test, a time of care
 _NOT_INITIALS_SIGNED = frozenset(
     {"ED", "ER", "IR", "ICU", "OR", "PCP", "PET", "CT", "MRI", "BP", "HR", "LMP", "POD", "US",
@@ -179,6 +195,16 @@ class NameShapeRecognizer(LocalRecognizer):
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _SIGN_OFF.finditer(text) if "\n" in text else ():
+            g = 1 if m.group(1) else 2
+            words = m.group(g).split()
+            first = words[0].lower()
+            lex = self.lexicon
+            if first in NOT_NAMES | _NOT_SIGNERS or first in lex.stoplist:
+                continue
+            # one word alone: a given name, or no English word ("Regards,\nPharmacy" is none)
+            if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
+                out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
         for m in _SIGNED_INITIALS.finditer(text):
             initials = m.group(1)
             if (
