@@ -13,7 +13,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round14-dev``/``round14-test``, ``round15-dev``/``round15-test``,
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
-``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``, ``round22-test`` and
+``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
+``round22-dev``/``round22-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
@@ -369,6 +370,11 @@ CORPORA = {
         HERE / "round22_test.src.txt",
         HERE / "round22_test.jsonl",
         HERE / "round22_test_site.tsv",
+    ),
+    "round22-dev": (
+        HERE / "round22_dev.src.txt",
+        HERE / "round22_dev.jsonl",
+        HERE / "round22_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
