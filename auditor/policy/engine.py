@@ -409,17 +409,16 @@ def _carry_additions(
     active: list[ActiveRule],
     label: str,
     hours: int,
-    floor: int = 0,
-    marks: CarryMarks | None = None,
-    copies: str | None = None,
+    floor: int,
+    marks: CarryMarks,
 ) -> tuple[str, int]:
     """The segment's events the carry takes (a SELECT of carry rows) and the lowest carry
-    key before them. Reads ``seg``/``seg_keys`` (``segment_rows``). ``floor``: the lowest
-    key ever given (the carry's lowest may have been forgotten since): new keys go below it,
-    so the events added since a persisted part are those below its keys. ``marks``: the
-    carry's (``CarryMarks``), with ``floor`` kept since the carry was made (so no carried
-    key is below it): neither is read from the carry. ``copies``: the carried copies of
-    the segment's events are found (``segment_copies``), and not looked for again."""
+    key before them. Reads ``seg``/``seg_keys`` (``segment_rows``) and the segment's carried
+    copies (``SEG_COPIES``, ``segment_copies``), which it takes no second time. ``floor``:
+    the lowest key ever given, kept since the carry was made (the carry's lowest may have
+    been forgotten since, and no carried key is below it): new keys go below it, so the
+    events added since a persisted part are those below its keys. ``marks``: the carry's
+    (``CarryMarks``): neither is read from the carry."""
     names = ", ".join(stored_columns(active))
     # Only events the carry keeps: older than ``hours`` before the newest (of the carry and
     # this segment) they would be deleted at once. Each event once (its first row in file
@@ -429,30 +428,21 @@ def _carry_additions(
     # no sort and no window over every event, straight into the carry: this runs on every
     # segment. Copies of an event share its instant, so only carried events within the
     # segment's span are checked: for a log read in time order, DuckDB's zone maps skip the
-    # rest of the carry instead of scanning it; and only those among the segment's keys,
-    # so the hash table is built on the segment, not on a carry of millions of events.
+    # rest of the carry instead of scanning it (``segment_copies``); and only those among the
+    # segment's keys, so the hash table is built on the segment, not on a carry of millions.
     hours_sql = f"INTERVAL {int(hours)} HOUR"
-    lowest_sql = f"least((SELECT coalesce(min(k), 0) FROM carry), {int(floor)})"
-    if marks is not None:
-        lowest_sql = str(int(floor))
-    row = con.execute(f"SELECT {lowest_sql}, (SELECT max(k) + 1 FROM {SEGMENT})").fetchone()
-    if row is None or row[1] is None:  # no events in the segment
+    row = con.execute(f"SELECT max(k) + 1 FROM {SEGMENT}").fetchone()
+    if row is None or row[0] is None:  # no events in the segment
         lowest, shift = 0, 0
     else:
-        lowest, shift = int(row[0]), int(row[0]) - int(row[1])
-    known = f"""SELECT ekey FROM carry SEMI JOIN {SEGMENT_KEYS} USING (ekey)
-            WHERE event__timestamp BETWEEN (SELECT t0 FROM span) AND (SELECT t1 FROM span)"""
-    if copies is not None:  # the same keys: a copy has its event's instant
-        known = f"SELECT ekey FROM {copies}"
+        lowest, shift = int(floor), int(floor) - int(row[0])
     return (
         f"""
         WITH cur AS (
             SELECT * FROM {SEGMENT} WHERE event__timestamp >= {_newest_sql(marks)} - {hours_sql}
-        ),
-        span AS (SELECT min(event__timestamp) AS t0, max(event__timestamp) AS t1 FROM cur),
-        known AS ({known})
+        )
         SELECT k + {shift} AS k, ekey, {source_id(con, label)} AS sid, line, {names}
-        FROM cur SEMI JOIN {SEGMENT_KEYS} USING (k) ANTI JOIN known USING (ekey)
+        FROM cur SEMI JOIN {SEGMENT_KEYS} USING (k) ANTI JOIN {SEG_COPIES} USING (ekey)
         """,
         lowest,
     )
@@ -463,47 +453,40 @@ def advance_carry(
     active: list[ActiveRule],
     label: str,
     hours: int,
-    merged: dict[str, int] | None = None,
-    floor: int = 0,
-    marks: CarryMarks | None = None,
-    copies: str | None = None,
+    merged: dict[str, int],
+    floor: int,
+    marks: CarryMarks,
 ) -> int:
     """Add the segment's events to the carry (negative keys, below ``floor`` too), each
     event once, and forget events more than ``hours`` older than the newest; the lowest key
-    given so far (the next ``floor``). Reads ``seg``/``seg_keys`` (``segment_rows``).
-    ``marks``: the carry's (``CarryMarks``, with ``floor`` kept since the carry was made),
-    used instead of reading the carry for them, and moved on with it. ``copies``: as
-    ``_carry_additions`` takes it.
+    given so far (the next ``floor``). Reads ``seg``/``seg_keys`` (``segment_rows``) and
+    ``SEG_COPIES`` (``segment_copies``). ``marks``: the carry's (``CarryMarks``, with
+    ``floor`` kept since the carry was made), used instead of reading the carry for them,
+    and moved on with it; ``merged``: the bucket counts' rows at their last merge.
 
     The window is kept by event time, not by file order: a burst split over two files or two
     feeds, or crossing midnight between daily files, is found whichever is scanned first.
     """
     if not any(a.rule.window for a in active):
         return floor
-    hours_sql = f"INTERVAL {int(hours)} HOUR"
-    additions, lowest = _carry_additions(con, active, label, hours, floor, marks, copies)
+    additions, lowest = _carry_additions(con, active, label, hours, floor, marks)
     con.execute(f"INSERT INTO {CARRY} BY NAME {additions}")
     new_rows = f"(SELECT * FROM carry WHERE k < {lowest})"
-    if marks is None:
-        floor = min(floor, lowest, lowest_key(con))
-        cutoff = f"(SELECT max(event__timestamp) FROM carry) - {hours_sql}"
-    else:  # the rows just added (keys below every other: zone maps skip the rest)
-        row = con.execute(
-            f"SELECT min(k), epoch_us(min(event__timestamp)), epoch_us(max(event__timestamp)) "
-            f"FROM {new_rows}"
-        ).fetchone()
-        if row is not None and row[0] is not None:
-            floor = min(floor, lowest, int(row[0]))
-            low, high = int(row[1]), int(row[2])
-            marks.oldest = low if marks.oldest is None else min(marks.oldest, low)
-            marks.newest = high if marks.newest is None else max(marks.newest, high)
-        else:
-            floor = min(floor, lowest)
-        cutoff = _instant(None if marks.newest is None else marks.newest - hours * 3_600_000_000)
-    _count_buckets(con, active, new_rows, merged={} if merged is None else merged)
-    if marks is None:
-        con.execute(f"DELETE FROM {CARRY} WHERE event__timestamp < {cutoff}")
-    elif marks.newest is not None and marks.oldest is not None:
+    # The rows just added (keys below every other: zone maps skip the rest).
+    row = con.execute(
+        f"SELECT min(k), epoch_us(min(event__timestamp)), epoch_us(max(event__timestamp)) "
+        f"FROM {new_rows}"
+    ).fetchone()
+    if row is not None and row[0] is not None:
+        floor = min(floor, lowest, int(row[0]))
+        low, high = int(row[1]), int(row[2])
+        marks.oldest = low if marks.oldest is None else min(marks.oldest, low)
+        marks.newest = high if marks.newest is None else max(marks.newest, high)
+    else:
+        floor = min(floor, lowest)
+    cutoff = _instant(None if marks.newest is None else marks.newest - hours * 3_600_000_000)
+    _count_buckets(con, active, new_rows, merged=merged)
+    if marks.newest is not None and marks.oldest is not None:
         bound = marks.newest - hours * 3_600_000_000
         if marks.oldest < bound:  # else no carried event is old enough to forget
             con.execute(f"DELETE FROM {CARRY} WHERE event__timestamp < {cutoff}")
@@ -532,9 +515,8 @@ def _advanced_rows(
     active: list[ActiveRule],
     label: str,
     hours: int,
-    floor: int = 0,
-    marks: CarryMarks | None = None,
-    copies: str | None = None,
+    floor: int,
+    marks: CarryMarks,
 ) -> str:
     """The carry as ``advance_carry`` would leave it (a subquery of carry rows), the carry
     table untouched: the same rows (the same keys, sources and columns) without inserting
@@ -542,7 +524,7 @@ def _advanced_rows(
     scan's last segment needs for nothing else. Reads ``seg``/``seg_keys``."""
     if not any(a.rule.window for a in active):
         return "carry"
-    additions, _ = _carry_additions(con, active, label, hours, floor, marks, copies)
+    additions, _ = _carry_additions(con, active, label, hours, floor, marks)
     names = ", ".join(stored_columns(active))
     return (
         f"(SELECT * FROM (SELECT k, ekey, sid, line, {names} FROM carry "
@@ -552,14 +534,11 @@ def _advanced_rows(
     )
 
 
-def _newest_sql(marks: CarryMarks | None = None) -> str:
+def _newest_sql(marks: CarryMarks) -> str:
     """The newest instant once the segment is carried: its newest event is always added or
-    already carried (with its instant), so it is the newest of both. ``marks``: the
-    carry's newest is known (``CarryMarks``)."""
-    carried = "(SELECT max(event__timestamp) FROM carry)"
-    if marks is not None:
-        carried = _instant(marks.newest)
-    return f"greatest((SELECT max(event__timestamp) FROM {SEGMENT}), {carried})"
+    already carried (with its instant), so it is the newest of both (the carry's from its
+    ``CarryMarks``)."""
+    return f"greatest((SELECT max(event__timestamp) FROM {SEGMENT}), {_instant(marks.newest)})"
 
 
 def save_carry_part(
@@ -568,24 +547,20 @@ def save_carry_part(
     path: Path,
     *,
     below: int | None,
+    marks: CarryMarks,
     pending: str | None = None,
     hours: int = 192,
     floor: int = 0,
-    marks: CarryMarks | None = None,
-    copies: str | None = None,
 ) -> tuple[carry_parts.Part | None, int | None]:
     """A part of the persisted carry (``policy.carry_parts``): the carried events with keys
     below ``below`` (None: all), as the carry is after the ``pending`` segment's advance
     when one is given (``_advanced_rows``), written to ``path``. (The part, None when it
     would be empty and nothing is written; the carry's newest instant, microseconds.)
-    ``marks``, ``copies``: as ``advance_carry`` takes them."""
+    ``marks``: as ``advance_carry`` takes them."""
     if pending is None:
-        rows = "carry"
-        newest_sql = "(SELECT max(event__timestamp) FROM carry)"
-        if marks is not None:
-            newest_sql = _instant(marks.newest)
+        rows, newest_sql = "carry", _instant(marks.newest)
     else:
-        rows = _advanced_rows(con, active, pending, hours, floor, marks, copies)
+        rows = _advanced_rows(con, active, pending, hours, floor, marks)
         newest_sql = _newest_sql(marks)
     row = con.execute(f"SELECT epoch_us({newest_sql})").fetchone()
     newest = None if row is None or row[0] is None else int(row[0])
@@ -611,9 +586,6 @@ W_CUR, W_KEEP, W_KEEP2 = "w_cur", "w_keep", "w_keep2"
 #: once per segment for the narrowing and the window query (each of its slices) alike. In
 #: the carry's database: at 30M bench events nearly every carried event is in one.
 W_SRC = f"{CARRY_DB}.w_src"
-#: Whether a window rule's carried events are staged in ``W_SRC`` (``window_steps``); off
-#: only in the tests that compare both.
-STAGE_CARRIED = True
 
 
 def _cur_sql(active: ActiveRule, source: str) -> str:
@@ -999,7 +971,6 @@ def window_steps(
     *,
     into: str,
     slices: int | None = None,
-    copies: str | None = None,
 ) -> Iterator[str]:
     """A window rule's statements for one segment, each to be run (under the rule guard)
     before the next is asked for: the stages (``window_stages``); when the segment touches
@@ -1016,17 +987,16 @@ def window_steps(
 
     The narrowing runs per slice of the groups too, by the events of ``W_KEEP`` (``_narrowing``).
 
-    ``copies``: the carried copies of the segment's events are found (``segment_copies``);
-    then the kept buckets' carried events are staged in ``W_SRC`` (``keep_carried_sql``) and
-    read there by the narrowing and the window query, the carry once a segment.
+    The kept buckets' carried events are staged in ``W_SRC`` (``keep_carried_sql``, the
+    segment's carried copies left out by ``SEG_COPIES``, ``segment_copies``) and read there
+    by the narrowing and the window query: the carry once a segment.
     """
     yield from window_stages(active, source)
     span = keep_span(con, active)
     if span is None:
         return
-    carried = W_SRC if STAGE_CARRIED and copies is not None else None
-    if copies is not None and carried is not None:
-        yield f"CREATE OR REPLACE TABLE {W_SRC} AS {keep_carried_sql(active, span, copies)}"
+    carried = W_SRC
+    yield f"CREATE OR REPLACE TABLE {W_SRC} AS {keep_carried_sql(active, span, SEG_COPIES)}"
     yield from _narrowing(con, active, span, carried, slices)
     span = keep_span(con, active, W_KEEP2)
     if span is None:

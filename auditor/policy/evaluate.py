@@ -78,8 +78,6 @@ class SegmentEvaluator:
         self._floor = 0
         # The carry's newest instant and a bound on its oldest, kept here (not read from it).
         self._marks = engine.CarryMarks()
-        # The table of the segment's carried copies (``engine.segment_copies``), when made.
-        self._copies: str | None = None
 
     def prepare(self, context_dir: Path | None, rejects: RejectSink) -> ContextInfo:
         """Load context and roles; keep the rules the context allows (``disabled`` says why not)."""
@@ -108,9 +106,8 @@ class SegmentEvaluator:
         if not self._carry_ready:  # the first segment's view defines the carry's columns
             self._init_carry()
             self._carry_ready = True
-        if any(a.rule.window for a in self.active):
+        if any(a.rule.window for a in self.active):  # for the window rules and the carry
             engine.segment_copies(self.con)
-            self._copies = engine.SEG_COPIES
         events = view.event_keys(self.con)
         self._line_sql = line_sql  # for naming the segment's lines if a rule fails
         return Evaluation(processed, explained, days, events, self._hits(label))
@@ -126,7 +123,6 @@ class SegmentEvaluator:
             chunk=self.chunk,
             with_json=self.with_json,
             segment=view.SEGMENT,
-            copies=self._copies,
         )
         self._pending = label
 
@@ -156,7 +152,6 @@ class SegmentEvaluator:
                 self._merged,
                 self._floor,
                 self._marks,
-                self._copies,
             )
 
     def _where(self, label: str, line_sql: str) -> str:
@@ -192,7 +187,6 @@ class SegmentEvaluator:
             hours=self.cfg.carry_hours,
             floor=self._floor,
             marks=self._marks,
-            copies=self._copies,
         )
         return self._added(part, newest, folder, whole)
 

@@ -182,7 +182,6 @@ def _window_hits(
     active: ActiveRule,
     source: str,
     where: Callable[[], str],
-    copies: str | None = None,
 ) -> None:
     """One window rule's bursts into ``seg_hits``: its stages, then (when the segment touches
     a hot island) its window query over the carry's span of those islands, per slice of the
@@ -197,7 +196,7 @@ def _window_hits(
         after = guard.failures.get(rid)
         return after is not None and (after is not before or after.segments != count)
 
-    steps = window_steps(con, active, source, _INNER_WINDOW, into="seg_hits", copies=copies)
+    steps = window_steps(con, active, source, _INNER_WINDOW, into="seg_hits")
     for step in steps:
         if failed(step):
             return
@@ -214,7 +213,6 @@ def iter_hits(
     chunk: int = 20000,
     with_json: bool = False,
     segment: str | None = None,
-    copies: str | None = None,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Rule hits in chunks of HIT_COLUMNS rows (never one list of all hits).
 
@@ -225,8 +223,8 @@ def iter_hits(
     A burst is reported by every segment that takes part in it, always by its first event
     (so with one identity); the scan reports each identity once per run. ``segment``: the
     segment's table with the carry's columns and keys (``engine.segment_rows``), which the
-    window rules then read instead of the view; ``copies``: the carried copies of its
-    events (``engine.segment_copies``), with which the window rules read the carry once.
+    window rules then read instead of the view. A window rule reads the segment's carried
+    copies (``engine.segment_copies``, made before), and with them the carry once.
     """
     base = _INNER.format(label=quote_str(label))
     con.execute(
@@ -247,7 +245,7 @@ def iter_hits(
         define_all_events(con, label, segment or "av")
     source = segment or window_source(active)
     for a in windows:
-        _window_hits(con, guard, a, source, where, copies)
+        _window_hits(con, guard, a, source, where)
     cursor = con.execute(_finish("SELECT * FROM seg_hits", active, timezone, with_json))
     while batch := cursor.fetchmany(chunk):
         yield batch

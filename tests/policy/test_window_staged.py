@@ -2,12 +2,13 @@
 
 ``engine.keep_carried_sql`` stages the carried events of the islands a segment touches
 (``W_SRC``), which the narrowing and the window query (each slice) then read instead of the
-carry. These tests run the same scans with the stage on and off (``engine.STAGE_CARRIED``)
-and compare what every segment's window rule reported, row by row (a burst's first event,
-its source, its explanation with the count): bursts across 37-event segments and two
-files, every event delivered again, a second scan continuing from the first's persisted
-carry, a later scan bridging two bursts into one, slices of groups, and a log out of time
-order over more hours than the carry keeps.
+carry. These tests hold what every segment's window rule reported, row by row (a burst's
+first event, its source, its explanation with the count), to the rule's query in one
+statement over the carry as the segment sees it (``hits.rule_query``: no stage, no slices,
+the carry read where the islands lie), run right after the segment's rules: bursts across
+37-event segments and two files, every event delivered again, a second scan continuing
+from the first's persisted carry, a later scan bridging two bursts into one, slices of
+groups, and a log out of time order over more hours than the carry keeps.
 """
 
 from __future__ import annotations
@@ -18,38 +19,59 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from auditor.policy import engine, hits
 from auditor.services import access_scan
 from tests.policy.test_carry_marks import HOURS, _plan, _spread
 from tests.policy.test_window_refine import _merging, _repeats
-from tests.policy.window_scans import Finding, carried_plan, scan_findings, write_csv
+from tests.policy.window_scans import carried_plan, write_csv
 
 Reported = list[list[tuple[Any, ...]]]  # per segment: the window rule's hit rows, sorted
 
 
-def _scan(
-    home: Path,
+def _bursts(rows: Any) -> list[tuple[Any, ...]]:
+    return sorted((row for row in rows if "distinct patients" in str(row[7])), key=repr)
+
+
+def _compare(
+    tmp_path: Path,
     plan: list[list[Path]],
     monkeypatch: pytest.MonkeyPatch,
     *,
-    staged: bool,
     slices: int | None = None,
     hours: int | None = None,
-) -> tuple[set[Finding], Reported, int]:
-    """Findings of one scan per entry of ``plan`` in a fresh home, what each segment's
-    window rule reported, and how many carried events were staged in all."""
+) -> Reported:
+    """One scan per entry of ``plan`` in a fresh home; each segment's window hits against
+    the one-statement query's on the same connection; the hits, per segment."""
+    from tests.policy.window_scans import scan_findings
+
     reported: Reported = []
+    oracle: Reported = []
     staged_rows = [0]
     iter_hits, steps, config = hits.iter_hits, engine.window_steps, access_scan._engine_config
 
-    def recorded(*args: Any, **kwargs: Any) -> Iterator[list[tuple[Any, ...]]]:
+    def recorded(
+        con: duckdb.DuckDBPyConnection, active: Any, label: str, **kwargs: Any
+    ) -> Iterator[list[tuple[Any, ...]]]:
         mine: list[tuple[Any, ...]] = []
-        for chunk in iter_hits(*args, **kwargs):
-            mine += [row for row in chunk if "distinct patients" in str(row[7])]
+        for chunk in iter_hits(con, active, label, **kwargs):
+            mine += chunk
             yield chunk
-        reported.append(sorted(mine, key=repr))
+        reported.append(_bursts(mine))
+        whole: list[tuple[Any, ...]] = []
+        for a in active:
+            if a.rule.window is not None:
+                sql = hits.rule_query(
+                    a,
+                    label,
+                    timezone=kwargs["timezone"],
+                    source=kwargs["segment"],
+                    with_json=kwargs["with_json"],
+                )
+                whole += con.execute(sql).fetchall()
+        oracle.append(_bursts(whole))
 
     def counted(con: Any, *args: Any, **kwargs: Any) -> Iterator[str]:
         for step in steps(con, *args, **kwargs):
@@ -59,7 +81,6 @@ def _scan(
                 staged_rows[0] += int(row[0]) if row else 0
 
     with monkeypatch.context() as patch:
-        patch.setattr(engine, "STAGE_CARRIED", staged)
         patch.setattr(hits, "iter_hits", recorded)
         patch.setattr(hits, "window_steps", counted)
         if slices is not None:
@@ -70,20 +91,12 @@ def _scan(
                 "_engine_config",
                 lambda *a: dataclasses.replace(config(*a), carry_hours=hours),
             )
-        patch.setenv("AUDITOR_HOME", str(home))
-        findings = scan_findings(home, plan)
-    return findings, reported, staged_rows[0]
-
-
-def _compare(
-    tmp_path: Path, plan: list[list[Path]], monkeypatch: pytest.MonkeyPatch, **kw: Any
-) -> Reported:
-    read, seen_read, none = _scan(tmp_path / "read", plan, monkeypatch, staged=False, **kw)
-    staged, seen_staged, rows = _scan(tmp_path / "staged", plan, monkeypatch, staged=True, **kw)
-    assert none == 0 and rows > 0, "carried events should have been staged"
-    assert seen_staged == seen_read  # segment by segment, row by row
-    assert staged == read
-    return seen_staged
+        patch.setenv("AUDITOR_HOME", str(tmp_path / "home"))
+        scan_findings(tmp_path / "home", plan)
+    assert staged_rows[0] > 0, "carried events should have been staged"
+    assert len(reported) == len(oracle) >= 3
+    assert reported == oracle  # segment by segment, row by row
+    return reported
 
 
 @pytest.mark.parametrize("seed", [3, 11, 23])
