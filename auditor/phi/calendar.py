@@ -129,3 +129,11 @@ def misspelt_names() -> frozenset[str]:
                 out.add(name[:i] + c + name[i + 1 :])
                 out.add(name[:i] + c + name[i:])
     return frozenset(out - known - set(_LONG_NAMES))
+
+
+@cache
+def weekday_names() -> frozenset[str]:
+    """Weekday names of every language the Unicode CLDR knows but English, in full, lower
+    case, none an English word, listed name or place ("giovedì", "segunda-feira", "senin").
+    Built by ``scripts/build_phi_resources.py --weekdays``."""
+    return frozenset(lines("weekday_names.txt.gz"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.phi.calendar import month_names
+from auditor.phi.calendar import month_names, weekday_names
 from auditor.phi.engine import PhiEngine
 
 
@@ -98,3 +98,22 @@ def test_a_full_month_name_ending_a_sentence_leaves_the_full_stop(engine: PhiEng
     text = "Contrôle 14 décembre. Rien"
     spans = next(iter(engine.analyze_many([text])))
     assert [text[s.start : s.end] for s in spans if s.entity_type == "DATE_TIME"] == ["14 décembre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("presso il Dott. Ugolini il giovedì 17 dicembre.", "giovedì"),  # Italian, CLDR
+        ("route sheet, Déardaoin 3 Nollaig 2026", "Déardaoin"),  # Irish
+        ("Consulta marcada: segunda-feira, 10h", "segunda-feira"),  # Portuguese, hyphenated
+        ("Termin am Freitag", "Freitag"),  # a listed surname the CLDR list leaves out
+    ],
+)
+def test_a_weekday_in_another_language(engine: PhiEngine, text: str, day: str) -> None:
+    assert day in dates(engine, text)
+
+
+def test_the_weekday_list_is_the_cldrs_but_english() -> None:
+    days = weekday_names()
+    assert {"giovedì", "segunda-feira", "senin", "pazartesi"} <= days
+    assert not {"monday", "sunday"} & days

@@ -21,6 +21,7 @@ from auditor.phi.calendar import (
     misspelt_names,
     month_kind,
     month_with_year,
+    weekday_names,
 )
 from auditor.phi.entities import Entity
 from auditor.phi.measures import DOSE_FORMS, DOSE_UNITS, TIME_UNITS
@@ -274,18 +275,13 @@ def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], b
     return reject
 
 
-# A weekday in the languages of forms from patients' home countries, none an English word
-# ("Senin, 30 November", "zaterdag 28/11", "mardi", "Mittwoch").
-_FOREIGN_WEEKDAYS = (
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "maandag", "dinsdag", "woensdag",
-    "donderdag", "vrijdag", "zaterdag", "zondag", "måndag", "tisdag", "onsdag", "torsdag",
-    "fredag", "lördag", "söndag", "tirsdag", "lørdag", "søndag", "maanantai", "tiistai",
-    "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai", "montag", "dienstag",
-    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles",
-    "jueves", "viernes", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
-)  # fmt: skip
-_FOREIGN_WEEKDAY = re.compile(r"(?<![\w-])(?:" + "|".join(_FOREIGN_WEEKDAYS) + r")(?![\w-])", I)
+# A weekday named in another language, as the Unicode CLDR writes it in full
+# (calendar.weekday_names: "Senin, 30 November", "zaterdag 28/11", "giovedì 17 dicembre"),
+# and those it leaves out as listed surnames, which a form means as days ("Montag",
+# "Freitag", "Sonntag", "martes", "viernes", "lundi", "dimanche").
+_WEEKDAYS_NAMED_TOO = frozenset(
+    {"montag", "freitag", "sonntag", "martes", "viernes", "lundi", "dimanche"}
+)
 # A weekday named in full ("seen Thursday", "every Monday"): with the note's own date it pins
 # the day, so it is a date element ("Monday's clinic" too; "Sunday School" is no day). Full
 # names only: "Sat" and "Mon" are saturation and monitor.
@@ -627,7 +623,6 @@ def date_rules() -> list[Rule]:
         ),
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=(*_FOREIGN_STEMS, "ngày")),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
-        Rule("foreign-weekday", e, _FOREIGN_WEEKDAY, 0.6, words=_FOREIGN_WEEKDAYS),
         Rule(
             "named-month-day-first",
             e,
@@ -676,21 +671,27 @@ def date_rules() -> list[Rule]:
     ]
 
 
-# a word as long as a month's or a weekday's name with a slip in it (calendar.misspelt_names)
-_LONG_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{5,10}(?![\w'’-])")
+# a word as long as a weekday's name, or a month's or a weekday's with a slip in it
+_LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,14}(?:-[^\W\d_]{4,6})?(?![\w'’-])")
 _SLIP_DAY_AFTER = re.compile(r"\.?,?[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)")
 _SLIP_DAY_BEFORE = re.compile(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[ \t]+$")
 _SLIP_YEAR = re.compile(r",?[ \t]+(?:19|20)\d{2}(?!\d)")
 
 
-def misspelt_dates(text: str) -> list[tuple[int, int, float]]:
-    """Spans and scores of a month or weekday written with one slip, with the day and year
-    beside it ("thrusday", "Decmber 3, 2026"): surer with a day ("Decmber 3" is a date, not a
-    name the rules might read)."""
+def calendar_words(text: str) -> list[tuple[int, int, float]]:
+    """Spans and scores of a weekday named in another language (0.6), and of a month or
+    weekday written with one slip, with the day and year beside it ("thrusday", "Decmber 3,
+    2026"): surer with a day ("Decmber 3" is a date, not a name the rules might read). One
+    scan of the words for both."""
     out = []
     slips = misspelt_names()
+    weekdays = weekday_names() | _WEEKDAYS_NAMED_TOO
     for m in _LONG_WORD.finditer(text):
-        if m.group().lower() not in slips:
+        word = m.group().lower()
+        if word in weekdays:
+            out.append((m.start(), m.end(), 0.6))
+            continue
+        if word not in slips:
             continue
         start, end = m.span()
         after = _SLIP_DAY_AFTER.match(text, end)
@@ -720,7 +721,7 @@ class ClinicalDateRecognizer(RegexRecognizer):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.6))
         for start, end in named_months_with_year(text):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.85))
-        for start, end, score in misspelt_dates(text):
+        for start, end, score in calendar_words(text):
             results.append(make_result(self, Entity.DATE_TIME, start, end, score))
         return results
 
