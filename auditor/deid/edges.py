@@ -112,7 +112,8 @@ _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?
 _CODE = re.compile(r"[A-Z]{2,5}")
 _COMPANY_FORM = re.compile(
     r",?[ \t]{1,2}(?:\(Pty\)[ \t]+Ltd|Inc|Ltd|LLC|LLP|PLLC|Corp|Pty|GmbH|Plc|Bhd|Oy|AB|AG|NV|BV"
-    r"|SA|SL|SRL|KK|W\.L\.L|WLL|Lda|Ltda|SARL|S\.A\.R\.L|SAS|S\.p\.A|Kft|Zrt|A\.Ş)\.?(?![\w])"
+    r"|SA|SL|SRL|KK|W\.L\.L|WLL|Lda|Ltda|SARL|S\.A\.R\.L|SAS|S\.p\.A|Kft|Zrt|A\.Ş|P\.A|P\.C"
+    r"|P\.L\.L\.C)\.?(?![\w])"
 )
 # (not a label before its value: "DOS 02/11/2026", "BIC # 9144", "MRO: Priya")
 _CODE_AFTER = re.compile(r"[ \t]{1,2}([A-Z]{2,4}(?:-[A-Z]{2,4})?)(?![\w.])(?![ \t]*[\d#:])")

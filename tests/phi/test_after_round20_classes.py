@@ -349,3 +349,26 @@ def test_a_message_signed_off_names_its_writer(engine: PhiEngine, text: str, nam
 )
 def test_a_sign_off_by_no_one_or_a_list_is_no_name(engine: PhiEngine, text: str) -> None:
     assert [k for k, _ in found(engine, text) if k == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Hercule-Rocher, 12 boulevard Rainier III, 98000 Monaco", "STREET_ADDRESS",
+         "12 boulevard Rainier III"),
+        ("Residente in via del Voltone 3, 47890 San Marino", "STREET_ADDRESS", "via del Voltone 3"),
+        ("demeurant 23, rue Ibn Batouta, appt 7", "STREET_ADDRESS", "23, rue Ibn Batouta"),
+        ("No. 12, Jalan Reko Jaya 3, 43000 Kajang", "STREET_ADDRESS", "Jalan Reko Jaya 3"),
+        ("Delacroix & Burnham, P.A.\n2200 Biscayne Boulevard", "ORGANIZATION",
+         "Delacroix & Burnham, P.A."),
+    ],
+)  # fmt: skip
+def test_a_romance_street_in_lower_case_and_a_professional_firm(
+    engine: PhiEngine, text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["I will rue the day 3 times", "sent via 3 routes"])
+def test_a_word_that_is_a_street_type_elsewhere_is_no_street(engine: PhiEngine, text: str) -> None:
+    assert [k for k, _ in found(engine, text) if k == "STREET_ADDRESS"] == []

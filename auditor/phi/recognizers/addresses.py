@@ -158,7 +158,7 @@ _STREET_WEAK = re.compile(
 ROMANCE_TYPE = (
     r"(?:Calle|Camino|Avenida|Paseo|Callej[oó]n|Carrera|Carretera|Calzada|Cerrada|Privada|"
     r"Plaza|Rambla|Ronda|Travesía|Rua|Travessa|Estrada|Alameda|Viale|Corso|"
-    r"Piazza|Rue|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|"
+    r"Piazza|Via|Rue|Quai|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|"
     # Brazil's and Portugal's abbreviated avenue, Poland's "ulica" ("Av. Nazaré, 1880", "ul.
     # Długa 17/4")
     r"Av\.|Avda\.|Praça|Largo|Rodovia|ul\.|Ul\.|UL\.)"
@@ -169,10 +169,19 @@ _ROMANCE_NAME = (
     r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el|do|da|dos|das|"
     r"di|della|dei|des|du|le|les)[ \t]+)?[A-ZÁÉÍÓÚÑŁŚŻŹĆ](?:[^\W\d_]|['’-])+){1,3}"
 )
+# the types French, Italian, Spanish and Portuguese addresses write in lower case beside a
+# house number ("12 boulevard Rainier III", "23, rue Ibn Batouta", "via del Voltone 3")
+_ROMANCE_TYPE_LOWER = (
+    r"(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|via|viale|corso|piazza|"
+    r"calle|avenida|rua|travessa)\.?"
+)
 _STREET_ROMANCE = accelerated(
     re.compile(
-        rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?[ \t]+{ROMANCE_TYPE}{_ROMANCE_NAME}(?![\w'’-])"
-        rf"|(?<![\w-]){_ARTICLE}{ROMANCE_TYPE}{_ROMANCE_NAME},?[ \t]+"
+        # (a comma after the house only before a type in lower case: "23, rue Ibn Batouta";
+        # "No. 12, Jalan Reko Jaya 3" is the street then its number)
+        rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?(?:[ \t]+{ROMANCE_TYPE}|,?[ \t]+{_ROMANCE_TYPE_LOWER})"
+        rf"{_ROMANCE_NAME}(?![\w'’-])"
+        rf"|(?<![\w-]){_ARTICLE}(?:{ROMANCE_TYPE}|{_ROMANCE_TYPE_LOWER}){_ROMANCE_NAME},?[ \t]+"
         r"(?:n\.?[º°o]\.?[ \t]*)?\d{1,5}"  # the house, perhaps after "nº", "n.º"
         r"(?:/\d{1,4}[A-Za-z]?)?"  # a flat after the house: "Długa 17/4"
         # the number ends the street there: a comma, a line's or a sentence's end ("Camino
