@@ -38,6 +38,8 @@ def dates(engine: PhiEngine, text: str) -> list[str]:
         ("Epikrise   4. december 2026", "4. december 2026"),  # Danish, English spelling
         ("Indlagt 30. november-3. december 2026 med", "30. november"),  # a range's first end
         ("Indlagt 30. november-3. december 2026 med", "3. december 2026"),
+        ("Hospitalisé du 26 novembre au 3 décembre 2026", "26 novembre"),  # the range's year
+        ("Night of 3rd/4th December 2026   Nurse", "3rd/4th December 2026"),
     ],
 )
 def test_a_date_in_another_language(engine: PhiEngine, text: str, date: str) -> None:

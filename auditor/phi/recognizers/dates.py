@@ -136,7 +136,17 @@ _YY = (
 _TEXT_DATE = re.compile(
     r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+(?:" + _DAY + "|" + _SPELLED_DAY + r")"
     r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
-    r"|\b" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\.?(?:,?\s+(?:" + _YEAR + _YY + r"))?\b"
+    # (a night's two days: "3rd/4th December 2026")
+    r"|\b(?:"
+    + _DAY
+    + r"[ \t]*[/&][ \t]*)?"
+    + _DAY
+    + r"\s+(?:of\s+)?"
+    + _MONTHS
+    + r"\.?(?:,?\s+(?:"
+    + _YEAR
+    + _YY
+    + r"))?\b"
     r"|\b" + _MONTHS + r"\.?,?\s+(?:(?:19|20)\d{2}\b|['’]\d{2}(?![\w/%'’]))"
     # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems);
     # without the year too ("Onset 14-Nov"), as British and Caribbean notes write it
@@ -257,6 +267,12 @@ def named_months_with_year(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_RANGE_WITH_YEAR = re.compile(
+    r"[ \t]*(?:-|–|—|au|al|a|to|until|bis|až|do|до|ile|tot)[ \t]*"
+    r"(?:[12]\d|3[01]|0?[1-9])\.?[ \t]+[^\W\d_]{3,}\.?,?[ \t]+(?:19|20)\d{2}(?!\d)"
+)
+
+
 def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], bool]:
     def reject(text: str, start: int, end: int) -> bool:
         m = pattern.fullmatch(text, start, end)
@@ -266,7 +282,9 @@ def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], b
         if needs_year is None:
             return True
         if m.group("y") is None:
-            return needs_year
+            # the first end of a range takes the year the second has: "du 26 novembre au 3
+            # décembre 2026", "30. november-3. december 2026"
+            return needs_year and not _RANGE_WITH_YEAR.match(text, end)
         # A year and a month with no day is a date only for a month that is no English word
         # ("in 2026 lab values").
         dayless = not any(c.isdigit() for c in text[m.end("y") : end] + text[start : m.start("y")])
