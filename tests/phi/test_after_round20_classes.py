@@ -372,3 +372,16 @@ def test_a_romance_street_in_lower_case_and_a_professional_firm(
 @pytest.mark.parametrize("text", ["I will rue the day 3 times", "sent via 3 routes"])
 def test_a_word_that_is_a_street_type_elsewhere_is_no_street(engine: PhiEngine, text: str) -> None:
     assert [k for k, _ in found(engine, text) if k == "STREET_ADDRESS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [("Dictated by Dr Arnaud Fontenot 2026-12-03; transcribed tg.", "tg"),
+     ("dictated/typed by jk", "jk")],
+)  # fmt: skip
+def test_a_typists_initials_end_a_dictation(engine: PhiEngine, text: str, initials: str) -> None:
+    assert ("PERSON", initials) in found(engine, text)
+
+
+def test_a_typist_who_is_no_one_is_no_name(engine: PhiEngine) -> None:
+    assert [k for k, _ in found(engine, "transcribed by me.") if k == "PERSON"] == []

@@ -53,6 +53,12 @@ _SIGN_OFF = re.compile(
     r"(?-i:([A-Z][a-z'’-]+(?:[ \t]+[A-Z](?:[a-z'’-]+|\.))?(?:[ \t]+[A-Z][a-z'’-]+)?))[ \t]*$"
     r"|(?m:^[ \t]*[-–—](?-i:([A-Z][a-z'’]{1,15}))[ \t]*$)"
 )
+# A transcriptionist's initials in lower case at the end of a dictation's line ("transcribed
+# tg.", "dictated/typed by jk")
+_TYPIST_INITIALS = re.compile(
+    r"(?im)\b(?:transcribed|dictated|typed)(?:[ \t]*/[ \t]*typed)?(?:[ \t]+by)?:?[ \t]+"
+    r"(?-i:([a-z]{2,3}))\.?[ \t]*$"
+)
 # who signs that is no one ("Thanks,\nThe Team", "Regards,\nAdmissions")
 _NOT_SIGNERS = frozenset(
     {"the", "team", "staff", "all", "everyone", "office", "clinic", "admin", "management",
@@ -205,6 +211,9 @@ class NameShapeRecognizer(LocalRecognizer):
             # one word alone: a given name, or no English word ("Regards,\nPharmacy" is none)
             if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
                 out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
+        for m in _TYPIST_INITIALS.finditer(text) if "ed" in text else ():
+            if not self.lexicon.is_english(m.group(1)):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _SIGNED_INITIALS.finditer(text):
             initials = m.group(1)
             if (
