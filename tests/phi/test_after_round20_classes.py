@@ -385,3 +385,22 @@ def test_a_typists_initials_end_a_dictation(engine: PhiEngine, text: str, initia
 
 def test_a_typist_who_is_no_one_is_no_name(engine: PhiEngine) -> None:
     assert [k for k, _ in found(engine, "transcribed by me.") if k == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Employer: شركة الخليج لخدمات الحقول النفطية.", "ORGANIZATION",
+         "شركة الخليج لخدمات الحقول النفطية"),
+        ("د. فرج المبروك - اخصائي جراحة عامة", "PERSON", "فرج المبروك"),
+        ("المريض عبد الحميد سالم، العمر 58", "PERSON", "عبد الحميد سالم"),
+    ],
+)  # fmt: skip
+def test_a_name_or_a_firm_in_arabic_script_after_its_word(
+    engine: PhiEngine, text: str, kind: str, value: str
+) -> None:
+    assert any(k == kind and value in v for k, v in found(engine, text)), found(engine, text)
+
+
+def test_arabic_prose_with_no_title_names_no_one(engine: PhiEngine) -> None:
+    assert found(engine, "تم إجراء الفحص والنتائج طبيعية") == []

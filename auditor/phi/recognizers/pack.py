@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.recognizers.address_fields import AddressFieldRecognizer
 from auditor.phi.recognizers.addresses import AddressRecognizer
+from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.facilities import FacilityRecognizer
@@ -61,5 +62,6 @@ def build_pack(
         DicomDumpRecognizer(),
         TableColumnRecognizer(lexicon),
         NameShapeRecognizer(lexicon),
+        ArabicScriptRecognizer(),
         SiteDictionaryRecognizer(dictionary, lexicon),
     ]
