@@ -128,7 +128,8 @@ def misspelt_names() -> frozenset[str]:
             for c in letters:
                 out.add(name[:i] + c + name[i + 1 :])
                 out.add(name[:i] + c + name[i:])
-    return frozenset(out - known - set(_LONG_NAMES))
+    plurals = {name + "s" for name in _LONG_NAMES}  # "Tuesdays 6-8 pm" is no slip
+    return frozenset(out - known - set(_LONG_NAMES) - plurals)
 
 
 @cache

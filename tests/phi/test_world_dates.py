@@ -119,3 +119,7 @@ def test_the_weekday_list_is_the_cldrs_but_english() -> None:
     days = weekday_names()
     assert {"giovedì", "segunda-feira", "senin", "pazartesi"} <= days
     assert not {"monday", "sunday"} & days
+
+
+def test_a_weekdays_plural_is_no_slip_taking_the_clock(engine: PhiEngine) -> None:
+    assert dates(engine, "4 sessions, Tuesdays 6-8 pm") == ["Tuesdays"]
