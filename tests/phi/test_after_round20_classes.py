@@ -404,3 +404,22 @@ def test_a_name_or_a_firm_in_arabic_script_after_its_word(
 
 def test_arabic_prose_with_no_title_names_no_one(engine: PhiEngine) -> None:
     assert found(engine, "تم إجراء الفحص والنتائج طبيعية") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2 dicembre 2026 - Cartella n. 26/3318\nDiagnosi", "26/3318"),
+        ("(93 ans)   N° CCSS : 1330308 412 07\nAdresse", "1330308 412 07"),
+        ("N° dossier : CSCOM-BE/2026/0912", "CSCOM-BE/2026/0912"),
+        ("N° de asegurado IPS: 0871-44027-3", "0871-44027-3"),
+    ],
+)
+def test_a_number_word_its_kind_and_a_colon_before_an_identifier(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert ("ID_NUMBER", value) in found(engine, text)
+
+
+def test_a_room_by_n_dot_is_no_identifier(engine: PhiEngine) -> None:
+    assert found(engine, "room n. 4 ok") == []

@@ -136,8 +136,12 @@ _ID_LABELLED = re.compile(
 # room or a bed is numbered.
 _NUMBER_WORD = re.compile(
     r"(?<![\w])(?:Nr|nr|NR|Nro|nro|№|N°|Nº|nº|n°|č|Č|br|Br|broj|Broj|núm|Núm|número|Número|"
-    r"numero|Numero|numéro|Numéro|nummer|Nummer|numer|Numer|numurs|Numurs)(?![^\W\d_])"
-    r"\.?[ \t]*+[:#]?[ \t]*+" + _LABELLED_VALUE
+    r"numero|Numero|numéro|Numéro|nummer|Nummer|numer|Numer|numurs|Numurs|n(?=\.[ \t]*\d))"
+    r"(?![^\W\d_])\.?"
+    # the number's kind between the word and a colon: "N° CCSS : 1330308 412 07", "N° dossier
+    # : CSCOM-BE/2026/0912", "Nº de afiliado: 4471"
+    r"(?:(?:[ \t]+(?:de|du|del|di)?[ \t]*[^\W\d_][\w.-]{1,19}){1,2}[ \t]*:)?"
+    r"[ \t]*+[:#]?[ \t]*+" + _LABELLED_VALUE
 )
 _NUMBERED_PLACE = re.compile(
     r"(?i:room|rm|bed|ward|zimmer|bett|station|sala|cama|pokój|pokoj|soba|chambre|lit|kamer|"
