@@ -369,7 +369,9 @@ def test_a_romance_street_in_lower_case_and_a_professional_firm(
     assert (kind, value) in found(engine, text)
 
 
-@pytest.mark.parametrize("text", ["I will rue the day 3 times", "sent via 3 routes"])
+@pytest.mark.parametrize(
+    "text", ["I will rue the day 3 times", "sent via 3 routes", "given via Ryles 2, then review."]
+)
 def test_a_word_that_is_a_street_type_elsewhere_is_no_street(engine: PhiEngine, text: str) -> None:
     assert [k for k, _ in found(engine, text) if k == "STREET_ADDRESS"] == []
 

@@ -158,7 +158,7 @@ _STREET_WEAK = re.compile(
 ROMANCE_TYPE = (
     r"(?:Calle|Camino|Avenida|Paseo|Callej[oó]n|Carrera|Carretera|Calzada|Cerrada|Privada|"
     r"Plaza|Rambla|Ronda|Travesía|Rua|Travessa|Estrada|Alameda|Viale|Corso|"
-    r"Piazza|Via|Rue|Quai|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|"
+    r"Piazza|Rue|Quai|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|"
     # Brazil's and Portugal's abbreviated avenue, Poland's "ulica" ("Av. Nazaré, 1880", "ul.
     # Długa 17/4")
     r"Av\.|Avda\.|Praça|Largo|Rodovia|ul\.|Ul\.|UL\.)"
@@ -172,8 +172,10 @@ _ROMANCE_NAME = (
 # the types French, Italian, Spanish and Portuguese addresses write in lower case beside a
 # house number ("12 boulevard Rainier III", "23, rue Ibn Batouta", "via del Voltone 3")
 _ROMANCE_TYPE_LOWER = (
-    r"(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|via|viale|corso|piazza|"
+    r"(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|viale|corso|piazza|"
     r"calle|avenida|rua|travessa)\.?"
+    # "via" only before its particle: "via del Voltone 3"; "via Ryles 2" is a feeding tube
+    r"|via(?=[ \t]+(?:del|della|dei|degli|delle|di)\b)"
 )
 _STREET_ROMANCE = accelerated(
     re.compile(
