@@ -8,12 +8,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from auditor.context import AppContext
+from auditor.context import AppContext, open_context
 from auditor.findings import AccessRow
 from auditor.services import access_writer
 from auditor.services.access_writer import StoreWriter
@@ -119,16 +120,13 @@ def _renamed(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 @pytest.mark.parametrize("bound", [5, 20, 10**9])
 def test_staged_findings_leave_what_batch_upserts_left(
     actx: AppContext,
-    home: Any,
-    tmp_path: Any,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     bound: int,
 ) -> None:
     """Merges of several staged batches (bound 5 and 20: merges mid-scan and at the end;
     10**9: one merge at the end), findings again within and across batches and scans:
     every column of every row, the ids' order and the new counts equal the yardstick's."""
-    from auditor.context import open_context
-
     monkeypatch.setattr(access_writer, "FINDINGS_MIN", bound)
     merges: list[int] = []
     merge = repo.merge_staged_findings
