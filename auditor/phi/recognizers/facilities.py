@@ -817,7 +817,7 @@ _WORLD_HEAD_LAST = accelerated(
 # A facility's word and its name in quotation marks, as Slavic, Baltic, Romanian and Turkish
 # papers write it ("больница «Неман-Мед»", "ligoninė „Santara“", "Spitalul \"Sfânta Maria\""):
 # the quotes make the name, in any case and script.
-_QUOTE_OPEN = "«„“\""
+_QUOTE_OPEN = '«„“"'
 # (a centre's word too: the quotes make it a name)
 _QUOTED_HEADS = HOSPITAL_WORDS | {"центр", "маркази", "center", "centre", "centro", "merkezi"}
 # (found from the opening quote back: the heads' alternation tried at every character cost
