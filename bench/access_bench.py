@@ -152,6 +152,9 @@ def reference_child(log: Path, ctx: Path) -> dict[str, int]:
                 columns=view.view_columns([a.rule for a in evaluator.active]),
             )
             engine.init_carry(con, evaluator.active)  # empty: one piece, nothing earlier
+            # ... so none of its events is carried already (``engine.segment_copies``).
+            copies = f"CREATE OR REPLACE TEMP TABLE {engine.SEG_COPIES} (k BIGINT, ekey VARCHAR)"
+            con.execute(copies)
             for chunk in hits.iter_hits(
                 con,
                 evaluator.active,
@@ -165,6 +168,8 @@ def reference_child(log: Path, ctx: Path) -> dict[str, int]:
                     rule = names[row[0]]
                     by_rule[rule] = by_rule.get(rule, 0) + 1
         con.close()
+    if evaluator.failed:  # a rule that failed would make the reference look cheap
+        raise SystemExit(f"reference: rules failed: {evaluator.failed}")
     return by_rule
 
 
