@@ -207,12 +207,17 @@ def _handle(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[
     return a, b
 
 
-# A run of up to four words in a script other than Latin (Georgian, Armenian, Cyrillic,
+# A run of up to six words in a script other than Latin (Georgian, Armenian, Cyrillic,
 # Greek, Arabic, Hebrew...), and the same run in brackets.
 _OTHER = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]+"
-_OTHER_RUN = rf"{_OTHER}(?:[ \t]{_OTHER}){{0,3}}"
+_OTHER_RUN = rf"{_OTHER}(?:[ \t]{_OTHER}){{0,5}}"
 _OTHER_BEFORE = re.compile(rf"(?<![\w'’-])({_OTHER_RUN})[ \t]*\($")
-_OTHER_AFTER = re.compile(rf"[ \t]*\(({_OTHER_RUN})\)")
+# (or after a slash, as a bilingual form's field ends: "Name: Abdulhamid Salem Ben Ghalbun /
+# عبد الحميد سالم محمد بن غلبون")
+_OTHER_AFTER = re.compile(
+    rf"[ \t]*\(({_OTHER_RUN})\)|[ \t]*/[ \t]*({_OTHER_RUN})(?=[ \t]*(?:$|[,;|]|[ \t]{{2}}))",
+    re.M,
+)
 
 
 def _other_script_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
@@ -226,10 +231,13 @@ def _other_script_before(text: str, start: int, floor: int) -> tuple[int, int] |
 
 
 def _other_script_after(text: str, end: int, ceiling: int) -> tuple[int, int] | None:
-    """The same name in another script in brackets after it: "Armen Sargsyan (Արմեն
-    Սարգսյան)"."""
+    """The same name in another script in brackets or after a slash after it: "Armen Sargsyan
+    (Արմեն Սարգսյան)", "Ben Ghalbun / بن غلبون"."""
     m = _OTHER_AFTER.match(text, end, min(ceiling, _line_end(text, end)))
-    return (m.start(1), m.end(1)) if m else None
+    if m is None:
+        return None
+    g = 1 if m.group(1) else 2
+    return m.start(g), m.end(g)
 
 
 def _joined(text: str, last: TypedSpan, kind: str, start: int) -> str | None:

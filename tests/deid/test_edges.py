@@ -227,6 +227,12 @@ def test_initials_a_text_gives_a_name_go_with_it(phi_engine: PhiEngine) -> None:
         # a name in brackets beside the same name in another script, either way round
         ("პაციენტი: ნინო გელაშვილი (Nino Gelashvili), დაბ.", "პაციენტი:", "გელაშვილი"),
         ("Patient Armen Sargsyan (Արմեն Սարգսյան) seen today", "seen today", "Սարգսյան"),
+        # after a slash to the field's end, six words long
+        (
+            "Name: Abdulhamid Salem Mohammed Ben Ghalbun / عبد الحميد سالم محمد بن غلبون\nDOB",
+            "DOB",
+            "غلبون",
+        ),
     ],
 )
 def test_a_name_in_another_script_goes_with_its_transliteration(
