@@ -60,6 +60,7 @@ def month_names() -> dict[str, bool]:
 
 
 _ENGLISH_MONTH = re.compile(MONTH)
+_ENGLISH_STARTS = frozenset(MONTH_STARTS)
 _ENGLISH_FULL = frozenset(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december")
@@ -76,9 +77,9 @@ def month_kind(word: str) -> bool | None:
     names = month_names()
     low = word.lower()
     found = names.get(low)
-    if found is None:
+    if found is None and not low.isascii():
         found = names.get(_bare(low))
-    if found is None and _ENGLISH_MONTH.fullmatch(low):
+    if found is None and low[:3] in _ENGLISH_STARTS and _ENGLISH_MONTH.fullmatch(low):
         # English spellings in another language's layout ("4. december 2026", Danish and
         # Norwegian): a full name but an English word ("may", "march") needs its year
         return low not in _ENGLISH_FULL or low in ("may", "march")
@@ -98,7 +99,7 @@ def month_with_year(word: str) -> bool:
     """Whether ``word`` (any case) is a name of :func:`month_year_names`."""
     low = word.lower()
     names = month_year_names()
-    return low in names or _bare(low) in names
+    return low in names or (not low.isascii() and _bare(low) in names)
 
 
 # Month and weekday names long enough that one slip of the keyboard still tells them apart.

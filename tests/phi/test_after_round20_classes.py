@@ -359,8 +359,8 @@ def test_a_sign_off_by_no_one_or_a_list_is_no_name(engine: PhiEngine, text: str)
         ("Residente in via del Voltone 3, 47890 San Marino", "STREET_ADDRESS", "via del Voltone 3"),
         ("demeurant 23, rue Ibn Batouta, appt 7", "STREET_ADDRESS", "23, rue Ibn Batouta"),
         ("No. 12, Jalan Reko Jaya 3, 43000 Kajang", "STREET_ADDRESS", "Jalan Reko Jaya 3"),
-        ("Delacroix & Burnham, P.A.\n2200 Biscayne Boulevard", "ORGANIZATION",
-         "Delacroix & Burnham, P.A."),
+        ("Okonkwo Zeller Law, P.L.L.C.\n2200 Biscayne Boulevard", "ORGANIZATION",
+         "Okonkwo Zeller Law, P.L.L.C."),
     ],
 )  # fmt: skip
 def test_a_romance_street_in_lower_case_and_a_professional_firm(
@@ -425,3 +425,8 @@ def test_a_number_word_its_kind_and_a_colon_before_an_identifier(
 
 def test_a_room_by_n_dot_is_no_identifier(engine: PhiEngine) -> None:
     assert found(engine, "room n. 4 ok") == []
+
+
+def test_a_physician_assistant_is_no_firm(engine: PhiEngine) -> None:
+    got = found(engine, "John Smith, P.A. saw the patient")
+    assert ("PERSON", "John Smith") in got and not any(k == "ORGANIZATION" for k, _ in got)

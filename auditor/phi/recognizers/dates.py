@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from auditor.phi.calendar import (
@@ -696,6 +697,11 @@ _SLIP_DAY_BEFORE = re.compile(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[
 _SLIP_YEAR = re.compile(r",?[ \t]+(?:19|20)\d{2}(?!\d)")
 
 
+@cache
+def _weekdays() -> frozenset[str]:
+    return weekday_names() | _WEEKDAYS_NAMED_TOO
+
+
 def calendar_words(text: str) -> list[tuple[int, int, float]]:
     """Spans and scores of a weekday named in another language (0.6), and of a month or
     weekday written with one slip, with the day and year beside it ("thrusday", "Decmber 3,
@@ -703,7 +709,7 @@ def calendar_words(text: str) -> list[tuple[int, int, float]]:
     scan of the words for both."""
     out = []
     slips = misspelt_names()
-    weekdays = weekday_names() | _WEEKDAYS_NAMED_TOO
+    weekdays = _weekdays()
     for m in _LONG_WORD.finditer(text):
         word = m.group().lower()
         if word in weekdays:

@@ -56,8 +56,10 @@ _SUFFIXES = (
     r"\(Pty\)\s?Ltd\.?|W\.L\.L\.?|WLL|Lda\.|Ltda\.?|S\.A\.R\.L\.?|SARL|S\.A\.S\.|"
     r"S\.p\.A\.|Sp\.\s?z\s?o\.\s?o\.|s\.r\.o\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|"
     r"S\.A\.\s+de\s+C\.V\.|S\.\s?de\s+R\.L\.|"
-    # a US professional firm's ("Delacroix & Burnham, P.A.", "Shah Law, P.C.", "Chtd.")
-    r"P\.A\.|P\.C\.|P\.L\.L\.C\.|Chtd\.|"
+    # a US professional firm's ("Shah Law, P.L.L.C.", "Chtd."; not "P.A." nor "P.C.", which
+    # sign a physician assistant and a professional counsellor: the edges take them after a
+    # firm found otherwise)
+    r"P\.L\.L\.C\.|Chtd\.|"
     # (as a note in capitals is read, from a copy capitalised word by word: "SERVICES, LLC")
     r"Llc|Llp|Pllc|"
     r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bancorp|Bank|"
