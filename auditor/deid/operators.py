@@ -24,7 +24,7 @@ from auditor.deid.sweep import Covered
 from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
 from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
-from auditor.phi.entities import Entity, TypedSpan
+from auditor.phi.entities import IDENTIFIER_TYPES, Entity, TypedSpan
 from auditor.phi.recognizers.headed_names import GENERIC
 
 if TYPE_CHECKING:
@@ -65,17 +65,6 @@ _PLACE_HEADS = GENERIC
 _TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "md", "rn", "np", "pa", "jr", "sr",
                 "ii", "iii", "iv", "phd", "do", "dds", "st"}  # fmt: skip
 MEMO_LIMIT = 100_000
-# Entity types whose values are numbers or codes: in a merged region they decide its type.
-_IDENTIFIER_TYPES = frozenset(
-    e.value
-    for e in (
-        Entity.US_SSN, Entity.MEDICAL_RECORD_NUMBER, Entity.HEALTH_PLAN_NUMBER,
-        Entity.ACCOUNT_NUMBER, Entity.LICENSE_NUMBER, Entity.US_DRIVER_LICENSE,
-        Entity.US_PASSPORT, Entity.US_DEA_NUMBER, Entity.US_NPI, Entity.VIN,
-        Entity.LICENSE_PLATE, Entity.DEVICE_ID, Entity.ID_NUMBER, Entity.CREDIT_CARD,
-        Entity.IBAN_CODE,
-    )
-)  # fmt: skip
 
 
 class Span(TypedSpan, Protocol):
@@ -552,8 +541,8 @@ def select_spans(spans: Iterable[Span], min_score: float = 0.0) -> list[Span]:
             continue
         if group:
             best = max(group, key=lambda g: (g.end - g.start, g.score))
-            ids = [g for g in group if g.entity_type in _IDENTIFIER_TYPES]
-            if ids and best.entity_type not in _IDENTIFIER_TYPES:
+            ids = [g for g in group if g.entity_type in IDENTIFIER_TYPES]
+            if ids and best.entity_type not in IDENTIFIER_TYPES:
                 # A name joined to a number ("MICGP, IMC 301882"): a name surrogate keeps
                 # what is no name word, digits included; the identifier's keyed token of the
                 # same shape replaces every letter and digit of the union.

@@ -76,6 +76,19 @@ class Entity(StrEnum):
     ID_NUMBER = "ID_NUMBER"
 
 
+# The types whose values are numbers or codes (a merged region's type, a series letter's
+# number), one list for the engine and the de-identifier.
+IDENTIFIER_TYPES = frozenset(
+    e.value
+    for e in (
+        Entity.US_SSN, Entity.MEDICAL_RECORD_NUMBER, Entity.HEALTH_PLAN_NUMBER,
+        Entity.ACCOUNT_NUMBER, Entity.LICENSE_NUMBER, Entity.US_DRIVER_LICENSE,
+        Entity.US_PASSPORT, Entity.US_DEA_NUMBER, Entity.US_NPI, Entity.VIN,
+        Entity.LICENSE_PLATE, Entity.DEVICE_ID, Entity.ID_NUMBER, Entity.CREDIT_CARD,
+        Entity.IBAN_CODE,
+    )
+)  # fmt: skip
+
 SAFE_HARBOR: dict[Entity, SafeHarbor] = {
     Entity.PERSON: SafeHarbor.A_NAMES,
     Entity.LOCATION: SafeHarbor.B_GEOGRAPHIC,

@@ -7,6 +7,7 @@ them; nothing here is module-level state.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -308,10 +309,6 @@ EPONYM_HEADS = frozenset(
 )  # fmt: skip
 
 
-def _lines(name: str) -> list[str]:
-    return list(resource_lines(name))
-
-
 _PLAIN = re.compile(r"[A-Za-z ]+")
 
 
@@ -320,7 +317,7 @@ def _split_plain(text: str, split: Any) -> list[str]:
     return text.lower().split() if _PLAIN.fullmatch(text) else split(text)
 
 
-def _facilities(lines: list[str], split: Any) -> dict[str, Any]:
+def _facilities(lines: Sequence[str], split: Any) -> dict[str, Any]:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     acronyms: set[str] = set()
     for line in lines:
@@ -357,8 +354,8 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> Lexicon:
-        surnames = _lines("surnames.txt.gz")
-        places_raw = _lines("us_places.txt.gz")
+        surnames = resource_lines("surnames.txt.gz")
+        places_raw = resource_lines("us_places.txt.gz")
         from auditor.phi.recognizers.tokens import split_words
 
         single: set[str] = set()
@@ -370,31 +367,31 @@ class Lexicon:
             elif parts and parts[-1] not in STOP_WORDS and len(parts[-1]) > 2:
                 multi.add(parts)
         world: set[str] = set()
-        for place in _lines("world_places.txt.gz"):
+        for place in resource_lines("world_places.txt.gz"):
             parts = tuple(_split_plain(place, split_words))
             if len(parts) == 1 and parts[0] not in single:
                 world.add(parts[0])
             elif len(parts) > 1 and parts[-1] not in STOP_WORDS and len(parts[-1]) > 2:
                 multi.add(parts)
         counties = set()
-        for county in _lines("us_counties.txt.gz"):
+        for county in resource_lines("us_counties.txt.gz"):
             county_words = _split_plain(county, split_words)
             if county_words and county_words[-1] in {"county", "parish", "borough"}:
                 county_words = county_words[:-1]
             if county_words:
                 counties.add(" ".join(county_words))
         return cls(
-            first_names=frozenset(_lines("first_names.txt.gz")),
+            first_names=frozenset(resource_lines("first_names.txt.gz")),
             surname_rank={name: rank for rank, name in enumerate(surnames, start=1)},
             places=frozenset(single | world),
             world_places=frozenset(world),
             multiword_places=frozenset(multi),
             counties=frozenset(counties),
-            states=frozenset(_lines("us_states.txt.gz")),
-            common_words=frozenset(_lines("common_words_in_gazetteers.txt.gz")),
-            stoplist=frozenset(_lines("clinical_stoplist.txt")) | EHR_PRODUCTS,
-            english=frozenset(_lines("english_words.txt.gz")),
-            **_facilities(_lines("us_facilities.txt"), split_words),
+            states=frozenset(resource_lines("us_states.txt.gz")),
+            common_words=frozenset(resource_lines("common_words_in_gazetteers.txt.gz")),
+            stoplist=frozenset(resource_lines("clinical_stoplist.txt")) | EHR_PRODUCTS,
+            english=frozenset(resource_lines("english_words.txt.gz")),
+            **_facilities(resource_lines("us_facilities.txt"), split_words),
         )
 
     def is_first(self, key: str) -> bool:

@@ -13,15 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from auditor.phi.entities import Entity, TypedSpan
+from auditor.phi.entities import IDENTIFIER_TYPES, TypedSpan
 
-_IDENTIFIERS = frozenset(
-    e.value
-    for e in (
-        Entity.ID_NUMBER, Entity.MEDICAL_RECORD_NUMBER, Entity.ACCOUNT_NUMBER,
-        Entity.HEALTH_PLAN_NUMBER, Entity.LICENSE_NUMBER, Entity.US_PASSPORT, Entity.DEVICE_ID,
-    )
-)  # fmt: skip
 # one capital alone after a blank, a colon or a bracket, one blank before the number
 _SERIES = re.compile(r"(?:^|(?<=[\s:(]))([^\W\d_])[ \t]\Z")
 _NUMBER = re.compile(r"\d{5,}")
@@ -32,7 +25,7 @@ S = TypeVar("S", bound=TypedSpan)
 def series_starts(text: str, spans: Iterable[S]) -> Iterator[tuple[S, int]]:
     """Each identifier span of digits with a series letter before it, and the letter's start."""
     for span in spans:
-        if span.entity_type not in _IDENTIFIERS or not _NUMBER.fullmatch(
+        if span.entity_type not in IDENTIFIER_TYPES or not _NUMBER.fullmatch(
             text, span.start, span.end
         ):
             continue
