@@ -27,6 +27,7 @@ from auditor.phi.recognizers.lexicon import (
     Lexicon,
 )
 from auditor.phi.recognizers.org_evidence import letterhead
+from auditor.phi.recognizers.organizations import QUOTED_NAME, QUOTES_OPEN
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import NAME_BEFORE, NOT_PLACE_HEAD
 from auditor.phi.recognizers.regex_start import accelerated
@@ -215,7 +216,7 @@ class FacilityRecognizer(LocalRecognizer):
                 name = _NAME_BEFORE_HEAD.search(text, max(0, m.start() - 80), m.start())
                 if name and self._foreign_head_name(name.group(1)):
                     found.append((name.start(1), m.end(), 0.85))
-        if any(q in text for q in _QUOTE_OPEN):
+        if any(q in text for q in QUOTES_OPEN):
             for m in _QUOTED_NAME.finditer(text):
                 if m.group("name")[0].islower():
                     continue  # a quoted remark, not a name
@@ -817,12 +818,11 @@ _WORLD_HEAD_LAST = accelerated(
 # A facility's word and its name in quotation marks, as Slavic, Baltic, Romanian and Turkish
 # papers write it ("больница «Неман-Мед»", "ligoninė „Santara“", "Spitalul \"Sfânta Maria\""):
 # the quotes make the name, in any case and script.
-_QUOTE_OPEN = '«„“"'
 # (a centre's word too: the quotes make it a name)
 _QUOTED_HEADS = HOSPITAL_WORDS | {"центр", "маркази", "center", "centre", "centro", "merkezi"}
 # (found from the opening quote back: the heads' alternation tried at every character cost
 # more than the rest of the facility rules)
-_QUOTED_NAME = re.compile(r"[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]")
+_QUOTED_NAME = re.compile(QUOTED_NAME)
 _HEAD_BEFORE_QUOTE = re.compile(
     r"(?<![\w'’-])(?i:" + "|".join(sorted(_QUOTED_HEADS, key=len, reverse=True)) + r")"
     # a word or two of its kind between ("Маркази саломатии «Ситора»", "Центр здоровья «X»")

@@ -97,13 +97,17 @@ _ANY_SUFFIX = accelerated(re.compile(rf"(?:{_SUFFIXES})(?![\w])"))
 _SHORT_SUFFIX = re.compile(
     rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:{_SHORT})(?![\w.])"
 )
+# A name in quotation marks, as the firm and facility rules read it, and the marks that open
+# one (their quick test).
+QUOTES_OPEN = '«„“"'
+QUOTED_NAME = r"[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]"
 # A legal form and the firm's name in quotation marks, as Eastern Europe, the Balkans and
 # Central Asia write a company ("ООО «Лань-Мебель»", "ТОВ «Медікал Плюс»", "UAB „Baltic
 # Med“", "SRL \"Farmacia Tei\""): a form in Cyrillic capitals or one of the Latin ones.
 _QUOTED_FIRM = re.compile(
     r"(?<![\w.-])(?:[А-ЯЁІЇЄҐЎҚҒҲӘӨҮҢ]{2,5}|SRL|SA|SC|SAS|SARL|SpA|GmbH|AG|UAB|SIA|AS|OÜ|TOO|"
     r"LLC|LLP|JSC|PJSC|OOO|EOOD|OOD|DOO|d\.o\.o\.|s\.r\.o\.|Kft\.?|Zrt\.?|Sp\.[ \t]?z[ \t]?o\.o\.)"
-    r"[ \t]*[«„“\"](?P<name>[^\W\d_][^«»„“”\"\n]{1,60}?)[»“”\"]"
+    r"[ \t]*" + QUOTED_NAME
 )
 _NAME = r"[A-Z][a-z][a-z'-]+"
 # Exactly "X, Y and Z": a longer list is a list of people, not a firm.
@@ -337,7 +341,7 @@ class OrganizationRecognizer(LocalRecognizer):
         view = TokenView.shared(text, nlp_artifacts)
         # read the same whatever the text's case: listed securities and quoted firms
         either = self._securities(text) if re.search(r"[a-z]", text) else []
-        either += self._quoted_firms(text) if any(q in text for q in '«„“"') else []
+        either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
         if not view.shouting:
             return self._grammar(text) + either + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
