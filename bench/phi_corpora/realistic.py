@@ -14,7 +14,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
 ``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
-``round22-dev``/``round22-test`` and
+``round22-dev``/``round22-test``, ``round23-dev`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
@@ -375,6 +375,18 @@ CORPORA = {
         HERE / "round22_dev.src.txt",
         HERE / "round22_dev.jsonl",
         HERE / "round22_dev_site.tsv",
+    ),
+    # issue 14 round 23: the kinds of text the project is judged on, each short item its own
+    # document: terse clinical notes as clinicians type them (ICU, ward and ED notes, handoff
+    # lists, telephone encounters, pharmacy and respiratory-therapy notes), clinical-note
+    # sentences, generic PII sentences (customer service, banking, shipping, HR, tenancy,
+    # utilities, tickets, forms) and clinical questions naming a patient, in many English-speaking
+    # locales and Gabon, Grenada, Aruba, Kiribati, the Comoros and Eritrea; an author who never
+    # read the detector
+    "round23-dev": (
+        HERE / "round23_dev.src.txt",
+        HERE / "round23_dev.jsonl",
+        HERE / "round23_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
