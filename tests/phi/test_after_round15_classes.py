@@ -106,6 +106,22 @@ def test_a_room_in_brackets_after_a_name_is_no_age(engine: PhiEngine) -> None:
     assert Entity.AGE.value not in kinds(engine, text), found(engine, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail from priyanka.ramdass@example.org (Priyanka Ramdass); rn.priyanka.ramdass signed.",
+        "Priyanka Ramdass wrote from pramdass-home; pramdass then closed the ticket.",
+        "PRAMDASS12 locked out. User: Priyanka Ramdass <priyanka.ramdass@example.org>.",
+    ],
+)
+def test_a_login_stands_beside_the_same_form_inside_an_address(
+    engine: PhiEngine, text: str
+) -> None:
+    """The quick test that a name's form occurs alone passes over its e-mail occurrence."""
+    login = next(w for w in ("rn.priyanka.ramdass", "pramdass", "PRAMDASS12") if f"{w} " in text)
+    assert (ID, login) in found(engine, text), found(engine, text)
+
+
 def test_an_initial_and_a_surname_that_spell_a_word_give_no_login(engine: PhiEngine) -> None:
     text = "Signed: Dr. A. Ward. The award committee met."
     assert not touched(engine, text, "award"), found(engine, text)
