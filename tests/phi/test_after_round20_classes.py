@@ -358,7 +358,8 @@ def test_a_sign_off_by_no_one_or_a_list_is_no_name(engine: PhiEngine, text: str)
          "12 boulevard Rainier III"),
         ("Residente in via del Voltone 3, 47890 San Marino", "STREET_ADDRESS", "via del Voltone 3"),
         ("demeurant 23, rue Ibn Batouta, appt 7", "STREET_ADDRESS", "23, rue Ibn Batouta"),
-        ("No. 12, Jalan Reko Jaya 3, 43000 Kajang", "STREET_ADDRESS", "Jalan Reko Jaya 3"),
+        ("No. 12, Jalan Reko Jaya 3, 43000 Kajang", "STREET_ADDRESS",
+         "No. 12, Jalan Reko Jaya 3"),  # with its house number (address_chains)
         ("Okonkwo Zeller Law, P.L.L.C.\n2200 Biscayne Boulevard", "ORGANIZATION",
          "Okonkwo Zeller Law, P.L.L.C."),
     ],

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.address_chains import chains
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
     RELATIVES,
@@ -616,7 +617,8 @@ class AddressRecognizer(LocalRecognizer):
             for m in _STREET_NAMED.finditer(text)
             if (offset := _named_street_start(m.group())) >= 0
         ]
-        return [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
+        found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
+        return found + [c for c in chains(text, found) if c[:2] not in {f[:2] for f in found}]
 
     def postcodes_before_towns(self, text: str) -> list[RecognizerResult]:
         """A postcode written before its town, as most of Europe and Latin America write it

@@ -1,0 +1,67 @@
+"""Error classes fixed after round 23's dev batch (issue 14), by kind, developed on
+round23-dev only: an address written as a chain of parts around its street (unit, floor,
+block, tower, building, site and box; Bengaluru's crosses and mains; a Singapore block's
+numbered street and its unit).
+
+Every value here is invented; none comes from a corpus. Each class comes with look-alikes
+that must stay untouched.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import covered, found
+
+STREET = Entity.STREET_ADDRESS.value
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Deliver to Suite 9C, Tower 3, Marisol Residences, 12th Avenue, Makati by noon.",
+            "Suite 9C, Tower 3, Marisol Residences, 12th Avenue",
+        ),
+        (
+            "Courier to 2nd Floor, 88 Kloof Street, Gardens, Cape Town 8001.",
+            "2nd Floor, 88 Kloof Street",
+        ),
+        (
+            "Home: Flat 2, Orchard House, Mill Lane, Kinsale, Co. Cork",
+            "Flat 2, Orchard House, Mill Lane",
+        ),
+        ("Mail goes to RR 5, Site 3, Box 21, Olds, AB T4H 1P9", "RR 5, Site 3, Box 21"),
+        (
+            "Address: No. 17, 5th Cross, 2nd Main, Jayanagar Sector 4, Bengaluru 560041",
+            "No. 17, 5th Cross, 2nd Main, Jayanagar Sector 4",
+        ),
+        (
+            "she lives at Blk 412 Jurong West Street 42 #05-118 with her son",
+            "Blk 412 Jurong West Street 42 #05-118",
+        ),
+        ("Tenancy: Unit 3/45 Ocean Parade, Dee Why NSW 2099", "Unit 3/45 Ocean Parade"),
+        ("Yonas Haile, Mai Jahjah 22, House No. 6, Mekelle", "Mai Jahjah 22, House No. 6"),
+    ],
+)
+def test_an_address_is_the_chain_of_parts_around_its_street(
+    engine: PhiEngine, text: str, address: str
+) -> None:
+    got = found(engine, text)
+    assert covered(engine, text, address), got
+    assert STREET in {e for e, v in got if address in v or v in address}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transferred to Room 4, Bed 12, Level 2, Block C on the east side.",
+        "Vaccine Lot 4471A, Exp 2027, given in the left deltoid.",
+        "Unit 5B, Level 3: two beds closed for cleaning.",
+        "Seen in Bay 3, Chair 7, Level 1 for the infusion.",
+    ],
+)
+def test_a_hospitals_rooms_beds_and_lots_are_no_address(engine: PhiEngine, text: str) -> None:
+    assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)
