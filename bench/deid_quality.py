@@ -97,6 +97,7 @@ UNSEEN_HAND = (
     "round20-test",
     "round21-test",
     "round22-test",
+    "round23-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -14,7 +14,7 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
 ``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
-``round22-dev``/``round22-test``, ``round23-dev`` and
+``round22-dev``/``round22-test``, ``round23-dev``/``round23-test`` and
 ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
@@ -381,8 +381,17 @@ CORPORA = {
     # lists, telephone encounters, pharmacy and respiratory-therapy notes), clinical-note
     # sentences, generic PII sentences (customer service, banking, shipping, HR, tenancy,
     # utilities, tickets, forms) and clinical questions naming a patient, in many English-speaking
-    # locales and Gabon, Grenada, Aruba, Kiribati, the Comoros and Eritrea; an author who never
-    # read the detector
+    # locales and (frozen) Eswatini, Burkina Faso, Seychelles, Cabo Verde, Liechtenstein,
+    # Djibouti, Burundi, Palestine, Réunion, Saint Lucia, Curaçao, the Cook Islands, South Sudan,
+    # Mauritania, Chad, Guinea-Bissau, Antigua, Martinique, New Caledonia, Palau, the Marshall
+    # Islands, Tuvalu, São Tomé, Equatorial Guinea, mainland China, Micronesia and Sint Maarten,
+    # (dev) Gabon, Grenada, Aruba, Kiribati, the Comoros and Eritrea; an author who never read the
+    # detector; the test batch is frozen
+    "round23-test": (
+        HERE / "round23_test.src.txt",
+        HERE / "round23_test.jsonl",
+        HERE / "round23_test_site.tsv",
+    ),
     "round23-dev": (
         HERE / "round23_dev.src.txt",
         HERE / "round23_dev.jsonl",
