@@ -65,3 +65,30 @@ def test_an_address_is_the_chain_of_parts_around_its_street(
 )
 def test_a_hospitals_rooms_beds_and_lots_are_no_address(engine: PhiEngine, text: str) -> None:
     assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Transféré à l'Hôpital Saint-Pierre de la Marne en chirurgie.",
+         "Hôpital Saint-Pierre de la Marne"),
+        ("Admise au Centre Hospitalier des Hauts d'Ourcq le 4.",
+         "Centre Hospitalier des Hauts d'Ourcq"),
+        ("Ingresa al Hospital General de las Lomas mañana.", "Hospital General de las Lomas"),
+        ("Ricoverata all'Ospedale Civile di San Rocco delle Valli ieri.",
+         "Ospedale Civile di San Rocco delle Valli"),
+        ("Suivi à la Clinique des Pins de l'Aubrac, service de cardiologie.",
+         "Clinique des Pins de l'Aubrac"),
+    ],
+)  # fmt: skip
+def test_a_romance_facilitys_name_runs_over_its_articles(
+    engine: PhiEngine, text: str, facility: str
+) -> None:
+    assert (Entity.HOSPITAL.value, facility) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hospital General today, then home.", "Hospital Course: uneventful.", "Hospital Day 3"]
+)
+def test_a_romance_hospitals_kind_alone_names_none(engine: PhiEngine, text: str) -> None:
+    assert Entity.HOSPITAL.value not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -201,7 +201,7 @@ class FacilityRecognizer(LocalRecognizer):
             found += [
                 (m.start(), m.end(), 0.9)  # the facility word first outweighs a name reading
                 for m in _HEAD_FIRST.finditer(text)
-                if self._head_first_name(m.group("first"))
+                if self._head_first_name(m.group("first"), more=m.end() > m.end("first"))
                 # "Base Hospital Kinniya": a name before the head is the grammar's reading
                 and not NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
             ]
@@ -245,10 +245,13 @@ class FacilityRecognizer(LocalRecognizer):
             return False  # "Bariatric", "Colorectal": a specialty, however rare the word
         return key in lex.places or lex.is_unknown_proper(key)
 
-    def _head_first_name(self, word: str) -> bool:
+    def _head_first_name(self, word: str, more: bool = False) -> bool:
+        """The first word after a facility's head names it (``more``: other name words follow,
+        so a Romance hospital's kind, "General", opens the name too)."""
         key = normalize(word)
+        key = key[2:] if key[1:2] in {"'", "’"} and key[:1] in {"d", "l"} else key
         lex = self.lexicon
-        if key in _SAINTS:
+        if key in _SAINTS or key.split("-")[0] in _SAINTS or (more and key in _ROMANCE_KINDS):
             return True
         if lex.is_english(key) or key in lex.stoplist or key in NOT_PLACE_HEAD:
             return False
@@ -780,6 +783,14 @@ _STREET_SURGERY = re.compile(
 
 # "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$")
+# The articles and prepositions inside a Romance facility's name ("Hospital General de los
+# Andes", "Ospedale di Santa Maria delle Grazie", "Clinique des Lacs de l'Estuaire"), and an
+# article elided onto the word after it ("d'Arrée", "l'Estuaire").
+_ROMANCE_PARTICLE = (
+    r"(?:de[ \t]la|de[ \t]los|de[ \t]las|de|del|des|du|la|le|los|las|di|della|delle|dello|degli|"
+    r"dei|da|do|dos|das|y|e)"
+)
+_ELIDED = r"(?:[dlDL][’'])?"
 # A facility word first, as Spanish, Portuguese, Italian and French write it: "Hospital San
 # Cristóbal", "Clínica Santa Rosa", "Ospedale Maggiore di Lodi"; the first name word must
 # be a saint's title, a Romance preposition, or no English word ("Hospital Course" is a
@@ -787,14 +798,18 @@ _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$
 _HEAD_FIRST = re.compile(
     r"(?<![\w-])(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Sanatorio|Policlínica|Policlinico|"
     r"Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud|de[ \t]+Saúde|Hospitalario)|Clinique|"
+    # France's general and teaching hospitals and health centres ("Centre Hospitalier des
+    # Monts", "Centre Hospitalier Universitaire de Nantes", "Centre de Santé Les Tilleuls")
+    r"Centre[ \t]+(?:Hospitalier(?:[ \t]+(?:Universitaire|Régional|Intercommunal|Spécialisé))?|"
+    r"Médical|de[ \t]+Santé)|"
     # Polish, Czech, German and Dutch ("Przychodnia Pod Kopcem", "Szpital Miejski",
     # "Klinikum Nord", "Nemocnice Na Homolce")
     r"Przychodnia|Szpital|Klinika|Poliklinika|Nemocnice|Klinikum|Krankenhaus|Ziekenhuis|"
     # Belgium's "AZ" (general hospital), Indonesia's "RS"/"RSUD"/"Rumah Sakit" and "Klinik",
     # Vietnam's "Bệnh viện" ("AZ Scheldeoever", "RS Bunda Sehat", "Bệnh viện Đa khoa Cồn Ấu")
     r"AZ|RS|RSU|RSUD|RSIA|Rumah[ \t]+Sakit|Klinik|Puskesmas|Bệnh[ \t]+[Vv]iện|BỆNH[ \t]+VIỆN)[ \t]+"
-    r"(?P<first>[A-ZÁÉÍÓÚÑĐ][\w'’-]+|de|del|di|da|do)"
-    r"(?:[ \t](?:(?:de|del|de[ \t]la|la|di|della|da|do|dos|y|e)[ \t])?[A-ZÁÉÍÓÚÑŁŚŻŹ][\w'’-]+){0,3}"
+    rf"(?P<first>{_ELIDED}[A-ZÁÉÍÓÚÑĐ][\w'’-]+|{_ROMANCE_PARTICLE})"
+    rf"(?:[ \t](?:{_ROMANCE_PARTICLE}[ \t])?{_ELIDED}[A-ZÁÉÍÓÚÑŁŚŻŹ][\w'’-]+){{0,3}}"
     r"(?![\w'’-])"
 )
 # The same in every language facility_words lists, the head first or last, any case; the name
@@ -843,7 +858,18 @@ _HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Przychodnia", 
 _LEVELS = frozenset({"ii", "iii", "iv", "v"})
 _SAINTS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "nuestra",
                      "nossa", "de", "del", "di", "da", "do", "la", "las", "los", "el", "le",
-                     "les"})  # fmt: skip
+                     "les", "des", "du", "della", "delle", "dello", "degli", "dei", "dos",
+                     "das"})  # fmt: skip
+# A Romance hospital's kind after its word ("Hospital General", "Ospedale Civile", "Hôpital
+# Militaire"): the name only when a name follows ("Hospital General de los Andes").
+_ROMANCE_KINDS = frozenset({"general", "central", "regional", "provincial", "municipal",
+                            "universitario", "universitaire", "universitaria", "civil", "civile",
+                            "militar", "militaire", "militare", "naval", "infantil", "nacional",
+                            "national", "metropolitano", "distrital", "comarcal", "cantonal",
+                            "departamental", "privado", "privé", "maggiore", "italiano",
+                            "británico", "britanico", "alemán", "aleman", "francés", "español",
+                            "materno", "psiquiátrico", "psiquiatrico", "pediátrico",
+                            "pediatrico"})  # fmt: skip
 _NAMED_SURGERY = accelerated(
     re.compile(
         r"(?<![\w-])([A-Z][a-z]{3,})\s+Surgery(?![\w-])"
