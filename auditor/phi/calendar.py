@@ -95,6 +95,27 @@ def month_year_names() -> frozenset[str]:
     return frozenset(w for w, short in month_names().items() if not short or w not in english)
 
 
+@cache
+def month_day_names() -> frozenset[str]:
+    """The month names of :func:`month_names` that make a date with a day alone, no year
+    ("le 30 novembre", "3 décembre"): every full name, and the names of six letters or more
+    that the lists set apart as a surname or a place, not as an English word or a given name
+    ("novembre", also an Italian surname; not "mars", "mayo" nor "augusta")."""
+    words = frozenset(lines("english_words.txt.gz")) | {
+        line.split("\t")[0] for line in lines("first_names.txt.gz")
+    }
+    return frozenset(
+        w for w, short in month_names().items() if not short or (len(w) >= 6 and w not in words)
+    )
+
+
+def month_with_day(word: str) -> bool:
+    """Whether ``word`` (any case) is a name of :func:`month_day_names`."""
+    low = word.lower()
+    names = month_day_names()
+    return low in names or (not low.isascii() and _bare(low) in names)
+
+
 def month_with_year(word: str) -> bool:
     """Whether ``word`` (any case) is a name of :func:`month_year_names`."""
     low = word.lower()

@@ -92,3 +92,48 @@ def test_a_romance_facilitys_name_runs_over_its_articles(
 )
 def test_a_romance_hospitals_kind_alone_names_none(engine: PhiEngine, text: str) -> None:
     assert Entity.HOSPITAL.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Suivie au Centre Médical Kawéni à Mamoudzou depuis mars.", "Centre Médical Kawéni"),
+        (
+            "Adressée au Centre de Santé Les Acacias pour vaccination.",
+            "Centre de Santé Les Acacias",
+        ),
+    ],
+)
+def test_a_french_centres_name(engine: PhiEngine, text: str, facility: str) -> None:
+    assert (Entity.HOSPITAL.value, facility) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Hospitalisée le 27 novembre pour une pneumopathie.", "27 novembre"),
+        ("ricoverato il 14 maggio per dispnea", "14 maggio"),
+    ],
+)
+def test_a_full_month_name_that_is_also_a_surname_dates_its_day(
+    engine: PhiEngine, text: str, date: str
+) -> None:
+    assert (Entity.DATE_TIME.value, date) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["lives at 3 Augusta Road", "found 3 mars bars in the bag"])
+def test_a_given_name_or_an_english_word_after_a_number_is_no_date(
+    engine: PhiEngine, text: str
+) -> None:
+    assert Entity.DATE_TIME.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("Reset requested for user tkamau_07 at 09:14.", "tkamau_07"),
+        ("username: r_osei2", "r_osei2"),
+    ],
+)
+def test_a_login_joined_by_an_underscore(engine: PhiEngine, text: str, login: str) -> None:
+    assert (Entity.ID_NUMBER.value, login) in found(engine, text), found(engine, text)

@@ -21,6 +21,7 @@ from auditor.phi.calendar import (
     WEEKDAY_STARTS,
     misspelt_names,
     month_kind,
+    month_with_day,
     month_with_year,
     weekday_names,
 )
@@ -285,6 +286,8 @@ def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], b
         if m.group("y") is None:
             # the first end of a range takes the year the second has: "du 26 novembre au 3
             # décembre 2026", "30. november-3. december 2026"
+            if needs_year and month_with_day(m.group("m")):
+                return False  # "le 30 novembre": a full name, also a surname, with its day
             return needs_year and not _RANGE_WITH_YEAR.match(text, end)
         # A year and a month with no day is a date only for a month that is no English word
         # ("in 2026 lab values").

@@ -852,9 +852,9 @@ _CJK_FACILITY = re.compile(
 )
 _NAME_BEFORE_HEAD = re.compile(rf"(?<![\w'’-])({_CAP_ANY}(?:[ \t]{_CAP_ANY}){{0,2}})[ \t]+$")
 _WORLD_HEADS = tuple(sorted(HEADS_FIRST | HEADS_LAST))
-_HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Przychodnia", "Szpital", "Klini",
-                     "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis", "AZ ", "RS", "Rumah",
-                     "Puskesmas", "Bệnh", "BỆNH")  # fmt: skip
+_HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Centre", "Przychodnia", "Szpital",
+                     "Klini", "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis", "AZ ", "RS",
+                     "Rumah", "Puskesmas", "Bệnh", "BỆNH")  # fmt: skip
 _LEVELS = frozenset({"ii", "iii", "iv", "v"})
 _SAINTS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "nuestra",
                      "nossa", "de", "del", "di", "da", "do", "la", "las", "los", "el", "le",

@@ -181,7 +181,8 @@ _RECORD_LABEL = (
 # (public: the name rules read a login of letters only after the same labels)
 LOGIN_LABEL = r"user(?:\s*(?:name|id))?|login(?:[ \t]*id)?"
 _LABEL_GAP = r"(?:[ \t]*+(?:[:#=]|\b(?:is|was)\b))?[ \t]*+"
-_ANY_VALUE = r"([A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
+# (an underscore joins a login's parts: "jdoe_88", "k_osei2")
+_ANY_VALUE = r"([A-Za-z0-9]+(?:[./_-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 _RECORD_LABELLED = re.compile(rf"(?<![\w])(?i:{_RECORD_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
 _MEMBER_LABELLED = re.compile(rf"(?<![\w])(?i:member){_LABEL_GAP}{_ANY_VALUE}")
 _LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
