@@ -13,8 +13,9 @@ import pytest
 
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import covered, found
+from tests.phi.conftest import covered, found, touched
 
+PERSON = Entity.PERSON.value
 STREET = Entity.STREET_ADDRESS.value
 
 
@@ -137,3 +138,28 @@ def test_a_given_name_or_an_english_word_after_a_number_is_no_date(
 )
 def test_a_login_joined_by_an_underscore(engine: PhiEngine, text: str, login: str) -> None:
     assert (Entity.ID_NUMBER.value, login) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "untouched"),
+    [
+        ("GCS 10 (E3V2M5), pupils 3 mm reactive.", "E3V2M5"),
+        ("POD 3 Whipple, drains serous.", "Whipple"),
+        ("s/p Fontan 2011, sats 88%.", "Fontan"),
+        ("Mohs to the left nasal ala today.", "Mohs"),
+    ],
+)
+def test_a_coma_score_and_an_operations_eponym_are_no_phi(
+    engine: PhiEngine, text: str, untouched: str
+) -> None:
+    assert not touched(engine, text, untouched), found(engine, text)
+
+
+def test_a_number_words_label_after_a_name_is_not_the_names(engine: PhiEngine) -> None:
+    text = "Patient Wanjiru Otieno, IP No. NRB/26/004417, seen today."
+    assert (PERSON, "Wanjiru Otieno") in found(engine, text), found(engine, text)
+
+
+def test_a_new_brunswick_postcode_with_its_space_is_still_one(engine: PhiEngine) -> None:
+    text = "Mail: 14 Elm St, Sussex NB E4E 2M5"
+    assert (Entity.ZIP_CODE.value, "E4E 2M5") in found(engine, text), found(engine, text)

@@ -578,8 +578,11 @@ _POSTCODE4_CTX = context_regex(["zip", "zip:", "zipcode", "zip code", "postcode"
 
 # Postcodes outside the US, by their national grammar (capitals only, as printed).
 _UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+# (not a Glasgow coma score written as one word, "E2V2M5", "E4VTM6": a New Brunswick
+# postcode's shape)
 _CA_POSTCODE = re.compile(
-    r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])"
+    r"(?<![\w-])(?!E[1-4]V[1-5T]M[1-6](?![\w-]))"
+    r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])"
 )
 # Irish Eircode: a routing key (a letter and two digits, or D6W) and a four-character unique
 # id from the code's own alphabet, holding letters and digits both ("H91 K2XT"; not a

@@ -19,6 +19,7 @@ from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.identifiers import LOGIN_LABEL
 from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, TITLES, Lexicon
+from auditor.phi.recognizers.name_joins import NUMBER_WORD_AFTER
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
@@ -178,6 +179,8 @@ class FieldNameRecognizer(LocalRecognizer):
             word = m.group().rstrip(".")
             if len(word) == 1 and dotted_credential(text, pos):
                 break  # "Samuel Ostrowski, M.D.": a credential, not an initial
+            if NUMBER_WORD_AFTER.match(text, pos + len(word)):
+                break  # "Jomo Kariuki, IP No. ...": the number's label
             verdict = self._word(word)
             if verdict is None:
                 break

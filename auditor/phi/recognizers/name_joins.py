@@ -8,6 +8,8 @@ question (does this neighbour belong?) with its own evidence.
 
 from __future__ import annotations
 
+import re
+
 from auditor.phi.recognizers.cues import dotted_credential, state_word
 from auditor.phi.recognizers.lexicon import (
     CALENDAR_WORDS,
@@ -24,6 +26,10 @@ from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.tokens import TokenView
 from auditor.phi.stop_words import STOP_WORDS
 
+# A number word after a word makes it a label ("Jomo Kariuki, IP No. KHM/26/0917", "NI no.
+# ..."): the word names the number's kind, not the person before it (public: the field
+# names read it too).
+NUMBER_WORD_AFTER = re.compile(r"[ \t]*(?:No\.|no\.|Nr\.|#|Number\b|number\b)")
 _NOT_SURNAME = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | FACILITY_WORDS
 # Words that close a name in caps text: "JOHN WHITE WAS SEEN", "CAROL WHITE AND DAUGHTER".
 _AFTER_NAME = frozenset(
@@ -292,6 +298,8 @@ class NameWords:
         if gap.strip() == "," and k < anchor and view.words[k].text == "I":
             return False  # "I, Melanie White, of ...": the pronoun, no initial
         w = view.words[k]
+        if k > anchor and NUMBER_WORD_AFTER.match(view.text, w.end):
+            return False
         if self.initial(view, k):
             return True
         if k < anchor and gap == " " and w.key in ROLE_WORDS:
