@@ -14,8 +14,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round16-dev``/``round16-test``, ``round17-dev``/``round17-test``,
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
 ``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
-``round22-dev``/``round22-test``, ``round23-dev``/``round23-test`` and
-``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
+``round22-dev``/``round22-test``, ``round23-dev``/``round23-test``,
+``round24-dev``/``round24-test`` and ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
 almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
 ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
 markup into the scorer's JSONL shape (``text`` and character ``spans`` ``[start, end,
@@ -396,6 +396,17 @@ CORPORA = {
         HERE / "round23_dev.src.txt",
         HERE / "round23_dev.jsonl",
         HERE / "round23_dev_site.tsv",
+    ),
+    # issue 14 round 24: the kinds the project is judged on, by another author in other voices:
+    # long ICU and ward nursing notes of a shift or several entries (relatives and visitors,
+    # callback numbers, pagers, outside hospitals and homes, home towns), clinical-note sentences,
+    # generic PII sentences of Faker-like variety and clinical questions naming a patient, each
+    # short item its own document, in English-speaking locales and (dev) Oman, Niger, the Cayman
+    # Islands, Sarawak, Niue and the Azores; an author who never read the detector
+    "round24-dev": (
+        HERE / "round24_dev.src.txt",
+        HERE / "round24_dev.jsonl",
+        HERE / "round24_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
