@@ -163,3 +163,23 @@ def test_a_number_words_label_after_a_name_is_not_the_names(engine: PhiEngine) -
 def test_a_new_brunswick_postcode_with_its_space_is_still_one(engine: PhiEngine) -> None:
     text = "Mail: 14 Elm St, Sussex NB E4E 2M5"
     assert (Entity.ZIP_CODE.value, "E4E 2M5") in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("EHR lookup: adaeze okafor dob 1984", "adaeze okafor"),
+        ("MRN search - pls find tremblay, lucie dob 3/4/1951", "tremblay, lucie"),
+    ],
+)
+def test_a_short_query_whose_capitals_are_acronyms_is_read_caseless(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert covered(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["pt c/o SOB x2d, hx COPD, will f/u w/ PCP", "BP ok, mark on L arm, grace period"]
+)
+def test_a_short_clinical_line_in_lower_case_names_nobody(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -130,6 +130,8 @@ class TokenView:
         shouting = upper or (bool(letters) and ratio < 0.01 and len(letters) > 12)
         if not shouting and ratio < 0.08:
             shouting = _lower_starts(text[:20000])
+        elif not shouting and len(letters) < 120:  # a short text's capitals may all be acronyms
+            shouting = _untitled(text)
         return cls(text=text, words=words, shouting=shouting, upper=upper)
 
     @classmethod
@@ -167,6 +169,8 @@ class TokenView:
         return any(c in ".!?\n:;" for c in gap)
 
 
+_TITLE_WORD = re.compile(r"(?<![^\W\d_])[A-Z][a-z]")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]{2,}")
 # A sentence's or a line's first word.
 _STARTS = re.compile(r"(?:^|[.!?]\s+|\n[ \t]*)([^\W\d_])", re.M)
 
@@ -177,5 +181,11 @@ def _lower_starts(text: str) -> bool:
     abbreviations and codes hold (MUAC, RDT, a plate)."""
     starts = [m.group(1) for m in _STARTS.finditer(text)]
     if len(starts) < 4:
-        return False
+        return _untitled(text)
     return sum(c.islower() for c in starts) >= 0.75 * len(starts)
+
+
+def _untitled(text: str) -> bool:
+    """A line or two with no word in Title case among several in lower case ("EHR search:
+    gonzales, maria elena dob 1979", a query typed in a hurry): its capitals are acronyms."""
+    return _TITLE_WORD.search(text) is None and len(_LOWER_WORD.findall(text)) >= 4
