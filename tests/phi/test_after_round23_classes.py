@@ -183,3 +183,49 @@ def test_a_short_query_whose_capitals_are_acronyms_is_read_caseless(
 )
 def test_a_short_clinical_line_in_lower_case_names_nobody(engine: PhiEngine, text: str) -> None:
     assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Rent goes to Quarrie & Ndlovu Lettings, Suite 4.", "Quarrie & Ndlovu Lettings"),
+        ("Invoice from Okafor & Lindqvist for the audit.", "Okafor & Lindqvist"),
+    ],
+)
+def test_two_surnames_joined_by_an_ampersand_are_a_firm(
+    engine: PhiEngine, text: str, firm: str
+) -> None:
+    assert (Entity.ORGANIZATION.value, firm) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom & Maria visited after lunch.",
+        "Salt & Pepper diner on the corner.",
+        "Clinic Tue & Thu mornings.",
+        "walked from 7th Ave & Van Buren",
+        "third molar, Pell & Gregory II-B",
+    ],
+)
+def test_a_couple_days_streets_and_eponyms_joined_by_an_ampersand_are_no_firm(
+    engine: PhiEngine, text: str
+) -> None:
+    assert Entity.ORGANIZATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Hotel for the family (conf. TQ4M8Z) near the hospital.", "TQ4M8Z"),
+        ("Flight home: PNR: K4PZ9R, seat 12C.", "K4PZ9R"),
+        ("booking ref 7WXQ2D for the shuttle", "7WXQ2D"),
+    ],
+)
+def test_a_bookings_reference_after_its_label(engine: PhiEngine, text: str, reference: str) -> None:
+    assert (Entity.ID_NUMBER.value, reference) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["conf. call at 3 with IT", "in conf. room B12 at noon"])
+def test_a_conference_is_no_booking(engine: PhiEngine, text: str) -> None:
+    assert Entity.ID_NUMBER.value not in {e for e, _ in found(engine, text)}, found(engine, text)

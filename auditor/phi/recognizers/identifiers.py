@@ -756,6 +756,13 @@ _CODE_LABELLED = re.compile(
     r"passcode)[ \t]*[:#]?[ \t]*((?=[A-Z0-9-]*\d)[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,8}){0,3})(?![\w-])"
 )
 
+# A booking's reference after its label ("conf. HX7K2Q", "booking ref QW7T2M", "PNR: K4PZ9R",
+# "record locator 7TQX2B"): letters and digits both, as reservation systems issue them.
+_BOOKING_REF = re.compile(
+    r"\b(?i:conf(?:irmation)?\.?(?:[ \t]+(?:no\.?|#|number))?|(?:booking|reservation)[ \t]+"
+    r"ref(?:erence)?\.?|pnr|record[ \t]+locator)"
+    r"[ \t]*[:#]?[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,10})(?![\w-])"
+)
 
 def _four_or_more(value: str) -> bool:
     """A code of four characters or more ("access code 12" is a count as often)."""
@@ -1071,6 +1078,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             group=1,
             validate=_four_or_more,
             trigger=("code", "pin ", "pin:", "pin#"),
+        ),
+        Rule(
+            "booking-reference",
+            e.ID_NUMBER,
+            _BOOKING_REF,
+            0.7,
+            group=1,
+            words=("conf", "booking", "reservation", "pnr", "record"),
         ),
         Rule(
             "record-cell",

@@ -288,7 +288,7 @@ EPONYMS = frozenset(
         "trendelenburg position", "fowler position", "sims position", "heimlich maneuver",
         "valsalva maneuver", "kussmaul respirations", "babinski sign", "homans sign",
         "murphy sign", "mcburney point", "child pugh", "hunt hess",
-        "rovsing sign", "chvostek sign", "trousseau sign",
+        "rovsing sign", "chvostek sign", "trousseau sign", "pell gregory",
     )
 )  # fmt: skip
 

@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.addresses import STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
+    CALENDAR_WORDS,
     EPONYMS,
     MEDICAL_SUFFIX,
     NOT_NAMES,
@@ -113,6 +116,12 @@ _NAME = r"[A-Z][a-z][a-z'-]+"
 # Exactly "X, Y and Z": a longer list is a list of people, not a firm.
 _PARTNERS = re.compile(
     rf"(?<![\w-])(?<!,\s){_NAME},\s+{_NAME},?\s+(?:and|&)\s+{_NAME}(?![\w-]|,\s+[A-Za-z])"
+)
+# Two surnames joined by an ampersand, as partnerships name themselves ("Harrow & Vance",
+# "Okafor & Lindqvist"), and the common nouns of their trade after them ("Harrow & Vance
+# Property Management"); "and" joins people ("Lee and Park"), two given names a couple.
+_AMPERSAND = re.compile(
+    rf"(?<![\w&-])({_NAME})[ \t]?&[ \t]?({_NAME})((?:[ \t][A-Z][a-z]+){{0,2}})(?![\w&-])"
 )
 # A trade after a proper name: "Fowler Pharmacy", "Nash Solicitors", "Okafor Funeral
 # Services" (a shop or firm that knows the patient); department names ("Outpatient Pharmacy",
@@ -325,6 +334,8 @@ _FIRM_RELATIVES = frozenset(
 # What a bank holds when it is a service ("Blood Bank"), not a firm's name.
 _DONATED = frozenset({"blood", "eye", "tissue", "bone", "milk", "food", "organ", "sperm", "cord"})
 _EPONYM_PAIRS = frozenset(p[:2] for p in EPONYMS if len(p) >= 2)
+_NOT_PARTNERS = TITLES | RELATIVES | NOT_NAMES | CALENDAR_WORDS
+_DAY_OR_MONTH = re.compile(rf"(?:{WEEKDAY}|{MONTH})\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
 
 
@@ -479,6 +490,10 @@ class OrganizationRecognizer(LocalRecognizer):
             if not any(w.lower() in NOT_NAMES or MEDICAL_SUFFIX.search(w.lower())
                        for w in words if w.lower() not in {"and"}):  # fmt: skip
                 out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
+        if pairs and "&" in text:
+            out += [
+                self._result(m.start(), end, PARTNERS_SCORE) for m, end in self._ampersands(text)
+            ]
         for m in _HYPHEN_PAIR.finditer(text) if pairs else ():
             a, b = m.group(1).lower(), m.group(2).lower()
             if (a, b) in _EPONYM_PAIRS or a in NOT_NAMES or b in NOT_NAMES:
@@ -526,6 +541,32 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue  # "Insurance: Pending", "Carrier: Unknown"
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
         return out + (self._of_forms(text) if " of " in text else [])
+
+    def _ampersands(self, text: str) -> list[tuple[re.Match[str], int]]:
+        """Two surnames joined by "&" (``_AMPERSAND``), not two given names, titles or kin,
+        and the end of the trade's nouns after them (no name among them)."""
+        lex = self.lexicon
+        out: list[tuple[re.Match[str], int]] = []
+        if lex is None:
+            return out  # (the lists tell a couple and a firm apart)
+        for m in _AMPERSAND.finditer(text):
+            a, b = m.group(1).lower(), m.group(2).lower()
+            if {a, b} & _NOT_PARTNERS or a in STOP_WORDS or b in STOP_WORDS or a in STREET_TYPES:
+                continue  # "Mr & Mrs", "Tue & Thu", "7th Ave & Van Buren"
+            if (a, b) in _EPONYM_PAIRS or _DAY_OR_MONTH.fullmatch(a) or _DAY_OR_MONTH.fullmatch(b):
+                continue  # "Pell & Gregory II-B": a classification; "Tue & Thu": days
+            if (lex.is_first(a) and lex.is_first(b)) or (lex.is_english(a) and lex.is_english(b)):
+                continue  # "Tom & Maria": a couple; "Salt & Pepper", "Bed & Breakfast"
+            if not all(lex.is_surname(w) or lex.is_unknown_proper(w) for w in (a, b)):
+                continue
+            end = m.end(2)
+            for w in re.finditer(r"[A-Z][a-z]+", m.group(3)):
+                key = w.group().lower()
+                if not lex.is_english(key) or lex.is_name(key) or key in lex.stoplist:
+                    break
+                end = m.start(3) + w.end()
+            out.append((m, end))
+        return out
 
     def _quoted_firms(self, text: str) -> list[RecognizerResult]:
         """A legal form and a name in quotation marks (_QUOTED_FIRM), not a quoted remark."""
