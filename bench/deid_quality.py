@@ -98,6 +98,7 @@ UNSEEN_HAND = (
     "round21-test",
     "round22-test",
     "round23-test",
+    "round24-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

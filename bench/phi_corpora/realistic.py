@@ -15,12 +15,12 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
 ``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
 ``round22-dev``/``round22-test``, ``round23-dev``/``round23-test``,
-``round24-dev``/``round24-test`` and ``bait-dev``/``bait-test`` (false alarms: real-style notes dense with non-PHI look-alikes,
-almost no PHI) (the ``-test`` ones frozen; round 4 adds O organisation, R IP address and X
-ignored: states, countries, ages under 90, counted neither way). ``build()`` strips the
-markup into the scorer's JSONL shape (``text`` and character ``spans`` ``[start, end,
-ENTITY]``); each has a small site dictionary (facilities, wards, towns) for the ``+dict``
-tier. Names are not in them, on purpose.
+``round24-dev``/``round24-test`` and ``bait-dev``/``bait-test`` (false alarms: real-style
+notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones frozen; round 4 adds O
+organisation, R IP address and X ignored: states, countries, ages under 90, counted neither
+way). ``build()`` strips the markup into the scorer's JSONL shape (``text`` and character
+``spans`` ``[start, end, ENTITY]``); each has a small site dictionary (facilities, wards, towns)
+for the ``+dict`` tier. Names are not in them, on purpose.
 
     python bench/phi_corpora/realistic.py   # rewrite the JSONL files from the sources
 """
@@ -402,7 +402,17 @@ CORPORA = {
     # callback numbers, pagers, outside hospitals and homes, home towns), clinical-note sentences,
     # generic PII sentences of Faker-like variety and clinical questions naming a patient, each
     # short item its own document, in English-speaking locales and (dev) Oman, Niger, the Cayman
-    # Islands, Sarawak, Niue and the Azores; an author who never read the detector
+    # Islands, Sarawak, Niue and the Azores, (frozen) Guinea, the Central African Republic, the
+    # Republic of the Congo, Dominica, Saint Kitts and Nevis, Saint Vincent, Nauru, French
+    # Polynesia, Mayotte, Anguilla, Montserrat, the Turks and Caicos, Bonaire, Guadeloupe, Tokelau,
+    # Norfolk Island, the Falklands, St Helena, Åland, Madeira, the Canary Islands, Zanzibar, Sabah,
+    # Okinawa, Saint-Pierre-et-Miquelon and Wallis and Futuna; an author who never read the
+    # detector; the test batch is frozen
+    "round24-test": (
+        HERE / "round24_test.src.txt",
+        HERE / "round24_test.jsonl",
+        HERE / "round24_test_site.tsv",
+    ),
     "round24-dev": (
         HERE / "round24_dev.src.txt",
         HERE / "round24_dev.jsonl",
