@@ -229,3 +229,41 @@ def test_a_bookings_reference_after_its_label(engine: PhiEngine, text: str, refe
 @pytest.mark.parametrize("text", ["conf. call at 3 with IT", "in conf. room B12 at noon"])
 def test_a_conference_is_no_booking(engine: PhiEngine, text: str) -> None:
     assert Entity.ID_NUMBER.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Recibo n.º RC-2026/0881 emitido hoje.", "RC-2026/0881", Entity.ID_NUMBER.value),
+        ("Patiente (dossier GT-26/0417) revue ce matin.", "GT-26/0417", Entity.ID_NUMBER.value),
+        ("Pay to IBAN GB29 QWRT 6016 1331 9268 19 by Friday.", "GB29 QWRT 6016 1331 9268 19",
+         Entity.IBAN_CODE.value),
+        ("Airtel receipt QJ8T2KX41M received.", "QJ8T2KX41M", Entity.ID_NUMBER.value),
+        ("Write to BP 3318, Maradi, before the visit.", "BP 3318", STREET),
+        ("Caixa Postal 412, Maceió", "Caixa Postal 412", STREET),
+        ("Rua da Sofia, 40, 2.º Dto., 3000-389 Coimbra.", "3000-389", Entity.ZIP_CODE.value),
+        ("Rua de Cedofeita, 40, 2.º Dto., 4050-174 Porto.", "Rua de Cedofeita, 40, 2.º Dto.",
+         STREET),
+        ("Kedai Makan Seri, Lot 88, Jalan Tun Razak Lama, 50400 Kuala Lumpur",
+         "Lot 88, Jalan Tun Razak Lama", STREET),
+        ("Owner: Unit 902, The Towers at Marina Point, 14 Bay Boulevard, Pasay",
+         "Unit 902, The Towers at Marina Point, 14 Bay Boulevard", STREET),
+        ("العنوان: شارع 2210، فيلا 31، بوشر، هاتف +968 2450 1188", "شارع 2210، فيلا 31", STREET),
+    ],
+)  # fmt: skip
+def test_identifiers_and_addresses_as_other_countries_write_them(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    got = found(engine, text)
+    assert covered(engine, text, value), got
+    assert kind in {e for e, v in got if value in v or v in value}, got
+
+
+@pytest.mark.parametrize("text", ["BP 120/80, BP 140 systolic, BP 95", "bp 1200 mg? no: 120"])
+def test_a_blood_pressure_is_no_post_box(engine: PhiEngine, text: str) -> None:
+    assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_an_arabic_address_stops_at_the_phones_label(engine: PhiEngine) -> None:
+    text = "العنوان: شارع 2210، فيلا 31، بوشر، هاتف +968 2450 1188"
+    assert not touched(engine, text, "هاتف"), found(engine, text)

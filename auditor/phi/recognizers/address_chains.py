@@ -39,6 +39,8 @@ _UNIT_TEXT = (
     r"|(?:Ground|Upper|Lower|First|Second|Third)[ \t]+Floor"
     r"|#\d{1,3}-\d{1,5}|#\d{1,5}[A-Za-z]?"
     r"|(?:Sector|Phase|Stage|Pocket|Zone)[ \t-]?\d{1,3}[A-Z]?"
+    # a Portuguese or Spanish floor and side ("1.º Esq.", "3º Dto", "2ª Izda.")
+    r"|\d{1,2}\.?[º°ª](?:[ \t]*(?:Esq|Dto|Dir|Frente|Izq|Izda|Dcha|Drcha|Esquerdo|Direito)\.?)?"
 )
 _UNIT = re.compile(_UNIT_TEXT)
 # A chain's first unit part at the end of a sentence's words ("will visit RR 3, Site 12").
@@ -53,15 +55,22 @@ _LOCALITY = re.compile(
 # Road").
 _STREET_LIKE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Cross|Main)(?:[ \t]+(?:Road|Rd\.?))?"
+    # the street's word first, as Malay, Portuguese, French, Spanish, Italian, Catalan,
+    # Polish and Albanian write it ("Jalan Datuk Tawi Sli", "Rua do Castanheiro")
+    r"|(?:Jalan|Jln\.?|Lorong|Persiaran|Lebuh|Rua|Rue|Calle|Avenida|Av\.|Via|Viale|Carrer|"
+    r"Strada|Ulica|ul\.|Rruga)(?:[ \t]+(?:de|do|da|dos|das|del|de[ \t]la|des|du|di|della))?"
+    r"(?:[ \t]+[A-Z][\w'’-]*){1,4}"
     r"|(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Lane|Drive|Way|"
     r"Close|Crescent|Terrace|Place|Parade|Court)"
 )
 # A name with its number after it, as much of the world writes a street ("Godena Harnet
 # 171"); also a bed ("Bed 12"): only beside a home's unit part.
 _NAME_NUMBER = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,3}\d{1,4}[A-Za-z]?")
-# A building's or an estate's name: one to four capitalised words ("Calloway Residences",
-# "The Maltings").
-_NAMED = re.compile(r"(?:The[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}")
+# A building's or an estate's name: capitalised words, "at" or "of" between ("Calloway
+# Residences", "The Maltings", "The Residences at Sierra Madre Tower").
+_NAMED = re.compile(
+    r"(?:The[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:at|of|on|de|la)[ \t]+)?[A-Z][\w'’-]*){0,4}"
+)
 # Joined with a space, not a comma: the block or unit word before a street's house number
 # ("Blk 823 Tampines Street", "Unit 6/21 Marine Parade"), and the number of a numbered street
 # and its unit after it ("Tampines Street 81 #07-214", "Bukit Batok West Ave 6 #11-302").
@@ -166,6 +175,8 @@ def _part(
         return _Part(offset + last.start(), e, "H" if last.group("home") else "U", False)
     if _NAME_NUMBER.fullmatch(part):
         return _Part(s, e, "N")
+    if _NAMED.fullmatch(part):  # a building's name a street rule read a type in ("The Towers
+        return _Part(s, e, "B")  # at Marina Point")
     if inside:
         return _Part(max(a, s), min(b, e), "S", a <= s, b >= e)
-    return _Part(s, e, "B" if _NAMED.fullmatch(part) else "")
+    return _Part(s, e, "")

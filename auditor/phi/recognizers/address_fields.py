@@ -52,9 +52,10 @@ _LABEL = re.compile(
 # ("Tel:", "Phone:", "DOB:") after a blank.
 _STOP = re.compile(
     r"\n|[ \t]{3,}|[;|]|(?<=[ \t])[A-Za-z][A-Za-z .'/]{1,20}:(?=[ \t]|$)"
-    # a phone's label in any language: "тел. +992 ...", "Tél. 06 ...", ", cel. 099 ..."
-    r"|,?[ \t]+(?i:tel|тел|tél|telp|tlf|phone|ph|mob|mobile|cel|celular|telefone|telefon|"
-    r"телефон|тел\.|móvil)\.?[ \t]*[:.]?[ \t]*(?=[+(\d])"
+    # a phone's label in any language: "тел. +992 ...", "Tél. 06 ...", ", cel. 099 ...",
+    # "هاتف +968 ..." (after an Arabic comma too)
+    r"|[,،]?[ \t]+(?i:tel|тел|tél|telp|tlf|phone|ph|mob|mobile|cel|celular|telefone|telefon|"
+    r"телефон|тел\.|móvil|هاتف|جوال|تلفون|موبايل)\.?[ \t]*[:.]?[ \t]*(?=[+(\d])"
 )
 _PLACEHOLDER = re.compile(
     r"(?i)(?:n/?a|none|unknown|unk|not\s+(?:known|given|provided|recorded|stated)|same(?:\s+as\s+"

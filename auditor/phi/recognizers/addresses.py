@@ -263,6 +263,13 @@ NUMBERED_PARTS = (
 )
 _PART = rf"(?:{NUMBERED_PARTS})\.?[ \t]*(?:No\.?[ \t]*)?\d{{1,5}}[A-Z]?(?![\w.,]\d)"
 _NUMBERED_PARTS = accelerated(re.compile(rf"(?<![\w-]){_PART}(?:,[ \t]*{_PART}){{1,5}}(?![\w-])"))
+# The same in Arabic ("سكة 4427، مبنى 118": lane, building, street, road, house, villa, flat,
+# block), Arabic or Western digits, an Arabic or a Latin comma between.
+_ARABIC_PART = (
+    r"(?:سكة|شارع|طريق|مبنى|منزل|بيت|فيلا|شقة|مجمع|بناية|عمارة|بلوك|حي)[ \t]*(?:رقم[ \t]*)?"
+    r"[\d٠-٩]{1,5}"
+)
+_ARABIC_PARTS = re.compile(rf"{_ARABIC_PART}(?:[ \t]*[،,][ \t]*{_ARABIC_PART}){{1,5}}(?![\d٠-٩])")
 _UNIT_LEAD = accelerated(
     re.compile(
         r"\b(?:(?:Flat|FLAT|Studio|STUDIO|Apartment|Apt\.?|APT\.?|Suite|SUITE)\s*+#?\s*+\d{1,5}[A-Za-z]?\b"
@@ -392,15 +399,17 @@ _LINE_POSTCODE = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w-])"
 )
 # A continental postcode before its town: five digits (France, Germany, Italy, Spain,
-# Mexico), two and three (Poland), four and two letters (Netherlands), four (Belgium,
-# Switzerland, Austria, Denmark, Norway), "〒" and three and four (Japan), at a line's start or
-# after a comma or a label's colon.
+# Mexico), two and three (Poland), four and three (Portugal), four and two letters
+# (Netherlands), four (Belgium, Switzerland, Austria, Denmark, Norway), "〒" and three and four
+# (Japan), at a line's start or after a comma or a label's colon.
 _POSTCODE_BEFORE_TOWN = accelerated(
     re.compile(
         r"(?:^|(?<=,)|(?<=:)|(?<=\n))[ \t]*"
-        r"(?P<code>(?:〒[ \t]?)?(?:\d{5}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{4}|\d{3}-\d{4}))[ \t]+"
+        r"(?P<code>(?:〒[ \t]?)?"
+        r"(?:\d{5}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{4}|\d{3}-\d{4}))"
+        r"[ \t]+"
         r"(?P<town>[A-ZÀ-ÞŁŚŻ][^\W\d_]+(?:[ -][A-ZÀ-ÞŁŚŻ][^\W\d_]+)?)"
-        r"(?=[ \t]*(?:,|\n|$|\(|;|[ \t]{2}))",
+        r"(?=[ \t]*(?:,|\n|$|\(|;|[ \t]{2}|\.(?:\s|$)))",
     )
 )
 _PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
@@ -451,7 +460,17 @@ _STREET_LETTERED = re.compile(
     r"(?<![\w/.-])\d{1,6}(?:-?[A-Za-z])?[ \t]+(?:(?:Avenue|AVENUE|Street|STREET|Road|ROAD)"
     r"|(?:Ave|AVE)\.?)[ \t]+[A-Z](?![\w/.-]|\.\d)" + _UNIT
 )
-_PO_BOX = accelerated(re.compile(r"\b(?:p\.?\s?o\.?\s?box|post office box)\s*+#?\s*+\d{1,6}\b", I))
+# (and as French, Portuguese, Spanish and German write it: "BP 7412", "B.P. 120", "Caixa
+# Postal 88", "Apartado 1204", "Casilla 33", "Postfach 1120"; a bare "BP" only with four
+# digits or five, which no blood pressure has)
+_PO_BOX = accelerated(
+    re.compile(
+        r"\b(?:(?:p\.?\s?o\.?\s?box|post office box|bo[iî]te postale|caixa postal|"
+        r"apartado(?:\s+postal)?|casilla(?:\s+de\s+correo)?|postfach|b\.p\.)\s*+#?\s*+\d{1,6}"
+        r"|(?-i:BP)[ \t]?\d{4,5}(?![/.,]\d))\b",
+        I,
+    )
+)
 # A rural delivery address: "RR 2 Box 15", "Rural Route 2, Box 15A", "HC 61 Box 12A" (a
 # highway contract route), "RFD 3"; bare "RR"/"HC" need their box ("RR 18" is a rate).
 _RURAL_ROUTE = re.compile(
@@ -596,6 +615,8 @@ class AddressRecognizer(LocalRecognizer):
         ]
         found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _NUMBERED_PARTS.finditer(text)]
+        if "،" in text or any("\u0600" <= c <= "\u06ff" for c in text[:4000]):
+            found += [(m.start(), m.end(), 0.75) for m in _ARABIC_PARTS.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start("road"), m.end("road"), 0.7) for m in _ROAD_AT.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
@@ -627,8 +648,13 @@ class AddressRecognizer(LocalRecognizer):
         out: list[RecognizerResult] = []
         lex = self.lexicon
         for m in _POSTCODE_BEFORE_TOWN.finditer(text):
-            key = normalize(m.group("town").split()[0])
-            if key not in lex.places and key not in lex.world_places:
+            words = tuple(normalize(w) for w in m.group("town").split())
+            key = words[0]
+            if (
+                key not in lex.places
+                and key not in lex.world_places
+                and words not in lex.multiword_places
+            ):
                 continue
             if lex.surname_rank.get(key, 10**6) <= 1000:
                 continue  # "12345 Smith": a number and a frequent surname, no address

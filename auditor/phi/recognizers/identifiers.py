@@ -31,6 +31,7 @@ I = re.IGNORECASE  # noqa: E741
 
 _CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])")
 _CARD_CTX = context_regex(["card", "credit", "visa", "mastercard", "amex", "discover", "cc#"])
+_IBAN_CUE = context_regex(["iban", "iban:", "iban no", "iban number"])
 _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])")
 
 _SSN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
@@ -135,7 +136,8 @@ _ID_LABELLED = re.compile(
 # after an identifier's label (five digits, or a code and four: _labelled_id), and not where a
 # room or a bed is numbered.
 _NUMBER_WORD = re.compile(
-    r"(?<![\w])(?:Nr|nr|NR|Nro|nro|№|N°|Nº|nº|n°|č|Č|br|Br|broj|Broj|núm|Núm|número|Número|"
+    r"(?<![\w])(?:Nr|nr|NR|Nro|nro|№|N°|Nº|nº|n°|[nN]\.[º°]|č|Č|br|Br|broj|Broj|núm|Núm|número|"
+    r"Número|"
     r"numero|Numero|numéro|Numéro|nummer|Nummer|numer|Numer|numurs|Numurs|n(?=\.[ \t]*\d))"
     r"(?![^\W\d_])\.?"
     # the number's kind between the word and a colon: "N° CCSS : 1330308 412 07", "N° dossier
@@ -177,6 +179,9 @@ _RECORD_LABEL = (
     # a contact's own reference, which the systems that log one print after its kind alone
     # ("session MP-2026-4471", "encounter 88120455", "ticket no. HD-40017")
     r"|session|encounter|ticket|confirmation"
+    # a patient's file as French, Spanish, Portuguese and Italian papers name it ("dossier
+    # RG-26/1102", "expediente 448120", "prontuário 22.4471")
+    r"|dossier|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?"
 )
 # (public: the name rules read a login of letters only after the same labels)
 LOGIN_LABEL = r"user(?:\s*(?:name|id))?|login(?:[ \t]*id)?"
@@ -252,7 +257,8 @@ _RECORD_LABEL_WORDS = (
     "mrn", "mr", "acct", "accession", "med", "patient", "pt", "account", "file", "card",
     "specimen", "member", "policy", "claim", "case", "registration", "nis", "chart", "folder",
     "booking", "order", "requisition", "req", "incident", "transfer", "trip", "referral",
-    "session", "encounter", "ticket", "confirmation", "rm", "nomor",
+    "session", "encounter", "ticket", "confirmation", "rm", "nomor", "dossier", "expediente",
+    "prontuário", "prontuario", "cartella",
 )  # fmt: skip
 
 
@@ -756,13 +762,16 @@ _CODE_LABELLED = re.compile(
     r"passcode)[ \t]*[:#]?[ \t]*((?=[A-Z0-9-]*\d)[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,8}){0,3})(?![\w-])"
 )
 
-# A booking's reference after its label ("conf. HX7K2Q", "booking ref QW7T2M", "PNR: K4PZ9R",
-# "record locator 7TQX2B"): letters and digits both, as reservation systems issue them.
+# A booking's or a payment's reference after its label ("conf. HX7K2Q", "booking ref QW7T2M",
+# "PNR: K4PZ9R", "record locator 7TQX2B", "receipt RKT4DX82JL", "transaction id 9XK2..."):
+# letters and digits both, as reservation and payment systems issue them.
 _BOOKING_REF = re.compile(
     r"\b(?i:conf(?:irmation)?\.?(?:[ \t]+(?:no\.?|#|number))?|(?:booking|reservation)[ \t]+"
-    r"ref(?:erence)?\.?|pnr|record[ \t]+locator)"
+    r"ref(?:erence)?\.?|pnr|record[ \t]+locator|receipt(?:[ \t]+(?:no\.?|#|number))?|"
+    r"(?:transaction|txn)(?:[ \t]+(?:id|ref(?:erence)?|no\.?|#|code))?)"
     r"[ \t]*[:#]?[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,10})(?![\w-])"
 )
+
 
 def _four_or_more(value: str) -> bool:
     """A code of four characters or more ("access code 12" is a count as often)."""
@@ -804,6 +813,16 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
     rules = [
         Rule("card", e.CREDIT_CARD, _CARD, 0.8, _CARD_CTX, 0.95, validate=card_ok),
         Rule("iban", e.IBAN_CODE, _IBAN, 0.9, validate=iban_ok),
+        # after its label an IBAN's shape is enough: a de-identifier does not prove a checksum
+        Rule(
+            "iban-labelled",
+            e.IBAN_CODE,
+            _IBAN,
+            0.0,
+            context=_IBAN_CUE,
+            context_score=0.85,
+            window=12,
+        ),
         Rule("ssn", e.US_SSN, _SSN_DASHED, 0.8, _SSN_CTX, 1.0, validate=ssn_ok),
         Rule("ssn-spaced", e.US_SSN, _SSN_SPACED, 0.4, _SSN_CTX, 0.9, validate=ssn_ok),
         Rule("ssn-bare", e.US_SSN, _SSN_BARE, 0.0, _SSN_CTX, 0.9, validate=ssn_ok),
@@ -1085,7 +1104,16 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _BOOKING_REF,
             0.7,
             group=1,
-            words=("conf", "booking", "reservation", "pnr", "record"),
+            words=(
+                "conf",
+                "booking",
+                "reservation",
+                "pnr",
+                "record",
+                "receipt",
+                "transaction",
+                "txn",
+            ),
         ),
         Rule(
             "record-cell",
