@@ -267,3 +267,26 @@ def test_a_blood_pressure_is_no_post_box(engine: PhiEngine, text: str) -> None:
 def test_an_arabic_address_stops_at_the_phones_label(engine: PhiEngine) -> None:
     text = "العنوان: شارع 2210، فيلا 31، بوشر، هاتف +968 2450 1188"
     assert not touched(engine, text, "هاتف"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Parcel to 4 Lansdown Grove, Bath BA1 5EH today.", "Bath", Entity.LOCATION.value),
+        ("Supplier: Kinabalu Timur Logistik Sdn. Bhd., Kota Kinabalu",
+         "Kinabalu Timur Logistik Sdn. Bhd.", Entity.ORGANIZATION.value),
+        ("She moved into Wexcombe Ridge Apartments last month.", "Wexcombe Ridge Apartments",
+         STREET),
+    ],
+)  # fmt: skip
+def test_a_listed_town_a_dotted_legal_form_and_a_named_residence(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert (kind, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["moved to Senior Apartments downtown", "Garden Apartments nearby"]
+)
+def test_a_residences_generic_words_name_none(engine: PhiEngine, text: str) -> None:
+    assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -463,6 +463,12 @@ _STREET_LETTERED = re.compile(
 # (and as French, Portuguese, Spanish and German write it: "BP 7412", "B.P. 120", "Caixa
 # Postal 88", "Apartado 1204", "Casilla 33", "Postfach 1120"; a bare "BP" only with four
 # digits or five, which no blood pressure has)
+# A residential building or complex named for itself (see ``residences``).
+_RESIDENCE_HINTS = ("Apartments", "Residences", "Condominium", "Condos", "Mansions", "Lofts")
+_RESIDENCE = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z'’-]+[ \t]+){1,3})"
+    r"(?:Apartments|Residences|Condominiums?|Condos|Mansions|Lofts)(?![\w-])"
+)
 _PO_BOX = accelerated(
     re.compile(
         r"\b(?:(?:p\.?\s?o\.?\s?box|post office box|bo[iî]te postale|caixa postal|"
@@ -578,7 +584,7 @@ class AddressRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        streets = self.streets(text)
+        streets = self.streets(text) + self.residences(text)
         out = [make_result(self, Entity.STREET_ADDRESS, s, e, sc) for s, e, sc in streets]
         out += self.postcode_lines(text)
         out += self.postcodes_before_towns(text)
@@ -641,6 +647,19 @@ class AddressRecognizer(LocalRecognizer):
         found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
         return found + [c for c in chains(text, found) if c[:2] not in {f[:2] for f in found}]
 
+    def residences(self, text: str) -> list[tuple[int, int, float]]:
+        """A residential building or complex by its name ("Peachtree Hollow Apartments", "Kiambu
+        Court Residences"): the home's address as much as a street; one of its words must be
+        no English word ("Senior Apartments", "Garden Apartments" name none)."""
+        if not any(w in text for w in _RESIDENCE_HINTS):
+            return []
+        lex = self.lexicon
+        return [
+            (m.start(), m.end(), 0.7)
+            for m in _RESIDENCE.finditer(text)
+            if any(not lex.is_english(k) for k in m.group(1).lower().split())
+        ]
+
     def postcodes_before_towns(self, text: str) -> list[RecognizerResult]:
         """A postcode written before its town, as most of Europe and Latin America write it
         ("75011 Paris", "20121 Milano", "31-146 Kraków", "1012 AB Amsterdam"), at a line's
@@ -674,7 +693,8 @@ class AddressRecognizer(LocalRecognizer):
                 continue
             town_s, town_e = parts[0]
             keys = [w.lower().strip(".'’") for w in text[town_s:town_e].split()]
-            if any(k in _NOT_TOWN or k in lex.stoplist for k in keys):
+            # (a term that is also a listed town is the town here: "..., Bath BA1 6RP")
+            if any(k in _NOT_TOWN or (k in lex.stoplist and k not in lex.places) for k in keys):
                 continue
             if all(lex.is_english(k) and k not in lex.places for k in keys):
                 continue

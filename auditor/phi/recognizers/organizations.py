@@ -83,7 +83,7 @@ _SHORT = (
     # private companies ("Gardiaan B.V.", "Nordlys A/S", "Kestrel Oy", "Hansen ApS", "Maju
     # Sdn Bhd"); not "BV", "AS", "SL" without their dots (vaginosis, aortic stenosis,
     # sublingual)
-    r"B\.V\.|A/S|ApS|Oy|S\.L\.|SRL|S\.r\.l\.|GmbH|Sdn[ \t]+Bhd|Bhd|Pte[ \t]+Ltd|KK"
+    r"B\.V\.|A/S|ApS|Oy|S\.L\.|SRL|S\.r\.l\.|GmbH|Sdn\.?[ \t]+Bhd\.?|Bhd\.?|Pte\.?[ \t]+Ltd\.?|KK"
 )
 _WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*)"
 # (one line: a name does not run on past a line break into the next field or line)
