@@ -290,3 +290,26 @@ def test_a_listed_town_a_dotted_legal_form_and_a_named_residence(
 )
 def test_a_residences_generic_words_name_none(engine: PhiEngine, text: str) -> None:
     assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Booking Q8TZ4M: two adults, one child.", "Q8TZ4M", Entity.ID_NUMBER.value),
+        ("Ticket 5512: user mbeki_ops cannot sign in.", "mbeki_ops", Entity.ID_NUMBER.value),
+        ("Sgt. Ruiz (badge 7720) took the statement.", "7720", Entity.ID_NUMBER.value),
+        ("her doula Precious stayed all night", "Precious", PERSON),
+        ("sitter Joy at the bedside overnight", "Joy", PERSON),
+        ("Physio (Declan) to mobilise after lunch", "Declan", PERSON),
+    ],
+)
+def test_a_bookings_word_a_joined_login_a_badge_and_a_carers_role(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert (kind, value) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["Physio (daily) to continue", "booking for surgery confirmed"])
+def test_a_roles_plain_word_and_a_booking_without_code(engine: PhiEngine, text: str) -> None:
+    got = {e for e, _ in found(engine, text)}
+    assert PERSON not in got and Entity.ID_NUMBER.value not in got, found(engine, text)

@@ -66,7 +66,11 @@ _SERVICES = frozenset(
 def _role_before(view: TokenView, k: int) -> bool:
     """Word k (or the one before it) is a service or role: "Case mgmt", "SW", "PT"."""
     words = view.words
-    return k >= 0 and (words[k].key in _SERVICES or (k > 0 and words[k - 1].key in _SERVICES))
+    return k >= 0 and (
+        words[k].key in _SERVICES
+        or words[k].key in JOB_TITLES  # "Physio (Declan)", "sitter (Joy)"
+        or (k > 0 and words[k - 1].key in _SERVICES)
+    )
 
 
 _PATIENT_VERBS = frozenset({"is", "was", "has", "had", "states", "reports"})

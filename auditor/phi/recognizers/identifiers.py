@@ -182,6 +182,8 @@ _RECORD_LABEL = (
     # a patient's file as French, Spanish, Portuguese and Italian papers name it ("dossier
     # RG-26/1102", "expediente 448120", "prontuário 22.4471")
     r"|dossier|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?"
+    # a police officer's or a staff member's badge ("badge 4471", "badge no. 2290")
+    r"|badge(?:[ \t]*(?:no\.?|number|#|id))?"
 )
 # (public: the name rules read a login of letters only after the same labels)
 LOGIN_LABEL = r"user(?:\s*(?:name|id))?|login(?:[ \t]*id)?"
@@ -258,7 +260,7 @@ _RECORD_LABEL_WORDS = (
     "specimen", "member", "policy", "claim", "case", "registration", "nis", "chart", "folder",
     "booking", "order", "requisition", "req", "incident", "transfer", "trip", "referral",
     "session", "encounter", "ticket", "confirmation", "rm", "nomor", "dossier", "expediente",
-    "prontuário", "prontuario", "cartella",
+    "prontuário", "prontuario", "cartella", "badge",
 )  # fmt: skip
 
 
@@ -301,8 +303,10 @@ def _digits_at_least(n: int) -> Callable[[str], bool]:
 
 
 def _login(value: str) -> bool:
-    """A login: letters and at least one digit ("gusfair36", "mkeck2")."""
-    return any(c.isdigit() for c in value) and sum(c.isalpha() for c in value) >= 3
+    """A login: letters and at least one digit ("gusfair36", "mkeck2"), or two words joined
+    by an underscore ("jpark_admin")."""
+    joined = re.fullmatch(r"[A-Za-z]{2,}(?:_[A-Za-z0-9]{2,})+", value) is not None
+    return (joined or any(c.isdigit() for c in value)) and sum(c.isalpha() for c in value) >= 3
 
 
 def _labelled_id(value: str) -> bool:
@@ -766,8 +770,8 @@ _CODE_LABELLED = re.compile(
 # "PNR: K4PZ9R", "record locator 7TQX2B", "receipt RKT4DX82JL", "transaction id 9XK2..."):
 # letters and digits both, as reservation and payment systems issue them.
 _BOOKING_REF = re.compile(
-    r"\b(?i:conf(?:irmation)?\.?(?:[ \t]+(?:no\.?|#|number))?|(?:booking|reservation)[ \t]+"
-    r"ref(?:erence)?\.?|pnr|record[ \t]+locator|receipt(?:[ \t]+(?:no\.?|#|number))?|"
+    r"\b(?i:conf(?:irmation)?\.?(?:[ \t]+(?:no\.?|#|number))?|(?:booking|reservation)(?:[ \t]+"
+    r"ref(?:erence)?\.?)?|pnr|record[ \t]+locator|receipt(?:[ \t]+(?:no\.?|#|number))?|"
     r"(?:transaction|txn)(?:[ \t]+(?:id|ref(?:erence)?|no\.?|#|code))?)"
     r"[ \t]*[:#]?[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,10})(?![\w-])"
 )

@@ -190,7 +190,8 @@ JOB_TITLES = frozenset(
      "dietitian", "dietician", "chaplain", "midwife", "registrar", "consultant",
      "interpreter", "receptionist", "coordinator", "carer", "caseworker", "paramedic",
      "phlebotomist", "radiographer", "sonographer", "hca", "ot", "slp", "counsellor",
-     "counselor", "psychologist", "optometrist", "podiatrist", "audiologist"}
+     "counselor", "psychologist", "optometrist", "podiatrist", "audiologist", "doula",
+     "sitter", "aide", "advocate", "navigator"}
 )  # fmt: skip
 # Roles a form's field or a table's column labels a person by ("mother/caretaker:", "| BIB |
 # NAME | ESCORT |"), as a regex alternation over lower-case text whose blanks are single:
@@ -201,7 +202,8 @@ PERSON_LABELS = (
     r"athlete|student|pupil|child|infant|baby|mother|father|parent|guardian|caretaker|carer|"
     r"caregiver|spouse|husband|wife|partner|son|daughter|sister|brother|next\s+of\s+kin|nok|"
     r"relative|family\s+member|escort|witness|informant|donor|recipient|staff|crew|nurse|rn|"
-    r"midwife|doctor|physician|clinician|provider|surgeon|gp|consultant|therapist|chw|vht|hsa|"
+    r"midwife|doula|doctor|physician|clinician|provider|surgeon|gp|consultant|therapist|chw|vht|"
+    r"hsa|"
     r"medics?|paramedics?|emts?|driver|worker|employee|officer|reporter|householder|"
     r"head\s+of\s+household|deceased|decedent|claimant|applicant|inmate|detainee|passenger|"
     r"interpreter|chaperone|attendant|agent|operator|clerk|technician|tech|pharmacist|"
