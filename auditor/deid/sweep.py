@@ -71,6 +71,7 @@ from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.table_columns import header_rows
 from auditor.phi.recognizers.tokens import normalize
+from auditor.phi.resources import lines
 from auditor.phi.stop_words import STOP_WORDS
 
 # Below every engine score: a sweep span never wins an overlap against an engine span.
@@ -269,6 +270,8 @@ class Sweep:
         heads = Covered(header_rows(text))
         for m in _WORD.finditer(text):
             kind = self._decide(m.group(), mixed)
+            if kind and _common_foreign(text, m):
+                continue
             if (
                 kind
                 and covered.free(m.start(), m.end())
@@ -559,6 +562,34 @@ class Sweep:
             and any(english(key[: -len(ending)] + tail) for tail in ("", "e", "a", "y", "um", "us"))
             for ending in _ENDINGS
         )
+
+
+@cache
+def _foreign_words() -> frozenset[str]:
+    """Frequent words of 26 languages in Latin script (resources/foreign_words.txt.gz), read
+    once, when a text first holds a word to sweep."""
+    return frozenset(lines("foreign_words.txt.gz"))
+
+
+# A title's or an initial's dot opens no sentence ("Fr. Tomasz", "Dra. Cabral").
+_TITLE_DOT = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.[ \t]*$")
+# Where a sentence, a line or a list's item opens (any word there is capitalised).
+_OPENS = re.compile(r"(?:^|[.!?;\n•*-]|[ \t]{3})[ \t\d.)\-]*$")
+
+
+def _common_foreign(text: str, m: re.Match[str]) -> bool:
+    """A frequent word of another language ("rénale", "Feuille", "Pesakit", "chamada") where
+    its case proves nothing: in lower case, or capitalised where a sentence or a line opens.
+    Frequent lists hold names too ("Mehmet"), so a capitalised one inside a sentence is
+    swept as before."""
+    word = m.group()
+    if not word.islower() and (
+        not _OPENS.search(text, max(0, m.start() - 8), m.start())
+        or _TITLE_DOT.search(text, max(0, m.start() - 8), m.start())
+    ):
+        return False
+    parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
+    return bool(parts) and all(p in _foreign_words() for p in parts if p)
 
 
 # A word in a cased script we hold no word list for: Greek, Cyrillic, Armenian.

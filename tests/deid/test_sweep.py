@@ -367,3 +367,33 @@ def test_a_georgian_name_by_its_surnames_ending(sweep: Sweep) -> None:
     got = swept(sweep, text)
     assert ("PERSON", "გიორგი ბერიძე") in got and ("PERSON", "ლაშა გელაშვილი") in got, got
     assert swept(sweep, "დაინიშნა ინსულინო თერაპია და დიეტა") == []  # "insulin therapy"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Feuille de transmissions infirmières", "Feuille"),
+        ("Pesakit dirujuk ke klinik pakar.", "Pesakit"),
+        ("médica de serviço chamada às 3h", "chamada"),
+        ("vomissements x1. Famille informée", "Famille"),
+    ],
+)
+def test_a_frequent_word_of_another_language_stays_where_its_case_says_nothing(
+    sweep: Sweep, text: str, kept: str
+) -> None:
+    assert kept not in [v for _, v in swept(sweep, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Consult requested, seen by Mehmet at noon.", "Mehmet"),
+        ("family asked for the chaplain (Fr. Kadir) today", "Kadir"),
+    ],
+)
+def test_a_frequent_foreign_word_inside_a_sentence_is_still_swept(
+    sweep: Sweep, text: str, name: str
+) -> None:
+    """Frequency lists hold names ("Mehmet" is among Turkish's commonest words): a capitalised
+    one inside a sentence, or after a title's dot, is swept as before."""
+    assert ("PERSON", name) in swept(sweep, text)
