@@ -313,3 +313,19 @@ def test_a_bookings_word_a_joined_login_a_badge_and_a_carers_role(
 def test_a_roles_plain_word_and_a_booking_without_code(engine: PhiEngine, text: str) -> None:
     got = {e for e, _ in found(engine, text)}
     assert PERSON not in got and Entity.ID_NUMBER.value not in got, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("He drives for Vasquez Trucking out of Laredo.", "Vasquez Trucking"),
+        ("employer: Tamarack Ridge Roofing, since 2019", "Tamarack Ridge Roofing"),
+    ],
+)
+def test_a_small_firm_named_for_its_trade(engine: PhiEngine, text: str, firm: str) -> None:
+    assert (Entity.ORGANIZATION.value, firm) in found(engine, text), found(engine, text)
+
+
+def test_a_trade_after_plain_words_only_names_no_firm(engine: PhiEngine) -> None:
+    text = "Rapid Logistics and Global Energy are sectors, not employers here."
+    assert Entity.ORGANIZATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -170,7 +170,14 @@ _INDUSTRY = re.compile(
     r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
     r"(?:Metals|Mining|Motors|Airlines|Airways|Logistics|Freight|Foods|Energy|Security|"
     r"Construction|Builders|Plumbing|Electrical|Engineering|Laborator(?:y|ies)|Software|"
-    r"Telecom|Supermarkets?|Dairy|Bakery|Hotels?|Cleaning|Staffing|Realty)(?![\w])"
+    r"Telecom|Supermarkets?|Dairy|Bakery|Hotels?|Cleaning|Staffing|Realty|"
+    # trades a patient works at or hires, as small firms name themselves ("Platte River
+    # Millwork", "Kinsale Roofing", "Vasquez Trucking")
+    r"Millwork|Lumber|Hardware|Roofing|Landscaping|Trucking|Towing|Movers|Catering|Brewery|"
+    r"Winery|Vineyards?|Distillery|Printing|Upholstery|Flooring|Masonry|Welding|Machining|"
+    r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
+    r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
+    r"Couriers?|Taxis?|Cabs)(?![\w])"
 )
 TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
@@ -520,7 +527,10 @@ class OrganizationRecognizer(LocalRecognizer):
                 out.append(self._result(start, m.end(1), CUE_SCORE))
         for m in _INDUSTRY.finditer(text) if pairs else ():
             words = re.findall(r"[A-Za-z'’]+", m.group(1))
-            if not any(self._plain(w) or w.lower() in NOT_NAMES for w in words):
+            # (some words may be plain, "Platte River Millwork", not all: "Rapid Logistics")
+            if not all(self._plain(w) for w in words) and not any(
+                w.lower() in NOT_NAMES for w in words
+            ):
                 out.append(self._result(m.start(1), m.end(), CUE_SCORE))
         for m in _VESSEL.finditer(text) if pairs else ():
             g = 1 if m.group(1) else 2
