@@ -329,3 +329,17 @@ def test_a_small_firm_named_for_its_trade(engine: PhiEngine, text: str, firm: st
 def test_a_trade_after_plain_words_only_names_no_firm(engine: PhiEngine) -> None:
     text = "Rapid Logistics and Global Energy are sectors, not employers here."
     assert Entity.ORGANIZATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [("CM: going to Tesuque Mesa SNF, bed offered", "Tesuque Mesa SNF"),
+     ("dc to Brookhaven ALF tomorrow am", "Brookhaven ALF")],
+)  # fmt: skip
+def test_a_nursing_facility_by_its_letters(engine: PhiEngine, text: str, facility: str) -> None:
+    assert (Entity.HOSPITAL.value, facility) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["dc to SNF tomorrow", "d/c to Rehab SNF vs home"])
+def test_a_nursing_facilitys_letters_alone_name_none(engine: PhiEngine, text: str) -> None:
+    assert Entity.HOSPITAL.value not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -47,7 +47,7 @@ _FACILITY_HEADS = frozenset(
      "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
      "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
      "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity",
-     "lab", "labs", "laboratory", "laboratories"}
+     "lab", "labs", "laboratory", "laboratories", "snf", "alf", "ltach", "ltac", "irf"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 # Heads that name a hospital whatever words stand before them.
 _STRONG_HEADS = frozenset({"hospital", "infirmary", "hospice", "sanatorium", "sanitarium"})
@@ -56,7 +56,10 @@ _WEAK_HEADS = frozenset(
     {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
      "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
      "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general",
-     "maternity", "lab", "labs", "laboratory", "laboratories"}
+     "maternity", "lab", "labs", "laboratory", "laboratories",
+     # a skilled nursing, assisted living or long-term acute care facility by its letters
+     # ("Sandia Vista SNF", "Brookhaven ALF"): a name before them, as for the other weak heads
+     "snf", "alf", "ltach", "ltac", "irf"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 _TRANSFER_VERBS = frozenset(
     {"admitted", "admit", "transferred", "transfer", "tx", "seen", "treated", "presented",
