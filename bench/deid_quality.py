@@ -99,6 +99,7 @@ UNSEEN_HAND = (
     "round22-test",
     "round23-test",
     "round24-test",
+    "round25-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -15,12 +15,12 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
 ``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
 ``round22-dev``/``round22-test``, ``round23-dev``/``round23-test``,
-``round24-dev``/``round24-test``, ``round25-dev`` and ``bait-dev``/``bait-test`` (false
-alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test`` ones
-frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages under
-90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape (``text``
-and character ``spans`` ``[start, end, ENTITY]``); each has a small site dictionary (facilities,
-wards, towns) for the ``+dict`` tier. Names are not in them, on purpose.
+``round24-dev``/``round24-test``, ``round25-dev``/``round25-test`` and ``bait-dev``/``bait-test``
+(false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
+ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
+under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
+(``text`` and character ``spans`` ``[start, end, ENTITY]``); each has a small site dictionary
+(facilities, wards, towns) for the ``+dict`` tier. Names are not in them, on purpose.
 
     python bench/phi_corpora/realistic.py   # rewrite the JSONL files from the sources
 """
@@ -422,7 +422,13 @@ CORPORA = {
     # in the 2000s-2020s (NPN by system, flowsheet narratives, night notes, family meetings;
     # relatives by first name, family and pager numbers, dates without years, years of past
     # events, outside hospitals and homes), about a fifth from UK, Irish, Canadian, Australian,
-    # South African and Indian ICUs; an author who never read the detector
+    # South African and Indian ICUs (frozen: also Scottish, NZ and Singapore); an author who
+    # never read the detector; the test batch is frozen
+    "round25-test": (
+        HERE / "round25_test.src.txt",
+        HERE / "round25_test.jsonl",
+        HERE / "round25_test_site.tsv",
+    ),
     "round25-dev": (
         HERE / "round25_dev.src.txt",
         HERE / "round25_dev.jsonl",
