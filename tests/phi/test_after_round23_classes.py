@@ -343,3 +343,34 @@ def test_a_nursing_facility_by_its_letters(engine: PhiEngine, text: str, facilit
 @pytest.mark.parametrize("text", ["dc to SNF tomorrow", "d/c to Rehab SNF vs home"])
 def test_a_nursing_facilitys_letters_alone_name_none(engine: PhiEngine, text: str) -> None:
     assert Entity.HOSPITAL.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("pt resting, family updated.\n-wtk", "wtk"),
+        ("bath given, skin intact.\n-pq RN", "pq"),
+        ("Wife at bedside overnight.\nB.N. RN", "B.N."),
+        ("Plan: wean FiO2 as tol.\nHJS", "HJS"),
+        ("Son has the key.\nrkm\n\nNPN 7p-7a\npt asleep", "rkm"),
+    ],
+)
+def test_a_notes_signature_by_initials_alone_on_its_line(
+    engine: PhiEngine, text: str, initials: str
+) -> None:
+    assert (PERSON, initials) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plan: continue\nOK", "Code status:\nDNR", "vitals stable\nICU", "I/O even\ncont", "NPO"],
+)
+def test_a_word_or_a_code_alone_on_the_last_line_signs_nothing(
+    engine: PhiEngine, text: str
+) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_a_fields_label_alone_on_the_last_line_signs_nothing(engine: PhiEngine) -> None:
+    text = "Name: Okonjo Adaeze\nDOB"
+    assert (PERSON, "DOB") not in found(engine, text), found(engine, text)

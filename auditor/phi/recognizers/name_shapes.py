@@ -19,8 +19,10 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import NOT_NAMES, POST_TITLES, Lexicon
+from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
+from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -52,6 +54,19 @@ _SIGN_OFF = re.compile(
     r"with[ \t]+thanks)[ \t]*[,!.]?[ \t]*\n[ \t]*"
     r"(?-i:([A-Z][a-z'’-]+(?:[ \t]+[A-Z](?:[a-z'’-]+|\.))?(?:[ \t]+[A-Z][a-z'’-]+)?))[ \t]*$"
     r"|(?m:^[ \t]*[-–—](?-i:([A-Z][a-z'’]{1,15}))[ \t]*$)"
+)
+# A note's signature by initials alone on its line, as nurses and therapists sign ("-klm",
+# "-dh RN", "O.V. RN", "M.R., LPN", "A.W.", "jdp", "RFK"): with a dash before them or a
+# credential after them anywhere; bare only as the text's or a note's last line (a blank line
+# after it), where nothing else stands alone but a signature.
+_CREDENTIALS = (
+    r"RN|LPN|LVN|RRT|RT|MD|NP|PA-C|PA|SN|CNA|BSN|RPh|RPH|PharmD|MSW|SW|LCSW|EMT|CRNA|RNC|APRN|"
+    r"DO|PT|OT|SLP|RD|RGN|EN|HCA"
+)
+_INITIALS_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<dash>[-–—~][ \t]?)?"
+    r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
+    rf"(?:[ \t]*,?[ \t]*(?P<c>{_CREDENTIALS})\.?)?[ \t]*$"
 )
 # A transcriptionist's initials in lower case at the end of a dictation's line ("transcribed
 # tg.", "dictated/typed by jk")
@@ -186,6 +201,35 @@ class NameShapeRecognizer(LocalRecognizer):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         return out
 
+    def _initials_lines(self, text: str) -> list[RecognizerResult]:
+        """Signatures by initials alone on a line (``_INITIALS_LINE``): a dash or a
+        credential with them, or the text's or a note's last line; not an English or
+        clinical word, a unit or a credential in their place ("ok", "DNR", "ICU")."""
+        out = []
+        for m in _INITIALS_LINE.finditer(text):
+            initials = m.group("i")
+            bare = initials.replace(".", "").replace(" ", "")
+            key = bare.lower()
+            if bare.upper() in _NOT_INITIALS_SIGNED or key in POST_TITLES:
+                continue
+            if "." not in initials and (
+                self.lexicon.is_english(key)
+                or key in self.lexicon.stoplist
+                or key in STOP_WORDS
+                or key in NOT_PERSON_WORDS  # a field's label alone on its line ("DOB", "MRN")
+                or key in NOT_NAMES
+            ):
+                continue
+            rest = text[m.end() :]
+            last = not rest.strip() or rest.startswith(("\n\n", "\r\n\r\n", "\n----"))
+            if not (m.group("dash") or m.group("c") or last):
+                continue
+            if last and not (m.group("dash") or m.group("c")) and "\n" not in text[: m.start()]:
+                continue  # a text of one line: a code, not a signature
+            end = m.start("i") + len(initials.rstrip())
+            out.append(make_result(self, Entity.PERSON, m.start("i"), end, 0.65))
+        return out
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
@@ -211,6 +255,8 @@ class NameShapeRecognizer(LocalRecognizer):
             # one word alone: a given name, or no English word ("Regards,\nPharmacy" is none)
             if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
                 out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
+        if "\n" in text:
+            out += self._initials_lines(text)
         for m in _TYPIST_INITIALS.finditer(text) if "ed" in text else ():
             if not self.lexicon.is_english(m.group(1)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
