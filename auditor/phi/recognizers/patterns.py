@@ -24,13 +24,104 @@ if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
+# The runs of ASCII letters of a lower-cased text: a cue or a rule's word can occur only where
+# its own first run of letters is one of them (see _Facts).
+_LETTER_RUN = re.compile(r"[a-z]+")
+# The first run of letters of every cue of a context_regex that opens with a letter a-z, and
+# the first characters of the others ("#", "č"), by pattern.
+_CUE_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _heads(words: Iterable[str]) -> list[str] | None:
+    """The leading run of letters a-z of each (lower-cased) word, or None if one has none."""
+    heads = []
+    for word in words:
+        m = _LETTER_RUN.match(word)
+        if m is None:
+            return None
+        heads.append(m.group())
+    return heads
+
+
 def context_regex(words: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of the cue words or phrases as whole words, case-insensitive."""
     # A cue ending in "#" or ":" may touch its number ("rx #5583120"): only a cue ending in a
     # letter or digit must end at a word boundary.
     cues = sorted({w.lower() for w in words}, key=len, reverse=True)
     alts = [re.escape(w) + (r"(?![a-z0-9])" if w[-1:].isalnum() else "") for w in cues]
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")")
+    regex = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")")
+    if cues and all(cues):  # (an empty cue, or none at all, matches everywhere: always searched)
+        lettered = [w for w in cues if _LETTER_RUN.match(w)]
+        others = tuple(sorted({w[0] for w in cues if not _LETTER_RUN.match(w)}))
+        _CUE_HEADS[regex.pattern] = (frozenset(_heads(lettered) or ()), others)
+    return regex
+
+
+def _cue_heads(regex: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The heads of a context_regex's cues and the first characters of those with none; None
+    for another regex (which is always searched)."""
+    if regex.flags != re.UNICODE:
+        return None
+    return _CUE_HEADS.get(regex.pattern)
+
+
+def _word_keys(words: Sequence[str]) -> frozenset[str] | None:
+    """Up to three first letters of each word's leading run (``Rule.words``), see _Facts."""
+    heads = _heads([w.lower() for w in words])
+    return None if heads is None else frozenset(h[:3] for h in heads)
+
+
+class _Facts:
+    """What the rule prefilters ask of one text, computed once and shared by the regex
+    recognizers that analyse the same text object one after the other.
+
+    ``runs`` are the text's maximal runs of letters a-z after lower-casing. A cue of
+    :func:`context_regex` matches after no letter or digit and, when it ends in a letter, before
+    none: so the run that starts where it matches is exactly the cue's leading run of letters
+    (the whole cue when it is all letters, else the letters before its first other character).
+    A cue whose head is no run cannot match: its regex need not be searched. Likewise a word of
+    ``Rule.words`` begins where no letter precedes, so the run there starts with the word (all
+    letters) or is its leading run: its first three letters (or fewer, for a shorter run) are
+    among ``prefixes``, the first one, two and three letters of every run. Both tests only rule
+    texts out; a text that passes is searched with the regex as before.
+    """
+
+    __slots__ = ("_oids", "_prefixes", "lower", "runs", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.runs = frozenset(_LETTER_RUN.findall(self.lower))
+        self._prefixes: frozenset[str] | None = None
+        self._oids: list[tuple[int, int]] | None = None
+
+    @property
+    def oids(self) -> list[tuple[int, int]]:
+        """The spans of ISO object identifiers in the text (see _oid_spans)."""
+        if self._oids is None:
+            self._oids = _oid_spans(self.text)
+        return self._oids
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        if self._prefixes is None:
+            runs = self.runs
+            self._prefixes = frozenset(
+                {r[:3] for r in runs} | {r[:2] for r in runs} | {r[:1] for r in runs}
+            )
+        return self._prefixes
+
+
+_last_facts: _Facts | None = None
+
+
+def _facts(text: str) -> _Facts:
+    """The facts of ``text``: those of the previous call when it was the same text object."""
+    global _last_facts
+    facts = _last_facts
+    if facts is None or facts.text is not text:
+        facts = _last_facts = _Facts(text)
+    return facts
 
 
 @dataclass(frozen=True)
@@ -110,64 +201,150 @@ def _oid_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _OID_SCAN.finditer(text)]
 
 
+class _Trigger:
+    """``Rule.trigger``: one of these substrings is in the lower-cased text."""
+
+    __slots__ = ("subs",)
+
+    def __init__(self, subs: tuple[str, ...]) -> None:
+        self.subs = subs
+
+    def __call__(self, facts: _Facts) -> bool:
+        lower = facts.lower
+        for sub in self.subs:  # noqa: SIM110 (a loop: no generator per call)
+            if sub in lower:
+                return True
+        return False
+
+
+class _Search:
+    """A word test (``Rule.words``) or a context-only rule's cue regex: the regex searched in
+    the lower-cased text, unless none of ``keys`` is among the text's ``runs`` or
+    ``prefixes`` (see :class:`_Facts`) and none of ``chars`` (the first characters of the
+    cues that open with no letter a-z) is in it. ``keys`` None: always searched."""
+
+    __slots__ = ("chars", "keys", "prefixes", "regex")
+
+    def __init__(
+        self,
+        regex: re.Pattern[str],
+        keys: frozenset[str] | None,
+        prefixes: bool,
+        chars: tuple[str, ...] = (),
+    ) -> None:
+        self.regex = regex
+        self.keys = keys
+        self.chars = chars
+        self.prefixes = prefixes
+
+    def __call__(self, facts: _Facts) -> bool:
+        keys = self.keys
+        if keys is not None and keys.isdisjoint(facts.prefixes if self.prefixes else facts.runs):
+            lower = facts.lower
+            for char in self.chars:
+                if char in lower:
+                    break
+            else:
+                return False
+        return self.regex.search(facts.lower) is not None
+
+
+def _cue_search(regex: re.Pattern[str], scan: re.Pattern[str]) -> _Search:
+    """The presence test of a context-only rule's cue regex (searched as ``scan``)."""
+    heads = _cue_heads(regex)
+    if heads is None:
+        return _Search(scan, None, False)
+    return _Search(scan, heads[0], False, heads[1])
+
+
 class RegexRecognizer(LocalRecognizer):
     """Runs a fixed table of :class:`Rule` over the raw text."""
 
     def __init__(self, name: str, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         super().__init__(name, sorted({r.entity for r in self.rules}))
+        # Each rule's prefilters are tests of the text shared by the rules that name the same
+        # trigger, words or cue regex, run once per text (the first time a rule asks) and
+        # ruling the rule out when one fails. The regexes as searched: with a look-ahead of
+        # the characters a match can begin with where that is sound and pays (see
+        # regex_start); same matches, same groups.
+        self._scan = {id(r.regex): accelerated(r.regex) for r in self.rules}
         self._word_tests = {
             r.words: accelerated(_word_test(r.words)) for r in self.rules if r.words
         }
-        # Rules that share one regex (a value shape read after different cues) scan once.
-        uses = Counter(id(r.regex) for r in self.rules)
-        self._shared = {key for key, n in uses.items() if n > 1}
-        # Each regex as scanned: with a look-ahead of the characters a match can begin with
-        # where that is sound and pays (see regex_start); same matches, same groups. The
-        # prefilter searches of the lowered text (cue words, word tests) likewise. Looked up by
-        # id with the plain regex as fallback: a recognizer rebuilt from a pickle still scans.
-        self._scan = {id(r.regex): accelerated(r.regex) for r in self.rules}
         self._cues = {
             id(r.context): accelerated(r.context)
             for r in self.rules
             if r.score <= 0 and r.context is not None
         }
+        self._tests: list[Callable[[_Facts], bool]] = []
+        index: dict[tuple[object, ...], int] = {}
+
+        def test(key: tuple[object, ...], make: Callable[[], Callable[[_Facts], bool]]) -> int:
+            if key not in index:
+                index[key] = len(self._tests)
+                self._tests.append(make())
+            return index[key]
+
+        # Rules that share one regex (a value shape read after different cues) scan once.
+        uses = Counter(id(r.regex) for r in self.rules)
+        shared: dict[int, int] = {}
+        self._plans: list[tuple[Rule, tuple[int, ...], re.Pattern[str], int]] = []
+        for r in self.rules:
+            tests = []
+            if r.trigger:
+                tests.append(test(("trigger", r.trigger), lambda r=r: _Trigger(r.trigger)))
+            if r.words:
+                tests.append(
+                    test(
+                        ("words", r.words),
+                        lambda r=r: _Search(self._word_tests[r.words], _word_keys(r.words), True),
+                    )
+                )
+            if r.score <= 0 and r.context is not None:
+                # Context-only rule: one search of the whole text rules most texts out.
+                context = r.context
+                tests.append(
+                    test(
+                        ("cue", context.pattern, context.flags),
+                        lambda c=context: _cue_search(c, self._cues[id(c)]),
+                    )
+                )
+            slot = -1
+            if uses[id(r.regex)] > 1:
+                slot = shared.setdefault(id(r.regex), len(shared))
+            self._plans.append((r, tuple(tests), self._scan[id(r.regex)], slot))
+        self._n_shared = len(shared)
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         wanted = set(entities) if entities else None
         results: list[RecognizerResult] = []
-        lower = text.lower()
-        present: dict[int, bool] = {}
-        has_words: dict[tuple[str, ...], bool] = {}
-        scanned: dict[int, list[re.Match[str]]] = {}
-        oids = _oid_spans(text)
-        for rule in self.rules:
+        facts = _facts(text)
+        passed: list[bool | None] = [None] * len(self._tests)
+        scanned: list[list[re.Match[str]] | None] = [None] * self._n_shared
+        oids = facts.oids
+        for rule, tests, scan, slot in self._plans:
             if wanted is not None and rule.entity not in wanted:
                 continue
-            if rule.trigger and not any(t in lower for t in rule.trigger):
-                continue
-            if rule.words:
-                if rule.words not in has_words:
-                    has_words[rule.words] = self._word_tests[rule.words].search(lower) is not None
-                if not has_words[rule.words]:
-                    continue
-            if rule.score <= 0 and rule.context is not None:
-                # Context-only rule: one search of the whole text rules most texts out.
-                key = id(rule.context)
-                if key not in present:
-                    present[key] = self._cues.get(key, rule.context).search(lower) is not None
-                if not present[key]:
+            if tests:
+                for i in tests:
+                    ok = passed[i]
+                    if ok is None:
+                        ok = passed[i] = self._tests[i](facts)
+                    if not ok:
+                        break
+                if not ok:
                     continue
             matches: Iterable[re.Match[str]]
-            key = id(rule.regex)
-            if key in self._shared:
-                if key not in scanned:
-                    scanned[key] = list(self._scan.get(key, rule.regex).finditer(text))
-                matches = scanned[key]
+            if slot >= 0:
+                found = scanned[slot]
+                if found is None:
+                    found = scanned[slot] = list(scan.finditer(text))
+                matches = found
             else:
-                matches = self._scan.get(key, rule.regex).finditer(text)
+                matches = scan.finditer(text)
             for match in matches:
                 start, end = match.span(rule.group)
                 if start < 0 or end <= start:
