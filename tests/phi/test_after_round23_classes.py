@@ -374,3 +374,17 @@ def test_a_word_or_a_code_alone_on_the_last_line_signs_nothing(
 def test_a_fields_label_alone_on_the_last_line_signs_nothing(engine: PhiEngine) -> None:
     text = "Name: Okonjo Adaeze\nDOB"
     assert (PERSON, "DOB") not in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Tele 9 North RN note 3p-11p", "9 North"), ("3 EAST NURSING NOTE 7P-7A", "3 EAST")],
+)
+def test_a_floor_and_wing_heading_a_nurses_note(engine: PhiEngine, text: str, unit: str) -> None:
+    assert covered(engine, text, unit), found(engine, text)
+    assert Entity.HOSPITAL.value in {e for e, v in found(engine, text) if unit in v}
+
+
+@pytest.mark.parametrize("text", ["2 West Nile cases this year", "went 4 North Maple St at 3"])
+def test_a_floor_and_wing_shape_in_a_disease_or_a_street(engine: PhiEngine, text: str) -> None:
+    assert Entity.HOSPITAL.value not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -131,8 +131,16 @@ _CARE_UNITS = frozenset(
      "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu",
      "gp", "pcp", "ooh"}
 )  # fmt: skip
-# What may follow a unit named by floor and wing: its specialty or a word of the ward.
-_UNIT_FOLLOWERS = _WING_FOLLOWERS | _CARE_UNITS
+# What may follow a unit named by floor and wing: its specialty or a word of the ward, or of a
+# note headed with the unit ("Tele 7 South RN note", "6 West Nursing note 0700-1930").
+_UNIT_FOLLOWERS = (
+    _WING_FOLLOWERS
+    | _CARE_UNITS
+    | frozenset(
+        {"rn", "lpn", "np", "md", "note", "notes", "npn", "nursing", "night", "nights", "day",
+         "days", "shift", "report", "handoff", "huddle", "progress", "flowsheet"}
+    )
+)  # fmt: skip
 _OF_HEADS = frozenset(
     {"associates", "physicians", "partners", "group", "clinic", "hospital", "center",
      "centre", "practice", "specialists", "surgeons"}
@@ -678,13 +686,15 @@ class FacilityRecognizer(LocalRecognizer):
         """ "from 7 North", "to 12 West": a floor number and a wing after a move."""
         words = view.words
         out = []
-        for k in range(1, len(words)):
+        for k in range(len(words)):
             num = words[k]
             if not num.text[:1].isdigit():
                 continue  # a floor number opens both forms
             # after a move ("to", "from", "on", an arrow), or after a hospital's name and a
-            # comma ("X Hospital, 5 West")
-            moved = words[k - 1].key in {"to", "from", "on"} or view.gap(k).strip() in _ARROWS
+            # comma ("X Hospital, 5 West"); or heading the text ("6 West Nursing note")
+            moved = k > 0 and (
+                words[k - 1].key in {"to", "from", "on"} or view.gap(k).strip() in _ARROWS
+            )
             if _COMPACT_WING.fullmatch(num.text):
                 # "to 5W", "PACU -> 7N", "5W nurses": floor and wing in one token
                 if moved or (k + 1 < len(words) and words[k + 1].key in _WING_FOLLOWERS):
