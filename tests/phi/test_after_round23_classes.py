@@ -388,3 +388,21 @@ def test_a_floor_and_wing_heading_a_nurses_note(engine: PhiEngine, text: str, un
 @pytest.mark.parametrize("text", ["2 West Nile cases this year", "went 4 North Maple St at 3"])
 def test_a_floor_and_wing_shape_in_a_disease_or_a_street(engine: PhiEngine, text: str) -> None:
     assert Entity.HOSPITAL.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wife in at 1800 after surgeon Dr Papadakis-Hunt spoke with her.",
+        "s/p 3 cycles NACT      Dr Yamamoto-Ness    in clinic",
+    ],
+)
+def test_a_number_then_words_up_to_a_doctors_title_is_no_street(
+    engine: PhiEngine, text: str
+) -> None:
+    assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_a_drive_before_its_town_is_still_a_street(engine: PhiEngine) -> None:
+    text = "lives at 22 Laurel Ridge Dr, Austin"
+    assert (STREET, "22 Laurel Ridge Dr") in found(engine, text), found(engine, text)

@@ -134,6 +134,10 @@ _STREET = accelerated(
     )
 )
 _WEAK = _alternation(_WEAK_SUFFIXES)
+# A street read up to "Dr" that is a doctor's title before a name ("in at 1800 after surgeon Dr
+# Papadakis-Hunt"): no street ends in "Dr" with a capitalised name right after it.
+_ENDS_DR = re.compile(r"(?<![\w])[Dd][Rr]\.?$")
+_DOCTOR_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 # Title case ("5479 Todd Well") or, followed by a comma or a unit, all caps ("23 KING LIGHT,").
 _STREET_WEAK = re.compile(
     _NUMBER
@@ -608,7 +612,11 @@ class AddressRecognizer(LocalRecognizer):
 
     @staticmethod
     def streets(text: str) -> list[tuple[int, int, float]]:
-        found = [(m.start(), m.end(), 0.8) for m in _STREET.finditer(text)]
+        found = [
+            (m.start(), m.end(), 0.8)
+            for m in _STREET.finditer(text)
+            if not _DOCTOR_AFTER.match(text, m.end()) or not _ENDS_DR.search(m.group())
+        ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]
         found += [(m.start(), m.end(), 0.8) for m in _STREET_LETTERED.finditer(text)]
