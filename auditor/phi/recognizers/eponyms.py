@@ -28,8 +28,16 @@ for _phrase in EPONYMS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
-def eponym_words(view: TokenView) -> set[int]:
-    """Word indexes inside eponym phrases ("Jackson-Pratt", "Mallory Weiss tear")."""
+def eponym_words(view: TokenView) -> frozenset[int]:
+    """Word indexes inside eponym phrases ("Jackson-Pratt", "Mallory Weiss tear"); found once
+    per view (names and places both ask)."""
+    found = view.cache.get("eponym_words")
+    if not isinstance(found, frozenset):
+        found = view.cache["eponym_words"] = frozenset(_eponym_words(view))
+    return found
+
+
+def _eponym_words(view: TokenView) -> set[int]:
     words = view.words
     out: set[int] = set()
     for i, w in enumerate(words):

@@ -280,10 +280,10 @@ class RegexRecognizer(LocalRecognizer):
         self._tests: list[Callable[[_Facts], bool]] = []
         index: dict[tuple[object, ...], int] = {}
 
-        def test(key: tuple[object, ...], make: Callable[[], Callable[[_Facts], bool]]) -> int:
+        def test(key: tuple[object, ...], check: Callable[[_Facts], bool]) -> int:
             if key not in index:
                 index[key] = len(self._tests)
-                self._tests.append(make())
+                self._tests.append(check)
             return index[key]
 
         # Rules that share one regex (a value shape read after different cues) scan once.
@@ -293,23 +293,15 @@ class RegexRecognizer(LocalRecognizer):
         for r in self.rules:
             tests = []
             if r.trigger:
-                tests.append(test(("trigger", r.trigger), lambda r=r: _Trigger(r.trigger)))
+                tests.append(test(("trigger", r.trigger), _Trigger(r.trigger)))
             if r.words:
-                tests.append(
-                    test(
-                        ("words", r.words),
-                        lambda r=r: _Search(self._word_tests[r.words], _word_keys(r.words), True),
-                    )
-                )
+                check = _Search(self._word_tests[r.words], _word_keys(r.words), True)
+                tests.append(test(("words", r.words), check))
             if r.score <= 0 and r.context is not None:
                 # Context-only rule: one search of the whole text rules most texts out.
                 context = r.context
-                tests.append(
-                    test(
-                        ("cue", context.pattern, context.flags),
-                        lambda c=context: _cue_search(c, self._cues[id(c)]),
-                    )
-                )
+                check = _cue_search(context, self._cues[id(context)])
+                tests.append(test(("cue", context.pattern, context.flags), check))
             slot = -1
             if uses[id(r.regex)] > 1:
                 slot = shared.setdefault(id(r.regex), len(shared))

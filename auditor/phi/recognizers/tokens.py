@@ -10,6 +10,7 @@ stand in for lemmas in context cues.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -40,6 +41,22 @@ def normalize(word: str) -> str:
     return fold(_POSSESSIVE.sub("", word).replace("'", "").replace("’", "").lower())
 
 
+# The keys of the words seen lately (a note's words recur across notes): emptied when full,
+# so that a 200 MB text of unique tokens holds no more than this many.
+_KEYS: dict[str, str] = {}
+_KEYS_MAX = 50_000
+
+
+def _key(word: str) -> str:
+    """:func:`normalize`, remembered."""
+    key = _KEYS.get(word)
+    if key is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        key = _KEYS[word] = normalize(word)
+    return key
+
+
 def split_words(text: str) -> list[str]:
     """Lookup keys of the words of a term, in order (used to build dictionary tries)."""
     return [k for k in (normalize(m.group()) for m in _WORD.finditer(text)) if k]
@@ -48,7 +65,7 @@ def split_words(text: str) -> list[str]:
 _CAMEL_ACRONYM = re.compile(r"[A-Z][a-z]+(?:[A-Z]{2,}|[A-Z]\d)[A-Za-z0-9]*")
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     start: int
@@ -84,6 +101,8 @@ def _one(c: str, upper: bool) -> str:
 
 def lower_same_length(text: str) -> str:
     """``text`` in lower case, character for character (offsets stay valid)."""
+    if text.isascii():  # every ASCII letter's other case is one ASCII letter
+        return text.lower()
     return "".join(_one(c, False) for c in text)
 
 
@@ -93,6 +112,9 @@ def capitalise_words(text: str) -> str:
     (a letter whose other case is two characters, like "ß", stays), so offsets into the copy
     are offsets into ``text``."""
 
+    if text.isascii():  # (each letter's other case is one letter: str's own mapping)
+        return _LETTERS.sub(_capitalised_ascii, text)
+
     def word(m: re.Match[str]) -> str:
         w = m.group()
         if w.lower() in STOP_WORDS:
@@ -100,6 +122,13 @@ def capitalise_words(text: str) -> str:
         return _one(w[0], True) + "".join(_one(c, False) for c in w[1:])
 
     return _LETTERS.sub(word, text)
+
+
+def _capitalised_ascii(m: re.Match[str]) -> str:
+    """One ASCII word of :func:`capitalise_words`."""
+    w = m.group()
+    lower = w.lower()
+    return lower if lower in STOP_WORDS else w[0].upper() + lower[1:]
 
 
 @dataclass
@@ -115,22 +144,25 @@ class TokenView:
     upper: bool = False
     # Lazily filled caches shared by recognizers analysing the same text.
     cache: dict[str, object] = field(default_factory=dict)
+    # The gap before each word (see :meth:`gap`), filled on the first call.
+    _gaps: list[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str) -> TokenView:
         words = []
         for m in _WORD.finditer(text):
-            key = normalize(m.group())
+            word = m.group()
+            key = _key(word)
             if key:
-                words.append(Word(m.group(), m.start(), m.end(), key))
-        letters = [c for c in text[:20000] if c.isalpha()]
-        upper = sum(1 for c in letters if c.isupper())
-        ratio = upper / len(letters) if letters else 0.0
-        upper = bool(letters) and ratio > 0.6
-        shouting = upper or (bool(letters) and ratio < 0.01 and len(letters) > 12)
+                start, end = m.span()
+                words.append(Word(word, start, end, key))
+        n_letters, n_upper = _letters(text[:20000])
+        ratio = n_upper / n_letters if n_letters else 0.0
+        upper = bool(n_letters) and ratio > 0.6
+        shouting = upper or (bool(n_letters) and ratio < 0.01 and n_letters > 12)
         if not shouting and ratio < 0.08:
             shouting = _lower_starts(text[:20000])
-        elif not shouting and len(letters) < 120:  # a short text's capitals may all be acronyms
+        elif not shouting and n_letters < 120:  # a short text's capitals may all be acronyms
             shouting = _untitled(text)
         return cls(text=text, words=words, shouting=shouting, upper=upper)
 
@@ -147,9 +179,13 @@ class TokenView:
 
     def gap(self, i: int) -> str:
         """The characters between word i-1 and word i (punctuation, spaces)."""
-        if i <= 0 or i >= len(self.words):
-            return ""
-        return self.text[self.words[i - 1].end : self.words[i].start]
+        gaps = self._gaps
+        if gaps is None:
+            text, words = self.text, self.words
+            gaps = self._gaps = [""] + [
+                text[words[k - 1].end : words[k].start] for k in range(1, len(words))
+            ]
+        return gaps[i] if 0 < i < len(gaps) else ""
 
     def looks_proper(self, i: int) -> bool:
         """Capitalised like a proper noun: Title case in normal text, any case when shouting."""
@@ -167,6 +203,22 @@ class TokenView:
             return True
         gap = self.gap(i)
         return any(c in ".!?\n:;" for c in gap)
+
+
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+
+
+def _letters(text: str) -> tuple[int, int]:
+    """How many letters ``text`` holds, and how many of them are upper case."""
+    if text.isascii():  # (bytes.translate deletes in C: no loop over the characters here)
+        raw = text.encode("ascii")
+        size = len(raw)
+        return size - len(raw.translate(None, _ASCII_LETTERS)), size - len(
+            raw.translate(None, _ASCII_UPPER)
+        )
+    letters = [c for c in text if c.isalpha()]
+    return len(letters), sum(1 for c in letters if c.isupper())
 
 
 _TITLE_WORD = re.compile(r"(?<![^\W\d_])[A-Z][a-z]")
