@@ -406,3 +406,23 @@ def test_a_number_then_words_up_to_a_doctors_title_is_no_street(
 def test_a_drive_before_its_town_is_still_a_street(engine: PhiEngine) -> None:
     text = "lives at 22 Laurel Ridge Dr, Austin"
     assert (STREET, "22 Laurel Ridge Dr") in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("no intubation, reassess Fri. Son called.", "Fri"),
+        ("Plan: TEE/DCCV Thurs if still in AF", "Thurs"),
+        ("dialysis Tue/Thu/Sat at the unit", "Thu"),
+        ("warfarin 7.5 mg Mon/Fri only", "Fri"),
+    ],
+)
+def test_a_weekdays_abbreviation_no_word_shares_is_a_date(
+    engine: PhiEngine, text: str, day: str
+) -> None:
+    assert (Entity.DATE_TIME.value, day) in found(engine, text), found(engine, text)
+
+
+def test_a_vietnamese_given_name_thu_stays_a_name(engine: PhiEngine) -> None:
+    text = "Wife Lan and daughter Thu Tran at bedside."
+    assert (PERSON, "Thu Tran") in found(engine, text), found(engine, text)

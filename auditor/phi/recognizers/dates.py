@@ -312,6 +312,13 @@ _WEEKDAY_NAME = re.compile(
     r"(?!-\w|['’](?!s\b)\w|\s+school\b)",
     I,
 )
+# A weekday's abbreviation that no clinical word or name shares, capitalised and alone
+# ("reassess Fri.", "seen Thurs by PT", "dialysis Tue/Thu"); not "Mon", "Sat", "Sun"
+# (monitor, saturation, sun) nor "Wed" before a word in lower case ("Wed in 1970") nor "Thu"
+# before a capitalised one (a Vietnamese given name: "daughter Thu Tran").
+_WEEKDAY_SHORT = re.compile(
+    r"(?<![\w'’-])(?:Tues?|Thurs?|Thu(?![ \t]+[A-Z][a-z])|Fri|Wed(?![ \t]+[a-z]))(?![\w'’-])"
+)
 # "in September", "since May", "early March": a capitalised month name after a time word.
 _MONTH_ALONE = re.compile(
     r"\b(?i:in|since|until|till|during|by|early|late|mid|last|next|through|from|of|at|the|"
@@ -645,6 +652,7 @@ def date_rules() -> list[Rule]:
         ),
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=(*_FOREIGN_STEMS, "ngày")),
         Rule("weekday-name", e, _WEEKDAY_NAME, 0.6, trigger=("day",)),
+        Rule("weekday-short", e, _WEEKDAY_SHORT, 0.6, words=("tue", "wed", "thu", "fri")),
         Rule(
             "named-month-day-first",
             e,

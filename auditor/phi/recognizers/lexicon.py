@@ -241,6 +241,9 @@ NOT_NAMES = (
     | JOB_TITLES
     # a note's assent, after a label as often as anywhere ("first name ok", "Dr Lee ok")
     | frozenset({"ok", "okay", "okd", "okayed"})
+    # the weekdays' abbreviations no name shares ("dialysis Tue/Fri", "seen Thurs"; "Thu" is a
+    # Vietnamese given name)
+    | frozenset({"tue", "tues", "thur", "thurs", "fri"})
 )
 # Last words of a practice's name: a specialty or a practice word after a name or place
 # ("Lakeside Family Medicine", "Hale Cardiology", "Cape Ann Medical Group"). Only with a
