@@ -426,3 +426,22 @@ def test_a_weekdays_abbreviation_no_word_shares_is_a_date(
 def test_a_vietnamese_given_name_thu_stays_a_name(engine: PhiEngine) -> None:
     text = "Wife Lan and daughter Thu Tran at bedside."
     assert (PERSON, "Thu Tran") in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ('Pt admitted as "Trauma, Persimmon" from ED 12/25', "Persimmon"),
+        ("Trauma, Foxtrot Kilo (now identified)", "Foxtrot Kilo"),
+        ("Bed 4  DOE, UNKNOWN TANGO  ~30M", "UNKNOWN TANGO"),
+    ],
+)
+def test_an_unidentified_patients_alias(engine: PhiEngine, text: str, alias: str) -> None:
+    assert (PERSON, alias) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Trauma, MVC rollover", "Trauma, Level 1 activation", "Trauma, Team Alpha paged"]
+)
+def test_a_trauma_calls_business_is_no_alias(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)

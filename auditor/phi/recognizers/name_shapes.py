@@ -135,6 +135,21 @@ _ALIAS = re.compile(
     r"[ \t]*+:?[ \t]*+[\"“‘'(][ \t]*+"
     r"([A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*[\"”’')]"
 )
+# An unidentified patient's registration alias, in the "Trauma, <alias>" or "Doe, <alias>"
+# shape emergency departments give ("Trauma, Pomegranate", "Trauma, Whiskey Delta", "DOE,
+# UNKNOWN OSCAR"): the words after the comma stand for the person until named.
+_TRAUMA_ALIAS = re.compile(
+    r"(?<![\w'’-])(?:(?:Trauma|Doe|Unknown|Zztrauma)[ \t]*,[ \t]*"
+    r"(?P<t>(?:Unknown[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+    r"|(?:TRAUMA|DOE|UNKNOWN|ZZTRAUMA)[ \t]*,[ \t]*"
+    r"(?P<c>(?:UNKNOWN[ \t]+)?[A-Z]{2,}(?:[ \t]+[A-Z]{2,})?))"
+    r"(?![\w'’-]|[ \t]*\d)"
+)
+# what follows "Trauma," that is the call's business, not an alias ("Trauma, Level 1")
+_NOT_ALIASES = frozenset(
+    {"level", "team", "activation", "alert", "bay", "room", "code", "page", "call", "surgery",
+     "service", "attending", "resident", "fellow", "consult", "transfer", "red", "blue"}
+)  # fmt: skip
 # Substrings one of which the text must hold before the patterns above and below are run.
 _ALIAS_CUES = ("alias", "aka", "a.k.a", "known as", "goes by", "nickname", "registered as",
                "temporary name", "trauma name", "be called")  # fmt: skip
@@ -290,6 +305,12 @@ class NameShapeRecognizer(LocalRecognizer):
                 if all(lex.is_unknown_proper(k) and k not in NOT_NAMES for k in keys):
                     out.append(make_result(self, Entity.PERSON, m.start(), m.end(1), SCORE))
         lower = text.lower()
+        if "trauma" in lower or "doe" in lower or "unknown" in lower:
+            for m in _TRAUMA_ALIAS.finditer(text):
+                g = "t" if m.group("t") else "c"
+                keys = {w.lower() for w in m.group(g).split()}
+                if not keys & (NOT_PERSON_WORDS | _NOT_ALIASES | self.lexicon.stoplist):
+                    out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
         if any(cue in lower for cue in _ALIAS_CUES):
             for m in _ALIAS.finditer(text):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
