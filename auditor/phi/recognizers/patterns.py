@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from presidio_analyzer import RecognizerResult
 
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.regex_start import accelerated
+from auditor.phi.recognizers.regex_start import accelerated, run_needs
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # The runs of ASCII letters of a lower-cased text: a cue or a rule's word can occur only where
 # its own first run of letters is one of them (see _Facts).
 _LETTER_RUN = re.compile(r"[a-z]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_RUN = re.compile(r"\w+")
 # The first run of letters of every cue of a context_regex that opens with a letter a-z, and
 # the first characters of the others ("#", "č"), by pattern.
 _CUE_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
@@ -86,12 +88,16 @@ class _Facts:
     texts out; a text that passes is searched with the regex as before.
     """
 
-    __slots__ = ("_oids", "_prefixes", "lower", "runs", "text")
+    __slots__ = ("_oids", "_prefixes", "digit_run", "lower", "runs", "text", "word_run")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = text.lower()
         self.runs = frozenset(_LETTER_RUN.findall(self.lower))
+        # The longest runs of digits and of word characters: a rule whose every match holds
+        # a longer one (regex_start.run_needs) cannot match.
+        self.digit_run = max(map(len, _DIGIT_RUN.findall(text)), default=0)
+        self.word_run = max(map(len, _WORD_RUN.findall(text)), default=0)
         self._prefixes: frozenset[str] | None = None
         self._oids: list[tuple[int, int]] | None = None
 
@@ -265,9 +271,10 @@ class RegexRecognizer(LocalRecognizer):
         super().__init__(name, sorted({r.entity for r in self.rules}))
         # Each rule's prefilters are tests of the text shared by the rules that name the same
         # trigger, words or cue regex, run once per text (the first time a rule asks) and
-        # ruling the rule out when one fails. The regexes as searched: with a look-ahead of
-        # the characters a match can begin with where that is sound and pays (see
-        # regex_start); same matches, same groups.
+        # ruling the rule out when one fails; before them, the runs of digits and word
+        # characters every match holds (regex_start.run_needs) against the text's longest.
+        # The regexes as searched: with a look-ahead of the characters a match can begin with
+        # where that is sound and pays (see regex_start); same matches, same groups.
         self._scan = {id(r.regex): accelerated(r.regex) for r in self.rules}
         self._word_tests = {
             r.words: accelerated(_word_test(r.words)) for r in self.rules if r.words
@@ -289,7 +296,7 @@ class RegexRecognizer(LocalRecognizer):
         # Rules that share one regex (a value shape read after different cues) scan once.
         uses = Counter(id(r.regex) for r in self.rules)
         shared: dict[int, int] = {}
-        self._plans: list[tuple[Rule, tuple[int, ...], re.Pattern[str], int]] = []
+        self._plans: list[tuple[Rule, tuple[int, ...], re.Pattern[str], int, int, int]] = []
         for r in self.rules:
             tests = []
             if r.trigger:
@@ -305,7 +312,8 @@ class RegexRecognizer(LocalRecognizer):
             slot = -1
             if uses[id(r.regex)] > 1:
                 slot = shared.setdefault(id(r.regex), len(shared))
-            self._plans.append((r, tuple(tests), self._scan[id(r.regex)], slot))
+            digits, words = run_needs(r.regex)
+            self._plans.append((r, tuple(tests), self._scan[id(r.regex)], slot, digits, words))
         self._n_shared = len(shared)
 
     def analyze(
@@ -317,7 +325,10 @@ class RegexRecognizer(LocalRecognizer):
         passed: list[bool | None] = [None] * len(self._tests)
         scanned: list[list[re.Match[str]] | None] = [None] * self._n_shared
         oids = facts.oids
-        for rule, tests, scan, slot in self._plans:
+        digit_run, word_run = facts.digit_run, facts.word_run
+        for rule, tests, scan, slot, digits, words in self._plans:
+            if digits > digit_run or words > word_run:
+                continue  # every match holds a longer run of digits or word characters
             if wanted is not None and rule.entity not in wanted:
                 continue
             if tests:

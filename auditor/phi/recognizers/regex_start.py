@@ -448,3 +448,127 @@ def accelerated(regex: re.Pattern[str]) -> re.Pattern[str]:
     if fast is None or (fast.groups, fast.groupindex) != (regex.groups, regex.groupindex):
         return regex
     return fast
+
+
+# -- How long a run of digits, or of word characters, every match holds ---------------------
+#
+# A rule for a number of nine digits cannot match in a text whose longest run of digits is
+# four, and a VIN's seventeen letters and digits not where no run of word characters is that
+# long. These are read from the parse tree, as lower bounds: a run of consecutive items that
+# each consume only digits (only word characters) adds up the least each consumes; zero-width
+# items sit between them without breaking the run; anything else (an optional item, a class
+# with a space or a dash, a back reference) breaks it. A text's own longest runs are read
+# with the same ``\d+`` and ``\w+``, so a text whose runs are shorter cannot hold a match.
+_DIGIT_KIND, _WORD_KIND = 1, 2  # (a digit is a word character)
+
+
+def _literal_kind(code: int) -> int:
+    char = chr(code)
+    if char.isascii() and char.isdigit():
+        return _DIGIT_KIND
+    # (a letter under IGNORECASE also matches its other cases, KELVIN SIGN, LONG S, dotted
+    # and dotless I: all of them word characters)
+    if char.isascii() and (char.isalpha() or char == "_"):
+        return _WORD_KIND
+    return 0
+
+
+def _class_kind(items: list[tuple[Any, Any]]) -> int:
+    """The narrowest of digits / word characters a class's characters all are, else 0."""
+    if any(op is C.NEGATE for op, _ in items):
+        # "[^\W\d_]": whatever else it leaves out, no character outside \w is in it
+        if any(op is C.CATEGORY and av is C.CATEGORY_NOT_WORD for op, av in items):
+            return _WORD_KIND
+        return 0
+    kind = _DIGIT_KIND
+    for op, av in items:
+        if op is C.LITERAL:
+            one = _literal_kind(av)
+        elif op is C.RANGE:
+            low, high = av
+            if 0x30 <= low <= high <= 0x39:
+                one = _DIGIT_KIND
+            elif 0x41 <= low <= high <= 0x5A or 0x61 <= low <= high <= 0x7A:
+                one = _WORD_KIND
+            else:
+                one = 0
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            one = _DIGIT_KIND
+        elif op is C.CATEGORY and av is C.CATEGORY_WORD:
+            one = _WORD_KIND
+        else:
+            one = 0
+        if not one:
+            return 0
+        kind = max(kind, one)
+    return kind if items else 0
+
+
+def _runs(items: Any, kind: int) -> tuple[int, int | None]:
+    """(the longest run of ``kind`` every match of ``items`` holds, the least width of the
+    whole sequence when it consumes only ``kind``, else None)."""
+    best = run = total = 0
+    whole = True
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        ok, width, inner = _item_runs(op, av, kind)
+        best = max(best, inner)
+        if ok:
+            run += width
+            total += width
+            best = max(best, run)
+        else:
+            whole = False
+            run = 0
+    return best, (total if whole else None)
+
+
+def _item_runs(op: Any, av: Any, kind: int) -> tuple[bool, int, int]:
+    """(whether the item consumes only ``kind``, the least it consumes, the longest run of
+    ``kind`` inside it that every match holds)."""
+    if op is C.LITERAL:
+        return 0 < _literal_kind(av) <= kind, 1, 0
+    if op is C.IN:
+        return 0 < _class_kind(av) <= kind, 1, 0
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        best, total = _runs(sub.data, kind)
+        if low < 1:
+            return False, 0, 0
+        if total:
+            return True, low * total, max(best, total)
+        return False, 0, best
+    if op is C.SUBPATTERN or op is C.ATOMIC_GROUP:
+        sub = av[3] if op is C.SUBPATTERN else av
+        best, total = _runs(sub.data, kind)
+        return (True, total, best) if total else (False, 0, best)
+    if op is C.BRANCH:
+        found = [_runs(alternative.data, kind) for alternative in av[1]]
+        inner = min(best for best, _ in found)
+        totals = [total for _, total in found]
+        if all(totals):
+            return True, min(t for t in totals if t is not None), inner
+        return False, 0, inner
+    return False, 0, 0
+
+
+@lru_cache(maxsize=1024)
+def _run_needs(pattern: str, flags: int) -> tuple[int, int]:
+    if flags & re.LOCALE:
+        return 0, 0
+    try:
+        data = P.parse(pattern, flags).data
+        digits = _runs(data, _DIGIT_KIND)
+        words = _runs(data, _WORD_KIND)
+    except (re.error, RecursionError):
+        return 0, 0
+    return max(digits[0], digits[1] or 0), max(words[0], words[1] or 0)
+
+
+def run_needs(regex: re.Pattern[str]) -> tuple[int, int]:
+    """The longest run of digits and the longest run of word characters (``\\d+``, ``\\w+``)
+    that every match of ``regex`` holds: (0, 0) when nothing is known."""
+    if not isinstance(regex.pattern, str):
+        return 0, 0
+    return _run_needs(regex.pattern, regex.flags)
