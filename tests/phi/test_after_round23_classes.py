@@ -445,3 +445,27 @@ def test_an_unidentified_patients_alias(engine: PhiEngine, text: str, alias: str
 )
 def test_a_trauma_calls_business_is_no_alias(engine: PhiEngine, text: str) -> None:
     assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("NEURO STEPDOWN RN NOTE 9/9 07-19", "STEPDOWN"),
+        ("Night RN note 3 Tower (med)", "Night"),
+        ("PT NOT A CANDIDATE PER PSYCHOSOCIAL PER DR.", "PSYCHOSOCIAL"),
+        ("Cumberland Rescue brought pt to OSH.", "Rescue"),
+    ],
+)
+def test_a_nursing_notes_own_words_are_no_name(engine: PhiEngine, text: str, word: str) -> None:
+    assert not any(e == PERSON and word in v for e, v in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("SAPS case no. 14/03 - Const Mthembu came to ask", "Mthembu"),
+     ("Karakia done by Matua Hemi from chaplaincy", "Hemi")],
+)  # fmt: skip
+def test_a_constables_and_an_elders_title_stay_outside_the_name(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert (PERSON, name) in found(engine, text), found(engine, text)

@@ -42,7 +42,9 @@ HONORIFICS = TITLES | frozenset(
      # Spanish, German, French, Malay and Indian forms ("Señora Vega", "Frau Keller", "Puan
      # Noraini", "Smt. Lakshmi")
      "señor", "señora", "senor", "senora", "señorita", "herr", "frau", "mme", "mlle", "puan",
-     "encik", "cik", "datuk", "dato", "datin", "shri", "smt"}
+     "encik", "cik", "datuk", "dato", "datin", "shri", "smt",
+     # a police constable's ("Const Dlamini") and a Māori elder's ("Matua Rewi")
+     "const", "matua"}
 )  # fmt: skip
 # Credentials written after a name: "Smith RN", "J. Doe, MD".
 POST_TITLES = frozenset(
@@ -244,6 +246,9 @@ NOT_NAMES = (
     # the weekdays' abbreviations no name shares ("dialysis Tue/Fri", "seen Thurs"; "Thu" is a
     # Vietnamese given name)
     | frozenset({"tue", "tues", "thur", "thurs", "fri"})
+    # a nursing note's own words, in capitals before a credential as often as anywhere ("NEURO
+    # STEPDOWN RN NOTE", "Night RN note", "NOK: wife ...", "Cumberland Rescue brought pt")
+    | frozenset({"stepdown", "notes", "night", "psychosocial", "nok", "rescue"})
 )
 # Last words of a practice's name: a specialty or a practice word after a name or place
 # ("Lakeside Family Medicine", "Hale Cardiology", "Cape Ann Medical Group"). Only with a
