@@ -469,3 +469,19 @@ def test_a_constables_and_an_elders_title_stay_outside_the_name(
     engine: PhiEngine, text: str, name: str
 ) -> None:
     assert (PERSON, name) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("PLAN: TRANSFER TO 8 SOUTH TELE IN AM.", "8 SOUTH TELE"),
+     ("transfer to 3 West Stepdown if off pressors", "3 West Stepdown")],
+)  # fmt: skip
+def test_a_units_specialty_after_its_floor_and_wing(
+    engine: PhiEngine, text: str, unit: str
+) -> None:
+    assert (Entity.HOSPITAL.value, unit) in found(engine, text), found(engine, text)
+
+
+def test_a_units_name_stops_before_a_hyphenated_word(engine: PhiEngine) -> None:
+    text = "To: Jonah Blevins (Manager, 4 North Med-Surg)"
+    assert (Entity.HOSPITAL.value, "4 North") in found(engine, text), found(engine, text)

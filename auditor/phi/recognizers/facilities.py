@@ -131,6 +131,12 @@ _CARE_UNITS = frozenset(
      "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu",
      "gp", "pcp", "ooh"}
 )  # fmt: skip
+# A unit's specialty after its floor and wing, part of its name ("6 NORTH TELE").
+_UNIT_SPECIALTY = frozenset(
+    {"tele", "telemetry", "neuro", "stepdown", "med", "surg", "med-surg", "medsurg", "ortho",
+     "cardiac", "oncology", "onc", "surgical", "medical", "renal", "pulm", "gi", "rehab",
+     "psych", "peds", "obs"}
+)  # fmt: skip
 # What may follow a unit named by floor and wing: its specialty or a word of the ward, or of a
 # note headed with the unit ("Tele 7 South RN note", "6 West Nursing note 0700-1930").
 _UNIT_FOLLOWERS = (
@@ -711,7 +717,12 @@ class FacilityRecognizer(LocalRecognizer):
                 or self._named_wing(view, k)
             ):
                 continue
-            out.append((num.start, wing.end, 0.7))
+            end, j = wing.end, k + 2
+            while j < min(len(words), k + 4) and words[j].key in _UNIT_SPECIALTY:
+                if view.gap(j) != " " or view.text[words[j].end : words[j].end + 1] == "-":
+                    break  # (not into a hyphenated word: "4 North Med-Surg")
+                end, j = words[j].end, j + 1  # "6 NORTH TELE", "4 West Neuro Stepdown"
+            out.append((num.start, end, 0.7))
         return out
 
     @staticmethod
