@@ -69,28 +69,63 @@ def joinable(gap: str) -> bool:
     return "\n" not in gap and "\t" not in gap and "  " not in gap and gap.strip(" .,'’-") == ""
 
 
+# How many words' classes a recognizer remembers (emptied when full).
+_FACTS_MAX = 50_000
+
+
 class NameWords:
-    """Word classes and joining rules shared by the name recognizer."""
+    """Word classes and joining rules shared by the name recognizer.
+
+    A word's classes depend on its key alone (the word lists and the site's names), so they
+    are found once per key and remembered: a note's words recur from note to note.
+    """
 
     lexicon: Lexicon
     site_names: frozenset[str]
+    _word_facts: dict[str, tuple[bool, bool, bool, bool, bool]]
 
     # -- word classes -------------------------------------------------------------------
+    def _facts(self, key: str) -> tuple[bool, bool, bool, bool, bool]:
+        """(known, blocked, ambiguous, English, unknown proper) of a key, remembered."""
+        try:
+            cache = self._word_facts
+        except AttributeError:
+            cache = self._word_facts = {}
+        facts = cache.get(key)
+        if facts is None:
+            if len(cache) >= _FACTS_MAX:
+                cache.clear()
+            lex = self.lexicon
+            facts = cache[key] = (
+                lex.is_name(key) or key in self.site_names,
+                key in NOT_NAMES
+                or key in NOT_PERSON_WORDS
+                or key in lex.stoplist
+                or not key.isalpha()
+                or vowelless(key),
+                lex.is_ambiguous(key),
+                lex.is_english(key),
+                lex.is_unknown_proper(key),
+            )
+        return facts
+
     def known(self, key: str) -> bool:
-        return self.lexicon.is_name(key) or key in self.site_names
+        return self._facts(key)[0]
 
     def blocked(self, key: str) -> bool:
         """Never a name without a title cue: stop words, clinical terms, cue words."""
-        return (
-            key in NOT_NAMES
-            or key in NOT_PERSON_WORDS
-            or key in self.lexicon.stoplist
-            or not key.isalpha()
-            or vowelless(key)
-        )
+        return self._facts(key)[1]
 
     def ambiguous(self, key: str) -> bool:
-        return self.lexicon.is_ambiguous(key)
+        return self._facts(key)[2]
+
+    def english(self, key: str) -> bool:
+        """The lexicon's ``is_english``, remembered."""
+        return self._facts(key)[3]
+
+    def unknown_proper(self, key: str) -> bool:
+        """The lexicon's ``is_unknown_proper``, remembered."""
+        return self._facts(key)[4]
 
     def initial(self, view: TokenView, i: int) -> bool:
         w = view.words[i]
@@ -144,7 +179,7 @@ class NameWords:
                 other.is_title
                 and not self.blocked(other.key)
                 and (
-                    self.lexicon.is_unknown_proper(other.key)
+                    self.unknown_proper(other.key)
                     or (self.known(other.key) and not self.ambiguous(other.key))
                 )
             ):
@@ -179,7 +214,7 @@ class NameWords:
                 return True
             if self._first_surname(view, min(i, k)):
                 return True
-            if self.lexicon.is_unknown_proper(other) and (not view.shouting or len(other) > 3):
+            if self.unknown_proper(other) and (not view.shouting or len(other) > 3):
                 return True
         return False
 
@@ -233,13 +268,13 @@ class NameWords:
         """ "Salem Stop and Shop", "Barnes and Noble": an everyday word, then "and"/"&" and a
         capitalised word, starts a business name; it does not extend the name before it."""
         words = view.words
-        if view.shouting or k + 2 >= len(words) or not self.lexicon.is_english(words[k].key):
+        if view.shouting or k + 2 >= len(words) or not self.english(words[k].key):
             return False
         amp = view.gap(k + 1).strip() == "&"
         return (
             (amp or (words[k + 1].key == "and" and view.gap(k + 2) == " "))
             and words[k + 2].is_title
-            and self.lexicon.is_english(words[k + 2].key)
+            and self.english(words[k + 2].key)
         )
 
     def _given_in_field(self, view: TokenView, k: int) -> bool:
@@ -247,7 +282,7 @@ class NameWords:
         after "Surname," that closes a table cell or a line is the rest of the name."""
         words = view.words
         w = words[k]
-        if not (w.is_title or view.shouting) or not self.lexicon.is_unknown_proper(w.key):
+        if not (w.is_title or view.shouting) or not self.unknown_proper(w.key):
             return False
         if w.key in POST_TITLES or (not view.shouting and any(c.isupper() for c in w.text[1:])):
             return False  # "Fonoti, PsyD": a credential closes the line, not a given name
@@ -267,7 +302,7 @@ class NameWords:
             and not view.shouting
             and w.key not in NOT_NAMES
             and (
-                not self.lexicon.is_english(w.key)
+                not self.english(w.key)
                 or (len(w.key) <= 4 and self.lexicon.is_first(w.key))  # "Xiao-ling", "Jong-ho"
             )
         )
@@ -338,6 +373,6 @@ class NameWords:
         if self.known(w.key):
             # "LAWRENCE STATES": in caps, an everyday word does not extend a name.
             return not (view.caseless(k) and self.ambiguous(w.key))
-        if k < anchor and view.sentence_initial(k) and self.lexicon.is_english(w.key):
+        if k < anchor and view.sentence_initial(k) and self.english(w.key):
             return False  # "Guarantor Nihal Jha": a capital at a sentence start proves nothing
-        return (not view.shouting and w.is_title) or self.lexicon.is_unknown_proper(w.key)
+        return (not view.shouting and w.is_title) or self.unknown_proper(w.key)

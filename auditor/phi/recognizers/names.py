@@ -86,6 +86,14 @@ _AGE_AFTER_NAME = re.compile(
 # Words before a writer's own name in messages: "this is john", "my name is ana" (key: the
 # word two before the name, value: the word right before it).
 _SELF_INTRO = {"this": "is", "name": "is"}
+# The words before a lower-case name that _lower_titled reads as its cue; after any other
+# word only a listed name after a blank, itself after such a name, can be one.
+_LOWER_NAME_CUES = frozenset(
+    TITLES
+    | RELATIVES
+    | {"mrs", "mr", "ms", "miss", "missus", "mister", "pt", "patient"}
+    | set(_SELF_INTRO.values())
+)
 
 
 def _title_before(view: TokenView, i: int) -> bool:
@@ -205,11 +213,10 @@ class NameRecognizer(NameWords, LocalRecognizer):
             and view.words[i + 1].text[:1].isupper()
         ):
             return 0.0  # "Captain Lee", "DRIVER SHAUGHNESSY": the role before a name
-        known = self.known(key)
-        unknown = not known and lex.is_unknown_proper(key)
-        if (self.blocked(key) or not (known or unknown)) and not title_near(view, i):
+        known, blocked, ambiguous, english, unknown_proper = self._facts(key)
+        unknown = not known and unknown_proper
+        if (blocked or not (known or unknown)) and not title_near(view, i):
             return 0.0  # fast path: only a title or credential could make this a name
-        ambiguous = self.ambiguous(key)
         cue = person_cue(view, i, i + 1)
         if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
             cue = Cue.RELATIVE
@@ -230,13 +237,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
             if known and key not in lex.stoplist and view.words[i - 1].key != "ms":
                 return SCORES[Cue.STRONG] - 0.1
             return 0.0
-        if self.blocked(key) or not proper:
+        if blocked or not proper:
             return 0.0
         if known and self._surname_initial(view, i):
             return SCORES[Cue.VERB]
-        if w.is_upper and not view.shouting and (len(key) < 3 or lex.is_english(key)):
+        if w.is_upper and not view.shouting and (len(key) < 3 or english):
             return 0.0  # "CO 4.5", "MAX": abbreviations and words in caps, in mixed text
-        english = lex.is_english(key)
         if cue >= Cue.WEAK and known:
             if view.shouting and english and cue < Cue.VERB:
                 return 0.0  # "ORIENTED TO SELF": a preposition is no cue for a word
@@ -262,7 +268,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return FULL_NAME_SCORE
         if view.caseless(i):
             # Upper case hides the difference between "POST" and "Post": words need a cue.
-            if self._plausible_alone(key) and not lex.is_english(key):
+            if self._plausible_alone(key) and not english:
                 return SHOUTING_LIST_ONLY_SCORE
             return 0.0
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
@@ -282,8 +288,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if (
             taken[k + 1] == 0.0
             and not self.blocked(nxt.key)
-            and not self.lexicon.is_english(nxt.key)
-            and (self.known(nxt.key) or self.lexicon.is_unknown_proper(nxt.key))
+            and not self.english(nxt.key)
+            and (self.known(nxt.key) or self.unknown_proper(nxt.key))
         ):
             taken[k + 1] = taken[k]
 
@@ -299,8 +305,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
             and after == ". "
             and nxt.text.islower()
             and not self.blocked(nxt.key)
-            and not lex.is_english(nxt.key)
-            and (lex.is_surname(nxt.key) or lex.is_unknown_proper(nxt.key))
+            and not self.english(nxt.key)
+            and (lex.is_surname(nxt.key) or self.unknown_proper(nxt.key))
         ):
             taken[k + 1] = taken[k - 1] * 0.95
         if taken[k + 1] > 0.0 and (after == ". " or (after == " " and words[k].key not in "ai")):
@@ -320,7 +326,6 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if not strong:
             return []
         words = view.words
-        lex = self.lexicon
         names: set[str] = set()
         covered: set[int] = set()
         starts = [w.start for w in words]
@@ -333,7 +338,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
                     and w.is_title
                     and not self.blocked(w.key)
                     and not self.ambiguous(w.key)
-                    and not lex.is_english(w.key)
+                    and not self.english(w.key)
                 ):
                     names.add(w.text)
         if not names:
@@ -379,25 +384,27 @@ class NameRecognizer(NameWords, LocalRecognizer):
         key = view.words[i].key
         lex = self.lexicon
         before, gap = view.words[i - 1].key, view.gap(i)
+        if before not in _LOWER_NAME_CUES and (gap != " " or len(key) < 3 or not self.known(key)):
+            return False  # (most lower-case words: only the last case below is left to them)
         if self.blocked(key) or len(key) < 3:
             return False
         if before in TITLES and (gap in {". ", "."} or (before == "dr" and gap == " ")):
-            if lex.is_english(key):
+            if self.english(key):
                 # "dr lopes", "mrs. rich": a listed surname that is also a word, written in
                 # lower case after a title; not a verb or other cue word ("dr called").
                 return lex.is_surname(key) and key not in NAME_VERBS and not _VERBISH.search(key)
-            return self.known(key) or (len(key) >= 4 and lex.is_unknown_proper(key))
+            return self.known(key) or (len(key) >= 4 and self.unknown_proper(key))
         if (
             before in {"mrs", "mr", "ms", "miss", "missus", "mister"}
             and gap == " "
-            and not (lex.is_english(key))
+            and not (self.english(key))
         ):
             # Handover shorthand without the dot: "bed 14 - mrs o'neill". "mr"/"ms" are also
             # mitral regurgitation and mental status: only a listed name follows them.
             if self.known(key) and not self.ambiguous(key):
                 return True
             return (
-                before in {"mrs", "miss", "missus"} and len(key) >= 4 and lex.is_unknown_proper(key)
+                before in {"mrs", "miss", "missus"} and len(key) >= 4 and self.unknown_proper(key)
             )
         if gap != " ":
             return False
@@ -407,16 +414,16 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return lex.is_first(key)
         if before in RELATIVES:  # "partner devon"; not "son will visit", "wife may call"
             if lex.is_first(key):
-                return not lex.is_english(key) or _closes(view, i)
+                return not self.english(key) or _closes(view, i)
             # "w/ friend tyrese, lac to L palm": an unlisted name that ends the phrase
-            return len(key) >= 4 and lex.is_unknown_proper(key) and _closes(view, i)
+            return len(key) >= 4 and self.unknown_proper(key) and _closes(view, i)
         if before in {"pt", "patient"}:  # "pt deshawn mcallister 23 y/o M"
-            return lex.is_first(key) and not lex.is_english(key) and not self.ambiguous(key)
+            return lex.is_first(key) and not self.english(key) and not self.ambiguous(key)
         # The surname after such a first name: "this is john doyle".
         return (
             self.known(key)
             and not self.ambiguous(key)
-            and not lex.is_english(key)
+            and not self.english(key)
             and self._lower_titled(view, i - 1)
         )
 
@@ -441,7 +448,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if unknown:
             return True
         return known and (
-            not self.lexicon.is_english(key) or self.lexicon.surname_rank.get(key, 10**6) <= 1000
+            not self.english(key) or self.lexicon.surname_rank.get(key, 10**6) <= 1000
         )
 
 
