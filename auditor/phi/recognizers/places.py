@@ -156,6 +156,10 @@ class PlaceRecognizer(LocalRecognizer):
         for parts in lexicon.multiword_places:
             if len(parts) >= 2:
                 self.multi_first.setdefault((parts[0], parts[1]), []).append(parts)
+        # (a pair is looked up only after a word that opens one)
+        self._multi_heads = frozenset(first for first, _ in self.multi_first)
+        # English and unknown-proper of the keys seen, remembered (see _english)
+        self._key_facts: dict[str, tuple[bool, bool]] = {}
         for parts_list in self.multi_first.values():
             parts_list.sort(key=len, reverse=True)
         super().__init__("AuditorPlaceRecognizer", [Entity.LOCATION.value])
@@ -267,7 +271,7 @@ class PlaceRecognizer(LocalRecognizer):
                 continue
             key = words[i].key
             matched = 0
-            pair = (key, words[i + 1].key) if i + 1 < n else None
+            pair = (key, words[i + 1].key) if i + 1 < n and key in self._multi_heads else None
             for parts in self.multi_first.get(pair, ()) if pair else ():
                 m = len(parts)
                 if (
@@ -310,7 +314,7 @@ class PlaceRecognizer(LocalRecognizer):
                 if (
                     not is_place
                     and view.looks_proper(i)
-                    and lex.is_unknown_proper(key)
+                    and self._unknown_proper(key)
                     and (
                         state_after(view, lex, i + 1)
                         or (not lex.is_name(key) and dwelling_cue(view, i))
@@ -330,7 +334,7 @@ class PlaceRecognizer(LocalRecognizer):
                     and i + 1 < n
                     and view.looks_proper(i + 1)
                     and view.gap(i + 1) == " "
-                    and lex.is_unknown_proper(words[i + 1].key)
+                    and self._unknown_proper(words[i + 1].key)
                     and (
                         dwelling_cue(view, i)
                         or state_after(view, lex, i + 2)
@@ -354,7 +358,7 @@ class PlaceRecognizer(LocalRecognizer):
                         key in lex.world_places
                         and not ambiguous
                         and not lex.is_name(key)
-                        and not lex.is_english(key)
+                        and not self._english(key)
                         and words[i].is_title
                         and not view.shouting
                         and self._in_comma_list(view, i)
@@ -391,6 +395,23 @@ class PlaceRecognizer(LocalRecognizer):
             and before.strip(" ") in {"", ","}
         )
 
+    def _key(self, key: str) -> tuple[bool, bool]:
+        """(English, unknown proper) of a key: the lexicon's tests, remembered (emptied at
+        50,000 keys); a note's words recur from note to note."""
+        facts = self._key_facts.get(key)
+        if facts is None:
+            if len(self._key_facts) >= 50_000:
+                self._key_facts.clear()
+            lex = self.lexicon
+            facts = self._key_facts[key] = (lex.is_english(key), lex.is_unknown_proper(key))
+        return facts
+
+    def _english(self, key: str) -> bool:
+        return self._key(key)[0]
+
+    def _unknown_proper(self, key: str) -> bool:
+        return self._key(key)[1]
+
     def _town_shape(self, view: TokenView, i: int) -> bool:
         """Title case, not English, not a listed name or place, with a town ending."""
         w = view.words[i]
@@ -401,7 +422,7 @@ class PlaceRecognizer(LocalRecognizer):
             and w.is_title
             and len(key) >= 6
             and key.isalpha()
-            and not lex.is_english(key)
+            and not self._english(key)
             and key not in lex.stoplist
             and not lex.is_name(key)
             and (_TOWN_ENDING.search(key) is not None or _TOWN_ENDING_CUED.search(key) is not None)
