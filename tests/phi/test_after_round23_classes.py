@@ -485,3 +485,28 @@ def test_a_units_specialty_after_its_floor_and_wing(
 def test_a_units_name_stops_before_a_hyphenated_word(engine: PhiEngine) -> None:
     text = "To: Jonah Blevins (Manager, 4 North Med-Surg)"
     assert (Entity.HOSPITAL.value, "4 North") in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("ICU nursing note - Glenmore University Hospital, Tralee\nNight 20:00", "Tralee"),
+        ("admise au Centre Médical Tsembehou à Fomboni le 2 décembre", "Fomboni"),
+        ("Referral: Kasarani Institute of Medical Sciences, Nakuru   4-12-26", "Nakuru"),
+    ],
+)
+def test_the_town_a_facilitys_name_gives_after_it(engine: PhiEngine, text: str, town: str) -> None:
+    assert (Entity.LOCATION.value, town) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seen at Mercy Hospital, Room 4 today",
+        "St Mary's Hospital, Cardiology\nclinic letter",
+        "WINSLOW ARMY HEALTH CLINIC, APPT 23 MAR 26",
+        "Klinikum Elbauen, Zentral-OP Saal 4",
+    ],
+)
+def test_a_facilitys_department_or_a_word_after_it_is_no_town(engine: PhiEngine, text: str) -> None:
+    assert Entity.LOCATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -243,7 +243,29 @@ class FacilityRecognizer(LocalRecognizer):
         if _CJK.search(text):
             found += [(m.start(), m.end(), 0.85) for m in _CJK_FACILITY.finditer(text)]
         found = [(_with_article(text, s), e, sc) for s, e, sc in found]
-        return [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
+        out = [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
+        towns = {town for _, e, _ in found if (town := self._facility_town(text, e))}
+        out += [make_result(self, Entity.LOCATION, s, e, 0.7) for s, e in towns]
+        return out
+
+    def _facility_town(self, text: str, end: int) -> tuple[int, int] | None:
+        """The town a facility's name gives after it, as letterheads and note headers write it
+        ("Al Qurum Ridge Hospital, Muscat", "Shannonbank University Hospital, Limerick",
+        "Centre Médical Bandrani à Mutsamudu"): one or two capitalised words closing the line
+        or the part, a listed place or no English word."""
+        m = _TOWN_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = m.group("town").split()
+        lex = self.lexicon
+        keys = [normalize(w) for w in words]
+        listed = tuple(keys) in lex.multiword_places or all(k in lex.places for k in keys)
+        if not listed and any(
+            lex.is_english(k) or k in lex.stoplist or k in NOT_PLACE_HEAD or lex.is_first(k)
+            for k in keys
+        ):
+            return None
+        return m.start("town"), m.end("town")
 
     def _town_after_grade(self, word: str) -> bool:
         """The town after "Base Hospital": no English word, term, weekday or month."""
@@ -792,6 +814,14 @@ def _with_article(text: str, start: int) -> int:
     return start
 
 
+# The town after a facility's name: after a comma, or French "à", then one or two capitalised
+# words in Title case closing the line or the part (a gap, a spaced dash, a bracket, a stop, a
+# date's digits, a state's or a province's letters).
+_TOWN_AFTER = re.compile(
+    r"(?:,[ \t]*|[ \t]+à[ \t]+)"
+    r"(?P<town>[A-ZÀ-Þ][a-zß-ÿ][^\W\d_]*(?:[ -][A-ZÀ-Þ][a-zß-ÿ][^\W\d_]*)?)"
+    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]+[-–—(;|]|[(;|]|\.(?:\s|$)|,?[ \t]+(?:le|on|\d|[A-Z]{2}\b))"
+)
 # A British GP practice named for its street: "Baker Street Surgery", "Mill Road Surgery".
 _STREET_SURGERY = re.compile(
     r"(?<![\w-])(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Lane|Avenue|Square|Green|Park|Place|"
