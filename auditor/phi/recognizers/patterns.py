@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 _LETTER_RUN = re.compile(r"[a-z]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD_RUN = re.compile(r"\w+")
-# The first run of letters of every cue of a context_regex that opens with a letter a-z, and
-# the first characters of the others ("#", "č"), by pattern.
-_CUE_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+_LETTERS_ONLY = re.compile(r"[a-z]+\Z")
+# The first run of letters of every cue of a context_regex that opens with a letter a-z, the
+# first characters of the others ("#", "č"), and the cues that are one run of letters, by
+# pattern.
+_CUE_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {}
 
 
 def _heads(words: Iterable[str]) -> list[str] | None:
@@ -55,13 +58,16 @@ def context_regex(words: Iterable[str]) -> re.Pattern[str]:
     if cues and all(cues):  # (an empty cue, or none at all, matches everywhere: always searched)
         lettered = [w for w in cues if _LETTER_RUN.match(w)]
         others = tuple(sorted({w[0] for w in cues if not _LETTER_RUN.match(w)}))
-        _CUE_HEADS[regex.pattern] = (frozenset(_heads(lettered) or ()), others)
+        whole = frozenset(w for w in cues if _LETTERS_ONLY.match(w))
+        _CUE_HEADS[regex.pattern] = (frozenset(_heads(lettered) or ()), others, whole)
     return regex
 
 
-def _cue_heads(regex: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
-    """The heads of a context_regex's cues and the first characters of those with none; None
-    for another regex (which is always searched)."""
+def _cue_heads(
+    regex: re.Pattern[str],
+) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]] | None:
+    """The heads of a context_regex's cues, the first characters of those with none and the
+    cues of letters only; None for another regex (which is always searched)."""
     if regex.flags != re.UNICODE:
         return None
     return _CUE_HEADS.get(regex.pattern)
@@ -71,6 +77,13 @@ def _word_keys(words: Sequence[str]) -> frozenset[str] | None:
     """Up to three first letters of each word's leading run (``Rule.words``), see _Facts."""
     heads = _heads([w.lower() for w in words])
     return None if heads is None else frozenset(h[:3] for h in heads)
+
+
+def _sure_words(words: Sequence[str]) -> frozenset[str]:
+    """The words of ``Rule.words`` of one to three letters a-z: a run that begins with one
+    (among the text's ``prefixes``) is a match of the word test."""
+    lowered = (w.lower() for w in words)
+    return frozenset(w for w in lowered if len(w) <= 3 and _LETTERS_ONLY.match(w))
 
 
 class _Facts:
@@ -84,11 +97,23 @@ class _Facts:
     A cue whose head is no run cannot match: its regex need not be searched. Likewise a word of
     ``Rule.words`` begins where no letter precedes, so the run there starts with the word (all
     letters) or is its leading run: its first three letters (or fewer, for a shorter run) are
-    among ``prefixes``, the first one, two and three letters of every run. Both tests only rule
-    texts out; a text that passes is searched with the regex as before.
+    among ``prefixes``, the first one, two and three letters of every run. Both tests rule
+    texts out; a text that passes is searched with the regex as before, unless the test is
+    sure: a cue of letters only that is a whole run of letters and digits (``alnum_runs``:
+    nothing of [a-z0-9] before or after it) matches there, and so does a word of Rule.words
+    of up to three letters among the ``prefixes``.
     """
 
-    __slots__ = ("_oids", "_prefixes", "digit_run", "lower", "runs", "text", "word_run")
+    __slots__ = (
+        "_alnum_runs",
+        "_oids",
+        "_prefixes",
+        "digit_run",
+        "lower",
+        "runs",
+        "text",
+        "word_run",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -99,7 +124,14 @@ class _Facts:
         self.digit_run = max(map(len, _DIGIT_RUN.findall(text)), default=0)
         self.word_run = max(map(len, _WORD_RUN.findall(text)), default=0)
         self._prefixes: frozenset[str] | None = None
+        self._alnum_runs: frozenset[str] | None = None
         self._oids: list[tuple[int, int]] | None = None
+
+    @property
+    def alnum_runs(self) -> frozenset[str]:
+        if self._alnum_runs is None:
+            self._alnum_runs = frozenset(_ALNUM_RUN.findall(self.lower))
+        return self._alnum_runs
 
     @property
     def oids(self) -> list[tuple[int, int]]:
@@ -229,7 +261,7 @@ class _Search:
     ``prefixes`` (see :class:`_Facts`) and none of ``chars`` (the first characters of the
     cues that open with no letter a-z) is in it. ``keys`` None: always searched."""
 
-    __slots__ = ("chars", "keys", "prefixes", "regex")
+    __slots__ = ("chars", "keys", "prefixes", "regex", "sure")
 
     def __init__(
         self,
@@ -237,21 +269,28 @@ class _Search:
         keys: frozenset[str] | None,
         prefixes: bool,
         chars: tuple[str, ...] = (),
+        sure: frozenset[str] = frozenset(),
     ) -> None:
         self.regex = regex
         self.keys = keys
         self.chars = chars
         self.prefixes = prefixes
+        self.sure = sure  # (empty when keys is None)
 
     def __call__(self, facts: _Facts) -> bool:
         keys = self.keys
-        if keys is not None and keys.isdisjoint(facts.prefixes if self.prefixes else facts.runs):
-            lower = facts.lower
-            for char in self.chars:
-                if char in lower:
-                    break
-            else:
-                return False
+        if keys is not None:
+            if keys.isdisjoint(facts.prefixes if self.prefixes else facts.runs):
+                lower = facts.lower
+                for char in self.chars:
+                    if char in lower:
+                        break
+                else:
+                    return False
+            elif self.sure and not self.sure.isdisjoint(
+                facts.prefixes if self.prefixes else facts.alnum_runs
+            ):
+                return True
         return self.regex.search(facts.lower) is not None
 
 
@@ -260,7 +299,7 @@ def _cue_search(regex: re.Pattern[str], scan: re.Pattern[str]) -> _Search:
     heads = _cue_heads(regex)
     if heads is None:
         return _Search(scan, None, False)
-    return _Search(scan, heads[0], False, heads[1])
+    return _Search(scan, heads[0], False, heads[1], heads[2])
 
 
 class RegexRecognizer(LocalRecognizer):
@@ -302,7 +341,9 @@ class RegexRecognizer(LocalRecognizer):
             if r.trigger:
                 tests.append(test(("trigger", r.trigger), _Trigger(r.trigger)))
             if r.words:
-                check = _Search(self._word_tests[r.words], _word_keys(r.words), True)
+                keys = _word_keys(r.words)
+                sure = _sure_words(r.words) if keys is not None else frozenset()
+                check = _Search(self._word_tests[r.words], keys, True, (), sure)
                 tests.append(test(("words", r.words), check))
             if r.score <= 0 and r.context is not None:
                 # Context-only rule: one search of the whole text rules most texts out.
