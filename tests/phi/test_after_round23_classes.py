@@ -510,3 +510,26 @@ def test_the_town_a_facilitys_name_gives_after_it(engine: PhiEngine, text: str, 
 )
 def test_a_facilitys_department_or_a_word_after_it_is_no_town(engine: PhiEngine, text: str) -> None:
     assert Entity.LOCATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Mme Aïssata, 33 ans, originaire de Zinder, vue ce matin", "Zinder"),
+        ("son frère venu de Mouila hier soir", "Mouila"),
+        ("utente natural de Vila do Porto, Santa Maria", "Vila do Porto"),
+        ("pesakit, 60 tahun, dari Sarikei, dirujuk", "Sarikei"),
+        ("nato a Castelnuovo il 14/01/1958", "Castelnuovo"),
+    ],
+)
+def test_a_place_after_a_phrase_of_origin_in_another_language(
+    engine: PhiEngine, text: str, town: str
+) -> None:
+    assert (Entity.LOCATION.value, town) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["la visite venue de Madame Diallo", "natural de Maria"])
+def test_a_title_or_a_given_name_after_a_phrase_of_origin_is_no_place(
+    engine: PhiEngine, text: str
+) -> None:
+    assert Entity.LOCATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -22,6 +22,7 @@ from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
 from auditor.phi.recognizers.national_ids import national_id_recognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
+from auditor.phi.recognizers.origin_places import OriginPlaceRecognizer
 from auditor.phi.recognizers.phones import phone_recognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
@@ -63,5 +64,6 @@ def build_pack(
         TableColumnRecognizer(lexicon),
         NameShapeRecognizer(lexicon),
         ArabicScriptRecognizer(),
+        OriginPlaceRecognizer(lexicon),
         SiteDictionaryRecognizer(dictionary, lexicon),
     ]
