@@ -533,3 +533,14 @@ def test_a_title_or_a_given_name_after_a_phrase_of_origin_is_no_place(
     engine: PhiEngine, text: str
 ) -> None:
     assert Entity.LOCATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Medical Scheme no. KN 5520 1187 on file", "KN 5520 1187"),
+     ("Plan # WQ 7720 4419\nReason: renewal", "WQ 7720 4419")],
+)  # fmt: skip
+def test_a_registrys_letters_and_digit_groups_after_a_number_word(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert covered(engine, text, value), found(engine, text)

@@ -204,7 +204,9 @@ _ANY_LABELLED = re.compile(
     # before it is read by ``_any_label_head``
     r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t])|(?<=[A-Za-z]:[ \t])(?=#))"
     + _NUMBER_LABEL
-    + r"(?P<v>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
+    # a registry's letters, then digit groups after blanks, first ("Scheme no. ZH 4417 2290")
+    + r"(?P<v>[A-Z]{1,4}(?:[ ]\d{2,8}){1,4}(?![\w/-]|[.]\w)"
+    + r"|[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5}(?![\w/-]|[.]\w))"
 )
 _NOT_LABEL_HEADS = STOP_WORDS | frozenset(
     {"room", "rm", "bed", "bay", "floor", "fl", "suite", "ste", "apt", "unit", "units", "ward",
