@@ -544,3 +544,19 @@ def test_a_registrys_letters_and_digit_groups_after_a_number_word(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert covered(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("wife asks for the priest from Our Lady of the Harbour parish", "Our Lady of the Harbour"),
+        ("he is a member of Teamsters Local 727", "Teamsters Local 727"),
+    ],
+)
+def test_a_dedicated_body_and_a_unions_local(engine: PhiEngine, text: str, body: str) -> None:
+    assert (Entity.ORGANIZATION.value, body) in found(engine, text), found(engine, text)
+
+
+def test_a_local_anaesthetic_is_no_union(engine: PhiEngine) -> None:
+    text = "Lidocaine Local 20 mg given before the line"
+    assert Entity.ORGANIZATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)

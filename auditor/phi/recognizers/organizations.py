@@ -252,6 +252,12 @@ _VESSEL = accelerated(
     )
 )
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
+# A body named "Our Lady of ..." (a parish, a school, a convent: "Our Lady of the Lighthouse
+# parish") and a union's local by its number ("Teamsters Local 727", "IBEW Local 46").
+_DEDICATED = re.compile(
+    r"(?<![\w-])Our[ \t]+Lady[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+    r"|(?<![\w-])(?P<union>[A-Z][a-z]+|[A-Z]{2,6})[ \t]+Local[ \t]+\d{2,5}(?![\w-])"
+)
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 # The name after an organisation cue: up to four capitalised words, "&" allowed between them.
@@ -462,6 +468,12 @@ class OrganizationRecognizer(LocalRecognizer):
         lex = self.lexicon
         return lex is not None and lex.is_english(word.lower().strip(".,'’"))
 
+    def _clinical_word(self, word: str) -> bool:
+        """A drug, an anaesthetic or a term ("Lidocaine Local 20 mg" is no union's local)."""
+        key = word.lower()
+        stoplist = self.lexicon.stoplist if self.lexicon is not None else frozenset()
+        return key in stoplist or bool(MEDICAL_SUFFIX.search(key)) or key.endswith("caine")
+
     def _plain(self, word: str) -> bool:
         """An ordinary English word that is no name (only with a lexicon)."""
         key = word.lower().strip(".,'’")
@@ -532,6 +544,12 @@ class OrganizationRecognizer(LocalRecognizer):
                 w.lower() in NOT_NAMES for w in words
             ):
                 out.append(self._result(m.start(1), m.end(), CUE_SCORE))
+        if "Our Lady" in text or "Local" in text:
+            out += [
+                self._result(m.start(), m.end(), CUE_SCORE)
+                for m in _DEDICATED.finditer(text)
+                if not (m.group("union") and self._clinical_word(m.group("union")))
+            ]
         for m in _VESSEL.finditer(text) if pairs else ():
             g = 1 if m.group(1) else 2
             out.append(self._result(m.start(g), m.end(g), VESSEL_SCORE))
