@@ -560,3 +560,23 @@ def test_a_dedicated_body_and_a_unions_local(engine: PhiEngine, text: str, body:
 def test_a_local_anaesthetic_is_no_union(engine: PhiEngine) -> None:
     text = "Lidocaine Local 20 mg given before the line"
     assert Entity.ORGANIZATION.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Office: Upper Hill, Nairobi 00100, Kenya", "00100"),
+        ("2-1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005", "100-0005"),
+        ("Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200", "01310-200"),
+        ("Qta. Mi Ranchito, Caracas 1080, teléfono", "1080"),
+    ],
+)
+def test_a_postcode_after_its_town_with_no_street_before(
+    engine: PhiEngine, text: str, code: str
+) -> None:
+    assert (Entity.ZIP_CODE.value, code) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["moved to Boston 2019.", "Room 4 Tower 1226.", "Reading 1200."])
+def test_a_year_or_a_word_town_before_a_number_is_no_postcode(engine: PhiEngine, text: str) -> None:
+    assert Entity.ZIP_CODE.value not in {e for e, _ in found(engine, text)}, found(engine, text)

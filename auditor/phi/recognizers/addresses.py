@@ -416,6 +416,14 @@ _POSTCODE_BEFORE_TOWN = accelerated(
         r"(?=[ \t]*(?:,|\n|$|\(|;|[ \t]{2}|\.(?:\s|$)))",
     )
 )
+# A postcode after its town, closing the part (see ``postcodes_after_towns``); or Brazil's
+# CEP after a state's letters ("SP, 01310-200").
+_POSTCODE_AFTER_TOWN = re.compile(
+    r"(?:(?<![\w'’-])(?P<town>[A-Z][a-zà-ÿ'’-]+(?:[ ][A-Z][a-zà-ÿ'’-]+){0,2})[ \t]+"
+    r"|(?<![\w-])[A-Z]{2}[ \t]*,?[ \t]*(?=\d{5}-\d{3}\b))"
+    r"(?P<code>\d{5}-\d{3}|\d{5}|\d{3}-\d{4}|\d{4}|\d{6}|[A-Z]{2}\d-\d{4})"
+    r"(?![\w-])(?=[ \t]*(?:,|\n|$|;|\)|\.(?:\s|$)))"
+)
 _PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
 # Where an address's parts start on its line: a label's colon, a dash, a bar or a bullet.
 _PART_START = re.compile(r".*(?::[ \t]|[|•·—–]|\t| {2,})")
@@ -592,6 +600,7 @@ class AddressRecognizer(LocalRecognizer):
         out = [make_result(self, Entity.STREET_ADDRESS, s, e, sc) for s, e, sc in streets]
         out += self.postcode_lines(text)
         out += self.postcodes_before_towns(text)
+        out += self.postcodes_after_towns(text)
         has_state = any(c.isupper() for c in text) and (
             any(ch.isdigit() for ch in text) or "," in text
         )
@@ -667,6 +676,32 @@ class AddressRecognizer(LocalRecognizer):
             for m in _RESIDENCE.finditer(text)
             if any(not lex.is_english(k) for k in m.group(1).lower().split())
         ]
+
+    def postcodes_after_towns(self, text: str) -> list[RecognizerResult]:
+        """A postcode written after its town where no street precedes them ("Nairobi 00100,
+        Kenya", "Tokyo 100-0005", "Makati City 1226", "Grand Cayman KY1-1203", "São Paulo -
+        SP, 01310-200"), closing the part: the town a listed place, a four-digit code no year."""
+        out: list[RecognizerResult] = []
+        lex = self.lexicon
+        for m in _POSTCODE_AFTER_TOWN.finditer(text):
+            code = m.group("code")
+            if re.fullmatch(r"(?:19|20)\d\d", code):
+                continue  # "Boston 2019.": a year
+            if m.group("town"):
+                words = tuple(normalize(w) for w in m.group("town").split())
+                head = words[:-1] if len(words) > 1 and words[-1] == "city" else words
+                listed = (
+                    words in lex.multiword_places
+                    or head in lex.multiword_places
+                    or (len(head) == 1 and head[0] in lex.places and not lex.is_english(head[0]))
+                )
+                # a shape no count has but a postcode ("KY1-1203", "100-0005") needs less
+                shaped = "-" in code and all(lex.is_unknown_proper(w) for w in head)
+                if not (listed or shaped):
+                    continue
+                out.append(make_result(self, Entity.LOCATION, m.start("town"), m.end("town"), 0.7))
+            out.append(make_result(self, Entity.ZIP_CODE, m.start("code"), m.end("code"), 0.75))
+        return out
 
     def postcodes_before_towns(self, text: str) -> list[RecognizerResult]:
         """A postcode written before its town, as most of Europe and Latin America write it
