@@ -158,8 +158,8 @@ class PlaceRecognizer(LocalRecognizer):
                 self.multi_first.setdefault((parts[0], parts[1]), []).append(parts)
         # (a pair is looked up only after a word that opens one)
         self._multi_heads = frozenset(first for first, _ in self.multi_first)
-        # English and unknown-proper of the keys seen, remembered (see _english)
-        self._key_facts: dict[str, tuple[bool, bool]] = {}
+        # English, unknown-proper and inert of the keys seen, remembered (see _key)
+        self._key_facts: dict[str, tuple[bool, bool, bool]] = {}
         for parts_list in self.multi_first.values():
             parts_list.sort(key=len, reverse=True)
         super().__init__("AuditorPlaceRecognizer", [Entity.LOCATION.value])
@@ -294,6 +294,9 @@ class PlaceRecognizer(LocalRecognizer):
                 out.append((words[i].start, words[i + matched - 1].end, 0.8))
                 i += matched
                 continue
+            if self._key(key)[2]:
+                i += 1  # (no test below can hold for this word: see _key)
+                continue
             if (
                 key.isalpha()
                 and len(key) > 2
@@ -395,16 +398,40 @@ class PlaceRecognizer(LocalRecognizer):
             and before.strip(" ") in {"", ","}
         )
 
-    def _key(self, key: str) -> tuple[bool, bool]:
-        """(English, unknown proper) of a key: the lexicon's tests, remembered (emptied at
-        50,000 keys); a note's words recur from note to note."""
+    def _key(self, key: str) -> tuple[bool, bool, bool]:
+        """(English, unknown proper, inert) of a key, remembered (emptied at 50,000 keys); a
+        note's words recur from note to note. Inert: no single-word test of :meth:`towns` can
+        hold for it, whatever its case and neighbours: it is no listed place, county, state
+        or direction, no unknown proper word, and has no town's shape (see _town_shape)."""
         facts = self._key_facts.get(key)
         if facts is None:
             if len(self._key_facts) >= 50_000:
                 self._key_facts.clear()
             lex = self.lexicon
-            facts = self._key_facts[key] = (lex.is_english(key), lex.is_unknown_proper(key))
+            english = lex.is_english(key)
+            unknown = lex.is_unknown_proper(key)
+            inert = not (
+                key in lex.places
+                or key in lex.counties
+                or key in lex.states
+                or key in _DIRECTIONS
+                or unknown
+                or self._town_key(key, english)
+            )
+            facts = self._key_facts[key] = (english, unknown, inert)
         return facts
+
+    def _town_key(self, key: str, english: bool) -> bool:
+        """The part of _town_shape that depends on the key alone."""
+        lex = self.lexicon
+        return (
+            len(key) >= 6
+            and key.isalpha()
+            and not english
+            and key not in lex.stoplist
+            and not lex.is_name(key)
+            and (_TOWN_ENDING.search(key) is not None or _TOWN_ENDING_CUED.search(key) is not None)
+        )
 
     def _english(self, key: str) -> bool:
         return self._key(key)[0]
