@@ -699,7 +699,10 @@ class AddressRecognizer(LocalRecognizer):
                 shaped = "-" in code and all(lex.is_unknown_proper(w) for w in head)
                 if not (listed or shaped):
                     continue
-                out.append(make_result(self, Entity.LOCATION, m.start("town"), m.end("town"), 0.7))
+                if " ".join(words) not in lex.states:  # a state is no PHI; its ZIP is
+                    out.append(
+                        make_result(self, Entity.LOCATION, m.start("town"), m.end("town"), 0.7)
+                    )
             out.append(make_result(self, Entity.ZIP_CODE, m.start("code"), m.end("code"), 0.75))
         return out
 
