@@ -424,8 +424,14 @@ def plan(pattern: str, flags: int, parsed: tuple[list[Any], int] | None = None) 
 
 
 @lru_cache(maxsize=1024)
+def _parsed(pattern: str, flags: int) -> tuple[list[Any], int] | None:
+    """:func:`_parse` of a rule's pattern, once for both analyses (which only read it)."""
+    return _parse(pattern, flags)
+
+
+@lru_cache(maxsize=1024)
 def _accelerated(pattern: str, flags: int) -> re.Pattern[str] | None:
-    parsed = _parse(pattern, flags)
+    parsed = _parsed(pattern, flags)
     if parsed is None:
         return None
     text = consuming_first(pattern, flags, parsed) or plan(pattern, flags, parsed)
@@ -555,13 +561,13 @@ def _item_runs(op: Any, av: Any, kind: int) -> tuple[bool, int, int]:
 
 @lru_cache(maxsize=1024)
 def _run_needs(pattern: str, flags: int) -> tuple[int, int]:
-    if flags & re.LOCALE:
+    parsed = _parsed(pattern, flags)  # (None for a LOCALE pattern or one that fails to parse)
+    if parsed is None:
         return 0, 0
     try:
-        data = P.parse(pattern, flags).data
-        digits = _runs(data, _DIGIT_KIND)
-        words = _runs(data, _WORD_KIND)
-    except (re.error, RecursionError):
+        digits = _runs(parsed[0], _DIGIT_KIND)
+        words = _runs(parsed[0], _WORD_KIND)
+    except RecursionError:
         return 0, 0
     return max(digits[0], digits[1] or 0), max(words[0], words[1] or 0)
 
