@@ -307,10 +307,15 @@ class NameShapeRecognizer(LocalRecognizer):
         lower = text.lower()
         if "trauma" in lower or "doe" in lower or "unknown" in lower:
             for m in _TRAUMA_ALIAS.finditer(text):
-                g = "t" if m.group("t") else "c"
-                keys = {w.lower() for w in m.group(g).split()}
-                if not keys & (NOT_PERSON_WORDS | _NOT_ALIASES | self.lexicon.stoplist):
-                    out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
+                alias = "t" if m.group("t") else "c"
+                words = {w.lower() for w in m.group(alias).split()}
+                if not any(
+                    w in NOT_PERSON_WORDS or w in _NOT_ALIASES or w in self.lexicon.stoplist
+                    for w in words
+                ):
+                    out.append(
+                        make_result(self, Entity.PERSON, m.start(alias), m.end(alias), SCORE)
+                    )
         if any(cue in lower for cue in _ALIAS_CUES):
             for m in _ALIAS.finditer(text):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
