@@ -21,6 +21,34 @@ sizes mean linear time.
 process tree (sampled from /proc, summing workers) and of the largest single process
 (``getrusage(RUSAGE_CHILDREN)``); the target is under 1.5 GB.
 
+Measured 2026-12-05 at the end of a speed session (issue 14: the engine's CPU a note, not one
+span changed), 3 alternating repeats, twice. Against ``--baseline-root`` = 5864aa6, the tree
+when it began (the project side also holds the 25 commits of other work made meanwhile; load
+0.8-1.2), then against the same tree as the project with only the session's files as they were
+at 5864aa6 (its own effect; load 0.6-2.2):
+
+    notes  system               cpu s  ratio  start cpu s  cpu notes/s  ratio
+     1000  baseline 5864aa6     4.90   3.23x     1.22        271        3.88x
+     1000  project              4.80   3.30x     1.28        287        4.10x
+     1000  vanilla presidio    15.85   1.00x     1.57         70        1.00x
+
+     1000  baseline own files   5.06   3.21x     1.29        264        3.88x
+     1000  project              4.94   3.29x     1.37        280        4.11x
+     1000  vanilla presidio    16.23   1.00x     1.52         68        1.00x
+
+Same spans (10,046 each), and the same spans and de-identifier edits on every dev corpus. The
+per-note figure is noisy here (it subtracts two start-ups): an earlier isolated run at load 1.3
+gave 269 -> 299 cpu notes/s (3.79x -> 4.21x), one against 5864aa6 at load 2.6 241 -> 269 (3.72x
+-> 4.15x). In process, ``PhiEngine.analyze_many`` over 580 bench notes, alternating, 4 each:
+1.76-1.82 -> 1.59-1.71 s CPU (median -8.7%). What changed: the regex rules' cue and word
+prefilters ask a set of the text's runs of letters before searching (and answer without the
+regex where a whole run settles it): 16,820 cue searches on those notes become 1,266; a rule is
+skipped where the text's longest run of digits or word characters is shorter than every match
+holds (``regex_start.run_needs``): 95.6 -> 78.3 rules scanned a note; the rule loop runs a plan
+built once. The token view counts letters in C, remembers word keys, gaps and ``looks_proper``;
+names and places remember each key's word classes; eponym words are found once a note. Start-up
++0.02-0.06 s CPU (each rule's run needs, from the parse the look-ahead already reads).
+
 Measured 2026-12-05 at the session's end (load 2.1-3.1: another helper's access-scan benches;
 3 alternating repeats; ``--baseline-root`` = 8457161, the tree before the CLDR month names, the
 dotted and CJK dates, the number words, plates and the round-18/19 classes):
