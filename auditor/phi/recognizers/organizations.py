@@ -251,13 +251,9 @@ _VESSEL = accelerated(
         r"[ \t]+(?:the[ \t]+)?(?:MV|MY|SY|SV|MS|SS|RV|FV|MT)\.?[ \t]+" + _VESSEL_NAME
     )
 )
+# A union's local by its number ("Teamsters Local 727", "IBEW Local 46").
+_UNION_LOCAL = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6})[ \t]+Local[ \t]+\d{2,5}(?![\w-])")
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
-# A body named "Our Lady of ..." (a parish, a school, a convent: "Our Lady of the Lighthouse
-# parish") and a union's local by its number ("Teamsters Local 727", "IBEW Local 46").
-_DEDICATED = re.compile(
-    r"(?<![\w-])Our[ \t]+Lady[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
-    r"|(?<![\w-])(?P<union>[A-Z][a-z]+|[A-Z]{2,6})[ \t]+Local[ \t]+\d{2,5}(?![\w-])"
-)
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
 # The name after an organisation cue: up to four capitalised words, "&" allowed between them.
@@ -293,14 +289,16 @@ _CUE = accelerated(
         + _NAME_RUN,
     )
 )
-# A body named "X of Y": a university, a bank, a diocese, a religious order, a society
-# ("University of the Platte Valley", "Bank of Ozarks", "Sisters of Mercy", "Friends of
-# Hope"). Not a school, department, board or council of ("School of Nursing" is a part of
-# one; departments and boards are the government's).
+# A body named "X of Y": a university, a bank, a diocese, a religious order, a society, a
+# parish or school "Our Lady of ..." ("University of the Platte Valley", "Bank of Ozarks",
+# "Sisters of Mercy", "Friends of Hope", "Our Lady of the Lighthouse"). Not a school,
+# department, board or council of ("School of Nursing" is a part of one; departments and boards
+# are the government's).
 _OF_FORM = accelerated(
     re.compile(
         r"(?<![\w-])(?:University|College|Institute|Academy|Bank|Diocese|Archdiocese|Society|"
-        r"Seminary|Conservatory|Sisters|Daughters|Knights|Friends|Congregation)[ \t]+of[ \t]+"
+        r"Seminary|Conservatory|Sisters|Daughters|Knights|Friends|Congregation|"
+        r"Our[ \t]+Lady)[ \t]+of[ \t]+"
         r"(?:the[ \t]+)?[A-Z][\w'’.-]+(?:[ ](?:&[ ])?[A-Z][\w'’.-]+){0,3}"
     )
 )
@@ -544,11 +542,11 @@ class OrganizationRecognizer(LocalRecognizer):
                 w.lower() in NOT_NAMES for w in words
             ):
                 out.append(self._result(m.start(1), m.end(), CUE_SCORE))
-        if "Our Lady" in text or "Local" in text:
+        if "Local" in text:
             out += [
                 self._result(m.start(), m.end(), CUE_SCORE)
-                for m in _DEDICATED.finditer(text)
-                if not (m.group("union") and self._clinical_word(m.group("union")))
+                for m in _UNION_LOCAL.finditer(text)
+                if not self._clinical_word(m.group(1))
             ]
         for m in _VESSEL.finditer(text) if pairs else ():
             g = 1 if m.group(1) else 2
