@@ -573,8 +573,6 @@ def _foreign_words() -> frozenset[str]:
 
 # A title's or an initial's dot opens no sentence ("Fr. Tomasz", "Dra. Cabral").
 _TITLE_DOT = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.[ \t]*$")
-# Where a sentence, a line or a list's item opens (any word there is capitalised).
-_OPENS = re.compile(r"(?:^|[.!?;\n•*-]|[ \t]{3})[ \t\d.)\-]*$")
 
 
 def _common_foreign(text: str, m: re.Match[str]) -> bool:
@@ -584,7 +582,7 @@ def _common_foreign(text: str, m: re.Match[str]) -> bool:
     swept as before."""
     word = m.group()
     if not word.islower() and (
-        not _OPENS.search(text, max(0, m.start() - 8), m.start())
+        not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start())
         or _TITLE_DOT.search(text, max(0, m.start() - 8), m.start())
     ):
         return False
