@@ -87,11 +87,18 @@ def month_kind(word: str) -> bool | None:
 
 
 @cache
+def _listed(name: str) -> frozenset[str]:
+    """The words (first column) of the word list ``name``, read once for the calendar's tests:
+    three of them ask the English and the given-name lists."""
+    return frozenset(line.split("\t")[0] for line in lines(name))
+
+
+@cache
 def month_year_names() -> frozenset[str]:
     """The month names of :func:`month_names` that make a date with a year alone, no day
     ("diciembre 2026", "Dets 2026"): every full name, and every abbreviation that is no
     English word ("lab 2026", "vol 2026", "avg 2026" are not months)."""
-    english = frozenset(lines("english_words.txt.gz"))
+    english = _listed("english_words.txt.gz")
     return frozenset(w for w, short in month_names().items() if not short or w not in english)
 
 
@@ -101,11 +108,11 @@ def month_day_names() -> frozenset[str]:
     ("le 30 novembre", "3 décembre"): every full name, and the names of six letters or more
     that the lists set apart as a surname or a place, not as an English word or a given name
     ("novembre", also an Italian surname; not "mars", "mayo" nor "augusta")."""
-    words = frozenset(lines("english_words.txt.gz")) | {
-        line.split("\t")[0] for line in lines("first_names.txt.gz")
-    }
+    english, given = _listed("english_words.txt.gz"), _listed("first_names.txt.gz")
     return frozenset(
-        w for w, short in month_names().items() if not short or (len(w) >= 6 and w not in words)
+        w
+        for w, short in month_names().items()
+        if not short or (len(w) >= 6 and w not in english and w not in given)
     )
 
 
@@ -136,11 +143,9 @@ def misspelt_names() -> frozenset[str]:
     left out, added, changed or two swapped ("thrusday", "febuary", "decmber", "wendsday"),
     as hurried and patient-written text has them; not an English word or a listed given name
     or surname ("marsh", "sundae", "munday")."""
-    known = {
-        line.split("\t")[0]
-        for name in ("english_words.txt.gz", "first_names.txt.gz", "surnames.txt.gz")
-        for line in lines(name)
-    }
+    known = (
+        _listed("english_words.txt.gz") | _listed("first_names.txt.gz") | _listed("surnames.txt.gz")
+    )
     out = set()
     letters = "abcdefghijklmnopqrstuvwxyz"
     for name in _LONG_NAMES:
