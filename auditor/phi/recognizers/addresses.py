@@ -662,7 +662,8 @@ class AddressRecognizer(LocalRecognizer):
             if (offset := _named_street_start(m.group())) >= 0
         ]
         found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
-        return found + [c for c in chains(text, found) if c[:2] not in {f[:2] for f in found}]
+        known = {f[:2] for f in found}
+        return found + [c for c in chains(text, found) if c[:2] not in known]
 
     def residences(self, text: str) -> list[tuple[int, int, float]]:
         """A residential building or complex by its name ("Peachtree Hollow Apartments", "Kiambu
