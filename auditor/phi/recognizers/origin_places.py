@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 SCORE = 0.7
 _CAPITAL = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+"
-_PARTICLE = r"(?:de|do|da|dos|das|del|la|le|di|du)"
+_PARTICLES = frozenset({"de", "do", "da", "dos", "das", "del", "la", "le", "di", "du"})
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")"
 _ORIGIN = accelerated(
     re.compile(
         r"(?<![\w'’])(?i:originaire|originaires|originário|originária|originario|originaria|"
@@ -64,7 +65,7 @@ class OriginPlaceRecognizer(LocalRecognizer):
         lex = self.lexicon
         if tuple(keys) in lex.multiword_places or (len(keys) == 1 and keys[0] in lex.places):
             return True
-        named = [k for k in keys if k not in {"de", "do", "da", "dos", "das", "del", "la", "le"}]
+        named = [k for k in keys if k not in _PARTICLES]
         return bool(named) and not any(
             lex.is_english(k) or lex.is_first(k) or k in lex.stoplist for k in named
         )
