@@ -350,6 +350,96 @@ _DAY_OR_MONTH = re.compile(rf"(?:{WEEKDAY}|{MONTH})\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\W*)$")
 
 
+# -- Quick tests that rule a text out before a pattern's scan (issue 14: CPU a note) --------
+# Most notes name no firm, and the patterns above are entered at every capital letter. Each
+# gate below is a test every match of its pattern passes: the word that must stand in it as a
+# whole run of ASCII letters (the pattern has a blank or a non-word character on each side of
+# it), or a string it must hold; a text that passes no test is not scanned. Same matches.
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _ascii_words(text: str) -> frozenset[str]:
+    """The runs of ASCII letters of ``text`` (as the gates read a word)."""
+    return frozenset(_ASCII_WORD.findall(text))
+
+
+class _Gate:
+    """One of ``words`` is a run of ``_ascii_words``, both words of a pair in ``both`` are,
+    or one of ``subs`` is in the text."""
+
+    __slots__ = ("both", "subs", "words")
+
+    def __init__(
+        self, words: str, subs: tuple[str, ...] = (), both: tuple[tuple[str, str], ...] = ()
+    ) -> None:
+        self.words = frozenset(words.split())
+        self.subs = subs
+        self.both = both
+
+    def __call__(self, text: str, words: frozenset[str]) -> bool:
+        if not self.words.isdisjoint(words):
+            return True
+        for a, b in self.both:
+            if a in words and b in words:
+                return True
+        return any(sub in text for sub in self.subs)
+
+
+# _SUFFIX: its suffix after a blank ("Pty\.?\s?Ltd" may run on: "PtyLtd"); the dotted forms
+# of single letters by their dots.
+_SUFFIX_GATE = _Gate(
+    "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC LLP PLC Plc plc GmbH Pty "
+    "PtyLtd WLL Lda Ltda SARL Sp Kft Zrt Chtd Llc Llp Pllc Group Holdings Associates Partners "
+    "Partnership Sons Bancorp Bank Industries Enterprises Ventures Technologies "
+    "Pharmaceuticals Consulting Trust Fund ETF INC CORP CORPORATION COMPANY LTD LIMITED CO "
+    "GROUP HOLDINGS ASSOCIATES PARTNERS INDUSTRIES ENTERPRISES TECHNOLOGIES BANK Solutions "
+    "Administrators Attorneys SOLUTIONS ADMINISTRATORS ATTORNEYS",
+    subs=("L.L.C.", "L.P.", "S.A.", "N.V.", "W.L.L", "S.p.A.", "s.r.o.", "d.o.o.", "A.Ş.", "R.L."),
+    both=(("Health", "Plan"), ("HEALTH", "PLAN")),
+)
+_SHORT_SUFFIX_GATE = _Gate(
+    "AG SA SE NV LP SAS SpA AB ASA Oyj KG ApS Oy SRL GmbH Sdn Bhd Pte KK",
+    subs=("B.V.", "A/S", "S.L.", "S.r.l."),
+)
+# _TRADE: the trade's first word after the name's blank ("Home\s*[Cc]are", "Pre-?[Ss]chool"
+# and "Life\s*(?:&|and)\s*Annuity" may run words together); a church or a club by its head.
+_TRADE_GATE = _Gate(
+    "Pharmacy Pharmacies Chemist Chemists Solicitors Funeral Dental Ambulance Physio "
+    "Physiotherapy Chiropractic Orthodontics Diagnostics Imaging Radiology Legal Lawyers Law "
+    "Counseling Counselling Home HomeCare Homecare Care Nursing Insurance Removals Opticians "
+    "Mobility Transport Couriers Mutual Assurance Casualty Indemnity Underwriters Life Lifeand "
+    "LifeandAnnuity Annuity Health Blood Eye Tissue Bone Milk Food Organ Pre PreSchool "
+    "Preschool Nursery Primary Elementary High Middle Grammar Secondary Junior Infant Infants "
+    "Public Intermediate Kindergarten Montessori Academy Parish Mosque Synagogue Temple "
+    "Gurdwara Church Chapel Club"
+)
+_INDUSTRY_GATE = _Gate(
+    "Metals Mining Motors Airlines Airways Logistics Freight Foods Energy Security Construction "
+    "Builders Plumbing Electrical Engineering Laboratory Laboratories Software Telecom "
+    "Supermarket Supermarkets Dairy Bakery Hotel Hotels Cleaning Staffing Realty Millwork "
+    "Lumber Hardware Roofing Landscaping Trucking Towing Movers Catering Brewery Winery "
+    "Vineyard Vineyards Distillery Printing Upholstery Flooring Masonry Welding Machining "
+    "Fabrication Textiles Apparel Furniture Appliances Auto Analytics Robotics Biotech "
+    "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs"
+)
+# _VESSEL: its prefix, slashed or not.
+_VESSEL_GATE = _Gate(
+    "HMS HMCS HMAS HMNZS USS USNS USCGC RMS NOAAS MV MY SY SV MS SS RV FV MT",
+    subs=tuple(f"{a}/{b}" for a in "SMRF" for b in "YVS"),
+)
+_LOWER_LEGAL_GATE = _Gate("ltd llp llc inc plc gmbh")
+_SECURITY_GATE = _Gate(
+    "BNCRP BANCORP BANCSHARES BANCSHS FINL HLDGS HLDG PFD PRF SHS ETFS REIT BDS NTS DEBS"
+)
+_OF_FORM_GATE = _Gate(
+    "University College Institute Academy Bank Diocese Archdiocese Society Seminary "
+    "Conservatory Sisters Daughters Knights Friends Congregation Our"
+)
+# _PARTNERS and _HYPHEN_PAIR from their comma and their hyphen (a literal: skipped to in C).
+_PARTNERS_GATE = re.compile(rf",\s+{_NAME},?\s+(?:and|&)\s+[A-Z][a-z]")
+_HYPHEN_PAIR_GATE = re.compile(r"-[A-Z][a-z][a-z'-]")
+
+
 class OrganizationRecognizer(LocalRecognizer):
     """Organisation names by grammar; see module docstring."""
 
@@ -361,11 +451,12 @@ class OrganizationRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
+        runs = _ascii_words(text)
         # read the same whatever the text's case: listed securities and quoted firms
-        either = self._securities(text) if re.search(r"[a-z]", text) else []
+        either = self._securities(text, runs) if re.search(r"[a-z]", text) else []
         either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
         if not view.shouting:
-            return self._grammar(text) + either + self._capital_courts(text)
+            return self._grammar(text, runs) + either + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
         # ("FUNERAL BY HOWARD TRANSPORT", "copy to harris and sons"). It reads a copy with the
         # words capitalised as in a title (same offsets) instead, short names only: a long
@@ -373,7 +464,8 @@ class OrganizationRecognizer(LocalRecognizer):
         # ("Shift, Colace and Senna") need real capitals.
         out = []
         cased = capitalise_words(text)
-        for r in self._grammar(cased, pairs=False):
+        cased_words = _ascii_words(cased)
+        for r in self._grammar(cased, cased_words, pairs=False):
             stop = re.search(r"\.\s", text[r.start : r.end])  # a sentence ends inside
             if stop:
                 r.end = r.start + stop.start() + 1
@@ -395,8 +487,10 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue  # "works at night", "job at home": a surname too, but no firm alone
             r.start += words[0].start()
             out.append(r)
-        out += self._of_forms(text, cased, any_case=True) if " of " in cased else []
-        for m in _PARTNERS.finditer(cased):  # "wilson, norman and murphy"
+        if " of " in cased and _OF_FORM_GATE(cased, cased_words):
+            out += self._of_forms(text, cased, any_case=True)
+        partners = _PARTNERS.finditer(cased) if _PARTNERS_GATE.search(cased) else ()
+        for m in partners:  # "wilson, norman and murphy"
             names = [w for w in re.findall(r"[A-Za-z'-]+", m.group()) if w.lower() != "and"]
             if self.lexicon is not None and all(
                 self.lexicon.is_surname(w.lower()) and not self._plain(w) for w in names
@@ -444,11 +538,11 @@ class OrganizationRecognizer(LocalRecognizer):
                 out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
         return out + (self._of_forms(text, cased) if of_forms else [])
 
-    def _securities(self, text: str) -> list[RecognizerResult]:
+    def _securities(self, text: str, words: frozenset[str]) -> list[RecognizerResult]:
         """Security names in capitals ("MERIDIAN BNCRP DEP SHS"); a text with lower case in
         it, so that an ALL CAPS note's words are not read as a ticker line."""
         out = []
-        for m in _SECURITY.finditer(text):
+        for m in _SECURITY.finditer(text) if _SECURITY_GATE(text, words) else ():
             tokens = m.group(1).split()
             while tokens and tokens[-1].isdigit() and len(tokens[-1]) > 2:
                 tokens.pop()  # "... MTG BD 66 in": a series number, not a year after it
@@ -482,11 +576,15 @@ class OrganizationRecognizer(LocalRecognizer):
             (lex.is_english(key) or key in lex.stoplist) and not lex.is_name(key)
         )
 
-    def _grammar(self, text: str, *, pairs: bool = True) -> list[RecognizerResult]:
+    def _grammar(
+        self, text: str, words: frozenset[str], *, pairs: bool = True
+    ) -> list[RecognizerResult]:
+        """The grammars over ``text`` (``words``: its :func:`_ascii_words`, for the gates)."""
         out: list[RecognizerResult] = []
         # One plain scan for a suffix word first: most notes name no company, and the
         # name-before-suffix pattern backtracks at every capital letter.
-        suffixes = _SUFFIX if _ANY_SUFFIX.search(text) else None
+        suffix = _SUFFIX_GATE(text, words) and _ANY_SUFFIX.search(text)
+        suffixes = _SUFFIX if suffix else None
         for m in suffixes.finditer(text) if suffixes else ():
             # a sentence ends inside the run ("the Blood Bank. Eye Bank"): the name is after it
             stop = list(
@@ -498,48 +596,48 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue  # "the Blood Bank", "Eye Bank notified": a hospital's service
             if start is not None:
                 out.append(self._result(start, m.end(), SUFFIX_SCORE))
-        for m in _SHORT_SUFFIX.finditer(text):
+        for m in _SHORT_SUFFIX.finditer(text) if _SHORT_SUFFIX_GATE(text, words) else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
                 out.append(self._result(start, m.end(), SUFFIX_SCORE))
-        for m in _PARTNERS.finditer(text) if pairs else ():
-            words = re.findall(r"[A-Za-z'-]+", m.group())
+        for m in _PARTNERS.finditer(text) if pairs and _PARTNERS_GATE.search(text) else ():
+            names = re.findall(r"[A-Za-z'-]+", m.group())
             if not any(w.lower() in NOT_NAMES or MEDICAL_SUFFIX.search(w.lower())
-                       for w in words if w.lower() not in {"and"}):  # fmt: skip
+                       for w in names if w.lower() not in {"and"}):  # fmt: skip
                 out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
         if pairs and "&" in text:
             out += [
                 self._result(m.start(), end, PARTNERS_SCORE) for m, end in self._ampersands(text)
             ]
-        for m in _HYPHEN_PAIR.finditer(text) if pairs else ():
+        for m in _HYPHEN_PAIR.finditer(text) if pairs and _HYPHEN_PAIR_GATE.search(text) else ():
             a, b = m.group(1).lower(), m.group(2).lower()
             if (a, b) in _EPONYM_PAIRS or a in NOT_NAMES or b in NOT_NAMES:
                 continue
             if MEDICAL_SUFFIX.search(a) or MEDICAL_SUFFIX.search(b):
                 continue
             out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
-        for m in _TRADE.finditer(text):
+        for m in _TRADE.finditer(text) if _TRADE_GATE(text, words) else ():
             start = self._trim(text, m.start(1), m.end(1), trade=True)
             if start is None:
                 continue
-            words = re.findall(r"[A-Za-z]+", text[start : m.end(1)].lower())
-            if not words or words[0] in TRADE_DESCRIPTORS:
+            keys = re.findall(r"[A-Za-z]+", text[start : m.end(1)].lower())
+            if not keys or keys[0] in TRADE_DESCRIPTORS:
                 continue  # "Family Dental", "Central Pharmacy"; not "Backbone Family ..."
             if _CARE_TRADES.match(text, m.end(1) + 1) and (
-                any(self._clinical(w) for w in words if w not in TRADE_DESCRIPTORS)
-                or (_ADJECTIVE.search(words[0]) and all(self._english(w) for w in words))
+                any(self._clinical(w) for w in keys if w not in TRADE_DESCRIPTORS)
+                or (_ADJECTIVE.search(keys[0]) and all(self._english(w) for w in keys))
             ):
                 continue  # "Neuro Physio", "Prenatal Genetic Counseling": a service, no firm
             out.append(self._result(start, m.end(), CUE_SCORE))
-        for m in _COURT.finditer(text):
+        for m in _COURT.finditer(text) if "Court" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
                 out.append(self._result(start, m.end(1), CUE_SCORE))
-        for m in _INDUSTRY.finditer(text) if pairs else ():
-            words = re.findall(r"[A-Za-z'’]+", m.group(1))
+        for m in _INDUSTRY.finditer(text) if pairs and _INDUSTRY_GATE(text, words) else ():
+            names = re.findall(r"[A-Za-z'’]+", m.group(1))
             # (some words may be plain, "Platte River Millwork", not all: "Rapid Logistics")
-            if not all(self._plain(w) for w in words) and not any(
-                w.lower() in NOT_NAMES for w in words
+            if not all(self._plain(w) for w in names) and not any(
+                w.lower() in NOT_NAMES for w in names
             ):
                 out.append(self._result(m.start(1), m.end(), CUE_SCORE))
         if "Local" in text:
@@ -548,10 +646,10 @@ class OrganizationRecognizer(LocalRecognizer):
                 for m in _UNION_LOCAL.finditer(text)
                 if not self._clinical_word(m.group(1))
             ]
-        for m in _VESSEL.finditer(text) if pairs else ():
+        for m in _VESSEL.finditer(text) if pairs and _VESSEL_GATE(text, words) else ():
             g = 1 if m.group(1) else 2
             out.append(self._result(m.start(g), m.end(g), VESSEL_SCORE))
-        for m in _LOWER_LEGAL.finditer(text):
+        for m in _LOWER_LEGAL.finditer(text) if _LOWER_LEGAL_GATE(text, words) else ():
             if m.group(1) not in NOT_NAMES:
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _CUE.finditer(text):
@@ -566,7 +664,8 @@ class OrganizationRecognizer(LocalRecognizer):
             if self.lexicon is not None and self._plain(head) and len(value.split()) == 1:
                 continue  # "Insurance: Pending", "Carrier: Unknown"
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
-        return out + (self._of_forms(text) if " of " in text else [])
+        of_forms = " of " in text and _OF_FORM_GATE(text, words)
+        return out + (self._of_forms(text) if of_forms else [])
 
     def _ampersands(self, text: str) -> list[tuple[re.Match[str], int]]:
         """Two surnames joined by "&" (``_AMPERSAND``), not two given names, titles or kin,
