@@ -100,6 +100,8 @@ UNSEEN_HAND = (
     "round23-test",
     "round24-test",
     "round25-test",
+    "round26-test",
+    "round27-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

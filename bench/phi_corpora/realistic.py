@@ -15,7 +15,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round18-dev``/``round18-test``, ``round19-dev``/``round19-test``,
 ``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
 ``round22-dev``/``round22-test``, ``round23-dev``/``round23-test``,
-``round24-dev``/``round24-test``, ``round25-dev``/``round25-test`` and ``bait-dev``/``bait-test``
+``round24-dev``/``round24-test``, ``round25-dev``/``round25-test``,
+``round26-dev``/``round26-test``, ``round27-dev``/``round27-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -433,6 +434,26 @@ CORPORA = {
         HERE / "round25_dev.src.txt",
         HERE / "round25_dev.jsonl",
         HERE / "round25_dev_site.tsv",
+    ),
+    "round26-test": (
+        HERE / "round26_test.src.txt",
+        HERE / "round26_test.jsonl",
+        HERE / "round26_test_site.tsv",
+    ),
+    "round26-dev": (
+        HERE / "round26_dev.src.txt",
+        HERE / "round26_dev.jsonl",
+        HERE / "round26_dev_site.tsv",
+    ),
+    "round27-test": (
+        HERE / "round27_test.src.txt",
+        HERE / "round27_test.jsonl",
+        HERE / "round27_test_site.tsv",
+    ),
+    "round27-dev": (
+        HERE / "round27_dev.src.txt",
+        HERE / "round27_dev.jsonl",
+        HERE / "round27_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
