@@ -132,6 +132,18 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         and (view.gap(i) == " " or (len(words[i - 1].text) == 1 and view.gap(i) == ". "))
     ):
         return Cue.STRONG
+    # A newborn's placeholder for a given name: "Baby Boy Sandvold", "BABY GIRL OKONJO",
+    # "Twin B Haddad" (as a title, the surname after it).
+    if (
+        i > 1
+        and (
+            (words[i - 1].key in {"boy", "girl"} and words[i - 2].key in {"baby", "infant"})
+            or (words[i - 2].key == "twin" and words[i - 1].key in {"a", "b", "1", "2"})
+        )
+        and view.gap(i) == " "
+        and view.gap(i - 1) == " "
+    ):
+        return Cue.STRONG
     # Credential directly after: "Smith RN", "J. Doe, MD", "Jared C. RN".
     k = j
     if k + 1 < len(words) and len(words[k].text) == 1 and words[k].text.isupper():

@@ -43,8 +43,9 @@ HONORIFICS = TITLES | frozenset(
      # Noraini", "Smt. Lakshmi")
      "señor", "señora", "senor", "senora", "señorita", "herr", "frau", "mme", "mlle", "puan",
      "encik", "cik", "datuk", "dato", "datin", "shri", "smt",
-     # a police constable's ("Const Dlamini") and a Māori elder's ("Matua Rewi")
-     "const", "matua"}
+     # a police constable's ("Const Dlamini"), a Māori elder's ("Matua Rewi") and an East
+     # African elder's ("Mzee Onesmus")
+     "const", "matua", "mzee"}
 )  # fmt: skip
 # Credentials written after a name: "Smith RN", "J. Doe, MD".
 POST_TITLES = frozenset(
@@ -85,6 +86,9 @@ RELATIVES = frozenset(
         "frere", "tochter", "vater", "ehemann", "ehefrau", "dochter", "zoon", "moeder", "vader",
         "echtgenoot", "echtgenote", "datter", "aegtefaelle", "hustru", "filha", "filho", "irmao",
         "figlia", "figlio", "moglie", "marito", "corka", "matka", "ojciec", "maz",
+        # the abbreviations hurried notes use ("dtr Itzayana called", "sis here"), and the
+        # Māori word for the family, as New Zealand notes write it ("whānau: wife Huhana")
+        "dtr", "dau", "sis", "whanau",
     }
 )  # fmt: skip
 # Verbs and roles that introduce a person: "spoke with Smith", "per Jones", "seen by Lee".

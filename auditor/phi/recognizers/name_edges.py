@@ -32,6 +32,9 @@ from auditor.phi.recognizers.name_joins import PARTICLES
 _BEFORE = re.compile(
     r"(?<![^\s(\"'|,;:])(?<![^\W\d_]{2}\.[ \t])((?:[^\W\d_]\.[ \t]?){1,3})[ \t]?\Z"
 )
+# Initials without dots before a surname on a dash's signature line ("-RJ Pankratz RN", "— KT
+# Oyelaran"): there nothing else stands before a name.
+_SIGNED_BEFORE = re.compile(r"(?m)^[ \t]*[-–—~][ \t]?([A-Z]{1,3})[ \t]\Z")
 # Latin abbreviations that look like initials before a name ("e.g. Kittredge", "i.e. Ruiz").
 _LATIN = re.compile(r"(?i:e\.[ \t]?g|i\.[ \t]?e|c\.[ \t]?f|a\.[ \t]?k\.[ \t]?a|n\.[ \t]?b)\.[ \t]?")
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
@@ -100,6 +103,8 @@ def edge_bounds(
         before = _BEFORE.search(text, max(0, start - 12), start)
         if before is not None and not _LATIN.fullmatch(before.group(1)):
             start = before.start(1)
+        elif (signed := _SIGNED_BEFORE.search(text, max(0, start - 8), start)) is not None:
+            start = signed.start(1)
         after = _AFTER.match(text, end)
         # a degree or a licence after a name is no initial: "Samuel Ostrowski, M.D."
         if after is not None and not dotted_credential(text, after.start(1)):
@@ -113,7 +118,12 @@ def edge_bounds(
 # newborn's placeholder before the surname ("BABY GIRL OKONJO", "Twin B Haddad").
 _LEADING_FORM = re.compile(
     r"(?:(?i:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True)) + r")\.?"
-    r"|RN|LPN|CNA|EMT|NP|(?i:baby|infant)[ \t]+(?i:boy|girl)|(?i:twin)[ \t]+[AB12])[ \t]+"
+    r"|RN|LPN|CNA|EMT|NP|(?i:baby|infant)[ \t]+(?i:boy|girl)|(?i:twin)[ \t]+[AB12]"
+    # (the placeholder's second word alone, when the rules took in only that much)
+    r"|(?:(?<=[Bb]aby[ \t])|(?<=BABY[ \t])|(?<=[Ii]nfant[ \t])|(?<=INFANT[ \t]))(?i:boy|girl)"
+    r"|(?:(?<=[Tt]win[ \t])|(?<=TWIN[ \t]))[AB12]"
+    # the deceased, as Indian forms write a relation ("W/o Late Dulal Bhowmick")
+    r"|Late|LATE)[ \t]+"
     r"(?=[A-ZÀ-Þ])"
 )
 _GENERATION = re.compile(r",?[ \t]+(?:Jr|JR|Sr|SR|II|III|IV)\.?\Z")

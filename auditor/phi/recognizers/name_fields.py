@@ -18,7 +18,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.identifiers import LOGIN_LABEL
-from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, RELATIVES, TITLES, Lexicon
 from auditor.phi.recognizers.name_joins import NUMBER_WORD_AFTER
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
@@ -45,9 +45,9 @@ FOREIGN_NAME_LABELS = (
     r"[ée]pouse|m[èe]re|p[èe]re|esposo|esposa|marido|m[ãa]e|pai|madre|padre|ehemann|ehefrau"
 )
 _LABEL = re.compile(
-    r"(?im)(?:^|[|;]|(?<!\s)\s{3,}+)[ \t]*+(?:(?:patient(?:'s)?\s+name|pt\s+name|name|"
-    + FOREIGN_NAME_LABELS
-    + r"|"
+    r"(?im)(?:^|[|;]|(?<!\s)\s{2,}+)[ \t]*+(?:(?:patient(?:'s)?\s+name|pt\s+name|"
+    r"name\s+on\s+(?:the\s+)?card|card\s*holder(?:'s)?(?:\s+name)?|account\s+holder|"
+    r"policy\s*holder|beneficiary|payee|name|" + FOREIGN_NAME_LABELS + r"|"
     r"from|re|subscriber|guarantor|insured|emergency\s+contact|poa|hcp|attending|assistant|"
     r"referring(?:\s+(?:physician|provider|md|doctor))?|pcp|reader|pathologist|radiologist|"
     r"(?:" + PERSON_LABELS + r")(?:[ \t]*/[ \t]*(?:" + PERSON_LABELS + r"))*)\s*[:#]|"
@@ -169,6 +169,9 @@ class FieldNameRecognizer(LocalRecognizer):
         title = re.match(r"(?i)(?:mrs?|ms|miss|mx|dr)\.?\s+", text[pos:])
         if title and title.group().split(".")[0].strip().lower() in TITLES:
             pos += title.end()
+        kin = re.match(r"([^\W\d_]+)[ \t]+(?=[^\W\d_])", text[pos : pos + 24])
+        if kin and normalize(kin.group(1)) in RELATIVES:
+            pos += kin.end()  # "NOK: nephew Gervase": the relation stays out
         start = end = pos
         evidence = False
         words = 0
@@ -190,6 +193,12 @@ class FieldNameRecognizer(LocalRecognizer):
             sep = _SEPARATOR.match(text, m.end())
             if sep is None or "\n" in sep.group():
                 break
+            if (
+                "," in sep.group()
+                and text[start].isupper()
+                and text[sep.end() : sep.end() + 1].islower()
+            ):
+                break  # "Jun-seo Paik, billing zip ...": a capitalised name, then the sentence
             pos = sep.end()
         return (start, end) if evidence and end > start else None
 

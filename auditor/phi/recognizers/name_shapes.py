@@ -18,7 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import NOT_NAMES, POST_TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import NOT_NAMES, POST_TITLES, RELATIVES, TITLES, Lexicon
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
@@ -67,6 +67,23 @@ _INITIALS_LINE = re.compile(
     r"(?m)^[ \t]*(?P<dash>[-–—~][ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
     rf"(?:[ \t]*,?[ \t]*(?P<c>{_CREDENTIALS})\.?)?[ \t]*$"
+)
+# The same signature closing a line of text after its sentence ("... understanding. -- kmr,
+# LPN", "... unit fax 918-555-0100. -tk"): a dash then the initials; bare ("... tonight. CH")
+# only at the text's or a note's end, as for a line of its own.
+_INITIALS_AFTER_SENTENCE = re.compile(
+    r"(?m)(?<=[.!?)])[ \t]+(?P<dash>(?:--?|[–—~])[ \t]?)?"
+    r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
+    rf"(?:[ \t]*,?[ \t]*(?P<c>{_CREDENTIALS})\.?)?[ \t]*$"
+)
+# A contact's name right before their number, as handoffs and contact lines list them ("wife
+# home 402-555-0194, brynlee cell 402-555-0131", "Osei mob 07700 900123"): an item's one word,
+# perhaps the number's kind, then a number of a phone's length.
+_CONTACT_NAME = re.compile(
+    r"(?m)(?:^|(?<=[,;:/(])|(?<=[ \t]and)|(?<=[ \t]or))[ \t]*"
+    r"([^\W\d_][^\W\d_'’-]{2,20})"
+    r"(?=[ \t](?:(?P<kind>(?i:cell|home|work|mobile|mob|landline))[ \t]*[:#.]?[ \t]*)?"
+    r"(?:\+|\(\d)?\d[\d ().-]{6,16}\d(?![\d/]))"
 )
 # A transcriptionist's initials in lower case at the end of a dictation's line ("transcribed
 # tg.", "dictated/typed by jk")
@@ -221,7 +238,9 @@ class NameShapeRecognizer(LocalRecognizer):
         credential with them, or the text's or a note's last line; not an English or
         clinical word, a unit or a credential in their place ("ok", "DNR", "ICU")."""
         out = []
-        for m in _INITIALS_LINE.finditer(text):
+        lines = _INITIALS_LINE.finditer(text) if "\n" in text else ()
+        closing = _INITIALS_AFTER_SENTENCE.finditer(text) if "." in text else ()
+        for m in (*lines, *closing):
             initials = m.group("i")
             bare = initials.replace(".", "").replace(" ", "")
             key = bare.lower()
@@ -270,8 +289,20 @@ class NameShapeRecognizer(LocalRecognizer):
             # one word alone: a given name, or no English word ("Regards,\nPharmacy" is none)
             if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
                 out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
-        if "\n" in text:
-            out += self._initials_lines(text)
+        out += self._initials_lines(text)
+        for m in _CONTACT_NAME.finditer(text) if any(c.isdigit() for c in text) else ():
+            key = m.group(1).lower()
+            # without the number's kind only a listed given name ("vocera 555-0112" is a
+            # device's number)
+            named = self._word(key) if m.group("kind") else self.lexicon.is_first(key)
+            if (
+                named
+                and key not in RELATIVES
+                and key not in TITLES
+                and key not in NOT_NAMES
+                and key not in self.lexicon.places  # "... Kajang, Selangor Tel: ..."
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         for m in _TYPIST_INITIALS.finditer(text) if "ed" in text else ():
             if not self.lexicon.is_english(m.group(1)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))

@@ -82,6 +82,11 @@ _AGE_AFTER_NAME = re.compile(
     r"[ \t]*+,?[ \t]*+\(?(9\d|10\d|110)\)?"
     r"(?![.,]\d)(?![ \t]*(?:%|/|x\b|mg|mcg|ml|mmhg|kg|lbs?|bpm|units?\b|u\b|cm|mm))(?=\W|$)"
 )
+# A record number between the name and the age, as a header line lists them: "Merv Tuckfield,
+# UR D553017, 96, frail" (a short label, then letters and digits).
+_ID_AFTER_NAME = re.compile(
+    r",[ \t]*+(?:[A-Za-z#.]{1,6}[ \t]*+[:#]?[ \t]*+)?[A-Z]{0,3}\d[\w-]{3,}(?=[ \t]*,)"
+)
 
 # Words before a writer's own name in messages: "this is john", "my name is ana" (key: the
 # word two before the name, value: the word right before it).
@@ -119,6 +124,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
         for _, end, _ in spans:
             age = _AGE_AFTER_NAME.match(text, end)
+            if age is None and (record := _ID_AFTER_NAME.match(text, end)) is not None:
+                age = _AGE_AFTER_NAME.match(text, record.end())
             if age is not None:
                 out.append(make_result(self, Entity.AGE, age.start(1), age.end(1), 0.85))
         return out
