@@ -357,7 +357,8 @@ def test_a_sign_off_by_no_one_or_a_list_is_no_name(engine: PhiEngine, text: str)
         ("Hercule-Rocher, 12 boulevard Rainier III, 98000 Monaco", "STREET_ADDRESS",
          "12 boulevard Rainier III"),
         ("Residente in via del Voltone 3, 47890 San Marino", "STREET_ADDRESS", "via del Voltone 3"),
-        ("demeurant 23, rue Ibn Batouta, appt 7", "STREET_ADDRESS", "23, rue Ibn Batouta"),
+        ("demeurant 23, rue Ibn Batouta, appt 7", "STREET_ADDRESS",
+         "23, rue Ibn Batouta, appt 7"),  # with its apartment (address_chains)
         ("No. 12, Jalan Reko Jaya 3, 43000 Kajang", "STREET_ADDRESS",
          "No. 12, Jalan Reko Jaya 3"),  # with its house number (address_chains)
         ("Okonkwo Zeller Law, P.L.L.C.\n2200 Biscayne Boulevard", "ORGANIZATION",

@@ -29,7 +29,9 @@ from auditor.phi.recognizers.regex_start import accelerated
 # (a lot is also a drug's batch: "Lot 4471A, Exp 2027")
 _HOME = (
     r"Apt|Apartment|Flat|Blk|House|Villa|Plot|Site|Box|PO[ \t]Box|P\.O\.[ \t]?Box|RR|R\.R\.|"
-    r"Erf|Stand|Door|No"
+    r"Erf|Stand|Door|No|"
+    # the French, Spanish, Portuguese and German apartment ("app. 3", "apto 603", "Whg. 4")
+    r"App|Appt|Appartement|Apto|Depto|Dpto|Wohnung|Whg|app|appt|apto|depto|dpto"
 )
 _OTHER = r"Unit|Suite|Ste|Shop|Office|Level|Lvl|Tower|Block|Bldg|Building|Floor|Fl|Room|Rm|Wing|Lot"
 _NUMBER = r"(?:No\.?[ \t]?)?#?[ \t]?(?:\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?|[A-Z])(?![\w/-])"

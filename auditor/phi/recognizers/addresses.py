@@ -205,6 +205,20 @@ _STREET_NAMED = re.compile(
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     r"Turnpike|Square)\b"
 )
+# ... and with its type abbreviated, after a word of place ("drug store on Dodge St.", "lives
+# off Harney St,"): "St" and "Rd" then end the line or the clause, not "St Mary's" or "Rd
+# Hospital".
+_STREET_NAMED_SHORT = re.compile(
+    r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
+    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ave|Blvd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z]))"
+    r"(?=[ \t]*(?:[,;.)]|$))(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
+)
+# A street of one word that is itself a type or ends in "way", after a house number and
+# before its town ("12 Broadway, Newtown", "3/41 Kingsway, Cronulla").
+_STREET_ONE_WORD = re.compile(
+    r"(?<![\w/.-])\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?[ \t]+"
+    r"(?:Broadway|Esplanade|Strand|Parade|Promenade|[A-Z][a-z]{2,}way)(?=,[ \t]+[A-Z])"
+)
 # A numbered street named without a house number ("walk-in on W 6th Ave", "lives off 3rd
 # Street"): not "Place" ("1st Place" is a rank) nor "Dr".
 _STREET_ORDINAL = re.compile(
@@ -496,6 +510,8 @@ _RURAL_ROUTE = re.compile(
     r"(?=,?[ \t]+(?i:box))|(?:RFD|HCR|(?i:rural[ \t]+route|"
     r"highway[ \t]+contract(?:[ \t]+route)?))[ \t]*\d{1,4}(?=,?[ \t]+(?i:box)|\b))"
     r"(?:,?[ \t]+(?i:box)[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b)?"
+    # New Zealand's rural delivery round before its town and postcode ("RD 2, Ōhaupō 3882")
+    r"|(?<![\w.])(?:RD|R\.D\.)[ \t]?\d{1,2}(?=,[ \t]+[^\W\d_][^\d\n,]{1,30}[ \t]\d{4}\b)"
 )
 # Substrings one of which a rural delivery address holds (a cheap test before the pattern).
 # A numbered road where something happened or stands: after a word of place ("a rest stop
@@ -534,7 +550,21 @@ _ROAD_AT = accelerated(
 )
 _ROAD_HINTS = ("I-", "US", "SR", "SH", "CR", "FM", "oute", "OUTE", "te ", "TE ", "wy", "WY",
                "ighway", "IGHWAY", "nterstate", "NTERSTATE", "oad", "OAD")  # fmt: skip
-_RURAL_HINTS = ("RR", "R.R.", "HC", "RFD", "ural", "URAL", "ighway", "IGHWAY", "Rt", "RT", "oute")
+_RURAL_HINTS = (
+    "RR",
+    "R.R.",
+    "RD",
+    "R.D.",
+    "HC",
+    "RFD",
+    "ural",
+    "URAL",
+    "ighway",
+    "IGHWAY",
+    "Rt",
+    "RT",
+    "oute",
+)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 
 # Two-letter states that are also clinical abbreviations (MD, PA, CO, OR, CT, MI, MS, NC...):
@@ -649,6 +679,13 @@ class AddressRecognizer(LocalRecognizer):
             found += [(m.start(), m.end(), 0.75) for m in _STREET_CONTINENTAL.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _STREET_ORDINAL.finditer(text)]
+        found += [
+            (m.start(1), m.end(1), 0.7)
+            for m in _STREET_NAMED_SHORT.finditer(text)
+            # "on Valencia St. Only ..." ends a sentence; "on Arm St. Louis" names a saint
+            if m.group("next") is None or m.group("next").lower() in STOP_WORDS
+        ]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start(), m.end(), 0.75) for m in _ROAD_HOME.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]

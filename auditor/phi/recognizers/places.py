@@ -57,6 +57,16 @@ _UNIT_BEFORE = re.compile(
     r"(?<![\w-])(?i:village|sector|settlement|hamlet|barangay|island|atoll|commune|"
     r"community|reserve|township)[ \t]"
 )
+# The same labels abbreviated with their dot, as Indian and Bangladeshi addresses write them
+# ("Vill. Baganpara, P.O. Jirat, Dist. Hooghly", "Teh. Sadar", "Distt. Rohtak").
+_UNIT_DOTTED = re.compile(
+    r"(?<![\w.])(?:Vill|VILL|Vil|Dist|DIST|Distt|DISTT|Teh|TEH|Tal|TAL|Mouza|Upz|Thana"
+    # a post office or police station only as an address's part after a comma (a "P.S." on
+    # its own is a postscript, "P.O." by mouth)
+    r"|(?<=,[ \t])P\.[ \t]?[OS])\.?[ \t]*(?:[:-][ \t]*)?(?=[A-Z])"
+)
+_DOTTED_HINTS = ("Vil", "VIL", "Dist", "DIST", "Teh", "TEH", "Tal", "TAL", "P.", "Mouza", "Upz",
+                 "Thana")  # fmt: skip
 # Every unit word above contains one of these (the cheap test before the patterns run).
 _UNIT_STEMS = (
     "distr", "county", "parish", "villag", "divis", "constit", "municip", "barang", "taluk",
@@ -184,10 +194,17 @@ class PlaceRecognizer(LocalRecognizer):
         """Names before an administrative unit below a state ("Busia district", "lumino
         parish", "Masafu sub-county") or after its label ("village: Buteba"): the unit word
         says the words before it are a place, whatever their case."""
+        out = []
+        if any(hint in text for hint in _DOTTED_HINTS):
+            for m in _UNIT_DOTTED.finditer(text):
+                if "." not in m.group() and not m.group().rstrip().endswith((":", "-")):
+                    continue  # "Tal Cohen", "Dist 3 cm": the label needs its dot or colon
+                last = self._place_words(text, m.end(), backward=False)
+                if last is not None:  # (the label outranks a given name: "Dist. Nadia")
+                    out.append((m.end(), last, 0.9))
         low = text.lower()
         if not any(stem in low for stem in _UNIT_STEMS):
-            return []  # most notes name no unit: a few substring scans instead of three regexes
-        out = []
+            return out  # most notes name no unit: a few substring scans instead of three regexes
         for m in _UNIT_AFTER.finditer(text):
             name_end = m.start()  # the one or two blanks before the unit
             while text[name_end - 1] in " \t":
