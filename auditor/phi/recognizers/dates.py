@@ -275,6 +275,15 @@ _RANGE_WITH_YEAR = re.compile(
 )
 
 
+# The article or preposition before a day that the Romance and Germanic languages write before
+# a day and its month ("le 3 mars", "el 3 de mayo", "am 3. Mai", "dal 3 mar"): with it a short
+# month name or one that is also an English word makes a date without its year.
+_DAY_ARTICLE = re.compile(
+    r"(?<![\w'’])(?i:le|du|au|dès|des|depuis|el|del|al|desde|hasta|il|dal|am|vom|bis|zum|seit|"
+    r"em|op|dia|dne)[ \t]+\Z"
+)
+
+
 def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], bool]:
     def reject(text: str, start: int, end: int) -> bool:
         m = pattern.fullmatch(text, start, end)
@@ -288,6 +297,8 @@ def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], b
             # décembre 2026", "30. november-3. december 2026"
             if needs_year and month_with_day(m.group("m")):
                 return False  # "le 30 novembre": a full name, also a surname, with its day
+            if needs_year and _DAY_ARTICLE.search(text, max(0, start - 10), start):
+                return False  # "le 3 mars": the article says a day and its month
             return needs_year and not _RANGE_WITH_YEAR.match(text, end)
         # A year and a month with no day is a date only for a month that is no English word
         # ("in 2026 lab values").
