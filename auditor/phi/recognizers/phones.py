@@ -168,10 +168,32 @@ _DIGITS = re.compile(r"\d")
 _EXT_TAIL = re.compile(_EXTENSION + "$", I)
 
 
+# Digits written with blanks, dots, dashes and brackets only. phonenumbers reads ten of them
+# opening with 2-9 as a North American number (no international or national prefix to strip,
+# not the country code 1) and nine opening with 2-9 but not 44 as a British one (not its
+# prefix 0 or 180020, nor its country code 44): ten digits are a possible length for US and
+# nine for GB. Those shapes, nine in ten phone-shaped strings, are answered without parsing
+# (issue 14: CPU a note; tests/phi/test_speed_phones.py compares the two on random numbers).
+_PLAIN_DIGITS = re.compile(r"[0-9 ().-]+")
+_NON_DIGITS = re.compile(r"[^0-9]+")
+
+
+def _plainly_possible(core: str) -> bool:
+    """True where :func:`_possible` is sure to be; False where it must parse."""
+    if not _PLAIN_DIGITS.fullmatch(core):
+        return False
+    digits = _NON_DIGITS.sub("", core)
+    if not digits or digits[0] in "01":
+        return False
+    return len(digits) == 10 or (len(digits) == 9 and not digits.startswith("44"))
+
+
 @lru_cache(maxsize=4096)
 def _possible(value: str) -> bool:
     """Possible (by length) in any of :data:`REGIONS`; fast, no network, no metadata fetch."""
     core = _EXT_TAIL.sub("", value)
+    if _plainly_possible(core):
+        return True
     for region in REGIONS:
         try:
             number = phonenumbers.parse(core, region)
