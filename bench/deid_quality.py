@@ -58,6 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "phi_corpora"))
 
+import conventions  # noqa: E402
 import generate  # noqa: E402
 import generic_pii  # noqa: E402
 import realistic  # noqa: E402
@@ -332,6 +333,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ones named, e.g. round4-dev)",
     )
     parser.add_argument(
+        "--judged-units",
+        action="store_true",
+        help="hand-written corpora: a unit named by its kind alone (MICU, Ward 23) counts "
+        "neither way, as in the issue's independent check (conventions.units_ignored)",
+    )
+    parser.add_argument(
         "--unseen",
         action="store_true",
         help="also round3, generic PII and the hand-written test batches (frozen splits)",
@@ -368,7 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 hand_names += [n for n in UNSEEN_HAND if n not in hand_names]
         for name in hand_names:
             hand = PhiEngine(dictionary=build_dictionary([realistic.CORPORA[name][2]]))
-            corpora[f"{name}+dict"] = corpora[name] = realistic.load(name)
+            hand_docs = realistic.load(name)
+            if args.judged_units:
+                hand_docs = conventions.units_ignored(hand_docs)
+            corpora[f"{name}+dict"] = corpora[name] = hand_docs
             systems[f"{name}+dict"] = {"ours": System(ours(hand), hand.lexicon)}
             systems[name] = {"ours": System(ours(plain), plain.lexicon)}
         if args.baseline:
