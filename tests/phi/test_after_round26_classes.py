@@ -251,3 +251,27 @@ def test_a_romance_article_makes_a_day_and_a_short_month_a_date(
 def test_a_short_month_name_without_its_article_stays_a_word(engine: PhiEngine) -> None:
     text = "gave 3 mars bars to the kids"
     assert DATE not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Lines: R IJ triple lumen (ins 22/7), L radial art line", "22/7"),
+        ("born 6/5 at 33 wks, in NICU since", "6/5"),
+        ("pain 2/10. chest tube pulled Sun.\nResp: CTA", "Sun"),
+        ("A-line placed mon am by anesthesia", "mon"),
+    ],
+)
+def test_the_event_a_line_or_a_tube_dates_cues_its_day(
+    engine: PhiEngine, text: str, date: str
+) -> None:
+    assert DATE in _as(engine, text, date), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ins 1/2 tab po", "foley removed sat 97% on RA", "pain 4/10 since extubated"]
+)
+def test_a_fraction_or_a_saturation_after_an_event_stays_a_measure(
+    engine: PhiEngine, text: str
+) -> None:
+    assert DATE not in {e for e, _ in found(engine, text)}, found(engine, text)

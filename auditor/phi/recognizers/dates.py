@@ -361,7 +361,10 @@ _SHORT_DAY_WORD = accelerated(re.compile(rf"(?<![\w.'’]){_SHORT_DAY}(?![\w'’
 _DAY_LEAD = re.compile(
     r"(?:^|[^\w/-])(?:(?:on|next|this|last|every|each|by|until|till|til|since|from|before|"
     r"after|thru|through|over|labs?|appt|f/u|fu|rtc|due|starting|started|home|d/c|dc|"
-    r"discharge|visit|clinic|surgery)"
+    r"discharge|visit|clinic|surgery|"
+    # an event dated by its day: "epidural removed Sun.", "extubated thurs"
+    r"removed|placed|changed|inserted|intubated|extubated|pulled|discontinued|stopped|admitted|"
+    r"discharged|arrived)"
     # a plan verb and its object: "repeat cbc sat", "recheck k+ mon"
     r"|(?:repeat|recheck|redraw|draw|check|rpt)(?:[ \t]+[\w+/-]+)?)[ \t]+$",
     I,
@@ -479,7 +482,10 @@ _DATE_CTX = context_regex(
      "started", "due", "dos", "dob", "pod", "hd", "hod", "sched", "scheduled", "appt", "visit",
      "f/u", "follow", "last", "next", "surgery", "cabg", "cath", "op", "or", "ercp", "done",
      "placed", "removed", "changed", "inserted", "repeat", "as of", "effective", "expires",
-     "exp", "in", "before", "after", "by", "day", "night", "eve", "morning"]
+     "exp", "in", "before", "after", "by", "day", "night", "eve", "morning",
+     # the events a line, a tube or a stay dates ("ins 14/6", "intubated at OSH 1/4")
+     "ins", "intubated", "extubated", "reintubated", "trached", "arrived", "onset", "diagnosed",
+     "hospitalized", "hospitalised", "born", "died", "expired", "pulled", "discontinued", "xfer"]
 )  # fmt: skip
 
 
@@ -533,7 +539,9 @@ def _compact_reject(text: str, start: int, end: int) -> bool:
 _DATE_LEAD = re.compile(
     r"(?:^|[^a-z0-9])(?:on|since|from|dated|date|until|till|through|thru|admitted|adm|"
     r"discharged|placed|done|started|starting|changed|due|dob|dos|visit|appt|mvc|fall|"
-    r"surgery|effective|expires|before|after|by|of|d/c|d/c'd|dc'd)[\s:]*$"
+    r"surgery|effective|expires|before|after|by|of|d/c|d/c'd|dc'd|ins|intubated|extubated|"
+    r"reintubated|trached|arrived|onset|diagnosed|hospitali[sz]ed|born|died|expired|pulled|"
+    r"discontinued|xfer)[\s:]*$"
 )
 
 
