@@ -401,17 +401,26 @@ _SHORT_SUFFIX_GATE = _Gate(
     "AG SA SE NV LP SAS SpA AB ASA Oyj KG ApS Oy SRL GmbH Sdn Bhd Pte KK",
     subs=("B.V.", "A/S", "S.L.", "S.r.l."),
 )
-# _TRADE: the trade's first word after the name's blank ("Home\s*[Cc]are", "Pre-?[Ss]chool"
-# and "Life\s*(?:&|and)\s*Annuity" may run words together); a church or a club by its head.
+# _TRADE: the trade's word after the name's blank ("Home\s*[Cc]are", "Pre-?[Ss]chool" and
+# "(?:Life\s*(?:&|and)\s*)?Annuity" may run words together); a school, a church or a club by
+# its head; where the first word is common ("Nursing Note", "Home:", "Health"), the second.
 _TRADE_GATE = _Gate(
     "Pharmacy Pharmacies Chemist Chemists Solicitors Funeral Dental Ambulance Physio "
-    "Physiotherapy Chiropractic Orthodontics Diagnostics Imaging Radiology Legal Lawyers Law "
-    "Counseling Counselling Home HomeCare Homecare Care Nursing Insurance Removals Opticians "
-    "Mobility Transport Couriers Mutual Assurance Casualty Indemnity Underwriters Life Lifeand "
-    "LifeandAnnuity Annuity Health Blood Eye Tissue Bone Milk Food Organ Pre PreSchool "
-    "Preschool Nursery Primary Elementary High Middle Grammar Secondary Junior Infant Infants "
-    "Public Intermediate Kindergarten Montessori Academy Parish Mosque Synagogue Temple "
-    "Gurdwara Church Chapel Club"
+    "Physiotherapy Chiropractic Orthodontics Diagnostics Imaging Legal Lawyers Law "
+    "Counseling Counselling HomeCare Homecare Agency Insurance Removals Opticians "
+    "Mobility Transport Couriers Mutual Assurance Casualty Indemnity Underwriters Annuity "
+    "andAnnuity LifeandAnnuity Blood Eye Tissue Bone Milk Food Organ Pre PreSchool Preschool "
+    "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
+    "Mosque Synagogue Temple Gurdwara Church Chapel Club",
+    both=(
+        ("Home", "Care"),
+        ("Home", "care"),
+        ("Home", "Health"),
+        ("Care", "Services"),
+        ("Radiology", "Group"),
+        ("Health", "Plan"),
+        ("Health", "Plans"),
+    ),
 )
 _INDUSTRY_GATE = _Gate(
     "Metals Mining Motors Airlines Airways Logistics Freight Foods Energy Security Construction "
