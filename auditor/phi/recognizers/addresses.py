@@ -957,8 +957,8 @@ class AddressRecognizer(LocalRecognizer):
         lex = self.lexicon
         keys = [view.words[i].key for i in range(k, j)]
         last = keys[-1]
-        if last in lex.places and not lex.is_ambiguous(last):
-            return True
+        if last in lex.places and last not in lex.world_places and not lex.is_ambiguous(last):
+            return True  # (a town abroad before a US state is none: "Ashgrove, MD" signs)
         if state_key in _CLASHING_STATES and len(state_key) == 2:
             return False
         return lex.is_unknown_proper(last) and (len(keys) == 1 or keys[0] in _DIRECTIONS)

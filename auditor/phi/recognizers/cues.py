@@ -226,12 +226,13 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
     return best
 
 
-def place_cue(view: TokenView, i: int, j: int) -> bool:
-    """A place cue: a preposition or move verb before, or a state after ("Quincy, MA")."""
+def place_cue(view: TokenView, i: int, j: int, *, state: bool = True) -> bool:
+    """A place cue: a preposition or move verb before, or (``state``) a US state after
+    ("Quincy, MA")."""
     words = view.words
     if i > 0 and words[i - 1].key in PLACE_CUES and "\n" not in view.gap(i):
         return True
-    if j < len(words):
+    if state and j < len(words):
         nxt = words[j]
         if (
             nxt.key in US_STATE_ABBREVIATIONS

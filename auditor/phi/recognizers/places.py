@@ -344,7 +344,8 @@ class PlaceRecognizer(LocalRecognizer):
                     out.append((words[i].start, words[i].end, 0.65))
                     i += 1
                     continue
-                if not is_place and self._invented_town(view, i):
+                # (a town abroad the list holds needs a cue below; its town's shape is one)
+                if (not is_place or key in lex.world_places) and self._invented_town(view, i):
                     out.append((words[i].start, words[i].end, 0.6))
                     i += 1
                     continue
@@ -367,8 +368,11 @@ class PlaceRecognizer(LocalRecognizer):
                     continue
                 if is_place and view.looks_proper(i) and key not in _DIRECTIONS:
                     ambiguous = lex.is_ambiguous(key)
-                    cue = place_cue(view, i, i + 1)
-                    if state_after(view, lex, i + 1) or (cue and not ambiguous):
+                    # (a US state's letters after a town abroad are a word or a credential:
+                    # "CONSTANCIA DE ...", "Ashgrove, MD")
+                    abroad = key in lex.world_places
+                    cue = place_cue(view, i, i + 1, state=not abroad)
+                    if (state_after(view, lex, i + 1) and not abroad) or (cue and not ambiguous):
                         out.append((words[i].start, words[i].end, 0.8))
                     elif dwelling_cue(view, i) and key not in lex.stoplist:
                         out.append((words[i].start, words[i].end, 0.75))  # "LIVES IN CANTON"
