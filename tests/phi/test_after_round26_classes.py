@@ -307,3 +307,11 @@ def test_a_us_states_letters_after_a_town_abroad_are_a_credential(
 def test_a_romance_headers_word_before_de_is_no_town(engine: PhiEngine) -> None:
     text = "CONSTANCIA DE DERIVACIÓN -- Instituto de Salud del Valle"
     assert LOCATION not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_a_sentence_with_a_pronoun_after_a_number_is_no_street(engine: PhiEngine) -> None:
+    text = "at 96 she still drives to church"
+    assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)
+    for text, street in (("lives at 12 Still Water Drive", "12 Still Water Drive"),
+                         ("14 Her Majesty Lane, Ely", "14 Her Majesty Lane")):  # fmt: skip
+        assert covered(engine, text, street), found(engine, text)

@@ -88,7 +88,9 @@ _NOT_STREET_WORD = (
     r"years?|the|a|an|in|on|to|at|of|for|and|or|with|by|from|per|is|was|via|into|over|"
     r"steps?|hours?|minutes?|weeks?|wks?|months?|mos?|yrs?|doses?|pills?|out|more|less)\b"
     # a distance in lower case ("a 2 mile walk", "3 km run"; "8 Mile Road" is a street)
-    r"|(?-i:miles?|mi|km|kms|kilomet(?:er|re)s?|blocks?|ft|feet|yards?|yds|met(?:er|re)s?|m)\b)"
+    r"|(?-i:miles?|mi|km|kms|kilomet(?:er|re)s?|blocks?|ft|feet|yards?|yds|met(?:er|re)s?|m|"
+    # a sentence's pronouns and adverbs in lower case ("at 96 she still drives")
+    r"she|he|they|we|you|it|his|her|their|still|also|just|then|now|never|always|only)\b)"
 )
 # "12", "12B", "12-14", the Australian unit/house "75/553" and the Canadian unit before the
 # house number, spaced ("300 - 2170 Portage Avenue").
