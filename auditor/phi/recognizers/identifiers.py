@@ -35,11 +35,12 @@ I = re.IGNORECASE  # noqa: E741
 _FOLDS = {"i": "iI\u0130\u0131", "k": "kK\u212a", "s": "sS\u017f"}
 
 
-def _scan(pattern: str) -> tuple[list[int], int]:
-    """The offsets of the top-level "|" of ``pattern`` (outside groups, classes and escapes)
-    and the offset where its first group closes past its start (or its length)."""
+def _scan(pattern: str) -> tuple[list[int], int, bool]:
+    """The offsets of the top-level "|" of ``pattern`` (outside groups, classes and escapes),
+    the offset where its first group closes past its start (or its length) and whether it
+    opens a capturing group."""
     bars: list[int] = []
-    depth, i, in_class = 0, 0, False
+    depth, i, in_class, capturing = 0, 0, False, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -53,14 +54,15 @@ def _scan(pattern: str) -> tuple[list[int], int]:
             i += 1 if pattern[i + 1 : i + 2] == "]" else 0
         elif c == "(":
             depth += 1
+            capturing |= pattern[i + 1 : i + 2] != "?" or pattern[i + 2 : i + 3] == "P"
         elif c == ")":
             depth -= 1
             if depth < 0:
-                return bars, i
+                return bars, i, capturing
         elif c == "|" and depth == 0:
             bars.append(i)
         i += 1
-    return bars, len(pattern)
+    return bars, len(pattern), capturing
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -96,7 +98,7 @@ def by_first_letter(alternation: str) -> str:
     order as before: same matches. Branches that open otherwise ("(?-i:SIP)") must all come
     last. Cuts the labelled-identifier scans by about half (issue 14: CPU a note).
     """
-    if re.compile(alternation).groups:
+    if _scan(alternation)[2]:
         raise ValueError("a group would be copied into several branches")
     groups: dict[str, list[str]] = {}
     others: list[str] = []
