@@ -452,6 +452,36 @@ _PLAN_CTX = context_regex(
 )  # fmt: skip
 _ALNUM_ID = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,22}[A-Z0-9]"
                        r"(?![\w-])", I)  # fmt: skip
+# A bank's branch code after its name, as transfers print it: a British sort code ("30-94-57"),
+# an Australian BSB ("062-914"), a Canadian transit ("00471-003"), a US routing number, an
+# Indian IFSC ("PNRB0004417"); and an account number in groups after its label ("Acc 1088
+# 4417", "A/c No. 5010 0288 4719").
+_BANK_CODE = re.compile(
+    r"\b(?i:sort[ \t]?code|bsb|transit|ifsc|routing|aba)[ \t]*+(?i:no\.?|number|#)?[ \t]*+[:#]?"
+    r"[ \t]*+(\d{2}-\d{2}-\d{2}|\d{3}[ -]\d{3}|\d{5}-\d{3}|\d{6}|\d{9}|[A-Z]{4}0[A-Z0-9]{6})"
+    r"(?![\w-])"
+)
+_ACCOUNT_GROUPED = re.compile(
+    r"\b(?i:acc(?:ount)?|acct|a/c)\.?[ \t]*+(?i:no\.?|number|#)?[ \t]*+[:#]?[ \t]*+"
+    r"(\d{3,6}(?:[ -]\d{3,6}){1,3})(?![\w-])"
+)
+# India's permanent account number (tax): five letters, four digits, a letter, after its label.
+_PAN = re.compile(r"\b(?:PAN|Pan)(?:[ \t]+(?i:no\.?|number|card))?[ \t]*+[:#]?[ \t]*+"
+                  r"([A-Z]{5}\d{4}[A-Z])(?![\w-])")  # fmt: skip
+# A member's number of a club, a union or a scheme written right after the word ("Club member
+# JPC-0318", "member no. 44120"): letters and digits with a digit in them.
+_MEMBER_ID = re.compile(
+    r"\b(?i:member(?:ship)?)[ \t]*+(?i:no\.?|number|#|id)?[ \t]*+[:#]?[ \t]*+"
+    r"((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,16}[A-Z0-9])(?![\w-])"
+)
+
+
+def _member_ok(value: str) -> bool:
+    """A letter in it or five digits: "member 2009" is a year, "member 12" a count."""
+    digits = sum(c.isdigit() for c in value)
+    return (digits >= 5 or any(c.isalpha() for c in value)) and _not_measurement(value)
+
+
 # Ventilator settings (600x12), doses (10u, 250mg) and ratios are not identifiers.
 _MEASUREMENT = re.compile(
     r"^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)+$|^\d+(?:\.\d+)?(?:iu|mg|mcg|ml|cc|kg|mm|cm|"
@@ -608,6 +638,17 @@ _VEHICLE_CTX = context_regex(
     ["vehicle", "car", "truck", "van", "taxi", "motorbike", "motorcycle", "boda", "bike",
      "ambulance", "rego", "vrm", "boat", "vessel", "canoe", "dinghy"]
 )  # fmt: skip
+# The national shapes of a plate that no measure or code shares, near a word of a vehicle or
+# its registration: Britain's since 2001 ("WN72 KXD": area, age, three letters) and India's
+# ("KA 05 MX 4821", "MH12AB1234": state, district, series, number).
+_NATIONAL_PLATE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})"
+    r"(?![\w-])"
+)
+_NATIONAL_PLATE_CTX = context_regex(
+    ["reg", "registration", "reg no", "plate", "sticker", "parking", "parked", "vehicle", "car",
+     "van", "bike", "scooter", "motorcycle", "motorbike", "taxi", "cab", "auto", "rickshaw"]
+)  # fmt: skip
 _VEHICLE = re.compile(
     r"(?<![\w-])(?=[A-Z0-9 -]{0,13}\d)(?=[A-Z0-9 -]{0,13}[A-Z])"
     r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){1,2}(?![\w-])"
@@ -685,6 +726,14 @@ _ZIP_CTX = context_regex(["zip", "zipcode", "zip code", "postal", "postal code",
 _POSTCODE4 = re.compile(r"(?<![\w./-])\d{4}(?![\w/-]|\.\d)")
 _POSTCODE4_CTX = context_regex(["zip", "zip:", "zipcode", "zip code", "postcode", "post code",
                                 "postal code", "pin code", "pincode"])  # fmt: skip
+# A postcode in a key=value or labelled line in the languages that write it so, in the
+# shapes no other label claims: Sweden's and Czechia's "116 62", Poland's "00-950", Portugal's
+# "1000-001" ("postnr=116 62", "PSČ: 110 00", "kod pocztowy: 00-950", "CP: 1000-001").
+_POSTCODE_LABELLED = re.compile(
+    r"\b(?i:postnr|postnummer|post[ \t]?code|postcode|postal[ \t]?code|psč|psc|kod[ \t]pocztowy|"
+    r"código[ \t]postal|codigo[ \t]postal|cp|c\.p\.|plz|cap|zip)[ \t]*+[:=#]?[ \t]*+"
+    r"(\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3})(?![\w-])"
+)
 
 # Postcodes outside the US, by their national grammar (capitals only, as printed).
 _UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
@@ -1046,6 +1095,32 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             validate=_not_measurement,
         ),
         Rule(
+            "bank-code",
+            e.ACCOUNT_NUMBER,
+            _BANK_CODE,
+            0.85,
+            group=1,
+            words=("sort", "bsb", "transit", "ifsc", "routing", "aba"),
+        ),
+        Rule(
+            "account-grouped",
+            e.ACCOUNT_NUMBER,
+            _ACCOUNT_GROUPED,
+            0.85,
+            group=1,
+            words=("acc", "a/c"),
+        ),
+        Rule("pan", e.ID_NUMBER, _PAN, 0.85, group=1, words=("pan",)),
+        Rule(
+            "member-id",
+            e.ID_NUMBER,
+            _MEMBER_ID,
+            0.8,
+            group=1,
+            words=("member",),
+            validate=_not_measurement,
+        ),
+        Rule(
             "account-context",
             e.ACCOUNT_NUMBER,
             _ALNUM_ID,
@@ -1077,6 +1152,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         ),
         Rule("handset-id", e.DEVICE_ID, _HANDSET_ID, 0.8, group=1, words=("imei", "meid", "esn")),
         Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
+        Rule(
+            "plate-national",
+            e.LICENSE_PLATE,
+            _NATIONAL_PLATE,
+            0.0,
+            _NATIONAL_PLATE_CTX,
+            0.85,
+            window=40,
+        ),
         Rule(
             "state-plate",
             e.LICENSE_PLATE,
@@ -1147,6 +1231,26 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("zip-plus4", e.ZIP_CODE, _ZIP_PLUS4, 0.6, _ZIP_CTX, 0.9),
         Rule("zip-context", e.ZIP_CODE, _ZIP5, 0.0, _ZIP_CTX, 0.85, window=16),
         Rule("postcode4-context", e.ZIP_CODE, _POSTCODE4, 0.0, _POSTCODE4_CTX, 0.8, window=12),
+        Rule(
+            "postcode-labelled",
+            e.ZIP_CODE,
+            _POSTCODE_LABELLED,
+            0.8,
+            group=1,
+            words=(
+                "post",
+                "psč",
+                "psc",
+                "kod",
+                "código",
+                "codigo",
+                "cp",
+                "c.p",
+                "plz",
+                "cap",
+                "zip",
+            ),
+        ),
         Rule("postcode-uk", e.ZIP_CODE, _UK_POSTCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("postcode-ca", e.ZIP_CODE, _CA_POSTCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("postcode-au", e.ZIP_CODE, _AU_POSTCODE, 0.8, group=1),

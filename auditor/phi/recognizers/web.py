@@ -74,6 +74,17 @@ _HANDLE = re.compile(
 # underscore, a dot or a digit inside it, or a capital after a small letter ("@DrJenW");
 # "@home", "@ 0800" and "posted by admin" are words, not handles.
 _MENTION = re.compile(r"(?<![\w.@$/])@([A-Za-z][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@-]|\.\w)")
+# A device's hardware (MAC) address: six hex pairs joined by colons or dashes, or three
+# groups of four joined by dots ("3C:A6:F2:18:0B:7D", "3c-a6-f2-18-0b-7d", "3ca6.f218.0b7d").
+_MAC = re.compile(
+    r"(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
+    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:.-])"
+)
+# India's payment address (UPI): a name and the bank's handle ("jkcheema88@upi", "ravi.k@oksbi").
+_UPI = re.compile(
+    r"(?<![\w.@-])([A-Za-z0-9][\w.-]{1,40}@(?:upi|ybl|ibl|axl|apl|paytm|ok[a-z]{2,10}))"
+    r"(?![\w@.-]|\.\w)"
+)
 _FORUM_USER = re.compile(r"(?<![\w/])(?<!\d )u/([A-Za-z][A-Za-z0-9_-]{2,19})(?![\w/-])")
 _AUTHOR_VERBS = (
     "posted", "submitted", "shared", "written", "asked", "answered", "replied", "commented",
@@ -174,8 +185,17 @@ def web_recognizer() -> RegexRecognizer:
             trigger=_ROUTE_COLLECTIONS,
         ),
         Rule(
-            "mention", e.ACCOUNT_NUMBER, _MENTION, 0.7, group=1, validate=_handle_ok, trigger=("@",)
+            "mention",
+            e.ACCOUNT_NUMBER,
+            _MENTION,
+            0.7,
+            group=1,
+            # (or a long one all in small letters: "@lunarbeekeeper"; "@home" is a word)
+            validate=lambda v: _handle_ok(v) or len(v) >= 10,
+            trigger=("@",),
         ),
+        Rule("upi", e.ACCOUNT_NUMBER, _UPI, 0.8, group=1, trigger=("@",)),
+        Rule("mac", e.DEVICE_ID, _MAC, 0.8, trigger=(":", "-", ".")),
         Rule(
             "forum-user",
             e.ACCOUNT_NUMBER,
