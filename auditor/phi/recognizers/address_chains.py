@@ -31,9 +31,15 @@ _HOME = (
     r"Apt|Apartment|Flat|Blk|House|Villa|Plot|Site|Box|PO[ \t]Box|P\.O\.[ \t]?Box|RR|R\.R\.|"
     r"Erf|Stand|Door|No|"
     # the French, Spanish, Portuguese and German apartment ("app. 3", "apto 603", "Whg. 4")
-    r"App|Appt|Appartement|Apto|Depto|Dpto|Wohnung|Whg|app|appt|apto|depto|dpto"
+    r"App|Appt|Appartement|Apto|Depto|Dpto|Wohnung|Whg|app|appt|apto|depto|dpto|"
+    # Australia's rural boxes (roadside mail box, roadside delivery), Mexico's interior number,
+    # and the designators in lower case ("unit 1407, 88 Spadina Quay W")
+    r"RMB|RSD|CMB|Int|int|apt|flat"
 )
-_OTHER = r"Unit|Suite|Ste|Shop|Office|Level|Lvl|Tower|Block|Bldg|Building|Floor|Fl|Room|Rm|Wing|Lot"
+_OTHER = (
+    r"Unit|Suite|Ste|Shop|Office|Level|Lvl|Tower|Block|Bldg|Building|Floor|Fl|Room|Rm|Wing|Lot|"
+    r"unit|suite"
+)
 _NUMBER = r"(?:No\.?[ \t]?)?#?[ \t]?(?:\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?|[A-Z])(?![\w/-])"
 _UNIT_TEXT = (
     rf"(?:(?P<home>{_HOME})|{_OTHER})\.?[ \t]?{_NUMBER}"

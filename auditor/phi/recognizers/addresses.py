@@ -75,6 +75,8 @@ _WEAK_SUFFIXES = (
     " close rise approach access break reach chase gate stairs deviation plateau outlook"
     " retreat roadside mew"
     " basin distributor frontage gates interchange intersection siding subway wade reserve slope"
+    # Australia Post's "Close" abbreviated ("14 Wattletree Cl"; "Na 140 Cl 102" has no name)
+    " cl"
 )
 
 
@@ -95,7 +97,9 @@ _NOT_STREET_WORD = (
 # "12", "12B", "12-14", the Australian unit/house "75/553" and the Canadian unit before the
 # house number, spaced ("300 - 2170 Portage Avenue").
 _NUMBER = (
-    r"(?<![\w/.-])(?:\d{1,5}[ \t]-[ \t](?=\d))?\d{1,6}(?:-?[A-Za-z])?(?:-\d{1,4}|/\d{1,5})?"
+    # (an Australian rural box's letters before it: "RMB 2290 Woodhill Mountain Rd")
+    r"(?<![\w/.-])(?:(?:RMB|RSD|CMB)[ \t]+)?(?:\d{1,5}[ \t]-[ \t](?=\d))?\d{1,6}"
+    r"(?:-?[A-Za-z])?(?:-\d{1,4}|/\d{1,5})?"
     r"\s+(?:[NSEW]\.?\s+)?"
 )
 _UNIT = (
@@ -168,7 +172,9 @@ ROMANCE_TYPE = (
     r"Piazza|Rue|Quai|Chemin|Allée|Impasse|Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|"
     # Brazil's and Portugal's abbreviated avenue, Poland's "ulica" ("Av. Nazaré, 1880", "ul.
     # Długa 17/4")
-    r"Av\.|Avda\.|Praça|Largo|Rodovia|ul\.|Ul\.|UL\.)"
+    r"Av\.|Avda\.|Praça|Largo|Rodovia|ul\.|Ul\.|UL\.|"
+    # Spain's "C/" for Calle ("C/ Cava Baja, 21")
+    r"C/)"
 )
 # Jersey's and Guernsey's "La Rue de ...", "Le Mont ...": the article is part of the name.
 _ARTICLE = r"(?:(?:La|Le|Les|El)[ \t]+)?"
@@ -213,7 +219,18 @@ _STREET_NAMED = re.compile(
 _STREET_NAMED_SHORT = re.compile(
     r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
     r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ave|Blvd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z]))"
-    r"(?=[ \t]*(?:[,;.)]|$))(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
+    r"(?=[ \t]*(?:[,;.)]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z])(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
+)
+# Italy's "Via" at a line's start with its house number and the CAP after the comma ("Via
+# Gasparo da Salò 9, 25122 Brescia"); alone "Via" is English ("Via Oral 2, then"). Poland's
+# "ul." before a street's name in lower case, no number needed ("na ul. Grunwaldzkiej").
+_VIA_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<s>(?:Via|Viale|Piazza|Corso)[ \t]+(?:[A-Z][\w'’]*|d[aei]|del|della|dei|"
+    r"degli|delle|di|de)(?:[ \t]+(?:[A-Z][\w'’]*|d[aei]|del|della|dei|degli|delle|di|de)){0,4}"
+    r"[ \t]+\d{1,4}[A-Za-z]?)(?=,[ \t]*\d{5}\b)"
+)
+_UL_STREET = re.compile(
+    r"(?<![\w.])ul\.[ \t]*[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?"
 )
 # A street of one word that is itself a type or ends in "way", after a house number and
 # before its town ("12 Broadway, Newtown", "3/41 Kingsway, Cronulla").
@@ -688,6 +705,10 @@ class AddressRecognizer(LocalRecognizer):
             if m.group("next") is None or m.group("next").lower() in STOP_WORDS
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD.finditer(text)]
+        if "Via" in text or "Viale" in text or "Piazza" in text or "Corso" in text:
+            found += [(m.start("s"), m.end("s"), 0.75) for m in _VIA_LINE.finditer(text)]
+        if "ul." in text:
+            found += [(m.start(), m.end(), 0.7) for m in _UL_STREET.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start(), m.end(), 0.75) for m in _ROAD_HOME.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
