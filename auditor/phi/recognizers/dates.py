@@ -516,6 +516,20 @@ _COMPACT_BIRTH = re.compile(
     r"(?<![\w.+-])(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])"
     r"(?:0[1-9]|1[0-2]))(?:19|20)\d{2}(?![\w-]|\.\w)"
 )
+# A day, a month's three letters and a year run together, as airlines, the military and some
+# registration systems print dates ("14MAR79", "02NOV1969"): capitals only.
+_DAY_MON_YEAR = re.compile(
+    r"(?<![\w-])(?:0[1-9]|[12]\d|3[01])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    r"(?:\d{2}|(?:19|20)\d{2})(?![\w-])"
+)
+# A German, Scandinavian or Central European day and month with their dots and no year after
+# a word that dates it ("bis zum 15.08.", "am 03.11.", "fra 12.04."): both in two digits.
+_DOTTED_DAY_MONTH = re.compile(r"(?<=[ \t])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?![\d.])")
+_DOTTED_CTX = context_regex(
+    ["am", "vom", "bis", "zum", "ab", "seit", "den", "fra", "til", "från", "till", "od", "do",
+     "dne", "dnia", "le", "du", "au", "dal", "al", "il", "op", "per", "tot", "van", "on", "from",
+     "until", "by", "since", "termin", "datum"]
+)  # fmt: skip
 _BIRTH_CTX = context_regex(["dob", "d.o.b", "birth", "born", "birthdate", "bdate", "bday"])
 _COMPACT_CTX = context_regex(
     ["dob", "d.o.b", "birth", "born", "birthdate", "birthday", "date", "dated", "dt", "death",
@@ -708,6 +722,8 @@ def date_rules() -> list[Rule]:
         Rule("compact", e, _COMPACT, 0.85, reject=_compact_reject),
         Rule("compact-birth", e, _COMPACT_BIRTH, 0.0, _BIRTH_CTX, 0.85, window=20),
         Rule("compact-stamp", e, _COMPACT_STAMP, 0.85),
+        Rule("day-mon-year", e, _DAY_MON_YEAR, 0.85),
+        Rule("dotted-day-month", e, _DOTTED_DAY_MONTH, 0.0, _DOTTED_CTX, 0.8, window=10),
         Rule("mail-date", e, _MAIL_DATE, 0.9, trigger=(":",)),
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),
         Rule(

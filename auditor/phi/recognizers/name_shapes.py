@@ -85,6 +85,12 @@ _CONTACT_NAME = re.compile(
     r"(?=[ \t](?:(?P<kind>(?i:cell|home|work|mobile|mob|landline))[ \t]*[:#.]?[ \t]*)?"
     r"(?:\+|\(\d)?\d[\d ().-]{6,16}\d(?![\d/]))"
 )
+# A passenger's name as booking systems write it: SURNAME/GIVEN NAMES and a form of address
+# ("NETHERCOTT/XANTHE PERSEPHONE MS", "OKAFOR/CHIDI MR").
+_BOOKING_NAME = re.compile(
+    r"(?<![\w/])([A-Z][A-Z'-]{1,30})/([A-Z][A-Z'-]{1,30}(?:[ ][A-Z][A-Z'-]{1,30}){0,2})"
+    r"(?=[ ](?:MR|MRS|MS|MISS|MSTR|DR|PROF)\b)"
+)
 # A transcriptionist's initials in lower case at the end of a dictation's line ("transcribed
 # tg.", "dictated/typed by jk")
 _TYPIST_INITIALS = re.compile(
@@ -290,6 +296,15 @@ class NameShapeRecognizer(LocalRecognizer):
             if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
                 out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
         out += self._initials_lines(text)
+        for m in _BOOKING_NAME.finditer(text) if "/" in text else ():
+            surname, given = m.group(1).lower(), m.group(2).split()[0].lower()
+            if any(
+                len(w) < 3 or w in self.lexicon.stoplist or w in STOP_WORDS or w in NOT_NAMES
+                for w in (surname, given)
+            ):
+                continue  # "IV/PO MS contin": routes and a drug, no passenger
+            out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+            out.append(make_result(self, Entity.PERSON, m.start(2), m.end(2), SCORE))
         for m in _CONTACT_NAME.finditer(text) if any(c.isdigit() for c in text) else ():
             key = m.group(1).lower()
             # without the number's kind only a listed given name ("vocera 555-0112" is a
