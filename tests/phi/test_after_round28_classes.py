@@ -1,9 +1,11 @@
-"""Error classes fixed after round 28's dev batch (issue 14: generic PII sentences of the kind
-a Faker-and-templates test set holds), by kind, developed on round28-dev only: vehicles and
+"""Error classes fixed after rounds 28 and 29's dev batches (issue 14: generic PII sentences of
+the kind a Faker-and-templates test set holds; clinical questions and note sentences), by
+kind, developed on round28-dev and round29-dev only: vehicles and
 their plates, hardware and payment addresses, handles, bank codes and grouped account
 numbers, India's PAN, a club member's number, streets in Australian, Spanish, Italian, Polish
 and Mexican layouts, a booking's passenger name, run-together and dotted dates, and labelled
-postcodes.
+postcodes; an age after a record number in groups, a weekday before a clock time, a town
+after a direction where one lives, small firms of laundries and coaches.
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -185,3 +187,25 @@ def test_decimals_and_a_bare_month_are_no_dotted_date(engine: PhiEngine, text: s
 )
 def test_a_labelled_postcode_in_its_national_shape(engine: PhiEngine, text: str, code: str) -> None:
     assert ZIP in _as(engine, text, code), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Re: Wilf Tuckett, MCP 512 884 301 227, 93, falls", "93", Entity.AGE.value),
+        ("case conf moved to weds 3pm, ok?", "weds", DATE),
+        ("keen to get home to Port Welshpool before the weekend", "Port Welshpool",
+         Entity.LOCATION.value),
+        ("shift worker at Brightvale Laundromat on nights", "Brightvale Laundromat",
+         Entity.ORGANIZATION.value),
+        ("drives for Tallowood Charter Coaches", "Tallowood Charter Coaches",
+         Entity.ORGANIZATION.value),
+    ],
+)  # fmt: skip
+def test_after_round29_dev(engine: PhiEngine, text: str, value: str, kind: str) -> None:
+    assert kind in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["sats 94% on RA, sat 2pm 97%", "moved to thurs 2pm"])
+def test_a_weekday_is_no_place_and_a_saturation_no_day(engine: PhiEngine, text: str) -> None:
+    assert Entity.LOCATION.value not in _kinds(engine, text), found(engine, text)

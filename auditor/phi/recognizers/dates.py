@@ -371,7 +371,7 @@ _DAY_LEAD = re.compile(
 )
 _DAY_TAIL = (
     r"(?:a\.m\.?|p\.m\.?|am|pm|morning|night|evening|afternoon|eve|overnight|appt|visit|"
-    r"clinic|labs?|f/u)(?!\w)"
+    r"clinic|labs?|f/u|(?:at[ \t]+)?\d{1,2}(?::[0-5]\d)?[ \t]?(?:am|pm|a\.m\.|p\.m\.))(?!\w)"
 )
 _DAY_AFTER = re.compile(rf"[ \t]+{_DAY_TAIL}", I)
 # A range or list of days: "mon-fri", "M/W/F" spelled "mon/wed/fri", "sat & sun".

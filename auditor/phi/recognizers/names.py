@@ -85,7 +85,8 @@ _AGE_AFTER_NAME = re.compile(
 # A record number between the name and the age, as a header line lists them: "Merv Tuckfield,
 # UR D553017, 96, frail" (a short label, then letters and digits).
 _ID_AFTER_NAME = re.compile(
-    r",[ \t]*+(?:[A-Za-z#.]{1,6}[ \t]*+[:#]?[ \t]*+)?[A-Z]{0,3}\d[\w-]{3,}(?=[ \t]*,)"
+    r",[ \t]*+(?:[A-Za-z#.]{1,6}[ \t]*+[:#]?[ \t]*+)?[A-Z]{0,3}\d[\w-]{2,}(?:[ ]\d[\w-]{2,}){0,4}"
+    r"(?=[ \t]*,)"
 )
 
 # Words before a writer's own name in messages: "this is john", "my name is ana" (key: the

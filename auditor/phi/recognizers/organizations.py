@@ -177,7 +177,7 @@ _INDUSTRY = re.compile(
     r"Winery|Vineyards?|Distillery|Printing|Upholstery|Flooring|Masonry|Welding|Machining|"
     r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
-    r"Couriers?|Taxis?|Cabs)(?![\w])"
+    r"Couriers?|Taxis?|Cabs|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters)(?![\w])"
 )
 TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
@@ -429,7 +429,8 @@ _INDUSTRY_GATE = _Gate(
     "Lumber Hardware Roofing Landscaping Trucking Towing Movers Catering Brewery Winery "
     "Vineyard Vineyards Distillery Printing Upholstery Flooring Masonry Welding Machining "
     "Fabrication Textiles Apparel Furniture Appliances Auto Analytics Robotics Biotech "
-    "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs"
+    "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs "
+    "Laundromat Laundry Cleaners Coaches Coachlines Charters"
 )
 # _VESSEL: its prefix, slashed or not.
 _VESSEL_GATE = _Gate(

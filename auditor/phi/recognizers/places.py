@@ -81,7 +81,9 @@ _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "cou
 _CALENDAR = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday"}
+     "friday", "saturday", "sunday",
+     # the weekdays' short forms ("moved to thurs 2pm")
+     "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
 )  # fmt: skip
 # Town-name grammar ("Johnsonton", "North Tammyville", "Camposview"): a proper word that is
 # not a word of English ending like an English town. The rarer endings are enough in Title
@@ -355,7 +357,17 @@ class PlaceRecognizer(LocalRecognizer):
                     and i + 1 < n
                     and view.looks_proper(i + 1)
                     and view.gap(i + 1) == " "
-                    and self._unknown_proper(words[i + 1].key)
+                    and (
+                        self._unknown_proper(words[i + 1].key)
+                        # a word after the direction, where one lives ("home to Port Fairy",
+                        # "lives in St Just")
+                        or (
+                            words[i + 1].is_title
+                            and words[i + 1].key not in STOP_WORDS
+                            and words[i + 1].key not in lex.stoplist
+                            and dwelling_cue(view, i)
+                        )
+                    )
                     and (
                         dwelling_cue(view, i)
                         or state_after(view, lex, i + 2)
