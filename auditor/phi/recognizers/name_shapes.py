@@ -239,6 +239,39 @@ class NameShapeRecognizer(LocalRecognizer):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         return out
 
+    def _booking_names(self, text: str) -> list[RecognizerResult]:
+        """A passenger's surname and given names (``_BOOKING_NAME``); no term or short code
+        in their place ("IV/PO MS contin": routes and a drug)."""
+        out = []
+        for m in _BOOKING_NAME.finditer(text):
+            surname, given = m.group(1).lower(), m.group(2).split()[0].lower()
+            if any(
+                len(w) < 3 or w in self.lexicon.stoplist or w in STOP_WORDS or w in NOT_NAMES
+                for w in (surname, given)
+            ):
+                continue
+            out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+            out.append(make_result(self, Entity.PERSON, m.start(2), m.end(2), SCORE))
+        return out
+
+    def _contact_names(self, text: str) -> list[RecognizerResult]:
+        """A contact's name before their number (``_CONTACT_NAME``): with the number's kind a
+        name-like word, without it only a listed given name ("vocera 555-0112" is a device's
+        number); never a relation, a title or a listed place ("Kajang, Selangor Tel: ...")."""
+        out = []
+        for m in _CONTACT_NAME.finditer(text):
+            key = m.group(1).lower()
+            named = self._word(key) if m.group("kind") else self.lexicon.is_first(key)
+            if (
+                named
+                and key not in RELATIVES
+                and key not in TITLES
+                and key not in NOT_NAMES
+                and key not in self.lexicon.places
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
+        return out
+
     def _initials_lines(self, text: str) -> list[RecognizerResult]:
         """Signatures by initials alone on a line (``_INITIALS_LINE``): a dash or a
         credential with them, or the text's or a note's last line; not an English or
@@ -296,28 +329,10 @@ class NameShapeRecognizer(LocalRecognizer):
             if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
                 out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
         out += self._initials_lines(text)
-        for m in _BOOKING_NAME.finditer(text) if "/" in text else ():
-            surname, given = m.group(1).lower(), m.group(2).split()[0].lower()
-            if any(
-                len(w) < 3 or w in self.lexicon.stoplist or w in STOP_WORDS or w in NOT_NAMES
-                for w in (surname, given)
-            ):
-                continue  # "IV/PO MS contin": routes and a drug, no passenger
-            out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-            out.append(make_result(self, Entity.PERSON, m.start(2), m.end(2), SCORE))
-        for m in _CONTACT_NAME.finditer(text) if any(c.isdigit() for c in text) else ():
-            key = m.group(1).lower()
-            # without the number's kind only a listed given name ("vocera 555-0112" is a
-            # device's number)
-            named = self._word(key) if m.group("kind") else self.lexicon.is_first(key)
-            if (
-                named
-                and key not in RELATIVES
-                and key not in TITLES
-                and key not in NOT_NAMES
-                and key not in self.lexicon.places  # "... Kajang, Selangor Tel: ..."
-            ):
-                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
+        if "/" in text:
+            out += self._booking_names(text)
+        if any(c.isdigit() for c in text):
+            out += self._contact_names(text)
         for m in _TYPIST_INITIALS.finditer(text) if "ed" in text else ():
             if not self.lexicon.is_english(m.group(1)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
