@@ -103,6 +103,8 @@ UNSEEN_HAND = (
     "round25-test",
     "round26-test",
     "round27-test",
+    "round28-test",
+    "round29-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

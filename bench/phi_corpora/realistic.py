@@ -16,7 +16,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round20-dev``/``round20-test``, ``round21-dev``/``round21-test``,
 ``round22-dev``/``round22-test``, ``round23-dev``/``round23-test``,
 ``round24-dev``/``round24-test``, ``round25-dev``/``round25-test``,
-``round26-dev``/``round26-test``, ``round27-dev``/``round27-test`` and ``bait-dev``/``bait-test``
+``round26-dev``/``round26-test``, ``round27-dev``/``round27-test``,
+``round28-dev``/``round28-test``, ``round29-dev``/``round29-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -454,6 +455,26 @@ CORPORA = {
         HERE / "round27_dev.src.txt",
         HERE / "round27_dev.jsonl",
         HERE / "round27_dev_site.tsv",
+    ),
+    "round28-test": (
+        HERE / "round28_test.src.txt",
+        HERE / "round28_test.jsonl",
+        HERE / "round28_test_site.tsv",
+    ),
+    "round28-dev": (
+        HERE / "round28_dev.src.txt",
+        HERE / "round28_dev.jsonl",
+        HERE / "round28_dev_site.tsv",
+    ),
+    "round29-test": (
+        HERE / "round29_test.src.txt",
+        HERE / "round29_test.jsonl",
+        HERE / "round29_test_site.tsv",
+    ),
+    "round29-dev": (
+        HERE / "round29_dev.src.txt",
+        HERE / "round29_dev.jsonl",
+        HERE / "round29_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
