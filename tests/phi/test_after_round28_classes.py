@@ -209,3 +209,28 @@ def test_after_round29_dev(engine: PhiEngine, text: str, value: str, kind: str) 
 @pytest.mark.parametrize("text", ["sats 94% on RA, sat 2pm 97%", "moved to thurs 2pm"])
 def test_a_weekday_is_no_place_and_a_saturation_no_day(engine: PhiEngine, text: str) -> None:
     assert Entity.LOCATION.value not in _kinds(engine, text), found(engine, text)
+
+
+def test_stamped_chat_speakers_in_lower_case(engine: PhiEngine) -> None:
+    text = "[21:02] jez: u coming 2nite?\n[21:03] bex: yeah after work"
+    got = found(engine, text)
+    assert (PERSON, "jez") in got, got
+    assert (PERSON, "bex") in got, got
+    text = "[09:00] plan: npo\n[09:05] neuro: intact"
+    assert PERSON not in _kinds(engine, text), found(engine, text)
+
+
+def test_a_lower_case_word_after_a_street_is_no_town(engine: PhiEngine) -> None:
+    text = "still at 41 harker st, ok til friday"
+    assert Entity.LOCATION.value not in _kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Pupil at Holy Cross C of E Primary School, Ripon", "Holy Cross C of E Primary School"),
+        ("member at Stonebridge Fitness since May", "Stonebridge Fitness"),
+    ],
+)
+def test_a_church_school_and_a_gym(engine: PhiEngine, text: str, org: str) -> None:
+    assert covered(engine, text, org), found(engine, text)

@@ -877,7 +877,13 @@ class AddressRecognizer(LocalRecognizer):
                 zip_at = m + state
             is_zip = after_sep and m < len(words) and bool(_ZIP.match(words[m].key))
             at_end = m >= len(words) or "\n" in gap or gap.strip()[:1] in {".", ";", ")"}
-            known = any(self._known_place(view, j) for j in range(k, m))
+            # (a short or English word in lower case is the sentence going on: "23 lowther st,
+            # ok")
+            known = any(self._known_place(view, j) for j in range(k, m)) and not all(
+                words[j].text.islower()
+                and (len(words[j].key) <= 2 or self.lexicon.is_english(words[j].key))
+                for j in range(k, m)
+            )
             postcode = _POSTCODE_AFTER.match(view.text, words[m + state - 1].end)
             # a word of the sentence after the town, or after its comma ("..., Portland,
             # phone 503-...")

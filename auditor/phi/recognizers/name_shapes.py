@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 _SPEAKER = re.compile(
     r"(?m)^(?:[ \t]*\[[^\]\n]{1,40}\][ \t]*|[ \t]*)([A-Z][a-z'’-]{2,20}):[ \t]+\S"
 )
+# A chat's speakers in lower case, each line stamped ("[14:07] daz: mate can u ...").
+_SPEAKER_STAMPED_LOWER = re.compile(
+    r"(?m)^[ \t]*\[[^\]\n]{1,40}\][ \t]*([a-z][a-z'’-]{2,20}):[ \t]+\S"
+)
 # Initials that sign or did something: after "by", "per", "checked", "approved", a dash at a
 # line's end, or a nurse's or a pharmacist's credential, and before a colon, a line's end, a
 # " /" or a column's gap ("by JKL: PL-01044", "closing. -OL", "RPH DBW", "RN LT  -> cath",
@@ -318,6 +322,12 @@ class NameShapeRecognizer(LocalRecognizer):
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+            # two or more stamped speakers in lower case take turns in a chat as well
+            lower = [m for m in _SPEAKER_STAMPED_LOWER.finditer(text) if self._word(m.group(1))]
+            if len({m.group(1) for m in lower}) >= 2:
+                out += [
+                    make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE) for m in lower
+                ]
         for m in _SIGN_OFF.finditer(text) if "\n" in text else ():
             g = 1 if m.group(1) else 2
             words = m.group(g).split()

@@ -151,9 +151,12 @@ _TRADE = accelerated(
         r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ)\s+(?:Bank|Services|Centre|Center|Alliance)|"
         r"Blood\s+Service|"
         # schools and places of worship name a child's or a family's community
-        r"Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
+        # (a Church of England or Catholic school says so before its kind: "St Aldric's C of E
+        # Primary School")
+        r"(?:(?:C\s+of\s+E|CofE|CE|RC)\s+)?"
+        r"(?:Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
         r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
-        r"Intermediate(?:\s+School)?|Kindergarten|Montessori|"
+        r"Intermediate(?:\s+School)?|Kindergarten|Montessori)|"
         r"Academy|Parish|Mosque|Synagogue|Temple|Gurdwara|"
         # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
         # Church" (the name in front is what identifies it)
@@ -177,7 +180,8 @@ _INDUSTRY = re.compile(
     r"Winery|Vineyards?|Distillery|Printing|Upholstery|Flooring|Masonry|Welding|Machining|"
     r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
-    r"Couriers?|Taxis?|Cabs|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters)(?![\w])"
+    r"Couriers?|Taxis?|Cabs|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
+    r"Gym)(?![\w])"
 )
 TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
@@ -430,7 +434,7 @@ _INDUSTRY_GATE = _Gate(
     "Vineyard Vineyards Distillery Printing Upholstery Flooring Masonry Welding Machining "
     "Fabrication Textiles Apparel Furniture Appliances Auto Analytics Robotics Biotech "
     "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs "
-    "Laundromat Laundry Cleaners Coaches Coachlines Charters"
+    "Laundromat Laundry Cleaners Coaches Coachlines Charters Fitness Gym"
 )
 # _VESSEL: its prefix, slashed or not.
 _VESSEL_GATE = _Gate(
