@@ -323,10 +323,13 @@ class NameShapeRecognizer(LocalRecognizer):
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
             # two or more stamped speakers in lower case take turns in a chat as well
-            lower = [m for m in _SPEAKER_STAMPED_LOWER.finditer(text) if self._word(m.group(1))]
-            if len({m.group(1) for m in lower}) >= 2:
+            lower_speakers = [
+                m for m in _SPEAKER_STAMPED_LOWER.finditer(text) if self._word(m.group(1))
+            ]
+            if len({m.group(1) for m in lower_speakers}) >= 2:
                 out += [
-                    make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE) for m in lower
+                    make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE)
+                    for m in lower_speakers
                 ]
         for m in _SIGN_OFF.finditer(text) if "\n" in text else ():
             g = 1 if m.group(1) else 2
