@@ -234,3 +234,23 @@ def test_a_lower_case_word_after_a_street_is_no_town(engine: PhiEngine) -> None:
 )
 def test_a_church_school_and_a_gym(engine: PhiEngine, text: str, org: str) -> None:
     assert covered(engine, text, org), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Flat B-208, Sunrise Enclave, 6th Cross, HSR Layout 3rd Sector, Bengaluru",
+         "Flat B-208, Sunrise Enclave, 6th Cross, HSR Layout 3rd Sector"),
+        ("C/ Mayor, 14, 2º dcha., 28013 Madrid", "C/ Mayor, 14, 2º dcha."),
+        ("afspraak bij Oudegracht 212 bis in Utrecht", "Oudegracht 212 bis"),
+    ],
+)  # fmt: skip
+def test_a_chains_block_letter_ordinal_phase_lower_case_side_and_bis(
+    engine: PhiEngine, text: str, street: str
+) -> None:
+    assert covered(engine, text, street), found(engine, text)
+
+
+def test_a_bare_initial_closing_a_record_name_in_capitals(engine: PhiEngine) -> None:
+    text = "Member: OYELARAN, TOBI K | plan B"
+    assert covered(engine, text, "OYELARAN, TOBI K"), found(engine, text)

@@ -40,7 +40,11 @@ _OTHER = (
     r"Unit|Suite|Ste|Shop|Office|Level|Lvl|Tower|Block|Bldg|Building|Floor|Fl|Room|Rm|Wing|Lot|"
     r"unit|suite"
 )
-_NUMBER = r"(?:No\.?[ \t]?)?#?[ \t]?(?:\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?|[A-Z])(?![\w/-])"
+_NUMBER = (
+    r"(?:No\.?[ \t]?)?#?[ \t]?"
+    # (or a block's letter before the flat: "Flat C-1104")
+    r"(?:\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?|[A-Z]-\d{1,5}|[A-Z])(?![\w/-])"
+)
 _UNIT_TEXT = (
     rf"(?:(?P<home>{_HOME})|{_OTHER})\.?[ \t]?{_NUMBER}"
     r"|\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl\.?)"
@@ -48,7 +52,7 @@ _UNIT_TEXT = (
     r"|#\d{1,3}-\d{1,5}|#\d{1,5}[A-Za-z]?"
     r"|(?:Sector|Phase|Stage|Pocket|Zone)[ \t-]?\d{1,3}[A-Z]?"
     # a Portuguese or Spanish floor and side ("1.º Esq.", "3º Dto", "2ª Izda.")
-    r"|\d{1,2}\.?[º°ª](?:[ \t]*(?:Esq|Dto|Dir|Frente|Izq|Izda|Dcha|Drcha|Esquerdo|Direito)\.?)?"
+    r"|\d{1,2}\.?[º°ª](?:[ \t]*(?i:Esq|Dto|Dir|Frente|Izq|Izda|Dcha|Drcha|Esquerdo|Direito)\.?)?"
 )
 _UNIT = re.compile(_UNIT_TEXT)
 # A chain's first unit part at the end of a sentence's words ("will visit RR 3, Site 12").
@@ -56,7 +60,8 @@ _UNIT_LAST = re.compile(rf"(?<=[ \t])(?:{_UNIT_TEXT})$")
 # A planned town's locality: "HSR Layout", "Anna Nagar", "Vasant Vihar Sector 2".
 _LOCALITY = re.compile(
     r"(?:[A-Z][\w'-]*[ \t]+){1,2}(?:Layout|Nagar|Colony|Vihar|Enclave|Extension|Puram|Bagh)"
-    r"(?:[ \t]+(?:Sector|Phase|Stage|Block)[ \t-]?\d{1,3}[A-Z]?)?"
+    r"(?:[ \t]+(?:Sector|Phase|Stage|Block)[ \t-]?\d{1,3}[A-Z]?"
+    r"|[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Sector|Phase|Stage|Block))?"
 )
 # Streets the street rules leave to their context: Bengaluru's numbered crosses and mains
 # ("3rd Cross", "6th Main Road") and a capitalised name ending in a street type ("Church

@@ -405,7 +405,7 @@ _STREET_CONTINENTAL = accelerated(
     re.compile(
         r"\b[A-ZÄÖÜÆØÅ][a-zäöüßæøåé]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
         r"(?:" + "|".join(_CONTINENTAL_TYPES) + r")"
-        r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b"
+        r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b(?:[ \t]+(?:bis|ter)\b)?"
         r"(?:,[ \t]*(?:[A-Z]-)?\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)?"
     )
 )

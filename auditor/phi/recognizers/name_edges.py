@@ -38,6 +38,9 @@ _SIGNED_BEFORE = re.compile(r"(?m)^[ \t]*[-–—~][ \t]?([A-Z]{1,3})[ \t]\Z")
 # Latin abbreviations that look like initials before a name ("e.g. Kittredge", "i.e. Ruiz").
 _LATIN = re.compile(r"(?i:e\.[ \t]?g|i\.[ \t]?e|c\.[ \t]?f|a\.[ \t]?k\.[ \t]?a|n\.[ \t]?b)\.[ \t]?")
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
+# An initial without its dot after a name in capitals where a record's field ends ("ECHANDIA,
+# ARIADNE J | Lic# ...").
+_AFTER_BARE = re.compile(r"[ \t]([A-Z])(?=[ \t]*(?:\||;|$))", re.M)
 # Surname particles before a capitalised word: the Gaelic ones written capitalised ("Pádraig Ó
 # Gallchóir", "Aoife Ní Bhriain") and the lower-case ones names share ("P. van Wyk", "Ahmad bin
 # Ismail"); not "St" ("Dr Jones St Mary's" is a place).
@@ -109,6 +112,8 @@ def edge_bounds(
         # a degree or a licence after a name is no initial: "Samuel Ostrowski, M.D."
         if after is not None and not dotted_credential(text, after.start(1)):
             end = after.end(1)
+        elif text[start:end].isupper() and (bare := _AFTER_BARE.match(text, end)) is not None:
+            end = bare.end(1)
         if (start, end) != (span.start, span.end):
             yield span, start, end
 
