@@ -254,3 +254,48 @@ def test_a_chains_block_letter_ordinal_phase_lower_case_side_and_bis(
 def test_a_bare_initial_closing_a_record_name_in_capitals(engine: PhiEngine) -> None:
     text = "Member: OYELARAN, TOBI K | plan B"
     assert covered(engine, text, "OYELARAN, TOBI K"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Harbourside Federal Credit Union: debit of $40", "Harbourside Federal Credit Union",
+         Entity.ORGANIZATION.value),
+        ("member of Tasmanbay Industry Super since 2011", "Tasmanbay Industry Super",
+         Entity.ORGANIZATION.value),
+        ("Zolani Mobile: your SIM is registered", "Zolani Mobile", Entity.ORGANIZATION.value),
+        ('{"prenom": "Clémence", "ville": "Besançon", "cp": "25000"}', "Clémence", PERSON),
+        ('{"prenom": "Clémence", "ville": "Besançon", "cp": "25000"}', "Besançon",
+         Entity.LOCATION.value),
+        ('{"prenom": "Clémence", "ville": "Besançon", "cp": "25000"}', "25000", ZIP),
+        ("reading group; parent Tsubasa Ellingham, 0491 570 110", "Tsubasa Ellingham", PERSON),
+        ("Passport: surname TREGENNA, given names JOWAN", "TREGENNA", PERSON),
+        ("Surname KUTTIKRISHNAN | Given Name(s) ARATHI", "KUTTIKRISHNAN", PERSON),
+        ("date of issue 02 MAR 2020, place of birth PENZANCE", "PENZANCE",
+         Entity.LOCATION.value),
+        ("Agro Exports, GSTIN 29ABCPK1234L1Z5, Hubballi", "29ABCPK1234L1Z5", ID),
+        ("from Brgy. Dalandanan, Valenzuela", "Dalandanan", Entity.LOCATION.value),
+        ("deposit: transit 07712, institution 004, account 8812290", "07712", ACCOUNT),
+    ],
+)  # fmt: skip
+def test_after_round28_dev_firms_keys_labels_and_codes(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Address: 5 Glen Road, Castlebay     Mobile: 07700 900 318",
+        "surname unknown, given names not recorded",
+        "from Brgy. Dalandanan, Valenzuela",
+    ],
+)
+def test_a_column_gap_a_label_and_a_labels_abbreviation_are_no_firm_name_or_place(
+    engine: PhiEngine, text: str
+) -> None:
+    got = found(engine, text)
+    assert not any(e == Entity.ORGANIZATION.value for e, _ in got), got
+    assert not any(e == PERSON and v.lower() in {"unknown", "not"} for e, v in got), got
+    assert (Entity.LOCATION.value, "Brgy") not in got, got

@@ -458,12 +458,17 @@ _ALNUM_ID = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]
 # 4417", "A/c No. 5010 0288 4719").
 _BANK_CODE = re.compile(
     r"\b(?i:sort[ \t]?code|bsb|transit|ifsc|routing|aba)[ \t]*+(?i:no\.?|number|#)?[ \t]*+[:#]?"
-    r"[ \t]*+(\d{2}-\d{2}-\d{2}|\d{3}[ -]\d{3}|\d{5}-\d{3}|\d{6}|\d{9}|[A-Z]{4}0[A-Z0-9]{6})"
+    r"[ \t]*+(\d{2}-\d{2}-\d{2}|\d{3}[ -]\d{3}|\d{5}-\d{3}|\d{5,6}|\d{9}|[A-Z]{4}0[A-Z0-9]{6})"
     r"(?![\w-])"
 )
 _ACCOUNT_GROUPED = re.compile(
     r"\b(?i:acc(?:ount)?|acct|a/c)\.?[ \t]*+(?i:no\.?|number|#)?[ \t]*+[:#]?[ \t]*+"
     r"(\d{3,6}(?:[ -]\d{3,6}){1,3})(?![\w-])"
+)
+# India's goods-and-services tax number after its label: the state's two digits, the PAN, an
+# entity digit, "Z" and a check character ("GSTIN 37AAGFN4471K1Z3").
+_GSTIN = re.compile(
+    r"\b(?i:gstin|gst[ \t]+no\.?)[ \t]*+[:#]?[ \t]*+(\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z])\b"
 )
 # India's permanent account number (tax): five letters, four digits, a letter, after its label.
 _PAN = re.compile(r"\b(?:PAN|Pan)(?:[ \t]+(?i:no\.?|number|card))?[ \t]*+[:#]?[ \t]*+"
@@ -1111,6 +1116,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             words=("acc", "a/c"),
         ),
         Rule("pan", e.ID_NUMBER, _PAN, 0.85, group=1, words=("pan",)),
+        Rule("gstin", e.ID_NUMBER, _GSTIN, 0.85, group=1, words=("gst",)),
         Rule(
             "member-id",
             e.ID_NUMBER,

@@ -26,7 +26,10 @@ SCORE = 0.85
 _NAME_KEYS = (
     r"given|family|givenName|familyName|firstName|lastName|middleName|maidenName|"
     r"first_name|last_name|middle_name|maiden_name|given_name|family_name|surname|forename|"
-    r"patientName|patient_name"
+    r"patientName|patient_name|"
+    # the same keys in the languages exports are written in ("prenom", "apellido", "vorname")
+    r"prenom|prénom|nom|nom_famille|nombre|apellido|apellidos|nome|sobrenome|cognome|vorname|"
+    r"nachname|voornaam|achternaam|fornavn|efternavn|etternavn|imie|nazwisko"
 )
 # The account that did something, as application and audit logs key it: a login names its
 # user ("reg.mbrightwater", "kiosk-07@lobby").
@@ -37,8 +40,14 @@ _LOGIN_KEYS = (
 # A record's bare "name" key holds a person when the value is written "Family, Given".
 _PERSON_NAME_KEYS = r"name|displayName|display_name|fullName|full_name"
 _BARE_NAME_KEYS = frozenset(_PERSON_NAME_KEYS.split("|"))
-_PLACE_KEYS = r"city|town|district|county"
-_CODE_KEYS = r"postalCode|postal_code|postcode|zip|zipCode|zip_code"
+_PLACE_KEYS = (
+    r"city|town|district|county|ville|ciudad|localidad|municipio|cidade|citta|città|ort|stadt|"
+    r"plaats|woonplaats|miasto|poststed"
+)
+_CODE_KEYS = (
+    r"postalCode|postal_code|postcode|zip|zipCode|zip_code|cp|code_postal|codigo_postal|cep|"
+    r"plz|postleitzahl|postcode_nl|postnummer|postnr|kod_pocztowy|cap"
+)
 # The key, its colon, then one quoted string or an array of them (one line, 200 characters).
 _FIELD = re.compile(
     r'"(' + "|".join((_NAME_KEYS, _LOGIN_KEYS, _PLACE_KEYS, _CODE_KEYS)) + r')"[ \t]*+:[ \t]*+'

@@ -88,7 +88,7 @@ RELATIVES = frozenset(
         "figlia", "figlio", "moglie", "marito", "corka", "matka", "ojciec", "maz",
         # the abbreviations hurried notes use ("dtr Itzayana called", "sis here"), and the
         # Māori word for the family, as New Zealand notes write it ("whānau: wife Huhana")
-        "dtr", "dau", "sis", "whanau",
+        "dtr", "dau", "sis", "whanau", "parent",
     }
 )  # fmt: skip
 # Verbs and roles that introduce a person: "spoke with Smith", "per Jones", "seen by Lee".

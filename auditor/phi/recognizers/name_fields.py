@@ -70,6 +70,12 @@ _LABEL_BARE = re.compile(
     r"(?im)(?:^|[|;]|(?<!\s)\s{3,}+)[ \t]*+(?:patient(?:'s)?\s+name|patient|pt|name)[ \t]+"
     r"(?=[^\W\d_]+(?:['’ -][^\W\d_]+){0,2},[ \t]*[^\W\d_])"
 )
+# A passport's or an ID card's name fields, which print no colon ("surname GOLDSWORTHY, given
+# names PENROSE ALICE", "Surname NAMBIAR | Given Name(s) ANJALI"): the value in capitals.
+_NAME_FIELD_CAPS = re.compile(
+    r"\b(?i:surname|family[ \t]+name|last[ \t]+name|given[ \t]+names?(?:\(s\))?|first[ \t]+names?|"
+    r"forenames?)[ \t]*+[:|]?[ \t]*+(?=[A-Z][A-Z'’-]+(?![a-z]))"
+)
 # A table cell holding only "SURNAME, Given" (a reprint log's or a census list's patient
 # column, "| ADEYEMI, Tolu |"): the layout is the label. Capitalised words only.
 _CELL_NAME = re.compile(
@@ -114,7 +120,10 @@ class FieldNameRecognizer(LocalRecognizer):
                 make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE)
                 for m in _HAN_NAME.finditer(text)
             ]
-        for label in _LABEL.finditer(text):
+        labels = list(_LABEL.finditer(text))
+        if "ame" in text:
+            labels += _NAME_FIELD_CAPS.finditer(text)
+        for label in labels:
             span = self._value(text, label.end())
             if span is not None:
                 results.append(make_result(self, Entity.PERSON, span[0], span[1], SCORE))

@@ -181,7 +181,10 @@ _INDUSTRY = re.compile(
     r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
     r"Couriers?|Taxis?|Cabs|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
-    r"Gym)(?![\w])"
+    r"Gym|"
+    # banks of members and pension funds, phone carriers ("Lingcod Federal Credit Union",
+    # "Coralbay Industry Super", "Vukani Mobile")
+    r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless)(?![\w])"
 )
 TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
@@ -434,7 +437,8 @@ _INDUSTRY_GATE = _Gate(
     "Vineyard Vineyards Distillery Printing Upholstery Flooring Masonry Welding Machining "
     "Fabrication Textiles Apparel Furniture Appliances Auto Analytics Robotics Biotech "
     "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs "
-    "Laundromat Laundry Cleaners Coaches Coachlines Charters Fitness Gym"
+    "Laundromat Laundry Cleaners Coaches Coachlines Charters Fitness Gym Credit Building Super "
+    "Superannuation Mobile Wireless"
 )
 # _VESSEL: its prefix, slashed or not.
 _VESSEL_GATE = _Gate(
@@ -648,6 +652,8 @@ class OrganizationRecognizer(LocalRecognizer):
             if start is not None:
                 out.append(self._result(start, m.end(1), CUE_SCORE))
         for m in _INDUSTRY.finditer(text) if pairs and _INDUSTRY_GATE(text, words) else ():
+            if "  " in text[m.end(1) : m.end()] or "\n" in text[m.end(1) : m.end()]:
+                continue  # a column's gap: "Castlebay     Mobile: 07700 ..." is a town, a label
             names = re.findall(r"[A-Za-z'’]+", m.group(1))
             # (some words may be plain, "Platte River Millwork", not all: "Rapid Logistics")
             if not all(self._plain(w) for w in names) and not any(

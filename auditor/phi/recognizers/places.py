@@ -57,16 +57,19 @@ _UNIT_BEFORE = re.compile(
     r"(?<![\w-])(?i:village|sector|settlement|hamlet|barangay|island|atoll|commune|"
     r"community|reserve|township)[ \t]"
 )
-# The same labels abbreviated with their dot, as Indian and Bangladeshi addresses write them
-# ("Vill. Baganpara, P.O. Jirat, Dist. Hooghly", "Teh. Sadar", "Distt. Rohtak").
+# The same labels abbreviated with their dot, as Indian, Bangladeshi and Philippine addresses
+# write them ("Vill. Baganpara, P.O. Jirat, Dist. Hooghly", "Teh. Sadar", "Brgy. Malanday").
 _UNIT_DOTTED = re.compile(
-    r"(?<![\w.])(?:Vill|VILL|Vil|Dist|DIST|Distt|DISTT|Teh|TEH|Tal|TAL|Mouza|Upz|Thana"
+    r"(?<![\w.])(?:Vill|VILL|Vil|Dist|DIST|Distt|DISTT|Teh|TEH|Tal|TAL|Mouza|Upz|Thana|Brgy|BRGY"
     # a post office or police station only as an address's part after a comma (a "P.S." on
     # its own is a postscript, "P.O." by mouth)
     r"|(?<=,[ \t])P\.[ \t]?[OS])\.?[ \t]*(?:[:-][ \t]*)?(?=[A-Z])"
 )
+# A place of birth after its label, as passports and registers print it ("place of birth
+# FOOTSCRAY", "Place of Birth: Thrissur, Kerala", "POB Kisumu"): up to the comma.
+_BIRTHPLACE = re.compile(r"\b(?i:place[ \t]+of[ \t]+birth|birth[ \t]?place|POB)[ \t]*+[:|]?[ \t]*+")
 _DOTTED_HINTS = ("Vil", "VIL", "Dist", "DIST", "Teh", "TEH", "Tal", "TAL", "P.", "Mouza", "Upz",
-                 "Thana")  # fmt: skip
+                 "Thana", "Brgy", "BRGY")  # fmt: skip
 # Every unit word above contains one of these (the cheap test before the patterns run).
 _UNIT_STEMS = (
     "distr", "county", "parish", "villag", "divis", "constit", "municip", "barang", "taluk",
@@ -92,7 +95,15 @@ _TOWN_ENDING = re.compile(r"(?:ville|burgh|borough|bury|haven|chester|mouth|stad
                           r"town|view|shire)$")  # fmt: skip
 _TOWN_ENDING_CUED = re.compile(r"(?:ton|field|side|port|land|berg|burg|ford|wood|dale)$")
 _TOWN_CUES = _PLACE_PREPOSITIONS | {"at", "where", "city", "lives", "visiting", "of"}
-NOT_PLACE_HEAD = frozenset(STOP_WORDS) | TITLES | RELATIVES | _CALENDAR | EHR_PRODUCTS
+NOT_PLACE_HEAD = (
+    frozenset(STOP_WORDS)
+    | TITLES
+    | RELATIVES
+    | _CALENDAR
+    | EHR_PRODUCTS
+    # the address labels' abbreviations (_UNIT_DOTTED): the label, not the place
+    | {"vill", "distt", "teh", "brgy", "mouza", "upz", "thana"}
+)
 
 
 # A state's name before a state abbreviation and a ZIP names the city: "New York, NY 10031".
@@ -197,6 +208,10 @@ class PlaceRecognizer(LocalRecognizer):
         parish", "Masafu sub-county") or after its label ("village: Buteba"): the unit word
         says the words before it are a place, whatever their case."""
         out = []
+        for m in _BIRTHPLACE.finditer(text) if "irth" in text or "POB" in text else ():
+            last = self._place_words(text, m.end(), backward=False)
+            if last is not None and text[m.end() : m.end() + 1].isupper():
+                out.append((m.end(), last, 0.85))
         if any(hint in text for hint in _DOTTED_HINTS):
             for m in _UNIT_DOTTED.finditer(text):
                 if "." not in m.group() and not m.group().rstrip().endswith((":", "-")):
