@@ -315,3 +315,9 @@ def test_a_sentence_with_a_pronoun_after_a_number_is_no_street(engine: PhiEngine
     for text, street in (("lives at 12 Still Water Drive", "12 Still Water Drive"),
                          ("14 Her Majesty Lane, Ely", "14 Her Majesty Lane")):  # fmt: skip
         assert covered(engine, text, street), found(engine, text)
+
+
+def test_an_accounts_holder_or_payee_cues_the_name(engine: PhiEngine) -> None:
+    text = "refund to account holder Eithne Ní Dhubhghaill, Flat 2"
+    assert covered(engine, text, "Eithne Ní Dhubhghaill"), found(engine, text)
+    assert PERSON not in {e for e, _ in found(engine, "holder of a valid licence")}

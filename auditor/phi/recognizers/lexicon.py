@@ -197,7 +197,9 @@ JOB_TITLES = frozenset(
      "interpreter", "receptionist", "coordinator", "carer", "caseworker", "paramedic",
      "phlebotomist", "radiographer", "sonographer", "hca", "ot", "slp", "counsellor",
      "counselor", "psychologist", "optometrist", "podiatrist", "audiologist", "doula",
-     "sitter", "aide", "advocate", "navigator"}
+     "sitter", "aide", "advocate", "navigator",
+     # who holds an account, a card or a policy, as payments and statements name them
+     "holder", "cardholder", "accountholder", "policyholder", "payee", "beneficiary"}
 )  # fmt: skip
 # Roles a form's field or a table's column labels a person by ("mother/caretaker:", "| BIB |
 # NAME | ESCORT |"), as a regex alternation over lower-case text whose blanks are single:
