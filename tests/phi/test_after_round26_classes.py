@@ -321,3 +321,36 @@ def test_an_accounts_holder_or_payee_cues_the_name(engine: PhiEngine) -> None:
     text = "refund to account holder Eithne Ní Dhubhghaill, Flat 2"
     assert covered(engine, text, "Eithne Ní Dhubhghaill"), found(engine, text)
     assert PERSON not in {e for e, _ in found(engine, "holder of a valid licence")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0200 vitals stable. BCx x2 sent 2015 & 2040. 0400 turned q2h",
+        "Overnight: 6 ICD shocks between 0110-0350. Amio bolus 150 mg",
+        "Det. Ostrowicz here 2100-2140, pt sedated",
+        "SON CALLED FROM WORK (KOSHAR BOAT STORAGE) AT 0200 WANTING AN UPDATE",
+        "Diabetes Center, paged at 0230 by HO. Plan: titrate",
+        "could not give statement. Det. card # left at desk",
+    ],
+)
+def test_an_icu_notes_clock_times_are_no_year_number_plate_or_pager(
+    engine: PhiEngine, text: str
+) -> None:
+    got = found(engine, text)
+    assert not [v for _, v in got if any(c.isdigit() for c in v)], got
+    assert (PERSON, "card") not in got, got
+
+
+def test_years_in_a_list_with_their_cue_and_a_range_stay_years(engine: PhiEngine) -> None:
+    text = "0200 seen. Hx: MIs in 2015 and 2019; 0400 turned"
+    got = found(engine, text)
+    assert (DATE, "2015") in got and (DATE, "2019") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Bridgeport PD Det. Ostrowicz came", "Ostrowicz"), ("Sgt Pryce called", "Pryce")],
+)
+def test_a_police_rank_is_a_title(engine: PhiEngine, text: str, name: str) -> None:
+    assert PERSON in _as(engine, text, name), found(engine, text)

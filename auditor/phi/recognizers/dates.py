@@ -651,9 +651,32 @@ def _year_reject(text: str, start: int, end: int) -> bool:
 _MONTH_BRACKETED = re.compile(rf"\(((?!May\))(?=[A-Z])(?i:{MONTH})\.?)\)")
 
 
+# A clock time no year shares (before 19:00 or after 20:59), as nursing notes write them.
+_CLEAR_TIME = re.compile(r"(?<![\w/.:-])(?:0\d|1[0-8]|2[1-3])[0-5]\d(?![\w/.:%-])")
+
+
+def _times_not_years(text: str, start: int, end: int) -> bool:
+    """Two numbers of a list ("sent 2015 & 2040"; a range is left alone) that are both clock
+    times, in a text that writes its times so (two clear ones at least: "0200", "1400"), with
+    no year's cue before them: the times of a shift, not years."""
+    window = text[max(0, start - 12) : end + 12]
+    numbers = re.findall(r"(?:19|20)\d{2}", window)
+    if not numbers or not all(int(n[2:]) < 60 for n in numbers):
+        return False
+    if re.search(r"(?:19|20)\d{2}[ \t]*[-–][ \t]*(?:19|20)\d{2}", window):
+        return False  # a range ("1942-1946") is as often years as a shift's hours: kept
+    if near(text, start, end, _YEAR_CTX, 10, 0):
+        return False
+    return len(_CLEAR_TIME.findall(text)) >= 2
+
+
+def _year_list_first_reject(text: str, start: int, end: int) -> bool:
+    return _year_reject(text, start, end) or _times_not_years(text, start, end)
+
+
 def _year_list_reject(text: str, start: int, end: int) -> bool:
     """The second year of a list: the cue that rules out times sits before the first."""
-    return _year_reject(text, max(0, start - 12), end)
+    return _year_reject(text, max(0, start - 12), end) or _times_not_years(text, start, end)
 
 
 def date_rules() -> list[Rule]:
@@ -729,7 +752,7 @@ def date_rules() -> list[Rule]:
         Rule(
             "year-not-time", e, _YEAR_NOT_TIME, 0.55, _YEAR_CTX, 0.7, window=14, reject=_year_reject
         ),
-        Rule("year-list", e, _YEAR_BEFORE_YEAR, 0.55, reject=_year_reject),
+        Rule("year-list", e, _YEAR_BEFORE_YEAR, 0.55, reject=_year_list_first_reject),
         Rule("named-year", e, _NAMED_YEAR, 0.6, group=1, reject=_year_reject, trigger=(" of ",)),
         Rule("year-list-2", e, _YEAR_AFTER_YEAR, 0.55, group="year", reject=_year_list_reject),
         Rule("apostrophe-year", e, _APOS_YEAR, 0.55, _YEAR_CTX, 0.7, window=14),

@@ -498,8 +498,16 @@ _MEASUREMENT = re.compile(
 )
 
 
+# A span of clock time, as shift notes write it ("between 0110-0350", "here 2100-2140").
+_TIME_RANGE = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d[ ]?[-–][ ]?(?:[01]\d|2[0-3])[0-5]\d$")
+
+
 def _not_measurement(value: str) -> bool:
-    return _MEASUREMENT.match(value) is None and sum(c.isdigit() for c in value) >= 3
+    return (
+        _MEASUREMENT.match(value) is None
+        and _TIME_RANGE.match(value) is None
+        and sum(c.isdigit() for c in value) >= 3
+    )
 
 
 # Record-number shapes that need no cue: six or more digits in one run, alone or glued to a
@@ -666,8 +674,11 @@ _VITALS = frozenset(
 
 
 def _vehicle_ok(value: str) -> bool:
-    """Three digits at least, and no vital sign or test before them ("BP 120", "HR 88")."""
+    """Three digits at least, and no vital sign or test before them ("BP 120", "HR 88"), nor
+    a preposition before a clock time ("AT 0200")."""
     first = re.split(r"[ -]", value, maxsplit=1)[0]
+    if first.lower() in {"at", "by", "on", "to", "til", "till", "until", "from"}:
+        return False
     return sum(c.isdigit() for c in value) >= 3 and first not in _VITALS
 
 

@@ -32,8 +32,16 @@ TITLES = frozenset(
         # Filipino forms of address before a given name ("Aling Nena", "Mang Tonyo")
         "aling",
         "mang",
+        # police ranks before a surname, abbreviated ("Det. Ostrowicz", "Sgt Pryce")
+        "det",
+        "sgt",
+        "ofc",
+        "insp",
+        "supt",
     }
 )
+# (the ranks take a capitalised surname only: "Det. card # ..." is the detective's card)
+RANKS = frozenset({"det", "sgt", "ofc", "insp", "supt"})
 # Forms of address beside a name and never part of it, the cue titles above and those
 # that are no cue of their own ("Sir", "Fr.", "Sra.", Quebec's "Dre", Italian "Dott."):
 # read by every rule that trims a title off a name (table cells, capitalised runs).

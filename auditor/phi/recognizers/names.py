@@ -23,6 +23,7 @@ from auditor.phi.recognizers.lexicon import (
     HONORIFICS,
     NAME_VERBS,
     NOT_NAMES,
+    RANKS,
     RELATIVES,
     ROLE_WORDS,
     TITLES,
@@ -395,6 +396,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if before not in _LOWER_NAME_CUES and (gap != " " or len(key) < 3 or not self.known(key)):
             return False  # (most lower-case words: only the last case below is left to them)
         if self.blocked(key) or len(key) < 3:
+            return False
+        if before in RANKS:
             return False
         if before in TITLES and (gap in {". ", "."} or (before == "dr" and gap == " ")):
             if self.english(key):

@@ -137,9 +137,21 @@ def _document_page(text: str, start: int, end: int) -> bool:
     )
 
 
+_AT_CLOCK = re.compile(r"(?i:\b(?:paged|page|paging|bleeped)[ \t]+at)[ \t]+\Z")
+
+
 def _vital_page(text: str, start: int, end: int) -> bool:
-    """ "paged HO for HR 130": a measurement, not a pager number."""
-    return bool(_VITAL_BEFORE.search(text[max(0, start - 10) : start]))
+    """ "paged HO for HR 130": a measurement, not a pager number; "paged at 0230": the time
+    it was paged."""
+    if _VITAL_BEFORE.search(text[max(0, start - 10) : start]):
+        return True
+    value = text[start:end]
+    return (
+        len(value) == 4
+        and int(value[:2]) < 24
+        and int(value[2:]) < 60
+        and _AT_CLOCK.search(text, max(0, start - 16), start) is not None
+    )
 
 
 # An extension written alone after its cue ("ext 855", "extn. 2210"): a direct line.
