@@ -354,3 +354,18 @@ def test_years_in_a_list_with_their_cue_and_a_range_stay_years(engine: PhiEngine
 )
 def test_a_police_rank_is_a_title(engine: PhiEngine, text: str, name: str) -> None:
     assert PERSON in _as(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("home with Quabbin Visiting Nurse Association for INR checks",
+         "Quabbin Visiting Nurse Association", Entity.ORGANIZATION.value),
+        ("cousin drove up from Cedar Falls overnight", "Cedar Falls", LOCATION),
+        ("works nights at a diner in Fields Corner", "Fields Corner", LOCATION),
+    ],
+)  # fmt: skip
+def test_a_visiting_nurse_agency_and_a_place_word_last(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in _as(engine, text, value), found(engine, text)

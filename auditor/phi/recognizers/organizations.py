@@ -144,6 +144,8 @@ _TRADE = accelerated(
         r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
         r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
         r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
+        # home nursing agencies ("Dexter Visiting Nurse Association")
+        r"Visiting\s+Nurses?(?:\s+(?:Association|Service|Services))?|"
         # an insurer by its line of cover: "Northstar Casualty", "Mountaineer Life & Annuity"
         r"Casualty|Indemnity|Underwriters|(?:Life\s*(?:&|and)\s*)?Annuity|"
         r"Health\s+Plans?|Health\s+Insurance|"
@@ -418,7 +420,7 @@ _TRADE_GATE = _Gate(
     "Mobility Transport Couriers Mutual Assurance Casualty Indemnity Underwriters Annuity "
     "andAnnuity LifeandAnnuity Blood Eye Tissue Bone Milk Food Organ Pre PreSchool Preschool "
     "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
-    "Mosque Synagogue Temple Gurdwara Church Chapel Club",
+    "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting",
     both=(
         ("Home", "Care"),
         ("Home", "care"),

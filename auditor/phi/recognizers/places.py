@@ -65,6 +65,15 @@ _UNIT_DOTTED = re.compile(
     # its own is a postscript, "P.O." by mouth)
     r"|(?<=,[ \t])P\.[ \t]?[OS])\.?[ \t]*(?:[:-][ \t]*)?(?=[A-Z])"
 )
+# A town or neighbourhood named with a place-word last, after a preposition of place ("in
+# Fields Corner", "from Cedar Falls", "to Shaker Heights"): the last word says it is a place
+# whatever the words before it are.
+_PLACE_WORD_LAST = re.compile(
+    r"(?<![\w-])(?:in|from|to|near|outside)[ \t]+((?:[A-Z][a-z'’]+[ \t]){1,2}"
+    r"(?:Corner|Crossing|Falls|Heights|Junction|Springs|Landing|Mills|Crossroads))(?![\w'’-])"
+)
+_PLACE_WORD_HINTS = ("Corner", "Crossing", "Falls", "Heights", "Junction", "Springs", "Landing",
+                     "Mills", "Crossroads")  # fmt: skip
 # A place of birth after its label, as passports and registers print it ("place of birth
 # FOOTSCRAY", "Place of Birth: Thrissur, Kerala", "POB Kisumu"): up to the comma.
 _BIRTHPLACE = re.compile(r"\b(?i:place[ \t]+of[ \t]+birth|birth[ \t]?place|POB)[ \t]*+[:|]?[ \t]*+")
@@ -208,6 +217,8 @@ class PlaceRecognizer(LocalRecognizer):
         parish", "Masafu sub-county") or after its label ("village: Buteba"): the unit word
         says the words before it are a place, whatever their case."""
         out = []
+        if any(hint in text for hint in _PLACE_WORD_HINTS):
+            out += [(m.start(1), m.end(1), 0.7) for m in _PLACE_WORD_LAST.finditer(text)]
         for m in _BIRTHPLACE.finditer(text) if "irth" in text or "POB" in text else ():
             last = self._place_words(text, m.end(), backward=False)
             if last is not None and text[m.end() : m.end() + 1].isupper():
