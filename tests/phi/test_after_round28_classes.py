@@ -173,7 +173,7 @@ def test_run_together_and_dotted_dates(engine: PhiEngine, text: str, date: str) 
     assert DATE in _as(engine, text, date), found(engine, text)
 
 
-@pytest.mark.parametrize("text", ["dose 02.05. given", "Na 140 mg 12.10. BP", "TOTAL 07JUL"])
+@pytest.mark.parametrize("text", ["dose 02.05. given", "Na 140 mg 12.10. BP", "TOTAL 12.50 paid"])
 def test_decimals_and_a_bare_month_are_no_dotted_date(engine: PhiEngine, text: str) -> None:
     assert DATE not in _kinds(engine, text), found(engine, text)
 
@@ -299,3 +299,38 @@ def test_a_column_gap_a_label_and_a_labels_abbreviation_are_no_firm_name_or_plac
     assert not any(e == Entity.ORGANIZATION.value for e, _ in got), got
     assert not any(e == PERSON and v.lower() in {"unknown", "not"} for e, v in got), got
     assert (Entity.LOCATION.value, "Brgy") not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("salida viernes 25 de julio, asiento 22", "25 de julio", DATE),
+        ("viewing confirmed for Weds 4th June at 5pm", "Weds", DATE),
+        ("UA 1187  14NOV  SFO-ORD", "14NOV", DATE),
+        ("VISA ************6621  CHIP READ", "6621", ACCOUNT),
+        ("Centrelink CRN 407 218 936K.", "407 218 936K", ID),
+        ("N° de sécurité sociale 2 91 04 69 123 456 78", "2 91 04 69 123 456 78", ID),
+        ("Belo Horizonte - MG, CEP 30160-031", "30160-031", ZIP),
+        ("Infirmière, 418 555-0161 poste 224", "224", Entity.PHONE_NUMBER.value),
+    ],
+)
+def test_after_round30_dev_dates_numbers_and_codes(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("RIOPELLE, TAVIAN\n77 BURNHAMTHORPE RD W UNIT 1204\nMISSISSAUGA, ON",
+         "77 BURNHAMTHORPE RD W UNIT 1204"),
+        ("from Flat 2F1, 9 Marchmont Crescent, Edinburgh", "Flat 2F1, 9 Marchmont Crescent"),
+        ("Bill to: #84, 2nd Main, 4th Block, Jayanagar", "#84, 2nd Main, 4th Block"),
+        ("domicile : 12 bis, rue des Tanneurs, 67000 Strasbourg", "12 bis, rue des Tanneurs"),
+        ("adres Keizersgracht 118-II, 1015 CW Amsterdam", "Keizersgracht 118-II"),
+        ("Nørrebrogade 40, 2. th., 2200 København N", "Nørrebrogade 40, 2. th."),
+    ],
+)  # fmt: skip
+def test_after_round30_dev_streets(engine: PhiEngine, text: str, street: str) -> None:
+    assert covered(engine, text, street), found(engine, text)

@@ -43,11 +43,13 @@ _OTHER = (
 _NUMBER = (
     r"(?:No\.?[ \t]?)?#?[ \t]?"
     # (or a block's letter before the flat: "Flat C-1104")
-    r"(?:\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?|[A-Z]-\d{1,5}|[A-Z])(?![\w/-])"
+    r"(?:\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?|\d{1,2}F\d{1,2}|[A-Z]-\d{1,5}|[A-Z])(?![\w/-])"
 )
 _UNIT_TEXT = (
     rf"(?:(?P<home>{_HOME})|{_OTHER})\.?[ \t]?{_NUMBER}"
-    r"|\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl\.?)"
+    r"|\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl\.?|Block|Stage|Phase|Sector)"
+    # a Danish floor and side ("3. tv.", "2. th.", "st. mf.")
+    r"|\d{1,2}\.[ \t]?(?:tv|th|mf)\."
     r"|(?:Ground|Upper|Lower|First|Second|Third)[ \t]+Floor"
     r"|#\d{1,3}-\d{1,5}|#\d{1,5}[A-Za-z]?"
     r"|(?:Sector|Phase|Stage|Pocket|Zone)[ \t-]?\d{1,3}[A-Z]?"

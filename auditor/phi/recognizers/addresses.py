@@ -118,7 +118,11 @@ _UNIT = (
 )
 # A direction after the street type, as grid cities write it ("1407 Arno St NE", "88 Main
 # St. W,"); one letter only where no word follows ("St S of the park" is a direction).
-_POST_DIRECTION = r"(?:[ \t]+(?:NE|NW|SE|SW)\b\.?|[ \t]+[NSEW]\b\.?(?![ \t]*[A-Za-z]))?"
+_POST_DIRECTION = (
+    r"(?:[ \t]+(?:NE|NW|SE|SW)\b\.?|[ \t]+[NSEW]\b\.?(?![ \t]*[A-Za-z])"
+    # (or before the unit: "77 BURNHAMTHORPE RD W UNIT 1204")
+    r"|[ \t]+[NSEW]\b\.?(?=[ \t]+(?i:unit|apt|suite|ste)\b|[ \t]*#))?"
+)
 _STREET = accelerated(
     re.compile(
         _NUMBER
@@ -194,7 +198,8 @@ _STREET_ROMANCE = accelerated(
     re.compile(
         # (a comma after the house only before a type in lower case: "23, rue Ibn Batouta";
         # "No. 12, Jalan Reko Jaya 3" is the street then its number)
-        rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?(?:[ \t]+{ROMANCE_TYPE}|,?[ \t]+{_ROMANCE_TYPE_LOWER})"
+        rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?(?:[ \t]+(?:bis|ter))?"
+        rf"(?:[ \t]+{ROMANCE_TYPE}|,?[ \t]+{_ROMANCE_TYPE_LOWER})"
         rf"{_ROMANCE_NAME}(?![\w'’-])"
         rf"|(?<![\w-]){_ARTICLE}(?:{ROMANCE_TYPE}|{_ROMANCE_TYPE_LOWER}){_ROMANCE_NAME},?[ \t]+"
         r"(?:n\.?[º°o]\.?[ \t]*)?\d{1,5}"  # the house, perhaps after "nº", "n.º"
@@ -405,7 +410,7 @@ _STREET_CONTINENTAL = accelerated(
     re.compile(
         r"\b[A-ZÄÖÜÆØÅ][a-zäöüßæøåé]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
         r"(?:" + "|".join(_CONTINENTAL_TYPES) + r")"
-        r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b(?:[ \t]+(?:bis|ter)\b)?"
+        r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b(?:[ \t]+(?:bis|ter)\b|-(?:I{1,3}|IV|hs)\b)?"
         r"(?:,[ \t]*(?:[A-Z]-)?\d{4,5}[ \t]+[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)?"
     )
 )

@@ -280,7 +280,12 @@ _RANGE_WITH_YEAR = re.compile(
 # month name or one that is also an English word makes a date without its year.
 _DAY_ARTICLE = re.compile(
     r"(?<![\w'’])(?i:le|du|au|dès|des|depuis|el|del|al|desde|hasta|il|dal|am|vom|bis|zum|seit|"
-    r"em|op|dia|dne)[ \t]+\Z"
+    r"em|op|dia|dne|"
+    # or the day's weekday, written out ("viernes 25 de julio", "samedi 3 mars")
+    r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|segunda|terça|terca|quarta|quinta|sexta|"
+    r"(?:segunda|terça|quarta|quinta|sexta)-feira|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|"
+    r"domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?[ \t]+\Z"
 )
 
 
@@ -297,7 +302,7 @@ def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], b
             # décembre 2026", "30. november-3. december 2026"
             if needs_year and month_with_day(m.group("m")):
                 return False  # "le 30 novembre": a full name, also a surname, with its day
-            if needs_year and _DAY_ARTICLE.search(text, max(0, start - 10), start):
+            if needs_year and _DAY_ARTICLE.search(text, max(0, start - 16), start):
                 return False  # "le 3 mars": the article says a day and its month
             return needs_year and not _RANGE_WITH_YEAR.match(text, end)
         # A year and a month with no day is a date only for a month that is no English word
@@ -328,7 +333,7 @@ _WEEKDAY_NAME = re.compile(
 # (monitor, saturation, sun) nor "Wed" before a word in lower case ("Wed in 1970") nor "Thu"
 # before a capitalised one (a Vietnamese given name: "daughter Thu Tran").
 _WEEKDAY_SHORT = re.compile(
-    r"(?<![\w'’-])(?:Tues?|Thurs?|Thu(?![ \t]+[A-Z][a-z])|Fri|Wed(?![ \t]+[a-z]))(?![\w'’-])"
+    r"(?<![\w'’-])(?:Tues?|Thurs?|Thu(?![ \t]+[A-Z][a-z])|Fri|Weds?(?![ \t]+[a-z]))(?![\w'’-])"
 )
 # "in September", "since May", "early March": a capitalised month name after a time word.
 _MONTH_ALONE = re.compile(
@@ -516,11 +521,11 @@ _COMPACT_BIRTH = re.compile(
     r"(?<![\w.+-])(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])"
     r"(?:0[1-9]|1[0-2]))(?:19|20)\d{2}(?![\w-]|\.\w)"
 )
-# A day, a month's three letters and a year run together, as airlines, the military and some
-# registration systems print dates ("14MAR79", "02NOV1969"): capitals only.
+# A day, a month's three letters and perhaps a year run together, as airlines, the military and
+# some registration systems print dates ("14MAR79", "02NOV1969", "14NOV"): capitals only.
 _DAY_MON_YEAR = re.compile(
     r"(?<![\w-])(?:0[1-9]|[12]\d|3[01])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-    r"(?:\d{2}|(?:19|20)\d{2})(?![\w-])"
+    r"(?:\d{2}|(?:19|20)\d{2})?(?![\w-])"
 )
 # A German, Scandinavian or Central European day and month with their dots and no year after
 # a word that dates it ("bis zum 15.08.", "am 03.11.", "fra 12.04."): both in two digits.

@@ -465,6 +465,16 @@ _ACCOUNT_GROUPED = re.compile(
     r"\b(?i:acc(?:ount)?|acct|a/c)\.?[ \t]*+(?i:no\.?|number|#)?[ \t]*+[:#]?[ \t]*+"
     r"(\d{3,6}(?:[ -]\d{3,6}){1,3})(?![\w-])"
 )
+# A card's or an account's last digits after its masked part ("************6621", "XXXX-4471").
+_MASKED_DIGITS = re.compile(r"(?<![\w*•])(?:[*•]{4,}|[Xx]{4,})[ -]?(\d{4})(?![\w-])")
+# Australia's Centrelink reference (nine digits in threes and a check letter) after "CRN".
+_CRN = re.compile(r"\bCRN[ \t]*+[:#]?[ \t]*+(\d{3}[ ]?\d{3}[ ]?\d{3}[A-Z])(?![\w-])")
+# France's social security number (NIR) as the card prints it: sex, year, month, department,
+# commune, order, key ("1 85 07 75 114 287 59").
+_NIR = re.compile(
+    r"(?<![\w-])[12][ ]\d{2}[ ](?:0[1-9]|1[0-2]|[2-9]\d)[ ](?:\d{2}|2[AB])[ ]\d{3}[ ]\d{3}[ ]\d{2}"
+    r"(?![\w-])"
+)
 # India's goods-and-services tax number after its label: the state's two digits, the PAN, an
 # entity digit, "Z" and a check character ("GSTIN 37AAGFN4471K1Z3").
 _GSTIN = re.compile(
@@ -747,8 +757,8 @@ _POSTCODE4_CTX = context_regex(["zip", "zip:", "zipcode", "zip code", "postcode"
 # "1000-001" ("postnr=116 62", "PSČ: 110 00", "kod pocztowy: 00-950", "CP: 1000-001").
 _POSTCODE_LABELLED = re.compile(
     r"\b(?i:postnr|postnummer|post[ \t]?code|postcode|postal[ \t]?code|psč|psc|kod[ \t]pocztowy|"
-    r"código[ \t]postal|codigo[ \t]postal|cp|c\.p\.|plz|cap|zip)[ \t]*+[:=#]?[ \t]*+"
-    r"(\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3})(?![\w-])"
+    r"código[ \t]postal|codigo[ \t]postal|cp|c\.p\.|plz|cap|zip|cep)[ \t]*+[:=#]?[ \t]*+"
+    r"(\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3})(?![\w-])"
 )
 
 # Postcodes outside the US, by their national grammar (capitals only, as printed).
@@ -1128,6 +1138,16 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         ),
         Rule("pan", e.ID_NUMBER, _PAN, 0.85, group=1, words=("pan",)),
         Rule("gstin", e.ID_NUMBER, _GSTIN, 0.85, group=1, words=("gst",)),
+        Rule(
+            "masked-digits",
+            e.ACCOUNT_NUMBER,
+            _MASKED_DIGITS,
+            0.8,
+            group=1,
+            trigger=("****", "••••", "xxxx"),
+        ),
+        Rule("crn", e.ID_NUMBER, _CRN, 0.95, group=1, trigger=("crn",)),
+        Rule("nir", e.ID_NUMBER, _NIR, 0.85),
         Rule(
             "member-id",
             e.ID_NUMBER,

@@ -156,7 +156,7 @@ def _vital_page(text: str, start: int, end: int) -> bool:
 
 # An extension written alone after its cue ("ext 855", "extn. 2210"): a direct line.
 _EXT_ALONE = re.compile(
-    r"\b(?:ext|extn|extension)\.?\s*+(?:#|no\.?)?\s*+:?\s*+(\d{2,5})(?![\w/]|[.-]\d)", I
+    r"\b(?:ext|extn|extension|poste)\.?\s*+(?:#|no\.?)?\s*+:?\s*+(\d{2,5})(?![\w/]|[.-]\d)", I
 )
 # Seven or eight digits in one run right after a phone cue: local numbers ("ph 85152564").
 _LOCAL_RUN = re.compile(r"(?<![\w/.+-])\d{7,8}(?![\w/]|[.-]\d)")
@@ -340,7 +340,9 @@ def phone_rules() -> list[Rule]:
             trigger=("pag", "bleep"),
             reject=_vital_page,
         ),
-        Rule("extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext",)),
+        Rule(
+            "extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext", "poste")
+        ),
         Rule("local-run", e.PHONE_NUMBER, _LOCAL_RUN, 0.0, _CLOSE_CUES, 0.65, window=8),
         Rule("local-grouped", e.PHONE_NUMBER, _LOCAL_GROUPED, 0.65, reject=_not_contact),
     ]
