@@ -68,7 +68,7 @@ def carve(text: str, spans: list[list]) -> list[list]:
 # "Marchmont Suite") stays HOSPITAL. The word list was written from the kinds of units hospitals
 # have, before any test batch's spans were read, and is not to be grown from a test batch.
 _UNIT_TEXT = (
-    "icu micu sicu ccu cicu cvicu csicu cticu cvru nicu picu pcicu ticu tsicu nsicu nnicu "
+    "icu micu sicu ccu cicu cvicu csicu cticu cvru csru nicu picu pcicu ticu tsicu nsicu nnicu "
     "neuro neurosurgical neurosurgery neurology burn burns trauma surgical surgery surg medical "
     "medicine med cardiac cardiology coronary cardiothoracic thoracic respiratory rcu bmt onc "
     "oncology hem heme haematology hematology stepdown step down tele telemetry ward wards unit "

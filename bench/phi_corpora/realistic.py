@@ -17,7 +17,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round22-dev``/``round22-test``, ``round23-dev``/``round23-test``,
 ``round24-dev``/``round24-test``, ``round25-dev``/``round25-test``,
 ``round26-dev``/``round26-test``, ``round27-dev``/``round27-test``,
-``round28-dev``/``round28-test``, ``round29-dev``/``round29-test`` and ``bait-dev``/``bait-test``
+``round28-dev``/``round28-test``, ``round29-dev``/``round29-test``, ``round30-dev``,
+``round31-dev`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -475,6 +476,16 @@ CORPORA = {
         HERE / "round29_dev.src.txt",
         HERE / "round29_dev.jsonl",
         HERE / "round29_dev_site.tsv",
+    ),
+    "round30-dev": (
+        HERE / "round30_dev.src.txt",
+        HERE / "round30_dev.jsonl",
+        HERE / "round30_dev_site.tsv",
+    ),
+    "round31-dev": (
+        HERE / "round31_dev.src.txt",
+        HERE / "round31_dev.jsonl",
+        HERE / "round31_dev_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
