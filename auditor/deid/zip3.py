@@ -11,7 +11,8 @@ from functools import lru_cache
 from importlib import resources
 
 RESTRICTED_FILE = "restricted_zip3.txt"
-_ZIP = re.compile(r"(?<!\d)(\d{3})\d{2}(?:[- ]?\d{4})?(?!\d)")
+# (a suffix after the dash goes with it, four digits or Brazil's three: "30160-031" -> "301")
+_ZIP = re.compile(r"(?<!\d)(\d{3})\d{2}(?:-\d{3,4}|[ ]?\d{4})?(?!\d)")
 
 
 @lru_cache(maxsize=1)

@@ -165,6 +165,9 @@ def test_restricted_zip3_list_matches_hhs_guidance() -> None:
         ("MA 02139", "MA 021"),
         *[(f"{p}42", "000") for p in sorted(HHS_RESTRICTED)],
         ("03601-1234", "000"),
+        # a postcode's suffix after the dash goes too (Brazil's CEP kept "-031" in place)
+        ("30160-031", "301"),
+        ("CEP 30160-031", "CEP 301"),
         ("1234", None),
     ],
 )
