@@ -204,8 +204,12 @@ def _plainly_possible(core: str) -> bool:
 def _possible(value: str) -> bool:
     """Possible (by length) in any of :data:`REGIONS`; fast, no network, no metadata fetch."""
     core = _EXT_TAIL.sub("", value)
-    if _plainly_possible(core):
-        return True
+    return _plainly_possible(core) or parsed_possible(core)
+
+
+def parsed_possible(core: str) -> bool:
+    """What ``phonenumbers`` answers: a parse in one of :data:`REGIONS` of a possible length
+    (the check ``_plainly_possible`` answers without it, for the plain shapes)."""
     for region in REGIONS:
         try:
             number = phonenumbers.parse(core, region)
