@@ -1,4 +1,4 @@
-"""Label alternations grouped by first letter (``identifiers.by_first_letter``, issue 14's
+"""Label alternations grouped by first letter (``regex_start.by_first_letter``, issue 14's
 CPU a note) find the same matches, with the same groups, as the plain alternations."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from auditor.phi.recognizers import identifiers as I
-from auditor.phi.recognizers.identifiers import by_first_letter
+from auditor.phi.recognizers import regex_start
+from auditor.phi.recognizers.regex_start import by_first_letter
 from tests.phi.test_speed_org_gates import written
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,7 +93,7 @@ def test_the_folds_are_those_of_re() -> None:
             for letter in "abcdefghijklmnopqrstuvwxyz":
                 if re.fullmatch(f"(?i:{letter})", char):
                     odd[letter] = odd.get(letter, "") + char
-    assert {k: k + k.upper() + v for k, v in odd.items()} == I._FOLDS
+    assert {k: k + k.upper() + v for k, v in odd.items()} == regex_start._FOLDS
 
 
 def test_grouping_keeps_the_order_of_the_branches() -> None:
