@@ -202,7 +202,11 @@ _ANY_VALUE = r"([A-Za-z0-9]+(?:[./_-][A-Za-z0-9]+){0,5})(?![\w/-]|[.]\w)"
 _RECORD_LABELLED = re.compile(
     rf"(?<![\w])(?i:{by_first_letter(_RECORD_LABEL)}){_LABEL_GAP}{_ANY_VALUE}"
 )
-_MEMBER_LABELLED = re.compile(rf"(?<![\w])(?i:member){_LABEL_GAP}{_ANY_VALUE}")
+# (a club's or a scheme's number after the word, its number word perhaps between: "Club
+# member JPC-0318", "member no. 44120")
+_MEMBER_LABELLED = re.compile(
+    rf"(?<![\w])(?i:member(?:ship)?)(?:[ \t]*+(?i:no\.?|number|#|id))?{_LABEL_GAP}{_ANY_VALUE}"
+)
 _LOGIN_LABELLED = re.compile(rf"(?<![\w])(?i:{LOGIN_LABEL}){_LABEL_GAP}{_ANY_VALUE}")
 # A number word and what may follow it before the value: "no.", "Nos.", "number is", "#:".
 _NUMBER_LABEL = r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(?i:is|was)[ \t]+)?"
@@ -396,18 +400,13 @@ _GSTIN = re.compile(
 # India's permanent account number (tax): five letters, four digits, a letter, after its label.
 _PAN = re.compile(r"\b(?:PAN|Pan)(?:[ \t]+(?i:no\.?|number|card))?[ \t]*+[:#]?[ \t]*+"
                   r"([A-Z]{5}\d{4}[A-Z])(?![\w-])")  # fmt: skip
-# A member's number of a club, a union or a scheme written right after the word ("Club member
-# JPC-0318", "member no. 44120"): letters and digits with a digit in them.
-_MEMBER_ID = re.compile(
-    r"\b(?i:member(?:ship)?)[ \t]*+(?i:no\.?|number|#|id)?[ \t]*+[:#]?[ \t]*+"
-    r"((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,16}[A-Z0-9])(?![\w-])"
-)
 
 
 def _member_ok(value: str) -> bool:
-    """A letter in it or five digits: "member 2009" is a year, "member 12" a count."""
+    """Five digits, or a letter with three ("JPC-0318"): "member 2009" is a year, "member 12"
+    a count."""
     digits = sum(c.isdigit() for c in value)
-    return (digits >= 5 or any(c.isalpha() for c in value)) and _not_measurement(value)
+    return digits >= 5 or (any(c.isalpha() for c in value) and _not_measurement(value))
 
 
 # Ventilator settings (600x12), doses (10u, 250mg) and ratios are not identifiers.
@@ -999,7 +998,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _MEMBER_LABELLED,
             0.7,
             group=1,
-            validate=_digits_at_least(5),
+            validate=_member_ok,
             words=("member",),
         ),
         Rule(
@@ -1061,15 +1060,6 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         ),
         Rule("crn", e.ID_NUMBER, _CRN, 0.95, group=1, trigger=("crn",)),
         Rule("nir", e.ID_NUMBER, _NIR, 0.85),
-        Rule(
-            "member-id",
-            e.ID_NUMBER,
-            _MEMBER_ID,
-            0.8,
-            group=1,
-            words=("member",),
-            validate=_not_measurement,
-        ),
         Rule(
             "account-context",
             e.ACCOUNT_NUMBER,
