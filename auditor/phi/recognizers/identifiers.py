@@ -1189,6 +1189,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
                 "plz",
                 "cap",
                 "zip",
+                "cep",
             ),
         ),
         Rule("postcode-uk", e.ZIP_CODE, _UK_POSTCODE, 0.7, _ZIP_CTX, 0.9),
