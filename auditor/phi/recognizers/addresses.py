@@ -218,12 +218,12 @@ _STREET_NAMED = re.compile(
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     r"Turnpike|Square)\b"
 )
-# ... and with its type abbreviated, after a word of place ("drug store on Dodge St.", "lives
-# off Harney St,"): "St" and "Rd" then end the line or the clause, not "St Mary's" or "Rd
-# Hospital".
+# ... and with a type abbreviated that _STREET_NAMED leaves out (it reads "Ave" and "Blvd"),
+# after a word of place ("drug store on Dodge St.", "lives off Harney St,"): "St" and "Rd"
+# then end the line or the clause, not "St Mary's" or "Rd Hospital".
 _STREET_NAMED_SHORT = re.compile(
     r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
-    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ave|Blvd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z]))"
+    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z]))"
     r"(?=[ \t]*(?:[,;.)]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z])(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
 )
 # Italy's "Via" at a line's start with its house number and the CAP after the comma ("Via
