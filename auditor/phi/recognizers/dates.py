@@ -280,13 +280,24 @@ _RANGE_WITH_YEAR = re.compile(
 # month name or one that is also an English word makes a date without its year.
 _DAY_ARTICLE = re.compile(
     r"(?<![\w'’])(?i:le|du|au|dès|des|depuis|el|del|al|desde|hasta|il|dal|am|vom|bis|zum|seit|"
-    r"em|op|dia|dne|"
-    # or the day's weekday, written out ("viernes 25 de julio", "samedi 3 mars")
-    r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lundi|mardi|"
-    r"mercredi|jeudi|vendredi|samedi|dimanche|segunda|terça|terca|quarta|quinta|sexta|"
-    r"(?:segunda|terça|quarta|quinta|sexta)-feira|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|"
-    r"domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?[ \t]+\Z"
+    r"em|op|dia|dne)[ \t]+\Z"
 )
+# ... or the day's weekday written out ("viernes 25 de julio", "samedi 3 mars"): the calendar's
+# weekday names, and the spellings it leaves out because they are also words or given names.
+_WEEKDAYS_BEFORE_DAY = frozenset(
+    {"miercoles", "sabado", "domingo", "domenica", "segunda", "terça", "terca", "quarta",
+     "quinta", "sexta"}
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*),?[ \t]+\Z")
+
+
+def _dated_by_word(text: str, start: int) -> bool:
+    """An article, a preposition or a weekday before the day (see ``_DAY_ARTICLE``)."""
+    if _DAY_ARTICLE.search(text, max(0, start - 16), start):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    word = m.group(1).lower() if m else ""
+    return word in _weekdays() or word in _WEEKDAYS_BEFORE_DAY
 
 
 def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], bool]:
@@ -302,7 +313,7 @@ def _named_month_reject(pattern: re.Pattern[str]) -> Callable[[str, int, int], b
             # décembre 2026", "30. november-3. december 2026"
             if needs_year and month_with_day(m.group("m")):
                 return False  # "le 30 novembre": a full name, also a surname, with its day
-            if needs_year and _DAY_ARTICLE.search(text, max(0, start - 16), start):
+            if needs_year and _dated_by_word(text, start):
                 return False  # "le 3 mars": the article says a day and its month
             return needs_year and not _RANGE_WITH_YEAR.match(text, end)
         # A year and a month with no day is a date only for a month that is no English word
