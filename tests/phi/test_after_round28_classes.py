@@ -334,3 +334,10 @@ def test_after_round30_dev_dates_numbers_and_codes(
 )  # fmt: skip
 def test_after_round30_dev_streets(engine: PhiEngine, text: str, street: str) -> None:
     assert covered(engine, text, street), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Surname: Okafor\nDOB 02/03/1981", "Okafor"), ("Given name: Ana", "Ana")]
+)
+def test_a_name_parts_field_with_its_colon(engine: PhiEngine, text: str, name: str) -> None:
+    assert PERSON in _as(engine, text, name), found(engine, text)

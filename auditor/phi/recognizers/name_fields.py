@@ -44,8 +44,15 @@ FOREIGN_NAME_LABELS = (
     r"nama|pangalan|n[ée]v|vezet[ée]kn[ée]v|keresztn[ée]v|όνομα|επώνυμο|mari|[ée]poux|"
     r"[ée]pouse|m[èe]re|p[èe]re|esposo|esposa|marido|m[ãa]e|pai|madre|padre|ehemann|ehefrau"
 )
+# The fields of a name's parts ("Surname:", "Given names", "First name").
+_NAME_PARTS = (
+    r"surname|family[ \t]+name|last[ \t]+name|given[ \t]+names?(?:\(s\))?|first[ \t]+names?|"
+    r"forenames?"
+)
 _LABEL = re.compile(
     r"(?im)(?:^|[|;]|(?<!\s)\s{2,}+)[ \t]*+(?:(?:patient(?:'s)?\s+name|pt\s+name|"
+    + _NAME_PARTS
+    + r"|"
     r"name\s+on\s+(?:the\s+)?card|card\s*holder(?:'s)?(?:\s+name)?|account\s+holder|"
     r"policy\s*holder|beneficiary|payee|name|" + FOREIGN_NAME_LABELS + r"|"
     r"from|re|subscriber|guarantor|insured|emergency\s+contact|poa|hcp|attending|assistant|"
@@ -73,8 +80,7 @@ _LABEL_BARE = re.compile(
 # A passport's or an ID card's name fields, which print no colon ("surname GOLDSWORTHY, given
 # names PENROSE ALICE", "Surname NAMBIAR | Given Name(s) ANJALI"): the value in capitals.
 _NAME_FIELD_CAPS = re.compile(
-    r"\b(?i:surname|family[ \t]+name|last[ \t]+name|given[ \t]+names?(?:\(s\))?|first[ \t]+names?|"
-    r"forenames?)[ \t]*+[:|]?[ \t]*+(?=[A-Z][A-Z'’-]+(?![a-z]))"
+    rf"\b(?i:{_NAME_PARTS})[ \t]*+[:|]?[ \t]*+(?=[A-Z][A-Z'’-]+(?![a-z]))"
 )
 # A table cell holding only "SURNAME, Given" (a reprint log's or a census list's patient
 # column, "| ADEYEMI, Tolu |"): the layout is the label. Capitalised words only.
