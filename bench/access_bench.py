@@ -32,10 +32,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -50,38 +52,77 @@ BASELINE = (
 )
 
 
-def prepare(args: argparse.Namespace) -> tuple[Path, Path]:
-    """The cached inputs, generated on first use in a child process.
+def prepare(args: argparse.Namespace) -> tuple[Path, Path, list[Path]]:
+    """The cached inputs, generated on first use in a child process: (the log as one file,
+    the context folder, the log as one file per day: only with ``--per-day --incremental``).
 
     Not in this process: Linux counts a forked child's pages inherited from its parent in the
     child's ``ru_maxrss``, so generating 10M events here (GBs of DuckDB memory) would show up
     as the peak RSS of every process this script starts afterwards.
+
+    Without ``--per-day``: the bench's first input, nine days in random order
+    (``generate_events_csv``). With it: a log in time order, ``--per-day`` events a day
+    (``generate_ordered_events``), relationships at ``--relationships`` a week over its days.
     """
-    out = (
-        ROOT
-        / "bench"
-        / "out"
-        / (f"access-{args.events}-{args.users}-{args.patients}-{args.relationships}-{args.seed}")
+    if args.per_day is None:
+        name = f"access-{args.events}-{args.users}-{args.patients}-{args.relationships}"
+        out = ROOT / "bench" / "out" / f"{name}-{args.seed}"
+        log, ctx = out / "events.csv", out / "context"
+        if not (log.exists() and (ctx / "relationships.csv").exists()):
+            code = (
+                "import sys; from pathlib import Path; "
+                "from auditor.synth.scale import generate_context, generate_events_csv; "
+                "log, ctx = Path(sys.argv[1]), Path(sys.argv[2]); "
+                "e, u, p, r, seed = (int(a) for a in sys.argv[3:8]); "
+                "generate_context(ctx, n_users=u, n_patients=p, n_relationships=r, seed=seed); "
+                "generate_events_csv(log, e, u, p, r, seed=seed)"
+            )
+            numbers = (args.events, args.users, args.patients, args.relationships, args.seed)
+            _generate(code, out, log, ctx, numbers)
+        return log, ctx, []
+    from auditor.synth.scale import days_for
+
+    days = days_for(args.events, args.per_day)
+    rels = ordered_relationships(args)
+    name = f"access-ordered-{args.events}-{args.per_day}-{args.users}-{args.patients}-{rels}"
+    out = ROOT / "bench" / "out" / f"{name}-{args.seed}"
+    log, ctx, folder = out / "events.csv", out / "context", out / "days"
+    want_one = not args.incremental or not args.no_reference
+    code = (
+        "import sys; from pathlib import Path; "
+        "from auditor.synth.scale import generate_context, generate_ordered_events; "
+        "dest, ctx = Path(sys.argv[1]), Path(sys.argv[2]); "
+        "e, u, p, r, seed, per_day, split = (int(a) for a in sys.argv[3:10]); "
+        "days = -(-e // per_day); "
+        "ctx.exists() or generate_context(ctx, n_users=u, n_patients=p, n_relationships=r, "
+        "seed=seed, days=days); "
+        "generate_ordered_events(dest, e, u, p, r, per_day=per_day, seed=seed, "
+        "split_days=bool(split))"
     )
-    log, ctx = out / "events.csv", out / "context"
-    if not (log.exists() and (ctx / "relationships.csv").exists()):
-        t0 = time.perf_counter()
-        code = (
-            "import sys; from pathlib import Path; "
-            "from auditor.synth.scale import generate_context, generate_events_csv; "
-            "log, ctx = Path(sys.argv[1]), Path(sys.argv[2]); "
-            "e, u, p, r, seed = (int(a) for a in sys.argv[3:8]); "
-            "generate_context(ctx, n_users=u, n_patients=p, n_relationships=r, seed=seed); "
-            "generate_events_csv(log, e, u, p, r, seed=seed)"
-        )
-        numbers = (args.events, args.users, args.patients, args.relationships, args.seed)
-        subprocess.run(
-            [sys.executable, "-c", code, str(log), str(ctx), *map(str, numbers)],
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            check=True,
-        )
-        print(f"generated inputs in {time.perf_counter() - t0:.1f}s: {out}", file=sys.stderr)
-    return log, ctx
+    ordered = (args.events, args.users, args.patients, rels, args.seed, args.per_day)
+    if want_one and not (log.exists() and (ctx / "relationships.csv").exists()):
+        _generate(code, out, log, ctx, (*ordered, 0))
+    if args.incremental and len(list(folder.glob("day-*.csv"))) != days:
+        _generate(code, out, folder, ctx, (*ordered, 1))
+    return log, ctx, sorted(folder.glob("day-*.csv")) if args.incremental else []
+
+
+def ordered_relationships(args: argparse.Namespace) -> int:
+    """Relationships of the time-ordered input: ``--relationships`` a week (the first
+    input's density: ~25 events a relationship at 10M) over its days and the two before."""
+    from auditor.synth.scale import days_for
+
+    return round(args.relationships * (days_for(args.events, args.per_day) + 2) / 7)
+
+
+def _generate(code: str, out: Path, dest: Path, ctx: Path, numbers: tuple[int, ...]) -> None:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", code, str(dest), str(ctx), *map(str, numbers)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    print(f"generated {dest.name} in {time.perf_counter() - t0:.1f}s: {out}", file=sys.stderr)
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -183,32 +224,97 @@ def run_reference(log: Path, ctx: Path) -> tuple[float, float, int, dict[str, in
         return wall, cpu, rss, json.loads(out.read_text())
 
 
+class DiskPeaks(threading.Thread):
+    """The largest sizes seen under a scan's home, polled every 2 s (blocks on disk): the
+    store (``auditor.db`` and its WAL), the persisted carry's parts, the scan's work folder
+    (the carry's DuckDB file, DuckDB's spill, the segments) and that carry file alone.
+    SQLite's own temp files (the writer's stages) are unlinked and not seen."""
+
+    def __init__(self, home: Path) -> None:
+        super().__init__(daemon=True)
+        self.home, self.done = home, threading.Event()
+        self.peaks: dict[str, int] = {}
+
+    def sample(self) -> dict[str, int]:
+        sizes = dict.fromkeys(("home", "store", "parts", "work", "carry_db"), 0)
+        for folder, _, files in os.walk(self.home):
+            rel = os.path.relpath(folder, self.home)
+            for name in files:
+                try:
+                    n = os.lstat(os.path.join(folder, name)).st_blocks * 512
+                except OSError:
+                    continue
+                sizes["home"] += n
+                if rel == "." and name.startswith("auditor.db"):
+                    sizes["store"] += n
+                elif rel.startswith(os.path.join("checkpoints", "access-carry")):
+                    sizes["parts"] += n
+                elif rel.startswith(os.path.join("checkpoints", "work")):
+                    sizes["work"] += n
+                    sizes["carry_db"] += n if name.startswith("carry.duckdb") else 0
+        return sizes
+
+    def run(self) -> None:
+        while not self.done.wait(2.0):
+            self.take()
+
+    def take(self) -> None:
+        for key, n in self.sample().items():
+            self.peaks[key] = max(self.peaks.get(key, 0), n)
+
+    def stop(self) -> dict[str, int]:
+        self.done.set()
+        self.join()
+        self.take()
+        return self.peaks
+
+
 def run_project(
-    log: Path, ctx: Path, root: Path = ROOT
+    logs: list[Path],
+    ctx: Path,
+    root: Path = ROOT,
+    *,
+    incremental: bool = False,
+    keep: Path | None = None,
 ) -> tuple[float, float, int, dict[str, Any]]:
     """``root``: the checkout whose code runs (PYTHONPATH and the working directory, which
     ``python -m`` puts first on the path: with this tree's, ``--before`` timed this tree
     twice; this venv's packages). (wall s, CPU s, peak RSS bytes, summary) of one whole
-    ``auditor scan access-logs``."""
+    ``auditor scan access-logs`` over ``logs``; with ``incremental``, as the daemon scans a
+    feed of a file a day: one ``scan --incremental`` process a day over the files so far,
+    in one home (wall and CPU summed, the peak RSS the largest, findings by rule summed).
+    ``keep``: the findings' JSONL is copied there. The summary gains ``disk_peaks``."""
     with tempfile.TemporaryDirectory(prefix="bench-home-") as tmp:
         home = Path(tmp) / "home"
+        home.mkdir()
         summary_file = Path(tmp) / "summary.json"
-        argv = [
-            *AUDITOR,
-            "scan",
-            "access-logs",
-            str(log),
-            "--context",
-            str(ctx),
-            "--output-format",
-            "jsonl",
-            "--summary-json",
-            str(summary_file),
-        ]
-        with (Path(tmp) / "findings.jsonl").open("w") as out:
-            wall, cpu, rss = _timed(argv, {**_env(home), "PYTHONPATH": str(root)}, out, root)
-        summary = json.loads(summary_file.read_text())
-    return wall, cpu, rss, summary
+        findings = Path(tmp) / "findings.jsonl"
+        steps = [logs[: i + 1] for i in range(len(logs))] if incremental else [logs]
+        total: dict[str, Any] = {"findings_by_rule": {}, "findings_total": 0, "timings_s": {}}
+        wall = cpu = 0.0
+        rss = 0
+        disk = DiskPeaks(home)
+        disk.start()
+        for paths in steps:
+            argv = [*AUDITOR, "scan", "access-logs", *map(str, paths), "--context", str(ctx)]
+            argv += ["--output-format", "jsonl", "--summary-json", str(summary_file)]
+            argv += ["--incremental"] if incremental else []
+            with findings.open("a") as out:
+                w, c, r = _timed(argv, {**_env(home), "PYTHONPATH": str(root)}, out, root)
+            wall, cpu, rss = wall + w, cpu + c, max(rss, r)
+            summary = json.loads(summary_file.read_text())
+            for rule, n in summary.get("findings_by_rule", {}).items():
+                total["findings_by_rule"][rule] = total["findings_by_rule"].get(rule, 0) + n
+            total["findings_total"] += summary.get("findings_total") or 0
+            for phase, seconds in summary.get("timings_s", {}).items():
+                total["timings_s"][phase] = total["timings_s"].get(phase, 0.0) + seconds
+            total["explained_pct"] = summary.get("explained_pct")
+        total["disk_peaks"] = disk.stop()
+        total["processes"] = len(steps)
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(findings, keep)
+    return wall, cpu, rss, total
 
 
 def add_input_args(parser: argparse.ArgumentParser, *, events: int) -> None:
@@ -219,15 +325,30 @@ def add_input_args(parser: argparse.ArgumentParser, *, events: int) -> None:
     parser.add_argument("--relationships", type=int, default=400_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--per-day",
+        type=int,
+        default=None,
+        help="a log in time order at this many events a day (e.g. 1500000) instead of the "
+        "default input's nine days in random order; --relationships is then per week",
+    )
+    parser.add_argument(
+        "--incremental",
+        action="store_true",
+        help="with --per-day: the log as a file a day, scanned as the daemon does (one "
+        "`scan --incremental` process a day over the files so far, one home)",
+    )
 
 
-def _median_row(label: str, rows: list[tuple[float, float, int]], ref: float, n: int) -> str:
+def _median_row(
+    label: str, rows: list[tuple[float, float, int]], ref: tuple[float, float], n: int
+) -> str:
     wall = statistics.median(r[0] for r in rows)
     cpu = statistics.median(r[1] for r in rows)
     rss = max(r[2] for r in rows)
     return (
-        f"{label:28}{wall:>9.2f}{n / wall:>12,.0f}{cpu:>9.2f}{rss / 2**20:>10.0f}"
-        f"{wall / ref:>8.2f}x"
+        f"{label:28}{wall:>9.2f}{n / wall:>12,.0f}{cpu:>9.2f}{cpu / n * 1e6:>8.2f}"
+        f"{rss / 2**20:>10.0f}{wall / ref[0]:>8.2f}x{cpu / ref[1]:>8.2f}x"
     )
 
 
@@ -246,28 +367,49 @@ def main() -> None:
     parser.add_argument(
         "--count", action="store_true", help="also time DuckDB merely reading the CSV"
     )
+    parser.add_argument(
+        "--no-reference",
+        action="store_true",
+        help="leave the reference out (it holds the whole input in memory: 4.6 GB at 10M)",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="copy each scan's findings JSONL into this folder"
+    )
     args = parser.parse_args()
-    log, ctx = prepare(args)
+    if args.incremental and args.per_day is None:
+        parser.error("--incremental needs --per-day")
+    log, ctx, day_files = prepare(args)
+    logs = day_files or [log]
     roots = {"auditor scan (this tree)": ROOT}
     if args.before is not None:
         roots = {"auditor scan (--before)": args.before.resolve(), **roots}
-    runs: dict[str, list[tuple[float, float, int]]] = {"reference (DuckDB direct)": []}
+    ref_name = "reference (DuckDB direct)"
+    runs: dict[str, list[tuple[float, float, int]]] = {}
+    if not args.no_reference:
+        runs[ref_name] = []
     if args.count:
         runs["duckdb count(*) read_csv"] = []
     phases: dict[str, dict[str, list[float]]] = {name: {} for name in roots}
     summaries: dict[str, dict[str, Any]] = {}
+    disks: dict[str, list[dict[str, int]]] = {name: [] for name in roots}
     reference_hits: dict[str, int] = {}
     for i in range(args.repeats):
-        wall, cpu, rss, reference_hits = run_reference(log, ctx)
-        runs["reference (DuckDB direct)"].append((wall, cpu, rss))
+        if not args.no_reference:
+            wall, cpu, rss, reference_hits = run_reference(log, ctx)
+            runs[ref_name].append((wall, cpu, rss))
         if args.count:
             wall, cpu = run_baseline(log)
             runs["duckdb count(*) read_csv"].append((wall, cpu, 0))
         order = list(roots.items()) if i % 2 == 0 else list(reversed(roots.items()))
         for name, root in order:
-            wall, cpu, rss, summary = run_project(log, ctx, root)
+            side = "before" if "--before" in name else "after"
+            keep = args.keep / f"{side}-{i + 1}.jsonl" if args.keep is not None else None
+            wall, cpu, rss, summary = run_project(
+                logs, ctx, root, incremental=args.incremental, keep=keep
+            )
             runs.setdefault(name, []).append((wall, cpu, rss))
             summaries[name] = summary
+            disks[name].append(summary["disk_peaks"])
             timings = dict(summary.get("timings_s", {}))
             # Whatever the scan service did not time: interpreter, imports, CLI, home, pack.
             timings["startup+exit"] = wall - timings.get("total", 0.0)
@@ -278,25 +420,42 @@ def main() -> None:
             + ", ".join(f"{k} {v[-1][0]:.2f}s (cpu {v[-1][1]:.2f}s)" for k, v in runs.items()),
             file=sys.stderr,
         )
-    mb = log.stat().st_size / 2**20
+    mb = sum(p.stat().st_size for p in logs) / 2**20
+    if args.per_day is None:
+        shape = f"{args.relationships:,} relationships, nine days in random order"
+    else:
+        shape = (
+            f"{ordered_relationships(args):,} relationships, in time order at "
+            f"{args.per_day:,} a day"
+            + (f", a file a day scanned incrementally ({len(logs)} processes)" if day_files else "")
+        )
     print(
         f"input: {args.events:,} events ({mb:.0f} MiB CSV), {args.users:,} users, "
-        f"{args.patients:,} patients, {args.relationships:,} relationships; "
-        f"medians of {args.repeats}"
+        f"{args.patients:,} patients, {shape}; medians of {args.repeats}"
     )
-    ref = statistics.median(r[0] for r in runs["reference (DuckDB direct)"])
-    print(f"{'':28}{'wall s':>9}{'events/s':>12}{'cpu s':>9}{'peak MiB':>10}{'/ ref':>9}")
+    first = runs[ref_name] if ref_name in runs else next(iter(runs.values()))
+    ref = (statistics.median(r[0] for r in first), statistics.median(r[1] for r in first))
+    print(
+        f"{'':28}{'wall s':>9}{'events/s':>12}{'cpu s':>9}{'us/ev':>8}{'peak MiB':>10}"
+        f"{'wall/1st':>9}{'cpu/1st':>9}"
+    )
     for name, rows in runs.items():
         print(_median_row(name, rows, ref, args.events))
     for name, summary in summaries.items():
         got = summary.get("findings_by_rule", {})
         same = all(got.get(rule, 0) == n for rule, n in reference_hits.items())
-        print(
-            f"{name}: {summary.get('findings_total')} findings "
-            f"(reference {sum(reference_hits.values())}; per rule "
-            f"{'the same' if same and len(got) == len(reference_hits) else 'DIFFERENT'}), "
-            f"explained {summary.get('explained_pct')}%"
+        verdict = "the same" if same and len(got) == len(reference_hits) else "DIFFERENT"
+        against = (
+            f"reference {sum(reference_hits.values())}; per rule {verdict}"
+            if reference_hits
+            else "no reference"
         )
+        print(
+            f"{name}: {summary.get('findings_total')} findings ({against}), "
+            f"explained {summary.get('explained_pct')}%; by rule {json.dumps(got, sort_keys=True)}"
+        )
+        peaks = {k: max(d.get(k, 0) for d in disks[name]) / 2**20 for k in disks[name][0]}
+        print("  disk peaks MiB: " + ", ".join(f"{k} {v:,.0f}" for k, v in peaks.items()))
     print("where the scan's wall time goes (median s):")
     shown = ["startup+exit", "context", "load", "explain", "rules", "store_wait", "total"]
     names = list(phases)

@@ -2,6 +2,12 @@
 
 Deterministic for a seed: every value is a hash of (row number, seed). About 95% of events
 follow a relationship row (so they are explained); the rest are random user/patient pairs.
+
+Two inputs. ``generate_events_csv``: events over nine days in random order, relationships over
+one week (the bench's default since the first figures). ``generate_ordered_events``: a log as a
+hospital writes it, in time order at a set rate per day over ``days_for`` days, relationships
+starting over the same span (``generate_context(..., days=...)``); the same users, patients,
+roles, flags and share of events that follow a relationship.
 """
 
 from __future__ import annotations
@@ -36,10 +42,33 @@ def _copy(con: duckdb.DuckDBPyConnection, select: str, dest: Path) -> None:
     con.execute(f"COPY ({select}) TO {quote_str(str(dest))} (HEADER)")
 
 
+def days_for(n_events: int, per_day: int) -> int:
+    """Days a time-ordered log of ``n_events`` at ``per_day`` spans (the last one partial)."""
+    return -(-n_events // per_day)
+
+
+def _rel_span_minutes(days: int) -> int:
+    """Relationships of a time-ordered log start from two days before its first event (an
+    event follows a relationship started up to two days earlier) to the end of its last day."""
+    return (days + 2) * 1440
+
+
 def generate_context(
-    out_dir: Path, *, n_users: int, n_patients: int, n_relationships: int, seed: int = 7
+    out_dir: Path,
+    *,
+    n_users: int,
+    n_patients: int,
+    n_relationships: int,
+    seed: int = 7,
+    days: int | None = None,
 ) -> Path:
-    """workforce.csv, patients.csv, relationships.csv for a hospital of the given size."""
+    """workforce.csv, patients.csv, relationships.csv for a hospital of the given size.
+
+    ``days`` None: relationships start at random minutes of one week from ``WEEK_START``.
+    Otherwise (a time-ordered log of ``days`` days, ``generate_ordered_events``): relationship
+    ``i`` starts at minute ``floor(i * span / n) - 2880``, in order over the log's span and
+    the two days before it, so an event can find the one it follows by arithmetic.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
     s = seed
@@ -78,7 +107,11 @@ def generate_context(
             FROM range({n_patients}) t(i)""",
         out_dir / "patients.csv",
     )
-    start = f"TIMESTAMPTZ {quote_str(WEEK_START)} + to_minutes({_h('i', s, 23, 7 * 1440)})"
+    if days is None:
+        minute = _h("i", s, 23, 7 * 1440)
+    else:
+        minute = f"(i * {_rel_span_minutes(days)}) // {n_relationships} - 2880"
+    start = f"TIMESTAMPTZ {quote_str(WEEK_START)} + to_minutes({minute})"
     _copy(
         con,
         f"""SELECT {_ident("P", _h("i", s, 21, n_patients), 8)} AS patient_id,
@@ -133,3 +166,67 @@ def generate_events_csv(
     )
     con.close()
     return path
+
+
+def generate_ordered_events(
+    dest: Path,
+    n_events: int,
+    n_users: int,
+    n_patients: int,
+    n_relationships: int,
+    *,
+    per_day: int,
+    seed: int = 7,
+    split_days: bool = False,
+) -> list[Path]:
+    """A canonical CSV log in time order: ``per_day`` events a day from ``WEEK_START``.
+
+    Event ``i`` is at second ``(i % per_day) * 86400 // per_day`` of day ``i // per_day``, so
+    the file's order is the time order (ties within a second). ~95% follow a relationship of
+    ``generate_context(..., days=days_for(n_events, per_day))`` that started 0-2 days before
+    them (the relationship whose start is the event's minute less a hash of up to 2,880
+    minutes), as ``generate_events_csv``'s follow one started 0-2 days before; the rest are
+    random user/patient pairs. Roles, record types, break-glass, VIP and sensitive patients
+    come from the same hashes. ``dest`` is one file, or with ``split_days`` a folder of one
+    file per day (``day-000.csv``...: what a feed delivers daily). Returns the files.
+    """
+    s = seed
+    span = _rel_span_minutes(days_for(n_events, per_day))
+    second = f"(i // {per_day}) * 86400 + ((i % {per_day}) * 86400) // {per_day}"
+    target = f"({second}) // 60 - {_h('i', s, 35, 2880)} + 2880"  # minutes from the span's start
+    rel = f"(({target}) * {n_relationships}) // {span}"
+    follows = f"({_h('i', s, 32, 100)} < 95)"
+    pat = f"CASE WHEN {follows} THEN {_h(rel, s, 21, n_patients)} "
+    pat += f"ELSE {_h('i', s, 33, n_patients)} END"
+    usr = f"CASE WHEN {follows} THEN {_h(rel, s, 22, n_users)} ELSE {_h('i', s, 34, n_users)} END"
+    when = f"TIMESTAMPTZ {quote_str(WEEK_START)} + to_seconds({second})"
+    billing = _pick(BILLING_TYPES, _h("i", s, 43, len(BILLING_TYPES)))
+    clinical = _pick(RECORD_TYPES, _h("i", s, 38, len(RECORD_TYPES)))
+
+    def select(lo: int, hi: int) -> str:
+        return f"""SELECT {_ident("E", "i", 10)} AS event_id,
+            strftime({when}, '%Y-%m-%dT%H:%M:%SZ') AS timestamp,
+            {_ident("U", usr, 6)} AS user_id,
+            {_ident("P", pat, 8)} AS patient_id,
+            'view' AS action,
+            CASE WHEN ({usr}) % 100 < 2 THEN {billing} ELSE {clinical} END AS record_type,
+            {_pick(DEPARTMENTS, _h("i", s, 39, len(DEPARTMENTS)))} AS department,
+            'WS' || {_h("i", s, 40, 3000)} AS workstation,
+            CASE WHEN {_h("i", s, 41, 2000)} = 0 THEN 'true' ELSE 'false' END AS break_glass,
+            CASE WHEN {_h("i", s, 42, 2)} = 0 THEN 'n/a' ELSE 'code blue' END AS reason
+            FROM range({lo}, {hi}) t(i) ORDER BY i"""
+
+    con = duckdb.connect()
+    files: list[Path] = []
+    if split_days:
+        dest.mkdir(parents=True, exist_ok=True)
+        for day in range(days_for(n_events, per_day)):
+            path = dest / f"day-{day:03d}.csv"
+            _copy(con, select(day * per_day, min(n_events, (day + 1) * per_day)), path)
+            files.append(path)
+    else:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _copy(con, select(0, n_events), dest)
+        files.append(dest)
+    con.close()
+    return files

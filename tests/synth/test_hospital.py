@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from auditor.policy.model import CATEGORIES
@@ -62,3 +62,49 @@ def test_scale_generator_is_deterministic(tmp_path: Path) -> None:
     ctx = generate_context(tmp_path / "ctx", n_users=50, n_patients=300, n_relationships=600)
     assert len((ctx / "relationships.csv").read_text().splitlines()) == 601
     assert len((ctx / "workforce.csv").read_text().splitlines()) == 51
+
+
+def test_ordered_generator_is_a_log_in_time_order(tmp_path: Path) -> None:
+    """The bench's time-ordered input: deterministic, in time order at the rate per day,
+    split by day into the same lines, ~95% of events within two days after the start of a
+    relationship of their user and patient."""
+    from auditor.synth.scale import days_for, generate_ordered_events
+
+    n, per_day, rels = 6000, 2500, 900
+    days = days_for(n, per_day)
+    assert days == 3
+    ctx = generate_context(
+        tmp_path / "ctx", n_users=40, n_patients=400, n_relationships=rels, days=days
+    )
+    [one] = generate_ordered_events(tmp_path / "a.csv", n, 40, 400, rels, per_day=per_day)
+    [again] = generate_ordered_events(tmp_path / "b.csv", n, 40, 400, rels, per_day=per_day)
+    assert one.read_bytes() == again.read_bytes()
+    files = generate_ordered_events(
+        tmp_path / "days", n, 40, 400, rels, per_day=per_day, split_days=True
+    )
+    assert [f.name for f in files] == ["day-000.csv", "day-001.csv", "day-002.csv"]
+    with one.open() as fh:
+        rows = list(csv.DictReader(fh))
+    split = [r for f in files for r in csv.DictReader(f.open())]
+    assert split == rows and len(rows) == n
+    stamps = [r["timestamp"] for r in rows]
+    assert stamps == sorted(stamps)
+    assert sum(s.startswith("2024-03-05") for s in stamps) == per_day  # day 2 of 3
+    assert stamps[-1].startswith("2024-03-06")
+
+    def at(text: str) -> datetime:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+
+    with (ctx / "relationships.csv").open() as fh:
+        starts: dict[tuple[str, str], list[datetime]] = {}
+        for r in csv.DictReader(fh):
+            starts.setdefault((r["user_id"], r["patient_id"]), []).append(at(r["start"]))
+    assert sum(len(v) for v in starts.values()) == rels
+    follow = sum(
+        any(
+            timedelta(0) <= at(r["timestamp"]) - s <= timedelta(days=2)
+            for s in starts.get((r["user_id"], r["patient_id"]), [])
+        )
+        for r in rows
+    )
+    assert 0.93 < follow / n < 0.97
