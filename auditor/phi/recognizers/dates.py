@@ -356,6 +356,15 @@ _MONTH_ALONE = re.compile(
     r"NOVEMBER|DECEMBER)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"(?![\w/'’-])"
 )
+# A month whose name is no word, name or abbreviation of anything else is a date element
+# wherever it stands ("due September", "last level Oct.", "RENT JULY"); March, May, April,
+# June and August (a verb, a modal, given names) need the time word above, and so do "Jan"
+# (a name), "Mar", "Dec" (decreased) and abbreviations in capitals or lower case ("OCT" is
+# the scan, "nov" a word in other languages).
+_MONTH_ONLY_A_MONTH = re.compile(
+    r"(?<![\w'’-])(?:(?i:january|february|july|september|october|november|december)"
+    r"|(?:Feb|Sept|Oct|Nov)\.?)(?![\w/'’-])"
+)
 # A season is a date element too: with a year ("spring 2025", "winter of '19"), or alone after
 # a time word ("since summer", "until the autumn"); "fall" alone is also the event.
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
@@ -466,23 +475,49 @@ _YEAR_TIME_CTX = context_regex(
      "wbc", "plt", "hct", "total"]
 )  # fmt: skip
 
-_FRACTION_LEFT = context_regex(
-    ["bp", "b/p", "abg", "vbg", "gas", "nbp", "nibp", "abp", "art", "sbp", "map", "pain", "ps",
+# Cues of a pair of readings written n/n in either order: pressures, ventilator and BiPAP
+# settings, gases, drips ("BP 120/80", "PS 12/5", "BiPAP 14/8", "PA 45/20").
+_PAIR_LEFT = context_regex(
+    ["bp", "b/p", "abg", "vbg", "gas", "nbp", "nibp", "abp", "art", "sbp", "map", "ps",
      "peep", "cpap",
      "bipap", "nippv", "niv", "ippv", "ipap", "epap", "bilevel", "pip", "pcv", "prvc", "hfnc",
-     "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "strength", "motor",
-     "grip", "grips", "power", "ue", "le", "bue", "ble", "mae", "rated", "rates", "rating",
-     "score", "scale", "level", "grade", "murmur", "sem", "gcs", "pupils", "perrl", "sets",
-     "cultures", "cx", "bottles", "o2", "fio2", "sat", "sats", "spo2", "ratio", "nc", "lpm",
-     "tab", "tabs", "dose", "doses", "mm", "rr", "hr", "cvp", "pap", "pa", "wedge", "pcwp",
-     "ci", "co", "svr", "apgar", "ett", "dilated", "cm", "ph", "gtt", "drip", "insulin", "ss",
+     "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "pupils", "perrl",
+     "o2", "fio2", "sat", "sats", "spo2", "ratio", "nc", "lpm",
+     "mm", "rr", "hr", "cvp", "pap", "pa", "wedge", "pcwp",
+     "ci", "co", "svr", "ett", "dilated", "cm", "ph", "gtt", "drip", "insulin", "ss",
      "riss", "fs", "bs", "i/o", "io", "uo", "ins", "outs", "settings", "setting", "rate",
      "volume", "pressure", "pressures", "vs", "vitals", "tmax", "temp", "hr/bp",
-     "lytes", "glucose", "reflexes", "dtr", "dtrs", "edema", "pulses", "pulse", "weakness",
+     "lytes", "glucose"]
+)  # fmt: skip
+# Cues of a part out of a small whole: scores and scales, strength, grades, bottles, tablets,
+# portions ("pain 4/10", "strength 5/5", "2/6 murmur", "cx 2/4", "ate 1/2 tray").
+_PART_LEFT = context_regex(
+    ["pain", "strength", "motor", "grip", "grips", "power", "ue", "le", "bue", "ble", "mae",
+     "rated", "rates", "rating", "score", "scale", "level", "grade", "murmur", "sem", "gcs",
+     "sets", "cultures", "cx", "bottles", "tab", "tabs", "dose", "doses", "apgar",
+     "reflexes", "dtr", "dtrs", "edema", "pulses", "pulse", "weakness",
      "sensation", "deltoids", "biceps", "triceps", "quads", "hips", "ankles", "wrists",
      "fingers", "fraction", "portions", "portion", "eat", "ate", "meal", "meals", "tray",
      "tolerated"]
 )  # fmt: skip
+# The wholes a part is counted out of: scales to 10, the Glasgow scale's 15.
+_WHOLES = frozenset({15})
+
+
+# A number with a leading zero: only dates are written so ("01/12", "10/02").
+_ZERO_PADDED = re.compile(r"(?<!\d)0\d")
+
+
+def _part_of_whole(value: str) -> bool:
+    """Whether n/m can be a part out of a whole: a small whole, the part not above it (a
+    pain scale's "11/10" too). "level 12/5", "cx 12/1", "bottles 12/28" cannot."""
+    num, _, den = value.partition("/")
+    if not (num.isdigit() and den.isdigit()):
+        return True
+    top, whole = int(num), int(den)
+    return (whole <= 10 or whole in _WHOLES) and (top <= whole or whole == 10)
+
+
 _FRACTION_RIGHT = re.compile(
     r"^\s*(?:strength|str\b|pain|scale|murmur|sem\b|hsm\b|systolic|diastolic|mmhg|mm\b|"
     r"bilat|bilaterally|throughout|in all|ue\b|le\b|bue\b|ble\b|grips?|tab|tabs|cc|ml|mg|"
@@ -592,8 +627,15 @@ def _modal_may(text: str, start: int, end: int) -> bool:
 
 
 def _fraction(text: str, start: int, end: int) -> bool:
-    """Clinical fraction: pain 4/10, PS 5/5, strength 5/5, 2/6 murmur, 1/2 tab, x2/3."""
-    if near(text, start, end, _FRACTION_LEFT, 14, 0):
+    """Clinical fraction: pain 4/10, PS 5/5, strength 5/5, 2/6 murmur, 1/2 tab, x2/3.
+
+    A number written with a leading zero is no reading (_ZERO_PADDED)."""
+    value = text[start:end]
+    if _ZERO_PADDED.search(value):
+        return False
+    if near(text, start, end, _PAIR_LEFT, 14, 0):
+        return True
+    if near(text, start, end, _PART_LEFT, 14, 0) and _part_of_whole(value):
         return True
     if _FRACTION_RIGHT.match(text[end : end + 12]):
         return True
@@ -611,6 +653,8 @@ def _dmy_reject(text: str, start: int, end: int) -> bool:
 
 
 def _md_reject(text: str, start: int, end: int) -> bool:
+    if _ZERO_PADDED.search(text, start, end):
+        return False
     if _FRACTION_RIGHT.match(text[end : end + 12]):
         return True
     if _date_lead(text, start):
@@ -748,6 +792,7 @@ def date_rules() -> list[Rule]:
         ),
         Rule("month-alone", e, _MONTH_ALONE, 0.7, group="month", words=MONTH_STARTS),
         Rule("month-in-brackets", e, _MONTH_BRACKETED, 0.7, group=1, words=MONTH_STARTS),
+        Rule("month-only", e, _MONTH_ONLY_A_MONTH, 0.6, words=MONTH_STARTS),
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),
         Rule("season-alone", e, _SEASON_ALONE, 0.6, group="season", trigger=_SEASONS),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),

@@ -1,0 +1,84 @@
+"""Error classes fixed in the session of rounds 32-34 (issue 14), by kind, developed on the
+hand-written dev batches only: a month/day date after a cue of a part out of a whole that
+cannot be one ("level 12/5"), zero-padded month/day dates, and a month whose name is nothing
+but a month standing alone.
+
+Every value here is invented; none comes from a corpus. Each class comes with look-alikes
+that must stay untouched.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import found
+
+DATE = Entity.DATE_TIME.value
+
+
+def _as(engine: PhiEngine, text: str, value: str) -> set[str]:
+    return {e for e, v in found(engine, text) if v == value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("vanc trough drawn, next level 11/9 before the 4th dose", "11/9"),
+        ("GNR bacteremia (blood cx 10/3), ID following", "10/3"),
+        ("MSSA in 2/2 bottles 11/26, TEE ordered", "11/26"),
+        ("Tox screen level 09/07 negative", "09/07"),
+        ("prior auth PA sent 11/04 with the notes", "11/04"),
+        ("hospitalisée le 03/11 pour chute", "03/11"),
+    ],
+)
+def test_a_date_after_a_readings_cue_that_cannot_be_the_reading(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert DATE in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pain 7/10 after PT, strength 4/5 RUE", "7/10"),
+        ("pain 7/10 after PT, strength 4/5 RUE", "4/5"),
+        ("pt rates pain 11/10 at the incision", "11/10"),
+        ("GCS 14/15 off sedation", "14/15"),
+        ("murmur 3/6 at LUSB", "3/6"),
+        ("blood cx 2/4 bottles GPC in clusters", "2/4"),
+        ("on BiPAP 16/8 overnight, PS 12/5 by day", "16/8"),
+        ("on BiPAP 16/8 overnight, PS 12/5 by day", "12/5"),
+        ("PA pressures 10/6 after diuresis", "10/6"),
+    ],
+)
+def test_readings_after_their_cues_stay_readings(engine: PhiEngine, text: str, value: str) -> None:
+    assert DATE not in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Baby due November; mother works nights", "November"),
+        ("last colonoscopy was this past October, normal", "October"),
+        ("TSH checked Feb., repeat pending", "Feb."),
+        ("RENT DECEMBER paid by transfer", "DECEMBER"),
+    ],
+)
+def test_a_month_that_is_only_a_month_alone(engine: PhiEngine, text: str, value: str) -> None:
+    assert DATE in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("OCT of both eyes: RNFL thinning", "OCT"),
+        ("Ambulated to the door; may march in place with PT", "march"),
+        ("Daughter April and son August visited", "April"),
+        ("Daughter April and son August visited", "August"),
+        ("Dec breath sounds at the bases", "Dec"),
+    ],
+)
+def test_words_and_names_that_spell_a_month_stay(engine: PhiEngine, text: str, value: str) -> None:
+    assert DATE not in _as(engine, text, value), found(engine, text)
