@@ -82,3 +82,33 @@ def test_a_month_that_is_only_a_month_alone(engine: PhiEngine, text: str, value:
 )
 def test_words_and_names_that_spell_a_month_stay(engine: PhiEngine, text: str, value: str) -> None:
     assert DATE not in _as(engine, text, value), found(engine, text)
+
+
+HOSPITAL = Entity.HOSPITAL.value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Pt transferred to 9 Quillfeather overnight, tele on", "9 Quillfeather"),
+        ("During your stay on 6 Brackenholt the team noted", "6 Brackenholt"),
+    ],
+)
+def test_a_floor_number_and_a_units_own_name_after_a_move(
+    engine: PhiEngine, text: str, unit: str
+) -> None:
+    assert HOSPITAL in _as(engine, text, unit), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("back on 2 Percocet q4h prn", "2 Percocet"),
+        ("plt 8 -> 1 apheresis plt given", "1 apheresis"),
+        ("moved to 4 Maple St with her son", "4 Maple"),
+    ],
+)
+def test_counts_doses_and_streets_after_a_move_are_no_unit(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert HOSPITAL not in _as(engine, text, value), found(engine, text)

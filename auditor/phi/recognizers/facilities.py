@@ -731,7 +731,11 @@ class FacilityRecognizer(LocalRecognizer):
             if k + 1 >= len(words) or not (num.key.isdigit() and len(num.key) <= 2):
                 continue
             wing = words[k + 1]
-            if wing.key not in _COMPASS or view.gap(k + 1) != " ":
+            if view.gap(k + 1) != " ":
+                continue
+            if wing.key not in _COMPASS:
+                if moved and self._proper_wing(view, k + 1):
+                    out.append((num.start, wing.end, 0.7))  # "stay on 8 Harborview"
                 continue
             if not (
                 moved
@@ -746,6 +750,25 @@ class FacilityRecognizer(LocalRecognizer):
                 end, j = words[j].end, j + 1  # "6 NORTH TELE", "4 West Neuro Stepdown"
             out.append((num.start, end, 0.7))
         return out
+
+    def _proper_wing(self, view: TokenView, k: int) -> bool:
+        """ "to 4 Saguaro", "on 8 Harborview": a floor number and a unit's own name after a
+        move, when the name is a name or unknown proper word and no dose or street follows
+        ("on 2 Percocet", "to 4 Maple St")."""
+        w = view.words[k]
+        lex = self.lexicon
+        if not w.text[:1].isupper():
+            return False  # ("-> 1 apheresis plt": a count)
+        if not w.is_alpha or not view.looks_proper(k) or w.key in NOT_PLACE_HEAD:
+            return False
+        if w.key in lex.stoplist or (lex.is_english(w.key) and not lex.is_name(w.key)):
+            return False
+        if not (lex.is_name(w.key) or lex.is_unknown_proper(w.key)):
+            return False
+        if _DOSE_AFTER.match(view.text, w.end):
+            return False
+        nxt = view.words[k + 1] if k + 1 < len(view.words) else None
+        return nxt is None or not (nxt.key in STREET_TYPES and view.gap(k + 1) == " ")
 
     @staticmethod
     def _named_wing(view: TokenView, k: int) -> bool:
