@@ -34,6 +34,7 @@ from auditor.phi.recognizers.pack import build_pack
 from auditor.phi.recognizers.series import series_starts
 from auditor.phi.recognizers.spelled import spelled_ends
 from auditor.phi.recognizers.tokens import TokenView, normalize
+from auditor.phi.recognizers.vehicles import drop_names_in_vehicles
 
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
@@ -350,7 +351,8 @@ class PhiEngine:
                 PhiSpan(Entity.ID_NUMBER.value, a, b, LOGIN_SCORE)
                 for a, b in login_spans(text, spans, self.lexicon.is_english)
             ]
-            yield [_bare(text, s) for s in merge_spans(drop_persons_in_places(text, spans))]
+            spans = drop_names_in_vehicles(text, drop_persons_in_places(text, spans))
+            yield [_bare(text, s) for s in merge_spans(spans)]
 
     def _given_name(self, word: str) -> bool:
         """A word after "Surname," that may be the given name: a listed given name that is no

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.deid.sweep import Sweep
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import found
+from tests.phi.conftest import covered, found
 
 DATE = Entity.DATE_TIME.value
 
@@ -112,3 +113,46 @@ def test_counts_doses_and_streets_after_a_move_are_no_unit(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert HOSPITAL not in _as(engine, text, value), found(engine, text)
+
+
+PERSON = Entity.PERSON.value
+LOCATION = Entity.LOCATION.value
+PLATE = Entity.LICENSE_PLATE.value
+
+
+@pytest.mark.parametrize(
+    ("text", "make", "plate"),
+    [
+        ("Loan car Vauxhall Astra reg KT19 LMB, back Monday", "Vauxhall", "KT19 LMB"),
+        ("2012 John Deere 6930 tractor, plate FARM 221", "John Deere", "FARM 221"),
+        ("Claim: Škoda Octavia nr rej. WX 4471K hit a post", "Škoda Octavia", "WX 4471K"),
+    ],
+)
+def test_a_make_and_model_is_no_name_nor_place_but_its_plate_is_phi(
+    engine: PhiEngine, text: str, make: str, plate: str
+) -> None:
+    spans = found(engine, text)
+    assert not any(make in v or v in make for e, v in spans if e in {PERSON, LOCATION}), spans
+    assert all(covered(engine, text, part) for part in plate.split()), spans
+
+
+def test_the_sweep_leaves_a_make_and_model(engine: PhiEngine, sweep: Sweep) -> None:
+    text = "Renewal for Mr Quentin Aldous: 2019 Toyota Yaris Hybrid, reg LR19 HVY, on the drive"
+    swept = {
+        w for s in sweep.spans(text, engine.analyze(text)) for w in text[s.start : s.end].split()
+    }
+    assert not swept & {"Toyota", "Yaris", "Hybrid"}, swept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Seen with her daughter Kia Henare and Mr Ford", "Kia Henare"),
+        ("Seen with her daughter Kia Henare and Mr Ford", "Ford"),
+        ("Nurse Mercedes Quintanilla drove her home", "Mercedes Quintanilla"),
+    ],
+)
+def test_a_name_that_spells_a_make_outside_a_vehicle_is_a_name(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert PERSON in _as(engine, text, name), found(engine, text)

@@ -34,6 +34,7 @@ from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import irish_county_words
 from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.recognizers.vehicles import is_vehicle
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -468,35 +469,10 @@ class NameRecognizer(NameWords, LocalRecognizer):
 _LOWER_UNITS = frozenset({"parish", "district", "county", "village", "division", "ward"})
 
 
-# A vehicle's make, its model after it ("2019 Toyota Yaris Hybrid, reg LR19 HVY", "Vauxhall Corsa
-# reg ..."): a make with a model year before it or a registration after it names no one.
-_MAKES_TEXT = (
-    "toyota ford honda nissan mazda hyundai kia vauxhall skoda škoda volkswagen vw bmw mercedes "
-    "audi peugeot renault citroen citroën fiat subaru mitsubishi suzuki lexus chevrolet chevy "
-    "dodge jeep gmc buick cadillac chrysler tesla volvo holden proton perodua tata mahindra "
-    "maruti isuzu jaguar porsche seat dacia opel lada geely byd yamaha kawasaki ducati harley "
-    "deere"
-)
-_MAKES = frozenset(_MAKES_TEXT.split())
-_MODEL_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}[ \t]+\Z")
-_REGISTRATION_AFTER = re.compile(
-    r"[^.\n]{0,30}?\b(?i:reg|rego|registration|plate|vin|licen[cs]e plate)\b"
-)
-
-
-def _vehicle(text: str, start: int, end: int) -> bool:
-    """A span that is a vehicle's make and model (see ``_MAKES``)."""
-    first = text[start:end].split()[0].lower()
-    return first in _MAKES and (
-        _MODEL_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None
-        or _REGISTRATION_AFTER.match(text, end) is not None
-    )
-
-
 def _still_a_name(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if len(words) < 2:
         return True
-    if _vehicle(text, start, end):
-        return False
+    if is_vehicle(text, start, end):
+        return False  # a vehicle's make and model
     return len({w.lower() for w in words}) > 1 and words[-1] not in _LOWER_UNITS

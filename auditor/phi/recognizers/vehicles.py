@@ -1,0 +1,108 @@
+"""A vehicle's make and model: words that name no one, wherever a vehicle is described.
+
+A claim, a parking permit or a loan-car line names a car by its make and model ("2019 Toyota
+Yaris Hybrid, reg LR19 HVY", "Vauxhall Corsa reg ...", "2014 John Deere S670 combine"). The
+make is also a surname (Ford, Honda), a place (Vauxhall) or a given name (Kia), and the model
+a word no list explains (Yaris, Corsa), so the name rules, the place lists and the
+de-identifier's recall sweep each took them. The make and model identify a vehicle's kind,
+never its owner; the plate and the VIN after them are what identify, and those stay PHI.
+
+A make counts only in a vehicle's context: a model year just before it, or a registration,
+plate or VIN cue within the same clause after it, or a vehicle word just before it ("loan car
+Vauxhall Astra"). "Mr Ford" or "Kia ora" stays what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from auditor.phi.entities import Entity, TypedSpan
+
+_MAKES_TEXT = (
+    "toyota ford honda nissan mazda hyundai kia vauxhall skoda škoda volkswagen vw bmw mercedes "
+    "mercedes-benz audi peugeot renault citroen citroën fiat subaru mitsubishi suzuki lexus "
+    "chevrolet chevy dodge jeep gmc buick cadillac chrysler tesla volvo holden proton perodua "
+    "tata mahindra maruti isuzu jaguar porsche seat dacia opel lada geely byd yamaha kawasaki "
+    "ducati harley deere infiniti acura lincoln ram saab mini landrover rover alfa trek "
+    "giant cannondale vespa piaggio"
+)
+MAKES = frozenset(_MAKES_TEXT.split())
+# Makes of two words whose first word alone is something else ("John Deere", "Land Rover").
+_FIRST_WORDS = frozenset({"john", "land", "range", "alfa", "aston", "rolls", "harley"})
+_MAKE = re.compile(
+    r"(?<![\w'’-])(?:(?:John|JOHN|Land|LAND|Range|RANGE|Alfa|ALFA|Aston|ASTON|Rolls|ROLLS)[ -])?"
+    r"(?P<make>[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w'’])"
+)
+_MODEL_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}[ \t]+\Z")
+_VEHICLE_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:car|vehicle|truck|van|suv|motorbike|motorcycle|bike|scooter|ute|pickup|"
+    r"tractor|drives|driving|drove|owns)\b)[ \t:]*(?:an?[ \t]+|the[ \t]+|(?:[\w-]+[ \t]+)?)\Z"
+)
+_REGISTRATION_AFTER = re.compile(
+    r"[^.\n;]{0,30}?\b(?i:reg|rego|registration|plate|vin|licen[cs]e plate|serial|rej|"
+    r"immatriculation|kenteken|kennzeichen|matr[ií]cula|placa|targa)\b"
+)
+# A model's words after the make: capitalised words, codes with digits, trims ("Yaris
+# Hybrid", "CX-5 Maxx Sport", "F-150 XLT", "S670", "Patrol"), at most four, on the line.
+_MODEL_WORD = re.compile(r"[ \t]+(?P<w>[A-Z0-9][\w]*(?:-[\w]+)*)(?![\w'’])")
+_NOT_MODEL = frozenset({"reg", "rego", "vin", "plate", "registration", "serial", "no", "nr"})
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+S = TypeVar("S", bound=TypedSpan)
+# What a make and model are read as by mistake.
+_NAME_TYPES = frozenset({Entity.PERSON, Entity.LOCATION, Entity.ORGANIZATION, Entity.HOSPITAL})
+
+
+def _in_context(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return (
+        _MODEL_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None
+        or _REGISTRATION_AFTER.match(text, end) is not None
+        or _VEHICLE_WORD_BEFORE.search(before) is not None
+    )
+
+
+def vehicle_spans(text: str) -> list[tuple[int, int]]:
+    """Where a vehicle's make and model stand in ``text``, in a vehicle's context."""
+    out: list[tuple[int, int]] = []
+    lowered = text.lower()
+    if not any(make in lowered for make in MAKES):
+        return out
+    for m in _MAKE.finditer(text):
+        make = m.group("make").lower()
+        if not m.group("make")[:1].isupper():
+            continue
+        first = text[m.start() : m.start("make")].strip(" -").lower()
+        if make not in MAKES or (first and first not in _FIRST_WORDS):
+            continue
+        end = m.end()
+        for _ in range(4):
+            w = _MODEL_WORD.match(text, end)
+            if w is None or w.group("w").lower() in _NOT_MODEL or _YEAR.fullmatch(w.group("w")):
+                break
+            end = w.end()
+        if _in_context(text, m.start(), end):
+            out.append((m.start(), end))
+    return out
+
+
+def is_vehicle(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies within a vehicle's make and model."""
+    return any(a <= start and end <= b for a, b in vehicle_spans(text))
+
+
+def drop_names_in_vehicles(text: str, spans: Sequence[S]) -> list[S]:
+    """Name, place and organisation spans that lie within a make and model: dropped."""
+    if not any(s.entity_type in _NAME_TYPES for s in spans):
+        return list(spans)
+    vehicles = vehicle_spans(text)
+    if not vehicles:
+        return list(spans)
+    return [
+        s
+        for s in spans
+        if s.entity_type not in _NAME_TYPES
+        or not any(a <= s.start and s.end <= b for a, b in vehicles)
+    ]
