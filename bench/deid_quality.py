@@ -105,6 +105,9 @@ UNSEEN_HAND = (
     "round27-test",
     "round28-test",
     "round29-test",
+    "round32-test",
+    "round33-test",
+    "round34-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -18,7 +18,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round24-dev``/``round24-test``, ``round25-dev``/``round25-test``,
 ``round26-dev``/``round26-test``, ``round27-dev``/``round27-test``,
 ``round28-dev``/``round28-test``, ``round29-dev``/``round29-test``, ``round30-dev``,
-``round31-dev`` and ``bait-dev``/``bait-test``
+``round31-dev``, ``round32-dev``/``round32-test``, ``round33-dev``/``round33-test``,
+``round34-dev``/``round34-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -486,6 +487,36 @@ CORPORA = {
         HERE / "round31_dev.src.txt",
         HERE / "round31_dev.jsonl",
         HERE / "round31_dev_site.tsv",
+    ),
+    "round32-dev": (
+        HERE / "round32_dev.src.txt",
+        HERE / "round32_dev.jsonl",
+        HERE / "round32_dev_site.tsv",
+    ),
+    "round32-test": (
+        HERE / "round32_test.src.txt",
+        HERE / "round32_test.jsonl",
+        HERE / "round32_test_site.tsv",
+    ),
+    "round33-dev": (
+        HERE / "round33_dev.src.txt",
+        HERE / "round33_dev.jsonl",
+        HERE / "round33_dev_site.tsv",
+    ),
+    "round33-test": (
+        HERE / "round33_test.src.txt",
+        HERE / "round33_test.jsonl",
+        HERE / "round33_test_site.tsv",
+    ),
+    "round34-dev": (
+        HERE / "round34_dev.src.txt",
+        HERE / "round34_dev.jsonl",
+        HERE / "round34_dev_site.tsv",
+    ),
+    "round34-test": (
+        HERE / "round34_test.src.txt",
+        HERE / "round34_test.jsonl",
+        HERE / "round34_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
