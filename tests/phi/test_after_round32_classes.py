@@ -156,3 +156,37 @@ def test_a_name_that_spells_a_make_outside_a_vehicle_is_a_name(
     engine: PhiEngine, text: str, name: str
 ) -> None:
     assert PERSON in _as(engine, text, name), found(engine, text)
+
+
+STREET = Entity.STREET_ADDRESS.value
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Ship to Hine Tawhiri, 41 Pōhutukawa Street, Rotorua", "41 Pōhutukawa Street"),
+        ("lives at 7 Łąkowa Road with her son", "7 Łąkowa Road"),
+        ("moved to 19 Öhlmann Avenue last year", "19 Öhlmann Avenue"),
+        ("new flat on Ōrākei Road near the station", "Ōrākei Road"),
+        ("Address: 5 Heol y Bryn, Caerphilly", "5 Heol y Bryn"),
+        ("home visit at 23 Clos yr Onnen, Bridgend", "23 Clos yr Onnen"),
+        ("DN to 6 Pant y Celyn Close, Merthyr", "6 Pant y Celyn Close"),
+    ],
+)
+def test_streets_in_latin_alphabets_beyond_ascii_and_celtic_layouts(
+    engine: PhiEngine, text: str, street: str
+) -> None:
+    assert STREET in _as(engine, text, street), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("tolerated 2 cans y well", "2 cans y well"),
+        ("pt walked 3 laps with PT, close to baseline", "3 laps with PT, close"),
+    ],
+)
+def test_particles_open_no_street_in_clinical_text(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert not any(e == STREET for e, v in found(engine, text)), found(engine, text)

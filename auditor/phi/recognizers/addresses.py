@@ -84,6 +84,11 @@ def _alternation(words: str) -> str:
     return "(?:" + "|".join(sorted(words.split(), key=len, reverse=True)) + ")"
 
 
+# Capitals and small letters of the Latin alphabets beyond ASCII ("Kōwhai", "Łąkowa", "Øster").
+_UPPER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+
+
 _NOT_STREET_WORD = (
     r"(?!(?i:mg|ml|cc|meq|mcg|gm|g|units?|tabs?|l|lpm|hrs?|min|mins|days?|x|times|am|pm|yo|"
     r"mm|cm|kg|lbs?|oz|mmhg|cmh2o|fr|dl|iu|mmol|bpm|secs?|"
@@ -132,7 +137,8 @@ _STREET = accelerated(
         # two sentences, not "140-180 Fasting He Saw Drive"
         # or a numbered street's ordinal ("9304 72nd Drive")
         # (on one line: "on 10 Dec.\nDr. Hamad" is a date and a doctor)
-        + r"(?:[A-Za-z]{1,3}\.|[A-Za-z][A-Za-z'-]*|\d{1,3}(?i:st|nd|rd|th))[ \t]+){1,4}?"
+        # (letters of any Latin alphabet: "22 Kōwhai Street", "5 Łąkowa Road")
+        + r"(?:[^\W\d_]{1,3}\.|[^\W\d_](?:[^\W\d_]|['-])*|\d{1,3}(?i:st|nd|rd|th))[ \t]+){1,4}?"
         + r"(?i:"
         + _alternation(_SUFFIX_TEXT)
         + r")\b\.?"
@@ -153,7 +159,9 @@ _STREET_WEAK = re.compile(
     _NUMBER
     + r"(?:"
     + _NOT_STREET_WORD
-    + r"(?:[A-Z][a-z'.-]+|[A-Z][A-Z'.-]+)\s+){1,3}?"
+    # (a Welsh, Irish or French particle between the name's words: "12 Coed y Brenin Close")
+    + rf"(?:[A-Z{_UPPER}][a-z{_LOWER}'.-]+|[A-Z{_UPPER}][A-Z{_UPPER}'.-]+)\s+"
+    + r"(?:(?:y|yr|na|an|de|du|la|le)\s+(?=[A-Z]))?){1,3}?"
     + r"(?:"
     + _WEAK.title()
     + r"|"
@@ -178,13 +186,15 @@ ROMANCE_TYPE = (
     # Długa 17/4")
     r"Av\.|Avda\.|Praça|Largo|Rodovia|ul\.|Ul\.|UL\.|"
     # Spain's "C/" for Calle ("C/ Cava Baja, 21")
-    r"C/)"
+    r"C/|"
+    # the Welsh and Irish types before the name ("8 Clos Tŷ Gwyn", "Bóthar na Trá")
+    r"Clos|Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Bóthar|Sráid|Ascaill)"
 )
 # Jersey's and Guernsey's "La Rue de ...", "Le Mont ...": the article is part of the name.
 _ARTICLE = r"(?:(?:La|Le|Les|El)[ \t]+)?"
 _ROMANCE_NAME = (
     r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el|do|da|dos|das|"
-    r"di|della|dei|des|du|le|les)[ \t]+)?[A-ZÁÉÍÓÚÑŁŚŻŹĆ](?:[^\W\d_]|['’-])+){1,3}"
+    r"di|della|dei|des|du|le|les|y|yr|na|an)[ \t]+)?[A-ZÁÉÍÓÚÑŁŚŻŹĆ](?:[^\W\d_]|['’-])+){1,3}"
 )
 # the types French, Italian, Spanish and Portuguese addresses write in lower case beside a
 # house number ("12 boulevard Rainier III", "23, rue Ibn Batouta", "via del Voltone 3")
@@ -214,7 +224,7 @@ _STREET_ROMANCE = accelerated(
 )
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".
 _STREET_NAMED = re.compile(
-    r"(?<![\w.])(?:[A-Z][a-z'’]+\s+){1,3}"
+    rf"(?<![\w.])(?:[A-Z{_UPPER}][a-z{_LOWER}'’]+\s+){{1,3}}"
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     r"Turnpike|Square)\b"
 )
