@@ -190,3 +190,58 @@ def test_particles_open_no_street_in_clinical_text(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert not any(e == STREET for e, v in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("11/4 0230 Addendum: daughter called back", "11/4"),
+        ("3/5 @ 0915 family meeting held", "3/5"),
+        ("prior PTX - first was 7/96 at an outside hospital", "7/96"),
+        ("hx CVA in 2/88, no residual", "2/88"),
+    ],
+)
+def test_a_month_day_before_its_hour_and_a_month_with_a_short_year(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert DATE in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("c/o CP 3/10 @ 0200, NTG x1", "3/10"),
+        ("weaned to PS 10/5 0400, tolerating", "10/5"),
+        ("ANA was 1/80 speckled", "1/80"),
+        ("review in clinic at 6/52 post op", "6/52"),
+        ("seen 6/52 after the TKR", "6/52"),
+    ],
+)
+def test_scores_settings_titers_and_weeks_stay(engine: PhiEngine, text: str, value: str) -> None:
+    assert DATE not in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ward"),
+    [
+        ("The Bluebell Ward nurses will phone you", "Bluebell Ward"),
+        ("transferred to Heol Las Ward overnight", "Heol Las Ward"),
+        ("Patient on Ward Teifi at the district hospital", "Ward Teifi"),
+        ("stepped down to St. Brendan's Ward", "St. Brendan's Ward"),
+    ],
+)
+def test_a_ward_and_its_own_name(engine: PhiEngine, text: str, ward: str) -> None:
+    assert HOSPITAL in _as(engine, text, ward), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Acute Surgical Ward is full tonight",
+        "Ward round at 0900 with the consultant",
+        "Ward Sister informed of the fall",
+        "Children's Ward visiting hours changed",
+    ],
+)
+def test_wards_named_by_their_kind_or_work_are_no_name(engine: PhiEngine, text: str) -> None:
+    assert HOSPITAL not in {e for e, _ in found(engine, text)}, found(engine, text)

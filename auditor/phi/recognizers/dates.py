@@ -100,6 +100,30 @@ _WEEKDAY_NUMERIC = re.compile(
     # dotted only with a four-digit year: "Sat 28.11.2026", never "sat 9.5"
     r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:19|20)\d{2})(?![\w/+-]|\.\d)"
 )
+# m/yy with a year no day can be (32-99): "1st was 6/98", "since 11/89"; with a date cue.
+_MONTH_SHORT_YEAR = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(3[2-9]|[4-9]\d)(?![\w/+-]|\.\d)")
+_MONTH_YEAR_CTX = context_regex(
+    [
+        "was",
+        "were",
+        "dx",
+        "dx'd",
+        "hx",
+        "s/p",
+        "since",
+        "in",
+        "from",
+        "until",
+        "dated",
+        "last",
+        "diagnosed",
+        "born",
+        "died",
+    ]
+)
+# ... never weeks as UK notes write them ("6/52" post-op), nor a titer or a dilution ("1/80").
+_NOT_MONTH_YEAR = frozenset({"52"})
+_TITERS = frozenset({"40", "50", "64", "80"})
 # d/m without a year, day 13-31 (day-first locales): "admitted 20/11".
 _DM = re.compile(r"(?<![\w/.+-])(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])(?![\w/+-]|\.\d)")
 # A day of the month alone, as an ordinal after "the" or a weekday: "on the 3rd",
@@ -652,6 +676,10 @@ def _dmy_reject(text: str, start: int, end: int) -> bool:
     return _fraction(text, start, end)
 
 
+# A clock time right after a month/day: "1/6 1400", "12/3 07:30", "5/2 @ 0915".
+_CLOCK_AFTER = re.compile(r"[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3])(?::?[0-5]\d)(?![\w/.%-]|:\d)")
+
+
 def _md_reject(text: str, start: int, end: int) -> bool:
     if _ZERO_PADDED.search(text, start, end):
         return False
@@ -661,6 +689,8 @@ def _md_reject(text: str, start: int, end: int) -> bool:
         return False
     if _fraction(text, start, end):
         return True
+    if _CLOCK_AFTER.match(text, end) and not text[start:end].endswith("/10"):
+        return False  # "1/6 1400 Addendum", "12/3 07:30": a day and its hour (not "CP 2/10")
     num, _, den = text[start:end].partition("/")
     # n/10 and n/n are scores unless a date cue says otherwise; a top above the bottom is
     # no score ("hus 10/6 normal", "00:36 10/4", "pool 16/10"), only a date or a setting.
@@ -673,6 +703,13 @@ _RANGE_UNIT = re.compile(
     r"minutes|mg|mcg|ml|cc|cm|mm|l|units?|%|/)(?![a-z])",
     re.I,
 )
+
+
+def _month_year_reject(text: str, start: int, end: int) -> bool:
+    num, _, year = text[start:end].partition("/")
+    if year in _NOT_MONTH_YEAR or (num.lstrip("0") == "1" and year in _TITERS):
+        return True
+    return bool(_FRACTION_RIGHT.match(text[end : end + 12])) or _fraction(text, start, end)
 
 
 def _md_dash_reject(text: str, start: int, end: int) -> bool:
@@ -798,6 +835,16 @@ def date_rules() -> list[Rule]:
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
+        Rule(
+            "month-short-year",
+            e,
+            _MONTH_SHORT_YEAR,
+            0.0,
+            _MONTH_YEAR_CTX,
+            0.75,
+            window=14,
+            reject=_month_year_reject,
+        ),
         Rule("ordinal-day", e, _ORDINAL_DAY, 0.6, group="day"),
         Rule("weekday-ordinal", e, _WEEKDAY_ORDINAL, 0.75, words=WEEKDAY_STARTS),
         Rule("weekday-numeric", e, _WEEKDAY_NUMERIC, 0.85, words=WEEKDAY_STARTS),

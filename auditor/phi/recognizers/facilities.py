@@ -208,6 +208,7 @@ class FacilityRecognizer(LocalRecognizer):
             found += [(m.start(1), m.end(1), 0.7) for m in _SPECIALTY_WARD.finditer(text)]
         if "Ward" in text:
             found += [(m.start(1), m.end(1), 0.7) for m in _KIND_WARD.finditer(text)]
+            found += self._named_wards(text)
         found += [
             (m.start(), m.end(), 0.7)
             for m in _NAMED_SURGERY.finditer(text)
@@ -751,6 +752,25 @@ class FacilityRecognizer(LocalRecognizer):
             out.append((num.start, end, 0.7))
         return out
 
+    @staticmethod
+    def _named_wards(text: str) -> list[tuple[int, int, float]]:
+        """ "Acorn Ward", "St. Colmcille Ward", "Ward Cothi": a ward and its own name."""
+        out = []
+        for m in _NAMED_WARD.finditer(text):
+            if m.group("after") is not None:
+                if m.group("after").lower() not in _WARD_KINDS:
+                    out.append((m.start(), m.end(), 0.7))
+                continue
+            words = list(re.finditer(r"\S+", text[m.start("before") : m.end("before")]))
+            while words and words[0].group().lower().strip(".") in _WARD_KINDS:
+                words = words[1:]  # "The Acorn Ward": the article is no part of the name
+            if all(w.group().lower().strip(".") in _WARD_KINDS for w in words):
+                continue  # (none left, or only kinds: "Acute Surgical Ward")
+            if words[-1].group().lower() in HOSPITAL_WORDS:
+                continue  # "Tan Tock Seng Hospital Ward 9B": the hospital, then its ward
+            out.append((m.start("before") + words[0].start(), m.end(), 0.7))
+        return out
+
     def _proper_wing(self, view: TokenView, k: int) -> bool:
         """ "to 4 Saguaro", "on 8 Harborview": a floor number and a unit's own name after a
         move, when the name is a name or unknown proper word and no dose or street follows
@@ -809,6 +829,29 @@ _KIND_WARD = re.compile(
     r"Renal|Respiratory|Stroke|Geriatric|Psychiatric|General|Female|Male|Private|Isolation|"
     r"Burns|Neonatal|Postnatal|Antenatal)[ \t]+Ward[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-])"
 )
+# A ward named as wards in the UK, Ireland, Australia and India are ("Acorn Ward", "Rowan
+# Ward", "Ward Cothi"), not one named by its kind ("Surgical Ward", "Labour Ward", "Ward
+# Round"): the kinds, the staff and the work of a ward are in _WARD_KINDS.
+_NAMED_WARD = re.compile(
+    r"(?<![\w'’-])(?P<before>(?:[A-Z][\w'’.]*[ \t]+(?:(?:y|yr|na|an|de)[ \t]+)?){1,3}?)Ward\b"
+    r"|(?<![\w'’-])Ward[ \t]+(?P<after>[A-Z][a-z\w'’]+)(?![\w'’-])"
+)
+_WARD_KINDS = frozenset(
+    {"medical", "surgical", "maternity", "paediatric", "pediatric", "orthopaedic", "orthopedic",
+     "cardiac", "oncology", "renal", "respiratory", "stroke", "geriatric", "psychiatric",
+     "general", "female", "male", "private", "isolation", "burns", "neonatal", "postnatal",
+     "antenatal", "labour", "labor", "delivery", "day", "short", "stay", "acute", "assessment",
+     "admissions", "admission", "discharge", "observation", "recovery", "children's",
+     "childrens", "women's", "mens", "men's", "high", "dependency", "elderly", "care",
+     "medicine", "surgery", "rehab", "rehabilitation", "ent", "eye", "gynae", "gynaecology",
+     "the", "a", "an", "this", "that", "each", "every", "any", "same", "other", "next", "old",
+     "new", "main", "his", "her", "their", "our", "your", "my", "no", "on", "to", "from", "in",
+     "at", "of", "for", "and", "or", "back", "per", "round", "rounds", "sister", "manager",
+     "clerk", "staff", "nurse", "nurses", "team", "doctor", "rn", "based", "transfer",
+     "attender", "boy", "matron", "charge", "phone", "number", "bed", "beds", "kitchen",
+     "meeting", "huddle", "board", "census", "visit", "level", "block", "wing", "floor",
+     "covid", "side", "room", "bay", "open", "closed", "empty", "full"}
+)  # fmt: skip
 # A public hospital named by its grade and then its town, as Sri Lanka, Nigeria, Ghana or
 # Malaysia name them: "Base Hospital Kalmunai", "Teaching Hospital Jaffna", "Federal Medical
 # Centre Owerri" (the town word must be no English word).
