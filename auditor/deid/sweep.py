@@ -772,7 +772,13 @@ def _id_token(text: str, m: re.Match[str]) -> bool:
             return False
         before = text[max(0, m.start() - 1) : m.start()]
         return before not in {"$", "£", "€"}
-    return longest >= 3 and len(value) >= 5
+    if longest >= 3 and len(value) >= 5:
+        return True
+    # a code of capitals and digits mixed, as payment and booking systems issue them
+    # ("QK47HT2LMN", "TT4K9R2P"): eight or more, digits in two runs or more
+    return (
+        len(value) >= 8 and value.isalnum() and value.isupper() and len(runs) >= 2 and letters >= 3
+    )
 
 
 def sweep_for(enabled: bool, lexicon: Lexicon | None) -> Sweep | None:

@@ -245,3 +245,63 @@ def test_a_ward_and_its_own_name(engine: PhiEngine, text: str, ward: str) -> Non
 )
 def test_wards_named_by_their_kind_or_work_are_no_name(engine: PhiEngine, text: str) -> None:
     assert HOSPITAL not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+ORG = Entity.ORGANIZATION.value
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Brought in by Wabash Co EMS at 0310", "Wabash Co EMS"),
+        ("Pt arrived via Tri-Valley EMS from home", "Tri-Valley EMS"),
+        ("transferred by Kestrel Ambulance Service overnight", "Kestrel Ambulance Service"),
+    ],
+)
+def test_an_emergency_service_and_its_name(engine: PhiEngine, text: str, service: str) -> None:
+    assert ORG in _as(engine, text, service), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Per EMS pt found down", "The Air Ambulance landed at 0200", "County EMS arrived"]
+)
+def test_ems_named_by_kind_alone_is_no_organisation(engine: PhiEngine, text: str) -> None:
+    assert ORG not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Daughter aware, will call back. TW/RN", "TW"),
+        ("Resting quietly.\n- DK/LPN", "DK"),
+        ("Family at bedside.\nR.T. RN Nov 14", "R.T."),
+    ],
+)
+def test_initials_signing_with_a_slashed_credential_or_a_date(
+    engine: PhiEngine, text: str, initials: str
+) -> None:
+    assert PERSON in _as(engine, text, initials), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["Pt seen.\nPT/OT", "Vitals stable.\nBP/HR", "Code: DNR/DNI"])
+def test_services_and_orders_with_a_slash_are_no_signature(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ksh1,200.00 sent to NYOKABI WAMBUI 0712555031 on 2/3/25", "NYOKABI WAMBUI"),
+        ("Rs 900 paid to Devika Raman a/c 55100771", "Devika Raman"),
+    ],
+)
+def test_who_money_went_to_before_their_number(engine: PhiEngine, text: str, name: str) -> None:
+    assert PERSON in _as(engine, text, name), found(engine, text)
+
+
+def test_the_sweep_takes_a_mixed_code_of_capitals_and_digits(
+    engine: PhiEngine, sweep: Sweep
+) -> None:
+    text = "RX48TQ2LMP Confirmed. Ksh300.00 sent to a till on 1/2/25. CYP2C19 *2/*2 noted."
+    swept = {text[s.start : s.end] for s in sweep.spans(text, engine.analyze(text))}
+    assert "RX48TQ2LMP" in swept and "CYP2C19" not in swept, swept

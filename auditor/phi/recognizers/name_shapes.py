@@ -67,10 +67,16 @@ _CREDENTIALS = (
     r"RN|LPN|LVN|RRT|RT|MD|NP|PA-C|PA|SN|CNA|BSN|RPh|RPH|PharmD|MSW|SW|LCSW|EMT|CRNA|RNC|APRN|"
     r"DO|PT|OT|SLP|RD|RGN|EN|HCA"
 )
+# (the credential perhaps after a slash, "JM/RN", and the day or hour signed after it, "J.E.
+# RN Aug 9", "KD RN 0700")
+_SIGNED_WHEN = (
+    r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|"
+    r"nov|dec)[a-z]*\.?[ \t]+\d{1,2}|\d{4}|\d{1,2}:\d{2}))*"
+)
 _INITIALS_LINE = re.compile(
     r"(?m)^[ \t]*(?P<dash>[-–—~][ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*,?[ \t]*(?P<c>{_CREDENTIALS})\.?)?[ \t]*$"
+    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?{_SIGNED_WHEN})?[ \t]*$"
 )
 # The same signature closing a line of text after its sentence ("... understanding. -- kmr,
 # LPN", "... unit fax 918-555-0100. -tk"): a dash then the initials; bare ("... tonight. CH")
@@ -78,7 +84,16 @@ _INITIALS_LINE = re.compile(
 _INITIALS_AFTER_SENTENCE = re.compile(
     r"(?m)(?<=[.!?)])[ \t]+(?P<dash>(?:--?|[–—~])[ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*,?[ \t]*(?P<c>{_CREDENTIALS})\.?)?[ \t]*$"
+    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?{_SIGNED_WHEN})?[ \t]*$"
+)
+# Who money went to or came from, before their number, as a mobile-money or bank text writes
+# it: "Ksh2,400.00 sent to WANJIKU KINYANJUI 0712555018", "received from Tendai Moyo
+# +263 77 555 0142", "paid to ARJUN MEHTA a/c 5510...".
+_PAYEE = re.compile(
+    r"(?i:sent[ \t]+to|received[ \t]+from|paid[ \t]+to|transferred[ \t]+to|credited[ \t]+by|"
+    r"debited[ \t]+to)[ \t]+"
+    r"((?:[A-Z][A-Za-z'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][A-Za-z'’-]+|[A-Z]\.)){1,3})"
+    r"(?=[ \t]+(?:\+?\d[\d \-]{7,15}\d|(?i:a/?c|acct?|account)\b))"
 )
 # A contact's name right before their number, as handoffs and contact lines list them ("wife
 # home 402-555-0194, brynlee cell 402-555-0131", "Osei mob 07700 900123"): an item's one word,
@@ -346,6 +361,10 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._booking_names(text)
         if any(c.isdigit() for c in text):
             out += self._contact_names(text)
+            for m in _PAYEE.finditer(text):
+                keys = [w.lower() for w in m.group(1).split()]
+                if not any(k in NOT_NAMES or k in self.lexicon.stoplist for k in keys):
+                    out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.8))
         for m in _TYPIST_INITIALS.finditer(text) if "ed" in text else ():
             if not self.lexicon.is_english(m.group(1)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))

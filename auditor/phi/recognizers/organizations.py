@@ -262,6 +262,12 @@ _VESSEL = accelerated(
 )
 # A union's local by its number ("Teamsters Local 727", "IBEW Local 46").
 _UNION_LOCAL = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6})[ \t]+Local[ \t]+\d{2,5}(?![\w-])")
+# An emergency medical service named by its place or its own name: "Allen Co EMS",
+# "Tri-County EMS", "Delta Angel Air Ambulance" (a name of one to three capitalised words).
+_EMS = re.compile(
+    r"(?<![\w'’-])(?!The\b)((?:[A-Z](?:[\w'’-]*|[a-z]{0,2}\.)[ \t]+){1,3})"
+    r"(?:EMS|Ambulance(?:[ \t]+Service)?)(?![\w-])"
+)
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
@@ -668,6 +674,14 @@ class OrganizationRecognizer(LocalRecognizer):
                 for m in _UNION_LOCAL.finditer(text)
                 if not self._clinical_word(m.group(1))
             ]
+        if "EMS" in text or "Ambulance" in text:
+            for m in _EMS.finditer(text):
+                names = re.findall(r"[A-Za-z'’]+", m.group(1))
+                if names and not all(
+                    self._clinical_word(w) or self._plain(w) or w.lower() in NOT_NAMES
+                    for w in names
+                ):
+                    out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _VESSEL.finditer(text) if pairs and _VESSEL_GATE(text, words) else ():
             g = 1 if m.group(1) else 2
             out.append(self._result(m.start(g), m.end(g), VESSEL_SCORE))
