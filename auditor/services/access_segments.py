@@ -22,7 +22,7 @@ from auditor.scanners.access_logs import ParserSpec
 from auditor.scanners.access_logs.event import EventWindow
 from auditor.scanners.access_logs.quarantine import Quarantine
 from auditor.scanners.access_logs.segments import Segment, csv_segments, record_segments
-from auditor.services.access_findings import OnBatch, emit
+from auditor.services.access_findings import OnBatch, ReportedIdentities, emit
 from auditor.services.access_result import AccessScanResult
 from auditor.services.access_writer import Checkpoint, StoreWriter
 from auditor.store import repo
@@ -156,7 +156,7 @@ class FileScan:
         self.committed = committed or carry_parts.Manifest(job.carry_folder)
         # Identities of the findings this run has reported: an event delivered twice (the
         # same week as CSV and NDJSON, a re-sent file) yields its finding once per run.
-        self.reported: set[str] = set()
+        self.reported = ReportedIdentities()
 
     def run(self, path: Path, spec: ParserSpec) -> dict[str, Any]:
         """Scan ``path`` (from its checkpoint when incremental); the file's own totals."""
