@@ -305,3 +305,29 @@ def test_the_sweep_takes_a_mixed_code_of_capitals_and_digits(
     text = "RX48TQ2LMP Confirmed. Ksh300.00 sent to a till on 1/2/25. CYP2C19 *2/*2 noted."
     swept = {text[s.start : s.end] for s in sweep.spans(text, engine.analyze(text))}
     assert "RX48TQ2LMP" in swept and "CYP2C19" not in swept, swept
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("RC: Regn. No. KA 03 MN 5521, owner Latha", "KA 03 MN 5521"),
+        ("Hero Splendor, Regn TS07 GH 4410, insured", "TS07 GH 4410"),
+        ("Aadhaar ending 2290 verified at the desk", "2290"),
+        ("left the parcel with the neighbour at no. 41", "no. 41"),
+        ("she lives at number 18 with her sister", "number 18"),
+    ],
+)
+def test_regn_plates_quoted_id_fragments_and_houses_by_number(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert covered(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("pt in no. 4 bed on the left", "no. 4"), ("answered no to 3 of the questions", "no to 3")],
+)
+def test_numbers_in_a_ward_or_a_sentence_are_no_house(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert not covered(engine, text, value), found(engine, text)

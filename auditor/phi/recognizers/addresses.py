@@ -222,6 +222,14 @@ _STREET_ROMANCE = accelerated(
         rf"|(?<![\w-]){_ARTICLE}{ROMANCE_TYPE}{_ROMANCE_NAME}(?=,[ \t]+[A-Z])"
     )
 )
+# A house known by its number alone where a neighbour or a home is spoken of ("left it with
+# the neighbour at no. 57", "next door at No 20", "lives at number 12").
+_HOUSE_NUMBERED = re.compile(
+    r"(?i:\b(?:neighbou?rs?|next[ \t]+door|lives|living|staying|moved|house|flat|home)\b)"
+    r"[^.\n]{0,16}?\b(?i:at|to|from|in)[ \t]+"
+    r"((?i:no\.?|number|nr\.?)[ \t]*\d{1,4}[A-Za-z]?)(?![\w/.-]|\.\d)"
+)
+_HOUSE_NUMBER_GATE = re.compile(r"(?i:\b(?:no|number|nr)\b)")
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".
 _STREET_NAMED = re.compile(
     rf"(?<![\w.])(?:[A-Z{_UPPER}][a-z{_LOWER}'’]+\s+){{1,3}}"
@@ -724,6 +732,8 @@ class AddressRecognizer(LocalRecognizer):
             found += [(m.start("s"), m.end("s"), 0.75) for m in _VIA_LINE.finditer(text)]
         if "ul." in text:
             found += [(m.start(), m.end(), 0.7) for m in _UL_STREET.finditer(text)]
+        if _HOUSE_NUMBER_GATE.search(text):
+            found += [(m.start(1), m.end(1), 0.7) for m in _HOUSE_NUMBERED.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start(), m.end(), 0.75) for m in _ROAD_HOME.finditer(text)]
         found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]

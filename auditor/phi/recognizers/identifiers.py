@@ -581,7 +581,8 @@ _NATIONAL_PLATE = re.compile(
     r"(?![\w-])"
 )
 _NATIONAL_PLATE_CTX = context_regex(
-    ["reg", "registration", "reg no", "plate", "sticker", "parking", "parked", "vehicle", "car",
+    ["reg", "regn", "regd", "registration", "reg no", "plate", "sticker", "parking", "parked",
+     "vehicle", "car",
      "van", "bike", "scooter", "motorcycle", "motorbike", "taxi", "cab", "auto", "rickshaw"]
 )  # fmt: skip
 _VEHICLE = re.compile(
@@ -833,7 +834,11 @@ _RX_NUMBER = re.compile(
 )
 # The last four digits an account, a card or an SSN is quoted by ("acct ending 3390", "card
 # ending in 4471", "last 4 of SSN: 7719"): a fragment of the identifier, the same kind.
-_LAST_FOUR_CUE = r"(?:acct|account|card|visa|mastercard|amex|checking|savings|ssn|social|cc)"
+_LAST_FOUR_CUE = (
+    r"(?:acct|account|card|visa|mastercard|amex|checking|savings|ssn|social|cc|"
+    # national numbers and documents quoted the same way ("Aadhaar ending 7734")
+    r"aadhaar|aadhar|passport|licen[cs]e|policy|member|nhs|sin|medicare|tfn|ird|pan)"
+)
 _LAST_FOUR = re.compile(
     rf"\b(?i:{_LAST_FOUR_CUE}\b[^\n\d]{{0,16}}?\b(?:ending(?:[ \t]+in)?|ends[ \t]+in)"
     rf"|last[ \t]+(?:4|four)(?:[ \t]+digits)?(?:[ \t]+of)?(?:[ \t]+(?:the|your|his|her|their))?"
