@@ -331,3 +331,16 @@ def test_numbers_in_a_ward_or_a_sentence_are_no_house(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert not covered(engine, text, value), found(engine, text)
+
+
+def test_software_and_device_brands_are_no_names(engine: PhiEngine, sweep: Sweep) -> None:
+    text = (
+        "Sign-in for user tq_harlow from Firefox 126 on a Lenovo ThinkPad; "
+        'agent "Mozilla/5.0"; reply on WhatsApp. Nurse Delphine Okafor-Reyes called.'
+    )
+    spans = engine.analyze(text)
+    named = {text[s.start : s.end] for s in spans} | {
+        text[s.start : s.end] for s in sweep.spans(text, spans)
+    }
+    assert not named & {"Firefox", "Lenovo ThinkPad", "Lenovo", "Mozilla", "WhatsApp"}, named
+    assert "Delphine Okafor-Reyes" in named, named

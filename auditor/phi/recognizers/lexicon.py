@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
+from auditor.phi.recognizers.not_persons import EHR_PRODUCTS, PRODUCTS
 from auditor.phi.resources import lines as resource_lines
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -413,7 +413,7 @@ class Lexicon:
             counties=frozenset(counties),
             states=frozenset(resource_lines("us_states.txt.gz")),
             common_words=frozenset(resource_lines("common_words_in_gazetteers.txt.gz")),
-            stoplist=frozenset(resource_lines("clinical_stoplist.txt")) | EHR_PRODUCTS,
+            stoplist=frozenset(resource_lines("clinical_stoplist.txt")) | EHR_PRODUCTS | PRODUCTS,
             english=frozenset(resource_lines("english_words.txt.gz")),
             **_facilities(resource_lines("us_facilities.txt"), split_words),
         )

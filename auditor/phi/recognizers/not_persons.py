@@ -67,6 +67,17 @@ EHR_PRODUCTS = frozenset(
     {"epic", "mychart", "cerner", "meditech", "allscripts", "athena", "athenahealth",
      "eclinicalworks", "nextgen", "healtheintent", "powerchart", "haiku", "canto", "citrix"}
 )  # fmt: skip
+# Software, services and device brands that name no one and no place, as logs, sign-in
+# notices and help-desk tickets write them ("UA Firefox/124.0", "his Lenovo ThinkPad T14");
+# not those that are also surnames, places or words (Dell, Amazon, Edge, Galaxy).
+PRODUCTS = _words(
+    """
+    firefox mozilla chromium android iphone ipad ipados macos macbook imac thinkpad ideapad
+    lenovo asus acer samsung huawei xiaomi oneplus motorola nokia microsoft gmail hotmail
+    whatsapp facebook instagram tiktok linkedin skype paypal venmo zelle netflix spotify
+    youtube dropbox onedrive icloud
+    """
+)
 # Months and weekdays that are no given name ("April", "June" and "May" are): after a name
 # they are its date ("Signed by S. Mwangi, December 4"), never its next word.
 CALENDAR_NOT_GIVEN = _words(
@@ -77,7 +88,9 @@ CALENDAR_NOT_GIVEN = _words(
 )
 # A form's answer where a person's field points back at the patient ("Guarantor: self").
 SELF_ANSWERS = frozenset({"self", "same"})
-NOT_PERSON_WORDS = DEMONYMS | FIELD_LABELS | EHR_PRODUCTS | CALENDAR_NOT_GIVEN | SELF_ANSWERS
+NOT_PERSON_WORDS = (
+    DEMONYMS | FIELD_LABELS | EHR_PRODUCTS | PRODUCTS | CALENDAR_NOT_GIVEN | SELF_ANSWERS
+)
 
 _NO_VOWEL = re.compile(r"^[^aeiouy]{3,}$")
 
