@@ -344,3 +344,40 @@ def test_software_and_device_brands_are_no_names(engine: PhiEngine, sweep: Sweep
     }
     assert not named & {"Firefox", "Lenovo ThinkPad", "Lenovo", "Mozilla", "WhatsApp"}, named
     assert "Delphine Okafor-Reyes" in named, named
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Husband at bedside; daughter Thora flew in from Calgary", "Thora"),
+        ("Spanish interpreter Candida on the phone line", "Candida"),
+    ],
+)
+def test_a_given_name_that_is_also_a_term_after_a_relative(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert PERSON in _as(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["daughter HCP present for the meeting", "Son Aware of plan", "Candida on swab"]
+)
+def test_terms_and_states_after_a_relative_stay(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dad asks for a note for Little Wattle Daycare.", "Little Wattle Daycare"),
+        ("Booked two nights at the Curlew Point Motel", "Curlew Point Motel"),
+    ],
+)
+def test_childcare_and_lodgings_with_their_names(
+    engine: PhiEngine, sweep: Sweep, text: str, name: str
+) -> None:
+    spans = engine.analyze(text)
+    named = {text[s.start : s.end] for s in spans} | {
+        text[s.start : s.end] for s in sweep.spans(text, spans)
+    }
+    assert any(name in n for n in named), named

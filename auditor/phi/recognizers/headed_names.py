@@ -81,7 +81,11 @@ FIRM_HEADS = frozenset(
      "restaurant", "hardware", "lumber", "transport", "transit", "ambulance", "district",
      "union", "supply", "supplies", "telehealth", "telemedicine", "staffing", "shelter",
      "pantry", "mission", "ministries", "foundation", "fellowship", "solutions",
-     "administrators", "attorneys"}
+     "administrators", "attorneys",
+     # childcare and schools, pubs and lodgings ("Busy Bumblebees Daycare", "Coral Coast
+     # TAFE", "The Kestrel Arms")
+     "daycare", "childcare", "preschool", "kindergarten", "tafe", "arms", "inn", "tavern",
+     "hotel", "motel"}
 )  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(

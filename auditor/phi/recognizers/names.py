@@ -225,6 +225,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return 0.0  # "Captain Lee", "DRIVER SHAUGHNESSY": the role before a name
         known, blocked, ambiguous, english, unknown_proper = self._facts(key)
         unknown = not known and unknown_proper
+        if blocked and self._named_relative(view, i, english):
+            return SCORES[Cue.RELATIVE]  # "daughter Thora", "interpreter Candida"
         if (blocked or not (known or unknown)) and not title_near(view, i):
             return 0.0  # fast path: only a title or credential could make this a name
         cue = person_cue(view, i, i + 1)
@@ -284,6 +286,21 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _named_relative(self, view: TokenView, i: int, english: bool) -> bool:
+        """A given name that is also a clinical term (so on the stop list) right after a
+        relative or an interpreter, capitalised in mixed-case text: "daughter Thora",
+        "interpreter Candida". The relative word is the cue a term never has."""
+        w = view.words[i]
+        return (
+            i > 0
+            and w.is_title
+            and not view.upper
+            and view.gap(i) == " "
+            and view.words[i - 1].key in _NAMING_RELATIVES
+            and self.lexicon.is_first(w.key)
+            and not english
+        )
 
     def _bridge_nickname(self, view: TokenView, taken: list[float], k: int) -> None:
         words = view.words
@@ -464,6 +481,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         )
 
 
+# The people whose given name follows them in a note ("daughter Thora", "interpreter Ana").
+_NAMING_RELATIVES = (RELATIVES | {"interpreter", "interp", "translator"}) - {"hcp", "proxy"}
 # A lower-case administrative unit after a place's name ("lumino parish", "busia district")
 # is no surname, and a word said twice ("boda boda", "tuk tuk") is no name.
 _LOWER_UNITS = frozenset({"parish", "district", "county", "village", "division", "ward"})
