@@ -22,8 +22,9 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   more digits ("BHA/26/4471"), or digit groups split by blanks (7+ digits: "3318 44102 5"),
   unless it reads as a measurement: a decimal, a range, a count with thousands
   separators, a ventilator setting (450x14), a unit after it, money;
-- **codes**: a code in capitals before a number of four digits or more ("EMP 1187", "MPPS
-  71.448"), not a rule's, a procedure's or a lab test's ("CFR 164.526", "BNP 2450");
+- **codes**: the number after a code in capitals, four digits or more ("EMP 1187", "MPPS
+  71.448", "CHI 1208524471": the register's code stays, the number is the person's), not a
+  rule's, a procedure's or a lab test's ("CFR 164.526", "BNP 2450");
 - **cased scripts**: in Greek, Cyrillic and Armenian text, a capitalised word that opens no
   sentence or line and is no label ("Өвчтөн: Батболдын Сарангэрэл", "Эмч: Д. Оюунчимэг");
   in Georgian, which has no capitals, a name told by its surname's ending ("გიორგი ბერიძე");
@@ -246,7 +247,7 @@ class Sweep:
         covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _CODED.finditer(text):
             if self._coded(m) and covered.free(m.start(), m.end()):
-                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start("number"), m.end()))
         covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         if "_" in text:
             for m in _HANDLE.finditer(text):
