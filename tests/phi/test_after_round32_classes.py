@@ -381,3 +381,17 @@ def test_childcare_and_lodgings_with_their_names(
         text[s.start : s.end] for s in sweep.spans(text, spans)
     }
     assert any(name in n for n in named), named
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("Canadian passport QK418337, holder Ines Balogun", "Canadian", False),
+        ("She holds Indian citizenship and a PAN", "Indian", False),
+        ("moved to Canadian, TX last spring", "Canadian", True),
+    ],
+)
+def test_a_nationality_is_no_place_without_a_places_cue(
+    engine: PhiEngine, text: str, word: str, place: bool
+) -> None:
+    assert (LOCATION in _as(engine, text, word)) is place, found(engine, text)

@@ -22,7 +22,7 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
     Lexicon,
 )
-from auditor.phi.recognizers.not_persons import EHR_PRODUCTS
+from auditor.phi.recognizers.not_persons import DEMONYMS, EHR_PRODUCTS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView
@@ -431,6 +431,7 @@ class PlaceRecognizer(LocalRecognizer):
                         and not lex.is_name(key)
                         and key not in FACILITY_WORDS
                         and key not in lex.world_places  # abroad: only with a cue
+                        and key not in DEMONYMS  # "Canadian passport": a nationality
                     ):
                         score = 0.55 if view.shouting else 0.65
                         if not view.shouting and view.sentence_initial(i):
