@@ -13,6 +13,14 @@ from functools import cache
 
 from auditor.phi.resources import lines
 
+# The English calendar's names in full, and the weekdays' short forms as notes write them
+# ("dialysis Tue/Thu/Sat", "seen weds"): one list for every rule that must know them.
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_SHORT = ("mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun")
 # Weekday stems: "mon", "tues", "wed"/"wednes", ... (add "day" for the full name).
 WEEKDAY_STEM = r"mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun"
 WEEKDAY = rf"(?:{WEEKDAY_STEM})(?:day)?"

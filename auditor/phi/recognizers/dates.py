@@ -18,6 +18,7 @@ from auditor.phi.calendar import (
     MONTH,
     MONTH_STARTS,
     WEEKDAY,
+    WEEKDAY_SHORT,
     WEEKDAY_STARTS,
     misspelt_names,
     month_kind,
@@ -405,7 +406,7 @@ _SEASON_ALONE = re.compile(
 # A day word before it ("on", "next", "by", "repeat labs") or a time of day after it
 # ("fri am"), or a range of days ("mon-fri"); the ambiguous stems also need to end their
 # phrase or be followed by a time word ("on sat." but not "from sun exposure", "sat 97%").
-_SHORT_DAY = r"(?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)"
+_SHORT_DAY = "(?:" + "|".join(sorted(WEEKDAY_SHORT, key=len, reverse=True)) + ")"
 _SHORT_DAY_WORD = accelerated(re.compile(rf"(?<![\w.'’]){_SHORT_DAY}(?![\w'’])", I))
 _DAY_LEAD = re.compile(
     r"(?:^|[^\w/-])(?:(?:on|next|this|last|every|each|by|until|till|til|since|from|before|"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.phi.calendar import MONTHS, WEEKDAYS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -80,12 +82,7 @@ PRODUCTS = _words(
 )
 # Months and weekdays that are no given name ("April", "June" and "May" are): after a name
 # they are its date ("Signed by S. Mwangi, December 4"), never its next word.
-CALENDAR_NOT_GIVEN = _words(
-    """
-    january february march september october november december monday tuesday wednesday
-    thursday friday saturday sunday
-    """
-)
+CALENDAR_NOT_GIVEN = frozenset(MONTHS + WEEKDAYS) - {"april", "may", "june", "august"}
 # A form's answer where a person's field points back at the patient ("Guarantor: self").
 SELF_ANSWERS = frozenset({"self", "same"})
 NOT_PERSON_WORDS = (

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from auditor.phi.calendar import MONTHS, WEEKDAY_SHORT, WEEKDAYS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dwelling_cue, place_cue, state_after
@@ -90,13 +91,7 @@ NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]$")
 _UNIT_WORD = re.compile(r"[^\W\d_][\w'’-]{2,30}")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
 _PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
-_CALENDAR = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday",
-     # the weekdays' short forms ("moved to thurs 2pm")
-     "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
-)  # fmt: skip
+_CALENDAR = frozenset(MONTHS + WEEKDAYS + WEEKDAY_SHORT)
 # Town-name grammar ("Johnsonton", "North Tammyville", "Camposview"): a proper word that is
 # not a word of English ending like an English town. The rarer endings are enough in Title
 # case; the common ones (-ton, -field, -side, -port, -land: also surnames) need a place cue.
