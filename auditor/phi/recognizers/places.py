@@ -422,6 +422,15 @@ class PlaceRecognizer(LocalRecognizer):
                     ):
                         out.append((words[i].start, words[i].end, 0.65))  # "(mother, Harare)"
                     elif (
+                        key in lex.big_cities
+                        and not ambiguous
+                        and words[i].is_title
+                        and not view.shouting
+                    ):
+                        # "based in Hyderabad", "(Dubai)": a big city's name is nothing else
+                        score = 0.5 if view.sentence_initial(i) else 0.65
+                        out.append((words[i].start, words[i].end, score))
+                    elif (
                         not ambiguous
                         and not lex.is_name(key)
                         and key not in FACILITY_WORDS
