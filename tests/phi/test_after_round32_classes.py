@@ -422,3 +422,12 @@ def test_cities_named_like_words_or_people_need_a_cue(
     engine: PhiEngine, text: str, word: str
 ) -> None:
     assert LOCATION not in _as(engine, text, word), found(engine, text)
+
+
+PHONE = Entity.PHONE_NUMBER.value
+
+
+def test_a_phone_in_the_column_after_a_postcode(engine: PhiEngine) -> None:
+    text = "Hobart\tTAS\t7000\t03 6210 4471\nLaunceston\tTAS\t7250\t03 7010 4418"
+    assert PHONE in _as(engine, text, "03 6210 4471"), found(engine, text)
+    assert PHONE in _as(engine, text, "03 7010 4418"), found(engine, text)

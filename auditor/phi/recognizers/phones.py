@@ -44,9 +44,11 @@ _EXT = _EXTENSION + "?"
 _SHAPE = re.compile(
     # (a dot after a word may touch the "+": "tel.+44 ...")
     r"(?<![\w/+-])(?<!\d\.)(?<![^\w]\.)"
-    r"(?:(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)\s?)?|1[\s.-]?(?=\())?"
-    r"(?:\(\d{1,5}\)[\s.-]?)?"
-    r"\d{1,5}(?:([\s.-])\d{2,8})(?:\1\d{2,5}){0,3}" + _EXT + r"(?![\w/]|[.-]\d)",
+    # (groups on one line, joined by a space, a dot or a dash: a tab or a line break between
+    # digits parts a table's columns, "7250<TAB>03 7010 4418" is a postcode then a number)
+    r"(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0\) ?)?|1[ .-]?(?=\())?"
+    r"(?:\(\d{1,5}\)[ .-]?)?"
+    r"\d{1,5}(?:([ .-])\d{2,8})(?:\1\d{2,5}){0,3}" + _EXT + r"(?![\w/]|[.-]\d)",
     I,
 )
 # 10-11 digits in one run, national form with a trunk 0 (UK, AU, IN) or 1 + area code.
