@@ -431,3 +431,18 @@ def test_a_phone_in_the_column_after_a_postcode(engine: PhiEngine) -> None:
     text = "Hobart\tTAS\t7000\t03 6210 4471\nLaunceston\tTAS\t7250\t03 7010 4418"
     assert PHONE in _as(engine, text, "03 6210 4471"), found(engine, text)
     assert PHONE in _as(engine, text, "03 7010 4418"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "phone"),
+    [
+        ("can you call her son Torvald 9184 2276 today", "9184 2276", True),
+        ("daughter Mele, 734 5521, lives nearby", "734 5521", True),
+        ("wife married 1987 1990, no children", "1987 1990", False),
+        ("daughter 3 months old, feeds at 1200 2400", "1200 2400", False),
+    ],
+)
+def test_a_local_number_after_a_relative(
+    engine: PhiEngine, text: str, value: str, phone: bool
+) -> None:
+    assert (PHONE in _as(engine, text, value)) is phone, found(engine, text)

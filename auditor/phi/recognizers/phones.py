@@ -18,6 +18,7 @@ from functools import lru_cache
 import phonenumbers
 
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.lexicon import RELATIVES
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 
 I = re.IGNORECASE  # noqa: E741
@@ -171,9 +172,21 @@ _AFTER_EMAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+\s*+(?:,|/|;|\bor\b|\band\b)?\s*
 _SENT_TO = context_regex(["sent to", "text", "texted", "sms", "reminder to", "ring", "rang"])
 
 
+# A relative just before, perhaps with their name ("her son Rayner 9123 4867"): how a note
+# lists whom to call.
+_RELATIVE_CUES = context_regex(sorted(RELATIVES))
+# ... never two years or two clock times ("married 1998 2001", "feeds 1200 2400")
+_TWO_YEARS = re.compile(
+    r"(?:19|20)\d\d[ -](?:19|20)\d\d|(?:[01]\d|2[0-4])[0-5]\d[ -](?:[01]\d|2[0-4])[0-5]\d"
+)
+
+
 def _not_contact(text: str, start: int, end: int) -> bool:
-    """Kept only after a phone cue or an e-mail address (a list of ways to reach someone)."""
+    """Kept only after a phone cue, an e-mail address (a list of ways to reach someone) or a
+    relative (not two years or two clock times there)."""
     if near(text, start, end, PHONE_CUES, 24, 0) or near(text, start, end, _SENT_TO, 16, 0):
+        return False
+    if near(text, start, end, _RELATIVE_CUES, 24, 0) and not _TWO_YEARS.fullmatch(text[start:end]):
         return False
     return not _AFTER_EMAIL.search(text[max(0, start - 60) : start])
 
