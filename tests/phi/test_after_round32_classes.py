@@ -446,3 +446,19 @@ def test_a_local_number_after_a_relative(
     engine: PhiEngine, text: str, value: str, phone: bool
 ) -> None:
     assert (PHONE in _as(engine, text, value)) is phone, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pt needs a lap chole at st gwendolen on dec 2, stop apixaban when", "st gwendolen"),
+        ("i was discharged from st oswin's hospital last week, need refills", "st oswin's"),
+    ],
+)
+def test_a_saints_hospital_typed_in_lower_case(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered(engine, text, value), found(engine, text)
+
+
+def test_st_elevation_and_a_street_typed_in_lower_case_are_no_hospital(engine: PhiEngine) -> None:
+    text = "st elevation in v2-v4 at st 0930, went to cath"
+    assert HOSPITAL not in {e for e, _ in found(engine, text)}, found(engine, text)

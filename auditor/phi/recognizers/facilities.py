@@ -102,6 +102,12 @@ _SAINT = accelerated(
         r"(?=\W|$)"
     )
 )
+# ... and typed in lower case after a move, as hurried questions are ("lap chole at st
+# walburga on nov 4", "discharged from st brennan's hospital").
+_SAINT_LOWER = re.compile(
+    r"\b(?:at|from|to|in)[ \t]+((?:st|saint)\.?[ \t]+([a-z][a-z'’]{2,})(?:['’]s)?"
+    r"(?:[ \t]+(?:hospital|hosp|medical cent(?:er|re)|clinic|infirmary|hospice))?)(?![\w'’])"
+)
 # A wing after a floor number: the compass, and a tower ("7 North", "2 Tower").
 _COMPASS = frozenset({"north", "south", "east", "west", "tower"})
 # What follows a drug's strength: a dose, a unit, a route ("Flovent 44 2 puffs").
@@ -197,6 +203,12 @@ class FacilityRecognizer(LocalRecognizer):
             for m in _SAINT.finditer(text)
             if self._saint_name(m.group(1))
         ]
+        if view.shouting and not view.upper and " st" in text:  # (a text in lower case)
+            found += [
+                (m.start(1), m.end(1), 0.7)
+                for m in _SAINT_LOWER.finditer(text)
+                if self._saint_name(m.group(2)) and not self.lexicon.is_english(m.group(2))
+            ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY.finditer(text)]
         if "Hospital" in text or "Cent" in text:
             found += [
