@@ -108,6 +108,8 @@ UNSEEN_HAND = (
     "round32-test",
     "round33-test",
     "round34-test",
+    "round35-test",
+    "round36-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -19,7 +19,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round26-dev``/``round26-test``, ``round27-dev``/``round27-test``,
 ``round28-dev``/``round28-test``, ``round29-dev``/``round29-test``, ``round30-dev``,
 ``round31-dev``, ``round32-dev``/``round32-test``, ``round33-dev``/``round33-test``,
-``round34-dev``/``round34-test`` and ``bait-dev``/``bait-test``
+``round34-dev``/``round34-test``, ``round35-dev``/``round35-test``,
+``round36-dev``/``round36-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -517,6 +518,26 @@ CORPORA = {
         HERE / "round34_test.src.txt",
         HERE / "round34_test.jsonl",
         HERE / "round34_test_site.tsv",
+    ),
+    "round35-dev": (
+        HERE / "round35_dev.src.txt",
+        HERE / "round35_dev.jsonl",
+        HERE / "round35_dev_site.tsv",
+    ),
+    "round35-test": (
+        HERE / "round35_test.src.txt",
+        HERE / "round35_test.jsonl",
+        HERE / "round35_test_site.tsv",
+    ),
+    "round36-dev": (
+        HERE / "round36_dev.src.txt",
+        HERE / "round36_dev.jsonl",
+        HERE / "round36_dev_site.tsv",
+    ),
+    "round36-test": (
+        HERE / "round36_test.src.txt",
+        HERE / "round36_test.jsonl",
+        HERE / "round36_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
