@@ -462,3 +462,25 @@ def test_a_saints_hospital_typed_in_lower_case(engine: PhiEngine, text: str, val
 def test_st_elevation_and_a_street_typed_in_lower_case_are_no_hospital(engine: PhiEngine) -> None:
     text = "st elevation in v2-v4 at st 0930, went to cath"
     assert HOSPITAL not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("brought in by Honeycomb Ambulance at 0210", "Honeycomb Ambulance"),
+        ("FLOWN IN BY HIGH MESA AIR MED FROM AN OUTSIDE ER", "HIGH MESA AIR MED"),
+        ("Pt transferred to 5 Juniper med-surg, rm 512", "5 Juniper"),
+        ("NEURO NPN 11/3 - HD 4, resting", "11/3"),
+    ],
+)
+def test_services_units_and_dates_named_with_everyday_words(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert covered(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["REPETITIVE NON-EMERGENCY AMBULANCE TRANSPORT APPROVED", "to 2 Tylenol tabs"]
+)
+def test_kinds_of_service_and_doses_stay(engine: PhiEngine, text: str) -> None:
+    assert not {e for e, _ in found(engine, text)} & {ORG, HOSPITAL}, found(engine, text)

@@ -631,7 +631,7 @@ _DATE_LEAD = re.compile(
     r"discharged|placed|done|started|starting|changed|due|dob|dos|visit|appt|mvc|fall|"
     r"surgery|effective|expires|before|after|by|of|d/c|d/c'd|dc'd|ins|intubated|extubated|"
     r"reintubated|trached|arrived|onset|diagnosed|hospitali[sz]ed|born|died|expired|pulled|"
-    r"discontinued|xfer)[\s:]*$"
+    r"discontinued|xfer|npn)[\s:]*$"
 )
 
 

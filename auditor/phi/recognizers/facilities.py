@@ -785,21 +785,24 @@ class FacilityRecognizer(LocalRecognizer):
 
     def _proper_wing(self, view: TokenView, k: int) -> bool:
         """ "to 4 Saguaro", "on 8 Harborview": a floor number and a unit's own name after a
-        move, when the name is a name or unknown proper word and no dose or street follows
-        ("on 2 Percocet", "to 4 Maple St")."""
+        move, when the name is a name or unknown proper word, or any capitalised word with a
+        unit's word after it ("to 3 Palisade med-surg"), and no dose or street follows ("on 2
+        Percocet", "to 4 Maple St")."""
         w = view.words[k]
         lex = self.lexicon
         if not w.text[:1].isupper():
             return False  # ("-> 1 apheresis plt": a count)
         if not w.is_alpha or not view.looks_proper(k) or w.key in NOT_PLACE_HEAD:
             return False
-        if w.key in lex.stoplist or (lex.is_english(w.key) and not lex.is_name(w.key)):
+        if w.key in lex.stoplist or _DOSE_AFTER.match(view.text, w.end):
+            return False
+        nxt = view.words[k + 1] if k + 1 < len(view.words) else None
+        if nxt is not None and nxt.key in _WING_FOLLOWERS and view.gap(k + 1) == " ":
+            return True  # "to 3 Palisade med-surg": a unit's word after it, even a plain name
+        if lex.is_english(w.key) and not lex.is_name(w.key):
             return False
         if not (lex.is_name(w.key) or lex.is_unknown_proper(w.key)):
             return False
-        if _DOSE_AFTER.match(view.text, w.end):
-            return False
-        nxt = view.words[k + 1] if k + 1 < len(view.words) else None
         return nxt is None or not (nxt.key in STREET_TYPES and view.gap(k + 1) == " ")
 
     @staticmethod

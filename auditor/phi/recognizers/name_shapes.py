@@ -67,8 +67,8 @@ _CREDENTIALS = (
     r"RN|LPN|LVN|RRT|RT|MD|NP|PA-C|PA|SN|CNA|BSN|RPh|RPH|PharmD|MSW|SW|LCSW|EMT|CRNA|RNC|APRN|"
     r"DO|PT|OT|SLP|RD|RGN|EN|HCA"
 )
-# (the credential perhaps after a slash, "JM/RN", and the day or hour signed after it, "J.E.
-# RN Aug 9", "KD RN 0700")
+# (the credential perhaps after a slash, "JM/RN", and the day or hour signed after them, "J.E.
+# RN Aug 9", "- km 8/22/12")
 _SIGNED_WHEN = (
     r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|"
     r"nov|dec)[a-z]*\.?[ \t]+\d{1,2}|\d{4}|\d{1,2}:\d{2}))*"
@@ -76,7 +76,7 @@ _SIGNED_WHEN = (
 _INITIALS_LINE = re.compile(
     r"(?m)^[ \t]*(?P<dash>[-–—~][ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?{_SIGNED_WHEN})?[ \t]*$"
+    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
 # The same signature closing a line of text after its sentence ("... understanding. -- kmr,
 # LPN", "... unit fax 918-555-0100. -tk"): a dash then the initials; bare ("... tonight. CH")
@@ -84,7 +84,7 @@ _INITIALS_LINE = re.compile(
 _INITIALS_AFTER_SENTENCE = re.compile(
     r"(?m)(?<=[.!?)])[ \t]+(?P<dash>(?:--?|[–—~])[ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?{_SIGNED_WHEN})?[ \t]*$"
+    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
 # Who money went to or came from, before their number, as a mobile-money or bank text writes
 # it: "Ksh2,400.00 sent to WANJIKU KINYANJUI 0712555018", "received from Tendai Moyo

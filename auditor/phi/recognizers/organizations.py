@@ -265,9 +265,19 @@ _UNION_LOCAL = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6})[ \t]+Local[ \t]+\
 # An emergency medical service named by its place or its own name: "Allen Co EMS",
 # "Tri-County EMS", "Delta Angel Air Ambulance" (a name of one to three capitalised words).
 _EMS = re.compile(
-    r"(?<![\w'’-])(?!The\b)((?:[A-Z](?:[\w'’-]*|[a-z]{0,2}\.)[ \t]+){1,3})"
-    r"(?:EMS|Ambulance(?:[ \t]+Service)?)(?![\w-])"
+    r"(?<![\w'’-])(?!The\b|THE\b)((?:[A-Z](?:[\w'’-]*|[a-z]{0,2}\.)[ \t]+){1,3})"
+    r"(?:EMS|Ambulance(?:[ \t]+Service)?|AMBULANCE|Air[ \t]+Med(?:ical)?|AIR[ \t]+MED(?:ICAL)?|"
+    r"Life[ \t]?Flight|LIFE[ \t]?FLIGHT)(?![\w-])"
 )
+_EMS_GATE = re.compile(r"EMS|(?i:ambulance|air[ \t]+med|life[ \t]?flight)")
+# Words that say what kind of service, never which one ("County EMS", "The Air Ambulance").
+_SERVICE_KINDS = frozenset(
+    {"the", "air", "ground", "county", "city", "private", "emergency", "rural", "volunteer",
+     "state", "regional", "local", "municipal", "fire", "rescue", "medical", "critical", "care",
+     "transport", "paramedic", "basic", "advanced", "life", "support", "hospital", "ambulance",
+     "a", "an", "by", "via", "per", "called", "arrived", "brought", "bls", "als", "our",
+     "non", "repetitive", "scheduled", "wheelchair", "stretcher", "medicaid", "medicare", "ems"}
+)  # fmt: skip
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
@@ -674,11 +684,13 @@ class OrganizationRecognizer(LocalRecognizer):
                 for m in _UNION_LOCAL.finditer(text)
                 if not self._clinical_word(m.group(1))
             ]
-        if "EMS" in text or "Ambulance" in text:
+        if _EMS_GATE.search(text):
             for m in _EMS.finditer(text):
+                # the name may be everyday words ("Beehive Ambulance", "South Plains Air
+                # Med"), but not only words of a service's kind ("County EMS")
                 names = re.findall(r"[A-Za-z'’]+", m.group(1))
                 if names and not all(
-                    self._clinical_word(w) or self._plain(w) or w.lower() in NOT_NAMES
+                    self._clinical_word(w) or w.lower() in _SERVICE_KINDS or w.lower() in NOT_NAMES
                     for w in names
                 ):
                     out.append(self._result(m.start(), m.end(), CUE_SCORE))
