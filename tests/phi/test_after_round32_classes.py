@@ -484,3 +484,19 @@ def test_services_units_and_dates_named_with_everyday_words(
 )
 def test_kinds_of_service_and_doses_stay(engine: PhiEngine, text: str) -> None:
     assert not {e for e, _ in found(engine, text)} & {ORG, HOSPITAL}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "named"),
+    [
+        ("O2 vendor will be Willow Creek Home Oxygen for the concentrator", "Willow Creek", True),
+        ("Pt on Home Oxygen 2L at baseline, sats 93%", "Home Oxygen", False),
+        ("weaned off Supplemental Oxygen today", "Supplemental Oxygen", False),
+    ],
+)
+def test_a_home_oxygen_supplier_and_its_name(
+    engine: PhiEngine, sweep: Sweep, text: str, firm: str, named: bool
+) -> None:
+    spans = engine.analyze(text)
+    taken = [text[s.start : s.end] for s in [*spans, *sweep.spans(text, spans)]]
+    assert any(firm in t for t in taken) is named, taken

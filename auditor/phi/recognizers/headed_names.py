@@ -85,7 +85,9 @@ FIRM_HEADS = frozenset(
      # childcare and schools, pubs and lodgings ("Busy Bumblebees Daycare", "Coral Coast
      # TAFE", "The Kestrel Arms")
      "daycare", "childcare", "preschool", "kindergarten", "tafe", "arms", "inn", "tavern",
-     "hotel", "motel"}
+     "hotel", "motel",
+     # medical suppliers to the home ("Snake River Home Oxygen")
+     "oxygen", "homecare"}
 )  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(
