@@ -500,3 +500,23 @@ def test_a_home_oxygen_supplier_and_its_name(
     spans = engine.analyze(text)
     taken = [text[s.start : s.end] for s in [*spans, *sweep.spans(text, spans)]]
     assert any(firm in t for t in taken) is named, taken
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("lives at 2873 E 3300 S, Millcreek, with wife", "2873 E 3300 S"),
+        ("home: 615 North 1100 West, Provo UT", "615 North 1100 West"),
+        ("apt at 220 W 500 N #7, Logan", "220 W 500 N #7"),
+        ("found near the shelter on 4th South by a passer-by", "4th South"),
+    ],
+)
+def test_grid_addresses_of_the_mountain_west(engine: PhiEngine, text: str, street: str) -> None:
+    assert STREET in _as(engine, text, street), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["BP 120 S 80 W on the monitor", "walked 100 ft N then 200 ft E"])
+def test_readings_and_distances_with_directions_are_no_grid_address(
+    engine: PhiEngine, text: str
+) -> None:
+    assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)

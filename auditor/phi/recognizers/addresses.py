@@ -230,6 +230,20 @@ _HOUSE_NUMBERED = re.compile(
     r"((?i:no\.?|number|nr\.?)[ \t]*\d{1,4}[A-Za-z]?)(?![\w/.-]|\.\d)"
 )
 _HOUSE_NUMBER_GATE = re.compile(r"(?i:\b(?:no|number|nr)\b)")
+# A grid address as Utah's and Idaho's cities number their streets: the house, then the
+# street as a distance and a direction from the grid's origin ("1427 E 2100 S", "450 North
+# 1200 West", "320 W 400 N #12"); and a grid street alone after a word of place ("on 2nd
+# South", "off 4th North").
+_GRID_DIRECTION = r"(?:North|South|East|West|NORTH|SOUTH|EAST|WEST|[NSEW]\.?)"
+_GRID_ADDRESS = re.compile(
+    # (the grid street a multiple of ten from 100 on: "2100 S", "400 N"; not "120 S 80 W")
+    rf"(?<![\w/.-])\d{{1,5}}[ \t]+{_GRID_DIRECTION}[ \t]+[1-9]\d{{1,3}}0[ \t]+{_GRID_DIRECTION}"
+    r"(?![\w-])(?:[ \t]*(?:#|(?i:apt|unit|suite|ste)\.?)[ \t]*[A-Za-z0-9-]+)?"
+)
+_GRID_STREET = re.compile(
+    r"(?<![\w.])(?i:on|off|at|along|near)[ \t]+"
+    r"(\d{1,2}(?i:st|nd|rd|th)[ \t]+(?:North|South|East|West|NORTH|SOUTH|EAST|WEST))(?![\w-])"
+)
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".
 _STREET_NAMED = re.compile(
     rf"(?<![\w.])(?:[A-Z{_UPPER}][a-z{_LOWER}'’]+\s+){{1,3}}"
@@ -732,6 +746,8 @@ class AddressRecognizer(LocalRecognizer):
             found += [(m.start("s"), m.end("s"), 0.75) for m in _VIA_LINE.finditer(text)]
         if "ul." in text:
             found += [(m.start(), m.end(), 0.7) for m in _UL_STREET.finditer(text)]
+        found += [(m.start(), m.end(), 0.8) for m in _GRID_ADDRESS.finditer(text)]
+        found += [(m.start(1), m.end(1), 0.7) for m in _GRID_STREET.finditer(text)]
         if _HOUSE_NUMBER_GATE.search(text):
             found += [(m.start(1), m.end(1), 0.7) for m in _HOUSE_NUMBERED.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
