@@ -26,7 +26,7 @@ from auditor.phi.recognizers.checksums import (
 from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
-from auditor.phi.recognizers.vehicles import MAKES
+from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS
 from auditor.phi.stop_words import STOP_WORDS
 
 I = re.IGNORECASE  # noqa: E741
@@ -562,19 +562,16 @@ _STATE_PLATE = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(US_STATE_ABBREVIATIONS, key=str)).upper() + r")[ \t]"
     r"((?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{2,4}-?[A-Z0-9]{2,4})(?![\w-])"
 )
-# Words for a vehicle and where it is parked, shared by the plate rules' contexts below.
-_VEHICLE_WORDS = [
-    "vehicle", "car", "truck", "van", "suv", "taxi", "cab", "motorbike", "motorcycle", "bike",
-    "scooter", "boda", "ambulance", "boat", "vessel", "canoe", "dinghy",
-]  # fmt: skip
+# Where a vehicle is parked; with the words for a vehicle (vehicles.VEHICLE_WORDS), the plate
+# rules' contexts below.
 _PARKING_WORDS = ["valet", "parking", "parked", "garage", "sticker"]
 _STATE_PLATE_CTX = context_regex(
-    ["plate", "tag", *_VEHICLE_WORDS, *_PARKING_WORDS, *sorted(MAKES),
+    ["plate", "tag", *VEHICLE_WORDS, *_PARKING_WORDS, *sorted(MAKES),
      "corolla", "camry", "civic", "accord", "elantra", "altima", "f-150", "silverado"]
 )  # fmt: skip
 # A vehicle's registration near a word for the vehicle: "boda boda (UFR 441K)", "ambulance
 # unit MT 4-88120A", "boat reg. GDL-OBM-117": capitals and digits in two or three groups.
-_VEHICLE_CTX = context_regex([*_VEHICLE_WORDS, "rego", "vrm"])
+_VEHICLE_CTX = context_regex([*VEHICLE_WORDS, "rego", "vrm"])
 # The national shapes of a plate that no measure or code shares, near a word of a vehicle or
 # its registration: Britain's since 2001 ("WN72 KXD": area, age, three letters) and India's
 # ("KA 05 MX 4821", "MH12AB1234": state, district, series, number).
@@ -583,7 +580,7 @@ _NATIONAL_PLATE = re.compile(
     r"(?![\w-])"
 )
 _NATIONAL_PLATE_CTX = context_regex(
-    ["reg", "regn", "regd", "registration", "reg no", "plate", *_VEHICLE_WORDS,
+    ["reg", "regn", "regd", "registration", "reg no", "plate", *VEHICLE_WORDS,
      *_PARKING_WORDS, "auto", "rickshaw"]
 )  # fmt: skip
 _VEHICLE = re.compile(
