@@ -520,3 +520,9 @@ def test_readings_and_distances_with_directions_are_no_grid_address(
     engine: PhiEngine, text: str
 ) -> None:
     assert STREET not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_a_forms_ward_label_after_a_doctors_name_is_no_ward_name(engine: PhiEngine) -> None:
+    text = "Consultant: Dr F. Quillan    Ward: Ward 22    Bed: 4"
+    assert HOSPITAL not in _as(engine, text, "Dr F. Quillan    Ward"), found(engine, text)
+    assert not any(v.startswith("Dr") and e == HOSPITAL for e, v in found(engine, text))

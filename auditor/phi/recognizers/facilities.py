@@ -773,7 +773,12 @@ class FacilityRecognizer(LocalRecognizer):
                 if m.group("after").lower() not in _WARD_KINDS:
                     out.append((m.start(), m.end(), 0.7))
                 continue
-            words = list(re.finditer(r"\S+", text[m.start("before") : m.end("before")]))
+            before = text[m.start("before") : m.end("before")]
+            if text[m.end() : m.end() + 1] == ":" or re.search(r"[ \t]{2}|\t", before):
+                continue  # "Dr F. Kilbracken    Ward: 22": a column's gap, then a form's label
+            words = list(re.finditer(r"\S+", before))
+            if any(w.group().lower().strip(".") in TITLES for w in words):
+                continue  # a doctor's name before the ward
             while words and words[0].group().lower().strip(".") in _WARD_KINDS:
                 words = words[1:]  # "The Acorn Ward": the article is no part of the name
             if all(w.group().lower().strip(".") in _WARD_KINDS for w in words):
