@@ -72,7 +72,7 @@ from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.table_columns import header_rows
 from auditor.phi.recognizers.tokens import normalize
-from auditor.phi.recognizers.vehicles import vehicle_spans
+from auditor.phi.recognizers.vehicles import vehicle_words
 from auditor.phi.resources import lines
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -230,7 +230,7 @@ class Sweep:
     def spans(self, text: str, taken: Sequence[Span]) -> list[SweepSpan]:
         """What the sweep replaces in ``text`` outside the ``taken`` spans, in order."""
         # a vehicle's make and model name no one ("2019 Toyota Yaris Hybrid, reg ...")
-        taken_pairs = [(s.start, s.end) for s in taken] + vehicle_spans(text)
+        taken_pairs = [(s.start, s.end) for s in taken] + vehicle_words(text)
         covered = Covered(taken_pairs)
         found: list[SweepSpan] = []
         for m in _GROUPS.finditer(text):

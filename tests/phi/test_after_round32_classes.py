@@ -526,3 +526,18 @@ def test_a_forms_ward_label_after_a_doctors_name_is_no_ward_name(engine: PhiEngi
     text = "Consultant: Dr F. Quillan    Ward: Ward 22    Bed: 4"
     assert HOSPITAL not in _as(engine, text, "Dr F. Quillan    Ward"), found(engine, text)
     assert not any(v.startswith("Dr") and e == HOSPITAL for e, v in found(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("Owner drives a 2016 Honda Civic 7KXR442, silver", "7KXR442"),
+        ("Vehicle: 2019 Nissan Rogue SV JN8AT2MV4KW123456 reg pending", "JN8AT2MV4KW123456"),
+    ],
+)
+def test_a_plate_or_vin_right_after_the_model_is_still_replaced(
+    engine: PhiEngine, sweep: Sweep, text: str, identifier: str
+) -> None:
+    spans = engine.analyze(text)
+    taken = [text[s.start : s.end] for s in [*spans, *sweep.spans(text, spans)]]
+    assert any(identifier in t for t in taken), taken

@@ -56,6 +56,9 @@ _REGISTRATION_AFTER = re.compile(
 _MODEL_WORD = re.compile(r"[ \t]+(?P<w>[A-Z0-9][\w]*(?:-[\w]+)*)(?![\w'’])")
 _NOT_MODEL = frozenset({"reg", "rego", "vin", "plate", "registration", "serial", "no", "nr"})
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# A model's code is short ("CX-5", "F-150", "S670", "T14"); a longer run of letters and
+# digits after the model is the plate or the VIN ("Honda Civic 7KXR442"), never the model.
+_MODEL_CODE = re.compile(r"(?=[\w-]*\d)(?:[A-Za-z]{0,3}-?\d{1,3}[A-Za-z]?|[A-Za-z]{1,3}-\d{1,4})")
 
 S = TypeVar("S", bound=TypedSpan)
 # What a make and model are read as by mistake.
@@ -89,10 +92,24 @@ def vehicle_spans(text: str) -> list[tuple[int, int]]:
             w = _MODEL_WORD.match(text, end)
             if w is None or w.group("w").lower() in _NOT_MODEL or _YEAR.fullmatch(w.group("w")):
                 break
+            word = w.group("w")
+            if any(c.isdigit() for c in word) and not _MODEL_CODE.fullmatch(word):
+                break
             end = w.end()
         if _in_context(text, m.start(), end):
             out.append((m.start(), end))
     return out
+
+
+def vehicle_words(text: str) -> list[tuple[int, int]]:
+    """The words of letters alone within each make and model: what the de-identifier's sweep
+    leaves; a code with digits in a model stays the sweep's to judge (it may be an identifier
+    the engine left)."""
+    return [
+        (a + w.start(), a + w.end())
+        for a, b in vehicle_spans(text)
+        for w in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])", text[a:b])
+    ]
 
 
 def is_vehicle(text: str, start: int, end: int) -> bool:
