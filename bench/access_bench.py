@@ -17,6 +17,10 @@ cost linear in events.
 
     .venv/bin/python bench/access_bench.py [--events 1000000] [--repeats 3] [--before DIR]
     .venv/bin/python bench/access_bench.py --events 10000000 --repeats 1
+    .venv/bin/python bench/access_bench.py --events 100000000 --per-day 1500000 --repeats 1 \
+        --no-reference          # a log in time order, 1.5M events a day, as one file
+    .venv/bin/python bench/access_bench.py --events 10000000 --per-day 1500000 --incremental
+                                # a file a day, one `scan --incremental` a day (the daemon)
 
 To time a commit while the working tree changes, run this script from an archive of it
 (``git archive <commit> | tar -x -C DIR``, with ``DIR/bench/out`` linked to this tree's
