@@ -108,3 +108,30 @@ def test_ordered_generator_is_a_log_in_time_order(tmp_path: Path) -> None:
         for r in rows
     )
     assert 0.93 < follow / n < 0.97
+
+
+def test_ordered_generator_follows_every_relationship_alike(tmp_path: Path) -> None:
+    """With more relationships than minutes in the span, events still spread over all of
+    them (a pick by the minute followed one relationship in every few)."""
+    from auditor.synth.scale import generate_ordered_events
+
+    n = rels = 20_000
+    ctx = generate_context(
+        tmp_path / "ctx", n_users=40, n_patients=100_000, n_relationships=rels, days=3
+    )
+    [log] = generate_ordered_events(tmp_path / "e.csv", n, 40, 100_000, rels, per_day=6_667)
+    by_pair: dict[tuple[str, str], list[datetime]] = {}
+    with (ctx / "relationships.csv").open() as fh:
+        for r in csv.DictReader(fh):
+            start = datetime.fromisoformat(r["start"])
+            by_pair.setdefault((r["user_id"], r["patient_id"]), []).append(start)
+    used = set()
+    with log.open() as fh:
+        for r in csv.DictReader(fh):
+            at = datetime.fromisoformat(r["timestamp"].replace("Z", ""))
+            pair = (r["user_id"], r["patient_id"])
+            for start in by_pair.get(pair, []):
+                if timedelta(0) <= at - start <= timedelta(days=2, minutes=1):
+                    used.add((*pair, start))
+                    break
+    assert len(used) > 0.5 * rels  # ~0.6 expected; a pick by the minute reaches at most 0.36
