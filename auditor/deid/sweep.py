@@ -22,9 +22,9 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   more digits ("BHA/26/4471"), or digit groups split by blanks (7+ digits: "3318 44102 5"),
   unless it reads as a measurement: a decimal, a range, a count with thousands
   separators, a ventilator setting (450x14), a unit after it, money;
-- **codes**: the number after a code in capitals, four digits or more ("EMP 1187", "MPPS
-  71.448", "CHI 1208524471": the register's code stays, the number is the person's), not a
-  rule's, a procedure's or a lab test's ("CFR 164.526", "BNP 2450");
+- **codes**: a code in capitals before a number of four digits or more ("EMP 1187", "MPPS
+  71.448"; after a register's label, "CHI 1208524471", the number alone: the label names the
+  register), not a rule's, a procedure's or a lab test's ("CFR 164.526", "BNP 2450");
 - **cased scripts**: in Greek, Cyrillic and Armenian text, a capitalised word that opens no
   sentence or line and is no label ("Өвчтөн: Батболдын Сарангэрэл", "Эмч: Д. Оюунчимэг");
   in Georgian, which has no capitals, a name told by its surname's ending ("გიორგი ბერიძე");
@@ -67,7 +67,7 @@ from auditor.phi.recognizers.headed_names import (
 )
 from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, RELATIVES, Lexicon
 from auditor.phi.recognizers.name_edges import edge_bounds
-from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
+from auditor.phi.recognizers.not_persons import FIELD_LABELS, NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.table_columns import header_rows
@@ -114,6 +114,12 @@ _NOT_CODES = frozenset(
      "tsh", "psa", "ldh", "cpk", "ast", "alt", "alp", "ggt", "wbc", "hgb", "plt", "crp", "esr",
      "afp", "cea", "hcg", "ige", "igg", "iga", "igm", "pth", "ck", "ntprobnp", "vol", "iso",
      "astm", "ansi", "iec", "din", "en", "ref", "mg", "mcg", "ml"}
+)  # fmt: skip
+# The labels of national and registry numbers, which name the register and no one ("CHI",
+# "NIN", "EIN"): the number after one is replaced, the label kept.
+_ID_LABELS = FIELD_LABELS | frozenset(
+    {"chi", "nin", "nino", "nhis", "ein", "upn", "hsn", "pin", "tfn", "ird", "sin", "nhs",
+     "abn", "acn", "gstin", "pan", "tin", "itin", "npi", "dea", "uhid", "crn", "cpr", "bsn"}
 )  # fmt: skip
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
@@ -247,7 +253,11 @@ class Sweep:
         covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _CODED.finditer(text):
             if self._coded(m) and covered.free(m.start(), m.end()):
-                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start("number"), m.end()))
+                # a register's label stays ("CHI 1208524471"); any other code is part of the
+                # identifier ("EMP 1187", a plate's letters "KRM 4471")
+                label = m.group("code").lower() in _ID_LABELS
+                start = m.start("number") if label else m.start()
+                found.append(SweepSpan(Entity.ID_NUMBER.value, start, m.end()))
         covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         if "_" in text:
             for m in _HANDLE.finditer(text):

@@ -252,10 +252,12 @@ def test_an_identifier_in_another_script_is_one_but_a_dose_is_not(sweep: Sweep) 
 @pytest.mark.parametrize(
     ("text", "value", "is_id"),
     [
-        # an employer's and a registry's number: the number, the register's code stays
-        ("Darlene Yazzie (EMP 1187) -- Nov 2026", "1187", True),
-        ("C.I. V-14.882.310, MPPS 71.448, hace constar", "71.448", True),
+        # an employer's and a registry's number, code and all; after a register's label
+        # the number alone
+        ("Darlene Yazzie (EMP 1187) -- Nov 2026", "EMP 1187", True),
+        ("C.I. V-14.882.310, MPPS 71.448, hace constar", "MPPS 71.448", True),
         ("Mrs Morag Bremner, CHI 1208524471, unit no. A448103", "1208524471", True),
+        ("Payroll: Declan Moore, NIN 40281736650, tax code 1257L", "40281736650", True),
         ("reviewed under 45 CFR 164.526(a)(2)", "164.526", False),  # a rule
         ("hydration test USG 1.031 failed", "1.031", False),  # a lab value
         ("diuresis per renal. BNP 2450. Pt less", "2450", False),
@@ -265,7 +267,7 @@ def test_an_identifier_in_another_script_is_one_but_a_dose_is_not(sweep: Sweep) 
 def test_a_code_and_a_number(sweep: Sweep, text: str, value: str, is_id: bool) -> None:
     ids = [v for kind, v in swept(sweep, text) if kind == "ID_NUMBER"]
     assert (value in ids) is is_id, ids
-    assert not any(v.split()[0].isalpha() and v.split()[0].isupper() for v in ids), ids
+    assert not any(v.split()[0] in {"CHI", "NIN"} for v in ids), ids  # labels stay
 
 
 @pytest.mark.parametrize(
