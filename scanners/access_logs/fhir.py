@@ -212,8 +212,8 @@ def _to_event(res: dict[str, Any], source: str, line: int, end_offset: int) -> A
 def _ref_id(reference: str) -> str:
     """``Patient/123/_history/1`` -> ``123``; ``urn:uuid:x`` -> ``urn:uuid:x``."""
     parts = reference.split("/")
-    if "_history" in parts:
-        parts = parts[: parts.index("_history")]
+    if "_history" in parts[2:]:  # a version after the id, not an id spelt "_history"
+        parts = parts[: parts.index("_history", 2)]
     return parts[-1] if len(parts) > 1 else reference
 
 

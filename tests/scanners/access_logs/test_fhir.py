@@ -182,3 +182,16 @@ def test_invalid_json_document(tmp_path: Path) -> None:
     path.write_text('{\n  "resourceType": "AuditEvent",\n  oops\n}')
     (rec,) = _records(path)
     assert isinstance(rec, Rejected) and rec.reason == "invalid JSON"
+
+
+@pytest.mark.parametrize(
+    ("reference", "ident"),
+    [
+        ("Patient/P42/_history/3", "P42"),
+        ("Patient/_history", "_history"),  # an id spelt like the version marker is the id
+        ("Patient/P42", "P42"),
+        ("urn:uuid:9b1d", "urn:uuid:9b1d"),
+    ],
+)
+def test_a_references_id_and_its_version(reference: str, ident: str) -> None:
+    assert fhir._ref_id(reference) == ident
