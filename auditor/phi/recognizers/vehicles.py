@@ -74,31 +74,36 @@ def _in_context(text: str, start: int, end: int) -> bool:
     )
 
 
+# Any make anywhere, in one scan: most texts name none and skip the rest.
+_ANY_MAKE = re.compile(
+    "(?i:" + "|".join(sorted(map(re.escape, MAKES), key=len, reverse=True)) + ")"
+)
+
+
+def _make_and_model(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The make matched at ``m`` with its model's words, if a vehicle's context holds it."""
+    make = m.group("make")
+    first = text[m.start() : m.start("make")].strip(" -").lower()
+    if not make[:1].isupper() or make.lower() not in MAKES or (first and first not in _FIRST_WORDS):
+        return None
+    end = m.end()
+    for _ in range(4):
+        w = _MODEL_WORD.match(text, end)
+        if w is None or w.group("w").lower() in _NOT_MODEL or _YEAR.fullmatch(w.group("w")):
+            break
+        word = w.group("w")
+        if any(c.isdigit() for c in word) and not _MODEL_CODE.fullmatch(word):
+            break
+        end = w.end()
+    return (m.start(), end) if _in_context(text, m.start(), end) else None
+
+
 def vehicle_spans(text: str) -> list[tuple[int, int]]:
     """Where a vehicle's make and model stand in ``text``, in a vehicle's context."""
-    out: list[tuple[int, int]] = []
-    lowered = text.lower()
-    if not any(make in lowered for make in MAKES):
-        return out
-    for m in _MAKE.finditer(text):
-        make = m.group("make").lower()
-        if not m.group("make")[:1].isupper():
-            continue
-        first = text[m.start() : m.start("make")].strip(" -").lower()
-        if make not in MAKES or (first and first not in _FIRST_WORDS):
-            continue
-        end = m.end()
-        for _ in range(4):
-            w = _MODEL_WORD.match(text, end)
-            if w is None or w.group("w").lower() in _NOT_MODEL or _YEAR.fullmatch(w.group("w")):
-                break
-            word = w.group("w")
-            if any(c.isdigit() for c in word) and not _MODEL_CODE.fullmatch(word):
-                break
-            end = w.end()
-        if _in_context(text, m.start(), end):
-            out.append((m.start(), end))
-    return out
+    if not _ANY_MAKE.search(text):
+        return []
+    found = (_make_and_model(text, m) for m in _MAKE.finditer(text))
+    return [span for span in found if span is not None]
 
 
 def vehicle_words(text: str) -> list[tuple[int, int]]:
@@ -113,8 +118,11 @@ def vehicle_words(text: str) -> list[tuple[int, int]]:
 
 
 def is_vehicle(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies within a vehicle's make and model."""
-    return any(a <= start and end <= b for a, b in vehicle_spans(text))
+    """Whether ``[start, end)`` is a vehicle's make and model, or part of one, from its make:
+    read where the span opens, not over the whole text (a name rule asks for every name)."""
+    m = _MAKE.match(text, start)
+    span = _make_and_model(text, m) if m is not None else None
+    return span is not None and end <= span[1]
 
 
 def drop_names_in_vehicles(text: str, spans: Sequence[S]) -> list[S]:
