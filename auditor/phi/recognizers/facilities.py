@@ -94,11 +94,15 @@ _DESCRIPTORS = frozenset(
      # a hospital's own laboratories ("Micro Lab", "Core Lab", "Cath Lab")
      "research", "cath", "blood", "pathology"}
 ) | HOSPITAL_LAB_WORDS  # fmt: skip
+# The head words after a saint's name that make it a facility's ("St. Anne's Hospital").
+_SAINT_HEADS = (
+    r"hospital|hosp|medical cent(?:er|re)|clinic|rehab|home|manor|nursing home|infirmary|"
+    r"surgery|medical practice|practice|health cent(?:er|re)|hospice|care home"
+)
 _SAINT = accelerated(
     re.compile(
         r"\b(?i:st|saint|mt|mount)\.?[ \t]+([A-Z][A-Za-z'’]+)(?:['’]s)?"
-        r"(?:\s+(?i:hospital|hosp|medical cent(?:er|re)|clinic|rehab|home|manor|nursing home|"
-        r"infirmary|surgery|medical practice|practice|health cent(?:er|re)|hospice|care home))?"
+        rf"(?:\s+(?i:{_SAINT_HEADS}))?"
         r"(?=\W|$)"
     )
 )
@@ -106,7 +110,7 @@ _SAINT = accelerated(
 # walburga on nov 4", "discharged from st brennan's hospital").
 _SAINT_LOWER = re.compile(
     r"\b(?:at|from|to|in)[ \t]+((?:st|saint)\.?[ \t]+([a-z][a-z'’]{2,})(?:['’]s)?"
-    r"(?:[ \t]+(?:hospital|hosp|medical cent(?:er|re)|clinic|infirmary|hospice))?)(?![\w'’])"
+    rf"(?:[ \t]+(?:{_SAINT_HEADS}))?)(?![\w'’])"
 )
 # A wing after a floor number: the compass, and a tower ("7 North", "2 Tower").
 _COMPASS = frozenset({"north", "south", "east", "west", "tower"})
@@ -844,10 +848,17 @@ _SPECIALTY_WARD = re.compile(
     r"years?|hours?|hrs?|mg|times|x\b|of\b|more|or\b|to\b|-))"
 )
 _SPECIALTY_ANY = re.compile(r"(?:" + _SPECIALTIES + r")[ \t]+\d")
+# The kinds a ward is named by before its number ("Surgical Ward 3"); with the rest of
+# _WARD_KINDS they are no ward's own name.
+_WARD_KIND_WORDS = (
+    "medical", "surgical", "maternity", "paediatric", "pediatric", "orthopaedic", "orthopedic",
+    "cardiac", "oncology", "renal", "respiratory", "stroke", "geriatric", "psychiatric",
+    "general", "female", "male", "private", "isolation", "burns", "neonatal", "postnatal",
+    "antenatal",
+)  # fmt: skip
 _KIND_WARD = re.compile(
-    r"(?<![\w-])((?:Medical|Surgical|Maternity|Pa?ediatric|Orthopa?edic|Cardiac|Oncology|"
-    r"Renal|Respiratory|Stroke|Geriatric|Psychiatric|General|Female|Male|Private|Isolation|"
-    r"Burns|Neonatal|Postnatal|Antenatal)[ \t]+Ward[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-])"
+    r"(?<![\w-])((?:" + "|".join(w.title() for w in _WARD_KIND_WORDS) + r")"
+    r"[ \t]+Ward[ \t]+\d{1,2}[A-Z]?)(?![\w/.:-])"
 )
 # A ward named as wards in the UK, Ireland, Australia and India are ("Acorn Ward", "Rowan
 # Ward", "Ward Cothi"), not one named by its kind ("Surgical Ward", "Labour Ward", "Ward
@@ -856,11 +867,8 @@ _NAMED_WARD = re.compile(
     r"(?<![\w'’-])(?P<before>(?:[A-Z][\w'’.]*[ \t]+(?:(?:y|yr|na|an|de)[ \t]+)?){1,3}?)Ward\b"
     r"|(?<![\w'’-])Ward[ \t]+(?P<after>[A-Z][a-z\w'’]+)(?![\w'’-])"
 )
-_WARD_KINDS = frozenset(
-    {"medical", "surgical", "maternity", "paediatric", "pediatric", "orthopaedic", "orthopedic",
-     "cardiac", "oncology", "renal", "respiratory", "stroke", "geriatric", "psychiatric",
-     "general", "female", "male", "private", "isolation", "burns", "neonatal", "postnatal",
-     "antenatal", "labour", "labor", "delivery", "day", "short", "stay", "acute", "assessment",
+_WARD_KINDS = frozenset(_WARD_KIND_WORDS) | frozenset(
+    {"labour", "labor", "delivery", "day", "short", "stay", "acute", "assessment",
      "admissions", "admission", "discharge", "observation", "recovery", "children's",
      "childrens", "women's", "mens", "men's", "high", "dependency", "elderly", "care",
      "medicine", "surgery", "rehab", "rehabilitation", "ent", "eye", "gynae", "gynaecology",
