@@ -19,6 +19,8 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
+# Months that are also given names ("April", "June"; "May" a modal too).
+MONTHS_ALSO_NAMES = ("april", "may", "june", "august")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_SHORT = ("mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun")
 # Weekday stems: "mon", "tues", "wed"/"wednes", ... (add "day" for the full name).

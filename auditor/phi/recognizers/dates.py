@@ -17,6 +17,8 @@ from auditor.phi.calendar import (
     HOLIDAY_STARTS,
     MONTH,
     MONTH_STARTS,
+    MONTHS,
+    MONTHS_ALSO_NAMES,
     WEEKDAY,
     WEEKDAY_SHORT,
     WEEKDAY_STARTS,
@@ -386,9 +388,11 @@ _MONTH_ALONE = re.compile(
 # June and August (a verb, a modal, given names) need the time word above, and so do "Jan"
 # (a name), "Mar", "Dec" (decreased) and abbreviations in capitals or lower case ("OCT" is
 # the scan, "nov" a word in other languages).
+_MONTHS_ALSO_WORDS = frozenset((*MONTHS_ALSO_NAMES, "march"))  # (and a verb)
 _MONTH_ONLY_A_MONTH = re.compile(
-    r"(?<![\w'’-])(?:(?i:january|february|july|september|october|november|december)"
-    r"|(?:Feb|Sept|Oct|Nov)\.?)(?![\w/'’-])"
+    r"(?<![\w'’-])(?:(?i:"
+    + "|".join(m for m in MONTHS if m not in _MONTHS_ALSO_WORDS)
+    + r")|(?:Feb|Sept|Oct|Nov)\.?)(?![\w/'’-])"
 )
 # A season is a date element too: with a year ("spring 2025", "winter of '19"), or alone after
 # a time word ("since summer", "until the autumn"); "fall" alone is also the event.

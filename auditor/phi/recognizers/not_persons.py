@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.phi.calendar import MONTHS, WEEKDAYS
+from auditor.phi.calendar import MONTHS, MONTHS_ALSO_NAMES, WEEKDAYS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -82,7 +82,7 @@ PRODUCTS = _words(
 )
 # Months and weekdays that are no given name ("April", "June" and "May" are): after a name
 # they are its date ("Signed by S. Mwangi, December 4"), never its next word.
-CALENDAR_NOT_GIVEN = frozenset(MONTHS + WEEKDAYS) - {"april", "may", "june", "august"}
+CALENDAR_NOT_GIVEN = frozenset(MONTHS + WEEKDAYS) - frozenset(MONTHS_ALSO_NAMES)
 # A form's answer where a person's field points back at the patient ("Guarantor: self").
 SELF_ANSWERS = frozenset({"self", "same"})
 NOT_PERSON_WORDS = (
