@@ -125,6 +125,32 @@ def generate_context(
     return out_dir
 
 
+def _who(rel: str, s: int, n_users: int, n_patients: int) -> tuple[str, str, str]:
+    """Whether event ``i`` follows relationship ``rel`` (~95%), and its patient and user: the
+    relationship's, or a random pair."""
+    follows = f"({_h('i', s, 32, 100)} < 95)"
+    pat = f"CASE WHEN {follows} THEN {_h(rel, s, 21, n_patients)} "
+    pat += f"ELSE {_h('i', s, 33, n_patients)} END"
+    usr = f"CASE WHEN {follows} THEN {_h(rel, s, 22, n_users)} ELSE {_h('i', s, 34, n_users)} END"
+    return follows, pat, usr
+
+
+def _event_columns(s: int, when: str, usr: str, pat: str) -> str:
+    """The canonical CSV's columns of event ``i``, at instant ``when``, of ``usr`` and ``pat``."""
+    billing = _pick(BILLING_TYPES, _h("i", s, 43, len(BILLING_TYPES)))
+    clinical = _pick(RECORD_TYPES, _h("i", s, 38, len(RECORD_TYPES)))
+    return f"""{_ident("E", "i", 10)} AS event_id,
+            strftime({when}, '%Y-%m-%dT%H:%M:%SZ') AS timestamp,
+            {_ident("U", usr, 6)} AS user_id,
+            {_ident("P", pat, 8)} AS patient_id,
+            'view' AS action,
+            CASE WHEN ({usr}) % 100 < 2 THEN {billing} ELSE {clinical} END AS record_type,
+            {_pick(DEPARTMENTS, _h("i", s, 39, len(DEPARTMENTS)))} AS department,
+            'WS' || {_h("i", s, 40, 3000)} AS workstation,
+            CASE WHEN {_h("i", s, 41, 2000)} = 0 THEN 'true' ELSE 'false' END AS break_glass,
+            CASE WHEN {_h("i", s, 42, 2)} = 0 THEN 'n/a' ELSE 'code blue' END AS reason"""
+
+
 def generate_events_csv(
     path: Path,
     n_events: int,
@@ -137,31 +163,16 @@ def generate_events_csv(
     path.parent.mkdir(parents=True, exist_ok=True)
     s = seed
     rel = _h("i", s, 31, n_relationships)
-    follows = f"({_h('i', s, 32, 100)} < 95)"
-    pat = f"CASE WHEN {follows} THEN {_h(rel, s, 21, n_patients)} "
-    pat += f"ELSE {_h('i', s, 33, n_patients)} END"
-    usr = f"CASE WHEN {follows} THEN {_h(rel, s, 22, n_users)} ELSE {_h('i', s, 34, n_users)} END"
+    follows, pat, usr = _who(rel, s, n_users, n_patients)
     rel_start = _h(rel, s, 23, 7 * 1440)
     minute = f"CASE WHEN {follows} THEN {rel_start} + {_h('i', s, 35, 2880)} "
     minute += f"ELSE {_h('i', s, 36, 9 * 1440)} END"
     when = f"TIMESTAMPTZ {quote_str(WEEK_START)} + to_minutes({minute})"
     when += f" + to_seconds({_h('i', s, 37, 60)})"
-    billing = _pick(BILLING_TYPES, _h("i", s, 43, len(BILLING_TYPES)))
-    clinical = _pick(RECORD_TYPES, _h("i", s, 38, len(RECORD_TYPES)))
     con = duckdb.connect()
     _copy(
         con,
-        f"""SELECT {_ident("E", "i", 10)} AS event_id,
-            strftime({when}, '%Y-%m-%dT%H:%M:%SZ') AS timestamp,
-            {_ident("U", usr, 6)} AS user_id,
-            {_ident("P", pat, 8)} AS patient_id,
-            'view' AS action,
-            CASE WHEN ({usr}) % 100 < 2 THEN {billing} ELSE {clinical} END AS record_type,
-            {_pick(DEPARTMENTS, _h("i", s, 39, len(DEPARTMENTS)))} AS department,
-            'WS' || {_h("i", s, 40, 3000)} AS workstation,
-            CASE WHEN {_h("i", s, 41, 2000)} = 0 THEN 'true' ELSE 'false' END AS break_glass,
-            CASE WHEN {_h("i", s, 42, 2)} = 0 THEN 'n/a' ELSE 'code blue' END AS reason
-            FROM range({n_events}) t(i) ORDER BY i""",
+        f"SELECT {_event_columns(s, when, usr, pat)} FROM range({n_events}) t(i) ORDER BY i",
         path,
     )
     con.close()
@@ -199,26 +210,12 @@ def generate_ordered_events(
     # second at 1.5M events a day), a minute picked one of every ~40 relationships.
     target = f"({second}) * 1000 - {_h('i', s, 35, 2880 * 60_000)} + {2880 * 60_000}"
     rel = f"(({target}) * {n_relationships}) // {span * 60_000}"
-    follows = f"({_h('i', s, 32, 100)} < 95)"
-    pat = f"CASE WHEN {follows} THEN {_h(rel, s, 21, n_patients)} "
-    pat += f"ELSE {_h('i', s, 33, n_patients)} END"
-    usr = f"CASE WHEN {follows} THEN {_h(rel, s, 22, n_users)} ELSE {_h('i', s, 34, n_users)} END"
+    _, pat, usr = _who(rel, s, n_users, n_patients)
     when = f"TIMESTAMPTZ {quote_str(WEEK_START)} + to_seconds({second})"
-    billing = _pick(BILLING_TYPES, _h("i", s, 43, len(BILLING_TYPES)))
-    clinical = _pick(RECORD_TYPES, _h("i", s, 38, len(RECORD_TYPES)))
+    columns = _event_columns(s, when, usr, pat)
 
     def select(lo: int, hi: int) -> str:
-        return f"""SELECT {_ident("E", "i", 10)} AS event_id,
-            strftime({when}, '%Y-%m-%dT%H:%M:%SZ') AS timestamp,
-            {_ident("U", usr, 6)} AS user_id,
-            {_ident("P", pat, 8)} AS patient_id,
-            'view' AS action,
-            CASE WHEN ({usr}) % 100 < 2 THEN {billing} ELSE {clinical} END AS record_type,
-            {_pick(DEPARTMENTS, _h("i", s, 39, len(DEPARTMENTS)))} AS department,
-            'WS' || {_h("i", s, 40, 3000)} AS workstation,
-            CASE WHEN {_h("i", s, 41, 2000)} = 0 THEN 'true' ELSE 'false' END AS break_glass,
-            CASE WHEN {_h("i", s, 42, 2)} = 0 THEN 'n/a' ELSE 'code blue' END AS reason
-            FROM range({lo}, {hi}) t(i) ORDER BY i"""
+        return f"SELECT {columns} FROM range({lo}, {hi}) t(i) ORDER BY i"
 
     con = duckdb.connect()
     files: list[Path] = []
