@@ -7,6 +7,7 @@ surroundings: blood pressure ``120/80`` fails the month/day ranges, and ``pain 4
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import cache
@@ -418,7 +419,9 @@ _DAY_LEAD = re.compile(
     r"discharge|visit|clinic|surgery|"
     # an event dated by its day: "epidural removed Sun.", "extubated thurs"
     r"removed|placed|changed|inserted|intubated|extubated|pulled|discontinued|stopped|admitted|"
-    r"discharged|arrived)"
+    r"discharged|arrived|"
+    # a test or a procedure booked for the day: "CATH MON.", "echo thurs"
+    r"cath|ct|mri|echo|tee|egd|eeg|emg|bronch|colonoscopy|hd|dialysis|scan|or)"
     # a plan verb and its object: "repeat cbc sat", "recheck k+ mon"
     r"|(?:repeat|recheck|redraw|draw|check|rpt)(?:[ \t]+[\w+/-]+)?)[ \t]+$",
     I,
@@ -444,6 +447,13 @@ _SHORT_DAY_END = re.compile(
 )
 
 
+_TITLED_DAYS = frozenset({"Mon", "Wed"})
+_ONLY_DAYS = frozenset({"tue", "tues", "weds", "thu", "thur", "thurs", "fri"})
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)$")
+_MID_SENTENCE = re.compile(r"[a-z][a-z,]*[ \t]+$")
+_NUMBER_OR_NAME_AFTER = re.compile(r"[ \t:=]*\d|[ \t]+[A-Z][a-z]")
+
+
 def short_weekdays(text: str) -> list[tuple[int, int]]:
     """Spans of short weekday forms that the words around them make days (see above)."""
     out = []
@@ -456,8 +466,53 @@ def short_weekdays(text: str) -> list[tuple[int, int]]:
             not ambiguous
             or (_SHORT_DAY_END.match(text, end) and not _NOT_DAY_BEFORE.search(before))
         )
-        if in_range or cued or _DAY_AFTER.match(text, end):
+        # "CT head Wed showed", "seen by ortho Mon.": a capital inside a lower-case sentence
+        # is the day's (the verb "wed" and a monitor are written small), when no number or
+        # name follows it ("Mon 3", "Wed Ceremony"); not "Sat" and "Sun", which also open a
+        # sentence's verb or a room's name ("pt Sat up", "the Sun Room")
+        titled = (
+            m.group() in _TITLED_DAYS
+            and _MID_SENTENCE.search(before)
+            and not _NUMBER_OR_NAME_AFTER.match(text, end)
+            and not _NOT_DAY_BEFORE.search(before)
+        )
+        # the short forms that are nothing but a day ("plan back there fri", "FLY UP THURS.")
+        plain_day = m.group().lower() in _ONLY_DAYS and not _TITLE_BEFORE.search(before)
+        if in_range or cued or titled or plain_day or _DAY_AFTER.match(text, end):
             out.append((start, end))
+    return out
+
+
+# A schedule of weekdays by their letters, as dialysis, therapy and home-care rotas write
+# them: "HD M/W/F", "aide Tu/Th/Sa", "MWF", "TTS" (three days or more, in the week's order,
+# so "M/F" for sex and "S/P" are no schedule). "TTS" is also a transdermal patch's name, so
+# it wants a schedule's words near it; the other compact forms are nothing else.
+_LETTER_DAY = {
+    "m": 0, "t": 1, "tu": 1, "w": 2, "th": 3, "r": 3, "f": 4, "sa": 5, "sat": 5, "s": 5, "su": 6,
+    "sun": 6,
+}  # fmt: skip
+_LETTERS = r"(?:M|Tu|T|W|Th|R|F|Sat|Sa|Sun|Su|S)"
+_LETTER_DAYS = re.compile(
+    rf"(?<![\w/.-]){_LETTERS}(?P<sep>[/-]){_LETTERS}(?:(?P=sep){_LETTERS}){{1,5}}(?![\w/]|-\w)",
+    I,
+)
+_COMPACT_DAYS = re.compile(r"(?<![\w/.-])(?:MWF|MTWTHF|MTWRF|TTHSA?|TuThSa?|TTS|TRS)(?![\w/-])")
+_SCHEDULE_CTX = context_regex(
+    ["hd", "dialysis", "schedule", "scheduled", "sched", "q", "every", "days", "on", "rx",
+     "runs", "goes"]
+)  # fmt: skip
+
+
+def letter_weekdays(text: str) -> list[tuple[int, int]]:
+    """Spans of weekday schedules written by letters (see above)."""
+    out = []
+    for m in _LETTER_DAYS.finditer(text):
+        days = [_LETTER_DAY[p.lower()] for p in re.split(r"[/-]", m.group())]
+        if all(a < b for a, b in itertools.pairwise(days)):
+            out.append(m.span())
+    for m in _COMPACT_DAYS.finditer(text):
+        if m.group().upper() != "TTS" or near(text, m.start(), m.end(), _SCHEDULE_CTX, 16, 12):
+            out.append(m.span())
     return out
 
 
@@ -655,6 +710,13 @@ def _modal_may(text: str, start: int, end: int) -> bool:
     return text.startswith("may", start) and _COUNT_NEXT.match(text, end) is not None
 
 
+def _cued_fraction(text: str, start: int, end: int) -> bool:
+    """A pair of readings or a part of a whole after its label: "PS 5/5", "pain 4/10"."""
+    if near(text, start, end, _PAIR_LEFT, 14, 0):
+        return True
+    return near(text, start, end, _PART_LEFT, 14, 0) and _part_of_whole(text[start:end])
+
+
 def _fraction(text: str, start: int, end: int) -> bool:
     """Clinical fraction: pain 4/10, PS 5/5, strength 5/5, 2/6 murmur, 1/2 tab, x2/3.
 
@@ -662,9 +724,7 @@ def _fraction(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if _ZERO_PADDED.search(value):
         return False
-    if near(text, start, end, _PAIR_LEFT, 14, 0):
-        return True
-    if near(text, start, end, _PART_LEFT, 14, 0) and _part_of_whole(value):
+    if _cued_fraction(text, start, end):
         return True
     if _FRACTION_RIGHT.match(text[end : end + 12]):
         return True
@@ -685,6 +745,17 @@ def _dmy_reject(text: str, start: int, end: int) -> bool:
 _CLOCK_AFTER = re.compile(r"[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3])(?::?[0-5]\d)(?![\w/.%-]|:\d)")
 
 
+# A time of day after a month/day: "last drink ~1/7 AM" (a part is never "1/2 am").
+_AMPM_AFTER = re.compile(r"[ \t]+(?:a\.?m\.?|p\.?m\.?)(?![\w.])", I)
+# Blood-pressure cues: no systolic pressure is 12 or under, so "BP 11/30 128/76" opens with
+# the reading's date, not a reading.
+_BP_LEFT = re.compile(r"(?:^|[^\w/])(?:bp|b/p|nbp|nibp|abp|sbp|art)[ \t:]*$", I)
+# Two or more capitalised words right before: a facility's or a person's name, after which
+# n/n dates a stay or an event ("intubated at Farmington Falls Regional 1/4", "fall at
+# Pleasant Prairie Assisted Living 5/10"), where a score follows its label.
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)+[ \t]+$")
+
+
 def _md_reject(text: str, start: int, end: int) -> bool:
     if _ZERO_PADDED.search(text, start, end):
         return False
@@ -692,8 +763,15 @@ def _md_reject(text: str, start: int, end: int) -> bool:
         return True
     if _date_lead(text, start):
         return False
+    top = int(text[start:end].partition("/")[0])
+    if top <= 12 and _BP_LEFT.search(text, max(0, start - 8), start):
+        return False
+    if _AMPM_AFTER.match(text, end) and not _cued_fraction(text, start, end):
+        return False
     if _fraction(text, start, end):
         return True
+    if _NAME_BEFORE.search(text, max(0, start - 48), start):
+        return False
     if _CLOCK_AFTER.match(text, end) and not text[start:end].endswith("/10"):
         return False  # "1/6 1400 Addendum", "12/3 07:30": a day and its hour (not "CP 2/10")
     num, _, den = text[start:end].partition("/")
@@ -923,7 +1001,7 @@ class ClinicalDateRecognizer(RegexRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         if entities and Entity.DATE_TIME.value not in entities:
             return results
-        for start, end in short_weekdays(text):
+        for start, end in (*short_weekdays(text), *letter_weekdays(text)):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.6))
         for start, end in named_months_with_year(text):
             results.append(make_result(self, Entity.DATE_TIME, start, end, 0.85))
