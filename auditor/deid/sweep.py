@@ -69,6 +69,7 @@ from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, RELATIVE
 from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.not_persons import FIELD_LABELS, NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
+from auditor.phi.recognizers.organizations import DENOMINATIONS, INDUSTRY_WORDS
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.table_columns import header_rows
 from auditor.phi.recognizers.tokens import normalize
@@ -95,7 +96,7 @@ _HANDLE = re.compile(r"(?<![\w.@/\\-])[^\W\d_][^\W_]*(?:_[^\W_]+)+(?![\w@/\\-]|\
 # A number-bearing token: letters, digits and inner . - _ (URLs, dates and times hold / or :
 # and are the engine's).
 # (letters of any script: "УБ85031214", "ЭМД-0448172")
-_TOKEN = re.compile(r"(?<![\w.\-/:$£€#])[^\W_]+(?:[.\-_][^\W_]+)*(?![\w/:]|[.\-]\w)")
+_TOKEN = re.compile(r"(?<![\w.\-/:$£€])[^\W_]+(?:[.\-_][^\W_]+)*(?![\w/:]|[.\-]\w)")
 # A reference cut by two or more slashes with letters in it: "BHA/26/4471", "KTH/OPD/0912"
 # (dates have no run of two letters; a rate "40CC/HR" has one slash).
 _SLASHED = re.compile(
@@ -132,6 +133,20 @@ NOT_GROWN = TITLES | frozenset(
      "doctor", "patient", "pt", "ward", "unit", "province", "state", "the", "on", "in", "at",
      "to", "from", "by", "with", "per"}
 )  # fmt: skip
+# The head words that end a firm's, a congregation's or a school's name, read after a name
+# already replaced, in any case: "KOSHAR BOAT STORAGE", "ST. ISIDORE LUTHERAN", "QUINEBAUG
+# TRANSIT CO" (in capitals and in lower case the engine's firm rules, which want title case,
+# take the name and leave its head).
+_TAIL = re.compile(
+    r"[ ](?P<fill>(?:[^\W\d_][\w'’]*[ ]){0,2}?)"
+    rf"(?P<head>{INDUSTRY_WORDS}|{DENOMINATIONS}|church|chapel|parish|synagogue|mosque|temple|"
+    r"co|inc|corp|llc|ltd|company|corporation|transit|pharmacy|transport|insurance|ambulance|"
+    r"academy|college|institute(?:[ \t]+of[ \t]+technology)?|funeral[ \t]+home|"
+    # a school's subject after its kind: "CHARLESGATE INSTITUTE" + "OF TECHNOLOGY"
+    r"of[ \t]+(?:technology|nursing|medicine|pharmacy|music|arts?|design|law))"
+    r"(?![\w-]|[ \t]*:)",  # (not a form's next label: "Mobile:", "transport:")
+    re.I,
+)
 # Where a CamelCase key's words meet: "ReferringPhysicianName" -> Referring, Physician, Name.
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Ages the engine's age grammar may not read: "turned 101", "her 100th birthday".
@@ -296,6 +311,7 @@ class Sweep:
         if _GEORGIAN.search(text):
             found += _georgian_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
         found += self._grown(text, [*taken, *found])
+        found += self._tailed(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
         found += self._placed(text, [*taken, *found])
         # a swept name's small parts go with it, as the engine's do (name_edges: initials,
@@ -343,6 +359,42 @@ class Sweep:
             if kind is not None:
                 out += _joined(text, kind, grown, covered)
         return out
+
+    def _tailed(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
+        """A firm's head word (and up to two words before it) right after a replaced name,
+        written in the name's case: the rest of "KOSHAR BOAT STORAGE" after "KOSHAR". After
+        a person or a place only the head itself, or one word after a swept word ("JONES
+        TRANSPORT", not "SMITH CALLED INSURANCE")."""
+        covered = Covered([(s.start, s.end) for s in replaced])
+        out: list[SweepSpan] = []
+        for s in replaced:
+            kind = str(getattr(s, "entity_type", ""))
+            if kind not in _NAME_KINDS or not (m := _TAIL.match(text, s.end)):
+                continue
+            fills = m.group("fill").split()
+            firm = kind in ("ORGANIZATION", "HOSPITAL")
+            room = 2 if firm else 1 if isinstance(s, SweepSpan) else 0
+            if len(fills) > room or not all(self._fills(w) for w in fills):
+                continue
+            start = m.start("fill") if fills else m.start("head")
+            if _shape(text[s.start : s.end]) != _shape(text[start : m.end()]):
+                continue
+            if covered.free(start, m.end()):
+                tail = kind if kind == "HOSPITAL" else Entity.ORGANIZATION.value
+                out.append(SweepSpan(tail, start, m.end()))
+        return out
+
+    def _fills(self, word: str) -> bool:
+        """A word that may stand inside a firm's name before its head: no function word,
+        clinical word, date word or verb's form ("CALLED", "working")."""
+        key = word.lower().strip("'’")
+        return not (
+            key in STOP_WORDS
+            or key in NOT_GROWN
+            or key in self.lexicon.stoplist
+            or key.endswith(("ed", "ing"))
+            or _DATE_WORD.fullmatch(key)
+        )
 
     def _headed(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
         """A capitalised run ending in a facility's or a firm's head word with a word that
@@ -711,6 +763,14 @@ class Covered:
 _NAME_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL"})
 
 
+def _shape(value: str) -> str:
+    """How a name is written: in capitals, in lower case or in title case."""
+    letters = [c for c in value if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return "upper"
+    return "lower" if all(c.islower() for c in letters) else "title"
+
+
 def _merged(text: str, spans: list[SweepSpan]) -> list[SweepSpan]:
     """Adjacent name spans of the sweep as one (one surrogate for "Bonabéri Lakeside
     Clinic", which the word pass and the headed run took in parts), typed by the last."""
@@ -761,6 +821,8 @@ def _id_groups(value: str) -> bool:
 
 def _id_token(text: str, m: re.Match[str]) -> bool:
     value = m.group()
+    if text[m.start() - 1 : m.start()] == "#" and any(c.islower() for c in value):
+        return False  # a hashtag ("#Reunion2024"); after "#" a code has no small letters
     runs = [len(r) for r in _DIGITS.findall(value)]
     if not runs:
         return False

@@ -28,7 +28,7 @@ from auditor.phi.recognizers.lexicon import (
     ROLE_WORDS,
     Lexicon,
 )
-from auditor.phi.recognizers.organizations import TRADE_DESCRIPTORS
+from auditor.phi.recognizers.organizations import REPORTING_VERBS, TRADE_DESCRIPTORS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import normalize
@@ -126,8 +126,13 @@ def headed_runs(
             continue
         if in_run is _CAPS_IN_RUN:
             # capitals run on through a sentence ("93 YO WOMAN FROM BAYVIEW NURSING HOME"):
-            # the name is what follows its last stop word, role or label
-            cut = [i for i, w in enumerate(words) if normalize(w.group()) in _NOT_FIRST]
+            # the name is what follows its last stop word, role, label or verb of calling
+            # ("SAW MULVANEY CALLED INSURANCE")
+            cut = [
+                i
+                for i, w in enumerate(words)
+                if (key := normalize(w.group())) in _NOT_FIRST or key in REPORTING_VERBS
+            ]
             words = words[cut[-1] + 1 :] if cut else words
             if len(words) < 2:
                 continue

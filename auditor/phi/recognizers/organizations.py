@@ -65,7 +65,7 @@ _SUFFIXES = (
     r"P\.L\.L\.C\.|Chtd\.|"
     # (as a note in capitals is read, from a copy capitalised word by word: "SERVICES, LLC")
     r"Llc|Llp|Pllc|"
-    r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bancorp|Bank|"
+    r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bros\.|Bros\b|Bancorp|Bank|"
     r"Industries|Enterprises|Ventures|Technologies|Pharmaceuticals|Consulting|Trust|Fund|ETF|"
     r"INC\.?|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|CO\.\s?,?\s?LTD\.?|GROUP|HOLDINGS|"
     r"ASSOCIATES|PARTNERS|INDUSTRIES|ENTERPRISES|TECHNOLOGIES|BANK|"
@@ -129,7 +129,7 @@ _AMPERSAND = re.compile(
 # The name may be an everyday word ("Anchor Dental", "Guardian Insurance") or a capital
 # acronym ("QAS Ambulance"): the trade word after it is the evidence, and descriptor words
 # ("Family Dental", "Mobile Imaging") and clinical units ("ICU Pharmacy") are left out.
-_DENOMINATIONS = (
+DENOMINATIONS = (
     r"(?:Missionary|Baptist|Methodist|Episcopal|Lutheran|Presbyterian|Catholic|Pentecostal|"
     r"Evangelical|Orthodox|Reformed|Bible|Mennonite|Adventist|Apostolic|Congregational|"
     r"Christian|Holiness|Wesleyan|Nazarene|Community|Fellowship|Free\s+Will|AME|A\.M\.E\.)"
@@ -162,17 +162,16 @@ _TRADE = accelerated(
         r"Academy|Parish|Mosque|Synagogue|Temple|Gurdwara|"
         # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
         # Church" (the name in front is what identifies it)
-        rf"(?:{_DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel)|"
+        rf"(?:{DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel)|"
         # a club, with the sport or kind it is for: "X Sports Club", "X Golf Club"
         r"(?:(?:Sports|Golf|Tennis|Swim(?:ming)?|Football|Soccer|Rugby|Cricket|Rowing|Sailing|"
         r"Yacht|Athletic|Boxing|Running|Cycling|Riding|Social|Youth|Boys\s+(?:&|and)\s+"
         r"Girls)\s+)?Club)(?![\w])"
     )
 )
-# An industry after a name that is no English word, in mixed-case text only (in capitals
-# "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
-_INDUSTRY = re.compile(
-    r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
+# The industries a firm names itself by (title case in the rule below; the de-identifier's
+# sweep reads them in any case after a name it replaced: "KOSHAR BOAT STORAGE").
+INDUSTRY_WORDS = (
     r"(?:Metals|Mining|Motors|Airlines|Airways|Logistics|Freight|Foods|Energy|Security|"
     r"Construction|Builders|Plumbing|Electrical|Engineering|Laborator(?:y|ies)|Software|"
     r"Telecom|Supermarkets?|Dairy|Bakery|Hotels?|Cleaning|Staffing|Realty|"
@@ -186,8 +185,31 @@ _INDUSTRY = re.compile(
     r"Gym|"
     # banks of members and pension funds, phone carriers ("Lingcod Federal Credit Union",
     # "Coralbay Industry Super", "Vukani Mobile")
-    r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless)(?![\w])"
+    r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless)"
 )
+# A congregation named by its rank in its town and its denomination, as American churches
+# are ("First Congregational Church of Lebanon", "Second Baptist Church"): every word an
+# everyday one, so the trade rule's name test leaves it; the denomination and the church are
+# the evidence, and the town after "of" belongs to the name.
+_RANKED_CHURCH = re.compile(
+    r"(?<![\w-])(?:First|Second|Third|Fourth|Fifth|1st|2nd|3rd|4th|5th)[ \t]+"
+    rf"(?:{DENOMINATIONS}[ \t]+|United[ \t]+){{1,3}}(?:Church|Chapel|Congregation)"
+    r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?(?![\w-])"
+)
+# An industry after a name that is no English word, in mixed-case text only (in capitals
+# "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
+_INDUSTRY = re.compile(
+    r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
+    rf"(?:{INDUSTRY_WORDS})(?![\w])"
+)
+# Verbs of calling and telling, which in a note in capitals or lower case stand between a
+# person and the trade they called ("WIFE CALLED PHARMACY", "son asks insurance").
+REPORTING_VERBS = frozenset(
+    {"called", "calls", "phoned", "phones", "rang", "rings", "spoke", "speaks", "asked", "asks",
+     "said", "says", "told", "tells", "notified", "notifies", "contacted", "contacts",
+     "informed", "informs", "updated", "updates", "faxed", "emailed", "texted", "paged",
+     "wants", "needs"}
+)  # fmt: skip
 TRADE_DESCRIPTORS = frozenset(
     {"inpatient", "outpatient", "hospital", "clinical", "central", "main", "retail",
      "community", "specialty", "specialist", "compounding", "online", "local", "discharge",
@@ -415,7 +437,7 @@ class _Gate:
 _SUFFIX_GATE = _Gate(
     "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC LLP PLC Plc plc GmbH Pty "
     "PtyLtd WLL Lda Ltda SARL Sp Kft Zrt Chtd Llc Llp Pllc Group Holdings Associates Partners "
-    "Partnership Sons Bancorp Bank Industries Enterprises Ventures Technologies "
+    "Partnership Sons Bros Bancorp Bank Industries Enterprises Ventures Technologies "
     "Pharmaceuticals Consulting Trust Fund ETF INC CORP CORPORATION COMPANY LTD LIMITED CO "
     "GROUP HOLDINGS ASSOCIATES PARTNERS INDUSTRIES ENTERPRISES TECHNOLOGIES BANK Solutions "
     "Administrators Attorneys SOLUTIONS ADMINISTRATORS ATTORNEYS",
@@ -519,6 +541,14 @@ class OrganizationRecognizer(LocalRecognizer):
                 words.pop(0)
             if not words or all(self._plain(w.group()) for w in words) or len(words) > 5:
                 continue
+            verb = next((i for i, w in enumerate(words) if w.group().lower() in REPORTING_VERBS), 0)
+            if verb:
+                # "SON TEODOR PHONED INSURANCE": a sentence, its object a trade, no firm; but
+                # a partnership's names stand whole before the verb ("GIN & SEED CALLED")
+                if "&" not in text[r.start : r.start + words[verb - 1].end()]:
+                    continue
+                r.end = r.start + words[verb - 1].end()
+                words = words[:verb]
             if len(words) == 1 and self._english(words[0].group()):
                 continue  # "works at night", "job at home": a surname too, but no firm alone
             r.start += words[0].start()
@@ -665,6 +695,8 @@ class OrganizationRecognizer(LocalRecognizer):
             ):
                 continue  # "Neuro Physio", "Prenatal Genetic Counseling": a service, no firm
             out.append(self._result(start, m.end(), CUE_SCORE))
+        for m in _RANKED_CHURCH.finditer(text) if "Church" in text or "Chapel" in text else ():
+            out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _COURT.finditer(text) if "Court" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
