@@ -256,7 +256,10 @@ _STREET_NAMED = re.compile(
 _STREET_NAMED_SHORT = re.compile(
     r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
     r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z]))"
-    r"(?=[ \t]*(?:[,;.)]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z])(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
+    # then the sentence's end, a town, or the rest of the sentence in small letters or a room
+    # ("on West Main St rm 12", "on Kettle Ln tonight"); a capital after it makes "St" a saint
+    r"(?=[ \t]*(?:[,;.)]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z]|[ \t]+[a-z#\d])"
+    r"(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
 )
 # Italy's "Via" at a line's start with its house number and the CAP after the comma ("Via
 # Gasparo da Salò 9, 25122 Brescia"); alone "Via" is English ("Via Oral 2, then"). Poland's
@@ -489,11 +492,15 @@ _POSTCODE_BEFORE_TOWN = accelerated(
 # A postcode after its town, closing the part (see ``postcodes_after_towns``); or Brazil's
 # CEP after a state's letters ("SP, 01310-200").
 _POSTCODE_AFTER_TOWN = re.compile(
-    r"(?:(?<![\w'’-])(?P<town>[A-Z][a-zà-ÿ'’-]+(?:[ ][A-Z][a-zà-ÿ'’-]+){0,2})[ \t]+"
+    # (India joins a PIN to its town with a dash: "Bengaluru-560038")
+    r"(?:(?<![\w'’-])(?P<town>[A-Z][a-zà-ÿ'’-]+(?:[ ][A-Z][a-zà-ÿ'’-]+){0,2}?)"
+    r"(?:[ \t]+|[ \t]*[-–][ \t]*(?=[1-9]\d{5}(?!\d)))"
     r"|(?<![\w-])[A-Z]{2}[ \t]*,?[ \t]*(?=\d{5}-\d{3}\b))"
     r"(?P<code>\d{5}-\d{3}|\d{5}|\d{3}-\d{4}|\d{4}|\d{6}|[A-Z]{2}\d-\d{4})"
     r"(?![\w-])(?=[ \t]*(?:,|\n|$|;|\)|\.(?:\s|$)))"
 )
+# Dublin's postal districts: "Dublin 2", "Dublin 6W" (the number places the address).
+_DUBLIN_DISTRICT = re.compile(r"\bDublin[ \t]+(?:1\d|2[0-4]|[1-9]|6W)(?![\w/.:-]|\.\d)")
 _PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
 # Where an address's parts start on its line: a label's colon, a dash, a bar or a bullet.
 _PART_START = re.compile(r".*(?::[ \t]|[|•·—–]|\t| {2,})")
@@ -806,6 +813,9 @@ class AddressRecognizer(LocalRecognizer):
                         make_result(self, Entity.LOCATION, m.start("town"), m.end("town"), 0.7)
                     )
             out.append(make_result(self, Entity.ZIP_CODE, m.start("code"), m.end("code"), 0.75))
+        if "Dublin" in text:
+            for m in _DUBLIN_DISTRICT.finditer(text):
+                out.append(make_result(self, Entity.LOCATION, m.start(), m.end(), 0.8))
         return out
 
     def postcodes_before_towns(self, text: str) -> list[RecognizerResult]:

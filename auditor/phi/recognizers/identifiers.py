@@ -385,6 +385,12 @@ _ACCOUNT_GROUPED = re.compile(
 )
 # A card's or an account's last digits after its masked part ("************6621", "XXXX-4471").
 _MASKED_DIGITS = re.compile(r"(?<![\w*•])(?:[*•]{4,}|[Xx]{4,})[ -]?(\d{4})(?![\w-])")
+# A card number masked in its middle, its issuer's first digits and its last four shown, as
+# hotels and shops print a guarantee ("5412 75•• •••• 0931", "4539-XXXX-XXXX-1234"): the
+# shown digits are the account's, so the whole number goes.
+_MASKED_CARD = re.compile(
+    r"(?<![\w*•])\d{4}[ -]?\d{0,2}[•*Xx]{2,4}(?:[ -]?[•*Xx]{4}){1,2}[ -]?\d{4}(?![\w-])"
+)
 # Australia's Centrelink reference (nine digits in threes and a check letter) after "CRN".
 _CRN = re.compile(r"\bCRN[ \t]*+[:#]?[ \t]*+(\d{3}[ ]?\d{3}[ ]?\d{3}[A-Z])(?![\w-])")
 # France's social security number (NIR) as the card prints it: sex, year, month, department,
@@ -572,6 +578,16 @@ _STATE_PLATE_CTX = context_regex(
 # A vehicle's registration near a word for the vehicle: "boda boda (UFR 441K)", "ambulance
 # unit MT 4-88120A", "boat reg. GDL-OBM-117": capitals and digits in two or three groups.
 _VEHICLE_CTX = context_regex([*VEHICLE_WORDS, "rego", "vrm"])
+# A plate in brackets right after a make and its model, as owners write their car ("my Mazda 3
+# (DQK 44T)", "Honda Jazz (WN72 KXD)"): capitals and digits both, two digits at least, no
+# model year.
+_PLATE_AFTER_MODEL = re.compile(
+    r"(?<![\w-])(?<!Mr )(?<!Mr\. )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Dr\. )(?:"
+    + "|".join(sorted((m.capitalize() for m in MAKES), key=len, reverse=True))
+    + r")(?:[ \t]+[A-Z0-9][\w-]*){0,3}[ \t]*\([ \t]*"
+    r"((?=[A-Z0-9 -]*[A-Z])(?=(?:[A-Z \-]*\d){2})[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})"
+    r"[ \t]*\)"
+)
 # The national shapes of a plate that no measure or code shares, near a word of a vehicle or
 # its registration: Britain's since 2001 ("WN72 KXD": area, age, three letters) and India's
 # ("KA 05 MX 4821", "MH12AB1234": state, district, series, number).
@@ -1061,6 +1077,13 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             group=1,
             trigger=("****", "••••", "xxxx"),
         ),
+        Rule(
+            "masked-card",
+            e.ACCOUNT_NUMBER,
+            _MASKED_CARD,
+            0.8,
+            trigger=("••", "**", "xx"),
+        ),
         Rule("crn", e.ID_NUMBER, _CRN, 0.95, group=1, trigger=("crn",)),
         Rule("nir", e.ID_NUMBER, _NIR, 0.85),
         Rule(
@@ -1103,6 +1126,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _NATIONAL_PLATE_CTX,
             0.85,
             window=40,
+        ),
+        Rule(
+            "plate-after-model",
+            e.LICENSE_PLATE,
+            _PLATE_AFTER_MODEL,
+            0.8,
+            group=1,
+            validate=lambda v: not re.fullmatch(r"(?:19|20)\d\d", v),
+            trigger=("(",),
         ),
         Rule(
             "state-plate",

@@ -49,9 +49,10 @@ _SPEECH_AFTER = frozenset(
 PARTICLES = frozenset(
     {"de", "la", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der", "den",
      "ter", "ten", "le", "bin", "ibn", "y", "st",
-     # Welsh "ap"/"ab"/"ferch"/"verch", Malay "binti"/"bint"/"bte", Arabic "abu"/"al"/"el",
-     # German "zu", Nordic "af"
-     "ap", "ab", "ferch", "verch", "binti", "bint", "bte", "abu", "al", "el", "zu", "af"}
+     # Welsh "ap"/"ab"/"ferch"/"verch", Malay "binti"/"binte"/"bint"/"bte", Arabic
+     # "abu"/"al"/"el", German "zu", Nordic "af"
+     "ap", "ab", "ferch", "verch", "binti", "binte", "bint", "bte", "abu", "al", "el", "zu",
+     "af"}
 )  # fmt: skip
 
 

@@ -8,8 +8,9 @@ de-identifier's recall sweep each took them. The make and model identify a vehic
 never its owner; the plate and the VIN after them are what identify, and those stay PHI.
 
 A make counts only in a vehicle's context: a model year just before it, or a registration,
-plate or VIN cue within the same clause after it, or a vehicle word just before it ("loan car
-Vauxhall Astra"). "Mr Ford" or "Kia ora" stays what it is.
+plate or VIN cue within the same clause after it, a plate in brackets right after the model,
+or a vehicle word just before it ("loan car Vauxhall Astra"). "Mr Ford" or "Kia ora" stays
+what it is.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _MAKE = re.compile(
     r"(?<![\w'’-])(?:(?:John|JOHN|Land|LAND|Range|RANGE|Alfa|ALFA|Aston|ASTON|Rolls|ROLLS)[ -])?"
     r"(?P<make>[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w'’])"
 )
+_TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|dr|miss)\.?[ \t]+\Z")
 _MODEL_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}[ \t]+\Z")
 # Words for a vehicle (the plate rules' contexts read them too).
 VEHICLE_WORDS = (
@@ -65,11 +67,19 @@ S = TypeVar("S", bound=TypedSpan)
 _NAME_TYPES = frozenset({Entity.PERSON, Entity.LOCATION, Entity.ORGANIZATION, Entity.HOSPITAL})
 
 
+# A plate in brackets right after the model: "Honda Jazz (WN72 KXD)".
+_PLATE_IN_BRACKETS = re.compile(
+    r"[ \t]*\([ \t]*(?=[A-Z0-9 -]*[A-Z])(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2}"
+    r"[ \t]*\)"
+)
+
+
 def _in_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     return (
         _MODEL_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None
         or _REGISTRATION_AFTER.match(text, end) is not None
+        or _PLATE_IN_BRACKETS.match(text, end) is not None
         or _VEHICLE_WORD_BEFORE.search(before) is not None
     )
 
@@ -86,6 +96,8 @@ def _make_and_model(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     first = text[m.start() : m.start("make")].strip(" -").lower()
     if not make[:1].isupper() or make.lower() not in MAKES or (first and first not in _FIRST_WORDS):
         return None
+    if _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return None  # "Mr Ford (AB 12)": a person
     end = m.end()
     for _ in range(4):
         w = _MODEL_WORD.match(text, end)

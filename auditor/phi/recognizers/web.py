@@ -29,11 +29,42 @@ _URL_WWW = re.compile(r"(?<![\w@.])www\d?\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/
                       r"(?<![.,;:!?])", I)  # fmt: skip
 _URL_BARE = re.compile(
     r"(?<![\w@./-])[A-Za-z0-9-]{2,63}(?:\.[A-Za-z0-9-]{2,63})*\.(?:com|org|net|edu|gov|io|us|"
-    r"info|biz|health|care|co|me)(?:/[^\s<>\"')]*)?(?![\w@-])(?<![.,;:!?])",
+    r"info|biz|health|care|co|me)(?!\.[A-Za-z])(?:/[^\s<>\"')]*)?(?![\w@-])(?<![.,;:!?])",
     I,
 )
 _TLDS = (".com", ".org", ".net", ".edu", ".gov", ".io", ".us", ".info", ".biz", ".health",
          ".care", ".co", ".me")  # fmt: skip
+# A bare site under a country's domain, as a shop's or a practice's sign writes it
+# ("crumbandcardamom.example.ca", "shop.example.co.uk", "clinic.example.com.au"): the site's
+# name before a country code, with the country's second level when it has one. Short
+# clinical pairs are no site ("cm.in"): the name is four characters or more, or has a dot.
+_COUNTRIES = (
+    "ca", "uk", "au", "in", "ie", "nz", "za", "sg", "ph", "my", "pk", "ng", "ke", "gh", "de",
+    "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "pt", "br", "mx",
+    "ar", "cl", "jp", "kr", "hk", "tw", "ae", "il", "tr", "eu",
+)  # fmt: skip
+_WORDS = frozenset({"in", "it", "at", "be", "no", "my", "de", "es", "ar"})
+_URL_COUNTRY = re.compile(
+    r"(?<![\w@./-])(?:[A-Za-z0-9-]{2,63}\.)*[A-Za-z0-9-]{2,63}\."
+    r"(?:(?:co|com|org|net|gov|ac|edu|nhs|ltd|plc)\.)?(?:" + "|".join(_COUNTRIES) + r")"
+    r"(?:/[^\s<>\"')]*)?(?![\w@-]|\.[A-Za-z])(?<![.,;:!?])",
+    I,
+)
+
+
+def _country_site(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
+    """A real domain under a country code, named by more than a short pair of letters."""
+
+    def ok(value: str) -> bool:
+        host = value.split("/", 1)[0]
+        labels = host.split(".")
+        # (a code that is also an English word wants a dot more: "follow-up.no")
+        named = len(labels) > 2 or (len(labels[0]) >= 4 and labels[-1].lower() not in _WORDS)
+        return named and any(c.isalpha() for c in labels[0]) and suffixes.domain_ok(host)
+
+    return ok
+
+
 _IPV4 = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?:/\d{1,2})?(?!\w|\.\d)"
@@ -173,6 +204,14 @@ def web_recognizer() -> RegexRecognizer:
         Rule("url", e.URL, _URL_SCHEME, 0.9, validate=not_standards_url, trigger=("://",)),
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
+        Rule(
+            "url-country",
+            e.URL,
+            _URL_COUNTRY,
+            0.6,
+            validate=_country_site(suffixes),
+            trigger=tuple(f".{c}" for c in _COUNTRIES),
+        ),
         Rule("handle", e.ACCOUNT_NUMBER, _HANDLE, 0.8, group=1, trigger=("@", "$")),
         Rule("by-login", e.ID_NUMBER, _BY_LOGIN, 0.7, group=1, words=("by",)),
         Rule(
