@@ -110,6 +110,9 @@ UNSEEN_HAND = (
     "round34-test",
     "round35-test",
     "round36-test",
+    "round37-test",
+    "round38-test",
+    "round39-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

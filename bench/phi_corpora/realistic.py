@@ -20,7 +20,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round28-dev``/``round28-test``, ``round29-dev``/``round29-test``, ``round30-dev``,
 ``round31-dev``, ``round32-dev``/``round32-test``, ``round33-dev``/``round33-test``,
 ``round34-dev``/``round34-test``, ``round35-dev``/``round35-test``,
-``round36-dev``/``round36-test`` and ``bait-dev``/``bait-test``
+``round36-dev``/``round36-test``, ``round37-dev``/``round37-test``,
+``round38-dev``/``round38-test``, ``round39-dev``/``round39-test`` and
+``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -538,6 +540,42 @@ CORPORA = {
         HERE / "round36_test.src.txt",
         HERE / "round36_test.jsonl",
         HERE / "round36_test_site.tsv",
+    ),
+    # US adult ICU nursing notes from New England, New York, New Jersey and Pennsylvania,
+    # 1992-2012 (issue 14, round 37); the test batch is frozen
+    "round37-dev": (
+        HERE / "round37_dev.src.txt",
+        HERE / "round37_dev.jsonl",
+        HERE / "round37_dev_site.tsv",
+    ),
+    "round37-test": (
+        HERE / "round37_test.src.txt",
+        HERE / "round37_test.jsonl",
+        HERE / "round37_test_site.tsv",
+    ),
+    # generic (non-clinical) personal-data sentences as people and businesses write them,
+    # ten English-speaking countries (issue 14, round 38); the test batch is frozen
+    "round38-dev": (
+        HERE / "round38_dev.src.txt",
+        HERE / "round38_dev.jsonl",
+        HERE / "round38_dev_site.tsv",
+    ),
+    "round38-test": (
+        HERE / "round38_test.src.txt",
+        HERE / "round38_test.jsonl",
+        HERE / "round38_test_site.tsv",
+    ),
+    # clinical questions naming a patient and one- or two-sentence clinical-note items, seven
+    # Englishes (issue 14, round 39); the test batch is frozen
+    "round39-dev": (
+        HERE / "round39_dev.src.txt",
+        HERE / "round39_dev.jsonl",
+        HERE / "round39_dev_site.tsv",
+    ),
+    "round39-test": (
+        HERE / "round39_test.src.txt",
+        HERE / "round39_test.jsonl",
+        HERE / "round39_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
