@@ -113,6 +113,7 @@ UNSEEN_HAND = (
     "round37-test",
     "round38-test",
     "round39-test",
+    "round40-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

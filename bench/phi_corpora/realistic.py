@@ -21,8 +21,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round31-dev``, ``round32-dev``/``round32-test``, ``round33-dev``/``round33-test``,
 ``round34-dev``/``round34-test``, ``round35-dev``/``round35-test``,
 ``round36-dev``/``round36-test``, ``round37-dev``/``round37-test``,
-``round38-dev``/``round38-test``, ``round39-dev``/``round39-test`` and
-``bait-dev``/``bait-test``
+``round38-dev``/``round38-test``, ``round39-dev``/``round39-test``,
+``round40-dev``/``round40-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -576,6 +576,18 @@ CORPORA = {
         HERE / "round39_test.src.txt",
         HERE / "round39_test.jsonl",
         HERE / "round39_test_site.tsv",
+    ),
+    # US adult ICU and step-down nursing notes from the Southeast and Appalachia, 1990-2013
+    # (issue 14, round 40); the test batch is frozen
+    "round40-dev": (
+        HERE / "round40_dev.src.txt",
+        HERE / "round40_dev.jsonl",
+        HERE / "round40_dev_site.tsv",
+    ),
+    "round40-test": (
+        HERE / "round40_test.src.txt",
+        HERE / "round40_test.jsonl",
+        HERE / "round40_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
