@@ -199,3 +199,44 @@ def test_a_code_after_a_hash_is_swept_but_a_hashtag_is_not(engine: PhiEngine, sw
 def test_a_malay_patronymic_stays_inside_the_name(engine: PhiEngine) -> None:
     text = "Guests: Siti Aishah binte Rahmatullah and Tan Wei Ling"
     assert any("binte" in v for e, v in found(engine, text) if e == "PERSON"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("family updated by phone. -- tqm rn", "tqm", "PERSON"),
+        ("sister aware, will visit.\nRW rn", "RW", "PERSON"),
+        (
+            "lives alone on chestnut gap rd, paintsville, no phone",
+            "chestnut gap rd",
+            "STREET_ADDRESS",
+        ),
+        ("Nov 14 (Sat) 0700 - admitted from the ED", "Sat", DATE),
+        ("STEMI s/p PCI to LAD 3/3 at 0415. Sheath out", "3/3", DATE),
+        ("heparin gtt @ 12 units/hr. s/p cath 11/6: 70% RCA", "11/6", DATE),
+    ],
+)
+def test_signatures_streets_and_dates_in_terse_notes(
+    engine: PhiEngine, text: str, value: str, entity: str
+) -> None:
+    assert entity in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pt ok\nok pt", "ok"),
+        ("walked along the hall, then back to bed", "the hall"),
+        ("pain 3/10 at 1400, better", "3/10"),
+        ("weaned to PS 10/5. 12/5 earlier", "10/5"),
+        ("a Dexcom G7 sensor and a Medtronic pump", "Dexcom"),
+    ],
+)
+def test_their_look_alikes_stay(engine: PhiEngine, text: str, value: str) -> None:
+    assert not {e for e, v in found(engine, text) if v == value}, found(engine, text)
+
+
+def test_a_verb_of_calling_opens_no_facilitys_name(engine: PhiEngine) -> None:
+    text = "Called Pettibone Funeral Home on (606) 555-0199 re: the body."
+    assert not any(v.startswith("Called") for e, v in found(engine, text)), found(engine, text)
+    assert any(v == "Pettibone Funeral Home" for e, v in found(engine, text)), found(engine, text)

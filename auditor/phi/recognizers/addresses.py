@@ -261,6 +261,14 @@ _STREET_NAMED_SHORT = re.compile(
     r"(?=[ \t]*(?:[,;.)]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z]|[ \t]+[a-z#\d])"
     r"(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
 )
+# The same in a note typed in lower case, the town after the comma ("lives alone on sassafras
+# fork rd, hindman"): only the types no sentence ends a clause with ("dr" is a doctor, "st"
+# a saint or "stat").
+_STREET_NAMED_LOWER = re.compile(
+    r"(?<![\w.])(?:on|off|along|lives[ \t]+on)[ \t]+"
+    r"((?:(?!the\b|a\b|his\b|her\b|their\b)[a-z][a-z'’]+[ \t]+){1,3}"
+    r"(?:rd|ln|ave|blvd|hwy|pkwy|pike|road|lane|avenue|street|hollow|holler)\b)(?=,[ \t]*[a-z])"
+)
 # Italy's "Via" at a line's start with its house number and the CAP after the comma ("Via
 # Gasparo da Salò 9, 25122 Brescia"); alone "Via" is English ("Via Oral 2, then"). Poland's
 # "ul." before a street's name in lower case, no number needed ("na ul. Grunwaldzkiej").
@@ -749,6 +757,7 @@ class AddressRecognizer(LocalRecognizer):
             if m.group("next") is None or m.group("next").lower() in STOP_WORDS
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD.finditer(text)]
+        found += [(m.start(1), m.end(1), 0.7) for m in _STREET_NAMED_LOWER.finditer(text)]
         if "Via" in text or "Viale" in text or "Piazza" in text or "Corso" in text:
             found += [(m.start("s"), m.end("s"), 0.75) for m in _VIA_LINE.finditer(text)]
         if "ul." in text:

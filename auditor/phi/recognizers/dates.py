@@ -448,6 +448,7 @@ _SHORT_DAY_END = re.compile(
 
 
 _TITLED_DAYS = frozenset({"Mon", "Wed"})
+_DATE_THEN = re.compile(r"\d[ \t]*\($")
 _ONLY_DAYS = frozenset({"tue", "tues", "weds", "thu", "thur", "thurs", "fri"})
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)$")
 _MID_SENTENCE = re.compile(r"[a-z][a-z,]*[ \t]+$")
@@ -478,7 +479,9 @@ def short_weekdays(text: str) -> list[tuple[int, int]]:
         )
         # the short forms that are nothing but a day ("plan back there fri", "FLY UP THURS.")
         plain_day = m.group().lower() in _ONLY_DAYS and not _TITLE_BEFORE.search(before)
-        if in_range or cued or titled or plain_day or _DAY_AFTER.match(text, end):
+        # the day of a date in brackets after it: "Oct 31 (Sun) 1600"
+        bracketed = before.endswith("(") and text.startswith(")", end) and _DATE_THEN.search(before)
+        if in_range or cued or titled or plain_day or bracketed or _DAY_AFTER.match(text, end):
             out.append((start, end))
     return out
 
@@ -710,11 +713,23 @@ def _modal_may(text: str, start: int, end: int) -> bool:
     return text.startswith("may", start) and _COUNT_NEXT.match(text, end) is not None
 
 
+# Where a label's reach ends: a sentence's or a clause's end between it and the number
+# ("10mg/hr. s/p cath 12/9": the drip's "hr" labels nothing after the full stop).
+_CLAUSE_END = re.compile(r".*(?:[.;!?][ \t]|\n)", re.S)
+
+
 def _cued_fraction(text: str, start: int, end: int) -> bool:
-    """A pair of readings or a part of a whole after its label: "PS 5/5", "pain 4/10"."""
-    if near(text, start, end, _PAIR_LEFT, 14, 0):
+    """A pair of readings or a part of a whole after its label, in the same clause: "PS 5/5",
+    "pain 4/10"."""
+    left = 14
+    cut = _CLAUSE_END.match(text, max(0, start - left), start)
+    if cut is not None:
+        left = start - cut.end()
+    if left <= 0:
+        return False
+    if near(text, start, end, _PAIR_LEFT, left, 0):
         return True
-    return near(text, start, end, _PART_LEFT, 14, 0) and _part_of_whole(text[start:end])
+    return near(text, start, end, _PART_LEFT, left, 0) and _part_of_whole(text[start:end])
 
 
 def _fraction(text: str, start: int, end: int) -> bool:
@@ -742,7 +757,9 @@ def _dmy_reject(text: str, start: int, end: int) -> bool:
 
 
 # A clock time right after a month/day: "1/6 1400", "12/3 07:30", "5/2 @ 0915".
-_CLOCK_AFTER = re.compile(r"[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3])(?::?[0-5]\d)(?![\w/.%-]|:\d)")
+_CLOCK_AFTER = re.compile(
+    r"[ \t]+(?:(?:@|at)[ \t]*)?(?:[01]\d|2[0-3])(?::?[0-5]\d)(?![\w/%-]|[.:]\d)"
+)
 
 
 # A time of day after a month/day: "last drink ~1/7 AM" (a part is never "1/2 am").

@@ -140,8 +140,11 @@ def headed_runs(
         if not any(k not in GENERIC and len(k) >= 3 and tells(k) for k in keys):
             continue
         kind = Entity.ORGANIZATION.value if head in FIRM_HEADS else Entity.HOSPITAL.value
-        while words and normalize(words[0].group()) in _NOT_FIRST:
-            words.pop(0)  # a sentence's first word or a label: "Can Casserley House ...?"
+        while words and (
+            (key := normalize(words[0].group())) in _NOT_FIRST or key in REPORTING_VERBS
+        ):
+            words.pop(0)  # a sentence's first word or a label: "Can Casserley House ...?",
+            # "Called Hamilton Funeral Home"
         yield kind, [w for w in words if w.group().lower() not in TITLES]
 
 

@@ -73,10 +73,13 @@ _SIGNED_WHEN = (
     r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|"
     r"nov|dec)[a-z]*\.?[ \t]+\d{1,2}|\d{4}|\d{1,2}:\d{2}))*"
 )
+# (a nurse typing in lower case signs so too: "-- cjs rn", "JK rn"; not the lower-case
+# credentials that are words or abbreviations of everything else: pt, do, ot, pa, en, sw)
+_CREDENTIAL = rf"(?:{_CREDENTIALS}|rn|lpn|lvn|rrt|crna|msw|lcsw|cna|np|md|rt)"
 _INITIALS_LINE = re.compile(
     r"(?m)^[ \t]*(?P<dash>[-–—~][ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?)?{_SIGNED_WHEN}[ \t]*$"
+    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
 # The same signature closing a line of text after its sentence ("... understanding. -- kmr,
 # LPN", "... unit fax 918-555-0100. -tk"): a dash then the initials; bare ("... tonight. CH")
@@ -84,7 +87,7 @@ _INITIALS_LINE = re.compile(
 _INITIALS_AFTER_SENTENCE = re.compile(
     r"(?m)(?<=[.!?)])[ \t]+(?P<dash>(?:--?|[–—~])[ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIALS})\.?)?{_SIGNED_WHEN}[ \t]*$"
+    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
 # Who money went to or came from, before their number, as a mobile-money or bank text writes
 # it: "Ksh2,400.00 sent to WANJIKU KINYANJUI 0712555018", "received from Tendai Moyo

@@ -78,6 +78,7 @@ PRODUCTS = _words(
     lenovo asus acer samsung huawei xiaomi oneplus motorola nokia microsoft gmail hotmail
     whatsapp facebook instagram tiktok linkedin skype paypal venmo zelle netflix spotify
     youtube dropbox onedrive icloud
+    medtronic dexcom respironics resmed omnipod insulet
     """
 )
 # Months and weekdays that are no given name ("April", "June" and "May" are): after a name
