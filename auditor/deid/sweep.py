@@ -147,6 +147,21 @@ _TAIL = re.compile(
     r"(?![\w-]|[ \t]*:)",  # (not a form's next label: "Mobile:", "transport:")
     re.I,
 )
+# Who a message says it is from, as friends text in lower case: "hey its dez lol", "oi davo
+# it's kezza", "hey it's jo-anne brisson-wicks" (a greeting, then "it's" and the name).
+_SELF_NAMED = accelerated(
+    re.compile(
+        r"(?i:\b(?:hey|hi|hiya|heya|oi|yo|hello|howdy)\b)[^\n.?]{0,24}?"
+        r"\b(?i:it'?s|it’s|this[ \t]+is)[ \t]+"
+        r"(?P<name>[a-z][a-z'’]+(?:-[a-z'’]+)*(?:[ \t]+[a-z][a-z'’]+-[a-z'’]+)?)(?![\w'’-])"
+    )
+)
+_SELF_GATE = re.compile(r"\b(?:it'?s|it’s|this is)\b", re.I)
+# What "it's" is said of in a chat that is no one: "it's ok", "its me", "it's late".
+_NOT_SELF = frozenset(
+    {"ok", "okay", "k", "me", "us", "u", "ur", "here", "late", "fine", "done", "time", "lol",
+     "all", "so", "too", "raining", "sunny", "cold", "hot", "true", "over", "urgent", "cool"}
+)  # fmt: skip
 # Where a CamelCase key's words meet: "ReferringPhysicianName" -> Referring, Physician, Name.
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Ages the engine's age grammar may not read: "turned 101", "her 100th birthday".
@@ -310,6 +325,13 @@ class Sweep:
         found += _cased_script_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
         if _GEORGIAN.search(text):
             found += _georgian_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
+        if _SELF_GATE.search(text):
+            covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
+            found += [
+                SweepSpan(Entity.PERSON.value, m.start("name"), m.end("name"))
+                for m in _SELF_NAMED.finditer(text)
+                if self._self_named(text, m) and covered.free(m.start("name"), m.end("name"))
+            ]
         found += self._grown(text, [*taken, *found])
         found += self._tailed(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
@@ -383,6 +405,19 @@ class Sweep:
                 tail = kind if kind == "HOSPITAL" else Entity.ORGANIZATION.value
                 out.append(SweepSpan(tail, start, m.end()))
         return out
+
+    def _self_named(self, text: str, m: re.Match[str]) -> bool:
+        """The word after "it's" names the writer: no function word, kin or everyday word
+        ("its me", "it's mum", "it's late"), unless a given name closes the phrase ("it's
+        ruby!")."""
+        first = normalize(m.group("name").split()[0].split("-")[0])
+        if first in _NOT_SELF or first in STOP_WORDS or first in RELATIVES:
+            return False
+        if first in self.lexicon.stoplist:
+            return False
+        if not self.lexicon.is_english(first):
+            return True
+        return self.lexicon.is_first(first) and text[m.end() : m.end() + 1] in {",", "!"}
 
     def _fills(self, word: str) -> bool:
         """A word that may stand inside a firm's name before its head: no function word,

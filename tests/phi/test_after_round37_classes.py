@@ -240,3 +240,64 @@ def test_a_verb_of_calling_opens_no_facilitys_name(engine: PhiEngine) -> None:
     text = "Called Pettibone Funeral Home on (606) 555-0199 re: the body."
     assert not any(v.startswith("Called") for e, v in found(engine, text)), found(engine, text)
     assert any(v == "Pettibone Funeral Home" for e, v in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hey its brolly lol new number is 555-0143", "brolly"),
+        ("oi gazza it's tezza, new mob is 0491 570 158", "tezza"),
+        ("hi! it's mary-lou fenwick-haines, moved to 12 Vine St", "mary-lou fenwick-haines"),
+    ],
+)
+def test_the_sweep_takes_who_a_text_says_it_is_from(
+    engine: PhiEngine, sweep: Sweep, text: str, name: str
+) -> None:
+    swept = {text[s.start : s.end] for s in sweep.spans(text, engine.analyze(text))}
+    assert name in swept, swept
+
+
+@pytest.mark.parametrize(
+    "text", ["hey its me, running late", "hi it's ok, no rush", "hey it's mum, call me"]
+)
+def test_but_not_me_ok_or_kin(engine: PhiEngine, sweep: Sweep, text: str) -> None:
+    swept = {text[s.start : s.end] for s in sweep.spans(text, engine.analyze(text))}
+    assert not swept & {"me", "ok", "mum"}, swept
+
+
+def test_an_insurer_after_its_short_label(engine: PhiEngine) -> None:
+    text = "Ins: Quarrytown Mutual, member ID QMT4471920"
+    assert any(e == "ORGANIZATION" and "Quarrytown" in v for e, v in found(engine, text)), found(
+        engine, text
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pt lives at Birchgate Assisted Living, apt 4C - aide called", "apt 4C"),
+        ("refund of the service charge for flat 7A.", "flat 7A"),
+        ("nurse visit at Blk 118 Bedok North, unit 2", "Blk 118"),
+        ("Address: Plot 41, 2nd Main Road, Jayanagar", "Plot 41"),
+        ("permanent address Box 208, Norway House, MB", "Box 208"),
+    ],
+)
+def test_a_homes_unit_by_its_residential_word(engine: PhiEngine, text: str, value: str) -> None:
+    kinds = {e for e, v in found(engine, text) if value in v}
+    assert "STREET_ADDRESS" in kinds, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Plant Engineer | Bldg 4, Rm 212 | x5241", "Bldg 4"),
+        ("consent form: box 3 checked, signed", "box 3"),
+        ("2nd degree AV block 2:1 on tele", "block 2"),
+    ],
+)
+def test_a_desk_a_form_and_a_heart_block_are_no_home(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert "STREET_ADDRESS" not in {e for e, v in found(engine, text) if value in v}, found(
+        engine, text
+    )

@@ -269,6 +269,16 @@ _STREET_NAMED_LOWER = re.compile(
     r"((?:(?!the\b|a\b|his\b|her\b|their\b)[a-z][a-z'’]+[ \t]+){1,3}"
     r"(?:rd|ln|ave|blvd|hwy|pkwy|pike|road|lane|avenue|street|hollow|holler)\b)(?=,[ \t]*[a-z])"
 )
+# A home's unit or plot by its residential word and number, wherever it stands ("lives at
+# Pondside Assisted Living, apt 2B", "refund for flat 3B", "Blk 22", "Plot 27", "P.O.
+# Box 311, Oxford House"): no ward, bed or office says apt, flat, blk, plot or villa (a
+# building does: "Bldg 4, Rm 212" is a desk). A box is a post box only with "P.O." or before
+# a comma ("Box 311, ...": not "box 3 checked").
+_UNIT_DESIGNATED = re.compile(
+    r"(?<![\w.])(?:(?i:apt|apartment|flat|blk|plot|villa)\.?|P\.?[ \t]?O\.?[ \t]?Box|"
+    r"Box(?=[ \t]*\d{1,5},))[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?"
+    r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{1,4})(?![\w/-]|\.\d)"
+)
 # Italy's "Via" at a line's start with its house number and the CAP after the comma ("Via
 # Gasparo da Salò 9, 25122 Brescia"); alone "Via" is English ("Via Oral 2, then"). Poland's
 # "ul." before a street's name in lower case, no number needed ("na ul. Grunwaldzkiej").
@@ -758,6 +768,7 @@ class AddressRecognizer(LocalRecognizer):
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD.finditer(text)]
         found += [(m.start(1), m.end(1), 0.7) for m in _STREET_NAMED_LOWER.finditer(text)]
+        found += [(m.start(), m.end(), 0.7) for m in _UNIT_DESIGNATED.finditer(text)]
         if "Via" in text or "Viale" in text or "Piazza" in text or "Corso" in text:
             found += [(m.start("s"), m.end("s"), 0.75) for m in _VIA_LINE.finditer(text)]
         if "ul." in text:

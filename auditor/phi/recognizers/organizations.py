@@ -320,7 +320,7 @@ _CUE = accelerated(
         r"|\b(?i:pharmacy|chemist|school|nursery|church)\s*:\s*"
         + _NAME_RUN
         # the payer on a form: "Insurance: Brightway", "Payer: Corvana Health"
-        + r"|\b(?i:insurance|insurer|insurance\s+co(?:mpany)?|payer|payor|carrier)\s*:\s*"
+        + r"|\b(?i:insurance|insurer|ins|insurance\s+co(?:mpany)?|payer|payor|carrier)\s*:\s*"
         + _NAME_RUN
         # the agency on a form: "Resettlement agency: X", "Home care agency: X"
         + r"|\b(?i:agency|vendor|contractor)\s*:\s*"
