@@ -301,3 +301,38 @@ def test_a_desk_a_form_and_a_heart_block_are_no_home(
     assert "STREET_ADDRESS" not in {e for e, v in found(engine, text) if value in v}, found(
         engine, text
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("identity checked: SSN ending 6604 and DOB", "6604", "US_SSN"),
+        ("The last 4 of her SSN are 7718.", "7718", "US_SSN"),
+        ("SS# ends in 3390", "3390", "US_SSN"),
+        ("SSN-4: 5512 on the intake form", "5512", "US_SSN"),
+        ("last 4 of social 8826", "8826", "US_SSN"),
+        ("phone (555)0107731 after 6", "(555)0107731", "PHONE_NUMBER"),
+        ("cell 555-010-3321 or 3322", "3322", "PHONE_NUMBER"),
+        ("ph:555-010-8841/ext 31", "555-010-8841/ext 31", "PHONE_NUMBER"),
+        ("happy 92nd birthday Grandpa Ned", "92", "AGE"),
+        ("my nan is ninety-three and sharp", "ninety-three", "AGE"),
+    ],
+)
+def test_shapes_where_vanilla_presidio_might_win(
+    engine: PhiEngine, text: str, value: str, entity: str
+) -> None:
+    assert entity in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("social work ext 2210 paged", "2210", "US_SSN"),
+        ("SSN 123-45-6789 on file", "6789", "US_SSN"),
+        ("shifts 0700-1900 / 1900-0700", "1900", "PHONE_NUMBER"),
+        ("census 2023-1200 / 1300 beds", "1300", "PHONE_NUMBER"),
+        ("her 21st birthday party", "21", "AGE"),
+    ],
+)
+def test_and_their_look_alikes_stay(engine: PhiEngine, text: str, value: str, entity: str) -> None:
+    assert entity not in _as(engine, text, value), found(engine, text)

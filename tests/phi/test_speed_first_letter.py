@@ -19,17 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # (the rewritten pattern, and the alternation as it stood before, as it was written there)
 _MRN_CHAIN_LABEL = "mrn|mr#|medical record|record|records|chart|hospital number|patient id|unit no"
-_KIN_LABEL = (
-    "she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
-    "wife|sister|brother"
-)
 REWRITTEN = {
     "id-labelled": (I._ID_LABELLED, I._ID_LABEL, I._ID_LABEL),
     "id-record-label": (I._RECORD_LABELLED, I._RECORD_LABEL, I._RECORD_LABEL),
     "mrn-spaced": (I._MRN_SPACED, I._MRN_SPACED_LABEL, I._MRN_SPACED_LABEL),
     "id-spaced": (I._ID_SPACED, I._ID_SPACED_LABEL, I._ID_SPACED_LABEL),
     "mrn-chain": (I._MRN_CHAIN, _MRN_CHAIN_LABEL, f"(?i:{_MRN_CHAIN_LABEL})"),
-    "age-words-be": (I._AGE_WORDS_AFTER_BE, _KIN_LABEL, f"(?:{_KIN_LABEL})"),
+    "age-words-be": (I._AGE_WORDS_AFTER_BE, I._AGE_SUBJECTS, f"(?:{I._AGE_SUBJECTS})"),
 }
 
 

@@ -278,6 +278,8 @@ _UNIT_DESIGNATED = re.compile(
     r"(?<![\w.])(?:(?i:apt|apartment|flat|blk|plot|villa)\.?|P\.?[ \t]?O\.?[ \t]?Box|"
     r"Box(?=[ \t]*\d{1,5},))[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?"
     r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{1,4})(?![\w/-]|\.\d)"
+    # (not a position or a measure: "lying flat 30 degrees")
+    r"(?![ \t]*(?i:degrees?|deg\b|°|%|cm\b|mm\b|mins?\b|minutes|hours?|hrs?\b))"
 )
 # Italy's "Via" at a line's start with its house number and the CAP after the comma ("Via
 # Gasparo da Salò 9, 25122 Brescia"); alone "Via" is English ("Via Oral 2, then"). Poland's

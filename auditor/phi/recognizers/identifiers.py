@@ -752,16 +752,19 @@ _AGE_CUE = re.compile(
     _AGE_VERB + rf"\s+({_AGE_FIGURES}(?!\.\d|[%°/])|{AGE_OVER_89})" + _NOT_AN_AGE_AFTER, I
 )
 # After a person and "is"/"was", in figures or words: "she is 90", "Dad's a hundred and one".
+_AGE_SUBJECTS = (
+    "she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
+    "wife|sister|brother|gran|granny|grandma|grandpa|grandad|granddad|nana|nan|aunt|uncle"
+)
 _AGE_WORDS_AFTER_BE = re.compile(
     r"\b"
-    + by_first_letter(
-        "she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
-        "wife|sister|brother"
-    )
+    + by_first_letter(_AGE_SUBJECTS)
     + rf"(?:'s|\s+is|\s+was)\s+({_AGE_FIGURES}(?!\.\d)|{AGE_OVER_89})"
     + _NOT_AN_AGE_AFTER,
     I,
 )
+# The birthday an age over 89 is: "happy 90th birthday Nana", "her 101st birthday".
+_AGE_BIRTHDAY = re.compile(r"(?<![\w.])(9\d|1[0-2]\d)(?i:st|nd|rd|th)[ \t]+(?i:birthday|bday)\b")
 # Sex then age, as triage and dispatch lines write them: "F 91 FALL", "M/94".
 _AGE_AFTER_SEX = re.compile(r"(?<![\w/.-])[MF][ /](9\d|1[01]\d)(?![\w.%/:°-])")
 _AGE_DECADE = re.compile(
@@ -863,6 +866,17 @@ _LAST_FOUR = re.compile(
 )
 # A masked SSN keeps its last four: "xxx-xx-7719", "***-**-4471".
 _SSN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-(\d{4})(?![\w-])")
+# An SSN's last four digits where the number is named and the rest left out, as identity checks
+# and forms write them: "SSN ending 4321", "last 4 of her SSN are 4321", "SS# ends in 4321",
+# "SSN-4: 4321", "SSN ***4321", "last 4 of social 4321" (not a social worker's extension: a
+# bare "social" only right before the four digits). No digit between the name and the four,
+# so a whole SSN ("SSN 123-45-6789") is left to the SSN rules.
+_SSN_LAST_FOUR = re.compile(
+    r"(?i:\b(?:ssn(?:-?4)?|ss[ \t]?#|ss[ \t]+no\.?|"
+    r"social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?|social[ \t]*#|"
+    r"social(?=[ \t]+\d{4}(?!\d))))(?![\w-])"
+    r"[^\n\d]{0,24}?(?<![\d-])(?:\*{2,})?(\d{4})(?![\d-]|\.\d)"
+)
 # An interpreter's or an agent's id read out on a call: "interp #55021", "interpreter 4410".
 _INTERPRETER_ID = re.compile(
     r"\b(?i:interp(?:reter)?)\.?(?:[ \t]+(?i:id|no\.?|number))?[ \t]*[:#]?[ \t]*"
@@ -1244,6 +1258,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-words", e.AGE, _AGE_WORDS, 0.85, words=("ninet", "hundred")),
         Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1, words=_AGE_CUE_WORDS),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
+        Rule("age-birthday", e.AGE, _AGE_BIRTHDAY, 0.7, group=1, trigger=("birthday", "bday")),
         Rule(
             "initials",
             e.PERSON,
@@ -1276,6 +1291,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             trigger=("ending", "ends in", "last 4", "last four"),
         ),
         Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
+        Rule(
+            "ssn-last-four",
+            e.US_SSN,
+            _SSN_LAST_FOUR,
+            0.85,
+            group=1,
+            trigger=("ssn", "ss", "social"),
+        ),
         Rule("interpreter-id", e.ID_NUMBER, _INTERPRETER_ID, 0.7, group=1, trigger=("interp",)),
         Rule(
             "code-labelled",

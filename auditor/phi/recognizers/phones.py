@@ -39,7 +39,7 @@ _FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 
 # An extension after a number (an extension glued on may be short: "617-555-0142x12"), written
 # once for every shape below and for stripping it before a number is checked.
-_EXTENSION = r"(?:x\d{1,2}(?!\d)|\s*(?:x\s*\d{3,5}|(?:ext\.?|extn\.?|extension)\s*\d{1,5}))"
+_EXTENSION = r"(?:x\d{1,2}(?!\d)|\s*(?:x\s*\d{3,5}|[/,]?\s*(?:ext\.?|extn\.?|extension)\s*\d{1,5}))"
 _EXT = _EXTENSION + "?"
 # +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
 _SHAPE = re.compile(
@@ -53,7 +53,16 @@ _SHAPE = re.compile(
     I,
 )
 # 10-11 digits in one run, national form with a trunk 0 (UK, AU, IN) or 1 + area code.
-_BARE = re.compile(r"(?<![\w/.+-])(?:0\d{9,10}|\+\d{10,13})" + _EXT + r"(?![\w/]|[.-]\d)", I)
+# (or an area code in brackets glued to the rest: "(555)0104477")
+_BARE = re.compile(
+    r"(?<![\w/.+-])(?:0\d{9,10}|\+\d{10,13}|\(\d{2,5}\)\d{6,8})" + _EXT + r"(?![\w/]|[.-]\d)", I
+)
+# A second number written as its last four digits after the first: "555-010-4477 or 4478".
+_ALTERNATE_FOUR = re.compile(
+    r"(?:(?<=\d{3}[ .-]\d{3}[ .-]\d{4})|(?<=[^\d.]\d{3}-\d{4}))"
+    r"[ \t]*(?:or|/|&)[ \t]*(\d{4})(?![\w/-]|[.:]\d)",
+    I,
+)
 # A national number with a trunk 0 whose groups are joined by two kinds of separator, as New
 # Zealand and Irish numbers are written.
 _TRUNK_MIXED = re.compile(
@@ -285,6 +294,7 @@ def phone_rules() -> list[Rule]:
             "extension-dashed", e.PHONE_NUMBER, _EXTENSION_DASHED, 0.0, _PAGE_CUES, 0.75, window=16
         ),
         Rule("x-extension", e.PHONE_NUMBER, _X_EXTENSION, 0.8, group=1),
+        Rule("alternate-four", e.PHONE_NUMBER, _ALTERNATE_FOUR, 0.6, group=1),
         Rule(
             "phone-shape",
             e.PHONE_NUMBER,
