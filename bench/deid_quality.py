@@ -114,6 +114,8 @@ UNSEEN_HAND = (
     "round38-test",
     "round39-test",
     "round40-test",
+    "round41-test",
+    "round42-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -22,7 +22,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round34-dev``/``round34-test``, ``round35-dev``/``round35-test``,
 ``round36-dev``/``round36-test``, ``round37-dev``/``round37-test``,
 ``round38-dev``/``round38-test``, ``round39-dev``/``round39-test``,
-``round40-dev``/``round40-test`` and ``bait-dev``/``bait-test``
+``round40-dev``/``round40-test``, ``round41-dev``/``round41-test``,
+``round42-dev``/``round42-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -588,6 +589,30 @@ CORPORA = {
         HERE / "round40_test.src.txt",
         HERE / "round40_test.jsonl",
         HERE / "round40_test_site.tsv",
+    ),
+    # long US adult ICU nursing notes from the Great Lakes and Upper Midwest, 1994-2014
+    # (issue 14, round 41); the test batch is frozen
+    "round41-dev": (
+        HERE / "round41_dev.src.txt",
+        HERE / "round41_dev.jsonl",
+        HERE / "round41_dev_site.tsv",
+    ),
+    "round41-test": (
+        HERE / "round41_test.src.txt",
+        HERE / "round41_test.jsonl",
+        HERE / "round41_test_site.tsv",
+    ),
+    # generic personal-data sentences in the style of template-and-Faker PII benchmarks
+    # (issue 14, round 42); the test batch is frozen
+    "round42-dev": (
+        HERE / "round42_dev.src.txt",
+        HERE / "round42_dev.jsonl",
+        HERE / "round42_dev_site.tsv",
+    ),
+    "round42-test": (
+        HERE / "round42_test.src.txt",
+        HERE / "round42_test.jsonl",
+        HERE / "round42_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
