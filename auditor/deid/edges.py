@@ -346,13 +346,13 @@ def _name_before(text: str, start: int, end: int, line: int, lexicon: _Lexicon) 
         if m is None or m.group(2).strip():
             break
         word = m.group(1)
-        key = word.lower()
+        key = word.lower().removesuffix("'s").removesuffix("’s")  # ("Pt's VFW Post 5917")
         # a code, or the head of a name that opens with it ("Hospital Central Ribera ...")
         if (codes and _code(word, lexicon)) or (key in NAME_OPENERS and word[:1].isupper()):
             run.append((m.start(1), True, False))
         elif key in _PLACE_PARTICLES:  # "Sangre de Cristo Home Companions"
             run.append((m.start(1), True, True))
-        elif _CAP_WORD.fullmatch(word) and _may_name(word) and key not in lexicon.stoplist:
+        elif _CAP_WORD.fullmatch(word) and _may_name(key) and key not in lexicon.stoplist:
             run.append((m.start(1), not lexicon.is_english(key), False))
         else:
             break

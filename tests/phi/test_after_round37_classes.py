@@ -10,9 +10,13 @@ that must stay untouched.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from auditor.deid.sweep import Sweep
+from auditor.deid.operators import Deidentifier
+from auditor.deid.profiles import load_profile
+from auditor.deid.sweep import Sweep, sweep_for
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
 from tests.phi.conftest import found
@@ -336,3 +340,82 @@ def test_shapes_where_vanilla_presidio_might_win(
 )
 def test_and_their_look_alikes_stay(engine: PhiEngine, text: str, value: str, entity: str) -> None:
     assert entity not in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("send the statement for card 4929 1187 3306 5521.", "4929 1187 3306 5521", "CREDIT_CARD"),
+        (
+            "debit account GB29 KELP 6016 1331 9268 19 monthly",
+            "GB29 KELP 6016 1331 9268 19",
+            "IBAN_CODE",
+        ),
+        ("his Aadhaar number ends 7729 and his PAN", "7729", "ACCOUNT_NUMBER"),
+        ("write to orla at example dot ie soon", "orla at example dot ie", "EMAIL_ADDRESS"),
+        ("Cathal Ó hEadhra phoned from home", "Cathal Ó hEadhra", "PERSON"),
+        ("trades from Shop 7, Kloof Arcade, Durban", "Shop 7", "STREET_ADDRESS"),
+    ],
+)
+def test_generic_personal_data_of_round_42s_kinds(
+    engine: PhiEngine, text: str, value: str, entity: str
+) -> None:
+    assert entity in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("we met at noon dot on time", "met at noon dot on"),
+        ("look at the dot com bubble", "look at the dot com"),
+        ("shifts 0700 1900 0700 1900 on the card", "0700 1900 0700 1900"),
+    ],
+)
+def test_their_look_alikes_are_no_address_or_card(engine: PhiEngine, text: str, value: str) -> None:
+    assert not _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("BPD officer Sgt. Anselm here at 1930", "BPD", "ORGANIZATION"),
+        ("OSP trooper Kettering, badge 4412, at bedside", "OSP", "ORGANIZATION"),
+        ("his AMVETS Post 113 friends called", "AMVETS Post 113", "ORGANIZATION"),
+        ("case mgmt (Rosalind, x5512) in to start the forms", "Rosalind", "PERSON"),
+        ("last seen normal 2200 Sun by wife per EMS", "Sun", DATE),
+    ],
+)
+def test_agencies_posts_contacts_and_days_in_icu_notes(
+    engine: PhiEngine, text: str, value: str, entity: str
+) -> None:
+    assert entity in _as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("VAD coordinator Ingrid changed the dressing", "VAD"),
+        ("ME investigator (Colunga) called", "ME"),
+        ("ICU officer of the day aware", "ICU"),
+        ("(Pharmacy, x4410) called back", "Pharmacy"),
+    ],
+)
+def test_the_hospitals_own_services_stay(engine: PhiEngine, text: str, value: str) -> None:
+    assert not _as(engine, text, value) & {"ORGANIZATION", "PERSON"}, found(engine, text)
+
+
+def test_a_sentences_first_word_in_the_possessive_is_no_firms(
+    engine: PhiEngine,
+) -> None:
+    profile = load_profile("safe-harbor")
+    deid = Deidentifier(
+        b"test-key-0123456789abcdef",
+        profile,
+        shift_days=10,
+        reference=date(2026, 6, 1),
+        sweep=sweep_for(True, engine.lexicon),
+    )
+    text = "He farmed for years. Pt's VFW Post 5917 buddy called."
+    edits = deid.edits(text, engine.analyze(text), patient="p")
+    assert all(not text[a:b].startswith("Pt") for a, b, _ in edits), edits
+    assert any("5917" in text[a:b] for a, b, _ in edits), edits

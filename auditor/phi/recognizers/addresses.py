@@ -276,7 +276,7 @@ _STREET_NAMED_LOWER = re.compile(
 # a comma ("Box 311, ...": not "box 3 checked").
 _UNIT_DESIGNATED = re.compile(
     r"(?<![\w.])(?:(?i:apt|apartment|flat|blk|plot|villa)\.?|P\.?[ \t]?O\.?[ \t]?Box|"
-    r"Box(?=[ \t]*\d{1,5},))[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?"
+    r"(?:Box|Shop)(?=[ \t]*\d{1,5},))[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?"
     r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{1,4})(?![\w/-]|\.\d)"
     # (not a position or a measure: "lying flat 30 degrees")
     r"(?![ \t]*(?i:degrees?|deg\b|°|%|cm\b|mm\b|mins?\b|minutes|hours?|hrs?\b))"

@@ -449,6 +449,7 @@ _SHORT_DAY_END = re.compile(
 
 _TITLED_DAYS = frozenset({"Mon", "Wed"})
 _DATE_THEN = re.compile(r"\d[ \t]*\($")
+_HOUR_BEFORE = re.compile(r"(?<![\d/.:-])(?:[01]\d|2[0-3])[0-5]\d[ \t]+$")
 _ONLY_DAYS = frozenset({"tue", "tues", "weds", "thu", "thur", "thurs", "fri"})
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)$")
 _MID_SENTENCE = re.compile(r"[a-z][a-z,]*[ \t]+$")
@@ -479,9 +480,21 @@ def short_weekdays(text: str) -> list[tuple[int, int]]:
         )
         # the short forms that are nothing but a day ("plan back there fri", "FLY UP THURS.")
         plain_day = m.group().lower() in _ONLY_DAYS and not _TITLE_BEFORE.search(before)
+        # a day after the hour it names: "last seen normal 2300 Sat by husband"
+        after_hour = (
+            ambiguous and _HOUR_BEFORE.search(before) and not _NUMBER_OR_NAME_AFTER.match(text, end)
+        )
         # the day of a date in brackets after it: "Oct 31 (Sun) 1600"
         bracketed = before.endswith("(") and text.startswith(")", end) and _DATE_THEN.search(before)
-        if in_range or cued or titled or plain_day or bracketed or _DAY_AFTER.match(text, end):
+        if (
+            in_range
+            or cued
+            or titled
+            or plain_day
+            or bracketed
+            or after_hour
+            or _DAY_AFTER.match(text, end)
+        ):
             out.append((start, end))
     return out
 

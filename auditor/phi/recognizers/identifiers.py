@@ -33,7 +33,12 @@ I = re.IGNORECASE  # noqa: E741
 
 _CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])")
 _CARD_CTX = context_regex(["card", "credit", "visa", "mastercard", "amex", "discover", "cc#"])
-_IBAN_CUE = context_regex(["iban", "iban:", "iban no", "iban number"])
+_IBAN_CUE = context_regex(
+    ["iban", "iban:", "iban no", "iban number", "account", "acct", "a/c", "bank account"]
+)
+# A card's number in its four groups of four after a card's word: removed, not proved (an
+# invented or mistyped number fails the Luhn check and is still the holder's).
+_CARD_GROUPED = re.compile(r"(?<![\w-])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?![\w-]|[.,]\d)")
 _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])")
 
 _SSN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
@@ -857,7 +862,7 @@ _LAST_FOUR_CUE = (
     r"aadhaar|aadhar|passport|licen[cs]e|policy|member|nhs|sin|medicare|tfn|ird|pan)"
 )
 _LAST_FOUR = re.compile(
-    rf"\b(?i:{_LAST_FOUR_CUE}\b[^\n\d]{{0,16}}?\b(?:ending(?:[ \t]+in)?|ends[ \t]+in)"
+    rf"\b(?i:{_LAST_FOUR_CUE}\b[^\n\d]{{0,16}}?\b(?:ending(?:[ \t]+in)?|ends(?:[ \t]+in)?)"
     rf"|last[ \t]+(?:4|four)(?:[ \t]+digits)?(?:[ \t]+of)?(?:[ \t]+(?:the|your|his|her|their))?"
     rf"[ \t]+{_LAST_FOUR_CUE}\w*(?:[ \t]+(?:number|no\.?|#))?"
     # the cue first: "SSN (last 4): 6620", "acct last four 4471"
@@ -940,6 +945,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
     e = Entity
     rules = [
         Rule("card", e.CREDIT_CARD, _CARD, 0.8, _CARD_CTX, 0.95, validate=card_ok),
+        Rule("card-labelled", e.CREDIT_CARD, _CARD_GROUPED, 0.0, _CARD_CTX, 0.8, window=24),
         Rule("iban", e.IBAN_CODE, _IBAN, 0.9, validate=iban_ok),
         # after its label an IBAN's shape is enough: a de-identifier does not prove a checksum
         Rule(
@@ -1288,7 +1294,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _LAST_FOUR,
             0.7,
             group=1,
-            trigger=("ending", "ends in", "last 4", "last four"),
+            trigger=("ending", "ends", "last 4", "last four"),
         ),
         Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
         Rule(

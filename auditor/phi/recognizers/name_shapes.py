@@ -89,6 +89,19 @@ _INITIALS_AFTER_SENTENCE = re.compile(
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
     rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
+# A contact's name in brackets with their extension: "case mgmt (Heather, x6620)", "(Dana
+# Roe, ext 4410)".
+_NAME_WITH_EXTENSION = re.compile(
+    r"\(([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?),[ \t]*(?i:x|ext\.?)[ \t]*\d{3,5}\)"
+)
+# An Irish or Scottish Gaelic name by its surname's particle, which no other name has: a
+# given name, then Ó, Ní, Nic, Mac, Mhic or Uí and the surname, perhaps with its initial h, n
+# or t ("Cormac Ó hUiginn", "Síle Ní Bhriain", "Eoin Mac Giolla Phádraig").
+_GAELIC_GATE = ("Ó ", "Ní ", "Nic ", "Mac ", "Mhic ", "Uí ")
+_GAELIC_NAME = re.compile(
+    r"(?<![\w'’-])[A-ZÁÉÍÓÚ][a-záéíóú]+[ \t]+(?:Ó|Ní|Nic|Mac|Mhic|Uí|Bean[ \t]+Uí)[ \t]+"
+    r"[hnt]?[A-ZÁÉÍÓÚ][a-záéíóú]+(?:[ \t]+[A-ZÁÉÍÓÚ][a-záéíóú]+)?(?![\w'’-])"
+)
 # Who money went to or came from, before their number, as a mobile-money or bank text writes
 # it: "Ksh2,400.00 sent to WANJIKU KINYANJUI 0712555018", "received from Tendai Moyo
 # +263 77 555 0142", "paid to ARJUN MEHTA a/c 5510...".
@@ -325,10 +338,24 @@ class NameShapeRecognizer(LocalRecognizer):
             out.append(make_result(self, Entity.PERSON, m.start("i"), end, 0.65))
         return out
 
+    def _given_or_unknown(self, word: str) -> bool:
+        """A given name, or a word no English list knows ("Cormac"), not "Big" of "Big Mac"."""
+        key = word.lower()
+        return self.lexicon.is_first(key) or not self.lexicon.is_english(key)
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
+        if any(p in text for p in _GAELIC_GATE):
+            out += [
+                make_result(self, Entity.PERSON, m.start(), m.end(), SCORE)
+                for m in _GAELIC_NAME.finditer(text)
+                if self._given_or_unknown(m.group().split()[0])
+            ]
+        for m in _NAME_WITH_EXTENSION.finditer(text) if "(" in text else ():
+            if self._given_or_unknown(m.group(1).split()[0]):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         if ":" in text:
             speakers = [m for m in _SPEAKER.finditer(text) if self._word(m.group(1))]
             # One unknown word before a colon may be a heading; two or more that take turns

@@ -187,6 +187,25 @@ INDUSTRY_WORDS = (
     # "Coralbay Industry Super", "Vukani Mobile")
     r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless)"
 )
+# A local police or fire service by its initials before its officer's rank, as notes name
+# them: "KPD officer Sgt. X", "MSP trooper", "KDPS fire marshal" (the initials name the town
+# or the county); not a hospital's services nor a national body (_SERVICE_INITIALS), and not a
+# coordinator's or an investigator's service, which is as often the hospital's own ("VAD
+# coordinator", "ME investigator").
+_AGENCY_INITIALS = re.compile(
+    r"(?<![\w/-])([A-Z]{3,5})[ \t]+(?=(?i:officer|trooper|deputy|detective|sgt\.?|sergeant|"
+    r"lt\.?|lieutenant|fire[ \t]+marshal)\b)"
+)
+_SERVICE_INITIALS = frozenset(
+    {"ICU", "MICU", "SICU", "CCU", "NICU", "PICU", "CVICU", "ED", "ER", "OR", "PACU", "RT", "PT",
+     "OT", "SW", "RN", "MD", "NP", "PA", "IT", "HR", "CM", "UR", "QA", "IV", "GI", "ID", "OB",
+     "PCU", "IR", "CT", "MRI", "EMS", "DNR", "CNA", "LPN", "SLP", "ST", "SCD", "ICP", "IP",
+     "NOC", "HIM", "PFS", "CDI", "APS", "CPS", "HSE", "TSA", "FBI", "DEA", "ATF", "CBP"}
+)  # fmt: skip
+# A veterans' post by its number: "VFW Post 5917", "American Legion Post 12".
+_VETERANS_POST = re.compile(
+    r"(?<![\w-])(?:VFW|AMVETS|DAV|American[ \t]+Legion|Legion)[ \t]+Post[ \t]+\d{1,5}(?![\w-])"
+)
 # A congregation named by its rank in its town and its denomination, as American churches
 # are ("First Congregational Church of Lebanon", "Second Baptist Church"): every word an
 # everyday one, so the trade rule's name test leaves it; the denomination and the church are
@@ -695,6 +714,11 @@ class OrganizationRecognizer(LocalRecognizer):
             ):
                 continue  # "Neuro Physio", "Prenatal Genetic Counseling": a service, no firm
             out.append(self._result(start, m.end(), CUE_SCORE))
+        for m in _AGENCY_INITIALS.finditer(text):
+            if m.group(1) not in _SERVICE_INITIALS:
+                out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
+        for m in _VETERANS_POST.finditer(text) if "Post" in text else ():
+            out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _RANKED_CHURCH.finditer(text) if "Church" in text or "Chapel" in text else ():
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _COURT.finditer(text) if "Court" in text else ():

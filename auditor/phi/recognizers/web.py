@@ -23,6 +23,14 @@ _EMAIL = re.compile(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
     r"[A-Za-z0-9])?)+"
 )
+# An address written out against harvesters: "anneliese at example dot com", "j.roy [at]
+# example [dot] co [dot] uk".
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,40}[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*"
+    r"[A-Za-z0-9-]{2,40}(?:[ \t]*(?:\[dot\]|\(dot\)|[ \t]dot[ \t])[ \t]*[A-Za-z]{2,10}){1,3}"
+    r"(?![\w-])",
+    I,
+)
 _ALPHA_TOP = re.compile(r"@[^@]*\.[A-Za-z]{2,24}$")
 _URL_SCHEME = re.compile(r"\b(?:https?|ftp|sftp)://[^\s<>\"'\]\[)]+[^\s<>\"'\]\[).,;:!?]", I)
 _URL_WWW = re.compile(r"(?<![\w@.])www\d?\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"')]*)?"
@@ -164,6 +172,25 @@ class OfflineSuffixes:
         return bool(result.suffix) and bool(result.domain)
 
 
+_SPELLED_PARTS = re.compile(r"\[at\]|\(at\)|\[dot\]|\(dot\)|\bat\b|\bdot\b|\s+", I)
+_TOP_LEVELS = frozenset(
+    {"com", "org", "net", "edu", "gov", "io", "info", "biz", "co", "uk", "ca", "au", "in", "ie",
+     "nz", "za", "sg", "ph", "de", "fr", "es", "it", "nl", "us", "me"}
+)  # fmt: skip
+_NOT_DOMAINS = frozenset({"the", "a", "an", "this", "that", "noon", "night", "home", "work"})
+
+
+def _spelled_ok(value: str) -> bool:
+    """A spelled-out address ends in a real top-level domain, its domain no everyday word
+    ("met at noon dot on", "look at the dot com")."""
+    parts = [p for p in _SPELLED_PARTS.split(value) if p]
+    return (
+        len(parts) >= 3
+        and parts[-1].lower() in _TOP_LEVELS
+        and parts[1].lower() not in _NOT_DOMAINS
+    )
+
+
 def _ip_ok(value: str) -> bool:
     try:
         ipaddress.ip_interface(value)
@@ -201,6 +228,14 @@ def web_recognizer() -> RegexRecognizer:
     e = Entity
     rules = [
         Rule("email", e.EMAIL_ADDRESS, _EMAIL, 0.9, validate=_email_ok(suffixes), trigger=("@",)),
+        Rule(
+            "email-spelled",
+            e.EMAIL_ADDRESS,
+            _EMAIL_SPELLED,
+            0.7,
+            validate=_spelled_ok,
+            trigger=(" dot ", "[dot]", "(dot)"),
+        ),
         Rule("url", e.URL, _URL_SCHEME, 0.9, validate=not_standards_url, trigger=("://",)),
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
