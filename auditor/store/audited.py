@@ -17,7 +17,7 @@ The keys are MD5s, so a segment's events land all over their days' pages, and a 
 writes every page it touched: once the table outgrows a segment, each segment rewrote most
 of it (a scan's cost grew with events x table). A scan's writer on SQLite therefore stages
 its events (``stage_events``: a TEMP table of its own connection, appended to, no WAL, no
-fsync) and merges them (``merge_staged``, in (day, key) order, the counts moving with
+fsync) and merges them (``merge_staged``, each text in (day, key) order, the counts moving with
 them) in few large transactions, each as large as what it merged before.
 """
 
@@ -77,8 +77,8 @@ _STAGE_TABLE = "CREATE TEMP TABLE IF NOT EXISTS _audited_stage (events TEXT NOT 
 _STAGE_MERGE = (
     "INSERT INTO audited_events (day, key, explained, first_run, last_run) "
     f"SELECT {{day}}, {_SQLITE_KEY}, {_SQLITE_X}, :seq, :seq "
-    "FROM temp._audited_stage t, json_each(t.events) j "
-    "WHERE true {order}ON CONFLICT (day, key) DO UPDATE SET "
+    "FROM (SELECT events FROM temp._audited_stage WHERE rowid = :text) t, json_each(t.events) j "
+    "WHERE true ON CONFLICT (day, key) DO UPDATE SET "
     "explained = excluded.explained, last_run = excluded.last_run "
     "WHERE audited_events.last_run <> excluded.last_run"
 )
@@ -233,17 +233,23 @@ def count(events: EventsJson) -> int:
 def merge_staged(session: Session, run_id: str, timezone: str = "") -> None:
     """Record the staged events (idempotent) for the run, as ``put_events`` would have
     one segment after another, and empty the stage; the run's counts move in the same
-    transaction. One pass in primary-key order: each page is written once per merge."""
+    transaction (one commit per merge, however many texts).
+
+    One upsert per staged text, in the order staged: each text is in primary-key order
+    already. Sorting all of them together into one pass cost more than it saved: 8M
+    generated events in time order, merged as a scan's writer does (doubling), 9.73 CPU s
+    sorted against 8.66 text by text (the sort ~0.3 us an event; the pages a merge touches
+    are those of its days either way)."""
     connection = session.connection()
     connection.exec_driver_sql(_STAGE_TABLE)
     seq = run_seq(session, run_id, timezone)
     neighbours = not timezone or _other_timezones(connection, seq, timezone)
-    day = _NEIGHBOUR_DAY if neighbours else _SQLITE_DAY
-    # One staged text is in order already; several are sorted together.
-    texts = connection.exec_driver_sql("SELECT count(*) FROM temp._audited_stage").scalar_one()
-    order = f"ORDER BY {_SQLITE_DAY}, {_SQLITE_KEY}, t.rowid, j.key " if texts > 1 else ""
-    sql = _STAGE_MERGE.format(day=day, order=order)
-    new, seen = _sqlite_upsert(connection, sql, {"seq": seq})
+    sql = _STAGE_MERGE.format(day=_NEIGHBOUR_DAY if neighbours else _SQLITE_DAY)
+    rowids = connection.exec_driver_sql("SELECT rowid FROM temp._audited_stage ORDER BY rowid")
+    new = seen = 0
+    for (text_id,) in rowids.fetchall():
+        added, again = _sqlite_upsert(connection, sql, {"seq": seq, "text": text_id})
+        new, seen = new + added, seen + again
     connection.exec_driver_sql("DELETE FROM temp._audited_stage")
     _count(connection, seq, new, seen)
 
