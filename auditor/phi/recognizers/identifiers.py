@@ -586,13 +586,27 @@ _VEHICLE_CTX = context_regex([*VEHICLE_WORDS, "rego", "vrm"])
 # A plate in brackets right after a make and its model, as owners write their car ("my Mazda 3
 # (DQK 44T)", "Honda Jazz (WN72 KXD)"): capitals and digits both, two digits at least, no
 # model year.
-_PLATE_AFTER_MODEL = re.compile(
-    r"(?<![\w-])(?<!Mr )(?<!Mr\. )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Dr\. )(?:"
-    + "|".join(sorted((m.capitalize() for m in MAKES), key=len, reverse=True))
-    + r")(?:[ \t]+[A-Z0-9][\w-]*){0,3}[ \t]*\([ \t]*"
+_PLATE_IN_BRACKETS = re.compile(
+    r"\([ \t]*"
     r"((?=[A-Z0-9 -]*[A-Z])(?=(?:[A-Z \-]*\d){2})[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})"
     r"[ \t]*\)"
 )
+# (read back from the bracket: the make and up to three words of its model, not after a title)
+_MAKE_AND_MODEL_BEFORE = re.compile(
+    r"(?<![\w-])(?<!Mr )(?<!Mr\. )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Dr\. )(?:"
+    + "|".join(sorted((m.capitalize() for m in MAKES), key=len, reverse=True))
+    + r")(?:[ \t]+[A-Z0-9][\w-]*){0,3}[ \t]*\Z"
+)
+
+
+def _no_model_before(text: str, start: int, end: int) -> bool:
+    """A bracketed plate needs a make and model right before its bracket, and is no year."""
+    if re.fullmatch(r"(?:19|20)\d\d", text[start:end]):
+        return True
+    bracket = text.rfind("(", 0, start)
+    return _MAKE_AND_MODEL_BEFORE.search(text, max(0, bracket - 48), bracket) is None
+
+
 # The national shapes of a plate that no measure or code shares, near a word of a vehicle or
 # its registration: Britain's since 2001 ("WN72 KXD": area, age, three letters) and India's
 # ("KA 05 MX 4821", "MH12AB1234": state, district, series, number).
@@ -1150,10 +1164,10 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule(
             "plate-after-model",
             e.LICENSE_PLATE,
-            _PLATE_AFTER_MODEL,
+            _PLATE_IN_BRACKETS,
             0.8,
             group=1,
-            validate=lambda v: not re.fullmatch(r"(?:19|20)\d\d", v),
+            reject=_no_model_before,
             trigger=("(",),
         ),
         Rule(

@@ -59,7 +59,7 @@ _BARE = re.compile(
 )
 # A second number written as its last four digits after the first: "555-010-4477 or 4478".
 _ALTERNATE_FOUR = re.compile(
-    r"(?:(?<=\d{3}[ .-]\d{3}[ .-]\d{4})|(?<=[^\d.]\d{3}-\d{4}))"
+    r"(?:(?<![\d.])\d{3}[ .-]\d{3}[ .-]\d{4}|(?<![\d.-])\d{3}-\d{4})"
     r"[ \t]*(?:or|/|&)[ \t]*(\d{4})(?![\w/-]|[.:]\d)",
     I,
 )

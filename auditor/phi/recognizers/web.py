@@ -10,11 +10,16 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import tldextract
 
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.patterns import RegexRecognizer, Rule
+from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, make_result
+
+if TYPE_CHECKING:
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -52,12 +57,26 @@ _COUNTRIES = (
     "ar", "cl", "jp", "kr", "hk", "tw", "ae", "il", "tr", "eu",
 )  # fmt: skip
 _WORDS = frozenset({"in", "it", "at", "be", "no", "my", "de", "es", "ar"})
-_URL_COUNTRY = re.compile(
-    r"(?<![\w@./-])(?:[A-Za-z0-9-]{2,63}\.)*[A-Za-z0-9-]{2,63}\."
-    r"(?:(?:co|com|org|net|gov|ac|edu|nhs|ltd|plc)\.)?(?:" + "|".join(_COUNTRIES) + r")"
-    r"(?:/[^\s<>\"')]*)?(?![\w@-]|\.[A-Za-z])(?<![.,;:!?])",
+# (found from the country's code back: a code after a dot is a quick scan, and the labels
+# before it are read only there)
+_COUNTRY_CODE = re.compile(
+    r"\.(?:"
+    + "|".join(_COUNTRIES)
+    + r")(?P<path>/[^\s<>\"')]*)?(?![\w@-]|\.[A-Za-z])(?<![.,;:!?])",
     I,
 )
+_LABELS_BEFORE = re.compile(r"(?<![\w@./-])(?:[A-Za-z0-9-]{2,63}\.)*[A-Za-z0-9-]{2,63}\Z")
+
+
+def country_sites(text: str, suffixes: OfflineSuffixes) -> list[tuple[int, int]]:
+    """Spans of bare sites under a country's code (see above)."""
+    ok = _country_site(suffixes)
+    out = []
+    for m in _COUNTRY_CODE.finditer(text):
+        labels = _LABELS_BEFORE.search(text, max(0, m.start() - 190), m.start())
+        if labels is not None and ok(text[labels.start() : m.end()]):
+            out.append((labels.start(), m.end()))
+    return out
 
 
 def _country_site(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
@@ -239,14 +258,6 @@ def web_recognizer() -> RegexRecognizer:
         Rule("url", e.URL, _URL_SCHEME, 0.9, validate=not_standards_url, trigger=("://",)),
         Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
-        Rule(
-            "url-country",
-            e.URL,
-            _URL_COUNTRY,
-            0.6,
-            validate=_country_site(suffixes),
-            trigger=tuple(f".{c}" for c in _COUNTRIES),
-        ),
         Rule("handle", e.ACCOUNT_NUMBER, _HANDLE, 0.8, group=1, trigger=("@", "$")),
         Rule("by-login", e.ID_NUMBER, _BY_LOGIN, 0.7, group=1, words=("by",)),
         Rule(
@@ -291,4 +302,22 @@ def web_recognizer() -> RegexRecognizer:
         Rule("ipv4", e.IP_ADDRESS, _IPV4, 0.8, validate=_ip_ok, trigger=(".",)),
         Rule("ipv6", e.IP_ADDRESS, _IPV6, 0.8, validate=_ipv6_ok, trigger=(":",)),
     ]
-    return RegexRecognizer("AuditorWebRecognizer", rules)
+    return WebRecognizer("AuditorWebRecognizer", rules, suffixes)
+
+
+class WebRecognizer(RegexRecognizer):
+    """The web rules, and bare sites under a country's code read back from the code."""
+
+    def __init__(self, name: str, rules: list[Rule], suffixes: OfflineSuffixes) -> None:
+        super().__init__(name, rules)
+        self._suffixes = suffixes
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        if entities and Entity.URL.value not in entities:
+            return results
+        for start, end in country_sites(text, self._suffixes):
+            results.append(make_result(self, Entity.URL, start, end, 0.6))
+        return results
