@@ -116,6 +116,8 @@ UNSEEN_HAND = (
     "round40-test",
     "round41-test",
     "round42-test",
+    "round43-test",
+    "round44-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -23,7 +23,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round36-dev``/``round36-test``, ``round37-dev``/``round37-test``,
 ``round38-dev``/``round38-test``, ``round39-dev``/``round39-test``,
 ``round40-dev``/``round40-test``, ``round41-dev``/``round41-test``,
-``round42-dev``/``round42-test`` and ``bait-dev``/``bait-test``
+``round42-dev``/``round42-test``, ``round43-dev``/``round43-test``,
+``round44-dev``/``round44-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -613,6 +614,30 @@ CORPORA = {
         HERE / "round42_test.src.txt",
         HERE / "round42_test.jsonl",
         HERE / "round42_test_site.tsv",
+    ),
+    # US adult ICU nursing notes on long-stay patients, California and the Southwest,
+    # 2000-2016 (issue 14, round 43); the test batch is frozen
+    "round43-dev": (
+        HERE / "round43_dev.src.txt",
+        HERE / "round43_dev.jsonl",
+        HERE / "round43_dev_site.tsv",
+    ),
+    "round43-test": (
+        HERE / "round43_test.src.txt",
+        HERE / "round43_test.jsonl",
+        HERE / "round43_test_site.tsv",
+    ),
+    # clinicians' questions naming a patient: decision-support chats, e-consults, pharmacy
+    # queries, colleague messages, eight countries (issue 14, round 44); the test batch frozen
+    "round44-dev": (
+        HERE / "round44_dev.src.txt",
+        HERE / "round44_dev.jsonl",
+        HERE / "round44_dev_site.tsv",
+    ),
+    "round44-test": (
+        HERE / "round44_test.src.txt",
+        HERE / "round44_test.jsonl",
+        HERE / "round44_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
