@@ -11,7 +11,7 @@ event time) so a burst is found however its events were split, and reported once
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -632,7 +632,9 @@ def _cur_sql(active: ActiveRule, source: str) -> str:
     )
 
 
-def keep_sql(active: ActiveRule, cur: str, counts: str | None = None) -> str:
+def keep_sql(
+    active: ActiveRule, cur: str, counts: str | None = None, floor: int | None = None
+) -> str:
     """The (group, bucket) pairs whose carried events the window query must read, given the
     segment's events ``cur`` (``_cur_sql``'s rows) and the carry's counts per (group,
     bucket) (``counts``; default ``bucket_table``). The Spark engine runs this same text,
@@ -654,13 +656,19 @@ def keep_sql(active: ActiveRule, cur: str, counts: str | None = None) -> str:
 
     The carry's counts may be too high (copies of this segment's events, events forgotten
     since): that only widens the closer look.
+
+    ``floor`` (a bucket below every one of ``cur``'s): only the carry's counts from it on are
+    read. Every pair from ``floor`` on has both its buckets' counts whole, so the buckets kept
+    are those kept without it from ``floor`` on (an island reaching below it is cut there);
+    ``window_steps`` says when that is enough.
     """
+    bounded = "" if floor is None else f" AND b >= {int(floor)}"
     return f"""
         WITH buckets AS (
             SELECT grp, b, sum(c) AS c FROM (
                 SELECT grp, b, count(*) AS c FROM {cur} GROUP BY ALL
                 UNION ALL SELECT grp, b, c FROM {counts or bucket_table(active)}
-                WHERE grp IN (SELECT grp FROM {cur})
+                WHERE grp IN (SELECT grp FROM {cur}){bounded}
             ) GROUP BY ALL
         ),
         big AS (SELECT grp, b FROM buckets WHERE 2 * c > {active.threshold}),
@@ -689,14 +697,31 @@ def _islands(pairs: str, col: str) -> str:
     )
 
 
-def window_stages(active: ActiveRule, source: str) -> list[str]:
-    """The statements that fill ``W_CUR`` and ``W_KEEP`` for ``window_query(staged=...)``:
-    run first (each under the rule guard), so a segment with no hot island skips the window
-    query, and the one that runs reads the carry only within the islands' time span."""
-    return [
-        f"CREATE OR REPLACE TEMP TABLE {W_CUR} AS {_cur_sql(active, source)}",
-        f"CREATE OR REPLACE TEMP TABLE {W_KEEP} AS {keep_sql(active, W_CUR)}",
-    ]
+#: How many buckets before the segment's first bucket a window rule's stages read the
+#: carry's counts from at first (``window_steps``: the hot pairs, the carried events staged,
+#: the narrowing; at least 2). On a log in time order many (group, bucket) pairs are hot by
+#: events, and by distinct values too, for hours on end (10M bench events: ~25 events a
+#: user in two buckets against a threshold of 30), so their islands reached back over the
+#: whole carry, and each segment read the carry's counts, staged the carried events and
+#: counted their distinct values over all of it: the stages grew with the carry until it
+#: spanned ``carry_hours``, though bursts are rare and short.
+KEEP_REACH = 4
+
+
+def window_stages(
+    con: duckdb.DuckDBPyConnection, active: ActiveRule, source: str
+) -> Generator[str, None, int | None]:
+    """The statements that fill ``W_CUR`` and ``W_KEEP`` for the window query
+    (``window_steps``), each to be run (under the rule guard) before the next is asked for:
+    run first, so a segment with no hot island skips the window query, and the one that
+    runs reads the carry only within the islands' time span. ``W_KEEP`` from the bucket
+    ``KEEP_REACH`` before the segment's first on (``keep_sql``'s ``floor``), which it
+    returns (None: from the first, when the segment has no event the rule counts)."""
+    yield f"CREATE OR REPLACE TEMP TABLE {W_CUR} AS {_cur_sql(active, source)}"
+    row = con.execute(f"SELECT min(b) FROM {W_CUR}").fetchone()
+    floor = None if row is None or row[0] is None else int(row[0]) - KEEP_REACH
+    yield f"CREATE OR REPLACE TEMP TABLE {W_KEEP} AS {keep_sql(active, W_CUR, floor=floor)}"
+    return floor
 
 
 def keep_span(
@@ -855,10 +880,11 @@ def _bursts_ctes(
     active: ActiveRule, staged: tuple[str, str] | None, carried: str | None = None
 ) -> str:
     """The window query's steps after ``cur`` and ``keep`` (CTEs of that name), ending in
-    ``firsts`` (``first_k``, ``n``): the first event and peak count of each burst this
-    segment takes part in. Every window is partitioned by the group, so groups are
-    independent: the bursts of ``keep``'s groups are those of the whole, whichever subset of
-    the groups ``keep`` holds (``window_steps`` runs it per slice of them). ``carried``:
+    ``firsts`` (``first_k``, ``n``, ``t0``, ``grp``): the first event, peak count, first
+    instant and group of each burst this segment takes part in. Every window is partitioned
+    by the group, so groups are independent: the bursts of ``keep``'s groups are those of
+    the whole, whichever subset of the groups ``keep`` holds (``window_steps`` runs it per
+    slice of them, and again for some groups). ``carried``:
     the carried events are staged there (``keep_carried_sql``), not read from the carry."""
     spec = active.rule.window
     assert spec is not None
@@ -908,16 +934,20 @@ def _bursts_ctes(
         firsts AS (
             -- Only bursts this segment takes part in: one of its events lies in the burst's
             -- reach (a burst wholly in the carry was reported when its events were scanned).
-            SELECT first_k, n FROM spans s WHERE EXISTS (
+            SELECT first_k, n, t0, grp FROM spans s WHERE EXISTS (
                 SELECT 1 FROM cur WHERE cur.grp = s.grp
                     AND cur.event__timestamp BETWEEN s.t0 - {over} AND s.t1)
         )
     """
 
 
-#: The bursts' first events (``first_k``, ``n``) of a window rule's slices, gathered before
-#: one statement adds them all to the hits: a slice that fails leaves no rule half reported.
+#: The bursts' first events (``first_k``, ``n``; the burst's first instant ``t0`` and group
+#: ``grp``) of a window rule's slices, gathered before one statement adds them all to the
+#: hits: a slice that fails leaves no rule half reported (``window_steps``, ``_firsts``).
 W_FIRSTS = "w_firsts"
+#: A segment's groups whose window stages run again over all of the carry's counts, their
+#: events, and the other groups' bursts meanwhile (``_regroup``).
+W_AGAIN, W_CUR_AGAIN, W_FIRSTS_KEPT = "w_again", "w_cur_again", "w_firsts_kept"
 #: DuckDB memory per row the window query holds, an estimate with margin: its three window
 #: operators each keep their input (~50 bytes a row: key, instant, group, value) and
 #: ``count(DISTINCT)``'s merge-sort tree; the carry's buffers and the segment's tables share
@@ -995,6 +1025,24 @@ def _narrowing(
         yield f"INSERT INTO {W_KEEP2} {refine_sql(active, W_CUR, part, span, carried)}"
 
 
+def _kept_islands(
+    con: duckdb.DuckDBPyConnection, active: ActiveRule, slices: int | None
+) -> Generator[str, None, bool]:
+    """``W_SRC`` and ``W_KEEP2`` from ``W_KEEP`` (``window_steps``); whether ``W_KEEP``
+    holds an island (else neither is made)."""
+    span = keep_span(con, active)
+    if span is None:
+        return False
+    kept = keep_carried_sql(active, span, SEG_COPIES)
+    try:  # its columns read outside the guard: a statement that cannot bind fails under it
+        yield table_for(con, W_SRC, kept, W_SRC_PLAIN)
+        yield f"INSERT INTO {W_SRC} {kept}"
+    except duckdb.Error:
+        yield f"CREATE OR REPLACE TABLE {W_SRC} AS {kept}"
+    yield from _narrowing(con, active, span, W_SRC, slices)
+    return True
+
+
 def window_steps(
     con: duckdb.DuckDBPyConnection,
     active: ActiveRule,
@@ -1007,55 +1055,110 @@ def window_steps(
     """A window rule's statements for one segment, each to be run (under the rule guard)
     before the next is asked for: the stages (``window_stages``); when the segment touches
     an island hot by event counts, its narrowing to islands hot by distinct values
-    (``W_KEEP2``, ``refine_sql``); then, when one is left, the window query whose bursts go
-    to ``into`` (``base`` columns, ``n``).
+    (``W_KEEP2``, ``refine_sql``); then, when one is left, the window query's bursts into
+    ``W_FIRSTS`` (``_firsts``), and one statement adds them to ``into`` (``base`` columns,
+    ``n``): a statement that fails leaves no rule half reported.
 
-    The query runs in one statement (``window_query``) when the islands' events fit the
-    memory limit, else per slice of the groups (``slice_count`` from ``keep_rows``; or
-    ``slices``): each slice's bursts into ``W_FIRSTS``, then one statement adds them to
-    ``into``. The window is partitioned by the group, so the slices' bursts are the same as
-    the whole's, and one statement holds ~1/N of the islands: a 30M-event input, nearly all
-    of it in hot islands, ran out of DuckDB memory in a single window query.
+    The query runs in one statement when the islands' events fit the memory limit, else per
+    slice of the groups (``slice_count`` from ``keep_rows``; or ``slices``). The window is
+    partitioned by the group, so the slices' bursts are the same as the whole's, and one
+    statement holds ~1/N of the islands: a 30M-event input, nearly all of it in hot
+    islands, ran out of DuckDB memory in a single window query.
 
     The narrowing runs per slice of the groups too, by the events of ``W_KEEP`` (``_narrowing``).
 
     The kept buckets' carried events are staged in ``W_SRC`` (``keep_carried_sql``, the
     segment's carried copies left out by ``SEG_COPIES``, ``segment_copies``) and read there
     by the narrowing and the window query: the carry once a segment.
+
+    The stages read the carry's counts from ``KEEP_REACH`` buckets before the segment's
+    first on (the floor L; a bucket is a window wide), and all of them again, for its group
+    only (``_regroup``), when a burst found starts before bucket L + 2. Why the bursts are
+    the same otherwise (per group: every step is partitioned by it): a pair of
+    buckets from L on has both buckets' counts whole, so ``W_KEEP`` is what the whole read
+    makes from L on (an island reaching below L is cut there), ``W_SRC`` likewise, and each
+    pair from L on has its distinct values whole in the narrowing. An event in bucket L + 1
+    or later has its window in its bucket and the one before, a pair from L on, hot by
+    distinct values if the event is over the threshold: its count is whole, so it is found
+    over the threshold exactly when it is. An event in bucket L may count low, never high.
+    So every event found over the threshold is one, and a burst found that starts at bucket
+    L + 2 or later is a whole burst: an event of it before its first would lie within a
+    window of it, from bucket L + 1 on, and be found. A burst this segment takes part in
+    (``_bursts_ctes``' ``firsts``) ends at or after the segment's first event (bucket
+    L + ``KEEP_REACH`` or later), so its last events are found, in a burst found: whole,
+    or starting before bucket L + 2, and then its group's stages run again over all of the
+    counts.
     """
-    yield from window_stages(active, source)
-    span = keep_span(con, active)
-    if span is None:
+    floor = yield from window_stages(con, active, source)
+    if not (yield from _kept_islands(con, active, slices)):
         return
-    carried = W_SRC
-    kept = keep_carried_sql(active, span, SEG_COPIES)
-    try:  # its columns read outside the guard: a statement that cannot bind fails under it
-        yield table_for(con, W_SRC, kept, W_SRC_PLAIN)
-        yield f"INSERT INTO {W_SRC} {kept}"
-    except duckdb.Error:
-        yield f"CREATE OR REPLACE TABLE {W_SRC} AS {kept}"
-    yield from _narrowing(con, active, span, carried, slices)
-    span = keep_span(con, active, W_KEEP2)
-    if span is None:
+    if not (yield from _firsts(con, active, slices)):
         return
-    if slices is None:
-        slices = slice_count(keep_rows(con, active, W_KEEP2), memory_limit_bytes(con))
-    if slices <= 1:
-        yield f"INSERT INTO {into} BY NAME " + window_query(
-            active, base, source, staged=span, carried=carried
-        )
-        return
-    yield f"CREATE OR REPLACE TEMP TABLE {W_FIRSTS} (first_k BIGINT, n BIGINT)"
-    ctes = _bursts_ctes(active, span, carried)
-    for i in range(slices):
-        keep = f"SELECT * FROM {W_KEEP2} WHERE {_slice_of(slices)} = {i}"
-        yield f"""
-            INSERT INTO {W_FIRSTS}
-            WITH cur AS (SELECT * FROM {W_CUR}), keep AS ({keep}), {ctes}
-            SELECT first_k, n FROM firsts
-        """
+    if floor is not None:
+        yield from _regroup(con, active, slices, (floor + 2) * _bucket_parts(active)[2])
     yield f"""
         INSERT INTO {into} BY NAME
         SELECT {active.index} AS r, {base}, firsts.n
         FROM {W_FIRSTS} firsts JOIN allv ON allv.k = firsts.first_k
     """
+
+
+def _regroup(
+    con: duckdb.DuckDBPyConnection, active: ActiveRule, slices: int | None, start_ms: int
+) -> Iterator[str]:
+    """The groups with a burst in ``W_FIRSTS`` that starts before ``start_ms`` (epoch ms:
+    the start of the floor's bucket + 2, ``window_steps``): their stages and bursts again
+    from all of the carry's counts, the other groups' bursts kept. Every step is per group,
+    so a subset of the groups' events (``W_CUR_AGAIN``) gives those groups' bursts as all of
+    them would."""
+    row = con.execute(
+        f"SELECT count(*) FROM {W_FIRSTS} WHERE epoch_ms(t0) < {int(start_ms)}"
+    ).fetchone()
+    if row is None or not row[0]:
+        return
+    yield (
+        f"CREATE OR REPLACE TEMP TABLE {W_AGAIN} AS SELECT DISTINCT grp FROM {W_FIRSTS} "
+        f"WHERE epoch_ms(t0) < {int(start_ms)}"
+    )
+    yield (
+        f"CREATE OR REPLACE TEMP TABLE {W_CUR_AGAIN} AS "
+        f"SELECT * FROM {W_CUR} SEMI JOIN {W_AGAIN} USING (grp)"
+    )
+    yield (
+        f"CREATE OR REPLACE TEMP TABLE {W_FIRSTS_KEPT} AS "
+        f"SELECT * FROM {W_FIRSTS} ANTI JOIN {W_AGAIN} USING (grp)"
+    )
+    yield f"CREATE OR REPLACE TEMP TABLE {W_KEEP} AS {keep_sql(active, W_CUR_AGAIN)}"
+    if (yield from _kept_islands(con, active, slices)) and (
+        yield from _firsts(con, active, slices)
+    ):
+        yield f"INSERT INTO {W_FIRSTS} SELECT * FROM {W_FIRSTS_KEPT}"
+    else:
+        yield f"CREATE OR REPLACE TEMP TABLE {W_FIRSTS} AS FROM {W_FIRSTS_KEPT}"
+
+
+def _firsts(
+    con: duckdb.DuckDBPyConnection, active: ActiveRule, slices: int | None
+) -> Generator[str, None, bool]:
+    """``W_FIRSTS``: the first event, peak count, first instant and group of each burst this
+    segment takes part in, from ``W_CUR``, ``W_KEEP2`` and ``W_SRC`` (``window_steps``): in
+    one statement when the islands' events fit the memory limit, else per slice of the
+    groups (``slice_count`` from ``keep_rows``; or ``slices``). Whether ``W_KEEP2`` holds an
+    island (else nothing is made)."""
+    span = keep_span(con, active, W_KEEP2)
+    if span is None:
+        return False
+    if slices is None:
+        slices = slice_count(keep_rows(con, active, W_KEEP2), memory_limit_bytes(con))
+    ctes = _bursts_ctes(active, span, W_SRC)
+    for i in range(max(1, slices)):
+        keep = W_KEEP2 if slices <= 1 else f"{W_KEEP2} WHERE {_slice_of(slices)} = {i}"
+        into = (
+            f"CREATE OR REPLACE TEMP TABLE {W_FIRSTS} AS" if i == 0 else f"INSERT INTO {W_FIRSTS}"
+        )
+        yield f"""
+            {into}
+            WITH cur AS (SELECT * FROM {W_CUR}), keep AS (SELECT * FROM {keep}), {ctes}
+            SELECT first_k, n, t0, grp FROM firsts
+        """
+    return True
