@@ -110,6 +110,9 @@ _WORD_BEFORE = re.compile(r"(?<!\S)([^\s,]+)([ \t]+|,[ \t]+)$")
 _REACH = 80
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ'’]+)*")
 _CODE = re.compile(r"[A-Z]{2,5}")
+# The kinds of care a home names itself by after its name, clinical abbreviations elsewhere
+# ("Magnolia Gardens ALF": assisted living, not acute liver failure).
+_CARE_KINDS = frozenset({"ALF", "SNF", "LTAC", "LTACH", "IRF", "ECF", "ILF", "CCRC"})
 _COMPANY_FORM = re.compile(
     r",?[ \t]{1,2}(?:\(Pty\)[ \t]+Ltd|Inc|Ltd|LLC|LLP|PLLC|Corp|Pty|GmbH|Plc|Bhd|Oy|AB|AG|NV|BV"
     r"|SA|SL|SRL|KK|W\.L\.L|WLL|Lda|Ltda|SARL|S\.A\.R\.L|SAS|S\.p\.A|Kft|Zrt|A\.Ş|P\.A|P\.C"
@@ -307,8 +310,16 @@ def _left(text: str, kind: str, start: int, end: int, floor: int, lexicon: _Lexi
     if kind == _STREET:
         return _house_before(text, start, line)
     if kind in _FIRMS:
-        return _name_before(text, start, end, line, lexicon)
+        lady = _OUR_LADY.search(text, max(line, start - 16), start)
+        return _name_before(text, lady.start() if lady else start, end, line, lexicon)
     return start
+
+
+# The dedication that opens a Catholic hospital's, school's or parish's name: "Our Lady of
+# Carmel Hospital", whose words are each a stop word or an everyday one.
+_OUR_LADY = re.compile(
+    r"\b(?:Our|OUR)[ \t]+(?:Lady|LADY)[ \t]+(?:of|OF)(?:[ \t]+(?:the|THE))?[ \t]+\Z"
+)
 
 
 def _house_before(text: str, start: int, line: int) -> int:
@@ -418,7 +429,9 @@ def _right(text: str, kind: str, start: int, end: int, ceiling: int, lexicon: _L
             if m:
                 grown = m.end()
         m = _CODE_AFTER.match(text, grown, limit) if codes else None
-        if m and all(_code(part, lexicon) for part in m.group(1).split("-")):
+        if m and (
+            m.group(1) in _CARE_KINDS or all(_code(part, lexicon) for part in m.group(1).split("-"))
+        ):
             grown = m.end()
         m = _CAMPUS.match(text, grown, limit)
         if m and all(_campus_word(w, lexicon) for w in m.group(1).split()):

@@ -419,3 +419,61 @@ def test_a_sentences_first_word_in_the_possessive_is_no_firms(
     edits = deid.edits(text, engine.analyze(text), patient="p")
     assert all(not text[a:b].startswith("Pt") for a, b, _ in edits), edits
     assert any("5917" in text[a:b] for a, b, _ in edits), edits
+
+
+def _edited_words(engine: PhiEngine, text: str) -> set[str]:
+    deid = Deidentifier(
+        b"test-key-0123456789abcdef",
+        load_profile("safe-harbor"),
+        shift_days=10,
+        reference=date(2026, 6, 1),
+        sweep=sweep_for(True, engine.lexicon),
+    )
+    edits = deid.edits(text, engine.analyze(text), patient="p")
+    return {w for a, b, _ in edits for w in text[a:b].split()}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("FYI: Ida Brannock from Willowmere Terrace ALF (12 Ash Rd)", {"ALF"}),
+        ("To the on-call team, Our Lady of Lourdes Hospital Kilbride: query", {"Our", "Lady"}),
+        ("1040 Canyonlands Gift of Life on site, coordinator aware", {"Gift", "Life"}),
+        ("called Lakeshore Donor Network referral line", {"Donor", "Network"}),
+        ("Pt drives for Pinyon Tortilla Co but on hold.", {"Co"}),
+        ("parents flying in from Tucson Sat.", {"Sat"}),
+        ("Officer Kinsel took report 4/5, case # 16-020311.", {"4/5"}),
+    ],
+)
+def test_the_de_identifier_takes_these_whole(engine: PhiEngine, text: str, words: set[str]) -> None:
+    assert words <= _edited_words(engine, text), _edited_words(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("pt with ALF from acetaminophen, INR 4.1", "ALF"),
+        ("CO 4.2, CI 2.1 on the Swan", "CO"),
+        ("O2 sat 94% on 2L, pt sat up", "sat"),
+    ],
+)
+def test_their_clinical_look_alikes_stay(engine: PhiEngine, text: str, word: str) -> None:
+    assert word not in _edited_words(engine, text), _edited_words(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "hospital"),
+    [
+        ("Pritchley MRN on paperwork; BCRMC MRN BCR-0061397.", "BCRMC", True),
+        ("f/u at KVMC clinic next week", "KVMC", True),
+        ("site SWRH-CG door log", "SWRH", True),
+        ("BARKING COUGH SINCE THURSDAY", "COUGH", False),
+        ("12-MILE RUCK MARCH", "MARCH", False),
+        ("start bicalutamide before LHRH agonist", "LHRH", False),
+        ("a PCMH practice model", "PCMH", False),
+    ],
+)
+def test_a_hospital_by_its_initials(
+    engine: PhiEngine, text: str, value: str, hospital: bool
+) -> None:
+    assert ("HOSPITAL" in _as(engine, text, value)) is hospital, found(engine, text)

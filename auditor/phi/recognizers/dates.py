@@ -449,6 +449,8 @@ _SHORT_DAY_END = re.compile(
 
 _TITLED_DAYS = frozenset({"Mon", "Wed"})
 _DATE_THEN = re.compile(r"\d[ \t]*\($")
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:from|to|in|at)[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+$")
+_PHRASE_END = re.compile(r"\.?[ \t]*(?:[.,;!?)]|\n|$)")
 _HOUR_BEFORE = re.compile(r"(?<![\d/.:-])(?:[01]\d|2[0-3])[0-5]\d[ \t]+$")
 _ONLY_DAYS = frozenset({"tue", "tues", "weds", "thu", "thur", "thurs", "fri"})
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)$")
@@ -484,6 +486,13 @@ def short_weekdays(text: str) -> list[tuple[int, int]]:
         after_hour = (
             ambiguous and _HOUR_BEFORE.search(before) and not _NUMBER_OR_NAME_AFTER.match(text, end)
         )
+        # a day closing its phrase after a place: "flying in from Tucson Sat."
+        after_place = (
+            ambiguous
+            and _PLACE_WORD_BEFORE.search(before)
+            and not _NOT_DAY_BEFORE.search(before)
+            and _PHRASE_END.match(text, end)
+        )
         # the day of a date in brackets after it: "Oct 31 (Sun) 1600"
         bracketed = before.endswith("(") and text.startswith(")", end) and _DATE_THEN.search(before)
         if (
@@ -493,6 +502,7 @@ def short_weekdays(text: str) -> list[tuple[int, int]]:
             or plain_day
             or bracketed
             or after_hour
+            or after_place
             or _DAY_AFTER.match(text, end)
         ):
             out.append((start, end))
@@ -706,7 +716,7 @@ _DATE_LEAD = re.compile(
     r"discharged|placed|done|started|starting|changed|due|dob|dos|visit|appt|mvc|fall|"
     r"surgery|effective|expires|before|after|by|of|d/c|d/c'd|dc'd|ins|intubated|extubated|"
     r"reintubated|trached|arrived|onset|diagnosed|hospitali[sz]ed|born|died|expired|pulled|"
-    r"discontinued|xfer|npn)[\s:]*$"
+    r"discontinued|xfer|npn|report)[\s:]*$"
 )
 
 

@@ -183,12 +183,28 @@ _FIELD_AFTER = frozenset({"record", "records", "no", "number", "id", "num"})
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
 
 
+# A hospital by its initials, as its own staff write it: a town's or a founder's letters and
+# the kind's ("ACRMC", "KRMC", "SWRH", "NEGMC": regional or general medical centre, regional
+# or memorial hospital); four letters at least, so no clinical abbreviation ("CMC" joint,
+# "MCH" index, "RH" factor) reads as one.
+_HOSPITAL_INITIALS = re.compile(
+    r"(?<![\w/-])(?=[A-Z]{4,7}(?![\w/]))[A-Z]{1,4}(?:RMC|UMC|GMC|MMC|CMC|MC|RH|MH)(?![\w/])"
+)
+
+# a care model, not a place ("a PCMH practice")
+_NOT_HOSPITAL_INITIALS = frozenset({"PCMH", "LHRH", "GNRH", "TRH", "CRH", "GHRH"})
+
+
 class FacilityRecognizer(LocalRecognizer):
     """HOSPITAL spans: facility patterns, care homes, practices, wards, well-known names."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         super().__init__("AuditorFacilityRecognizer", [Entity.HOSPITAL.value])
+
+    def _no_word(self, key: str) -> bool:
+        """Initials that are no English or clinical word ("SLMC" is; "MARCH" is not)."""
+        return not self.lexicon.is_english(key) and key not in self.lexicon.stoplist
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -214,6 +230,12 @@ class FacilityRecognizer(LocalRecognizer):
                 if self._saint_name(m.group(2)) and not self.lexicon.is_english(m.group(2))
             ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY.finditer(text)]
+        if "MC" in text or "RH" in text or "MH" in text:
+            found += [
+                (m.start(), m.end(), 0.7)
+                for m in _HOSPITAL_INITIALS.finditer(text)
+                if m.group() not in _NOT_HOSPITAL_INITIALS and self._no_word(m.group().lower())
+            ]
         if "Hospital" in text or "Cent" in text:
             found += [
                 (m.start(1), m.end(1), 0.8)

@@ -53,6 +53,9 @@ _SUFFIXES = (
     r"Inc\.?|Incorporated|Corp\.?|Corporation|Co\.\s?,?\s?Ltd\.?|"
     # (not an Irish county's "Co.": "Ballyconnell, Co. Cavan")
     rf"Co\.(?![ \t]+(?:{IRISH_COUNTIES})\b)|Company|Ltd\.?|Limited|"
+    # (without its dot where the sentence goes on in small letters: "drives for Mesa Tortilla
+    # Co but on hold"; not "Co Cavan", "Co-op")
+    r"Co(?=[ \t]+[a-z])|"
     r"LLC|L\.L\.C\.|LLP|L\.P\.|PLC|Plc|plc|GmbH|Pty\.?\s?Ltd\.?|S\.A\.|N\.V\.|"
     # the legal forms of the Gulf, the Lusophone and Francophone world, Central Europe and
     # Latin America ("Gulf Reef Aluminium W.L.L.", "Transportes Bengo-Sul, Lda.", "(Pty) Ltd")
@@ -150,7 +153,8 @@ _TRADE = accelerated(
         r"Casualty|Indemnity|Underwriters|(?:Life\s*(?:&|and)\s*)?Annuity|"
         r"Health\s+Plans?|Health\s+Insurance|"
         # donated blood, tissue and food: "Northern Lights Blood Services", "X Eye Bank"
-        r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ)\s+(?:Bank|Services|Centre|Center|Alliance)|"
+        r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ|Donor)\s+(?:Bank|Services|Centre|Center|Alliance|"
+        r"Network)|Gift\s+of\s+(?:Life|Hope)|"
         r"Blood\s+Service|"
         # schools and places of worship name a child's or a family's community
         # (a Church of England or Catholic school says so before its kind: "St Aldric's C of E
@@ -475,7 +479,8 @@ _TRADE_GATE = _Gate(
     "Physiotherapy Chiropractic Orthodontics Diagnostics Imaging Legal Lawyers Law "
     "Counseling Counselling HomeCare Homecare Agency Insurance Removals Opticians "
     "Mobility Transport Couriers Mutual Assurance Casualty Indemnity Underwriters Annuity "
-    "andAnnuity LifeandAnnuity Blood Eye Tissue Bone Milk Food Organ Pre PreSchool Preschool "
+    "andAnnuity LifeandAnnuity Blood Eye Tissue Bone Milk Food Organ Donor Gift Pre PreSchool "
+    "Preschool "
     "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
     "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting",
     both=(
