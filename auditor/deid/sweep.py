@@ -325,7 +325,10 @@ class Sweep:
         found += _cased_script_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
         if _GEORGIAN.search(text):
             found += _georgian_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
-        if _SELF_GATE.search(text):
+        low = text.lower()
+        if ("it's" in low or "its " in low or "it’s" in low or "this is" in low) and (
+            _SELF_GATE.search(text)
+        ):
             covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
             found += [
                 SweepSpan(Entity.PERSON.value, m.start("name"), m.end("name"))

@@ -529,14 +529,20 @@ _SCHEDULE_CTX = context_regex(
 )  # fmt: skip
 
 
+# (a plain scan for two joined day letters first: most notes hold no schedule, and the
+# schedule pattern, case-insensitive after a look-behind, is tried at every letter)
+_LETTER_GATE = re.compile(r"[/-][MTWRFSmtwrfs][A-Za-z]{0,2}[/-][MTWRFSmtwrfs]")
+_COMPACT_HINTS = ("MWF", "TTS", "TTH", "TuTh", "MTW", "TRS")
+
+
 def letter_weekdays(text: str) -> list[tuple[int, int]]:
     """Spans of weekday schedules written by letters (see above)."""
     out = []
-    for m in _LETTER_DAYS.finditer(text):
+    for m in _LETTER_DAYS.finditer(text) if _LETTER_GATE.search(text) else ():
         days = [_LETTER_DAY[p.lower()] for p in re.split(r"[/-]", m.group())]
         if all(a < b for a, b in itertools.pairwise(days)):
             out.append(m.span())
-    for m in _COMPACT_DAYS.finditer(text):
+    for m in _COMPACT_DAYS.finditer(text) if any(h in text for h in _COMPACT_HINTS) else ():
         if m.group().upper() != "TTS" or near(text, m.start(), m.end(), _SCHEDULE_CTX, 16, 12):
             out.append(m.span())
     return out

@@ -206,6 +206,7 @@ _SERVICE_INITIALS = frozenset(
      "PCU", "IR", "CT", "MRI", "EMS", "DNR", "CNA", "LPN", "SLP", "ST", "SCD", "ICP", "IP",
      "NOC", "HIM", "PFS", "CDI", "APS", "CPS", "HSE", "TSA", "FBI", "DEA", "ATF", "CBP"}
 )  # fmt: skip
+_RANK_HINTS = ("officer", "trooper", "deputy", "detective", "sgt", "sergeant", "lt", "lieutenant")
 # A veterans' post by its number: "VFW Post 5917", "American Legion Post 12".
 _VETERANS_POST = re.compile(
     r"(?<![\w-])(?:VFW|AMVETS|DAV|American[ \t]+Legion|Legion)[ \t]+Post[ \t]+\d{1,5}(?![\w-])"
@@ -719,7 +720,9 @@ class OrganizationRecognizer(LocalRecognizer):
             ):
                 continue  # "Neuro Physio", "Prenatal Genetic Counseling": a service, no firm
             out.append(self._result(start, m.end(), CUE_SCORE))
-        for m in _AGENCY_INITIALS.finditer(text):
+        low = text.lower()
+        ranked = any(r in low for r in _RANK_HINTS)
+        for m in _AGENCY_INITIALS.finditer(text) if ranked else ():
             if m.group(1) not in _SERVICE_INITIALS:
                 out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
         for m in _VETERANS_POST.finditer(text) if "Post" in text else ():
