@@ -264,6 +264,10 @@ _STREET_NAMED_SHORT = re.compile(
 # The same in a note typed in lower case, the town after the comma ("lives alone on sassafras
 # fork rd, hindman"): only the types no sentence ends a clause with ("dr" is a doctor, "st"
 # a saint or "stat").
+_LOWER_TYPES = (
+    "rd", "ln", "ave", "blvd", "hwy", "pkwy", "pike", "road", "lane", "avenue", "street",
+    "hollow", "holler",
+)  # fmt: skip
 _STREET_NAMED_LOWER = re.compile(
     r"(?<![\w.])(?:on|off|along|lives[ \t]+on)[ \t]+"
     r"((?:(?!the\b|a\b|his\b|her\b|their\b)[a-z][a-z'’]+[ \t]+){1,3}"
@@ -274,6 +278,7 @@ _STREET_NAMED_LOWER = re.compile(
 # Box 311, Oxford House"): no ward, bed or office says apt, flat, blk, plot or villa (a
 # building does: "Bldg 4, Rm 212" is a desk). A box is a post box only with "P.O." or before
 # a comma ("Box 311, ...": not "box 3 checked").
+_UNIT_WORDS = ("apt", "apartment", "flat", "blk", "plot", "villa", "box", "shop")
 _UNIT_DESIGNATED = re.compile(
     r"(?<![\w.])(?:(?i:apt|apartment|flat|blk|plot|villa)\.?|P\.?[ \t]?O\.?[ \t]?Box|"
     r"(?:Box|Shop)(?=[ \t]*\d{1,5},))[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?"
@@ -769,8 +774,11 @@ class AddressRecognizer(LocalRecognizer):
             if m.group("next") is None or m.group("next").lower() in STOP_WORDS
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD.finditer(text)]
-        found += [(m.start(1), m.end(1), 0.7) for m in _STREET_NAMED_LOWER.finditer(text)]
-        found += [(m.start(), m.end(), 0.7) for m in _UNIT_DESIGNATED.finditer(text)]
+        if any(f"{kind}," in text for kind in _LOWER_TYPES):  # (a plain scan first)
+            found += [(m.start(1), m.end(1), 0.7) for m in _STREET_NAMED_LOWER.finditer(text)]
+        low = text.lower()
+        if any(word in low for word in _UNIT_WORDS):
+            found += [(m.start(), m.end(), 0.7) for m in _UNIT_DESIGNATED.finditer(text)]
         if "Via" in text or "Viale" in text or "Piazza" in text or "Corso" in text:
             found += [(m.start("s"), m.end("s"), 0.75) for m in _VIA_LINE.finditer(text)]
         if "ul." in text:
