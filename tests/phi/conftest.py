@@ -38,6 +38,11 @@ def found(engine: PhiEngine, text: str) -> list[tuple[str, str]]:
     return [(s.entity_type, text[s.start : s.end]) for s in engine.analyze(text)]
 
 
+def found_as(engine: PhiEngine, text: str, value: str) -> set[str]:
+    """The entity types of the spans that are exactly ``value``."""
+    return {e for e, v in found(engine, text) if v == value}
+
+
 def kinds(engine: PhiEngine, text: str) -> set[str]:
     """The entity types found in ``text``, for assertions that a kind is (not) there."""
     return {s.entity_type for s in engine.analyze(text)}

@@ -17,7 +17,7 @@ import pytest
 
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import covered, found
+from tests.phi.conftest import covered, found, found_as
 
 PERSON = Entity.PERSON.value
 STREET = Entity.STREET_ADDRESS.value
@@ -27,10 +27,6 @@ PLATE = Entity.LICENSE_PLATE.value
 DEVICE = Entity.DEVICE_ID.value
 ACCOUNT = Entity.ACCOUNT_NUMBER.value
 ID = Entity.ID_NUMBER.value
-
-
-def _as(engine: PhiEngine, text: str, value: str) -> set[str]:
-    return {e for e, v in found(engine, text) if v == value}
 
 
 def _kinds(engine: PhiEngine, text: str) -> set[str]:
@@ -46,7 +42,7 @@ def _kinds(engine: PhiEngine, text: str) -> set[str]:
     ],
 )
 def test_a_national_plate_near_its_vehicle(engine: PhiEngine, text: str, plate: str) -> None:
-    assert PLATE in _as(engine, text, plate), found(engine, text)
+    assert PLATE in found_as(engine, text, plate), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -64,12 +60,12 @@ def test_doses_and_codes_near_a_vehicle_word_are_no_plate(engine: PhiEngine, tex
     ],
 )
 def test_a_vehicles_make_and_model_is_no_person(engine: PhiEngine, text: str, make: str) -> None:
-    assert PERSON not in _as(engine, text, make), found(engine, text)
+    assert PERSON not in found_as(engine, text, make), found(engine, text)
 
 
 def test_a_surname_that_is_a_make_is_still_a_name(engine: PhiEngine) -> None:
     text = "Harrison Ford called; seen by Dr Ford"
-    assert PERSON in _as(engine, text, "Harrison Ford"), found(engine, text)
+    assert PERSON in found_as(engine, text, "Harrison Ford"), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +80,7 @@ def test_a_surname_that_is_a_make_is_still_a_name(engine: PhiEngine) -> None:
 def test_hardware_payment_and_social_addresses(
     engine: PhiEngine, text: str, value: str, kind: str
 ) -> None:
-    assert kind in _as(engine, text, value), found(engine, text)
+    assert kind in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize("text", ["see you @home @everyone", "meet @noon at the cafe"])
@@ -106,7 +102,7 @@ def test_an_at_sign_before_a_word_is_no_handle(engine: PhiEngine, text: str) -> 
 def test_bank_codes_accounts_pan_and_member_numbers(
     engine: PhiEngine, text: str, value: str, kind: str
 ) -> None:
-    assert kind in _as(engine, text, value), found(engine, text)
+    assert kind in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -170,7 +166,7 @@ def test_routes_and_a_drug_are_no_passenger(engine: PhiEngine) -> None:
     ],
 )
 def test_run_together_and_dotted_dates(engine: PhiEngine, text: str, date: str) -> None:
-    assert DATE in _as(engine, text, date), found(engine, text)
+    assert DATE in found_as(engine, text, date), found(engine, text)
 
 
 @pytest.mark.parametrize("text", ["dose 02.05. given", "Na 140 mg 12.10. BP", "TOTAL 12.50 paid"])
@@ -186,7 +182,7 @@ def test_decimals_and_a_bare_month_are_no_dotted_date(engine: PhiEngine, text: s
     ],
 )
 def test_a_labelled_postcode_in_its_national_shape(engine: PhiEngine, text: str, code: str) -> None:
-    assert ZIP in _as(engine, text, code), found(engine, text)
+    assert ZIP in found_as(engine, text, code), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -203,7 +199,7 @@ def test_a_labelled_postcode_in_its_national_shape(engine: PhiEngine, text: str,
     ],
 )  # fmt: skip
 def test_after_round29_dev(engine: PhiEngine, text: str, value: str, kind: str) -> None:
-    assert kind in _as(engine, text, value), found(engine, text)
+    assert kind in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize("text", ["sats 94% on RA, sat 2pm 97%", "moved to thurs 2pm"])
@@ -281,7 +277,7 @@ def test_a_bare_initial_closing_a_record_name_in_capitals(engine: PhiEngine) -> 
 def test_after_round28_dev_firms_keys_labels_and_codes(
     engine: PhiEngine, text: str, value: str, kind: str
 ) -> None:
-    assert kind in _as(engine, text, value), found(engine, text)
+    assert kind in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -317,7 +313,7 @@ def test_a_column_gap_a_label_and_a_labels_abbreviation_are_no_firm_name_or_plac
 def test_after_round30_dev_dates_numbers_and_codes(
     engine: PhiEngine, text: str, value: str, kind: str
 ) -> None:
-    assert kind in _as(engine, text, value), found(engine, text)
+    assert kind in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -340,4 +336,4 @@ def test_after_round30_dev_streets(engine: PhiEngine, text: str, street: str) ->
     ("text", "name"), [("Surname: Okafor\nDOB 02/03/1981", "Okafor"), ("Given name: Ana", "Ana")]
 )
 def test_a_name_parts_field_with_its_colon(engine: PhiEngine, text: str, name: str) -> None:
-    assert PERSON in _as(engine, text, name), found(engine, text)
+    assert PERSON in found_as(engine, text, name), found(engine, text)

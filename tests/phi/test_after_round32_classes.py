@@ -14,13 +14,9 @@ import pytest
 from auditor.deid.sweep import Sweep
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import covered, found
+from tests.phi.conftest import covered, found, found_as
 
 DATE = Entity.DATE_TIME.value
-
-
-def _as(engine: PhiEngine, text: str, value: str) -> set[str]:
-    return {e for e, v in found(engine, text) if v == value}
 
 
 @pytest.mark.parametrize(
@@ -37,7 +33,7 @@ def _as(engine: PhiEngine, text: str, value: str) -> set[str]:
 def test_a_date_after_a_readings_cue_that_cannot_be_the_reading(
     engine: PhiEngine, text: str, value: str
 ) -> None:
-    assert DATE in _as(engine, text, value), found(engine, text)
+    assert DATE in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def test_a_date_after_a_readings_cue_that_cannot_be_the_reading(
     ],
 )
 def test_readings_after_their_cues_stay_readings(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE not in _as(engine, text, value), found(engine, text)
+    assert DATE not in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +64,7 @@ def test_readings_after_their_cues_stay_readings(engine: PhiEngine, text: str, v
     ],
 )
 def test_a_month_that_is_only_a_month_alone(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE in _as(engine, text, value), found(engine, text)
+    assert DATE in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -82,7 +78,7 @@ def test_a_month_that_is_only_a_month_alone(engine: PhiEngine, text: str, value:
     ],
 )
 def test_words_and_names_that_spell_a_month_stay(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE not in _as(engine, text, value), found(engine, text)
+    assert DATE not in found_as(engine, text, value), found(engine, text)
 
 
 HOSPITAL = Entity.HOSPITAL.value
@@ -98,7 +94,7 @@ HOSPITAL = Entity.HOSPITAL.value
 def test_a_floor_number_and_a_units_own_name_after_a_move(
     engine: PhiEngine, text: str, unit: str
 ) -> None:
-    assert HOSPITAL in _as(engine, text, unit), found(engine, text)
+    assert HOSPITAL in found_as(engine, text, unit), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +108,7 @@ def test_a_floor_number_and_a_units_own_name_after_a_move(
 def test_counts_doses_and_streets_after_a_move_are_no_unit(
     engine: PhiEngine, text: str, value: str
 ) -> None:
-    assert HOSPITAL not in _as(engine, text, value), found(engine, text)
+    assert HOSPITAL not in found_as(engine, text, value), found(engine, text)
 
 
 PERSON = Entity.PERSON.value
@@ -155,7 +151,7 @@ def test_the_sweep_leaves_a_make_and_model(engine: PhiEngine, sweep: Sweep) -> N
 def test_a_name_that_spells_a_make_outside_a_vehicle_is_a_name(
     engine: PhiEngine, text: str, name: str
 ) -> None:
-    assert PERSON in _as(engine, text, name), found(engine, text)
+    assert PERSON in found_as(engine, text, name), found(engine, text)
 
 
 STREET = Entity.STREET_ADDRESS.value
@@ -176,7 +172,7 @@ STREET = Entity.STREET_ADDRESS.value
 def test_streets_in_latin_alphabets_beyond_ascii_and_celtic_layouts(
     engine: PhiEngine, text: str, street: str
 ) -> None:
-    assert STREET in _as(engine, text, street), found(engine, text)
+    assert STREET in found_as(engine, text, street), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +200,7 @@ def test_particles_open_no_street_in_clinical_text(
 def test_a_month_day_before_its_hour_and_a_month_with_a_short_year(
     engine: PhiEngine, text: str, value: str
 ) -> None:
-    assert DATE in _as(engine, text, value), found(engine, text)
+    assert DATE in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -218,7 +214,7 @@ def test_a_month_day_before_its_hour_and_a_month_with_a_short_year(
     ],
 )
 def test_scores_settings_titers_and_weeks_stay(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE not in _as(engine, text, value), found(engine, text)
+    assert DATE not in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -231,7 +227,7 @@ def test_scores_settings_titers_and_weeks_stay(engine: PhiEngine, text: str, val
     ],
 )
 def test_a_ward_and_its_own_name(engine: PhiEngine, text: str, ward: str) -> None:
-    assert HOSPITAL in _as(engine, text, ward), found(engine, text)
+    assert HOSPITAL in found_as(engine, text, ward), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -259,7 +255,7 @@ ORG = Entity.ORGANIZATION.value
     ],
 )
 def test_an_emergency_service_and_its_name(engine: PhiEngine, text: str, service: str) -> None:
-    assert ORG in _as(engine, text, service), found(engine, text)
+    assert ORG in found_as(engine, text, service), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -280,7 +276,7 @@ def test_ems_named_by_kind_alone_is_no_organisation(engine: PhiEngine, text: str
 def test_initials_signing_with_a_slashed_credential_or_a_date(
     engine: PhiEngine, text: str, initials: str
 ) -> None:
-    assert PERSON in _as(engine, text, initials), found(engine, text)
+    assert PERSON in found_as(engine, text, initials), found(engine, text)
 
 
 @pytest.mark.parametrize("text", ["Pt seen.\nPT/OT", "Vitals stable.\nBP/HR", "Code: DNR/DNI"])
@@ -296,7 +292,7 @@ def test_services_and_orders_with_a_slash_are_no_signature(engine: PhiEngine, te
     ],
 )
 def test_who_money_went_to_before_their_number(engine: PhiEngine, text: str, name: str) -> None:
-    assert PERSON in _as(engine, text, name), found(engine, text)
+    assert PERSON in found_as(engine, text, name), found(engine, text)
 
 
 def test_the_sweep_takes_a_mixed_code_of_capitals_and_digits(
@@ -356,7 +352,7 @@ def test_software_and_device_brands_are_no_names(engine: PhiEngine, sweep: Sweep
 def test_a_given_name_that_is_also_a_term_after_a_relative(
     engine: PhiEngine, text: str, name: str
 ) -> None:
-    assert PERSON in _as(engine, text, name), found(engine, text)
+    assert PERSON in found_as(engine, text, name), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -394,7 +390,7 @@ def test_childcare_and_lodgings_with_their_names(
 def test_a_nationality_is_no_place_without_a_places_cue(
     engine: PhiEngine, text: str, word: str, place: bool
 ) -> None:
-    assert (LOCATION in _as(engine, text, word)) is place, found(engine, text)
+    assert (LOCATION in found_as(engine, text, word)) is place, found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -408,7 +404,7 @@ def test_a_nationality_is_no_place_without_a_places_cue(
 def test_a_big_citys_name_that_is_nothing_else_alone(
     engine: PhiEngine, text: str, city: str
 ) -> None:
-    assert LOCATION in _as(engine, text, city), found(engine, text)
+    assert LOCATION in found_as(engine, text, city), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -421,7 +417,7 @@ def test_a_big_citys_name_that_is_nothing_else_alone(
 def test_cities_named_like_words_or_people_need_a_cue(
     engine: PhiEngine, text: str, word: str
 ) -> None:
-    assert LOCATION not in _as(engine, text, word), found(engine, text)
+    assert LOCATION not in found_as(engine, text, word), found(engine, text)
 
 
 PHONE = Entity.PHONE_NUMBER.value
@@ -429,8 +425,8 @@ PHONE = Entity.PHONE_NUMBER.value
 
 def test_a_phone_in_the_column_after_a_postcode(engine: PhiEngine) -> None:
     text = "Hobart\tTAS\t7000\t03 6210 4471\nLaunceston\tTAS\t7250\t03 7010 4418"
-    assert PHONE in _as(engine, text, "03 6210 4471"), found(engine, text)
-    assert PHONE in _as(engine, text, "03 7010 4418"), found(engine, text)
+    assert PHONE in found_as(engine, text, "03 6210 4471"), found(engine, text)
+    assert PHONE in found_as(engine, text, "03 7010 4418"), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -445,7 +441,7 @@ def test_a_phone_in_the_column_after_a_postcode(engine: PhiEngine) -> None:
 def test_a_local_number_after_a_relative(
     engine: PhiEngine, text: str, value: str, phone: bool
 ) -> None:
-    assert (PHONE in _as(engine, text, value)) is phone, found(engine, text)
+    assert (PHONE in found_as(engine, text, value)) is phone, found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -512,7 +508,7 @@ def test_a_home_oxygen_supplier_and_its_name(
     ],
 )
 def test_grid_addresses_of_the_mountain_west(engine: PhiEngine, text: str, street: str) -> None:
-    assert STREET in _as(engine, text, street), found(engine, text)
+    assert STREET in found_as(engine, text, street), found(engine, text)
 
 
 @pytest.mark.parametrize("text", ["BP 120 S 80 W on the monitor", "walked 100 ft N then 200 ft E"])
@@ -524,7 +520,7 @@ def test_readings_and_distances_with_directions_are_no_grid_address(
 
 def test_a_forms_ward_label_after_a_doctors_name_is_no_ward_name(engine: PhiEngine) -> None:
     text = "Consultant: Dr F. Quillan    Ward: Ward 22    Bed: 4"
-    assert HOSPITAL not in _as(engine, text, "Dr F. Quillan    Ward"), found(engine, text)
+    assert HOSPITAL not in found_as(engine, text, "Dr F. Quillan    Ward"), found(engine, text)
     assert not any(v.startswith("Dr") and e == HOSPITAL for e, v in found(engine, text))
 
 

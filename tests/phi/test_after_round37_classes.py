@@ -19,13 +19,9 @@ from auditor.deid.profiles import load_profile
 from auditor.deid.sweep import Sweep, sweep_for
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import found
+from tests.phi.conftest import found, found_as
 
 DATE = Entity.DATE_TIME.value
-
-
-def _as(engine: PhiEngine, text: str, value: str) -> set[str]:
-    return {e for e, v in found(engine, text) if v == value}
 
 
 @pytest.mark.parametrize(
@@ -40,7 +36,7 @@ def _as(engine: PhiEngine, text: str, value: str) -> set[str]:
     ],
 )
 def test_a_schedule_of_weekdays_by_their_letters(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE in _as(engine, text, value), found(engine, text)
+    assert DATE in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +50,7 @@ def test_a_schedule_of_weekdays_by_their_letters(engine: PhiEngine, text: str, v
     ],
 )
 def test_letters_that_are_no_schedule_stay(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE not in _as(engine, text, value), found(engine, text)
+    assert DATE not in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +65,7 @@ def test_letters_that_are_no_schedule_stay(engine: PhiEngine, text: str, value: 
 def test_a_short_weekday_in_a_sentence_or_after_its_test(
     engine: PhiEngine, text: str, value: str
 ) -> None:
-    assert DATE in _as(engine, text, value), found(engine, text)
+    assert DATE in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -82,7 +78,7 @@ def test_a_short_weekday_in_a_sentence_or_after_its_test(
     ],
 )
 def test_sat_sun_and_numbered_monitors_stay(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE not in _as(engine, text, value), found(engine, text)
+    assert DATE not in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -97,7 +93,7 @@ def test_sat_sun_and_numbered_monitors_stay(engine: PhiEngine, text: str, value:
 def test_a_month_day_after_a_name_with_its_hour_or_before_its_reading(
     engine: PhiEngine, text: str, value: str
 ) -> None:
-    assert DATE in _as(engine, text, value), found(engine, text)
+    assert DATE in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -111,7 +107,7 @@ def test_a_month_day_after_a_name_with_its_hour_or_before_its_reading(
     ],
 )
 def test_scores_and_readings_stay_readings(engine: PhiEngine, text: str, value: str) -> None:
-    assert DATE not in _as(engine, text, value), found(engine, text)
+    assert DATE not in found_as(engine, text, value), found(engine, text)
 
 
 def _swept(engine: PhiEngine, sweep: Sweep, text: str) -> set[str]:
@@ -175,7 +171,7 @@ def test_a_label_or_a_verbs_object_after_a_name_stays(
 def test_generic_identifiers_and_places_by_kind(
     engine: PhiEngine, text: str, value: str, entity: str
 ) -> None:
-    assert entity in _as(engine, text, value), found(engine, text)
+    assert entity in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -223,7 +219,7 @@ def test_a_malay_patronymic_stays_inside_the_name(engine: PhiEngine) -> None:
 def test_signatures_streets_and_dates_in_terse_notes(
     engine: PhiEngine, text: str, value: str, entity: str
 ) -> None:
-    assert entity in _as(engine, text, value), found(engine, text)
+    assert entity in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -325,7 +321,7 @@ def test_a_desk_a_form_and_a_heart_block_are_no_home(
 def test_shapes_where_vanilla_presidio_might_win(
     engine: PhiEngine, text: str, value: str, entity: str
 ) -> None:
-    assert entity in _as(engine, text, value), found(engine, text)
+    assert entity in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -339,7 +335,7 @@ def test_shapes_where_vanilla_presidio_might_win(
     ],
 )
 def test_and_their_look_alikes_stay(engine: PhiEngine, text: str, value: str, entity: str) -> None:
-    assert entity not in _as(engine, text, value), found(engine, text)
+    assert entity not in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -360,7 +356,7 @@ def test_and_their_look_alikes_stay(engine: PhiEngine, text: str, value: str, en
 def test_generic_personal_data_of_round_42s_kinds(
     engine: PhiEngine, text: str, value: str, entity: str
 ) -> None:
-    assert entity in _as(engine, text, value), found(engine, text)
+    assert entity in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -372,7 +368,7 @@ def test_generic_personal_data_of_round_42s_kinds(
     ],
 )
 def test_their_look_alikes_are_no_address_or_card(engine: PhiEngine, text: str, value: str) -> None:
-    assert not _as(engine, text, value), found(engine, text)
+    assert not found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -388,7 +384,7 @@ def test_their_look_alikes_are_no_address_or_card(engine: PhiEngine, text: str, 
 def test_agencies_posts_contacts_and_days_in_icu_notes(
     engine: PhiEngine, text: str, value: str, entity: str
 ) -> None:
-    assert entity in _as(engine, text, value), found(engine, text)
+    assert entity in found_as(engine, text, value), found(engine, text)
 
 
 @pytest.mark.parametrize(
@@ -401,7 +397,7 @@ def test_agencies_posts_contacts_and_days_in_icu_notes(
     ],
 )
 def test_the_hospitals_own_services_stay(engine: PhiEngine, text: str, value: str) -> None:
-    assert not _as(engine, text, value) & {"ORGANIZATION", "PERSON"}, found(engine, text)
+    assert not found_as(engine, text, value) & {"ORGANIZATION", "PERSON"}, found(engine, text)
 
 
 def test_a_sentences_first_word_in_the_possessive_is_no_firms(
@@ -476,4 +472,4 @@ def test_their_clinical_look_alikes_stay(engine: PhiEngine, text: str, word: str
 def test_a_hospital_by_its_initials(
     engine: PhiEngine, text: str, value: str, hospital: bool
 ) -> None:
-    assert ("HOSPITAL" in _as(engine, text, value)) is hospital, found(engine, text)
+    assert ("HOSPITAL" in found_as(engine, text, value)) is hospital, found(engine, text)
