@@ -447,6 +447,9 @@ _SHORT_DAY_END = re.compile(
 )
 
 
+# The further places a short form is a day (short_weekdays: a title-case form inside a lower-
+# case sentence, a form that is nothing but a day, after an hour, after a place, in brackets
+# after a date).
 _TITLED_DAYS = frozenset({"Mon", "Wed"})
 _DATE_THEN = re.compile(r"\d[ \t]*\($")
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:from|to|in|at)[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+$")
