@@ -29,8 +29,11 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   sentence or line and is no label ("Өвчтөн: Батболдын Сарангэрэл", "Эмч: Д. Оюунчимэг");
   in Georgian, which has no capitals, a name told by its surname's ending ("გიორგი ბერიძე");
 - **ages** the age grammar does not read: "turned 101", "her 100th birthday" (over 89 only);
+- **who a text is from**: the name after a greeting and "it's" ("hey its dez", "oi davo
+  it's kezza"), not "it's ok" or "its me";
 - **runs**: the rest of a capitalised run after a name replaced in part ("Cedar Ridge" of
-  "Cedar Ridge Egg Donor Agency", rightwards only), a run that ends in a facility's or a
+  "Cedar Ridge Egg Donor Agency", rightwards only), a firm's head word right after a replaced
+  name in the name's case ("KOSHAR" + "BOAT STORAGE"), a run that ends in a facility's or a
   firm's head word with a word telling which one ("Pelican Unit"; :mod:`headed_names`), and a
   run with a naming word where an organisation's name stands ("at Mercy Ridge", "Insurer:
   Prairie Mutual"), which the engine takes only with NER's agreement.
