@@ -246,6 +246,10 @@ def iter_hits(
     source = segment or window_source(active)
     for a in windows:
         _window_hits(con, guard, a, source, where)
-    cursor = con.execute(_finish("SELECT * FROM seg_hits", active, timezone, with_json))
+    # in one order, whatever order DuckDB's threads wrote the table in: the same input gives
+    # its findings the same ids on every run
+    cursor = con.execute(
+        _finish("SELECT * FROM seg_hits", active, timezone, with_json) + " ORDER BY ALL"
+    )
     while batch := cursor.fetchmany(chunk):
         yield batch
