@@ -159,7 +159,6 @@ _SELF_NAMED = accelerated(
         r"(?P<name>[a-z][a-z'’]+(?:-[a-z'’]+)*(?:[ \t]+[a-z][a-z'’]+-[a-z'’]+)?)(?![\w'’-])"
     )
 )
-_SELF_GATE = re.compile(r"\b(?:it'?s|it’s|this is)\b", re.I)
 # What "it's" is said of in a chat that is no one: "it's ok", "its me", "it's late".
 _NOT_SELF = frozenset(
     {"ok", "okay", "k", "me", "us", "u", "ur", "here", "late", "fine", "done", "time", "lol",
@@ -329,9 +328,7 @@ class Sweep:
         if _GEORGIAN.search(text):
             found += _georgian_names(text, Covered(taken_pairs + [(s.start, s.end) for s in found]))
         low = text.lower()
-        if ("it's" in low or "its " in low or "it’s" in low or "this is" in low) and (
-            _SELF_GATE.search(text)
-        ):
+        if "it's" in low or "its " in low or "it’s" in low or "this is" in low:
             covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
             found += [
                 SweepSpan(Entity.PERSON.value, m.start("name"), m.end("name"))

@@ -26,7 +26,7 @@ from auditor.phi.recognizers.checksums import (
 from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
-from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS
+from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS, vehicle_spans
 from auditor.phi.stop_words import STOP_WORDS
 
 I = re.IGNORECASE  # noqa: E741
@@ -591,20 +591,15 @@ _PLATE_IN_BRACKETS = re.compile(
     r"((?=[A-Z0-9 -]*[A-Z])(?=(?:[A-Z \-]*\d){2})[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})"
     r"[ \t]*\)"
 )
-# (read back from the bracket: the make and up to three words of its model, not after a title)
-_MAKE_AND_MODEL_BEFORE = re.compile(
-    r"(?<![\w-])(?<!Mr )(?<!Mr\. )(?<!Mrs )(?<!Ms )(?<!Dr )(?<!Dr\. )(?:"
-    + "|".join(sorted((m.capitalize() for m in MAKES), key=len, reverse=True))
-    + r")(?:[ \t]+[A-Z0-9][\w-]*){0,3}[ \t]*\Z"
-)
 
 
 def _no_model_before(text: str, start: int, end: int) -> bool:
-    """A bracketed plate needs a make and model right before its bracket, and is no year."""
+    """A bracketed plate needs a make and model right before its bracket (as
+    :mod:`vehicles` reads them: not after a title, "Mr Ford (AB 12)"), and is no year."""
     if re.fullmatch(r"(?:19|20)\d\d", text[start:end]):
         return True
     bracket = text.rfind("(", 0, start)
-    return _MAKE_AND_MODEL_BEFORE.search(text, max(0, bracket - 48), bracket) is None
+    return not any(b <= bracket and not text[b:bracket].strip() for _, b in vehicle_spans(text))
 
 
 # The national shapes of a plate that no measure or code shares, near a word of a vehicle or

@@ -68,9 +68,8 @@ _COUNTRY_CODE = re.compile(
 _LABELS_BEFORE = re.compile(r"(?<![\w@./-])(?:[A-Za-z0-9-]{2,63}\.)*[A-Za-z0-9-]{2,63}\Z")
 
 
-def country_sites(text: str, suffixes: OfflineSuffixes) -> list[tuple[int, int]]:
-    """Spans of bare sites under a country's code (see above)."""
-    ok = _country_site(suffixes)
+def country_sites(text: str, ok: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of bare sites under a country's code (see above) that ``ok`` takes for a site."""
     out = []
     for m in _COUNTRY_CODE.finditer(text):
         labels = _LABELS_BEFORE.search(text, max(0, m.start() - 190), m.start())
@@ -310,7 +309,7 @@ class WebRecognizer(RegexRecognizer):
 
     def __init__(self, name: str, rules: list[Rule], suffixes: OfflineSuffixes) -> None:
         super().__init__(name, rules)
-        self._suffixes = suffixes
+        self._site_ok = _country_site(suffixes)
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -318,6 +317,6 @@ class WebRecognizer(RegexRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         if entities and Entity.URL.value not in entities:
             return results
-        for start, end in country_sites(text, self._suffixes):
+        for start, end in country_sites(text, self._site_ok):
             results.append(make_result(self, Entity.URL, start, end, 0.6))
         return results
