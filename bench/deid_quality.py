@@ -118,6 +118,10 @@ UNSEEN_HAND = (
     "round42-test",
     "round43-test",
     "round44-test",
+    "round45-test",
+    "round46-test",
+    "round47-test",
+    "round48-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -24,7 +24,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round38-dev``/``round38-test``, ``round39-dev``/``round39-test``,
 ``round40-dev``/``round40-test``, ``round41-dev``/``round41-test``,
 ``round42-dev``/``round42-test``, ``round43-dev``/``round43-test``,
-``round44-dev``/``round44-test`` and ``bait-dev``/``bait-test``
+``round44-dev``/``round44-test``, ``round45-dev``/``round45-test``,
+``round46-dev``/``round46-test``, ``round47-dev``/``round47-test``,
+``round48-dev``/``round48-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -638,6 +640,46 @@ CORPORA = {
         HERE / "round44_test.src.txt",
         HERE / "round44_test.jsonl",
         HERE / "round44_test_site.tsv",
+    ),
+    "round45-dev": (
+        HERE / "round45_dev.src.txt",
+        HERE / "round45_dev.jsonl",
+        HERE / "round45_dev_site.tsv",
+    ),
+    "round45-test": (
+        HERE / "round45_test.src.txt",
+        HERE / "round45_test.jsonl",
+        HERE / "round45_test_site.tsv",
+    ),
+    "round46-dev": (
+        HERE / "round46_dev.src.txt",
+        HERE / "round46_dev.jsonl",
+        HERE / "round46_dev_site.tsv",
+    ),
+    "round46-test": (
+        HERE / "round46_test.src.txt",
+        HERE / "round46_test.jsonl",
+        HERE / "round46_test_site.tsv",
+    ),
+    "round47-dev": (
+        HERE / "round47_dev.src.txt",
+        HERE / "round47_dev.jsonl",
+        HERE / "round47_dev_site.tsv",
+    ),
+    "round47-test": (
+        HERE / "round47_test.src.txt",
+        HERE / "round47_test.jsonl",
+        HERE / "round47_test_site.tsv",
+    ),
+    "round48-dev": (
+        HERE / "round48_dev.src.txt",
+        HERE / "round48_dev.jsonl",
+        HERE / "round48_dev_site.tsv",
+    ),
+    "round48-test": (
+        HERE / "round48_test.src.txt",
+        HERE / "round48_test.jsonl",
+        HERE / "round48_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
