@@ -36,14 +36,25 @@ MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # Holidays that name a day of the year.
+# The feasts and public holidays of the English-speaking world and of its largest faiths, each
+# one day of a year ("admitted on Boxing Day", "seen the day after Diwali").
 HOLIDAY = (
-    r"christmas(?: eve| day)?|thanksgiving|easter|new year'?s(?: eve| day)?|"
-    r"independence day|memorial day|labor day|halloween|hanukkah|passover|"
-    r"valentine'?s day|mother'?s day|father'?s day|veterans day|columbus day"
+    r"christmas(?: eve| day)?|thanksgiving|easter(?: sunday| monday)?|new year'?s(?: eve| day)?|"
+    r"independence day|memorial day|labou?r day|halloween|hanukkah|passover|"
+    r"valentine'?s day|mother'?s day|father'?s day|veterans'? day|columbus day|"
+    r"boxing day|canada day|victoria day|remembrance day|australia day|anzac day|waitangi day|"
+    r"st\.? (?:patrick|stephen|andrew|david)'?s day|good friday|ash wednesday|palm sunday|"
+    r"martin luther king(?:,? jr\.?)? day|mlk day|presidents'? day|juneteenth|"
+    r"diwali|deepavali|eid al-(?:fitr|adha)|eid ul-(?:fitr|adha)|yom kippur|rosh hashanah|"
+    r"(?:lunar|chinese) new year|hogmanay|bonfire night|guy fawkes night|mardi gras|kwanzaa"
 )
 HOLIDAY_STARTS = (
     "christmas", "thanksgiving", "easter", "new year", "independence", "memorial", "labor",
-    "halloween", "hanukkah", "passover", "valentine", "mother", "father", "veterans", "columbus",
+    "labour", "halloween", "hanukkah", "passover", "valentine", "mother", "father", "veterans",
+    "columbus", "boxing", "canada", "victoria", "remembrance", "australia", "anzac", "waitangi",
+    "patrick", "stephen", "andrew", "david", "good", "ash", "palm", "martin", "mlk",
+    "president", "juneteenth", "diwali", "deepavali", "eid", "yom", "rosh", "lunar", "chinese",
+    "hogmanay", "bonfire", "guy", "mardi", "kwanzaa",
 )  # fmt: skip
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # Ages over 89 written out: "ninety-two", "a hundred and one".

@@ -28,6 +28,7 @@ from auditor.phi.recognizers.lexicon import NOT_NAMES, Lexicon
 from auditor.phi.recognizers.name_edges import bare_bounds, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
+from auditor.phi.recognizers.org_edges import org_edge_bounds
 from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
@@ -341,12 +342,15 @@ class PhiEngine:
             ]
             spans += [
                 PhiSpan(s.entity_type, a, b, s.score)
-                for s, a, b in edge_bounds(text, spans, given=self._given_name)
+                for s, a, b in edge_bounds(
+                    text, spans, given=self._given_name, surname=self._surname
+                )
             ]
             spans += [
                 PhiSpan(s.entity_type, start, s.end, s.score)
                 for s, start in series_starts(text, spans)
             ]
+            spans += [PhiSpan(k, a, b, s.score) for s, k, a, b in org_edge_bounds(text, spans)]
             spans += [
                 PhiSpan(Entity.ID_NUMBER.value, a, b, LOGIN_SCORE)
                 for a, b in login_spans(text, spans, self.lexicon.is_english)
@@ -364,6 +368,17 @@ class PhiEngine:
         if lex.is_first(key):
             return not lex.is_ambiguous(key)
         return lex.is_unknown_proper(key)
+
+    def _surname(self, word: str) -> bool:
+        """A word before ", Given" where a field opens that may be the surname: a listed
+        surname, or a word no list explains (no English word, term, label or place)."""
+        parts = [normalize(p) for p in re.split(r"['’-]", word) if p]
+        lex = self.lexicon
+        if not parts or any(p in NOT_NAMES or p in NOT_PERSON_WORDS for p in parts):
+            return False
+        return all(
+            lex.is_surname(p) or (lex.is_unknown_proper(p) and p not in lex.places) for p in parts
+        )
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """Every recognizer over one chunk, called directly.

@@ -459,6 +459,10 @@ _ONLY_DAYS = frozenset({"tue", "tues", "weds", "thu", "thur", "thurs", "fri"})
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|prof)\.?[ \t]+)$")
 _MID_SENTENCE = re.compile(r"[a-z][a-z,]*[ \t]+$")
 _NUMBER_OR_NAME_AFTER = re.compile(r"[ \t:=]*\d|[ \t]+[A-Z][a-z]")
+# A shift's hours after the day it is worked: "Sat 0700-1900", "Sun 7p-7a" (no reading of a
+# saturation or a monitor is a range of clock times).
+_CLOCK = r"(?:(?:[01]\d|2[0-3])[0-5]\d|(?:1[0-2]|0?[1-9])[ap]m?)"
+_SHIFT_AFTER = re.compile(rf"[ \t]+{_CLOCK}[ \t]?[-–][ \t]?{_CLOCK}(?!\w|:\d)", I)
 
 
 def short_weekdays(text: str) -> list[tuple[int, int]]:
@@ -507,6 +511,7 @@ def short_weekdays(text: str) -> list[tuple[int, int]]:
             or after_hour
             or after_place
             or _DAY_AFTER.match(text, end)
+            or (_SHIFT_AFTER.match(text, end) and not _NOT_DAY_BEFORE.search(before))
         ):
             out.append((start, end))
     return out
@@ -821,8 +826,10 @@ def _md_reject(text: str, start: int, end: int) -> bool:
         return True
     if _NAME_BEFORE.search(text, max(0, start - 48), start):
         return False
-    if _CLOCK_AFTER.match(text, end) and not text[start:end].endswith("/10"):
-        return False  # "1/6 1400 Addendum", "12/3 07:30": a day and its hour (not "CP 2/10")
+    if (_CLOCK_AFTER.match(text, end) or _SHIFT_AFTER.match(text, end)) and not text[
+        start:end
+    ].endswith("/10"):
+        return False  # "1/6 1400 Addendum", "12/3 07:30", "2/3 1400-2300": a day and its hours
     num, _, den = text[start:end].partition("/")
     # n/10 and n/n are scores unless a date cue says otherwise; a top above the bottom is
     # no score ("hus 10/6 normal", "00:36 10/4", "pool 16/10"), only a date or a setting.

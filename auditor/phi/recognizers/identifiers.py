@@ -40,6 +40,9 @@ _IBAN_CUE = context_regex(
 # invented or mistyped number fails the Luhn check and is still the holder's).
 _CARD_GROUPED = re.compile(r"(?<![\w-])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?![\w-]|[.,]\d)")
 _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])")
+# An IBAN as most of Europe prints one, its bank's four letters after the country and check
+# digits, then digits only ("IE64 BOFI 9058 ..."): nothing else has that shape, proved or not.
+_IBAN_BANK = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{4}(?: ?\d{4}){2,6}(?: ?\d{1,4})?(?![\w-])")
 
 _SSN_DASHED = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
 _SSN_SPACED = re.compile(r"(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])")
@@ -609,9 +612,21 @@ _NATIONAL_PLATE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})"
     r"(?![\w-])"
 )
+# A plate in capitals right after its registration's word ("reg CA 338-912", "regn KDA 417Q"),
+# two or three groups with a digit: the word is too common a cue for a plate further away.
+_REG_PLATE = re.compile(
+    r"(?<![\w-])(?i:reg(?:o|n|istration)?)\b\.?(?:[ \t]*(?i:no\.?|#|number))?[ \t]*:?[ \t]*"
+    r"((?=[A-Z0-9 -]{0,10}\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4})?)(?![\w-])"
+)
+# A vehicle's word, make or yearly test near "reg": a midwife's or a nurse's registration is
+# not a plate ("reg. no. QTR 5820").
+_REG_PLATE_CTX = context_regex(
+    ["rego", "mot", "plate", "fleet", *VEHICLE_WORDS, *sorted(MAKES), *_PARKING_WORDS]
+)
 _NATIONAL_PLATE_CTX = context_regex(
-    ["reg", "regn", "regd", "registration", "reg no", "plate", *VEHICLE_WORDS,
-     *_PARKING_WORDS, "auto", "rickshaw"]
+    # (a make names the vehicle too: "WP21 ZRX - Ford Transit"; a fleet lists plates)
+    ["reg", "regn", "regd", "registration", "reg no", "plate", "mot", "fleet", *VEHICLE_WORDS,
+     *sorted(MAKES), *_PARKING_WORDS, "auto", "rickshaw"]
 )  # fmt: skip
 _VEHICLE = re.compile(
     r"(?<![\w-])(?=[A-Z0-9 -]{0,13}\d)(?=[A-Z0-9 -]{0,13}[A-Z])"
@@ -641,6 +656,13 @@ _ID_CTX = context_regex(
      "prescription #", "prescription no", "prescription number", "script #"]
 )  # fmt: skip
 
+# A short number right after an employer's, a school's or a plan's label ("emp 2231", "badge
+# 4471", "staff no. 118"): three digits are enough where the label says whose number it is.
+_LABELLED_SHORT_ID = re.compile(
+    r"(?<![\w-])(?:(?i:emp|employee|badge)\.?(?:[ \t]*(?i:id|no\.?|#|number))?|"
+    r"(?i:staff|student|member|payroll)[ \t]*(?i:id|no\.?|#|number))[ \t]*[:#]?[ \t]*"
+    r"(\d{3,10}|[A-Z]{1,4}-?\d{3,10})(?![\w-]|[.,]\d)"
+)
 _DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
 _DEA_CTX = context_regex(["dea", "dea #", "dea no", "dea number", "prescriber"])
 _NPI = re.compile(r"(?<![\w-])[12]\d{9}(?![\w-])")
@@ -966,6 +988,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             context_score=0.85,
             window=12,
         ),
+        Rule("iban-bank", e.IBAN_CODE, _IBAN_BANK, 0.7),
         Rule("ssn", e.US_SSN, _SSN_DASHED, 0.8, _SSN_CTX, 1.0, validate=ssn_ok),
         Rule("ssn-spaced", e.US_SSN, _SSN_SPACED, 0.4, _SSN_CTX, 0.9, validate=ssn_ok),
         Rule("ssn-bare", e.US_SSN, _SSN_BARE, 0.0, _SSN_CTX, 0.9, validate=ssn_ok),
@@ -1157,6 +1180,22 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             window=40,
         ),
         Rule(
+            "plate-reg",
+            e.LICENSE_PLATE,
+            _REG_PLATE,
+            0.0,
+            _REG_PLATE_CTX,
+            0.8,
+            window=60,
+            group=1,
+            words=("reg",),
+            # (five characters at least: "registration 10 AM" is a time; "reg BP 118/70" a
+            # regular rhythm before a reading)
+            validate=lambda v: (
+                len(re.sub(r"[ -]", "", v)) >= 5 and re.split(r"[ -]", v)[0] not in _VITALS
+            ),
+        ),
+        Rule(
             "plate-after-model",
             e.LICENSE_PLATE,
             _PLATE_IN_BRACKETS,
@@ -1185,6 +1224,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             0.8,
             window=25,
             validate=_vehicle_ok,
+        ),
+        Rule(
+            "id-labelled-short",
+            e.ID_NUMBER,
+            _LABELLED_SHORT_ID,
+            0.7,
+            group=1,
+            words=("emp", "employee", "badge", "staff", "student", "member", "payroll"),
         ),
         Rule(
             "id-context",

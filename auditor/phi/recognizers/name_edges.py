@@ -71,15 +71,25 @@ _GIVEN_AFTER = re.compile(
 )
 
 
+# The surname before its comma where a field or a line opens with "Surname, Given" ("Pt:
+# KOZLOWICZ, ZENON J", "Meadowcraft, Harold J  DOB ..."): one capitalised word, alone there.
+_SURNAME_BEFORE = re.compile(
+    r"(?:^|(?<=[\n|:>])|(?<=[|:][ \t])|(?<=[-–—][ \t]))[ \t]*"
+    r"([A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20})?),[ \t]?\Z"
+)
+
+
 def edge_bounds(
     text: str,
     spans: Iterable[S],
     kind: str = "PERSON",
     given: Callable[[str], bool] | None = None,
+    surname: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[S, int, int]]:
     """Each ``kind`` span with small parts beside it, and its bounds with them; with
     ``given`` (whether a word may be a given name), a one-word span's given name after its
-    comma too."""
+    comma too; with ``surname`` (whether a word may be a surname), the surname before a
+    given name's comma where a field or a line opens."""
     for span in spans:
         if span.entity_type != kind:
             continue
@@ -88,6 +98,10 @@ def edge_bounds(
             after_comma = _GIVEN_AFTER.match(text, end)
             if after_comma is not None and given(after_comma.group(1)):
                 end = after_comma.end()
+        if surname is not None and text[start - 2 : start].strip() == ",":
+            family = _SURNAME_BEFORE.search(text, max(0, start - 48), start)
+            if family is not None and surname(family.group(1)):
+                start = family.start(1)
         particle = _PARTICLE_AFTER.match(text, end)
         if particle is not None:
             end = particle.end(1)

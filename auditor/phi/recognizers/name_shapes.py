@@ -22,6 +22,7 @@ from auditor.phi.recognizers.lexicon import NOT_NAMES, POST_TITLES, RELATIVES, T
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
+from auditor.phi.recognizers.tokens import TokenView
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -238,6 +239,16 @@ _INITIAL_UNKNOWN = re.compile(
 )
 
 
+# Two words in lower case where a patient is named: after "in", "for", "with", "re", "pt",
+# a title or a field's colon, and before what a name is followed by (its comma, its age, "on"
+# a drug or a ward, "going", "is", the line's end): see NameShapeRecognizer._lower_pairs.
+_LOWER_PAIR = re.compile(
+    r"(?:\b(?:in|for|with|re|pt|patient|mr|mrs|ms|miss)[ \t]+|:[ \t]*)"
+    r"([a-z]{3,14})[ \t]+([a-z]{3,20}(?:-[a-z]{3,20})?)"
+    r"(?=[ \t]*(?:[,;?(]|$|\n)|[ \t]+(?:\d|on|going|is|has|was|who|age[ds]?|yo|y/o)\b)"
+)
+
+
 class NameShapeRecognizer(LocalRecognizer):
     """Speaker labels and "SURNAME, Given" before a record field (see module)."""
 
@@ -336,6 +347,29 @@ class NameShapeRecognizer(LocalRecognizer):
                 continue  # a text of one line: a code, not a signature
             end = m.start("i") + len(initials.rstrip())
             out.append(make_result(self, Entity.PERSON, m.start("i"), end, 0.65))
+        return out
+
+    def _lower_pairs(self, text: str) -> list[RecognizerResult]:
+        """A given name and a surname typed in lower case inside a text written in normal
+        case, where a patient is named (``_LOWER_PAIR``: "delirium in walt fennistone, 96",
+        "Curbside: jed cadwalladine"): the given name listed and no word or ambiguous name,
+        the surname listed or unknown to every list; not "in grace period", "for otis
+        media"."""
+        out = []
+        lex = self.lexicon
+        for m in _LOWER_PAIR.finditer(text):
+            given, family = m.group(1), m.group(2)
+            if not lex.is_first(given) or lex.is_ambiguous(given) or lex.is_english(given):
+                continue
+            parts = family.split("-")
+            if any(p in NOT_NAMES or p in lex.stoplist or p in STOP_WORDS for p in (given, *parts)):
+                continue
+            # (a town's name is a surname too, "winston morland"; an unlisted place is not)
+            if all(
+                lex.is_surname(p) or (lex.is_unknown_proper(p) and p not in lex.places)
+                for p in parts
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(2), 0.6))
         return out
 
     def _given_or_unknown(self, word: str) -> bool:
@@ -444,6 +478,8 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         if "(" in text and any(cue in lower for cue in _FAMILY_CUES):
             out += self._family_list(text)
+        if nlp_artifacts is not None and not TokenView.shared(text, nlp_artifacts).shouting:
+            out += self._lower_pairs(text)
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):
                 last, first = m.group(1), m.group(2)

@@ -139,8 +139,11 @@ DENOMINATIONS = (
 )
 _TRADE = accelerated(
     re.compile(
-        # (the shortest name: "X Sports Club" is X and a sports club)
-        r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2}?)\s+"
+        # (the shortest name: "X Sports Club" is X and a sports club; a saint's or two saints'
+        # name with its "St." belongs to it: "St. Anselm's Parish Hall", "Sts. Cyril & Methodius")
+        r"(?<![\w-])((?:(?:Sts?|Ste|Saint)\.?[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?"
+        r"(?:[ \t]+(?:&|and)[ \t]+[A-Z][a-z][\w'’-]*)?|"
+        r"(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2}?))\s+"
         r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
         r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
         r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
@@ -151,7 +154,7 @@ _TRADE = accelerated(
         r"Visiting\s+Nurses?(?:\s+(?:Association|Service|Services))?|"
         # an insurer by its line of cover: "Northstar Casualty", "Mountaineer Life & Annuity"
         r"Casualty|Indemnity|Underwriters|(?:Life\s*(?:&|and)\s*)?Annuity|"
-        r"Health\s+Plans?|Health\s+Insurance|"
+        r"Health\s+Plans?|Health\s+Insurance|HMO|PPO|"
         # donated blood, tissue and food: "Northern Lights Blood Services", "X Eye Bank"
         r"(?:Blood|Eye|Tissue|Bone|Milk|Food|Organ|Donor)\s+(?:Bank|Services|Centre|Center|Alliance|"
         r"Network)|Gift\s+of\s+(?:Life|Hope)|"
@@ -163,14 +166,16 @@ _TRADE = accelerated(
         r"(?:Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
         r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
         r"Intermediate(?:\s+School)?|Kindergarten|Montessori)|"
-        r"Academy|Parish|Mosque|Synagogue|Temple|Gurdwara|"
+        r"Academy|College|University|Polytechnic|TAFE|Parish|Mosque|Synagogue|Temple|Gurdwara|"
         # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
         # Church" (the name in front is what identifies it)
         rf"(?:{DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel)|"
         # a club, with the sport or kind it is for: "X Sports Club", "X Golf Club"
         r"(?:(?:Sports|Golf|Tennis|Swim(?:ming)?|Football|Soccer|Rugby|Cricket|Rowing|Sailing|"
         r"Yacht|Athletic|Boxing|Running|Cycling|Riding|Social|Youth|Boys\s+(?:&|and)\s+"
-        r"Girls)\s+)?Club)(?![\w])"
+        r"Girls)\s+)?Club)"
+        # the hall a congregation lets: "St. Brigid's Parish Hall", "Grace Church Hall"
+        r"(?:[ \t]+Hall(?![\w]))?(?![\w])"
     )
 )
 # The industries a firm names itself by (title case in the rule below; the de-identifier's
@@ -216,13 +221,22 @@ _VETERANS_POST = re.compile(
     r"(?<![\w-])(?:VFW|AMVETS|DAV|American[ \t]+Legion|Legion)[ \t]+Post[ \t]+\d{1,5}(?![\w-])"
 )
 # A congregation named by its rank in its town and its denomination, as American churches
-# are ("First Congregational Church of Lebanon", "Second Baptist Church"): every word an
+# are ("First Congregational Church of Lebanon", "Second Baptist Church", "First Church of
+# God"; :mod:`org_edges` adds a town after a national church's name): every word an
 # everyday one, so the trade rule's name test leaves it; the denomination and the church are
 # the evidence, and the town after "of" belongs to the name.
 _RANKED_CHURCH = re.compile(
     r"(?<![\w-])(?:First|Second|Third|Fourth|Fifth|1st|2nd|3rd|4th|5th)[ \t]+"
-    rf"(?:{DENOMINATIONS}[ \t]+|United[ \t]+){{1,3}}(?:Church|Chapel|Congregation)"
+    rf"(?:{DENOMINATIONS}[ \t]+|United[ \t]+){{0,3}}(?:Church|Chapel|Congregation)"
     r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?(?![\w-])"
+)
+# A place named with its capital "The" mid-sentence, after a word of going or being there
+# ("from The Willows at Ramsgate", "outside The Kestrel Arms", "staying at The Laurels"):
+# the capital says the words are a name, the preposition that it is somewhere.
+_THE_VENUE = re.compile(
+    r"(?<![\w'’-])(?:at|from|to|in|outside|near|into|leaving|left|via)[ \t]+"
+    r"(The[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}"
+    r"(?:[ \t]+at[ \t]+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])"
 )
 # An industry after a name that is no English word, in mixed-case text only (in capitals
 # "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
@@ -487,7 +501,8 @@ _TRADE_GATE = _Gate(
     "andAnnuity LifeandAnnuity Blood Eye Tissue Bone Milk Food Organ Donor Gift Pre PreSchool "
     "Preschool "
     "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
-    "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting",
+    "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting HMO PPO College University "
+    "Polytechnic TAFE",
     both=(
         ("Home", "Care"),
         ("Home", "care"),
@@ -733,6 +748,10 @@ class OrganizationRecognizer(LocalRecognizer):
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _RANKED_CHURCH.finditer(text) if "Church" in text or "Chapel" in text else ():
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        for m in _THE_VENUE.finditer(text) if " The " in text else ():
+            venue_words = re.findall(r"[A-Z][A-Za-z'’-]*", m.group(1))[1:]
+            if not any(w.lower() in NOT_NAMES or self._clinical_word(w) for w in venue_words):
+                out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
         for m in _COURT.finditer(text) if "Court" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:

@@ -1,0 +1,61 @@
+"""The words at a found organisation's edges that belong to its name: a congregation's
+denomination and its town ("Zion Mennonite of Harper", "Bethany Pines Lutheran of Pelican
+Lake", "Greater Shiloh Light Missionary Baptist of Blackshear"), and a capital "The" that
+opens a venue's name mid-sentence ("celebrating at The Lotus Room").
+
+The name rules find the distinctive words ("Bethany Pines", "Zion Mennonite" read as a
+person, "Lotus Room"); the edge left beside the replaced part keeps what a reader needs to find
+the place again (a church of one denomination in one town). Found after the engine, from its
+spans: a span followed by denomination words and "of" and a capitalised town grows over them
+and becomes an ORGANIZATION; an ORGANIZATION or HOSPITAL after a capital "The" that starts
+no sentence takes it in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from auditor.phi.entities import Entity, TypedSpan
+from auditor.phi.recognizers.organizations import DENOMINATIONS
+
+S = TypeVar("S", bound=TypedSpan)
+
+_HOUSE = r"(?:Church|Chapel|Parish|Congregation|Tabernacle|Assembly|Fellowship)"
+# A national church's own name after its house word ("Church of God in Christ").
+_CHURCH_OF = r"(?:[ \t]+of[ \t]+(?:God(?:[ \t]+in[ \t]+Christ)?|Christ|the[ \t]+Nazarene))"
+_IN_CHRIST = re.compile(r"[ \t]+in[ \t]+Christ(?![\w'’-])")
+_DENOMINATION_END = re.compile(rf"(?:{DENOMINATIONS}|{_HOUSE}){_CHURCH_OF}?\Z")
+# What may follow the found words: more denomination words, a house word, then the town.
+_TOWN_TAIL = re.compile(
+    rf"((?:[ \t]+{DENOMINATIONS})*(?:[ \t]+{_HOUSE}{_CHURCH_OF}?)?)"
+    r"[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\w'’-])"
+)
+# A capital "The" right before, after a lower-case word or a comma: no sentence opens there.
+_THE_BEFORE = re.compile(r"(?<=[a-z,][ \t])The[ \t]+\Z")
+_NAMED = frozenset({Entity.PERSON.value, Entity.ORGANIZATION.value, Entity.HOSPITAL.value})
+_VENUES = frozenset({Entity.ORGANIZATION.value, Entity.HOSPITAL.value})
+
+
+def org_edge_bounds(text: str, spans: Iterable[S]) -> Iterator[tuple[S, str, int, int]]:
+    """Each span whose organisation's name goes on beside it, its type and its new bounds."""
+    for span in spans:
+        kind, start, end = span.entity_type, span.start, span.end
+        if kind not in _NAMED:
+            continue
+        tail = _TOWN_TAIL.match(text, end)
+        # (a one-word span ending in a denomination is a name, not a church: "Christian of")
+        if tail is not None and (
+            tail.group(1) or (" " in text[start:end] and _DENOMINATION_END.search(text, start, end))
+        ):
+            kind, end = Entity.ORGANIZATION.value, tail.end()
+        # (the town rule reads "of God" as a town's place: the national church's name goes on)
+        if text.endswith("of God", start, end) and (more := _IN_CHRIST.match(text, end)):
+            end = more.end()
+        if kind in _VENUES and (the := _THE_BEFORE.search(text, max(0, start - 6), start)):
+            start = the.start()
+        if (kind, start, end) != (span.entity_type, span.start, span.end):
+            if kind == span.entity_type == Entity.PERSON.value:
+                continue  # (only "of God in Christ" grew a person: no church without its house)
+            yield span, kind, start, end
