@@ -547,6 +547,15 @@ def select_spans(spans: Iterable[Span], min_score: float = 0.0) -> list[Span]:
                 # what is no name word, digits included; the identifier's keyed token of the
                 # same shape replaces every letter and digit of the union.
                 best = max(ids, key=lambda g: (g.end - g.start, g.score))
+            elif best.entity_type != Entity.DATE_TIME and any(
+                g.entity_type == Entity.DATE_TIME and g.end > best.end for g in group
+            ):
+                # A name run into a date ("Septra Dec" of "Septra Dec 1"): a name surrogate
+                # keeps the day's digits; the date operator removes the whole union.
+                best = max(
+                    (g for g in group if g.entity_type == Entity.DATE_TIME),
+                    key=lambda g: (g.end - g.start, g.score),
+                )
             if len(group) == 1:
                 out.append(best)
             else:
