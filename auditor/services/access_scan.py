@@ -23,7 +23,7 @@ from auditor import ctrl_c
 from auditor.alerts import send_alerts
 from auditor.context import AppContext, work_dir
 from auditor.errors import InputError
-from auditor.policy import engine
+from auditor.policy import carry_parts, engine
 from auditor.policy.context import context_files
 from auditor.policy.evaluate import SegmentEvaluator
 from auditor.policy.loader import load_pack
@@ -63,7 +63,31 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
-def _engine_config(actx: AppContext, tz: str, work: Path) -> engine.EngineConfig:
+#: A carried event's bytes in DuckDB's memory per byte of input read (the carry's columns
+#: uncompressed: ~200 bytes an event; a bench CSV line is ~92), and per persisted event.
+CARRY_BYTES_PER_INPUT_BYTE = 2.5
+CARRY_BYTES_PER_EVENT = 250
+
+
+def carry_bytes(job: AccessScanJob, manifest: carry_parts.Manifest) -> int | None:
+    """What the scan's window carry may take in memory, at most: every event of its inputs
+    and of the persisted carry (``engine.carry_in_memory`` keeps a small one in memory).
+    None when an older version's single-file carry is to be read (its rows unknown)."""
+    if manifest.legacy is not None:
+        return None
+    read = 0
+    for path, _ in job.specs:
+        try:
+            read += path.stat().st_size
+        except OSError:
+            continue
+    rows = sum(p.rows for p in manifest.parts)
+    return int(read * CARRY_BYTES_PER_INPUT_BYTE) + rows * CARRY_BYTES_PER_EVENT
+
+
+def _engine_config(
+    actx: AppContext, tz: str, work: Path, carry: int | None = None
+) -> engine.EngineConfig:
     s = actx.settings
     return engine.EngineConfig(
         timezone=tz,
@@ -76,6 +100,7 @@ def _engine_config(actx: AppContext, tz: str, work: Path) -> engine.EngineConfig
         threads=s.access.duckdb_threads,
         temp_dir=work / "spill",
         carry_db=work / "carry.duckdb",
+        carry_bytes=carry,
         rule_time_limit=s.access.rule_time_limit_seconds,
     )
 
@@ -190,12 +215,12 @@ def _evaluator(
 def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | None) -> None:
     """Open the scan's database, prepare the policy engine, then scan file after file."""
     settings = job.actx.settings
-    cfg = _engine_config(job.actx, job.timezone, job.work)
+    manifest = load_manifest(job.actx)
+    cfg = _engine_config(job.actx, job.timezone, job.work, carry_bytes(job, manifest))
     (job.work / "spill").mkdir(exist_ok=True)
     settings.checkpoints_dir.mkdir(parents=True, exist_ok=True)
     inputs = [p for p, _ in job.specs] + context_files(job.context_dir)
     job.carry_folder.mkdir(parents=True, exist_ok=True)
-    manifest = load_manifest(job.actx)
     con = engine.connect(
         cfg,
         allowed_dirs=[job.work, job.carry_folder],

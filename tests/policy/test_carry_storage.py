@@ -91,6 +91,7 @@ def test_a_scans_carry_and_window_stage_store_their_distinct_texts_plain(
         return floor
 
     monkeypatch.setattr(engine, "advance_carry", checked)
+    monkeypatch.setattr(engine, "MEMORY_CARRY_SHARE", 0.0)  # the file, not memory: small scan
     log = write_csv(_events(3), tmp_path / "a.csv")
     found = scan_findings(tmp_path / "home", [[log]])
     assert any(rule == "ACC-VOLUME-001" for rule, _, _ in found)  # the window rule ran
