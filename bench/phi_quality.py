@@ -177,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--judged-units",
         action="store_true",
         help="hand-written corpora: score a unit named by its kind alone (MICU, Ward 23) as "
-        "neither PHI nor not, as the issue's independent check did (conventions.units_ignored)",
+        "neither PHI nor not, as the issue's independent check did; a title or a calling code "
+        "inside a span too (conventions.judged)",
     )
     parser.add_argument(
         "--corpus",
@@ -235,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _realistic(args: argparse.Namespace) -> int:
     docs = realistic.load(args.realistic)
     if args.judged_units:
-        docs = conventions.units_ignored(docs)
+        docs = conventions.judged(docs)
     if args.limit:
         docs = docs[: args.limit]
     t0 = time.perf_counter()

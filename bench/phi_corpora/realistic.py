@@ -26,7 +26,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round42-dev``/``round42-test``, ``round43-dev``/``round43-test``,
 ``round44-dev``/``round44-test``, ``round45-dev``/``round45-test``,
 ``round46-dev``/``round46-test``, ``round47-dev``/``round47-test``,
-``round48-dev``/``round48-test`` and ``bait-dev``/``bait-test``
+``round48-dev``/``round48-test``, ``round49-dev``/``round49-test``,
+``round50-dev``/``round50-test``, ``round51-dev``/``round51-test``,
+``round52-dev``/``round52-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -680,6 +682,46 @@ CORPORA = {
         HERE / "round48_test.src.txt",
         HERE / "round48_test.jsonl",
         HERE / "round48_test_site.tsv",
+    ),
+    "round49-dev": (
+        HERE / "round49_dev.src.txt",
+        HERE / "round49_dev.jsonl",
+        HERE / "round49_dev_site.tsv",
+    ),
+    "round49-test": (
+        HERE / "round49_test.src.txt",
+        HERE / "round49_test.jsonl",
+        HERE / "round49_test_site.tsv",
+    ),
+    "round50-dev": (
+        HERE / "round50_dev.src.txt",
+        HERE / "round50_dev.jsonl",
+        HERE / "round50_dev_site.tsv",
+    ),
+    "round50-test": (
+        HERE / "round50_test.src.txt",
+        HERE / "round50_test.jsonl",
+        HERE / "round50_test_site.tsv",
+    ),
+    "round51-dev": (
+        HERE / "round51_dev.src.txt",
+        HERE / "round51_dev.jsonl",
+        HERE / "round51_dev_site.tsv",
+    ),
+    "round51-test": (
+        HERE / "round51_test.src.txt",
+        HERE / "round51_test.jsonl",
+        HERE / "round51_test_site.tsv",
+    ),
+    "round52-dev": (
+        HERE / "round52_dev.src.txt",
+        HERE / "round52_dev.jsonl",
+        HERE / "round52_dev_site.tsv",
+    ),
+    "round52-test": (
+        HERE / "round52_test.src.txt",
+        HERE / "round52_test.jsonl",
+        HERE / "round52_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
