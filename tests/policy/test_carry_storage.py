@@ -106,3 +106,35 @@ def test_a_scans_carry_and_window_stage_store_their_distinct_texts_plain(
     for w_src in staged:
         for name in ("grp", "val"):  # the rule's user and patient
             assert w_src[name] == {"Uncompressed"}, name
+
+
+def test_a_parts_distinct_texts_are_written_plain_and_read_back_whole(tmp_path: Path) -> None:
+    """``engine._copy_carry``: a column with more distinct values in a row group than
+    ``PART_DICTIONARY_LIMIT`` (2,000 patients) is written without a dictionary (DuckDB's
+    default limit is higher: it built each such dictionary first, and kept this one), a
+    few-valued one with one; the rows read back are the carry's, ``source`` spelled
+    ``label:line``."""
+    con = duckdb.connect()
+    con.execute(f"CREATE TEMP TABLE {engine.CARRY_SOURCES} AS SELECT 1 AS sid, 'a.csv' AS label")
+    con.execute(
+        "CREATE TABLE c AS SELECT -range AS k, md5(range::VARCHAR) AS ekey, 1 AS sid, "
+        "range + 2 AS line, 'U' || (range % 40) AS event__user_id, "
+        "'P' || (range % 2000) AS event__patient_id FROM range(20000)"
+    )
+    path = tmp_path / "part.parquet"
+    engine._copy_carry(con, "c", path)
+    encodings = dict(
+        con.execute(
+            "SELECT path_in_schema, string_agg(encodings, ',') FROM parquet_metadata(?) "
+            "GROUP BY ALL",
+            [str(path)],
+        ).fetchall()
+    )
+    assert "DICTIONARY" not in encodings["ekey"]
+    assert "DICTIONARY" not in encodings["event__patient_id"]
+    assert "DICTIONARY" in encodings["event__user_id"]
+    got = con.execute("SELECT * FROM read_parquet(?) ORDER BY k", [str(path)]).fetchall()
+    want = con.execute(
+        "SELECT k, ekey, 'a.csv:' || line, event__user_id, event__patient_id FROM c ORDER BY k"
+    ).fetchall()
+    assert got == want
