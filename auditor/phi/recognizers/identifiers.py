@@ -656,6 +656,23 @@ _ID_CTX = context_regex(
      "prescription #", "prescription no", "prescription number", "script #"]
 )  # fmt: skip
 
+# A user name after its label and a colon ("username: tgreer_rn", "login: jsmith"), or after
+# the label alone when a digit, a dot or an underscore marks it ("user kaito.m_dev", "login
+# jsmith42"; not "user reported", "login failed").
+_USER_NAME = re.compile(
+    r"(?<![\w.-])(?i:user[ \t]?name|login|user[ \t]?id|handle)[ \t]*[:=][ \t]*"
+    r"([A-Za-z][\w.]{1,30}[A-Za-z0-9])(?![\w@-])"
+)
+_USER_NAME_MARKED = re.compile(
+    r"(?<![\w.-])(?i:user(?:[ \t]?name|[ \t]?id)?|login|handle)[ \t]+"
+    r"([A-Za-z][a-z0-9]*[._\d][\w.]*[A-Za-z0-9])(?![\w@-])"
+)
+
+
+def _no_word(value: str) -> bool:
+    return value.lower() not in STOP_WORDS and value.lower() not in {"name", "id", "was", "has"}
+
+
 # A short number right after an employer's, a school's or a plan's label ("emp 2231", "badge
 # 4471", "staff no. 118"): three digits are enough where the label says whose number it is.
 _LABELLED_SHORT_ID = re.compile(
@@ -1224,6 +1241,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             0.8,
             window=25,
             validate=_vehicle_ok,
+        ),
+        Rule("user-name", e.ID_NUMBER, _USER_NAME, 0.7, group=1, validate=_no_word),
+        Rule(
+            "user-name-marked",
+            e.ID_NUMBER,
+            _USER_NAME_MARKED,
+            0.7,
+            group=1,
+            words=("user", "login", "handle"),
         ),
         Rule(
             "id-labelled-short",

@@ -378,6 +378,9 @@ class Lexicon:
     # Of those, cities of 200,000 people or more whose one-word name is nothing else
     # (world_cities.txt.gz): known enough to read as a city without a cue ("Lucknow").
     big_cities: frozenset[str] = frozenset()
+    # Cities abroad of 100,000 people or more whose name is also a word or a listed name
+    # ("cairns", "muscat", "cork"): a town only in Title case after a place cue.
+    word_cities: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -419,6 +422,7 @@ class Lexicon:
             stoplist=frozenset(resource_lines("clinical_stoplist.txt")) | EHR_PRODUCTS | PRODUCTS,
             english=frozenset(resource_lines("english_words.txt.gz")),
             big_cities=frozenset(resource_lines("world_cities.txt.gz")) & frozenset(world),
+            word_cities=frozenset(resource_lines("world_word_cities.txt.gz")),
             **_facilities(resource_lines("us_facilities.txt"), split_words),
         )
 

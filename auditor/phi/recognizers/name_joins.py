@@ -39,7 +39,7 @@ _AFTER_NAME = frozenset(
 
 # Verbs whose subject is a person, after a name in caps: the surname slot before them holds
 # a less frequent surname that is also a word ("TONYA MAJOR ASKED", "LEE BISHOP STATES").
-_SPEECH_AFTER = frozenset(
+SPEECH_AFTER = frozenset(
     {"asked", "asks", "requested", "requests", "says", "said", "states", "stated", "reports",
      "reported", "called", "calls", "phoned", "wants", "wanted", "visited", "came", "agreed",
      "agrees", "declined", "declines", "consented", "consents", "refused", "refuses"}
@@ -257,7 +257,7 @@ class NameWords:
         if w.key in NAME_VERBS or rank > 5000:
             return False
         nxt = k + 1
-        if nxt < len(words) and view.gap(nxt) == " " and words[nxt].key in _SPEECH_AFTER:
+        if nxt < len(words) and view.gap(nxt) == " " and words[nxt].key in SPEECH_AFTER:
             return True  # "SPOUSE TONYA MAJOR ASKED FOR ...": a person's verb closes the name
         if rank > 1000:
             return False

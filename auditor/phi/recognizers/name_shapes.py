@@ -243,9 +243,51 @@ _INITIAL_UNKNOWN = re.compile(
 # a title or a field's colon, and before what a name is followed by (its comma, its age, "on"
 # a drug or a ward, "going", "is", the line's end): see NameShapeRecognizer._lower_pairs.
 _LOWER_PAIR = re.compile(
-    r"(?:\b(?:in|for|with|re|pt|patient|mr|mrs|ms|miss)[ \t]+|:[ \t]*)"
+    r"(?:\b(?:in|for|with|re|pt|patient|mr|mrs|ms|miss)[ \t]+|:[ \t]*|^[ \t]*|[?!][ \t]+|"
+    r"[—–][ \t]*)"
     r"([a-z]{3,14})[ \t]+([a-z]{3,20}(?:-[a-z]{3,20})?)"
-    r"(?=[ \t]*(?:[,;?(]|$|\n)|[ \t]+(?:\d|on|going|is|has|was|who|age[ds]?|yo|y/o)\b)"
+    r"(?=[ \t]*(?:[,;?(]|$|\n)|"
+    r"[ \t]+(?:\d|on|going|is|has|was|who|age[ds]?|yo|y/o|(?i:mrn|dob))\b)",
+    re.M,
+)
+# A police or military rank spelled out before a surname ("Officer Maddigan", "DETECTIVE
+# RUVOLO", "Trooper Haskell"): the surname must be no English word ("Officer Training",
+# "Inspector General", "Deputy Director" are none).
+_RANK_NAME = re.compile(
+    r"(?<![\w'’-])(?i:officer|detective|trooper|deputy|sergeant|constable|lieutenant|"
+    r"inspector|corporal|patrolman|agent)[ \t]+([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)"
+    r"(?![\w'’-])"
+)
+# A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
+_LOWER_TITLED = re.compile(
+    r"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)"
+    r"(?![\w'’-])"
+)
+
+
+_RANK_GATE = (
+    "fficer",
+    "FFICER",
+    "etective",
+    "ETECTIVE",
+    "rooper",
+    "ROOPER",
+    "eputy",
+    "EPUTY",
+    "ergeant",
+    "ERGEANT",
+    "onstable",
+    "ONSTABLE",
+    "ieutenant",
+    "IEUTENANT",
+    "nspector",
+    "NSPECTOR",
+    "orporal",
+    "ORPORAL",
+    "atrolman",
+    "ATROLMAN",
+    "gent",
+    "GENT",
 )
 
 
@@ -370,6 +412,16 @@ class NameShapeRecognizer(LocalRecognizer):
                 for p in parts
             ):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(2), 0.6))
+        for m in _LOWER_TITLED.finditer(text):
+            parts = [p.strip("'’") for p in m.group(1).split("-")]
+            if any(p in NOT_NAMES or p in lex.stoplist or p in STOP_WORDS for p in parts):
+                continue
+            # (a word after "dr" may be a verb or a unit: "dr said", "dr in charge")
+            if all(
+                not lex.is_english(p) and (lex.is_surname(p) or lex.is_unknown_proper(p))
+                for p in parts
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
 
     def _given_or_unknown(self, word: str) -> bool:
@@ -480,6 +532,17 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._family_list(text)
         if nlp_artifacts is not None and not TokenView.shared(text, nlp_artifacts).shouting:
             out += self._lower_pairs(text)
+        for m in _RANK_NAME.finditer(text) if any(r in text for r in _RANK_GATE) else ():
+            parts = [p.lower().strip("'’") for p in m.group(1).split("-")]
+            lex = self.lexicon
+            if all(
+                not lex.is_english(p)
+                and p not in lex.stoplist
+                and p not in NOT_NAMES
+                and (lex.is_surname(p) or lex.is_unknown_proper(p))
+                for p in parts
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.7))
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):
                 last, first = m.group(1), m.group(2)

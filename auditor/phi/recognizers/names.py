@@ -29,7 +29,12 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
     Lexicon,
 )
-from auditor.phi.recognizers.name_joins import GIVEN_ABBREVIATIONS, NameWords, joinable
+from auditor.phi.recognizers.name_joins import (
+    GIVEN_ABBREVIATIONS,
+    SPEECH_AFTER,
+    NameWords,
+    joinable,
+)
 from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import irish_county_words
@@ -421,7 +426,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
             if self.english(key):
                 # "dr lopes", "mrs. rich": a listed surname that is also a word, written in
                 # lower case after a title; not a verb or other cue word ("dr called").
-                return lex.is_surname(key) and key not in NAME_VERBS and not _VERBISH.search(key)
+                return (
+                    lex.is_surname(key)
+                    and key not in NAME_VERBS
+                    and (gap != " " or key not in SPEECH_AFTER)  # "dr said ok"
+                    and not _VERBISH.search(key)
+                )
             return self.known(key) or (len(key) >= 4 and self.unknown_proper(key))
         if (
             before in {"mrs", "mr", "ms", "miss", "missus", "mister"}

@@ -1,7 +1,8 @@
 """The words at a found organisation's edges that belong to its name: a congregation's
 denomination and its town ("Zion Mennonite of Harper", "Bethany Pines Lutheran of Pelican
-Lake", "Greater Shiloh Light Missionary Baptist of Blackshear"), and a capital "The" that
-opens a venue's name mid-sentence ("celebrating at The Lotus Room").
+Lake", "Greater Shiloh Light Missionary Baptist of Blackshear"), a capital "The" that
+opens a venue's name mid-sentence ("celebrating at The Lotus Room"), and whom a home is for
+("Ferriera Home for the Aged").
 
 The name rules find the distinctive words ("Bethany Pines", "Zion Mennonite" read as a
 person, "Lotus Room"); the edge left beside the replaced part keeps what a reader needs to find
@@ -32,6 +33,12 @@ _TOWN_TAIL = re.compile(
     rf"((?:[ \t]+{DENOMINATIONS})*(?:[ \t]+{_HOUSE}{_CHURCH_OF}?)?)"
     r"[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\w'’-])"
 )
+# Whom a home is for, after its name ("Ferriera Home for the Aged", "HOME FOR THE ELDERLY").
+_HOME_FOR = re.compile(
+    r"[ \t]+(?i:for[ \t]+(?:the[ \t]+)?"
+    r"(?:aged|elderly|infirm|incurables|aged[ \t]+poor|blind|deaf))"
+    r"(?![\w'’-])"
+)
 # A capital "The" right before, after a lower-case word or a comma: no sentence opens there.
 _THE_BEFORE = re.compile(r"(?<=[a-z,][ \t])The[ \t]+\Z")
 _NAMED = frozenset({Entity.PERSON.value, Entity.ORGANIZATION.value, Entity.HOSPITAL.value})
@@ -53,6 +60,12 @@ def org_edge_bounds(text: str, spans: Iterable[S]) -> Iterator[tuple[S, str, int
         # (the town rule reads "of God" as a town's place: the national church's name goes on)
         if text.endswith("of God", start, end) and (more := _IN_CHRIST.match(text, end)):
             end = more.end()
+        if (
+            kind in _VENUES
+            and text[start:end].lower().endswith("home")
+            and (home_for := _HOME_FOR.match(text, end))
+        ):
+            end = home_for.end()
         if kind in _VENUES and (the := _THE_BEFORE.search(text, max(0, start - 6), start)):
             start = the.start()
         if (kind, start, end) != (span.entity_type, span.start, span.end):

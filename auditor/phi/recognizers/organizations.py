@@ -68,7 +68,7 @@ _SUFFIXES = (
     r"P\.L\.L\.C\.|Chtd\.|"
     # (as a note in capitals is read, from a copy capitalised word by word: "SERVICES, LLC")
     r"Llc|Llp|Pllc|"
-    r"Group|Holdings|Associates|Partners|Partnership|(?:&|and)\s+Sons|Bros\.|Bros\b|Bancorp|Bank|"
+    r"Group|Holdings|Associates|Assoc\.|Assocs\.?|Partners|Partnership|(?:&|and)\s+Sons|Bros\.|Bros\b|Bancorp|Bank|"
     r"Industries|Enterprises|Ventures|Technologies|Pharmaceuticals|Consulting|Trust|Fund|ETF|"
     r"INC\.?|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|CO\.\s?,?\s?LTD\.?|GROUP|HOLDINGS|"
     r"ASSOCIATES|PARTNERS|INDUSTRIES|ENTERPRISES|TECHNOLOGIES|BANK|"
@@ -143,8 +143,12 @@ _TRADE = accelerated(
         # name with its "St." belongs to it: "St. Anselm's Parish Hall", "Sts. Cyril & Methodius")
         r"(?<![\w-])((?:(?:Sts?|Ste|Saint)\.?[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?"
         r"(?:[ \t]+(?:&|and)[ \t]+[A-Z][a-z][\w'’-]*)?|"
-        r"(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:[ -][A-Z][a-z][\w'’-]*){0,2}?))\s+"
+        r"(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:(?:[ -]|[ \t]+&[ \t]+)[A-Z][a-z][\w'’-]*){0,2}?))\s+"
         r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
+        # the undertaker and the place a patient eats out or works a shift ("X Mortuary",
+        # "Ashlantern Grill")
+        r"Mortuary|Crematorium|Cremation\s+Services|Grill|Bistro|Brasserie|Diner|Tavern|"
+        r"Steakhouse|Pizzeria|Restaurant|"
         r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
         r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
         r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
@@ -169,7 +173,7 @@ _TRADE = accelerated(
         r"Academy|College|University|Polytechnic|TAFE|Parish|Mosque|Synagogue|Temple|Gurdwara|"
         # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
         # Church" (the name in front is what identifies it)
-        rf"(?:{DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel)|"
+        rf"(?:{DENOMINATIONS}\s+){{0,3}}(?:Church|Chapel|Tabernacle|Cathedral|Basilica)|"
         # a club, with the sport or kind it is for: "X Sports Club", "X Golf Club"
         r"(?:(?:Sports|Golf|Tennis|Swim(?:ming)?|Football|Soccer|Rugby|Cricket|Rowing|Sailing|"
         r"Yacht|Athletic|Boxing|Running|Cycling|Riding|Social|Youth|Boys\s+(?:&|and)\s+"
@@ -187,6 +191,7 @@ INDUSTRY_WORDS = (
     # trades a patient works at or hires, as small firms name themselves ("Platte River
     # Millwork", "Kinsale Roofing", "Vasquez Trucking")
     r"Millwork|Lumber|Hardware|Roofing|Landscaping|Trucking|Towing|Movers|Catering|Brewery|"
+    r"Painting|Decorating|Paving|Excavating|Excavation|Heating|HVAC|Siding|"
     r"Winery|Vineyards?|Distillery|Printing|Upholstery|Flooring|Masonry|Welding|Machining|"
     r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
@@ -230,6 +235,12 @@ _RANKED_CHURCH = re.compile(
     rf"(?:{DENOMINATIONS}[ \t]+|United[ \t]+){{0,3}}(?:Church|Chapel|Congregation)"
     r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?(?![\w-])"
 )
+_SCHOOL_END = re.compile(r"(?i:College|University|Academy|School)\Z")
+_OF_SUBJECT = re.compile(
+    r"[ \t]+(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?[A-Z][\w'’-]*"
+    r"(?:[ \t]+(?:&|and|AND)[ \t]+[A-Z][\w'’-]*"
+    r"|[ \t]+[A-Z][\w'’-]*)?(?![\w'’-])"
+)
 # A place named with its capital "The" mid-sentence, after a word of going or being there
 # ("from The Willows at Ramsgate", "outside The Kestrel Arms", "staying at The Laurels"):
 # the capital says the words are a name, the preposition that it is somewhere.
@@ -238,6 +249,8 @@ _THE_VENUE = re.compile(
     r"(The[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}"
     r"(?:[ \t]+at[ \t]+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])"
 )
+_FAMILY_FIRM = re.compile(r"(?:Bros\.?|Brothers|Sons)\Z")
+_INDUSTRY_AFTER = re.compile(rf"[ \t]+(?i:{INDUSTRY_WORDS})(?![\w])")
 # An industry after a name that is no English word, in mixed-case text only (in capitals
 # "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
 _INDUSTRY = re.compile(
@@ -405,7 +418,9 @@ _NOT_HEADS = frozenset(
      # a sentence's verb before the name: "Attends Little Acorns Preschool"
      "attends", "attended", "attending", "visits", "visited", "goes", "went", "lives",
      "works", "moved", "joined", "left", "seen", "referred", "transferred", "admitted",
-     "called", "call", "phoned", "see", "via", "by", "from", "to", "per", "with", "for"}
+     "called", "call", "phoned", "see", "via", "by", "from", "to", "per", "with", "for",
+     # where it stands ("NEAR SLATERHILL COLLEGE" in a note in capitals)
+     "near", "at", "in", "on", "behind", "opposite", "outside"}
 )  # fmt: skip
 # Family words the relatives list leaves out, as patients write them.
 _KIN = frozenset({"mum", "mam", "mummy", "mommy", "nan", "nana", "gran", "granny", "grandma",
@@ -482,7 +497,7 @@ _SUFFIX_GATE = _Gate(
     "Partnership Sons Bros Bancorp Bank Industries Enterprises Ventures Technologies "
     "Pharmaceuticals Consulting Trust Fund ETF INC CORP CORPORATION COMPANY LTD LIMITED CO "
     "GROUP HOLDINGS ASSOCIATES PARTNERS INDUSTRIES ENTERPRISES TECHNOLOGIES BANK Solutions "
-    "Administrators Attorneys SOLUTIONS ADMINISTRATORS ATTORNEYS",
+    "Administrators Attorneys SOLUTIONS ADMINISTRATORS ATTORNEYS Assoc Assocs ASSOC ASSOCS",
     subs=("L.L.C.", "L.P.", "S.A.", "N.V.", "W.L.L", "S.p.A.", "s.r.o.", "d.o.o.", "A.Ş.", "R.L."),
     both=(("Health", "Plan"), ("HEALTH", "PLAN")),
 )
@@ -502,7 +517,8 @@ _TRADE_GATE = _Gate(
     "Preschool "
     "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
     "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting HMO PPO College University "
-    "Polytechnic TAFE",
+    "Polytechnic TAFE Mortuary Crematorium Cremation Grill Bistro Brasserie Diner Tavern "
+    "Steakhouse Pizzeria Restaurant Tabernacle Cathedral Basilica",
     both=(
         ("Home", "Care"),
         ("Home", "care"),
@@ -522,7 +538,8 @@ _INDUSTRY_GATE = _Gate(
     "Fabrication Textiles Apparel Furniture Appliances Auto Analytics Robotics Biotech "
     "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs "
     "Laundromat Laundry Cleaners Coaches Coachlines Charters Fitness Gym Credit Building Super "
-    "Superannuation Mobile Wireless"
+    "Superannuation Mobile Wireless Painting Decorating Paving Excavating Excavation Heating "
+    "HVAC Siding"
 )
 # _VESSEL: its prefix, slashed or not.
 _VESSEL_GATE = _Gate(
@@ -705,7 +722,15 @@ class OrganizationRecognizer(LocalRecognizer):
             if start is not None and text[start : m.end(1)].lower() in _DONATED:
                 continue  # "the Blood Bank", "Eye Bank notified": a hospital's service
             if start is not None:
-                out.append(self._result(start, m.end(), SUFFIX_SCORE))
+                end = m.end()
+                # a family firm's trade after it: "Dumontier Bros. Painting", "Hale & Sons
+                # Roofing"
+                trade = _FAMILY_FIRM.search(text, m.start(), end) and _INDUSTRY_AFTER.match(
+                    text, end
+                )
+                if trade and (trade.group().strip().istitle() or trade.group().isupper()):
+                    end = trade.end()
+                out.append(self._result(start, end, SUFFIX_SCORE))
         for m in _SHORT_SUFFIX.finditer(text) if _SHORT_SUFFIX_GATE(text, words) else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
@@ -738,7 +763,12 @@ class OrganizationRecognizer(LocalRecognizer):
                 or (_ADJECTIVE.search(keys[0]) and all(self._english(w) for w in keys))
             ):
                 continue  # "Neuro Physio", "Prenatal Genetic Counseling": a service, no firm
-            out.append(self._result(start, m.end(), CUE_SCORE))
+            end = m.end()
+            # a school's subject after its kind: "Barlowe College of Music", "X University of
+            # Health Sciences" (in capitals as the note writes it)
+            if _SCHOOL_END.search(text, m.start(), end) and (more := _OF_SUBJECT.match(text, end)):
+                end = more.end()
+            out.append(self._result(start, end, CUE_SCORE))
         low = text.lower()
         ranked = any(r in low for r in _RANK_HINTS)
         for m in _AGENCY_INITIALS.finditer(text) if ranked else ():

@@ -173,6 +173,14 @@ def irish_county_words(view: TokenView) -> set[int]:
     return {i for i, w in enumerate(view.words) if any(s <= w.start < e for s, e in spans)}
 
 
+# The words before a city abroad whose name is also a word ("from Cairns", "moved to Cork"):
+# movement and dwelling, not "of" or "at" ("point of Sale", "at Metro").
+_WORD_CITY_CUES = frozenset(
+    {"from", "to", "in", "near", "via", "outside", "lives", "live", "living", "resides",
+     "moved", "born", "visiting", "vacation", "trip", "travel", "flying", "flew", "home"}
+)  # fmt: skip
+
+
 class PlaceRecognizer(LocalRecognizer):
     """Towns and counties (LOCATION) from the gazetteer, with place cues."""
 
@@ -356,6 +364,19 @@ class PlaceRecognizer(LocalRecognizer):
                     continue
                 if (
                     not is_place
+                    and key in lex.word_cities
+                    and words[i].is_title
+                    and not view.shouting
+                    and i > 0
+                    and words[i - 1].key in _WORD_CITY_CUES
+                    and "\n" not in view.gap(i)
+                    and not view.sentence_initial(i)
+                ):
+                    out.append((words[i].start, words[i].end, 0.7))  # "flying in from Cairns"
+                    i += 1
+                    continue
+                if (
+                    not is_place
                     and view.looks_proper(i)
                     and self._unknown_proper(key)
                     and (
@@ -476,6 +497,7 @@ class PlaceRecognizer(LocalRecognizer):
             unknown = lex.is_unknown_proper(key)
             inert = not (
                 key in lex.places
+                or key in lex.word_cities
                 or key in lex.counties
                 or key in lex.states
                 or key in _DIRECTIONS
