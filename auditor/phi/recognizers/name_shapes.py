@@ -253,41 +253,18 @@ _LOWER_PAIR = re.compile(
 # A police or military rank spelled out before a surname ("Officer Maddigan", "DETECTIVE
 # RUVOLO", "Trooper Haskell"): the surname must be no English word ("Officer Training",
 # "Inspector General", "Deputy Director" are none).
+_RANKS_SPELLED = (
+    "officer", "detective", "trooper", "deputy", "sergeant", "constable", "lieutenant",
+    "inspector", "corporal", "patrolman", "agent",
+)  # fmt: skip
 _RANK_NAME = re.compile(
-    r"(?<![\w'’-])(?i:officer|detective|trooper|deputy|sergeant|constable|lieutenant|"
-    r"inspector|corporal|patrolman|agent)[ \t]+([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)"
-    r"(?![\w'’-])"
+    rf"(?<![\w'’-])(?i:{'|'.join(_RANKS_SPELLED)})[ \t]+"
+    r"([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)(?![\w'’-])"
 )
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
 _LOWER_TITLED = re.compile(
     r"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)"
     r"(?![\w'’-])"
-)
-
-
-_RANK_GATE = (
-    "fficer",
-    "FFICER",
-    "etective",
-    "ETECTIVE",
-    "rooper",
-    "ROOPER",
-    "eputy",
-    "EPUTY",
-    "ergeant",
-    "ERGEANT",
-    "onstable",
-    "ONSTABLE",
-    "ieutenant",
-    "IEUTENANT",
-    "nspector",
-    "NSPECTOR",
-    "orporal",
-    "ORPORAL",
-    "atrolman",
-    "ATROLMAN",
-    "gent",
-    "GENT",
 )
 
 
@@ -424,6 +401,22 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
 
+    def _ranked(self, text: str) -> list[RecognizerResult]:
+        """A surname after a rank spelled out (``_RANK_NAME``), no English word."""
+        lex = self.lexicon
+        out = []
+        for m in _RANK_NAME.finditer(text):
+            parts = [p.lower().strip("'’") for p in m.group(1).split("-")]
+            if all(
+                not lex.is_english(p)
+                and p not in lex.stoplist
+                and p not in NOT_NAMES
+                and (lex.is_surname(p) or lex.is_unknown_proper(p))
+                for p in parts
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.7))
+        return out
+
     def _given_or_unknown(self, word: str) -> bool:
         """A given name, or a word no English list knows ("Cormac"), not "Big" of "Big Mac"."""
         key = word.lower()
@@ -532,17 +525,8 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._family_list(text)
         if nlp_artifacts is not None and not TokenView.shared(text, nlp_artifacts).shouting:
             out += self._lower_pairs(text)
-        for m in _RANK_NAME.finditer(text) if any(r in text for r in _RANK_GATE) else ():
-            parts = [p.lower().strip("'’") for p in m.group(1).split("-")]
-            lex = self.lexicon
-            if all(
-                not lex.is_english(p)
-                and p not in lex.stoplist
-                and p not in NOT_NAMES
-                and (lex.is_surname(p) or lex.is_unknown_proper(p))
-                for p in parts
-            ):
-                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.7))
+        if any(rank in lower for rank in _RANKS_SPELLED):
+            out += self._ranked(text)
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):
                 last, first = m.group(1), m.group(2)
