@@ -126,6 +126,10 @@ UNSEEN_HAND = (
     "round50-test",
     "round51-test",
     "round52-test",
+    "round53-test",
+    "round54-test",
+    "round55-test",
+    "round56-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -28,7 +28,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round46-dev``/``round46-test``, ``round47-dev``/``round47-test``,
 ``round48-dev``/``round48-test``, ``round49-dev``/``round49-test``,
 ``round50-dev``/``round50-test``, ``round51-dev``/``round51-test``,
-``round52-dev``/``round52-test`` and ``bait-dev``/``bait-test``
+``round52-dev``/``round52-test``, ``round53-dev``/``round53-test``,
+``round54-dev``/``round54-test``, ``round55-dev``/``round55-test``,
+``round56-dev``/``round56-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -722,6 +724,46 @@ CORPORA = {
         HERE / "round52_test.src.txt",
         HERE / "round52_test.jsonl",
         HERE / "round52_test_site.tsv",
+    ),
+    "round53-dev": (
+        HERE / "round53_dev.src.txt",
+        HERE / "round53_dev.jsonl",
+        HERE / "round53_dev_site.tsv",
+    ),
+    "round53-test": (
+        HERE / "round53_test.src.txt",
+        HERE / "round53_test.jsonl",
+        HERE / "round53_test_site.tsv",
+    ),
+    "round54-dev": (
+        HERE / "round54_dev.src.txt",
+        HERE / "round54_dev.jsonl",
+        HERE / "round54_dev_site.tsv",
+    ),
+    "round54-test": (
+        HERE / "round54_test.src.txt",
+        HERE / "round54_test.jsonl",
+        HERE / "round54_test_site.tsv",
+    ),
+    "round55-dev": (
+        HERE / "round55_dev.src.txt",
+        HERE / "round55_dev.jsonl",
+        HERE / "round55_dev_site.tsv",
+    ),
+    "round55-test": (
+        HERE / "round55_test.src.txt",
+        HERE / "round55_test.jsonl",
+        HERE / "round55_test_site.tsv",
+    ),
+    "round56-dev": (
+        HERE / "round56_dev.src.txt",
+        HERE / "round56_dev.jsonl",
+        HERE / "round56_dev_site.tsv",
+    ),
+    "round56-test": (
+        HERE / "round56_test.src.txt",
+        HERE / "round56_test.jsonl",
+        HERE / "round56_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
