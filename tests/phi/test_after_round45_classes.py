@@ -378,3 +378,24 @@ def test_a_count_in_brackets_or_an_abbreviation_is_no_unit_or_firm(
 ) -> None:
     kinds = {e for e, _ in found(engine, text)}
     assert not kinds & {Entity.HOSPITAL.value, ORG}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("kowalczak-brandt (58) transferred from Moorvale", "kowalczak-brandt", "PERSON"),
+        ("can u help: jasvindra (57), new type 2 DM", "jasvindra", "PERSON"),
+        ("pt named Hollinbrake UR 71-24-08 - AKI stage 2", "71-24-08", "MEDICAL_RECORD_NUMBER"),
+    ],
+)
+def test_a_name_before_its_age_in_brackets_and_a_dashed_unit_record(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["levels (58) were normal", "celular (31) 95555-0142", "need advice on jack (4)"]
+)
+def test_a_word_or_an_area_code_before_brackets_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert Entity.PERSON.value not in {e for e, _ in found(engine, text)}, found(engine, text)

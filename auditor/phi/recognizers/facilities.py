@@ -759,14 +759,17 @@ class FacilityRecognizer(LocalRecognizer):
                 continue  # a floor number opens both forms
             # after a move ("to", "from", "on", an arrow), or after a hospital's name and a
             # comma ("X Hospital, 5 West"); or heading the text ("6 West Nursing note")
-            moved = k > 0 and (
-                words[k - 1].key in {"to", "from", "on"}
-                or view.gap(k).strip() in _ARROWS
-                # in brackets after a ward's cue: "call to floor (7 Lochlin)", "floor in AM
-                # (8 Vinebrook)"
-                or (
-                    view.gap(k).strip() == "("
-                    and any(w.key in _WARD_CUES for w in words[max(0, k - 3) : k])
+            moved = (
+                k > 0
+                and (
+                    words[k - 1].key in {"to", "from", "on"}
+                    or view.gap(k).strip() in _ARROWS
+                    # in brackets after a ward's cue: "call to floor (7 Lochlin)", "floor in AM
+                    # (8 Vinebrook)"
+                    or (
+                        view.gap(k).strip() == "("
+                        and any(w.key in _WARD_CUES for w in words[max(0, k - 3) : k])
+                    )
                 )
             )
             if _COMPACT_WING.fullmatch(num.text):

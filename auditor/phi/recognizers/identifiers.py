@@ -976,9 +976,10 @@ def _age_units_not_dose(text: str, start: int, end: int) -> bool:
 
 
 def _spaced_record(value: str) -> bool:
-    """Five or more digits, and either a letter prefix or digits in spaced groups."""
+    """Five or more digits, and either a letter prefix or digits in spaced groups, or in
+    three dashed groups or more ("UR 71-24-08", as Australian unit records print them)."""
     digits = sum(c.isdigit() for c in value)
-    return digits >= 5 and (not value[:1].isdigit() or " " in value)
+    return digits >= 5 and (not value[:1].isdigit() or " " in value or value.count("-") >= 2)
 
 
 # An ISBT 128 donation identification number on a blood unit: a facility code (a letter and

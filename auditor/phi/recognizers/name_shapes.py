@@ -261,6 +261,13 @@ _RANK_NAME = re.compile(
     rf"(?<![\w'’-])(?i:{'|'.join(_RANKS_SPELLED)})[ \t]+"
     r"([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)(?![\w'’-])"
 )
+# A name in lower case with the age in brackets after it ("kowalczyk-brant (58) transferred",
+# "can u help: jasvinder (57), new DM"): the bracketed age says a person was named.
+_LOWER_AGED = re.compile(
+    r"(?<![\w'’-])([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)[ \t]*"
+    # (not an area code before its number: "celular (31) 95555-0142")
+    r"\((?:1[01]\d|\d{1,2})(?:[ \t]*(?:yo|y|yrs?|[mfMF]))?\)(?![ \t]*\d)"
+)
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
 _LOWER_TITLED = re.compile(
     r"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)"
@@ -401,6 +408,23 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
 
+    def _lower_aged(self, text: str) -> list[RecognizerResult]:
+        """A name in lower case before its age in brackets (``_LOWER_AGED``), in any text:
+        no English word ("levels (58)"), a listed name or a word no list explains."""
+        lex = self.lexicon
+        out = []
+        for m in _LOWER_AGED.finditer(text):
+            parts = [p.strip("'’") for p in m.group(1).split("-")]
+            if any(p in NOT_NAMES or p in lex.stoplist or p in STOP_WORDS for p in parts):
+                continue
+            if all(
+                not lex.is_english(p)
+                and (lex.is_name(p) or (lex.is_unknown_proper(p) and p not in lex.places))
+                for p in parts
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
+        return out
+
     def _ranked(self, text: str) -> list[RecognizerResult]:
         """A surname after a rank spelled out (``_RANK_NAME``), no English word."""
         lex = self.lexicon
@@ -525,6 +549,8 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._family_list(text)
         if nlp_artifacts is not None and not TokenView.shared(text, nlp_artifacts).shouting:
             out += self._lower_pairs(text)
+        if "(" in text:
+            out += self._lower_aged(text)
         if any(rank in lower for rank in _RANKS_SPELLED):
             out += self._ranked(text)
         if "," in text:
