@@ -84,10 +84,11 @@ def _in_context(text: str, start: int, end: int) -> bool:
     )
 
 
-# Any make anywhere, in one scan: most texts name none and skip the rest.
-_ANY_MAKE = re.compile(
-    "(?i:" + "|".join(sorted(map(re.escape, MAKES), key=len, reverse=True)) + ")"
-)
+# A make matched by _MAKE is a whole run of letters (or, for "Mercedes-Benz", two joined by a
+# dash, the first itself a make): a text none of whose runs is a make names none and skips the
+# rest. A set lookup over the runs, not a scan of the text with an alternation of the makes
+# (which ``re`` tries at every position: a fifth of a millisecond a note).
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _make_and_model(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -112,7 +113,7 @@ def _make_and_model(text: str, m: re.Match[str]) -> tuple[int, int] | None:
 
 def vehicle_spans(text: str) -> list[tuple[int, int]]:
     """Where a vehicle's make and model stand in ``text``, in a vehicle's context."""
-    if not _ANY_MAKE.search(text):
+    if MAKES.isdisjoint(map(str.lower, _LETTER_RUN.findall(text))):
         return []
     found = (_make_and_model(text, m) for m in _MAKE.finditer(text))
     return [span for span in found if span is not None]
