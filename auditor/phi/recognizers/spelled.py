@@ -30,11 +30,13 @@ S = TypeVar("S", bound=TypedSpan)
 def spelled_ends(text: str, spans: Iterable[S]) -> Iterator[tuple[S, int]]:
     """Each span whose last word is spelled out right after it, with where the letters end."""
     for span in spans:
-        word = _LAST_WORD.search(text, span.start, span.end)
-        if word is None:
-            continue
+        # (the letters first: they fail at once after most spans, and the last word's search
+        # tries every position of the span)
         m = _SPELLING.match(text, span.end)
         if m is None:
+            continue
+        word = _LAST_WORD.search(text, span.start, span.end)
+        if word is None:
             continue
         letters = "".join(c for c in m.group("letters") if c.isalpha())
         plain = "".join(c for c in word.group(1) if c.isalpha())

@@ -66,10 +66,12 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
 
 def _pattern(entity: str, cue: str, extra: str) -> tuple[str, re.Pattern[str]]:
     token = rf"(?:{_NUMBER_WORD}|{extra})"
-    return entity, re.compile(
-        rf"\b(?:{cue})(?!\w)(?:[ \t]{{0,3}}(?:[:=-]|\b(?:is|was|of|on|the)\b)){{0,4}}[ \t]{{0,3}}"
-        rf"(?P<value>{token}(?:{_SEP}{token}){{2,15}})\b",
-        re.IGNORECASE,
+    return entity, accelerated(
+        re.compile(
+            rf"\b(?:{cue})(?!\w)(?:[ \t]{{0,3}}(?:[:=-]|\b(?:is|was|of|on|the)\b)){{0,4}}"
+            rf"[ \t]{{0,3}}(?P<value>{token}(?:{_SEP}{token}){{2,15}})\b",
+            re.IGNORECASE,
+        )
     )
 
 
@@ -96,9 +98,11 @@ _SPOKEN_YEAR = accelerated(
 _DIGIT_WORD = rf"(?:{_UNITS})"
 # (speech-to-text mixes figures in: "617 555 oh one four two")
 _DIGIT_TOKEN = rf"(?:(?:double|triple)[ \t]++)?{_DIGIT_WORD}|\d{{1,4}}"
-_DIGIT_RUN = re.compile(
-    rf"\b(?P<value>(?:{_DIGIT_TOKEN})(?:(?:[ \t]*+,)?[ \t]++(?:{_DIGIT_TOKEN})){{2,15}})\b",
-    re.IGNORECASE,
+_DIGIT_RUN = accelerated(
+    re.compile(
+        rf"\b(?P<value>(?:{_DIGIT_TOKEN})(?:(?:[ \t]*+,)?[ \t]++(?:{_DIGIT_TOKEN})){{2,15}})\b",
+        re.IGNORECASE,
+    )
 )
 _DIGIT_COUNT = re.compile(
     rf"\b(?:(?P<times>double|triple)[ \t]+)?(?P<word>{_DIGIT_WORD})\b|(?P<figures>\d+)", re.I
