@@ -25,7 +25,7 @@ from auditor.phi.recognizers.lexicon import (
     Lexicon,
 )
 from auditor.phi.recognizers.patterns import make_result
-from auditor.phi.recognizers.regex_start import accelerated
+from auditor.phi.recognizers.regex_start import accelerated, gated_finditer
 from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -691,6 +691,25 @@ def _named_street_start(match: str) -> int:
 _SALUTATION = re.compile(r"\b(?i:dear|hi|hello|attn|attention)\s+(?i:dr|st|mr|mrs|ms)\b")
 
 
+# A letter of the Arabic block (the first 4,000 characters are read for one).
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+# The scans of streets() that find nothing in most texts, each behind a test for the strings
+# every match holds (a street's or a building's type word: regex_start.gated_finditer, same
+# matches); a text holding none of them is not scanned.
+_MILITARY_SCAN = gated_finditer(_MILITARY)
+_IN_STREET_SCAN = gated_finditer(_IN_STREET)
+_STREET_ROMANCE_SCAN = gated_finditer(_STREET_ROMANCE)
+_STREET_ORDINAL_SCAN = gated_finditer(_STREET_ORDINAL)
+_STREET_NAMED_SHORT_SCAN = gated_finditer(_STREET_NAMED_SHORT)
+_STREET_ONE_WORD_SCAN = gated_finditer(_STREET_ONE_WORD)
+_GRID_STREET_SCAN = gated_finditer(_GRID_STREET)
+_ROOM_IN_BUILDING_SCAN = gated_finditer(_ROOM_IN_BUILDING)
+_PHASE_SCAN = gated_finditer(_PHASE)
+_INTERSECTION_SCAN = gated_finditer(_INTERSECTION)
+_ROUTE_CROSSING_SCAN = gated_finditer(_ROUTE_CROSSING)
+_STREET_NAMED_SCAN = gated_finditer(_STREET_NAMED)
+
+
 class AddressRecognizer(LocalRecognizer):
     """Streets (and PO boxes), plus the town and ZIP slots of the address around them."""
 
@@ -754,26 +773,26 @@ class AddressRecognizer(LocalRecognizer):
             for m in _UNIT_LEAD.finditer(text)
             if not _DEPARTMENT_BEFORE.search(text, max(0, m.start() - 24), m.start())
         ]
-        found += [(m.start(), m.end(), 0.8) for m in _MILITARY.finditer(text)]
+        found += [(m.start(), m.end(), 0.8) for m in _MILITARY_SCAN(text)]
         found += [(m.start(), m.end(), 0.75) for m in _NUMBERED_PARTS.finditer(text)]
-        if "،" in text or any("\u0600" <= c <= "\u06ff" for c in text[:4000]):
+        if "،" in text or (not text.isascii() and _ARABIC_LETTER.search(text, 0, 4000)):
             found += [(m.start(), m.end(), 0.75) for m in _ARABIC_PARTS.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start("road"), m.end("road"), 0.7) for m in _ROAD_AT.finditer(text)]
-        found += [(m.start(), m.end(), 0.7) for m in _IN_STREET.finditer(text)]
+        found += [(m.start(), m.end(), 0.7) for m in _IN_STREET_SCAN(text)]
         if any(w in text for w in ("House", "HOUSE", "Plot", "PLOT", "Holding", "HOLDING")):
             found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
         if any(w in text for w in _CONTINENTAL_TYPES):
             found += [(m.start(), m.end(), 0.75) for m in _STREET_CONTINENTAL.finditer(text)]
-        found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE.finditer(text)]
-        found += [(m.start(), m.end(), 0.7) for m in _STREET_ORDINAL.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE_SCAN(text)]
+        found += [(m.start(), m.end(), 0.7) for m in _STREET_ORDINAL_SCAN(text)]
         found += [
             (m.start(1), m.end(1), 0.7)
-            for m in _STREET_NAMED_SHORT.finditer(text)
+            for m in _STREET_NAMED_SHORT_SCAN(text)
             # "on Valencia St. Only ..." ends a sentence; "on Arm St. Louis" names a saint
             if m.group("next") is None or m.group("next").lower() in STOP_WORDS
         ]
-        found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD_SCAN(text)]
         if any(f"{kind}," in text for kind in _LOWER_TYPES):  # (a plain scan first)
             found += [(m.start(1), m.end(1), 0.7) for m in _STREET_NAMED_LOWER.finditer(text)]
         low = text.lower()
@@ -784,19 +803,19 @@ class AddressRecognizer(LocalRecognizer):
         if "ul." in text:
             found += [(m.start(), m.end(), 0.7) for m in _UL_STREET.finditer(text)]
         found += [(m.start(), m.end(), 0.8) for m in _GRID_ADDRESS.finditer(text)]
-        found += [(m.start(1), m.end(1), 0.7) for m in _GRID_STREET.finditer(text)]
+        found += [(m.start(1), m.end(1), 0.7) for m in _GRID_STREET_SCAN(text)]
         if _HOUSE_NUMBER_GATE.search(text):
             found += [(m.start(1), m.end(1), 0.7) for m in _HOUSE_NUMBERED.finditer(text)]
         if any(hint in text for hint in _ROAD_HINTS):
             found += [(m.start(), m.end(), 0.75) for m in _ROAD_HOME.finditer(text)]
-        found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING.finditer(text)]
-        found += [(m.start(1), m.end(1), 0.6) for m in _PHASE.finditer(text)]
-        for pattern in (_INTERSECTION, _ROUTE_CROSSING):  # each street; the joint is none
-            for m in pattern.finditer(text):
+        found += [(m.start(), m.end(), 0.7) for m in _ROOM_IN_BUILDING_SCAN(text)]
+        found += [(m.start(1), m.end(1), 0.6) for m in _PHASE_SCAN(text)]
+        for scan in (_INTERSECTION_SCAN, _ROUTE_CROSSING_SCAN):  # each street; the joint is none
+            for m in scan(text):
                 found += [(m.start("a"), m.end("a"), 0.75), (m.start("b"), m.end("b"), 0.75)]
         found += [
             (m.start() + offset, m.end(), 0.7)
-            for m in _STREET_NAMED.finditer(text)
+            for m in _STREET_NAMED_SCAN(text)
             if (offset := _named_street_start(m.group())) >= 0
         ]
         found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]

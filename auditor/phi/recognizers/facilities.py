@@ -30,7 +30,7 @@ from auditor.phi.recognizers.org_evidence import letterhead
 from auditor.phi.recognizers.organizations import QUOTED_NAME, QUOTES_OPEN
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import NAME_BEFORE, NOT_PLACE_HEAD
-from auditor.phi.recognizers.regex_start import accelerated
+from auditor.phi.recognizers.regex_start import accelerated, gated_finditer
 from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -229,7 +229,7 @@ class FacilityRecognizer(LocalRecognizer):
                 for m in _SAINT_LOWER.finditer(text)
                 if self._saint_name(m.group(2)) and not self.lexicon.is_english(m.group(2))
             ]
-        found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY.finditer(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY_SCAN(text)]
         if "MC" in text or "RH" in text or "MH" in text:
             found += [
                 (m.start(), m.end(), 0.7)
@@ -959,6 +959,8 @@ _STREET_SURGERY = re.compile(
     r"|(?<![\w-])(?:[a-z][a-z'’-]+\s+)(?:street|road|lane|avenue|square|green|park|place|"
     r"hill|way|row|terrace|crescent|gardens|grove|drive)\s+surgery(?![\w-])"
 )
+# (scanned only where a street's type word occurs: regex_start.gated_finditer)
+_STREET_SURGERY_SCAN = gated_finditer(_STREET_SURGERY)
 
 
 # "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).

@@ -33,6 +33,7 @@ import itertools
 import re
 import re._constants as C
 import re._parser as P
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -670,3 +671,105 @@ def by_first_letter(alternation: str) -> str:
         for letter, tails in groups.items()
     ]
     return "(?:" + "|".join(lettered + others) + ")"
+
+
+# -- Strings every match holds ----------------------------------------------------------------
+#
+# A scan for a street's type word ("Avenue|Street|...") after a number, or a building's kind
+# after its name, finds nothing in most notes, yet ``re`` enters it at every position of the
+# text. Every match holds one of a few plain strings (the type words): a substring test for
+# them (in C) rules most texts out at a fraction of the scan's cost. The strings are read from
+# the parse tree, as a necessary condition only: of a sequence of items that each must occur,
+# a run of literal characters, or one item's own strings (a group's, every branch's of an
+# alternation, a repeat's of one time or more); zero-width items hold nothing, and anything
+# case-insensitive or not modelled gives none. Only case-sensitive characters count, and of a
+# case-insensitive item only characters that are no letter.
+_MAX_STRINGS = 160  # (more strings than this and the test costs what the scan does)
+
+
+def _plain(code: int, icase: bool) -> bool:
+    """A character a literal item matches alone (case-sensitive, or no letter at all)."""
+    return not icase or (code < 128 and not chr(code).isalpha())
+
+
+def _best(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The most selective of several sets of strings one of which a match holds."""
+    found = [s for s in sets if s]
+    return max(found, key=lambda s: (min(map(len, s)), -len(s))) if found else None
+
+
+def _held(items: Any, flags: int) -> frozenset[str] | None:
+    """Strings one of which every match of the sequence ``items`` holds, or None."""
+    sets: list[frozenset[str] | None] = []
+    run: list[str] = []
+    for op, av in items:
+        icase = bool(flags & _I)
+        if op is C.LITERAL and _plain(av, icase):
+            run.append(chr(av))
+            continue
+        if run:
+            sets.append(frozenset(["".join(run)]))
+            run = []
+        if op is C.SUBPATTERN:
+            _group, add, delete, sub = av
+            sets.append(_held(sub, (flags | add) & ~delete))
+        elif op is C.ATOMIC_GROUP:
+            sets.append(_held(av, flags))
+        elif op is C.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                held = _held(alternative, flags)
+                if held is None:
+                    break
+                union |= held
+            else:
+                if len(union) <= _MAX_STRINGS:
+                    sets.append(frozenset(union))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            if low >= 1:
+                sets.append(_held(sub, flags))
+        elif op is C.IN and all(o is C.LITERAL and _plain(a, icase) for o, a in av):
+            sets.append(frozenset(chr(a) for _, a in av))
+        # (anything else, zero-width items included, holds no string known here)
+    if run:
+        sets.append(frozenset(["".join(run)]))
+    return _best(sets)
+
+
+@lru_cache(maxsize=1024)
+def _required(pattern: str, flags: int) -> tuple[str, ...] | None:
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return None
+    try:
+        held = _held(*parsed)
+    except RecursionError:
+        return None
+    if not held or min(map(len, held)) < 2:
+        return None  # (a single character is in most texts: no test)
+    return tuple(sorted(held, key=lambda s: (-len(s), s)))
+
+
+def required_strings(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings (two characters or more) one of which every match of ``regex`` holds, or None."""
+    if not isinstance(regex.pattern, str):
+        return None
+    return _required(regex.pattern, regex.flags)
+
+
+def gated_finditer(regex: re.Pattern[str]) -> Callable[[str], Iterator[re.Match[str]]]:
+    """``regex.finditer`` behind a test for the strings every match holds: a text holding
+    none of them is not scanned (same matches: it has none)."""
+    strings = required_strings(regex)
+    if strings is None:
+        return regex.finditer
+    scan = regex.finditer
+
+    def finditer(text: str) -> Iterator[re.Match[str]]:
+        for s in strings:
+            if s in text:
+                return scan(text)
+        return iter(())
+
+    return finditer
