@@ -21,6 +21,38 @@ sizes mean linear time.
 process tree (sampled from /proc, summing workers) and of the largest single process
 (``getrusage(RUSAGE_CHILDREN)``); the target is under 1.5 GB.
 
+Measured 2026-12-05 at the end of the next speed session (issue 14: the engine's CPU a note,
+not one span or edit changed), 3 alternating repeats, twice; ``--baseline-root`` = a ``git
+archive`` of aa69619, the tree when it began; other helpers' benches ran alongside (load 5.5-5.6,
+then 5.8-6.7):
+
+    notes  system               cpu s  ratio  start cpu s  cpu notes/s  ratio
+     1000  baseline aa69619     5.64   3.27x     1.51        243        4.11x
+     1000  project              5.34   3.46x     1.51        263        4.44x
+     1000  vanilla presidio    18.44   1.00x     1.57         59        1.00x
+
+     1000  baseline aa69619     6.13   3.11x     1.57        217        3.80x
+     1000  project              5.44   3.51x     1.68        266        4.66x
+     1000  vanilla presidio    19.08   1.00x     1.56         57        1.00x
+
+Same spans (10,046 each); the same spans and de-identifier edits on every dev corpus, and the
+same spans on 2,000 bench notes in process. A run at load 8.8-9.3 gave 233 -> 239 cpu notes/s
+(4.15x -> 4.25x): at that load the CPU seconds themselves swell. The figure no load disturbs is
+the instruction count: ``PhiEngine.analyze_many`` over 200 bench notes under cachegrind (201
+notes less 1), 39.6 -> 33.6 M instructions a note (-15.0%). What changed: the vehicle gate asks
+whether one of the text's runs of letters is a make (a set lookup) instead of searching a
+case-insensitive alternation of the makes, which ``re`` tries at every position and which
+matched inside most notes' words ("ram" of "program"): 0.22 -> 0.015 s CPU over 1,000 notes,
+~6% of the engine. Twelve scans of ``AddressRecognizer.streets`` that find nothing in most notes,
+and the practice named for its street, run only where one of the strings every match holds
+occurs (``regex_start.required_strings``, read from the parse tree; ``gated_finditer``):
+streets() 0.49 -> 0.40 s. The spoken-number scans open with the first-character look-ahead
+(0.10 -> 0.055 s); ``spelled_ends`` reads the letters after a span before the span's last word;
+the Arabic-letter test of a street's parts is one class search, not a loop over characters.
+
+    .venv/bin/python bench/phi_speed.py --notes 1000 --repeats 3 --baseline-root /tmp/start
+    # /tmp/start: `git archive aa69619 | tar -x -C /tmp/start`
+
 Measured 2026-12-05 at the end of a speed session (issue 14: the engine's CPU a note, not one
 span changed), 3 alternating repeats, twice. Against ``--baseline-root`` = 5864aa6, the tree
 when it began (the project side also holds the 25 commits of other work made meanwhile; load
