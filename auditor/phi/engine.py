@@ -25,7 +25,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.derived_logins import login_spans
 from auditor.phi.recognizers.lexicon import NOT_NAMES, Lexicon
-from auditor.phi.recognizers.name_edges import bare_bounds, edge_bounds
+from auditor.phi.recognizers.name_edges import ages_after_names, bare_bounds, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_edges import org_edge_bounds
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.5
+# An age over 89 after a name the engine found and "is" (name_edges.ages_after_names).
+AGE_AFTER_NAME_SCORE = 0.7
 # A login built from a name the engine found in the same text (derived_logins).
 LOGIN_SCORE = 0.7
 # Per-entity minimum scores. Recognizers put context-free guesses just below these.
@@ -351,6 +353,10 @@ class PhiEngine:
                 for s, start in series_starts(text, spans)
             ]
             spans += [PhiSpan(k, a, b, s.score) for s, k, a, b in org_edge_bounds(text, spans)]
+            spans += [
+                PhiSpan(Entity.AGE.value, a, b, AGE_AFTER_NAME_SCORE)
+                for a, b in ages_after_names(text, spans)
+            ]
             spans += [
                 PhiSpan(Entity.ID_NUMBER.value, a, b, LOGIN_SCORE)
                 for a, b in login_spans(text, spans, self.lexicon.is_english)

@@ -399,3 +399,22 @@ def test_a_name_before_its_age_in_brackets_and_a_dashed_unit_record(
 )
 def test_a_word_or_an_area_code_before_brackets_is_no_name(engine: PhiEngine, text: str) -> None:
     assert Entity.PERSON.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mr Dunmorvish is 94 and came in from home", "94"),
+        ("his wife Mabelle is 95 and his carer", "95"),
+        ("Ethel Marchwickley is 98, lives at Lavendrith Court", "98"),
+    ],
+)
+def test_an_age_over_89_after_a_name_and_is(engine: PhiEngine, text: str, value: str) -> None:
+    assert Entity.AGE.value in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Glucose is 98 this am", "Mr Jonesby is 92 kg today", "Dr Smithers is 95% sure"]
+)
+def test_a_reading_after_is_is_no_age(engine: PhiEngine, text: str) -> None:
+    assert Entity.AGE.value not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -155,3 +155,19 @@ def bare_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     generation = _GENERATION.search(text, begin, end)
     stop = generation.start() if generation is not None else end
     return (begin, stop) if stop - begin >= 2 else (start, end)
+
+
+# A person's age over 89 after the name and "is" or "turns" ("Mr Dunmorvane is 94 and came in",
+# "his wife Mabel is 95"): the found name says whose number it is (a lab's "Glucose is 98" has
+# no name before it).
+_AGE_AFTER_NAME = re.compile(
+    r",?[ \t]+(?:is|was|turns|turned)[ \t]+(?:now[ \t]+)?(9\d|1[01]\d)"
+    r"(?![\w.,%/°-]\d|[\w%/°-])(?![ \t]*(?i:kg|lbs?|mg|mcg|ml|cm|mm|bpm|percent|degrees)\b)"
+)
+
+
+def ages_after_names(text: str, spans: Iterable[TypedSpan]) -> Iterator[tuple[int, int]]:
+    """The bounds of an age over 89 right after a PERSON span and "is" (see _AGE_AFTER_NAME)."""
+    for span in spans:
+        if span.entity_type == "PERSON" and (m := _AGE_AFTER_NAME.match(text, span.end)):
+            yield m.start(1), m.end(1)
