@@ -523,6 +523,9 @@ def _earliest_birth(value: str, ref_year: int) -> date | None:
     return date(int(m.group(1)), int(m.group(2) or 1), 1) if m else None
 
 
+_PLACE_TYPES = frozenset({Entity.HOSPITAL, Entity.ORGANIZATION, Entity.LOCATION})
+
+
 def select_spans(spans: Iterable[Span], min_score: float = 0.0) -> list[Span]:
     """Non-overlapping regions, in order. Overlapping spans merge into their union (nothing
     any of them covered is left behind), typed by the longest of them (then the best score).
@@ -554,6 +557,16 @@ def select_spans(spans: Iterable[Span], min_score: float = 0.0) -> list[Span]:
                 # keeps the day's digits; the date operator removes the whole union.
                 best = max(
                     (g for g in group if g.entity_type == Entity.DATE_TIME),
+                    key=lambda g: (g.end - g.start, g.score),
+                )
+            elif best.entity_type == Entity.PERSON and any(
+                g.entity_type in _PLACE_TYPES and g.start < best.start for g in group
+            ):
+                # A person read inside a place's name ("Eadburga Parish" of "St. Eadburga
+                # Parish"): a name surrogate keeps the words it takes for no name ("St."),
+                # so the place's type, which starts the union, replaces it whole.
+                best = max(
+                    (g for g in group if g.entity_type in _PLACE_TYPES),
                     key=lambda g: (g.end - g.start, g.score),
                 )
             if len(group) == 1:

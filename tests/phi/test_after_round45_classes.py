@@ -418,3 +418,39 @@ def test_an_age_over_89_after_a_name_and_is(engine: PhiEngine, text: str, value:
 )
 def test_a_reading_after_is_is_no_age(engine: PhiEngine, text: str) -> None:
     assert Entity.AGE.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "gone"),
+    [
+        # a person read inside a parish's name, the parish's span starting first
+        (
+            "THEY WISH FR. R AT ST. EADBURGH PARISH BE CALLED",
+            [("HOSPITAL", "ST. EADBURGH"), ("PERSON", "EADBURGH PARISH")],
+            "ST",
+        ),
+        (
+            "parish priest at St Wistane's Church, Ludlow",
+            [("ORGANIZATION", "St Wistane's Church"), ("PERSON", "Wistane's Church, Ludlow")],
+            "St",
+        ),
+    ],
+)
+def test_a_person_inside_a_places_name_goes_with_the_place(
+    text: str, spans: list[tuple[str, str]], gone: str
+) -> None:
+    """The union of a place's span and a person's span that starts inside it is typed by the
+    place: a name surrogate keeps the words it takes for no name ("St.")."""
+    deid = Deidentifier(
+        b"test-key-0123456789abcdef",
+        load_profile("safe-harbor"),
+        shift_days=365,
+        reference=date(2026, 6, 1),
+    )
+    found_spans = [
+        PhiSpan(kind, text.index(value), text.index(value) + len(value), 0.85)
+        for kind, value in spans
+    ]
+    [(start, _end, replacement)] = deid.edits(text, found_spans)
+    assert start == min(s.start for s in found_spans), (start, replacement)
+    assert not re.search(rf"\b{gone}\b", replacement), replacement

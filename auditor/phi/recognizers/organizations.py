@@ -249,6 +249,11 @@ _THE_VENUE = re.compile(
     r"(The[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}"
     r"(?:[ \t]+at[ \t]+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])"
 )
+# A full stop and a blank inside a run read in capitals end a sentence, unless the dot ends
+# a firm's or a saint's abbreviation ("DUMONTIER BROS. PAINTING", "ST. EADBURGA PARISH").
+_SENTENCE_STOP = re.compile(
+    r"(?<!BROS)(?<!\bCO)(?<!INC)(?<!LTD)(?<!ASSOC)(?<!\bST)(?<!\bSTS)\.\s", re.I
+)
 _FAMILY_FIRM = re.compile(r"(?:Bros\.?|Brothers|Sons)\Z")
 _INDUSTRY_AFTER = re.compile(rf"[ \t]+(?i:{INDUSTRY_WORDS})(?![\w])")
 # An industry after a name that is no English word, in mixed-case text only (in capitals
@@ -585,7 +590,7 @@ class OrganizationRecognizer(LocalRecognizer):
         cased = capitalise_words(text)
         cased_words = _ascii_words(cased)
         for r in self._grammar(cased, cased_words, pairs=False):
-            stop = re.search(r"\.\s", text[r.start : r.end])  # a sentence ends inside
+            stop = _SENTENCE_STOP.search(text[r.start : r.end])  # a sentence ends inside
             if stop:
                 r.end = r.start + stop.start() + 1
             gap = text.rfind("  ", r.start, r.end)  # a column's edge: the name is after it
