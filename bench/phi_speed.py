@@ -53,6 +53,13 @@ the Arabic-letter test of a street's parts is one class search, not a loop over 
     .venv/bin/python bench/phi_speed.py --notes 1000 --repeats 3 --baseline-root /tmp/start
     # /tmp/start: `git archive aa69619 | tar -x -C /tmp/start`
 
+The same session's tree at its end (df3ebe9: these mends merged onto the session's detector
+classes, which add rules; same command, load 5-6):
+
+     1000  baseline aa69619     6.59   2.94x     1.79        206        3.62x
+     1000  project              6.03   3.22x     1.93        243        4.27x
+     1000  vanilla presidio    19.40   1.00x     1.82         57        1.00x
+
 Measured 2026-12-05 at the end of a speed session (issue 14: the engine's CPU a note, not one
 span changed), 3 alternating repeats, twice. Against ``--baseline-root`` = 5864aa6, the tree
 when it began (the project side also holds the 25 commits of other work made meanwhile; load
