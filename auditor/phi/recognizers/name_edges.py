@@ -6,7 +6,9 @@ surname ("McCRAE-" of "McCRAE-BOONE"); and what lies beside a name without being
 part of it, which a rule may have taken in: a form of address before it ("Puan Noraini", "Frau
 Keller") and a generation after it ("Hebert JR", "Carl Mann III"): both name no one
 (``bare_bounds``). After a surname alone and its comma, the engine adds the given name when no
-list explains the word otherwise.
+list explains the word otherwise; before a given name's comma where a field or a line opens,
+the surname ("Meadowcraft, Harold J  DOB ..."). After a found name and "is", an age over 89
+is the person's (``ages_after_names``: "Mr Dunmorvane is 94").
 
 Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
 rules find the written-out words; a part left beside a replaced name keeps a piece of it (the
