@@ -42,6 +42,12 @@ TITLES = frozenset(
 )
 # (the ranks take a capitalised surname only: "Det. card # ..." is the detective's card)
 RANKS = frozenset({"det", "sgt", "ofc", "insp", "supt"})
+# The ranks spelled out, before a surname ("Officer Maddigan") or after a force's initials
+# ("KPD officer"): one list for the name rule and the organisation rule's gate.
+SPELLED_RANKS = (
+    "officer", "detective", "trooper", "deputy", "sergeant", "constable", "lieutenant",
+    "inspector", "corporal", "patrolman", "agent",
+)  # fmt: skip
 # Forms of address beside a name and never part of it, the cue titles above and those
 # that are no cue of their own ("Sir", "Fr.", "Sra.", Quebec's "Dre", Italian "Dott."):
 # read by every rule that trims a title off a name (table cells, capitalised runs).

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import NOT_NAMES, POST_TITLES, RELATIVES, TITLES, Lexicon
+from auditor.phi.recognizers.lexicon import (
+    NOT_NAMES,
+    POST_TITLES,
+    RELATIVES,
+    SPELLED_RANKS,
+    TITLES,
+    Lexicon,
+)
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
@@ -253,12 +261,8 @@ _LOWER_PAIR = re.compile(
 # A police or military rank spelled out before a surname ("Officer Maddigan", "DETECTIVE
 # RUVOLO", "Trooper Haskell"): the surname must be no English word ("Officer Training",
 # "Inspector General", "Deputy Director" are none).
-_RANKS_SPELLED = (
-    "officer", "detective", "trooper", "deputy", "sergeant", "constable", "lieutenant",
-    "inspector", "corporal", "patrolman", "agent",
-)  # fmt: skip
 _RANK_NAME = re.compile(
-    rf"(?<![\w'’-])(?i:{'|'.join(_RANKS_SPELLED)})[ \t]+"
+    rf"(?<![\w'’-])(?i:{'|'.join(SPELLED_RANKS)})[ \t]+"
     r"([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)(?![\w'’-])"
 )
 # A name in lower case with the age in brackets after it ("kowalczyk-brant (58) transferred",
@@ -375,6 +379,11 @@ class NameShapeRecognizer(LocalRecognizer):
             out.append(make_result(self, Entity.PERSON, m.start("i"), end, 0.65))
         return out
 
+    def _blocked(self, parts: Sequence[str]) -> bool:
+        """A part no lower-case name rule may take: a listed non-name, a clinical term or a
+        stop word."""
+        return any(p in NOT_NAMES or p in self.lexicon.stoplist or p in STOP_WORDS for p in parts)
+
     def _lower_pairs(self, text: str) -> list[RecognizerResult]:
         """A given name and a surname typed in lower case inside a text written in normal
         case, where a patient is named (``_LOWER_PAIR``: "delirium in walt fennistone, 96",
@@ -388,7 +397,7 @@ class NameShapeRecognizer(LocalRecognizer):
             if not lex.is_first(given) or lex.is_ambiguous(given) or lex.is_english(given):
                 continue
             parts = family.split("-")
-            if any(p in NOT_NAMES or p in lex.stoplist or p in STOP_WORDS for p in (given, *parts)):
+            if self._blocked((given, *parts)):
                 continue
             # (a town's name is a surname too, "winston morland"; an unlisted place is not)
             if all(
@@ -398,7 +407,7 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(2), 0.6))
         for m in _LOWER_TITLED.finditer(text):
             parts = [p.strip("'’") for p in m.group(1).split("-")]
-            if any(p in NOT_NAMES or p in lex.stoplist or p in STOP_WORDS for p in parts):
+            if self._blocked(parts):
                 continue
             # (a word after "dr" may be a verb or a unit: "dr said", "dr in charge")
             if all(
@@ -415,7 +424,7 @@ class NameShapeRecognizer(LocalRecognizer):
         out = []
         for m in _LOWER_AGED.finditer(text):
             parts = [p.strip("'’") for p in m.group(1).split("-")]
-            if any(p in NOT_NAMES or p in lex.stoplist or p in STOP_WORDS for p in parts):
+            if self._blocked(parts):
                 continue
             if all(
                 not lex.is_english(p)
@@ -551,7 +560,7 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._lower_pairs(text)
         if "(" in text:
             out += self._lower_aged(text)
-        if any(rank in lower for rank in _RANKS_SPELLED):
+        if any(rank in lower for rank in SPELLED_RANKS):
             out += self._ranked(text)
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):

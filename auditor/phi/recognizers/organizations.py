@@ -26,6 +26,7 @@ from auditor.phi.recognizers.lexicon import (
     MEDICAL_SUFFIX,
     NOT_NAMES,
     RELATIVES,
+    SPELLED_RANKS,
     TITLES,
     Lexicon,
 )
@@ -216,11 +217,9 @@ _SERVICE_INITIALS = frozenset(
      "PCU", "IR", "CT", "MRI", "EMS", "DNR", "CNA", "LPN", "SLP", "ST", "SCD", "ICP", "IP",
      "NOC", "HIM", "PFS", "CDI", "APS", "CPS", "HSE", "TSA", "FBI", "DEA", "ATF", "CBP"}
 )  # fmt: skip
-# (a rank's word, after its blank: "lt" and "sgt" alone are inside too many words to tell)
-_RANK_HINTS = (
-    "officer", "trooper", "deputy", "detective", "sergeant", "lieutenant", "marshal", " sgt",
-    "\tsgt", " lt", "\tlt",
-)  # fmt: skip
+# (the spelled ranks, and an abbreviated one after its blank: "lt" and "sgt" alone are inside
+# too many words to tell; a gate, so a wider list only scans more texts)
+_RANK_HINTS = (*SPELLED_RANKS, "marshal", " sgt", "\tsgt", " lt", "\tlt")
 # A veterans' post by its number: "VFW Post 5917", "American Legion Post 12".
 _VETERANS_POST = re.compile(
     r"(?<![\w-])(?:VFW|AMVETS|DAV|American[ \t]+Legion|Legion)[ \t]+Post[ \t]+\d{1,5}(?![\w-])"
