@@ -826,9 +826,8 @@ def _md_reject(text: str, start: int, end: int) -> bool:
         return True
     if _NAME_BEFORE.search(text, max(0, start - 48), start):
         return False
-    if (_CLOCK_AFTER.match(text, end) or _SHIFT_AFTER.match(text, end)) and not text[
-        start:end
-    ].endswith("/10"):
+    hours_after = _CLOCK_AFTER.match(text, end) or _SHIFT_AFTER.match(text, end)
+    if hours_after and not text[start:end].endswith("/10"):
         return False  # "1/6 1400 Addendum", "12/3 07:30", "2/3 1400-2300": a day and its hours
     num, _, den = text[start:end].partition("/")
     # n/10 and n/n are scores unless a date cue says otherwise; a top above the bottom is
