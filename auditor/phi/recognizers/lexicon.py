@@ -416,17 +416,22 @@ class Lexicon:
                 county_words = county_words[:-1]
             if county_words:
                 counties.add(" ".join(county_words))
+        # The SSA's given names of births since 1880 widen the census's 1990 list; one that is
+        # also an English word ("poppy", "harmony") needs a cue, as a rare census name does.
+        english = frozenset(resource_lines("english_words.txt.gz"))
+        ssa = frozenset(resource_lines("ssa_first_names.txt.gz"))
         return cls(
-            first_names=frozenset(resource_lines("first_names.txt.gz")),
+            first_names=frozenset(resource_lines("first_names.txt.gz")) | ssa,
             surname_rank={name: rank for rank, name in enumerate(surnames, start=1)},
             places=frozenset(single | world),
             world_places=frozenset(world),
             multiword_places=frozenset(multi),
             counties=frozenset(counties),
             states=frozenset(resource_lines("us_states.txt.gz")),
-            common_words=frozenset(resource_lines("common_words_in_gazetteers.txt.gz")),
+            common_words=frozenset(resource_lines("common_words_in_gazetteers.txt.gz"))
+            | (ssa & english),
             stoplist=frozenset(resource_lines("clinical_stoplist.txt")) | EHR_PRODUCTS | PRODUCTS,
-            english=frozenset(resource_lines("english_words.txt.gz")),
+            english=english,
             big_cities=frozenset(resource_lines("world_cities.txt.gz")) & frozenset(world),
             word_cities=frozenset(resource_lines("world_word_cities.txt.gz")),
             **_facilities(resource_lines("us_facilities.txt"), split_words),

@@ -169,7 +169,9 @@ class NameWords:
         )
 
     def _unknown_pair(self, view: TokenView, i: int) -> bool:
-        """Two adjacent Title-case words that are neither words nor jargon, in mixed case."""
+        """Two adjacent Title-case words that are neither words nor jargon, in mixed case; or
+        such a word after a given name that is also a word ("Poppy Bennellick", "Juniper
+        Castelblanco"): the unknown word is the surname the given name needs."""
         if view.shouting or not view.words[i].is_title:
             return False
         for k in (i - 1, i + 1):
@@ -182,6 +184,13 @@ class NameWords:
                 and (
                     self.unknown_proper(other.key)
                     or (self.known(other.key) and not self.ambiguous(other.key))
+                    or (
+                        k < i
+                        and self.lexicon.is_first(other.key)
+                        and other.key not in CALENDAR_WORDS
+                        # (not a town's two words: "Belle Fourche", "Nova Scotia")
+                        and (other.key, view.words[i].key) not in self.lexicon.multiword_places
+                    )
                 )
             ):
                 return True

@@ -333,17 +333,23 @@ class NameShapeRecognizer(LocalRecognizer):
     def _contact_names(self, text: str) -> list[RecognizerResult]:
         """A contact's name before their number (``_CONTACT_NAME``): with the number's kind a
         name-like word, without it only a listed given name ("vocera 555-0112" is a device's
-        number); never a relation, a title or a listed place ("Kajang, Selangor Tel: ...")."""
+        number) that is no word; never a relation, a title or a listed place ("Kajang, Selangor
+        Tel: ...")."""
         out = []
         for m in _CONTACT_NAME.finditer(text):
             key = m.group(1).lower()
-            named = self._word(key) if m.group("kind") else self.lexicon.is_first(key)
+            lex = self.lexicon
+            named = (
+                self._word(key)
+                if m.group("kind")
+                else lex.is_first(key) and not lex.is_ambiguous(key)  # not "case 26-0118"
+            )
             if (
                 named
                 and key not in RELATIVES
                 and key not in TITLES
                 and key not in NOT_NAMES
-                and key not in self.lexicon.places
+                and key not in lex.places
             ):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
