@@ -130,6 +130,10 @@ UNSEEN_HAND = (
     "round54-test",
     "round55-test",
     "round56-test",
+    "round57-test",
+    "round58-test",
+    "round59-test",
+    "round60-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -30,7 +30,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round50-dev``/``round50-test``, ``round51-dev``/``round51-test``,
 ``round52-dev``/``round52-test``, ``round53-dev``/``round53-test``,
 ``round54-dev``/``round54-test``, ``round55-dev``/``round55-test``,
-``round56-dev``/``round56-test`` and ``bait-dev``/``bait-test``
+``round56-dev``/``round56-test``, ``round57-dev``/``round57-test``,
+``round58-dev``/``round58-test``, ``round59-dev``/``round59-test``,
+``round60-dev``/``round60-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -764,6 +766,46 @@ CORPORA = {
         HERE / "round56_test.src.txt",
         HERE / "round56_test.jsonl",
         HERE / "round56_test_site.tsv",
+    ),
+    "round57-dev": (
+        HERE / "round57_dev.src.txt",
+        HERE / "round57_dev.jsonl",
+        HERE / "round57_dev_site.tsv",
+    ),
+    "round57-test": (
+        HERE / "round57_test.src.txt",
+        HERE / "round57_test.jsonl",
+        HERE / "round57_test_site.tsv",
+    ),
+    "round58-dev": (
+        HERE / "round58_dev.src.txt",
+        HERE / "round58_dev.jsonl",
+        HERE / "round58_dev_site.tsv",
+    ),
+    "round58-test": (
+        HERE / "round58_test.src.txt",
+        HERE / "round58_test.jsonl",
+        HERE / "round58_test_site.tsv",
+    ),
+    "round59-dev": (
+        HERE / "round59_dev.src.txt",
+        HERE / "round59_dev.jsonl",
+        HERE / "round59_dev_site.tsv",
+    ),
+    "round59-test": (
+        HERE / "round59_test.src.txt",
+        HERE / "round59_test.jsonl",
+        HERE / "round59_test_site.tsv",
+    ),
+    "round60-dev": (
+        HERE / "round60_dev.src.txt",
+        HERE / "round60_dev.jsonl",
+        HERE / "round60_dev_site.tsv",
+    ),
+    "round60-test": (
+        HERE / "round60_test.src.txt",
+        HERE / "round60_test.jsonl",
+        HERE / "round60_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
