@@ -1,7 +1,11 @@
 """Error classes fixed while rounds 57 to 60 were written (issue 14), by kind, developed on the
 hand-written dev batches only: given names of people born since the 1990 census (the SSA's
 counts of US births), and a given name that is also a word before a surname no list knows;
-a contact's number after a word that is only a name sometimes; a labelled booking number.
+a contact's number after a word that is only a name sometimes; a labelled booking number; a
+month joined to its year by a dash or an apostrophe and a day after "on"; a name right before
+an age and sex run together; a number in groups after a short label; a yard, a crescent, a
+street with its direction; a record's company and insurer keys; an air-ambulance service; an
+age over 89 after a birth date and "now", or after "would have been".
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -64,3 +68,135 @@ def test_a_word_or_a_town_is_no_given_name(engine: PhiEngine, text: str, value: 
 )
 def test_a_labelled_booking_or_voucher_number(engine: PhiEngine, text: str, value: str) -> None:
     assert covered(engine, text, value), found(engine, text)
+
+
+DATE = Entity.DATE_TIME.value
+STREET = Entity.STREET_ADDRESS.value
+ORG = Entity.ORGANIZATION.value
+AGE = Entity.AGE.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("repeat echo Mar-25, sooner if symptomatic", "Mar-25"),
+        ("next review Jun-2025 in clinic", "Jun-2025"),
+        ("admitted Sept '24 with a flare", "Sept '24"),
+        ("family meeting with his wife on 12th; form signed", "12th"),
+    ],
+)
+def test_a_month_joined_to_its_year_or_a_day_after_on(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert DATE in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May-Thurner syndrome; MAR reviewed with pharmacy",
+        "return on 3rd floor; extubated on 2nd attempt; on 4th line chemo",
+    ],
+)
+def test_no_date_in_a_syndrome_a_floor_or_an_attempt(engine: PhiEngine, text: str) -> None:
+    assert DATE not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("orlagh brennickson 36M snowmobile crash near Gaylord", "orlagh brennickson"),
+        ("Tremathy 72F tinnitus and unilateral hearing loss", "Tremathy"),
+    ],
+)
+def test_a_name_before_an_age_and_sex(engine: PhiEngine, text: str, value: str) -> None:
+    assert PERSON in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["question: dka 22F on insulin gtt", "COPD 70M on 2L", "chest pain 45M, trop neg"]
+)
+def test_a_diagnosis_before_an_age_and_sex_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pt Mr Adjei-Boateng, IHI 8003 6081 2233 4459, Hx fall", "8003 6081 2233 4459"),
+        ("Frequent flyer QF 400 52 917 on file.", "400 52 917"),
+        ("Parcel redirected: GB 5521 8830 4 now going to the depot", "5521 8830 4"),
+    ],
+)
+def test_a_number_in_groups_after_a_short_label(engine: PhiEngine, text: str, value: str) -> None:
+    assert ID in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NOK 087 555 0142 (daughter)", "CVP 120 8 6 10 12 over the shift", "BP 128 76 and HR 88"],
+)
+def test_a_phone_or_readings_in_groups_are_no_grouped_id(engine: PhiEngine, text: str) -> None:
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Send the forms to 12 Coldharbour Yard, London", "12 Coldharbour Yard"),
+        ("parcel held at the pharmacy on Quennell St W, for collection", "Quennell St W"),
+        ("Street party, Brackmoor Crescent, Sunday afternoon", "Brackmoor Crescent"),
+    ],
+)
+def test_a_yard_a_crescent_and_a_street_with_its_direction(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert STREET in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            '{"name": "Ada Roe", "company": "Lodestar Packaging Co", "city": "Leeds"}',
+            "Lodestar Packaging Co",
+        ),
+        ('{"insurer": "Kestrel Mutual (NW) Ltd", "member": "KM-22"}', "Kestrel Mutual (NW) Ltd"),
+        ("Transported by Delta Angel Air to Rapid City", "Delta Angel Air"),
+    ],
+)
+def test_a_record_s_company_key_and_an_air_ambulance(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert ORG in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"employer": "self-employed", "school": "N/A"}',
+        "PT WEANED TO ROOM AIR AT 1400. VIA FACE TENT, COOL AIR",
+    ],
+)
+def test_no_firm_in_a_placeholder_or_the_air_a_patient_breathes(
+    engine: PhiEngine, text: str
+) -> None:
+    assert ORG not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Born 1/5/1930, now 96; previously lived alone", "96"),
+        ("her husband Cyril would have been 97 this year", "97"),
+    ],
+)
+def test_an_age_over_89_after_a_birth_date_or_would_have_been(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert AGE in found_as(engine, text, value), found(engine, text)
+
+
+def test_would_have_been_a_percentage_is_no_age(engine: PhiEngine) -> None:
+    text = "the yield would have been 95% without the leak"
+    assert AGE not in {e for e, _ in found(engine, text)}, found(engine, text)

@@ -73,7 +73,7 @@ _WEAK_SUFFIXES = (
     "rapid radial"
     # Australian and British street types that are also everyday words
     " close rise approach access break reach chase gate stairs deviation plateau outlook"
-    " retreat roadside mew"
+    " retreat roadside mew yard"
     " basin distributor frontage gates interchange intersection siding subway wade reserve slope"
     # Australia Post's "Close" abbreviated ("14 Wattletree Cl"; "Na 140 Cl 102" has no name)
     " cl"
@@ -248,14 +248,16 @@ _GRID_STREET = re.compile(
 _STREET_NAMED = re.compile(
     rf"(?<![\w.])(?:[A-Z{_UPPER}][a-z{_LOWER}'’]+\s+){{1,3}}"
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
-    r"Turnpike|Square)\b"
+    # (and the Commonwealth's types no clinical or everyday phrase ends with in Title case)
+    r"Turnpike|Square|Crescent|Parade|Mews|Esplanade|Promenade|Wynd|Boulevarde)\b"
 )
 # ... and with a type abbreviated that _STREET_NAMED leaves out (it reads "Ave" and "Blvd"),
 # after a word of place ("drug store on Dodge St.", "lives off Harney St,"): "St" and "Rd"
 # then end the line or the clause, not "St Mary's" or "Rd Hospital".
 _STREET_NAMED_SHORT = re.compile(
     r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
-    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z]))"
+    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z])"
+    r"(?:[ \t]+[NSEW]\b(?![ \t]*[A-Za-z]))?)"  # ("on Wellington St W, for Genevieve")
     # then the sentence's end, a town, or the rest of the sentence in small letters or a room
     # ("on West Main St rm 12", "on Kettle Ln tonight"); a capital after it makes "St" a saint
     r"(?=[ \t]*(?:[,;.)]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z]|[ \t]+[a-z#\d])"

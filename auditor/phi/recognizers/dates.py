@@ -143,8 +143,14 @@ _COUNT_AFTER = (
     r"molar|premolar|cranial|opinion|shift|call|page|set|step|part|half|quarter|option|"
     r"choice|most|highest|lowest|largest|smallest)\b)"
 )
-# A day of the month alone, as an ordinal after "the": "on the 3rd", "wed the 12th".
-_ORDINAL_DAY = re.compile(r"\b(?i:the)\s+(?P<day>" + _ORDINAL_DAY_NUM + r")" + _COUNT_AFTER)
+# A day of the month alone, as an ordinal after "the" or "on": "on the 3rd", "wed the 12th",
+# "discussed with his wife on 12th".
+_ORDINAL_DAY = re.compile(r"\b(?i:the|on)\s+(?P<day>" + _ORDINAL_DAY_NUM + r")" + _COUNT_AFTER)
+# A month's name joined to its year by a dash or an apostrophe, as spreadsheets and notes
+# write them: "repeat echo Mar-25", "Jun-2025", "Sept '24", "DEC-19".
+_MONTH_DASH_YEAR = re.compile(
+    rf"(?<![\w'’-])(?i:{MONTH})\.?(?:-|[ \t]?['’])((?:19|20)\d{{2}}|\d{{2}})(?![\w'’-]|\.\d)"
+)
 # ...or after a weekday, which is part of the date: "Thursday 17th".
 _WEEKDAY_ORDINAL = re.compile(rf"\b(?i:{WEEKDAY})\.?,?\s+" + _ORDINAL_DAY_NUM + _COUNT_AFTER)
 _MD_DASH = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
@@ -984,6 +990,7 @@ def date_rules() -> list[Rule]:
             reject=_month_year_reject,
         ),
         Rule("ordinal-day", e, _ORDINAL_DAY, 0.6, group="day"),
+        Rule("month-dash-year", e, _MONTH_DASH_YEAR, 0.75, words=MONTH_STARTS),
         Rule("weekday-ordinal", e, _WEEKDAY_ORDINAL, 0.75, words=WEEKDAY_STARTS),
         Rule("weekday-numeric", e, _WEEKDAY_NUMERIC, 0.85, words=WEEKDAY_STARTS),
         Rule("weekday-before-month", e, _WEEKDAY_BEFORE_MONTH, 0.8, group=1, words=WEEKDAY_STARTS),

@@ -87,7 +87,9 @@ FIRM_HEADS = frozenset(
      "daycare", "childcare", "preschool", "kindergarten", "tafe", "arms", "inn", "tavern",
      "hotel", "motel",
      # medical suppliers to the home ("Snake River Home Oxygen")
-     "oxygen", "homecare"}
+     "oxygen", "homecare",
+     # air ambulance services ("Desert Lifeline Air", "Wolverine AirCare", "Big Sky MedFlight")
+     "air", "aircare", "airmed", "aeromedical", "medflight", "lifeflight"}
 )  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(
@@ -101,7 +103,10 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
      "step", "down", "observation", "recovery", "anesthesia", "surgical",
      "simulation", "research", "teaching", "university", "college", "federal", "city",
      "town", "first", "united", "american", "national", "international", "global", "credit",
-     "equipment", "homeless", "rescue", "food", "virtual"}
+     "equipment", "homeless", "rescue", "food", "virtual",
+     # the kinds of air a patient breathes, before the air-ambulance head ("ON ROOM AIR")
+     "room", "cool", "warm", "humidified", "fresh", "compressed", "ambient", "supplemental",
+     "hot", "cold", "dry", "moist", "outside", "open", "free", "blended", "piped", "wall"}
 )  # fmt: skip
 # Words that open a run but no name: a sentence's first word, a role or a form's label.
 _NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})

@@ -790,13 +790,15 @@ _AGE_LEAD = re.compile(
     I,
 )
 # An age over 89 after the verbs and phrases that introduce one, in figures or words:
-# "turned 96", "died at 92", "age at death: 94", "at the age of 91", "she is ninety-four".
+# "turned 96", "died at 92", "age at death: 94", "at the age of 91", "she is ninety-four",
+# "would have been 96 this year".
 _AGE_VERB = (
-    r"\b(?:turn(?:ed|s|ing)|will\s+be|(?:died|passed(?:\s+away)?|deceased)(?:\s+aged?)?\s+at|"
+    r"\b(?:turn(?:ed|s|ing)|will\s+be|would\s+have\s+been|"
+    r"(?:died|passed(?:\s+away)?|deceased)(?:\s+aged?)?\s+at|"
     r"at\s+the\s+age\s+of|age\s+(?:at|of)\s+(?:death|diagnosis|onset|admission|referral|"
     r"consent|enrol?ment|event)\s*:?|now\s+aged?|(?:is|was)\s+(?:now\s+)?aged?)"
 )
-_AGE_CUE_WORDS = ("turn", "will", "died", "passed", "deceased", "age")  # one begins each cue
+_AGE_CUE_WORDS = ("turn", "will", "would", "died", "passed", "deceased", "age")  # (one opens each)
 _NOT_AN_AGE_AFTER = (
     r"(?![\w-])(?!\s*(?:degrees|deg|mg|ml|kg|lbs?|%|percent|per\s*cent|mmhg|bpm|minutes|mins|"
     r"times|units))"
@@ -833,10 +835,10 @@ _AGE_WORDS = re.compile(
 # An age over 89 set off after a name, as rosters and labels write it: "Ada Byrne, 94, MRN
 # ...", "Mr Holt (101)". Not after a measurement word ("HR, 96," "glucose (110)").
 # An age over 89 set off after a birth date, as lists and labels write it: "(DOB
-# 01/09/1931, 94)", "born 3-4-1930; 95 yrs".
+# 01/09/1931, 94)", "born 3-4-1930; 95 yrs", "Born 1/5/1930, now 96;".
 _AGE_AFTER_BIRTH = re.compile(
     r"(?<![\w])(?i:dob|d\.o\.b\.?|born|birth[ \t]?date|date[ \t]+of[ \t]+birth)[ \t]*+:?[ \t]*+"
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*[,;][ \t]*(9\d|1[01]\d)"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*[,;][ \t]*(?:now[ \t]+)?(9\d|1[01]\d)"
     r"(?=[ \t]*(?:\)|[,;|]|$|(?i:y|yo|y/o|yrs?|years)\b))",
     re.M,
 )
@@ -953,10 +955,29 @@ _BOOKING_REF = re.compile(
     r"[ \t]*[:#]?[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,10})(?![\w-])"
 )
 
+# A number in groups of digits after a short label in capitals, as cards, health numbers,
+# parcels and loyalty schemes print them ("IHI 8003 6081 2233 4455", "flyer SA 300 41 872",
+# "GB 4471 9930 2"): three groups or more, eight digits or more (``_grouped_enough``), single
+# spaces between (a tab parts a table's cells); not after a phone's label.
+_GROUPED_DIGITS = re.compile(
+    r"(?<![\w-])(?!(?:TEL|PH|FAX|MOB|HP|CELL|TLF|BP|HR|RR)\b)[A-Z]{2,4} "
+    r"(?P<value>\d{3,5}(?: \d{2,5}){1,3} \d{1,5})(?![\w-]|[.,]\d| \d)"
+)
 _CODE_LABEL_WORDS = (
     "code", "pin", "access", "confirmation", "verification", "security", "booking", "activation",
     "enrol", "invit", "login", "portal", "voucher", "reservation", "check",
 )  # fmt: skip
+
+
+def _grouped_enough(value: str) -> bool:
+    """Eight digits or more in the groups (a card's, a health number's, a parcel's), and not
+    a telephone's shape, which its own rules read: 3-3-4 digits, or a trunk "0" and ten or
+    eleven digits ("NOK 087 555 0142")."""
+    groups = value.split()
+    digits = sum(len(g) for g in groups)
+    if [len(g) for g in groups] == [3, 3, 4] or (value.startswith("0") and 10 <= digits <= 11):
+        return False
+    return digits >= 8
 
 
 def _four_or_more(value: str) -> bool:
@@ -1394,6 +1415,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             trigger=("ssn", "ss", "social"),
         ),
         Rule("interpreter-id", e.ID_NUMBER, _INTERPRETER_ID, 0.7, group=1, trigger=("interp",)),
+        Rule(
+            "grouped-digits",
+            e.ID_NUMBER,
+            _GROUPED_DIGITS,
+            0.7,
+            group="value",
+            validate=_grouped_enough,
+        ),
         Rule(
             "code-labelled",
             e.ID_NUMBER,

@@ -1,4 +1,5 @@
-"""Values of a structured record's person and address keys: FHIR, JSON and similar exports.
+"""Values of a structured record's person, address and organisation keys: FHIR, JSON and
+similar exports.
 
 A FHIR ``HumanName`` writes ``"given": ["Ama", "Grace"]`` and ``"family": "Osei"``; an
 address writes ``"city"`` and ``"postalCode"``. The key says what the value is, whatever
@@ -48,9 +49,17 @@ _CODE_KEYS = (
     r"postalCode|postal_code|postcode|zip|zipCode|zip_code|cp|code_postal|codigo_postal|cep|"
     r"plz|postleitzahl|postcode_nl|postnummer|postnr|kod_pocztowy|cap"
 )
+# A person's employer, insurer, school or lodging, as CRM and HR exports key them.
+_ORG_KEYS = (
+    r"company|companyName|company_name|employer|employerName|employer_name|organization|"
+    r"organisation|organizationName|organisation_name|organization_name|insurer|insurance|"
+    r"payer|payor|carrier|school|university|hotel|venue|bank"
+)
 # The key, its colon, then one quoted string or an array of them (one line, 200 characters).
 _FIELD = re.compile(
-    r'"(' + "|".join((_NAME_KEYS, _LOGIN_KEYS, _PLACE_KEYS, _CODE_KEYS)) + r')"[ \t]*+:[ \t]*+'
+    r'"('
+    + "|".join((_NAME_KEYS, _LOGIN_KEYS, _PLACE_KEYS, _CODE_KEYS, _ORG_KEYS))
+    + r')"[ \t]*+:[ \t]*+'
     r'(\[[^\]\n]{0,200}\]|"[^"\n]{1,60}")'
 )
 # The bare "name" keys, with one string only: a FHIR resource's "name" is an array of
@@ -60,6 +69,8 @@ _STRING = re.compile(r'"([^"\n]{1,60})"')
 _NAME_VALUE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’. -]){0,40}")
 _CODE_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{2,9}")
 _LOGIN_VALUE = re.compile(r"[A-Za-z][\w.@-]{1,59}")
+# An organisation's name: words, initials, digits, "&", "(NW)", no sentence.
+_ORG_VALUE = re.compile(r"[^\W_](?:[^\W_]|[&'’.,()/ -]){1,59}")
 _FAMILY_GIVEN = re.compile(
     r"[A-ZÀ-Þ][^\W\d_'’-]*(?:[ '’-][A-ZÀ-Þ][^\W\d_'’-]*){0,2}, ?[A-ZÀ-Þ][^\W\d_'’ .-]{1,30}"
     r"(?: [A-ZÀ-Þ]\.?)?"
@@ -70,7 +81,8 @@ _NO_LOGIN = frozenset({"system", "admin", "root", "service", "scheduler", "batch
 _PLACEHOLDERS = frozenset(
     {"unknown", "unk", "none", "null", "nil", "n/a", "na", "not provided", "not known",
      "anonymous", "redacted", "removed", "withheld", "declined", "test", "patient", "baby",
-     "infant", "newborn", "john doe", "jane doe"}
+     "infant", "newborn", "john doe", "jane doe", "self", "self-employed", "self employed",
+     "unemployed", "retired", "student", "homemaker", "private", "self-pay", "self pay"}
 )  # fmt: skip
 _NO_VALUE = _PLACEHOLDERS | _NO_LOGIN
 _KIND = {
@@ -79,16 +91,18 @@ _KIND = {
     **{k: Entity.PERSON for k in _BARE_NAME_KEYS},
     **{k: Entity.LOCATION for k in _PLACE_KEYS.split("|")},
     **{k: Entity.ZIP_CODE for k in _CODE_KEYS.split("|")},
+    **{k: Entity.ORGANIZATION for k in _ORG_KEYS.split("|")},
 }
 
 
 class JsonFieldRecognizer(LocalRecognizer):
-    """PERSON, login (ID_NUMBER), LOCATION and ZIP_CODE values of a record's keys."""
+    """PERSON, login (ID_NUMBER), LOCATION, ZIP_CODE and ORGANIZATION values of a record's
+    keys."""
 
     def __init__(self) -> None:
+        kinds = (Entity.PERSON, Entity.ID_NUMBER, Entity.LOCATION, Entity.ZIP_CODE)
         super().__init__(
-            "AuditorJsonFieldRecognizer",
-            [e.value for e in (Entity.PERSON, Entity.ID_NUMBER, Entity.LOCATION, Entity.ZIP_CODE)],
+            "AuditorJsonFieldRecognizer", [e.value for e in (*kinds, Entity.ORGANIZATION)]
         )
 
     def analyze(
@@ -100,9 +114,12 @@ class JsonFieldRecognizer(LocalRecognizer):
         for m in itertools.chain(_FIELD.finditer(text), _NAME_STRING.finditer(text)):
             key = m.group(1)
             kind = _KIND[key]
-            shape = {Entity.ZIP_CODE: _CODE_VALUE, Entity.ID_NUMBER: _LOGIN_VALUE}.get(
-                kind, _FAMILY_GIVEN if key in _BARE_NAME_KEYS else _NAME_VALUE
-            )
+            shapes = {
+                Entity.ZIP_CODE: _CODE_VALUE,
+                Entity.ID_NUMBER: _LOGIN_VALUE,
+                Entity.ORGANIZATION: _ORG_VALUE,
+            }
+            shape = shapes.get(kind, _FAMILY_GIVEN if key in _BARE_NAME_KEYS else _NAME_VALUE)
             for s in _STRING.finditer(text, m.start(2), m.end(2)):
                 value = s.group(1).strip()
                 if not shape.fullmatch(value) or value.lower() in _NO_VALUE:

@@ -272,6 +272,17 @@ _LOWER_AGED = re.compile(
     # (not an area code before its number: "celular (31) 95555-0142")
     r"\((?:1[01]\d|\d{1,2})(?:[ \t]*(?:yo|y|yrs?|[mfMF]))?\)(?![ \t]*\d)"
 )
+# A patient named where a line or a clause opens, right before an age and sex run together
+# ("ruairi keeswood 36M snowmobile crash", "Eggallow 72F tinnitus", "re: oyelaran 8yo"): two
+# words in lower case, or one in Title case; the age-and-sex says a person was named, so the
+# words need no list, only to be no word, term or place (see NameShapeRecognizer._aged_sex).
+_AGED_SEX = re.compile(
+    r"(?:^|[:;?!—–]|\b(?:pt|re|patient))[ \t]*"
+    r"(?:(?P<lower>[a-z][a-z'’]{2,20}[ \t]+[a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)|"
+    r"(?P<title>[A-Z][a-z'’]{3,20}(?:-[A-Z][a-z'’]{2,20})?))"
+    r"[ \t]+(?:1[01]\d|\d{1,2})[ \t]?(?:yo|y/o|yrs?|[mMfF])(?![\w/])",
+    re.M,
+)
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
 _LOWER_TITLED = re.compile(
     r"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)"
@@ -440,6 +451,25 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
 
+    def _aged_sex(self, text: str) -> list[RecognizerResult]:
+        """Words before an age and sex run together (``_AGED_SEX``): every part no English
+        word, clinical term or stop word, and a listed name or a word no list knows (no
+        place)."""
+        lex = self.lexicon
+        out = []
+        for m in _AGED_SEX.finditer(text):
+            group = "lower" if m.group("lower") else "title"
+            parts = [p.strip("'’") for p in re.split(r"[ \t-]+", m.group(group).lower())]
+            if self._blocked(parts):
+                continue
+            if all(
+                not lex.is_english(p)
+                and (lex.is_name(p) or (lex.is_unknown_proper(p) and p not in lex.places))
+                for p in parts
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(group), m.end(group), 0.6))
+        return out
+
     def _ranked(self, text: str) -> list[RecognizerResult]:
         """A surname after a rank spelled out (``_RANK_NAME``), no English word."""
         lex = self.lexicon
@@ -566,6 +596,7 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._lower_pairs(text)
         if "(" in text:
             out += self._lower_aged(text)
+        out += self._aged_sex(text)
         if any(rank in lower for rank in SPELLED_RANKS):
             out += self._ranked(text)
         if "," in text:
