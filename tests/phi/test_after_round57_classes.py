@@ -5,7 +5,10 @@ a contact's number after a word that is only a name sometimes; a labelled bookin
 month joined to its year by a dash or an apostrophe and a day after "on"; a name right before
 an age and sex run together; a number in groups after a short label; a yard, a crescent, a
 street with its direction; a record's company and insurer keys; an air-ambulance service; an
-age over 89 after a birth date and "now", or after "would have been".
+age over 89 after a birth date and "now", or after "would have been"; a town before a
+province's abbreviation or a firm's site ("our Denver branch"); a short number after a record's
+label ("Invoice 3307"); a given name that is also a word in a person's field; a signed
+initial after a sign-off's dashes.
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -200,3 +203,63 @@ def test_an_age_over_89_after_a_birth_date_or_would_have_been(
 def test_would_have_been_a_percentage_is_no_age(engine: PhiEngine) -> None:
     text = "the yield would have been 95% without the leak"
     assert AGE not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+LOCATION = Entity.LOCATION.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("re: Dhaliwal Haulage Ltd., Abbotsford, BC) invoice dispute", "Abbotsford"),
+        ("moved from Bendigo, VIC last year", "Bendigo"),
+        ("starting Monday at our Denver branch", "Denver"),
+    ],
+)
+def test_a_town_before_a_province_or_a_firm_s_site(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert LOCATION in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["PATIENT, ACT AS SURROGATE", "at the Main office; the Head office; the Front desk"]
+)
+def test_no_town_in_an_abbreviation_or_an_office_s_kind(engine: PhiEngine, text: str) -> None:
+    assert LOCATION not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("(Rhys Caddington, warehouse, ID 5583)", "5583"),
+        ("Job card 6612: replace tap washer", "6612"),
+        ("Subject: Invoice 3307 - wrong address", "3307"),
+        ("Bib 2284. Runner: Tamsin Ockley", "2284"),
+    ],
+)
+def test_a_short_number_after_a_record_s_label(engine: PhiEngine, text: str, value: str) -> None:
+    assert ID in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["ID consult today; Pt ID band checked", "work order 500 mg"])
+def test_a_consult_or_a_dose_is_no_short_number(engine: PhiEngine, text: str) -> None:
+    assert ID not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Shift: 0700-1900     RN: Kestrel Hovdestad | Pt: Quinlan Morrow", "Kestrel Hovdestad"),
+        ("placed by case mgr for payment. --R. Ekstromme", "R. Ekstromme"),
+    ],
+)
+def test_a_word_as_given_name_in_a_field_and_a_signed_initial(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert PERSON in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["RN: Night Shift", "Nurse: Wound Care team", "E. Coli grew"])
+def test_a_shift_a_service_or_a_genus_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)

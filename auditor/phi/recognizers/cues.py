@@ -226,11 +226,27 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
     return best
 
 
+# A firm's site named by its town: "at the Glasgow office", "our Denver branch".
+_SITE_NOUNS = frozenset(
+    {"office", "offices", "branch", "depot", "campus", "plant", "site", "store", "warehouse",
+     "headquarters", "hq", "factory", "mill", "yard", "terminal"}
+)  # fmt: skip
+_SITE_OWNERS = frozenset({"the", "our", "their", "its", "his", "her", "my", "your"})
+
+
 def place_cue(view: TokenView, i: int, j: int, *, state: bool = True) -> bool:
-    """A place cue: a preposition or move verb before, or (``state``) a US state after
-    ("Quincy, MA")."""
+    """A place cue: a preposition or move verb before, a site's noun after ("the Glasgow
+    office"), or (``state``) a US state after ("Quincy, MA")."""
     words = view.words
     if i > 0 and words[i - 1].key in PLACE_CUES and "\n" not in view.gap(i):
+        return True
+    if (
+        i > 0
+        and j < len(words)
+        and words[i - 1].key in _SITE_OWNERS
+        and words[j].key in _SITE_NOUNS
+        and view.gap(j) == " "
+    ):
         return True
     if state and j < len(words):
         nxt = words[j]
@@ -277,13 +293,23 @@ def _abbrev_dot(view: TokenView, k: int) -> bool:
     return view.words[k].key in {"dr", "mr", "mrs", "ms", "st", "jr", "sr"}
 
 
+# Canada's provinces and territories and Australia's states as addresses abbreviate them, but
+# those that are also a clinical or common abbreviation ("ON", "NS", "PE", "AB", "SA", "NT").
+ABROAD_STATE_ABBREVIATIONS = frozenset(
+    {"bc", "sk", "mb", "qc", "nb", "nl", "pei", "yt", "nu", "nsw", "vic", "qld", "tas", "act"}
+)
+
+
 def state_after(view: TokenView, lexicon: Lexicon, j: int) -> bool:
-    """ "Quincy, MA", "Quincy, Massachusetts": a state right after a comma."""
+    """ "Quincy, MA", "Quincy, Massachusetts", "Surrey, BC": a state or a province right after
+    a comma."""
     words = view.words
     if j >= len(words) or view.gap(j).strip() != ",":
         return False
     nxt = words[j]
     if nxt.key in US_STATE_ABBREVIATIONS and nxt.text.isupper() and len(nxt.text) == 2:
+        return True
+    if nxt.key in ABROAD_STATE_ABBREVIATIONS and nxt.text.isupper():
         return True
     if nxt.key in lexicon.states:
         return True

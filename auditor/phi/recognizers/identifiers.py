@@ -674,12 +674,20 @@ def _no_word(value: str) -> bool:
 
 
 # A short number right after an employer's, a school's or a plan's label ("emp 2231", "badge
-# 4471", "staff no. 118"): three digits are enough where the label says whose number it is.
+# 4471", "staff no. 118"), or after a label that says it is some record's number ("ID 4471",
+# "Invoice 2291", "Job card 5521", "Bib 1147", "ticket #4471"): three digits are enough where
+# the label says whose number it is; not a dose ("order 500 mg").
 _LABELLED_SHORT_ID = re.compile(
     r"(?<![\w-])(?:(?i:emp|employee|badge)\.?(?:[ \t]*(?i:id|no\.?|#|number))?|"
-    r"(?i:staff|student|member|payroll)[ \t]*(?i:id|no\.?|#|number))[ \t]*[:#]?[ \t]*"
-    r"(\d{3,10}|[A-Z]{1,4}-?\d{3,10})(?![\w-]|[.,]\d)"
+    r"(?i:staff|student|member|payroll)[ \t]*(?i:id|no\.?|#|number)|"
+    r"ID|(?i:invoice|inv\.|bib|ticket|job(?:[ \t]+card)?|work[ \t]+order)"
+    r"(?:[ \t]*(?i:no\.?|#|number))?)[ \t]*[:#]?[ \t]*"
+    r"(\d{3,10}|[A-Z]{1,4}-?\d{3,10})(?![\w-]|[.,]\d|[ \t]*(?i:mg|mcg|ml|units?|%|kg|x\b))"
 )
+_SHORT_ID_LABELS = (
+    "emp", "employee", "badge", "staff", "student", "member", "payroll", "id", "invoice", "inv",
+    "bib", "ticket", "job", "work",
+)  # fmt: skip
 _DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
 _DEA_CTX = context_regex(["dea", "dea #", "dea no", "dea number", "prescriber"])
 _NPI = re.compile(r"(?<![\w-])[12]\d{9}(?![\w-])")
@@ -1284,7 +1292,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _LABELLED_SHORT_ID,
             0.7,
             group=1,
-            words=("emp", "employee", "badge", "staff", "student", "member", "payroll"),
+            words=_SHORT_ID_LABELS,
         ),
         Rule(
             "id-context",

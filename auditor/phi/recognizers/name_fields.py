@@ -200,6 +200,8 @@ class FieldNameRecognizer(LocalRecognizer):
             if NUMBER_WORD_AFTER.match(text, pos + len(word)):
                 break  # "Jomo Kariuki, IP No. ...": the number's label
             verdict = self._word(word)
+            if verdict is None and words == 0 and self._word_before_surname(text, word, m.end()):
+                verdict = False  # "RN: Kestrel Hovdestad": a given name that is also a word
             if verdict is None:
                 break
             evidence = evidence or verdict
@@ -216,6 +218,23 @@ class FieldNameRecognizer(LocalRecognizer):
                 break  # "Jun-seo Paik, billing zip ...": a capitalised name, then the sentence
             pos = sep.end()
         return (start, end) if evidence and end > start else None
+
+    def _word_before_surname(self, text: str, word: str, end: int) -> bool:
+        """A value's first word in Title case that is an English word, before a Title-case
+        word that is plainly a surname (listed, or no word at all): the label says a person
+        follows, so the word is their given name ("Nurse: Kestrel Hovdestad"), not "Night
+        shift" or "Wound Care"."""
+        key = normalize(word)
+        if not (word[:1].isupper() and word[1:].islower()) or key in STOP_WORDS:
+            return False
+        if key in NOT_PERSON_WORDS or key in self.lexicon.stoplist:
+            return False
+        nxt = re.match(r" ([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b", text[end : end + 40])
+        if nxt is None:
+            return False
+        later = normalize(nxt.group(1))
+        lex = self.lexicon
+        return not lex.is_english(later) and (lex.is_surname(later) or lex.is_unknown_proper(later))
 
     def _word(self, word: str) -> bool | None:
         """None: not a name word (the value ends); True: evidence of a name; False: an

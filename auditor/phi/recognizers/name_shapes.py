@@ -242,8 +242,11 @@ SCORE = 0.7
 # An initial and a surname no word list explains, in mixed case: "resident B. Quenault",
 # "seen with A. Okonkwo-Eze". A listed surname is the name recognizer's; a genus's initial
 # before its species ("E. Coli", "S. Aureus") meets the clinical stop list.
+# (A sign-off's dashes may come right before it: "--R. Ekstromme"; a hyphen inside a word may
+# not: "X-R. Smith".)
 _INITIAL_UNKNOWN = re.compile(
-    r"(?<![\w.'’-])[A-Z]\.[ \t]?([A-Z][a-z'’]{2,24}(?:-[A-Z][a-z'’]{2,24})?)(?![\w'’-]|\.\w)"
+    r"(?:(?<=--)|(?<=\s-)|(?<=^-)|(?<![\w.'’-]))"
+    r"[A-Z]\.[ \t]?([A-Z][a-z'’]{2,24}(?:-[A-Z][a-z'’]{2,24})?)(?![\w'’-]|\.\w)"
 )
 
 
