@@ -42,7 +42,9 @@ _FAX_CUES = context_regex(["fax", "facsimile", "fx", "faxed", "fax#", "fax no"])
 # (The blanks before the extension are taken once, never given back: both branches after them
 # start with something other than a blank, and a run of blanks after a number cost quadratic
 # time when each branch re-read it.)
-_EXTENSION = r"(?:x\d{1,2}(?!\d)|\s*+(?:x\s*\d{3,5}|[/,]?\s*(?:ext\.?|extn\.?|extension)\s*\d{1,5}))"
+_EXTENSION = (
+    r"(?:x\d{1,2}(?!\d)|\s*+(?:x\s*\d{3,5}|[/,]?\s*(?:ext\.?|extn\.?|extension)\s*\d{1,5}))"
+)
 _EXT = _EXTENSION + "?"
 # +CC, optional (0), optional (area), then 2-5 groups of digits with one separator kind.
 _SHAPE = re.compile(
