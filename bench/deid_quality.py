@@ -134,6 +134,10 @@ UNSEEN_HAND = (
     "round58-test",
     "round59-test",
     "round60-test",
+    "round61-test",
+    "round62-test",
+    "round63-test",
+    "round64-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

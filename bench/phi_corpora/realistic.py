@@ -32,7 +32,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round54-dev``/``round54-test``, ``round55-dev``/``round55-test``,
 ``round56-dev``/``round56-test``, ``round57-dev``/``round57-test``,
 ``round58-dev``/``round58-test``, ``round59-dev``/``round59-test``,
-``round60-dev``/``round60-test`` and ``bait-dev``/``bait-test``
+``round60-dev``/``round60-test``, ``round61-dev``/``round61-test``,
+``round62-dev``/``round62-test``, ``round63-dev``/``round63-test``,
+``round64-dev``/``round64-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -806,6 +808,46 @@ CORPORA = {
         HERE / "round60_test.src.txt",
         HERE / "round60_test.jsonl",
         HERE / "round60_test_site.tsv",
+    ),
+    "round61-dev": (
+        HERE / "round61_dev.src.txt",
+        HERE / "round61_dev.jsonl",
+        HERE / "round61_dev_site.tsv",
+    ),
+    "round61-test": (
+        HERE / "round61_test.src.txt",
+        HERE / "round61_test.jsonl",
+        HERE / "round61_test_site.tsv",
+    ),
+    "round62-dev": (
+        HERE / "round62_dev.src.txt",
+        HERE / "round62_dev.jsonl",
+        HERE / "round62_dev_site.tsv",
+    ),
+    "round62-test": (
+        HERE / "round62_test.src.txt",
+        HERE / "round62_test.jsonl",
+        HERE / "round62_test_site.tsv",
+    ),
+    "round63-dev": (
+        HERE / "round63_dev.src.txt",
+        HERE / "round63_dev.jsonl",
+        HERE / "round63_dev_site.tsv",
+    ),
+    "round63-test": (
+        HERE / "round63_test.src.txt",
+        HERE / "round63_test.jsonl",
+        HERE / "round63_test_site.tsv",
+    ),
+    "round64-dev": (
+        HERE / "round64_dev.src.txt",
+        HERE / "round64_dev.jsonl",
+        HERE / "round64_dev_site.tsv",
+    ),
+    "round64-test": (
+        HERE / "round64_test.src.txt",
+        HERE / "round64_test.jsonl",
+        HERE / "round64_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
