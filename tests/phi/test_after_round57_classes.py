@@ -8,7 +8,9 @@ street with its direction; a record's company and insurer keys; an air-ambulance
 age over 89 after a birth date and "now", or after "would have been"; a town before a
 province's abbreviation or a firm's site ("our Denver branch"); a short number after a record's
 label ("Invoice 3307"); a given name that is also a word in a person's field; a signed
-initial after a sign-off's dashes.
+initial after a sign-off's dashes; figures read out one by one and a name spelled letter by
+letter; a phone's last four read back; an air-ambulance service after a word of flying; a
+lower-case surname after a room, a bed or "pt" (from rounds 61-64's dev batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -21,7 +23,7 @@ import pytest
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.lexicon import Lexicon
-from tests.phi.conftest import covered, found, found_as
+from tests.phi.conftest import covered, covered_as, found, found_as
 
 PERSON = Entity.PERSON.value
 ID = Entity.ID_NUMBER.value
@@ -262,4 +264,94 @@ def test_a_word_as_given_name_in_a_field_and_a_signed_initial(
 
 @pytest.mark.parametrize("text", ["RN: Night Shift", "Nurse: Wound Care team", "E. Coli grew"])
 def test_a_shift_a_service_or_a_genus_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("user: 5 5 5 0 1 4 7, area code 6 1 8", "5 5 5 0 1 4 7", ID),
+        ("user: 5 5 5 0 1 4 7, area code 6 1 8", "6 1 8", Entity.PHONE_NUMBER.value),
+        (
+            "Can I get your zip code? | Caller: 4 0 2 1 7 | Agent: thanks",
+            "4 0 2 1 7",
+            Entity.ZIP_CODE.value,
+        ),
+        (
+            "can you spell the last name? | Customer: Q-U-I-L-L-A-N, Quillan",
+            "Q-U-I-L-L-A-N",
+            PERSON,
+        ),
+        ("Forty Tamberlin Road, that's T-A-M-B-E-R-L-I-N.", "T-A-M-B-E-R-L-I-N", PERSON),
+        (
+            "text the code to the mobile ending 0194, is that right?",
+            "0194",
+            Entity.ACCOUNT_NUMBER.value,
+        ),
+        ("Last four of his social is 4417.", "4417", Entity.ACCOUNT_NUMBER.value),
+    ],
+)
+def test_figures_and_letters_read_out_one_by_one(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert covered_as(engine, text, value, kind), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "strength 5 5 5 5 5 5 5 5 all extremities",
+        "steps: 1 2 3 4 5 6 7 8 9",
+        "A-B-C-D-E approach in the trauma bay",
+        "room number ending 4 beds",
+    ],
+)
+def test_readings_counts_and_a_survey_are_read_as_they_are(engine: PhiEngine, text: str) -> None:
+    kinds = {e for e, _ in found(engine, text)}
+    assert not kinds & {ID, PERSON, Entity.ACCOUNT_NUMBER.value}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("MEDEVAC BY ARCTIC LIFEGUARD AIR (LEARJET) ARRIVED 2340", "ARCTIC LIFEGUARD AIR"),
+        ("arrived via Big Island Medevac Flight 2 on 8/7.", "Big Island Medevac Flight 2"),
+        ("Transport by Cumberland AirCare, tail N419WA", "Cumberland AirCare"),
+    ],
+)
+def test_an_air_ambulance_after_a_word_of_flying(engine: PhiEngine, text: str, value: str) -> None:
+    assert ORG in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COOL MIST, VIA FACE TENT ON ROOM AIR",
+        "placed on Medical Air; weaned to room air",
+        "then flew home by Air",
+    ],
+)
+def test_no_air_ambulance_in_the_air_a_patient_breathes(engine: PhiEngine, text: str) -> None:
+    assert ORG not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pgr 51207: rm 414 vanderhuelst converted to NSR on dilt", "vanderhuelst"),
+        ("[03:12] rn 5W: pt galloran 502 c/o CP 6/10", "galloran"),
+    ],
+)
+def test_a_lower_case_surname_after_a_room_or_pt(engine: PhiEngine, text: str, value: str) -> None:
+    assert PERSON in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt tachycardic; bed 4 bariatric; pt pancultured; pt diuresing, pt hypotensive",
+        "called to bed 9, pt desat to 78% on 6L; room temperature",
+    ],
+)
+def test_a_clinical_word_after_pt_is_no_surname(engine: PhiEngine, text: str) -> None:
     assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)

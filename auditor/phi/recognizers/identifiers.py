@@ -917,7 +917,9 @@ _RX_NUMBER = re.compile(
 _LAST_FOUR_CUE = (
     r"(?:acct|account|card|visa|mastercard|amex|checking|savings|ssn|social|cc|"
     # national numbers and documents quoted the same way ("Aadhaar ending 7734")
-    r"aadhaar|aadhar|passport|licen[cs]e|policy|member|nhs|sin|medicare|tfn|ird|pan)"
+    r"aadhaar|aadhar|passport|licen[cs]e|policy|member|nhs|sin|medicare|tfn|ird|pan|"
+    # and a phone's, read back to confirm it ("the mobile ending 0126")
+    r"phone|mobile|cell|number)"
 )
 _LAST_FOUR = re.compile(
     rf"\b(?i:{_LAST_FOUR_CUE}\b[^\n\d]{{0,16}}?\b(?:ending(?:[ \t]+in)?|ends(?:[ \t]+in)?)"
@@ -925,7 +927,7 @@ _LAST_FOUR = re.compile(
     rf"[ \t]+{_LAST_FOUR_CUE}\w*(?:[ \t]+(?:number|no\.?|#))?"
     # the cue first: "SSN (last 4): 6620", "acct last four 4471"
     rf"|{_LAST_FOUR_CUE}\w*[ \t]*[(,]?[ \t]*last[ \t]+(?:4|four)(?:[ \t]+digits)?\)?)"
-    rf"[ \t]*[:#]?[ \t]*(\d{{4}})(?![\w/-])"
+    rf"[ \t]*(?:(?i:is|was)[ \t]+)?[:#]?[ \t]*(\d{{4}})(?![\w/-])"
 )
 # A masked SSN keeps its last four: "xxx-xx-7719", "***-**-4471".
 _SSN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-(\d{4})(?![\w-])")

@@ -286,6 +286,19 @@ _AGED_SEX = re.compile(
     r"[ \t]+(?:1[01]\d|\d{1,2})[ \t]?(?:yo|y/o|yrs?|[mMfF])(?![\w/])",
     re.M,
 )
+# A surname typed in lower case after the patient's room, bed or "pt", as clinicians' chat and
+# pager messages name a patient ("rm 414 vanderhuelst converted to NSR", "pt galloran 502 c/o
+# CP", "bed 11 quarrington"): five letters or more, no word, term or place.
+_ROOM_SURNAME = re.compile(
+    r"\b(?i:pt|patient|rm|room|bed)[ \t]+(?:#?\d{1,4}[A-Za-z]?[ \t]+)?"
+    r"([a-z][a-z'’]{4,20}(?:-[a-z][a-z'’]{2,20})?)(?![\w'’-])"
+)
+# ...an unlisted one not ending as clinical words do ("pt tachycardic", "pt diuresing"): the
+# census lists "Fleming" and "Manning", so an unlisted "-ing" word is a verb.
+_CLINICAL_ENDING = re.compile(
+    r"(?:ic|ive|ing|ed|al|ous|ent|ant|ary|ory|ia|osis|itis|emia|tion|sion|ism|ist|able|ible|"
+    r"ure|ness|ize|ise|ized|ised|ly)$"
+)
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
 _LOWER_TITLED = re.compile(
     r"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)"
@@ -454,6 +467,30 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
 
+    def _room_surnames(self, text: str) -> list[RecognizerResult]:
+        """A lower-case surname after a room, a bed or "pt" (``_ROOM_SURNAME``)."""
+        lex = self.lexicon
+        out = []
+        for m in _ROOM_SURNAME.finditer(text):
+            parts = [p.strip("'’") for p in m.group(1).split("-")]
+            if self._blocked(parts):
+                continue
+            if all(
+                not lex.is_english(p)
+                and (
+                    lex.is_surname(p)
+                    or (
+                        lex.is_unknown_proper(p)
+                        and p not in lex.places
+                        and not _CLINICAL_ENDING.search(p)
+                        and not lex.is_english(p.replace("rn", "m"))  # a scan's "narne"
+                    )
+                )
+                for p in parts
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
+        return out
+
     def _aged_sex(self, text: str) -> list[RecognizerResult]:
         """Words before an age and sex run together (``_AGED_SEX``): every part no English
         word, clinical term or stop word, and a listed name or a word no list knows (no
@@ -600,6 +637,7 @@ class NameShapeRecognizer(LocalRecognizer):
         if "(" in text:
             out += self._lower_aged(text)
         out += self._aged_sex(text)
+        out += self._room_surnames(text)
         if any(rank in lower for rank in SPELLED_RANKS):
             out += self._ranked(text)
         if "," in text:

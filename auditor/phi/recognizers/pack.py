@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.recognizers.address_fields import AddressFieldRecognizer
 from auditor.phi.recognizers.addresses import AddressRecognizer
+from auditor.phi.recognizers.air_medical import AirMedicalRecognizer
 from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
@@ -55,6 +56,7 @@ def build_pack(
         places,
         facilities,
         HeadedNameRecognizer(lexicon),
+        AirMedicalRecognizer(),
         names,
         FieldNameRecognizer(lexicon),
         AddressFieldRecognizer(),

@@ -7,12 +7,14 @@ words (with digits, single letters and, for dates, month names and ordinals mixe
 that value. Three number words at least: "born in May" or "page two" are not. A cue may
 be spelled out letter by letter ("M R N", "D O B"), and a year spoken after a word of time
 ("in twenty twenty one") is a date without one. Seven digits or more said one by one need
-no cue: no quantity is read out that way.
+no cue: no quantity is read out that way; nor figures read out one by one ("5 5 5 0 1 3 1").
+A name spelled letter by letter ("V-A-N-D-E-R") is the name.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
@@ -107,6 +109,21 @@ _DIGIT_RUN = accelerated(
 _DIGIT_COUNT = re.compile(
     rf"\b(?:(?P<times>double|triple)[ \t]+)?(?P<word>{_DIGIT_WORD})\b|(?P<figures>\d+)", re.I
 )
+# Figures read out one by one as single digits ("user: 5 5 5 0 1 3 1, area code 7 2 0",
+# "zip 6 0 6 1 4"): seven or more of three kinds at least need no cue (not a grid of motor
+# strengths, "5 5 5 5 5 5 5 5"); five or six, or the three of an area code, need their cue.
+_SPACED_DIGITS = re.compile(r"(?<![\w.,/:-])\d(?:,?[ \t]\d){2,15}(?![\w./:]|,\d|,?[ \t]\d)")
+_SPACED_CUE = re.compile(
+    r"(?i:\b(?:zip|post(?:al)?[ \t]?code|area[ \t]+code|code|number|no\.?|pin|account|card)"
+    r"\b[^\n\d]{0,24}$)"
+)
+_ZIP_CUE = re.compile(r"(?i:\b(?:zip|post(?:al)?[ \t]?code)\b[^\n\d]{0,24}$)")
+_AREA_CUE = re.compile(r"(?i:\barea[ \t]+code[ \t:]*$)")
+# A name spelled out letter by letter after a word of spelling or naming ("spell the last
+# name? V-A-N-D-E-R-K-L-O-O-T", "first name A-O-I-F-E") or after the word it spells:
+# four letters at least, one a vowel; not the "A-B-C-D-E" of a trauma survey.
+_SPELLED_LETTERS = re.compile(r"(?<![\w-])[A-Z](?:-[A-Z]){3,}(?![\w-])")
+_SPELLING_CUE = re.compile(r"(?i:\b(?:spell\w*|name|surname|initials?)\b)")
 _NUMBER_TOKEN = re.compile(rf"\b(?:{_NUMBER_WORD}|{_ORDINAL}|{MONTH})\b", re.IGNORECASE)
 
 
@@ -116,7 +133,8 @@ class SpokenNumberRecognizer(LocalRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            "SpokenNumberRecognizer", sorted({*(e for e, _ in _PATTERNS), Entity.ID_NUMBER})
+            "SpokenNumberRecognizer",
+            sorted({*(e for e, _ in _PATTERNS), Entity.ID_NUMBER, Entity.ZIP_CODE, Entity.PERSON}),
         )
 
     def analyze(
@@ -154,4 +172,32 @@ class SpokenNumberRecognizer(LocalRecognizer):
             out.append(make_result(self, kind, start, end, 0.7))
         for m in _SPOKEN_YEAR.finditer(text):
             out.append(make_result(self, Entity.DATE_TIME, *m.span("value"), 0.7))
+        out += self._spaced_digits(text)
+        for m in _SPELLED_LETTERS.finditer(text) if "-" in text else ():
+            before = text[max(0, m.start() - 80) : m.start()]
+            spelled = m.group().replace("-", "").lower()
+            # (or the letters spell a word just before: "Marlstow Street, that's M-A-R-L-...")
+            cue = _SPELLING_CUE.search(before) or spelled in before.lower()
+            if cue and any(c in "AEIOUY" for c in m.group()):
+                out.append(make_result(self, Entity.PERSON, m.start(), m.end(), 0.7))
+        return out
+
+    def _spaced_digits(self, text: str) -> list[RecognizerResult]:
+        """Figures read out one by one (``_SPACED_DIGITS``), by how many and their cue."""
+        out = []
+        for m in _SPACED_DIGITS.finditer(text):
+            digits = [c for c in m.group() if c.isdigit()]
+            before = text[max(0, m.start() - 40) : m.start()]
+            kind: str | None = None
+            steps = {int(b) - int(a) for a, b in pairwise(digits)}
+            if steps in ({1}, {-1}):
+                continue  # a count, "1 2 3 4 5 6 7"
+            if len(digits) >= 7 and len(set(digits)) >= 3:
+                kind = Entity.PHONE_NUMBER if len(digits) in (10, 11) else Entity.ID_NUMBER
+            elif len(digits) == 3 and _AREA_CUE.search(before):
+                kind = Entity.PHONE_NUMBER
+            elif len(digits) in (5, 6) and _SPACED_CUE.search(before):
+                kind = Entity.ZIP_CODE if _ZIP_CUE.search(before) else Entity.ID_NUMBER
+            if kind is not None:
+                out.append(make_result(self, kind, m.start(), m.end(), 0.7))
         return out
