@@ -355,3 +355,23 @@ def test_a_lower_case_surname_after_a_room_or_pt(engine: PhiEngine, text: str, v
 )
 def test_a_clinical_word_after_pt_is_no_surname(engine: PhiEngine, text: str) -> None:
     assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_a_surname_in_capitals_after_a_bed_in_a_page(engine: PhiEngine) -> None:
+    text = "pgr: CALL 53318 RE BED 2 TAKAHARSI K 2.9 REPLACED PO?"
+    assert PERSON in found_as(engine, text, "TAKAHARSI"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ROOM 417 WHITEBOARD (transcribed)", "NO PT LOCATOR; BED 2 TURNED Q2H"]
+)
+def test_a_compound_or_an_agent_noun_after_a_room_is_no_surname(
+    engine: PhiEngine, text: str
+) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_an_age_over_89_with_who_says_so(engine: PhiEngine) -> None:
+    text = "Her age per family is 97. Comfort focused."
+    assert AGE in found_as(engine, text, "97"), found(engine, text)
+    assert AGE not in {e for e, _ in found(engine, "age per protocol is 95%")}

@@ -793,8 +793,9 @@ _AGE_UNIT = re.compile(
 # "Age 96", "aged 9O", "Age- 91", "her age is 93", "aged ninety four".
 _AGE_LEAD = re.compile(
     r"\b(?:age|aged|age:|ages)(?:\s*/\s*sex|\s*\((?:years?|yrs?|y)\))?"
-    r"(?:\s*[:-]|\s+is|\s+was)?\s*"
-    rf"({_AGE_FIGURES}(?!\w|\.\d)|(?:{AGE_OVER_89})(?![\w-]))",
+    # (who says so may come between: "her age per family is 97")
+    r"(?:\s*[:-]|(?:\s+(?:per|according\s+to)\s+(?:the\s+)?[a-z]+)?\s+(?:is|was))?\s*"
+    rf"({_AGE_FIGURES}(?!\w|\.\d|[ \t]*%)|(?:{AGE_OVER_89})(?![\w-]))",
     I,
 )
 # An age over 89 after the verbs and phrases that introduce one, in figures or words:

@@ -288,10 +288,11 @@ _AGED_SEX = re.compile(
 )
 # A surname typed in lower case after the patient's room, bed or "pt", as clinicians' chat and
 # pager messages name a patient ("rm 414 vanderhuelst converted to NSR", "pt galloran 502 c/o
-# CP", "bed 11 quarrington"): five letters or more, no word, term or place.
+# CP", "RE BED 2 NAKASHIGE K 2.9"): five letters or more, no word, term or place.
 _ROOM_SURNAME = re.compile(
     r"\b(?i:pt|patient|rm|room|bed)[ \t]+(?:#?\d{1,4}[A-Za-z]?[ \t]+)?"
-    r"([a-z][a-z'’]{4,20}(?:-[a-z][a-z'’]{2,20})?)(?![\w'’-])"
+    r"([a-z][a-z'’]{4,20}(?:-[a-z][a-z'’]{2,20})?|[A-Z][A-Z'’]{4,20}(?:-[A-Z][A-Z'’]{2,20})?)"
+    r"(?![\w'’-])"
 )
 # ...an unlisted one not ending as clinical words do ("pt tachycardic", "pt diuresing"): the
 # census lists "Fleming" and "Manning", so an unlisted "-ing" word is a verb.
@@ -472,7 +473,7 @@ class NameShapeRecognizer(LocalRecognizer):
         lex = self.lexicon
         out = []
         for m in _ROOM_SURNAME.finditer(text):
-            parts = [p.strip("'’") for p in m.group(1).split("-")]
+            parts = [p.strip("'’") for p in m.group(1).lower().split("-")]
             if self._blocked(parts):
                 continue
             if all(
@@ -484,12 +485,19 @@ class NameShapeRecognizer(LocalRecognizer):
                         and p not in lex.places
                         and not _CLINICAL_ENDING.search(p)
                         and not lex.is_english(p.replace("rn", "m"))  # a scan's "narne"
+                        and not self._compound(p)
+                        and not (m.group(1).isupper() and p.endswith(("or", "er")))
                     )
                 )
                 for p in parts
             ):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
+
+    def _compound(self, key: str) -> bool:
+        """Two English words run together ("whiteboard", "bedside"), as notes coin them."""
+        english = self.lexicon.english
+        return any(key[:i] in english and key[i:] in english for i in range(3, len(key) - 2))
 
     def _aged_sex(self, text: str) -> list[RecognizerResult]:
         """Words before an age and sex run together (``_AGED_SEX``): every part no English
