@@ -138,6 +138,10 @@ UNSEEN_HAND = (
     "round62-test",
     "round63-test",
     "round64-test",
+    "round65-test",
+    "round66-test",
+    "round67-test",
+    "round68-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -34,7 +34,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round58-dev``/``round58-test``, ``round59-dev``/``round59-test``,
 ``round60-dev``/``round60-test``, ``round61-dev``/``round61-test``,
 ``round62-dev``/``round62-test``, ``round63-dev``/``round63-test``,
-``round64-dev``/``round64-test`` and ``bait-dev``/``bait-test``
+``round64-dev``/``round64-test``, ``round65-dev``/``round65-test``,
+``round66-dev``/``round66-test``, ``round67-dev``/``round67-test``,
+``round68-dev``/``round68-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -848,6 +850,46 @@ CORPORA = {
         HERE / "round64_test.src.txt",
         HERE / "round64_test.jsonl",
         HERE / "round64_test_site.tsv",
+    ),
+    "round65-dev": (
+        HERE / "round65_dev.src.txt",
+        HERE / "round65_dev.jsonl",
+        HERE / "round65_dev_site.tsv",
+    ),
+    "round65-test": (
+        HERE / "round65_test.src.txt",
+        HERE / "round65_test.jsonl",
+        HERE / "round65_test_site.tsv",
+    ),
+    "round66-dev": (
+        HERE / "round66_dev.src.txt",
+        HERE / "round66_dev.jsonl",
+        HERE / "round66_dev_site.tsv",
+    ),
+    "round66-test": (
+        HERE / "round66_test.src.txt",
+        HERE / "round66_test.jsonl",
+        HERE / "round66_test_site.tsv",
+    ),
+    "round67-dev": (
+        HERE / "round67_dev.src.txt",
+        HERE / "round67_dev.jsonl",
+        HERE / "round67_dev_site.tsv",
+    ),
+    "round67-test": (
+        HERE / "round67_test.src.txt",
+        HERE / "round67_test.jsonl",
+        HERE / "round67_test_site.tsv",
+    ),
+    "round68-dev": (
+        HERE / "round68_dev.src.txt",
+        HERE / "round68_dev.jsonl",
+        HERE / "round68_dev_site.tsv",
+    ),
+    "round68-test": (
+        HERE / "round68_test.src.txt",
+        HERE / "round68_test.jsonl",
+        HERE / "round68_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
