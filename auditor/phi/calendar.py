@@ -46,7 +46,11 @@ HOLIDAY = (
     r"st\.? (?:patrick|stephen|andrew|david)'?s day|good friday|ash wednesday|palm sunday|"
     r"martin luther king(?:,? jr\.?)? day|mlk day|presidents'? day|juneteenth|"
     r"diwali|deepavali|eid al-(?:fitr|adha)|eid ul-(?:fitr|adha)|yom kippur|rosh hashanah|"
-    r"(?:lunar|chinese) new year|hogmanay|bonfire night|guy fawkes night|mardi gras|kwanzaa"
+    r"(?:lunar|chinese) new year|hogmanay|bonfire night|guy fawkes night|mardi gras|kwanzaa|"
+    # the national days of India, South Africa, Canada and New Zealand ("26 Jan (Republic
+    # Day)", "born on Freedom Day"), in Title case only: "a family day out" is no holiday
+    r"(?-i:Republic Day|Freedom Day|Heritage Day|Youth Day|Human Rights Day|Family Day|"
+    r"Civic Holiday|Matariki|Gandhi Jayanti|Holi|Pongal|Onam|Vesak)"
 )
 HOLIDAY_STARTS = (
     "christmas", "thanksgiving", "easter", "new year", "independence", "memorial", "labor",
@@ -54,7 +58,8 @@ HOLIDAY_STARTS = (
     "columbus", "boxing", "canada", "victoria", "remembrance", "australia", "anzac", "waitangi",
     "patrick", "stephen", "andrew", "david", "good", "ash", "palm", "martin", "mlk",
     "president", "juneteenth", "diwali", "deepavali", "eid", "yom", "rosh", "lunar", "chinese",
-    "hogmanay", "bonfire", "guy", "mardi", "kwanzaa",
+    "hogmanay", "bonfire", "guy", "mardi", "kwanzaa", "republic", "freedom", "heritage", "youth",
+    "human", "family", "civic", "matariki", "gandhi", "holi", "pongal", "onam", "vesak",
 )  # fmt: skip
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # Ages over 89 written out: "ninety-two", "a hundred and one".

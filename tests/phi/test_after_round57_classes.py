@@ -10,7 +10,10 @@ province's abbreviation or a firm's site ("our Denver branch"); a short number a
 label ("Invoice 3307"); a given name that is also a word in a person's field; a signed
 initial after a sign-off's dashes; figures read out one by one and a name spelled letter by
 letter; a phone's last four read back; an air-ambulance service after a word of flying; a
-lower-case surname after a room, a bed or "pt" (from rounds 61-64's dev batches).
+lower-case surname after a room, a bed or "pt" (from rounds 61-64's dev batches); a town's
+police or fire department by its abbreviation; a day past the 12th after "on" before a result
+word; the national days of India, South Africa, Canada and New Zealand; an Irish town before
+its county; a patient's dotted initials (from rounds 65-68's dev batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -375,3 +378,53 @@ def test_an_age_over_89_with_who_says_so(engine: PhiEngine) -> None:
     text = "Her age per family is 97. Comfort focused."
     assert AGE in found_as(engine, text, "97"), found(engine, text)
     assert AGE not in {e for e, _ in found(engine, "age per protocol is 95%")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("facial fx, SAH. Karlsbrook PD report # 18-33107, Officer Maffucci", "Karlsbrook PD"),
+        ("paperwork signed. Fennimere Falls PD notified? no", "Fennimere Falls PD"),
+        ("extricated by Monson FD, flown by helicopter", "Monson FD"),
+    ],
+)
+def test_a_town_s_police_or_fire_department(engine: PhiEngine, text: str, value: str) -> None:
+    assert ORG in found_as(engine, text, value), found(engine, text)
+
+
+def test_pd_alone_or_after_a_clinical_word_is_no_department(engine: PhiEngine) -> None:
+    text = "Pt with PD on carbidopa; home PD exchanges; Hx PD; Peritoneal PD"
+    assert ORG not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("TEE on 2/26 negative for vegetation.", "2/26", DATE),
+        ("born on 27 April 1994, Freedom Day, in Umlazi.", "Freedom Day", DATE),
+        ("event on 26 Jan (Republic Day)", "Republic Day", DATE),
+        ("Nora Twohig, Glenbrohane Cottage, Kilmacthomas, Co. Waterford", "Kilmacthomas", LOCATION),
+        ('Anon caller from 7N: "pt A.K. on vanco, trough 24.8', "A.K.", PERSON),
+        ("Patient initials / chart: T.S. / HR-20331", "T.S.", PERSON),
+    ],
+)
+def test_a_date_a_national_day_an_irish_town_and_a_patient_s_initials(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("BCx 2/2 negative; nodes 2/26 positive", DATE),
+        ("a family day out; youth day camp", DATE),
+        ("pt D.C. home today; pt I.V. access", PERSON),
+        ("the Old Rectory, Co. Meath", LOCATION),
+    ],
+)
+def test_a_fraction_a_phrase_an_abbreviation_and_a_house_stay(
+    engine: PhiEngine, text: str, kind: str
+) -> None:
+    values = {v for e, v in found(engine, text) if e == kind}
+    assert not values - {"Meath"}, found(engine, text)

@@ -820,7 +820,9 @@ def _md_reject(text: str, start: int, end: int) -> bool:
     if _ZERO_PADDED.search(text, start, end):
         return False
     if _FRACTION_RIGHT.match(text[end : end + 12]):
-        return True
+        # (a day past the 12th after a date's lead is no fraction: "TEE on 2/26 negative")
+        day = text[start:end].partition("/")[2]
+        return not (day.isdigit() and int(day) > 12 and _date_lead(text, start))
     if _date_lead(text, start):
         return False
     top = int(text[start:end].partition("/")[0])

@@ -300,6 +300,12 @@ _CLINICAL_ENDING = re.compile(
     r"(?:ic|ive|ing|ed|al|ous|ent|ant|ary|ory|ia|osis|itis|emia|tion|sion|ism|ist|able|ible|"
     r"ure|ness|ize|ise|ized|ised|ly)$"
 )
+# A patient's dotted initials after "pt" or an initials label ("pt A.K. on vanco", "Patient
+# initials / chart: T.S."): the cue says whose they are.
+_PATIENT_INITIALS = re.compile(
+    r"\b(?i:pt|patient(?:'s)?(?:[ \t]+initials)?|initials)\b[ \t]*(?:[/:][^\n:]{0,12}:)?[ \t:]*"
+    r"((?:[A-Z]\.){2,3})(?![\w.])"
+)
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
 _LOWER_TITLED = re.compile(
     r"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)"
@@ -645,6 +651,9 @@ class NameShapeRecognizer(LocalRecognizer):
         if "(" in text:
             out += self._lower_aged(text)
         out += self._aged_sex(text)
+        for m in _PATIENT_INITIALS.finditer(text) if "." in text else ():
+            if m.group(1).replace(".", "") not in _NOT_INITIALS:
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         out += self._room_surnames(text)
         if any(rank in lower for rank in SPELLED_RANKS):
             out += self._ranked(text)

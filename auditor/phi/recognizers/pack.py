@@ -9,10 +9,10 @@ from presidio_analyzer import EntityRecognizer
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.recognizers.address_fields import AddressFieldRecognizer
 from auditor.phi.recognizers.addresses import AddressRecognizer
-from auditor.phi.recognizers.air_medical import AirMedicalRecognizer
 from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
+from auditor.phi.recognizers.emergency_services import EmergencyServiceRecognizer
 from auditor.phi.recognizers.facilities import FacilityRecognizer
 from auditor.phi.recognizers.headed_names import HeadedNameRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
@@ -56,7 +56,7 @@ def build_pack(
         places,
         facilities,
         HeadedNameRecognizer(lexicon),
-        AirMedicalRecognizer(),
+        EmergencyServiceRecognizer(lexicon),
         names,
         FieldNameRecognizer(lexicon),
         AddressFieldRecognizer(),

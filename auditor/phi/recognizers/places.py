@@ -26,7 +26,7 @@ from auditor.phi.recognizers.lexicon import (
 from auditor.phi.recognizers.not_persons import DEMONYMS, EHR_PRODUCTS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
-from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -164,6 +164,10 @@ _IRISH_COUNTY = re.compile(
 )
 
 
+# The town just before an Irish county, after a comma: "Athy, Co. Kildare".
+_TOWN_BEFORE_COUNTY = re.compile(r"(?:^|[,\n][ \t]*)([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?),[ \t]*$")
+
+
 def irish_county_words(view: TokenView) -> set[int]:
     """Indices of the words of "Co. <county>" (no person's title and name)."""
     text = view.text
@@ -207,13 +211,29 @@ class PlaceRecognizer(LocalRecognizer):
         if "," in text:
             found += self.after_facility(text)
         if "Co" in text or "CO" in text:
-            found += [(m.start(1), m.end(1), 0.8) for m in _IRISH_COUNTY.finditer(text)]
+            for m in _IRISH_COUNTY.finditer(text):
+                found.append((m.start(1), m.end(1), 0.8))
+                town = _TOWN_BEFORE_COUNTY.search(text, max(0, m.start() - 40), m.start())
+                if town is not None and self._town_before_county(town.group(1)):
+                    found.append((town.start(1), town.end(1), 0.75))
         found += self.admin_units(text)
         if "Ft" in text or "Fort" in text or "FT" in text or "FORT" in text:
             for m in _FORT.finditer(text):
                 if m.group(1).lower() not in NOT_PLACE_HEAD:
                     found.append((m.start(), m.end(), 0.75))
         return [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in found]
+
+    def _town_before_county(self, words: str) -> bool:
+        """The words before ", Co. Kildare" are its town ("Athy", "Kilmacthomas") unless one
+        is an English or a stop word ("Road", "Cottage", "Mill")."""
+        keys = [normalize(w) for w in words.split()]
+        lex = self.lexicon
+        return all(
+            k not in STOP_WORDS
+            and k not in lex.stoplist
+            and (k in lex.places or not lex.is_english(k))
+            for k in keys
+        )
 
     def admin_units(self, text: str) -> list[tuple[int, int, float]]:
         """Names before an administrative unit below a state ("Busia district", "lumino

@@ -1,11 +1,14 @@
-"""Air-ambulance services named where a transfer is written: "medevac by Arctic Lifeguard Air",
-"flown in on Guardian Flight", "ARRIVED VIA DELTA ANGEL AIR".
+"""Emergency services by name: air ambulances where a transfer is written ("medevac by Arctic
+Lifeguard Air", "ARRIVED VIA DELTA ANGEL AIR"), and a town's police, fire or EMS department by
+its abbreviation ("Karlsbrook PD report # 18-33107", "Fennimere Falls FD notified").
 
 Their names are ordinary words ("Guardian", "Lifeguard", "Angel", "Mercy") that no name list
 explains, so the organisation rules, which want a name-like word before a firm's last word,
 leave them. A word of flying or transfer just before, and the service's own last word ("Air",
 "Flight", "AirCare", "MedFlight", "Medevac"), say what the words are; the kinds of air a
-patient breathes ("room air", "medical air") never are one.
+patient breathes ("room air", "medical air") never are one. A department's abbreviation
+("PD", "FD", "SO", "EMS") after one to three Title-case words that are a place or no word at
+all says the words are its town; "PD" alone is Parkinson's disease or peritoneal dialysis.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -49,19 +53,56 @@ _CUES = frozenset(
 _LAST_ONLY = re.compile(rf"{_LAST}(?:[ \t]+\d{{1,2}})?")
 
 
-class AirMedicalRecognizer(LocalRecognizer):
-    """ORGANIZATION for an air-ambulance service after a word of flying or transfer."""
+# A town's department by its abbreviation: "Karlsbrook PD", "Fennimere Falls FD".
+_DEPARTMENT = re.compile(
+    r"(?<![\w'’-])(?P<town>[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+){0,2})[ \t]"
+    r"(?:PD|FD|SO|EMS|DPS|VFD|FPD|PSO)\b(?![-\w])"
+)
 
-    def __init__(self) -> None:
-        super().__init__("AuditorAirMedicalRecognizer", [Entity.ORGANIZATION.value])
+
+# The last words of towns' names that are also English words, and the endings of clinical
+# words no list knows ("Peritoneal PD").
+_TOWN_ENDINGS = frozenset(
+    {"falls", "springs", "creek", "city", "heights", "park", "lake", "river", "beach",
+     "valley", "hills", "harbor", "harbour", "junction", "township", "village", "bay", "point"}
+)  # fmt: skip
+_CLINICAL_ENDING = re.compile(r"(?:al|ic|ive|ous|ary|ory|oid|osis|itis|emia)$")
+
+
+class EmergencyServiceRecognizer(LocalRecognizer):
+    """ORGANIZATION for an air-ambulance service after a word of flying or transfer, and a
+    town's police, fire or EMS department by its abbreviation."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        super().__init__("AuditorEmergencyServiceRecognizer", [Entity.ORGANIZATION.value])
+
+    def _departments(self, text: str) -> list[RecognizerResult]:
+        """A town's department (``_DEPARTMENT``): every word of the town a place or no word."""
+        lex = self.lexicon
+        out = []
+        for m in _DEPARTMENT.finditer(text):
+            keys = [k.lower().strip("'’") for k in m.group("town").split()]
+            if keys[-1] in _TOWN_ENDINGS and len(keys) > 1:
+                keys = keys[:-1]  # "Fennimere Falls", "Cedar Springs"
+            if all(
+                k not in STOP_WORDS
+                and k not in lex.stoplist
+                and (
+                    k in lex.places or (lex.is_unknown_proper(k) and not _CLINICAL_ENDING.search(k))
+                )
+                for k in keys
+            ):
+                out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.7))
+        return out
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        out = self._departments(text) if "D" in text or "SO" in text else []
         lower = text.lower()
         if not any(g in lower for g in _GATE):
-            return []
-        out = []
+            return out
         for m in _SERVICE.finditer(text):
             start, end = m.span("name")
             # the cue's own words and a clause's may open the run ("MEDEVAC BY ARCTIC ...")
