@@ -142,6 +142,10 @@ UNSEEN_HAND = (
     "round66-test",
     "round67-test",
     "round68-test",
+    "round69-test",
+    "round70-test",
+    "round71-test",
+    "round72-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

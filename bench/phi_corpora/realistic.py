@@ -36,7 +36,9 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round62-dev``/``round62-test``, ``round63-dev``/``round63-test``,
 ``round64-dev``/``round64-test``, ``round65-dev``/``round65-test``,
 ``round66-dev``/``round66-test``, ``round67-dev``/``round67-test``,
-``round68-dev``/``round68-test`` and ``bait-dev``/``bait-test``
+``round68-dev``/``round68-test``, ``round69-dev``/``round69-test``,
+``round70-dev``/``round70-test``, ``round71-dev``/``round71-test``,
+``round72-dev``/``round72-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -890,6 +892,46 @@ CORPORA = {
         HERE / "round68_test.src.txt",
         HERE / "round68_test.jsonl",
         HERE / "round68_test_site.tsv",
+    ),
+    "round69-dev": (
+        HERE / "round69_dev.src.txt",
+        HERE / "round69_dev.jsonl",
+        HERE / "round69_dev_site.tsv",
+    ),
+    "round69-test": (
+        HERE / "round69_test.src.txt",
+        HERE / "round69_test.jsonl",
+        HERE / "round69_test_site.tsv",
+    ),
+    "round70-dev": (
+        HERE / "round70_dev.src.txt",
+        HERE / "round70_dev.jsonl",
+        HERE / "round70_dev_site.tsv",
+    ),
+    "round70-test": (
+        HERE / "round70_test.src.txt",
+        HERE / "round70_test.jsonl",
+        HERE / "round70_test_site.tsv",
+    ),
+    "round71-dev": (
+        HERE / "round71_dev.src.txt",
+        HERE / "round71_dev.jsonl",
+        HERE / "round71_dev_site.tsv",
+    ),
+    "round71-test": (
+        HERE / "round71_test.src.txt",
+        HERE / "round71_test.jsonl",
+        HERE / "round71_test_site.tsv",
+    ),
+    "round72-dev": (
+        HERE / "round72_dev.src.txt",
+        HERE / "round72_dev.jsonl",
+        HERE / "round72_dev_site.tsv",
+    ),
+    "round72-test": (
+        HERE / "round72_test.src.txt",
+        HERE / "round72_test.jsonl",
+        HERE / "round72_test_site.tsv",
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
