@@ -303,6 +303,10 @@ def _load_one(
         _close_periods(con)
     elif table == "pt":
         rejected += _dedupe(con, table, "patient_id", path, gaps, quarantine)
+    elif table == "rel":  # in start order: a segment's explanations read only its span's
+        # relationships (``view.reach_filter``), and zone maps skip the rest. Only after
+        # the quarantine, whose line numbers are the file's row order.
+        con.execute("CREATE OR REPLACE TEMP TABLE rel AS SELECT * FROM rel ORDER BY start_ts")
     count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
     info.rows[fname] = int(count[0]) if count else 0
     info.rejected[fname] = rejected

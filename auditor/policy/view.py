@@ -7,6 +7,8 @@ tables built by hash joins, not Python loops.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import duckdb
 
 from auditor.policy.loader import WINDOW_DISTINCT, WINDOW_PER
@@ -196,11 +198,64 @@ def _view_sql(
     return sql, joins
 
 
+_DAY_US = 86_400_000_000
+
+
+def reach_filter(
+    con: duckdb.DuckDBPyConnection, before_days: int, after_days: int, alias: str = "r"
+) -> str:
+    """A constant condition on ``rel`` that every relationship able to explain one of the
+    loaded events meets, for the explanations' join (which keeps its own window: the same
+    rows, only fewer read). A relationship explains events from ``before_days`` before its
+    start to ``after_days`` after its end (or, open, its start), so one that explains an
+    event of the segment starts at most ``before_days`` after the segment's last event and
+    at least ``after_days`` and its length before the first (the longest relationship's
+    length stands for its own). A day wider on each side than the join's window, so the
+    calendar arithmetic of any session time zone stays inside it.
+
+    Without it every segment's join read every relationship, and a time-ordered input's
+    relationships grow with its days: the explanations' cost per event grew with the
+    scan's length (docs/scale-out.md, the sixteenth session). ``rel`` is kept sorted by its
+    start (``context``) and both bounds are on the start, so DuckDB's zone maps skip the
+    relationships outside the segment's reach unread.
+    """
+    row = con.execute(
+        "SELECT epoch_us(min(ts)), epoch_us(max(ts)) FROM events WHERE bad IS NULL"
+    ).fetchone()
+    if row is None or row[0] is None:
+        return "true"
+    first, last = int(row[0]), int(row[1])
+    length = con.execute(
+        "SELECT max(epoch_us(coalesce(end_ts, start_ts)) - epoch_us(start_ts)) FROM rel"
+    ).fetchone()
+    latest = _instant_sql(last + (int(before_days) + 1) * _DAY_US)
+    if latest is None:  # beyond the calendar: no bound, every relationship read
+        return "true"
+    bounds = [f"{alias}.start_ts <= {latest}"]
+    if length is not None and length[0] is not None:
+        earliest = _instant_sql(first - (int(after_days) + 1) * _DAY_US - int(length[0]))
+        if earliest is not None:
+            bounds.append(f"{alias}.start_ts >= {earliest}")
+    return " AND ".join(bounds)
+
+
+def _instant_sql(us: int) -> str | None:
+    """An instant (epoch microseconds) as a TIMESTAMPTZ literal (a constant DuckDB pushes
+    into the scan of ``rel``, where its zone maps skip row groups); None outside years
+    1-9999."""
+    try:
+        at = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=us)
+    except OverflowError:
+        return None
+    return f"TIMESTAMPTZ {quote_str(at.isoformat())}"
+
+
 def _explanations(con: duckdb.DuckDBPyConnection, before_days: int, after_days: int) -> int:
     """``ex``: per event, how many relationship rows explain it (user or department match)."""
     window = (
         f"e.ts BETWEEN r.start_ts - INTERVAL {int(before_days)} DAY "
-        f"AND coalesce(r.end_ts, r.start_ts) + INTERVAL {int(after_days)} DAY"
+        f"AND coalesce(r.end_ts, r.start_ts) + INTERVAL {int(after_days)} DAY "
+        f"AND {reach_filter(con, before_days, after_days)}"
     )
     con.execute(
         f"""
