@@ -460,19 +460,21 @@ class NameShapeRecognizer(LocalRecognizer):
     def _lower_aged(self, text: str) -> list[RecognizerResult]:
         """A name in lower case before its age in brackets (``_LOWER_AGED``), in any text:
         no English word ("levels (58)"), a listed name or a word no list explains."""
-        lex = self.lexicon
         out = []
         for m in _LOWER_AGED.finditer(text):
-            parts = [p.strip("'’") for p in m.group(1).split("-")]
-            if self._blocked(parts):
-                continue
-            if all(
-                not lex.is_english(p)
-                and (lex.is_name(p) or (lex.is_unknown_proper(p) and p not in lex.places))
-                for p in parts
-            ):
+            if self._name_parts([p.strip("'’") for p in m.group(1).split("-")]):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
         return out
+
+    def _name_parts(self, parts: Sequence[str]) -> bool:
+        """Parts a cue makes a name: none blocked (``_blocked``) nor an English word, each a
+        listed name or a word no list explains that is no place."""
+        lex = self.lexicon
+        return not self._blocked(parts) and all(
+            not lex.is_english(p)
+            and (lex.is_name(p) or (lex.is_unknown_proper(p) and p not in lex.places))
+            for p in parts
+        )
 
     def _room_surnames(self, text: str) -> list[RecognizerResult]:
         """A lower-case surname after a room, a bed or "pt" (``_ROOM_SURNAME``)."""
@@ -509,18 +511,11 @@ class NameShapeRecognizer(LocalRecognizer):
         """Words before an age and sex run together (``_AGED_SEX``): every part no English
         word, clinical term or stop word, and a listed name or a word no list knows (no
         place)."""
-        lex = self.lexicon
         out = []
         for m in _AGED_SEX.finditer(text):
             group = "lower" if m.group("lower") else "title"
             parts = [p.strip("'’") for p in re.split(r"[ \t-]+", m.group(group).lower())]
-            if self._blocked(parts):
-                continue
-            if all(
-                not lex.is_english(p)
-                and (lex.is_name(p) or (lex.is_unknown_proper(p) and p not in lex.places))
-                for p in parts
-            ):
+            if self._name_parts(parts):
                 out.append(make_result(self, Entity.PERSON, m.start(group), m.end(group), 0.6))
         return out
 
