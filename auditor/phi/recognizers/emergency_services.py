@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.headed_names import AIR_KINDS
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.stop_words import STOP_WORDS
@@ -40,11 +41,7 @@ _SERVICE = re.compile(
     rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}[ \t]+{_LAST}(?:[ \t]+\d{{1,2}})?)\b"
 )
 # The kinds of air a patient breathes, and words that open a clause, not a service's name.
-_NOT_NAME_WORDS = frozenset(
-    {"room", "cool", "warm", "medical", "humidified", "fresh", "compressed", "ambient",
-     "supplemental", "hot", "cold", "dry", "moist", "outside", "open", "free", "blended",
-     "piped", "wall", "the", "a", "an", "pt", "patient", "ground", "commercial"}
-)  # fmt: skip
+_NOT_NAME_WORDS = AIR_KINDS | frozenset({"the", "a", "an", "pt", "patient", "ground", "commercial"})
 _GATE = ("air", "flight", "medevac")
 _CUES = frozenset(
     {"medevac", "medevacd", "medevac'd", "flown", "flew", "by", "via", "on", "with", "per"}

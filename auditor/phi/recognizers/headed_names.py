@@ -91,6 +91,13 @@ FIRM_HEADS = frozenset(
      # air ambulance services ("Desert Lifeline Air", "Wolverine AirCare", "Big Sky MedFlight")
      "air", "aircare", "airmed", "aeromedical", "medflight", "lifeflight"}
 )  # fmt: skip
+# The kinds of air a patient breathes: before the air-ambulance head "Air" they name no
+# service ("ON ROOM AIR", "COOL AIR", "Medical Air").
+AIR_KINDS = frozenset(
+    {"room", "cool", "warm", "medical", "humidified", "fresh", "compressed", "ambient",
+     "supplemental", "hot", "cold", "dry", "moist", "outside", "open", "free", "blended",
+     "piped", "wall"}
+)  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
@@ -103,11 +110,8 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
      "step", "down", "observation", "recovery", "anesthesia", "surgical",
      "simulation", "research", "teaching", "university", "college", "federal", "city",
      "town", "first", "united", "american", "national", "international", "global", "credit",
-     "equipment", "homeless", "rescue", "food", "virtual",
-     # the kinds of air a patient breathes, before the air-ambulance head ("ON ROOM AIR")
-     "room", "cool", "warm", "humidified", "fresh", "compressed", "ambient", "supplemental",
-     "hot", "cold", "dry", "moist", "outside", "open", "free", "blended", "piped", "wall"}
-)  # fmt: skip
+     "equipment", "homeless", "rescue", "food", "virtual"}
+) | AIR_KINDS  # fmt: skip
 # Words that open a run but no name: a sentence's first word, a role or a form's label.
 _NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})
 # Titles and a generation's suffix: beside a name, never part of one.
