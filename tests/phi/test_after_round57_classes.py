@@ -13,7 +13,9 @@ letter; a phone's last four read back; an air-ambulance service after a word of 
 lower-case surname after a room, a bed or "pt" (from rounds 61-64's dev batches); a town's
 police or fire department by its abbreviation; a day past the 12th after "on" before a result
 word; the national days of India, South Africa, Canada and New Zealand; an Irish town before
-its county; a patient's dotted initials (from rounds 65-68's dev batches).
+its county; a patient's dotted initials (from rounds 65-68's dev batches); a department by
+its whole name ("Nebraska State Patrol"), Québec's "boul.", a parcel's country code, an
+aircraft registration abroad (from rounds 69-72's dev batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -428,3 +430,44 @@ def test_a_fraction_a_phrase_an_abbreviation_and_a_house_stay(
 ) -> None:
     values = {v for e, v in found(engine, text) if e == kind}
     assert not values - {"Meath"}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("pt brought by Quarrybrook Volunteer Fire after MVC", "Quarrybrook Volunteer Fire", ORG),
+        ("restrained. Nebraska State Patrol on scene, trooper", "Nebraska State Patrol", ORG),
+        (
+            "Law enforcement: Kinston Police Department Ofc. Hardee",
+            "Kinston Police Department",
+            ORG,
+        ),
+        (
+            "SHIP TO: 1550 boul. des Forges, bureau 300, Trois-Rivieres",
+            "1550 boul. des Forges",
+            STREET,
+        ),
+        ("Consignment CP 5582 9931 772 CA | Sender: Northgrist", "5582 9931 772 CA", ID),
+        (
+            "Air Medical fixed wing, tail no. C-GKRL, ETA 1430.",
+            "C-GKRL",
+            Entity.LICENSE_PLATE.value,
+        ),
+    ],
+)
+def test_a_department_by_name_a_quebec_street_a_parcel_and_a_tail_number(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert covered_as(engine, text, value, kind), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Fire Department was called; fire rescue arrived",
+        "give 2 ch. of the syrup; C-ABC and G-CSF",
+    ],
+)
+def test_a_department_s_kind_alone_a_dose_and_a_factor_stay(engine: PhiEngine, text: str) -> None:
+    kinds = {e for e, _ in found(engine, text)}
+    assert not kinds & {ORG, STREET, Entity.LICENSE_PLATE.value}, found(engine, text)

@@ -200,7 +200,8 @@ _ROMANCE_NAME = (
 # house number ("12 boulevard Rainier III", "23, rue Ibn Batouta", "via del Voltone 3")
 _ROMANCE_TYPE_LOWER = (
     r"(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|viale|corso|piazza|"
-    r"calle|avenida|rua|travessa)\.?"
+    # (and Québec's abbreviations: "1550 boul. des Forges", "12 ch. du Lac", "40 rang Ste-Anne")
+    r"calle|avenida|rua|travessa|boul|ch|rang|montée)\.?"
     # "via" only before its particle: "via del Voltone 3"; "via Ryles 2" is a feeding tube
     r"|via(?=[ \t]+(?:del|della|dei|degli|delle|di)\b)"
 )

@@ -1,6 +1,7 @@
 """Emergency services by name: air ambulances where a transfer is written ("medevac by Arctic
 Lifeguard Air", "ARRIVED VIA DELTA ANGEL AIR"), and a town's police, fire or EMS department by
-its abbreviation ("Karlsbrook PD report # 18-33107", "Fennimere Falls FD notified").
+its abbreviation or its whole name ("Karlsbrook PD report # 18-33107", "Chaparral Volunteer
+Fire", "Nebraska State Patrol").
 
 Their names are ordinary words ("Guardian", "Lifeguard", "Angel", "Mercy") that no name list
 explains, so the organisation rules, which want a name-like word before a firm's last word,
@@ -57,6 +58,18 @@ _DEPARTMENT = re.compile(
 )
 
 
+# A department by its whole name after its town or state: "Chaparral Volunteer Fire",
+# "Nebraska State Patrol", "Pinecrest Fire Rescue"; the state and federal forces stand alone
+# too ("State Patrol", "Border Patrol").
+_NAMED_DEPARTMENT = re.compile(
+    r"(?<![\w'’-])(?:(?P<town>[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+){0,2})[ \t])?"
+    r"(?P<kind>Volunteer[ \t]+Fire(?:[ \t]+(?:Department|Dept\.?|Company|Co\.?))?|"
+    r"Fire[ \t]+Rescue|Fire[ \t]+(?:Department|Dept\.?)|Police[ \t]+(?:Department|Dept\.?)|"
+    r"State[ \t]+(?:Patrol|Police)|Highway[ \t]+Patrol|Sheriff'?s[ \t]+(?:Office|Department)|"
+    r"Border[ \t]+Patrol)\b"
+)
+_NEEDS_NO_TOWN = ("State", "Highway", "Border")
+_DEPARTMENT_GATE = ("D", "SO", "EMS", "Fire", "Patrol", "Police", "Sheriff")
 # The last words of towns' names that are also English words, and the endings of clinical
 # words no list knows ("Peritoneal PD").
 _TOWN_ENDINGS = frozenset(
@@ -75,28 +88,44 @@ class EmergencyServiceRecognizer(LocalRecognizer):
         super().__init__("AuditorEmergencyServiceRecognizer", [Entity.ORGANIZATION.value])
 
     def _departments(self, text: str) -> list[RecognizerResult]:
-        """A town's department (``_DEPARTMENT``): every word of the town a place or no word."""
-        lex = self.lexicon
+        """A town's department by its abbreviation (``_DEPARTMENT``) or its whole name
+        (``_NAMED_DEPARTMENT``)."""
         out = []
-        for m in _DEPARTMENT.finditer(text):
-            keys = [k.lower().strip("'’") for k in m.group("town").split()]
-            if keys[-1] in _TOWN_ENDINGS and len(keys) > 1:
-                keys = keys[:-1]  # "Fennimere Falls", "Cedar Springs"
-            if all(
-                k not in STOP_WORDS
-                and k not in lex.stoplist
-                and (
-                    k in lex.places or (lex.is_unknown_proper(k) and not _CLINICAL_ENDING.search(k))
-                )
-                for k in keys
-            ):
+        for m in _DEPARTMENT.finditer(text) if "D" in text or "SO" in text else ():
+            if self._town(m.group("town")):
                 out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.7))
+        if "Fire" in text or "Patrol" in text or "Police" in text or "Sheriff" in text:
+            for m in _NAMED_DEPARTMENT.finditer(text):
+                town = m.group("town")
+                if town and self._town(town):
+                    out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.7))
+                elif m.group("kind").startswith(_NEEDS_NO_TOWN):
+                    start = m.start("kind")
+                    out.append(make_result(self, Entity.ORGANIZATION, start, m.end(), 0.65))
         return out
+
+    def _town(self, words: str) -> bool:
+        """The words before a department are its town or state: each a place or no word, a
+        town's English last word allowed ("Fennimere Falls"), no clinical word."""
+        lex = self.lexicon
+        keys = [k.lower().strip("'’") for k in words.split()]
+        if keys[-1] in _TOWN_ENDINGS and len(keys) > 1:
+            keys = keys[:-1]  # "Fennimere Falls", "Cedar Springs"
+        return all(
+            k not in STOP_WORDS
+            and k not in lex.stoplist
+            and (
+                k in lex.places
+                or k in lex.states
+                or (lex.is_unknown_proper(k) and not _CLINICAL_ENDING.search(k))
+            )
+            for k in keys
+        )
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        out = self._departments(text) if "D" in text or "SO" in text else []
+        out = self._departments(text) if any(g in text for g in _DEPARTMENT_GATE) else []
         lower = text.lower()
         if not any(g in lower for g in _GATE):
             return out

@@ -307,10 +307,14 @@ _BODY_REGISTRATION = re.compile(
 )
 
 
-# An aircraft's registration (FAA "N-number": N, a digit, up to four more, up to two letters)
-# beside the words of air transport: "Air Medical N441EC", "tail no. N47SS"; four characters
-# at least ("N95" is a mask, "N2O" a gas).
-_TAIL_NUMBER = re.compile(r"(?<![\w-])N[1-9]\d{0,4}[A-HJ-NP-Z]{0,2}(?![\w-])")
+# An aircraft's registration (FAA "N-number": N, a digit, up to four more, up to two letters;
+# or elsewhere a country's prefix, a dash and three or four letters: Canada's "C-GKRL", the
+# UK's "G-EMSA", Australia's "VH-FVR") beside the words of air transport: "Air Medical
+# N441EC", "tail no. C-GKRL"; four characters at least ("N95" is a mask, "N2O" a gas).
+_TAIL_NUMBER = re.compile(
+    r"(?<![\w-])(?:N[1-9]\d{0,4}[A-HJ-NP-Z]{0,2}|(?:C|G|D|F|I|VH|ZK|EI|ZS|VT|JA|HB)-[A-Z]{3,4})"
+    r"(?![\w-])"
+)
 _TAIL_CTX = context_regex(
     ["tail", "aircraft", "helicopter", "air medical", "airmed", "air ambulance", "flight",
      "fixed wing", "fixed-wing", "rotor", "rotorcraft", "jet", "plane", "aviation", "airlift",
@@ -972,7 +976,8 @@ _BOOKING_REF = re.compile(
 # spaces between (a tab parts a table's cells); not after a phone's label.
 _GROUPED_DIGITS = re.compile(
     r"(?<![\w-])(?!(?:TEL|PH|FAX|MOB|HP|CELL|TLF|BP|HR|RR)\b)[A-Z]{2,4} "
-    r"(?P<value>\d{3,5}(?: \d{2,5}){1,3} \d{1,5})(?![\w-]|[.,]\d| \d)"
+    # (a parcel's number ends in its country's code: "CP 4471 9920 881 CA")
+    r"(?P<value>\d{3,5}(?: \d{2,5}){1,3} \d{1,5}(?: [A-Z]{2}(?![\w-]))?)(?![\w-]|[.,]\d| \d)"
 )
 _CODE_LABEL_WORDS = (
     "code", "pin", "access", "confirmation", "verification", "security", "booking", "activation",
@@ -984,7 +989,7 @@ def _grouped_enough(value: str) -> bool:
     """Eight digits or more in the groups (a card's, a health number's, a parcel's), and not
     a telephone's shape, which its own rules read: 3-3-4 digits, or a trunk "0" and ten or
     eleven digits ("NOK 087 555 0142")."""
-    groups = value.split()
+    groups = [g for g in value.split() if g.isdigit()]
     digits = sum(len(g) for g in groups)
     if [len(g) for g in groups] == [3, 3, 4] or (value.startswith("0") and 10 <= digits <= 11):
         return False
