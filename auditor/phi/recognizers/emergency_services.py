@@ -23,7 +23,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.lexicon import Lexicon
+from auditor.phi.recognizers.lexicon import CLINICAL_ENDING, Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -81,13 +81,11 @@ _NAMED_DEPARTMENT = re.compile(
 )
 _NEEDS_NO_TOWN = ("State", "Highway", "Border")
 _DEPARTMENT_GATE = ("D", "SO", "EMS", "Fire", "Patrol", "Police", "Sheriff")
-# The last words of towns' names that are also English words, and the endings of clinical
-# words no list knows ("Peritoneal PD").
+# The last words of towns' names that are also English words.
 _TOWN_ENDINGS = frozenset(
     {"falls", "springs", "creek", "city", "heights", "park", "lake", "river", "beach",
      "valley", "hills", "harbor", "harbour", "junction", "township", "village", "bay", "point"}
 )  # fmt: skip
-_CLINICAL_ENDING = re.compile(r"(?:al|ic|ive|ous|ary|ory|oid|osis|itis|emia)$")
 
 
 class EmergencyServiceRecognizer(LocalRecognizer):
@@ -128,7 +126,7 @@ class EmergencyServiceRecognizer(LocalRecognizer):
             and (
                 k in lex.places
                 or k in lex.states
-                or (lex.is_unknown_proper(k) and not _CLINICAL_ENDING.search(k))
+                or (lex.is_unknown_proper(k) and not CLINICAL_ENDING.search(k))
             )
             for k in keys
         )

@@ -301,6 +301,14 @@ MEDICAL_SUFFIX = re.compile(
     r"ology|ologist|iatry|iatrist|opia|phobia|arthria|ictal|chezia)$"
 )
 
+# The endings of the adjectives, participles and nouns clinical notes make of terms no list
+# knows ("tachycardic", "diuresing", "peritoneal"): an unlisted word with one is no name or
+# town after a cue that would otherwise make it one.
+CLINICAL_ENDING = re.compile(
+    r"(?:ic|ive|ing|ed|al|ous|ent|ant|ary|ory|ia|oid|osis|itis|emia|tion|sion|ism|ist|able|"
+    r"ible|ure|ness|ize|ise|ized|ised|ly)$"
+)
+
 
 # Eponyms of syndromes, signs and devices: their words are names, the phrase is not PHI.
 EPONYMS = frozenset(

@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
+    CLINICAL_ENDING,
     NOT_NAMES,
     POST_TITLES,
     RELATIVES,
@@ -295,11 +296,8 @@ _ROOM_SURNAME = re.compile(
     r"(?![\w'’-])"
 )
 # ...an unlisted one not ending as clinical words do ("pt tachycardic", "pt diuresing"): the
-# census lists "Fleming" and "Manning", so an unlisted "-ing" word is a verb.
-_CLINICAL_ENDING = re.compile(
-    r"(?:ic|ive|ing|ed|al|ous|ent|ant|ary|ory|ia|osis|itis|emia|tion|sion|ism|ist|able|ible|"
-    r"ure|ness|ize|ise|ized|ised|ly)$"
-)
+# census lists "Fleming" and "Manning", so an unlisted "-ing" word is a verb
+# (``lexicon.CLINICAL_ENDING``).
 # A patient's dotted initials after "pt" or an initials label ("pt A.K. on vanco", "Patient
 # initials / chart: T.S."): the cue says whose they are.
 _PATIENT_INITIALS = re.compile(
@@ -491,7 +489,7 @@ class NameShapeRecognizer(LocalRecognizer):
                     or (
                         lex.is_unknown_proper(p)
                         and p not in lex.places
-                        and not _CLINICAL_ENDING.search(p)
+                        and not CLINICAL_ENDING.search(p)
                         and not lex.is_english(p.replace("rn", "m"))  # a scan's "narne"
                         and not self._compound(p)
                         and not (m.group(1).isupper() and p.endswith(("or", "er")))
