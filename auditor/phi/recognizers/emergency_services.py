@@ -5,17 +5,15 @@ Fire", "Nebraska State Patrol").
 
 Their names are ordinary words ("Guardian", "Lifeguard", "Angel", "Mercy") that no name list
 explains, so the organisation rules, which want a name-like word before a firm's last word,
-leave them. A word of flying or transfer just before (or a verb of flying after) and the
-service's own last word ("Air", "Flight", "AirCare", "MedFlight", "Medevac") say what the
-words are; the kinds of air a patient breathes ("room air", "medical air") never are one. A
-department's abbreviation ("PD", "FD", "SO", "EMS") after one to three Title-case words that
-are a place or no word at all says the words are its town; "PD" alone is Parkinson's disease
-or peritoneal dialysis.
+leave them. A word of flying or transfer just before, and the service's own last word ("Air",
+"Flight", "AirCare", "MedFlight", "Medevac"), say what the words are; the kinds of air a
+patient breathes ("room air", "medical air") never are one. A department's abbreviation
+("PD", "FD", "SO", "EMS") after one to three Title-case words that are a place or no word at
+all says the words are its town; "PD" alone is Parkinson's disease or peritoneal dialysis.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -23,6 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.headed_names import AIR_KINDS
 from auditor.phi.recognizers.lexicon import CLINICAL_ENDING, Lexicon
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.stop_words import STOP_WORDS
@@ -42,21 +41,11 @@ _SERVICE = re.compile(
     r"on|with|per)\b)[ \t]+"
     rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}[ \t]+{_LAST}(?:[ \t]+\d{{1,2}})?)\b"
 )
-# The kinds of air a patient breathes ("ON ROOM AIR", "COOL AIR", "Medical Air"), and words
-# that open a clause: no service's name.
-_NOT_NAME_WORDS = frozenset(
-    {"room", "cool", "warm", "medical", "humidified", "fresh", "compressed", "ambient",
-     "supplemental", "hot", "cold", "dry", "moist", "outside", "open", "free", "blended",
-     "piped", "wall", "the", "a", "an", "pt", "patient", "ground", "commercial"}
-)  # fmt: skip
+# The kinds of air a patient breathes, and words that open a clause, not a service's name.
+_NOT_NAME_WORDS = AIR_KINDS | frozenset({"the", "a", "an", "pt", "patient", "ground", "commercial"})
 _GATE = ("air", "flight", "medevac")
 _CUES = frozenset(
     {"medevac", "medevacd", "medevac'd", "flown", "flew", "by", "via", "on", "with", "per"}
-)
-# ...or the service before the verb of flying ("Desert Lifeline Air flew him to our bay").
-_SERVICE_FLEW = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}[ \t]+{_LAST}(?:[ \t]+\d{{1,2}})?)"
-    r"[ \t]+(?i:flew|flies|airlifted|transported|retrieved)\b"
 )
 # A run that is the last word alone ("by Air"): no service named.
 _LAST_ONLY = re.compile(rf"{_LAST}(?:[ \t]+\d{{1,2}})?")
@@ -138,7 +127,7 @@ class EmergencyServiceRecognizer(LocalRecognizer):
         lower = text.lower()
         if not any(g in lower for g in _GATE):
             return out
-        for m in itertools.chain(_SERVICE.finditer(text), _SERVICE_FLEW.finditer(text)):
+        for m in _SERVICE.finditer(text):
             start, end = m.span("name")
             # the cue's own words and a clause's may open the run ("MEDEVAC BY ARCTIC ...")
             for word in re.finditer(r"\S+", m.group("name")):

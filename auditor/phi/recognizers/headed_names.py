@@ -87,7 +87,16 @@ FIRM_HEADS = frozenset(
      "daycare", "childcare", "preschool", "kindergarten", "tafe", "arms", "inn", "tavern",
      "hotel", "motel",
      # medical suppliers to the home ("Snake River Home Oxygen")
-     "oxygen", "homecare"}
+     "oxygen", "homecare",
+     # air ambulance services ("Desert Lifeline Air", "Wolverine AirCare", "Big Sky MedFlight")
+     "air", "aircare", "airmed", "aeromedical", "medflight", "lifeflight"}
+)  # fmt: skip
+# The kinds of air a patient breathes: before the air-ambulance head "Air" they name no
+# service ("ON ROOM AIR", "COOL AIR", "Medical Air").
+AIR_KINDS = frozenset(
+    {"room", "cool", "warm", "medical", "humidified", "fresh", "compressed", "ambient",
+     "supplemental", "hot", "cold", "dry", "moist", "outside", "open", "free", "blended",
+     "piped", "wall"}
 )  # fmt: skip
 # Words that say what kind of care or trade, not which one.
 GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS | frozenset(
@@ -102,7 +111,7 @@ GENERIC = FACILITY_HEADS | FIRM_HEADS | TRADE_DESCRIPTORS | HOSPITAL_LAB_WORDS |
      "simulation", "research", "teaching", "university", "college", "federal", "city",
      "town", "first", "united", "american", "national", "international", "global", "credit",
      "equipment", "homeless", "rescue", "food", "virtual"}
-)  # fmt: skip
+) | AIR_KINDS  # fmt: skip
 # Words that open a run but no name: a sentence's first word, a role or a form's label.
 _NOT_FIRST = frozenset(STOP_WORDS) | ROLE_WORDS | frozenset({"site", "where", "location"})
 # Titles and a generation's suffix: beside a name, never part of one.
