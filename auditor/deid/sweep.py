@@ -128,6 +128,10 @@ _ID_LABELS = FIELD_LABELS | frozenset(
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
 _DATE_WORD = re.compile(rf"(?i:{MONTH}|{WEEKDAY})\.?")
+# A Title-case word right before a swept surname (one blank between), and the words there
+# that are no given name: a role, a relative, a title, a preposition.
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]+)*")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.\-])([A-Z][a-z]{2,})[ ]\Z")
 # Types whose span grows over the rest of a capitalised run it sits in.
 _GROWS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "STREET_ADDRESS"})
 # Words next to a name that are no part of it.
@@ -136,6 +140,7 @@ NOT_GROWN = TITLES | frozenset(
      "doctor", "patient", "pt", "ward", "unit", "province", "state", "the", "on", "in", "at",
      "to", "from", "by", "with", "per"}
 )  # fmt: skip
+_NOT_GIVEN = NOT_GROWN | RELATIVES | HONORIFICS | STOP_WORDS
 # The head words that end a firm's, a congregation's or a school's name, read after a name
 # already replaced, in any case: "KOSHAR BOAT STORAGE", "ST. ISIDORE LUTHERAN", "QUINEBAUG
 # TRANSIT CO" (in capitals and in lower case the engine's firm rules, which want title case,
@@ -335,6 +340,8 @@ class Sweep:
                 for m in _SELF_NAMED.finditer(text)
                 if self._self_named(text, m) and covered.free(m.start("name"), m.end("name"))
             ]
+        covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
+        found += self._given_before(text, found, covered)
         found += self._grown(text, [*taken, *found])
         found += self._tailed(text, [*taken, *found])
         found += self._headed(text, [*taken, *found])
@@ -349,6 +356,35 @@ class Sweep:
         }
         found = [grown.get(id(s), s) for s in found]
         return _merged(text, sorted(found, key=lambda s: s.start))
+
+    def _given_before(
+        self, text: str, swept: Sequence[SweepSpan], covered: Covered
+    ) -> list[SweepSpan]:
+        """A given name that is also a word right before a surname the sweep replaced, in
+        the surname's case mid-sentence: "for Juniper Castelblanco", "(Felicity
+        Aubervayle)", "I, Hone Paewai" (the given-name list leaves such words out; the
+        unknown surname after it is the cue)."""
+        out: list[SweepSpan] = []
+        for s in swept:
+            word = text[s.start : s.end]
+            if s.entity_type != Entity.PERSON.value or not _TITLE_WORD.fullmatch(word):
+                continue
+            m = _GIVEN_BEFORE.search(text, max(0, s.start - _LONGEST_WORD - 2), s.start)
+            if m is None or not covered.free(m.start(1), m.end(1)):
+                continue
+            given = m.group(1).lower()
+            if (
+                given in _NOT_GIVEN
+                or given in self.lexicon.stoplist
+                or _DATE_WORD.fullmatch(m.group(1))
+            ):
+                continue
+            if _SENTENCE_START.search(text, max(0, m.start(1) - 8), m.start(1)) and not (
+                self.lexicon.is_first(given)
+            ):
+                continue  # a sentence's first word is more often a verb or a role
+            out.append(SweepSpan(Entity.PERSON.value, m.start(1), m.end(1)))
+        return out
 
     def _grown(self, text: str, replaced: Sequence[Span]) -> list[SweepSpan]:
         """The rest of a capitalised run after a replaced name in it: a phrase the engine took

@@ -57,6 +57,8 @@ _SUFFIXES = (
     # (without its dot where the sentence goes on in small letters: "drives for Mesa Tortilla
     # Co but on hold"; not "Co Cavan", "Co-op")
     r"Co(?=[ \t]+[a-z])|"
+    # (nor where a quoted name closes on it: a field's "company": "Lodestar Packaging Co")
+    r"Co(?=[\"”])|"
     r"LLC|L\.L\.C\.|LLP|L\.P\.|PLC|Plc|plc|GmbH|Pty\.?\s?Ltd\.?|S\.A\.|N\.V\.|"
     # the legal forms of the Gulf, the Lusophone and Francophone world, Central Europe and
     # Latin America ("Gulf Reef Aluminium W.L.L.", "Transportes Bengo-Sul, Lda.", "(Pty) Ltd")
@@ -93,7 +95,11 @@ _WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*)"
 # (one line: a name does not run on past a line break into the next field or line)
 _JOIN = r"(?:[ \t]+|[ \t]*&[ \t]*|,[ \t]+|[ \t]+(?:and|of|the|for|de|du|van|von)[ \t]+)"
 _SUFFIX = re.compile(
-    rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}}),?\s+(?:{_SUFFIXES})(?![\w])"
+    rf"(?<![\w-])({_WORD}(?:{_JOIN}{_WORD}){{0,5}})"
+    # the region or line a British firm names in brackets before its form: "Ridgequill
+    # Scaffolding (NW) Ltd", "Harlow Foods (Holdings) Limited"
+    r"(?:[ \t]+\([A-Z][\w&.]*(?:[ \t][A-Z][\w&.]*){0,2}\))?"
+    rf",?\s+(?:{_SUFFIXES})(?![\w])"
     # a fund's or a holding's series numeral: "Orbital Holdings Corp. IV"
     r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w-]))?"
     # the region or town a bank, trust or group serves: "Eye Bank of the Midlands"
@@ -604,6 +610,12 @@ class OrganizationRecognizer(LocalRecognizer):
             fills_field = _FIELD_START.search(text, max(0, r.start - 3), r.start) is not None
             while words and self._plain(words[0].group()) and not fills_field:
                 words.pop(0)
+            comma = text.rfind(", ", r.start, r.start + words[-1].start()) if words else -1
+            if len(words) > 5 and comma >= 0:
+                # a signature's job title before the firm: "PAYROLL ANALYST, GLIMMERFORD
+                # FIELDWORKS LLC" (the name is after the title's comma)
+                r.start = comma + 2
+                words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text[r.start : r.end]))
             if not words or all(self._plain(w.group()) for w in words) or len(words) > 5:
                 continue
             verb = next((i for i, w in enumerate(words) if w.group().lower() in REPORTING_VERBS), 0)
