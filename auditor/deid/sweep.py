@@ -244,6 +244,13 @@ class SweepSpan:
 
 
 @cache
+def _languages() -> frozenset[str]:
+    """The living languages' one-word names no name, place or word list holds
+    (resources/language_names.txt.gz, from ISO 639-3)."""
+    return frozenset(lines("language_names.txt.gz"))
+
+
+@cache
 def drug_words() -> frozenset[str]:
     """One-word drug names and brands (``drug-named-entity-recognition``, MIT; DrugBank open
     data and other sources it lists). Read from the package's data file, without importing
@@ -660,6 +667,8 @@ class Sweep:
             return False  # "Centre" is a town in the place list too
         if key in lex.stoplist or key in NOT_PERSON_WORDS or key in RELATIVES:
             return False  # (kin words of other languages too: "Dochter", "Ægtefælle")
+        if key in _languages():
+            return False  # what a patient speaks or is: "Chuukese", "Tlingit", "Samoan"
         if self._listed(key):
             return True  # a listed name or place that is no English word
         return not self._clinical(key)

@@ -1,7 +1,10 @@
 """Error classes fixed while rounds 73 to 76 were written (issue 14), by kind, developed on the
 hand-written dev batches only: a firm's region in brackets before its legal form, a quoted
 firm that closes on "Co", a firm in capitals after a signature's job title; a given name that is
-also a word before a surname the de-identifier's sweep replaced.
+also a word before a surname the de-identifier's sweep replaced; a named ward and its number a
+few words after a move ("from ICU bed 6 to Ptarmigan 3"); a respiratory therapist's credential
+after a signature; the surname after a nickname in double quotes; a suburb's short street
+without a number ("on Glacier Spruce Loop"); a language a patient speaks, which the sweep keeps.
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -84,3 +87,53 @@ def test_no_given_name_in_a_role_or_a_sentence_start(
     engine: PhiEngine, sweep: Sweep, text: str, kept: str
 ) -> None:
     assert kept not in _swept(engine, sweep, text), _swept(engine, sweep, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        (
+            "Pt transferred from ICU bed 6 to Merganser 3 step-down, bed 14",
+            "Merganser 3",
+            "HOSPITAL",
+        ),
+        ("ASSESSMENT DONE.\nK. TOLLEFSRUD, CRTT", "K. TOLLEFSRUD", "PERSON"),
+        ('NIECE ROSALINDA "LINDY" TAITANO STAYED', "TAITANO", "PERSON"),
+        (
+            "staying with an aunt on Tamarack Bluff Loop. Called at 1500",
+            "Tamarack Bluff Loop",
+            "STREET_ADDRESS",
+        ),
+    ],
+)
+def test_a_ward_a_signature_a_nickname_and_a_street(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went from 2 to 4 units of insulin",
+        "PT HAS A MEDTRONIC CRT-D. RCP AT BEDSIDE",
+        "seen at Family Court today",
+    ],
+)
+def test_no_ward_signature_or_street_in_look_alikes(engine: PhiEngine, text: str) -> None:
+    kinds = {kind for kind, _ in found(engine, text)}
+    assert not kinds & {"HOSPITAL", "PERSON", "STREET_ADDRESS"}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Speaks Palauan and some English.", "Palauan"),
+        ("Requested Marshallese interpreter for AM", "Marshallese"),
+        ("Pt is 46 yo Tlingit M, deckhand", "Tlingit"),
+    ],
+)
+def test_the_sweep_keeps_a_language(
+    engine: PhiEngine, sweep: Sweep, text: str, language: str
+) -> None:
+    assert language not in _swept(engine, sweep, text), _swept(engine, sweep, text)

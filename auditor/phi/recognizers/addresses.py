@@ -257,7 +257,9 @@ _STREET_NAMED = re.compile(
 # then end the line or the clause, not "St Mary's" or "Rd Hospital".
 _STREET_NAMED_SHORT = re.compile(
     r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
-    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy)\b(?![ \t]*[A-Z][a-z])"
+    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy|"
+    # (and the types of a suburb's short streets, spelled out: "on Glacier Spruce Loop")
+    r"Loop|Circle|Cir|Trail|Trl|Way|Place|Pl|Cove|Bend)\b(?![ \t]*[A-Z][a-z])"
     r"(?:[ \t]+[NSEW]\b(?![ \t]*[A-Za-z]))?)"  # ("on Wellington St W, for Genevieve")
     # then the sentence's end, a town, or the rest of the sentence in small letters or a room
     # ("on West Main St rm 12", "on Kettle Ln tonight"); a capital after it makes "St" a saint
@@ -793,7 +795,9 @@ class AddressRecognizer(LocalRecognizer):
             (m.start(1), m.end(1), 0.7)
             for m in _STREET_NAMED_SHORT_SCAN(text)
             # "on Valencia St. Only ..." ends a sentence; "on Arm St. Louis" names a saint
-            if m.group("next") is None or m.group("next").lower() in STOP_WORDS
+            if m.group("next") is None
+            or m.group("next").lower() in STOP_WORDS
+            or not m.group(1).endswith("St")
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD_SCAN(text)]
         if any(f"{kind}," in text for kind in _LOWER_TYPES):  # (a plain scan first)

@@ -733,9 +733,14 @@ class FacilityRecognizer(LocalRecognizer):
             lex = self.lexicon
             # "transfer to Blake 12", "floor (Farr 7)": a cue in front makes even a word that
             # is also jargon a ward; without one it must not be jargon or plain English.
-            cued = (prev == "to" and before in _WARD_CUES) or (
-                prev in _WARD_CUES and view.gap(k).strip() == "("
-            )
+            # ... or a move a few words back: "transferred from ICU bed 6 to Ptarmigan 3"
+            cued = (
+                prev == "to"
+                and any(
+                    words[j].key in _WARD_CUES or words[j].key in _CARE_UNITS
+                    for j in range(max(0, k - 6), k - 1)
+                )
+            ) or (prev in _WARD_CUES and view.gap(k).strip() == "(")
             if not cued and (
                 w.key in lex.stoplist or (lex.is_english(w.key) and not lex.is_name(w.key))
             ):

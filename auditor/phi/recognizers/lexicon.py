@@ -76,6 +76,9 @@ POST_TITLES = frozenset(
         "fracs", "fracgp", "franzcog", "mrcog", "frcog", "mrcpch", "frcpch", "frcr", "frca",
         "fcem", "frcem", "mrcem", "mrcpsych", "frcpsych", "fcps", "facep", "facog", "faap",
         "dch", "drcog", "dfsrh", "mfph", "ffph",
+        # respiratory therapists, vocational nurses, paramedics and pharmacy staff ("D.
+        # FROSTAD, CRTT"; not "CRT", a pacing device's)
+        "crtt", "rcp", "lvn", "nrp", "rph", "cpht",
         # medical councils whose registration number follows the credentials
         "gmc", "imc", "slmc", "pmdc", "nmc",
     }

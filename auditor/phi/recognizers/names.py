@@ -175,6 +175,10 @@ class NameRecognizer(NameWords, LocalRecognizer):
         # "dee" mcallister') and the surname after it; a lower-case middle initial ("laura
         # s. curran") and the surname after it when it is listed or unknown, not English.
         for k in range(1, n - 1):
+            if taken[k] != 0.0 and taken[k - 1] != 0.0 and view.gap(k).strip(" ") in _QUOTE_OPEN:
+                # the nickname found too ('TERESITA "TESSIE" QUINATA'): the surname after it
+                self._bridge_nickname(view, taken, k)
+                continue
             if taken[k] != 0.0 or (taken[k - 1] == 0.0 and taken[k + 1] == 0.0):
                 continue
             if len(words[k].text) == 1:
@@ -315,7 +319,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
             or self.blocked(words[k].key)
         ):
             return
-        taken[k] = max(taken[k - 1], taken[k + 1]) * 0.95
+        taken[k] = max(taken[k], max(taken[k - 1], taken[k + 1]) * 0.95)
         nxt = words[k + 1]
         if (
             taken[k + 1] == 0.0
