@@ -146,6 +146,10 @@ UNSEEN_HAND = (
     "round70-test",
     "round71-test",
     "round72-test",
+    "round73-test",
+    "round74-test",
+    "round75-test",
+    "round76-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

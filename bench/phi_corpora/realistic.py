@@ -38,7 +38,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round66-dev``/``round66-test``, ``round67-dev``/``round67-test``,
 ``round68-dev``/``round68-test``, ``round69-dev``/``round69-test``,
 ``round70-dev``/``round70-test``, ``round71-dev``/``round71-test``,
-``round72-dev``/``round72-test`` and ``bait-dev``/``bait-test``
+``round72-dev``/``round72-test``,
+``round73-dev``/``round73-test``,
+``round74-dev``/``round74-test``,
+``round75-dev``/``round75-test``,
+``round76-dev``/``round76-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -935,6 +939,46 @@ CORPORA = {
     ),
     # false alarms: real-style ICU and ward notes dense with non-PHI look-alikes, few spans;
     # the test batch is frozen
+    "round73-dev": (
+        HERE / "round73_dev.src.txt",
+        HERE / "round73_dev.jsonl",
+        HERE / "round73_dev_site.tsv",
+    ),
+    "round73-test": (
+        HERE / "round73_test.src.txt",
+        HERE / "round73_test.jsonl",
+        HERE / "round73_test_site.tsv",
+    ),
+    "round74-dev": (
+        HERE / "round74_dev.src.txt",
+        HERE / "round74_dev.jsonl",
+        HERE / "round74_dev_site.tsv",
+    ),
+    "round74-test": (
+        HERE / "round74_test.src.txt",
+        HERE / "round74_test.jsonl",
+        HERE / "round74_test_site.tsv",
+    ),
+    "round75-dev": (
+        HERE / "round75_dev.src.txt",
+        HERE / "round75_dev.jsonl",
+        HERE / "round75_dev_site.tsv",
+    ),
+    "round75-test": (
+        HERE / "round75_test.src.txt",
+        HERE / "round75_test.jsonl",
+        HERE / "round75_test_site.tsv",
+    ),
+    "round76-dev": (
+        HERE / "round76_dev.src.txt",
+        HERE / "round76_dev.jsonl",
+        HERE / "round76_dev_site.tsv",
+    ),
+    "round76-test": (
+        HERE / "round76_test.src.txt",
+        HERE / "round76_test.jsonl",
+        HERE / "round76_test_site.tsv",
+    ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
         HERE / "bait_dev.jsonl",
