@@ -200,7 +200,8 @@ class Surrogates:
 
         def swap(m: re.Match[str]) -> str:
             token = m.group(0)
-            if token.lower().rstrip(".") in _TITLES and len(token) > 1:
+            # (not "Md.", Muhammad written short: "Md. Saiful Munshi"; "MD" is a doctor)
+            if token.lower().rstrip(".") in _TITLES and len(token) > 1 and token != "Md":
                 return token
             if token in _STATE_CODES:  # "Boston, MA" read as a name: the state may stay
                 return token

@@ -177,10 +177,12 @@ _AGE = accelerated(
         r"(?i:\b(?:turned|turns|turning|reached|reaches|aged)[ \t]+)(?P<n>\d{2,3})(?![\d/:.])"
         r"|(?<![\d.])(?P<o>\d{2,3}(?i:st|nd|rd|th))(?i:[ \t]+birthday)"
         # a person who "is 94" or "was 99" (the word before the verb: _said_of_person), and
-        # the age in brackets after a birth date ("DOB 19310718 (95)")
+        # the age in brackets after a birth date ("DOB 19310718 (95)", "DOB 7/19/1933 (so 93)")
         r"|(?<=[ \t])(?P<verb>(?i:is|was|'s))[ \t]+(?P<s>\d{2,3})(?![\d/:.%])"
         r"(?![ \t]*(?i:%|percent|bpm|mmhg|kg|lbs?|cm|in|mg|ml|degrees|°))"
-        r"|(?i:dob|d\.o\.b\.?|born|b\.)[ \t:]*[\d/.\-]{6,10}[ \t]*\((?P<b>\d{2,3})\)"
+        r"|(?i:dob|d\.o\.b\.?|born|b\.)[ \t:]*[\d/.\-]{6,10}[ \t]*"
+        # (or "(so 93)", "(now 91)", "(age 96 y)")
+        r"\((?:(?i:so|now|age|aged|i\.e\.?)[ \t]+)?(?P<b>\d{2,3})(?:[ \t]*(?i:y/?o|y|yrs?))?\)"
     )
 )
 # The word before "is 94", read back from the verb (a pattern opening with any word would be

@@ -4,7 +4,11 @@ firm that closes on "Co", a firm in capitals after a signature's job title; a gi
 also a word before a surname the de-identifier's sweep replaced; a named ward and its number a
 few words after a move ("from ICU bed 6 to Ptarmigan 3"); a respiratory therapist's credential
 after a signature; the surname after a nickname in double quotes; a suburb's short street
-without a number ("on Glacier Spruce Loop"); a language a patient speaks, which the sweep keeps.
+without a number ("on Glacier Spruce Loop"); a language a patient speaks, which the sweep keeps
+(from round 73's dev batch); a given name written short ("Md.", "Ma."), a certificate's "2nd
+day of May 2024", a numbered lane, gali, sector or purok, an age over 89 in brackets after a
+birth date, a typist's and a dictating doctor's initials, a home named before its kind in small
+letters, Singapore's "Mdm" (from rounds 74-76's dev batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -17,7 +21,7 @@ import pytest
 from auditor.deid.sweep import Sweep
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import found, found_as
+from tests.phi.conftest import assert_found_as, found, found_as
 
 ORG = Entity.ORGANIZATION.value
 
@@ -137,3 +141,46 @@ def test_the_sweep_keeps_a_language(
     engine: PhiEngine, sweep: Sweep, text: str, language: str
 ) -> None:
     assert language not in _swept(engine, sweep, text), _swept(engine, sweep, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Reporting officer Md. Anwarul Kabir has signed.", "Md. Anwarul Kabir", "PERSON"),
+        ("Issued this 14th day of March 2025 upon request", "14th day of March 2025", "DATE_TIME"),
+        ("Flat 4, Lane No. 9, Kothrud, Pune", "Lane No. 9", "STREET_ADDRESS"),
+        ("H.No. 12/7, Gali No. 5, Rohini", "Gali No. 5", "STREET_ADDRESS"),
+        ("a resident of Purok 6, Barangay Talamban", "Purok 6", "STREET_ADDRESS"),
+        ("House No. 88, Sector 21-C, Noida", "Sector 21-C", "STREET_ADDRESS"),
+        ("Transcribed by: qv  D: 11/02/2026", "qv", "PERSON"),
+        ("Transcriptionist: rkt   Doc ID: 55102", "rkt", "PERSON"),
+        ("margins clear.\nTW/qv   11/02/26", "qv", "PERSON"),
+        ("Lives at Wrexley Court residential home.", "Wrexley Court residential home", "HOSPITAL"),
+        ("Mdm Ng Siew Ping, your appointment is at 3pm", "Ng Siew Ping", "PERSON"),
+    ],
+)
+def test_the_classes_of_rounds_74_to_76(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert_found_as(engine, text, value, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("Seen by MD. Smith later", "MD."),
+        ("on the 3rd day of antibiotics", "3rd day"),
+        ("No. 3 pencil and a pad", "No. 3"),
+        ("plan:\nICU/pt  stable", "ICU"),
+        ("lives in a group home", "group home"),
+    ],
+)
+def test_no_class_of_rounds_74_to_76_in_look_alikes(
+    engine: PhiEngine, text: str, not_found: str
+) -> None:
+    assert not any(not_found in value for _, value in found(engine, text)), found(engine, text)
+
+
+def test_an_age_in_brackets_after_a_birth_date_is_swept(engine: PhiEngine, sweep: Sweep) -> None:
+    assert "93" in _swept(engine, sweep, "DOB 7/19/1933 (so 93) - on apixaban")
+    assert "45" not in _swept(engine, sweep, "DOB 7/19/1981 (so 45) - on apixaban")

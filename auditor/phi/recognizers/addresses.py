@@ -259,7 +259,7 @@ _STREET_NAMED_SHORT = re.compile(
     r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
     r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy|"
     # (and the types of a suburb's short streets, spelled out: "on Glacier Spruce Loop")
-    r"Loop|Circle|Cir|Trail|Trl|Way|Place|Pl|Cove|Bend)\b(?![ \t]*[A-Z][a-z])"
+    r"Loop|Circle|Cir|Ct|Trail|Trl|Way|Place|Pl|Cove|Bend)\b(?![ \t]*[A-Z][a-z])"
     r"(?:[ \t]+[NSEW]\b(?![ \t]*[A-Za-z]))?)"  # ("on Wellington St W, for Genevieve")
     # then the sentence's end, a town, or the rest of the sentence in small letters or a room
     # ("on West Main St rm 12", "on Kettle Ln tonight"); a capital after it makes "St" a saint
@@ -460,7 +460,17 @@ _HOUSE_ROAD = accelerated(
         r"\b(?:House|HOUSE|Plot|PLOT|Holding|HOLDING)[ \t]+(?:No\.?[ \t]*)?"
         r"\d{1,4}(?:[-/][A-Za-z0-9]{1,3})?"
         r"(?:,[ \t]*(?:Road|ROAD|Rd\.?|Street|STREET|St\.?|Lane|LANE|Block|BLOCK|Sector|SECTOR|"
-        r"Section|Avenue|Ave\.?)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}[A-Za-z]?|[A-Z])\b){1,3}"
+        r"Section|Avenue|Ave\.?)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}[A-Za-z]?|[A-Z])\b"
+        r"(?:-[A-Z]\b)?){1,3}"
+    )
+)
+# A lane, a road or a street told by its number, and the numbered sectors and puroks of South
+# Asian and Philippine towns, wherever they stand in an address ("Lane No. 6, Erandwane",
+# "Gali No. 3", "Sector 40-B, Chandigarh", "Purok 3, Sitio Kalubihan").
+_NUMBERED_WAY = accelerated(
+    re.compile(
+        r"\b(?:(?:Lane|LANE|Gali|GALI|Galli|Road|ROAD|Street|STREET)[ \t]+(?:No|NO)\.?[ \t]*"
+        r"\d{1,3}[A-Za-z]?|(?:Purok|PUROK|Sector|SECTOR)[ \t]+\d{1,3}(?:-?[A-Z])?)\b"
     )
 )
 # A continental European street: the type joined to the name, the number after it
@@ -787,6 +797,8 @@ class AddressRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET_SCAN(text)]
         if any(w in text for w in ("House", "HOUSE", "Plot", "PLOT", "Holding", "HOLDING")):
             found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
+        if any(w in text for w in ("No", "NO", "Purok", "PUROK", "Sector", "SECTOR")):
+            found += [(m.start(), m.end(), 0.7) for m in _NUMBERED_WAY.finditer(text)]
         if any(w in text for w in _CONTINENTAL_TYPES):
             found += [(m.start(), m.end(), 0.75) for m in _STREET_CONTINENTAL.finditer(text)]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ROMANCE_SCAN(text)]

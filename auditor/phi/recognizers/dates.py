@@ -177,7 +177,8 @@ _TEXT_DATE = re.compile(
     + _DAY
     + r"[ \t]*[/&][ \t]*)?"
     + _DAY
-    + r"\s+(?:of\s+)?"
+    # (the formula of certificates and affidavits: "issued this 2nd day of May 2024")
+    + r"\s+(?:(?:day\s+)?of\s+)?"
     + _MONTHS
     + r"\.?(?:,?\s+(?:"
     + _YEAR

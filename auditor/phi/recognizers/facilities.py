@@ -169,7 +169,11 @@ _CARE_HOMES = frozenset(
      ("family", "medicine"), ("medical", "practice"), ("medical", "centre"),
      ("health", "centre"), ("community", "nursing"), ("nursing", "service"),
      # a village's or district's post in the Philippines, Africa, South Asia
-     ("health", "station"), ("health", "post"), ("health", "unit")}
+     ("health", "station"), ("health", "post"), ("health", "unit"),
+     # the kinds a British or Commonwealth note writes in small letters after the home's name
+     # ("Foxlease Court residential home"), and a group or rest home's
+     ("residential", "home"), ("rest", "home"), ("retirement", "home"), ("group", "home"),
+     ("care", "facility")}
 )  # fmt: skip
 # Weak heads that name a building (not a specialty: "Internal Medicine" is a department).
 _BUILDING_HEADS = frozenset(

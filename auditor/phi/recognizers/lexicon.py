@@ -29,6 +29,9 @@ TITLES = frozenset(
         "prof",
         "professor",
         "rev",
+        # Singapore's and Malaysia's "Madam" before a married woman's own name ("Mdm Ng Poh
+        # Lian")
+        "mdm",
         # Filipino forms of address before a given name ("Aling Nena", "Mang Tonyo")
         "aling",
         "mang",

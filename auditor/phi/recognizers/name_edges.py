@@ -1,5 +1,6 @@
 """The small parts at a found name's edges: initials ("R. Mbappé", "N. G. Sithole",
-"Teagan M.", "Mwakyusa, G.", "kimberly t."), a surname's particle ("Ó Broin", "Pádraig Ó
+"Teagan M.", "Mwakyusa, G.", "kimberly t."), a given name written short ("Md. Saiful
+Munshi"), a surname's particle ("Ó Broin", "Pádraig Ó
 Gallchóir", "P. van Wyk", "Mr ap Rhys"), a hyphenated given name's short part ("Jong-ho"),
 such a given name before a surname ("Ji-woo Park"), the other half of a double-barrelled
 surname ("McCRAE-" of "McCRAE-BOONE"); and what lies beside a name without being
@@ -37,6 +38,14 @@ _BEFORE = re.compile(
 # Initials without dots before a surname on a dash's signature line ("-RJ Pankratz RN", "— KT
 # Oyelaran"): there nothing else stands before a name.
 _SIGNED_BEFORE = re.compile(r"(?m)^[ \t]*[-–—~][ \t]?([A-Z]{1,3})[ \t]\Z")
+# A given name written short before the rest of the name: South Asia's "Md."/"Mohd." for
+# Muhammad and "Mst." for Mosammat, the Philippines' "Ma." for Maria, and the old English
+# "Wm.", "Chas.", "Thos.", "Jas.", "Geo." ("Md. Saiful Munshi", "Ma. Theresa Lagdameo"); with
+# its dot, as they are written; not in capitals where a state or a time zone is the same
+# letters ("Boston, MA. Joan Reyes", "MD", "0900 MST.").
+_SHORT_GIVEN_BEFORE = re.compile(
+    r"(?<![\w.])((?:Md|Mohd|MOHD|Muhd|MUHD|Mst|Ma|Wm|Chas|Thos|Jas|Geo)\.)[ \t]?\Z"
+)
 # Latin abbreviations that look like initials before a name ("e.g. Kittredge", "i.e. Ruiz").
 _LATIN = re.compile(r"(?i:e\.[ \t]?g|i\.[ \t]?e|c\.[ \t]?f|a\.[ \t]?k\.[ \t]?a|n\.[ \t]?b)\.[ \t]?")
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
@@ -119,6 +128,9 @@ def edge_bounds(
         particle = _PARTICLE_BEFORE.search(text, max(0, start - 12), start)
         if particle is not None:
             start = particle.start(1)
+        short = _SHORT_GIVEN_BEFORE.search(text, max(0, start - 8), start)
+        if short is not None:
+            start = short.start(1)
         before = _BEFORE.search(text, max(0, start - 12), start)
         if before is not None and not _LATIN.fullmatch(before.group(1)):
             start = before.start(1)

@@ -139,8 +139,16 @@ _BOOKING_NAME = re.compile(
 # A transcriptionist's initials in lower case at the end of a dictation's line ("transcribed
 # tg.", "dictated/typed by jk")
 _TYPIST_INITIALS = re.compile(
-    r"(?im)\b(?:transcribed|dictated|typed)(?:[ \t]*/[ \t]*typed)?(?:[ \t]+by)?:?[ \t]+"
-    r"(?-i:([a-z]{2,3}))\.?[ \t]*$"
+    r"(?im)\b(?:(?:transcribed|dictated|typed)(?:[ \t]*/[ \t]*typed)?(?:[ \t]+by)?|"
+    r"transcriptionist|typist):?[ \t]+"
+    # (then the line's end, or a column's gap before the report's next field: "Transcribed
+    # by: kl  D: 10/28/2026")
+    r"(?-i:([a-z]{2,3}))\.?(?:[ \t]*$|[ \t]{2,}|\t)"
+)
+# The dictating doctor's and the typist's initials on a report's last line ("RB/jt
+# 10/30/26"), alone or before the date typed.
+_DICTATION_INITIALS = re.compile(
+    r"(?m)^[ \t]*([A-Z]{2,3})/([a-z]{2,3})(?=[ \t]*$|[ \t]{2,}|[ \t]+\d{1,2}/\d)"
 )
 # who signs that is no one ("Thanks,\nThe Team", "Regards,\nAdmissions")
 _NOT_SIGNERS = frozenset(
@@ -590,9 +598,19 @@ class NameShapeRecognizer(LocalRecognizer):
                 keys = [w.lower() for w in m.group(1).split()]
                 if not any(k in NOT_NAMES or k in self.lexicon.stoplist for k in keys):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.8))
-        for m in _TYPIST_INITIALS.finditer(text) if "ed" in text else ():
+        typed = any(g in text for g in ("ed", "yp", "ist"))
+        for m in _TYPIST_INITIALS.finditer(text) if typed else ():
             if not self.lexicon.is_english(m.group(1)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _DICTATION_INITIALS.finditer(text) if "/" in text else ():
+            doctor, typist = m.group(1), m.group(2)
+            if (
+                doctor not in _NOT_INITIALS
+                and not self.lexicon.is_english(typist)
+                and (typist not in self.lexicon.stoplist)
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+                out.append(make_result(self, Entity.PERSON, m.start(2), m.end(2), SCORE))
         for m in _SIGNED_INITIALS.finditer(text):
             initials = m.group(1)
             if (
