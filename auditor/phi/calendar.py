@@ -47,6 +47,7 @@ HOLIDAY = (
     r"martin luther king(?:,? jr\.?)? day|mlk day|presidents'? day|juneteenth|"
     r"diwali|deepavali|eid al-(?:fitr|adha)|eid ul-(?:fitr|adha)|yom kippur|rosh hashanah|"
     r"(?:lunar|chinese) new year|hogmanay|bonfire night|guy fawkes night|mardi gras|kwanzaa|"
+    r"all (?:saints|souls)['’]? day|"
     # the national days of India, South Africa, Canada and New Zealand ("26 Jan (Republic
     # Day)", "born on Freedom Day"), in Title case only: "a family day out" is no holiday
     r"(?-i:Republic Day|Freedom Day|Heritage Day|Youth Day|Human Rights Day|Family Day|"
@@ -60,6 +61,7 @@ HOLIDAY_STARTS = (
     "president", "juneteenth", "diwali", "deepavali", "eid", "yom", "rosh", "lunar", "chinese",
     "hogmanay", "bonfire", "guy", "mardi", "kwanzaa", "republic", "freedom", "heritage", "youth",
     "human", "family", "civic", "matariki", "gandhi", "holi", "pongal", "onam", "vesak",
+    "saints", "souls",
 )  # fmt: skip
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # Ages over 89 written out: "ninety-two", "a hundred and one".

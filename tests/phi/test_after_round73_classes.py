@@ -8,7 +8,10 @@ without a number ("on Glacier Spruce Loop"); a language a patient speaks, which 
 (from round 73's dev batch); a given name written short ("Md.", "Ma."), a certificate's "2nd
 day of May 2024", a numbered lane, gali, sector or purok, an age over 89 in brackets after a
 birth date, a typist's and a dictating doctor's initials, a home named before its kind in small
-letters, Singapore's "Mdm" (from rounds 74-76's dev batches).
+letters, Singapore's "Mdm", initials on a form's "sign:" or "Received by:" field, an initial
+without its dot opening a bracket or a field before a one-word name ("(K Yadagiri)"), All
+Saints' Day, digits cut by three slashes after an account's label (from rounds 74-76's dev
+batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -184,3 +187,34 @@ def test_no_class_of_rounds_74_to_76_in_look_alikes(
 def test_an_age_in_brackets_after_a_birth_date_is_swept(engine: PhiEngine, sweep: Sweep) -> None:
     assert "93" in _swept(engine, sweep, "DOB 7/19/1933 (so 93) - on apixaban")
     assert "45" not in _swept(engine, sweep, "DOB 7/19/1981 (so 45) - on apixaban")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Shift ended 06:00\nSupervisor sign: QW", "QW", "PERSON"),
+        ("Charger: yes   Bag: yes\nReceived by: TJM   Issued by: IT", "TJM", "PERSON"),
+        ("Name: R Subramaniam, age 44", "R Subramaniam", "PERSON"),
+        ("visited at the family's request All Souls' Day.", "All Souls' Day", "DATE_TIME"),
+    ],
+)
+def test_signers_initials_and_a_feast_day(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert_found_as(engine, text, value, kind)
+
+
+def test_an_initial_before_a_swept_surname(engine: PhiEngine, sweep: Sweep) -> None:
+    swept = _swept(engine, sweep, "bill for acc 4471 (R Venkatraman) due 19/08")
+    assert "R" in swept and "Venkatraman" in swept, swept
+
+
+def test_digits_in_four_parts_after_an_account_label(engine: PhiEngine, sweep: Sweep) -> None:
+    assert "71/04/118/2290" in _swept(engine, sweep, "the water account 71/04/118/2290 is due")
+    for setting in ("AC 14/500/5/40 no change", "ABG 7.31/52/61/24 on AC"):
+        assert not any("/" in w for w in _swept(engine, sweep, setting)), setting
+
+
+@pytest.mark.parametrize("text", ["Hep B (Smith) positive", "Plan B: recheck"])
+def test_no_initial_from_a_letter_after_a_word(engine: PhiEngine, text: str) -> None:
+    assert not any(v.startswith("B") for _, v in found(engine, text)), found(engine, text)

@@ -46,6 +46,9 @@ _SIGNED_BEFORE = re.compile(r"(?m)^[ \t]*[-–—~][ \t]?([A-Z]{1,3})[ \t]\Z")
 _SHORT_GIVEN_BEFORE = re.compile(
     r"(?<![\w.])((?:Md|Mohd|MOHD|Muhd|MUHD|Mst|Ma|Wm|Chas|Thos|Jas|Geo)\.)[ \t]?\Z"
 )
+# An initial without its dot before a one-word name where a name opens a field or a bracket,
+# as South Indian names are written ("(K Yadagiri)", "Name: R Subramaniam"); not "A" or "I".
+_BARE_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[(:\n])|(?<=[(:][ \t]))([B-HJ-Z])[ \t]\Z", re.M)
 # Latin abbreviations that look like initials before a name ("e.g. Kittredge", "i.e. Ruiz").
 _LATIN = re.compile(r"(?i:e\.[ \t]?g|i\.[ \t]?e|c\.[ \t]?f|a\.[ \t]?k\.[ \t]?a|n\.[ \t]?b)\.[ \t]?")
 _AFTER = re.compile(r",?[ \t]{1,2}((?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_]\.)(?![ \t]*[a-z])(?!\w)")
@@ -131,6 +134,9 @@ def edge_bounds(
         short = _SHORT_GIVEN_BEFORE.search(text, max(0, start - 8), start)
         if short is not None:
             start = short.start(1)
+        bare = _BARE_INITIAL_BEFORE.search(text, max(0, start - 4), start)
+        if bare is not None and " " not in text[start:end].strip():
+            start = bare.start(1)
         before = _BEFORE.search(text, max(0, start - 12), start)
         if before is not None and not _LATIN.fullmatch(before.group(1)):
             start = before.start(1)

@@ -56,7 +56,8 @@ _SIGNED_INITIALS = re.compile(
 )
 _SIGNER_BEFORE = re.compile(
     r"(?:\b(?i:by|per|approved|checked|verified|signed|cosigned|co-signed|reviewed|witnessed|"
-    r"initials?:?)[ \t]+|(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)\Z"
+    # (a form's field for who signed or received: "Received by: SHM", "Supervisor sign: VK")
+    r"initials?|sign|signature):?[ \t]+|(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)\Z"
 )
 # A message's sign-off: the closing on its own line, then the writer's name alone on the next
 # ("Thanks so much,\nBola", "Kind regards,\nTamsin Greer"), or a name glued to a dash alone
