@@ -11,7 +11,7 @@ birth date, a typist's and a dictating doctor's initials, a home named before it
 letters, Singapore's "Mdm", initials on a form's "sign:" or "Received by:" field, an initial
 without its dot opening a bracket or a field before a one-word name ("(K Yadagiri)"), All
 Saints' Day, digits cut by three slashes after an account's label (from rounds 74-76's dev
-batches).
+batches); a well-known health insurer.
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -218,3 +218,24 @@ def test_digits_in_four_parts_after_an_account_label(engine: PhiEngine, sweep: S
 @pytest.mark.parametrize("text", ["Hep B (Smith) positive", "Plan B: recheck"])
 def test_no_initial_from_a_letter_after_a_word(engine: PhiEngine, text: str) -> None:
     assert not any(v.startswith("B") for _, v in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Insurance: Blue Cross Blue Shield of Vermont, group 00412",
+            "Blue Cross Blue Shield of Vermont",
+        ),
+        ("INS: AETNA  MEMBER W44710", "AETNA"),
+        ("covered by Cigna since 2019", "Cigna"),
+        ("BCBS of Kansas denied the MRI", "BCBS of Kansas"),
+    ],
+)
+def test_a_well_known_insurer(engine: PhiEngine, text: str, value: str) -> None:
+    assert ORG in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["sang the national anthem", "Medicare part B, Medicaid pending"])
+def test_no_insurer_in_a_word_or_a_programme(engine: PhiEngine, text: str) -> None:
+    assert ORG not in {kind for kind, _ in found(engine, text)}, found(engine, text)

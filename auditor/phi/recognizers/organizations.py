@@ -12,6 +12,7 @@ puncture, CO cardiac output, SA sinoatrial) count only after title-case words; e
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
@@ -39,6 +40,7 @@ from auditor.phi.recognizers.tokens import (
     lower_same_length,
     normalize,
 )
+from auditor.phi.resources import lines as resource_lines
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -569,6 +571,25 @@ _PARTNERS_GATE = re.compile(rf",\s+{_NAME},?\s+(?:and|&)\s+[A-Z][a-z]")
 _HYPHEN_PAIR_GATE = re.compile(r"-[A-Z][a-z][a-z'-]")
 
 
+@cache
+def insurers() -> re.Pattern[str]:
+    """The well-known health insurers (resources/health_insurers.txt) as one pattern: each as
+    written and, but an acronym, in capitals ("AETNA" of a note in capitals); a "Blue Cross",
+    "Blue Shield" or "BCBS" with the state or province after "of"."""
+    names: set[str] = set()
+    for line in resource_lines("health_insurers.txt"):
+        names.add(line)
+        if not line.isupper():
+            names.add(line.upper())
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])"
+        r"(?:(?:(?<=Shield)|(?<=SHIELD)|(?<=Cross)|(?<=CROSS)|(?<=BCBS))[ \t]+(?:of|OF)[ \t]+"
+        r"(?:the[ \t]+)?"
+        r"[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?"
+    )
+
+
 class OrganizationRecognizer(LocalRecognizer):
     """Organisation names by grammar; see module docstring."""
 
@@ -584,6 +605,9 @@ class OrganizationRecognizer(LocalRecognizer):
         # read the same whatever the text's case: listed securities and quoted firms
         either = self._securities(text, runs) if re.search(r"[a-z]", text) else []
         either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
+        either += [
+            self._result(m.start(), m.end(), SUFFIX_SCORE) for m in insurers().finditer(text)
+        ]
         if not view.shouting:
             return self._grammar(text, runs) + either + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
