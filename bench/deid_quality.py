@@ -150,6 +150,10 @@ UNSEEN_HAND = (
     "round74-test",
     "round75-test",
     "round76-test",
+    "round77-test",
+    "round78-test",
+    "round79-test",
+    "round80-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -42,7 +42,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round73-dev``/``round73-test``,
 ``round74-dev``/``round74-test``,
 ``round75-dev``/``round75-test``,
-``round76-dev``/``round76-test`` and ``bait-dev``/``bait-test``
+``round76-dev``/``round76-test``,
+``round77-dev``/``round77-test``,
+``round78-dev``/``round78-test``,
+``round79-dev``/``round79-test``,
+``round80-dev``/``round80-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -978,6 +982,46 @@ CORPORA = {
         HERE / "round76_test.src.txt",
         HERE / "round76_test.jsonl",
         HERE / "round76_test_site.tsv",
+    ),
+    "round77-dev": (
+        HERE / "round77_dev.src.txt",
+        HERE / "round77_dev.jsonl",
+        HERE / "round77_dev_site.tsv",
+    ),
+    "round77-test": (
+        HERE / "round77_test.src.txt",
+        HERE / "round77_test.jsonl",
+        HERE / "round77_test_site.tsv",
+    ),
+    "round78-dev": (
+        HERE / "round78_dev.src.txt",
+        HERE / "round78_dev.jsonl",
+        HERE / "round78_dev_site.tsv",
+    ),
+    "round78-test": (
+        HERE / "round78_test.src.txt",
+        HERE / "round78_test.jsonl",
+        HERE / "round78_test_site.tsv",
+    ),
+    "round79-dev": (
+        HERE / "round79_dev.src.txt",
+        HERE / "round79_dev.jsonl",
+        HERE / "round79_dev_site.tsv",
+    ),
+    "round79-test": (
+        HERE / "round79_test.src.txt",
+        HERE / "round79_test.jsonl",
+        HERE / "round79_test_site.tsv",
+    ),
+    "round80-dev": (
+        HERE / "round80_dev.src.txt",
+        HERE / "round80_dev.jsonl",
+        HERE / "round80_dev_site.tsv",
+    ),
+    "round80-test": (
+        HERE / "round80_test.src.txt",
+        HERE / "round80_test.jsonl",
+        HERE / "round80_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
