@@ -387,7 +387,7 @@ class Deidentifier:
                 names.update(self._name_keys(value))
                 names.update(_initials_given(text, end, value))
             elif sp.entity_type in (Entity.HOSPITAL, Entity.ORGANIZATION):
-                short = _short_name(value)
+                short = _short_name(value, self._ambiguous)
                 if short:
                     places.setdefault(short.lower(), str(sp.entity_type))
         if names:
@@ -409,7 +409,12 @@ class Deidentifier:
         )  # fmt: skip
         out = list(edits)
         for m in pattern.finditer(text):
+            one_word = " " not in m.group(0)
+            if one_word and not m.group(0)[0].isupper():
+                continue  # a one-word name again only as a name is written: "Penfallow"
             inside = [x for x in out if x[0] < m.end() and m.start() < x[1]]
+            if one_word and inside:
+                continue  # replaced already as what it is there ("Wodonga" the town)
             if any(s < m.start() or e > m.end() for s, e, _ in inside):
                 continue  # a wider span holds part of it
             # a part replaced already ("rankin" as a place) goes with the whole
@@ -477,12 +482,24 @@ def _initials_given(text: str, end: int, value: str) -> list[str]:
     return [given] if initials == given or initials[:1] + initials[-1:] == given else []
 
 
-def _short_name(value: str) -> str | None:
+def _short_name(value: str, ambiguous: Callable[[str], bool] | None = None) -> str | None:
     """A facility's or a firm's name without its head word, when two words or more are left
-    that are not all generic ("Harbor Lights" of "Harbor Lights Behavioral Health")."""
+    that are not all generic ("Harbor Lights" of "Harbor Lights Behavioral Health"), or one
+    capitalised word of five letters or more that is no word ("Penfallow" of "Penfallow Manor
+    nursing home"; with ``ambiguous``, the lexicon's test for a word that needs a cue)."""
     words = _WORD.findall(value)
     while words and words[-1].lower() in _PLACE_HEADS:
         words.pop()
+    if len(words) == 1 and len(words) < len(_WORD.findall(value)) and ambiguous is not None:
+        word = words[0]
+        if (
+            len(word) >= 5
+            and word[0].isupper()
+            and word[1:].islower()
+            and not ambiguous(word.lower())
+        ):
+            return word if word in value else None
+        return None
     if len(words) < 2 or len(words) == len(_WORD.findall(value)):
         return None
     if all(w.lower() in _PLACE_HEADS or w.lower() in _TITLE_WORDS for w in words):

@@ -11,7 +11,11 @@ birth date, a typist's and a dictating doctor's initials, a home named before it
 letters, Singapore's "Mdm", initials on a form's "sign:" or "Received by:" field, an initial
 without its dot opening a bracket or a field before a one-word name ("(K Yadagiri)"), All
 Saints' Day, digits cut by three slashes after an account's label (from rounds 74-76's dev
-batches); a well-known health insurer.
+batches); a well-known health insurer; a building's floor after its name ("Fennimore Tower
+3"), a children's hospital by its name alone, a football club's "FC", a trade a small firm
+names itself by (lettings, broadband, a cab, seafood), an Irish national school, initials after
+"agent" or "Staff:", a nurse's login signing after a dash, and the de-identifier's one-word
+facility name said again (from rounds 77-80's dev batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -239,3 +243,60 @@ def test_a_well_known_insurer(engine: PhiEngine, text: str, value: str) -> None:
 @pytest.mark.parametrize("text", ["sang the national anthem", "Medicare part B, Medicaid pending"])
 def test_no_insurer_in_a_word_or_a_programme(engine: PhiEngine, text: str) -> None:
     assert ORG not in {kind for kind, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Our unit (Wexbury Tower 4) had 9 overrides", "Wexbury Tower 4", "HOSPITAL"),
+        (
+            "s/p repair in infancy (Tollemache Children's, 2014). Mild PR",
+            "Tollemache Children's",
+            "HOSPITAL",
+        ),
+        ("Plays for Quarrington Flyers FC. Cleared", "Quarrington Flyers FC", ORG),
+        ("Husband drives for Pellworth Yellow Cab.", "Pellworth Yellow Cab", ORG),
+        ("Kind regards, Gareth, Marrowdene Lettings | 0113 555 0127", "Marrowdene Lettings", ORG),
+        ("photos in the library. Glenbrack National School PA", "Glenbrack National School", ORG),
+        ("Advised 3-5 working days. - agent DW", "DW", "PERSON"),
+        ("plan for CT in AM.\n--jvellacott rn", "jvellacott", "PERSON"),
+    ],
+)
+def test_the_classes_of_rounds_77_to_80(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wexbury Tower 3 days ago",
+        "Happy Children's Day",
+        "see Smith AG. Then recheck",
+        "mobile crisis team - eastern zone - contact note",
+        "pain better -- tylenol rn",
+    ],
+)
+def test_no_class_of_rounds_77_to_80_in_look_alikes(engine: PhiEngine, text: str) -> None:
+    values = [v for _, v in found(engine, text)]
+    assert not any(v.endswith(("3", "Day", "AG", "eastern", "tylenol")) for v in values), values
+
+
+def test_a_one_word_facility_name_said_again(engine: PhiEngine) -> None:
+    from datetime import date
+
+    from auditor.deid.operators import Deidentifier
+    from auditor.deid.profiles import load_profile
+
+    text = "Came from Quellmoor Manor nursing home. Quellmoor phone 555-0150. Quellmoor Road."
+    deid = Deidentifier(
+        b"test-key-0123456789abcdef",
+        load_profile("safe-harbor"),
+        shift_days=365,
+        reference=date(2026, 6, 1),
+        ambiguous=engine.lexicon.is_ambiguous,
+    )
+    edits = deid.edits(text, engine.analyze(text))
+    replaced = [text[s:e] for s, e, _ in edits]
+    assert "Quellmoor" in replaced, replaced

@@ -285,7 +285,13 @@ class FacilityRecognizer(LocalRecognizer):
                     found.append((head.start(), m.end(), 0.85))
         if _CJK.search(text):
             found += [(m.start(), m.end(), 0.85) for m in _CJK_FACILITY.finditer(text)]
-        found = [(_with_article(text, s), e, sc) for s, e, sc in found]
+        if "Children" in text:
+            found += [
+                (m.start(), m.end(), 0.75)
+                for m in _CHILDRENS.finditer(text)
+                if not all(self.lexicon.is_english(w.lower()) for w in m.group(1).split())
+            ]
+        found = [(_with_article(text, s), _with_floor(text, e), sc) for s, e, sc in found]
         out = [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
         towns = {town for _, e, _ in found if (town := self._facility_town(text, e))}
         out += [make_result(self, Entity.LOCATION, s, e, 0.7) for s, e in towns]
@@ -737,7 +743,8 @@ class FacilityRecognizer(LocalRecognizer):
             lex = self.lexicon
             # "transfer to Blake 12", "floor (Farr 7)": a cue in front makes even a word that
             # is also jargon a ward; without one it must not be jargon or plain English.
-            # ... or a move a few words back: "transferred from ICU bed 6 to Ptarmigan 3"
+            # ... or a move a few words back ("transferred from ICU bed 6 to Ptarmigan 3"; not
+            # after "on": "back to the ward on Lasix 40")
             cued = (
                 prev == "to"
                 and any(
@@ -936,6 +943,30 @@ _FACILITY_BEFORE_COMMA = frozenset(
 # A capital "The" in mid-sentence belongs to the name it opens ("seen at The Hansen Clinic");
 # at a sentence's start, or lower-case, it is the article.
 _MID_SENTENCE_THE = re.compile(r"[^\s.!?:;\n]\s+The\s$")
+
+
+# A children's hospital by its place's or its founder's name alone, as paediatric notes call
+# it ("TOF repair at Kessling Children's, 2014"): then no word (that is "Children's Day",
+# "Children's Hospital", read elsewhere).
+_CHILDRENS = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]+[ \t]){1,2})Children['’]s(?![\w'’-]|[ \t]+[A-Za-z])"
+)
+# A building's floor or unit number after its name ("Fennimore Tower 3", "Harmon Pavilion 5"):
+# one or two digits, perhaps a wing's letter, then no unit of a dose or a count.
+_FLOOR_AFTER = re.compile(
+    r"[ \t](\d{1,2}[A-Z]?)(?![\w./:-]|[ \t]*(?:%|x\b|(?i:days?|d\b|weeks?|wks?|months?|mos?\b|"
+    r"years?|yrs?|hours?|hrs?|h\b|mins?\b|minutes|times|units?|mg|ml|pts?\b|patients|beds)))"
+)
+_BUILDING_END = re.compile(r"(?:Tower|TOWER|Pavilion|PAVILION|Wing|WING|Building|BUILDING)\Z")
+
+
+def _with_floor(text: str, end: int) -> int:
+    """``end`` moved over the floor number after a building's name."""
+    if _BUILDING_END.search(text, max(0, end - 8), end):
+        m = _FLOOR_AFTER.match(text, end)
+        if m is not None:
+            return m.end(1)
+    return end
 
 
 def _with_article(text: str, start: int) -> int:

@@ -56,8 +56,10 @@ _SIGNED_INITIALS = re.compile(
 )
 _SIGNER_BEFORE = re.compile(
     r"(?:\b(?i:by|per|approved|checked|verified|signed|cosigned|co-signed|reviewed|witnessed|"
-    # (a form's field for who signed or received: "Received by: SHM", "Supervisor sign: VK")
-    r"initials?|sign|signature):?[ \t]+|(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)\Z"
+    # (a form's field for who signed or received: "Received by: SHM", "Supervisor sign: VK";
+    # the agent or staff member on a log, and a message's thanks: "- agent DB", "thx, JR")
+    r"initials?|sign|signature|staff|agent|clerk):?[ \t]+|\b(?i:thx|thanks|cheers),?[ \t]+|"
+    r"(?<=\s)[-—–][ \t]?|\b(?:RN|RPH|RPh|LPN|CNA|RT)[ \t]+)\Z"
 )
 # A message's sign-off: the closing on its own line, then the writer's name alone on the next
 # ("Thanks so much,\nBola", "Kind regards,\nTamsin Greer"), or a name glued to a dash alone
@@ -145,6 +147,12 @@ _TYPIST_INITIALS = re.compile(
     # (then the line's end, or a column's gap before the report's next field: "Transcribed
     # by: kl  D: 10/28/2026")
     r"(?-i:([a-z]{2,3}))\.?(?:[ \t]*$|[ \t]{2,}|\t)"
+)
+# A nurse's login as a dash's signature before the credential ("--mdardar rn", "- jkowal
+# RN"): a first initial and a surname run together, no word.
+_DASH_LOGIN = re.compile(
+    r"(?m)(?:^|(?<=\s))[-–—]{1,2}[ \t]?([a-z]{5,12})(?:[ \t]*,[ \t]*|[ \t]+)"
+    r"(?i:rn|lpn|lvn|rrt|rt|np|cna)\b"
 )
 # The dictating doctor's and the typist's initials on a report's last line ("RB/jt
 # 10/30/26"), alone or before the date typed.
@@ -602,6 +610,10 @@ class NameShapeRecognizer(LocalRecognizer):
         typed = any(g in text for g in ("ed", "yp", "ist"))
         for m in _TYPIST_INITIALS.finditer(text) if typed else ():
             if not self.lexicon.is_english(m.group(1)):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _DASH_LOGIN.finditer(text) if "-" in text or "—" in text or "–" in text else ():
+            login = m.group(1)
+            if not self.lexicon.is_english(login) and login not in self.lexicon.stoplist:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _DICTATION_INITIALS.finditer(text) if "/" in text else ():
             doctor, typist = m.group(1), m.group(2)

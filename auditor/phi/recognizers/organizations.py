@@ -110,7 +110,10 @@ _SUFFIX = re.compile(
 )
 _ANY_SUFFIX = accelerated(re.compile(rf"(?:{_SUFFIXES})(?![\w])"))
 _SHORT_SUFFIX = re.compile(
-    rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:{_SHORT})(?![\w.])"
+    rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:(?:{_SHORT})(?![\w.])|"
+    # a football, rugby or Gaelic games club, which a sentence may end on ("plays for
+    # Tristate Flyers FC.", "Ōtaki Rovers AFC U14")
+    r"(?:FC|AFC|RFC|GAA)(?![\w]|\.\w))"
 )
 # A name in quotation marks, as the firm and facility rules read it, and the marks that open
 # one (their quick test).
@@ -177,7 +180,8 @@ _TRADE = accelerated(
         # Primary School")
         r"(?:(?:C\s+of\s+E|CofE|CE|RC)\s+)?"
         r"(?:Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
-        r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public)\s+School|"
+        r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public|National)"
+        r"\s+School|"
         r"Intermediate(?:\s+School)?|Kindergarten|Montessori)|"
         r"Academy|College|University|Polytechnic|TAFE|Parish|Mosque|Synagogue|Temple|Gurdwara|"
         # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
@@ -204,8 +208,8 @@ INDUSTRY_WORDS = (
     r"Winery|Vineyards?|Distillery|Printing|Upholstery|Flooring|Masonry|Welding|Machining|"
     r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
-    r"Couriers?|Taxis?|Cabs|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
-    r"Gym|"
+    r"Couriers?|Taxis?|Cabs?|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
+    r"Gym|Seafoods?|Fisheries|Lettings|Broadband|Coworking|"
     # banks of members and pension funds, phone carriers ("Lingcod Federal Credit Union",
     # "Coralbay Industry Super", "Vukani Mobile")
     r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless)"
@@ -514,7 +518,7 @@ _SUFFIX_GATE = _Gate(
     both=(("Health", "Plan"), ("HEALTH", "PLAN")),
 )
 _SHORT_SUFFIX_GATE = _Gate(
-    "AG SA SE NV LP SAS SpA AB ASA Oyj KG ApS Oy SRL GmbH Sdn Bhd Pte KK",
+    "AG SA SE NV LP SAS SpA AB ASA Oyj KG ApS Oy SRL GmbH Sdn Bhd Pte KK FC AFC RFC GAA",
     subs=("B.V.", "A/S", "S.L.", "S.r.l."),
 )
 # _TRADE: the trade's word after the name's blank ("Home\s*[Cc]are", "Pre-?[Ss]chool" and
@@ -542,6 +546,7 @@ _TRADE_GATE = _Gate(
     ),
 )
 _INDUSTRY_GATE = _Gate(
+    "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking "
     "Metals Mining Motors Airlines Airways Logistics Freight Foods Energy Security Construction "
     "Builders Plumbing Electrical Engineering Laboratory Laboratories Software Telecom "
     "Supermarket Supermarkets Dairy Bakery Hotel Hotels Cleaning Staffing Realty Millwork "
