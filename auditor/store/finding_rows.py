@@ -44,8 +44,22 @@ INSERT_COLUMNS = (
     "last_seen",
     "first_run_id",
     "last_run_id",
+    "event_day",
 )
 Row = tuple[Any, ...]  # a findings row in INSERT_COLUMNS order
+#: Where a row holds the two parts of the unique key.
+DAY, IDENTITY = INSERT_COLUMNS.index("event_day"), INSERT_COLUMNS.index("identity")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_DAY = timedelta(days=1)
+
+
+def event_day(at: datetime) -> int:
+    """An access finding's ``event_day``: its instant's UTC day, in days since 1970-01-01
+    (floored: -1 is 1969-12-31). The migration that added the column computes the same in
+    SQL (``0006``)."""
+    if at.tzinfo is None:
+        raise ValueError("naive datetime given to the store; use timezone-aware UTC")
+    return (at - _EPOCH) // _DAY
 
 
 def _new_triage(run_id: str | None, seen: datetime) -> Row:
@@ -73,6 +87,7 @@ def access_row(r: AccessRow, run_id: str | None, seen: datetime) -> Row:
         r.explanation,
         r.explained,
         *_new_triage(run_id, seen),
+        event_day(r.timestamp),
     )
 
 
@@ -96,6 +111,7 @@ def phi_row(f: PhiFinding, identity: str, run_id: str | None, seen: datetime) ->
         "",
         False,
         *_new_triage(run_id, seen),
+        0,  # a PHI finding's day: its identity fixes no instant
     )
 
 
@@ -113,7 +129,7 @@ def _json_value(value: object) -> object:
 
 class BulkUpsert:
     """Findings in one statement: ``INSERT ... SELECT`` from a JSON text of the rows,
-    ``ON CONFLICT (identity) DO UPDATE`` of ``last_seen`` and ``last_run_id``.
+    ``ON CONFLICT (event_day, identity) DO UPDATE`` of ``last_seen`` and ``last_run_id``.
 
     A batch costs the database its inserts and one round trip: the driver never steps row
     by row (Python's sqlite3 gives up the GIL and waits for it again per row of an
@@ -133,11 +149,17 @@ class BulkUpsert:
         types = [_python_type(table.c[name].type) for name in INSERT_COLUMNS]
         self._casts = [None if self._sqlite or t is None else _PG_CASTS.get(t) for t in types]
         if self._sqlite:
-            ids = "SELECT value FROM json_each(:ids)"
+            keys = "json_each(:keys) j"
+            day, identity = "j.value ->> 0", "j.value ->> 1"
         else:
-            ids = "SELECT json_array_elements_text(CAST(:ids AS json))"
-        #: How many of the batch's identities the store already holds (one row back).
-        self.count_sql = f"SELECT count(*) FROM findings WHERE identity IN ({ids})"
+            keys = "json_array_elements(CAST(:keys AS json)) j"
+            day, identity = "CAST(j ->> 0 AS integer)", "j ->> 1"
+        #: How many of the batch's keys (``keys``: a JSON array of [day, identity] pairs,
+        #: distinct) the store already holds (one row back).
+        self.count_sql = (
+            f"SELECT count(*) FROM {keys} JOIN findings f "
+            f"ON f.event_day = {day} AND f.identity = {identity}"
+        )
         self._sql: dict[tuple[bool, ...], str] = {}
         #: Each upsert statement's staging form (SQLite): the same values into the stage.
         self.staging: dict[str, str] = {}
@@ -216,7 +238,7 @@ class BulkUpsert:
 
 #: What a known finding takes from a new sighting: ``last_seen`` and ``last_run_id`` only.
 UPSERT_TAIL = (
-    "ON CONFLICT (identity) DO UPDATE SET "
+    "ON CONFLICT (event_day, identity) DO UPDATE SET "
     "last_seen = excluded.last_seen, last_run_id = excluded.last_run_id"
 )
 #: A scan writer's staged findings (SQLite: a TEMP table of its own connection, columns

@@ -20,6 +20,7 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -146,16 +147,26 @@ class ScanRun(Base):
 
 
 class Finding(Base):
-    """An access-rule hit or a PHI detection; identity is (kind, rule/entity, location, fp)."""
+    """An access-rule hit or a PHI detection; identity is (kind, rule/entity, location, fp).
+
+    A finding is unique by (``event_day``, ``identity``): an access finding's day is its
+    event's UTC day (days since 1970-01-01), which its identity fixes (the fingerprint in
+    it covers the event's instant), a PHI finding's 0; so (day, identity) is unique exactly
+    when the identity is. The day leads the key so that a log's findings, which arrive
+    roughly in time order, insert into the key's B-tree near one another: under a key of
+    the random identity alone, each insert landed on a page of its own once the index
+    outgrew SQLite's page cache (docs/scale-out.md, the seventeenth session).
+    """
 
     __tablename__ = "findings"
     __table_args__ = (
+        UniqueConstraint("event_day", "identity"),
         Index("ix_findings_kind_category", "kind", "category"),
         Index("ix_findings_event_time", "event_time"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    identity: Mapped[str] = mapped_column(String(64), unique=True)
+    identity: Mapped[str] = mapped_column(String(64))
     kind: Mapped[FindingKind] = mapped_column(_enum(FindingKind))
     rule_id: Mapped[str] = mapped_column(String(128), index=True)
     category: Mapped[str] = mapped_column(String(64), default="")
@@ -183,6 +194,8 @@ class Finding(Base):
     last_run_id: Mapped[str | None] = mapped_column(
         ForeignKey("scan_runs.id", ondelete="SET NULL"), nullable=True
     )
+    #: The leading part of the unique key (see above); ``finding_rows.event_day``.
+    event_day: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     history: Mapped[list[FindingHistory]] = relationship(
         back_populates="finding", cascade="all, delete-orphan", order_by="FindingHistory.id"
     )

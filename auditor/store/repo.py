@@ -159,7 +159,7 @@ def upsert_prepared(
     """Insert new findings, move ``last_seen``/``last_run_id`` of known ones: (new, known).
 
     Set-based on SQLite and PostgreSQL (``finding_rows.BulkUpsert``): one count of the
-    identities already stored, then one ``INSERT ... ON CONFLICT (identity) DO UPDATE`` of
+    keys already stored, then one ``INSERT ... ON CONFLICT (event_day, identity) DO UPDATE`` of
     every row (so a concurrent writer that inserted the same finding meanwhile only moves
     ``last_seen``). Other backends go through the ORM, a chunk at a time.
     """
@@ -169,8 +169,8 @@ def upsert_prepared(
     bulk = fr.bulk_upsert(session.get_bind().dialect)
     if bulk is not None and prepared.bulk is not None:
         connection = session.connection()
-        ids = json.dumps(prepared.identities)
-        known = int(connection.execute(text(bulk.count_sql), {"ids": ids}).scalar_one())
+        keys = json.dumps([(row[fr.DAY], row[fr.IDENTITY]) for row in prepared.rows])
+        known = int(connection.execute(text(bulk.count_sql), {"keys": keys}).scalar_one())
         sql, params = prepared.bulk
         connection.execute(text(sql), params)
         return len(prepared.identities) - known, known
