@@ -107,6 +107,9 @@ _SLASHED = re.compile(
     r"(?<![\w/.\-])(?=[\w/\-]*[A-Za-z]{2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
     r"(?:/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){2,5}(?![\w/])"
 )
+# Digits cut by two slashes or more with a part of five digits or more: no date, no reading
+# has such a part ("LR 447183/300/18451", a register's number).
+_SLASHED_LONG = re.compile(r"(?<![\w/.\-])\d{1,8}(?:/\d{1,8}){2,6}(?![\w/%])")
 # Digits cut by three slashes or more after a record's label: no date has so many parts
 # ("account 71/04/118/2290", "File No. 12/88/4/301"); without a label they are settings and
 # pressures ("AC 14/500/5/40").
@@ -305,6 +308,16 @@ class Sweep:
         for m in _SLASHED.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3 and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+        for m in _SLASHED_LONG.finditer(text) if text.count("/") >= 2 else ():
+            if not any(len(part) >= 5 for part in m.group().split("/")):
+                continue
+            if covered.free(m.start(), m.end()):
+                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
+                continue
+            for part in _DIGITS.finditer(text, m.start(), m.end()):  # the parts left by the engine
+                if covered.free(part.start(), part.end()):
+                    found.append(SweepSpan(Entity.ID_NUMBER.value, part.start(), part.end()))
+        covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _SLASHED_DIGITS.finditer(text) if text.count("/") >= 3 else ():
             if covered.free(m.start("number"), m.end("number")):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start("number"), m.end("number")))

@@ -15,7 +15,9 @@ batches); a well-known health insurer; a building's floor after its name ("Fenni
 3"), a children's hospital by its name alone, a football club's "FC", a trade a small firm
 names itself by (lettings, broadband, a cab, seafood), an Irish national school, initials after
 "agent" or "Staff:", a nurse's login signing after a dash, and the de-identifier's one-word
-facility name said again (from rounds 77-80's dev batches).
+facility name said again, Canada's rural routes, concessions and sideroads, a numbered row of
+cottages, a number's last three digits after "ending" and a masked SIN's, digits cut by
+slashes with a part of five digits (from rounds 77-80's dev batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -300,3 +302,40 @@ def test_a_one_word_facility_name_said_again(engine: PhiEngine) -> None:
     edits = deid.edits(text, engine.analyze(text))
     replaced = [text[s:e] for s, e, _ in edits]
     assert "Quellmoor" in replaced, replaced
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mr K. Brouwer\nRR 5, 3310 Concession 4\nDrayton, Ontario", "RR 5, 3310 Concession 4"),
+        ("lives at 5520 Sideroad 17, Mono, ON", "5520 Sideroad 17"),
+        ("R.R. #2 Site 4 Box 19, Ponoka AB", "R.R. #2 Site 4 Box 19"),
+        ("lives alone at 7 Quenby Cottages, Ledbury.", "7 Quenby Cottages"),
+    ],
+)
+def test_rural_canadian_and_cottage_addresses(engine: PhiEngine, text: str, value: str) -> None:
+    assert "STREET_ADDRESS" in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["RR 14 regular, HR 80", "RR 22, 18 on the vent", "IV line 2 placed"]
+)
+def test_no_rural_address_in_vitals(engine: PhiEngine, text: str) -> None:
+    assert "STREET_ADDRESS" not in {k for k, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("IRD number ending 806. If you did not", "806"),
+        ("SIN (optional, last 3): ***-***-529   Reference", "529"),
+    ],
+)
+def test_a_numbers_last_three_digits(engine: PhiEngine, text: str, value: str) -> None:
+    assert found_as(engine, text, value), found(engine, text)
+
+
+def test_slashed_digits_with_a_long_part_are_swept(engine: PhiEngine, sweep: Sweep) -> None:
+    swept = _swept(engine, sweep, "Registration: LR 557291/300/18866 issued")
+    assert any("18866" in w for w in swept), swept
+    assert not any("/" in w for w in _swept(engine, sweep, "BP 120/80/60 sitting"))

@@ -64,7 +64,9 @@ _SUFFIX_TEXT = (
     "ramble ridgeway riverway riviera roadway ronde rosebowl tarn thoroughfare tor towers "
     "trunkway vale villas walkway lookout "
     # their abbreviations that are no clinical word ("Tce", "Pde", "Cct")
-    "tce pde cct espl"
+    "tce pde cct espl "
+    # a row of British cottages or almshouses numbered as a street ("4 Perrystone Cottages")
+    "cottages almshouses"
 )
 STREET_TYPES = frozenset(_SUFFIX_TEXT.split())
 # Suffixes that are also everyday or clinical words ("tolerated well", "4 point restraints").
@@ -464,6 +466,21 @@ _HOUSE_ROAD = accelerated(
         r"(?:-[A-Z]\b)?){1,3}"
     )
 )
+# Canada's rural addresses: a rural route ("RR 3", "R.R. #2") with its site and box, and a
+# house on a concession, a sideroad, a line or a range or township road told by its number
+# ("2291 Concession 6", "4471 Sideroad 10", "53012 Range Road 224").
+_RURAL_CANADA = accelerated(
+    re.compile(
+        r"\b(?:(?:R\.R\.|Rural[ \t]+Route)[ \t]*#?[ \t]*\d{1,2}"
+        r"(?:,?[ \t]+(?:Site|Comp|Box)[ \t]*#?[ \t]*\d{1,4}){0,2}"
+        # ("RR" is also a respiratory rate: with its site or box, or a numbered road after it)
+        r"|RR[ \t]*#?[ \t]*\d{1,2}(?:(?:,?[ \t]+(?:Site|Comp|Box)[ \t]*#?[ \t]*\d{1,4}){1,2}"
+        r"|(?=,[ \t]*\d{1,5}[ \t]+[A-Z]))"
+        r"|\d{1,5}[ \t]+(?:Concession(?:[ \t]+(?:Road|Rd\.?))?|Sideroad|Side[ \t]+Road|Line|"
+        r"Range[ \t]+Road|Township[ \t]+Road|Twp[ \t]+Rd\.?|Rge[ \t]+Rd\.?)[ \t]+\d{1,3}[A-Z]?)"
+        r"(?![\w/.-])"
+    )
+)
 # A lane, a road or a street told by its number, and the numbered sectors and puroks of South
 # Asian and Philippine towns, wherever they stand in an address ("Lane No. 6, Erandwane",
 # "Gali No. 3", "Sector 40-B, Chandigarh", "Purok 3, Sitio Kalubihan").
@@ -797,6 +814,22 @@ class AddressRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET_SCAN(text)]
         if any(w in text for w in ("House", "HOUSE", "Plot", "PLOT", "Holding", "HOLDING")):
             found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
+        if any(
+            w in text
+            for w in (
+                "RR",
+                "R.R.",
+                "Rural",
+                "Concession",
+                "Side",
+                "Line",
+                "Range",
+                "Township",
+                "Twp",
+                "Rge",
+            )
+        ):
+            found += [(m.start(), m.end(), 0.75) for m in _RURAL_CANADA.finditer(text)]
         if any(w in text for w in ("No", "NO", "Purok", "PUROK", "Sector", "SECTOR")):
             found += [(m.start(), m.end(), 0.7) for m in _NUMBERED_WAY.finditer(text)]
         if any(w in text for w in _CONTINENTAL_TYPES):

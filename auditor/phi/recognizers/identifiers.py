@@ -928,14 +928,18 @@ _LAST_FOUR_CUE = (
 )
 _LAST_FOUR = re.compile(
     rf"\b(?i:{_LAST_FOUR_CUE}\b[^\n\d]{{0,16}}?\b(?:ending(?:[ \t]+in)?|ends(?:[ \t]+in)?)"
-    rf"|last[ \t]+(?:4|four)(?:[ \t]+digits)?(?:[ \t]+of)?(?:[ \t]+(?:the|your|his|her|their))?"
+    rf"|last[ \t]+(?:3|4|three|four)(?:[ \t]+digits)?(?:[ \t]+of)?"
+    rf"(?:[ \t]+(?:the|your|his|her|their))?"
     rf"[ \t]+{_LAST_FOUR_CUE}\w*(?:[ \t]+(?:number|no\.?|#))?"
     # the cue first: "SSN (last 4): 6620", "acct last four 4471"
-    rf"|{_LAST_FOUR_CUE}\w*[ \t]*[(,]?[ \t]*last[ \t]+(?:4|four)(?:[ \t]+digits)?\)?)"
-    rf"[ \t]*(?:(?i:is|was)[ \t]+)?[:#]?[ \t]*(\d{{4}})(?![\w/-])"
+    rf"|{_LAST_FOUR_CUE}\w*[ \t]*[(,]?[ \t]*last[ \t]+(?:3|4|three|four)(?:[ \t]+digits)?\)?)"
+    # (three digits too, as a nine-digit number in threes is quoted: "IRD number ending 906")
+    rf"[ \t]*(?:(?i:is|was)[ \t]+)?[:#]?[ \t]*(\d{{3,4}})(?![\w/-])"
 )
 # A masked SSN keeps its last four: "xxx-xx-7719", "***-**-4471".
 _SSN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-(\d{4})(?![\w-])")
+# A masked Canadian SIN keeps its last three: "***-***-417".
+_SIN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{3}|\*{3})-(\d{3})(?![\w-])")
 # An SSN's last four digits where the number is named and the rest left out, as identity checks
 # and forms write them: "SSN ending 4321", "last 4 of her SSN are 4321", "SS# ends in 4321",
 # "SSN-4: 4321", "SSN ***4321", "last 4 of social 4321" (not a social worker's extension: a
@@ -1422,6 +1426,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             trigger=("ending", "ends", "last 4", "last four"),
         ),
         Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
+        Rule("sin-masked", e.ID_NUMBER, _SIN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
         Rule(
             "ssn-last-four",
             e.US_SSN,
