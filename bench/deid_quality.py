@@ -154,6 +154,10 @@ UNSEEN_HAND = (
     "round78-test",
     "round79-test",
     "round80-test",
+    "round81-test",
+    "round82-test",
+    "round83-test",
+    "round84-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -46,7 +46,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round77-dev``/``round77-test``,
 ``round78-dev``/``round78-test``,
 ``round79-dev``/``round79-test``,
-``round80-dev``/``round80-test`` and ``bait-dev``/``bait-test``
+``round80-dev``/``round80-test``,
+``round81-dev``/``round81-test``,
+``round82-dev``/``round82-test``,
+``round83-dev``/``round83-test``,
+``round84-dev``/``round84-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1022,6 +1026,46 @@ CORPORA = {
         HERE / "round80_test.src.txt",
         HERE / "round80_test.jsonl",
         HERE / "round80_test_site.tsv",
+    ),
+    "round81-dev": (
+        HERE / "round81_dev.src.txt",
+        HERE / "round81_dev.jsonl",
+        HERE / "round81_dev_site.tsv",
+    ),
+    "round81-test": (
+        HERE / "round81_test.src.txt",
+        HERE / "round81_test.jsonl",
+        HERE / "round81_test_site.tsv",
+    ),
+    "round82-dev": (
+        HERE / "round82_dev.src.txt",
+        HERE / "round82_dev.jsonl",
+        HERE / "round82_dev_site.tsv",
+    ),
+    "round82-test": (
+        HERE / "round82_test.src.txt",
+        HERE / "round82_test.jsonl",
+        HERE / "round82_test_site.tsv",
+    ),
+    "round83-dev": (
+        HERE / "round83_dev.src.txt",
+        HERE / "round83_dev.jsonl",
+        HERE / "round83_dev_site.tsv",
+    ),
+    "round83-test": (
+        HERE / "round83_test.src.txt",
+        HERE / "round83_test.jsonl",
+        HERE / "round83_test_site.tsv",
+    ),
+    "round84-dev": (
+        HERE / "round84_dev.src.txt",
+        HERE / "round84_dev.jsonl",
+        HERE / "round84_dev_site.tsv",
+    ),
+    "round84-test": (
+        HERE / "round84_test.src.txt",
+        HERE / "round84_test.jsonl",
+        HERE / "round84_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
