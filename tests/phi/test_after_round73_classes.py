@@ -17,7 +17,10 @@ names itself by (lettings, broadband, a cab, seafood), an Irish national school,
 "agent" or "Staff:", a nurse's login signing after a dash, and the de-identifier's one-word
 facility name said again, Canada's rural routes, concessions and sideroads, a numbered row of
 cottages, a number's last three digits after "ending" and a masked SIN's, digits cut by
-slashes with a part of five digits (from rounds 77-80's dev batches).
+slashes with a part of five digits (from rounds 77-80's dev batches); an Australian practice
+named for its street's abbreviation ("Yambil St Surgery"), a town before an Australian
+state's letters, a timed entry's initials before the credential, a street ending in "Dr"
+before its town and state, an Australian "Crt" (from rounds 81-84's dev batches).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -339,3 +342,42 @@ def test_slashed_digits_with_a_long_part_are_swept(engine: PhiEngine, sweep: Swe
     swept = _swept(engine, sweep, "Registration: LR 557291/300/18866 issued")
     assert any("18866" in w for w in swept), swept
     assert not any("/" in w for w in _swept(engine, sweep, "BP 120/80/60 sitting"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Dr Ashleigh Kovac, Quorrobolong St Surgery", "Quorrobolong St Surgery", "HOSPITAL"),
+        ("Dr S. Odhiambo, Wattlebird Rd Family Clinic", "Wattlebird Rd Family Clinic", "HOSPITAL"),
+        ("Rhiannon Tucknott 52F, Emerald QLD. Incidental nodule", "Emerald", "LOCATION"),
+        ("moved from Wagga Wagga NSW last year", "Wagga Wagga", "LOCATION"),
+        ("Read back and verified. 1415 qvm LPN", "qvm", "PERSON"),
+    ],
+)
+def test_the_classes_of_rounds_81_to_84(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["at St Medical today", "The VIC team called", "0300 pt rn aware"])
+def test_no_class_of_rounds_81_to_84_in_look_alikes(engine: PhiEngine, text: str) -> None:
+    assert not {k for k, _ in found(engine, text)} & {"HOSPITAL", "LOCATION", "PERSON"}, found(
+        engine, text
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lives with family at 417 N Quivira Dr Garden City KS 67846. Ph", "417 N Quivira Dr"),
+        ("DOB 03.08.1951, 52 Wandoo Crt, Forbes NSW 2871", "52 Wandoo Crt"),
+    ],
+)
+def test_a_street_in_dr_before_its_town_and_a_crt(engine: PhiEngine, text: str, value: str) -> None:
+    assert "STREET_ADDRESS" in found_as(engine, text, value), found(engine, text)
+
+
+def test_a_doctor_after_a_time_is_no_street(engine: PhiEngine) -> None:
+    text = "in at 1800 after surgeon Dr Papadakis-Hunt reviewed"
+    assert "STREET_ADDRESS" not in {k for k, _ in found(engine, text)}, found(engine, text)

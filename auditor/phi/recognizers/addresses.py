@@ -64,7 +64,7 @@ _SUFFIX_TEXT = (
     "ramble ridgeway riverway riviera roadway ronde rosebowl tarn thoroughfare tor towers "
     "trunkway vale villas walkway lookout "
     # their abbreviations that are no clinical word ("Tce", "Pde", "Cct")
-    "tce pde cct espl "
+    "tce pde cct espl crt "
     # a row of British cottages or almshouses numbered as a street ("4 Perrystone Cottages")
     "cottages almshouses"
 )
@@ -156,6 +156,12 @@ _WEAK = _alternation(_WEAK_SUFFIXES)
 # Papadakis-Hunt"): no street ends in "Dr" with a capitalised name right after it.
 _ENDS_DR = re.compile(r"(?<![\w])[Dd][Rr]\.?$")
 _DOCTOR_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+# ... unless a town and its state's letters or ZIP follow the name ("902 N Arkalon Dr Garden
+# City KS 67846"): a doctor's name is no place before a postcode.
+_TOWN_STATE_AFTER = re.compile(
+    r"[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2},?[ \t]+(?:[A-Z]{2}[ \t]+)?\d{5}(?:-\d{4})?\b"
+    r"|[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2},?[ \t]+[A-Z]{2}\b(?![ \t]+[a-z])"
+)
 # Title case ("5479 Todd Well") or, followed by a comma or a unit, all caps ("23 KING LIGHT,").
 _STREET_WEAK = re.compile(
     _NUMBER
@@ -793,7 +799,11 @@ class AddressRecognizer(LocalRecognizer):
         found = [
             (m.start(), m.end(), 0.8)
             for m in _STREET.finditer(text)
-            if not _DOCTOR_AFTER.match(text, m.end()) or not _ENDS_DR.search(m.group())
+            if (
+                not _DOCTOR_AFTER.match(text, m.end())
+                or not _ENDS_DR.search(m.group())
+                or _TOWN_STATE_AFTER.match(text, m.end())
+            )
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_WEAK.finditer(text)]
         found += [(m.start(), m.end(), 0.85) for m in _PO_BOX.finditer(text)]

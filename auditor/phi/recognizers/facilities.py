@@ -991,9 +991,12 @@ _TOWN_AFTER = re.compile(
 # A British GP practice named for its street: "Baker Street Surgery", "Mill Road Surgery".
 _STREET_SURGERY = re.compile(
     r"(?<![\w-])(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Lane|Avenue|Square|Green|Park|Place|"
-    r"Hill|Way|Row|Terrace|Crescent|Gardens|Grove|Drive)\s+(?:Surgery|Medical\s+Practice|"
-    r"Practice|Health\s+Centre|Health\s+Center|Family\s+(?:Health|Medicine|Practice)|"
-    r"Medical\s+(?:Centre|Center|Group)|Clinic)(?![\w-])"
+    r"Hill|Way|Row|Terrace|Crescent|Gardens|Grove|Drive|"
+    # (and the abbreviations an Australian practice goes by: "Yambil St Surgery", "Bourbong St
+    # Medical", "Argent St Family Clinic")
+    r"St|Rd|Ave|Tce)\s+(?:Surgery|Medical\s+Practice|"
+    r"Practice|Health\s+Centre|Health\s+Center|Family\s+(?:Health|Medicine|Practice|Clinic)|"
+    r"Medical\s+(?:Centre|Center|Group|Clinic)|Medical|Clinic)(?![\w-])"
     r"|(?<![\w-])(?:[A-Z][A-Z'’-]+\s+){1,2}(?:STREET|ROAD|LANE|AVENUE|SQUARE|GREEN|PARK|"
     r"PLACE|HILL|WAY|ROW|TERRACE|CRESCENT|GARDENS|GROVE|DRIVE)\s+SURGERY(?![\w-])"
     r"|(?<![\w-])(?:[a-z][a-z'’-]+\s+)(?:street|road|lane|avenue|square|green|park|place|"

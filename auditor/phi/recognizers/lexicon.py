@@ -30,7 +30,7 @@ TITLES = frozenset(
         "professor",
         "rev",
         # Singapore's and Malaysia's "Madam" before a married woman's own name ("Mdm Ng Poh
-        # Lian")
+        # Lian"); not "Fr", a catheter's French size as often as a priest ("20 Fr PEG")
         "mdm",
         # Filipino forms of address before a given name ("Aling Nena", "Mang Tonyo")
         "aling",

@@ -154,6 +154,11 @@ _DASH_LOGIN = re.compile(
     r"(?m)(?:^|(?<=\s))[-–—]{1,2}[ \t]?([a-z]{5,12})(?:[ \t]*,[ \t]*|[ \t]+)"
     r"(?i:rn|lpn|lvn|rrt|rt|np|cna)\b"
 )
+# A timed entry signed by initials and credential ("1415 jlm LPN", "0300 kd rn"): the clock,
+# then who.
+_TIMED_INITIALS = re.compile(
+    r"(?<![\w:/.])\d{4}[ \t]+([a-z]{2,3})[ \t]+(?:RN|LPN|LVN|RRT|RT|CNA|rn|lpn|lvn|rrt|cna)\b"
+)
 # The dictating doctor's and the typist's initials on a report's last line ("RB/jt
 # 10/30/26"), alone or before the date typed.
 _DICTATION_INITIALS = re.compile(
@@ -614,6 +619,9 @@ class NameShapeRecognizer(LocalRecognizer):
         for m in _DASH_LOGIN.finditer(text) if "-" in text or "—" in text or "–" in text else ():
             login = m.group(1)
             if not self.lexicon.is_english(login) and login not in self.lexicon.stoplist:
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _TIMED_INITIALS.finditer(text):
+            if not self.lexicon.is_english(m.group(1)) and m.group(1) not in self.lexicon.stoplist:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _DICTATION_INITIALS.finditer(text) if "/" in text else ():
             doctor, typist = m.group(1), m.group(2)

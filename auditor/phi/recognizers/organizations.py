@@ -209,7 +209,7 @@ INDUSTRY_WORDS = (
     r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
     r"Couriers?|Taxis?|Cabs?|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
-    r"Gym|Seafoods?|Fisheries|Lettings|Broadband|Coworking|"
+    r"Gym|Seafoods?|Fisheries|Lettings|Broadband|Coworking|Freightways|Freightlines|"
     # banks of members and pension funds, phone carriers ("Lingcod Federal Credit Union",
     # "Coralbay Industry Super", "Vukani Mobile")
     r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless)"
@@ -546,7 +546,7 @@ _TRADE_GATE = _Gate(
     ),
 )
 _INDUSTRY_GATE = _Gate(
-    "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking "
+    "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking Freightways Freightlines "
     "Metals Mining Motors Airlines Airways Logistics Freight Foods Energy Security Construction "
     "Builders Plumbing Electrical Engineering Laboratory Laboratories Software Telecom "
     "Supermarket Supermarkets Dairy Bakery Hotel Hotels Cleaning Staffing Realty Millwork "

@@ -164,6 +164,14 @@ _IRISH_COUNTY = re.compile(
 )
 
 
+# A town before an Australian state's letters where a place is written, after a comma, a
+# line's start or "in"/"from" ("52F, Emerald QLD", "63M, Orange NSW"): the letters make even
+# an English word a town.
+_TOWN_BEFORE_AU_STATE = re.compile(
+    r"(?:(?<=,[ \t])|(?<=^)|(?<=\n)|(?<=\bin[ \t])|(?<=\bfrom[ \t]))"
+    r"([A-Z][a-z'’]{2,}(?:[ \t][A-Z][a-z'’]{2,})?)[ \t]+(?:QLD|NSW|VIC|TAS|Qld|Vic|Tas)(?![\w])",
+    re.M,
+)
 # The town just before an Irish county, after a comma: "Athy, Co. Kildare".
 _TOWN_BEFORE_COUNTY = re.compile(r"(?:^|[,\n][ \t]*)([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?),[ \t]*$")
 
@@ -216,6 +224,12 @@ class PlaceRecognizer(LocalRecognizer):
                 town = _TOWN_BEFORE_COUNTY.search(text, max(0, m.start() - 40), m.start())
                 if town is not None and self._town_before_county(town.group(1)):
                     found.append((town.start(1), town.end(1), 0.75))
+        if any(st in text for st in ("QLD", "NSW", "VIC", "TAS", "Qld", "Vic", "Tas")):
+            found += [
+                (m.start(1), m.end(1), 0.75)
+                for m in _TOWN_BEFORE_AU_STATE.finditer(text)
+                if normalize(m.group(1).split()[0]) not in STOP_WORDS
+            ]
         found += self.admin_units(text)
         if "Ft" in text or "Fort" in text or "FT" in text or "FORT" in text:
             for m in _FORT.finditer(text):
