@@ -487,6 +487,11 @@ _RURAL_CANADA = accelerated(
         r"(?![\w/.-])"
     )
 )
+# (a plain scan first: "RR" alone is a respiratory rate in most notes)
+_RURAL_GATE = (
+    "Concession", "Sideroad", "Side Road", "Range Road", "Township", "Twp", "Rge", "R.R.",
+    "Rural", " Line ", "Site", "Box",
+)  # fmt: skip
 # A lane, a road or a street told by its number, and the numbered sectors and puroks of South
 # Asian and Philippine towns, wherever they stand in an address ("Lane No. 6, Erandwane",
 # "Gali No. 3", "Sector 40-B, Chandigarh", "Purok 3, Sitio Kalubihan").
@@ -824,23 +829,11 @@ class AddressRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.7) for m in _IN_STREET_SCAN(text)]
         if any(w in text for w in ("House", "HOUSE", "Plot", "PLOT", "Holding", "HOLDING")):
             found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
-        if any(
-            w in text
-            for w in (
-                "RR",
-                "R.R.",
-                "Rural",
-                "Concession",
-                "Side",
-                "Line",
-                "Range",
-                "Township",
-                "Twp",
-                "Rge",
-            )
-        ):
+        if any(w in text for w in _RURAL_GATE):
             found += [(m.start(), m.end(), 0.75) for m in _RURAL_CANADA.finditer(text)]
-        if any(w in text for w in ("No", "NO", "Purok", "PUROK", "Sector", "SECTOR")):
+        if any(
+            w in text for w in ("No.", "No ", "NO.", "NO ", "Purok", "PUROK", "Sector", "SECTOR")
+        ):
             found += [(m.start(), m.end(), 0.7) for m in _NUMBERED_WAY.finditer(text)]
         if any(w in text for w in _CONTINENTAL_TYPES):
             found += [(m.start(), m.end(), 0.75) for m in _STREET_CONTINENTAL.finditer(text)]

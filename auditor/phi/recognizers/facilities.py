@@ -234,6 +234,7 @@ class FacilityRecognizer(LocalRecognizer):
                 if self._saint_name(m.group(2)) and not self.lexicon.is_english(m.group(2))
             ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY_SCAN(text)]
+        found += [(m.start(), m.end(), 0.75) for m in _SHORT_STREET_SURGERY_SCAN(text)]
         if "MC" in text or "RH" in text or "MH" in text:
             found += [
                 (m.start(), m.end(), 0.7)
@@ -991,12 +992,9 @@ _TOWN_AFTER = re.compile(
 # A British GP practice named for its street: "Baker Street Surgery", "Mill Road Surgery".
 _STREET_SURGERY = re.compile(
     r"(?<![\w-])(?:[A-Z][a-z'’-]+\s+){1,2}(?:Street|Road|Lane|Avenue|Square|Green|Park|Place|"
-    r"Hill|Way|Row|Terrace|Crescent|Gardens|Grove|Drive|"
-    # (and the abbreviations an Australian practice goes by: "Yambil St Surgery", "Bourbong St
-    # Medical", "Argent St Family Clinic")
-    r"St|Rd|Ave|Tce)\s+(?:Surgery|Medical\s+Practice|"
-    r"Practice|Health\s+Centre|Health\s+Center|Family\s+(?:Health|Medicine|Practice|Clinic)|"
-    r"Medical\s+(?:Centre|Center|Group|Clinic)|Medical|Clinic)(?![\w-])"
+    r"Hill|Way|Row|Terrace|Crescent|Gardens|Grove|Drive)\s+(?:Surgery|Medical\s+Practice|"
+    r"Practice|Health\s+Centre|Health\s+Center|Family\s+(?:Health|Medicine|Practice)|"
+    r"Medical\s+(?:Centre|Center|Group)|Clinic)(?![\w-])"
     r"|(?<![\w-])(?:[A-Z][A-Z'’-]+\s+){1,2}(?:STREET|ROAD|LANE|AVENUE|SQUARE|GREEN|PARK|"
     r"PLACE|HILL|WAY|ROW|TERRACE|CRESCENT|GARDENS|GROVE|DRIVE)\s+SURGERY(?![\w-])"
     r"|(?<![\w-])(?:[a-z][a-z'’-]+\s+)(?:street|road|lane|avenue|square|green|park|place|"
@@ -1004,6 +1002,15 @@ _STREET_SURGERY = re.compile(
 )
 # (scanned only where a street's type word occurs: regex_start.gated_finditer)
 _STREET_SURGERY_SCAN = gated_finditer(_STREET_SURGERY)
+# ... and by its street's abbreviation, as an Australian practice goes ("Yambil St Surgery",
+# "Bourbong St Medical", "Argent St Family Clinic").
+_SHORT_STREET_SURGERY_SCAN = gated_finditer(
+    re.compile(
+        r"(?<![\w-])[A-Z][a-z'’-]+[ \t]+(?:St|Rd|Ave|Tce)[ \t]+(?:Surgery|Clinic|"
+        r"Medical(?:[ \t]+(?:Centre|Center|Practice|Clinic|Group))?|"
+        r"Family[ \t]+(?:Clinic|Practice|Medicine|Health))(?![\w-])"
+    )
+)
 
 
 # "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).

@@ -159,6 +159,14 @@ _DASH_LOGIN = re.compile(
 _TIMED_INITIALS = re.compile(
     r"(?<![\w:/.])\d{4}[ \t]+([a-z]{2,3})[ \t]+(?:RN|LPN|LVN|RRT|RT|CNA|rn|lpn|lvn|rrt|cna)\b"
 )
+_SIGNING_CREDENTIALS = tuple(
+    f"{sep}{c}" for c in ("rn", "lpn", "lvn", "rrt", "rt", "np", "cna") for sep in (" ", "\t")
+) + tuple(
+    f"{sep}{c}" for c in ("RN", "LPN", "LVN", "RRT", "RT", "NP", "CNA") for sep in (" ", "\t")
+)
+_TYPIST_GATE = (
+    "ranscri", "RANSCRI", "ictated", "ICTATED", "yped", "YPED", "ypist", "YPIST"
+)  # fmt: skip
 # The dictating doctor's and the typist's initials on a report's last line ("RB/jt
 # 10/30/26"), alone or before the date typed.
 _DICTATION_INITIALS = re.compile(
@@ -612,15 +620,18 @@ class NameShapeRecognizer(LocalRecognizer):
                 keys = [w.lower() for w in m.group(1).split()]
                 if not any(k in NOT_NAMES or k in self.lexicon.stoplist for k in keys):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.8))
-        typed = any(g in text for g in ("ed", "yp", "ist"))
+        typed = any(g in text for g in _TYPIST_GATE)
         for m in _TYPIST_INITIALS.finditer(text) if typed else ():
             if not self.lexicon.is_english(m.group(1)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        for m in _DASH_LOGIN.finditer(text) if "-" in text or "—" in text or "–" in text else ():
+        # (a credential in the text first: _SIGNING_CREDENTIALS)
+        signed = any(c in text for c in _SIGNING_CREDENTIALS)
+        dashed = "-" in text or "—" in text or "–" in text
+        for m in _DASH_LOGIN.finditer(text) if signed and dashed else ():
             login = m.group(1)
             if not self.lexicon.is_english(login) and login not in self.lexicon.stoplist:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        for m in _TIMED_INITIALS.finditer(text):
+        for m in _TIMED_INITIALS.finditer(text) if signed else ():
             if not self.lexicon.is_english(m.group(1)) and m.group(1) not in self.lexicon.stoplist:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _DICTATION_INITIALS.finditer(text) if "/" in text else ():

@@ -595,6 +595,17 @@ def insurers() -> re.Pattern[str]:
     )
 
 
+@cache
+def _insurer_gate() -> _Gate:
+    """The first word of every insurer's name, as written and in capitals: :func:`insurers`
+    runs only where one of them is a word of the text."""
+    firsts: set[str] = set()
+    for line in resource_lines("health_insurers.txt"):
+        first = _ASCII_WORD.findall(line)[:1]
+        firsts.update(first + [w.upper() for w in first])
+    return _Gate(" ".join(sorted(firsts)))
+
+
 class OrganizationRecognizer(LocalRecognizer):
     """Organisation names by grammar; see module docstring."""
 
@@ -610,9 +621,10 @@ class OrganizationRecognizer(LocalRecognizer):
         # read the same whatever the text's case: listed securities and quoted firms
         either = self._securities(text, runs) if re.search(r"[a-z]", text) else []
         either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
-        either += [
-            self._result(m.start(), m.end(), SUFFIX_SCORE) for m in insurers().finditer(text)
-        ]
+        if _insurer_gate()(text, runs):  # (a plain test first: most notes name no insurer)
+            either += [
+                self._result(m.start(), m.end(), SUFFIX_SCORE) for m in insurers().finditer(text)
+            ]
         if not view.shouting:
             return self._grammar(text, runs) + either + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
