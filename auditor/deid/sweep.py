@@ -19,8 +19,9 @@ the way allow-list de-identifiers do (Philter), by kind rather than by example:
   row ("Cliente  Edad  Teléfono" over its rows);
 - **numbers**: a token with a run of five or more digits, or letters with a run of three or
   more digits ("CH-031", "MRN44821"), a reference cut by slashes with letters and three or
-  more digits ("BHA/26/4471"), digits alone in four parts or more after a record's label
-  ("account 71/04/118/2290"), or digit groups split by blanks (7+ digits: "3318 44102 5"),
+  more digits ("BHA/26/4471"), digits alone in three parts with one of five digits or more
+  ("447183/300/18451") or in four parts after a record's label ("account 71/04/118/2290"),
+  or digit groups split by blanks (7+ digits: "3318 44102 5"),
   unless it reads as a measurement: a decimal, a range, a count with thousands
   separators, a ventilator setting (450x14), a unit after it, money;
 - **codes**: a code in capitals before a number of four digits or more ("EMP 1187", "MPPS
@@ -107,16 +108,14 @@ _SLASHED = re.compile(
     r"(?<![\w/.\-])(?=[\w/\-]*[A-Za-z]{2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
     r"(?:/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){2,5}(?![\w/])"
 )
-# Digits cut by two slashes or more with a part of five digits or more: no date, no reading
-# has such a part ("LR 447183/300/18451", a register's number).
-_SLASHED_LONG = re.compile(r"(?<![\w/.\-])\d{1,8}(?:/\d{1,8}){2,6}(?![\w/%])")
-# Digits cut by three slashes or more after a record's label: no date has so many parts
-# ("account 71/04/118/2290", "File No. 12/88/4/301"); without a label they are settings and
-# pressures ("AC 14/500/5/40").
-_SLASHED_DIGITS = re.compile(
+# Digits cut by slashes into three parts or more: no date has a part of five digits or more
+# ("LR 447183/300/18451", a register's number) nor four parts, which after a record's label
+# are its number ("account 71/04/118/2290"; without one, settings and pressures: "AC
+# 14/500/5/40").
+_SLASHED_DIGITS = re.compile(r"(?<![\w/.\-])\d{1,8}(?:/\d{1,8}){2,6}(?![\w/%])")
+_RECORD_LABEL_BEFORE = re.compile(
     r"(?i:acc(?:oun)?t|a/c|no|number|ref|file|case|policy|folio|reg(?:istration)?|id)"
-    r"[ \t]*[.:#]?[ \t]*(?:(?i:no)\.?[ \t]*)?"
-    r"(?P<number>(?<![\w/.\-])\d{1,6}(?:/\d{1,6}){3,6})(?![\w/%])"
+    r"[ \t]*[.:#]?[ \t]*(?:(?i:no)\.?[ \t]*)?\Z"
 )
 # A code in capitals and a number of four digits or more, or grouped in thousands with dots
 # ("EMP 1187", "CCD 3418", "MPPS 71.448"): what a register or an employer numbers someone by.
@@ -308,19 +307,20 @@ class Sweep:
         for m in _SLASHED.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3 and covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-        for m in _SLASHED_LONG.finditer(text) if text.count("/") >= 2 else ():
-            if not any(len(part) >= 5 for part in m.group().split("/")):
+        for m in _SLASHED_DIGITS.finditer(text) if text.count("/") >= 2 else ():
+            parts = m.group().split("/")
+            long_part = any(len(part) >= 5 for part in parts)
+            labelled = len(parts) >= 4 and _RECORD_LABEL_BEFORE.search(
+                text, max(0, m.start() - 24), m.start()
+            )
+            if not (long_part or labelled):
                 continue
             if covered.free(m.start(), m.end()):
                 found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
-                continue
-            for part in _DIGITS.finditer(text, m.start(), m.end()):  # the parts left by the engine
-                if covered.free(part.start(), part.end()):
-                    found.append(SweepSpan(Entity.ID_NUMBER.value, part.start(), part.end()))
-        covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
-        for m in _SLASHED_DIGITS.finditer(text) if text.count("/") >= 3 else ():
-            if covered.free(m.start("number"), m.end("number")):
-                found.append(SweepSpan(Entity.ID_NUMBER.value, m.start("number"), m.end("number")))
+            elif long_part:
+                for part in _DIGITS.finditer(text, m.start(), m.end()):  # the engine's leftovers
+                    if covered.free(part.start(), part.end()):
+                        found.append(SweepSpan(Entity.ID_NUMBER.value, part.start(), part.end()))
         covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _CODED.finditer(text):
             if self._coded(m) and covered.free(m.start(), m.end()):

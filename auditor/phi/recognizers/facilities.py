@@ -15,7 +15,14 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import Entity
-from auditor.phi.measures import DOSE_FORMS, DOSE_ROUTES, DOSE_UNITS, LETTER_UNITS
+from auditor.phi.measures import (
+    COUNT_NOUNS,
+    DOSE_FORMS,
+    DOSE_ROUTES,
+    DOSE_UNITS,
+    LETTER_UNITS,
+    TIME_UNITS,
+)
 from auditor.phi.recognizers.addresses import ROAD_LETTERS, ROAD_WORDS, STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.facility_words import HEADS_FIRST, HEADS_LAST, HOSPITAL_WORDS
@@ -955,8 +962,9 @@ _CHILDRENS = re.compile(
 # A building's floor or unit number after its name ("Fennimore Tower 3", "Harmon Pavilion 5"):
 # one or two digits, perhaps a wing's letter, then no unit of a dose or a count.
 _FLOOR_AFTER = re.compile(
-    r"[ \t](\d{1,2}[A-Z]?)(?![\w./:-]|[ \t]*(?:%|x\b|(?i:days?|d\b|weeks?|wks?|months?|mos?\b|"
-    r"years?|yrs?|hours?|hrs?|h\b|mins?\b|minutes|times|units?|mg|ml|pts?\b|patients|beds)))"
+    r"[ \t](\d{1,2}[A-Z]?)(?![\w./:-]|[ \t]*(?:%|x\b|"
+    rf"(?i:(?:{TIME_UNITS}|{DOSE_UNITS}|{COUNT_NOUNS})\b|d\b|h\b|mos?\b|years?|yrs?|pts?\b|"
+    r"patients|beds)))"
 )
 _BUILDING_END = re.compile(r"(?:Tower|TOWER|Pavilion|PAVILION|Wing|WING|Building|BUILDING)\Z")
 

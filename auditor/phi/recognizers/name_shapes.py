@@ -148,21 +148,23 @@ _TYPIST_INITIALS = re.compile(
     # by: kl  D: 10/28/2026")
     r"(?-i:([a-z]{2,3}))\.?(?:[ \t]*$|[ \t]{2,}|\t)"
 )
+# The credentials a nurse or a therapist signs a timed entry or a login with, as written: in
+# small letters or in capitals (and, for a quick test, after a blank).
+_SIGNING = ("rn", "lpn", "lvn", "rrt", "rt", "np", "cna")
+_SIGNING_CREDENTIAL = "|".join((*_SIGNING, *(c.upper() for c in _SIGNING)))
+_SIGNING_CREDENTIALS = tuple(
+    f"{sep}{c}" for c in _SIGNING_CREDENTIAL.split("|") for sep in (" ", "\t")
+)
 # A nurse's login as a dash's signature before the credential ("--mdardar rn", "- jkowal
 # RN"): a first initial and a surname run together, no word.
 _DASH_LOGIN = re.compile(
     r"(?m)(?:^|(?<=\s))[-–—]{1,2}[ \t]?([a-z]{5,12})(?:[ \t]*,[ \t]*|[ \t]+)"
-    r"(?i:rn|lpn|lvn|rrt|rt|np|cna)\b"
+    rf"(?:{_SIGNING_CREDENTIAL})\b"
 )
 # A timed entry signed by initials and credential ("1415 jlm LPN", "0300 kd rn"): the clock,
 # then who.
 _TIMED_INITIALS = re.compile(
-    r"(?<![\w:/.])\d{4}[ \t]+([a-z]{2,3})[ \t]+(?:RN|LPN|LVN|RRT|RT|CNA|rn|lpn|lvn|rrt|cna)\b"
-)
-_SIGNING_CREDENTIALS = tuple(
-    f"{sep}{c}" for c in ("rn", "lpn", "lvn", "rrt", "rt", "np", "cna") for sep in (" ", "\t")
-) + tuple(
-    f"{sep}{c}" for c in ("RN", "LPN", "LVN", "RRT", "RT", "NP", "CNA") for sep in (" ", "\t")
+    rf"(?<![\w:/.])\d{{4}}[ \t]+([a-z]{{2,3}})[ \t]+(?:{_SIGNING_CREDENTIAL})\b"
 )
 _TYPIST_GATE = (
     "ranscri", "RANSCRI", "ictated", "ICTATED", "yped", "YPED", "ypist", "YPIST"

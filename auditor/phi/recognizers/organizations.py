@@ -577,33 +577,27 @@ _HYPHEN_PAIR_GATE = re.compile(r"-[A-Z][a-z][a-z'-]")
 
 
 @cache
-def insurers() -> re.Pattern[str]:
-    """The well-known health insurers (resources/health_insurers.txt) as one pattern: each as
-    written and, but an acronym, in capitals ("AETNA" of a note in capitals); a "Blue Cross",
-    "Blue Shield" or "BCBS" with the state or province after "of"."""
+def insurers() -> tuple[_Gate, re.Pattern[str]]:
+    """The well-known health insurers (resources/health_insurers.txt): a gate of their first
+    words, as written and in capitals, and one pattern of the names, each as written and, but
+    an acronym, in capitals ("AETNA" of a note in capitals); a "Blue Cross", "Blue Shield" or
+    "BCBS" with the state or province after "of"."""
     names: set[str] = set()
+    firsts: set[str] = set()
     for line in resource_lines("health_insurers.txt"):
         names.add(line)
         if not line.isupper():
             names.add(line.upper())
+        first = _ASCII_WORD.findall(line)[:1]
+        firsts.update(first + [w.upper() for w in first])
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(
+    pattern = re.compile(
         rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])"
         r"(?:(?:(?<=Shield)|(?<=SHIELD)|(?<=Cross)|(?<=CROSS)|(?<=BCBS))[ \t]+(?:of|OF)[ \t]+"
         r"(?:the[ \t]+)?"
         r"[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?"
     )
-
-
-@cache
-def _insurer_gate() -> _Gate:
-    """The first word of every insurer's name, as written and in capitals: :func:`insurers`
-    runs only where one of them is a word of the text."""
-    firsts: set[str] = set()
-    for line in resource_lines("health_insurers.txt"):
-        first = _ASCII_WORD.findall(line)[:1]
-        firsts.update(first + [w.upper() for w in first])
-    return _Gate(" ".join(sorted(firsts)))
+    return _Gate(" ".join(sorted(firsts))), pattern
 
 
 class OrganizationRecognizer(LocalRecognizer):
@@ -621,9 +615,10 @@ class OrganizationRecognizer(LocalRecognizer):
         # read the same whatever the text's case: listed securities and quoted firms
         either = self._securities(text, runs) if re.search(r"[a-z]", text) else []
         either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
-        if _insurer_gate()(text, runs):  # (a plain test first: most notes name no insurer)
+        gate, listed = insurers()
+        if gate(text, runs):  # (a plain test first: most notes name no insurer)
             either += [
-                self._result(m.start(), m.end(), SUFFIX_SCORE) for m in insurers().finditer(text)
+                self._result(m.start(), m.end(), SUFFIX_SCORE) for m in listed.finditer(text)
             ]
         if not view.shouting:
             return self._grammar(text, runs) + either + self._capital_courts(text)

@@ -167,9 +167,12 @@ _IRISH_COUNTY = re.compile(
 # A town before an Australian state's letters where a place is written, after a comma, a
 # line's start or "in"/"from" ("52F, Emerald QLD", "63M, Orange NSW"): the letters make even
 # an English word a town.
+# (not WA, SA, NT or ACT, which are clinical and everyday letters too)
+_AU_STATE_LETTERS = ("QLD", "NSW", "VIC", "TAS", "Qld", "Vic", "Tas")
 _TOWN_BEFORE_AU_STATE = re.compile(
     r"(?:(?<=,[ \t])|(?<=^)|(?<=\n)|(?<=\bin[ \t])|(?<=\bfrom[ \t]))"
-    r"([A-Z][a-z'’]{2,}(?:[ \t][A-Z][a-z'’]{2,})?)[ \t]+(?:QLD|NSW|VIC|TAS|Qld|Vic|Tas)(?![\w])",
+    rf"([A-Z][a-z'’]{{2,}}(?:[ \t][A-Z][a-z'’]{{2,}})?)[ \t]+(?:{'|'.join(_AU_STATE_LETTERS)})"
+    r"(?![\w])",
     re.M,
 )
 # The town just before an Irish county, after a comma: "Athy, Co. Kildare".
@@ -224,7 +227,7 @@ class PlaceRecognizer(LocalRecognizer):
                 town = _TOWN_BEFORE_COUNTY.search(text, max(0, m.start() - 40), m.start())
                 if town is not None and self._town_before_county(town.group(1)):
                     found.append((town.start(1), town.end(1), 0.75))
-        if any(st in text for st in ("QLD", "NSW", "VIC", "TAS", "Qld", "Vic", "Tas")):
+        if any(st in text for st in _AU_STATE_LETTERS):
             found += [
                 (m.start(1), m.end(1), 0.75)
                 for m in _TOWN_BEFORE_AU_STATE.finditer(text)
