@@ -158,6 +158,10 @@ UNSEEN_HAND = (
     "round82-test",
     "round83-test",
     "round84-test",
+    "round85-test",
+    "round86-test",
+    "round87-test",
+    "round88-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

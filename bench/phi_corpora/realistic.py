@@ -50,7 +50,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round81-dev``/``round81-test``,
 ``round82-dev``/``round82-test``,
 ``round83-dev``/``round83-test``,
-``round84-dev``/``round84-test`` and ``bait-dev``/``bait-test``
+``round84-dev``/``round84-test``,
+``round85-dev``/``round85-test``,
+``round86-dev``/``round86-test``,
+``round87-dev``/``round87-test``,
+``round88-dev``/``round88-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1066,6 +1070,46 @@ CORPORA = {
         HERE / "round84_test.src.txt",
         HERE / "round84_test.jsonl",
         HERE / "round84_test_site.tsv",
+    ),
+    "round85-dev": (
+        HERE / "round85_dev.src.txt",
+        HERE / "round85_dev.jsonl",
+        HERE / "round85_dev_site.tsv",
+    ),
+    "round85-test": (
+        HERE / "round85_test.src.txt",
+        HERE / "round85_test.jsonl",
+        HERE / "round85_test_site.tsv",
+    ),
+    "round86-dev": (
+        HERE / "round86_dev.src.txt",
+        HERE / "round86_dev.jsonl",
+        HERE / "round86_dev_site.tsv",
+    ),
+    "round86-test": (
+        HERE / "round86_test.src.txt",
+        HERE / "round86_test.jsonl",
+        HERE / "round86_test_site.tsv",
+    ),
+    "round87-dev": (
+        HERE / "round87_dev.src.txt",
+        HERE / "round87_dev.jsonl",
+        HERE / "round87_dev_site.tsv",
+    ),
+    "round87-test": (
+        HERE / "round87_test.src.txt",
+        HERE / "round87_test.jsonl",
+        HERE / "round87_test_site.tsv",
+    ),
+    "round88-dev": (
+        HERE / "round88_dev.src.txt",
+        HERE / "round88_dev.jsonl",
+        HERE / "round88_dev_site.tsv",
+    ),
+    "round88-test": (
+        HERE / "round88_test.src.txt",
+        HERE / "round88_test.jsonl",
+        HERE / "round88_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
