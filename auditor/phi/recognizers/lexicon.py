@@ -62,7 +62,9 @@ HONORIFICS = TITLES | frozenset(
      "encik", "cik", "datuk", "dato", "datin", "shri", "smt",
      # a police constable's ("Const Dlamini"), a Māori elder's ("Matua Rewi") and an East
      # African elder's ("Mzee Onesmus")
-     "const", "matua", "mzee"}
+     "const", "matua", "mzee",
+     # the polite address of a letter or a message ("Ma'am Maricel", "Madam Okoro")
+     "ma'am", "ma’am", "maam", "madam", "madame"}
 )  # fmt: skip
 # Credentials written after a name: "Smith RN", "J. Doe, MD".
 POST_TITLES = frozenset(
@@ -275,6 +277,8 @@ NOT_NAMES = (
     # a nursing note's own words, in capitals before a credential as often as anywhere ("NEURO
     # STEPDOWN RN NOTE", "Night RN note", "NOK: wife ...", "Cumberland Rescue brought pt")
     | frozenset({"stepdown", "notes", "night", "psychosocial", "nok", "rescue"})
+    # Ireland's police ("Garda called re welfare", "the Gardaí"), a given name elsewhere
+    | frozenset({"garda", "gardai", "gardaí"})
 )
 # Last words of a practice's name: a specialty or a practice word after a name or place
 # ("Lakeside Family Medicine", "Hale Cardiology", "Cape Ann Medical Group"). Only with a
@@ -434,8 +438,11 @@ class Lexicon:
         # also an English word ("poppy", "harmony") needs a cue, as a rare census name does.
         english = frozenset(resource_lines("english_words.txt.gz"))
         ssa = frozenset(resource_lines("ssa_first_names.txt.gz"))
+        # Other countries' given names ("Pieter", "Zbigniew", "Ifeoma"), for the families a
+        # hospital serves come from everywhere.
+        abroad = frozenset(resource_lines("world_given_names.txt.gz"))
         return cls(
-            first_names=frozenset(resource_lines("first_names.txt.gz")) | ssa,
+            first_names=frozenset(resource_lines("first_names.txt.gz")) | ssa | abroad,
             surname_rank={name: rank for rank, name in enumerate(surnames, start=1)},
             places=frozenset(single | world),
             world_places=frozenset(world),

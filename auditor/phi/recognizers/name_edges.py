@@ -78,9 +78,10 @@ S = TypeVar("S", bound=TypedSpan)
 
 # The given name after a surname and its comma, as lists and worklists write a person
 # ("Kapoor, Nalini (LAS-22103)", "Nakamura, Hideo MC-6590012"): a capitalised word and
-# perhaps an initial, then no more words of a name.
+# perhaps an initial, then no more words of a name; not the pronoun of a message's first line
+# ("Pieter, I've spoken to ...").
 _GIVEN_AFTER = re.compile(
-    r",[ \t]?([A-ZÀ-Þ][a-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][a-zß-ÿ]{1,12})?)(?:[ \t][A-Z]\.?)?"
+    r",[ \t]?(?!I['’])([A-ZÀ-Þ][a-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][a-zß-ÿ]{1,12})?)(?:[ \t][A-Z]\.?)?"
     r"(?![\w'’-]|[ \t]+[A-Z][a-z])"
 )
 

@@ -74,6 +74,10 @@ def joinable(gap: str) -> bool:
 _FACTS_MAX = 50_000
 
 
+# What follows the pronoun "I" and no initial: a contraction or a word in small letters.
+_PRONOUN_AFTER = re.compile(r"['’]|[ \t]+[a-z]")
+
+
 class NameWords:
     """Word classes and joining rules shared by the name recognizer.
 
@@ -135,6 +139,9 @@ class NameWords:
         # "D/C", "S/P", "A&O": a letter of a clinical abbreviation, not an initial.
         around = view.text[max(0, w.start - 1) : w.start] + view.text[w.end : w.end + 1]
         if any(c in "/&" for c in around):
+            return False
+        # "Dear Dr Brannagin, I am ...", "Pieter, I've ...": the pronoun, not an initial.
+        if w.text == "I" and _PRONOUN_AFTER.match(view.text, w.end):
             return False
         # "Smith, M.D.", "Jones, R.N.": a letter of a dotted credential, not an initial.
         return not dotted_credential(view.text, w.start)

@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
+    CALENDAR_WORDS,
     CLINICAL_ENDING,
     NOT_NAMES,
     POST_TITLES,
@@ -71,6 +72,26 @@ _SIGN_OFF = re.compile(
     r"with[ \t]+thanks)[ \t]*[,!.]?[ \t]*\n[ \t]*"
     r"(?-i:([A-Z][a-z'’-]+(?:[ \t]+[A-Z](?:[a-z'’-]+|\.))?(?:[ \t]+[A-Z][a-z'’-]+)?))[ \t]*$"
     r"|(?m:^[ \t]*[-–—](?-i:([A-Z][a-z'’]{1,15}))[ \t]*$)"
+)
+# A message addressed to someone by their given name alone, as its first word ("Pieter, I've
+# spoken to ...", "Tomasz - i wont be in court"), and a message signed with a dash after its
+# last sentence ("... hold off on the filing? - Cal"): where a name stands in a message.
+_ADDRESSED = re.compile(r"\A[ \t]*([A-Z][a-z'’]{2,15})(?:,|[ \t]+[-–—]{1,2})[ \t]+(?=\S)")
+# A writer naming themselves ("hey its Bo - text me", "hi it's Jazz from 4B", "this is Ngaire
+# at the front desk") and a message ending on its thanks to someone ("no that's it thanks
+# Bri", "thx, Kat"): a short name or nickname no list may hold.
+_SELF_NAMED = re.compile(
+    r"(?<![\w'’])(?i:it'?s|it’s|this[ \t]+is)[ \t]+([A-Z][a-z'’]{1,15})"
+    r"(?=[ \t]*(?:[,.!;:)\-–—]|$)|[ \t]+(?:from|here|at|in|on|with|again)\b)",
+    re.M,
+)
+_SELF_NAMED_CUES = ("it's", "its ", "its\t", "it’s", "this is", "this\tis")
+_THANKED_END = re.compile(
+    r"(?<![\w'’])(?i:thanks|thank[ \t]+you|thx|cheers|ta),?[ \t]+([A-Z][a-z'’]{1,15})"
+    r"[ \t]*[.!]?[ \t]*\Z"
+)
+_DASH_SIGNED_END = re.compile(
+    r"(?<=[.!?])[ \t]+[-–—]{1,2}[ \t]?([A-Z][a-z'’]{1,15}(?:[ \t][A-Z][a-z'’]{1,20})?)[ \t]*\Z"
 )
 # A note's signature by initials alone on its line, as nurses and therapists sign ("-klm",
 # "-dh RN", "O.V. RN", "M.R., LPN", "A.W.", "jdp", "RFK"): with a dash before them or a
@@ -316,7 +337,8 @@ _AGED_SEX = re.compile(
     r"(?:^|[:;?!—–]|\b(?:pt|re|patient))[ \t]*"
     r"(?:(?P<lower>[a-z][a-z'’]{2,20}[ \t]+[a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)|"
     r"(?P<title>[A-Z][a-z'’]{3,20}(?:-[A-Z][a-z'’]{2,20})?))"
-    r"[ \t]+(?:1[01]\d|\d{1,2})[ \t]?(?:yo|y/o|yrs?|[mMfF])(?![\w/])",
+    r"[ \t]+(?:1[01]\d|\d{1,2})[ \t]?(?:yo|y/o|yrs?|[mMfF]|(?P<young>months?|mos?|mths?|weeks?|"
+    r"wks?))(?![\w/])",
     re.M,
 )
 # A surname typed in lower case after the patient's room, bed or "pt", as clinicians' chat and
@@ -360,6 +382,38 @@ class NameShapeRecognizer(LocalRecognizer):
         if lex.is_name(key) and not lex.is_ambiguous(key):
             return True
         return not known_only and lex.is_unknown_proper(key)
+
+    def _message_ends(self, text: str) -> list[RecognizerResult]:
+        """The given name a message opens on and the name it is signed with after a dash
+        (``_ADDRESSED``, ``_DASH_SIGNED_END``): there even a name that is also a word ("Cal")
+        is the writer's; not a team or a department ("- Pharmacy", "- The team")."""
+        out = []
+        lex = self.lexicon
+        m = _ADDRESSED.match(text)
+        if m and lex.is_first(m.group(1).lower()) and self._word(m.group(1), known_only=True):
+            out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        low = text.lower()
+        said = any(cue in low for cue in _SELF_NAMED_CUES)
+        named = list(_SELF_NAMED.finditer(text)) if said else []
+        thanked = _THANKED_END.search(text, max(0, len(text) - 40))
+        for m in [*named, *([thanked] if thanked else [])]:
+            key = m.group(1).lower().strip("'’")
+            if (
+                key not in NOT_NAMES
+                and key not in _NOT_SIGNERS
+                and key not in CALENDAR_WORDS
+                and key not in lex.stoplist
+                and (lex.is_first(key) or not lex.is_english(key))
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        m = _DASH_SIGNED_END.search(text) if "-" in text or "—" in text or "–" in text else None
+        if m:
+            keys = [w.lower() for w in m.group(1).split()]
+            if not any(k in NOT_NAMES or k in _NOT_SIGNERS or k in lex.stoplist for k in keys) and (
+                lex.is_name(keys[0]) or lex.is_unknown_proper(keys[0])
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        return out
 
     def _family_list(self, text: str) -> list[RecognizerResult]:
         """Each member of a family list with ages (see ``_FAMILY_LIST``); two or more."""
@@ -545,9 +599,22 @@ class NameShapeRecognizer(LocalRecognizer):
         for m in _AGED_SEX.finditer(text):
             group = "lower" if m.group("lower") else "title"
             parts = [p.strip("'’") for p in re.split(r"[ \t-]+", m.group(group).lower())]
-            if self._name_parts(parts):
+            # a child's given name before their months even when it is a word ("Poppy 9
+            # months", "Autumn 6 weeks")
+            child = m.group("young") and group == "title" and self._child_name(parts[0])
+            if child or self._name_parts(parts):
                 out.append(make_result(self, Entity.PERSON, m.start(group), m.end(group), 0.6))
         return out
+
+    def _child_name(self, key: str) -> bool:
+        """A listed given name, no month, weekday or listed non-name."""
+        lex = self.lexicon
+        return (
+            lex.is_first(key)
+            and key not in CALENDAR_WORDS
+            and key not in NOT_NAMES
+            and key not in lex.stoplist
+        )
 
     def _ranked(self, text: str) -> list[RecognizerResult]:
         """A surname after a rank spelled out (``_RANK_NAME``), no English word."""
@@ -613,6 +680,7 @@ class NameShapeRecognizer(LocalRecognizer):
             # one word alone: a given name, or no English word ("Regards,\nPharmacy" is none)
             if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
                 out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
+        out += self._message_ends(text)
         out += self._initials_lines(text)
         if "/" in text:
             out += self._booking_names(text)
