@@ -265,7 +265,7 @@ _STREET_NAMED = re.compile(
 # then end the line or the clause, not "St Mary's" or "Rd Hospital".
 _STREET_NAMED_SHORT = re.compile(
     r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
-    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy|"
+    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy|Dr|"
     # (and the types of a suburb's short streets, spelled out: "on Glacier Spruce Loop")
     r"Loop|Circle|Cir|Ct|Trail|Trl|Way|Place|Pl|Cove|Bend)\b(?![ \t]*[A-Z][a-z])"
     r"(?:[ \t]+[NSEW]\b(?![ \t]*[A-Za-z]))?)"  # ("on Wellington St W, for Genevieve")
@@ -294,7 +294,8 @@ _STREET_NAMED_LOWER = re.compile(
 _UNIT_WORDS = ("apt", "apartment", "flat", "blk", "plot", "villa", "box", "shop")
 _UNIT_DESIGNATED = re.compile(
     r"(?<![\w.])(?:(?i:apt|apartment|flat|blk|plot|villa)\.?|P\.?[ \t]?O\.?[ \t]?Box|"
-    r"(?:Box|Shop)(?=[ \t]*\d{1,5},))[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?"
+    r"(?:Box|Shop)(?=[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{1,5},))"
+    r"[ \t]*(?:(?i:no)\.?[ \t]*|#[ \t]*)?"
     r"(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{1,4})(?![\w/-]|\.\d)"
     # (not a position or a measure: "lying flat 30 degrees")
     r"(?![ \t]*(?i:degrees?|deg\b|°|%|cm\b|mm\b|mins?\b|minutes|hours?|hrs?\b))"
@@ -799,8 +800,7 @@ class AddressRecognizer(LocalRecognizer):
             out.append(make_result(self, Entity.LOCATION, s, e, sc))
         return out
 
-    @staticmethod
-    def streets(text: str) -> list[tuple[int, int, float]]:
+    def streets(self, text: str) -> list[tuple[int, int, float]]:
         found = [
             (m.start(), m.end(), 0.8)
             for m in _STREET.finditer(text)
@@ -842,10 +842,11 @@ class AddressRecognizer(LocalRecognizer):
         found += [
             (m.start(1), m.end(1), 0.7)
             for m in _STREET_NAMED_SHORT_SCAN(text)
-            # "on Valencia St. Only ..." ends a sentence; "on Arm St. Louis" names a saint
+            # "on Valencia St. Only ..." and "on Kestrelvane St. Witness ..." end a sentence;
+            # "on Arm St. Louis" names a saint, "on Rounds Dr. Patel" a doctor
             if m.group("next") is None
-            or m.group("next").lower() in STOP_WORDS
-            or not m.group(1).endswith("St")
+            or not m.group(1).endswith(("St", "Dr"))
+            or self._sentence_word(m.group("next"))
         ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_ONE_WORD_SCAN(text)]
         if any(f"{kind}," in text for kind in _LOWER_TYPES):  # (a plain scan first)
@@ -876,6 +877,13 @@ class AddressRecognizer(LocalRecognizer):
         found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
         known = {f[:2] for f in found}
         return found + [c for c in chains(text, found) if c[:2] not in known]
+
+    def _sentence_word(self, word: str) -> bool:
+        """A word that opens the next sentence, not a saint's or a doctor's name after "St."
+        or "Dr.": a stop word, or an English word no name list holds."""
+        key = word.lower()
+        lex = self.lexicon
+        return key in STOP_WORDS or (lex.is_english(key) and not lex.is_name(key))
 
     def residences(self, text: str) -> list[tuple[int, int, float]]:
         """A residential building or complex by its name ("Peachtree Hollow Apartments", "Kiambu

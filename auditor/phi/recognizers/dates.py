@@ -427,6 +427,9 @@ _DAY_LEAD = re.compile(
     # an event dated by its day: "epidural removed Sun.", "extubated thurs"
     r"removed|placed|changed|inserted|intubated|extubated|pulled|discontinued|stopped|admitted|"
     r"discharged|arrived|"
+    # a visitor's or a traveller's day: "family arriving Sat.", "flying back Sun."
+    r"arriving|arrives|coming|comes|leaving|leaves|returning|returns|back|visiting|flying|"
+    r"driving|travelling|traveling|"
     # a test or a procedure booked for the day: "CATH MON.", "echo thurs"
     r"cath|ct|mri|echo|tee|egd|eeg|emg|bronch|colonoscopy|hd|dialysis|scan|or)"
     # a plan verb and its object: "repeat cbc sat", "recheck k+ mon"
@@ -452,6 +455,9 @@ _NOT_DAY_BEFORE = re.compile(r"(?:o2|02|spo2|sao2|svo2|ox|pulse|tele|cardiac|hol
 _SHORT_DAY_END = re.compile(
     rf"\.(?:\s|$)|\.?(?:[ \t]*(?:[,;:)!?\n]|$)|[ \t]+(?:at|and|or|to|{_DAY_TAIL}))", I
 )
+# ... and, after a capitalised form, what its day is for ("back to OR Sat for re-look",
+# "Admitted Sat with DKA"; not "from sun for hours", written small)
+_TITLED_DAY_GOES_ON = re.compile(r"[ \t]+(?:for|with)\b")
 
 
 # The further places a short form is a day (short_weekdays: a title-case form inside a lower-
@@ -482,7 +488,13 @@ def short_weekdays(text: str) -> list[tuple[int, int]]:
         ambiguous = m.group().lower() in _AMBIGUOUS_DAY
         cued = _DAY_LEAD.search(before) and (
             not ambiguous
-            or (_SHORT_DAY_END.match(text, end) and not _NOT_DAY_BEFORE.search(before))
+            or (
+                (
+                    _SHORT_DAY_END.match(text, end)
+                    or (m.group().istitle() and _TITLED_DAY_GOES_ON.match(text, end))
+                )
+                and not _NOT_DAY_BEFORE.search(before)
+            )
         )
         # "CT head Wed showed", "seen by ortho Mon.": a capital inside a lower-case sentence
         # is the day's (the verb "wed" and a monitor are written small), when no number or

@@ -166,6 +166,8 @@ _TRADE = accelerated(
         r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
         r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
         r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
+        # a debt collector, which knows the debtor ("Coralstone Credit Recovery")
+        r"(?:Credit|Debt)\s+(?:Recovery|Recoveries|Collections?)|"
         # home nursing agencies ("Dexter Visiting Nurse Association")
         r"Visiting\s+Nurses?(?:\s+(?:Association|Service|Services))?|"
         # an insurer by its line of cover: "Northstar Casualty", "Mountaineer Life & Annuity"
@@ -195,6 +197,18 @@ _TRADE = accelerated(
         r"(?:[ \t]+Hall(?![\w]))?(?![\w])"
     )
 )
+# Shops, utilities, lenders and landlords a person deals with ("Ravensmoor Books", "Greenlake
+# Parcel", "Tarrowby Hydro", "Quenfield Properties", "Ardlow Finance"): words a hospital's own
+# services use too ("Gift Shop Books", "Social Work Finance", "Patient Property"), so the name
+# before them must hold a word that is no English word. Not "Power" nor "Coffee" ("Grip Power
+# 5/5", "Morning Coffee").
+COMMON_TRADES = (
+    r"Books|Booksellers|Bookshop|Teas|Grocers?|Groceries|Parcels?|Hydro|Utilities|Properties|"
+    r"Property|Paramedics|Florists?|Jewell?ers|Butchers?|Tyres|Tires|Glassworks|Joinery|"
+    r"Carpentry|Lending|Loans|Finance"
+)
+_COMMON_TRADE = re.compile(rf"\s+(?:{COMMON_TRADES})\Z")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 # The industries a firm names itself by (title case in the rule below; the de-identifier's
 # sweep reads them in any case after a name it replaced: "KOSHAR BOAT STORAGE").
 INDUSTRY_WORDS = (
@@ -212,7 +226,9 @@ INDUSTRY_WORDS = (
     r"Gym|Seafoods?|Fisheries|Lettings|Broadband|Coworking|Freightways|Freightlines|"
     # banks of members and pension funds, phone carriers ("Lingcod Federal Credit Union",
     # "Coralbay Industry Super", "Vukani Mobile")
-    r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless)"
+    r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless|"
+    + COMMON_TRADES
+    + r")"
 )
 # A local police or fire service by its initials before its officer's rank, as notes name
 # them: "KPD officer Sgt. X", "MSP trooper", "KDPS fire marshal" (the initials name the town
@@ -543,6 +559,8 @@ _TRADE_GATE = _Gate(
         ("Radiology", "Group"),
         ("Health", "Plan"),
         ("Health", "Plans"),
+        *((a, b) for a in ("Credit", "Debt") for b in ("Recovery", "Recoveries", "Collection")),
+        *((a, "Collections") for a in ("Credit", "Debt")),
     ),
 )
 _INDUSTRY_GATE = _Gate(
@@ -556,7 +574,9 @@ _INDUSTRY_GATE = _Gate(
     "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs "
     "Laundromat Laundry Cleaners Coaches Coachlines Charters Fitness Gym Credit Building Super "
     "Superannuation Mobile Wireless Painting Decorating Paving Excavating Excavation Heating "
-    "HVAC Siding"
+    "HVAC Siding Books Booksellers Bookshop Teas Grocer Grocers Groceries Parcel Parcels "
+    "Hydro Utilities Properties Property Paramedics Florist Florists Jewellers "
+    "Jewelers Butcher Butchers Tyres Tires Glassworks Joinery Carpentry Lending Loans Finance"
 )
 # _VESSEL: its prefix, slashed or not.
 _VESSEL_GATE = _Gate(
@@ -745,6 +765,11 @@ class OrganizationRecognizer(LocalRecognizer):
         stoplist = self.lexicon.stoplist if self.lexicon is not None else frozenset()
         return key in stoplist or bool(MEDICAL_SUFFIX.search(key)) or key.endswith("caine")
 
+    def _foreign(self, word: str) -> bool:
+        """A word no English list holds ("Ravensmoor", "Greenlake"; only with a lexicon)."""
+        key = word.lower().strip(".,'’")
+        return self.lexicon is not None and not self.lexicon.is_english(key)
+
     def _plain(self, word: str) -> bool:
         """An ordinary English word that is no name (only with a lexicon)."""
         key = word.lower().strip(".,'’")
@@ -842,6 +867,12 @@ class OrganizationRecognizer(LocalRecognizer):
             if "  " in text[m.end(1) : m.end()] or "\n" in text[m.end(1) : m.end()]:
                 continue  # a column's gap: "Castlebay     Mobile: 07700 ..." is a town, a label
             names = re.findall(r"[A-Za-z'’]+", m.group(1))
+            if _COMMON_TRADE.search(text, m.end(1), m.end()) and (
+                not any(self._foreign(w) for w in names) or _NAME_GOES_ON.match(text, m.end())
+            ):
+                # "Gift Shop Books", "Student Loans": every word an English one; "Harrow &
+                # Vance Property Management": the firm's name goes on past the trade
+                continue
             # (some words may be plain, "Platte River Millwork", not all: "Rapid Logistics")
             if not all(self._plain(w) for w in names) and not any(
                 w.lower() in NOT_NAMES for w in names
