@@ -162,6 +162,10 @@ UNSEEN_HAND = (
     "round86-test",
     "round87-test",
     "round88-test",
+    "round89-test",
+    "round90-test",
+    "round91-test",
+    "round92-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -54,7 +54,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round85-dev``/``round85-test``,
 ``round86-dev``/``round86-test``,
 ``round87-dev``/``round87-test``,
-``round88-dev``/``round88-test`` and ``bait-dev``/``bait-test``
+``round88-dev``/``round88-test``,
+``round89-dev``/``round89-test``,
+``round90-dev``/``round90-test``,
+``round91-dev``/``round91-test``,
+``round92-dev``/``round92-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1110,6 +1114,46 @@ CORPORA = {
         HERE / "round88_test.src.txt",
         HERE / "round88_test.jsonl",
         HERE / "round88_test_site.tsv",
+    ),
+    "round89-dev": (
+        HERE / "round89_dev.src.txt",
+        HERE / "round89_dev.jsonl",
+        HERE / "round89_dev_site.tsv",
+    ),
+    "round89-test": (
+        HERE / "round89_test.src.txt",
+        HERE / "round89_test.jsonl",
+        HERE / "round89_test_site.tsv",
+    ),
+    "round90-dev": (
+        HERE / "round90_dev.src.txt",
+        HERE / "round90_dev.jsonl",
+        HERE / "round90_dev_site.tsv",
+    ),
+    "round90-test": (
+        HERE / "round90_test.src.txt",
+        HERE / "round90_test.jsonl",
+        HERE / "round90_test_site.tsv",
+    ),
+    "round91-dev": (
+        HERE / "round91_dev.src.txt",
+        HERE / "round91_dev.jsonl",
+        HERE / "round91_dev_site.tsv",
+    ),
+    "round91-test": (
+        HERE / "round91_test.src.txt",
+        HERE / "round91_test.jsonl",
+        HERE / "round91_test_site.tsv",
+    ),
+    "round92-dev": (
+        HERE / "round92_dev.src.txt",
+        HERE / "round92_dev.jsonl",
+        HERE / "round92_dev_site.tsv",
+    ),
+    "round92-test": (
+        HERE / "round92_test.src.txt",
+        HERE / "round92_test.jsonl",
+        HERE / "round92_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
