@@ -228,3 +228,71 @@ def test_a_writer_naming_themselves_or_thanked(engine: PhiEngine, text: str, nam
 )
 def test_no_name_in_its_or_thanks_look_alikes(engine: PhiEngine, text: str) -> None:
     assert PERSON not in {kind for kind, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Sign-out log, Room 2\nMilo K. - out 4:05pm - picked up by dad", "Milo K.", PERSON),
+        ("He ate all his lunch! Tamsin (keyworker)", "Tamsin", PERSON),
+        ("Photos taken at the door. Kez (process server)", "Kez", PERSON),
+        ("EMS dispatched to Box 204, RR 3.", "Box 204, RR 3", STREET),
+        ('she says "the clinic on Quarrow Bend Rd" was shut', "Quarrow Bend Rd", STREET),
+        ("casa en Calle Tinamú 18 - la hija llamó", "Calle Tinamú 18", STREET),
+        ("aide w/ Larkhollow Home Support called back", "Larkhollow Home Support", ORG),
+    ],
+)
+def test_names_places_and_firms_of_lists_and_logs(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    assert kind in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vitamin D. - given at 0800. Group B. - strep negative.",
+        "Lasix (loop diuretic) given; Ativan (as needed) held.",
+        "RR 22. HR 90. Box 2 checked. RR 2.5 L",
+        "Needs Home Support twice daily.",
+    ],
+)
+def test_no_name_place_or_firm_in_list_look_alikes(engine: PhiEngine, text: str) -> None:
+    kinds = {kind for kind, _ in found(engine, text)}
+    assert not kinds & {PERSON, STREET, ORG}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Report given to Yolimar RN 5 Oeste @ 1530.", "5 Oeste", Entity.HOSPITAL.value),
+        ("Abuela de 94 a/o en casa con la hija.", "94", Entity.AGE.value),
+        ("Vive en Bo. Quebradillas Arriba, Carr. 412 Km 4.7.", "Carr. 412 Km 4.7", STREET),
+        ("Vive en Bo. Quebradillas Arriba, Carr. 412 Km 4.7.", "Bo. Quebradillas Arriba", STREET),
+        ("Dirección: Calle Tórtola #27, Urb. Jardines de Cibuco", "Calle Tórtola #27", STREET),
+        (
+            "Dirección: Calle Tórtola #27, Urb. Jardines de Cibuco",
+            "Urb. Jardines de Cibuco",
+            STREET,
+        ),
+        ("Hija vive en Cond. Brisas del Yunque apt 3C.", "Cond. Brisas del Yunque", STREET),
+    ],
+)
+def test_puerto_rican_wards_ages_and_addresses(
+    engine: PhiEngine, text: str, value: str, kind: str
+) -> None:
+    start = text.index(value)
+    end = start + len(value)
+    spans = engine.analyze(text)
+    assert any(s.start <= start and end <= s.end and s.entity_type == kind for s in spans), found(
+        engine, text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Final report 11/01/2026 04:12 EST.", "Cond. stable overnight, res. asleep.", "Carr seat ok"],
+)
+def test_no_ward_or_address_in_spanish_look_alikes(engine: PhiEngine, text: str) -> None:
+    kinds = {kind for kind, _ in found(engine, text)}
+    assert not kinds & {Entity.HOSPITAL.value, STREET}, found(engine, text)

@@ -223,9 +223,9 @@ _STREET_ROMANCE = accelerated(
         rf"|(?<![\w-]){_ARTICLE}(?:{ROMANCE_TYPE}|{_ROMANCE_TYPE_LOWER}){_ROMANCE_NAME},?[ \t]+"
         r"(?:n\.?[º°o]\.?[ \t]*)?\d{1,5}"  # the house, perhaps after "nº", "n.º"
         r"(?:/\d{1,4}[A-Za-z]?)?"  # a flat after the house: "Długa 17/4"
-        # the number ends the street there: a comma, a line's or a sentence's end ("Camino
-        # Real 2 miles" is a distance)
-        r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$))"
+        # the number ends the street there: a comma, a dash, a line's or a sentence's end
+        # ("Calle Guaraguao 22 - wife worried"; "Camino Real 2 miles" is a distance)
+        r"(?=[ \t]*(?:,[ \t]*\D|\.(?:\s|$)|\n|$|[-–—][ \t]))"
         # no number: the street then a comma and a capitalised town ("La Rue de la Fosse, St
         # Saviour", "Calle Sol, Guaynabo"), as island and Latin addresses are written
         rf"|(?<![\w-]){_ARTICLE}{ROMANCE_TYPE}{_ROMANCE_NAME}(?=,[ \t]+[A-Z])"
@@ -270,8 +270,9 @@ _STREET_NAMED_SHORT = re.compile(
     r"Loop|Circle|Cir|Ct|Trail|Trl|Way|Place|Pl|Cove|Bend)\b(?![ \t]*[A-Z][a-z])"
     r"(?:[ \t]+[NSEW]\b(?![ \t]*[A-Za-z]))?)"  # ("on Wellington St W, for Genevieve")
     # then the sentence's end, a town, or the rest of the sentence in small letters or a room
-    # ("on West Main St rm 12", "on Kettle Ln tonight"); a capital after it makes "St" a saint
-    r"(?=[ \t]*(?:[,;.)]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z]|[ \t]+[a-z#\d])"
+    # ("on West Main St rm 12", "on Kettle Ln tonight"), or a quotation's end ('my place on
+    # Thistlegate Rd"'); a capital after it makes "St" a saint
+    r"(?=[ \t]*(?:[,;.)\"”]|$)|[ \t]+(?:in|near|by)[ \t]+[A-Z]|[ \t]+[a-z#\d])"
     r"(?:\.[ \t]+(?P<next>[A-Z][a-z]+))?"
 )
 # The same in a note typed in lower case, the town after the comma ("lives alone on sassafras
@@ -483,11 +484,34 @@ _RURAL_CANADA = accelerated(
         # ("RR" is also a respiratory rate: with its site or box, or a numbered road after it)
         r"|RR[ \t]*#?[ \t]*\d{1,2}(?:(?:,?[ \t]+(?:Site|Comp|Box)[ \t]*#?[ \t]*\d{1,4}){1,2}"
         r"|(?=,[ \t]*\d{1,5}[ \t]+[A-Z]))"
+        # (or its box before it: "Box 318, RR 2")
+        r"|Box[ \t]*#?[ \t]*\d{1,4},?[ \t]+RR[ \t]*#?[ \t]*\d{1,2}"
         r"|\d{1,5}[ \t]+(?:Concession(?:[ \t]+(?:Road|Rd\.?))?|Sideroad|Side[ \t]+Road|Line|"
         r"Range[ \t]+Road|Township[ \t]+Road|Twp[ \t]+Rd\.?|Rge[ \t]+Rd\.?)[ \t]+\d{1,3}[A-Z]?)"
-        r"(?![\w/.-])"
+        # (a sentence may end on it: "dispatched to Box 318, RR 2.")
+        r"(?![\w/-]|\.\w)"
     )
 )
+# Puerto Rico's addresses, as island notes write them ("Carr. 172 Km 3.2", "Urb. Villa
+# Carolina", "Bo. Monacillos", "Res. Luis Llorens Torres", "Cond. Torres del Mar", "Calle Sol
+# #45"): a road by its number and kilometre, or a neighbourhood's, a project's or a building's
+# kind abbreviated before its capitalised name, or a street with its house after "#".
+_PR_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’]+"
+_PR_ADDRESS = accelerated(
+    re.compile(
+        r"(?<![\w.])(?:(?:Carr\.?|Carretera|CARR\.?)[ \t]*(?:PR-?)?[ \t]*\d{1,4}[A-Z]?"
+        r"(?:,?[ \t]*(?i:km|kil[oó]metro)\.?[ \t]*\d{1,3}(?:[.,]\d{1,2})?)?"
+        r"|(?:Urb\.|Urbanizaci[oó]n|Bo\.|Barrio|Res\.|Residencial|Cond\.|Condominio|Parcelas|"
+        rf"Comunidad)[ \t]+{_PR_WORD}(?:[ \t]+(?:de|del|la|las|los|el|{_PR_WORD})){{0,4}}"
+        r"(?<![ \t](?:de|la|el))(?<![ \t](?:del|las|los))"
+        rf"|Calle[ \t]+{_PR_WORD}(?:[ \t]+{_PR_WORD}){{0,3}}[ \t]*#[ \t]*\d{{1,5}}[A-Z]?)"
+        r"(?![\w-])"
+    )
+)
+_PR_GATE = (
+    "Carr", "CARR", "Carretera", "Urb.", "Urbanizaci", "Bo.", "Barrio", "Res.", "Residencial",
+    "Cond.", "Condominio", "Parcelas", "Comunidad", "Calle",
+)  # fmt: skip
 # (a plain scan first: "RR" alone is a respiratory rate in most notes)
 _RURAL_GATE = (
     "Concession", "Sideroad", "Side Road", "Range Road", "Township", "Twp", "Rge", "R.R.",
@@ -831,6 +855,13 @@ class AddressRecognizer(LocalRecognizer):
             found += [(m.start(), m.end(), 0.75) for m in _HOUSE_ROAD.finditer(text)]
         if any(w in text for w in _RURAL_GATE):
             found += [(m.start(), m.end(), 0.75) for m in _RURAL_CANADA.finditer(text)]
+        if any(w in text for w in _PR_GATE):
+            found += [
+                (m.start(), m.end(), 0.75)
+                for m in _PR_ADDRESS.finditer(text)
+                # (not a nursing home's resident: "Res. Dolores Smith found on floor")
+                if not (m.group().startswith("Res.") and self._resident(m.group()))
+            ]
         if any(
             w in text for w in ("No.", "No ", "NO.", "NO ", "Purok", "PUROK", "Sector", "SECTOR")
         ):
@@ -877,6 +908,11 @@ class AddressRecognizer(LocalRecognizer):
         found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
         known = {f[:2] for f in found}
         return found + [c for c in chains(text, found) if c[:2] not in known]
+
+    def _resident(self, found: str) -> bool:
+        """ "Res." before a given name is a care home's resident, not a housing project."""
+        words = found.split()
+        return len(words) > 1 and self.lexicon.is_first(words[1].lower())
 
     def _sentence_word(self, word: str) -> bool:
         """A word that opens the next sentence, not a saint's or a doctor's name after "St."

@@ -120,7 +120,12 @@ _SAINT_LOWER = re.compile(
     rf"(?:[ \t]+(?:{_SAINT_HEADS}))?)(?![\w'’])"
 )
 # A wing after a floor number: the compass, and a tower ("7 North", "2 Tower").
-_COMPASS = frozenset({"north", "south", "east", "west", "tower"})
+# (and as Spanish, Portuguese and French wards are named: "5 Oeste", "4 Norte", "6 Sul",
+# "3 Ouest"; not "Est", a time zone after an hour: "04:12 EST")
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "tower", "norte", "sur", "sul", "este", "oeste", "leste",
+     "nord", "sud", "ouest"}
+)  # fmt: skip
 # What follows a drug's strength: a dose, a unit, a route ("Flovent 44 2 puffs").
 _DOSE_AFTER = re.compile(
     r"[ \t]*(?:\d+(?:\.\d+)?[ \t]*)?"

@@ -790,8 +790,8 @@ _AGE_UNIT = re.compile(
     rf"(?<![\w.])({_AGE_FIGURES})\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
     r"yowm\b|yowf\b|y\b|M\b|F\b|"
     # "years" in the languages of the families English notes quote ("Bà 93 tuổi", "Lola,
-    # 94 taon", "92 años", "91 Jahre", "95歳", "93세")
-    r"años\b|anos\b|ans\b|jahre\b|anni\b|lat\b|tuổi\b|taon\b|yaş\b|سنة|歳|세|岁)",
+    # 94 taon", "92 años" or "92 a/o", "91 Jahre", "95歳", "93세")
+    r"años\b|anos\b|a/o\b|ans\b|jahre\b|anni\b|lat\b|tuổi\b|taon\b|yaş\b|سنة|歳|세|岁)",
     I,
 )
 # "Age 96", "aged 9O", "Age- 91", "her age is 93", "aged ninety four".

@@ -22,6 +22,7 @@ from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
     CALENDAR_WORDS,
     CLINICAL_ENDING,
+    JOB_TITLES,
     NOT_NAMES,
     POST_TITLES,
     RELATIVES,
@@ -85,6 +86,20 @@ _SELF_NAMED = re.compile(
     r"(?=[ \t]*(?:[,.!;:)\-–—]|$)|[ \t]+(?:from|here|at|in|on|with|again)\b)",
     re.M,
 )
+# A line that opens on a given name and a surname's initial, as sign-out sheets, rosters and
+# allergy lists write a child or a client ("Mason B. - out 3:42pm", "Zion W. - none"); and a
+# given name with the person's role in brackets after it ("Jade (keyworker)", "Baz (process
+# server)").
+_LINE_NAME_INITIAL = re.compile(r"(?m)^[ \t]*([A-Z][a-z'’]{2,15}[ \t][A-Z]\.)(?=[ \t]*[-–—:,(])")
+_NAME_ROLE = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z'’]{1,15})[ \t]?\((?P<role>[a-z][a-z -]{1,30}[a-z])\)"
+)
+_ROLE_WORDS = frozenset(
+    {"keyworker", "key", "worker", "server", "manager", "nurse", "carer", "caregiver", "aide",
+     "social", "sw", "officer", "teacher", "nanny", "childminder", "guardian", "driver",
+     "neighbour", "neighbor", "friend", "landlord", "landlady", "agent", "clerk", "student",
+     "volunteer", "mentor", "support", "supervisor", "receptionist", "cleaner", "porter"}
+)  # fmt: skip
 _SELF_NAMED_CUES = ("it's", "its ", "its\t", "it’s", "this is", "this\tis")
 _THANKED_END = re.compile(
     r"(?<![\w'’])(?i:thanks|thank[ \t]+you|thx|cheers|ta),?[ \t]+([A-Z][a-z'’]{1,15})"
@@ -337,7 +352,7 @@ _AGED_SEX = re.compile(
     r"(?:^|[:;?!—–]|\b(?:pt|re|patient))[ \t]*"
     r"(?:(?P<lower>[a-z][a-z'’]{2,20}[ \t]+[a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)|"
     r"(?P<title>[A-Z][a-z'’]{3,20}(?:-[A-Z][a-z'’]{2,20})?))"
-    r"[ \t]+(?:1[01]\d|\d{1,2})[ \t]?(?:yo|y/o|yrs?|[mMfF]|(?P<young>months?|mos?|mths?|weeks?|"
+    r",?[ \t]+(?:1[01]\d|\d{1,2})[ \t]?(?:yo|y/o|yrs?|[mMfF]|(?P<young>months?|mos?|mths?|weeks?|"
     r"wks?))(?![\w/])",
     re.M,
 )
@@ -402,6 +417,20 @@ class NameShapeRecognizer(LocalRecognizer):
                 key not in NOT_NAMES
                 and key not in _NOT_SIGNERS
                 and key not in CALENDAR_WORDS
+                and key not in lex.stoplist
+                and (lex.is_first(key) or not lex.is_english(key))
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _LINE_NAME_INITIAL.finditer(text) if ". " in text or ".-" in text else ():
+            key = m.group(1).split()[0].lower()
+            if lex.is_first(key) and key not in NOT_NAMES and key not in CALENDAR_WORDS:
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _NAME_ROLE.finditer(text) if "(" in text else ():
+            key = m.group(1).lower()
+            roles = set(m.group("role").split()) & (_ROLE_WORDS | JOB_TITLES)
+            if (
+                roles
+                and key not in NOT_NAMES
                 and key not in lex.stoplist
                 and (lex.is_first(key) or not lex.is_english(key))
             ):

@@ -93,7 +93,8 @@ _SHORT = (
     # sublingual)
     r"B\.V\.|A/S|ApS|Oy|S\.L\.|SRL|S\.r\.l\.|GmbH|Sdn\.?[ \t]+Bhd\.?|Bhd\.?|Pte\.?[ \t]+Ltd\.?|KK"
 )
-_WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*)"
+# (a number ending a sentence is no word of a firm's: "given at 0800. Group B strep")
+_WORD = r"(?:[A-Z][\w'&.-]*|\d[\w.-]*(?<!\.))"
 # (one line: a name does not run on past a line break into the next field or line)
 _JOIN = r"(?:[ \t]+|[ \t]*&[ \t]*|,[ \t]+|[ \t]+(?:and|of|the|for|de|du|van|von)[ \t]+)"
 _SUFFIX = re.compile(
@@ -164,7 +165,7 @@ _TRADE = accelerated(
         r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
         r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
         r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
-        r"Home\s*[Cc]are|Homecare|Home\s+Health|Care\s+Services|Nursing\s+Agency|"
+        r"Home\s*[Cc]are|Homecare|Home\s+Health|Home\s+Support|Care\s+Services|Nursing\s+Agency|"
         r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
         # a debt collector, which knows the debtor ("Coralstone Credit Recovery")
         r"(?:Credit|Debt)\s+(?:Recovery|Recoveries|Collections?)|"
@@ -445,12 +446,17 @@ _PROFESSION = re.compile(
 # Heads that make "X Group" a cohort or a blood type, not a company.
 _NOT_HEADS = frozenset(
     {"blood", "age", "support", "study", "control", "treatment", "risk", "ethnic", "working",
+     "grief", "bereavement", "parenting", "recovery",
      "focus", "peer", "therapy", "dose", "diagnosis", "patient", "care", "brain", "food",
      "the", "a", "an", "this", "that", "our", "your", "my", "his", "her", "their",
      # a sentence's verb before the name: "Attends Little Acorns Preschool"
      "attends", "attended", "attending", "visits", "visited", "goes", "went", "lives",
      "works", "moved", "joined", "left", "seen", "referred", "transferred", "admitted",
      "called", "call", "phoned", "see", "via", "by", "from", "to", "per", "with", "for",
+     # a plan's verb before a service: "Needs Home Support twice daily", "Arrange Home Care"
+     "needs", "need", "requires", "require", "arrange", "arranged", "increase", "increased",
+     "continue", "continues", "start", "started", "restart", "restarted", "declined",
+     "community", "community's",
      # where it stands ("NEAR SLATERHILL COLLEGE" in a note in capitals)
      "near", "at", "in", "on", "behind", "opposite", "outside"}
 )  # fmt: skip
@@ -555,6 +561,7 @@ _TRADE_GATE = _Gate(
         ("Home", "Care"),
         ("Home", "care"),
         ("Home", "Health"),
+        ("Home", "Support"),
         ("Care", "Services"),
         ("Radiology", "Group"),
         ("Health", "Plan"),
