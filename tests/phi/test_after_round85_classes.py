@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.deid.sweep import Sweep
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
 from tests.phi.conftest import found, found_as
@@ -296,3 +297,39 @@ def test_puerto_rican_wards_ages_and_addresses(
 def test_no_ward_or_address_in_spanish_look_alikes(engine: PhiEngine, text: str) -> None:
     kinds = {kind for kind, _ in found(engine, text)}
     assert not kinds & {Entity.HOSPITAL.value, STREET}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "firm"),
+    [
+        (
+            "Father: Ravi Quell, Occupation: Software Engineer, Tarnwick Technologies",
+            "Software Engineer",
+            "Tarnwick Technologies",
+        ),
+        ("Ines Morrow, Warehouse Supervisor, Quellbrook Freight Inc.", "Warehouse", "Freight Inc."),
+    ],
+)
+def test_a_job_title_before_a_firms_comma(
+    engine: PhiEngine, text: str, kept: str, firm: str
+) -> None:
+    start = text.index(kept)
+    assert not any(s.start <= start < s.end for s in engine.analyze(text)), found(engine, text)
+    assert _covered(engine, text, firm), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daycare allergy list (posted in kitchen)",
+        "Creche sign-in sheet for the week",
+        "Bursary notice: applications close Friday",
+        "Netball roster pinned in the hall",
+    ],
+)
+def test_no_name_in_a_schools_or_a_daycares_heading(
+    engine: PhiEngine, sweep: Sweep, text: str
+) -> None:
+    taken = engine.analyze(text)
+    spans = [*taken, *sweep.spans(text, taken)]
+    assert not any(s.start == 0 for s in spans), [text[s.start : s.end] for s in spans]

@@ -109,6 +109,13 @@ _SUFFIX = re.compile(
     r"(?:(?:(?<=Bank)|(?<=Fund)|(?<=Trust)|(?<=Group))"
     r"[ ]of(?:[ ]the)?[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?",
 )
+# Where a firm's run stops before its name (see OrganizationRecognizer._grammar).
+_RUN_STOP = re.compile(
+    r"[a-z]{3}\.\s+|\b(?:Esq|MD|PhD|RN|Jr|Sr)\.?,\s+|\S[ ]{3,}|"
+    r"\b(?:Engineer|Manager|Director|Analyst|Developer|Consultant|Officer|Teacher|Technician|"
+    r"Assistant|Accountant|Administrator|Coordinator|Supervisor|Specialist|Designer|Clerk|"
+    r"Driver|Operator|Executive|President|Owner|Programmer|Scientist|Planner),\s+"
+)
 _ANY_SUFFIX = accelerated(re.compile(rf"(?:{_SUFFIXES})(?![\w])"))
 _SHORT_SUFFIX = re.compile(
     rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:(?:{_SHORT})(?![\w.])|"
@@ -797,10 +804,10 @@ class OrganizationRecognizer(LocalRecognizer):
         suffix = _SUFFIX_GATE(text, words) and _ANY_SUFFIX.search(text)
         suffixes = _SUFFIX if suffix else None
         for m in suffixes.finditer(text) if suffixes else ():
-            # a sentence ends inside the run ("the Blood Bank. Eye Bank"): the name is after it
-            stop = list(
-                re.finditer(r"[a-z]{3}\.\s+|\b(?:Esq|MD|PhD|RN|Jr|Sr)\.?,\s+|\S[ ]{3,}", m.group(1))
-            )
+            # a sentence ends inside the run ("the Blood Bank. Eye Bank"), or a person's job
+            # before the firm's comma ("Software Engineer, Vistrion Technologies"): the name
+            # is after it
+            stop = list(_RUN_STOP.finditer(m.group(1)))
             begin = m.start(1) + stop[-1].end() if stop else m.start(1)
             start = self._trim(text, begin, m.end(1))
             if start is not None and text[start : m.end(1)].lower() in _DONATED:
