@@ -308,14 +308,15 @@ EVENT_KEY_SQL = (
 
 def event_keys(con: duckdb.DuckDBPyConnection) -> str:
     """The loaded segment's distinct events (``seg_keys``) as the store takes them
-    (``store.audited``): JSON ``["day,explained,key", ...]``, the day a site-local day
-    number (days since 1970-01-01), sorted by (day, key). Built here, a text per day (DuckDB
-    sorts the days' events in parallel; one ordered aggregate over all of them cost 1.7x the
-    CPU), joined in day order: Python never touches an event, and the store's B-tree is
-    written in order."""
+    (``store.audited``): a JSON object ``{"key": day * 2 + explained, ...}``, the day a
+    site-local day number (days since 1970-01-01), in (day, key) order. Built here, a text
+    per day (DuckDB sorts the days' events in parallel; one ordered aggregate over all of
+    them cost 1.7x the CPU), joined in day order: Python never touches an event, and the
+    store's B-tree is written in order. Each member made by one ``concat`` (a chain of
+    ``||`` built a string per step: 0.45 -> 0.39 CPU s for 732k events)."""
     days = con.execute(
-        "SELECT day, string_agg('\"' || day || ',' || x || ',' || ekey || '\"', ',' "
-        f"ORDER BY ekey) FROM {SEGMENT_KEYS} WHERE day IS NOT NULL AND x IS NOT NULL "
-        "AND ekey IS NOT NULL GROUP BY day ORDER BY day"
+        "SELECT day, string_agg(concat('\"', ekey, '\":', day * 2 + x), ',' ORDER BY ekey) "
+        f"FROM {SEGMENT_KEYS} WHERE day IS NOT NULL AND x IS NOT NULL AND ekey IS NOT NULL "
+        "GROUP BY day ORDER BY day"
     ).fetchall()
-    return "[" + ",".join(str(text) for _, text in days) + "]"
+    return "{" + ",".join(str(text) for _, text in days) + "}"

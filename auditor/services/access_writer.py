@@ -251,7 +251,7 @@ class StoreWriter:
             yield session
 
     def _commit(self, jobs: list[_Job], last: bool = False) -> None:
-        texts = [t for job in jobs if (t := audited.as_json(job[3])) not in ("", "[]")]
+        texts = [t for job in jobs if (t := audited.as_json(job[3])) not in audited.EMPTY]
         found = [job[0] for job in jobs if job[0] is not None and job[0].identities]
         staging = self._staging
         pending = self._staged + (sum(map(audited.count, texts)) if staging else 0)

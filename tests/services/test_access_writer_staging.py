@@ -142,5 +142,5 @@ def test_a_checkpoint_commits_with_the_events_before_it(actx: AppContext) -> Non
 
 def test_events_are_counted_without_parsing() -> None:
     """What decides a merge: the events in a text, however it is spaced."""
-    texts = ["", "[]", '["1,0,ab"]', '["1,0,ab","2,1,cd"]', '["1,0,ab", "2,1,cd"]']
-    assert [audited.count(t) for t in texts] == [0, 0, 1, 2, 2]
+    texts = ["", "{}", "[]", '{"ab":2}', '{"ab":2,"cd":5}', '{"ab": 2, "cd": -3}']
+    assert [audited.count(t) for t in texts] == [0, 0, 0, 1, 2, 2]

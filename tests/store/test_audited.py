@@ -56,16 +56,17 @@ def test_an_event_read_under_another_timezone_stays_on_its_first_day(actx: AppCo
 
 
 def test_scan_form_json_goes_straight_in(actx: AppContext) -> None:
-    """The DuckDB scan hands one JSON text per segment: ["day number,explained,key", ...]."""
+    """The DuckDB scan hands one JSON object per segment: {"key": day number * 2 + explained}."""
     day = audited.day_number("2026-11-16")
     assert audited.day_text(day) == "2026-11-16"
     with actx.transaction() as s:
-        scan_form = f'["{day},1,{A}","{day + 1},0,{B}"]'
+        scan_form = f'{{"{A}":{day * 2 + 1},"{B}":{(day + 1) * 2}}}'
         assert audited.readable(scan_form) == [(A, "2026-11-16", True), (B, "2026-11-17", False)]
         assert audited.as_json(audited.readable(scan_form)) == scan_form
         audited.put_events(s, scan_form, "r1", "UTC")
         audited.put_events(s, [(A, "2026-11-16", False)], "r1", "UTC")  # readable form too
-        audited.put_events(s, "[]", "r1", "UTC")
+        audited.put_events(s, "{}", "r1", "UTC")
+        audited.put_events(s, "[]", "r1", "UTC")  # an earlier version's empty form
         assert audited.counts_by_day(s, ["2026-11-16", "2026-11-17"]) == {
             "2026-11-16": (1, 1),  # the run's first verdict: a run reads an event once
             "2026-11-17": (1, 0),
@@ -140,6 +141,22 @@ def test_migration_keeps_an_existing_stores_events(tmp_path: Path) -> None:
     }
 
 
+def test_scan_form_keeps_days_before_1970_and_repeated_keys(actx: AppContext) -> None:
+    """A day number below zero comes back from its member's integer (SQLite's shift and
+    mask are arithmetic), and a key given twice stays twice, as one event after another."""
+    given = [(A, "1969-12-31", True), (B, "1969-12-30", False), (A, "1969-12-31", False)]
+    form = audited.as_json(given)
+    assert audited.count(form) == 3
+    assert sorted(audited.readable(form)) == sorted(given)
+    with actx.transaction() as s:
+        audited.put_events(s, form, "r1", "UTC")
+        assert audited.counts_by_day(s, ["1969-12-30", "1969-12-31"]) == {
+            "1969-12-30": (1, 0),
+            "1969-12-31": (1, 0),  # the first in the text's (day, key, explained) order
+        }
+        assert audited.run_distinct(s, "r1") == (2, 2)
+
+
 @pytest.mark.postgres
 def test_same_counts_on_postgresql(tmp_path: Path) -> None:
     with fresh_database() as url:
@@ -159,6 +176,7 @@ def test_same_counts_on_postgresql(tmp_path: Path) -> None:
         with Session(engine) as s:
             audited.put_events(s, [(A, "2026-11-16", True), (B, "2026-11-17", False)], "r2")
             audited.put_events(s, [(C, "2026-11-15", False), (B, "2026-11-17", False)], "r2")
+            audited.put_events(s, [(C, "1969-12-31", True)], "r3")  # a day number below 0
             s.commit()
         with Session(engine) as s:
             assert audited.counts_by_day(s, ["2026-11-15", "2026-11-16", "2026-11-17"]) == {
@@ -168,6 +186,9 @@ def test_same_counts_on_postgresql(tmp_path: Path) -> None:
             }
             assert audited.run_distinct(s, "r2") == (3, 2)
             assert audited.run_distinct(s, "run-1") == (1, 1)
+            assert audited.counts_by_day(s, ["1969-12-31"]) == {"1969-12-31": (1, 1)}
+            s.execute(text("DELETE FROM audited_events WHERE day < 0"))
+            s.commit()
         db.downgrade(engine, "0004")
         with engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM audited_events")).scalar() == 3
