@@ -177,7 +177,7 @@ def _copy_segment(
                         out.write(block[:cut])
                         return pos + cut, lines + count_breaks(block[:cut], after_cr)
             out.write(block)
-            quotes += block.count(b'"')
+            quotes += block.count(b'"') if b'"' in block else 0  # memchr first (see count_breaks)
             lines += count_breaks(block, after_cr)
             after_cr = block.endswith(b"\r")
             pos += len(block)

@@ -312,7 +312,11 @@ def read_first_line(fh: IO[bytes], limit: int) -> bytes:
 def count_breaks(block: bytes, after_cr: bool = False) -> int:
     """Line breaks in ``block``; ``after_cr``: the previous block ended with a CR (so a
     leading LF completes that CRLF and is not a break of its own)."""
-    breaks = block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+    breaks = block.count(b"\n")
+    # CRs counted only when there is one: ``in`` finds a byte with memchr, several times
+    # faster than ``count`` walks the block (most logs end lines with LF alone).
+    if b"\r" in block:
+        breaks += block.count(b"\r") - block.count(b"\r\n")
     if after_cr and block.startswith(b"\n"):
         breaks -= 1
     return breaks

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor.scanners.formats.csv_records import (
+    count_breaks,
     count_lines,
     lines_at,
     read_first_line,
@@ -45,6 +46,21 @@ def test_line_breaks_are_crlf_lf_and_lone_cr() -> None:
     assert lines_at(io.BytesIO(data), 1, [3, 6, 8]) == {3: b"c", 6: b'"e', 8: b"g"}
     fh = io.BytesIO(b"h1,h2\rrow\r")
     assert read_first_line(fh, 100) == b"h1,h2\r" and fh.read() == b"row\r"
+
+
+def test_breaks_counted_with_and_without_carriage_returns() -> None:
+    """LF alone (CRs looked for, not counted), CR alone, CRLF, and a CRLF split between
+    two blocks: one break each, as the record rule reads them."""
+    for block, after_cr, breaks in [
+        (b"a\nb\nc", False, 2),
+        (b"a\nb\n", True, 2),
+        (b"\nb\n", True, 1),  # completes the previous block's CR
+        (b"a\rb\r", False, 2),
+        (b"a\r\nb\r\n", False, 2),
+        (b'a\r\nb\nc\rd\r\r\n"e', False, 5),
+        (b"", False, 0),
+    ]:
+        assert count_breaks(block, after_cr) == breaks, block
 
 
 def test_limits_refuse_one_record_and_read_on() -> None:
