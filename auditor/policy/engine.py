@@ -480,19 +480,28 @@ def _carry_additions(
     # segment's span are checked: for a log read in time order, DuckDB's zone maps skip the
     # rest of the carry instead of scanning it (``segment_copies``); and only those among the
     # segment's keys, so the hash table is built on the segment, not on a carry of millions.
+    # The joins only where they can leave an event out: a segment whose events are all
+    # distinct and none of them carried already (a log read once, the usual case) is taken
+    # as it is, in its own order (the hash joins cost a fifth of the insert, 732k events:
+    # 0.37 -> 0.28 CPU s, and left the rows out of the segment's order).
     hours_sql = f"INTERVAL {int(hours)} HOUR"
-    row = con.execute(f"SELECT max(k) + 1 FROM {SEGMENT}").fetchone()
+    row = con.execute(
+        f"SELECT max(k) + 1, count(*), (SELECT count(*) FROM {SEGMENT_KEYS}), "
+        f"(SELECT count(*) FROM {SEG_COPIES}) FROM {SEGMENT}"
+    ).fetchone()
     if row is None or row[0] is None:  # no events in the segment
-        lowest, shift = 0, 0
+        lowest, shift, joins = 0, 0, []
     else:
         lowest, shift = int(floor), int(floor) - int(row[0])
+        joins = [f"SEMI JOIN {SEGMENT_KEYS} USING (k)"] if row[2] != row[1] else []
+        joins += [f"ANTI JOIN {SEG_COPIES} USING (ekey)"] if row[3] else []
     return (
         f"""
         WITH cur AS (
             SELECT * FROM {SEGMENT} WHERE event__timestamp >= {_newest_sql(marks)} - {hours_sql}
         )
         SELECT k + {shift} AS k, ekey, {source_id(con, label)} AS sid, line, {names}
-        FROM cur SEMI JOIN {SEGMENT_KEYS} USING (k) ANTI JOIN {SEG_COPIES} USING (ekey)
+        FROM cur {" ".join(joins)}
         """,
         lowest,
     )

@@ -134,3 +134,17 @@ def test_the_carry_holds_what_the_window_keeps(
     keys = [{k for k, _ in rows} for rows, _ in want]
     assert any(a - b for a, b in itertools.pairwise(keys)), "nothing was forgotten"
     assert got == want  # segment by segment: events (each once), buckets at least counted
+
+
+def test_an_event_twice_in_one_segment_is_carried_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each event on two lines in a row (a line sent twice: the two rows share an instant,
+    so no segment boundary falls between them): the carry takes each event once, as it does
+    a segment of distinct events, which it takes whole without the joins that drop copies."""
+    events = sorted(_spread(7), key=lambda e: (e[1], e[0]))
+    doubled = [e for e in events for _ in range(2)]
+    plan = [[write_csv(doubled, tmp_path / "twice.csv")], [write_csv(events, tmp_path / "b.csv")]]
+    got, want = _scan(tmp_path / "home", plan, monkeypatch)
+    assert len(want) > 10
+    assert got == want
