@@ -36,9 +36,9 @@ def _covered(engine: PhiEngine, text: str, value: str) -> bool:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Dorota said Zbigniew Wasilczyk drives her on Fridays.", "Zbigniew"),
-        ("Ifeoma Quarshire starts in accounts on the 3rd.", "Ifeoma"),
-        ("WIFE AGNIESZKA AT BEDSIDE OVERNIGHT", "AGNIESZKA"),
+        ("PARISH PRIEST FR. WOJCIECH DZIERLAK VISITED 2100.", "WOJCIECH"),
+        ("Hi all - welcome Chiamaka to the Finance team!", "Chiamaka"),
+        ("krystian b dob 5-22-1967 hot nodule on uptake scan", "krystian"),
     ],
 )
 def test_given_names_of_other_countries(engine: PhiEngine, text: str, name: str) -> None:
