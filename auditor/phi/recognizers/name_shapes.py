@@ -398,10 +398,20 @@ class NameShapeRecognizer(LocalRecognizer):
             return True
         return not known_only and lex.is_unknown_proper(key)
 
+    def _named_here(self, key: str) -> bool:
+        """Where the place says a person is named (a message's opening, signature or thanks,
+        a role in brackets): a given name, or a word no English list holds; not a listed
+        non-name, team, calendar word or clinical term."""
+        lex = self.lexicon
+        if key in NOT_NAMES or key in _NOT_SIGNERS or key in CALENDAR_WORDS or key in lex.stoplist:
+            return False
+        return lex.is_first(key) or not lex.is_english(key)
+
     def _message_ends(self, text: str) -> list[RecognizerResult]:
-        """The given name a message opens on and the name it is signed with after a dash
-        (``_ADDRESSED``, ``_DASH_SIGNED_END``): there even a name that is also a word ("Cal")
-        is the writer's; not a team or a department ("- Pharmacy", "- The team")."""
+        """The given name a message opens on (``_ADDRESSED``), a writer naming themselves
+        (``_SELF_NAMED``), the name a message thanks at its end (``_THANKED_END``) and the
+        name it is signed with after a dash (``_DASH_SIGNED_END``): there even a name that is
+        also a word ("Cal") is the writer's; not a team or a department ("- Pharmacy")."""
         out = []
         lex = self.lexicon
         m = _ADDRESSED.match(text)
@@ -412,28 +422,7 @@ class NameShapeRecognizer(LocalRecognizer):
         named = list(_SELF_NAMED.finditer(text)) if said else []
         thanked = _THANKED_END.search(text, max(0, len(text) - 40))
         for m in [*named, *([thanked] if thanked else [])]:
-            key = m.group(1).lower().strip("'’")
-            if (
-                key not in NOT_NAMES
-                and key not in _NOT_SIGNERS
-                and key not in CALENDAR_WORDS
-                and key not in lex.stoplist
-                and (lex.is_first(key) or not lex.is_english(key))
-            ):
-                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        for m in _LINE_NAME_INITIAL.finditer(text) if ". " in text or ".-" in text else ():
-            key = m.group(1).split()[0].lower()
-            if lex.is_first(key) and key not in NOT_NAMES and key not in CALENDAR_WORDS:
-                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        for m in _NAME_ROLE.finditer(text) if "(" in text else ():
-            key = m.group(1).lower()
-            roles = set(m.group("role").split()) & (_ROLE_WORDS | JOB_TITLES)
-            if (
-                roles
-                and key not in NOT_NAMES
-                and key not in lex.stoplist
-                and (lex.is_first(key) or not lex.is_english(key))
-            ):
+            if self._named_here(m.group(1).lower().strip("'’")):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         m = _DASH_SIGNED_END.search(text) if "-" in text or "—" in text or "–" in text else None
         if m:
@@ -441,6 +430,21 @@ class NameShapeRecognizer(LocalRecognizer):
             if not any(k in NOT_NAMES or k in _NOT_SIGNERS or k in lex.stoplist for k in keys) and (
                 lex.is_name(keys[0]) or lex.is_unknown_proper(keys[0])
             ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        return out
+
+    def _listed_names(self, text: str) -> list[RecognizerResult]:
+        """A roster's or a sheet's line opened by a given name and an initial
+        (``_LINE_NAME_INITIAL``), and a given name with a role in brackets (``_NAME_ROLE``)."""
+        out = []
+        lex = self.lexicon
+        for m in _LINE_NAME_INITIAL.finditer(text) if ". " in text or ".-" in text else ():
+            key = m.group(1).split()[0].lower()
+            if lex.is_first(key) and key not in NOT_NAMES and key not in CALENDAR_WORDS:
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        for m in _NAME_ROLE.finditer(text) if "(" in text else ():
+            roles = set(m.group("role").split()) & (_ROLE_WORDS | JOB_TITLES)
+            if roles and self._named_here(m.group(1).lower()):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         return out
 
@@ -710,6 +714,7 @@ class NameShapeRecognizer(LocalRecognizer):
             if len(words) > 1 or lex.is_first(first) or not lex.is_english(first):
                 out.append(make_result(self, Entity.PERSON, m.start(g), m.end(g), SCORE))
         out += self._message_ends(text)
+        out += self._listed_names(text)
         out += self._initials_lines(text)
         if "/" in text:
             out += self._booking_names(text)
