@@ -166,6 +166,7 @@ UNSEEN_HAND = (
     "round90-test",
     "round91-test",
     "round92-test",
+    "round93-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

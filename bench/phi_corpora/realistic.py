@@ -58,7 +58,8 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round89-dev``/``round89-test``,
 ``round90-dev``/``round90-test``,
 ``round91-dev``/``round91-test``,
-``round92-dev``/``round92-test`` and ``bait-dev``/``bait-test``
+``round92-dev``/``round92-test``,
+``round93-dev``/``round93-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1154,6 +1155,16 @@ CORPORA = {
         HERE / "round92_test.src.txt",
         HERE / "round92_test.jsonl",
         HERE / "round92_test_site.tsv",
+    ),
+    "round93-dev": (
+        HERE / "round93_dev.src.txt",
+        HERE / "round93_dev.jsonl",
+        HERE / "round93_dev_site.tsv",
+    ),
+    "round93-test": (
+        HERE / "round93_test.src.txt",
+        HERE / "round93_test.jsonl",
+        HERE / "round93_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
