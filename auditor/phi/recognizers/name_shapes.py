@@ -80,7 +80,8 @@ _SIGN_OFF = re.compile(
 _ADDRESSED = re.compile(r"\A[ \t]*([A-Z][a-z'’]{2,15})(?:,|[ \t]+[-–—]{1,2})[ \t]+(?=\S)")
 # A writer naming themselves ("hey its Bo - text me", "hi it's Jazz from 4B", "this is Ngaire
 # at the front desk") and a message ending on its thanks to someone ("no that's it thanks
-# Bri", "thx, Kat"): a short name or nickname no list may hold.
+# Bri", "thx, Kat"): a short name or nickname no list may hold. (The de-identifier's sweep
+# reads the lower-case form after a greeting, "hey its dez lol": deid.sweep._SELF_NAMED.)
 _SELF_NAMED = re.compile(
     r"(?<![\w'’])(?i:it'?s|it’s|this[ \t]+is)[ \t]+([A-Z][a-z'’]{1,15})"
     r"(?=[ \t]*(?:[,.!;:)\-–—]|$)|[ \t]+(?:from|here|at|in|on|with|again)\b)",
