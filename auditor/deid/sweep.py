@@ -72,7 +72,7 @@ from auditor.phi.recognizers.headed_names import (
 )
 from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, RELATIVES, Lexicon
 from auditor.phi.recognizers.name_edges import edge_bounds
-from auditor.phi.recognizers.not_persons import FIELD_LABELS, NOT_PERSON_WORDS
+from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, REGISTER_LABELS
 from auditor.phi.recognizers.org_evidence import OrgEvidence, letterhead
 from auditor.phi.recognizers.organizations import DENOMINATIONS, INDUSTRY_WORDS
 from auditor.phi.recognizers.regex_start import accelerated
@@ -129,12 +129,6 @@ _NOT_CODES = frozenset(
      "tsh", "psa", "ldh", "cpk", "ast", "alt", "alp", "ggt", "wbc", "hgb", "plt", "crp", "esr",
      "afp", "cea", "hcg", "ige", "igg", "iga", "igm", "pth", "ck", "ntprobnp", "vol", "iso",
      "astm", "ansi", "iec", "din", "en", "ref", "mg", "mcg", "ml"}
-)  # fmt: skip
-# The labels of national and registry numbers, which name the register and no one ("CHI",
-# "NIN", "EIN"): the number after one is replaced, the label kept.
-_ID_LABELS = FIELD_LABELS | frozenset(
-    {"chi", "nin", "nino", "nhis", "ein", "upn", "hsn", "pin", "tfn", "ird", "sin", "nhs",
-     "abn", "acn", "gstin", "pan", "tin", "itin", "npi", "dea", "uhid", "crn", "cpr", "bsn"}
 )  # fmt: skip
 _GROUPS = re.compile(r"(?<![\w.,/:\-])\d{2,}(?: \d+){1,5}(?![\w.,/:\-]|\s\d)")
 _DIGITS = re.compile(r"\d+")
@@ -326,7 +320,7 @@ class Sweep:
             if self._coded(m) and covered.free(m.start(), m.end()):
                 # a register's label stays ("CHI 1208524471"); any other code is part of the
                 # identifier ("EMP 1187", a plate's letters "KRM 4471")
-                label = m.group("code").lower() in _ID_LABELS
+                label = m.group("code").lower() in REGISTER_LABELS
                 start = m.start("number") if label else m.start()
                 found.append(SweepSpan(Entity.ID_NUMBER.value, start, m.end()))
         covered = Covered(taken_pairs + [(s.start, s.end) for s in found])

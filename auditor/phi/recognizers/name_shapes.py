@@ -401,8 +401,8 @@ class NameShapeRecognizer(LocalRecognizer):
 
     def _named_here(self, key: str) -> bool:
         """Where the place says a person is named (a message's opening, signature or thanks,
-        a role in brackets): a given name, or a word no English list holds; not a listed
-        non-name, team, calendar word or clinical term."""
+        a role in brackets, a roster's line, a child's months): a given name, or a word no
+        English list holds; not a listed non-name, team, calendar word or clinical term."""
         lex = self.lexicon
         if key in NOT_NAMES or key in _NOT_SIGNERS or key in CALENDAR_WORDS or key in lex.stoplist:
             return False
@@ -441,7 +441,7 @@ class NameShapeRecognizer(LocalRecognizer):
         lex = self.lexicon
         for m in _LINE_NAME_INITIAL.finditer(text) if ". " in text or ".-" in text else ():
             key = m.group(1).split()[0].lower()
-            if lex.is_first(key) and key not in NOT_NAMES and key not in CALENDAR_WORDS:
+            if lex.is_first(key) and self._named_here(key):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _NAME_ROLE.finditer(text) if "(" in text else ():
             roles = set(m.group("role").split()) & (_ROLE_WORDS | JOB_TITLES)
@@ -635,20 +635,15 @@ class NameShapeRecognizer(LocalRecognizer):
             parts = [p.strip("'’") for p in re.split(r"[ \t-]+", m.group(group).lower())]
             # a child's given name before their months even when it is a word ("Poppy 9
             # months", "Autumn 6 weeks")
-            child = m.group("young") and group == "title" and self._child_name(parts[0])
+            child = (
+                m.group("young")
+                and group == "title"
+                and self.lexicon.is_first(parts[0])
+                and self._named_here(parts[0])
+            )
             if child or self._name_parts(parts):
                 out.append(make_result(self, Entity.PERSON, m.start(group), m.end(group), 0.6))
         return out
-
-    def _child_name(self, key: str) -> bool:
-        """A listed given name, no month, weekday or listed non-name."""
-        lex = self.lexicon
-        return (
-            lex.is_first(key)
-            and key not in CALENDAR_WORDS
-            and key not in NOT_NAMES
-            and key not in lex.stoplist
-        )
 
     def _ranked(self, text: str) -> list[RecognizerResult]:
         """A surname after a rank spelled out (``_RANK_NAME``), no English word."""

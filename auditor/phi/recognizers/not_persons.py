@@ -64,6 +64,13 @@ FIELD_LABELS = _words(
     born died deceased parents driver licence license nic
     """
 )
+# The labels of national and registry numbers, which name the register and no one ("CHI",
+# "NIN", "EIN"): a number after one is replaced, the label kept (the de-identifier's sweep of
+# codes, and the series letters the engine joins to an identifier: series.py).
+REGISTER_LABELS = FIELD_LABELS | frozenset(
+    {"chi", "nin", "nino", "nhis", "ein", "upn", "hsn", "pin", "tfn", "ird", "sin", "nhs",
+     "abn", "acn", "gstin", "pan", "tin", "itin", "npi", "dea", "uhid", "crn", "cpr", "bsn"}
+)  # fmt: skip
 # EHR and patient-portal products: "Sent from MyChart", "documented in Epic".
 EHR_PRODUCTS = frozenset(
     {"epic", "mychart", "cerner", "meditech", "allscripts", "athena", "athenahealth",

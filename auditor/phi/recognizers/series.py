@@ -11,7 +11,7 @@ replacement. Found after the engine, from the identifier spans:
 - capitals joined to the number by slashes ("CGI/MV/", "OY/IMM/");
 - a group of capitals (and digits) and a blank, where a record's label stands right before
   it ("member MBC 55219-004", "card number N4T 28813 704"), and the group is no label
-  itself ("MRN", "NHS", "ID") nor an English word.
+  itself ("MRN", "NHS", "ID").
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from auditor.phi.entities import IDENTIFIER_TYPES, Entity, TypedSpan
+from auditor.phi.recognizers.not_persons import REGISTER_LABELS
 
 # one capital alone after a blank, a colon or a bracket, one blank before the number
 _SERIES = re.compile(r"(?:^|(?<=[\s:(]))([^\W\d_])[ \t]\Z")
@@ -35,11 +36,11 @@ _LABELLED = re.compile(
 )
 # the number a labelled group may stand before: digits, perhaps in groups ("28813 704")
 _GROUPED = re.compile(r"\d[\d -]{3,}\d")
-# letters that are a label or a word of their own there, not a scheme's
-_NOT_SERIES = frozenset(
-    {"MRN", "NHS", "SSN", "SIN", "ID", "NO", "NUM", "DOB", "PIN", "REF", "UR", "URN", "CHI",
-     "HCN", "PHN", "NPI", "DEA", "TIN", "EIN", "VIN", "TEL", "FAX", "EXT", "IMEI", "USA", "UK"}
-)  # fmt: skip
+# letters that are a label of their own there, not a scheme's: a form's or a register's
+# (not_persons.REGISTER_LABELS: "MRN", "NHS", "SIN") and a number's words ("ID", "NO", "EXT")
+_NOT_SERIES = frozenset(label.upper() for label in REGISTER_LABELS) | frozenset(
+    {"ID", "NO", "NUM", "REF", "HCN", "PHN", "VIN", "EXT", "IMEI", "USA", "UK"}
+)
 
 S = TypeVar("S", bound=TypedSpan)
 
@@ -73,6 +74,5 @@ def series_starts(text: str, spans: Iterable[S]) -> Iterator[tuple[S, int]]:
 
 
 def _series_letters(group: str) -> bool:
-    """A scheme's letters: two capitals at least, no label and no word ("AUT", "N4T")."""
-    letters = sum(c.isalpha() for c in group)
-    return letters >= 2 and group not in _NOT_SERIES and not group.isdigit()
+    """A scheme's letters: two capitals at least and no label ("AUT", "N4T"; not "MRN")."""
+    return sum(c.isalpha() for c in group) >= 2 and group not in _NOT_SERIES
