@@ -167,6 +167,10 @@ UNSEEN_HAND = (
     "round91-test",
     "round92-test",
     "round93-test",
+    "round94-test",
+    "round95-test",
+    "round96-test",
+    "round97-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -59,7 +59,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round90-dev``/``round90-test``,
 ``round91-dev``/``round91-test``,
 ``round92-dev``/``round92-test``,
-``round93-dev``/``round93-test`` and ``bait-dev``/``bait-test``
+``round93-dev``/``round93-test``,
+``round94-dev``/``round94-test``,
+``round95-dev``/``round95-test``,
+``round96-dev``/``round96-test``,
+``round97-dev``/``round97-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1165,6 +1169,46 @@ CORPORA = {
         HERE / "round93_test.src.txt",
         HERE / "round93_test.jsonl",
         HERE / "round93_test_site.tsv",
+    ),
+    "round94-dev": (
+        HERE / "round94_dev.src.txt",
+        HERE / "round94_dev.jsonl",
+        HERE / "round94_dev_site.tsv",
+    ),
+    "round94-test": (
+        HERE / "round94_test.src.txt",
+        HERE / "round94_test.jsonl",
+        HERE / "round94_test_site.tsv",
+    ),
+    "round95-dev": (
+        HERE / "round95_dev.src.txt",
+        HERE / "round95_dev.jsonl",
+        HERE / "round95_dev_site.tsv",
+    ),
+    "round95-test": (
+        HERE / "round95_test.src.txt",
+        HERE / "round95_test.jsonl",
+        HERE / "round95_test_site.tsv",
+    ),
+    "round96-dev": (
+        HERE / "round96_dev.src.txt",
+        HERE / "round96_dev.jsonl",
+        HERE / "round96_dev_site.tsv",
+    ),
+    "round96-test": (
+        HERE / "round96_test.src.txt",
+        HERE / "round96_test.jsonl",
+        HERE / "round96_test_site.tsv",
+    ),
+    "round97-dev": (
+        HERE / "round97_dev.src.txt",
+        HERE / "round97_dev.jsonl",
+        HERE / "round97_dev_site.tsv",
+    ),
+    "round97-test": (
+        HERE / "round97_test.src.txt",
+        HERE / "round97_test.jsonl",
+        HERE / "round97_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
