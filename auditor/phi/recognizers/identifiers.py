@@ -1008,7 +1008,9 @@ def _four_or_more(value: str) -> bool:
 # A delimited cell holding only a record number: letters and digits with a check letter
 # ("|1557210L|", ",TR4928645,", "| KTZ6856 |"), or seven or more digits alone.
 _RECORD_CELL = re.compile(
-    r"(?:(?<=[|,^])|(?<=[|,][ \t])|(?<=^))"
+    # (a line's first cell only on a line with a separator: a clock time alone on its line,
+    # "0400", is no cell, and the rule's trigger skips texts with no "|" or ",")
+    r"(?:(?<=[|,^])|(?<=[|,][ \t])|^(?=[^\n]*[|,]))"
     r"((?:[A-Z]{1,3}-?)?\d{4,10}[A-Z]?)"
     r"(?=[ \t]?[|,^]|[ \t]*$)",
     re.M,
