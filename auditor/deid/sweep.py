@@ -54,7 +54,7 @@ import importlib.util
 import itertools
 import pickle
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -70,6 +70,7 @@ from auditor.phi.recognizers.headed_names import (
     TITLES,
     headed_runs,
 )
+from auditor.phi.recognizers.languages import everyday_words, inflected, language_of
 from auditor.phi.recognizers.lexicon import HONORIFICS, MEDICAL_SUFFIX, RELATIVES, Lexicon
 from auditor.phi.recognizers.name_edges import edge_bounds
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, REGISTER_LABELS
@@ -185,6 +186,9 @@ _AGE = accelerated(
         # the age in brackets after a birth date ("DOB 19310718 (95)", "DOB 7/19/1933 (so 93)")
         r"|(?<=[ \t])(?P<verb>(?i:is|was|'s))[ \t]+(?P<s>\d{2,3})(?![\d/:.%])"
         r"(?![ \t]*(?i:%|percent|bpm|mmhg|kg|lbs?|cm|in|mg|ml|degrees|°))"
+        # the writer's own age, or theirs ("I'm 91 and live alone", "she's 93 now")
+        r"|(?<![\w'’])(?:I(?:['’]m|[ \t]+am)|(?i:s?he)['’]s)[ \t]+(?P<m>\d{2,3})(?![\d/:.%])"
+        r"(?![ \t]*(?i:%|percent|bpm|mmhg|kg|lbs?|cm|in|mg|ml|degrees|°|years?[ \t]+(?:ago|since)))"
         r"|(?i:dob|d\.o\.b\.?|born|b\.)[ \t:]*[\d/.\-]{6,10}[ \t]*"
         # (or "(so 93)", "(now 91)", "(age 96 y)")
         r"\((?:(?i:so|now|age|aged|i\.e\.?)[ \t]+)?(?P<b>\d{2,3})(?:[ \t]*(?i:y/?o|y|yrs?))?\)"
@@ -330,7 +334,7 @@ class Sweep:
                     found.append(SweepSpan(Entity.ID_NUMBER.value, m.start(), m.end()))
             covered = Covered(taken_pairs + [(s.start, s.end) for s in found])
         for m in _AGE.finditer(text):
-            group = next(g for g in ("n", "o", "s", "b") if m.group(g))
+            group = next(g for g in ("n", "o", "s", "m", "b") if m.group(g))
             number = m.group(group)
             if group == "s":
                 verb = m.start("verb")
@@ -346,9 +350,10 @@ class Sweep:
         mixed = lower > sum(c.isupper() for c in text)
         starts = sorted(s.start for s in taken)
         heads = Covered(header_rows(text))
+        language: list[str | None] = []  # the text's other language, found on first need
         for m in _WORD.finditer(text):
             kind = self._decide(m.group(), mixed)
-            if kind and _common_foreign(text, m):
+            if kind and _common_foreign(text, m, self._listed, language):
                 continue
             if (
                 kind
@@ -744,11 +749,16 @@ def _foreign_words() -> frozenset[str]:
 _TITLE_DOT = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.[ \t]*$")
 
 
-def _common_foreign(text: str, m: re.Match[str]) -> bool:
+def _common_foreign(
+    text: str, m: re.Match[str], listed: Callable[[str], bool], language: list[str | None]
+) -> bool:
     """A frequent word of another language ("rénale", "Feuille", "Pesakit", "chamada") where
     its case proves nothing: in lower case, or capitalised where a sentence or a line opens.
     Frequent lists hold names too ("Mehmet"), so a capitalised one inside a sentence is
-    swept as before."""
+    swept as before. In a text partly written in Spanish, Portuguese or French (``language``:
+    filled on first need), also that language's everyday words ("Familia", "silla", "casa",
+    which the name lists hold as rare surnames) and its verb and noun forms no list holds
+    ("Tolerando", "Ambulando")."""
     word = m.group()
     if not word.islower() and (
         not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start())
@@ -756,7 +766,22 @@ def _common_foreign(text: str, m: re.Match[str]) -> bool:
     ):
         return False
     parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
-    return bool(parts) and all(p in _foreign_words() for p in parts if p)
+    if not parts:
+        return False
+    if all(p in _foreign_words() for p in parts if p):
+        return True
+    if not (word.islower() or word[1:].islower()) or _NAME_AFTER.match(text, m.end()):
+        return False  # an acronym ("NYC"), a facility's head word ("Pabellón Los Flamboyanes")
+    if not language:
+        language.append(language_of(text))
+    if language[0] is None:
+        return False
+    everyday = everyday_words(language[0])
+    return all(p in everyday or (inflected(language[0], p) and not listed(p)) for p in parts)
+
+
+# A capitalised word after a space: the word before it is part of a name.
+_NAME_AFTER = re.compile(r" [A-ZÀ-Þ]")
 
 
 # A word in a cased script we hold no word list for: Greek, Cyrillic, Armenian.

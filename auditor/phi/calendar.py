@@ -48,6 +48,15 @@ HOLIDAY = (
     r"diwali|deepavali|eid al-(?:fitr|adha)|eid ul-(?:fitr|adha)|yom kippur|rosh hashanah|"
     r"(?:lunar|chinese) new year|hogmanay|bonfire night|guy fawkes night|mardi gras|kwanzaa|"
     r"all (?:saints|souls)['’]? day|"
+    # the feasts of the Spanish, Portuguese and French calendars that notes partly in those
+    # languages name ("pasó Nochebuena aquí", "Día de Reyes", "Sexta-feira Santa", "la veille
+    # de Noël"); not a bare "Noel" or "Reyes", a given name and a surname
+    r"nochebuena|navidad|nochevieja|a[ñn]o nuevo|d[ií]a de (?:los )?reyes(?: magos)?|"
+    r"d[ií]a de las? madres?|d[ií]a del padre|d[ií]a de (?:los )?muertos|"
+    r"d[ií]a de acci[óo]n de gracias|viernes santo|jueves santo|semana santa|"
+    r"domingo de (?:resurrecci[óo]n|ramos|pascua)|cinco de mayo|"
+    r"v[ée]spera de natal|ano novo|sexta-feira santa|dia das m[ãa]es|dia dos pais|"
+    r"r[ée]veillon|noël|jour de l['’]an|pâques|f[êe]te des (?:m[èe]res|p[èe]res)|"
     # the national days of India, South Africa, Canada and New Zealand ("26 Jan (Republic
     # Day)", "born on Freedom Day"), in Title case only: "a family day out" is no holiday
     r"(?-i:Republic Day|Freedom Day|Heritage Day|Youth Day|Human Rights Day|Family Day|"
@@ -61,7 +70,9 @@ HOLIDAY_STARTS = (
     "president", "juneteenth", "diwali", "deepavali", "eid", "yom", "rosh", "lunar", "chinese",
     "hogmanay", "bonfire", "guy", "mardi", "kwanzaa", "republic", "freedom", "heritage", "youth",
     "human", "family", "civic", "matariki", "gandhi", "holi", "pongal", "onam", "vesak",
-    "saints", "souls",
+    "saints", "souls", "nochebuena", "navidad", "nochevieja", "año", "ano", "día", "dia",
+    "viernes", "jueves", "semana", "domingo", "cinco", "véspera", "vespera", "sexta",
+    "réveillon", "reveillon", "noël", "jour", "pâques", "fête", "fete",
 )  # fmt: skip
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # Ages over 89 written out: "ninety-two", "a hundred and one".

@@ -276,6 +276,8 @@ def test_a_code_and_a_number(sweep: Sweep, text: str, value: str, is_id: bool) -
         ("Hal Brenneman was 99; his daughter joined the grief group", "99"),
         ("She is 93 and lives alone", "93"),
         ("DOB 19310718 (95) CT HEAD W/O", "95"),
+        ("I'm on HCTZ 25 and metoprolol. I'm 91 and live alone now.", "91"),  # the writer's
+        ("Mom's doing ok, she's 96 and still gardening.", "96"),
     ],
 )
 def test_an_age_over_89_said_of_someone(
@@ -287,7 +289,14 @@ def test_an_age_over_89_said_of_someone(
 
 
 @pytest.mark.parametrize(
-    "text", ["HR was 92 and SpO2 was 99%", "BP was 120 systolic", "It is 95 today"]
+    "text",
+    [
+        "HR was 92 and SpO2 was 99%",
+        "BP was 120 systolic",
+        "It is 95 today",
+        "I'm 100% sure it started Monday",
+        "I am 95 kg now, up from 90",
+    ],
 )
 def test_a_vital_sign_is_no_age(sweep: Sweep, phi_engine: PhiEngine, text: str) -> None:
     spans = sweep.spans(text, next(iter(phi_engine.analyze_many([text]))))

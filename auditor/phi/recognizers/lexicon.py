@@ -108,6 +108,9 @@ RELATIVES = frozenset(
         "frere", "tochter", "vater", "ehemann", "ehefrau", "dochter", "zoon", "moeder", "vader",
         "echtgenoot", "echtgenote", "datter", "aegtefaelle", "hustru", "filha", "filho", "irmao",
         "figlia", "figlio", "moglie", "marito", "corka", "matka", "ojciec", "maz",
+        "nieta", "sobrina", "sobrino", "cunada", "cunado", "suegra", "suegro", "yerno", "nuera",
+        "vecina", "vecino", "madrina", "padrino", "sobrinha", "sobrinho", "cunhada", "cunhado",
+        "vizinha", "vizinho",
         # the abbreviations hurried notes use ("dtr Itzayana called", "sis here"), and the
         # Māori word for the family, as New Zealand notes write it ("whānau: wife Huhana")
         "dtr", "dau", "sis", "whanau", "parent",

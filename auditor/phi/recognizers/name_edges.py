@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from auditor.phi.entities import TypedSpan
 from auditor.phi.recognizers.cues import dotted_credential
+from auditor.phi.recognizers.languages import language_of
 from auditor.phi.recognizers.lexicon import HONORIFICS
 from auditor.phi.recognizers.name_joins import PARTICLES
 
@@ -130,7 +131,7 @@ def edge_bounds(
         if head is not None:
             start = head.start(1)
         particle = _PARTICLE_BEFORE.search(text, max(0, start - 12), start)
-        if particle is not None:
+        if particle is not None and not _preposition(text, particle.start(1)):
             start = particle.start(1)
         short = _SHORT_GIVEN_BEFORE.search(text, max(0, start - 8), start)
         if short is not None:
@@ -151,6 +152,19 @@ def edge_bounds(
             end = bare.end(1)
         if (start, end) != (span.start, span.end):
             yield span, start, end
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-zß-ÿ]+[ \t]+\Z")
+
+
+def _preposition(text: str, at: int) -> bool:
+    """The particle at ``at`` follows a word in lower case in a text partly in Spanish,
+    Portuguese or French: a preposition there ("pastor de la Iglesia Bautista", "llamó de
+    Carolina"), not a surname's particle ("seen by de Vries")."""
+    return (
+        _LOWER_WORD_BEFORE.search(text, max(0, at - 24), at) is not None
+        and language_of(text) is not None
+    )
 
 
 # A form of address at a name's start ("Sra. Vega", "Puan Noraini"), a generation at its end.

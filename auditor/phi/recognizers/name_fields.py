@@ -23,7 +23,7 @@ from auditor.phi.recognizers.name_joins import NUMBER_WORD_AFTER
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
-from auditor.phi.recognizers.tokens import normalize
+from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -129,11 +129,12 @@ class FieldNameRecognizer(LocalRecognizer):
         labels = list(_LABEL.finditer(text))
         if "ame" in text:
             labels += _NAME_FIELD_CAPS.finditer(text)
+        bare = list(_LABEL_BARE.finditer(text))
+        view = TokenView.shared(text, nlp_artifacts)
         for label in labels:
-            span = self._value(text, label.end())
+            span = self._value(text, label.end(), view)
             if span is not None:
                 results.append(make_result(self, Entity.PERSON, span[0], span[1], SCORE))
-        bare = list(_LABEL_BARE.finditer(text))
         if "|" in text:
             # a cell has no label's word: one of its words must be no English word
             bare += [
@@ -145,14 +146,14 @@ class FieldNameRecognizer(LocalRecognizer):
                 )
             ]
         for label in bare:
-            span = self._value(text, label.end())
+            span = self._value(text, label.end(), view)
             if span is None:
                 continue
             # Without a colon only the "SURNAME, First" shape counts: the value ends with the
             # first word after the comma ("Pt D'Angelo, Vincent seen with ...").
             comma = text.find(",", span[0], span[1])
             given = _WORD.search(text, comma + 1) if comma != -1 else None
-            if given is None or self._word(given.group().rstrip(".")) is None:
+            if given is None or self._word(given.group().rstrip("."), view) is None:
                 continue  # "pt ambulating, pt lasix given": no given name after the comma
             end = min(span[1], given.end())
             results.append(make_result(self, Entity.PERSON, span[0], end, SCORE))
@@ -179,7 +180,7 @@ class FieldNameRecognizer(LocalRecognizer):
             for n in (1, 2)
         )
 
-    def _value(self, text: str, pos: int) -> tuple[int, int] | None:
+    def _value(self, text: str, pos: int, view: TokenView) -> tuple[int, int] | None:
         # A title first is fine and stays out of the span: "Re: Ms Tanvi Desai".
         title = re.match(r"(?i)(?:mrs?|ms|miss|mx|dr)\.?\s+", text[pos:])
         if title and title.group().split(".")[0].strip().lower() in TITLES:
@@ -199,7 +200,7 @@ class FieldNameRecognizer(LocalRecognizer):
                 break  # "Samuel Ostrowski, M.D.": a credential, not an initial
             if NUMBER_WORD_AFTER.match(text, pos + len(word)):
                 break  # "Jomo Kariuki, IP No. ...": the number's label
-            verdict = self._word(word)
+            verdict = self._word(word, view)
             if verdict is None and words == 0 and self._word_before_surname(text, word, m.end()):
                 verdict = False  # "RN: Kestrel Hovdestad": a given name that is also a word
             if verdict is None:
@@ -236,12 +237,15 @@ class FieldNameRecognizer(LocalRecognizer):
         lex = self.lexicon
         return not lex.is_english(later) and (lex.is_surname(later) or lex.is_unknown_proper(later))
 
-    def _word(self, word: str) -> bool | None:
+    def _word(self, word: str, view: TokenView) -> bool | None:
         """None: not a name word (the value ends); True: evidence of a name; False: an
-        initial or particle, allowed inside but not enough alone."""
+        initial or particle, allowed inside but not enough alone. A word of the language
+        the text switches into is no name in lower case ("Pt alerta, orientada x2")."""
         key = normalize(word)
         if len(key) == 1:
             return False
+        if word.islower() and view.everyday_key(key):
+            return None
         lex = self.lexicon
         if (
             key in STOP_WORDS

@@ -175,6 +175,14 @@ class NameWords:
             and not self.blocked(words[j].key)
         )
 
+    @staticmethod
+    def _particle_inside(view: TokenView, k: int) -> bool:
+        """The word before the particles at ``k`` is capitalised (a given name, a title)."""
+        j = k - 1
+        while j >= 0 and view.words[j].key in PARTICLES and view.words[j].text.islower():
+            j -= 1
+        return j >= 0 and view.gap(j + 1) in (" ", ". ") and view.words[j].text[:1].isupper()
+
     def _unknown_pair(self, view: TokenView, i: int) -> bool:
         """Two adjacent Title-case words that are neither words nor jargon, in mixed case; or
         such a word after a given name that is also a word ("Poppy Bennellick", "Juniper
@@ -329,7 +337,12 @@ class NameWords:
         left = min(k, anchor)
         gap = view.gap(max(k, anchor))
         if gap == " " and self._particle(view, k):
-            return True  # "María José de la Cruz", "Van der Berg"
+            # "María José de la Cruz", "Van der Berg"; in a note partly in Spanish, a particle
+            # before a name is a preposition unless a name or a title precedes it ("pastor de
+            # la Iglesia ...", "llamó de Carolina"; "Dr. de la Fuente")
+            return k > anchor or view.language is None or self._particle_inside(view, k)
+        if view.everyday(k):
+            return False  # "Nieta Yokasta": a word of the language the note switches into
         if "\n" in gap or len(gap) > 3 or gap.strip(" .,'-") != "" or "  " in gap:
             return False
         if gap == "-" and k > anchor and self._syllable(view, k):

@@ -19,6 +19,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.languages import inflected
 from auditor.phi.recognizers.lexicon import (
     CALENDAR_WORDS,
     CLINICAL_ENDING,
@@ -537,6 +538,22 @@ class NameShapeRecognizer(LocalRecognizer):
             out.append(make_result(self, Entity.PERSON, m.start("i"), end, 0.65))
         return out
 
+    def _foreign(self, view: TokenView, start: int, end: int) -> bool:
+        """A word of the language the note switches into inside ``start:end``: an everyday
+        one, or one with that language's verb or noun endings that no name list holds ("pt
+        tolerando")."""
+        language = view.language
+        if language is None:
+            return False
+        if view.everyday_in(start, end):
+            return True
+        return any(
+            start <= w.start < end
+            and inflected(language, w.key)
+            and not self.lexicon.is_name(w.key)
+            for w in view.words
+        )
+
     def _blocked(self, parts: Sequence[str]) -> bool:
         """A part no lower-case name rule may take: a listed non-name, a clinical term or a
         stop word."""
@@ -789,15 +806,21 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         if "(" in text and any(cue in lower for cue in _FAMILY_CUES):
             out += self._family_list(text)
+        # names in lower case, or in Title case with nothing but a cue: no word of the
+        # language a note switches into ("Pt descansando", "recibido de PACU")
+        by_cue = []
         if nlp_artifacts is not None and not TokenView.shared(text, nlp_artifacts).shouting:
-            out += self._lower_pairs(text)
+            by_cue += self._lower_pairs(text)
         if "(" in text:
-            out += self._lower_aged(text)
-        out += self._aged_sex(text)
+            by_cue += self._lower_aged(text)
+        by_cue += self._aged_sex(text)
+        by_cue += self._room_surnames(text)
+        if by_cue:
+            view = TokenView.shared(text, nlp_artifacts)
+            out += [r for r in by_cue if not self._foreign(view, r.start, r.end)]
         for m in _PATIENT_INITIALS.finditer(text) if "." in text else ():
             if m.group(1).replace(".", "") not in _NOT_INITIALS:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        out += self._room_surnames(text)
         if any(rank in lower for rank in SPELLED_RANKS):
             out += self._ranked(text)
         if "," in text:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from auditor.phi.calendar import HOLIDAY, HOLIDAY_STARTS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import Cue, person_cue, state_word
@@ -38,7 +39,7 @@ from auditor.phi.recognizers.name_joins import (
 from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import irish_county_words
-from auditor.phi.recognizers.tokens import TokenView
+from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.recognizers.vehicles import is_vehicle
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
         n = len(words)
         taken = [0.0] * n
         county = irish_county_words(view)
-        eponym = eponym_words(view) | county
+        eponym = eponym_words(view) | county | _holiday_words(view)
         text = view.text
         for i in range(n):
             if i in eponym:
@@ -222,7 +223,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if not proper:
             # Lower case in mixed-case text is no name, except a listed name that is not a
             # word right after a dotted title: "spoke with mrs. harrington", "dr. nunez".
-            return SCORES[Cue.VERB] if self._lower_titled(view, i) else 0.0
+            lower_titled = self._lower_titled(view, i) and not view.everyday(i)
+            return SCORES[Cue.VERB] if lower_titled else 0.0  # (not "Hija llorando")
         if state_word(view, self.lexicon, i):
             return 0.0
         if (
@@ -238,6 +240,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return SCORES[Cue.RELATIVE]  # "daughter Thora", "interpreter Candida"
         if (blocked or not (known or unknown)) and not title_near(view, i):
             return 0.0  # fast path: only a title or credential could make this a name
+        if view.everyday(i):
+            return 0.0  # "Familia pregunta", "PISO": a word of the language the note switches into
         cue = person_cue(view, i, i + 1)
         if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
             cue = Cue.RELATIVE
@@ -500,6 +504,26 @@ _NAMING_RELATIVES = (RELATIVES | {"interpreter", "interp", "translator"}) - {"hc
 # A lower-case administrative unit after a place's name ("lumino parish", "busia district")
 # is no surname, and a word said twice ("boda boda", "tuk tuk") is no name.
 _LOWER_UNITS = frozenset({"parish", "district", "county", "village", "division", "ward"})
+
+
+_HOLIDAY = re.compile(rf"(?<![\w'’-])(?:{HOLIDAY})(?![\w'’-])", re.I)
+_HOLIDAY_KEYS = frozenset(normalize(w) for w in HOLIDAY_STARTS)
+
+
+def _holiday_words(view: TokenView) -> set[int]:
+    """Word indexes inside a holiday's name ("Viernes Santo", "Domingo de Resurrección"):
+    the date rule's, not a given name and a surname."""
+    words = view.words
+    if not any(w.key in _HOLIDAY_KEYS for w in words):
+        return set()
+    starts = [w.start for w in words]
+    out: set[int] = set()
+    for m in _HOLIDAY.finditer(view.text):
+        i = bisect_left(starts, m.start())
+        while i < len(words) and words[i].start < m.end():
+            out.add(i)
+            i += 1
+    return out
 
 
 def _still_a_name(text: str, start: int, end: int) -> bool:

@@ -457,7 +457,12 @@ class PlaceRecognizer(LocalRecognizer):
                     out.append((words[i].start, words[i + 1].end, 0.65))
                     i += 2
                     continue
-                if is_place and view.looks_proper(i) and key not in _DIRECTIONS:
+                if (
+                    is_place
+                    and view.looks_proper(i)
+                    and key not in _DIRECTIONS
+                    and not view.everyday(i)  # "pt encontrado en piso": Spanish, no place
+                ):
                     ambiguous = lex.is_ambiguous(key)
                     # (a US state's letters after a town abroad are a word or a credential:
                     # "CONSTANCIA DE ...", "Ashgrove, MD")

@@ -9,11 +9,14 @@ stand in for lemmas in context cues.
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 import unicodedata
 from dataclasses import dataclass, field
 
+from auditor.phi.recognizers.languages import any_everyday, everyday_words, text_language
+from auditor.phi.recognizers.lexicon import HONORIFICS
 from auditor.phi.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -210,6 +213,53 @@ class TokenView:
         """Whether word i's capitalisation says nothing: shouting text or an all-caps word."""
         return self.shouting or (self.words[i].is_upper and len(self.words[i].text) > 1)
 
+    @property
+    def language(self) -> str | None:
+        """The other language the text is partly written in (``languages.text_language`` of
+        its lower-case words), worked out when first asked."""
+        cache = self.cache
+        if "language" not in cache:
+            cache["language"] = text_language({w.key for w in self.words if w.text.islower()})
+        return cache["language"]  # type: ignore[return-value]
+
+    def everyday_key(self, key: str) -> bool:
+        """``key`` is a word of the language the text is partly written in (found only for
+        a key some such language has)."""
+        if key not in any_everyday():
+            return False
+        language = self.language
+        return language is not None and key in everyday_words(language)
+
+    def everyday(self, i: int) -> bool:
+        """Word i is a frequent word of the text's other language where its case proves
+        nothing: in lower case, opening a sentence or a line (not after a title: "Dr.
+        Cadena"), or anywhere in a text written in capitals ("Familia pregunta", "pt
+        descansando"). An acronym in mixed case is none ("NYC")."""
+        w = self.words[i]
+        if len(w.key) < 2 or w.key in _ADDRESS or not self.everyday_key(w.key):
+            return False  # (a letter is an initial: "Seguros Caribe C.A."; "Dra." a title)
+        if w.text.islower() or self.shouting:
+            return True
+        if not w.is_title or not self.sentence_initial(i):
+            return False
+        if i == 0:
+            return True
+        before = self.words[i - 1]
+        # after a title or an initial's dot no sentence starts ("Dr. Cadena", "M. Rondón")
+        return before.key not in _ADDRESS and len(before.key) > 1
+
+    def everyday_in(self, start: int, end: int) -> bool:
+        """Whether a word inside ``start:end`` is :meth:`everyday`."""
+        if self.language is None:
+            return False
+        words = self.words
+        i = bisect.bisect_left(words, start, key=lambda w: w.start)
+        while i < len(words) and words[i].start < end:
+            if self.everyday(i):
+                return True
+            i += 1
+        return False
+
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
             return True
@@ -217,6 +267,8 @@ class TokenView:
         return any(c in ".!?\n:;" for c in gap)
 
 
+# A form of address before a capitalised word makes it a name whatever else it means.
+_ADDRESS = HONORIFICS | {"don", "dona", "dra", "lic", "lcda", "lcdo"}
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
 
