@@ -80,7 +80,19 @@ _UNIT_TEXT = (
     "observation obs cdu amu mau sau sdu imc imcu pcu medsurg geriatric geriatrics elderly "
     "stroke hasu cath recovery holding preop postop pre post op "
     "wad enfermaria enfermería medicina interna cirugía cirurgia de da del station unidad uci "
-    "uti sala"
+    "uti sala "
+    # the same kinds in Spanish, Portuguese and French (written from the kinds of units, not
+    # from a batch; "Centro Médico" names a hospital and stays out)
+    "cuidado cuidados intensivo intensivos intensiva intensivas intermedio intermedios "
+    "coronaria coronarios urgencia urgencias emergencia emergencias quirófano quirofano "
+    "recuperación recuperacion pediatría pediatria maternidad neonatología neonatologia "
+    "neonatal telemetría telemetria cardiología cardiologia ortopedia oncología oncologia "
+    "psiquiatría psiquiatria quemados hospitalización hospitalizacion observación "
+    "observacion piso planta pabellón pabellon norte sur este oeste adultos niños ninos "
+    "mujeres hombres ucin ucip uce ucc la los las y terapia semi semi-intensiva pronto socorro "
+    "cirúrgico cirurgico réanimation reanimation soins intensifs continus urgences salle "
+    "service étage etage bloc opératoire operatoire maternité maternite pédiatrie pediatrie "
+    "néonatologie cardiologie chirurgie médecine medecine interne et"
 )
 _UNIT_WORDS = frozenset(_UNIT_TEXT.split())
 _UNIT_CODE = re.compile(r"\d{1,3}[A-Za-z]{0,2}|[A-Za-z]{1,2}-?\d{0,3}")
