@@ -171,6 +171,10 @@ UNSEEN_HAND = (
     "round95-test",
     "round96-test",
     "round97-test",
+    "round98-test",
+    "round99-test",
+    "round100-test",
+    "round101-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -63,7 +63,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round94-dev``/``round94-test``,
 ``round95-dev``/``round95-test``,
 ``round96-dev``/``round96-test``,
-``round97-dev``/``round97-test`` and ``bait-dev``/``bait-test``
+``round97-dev``/``round97-test``,
+``round98-dev``/``round98-test``,
+``round99-dev``/``round99-test``,
+``round100-dev``/``round100-test``,
+``round101-dev``/``round101-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1209,6 +1213,46 @@ CORPORA = {
         HERE / "round97_test.src.txt",
         HERE / "round97_test.jsonl",
         HERE / "round97_test_site.tsv",
+    ),
+    "round98-dev": (
+        HERE / "round98_dev.src.txt",
+        HERE / "round98_dev.jsonl",
+        HERE / "round98_dev_site.tsv",
+    ),
+    "round98-test": (
+        HERE / "round98_test.src.txt",
+        HERE / "round98_test.jsonl",
+        HERE / "round98_test_site.tsv",
+    ),
+    "round99-dev": (
+        HERE / "round99_dev.src.txt",
+        HERE / "round99_dev.jsonl",
+        HERE / "round99_dev_site.tsv",
+    ),
+    "round99-test": (
+        HERE / "round99_test.src.txt",
+        HERE / "round99_test.jsonl",
+        HERE / "round99_test_site.tsv",
+    ),
+    "round100-dev": (
+        HERE / "round100_dev.src.txt",
+        HERE / "round100_dev.jsonl",
+        HERE / "round100_dev_site.tsv",
+    ),
+    "round100-test": (
+        HERE / "round100_test.src.txt",
+        HERE / "round100_test.jsonl",
+        HERE / "round100_test_site.tsv",
+    ),
+    "round101-dev": (
+        HERE / "round101_dev.src.txt",
+        HERE / "round101_dev.jsonl",
+        HERE / "round101_dev_site.tsv",
+    ),
+    "round101-test": (
+        HERE / "round101_test.src.txt",
+        HERE / "round101_test.jsonl",
+        HERE / "round101_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
