@@ -259,18 +259,22 @@ _EVERYDAY_TOP = 50000
 # A surname this frequent in the census stays a name whatever else it means ("Torres",
 # "Flores", "Cruz"); a rarer one that is an everyday word ("Familia", "Puerta") does not.
 _EVERYDAY_SURNAME_RANK = 5000
+# How frequent (wordfreq's Zipf scale: 4.3 is about 20 in a million words) a word of the
+# language must be to stay a word when a name or place list holds it too.
+_EVERYDAY_LISTED_ZIPF = 4.3
 
 
 def everyday_words() -> None:
     """The 50,000 most frequent words of Spanish, Portuguese and French (``wordfreq``), as
     lookup keys, three letters at least, that are no English word, no given name, no surname
-    among the census's 5,000 most frequent, no US state and no large city: what a note
-    written partly in that language uses as words ("familia", "silla", "descansando"), which
-    the name lists hold as rare surnames or small places. Read only where the text is in
-    that language (``auditor.phi.recognizers.languages``)."""
+    among the census's 5,000 most frequent, no US state and no large city, and, if a name or
+    place list holds them, frequent (``_EVERYDAY_LISTED_ZIPF``): what a note written partly
+    in that language uses as words ("familia", "casa", "descansando"), which the name lists
+    hold as rare surnames or small places. Read only where the text is in that language
+    (``auditor.phi.recognizers.languages``)."""
     import sys
 
-    from wordfreq import top_n_list  # type: ignore[import-not-found]
+    from wordfreq import top_n_list, zipf_frequency  # type: ignore[import-not-found]
 
     sys.path.insert(0, str(HERE.parent.parent.parent))
     from auditor.phi.calendar import month_names, weekday_names
@@ -296,6 +300,12 @@ def everyday_words() -> None:
             ):
                 continue
             if key in lex.states or key in lex.big_cities:
+                continue
+            # a listed name or place among a language's words is its word only if frequent
+            # ("familia", "casa", "lado"); wordfreq's lists hold that language's towns and
+            # surnames too ("bayamon", "quintero"), which stay names
+            listed = lex.is_name(key) or key in lex.places
+            if listed and zipf_frequency(word, language) < _EVERYDAY_LISTED_ZIPF:
                 continue
             words.add(key)
         _write(f"everyday_{language}.txt.gz", sorted(words))

@@ -341,8 +341,6 @@ class NameWords:
             # before a name is a preposition unless a name or a title precedes it ("pastor de
             # la Iglesia ...", "llamó de Carolina"; "Dr. de la Fuente")
             return k > anchor or view.language is None or self._particle_inside(view, k)
-        if view.everyday(k):
-            return False  # "Nieta Yokasta": a word of the language the note switches into
         if "\n" in gap or len(gap) > 3 or gap.strip(" .,'-") != "" or "  " in gap:
             return False
         if gap == "-" and k > anchor and self._syllable(view, k):

@@ -218,6 +218,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return 0.0
         if key in HONORIFICS and i + 1 < len(view.words) and view.words[i + 1].text[:1].isupper():
             return 0.0  # "wife, Sra. Vega", "Puan Noraini": the form of address, not the name
+        if key in _KIN_KINDS and i + 1 < len(view.words) and view.words[i + 1].key in _KIN_AFTER:
+            return 0.0  # "Foster mother", "Bio dad", "Birth parents": a kind of kin, no name
         lex = self.lexicon
         proper = view.looks_proper(i)
         if not proper:
@@ -240,8 +242,6 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return SCORES[Cue.RELATIVE]  # "daughter Thora", "interpreter Candida"
         if (blocked or not (known or unknown)) and not title_near(view, i):
             return 0.0  # fast path: only a title or credential could make this a name
-        if view.everyday(i):
-            return 0.0  # "Familia pregunta", "PISO": a word of the language the note switches into
         cue = person_cue(view, i, i + 1)
         if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
             cue = Cue.RELATIVE
@@ -499,6 +499,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
         )
 
 
+# What kind of parent or home a word says ("Foster mother", "Bio dad", "Adoptive parents").
+_KIN_KINDS = frozenset({"foster", "bio", "biological", "birth", "adoptive", "surrogate", "host"})
+_KIN_AFTER = RELATIVES | {
+    "mom", "dad", "parent", "parents", "family", "families", "home", "homes", "care", "carer",
+    "placement", "child", "children", "kid", "kids", "sibling", "siblings", "mum", "mam",
+}  # fmt: skip
 # The people whose given name follows them in a note ("daughter Thora", "interpreter Ana").
 _NAMING_RELATIVES = (RELATIVES | {"interpreter", "interp", "translator"}) - {"hcp", "proxy"}
 # A lower-case administrative unit after a place's name ("lumino parish", "busia district")
