@@ -770,7 +770,7 @@ def _common_foreign(
         return False
     if all(p in _foreign_words() for p in parts if p):
         return True
-    if not (word.islower() or word[1:].islower()) or _NAME_AFTER.match(text, m.end()):
+    if not word.islower() and (not word[1:].islower() or _NAME_AFTER.match(text, m.end())):
         return False  # an acronym ("NYC"), a facility's head word ("Pabellón Los Flamboyanes")
     if not language:
         language.append(language_of(text))
@@ -790,7 +790,7 @@ _CASED_SCRIPT_WORD = re.compile(
 )
 # Where a sentence or a line starts (its first word is capitalised whatever it is), and what
 # follows a label (Mongolian, Russian and Greek ":", Armenian "՝").
-_SENTENCE_START = re.compile(r"(?:^|[.!?;\n•*-]|[ \t]{3})[ \t\d.)]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;\n•*-]|[ \t]{3})[ \t\d.)\"“(]*$")
 # An initial's dot ends no sentence: "Эмч: Д. Оюунчимэг", "բժիշկ՝ Ա. Հակոբյան".
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s:՝(,])[^\W\d_]\.[ \t]?$")
 _LABEL_AFTER = re.compile(r"[ \t]*[:՝]")

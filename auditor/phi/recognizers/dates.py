@@ -637,7 +637,7 @@ _PAIR_LEFT = context_regex(
 _PART_LEFT = context_regex(
     ["pain", "strength", "motor", "grip", "grips", "power", "ue", "le", "bue", "ble", "mae",
      "rated", "rates", "rating", "score", "scale", "level", "grade", "murmur", "sem", "gcs",
-     "sets", "cultures", "cx", "bottles", "tab", "tabs", "dose", "doses", "apgar",
+     "sets", "cultures", "cx", "bottles", "tab", "tabs", "dose", "doses", "apgar", "apgars",
      "reflexes", "dtr", "dtrs", "edema", "pulses", "pulse", "weakness",
      "sensation", "deltoids", "biceps", "triceps", "quads", "hips", "ankles", "wrists",
      "fingers", "fraction", "portions", "portion", "eat", "ate", "meal", "meals", "tray",
@@ -666,7 +666,9 @@ _FRACTION_RIGHT = re.compile(
     r"bilat|bilaterally|throughout|in all|ue\b|le\b|bue\b|ble\b|grips?|tab|tabs|cc|ml|mg|"
     r"units|ns\b|nss\b|strength|bottles?|sets?|cultures?|of\b|x\b|peep|ps\b|cpap|"
     r"breaths?|%|l\b|lpm|nc\b|positive|negative|pos\b|neg\b|\+|portions?|meals?|of the|"
-    r"power|reflexes|dtrs?|pulses?|edema|hrs?\b|h\b|days?\b|times|doses?|drops?|vials?|"
+    # (a gestational age's days: "29 3/7 wks")
+    r"power|reflexes|dtrs?|pulses?|edema|hrs?\b|h\b|days?\b|wks?\b|weeks?\b|times|doses?|"
+    r"drops?|vials?|"
     r"puffs?|mcg|inch|cm\b|\)?\s*=)",
     I,
 )
@@ -765,8 +767,15 @@ _COUNT_NEXT = re.compile(
 
 
 def _modal_may(text: str, start: int, end: int) -> bool:
-    """Lower-case "may" before a count of doses or of time ("pt may 2-3 tabs prn"): the verb."""
+    """Lower-case "may" before a count of doses or of time ("pt may 2-3 tabs prn"): the verb;
+    and a month's letters before a decimal or a percentage ("APR 6.49%", "Mar 2.5 mg"): an
+    annual rate or a value, no day."""
+    if _DECIMAL_NEXT.match(text, end):
+        return True
     return text.startswith("may", start) and _COUNT_NEXT.match(text, end) is not None
+
+
+_DECIMAL_NEXT = re.compile(r"(?:\.\d|[ \t]*%)")
 
 
 # Where a label's reach ends: a sentence's or a clause's end between it and the number

@@ -897,6 +897,15 @@ def _initials_ok(value: str) -> bool:
     return value.lower().rstrip(".") not in _NOT_INITIALS
 
 
+_MEASURED = re.compile(r"[ \t]*[<>=]?[ \t]*\d")
+
+
+def _measured(text: str, start: int, end: int) -> bool:
+    """A lab's short name with its value after "Initial" ("Initial pH 7.02", "initial K 2.9"):
+    a measurement, not a person's initials."""
+    return _MEASURED.match(text, end) is not None
+
+
 # A staff member's initials after the act they sign for ("PREPARED BY DH", "checked by:
 # MKO", "dispensed by JT"): two or three capitals that are no role or unit.
 _INITIALS_BY = re.compile(
@@ -1403,6 +1412,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             0.8,
             group=1,
             validate=_initials_ok,
+            reject=_measured,
             trigger=("initial",),
         ),
         Rule("initials-by", e.PERSON, _INITIALS_BY, 0.75, group=1, trigger=(" by",)),

@@ -18,8 +18,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Languages and nationalities (adjective and noun forms), and countries and regions bigger
-# than a state: none is a Safe Harbor geographic subdivision.
+# Languages and nationalities (adjective and noun forms; in English, and in the Spanish,
+# Portuguese and French that notes switch into: "Salvadoreño", "Brasileira", "Haïtien"), and
+# countries and regions bigger than a state: none is a Safe Harbor geographic subdivision.
 DEMONYMS = _words(
     """
     english british scottish welsh irish american canadian mexican australian french german
@@ -38,6 +39,14 @@ DEMONYMS = _words(
     hausa akan twi senegalese wolof congolese cameroonian zulu xhosa creole
     patois kriolu verdean armenian georgian azerbaijani kazakh uzbek mongolian tibetan
     hmong latino latina latinx hispanic asian african european caribbean
+    mexicano mexicana colombiano colombiana salvadoreno salvadorena guatemalteco guatemalteca
+    hondureno hondurena nicaraguense dominicano dominicana puertorriqueno puertorriquena
+    boricua cubano cubana venezolano venezolana peruano peruana ecuatoriano ecuatoriana
+    boliviano boliviana chileno chilena argentino paraguayo paraguaya uruguayo uruguaya
+    espanol espanola hispano hispana centroamericano centroamericana latinoamericano
+    latinoamericana brasileiro brasileira brasileno brasilena portugues portuguesa
+    caboverdiano caboverdiana angolano angolana haitiano haitiana haitien haitienne
+    quebecois quebecoise francais francaise canadien canadienne americain americaine
     england scotland wales ireland britain america canada mexico australia france germany
     holland netherlands belgium switzerland austria italy spain portugal brazil argentina
     chile colombia peru venezuela cuba haiti jamaica guatemala honduras nicaragua ecuador

@@ -284,6 +284,17 @@ def _near_fax(text: str, start: int, end: int) -> bool:
     return near(text, start, end, _FAX_CUES, 20, 0)
 
 
+_PERCENT_AFTER = re.compile(r"[ \t]*%")
+
+
+def _not_intl(text: str, start: int, end: int) -> bool:
+    """Near a fax cue, or too short for a number with its calling code (seven digits at
+    least) and a setting's range ("CPAP +5 21-25%": pressure and oxygen), not a phone."""
+    if _PERCENT_AFTER.match(text, end):
+        return True
+    return sum(c.isdigit() for c in text[start:end]) < 7 or _near_fax(text, start, end)
+
+
 def phone_rules() -> list[Rule]:
     """Every phone, fax and pager rule: the strict North American shapes, then the lenient ones."""
     e = Entity
@@ -291,7 +302,7 @@ def phone_rules() -> list[Rule]:
         Rule("fax", e.FAX_NUMBER, _PHONE_10, 0.0, _FAX_CUES, 0.9, window=24),
         Rule("phone", e.PHONE_NUMBER, _PHONE_10, 0.75, _US_CUES, 0.9, reject=_near_fax),
         Rule("phone-bare", e.PHONE_NUMBER, _PHONE_10_BARE, 0.5, _US_CUES, 0.75, reject=_near_fax),
-        Rule("phone-intl", e.PHONE_NUMBER, _PHONE_INTL, 0.7, _US_CUES, 0.85, reject=_near_fax),
+        Rule("phone-intl", e.PHONE_NUMBER, _PHONE_INTL, 0.7, _US_CUES, 0.85, reject=_not_intl),
         Rule("fax-bare", e.FAX_NUMBER, _PHONE_10_BARE, 0.0, _FAX_CUES, 0.8, window=24),
         Rule("phone-7", e.PHONE_NUMBER, _PHONE_7, 0.55, _US_CUES, 0.8, reject=_near_fax),
         Rule("fax-7", e.FAX_NUMBER, _PHONE_7, 0.0, _FAX_CUES, 0.8, window=24),
