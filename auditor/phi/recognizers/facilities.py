@@ -1045,8 +1045,11 @@ _HEAD_FIRST = re.compile(
     r"Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud|de[ \t]+Saúde|Hospitalario)|Clinique|"
     # France's general and teaching hospitals and health centres ("Centre Hospitalier des
     # Monts", "Centre Hospitalier Universitaire de Nantes", "Centre de Santé Les Tilleuls")
-    r"Centre[ \t]+(?:Hospitalier(?:[ \t]+(?:Universitaire|Régional|Intercommunal|Spécialisé))?|"
-    r"Médical|de[ \t]+Santé)|"
+    # (French writes the words after "Centre" in lower case too: "Centre hospitalier
+    # régional du Grand-Portage"), and Quebec's and France's old name for a city's hospital
+    # ("Hôtel-Dieu de Lévis")
+    r"Centre[ \t]+(?:(?i:hospitalier)(?:[ \t]+(?i:universitaire|régional|regional|"
+    r"intercommunal|spécialisé))?|Médical|de[ \t]+Santé)|H[ôo]tel-Dieu|"
     # Polish, Czech, German and Dutch ("Przychodnia Pod Kopcem", "Szpital Miejski",
     # "Klinikum Nord", "Nemocnice Na Homolce")
     r"Przychodnia|Szpital|Klinika|Poliklinika|Nemocnice|Klinikum|Krankenhaus|Ziekenhuis|"
@@ -1099,7 +1102,7 @@ _NAME_BEFORE_HEAD = re.compile(rf"(?<![\w'’-])({_CAP_ANY}(?:[ \t]{_CAP_ANY}){{
 _WORLD_HEADS = tuple(sorted(HEADS_FIRST | HEADS_LAST))
 _HEAD_FIRST_HINTS = ("Hosp", "Hôp", "Cl", "Ospedale", "Centro", "Centre", "Przychodnia", "Szpital",
                      "Klini", "Polikl", "Nemocnice", "Krankenhaus", "Ziekenhuis", "AZ ", "RS",
-                     "Rumah", "Puskesmas", "Bệnh", "BỆNH")  # fmt: skip
+                     "Rumah", "Puskesmas", "Bệnh", "BỆNH", "tel-Dieu")  # fmt: skip
 _LEVELS = frozenset({"ii", "iii", "iv", "v"})
 _SAINTS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "nuestra",
                      "nossa", "de", "del", "di", "da", "do", "la", "las", "los", "el", "le",

@@ -193,10 +193,11 @@ def bare_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A person's age over 89 after the name and "is" or "turns" ("Mr Dunmorvane is 94 and came in",
-# "his wife Mabel is 95"): the found name says whose number it is (a lab's "Glucose is 98" has
-# no name before it).
+# "his wife Mabel is 95"), or set off after the name's comma ("Mrs Sallowes, now 94, ..."): the
+# found name says whose number it is (a lab's "Glucose is 98" has no name before it).
 _AGE_AFTER_NAME = re.compile(
-    r",?[ \t]+(?:is|was|turns|turned)[ \t]+(?:now[ \t]+)?(9\d|1[01]\d)"
+    r"(?:,?[ \t]+(?:is|was|turns|turned)[ \t]+(?:now[ \t]+)?|,[ \t]*(?:now|aged)[ \t]+)"
+    r"(9\d|1[01]\d)"
     r"(?![\w.,%/°-]\d|[\w%/°-])(?![ \t]*(?i:kg|lbs?|mg|mcg|ml|cm|mm|bpm|percent|degrees)\b)"
 )
 

@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer
 from auditor.phi.dictionaries import SiteDictionary
 from auditor.phi.recognizers.address_fields import AddressFieldRecognizer
 from auditor.phi.recognizers.addresses import AddressRecognizer
+from auditor.phi.recognizers.airports import AirportRecognizer
 from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
@@ -57,6 +58,7 @@ def build_pack(
         facilities,
         HeadedNameRecognizer(lexicon),
         EmergencyServiceRecognizer(lexicon),
+        AirportRecognizer(),
         names,
         FieldNameRecognizer(lexicon),
         AddressFieldRecognizer(),
