@@ -11,7 +11,7 @@ event time) so a burst is found however its events were split, and reported once
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -178,7 +178,22 @@ def stored_columns(active: list[ActiveRule]) -> list[str]:
     return sorted(set(carry_columns(active)) | set(ALWAYS))
 
 
-def segment_rows(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> None:
+def segment_sql(active: list[ActiveRule], flags: str | None = None) -> str:
+    """The statement that makes ``seg`` (``segment_rows``); with ``flags``, an expression
+    over ``av`` (the row rules' verdicts, ``hits.row_flags_sql``), kept as its column ``rf``."""
+    names = ", ".join(stored_columns(active))
+    select = f"SELECT k, line, {EKEY} AS ekey, {names}"
+    if flags is None:
+        return f"CREATE OR REPLACE TEMP TABLE {SEGMENT} AS {select} FROM sv"
+    return f"CREATE OR REPLACE TEMP TABLE {SEGMENT} AS {select}, {flags} AS rf FROM av"
+
+
+def segment_rows(
+    con: duckdb.DuckDBPyConnection,
+    active: list[ActiveRule],
+    made: Callable[[str], bool] | None = None,
+    flags: str | None = None,
+) -> bool:
     """``seg``: the segment's events as the carry keeps them (``stored_columns``, each with
     its line and its key ``ekey``), read once from ``sv`` (``view.create_view`` with
     ``segment_columns=stored_columns(active)``: only the joins those need); ``seg_keys``: each
@@ -187,16 +202,21 @@ def segment_rows(con: duckdb.DuckDBPyConnection, active: list[ActiveRule]) -> No
     What reads the segment besides the row rules' one pass (the day counts, the store's
     distinct events, the window rules, a burst's first event, the carry) reads these: the
     view's joins and the MD5 key are computed once per event instead of once per reader.
+
+    ``flags`` (with ``made``, which runs it under the rules' guard: True when it ran): the
+    row rules' verdicts computed in the same pass, over ``av``, as ``seg``'s column ``rf``;
+    when that statement fails (a rule's error or time limit) ``seg`` is made without them,
+    and the rules run as before, each failure named. Whether ``seg`` has ``rf``.
     """
-    names = ", ".join(stored_columns(active))
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {SEGMENT} AS SELECT k, line, {EKEY} AS ekey, {names} FROM sv"
-    )
+    with_flags = flags is not None and made is not None and made(segment_sql(active, flags))
+    if not with_flags:
+        con.execute(segment_sql(active))
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {SEGMENT_KEYS} AS SELECT ekey, min(k) AS k, "
         "date_diff('day', DATE '1970-01-01', min(CAST(local_ts AS DATE))) AS day, "
         f"CAST(bool_or(explained) AS INTEGER) AS x FROM {SEGMENT} GROUP BY ekey"
     )
+    return with_flags
 
 
 #: The carried copies of the segment's events (``k``, ``ekey``: a re-delivery, the same events

@@ -68,6 +68,8 @@ class SegmentEvaluator:
         self._merged: dict[str, int] = {}  # the window bucket counts' rows at their last merge
         self.guard = RuleGuard(con, cfg.rule_time_limit, cfg.memory_limit)
         self._line_sql = "e.line"
+        # The row rules whose verdicts the segment's table holds (``engine.segment_rows``).
+        self._flagged: list[engine.ActiveRule] | None = None
         # The segment read to its end whose events the carry has not taken yet: taken when
         # the next segment is evaluated, or written straight to a part by
         # ``checkpoint_part`` (the scan's last segment is never inserted into the carry).
@@ -101,7 +103,14 @@ class SegmentEvaluator:
             line_sql=line_sql,
             segment_columns=engine.stored_columns(self.active),
         )
-        engine.segment_rows(self.con, self.active)
+        flagged = self._flaggable()
+        made = engine.segment_rows(
+            self.con,
+            self.active,
+            lambda sql: self.guard.attempt(sql)[0],
+            hits.row_flags_sql(flagged) if flagged else None,
+        )
+        self._flagged = flagged if made else None
         days = view.daily_counts(self.con)
         if not self._carry_ready:  # the first segment's view defines the carry's columns
             self._init_carry()
@@ -111,6 +120,16 @@ class SegmentEvaluator:
         events = view.event_keys(self.con)
         self._line_sql = line_sql  # for naming the segment's lines if a rule fails
         return Evaluation(processed, explained, days, events, self._hits(label))
+
+    def _flaggable(self) -> list[engine.ActiveRule]:
+        """The row rules to run with the segment's table (``engine.segment_rows``): all of
+        this segment's, when none has failed yet (a rule that failed runs alone, under the
+        guard, as does every rule once only their combination failed); else none."""
+        guard = self.guard
+        rows = [a for a in self.active if a.rule.window is None]
+        if guard.isolate or any(guard.failed(a.rule.id) for a in rows):
+            return []
+        return rows if len(rows) <= hits.MAX_FLAGS else []
 
     def _hits(self, label: str) -> Iterator[HitChunk]:
         yield from hits.iter_hits(
@@ -123,6 +142,7 @@ class SegmentEvaluator:
             chunk=self.chunk,
             with_json=self.with_json,
             segment=view.SEGMENT,
+            flagged=self._flagged,
         )
         self._pending = label
 

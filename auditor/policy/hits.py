@@ -10,7 +10,7 @@ HMAC (the secret stays out of SQL) and the identity hash.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import duckdb
@@ -158,6 +158,34 @@ def _row_hits_sql(rules: list[ActiveRule], base: str) -> str:
     """
 
 
+#: Row rules whose verdicts one integer can hold as bits (``row_flags_sql``).
+MAX_FLAGS = 62
+
+
+def row_flags_sql(rules: Sequence[ActiveRule]) -> str:
+    """The row rules' verdicts over ``av`` as one integer, bit ``i`` for ``rules[i]`` (each
+    verdict as ``_row_hits_sql`` takes it), for ``engine.segment_rows`` to keep with the
+    segment's rows: the view's joins are made once for the segment's table and the rules
+    alike, and ``_flagged_hits_sql`` reads the hits back from it."""
+    bits = [
+        f"CASE WHEN coalesce(({a.rule.compiled}), false) THEN {1 << i} ELSE 0 END"
+        for i, a in enumerate(rules)
+    ]
+    return f"CAST({' + '.join(bits)} AS BIGINT)"
+
+
+def _flagged_hits_sql(rules: Sequence[ActiveRule], base: str, segment: str) -> str:
+    """``_row_hits_sql``'s rows, from the verdicts ``segment`` keeps (``row_flags_sql``)."""
+    which = ", ".join(
+        f"CASE WHEN rf & {1 << i} <> 0 THEN {a.index} END" for i, a in enumerate(rules)
+    )
+    return f"""
+        SELECT r, * EXCLUDE (r), NULL::BIGINT AS n FROM (
+            SELECT unnest([{which}]) AS r, {base} FROM {segment} WHERE rf <> 0
+        ) WHERE r IS NOT NULL
+    """
+
+
 def rule_query(
     active: ActiveRule, label: str, *, timezone: str, source: str, with_json: bool = True
 ) -> str:
@@ -213,6 +241,7 @@ def iter_hits(
     chunk: int = 20000,
     with_json: bool = False,
     segment: str | None = None,
+    flagged: Sequence[ActiveRule] | None = None,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Rule hits in chunks of HIT_COLUMNS rows (never one list of all hits).
 
@@ -225,6 +254,8 @@ def iter_hits(
     segment's table with the carry's columns and keys (``engine.segment_rows``), which the
     window rules then read instead of the view. A window rule reads the segment's carried
     copies (``engine.segment_copies``, made before), and with them the carry once.
+    ``flagged``: the row rules whose verdicts ``segment`` holds (``row_flags_sql``, made
+    under ``guard``), read from there when they are the rules to run now.
     """
     base = _INNER.format(label=quote_str(label))
     con.execute(
@@ -233,13 +264,19 @@ def iter_hits(
     )
     live = [a for a in active if not guard.stopped(a.rule.id)]
     rows = [a for a in live if a.rule.window is None]
-    guard.run(
-        [a.rule.id for a in rows],
-        lambda picked: (
-            "INSERT INTO seg_hits BY NAME " + _row_hits_sql([rows[i] for i in picked], base)
-        ),
-        where,
-    )
+    done = False
+    if segment is not None and flagged is not None and list(flagged) == rows:
+        done, _ = guard.attempt(
+            "INSERT INTO seg_hits BY NAME " + _flagged_hits_sql(rows, base, segment)
+        )
+    if not done:
+        guard.run(
+            [a.rule.id for a in rows],
+            lambda picked: (
+                "INSERT INTO seg_hits BY NAME " + _row_hits_sql([rows[i] for i in picked], base)
+            ),
+            where,
+        )
     windows = [a for a in live if a.rule.window is not None]
     if windows:
         define_all_events(con, label, segment or "av")
