@@ -313,9 +313,15 @@ def event_keys(con: duckdb.DuckDBPyConnection) -> str:
     per day (DuckDB sorts the days' events in parallel; one ordered aggregate over all of
     them cost 1.7x the CPU), joined in day order: Python never touches an event, and the
     store's B-tree is written in order. Each member made by one ``concat`` (a chain of
-    ``||`` built a string per step: 0.45 -> 0.39 CPU s for 732k events)."""
+    ``||`` built a string per step: 0.45 -> 0.39 CPU s for 732k events). A day's members
+    are listed in their own order and joined once (``list`` ordered by the member, then
+    ``array_to_string``): each begins with its key in quotes, and the keys are distinct MD5s
+    of 32 hex digits, so that is the keys' order; sorting the members by another column and
+    growing one string with ``string_agg`` cost a third more (732k events alone: 0.30 ->
+    0.22 CPU s)."""
+    member = "concat('\"', ekey, '\":', day * 2 + x)"
     days = con.execute(
-        "SELECT day, string_agg(concat('\"', ekey, '\":', day * 2 + x), ',' ORDER BY ekey) "
+        f"SELECT day, array_to_string(list({member} ORDER BY {member}), ',') "
         f"FROM {SEGMENT_KEYS} WHERE day IS NOT NULL AND x IS NOT NULL AND ekey IS NOT NULL "
         "GROUP BY day ORDER BY day"
     ).fetchall()
