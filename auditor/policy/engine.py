@@ -4,7 +4,8 @@ One connection per scan, locked down from the start: external access is off exce
 scan's own inputs and work folder (``allowed_paths``/``allowed_directories``), and the
 configuration is frozen, so a rule cannot read files or change settings even if the SQL
 allow-list had a hole. Per segment: events are loaded, the ``av`` view is (re)defined, all
-row rules run in one pass (one boolean column per rule), window rules run over ``av`` plus
+row rules run in one pass (their verdicts kept with the segment's rows, ``segment_rows``;
+one boolean column per rule when a rule failed), window rules run over ``av`` plus
 ``carry`` (the recent events of earlier segments, files and scans, each event once, kept by
 event time) so a burst is found however its events were split, and reported once.
 """

@@ -99,7 +99,8 @@ def test_a_runaway_rule_is_stopped_and_named(tmp_path: Path, sql: str) -> None:
     pack = dataclasses.replace(shipped, rules=(*shipped.rules, _hostile("ACC-HOSTILE-001", sql)))
     logs = [_log(tmp_path / "a.csv", 0, 20), _log(tmp_path / "b.csv", 20, 20)]
     hits, failed, seconds = _evaluate(tmp_path, pack, logs, limit=1.0)
-    # Stopped within the limit: once together with the others, once alone, then never again.
+    # Stopped within the limit: in the pass that makes the segment's table, together with the
+    # others in their own pass, alone; then never again.
     assert seconds < 15
     assert list(failed) == ["ACC-HOSTILE-001"]
     why = failed["ACC-HOSTILE-001"]
