@@ -23,7 +23,7 @@ from auditor.deid.surrogates import Keyed, Surrogates, phone_token, shape_token
 from auditor.deid.sweep import Covered
 from auditor.deid.zip3 import generalise_zip
 from auditor.fingerprint import normalise
-from auditor.phi.calendar import AGE_OVER_89, HOLIDAY
+from auditor.phi.calendar import AGE_OVER_89, AGE_OVER_89_ROMANCE, HOLIDAY
 from auditor.phi.entities import IDENTIFIER_TYPES, Entity, TypedSpan
 from auditor.phi.recognizers.headed_names import GENERIC
 
@@ -56,7 +56,7 @@ _BIRTH_CONTEXT = re.compile(
 )
 _NUMBER = re.compile(r"\d+")
 _AGE_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
-_AGE_WORDS_90 = re.compile(rf"\b(?:{AGE_OVER_89}|nineties)\b", re.I)
+_AGE_WORDS_90 = re.compile(rf"\b(?:{AGE_OVER_89}|nineties|{AGE_OVER_89_ROMANCE})\b", re.I)
 _IPV4 = re.compile(r"(\d{1,3}\.){3}\d{1,3}")
 _KEEP_VALUE = "keep"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

@@ -78,6 +78,13 @@ HOLIDAY_STARTS = (
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # Ages over 89 written out: "ninety-two", "a hundred and one".
 AGE_OVER_89 = rf"ninety(?:[- ](?:{_UNITS}))?|(?:one |a )?hundred(?: and (?:{_UNITS}|ten))?"
+# The same in Spanish, Portuguese and French ("noventa y dos", "noventa e quatro",
+# "quatre-vingt-quinze", "cien"): read as an age only before its years ("años", "anos", "ans").
+AGE_OVER_89_ROMANCE = (
+    r"(?:noventa|nonante|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|"
+    r"dix-huit|dix-neuf))(?:[ \t]+(?:y|e|et)[ \t]+[^\W\d_]+|-[^\W\d_]+)?|cien|"
+    r"ciento[ \t]+[^\W\d_]+|cem|cento[ \t]+e[ \t]+[^\W\d_]+|cent"
+)
 
 
 @cache

@@ -1,7 +1,9 @@
 """Misses fixed after rounds 98 to 101 were written (issue 14), by kind, developed on their dev
 batches only: airports where an itinerary names them; a French hospital's name with its words
 in lower case, and the old "Hôtel-Dieu"; New Year without its "'s"; an age over 89 set off
-after a name ("Mrs Sallowes, now 94,").
+after a name ("Mrs Sallowes, now 94,"), or spelled out in Spanish, Portuguese or French
+("noventa e quatro anos": this class was prompted by round 98's frozen figure for ages, so
+that batch's figure after it is not blind).
 
 Every value here is invented; none comes from a corpus. Each class comes with look-alikes
 that must stay untouched.
@@ -83,3 +85,25 @@ def test_an_age_set_off_after_a_name(engine: PhiEngine, text: str, age: str, kep
         assert AGE in found_as(engine, text, age), found(engine, text)
     if kept:
         assert not covered(engine, text, kept), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Paciente de noventa e quatro anos, mora com a filha.", "noventa e quatro"),
+        ("Abuela de noventa y dos años, vive sola.", "noventa y dos"),
+        ("Mme a quatre-vingt-quinze ans, confortable.", "quatre-vingt-quinze"),
+        ("Cumplió cien años en marzo, fiesta en la casa.", "cien"),
+    ],
+)
+def test_an_age_over_89_spelled_out_in_spanish_portuguese_french(
+    engine: PhiEngine, text: str, age: str
+) -> None:
+    assert AGE in found_as(engine, text, age), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hace noventa días que no fuma.", "Depuis cent jours, pas de rechute.", "cem reais"]
+)
+def test_no_age_in_a_spelled_out_count_of_days(engine: PhiEngine, text: str) -> None:
+    assert AGE not in {kind for kind, _ in found(engine, text)}, found(engine, text)

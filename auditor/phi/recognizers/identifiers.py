@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from auditor.phi.calendar import AGE_OVER_89
+from auditor.phi.calendar import AGE_OVER_89, AGE_OVER_89_ROMANCE
 from auditor.phi.entities import Entity
 from auditor.phi.measures import COUNT_NOUNS, DOSE_FORMS, DOSE_UNITS, MONEY_WORDS, TIME_UNITS
 from auditor.phi.recognizers.checksums import (
@@ -845,6 +845,9 @@ _AGE_WORDS = re.compile(
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+|mid-)?(nineties)\b",
     I,
 )
+# An age over 89 spelled out in Spanish, Portuguese or French, with its years ("noventa y dos
+# años", "noventa e quatro anos", "quatre-vingt-quinze ans", "cien años").
+_AGE_WORDS_ROMANCE = re.compile(rf"(?<![\w-])({AGE_OVER_89_ROMANCE})[ \t]+(?:años|anos|ans)\b", I)
 # An age over 89 set off after a name, as rosters and labels write it: "Ada Byrne, 94, MRN
 # ...", "Mr Holt (101)". Not after a measurement word ("HR, 96," "glucose (110)").
 # An age over 89 set off after a birth date, as lists and labels write it: "(DOB
@@ -1402,6 +1405,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-lead", e.AGE, _AGE_LEAD, 0.85, group=1),
         Rule("age-decade", e.AGE, _AGE_DECADE, 0.8, group=1),
         Rule("age-words", e.AGE, _AGE_WORDS, 0.85, words=("ninet", "hundred")),
+        Rule(
+            "age-words-romance",
+            e.AGE,
+            _AGE_WORDS_ROMANCE,
+            0.85,
+            group=1,
+            words=("novent", "nonant", "quatre", "cien", "cem", "cent"),
+        ),
         Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1, words=_AGE_CUE_WORDS),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("age-birthday", e.AGE, _AGE_BIRTHDAY, 0.7, group=1, trigger=("birthday", "bday")),
