@@ -175,6 +175,10 @@ UNSEEN_HAND = (
     "round99-test",
     "round100-test",
     "round101-test",
+    "round102-test",
+    "round103-test",
+    "round104-test",
+    "round105-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

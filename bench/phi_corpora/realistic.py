@@ -67,7 +67,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round98-dev``/``round98-test``,
 ``round99-dev``/``round99-test``,
 ``round100-dev``/``round100-test``,
-``round101-dev``/``round101-test`` and ``bait-dev``/``bait-test``
+``round101-dev``/``round101-test``,
+``round102-dev``/``round102-test``,
+``round103-dev``/``round103-test``,
+``round104-dev``/``round104-test``,
+``round105-dev``/``round105-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1253,6 +1257,46 @@ CORPORA = {
         HERE / "round101_test.src.txt",
         HERE / "round101_test.jsonl",
         HERE / "round101_test_site.tsv",
+    ),
+    "round102-dev": (
+        HERE / "round102_dev.src.txt",
+        HERE / "round102_dev.jsonl",
+        HERE / "round102_dev_site.tsv",
+    ),
+    "round102-test": (
+        HERE / "round102_test.src.txt",
+        HERE / "round102_test.jsonl",
+        HERE / "round102_test_site.tsv",
+    ),
+    "round103-dev": (
+        HERE / "round103_dev.src.txt",
+        HERE / "round103_dev.jsonl",
+        HERE / "round103_dev_site.tsv",
+    ),
+    "round103-test": (
+        HERE / "round103_test.src.txt",
+        HERE / "round103_test.jsonl",
+        HERE / "round103_test_site.tsv",
+    ),
+    "round104-dev": (
+        HERE / "round104_dev.src.txt",
+        HERE / "round104_dev.jsonl",
+        HERE / "round104_dev_site.tsv",
+    ),
+    "round104-test": (
+        HERE / "round104_test.src.txt",
+        HERE / "round104_test.jsonl",
+        HERE / "round104_test_site.tsv",
+    ),
+    "round105-dev": (
+        HERE / "round105_dev.src.txt",
+        HERE / "round105_dev.jsonl",
+        HERE / "round105_dev_site.tsv",
+    ),
+    "round105-test": (
+        HERE / "round105_test.src.txt",
+        HERE / "round105_test.jsonl",
+        HERE / "round105_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
