@@ -4,11 +4,13 @@ US notes switch into Spanish, Portuguese and French inside a sentence ("Pt desca
 distress", "Familia pregunta si pueden traer al pastor"). The English word lists do not hold
 those words, and the name lists hold many of them as rare surnames or small places
 ("Familia", "Puerta", "Casa"), so the name rules took them for names. A text that uses three
-or more distinct function words of one of those languages, in lower case, is read as written
-partly in it; there, a frequent word of that language (``everyday_*.txt.gz``: no given name,
-no frequent surname, no state or large city) is a word where its case proves nothing: in
-lower case, opening a sentence or a line, or in capitals. A capital inside a sentence still
-makes a name ("hija Luz", "Dr. Cadena").
+distinct function words of one of those languages in lower case, or four of its words in all,
+is read as written partly in it; there, a frequent word of that language (``everyday_*.txt.gz``:
+no given name, no frequent surname, no state or large city, and a listed name or place only if
+very frequent) is a word where its case proves nothing: in lower case, opening a sentence or
+a line, or in a text in capitals. A capital inside a sentence still makes a name ("hija Luz",
+"Dr. Cadena"). The name rules, the place rule and the de-identifier's sweep ask
+(``TokenView.everyday``; ``language_of`` for the sweep).
 """
 
 from __future__ import annotations
