@@ -179,6 +179,10 @@ UNSEEN_HAND = (
     "round103-test",
     "round104-test",
     "round105-test",
+    "round106-test",
+    "round107-test",
+    "round108-test",
+    "round109-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

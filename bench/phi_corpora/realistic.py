@@ -71,7 +71,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round102-dev``/``round102-test``,
 ``round103-dev``/``round103-test``,
 ``round104-dev``/``round104-test``,
-``round105-dev``/``round105-test`` and ``bait-dev``/``bait-test``
+``round105-dev``/``round105-test``,
+``round106-dev``/``round106-test``,
+``round107-dev``/``round107-test``,
+``round108-dev``/``round108-test``,
+``round109-dev``/``round109-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1297,6 +1301,46 @@ CORPORA = {
         HERE / "round105_test.src.txt",
         HERE / "round105_test.jsonl",
         HERE / "round105_test_site.tsv",
+    ),
+    "round106-dev": (
+        HERE / "round106_dev.src.txt",
+        HERE / "round106_dev.jsonl",
+        HERE / "round106_dev_site.tsv",
+    ),
+    "round106-test": (
+        HERE / "round106_test.src.txt",
+        HERE / "round106_test.jsonl",
+        HERE / "round106_test_site.tsv",
+    ),
+    "round107-dev": (
+        HERE / "round107_dev.src.txt",
+        HERE / "round107_dev.jsonl",
+        HERE / "round107_dev_site.tsv",
+    ),
+    "round107-test": (
+        HERE / "round107_test.src.txt",
+        HERE / "round107_test.jsonl",
+        HERE / "round107_test_site.tsv",
+    ),
+    "round108-dev": (
+        HERE / "round108_dev.src.txt",
+        HERE / "round108_dev.jsonl",
+        HERE / "round108_dev_site.tsv",
+    ),
+    "round108-test": (
+        HERE / "round108_test.src.txt",
+        HERE / "round108_test.jsonl",
+        HERE / "round108_test_site.tsv",
+    ),
+    "round109-dev": (
+        HERE / "round109_dev.src.txt",
+        HERE / "round109_dev.jsonl",
+        HERE / "round109_dev_site.tsv",
+    ),
+    "round109-test": (
+        HERE / "round109_test.src.txt",
+        HERE / "round109_test.jsonl",
+        HERE / "round109_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
