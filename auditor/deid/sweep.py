@@ -54,7 +54,7 @@ import importlib.util
 import itertools
 import pickle
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -350,10 +350,9 @@ class Sweep:
         mixed = lower > sum(c.isupper() for c in text)
         starts = sorted(s.start for s in taken)
         heads = Covered(header_rows(text))
-        language: list[str | None] = []  # the text's other language, found on first need
         for m in _WORD.finditer(text):
             kind = self._decide(m.group(), mixed)
-            if kind and _common_foreign(text, m, self._listed, language):
+            if kind and self._common_foreign(text, m):
                 continue
             if (
                 kind
@@ -680,6 +679,33 @@ class Sweep:
                 return True
         return False
 
+    def _common_foreign(self, text: str, m: re.Match[str]) -> bool:
+        """A frequent word of another language ("rénale", "Feuille", "Pesakit", "chamada")
+        where its case proves nothing: in lower case, or capitalised where a sentence or a line
+        opens. Frequent lists hold names too ("Mehmet"), so a capitalised one inside a sentence
+        is swept as before. In a text partly written in Spanish, Portuguese or French
+        (``language_of``, remembered for the text), also that language's everyday words
+        ("Familia", "casa", which the name lists hold as rare surnames) and its verb and noun
+        forms no list holds ("Tolerando", "Ambulando")."""
+        word = m.group()
+        if not word.islower() and (
+            not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start())
+            or _TITLE_DOT.search(text, max(0, m.start() - 8), m.start())
+        ):
+            return False
+        parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
+        if not parts:
+            return False
+        if all(p in _foreign_words() for p in parts if p):
+            return True
+        if not word.islower() and (not word[1:].islower() or _NAME_AFTER.match(text, m.end())):
+            return False  # an acronym ("NYC"), a facility's head word ("Pabellón Los Flamboyanes")
+        language = language_of(text)
+        if language is None:
+            return False
+        everyday = everyday_words(language)
+        return all(p in everyday or (inflected(language, p) and not self._listed(p)) for p in parts)
+
     def _listed(self, key: str) -> bool:
         lex = self.lexicon
         return lex.is_name(key) or key in lex.places
@@ -747,37 +773,6 @@ def _foreign_words() -> frozenset[str]:
 
 # A title's or an initial's dot opens no sentence ("Fr. Tomasz", "Dra. Cabral").
 _TITLE_DOT = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}\.[ \t]*$")
-
-
-def _common_foreign(
-    text: str, m: re.Match[str], listed: Callable[[str], bool], language: list[str | None]
-) -> bool:
-    """A frequent word of another language ("rénale", "Feuille", "Pesakit", "chamada") where
-    its case proves nothing: in lower case, or capitalised where a sentence or a line opens.
-    Frequent lists hold names too ("Mehmet"), so a capitalised one inside a sentence is
-    swept as before. In a text partly written in Spanish, Portuguese or French (``language``:
-    filled on first need), also that language's everyday words ("Familia", "silla", "casa",
-    which the name lists hold as rare surnames) and its verb and noun forms no list holds
-    ("Tolerando", "Ambulando")."""
-    word = m.group()
-    if not word.islower() and (
-        not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start())
-        or _TITLE_DOT.search(text, max(0, m.start() - 8), m.start())
-    ):
-        return False
-    parts = [normalize(p) for p in re.split(r"['’\-]", word) if p]
-    if not parts:
-        return False
-    if all(p in _foreign_words() for p in parts if p):
-        return True
-    if not word.islower() and (not word[1:].islower() or _NAME_AFTER.match(text, m.end())):
-        return False  # an acronym ("NYC"), a facility's head word ("Pabellón Los Flamboyanes")
-    if not language:
-        language.append(language_of(text))
-    if language[0] is None:
-        return False
-    everyday = everyday_words(language[0])
-    return all(p in everyday or (inflected(language[0], p) and not listed(p)) for p in parts)
 
 
 # A capitalised word after a space: the word before it is part of a name.

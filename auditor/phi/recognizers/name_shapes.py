@@ -547,12 +547,9 @@ class NameShapeRecognizer(LocalRecognizer):
             return False
         if view.everyday_in(start, end):
             return True
-        return any(
-            start <= w.start < end
-            and inflected(language, w.key)
-            and not self.lexicon.is_name(w.key)
-            for w in view.words
-        )
+        is_name = self.lexicon.is_name
+        keys = (view.words[i].key for i in view.indexes_in(start, end))
+        return any(inflected(language, key) and not is_name(key) for key in keys)
 
     def _blocked(self, parts: Sequence[str]) -> bool:
         """A part no lower-case name rule may take: a listed non-name, a clinical term or a

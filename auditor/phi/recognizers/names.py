@@ -502,8 +502,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
 # What kind of parent or home a word says ("Foster mother", "Bio dad", "Adoptive parents").
 _KIN_KINDS = frozenset({"foster", "bio", "biological", "birth", "adoptive", "surrogate", "host"})
 _KIN_AFTER = RELATIVES | {
-    "mom", "dad", "parent", "parents", "family", "families", "home", "homes", "care", "carer",
-    "placement", "child", "children", "kid", "kids", "sibling", "siblings", "mum", "mam",
+    "parents", "family", "families", "home", "homes", "care", "placement", "child", "children",
+    "kid", "kids", "siblings",
 }  # fmt: skip
 # The people whose given name follows them in a note ("daughter Thora", "interpreter Ana").
 _NAMING_RELATIVES = (RELATIVES | {"interpreter", "interp", "translator"}) - {"hcp", "proxy"}

@@ -248,17 +248,17 @@ class TokenView:
         # after a title or an initial's dot no sentence starts ("Dr. Cadena", "M. Rondón")
         return before.key not in _ADDRESS and len(before.key) > 1
 
+    def indexes_in(self, start: int, end: int) -> range:
+        """The indexes of the words that begin inside ``start:end``."""
+        words = self.words
+        first = bisect.bisect_left(words, start, key=lambda w: w.start)
+        return range(first, bisect.bisect_left(words, end, lo=first, key=lambda w: w.start))
+
     def everyday_in(self, start: int, end: int) -> bool:
         """Whether a word inside ``start:end`` is :meth:`everyday`."""
-        if self.language is None:
-            return False
-        words = self.words
-        i = bisect.bisect_left(words, start, key=lambda w: w.start)
-        while i < len(words) and words[i].start < end:
-            if self.everyday(i):
-                return True
-            i += 1
-        return False
+        return self.language is not None and any(
+            self.everyday(i) for i in self.indexes_in(start, end)
+        )
 
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
