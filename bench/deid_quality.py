@@ -183,6 +183,10 @@ UNSEEN_HAND = (
     "round107-test",
     "round108-test",
     "round109-test",
+    "round110-test",
+    "round111-test",
+    "round112-test",
+    "round113-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

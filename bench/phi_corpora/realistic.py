@@ -75,7 +75,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round106-dev``/``round106-test``,
 ``round107-dev``/``round107-test``,
 ``round108-dev``/``round108-test``,
-``round109-dev``/``round109-test`` and ``bait-dev``/``bait-test``
+``round109-dev``/``round109-test``,
+``round110-dev``/``round110-test``,
+``round111-dev``/``round111-test``,
+``round112-dev``/``round112-test``,
+``round113-dev``/``round113-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1341,6 +1345,46 @@ CORPORA = {
         HERE / "round109_test.src.txt",
         HERE / "round109_test.jsonl",
         HERE / "round109_test_site.tsv",
+    ),
+    "round110-dev": (
+        HERE / "round110_dev.src.txt",
+        HERE / "round110_dev.jsonl",
+        HERE / "round110_dev_site.tsv",
+    ),
+    "round110-test": (
+        HERE / "round110_test.src.txt",
+        HERE / "round110_test.jsonl",
+        HERE / "round110_test_site.tsv",
+    ),
+    "round111-dev": (
+        HERE / "round111_dev.src.txt",
+        HERE / "round111_dev.jsonl",
+        HERE / "round111_dev_site.tsv",
+    ),
+    "round111-test": (
+        HERE / "round111_test.src.txt",
+        HERE / "round111_test.jsonl",
+        HERE / "round111_test_site.tsv",
+    ),
+    "round112-dev": (
+        HERE / "round112_dev.src.txt",
+        HERE / "round112_dev.jsonl",
+        HERE / "round112_dev_site.tsv",
+    ),
+    "round112-test": (
+        HERE / "round112_test.src.txt",
+        HERE / "round112_test.jsonl",
+        HERE / "round112_test_site.tsv",
+    ),
+    "round113-dev": (
+        HERE / "round113_dev.src.txt",
+        HERE / "round113_dev.jsonl",
+        HERE / "round113_dev_site.tsv",
+    ),
+    "round113-test": (
+        HERE / "round113_test.src.txt",
+        HERE / "round113_test.jsonl",
+        HERE / "round113_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
