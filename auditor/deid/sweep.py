@@ -525,6 +525,8 @@ class Sweep:
         covered = Covered([(s.start, s.end) for s in replaced])
         out: list[SweepSpan] = []
         for c in self._naming.candidates(text):
+            if c.loose:
+                continue  # a run found by no cue is the engine's to confirm with NER
             keys = [
                 part
                 for word in text[c.start : c.end].split()

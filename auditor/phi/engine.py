@@ -24,6 +24,7 @@ from auditor.phi.dictionaries import SiteDictionary, build_dictionary
 from auditor.phi.entities import Entity
 from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.derived_logins import login_spans
+from auditor.phi.recognizers.eponyms import eponym_words
 from auditor.phi.recognizers.lexicon import NOT_NAMES, Lexicon
 from auditor.phi.recognizers.name_edges import ages_after_names, bare_bounds, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
@@ -419,8 +420,11 @@ class PhiEngine:
         if self.nlp_engine.use_ner and nlp_artifacts.tokens is not None:
             doc = nlp_artifacts.tokens
             ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        shouting = TokenView.shared(text, nlp_artifacts).shouting
-        found = self.org_evidence.find(text, covered, self._tag_ner, ents, shouting=shouting)
+        view = TokenView.shared(text, nlp_artifacts)
+        terms = [(view.words[i].start, view.words[i].end) for i in eponym_words(view)]
+        found = self.org_evidence.find(
+            text, covered, self._tag_ner, ents, shouting=view.shouting, terms=terms
+        )
         return [RecognizerResult(t, s, e, sc) for s, e, t, sc in found]
 
     def _tag_ner(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:

@@ -60,7 +60,6 @@ FALSE_ALARMS = [
     ("he was seen at the Framingham clinic; his cardiologist agreed", "clinic"),
     ("CALL CENTRE LOG 07-11-2087", "CENTRE"),
     ("cb number 617 555 0108 x2; left VM.", "x2"),
-    ("Salem Stop and Shop called about her refill.", "Stop"),
 ]
 
 

@@ -37,6 +37,7 @@ from auditor.phi.recognizers.lexicon import (
     US_STATE_ABBREVIATIONS,
     Lexicon,
 )
+from auditor.phi.recognizers.not_persons import DEMONYMS
 from auditor.phi.recognizers.organizations import PROGRAMMES
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -172,6 +173,8 @@ _EITHER_LABELS = frozenset(
 )
 _STATE_CODES = frozenset(code.upper() for code in US_STATE_ABBREVIATIONS)
 _CALENDAR = re.compile(rf"(?:{MONTH}|{WEEKDAY})\.?", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NUMBER_AFTER = re.compile(r"[ \t]*(?:#|:|no\.?|number)?[ \t]*\d", re.IGNORECASE)
 _ABSTRACT_END = re.compile(r"(?:ity|ment|tion|sion|ance|ence|ness|ship|ics)$")
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ory|ical|ology|logy|atry|iatrics?)$")
 
@@ -237,6 +240,11 @@ _HEADED = re.compile(
 )
 _LEADING = re.compile(r"(?:(?:The|A|An|Our|Their|His|Her|My|Your|This|That)[ ])+")
 _ALONE = re.compile(r"(?m:^[ \t]*+" + _RUN + r"[ \t]*+[,.]?[ \t]*+$)")
+# Any run, wherever it stands ("She plays netball for Eastgate Falcons", "Canada Post",
+# "Lowfield Mutual Insurance, fax ..."): cue-free, so two words at least and NER's own extent.
+_ANYWHERE = re.compile(r"(?<![\w'’&-])" + _RUN + r"(?![\w-])")
+# Where a sentence starts: its first word is capitalised whatever it is ("Also Rotech").
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[\"“(—–-])[ \t]*$")
 _LETTERHEAD_NEAR = re.compile(
     r"\d|(?<![\w])(?:Dr|MD|RN|NP|PA|DO|PhD|FRCP|MBBS|MRCGP|FACP|Tel|Fax|Phone|Re)(?![\w])"
 )
@@ -252,6 +260,8 @@ class Candidate:
     # The label names a person or a firm alike ("Examiner:", "Provider:"): a PERSON tag
     # confirms it too, for either is identifying.
     either: bool = False
+    # Found by no cue, only as a run of capitalised words: NER's own extent is kept.
+    loose: bool = False
 
 
 class OrgEvidence:
@@ -320,7 +330,42 @@ class OrgEvidence:
         for m in _ALONE.finditer(text):
             if self._letterhead(text, m.start(1), m.end(1)):
                 self._add(found, text, m.start(1), m.end(1), False)
+        cued = sorted(found)
+        for m in _ANYWHERE.finditer(text):
+            start, end = self._past_sentence_start(text, m.start(1), m.end(1))
+            if len(text[start:end].split()) < 2 or any(s < end and start < e for s, e in cued):
+                continue
+            self._add(found, text, start, end, False, loose=True)
         return sorted(found.values(), key=lambda c: c.start)
+
+    def _loose_name(
+        self, text: str, words: Sequence[re.Match[str]], keys: Sequence[str], *, end: int
+    ) -> bool:
+        """A run found by no cue holds a word that only a name explains: Title case, no
+        English word, demonym or clinical term ("Eastgate Falcons", "Duquesne Light"; not
+        "the Credit Union", "College of American Pathologists", "Smith AG", "Mepilex Ag"),
+        and is no label of the number after it ("Hosp No LG 221 9034")."""
+        lex = self.lexicon
+        if any(k in lex.stoplist for k in keys) or _NUMBER_AFTER.match(text, end):
+            return False
+        return any(
+            not w.group().isupper()
+            and self.naming(w.group())
+            and not lex.is_english(_POSSESSIVE.sub("", k))
+            and k not in DEMONYMS
+            for w, k in zip(words, keys, strict=True)
+        )
+
+    def _past_sentence_start(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A run that opens a sentence without its leading everyday words ("Also", "Using",
+        "Premium"): capitalised there by grammar, not because they name."""
+        if not _SENTENCE_START.search(text, max(0, start - 3), start):
+            return start, end
+        for word in self._words(text, start, end):
+            key = word.group().lower()
+            if not (key in STOP_WORDS or self.lexicon.is_english(key)):
+                return start + word.start(), end
+        return end, end
 
     def _add(
         self,
@@ -331,6 +376,7 @@ class OrgEvidence:
         fac: bool,
         *,
         either: bool = False,
+        loose: bool = False,
     ) -> None:
         words = self._words(text, start, end)
         # Trailing weekdays and months are the sentence's ("... Care Monday"); a state's
@@ -361,6 +407,8 @@ class OrgEvidence:
             return
         if len(words) == 1 and (words[0].group().isupper() or lex.is_english(keys[0])):
             return  # a lone acronym or English word is a term or a word as often as a name
+        if loose and not self._loose_name(text, words, keys, end=start + words[-1].end()):
+            return
         end = start + words[-1].end()
         key = (start, end)
         old = found.get(key)
@@ -369,6 +417,7 @@ class OrgEvidence:
             end,
             fac or (old is not None and old.facility_cue),
             either or (old is not None and old.either),
+            loose and (old is None or old.loose),
         )
 
     def _of_place(self, text: str, c: Candidate, covered: Sequence[tuple[int, int]]) -> bool:
@@ -414,13 +463,19 @@ class OrgEvidence:
                 continue
             if 2 * len(tagged) < len(words):
                 continue  # NER took a word or two of a longer run: not the run it names
+            start, end = c.start, c.end
+            if c.loose:  # no cue says where the name ends: NER's words do, two at least
+                if len(tagged) < 2:
+                    continue
+                words = tagged
+                start, end = c.start + tagged[0].start(), c.start + tagged[-1].end()
             keys = {w.group().lower() for w in words}
             if words[-1].group() in _BODY_HEAD_WORDS:
-                out.append((c.start, c.end, Entity.ORGANIZATION.value, ORGANIZATION_SCORE))
+                out.append((start, end, Entity.ORGANIZATION.value, ORGANIZATION_SCORE))
             elif c.facility_cue or keys & _FACILITY_TYPE:
-                out.append((c.start, c.end, Entity.HOSPITAL.value, HOSPITAL_SCORE))
+                out.append((start, end, Entity.HOSPITAL.value, HOSPITAL_SCORE))
             else:
-                out.append((c.start, c.end, Entity.ORGANIZATION.value, ORGANIZATION_SCORE))
+                out.append((start, end, Entity.ORGANIZATION.value, ORGANIZATION_SCORE))
         return out
 
     def find(
@@ -431,12 +486,15 @@ class OrgEvidence:
         ents: Iterable[tuple[int, int, str]] | None = None,
         *,
         shouting: bool = False,
+        terms: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[int, int, str, float]]:
         """Confirmed runs of ``text`` that no span in ``covered`` already holds whole.
 
         ``ents`` are NER entities over the whole text when the engine ran NER anyway;
         otherwise ``ner`` is called once with the candidates' lines (loaded on first need).
         A ``shouting`` text (all capitals or none) has no capitals to read: nothing is found.
+        ``terms`` are the words of eponyms ("Stevens-Johnson", "Pell & Gregory II-B"): a run
+        found by no cue that holds one is a clinical term.
         """
         if shouting:
             return []
@@ -445,6 +503,7 @@ class OrgEvidence:
             for c in self.candidates(text)
             if not any(s <= c.start and c.end <= e for s, e in covered)
             and not self._of_place(text, c, covered)
+            and not (c.loose and any(s < c.end and c.start < e for s, e in terms))
         ]
         if not cands:
             return []

@@ -725,15 +725,23 @@ class OrganizationRecognizer(LocalRecognizer):
         for m in _OF_FORM.finditer(cased or text):
             if cased is not None and not any_case and not text[m.start() : m.end()].isupper():
                 continue  # in mixed case, a line in capitals only
-            named = re.split(r"[ \t]+of[ \t]+", m.group(), maxsplit=1)[1]
+            body = m.group()
+            named = re.split(r"[ \t]+of[ \t]+", body, maxsplit=1)[1]
             keys = [normalize(w.strip(".,")) for w in named.split()]
-            if any(_PROFESSION.search(k) for k in keys) or (
-                self.lexicon is not None and any(k in self.lexicon.stoplist for k in keys)
-            ):
+            if any(_PROFESSION.search(k) for k in keys):
                 continue
+            if self.lexicon is not None:
+                # "Our Lady of the Lake Regional Medical Center": the name ends before a
+                # clinical word (the facility's head, read by the facility rules)
+                stop = next((i for i, k in enumerate(keys) if k in self.lexicon.stoplist), None)
+                if stop is not None:
+                    if stop == 0 or (keys[0] == "the" and stop == 1):
+                        continue
+                    body = body[: len(body) - len(named)] + " ".join(named.split()[:stop])
+                    keys = keys[:stop]
             if any_case and self.lexicon is not None and all(self._plain(k) for k in keys):
                 continue  # no capitals to tell: "the university of the pt's choice"
-            end = m.start() + len(m.group().rstrip("."))  # a sentence's full stop after it
+            end = m.start() + len(body.rstrip("."))  # a sentence's full stop after it
             out.append(self._result(m.start(), end, CUE_SCORE))
         return out
 
