@@ -30,6 +30,7 @@ from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
 from auditor.phi.recognizers.spoken import SpokenNumberRecognizer
 from auditor.phi.recognizers.table_columns import TableColumnRecognizer
+from auditor.phi.recognizers.teams import TeamRecognizer
 from auditor.phi.recognizers.web import web_recognizer
 from auditor.phi.recognizers.x12 import X12Recognizer
 
@@ -59,6 +60,7 @@ def build_pack(
         HeadedNameRecognizer(lexicon),
         EmergencyServiceRecognizer(lexicon),
         AirportRecognizer(),
+        TeamRecognizer(lexicon),
         names,
         FieldNameRecognizer(lexicon),
         AddressFieldRecognizer(),
