@@ -73,6 +73,9 @@ def test_a_surname_that_is_a_make_is_still_a_name(engine: PhiEngine) -> None:
     [
         ("New device (MAC 0A:1B:2C:3D:4E:5F) signed in", "0A:1B:2C:3D:4E:5F", DEVICE),
         ("adapter mac 0a1b.2c3d.4e5f registered", "0a1b.2c3d.4e5f", DEVICE),
+        # a sentence's full stop after it (issue 14, after round 103's dev batch)
+        ("Router replaced. Modem MAC 0A:1B:2C:3D:4E:60.", "0A:1B:2C:3D:4E:60", DEVICE),
+        ("adapter mac 0a1b.2c3d.4e61.", "0a1b.2c3d.4e61", DEVICE),
         ("Paid Rs 800 to meenal.rao@oksbi on Sunday", "meenal.rao@oksbi", ACCOUNT),
         ("@wanderingheron · Ottilie Marsh · Boise", "wanderingheron", ACCOUNT),
     ],

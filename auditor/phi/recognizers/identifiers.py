@@ -574,12 +574,27 @@ _PLATE = re.compile(
     r"|(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4})(?![\w-])",
     I,
 )
-# A plate after its state's code, as parking and valet logs and police reports print it
-# ("AZ CMR4418", "NM BNX-417", "TX 7KJ-2209"): letters and digits both, five to eight.
-_STATE_PLATE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(US_STATE_ABBREVIATIONS, key=str)).upper() + r")[ \t]"
-    r"((?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{2,4}-?[A-Z0-9]{2,4})(?![\w-])"
+# A plate after its state's or province's code, as parking and valet logs, rental desks and
+# police reports print it ("AZ CMR4418", "NM BNX-417", "TX 7KJ-2209", "ON BRXT 552"): letters
+# and digits both, five to eight.
+_PLATE_REGIONS = sorted(
+    {code.upper() for code in US_STATE_ABBREVIATIONS}
+    # Canada's provinces and territories, Australia's states
+    | {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"}
+    | {"NSW", "VIC", "QLD", "TAS", "ACT"}
 )
+_STATE_PLATE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_PLATE_REGIONS) + r")[ \t]"
+    r"((?=[A-Z0-9 -]{0,9}[A-Z])(?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4})(?![\w-])"
+)
+
+
+def _state_plate_ok(value: str) -> bool:
+    """Five to eight characters holding a letter and a digit ("94110" is a ZIP code)."""
+    bare = re.sub(r"[ -]", "", value)
+    return 5 <= len(bare) <= 8 and not bare.isdigit() and not bare.isalpha()
+
+
 # Where a vehicle is parked; with the words for a vehicle (vehicles.VEHICLE_WORDS), the plate
 # rules' contexts below.
 _PARKING_WORDS = ["valet", "parking", "parked", "garage", "sticker"]
@@ -1291,7 +1306,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             0.8,
             window=60,
             group=1,
-            validate=lambda v: 5 <= len(v.replace("-", "")) <= 8,
+            validate=_state_plate_ok,
         ),
         Rule(
             "vehicle-context",

@@ -163,7 +163,9 @@ _TRADE = accelerated(
         # name with its "St." belongs to it: "St. Anselm's Parish Hall", "Sts. Cyril & Methodius")
         r"(?<![\w-])((?:(?:Sts?|Ste|Saint)\.?[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?"
         r"(?:[ \t]+(?:&|and)[ \t]+[A-Z][a-z][\w'’-]*)?|"
-        r"(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})(?:(?:[ -]|[ \t]+&[ \t]+)[A-Z][a-z][\w'’-]*){0,2}?))\s+"
+        r"(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})"
+        # (a kind's initials inside: "Rulldore LTC Pharmacy")
+        r"(?:(?:[ -]|[ \t]+&[ \t]+)(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5}(?=[ \t]+[A-Z]))){0,2}?))\s+"
         r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
         # the undertaker and the place a patient eats out or works a shift ("X Mortuary",
         # "Ashlantern Grill")
@@ -235,6 +237,15 @@ INDUSTRY_WORDS = (
     # banks of members and pension funds, phone carriers ("Lingcod Federal Credit Union",
     # "Coralbay Industry Super", "Vukani Mobile")
     r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless|"
+    # travel and lodging a guest books ("Tarnside Adventures", "Oxbury Car Hire", "Pelham
+    # Residency"), a landlord's or a utility's firm ("Quenby Residential", "Larch Property
+    # Mgmt", "Brenfield Power & Gas"), and professional and money firms ("Dunmere
+    # Architecture", "Halloway Capital")
+    r"Tours|Travel|Adventures|Expeditions|Safaris|Cruises|Campervans|Motorhomes|"
+    r"Car[ \t]+(?:Rentals?|Hire)|Hire|Events|Residency|Resorts?|Hostels?|Residential|"
+    r"Property[ \t]+Mgmt|Power(?:[ \t]*&[ \t]*|[ \t]+and[ \t]+)(?:Gas|Light)|"
+    r"Gas(?:[ \t]*&[ \t]*|[ \t]+and[ \t]+)Electric|Apothecary|Architects|Architecture|Accountants|"
+    r"Accounting|Consulting|Consultants|Capital|Investments|Advisors|Advisory|Wealth|"
     + COMMON_TRADES
     + r")"
 )
@@ -590,7 +601,11 @@ _INDUSTRY_GATE = _Gate(
     "Superannuation Mobile Wireless Painting Decorating Paving Excavating Excavation Heating "
     "HVAC Siding Books Booksellers Bookshop Teas Grocer Grocers Groceries Parcel Parcels "
     "Hydro Utilities Properties Property Paramedics Florist Florists Jewellers "
-    "Jewelers Butcher Butchers Tyres Tires Glassworks Joinery Carpentry Lending Loans Finance"
+    "Jewelers Butcher Butchers Tyres Tires Glassworks Joinery Carpentry Lending Loans Finance "
+    "Tours Travel Adventures Expeditions Safaris Cruises Campervans Motorhomes Car Hire Events "
+    "Residency Resort Resorts Hostel Hostels Residential Power Gas Apothecary Architects "
+    "Architecture Accountants Accounting Consulting Consultants Capital Investments Advisors "
+    "Advisory Wealth"
 )
 # _VESSEL: its prefix, slashed or not.
 _VESSEL_GATE = _Gate(

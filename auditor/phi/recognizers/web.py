@@ -135,7 +135,7 @@ _MENTION = re.compile(r"(?<![\w.@$/])@([A-Za-z][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(
 # groups of four joined by dots ("3C:A6:F2:18:0B:7D", "3c-a6-f2-18-0b-7d", "3ca6.f218.0b7d").
 _MAC = re.compile(
     r"(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
-    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:.-])"
+    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)"  # a full stop may end it
 )
 # India's payment address (UPI): a name and the bank's handle ("jkcheema88@upi", "ravi.k@oksbi").
 _UPI = re.compile(
