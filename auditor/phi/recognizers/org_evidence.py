@@ -13,9 +13,15 @@ false alarms five-fold when it was tried as a detector. So a run counts only whe
    service word, adjective, month or title;
 3. NER labels it (or most of it) ORG or FAC.
 
-NER runs only on the lines that hold such a candidate (a fraction of the text) and is loaded
-on first need, so a text with none costs a regex scan. HOSPITAL or ORGANIZATION is chosen by
-the run's head words and its cue.
+A run that stands where no cue is ("She plays netball for Eastgate Falcons", "Canada Post",
+"Lowfield Mutual Insurance, fax ...") is a candidate too, on stricter terms: two capitalised
+words at least (a sentence's everyday first words dropped: "Also", "Using"), no clinical term,
+product or eponym among them, no label of a number after it, one word only a name explains
+(Title case, no English word or demonym), and two of its words tagged ORG or FAC; NER's own
+words give the span. The de-identifier's sweep never replaces such a run by itself.
+
+NER runs only on the lines that hold a candidate and is loaded on first need, so a text with
+none costs a regex scan. HOSPITAL or ORGANIZATION is chosen by the run's head words and cue.
 """
 
 from __future__ import annotations
