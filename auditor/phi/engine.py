@@ -30,7 +30,7 @@ from auditor.phi.recognizers.name_edges import ages_after_names, bare_bounds, ed
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
 from auditor.phi.recognizers.org_edges import org_edge_bounds
-from auditor.phi.recognizers.org_evidence import OrgEvidence, retype_persons
+from auditor.phi.recognizers.org_evidence import OrgEvidence, Question, retype_persons
 from auditor.phi.recognizers.overlaps import drop_persons_in_places
 from auditor.phi.recognizers.pack import build_pack
 from auditor.phi.recognizers.series import series_starts
@@ -330,9 +330,15 @@ class PhiEngine:
         texts = [ocr.read_back(text) for text in texts]  # as a scanned page had it, same offsets
         found: list[list[PhiSpan]] = [[] for _ in texts]
         outputs = self.nlp_engine.pipe_with_context(self._chunks(texts), self.batch_size)
+        read = []
         for nlp_artifacts, chunk in outputs:
             results = self._recognize(chunk.text, nlp_artifacts)
-            results += self._org_evidence(chunk.text, results, nlp_artifacts)
+            read.append((chunk, results, self._org_question(chunk.text, results, nlp_artifacts)))
+        # NER reads every chunk's organisation candidates in one call (a call per chunk paid
+        # spaCy's per-call cost once for each)
+        orgs = self._org_answers([asked for _, _, asked in read])
+        for (chunk, results, _), confirmed in zip(read, orgs, strict=True):
+            results += confirmed
             kinds = retype_persons(chunk.text, [(r.start, r.end, r.entity_type) for r in results])
             for r, kind in zip(results, kinds, strict=True):
                 if r.score >= self.thresholds.get(kind, DEFAULT_THRESHOLD):
@@ -403,29 +409,43 @@ class PhiEngine:
                 results.extend(found)
         return results
 
-    def _org_evidence(
+    def _org_question(
         self, text: str, results: list[RecognizerResult], nlp_artifacts: NlpArtifacts
-    ) -> list[RecognizerResult]:
-        """Organisation and facility runs confirmed by a cue and NER (see
-        :mod:`auditor.phi.recognizers.org_evidence`); NER is the chunk's own when it ran,
-        otherwise a NER-only model run on the candidates' lines, loaded on first need."""
-        from presidio_analyzer import RecognizerResult
-
+    ) -> Question | list[tuple[int, int, str, float]] | None:
+        """Organisation and facility runs to confirm by a cue and NER (see
+        :mod:`auditor.phi.recognizers.org_evidence`): confirmed at once when the chunk ran
+        NER, otherwise the question for the NER-only model (:meth:`_org_answers`)."""
         covered = [
             (r.start, r.end)
             for r in results
             if r.score >= self.thresholds.get(r.entity_type, DEFAULT_THRESHOLD)
         ]
-        ents = None
-        if self.nlp_engine.use_ner and nlp_artifacts.tokens is not None:
-            doc = nlp_artifacts.tokens
-            ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         view = TokenView.shared(text, nlp_artifacts)
         terms = [(view.words[i].start, view.words[i].end) for i in eponym_words(view)]
-        found = self.org_evidence.find(
-            text, covered, self._tag_ner, ents, shouting=view.shouting, terms=terms
-        )
-        return [RecognizerResult(t, s, e, sc) for s, e, t, sc in found]
+        question = self.org_evidence.question(text, covered, shouting=view.shouting, terms=terms)
+        if question is None or not (self.nlp_engine.use_ner and nlp_artifacts.tokens is not None):
+            return question
+        ents = [(e.start_char, e.end_char, e.label_) for e in nlp_artifacts.tokens.ents]
+        return self.org_evidence.confirm(text, question.candidates, ents)
+
+    def _org_answers(
+        self, asked: list[Question | list[tuple[int, int, str, float]] | None]
+    ) -> list[list[RecognizerResult]]:
+        """Every question's confirmed runs, NER (loaded on first need) run once over all
+        their lines."""
+        from presidio_analyzer import RecognizerResult
+
+        questions = [q for q in asked if isinstance(q, Question)]
+        lines = [line for q in questions for line in q.lines]
+        tagged = iter(self._tag_ner(lines) if lines else [])
+        out = []
+        for q in asked:
+            if isinstance(q, Question):
+                found = self.org_evidence.answer(q, [next(tagged) for _ in q.windows])
+            else:
+                found = q or []
+            out.append([RecognizerResult(t, s, e, sc) for s, e, t, sc in found])
+        return out
 
     def _tag_ner(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         if self._ner_tagger is None:

@@ -50,6 +50,7 @@ from auditor.phi.stop_words import STOP_WORDS
 HOSPITAL_SCORE = 0.6
 ORGANIZATION_SCORE = 0.62
 WINDOW = 240  # characters of the candidate's line that NER reads, at most
+LOOSE_WINDOW = 100  # the same for a candidate no cue found
 
 # Words that describe a hospital's own departments, services and programmes, or the
 # structure of any organisation ("Infection Control", "Patient Relations", "Step Down
@@ -502,8 +503,27 @@ class OrgEvidence:
         ``terms`` are the words of eponyms ("Stevens-Johnson", "Pell & Gregory II-B"): a run
         found by no cue that holds one is a clinical term.
         """
-        if shouting:
+        question = self.question(text, covered, shouting=shouting, terms=terms)
+        if question is None:
             return []
+        if ents is not None:
+            return self.confirm(text, question.candidates, ents)
+        if ner is None:
+            return []
+        return self.answer(question, ner(question.lines))
+
+    def question(
+        self,
+        text: str,
+        covered: Sequence[tuple[int, int]],
+        *,
+        shouting: bool = False,
+        terms: Sequence[tuple[int, int]] = (),
+    ) -> Question | None:
+        """What NER must read to confirm ``text``'s candidates (see :meth:`find`), or None
+        when there is none: the engine asks NER once for a whole batch of texts."""
+        if shouting:
+            return None
         cands = [
             c
             for c in self.candidates(text)
@@ -512,31 +532,46 @@ class OrgEvidence:
             and not (c.loose and any(s < c.end and c.start < e for s, e in terms))
         ]
         if not cands:
-            return []
-        if ents is not None:
-            return self.confirm(text, cands, ents)
-        if ner is None:
-            return []
-        windows = sorted({_window(text, c) for c in cands})
-        tagged = ner([text[s:e] for s, e in windows])
+            return None
+        return Question(text, cands, sorted({_window(text, c) for c in cands}))
+
+    def answer(
+        self, question: Question, tagged: Sequence[Sequence[tuple[int, int, str]]]
+    ) -> list[tuple[int, int, str, float]]:
+        """The confirmed runs, given NER's entities over each of ``question.lines``."""
         found = [
             (ws + s, ws + e, label)
-            for (ws, _), spans in zip(windows, tagged, strict=True)
+            for (ws, _), spans in zip(question.windows, tagged, strict=True)
             for s, e, label in spans
         ]
-        return self.confirm(text, cands, found)
+        return self.confirm(question.text, question.candidates, found)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A text's candidates and the windows of it NER must read to confirm them."""
+
+    text: str
+    candidates: list[Candidate]
+    windows: list[tuple[int, int]]
+
+    @property
+    def lines(self) -> list[str]:
+        return [self.text[s:e] for s, e in self.windows]
 
 
 def _window(text: str, c: Candidate) -> tuple[int, int]:
-    """The candidate's line, cut to ``WINDOW`` characters around it at spaces."""
+    """The candidate's line, cut to ``WINDOW`` characters around it at spaces (a cue-free
+    candidate's to ``LOOSE_WINDOW``: there are many more of them)."""
+    half = (LOOSE_WINDOW if c.loose else WINDOW) // 2
     start = text.rfind("\n", 0, c.start) + 1
     end = text.find("\n", c.end)
     end = len(text) if end == -1 else end
-    if c.start - start > WINDOW // 2:
-        cut = text.find(" ", c.start - WINDOW // 2, c.start)
+    if c.start - start > half:
+        cut = text.find(" ", c.start - half, c.start)
         start = cut + 1 if cut != -1 else c.start
-    if end - c.end > WINDOW // 2:
-        cut = text.rfind(" ", c.end, c.end + WINDOW // 2)
+    if end - c.end > half:
+        cut = text.rfind(" ", c.end, c.end + half)
         end = cut if cut != -1 else c.end
     return start, end
 
