@@ -228,7 +228,12 @@ _SPELLED_DAY_OF_MONTH = re.compile(
     r"\b(?:the\s+)?(?:" + _SPELLED_DAY + r")\s+of\s+" + _MONTHS + r"\b(?:,?\s+" + _YEAR + r")?",
     I,
 )
-_HOLIDAY = re.compile(rf"\b(?:{HOLIDAY})\b", I)
+# with the days the holiday names ("Easter weekend", "Labor Day weekend", "Thanksgiving
+# break", "Mardi Gras day", "the Christmas holidays")
+_HOLIDAY = re.compile(
+    rf"\b(?:{HOLIDAY})(?:[ \t]+(?:long[ \t]+)?(?:weekend|break|holidays|vacation|week|day|eve))?\b",
+    I,
+)
 # The first day of a range whose month is written once, at its end: "Wed 18 – Fri 20
 # November", "3-5 June" (the second day and the month are a text date of their own).
 _DAY_RANGE_HEAD = re.compile(
