@@ -550,7 +550,10 @@ _DEVICE_CTX = context_regex(
      # whose model reads the same ("black F-150")
      "cgm", "cgm sensor", "transmitter", "insulin pump", "glucometer", "hearing aid",
      "cochlear", "neurostimulator", "lvad", "vad", "concentrator", "wheelchair", "bus",
-     "fleet", "locomotive", "tail number", "hull"]
+     "fleet", "locomotive", "tail number", "hull",
+     # a loaned or a home device by its kind ("Chromebook CB-2291-HX77", "CPAP RS-2208-1193")
+     "laptop", "chromebook", "ipad", "tablet", "router", "modem", "cpap", "bipap", "apap",
+     "nebulizer", "nebuliser", "defibrillator", "aed"]
 )  # fmt: skip
 # A phone's or a modem's equipment number after its label, in the groups handsets print it
 # ("IMEI 35 440912 183305 7", "MEID: 99-000512-345678"): 11 to 18 digits.
