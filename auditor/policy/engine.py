@@ -203,6 +203,11 @@ CARRY_CHUNKS = "carry_chunks"
 MAX_CHUNKS = 24
 
 
+#: The segment's table when no window rule runs (no carry to keep it): in the connection's
+#: own in-memory database, as before the chunks, not in a carry's file.
+UNCARRIED_SEGMENT = "seg_rows"
+
+
 def _chunks_table(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         f"CREATE TEMP TABLE IF NOT EXISTS {CARRY_CHUNKS} (name VARCHAR, n BIGINT, "
@@ -249,13 +254,14 @@ def segment_rows(
     which the carry keeps as it is when it takes the segment (``advance_carry``): a second
     copy of every event, the carry's insert, was ~0.5 us an event (10M bench events: 9.6 of
     the scan's 125 CPU s). Its text columns in ``UNCOMPRESSED`` are stored so (``table_for``).
+    Without window rules there is no carry: the table is ``UNCARRIED_SEGMENT``.
 
     ``flags`` (with ``made``, which runs it under the rules' guard: True when it ran): the
     row rules' verdicts computed in the same pass, over ``av``, as ``seg``'s column ``rf``;
     when that statement fails (a rule's error or time limit) ``seg`` is made without them,
     and the rules run as before, each failure named. Whether ``seg`` has ``rf``.
     """
-    table = _segment_table(con)
+    table = _segment_table(con) if _window_rules(active) else UNCARRIED_SEGMENT
     with_flags = False
     if flags is not None and made is not None:
         select = segment_sql(active, flags)
