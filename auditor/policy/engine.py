@@ -203,9 +203,26 @@ CARRY_CHUNKS = "carry_chunks"
 MAX_CHUNKS = 24
 
 
-#: The segment's table when no window rule runs (no carry to keep it): in the connection's
-#: own in-memory database, as before the chunks, not in a carry's file.
+#: The segment's table when the carry does not keep it as a chunk: no window rule runs (no
+#: carry), or the carry's database is a file (``_carry_in_memory_db``). In the connection's
+#: own in-memory database, as before the chunks; the carry, if any, takes a copy of its
+#: rows (``advance_carry``).
 UNCARRIED_SEGMENT = "seg_rows"
+
+
+def _carry_in_memory_db(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the carry's database (``_attach_carry_db``) is in memory, not a file.
+
+    Only then are segments' tables kept as chunks: in a file, each segment's table is
+    written there as it is made, and read back from DuckDB's buffers by every statement of
+    its segment, which at 10M bench events (13 segments, the carry's file) cost about what
+    the carry's insert of a temp table's rows did (the segments' tables 17.0 -> 24.4 CPU s,
+    the insert 9.6 -> 0; whole scans within noise of each other, or dearer)."""
+    _attach_carry_db(con)
+    row = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = ?", [CARRY_DB]
+    ).fetchone()
+    return row is not None and row[0] is None
 
 
 def _chunks_table(con: duckdb.DuckDBPyConnection) -> None:
@@ -254,14 +271,16 @@ def segment_rows(
     which the carry keeps as it is when it takes the segment (``advance_carry``): a second
     copy of every event, the carry's insert, was ~0.5 us an event (10M bench events: 9.6 of
     the scan's 125 CPU s). Its text columns in ``UNCOMPRESSED`` are stored so (``table_for``).
-    Without window rules there is no carry: the table is ``UNCARRIED_SEGMENT``.
+    Without window rules there is no carry, and a carry in a file takes a copy: the table
+    is then ``UNCARRIED_SEGMENT``.
 
     ``flags`` (with ``made``, which runs it under the rules' guard: True when it ran): the
     row rules' verdicts computed in the same pass, over ``av``, as ``seg``'s column ``rf``;
     when that statement fails (a rule's error or time limit) ``seg`` is made without them,
     and the rules run as before, each failure named. Whether ``seg`` has ``rf``.
     """
-    table = _segment_table(con) if _window_rules(active) else UNCARRIED_SEGMENT
+    chunked = _window_rules(active) and _carry_in_memory_db(con)
+    table = _segment_table(con) if chunked else UNCARRIED_SEGMENT
     with_flags = False
     if flags is not None and made is not None:
         select = segment_sql(active, flags)
@@ -642,10 +661,12 @@ def advance_carry(
     ``floor`` kept since the carry was made), used instead of reading the carry for them,
     and moved on with it; ``merged``: the bucket counts' rows at their last merge.
 
-    The segment's table becomes a chunk of the carry (``CARRY_CHUNKS``, ``define_carry``):
-    the rows the carry would not take (``_carry_additions``: too old to keep, a repeat of an
-    event in the segment, a copy of a carried event) are deleted from it, which for a log
-    read once and in time order is none, and its keys are moved in the carry's view.
+    With the carry in memory the segment's table becomes a chunk of the carry
+    (``CARRY_CHUNKS``, ``define_carry``): the rows the carry would not take
+    (``_carry_additions``: too old to keep, a repeat of an event in the segment, a copy of a
+    carried event) are deleted from it, which for a log read once and in time order is none,
+    and its keys are moved in the carry's view. Else (``UNCARRIED_SEGMENT``: the carry's
+    database is a file) the rows it takes are inserted into the carry's table.
 
     The window is kept by event time, not by file order: a burst split over two files or two
     feeds, or crossing midnight between daily files, is found whichever is scanned first.
@@ -689,7 +710,7 @@ def advance_carry(
         else:
             added = None
     elif table is None and stats is not None and stats[0] is not None:
-        # No segment table (``seg`` made elsewhere): its events inserted into the table.
+        # No chunk to keep (``UNCARRIED_SEGMENT``): the events inserted into the table.
         additions, lowest = _carry_additions(con, active, label, hours, floor, marks)
         con.execute(f"INSERT INTO {CARRY} BY NAME {additions}")
         row = con.execute(
