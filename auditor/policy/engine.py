@@ -204,9 +204,9 @@ MAX_CHUNKS = 24
 
 
 #: The segment's table when the carry does not keep it as a chunk: no window rule runs (no
-#: carry), or the carry's database is a file (``_carry_in_memory_db``). In the connection's
-#: own in-memory database, as before the chunks; the carry, if any, takes a copy of its
-#: rows (``advance_carry``).
+#: carry), or the carry's database is a file (``_carry_in_memory_db``). A temp table made
+#: by one ``CREATE TABLE AS``, as ``seg`` was before the chunks; the carry, if any, takes a
+#: copy of its rows (``advance_carry``).
 UNCARRIED_SEGMENT = "seg_rows"
 
 
@@ -279,19 +279,24 @@ def segment_rows(
     when that statement fails (a rule's error or time limit) ``seg`` is made without them,
     and the rules run as before, each failure named. Whether ``seg`` has ``rf``.
     """
-    chunked = _window_rules(active) and _carry_in_memory_db(con)
+    chunked = bool(_window_rules(active)) and _carry_in_memory_db(con)
     table = _segment_table(con) if chunked else UNCARRIED_SEGMENT
     with_flags = False
     if flags is not None and made is not None:
         select = segment_sql(active, flags)
-        try:  # binding alone: a rule that cannot bind fails the guarded statement below
-            con.execute(table_for(con, table, select))
-        except duckdb.Error:
-            pass
+        if not chunked:  # one statement, as before the chunks
+            with_flags = made(f"CREATE OR REPLACE TEMP TABLE {table} AS {select}")
         else:
-            with_flags = made(f"INSERT INTO {table} {select}")
-    if not with_flags:
+            try:  # binding alone: a rule that cannot bind fails the guarded statement below
+                con.execute(table_for(con, table, select))
+            except duckdb.Error:
+                pass
+            else:
+                with_flags = made(f"INSERT INTO {table} {select}")
+    if not with_flags and chunked:
         _fill_segment(con, table, segment_sql(active))
+    elif not with_flags:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {segment_sql(active)}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW {SEGMENT} AS SELECT * FROM {table}")
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {SEGMENT_KEYS} AS SELECT ekey, min(k) AS k, "
