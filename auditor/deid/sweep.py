@@ -524,9 +524,8 @@ class Sweep:
         those)."""
         covered = Covered([(s.start, s.end) for s in replaced])
         out: list[SweepSpan] = []
-        for c in self._naming.candidates(text):
-            if c.loose:
-                continue  # a run found by no cue is the engine's to confirm with NER
+        # (not the runs no cue places: the engine's to confirm with NER)
+        for c in self._naming.candidates(text, loose=False):
             keys = [
                 part
                 for word in text[c.start : c.end].split()

@@ -247,11 +247,6 @@ def _segment_table(con: duckdb.DuckDBPyConnection) -> str:
     return name
 
 
-def _fill_segment(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
-    con.execute(table_for(con, table, select))
-    con.execute(f"INSERT INTO {table} {select}")
-
-
 def segment_rows(
     con: duckdb.DuckDBPyConnection,
     active: list[ActiveRule],
@@ -294,7 +289,7 @@ def segment_rows(
             else:
                 with_flags = made(f"INSERT INTO {table} {select}")
     if not with_flags and chunked:
-        _fill_segment(con, table, segment_sql(active))
+        create_table(con, table, segment_sql(active))
     elif not with_flags:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {segment_sql(active)}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW {SEGMENT} AS SELECT * FROM {table}")

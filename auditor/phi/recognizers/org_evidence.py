@@ -307,9 +307,10 @@ class OrgEvidence:
         ]
 
     # -- candidates --------------------------------------------------------------------
-    def candidates(self, text: str) -> list[Candidate]:
+    def candidates(self, text: str, *, loose: bool = True) -> list[Candidate]:
         """Runs in an organisation's place with at least one naming word; mixed-case text
-        only (in capitals every word looks like a name)."""
+        only (in capitals every word looks like a name). ``loose``: also the runs no cue
+        places (see the module doc), which only NER can confirm."""
         found: dict[tuple[int, int], Candidate] = {}
         for m in _PREP.finditer(text):
             verb = (m.group(1) or "").strip().lower()
@@ -337,6 +338,8 @@ class OrgEvidence:
         for m in _ALONE.finditer(text):
             if self._letterhead(text, m.start(1), m.end(1)):
                 self._add(found, text, m.start(1), m.end(1), False)
+        if not loose:
+            return sorted(found.values(), key=lambda c: c.start)
         cued = sorted(found)
         for m in _ANYWHERE.finditer(text):
             start, end = self._past_sentence_start(text, m.start(1), m.end(1))

@@ -752,7 +752,8 @@ class OrganizationRecognizer(LocalRecognizer):
                 if stop is not None:
                     if stop == 0 or (keys[0] == "the" and stop == 1):
                         continue
-                    body = body[: len(body) - len(named)] + " ".join(named.split()[:stop])
+                    cut = list(re.finditer(r"\S+", named))[stop - 1].end()
+                    body = body[: len(body) - len(named) + cut]  # (the text's own blanks)
                     keys = keys[:stop]
             if any_case and self.lexicon is not None and all(self._plain(k) for k in keys):
                 continue  # no capitals to tell: "the university of the pt's choice"
