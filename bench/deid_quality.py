@@ -187,6 +187,10 @@ UNSEEN_HAND = (
     "round111-test",
     "round112-test",
     "round113-test",
+    "round114-test",
+    "round115-test",
+    "round116-test",
+    "round117-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

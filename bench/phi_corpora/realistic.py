@@ -79,7 +79,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round110-dev``/``round110-test``,
 ``round111-dev``/``round111-test``,
 ``round112-dev``/``round112-test``,
-``round113-dev``/``round113-test`` and ``bait-dev``/``bait-test``
+``round113-dev``/``round113-test``,
+``round114-dev``/``round114-test``,
+``round115-dev``/``round115-test``,
+``round116-dev``/``round116-test``,
+``round117-dev``/``round117-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1385,6 +1389,46 @@ CORPORA = {
         HERE / "round113_test.src.txt",
         HERE / "round113_test.jsonl",
         HERE / "round113_test_site.tsv",
+    ),
+    "round114-dev": (
+        HERE / "round114_dev.src.txt",
+        HERE / "round114_dev.jsonl",
+        HERE / "round114_dev_site.tsv",
+    ),
+    "round114-test": (
+        HERE / "round114_test.src.txt",
+        HERE / "round114_test.jsonl",
+        HERE / "round114_test_site.tsv",
+    ),
+    "round115-dev": (
+        HERE / "round115_dev.src.txt",
+        HERE / "round115_dev.jsonl",
+        HERE / "round115_dev_site.tsv",
+    ),
+    "round115-test": (
+        HERE / "round115_test.src.txt",
+        HERE / "round115_test.jsonl",
+        HERE / "round115_test_site.tsv",
+    ),
+    "round116-dev": (
+        HERE / "round116_dev.src.txt",
+        HERE / "round116_dev.jsonl",
+        HERE / "round116_dev_site.tsv",
+    ),
+    "round116-test": (
+        HERE / "round116_test.src.txt",
+        HERE / "round116_test.jsonl",
+        HERE / "round116_test_site.tsv",
+    ),
+    "round117-dev": (
+        HERE / "round117_dev.src.txt",
+        HERE / "round117_dev.jsonl",
+        HERE / "round117_dev_site.tsv",
+    ),
+    "round117-test": (
+        HERE / "round117_test.src.txt",
+        HERE / "round117_test.jsonl",
+        HERE / "round117_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
