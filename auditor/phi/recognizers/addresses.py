@@ -26,6 +26,7 @@ from auditor.phi.recognizers.lexicon import (
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated, gated_finditer
+from auditor.phi.recognizers.timed_entries import entry_times
 from auditor.phi.recognizers.tokens import TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
@@ -906,6 +907,8 @@ class AddressRecognizer(LocalRecognizer):
             if (offset := _named_street_start(m.group())) >= 0
         ]
         found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
+        if times := entry_times(text):
+            found = [f for f in found if f[0] not in times]  # "0100 Red River Police attended"
         known = {f[:2] for f in found}
         return found + [c for c in chains(text, found) if c[:2] not in known]
 

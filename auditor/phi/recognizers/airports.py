@@ -29,14 +29,17 @@ SCORE = 0.75
 # A text that reads as travel.
 _TRAVEL = re.compile(
     r"(?i:\b(?:flights?|flt|pnr|pax|boarding|itinerary|airlines?|airport|terminal|layover|"
-    r"departs?|departure|arrives?|arrival|pick-?up|drop-?off|check-?in|e-?ticket)\b|"
+    r"departs?|departure|arrives?|arrival|pick-?up|drop-?off|check-?in|e-?ticket|"
+    # an air ambulance's or a retrieval team's log ("1610 Landed YXE", "Wheels up YQT")
+    r"wheels[ \t]+up|landed|airstrip|aircraft|fixed[ \t-]+wing|rotor[ \t-]+wing|medevac)\b|"
     r"\bseat[ \t]+\d{1,2}[A-K]\b)"
 )
 _CODE = r"([A-Z]{3})"
 _PAIR = re.compile(rf"(?<![\w-]){_CODE}[ \t]?(?:-|–|—|/|→|>|[ \t]to[ \t])[ \t]?{_CODE}(?![\w-])")
 _AFTER_CUE = re.compile(
     r"(?i:\b(?:from|pick-?up|drop-?off|dep|arr|departing|arriving|lands[ \t]+at|"
-    r"landing[ \t]+at))\b:?[ \t]+" + _CODE + r"(?![\w-])"
+    r"landing[ \t]+at|landed(?:[ \t]+(?:at|in))?|departed|wheels[ \t]+up(?:[ \t]+from)?|"
+    r"diverted[ \t]+to))\b:?[ \t]+" + _CODE + r"(?![\w-])"
 )
 # A hospital's or an office's three letters that an airport shares ("from OSH", "to SNF").
 _NOT_AIRPORTS = frozenset({"OSH", "SNF", "ALF", "LTC", "ICU", "CCU", "PCU", "EMS", "ETA", "ETD"})

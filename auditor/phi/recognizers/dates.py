@@ -39,6 +39,7 @@ from auditor.phi.recognizers.patterns import (
     near,
 )
 from auditor.phi.recognizers.regex_start import accelerated
+from auditor.phi.recognizers.timed_entries import entry_times
 
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
@@ -171,7 +172,8 @@ _YY = (
 )
 _TEXT_DATE = re.compile(
     r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+(?:" + _DAY + "|" + _SPELLED_DAY + r")"
-    r"(?:,?\s+" + _YEAR + r")?(?![\w/])"
+    # (Canadian charts write the year after a slash: "Mar 3/15", "Jan 18/2005")
+    r"(?:,?\s+" + _YEAR + r"|/(?:(?:19|20)\d{2}|\d{2})(?![\w/]|\.\d))?(?![\w/])"
     # (a night's two days: "3rd/4th December 2026")
     r"|\b(?:"
     + _DAY
@@ -843,9 +845,21 @@ _BP_LEFT = re.compile(r"(?:^|[^\w/])(?:bp|b/p|nbp|nibp|abp|sbp|art)[ \t:]*$", I)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)+[ \t]+$")
 
 
+# A British duration in twelfths or fifty-seconds after a span's word or a British review's
+# abbreviation: "Rv 6/12" is a review in six months, "FU in 3/12", "for 2/52" (months, weeks),
+# no day of a month. (Not after "f/u" alone: "f/u 3/12" is a US chart's date.)
+_DURATION_BEFORE = re.compile(
+    r"(?i:\b(?:rv|r/v|in|for|x|over|past|next|within|every|approx))[ \t]*~?[ \t]*\Z"
+)
+
+
 def _md_reject(text: str, start: int, end: int) -> bool:
     if _ZERO_PADDED.search(text, start, end):
         return False
+    if text[start:end].endswith(("/12", "/52")) and _DURATION_BEFORE.search(
+        text, max(0, start - 16), start
+    ):
+        return True
     if _FRACTION_RIGHT.match(text[end : end + 12]):
         # (a day past the 12th after a date's lead is no fraction: "TEE on 2/26 negative")
         day = text[start:end].partition("/")[2]
@@ -910,6 +924,8 @@ def _md_range_reject(text: str, start: int, end: int) -> bool:
 def _year_reject(text: str, start: int, end: int) -> bool:
     if _YEAR_NOT.match(text[end : end + 8]):
         return True
+    if start in entry_times(text):
+        return True  # "1930 Received from ...": a narrative line's time
     # Military times and volumes: "at 2000", "NS 1500", "total 1900".
     return near(text, start, end, _YEAR_TIME_CTX, 10, 0) and not near(
         text, start, end, _YEAR_CTX, 10, 0

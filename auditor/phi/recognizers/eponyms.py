@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from auditor.phi.recognizers.lexicon import (
+    BLOOD_GROUP_SYSTEMS,
     EPONYM_HEADS,
     EPONYMS,
     NOT_NAMES,
@@ -22,6 +23,12 @@ from auditor.phi.recognizers.tokens import TokenView
 # (a lone "I" or "V" is an initial: "Donna V.").
 _GRADE = re.compile(r"(?:II|III|IV|VI{1,3})[a-c]?|[IV][a-c]")
 _NUMERAL_STARTS = frozenset("IV")
+# A blood bank's words near a blood group system's name (see ``BLOOD_GROUP_SYSTEMS``).
+_BLOOD_BANK = re.compile(
+    r"\b(?:anti-|antigens?\b|antibod|allo|phenotyp|genotyp|match|crossmatch|"
+    r"transfus|blood bank|units?\b|rh\b|abo\b|dat\b|rbcs?\b|red cells)",
+    re.I,
+)
 
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in EPONYMS:
@@ -49,7 +56,27 @@ def _eponym_words(view: TokenView) -> set[int]:
             out.update(_before_head(view, i))
         elif _graded(view, i):
             out.add(i)
+        elif w.key in BLOOD_GROUP_SYSTEMS and _blood_group(view, i):
+            out.add(i)  # "Are Rh and Kell matching enough, or Duffy/Kidd too?"
     return out
+
+
+def _blood_group(view: TokenView, i: int) -> bool:
+    """A blood group system's name in a blood bank's words, standing alone: not beside
+    another capitalised word as a name's part ("Pt Lewis Kidd") nor after a title."""
+    words = view.words
+    for j in (i - 1, i + 1):
+        if (
+            0 <= j < len(words)
+            and view.gap(max(i, j)) == " "
+            and words[j].text[:1].isupper()
+            and words[j].key not in BLOOD_GROUP_SYSTEMS | {"rh", "abo"}
+        ):
+            return False
+    if title_near(view, i):
+        return False
+    w = words[i]
+    return _BLOOD_BANK.search(view.text, max(0, w.start - 80), w.end + 80) is not None
 
 
 def _graded(view: TokenView, i: int) -> bool:

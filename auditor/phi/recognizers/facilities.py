@@ -318,7 +318,10 @@ class FacilityRecognizer(LocalRecognizer):
         m = _TOWN_AFTER.match(text, end)
         if m is None:
             return None
-        words = m.group("town").split()
+        town = m.group("town")
+        words = town.split()
+        if len(words) == 2 and _MONTH_WORD.fullmatch(words[1]):
+            town, words = words[0], words[:1]  # "Hospital, Winnipeg Oct 2": the date's month
         lex = self.lexicon
         keys = [normalize(w) for w in words]
         listed = tuple(keys) in lex.multiword_places or all(k in lex.places for k in keys)
@@ -327,7 +330,7 @@ class FacilityRecognizer(LocalRecognizer):
             for k in keys
         ):
             return None
-        return m.start("town"), m.end("town")
+        return m.start("town"), m.start("town") + len(town)
 
     def _town_after_grade(self, word: str) -> bool:
         """The town after "Base Hospital": no English word, term, weekday or month."""
@@ -444,6 +447,13 @@ class FacilityRecognizer(LocalRecognizer):
                 end += 1
             if end == k and tail:
                 end = tail
+            if (
+                end + 1 < n
+                and words[end].key in {"nursing", "health", "medical"}
+                and words[end + 1].key in {"station", "outpost", "post"}
+                and view.gap(end + 1) == " "
+            ):
+                end += 1  # "Onaman Lake Nursing Station", "Fort Severn Health Outpost"
             if (
                 end + 1 < n
                 and words[end].key in {"centre", "center", "clinic", "hospital"}
@@ -997,6 +1007,7 @@ def _with_article(text: str, start: int) -> int:
 # The town after a facility's name: after a comma, or French "à", then one or two capitalised
 # words in Title case closing the line or the part (a gap, a spaced dash, a bracket, a stop, a
 # date's digits, a state's or a province's letters).
+_MONTH_WORD = re.compile(MONTH, re.I)
 _TOWN_AFTER = re.compile(
     r"(?:,[ \t]*|[ \t]+à[ \t]+)"
     r"(?P<town>[A-ZÀ-Þ][a-zß-ÿ][^\W\d_]*(?:[ -][A-ZÀ-Þ][a-zß-ÿ][^\W\d_]*)?)"

@@ -391,9 +391,11 @@ _BANK_CODE = re.compile(
     r"[ \t]*+(\d{2}-\d{2}-\d{2}|\d{3}[ -]\d{3}|\d{5}-\d{3}|\d{5,6}|\d{9}|[A-Z]{4}0[A-Z0-9]{6})"
     r"(?![\w-])"
 )
+# (with its letters in front, as a utility or a telco prints it: "Account: AC 6613 0087"; a
+# UK number-porting code after its label: "PAC XLM 448 921")
 _ACCOUNT_GROUPED = re.compile(
-    r"\b(?i:acc(?:ount)?|acct|a/c)\.?[ \t]*+(?i:no\.?|number|#)?[ \t]*+[:#]?[ \t]*+"
-    r"(\d{3,6}(?:[ -]\d{3,6}){1,3})(?![\w-])"
+    r"\b(?i:acc(?:ount)?|acct|a/c|pac|stac)\.?[ \t]*+(?i:no\.?|number|code|#)?[ \t]*+[:#]?"
+    r"[ \t]*+((?:[A-Z]{1,4}[ -])?\d{3,6}(?:[ -]\d{3,6}){1,3})(?![\w-])"
 )
 # A card's or an account's last digits after its masked part ("************6621", "XXXX-4471").
 _MASKED_DIGITS = re.compile(r"(?<![\w*•])(?:[*•]{4,}|[Xx]{4,})[ -]?(\d{4})(?![\w-])")
@@ -555,6 +557,16 @@ _DEVICE_CTX = context_regex(
      "laptop", "chromebook", "ipad", "tablet", "router", "modem", "cpap", "bipap", "apap",
      "nebulizer", "nebuliser", "defibrillator", "aed"]
 )  # fmt: skip
+# A utility's equipment at a home, its number right after its kind ("Old meter A04L119832",
+# "Hub CH-00-1A-77-F2-09", "Handheld HH-0419", "meter number is 1ND 2210 4498"): only there,
+# since readings stand near a meter too ("final 66120", "reg 1 = 031477").
+_EQUIPMENT_ID = re.compile(
+    r"\b(?i:(?:old|new|smart|gas|electric|water)[ \t]+meter|meter[ \t]+(?:no\.?|number|serial|"
+    r"id|#)|hub|handheld|ont|ntd|set-top[ \t]+box)"
+    r"(?:[ \t]++(?i:is|was))?[ \t]*+[:#]?[ \t]{0,3}+"
+    r"((?=[A-Z0-9 -]{0,14}\d[A-Z0-9 -]{0,14}\d)[A-Z0-9]{1,6}(?:[ -]?[A-Z0-9]{2,12}){1,5})"
+    r"(?![\w-])"
+)
 # A phone's or a modem's equipment number after its label, in the groups handsets print it
 # ("IMEI 35 440912 183305 7", "MEID: 99-000512-345678"): 11 to 18 digits.
 _HANDSET_ID = re.compile(
@@ -1213,7 +1225,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _ACCOUNT_GROUPED,
             0.85,
             group=1,
-            words=("acc", "a/c"),
+            words=("acc", "a/c", "pac", "stac"),
         ),
         Rule("pan", e.ID_NUMBER, _PAN, 0.85, group=1, words=("pan",)),
         Rule("gstin", e.ID_NUMBER, _GSTIN, 0.85, group=1, words=("gst",)),
@@ -1265,6 +1277,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             validate=_not_measurement,
         ),
         Rule("handset-id", e.DEVICE_ID, _HANDSET_ID, 0.8, group=1, words=("imei", "meid", "esn")),
+        Rule(
+            "equipment-id",
+            e.DEVICE_ID,
+            _EQUIPMENT_ID,
+            0.8,
+            group=1,
+            words=("meter", "hub", "handheld", "ont", "ntd", "set-top"),
+            validate=_not_measurement,
+        ),
         Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
         Rule(
             "plate-national",

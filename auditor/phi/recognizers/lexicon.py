@@ -41,10 +41,13 @@ TITLES = frozenset(
         "ofc",
         "insp",
         "supt",
+        # (Canada's and Britain's constables and corporals: "Cst. Wozny", "Cpl Hartigan")
+        "cst",
+        "cpl",
     }
 )
 # (the ranks take a capitalised surname only: "Det. card # ..." is the detective's card)
-RANKS = frozenset({"det", "sgt", "ofc", "insp", "supt"})
+RANKS = frozenset({"det", "sgt", "ofc", "insp", "supt", "cst", "cpl"})
 # The ranks spelled out, before a surname ("Officer Maddigan") or after a force's initials
 # ("KPD officer"): one list for the name rule and the organisation rule's gate.
 SPELLED_RANKS = (
@@ -56,6 +59,8 @@ SPELLED_RANKS = (
 # read by every rule that trims a title off a name (table cells, capitalised runs).
 HONORIFICS = TITLES | frozenset(
     {"mx", "sir", "dame", "fr", "sr", "sra", "srta", "dre", "dott", "drs", "messrs",
+     # an elder addressed as kin in Australian, Pacific and South Asian English ("Aunty Bev")
+     "aunty", "auntie",
      # Spanish, German, French, Malay and Indian forms ("Señora Vega", "Frau Keller", "Puan
      # Noraini", "Smt. Lakshmi")
      "señor", "señora", "senor", "senora", "señorita", "herr", "frau", "mme", "mlle", "puan",
@@ -200,7 +205,8 @@ US_STATE_ABBREVIATIONS = frozenset(
 HOSPITAL_LAB_WORDS = frozenset(
     {"micro", "core", "stat", "satellite", "reference", "chemistry", "hematology",
      "haematology", "microbiology", "cytology", "histology", "specimen", "genetics",
-     "virology", "immunology", "toxicology"}
+     "virology", "immunology", "toxicology", "coag", "coagulation", "hla", "transfusion",
+     "biochem", "biochemistry", "serology"}
 )  # fmt: skip
 # Words that make a preceding proper noun a facility: "Mercy Hospital", "Kindred Rehab".
 FACILITY_WORDS = frozenset(
@@ -224,7 +230,11 @@ JOB_TITLES = frozenset(
      "counselor", "psychologist", "optometrist", "podiatrist", "audiologist", "doula",
      "sitter", "aide", "advocate", "navigator",
      # who holds an account, a card or a policy, as payments and statements name them
-     "holder", "cardholder", "accountholder", "policyholder", "payee", "beneficiary"}
+     "holder", "cardholder", "accountholder", "policyholder", "payee", "beneficiary",
+     # who comes to the house, as a utility's or a landlord's log names them (not
+     # "inspector", "surveyor": "Inspector General", "Surveyor General" are offices)
+     "engineer", "installer", "electrician", "plumber", "fitter", "courier", "lineman",
+     "linesman"}
 )  # fmt: skip
 # Roles a form's field or a table's column labels a person by ("mother/caretaker:", "| BIB |
 # NAME | ESCORT |"), as a regex alternation over lower-case text whose blanks are single:
@@ -246,7 +256,9 @@ PERSON_LABELS = (
     r"optician|optometrist|ophthalmologist|dentist|hygienist|audiologist|chiropractor|"
     r"physiotherapist|physio|podiatrist|dietitian|dietician|psychologist|psychiatrist|"
     r"social\s+worker|case\s+manager|hospitalist|aide|sitter|doula|phlebotomist|radiographer|"
-    r"sonographer|orthotist|prosthetist|genetic\s+counsell?or"
+    r"sonographer|orthotist|prosthetist|genetic\s+counsell?or|"
+    # a unit board's nurses by their part in the shift ("Charge: Jolene   Resource: Marc")
+    r"charge(?:\s+(?:nurse|rn))?|resource(?:\s+nurse)?|primary\s+nurse"
 )
 # Roles written before a person's name ("Caller Ana Ruiz", "Captain Lee", "Inmate DOYLE"):
 # the cue, never the name's first word there; several are census surnames too (Caller,
@@ -262,7 +274,11 @@ ROLE_WORDS = frozenset(
      "recipient", "claimant", "applicant", "requester", "reporter", "informant", "decedent",
      "deceased", "victim", "suspect", "passenger", "student", "volunteer", "owner",
      "justice", "judge", "magistrate", "clerk", "mayor", "councillor", "councilor",
-     "senator", "governor", "bishop"}
+     "senator", "governor", "bishop",
+     # who a utility's, a landlord's or an insurer's paperwork names by their part
+     "cust", "customer", "occupier", "occupant", "householder", "homeowner", "landlord",
+     "landlady", "lodger", "leaseholder", "freeholder", "reader", "installer", "engineer",
+     "surveyor", "inspector", "assessor", "adjuster", "courier", "debtor", "borrower"}
 )  # fmt: skip
 NOT_NAMES = (
     frozenset(STOP_WORDS)
@@ -340,7 +356,25 @@ EPONYMS = frozenset(
         "valsalva maneuver", "kussmaul respirations", "babinski sign", "homans sign",
         "murphy sign", "mcburney point", "child pugh", "hunt hess",
         "rovsing sign", "chvostek sign", "trousseau sign", "pell gregory",
+        # the double eponyms of syndromes, tests and formulae that clinicians write without
+        # a head word ("Prader-Willi methylation", "CrCl (Cockcroft-Gault)")
+        "prader willi", "cockcroft gault", "donath landsteiner", "beckwith wiedemann",
+        "peutz jeghers", "osler weber rendu", "klippel trenaunay", "sturge weber",
+        "von hippel lindau", "legg calve perthes", "waterhouse friderichsen", "dubin johnson",
+        "crigler najjar", "lesch nyhan", "niemann pick", "tay sachs", "kasabach merritt",
+        "henoch schonlein", "jarisch herxheimer", "bernard soulier", "chediak higashi",
+        "wiskott aldrich", "lennox gastaut", "ramsay hunt", "tolosa hunt", "argyll robertson",
+        "romano ward", "blalock taussig", "kimmelstiel wilson", "marchiafava bignami",
+        "mayer rokitansky", "smith lemli opitz", "wolf hirschhorn", "cornelia de lange",
+        "shy drager", "stein leventhal", "fitz hugh curtis", "mallory denk", "pelger huet",
+        "henderson hasselbalch", "mifflin st jeor",
     )
+)  # fmt: skip
+# The blood group systems named for people ("Kell", "Duffy", "Kidd"): in a blood bank's
+# words (antigens, antibodies, matching, units) each is the system, no person.
+BLOOD_GROUP_SYSTEMS = frozenset(
+    {"kell", "duffy", "kidd", "lutheran", "lewis", "diego", "colton", "dombrock", "cartwright",
+     "scianna", "cromer", "knops", "gerbich"}
 )  # fmt: skip
 
 
@@ -356,7 +390,8 @@ EPONYM_HEADS = frozenset(
      "lift", "pupil", "tear", "esophagus", "oesophagus", "collar", "dressing", "node", "nodes",
      "cells", "class", "wafer", "appliance", "flange", "barrier", "splint", "brace", "stent",
      "shunt", "cannula", "sheath", "graft", "flap", "incision", "technique", "solution",
-     "regimen", "pack"}
+     "regimen", "pack", "needle", "needles", "antigen", "antigens", "antibody", "antibodies",
+     "phenotype", "genotype"}
 )  # fmt: skip
 
 

@@ -77,6 +77,12 @@ _LABEL_BARE = re.compile(
     r"(?im)(?:^|[|;]|(?<!\s)\s{3,}+)[ \t]*+(?:patient(?:'s)?\s+name|patient|pt|name)[ \t]+"
     r"(?=[^\W\d_]+(?:['’ -][^\W\d_]+){0,2},[ \t]*[^\W\d_])"
 )
+# A unit board's or a handoff's line for one bed, the patient's surname in capitals after the
+# bed ("Bed 1 - LUHOVY - pancreatitis", "Rm 12 / KIRKNESS / 67M"): the layout is the label.
+_BED_LINE = re.compile(
+    r"(?im)^[ \t]*+(?:bed|rm|room|bay|pod|cubicle|stretcher)[ \t]*+#?[ \t]*+\d{1,3}[A-Za-z]?"
+    r"[ \t]*+[-–:/|][ \t]*+(?=(?-i:[A-Z][A-Z'’-]{2,})[ \t]*+(?:[-–/|(,]|$))"
+)
 # A passport's or an ID card's name fields, which print no colon ("surname GOLDSWORTHY, given
 # names PENROSE ALICE", "Surname NAMBIAR | Given Name(s) ANJALI"): the value in capitals.
 _NAME_FIELD_CAPS = re.compile(
@@ -127,6 +133,7 @@ class FieldNameRecognizer(LocalRecognizer):
                 for m in _HAN_NAME.finditer(text)
             ]
         labels = list(_LABEL.finditer(text))
+        labels += _BED_LINE.finditer(text)
         if "ame" in text:
             labels += _NAME_FIELD_CAPS.finditer(text)
         bare = list(_LABEL_BARE.finditer(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.phi.calendar import MONTH
 from auditor.phi.recognizers.cues import dotted_credential, state_word
 from auditor.phi.recognizers.lexicon import (
     CALENDAR_WORDS,
@@ -30,6 +31,24 @@ from auditor.phi.stop_words import STOP_WORDS
 # ..."): the word names the number's kind, not the person before it (public: the field
 # names read it too).
 NUMBER_WORD_AFTER = re.compile(r"[ \t]*(?:No\.|no\.|Nr\.|#|Number\b|number\b)")
+# A reading right after a letter: "T 36.8", "T 98.6F", "P 88" (a vital sign, no initial).
+_READING_AFTER = re.compile(r"[ \t]?\d{2,3}(?:\.\d)?(?![\d/:-])")
+_MONTH_KEY = re.compile(MONTH)
+_DAY_NUMBER = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+
+
+def month_before_day(view: TokenView, i: int) -> bool:
+    """Whether word ``i`` is a month before its day, across one blank ("Winnipeg Oct 2/20",
+    "Mar 3rd", "Jan 18/2005"): a date's month, no name; not before a clock ("May 10:30")."""
+    words = view.words
+    return (
+        _MONTH_KEY.fullmatch(words[i].key) is not None
+        and i + 1 < len(words)
+        and view.gap(i + 1) in {" ", ". "}
+        and _DAY_NUMBER.match(words[i + 1].text) is not None
+    )
+
+
 _NOT_SURNAME = frozenset(STOP_WORDS) | TITLES | POST_TITLES | RELATIVES | FACILITY_WORDS
 # Words that close a name in caps text: "JOHN WHITE WAS SEEN", "CAROL WHITE AND DAUGHTER".
 _AFTER_NAME = frozenset(
@@ -142,6 +161,9 @@ class NameWords:
             return False
         # "Dear Dr Brannagin, I am ...", "Pieter, I've ...": the pronoun, not an initial.
         if w.text == "I" and _PRONOUN_AFTER.match(view.text, w.end):
+            return False
+        # "SpO2 97% RA, T 36.8", "P 88, R 18": a vital sign's letter before its reading.
+        if _READING_AFTER.match(view.text, w.end):
             return False
         # "Smith, M.D.", "Jones, R.N.": a letter of a dotted credential, not an initial.
         return not dotted_credential(view.text, w.start)
@@ -367,6 +389,8 @@ class NameWords:
             return True
         if k < anchor and gap == " " and w.key in ROLE_WORDS:
             return False  # "Caller Dmitri Volkov", "Captain Henrik Aalto": the role
+        if month_before_day(view, k):
+            return False  # "Winnipeg Oct 2/20": the month of a date after a place
         if w.key in CALENDAR_WORDS and not self.lexicon.is_first(w.key):
             return False  # "M. Okafor, December 3", "Deborah Lee   March 12": the date
         if k > anchor and self._partnership(view, k):

@@ -35,6 +35,7 @@ from auditor.phi.recognizers.name_joins import (
     SPEECH_AFTER,
     NameWords,
     joinable,
+    month_before_day,
 )
 from auditor.phi.recognizers.not_persons import vowelless
 from auditor.phi.recognizers.patterns import make_result
@@ -229,6 +230,8 @@ class NameRecognizer(NameWords, LocalRecognizer):
             return SCORES[Cue.VERB] if lower_titled else 0.0  # (not "Hija llorando")
         if state_word(view, self.lexicon, i):
             return 0.0
+        if month_before_day(view, i):
+            return 0.0  # "Winnipeg Oct 2/20", "from Mar 3": a date's month, not a name
         if (
             key in ROLE_WORDS
             and i + 1 < len(view.words)

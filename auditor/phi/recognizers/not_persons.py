@@ -102,8 +102,21 @@ PRODUCTS = _words(
 CALENDAR_NOT_GIVEN = frozenset(MONTHS + WEEKDAYS) - frozenset(MONTHS_ALSO_NAMES)
 # A form's answer where a person's field points back at the patient ("Guarantor: self").
 SELF_ANSWERS = frozenset({"self", "same"})
+# A hospital's laboratories and services as a message is addressed to them ("Hi Micro,", "Dear
+# Lab,", "Hello Coag Lab", "MICRO - urgent"): the service, never a person or a town.
+LAB_SERVICES = _words(
+    "lab labs laboratory micro microbiology coag coagulation hla biochem biochemistry "
+    "haematology hematology virology serology immunology cytology histology toxicology "
+    "transfusion"
+)
 NOT_PERSON_WORDS = (
-    DEMONYMS | FIELD_LABELS | EHR_PRODUCTS | PRODUCTS | CALENDAR_NOT_GIVEN | SELF_ANSWERS
+    DEMONYMS
+    | FIELD_LABELS
+    | EHR_PRODUCTS
+    | PRODUCTS
+    | CALENDAR_NOT_GIVEN
+    | SELF_ANSWERS
+    | LAB_SERVICES
 )
 
 _NO_VOWEL = re.compile(r"^[^aeiouy]{3,}$")

@@ -246,6 +246,11 @@ INDUSTRY_WORDS = (
     r"Property[ \t]+Mgmt|Power(?:[ \t]*&[ \t]*|[ \t]+and[ \t]+)(?:Gas|Light)|"
     r"Gas(?:[ \t]*&[ \t]*|[ \t]+and[ \t]+)Electric|Apothecary|Architects|Architecture|Accountants|"
     r"Accounting|Consulting|Consultants|Capital|Investments|Advisors|Advisory|Wealth|"
+    # a town's or a county's police ("Merseyside Police", "Kestrel Valley Police Service")
+    r"Police(?:[ \t]+(?:Service|Force|Department|Dept))?|Constabulary|"
+    # a utility's or a network's own name ("Tarnhollow Power", "Siskin Fibre", "Thames Water");
+    # not a strength's grade ("Grip Power 5/5")
+    r"Power(?![ \t]*[\d+-])|Water|Electric|Electricity|Utilities|Fibre|Fiber|"
     + COMMON_TRADES
     + r")"
 )
@@ -476,7 +481,9 @@ _NOT_HEADS = frozenset(
      "continue", "continues", "start", "started", "restart", "restarted", "declined",
      "community", "community's",
      # where it stands ("NEAR SLATERHILL COLLEGE" in a note in capitals)
-     "near", "at", "in", "on", "behind", "opposite", "outside"}
+     "near", "at", "in", "on", "behind", "opposite", "outside",
+     # a message's greeting or its addressee's label ("ATTN Blood Bank:", "Hello Coag Lab")
+     "attn", "attention", "hello", "hi", "hey", "dear"}
 )  # fmt: skip
 # Family words the relatives list leaves out, as patients write them.
 _KIN = frozenset({"mum", "mam", "mummy", "mommy", "nan", "nana", "gran", "granny", "grandma",
@@ -589,6 +596,7 @@ _TRADE_GATE = _Gate(
     ),
 )
 _INDUSTRY_GATE = _Gate(
+    "Police Constabulary Power Water Electric Electricity Utilities Fibre Fiber "
     "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking Freightways Freightlines "
     "Metals Mining Motors Airlines Airways Logistics Freight Foods Energy Security Construction "
     "Builders Plumbing Electrical Engineering Laboratory Laboratories Software Telecom "
@@ -904,7 +912,11 @@ class OrganizationRecognizer(LocalRecognizer):
         for m in _INDUSTRY.finditer(text) if pairs and _INDUSTRY_GATE(text, words) else ():
             if "  " in text[m.end(1) : m.end()] or "\n" in text[m.end(1) : m.end()]:
                 continue  # a column's gap: "Castlebay     Mobile: 07700 ..." is a town, a label
-            names = re.findall(r"[A-Za-z'’]+", m.group(1))
+            # (a sentence's first word before the name: "Your Fernquell Energy Direct Debit")
+            first = self._trim(text, m.start(1), m.end(1))
+            if first is None:
+                continue
+            names = re.findall(r"[A-Za-z'’]+", text[first : m.end(1)])
             if _COMMON_TRADE.search(text, m.end(1), m.end()) and (
                 not any(self._foreign(w) for w in names) or _NAME_GOES_ON.match(text, m.end())
             ):
@@ -915,7 +927,7 @@ class OrganizationRecognizer(LocalRecognizer):
             if not all(self._plain(w) for w in names) and not any(
                 w.lower() in NOT_NAMES for w in names
             ):
-                out.append(self._result(m.start(1), m.end(), CUE_SCORE))
+                out.append(self._result(first, m.end(), CUE_SCORE))
         if "Local" in text:
             out += [
                 self._result(m.start(), m.end(), CUE_SCORE)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from auditor.phi.calendar import MONTH
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.lexicon import RELATIVES
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
@@ -280,6 +281,18 @@ def _is_fax(text: str, start: int, end: int) -> bool:
     return near(text, start, end, _FAX_CUES, 16, 0)
 
 
+# A month's name right before the digits: "Oct 2 2020 1645" is a date and a clock, not a
+# number that starts with the day.
+_MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?[ \t]+\Z", I)
+
+
+def _fax_or_dated(text: str, start: int, end: int) -> bool:
+    return (
+        _is_fax(text, start, end)
+        or _MONTH_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
 def _near_fax(text: str, start: int, end: int) -> bool:
     return near(text, start, end, _FAX_CUES, 20, 0)
 
@@ -320,7 +333,7 @@ def phone_rules() -> list[Rule]:
             0.8,
             window=24,
             validate=_shape_ok,
-            reject=_is_fax,
+            reject=_fax_or_dated,
         ),
         Rule(
             "phone-shape-cued",

@@ -23,7 +23,7 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
     Lexicon,
 )
-from auditor.phi.recognizers.not_persons import DEMONYMS, EHR_PRODUCTS
+from auditor.phi.recognizers.not_persons import DEMONYMS, EHR_PRODUCTS, LAB_SERVICES
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView, normalize
@@ -105,6 +105,7 @@ NOT_PLACE_HEAD = (
     | RELATIVES
     | _CALENDAR
     | EHR_PRODUCTS
+    | LAB_SERVICES  # ("Hi Micro,": the laboratory, not Micro, North Carolina)
     # the address labels' abbreviations (_UNIT_DOTTED): the label, not the place
     | {"vill", "distt", "teh", "brgy", "mouza", "upz", "thana"}
 )
