@@ -98,3 +98,21 @@ def test_a_us_follow_up_date_stays_a_date(engine: PhiEngine) -> None:
 def test_a_vital_sign_s_letter_is_no_initial(engine: PhiEngine) -> None:
     text = "Obs: BP 128/74, HR 80, SpO2 96% RA, T 37.1, RR 16."
     assert PERSON not in kinds(engine, text), found(engine, text)
+
+
+def test_a_night_s_two_days_before_one_month_are_a_date(engine: PhiEngine) -> None:
+    text = "HDU RN shift note - night 11-12/6/03 Pt settled."
+    assert DATE in found_as(engine, text, "11-12/6/03"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan: complete 10/7 oral co-amoxiclav then stop.",
+        "Ventilated day 3. PC 16/6, FiO2 0.4, PEEP 8.",
+    ],
+)
+def test_a_course_in_sevenths_and_a_ventilator_pair_are_no_dates(
+    engine: PhiEngine, text: str
+) -> None:
+    assert DATE not in kinds(engine, text), found(engine, text)

@@ -92,6 +92,44 @@ def _patient_frame(view: TokenView, i: int, j: int) -> bool:
     )
 
 
+_DOSE_AFTER = re.compile(r"[ \t]*\d")
+# A brand made a verb ("Pt FaceTimed w/ wife", "Zoomed", "Googling"): no surname after "pt".
+_BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+# The roles a message is signed with after the writer's given name and a comma.
+_SIGN_ROLES = JOB_TITLES | frozenset(
+    {"nurse", "rn", "clerk", "fy1", "fy2", "sho", "reg", "registrar", "resident", "intern",
+     "pharmacist", "physician", "doctor", "gp", "np", "anaesthetist", "anesthetist",
+     "surgeon", "sister", "midwife", "secretary", "ward clerk"}
+)  # fmt: skip
+# Words that describe the role before it ("charge nurse", "HD nurse", "community pharmacist").
+_ROLE_DESCRIBERS = frozenset(
+    {"charge", "hd", "pd", "ward", "community", "clinical", "staff", "night", "day", "theatre",
+     "dialysis", "renal", "practice", "senior", "junior", "duty", "on-call", "team"}
+)  # fmt: skip
+
+
+def _introduced(view: TokenView, k: int) -> bool:
+    """Word ``k`` closes a self-introduction: "I'm", "Im", "I am" (before the writer's name)."""
+    words = view.words
+    key = words[k].key
+    if key in {"i'm", "i’m", "im"}:
+        return True
+    return key == "am" and k > 0 and words[k - 1].key == "i" and view.gap(k) == " "
+
+
+def _signed_role(view: TokenView, j: int) -> bool:
+    """A role after a name and its comma: "nurse", "FY1", "charge nurse", "community pharmacist"."""
+    words = view.words
+    if words[j].key in _SIGN_ROLES:
+        return True
+    return (
+        words[j].key in _ROLE_DESCRIBERS
+        and j + 1 < len(words)
+        and view.gap(j + 1) == " "
+        and words[j + 1].key in _SIGN_ROLES
+    )
+
+
 class Cue(IntEnum):
     NONE = 0
     WEAK = 1  # a role or preposition: "with", "attending", "from"
@@ -169,9 +207,26 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
     # A job title written out just before: "pharmacist bill king", "physio Anna".
     if i > 0 and words[i - 1].key in JOB_TITLES and view.gap(i) in _ROLE_GAPS:
         best = max(best, Cue.VERB)
-    # A writer's own name: "this is Ngozi", "my name is Ana".
+    # A writer's own name: "this is Ngozi", "my name is Ana", "I'm Rashmi", "I am Odile".
     if i > 1 and words[i - 1].key == "is" and words[i - 2].key in {"this", "name"}:
         best = Cue.VERB
+    if i > 0 and view.gap(i) == " " and _introduced(view, i - 1):
+        best = Cue.VERB
+    # A patient named by the surname alone after "pt": "your pt Wojtaszczak on 5E" (not
+    # before a dose: "pt Zofran 4 mg")
+    if (
+        i > 0
+        and all(view.gap(k) == "-" for k in range(i + 1, j))  # one word, or hyphened ones
+        and words[i - 1].text in {"pt", "Pt", "patient", "Patient"}  # ("PT Eval": therapy)
+        and words[i].text[:1].isupper()  # ("pt tachycardic": a state, no name)
+        and view.gap(i) == " "
+        and not _DOSE_AFTER.match(view.text, words[i].end)
+        and not _BRAND_VERB.fullmatch(words[i].text)
+    ):
+        best = max(best, Cue.VERB)
+    # A message's signature: "- Marisol, HD nurse", "Imogen, community pharmacist", "Jaz, FY1"
+    if j < len(words) and view.gap(j).strip(" ") == "," and _signed_role(view, j):
+        best = max(best, Cue.VERB)
     # "Pt Smith is a 67 yo ...", "patient Jones was admitted", "THE PATIENT JOHN WHITE WAS".
     if _patient_frame(view, i, j) or (j > i + 0 and i > 0 and _patient_frame(view, i - 1, j)):
         best = Cue.VERB

@@ -163,6 +163,12 @@ _MD_RANGE = re.compile(
     r"(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
 )
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
+# A night's two days before one month and year, as Commonwealth shift notes head them:
+# "night 8-9/4/02", "3-4/11/2019".
+_NIGHT_RANGE = re.compile(
+    r"(?<![\w/.-])(?:[12]\d|3[01]|0?[1-9])-(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])/"
+    r"(?:(?:19|20)\d{2}|\d{2})(?![\w/]|\.\d)"
+)
 _WEEKDAY = rf"(?:{WEEKDAY}\.?,?\s+)?"
 # The military and lab style "23 MAR 26": two digits after a day and a month are its year,
 # unless a unit or a clock follows ("12 Jan 10 mg", "3 Mar 45 min", "5 May 12:30").
@@ -610,11 +616,13 @@ _YEAR_CTX = context_regex(
      "yob", "birth", "vs", "versus",
      # a labelled year: "Date: 2011", "expires 2027", "founded 2015" (not "on": "given on 2000")
      "date", "expires", "expiry", "exp", "valid", "established", "est", "founded",
-     "year of", "fy"]
+     "year of", "fy",
+     # a tax authority's periods ("Tax year 2023", "GST return for Q3 2023")
+     "tax year", "assessment year", "financial year", "fiscal year", "q1", "q2", "q3", "q4"]
 )  # fmt: skip
 _YEAR_NOT = re.compile(
     r"^\s*(?:cc|ml|mls|mg|mcg|g|gm|kcal|cal|units?|u\b|hrs?\b|h\b|hours|mins?|minutes|sec|"
-    r"iu|meq|mmol|mm|cm|kg|lbs?|feet|ft|ms|x|/|:|-\s?\d|pm|am|steps|calories|mosm|hz|mhz)",
+    r"iu|meq|mmol|mm|cm|kg|lbs?|feet|ft|ms|x|/|:\d|-\s?\d|pm|am|steps|calories|mosm|hz|mhz)",
     I,
 )
 _YEAR_TIME_CTX = context_regex(
@@ -630,7 +638,7 @@ _YEAR_TIME_CTX = context_regex(
 _PAIR_LEFT = context_regex(
     ["bp", "b/p", "abg", "vbg", "gas", "nbp", "nibp", "abp", "art", "sbp", "map", "ps",
      "peep", "cpap",
-     "bipap", "nippv", "niv", "ippv", "ipap", "epap", "bilevel", "pip", "pcv", "prvc", "hfnc",
+     "bipap", "nippv", "niv", "ippv", "ipap", "epap", "bilevel", "pip", "pc", "pcv", "prvc", "hfnc",
      "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "pupils", "perrl",
      "o2", "fio2", "sat", "sats", "spo2", "ratio", "nc", "lpm",
      "mm", "rr", "hr", "cvp", "pap", "pa", "wedge", "pcwp",
@@ -845,18 +853,20 @@ _BP_LEFT = re.compile(r"(?:^|[^\w/])(?:bp|b/p|nbp|nibp|abp|sbp|art)[ \t:]*$", I)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)+[ \t]+$")
 
 
-# A British duration in twelfths or fifty-seconds after a span's word or a British review's
-# abbreviation: "Rv 6/12" is a review in six months, "FU in 3/12", "for 2/52" (months, weeks),
-# no day of a month. (Not after "f/u" alone: "f/u 3/12" is a US chart's date.)
+# A British duration in twelfths, fifty-seconds or sevenths after a span's word or a British
+# review's abbreviation: "Rv 6/12" is a review in six months, "FU in 3/12", "for 2/52",
+# "complete 14/7 oral" (months, weeks, days), no day of a month. (Not after "f/u" alone:
+# "f/u 3/12" is a US chart's date.)
 _DURATION_BEFORE = re.compile(
-    r"(?i:\b(?:rv|r/v|in|for|x|over|past|next|within|every|approx))[ \t]*~?[ \t]*\Z"
+    r"(?i:\b(?:rv|r/v|in|for|x|over|past|next|within|every|approx|complete|completed|further|"
+    r"another|total|course\s+of))[ \t]*~?[ \t]*\Z"
 )
 
 
 def _md_reject(text: str, start: int, end: int) -> bool:
     if _ZERO_PADDED.search(text, start, end):
         return False
-    if text[start:end].endswith(("/12", "/52")) and _DURATION_BEFORE.search(
+    if text[start:end].endswith(("/12", "/52", "/7")) and _DURATION_BEFORE.search(
         text, max(0, start - 16), start
     ):
         return True
@@ -972,6 +982,7 @@ def date_rules() -> list[Rule]:
         Rule("mdy", e, _MDY, 0.9),
         Rule("dmy", e, _DMY, 0.9, reject=_dmy_reject),
         Rule("ymd", e, _YMD, 0.95),
+        Rule("night-range", e, _NIGHT_RANGE, 0.9),
         Rule("dmy-spaced", e, _DMY_SPACED, 0.9, trigger=(". ", ".\t")),
         Rule("ymd-spaced", e, _YMD_SPACED, 0.9, trigger=(". ", ".\t")),
         Rule("cjk-date", e, _CJK_DATE, 0.9, trigger=("月", "월")),

@@ -79,7 +79,8 @@ _WARD_CUES = frozenset(
 )  # fmt: skip
 # Words in front of a facility word that describe, not name, it ("acute rehab").
 _DESCRIPTORS = frozenset(
-    {"acute", "subacute", "chronic", "cardiac", "pulmonary", "pulm", "inpatient",
+    {"acute", "subacute", "chronic", "cardiac", "pulmonary", "pulm", "inpatient", "inter",
+     "intra", "presented", "presents",
      "outpatient", "long", "term", "short", "skilled", "psych", "psychiatric", "geriatric",
      "physical", "dialysis", "nursing", "day", "general", "community", "local", "outside",
      "another", "other", "new", "old", "previous", "same", "private", "rehab", "medical",

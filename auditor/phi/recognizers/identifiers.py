@@ -83,7 +83,8 @@ _MRN_SPACED_LABEL = (
     r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id"
 )
 _MRN_SPACED = re.compile(
-    rf"(?<![\w])(?i:{by_first_letter(_MRN_SPACED_LABEL)})\.?[ \t]*+[:#]?[ \t]*+"
+    # (the label whole: "UR" is no label inside "URN", whose "N" no site's code)
+    rf"(?<![\w])(?i:{by_first_letter(_MRN_SPACED_LABEL)})(?![A-Za-z])\.?[ \t]*+[:#]?[ \t]*+"
     # a site's letter code before grouped digits: "MRN TPH 00-447-1902", "UR RQ 441 822"
     r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ -]\d{1,5}){0,8})(?![\w-])"
 )

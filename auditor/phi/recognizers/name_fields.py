@@ -19,7 +19,7 @@ from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.identifiers import LOGIN_LABEL
 from auditor.phi.recognizers.lexicon import PERSON_LABELS, POST_TITLES, RELATIVES, TITLES, Lexicon
-from auditor.phi.recognizers.name_joins import NUMBER_WORD_AFTER
+from auditor.phi.recognizers.name_joins import NUMBER_WORD_AFTER, READING_AFTER
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS, vowelless
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
@@ -83,6 +83,12 @@ _BED_LINE = re.compile(
     r"(?im)^[ \t]*+(?:bed|rm|room|bay|pod|cubicle|stretcher)[ \t]*+#?[ \t]*+\d{1,3}[A-Za-z]?"
     r"[ \t]*+[-–:/|][ \t]*+(?=(?-i:[A-Z][A-Z'’-]{2,})[ \t]*+(?:[-–/|(,]|$))"
 )
+# A form's name parts by one word and their colon ("Last: Pettifar  First: Shawna", "Given:
+# Hemi") and a signature's ("signature: B Morcom"): a capital must open the value, and its
+# word be a name or no English word ("First: Dose given" is no name).
+_PART_LABEL = re.compile(
+    r"(?<![\w-])(?i:last|first|given|middle|signature|signed)[ \t]*:[ \t]*+(?=[A-Z])"
+)
 # A passport's or an ID card's name fields, which print no colon ("surname GOLDSWORTHY, given
 # names PENROSE ALICE", "Surname NAMBIAR | Given Name(s) ANJALI"): the value in capitals.
 _NAME_FIELD_CAPS = re.compile(
@@ -136,6 +142,8 @@ class FieldNameRecognizer(LocalRecognizer):
         labels += _BED_LINE.finditer(text)
         if "ame" in text:
             labels += _NAME_FIELD_CAPS.finditer(text)
+        if ":" in text:
+            labels += [m for m in _PART_LABEL.finditer(text) if self._named_part(text, m.end())]
         bare = list(_LABEL_BARE.finditer(text))
         view = TokenView.shared(text, nlp_artifacts)
         for label in labels:
@@ -162,6 +170,10 @@ class FieldNameRecognizer(LocalRecognizer):
             given = _WORD.search(text, comma + 1) if comma != -1 else None
             if given is None or self._word(given.group().rstrip("."), view) is None:
                 continue  # "pt ambulating, pt lasix given": no given name after the comma
+            if READING_AFTER.match(text, given.end()):
+                end = comma  # "pt Abernathy-Quist, K+ 5.9": an ion's letter, no initial
+                results.append(make_result(self, Entity.PERSON, span[0], end, SCORE))
+                continue
             end = min(span[1], given.end())
             results.append(make_result(self, Entity.PERSON, span[0], end, SCORE))
         if "|" in text:
@@ -172,6 +184,16 @@ class FieldNameRecognizer(LocalRecognizer):
             if self._login(m.group(1), labelled=True):
                 results.append(make_result(self, Entity.ID_NUMBER, m.start(1), m.end(1), SCORE))
         return results
+
+    def _named_part(self, text: str, pos: int) -> bool:
+        """The value after a one-word name label opens with a name: its first word of two
+        letters or more no English word or a given name that is none ("B Morcom": the
+        initial skipped)."""
+        for word in re.findall(r"[^\W\d_]{2,}", text[pos : pos + 40])[:1]:
+            key = normalize(word)
+            lex = self.lexicon
+            return not lex.is_english(key) or (lex.is_first(key) and not lex.is_ambiguous(key))
+        return False
 
     def _login(self, token: str, labelled: bool = False) -> bool:
         """An initial or two and a listed surname that is no English word or term; after a

@@ -32,7 +32,7 @@ from auditor.phi.stop_words import STOP_WORDS
 # names read it too).
 NUMBER_WORD_AFTER = re.compile(r"[ \t]*(?:No\.|no\.|Nr\.|#|Number\b|number\b)")
 # A reading right after a letter: "T 36.8", "T 98.6F", "P 88" (a vital sign, no initial).
-_READING_AFTER = re.compile(r"[ \t]?\d{2,3}(?:\.\d)?(?![\d/:-])")
+READING_AFTER = re.compile(r"[ \t]?\d{2,3}(?:\.\d)?(?![\d/:-])|[+-][ \t]*\d")
 _MONTH_KEY = re.compile(MONTH)
 _DAY_NUMBER = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
 
@@ -162,8 +162,8 @@ class NameWords:
         # "Dear Dr Brannagin, I am ...", "Pieter, I've ...": the pronoun, not an initial.
         if w.text == "I" and _PRONOUN_AFTER.match(view.text, w.end):
             return False
-        # "SpO2 97% RA, T 36.8", "P 88, R 18": a vital sign's letter before its reading.
-        if _READING_AFTER.match(view.text, w.end):
+        # "SpO2 97% RA, T 36.8", "P 88, R 18", "K+ 6.4": a vital sign's or an ion's letter.
+        if READING_AFTER.match(view.text, w.end):
             return False
         # "Smith, M.D.", "Jones, R.N.": a letter of a dotted credential, not an initial.
         return not dotted_credential(view.text, w.start)

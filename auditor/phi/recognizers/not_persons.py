@@ -71,6 +71,7 @@ FIELD_LABELS = _words(
     address race ethnicity religion language interpreter visit encounter fin csn
     ur urn nhi ppsn pps nric ohip ramq aadhaar medicare proband consultand
     born died deceased parents driver licence license nic
+    poa epoa dpoa hcpoa sdm nok
     """
 )
 # The labels of national and registry numbers, which name the register and no one ("CHI",

@@ -366,6 +366,27 @@ _SECURITY = re.compile(
     rf"(?<![\w-])((?:{_CAP_TOKEN}[ \t]+){{0,5}}(?:{_SECURITY_WORDS})"
     rf"(?:[ \t]+{_CAP_TOKEN}){{0,6}})(?![\w-])"
 )
+# A public body by its kind and what it is for: "Department of Home Affairs", "Ministry of
+# Social Development", "Commission for Regulation of Utilities", "Office of the Public
+# Guardian" (its words any; a hospital's "Department of Cardiology" is refused by its term).
+_PUBLIC_BODY = re.compile(
+    r"(?<![\w-])(?:Department|Dept\.?|Ministry|Office|Bureau|Commission|Agency|Directorate|"
+    r"Administration|Secretariat|Inspectorate|Tribunal)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    r"([A-Z][a-z][\w'’-]*(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?[A-Z][a-z][\w'’-]*){0,4})"
+)
+# A hospital's departments by what they treat or do, read from the last word: "Department of
+# Medicine", "Office of Clinical Research", "Dept of Social Work" are no public body ("the
+# Department of Work and Pensions" is).
+_SPECIALTIES = frozenset(
+    {"medicine", "surgery", "pediatrics", "paediatrics", "radiology", "pathology", "psychiatry",
+     "anesthesia", "anaesthesia", "anesthesiology", "anaesthetics", "nursing", "pharmacy",
+     "cardiology", "oncology", "neurology", "urology", "obstetrics", "gynecology", "gynaecology",
+     "orthopaedics", "orthopedics", "dermatology", "ophthalmology", "emergency", "critical",
+     "research", "education", "quality", "safety", "experience", "rehabilitation",
+     "physiotherapy", "nutrition", "dietetics", "work", "control", "prevention", "laboratory",
+     "imaging", "haematology", "hematology", "nephrology", "gastroenterology", "endocrinology",
+     "geriatrics", "care", "transplant", "genetics", "microbiology", "therapy", "therapies"}
+)  # fmt: skip
 # Courts: "Ontario Court of Justice", "District Court of Maryland", "Family Court".
 _COURT = accelerated(
     re.compile(
@@ -414,6 +435,10 @@ _SERVICE_KINDS = frozenset(
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
+# A person's cue right before such a pair: a patient's or a title's word.
+_PERSON_BEFORE = re.compile(
+    r"(?<![\w-])(?:pt|Pt|patient|Patient|Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z"
+)
 # The name after an organisation cue: up to four capitalised words, "&" allowed between them.
 _NAME_RUN = r"([A-Z][\w&'’.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]+){0,3})"
 _CUE = accelerated(
@@ -657,6 +682,22 @@ def insurers() -> tuple[_Gate, re.Pattern[str]]:
     return _Gate(" ".join(sorted(firsts))), pattern
 
 
+@cache
+def public_bodies() -> tuple[_Gate, re.Pattern[str]]:
+    """The public bodies of resources/public_bodies.txt: a gate of their first words and one
+    pattern of the names as written and in capitals (matched case and all: "Home Office" is
+    a ministry, a "home office" a room)."""
+    names: set[str] = set()
+    firsts: set[str] = set()
+    for line in resource_lines("public_bodies.txt"):
+        names.update({line, line.upper()})
+        first = _ASCII_WORD.findall(line)[:1]
+        firsts.update(first + [w.upper() for w in first])
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])")
+    return _Gate(" ".join(sorted(firsts))), pattern
+
+
 class OrganizationRecognizer(LocalRecognizer):
     """Organisation names by grammar; see module docstring."""
 
@@ -672,11 +713,11 @@ class OrganizationRecognizer(LocalRecognizer):
         # read the same whatever the text's case: listed securities and quoted firms
         either = self._securities(text, runs) if re.search(r"[a-z]", text) else []
         either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
-        gate, listed = insurers()
-        if gate(text, runs):  # (a plain test first: most notes name no insurer)
-            either += [
-                self._result(m.start(), m.end(), SUFFIX_SCORE) for m in listed.finditer(text)
-            ]
+        for gate, listed in (insurers(), public_bodies()):
+            if gate(text, runs):  # (a plain test first: most notes name no insurer nor body)
+                either += [
+                    self._result(m.start(), m.end(), SUFFIX_SCORE) for m in listed.finditer(text)
+                ]
         if not view.shouting:
             return self._grammar(text, runs) + either + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
@@ -873,6 +914,8 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue
             if MEDICAL_SUFFIX.search(a) or MEDICAL_SUFFIX.search(b):
                 continue
+            if _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "pt Okonkwo-Bassey", "Mrs Hale-Ross": a double-barrelled surname
             out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
         for m in _TRADE.finditer(text) if _TRADE_GATE(text, words) else ():
             start = self._trim(text, m.start(1), m.end(1), trade=True)
@@ -905,6 +948,10 @@ class OrganizationRecognizer(LocalRecognizer):
             venue_words = re.findall(r"[A-Z][A-Za-z'’-]*", m.group(1))[1:]
             if not any(w.lower() in NOT_NAMES or self._clinical_word(w) for w in venue_words):
                 out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
+        for m in _PUBLIC_BODY.finditer(text) if " of " in text or " for " in text else ():
+            last = re.findall(r"[A-Za-z'’]+", m.group(1))[-1]  # what the body is for
+            if not (self._clinical_word(last) or last.lower() in _SPECIALTIES):
+                out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _COURT.finditer(text) if "Court" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
