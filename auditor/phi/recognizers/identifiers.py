@@ -558,6 +558,17 @@ _DEVICE_CTX = context_regex(
      "laptop", "chromebook", "ipad", "tablet", "router", "modem", "cpap", "bipap", "apap",
      "nebulizer", "nebuliser", "defibrillator", "aed"]
 )  # fmt: skip
+# An ambulance's, a retrieval crew's or a fire engine's call sign after its kind ("road
+# ambulance unit 4417", "ground crew unit SK-312", "EMS unit M-27", "crew Alpha 47"): the unit
+# identifies the crew that carried the patient.
+_EMERGENCY_UNIT = re.compile(
+    r"\b(?i:(?:ambulance|ems|ground|road|retrieval|transport|medic|paramedic|fire|rescue|icp|"
+    r"acp)[ \t]+(?:crew[ \t]+)?(?:unit|crew|rig|truck|engine|car|call[ \t]?sign))"
+    r"[ \t]*#?[ \t]*"
+    r"((?:[A-Z]{1,3}[ -]?)?\d{1,5}[A-Z]?|(?:Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|"
+    r"India|Kilo|Lima|Mike|Oscar|Papa|Romeo|Sierra|Tango|Victor|Whiskey|Yankee|Zulu|Medic|"
+    r"Rescue|Engine)[ \t]\d{1,3})(?![\w-])"
+)
 # A utility's equipment at a home, its number right after its kind ("Old meter A04L119832",
 # "Hub CH-00-1A-77-F2-09", "Handheld HH-0419", "meter number is 1ND 2210 4498"): only there,
 # since readings stand near a meter too ("final 66120", "reg 1 = 031477").
@@ -644,7 +655,10 @@ def _no_model_before(text: str, start: int, end: int) -> bool:
 # its registration: Britain's since 2001 ("WN72 KXD": area, age, three letters) and India's
 # ("KA 05 MX 4821", "MH12AB1234": state, district, series, number).
 _NATIONAL_PLATE = re.compile(
-    r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})"
+    r"(?<![\w-])(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}|"
+    # Ireland's: year (and half), county, serial ("181-C-22094", "08-D-44712")
+    r"\d{2}[12]?-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|"
+    r"WX|WW)-\d{1,6})"
     r"(?![\w-])"
 )
 # A plate in capitals right after its registration's word ("reg CA 338-912", "regn KDA 417Q"),
@@ -661,6 +675,8 @@ _REG_PLATE_CTX = context_regex(
 _NATIONAL_PLATE_CTX = context_regex(
     # (a make names the vehicle too: "WP21 ZRX - Ford Transit"; a fleet lists plates)
     ["reg", "regn", "regd", "registration", "reg no", "plate", "mot", "fleet", *VEHICLE_WORDS,
+     # a registering office's words ("new keeper of LK19 XWP", "V5C", "VRM")
+     "keeper", "v5c", "logbook", "vrm",
      *sorted(MAKES), *_PARKING_WORDS, "auto", "rickshaw"]
 )  # fmt: skip
 _VEHICLE = re.compile(
@@ -1278,6 +1294,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             validate=_not_measurement,
         ),
         Rule("handset-id", e.DEVICE_ID, _HANDSET_ID, 0.8, group=1, words=("imei", "meid", "esn")),
+        Rule(
+            "emergency-unit",
+            e.DEVICE_ID,
+            _EMERGENCY_UNIT,
+            0.75,
+            group=1,
+            words=("ambulance", "ems", "crew", "medic", "fire", "rescue", "retrieval", "unit"),
+        ),
         Rule(
             "equipment-id",
             e.DEVICE_ID,
