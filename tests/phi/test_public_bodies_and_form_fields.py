@@ -87,3 +87,25 @@ def test_a_listed_public_body(engine: PhiEngine, text: str, body: str) -> None:
 def test_a_listed_name_in_other_words_is_no_body(engine: PhiEngine) -> None:
     text = "Working from her home office today. SARS-CoV-2 PCR negative."
     assert ORG not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (
+            "Apply online at gov.uk/renew-adult-passport before the 14th.",
+            "gov.uk/renew-adult-passport",
+        ),
+        (
+            "Forms are on govt.nz/browse/tax-benefits-and-finance now.",
+            "govt.nz/browse/tax-benefits-and-finance",
+        ),
+    ],
+)
+def test_a_government_site_s_page_is_a_url(engine: PhiEngine, text: str, url: str) -> None:
+    assert Entity.URL.value in found_as(engine, text, url), found(engine, text)
+
+
+def test_a_government_suffix_alone_is_no_url(engine: PhiEngine) -> None:
+    text = "She has a gov.uk account and a co.uk email."
+    assert Entity.URL.value not in kinds(engine, text), found(engine, text)

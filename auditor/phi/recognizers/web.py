@@ -78,12 +78,19 @@ def country_sites(text: str, ok: Callable[[str], bool]) -> list[tuple[int, int]]
     return out
 
 
+# The second levels a government publishes its own site on, the public suffix itself
+# ("gov.uk/...", "govt.nz/..."): no registrable name before it, yet a site with pages.
+_GOVERNMENT = frozenset({"gov", "govt"})
+
+
 def _country_site(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
     """A real domain under a country code, named by more than a short pair of letters."""
 
     def ok(value: str) -> bool:
-        host = value.split("/", 1)[0]
+        host, slash, path = value.partition("/")
         labels = host.split(".")
+        if len(labels) == 2 and labels[0].lower() in _GOVERNMENT and slash and path:
+            return True  # "gov.uk/renew-driving-licence": a government's own site, with a page
         # (a code that is also an English word wants a dot more: "follow-up.no")
         named = len(labels) > 2 or (len(labels[0]) >= 4 and labels[-1].lower() not in _WORDS)
         return named and any(c.isalpha() for c in labels[0]) and suffixes.domain_ok(host)
