@@ -204,10 +204,20 @@ MAX_CHUNKS = 24
 
 
 #: The segment's table when the carry does not keep it as a chunk: no window rule runs (no
-#: carry), or the carry's database is a file (``_carry_in_memory_db``). A temp table made
-#: by one ``CREATE TABLE AS``, as ``seg`` was before the chunks; the carry, if any, takes a
-#: copy of its rows (``advance_carry``).
+#: carry), the carry's database is a file (``_carry_in_memory_db``), or the segment is
+#: small (``CHUNK_MIN_EVENTS``). A temp table made by one ``CREATE TABLE AS``, as ``seg``
+#: was before the chunks; the carry, if any, takes a copy of its rows (``advance_carry``).
 UNCARRIED_SEGMENT = "seg_rows"
+#: A segment of fewer events than this is not kept as a chunk: a chunk saves the carry's
+#: insert of its rows (~0.4 us an event) but costs its segment a few statements more (its
+#: registration in ``CARRY_CHUNKS``, a ``DESCRIBE``, its shift and bounds), and every
+#: later statement over the view ``carry`` one more branch to bind until it is forgotten
+#: or merged, which a small segment's insert does not repay (a log of nine days in random
+#: order, the default pack, in-process CPU of whole scans with and without chunks,
+#: medians: segments of 46 events +31 ms a segment with chunks, of 5,900 +105 ms, of
+#: 23,000 +82 ms (one pair of two the other way); of 43,000 -172 ms, of 100,000 -171 ms;
+#: the 1M bench's of ~730,000 -0.3 s).
+CHUNK_MIN_EVENTS = 40_000
 
 
 def _carry_in_memory_db(con: duckdb.DuckDBPyConnection) -> bool:
@@ -232,14 +242,22 @@ def _chunks_table(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _drop_uncarried(con: duckdb.DuckDBPyConnection) -> None:
+    """The table of a segment the carry did not take (no events left to carry) dropped,
+    and its registration: ``advance_carry`` takes the registered one as the segment's."""
+    _chunks_table(con)
+    names = con.execute(f"SELECT name FROM {CARRY_CHUNKS} WHERE shift IS NULL").fetchall()
+    for (name,) in names:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+    if names:
+        con.execute(f"DELETE FROM {CARRY_CHUNKS} WHERE shift IS NULL")
+
+
 def _segment_table(con: duckdb.DuckDBPyConnection) -> str:
     """A name for the next segment's table, once the last segment's is dropped if the carry
     did not take it (no window rule, an empty segment)."""
     _attach_carry_db(con)
-    _chunks_table(con)
-    for (name,) in con.execute(f"SELECT name FROM {CARRY_CHUNKS} WHERE shift IS NULL").fetchall():
-        con.execute(f"DROP TABLE IF EXISTS {name}")
-    con.execute(f"DELETE FROM {CARRY_CHUNKS} WHERE shift IS NULL")
+    _drop_uncarried(con)
     row = con.execute(f"SELECT coalesce(max(n), 0) + 1 FROM {CARRY_CHUNKS}").fetchone()
     n = int(row[0]) if row else 1
     name = f"{CARRY_DB}.seg_{n}"
@@ -252,6 +270,7 @@ def segment_rows(
     active: list[ActiveRule],
     made: Callable[[str], bool] | None = None,
     flags: str | None = None,
+    events: int | None = None,
 ) -> bool:
     """``seg``: the segment's events as the carry keeps them (``stored_columns``, each with
     its line and its key ``ekey``), read once from ``sv`` (``view.create_view`` with
@@ -266,15 +285,22 @@ def segment_rows(
     which the carry keeps as it is when it takes the segment (``advance_carry``): a second
     copy of every event, the carry's insert, was ~0.5 us an event (10M bench events: 9.6 of
     the scan's 125 CPU s). Its text columns in ``UNCOMPRESSED`` are stored so (``table_for``).
-    Without window rules there is no carry, and a carry in a file takes a copy: the table
-    is then ``UNCARRIED_SEGMENT``.
+    Without window rules there is no carry, and a carry in a file takes a copy, as it does
+    of a segment of fewer than ``CHUNK_MIN_EVENTS`` ``events`` (None: unknown, kept): the
+    table is then ``UNCARRIED_SEGMENT``.
 
     ``flags`` (with ``made``, which runs it under the rules' guard: True when it ran): the
     row rules' verdicts computed in the same pass, over ``av``, as ``seg``'s column ``rf``;
     when that statement fails (a rule's error or time limit) ``seg`` is made without them,
     and the rules run as before, each failure named. Whether ``seg`` has ``rf``.
     """
-    chunked = bool(_window_rules(active)) and _carry_in_memory_db(con)
+    chunked = (
+        bool(_window_rules(active))
+        and (events is None or events >= CHUNK_MIN_EVENTS)
+        and _carry_in_memory_db(con)
+    )
+    if not chunked and _window_rules(active):
+        _drop_uncarried(con)  # a chunk made for an earlier segment the carry did not take
     table = _segment_table(con) if chunked else UNCARRIED_SEGMENT
     with_flags = False
     if flags is not None and made is not None:

@@ -109,6 +109,7 @@ class SegmentEvaluator:
             self.active,
             lambda sql: self.guard.attempt(sql)[0],
             hits.row_flags_sql(flagged) if flagged else None,
+            events=processed,
         )
         self._flagged = flagged if made else None
         days = view.daily_counts(self.con)

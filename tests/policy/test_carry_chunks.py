@@ -9,7 +9,10 @@ the two scans' carries hold the same rows (every column: keys, label numbers, li
 compared sorted, as the insert's joins may reorder a segment's rows), and the scans find
 the same and persist the same parts, on traffic that is forgotten as it goes, delivered
 again within a segment and across scans, and read out of time order; with the default
-``MAX_CHUNKS`` and with a small one, so that chunks are merged into the table too.
+``MAX_CHUNKS`` and with a small one, so that chunks are merged into the table too. The
+segments here are small (~50 events), so ``CHUNK_MIN_EVENTS`` is lowered: to 0 (every
+segment a chunk), and to 50, so that a scan keeps some segments as chunks and inserts the
+others (a file's last, shorter segment) into the carry's table.
 """
 
 from __future__ import annotations
@@ -30,18 +33,27 @@ from tests.policy.window_scans import scan_findings, write_csv
 
 
 def _scan(
-    home: Path, plan: list[list[Path]], monkeypatch: pytest.MonkeyPatch, max_chunks: int | None
-) -> tuple[list[list[tuple[Any, ...]]], set[Any], list[tuple[Any, ...]], int]:
+    home: Path,
+    plan: list[list[Path]],
+    monkeypatch: pytest.MonkeyPatch,
+    max_chunks: int | None,
+    least: int = 0,
+) -> tuple[list[list[tuple[Any, ...]]], set[Any], list[tuple[Any, ...]], int, int]:
     """(the carry's rows after every advance, the findings, the persisted parts' rows, the
-    most chunks the carry held) of one scan per entry of ``plan`` in a fresh home; with
-    ``max_chunks`` None, the segments' rows inserted into the carry's table instead."""
+    most chunks the carry held, the advances that inserted a segment's rows) of one scan
+    per entry of ``plan`` in a fresh home, segments of ``least`` events or more kept as
+    chunks; with ``max_chunks`` None, every segment's rows inserted into the carry's table."""
     carries: list[list[tuple[Any, ...]]] = []
-    most = 0
+    most = inserted = 0
     advance = engine.advance_carry
     config = access_scan._engine_config
 
     def advanced(con: duckdb.DuckDBPyConnection, *args: Any) -> int:
-        nonlocal most
+        nonlocal most, inserted
+        row = con.execute(
+            f"SELECT count(*) FROM {engine.CARRY_CHUNKS} WHERE shift IS NULL"
+        ).fetchone()
+        inserted += not (row and row[0])
         if max_chunks is None:  # no segment table to keep: the segment's rows inserted
             con.execute(f"DELETE FROM {engine.CARRY_CHUNKS} WHERE shift IS NULL")
         floor = advance(con, *args)
@@ -55,6 +67,7 @@ def _scan(
     with monkeypatch.context() as patch:
         patch.setattr(engine, "advance_carry", advanced)
         patch.setattr(engine, "MAX_CHUNKS", max_chunks or 0)
+        patch.setattr(engine, "CHUNK_MIN_EVENTS", least)
         patch.setattr(
             access_scan,
             "_engine_config",
@@ -71,12 +84,14 @@ def _scan(
         actx.close()
     con = duckdb.connect()
     parts = sorted(con.execute("SELECT * FROM read_parquet(?)", [files]).fetchall())
-    return carries, found, parts, most
+    return carries, found, parts, most, inserted
 
 
-@pytest.mark.parametrize(("seed", "max_chunks"), [(2, engine.MAX_CHUNKS), (13, 3)])
+@pytest.mark.parametrize(
+    ("seed", "max_chunks", "least"), [(2, engine.MAX_CHUNKS, 0), (13, 3, 0), (2, 4, 50)]
+)
 def test_chunks_hold_what_the_carrys_table_held(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, max_chunks: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, max_chunks: int, least: int
 ) -> None:
     events = _spread(seed)
     twice = sorted(events, key=lambda e: (e[1], e[0]))[:200]
@@ -84,9 +99,16 @@ def test_chunks_hold_what_the_carrys_table_held(
     plan += _plan(events, seed, tmp_path)
     random.Random(seed).shuffle(twice)
     plan.append([write_csv(twice, tmp_path / "again.csv")])
-    chunked = _scan(tmp_path / "chunked", plan, monkeypatch, max_chunks)
+    # A segment of carried copies only (its table emptied: no chunk), then a short one of
+    # new events (with a floor, inserted, not taken for the emptied one), then another.
+    newest = sorted(events, key=lambda e: (e[1], e[0]))[-60:]
+    fresh = [(f"t{i:05d}", newest[-1][1], "U9", f"P{i}") for i in range(30)]
+    late = write_csv(newest + fresh[:20], tmp_path / "late.csv")
+    plan.append([late, write_csv(fresh[20:], tmp_path / "later.csv")])
+    chunked = _scan(tmp_path / "chunked", plan, monkeypatch, max_chunks, least)
     merged = _scan(tmp_path / "merged", plan, monkeypatch, None)
     assert chunked[3] > 1 and merged[3] == 0  # chunks were kept, and none in the other
+    assert (chunked[4] > 0) == (least > 0)  # small segments inserted, only with a floor
     assert len(chunked[0]) > 10
     assert [sorted(c) for c in chunked[0]] == [sorted(c) for c in merged[0]]  # each advance
     assert chunked[1] == merged[1] and chunked[1]
