@@ -46,23 +46,25 @@ class Emitted:
 def to_rows(
     batch: Iterable[tuple[Any, ...]], by_index: dict[int, ActiveRule], fp: Fingerprinter
 ) -> list[AccessRow]:
-    """Hit rows (``hits.HIT_COLUMNS``) to store rows."""
+    """Hit rows (``hits.HIT_COLUMNS``) to store rows. Each rule's id, category and severity
+    text are looked up once a batch, not once a row."""
     out: list[AccessRow] = []
-    of = fp.of
+    append, of, parse = out.append, fp.of, datetime.fromisoformat
+    rules = {i: (a.rule.id, a.rule.category, str(a.rule.severity)) for i, a in by_index.items()}
     for r, source, event_id, user_id, patient_id, iso, explained, explanation, _ in batch:
-        rule = by_index[r].rule
+        rule_id, category, severity = rules[r]
         fingerprint = of(f"{user_id}\x1f{patient_id}\x1f{iso}")
-        out.append(
+        append(
             AccessRow(
-                access_identity(rule.id, event_id, fingerprint),
-                rule.id,
-                rule.category,
-                str(rule.severity),
+                access_identity(rule_id, event_id, fingerprint),
+                rule_id,
+                category,
+                severity,
                 source,
                 event_id,
                 user_id,
                 patient_id,
-                datetime.fromisoformat(iso),
+                parse(iso),
                 fingerprint,
                 explanation,
                 bool(explained),

@@ -150,7 +150,7 @@ def prepare_access_rows(
 
     ``seen`` is the context clock's instant (there is no session to read the clock from).
     """
-    return fr.prepare(engine.dialect, [fr.access_row(r, run_id, seen) for r in rows], seen)
+    return fr.prepare(engine.dialect, fr.access_rows(rows, run_id, seen), seen)
 
 
 def upsert_prepared(
