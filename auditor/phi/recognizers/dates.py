@@ -638,7 +638,7 @@ _YEAR_TIME_CTX = context_regex(
 _PAIR_LEFT = context_regex(
     ["bp", "b/p", "abg", "vbg", "gas", "nbp", "nibp", "abp", "art", "sbp", "map", "ps",
      "peep", "cpap",
-     "bipap", "nippv", "niv", "ippv", "ipap", "epap", "bilevel", "pip", "pc", "pcv", "prvc", "hfnc",
+     "bipap", "nippv", "niv", "ippv", "ipap", "epap", "bilevel", "pip", "pcv", "prvc", "hfnc",
      "vent", "psv", "imv", "simv", "ac", "tv", "ie", "i:e", "pupils", "perrl",
      "o2", "fio2", "sat", "sats", "spo2", "ratio", "nc", "lpm",
      "mm", "rr", "hr", "cvp", "pap", "pa", "wedge", "pcwp",
@@ -853,12 +853,12 @@ _BP_LEFT = re.compile(r"(?:^|[^\w/])(?:bp|b/p|nbp|nibp|abp|sbp|art)[ \t:]*$", I)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)+[ \t]+$")
 
 
-# A British duration in twelfths, fifty-seconds or sevenths after a span's word or a British
-# review's abbreviation: "Rv 6/12" is a review in six months, "FU in 3/12", "for 2/52",
-# "complete 14/7 oral" (months, weeks, days), no day of a month. (Not after "f/u" alone:
-# "f/u 3/12" is a US chart's date.)
+# A British duration in twelfths or sevenths after a span's word or a British review's
+# abbreviation: "Rv 6/12" is a review in six months, "x 3/12", "complete 14/7 oral" (months,
+# days), no day of a month. Not after "in", "for" or "f/u": "admitted in 3/12", "booked for
+# 4/12", "f/u 3/12" are a US chart's dates. (Fifty-seconds, "in 2/52", are no date anyway.)
 _DURATION_BEFORE = re.compile(
-    r"(?i:\b(?:rv|r/v|in|for|x|over|past|next|within|every|approx|complete|completed|further|"
+    r"(?i:\b(?:rv|r/v|x|over|past|next|within|every|approx|complete|completed|further|"
     r"another|total|course\s+of))[ \t]*~?[ \t]*\Z"
 )
 
@@ -866,7 +866,7 @@ _DURATION_BEFORE = re.compile(
 def _md_reject(text: str, start: int, end: int) -> bool:
     if _ZERO_PADDED.search(text, start, end):
         return False
-    if text[start:end].endswith(("/12", "/52", "/7")) and _DURATION_BEFORE.search(
+    if text[start:end].endswith(("/12", "/7")) and _DURATION_BEFORE.search(
         text, max(0, start - 16), start
     ):
         return True
