@@ -60,3 +60,8 @@ def test_a_patient_with_such_a_name_is_still_a_person(engine: PhiEngine) -> None
 )
 def test_double_eponyms_and_needle_names_are_no_persons(engine: PhiEngine, text: str) -> None:
     assert PERSON not in {k for k, _ in found(engine, text)}, found(engine, text)
+
+
+def test_such_a_name_near_insulin_units_is_still_a_person(engine: PhiEngine) -> None:
+    text = "Duffy given 10 units insulin at 0800, tolerating diet."
+    assert PERSON in found_as(engine, text, "Duffy"), found(engine, text)

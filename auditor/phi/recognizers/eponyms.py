@@ -24,9 +24,10 @@ from auditor.phi.recognizers.tokens import TokenView
 _GRADE = re.compile(r"(?:II|III|IV|VI{1,3})[a-c]?|[IV][a-c]")
 _NUMERAL_STARTS = frozenset("IV")
 # A blood bank's words near a blood group system's name (see ``BLOOD_GROUP_SYSTEMS``).
+# (not "units" alone: insulin is given in units too, "Duffy given 10 units")
 _BLOOD_BANK = re.compile(
-    r"\b(?:anti-|antigens?\b|antibod|allo|phenotyp|genotyp|match|crossmatch|"
-    r"transfus|blood bank|units?\b|rh\b|abo\b|dat\b|rbcs?\b|red cells)",
+    r"\b(?:anti-|antigens?\b|antibod|phenotyp|genotyp|match|crossmatch|transfus|"
+    r"blood bank|rh\b|abo\b|dat\b|rbcs?\b|red cells)",
     re.I,
 )
 
