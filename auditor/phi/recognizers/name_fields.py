@@ -86,6 +86,7 @@ _BED_LINE = re.compile(
 # A form's name parts by one word and their colon ("Last: Pettifar  First: Shawna", "Given:
 # Hemi") and a signature's ("signature: B Morcom"): a capital must open the value, and its
 # word be a name or no English word ("First: Dose given" is no name).
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 _PART_LABEL = re.compile(
     r"(?<![\w-])(?i:last|first|given|middle|signature|signed)[ \t]*:[ \t]*+(?=[A-Z])"
 )
@@ -189,11 +190,11 @@ class FieldNameRecognizer(LocalRecognizer):
         """The value after a one-word name label opens with a name: its first word of two
         letters or more no English word or a given name that is none ("B Morcom": the
         initial skipped)."""
-        for word in re.findall(r"[^\W\d_]{2,}", text[pos : pos + 40])[:1]:
-            key = normalize(word)
-            lex = self.lexicon
-            return not lex.is_english(key) or (lex.is_first(key) and not lex.is_ambiguous(key))
-        return False
+        word = _NAME_WORD.search(text, pos, pos + 40)
+        if word is None:
+            return False
+        key, lex = normalize(word.group()), self.lexicon
+        return not lex.is_english(key) or (lex.is_first(key) and not lex.is_ambiguous(key))
 
     def _login(self, token: str, labelled: bool = False) -> bool:
         """An initial or two and a listed surname that is no English word or term; after a

@@ -435,10 +435,9 @@ _SERVICE_KINDS = frozenset(
 # A legal suffix in a lower-cased note: "requested by pratt ltd" (one name word before it).
 _LOWER_LEGAL = re.compile(r"(?<![\w-])([a-z][a-z'’-]{2,})\s+(?:ltd|llp|llc|inc|plc|gmbh)\b\.?")
 _HYPHEN_PAIR = re.compile(rf"(?<![\w-])({_NAME})-({_NAME})(?![\w-])")
-# A person's cue right before such a pair: a patient's or a title's word.
-_PERSON_BEFORE = re.compile(
-    r"(?<![\w-])(?:pt|Pt|patient|Patient|Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z"
-)
+# The word right before such a pair, read for a person's cue (a title, "pt").
+_WORD_BEFORE_PAIR = re.compile(r"(?<![\w-])([A-Za-z]+)\.?[ \t]+\Z")
+_PERSON_CUES = TITLES | frozenset({"pt", "patient"})
 # The name after an organisation cue: up to four capitalised words, "&" allowed between them.
 _NAME_RUN = r"([A-Z][\w&'’.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]+){0,3})"
 _CUE = accelerated(
@@ -658,44 +657,41 @@ _PARTNERS_GATE = re.compile(rf",\s+{_NAME},?\s+(?:and|&)\s+[A-Z][a-z]")
 _HYPHEN_PAIR_GATE = re.compile(r"-[A-Z][a-z][a-z'-]")
 
 
+def _name_list(resource: str) -> tuple[_Gate, str]:
+    """A hand-written list's gate of first words and the alternation of its names, each as
+    written and in capitals (a note in capitals: "AETNA", "HMRC" is one already)."""
+    names: set[str] = set()
+    firsts: set[str] = set()
+    for line in resource_lines(resource):
+        names.update({line, line.upper()})
+        first = _ASCII_WORD.findall(line)[:1]
+        firsts.update(first + [w.upper() for w in first])
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return _Gate(" ".join(sorted(firsts))), alternation
+
+
 @cache
 def insurers() -> tuple[_Gate, re.Pattern[str]]:
     """The well-known health insurers (resources/health_insurers.txt): a gate of their first
     words, as written and in capitals, and one pattern of the names, each as written and, but
     an acronym, in capitals ("AETNA" of a note in capitals); a "Blue Cross", "Blue Shield" or
     "BCBS" with the state or province after "of"."""
-    names: set[str] = set()
-    firsts: set[str] = set()
-    for line in resource_lines("health_insurers.txt"):
-        names.add(line)
-        if not line.isupper():
-            names.add(line.upper())
-        first = _ASCII_WORD.findall(line)[:1]
-        firsts.update(first + [w.upper() for w in first])
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    gate, alternation = _name_list("health_insurers.txt")
     pattern = re.compile(
         rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])"
         r"(?:(?:(?<=Shield)|(?<=SHIELD)|(?<=Cross)|(?<=CROSS)|(?<=BCBS))[ \t]+(?:of|OF)[ \t]+"
         r"(?:the[ \t]+)?"
         r"[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?"
     )
-    return _Gate(" ".join(sorted(firsts))), pattern
+    return gate, pattern
 
 
 @cache
 def public_bodies() -> tuple[_Gate, re.Pattern[str]]:
-    """The public bodies of resources/public_bodies.txt: a gate of their first words and one
-    pattern of the names as written and in capitals (matched case and all: "Home Office" is
-    a ministry, a "home office" a room)."""
-    names: set[str] = set()
-    firsts: set[str] = set()
-    for line in resource_lines("public_bodies.txt"):
-        names.update({line, line.upper()})
-        first = _ASCII_WORD.findall(line)[:1]
-        firsts.update(first + [w.upper() for w in first])
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])")
-    return _Gate(" ".join(sorted(firsts))), pattern
+    """The public bodies of resources/public_bodies.txt, as :func:`insurers` reads its list
+    (matched case and all: "Home Office" is a ministry, a "home office" a room)."""
+    gate, alternation = _name_list("public_bodies.txt")
+    return gate, re.compile(rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])")
 
 
 class OrganizationRecognizer(LocalRecognizer):
@@ -914,7 +910,8 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue
             if MEDICAL_SUFFIX.search(a) or MEDICAL_SUFFIX.search(b):
                 continue
-            if _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            cue = _WORD_BEFORE_PAIR.search(text, max(0, m.start() - 14), m.start())
+            if cue is not None and cue.group(1).lower() in _PERSON_CUES:
                 continue  # "pt Okonkwo-Bassey", "Mrs Hale-Ross": a double-barrelled surname
             out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
         for m in _TRADE.finditer(text) if _TRADE_GATE(text, words) else ():
