@@ -68,27 +68,8 @@ def _new_triage(run_id: str | None, seen: datetime) -> Row:
 
 
 def access_row(r: AccessRow, run_id: str | None, seen: datetime) -> Row:
-    return (
-        r.identity,
-        FindingKind.ACCESS,
-        r.rule_id,
-        r.category,
-        r.severity,
-        r.event_id,  # location
-        r.source,
-        r.event_id,
-        r.user_id,
-        r.patient_id,
-        r.timestamp,
-        None,
-        None,
-        None,
-        r.fingerprint,
-        r.explanation,
-        r.explained,
-        *_new_triage(run_id, seen),
-        event_day(r.timestamp),
-    )
+    """One access finding's store row (the layout is :func:`access_rows`'s)."""
+    return access_rows((r,), run_id, seen)[0]
 
 
 def access_rows(rows: Iterable[AccessRow], run_id: str | None, seen: datetime) -> list[Row]:
