@@ -191,6 +191,10 @@ UNSEEN_HAND = (
     "round115-test",
     "round116-test",
     "round117-test",
+    "round118-test",
+    "round119-test",
+    "round120-test",
+    "round121-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -83,7 +83,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round114-dev``/``round114-test``,
 ``round115-dev``/``round115-test``,
 ``round116-dev``/``round116-test``,
-``round117-dev``/``round117-test`` and ``bait-dev``/``bait-test``
+``round117-dev``/``round117-test``,
+``round118-dev``/``round118-test``,
+``round119-dev``/``round119-test``,
+``round120-dev``/``round120-test``,
+``round121-dev``/``round121-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1429,6 +1433,46 @@ CORPORA = {
         HERE / "round117_test.src.txt",
         HERE / "round117_test.jsonl",
         HERE / "round117_test_site.tsv",
+    ),
+    "round118-dev": (
+        HERE / "round118_dev.src.txt",
+        HERE / "round118_dev.jsonl",
+        HERE / "round118_dev_site.tsv",
+    ),
+    "round118-test": (
+        HERE / "round118_test.src.txt",
+        HERE / "round118_test.jsonl",
+        HERE / "round118_test_site.tsv",
+    ),
+    "round119-dev": (
+        HERE / "round119_dev.src.txt",
+        HERE / "round119_dev.jsonl",
+        HERE / "round119_dev_site.tsv",
+    ),
+    "round119-test": (
+        HERE / "round119_test.src.txt",
+        HERE / "round119_test.jsonl",
+        HERE / "round119_test_site.tsv",
+    ),
+    "round120-dev": (
+        HERE / "round120_dev.src.txt",
+        HERE / "round120_dev.jsonl",
+        HERE / "round120_dev_site.tsv",
+    ),
+    "round120-test": (
+        HERE / "round120_test.src.txt",
+        HERE / "round120_test.jsonl",
+        HERE / "round120_test_site.tsv",
+    ),
+    "round121-dev": (
+        HERE / "round121_dev.src.txt",
+        HERE / "round121_dev.jsonl",
+        HERE / "round121_dev_site.tsv",
+    ),
+    "round121-test": (
+        HERE / "round121_test.src.txt",
+        HERE / "round121_test.jsonl",
+        HERE / "round121_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
