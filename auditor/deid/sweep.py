@@ -116,7 +116,7 @@ _SLASHED = re.compile(
 _SLASHED_DIGITS = re.compile(r"(?<![\w/.\-])\d{1,8}(?:/\d{1,8}){2,6}(?![\w/%])")
 _RECORD_LABEL_BEFORE = re.compile(
     r"(?i:acc(?:oun)?t|a/c|no|number|ref|file|case|policy|folio|reg(?:istration)?|id)"
-    r"[ \t]*[.:#]?[ \t]*(?:(?i:no)\.?[ \t]*)?\Z"
+    r"[ \t]*+(?:[.:#][ \t]*+)?(?:(?i:no)\.?[ \t]*)?\Z"
 )
 # A code in capitals and a number of four digits or more, or grouped in thousands with dots
 # ("EMP 1187", "CCD 3418", "MPPS 71.448"): what a register or an employer numbers someone by.

@@ -31,7 +31,7 @@ _LABEL = re.compile(
     r"(?:(?:home|postal|mailing|residential|current|permanent|usual|street|local|temporary|"
     r"patient'?s?|pt'?s?|client'?s?|next\s+of\s+kin|nok)[ \t]+)?"
     # a bilingual form's first label in a script of its own: "地址 Morada:", "住所 Address:"
-    r"(?:(?:地址|住所|주소|عنوان|آدرس|Адрес|Адреса)[ \t]*/?[ \t]*)?"
+    r"(?:(?:地址|住所|주소|عنوان|آدرس|Адрес|Адреса)[ \t]*+(?:/[ \t]*+)?)?"
     r"(?:address|addr\.?|residence|accommodation|abode|domicile|lives[ \t]+at|resides[ \t]+at|"
     r"residing[ \t]+at|dirección|direccion|endereço|adresse|tirahan|"
     # "address" and "residence" in the languages of Europe and Latin America (a form's label
@@ -55,7 +55,7 @@ _STOP = re.compile(
     # a phone's label in any language: "тел. +992 ...", "Tél. 06 ...", ", cel. 099 ...",
     # "هاتف +968 ..." (after an Arabic comma too)
     r"|[,،]?[ \t]+(?i:tel|тел|tél|telp|tlf|phone|ph|mob|mobile|cel|celular|telefone|telefon|"
-    r"телефон|тел\.|móvil|هاتف|جوال|تلفون|موبايل)\.?[ \t]*[:.]?[ \t]*(?=[+(\d])"
+    r"телефон|тел\.|móvil|هاتف|جوال|تلفون|موبايل)\.?[ \t]*+(?:[:.][ \t]*+)?(?=[+(\d])"
 )
 _PLACEHOLDER = re.compile(
     r"(?i)(?:n/?a|none|unknown|unk|not\s+(?:known|given|provided|recorded|stated)|same(?:\s+as\s+"

@@ -480,13 +480,14 @@ _HOUSE_ROAD = accelerated(
 # ("2291 Concession 6", "4471 Sideroad 10", "53012 Range Road 224").
 _RURAL_CANADA = accelerated(
     re.compile(
-        r"\b(?:(?:R\.R\.|Rural[ \t]+Route)[ \t]*#?[ \t]*\d{1,2}"
-        r"(?:,?[ \t]+(?:Site|Comp|Box)[ \t]*#?[ \t]*\d{1,4}){0,2}"
+        r"\b(?:(?:R\.R\.|Rural[ \t]+Route)[ \t]*+(?:#[ \t]*+)?\d{1,2}"
+        r"(?:,?[ \t]+(?:Site|Comp|Box)[ \t]*+(?:#[ \t]*+)?\d{1,4}){0,2}"
         # ("RR" is also a respiratory rate: with its site or box, or a numbered road after it)
-        r"|RR[ \t]*#?[ \t]*\d{1,2}(?:(?:,?[ \t]+(?:Site|Comp|Box)[ \t]*#?[ \t]*\d{1,4}){1,2}"
+        r"|RR[ \t]*+(?:#[ \t]*+)?\d{1,2}"
+        r"(?:(?:,?[ \t]+(?:Site|Comp|Box)[ \t]*+(?:#[ \t]*+)?\d{1,4}){1,2}"
         r"|(?=,[ \t]*\d{1,5}[ \t]+[A-Z]))"
         # (or its box before it: "Box 318, RR 2")
-        r"|Box[ \t]*#?[ \t]*\d{1,4},?[ \t]+RR[ \t]*#?[ \t]*\d{1,2}"
+        r"|Box[ \t]*+(?:#[ \t]*+)?\d{1,4},?[ \t]+RR[ \t]*+(?:#[ \t]*+)?\d{1,2}"
         r"|\d{1,5}[ \t]+(?:Concession(?:[ \t]+(?:Road|Rd\.?))?|Sideroad|Side[ \t]+Road|Line|"
         r"Range[ \t]+Road|Township[ \t]+Road|Twp[ \t]+Rd\.?|Rge[ \t]+Rd\.?)[ \t]+\d{1,3}[A-Z]?)"
         # (a sentence may end on it: "dispatched to Box 318, RR 2.")
@@ -500,7 +501,7 @@ _RURAL_CANADA = accelerated(
 _PR_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’]+"
 _PR_ADDRESS = accelerated(
     re.compile(
-        r"(?<![\w.])(?:(?:Carr\.?|Carretera|CARR\.?)[ \t]*(?:PR-?)?[ \t]*\d{1,4}[A-Z]?"
+        r"(?<![\w.])(?:(?:Carr\.?|Carretera|CARR\.?)[ \t]*+(?:PR-?[ \t]*+)?\d{1,4}[A-Z]?"
         r"(?:,?[ \t]*(?i:km|kil[oó]metro)\.?[ \t]*\d{1,3}(?:[.,]\d{1,2})?)?"
         r"|(?:Urb\.|Urbanizaci[oó]n|Bo\.|Barrio|Res\.|Residencial|Cond\.|Condominio|Parcelas|"
         rf"Comunidad)[ \t]+{_PR_WORD}(?:[ \t]+(?:de|del|la|las|los|el|{_PR_WORD})){{0,4}}"
@@ -589,7 +590,7 @@ _POSTCODE_AFTER_TOWN = re.compile(
     # (India joins a PIN to its town with a dash: "Bengaluru-560038")
     r"(?:(?<![\w'’-])(?P<town>[A-Z][a-zà-ÿ'’-]+(?:[ ][A-Z][a-zà-ÿ'’-]+){0,2}?)"
     r"(?:[ \t]+|[ \t]*[-–][ \t]*(?=[1-9]\d{5}(?!\d)))"
-    r"|(?<![\w-])[A-Z]{2}[ \t]*,?[ \t]*(?=\d{5}-\d{3}\b))"
+    r"|(?<![\w-])[A-Z]{2}[ \t]*+(?:,[ \t]*+)?(?=\d{5}-\d{3}\b))"
     r"(?P<code>\d{5}-\d{3}|\d{5}|\d{3}-\d{4}|\d{4}|\d{6}|[A-Z]{2}\d-\d{4})"
     r"(?![\w-])(?=[ \t]*(?:,|\n|$|;|\)|\.(?:\s|$)))"
 )
@@ -597,7 +598,7 @@ _POSTCODE_AFTER_TOWN = re.compile(
 _DUBLIN_DISTRICT = re.compile(r"\bDublin[ \t]+(?:1\d|2[0-4]|[1-9]|6W)(?![\w/.:-]|\.\d)")
 _PROVINCE_BEFORE = re.compile(r"(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]+$")
 # Where an address's parts start on its line: a label's colon, a dash, a bar or a bullet.
-_PART_START = re.compile(r".*(?::[ \t]|[|•·—–]|\t| {2,})")
+_PART_START = re.compile(r".*(?::[ \t]|[|•·—–]|\t| {2})")
 _PART_WORD = re.compile(
     r"(?:[A-ZÀ-Þ][\w'’.-]*|\d{1,5}[A-Za-z]?(?:[/-]\d{1,5})?|y|yr|upon|on|in|le|la|de|du|"
     r"of|the|by|cum|next|the|-)$"
@@ -666,7 +667,7 @@ _RURAL_ROUTE = re.compile(
     r"\b(?:(?:RR|R\.R\.|HC|Rt\.?|RT\.?|Rte\.?|RTE\.?|Route|ROUTE|Star[ \t]+Route)[ \t]*\d{1,4}"
     r"(?=,?[ \t]+(?i:box))|(?:RFD|HCR|(?i:rural[ \t]+route|"
     r"highway[ \t]+contract(?:[ \t]+route)?))[ \t]*\d{1,4}(?=,?[ \t]+(?i:box)|\b))"
-    r"(?:,?[ \t]+(?i:box)[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b)?"
+    r"(?:,?[ \t]+(?i:box)[ \t]*+(?:#[ \t]*+)?\d{1,5}[A-Z]?\b)?"
     # New Zealand's rural delivery round before its town and postcode ("RD 2, Ōhaupō 3882")
     r"|(?<![\w.])(?:RD|R\.D\.)[ \t]?\d{1,2}(?=,[ \t]+[^\W\d_][^\d\n,]{1,30}[ \t]\d{4}\b)"
 )

@@ -677,14 +677,14 @@ def _part_of_whole(value: str) -> bool:
 
 
 _FRACTION_RIGHT = re.compile(
-    r"^\s*(?:strength|str\b|pain|scale|murmur|sem\b|hsm\b|systolic|diastolic|mmhg|mm\b|"
+    r"^\s*+(?:strength|str\b|pain|scale|murmur|sem\b|hsm\b|systolic|diastolic|mmhg|mm\b|"
     r"bilat|bilaterally|throughout|in all|ue\b|le\b|bue\b|ble\b|grips?|tab|tabs|cc|ml|mg|"
     r"units|ns\b|nss\b|strength|bottles?|sets?|cultures?|of\b|x\b|peep|ps\b|cpap|"
     r"breaths?|%|l\b|lpm|nc\b|positive|negative|pos\b|neg\b|\+|portions?|meals?|of the|"
     # (a gestational age's days: "29 3/7 wks")
     r"power|reflexes|dtrs?|pulses?|edema|hrs?\b|h\b|days?\b|wks?\b|weeks?\b|times|doses?|"
     r"drops?|vials?|"
-    r"puffs?|mcg|inch|cm\b|\)?\s*=)",
+    r"puffs?|mcg|inch|cm\b|(?:\)\s*+)?=)",
     I,
 )
 _DATE_CTX = context_regex(
@@ -859,7 +859,7 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z
 # 4/12", "f/u 3/12" are a US chart's dates. (Fifty-seconds, "in 2/52", are no date anyway.)
 _DURATION_BEFORE = re.compile(
     r"(?i:\b(?:rv|r/v|x|over|past|next|within|every|approx|complete|completed|further|"
-    r"another|total|course\s+of))[ \t]*~?[ \t]*\Z"
+    r"another|total|course\s+of))[ \t]*+(?:~[ \t]*+)?\Z"
 )
 
 

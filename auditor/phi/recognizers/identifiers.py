@@ -161,7 +161,7 @@ _NUMBER_WORD = re.compile(
     r"(?![^\W\d_])\.?"
     # the number's kind between the word and a colon: "N° CCSS : 1330308 412 07", "N° dossier
     # : CSCOM-BE/2026/0912", "Nº de afiliado: 4471"
-    r"(?:(?:[ \t]+(?:de|du|del|di)?[ \t]*[^\W\d_][\w.-]{1,19}){1,2}[ \t]*:)?"
+    r"(?:(?:[ \t]++(?:(?:de|du|del|di)[ \t]*+)?[^\W\d_][\w.-]{1,19}){1,2}[ \t]*+:)?"
     r"[ \t]*+[:#]?[ \t]*+" + _LABELLED_VALUE
 )
 _NUMBERED_PLACE = re.compile(
@@ -170,7 +170,7 @@ _NUMBERED_PLACE = re.compile(
 )
 
 
-_NUMBER_WORD_END = re.compile(r"[^\s.:#]+\.?[ \t]*[:#]?[ \t]*$")
+_NUMBER_WORD_END = re.compile(r"[^\s.:#]+\.?[ \t]*+(?:[:#][ \t]*+)?$")
 
 
 def _numbered_place(text: str, start: int, end: int) -> bool:
@@ -325,7 +325,7 @@ _TAIL_CTX = context_regex(
 
 # Brazil's postcode after its label ("CEP 04263-100") and Poland's before its town on an
 # address line ("31-146 Kraków"): five and three digits, two and three.
-_CEP = re.compile(r"(?<![\w-])(?:CEP|C\.E\.P\.)[ \t]*:?[ \t]*(\d{5}-?\d{3})(?![\w-])")
+_CEP = re.compile(r"(?<![\w-])(?:CEP|C\.E\.P\.)[ \t]*+(?::[ \t]*+)?(\d{5}-?\d{3})(?![\w-])")
 
 
 def _digits_at_least(n: int) -> Callable[[str], bool]:
@@ -564,7 +564,7 @@ _DEVICE_CTX = context_regex(
 _EMERGENCY_UNIT = re.compile(
     r"\b(?i:(?:ambulance|ems|ground|road|retrieval|transport|medic|paramedic|fire|rescue|icp|"
     r"acp)[ \t]+(?:crew[ \t]+)?(?:unit|crew|rig|truck|engine|car|call[ \t]?sign))"
-    r"[ \t]*#?[ \t]*"
+    r"[ \t]*+(?:#[ \t]*+)?"
     r"((?:[A-Z]{1,3}[ -]?)?\d{1,5}[A-Z]?|(?:Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|"
     r"India|Kilo|Lima|Mike|Oscar|Papa|Romeo|Sierra|Tango|Victor|Whiskey|Yankee|Zulu|Medic|"
     r"Rescue|Engine)[ \t]\d{1,3})(?![\w-])"
@@ -636,7 +636,7 @@ _VEHICLE_CTX = context_regex([*VEHICLE_WORDS, "rego", "vrm"])
 # (DQK 44T)", "Honda Jazz (WN72 KXD)"): capitals and digits both, two digits at least, no
 # model year.
 _PLATE_IN_BRACKETS = re.compile(
-    r"\([ \t]*"
+    r"\([ \t]*+"
     r"((?=[A-Z0-9 -]*[A-Z])(?=(?:[A-Z \-]*\d){2})[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})"
     r"[ \t]*\)"
 )
@@ -664,7 +664,7 @@ _NATIONAL_PLATE = re.compile(
 # A plate in capitals right after its registration's word ("reg CA 338-912", "regn KDA 417Q"),
 # two or three groups with a digit: the word is too common a cue for a plate further away.
 _REG_PLATE = re.compile(
-    r"(?<![\w-])(?i:reg(?:o|n|istration)?)\b\.?(?:[ \t]*(?i:no\.?|#|number))?[ \t]*:?[ \t]*"
+    r"(?<![\w-])(?i:reg(?:o|n|istration)?)\b\.?(?:[ \t]*(?i:no\.?|#|number))?[ \t]*+(?::[ \t]*+)?"
     r"((?=[A-Z0-9 -]{0,10}\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4})?)(?![\w-])"
 )
 # A vehicle's word, make or yearly test near "reg": a midwife's or a nurse's registration is
@@ -732,7 +732,7 @@ _LABELLED_SHORT_ID = re.compile(
     r"(?<![\w-])(?:(?i:emp|employee|badge)\.?(?:[ \t]*(?i:id|no\.?|#|number))?|"
     r"(?i:staff|student|member|payroll)[ \t]*(?i:id|no\.?|#|number)|"
     r"ID|(?i:invoice|inv\.|bib|ticket|job(?:[ \t]+card)?|work[ \t]+order)"
-    r"(?:[ \t]*(?i:no\.?|#|number))?)[ \t]*[:#]?[ \t]*"
+    r"(?:[ \t]*(?i:no\.?|#|number))?)[ \t]*+(?:[:#][ \t]*+)?"
     r"(\d{3,10}|[A-Z]{1,4}-?\d{3,10})(?![\w-]|[.,]\d|[ \t]*(?i:mg|mcg|ml|units?|%|kg|x\b))"
 )
 _SHORT_ID_LABELS = (
@@ -856,7 +856,7 @@ _AGE_VERB = (
     r"\b(?:turn(?:ed|s|ing)|will\s+be|would\s+have\s+been|"
     r"(?:died|passed(?:\s+away)?|deceased)(?:\s+aged?)?\s+at|"
     r"at\s+the\s+age\s+of|age\s+(?:at|of)\s+(?:death|diagnosis|onset|admission|referral|"
-    r"consent|enrol?ment|event)\s*:?|now\s+aged?|(?:is|was)\s+(?:now\s+)?aged?)"
+    r"consent|enrol?ment|event)(?:\s*+:)?|now\s+aged?|(?:is|was)\s+(?:now\s+)?aged?)"
 )
 _AGE_CUE_WORDS = ("turn", "will", "would", "died", "passed", "deceased", "age")  # (one opens each)
 _NOT_AN_AGE_AFTER = (
@@ -947,7 +947,7 @@ def _initials_ok(value: str) -> bool:
     return value.lower().rstrip(".") not in _NOT_INITIALS
 
 
-_MEASURED = re.compile(r"[ \t]*[<>=]?[ \t]*\d")
+_MEASURED = re.compile(r"[ \t]*+(?:[<>=][ \t]*+)?\d")
 
 
 def _measured(text: str, start: int, end: int) -> bool:
@@ -991,9 +991,9 @@ _LAST_FOUR = re.compile(
     rf"(?:[ \t]+(?:the|your|his|her|their))?"
     rf"[ \t]+{_LAST_FOUR_CUE}\w*(?:[ \t]+(?:number|no\.?|#))?"
     # the cue first: "SSN (last 4): 6620", "acct last four 4471"
-    rf"|{_LAST_FOUR_CUE}\w*[ \t]*[(,]?[ \t]*last[ \t]+(?:3|4|three|four)(?:[ \t]+digits)?\)?)"
+    rf"|{_LAST_FOUR_CUE}\w*[ \t]*+(?:[(,][ \t]*+)?last[ \t]+(?:3|4|three|four)(?:[ \t]+digits)?\)?)"
     # (three digits too, as a nine-digit number in threes is quoted: "IRD number ending 906")
-    rf"[ \t]*(?:(?i:is|was)[ \t]+)?[:#]?[ \t]*(\d{{3,4}})(?![\w/-])"
+    rf"[ \t]*+(?:(?i:is|was)[ \t]++)?(?:[:#][ \t]*+)?(\d{{3,4}})(?![\w/-])"
 )
 # A masked SSN keeps its last four: "xxx-xx-7719", "***-**-4471".
 _SSN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-(\d{4})(?![\w-])")
@@ -1012,7 +1012,7 @@ _SSN_LAST_FOUR = re.compile(
 )
 # An interpreter's or an agent's id read out on a call: "interp #55021", "interpreter 4410".
 _INTERPRETER_ID = re.compile(
-    r"\b(?i:interp(?:reter)?)\.?(?:[ \t]+(?i:id|no\.?|number))?[ \t]*[:#]?[ \t]*"
+    r"\b(?i:interp(?:reter)?)\.?(?:[ \t]+(?i:id|no\.?|number))?[ \t]*+(?:[:#][ \t]*+)?"
     r"(\d{4,8})(?![\w/-])"
 )
 # A code a person is given to identify themself or a booking, whatever its shape ("access
@@ -1020,7 +1020,8 @@ _INTERPRETER_ID = re.compile(
 _CODE_LABELLED = re.compile(
     r"\b(?i:(?:access|confirmation|verification|security|booking|activation|enrol?ment|invite|"
     r"invitation|login|portal|voucher|reservation|check-?in)[ \t]+(?:code|pin|number|no\.?)|pin|"
-    r"passcode)[ \t]*[:#]?[ \t]*((?=[A-Z0-9-]*\d)[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,8}){0,3})(?![\w-])"
+    r"passcode)[ \t]*+(?:[:#][ \t]*+)?"
+    r"((?=[A-Z0-9-]*\d)[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,8}){0,3})(?![\w-])"
 )
 
 # A booking's or a payment's reference after its label ("conf. HX7K2Q", "booking ref QW7T2M",
@@ -1030,7 +1031,7 @@ _BOOKING_REF = re.compile(
     r"\b(?i:conf(?:irmation)?\.?(?:[ \t]+(?:no\.?|#|number))?|(?:booking|reservation)(?:[ \t]+"
     r"ref(?:erence)?\.?)?|pnr|record[ \t]+locator|receipt(?:[ \t]+(?:no\.?|#|number))?|"
     r"(?:transaction|txn)(?:[ \t]+(?:id|ref(?:erence)?|no\.?|#|code))?)"
-    r"[ \t]*[:#]?[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,10})(?![\w-])"
+    r"[ \t]*+(?:[:#][ \t]*+)?((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,10})(?![\w-])"
 )
 
 # A number in groups of digits after a short label in capitals, as cards, health numbers,

@@ -68,10 +68,10 @@ _SIGNER_BEFORE = re.compile(
 # ("Thanks so much,\nBola", "Kind regards,\nTamsin Greer"), or a name glued to a dash alone
 # on a line ("-Mo", "—Jess"; a list's item has a blank after its dash: "- Lasix").
 _SIGN_OFF = re.compile(
-    r"(?im)^[ \t]*(?:thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|again|all))?|many[ \t]+thanks|"
+    r"(?im)^[ \t]*+(?:thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|again|all))?|many[ \t]+thanks|"
     r"(?:kind(?:est)?|best|warm(?:est)?)?[ \t]*regards|best(?:[ \t]+wishes)?|cheers|sincerely|"
     r"yours(?:[ \t]+(?:truly|sincerely|faithfully))?|love|warmly|respectfully|take[ \t]+care|"
-    r"with[ \t]+thanks)[ \t]*[,!.]?[ \t]*\n[ \t]*"
+    r"with[ \t]+thanks)[ \t]*+(?:[,!.][ \t]*+)?\n[ \t]*"
     r"(?-i:([A-Z][a-z'’-]+(?:[ \t]+[A-Z](?:[a-z'’-]+|\.))?(?:[ \t]+[A-Z][a-z'’-]+)?))[ \t]*$"
     r"|(?m:^[ \t]*[-–—](?-i:([A-Z][a-z'’]{1,15}))[ \t]*$)"
 )
@@ -105,7 +105,7 @@ _ROLE_WORDS = frozenset(
 _SELF_NAMED_CUES = ("it's", "its ", "its\t", "it’s", "this is", "this\tis")
 _THANKED_END = re.compile(
     r"(?<![\w'’])(?i:thanks|thank[ \t]+you|thx|cheers|ta),?[ \t]+([A-Z][a-z'’]{1,15})"
-    r"[ \t]*[.!]?[ \t]*\Z"
+    r"[ \t]*+(?:[.!][ \t]*+)?\Z"
 )
 _DASH_SIGNED_END = re.compile(
     r"(?<=[.!?])[ \t]+[-–—]{1,2}[ \t]?([A-Z][a-z'’]{1,15}(?:[ \t][A-Z][a-z'’]{1,20})?)[ \t]*\Z"
@@ -130,7 +130,7 @@ _CREDENTIAL = rf"(?:{_CREDENTIALS}|rn|lpn|lvn|rrt|crna|msw|lcsw|cna|np|md|rt)"
 _INITIALS_LINE = re.compile(
     r"(?m)^[ \t]*(?P<dash>[-–—~][ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
+    rf"(?:[ \t]*+(?:[,/][ \t]*+)?(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
 # The same signature closing a line of text after its sentence ("... understanding. -- kmr,
 # LPN", "... unit fax 918-555-0100. -tk"): a dash then the initials; bare ("... tonight. CH")
@@ -138,7 +138,7 @@ _INITIALS_LINE = re.compile(
 _INITIALS_AFTER_SENTENCE = re.compile(
     r"(?m)(?<=[.!?)])[ \t]+(?P<dash>(?:--?|[–—~])[ \t]?)?"
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
-    rf"(?:[ \t]*[,/]?[ \t]*(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
+    rf"(?:[ \t]*+(?:[,/][ \t]*+)?(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
 # A contact's name in brackets with their extension: "case mgmt (Heather, x6620)", "(Dana
 # Roe, ext 4410)".
@@ -168,7 +168,7 @@ _PAYEE = re.compile(
 _CONTACT_NAME = re.compile(
     r"(?m)(?:^|(?<=[,;:/(])|(?<=[ \t]and)|(?<=[ \t]or))[ \t]*"
     r"([^\W\d_][^\W\d_'’-]{2,20})"
-    r"(?=[ \t](?:(?P<kind>(?i:cell|home|work|mobile|mob|landline))[ \t]*[:#.]?[ \t]*)?"
+    r"(?=[ \t](?:(?P<kind>(?i:cell|home|work|mobile|mob|landline))[ \t]*+(?:[:#.][ \t]*+)?)?"
     r"(?:\+|\(\d)?\d[\d ().-]{6,16}\d(?![\d/]))"
 )
 # A passenger's name as booking systems write it: SURNAME/GIVEN NAMES and a form of address
@@ -297,7 +297,7 @@ _FAMILY_CUES = ("children", "kids", "sons", "daughters", "sisters", "brothers", 
 # "Sisters Ayesha (26) and Noor (22)". The list's shape names them, words or not.
 _FAMILY_LIST = re.compile(
     r"(?i:\b(?:children|kids|sons|daughters|sisters|brothers|siblings|grandchildren|"
-    r"grandkids|twins|stepchildren))[ \t]*:?[ \t]+(?=[A-Z])"
+    r"grandkids|twins|stepchildren))(?:[ \t]*+:)?[ \t]++(?=[A-Z])"
 )
 _LISTED_MEMBER = re.compile(
     r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*\((?:age[ \t]*)?\d{1,2}[ \t]*"
@@ -372,7 +372,7 @@ _ROOM_SURNAME = re.compile(
 # A patient's dotted initials after "pt" or an initials label ("pt A.K. on vanco", "Patient
 # initials / chart: T.S."): the cue says whose they are.
 _PATIENT_INITIALS = re.compile(
-    r"\b(?i:pt|patient(?:'s)?(?:[ \t]+initials)?|initials)\b[ \t]*(?:[/:][^\n:]{0,12}:)?[ \t:]*"
+    r"\b(?i:pt|patient(?:'s)?(?:[ \t]+initials)?|initials)\b[ \t]*+(?:[/:][^\n:]{0,12}:)?[ \t:]*+"
     r"((?:[A-Z]\.){2,3})(?![\w.])"
 )
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").

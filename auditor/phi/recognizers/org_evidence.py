@@ -181,7 +181,7 @@ _EITHER_LABELS = frozenset(
 _STATE_CODES = frozenset(code.upper() for code in US_STATE_ABBREVIATIONS)
 _CALENDAR = re.compile(rf"(?:{MONTH}|{WEEKDAY})\.?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_NUMBER_AFTER = re.compile(r"[ \t]*(?:#|:|no\.?|number)?[ \t]*\d", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"[ \t]*+(?:(?:#|:|no\.?|number)[ \t]*+)?\d", re.IGNORECASE)
 _ABSTRACT_END = re.compile(r"(?:ity|ment|tion|sion|ance|ence|ness|ship|ics)$")
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ory|ical|ology|logy|atry|iatrics?)$")
 

@@ -31,7 +31,7 @@ _SLASHED = re.compile(r"(?:^|(?<=[\s:#(]))((?:[A-Z][A-Z0-9]{0,5}/){1,3})\Z")
 # a group of capitals and a blank after a record's label ("Policy", "member", "card number")
 _LABELLED = re.compile(
     r"(?i:policy|member|membership|card|serial|account|acct|claim|certificate|cert|licen[cs]e|"
-    r"permit|registration|folio)(?:[ \t]+(?i:no\.?|number|num|#|id))?[ \t]*[:#]?[ \t]*"
+    r"permit|registration|folio)(?:[ \t]+(?i:no\.?|number|num|#|id))?[ \t]*+(?:[:#][ \t]*+)?"
     r"([A-Z][A-Z0-9]{1,4})[ \t]\Z"
 )
 # the number a labelled group may stand before: digits, perhaps in groups ("28813 704")

@@ -65,7 +65,7 @@ def split_words(text: str) -> list[str]:
     return [k for k in (normalize(m.group()) for m in _WORD.finditer(text)) if k]
 
 
-_CAMEL_ACRONYM = re.compile(r"[A-Z][a-z]+(?:[A-Z]{2,}|[A-Z]\d)[A-Za-z0-9]*")
+_CAMEL_ACRONYM = re.compile(r"[A-Z][a-z]+(?:[A-Z]{2}|[A-Z]\d)[A-Za-z0-9]*")
 
 
 @dataclass(slots=True)

@@ -69,7 +69,7 @@ _NAME_TYPES = frozenset({Entity.PERSON, Entity.LOCATION, Entity.ORGANIZATION, En
 
 # A plate in brackets right after the model: "Honda Jazz (WN72 KXD)".
 _PLATE_IN_BRACKETS = re.compile(
-    r"[ \t]*\([ \t]*(?=[A-Z0-9 -]*[A-Z])(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2}"
+    r"[ \t]*\([ \t]*+(?=[A-Z0-9 -]*[A-Z])(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2}"
     r"[ \t]*\)"
 )
 
