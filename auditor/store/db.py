@@ -107,7 +107,9 @@ def _migrating(engine: Engine) -> Iterator[Config]:
                 conn.commit()
 
 
-_ASSIGN = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+_ASSIGN = re.compile(
+    r"^(revision|down_revision)\s*+(?::[^=\n]*)?=\s*+(\S(?:.*\S)?)\s*$", re.MULTILINE
+)
 
 
 def head_revisions() -> frozenset[str]:
