@@ -68,6 +68,12 @@ _WEAK_HEADS = frozenset(
      # ("Sandia Vista SNF", "Brookhaven ALF"): a name before them, as for the other weak heads
      "snf", "alf", "ltach", "ltac", "irf"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
+# Those letters in capitals after two or more capitalised words of three letters or more: no
+# description runs that long before them, so the words name it even when each is English
+# ("Hollyhock Ridge LTACH", "Shady Oaks SNF"; not "Medicare Part A SNF", "the SNF").
+_LETTER_HEADS = frozenset({"snf", "alf", "ltach", "ltac", "irf"})
+# Payers' programmes, which name a benefit before those letters ("Medicare Advantage SNF rate").
+_PROGRAMMES = frozenset({"medicare", "medicaid", "medi-cal", "tricare", "champva", "masshealth"})
 _TRANSFER_VERBS = frozenset(
     {"admitted", "admit", "transferred", "transfer", "tx", "seen", "treated", "presented",
      "discharged", "d/c", "dc", "sent", "brought", "taken", "went", "returned", "cabg", "surgery"}
@@ -425,6 +431,7 @@ class FacilityRecognizer(LocalRecognizer):
                 continue  # "Resettlement agency: ...", "Home health agency:": a form's label
             if (
                 key in _WEAK_HEADS
+                and not self._lettered(view, start, k)
                 and not self._namey(view, start, k)
                 and not self._cued_title(view, start, k)
                 and not self._letterhead_line(view, start, k)
@@ -465,6 +472,20 @@ class FacilityRecognizer(LocalRecognizer):
             end = self._town_after(view, end)
             out.append((words[start].start, words[end].end, 0.8))
         return out
+
+    def _lettered(self, view: TokenView, start: int, k: int) -> bool:
+        """A care facility's letters after its name (``_LETTER_HEADS``)."""
+        words = view.words
+        if words[k].key not in _LETTER_HEADS or not words[k].text.isupper() or k - start < 2:
+            return False
+        return all(
+            len(w.text) >= 3
+            and w.text[:1].isupper()
+            and w.text[1:].islower()
+            and w.key not in self.lexicon.stoplist
+            and w.key not in _PROGRAMMES
+            for w in words[start:k]
+        )
 
     @staticmethod
     def _label(view: TokenView, start: int, k: int) -> bool:

@@ -832,7 +832,8 @@ _SIN_CTX = context_regex(["sin", "social insurance", "ssn", "social security", "
 # An age over 89 in figures, a scanned fax's look-alike letters read as digits ("9O", "1OO",
 # "9l"): the first character a real digit, the rest digits or O/o/l/I; or a hundred and
 # more with its 1 read as l or I before a 0 or O ("lO2", "I00").
-_AGE_FIGURES = r"(?:9[\dOolI]|1[0-2OolI][\dOolI]|[lI][0O][\dOolI])"
+# (an OCR'd figure with no digit at all only in its scanner's capitals: "lO2", not "Loom")
+_AGE_FIGURES = r"(?:9[\dOolI]|1[0-2OolI][\dOolI]|(?-i:[lI][0O][\dOolI]))"
 _AGE_UNIT = re.compile(
     rf"(?<![\w.])({_AGE_FIGURES})\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
     r"yowm\b|yowf\b|y\b|M\b|F\b|"
