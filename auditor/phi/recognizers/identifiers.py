@@ -80,13 +80,17 @@ _MRN_CHAIN = re.compile(
 _MRN_SPACED_LABEL = (
     r"mrn|mr\s*#|mr\s+no|medical\s+record(?:\s+(?:number|no|#))?|"
     r"record\s+(?:number|no|#)|hospital\s+(?:number|no|id)|hosp\.?\s+no|unit\s+(?:number|no)|"
-    r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id"
+    r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id|"
+    # a West African or South Asian hospital's folder ("fol. no. BCH 2231/05", "folder no")
+    r"fol(?:io)?\.?\s*no|folder\s+(?:number|no)"
 )
 _MRN_SPACED = re.compile(
     # (the label whole: "UR" is no label inside "URN", whose "N" no site's code)
     rf"(?<![\w])(?i:{by_first_letter(_MRN_SPACED_LABEL)})(?![A-Za-z])\.?[ \t]*+[:#]?[ \t]*+"
-    # a site's letter code before grouped digits: "MRN TPH 00-447-1902", "UR RQ 441 822"
-    r"((?:[A-Z]{1,6}[ -])?\d{1,10}(?:[ -]\d{1,5}){0,8})(?![\w-])"
+    # a site's code before grouped digits: "MRN TPH 00-447-1902", "UR RQ 441 822", "Hosp No.
+    # RJ7 66042" (an NHS trust's letters and digit); a folder's year after a slash ("/05")
+    r"((?:(?:[A-Z]{1,6}|[A-Z]{2,3}\d)[ -])?\d{1,10}(?:[ -]\d{1,5}){0,8}(?:/\d{2}(?:\d{2})?)?)"
+    r"(?![\w-])"
 )
 
 # The same for member, policy and other IDs: "ID PMH 4471 2290 18", "member id W 2811 9374",
@@ -563,9 +567,12 @@ _DEVICE_CTX = context_regex(
 # identifies the crew that carried the patient.
 _EMERGENCY_UNIT = re.compile(
     r"\b(?i:(?:ambulance|ems|ground|road|retrieval|transport|medic|paramedic|fire|rescue|icp|"
-    r"acp)[ \t]+(?:crew[ \t]+)?(?:unit|crew|rig|truck|engine|car|call[ \t]?sign))"
+    r"acp|als|bls|ils|mica|hems|tow|towing)[ \t]+\(?(?:crew[ \t]+)?"
+    r"(?:unit|crew|rig|truck|engine|car|call[ \t]?sign))"
     r"[ \t]*+(?:#[ \t]*+)?"
-    r"((?:[A-Z]{1,3}[ -]?)?\d{1,5}[A-Z]?|(?:Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|"
+    # (a service's letters before the number: "GP-ALS 114", "T-14", "RA-27")
+    r"((?:[A-Z]{1,4}(?:-[A-Z]{1,4})?[ -]?)?\d{1,5}[A-Z]?|"
+    r"(?:Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|"
     r"India|Kilo|Lima|Mike|Oscar|Papa|Romeo|Sierra|Tango|Victor|Whiskey|Yankee|Zulu|Medic|"
     r"Rescue|Engine)[ \t]\d{1,3})(?![\w-])"
 )
@@ -681,7 +688,8 @@ _NATIONAL_PLATE_CTX = context_regex(
 )  # fmt: skip
 _VEHICLE = re.compile(
     r"(?<![\w-])(?=[A-Z0-9 -]{0,13}\d)(?=[A-Z0-9 -]{0,13}[A-Z])"
-    r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){1,2}(?![\w-])"
+    # (a group of letters alone at most three: in capitals "XVB-3096 DRIVER" ends before the word)
+    r"[A-Z0-9]{1,4}(?:[ -](?:(?=[A-Z]*\d)[A-Z0-9]{1,6}|[A-Z]{1,3})){1,2}(?![\w-])"
 )
 _VITALS = frozenset(
     {"BP", "HR", "RR", "PR", "CT", "MR", "MRI", "T", "P", "SBP", "DBP", "MAP", "GCS", "O2",
@@ -958,13 +966,26 @@ def _measured(text: str, start: int, end: int) -> bool:
 
 
 # A staff member's initials after the act they sign for ("PREPARED BY DH", "checked by:
-# MKO", "dispensed by JT"): two or three capitals that are no role or unit.
+# MKO", "dispensed by JT", "Recorded by L.N."): two or three capitals that are no role or
+# unit, or two or three initials with their dots.
+_NOT_ROLE_INITIALS = (
+    r"(?!(?:RN|MD|GP|ED|ER|PT|OT|SW|NP|PA|RT|DR|IT|QA|HR|OR|UK|US|CNA|LPN|HCA|ICU|EMS|RRT|"
+    r"SLP|RPH|PHARM|TECH|LAB|ALL|THE|AND|YOU)(?![\w]))"
+)
+_DOTTED_INITIALS = r"(?:[A-Z]\.){2,3}(?!\w)"
 _INITIALS_BY = re.compile(
     r"(?<![\w])(?i:prepared|checked|verified|witnessed|entered|recorded|counted|dispensed|"
     r"packed|approved|issued|collected|drawn|printed|reprinted|initialled|initialed)"
     r"[ \t]++(?i:by)[ \t]*+:?[ \t]*+"
-    r"(?!(?:RN|MD|GP|ED|ER|PT|OT|SW|NP|PA|RT|DR|IT|QA|HR|OR|UK|US|CNA|LPN|HCA|ICU|EMS|RRT|"
-    r"SLP|RPH|PHARM|TECH|LAB|ALL|THE|AND|YOU)(?![\w]))([A-Z]{2,3})(?![\w.])"
+    + _NOT_ROLE_INITIALS
+    + rf"([A-Z]{{2,3}}(?![\w.])|{_DOTTED_INITIALS})"
+)
+# The same after a signature's label ("Sign: T.K.", "Signed: JT" closing its line), where a
+# clinical sign may stand too ("Sign: SOB on exertion"): capitals only alone to the line's end.
+_INITIALS_SIGNED = re.compile(
+    r"(?<![\w])(?i:sign|signed|signature)[ \t]*+:[ \t]*+"
+    + _NOT_ROLE_INITIALS
+    + rf"({_DOTTED_INITIALS}|[A-Z]{{2,3}}(?=[ \t]*+(?:$|\n)))"
 )
 # A table cell holding only initials with their dots ("| M.A. |", "| C.B |"): a person.
 _INITIALS_CELL = re.compile(r"(?<=\|)[ \t]*([A-Z]\.[A-Z](?:\.[A-Z])?\.?)[ \t]*(?=\|)")
@@ -1493,6 +1514,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             trigger=("initial",),
         ),
         Rule("initials-by", e.PERSON, _INITIALS_BY, 0.75, group=1, trigger=(" by",)),
+        Rule("initials-signed", e.PERSON, _INITIALS_SIGNED, 0.75, group=1, trigger=("sign",)),
         Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
         Rule(
             "age-after-birth",

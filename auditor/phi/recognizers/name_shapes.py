@@ -32,6 +32,7 @@ from auditor.phi.recognizers.lexicon import (
     Lexicon,
 )
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
+from auditor.phi.recognizers.org_evidence import SERVICE_WORDS
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView
@@ -102,6 +103,7 @@ _ROLE_WORDS = frozenset(
      "neighbour", "neighbor", "friend", "landlord", "landlady", "agent", "clerk", "student",
      "volunteer", "mentor", "support", "supervisor", "receptionist", "cleaner", "porter"}
 )  # fmt: skip
+_FROM_AFTER = re.compile(r"[ \t]+from\b")
 _SELF_NAMED_CUES = ("it's", "its ", "its\t", "it’s", "this is", "this\tis")
 _THANKED_END = re.compile(
     r"(?<![\w'’])(?i:thanks|thank[ \t]+you|thx|cheers|ta),?[ \t]+([A-Z][a-z'’]{1,15})"
@@ -140,6 +142,17 @@ _INITIALS_AFTER_SENTENCE = re.compile(
     r"(?P<i>(?:[A-Za-z]\.[ \t]?){2,3}|[A-Z]{2,4}|[a-z]{2,4})"
     rf"(?:[ \t]*+(?:[,/][ \t]*+)?(?P<c>{_CREDENTIAL})\.?)?{_SIGNED_WHEN}[ \t]*$"
 )
+# A parent or a husband after "S/O", "D/O", "W/O" (son, daughter, wife of), as South Asian
+# records name a patient's family ("zubaida bibi w/o gul marwat", "S/O Late Shri Mohan Lal"):
+# one to three words, after an honorific or "Late" if any. ("w/o" is also "without": the words
+# must read as a name, see ``_relation_of``.)
+_RELATION_OF = re.compile(
+    r"(?<![\w/])(?i:[sdw]/o)\.?[ \t]++"
+    r"(?:(?i:late|shri|sri|smt|mr|mrs|md|mohd|haji)\.?[ \t]++)*"
+    r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})"
+)
+_RELATION_GATE = ("/o", "/O")
+_WORD_IN_RUN = re.compile(r"[^\W\d_][\w'’-]*")
 # A contact's name in brackets with their extension: "case mgmt (Heather, x6620)", "(Dana
 # Roe, ext 4410)".
 _NAME_WITH_EXTENSION = re.compile(
@@ -409,6 +422,23 @@ class NameShapeRecognizer(LocalRecognizer):
             return False
         return lex.is_first(key) or not lex.is_english(key)
 
+    def _caller(self, text: str, m: re.Match[str], key: str) -> bool:
+        """A caller naming themselves before where they call from ("it's Pip from the
+        practice"): there a word that is also English is the caller's name, unless it names
+        a service, a role or a team ("this is Pharmacy from 4 West")."""
+        if not _FROM_AFTER.match(text, m.end(1)):
+            return False
+        lex = self.lexicon
+        return not (
+            key in NOT_NAMES
+            or key in _NOT_SIGNERS
+            or key in SERVICE_WORDS
+            or key in JOB_TITLES
+            or key in CALENDAR_WORDS
+            or key in lex.stoplist
+            or key in STOP_WORDS
+        )
+
     def _message_ends(self, text: str) -> list[RecognizerResult]:
         """The given name a message opens on (``_ADDRESSED``), a writer naming themselves
         (``_SELF_NAMED``), the name a message thanks at its end (``_THANKED_END``) and the
@@ -424,7 +454,8 @@ class NameShapeRecognizer(LocalRecognizer):
         named = list(_SELF_NAMED.finditer(text)) if said else []
         thanked = _THANKED_END.search(text, max(0, len(text) - 40))
         for m in [*named, *([thanked] if thanked else [])]:
-            if self._named_here(m.group(1).lower().strip("'’")):
+            key = m.group(1).lower().strip("'’")
+            if self._named_here(key) or (m.re is _SELF_NAMED and self._caller(text, m, key)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         m = _DASH_SIGNED_END.search(text) if "-" in text or "—" in text or "–" in text else None
         if m:
@@ -675,6 +706,23 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.7))
         return out
 
+    def _relation_of(self, text: str) -> list[RecognizerResult]:
+        """The name after "S/O", "D/O", "W/O" (``_RELATION_OF``): its words up to the first
+        that is no name, each on a name list or unknown to the English and clinical lists
+        ("w/o shocks", "w/o contrast" are without; "d/o bipolar type" a disorder)."""
+        out = []
+        for m in _RELATION_OF.finditer(text):
+            end, kept = -1, 0
+            for word in _WORD_IN_RUN.finditer(text, m.start(1), m.end(1)):
+                if not self._word(word.group()) or word.group().lower() in STOP_WORDS:
+                    break
+                end, kept = word.end(), kept + 1
+            # in lower case a name of two words at least ("w/o gul marwat"), not one word
+            # no list knows ("w/o pressors")
+            if kept >= (1 if text[m.start(1)].isupper() else 2):
+                out.append(make_result(self, Entity.PERSON, m.start(1), end, SCORE))
+        return out
+
     def _given_or_unknown(self, word: str) -> bool:
         """A given name, or a word no English list knows ("Cormac"), not "Big" of "Big Mac"."""
         key = word.lower()
@@ -690,6 +738,8 @@ class NameShapeRecognizer(LocalRecognizer):
                 for m in _GAELIC_NAME.finditer(text)
                 if self._given_or_unknown(m.group().split()[0])
             ]
+        if any(g in text for g in _RELATION_GATE):
+            out += self._relation_of(text)
         for m in _NAME_WITH_EXTENSION.finditer(text) if "(" in text else ():
             if self._given_or_unknown(m.group(1).split()[0]):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))

@@ -374,6 +374,26 @@ _PUBLIC_BODY = re.compile(
     r"Administration|Secretariat|Inspectorate|Tribunal)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     r"([A-Z][a-z][\w'’-]*(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?[A-Z][a-z][\w'’-]*){0,4})"
 )
+# A regulator, an ombudsman or a tribunal by the words before its head ("Natural Hazards
+# Commission", "Residential Tenancies Tribunal", "Financial Ombudsman", "Care Quality
+# Commission"), not a generic one ("the Local Authority", "Health Authority").
+_HEADED_BODY = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*[ \t]+(?:(?:and|&|of)[ \t]+)?){1,4}"
+    r"(?:Commission|Tribunal|Ombudsman|Authority|Inspectorate|Regulator))(?![\w-])"
+)
+_HEADED_BODY_GATE = (
+    "Commission",
+    "Tribunal",
+    "Ombudsman",
+    "Authority",
+    "Inspectorate",
+    "Regulator",
+)
+_GENERIC_BODY_WORDS = frozenset(
+    {"local", "health", "regional", "national", "state", "federal", "county", "city", "district",
+     "public", "the", "a", "an", "our", "your", "their", "his", "her", "this", "that", "prior",
+     "same", "other", "new", "old", "relevant", "appropriate", "housing", "planning"}
+)  # fmt: skip
 # A hospital's departments by what they treat or do, read from the last word: "Department of
 # Medicine", "Office of Clinical Research", "Dept of Social Work" are no public body ("the
 # Department of Work and Pensions" is).
@@ -471,6 +491,15 @@ _CUE = accelerated(
         + _NAME_RUN,
     )
 )
+# The cue groups of ``_CUE`` that say where someone works (not a form's label): the verb's,
+# the occupation's and the workplace's.
+_WORK_GROUPS = frozenset({1, 6, 7})
+# One word after them that is no employer ("works at Night", "a carer for Mum" is kin).
+_NOT_EMPLOYERS = frozenset(
+    {"night", "nights", "home", "work", "school", "church", "weekends", "weekend", "present",
+     "times", "least", "length", "random", "large", "first", "last", "once", "now", "hospital",
+     "university", "college", "council", "government", "agency", "himself", "herself"}
+)  # fmt: skip
 # A body named "X of Y": a university, a bank, a diocese, a religious order, a society, a
 # parish or school "Our Lady of ..." ("University of the Platte Valley", "Bank of Ozarks",
 # "Sisters of Mercy", "Friends of Hope", "Our Lady of the Lighthouse"). Not a school,
@@ -838,6 +867,20 @@ class OrganizationRecognizer(LocalRecognizer):
         lex = self.lexicon
         return bool(MEDICAL_SUFFIX.search(word)) or (lex is not None and word in lex.stoplist)
 
+    def _employer_word(self, word: str) -> bool:
+        """One word in Title case where a job is said to be ("a bus driver with
+        Stagecoach", "works for Target"): a firm even when the word is English, unless it
+        tells when or how (a day, a month, a shift) or is a clinical term."""
+        key = word.lower()
+        return (
+            word[:1].isupper()
+            and word[1:].islower()
+            and key not in CALENDAR_WORDS
+            and key not in _NOT_EMPLOYERS
+            and key not in STOP_WORDS
+            and not self._clinical_word(word)
+        )
+
     def _english(self, word: str) -> bool:
         lex = self.lexicon
         return lex is not None and lex.is_english(word.lower().strip(".,'’"))
@@ -949,6 +992,8 @@ class OrganizationRecognizer(LocalRecognizer):
             last = re.findall(r"[A-Za-z'’]+", m.group(1))[-1]  # what the body is for
             if not (self._clinical_word(last) or last.lower() in _SPECIALTIES):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        if any(h in text for h in _HEADED_BODY_GATE):
+            out += self._headed_bodies(text)
         for m in _COURT.finditer(text) if "Court" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
@@ -1003,11 +1048,37 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue  # "pharmacy: Mr. Abdullah", "a carer for Mum": a person
             if head in _NO_FIRM_HEADS or head.startswith(("medi", "self")):
                 continue  # "Insurance: Medicare", "Payer: self-pay": no firm
-            if self.lexicon is not None and self._plain(head) and len(value.split()) == 1:
+            if (
+                self.lexicon is not None
+                and self._plain(head)
+                and len(value.split()) == 1
+                and not (group in _WORK_GROUPS and self._employer_word(value))
+            ):
                 continue  # "Insurance: Pending", "Carrier: Unknown"
             out.append(self._result(m.start(group), m.start(group) + len(value), CUE_SCORE))
         of_forms = " of " in text and _OF_FORM_GATE(text, words)
         return out + (self._of_forms(text) if of_forms else [])
+
+    def _headed_bodies(self, text: str) -> list[RecognizerResult]:
+        """Regulators, ombudsmen and tribunals by their words (``_HEADED_BODY``): one word at
+        least that is no generic one, none clinical; an authority needs a word that is no
+        English one ("Special Authority", "Electronic Travel Authority" are permissions)."""
+        out = []
+        for m in _HEADED_BODY.finditer(text):
+            parts = list(re.finditer(r"[A-Za-z'’&]+", m.group(1)))
+            while len(parts) > 1 and parts[0].group().lower() in STOP_WORDS:
+                parts.pop(0)  # "The Residential Tenancies Tribunal": the body's words only
+            named = [
+                w.group()
+                for w in parts[:-1]
+                if w.group().lower() not in _GENERIC_BODY_WORDS | STOP_WORDS and w.group() != "&"
+            ]
+            if not named or any(self._clinical_word(w) for w in named):
+                continue
+            if m.group(1).endswith("Authority") and all(self._english(w) for w in named):
+                continue
+            out.append(self._result(m.start(1) + parts[0].start(), m.end(1), CUE_SCORE))
+        return out
 
     def _ampersands(self, text: str) -> list[tuple[re.Match[str], int]]:
         """Two surnames joined by "&" (``_AMPERSAND``), not two given names, titles or kin,

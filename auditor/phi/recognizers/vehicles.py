@@ -40,14 +40,14 @@ _TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|dr|miss)\.?[ \t]+\Z")
 _MODEL_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}[ \t]+\Z")
 # Words for a vehicle (the plate rules' contexts read them too).
 VEHICLE_WORDS = (
-    "vehicle", "car", "truck", "van", "suv", "taxi", "cab", "motorbike", "motorcycle", "bike",
-    "scooter", "boda", "ambulance", "boat", "vessel", "canoe", "dinghy",
+    "vehicle", "veh", "car", "truck", "van", "suv", "taxi", "cab", "motorbike", "motorcycle",
+    "bike", "scooter", "boda", "ambulance", "boat", "vessel", "canoe", "dinghy",
 )  # fmt: skip
 _VEHICLE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:"
     + "|".join((*VEHICLE_WORDS, "ute", "pickup", "tractor", "drives", "driving", "drove", "owns"))
     + r")\b)"
-    r"[ \t:]*(?:an?[ \t]+|the[ \t]+|(?:[\w-]+[ \t]+)?)\Z"
+    r"[ \t:]*(?:an?[ \t]+|the[ \t]+|(?:[\w-]+[ \t]+)?|(?:[A-Z0-9-]+[ \t]+){1,2}\([ \t]*)\Z"
 )
 _REGISTRATION_AFTER = re.compile(
     r"[^.\n;]{0,30}?\b(?i:reg|rego|registration|plate|vin|licen[cs]e plate|serial|rej|"

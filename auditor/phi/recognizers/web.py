@@ -238,6 +238,17 @@ def _site_url(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
     return ok
 
 
+# A host's last label of letters (with its path cut off).
+_HOST_TOP = re.compile(r"\.[A-Za-z]{2,24}(?:[/:?#]|$)")
+
+
+def _www_ok(value: str) -> bool:
+    """After "www." any top label of letters: a reserved ("www.mutual.example") or an
+    intranet's ("www.ehr.local") host is as much a site as a public one; "www" says so."""
+    host = value.split("/", 1)[0]
+    return bool(_HOST_TOP.search(host + "/")) and not_standards_url(value)
+
+
 def _email_ok(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
     """A public suffix, or any alphabetic top label: a reserved ("x@clinic.example",
     "x@lab.test") or an internal domain ("x@ehr.local") reaches its owner as well."""
@@ -262,7 +273,7 @@ def web_recognizer() -> RegexRecognizer:
             trigger=(" dot ", "[dot]", "(dot)"),
         ),
         Rule("url", e.URL, _URL_SCHEME, 0.9, validate=not_standards_url, trigger=("://",)),
-        Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_site_url(suffixes), trigger=("www",)),
+        Rule("url-www", e.URL, _URL_WWW, 0.85, validate=_www_ok, trigger=("www",)),
         Rule("url-bare", e.URL, _URL_BARE, 0.6, validate=_site_url(suffixes), trigger=_TLDS),
         Rule("handle", e.ACCOUNT_NUMBER, _HANDLE, 0.8, group=1, trigger=("@", "$")),
         Rule("by-login", e.ID_NUMBER, _BY_LOGIN, 0.7, group=1, words=("by",)),
