@@ -38,6 +38,7 @@ def test_care_facility_letters_after_english_words(engine: PhiEngine, text: str,
     "text",
     [
         "Medicare Part A SNF days used: 20",
+        "the Medicare Advantage SNF rate is lower",
         "She was sent to the SNF today.",
         "Still Needs SNF placement",
         "Pending Insurance Auth for IRF",

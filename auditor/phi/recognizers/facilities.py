@@ -429,6 +429,8 @@ class FacilityRecognizer(LocalRecognizer):
                 continue  # "medical record number", "Hosp No": a field label, no facility
             if self._label(view, start, k):
                 continue  # "Resettlement agency: ...", "Home health agency:": a form's label
+            if key in _LETTER_HEADS and any(words[j].key in _PROGRAMMES for j in range(start, k)):
+                continue  # "Medicare Advantage SNF rate": a benefit, no facility
             if (
                 key in _WEAK_HEADS
                 and not self._lettered(view, start, k)
