@@ -19,6 +19,14 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: SQLite's page size for a new store and for each connection's TEMP database (bytes; its
+#: largest; SQLite's default is 4 KiB). SQLite reads and writes a page per system call: a
+#: scan's 1M bench events and 56k findings wrote ~200k pages of 4 KiB to the WAL, the
+#: database (the WAL's checkpoints) and the writer's TEMP stages (SQLite's own temp files,
+#: 2 MiB of cache), and read ~60k back, 0.6-0.7 s of the writer thread's system CPU. The
+#: bytes are the same with larger pages; the calls 16x fewer (the writer's thread 1.9-2.0 ->
+#: 1.3 CPU s). An existing store keeps the page size it was made with.
+SQLITE_PAGE_SIZE = 65536
 
 
 def _create_private(database: str | None) -> None:
@@ -41,6 +49,9 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
             cur = dbapi_conn.cursor()
+            # Before WAL mode: a new, empty database takes it; an existing one keeps its own.
+            cur.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
+            cur.execute(f"PRAGMA temp.page_size={SQLITE_PAGE_SIZE}")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
