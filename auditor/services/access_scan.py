@@ -252,15 +252,35 @@ def _run(job: AccessScanJob, result: AccessScanResult, name: str, master: str | 
         writer.abort()
         raise
     else:
-        with result.timed("store_wait"):
-            writer.close()  # everything committed before the run is reported done
-        if not job.incremental:  # an incremental run persisted it segment by segment
-            scan.persist_window()
+        _close(job, scan, writer, result)
         result.findings_new = writer.new
         with job.actx.transaction() as session:
             result.events_distinct, result.events_new = audited.run_distinct(session, result.run_id)
     finally:
         con.close()
+
+
+def _close(
+    job: AccessScanJob, scan: FileScan, writer: StoreWriter, result: AccessScanResult
+) -> None:
+    """Wait for the store's writer; persist the window (an incremental run did, segment by
+    segment). The window's part is written while the writer thread makes its last merges
+    (DuckDB and SQLite on two cores: at 1M bench events ~1 s each, which had run one after
+    the other), and the manifest naming it is committed once the writer's work is."""
+    writer.finish()
+    part = None
+    try:
+        if not job.incremental:
+            part = scan.window_part()
+        with result.timed("store_wait"):
+            writer.close()  # everything committed before the run is reported done
+    except BaseException:
+        writer.abort()
+        if part is not None:
+            scan.drop_window(part)
+        raise
+    if part is not None:
+        scan.commit_window(part)
 
 
 def _scan_files(scan: FileScan, job: AccessScanJob, result: AccessScanResult) -> None:

@@ -240,15 +240,27 @@ class FileScan:
         result.add(emitted)
         stats["findings"] += emitted.count
 
-    def persist_window(self) -> None:
+    def window_part(self) -> carry_parts.Manifest | None:
         """Keep this scan's recent events for the next scan's window rules (any file order):
-        a part with what the carry took in this scan, and the manifest naming it."""
-        if self.evaluator.has_carry:
-            manifest = self.evaluator.checkpoint_part(self.job.carry_folder)
-            with self.job.actx.transaction() as session:
-                key, position, line, meta = carry_checkpoint(manifest)
-                repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
-            self._retire(manifest)
+        a part with what the carry took in this scan, written (DuckDB's work only, so it can
+        run while the writer thread finishes); the manifest naming it, which
+        ``commit_window`` commits (None: no carry, nothing written)."""
+        if not self.evaluator.has_carry:
+            return None
+        return self.evaluator.checkpoint_part(self.job.carry_folder)
+
+    def commit_window(self, manifest: carry_parts.Manifest) -> None:
+        """Commit ``manifest`` (``window_part``'s), then retire what it replaced."""
+        with self.job.actx.transaction() as session:
+            key, position, line, meta = carry_checkpoint(manifest)
+            repo.put_checkpoint(session, key, RunKind.ACCESS_LOGS, position, line, meta)
+        self._retire(manifest)
+
+    def drop_window(self, manifest: carry_parts.Manifest) -> None:
+        """Delete the part ``window_part`` wrote for ``manifest`` when it is not to be
+        committed (the store failed): the committed manifest does not name it."""
+        named = {p.name for p in self.committed.parts}
+        carry_parts.delete(manifest.folder / p.name for p in manifest.parts if p.name not in named)
 
     def _retire(self, manifest: carry_parts.Manifest) -> None:
         """Once ``manifest`` is committed (on the writer thread for a checkpoint): delete the

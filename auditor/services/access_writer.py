@@ -123,6 +123,7 @@ class StoreWriter:
         self._fstaged = self._fmerged = 0  # findings in the stage; merged by this writer
         # The writer thread's own connection when staging (the stage is a TEMP table on it).
         self._connection: Connection | None = None
+        self._ending = False  # the end is queued (``finish``): nothing more is taken
         self._thread = threading.Thread(target=self._loop, name="findings-writer", daemon=True)
         self._thread.start()
 
@@ -146,6 +147,8 @@ class StoreWriter:
         thread is left with little but the database's own work.
         """
         self._raise()
+        if self._ending:
+            raise RuntimeError("the store writer was finished: nothing more is taken")
         engine, seen = self.actx.engine, self.actx.clock()
         prepared = repo.prepare_access_rows(engine, rows, self.run_id, seen) if rows else None
         self._jobs.put((prepared, checkpoint, after, events or "", index or []))
@@ -183,6 +186,13 @@ class StoreWriter:
         finally:
             con.execute("DROP TABLE IF EXISTS _ix_fp")
 
+    def finish(self) -> None:
+        """Queue the end: the writer commits what is queued and merges what it staged
+        while the caller does other work; ``close`` waits for it."""
+        if not self._ending and self._thread.is_alive():
+            self._ending = True
+            self._jobs.put(None)
+
     def close(self) -> None:
         """Wait until everything queued is committed; re-raise what went wrong meanwhile."""
         self._stop()
@@ -202,9 +212,8 @@ class StoreWriter:
         self._error = None
 
     def _stop(self) -> None:
-        if self._thread.is_alive():
-            self._jobs.put(None)
-            self._thread.join()
+        self.finish()
+        self._thread.join()
 
     def _raise(self) -> None:
         if self._error is not None:
