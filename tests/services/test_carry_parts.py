@@ -2,8 +2,9 @@
 
 Expired parts are deleted once a manifest without them is committed; a crash after a part
 is written and before its checkpoint commits resumes from the old manifest, with the same
-findings and each carried event once; an older version's single-file carry is read and
-then replaced by a part.
+findings and each carried event once; a full scan's part is deleted when the store fails
+before its manifest commits; an older version's single-file carry is read and then
+replaced by a part.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from auditor.context import AppContext, open_context
 from auditor.policy import carry_parts
 from auditor.services.access_scan import AccessScanRequest, scan_access_logs
 from auditor.services.access_segments import CARRY_FILE, CARRY_KEY, load_manifest
+from auditor.services.access_writer import StoreWriter
 from auditor.store import repo
 from auditor.store.models import Checkpoint, Finding
 from auditor.synth.hospital import HospitalPaths, build_hospital
@@ -129,6 +131,31 @@ def test_a_crash_between_a_part_and_its_commit_resumes_without_gaps_or_duplicate
         # Orphans go once they are a day old (a concurrent scan's are younger).
         later = carry_parts.stray(resumed, now=1e12)
         assert {p.name for p in later} == orphans
+
+
+def test_a_part_written_while_the_store_fails_is_deleted(
+    tmp_path: Path, weeks: list[HospitalPaths], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full scan writes its window's part while the store's writer makes its last
+    commit; when that commit fails, the run fails, the manifest committed before it stays,
+    and its part is deleted: the folder holds only the parts that manifest names."""
+    with open_context(tmp_path / "home") as actx:
+        _scan(actx, weeks[0])
+        before = load_manifest(actx)
+        real = StoreWriter._commit
+
+        def failing(self: StoreWriter, jobs: Any, last: bool = False) -> None:
+            if last:
+                raise RuntimeError("disk full")
+            real(self, jobs, last)
+
+        monkeypatch.setattr(StoreWriter, "_commit", failing)
+        with pytest.raises(Exception, match="failed"):
+            _scan(actx, weeks[1])
+        monkeypatch.setattr(StoreWriter, "_commit", real)
+        assert load_manifest(actx) == before
+        folder = actx.settings.checkpoints_dir / carry_parts.PARTS_DIR
+        assert sorted(p.name for p in folder.iterdir()) == [p.name for p in before.parts]
 
 
 def test_an_older_single_file_carry_is_read_then_replaced(
