@@ -294,12 +294,11 @@ def segment_rows(
     when that statement fails (a rule's error or time limit) ``seg`` is made without them,
     and the rules run as before, each failure named. Whether ``seg`` has ``rf``.
     """
+    windowed = bool(_window_rules(active))
     chunked = (
-        bool(_window_rules(active))
-        and (events is None or events >= CHUNK_MIN_EVENTS)
-        and _carry_in_memory_db(con)
+        windowed and (events is None or events >= CHUNK_MIN_EVENTS) and _carry_in_memory_db(con)
     )
-    if not chunked and _window_rules(active):
+    if not chunked and windowed:
         _drop_uncarried(con)  # a chunk made for an earlier segment the carry did not take
     table = _segment_table(con) if chunked else UNCARRIED_SEGMENT
     with_flags = False

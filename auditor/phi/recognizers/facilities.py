@@ -476,7 +476,8 @@ class FacilityRecognizer(LocalRecognizer):
         return out
 
     def _lettered(self, view: TokenView, start: int, k: int) -> bool:
-        """A care facility's letters after its name (``_LETTER_HEADS``)."""
+        """A care facility's letters after its name (``_LETTER_HEADS``; a programme before
+        them is refused by the caller)."""
         words = view.words
         if words[k].key not in _LETTER_HEADS or not words[k].text.isupper() or k - start < 2:
             return False
@@ -485,7 +486,6 @@ class FacilityRecognizer(LocalRecognizer):
             and w.text[:1].isupper()
             and w.text[1:].islower()
             and w.key not in self.lexicon.stoplist
-            and w.key not in _PROGRAMMES
             for w in words[start:k]
         )
 

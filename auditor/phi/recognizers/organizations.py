@@ -389,10 +389,11 @@ _HEADED_BODY_GATE = (
     "Inspectorate",
     "Regulator",
 )
+# (with the stop words: "the", "our", "this" ...)
 _GENERIC_BODY_WORDS = frozenset(
     {"local", "health", "regional", "national", "state", "federal", "county", "city", "district",
-     "public", "the", "a", "an", "our", "your", "their", "his", "her", "this", "that", "prior",
-     "same", "other", "new", "old", "relevant", "appropriate", "housing", "planning"}
+     "public", "prior", "same", "other", "new", "old", "relevant", "appropriate", "housing",
+     "planning"}
 )  # fmt: skip
 # A hospital's departments by what they treat or do, read from the last word: "Department of
 # Medicine", "Office of Clinical Research", "Dept of Social Work" are no public body ("the
@@ -1065,14 +1066,11 @@ class OrganizationRecognizer(LocalRecognizer):
         English one ("Special Authority", "Electronic Travel Authority" are permissions)."""
         out = []
         for m in _HEADED_BODY.finditer(text):
-            parts = list(re.finditer(r"[A-Za-z'’&]+", m.group(1)))
+            parts = list(re.finditer(r"[A-Za-z'’]+", m.group(1)))
             while len(parts) > 1 and parts[0].group().lower() in STOP_WORDS:
                 parts.pop(0)  # "The Residential Tenancies Tribunal": the body's words only
-            named = [
-                w.group()
-                for w in parts[:-1]
-                if w.group().lower() not in _GENERIC_BODY_WORDS | STOP_WORDS and w.group() != "&"
-            ]
+            keys = [w.group().lower() for w in parts[:-1]]
+            named = [k for k in keys if k not in _GENERIC_BODY_WORDS and k not in STOP_WORDS]
             if not named or any(self._clinical_word(w) for w in named):
                 continue
             if m.group(1).endswith("Authority") and all(self._english(w) for w in named):

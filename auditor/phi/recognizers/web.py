@@ -238,15 +238,11 @@ def _site_url(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
     return ok
 
 
-# A host's last label of letters (with its path cut off).
-_HOST_TOP = re.compile(r"\.[A-Za-z]{2,24}(?:[/:?#]|$)")
-
-
 def _www_ok(value: str) -> bool:
     """After "www." any top label of letters: a reserved ("www.mutual.example") or an
     intranet's ("www.ehr.local") host is as much a site as a public one; "www" says so."""
-    host = value.split("/", 1)[0]
-    return bool(_HOST_TOP.search(host + "/")) and not_standards_url(value)
+    top = value.split("/", 1)[0].rsplit(".", 1)[-1]  # (``_URL_WWW``'s host: labels only)
+    return top.isascii() and top.isalpha() and 2 <= len(top) <= 24 and not_standards_url(value)
 
 
 def _email_ok(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
