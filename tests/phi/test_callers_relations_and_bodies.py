@@ -148,6 +148,8 @@ def test_a_record_number_with_a_trust_code_or_a_folder_year(
     [
         ("Ambulance: Gauteng EMS ALS unit GP-ALS 114", "GP-ALS 114"),
         ("Towed by Fraserdale Towing (unit T-14) to the yard", "T-14"),
+        ("tow truck 22 came for the car", "22"),  # a head other than "unit" or "crew"
+        ("HEMS callsign 47 inbound, ETA 10", "47"),
     ],
 )
 def test_a_crew_s_unit_with_its_letters(engine: PhiEngine, text: str, unit: str) -> None:

@@ -1323,7 +1323,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _EMERGENCY_UNIT,
             0.75,
             group=1,
-            words=("ambulance", "ems", "crew", "medic", "fire", "rescue", "retrieval", "unit"),
+            # (its head's words, which every match holds; the kinds before them are many)
+            words=("unit", "crew", "rig", "truck", "engine", "car", "call", "callsign"),
         ),
         Rule(
             "equipment-id",
