@@ -195,6 +195,10 @@ UNSEEN_HAND = (
     "round119-test",
     "round120-test",
     "round121-test",
+    "round122-test",
+    "round123-test",
+    "round124-test",
+    "round125-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

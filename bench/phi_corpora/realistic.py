@@ -87,7 +87,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round118-dev``/``round118-test``,
 ``round119-dev``/``round119-test``,
 ``round120-dev``/``round120-test``,
-``round121-dev``/``round121-test`` and ``bait-dev``/``bait-test``
+``round121-dev``/``round121-test``,
+``round122-dev``/``round122-test``,
+``round123-dev``/``round123-test``,
+``round124-dev``/``round124-test``,
+``round125-dev``/``round125-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1473,6 +1477,46 @@ CORPORA = {
         HERE / "round121_test.src.txt",
         HERE / "round121_test.jsonl",
         HERE / "round121_test_site.tsv",
+    ),
+    "round122-dev": (
+        HERE / "round122_dev.src.txt",
+        HERE / "round122_dev.jsonl",
+        HERE / "round122_dev_site.tsv",
+    ),
+    "round122-test": (
+        HERE / "round122_test.src.txt",
+        HERE / "round122_test.jsonl",
+        HERE / "round122_test_site.tsv",
+    ),
+    "round123-dev": (
+        HERE / "round123_dev.src.txt",
+        HERE / "round123_dev.jsonl",
+        HERE / "round123_dev_site.tsv",
+    ),
+    "round123-test": (
+        HERE / "round123_test.src.txt",
+        HERE / "round123_test.jsonl",
+        HERE / "round123_test_site.tsv",
+    ),
+    "round124-dev": (
+        HERE / "round124_dev.src.txt",
+        HERE / "round124_dev.jsonl",
+        HERE / "round124_dev_site.tsv",
+    ),
+    "round124-test": (
+        HERE / "round124_test.src.txt",
+        HERE / "round124_test.jsonl",
+        HERE / "round124_test_site.tsv",
+    ),
+    "round125-dev": (
+        HERE / "round125_dev.src.txt",
+        HERE / "round125_dev.jsonl",
+        HERE / "round125_dev_site.tsv",
+    ),
+    "round125-test": (
+        HERE / "round125_test.src.txt",
+        HERE / "round125_test.jsonl",
+        HERE / "round125_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
