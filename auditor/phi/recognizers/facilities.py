@@ -627,6 +627,8 @@ class FacilityRecognizer(LocalRecognizer):
                     continue
                 if m == 1 and parts[0] in lex.facility_acronyms and _in_compound(view, i):
                     continue  # "R-CHOP" is a regimen, "MGH/BWH" stays (slash is no hyphen)
+                if i + m < len(words) and words[i + m].key in STREET_TYPES:
+                    continue  # "29 Stollery St" is a street
                 out.append((w.start, words[i + m - 1].end, 0.85))
                 break
         return out
@@ -1163,11 +1165,23 @@ _NAMED_SURGERY = accelerated(
 
 
 def _in_compound(view: TokenView, i: int) -> bool:
-    """Word i is glued by a hyphen to a letter or digit: part of "R-CHOP", not a name."""
+    """Word i is glued by a hyphen to a letter or digit (part of "R-CHOP", not a name), or
+    is a part of a run without blanks that holds a digit (a record number's site letters:
+    "RCH/IP/2018/0391"; "MGH/BWH" stays)."""
     w = view.words[i]
     text = view.text
     before = text[w.start - 2 : w.start] if w.start >= 2 else ""
     after = text[w.end : w.end + 2]
-    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
+    if (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
         len(after) == 2 and after[0] == "-" and after[1].isalnum()
-    )
+    ):
+        return True
+    if "/" not in before and "/" not in after[:1]:
+        return False
+    start = w.start
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = w.end
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return any(c.isdigit() for c in text[start:end])

@@ -434,7 +434,8 @@ class Lexicon:
     common_words: frozenset[str]
     stoplist: frozenset[str]
     english: frozenset[str]
-    # Well-known facilities (us_facilities.txt) by first word; acronyms match only in caps.
+    # Well-known facilities (us_facilities.txt, world_facilities.txt) by first word; acronyms
+    # match only in caps.
     facilities: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     facility_acronyms: frozenset[str] = frozenset()
     # Of those, cities of 200,000 people or more whose one-word name is nothing else
@@ -493,7 +494,10 @@ class Lexicon:
             english=english,
             big_cities=frozenset(resource_lines("world_cities.txt.gz")) & frozenset(world),
             word_cities=frozenset(resource_lines("world_word_cities.txt.gz")),
-            **_facilities(resource_lines("us_facilities.txt"), split_words),
+            **_facilities(
+                resource_lines("us_facilities.txt") + resource_lines("world_facilities.txt"),
+                split_words,
+            ),
         )
 
     def is_first(self, key: str) -> bool:

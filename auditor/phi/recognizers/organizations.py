@@ -688,21 +688,23 @@ _HYPHEN_PAIR_GATE = re.compile(r"-[A-Z][a-z][a-z'-]")
 
 
 def _name_list(resource: str) -> tuple[_Gate, str]:
-    """A hand-written list's gate of first words and the alternation of its names, each as
-    written and in capitals (a note in capitals: "AETNA", "HMRC" is one already)."""
+    """A hand-written list's gate and the alternation of its names, each as written and in
+    capitals (a note in capitals: "AETNA", "HMRC" is one already). The gate holds each name's
+    longest word, which the text must hold for the name to be there: "America" of "Bank of
+    America", not "Bank"; "Canada" of "Air Canada", not "Air" (a note's "Air entry")."""
     names: set[str] = set()
-    firsts: set[str] = set()
+    keys: set[str] = set()
     for line in resource_lines(resource):
         names.update({line, line.upper()})
-        first = _ASCII_WORD.findall(line)[:1]
-        firsts.update(first + [w.upper() for w in first])
+        key = max(_ASCII_WORD.findall(line), key=len)
+        keys.update({key, key.upper()})
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return _Gate(" ".join(sorted(firsts))), alternation
+    return _Gate(" ".join(sorted(keys))), alternation
 
 
 @cache
 def insurers() -> tuple[_Gate, re.Pattern[str]]:
-    """The well-known health insurers (resources/health_insurers.txt): a gate of their first
+    """The well-known health insurers (resources/health_insurers.txt): a gate of their longest
     words, as written and in capitals, and one pattern of the names, each as written and, but
     an acronym, in capitals ("AETNA" of a note in capitals); a "Blue Cross", "Blue Shield" or
     "BCBS" with the state or province after "of"."""
@@ -716,11 +718,18 @@ def insurers() -> tuple[_Gate, re.Pattern[str]]:
     return gate, pattern
 
 
+# Lists of names read as written and in capitals, with nothing around them: public bodies
+# (tax, benefits, licensing, immigration), well-known firms (banks, utilities, chains,
+# carriers, large employers) and national charities and voluntary bodies; each file's header
+# says what it leaves out and why.
+_PLAIN_LISTS = ("public_bodies.txt", "well_known_firms.txt", "national_charities.txt")
+
+
 @cache
-def public_bodies() -> tuple[_Gate, re.Pattern[str]]:
-    """The public bodies of resources/public_bodies.txt, as :func:`insurers` reads its list
-    (matched case and all: "Home Office" is a ministry, a "home office" a room)."""
-    gate, alternation = _name_list("public_bodies.txt")
+def listed(resource: str) -> tuple[_Gate, re.Pattern[str]]:
+    """The names of one of ``_PLAIN_LISTS``, as :func:`insurers` reads its list but matched
+    case and all ("Home Office" is a ministry, a "home office" a room)."""
+    gate, alternation = _name_list(resource)
     return gate, re.compile(rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])")
 
 
@@ -739,10 +748,10 @@ class OrganizationRecognizer(LocalRecognizer):
         # read the same whatever the text's case: listed securities and quoted firms
         either = self._securities(text, runs) if re.search(r"[a-z]", text) else []
         either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
-        for gate, listed in (insurers(), public_bodies()):
-            if gate(text, runs):  # (a plain test first: most notes name no insurer nor body)
+        for gate, pattern in (insurers(), *map(listed, _PLAIN_LISTS)):
+            if gate(text, runs):  # (a plain test first: most notes name none of them)
                 either += [
-                    self._result(m.start(), m.end(), SUFFIX_SCORE) for m in listed.finditer(text)
+                    self._result(m.start(), m.end(), SUFFIX_SCORE) for m in pattern.finditer(text)
                 ]
         if not view.shouting:
             return self._grammar(text, runs) + either + self._capital_courts(text)
