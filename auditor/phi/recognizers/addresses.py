@@ -994,7 +994,8 @@ class AddressRecognizer(LocalRecognizer):
     def postcode_lines(self, text: str) -> list[RecognizerResult]:
         """The town and address parts before a British or Canadian postcode (see
         ``_LINE_POSTCODE``); a town must not be a word of English unless it is a listed
-        place ("Bath", "Reading"), and a part alone that is only a state or region is none."""
+        place ("Bath", "Reading") or one word after a numbered street, and a part alone that
+        is only a state or region is none."""
         out: list[RecognizerResult] = []
         lex = self.lexicon
         for m in _LINE_POSTCODE.finditer(text):
@@ -1006,7 +1007,10 @@ class AddressRecognizer(LocalRecognizer):
             # (a term that is also a listed town is the town here: "..., Bath BA1 6RP")
             if any(k in _NOT_TOWN or (k in lex.stoplist and k not in lex.places) for k in keys):
                 continue
-            if all(lex.is_english(k) and k not in lex.places for k in keys):
+            # (unless a numbered street comes right before it: "16 Tottington Fold, Bury
+            # BL8 1RT", "4 Quay St, Deal CT14 6HD")
+            numbered = len(parts) > 1 and text[parts[1][0]].isdigit() and len(keys) == 1
+            if all(lex.is_english(k) and k not in lex.places for k in keys) and not numbered:
                 continue
             out.append(make_result(self, Entity.LOCATION, town_s, town_e, 0.75))
             for s, e in parts[1:]:

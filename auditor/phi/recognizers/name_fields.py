@@ -55,6 +55,9 @@ _LABEL = re.compile(
     + r"|"
     r"name\s+on\s+(?:the\s+)?card|card\s*holder(?:'s)?(?:\s+name)?|account\s+holder|"
     r"policy\s*holder|beneficiary|payee|name|" + FOREIGN_NAME_LABELS + r"|"
+    # the other names a form asks for ("Known as: Mo", "Maiden name: Hennessy")
+    r"known\s+as|preferred\s+name|nickname|goes\s+by|maiden\s+name|birth\s+name|"
+    r"previous\s+(?:sur)?names?|former\s+(?:sur)?names?|"
     r"from|re|subscriber|guarantor|insured|emergency\s+contact|poa|hcp|attending|assistant|"
     r"referring(?:\s+(?:physician|provider|md|doctor))?|pcp|reader|pathologist|radiologist|"
     r"(?:" + PERSON_LABELS + r")(?:[ \t]*/[ \t]*(?:" + PERSON_LABELS + r"))*)\s*[:#]|"

@@ -23,10 +23,12 @@ from auditor.phi.recognizers.languages import inflected
 from auditor.phi.recognizers.lexicon import (
     CALENDAR_WORDS,
     CLINICAL_ENDING,
+    HONORIFICS,
     JOB_TITLES,
     NOT_NAMES,
     POST_TITLES,
     RELATIVES,
+    ROLE_WORDS,
     SPELLED_RANKS,
     TITLES,
     Lexicon,
@@ -286,6 +288,23 @@ _ALIAS = re.compile(
     r"[ \t]*+:?[ \t]*+[\"“‘'(][ \t]*+"
     r"([A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*[\"”’')]"
 )
+# A maiden or birth name after "née" ("Nora Cronelly (née Haverty)", "Mrs Ada Quist nee
+# Lomax"): the word says a surname follows, whatever the surname is (a word, a place); in
+# capitals too ("NÉE DOWLING"). "Born" is left out: "born Cork 1961" is a place.
+_MAIDEN = re.compile(
+    r"(?<![\w'’-])(?:[Nn][ée]e|N[ÉE]E)\.?[ \t]++"
+    r"([A-Z][\w'’-]*(?:[ \t]+(?!(?:[Ll]ate|LATE|of|OF)\b)[A-Z][\w'’-]*)?)"
+)
+# The sender of a line of an exported group chat, after the line's date and time ("[07/06/2025,
+# 06:41] Thandi M: Morning all", "12/03/25, 19:02 - Priya S: ok"): the export's layout names
+# the person, whatever the name is. One to four capitalised words or initials.
+_CHAT_SENDER = re.compile(
+    r"(?m)^[ \t]*+(?:\[[ \t]*+\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]++\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t\u202f]?[AaPp]\.?[Mm]\.?)?[ \t]*+\]|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]++"
+    r"\d{1,2}:\d{2}(?:[ \t\u202f]?[AaPp]\.?[Mm]\.?)?[ \t]++[-–])[ \t]++"
+    r"([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}):[ \t]"
+)
+_SENDER_HEADS = ROLE_WORDS | HONORIFICS  # (before a sender's name, not part of it)
 # An unidentified patient's registration alias, in the "Trauma, <alias>" or "Doe, <alias>"
 # shape emergency departments give ("Trauma, Pomegranate", "Trauma, Whiskey Delta", "DOE,
 # UNKNOWN OSCAR"): the words after the comma stand for the person until named.
@@ -480,6 +499,22 @@ class NameShapeRecognizer(LocalRecognizer):
             if roles and self._named_here(m.group(1).lower()):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         return out
+
+    def _sender(self, value: str) -> int:
+        """How much of a chat line's sender is a name (0: none), not a timed entry's heading
+        ("14:00 - Plan: continue", "- Nursing Note:"): no word a stop word, a clinical term
+        or a non-name word, each an initial, a listed name or no English word; a role or a
+        title before it is not part of it ("Agent Ross")."""
+        lex = self.lexicon
+        words = value.split()
+        while len(words) > 1 and words[0].strip(".").lower() in _SENDER_HEADS:
+            words.pop(0)
+        keys = [w.strip(".").lower() for w in words]
+        if any(k in STOP_WORDS or k in lex.stoplist or k in NOT_PERSON_WORDS for k in keys):
+            return 0
+        if not all(len(k) < 2 or lex.is_name(k) or not lex.is_english(k) for k in keys):
+            return 0
+        return len(value) - value.index(words[0])
 
     def _family_list(self, text: str) -> list[RecognizerResult]:
         """Each member of a family list with ages (see ``_FAMILY_LIST``); two or more."""
@@ -850,6 +885,14 @@ class NameShapeRecognizer(LocalRecognizer):
                     )
         if any(cue in lower for cue in _ALIAS_CUES):
             for m in _ALIAS.finditer(text):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        if ":" in text:
+            for m in _CHAT_SENDER.finditer(text):
+                sender = self._sender(m.group(1))
+                if sender:
+                    out.append(make_result(self, Entity.PERSON, m.end(1) - sender, m.end(1), SCORE))
+        if "ee" in lower or "ée" in lower:
+            for m in _MAIDEN.finditer(text):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         if "(" in text and any(cue in lower for cue in _FAMILY_CUES):
             out += self._family_list(text)

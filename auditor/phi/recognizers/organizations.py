@@ -234,6 +234,9 @@ INDUSTRY_WORDS = (
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
     r"Couriers?|Taxis?|Cabs?|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
     r"Gym|Seafoods?|Fisheries|Lettings|Broadband|Coworking|Freightways|Freightlines|"
+    # language services and the groups a person sings, plays or runs with ("Lingwise
+    # Interpreting", "Harmonia Ladies Choir", "Allanvale Harriers")
+    r"Interpreting|Interpreters|Translations|Choir|Chorale|Singers|Orchestra|Harriers|"
     # banks of members and pension funds, phone carriers ("Lingcod Federal Credit Union",
     # "Coralbay Industry Super", "Vukani Mobile")
     r"Credit\s+Union|Building\s+Society|Super(?:annuation)?(?:\s+Fund)?|Mobile|Wireless|"
@@ -660,6 +663,7 @@ _INDUSTRY_GATE = _Gate(
     "Fabrication Textiles Apparel Furniture Appliances Auto Analytics Robotics Biotech "
     "Therapeutics Aerospace Aviation Shipping Storage Rentals Courier Couriers Taxi Taxis Cabs "
     "Laundromat Laundry Cleaners Coaches Coachlines Charters Fitness Gym Credit Building Super "
+    "Interpreting Interpreters Translations Choir Chorale Singers Orchestra Harriers "
     "Superannuation Mobile Wireless Painting Decorating Paving Excavating Excavation Heating "
     "HVAC Siding Books Booksellers Bookshop Teas Grocer Grocers Groceries Parcel Parcels "
     "Hydro Utilities Properties Property Paramedics Florist Florists Jewellers "
