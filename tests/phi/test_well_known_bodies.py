@@ -118,3 +118,10 @@ def test_no_entry_alone_is_an_ordinary_word_or_a_frequent_name(resource: str) ->
         ):
             bad.append(entry)
     assert not bad, bad
+
+
+def test_the_meninges_are_no_one(engine: PhiEngine) -> None:
+    """A hospital is "the Mater"; "the dura mater" was a person (two unknown words in lower
+    case): the meninges' words are clinical terms."""
+    text = "The dura mater was intact at closure; arachnoid mater clear."
+    assert kinds(engine, text) == set(), found(engine, text)
