@@ -49,25 +49,28 @@ def to_rows(
     """Hit rows (``hits.HIT_COLUMNS``) to store rows. Each rule's id, category and severity
     text are looked up once a batch, not once a row."""
     out: list[AccessRow] = []
-    append, of, parse = out.append, fp.of, datetime.fromisoformat
+    # ``_make``: the tuple made in C (the named tuple's ``__new__`` is a Python function).
+    append, of, parse, make = out.append, fp.of, datetime.fromisoformat, AccessRow._make
     rules = {i: (a.rule.id, a.rule.category, str(a.rule.severity)) for i, a in by_index.items()}
     for r, source, event_id, user_id, patient_id, iso, explained, explanation, _ in batch:
         rule_id, category, severity = rules[r]
         fingerprint = of(f"{user_id}\x1f{patient_id}\x1f{iso}")
         append(
-            AccessRow(
-                access_identity(rule_id, event_id, fingerprint),
-                rule_id,
-                category,
-                severity,
-                source,
-                event_id,
-                user_id,
-                patient_id,
-                parse(iso),
-                fingerprint,
-                explanation,
-                bool(explained),
+            make(
+                (
+                    access_identity(rule_id, event_id, fingerprint),
+                    rule_id,
+                    category,
+                    severity,
+                    source,
+                    event_id,
+                    user_id,
+                    patient_id,
+                    parse(iso),
+                    fingerprint,
+                    explanation,
+                    bool(explained),
+                )
             )
         )
     return out

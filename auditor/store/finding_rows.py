@@ -51,12 +51,15 @@ Row = tuple[Any, ...]  # a findings row in INSERT_COLUMNS order
 DAY, IDENTITY = INSERT_COLUMNS.index("event_day"), INSERT_COLUMNS.index("identity")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY = timedelta(days=1)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
 
 
 def event_day(at: datetime) -> int:
     """An access finding's ``event_day``: its instant's UTC day, in days since 1970-01-01
     (floored: -1 is 1969-12-31). The migration that added the column computes the same in
     SQL (``0006``)."""
+    if at.tzinfo is UTC:  # the scan's instants: the date's own ordinal, no timedelta
+        return at.toordinal() - _EPOCH_ORDINAL
     if at.tzinfo is None:
         raise ValueError("naive datetime given to the store; use timezone-aware UTC")
     return (at - _EPOCH) // _DAY
@@ -290,9 +293,22 @@ def _sqlite_utc_text(value: datetime) -> str:
     """A timezone-aware instant as SQLite's DateTime stores it (UTC, microseconds, no
     offset): what ``UTCDateTime`` then SQLAlchemy's formatting give, in one C call; it was
     a third of preparing a batch."""
+    if value.tzinfo is UTC:  # the scan's: its fields formatted, ~2x faster than isoformat
+        return _UTC_TEXT % (
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+        )
     if value.tzinfo is None:
         raise ValueError("naive datetime given to the store; use timezone-aware UTC")
     return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
+
+
+_UTC_TEXT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
 
 
 def _same_text(proc: Any) -> bool:

@@ -142,3 +142,39 @@ def test_sqlite_instant_text_is_the_bind_processors() -> None:
         fr._sqlite_utc_text(datetime(2024, 3, 5))
     with pytest.raises(ValueError):
         proc(datetime(2024, 3, 5))
+
+
+def test_utc_instants_take_the_fast_paths_with_the_same_results() -> None:
+    """A UTC instant (the scan's: ``datetime.fromisoformat`` of DuckDB's text gives
+    ``datetime.UTC``) is formatted and given its day from its own fields; any other offset
+    goes through ``astimezone`` and a ``timedelta``: the same text and day either way, from
+    year 1 to 9999, before 1970 too, at every microsecond form."""
+    from datetime import timezone
+
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    proc = Finding.__table__.c["event_time"].type.dialect_impl(dialect).bind_processor(dialect)
+    assert proc is not None
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    assert datetime.fromisoformat("2024-03-09T06:17:45+00:00").tzinfo is UTC
+    stamps = [
+        datetime(1, 1, 1, tzinfo=UTC),
+        datetime(5, 1, 2, 3, 4, 5, 6, tzinfo=UTC),
+        datetime(999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+        datetime(1969, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+        datetime(1970, 1, 1, tzinfo=UTC),
+        datetime(2024, 3, 9, 6, 17, 45, tzinfo=UTC),
+        datetime(2024, 2, 29, 0, 0, 0, 1, tzinfo=UTC),
+        datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+    ]
+    stamps += [epoch + timedelta(seconds=s * 7919.123457) for s in range(-300, 300)]
+    for value in stamps:
+        assert value.tzinfo is UTC
+        text = fr._sqlite_utc_text(value)
+        assert text == value.isoformat(" ", "microseconds")[:26] == proc(value)
+        assert fr.event_day(value) == (value - epoch) // timedelta(days=1)
+        # The same instant at another offset: the slow paths, the same answers.
+        other = value.astimezone(timezone(timedelta(hours=-5))) if value.year > 1 else value
+        assert fr._sqlite_utc_text(other) == text
+        assert fr.event_day(other) == fr.event_day(value)
