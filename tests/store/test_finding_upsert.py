@@ -178,3 +178,54 @@ def test_utc_instants_take_the_fast_paths_with_the_same_results() -> None:
         other = value.astimezone(timezone(timedelta(hours=-5))) if value.year > 1 else value
         assert fr._sqlite_utc_text(other) == text
         assert fr.event_day(other) == fr.event_day(value)
+
+
+def test_rows_keep_their_values_and_order_directly_and_staged(tmp_path: Path) -> None:
+    """SQLite reads each row's fields from its array's text, made once a row
+    (``_SQLITE_ROWS``): every value comes back as bound (quotes, backslashes, control and
+    non-Latin characters, digits-only text, the verdict), and new rows take ids in the
+    batch's order, upserted directly or staged and merged."""
+    from sqlalchemy import text
+
+    findings = [
+        AccessFinding(
+            f"ACC-{i % 3}",
+            ["after_hours", "vip_access", 'q"uote'][i % 3],
+            ["low", "high"][i % 2],
+            f"E{(i * 7919) % 5003:05d}",  # ids not in the rows' order
+            f"00{i % 11}",
+            ["Pé Łukasz ✓", "a\\b", "tab\there", "nl\nx", '"[1,2]"', "\u2028"][i % 6],
+            datetime(2024, 3, 5, tzinfo=UTC) + timedelta(seconds=37 * i, microseconds=i),
+            f"opened {i} \\ at 'night' {{json}} [x]",
+            explained=i % 5 == 0,
+            source=f"log.csv:{i}",
+        )
+        for i in range(3000)
+    ]
+    seen = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    rows = [fr.access_row(fr.as_access_row(f), None, seen) for f in findings]
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'auditor.db'}")
+    db.upgrade(engine)
+    sessions = db.session_factory(engine)
+    with db.transaction(sessions) as s:
+        prepared = fr.prepare(s.get_bind().dialect, rows[:1500], seen)
+        assert repo.upsert_prepared(s, prepared, None) == (1500, 0)
+    # On one connection, as the writer's (its stage is a TEMP table).
+    with engine.connect() as conn, db.transaction(db.session_factory(conn)) as s:
+        for lo in (1500, 2200):
+            repo.stage_prepared(s, fr.prepare(conn.dialect, rows[lo : lo + 700], seen))
+        repo.stage_prepared(s, fr.prepare(conn.dialect, rows[2900:], seen))
+        assert repo.merge_staged_findings(s) == 1500
+    names = ", ".join(f'"{c}"' for c in fr.INSERT_COLUMNS)
+    with engine.connect() as conn:
+        stored = conn.execute(text(f"SELECT {names} FROM findings ORDER BY id")).all()
+    bulk = fr.bulk_upsert(engine.dialect)
+    assert bulk is not None
+    want = []
+    for row in rows:  # the driver's values: each column's bind processor's
+        out = []
+        for value, spec in zip(row, bulk.procs, strict=True):
+            out.append(value if spec is None or value is None else spec[0](value))
+        want.append(tuple(out))
+    assert [tuple(r) for r in stored] == want
+    engine.dispose()
