@@ -12,6 +12,7 @@ puncture, CO cardiac output, SA sinoatrial) count only after title-case words; e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -730,11 +731,40 @@ _PLAIN_LISTS = ("public_bodies.txt", "well_known_firms.txt", "national_charities
 
 
 @cache
-def listed(resource: str) -> tuple[_Gate, re.Pattern[str]]:
-    """The names of one of ``_PLAIN_LISTS``, as :func:`insurers` reads its list but matched
-    case and all ("Home Office" is a ministry, a "home office" a room)."""
-    gate, alternation = _name_list(resource)
-    return gate, re.compile(rf"(?<![\w&'’-])(?:{alternation})(?![\w'’-])")
+def listed(resource: str) -> Callable[[str, frozenset[str]], list[tuple[int, int]]]:
+    """A finder of the names of one of ``_PLAIN_LISTS`` in a text, given the text's runs of
+    ASCII letters: each name as written and in capitals, matched case and all ("Home Office"
+    is a ministry, a "home office" a room), the longest at a place first.
+
+    The names are grouped by their longest word, and a text is searched only for the groups
+    whose word it holds: one alternation of every name, tried at every position, cost 1-2 ms
+    a note whenever a common word ("Royal", "General", "Pharmacy") let it run."""
+    groups: dict[str, set[str]] = {}
+    for line in resource_lines(resource):
+        key = max(_ASCII_WORD.findall(line), key=len)
+        groups.setdefault(key, set()).add(line)
+        groups.setdefault(key.upper(), set()).add(line.upper())
+    patterns = {
+        key: re.compile(
+            r"(?<![\w&'’-])(?:"
+            + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            + r")(?![\w'’-])"
+        )
+        for key, names in groups.items()
+    }
+
+    def find(text: str, runs: frozenset[str]) -> list[tuple[int, int]]:
+        hits = sorted(
+            (m.span() for key in patterns.keys() & runs for m in patterns[key].finditer(text)),
+            key=lambda span: (span[0], -span[1]),
+        )
+        out: list[tuple[int, int]] = []
+        for start, end in hits:
+            if not out or start >= out[-1][1]:
+                out.append((start, end))
+        return out
+
+    return find
 
 
 class OrganizationRecognizer(LocalRecognizer):
@@ -752,11 +782,13 @@ class OrganizationRecognizer(LocalRecognizer):
         # read the same whatever the text's case: listed securities and quoted firms
         either = self._securities(text, runs) if re.search(r"[a-z]", text) else []
         either += self._quoted_firms(text) if any(q in text for q in QUOTES_OPEN) else []
-        for gate, pattern in (insurers(), *map(listed, _PLAIN_LISTS)):
-            if gate(text, runs):  # (a plain test first: most notes name none of them)
-                either += [
-                    self._result(m.start(), m.end(), SUFFIX_SCORE) for m in pattern.finditer(text)
-                ]
+        gate, pattern = insurers()
+        if gate(text, runs):  # (a plain test first: most notes name no insurer)
+            either += [
+                self._result(m.start(), m.end(), SUFFIX_SCORE) for m in pattern.finditer(text)
+            ]
+        for find in map(listed, _PLAIN_LISTS):
+            either += [self._result(s, e, SUFFIX_SCORE) for s, e in find(text, runs)]
         if not view.shouting:
             return self._grammar(text, runs) + either + self._capital_courts(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
