@@ -891,7 +891,7 @@ class NameShapeRecognizer(LocalRecognizer):
                 sender = self._sender(m.group(1))
                 if sender:
                     out.append(make_result(self, Entity.PERSON, m.end(1) - sender, m.end(1), SCORE))
-        if "ee" in lower or "ée" in lower:
+        if "nee" in lower or "née" in lower:  # (lower case: "NÉE" too)
             for m in _MAIDEN.finditer(text):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         if "(" in text and any(cue in lower for cue in _FAMILY_CUES):
