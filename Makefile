@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo test test-spark lint format bench bench-deps clean system-deps
+.PHONY: install demo test test-spark test-all lint format bench bench-deps clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,9 +39,11 @@ format: install
 	$(BIN)/ruff check --fix $(LINTED)
 	$(BIN)/ruff format $(LINTED)
 
-# The Spark parity tests (tests/spark, marker `spark`) take minutes of JVM time: CI (CI=true) runs
-# them with everything else; a local `make test` leaves them to `make test-spark`.
-PYTEST_ARGS ?= $(if $(CI),,-m "not spark")
+# The Spark parity tests (tests/spark, marker `spark`) take minutes of JVM time, and the
+# exhaustive tests (marker `exhaustive`: a property over every dev corpus, or the further seeds
+# and sizes of a test that keeps one locally) grow with the corpora: CI (CI=true) runs them with
+# everything else; a local `make test` leaves them to `make test-spark` and `make test-all`.
+PYTEST_ARGS ?= $(if $(CI),,-m "not spark and not exhaustive")
 # pytest-xdist workers: one per core, at most 4 (PYTEST_WORKERS=0: one process). tests/spark/ is
 # one unit of work on one worker, sent first, while the others take the rest (tests/conftest.py).
 PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
@@ -51,6 +53,9 @@ test: lint
 
 test-spark: install
 	$(BIN)/python -m pytest -m spark
+
+test-all: lint
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 # presidio-evaluator's data generator builds the generic PII corpus; its declared
 # dependencies (transformers and more) are not needed for that and are left out.

@@ -70,6 +70,7 @@ def _rules(engine: PhiEngine) -> list[tuple[RegexRecognizer, re.Pattern[str]]]:
     return list(seen.values())
 
 
+@pytest.mark.exhaustive  # every accelerated rule over every dev corpus
 def test_every_accelerated_rule_finds_the_same_matches(engine: PhiEngine) -> None:
     rules = _rules(engine)
     fast = [(regex, accelerated(regex)) for _, regex in rules]
@@ -85,6 +86,7 @@ def test_every_accelerated_rule_finds_the_same_matches(engine: PhiEngine) -> Non
     assert differ == []
 
 
+@pytest.mark.exhaustive
 def test_accelerated_prefilters_and_oids_find_the_same(engine: PhiEngine) -> None:
     # The cue-word searches of context-only rules and the word tests run on the lowered text,
     # the object-identifier scan on the text itself (both are tried on both).

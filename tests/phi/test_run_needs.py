@@ -56,6 +56,7 @@ def _longest(regex: re.Pattern[str], text: str) -> int:
     return max(map(len, regex.findall(text)), default=0)
 
 
+@pytest.mark.exhaustive  # every rule over every dev corpus and its variants
 def test_every_match_holds_the_runs_its_rule_needs(engine: PhiEngine) -> None:
     rules = {
         id(rule.regex): rule.regex

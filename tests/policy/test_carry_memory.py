@@ -58,7 +58,7 @@ def _scan(
     return {(f.rule_id, f.event_id, f.explanation) for f in found}, where
 
 
-@pytest.mark.parametrize("seed", [3, 11])
+@pytest.mark.parametrize("seed", [3, pytest.param(11, marks=pytest.mark.exhaustive)])
 def test_a_carry_kept_in_memory_finds_what_the_file_finds_across_scans(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:

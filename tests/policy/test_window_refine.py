@@ -96,7 +96,9 @@ def _merging() -> tuple[list[Event], list[Event]]:
     return first + second + noise, bridge
 
 
-@pytest.mark.parametrize("seed", [3, 11, 23])
+@pytest.mark.parametrize(
+    "seed", [3, *(pytest.param(s, marks=pytest.mark.exhaustive) for s in (11, 23))]
+)
 @pytest.mark.parametrize("slices", [None, 3])
 def test_narrowing_reports_what_the_whole_islands_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, slices: int | None

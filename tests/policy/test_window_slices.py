@@ -38,7 +38,7 @@ def _scan(
 
 
 @pytest.mark.parametrize("seed", [2, 7, 19])
-@pytest.mark.parametrize("slices", [2, 3, 64])
+@pytest.mark.parametrize("slices", [2, 3, pytest.param(64, marks=pytest.mark.exhaustive)])
 def test_sliced_window_finds_what_one_statement_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, slices: int
 ) -> None:

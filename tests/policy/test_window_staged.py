@@ -99,7 +99,9 @@ def _compare(
     return reported
 
 
-@pytest.mark.parametrize("seed", [3, 11, 23])
+@pytest.mark.parametrize(
+    "seed", [3, *(pytest.param(s, marks=pytest.mark.exhaustive) for s in (11, 23))]
+)
 @pytest.mark.parametrize("slices", [None, 3])
 def test_staged_carry_reports_what_the_carry_reports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, slices: int | None
