@@ -199,6 +199,10 @@ UNSEEN_HAND = (
     "round123-test",
     "round124-test",
     "round125-test",
+    "round126-test",
+    "round127-test",
+    "round128-test",
+    "round129-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

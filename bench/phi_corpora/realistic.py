@@ -91,7 +91,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round122-dev``/``round122-test``,
 ``round123-dev``/``round123-test``,
 ``round124-dev``/``round124-test``,
-``round125-dev``/``round125-test`` and ``bait-dev``/``bait-test``
+``round125-dev``/``round125-test``,
+``round126-dev``/``round126-test``,
+``round127-dev``/``round127-test``,
+``round128-dev``/``round128-test``,
+``round129-dev``/``round129-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1517,6 +1521,46 @@ CORPORA = {
         HERE / "round125_test.src.txt",
         HERE / "round125_test.jsonl",
         HERE / "round125_test_site.tsv",
+    ),
+    "round126-dev": (
+        HERE / "round126_dev.src.txt",
+        HERE / "round126_dev.jsonl",
+        HERE / "round126_dev_site.tsv",
+    ),
+    "round126-test": (
+        HERE / "round126_test.src.txt",
+        HERE / "round126_test.jsonl",
+        HERE / "round126_test_site.tsv",
+    ),
+    "round127-dev": (
+        HERE / "round127_dev.src.txt",
+        HERE / "round127_dev.jsonl",
+        HERE / "round127_dev_site.tsv",
+    ),
+    "round127-test": (
+        HERE / "round127_test.src.txt",
+        HERE / "round127_test.jsonl",
+        HERE / "round127_test_site.tsv",
+    ),
+    "round128-dev": (
+        HERE / "round128_dev.src.txt",
+        HERE / "round128_dev.jsonl",
+        HERE / "round128_dev_site.tsv",
+    ),
+    "round128-test": (
+        HERE / "round128_test.src.txt",
+        HERE / "round128_test.jsonl",
+        HERE / "round128_test_site.tsv",
+    ),
+    "round129-dev": (
+        HERE / "round129_dev.src.txt",
+        HERE / "round129_dev.jsonl",
+        HERE / "round129_dev_site.tsv",
+    ),
+    "round129-test": (
+        HERE / "round129_test.src.txt",
+        HERE / "round129_test.jsonl",
+        HERE / "round129_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
