@@ -81,6 +81,14 @@ _STREET_LIKE = re.compile(
 # A name with its number after it, as much of the world writes a street ("Godena Harnet
 # 171"); also a bed ("Bed 12"): only beside a home's unit part.
 _NAME_NUMBER = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,3}\d{1,4}[A-Za-z]?")
+# A vital sign, a ventilator setting or a common lab with its value ("HR 124", "SpO2 90",
+# "PEEP 8"): an observation, never a name with its number, so no chain's part; the rural
+# route's "RR 32" beside one is a respiratory rate ("RR 32, HR 124, SpO2 90").
+_MEASURE = re.compile(
+    r"(?i:hr|bp|rr|resp|spo2|sao2|sats?|temp|t|gcs|map|cvp|etco2|fio2|peep|pip|ps|vt|rass|uo|"
+    r"icp|cpp|pulse|p|bgl|bsl|bm|cbg|rbs|glucose|wt|weight|news2?|mews|pews|pain|hb|cr|"
+    r"pao2|paco2|lactate|lac)[ \t]*+(?:[:=][ \t]*+)?\d"
+)
 # A building's or an estate's name: capitalised words, "at" or "of" between ("Calloway
 # Residences", "The Maltings", "The Residences at Sierra Madre Tower").
 _NAMED = re.compile(
@@ -185,6 +193,8 @@ def _part(
     for kind, shape in (("L", _LOCALITY), ("T", _STREET_LIKE)):
         if shape.fullmatch(part):
             return _Part(s, e, kind)
+    if _MEASURE.match(part):
+        return _Part(s, e, "")
     last = _UNIT_LAST.search(line, s - offset, e - offset)
     if last:
         return _Part(offset + last.start(), e, "H" if last.group("home") else "U", False)

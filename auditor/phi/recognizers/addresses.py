@@ -591,7 +591,8 @@ _POSTCODE_AFTER_TOWN = re.compile(
     r"(?:(?<![\w'’-])(?P<town>[A-Z][a-zà-ÿ'’-]+(?:[ ][A-Z][a-zà-ÿ'’-]+){0,2}?)"
     r"(?:[ \t]+|[ \t]*[-–][ \t]*(?=[1-9]\d{5}(?!\d)))"
     r"|(?<![\w-])[A-Z]{2}[ \t]*+(?:,[ \t]*+)?(?=\d{5}-\d{3}\b))"
-    r"(?P<code>\d{5}-\d{3}|\d{5}|\d{3}-\d{4}|\d{4}|\d{6}|[A-Z]{2}\d-\d{4})"
+    # (Barbados writes its postcode as "BB" and five digits: "St. Philip BB18062")
+    r"(?P<code>\d{5}-\d{3}|\d{5}|\d{3}-\d{4}|\d{4}|\d{6}|[A-Z]{2}\d-\d{4}|BB\d{5})"
     r"(?![\w-])(?=[ \t]*(?:,|\n|$|;|\)|\.(?:\s|$)))"
 )
 # Dublin's postal districts: "Dublin 2", "Dublin 6W" (the number places the address).

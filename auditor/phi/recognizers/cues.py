@@ -10,6 +10,7 @@ import re
 from enum import IntEnum
 
 from auditor.phi.recognizers.lexicon import (
+    GRADES,
     JOB_TITLES,
     NAME_VERBS,
     PLACE_CUES,
@@ -52,7 +53,9 @@ _PERSON_VERBS = frozenset(
 # Titles that are whole words, never shortened with a full stop.
 _WHOLE_WORD_TITLES = frozenset({"doctor", "professor", "mister", "missus", "miss"})
 
-_ROLES = frozenset({"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pcp", "pharmd"})
+_ROLES = GRADES | frozenset(
+    {"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pcp", "pharmd"}
+)  # fmt: skip
 
 _ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
 # Services and roles that are followed by a staff member's first name in brackets.

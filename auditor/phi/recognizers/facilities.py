@@ -25,7 +25,12 @@ from auditor.phi.measures import (
 )
 from auditor.phi.recognizers.addresses import ROAD_LETTERS, ROAD_WORDS, STREET_TYPES
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.facility_words import HEADS_FIRST, HEADS_LAST, HOSPITAL_WORDS
+from auditor.phi.recognizers.facility_words import (
+    CARE_UNITS,
+    HEADS_FIRST,
+    HEADS_LAST,
+    HOSPITAL_WORDS,
+)
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
     HOSPITAL_LAB_WORDS,
@@ -152,14 +157,6 @@ _WING_FOLLOWERS = frozenset(
      "room", "floor", "census", "team", "hallway", "med-surg", "medsurg", "med", "surg",
      "telemetry", "ward", "wing", "tower"}
 )  # fmt: skip
-# Units and services that follow "admitted to" in capitals but name no facility.
-_CARE_UNITS = frozenset(
-    {"icu", "micu", "sicu", "ccu", "cvicu", "nicu", "picu", "tsicu", "csru", "ed", "er", "or",
-     "pacu", "osh", "snf", "ltac", "ltach", "rehab", "floor", "tele", "stepdown", "ir", "cath",
-     "ep", "gi", "ent", "omfs", "ob", "l&d", "ldr", "mfm", "hd", "bmt", "ctu", "cdu", "obs",
-     "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu",
-     "gp", "pcp", "ooh"}
-)  # fmt: skip
 # A unit's specialty after its floor and wing, part of its name ("6 NORTH TELE").
 _UNIT_SPECIALTY = frozenset(
     {"tele", "telemetry", "neuro", "stepdown", "med", "surg", "med-surg", "medsurg", "ortho",
@@ -170,7 +167,7 @@ _UNIT_SPECIALTY = frozenset(
 # note headed with the unit ("Tele 7 South RN note", "6 West Nursing note 0700-1930").
 _UNIT_FOLLOWERS = (
     _WING_FOLLOWERS
-    | _CARE_UNITS
+    | CARE_UNITS
     | frozenset(
         {"rn", "lpn", "np", "md", "note", "notes", "npn", "nursing", "night", "nights", "day",
          "days", "shift", "report", "handoff", "huddle", "progress", "flowsheet"}
@@ -744,7 +741,7 @@ class FacilityRecognizer(LocalRecognizer):
         if keys[0] in TITLES or (lex.is_first(keys[0]) and not lex.is_english(keys[0])):
             return 0  # "sent to Dr Zamora", "transferred to Maria Lopez": a person
         for key in keys:
-            if not words[k].is_title or key in _DESCRIPTORS or key in _CARE_UNITS:
+            if not words[k].is_title or key in _DESCRIPTORS or key in CARE_UNITS:
                 return 0
             if key in lex.stoplist or key in STOP_WORDS or key in FACILITY_WORDS:
                 return 0
@@ -765,7 +762,7 @@ class FacilityRecognizer(LocalRecognizer):
             and key.isalpha()
             and 2 <= len(key) <= 5
             and key not in lex.stoplist
-            and key not in _CARE_UNITS
+            and key not in CARE_UNITS
             and not lex.is_english(key)
         )
 
@@ -797,7 +794,7 @@ class FacilityRecognizer(LocalRecognizer):
             cued = (
                 prev == "to"
                 and any(
-                    words[j].key in _WARD_CUES or words[j].key in _CARE_UNITS
+                    words[j].key in _WARD_CUES or words[j].key in CARE_UNITS
                     for j in range(max(0, k - 6), k - 1)
                 )
             ) or (prev in _WARD_CUES and view.gap(k).strip() == "(")

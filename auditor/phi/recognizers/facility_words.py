@@ -47,3 +47,13 @@ HEADS_LAST = frozenset(
 # Both, and the words that stand inside a name in lower case ("Zdravstveni dom Koseze").
 HOSPITAL_WORDS = HEADS_FIRST | HEADS_LAST | frozenset({"dom", "zdravlja", "poliklinik", "rendelő",
                                                        "rendelőintézet", "ambulanta"})  # fmt: skip
+
+# Units and services that follow "admitted to" in capitals but name no facility (nor sign a
+# message: "HOSPITAL X - CCU").
+CARE_UNITS = frozenset(
+    {"icu", "micu", "sicu", "ccu", "cvicu", "nicu", "picu", "tsicu", "csru", "ed", "er", "or",
+     "pacu", "osh", "snf", "ltac", "ltach", "rehab", "floor", "tele", "stepdown", "ir", "cath",
+     "ep", "gi", "ent", "omfs", "ob", "l&d", "ldr", "mfm", "hd", "bmt", "ctu", "cdu", "obs",
+     "ecu", "edou", "csu", "neuro", "nsicu", "mrcu", "ot", "pt", "home", "vna", "acu", "bicu",
+     "gp", "pcp", "ooh"}
+)  # fmt: skip

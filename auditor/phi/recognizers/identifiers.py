@@ -128,13 +128,18 @@ _ID_LABEL = (
     # national identity cards by their usual abbreviations (Sri Lanka's and Pakistan's NIC,
     # Nigeria's NIN, Spain's DNI, Brazil's CPF, Mexico's CURP) and "national ID"
     r"nic|cnic|nin|nid|dni|cpf|curp|national\s+id(?:entity)?(?:\s+card)?|"
+    # and those of Asia, the Gulf and the Caribbean (Hong Kong's HKID, the UAE's Emirates ID,
+    # Qatar's QID, the Saudi resident's iqama, Oman's and Kuwait's civil ID; Bahrain's CPR,
+    # Jamaica's TRN, Barbados' NRN, the Bahamas' NIB and the Caribbean's NIS numbers are
+    # among the capitals below)
+    r"hkid|eid|emirates\s+id|qid|qatar\s+id|iqama|civil\s+id|resident\s+card|"
     # Brazil's, Poland's, Mexico's, Italy's and Japan's personal, tax and work-card numbers
     # ("CPF 311.555.447-90", "CNPJ 44.170.552/0001-08", "PESEL", "codice fiscale")
     r"cnpj|cns|ctps|pesel|regon|npwz|nss|codice\s+fiscale|tessera\s+sanitaria|my\s+number|"
     # a taxpayer's number and Indonesia's tax number and practice licence ("TIN 50-44187-0-3",
     # "NPWP", "SIP 446/0917/SIP-D/...")
     r"tin|npwp|(?-i:SIP)|"
-    r"(?-i:RG|RFC|NIP|CRM(?:-[A-Z]{2})?)|"
+    r"(?-i:RG|RFC|NIP|CRM(?:-[A-Z]{2})?|CPR|TRN|NRN|NIB|NIS)|"
     # a clinician's registration with a medical council, by the council's acronym ("GMC",
     # "IMC", "SLMC", "PMDC"): capitals only ("gmc" is no word, but "mc" ends some words)
     r"(?-i:[A-Z]{1,3}MC|PMDC|AHPRA|HPCSA))"

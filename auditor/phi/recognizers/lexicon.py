@@ -93,6 +93,10 @@ POST_TITLES = frozenset(
         "gmc", "imc", "slmc", "pmdc", "nmc",
     }
 )  # fmt: skip
+# The nurse and doctor grades of British, Irish and Commonwealth hospitals, written before
+# a name as a US note writes "RN": staff, enrolled, advanced practice, registered general and
+# mental nurses, senior house officers and specialty registrars ("SN Maricar", "SHO Okafor").
+GRADES = frozenset({"sn", "en", "apn", "rgn", "rmn", "sho", "spr"})
 RELATIVES = frozenset(
     {
         "wife", "husband", "son", "daughter", "sister", "brother", "mother", "father", "mom",
@@ -368,6 +372,9 @@ EPONYMS = frozenset(
         "mayer rokitansky", "smith lemli opitz", "wolf hirschhorn", "cornelia de lange",
         "shy drager", "stein leventhal", "fitz hugh curtis", "mallory denk", "pelger huet",
         "henderson hasselbalch", "mifflin st jeor",
+        # the charts, rings and knives of burns, eye and hand clinics ("TBSA by Lund &
+        # Browder", "PVD with a Weiss ring", "cut by a Stanley knife")
+        "lund browder", "lund and browder", "weiss ring", "stanley knife",
     )
 )  # fmt: skip
 # The blood group systems named for people ("Kell", "Duffy", "Kidd"): in a blood bank's
@@ -391,7 +398,10 @@ EPONYM_HEADS = frozenset(
      "cells", "class", "wafer", "appliance", "flange", "barrier", "splint", "brace", "stent",
      "shunt", "cannula", "sheath", "graft", "flap", "incision", "technique", "solution",
      "regimen", "pack", "needle", "needles", "antigen", "antigens", "antibody", "antibodies",
-     "phenotype", "genotype"}
+     "phenotype", "genotype",
+     # the instruments and implants a surgeon names for their maker ("Kirschner wire",
+     # "Herbert screw", "Ilizarov frame", "Adson forceps", "Langenbeck retractor")
+     "wire", "wires", "screw", "screws", "frame", "forceps", "retractor"}
 )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.facility_words import CARE_UNITS
 from auditor.phi.recognizers.languages import inflected
 from auditor.phi.recognizers.lexicon import (
     CALENDAR_WORDS,
@@ -479,9 +480,10 @@ class NameShapeRecognizer(LocalRecognizer):
         m = _DASH_SIGNED_END.search(text) if "-" in text or "—" in text or "–" in text else None
         if m:
             keys = [w.lower() for w in m.group(1).split()]
-            if not any(k in NOT_NAMES or k in _NOT_SIGNERS or k in lex.stoplist for k in keys) and (
-                lex.is_name(keys[0]) or lex.is_unknown_proper(keys[0])
-            ):
+            if not any(
+                k in NOT_NAMES or k in _NOT_SIGNERS or k in CARE_UNITS or k in lex.stoplist
+                for k in keys
+            ) and (lex.is_name(keys[0]) or lex.is_unknown_proper(keys[0])):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         return out
 
@@ -848,6 +850,7 @@ class NameShapeRecognizer(LocalRecognizer):
                 _SIGNER_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 and initials not in _NOT_INITIALS_SIGNED
                 and initials.lower() not in POST_TITLES
+                and initials.lower() not in CARE_UNITS  # "HEART HOSPITAL - CCU": its unit
                 and not self.lexicon.is_english(initials.lower())
             ):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))

@@ -97,6 +97,12 @@ _ID_AFTER_NAME = re.compile(
     r",[ \t]*+(?:[A-Za-z#.]{1,6}[ \t]*+[:#]?[ \t]*+)?[A-Z]{0,3}\d[\w-]{2,}(?:[ ]\d[\w-]{2,}){0,4}"
     r"(?=[ \t]*,)"
 )
+# The same name in Chinese, Japanese or Korean characters in brackets right after the
+# romanised one, as Hong Kong, Singapore, Taiwan and Korean records print it: "CHEUK Wai Man
+# (卓偉文)", "Kim Ji-woo (김지우)".
+_NAME_IN_SCRIPT = re.compile(
+    r"[ \t]*[(（][ \t]*([\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af\u3040-\u30ff]{2,5})[ \t]*[)）]"
+)
 
 # Words before a writer's own name in messages: "this is john", "my name is ana" (key: the
 # word two before the name, value: the word right before it).
@@ -112,7 +118,19 @@ _LOWER_NAME_CUES = frozenset(
 
 
 def _title_before(view: TokenView, i: int) -> bool:
-    return i > 0 and view.words[i - 1].key in TITLES
+    """A title right before word i, or before its initial ("Mr T. Sebothoma": a surname no
+    list holds, whose ending a term's could be, is named by the title all the same)."""
+    words = view.words
+    if i > 0 and words[i - 1].key in TITLES:
+        return True
+    return (
+        i > 1
+        and words[i - 2].key in TITLES
+        and len(words[i - 1].text) == 1
+        and words[i - 1].text.isupper()
+        and view.gap(i - 1).strip(". ") == ""
+        and view.gap(i).strip(". ") == ""
+    )
 
 
 class NameRecognizer(NameWords, LocalRecognizer):
@@ -132,6 +150,10 @@ class NameRecognizer(NameWords, LocalRecognizer):
         spans += self._repeated(view, spans)
         spans = [span for span in spans if _still_a_name(text, span[0], span[1])]
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
+        if not text.isascii():
+            for _, end, score in spans:
+                if script := _NAME_IN_SCRIPT.match(text, end):
+                    out.append(make_result(self, Entity.PERSON, *script.span(1), score))
         for _, end, _ in spans:
             age = _AGE_AFTER_NAME.match(text, end)
             if age is None and (record := _ID_AFTER_NAME.match(text, end)) is not None:

@@ -61,6 +61,23 @@ _RAMQ = re.compile(
 # a check, so the shape alone says it.
 _DOTTED_CHECKED = re.compile(r"(?<![\w.,-])\d{1,3}(?:\.\d{3}){2,3}-[\dKk]{1,2}" + _END)
 
+# Identity numbers of Asia, the Gulf and the Caribbean whose printed shape no other number has:
+# Malaysia's MyKad (birth date, place code, serial: "640918-08-5517"), Barbados' NRN and the
+# Nordic personal numbers written the same way with a four-digit serial ("350811-0047"), the
+# UAE's Emirates ID ("784-1979-4418273-2"), the Philippines' PhilHealth ("19-050234871-6") and
+# SSS ("33-4418273-1") numbers, and Hong Kong's HKID with its check character in brackets
+# ("D440287(3)", "WX123456(A)"), as a hospital's own number is often printed too
+# ("HN09318826(4)").
+_BIRTH_DATE = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_MYKAD = re.compile(rf"(?<![\w-]){_BIRTH_DATE}-\d{{2}}-\d{{4}}" + _END)
+_BIRTH_SERIAL = re.compile(rf"(?<![\w/-]){_BIRTH_DATE}-\d{{4}}" + _END)
+_EMIRATES = re.compile(r"(?<![\w-])784-?(?:19|20)\d{2}-?\d{7}-?\d" + _END)
+_PH_NUMBER = re.compile(r"(?<![\w-])\d{2}-(?:\d{9}|\d{7})-\d" + _END)
+_CHECK_BRACKETED = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{6,10}[ ]?\([0-9A-Z]\)")
+# ... and after their card's word, unpunctuated: "KP 640918085517", "IC No: 800101-14-5566".
+_MYKAD_CUED = re.compile(rf"(?<![\w-]){_BIRTH_DATE}[ -]?\d{{2}}[ -]?\d{{4}}" + _END)
+_MYKAD_CUES = context_regex(["kp", "k/p", "ic", "i/c", "nric", "mykad", "kp baru", "ic no"])
+
 
 def national_id_rules() -> list[Rule]:
     """The table; every rule gives ID_NUMBER (Safe Harbor's "any other unique number")."""
@@ -84,6 +101,12 @@ def national_id_rules() -> list[Rule]:
         Rule("ohip-version", e, _OHIP_VERSIONED, 0.75, validate=health_card_on_ok),
         Rule("ramq", e, _RAMQ, 0.8),
         Rule("dotted-checked", e, _DOTTED_CHECKED, 0.85, trigger=(".",)),
+        Rule("mykad", e, _MYKAD, 0.85, trigger=("-",)),
+        Rule("mykad-cued", e, _MYKAD_CUED, 0.0, _MYKAD_CUES, cued),
+        Rule("birth-serial", e, _BIRTH_SERIAL, 0.6, trigger=("-",)),
+        Rule("emirates-id", e, _EMIRATES, 0.85, trigger=("784",)),
+        Rule("philippine-number", e, _PH_NUMBER, 0.75, trigger=("-",)),
+        Rule("check-bracketed", e, _CHECK_BRACKETED, 0.8, trigger=("(",)),
     ]
 
 

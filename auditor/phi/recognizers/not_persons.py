@@ -70,6 +70,7 @@ FIELD_LABELS = _words(
     discharge discharged attending referring pcp provider phone tel tele fax email
     address race ethnicity religion language interpreter visit encounter fin csn
     ur urn nhi ppsn pps nric ohip ramq aadhaar medicare proband consultand
+    hkid eid qid iqama nrn trn nib
     born died deceased parents driver licence license nic
     poa epoa dpoa hcpoa sdm nok
     """
@@ -95,7 +96,7 @@ PRODUCTS = _words(
     lenovo asus acer samsung huawei xiaomi oneplus motorola nokia microsoft gmail hotmail
     whatsapp facebook instagram tiktok linkedin skype paypal venmo zelle netflix spotify
     youtube dropbox onedrive icloud
-    medtronic dexcom respironics resmed omnipod insulet
+    medtronic dexcom respironics resmed omnipod insulet samsonite
     """
 )
 # Months and weekdays that are no given name ("April", "June" and "May" are): after a name

@@ -185,6 +185,13 @@ _CLOSE_CUES = context_regex(["ph", "phone", "tel", "tel.", "telephone", "mobile"
 _LOCAL_GROUPED = re.compile(r"(?<![\w/.+-])\d{3,4}[ -]\d{4}(?![\w/]|[.-]\d)")
 _AFTER_EMAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+\s*+(?:,|/|;|\bor\b|\band\b)?\s*+$", I)
 _SENT_TO = context_regex(["sent to", "text", "texted", "sms", "reminder to", "ring", "rang"])
+# A call told around the number: "phoned ICU (9487 2106)", "(6194 3382) phoned", "rang back
+# on 6268 4417"; and a person's title just before, as a contact list names them ("Ms. Ngeow
+# 6268 4417", "Mdm Tan 9123 4867").
+_CALLED = context_regex(["phoned", "called", "rang", "texted", "messaged", "phone", "call"])
+_TITLE_CUES = context_regex(["mr", "mrs", "ms", "mdm", "miss", "dr"])
+# ... never a dose or an amount ("ordered 500 1000 mg").
+_AMOUNT_AFTER = re.compile(r"[ \t]*(?:mg|mcg|µg|ug|g|kg|ml|l|units?|iu|mmol|meq|cc|%)\b", I)
 
 
 # A relative just before, perhaps with their name ("her son Rayner 9123 4867"): how a note
@@ -202,6 +209,12 @@ def _not_contact(text: str, start: int, end: int) -> bool:
     if near(text, start, end, PHONE_CUES, 24, 0) or near(text, start, end, _SENT_TO, 16, 0):
         return False
     if near(text, start, end, _RELATIVE_CUES, 24, 0) and not _TWO_YEARS.fullmatch(text[start:end]):
+        return False
+    if (
+        (near(text, start, end, _CALLED, 20, 12) or near(text, start, end, _TITLE_CUES, 20, 0))
+        and not _TWO_YEARS.fullmatch(text[start:end])
+        and not _AMOUNT_AFTER.match(text, end)
+    ):
         return False
     return not _AFTER_EMAIL.search(text[max(0, start - 60) : start])
 

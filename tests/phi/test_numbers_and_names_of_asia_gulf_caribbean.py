@@ -1,0 +1,145 @@
+"""Identity numbers, names and contacts as hospitals of Singapore, Malaysia, Hong Kong, the
+Philippines, the Gulf and the Caribbean write them, and the observations and instruments that
+look like them (issue 14, after round 126's dev batch).
+
+"KP: 640918-08-5517" (a MyKad: birth date, place, serial), "HKID D440287(3)" and a hospital
+number with its check character in brackets, "EID 784-1979-4418273-2", "PhilHealth PIN:
+19-050234871-6", "NRN 350811-0047": each shape is an identity number wherever it stands.
+"SN Maricar", "SHO Okonjo": a nurse's or a doctor's grade before a name, as "RN" is. "RR 32,
+HR 124, SpO2 90" is a patient's observations, no rural route. Values invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import assert_found_as, covered, found, found_as, kinds, touched
+
+ID = Entity.ID_NUMBER.value
+ORG = Entity.ORGANIZATION.value
+PERSON = Entity.PERSON.value
+PHONE = Entity.PHONE_NUMBER.value
+STREET = Entity.STREET_ADDRESS.value
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Katil 4 | RAJESH A/L SIVALINGAM | KP: 640918-08-5517 | RN: H0382214", "640918-08-5517"),
+        ("IC no. 910807-13-6611, wife at bedside", "910807-13-6611"),
+        ("M/78   HKID D440287(3)   ICU Bed 12", "D440287(3)"),
+        ("F/93   HN20217735(9)   Bed 18 from RCHE", "HN20217735(9)"),
+        ("Patient: Jashim Uddin   EID: 784-1979-4418273-2", "784-1979-4418273-2"),
+        ("Bed: CCU-7 PhilHealth PIN: 19-050234871-6 (retiree)", "19-050234871-6"),
+        ("SSS no 33-4418273-1 on file", "33-4418273-1"),
+        ("Reg: 07-118345    NRN: 350811-0047    Age 72", "350811-0047"),
+        ("Iqama 2418807731, sponsor informed", "2418807731"),
+        ("QID 28435601234 copied to file", "28435601234"),
+        ("TRN 112-334-556, NHF card seen", "112-334-556"),
+    ],
+)
+def test_identity_numbers_by_their_shape_or_their_card(
+    engine: PhiEngine, text: str, number: str
+) -> None:
+    assert ID in found_as(engine, text, number), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SBT stopped - RR 32, HR 124, diaphoretic.",
+        "HR 124, RR 32, SpO2 90, T 38.4",
+        "PEEP 6, RR 16, FiO2 0.4 on the Servo",
+    ],
+)
+def test_observations_are_no_rural_route(engine: PhiEngine, text: str) -> None:
+    assert STREET not in kinds(engine, text), found(engine, text)
+
+
+def test_a_rural_route_with_its_site_and_box_stays_an_address(engine: PhiEngine) -> None:
+    text = "Lives at RR 3, Site 12, Box 7 with her son."
+    assert STREET in found_as(engine, text, "RR 3, Site 12, Box 7"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Handover to SN Maricar (Ward 5) at 0700.", "Maricar"),
+        ("Seen by SHO Okonjo, plan discussed.", "Okonjo"),
+        ("Reviewed with EN Tupou at the bedside.", "Tupou"),
+    ],
+)
+def test_a_grade_before_a_name_names_a_person(engine: PhiEngine, text: str, name: str) -> None:
+    assert_found_as(engine, text, name, PERSON)
+    assert ORG not in kinds(engine, text), found(engine, text)
+
+
+def test_a_title_before_an_initial_names_any_surname(engine: PhiEngine) -> None:
+    # ("-oma" ends terms as well as this surname: the title says which)
+    text = "Palliative question for Mr T. Sebothoma in Ward 21."
+    assert covered(engine, text, "Sebothoma"), found(engine, text)
+
+
+def test_the_name_in_its_own_script_after_the_romanised_one(engine: PhiEngine) -> None:
+    text = "PHYSIOTHERAPY RECORD CHEUK Wai Man (卓偉文)  M/78"
+    assert PERSON in found_as(engine, text, "卓偉文"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Son Cheuk Ka Lok phoned ICU (9487 2106), asked re visiting.", "9487 2106"),
+        ("Daughter Ms Woon Pui Kei (6194 3382) phoned at 1400.", "6194 3382"),
+        ("Employer HR Ms. Ngeow 6268 4417. Handover given.", "6268 4417"),
+    ],
+)
+def test_a_local_number_beside_a_call_or_a_titled_name(
+    engine: PhiEngine, text: str, number: str
+) -> None:
+    assert PHONE in found_as(engine, text, number), found(engine, text)
+
+
+def test_a_dose_after_a_titled_name_is_no_phone(engine: PhiEngine) -> None:
+    text = "Dr Smith ordered 500 1000 mg over the day."
+    assert PHONE not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Wheeze R>L. Ventolin 5mg neb via inline.", "Ventolin"),
+        ("Closed with 4-0 Vicryl Rapide interrupted.", "Vicryl"),
+        ("Dilated fundus: PVD OD, Weiss ring, no tears.", "Weiss"),
+        ("Cut to the finger from a Stanley knife at work.", "Stanley"),
+        ("~18% TBSA (Lund & Browder), face and neck.", "Browder"),
+        ("Fixed with a Kirschner wire and a Herbert screw.", "Kirschner"),
+        ("HEART HOSPITAL (HMC) - CCU", "CCU"),
+        ("BRAND SAMSONITE CONTENTS clothes, shoes", "SAMSONITE"),
+    ],
+)
+def test_brands_instruments_and_units_are_no_one(engine: PhiEngine, text: str, word: str) -> None:
+    assert PERSON not in {e for e, v in found(engine, text) if word in v}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Pt asking about SOCSO claim, told to see the MSW.", "SOCSO"),
+        ("Retired teacher (GSIS pension), lives alone.", "GSIS"),
+        ("Brought in by SAPS after an assault.", "SAPS"),
+    ],
+)
+def test_social_insurers_and_police_abroad(engine: PhiEngine, text: str, body: str) -> None:
+    assert ORG in found_as(engine, text, body), found(engine, text)
+
+
+def test_a_barbados_postcode_after_its_parish(engine: PhiEngine) -> None:
+    text = "Home: Chapel Gap, St. Philip BB18062. Daughter to visit."
+    assert covered(engine, text, "BB18062"), found(engine, text)
+
+
+def test_a_date_coded_batch_is_not_read_as_a_person(engine: PhiEngine) -> None:
+    text = "Lot 240518-0001 exp 2027, given IM."
+    assert not touched(engine, text, "Lot"), found(engine, text)
