@@ -143,3 +143,78 @@ def test_a_barbados_postcode_after_its_parish(engine: PhiEngine) -> None:
 def test_a_date_coded_batch_is_not_read_as_a_person(engine: PhiEngine) -> None:
     text = "Lot 240518-0001 exp 2027, given IM."
     assert not touched(engine, text, "Lot"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Katil 4 | RAJESH A/L SIVALINGAM | KP 640918-08-5517", "RAJESH A/L SIVALINGAM"),
+        ("Kamala a/p Muniandy, 67F, from Klang.", "Kamala a/p Muniandy"),
+    ],
+)
+def test_son_of_and_daughter_of_join_a_malaysian_name(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert covered(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Stable. A/P: CHF exacerbation, continue", "A/P Continue diuresis"]
+)
+def test_an_assessment_and_plan_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mission"),
+    [
+        ("Social: Embassy of Nepal informed by SW.", "Embassy of Nepal"),
+        ("The Philippine Embassy called about repatriation.", "Philippine Embassy"),
+        ("Letter to the Consulate General of Pakistan.", "Consulate General of Pakistan"),
+    ],
+)
+def test_a_countrys_mission_is_an_organisation(engine: PhiEngine, text: str, mission: str) -> None:
+    assert ORG in found_as(engine, text, mission), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [("Aircraft: King Air 200, reg C6-FLQ. Wheels up 1715.", "C6-FLQ"),
+     ("Fixed wing 9Y-TJC to Piarco.", "9Y-TJC")],
+)  # fmt: skip
+def test_an_aircrafts_registration_of_any_country(engine: PhiEngine, text: str, mark: str) -> None:
+    assert covered(engine, text, mark), found(engine, text)
+
+
+def test_a_clocks_minutes_are_no_house_number(engine: PhiEngine) -> None:
+    text = "Depart 06:30 Plymouth Coach Station (Bay 3) -> Arrive 11:55 London Victoria"
+    assert STREET not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("INFRINGEMENT NOTICE 02/0031/884721 Vehicle: CA 91", "02/0031/884721"),
+        ("Penalty charge notice WM40118273 issued at 09:12.", "WM40118273"),
+        ("Travel cover (Bupa policy OVC 7720 1184) applies.", "OVC 7720 1184"),
+    ],
+)
+def test_a_notices_and_a_policys_number(engine: PhiEngine, text: str, number: str) -> None:
+    assert ID in found_as(engine, text, number), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hub"),
+    [
+        ("Depart 06:30 Plymouth Coach Station (Bay 3)", "Plymouth Coach Station"),
+        ("Arrive 11:55 London Victoria Coach Station.", "London Victoria Coach Station"),
+        ("Meet & Greet at Manchester Airport, arrivals hall.", "Manchester Airport"),
+    ],
+)
+def test_a_towns_station_or_airport_is_a_place(engine: PhiEngine, text: str, hub: str) -> None:
+    assert Entity.LOCATION.value in found_as(engine, text, hub), found(engine, text)
+
+
+def test_a_pharmacy_plans_processor_code_is_no_persons_number(engine: PhiEngine) -> None:
+    text = "Plan ID RX-BIN 610014 / PCN 9999 / GRP WVX330 member W4471902318."
+    assert not touched(engine, text, "9999"), found(engine, text)

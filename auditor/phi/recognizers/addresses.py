@@ -908,7 +908,13 @@ class AddressRecognizer(LocalRecognizer):
             for m in _STREET_NAMED_SCAN(text)
             if (offset := _named_street_start(m.group())) >= 0
         ]
-        found = [f for f in found if not _SALUTATION.search(text, f[0], f[1])]
+        found = [
+            f
+            for f in found
+            if not _SALUTATION.search(text, f[0], f[1])
+            # (no house number is a clock's minutes: "Depart 06:30 Plymouth Coach Station")
+            and not (f[0] > 1 and text[f[0] - 1] == ":" and text[f[0] - 2].isdigit())
+        ]
         if times := entry_times(text):
             found = [f for f in found if f[0] not in times]  # "0100 Red River Police attended"
         known = {f[:2] for f in found}

@@ -24,6 +24,7 @@ from auditor.phi.recognizers.checksums import (
     vin_ok,
 )
 from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
+from auditor.phi.recognizers.not_persons import REGISTER_LABELS
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
 from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS, vehicle_spans
@@ -114,6 +115,9 @@ _ID_LABEL = (
     r"track(?:ed)?|consignment|parcel|shipment|waybill|meeting|webinar|conference|order|"
     r"auth(?:ori[sz]ation)?|prior\s+auth|approval|permit|ticket|incident|complaint|appeal|"
     r"booking|confirmation|voucher|certificate|registration|passport|reference|ref|"
+    # a parking, toll or traffic penalty's notice and an insurance policy ("notice WM40118273",
+    # "infringement notice 02/0031/884721", "Bupa policy OVC 7720 1184")
+    r"notice|citation|policy|"
     # a research subject's number ("Subject 031-0058", "Participant 208-004")
     r"subject|participant|screening|randomi[sz]ation|"
     # "reg. no.", "Reg #": a registration, only with its number word
@@ -156,8 +160,9 @@ _LABELLED_VALUE = (
 _ID_LABELLED = re.compile(
     r"(?<![\w])(?i:" + by_first_letter(_ID_LABEL) + r")"
     # blanks read once (possessive): the look-ahead below would rescan them at every split
-    r"(?i:\.?[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code))?\.?[ \t]*+[:#]?[ \t]*+"
-    + _LABELLED_VALUE
+    # (a whole word: "INFRINGEMENT NOTICE 02/...", not "NO" and "TICE 02/...")
+    r"(?i:\.?[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code)(?![^\W\d_]))?"
+    r"\.?[ \t]*+[:#]?[ \t]*+" + _LABELLED_VALUE
 )
 # The word "number" in the languages of Europe and Latin America before a value: "Nr. 26/11841",
 # "č. 4471/26", "N° 4471-22", "№ 12345", "broj 55120", "Nummer 2026-0412". The value is read as
@@ -322,7 +327,11 @@ _BODY_REGISTRATION = re.compile(
 # UK's "G-EMSA", Australia's "VH-FVR") beside the words of air transport: "Air Medical
 # N441EC", "tail no. C-GKRL"; four characters at least ("N95" is a mask, "N2O" a gas).
 _TAIL_NUMBER = re.compile(
-    r"(?<![\w-])(?:N[1-9]\d{0,4}[A-HJ-NP-Z]{0,2}|(?:C|G|D|F|I|VH|ZK|EI|ZS|VT|JA|HB)-[A-Z]{3,4})"
+    r"(?<![\w-])(?:N[1-9]\d{0,4}[A-HJ-NP-Z]{0,2}|(?:C|G|D|F|I|B|VH|ZK|EI|ZS|VT|JA|HB|"
+    # (and the Caribbean's, the Gulf's, Asia's, Africa's and the rest of Europe's prefixes:
+    # the Bahamas' "C6-FLQ", Trinidad's "9Y-TJC", Qatar's "A7-BAC", Malaysia's "9M-MXA")
+    r"9Y|C6|6Y|8P|A6|A7|A9C|A4O|HZ|9K|9M|9V|HS|PK|AP|5Y|5N|9G|5X|ET|4X|SU|CN|TS|SX|CS|EC|"
+    r"OE|OO|PH|LN|SE|OY|OH|TF|SP|OK|YR|LZ|9A|S5|UR|TC)-[A-Z]{3,4})"
     r"(?![\w-])"
 )
 _TAIL_CTX = context_regex(
@@ -374,8 +383,10 @@ def _labelled_id(value: str) -> bool:
 
 
 # Words that open the match but no number: the stop words and a few labels' neighbours.
-_NOT_PREFIXES = STOP_WORDS | frozenset(
-    {"range", "rng", "lab", "labs", "date", "dated", "sent", "due", "set"}
+_NOT_PREFIXES = (
+    STOP_WORDS
+    | REGISTER_LABELS  # another number's label ("Policy MRN 4412093": the MRN's own)
+    | frozenset({"range", "rng", "lab", "labs", "date", "dated", "sent", "due", "set"})
 )
 
 

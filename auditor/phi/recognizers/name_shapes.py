@@ -155,6 +155,13 @@ _RELATION_OF = re.compile(
     r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})"
 )
 _RELATION_GATE = ("/o", "/O")
+# Malaysia's "son of" and "daughter of" between a given name and the father's ("RAJESH A/L
+# SIVALINGAM", "Kamala a/p Muniandy"): only with a name before it, as "A/P" opens a note's
+# assessment and plan.
+_ANAK = re.compile(
+    r"(?<![\w'’/-])([^\W\d_][\w'’-]*)[ \t]+(?i:a/[lp])\.?[ \t]+"
+    r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})"
+)
 _WORD_IN_RUN = re.compile(r"[^\W\d_][\w'’-]*")
 # A contact's name in brackets with their extension: "case mgmt (Heather, x6620)", "(Dana
 # Roe, ext 4410)".
@@ -749,16 +756,36 @@ class NameShapeRecognizer(LocalRecognizer):
         ("w/o shocks", "w/o contrast" are without; "d/o bipolar type" a disorder)."""
         out = []
         for m in _RELATION_OF.finditer(text):
-            end, kept = -1, 0
-            for word in _WORD_IN_RUN.finditer(text, m.start(1), m.end(1)):
-                if not self._word(word.group()) or word.group().lower() in STOP_WORDS:
-                    break
-                end, kept = word.end(), kept + 1
+            end, kept = self._name_run(text, m.start(1), m.end(1))
             # in lower case a name of two words at least ("w/o gul marwat"), not one word
             # no list knows ("w/o pressors")
             if kept >= (1 if text[m.start(1)].isupper() else 2):
                 out.append(make_result(self, Entity.PERSON, m.start(1), end, SCORE))
+        for m in (
+            _ANAK.finditer(text)
+            if "/l" in text or "/L" in text or "/p" in text or "/P" in text
+            else ()
+        ):
+            given = m.group(1)
+            end, kept = self._name_run(text, m.start(2), m.end(2))
+            if (
+                kept
+                and given[:1].isupper()
+                and self._word(given)
+                and given.lower() not in STOP_WORDS
+            ):
+                out.append(make_result(self, Entity.PERSON, m.start(1), end, SCORE))
         return out
+
+    def _name_run(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The end of the words from ``start`` that read as a name (each on a name list or
+        unknown to the English and clinical lists), and how many they are."""
+        last, kept = -1, 0
+        for word in _WORD_IN_RUN.finditer(text, start, end):
+            if not self._word(word.group()) or word.group().lower() in STOP_WORDS:
+                break
+            last, kept = word.end(), kept + 1
+        return last, kept
 
     def _given_or_unknown(self, word: str) -> bool:
         """A given name, or a word no English list knows ("Cormac"), not "Big" of "Big Mac"."""
@@ -775,7 +802,7 @@ class NameShapeRecognizer(LocalRecognizer):
                 for m in _GAELIC_NAME.finditer(text)
                 if self._given_or_unknown(m.group().split()[0])
             ]
-        if any(g in text for g in _RELATION_GATE):
+        if any(g in text for g in _RELATION_GATE) or "a/" in text or "A/" in text:
             out += self._relation_of(text)
         for m in _NAME_WITH_EXTENSION.finditer(text) if "(" in text else ():
             if self._given_or_unknown(m.group(1).split()[0]):

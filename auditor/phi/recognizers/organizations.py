@@ -375,7 +375,9 @@ _SECURITY = re.compile(
 # Guardian" (its words any; a hospital's "Department of Cardiology" is refused by its term).
 _PUBLIC_BODY = re.compile(
     r"(?<![\w-])(?:Department|Dept\.?|Ministry|Office|Bureau|Commission|Agency|Directorate|"
-    r"Administration|Secretariat|Inspectorate|Tribunal)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    r"Administration|Secretariat|Inspectorate|Tribunal|"
+    # a country's mission abroad ("Embassy of Nepal", "Consulate General of Pakistan")
+    r"Embassy|Consulate(?:[ \t]+General)?)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     r"([A-Z][a-z][\w'’-]*(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?[A-Z][a-z][\w'’-]*){0,4})"
 )
 # A regulator, an ombudsman or a tribunal by the words before its head ("Natural Hazards
@@ -383,9 +385,12 @@ _PUBLIC_BODY = re.compile(
 # Commission"), not a generic one ("the Local Authority", "Health Authority").
 _HEADED_BODY = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*[ \t]+(?:(?:and|&|of)[ \t]+)?){1,4}"
-    r"(?:Commission|Tribunal|Ombudsman|Authority|Inspectorate|Regulator))(?![\w-])"
+    r"(?:Commission|Tribunal|Ombudsman|Authority|Inspectorate|Regulator|Embassy|Consulate))"
+    r"(?![\w-])"
 )
 _HEADED_BODY_GATE = (
+    "Embassy",
+    "Consulate",
     "Commission",
     "Tribunal",
     "Ombudsman",

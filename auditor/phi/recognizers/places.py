@@ -148,6 +148,14 @@ _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z]+)(?:[ \t]+[IVX]{1,3})?$")
 # A fort by its name: a military post or a town ("Fort Holloway", "FT. BRAGG", "Fort
 # Worth"); the name is capitalised.
 _FORT = re.compile(r"\b(?:Fort|FORT|Ft\.?|FT\.?)[ \t]+([A-Z][a-z]{2,}|[A-Z]{3,})\b")
+# A town's airport, coach, bus or railway station or ferry terminal, named for the town
+# ("Plymouth Coach Station", "London Victoria Coach Station", "Manchester Airport"): the whole
+# name is the place a traveller was, as the town alone would be.
+_HUB = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,3}(?:(?:International[ \t]+)?Airport|"
+    r"(?:Coach|Bus|Railway|Rail|Train|Ferry)[ \t]+(?:Station|Terminal))(?![\w-])"
+)
+_HUB_GATE = ("Airport", "Station", "Terminal")
 
 # An Irish county after "Co." or "County" ("Co. Mayo", "County Clare"), as Irish and Northern
 # Irish addresses write it; the thirty-two counties are the grammar's closed slot.
@@ -239,6 +247,13 @@ class PlaceRecognizer(LocalRecognizer):
             for m in _FORT.finditer(text):
                 if m.group(1).lower() not in NOT_PLACE_HEAD:
                     found.append((m.start(), m.end(), 0.75))
+        if any(g in text for g in _HUB_GATE):
+            found += [
+                (m.start(), m.end(), 0.9)
+                for m in _HUB.finditer(text)
+                if (key := m.group().split()[0].lower().strip("'’")) in self.lexicon.places
+                and key not in self.lexicon.stoplist
+            ]
         return [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in found]
 
     def _town_before_county(self, words: str) -> bool:
