@@ -218,3 +218,26 @@ def test_a_towns_station_or_airport_is_a_place(engine: PhiEngine, text: str, hub
 def test_a_pharmacy_plans_processor_code_is_no_persons_number(engine: PhiEngine) -> None:
     text = "Plan ID RX-BIN 610014 / PCN 9999 / GRP WVX330 member W4471902318."
     assert not touched(engine, text, "9999"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clinic"),
+    [
+        ("Requesting: Primary Care, Chehalis River CBOC. Reason: tremor.", "Chehalis River CBOC"),
+        ("Referred by the MO, Ikhwezi Lomso CHC, mob 073 555 0192.", "Ikhwezi Lomso CHC"),
+    ],
+)
+def test_a_community_clinic_by_its_letters(engine: PhiEngine, text: str, clinic: str) -> None:
+    assert Entity.HOSPITAL.value in found_as(engine, text, clinic), found(engine, text)
+
+
+def test_a_hospital_folder_number(engine: PhiEngine) -> None:
+    text = "Folder: KF 118 224 Brought in by SAPS at 02:10."
+    assert ID in found_as(engine, text, "KF 118 224"), found(engine, text)
+
+
+def test_an_airport_inside_a_firms_name_is_the_firm(engine: PhiEngine) -> None:
+    text = "Works for the Dublin Airport Authority as a cleaner."
+    assert Entity.LOCATION.value not in found_as(engine, text, "Dublin Airport"), found(
+        engine, text
+    )

@@ -59,7 +59,10 @@ _FACILITY_HEADS = frozenset(
      "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
      "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
      "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity",
-     "lab", "labs", "laboratory", "laboratories", "snf", "alf", "ltach", "ltac", "irf"}
+     "lab", "labs", "laboratory", "laboratories", "snf", "alf", "ltach", "ltac", "irf",
+     # a community health centre, a federally qualified one, the VA's community-based
+     # outpatient clinic ("Ikhwezi Lomso CHC", "Chehalis River CBOC")
+     "chc", "fqhc", "cboc"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 # Heads that name a hospital whatever words stand before them.
 _STRONG_HEADS = frozenset({"hospital", "infirmary", "hospice", "sanatorium", "sanitarium"})
@@ -71,7 +74,7 @@ _WEAK_HEADS = frozenset(
      "maternity", "lab", "labs", "laboratory", "laboratories",
      # a skilled nursing, assisted living or long-term acute care facility by its letters
      # ("Sandia Vista SNF", "Brookhaven ALF"): a name before them, as for the other weak heads
-     "snf", "alf", "ltach", "ltac", "irf"}
+     "snf", "alf", "ltach", "ltac", "irf", "chc", "fqhc", "cboc"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 # Those letters in capitals after two or more capitalised words of three letters or more: no
 # description runs that long before them, so the words name it even when each is English

@@ -118,6 +118,8 @@ _ID_LABEL = (
     # a parking, toll or traffic penalty's notice and an insurance policy ("notice WM40118273",
     # "infringement notice 02/0031/884721", "Bupa policy OVC 7720 1184")
     r"notice|citation|policy|"
+    # a South African hospital's folder number ("Folder: KF 118 224")
+    r"folder|"
     # a research subject's number ("Subject 031-0058", "Participant 208-004")
     r"subject|participant|screening|randomi[sz]ation|"
     # "reg. no.", "Reg #": a registration, only with its number word

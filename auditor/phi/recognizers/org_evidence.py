@@ -406,8 +406,10 @@ class OrgEvidence:
         if all(w.group().isupper() for w in words):
             return  # capitals only: a header or a shouted line, where every word looks proper
         keys = [w.group().lower().strip(".") for w in words]
-        if any(k in TITLES or k in POST_TITLES for k in keys) or keys[0] in RELATIVES | GRADES:
-            return  # "to Dr Amari", "letter to GP Dr Farooq", "with Mum", "SN Maricar": a person
+        if any(k in TITLES or k in POST_TITLES for k in keys) or keys[0] in RELATIVES:
+            return  # "to Dr Amari", "letter to GP Dr Farooq", "with Mum": a person
+        if keys[0] in GRADES and words[0].group().isupper():
+            return  # "SN Maricar", "SHO Okonjo": a nurse's or a doctor's grade and a name
         lex = self.lexicon
         if any(
             lex.is_first(k) and not lex.is_english(k) and i + 1 < len(keys)

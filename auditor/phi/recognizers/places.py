@@ -154,6 +154,8 @@ _FORT = re.compile(r"\b(?:Fort|FORT|Ft\.?|FT\.?)[ \t]+([A-Z][a-z]{2,}|[A-Z]{3,})
 _HUB = re.compile(
     r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,3}(?:(?:International[ \t]+)?Airport|"
     r"(?:Coach|Bus|Railway|Rail|Train|Ferry)[ \t]+(?:Station|Terminal))(?![\w-])"
+    # (not inside a longer name: "Manchester Airport Group", "Dublin Airport Authority")
+    r"(?![ \t]+[A-Z])"
 )
 _HUB_GATE = ("Airport", "Station", "Terminal")
 
