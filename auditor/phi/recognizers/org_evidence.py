@@ -408,8 +408,10 @@ class OrgEvidence:
         keys = [w.group().lower().strip(".") for w in words]
         if any(k in TITLES or k in POST_TITLES for k in keys) or keys[0] in RELATIVES:
             return  # "to Dr Amari", "letter to GP Dr Farooq", "with Mum": a person
-        if keys[0] in GRADES and words[0].group().isupper():
-            return  # "SN Maricar", "SHO Okonjo": a nurse's or a doctor's grade and a name
+        grade = words[0].group()
+        if keys[0] in GRADES and grade != grade.capitalize():
+            return  # "SN Maricar", "SpR Geriatrics": a grade and a name or a specialty (not
+            # the title-case Spanish or French "En")
         lex = self.lexicon
         if any(
             lex.is_first(k) and not lex.is_english(k) and i + 1 < len(keys)
