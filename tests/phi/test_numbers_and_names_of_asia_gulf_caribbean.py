@@ -241,3 +241,29 @@ def test_an_airport_inside_a_firms_name_is_the_firm(engine: PhiEngine) -> None:
     assert Entity.LOCATION.value not in found_as(engine, text, "Dublin Airport"), found(
         engine, text
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Seen today, an elderly gentleman of 91 with an SCC.", "91"),
+     ("A lady of ninety-three, lives alone.", "ninety-three")],
+)  # fmt: skip
+def test_an_age_after_a_persons_noun_and_of(engine: PhiEngine, text: str, age: str) -> None:
+    assert Entity.AGE.value in found_as(engine, text, age), found(engine, text)
+
+
+def test_a_weight_after_of_is_no_age(engine: PhiEngine) -> None:
+    text = "A man of 90 kg, BMI 31."
+    assert Entity.AGE.value not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apices overlie the IAN canal with darkening of the roots.",
+        "Department of Oral & Maxillofacial Surgery, clinic 4.",
+        "72% @ 90 dB L. Tymps Type A bilaterally.",
+    ],
+)
+def test_a_clinics_anatomy_and_tests_name_no_one_and_nowhere(engine: PhiEngine, text: str) -> None:
+    assert not kinds(engine, text) & {PERSON, Entity.LOCATION.value}, found(engine, text)

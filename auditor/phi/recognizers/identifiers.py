@@ -893,6 +893,13 @@ _NOT_AN_AGE_AFTER = (
 _AGE_CUE = re.compile(
     _AGE_VERB + rf"\s+({_AGE_FIGURES}(?!\.\d|[%°/])|{AGE_OVER_89})" + _NOT_AN_AGE_AFTER, I
 )
+# After a person's noun and "of", as a letter describes a patient: "an elderly gentleman of
+# 91", "a lady of ninety-three", "a widow of 94" (not "a man of 90 kg").
+_AGE_OF = re.compile(
+    r"\b(?:man|woman|lady|gentleman|gent|patient|widow|widower|person|chap|fellow|resident)"
+    rf"\s+of\s+({_AGE_FIGURES}(?!\.\d|[%°/])|{AGE_OVER_89})" + _NOT_AN_AGE_AFTER,
+    I,
+)
 # After a person and "is"/"was", in figures or words: "she is 90", "Dad's a hundred and one".
 _AGE_SUBJECTS = (
     "she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
@@ -1520,6 +1527,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             words=("novent", "nonant", "quatre", "cien", "cem", "cent"),
         ),
         Rule("age-cue", e.AGE, _AGE_CUE, 0.8, group=1, words=_AGE_CUE_WORDS),
+        Rule("age-of", e.AGE, _AGE_OF, 0.75, group=1, trigger=(" of ",)),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("age-birthday", e.AGE, _AGE_BIRTHDAY, 0.7, group=1, trigger=("birthday", "bday")),
         Rule(

@@ -401,7 +401,10 @@ EPONYM_HEADS = frozenset(
      "phenotype", "genotype",
      # the instruments and implants a surgeon names for their maker ("Kirschner wire",
      # "Herbert screw", "Ilizarov frame", "Adson forceps", "Langenbeck retractor")
-     "wire", "wires", "screw", "screws", "frame", "forceps", "retractor"}
+     "wire", "wires", "screw", "screws", "frame", "forceps", "retractor",
+     # the anatomy named for its describer ("Schlemm's canal", "Jacobson's nerve",
+     # "Kayser-Fleischer ring"), and an abbreviation read so ("the IAN canal")
+     "canal", "nerve", "ring"}
 )  # fmt: skip
 
 
