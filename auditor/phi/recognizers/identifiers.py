@@ -24,7 +24,6 @@ from auditor.phi.recognizers.checksums import (
     vin_ok,
 )
 from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
-from auditor.phi.recognizers.not_persons import REGISTER_LABELS
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
 from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS, vehicle_spans
@@ -387,7 +386,8 @@ def _labelled_id(value: str) -> bool:
 # Words that open the match but no number: the stop words and a few labels' neighbours.
 _NOT_PREFIXES = (
     STOP_WORDS
-    | REGISTER_LABELS  # another number's label ("Policy MRN 4412093": the MRN's own)
+    # another number's label ("Policy MRN 4412093": the MRN's own)
+    | frozenset({"mrn", "dob", "ssn", "nhs", "chi", "nhi", "urn", "csn", "fin", "nric", "hkid"})
     | frozenset({"range", "rng", "lab", "labs", "date", "dated", "sent", "due", "set"})
 )
 
