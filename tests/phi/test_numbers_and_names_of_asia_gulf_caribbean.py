@@ -267,3 +267,8 @@ def test_a_weight_after_of_is_no_age(engine: PhiEngine) -> None:
 )
 def test_a_clinics_anatomy_and_tests_name_no_one_and_nowhere(engine: PhiEngine, text: str) -> None:
     assert not kinds(engine, text) & {PERSON, Entity.LOCATION.value}, found(engine, text)
+
+
+def test_a_firm_in_capitals_between_a_printouts_dashes(engine: PhiEngine) -> None:
+    text = "5 AP LON +44 20 7946 0744 - WAYFARER TRAVEL LTD - A\n6 APM +447700900391/P1"
+    assert ORG in found_as(engine, text, "WAYFARER TRAVEL LTD"), found(engine, text)

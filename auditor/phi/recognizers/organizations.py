@@ -351,7 +351,8 @@ TRADE_DESCRIPTORS = frozenset(
      "boys", "girls", "book", "glee", "chess", "fan", "breakfast", "homework", "quality"}
 )  # fmt: skip
 # The trade words a hospital also uses for its own services ("Neuro Physio").
-_FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?)\Z")
+# (or a dash or a bar between a printout's fields: "+44 20 7946 0744 - WAYFARER TRAVEL LTD")
+_FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?|[ \t][-–—|][ \t])\Z")
 # an adjective's ending: "prenatal", "genetic", "supportive", "dietary"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous)$")
 _CARE_TRADES = re.compile(
@@ -828,6 +829,8 @@ class OrganizationRecognizer(LocalRecognizer):
                 words = list(re.finditer(r"[^\W\d_][\w'’&.-]*", text[r.start : r.end]))
             if not words or all(self._plain(w.group()) for w in words) or len(words) > 5:
                 continue
+            if all(_ANY_SUFFIX.fullmatch(w.group()) for w in words):
+                continue  # the firm's form alone, its name read as the sentence: no firm
             verb = next((i for i, w in enumerate(words) if w.group().lower() in REPORTING_VERBS), 0)
             if verb:
                 # "SON TEODOR PHONED INSURANCE": a sentence, its object a trade, no firm; but
