@@ -806,6 +806,14 @@ def _merge_chunks(con: duckdb.DuckDBPyConnection) -> None:
 #: group here, are written plain too; departments, roles, record types, actions stay
 #: dictionaries). Readers see the same values.
 PART_DICTIONARY_LIMIT = 1000
+#: The part's Parquet options. ``PARQUET_VERSION v2``: the integers and instants written
+#: as deltas (``DELTA_BINARY_PACKED``), the plain texts as their lengths' deltas then their
+#: bytes (``DELTA_LENGTH_BYTE_ARRAY``), dictionaries as ``RLE_DICTIONARY``: a 1M-event part
+#: (960k rows, 15 columns, from a table, seven runs each, alternating) 0.90 -> 0.80 CPU s
+#: to write, 0.51 -> 0.41 to read back, 68 -> 57 MiB. The same values and types (DuckDB,
+#: pyarrow: the Spark engine's reader) and the same schema; needs DuckDB 1.2 or later to
+#: write, and a reader that knows those encodings (DuckDB, Arrow and Spark 3.3 on do).
+PART_OPTIONS = f"FORMAT parquet, DICTIONARY_SIZE_LIMIT {PART_DICTIONARY_LIMIT}, PARQUET_VERSION v2"
 
 
 def _copy_carry(con: duckdb.DuckDBPyConnection, rows: str, path: Path) -> None:
@@ -817,7 +825,7 @@ def _copy_carry(con: duckdb.DuckDBPyConnection, rows: str, path: Path) -> None:
         f"COPY (SELECT CAST(c.k AS BIGINT) AS k, c.ekey, {source} AS source, "
         "c.* EXCLUDE (k, ekey, sid, line) "
         f"FROM {rows} c LEFT JOIN {CARRY_SOURCES} s USING (sid)) TO {quote_str(str(path))} "
-        f"(FORMAT parquet, DICTIONARY_SIZE_LIMIT {PART_DICTIONARY_LIMIT})"
+        f"({PART_OPTIONS})"
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from auditor.policy import engine
@@ -118,8 +119,9 @@ def test_a_parts_distinct_texts_are_written_plain_and_read_back_whole(tmp_path: 
     """``engine._copy_carry``: a column with more distinct values in a row group than
     ``PART_DICTIONARY_LIMIT`` (2,000 patients) is written without a dictionary (DuckDB's
     default limit is higher: it built each such dictionary first, and kept this one), a
-    few-valued one with one; the rows read back are the carry's, ``source`` spelled
-    ``label:line``."""
+    few-valued one with one; Parquet's version 2 encodings (``PART_OPTIONS``); the rows read
+    back, by DuckDB and by pyarrow (the Spark engine's reader), are the carry's, ``source``
+    spelled ``label:line``."""
     con = duckdb.connect()
     con.execute(f"CREATE TEMP TABLE {engine.CARRY_SOURCES} AS SELECT 1 AS sid, 'a.csv' AS label")
     con.execute(
@@ -139,8 +141,14 @@ def test_a_parts_distinct_texts_are_written_plain_and_read_back_whole(tmp_path: 
     assert "DICTIONARY" not in encodings["ekey"]
     assert "DICTIONARY" not in encodings["event__patient_id"]
     assert "DICTIONARY" in encodings["event__user_id"]
+    assert encodings["k"] == "DELTA_BINARY_PACKED"
+    assert encodings["ekey"] == "DELTA_LENGTH_BYTE_ARRAY"
     got = con.execute("SELECT * FROM read_parquet(?) ORDER BY k", [str(path)]).fetchall()
     want = con.execute(
         "SELECT k, ekey, 'a.csv:' || line, event__user_id, event__patient_id FROM c ORDER BY k"
     ).fetchall()
     assert got == want
+    arrow = pq.read_table(path).sort_by("k")
+    assert arrow.column_names == ["k", "ekey", "source", "event__user_id", "event__patient_id"]
+    columns = [arrow[name].to_pylist() for name in arrow.column_names]
+    assert list(zip(*columns, strict=True)) == want
