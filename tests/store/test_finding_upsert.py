@@ -208,8 +208,11 @@ def test_rows_keep_their_values_and_order_directly_and_staged(tmp_path: Path) ->
     db.upgrade(engine)
     sessions = db.session_factory(engine)
     with db.transaction(sessions) as s:
-        prepared = fr.prepare(s.get_bind().dialect, rows[:1500], seen)
-        assert repo.upsert_prepared(s, prepared, None) == (1500, 0)
+        prepared = fr.prepare(s.get_bind().dialect, rows[:1000], seen)
+        assert repo.upsert_prepared(s, prepared, None) == (1000, 0)
+    with db.transaction(sessions) as s:  # (new, known): half of it stored already
+        prepared = fr.prepare(s.get_bind().dialect, rows[500:1500], seen)
+        assert repo.upsert_prepared(s, prepared, None) == (500, 500)
     # On one connection, as the writer's (its stage is a TEMP table).
     with engine.connect() as conn, db.transaction(db.session_factory(conn)) as s:
         for lo in (1500, 2200):
