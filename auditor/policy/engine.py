@@ -811,8 +811,9 @@ PART_DICTIONARY_LIMIT = 1000
 #: bytes (``DELTA_LENGTH_BYTE_ARRAY``), dictionaries as ``RLE_DICTIONARY``: a 1M-event part
 #: (960k rows, 15 columns, from a table, seven runs each, alternating) 0.90 -> 0.80 CPU s
 #: to write, 0.51 -> 0.41 to read back, 68 -> 57 MiB. The same values and types (DuckDB,
-#: pyarrow: the Spark engine's reader) and the same schema; writing needs a DuckDB that has
-#: ``PARQUET_VERSION`` (2.0.1 here), reading one that knows those encodings (Arrow does).
+#: pyarrow: the Spark engine's reader) and the same schema; writing needs DuckDB 1.2 or later
+#: (1.1.3 refuses the option; 1.2.0 writes it: pyproject's floor), reading one that knows
+#: those encodings (Arrow does).
 PART_OPTIONS = f"FORMAT parquet, DICTIONARY_SIZE_LIMIT {PART_DICTIONARY_LIMIT}, PARQUET_VERSION v2"
 
 
