@@ -158,10 +158,10 @@ _RELATION_GATE = ("/o", "/O")
 # Malaysia's "son of" and "daughter of" between a given name and the father's ("RAJESH A/L
 # SIVALINGAM", "Kamala a/p Muniandy"): only with a name before it, as "A/P" opens a note's
 # assessment and plan.
-_ANAK = re.compile(
-    r"(?<![\w'’/-])([^\W\d_][\w'’-]*)[ \t]+(?i:a/[lp])\.?[ \t]+"
-    r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})"
-)
+# The joining word is found first (a pattern opening on the given name would be tried at
+# every word of every note holding "s/p"), then the name before it and the words after it.
+_ANAK = re.compile(r"(?<![\w'’/-])(?i:a/[lp])\.?[ \t]+")
+_WORD_BEFORE = re.compile(r"(?<![\w'’/-])[^\W\d_][\w'’-]*(?=[ \t]+\Z)")
 _WORD_IN_RUN = re.compile(r"[^\W\d_][\w'’-]*")
 # A contact's name in brackets with their extension: "case mgmt (Heather, x6620)", "(Dana
 # Roe, ext 4410)".
@@ -761,27 +761,32 @@ class NameShapeRecognizer(LocalRecognizer):
             # no list knows ("w/o pressors")
             if kept >= (1 if text[m.start(1)].isupper() else 2):
                 out.append(make_result(self, Entity.PERSON, m.start(1), end, SCORE))
-        for m in (
-            _ANAK.finditer(text)
-            if "/l" in text or "/L" in text or "/p" in text or "/P" in text
-            else ()
-        ):
-            given = m.group(1)
-            end, kept = self._name_run(text, m.start(2), m.end(2))
-            if (
-                kept
-                and given[:1].isupper()
-                and self._word(given)
-                and given.lower() not in STOP_WORDS
-            ):
-                out.append(make_result(self, Entity.PERSON, m.start(1), end, SCORE))
         return out
 
-    def _name_run(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """The end of the words from ``start`` that read as a name (each on a name list or
-        unknown to the English and clinical lists), and how many they are."""
-        last, kept = -1, 0
+    def _son_or_daughter_of(self, text: str) -> list[RecognizerResult]:
+        """A Malaysian name joined by "A/L" or "A/P" (``_ANAK``): the given name before the
+        join and the father's words after it, as ``_relation_of`` reads them."""
+        out = []
+        for m in _ANAK.finditer(text):
+            given = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if given is None or not given.group()[:1].isupper():
+                continue
+            if not self._word(given.group()) or given.group().lower() in STOP_WORDS:
+                continue
+            end, kept = self._name_run(text, m.end(), len(text), limit=3)
+            if kept:
+                out.append(make_result(self, Entity.PERSON, given.start(), end, SCORE))
+        return out
+
+    def _name_run(self, text: str, start: int, end: int, limit: int = 3) -> tuple[int, int]:
+        """The end of the words from ``start`` (at most ``limit``, one blank-separated run)
+        that read as a name (each on a name list or unknown to the English and clinical
+        lists), and how many they are."""
+        last, kept = start, 0
         for word in _WORD_IN_RUN.finditer(text, start, end):
+            gap = text[last : word.start()]  # none before the first word, blanks between
+            if kept == limit or gap.strip(" \t") or (kept > 0) != (gap != ""):
+                break
             if not self._word(word.group()) or word.group().lower() in STOP_WORDS:
                 break
             last, kept = word.end(), kept + 1
@@ -802,8 +807,10 @@ class NameShapeRecognizer(LocalRecognizer):
                 for m in _GAELIC_NAME.finditer(text)
                 if self._given_or_unknown(m.group().split()[0])
             ]
-        if any(g in text for g in _RELATION_GATE) or "a/" in text or "A/" in text:
+        if any(g in text for g in _RELATION_GATE):
             out += self._relation_of(text)
+        if "a/" in text or "A/" in text:
+            out += self._son_or_daughter_of(text)
         for m in _NAME_WITH_EXTENSION.finditer(text) if "(" in text else ():
             if self._given_or_unknown(m.group(1).split()[0]):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))

@@ -150,11 +150,10 @@ class NameRecognizer(NameWords, LocalRecognizer):
         spans += self._repeated(view, spans)
         spans = [span for span in spans if _still_a_name(text, span[0], span[1])]
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
-        if not text.isascii():
-            for _, end, score in spans:
-                if script := _NAME_IN_SCRIPT.match(text, end):
-                    out.append(make_result(self, Entity.PERSON, *script.span(1), score))
-        for _, end, _ in spans:
+        scripts = not text.isascii()
+        for _, end, score in spans:
+            if scripts and (script := _NAME_IN_SCRIPT.match(text, end)):
+                out.append(make_result(self, Entity.PERSON, *script.span(1), score))
             age = _AGE_AFTER_NAME.match(text, end)
             if age is None and (record := _ID_AFTER_NAME.match(text, end)) is not None:
                 age = _AGE_AFTER_NAME.match(text, record.end())
