@@ -352,6 +352,10 @@ TRADE_DESCRIPTORS = frozenset(
 )  # fmt: skip
 # The trade words a hospital also uses for its own services ("Neuro Physio").
 # (or a dash or a bar between a printout's fields: "+44 20 7946 0744 - WAYFARER TRAVEL LTD")
+# Two words in capitals side by side: a letterhead's or a caption's line in a mixed-case text.
+_CAPITAL_RUN = re.compile(r"\b[A-Z]{2,}[ \t]+(?:&[ \t]+)?[A-Z]{2,}\b")
+# The end of a field's value: the line's end, a column's gap, a separator or a bracket.
+_VALUE_END = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|[-–—|*•,;:(/][ \t]|[(\[])", re.M)
 _FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?|[ \t][-–—|][ \t])\Z")
 # an adjective's ending: "prenatal", "genetic", "supportive", "dietary"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous)$")
@@ -796,16 +800,35 @@ class OrganizationRecognizer(LocalRecognizer):
         for find in map(listed, _PLAIN_LISTS):
             either += [self._result(s, e, SUFFIX_SCORE) for s, e in find(text, runs)]
         if not view.shouting:
-            return self._grammar(text, runs) + either + self._capital_courts(text)
+            out = self._grammar(text, runs) + either + self._capital_courts(text)
+            return out + self._capital_lines(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
         # ("FUNERAL BY HOWARD TRANSPORT", "copy to harris and sons"). It reads a copy with the
-        # words capitalised as in a title (same offsets) instead, short names only: a long
-        # run of capitalised words there is a sentence, not a name, and partnership shapes
-        # ("Shift, Colace and Senna") need real capitals.
-        out = []
+        # words capitalised as in a title (same offsets) instead.
         cased = capitalise_words(text)
         cased_words = _ascii_words(cased)
-        for r in self._grammar(cased, cased_words, pairs=False):
+        out = self._shouted(text, self._grammar(cased, cased_words, pairs=False))
+        if " of " in cased and _OF_FORM_GATE(cased, cased_words):
+            out += self._of_forms(text, cased, any_case=True)
+        partners = _PARTNERS.finditer(cased) if _PARTNERS_GATE.search(cased) else ()
+        for m in partners:  # "wilson, norman and murphy"
+            names = [w for w in re.findall(r"[A-Za-z'-]+", m.group()) if w.lower() != "and"]
+            if self.lexicon is not None and all(
+                self.lexicon.is_surname(w.lower()) and not self._plain(w) for w in names
+            ):
+                out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
+        for m in _LOWER_LEGAL.finditer(lower_same_length(text)):  # "SHEPPARD INC", "begum llp"
+            if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
+                out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        return out + either
+
+    def _shouted(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """The names of ``found`` (the grammar's, read on a Title-case copy of ``text``) that
+        hold in capitals: short names only, for a long run of capitalised words there is a
+        sentence, not a name, and partnership shapes ("Shift, Colace and Senna") need real
+        capitals."""
+        out = []
+        for r in found:
             stop = _SENTENCE_STOP.search(text[r.start : r.end])  # a sentence ends inside
             if stop:
                 r.end = r.start + stop.start() + 1
@@ -843,19 +866,40 @@ class OrganizationRecognizer(LocalRecognizer):
                 continue  # "works at night", "job at home": a surname too, but no firm alone
             r.start += words[0].start()
             out.append(r)
-        if " of " in cased and _OF_FORM_GATE(cased, cased_words):
-            out += self._of_forms(text, cased, any_case=True)
-        partners = _PARTNERS.finditer(cased) if _PARTNERS_GATE.search(cased) else ()
-        for m in partners:  # "wilson, norman and murphy"
-            names = [w for w in re.findall(r"[A-Za-z'-]+", m.group()) if w.lower() != "and"]
-            if self.lexicon is not None and all(
-                self.lexicon.is_surname(w.lower()) and not self._plain(w) for w in names
-            ):
-                out.append(self._result(m.start(), m.end(), PARTNERS_SCORE))
-        for m in _LOWER_LEGAL.finditer(lower_same_length(text)):  # "SHEPPARD INC", "begum llp"
-            if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
-                out.append(self._result(m.start(), m.end(), CUE_SCORE))
-        return out + either
+        return out
+
+    def _capital_lines(self, text: str) -> list[RecognizerResult]:
+        """A firm's or a body's name in capitals in a mixed-case text, as a letterhead, a
+        caption or a form's field prints it ("THAMES VALLEY POLICE - CENTRAL TICKET OFFICE",
+        "NORTHLINE CAR & TRUCK RENTAL"): the grammar on a Title-case copy, kept where the
+        text is in capitals, and read as a shouted note's names are."""
+        if not _CAPITAL_RUN.search(text):
+            return []
+        cased = capitalise_words(text)
+        found = [
+            r
+            for r in self._grammar(cased, _ascii_words(cased), pairs=False, industry=True)
+            if not re.search(r"[a-z]", text[r.start : r.end])
+        ]
+        return [r for r in self._shouted(text, found) if self._stands_alone(text, r)]
+
+    def _stands_alone(self, text: str, r: RecognizerResult) -> bool:
+        """Whether a name read in capitals is the line's or the field's whole value (it ends
+        at the line's end, a column's gap or a separator: "THAMES VALLEY POLICE - CENTRAL
+        TICKET OFFICE"), or opens on a surname or a place that is no English word
+        ("WESTBROOK HIGH SCHOOL CLASS OF '95"); a heading's words run on ("NEW HIRE
+        ONBOARDING", "CHARITY FUND SUPPORT")."""
+        if _VALUE_END.match(text, r.end):
+            return True
+        first = re.match(r"[A-Za-z'’]+", text[r.start : r.end])
+        key = first.group().lower() if first else ""
+        lex = self.lexicon
+        return (
+            lex is not None
+            and bool(key)
+            and not lex.is_english(key)
+            and (lex.is_surname(key) or key in lex.places)
+        )
 
     def _of_forms(
         self, text: str, cased: str | None = None, *, any_case: bool = False
@@ -961,9 +1005,12 @@ class OrganizationRecognizer(LocalRecognizer):
         )
 
     def _grammar(
-        self, text: str, words: frozenset[str], *, pairs: bool = True
+        self, text: str, words: frozenset[str], *, pairs: bool = True, industry: bool | None = None
     ) -> list[RecognizerResult]:
-        """The grammars over ``text`` (``words``: its :func:`_ascii_words`, for the gates)."""
+        """The grammars over ``text`` (``words``: its :func:`_ascii_words`, for the gates);
+        ``pairs`` reads partnerships and hyphenated pairs, ``industry`` (as ``pairs`` unless
+        given) a name before its industry ("Fortescue Metals")."""
+        industry = pairs if industry is None else industry
         out: list[RecognizerResult] = []
         # One plain scan for a suffix word first: most notes name no company, and the
         # name-before-suffix pattern backtracks at every capital letter.
@@ -1052,7 +1099,7 @@ class OrganizationRecognizer(LocalRecognizer):
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
                 out.append(self._result(start, m.end(1), CUE_SCORE))
-        for m in _INDUSTRY.finditer(text) if pairs and _INDUSTRY_GATE(text, words) else ():
+        for m in _INDUSTRY.finditer(text) if industry and _INDUSTRY_GATE(text, words) else ():
             if "  " in text[m.end(1) : m.end()] or "\n" in text[m.end(1) : m.end()]:
                 continue  # a column's gap: "Castlebay     Mobile: 07700 ..." is a town, a label
             # (a sentence's first word before the name: "Your Fernquell Energy Direct Debit")

@@ -19,6 +19,7 @@ from auditor.phi.recognizers.headed_names import HeadedNameRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.json_fields import JsonFieldRecognizer
 from auditor.phi.recognizers.lexicon import Lexicon
+from auditor.phi.recognizers.local_government import LocalGovernmentRecognizer
 from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
@@ -59,6 +60,7 @@ def build_pack(
         facilities,
         HeadedNameRecognizer(lexicon),
         EmergencyServiceRecognizer(lexicon),
+        LocalGovernmentRecognizer(lexicon),
         AirportRecognizer(),
         TeamRecognizer(lexicon),
         names,
