@@ -203,6 +203,10 @@ UNSEEN_HAND = (
     "round127-test",
     "round128-test",
     "round129-test",
+    "round130-test",
+    "round132-test",
+    "round133-test",
+    "round131-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -95,7 +95,11 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round126-dev``/``round126-test``,
 ``round127-dev``/``round127-test``,
 ``round128-dev``/``round128-test``,
-``round129-dev``/``round129-test`` and ``bait-dev``/``bait-test``
+``round129-dev``/``round129-test``,
+``round130-dev``/``round130-test``,
+``round132-dev``/``round132-test``,
+``round133-dev``/``round133-test``,
+``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
 under 90, counted neither way). ``build()`` strips the markup into the scorer's JSONL shape
@@ -1562,6 +1566,46 @@ CORPORA = {
         HERE / "round129_test.jsonl",
         HERE / "round129_test_site.tsv",
     ),
+    "round130-dev": (
+        HERE / "round130_dev.src.txt",
+        HERE / "round130_dev.jsonl",
+        HERE / "round130_dev_site.tsv",
+    ),
+    "round130-test": (
+        HERE / "round130_test.src.txt",
+        HERE / "round130_test.jsonl",
+        HERE / "round130_test_site.tsv",
+    ),
+    "round132-dev": (
+        HERE / "round132_dev.src.txt",
+        HERE / "round132_dev.jsonl",
+        HERE / "round132_dev_site.tsv",
+    ),
+    "round132-test": (
+        HERE / "round132_test.src.txt",
+        HERE / "round132_test.jsonl",
+        HERE / "round132_test_site.tsv",
+    ),
+    "round133-dev": (
+        HERE / "round133_dev.src.txt",
+        HERE / "round133_dev.jsonl",
+        HERE / "round133_dev_site.tsv",
+    ),
+    "round133-test": (
+        HERE / "round133_test.src.txt",
+        HERE / "round133_test.jsonl",
+        HERE / "round133_test_site.tsv",
+    ),
+    "round131-dev": (
+        HERE / "round131_dev.src.txt",
+        HERE / "round131_dev.jsonl",
+        HERE / "round131_dev_site.tsv",
+    ),
+    "round131-test": (
+        HERE / "round131_test.src.txt",
+        HERE / "round131_test.jsonl",
+        HERE / "round131_test_site.tsv",
+    ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
         HERE / "bait_dev.jsonl",
@@ -1612,8 +1656,25 @@ def build(corpus: str = "icu") -> list[dict]:
 
 
 def load(corpus: str = "icu") -> list[dict]:
+    """The built JSONL of ``corpus``, ages under 90 read as IGNORE (:func:`ages_under_90`)."""
     path = CORPORA[corpus][1]
-    return [json.loads(ln) for ln in path.read_text().splitlines() if ln.strip()]
+    docs = [json.loads(ln) for ln in path.read_text().splitlines() if ln.strip()]
+    return [{**doc, "spans": ages_under_90(doc["text"], doc["spans"])} for doc in docs]
+
+
+def ages_under_90(text: str, spans: list[list]) -> list[list]:
+    """``spans`` with every AGE span whose numbers are all under 90 typed IGNORE.
+
+    Safe Harbor removes ages over 89 only, the convention since round 4 marks a younger age
+    X, and the de-identification scorer lets one stay; an author who marked every age
+    (rounds 130, 132 and 133) is read as the others, so that the two scorers agree.
+    """
+    out = []
+    for start, end, kind in spans:
+        numbers = [int(n) for n in re.findall(r"\d+", text[start:end])]
+        young = kind == "AGE" and bool(numbers) and max(numbers) < 90
+        out.append([start, end, "IGNORE" if young else kind])
+    return out
 
 
 if __name__ == "__main__":
