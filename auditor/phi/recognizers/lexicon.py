@@ -45,9 +45,20 @@ TITLES = frozenset(
         "cst",
         "cpl",
     }
+) | (
+    MILITARY_RANKS := frozenset(
+        # the armed forces' ranks and ratings as military and veterans' hospitals write them
+        # before a surname ("SSG Runnels", "HM3 Fiordaliso", "TSgt Wennerstrom", "Maj
+        # Tillinghast-Soto"); not those that are clinical abbreviations too (SPC suprapubic
+        # catheter, A1C, PO2, LTC, CDR, CSM, HN, COL, LT, GEN) nor "Pvt" of "Pvt. Ltd."
+        {"pfc", "pv2", "ssg", "sfc", "1sg", "sgm", "1lt", "2lt", "wo1", "cw2", "cw3", "cw4",
+         "cw5", "hm1", "hm2", "hm3", "po1", "po3", "cpo", "scpo", "mcpo", "ens", "ltjg", "lcdr",
+         "lcpl", "ssgt", "tsgt", "msgt", "smsgt", "cmsgt", "gysgt", "1stsgt", "sgtmaj", "sra",
+         "amn", "maj", "capt"}
+    )  # fmt: skip
 )
 # (the ranks take a capitalised surname only: "Det. card # ..." is the detective's card)
-RANKS = frozenset({"det", "sgt", "ofc", "insp", "supt", "cst", "cpl"})
+RANKS = frozenset({"det", "sgt", "ofc", "insp", "supt", "cst", "cpl"}) | MILITARY_RANKS
 # The ranks spelled out, before a surname ("Officer Maddigan") or after a force's initials
 # ("KPD officer"): one list for the name rule and the organisation rule's gate.
 SPELLED_RANKS = (

@@ -1,0 +1,44 @@
+"""Names and facilities as military, veterans' and Indian Health Service hospitals write them
+(issue 14, after round 130's dev batch).
+
+"SSG Runnels", "HM3 FIORDALISO, Gina M", "TSgt Wennerstrom": a rank or a rating before a
+surname is a title, as "Sgt" and "Det." are; ranks that are clinical abbreviations too (SPC, A1C,
+PO2, LTC, CDR) are not read so. Values invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import found, found_as, kinds
+
+PERSON = Entity.PERSON.value
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("unit 1SG Haltiwanger visited 1400, asked re: RTD", "Haltiwanger"),
+        ("LPO PO1 Obembe notified of adm per CO request", "Obembe"),
+        ("CCATT RN Capt Ezeagu, RT TSgt Wennerstrom", "Wennerstrom"),
+        ("requested updates to SSgt Gorsline, pt consented", "Gorsline"),
+        ("P: HM3 FIORDALISO, Gina M, AD, watcher", "FIORDALISO, Gina M"),
+        ("LCDR Halvorsen and ENS Okafor at bedside", "Halvorsen"),
+    ],
+)
+def test_a_rank_before_a_surname(engine: PhiEngine, text: str, name: str) -> None:
+    assert PERSON in found_as(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SPC Draining clear urine, site clean",
+        "A1C Pending, glucose 212",
+        "PO2 Normal on the last gas",
+    ],
+)
+def test_clinical_abbreviations_are_no_rank(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in kinds(engine, text), found(engine, text)
