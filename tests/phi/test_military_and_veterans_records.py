@@ -3,7 +3,10 @@
 
 "SSG Runnels", "HM3 FIORDALISO, Gina M", "TSgt Wennerstrom": a rank or a rating before a
 surname is a title, as "Sgt" and "Det." are; ranks that are clinical abbreviations too (SPC, A1C,
-PO2, LTC, CDR) are not read so. Values invented.
+PO2, LTC, CDR) are not read so. "Buffalo VAMC", "OKC VAMC": a veterans' medical centre after any
+name; "MEDVAMC", "BAACH", "NMCSD": a forces' medical centre or community hospital by its
+initials ("SINUS TACH" is none); "USNH Guam", "VA Pittsburgh": the kind before its place (after
+"VA", a known place only: "VA Benefits" is none). Values invented.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from auditor.phi.entities import Entity
 from tests.phi.conftest import found, found_as, kinds
 
 PERSON = Entity.PERSON.value
+HOSPITAL = Entity.HOSPITAL.value
 
 
 @pytest.mark.parametrize(
@@ -42,3 +46,28 @@ def test_a_rank_before_a_surname(engine: PhiEngine, text: str, name: str) -> Non
 )
 def test_clinical_abbreviations_are_no_rank(engine: PhiEngine, text: str) -> None:
     assert PERSON not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("referred to SW Ms. Mackowiak. Buffalo VAMC", "Buffalo VAMC"),
+        ("call back after she gets kids to her sister's.\nOKC VAMC", "OKC VAMC"),
+        ("CCU MEDVAMC  11/30/15", "MEDVAMC"),
+        ("shift note ICU BAACH  14 Mar 2012 (day)", "BAACH"),
+        ("I-PASS   NMCSD ICU   04OCT2016", "NMCSD"),
+        ("RT note  USNH Guam  19 Aug 08", "USNH Guam"),
+        ("transfer to Naval Hospital Okinawa in am", "Naval Hospital Okinawa"),
+        ("accepted at VA Pittsburgh for CT surgery", "VA Pittsburgh"),
+    ],
+)
+def test_veterans_and_forces_hospitals(engine: PhiEngine, text: str, name: str) -> None:
+    assert HOSPITAL in found_as(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sinus TACH 120s after the bolus", "VTACH x3 overnight, shocked", "VA Benefits office called"],
+)
+def test_rhythms_and_benefits_are_no_hospital(engine: PhiEngine, text: str) -> None:
+    assert HOSPITAL not in kinds(engine, text), found(engine, text)

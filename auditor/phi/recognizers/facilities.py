@@ -62,10 +62,14 @@ _FACILITY_HEADS = frozenset(
      "lab", "labs", "laboratory", "laboratories", "snf", "alf", "ltach", "ltac", "irf",
      # a community health centre, a federally qualified one, the VA's community-based
      # outpatient clinic ("Ikhwezi Lomso CHC", "Chehalis River CBOC")
-     "chc", "fqhc", "cboc"}
+     "chc", "fqhc", "cboc",
+     # a veterans' medical centre and health care system ("Buffalo VAMC", "OKC VAMC")
+     "vamc", "vahcs"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
 # Heads that name a hospital whatever words stand before them.
-_STRONG_HEADS = frozenset({"hospital", "infirmary", "hospice", "sanatorium", "sanitarium"})
+_STRONG_HEADS = frozenset(
+    {"hospital", "infirmary", "hospice", "sanatorium", "sanitarium", "vamc", "vahcs"}
+)
 # Heads so generic that the word in front must itself look like a name or place.
 _WEAK_HEADS = frozenset(
     {"center", "centre", "ctr", "health", "house", "home", "village", "lodge", "gardens",
@@ -211,8 +215,19 @@ _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl
 # or memorial hospital); four letters at least, so no clinical abbreviation ("CMC" joint,
 # "MCH" index, "RH" factor) reads as one.
 _HOSPITAL_INITIALS = re.compile(
-    r"(?<![\w/-])(?=[A-Z]{4,7}(?![\w/]))[A-Z]{1,4}(?:RMC|UMC|GMC|MMC|CMC|MC|RH|MH)(?![\w/])"
+    r"(?<![\w/-])(?=[A-Z]{4,7}(?![\w/]))[A-Z]{1,4}(?:RMC|UMC|GMC|MMC|CMC|VAMC|MC|RH|MH|ACH)"
+    # (and the armed forces' medical centres and community hospitals, as their notes name
+    # them: "MEDVAMC", "BAACH", "NMCSD")
+    r"(?![\w/])|(?<![\w/-])NMC[A-Z]{1,3}(?![\w/])"
 )
+# A veterans' or a forces' hospital by its kind before its place: "VA Puget Sound", "USNH
+# Guam", "Naval Hospital Okinawa" (after "VA" the words must be a known place: "VA Benefits").
+_FORCES_HOSPITAL = re.compile(
+    r"(?<![\w/-])(?P<kind>VA|USNH|USAH|Naval[ \t]+Hospital|Naval[ \t]+Medical[ \t]+Cent(?:er|re)|"
+    r"Army[ \t]+Medical[ \t]+Cent(?:er|re)|Air[ \t]+Force[ \t]+Hospital)[ \t]+"
+    r"(?P<place>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})(?![\w'’-])"
+)
+_FORCES_GATE = ("VA ", "USNH", "USAH", "Naval", "Army", "Air Force")
 
 # a care model, not a place ("a PCMH practice")
 _NOT_HOSPITAL_INITIALS = frozenset({"PCMH", "LHRH", "GNRH", "TRH", "CRH", "GHRH"})
@@ -224,6 +239,29 @@ class FacilityRecognizer(LocalRecognizer):
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         super().__init__("AuditorFacilityRecognizer", [Entity.HOSPITAL.value])
+
+    def _forces_hospitals(self, text: str) -> list[tuple[int, int]]:
+        """Veterans' and forces' hospitals by their kind and place (``_FORCES_HOSPITAL``)."""
+        out = []
+        for m in _FORCES_HOSPITAL.finditer(text):
+            words = m.group("place").split()
+            if m.group("kind") == "VA":
+                # the longest run of the words that is a known place ("VA Puget Sound MICU")
+                lex = self.lexicon
+                keys = [w.lower() for w in words]
+                k = next(
+                    (k for k in range(len(keys), 0, -1)
+                     if (tuple(keys[:k]) in lex.multiword_places if k > 1
+                         else keys[0] in lex.places and not lex.is_english(keys[0]))),
+                    0,
+                )  # fmt: skip
+                if not k:
+                    continue
+                words = words[:k]
+            end = m.start("place") + len(" ".join(words))
+            if text[m.start("place") : end] == " ".join(words):
+                out.append((m.start(), end))
+        return out
 
     def _no_word(self, key: str) -> bool:
         """Initials that are no English or clinical word ("SLMC" is; "MARCH" is not)."""
@@ -254,11 +292,15 @@ class FacilityRecognizer(LocalRecognizer):
             ]
         found += [(m.start(), m.end(), 0.75) for m in _STREET_SURGERY_SCAN(text)]
         found += [(m.start(), m.end(), 0.75) for m in _SHORT_STREET_SURGERY_SCAN(text)]
-        if "MC" in text or "RH" in text or "MH" in text:
+        if any(g in text for g in _FORCES_GATE):
+            found += [(s, e, 0.75) for s, e in self._forces_hospitals(text)]
+        if "MC" in text or "RH" in text or "MH" in text or "ACH" in text:
             found += [
                 (m.start(), m.end(), 0.7)
                 for m in _HOSPITAL_INITIALS.finditer(text)
-                if m.group() not in _NOT_HOSPITAL_INITIALS and self._no_word(m.group().lower())
+                if m.group() not in _NOT_HOSPITAL_INITIALS
+                and not m.group().endswith("TACH")  # "SINUS TACH", "VTACH"
+                and self._no_word(m.group().lower())
             ]
         if "Hospital" in text or "Cent" in text:
             found += [

@@ -15,47 +15,49 @@ from auditor.phi.recognizers.not_persons import EHR_PRODUCTS, PRODUCTS
 from auditor.phi.resources import lines as resource_lines
 from auditor.phi.stop_words import STOP_WORDS
 
+# The armed forces' ranks and ratings as military and veterans' hospitals write them before a
+# surname ("SSG Runnels", "HM3 Fiordaliso", "TSgt Wennerstrom", "Maj Tillinghast-Soto"); not
+# those that are clinical abbreviations too (SPC suprapubic catheter, A1C, PO2, LTC, CDR, CSM,
+# HN, COL, LT, GEN) nor "Pvt" of "Pvt. Ltd.".
+MILITARY_RANKS = frozenset(
+    {"pfc", "pv2", "ssg", "sfc", "1sg", "sgm", "1lt", "2lt", "wo1", "cw2", "cw3", "cw4",
+     "cw5", "hm1", "hm2", "hm3", "po1", "po3", "cpo", "scpo", "mcpo", "ens", "ltjg", "lcdr",
+     "lcpl", "ssgt", "tsgt", "msgt", "smsgt", "cmsgt", "gysgt", "1stsgt", "sgtmaj", "sra",
+     "amn", "maj", "capt"}
+)  # fmt: skip
 # Cue words. Lower-cased, compared with TokenView keys.
-TITLES = frozenset(
-    {
-        "dr",
-        "doctor",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mister",
-        "missus",
-        "prof",
-        "professor",
-        "rev",
-        # Singapore's and Malaysia's "Madam" before a married woman's own name ("Mdm Ng Poh
-        # Lian"); not "Fr", a catheter's French size as often as a priest ("20 Fr PEG")
-        "mdm",
-        # Filipino forms of address before a given name ("Aling Nena", "Mang Tonyo")
-        "aling",
-        "mang",
-        # police ranks before a surname, abbreviated ("Det. Ostrowicz", "Sgt Pryce")
-        "det",
-        "sgt",
-        "ofc",
-        "insp",
-        "supt",
-        # (Canada's and Britain's constables and corporals: "Cst. Wozny", "Cpl Hartigan")
-        "cst",
-        "cpl",
-    }
-) | (
-    MILITARY_RANKS := frozenset(
-        # the armed forces' ranks and ratings as military and veterans' hospitals write them
-        # before a surname ("SSG Runnels", "HM3 Fiordaliso", "TSgt Wennerstrom", "Maj
-        # Tillinghast-Soto"); not those that are clinical abbreviations too (SPC suprapubic
-        # catheter, A1C, PO2, LTC, CDR, CSM, HN, COL, LT, GEN) nor "Pvt" of "Pvt. Ltd."
-        {"pfc", "pv2", "ssg", "sfc", "1sg", "sgm", "1lt", "2lt", "wo1", "cw2", "cw3", "cw4",
-         "cw5", "hm1", "hm2", "hm3", "po1", "po3", "cpo", "scpo", "mcpo", "ens", "ltjg", "lcdr",
-         "lcpl", "ssgt", "tsgt", "msgt", "smsgt", "cmsgt", "gysgt", "1stsgt", "sgtmaj", "sra",
-         "amn", "maj", "capt"}
-    )  # fmt: skip
+TITLES = (
+    frozenset(
+        {
+            "dr",
+            "doctor",
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "mister",
+            "missus",
+            "prof",
+            "professor",
+            "rev",
+            # Singapore's and Malaysia's "Madam" before a married woman's own name ("Mdm Ng Poh
+            # Lian"); not "Fr", a catheter's French size as often as a priest ("20 Fr PEG")
+            "mdm",
+            # Filipino forms of address before a given name ("Aling Nena", "Mang Tonyo")
+            "aling",
+            "mang",
+            # police ranks before a surname, abbreviated ("Det. Ostrowicz", "Sgt Pryce")
+            "det",
+            "sgt",
+            "ofc",
+            "insp",
+            "supt",
+            # (Canada's and Britain's constables and corporals: "Cst. Wozny", "Cpl Hartigan")
+            "cst",
+            "cpl",
+        }
+    )
+    | MILITARY_RANKS
 )
 # (the ranks take a capitalised surname only: "Det. card # ..." is the detective's card)
 RANKS = frozenset({"det", "sgt", "ofc", "insp", "supt", "cst", "cpl"}) | MILITARY_RANKS
