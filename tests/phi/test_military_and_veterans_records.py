@@ -6,7 +6,9 @@ surname is a title, as "Sgt" and "Det." are; ranks that are clinical abbreviatio
 PO2, LTC, CDR) are not read so. "Buffalo VAMC", "OKC VAMC": a veterans' medical centre after any
 name; "MEDVAMC", "BAACH", "NMCSD": a forces' medical centre or community hospital by its
 initials ("SINUS TACH" is none); "USNH Guam", "VA Pittsburgh": the kind before its place (after
-"VA", a known place only: "VA Benefits" is none). Values invented.
+"VA", a known place only: "VA Benefits" is none). "2-9 IN", "B Co, 2-3 IN", "USS Makin Island",
+"VISN 10": a patient's command and the VA's region, by the forces' own shapes ("2-3 in long" is
+a size). Values invented.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from tests.phi.conftest import found, found_as, kinds
 
 PERSON = Entity.PERSON.value
 HOSPITAL = Entity.HOSPITAL.value
+ORG = Entity.ORGANIZATION.value
 
 
 @pytest.mark.parametrize(
@@ -71,3 +74,26 @@ def test_veterans_and_forces_hospitals(engine: PhiEngine, text: str, name: str) 
 )
 def test_rhythms_and_benefits_are_no_hospital(engine: PhiEngine, text: str) -> None:
     assert HOSPITAL not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("unit 1SG Haltiwanger 2-9 IN visited 1400", "2-9 IN"),
+        ("platoon sgt from B Co, 2-3 IN here at 2100", "B Co, 2-3 IN"),
+        ("deployed with 1-82 FA until May", "1-82 FA"),
+        ("command (USS Makin Island) notified of adm", "USS Makin Island"),
+        ("transferred from HMAS Canberra sick bay", "HMAS Canberra"),
+        ("served with the 82nd Airborne Division", "82nd Airborne Division"),
+        ("Bogdana Sfetcu RN, VISN 10 tele-ICU hub", "VISN 10"),
+    ],
+)
+def test_a_command_or_a_ship(engine: PhiEngine, text: str, unit: str) -> None:
+    assert ORG in found_as(engine, text, unit), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["wound 2-3 in long, packed", "TAKE 2-3 IN AM WITH FOOD", "moved to the 2nd Floor"]
+)
+def test_sizes_and_floors_are_no_command(engine: PhiEngine, text: str) -> None:
+    assert ORG not in kinds(engine, text), found(engine, text)

@@ -15,6 +15,7 @@ from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.emergency_services import EmergencyServiceRecognizer
 from auditor.phi.recognizers.facilities import FacilityRecognizer
+from auditor.phi.recognizers.forces import ForcesRecognizer
 from auditor.phi.recognizers.headed_names import HeadedNameRecognizer
 from auditor.phi.recognizers.identifiers import identifier_recognizer
 from auditor.phi.recognizers.json_fields import JsonFieldRecognizer
@@ -61,6 +62,7 @@ def build_pack(
         HeadedNameRecognizer(lexicon),
         EmergencyServiceRecognizer(lexicon),
         LocalGovernmentRecognizer(lexicon),
+        ForcesRecognizer(),
         AirportRecognizer(),
         TeamRecognizer(lexicon),
         names,

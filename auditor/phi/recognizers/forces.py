@@ -1,0 +1,75 @@
+"""The armed forces' units and ships, as military and veterans' hospitals name a patient's
+command: a battalion of a regiment with its branch ("2-9 IN", "B Co, 2-3 IN", "1-82 FA",
+"2/7 Marines"), a numbered formation ("82nd Airborne Division", "3rd Bn, 5th Marines"), a
+commissioned ship ("USS Makin Island", "HMAS Canberra") and a VA region ("VISN 10").
+
+A soldier's unit is their employer and their address at once: it names who they are to the
+command that is told of the admission. Its shapes are the forces' own and nothing else's:
+numbers joined by a dash or a slash before a branch's capitals or a formation's word, and a
+navy's prefix before a ship's name. "2-9" alone is a range and "2/7" a date; the branch after
+them is what tells, and "IN" in capitals only (not "2-3 in the morning").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import RecognizerResult
+
+from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.patterns import make_result
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th|d)?"
+_BRANCHES = (
+    r"IN|INF|FA|AR|CAV|AVN|EN|BSB|ADA|MI|SF|MP|SIG|Marines|Infantry|Cavalry|Armor|Aviation|"
+    r"Field[ \t]+Artillery|Engineers"
+)
+_SUBUNIT = r"(?:[A-H]|HHC|HHB|HHD|HHT|HSC)[ \t]+(?:Co\.?|Company|Btry|Battery|Trp|Troop),?[ \t]+"
+# A battalion and its regiment with the branch: "2-9 IN", "B Co, 2-3 IN", "1-502nd INF".
+_BATTALION = re.compile(
+    rf"(?<![\w/.-])(?:{_SUBUNIT})?{_ORDINAL}[-/]{_ORDINAL}[ \t]+(?:{_BRANCHES})"
+    r"(?![\w-])(?![ \t]+[A-Z]{2})"  # (not a line in capitals going on: "2-3 IN AM")
+)
+# A numbered formation: "82nd Airborne Division", "3rd Bn, 5th Marines", "1st Marine Division".
+_FORMATION = re.compile(
+    rf"(?<![\w/.-])(?:{_ORDINAL}[ \t]+(?:Bn|Battalion|Bde|Brigade),?[ \t]+)?"
+    r"\d{1,3}(?:st|nd|rd|th)[ \t]+"
+    r"(?:(?:Airborne|Infantry|Armored|Armoured|Marine|Cavalry|Mountain|Special[ \t]+Forces|"
+    r"Air[ \t]+Assault|Sustainment|Medical|Signal|Military[ \t]+Police)[ \t]+)?"
+    r"(?:Division|Brigade|Regiment|Battalion|BCT|Marines|Fighter[ \t]+Wing|Airlift[ \t]+Wing|"
+    r"Air[ \t]+Base[ \t]+Wing|Medical[ \t]+Group|Squadron)(?![\w-])"
+)
+# A navy's or a coast guard's ship: "USS Makin Island", "USNS Comfort", "HMAS Canberra".
+_SHIP = re.compile(
+    r"(?<![\w-])(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS)[ \t]+"
+    r"(?:[A-Z][A-Za-z'’.-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})){0,2}"
+    r"(?:[ \t]+\([A-Z]{2,4}[ -]?\d{1,3}\))?"
+)
+# The VA's regions ("Veterans Integrated Service Network"): "VISN 10", "VISN-21".
+_VISN = re.compile(r"(?<![\w-])VISN[ -]?\d{1,2}(?!\d)")
+_GATE = re.compile(r"\d[-/]\d|\d(?:st|nd|rd|th)\b|USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|VISN")
+
+
+class ForcesRecognizer(LocalRecognizer):
+    """ORGANIZATION for a military unit, a ship or a VA region (module doc)."""
+
+    def __init__(self) -> None:
+        super().__init__("AuditorForcesRecognizer", [Entity.ORGANIZATION.value])
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if not _GATE.search(text):
+            return []
+        out = []
+        for pattern in (_BATTALION, _FORMATION, _SHIP, _VISN):
+            out += [
+                make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.75)
+                for m in pattern.finditer(text)
+            ]
+        return out
