@@ -6,6 +6,7 @@ Town names that are also ordinary words (Mobile, Normal, Home) need a place cue 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -136,13 +137,19 @@ _FACILITY_HEADS = frozenset(
     {"hospital", "surgery", "clinic", "home", "centre", "center", "station", "unit",
      "practice", "pharmacy", "infirmary", "hospice", "health", "school", "college", "council",
      "office", "court", "church", "prison", "academy", "university", "institute", "library",
-     "laboratory", "lab"}
+     "laboratory", "lab", "vets", "veterinary", "hub"}
 )  # fmt: skip
 _COMMA_TOWN = re.compile(
     r",[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:City|CITY|Town|TOWN|[A-Z][\w'’-]+))?)"
     r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]{2,}|[ \t]+[(\-–—|])"
 )
 _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z]+)(?:[ \t]+[IVX]{1,3})?$")
+# ... or in brackets after it, alone or as its branch: "Mount Leinster Veterinary (Bunclody)",
+# "Kiddiwinks Learning Hub (Sengkang)", "Dilston Vets (Hexham branch)".
+_BRACKET_TOWN = re.compile(
+    r"[ \t]\((?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:City|Town|[A-Z][\w'’-]+))?)"
+    r"(?:[ \t]+(?:branch|office|site|campus|depot|store|surgery|clinic))?\)"
+)
 
 
 # A fort by its name: a military post or a town ("Fort Holloway", "FT. BRAGG", "Fort
@@ -230,7 +237,7 @@ class PlaceRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         view = TokenView.shared(text, nlp_artifacts)
         found = self.towns(view)
-        if "," in text:
+        if "," in text or "(" in text:
             found += self.after_facility(text)
         if "Co" in text or "CO" in text:
             for m in _IRISH_COUNTY.finditer(text):
@@ -341,11 +348,14 @@ class PlaceRecognizer(LocalRecognizer):
         return lex.is_unknown_proper(key) or (word[:1].isupper() and not lex.is_english(key))
 
     def after_facility(self, text: str) -> list[tuple[int, int, float]]:
-        """Towns after a facility's name and a comma (see ``_COMMA_TOWN``): a listed
-        place or an unknown word, never a state, a calendar word or a word of English."""
+        """Towns after a facility's name and a comma or in brackets (``_COMMA_TOWN``,
+        ``_BRACKET_TOWN``): a listed place or an unknown word, never a state, a calendar
+        word or a word of English; in brackets, no given name that is no place ("the office
+        (Bernadette)" names who answered)."""
         lex = self.lexicon
         out = []
-        for m in _COMMA_TOWN.finditer(text):
+        bracketed = _BRACKET_TOWN.finditer(text) if "(" in text else ()
+        for m in itertools.chain(_COMMA_TOWN.finditer(text) if "," in text else (), bracketed):
             head = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())
             if head is None or head.group(1).lower() not in _FACILITY_HEADS:
                 continue
@@ -353,6 +363,8 @@ class PlaceRecognizer(LocalRecognizer):
             if keys[-1] in {"city", "town"} and len(keys) > 1:
                 keys = keys[:-1]
             if any(k in NOT_PLACE_HEAD or k in lex.stoplist or k in lex.states for k in keys):
+                continue
+            if m.re is _BRACKET_TOWN and any(lex.is_first(k) and k not in lex.places for k in keys):
                 continue
             if all(
                 (k in lex.places and not lex.is_ambiguous(k)) or lex.is_unknown_proper(k)
