@@ -467,7 +467,11 @@ class FacilityRecognizer(LocalRecognizer):
             tail = self._named_tail(view, k)
             if not named and not (tail and key not in _WEAK_HEADS):
                 continue  # "the Hospital for Sick Children": the tail names it
-            if k + 1 < n and words[k + 1].key in _FIELD_AFTER and "\n" not in view.gap(k + 1):
+            if (
+                k + 1 < n
+                and words[k + 1].key in _FIELD_AFTER
+                and view.gap(k + 1).strip(" \t.") == ""  # (not ", No. 14, 3rd Cross": an address)
+            ):
                 continue  # "medical record number", "Hosp No": a field label, no facility
             if self._label(view, start, k):
                 continue  # "Resettlement agency: ...", "Home health agency:": a form's label

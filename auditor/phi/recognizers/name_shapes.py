@@ -155,6 +155,9 @@ _RELATION_OF = re.compile(
     r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})"
 )
 _RELATION_GATE = ("/o", "/O")
+# "Muhammad" as South Asian records shorten it before the name ("Md. Touseef", "Mohd. Khaleel",
+# "Mohd Faizal"): mixed case only, and with its full stop or "Mohd" ("MD" is a credential).
+_MUHAMMAD = re.compile(r"(?<![\w.'’-])(?:Md\.|Mohd\.?)[ \t]+(?=[A-Z][a-z])")
 # Malaysia's "son of" and "daughter of" between a given name and the father's ("RAJESH A/L
 # SIVALINGAM", "Kamala a/p Muniandy"): only with a name before it, as "A/P" opens a note's
 # assessment and plan.
@@ -778,6 +781,16 @@ class NameShapeRecognizer(LocalRecognizer):
                 out.append(make_result(self, Entity.PERSON, given.start(), end, SCORE))
         return out
 
+    def _muhammad(self, text: str) -> list[RecognizerResult]:
+        """A South Asian name opened by "Muhammad" shortened ("Md. Touseef", "Mohd Faizal"):
+        the short form written as a word, never "MD" of a doctor's credential in capitals."""
+        out = []
+        for m in _MUHAMMAD.finditer(text):
+            end, kept = self._name_run(text, m.end(), len(text), limit=3)
+            if kept:
+                out.append(make_result(self, Entity.PERSON, m.start(), end, SCORE))
+        return out
+
     def _name_run(self, text: str, start: int, end: int, limit: int = 3) -> tuple[int, int]:
         """The end of the words from ``start`` (at most ``limit``, one blank-separated run)
         that read as a name (each on a name list or unknown to the English and clinical
@@ -811,6 +824,8 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._relation_of(text)
         if "a/" in text or "A/" in text:
             out += self._son_or_daughter_of(text)
+        if "Md" in text or "Mohd" in text:
+            out += self._muhammad(text)
         for m in _NAME_WITH_EXTENSION.finditer(text) if "(" in text else ():
             if self._given_or_unknown(m.group(1).split()[0]):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
