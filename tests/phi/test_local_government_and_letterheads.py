@@ -3,6 +3,7 @@ letterhead line of a mixed-case text (issue 14, after round 127's dev batch).
 
 "Leeds City Council", "BRISTOL CITY COUNCIL", "City of Cape Town", "Pune Municipal
 Corporation": a place and a word of what kind of body it is name a local authority in any case.
+"Georgia DPH", "NYS DOH": a US state's department by its initials after the state.
 "Council" alone names one only after a known place that is no English word ("Cornwall
 Council", not "Reading Council").
 A county named as a caption's or an oath's venue ("State of Ohio, County of Montgomery, ss.")
@@ -36,6 +37,8 @@ ORG = Entity.ORGANIZATION.value
         ("Rates: eThekwini Metropolitan Municipality", "eThekwini Metropolitan Municipality"),
         ("Parking permit: Regional Municipality of Peel", "Regional Municipality of Peel"),
         ("WROTE TO SHEFFIELD COUNCIL ABOUT THE RAMP", "SHEFFIELD COUNCIL"),
+        ("PERINATAL HIV EXPOSURE - report to Georgia DPH HIV Surveillance", "Georgia DPH"),
+        ("Case faxed to NYS DOH on Monday", "NYS DOH"),
     ],
 )
 def test_a_local_authority_by_its_place_and_its_kind(

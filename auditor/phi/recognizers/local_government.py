@@ -2,7 +2,8 @@
 City Council", "Fingal County Council", "BRISTOL CITY COUNCIL"), a council after a place
 alone ("Wirral Council", "Auckland Council"), a municipality ("eThekwini Metropolitan
 Municipality", "Pune Municipal Corporation") and a city's, a town's or a county's own body
-("City of Cape Town", "Town of Oakville", "Regional Municipality of Peel").
+("City of Cape Town", "Town of Oakville", "Regional Municipality of Peel"), and a US state's
+department by its initials after the state ("Georgia DPH", "NYS DOH").
 
 Councils fine, tax, house, care for and write to the people a record names (a parking
 notice, a housing-benefit letter, a social-care referral), and their names are a place's
@@ -64,6 +65,16 @@ _OF_PLACE = re.compile(
     r"MUNICIPAL[ \t]+CORPORATION))[ \t]+(?:of|OF)[ \t]+"
     rf"(?P<name>(?:(?:the|THE|Greater|GREATER)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 )
+# A state's department by its initials after the state's name, as notifications and referrals
+# name it: "Georgia DPH", "Texas DSHS", "NYS DOH", "Illinois DCFS" (the state is read from
+# the lexicon's list; "NYS"/"NYC" are New York's own).
+_STATE_DEPARTMENT = re.compile(
+    r"(?<![\w'’-])(?P<state>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|NYS|NYC)[ \t]+"
+    r"(?:DPH|DOH|DHHS|DHS|DSHS|DOHMH|DHEC|DHSS|DHW|DCF|DCFS|DSS|DCS|DHR|ODH|IDPH)(?![\w-])"
+)
+_STATE_DEPARTMENT_GATE = re.compile(
+    r"[ \t](?:DPH|DOH|DHHS|DHS|DSHS|DOHMH|DHEC|DHSS|DHW|DCF|DCFS|DSS|DCS|DHR|ODH|IDPH)(?![\w-])"
+)
 # "<kind> of" bodies that are no local authority, or a place no authority owns.
 _NOT_OF_PLACES = frozenset({"columbia", "hope", "god", "angels", "light", "london corporation"})
 # What stands before a county named as the venue of a caption or an affidavit, which names
@@ -116,9 +127,14 @@ class LocalGovernmentRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if not any(g in text for g in _GATE):
-            return []
         out: list[RecognizerResult] = []
+        if _STATE_DEPARTMENT_GATE.search(text):
+            for m in _STATE_DEPARTMENT.finditer(text):
+                state = m.group("state")
+                if state in {"NYS", "NYC"} or state.lower() in self.lexicon.states:
+                    out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.75))
+        if not any(g in text for g in _GATE):
+            return out
         if "ouncil" in text or "OUNCIL" in text:
             for m in _KIND_COUNCIL.finditer(text):
                 start = self._name_start(text, m.start("name"), m.end("name"))
