@@ -5,7 +5,8 @@ after round 131's dev batch).
 in, written in brackets as it is after a comma; a given name there is who answered ("the office
 (Bernadette)"). "Petplan", "HomeAgain", "ISPCA", "Dogs Trust": pet insurers, microchip
 registries, veterinary laboratories and animal-welfare charities, from the lists of well-known
-firms and charities. Values invented.
+firms and charities. "UKHSA", "Public Health Ontario", "ARPHS": public health agencies, from
+the public bodies' list ("ESR" is a sedimentation rate, "PHE" phenylephrine). Values invented.
 """
 
 from __future__ import annotations
@@ -50,3 +51,20 @@ def test_a_given_name_in_brackets_is_who_answered(engine: PhiEngine) -> None:
 )
 def test_the_bodies_of_pet_care(engine: PhiEngine, text: str, body: str) -> None:
     assert ORG in found_as(engine, text, body), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Public health (UKHSA East) are asking about the cooling tower", "UKHSA"),
+        ("sent for ribotyping through Public Health Ontario?", "Public Health Ontario"),
+        ("Reg: Yes if suspected, ring ARPHS on 09 630 5172. They want travel dates.", "ARPHS"),
+    ],
+)
+def test_a_public_health_agency(engine: PhiEngine, text: str, body: str) -> None:
+    assert ORG in found_as(engine, text, body), found(engine, text)
+
+
+def test_a_sedimentation_rate_is_no_agency(engine: PhiEngine) -> None:
+    text = "ESR 42, CRP 88; PHE infusion weaned."
+    assert ORG not in {e for e, _ in found(engine, text)}, found(engine, text)
