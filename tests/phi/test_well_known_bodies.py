@@ -41,6 +41,8 @@ HOSPITAL = Entity.HOSPITAL.value
         ("Referred to Macmillan Cancer Support for benefits advice.", "Macmillan Cancer Support"),
         ("Wife volunteers with the Salvation Army on Tuesdays.", "Salvation Army"),
         ("Given the Kids Help Phone number and a school contact.", "Kids Help Phone"),
+        ("Concentrator + portable from Rotech. Order says 2L.", "Rotech"),
+        ("is the PICC staying for home infusion? OptionCare needs a stop date", "OptionCare"),
     ],
 )
 def test_a_well_known_firm_is_an_organisation(engine: PhiEngine, text: str, firm: str) -> None:
