@@ -52,7 +52,14 @@ _SHIP = re.compile(
 )
 # The VA's regions ("Veterans Integrated Service Network"): "VISN 10", "VISN-21".
 _VISN = re.compile(r"(?<![\w-])VISN[ -]?\d{1,2}(?!\d)")
-_GATE = re.compile(r"\d[-/]\d|\d(?:st|nd|rd|th)\b|USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|VISN")
+# Plain tests first, one per shape (most notes hold dates and ranges, none a unit): a branch's
+# letters or word after a number, a formation's word, a navy's prefix, the VA's region.
+_BRANCH_AFTER_NUMBER = re.compile(rf"\d(?:st|nd|rd|th|d)?[ \t]+(?:{_BRANCHES})(?![\w-])")
+_FORMATION_WORDS = (
+    "Division", "Brigade", "Regiment", "Battalion", "BCT", "Marines", "Wing", "Medical Group",
+    "Squadron",
+)  # fmt: skip
+_SHIP_PREFIXES = ("USS ", "USNS ", "USCGC ", "HMS ", "HMAS ", "HMCS ", "HMNZS ")
 
 
 class ForcesRecognizer(LocalRecognizer):
@@ -64,12 +71,17 @@ class ForcesRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if not _GATE.search(text):
-            return []
-        out = []
-        for pattern in (_BATTALION, _FORMATION, _SHIP, _VISN):
-            out += [
-                make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.75)
-                for m in pattern.finditer(text)
-            ]
-        return out
+        patterns = []
+        if _BRANCH_AFTER_NUMBER.search(text):
+            patterns.append(_BATTALION)
+        if any(w in text for w in _FORMATION_WORDS):
+            patterns.append(_FORMATION)
+        if any(p in text for p in _SHIP_PREFIXES):
+            patterns.append(_SHIP)
+        if "VISN" in text:
+            patterns.append(_VISN)
+        return [
+            make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.75)
+            for pattern in patterns
+            for m in pattern.finditer(text)
+        ]

@@ -352,8 +352,12 @@ TRADE_DESCRIPTORS = frozenset(
 )  # fmt: skip
 # The trade words a hospital also uses for its own services ("Neuro Physio").
 # (or a dash or a bar between a printout's fields: "+44 20 7946 0744 - WAYFARER TRAVEL LTD")
-# Two words in capitals side by side: a letterhead's or a caption's line in a mixed-case text.
-_CAPITAL_RUN = re.compile(r"\b[A-Z]{2,}[ \t]+(?:&[ \t]+)?[A-Z]{2,}\b")
+# Two words in capitals side by side: a letterhead's or a caption's line in a mixed-case text;
+# the whole run of such words (with "&", an apostrophe's year, a "ST." or "CO."), read alone.
+_CAPITAL_PAIR = re.compile(r"\b[A-Z]{2,}[ \t]+(?:&[ \t]+)?[A-Z]{2,}\b")
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w'’&.-])[A-Z][A-Z'’.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z][A-Z'’.-]*|'\d\d))+(?![\w'’-])"
+)
 # The end of a field's value: the line's end, a column's gap, a separator or a bracket.
 _VALUE_END = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|[-–—|*•,;:(/][ \t]|[(\[])", re.M)
 _FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?|[ \t][-–—|][ \t])\Z")
@@ -873,14 +877,14 @@ class OrganizationRecognizer(LocalRecognizer):
         caption or a form's field prints it ("THAMES VALLEY POLICE - CENTRAL TICKET OFFICE",
         "NORTHLINE CAR & TRUCK RENTAL"): the grammar on a Title-case copy, kept where the
         text is in capitals, and read as a shouted note's names are."""
-        if not _CAPITAL_RUN.search(text):
-            return []
-        cased = capitalise_words(text)
-        found = [
-            r
-            for r in self._grammar(cased, _ascii_words(cased), pairs=False, industry=True)
-            if not re.search(r"[a-z]", text[r.start : r.end])
-        ]
+        found = []
+        # each run of words in capitals alone, on its own Title-case copy (a note's other
+        # words are no part of a letterhead's name, and the grammar reads a short run fast)
+        for run in _CAPITAL_RUN.finditer(text) if _CAPITAL_PAIR.search(text) else ():
+            cased = capitalise_words(run.group())
+            for r in self._grammar(cased, _ascii_words(cased), pairs=False, industry=True):
+                r.start, r.end = r.start + run.start(), r.end + run.start()
+                found.append(r)
         return [r for r in self._shouted(text, found) if self._stands_alone(text, r)]
 
     def _stands_alone(self, text: str, r: RecognizerResult) -> bool:
