@@ -195,7 +195,11 @@ _TRADE = accelerated(
         r"(?:Pre-?[Ss]chool|Nursery(?:\s+School)?|Primary(?:\s+School)?|Elementary|"
         r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public|National)"
         r"\s+School|"
-        r"Intermediate(?:\s+School)?|Kindergarten|Montessori)|"
+        r"Intermediate(?:\s+School)?|Kindergarten|Montessori|"
+        # a child's day care by the names centres give themselves ("Tiddlewink Daycare",
+        # "Tiny Acorns Learning Center", "Pīwakawaka Early Learning")
+        r"Day\s*[Cc]are(?:\s+(?:Centre|Center))?|Child\s*[Cc]are(?:\s+(?:Centre|Center))?|"
+        r"Early\s+Learning(?:\s+(?:Centre|Center))?|Learning\s+(?:Centre|Center))|"
         r"Academy|College|University|Polytechnic|TAFE|Parish|Mosque|Synagogue|Temple|Gurdwara|"
         # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
         # Church" (the name in front is what identifies it)
@@ -363,6 +367,10 @@ _VALUE_END = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|[-–—|*•,;:(/][ \t]|[(\[])
 _FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?|[ \t][-–—|][ \t])\Z")
 # an adjective's ending: "prenatal", "genetic", "supportive", "dietary"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous)$")
+# A child's day care, whose heads name kinds of care as often as centres: the words before
+# them must not be the care's kind or a description ("Adult Day Care", "Publicly Funded").
+_CHILDCARE = re.compile(r"\s*(?:Day\s*[Cc]are|Child\s*[Cc]are|Early\s+Learning|Learning\s+Cent)")
+_CHILDCARE_KINDS = frozenset({"early", "adult", "infant", "toddler", "after", "before", "out"})
 _CARE_TRADES = re.compile(
     r"\s*(?:Dental|Ambulance|Physio|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology|"
     r"Counsell?ing|Home|Care|Nursing)"
@@ -649,12 +657,14 @@ _TRADE_GATE = _Gate(
     "Counseling Counselling HomeCare Homecare Agency Insurance Removals Opticians "
     "Mobility Transport Couriers Mutual Assurance Casualty Indemnity Underwriters Annuity "
     "andAnnuity LifeandAnnuity Blood Eye Tissue Bone Milk Food Organ Donor Gift Pre PreSchool "
-    "Preschool "
+    "Preschool Daycare DayCare Childcare ChildCare Learning "
     "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
     "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting HMO PPO College University "
     "Polytechnic TAFE Mortuary Crematorium Cremation Grill Bistro Brasserie Diner Tavern "
     "Steakhouse Pizzeria Restaurant Tabernacle Cathedral Basilica",
     both=(
+        ("Day", "Care"),
+        ("Child", "Care"),
         ("Home", "Care"),
         ("Home", "care"),
         ("Home", "Health"),
@@ -1069,6 +1079,12 @@ class OrganizationRecognizer(LocalRecognizer):
             keys = re.findall(r"[A-Za-z]+", text[start : m.end(1)].lower())
             if not keys or keys[0] in TRADE_DESCRIPTORS:
                 continue  # "Family Dental", "Central Pharmacy"; not "Backbone Family ..."
+            if _CHILDCARE.match(text, m.end(1) + 1) and (
+                keys[0] in _CHILDCARE_KINDS
+                or keys[0].endswith("ly")
+                or any(k.endswith("ed") for k in keys)
+            ):
+                continue  # "Early Learning Centre", "Publicly Funded Child Care": a kind of care
             if _CARE_TRADES.match(text, m.end(1) + 1) and (
                 any(self._clinical(w) for w in keys if w not in TRADE_DESCRIPTORS)
                 or (_ADJECTIVE.search(keys[0]) and all(self._english(w) for w in keys))
