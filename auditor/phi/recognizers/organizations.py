@@ -664,7 +664,9 @@ _TRADE_GATE = _Gate(
     "Steakhouse Pizzeria Restaurant Tabernacle Cathedral Basilica",
     both=(
         ("Day", "Care"),
+        ("Day", "care"),
         ("Child", "Care"),
+        ("Child", "care"),
         ("Home", "Care"),
         ("Home", "care"),
         ("Home", "Health"),
