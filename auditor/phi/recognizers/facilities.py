@@ -241,26 +241,20 @@ class FacilityRecognizer(LocalRecognizer):
         super().__init__("AuditorFacilityRecognizer", [Entity.HOSPITAL.value])
 
     def _forces_hospitals(self, text: str) -> list[tuple[int, int]]:
-        """Veterans' and forces' hospitals by their kind and place (``_FORCES_HOSPITAL``)."""
+        """Veterans' and forces' hospitals by their kind and place (``_FORCES_HOSPITAL``);
+        after "VA", the longest run of the words that is a known place ("VA Pittsburgh MICU")."""
         out = []
         for m in _FORCES_HOSPITAL.finditer(text):
-            words = m.group("place").split()
+            words = list(re.finditer(r"\S+", m.group("place")))
             if m.group("kind") == "VA":
-                # the longest run of the words that is a known place ("VA Puget Sound MICU")
-                lex = self.lexicon
-                keys = [w.lower() for w in words]
+                keys = [w.group().lower() for w in words]
                 k = next(
-                    (k for k in range(len(keys), 0, -1)
-                     if (tuple(keys[:k]) in lex.multiword_places if k > 1
-                         else keys[0] in lex.places and not lex.is_english(keys[0]))),
+                    (k for k in range(len(keys), 0, -1) if self.lexicon.is_known_place(keys[:k])),
                     0,
-                )  # fmt: skip
-                if not k:
-                    continue
+                )
                 words = words[:k]
-            end = m.start("place") + len(" ".join(words))
-            if text[m.start("place") : end] == " ".join(words):
-                out.append((m.start(), end))
+            if words:
+                out.append((m.start(), m.start("place") + words[-1].end()))
         return out
 
     def _no_word(self, key: str) -> bool:

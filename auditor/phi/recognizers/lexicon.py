@@ -535,6 +535,18 @@ class Lexicon:
     def is_name(self, key: str) -> bool:
         return key in self.first_names or key in self.surname_rank
 
+    def is_known_place(self, keys: Sequence[str]) -> bool:
+        """Whether the words ``keys`` (lower case) name a listed place on their own, with no
+        cue: several words a listed place's or county's, one word a big city or a listed
+        place that is no English or clinical word ("Reading", "Arts", "Mobile" say nothing)."""
+        if len(keys) > 1:
+            return tuple(keys) in self.multiword_places or " ".join(keys) in self.counties
+        key = keys[0] if keys else ""
+        if key in self.big_cities:
+            return True
+        known = key in self.places or key in self.counties or key in self.word_cities
+        return known and not self.is_english(key) and key not in self.stoplist
+
     def is_english(self, key: str) -> bool:
         """An English word, allowing the common inflections the word list leaves out."""
         if key in self.english:

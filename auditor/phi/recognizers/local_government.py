@@ -58,23 +58,27 @@ _MUNICIPALITY = re.compile(
 )
 # A body named "<kind> of <place>": "City of Cape Town", "CITY OF JOHANNESBURG", "Township
 # of Langley", "Regional Municipality of Peel", "Municipal Corporation of Greater Mumbai".
+_OF_KINDS = (
+    "City", "Town", "Township", "Borough", "County", "Village", "Shire", "Municipality",
+    "Regional Municipality", "Municipal Corporation", "District Council",
+)  # fmt: skip
 _OF_PLACE = re.compile(
-    r"(?<![\w'’-])(?P<kind>(?:City|Town|Township|Borough|County|Village|Shire|Municipality|"
-    r"Regional[ \t]+Municipality|Municipal[ \t]+Corporation|District[ \t]+Council|"
-    r"CITY|TOWN|TOWNSHIP|BOROUGH|COUNTY|VILLAGE|SHIRE|MUNICIPALITY|REGIONAL[ \t]+MUNICIPALITY|"
-    r"MUNICIPAL[ \t]+CORPORATION))[ \t]+(?:of|OF)[ \t]+"
+    # each kind as written or in capitals (not in lower case: "the city of her birth")
+    r"(?<![\w'’-])(?P<kind>"
+    + "|".join(k.replace(" ", r"[ \t]+") for kind in _OF_KINDS for k in (kind, kind.upper()))
+    + r")[ \t]+(?:of|OF)[ \t]+"
     rf"(?P<name>(?:(?:the|THE|Greater|GREATER)[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 )
 # A state's department by its initials after the state's name, as notifications and referrals
 # name it: "Georgia DPH", "Texas DSHS", "NYS DOH", "Illinois DCFS" (the state is read from
 # the lexicon's list; "NYS"/"NYC" are New York's own).
-_STATE_DEPARTMENT = re.compile(
-    r"(?<![\w'’-])(?P<state>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|NYS|NYC)[ \t]+"
+_DEPARTMENTS = (
     r"(?:DPH|DOH|DHHS|DHS|DSHS|DOHMH|DHEC|DHSS|DHW|DCF|DCFS|DSS|DCS|DHR|ODH|IDPH)(?![\w-])"
 )
-_STATE_DEPARTMENT_GATE = re.compile(
-    r"[ \t](?:DPH|DOH|DHHS|DHS|DSHS|DOHMH|DHEC|DHSS|DHW|DCF|DCFS|DSS|DCS|DHR|ODH|IDPH)(?![\w-])"
+_STATE_DEPARTMENT = re.compile(
+    r"(?<![\w'’-])(?P<state>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|NYS|NYC)[ \t]+" + _DEPARTMENTS
 )
+_STATE_DEPARTMENT_GATE = re.compile(r"[ \t]" + _DEPARTMENTS)
 # "<kind> of" bodies that are no local authority, or a place no authority owns.
 _NOT_OF_PLACES = frozenset({"columbia", "hope", "god", "angels", "light", "london corporation"})
 # What stands before a county named as the venue of a caption or an affidavit, which names
@@ -84,8 +88,8 @@ _VENUE = re.compile(
     r"(?:State|STATE)[ \t]+(?:of|OF)[ \t]+[A-Za-z]+(?:[ \t]+[A-Za-z]+)?,?[ \t]*)\Z"
 )
 _GATE = ("ouncil", "OUNCIL", "unicipal", "UNICIPAL", "orporation", "ORPORATION", " of ", " OF ")
-_OF_GATE = ("City", "Town", "Borough", "County", "Village", "Shire", "Municipal",
-            "CITY", "TOWN", "BOROUGH", "COUNTY", "VILLAGE", "SHIRE", "MUNICIPAL")  # fmt: skip
+_OF_GATE = tuple(w for w in ("City", "Town", "Borough", "County", "Village", "Shire", "Municipal")
+                 for w in (w, w.upper()))  # fmt: skip
 # Words that open a sentence or name a person's role, not a place's name: "Contacted City
 # Council", "The County Council", "Dear Town Council".
 _NOT_NAME = frozenset(
@@ -101,19 +105,6 @@ class LocalGovernmentRecognizer(LocalRecognizer):
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         super().__init__("AuditorLocalGovernmentRecognizer", [Entity.ORGANIZATION.value])
-
-    def _place(self, words: list[str]) -> bool:
-        """Whether ``words`` are a known place's name (one word or several)."""
-        lex = self.lexicon
-        keys = tuple(w.lower().strip("'’") for w in words)
-        if len(keys) == 1:
-            key = keys[0]
-            if key in lex.big_cities:
-                return True
-            # a place whose name is also a word ("Arts", "Town", "Reading") says nothing alone
-            known = key in lex.places or key in lex.counties or key in lex.word_cities
-            return known and not lex.is_english(key) and key not in lex.stoplist
-        return keys in lex.multiword_places or " ".join(keys) in lex.counties
 
     def _name_start(self, text: str, start: int, end: int) -> int | None:
         """Where a council's own name opens in ``text[start:end]``: after the words of a
@@ -142,9 +133,10 @@ class LocalGovernmentRecognizer(LocalRecognizer):
                     out.append(make_result(self, Entity.ORGANIZATION, start, m.end(), 0.75))
             for m in _BARE_COUNCIL.finditer(text):
                 words = m.group("name").split()
+                keys = [w.lower().strip("'’") for w in words]
                 # the place is the last words before "Council" ("Wrote to Wirral Council")
                 for k in range(len(words)):
-                    if self._place(words[k:]):
+                    if self.lexicon.is_known_place(keys[k:]):
                         start = m.end("name") - len(" ".join(words[k:]))
                         out.append(make_result(self, Entity.ORGANIZATION, start, m.end(), 0.7))
                         break

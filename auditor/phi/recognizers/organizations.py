@@ -158,6 +158,8 @@ DENOMINATIONS = (
     r"Evangelical|Orthodox|Reformed|Bible|Mennonite|Adventist|Apostolic|Congregational|"
     r"Christian|Holiness|Wesleyan|Nazarene|Community|Fellowship|Free\s+Will|AME|A\.M\.E\.)"
 )
+# The heads of a child's day care: "Daycare", "Child care", "Early Learning", "Learning Centre".
+CHILDCARE_HEADS = r"Day\s*[Cc]are|Child\s*[Cc]are|Early\s+Learning|Learning(?=\s+Cent(?:re|er))"
 _TRADE = accelerated(
     re.compile(
         # (the shortest name: "X Sports Club" is X and a sports club; a saint's or two saints'
@@ -197,9 +199,8 @@ _TRADE = accelerated(
         r"\s+School|"
         r"Intermediate(?:\s+School)?|Kindergarten|Montessori|"
         # a child's day care by the names centres give themselves ("Tiddlewink Daycare",
-        # "Tiny Acorns Learning Center", "Pīwakawaka Early Learning")
-        r"Day\s*[Cc]are(?:\s+(?:Centre|Center))?|Child\s*[Cc]are(?:\s+(?:Centre|Center))?|"
-        r"Early\s+Learning(?:\s+(?:Centre|Center))?|Learning\s+(?:Centre|Center))|"
+        # "Tiny Acorns Learning Center")
+        rf"(?:{CHILDCARE_HEADS})(?:\s+(?:Centre|Center))?)|"
         r"Academy|College|University|Polytechnic|TAFE|Parish|Mosque|Synagogue|Temple|Gurdwara|"
         # a congregation's denomination words belong to the head: "Greater X Missionary Baptist
         # Church" (the name in front is what identifies it)
@@ -354,8 +355,9 @@ TRADE_DESCRIPTORS = frozenset(
      "sailing", "yacht", "country", "athletic", "boxing", "running", "cycling", "riding",
      "boys", "girls", "book", "glee", "chess", "fan", "breakfast", "homework", "quality"}
 )  # fmt: skip
-# The trade words a hospital also uses for its own services ("Neuro Physio").
-# (or a dash or a bar between a printout's fields: "+44 20 7946 0744 - WAYFARER TRAVEL LTD")
+# Where a field of a printout opens: a line's start, a column's gap, a label's colon, or a
+# dash or a bar between fields ("+44 20 7946 0744 - WAYFARER TRAVEL LTD").
+_FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?|[ \t][-–—|][ \t])\Z")
 # Two words in capitals side by side: a letterhead's or a caption's line in a mixed-case text;
 # the whole run of such words (with "&", an apostrophe's year, a "ST." or "CO."), read alone.
 _CAPITAL_PAIR = re.compile(r"\b[A-Z]{2,}[ \t]+(?:&[ \t]+)?[A-Z]{2,}\b")
@@ -363,14 +365,14 @@ _CAPITAL_RUN = re.compile(
     r"(?<![\w'’&.-])[A-Z][A-Z'’.-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z][A-Z'’.-]*|'\d\d))+(?![\w'’-])"
 )
 # The end of a field's value: the line's end, a column's gap, a separator or a bracket.
-_VALUE_END = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|[-–—|*•,;:(/][ \t]|[(\[])", re.M)
-_FIELD_START = re.compile(r"(?:^|\n|[ \t]{2}|:[ \t]?|[ \t][-–—|][ \t])\Z")
+_VALUE_END = re.compile(r"[ \t]*(?:$|[ \t]{2}|[-–—|*•,;:/][ \t]|[(\[])", re.M)
 # an adjective's ending: "prenatal", "genetic", "supportive", "dietary"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ary|ous)$")
 # A child's day care, whose heads name kinds of care as often as centres: the words before
 # them must not be the care's kind or a description ("Adult Day Care", "Publicly Funded").
-_CHILDCARE = re.compile(r"\s*(?:Day\s*[Cc]are|Child\s*[Cc]are|Early\s+Learning|Learning\s+Cent)")
+_CHILDCARE = re.compile(rf"\s*(?:{CHILDCARE_HEADS})")
 _CHILDCARE_KINDS = frozenset({"early", "adult", "infant", "toddler", "after", "before", "out"})
+# The trade words a hospital also uses for its own services ("Neuro Physio").
 _CARE_TRADES = re.compile(
     r"\s*(?:Dental|Ambulance|Physio|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology|"
     r"Counsell?ing|Home|Care|Nursing)"
