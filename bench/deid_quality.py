@@ -207,6 +207,10 @@ UNSEEN_HAND = (
     "round132-test",
     "round133-test",
     "round131-test",
+    "round134-test",
+    "round135-test",
+    "round136-test",
+    "round137-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -99,6 +99,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round130-dev``/``round130-test``,
 ``round132-dev``/``round132-test``,
 ``round133-dev``/``round133-test``,
+``round134-dev``/``round134-test``,
+``round135-dev``/``round135-test``,
+``round136-dev``/``round136-test``,
+``round137-dev``/``round137-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1605,6 +1609,46 @@ CORPORA = {
         HERE / "round131_test.src.txt",
         HERE / "round131_test.jsonl",
         HERE / "round131_test_site.tsv",
+    ),
+    "round134-dev": (
+        HERE / "round134_dev.src.txt",
+        HERE / "round134_dev.jsonl",
+        HERE / "round134_dev_site.tsv",
+    ),
+    "round134-test": (
+        HERE / "round134_test.src.txt",
+        HERE / "round134_test.jsonl",
+        HERE / "round134_test_site.tsv",
+    ),
+    "round135-dev": (
+        HERE / "round135_dev.src.txt",
+        HERE / "round135_dev.jsonl",
+        HERE / "round135_dev_site.tsv",
+    ),
+    "round135-test": (
+        HERE / "round135_test.src.txt",
+        HERE / "round135_test.jsonl",
+        HERE / "round135_test_site.tsv",
+    ),
+    "round136-dev": (
+        HERE / "round136_dev.src.txt",
+        HERE / "round136_dev.jsonl",
+        HERE / "round136_dev_site.tsv",
+    ),
+    "round136-test": (
+        HERE / "round136_test.src.txt",
+        HERE / "round136_test.jsonl",
+        HERE / "round136_test_site.tsv",
+    ),
+    "round137-dev": (
+        HERE / "round137_dev.src.txt",
+        HERE / "round137_dev.jsonl",
+        HERE / "round137_dev_site.tsv",
+    ),
+    "round137-test": (
+        HERE / "round137_test.src.txt",
+        HERE / "round137_test.jsonl",
+        HERE / "round137_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
