@@ -44,7 +44,8 @@ _SUBJECT_VERBS = frozenset(
 _PERSON_VERBS = frozenset(
     {"per", "paged", "page", "notified", "informed", "spoke", "called", "call", "told",
      "reviewed", "consulted",
-     "reach", "thanks", "thank", "dear", "hi", "hello", "attn", "dw", "d/w", "discussed",
+     "reach", "thanks", "thank", "dear", "hi", "hello", "hey", "hiya", "attn", "dw", "d/w",
+     "discussed", "ring", "rang",
      "contacted", "emailed", "texted", "seen", "examined", "evaluated", "signed", "cosigned",
      "name", "named", "subscriber", "guarantor", "insured"}
 )  # fmt: skip

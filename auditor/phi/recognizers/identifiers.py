@@ -56,7 +56,9 @@ _MRN_CTX = context_regex(
      "patient id", "pt id", "patient number", "pid", "emr", "ehr id", "mr", "accession",
      "accession #", "accession no", "acc #", "specimen #", "specimen no", "case #",
      "surgical pathology #", "path #", "record", "records", "patient record", "hosp no",
-     "nhs number", "nhs no", "health number", "uhid", "ur number", "urn", "crn", "hospital id"]
+     "nhs number", "nhs no", "health number", "uhid", "ur number", "urn", "crn", "hospital id",
+     # (a number sign for "no": "Hosp# 0612-44-08", "hospital # 4471902")
+     "hosp#", "hosp #", "hosp. #", "hospital #"]
 )  # fmt: skip
 # Site prefixes (up to four letters) and a trailing check letter: "MRN-5143662", "3508450-L".
 _MRN_TOKEN = re.compile(
@@ -80,6 +82,8 @@ _MRN_CHAIN = re.compile(
 _MRN_SPACED_LABEL = (
     r"mrn|mr\s*#|mr\s+no|medical\s+record(?:\s+(?:number|no|#))?|"
     r"record\s+(?:number|no|#)|hospital\s+(?:number|no|id)|hosp\.?\s+no|unit\s+(?:number|no)|"
+    # (the number sign for "no", touching or not: "Hosp# 0612-44-08", "Hospital # 4471902")
+    r"hosp(?:ital)?\.?\s*#|"
     r"ur(?:\s+(?:number|no))?|urn|crn|patient\s+id|clinic\s+id|study\s+id|"
     # a West African or South Asian hospital's folder ("fol. no. BCH 2231/05", "folder no")
     r"fol(?:io)?\.?\s*no|folder\s+(?:number|no)"
@@ -89,7 +93,8 @@ _MRN_SPACED = re.compile(
     rf"(?<![\w])(?i:{by_first_letter(_MRN_SPACED_LABEL)})(?![A-Za-z])\.?[ \t]*+[:#]?[ \t]*+"
     # a site's code before grouped digits: "MRN TPH 00-447-1902", "UR RQ 441 822", "Hosp No.
     # RJ7 66042" (an NHS trust's letters and digit); a folder's year after a slash ("/05")
-    r"((?:(?:[A-Z]{1,6}|[A-Z]{2,3}\d)[ -])?\d{1,10}(?:[ -]\d{1,5}){0,8}(?:/\d{2}(?:\d{2})?)?)"
+    # (or glued to its digits: "UR W0091432")
+    r"((?:(?:[A-Z]{1,6}|[A-Z]{2,3}\d)[ -]?)?\d{1,10}(?:[ -]\d{1,5}){0,8}(?:/\d{2}(?:\d{2})?)?)"
     r"(?![\w-])"
 )
 
@@ -326,9 +331,11 @@ _BODY_REGISTRATION = re.compile(
 # An aircraft's registration (FAA "N-number": N, a digit, up to four more, up to two letters;
 # or elsewhere a country's prefix, a dash and three or four letters: Canada's "C-GKRL", the
 # UK's "G-EMSA", Australia's "VH-FVR") beside the words of air transport: "Air Medical
-# N441EC", "tail no. C-GKRL"; four characters at least ("N95" is a mask, "N2O" a gas).
+# N441EC", "tail no. C-GKRL"; four characters at least ("N95" is a mask, "N2O" a gas). A
+# one-letter prefix takes four letters, as those registers issue them ("G-CSF" near "heli" is
+# a drug, "C-ARM" an X-ray machine).
 _TAIL_NUMBER = re.compile(
-    r"(?<![\w-])(?:N[1-9]\d{0,4}[A-HJ-NP-Z]{0,2}|(?:C|G|D|F|I|B|VH|ZK|EI|ZS|VT|JA|HB|"
+    r"(?<![\w-])(?:N[1-9]\d{0,4}[A-HJ-NP-Z]{0,2}|[CGDFIB]-[A-Z]{4}|(?:VH|ZK|EI|ZS|VT|JA|HB|"
     # (and the Caribbean's, the Gulf's, Asia's, Africa's and the rest of Europe's prefixes:
     # the Bahamas' "C6-FLQ", Trinidad's "9Y-TJC", Qatar's "A7-BAC", Malaysia's "9M-MXA")
     r"9Y|C6|6Y|8P|A6|A7|A9C|A4O|HZ|9K|9M|9V|HS|PK|AP|5Y|5N|9G|5X|ET|4X|SU|CN|TS|SX|CS|EC|"
@@ -338,7 +345,10 @@ _TAIL_NUMBER = re.compile(
 _TAIL_CTX = context_regex(
     ["tail", "aircraft", "helicopter", "air medical", "airmed", "air ambulance", "flight",
      "fixed wing", "fixed-wing", "rotor", "rotorcraft", "jet", "plane", "aviation", "airlift",
-     "life flight", "medevac"]
+     "life flight", "medevac",
+     # (as retrieval crews write it: "chopper ZK-IMX", "G-EMRX rotary", "PC-24 VH-OWP")
+     "chopper", "heli", "helo", "rotary", "airframe", "aeroplane", "airplane", "king air",
+     "pc-12", "pc-24", "learjet", "hems"]
 )  # fmt: skip
 
 
@@ -441,6 +451,14 @@ _NIR = re.compile(
 _GSTIN = re.compile(
     r"\b(?i:gstin|gst[ \t]+no\.?)[ \t]*+[:#]?[ \t]*+(\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z])\b"
 )
+# A Canadian business's program account: the nine-digit business number, the program's two
+# letters and the account's four digits ("BN 719304418 RT0001" for GST/HST, "RP0001" payroll),
+# and Quebec's ten-digit QST number with "TQ" ("1219874433 TQ0001"). The letters and the
+# four digits make the shape; no label is needed.
+_PROGRAM_ACCOUNT = re.compile(
+    r"(?<![\w-])(?:\d{9}[ \t]?(?:RT|RP|RC|RR|RZ|RM|RN|RD|RG|SL)|\d{10}[ \t]?(?:TQ|DQ|IC))"
+    r"\d{4}(?![\w-])"
+)
 # India's permanent account number (tax): five letters, four digits, a letter, after its label.
 _PAN = re.compile(r"\b(?:PAN|Pan)(?:[ \t]+(?i:no\.?|number|card))?[ \t]*+[:#]?[ \t]*+"
                   r"([A-Z]{5}\d{4}[A-Z])(?![\w-])")  # fmt: skip
@@ -503,7 +521,14 @@ _RECORD_LONG = re.compile(r"(?<![\w$£€.,/#:+-])\d{11,20}(?![\w/-]|[.,:]\d)")
 _RECORD_PREFIXED = re.compile(
     r"(?<![\w-])(?!(?:ON|AT|TO|OR|NO|BY|IN|OF|PH|RX|ID|IS|THE|AND|FOR|TEL|MOB|EXT|REF|MRN|UR|"
     r"URN|CRN|NHS|DOB|BP|HR|RR|WBC|PLT|HB|NPI|DEA|SSN|LOT|NDC|CPT|ICD|UPC|TIN|EIN|VER)\b)"
-    r"[A-Z]{2,3} \d{6,10}(?![\w/-]|[.,:]\d)"
+    # (or an NHS trust's code, "R", a letter and a digit: "RX3 441082"; not "CD4 450000")
+    r"(?:[A-Z]{2,3}|R[A-Z]\d) \d{6,10}(?![\w/-]|[.,:]\d)"
+)
+# A lettered serial after a number sign: a device's, a log's or a kit's ("Sarns 9000
+# #S9-2214", "Datascope CS100 #CS1-08832", "TRANSFER CENTER LOG #TC05-03317"). The letters
+# and the dash make it a code, not a count ("#60" tablets, "#2-0" silk); four digits at least.
+_NUMBER_SIGN_SERIAL = re.compile(
+    r"(?<![\w#])#[ \t]?([A-Z]{1,4}\d{0,3}-\d{3,8}(?:-\d{1,6})?)(?![\w/-])"
 )
 _COUNT_BEFORE = context_regex(
     ["plt", "plts", "platelets", "platelet", "wbc", "count", "counts", "cells", "copies",
@@ -524,9 +549,18 @@ def _count_or_amount(text: str, start: int, end: int) -> bool:
         return True
     if _COUNT_AFTER.match(text[end : end + 10]) and not any(c.isalpha() for c in value):
         return True
-    return near(text, start, end, _COUNT_BEFORE, 12, 0) or near(
-        text, start, end, _OTHER_NUMBER_CUES, 20, 0
-    )
+    return near(text, start, end, _COUNT_BEFORE, 12, 0) or _other_number_before(text, start)
+
+
+def _other_number_before(text: str, start: int) -> bool:
+    """Whether a cue for another kind of number ("DOB", "lot", "NPI") is the last label before
+    ``start`` (within 20 characters): one with its own number after it labels that number, not
+    this one ("DOB 22/11/1958, UR W0091432")."""
+    lo = max(0, start - 20)
+    pad = 1 if lo > 0 else 0
+    window = text[lo - pad : start].lower()
+    cues = list(_OTHER_NUMBER_CUES.finditer(window, pad))
+    return bool(cues) and not any(c.isdigit() for c in window[cues[-1].end() :])
 
 
 # Cues that say what a number is when it is no record number, or when a stricter rule (a
@@ -690,7 +724,10 @@ _NATIONAL_PLATE = re.compile(
 # two or three groups with a digit: the word is too common a cue for a plate further away.
 _REG_PLATE = re.compile(
     r"(?<![\w-])(?i:reg(?:o|n|istration)?)\b\.?(?:[ \t]*(?i:no\.?|#|number))?[ \t]*+(?::[ \t]*+)?"
-    r"((?=[A-Z0-9 -]{0,10}\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4})?)(?![\w-])"
+    r"((?=[A-Z0-9 -]{0,10}\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4})?|"
+    # (or printed without a gap, as Australia and New Zealand write theirs: "reg KFP482",
+    # "reg FRZ77"; letters and digits both)
+    r"(?=[A-Z0-9]{0,7}\d)(?=[A-Z0-9]{0,7}[A-Z])[A-Z0-9]{5,8})(?![\w-])"
 )
 # A vehicle's word, make or yearly test near "reg": a midwife's or a nurse's registration is
 # not a plate ("reg. no. QTR 5820").
@@ -1294,6 +1331,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         ),
         Rule("pan", e.ID_NUMBER, _PAN, 0.85, group=1, words=("pan",)),
         Rule("gstin", e.ID_NUMBER, _GSTIN, 0.85, group=1, words=("gst",)),
+        Rule("program-account", e.ID_NUMBER, _PROGRAM_ACCOUNT, 0.8),
         Rule(
             "masked-digits",
             e.ACCOUNT_NUMBER,
@@ -1460,6 +1498,15 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             reject=_count_or_amount,
         ),
         Rule("record-prefixed", e.ID_NUMBER, _RECORD_PREFIXED, 0.6, reject=_count_or_amount),
+        Rule(
+            "number-sign-serial",
+            e.ID_NUMBER,
+            _NUMBER_SIGN_SERIAL,
+            0.6,
+            group=1,
+            validate=lambda v: sum(c.isdigit() for c in v) >= 4,
+            trigger=("#",),
+        ),
         Rule("record-long", e.ID_NUMBER, _RECORD_LONG, 0.55, reject=_count_or_amount),
         Rule("dea", e.US_DEA_NUMBER, _DEA, 0.75, _DEA_CTX, 1.0, validate=dea_ok),
         Rule("npi", e.US_NPI, _NPI, 0.55, _NPI_CTX, 1.0, validate=npi_ok),
@@ -1473,6 +1520,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _TAIL_CTX,
             0.8,
             window=40,
+            right_window=24,  # "G-EMRX rotary"
             validate=lambda v: len(v) >= 4,  # "N95", "N2O", "N3": a mask, a gas, a nerve
         ),
         Rule("vin-context", e.VIN, _VIN, 0.0, _VIN_CTX, 0.75),

@@ -148,7 +148,8 @@ NAME_VERBS = frozenset(
         "from", "with", "to", "patient", "pt", "name", "named", "contact", "visited", "aware",
         "msg", "message", "left", "team", "surgeon", "oncologist", "cardiologist", "provider",
         "physician", "doc", "dr", "visit", "visiting", "appointment", "appt", "f/u", "fu",
-        "reach", "thanks", "thank", "dear", "hi", "hello", "regards", "sincerely", "attn",
+        "reach", "thanks", "thank", "dear", "hi", "hello", "hey", "hiya", "regards",
+        "sincerely", "attn", "ring", "rang",
         "emailed", "texted", "met", "meet", "ask", "tell", "see", "saw",
     }
 )  # fmt: skip

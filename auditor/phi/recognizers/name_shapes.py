@@ -308,12 +308,13 @@ _MAIDEN = re.compile(
 )
 # The sender of a line of an exported group chat, after the line's date and time ("[07/06/2025,
 # 06:41] Thandi M: Morning all", "12/03/25, 19:02 - Priya S: ok"): the export's layout names
-# the person, whatever the name is. One to four capitalised words or initials.
+# the person, whatever the name is. One to four capitalised words or initials, and the
+# sender's role in brackets may follow ("Lerato (bed mgr): full").
 _CHAT_SENDER = re.compile(
     r"(?m)^[ \t]*+(?:\[[ \t]*+\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]++\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:[ \t\u202f]?[AaPp]\.?[Mm]\.?)?[ \t]*+\]|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]++"
     r"\d{1,2}:\d{2}(?:[ \t\u202f]?[AaPp]\.?[Mm]\.?)?[ \t]++[-–])[ \t]++"
-    r"([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}):[ \t]"
+    r"([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})(?:[ \t]\([^()\n]{1,30}\))?:[ \t]"
 )
 _SENDER_HEADS = ROLE_WORDS | HONORIFICS  # (before a sender's name, not part of it)
 # An unidentified patient's registration alias, in the "Trauma, <alias>" or "Doe, <alias>"

@@ -1,0 +1,129 @@
+"""Transfer logs, work-capacity notes and trades' paperwork (issue 14: classes from the dev
+batches of rounds 134-137).
+
+Ambulance, retrieval and workers' compensation bodies by name ("Ornge", "ScotSTAR",
+"WorkSafeBC"; from the public bodies' list); aircraft registrations beside the words retrieval
+crews use ("chopper", "rotary", "PC-24"); a lettered serial after a number sign; a hospital
+number labelled "Hosp#"; a Canadian business's program account ("RT0001"); a plate printed
+without a gap after "reg"; an NHS trust's code before a record number; a first name after
+"Hey" or "ring". Values invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import covered, covered_whole, found, found_as, touched
+
+ORG = Entity.ORGANIZATION.value
+PERSON = Entity.PERSON.value
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Accepted at Thunder Bay. Ornge fixed wing ETA 0300.", "Ornge"),
+        ("ScotSTAR referral 02/04/19 - ventilated, for Aberdeen", "ScotSTAR"),
+        ("Handed over by WAST crew at 14:10, GCS 12.", "WAST"),
+        ("Netcare 911 called at 22:05 for inter-facility transfer", "Netcare 911"),
+        ("Form 8 sent to WSIB with the ROM figures.", "WSIB"),
+        ("Return-to-work plan faxed to WorkSafeBC case manager.", "WorkSafeBC"),
+    ],
+)
+def test_retrieval_and_compensation_bodies(engine: PhiEngine, text: str, body: str) -> None:
+    assert ORG in found_as(engine, text, body), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("chopper ZK-HWN lifted 1120 from the base", "ZK-HWN"),
+        ("Asset: G-KSSH rotary, crew of three", "G-KSSH"),
+        ("PC-24 VH-NQA inbound, ETA 40 min", "VH-NQA"),
+    ],
+)
+def test_an_aircraft_beside_the_crews_words(engine: PhiEngine, text: str, tail: str) -> None:
+    assert covered_whole(engine, text, tail), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Started G-CSF today; heli transfer declined by family.", "G-CSF"),
+        ("C-ARM in theatre, helo on the pad", "C-ARM"),
+    ],
+)
+def test_a_drug_or_a_machine_is_no_aircraft(engine: PhiEngine, text: str, words: str) -> None:
+    assert not touched(engine, text, words), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Oxygenator swapped; pump Stockert #SK4-30917 checked", "SK4-30917"),
+        ("ADMISSIONS DESK LOG  #AD11-40826", "AD11-40826"),
+        ("Pt NORDVIK, HALVARD  Hosp# 7731-02-55  Age 70", "7731-02-55"),
+        ("GST/HST registrant, BN 804417233 RT0001, quarterly filer", "804417233 RT0001"),
+        ("QST no 1204478815 TQ0001 on the invoice", "1204478815 TQ0001"),
+        ("Loan car: 2016 Toyota Corolla, reg HTW419, returned", "HTW419"),
+        ("2. OKONJO-BRAY Adaeze RJ1 448127 - R knee injection", "RJ1 448127"),
+    ],
+)
+def test_numbers_by_their_sign_label_or_shape(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered_whole(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Suture #2-0 nylon, dispense #60 tablets", "2-0"),
+        ("CD4 410000 cells per mL last month", "410000"),
+    ],
+)
+def test_a_count_is_no_serial(engine: PhiEngine, text: str, words: str) -> None:
+    assert not touched(engine, text, words), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hey Tavita, the quote for the deck is attached.", "Tavita"),
+        ("Txt back or ring Mereana on the usual number.", "Mereana"),
+        ("Hiya Ffion, is the boiler still leaking?", "Ffion"),
+    ],
+)
+def test_a_first_name_after_a_greeting_or_a_call(engine: PhiEngine, text: str, name: str) -> None:
+    assert covered(engine, text, name), found(engine, text)
+    assert PERSON in found_as(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a date of birth's label with its own date after it labels that date, not the record
+        ("Pt: Ines Varda, DOB 03/05/1961, UR 0774512, for bed", "0774512"),
+        ("Pt: Ines Varda, DOB 03/05/1961, UR K0774512, for bed", "K0774512"),
+        ("Pump ver 4.1 library, pump ABX-PUMP-0219 swapped", "ABX-PUMP-0219"),
+    ],
+)
+def test_a_record_after_another_numbers_value(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered_whole(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("date of birth: 19481311", "19481311"), ("batch code 20010101 on the vial", "20010101")],
+)
+def test_another_numbers_label_still_decides(engine: PhiEngine, text: str, words: str) -> None:
+    assert not touched(engine, text, words) or Entity.DATE_TIME.value in {
+        e for e, v in found(engine, text) if v == words
+    }, found(engine, text)
+
+
+def test_a_chat_sender_with_a_role_in_brackets(engine: PhiEngine) -> None:
+    text = "[2021/03/14, 02:10] Nomvula (flow coord): no beds, try Tembisa"
+    assert PERSON in found_as(engine, text, "Nomvula"), found(engine, text)
+    heading = "[14/03/2021, 02:10] Plan (revised): continue"
+    assert PERSON not in {e for e, _ in found(engine, heading)}, found(engine, heading)
