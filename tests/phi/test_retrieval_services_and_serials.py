@@ -15,7 +15,14 @@ import pytest
 
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import covered, covered_whole, found, found_as, touched
+from tests.phi.conftest import (
+    assert_found_as,
+    covered,
+    covered_whole,
+    found,
+    found_as,
+    touched,
+)
 
 ORG = Entity.ORGANIZATION.value
 PERSON = Entity.PERSON.value
@@ -127,3 +134,66 @@ def test_a_chat_sender_with_a_role_in_brackets(engine: PhiEngine) -> None:
     assert PERSON in found_as(engine, text, "Nomvula"), found(engine, text)
     heading = "[14/03/2021, 02:10] Plan (revised): continue"
     assert PERSON not in {e for e, _ in found(engine, heading)}, found(engine, heading)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Accepted: Glenvarra Base Hospital ICU, Tamworth. Dr Ostrander to call.", "Tamworth"),
+        ("Royal Berkshire Hospital, Reading\nRe: your patient", "Reading"),
+    ],
+)
+def test_a_town_after_a_units_or_hospitals_comma(engine: PhiEngine, text: str, town: str) -> None:
+    assert Entity.LOCATION.value in found_as(engine, text, town), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("02:40 page: bed 7 Wrzesniak sats 86% on 6L", "Wrzesniak"),
+        ("SBAR -- rm 412 Dzierwicka, Maria 71", "Dzierwicka"),
+        ("RT HANDOFF 0700\n311 Kaczmarowski - PS 10/5, weaning\n313 empty", "Kaczmarowski"),
+    ],
+)
+def test_a_surname_after_a_room_or_a_census_number(engine: PhiEngine, text: str, name: str) -> None:
+    assert_found_as(engine, text, name, PERSON)
+
+
+@pytest.mark.parametrize(
+    "text", ["rm 12 Nebulizer running", "bed 4 Foley draining", "311 Ampicillin - due 1800"]
+)
+def test_a_device_or_drug_after_a_room_is_no_person(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Veteran identified by name + last four 3307 at the desk", "3307"),
+        ("payee check: tin_type=SSN tin_last4=8126", "8126"),
+    ],
+)
+def test_the_last_four_digits_alone(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered(engine, text, value), found(engine, text)
+
+
+def test_the_last_four_hours_are_no_number(engine: PhiEngine) -> None:
+    text = "UO 1200 mL over the last 4 hours"
+    assert not touched(engine, text, "1200"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("QUOTE Q-5518        12 June 2023\nDecking and pergola", "Q-5518"),
+        ("JOB CARD JC 20417   Mopani Auto Electrical", "JC 20417"),
+        ("Estimate #E-7730 for the rewire", "E-7730"),
+    ],
+)
+def test_a_trades_document_number(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered_whole(engine, text, value), found(engine, text)
+
+
+def test_a_test_and_its_reading_is_no_number(engine: PhiEngine) -> None:
+    text = "ID MRI 123 pending review"
+    assert not touched(engine, text, "MRI 123"), found(engine, text)

@@ -789,18 +789,20 @@ def _no_word(value: str) -> bool:
 
 # A short number right after an employer's, a school's or a plan's label ("emp 2231", "badge
 # 4471", "staff no. 118"), or after a label that says it is some record's number ("ID 4471",
-# "Invoice 2291", "Job card 5521", "Bib 1147", "ticket #4471"): three digits are enough where
-# the label says whose number it is; not a dose ("order 500 mg").
+# "Invoice 2291", "Job card 5521", "Bib 1147", "ticket #4471", a trade's "QUOTE Q-2291" and
+# "JOB CARD JC 11873"): three digits are enough where the label says whose number it is; not
+# a dose ("order 500 mg").
 _LABELLED_SHORT_ID = re.compile(
     r"(?<![\w-])(?:(?i:emp|employee|badge)\.?(?:[ \t]*(?i:id|no\.?|#|number))?|"
     r"(?i:staff|student|member|payroll)[ \t]*(?i:id|no\.?|#|number)|"
-    r"ID|(?i:invoice|inv\.|bib|ticket|job(?:[ \t]+card)?|work[ \t]+order)"
+    r"ID|(?i:invoice|inv\.|bib|ticket|job(?:[ \t]+card)?|work[ \t]+order|quote|quotation|"
+    r"estimate|receipt|docket)"
     r"(?:[ \t]*(?i:no\.?|#|number))?)[ \t]*+(?:[:#][ \t]*+)?"
-    r"(\d{3,10}|[A-Z]{1,4}-?\d{3,10})(?![\w-]|[.,]\d|[ \t]*(?i:mg|mcg|ml|units?|%|kg|x\b))"
+    r"(\d{3,10}|[A-Z]{1,4}[ -]?\d{3,10})(?![\w-]|[.,]\d|[ \t]*(?i:mg|mcg|ml|units?|%|kg|x\b))"
 )
 _SHORT_ID_LABELS = (
     "emp", "employee", "badge", "staff", "student", "member", "payroll", "id", "invoice", "inv",
-    "bib", "ticket", "job", "work",
+    "bib", "ticket", "job", "work", "quote", "quotation", "estimate", "receipt", "docket",
 )  # fmt: skip
 _DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
 _DEA_CTX = context_regex(["dea", "dea #", "dea no", "dea number", "prescriber"])
@@ -1078,6 +1080,13 @@ _LAST_FOUR = re.compile(
     rf"|{_LAST_FOUR_CUE}\w*[ \t]*+(?:[(,][ \t]*+)?last[ \t]+(?:3|4|three|four)(?:[ \t]+digits)?\)?)"
     # (three digits too, as a nine-digit number in threes is quoted: "IRD number ending 906")
     rf"[ \t]*+(?:(?i:is|was)[ \t]++)?(?:[:#][ \t]*+)?(\d{{3,4}})(?![\w/-])"
+)
+# The last four digits alone, the number left unnamed, as a veteran's or a payee's check
+# quotes them ("last four 8812", "VA: last4 2290", "tin_last4=0586"): a fragment of an
+# identifier whatever it is.
+_LAST_FOUR_ALONE = re.compile(
+    r"(?i:\b(?:[a-z]+_)?last[ _-]?(?:4|four)(?:[ \t]+digits)?)(?![\w-])"
+    r"[ \t]*+(?:[:=#][ \t]*+)?(\d{4})(?![\w/-]|\.\d)"
 )
 # A masked SSN keeps its last four: "xxx-xx-7719", "***-**-4471".
 _SSN_MASKED = re.compile(r"(?<![\w*-])(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-(\d{4})(?![\w-])")
@@ -1470,6 +1479,8 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             0.7,
             group=1,
             words=_SHORT_ID_LABELS,
+            # (a letter group spaced from the digits is a test and its reading, "ID MRI 123")
+            validate=lambda v: " " not in v or v.split(" ")[0] not in _VITALS,
         ),
         Rule(
             "id-context",
@@ -1611,6 +1622,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             group=1,
             trigger=("ending", "ends", "last 4", "last four"),
         ),
+        Rule("last-four-alone", e.ID_NUMBER, _LAST_FOUR_ALONE, 0.65, group=1, trigger=("last",)),
         Rule("ssn-masked", e.US_SSN, _SSN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
         Rule("sin-masked", e.ID_NUMBER, _SIN_MASKED, 0.75, group=1, trigger=("xxx-", "***-")),
         Rule(

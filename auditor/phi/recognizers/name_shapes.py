@@ -404,15 +404,22 @@ _AGED_SEX = re.compile(
 )
 # A surname typed in lower case after the patient's room, bed or "pt", as clinicians' chat and
 # pager messages name a patient ("rm 414 vanderhuelst converted to NSR", "pt galloran 502 c/o
-# CP", "RE BED 2 NAKASHIGE K 2.9"): five letters or more, no word, term or place.
+# CP", "RE BED 2 NAKASHIGE K 2.9"): five letters or more, no word, term or place. In Title
+# case too after the room's or bed's number ("bed 9 Rziha desat", "rm 318 Dvoracek, Jerome"),
+# and after a census row's room number that opens the line, the row's dash after the name
+# ("205 Brockhoff - PS 8/5", "201 GRIESEMER - AC 14/500").
 _ROOM_SURNAME = re.compile(
-    r"\b(?i:pt|patient|rm|room|bed)[ \t]+(?:#?\d{1,4}[A-Za-z]?[ \t]+)?"
-    r"([a-z][a-z'’]{4,20}(?:-[a-z][a-z'’]{2,20})?|[A-Z][A-Z'’]{4,20}(?:-[A-Z][A-Z'’]{2,20})?)"
+    r"(?:\b(?i:pt|patient|rm|room|bed)[ \t]+(?:#?\d{1,4}[A-Za-z]?[ \t]+)?"
+    r"(?=[a-z]|[A-Z]{5})|\b(?i:rm|room|bed)[ \t]+#?\d{1,4}[A-Za-z]?[ \t]+|"
+    r"(?m:^)[ \t]*+\d{3,4}[A-Za-z]?[ \t]+(?=[A-Z][\w'’-]+[ \t]+[-–][ \t]))"
+    r"([a-z][a-z'’]{4,20}(?:-[a-z][a-z'’]{2,20})?|[A-Z][A-Z'’]{4,20}(?:-[A-Z][A-Z'’]{2,20})?|"
+    r"[A-Z][a-z'’]{4,20}(?:-[A-Z][a-z'’]{2,20})?)"
     r"(?![\w'’-])"
 )
 # ...an unlisted one not ending as clinical words do ("pt tachycardic", "pt diuresing"): the
 # census lists "Fleming" and "Manning", so an unlisted "-ing" word is a verb
 # (``lexicon.CLINICAL_ENDING``).
+_DEVICE_ENDINGS = ("izer", "iser", "ator", "meter", "scope", "graph", "pap")
 # A patient's dotted initials after "pt" or an initials label ("pt A.K. on vanco", "Patient
 # initials / chart: T.S."): the cue says whose they are.
 _PATIENT_INITIALS = re.compile(
@@ -706,6 +713,8 @@ class NameShapeRecognizer(LocalRecognizer):
                         and not lex.is_english(p.replace("rn", "m"))  # a scan's "narne"
                         and not self._compound(p)
                         and not (m.group(1).isupper() and p.endswith(("or", "er")))
+                        # (a device after the room in Title case: "rm 12 Nebulizer")
+                        and not (m.group(1).istitle() and p.endswith(_DEVICE_ENDINGS))
                     )
                 )
                 for p in parts

@@ -137,7 +137,9 @@ _FACILITY_HEADS = frozenset(
     {"hospital", "surgery", "clinic", "home", "centre", "center", "station", "unit",
      "practice", "pharmacy", "infirmary", "hospice", "health", "school", "college", "council",
      "office", "court", "church", "prison", "academy", "university", "institute", "library",
-     "laboratory", "lab", "vets", "veterinary", "hub"}
+     "laboratory", "lab", "vets", "veterinary", "hub",
+     # (and a hospital's unit, department or trust: "Health Sciences North ICU, Sudbury")
+     "icu", "hdu", "ccu", "ward", "department", "dept", "trust", "campus", "service"}
 )  # fmt: skip
 _COMMA_TOWN = re.compile(
     r",[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:City|CITY|Town|TOWN|[A-Z][\w'’-]+))?)"
@@ -366,9 +368,15 @@ class PlaceRecognizer(LocalRecognizer):
                 continue
             if m.re is _BRACKET_TOWN and any(lex.is_first(k) and k not in lex.places for k in keys):
                 continue
-            if all(
-                (k in lex.places and not lex.is_ambiguous(k)) or lex.is_unknown_proper(k)
-                for k in keys
+            joined = " ".join(keys)
+            if (
+                all(
+                    (k in lex.places and not lex.is_ambiguous(k)) or lex.is_unknown_proper(k)
+                    for k in keys
+                )
+                # a listed town of two words ("New Liskeard"), or one that is also a word
+                # ("Cork", "Reading"): after a facility's name and its comma, the town
+                or (joined in lex.places and m.re is _COMMA_TOWN and joined not in lex.stoplist)
             ):
                 out.append((m.start("town"), m.end("town"), 0.7))
         return out
