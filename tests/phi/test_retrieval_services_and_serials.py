@@ -197,3 +197,15 @@ def test_a_trades_document_number(engine: PhiEngine, text: str, value: str) -> N
 def test_a_test_and_its_reading_is_no_number(engine: PhiEngine) -> None:
     text = "ID MRI 123 pending review"
     assert not touched(engine, text, "MRI 123"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Reminder from Kōkako Bookkeeping: your GST return is due.", "Kōkako Bookkeeping"),
+        ("Invoice from Ōpōtiki Plumbing, paid by card.", "Ōpōtiki Plumbing"),
+        ("Rates notice - Tūrangi District Council, account 40021", "Tūrangi District Council"),
+    ],
+)
+def test_a_name_in_a_latin_alphabet_beyond_ascii(engine: PhiEngine, text: str, name: str) -> None:
+    assert ORG in found_as(engine, text, name), found(engine, text)

@@ -27,7 +27,7 @@ from auditor.phi.recognizers.lexicon import (
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated, gated_finditer
 from auditor.phi.recognizers.timed_entries import entry_times
-from auditor.phi.recognizers.tokens import TokenView, normalize
+from auditor.phi.recognizers.tokens import LATIN_LOWER, LATIN_UPPER, TokenView, normalize
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -85,11 +85,6 @@ _WEAK_SUFFIXES = (
 
 def _alternation(words: str) -> str:
     return "(?:" + "|".join(sorted(words.split(), key=len, reverse=True)) + ")"
-
-
-# Capitals and small letters of the Latin alphabets beyond ASCII ("Kōwhai", "Łąkowa", "Øster").
-_UPPER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_LOWER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 
 
 _NOT_STREET_WORD = (
@@ -169,7 +164,7 @@ _STREET_WEAK = re.compile(
     + r"(?:"
     + _NOT_STREET_WORD
     # (a Welsh, Irish or French particle between the name's words: "12 Coed y Brenin Close")
-    + rf"(?:[A-Z{_UPPER}][a-z{_LOWER}'.-]+|[A-Z{_UPPER}][A-Z{_UPPER}'.-]+)\s+"
+    + rf"(?:[A-Z{LATIN_UPPER}][a-z{LATIN_LOWER}'.-]+|[A-Z{LATIN_UPPER}][A-Z{LATIN_UPPER}'.-]+)\s+"
     + r"(?:(?:y|yr|na|an|de|du|la|le)\s+(?=[A-Z]))?){1,3}?"
     + r"(?:"
     + _WEAK.title()
@@ -256,7 +251,7 @@ _GRID_STREET = re.compile(
 )
 # A street named without a house number, in mixed case: "lives on Dorchester Avenue".
 _STREET_NAMED = re.compile(
-    rf"(?<![\w.])(?:[A-Z{_UPPER}][a-z{_LOWER}'’]+\s+){{1,3}}"
+    rf"(?<![\w.])(?:[A-Z{LATIN_UPPER}][a-z{LATIN_LOWER}'’]+\s+){{1,3}}"
     r"(?:Avenue|Ave\.?|Street|Road|Boulevard|Blvd\.?|Lane|Drive|Parkway|Terrace|Highway|"
     # (and the Commonwealth's types no clinical or everyday phrase ends with in Title case)
     r"Turnpike|Square|Crescent|Parade|Mews|Esplanade|Promenade|Wynd|Boulevarde)\b"

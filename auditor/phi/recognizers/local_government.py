@@ -25,16 +25,18 @@ from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import Lexicon
 from auditor.phi.recognizers.patterns import make_result
+from auditor.phi.recognizers.tokens import LATIN_LOWER, LATIN_UPPER
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 # A word of a place's name as written or in capitals ("Kirklees", "KIRKLEES", "eThekwini",
-# "Newcastle-under-Lyme", "Rhondda Cynon Taf").
+# "Newcastle-under-Lyme", "Rhondda Cynon Taf", "Whangārei"), in any Latin alphabet.
+_UP, _LOW = f"A-Z{LATIN_UPPER}", f"a-z{LATIN_LOWER}"
 _WORD = (
-    r"(?:[A-Z][a-z'’]+(?:-[a-z]+-[A-Z][a-z]+|-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]+)*|"
-    r"[a-z][A-Z][a-z]+)"
+    rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_LOW}]+-[{_UP}][{_LOW}]+|-[{_UP}][{_LOW}'’]+)?|"
+    rf"[{_UP}]{{2,}}(?:-[{_UP}]+)*|[a-z][A-Z][a-z]+)"
 )
 _KINDS = (
     r"City|County|District|Borough|Metropolitan[ \t]+Borough|Shire|Town|Parish|Regional|"

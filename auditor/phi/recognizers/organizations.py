@@ -36,6 +36,8 @@ from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import IRISH_COUNTIES
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import (
+    LATIN_LOWER,
+    LATIN_UPPER,
     TokenView,
     capitalise_words,
     lower_same_length,
@@ -52,6 +54,11 @@ PARTNERS_SCORE = 0.7
 CUE_SCORE = 0.65
 # A vessel prefix is surer than a name list: "S/Y Marlow Finch" is a ship, not a person.
 VESSEL_SCORE = 0.9
+
+# A run of letters and apostrophes, a name's word for the word lists' tests ("Tūī", "O'Hara").
+_LETTER_RUN = r"(?:[^\W\d_]|['’])+"
+# A capitalised word of a name, in any Latin alphabet ("Tūī Accounting", "Ōtaki Plumbing").
+_NAME_WORD = rf"[A-Z{LATIN_UPPER}][a-z{LATIN_LOWER}][\w'’-]*"
 
 _SUFFIXES = (
     r"Inc\.?|Incorporated|Corp\.?|Corporation|Co\.\s?,?\s?Ltd\.?|"
@@ -164,11 +171,11 @@ _TRADE = accelerated(
     re.compile(
         # (the shortest name: "X Sports Club" is X and a sports club; a saint's or two saints'
         # name with its "St." belongs to it: "St. Anselm's Parish Hall", "Sts. Cyril & Methodius")
-        r"(?<![\w-])((?:(?:Sts?|Ste|Saint)\.?[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?"
-        r"(?:[ \t]+(?:&|and)[ \t]+[A-Z][a-z][\w'’-]*)?|"
-        r"(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5})"
+        rf"(?<![\w-])((?:(?:Sts?|Ste|Saint)\.?[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?"
+        rf"(?:[ \t]+(?:&|and)[ \t]+{_NAME_WORD})?|"
+        rf"(?:{_NAME_WORD}|[A-Z]{{2,5}})"
         # (a kind's initials inside: "Rulldore LTC Pharmacy")
-        r"(?:(?:[ -]|[ \t]+&[ \t]+)(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,5}(?=[ \t]+[A-Z]))){0,2}?))\s+"
+        rf"(?:(?:[ -]|[ \t]+&[ \t]+)(?:{_NAME_WORD}|[A-Z]{{2,5}}(?=[ \t]+[A-Z]))){{0,2}}?))\s+"
         r"(?:Pharmacy|Pharmacies|Chemists?|Solicitors|Funeral\s+(?:Home|Services|Directors)|"
         # the undertaker and the place a patient eats out or works a shift ("X Mortuary",
         # "Ashlantern Grill")
@@ -254,7 +261,8 @@ INDUSTRY_WORDS = (
     r"Car[ \t]+(?:Rentals?|Hire)|Hire|Events|Residency|Resorts?|Hostels?|Residential|"
     r"Property[ \t]+Mgmt|Power(?:[ \t]*&[ \t]*|[ \t]+and[ \t]+)(?:Gas|Light)|"
     r"Gas(?:[ \t]*&[ \t]*|[ \t]+and[ \t]+)Electric|Apothecary|Architects|Architecture|Accountants|"
-    r"Accounting|Consulting|Consultants|Capital|Investments|Advisors|Advisory|Wealth|"
+    r"Accounting|Accountancy|Bookkeeping|Consulting|Consultants|Capital|Investments|Advisors|"
+    r"Advisory|Wealth|"
     # a town's or a county's police ("Merseyside Police", "Kestrel Valley Police Service")
     r"Police(?:[ \t]+(?:Service|Force|Department|Dept))?|Constabulary|"
     # a utility's or a network's own name ("Tarnhollow Power", "Siskin Fibre", "Thames Water");
@@ -306,8 +314,8 @@ _OF_SUBJECT = re.compile(
 # the capital says the words are a name, the preposition that it is somewhere.
 _THE_VENUE = re.compile(
     r"(?<![\w'’-])(?:at|from|to|in|outside|near|into|leaving|left|via)[ \t]+"
-    r"(The[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}"
-    r"(?:[ \t]+at[ \t]+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])"
+    rf"(The[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+    rf"(?:[ \t]+at[ \t]+{_NAME_WORD})?)(?![\w'’-])"
 )
 # A full stop and a blank inside a run read in capitals end a sentence, unless the dot ends
 # a firm's or a saint's abbreviation ("DUMONTIER BROS. PAINTING", "ST. EADBURGA PARISH").
@@ -319,7 +327,7 @@ _INDUSTRY_AFTER = re.compile(rf"[ \t]+(?i:{INDUSTRY_WORDS})(?![\w])")
 # An industry after a name that is no English word, in mixed-case text only (in capitals
 # "CATH LAB" and "CALLED SECURITY" look the same): "Fortescue Metals", "Acme Logistics Ltd".
 _INDUSTRY = re.compile(
-    r"(?<![\w-])([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\s+"
+    rf"(?<![\w-])({_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+"
     rf"(?:{INDUSTRY_WORDS})(?![\w])"
 )
 # Verbs of calling and telling, which in a note in capitals or lower case stand between a
@@ -397,13 +405,13 @@ _PUBLIC_BODY = re.compile(
     r"Administration|Secretariat|Inspectorate|Tribunal|"
     # a country's mission abroad ("Embassy of Nepal", "Consulate General of Pakistan")
     r"Embassy|Consulate(?:[ \t]+General)?)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
-    r"([A-Z][a-z][\w'’-]*(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?[A-Z][a-z][\w'’-]*){0,4})"
+    rf"({_NAME_WORD}(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?{_NAME_WORD}){{0,4}})"
 )
 # A regulator, an ombudsman or a tribunal by the words before its head ("Natural Hazards
 # Commission", "Residential Tenancies Tribunal", "Financial Ombudsman", "Care Quality
 # Commission"), not a generic one ("the Local Authority", "Health Authority").
 _HEADED_BODY = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*[ \t]+(?:(?:and|&|of)[ \t]+)?){1,4}"
+    rf"(?<![\w-])((?:{_NAME_WORD}[ \t]+(?:(?:and|&|of)[ \t]+)?){{1,4}}"
     r"(?:Commission|Tribunal|Ombudsman|Authority|Inspectorate|Regulator|Embassy|Consulate))"
     r"(?![\w-])"
 )
@@ -439,7 +447,7 @@ _SPECIALTIES = frozenset(
 # Courts: "Ontario Court of Justice", "District Court of Maryland", "Family Court".
 _COURT = accelerated(
     re.compile(
-        r"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){0,2}"
+        rf"(?<![\w-])((?:{_NAME_WORD}\s+){{0,2}}"
         r"(?:(?:(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
         r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
         r"Appeals?|Tax|Small\s+Claims)\s+(?i:and|&)\s+)?"  # "Probate and Family Court"
@@ -699,7 +707,8 @@ _INDUSTRY_GATE = _Gate(
     "Jewelers Butcher Butchers Tyres Tires Glassworks Joinery Carpentry Lending Loans Finance "
     "Tours Travel Adventures Expeditions Safaris Cruises Campervans Motorhomes Car Hire Events "
     "Residency Resort Resorts Hostel Hostels Residential Power Gas Apothecary Architects "
-    "Architecture Accountants Accounting Consulting Consultants Capital Investments Advisors "
+    "Architecture Accountants Accounting Accountancy Bookkeeping Consulting Consultants Capital "
+    "Investments Advisors "
     "Advisory Wealth"
 )
 # _VESSEL: its prefix, slashed or not.
@@ -909,7 +918,7 @@ class OrganizationRecognizer(LocalRecognizer):
         ONBOARDING", "CHARITY FUND SUPPORT")."""
         if _VALUE_END.match(text, r.end):
             return True
-        first = re.match(r"[A-Za-z'’]+", text[r.start : r.end])
+        first = re.match(_LETTER_RUN, text[r.start : r.end])
         key = first.group().lower() if first else ""
         lex = self.lexicon
         return (
@@ -1114,7 +1123,7 @@ class OrganizationRecognizer(LocalRecognizer):
             if not any(w.lower() in NOT_NAMES or self._clinical_word(w) for w in venue_words):
                 out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
         for m in _PUBLIC_BODY.finditer(text) if " of " in text or " for " in text else ():
-            last = re.findall(r"[A-Za-z'’]+", m.group(1))[-1]  # what the body is for
+            last = re.findall(_LETTER_RUN, m.group(1))[-1]  # what the body is for
             if not (self._clinical_word(last) or last.lower() in _SPECIALTIES):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         if any(h in text for h in _HEADED_BODY_GATE):
@@ -1130,7 +1139,7 @@ class OrganizationRecognizer(LocalRecognizer):
             first = self._trim(text, m.start(1), m.end(1))
             if first is None:
                 continue
-            names = re.findall(r"[A-Za-z'’]+", text[first : m.end(1)])
+            names = re.findall(_LETTER_RUN, text[first : m.end(1)])
             if _COMMON_TRADE.search(text, m.end(1), m.end()) and (
                 not any(self._foreign(w) for w in names) or _NAME_GOES_ON.match(text, m.end())
             ):
@@ -1152,7 +1161,7 @@ class OrganizationRecognizer(LocalRecognizer):
             for m in _EMS.finditer(text):
                 # the name may be everyday words ("Beehive Ambulance", "South Plains Air
                 # Med"), but not only words of a service's kind ("County EMS")
-                names = re.findall(r"[A-Za-z'’]+", m.group(1))
+                names = re.findall(_LETTER_RUN, m.group(1))
                 if names and not all(
                     self._clinical_word(w) or w.lower() in _SERVICE_KINDS or w.lower() in NOT_NAMES
                     for w in names
@@ -1190,7 +1199,7 @@ class OrganizationRecognizer(LocalRecognizer):
         English one ("Special Authority", "Electronic Travel Authority" are permissions)."""
         out = []
         for m in _HEADED_BODY.finditer(text):
-            parts = list(re.finditer(r"[A-Za-z'’]+", m.group(1)))
+            parts = list(re.finditer(_LETTER_RUN, m.group(1)))
             while len(parts) > 1 and parts[0].group().lower() in STOP_WORDS:
                 parts.pop(0)  # "The Residential Tenancies Tribunal": the body's words only
             keys = [w.group().lower() for w in parts[:-1]]

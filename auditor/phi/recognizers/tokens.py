@@ -23,6 +23,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
+# Capitals and small letters of the Latin alphabets beyond ASCII ("Kōwhai", "Łąkowa", "Øster",
+# "Tūī"), for a character class beside "A-Z" or "a-z".
+LATIN_UPPER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+LATIN_LOWER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+
+
 # Letters that carry no combining mark to strip ("Đặng", "Łukasz", "Søren", "Straße").
 _FOLDED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 
