@@ -209,3 +209,19 @@ def test_a_test_and_its_reading_is_no_number(engine: PhiEngine) -> None:
 )
 def test_a_name_in_a_latin_alphabet_beyond_ascii(engine: PhiEngine, text: str, name: str) -> None:
     assert ORG in found_as(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Driver: Tomasz Wrzecionko   Licence 4471 2290",
+        "Rider: sam okafor-lee, pickup 21:40",
+        "Injection log: Pre VAS 8, post 3; Pre 6, post 2",
+        "Grip (Jamar pos II) R 14 kg / L 26 kg",
+    ],
+)
+def test_a_forms_role_or_a_score_is_no_person(engine: PhiEngine, text: str) -> None:
+    assert not any(
+        e == PERSON and v.split()[0] in {"Driver", "Rider", "Pre", "Jamar", "VAS"}
+        for e, v in found(engine, text)
+    ), found(engine, text)

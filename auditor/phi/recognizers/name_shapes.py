@@ -48,6 +48,14 @@ if TYPE_CHECKING:
 _SPEAKER = re.compile(
     r"(?m)^(?:[ \t]*\[[^\]\n]{1,40}\][ \t]*|[ \t]*)([A-Z][a-z'’-]{2,20}):[ \t]+\S"
 )
+# The party a form's line names before its colon ("Driver: VO, Thi Hoa", "Rider: chloe w."):
+# a role, not a speaker, though some are surnames too.
+_FORM_ROLES = frozenset(
+    {"driver", "rider", "customer", "client", "tenant", "landlord", "owner", "buyer", "seller",
+     "vendor", "payee", "payer", "guest", "passenger", "worker", "contractor", "applicant",
+     "claimant", "caller", "agent", "technician", "inspector", "assessor", "installer",
+     "supplier", "courier", "cleaner", "builder", "plumber", "electrician", "mechanic"}
+)  # fmt: skip
 # A chat's speakers in lower case, each line stamped ("[14:07] daz: mate can u ...").
 _SPEAKER_STAMPED_LOWER = re.compile(
     r"(?m)^[ \t]*\[[^\]\n]{1,40}\][ \t]*([a-z][a-z'’-]{2,20}):[ \t]+\S"
@@ -840,7 +848,11 @@ class NameShapeRecognizer(LocalRecognizer):
             if self._given_or_unknown(m.group(1).split()[0]):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         if ":" in text:
-            speakers = [m for m in _SPEAKER.finditer(text) if self._word(m.group(1))]
+            speakers = [
+                m
+                for m in _SPEAKER.finditer(text)
+                if self._word(m.group(1)) and m.group(1).lower() not in _FORM_ROLES
+            ]
             # One unknown word before a colon may be a heading; two or more that take turns
             # (one of them speaks twice) or speak at stamped times make a chat: a form's
             # labels each stand once ("Pacijent:", "Adresa:", "Terapija:").
