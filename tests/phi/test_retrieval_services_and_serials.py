@@ -225,3 +225,21 @@ def test_a_forms_role_or_a_score_is_no_person(engine: PhiEngine, text: str) -> N
         e == PERSON and v.split()[0] in {"Driver", "Rider", "Pre", "Jamar", "VAS"}
         for e, v in found(engine, text)
     ), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kia ora Wikitoria, your return for the year is filed.", "Wikitoria"),
+        ("Talofa Losaline! The van is booked for Tuesday.", "Losaline"),
+        ("The invoice is attached if you need it.\n— Rajvinder", "Rajvinder"),
+        ("Gate code changed, sorry.\n- Marguerite", "Marguerite"),
+    ],
+)
+def test_a_name_greeted_or_signed_on_its_own_line(engine: PhiEngine, text: str, name: str) -> None:
+    assert_found_as(engine, text, name, PERSON)
+
+
+@pytest.mark.parametrize("text", ["Hi Micro, any growth on the BC?", "Plan:\n- Aspirin"])
+def test_a_lab_greeted_or_a_plans_item_is_no_person(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)

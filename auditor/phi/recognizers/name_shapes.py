@@ -91,6 +91,13 @@ _SIGN_OFF = re.compile(
 # spoken to ...", "Tomasz - i wont be in court"), and a message signed with a dash after its
 # last sentence ("... hold off on the filing? - Cal"): where a name stands in a message.
 _ADDRESSED = re.compile(r"\A[ \t]*([A-Z][a-z'’]{2,15})(?:,|[ \t]+[-–—]{1,2})[ \t]+(?=\S)")
+# ... or greeted first, in any of the greetings a region's messages open with ("Kia ora
+# Marewa,", "Talofa Sione,", "G'day Shazza -"): there a word no English list holds is a name.
+_GREETED = re.compile(
+    r"\A[ \t]*(?i:hi|hey|hiya|hello|dear|morning|evening|kia[ \t]+ora|kia[ \t]+orana|talofa|"
+    r"malo[ \t]+e[ \t]+lelei|bula|g'?day|howdy|sawubona|molo|namaste)[ \t]+"
+    r"([A-Z][a-z'’]{2,15})(?:[,!]|[ \t]+[-–—]{1,2})"
+)
 # A writer naming themselves ("hey its Bo - text me", "hi it's Jazz from 4B", "this is Ngaire
 # at the front desk") and a message ending on its thanks to someone ("no that's it thanks
 # Bri", "thx, Kat"): a short name or nickname no list may hold. (The de-identifier's sweep
@@ -120,8 +127,11 @@ _THANKED_END = re.compile(
     r"(?<![\w'’])(?i:thanks|thank[ \t]+you|thx|cheers|ta),?[ \t]+([A-Z][a-z'’]{1,15})"
     r"[ \t]*+(?:[.!][ \t]*+)?\Z"
 )
+# (after the sentence, or on the message's last line of its own: "... if you need him.\n—
+# Sandeep")
 _DASH_SIGNED_END = re.compile(
-    r"(?<=[.!?])[ \t]+[-–—]{1,2}[ \t]?([A-Z][a-z'’]{1,15}(?:[ \t][A-Z][a-z'’]{1,20})?)[ \t]*\Z"
+    r"(?:(?<=[.!?])[ \t]+|(?m:^)[ \t]*)"
+    r"[-–—]{1,2}[ \t]?([A-Z][a-z'’]{1,15}(?:[ \t][A-Z][a-z'’]{1,20})?)[ \t]*\Z"
 )
 # A note's signature by initials alone on its line, as nurses and therapists sign ("-klm",
 # "-dh RN", "O.V. RN", "M.R., LPN", "A.W.", "jdp", "RFK"): with a dash before them or a
@@ -468,6 +478,12 @@ class NameShapeRecognizer(LocalRecognizer):
             return False
         return lex.is_first(key) or not lex.is_english(key)
 
+    @staticmethod
+    def _service(key: str) -> bool:
+        """A service, a job or a lab a message may be addressed to ("Hi Micro,", "Hi
+        Pharmacy,"): no one's name."""
+        return key in SERVICE_WORDS or key in JOB_TITLES or key in NOT_PERSON_WORDS
+
     def _caller(self, text: str, m: re.Match[str], key: str) -> bool:
         """A caller naming themselves before where they call from ("it's Pip from the
         practice"): there a word that is also English is the caller's name, unless it names
@@ -494,6 +510,10 @@ class NameShapeRecognizer(LocalRecognizer):
         lex = self.lexicon
         m = _ADDRESSED.match(text)
         if m and lex.is_first(m.group(1).lower()) and self._word(m.group(1), known_only=True):
+            out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+        m = _GREETED.match(text)
+        greeted = m.group(1).lower().strip("'’") if m else ""
+        if m and self._named_here(greeted) and not self._service(greeted):
             out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         low = text.lower()
         said = any(cue in low for cue in _SELF_NAMED_CUES)
