@@ -174,6 +174,19 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         and (view.gap(i) == " " or (len(words[i - 1].text) == 1 and view.gap(i) == ". "))
     ):
         return Cue.STRONG
+    # Title before two or three initials: "Mr S.M. Pheko", "Mrs A. J. K. Okafor".
+    k = i - 1
+    while k > 0 and i - k <= 3 and len(words[k].text) == 1 and words[k].text.isupper():
+        if view.gap(k + 1) not in {".", ". ", " "}:
+            break
+        if (
+            i - k >= 2
+            and words[k - 1].key in TITLES
+            and view.gap(k).strip(". ") == ""
+            and not _unit_after_number(view, k - 1)
+        ):
+            return Cue.STRONG
+        k -= 1
     # A newborn's placeholder for a given name: "Baby Boy Sandvold", "BABY GIRL OKONJO",
     # "Twin B Haddad" (as a title, the surname after it).
     if (

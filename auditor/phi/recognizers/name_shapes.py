@@ -444,6 +444,12 @@ _PATIENT_INITIALS = re.compile(
     r"\b(?i:pt|patient(?:'s)?(?:[ \t]+initials)?|initials)\b[ \t]*+(?:[/:][^\n:]{0,12}:)?[ \t:]*+"
     r"((?:[A-Z]\.){2,3})(?![\w.])"
 )
+# A nursing sister's surname after "Sr" ("ask for Sr Mahlangu", as Britain, Ireland, South
+# Africa and Australia write the title): no English word after it, which "Sr Manager" (senior)
+# is.
+_SISTER = re.compile(
+    r"(?<![\w'’-])Sr\.?[ \t]+([A-Z][a-z'’]{2,20}(?:-[A-Z][a-z'’]{2,20})?)(?![\w'’-])"
+)
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
 _LOWER_TITLED = re.compile(
     r"(?<![\w'’-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+([a-z][a-z'’]{2,20}(?:-[a-z][a-z'’]{2,20})?)"
@@ -701,6 +707,9 @@ class NameShapeRecognizer(LocalRecognizer):
                 for p in parts
             ):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
+        for m in _SISTER.finditer(text) if "Sr" in text else ():
+            if self._name_parts([p.lower().strip("'’") for p in m.group(1).split("-")]):
+                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.7))
         return out
 
     def _lower_aged(self, text: str) -> list[RecognizerResult]:

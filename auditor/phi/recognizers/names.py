@@ -118,19 +118,20 @@ _LOWER_NAME_CUES = frozenset(
 
 
 def _title_before(view: TokenView, i: int) -> bool:
-    """A title right before word i, or before its initial ("Mr T. Sebothoma": a surname no
-    list holds, whose ending a term's could be, is named by the title all the same)."""
+    """A title right before word i, or before its initials ("Mr T. Sebothoma", "Mr S.M.
+    Pheko": a surname no list holds, whose ending a term's could be, is named by the title
+    all the same)."""
     words = view.words
     if i > 0 and words[i - 1].key in TITLES:
         return True
-    return (
-        i > 1
-        and words[i - 2].key in TITLES
-        and len(words[i - 1].text) == 1
-        and words[i - 1].text.isupper()
-        and view.gap(i - 1).strip(". ") == ""
-        and view.gap(i).strip(". ") == ""
-    )
+    j = i - 1
+    while j > 0 and i - j <= 3 and len(words[j].text) == 1 and words[j].text.isupper():
+        if view.gap(j + 1).strip(". ") != "":
+            return False
+        if words[j - 1].key in TITLES and view.gap(j).strip(". ") == "":
+            return True
+        j -= 1
+    return False
 
 
 class NameRecognizer(NameWords, LocalRecognizer):
