@@ -258,3 +258,20 @@ def test_a_title_before_initials_or_a_sister(engine: PhiEngine, text: str, name:
 @pytest.mark.parametrize("text", ["Sr Manager approved the rota", "Sr Staff Nurse on shift"])
 def test_a_senior_job_is_no_sister(engine: PhiEngine, text: str) -> None:
     assert PERSON not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Platform Engineer, Varnholt Systems, since March", "Varnholt Systems"),
+        ("Invoice from Thiruvallur Cotton Traders for the mats", "Thiruvallur Cotton Traders"),
+        ("works nights at Sandhurst Ridge Meatpacking", "Sandhurst Ridge Meatpacking"),
+    ],
+)
+def test_a_firm_by_what_it_makes_or_moves(engine: PhiEngine, text: str, name: str) -> None:
+    assert covered_whole(engine, text, name), found(engine, text)
+
+
+def test_the_review_of_systems_is_no_firm(engine: PhiEngine) -> None:
+    text = "Review of Systems negative except as above"
+    assert ORG not in {e for e, _ in found(engine, text)}, found(engine, text)

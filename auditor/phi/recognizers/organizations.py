@@ -247,6 +247,10 @@ INDUSTRY_WORDS = (
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
     r"Couriers?|Taxis?|Cabs?|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
     r"Gym|Seafoods?|Fisheries|Lettings|Broadband|Coworking|Freightways|Freightlines|"
+    # makers, traders and packers by what they make or move ("Corvanta Systems", "Kumudvathi
+    # Steel Traders", "High Plains Meatpacking")
+    r"Systems|Networks|Traders|Trading|Distributors|Wholesale|Imports|Exports|Meatpacking|"
+    r"Packers|"
     # language services and the groups a person sings, plays or runs with ("Lingwise
     # Interpreting", "Harmonia Ladies Choir", "Allanvale Harriers")
     r"Interpreting|Interpreters|Translations|Choir|Chorale|Singers|Orchestra|Harriers|"
@@ -692,6 +696,7 @@ _TRADE_GATE = _Gate(
 _INDUSTRY_GATE = _Gate(
     "Police Constabulary Power Water Electric Electricity Utilities Fibre Fiber "
     "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking Freightways Freightlines "
+    "Systems Networks Traders Trading Distributors Wholesale Imports Exports Meatpacking Packers "
     "Metals Mining Motors Airlines Airways Logistics Freight Foods Energy Security Construction "
     "Builders Plumbing Electrical Engineering Laboratory Laboratories Software Telecom "
     "Supermarket Supermarkets Dairy Bakery Hotel Hotels Cleaning Staffing Realty Millwork "
