@@ -455,9 +455,11 @@ _GSTIN = re.compile(
 # letters and the account's four digits ("BN 719304418 RT0001" for GST/HST, "RP0001" payroll),
 # and Quebec's ten-digit QST number with "TQ" ("1219874433 TQ0001"). The letters and the
 # four digits make the shape; no label is needed.
+_BN_PROGRAMS = ("RT", "RP", "RC", "RR", "RZ", "RM", "RN", "RD", "RG", "SL")
+_QST_PROGRAMS = ("TQ", "DQ", "IC")
 _PROGRAM_ACCOUNT = re.compile(
-    r"(?<![\w-])(?:\d{9}[ \t]?(?:RT|RP|RC|RR|RZ|RM|RN|RD|RG|SL)|\d{10}[ \t]?(?:TQ|DQ|IC))"
-    r"\d{4}(?![\w-])"
+    rf"(?<![\w-])(?:\d{{9}}[ \t]?(?:{'|'.join(_BN_PROGRAMS)})|"
+    rf"\d{{10}}[ \t]?(?:{'|'.join(_QST_PROGRAMS)}))\d{{4}}(?![\w-])"
 )
 # India's permanent account number (tax): five letters, four digits, a letter, after its label.
 _PAN = re.compile(r"\b(?:PAN|Pan)(?:[ \t]+(?i:no\.?|number|card))?[ \t]*+[:#]?[ \t]*+"
@@ -1340,7 +1342,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         ),
         Rule("pan", e.ID_NUMBER, _PAN, 0.85, group=1, words=("pan",)),
         Rule("gstin", e.ID_NUMBER, _GSTIN, 0.85, group=1, words=("gst",)),
-        Rule("program-account", e.ID_NUMBER, _PROGRAM_ACCOUNT, 0.8),
+        Rule(
+            "program-account",
+            e.ID_NUMBER,
+            _PROGRAM_ACCOUNT,
+            0.8,
+            # (a business's accounts are numbered from 0001: the letters and a zero, cheaply)
+            trigger=tuple(f"{p.lower()}0" for p in (*_BN_PROGRAMS, *_QST_PROGRAMS)),
+        ),
         Rule(
             "masked-digits",
             e.ACCOUNT_NUMBER,

@@ -10,6 +10,7 @@ name to be on a census list; both need the shape to hold, and ordinary words nev
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -426,14 +427,22 @@ _AGED_SEX = re.compile(
 # case too after the room's or bed's number ("bed 9 Rziha desat", "rm 318 Dvoracek, Jerome"),
 # and after a census row's room number that opens the line, the row's dash after the name
 # ("205 Brockhoff - PS 8/5", "201 GRIESEMER - AC 14/500").
-_ROOM_SURNAME = re.compile(
-    r"(?:\b(?i:pt|patient|rm|room|bed)[ \t]+(?:#?\d{1,4}[A-Za-z]?[ \t]+)?"
-    r"(?=[a-z]|[A-Z]{5})|\b(?i:rm|room|bed)[ \t]+#?\d{1,4}[A-Za-z]?[ \t]+|"
-    r"(?m:^)[ \t]*+\d{3,4}[A-Za-z]?[ \t]+(?=[A-Z][\w'’-]+[ \t]+[-–][ \t]))"
+_SURNAME_SHAPES = (
     r"([a-z][a-z'’]{4,20}(?:-[a-z][a-z'’]{2,20})?|[A-Z][A-Z'’]{4,20}(?:-[A-Z][A-Z'’]{2,20})?|"
-    r"[A-Z][a-z'’]{4,20}(?:-[A-Z][a-z'’]{2,20})?)"
-    r"(?![\w'’-])"
+    r"[A-Z][a-z'’]{4,20}(?:-[A-Z][a-z'’]{2,20})?)(?![\w'’-])"
 )
+_ROOM_SURNAME = accelerated(
+    re.compile(
+        r"\b(?i:pt|patient|rm|room|bed)[ \t]+(?:(?:#?\d{1,4}[A-Za-z]?[ \t]+)?(?=[a-z]|[A-Z]{5})|"
+        # (Title case after a number only after rm, room or bed, whose last letter is m or d)
+        r"(?<=[mMdD][ \t])#?\d{1,4}[A-Za-z]?[ \t]+)" + _SURNAME_SHAPES
+    )
+)
+# (a census row: read only where a line opens on a room number, found from the line break)
+_CENSUS_ROW = re.compile(
+    r"(?:\A|(?<=\n))[ \t]*+\d{3,4}[A-Za-z]?[ \t]+(?=[A-Z][\w'’-]+[ \t]+[-–][ \t])" + _SURNAME_SHAPES
+)
+_CENSUS_GATE = re.compile(r"\n[ \t]*\d{3}")
 # ...an unlisted one not ending as clinical words do ("pt tachycardic", "pt diuresing"): the
 # census lists "Fleming" and "Manning", so an unlisted "-ing" word is a verb
 # (``lexicon.CLINICAL_ENDING``).
@@ -529,7 +538,9 @@ class NameShapeRecognizer(LocalRecognizer):
             key = m.group(1).lower().strip("'’")
             if self._named_here(key) or (m.re is _SELF_NAMED and self._caller(text, m, key)):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        m = _DASH_SIGNED_END.search(text) if "-" in text or "—" in text or "–" in text else None
+        signed = "-" in text or "—" in text or "–" in text
+        # (the signature ends the text: only its tail is read)
+        m = _DASH_SIGNED_END.search(text, max(0, len(text) - 80)) if signed else None
         if m:
             keys = [w.lower() for w in m.group(1).split()]
             if not any(
@@ -735,7 +746,8 @@ class NameShapeRecognizer(LocalRecognizer):
         """A lower-case surname after a room, a bed or "pt" (``_ROOM_SURNAME``)."""
         lex = self.lexicon
         out = []
-        for m in _ROOM_SURNAME.finditer(text):
+        census = _CENSUS_ROW.finditer(text) if _CENSUS_GATE.search("\n" + text) else ()
+        for m in itertools.chain(_ROOM_SURNAME.finditer(text), census):
             parts = [p.strip("'’") for p in m.group(1).lower().split("-")]
             if self._blocked(parts):
                 continue
