@@ -150,6 +150,26 @@ def _unit_after_number(view: TokenView, k: int) -> bool:
     return w.text == "ms" and re.search(r"\d[ \t]?$", before) is not None
 
 
+def title_before_initials(view: TokenView, i: int, least: int = 1) -> bool:
+    """A title before one to three initials right before word i ("Mr T. Sebothoma", "Mr S.M.
+    Pheko", "Mrs A. J. K. Okafor"), ``least`` of them at least: the title names the surname
+    after them, listed or not."""
+    words = view.words
+    k = i - 1
+    while k > 0 and i - k <= 3 and len(words[k].text) == 1 and words[k].text.isupper():
+        if view.gap(k + 1).strip(". ") != "":
+            return False
+        if (
+            i - k >= least
+            and words[k - 1].key in TITLES
+            and view.gap(k).strip(". ") == ""
+            and not _unit_after_number(view, k - 1)
+        ):
+            return True
+        k -= 1
+    return False
+
+
 def person_cue(view: TokenView, i: int, j: int) -> Cue:
     """The strongest person cue for words[i:j]."""
     words = view.words
@@ -175,18 +195,8 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
     ):
         return Cue.STRONG
     # Title before two or three initials: "Mr S.M. Pheko", "Mrs A. J. K. Okafor".
-    k = i - 1
-    while k > 0 and i - k <= 3 and len(words[k].text) == 1 and words[k].text.isupper():
-        if view.gap(k + 1) not in {".", ". ", " "}:
-            break
-        if (
-            i - k >= 2
-            and words[k - 1].key in TITLES
-            and view.gap(k).strip(". ") == ""
-            and not _unit_after_number(view, k - 1)
-        ):
-            return Cue.STRONG
-        k -= 1
+    if title_before_initials(view, i, least=2):
+        return Cue.STRONG
     # A newborn's placeholder for a given name: "Baby Boy Sandvold", "BABY GIRL OKONJO",
     # "Twin B Haddad" (as a title, the surname after it).
     if (

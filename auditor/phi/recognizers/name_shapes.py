@@ -49,14 +49,6 @@ if TYPE_CHECKING:
 _SPEAKER = re.compile(
     r"(?m)^(?:[ \t]*\[[^\]\n]{1,40}\][ \t]*|[ \t]*)([A-Z][a-z'’-]{2,20}):[ \t]+\S"
 )
-# The party a form's line names before its colon ("Driver: VO, Thi Hoa", "Rider: chloe w."):
-# a role, not a speaker, though some are surnames too.
-_FORM_ROLES = frozenset(
-    {"driver", "rider", "customer", "client", "tenant", "landlord", "owner", "buyer", "seller",
-     "vendor", "payee", "payer", "guest", "passenger", "worker", "contractor", "applicant",
-     "claimant", "caller", "agent", "technician", "inspector", "assessor", "installer",
-     "supplier", "courier", "cleaner", "builder", "plumber", "electrician", "mechanic"}
-)  # fmt: skip
 # A chat's speakers in lower case, each line stamped ("[14:07] daz: mate can u ...").
 _SPEAKER_STAMPED_LOWER = re.compile(
     r"(?m)^[ \t]*\[[^\]\n]{1,40}\][ \t]*([a-z][a-z'’-]{2,20}):[ \t]+\S"
@@ -122,6 +114,14 @@ _ROLE_WORDS = frozenset(
      "neighbour", "neighbor", "friend", "landlord", "landlady", "agent", "clerk", "student",
      "volunteer", "mentor", "support", "supervisor", "receptionist", "cleaner", "porter"}
 )  # fmt: skip
+# The party a form's line names before its colon ("Driver: VO, Thi Hoa", "Rider: chloe w."):
+# a role, not a speaker, though some are surnames too.
+_FORM_ROLE_WORDS = frozenset(
+    {"rider", "customer", "client", "tenant", "owner", "buyer", "seller", "vendor", "payer",
+     "guest", "passenger", "contractor", "applicant", "claimant", "caller", "inspector",
+     "assessor", "supplier", "builder", "mechanic"}
+)  # fmt: skip
+_FORM_ROLES = _ROLE_WORDS | JOB_TITLES | _FORM_ROLE_WORDS
 _FROM_AFTER = re.compile(r"[ \t]+from\b")
 _SELF_NAMED_CUES = ("it's", "its ", "its\t", "it’s", "this is", "this\tis")
 _THANKED_END = re.compile(

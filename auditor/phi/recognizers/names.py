@@ -18,7 +18,7 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.calendar import HOLIDAY, HOLIDAY_STARTS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.cues import Cue, person_cue, state_word
+from auditor.phi.recognizers.cues import Cue, person_cue, state_word, title_before_initials
 from auditor.phi.recognizers.eponyms import eponym_words, title_near
 from auditor.phi.recognizers.lexicon import (
     HONORIFICS,
@@ -121,17 +121,7 @@ def _title_before(view: TokenView, i: int) -> bool:
     """A title right before word i, or before its initials ("Mr T. Sebothoma", "Mr S.M.
     Pheko": a surname no list holds, whose ending a term's could be, is named by the title
     all the same)."""
-    words = view.words
-    if i > 0 and words[i - 1].key in TITLES:
-        return True
-    j = i - 1
-    while j > 0 and i - j <= 3 and len(words[j].text) == 1 and words[j].text.isupper():
-        if view.gap(j + 1).strip(". ") != "":
-            return False
-        if words[j - 1].key in TITLES and view.gap(j).strip(". ") == "":
-            return True
-        j -= 1
-    return False
+    return (i > 0 and view.words[i - 1].key in TITLES) or title_before_initials(view, i)
 
 
 class NameRecognizer(NameWords, LocalRecognizer):
