@@ -38,6 +38,12 @@ SQLITE_PAGE_SIZE = 65536
 #: is SQLite's statement journals of the merges into the store (in memory, they would grow
 #: with the pages a merge touches). The main database keeps the build's ``secure_delete``.
 SQLITE_TEMP_CACHE_KIB = 65536
+#: Pages in the WAL before a commit checkpoints it (SQLite's default is 1,000, 4 MiB of its
+#: default 4 KiB pages; of these 64 KiB pages 64 MiB, which a store kept open by the console
+#: and API holds on disk): SQLite's 4 MiB again. A 1M-event scan's store peaked at 176
+#: instead of 215 MiB on disk (its WAL 86 instead of 121: a larger transaction than 4 MiB
+#: still grows it), for 48 MiB more copied from the WAL into the database; CPU no different.
+SQLITE_WAL_AUTOCHECKPOINT = 64
 
 
 def _create_private(database: str | None) -> None:
@@ -64,6 +70,7 @@ def make_engine(url: str) -> Engine:
             cur.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
             cur.execute(f"PRAGMA temp.page_size={SQLITE_PAGE_SIZE}")
             cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_AUTOCHECKPOINT}")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA busy_timeout=30000")

@@ -99,3 +99,23 @@ def test_the_main_database_keeps_the_builds_secure_delete(engine: Engine) -> Non
         cache = conn.exec_driver_sql("PRAGMA temp.cache_size").scalar_one()
         assert cache == -db.SQLITE_TEMP_CACHE_KIB
     engine.dispose()
+
+
+def test_the_wal_is_checkpointed_every_4_mib(tmp_path: Path) -> None:
+    """``db.SQLITE_WAL_AUTOCHECKPOINT``: SQLite's 4 MiB between checkpoints, not 1,000 of the
+    store's 64 KiB pages (64 MiB), however many small transactions the console commits."""
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'auditor.db'}")
+    wal = tmp_path / "auditor.db-wal"
+    peak = 0
+    with engine.connect() as conn:
+        conn.exec_driver_sql("CREATE TABLE blobs (b BLOB)")
+        conn.commit()
+        for _ in range(24):  # 24 MiB in transactions of 1 MiB
+            conn.exec_driver_sql(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 16) "
+                "INSERT INTO blobs SELECT randomblob(65000) FROM n"
+            )
+            conn.commit()
+            peak = max(peak, wal.stat().st_size)
+    engine.dispose()
+    assert peak < 8 * MiB, f"the WAL grew to {peak / MiB:.0f} MiB"
