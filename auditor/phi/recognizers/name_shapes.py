@@ -396,10 +396,11 @@ _LOWER_PAIR = re.compile(
     re.M,
 )
 # A police or military rank spelled out before a surname ("Officer Maddigan", "DETECTIVE
-# RUVOLO", "Trooper Haskell"): the surname must be no English word ("Officer Training",
-# "Inspector General", "Deputy Director" are none).
+# RUVOLO", "Trooper Haskell"), and a nursing sister's title as Britain, Ireland, South Africa
+# and Australia write it ("ask for Sr Mahlangu"): the surname must be no English word
+# ("Officer Training", "Inspector General", "Deputy Director", "Sr Manager" are none).
 _RANK_NAME = re.compile(
-    rf"(?<![\w'’-])(?i:{'|'.join(SPELLED_RANKS)})[ \t]+"
+    rf"(?<![\w'’-])(?:(?i:{'|'.join(SPELLED_RANKS)})|Sr\.?)[ \t]+"
     r"([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)(?![\w'’-])"
 )
 # A name in lower case with the age in brackets after it ("kowalczyk-brant (58) transferred",
@@ -445,19 +446,14 @@ _CENSUS_ROW = re.compile(
 _CENSUS_GATE = re.compile(r"\n[ \t]*\d{3}")
 # ...an unlisted one not ending as clinical words do ("pt tachycardic", "pt diuresing"): the
 # census lists "Fleming" and "Manning", so an unlisted "-ing" word is a verb
-# (``lexicon.CLINICAL_ENDING``).
+# (``lexicon.CLINICAL_ENDING``); nor, in Title case, as a device's name ends ("rm 12
+# Nebulizer").
 _DEVICE_ENDINGS = ("izer", "iser", "ator", "meter", "scope", "graph", "pap")
 # A patient's dotted initials after "pt" or an initials label ("pt A.K. on vanco", "Patient
 # initials / chart: T.S."): the cue says whose they are.
 _PATIENT_INITIALS = re.compile(
     r"\b(?i:pt|patient(?:'s)?(?:[ \t]+initials)?|initials)\b[ \t]*+(?:[/:][^\n:]{0,12}:)?[ \t:]*+"
     r"((?:[A-Z]\.){2,3})(?![\w.])"
-)
-# A nursing sister's surname after "Sr" ("ask for Sr Mahlangu", as Britain, Ireland, South
-# Africa and Australia write the title): no English word after it, which "Sr Manager" (senior)
-# is.
-_SISTER = re.compile(
-    r"(?<![\w'’-])Sr\.?[ \t]+([A-Z][a-z'’]{2,20}(?:-[A-Z][a-z'’]{2,20})?)(?![\w'’-])"
 )
 # A surname in lower case after a title in lower case ("mr dravecki in bed 4", "mrs. o'hare").
 _LOWER_TITLED = re.compile(
@@ -718,9 +714,6 @@ class NameShapeRecognizer(LocalRecognizer):
                 for p in parts
             ):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.6))
-        for m in _SISTER.finditer(text) if "Sr" in text else ():
-            if self._name_parts([p.lower().strip("'’") for p in m.group(1).split("-")]):
-                out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), 0.7))
         return out
 
     def _lower_aged(self, text: str) -> list[RecognizerResult]:
@@ -743,7 +736,8 @@ class NameShapeRecognizer(LocalRecognizer):
         )
 
     def _room_surnames(self, text: str) -> list[RecognizerResult]:
-        """A lower-case surname after a room, a bed or "pt" (``_ROOM_SURNAME``)."""
+        """A surname after a room, a bed or "pt" (``_ROOM_SURNAME``) or on a census row
+        (``_CENSUS_ROW``)."""
         lex = self.lexicon
         out = []
         census = _CENSUS_ROW.finditer(text) if _CENSUS_GATE.search("\n" + text) else ()
@@ -797,7 +791,8 @@ class NameShapeRecognizer(LocalRecognizer):
         return out
 
     def _ranked(self, text: str) -> list[RecognizerResult]:
-        """A surname after a rank spelled out (``_RANK_NAME``), no English word."""
+        """A surname after a rank spelled out or a sister's "Sr" (``_RANK_NAME``), no
+        English word."""
         lex = self.lexicon
         out = []
         for m in _RANK_NAME.finditer(text):
@@ -1026,7 +1021,7 @@ class NameShapeRecognizer(LocalRecognizer):
         for m in _PATIENT_INITIALS.finditer(text) if "." in text else ():
             if m.group(1).replace(".", "") not in _NOT_INITIALS:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        if any(rank in lower for rank in SPELLED_RANKS):
+        if "Sr" in text or any(rank in lower for rank in SPELLED_RANKS):
             out += self._ranked(text)
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):

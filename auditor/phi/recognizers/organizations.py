@@ -713,8 +713,7 @@ _INDUSTRY_GATE = _Gate(
     "Tours Travel Adventures Expeditions Safaris Cruises Campervans Motorhomes Car Hire Events "
     "Residency Resort Resorts Hostel Hostels Residential Power Gas Apothecary Architects "
     "Architecture Accountants Accounting Accountancy Bookkeeping Consulting Consultants Capital "
-    "Investments Advisors "
-    "Advisory Wealth"
+    "Investments Advisors Advisory Wealth"
 )
 # _VESSEL: its prefix, slashed or not.
 _VESSEL_GATE = _Gate(
