@@ -36,8 +36,13 @@ SQLITE_PAGE_SIZE = 65536
 #: with this cache and the TEMP database's ``secure_delete`` at ``FAST`` (zeros over deleted
 #: cells in pages written anyway; freed pages released unwritten) 86 and 6 MiB: what is left
 #: is SQLite's statement journals of the merges into the store (in memory, they would grow
-#: with the pages a merge touches). The main database keeps the build's ``secure_delete``.
+#: with the pages a merge touches).
 SQLITE_TEMP_CACHE_KIB = 65536
+#: The store's own ``secure_delete``: deleted rows (events past retention, ended sessions)
+#: are overwritten with zeros rather than left in free pages for anyone with the file to
+#: read. SQLite's default is whatever the build chose (Debian's: on; python.org's and
+#: macOS's: off), so a privacy tool names it. On this build it is the default: no cost.
+SQLITE_MAIN_SECURE_DELETE = "ON"
 #: Pages in the WAL before a commit checkpoints it (SQLite's default is 1,000, 4 MiB of its
 #: default 4 KiB pages; of these 64 KiB pages 64 MiB, which a store kept open by the console
 #: and API holds on disk): SQLite's 4 MiB again. A 1M-event scan's store peaked at 176
@@ -81,6 +86,7 @@ def make_engine(url: str) -> Engine:
             # one releases its pages without journalling and zeroing them (see above).
             cur.execute(f"PRAGMA temp.cache_size=-{SQLITE_TEMP_CACHE_KIB}")
             cur.execute("PRAGMA temp.secure_delete=FAST")
+            cur.execute(f"PRAGMA main.secure_delete={SQLITE_MAIN_SECURE_DELETE}")
             cur.close()
 
         return engine
