@@ -26,9 +26,10 @@ To time a commit while the working tree changes, run this script from an archive
 (``git archive <commit> | tar -x -C DIR``, with ``DIR/bench/out`` linked to this tree's
 ``bench/out`` so the cached inputs are reused): the scan runs from the script's own root.
 
-Figures, where a scan's CPU goes and what grows faster than the events: docs/scale-out.md,
-"Single node (DuckDB)" (kept there, current; earlier sessions' tables are in this file's
-history, ``git log -p bench/access_bench.py``, and describe code that has changed since).
+Where the goals stand, the settings that matter and where a scan's time goes now:
+docs/scale-out.md, "Single node (DuckDB)"; every session's figures, profiles and changes,
+oldest first: docs/scale-out-journal.md (older tables still are in this file's history,
+``git log -p bench/access_bench.py``, and describe code that has changed since).
 """
 
 from __future__ import annotations

@@ -1242,7 +1242,7 @@ W_AGAIN, W_CUR_AGAIN, W_FIRSTS_KEPT = "w_again", "w_cur_again", "w_firsts_kept"
 #: DuckDB memory per row the window query holds, an estimate with margin: its three window
 #: operators each keep their input (~50 bytes a row: key, instant, group, value) and
 #: ``count(DISTINCT)``'s merge-sort tree; the carry's buffers and the segment's tables share
-#: the same limit. (Measured, docs/scale-out.md "Seventh session".)
+#: the same limit. (Measured, docs/scale-out-journal.md, "Seventh session".)
 SLICE_ROW_BYTES = 400
 #: At most this many slices (statements) per rule and segment: a slice holds at least one
 #: group, and each statement reads the carry's span of the islands once.

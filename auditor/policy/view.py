@@ -215,9 +215,9 @@ def reach_filter(
 
     Without it every segment's join read every relationship, and a time-ordered input's
     relationships grow with its days: the explanations' cost per event grew with the
-    scan's length (docs/scale-out.md, the sixteenth session). ``rel`` is kept sorted by its
-    start (``context``) and both bounds are on the start, so DuckDB's zone maps skip the
-    relationships outside the segment's reach unread.
+    scan's length (docs/scale-out-journal.md, the sixteenth session). ``rel`` is kept sorted
+    by its start (``context``) and both bounds are on the start, so DuckDB's zone maps skip
+    the relationships outside the segment's reach unread.
     """
     row = con.execute(
         "SELECT epoch_us(min(ts)), epoch_us(max(ts)) FROM events WHERE bad IS NULL"

@@ -155,7 +155,7 @@ class Finding(Base):
     when the identity is. The day leads the key so that a log's findings, which arrive
     roughly in time order, insert into the key's B-tree near one another: under a key of
     the random identity alone, each insert landed on a page of its own once the index
-    outgrew SQLite's page cache (docs/scale-out.md, the seventeenth session).
+    outgrew SQLite's page cache (docs/scale-out-journal.md, the seventeenth session).
     """
 
     __tablename__ = "findings"
