@@ -211,6 +211,10 @@ UNSEEN_HAND = (
     "round135-test",
     "round136-test",
     "round137-test",
+    "round138-test",
+    "round139-test",
+    "round140-test",
+    "round141-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -103,6 +103,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round135-dev``/``round135-test``,
 ``round136-dev``/``round136-test``,
 ``round137-dev``/``round137-test``,
+``round138-dev``/``round138-test``,
+``round139-dev``/``round139-test``,
+``round140-dev``/``round140-test``,
+``round141-dev``/``round141-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1649,6 +1653,46 @@ CORPORA = {
         HERE / "round137_test.src.txt",
         HERE / "round137_test.jsonl",
         HERE / "round137_test_site.tsv",
+    ),
+    "round138-dev": (
+        HERE / "round138_dev.src.txt",
+        HERE / "round138_dev.jsonl",
+        HERE / "round138_dev_site.tsv",
+    ),
+    "round138-test": (
+        HERE / "round138_test.src.txt",
+        HERE / "round138_test.jsonl",
+        HERE / "round138_test_site.tsv",
+    ),
+    "round139-dev": (
+        HERE / "round139_dev.src.txt",
+        HERE / "round139_dev.jsonl",
+        HERE / "round139_dev_site.tsv",
+    ),
+    "round139-test": (
+        HERE / "round139_test.src.txt",
+        HERE / "round139_test.jsonl",
+        HERE / "round139_test_site.tsv",
+    ),
+    "round140-dev": (
+        HERE / "round140_dev.src.txt",
+        HERE / "round140_dev.jsonl",
+        HERE / "round140_dev_site.tsv",
+    ),
+    "round140-test": (
+        HERE / "round140_test.src.txt",
+        HERE / "round140_test.jsonl",
+        HERE / "round140_test_site.tsv",
+    ),
+    "round141-dev": (
+        HERE / "round141_dev.src.txt",
+        HERE / "round141_dev.jsonl",
+        HERE / "round141_dev_site.tsv",
+    ),
+    "round141-test": (
+        HERE / "round141_test.src.txt",
+        HERE / "round141_test.jsonl",
+        HERE / "round141_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
