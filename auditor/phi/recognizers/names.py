@@ -91,6 +91,11 @@ _AGE_AFTER_NAME = re.compile(
     r"[ \t]*+,?[ \t]*+\(?(9\d|10\d|110)\)?"
     r"(?![.,]\d)(?![ \t]*(?:%|/|x\b|mg|mcg|ml|mmhg|kg|lbs?|bpm|units?\b|u\b|cm|mm))(?=\W|$)"
 )
+# A word that labels the number after it, closing what was read as a name ("Grant Rd,
+# Suite 104", "Bed 102"): the number is the suite's or the bed's, not an age.
+_NUMBER_LABEL_LAST = re.compile(
+    r"(?i:\b(?:suite|ste|apt|apartment|unit|room|rm|bed|flat|box|lot|floor|level|bay|ward))\.?$"
+)
 # A record number between the name and the age, as a header line lists them: "Merv Tuckfield,
 # UR D553017, 96, frail" (a short label, then letters and digits).
 _ID_AFTER_NAME = re.compile(
@@ -142,9 +147,11 @@ class NameRecognizer(NameWords, LocalRecognizer):
         spans = [span for span in spans if _still_a_name(text, span[0], span[1])]
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
         scripts = not text.isascii()
-        for _, end, score in spans:
+        for start, end, score in spans:
             if scripts and (script := _NAME_IN_SCRIPT.match(text, end)):
                 out.append(make_result(self, Entity.PERSON, *script.span(1), score))
+            if _NUMBER_LABEL_LAST.search(text, start, end):
+                continue  # "E. Grant Rd, Suite 104": a suite's number, no age
             age = _AGE_AFTER_NAME.match(text, end)
             if age is None and (record := _ID_AFTER_NAME.match(text, end)) is not None:
                 age = _AGE_AFTER_NAME.match(text, record.end())
@@ -199,6 +206,14 @@ class NameRecognizer(NameWords, LocalRecognizer):
                 self._bridge_initial(view, taken, k)
             elif view.gap(k).strip(" ") in _QUOTE_OPEN:
                 self._bridge_nickname(view, taken, k)
+        # A name coordinated with a found one: "sons Merlin and Orie", "daughters Ngaire
+        # and Tui", "Parents Rhys & Bethan" (the same kind of word across "and" or "&").
+        if not view.shouting:
+            for k in range(n):
+                if k in eponym or taken[k] != 0.0:
+                    continue  # ("Barlow and Ortolani": two manoeuvres)
+                if (other := self._coordinated(view, taken, k)) >= 0:
+                    taken[k] = taken[other] * 0.9
         spans: list[tuple[int, int, float]] = []
         i = 0
         while i < n:
@@ -260,6 +275,14 @@ class NameRecognizer(NameWords, LocalRecognizer):
         cue = person_cue(view, i, i + 1)
         if cue < Cue.RELATIVE and self._family_after(view, i, known, unknown):
             cue = Cue.RELATIVE
+        if cue < Cue.VERB and (unknown or not english) and _after_role(view, i):
+            cue = Cue.VERB  # "Nurse Vaitogi", "supervisor Puttaswamy", "Agent: Darren"
+        if (
+            cue < Cue.RELATIVE
+            and (unknown or not english)
+            and _aged_or_kin_after(view, i, lex.is_first(key))
+        ):
+            cue = Cue.RELATIVE  # "Moana (8)", "Divya (baby's aunt)", "Tou (eldest)"
         titled_verb = key in NAME_VERBS and w.is_title and not view.shouting  # "Mr. Page"
         if cue == Cue.STRONG and not (known or unknown) and not _title_before(view, i):
             return 0.0  # "Notified MD", "Charge RN": a word before a credential, no name
@@ -314,6 +337,36 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _coordinated(self, view: TokenView, taken: list[float], k: int) -> int:
+        """The index of a found name word joined to word ``k`` by "and" or "&", when ``k``
+        is a capitalised word no English word explains (a listed name or an unknown proper
+        word), else -1."""
+        words = view.words
+        w = words[k]
+        if not w.is_title or len(w.key) < 3 or view.everyday(k):
+            return -1
+        known, blocked, _, english, unknown_proper = self._facts(w.key)
+        if blocked or english or not (known or unknown_proper):
+            return -1
+        n = len(words)
+        for step in (1, -1):
+            other = k + step
+            if 0 <= other < n and view.gap(max(k, other)).strip() == "&":
+                if taken[other] > 0.0 and words[other].is_title:
+                    return other
+                continue
+            conj, other = k + step, k + 2 * step
+            if (
+                0 <= other < n
+                and words[conj].text == "and"
+                and view.gap(max(k, conj)) == " "
+                and view.gap(max(conj, other)) == " "
+                and taken[other] > 0.0
+                and words[other].is_title
+            ):
+                return other
+        return -1
 
     def _named_relative(self, view: TokenView, i: int, english: bool) -> bool:
         """A given name that is also a clinical term (so on the stop list) right after a
@@ -554,3 +607,56 @@ def _still_a_name(text: str, start: int, end: int) -> bool:
     if is_vehicle(text, start, end):
         return False  # a vehicle's make and model
     return len({w.lower() for w in words}) > 1 and words[-1] not in _LOWER_UNITS
+
+
+# Roles a firm fills as often as a person ("Employer: Tarrant Mills", "Courier: Skyline").
+_FIRM_ROLES = frozenset(
+    {"employer", "courier", "installer", "examiner", "assessor", "adjuster", "surveyor",
+     "inspector", "reader", "engineer", "owner", "landlord", "guarantor"}
+)  # fmt: skip
+# The gaps between a role and the name it introduces: "Nurse Vaitogi", "Agent: Darren".
+_ROLE_NAME_GAPS = frozenset({" ", ": ", ":", " - "})
+
+
+def _after_role(view: TokenView, i: int) -> bool:
+    """Word ``i`` follows a role written out (``ROLE_WORDS``: "Coach", "landlord",
+    "supervisor") in the case of the text around it: the role introduces a person, so a
+    capitalised word there that is no English word is their name, as after a job title."""
+    if i == 0 or view.gap(i) not in _ROLE_NAME_GAPS:
+        return False
+    role = view.words[i - 1]
+    if (
+        role.key not in ROLE_WORDS
+        or role.key in _FIRM_ROLES
+        or role.is_upper
+        or role.text.endswith(("'s", "’s"))  # ("Student's Chromebook": a possession)
+        or not view.words[i].is_title  # ("Officer: CEO 2217": an officer's code)
+    ):
+        return False
+    # one word and perhaps an initial: a second capitalised word may make it a firm's name
+    # ("Examiner: Medexa Southwest"), which other rules read
+    nxt = i + 1
+    if nxt >= len(view.words) or view.gap(nxt) != " ":
+        return True
+    after = view.words[nxt]
+    return not after.is_title or len(after.text) == 1
+
+
+# What a note puts in brackets right after a person's given name: a child's age ("Moana
+# (8)", "(4 yo)", "(18 mo)") or who they are ("(mother)", "(baby's aunt)", "(eldest)").
+_AGE_OR_KIN = re.compile(
+    r"[ \t]?\((?:(?P<n>\d{1,2})(?P<unit>[ \t]?(?:y|yo|yrs?|years?|m|mo|mos|months?|wks?|weeks?))?|"
+    r"(?:(?:baby|pt|patient|his|her|their)['’]s[ \t])?(?P<kin>[a-z-]+))\)"
+)
+_KIN_IN_BRACKETS = RELATIVES | {"baby", "eldest", "youngest", "twin", "stepsister", "stepbrother"}
+
+
+def _aged_or_kin_after(view: TokenView, i: int, given: bool) -> bool:
+    """Word ``i`` is followed by an age or a kinship word in brackets. A bare number over 17
+    follows a listed given name only ("Gurpreet (45)"; not "Kcentra (50)": a dose)."""
+    m = _AGE_OR_KIN.match(view.text, view.words[i].end)
+    if m is None:
+        return False
+    if m.group("kin") is not None:
+        return m.group("kin") in _KIN_IN_BRACKETS
+    return m.group("unit") is not None or int(m.group("n")) < 18 or given
