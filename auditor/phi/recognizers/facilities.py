@@ -34,6 +34,7 @@ from auditor.phi.recognizers.facility_words import (
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
     HOSPITAL_LAB_WORDS,
+    POST_TITLES,
     PRACTICE_HEADS,
     TITLES,
     Lexicon,
@@ -225,12 +226,33 @@ _HOSPITAL_INITIALS = re.compile(
 _FORCES_HOSPITAL = re.compile(
     r"(?<![\w/-])(?P<kind>VA|USNH|USAH|Naval[ \t]+Hospital|Naval[ \t]+Medical[ \t]+Cent(?:er|re)|"
     r"Army[ \t]+Medical[ \t]+Cent(?:er|re)|Air[ \t]+Force[ \t]+Hospital)[ \t]+"
-    r"(?P<place>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})(?![\w'’-])"
+    r"(?:(?P<place>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})|"
+    # (in capitals, as a note's heading: "USNH GUAM  ICU", the place read from the lists)
+    r"(?P<caps>[A-Z]{3,}(?:[ \t][A-Z]{3,}){0,2}))(?![\w'’-])"
 )
 _FORCES_GATE = ("VA ", "USNH", "USAH", "Naval", "Army", "Air Force")
 
 # a care model, not a place ("a PCMH practice")
 _NOT_HOSPITAL_INITIALS = frozenset({"PCMH", "LHRH", "GNRH", "TRH", "CRH", "GHRH"})
+# A hospital's initials before one of its critical-care units, as a note's heading names
+# where it was written ("LBJ ICU", "KMC 4E PCU", "HMC Step-Down Unit"): three-letter initials
+# collide with findings ("LVH", "BPH") anywhere else, not before a unit.
+_INITIALS_BEFORE_UNIT = re.compile(
+    r"(?:^|(?<![\w-])(?:at|to|from|in)[ \t]+)(?P<initials>[A-Z]{2,6})"
+    r"(?=[ \t]+(?:\d{1,2}[A-Z]{0,2}[ \t]+)?(?:[MSPNT]?ICU|CVICU|CTICU|NSICU|BICU|CCU|HDU|PCU|SDU|"
+    r"Step[- ]?[Dd]own|STEP[- ]?DOWN)(?![\w/]))",
+    re.M,
+)
+# Abbreviations of a note's kind, a writer's role or a unit's specialty that head a unit's
+# note ("NPN CCU 7p-7a": a nursing progress note; "CN ICU": the charge nurse; "PEDS ICU"),
+# and "VA" (a system of hospitals; with a place, ``_FORCES_HOSPITAL`` reads it).
+_NOT_INITIALS_BEFORE_UNIT = (
+    frozenset(
+        {"npn", "cn", "hpi", "pn", "adm", "rrt", "note", "covid", "peds", "paeds", "surg", "med",
+         "onc", "neo", "cv", "ct", "cts", "ent", "gyn", "ob", "va"}
+    )
+    | POST_TITLES
+)  # fmt: skip
 
 
 class FacilityRecognizer(LocalRecognizer):
@@ -245,8 +267,9 @@ class FacilityRecognizer(LocalRecognizer):
         after "VA", the longest run of the words that is a known place ("VA Pittsburgh MICU")."""
         out = []
         for m in _FORCES_HOSPITAL.finditer(text):
-            words = list(re.finditer(r"\S+", m.group("place")))
-            if m.group("kind") == "VA":
+            group = "place" if m.group("place") else "caps"
+            words = list(re.finditer(r"\S+", m.group(group)))
+            if m.group("kind") == "VA" or group == "caps":
                 keys = [w.group().lower() for w in words]
                 k = next(
                     (k for k in range(len(keys), 0, -1) if self.lexicon.is_known_place(keys[:k])),
@@ -254,7 +277,7 @@ class FacilityRecognizer(LocalRecognizer):
                 )
                 words = words[:k]
             if words:
-                out.append((m.start(), m.start("place") + words[-1].end()))
+                out.append((m.start(), m.start(group) + words[-1].end()))
         return out
 
     def _no_word(self, key: str) -> bool:
@@ -288,6 +311,14 @@ class FacilityRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.75) for m in _SHORT_STREET_SURGERY_SCAN(text)]
         if any(g in text for g in _FORCES_GATE):
             found += [(s, e, 0.75) for s, e in self._forces_hospitals(text)]
+        if "U" in text or "tep" in text or "TEP" in text:
+            found += [
+                (m.start("initials"), m.end("initials"), 0.7)
+                for m in _INITIALS_BEFORE_UNIT.finditer(text)
+                if self._no_word(key := m.group("initials").lower())
+                and key not in CARE_UNITS
+                and key not in _NOT_INITIALS_BEFORE_UNIT
+            ]
         if "MC" in text or "RH" in text or "MH" in text or "ACH" in text:
             found += [
                 (m.start(), m.end(), 0.7)
@@ -477,6 +508,7 @@ class FacilityRecognizer(LocalRecognizer):
                 and not self._namey(view, start, k)
                 and not self._cued_title(view, start, k)
                 and not self._letterhead_line(view, start, k)
+                and not self._addressed(view, start, k)
             ):
                 continue
             if (
@@ -500,10 +532,12 @@ class FacilityRecognizer(LocalRecognizer):
             if (
                 end + 1 < n
                 and words[end].key in {"nursing", "health", "medical"}
-                and words[end + 1].key in {"station", "outpost", "post"}
+                and words[end + 1].key in {"station", "outpost", "post", "city"}
                 and view.gap(end + 1) == " "
+                and (words[end + 1].key != "city" or words[end].key == "medical")
             ):
-                end += 1  # "Onaman Lake Nursing Station", "Fort Severn Health Outpost"
+                end += 1  # "Onaman Lake Nursing Station", "Fort Severn Health Outpost",
+                # "Guam Regional Medical City"
             if (
                 end + 1 < n
                 and words[end].key in {"centre", "center", "clinic", "hospital"}
@@ -713,12 +747,40 @@ class FacilityRecognizer(LocalRecognizer):
             return False  # "Internal Medicine", "Pediatric Cardiology": a department's line
         return letterhead(view.text, words[start].start, words[k].end)
 
+    def _addressed(self, view: TokenView, start: int, k: int) -> bool:
+        """ "Sagebrush Imaging Center, Boise", "Millrace Family Health Center, 3101 Cobbler's
+        Run Rd": a Title-case name whose head a town or a street number follows after a
+        comma, as a facility's address line is written, however ordinary its words (mixed
+        case, two words or more, one that neither describes nor is jargon)."""
+        words = view.words
+        if view.shouting or k - start < 1 or not all(w.is_title for w in words[start : k + 1]):
+            return False
+        lex = self.lexicon
+        if not any(
+            words[j].key not in _DESCRIPTORS
+            and words[j].key not in lex.stoplist
+            and not _ADJECTIVE_END.search(words[j].key)
+            for j in range(start, k)
+        ):
+            return False  # "Cardiac Imaging Center, Boise": a department's, no name
+        m = _ADDRESS_AFTER.match(view.text, words[k].end)
+        if m is None:
+            return False
+        town = m.group("town")
+        return town is None or normalize(town) in lex.places or normalize(town) in lex.world_places
+
     @staticmethod
     def _capital_heading(view: TokenView, start: int, k: int, named: int) -> bool:
         """ "WINDWARD COAST GENERAL HOSPITAL" heading a form written in capitals: two naming
         words before a hospital's head, at a line's or a field's start, name it even when
         every word is English ("TRANSFERRED TO HOSPITAL" has no naming word)."""
-        if named < 2 or view.words[k].key not in _STRONG_HEADS:
+        words = view.words
+        medical = (  # "TROPICAL MEDICAL CENTER", "REGIONAL MEDICAL CITY": a hospital's head too
+            words[k].key == "medical"
+            and k + 1 < len(words)
+            and words[k + 1].key in {"center", "centre", "city"}
+        )
+        if named < 2 or (words[k].key not in _STRONG_HEADS and not medical):
             return False
         line = view.text[: view.words[start].start].rsplit("\n", 1)[-1].rstrip()
         return line == "" or line.endswith((":", "—", "-", "|"))
@@ -1104,6 +1166,10 @@ _SHORT_STREET_SURGERY_SCAN = gated_finditer(
 
 
 # "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).
+# A comma, then a street number before a capitalised word or a town's name (checked).
+_ADDRESS_AFTER = re.compile(
+    r",[ \t]*(?:\d{1,5}[A-Za-z]?[ \t]+[A-Z]|(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b)"
+)
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$")
 # The articles and prepositions inside a Romance facility's name ("Hospital General de los
 # Andes", "Ospedale di Santa Maria delle Grazie", "Clinique des Lacs de l'Estuaire"), and an

@@ -235,7 +235,8 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 # The industries a firm names itself by (title case in the rule below; the de-identifier's
 # sweep reads them in any case after a name it replaced: "KOSHAR BOAT STORAGE").
 INDUSTRY_WORDS = (
-    r"(?:Metals|Mining|Motors|Airlines|Airways|Logistics|Freight|Foods|Energy|Security|"
+    r"(?:Metals|Mining|Drilling|Motors|Airlines|Airways|Logistics|Freight(?:[ \t]+Lines)?|"
+    r"Foods|Energy|Security|Recruitment|Recruiting|"
     r"Construction|Builders|Plumbing|Electrical|Engineering|Laborator(?:y|ies)|Software|"
     r"Telecom|Supermarkets?|Dairy|Bakery|Hotels?|Cleaning|Staffing|Realty|"
     # trades a patient works at or hires, as small firms name themselves ("Platte River
@@ -485,6 +486,26 @@ _EMS = re.compile(
     r"Life[ \t]?Flight|LIFE[ \t]?FLIGHT)(?![\w-])"
 )
 _EMS_GATE = re.compile(r"EMS|(?i:ambulance|air[ \t]+med|life[ \t]?flight)")
+# A refuge by its name: a shelter, a safe house, a mission, a sober-living or halfway house
+# ("Lantern House Shelter", "Four Corners Safe House", "Tumbleweed Sober Living", "Harbor
+# Light Mission"). Where a person sleeps or hides locates them, and such names are plain
+# words, so the head decides; words that say only what kind of refuge it is are refused
+# ("Homeless Shelter", "the Women's Refuge"). Mixed case only.
+_REFUGE = re.compile(
+    rf"(?<![\w'’-])({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]+"
+    r"(?:Shelter|Safe[ \t]+House|Sober[ \t]+Living|Rescue[ \t]+Mission|Mission|Refuge|"
+    r"Halfway[ \t]+House|Recovery[ \t]+House)(?![\w'’-])"
+)
+_REFUGE_GATE = re.compile(r"Shelter|Safe House|Sober Living|Mission|Refuge|House")
+# Words that say what kind of refuge, never which one.
+_REFUGE_KINDS = frozenset(
+    {"homeless", "women's", "womens", "women’s", "men's", "mens", "men’s", "family", "families",
+     "emergency", "animal", "bus", "dog", "cat", "pet", "night", "winter", "cold", "weather",
+     "youth", "domestic", "violence", "dv", "local", "county", "city", "overflow", "temporary",
+     "crisis", "our", "the", "a", "an", "his", "her", "their", "this", "that", "nearest",
+     "another", "new", "old", "same", "wildlife", "storm", "tornado", "fallout", "space",
+     "trade", "medical", "church", "faith", "rescue", "adult", "teen", "veterans", "vets"}
+)  # fmt: skip
 # Words that say what kind of service, never which one ("County EMS", "The Air Ambulance").
 _SERVICE_KINDS = frozenset(
     {"the", "air", "ground", "county", "city", "private", "emergency", "rural", "volunteer",
@@ -697,7 +718,8 @@ _INDUSTRY_GATE = _Gate(
     "Police Constabulary Power Water Electric Electricity Utilities Fibre Fiber "
     "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking Freightways Freightlines "
     "Systems Networks Traders Trading Distributors Wholesale Imports Exports Meatpacking Packers "
-    "Metals Mining Motors Airlines Airways Logistics Freight Foods Energy Security Construction "
+    "Metals Mining Drilling Recruitment Recruiting Motors Airlines Airways Logistics Freight "
+    "Foods Energy Security Construction "
     "Builders Plumbing Electrical Engineering Laboratory Laboratories Software Telecom "
     "Supermarket Supermarkets Dairy Bakery Hotel Hotels Cleaning Staffing Realty Millwork "
     "Lumber Hardware Roofing Landscaping Trucking Towing Movers Catering Brewery Winery "
@@ -1014,6 +1036,20 @@ class OrganizationRecognizer(LocalRecognizer):
         lex = self.lexicon
         return lex is not None and lex.is_english(word.lower().strip(".,'’"))
 
+    def _refuges(self, text: str) -> list[RecognizerResult]:
+        """Shelters, safe houses, missions and sober-living houses by name (``_REFUGE``)."""
+        out = []
+        for m in _REFUGE.finditer(text):
+            start = self._trim(text, m.start(1), m.end(1))
+            if start is None:
+                continue
+            names = re.findall(_LETTER_RUN, text[start : m.end(1)])
+            if names and not all(
+                w.lower() in _REFUGE_KINDS or self._clinical_word(w) for w in names
+            ):
+                out.append(self._result(start, m.end(), CUE_SCORE))
+        return out
+
     def _clinical_word(self, word: str) -> bool:
         """A drug, an anaesthetic or a term ("Lidocaine Local 20 mg" is no union's local)."""
         key = word.lower()
@@ -1171,6 +1207,8 @@ class OrganizationRecognizer(LocalRecognizer):
                     for w in names
                 ):
                     out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        if industry and _REFUGE_GATE.search(text):
+            out += self._refuges(text)
         for m in _VESSEL.finditer(text) if pairs and _VESSEL_GATE(text, words) else ():
             g = 1 if m.group(1) else 2
             out.append(self._result(m.start(g), m.end(g), VESSEL_SCORE))

@@ -30,7 +30,14 @@ LATIN_LOWER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 
 
 # Letters that carry no combining mark to strip ("Đặng", "Łukasz", "Søren", "Straße").
-_FOLDED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+# The ʻokina and the modifier apostrophe inside Hawaiian, Polynesian and Native names
+# ("Oʻahu", "Mōʻiliʻili", "Keʻalohilani") are no letters of the lists' spelling: dropped.
+_FOLDED = str.maketrans(
+    {"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ʻ": None, "ʼ": None}
+)
+# Marks a word may open with that carry no case ("ʻAiea", "ʻEwa"): the word starts after them,
+# so its capital is seen.
+_OPENING_MARKS = ("ʻ", "ʼ")
 
 
 def fold(key: str) -> str:
@@ -163,9 +170,12 @@ class TokenView:
         words = []
         for m in _WORD.finditer(text):
             word = m.group()
+            start, end = m.span()
+            if word.startswith(_OPENING_MARKS):
+                word = word.lstrip("ʻʼ")
+                start = end - len(word)
             key = _key(word)
             if key:
-                start, end = m.span()
                 words.append(Word(word, start, end, key))
         n_letters, n_upper = _letters(text[:20000])
         ratio = n_upper / n_letters if n_letters else 0.0
