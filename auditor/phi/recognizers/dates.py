@@ -60,6 +60,11 @@ _SPELLED_DAY = (
 
 # [**...**] de-identification brackets around a date-like body.
 _BRACKET = re.compile(r"\[\*\*[^\]\n]{0,40}?\d[^\]\n]{0,40}?\*\*\]")
+# A date whose day and month are masked and whose year is not ("DOB: XX/XX/1987",
+# "**/**/1962"): the year is still a date of the person's.
+_MASKED_DATE = re.compile(
+    r"(?<![\w/])(?:XX|xx|\*\*|##|__)([/.-])(?:XX|xx|\*\*|##|__)\1(?:19|20)\d{2}(?![\w/-])"
+)
 # m/d/y, m-d-y, m.d.y with 2- or 4-digit years.
 _MDY = re.compile(
     r"(?<![\w/.-])(0?[1-9]|1[0-2])([/.-])(0?[1-9]|[12]\d|3[01])\2((?:19|20)?\d{2})(?![\w/-]|\.\d)"
@@ -162,6 +167,12 @@ _MD_RANGE = re.compile(
     r"[ \t]?[-–—][ \t]?"
     r"(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?(?![\w/+-]|\.\d)"
 )
+# Two whole numeric dates joined as a range, day or month first, each with its year:
+# "02/02/24-09/02/24", "01.05.23 - 30.05.23" (no score or dose has three parts each side).
+_FULL_DATE_RANGE = re.compile(
+    r"(?<![\w/.+-])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?:19|20)?\d{2}[ \t]?[-–—][ \t]?"
+    r"(?P<c>\d{1,2})([/.])(?P<d>\d{1,2})\5(?:19|20)?\d{2}(?![\w/+-]|\.\d)"
+)
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
 # A night's two days before one month and year, as Commonwealth shift notes head them:
 # "night 8-9/4/02", "3-4/11/2019".
@@ -246,7 +257,9 @@ _HOLIDAY = re.compile(
 # November", "3-5 June" (the second day and the month are a text date of their own).
 _DAY_RANGE_HEAD = re.compile(
     rf"\b(?:(?:{WEEKDAY})\.?,?\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    rf"(?=\s*(?:[-–—]|to|until|through|thru)\s*(?:(?:{WEEKDAY})\.?,?\s+)?"
+    # (a list of days before the last one's month: "3, 4 and 5 May", "between 9 and 22 April")
+    r"(?=(?:[ \t]*,[ \t]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)*"
+    rf"\s*+,?\s*(?:[-–—]|to|until|through|thru|and|&|or)\s*(?:(?:{WEEKDAY})\.?,?\s+)?"
     r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?!may\b))" + _MONTHS + r"\b)",
     I,
 )
@@ -917,6 +930,19 @@ def _md_dash_reject(text: str, start: int, end: int) -> bool:
     return not near(text, start, end, _DATE_CTX, 16, 0) or _fraction(text, start, end)
 
 
+def _full_range_reject(text: str, start: int, end: int) -> bool:
+    """Each half must be a day and a month in one order or the other."""
+    m = _FULL_DATE_RANGE.match(text, start)
+    if m is None:
+        return True
+    a, b, c, d = (int(m.group(k)) for k in "abcd")
+
+    def day_month(x: int, y: int) -> bool:
+        return 1 <= x <= 31 and 1 <= y <= 31 and min(x, y) <= 12
+
+    return not (day_month(a, b) and day_month(c, d))
+
+
 def _md_range_reject(text: str, start: int, end: int) -> bool:
     """Scores written as a range share their denominator ("4/5-5/5", "24/30-26/30",
     "pain 4/10-6/10") and doses are halves and quarters ("1/2-3/4"): a range of two days is
@@ -966,8 +992,15 @@ def _times_not_years(text: str, start: int, end: int) -> bool:
     return len(_CLEAR_TIME.findall(text)) >= 2
 
 
+# The rest of a list after its first year ("-2023" of "2019-2023"): what follows the list's
+# last year, not its first, says whether they are years ("2000-2500 mL" are not).
+_YEAR_LIST_TAIL = re.compile(_YEAR_JOIN + r"(?:19|20)\d{2}")
+
+
 def _year_list_first_reject(text: str, start: int, end: int) -> bool:
-    return _year_reject(text, start, end) or _times_not_years(text, start, end)
+    tail = _YEAR_LIST_TAIL.match(text, end)
+    last = tail.end() if tail else end
+    return _year_reject(text, start, last) or _times_not_years(text, start, end)
 
 
 def _year_list_reject(text: str, start: int, end: int) -> bool:
@@ -980,6 +1013,7 @@ def date_rules() -> list[Rule]:
     return [
         Rule("bracket", e, _BRACKET, 0.95),
         Rule("mdy", e, _MDY, 0.9),
+        Rule("masked-date", e, _MASKED_DATE, 0.8, trigger=("XX", "xx", "**", "##", "__")),
         Rule("dmy", e, _DMY, 0.9, reject=_dmy_reject),
         Rule("ymd", e, _YMD, 0.95),
         Rule("night-range", e, _NIGHT_RANGE, 0.9),
@@ -1000,7 +1034,7 @@ def date_rules() -> list[Rule]:
             e,
             _DAY_RANGE_HEAD,
             0.8,
-            trigger=("-", "–", "—", " to ", "until", "through", "thru"),
+            trigger=("-", "–", "—", " to ", "until", "through", "thru", " and ", "&", " or "),
             words=MONTH_STARTS,
         ),
         Rule("foreign-date", e, _FOREIGN_DATE, 0.85, words=(*_FOREIGN_STEMS, "ngày")),
@@ -1033,6 +1067,7 @@ def date_rules() -> list[Rule]:
         Rule("season-year", e, _SEASON_YEAR, 0.75, trigger=_SEASONS),
         Rule("season-alone", e, _SEASON_ALONE, 0.6, group="season", trigger=_SEASONS),
         Rule("md-range", e, _MD_RANGE, 0.75, reject=_md_range_reject),
+        Rule("full-date-range", e, _FULL_DATE_RANGE, 0.85, reject=_full_range_reject),
         Rule("md", e, _MD, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule("dm", e, _DM, 0.7, _DATE_CTX, 0.9, window=16, reject=_md_reject),
         Rule(
