@@ -46,3 +46,14 @@ def test_dates_in_ranges_lists_and_masks(engine: PhiEngine, text: str, dates: li
 )
 def test_no_date_in_measurements(engine: PhiEngine, text: str) -> None:
     assert DATE not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("MRN 00412-1147   DOB 12-Aug-1929 (91)   Wt 52.", "91"),
+        ("Name: Ana Taitano  DOB Jul 8, 1922 (93)", "93"),
+    ],
+)
+def test_an_age_in_brackets_after_a_birth_date(engine: PhiEngine, text: str, age: str) -> None:
+    assert (Entity.AGE.value, age) in found(engine, text), found(engine, text)

@@ -83,3 +83,30 @@ def test_a_dose_in_brackets_names_no_one(engine: PhiEngine) -> None:
 def test_a_suite_number_is_no_age(engine: PhiEngine) -> None:
     text = "Office at 2210 E. Grant Rd, Suite 104, Tucson, AZ 85719"
     assert Entity.AGE.value not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("[09:17] tom.dranefield: ok, offer sent", "tom.dranefield"),
+        ("Run by amy.ng at 14:02 from the ward PC.", "amy.ng"),
+    ],
+)
+def test_a_login_of_a_given_name_and_a_surname(engine: PhiEngine, text: str, login: str) -> None:
+    assert PERSON in found_as(engine, text, login), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saved as anna.docx and sent to records.",
+        "See /home/tom.smith/docs for the export.",
+        "Write to mary.jones@example.org today.",
+        "grace.period ends Friday",
+    ],
+)
+def test_no_login_in_a_file_a_path_or_an_address(engine: PhiEngine, text: str) -> None:
+    spans = found(engine, text)
+    assert not any(kind == PERSON and "." in value for kind, value in spans if "@" not in value), (
+        spans
+    )

@@ -976,7 +976,11 @@ _AGE_WORDS_ROMANCE = re.compile(rf"(?<![\w-])({AGE_OVER_89_ROMANCE})[ \t]+(?:añ
 # 01/09/1931, 94)", "born 3-4-1930; 95 yrs", "Born 1/5/1930, now 96;".
 _AGE_AFTER_BIRTH = re.compile(
     r"(?<![\w])(?i:dob|d\.o\.b\.?|born|birth[ \t]?date|date[ \t]+of[ \t]+birth)[ \t]*+:?[ \t]*+"
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*[,;][ \t]*(?:now[ \t]+)?(9\d|1[01]\d)"
+    # (the date in figures or with its month's name, "12-Aug-1929", "Jul 8, 1922"; the age
+    # after a comma or in brackets, "DOB 12-Aug-1929 (91)")
+    r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ \t-]?[A-Za-z]{3,9}\.?[ \t-]?\d{2,4}|"
+    r"[A-Za-z]{3,9}\.?[ \t]\d{1,2},?[ \t]\d{4})"
+    r"(?:[ \t]*+[,;][ \t]*+|[ \t]*+\([ \t]*+)(?:now[ \t]+)?(9\d|1[01]\d)"
     r"(?=[ \t]*(?:\)|[,;|]|$|(?i:y|yo|y/o|yrs?|years)\b))",
     re.M,
 )

@@ -64,6 +64,15 @@ SCORES = {
 }
 FULL_NAME_SCORE = 0.85
 LIST_ONLY_SCORE = 0.6
+# A login spelled "given.surname" (``NameRecognizer._dotted_login``).
+LOGIN_NAME_SCORE = 0.7
+# A file's type after a dot, which no login ends in ("anna.docx").
+_FILE_TYPES = frozenset(
+    {"doc", "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "csv", "json", "yaml", "yml",
+     "xml", "html", "htm", "png", "jpg", "jpeg", "gif", "tif", "tiff", "zip", "exe", "log",
+     "tmp", "bak", "msg", "eml", "rtf", "odt", "md", "py", "js", "css", "sql", "dat", "dcm",
+     "hl7", "mp3", "mp4", "wav", "mov", "ini", "cfg"}
+)  # fmt: skip
 SHOUTING_LIST_ONLY_SCORE = 0.55
 
 
@@ -214,6 +223,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
                     continue  # ("Barlow and Ortolani": two manoeuvres)
                 if (other := self._coordinated(view, taken, k)) >= 0:
                     taken[k] = taken[other] * 0.9
+        # A login of a given name and a surname joined by a dot, as chat exports and audit
+        # logs print a user ("[09:17] tom.dranefield:", "by leila.farahani"): the name itself.
+        for k in range(1, n):
+            if view.gap(k) == "." and self._dotted_login(view, k):
+                taken[k - 1] = max(taken[k - 1], LOGIN_NAME_SCORE)
+                taken[k] = max(taken[k], LOGIN_NAME_SCORE)
         spans: list[tuple[int, int, float]] = []
         i = 0
         while i < n:
@@ -337,6 +352,33 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _dotted_login(self, view: TokenView, k: int) -> bool:
+        """Words ``k - 1`` and ``k``, joined by a dot, are a lower-case login "given.surname"
+        (a digit or two may follow) that is no e-mail address, host, path or file: a listed
+        given name, then a listed surname or an unknown word that is no English one."""
+        given, family = view.words[k - 1], view.words[k]
+        surname = family.key.rstrip("0123456789")
+        if not (given.text.islower() and family.text.islower() and given.is_alpha):
+            return False
+        if len(given.key) < 2 or len(surname) < 2 or not surname.isalpha():
+            return False
+        if len(family.key) - len(surname) > 2 or surname in _FILE_TYPES:
+            return False
+        text = view.text
+        before = text[given.start - 1 : given.start]
+        after = text[family.end : family.end + 2]
+        if before in {"@", ".", "/", "\\", ":", "_", "-"} or after[:1] in {"@", "_", "/"}:
+            return False  # an address, a host or a path
+        if after[:1] == "." and after[1:2].isalnum():
+            return False  # "mary.jones.example": a host name goes on
+        lex = self.lexicon
+        if not lex.is_first(given.key):
+            return False
+        if lex.is_surname(surname):  # ("john.smith" yes, "will.call" no: two English words)
+            return not self.english(surname) or not self.english(given.key)
+        _, blocked, _, english, unknown_proper = self._facts(surname)
+        return not blocked and not english and unknown_proper
 
     def _coordinated(self, view: TokenView, taken: list[float], k: int) -> int:
         """The index of a found name word joined to word ``k`` by "and" or "&", when ``k``
