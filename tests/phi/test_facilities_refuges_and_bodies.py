@@ -139,3 +139,72 @@ def test_a_hospital_heading_in_capitals(engine: PhiEngine, text: str, facility: 
 def test_no_hospital_in_a_capital_sentence(engine: PhiEngine) -> None:
     text = "ICU NURSING NOTE\nPT TO GO TO MEDICAL CENTER TODAY. VA MICU AWARE."
     assert HOSPITAL not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("He is at Caddington Regional, 4 West, since Tuesday.", "Caddington Regional"),
+        ("Transferred from Kilcoole Regional 2/7 ago for review.", "Kilcoole Regional"),
+        ("transfer Kellerton Children's PICU via fixed wing", "Kellerton Children's"),
+        ("accepted at Brennock Children's today", "Brennock Children's"),
+    ],
+)
+def test_a_hospital_by_its_short_name(engine: PhiEngine, text: str, facility: str) -> None:
+    assert covered_whole(engine, text, facility), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Midwest Regional Office notified; Regional Director approved.",
+        "Tylenol Children's syrup given at 0200.",
+    ],
+)
+def test_no_hospital_by_an_office_or_a_product(engine: PhiEngine, text: str) -> None:
+    assert HOSPITAL not in kinds(engine, text), found(engine, text)
+
+
+def test_a_headings_dashes_end_a_facility_name(engine: PhiEngine) -> None:
+    text = "DRUG INFORMATION CENTER -- Meadville Medical Center\nQuery 14"
+    spans = found(engine, text)
+    assert (HOSPITAL, "Meadville Medical Center") in spans, spans
+    assert not any("--" in value for _, value in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("pt on Wrenfield Unit (acute MH), clozapine level due", "Wrenfield Unit"),
+        ("Dr Grosvenor, locum consultant, Kittiwake Unit, pager broken", "Kittiwake Unit"),
+        ("Please see Mr Kodikara on Heron Suite, ?sepsis", "Heron Suite"),
+        ("Hale Mauna Medical Center -- Kapalai Burn Unit", "Kapalai Burn Unit"),
+    ],
+)
+def test_a_unit_by_its_own_name(engine: PhiEngine, text: str, unit: str) -> None:
+    assert covered_whole(engine, text, unit), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Admitted to the Medical Assessment Unit, then the Acute Stroke Unit.",
+        "Form sent to Quality Unit and the Appeals Unit.",
+        "Screening in Fluoro Suite at 0900.",
+    ],
+)
+def test_a_unit_by_its_kind_or_an_office_is_no_name(engine: PhiEngine, text: str) -> None:
+    assert HOSPITAL not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("DCFS worker visited the home on Monday.", "DCFS"),
+        ("Claim with L&I still open, case manager assigned.", "L&I"),
+        ("OPP officers escorted him to the ED.", "OPP"),
+        ("NHIF card presented at admission.", "NHIF"),
+    ],
+)
+def test_agencies_by_their_acronym(engine: PhiEngine, text: str, body: str) -> None:
+    assert ORG in found_as(engine, text, body), found(engine, text)

@@ -59,7 +59,7 @@ _FACILITY_HEADS = frozenset(
      "infirmary", "hospice", "healthcare", "nursing", "manor", "sanatorium", "sanitarium",
      "institute", "pavilion", "medctr", "health", "center", "centre", "ctr", "house",
      "home", "village", "lodge", "gardens", "commons", "estates", "terrace", "residence",
-     "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity",
+     "icu", "building", "bldg", "wing", "tower", "vna", "general", "maternity", "regional",
      "lab", "labs", "laboratory", "laboratories", "snf", "alf", "ltach", "ltac", "irf",
      # a community health centre, a federally qualified one, the VA's community-based
      # outpatient clinic ("Ikhwezi Lomso CHC", "Chehalis River CBOC")
@@ -77,6 +77,9 @@ _WEAK_HEADS = frozenset(
      "commons", "estates", "terrace", "residence", "care", "court", "place", "living",
      "campus", "facility", "homes", "icu", "building", "bldg", "wing", "tower", "general",
      "maternity", "lab", "labs", "laboratory", "laboratories",
+     # a hospital by its town and "Regional" ("Caddington Regional", "Rapid City Regional"),
+     # as "General" and "Memorial" are written without "Hospital"
+     "regional",
      # a skilled nursing, assisted living or long-term acute care facility by its letters
      # ("Sandia Vista SNF", "Brookhaven ALF"): a name before them, as for the other weak heads
      "snf", "alf", "ltach", "ltac", "irf", "chc", "fqhc", "cboc"}
@@ -206,6 +209,75 @@ _BUILDING_HEADS = frozenset(
 )  # fmt: skip
 # Heads a practice's letterhead line ends in ("Pioneer Valley Rheumatology").
 _LETTERHEAD_HEADS = frozenset(PRACTICE_HEADS) - {"medicine", "service", "services", "agency"}
+# A children's hospital by its place or founder and "Children's" alone, as its referrers write
+# it ("Swan River Children's", "Kellerton Children's PICU"); a Title-case word after it is a
+# longer name's ("Children's Services"), which other rules read.
+_CHILDRENS_SHORT = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][a-z'’-]+[ \t]){1,3})Children['’]s(?![\w'’-]|[ \t]+[A-Z][a-z])"
+)
+# Where a place to be sent is named ("transfer to", "at", "->"), or a unit after it.
+_CHILDRENS_CUE_BEFORE = re.compile(
+    r"(?:\b(?i:at|to|from|in|via|transfer|transferred|admitted|tx)|->|→)[ \t]+\Z"
+)
+_CHILDRENS_UNIT_AFTER = re.compile(r"[ \t]+(?:PICU|NICU|CICU|ICU|ED|ER|ward|Ward)\b")
+# A unit by its own name, as British, Irish and Australasian hospitals name wards and units
+# after birds, trees, people and places ("Kestrel Unit", "Banksia Unit", "Heron Suite",
+# "Kapalai Burn Unit"): the head after one to three Title-case words, one of which names
+# rather than says what kind of care the unit gives.
+_UNIT_HEADS = frozenset({"unit", "suite", "ward"})
+# Words that say what kind of unit, or whose (written from the kinds of care and of teams
+# that hospitals and services have, not from a batch): a run of only these is no name.
+_UNIT_KIND_TEXT = (
+    "assessment admissions admission observation observations step down stepdown recovery "
+    "delivery birth birthing labour labor postnatal antenatal prenatal day stay short "
+    "discharge lounge theatre theatres endoscopy infusion dialysis renal burn burns stroke "
+    "rehab rehabilitation high dependency intensive care coronary cardiac neuro surgical "
+    "medical mental health psychiatric acute older adult adults people young teen teenage "
+    "adolescent mother mothers baby babies maternity neonatal special transitional "
+    "decisions clinical decision emergency trauma spinal injuries injury eating disorders "
+    "disorder investigations investigation response rapid crime major organised organized "
+    "serious fraud tactical support family liaison intelligence victims protection public "
+    "safety liver kidney heart lung cancer haematology hematology oncology palliative "
+    "respite frailty falls memory dementia learning disability disabilities forensic secure "
+    "low medium psychiatry intensive treatment home isolation infectious diseases "
+    "ambulatory urgent minor injuries paediatric pediatric children's childrens womens "
+    "women's men's mens private general female male surgery medicine orthopaedic "
+    "orthopedic vascular plastics plastic breast eye ent dental oral maxillofacial "
+    "radiology imaging nuclear research clinical trials trial metabolic diabetes "
+    "endocrine respiratory sleep pain assisted reproductive fertility sexual genitourinary "
+    "gum transplant bone marrow cardiothoracic thoracic hyperacute critical outreach "
+    "primary secondary tertiary regional national state county district community "
+    "rural central north south east west upper lower new old main first second third "
+    "lab labs cath satellite "
+    # the offices of a hospital, an insurer or an agency, and a hotel's rooms, which are
+    # units and suites too ("Appeals Unit", "Subrogation Unit", "Quality Unit", "Bridal Suite")
+    "appeals subrogation quality control claims billing records finance payroll audit "
+    "compliance governance complaints safeguarding security estates procurement legal risk "
+    "relations services service customer operations planning administration admin business "
+    "enforcement collections underwriting benefits pensions housing tenancy licensing permits "
+    "registration registry standards inspection assurance improvement training education "
+    "development innovation communications marketing sales accounts payments processing "
+    "returns dispatch logistics maintenance engineering transport fleet mail reception intake "
+    "referral referrals booking bookings scheduling appointments information data analytics "
+    "technology systems instrument instruments equipment sterile supplies supply pharmacy "
+    "pathology blood transfusion donor donation organ tissue mortuary bereavement chaplaincy "
+    "volunteer volunteers function conference meeting board executive presidential royal "
+    "honeymoon bridal penthouse deluxe junior master guest "
+    # rooms named for what is done in them ("Fluoro Suite", "Quiet Room Suite")
+    "fluoro fluoroscopy procedure procedures interventional angio angiography scan scanning "
+    "mri ct ultrasound echo operating consult consulting examination exam quiet relatives "
+    "viewing prayer faith multi "
+    "the a an our their this that"
+)
+_UNIT_KINDS = frozenset(_UNIT_KIND_TEXT.split()) | CARE_UNITS
+# Words after "Regional" that make it an office or a role, not a hospital.
+_OFFICE_AFTER = frozenset(
+    {"office", "offices", "director", "manager", "coordinator", "council", "board",
+     "authority", "committee", "team", "lead", "office's", "headquarters", "hq", "sales",
+     "vice", "representative", "rep", "anesthesia", "anaesthesia", "block", "nodes", "node",
+     "enteritis", "wall", "motion", "variation", "differences", "jail", "prison",
+     "detention", "correctional", "airport", "library", "park", "transit", "water"}
+)  # fmt: skip
 # Words after a facility word that make it a field label: "medical record", "Hosp No".
 _FIELD_AFTER = frozenset({"record", "records", "no", "number", "id", "num"})
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "bldg", "fl", "rm"})
@@ -237,10 +309,15 @@ _NOT_HOSPITAL_INITIALS = frozenset({"PCMH", "LHRH", "GNRH", "TRH", "CRH", "GHRH"
 # A hospital's initials before one of its critical-care units, as a note's heading names
 # where it was written ("LBJ ICU", "KMC 4E PCU", "HMC Step-Down Unit"): three-letter initials
 # collide with findings ("LVH", "BPH") anywhere else, not before a unit.
+_CRITICAL_UNIT = re.compile(
+    r"(?<![\w/])(?:[MSPNT]?ICU|CVICU|CTICU|NSICU|BICU|CCU|HDU|PCU|SDU|Step[- ]?[Dd]own|"
+    r"STEP[- ]?DOWN)(?![\w/])"
+)
+# ... the initials before it (read back from each unit found: few texts name one, and the
+# unit's letters are a cheaper first test than every capital letter of the text).
 _INITIALS_BEFORE_UNIT = re.compile(
-    r"(?:^|(?<![\w-])(?:at|to|from|in)[ \t]+)(?P<initials>[A-Z]{2,6})"
-    r"(?=[ \t]+(?:\d{1,2}[A-Z]{0,2}[ \t]+)?(?:[MSPNT]?ICU|CVICU|CTICU|NSICU|BICU|CCU|HDU|PCU|SDU|"
-    r"Step[- ]?[Dd]own|STEP[- ]?DOWN)(?![\w/]))",
+    r"(?:^|(?<![\w-])(?:at|to|from|in)[ \t]+)(?P<initials>[A-Z]{2,6})[ \t]+"
+    r"(?:\d{1,2}[A-Z]{0,2}[ \t]+)?\Z",
     re.M,
 )
 # Abbreviations of a note's kind, a writer's role or a unit's specialty that head a unit's
@@ -280,6 +357,49 @@ class FacilityRecognizer(LocalRecognizer):
                 out.append((m.start(), m.start(group) + words[-1].end()))
         return out
 
+    def _initials_before_units(self, text: str) -> list[tuple[int, int]]:
+        """A hospital's initials before one of its critical-care units (``_CRITICAL_UNIT``)."""
+        out = []
+        for unit in _CRITICAL_UNIT.finditer(text):
+            m = _INITIALS_BEFORE_UNIT.search(text, max(0, unit.start() - 24), unit.start())
+            if m is None:
+                continue
+            key = m.group("initials").lower()
+            if (
+                self._no_word(key)
+                and key not in CARE_UNITS
+                and key not in _NOT_INITIALS_BEFORE_UNIT
+            ):
+                out.append(m.span("initials"))
+        return out
+
+    def _childrens_short(self, text: str) -> list[tuple[int, int]]:
+        """``_CHILDRENS_SHORT``, its words neither describing ("Sick", "Local") nor function
+        words ("Our", "The"), nor all English unless one is a known place or name."""
+        out = []
+        lex = self.lexicon
+        for m in _CHILDRENS_SHORT.finditer(text):
+            words = [w.lower().strip("'’") for w in m.group(1).split()]
+            while words and (words[0] in STOP_WORDS or words[0] in _DESCRIPTORS):
+                words.pop(0)  # "At Kellerton Children's": the name starts after "At"
+            if not words or any(
+                w in _DESCRIPTORS
+                or w in STOP_WORDS
+                or w in FACILITY_WORDS  # ("Health Sciences Centre Children's": after a head)
+                or (w in lex.stoplist and w not in lex.places and not lex.is_name(w))
+                for w in words
+            ):
+                continue  # ("Tylenol Children's": a product's line; "Swan River" a place)
+            start = m.end(1) - len(" ".join(m.group(1).split()[-len(words) :])) - 1
+            known = any(w in lex.places or lex.is_name(w) for w in words)
+            if (
+                known
+                or _CHILDRENS_CUE_BEFORE.search(text, 0, start)
+                or (_CHILDRENS_UNIT_AFTER.match(text, m.end()))
+            ):
+                out.append((start, m.end()))
+        return out
+
     def _no_word(self, key: str) -> bool:
         """Initials that are no English or clinical word ("SLMC" is; "MARCH" is not)."""
         return not self.lexicon.is_english(key) and key not in self.lexicon.stoplist
@@ -311,14 +431,10 @@ class FacilityRecognizer(LocalRecognizer):
         found += [(m.start(), m.end(), 0.75) for m in _SHORT_STREET_SURGERY_SCAN(text)]
         if any(g in text for g in _FORCES_GATE):
             found += [(s, e, 0.75) for s, e in self._forces_hospitals(text)]
+        if "Children" in text:
+            found += [(s, e, 0.75) for s, e in self._childrens_short(text)]
         if "U" in text or "tep" in text or "TEP" in text:
-            found += [
-                (m.start("initials"), m.end("initials"), 0.7)
-                for m in _INITIALS_BEFORE_UNIT.finditer(text)
-                if self._no_word(key := m.group("initials").lower())
-                and key not in CARE_UNITS
-                and key not in _NOT_INITIALS_BEFORE_UNIT
-            ]
+            found += [(s, e, 0.7) for s, e in self._initials_before_units(text)]
         if "MC" in text or "RH" in text or "MH" in text or "ACH" in text:
             found += [
                 (m.start(), m.end(), 0.7)
@@ -475,6 +591,8 @@ class FacilityRecognizer(LocalRecognizer):
                 gap = view.gap(j + 1)
                 if "\n" in gap or gap.strip(" '’-&.") != "" or " - " in gap or "  " in gap:
                     break
+                if "--" in gap:
+                    break  # "MEDICAL SCREEN -- Cabell Ridge Regional": a heading's dashes
                 if "." in gap and len(w.key) > 3:
                     break  # "St. Agnes Hospital" yes; "Philadelphia. Center of mass" no
                 if w.key in NOT_PLACE_HEAD or not view.looks_proper(j):
@@ -500,6 +618,8 @@ class FacilityRecognizer(LocalRecognizer):
                 continue  # "medical record number", "Hosp No": a field label, no facility
             if self._label(view, start, k):
                 continue  # "Resettlement agency: ...", "Home health agency:": a form's label
+            if key == "regional" and k + 1 < n and words[k + 1].key in _OFFICE_AFTER:
+                continue  # "Midwest Regional Office", "Regional Director": no hospital
             if key in _LETTER_HEADS and any(words[j].key in _PROGRAMMES for j in range(start, k)):
                 continue  # "Medicare Advantage SNF rate": a benefit, no facility
             if (
@@ -914,6 +1034,35 @@ class FacilityRecognizer(LocalRecognizer):
             ):
                 out.append((w.start, num.end, 0.7))
         out.extend(self._compass_wards(view))
+        out.extend(self._named_units(view))
+        return out
+
+    def _named_units(self, view: TokenView) -> list[tuple[int, int, float]]:
+        """``_UNIT_HEADS`` after a run with a naming word (see ``_UNIT_KINDS``), mixed case."""
+        if view.shouting:
+            return []
+        words = view.words
+        lex = self.lexicon
+        out = []
+        for k in range(1, len(words)):
+            if words[k].key not in _UNIT_HEADS or not words[k].is_title:
+                continue
+            naming = None
+            j = k - 1
+            while j >= 0 and k - j <= 3 and view.gap(j + 1) == " " and words[j].is_title:
+                key = words[j].key
+                if key in STOP_WORDS or key in FACILITY_WORDS or not words[j].is_alpha:
+                    break  # ("Tan Tock Seng Hospital Ward 7": the hospital's, then its ward)
+                if not (
+                    key in _UNIT_KINDS
+                    or key in _DESCRIPTORS
+                    or key in lex.stoplist
+                    or _ADJECTIVE_END.search(key)
+                ):
+                    naming = j
+                j -= 1
+            if naming is not None:
+                out.append((words[naming].start, words[k].end, 0.7))
         return out
 
     def _compass_wards(self, view: TokenView) -> list[tuple[int, int, float]]:
