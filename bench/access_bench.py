@@ -12,8 +12,8 @@ input. Runs alternate in one invocation so machine load hits all alike; prints m
 wall, CPU (user+sys) and peak RSS (``wait4``), ratios to the reference, and where each
 scan's wall time goes. ``--count`` also times DuckDB merely reading the CSV (the old
 baseline). Inputs are generated once (deterministic, DuckDB SQL) and cached under
-``bench/out/``. Targets (issue 17): 1M within 1.3x of the reference, 10M and up under 2 GB,
-cost linear in events.
+``bench/out/``. Targets (issue 17): 1M within 1.3x of the reference, 100M streaming under
+2 GB, cost linear in events.
 
     .venv/bin/python bench/access_bench.py [--events 1000000] [--repeats 3] [--before DIR]
     .venv/bin/python bench/access_bench.py --events 10000000 --repeats 1
