@@ -19,6 +19,7 @@ from auditor.phi.entities import Entity
 from auditor.phi.recognizers.address_chains import chains
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import (
+    ID_LABEL_WORDS,
     RELATIVES,
     TITLES,
     US_STATE_ABBREVIATIONS,
@@ -1157,6 +1158,8 @@ class AddressRecognizer(LocalRecognizer):
             size = self._state_at(view, j)
             if not size:
                 continue
+            if words[j].text == "ID" and words[j - 1].key in ID_LABEL_WORDS:
+                continue  # "Emp ID 55102": an identifier's label, not Idaho
             gap = view.gap(j)
             if gap.strip(" ") not in {",", ""} or "\n" in gap:
                 continue

@@ -11,6 +11,7 @@ from enum import IntEnum
 
 from auditor.phi.recognizers.lexicon import (
     GRADES,
+    ID_LABEL_WORDS,
     JOB_TITLES,
     NAME_VERBS,
     PLACE_CUES,
@@ -336,6 +337,7 @@ def place_cue(view: TokenView, i: int, j: int, *, state: bool = True) -> bool:
             nxt.key in US_STATE_ABBREVIATIONS
             and nxt.text.isupper()
             and view.gap(j).strip(" ") in {",", ""}
+            and not (nxt.text == "ID" and words[j - 1].key in ID_LABEL_WORDS)  # "Job ID 4481"
         ):
             return True
     return False

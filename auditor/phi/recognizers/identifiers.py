@@ -23,7 +23,7 @@ from auditor.phi.recognizers.checksums import (
     ssn_ok,
     vin_ok,
 )
-from auditor.phi.recognizers.lexicon import US_STATE_ABBREVIATIONS
+from auditor.phi.recognizers.lexicon import ID_LABEL_WORDS, US_STATE_ABBREVIATIONS
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
 from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS, vehicle_spans
@@ -462,7 +462,8 @@ _PROGRAM_ACCOUNT = re.compile(
     rf"\d{{10}}[ \t]?(?:{'|'.join(_QST_PROGRAMS)}))\d{{4}}(?![\w-])"
 )
 # India's permanent account number (tax): five letters, four digits, a letter, after its label.
-_PAN = re.compile(r"\b(?:PAN|Pan)(?:[ \t]+(?i:no\.?|number|card))?[ \t]*+[:#]?[ \t]*+"
+# (also in brackets after "PAN card": "originals of your PAN card (BXRPS4471K)")
+_PAN = re.compile(r"\b(?:PAN|Pan)(?:[ \t]+(?i:no\.?|number|card))?[ \t]*+[:#(]?[ \t]*+"
                   r"([A-Z]{5}\d{4}[A-Z])(?![\w-])")  # fmt: skip
 
 
@@ -795,8 +796,8 @@ def _no_word(value: str) -> bool:
 # "JOB CARD JC 11873"): three digits are enough where the label says whose number it is; not
 # a dose ("order 500 mg").
 _LABELLED_SHORT_ID = re.compile(
-    r"(?<![\w-])(?:(?i:emp|employee|badge)\.?(?:[ \t]*(?i:id|no\.?|#|number))?|"
-    r"(?i:staff|student|member|payroll)[ \t]*(?i:id|no\.?|#|number)|"
+    r"(?<![\w-])(?:(?i:emp|employee|badge)\.?(?:[ \t]*(?i:id|no\.?|#|number|code))?|"
+    r"(?i:staff|student|member|payroll)[ \t]*(?i:id|no\.?|#|number|code)|EE|"
     r"ID|(?i:invoice|inv\.|bib|ticket|job(?:[ \t]+card)?|work[ \t]+order|quote|quotation|"
     r"estimate|receipt|docket)"
     r"(?:[ \t]*(?i:no\.?|#|number))?)[ \t]*+(?:[:#][ \t]*+)?"
@@ -804,6 +805,7 @@ _LABELLED_SHORT_ID = re.compile(
 )
 _SHORT_ID_LABELS = (
     "emp", "employee", "badge", "staff", "student", "member", "payroll", "id", "invoice", "inv",
+    "ee",
     "bib", "ticket", "job", "work", "quote", "quotation", "estimate", "receipt", "docket",
 )  # fmt: skip
 _DEA = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])", I)
@@ -836,9 +838,16 @@ _BEFORE_CITY = re.compile(r"\b[A-Z][A-Za-z.'-]+,\s{1,2}$")
 _LINE_END = re.compile(r"\s*(?:$|[\n.;)])")
 
 
+# "Emp ID 55102": a label's "ID", which _BEFORE_STATE reads as Idaho's.
+_LABEL_ID_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+ID[ \t]*+[:#]?[ \t]*$")
+
+
 def _not_after_state(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start]
-    return not _BEFORE_STATE.search(before)
+    if not _BEFORE_STATE.search(before):
+        return True
+    label = _LABEL_ID_BEFORE.search(text, max(0, start - 24), start)
+    return label is not None and label.group(1).lower() in ID_LABEL_WORDS
 
 
 def _not_after_state_name(text: str, start: int, end: int) -> bool:

@@ -238,6 +238,18 @@ FACILITY_WORDS = frozenset(
     }
 )  # fmt: skip
 # Words that are never a name on their own (a title cue can still make one).
+# Words that label an identifier before "ID" ("Emp ID 55102", "Job ID 44812", "Member ID"):
+# there "ID" is the label's, not Idaho's, and the number after it no ZIP code.
+ID_LABEL_WORDS = frozenset(
+    {"emp", "employee", "job", "staff", "student", "member", "patient", "pt", "user", "client",
+     "customer", "account", "order", "case", "claim", "ref", "ticket", "record", "file", "badge",
+     "photo", "national", "govt", "gov", "tax", "transaction", "session", "device", "product",
+     "item", "vendor", "provider", "payer", "plan", "group", "subscriber", "policy", "booking",
+     "reservation", "app", "request", "application", "candidate", "applicant", "requisition",
+     "employer", "company", "dept", "visit", "encounter", "study", "subject", "sample",
+     "specimen", "batch", "lot", "serial", "person", "voter", "citizen", "resident", "unique",
+     "system", "login", "network", "caller", "agent", "payee", "beneficiary", "insured"}
+)  # fmt: skip
 # Job titles written out before a colleague's name, any case: "pharmacist bill king",
 # "pharm tech heather", "physio Anna" (a cue, never part of the name).
 JOB_TITLES = frozenset(
