@@ -110,3 +110,16 @@ def test_no_login_in_a_file_a_path_or_an_address(engine: PhiEngine, text: str) -
     assert not any(kind == PERSON and "." in value for kind, value in spans if "@" not in value), (
         spans
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("0800 Riklon, Tarmo, 47 yo M, medevac from Ebeye", "Riklon, Tarmo"),
+        ("Pt = Kinneeveauk, Amos; wife at home in Point Hope", "Kinneeveauk, Amos"),
+    ],
+)
+def test_a_surname_before_its_given_name_opening_a_line(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert (PERSON, name) in found(engine, text), found(engine, text)

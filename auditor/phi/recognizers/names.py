@@ -64,6 +64,13 @@ SCORES = {
 }
 FULL_NAME_SCORE = 0.85
 LIST_ONLY_SCORE = 0.6
+# What may stand before "Surname, Given" on its line: nothing, a clock time, a bed, a label
+# ("Pt =", "S:", "Name:", "Reply to").
+_LIST_HEAD = re.compile(
+    r"[ \t]*+(?:\d{3,4}[ \t]++|(?i:bed|rm|room)[ \t]*+\d{1,3}[A-Za-z]?[ \t:-]++)?"
+    r"(?:(?i:pt|patient|name|s|re|reply[ \t]+to|to|from|client|resident|member|employee)"
+    r"[ \t]*+[:=]?[ \t]*)?"
+)
 # A login spelled "given.surname" (``NameRecognizer._dotted_login``).
 LOGIN_NAME_SCORE = 0.7
 # A file's type after a dot, which no login ends in ("anna.docx").
@@ -223,6 +230,12 @@ class NameRecognizer(NameWords, LocalRecognizer):
                     continue  # ("Barlow and Ortolani": two manoeuvres)
                 if (other := self._coordinated(view, taken, k)) >= 0:
                     taken[k] = taken[other] * 0.9
+        # A surname before its given name and a comma where a line or a field opens, as
+        # lists and headers write a patient ("0800 Riklon, Tarmo, 47 yo M", "Pt = Kinneeveauk,
+        # Amos;"): the given name found, the surname no list knows.
+        for k in range(1, n):
+            if taken[k] > 0.0 and taken[k - 1] == 0.0 and self._inverted_surname(view, k):
+                taken[k - 1] = taken[k] * 0.95
         # A login of a given name and a surname joined by a dot, as chat exports and audit
         # logs print a user ("[09:17] tom.dranefield:", "by leila.farahani"): the name itself.
         for k in range(1, n):
@@ -352,6 +365,22 @@ class NameRecognizer(NameWords, LocalRecognizer):
         if view.sentence_initial(i) and (english or not lex.is_surname(key)):
             return 0.0  # "Fell at home": a capital after a full stop proves nothing
         return LIST_ONLY_SCORE if self._plausible_alone(key, 20000) else 0.0
+
+    def _inverted_surname(self, view: TokenView, k: int) -> bool:
+        """Word ``k`` is a listed given name after "Surname, " that opens a line or a field,
+        the surname a capitalised word no English word or term explains."""
+        given, family = view.words[k], view.words[k - 1]
+        if view.gap(k) != ", " or not self.lexicon.is_first(given.key) or not given.is_title:
+            return False
+        if not (family.is_title or family.is_upper) or len(family.key) < 2 or not family.is_alpha:
+            return False
+        _, blocked, _, english, unknown_proper = self._facts(family.key)
+        if blocked or english or not (unknown_proper or self.lexicon.is_surname(family.key)):
+            return False
+        if family.key in self.lexicon.places:
+            return False  # "Boston, Mary called": a place before a comma as often
+        line = view.text[: family.start].rsplit("\n", 1)[-1]
+        return _LIST_HEAD.fullmatch(line) is not None
 
     def _dotted_login(self, view: TokenView, k: int) -> bool:
         """Words ``k - 1`` and ``k``, joined by a dot, are a lower-case login "given.surname"
