@@ -208,3 +208,28 @@ def test_a_unit_by_its_kind_or_an_office_is_no_name(engine: PhiEngine, text: str
 )
 def test_agencies_by_their_acronym(engine: PhiEngine, text: str, body: str) -> None:
     assert ORG in found_as(engine, text, body), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Licensed by the Texas Board of Nursing since 2004.", "Texas Board of Nursing"),
+        ("Diplomate, American Board of Internal Medicine.", "American Board of Internal Medicine"),
+        ("Complaint filed with the Medical Board of California.", "Medical Board of California"),
+        ("I've asked Murrumbidgee Pathology to collect a sputum.", "Murrumbidgee Pathology"),
+        ("Employment verification: Razorback Hauling, confirmed", "Razorback Hauling"),
+    ],
+)
+def test_boards_labs_and_hauliers(engine: PhiEngine, text: str, body: str) -> None:
+    assert ORG in found_as(engine, text, body), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chair of the Board of Directors since 2019.",
+        "Sent to Clinical Pathology; Anatomical Pathology report pending.",
+    ],
+)
+def test_no_body_in_a_companys_board_or_a_department(engine: PhiEngine, text: str) -> None:
+    assert ORG not in kinds(engine, text), found(engine, text)

@@ -236,7 +236,9 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 # sweep reads them in any case after a name it replaced: "KOSHAR BOAT STORAGE").
 INDUSTRY_WORDS = (
     r"(?:Metals|Mining|Drilling|Motors|Airlines|Airways|Logistics|Freight(?:[ \t]+Lines)?|"
-    r"Foods|Energy|Security|Recruitment|Recruiting|"
+    r"Foods|Energy|Security|Recruitment|Recruiting|Hauling|Haulage|"
+    # a private laboratory by its name ("Murrumbidgee Pathology", "Laverty Pathology")
+    r"Pathology|"
     r"Construction|Builders|Plumbing|Electrical|Engineering|Laborator(?:y|ies)|Software|"
     r"Telecom|Supermarkets?|Dairy|Bakery|Hotels?|Cleaning|Staffing|Realty|"
     # trades a patient works at or hires, as small firms name themselves ("Platte River
@@ -412,6 +414,19 @@ _PUBLIC_BODY = re.compile(
     r"Embassy|Consulate(?:[ \t]+General)?)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"({_NAME_WORD}(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?{_NAME_WORD}){{0,4}})"
 )
+# A licensing or certifying body by "Board" or "Council" of what it governs ("Texas Board of
+# Nursing", "American Board of Sleep Medicine", "Medical Board of California"): a specialty
+# after "of" is what it licenses, not a hospital's department; not a company's own board
+# ("Board of Directors"), nor a college whose checklist or standard a note cites ("per the
+# College of American Pathologists checklist": no person's body).
+_BOARD_OF = re.compile(
+    rf"(?<![\w-])((?:{_NAME_WORD}[ \t]+){{0,3}})(?:Board|Council)[ \t]+of[ \t]+"
+    rf"(?:the[ \t]+)?({_NAME_WORD}(?:[ \t]+(?:(?:and|&|of)[ \t]+)?{_NAME_WORD}){{0,4}})"
+)
+_OWN_BOARDS = frozenset(
+    {"directors", "trustees", "governors", "management", "supervisors", "commissioners",
+     "elders", "deacons", "studies", "the"}
+)  # fmt: skip
 # A regulator, an ombudsman or a tribunal by the words before its head ("Natural Hazards
 # Commission", "Residential Tenancies Tribunal", "Financial Ombudsman", "Care Quality
 # Commission"), not a generic one ("the Local Authority", "Health Authority").
@@ -718,7 +733,8 @@ _INDUSTRY_GATE = _Gate(
     "Police Constabulary Power Water Electric Electricity Utilities Fibre Fiber "
     "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking Freightways Freightlines "
     "Systems Networks Traders Trading Distributors Wholesale Imports Exports Meatpacking Packers "
-    "Metals Mining Drilling Recruitment Recruiting Motors Airlines Airways Logistics Freight "
+    "Metals Mining Drilling Recruitment Recruiting Hauling Haulage Pathology Motors Airlines "
+    "Airways Logistics Freight "
     "Foods Energy Security Construction "
     "Builders Plumbing Electrical Engineering Laboratory Laboratories Software Telecom "
     "Supermarket Supermarkets Dairy Bakery Hotel Hotels Cleaning Staffing Realty Millwork "
@@ -1168,6 +1184,13 @@ class OrganizationRecognizer(LocalRecognizer):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         if any(h in text for h in _HEADED_BODY_GATE):
             out += self._headed_bodies(text)
+        for m in _BOARD_OF.finditer(text) if " of " in text else ():
+            governed = re.findall(_LETTER_RUN, m.group(2))
+            if governed[0].lower() in _OWN_BOARDS:
+                continue
+            start = self._trim(text, m.start(1), m.end(1)) if m.group(1) else m.start()
+            if m.group(1) or text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+                out.append(self._result(m.start() if start is None else start, m.end(), CUE_SCORE))
         for m in _COURT.finditer(text) if "Court" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
