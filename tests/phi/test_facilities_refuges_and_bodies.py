@@ -165,13 +165,6 @@ def test_no_hospital_by_an_office_or_a_product(engine: PhiEngine, text: str) -> 
     assert HOSPITAL not in kinds(engine, text), found(engine, text)
 
 
-def test_a_headings_dashes_end_a_facility_name(engine: PhiEngine) -> None:
-    text = "DRUG INFORMATION CENTER -- Meadville Medical Center\nQuery 14"
-    spans = found(engine, text)
-    assert (HOSPITAL, "Meadville Medical Center") in spans, spans
-    assert not any("--" in value for _, value in spans), spans
-
-
 @pytest.mark.parametrize(
     ("text", "unit"),
     [

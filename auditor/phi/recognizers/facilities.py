@@ -591,8 +591,6 @@ class FacilityRecognizer(LocalRecognizer):
                 gap = view.gap(j + 1)
                 if "\n" in gap or gap.strip(" '’-&.") != "" or " - " in gap or "  " in gap:
                     break
-                if "--" in gap:
-                    break  # "MEDICAL SCREEN -- Cabell Ridge Regional": a heading's dashes
                 if "." in gap and len(w.key) > 3:
                     break  # "St. Agnes Hospital" yes; "Philadelphia. Center of mass" no
                 if w.key in NOT_PLACE_HEAD or not view.looks_proper(j):
