@@ -855,15 +855,21 @@ class FacilityRecognizer(LocalRecognizer):
             return False
         if not all(words[j].is_title for j in range(start, k + 1)):
             return False
-        lex = self.lexicon
-        if not any(
-            words[j].key not in _DESCRIPTORS
-            and words[j].key not in lex.stoplist
-            and not _ADJECTIVE_END.search(words[j].key)
-            for j in range(start, k)
-        ):
+        if not self._naming_word(view, start, k):
             return False  # "Internal Medicine", "Pediatric Cardiology": a department's line
         return letterhead(view.text, words[start].start, words[k].end)
+
+    def _naming_word(self, view: TokenView, start: int, k: int) -> bool:
+        """Some word before the head neither describes the care nor is jargon or an
+        adjective ("High Desert Oncology" has; "Pediatric Cardiology" has not)."""
+        words = view.words
+        stoplist = self.lexicon.stoplist
+        return any(
+            words[j].key not in _DESCRIPTORS
+            and words[j].key not in stoplist
+            and not _ADJECTIVE_END.search(words[j].key)
+            for j in range(start, k)
+        )
 
     def _addressed(self, view: TokenView, start: int, k: int) -> bool:
         """ "Sagebrush Imaging Center, Boise", "Millrace Family Health Center, 3101 Cobbler's
@@ -873,14 +879,9 @@ class FacilityRecognizer(LocalRecognizer):
         words = view.words
         if view.shouting or k - start < 1 or not all(w.is_title for w in words[start : k + 1]):
             return False
-        lex = self.lexicon
-        if not any(
-            words[j].key not in _DESCRIPTORS
-            and words[j].key not in lex.stoplist
-            and not _ADJECTIVE_END.search(words[j].key)
-            for j in range(start, k)
-        ):
+        if not self._naming_word(view, start, k):
             return False  # "Cardiac Imaging Center, Boise": a department's, no name
+        lex = self.lexicon
         m = _ADDRESS_AFTER.match(view.text, words[k].end)
         if m is None:
             return False
