@@ -18,8 +18,8 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.address_chains import chains
 from auditor.phi.recognizers.base import LocalRecognizer
+from auditor.phi.recognizers.cues import label_id
 from auditor.phi.recognizers.lexicon import (
-    ID_LABEL_WORDS,
     RELATIVES,
     TITLES,
     US_STATE_ABBREVIATIONS,
@@ -1158,7 +1158,7 @@ class AddressRecognizer(LocalRecognizer):
             size = self._state_at(view, j)
             if not size:
                 continue
-            if words[j].text == "ID" and words[j - 1].key in ID_LABEL_WORDS:
+            if label_id(view, j):
                 continue  # "Emp ID 55102": an identifier's label, not Idaho
             gap = view.gap(j)
             if gap.strip(" ") not in {",", ""} or "\n" in gap:

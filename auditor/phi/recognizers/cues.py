@@ -59,7 +59,8 @@ _ROLES = GRADES | frozenset(
     {"rn", "rt", "md", "np", "sw", "lpn", "cna", "msw", "pa", "pcp", "pharmd"}
 )  # fmt: skip
 
-_ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
+# The gaps between a role and the name it introduces ("RN Smith", "Agent: Darren").
+ROLE_GAPS = frozenset({" ", ": ", ":", " - "})
 # Services and roles that are followed by a staff member's first name in brackets.
 _SERVICES = frozenset(
     {"mgmt", "management", "manager", "sw", "social", "work", "worker", "pt", "ot", "slp",
@@ -219,7 +220,7 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         if nxt.is_upper or nxt.key in {"jr", "ii", "iii"}:
             return Cue.STRONG
     # Role directly before: "RN Smith", "RT Azaan", "SW Jones" (also "RN aware": weaker).
-    if i > 0 and words[i - 1].key in _ROLES and words[i - 1].is_upper and view.gap(i) in _ROLE_GAPS:
+    if i > 0 and words[i - 1].key in _ROLES and words[i - 1].is_upper and view.gap(i) in ROLE_GAPS:
         best = Cue.VERB
     # ...across an initial: "RN M. Oduya", "RT J Azaan".
     if (
@@ -229,11 +230,11 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         and view.gap(i) in {". ", " "}
         and words[i - 2].key in _ROLES
         and words[i - 2].is_upper
-        and view.gap(i - 1) in _ROLE_GAPS
+        and view.gap(i - 1) in ROLE_GAPS
     ):
         best = Cue.VERB
     # A job title written out just before: "pharmacist bill king", "physio Anna".
-    if i > 0 and words[i - 1].key in JOB_TITLES and view.gap(i) in _ROLE_GAPS:
+    if i > 0 and words[i - 1].key in JOB_TITLES and view.gap(i) in ROLE_GAPS:
         best = max(best, Cue.VERB)
     # A writer's own name: "this is Ngozi", "my name is Ana", "I'm Rashmi", "I am Odile".
     if i > 1 and words[i - 1].key == "is" and words[i - 2].key in {"this", "name"}:
@@ -317,6 +318,13 @@ _SITE_NOUNS = frozenset(
 _SITE_OWNERS = frozenset({"the", "our", "their", "its", "his", "her", "my", "your"})
 
 
+def label_id(view: TokenView, j: int) -> bool:
+    """Word ``j`` is "ID" after an identifier's label ("Emp ID 55102", "Job ID 44812"): the
+    label's, not Idaho's letters."""
+    words = view.words
+    return j > 0 and words[j].text == "ID" and words[j - 1].key in ID_LABEL_WORDS
+
+
 def place_cue(view: TokenView, i: int, j: int, *, state: bool = True) -> bool:
     """A place cue: a preposition or move verb before, a site's noun after ("the Glasgow
     office"), or (``state``) a US state after ("Quincy, MA")."""
@@ -337,7 +345,7 @@ def place_cue(view: TokenView, i: int, j: int, *, state: bool = True) -> bool:
             nxt.key in US_STATE_ABBREVIATIONS
             and nxt.text.isupper()
             and view.gap(j).strip(" ") in {",", ""}
-            and not (nxt.text == "ID" and words[j - 1].key in ID_LABEL_WORDS)  # "Job ID 4481"
+            and not label_id(view, j)  # "Job ID 4481"
         ):
             return True
     return False

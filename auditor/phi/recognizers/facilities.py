@@ -390,7 +390,7 @@ class FacilityRecognizer(LocalRecognizer):
                 for w in words
             ):
                 continue  # ("Tylenol Children's": a product's line; "Swan River" a place)
-            start = m.end(1) - len(" ".join(m.group(1).split()[-len(words) :])) - 1
+            start = m.start(1) + list(re.finditer(r"\S+", m.group(1)))[-len(words)].start()
             known = any(w in lex.places or lex.is_name(w) for w in words)
             if (
                 known
@@ -433,7 +433,7 @@ class FacilityRecognizer(LocalRecognizer):
             found += [(s, e, 0.75) for s, e in self._forces_hospitals(text)]
         if "Children" in text:
             found += [(s, e, 0.75) for s, e in self._childrens_short(text)]
-        if "U" in text or "tep" in text or "TEP" in text:
+        if "CU" in text or "DU" in text or "tep" in text or "TEP" in text:  # (_CRITICAL_UNIT's)
             found += [(s, e, 0.7) for s, e in self._initials_before_units(text)]
         if "MC" in text or "RH" in text or "MH" in text or "ACH" in text:
             found += [
@@ -860,15 +860,16 @@ class FacilityRecognizer(LocalRecognizer):
         return letterhead(view.text, words[start].start, words[k].end)
 
     def _naming_word(self, view: TokenView, start: int, k: int) -> bool:
-        """Some word before the head neither describes the care nor is jargon or an
-        adjective ("High Desert Oncology" has; "Pediatric Cardiology" has not)."""
-        words = view.words
-        stoplist = self.lexicon.stoplist
-        return any(
-            words[j].key not in _DESCRIPTORS
-            and words[j].key not in stoplist
-            and not _ADJECTIVE_END.search(words[j].key)
-            for j in range(start, k)
+        """Some word before the head names ("High Desert Oncology" has one; "Pediatric
+        Cardiology" has none)."""
+        return any(self._names(view.words[j].key) for j in range(start, k))
+
+    def _names(self, key: str) -> bool:
+        """A word that neither describes the care nor is jargon or an adjective."""
+        return (
+            key not in _DESCRIPTORS
+            and key not in self.lexicon.stoplist
+            and not _ADJECTIVE_END.search(key)
         )
 
     def _addressed(self, view: TokenView, start: int, k: int) -> bool:
@@ -1041,7 +1042,6 @@ class FacilityRecognizer(LocalRecognizer):
         if view.shouting:
             return []
         words = view.words
-        lex = self.lexicon
         out = []
         for k in range(1, len(words)):
             if words[k].key not in _UNIT_HEADS or not words[k].is_title:
@@ -1052,12 +1052,7 @@ class FacilityRecognizer(LocalRecognizer):
                 key = words[j].key
                 if key in STOP_WORDS or key in FACILITY_WORDS or not words[j].is_alpha:
                     break  # ("Tan Tock Seng Hospital Ward 7": the hospital's, then its ward)
-                if not (
-                    key in _UNIT_KINDS
-                    or key in _DESCRIPTORS
-                    or key in lex.stoplist
-                    or _ADJECTIVE_END.search(key)
-                ):
+                if key not in _UNIT_KINDS and self._names(key):
                     naming = j
                 j -= 1
             if naming is not None:
@@ -1313,11 +1308,11 @@ _SHORT_STREET_SURGERY_SCAN = gated_finditer(
 )
 
 
-# "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).
 # A comma, then a street number before a capitalised word or a town's name (checked).
 _ADDRESS_AFTER = re.compile(
     r",[ \t]*(?:\d{1,5}[A-Za-z]?[ \t]+[A-Z]|(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b)"
 )
+# "Meadowbank Surgery": one proper word naming a GP practice (checked against the lexicon).
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ar|ary|ive|ous|ology|logy|atry|iatrics?)$")
 # The articles and prepositions inside a Romance facility's name ("Hospital General de los
 # Andes", "Ospedale di Santa Maria delle Grazie", "Clinique des Lacs de l'Estuaire"), and an

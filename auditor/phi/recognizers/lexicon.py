@@ -237,7 +237,6 @@ FACILITY_WORDS = frozenset(
         "group", "practice", "associates", "physicians", "partners",
     }
 )  # fmt: skip
-# Words that are never a name on their own (a title cue can still make one).
 # Words that label an identifier before "ID" ("Emp ID 55102", "Job ID 44812", "Member ID"):
 # there "ID" is the label's, not Idaho's, and the number after it no ZIP code.
 ID_LABEL_WORDS = frozenset(
@@ -250,6 +249,7 @@ ID_LABEL_WORDS = frozenset(
      "specimen", "batch", "lot", "serial", "person", "voter", "citizen", "resident", "unique",
      "system", "login", "network", "caller", "agent", "payee", "beneficiary", "insured"}
 )  # fmt: skip
+# Words that are never a name on their own (a title cue can still make one).
 # Job titles written out before a colleague's name, any case: "pharmacist bill king",
 # "pharm tech heather", "physio Anna" (a cue, never part of the name).
 JOB_TITLES = frozenset(

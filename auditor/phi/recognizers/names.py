@@ -18,7 +18,13 @@ from presidio_analyzer import RecognizerResult
 from auditor.phi.calendar import HOLIDAY, HOLIDAY_STARTS
 from auditor.phi.entities import Entity
 from auditor.phi.recognizers.base import LocalRecognizer
-from auditor.phi.recognizers.cues import Cue, person_cue, state_word, title_before_initials
+from auditor.phi.recognizers.cues import (
+    ROLE_GAPS,
+    Cue,
+    person_cue,
+    state_word,
+    title_before_initials,
+)
 from auditor.phi.recognizers.eponyms import eponym_words, title_near
 from auditor.phi.recognizers.lexicon import (
     HONORIFICS,
@@ -685,15 +691,13 @@ _FIRM_ROLES = frozenset(
     {"employer", "courier", "installer", "examiner", "assessor", "adjuster", "surveyor",
      "inspector", "reader", "engineer", "owner", "landlord", "guarantor"}
 )  # fmt: skip
-# The gaps between a role and the name it introduces: "Nurse Vaitogi", "Agent: Darren".
-_ROLE_NAME_GAPS = frozenset({" ", ": ", ":", " - "})
 
 
 def _after_role(view: TokenView, i: int) -> bool:
     """Word ``i`` follows a role written out (``ROLE_WORDS``: "Coach", "landlord",
     "supervisor") in the case of the text around it: the role introduces a person, so a
     capitalised word there that is no English word is their name, as after a job title."""
-    if i == 0 or view.gap(i) not in _ROLE_NAME_GAPS:
+    if i == 0 or view.gap(i) not in ROLE_GAPS:
         return False
     role = view.words[i - 1]
     if (

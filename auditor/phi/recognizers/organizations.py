@@ -511,7 +511,7 @@ _REFUGE = re.compile(
     r"(?:Shelter|Safe[ \t]+House|Sober[ \t]+Living|Rescue[ \t]+Mission|Mission|Refuge|"
     r"Halfway[ \t]+House|Recovery[ \t]+House)(?![\w'’-])"
 )
-_REFUGE_GATE = re.compile(r"Shelter|Safe House|Sober Living|Mission|Refuge|House")
+_REFUGE_GATE = ("Shelter", "House", "Living", "Mission", "Refuge")
 # Words that say what kind of refuge, never which one.
 _REFUGE_KINDS = frozenset(
     {"homeless", "women's", "womens", "women’s", "men's", "mens", "men’s", "family", "families",
@@ -1188,9 +1188,11 @@ class OrganizationRecognizer(LocalRecognizer):
             governed = re.findall(_LETTER_RUN, m.group(2))
             if governed[0].lower() in _OWN_BOARDS:
                 continue
-            start = self._trim(text, m.start(1), m.end(1)) if m.group(1) else m.start()
-            if m.group(1) or text[max(0, m.start() - 4) : m.start()].lower() == "the ":
-                out.append(self._result(m.start() if start is None else start, m.end(), CUE_SCORE))
+            lead = m.group(1)  # the words before "Board"/"Council": without any, "the"
+            if not lead and text[max(0, m.start() - 4) : m.start()].lower() != "the ":
+                continue
+            start = self._trim(text, m.start(1), m.end(1)) if lead else None
+            out.append(self._result(m.start() if start is None else start, m.end(), CUE_SCORE))
         for m in _COURT.finditer(text) if "Court" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
@@ -1230,7 +1232,7 @@ class OrganizationRecognizer(LocalRecognizer):
                     for w in names
                 ):
                     out.append(self._result(m.start(), m.end(), CUE_SCORE))
-        if industry and _REFUGE_GATE.search(text):
+        if industry and any(g in text for g in _REFUGE_GATE):
             out += self._refuges(text)
         for m in _VESSEL.finditer(text) if pairs and _VESSEL_GATE(text, words) else ():
             g = 1 if m.group(1) else 2

@@ -37,7 +37,7 @@ _FOLDED = str.maketrans(
 )
 # Marks a word may open with that carry no case ("ʻAiea", "ʻEwa"): the word starts after them,
 # so its capital is seen.
-_OPENING_MARKS = ("ʻ", "ʼ")
+_OPENING_MARKS = "ʻʼ"
 
 
 def fold(key: str) -> str:
@@ -171,8 +171,8 @@ class TokenView:
         for m in _WORD.finditer(text):
             word = m.group()
             start, end = m.span()
-            if word.startswith(_OPENING_MARKS):
-                word = word.lstrip("ʻʼ")
+            if word[0] in _OPENING_MARKS:
+                word = word.lstrip(_OPENING_MARKS)
                 start = end - len(word)
             key = _key(word)
             if key:
