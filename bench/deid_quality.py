@@ -215,6 +215,10 @@ UNSEEN_HAND = (
     "round139-test",
     "round140-test",
     "round141-test",
+    "round142-test",
+    "round143-test",
+    "round144-test",
+    "round145-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -107,6 +107,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round139-dev``/``round139-test``,
 ``round140-dev``/``round140-test``,
 ``round141-dev``/``round141-test``,
+``round142-dev``/``round142-test``,
+``round143-dev``/``round143-test``,
+``round144-dev``/``round144-test``,
+``round145-dev``/``round145-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1693,6 +1697,46 @@ CORPORA = {
         HERE / "round141_test.src.txt",
         HERE / "round141_test.jsonl",
         HERE / "round141_test_site.tsv",
+    ),
+    "round142-dev": (
+        HERE / "round142_dev.src.txt",
+        HERE / "round142_dev.jsonl",
+        HERE / "round142_dev_site.tsv",
+    ),
+    "round142-test": (
+        HERE / "round142_test.src.txt",
+        HERE / "round142_test.jsonl",
+        HERE / "round142_test_site.tsv",
+    ),
+    "round143-dev": (
+        HERE / "round143_dev.src.txt",
+        HERE / "round143_dev.jsonl",
+        HERE / "round143_dev_site.tsv",
+    ),
+    "round143-test": (
+        HERE / "round143_test.src.txt",
+        HERE / "round143_test.jsonl",
+        HERE / "round143_test_site.tsv",
+    ),
+    "round144-dev": (
+        HERE / "round144_dev.src.txt",
+        HERE / "round144_dev.jsonl",
+        HERE / "round144_dev_site.tsv",
+    ),
+    "round144-test": (
+        HERE / "round144_test.src.txt",
+        HERE / "round144_test.jsonl",
+        HERE / "round144_test_site.tsv",
+    ),
+    "round145-dev": (
+        HERE / "round145_dev.src.txt",
+        HERE / "round145_dev.jsonl",
+        HERE / "round145_dev_site.tsv",
+    ),
+    "round145-test": (
+        HERE / "round145_test.src.txt",
+        HERE / "round145_test.jsonl",
+        HERE / "round145_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
