@@ -11,6 +11,7 @@ from auditor.phi.recognizers.address_fields import AddressFieldRecognizer
 from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.airports import AirportRecognizer
 from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
+from auditor.phi.recognizers.commerce import CommerceRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.emergency_services import EmergencyServiceRecognizer
@@ -61,6 +62,7 @@ def build_pack(
         facilities,
         HeadedNameRecognizer(lexicon),
         EmergencyServiceRecognizer(lexicon),
+        CommerceRecognizer(lexicon),
         LocalGovernmentRecognizer(lexicon),
         ForcesRecognizer(),
         AirportRecognizer(),
