@@ -66,9 +66,14 @@ _NAMED_DEPARTMENT = re.compile(
     r"(?P<kind>Volunteer[ \t]+Fire(?:[ \t]+(?:Department|Dept\.?|Company|Co\.?))?|"
     r"Fire[ \t]+Rescue|Fire[ \t]+(?:Department|Dept\.?)|Police[ \t]+(?:Department|Dept\.?)|"
     r"State[ \t]+(?:Patrol|Police)|Highway[ \t]+Patrol|Sheriff'?s[ \t]+(?:Office|Department)|"
-    r"Border[ \t]+Patrol)\b"
+    r"Border[ \t]+Patrol|"
+    # a township's ("Raisin Twp Fire", "Lower Merion Township Police")
+    r"(?:Twp\.?|Township)[ \t]+(?:Fire|Police|EMS|Rescue|Ambulance)"
+    r"(?:[ \t]+(?:Department|Dept\.?|Rescue))?)\b"
 )
 _NEEDS_NO_TOWN = ("State", "Highway", "Border")
+# The kind that says the words before it are a township's name, everyday words or not.
+_TOWNSHIP = ("Twp", "Township")
 _DEPARTMENT_GATE = ("D", "SO", "EMS", "Fire", "Patrol", "Police", "Sheriff")
 # The last words of towns' names that are also English words.
 _TOWN_ENDINGS = frozenset(
@@ -95,12 +100,20 @@ class EmergencyServiceRecognizer(LocalRecognizer):
         if "Fire" in text or "Patrol" in text or "Police" in text or "Sheriff" in text:
             for m in _NAMED_DEPARTMENT.finditer(text):
                 town = m.group("town")
-                if town and self._town(town):
+                if town and (self._town(town) or self._township(town, m.group("kind"))):
                     out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.7))
                 elif m.group("kind").startswith(_NEEDS_NO_TOWN):
                     start = m.start("kind")
                     out.append(make_result(self, Entity.ORGANIZATION, start, m.end(), 0.65))
         return out
+
+    def _township(self, words: str, kind: str) -> bool:
+        """A township's name before "Twp"/"Township": any words but function words and
+        clinical terms ("Raisin Twp Fire")."""
+        keys = [k.lower() for k in words.split()]
+        return kind.startswith(_TOWNSHIP) and not any(
+            k in STOP_WORDS or k in self.lexicon.stoplist for k in keys
+        )
 
     def _town(self, words: str) -> bool:
         """The words before a department are its town or state: each a place or no word, a

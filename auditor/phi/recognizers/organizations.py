@@ -284,8 +284,11 @@ INDUSTRY_WORDS = (
 # coordinator's or an investigator's service, which is as often the hospital's own ("VAD
 # coordinator", "ME investigator").
 _AGENCY_INITIALS = re.compile(
-    r"(?<![\w/-])([A-Z]{3,5})[ \t]+(?=(?i:officer|trooper|deputy|detective|sgt\.?|sergeant|"
-    r"lt\.?|lieutenant|fire[ \t]+marshal)\b)"
+    r"(?<![\w/-])([A-Z]{3,5})[ \t]+(?=(?i:officers?|troopers?|deput(?:y|ies)|detectives?|sgt\.?|"
+    r"sergeant|lt\.?|lieutenant|fire[ \t]+marshal)\b)"
+    # a police department's or a sheriff's office's ("HPD", "LASD", "OCSO") where it holds
+    # or guards a patient: "in HPD custody", "BPD hold"
+    r"|(?<![\w/-])([A-Z]{1,3}(?:PD|SD|SO))[ \t]+(?=(?i:custody|hold|escort|guard)\b)"
 )
 _SERVICE_INITIALS = frozenset(
     {"ICU", "MICU", "SICU", "CCU", "NICU", "PICU", "CVICU", "ED", "ER", "OR", "PACU", "RT", "PT",
@@ -295,7 +298,9 @@ _SERVICE_INITIALS = frozenset(
 )  # fmt: skip
 # (the spelled ranks, and an abbreviated one after its blank: "lt" and "sgt" alone are inside
 # too many words to tell; a gate, so a wider list only scans more texts)
-_RANK_HINTS = (*SPELLED_RANKS, "marshal", " sgt", "\tsgt", " lt", "\tlt")
+_RANK_HINTS = (
+    *SPELLED_RANKS, "marshal", " sgt", "\tsgt", " lt", "\tlt", "custody", "hold", "escort", "guard"
+)  # fmt: skip
 # A veterans' post by its number: "VFW Post 5917", "American Legion Post 12".
 _VETERANS_POST = re.compile(
     r"(?<![\w-])(?:VFW|AMVETS|DAV|American[ \t]+Legion|Legion)[ \t]+Post[ \t]+\d{1,5}(?![\w-])"
@@ -413,6 +418,16 @@ _PUBLIC_BODY = re.compile(
     # a country's mission abroad ("Embassy of Nepal", "Consulate General of Pakistan")
     r"Embassy|Consulate(?:[ \t]+General)?)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"({_NAME_WORD}(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?{_NAME_WORD}){{0,4}})"
+)
+# ... and in capitals, as a form's or a notice's heading prints it ("OFFICE OF THE CHIEF
+# CORONER", "DEPARTMENT OF HOME AFFAIRS"): three capitals at least per word, so that a
+# heading's "OFFICE OF MR X" or an initial stops it, and three words at most after "OF" (a
+# heading in capitals runs on into the next words: "... EXAMINER LEGAL PENDING").
+_PUBLIC_BODY_CAPS = re.compile(
+    r"(?<![\w-])(?:DEPARTMENT|DEPT\.?|MINISTRY|OFFICE|BUREAU|COMMISSION|AGENCY|DIRECTORATE|"
+    r"ADMINISTRATION|SECRETARIAT|INSPECTORATE|TRIBUNAL|EMBASSY|CONSULATE(?:[ \t]+GENERAL)?)"
+    r"[ \t]+(?:OF|FOR)[ \t]+(?:THE[ \t]+)?"
+    r"([A-Z]{3,}(?:[ ](?:(?:OF|AND|&|FOR|THE)[ ])?[A-Z]{3,}){0,2})(?![\w'’-])"
 )
 # A licensing or certifying body by "Board" or "Council" of what it governs ("Texas Board of
 # Nursing", "American Board of Sleep Medicine", "Medical Board of California"): a specialty
@@ -868,6 +883,8 @@ class OrganizationRecognizer(LocalRecognizer):
             ]
         for find in map(listed, _PLAIN_LISTS):
             either += [self._result(s, e, SUFFIX_SCORE) for s, e in find(text, runs)]
+        if " OF " in text or " FOR " in text:
+            either += self._capital_bodies(text)
         if not view.shouting:
             out = self._grammar(text, runs) + either + self._capital_courts(text)
             return out + self._capital_lines(text)
@@ -890,6 +907,16 @@ class OrganizationRecognizer(LocalRecognizer):
             if m.group(1) not in NOT_NAMES and not self._plain(m.group(1)):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         return out + either
+
+    def _capital_bodies(self, text: str) -> list[RecognizerResult]:
+        """``_PUBLIC_BODY_CAPS``: a public body's heading in capitals, not a department of
+        what a hospital treats ("DEPARTMENT OF MEDICINE")."""
+        out = []
+        for m in _PUBLIC_BODY_CAPS.finditer(text):
+            last = re.findall(_LETTER_RUN, m.group(1))[-1].lower()
+            if not (self._clinical_word(last) or last in _SPECIALTIES):
+                out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        return out
 
     def _shouted(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """The names of ``found`` (the grammar's, read on a Title-case copy of ``text``) that
@@ -1168,8 +1195,9 @@ class OrganizationRecognizer(LocalRecognizer):
         low = text.lower()
         ranked = any(r in low for r in _RANK_HINTS)
         for m in _AGENCY_INITIALS.finditer(text) if ranked else ():
-            if m.group(1) not in _SERVICE_INITIALS:
-                out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
+            group = 1 if m.group(1) else 2
+            if m.group(group) not in _SERVICE_INITIALS:
+                out.append(self._result(m.start(group), m.end(group), CUE_SCORE))
         for m in _VETERANS_POST.finditer(text) if "Post" in text else ():
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _RANKED_CHURCH.finditer(text) if "Church" in text or "Chapel" in text else ():
