@@ -311,14 +311,17 @@ _NOT_HOSPITAL_INITIALS = frozenset({"PCMH", "LHRH", "GNRH", "TRH", "CRH", "GHRH"
 # collide with findings ("LVH", "BPH") anywhere else, not before a unit.
 _CRITICAL_UNIT = re.compile(
     r"(?<![\w/])(?:[MSPNT]?ICU|CVICU|CTICU|NSICU|BICU|CCU|HDU|PCU|SDU|Step[- ]?[Dd]own|"
-    r"STEP[- ]?DOWN)(?![\w/])"
+    r"STEP[- ]?DOWN|ED|ER)(?![\w/])"
 )
+_CRITICAL_GATE = ("CU", "DU", "tep", "TEP", "ED", "ER")  # (_CRITICAL_UNIT's letters)
 # ... the initials before it (read back from each unit found: few texts name one, and the
-# unit's letters are a cheaper first test than every capital letter of the text).
+# unit's letters are a cheaper first test than every capital letter of the text), a floor or
+# the unit's specialty between ("KMC 4E PCU", "UH Neuro ICU", "JHH ED"). Where the line puts
+# them does not matter ("prone session #3, LBJ MICU"): the initials are no word (below).
 _INITIALS_BEFORE_UNIT = re.compile(
-    r"(?:^|(?<![\w-])(?:at|to|from|in)[ \t]+)(?P<initials>[A-Z]{2,6})[ \t]+"
-    r"(?:\d{1,2}[A-Z]{0,2}[ \t]+)?\Z",
-    re.M,
+    r"(?<![\w&+-])(?P<initials>[A-Z]{2,6})[ \t]+(?:\d{1,2}[A-Z]{0,2}[ \t]+)?"
+    r"(?:(?:Neuro|NEURO|Trauma|TRAUMA|Burn|BURN|Cardiac|CARDIAC|Surgical|SURGICAL|Medical|"
+    r"MEDICAL|COVID|Covid|Peds|PEDS|Adult|ADULT)[ \t]+)?\Z"
 )
 # Abbreviations of a note's kind, a writer's role or a unit's specialty that head a unit's
 # note ("NPN CCU 7p-7a": a nursing progress note; "CN ICU": the charge nurse; "PEDS ICU"),
@@ -433,7 +436,7 @@ class FacilityRecognizer(LocalRecognizer):
             found += [(s, e, 0.75) for s, e in self._forces_hospitals(text)]
         if "Children" in text:
             found += [(s, e, 0.75) for s, e in self._childrens_short(text)]
-        if "CU" in text or "DU" in text or "tep" in text or "TEP" in text:  # (_CRITICAL_UNIT's)
+        if any(g in text for g in _CRITICAL_GATE):
             found += [(s, e, 0.7) for s, e in self._initials_before_units(text)]
         if "MC" in text or "RH" in text or "MH" in text or "ACH" in text:
             found += [
@@ -593,6 +596,9 @@ class FacilityRecognizer(LocalRecognizer):
                     break
                 if "." in gap and len(w.key) > 3:
                     break  # "St. Agnes Hospital" yes; "Philadelphia. Center of mass" no
+                if _our_lady(view, j):
+                    start, named = j - 1, named + 1
+                    break  # "Our Lady's Hospice": a dedication, its title word no person's
                 if w.key in NOT_PLACE_HEAD or not view.looks_proper(j):
                     break
                 if (
@@ -1253,6 +1259,18 @@ _FLOOR_AFTER = re.compile(
     r"patients|beds)))"
 )
 _BUILDING_END = re.compile(r"(?:Tower|TOWER|Pavilion|PAVILION|Wing|WING|Building|BUILDING)\Z")
+
+
+def _our_lady(view: TokenView, j: int) -> bool:
+    """Word j is "Lady" after "Our", both capitalised: a dedication to Mary."""
+    words = view.words
+    return (
+        words[j].key == "lady"
+        and j > 0
+        and words[j - 1].key == "our"
+        and view.looks_proper(j - 1)
+        and view.gap(j) == " "
+    )
 
 
 def _with_floor(text: str, end: int) -> int:
