@@ -515,7 +515,10 @@ _RECORD_DASHED = re.compile(
     r"[A-Z]{1,4}(?:-[A-Z]{1,4}){1,2}-\d{3,10}(?:-\d{2,8})?|"
     r"[A-Z]{2,4}(?:/[A-Z]{1,4}){0,2}/\d{2,4}/\d{3,8}|"
     # a site's letters, a year and a serial: "FH 26-00412"
-    r"[A-Z]{2,4} \d{2}-\d{4,8})"
+    r"[A-Z]{2,4} \d{2}-\d{4,8}|"
+    # a register's letters and year or batch glued, then the serial: "TR26-01184", "C13-0566",
+    # an embryo's "E16-0389-B2"; one letter before a serial of five digits: "A-22817"
+    r"[A-Z]{1,4}\d{1,3}-\d{4,8}(?:-[A-Z0-9]{1,3})?|[A-Z]-\d{5,8})"
     r"(?![\w/-]|[.,:]\d)"
 )
 # A run of eleven digits or more with no phone's or card's shape: a national identity or
@@ -584,10 +587,15 @@ def _six_digits_or_letters(value: str) -> bool:
     # or an antigen's allele ("HLA-B-5701", "CYP-2D6")
     groups = re.findall(r"[A-Za-z]+", value)
     lettered = len(groups) >= 2 and digits >= 3 and groups[0].upper() not in _ALLELE_SYSTEMS
-    return digits >= 6 or (digits >= 5 and any(c.isalpha() for c in value)) or lettered
+    # a register's capitals before a four-digit serial ("AL-2207", "EVQ-5571"), not a drug's,
+    # a standard's or a classification's name before its number ("PEG-3350", "ICD-1010")
+    coded = _CODE_SERIAL.fullmatch(value) is not None and groups[0] not in _NAMED_NUMBERS
+    return digits >= 6 or (digits >= 5 and any(c.isalpha() for c in value)) or lettered or coded
 
 
 _PHONE_GROUPS = re.compile(r"^\d{3}-\d{3}-\d{4}$")
+_CODE_SERIAL = re.compile(r"[A-Z]{2,3}-\d{4}")
+_NAMED_NUMBERS = frozenset({"PEG", "ICD", "ISO", "DSM", "IEC", "EN", "CPT", "NDC", "HL", "SKU"})
 _ALLELE_SYSTEMS = frozenset({"HLA", "CYP", "KIR", "ABO", "RHD", "HPA", "HNA", "UGT", "TPMT"})
 
 
