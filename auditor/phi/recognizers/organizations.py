@@ -824,11 +824,29 @@ def insurers() -> tuple[_Gate, re.Pattern[str]]:
 _PLAIN_LISTS = ("public_bodies.txt", "well_known_firms.txt", "national_charities.txt")
 
 
+def _titled(name: str) -> str | None:
+    """A one-word brand's inner capitals lowered, as notes write it ("CyraCom" as "Cyracom",
+    "MedSTAR" as "Medstar"), unless that is an English word ("ConEd", "coned")."""
+    if not name.isalpha() or name.isupper() or not any(c.isupper() for c in name[1:]):
+        return None
+    titled = name[0].upper() + name[1:].lower()
+    key = titled.lower()
+    english = _english_words()
+    stems = (key, key[:-1], key[:-2]) if key.endswith(("d", "s")) else (key,)
+    return None if any(stem in english for stem in stems) else titled
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    return frozenset(resource_lines("english_words.txt.gz"))
+
+
 @cache
 def listed(resource: str) -> Callable[[str, frozenset[str]], list[tuple[int, int]]]:
     """A finder of the names of one of ``_PLAIN_LISTS`` in a text, given the text's runs of
     ASCII letters: each name as written and in capitals, matched case and all ("Home Office"
-    is a ministry, a "home office" a room), the longest at a place first.
+    is a ministry, a "home office" a room), a one-word brand also with its inner capitals
+    lowered (:func:`_titled`), the longest at a place first.
 
     The names are grouped by their longest word, and a text is searched only for the groups
     whose word it holds: one alternation of every name, tried at every position, cost 1-2 ms
@@ -838,6 +856,8 @@ def listed(resource: str) -> Callable[[str, frozenset[str]], list[tuple[int, int
         key = max(_ASCII_WORD.findall(line), key=len)
         groups.setdefault(key, set()).add(line)
         groups.setdefault(key.upper(), set()).add(line.upper())
+        if (titled := _titled(line)) is not None:
+            groups.setdefault(titled, set()).add(titled)
     patterns = {
         key: re.compile(
             r"(?<![\w&'’-])(?:"
