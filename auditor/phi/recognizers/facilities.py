@@ -200,7 +200,9 @@ _CARE_HOMES = frozenset(
      # the kinds a British or Commonwealth note writes in small letters after the home's name
      # ("Foxlease Court residential home"), and a group or rest home's
      ("residential", "home"), ("rest", "home"), ("retirement", "home"), ("group", "home"),
-     ("care", "facility")}
+     ("care", "facility"),
+     # Australia's and New Zealand's homes for older people ("Carinya Gardens Aged Care")
+     ("aged", "care")}
 )  # fmt: skip
 # Weak heads that name a building (not a specialty: "Internal Medicine" is a department).
 _BUILDING_HEADS = frozenset(

@@ -308,7 +308,9 @@ ROLE_WORDS = frozenset(
      # who a utility's, a landlord's or an insurer's paperwork names by their part
      "cust", "customer", "occupier", "occupant", "householder", "homeowner", "landlord",
      "landlady", "lodger", "leaseholder", "freeholder", "reader", "installer", "engineer",
-     "surveyor", "inspector", "assessor", "adjuster", "courier", "debtor", "borrower"}
+     "surveyor", "inspector", "assessor", "adjuster", "courier", "debtor", "borrower",
+     # a key, support, link or youth worker a social-care note names by their part
+     "worker", "keyworker", "advocate"}
 )  # fmt: skip
 NOT_NAMES = (
     frozenset(STOP_WORDS)

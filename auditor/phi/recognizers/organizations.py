@@ -429,6 +429,12 @@ _PUBLIC_BODY_CAPS = re.compile(
     r"[ \t]+(?:OF|FOR)[ \t]+(?:THE[ \t]+)?"
     r"([A-Z]{3,}(?:[ ](?:(?:OF|AND|&|FOR|THE)[ ])?[A-Z]{3,}){0,2})(?![\w'’-])"
 )
+# A county's or a city's medical examiner or coroner by its office ("Kessaw County Medical
+# Examiner's Office", "Harlow Coroner's Office"): the office is a public body, not a hospital.
+_EXAMINER_OFFICE = re.compile(
+    rf"(?<![\w'’-])((?:{_NAME_WORD}[ \t]+){{1,3}})(?:Medical[ \t]+Examiner|Coroner)(?:['’]?s)?"
+    r"[ \t]+(?:Office|Service|Court)(?![\w'’-])"
+)
 # A licensing or certifying body by "Board" or "Council" of what it governs ("Texas Board of
 # Nursing", "American Board of Sleep Medicine", "Medical Board of California"): a specialty
 # after "of" is what it licenses, not a hospital's department; not a company's own board
@@ -524,9 +530,9 @@ _EMS_GATE = re.compile(r"EMS|(?i:ambulance|air[ \t]+med|life[ \t]?flight)")
 _REFUGE = re.compile(
     rf"(?<![\w'’-])({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]+"
     r"(?:Shelter|Safe[ \t]+House|Sober[ \t]+Living|Rescue[ \t]+Mission|Mission|Refuge|"
-    r"Halfway[ \t]+House|Recovery[ \t]+House)(?![\w'’-])"
+    r"Halfway[ \t]+House|Recovery[ \t]+House|Hostel|Night[ \t]+Shelter)(?![\w'’-])"
 )
-_REFUGE_GATE = ("Shelter", "House", "Living", "Mission", "Refuge")
+_REFUGE_GATE = ("Shelter", "House", "Living", "Mission", "Refuge", "Hostel")
 # Words that say what kind of refuge, never which one.
 _REFUGE_KINDS = frozenset(
     {"homeless", "women's", "womens", "women’s", "men's", "mens", "men’s", "family", "families",
@@ -1232,6 +1238,10 @@ class OrganizationRecognizer(LocalRecognizer):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         if any(h in text for h in _HEADED_BODY_GATE):
             out += self._headed_bodies(text)
+        for m in _EXAMINER_OFFICE.finditer(text) if "Examiner" in text or "Coroner" in text else ():
+            start = self._trim(text, m.start(1), m.end(1))
+            if start is not None:
+                out.append(self._result(start, m.end(), CUE_SCORE))
         for m in _BOARD_OF.finditer(text) if " of " in text else ():
             governed = re.findall(_LETTER_RUN, m.group(2))
             if governed[0].lower() in _OWN_BOARDS:
