@@ -1,6 +1,7 @@
 """Shops, couriers and marketplaces where commerce names them, police holding a patient, a
 hospital's initials before its ED or a unit's specialty, dedications to Our Lady, townships'
-fire services and public bodies in capitals (issue 14: classes from the dev batches of rounds
+fire services, public bodies in capitals, a chat's speaker and the firm they answer for, and the
+firm a writer belongs to ("we at ...") (issue 14: classes from the dev batches of rounds
 142-145).
 
 A seller, a courier or a marketplace stands after a commerce label ("Marketplace:"), after a
@@ -147,4 +148,25 @@ def test_a_public_body_in_capitals(engine: PhiEngine, text: str, body: str) -> N
     "text", ["DEPARTMENT OF MEDICINE - ward round", "DEPARTMENT OF OBSTETRICS AND GYNAECOLOGY"]
 )
 def test_a_hospitals_department_in_capitals_is_no_body(engine: PhiEngine, text: str) -> None:
+    assert ORG not in kinds(engine, text), found(engine, text)
+
+
+def test_a_chat_speaker_and_the_firm_they_answer_for(engine: PhiEngine) -> None:
+    text = "[2023-11-02 10:14] Tamsin (Orrelby Homewares): Hi! How can I help today?"
+    assert ORG in found_as(engine, text, "Orrelby Homewares"), found(engine, text)
+    assert Entity.PERSON.value in found_as(engine, text, "Tamsin"), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["Sarah (Mum): see you at six", "Jon (RN): pt settled overnight"])
+def test_a_speakers_kin_or_role_in_brackets_is_no_firm(engine: PhiEngine, text: str) -> None:
+    assert ORG not in kinds(engine, text), found(engine, text)
+
+
+def test_the_firm_a_writer_belongs_to(engine: PhiEngine) -> None:
+    text = "Dear customer, we at Willow Mill are sorry for the delay."
+    assert ORG in found_as(engine, text, "Willow Mill"), found(engine, text)
+
+
+def test_we_at_home_is_no_firm(engine: PhiEngine) -> None:
+    text = "Thanks, we at Home are managing fine."
     assert ORG not in kinds(engine, text), found(engine, text)

@@ -5,7 +5,8 @@ Copperquill order CQ-1182", "Marketplace: Kiranmart", "delivery by Ekart", "Coll
 ParcelNook Station". Such a name is often one invented word with no head ("Ltd", "Store")
 for the organisation rules to read, and no list can hold every small seller. The place the
 name stands says what it is: a commerce label before it, a word of sending or selling and
-"by"/"via" before it, or "your ... order" around it. The name itself must still hold a word
+"by"/"via" before it, "your ... order" around it, or a chat's speaker answering for it
+("Aroha (Kōwhai Kitchenware): ..."). The name itself must still hold a word
 only a name explains (no English, clinical or place word, no common given name or surname)
 or a brand's inner capital ("ParcelNook"), so "delivered by hand" and "your Medicare card"
 stay what they are.
@@ -55,9 +56,16 @@ _HELD = re.compile(
     r"subscription|purchase|basket|cart|delivery|parcel|seller|customer[ \t]+(?:service|care)|"
     r"refund|return|driver|courier|tracking)(?![\w-])"
 )
+# A chat transcript's speaker and the firm they answer for: "Aroha (Kōwhai Kitchenware): Kia
+# ora", "[19:02] Dev (Brindle & Co): ..." (the speaker a given name or a word only a name
+# explains, the firm in brackets before the colon that opens the message).
+_SPEAKER_FIRM = re.compile(
+    r"^[ \t]*+(?:\[[^\]\n]{1,40}\][ \t]*+)?(?P<speaker>[A-Z][a-z]+)[ \t]*\(" + _NAME + r"\)[ \t]*:",
+    re.M,
+)
 _GATE = (
     "courier", "carrier", "shipp", "postage", "marketplace", "merchant", "seller", "retailer",
-    "store", "shop", "vendor", "supplier", "brand", "collect", "pick", "parcel", " sold",
+    "store", "shop", "vendor", "supplier", "brand", "collect", "pick", "parcel", "sold",
     "ship ", "shipment", "dispatch", "deliver", "post", "sent", "send", "carried", "return",
     "your ", "my ", "our ",
 )  # fmt: skip
@@ -67,11 +75,14 @@ _COMMON_SURNAME_RANK = 5000
 
 
 class CommerceRecognizer(LocalRecognizer):
-    """ORGANIZATION: a seller, courier or marketplace where commerce names it (module doc)."""
+    """ORGANIZATION: a seller, courier or marketplace where commerce names it (module doc);
+    PERSON: a chat's speaker answering for one."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        super().__init__("AuditorCommerceRecognizer", [Entity.ORGANIZATION.value])
+        super().__init__(
+            "AuditorCommerceRecognizer", [Entity.ORGANIZATION.value, Entity.PERSON.value]
+        )
 
     def _names_a_firm(self, name: str) -> bool:
         """One word that only a name explains (or a brand's inner capital), and no word a
@@ -95,10 +106,18 @@ class CommerceRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        out = []
+        for m in _SPEAKER_FIRM.finditer(text) if "):" in text else ():
+            speaker = m.group("speaker").lower()
+            lex = self.lexicon
+            if (lex.is_first(speaker) or lex.is_unknown_proper(speaker)) and self._names_a_firm(
+                m.group("name")
+            ):
+                out.append(make_result(self, Entity.ORGANIZATION, *m.span("name"), SCORE))
+                out.append(make_result(self, Entity.PERSON, *m.span("speaker"), SCORE))
         lower = text.lower()
         if not any(g in lower for g in _GATE):
-            return []
-        out = []
+            return out
         for pattern in (_CUED, _HELD):
             for m in pattern.finditer(text):
                 if self._names_a_firm(m.group("name")):

@@ -321,6 +321,14 @@ _OF_SUBJECT = re.compile(
     r"(?:[ \t]+(?:&|and|AND)[ \t]+[A-Z][\w'’-]*"
     r"|[ \t]+[A-Z][\w'’-]*)?(?![\w'’-])"
 )
+# The body a writer belongs to, after "we at", "the team at", "all of us at" ("We at Good
+# Thread", "everyone at Cedar & Finch"): the writers are its people, so the capitalised words
+# are its name, everyday or not.
+_MEMBERS_AT = re.compile(
+    r"(?<![\w-])(?i:we|us|team|everyone|everybody|all|staff|colleagues|folks)[ \t]+"
+    r"(?:(?i:here)[ \t]+)?at[ \t]+(?:the[ \t]+)?"
+    rf"({_NAME_WORD}(?:[ ](?:&[ ])?{_NAME_WORD}){{0,3}})(?![\w'’-])"
+)
 # A place named with its capital "The" mid-sentence, after a word of going or being there
 # ("from The Willows at Ramsgate", "outside The Kestrel Arms", "staying at The Laurels"):
 # the capital says the words are a name, the preposition that it is somewhere.
@@ -1228,6 +1236,10 @@ class OrganizationRecognizer(LocalRecognizer):
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _RANKED_CHURCH.finditer(text) if "Church" in text or "Chapel" in text else ():
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
+        for m in _MEMBERS_AT.finditer(text) if " at " in text else ():
+            members = re.findall(r"[A-Za-z'’-]+", m.group(1))
+            if not any(w.lower() in NOT_NAMES or self._clinical_word(w) for w in members):
+                out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
         for m in _THE_VENUE.finditer(text) if " The " in text else ():
             venue_words = re.findall(r"[A-Z][A-Za-z'’-]*", m.group(1))[1:]
             if not any(w.lower() in NOT_NAMES or self._clinical_word(w) for w in venue_words):
