@@ -329,6 +329,11 @@ _MEMBERS_AT = re.compile(
     r"(?:(?i:here)[ \t]+)?at[ \t]+(?:the[ \t]+)?"
     rf"({_NAME_WORD}(?:[ ](?:&[ ])?{_NAME_WORD}){{0,3}})(?![\w'’-])"
 )
+_MEMBERS_GATE = tuple(
+    f"{w} {here}at "
+    for w in ("we", "us", "team", "everyone", "everybody", "all", "staff", "colleagues", "folks")
+    for here in ("", "here ")
+)
 # A place named with its capital "The" mid-sentence, after a word of going or being there
 # ("from The Willows at Ramsgate", "outside The Kestrel Arms", "staying at The Laurels"):
 # the capital says the words are a name, the preposition that it is somewhere.
@@ -1236,7 +1241,8 @@ class OrganizationRecognizer(LocalRecognizer):
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
         for m in _RANKED_CHURCH.finditer(text) if "Church" in text or "Chapel" in text else ():
             out.append(self._result(m.start(), m.end(), CUE_SCORE))
-        for m in _MEMBERS_AT.finditer(text) if " at " in text else ():
+        members_at = any(g in low for g in _MEMBERS_GATE)
+        for m in _MEMBERS_AT.finditer(text) if members_at else ():
             members = re.findall(r"[A-Za-z'’-]+", m.group(1))
             if not any(w.lower() in NOT_NAMES or self._clinical_word(w) for w in members):
                 out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
