@@ -1,6 +1,6 @@
 """Aged-care homes, hostels, a medical examiner's or coroner's office, a name after a social
-worker's part, and listed brands written with their inner capitals lowered (issue 14: classes
-from the dev batches of rounds 142 and 145).
+worker's part or a priest's title ("Fr.", "Revd"), and listed brands written with their inner
+capitals lowered (issue 14: classes from the dev batches of rounds 142 and 145).
 
 Values invented except the listed firm. An aged-care home and a hostel are found on the start
 tree in these sentences too (by the run's head after a cue); the heads are now the facility's
@@ -50,3 +50,19 @@ def test_a_name_after_a_workers_part(engine: PhiEngine) -> None:
 def test_a_listed_brand_with_its_inner_capitals_lowered(engine: PhiEngine) -> None:
     text = "Mandarin interpreter from Cyracom joined by video."
     assert ORG in found_as(engine, text, "Cyracom"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Family asked for the chaplain; Fr. Odukwe came at 0215.", "Odukwe"),
+        ("Revd Pryderi to visit after evensong.", "Pryderi"),
+    ],
+)
+def test_a_name_after_a_priests_title(engine: PhiEngine, text: str, name: str) -> None:
+    assert PERSON in found_as(engine, text, name), found(engine, text)
+
+
+@pytest.mark.parametrize("text", ["14 Fr Foley inserted, draining.", "Fr Coude catheter passed."])
+def test_a_french_size_is_no_priest(engine: PhiEngine, text: str) -> None:
+    assert PERSON not in kinds(engine, text), found(engine, text)

@@ -400,9 +400,13 @@ _LOWER_PAIR = re.compile(
 # and Australia write it ("ask for Sr Mahlangu"): the surname must be no English word
 # ("Officer Training", "Inspector General", "Deputy Director", "Sr Manager" are none).
 _RANK_NAME = re.compile(
-    rf"(?<![\w'’-])(?:(?i:{'|'.join(SPELLED_RANKS)})|Sr\.?)[ \t]+"
+    # (and a priest's or a brother's "Fr", "Br", "Revd" before the name: "Chaplain Fr.
+    # Onyebuchi"; not a catheter's French size after its number, "20 Fr Foley")
+    rf"(?<![\w'’-])(?<!\d[ \t])(?:(?i:{'|'.join(SPELLED_RANKS)})|Sr\.?|Fr\.?|Br\.?|Revd\.?)[ \t]+"
     r"([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)(?![\w'’-])"
+    r"(?![ \t]+(?i:catheter|cath|tube|drain|sheath|stent|foley)\b)"
 )
+_CLERGY_OR_SISTER = ("Sr", "Fr", "Br", "Revd")  # (``_RANK_NAME``'s titles, a plain test)
 # A name in lower case with the age in brackets after it ("kowalczyk-brant (58) transferred",
 # "can u help: jasvinder (57), new DM"): the bracketed age says a person was named.
 _LOWER_AGED = re.compile(
@@ -1021,7 +1025,7 @@ class NameShapeRecognizer(LocalRecognizer):
         for m in _PATIENT_INITIALS.finditer(text) if "." in text else ():
             if m.group(1).replace(".", "") not in _NOT_INITIALS:
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-        if "Sr" in text or any(rank in lower for rank in SPELLED_RANKS):
+        if any(t in text for t in _CLERGY_OR_SISTER) or any(r in lower for r in SPELLED_RANKS):
             out += self._ranked(text)
         if "," in text:
             for m in _SURNAME_FIRST.finditer(text):
