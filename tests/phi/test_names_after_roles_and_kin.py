@@ -123,3 +123,19 @@ def test_a_surname_before_its_given_name_opening_a_line(
     engine: PhiEngine, text: str, name: str
 ) -> None:
     assert (PERSON, name) in found(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hi, it's Dee from 4 West, we have a patient, edmund quarrington, who is dying",
+            "edmund quarrington",
+        ),
+        ("Update: pt miriam vellacott refusing repositioning overnight.", "miriam vellacott"),
+    ],
+)
+def test_a_lower_case_name_after_patient_and_its_comma_or_before_what_they_do(
+    engine: PhiEngine, text: str, name: str
+) -> None:
+    assert (PERSON, name) in found(engine, text), found(engine, text)

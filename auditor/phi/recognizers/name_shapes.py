@@ -388,11 +388,14 @@ _INITIAL_UNKNOWN = re.compile(
 # a title or a field's colon, and before what a name is followed by (its comma, its age, "on"
 # a drug or a ward, "going", "is", the line's end): see NameShapeRecognizer._lower_pairs.
 _LOWER_PAIR = re.compile(
-    r"(?:\b(?:in|for|with|re|pt|patient|mr|mrs|ms|miss)[ \t]+|:[ \t]*|^[ \t]*|[?!][ \t]+|"
+    r"(?:\b(?:in|for|with|re|pt|patient|mr|mrs|ms|miss),?[ \t]+|:[ \t]*|^[ \t]*|[?!][ \t]+|"
     r"[—–][ \t]*)"
     r"([a-z]{3,14})[ \t]+([a-z]{3,20}(?:-[a-z]{3,20})?)"
     r"(?=[ \t]*(?:[,;?(]|$|\n)|"
-    r"[ \t]+(?:\d|on|going|is|has|was|who|age[ds]?|yo|y/o|(?i:mrn|dob))\b)",
+    r"[ \t]+(?:\d|on|going|is|has|was|who|age[ds]?|yo|y/o|(?i:mrn|dob)|"
+    # (or what a note says the patient does: "pt halyna pidhirna refusing turn")
+    r"refus(?:es|ed|ing)|states?|stated|says|said|reports?|reported|denies|denied|remains|"
+    r"wants|wanted|asks?|asked|asking|needs|c/o|complains)\b)",
     re.M,
 )
 # A police or military rank spelled out before a surname ("Officer Maddigan", "DETECTIVE
