@@ -47,6 +47,18 @@ _URL_BARE = re.compile(
 )
 _TLDS = (".com", ".org", ".net", ".edu", ".gov", ".io", ".us", ".info", ".biz", ".health",
          ".care", ".co", ".me")  # fmt: skip
+# A bare host under any public suffix with a page after it ("bit.ly/3xYz12", "amzn.to/3Qx9",
+# "linktr.ee/goodthread", "kiranmart.in/orders/5521"): the path says a site is meant, whatever
+# the suffix; not a dose's units ("mg.kg/day").
+_URL_PATH = re.compile(
+    r"(?<![\w@./-])(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,10}/[\w?=&%#.~+/-]*[\w/=]"
+    r"(?![\w@-])(?<![.,;:!?])"
+)
+_URL_PATH_GATE = re.compile(r"\.[A-Za-z]{2,10}/")
+_UNITS = frozenset(
+    {"mg", "ml", "mcg", "kg", "g", "l", "mmol", "meq", "iu", "u", "units", "hr", "min", "mm",
+     "cm", "dl", "ng", "pg", "mol", "mosm", "h", "d", "wk", "q"}
+)  # fmt: skip
 # A bare site under a country's domain, as a shop's or a practice's sign writes it
 # ("crumbandcardamom.example.ca", "shop.example.co.uk", "clinic.example.com.au"): the site's
 # name before a country code, with the country's second level when it has one. Short
@@ -229,6 +241,22 @@ def _ipv6_ok(value: str) -> bool:
     return _ip_ok(value) and ("::" in value or any(c.isalpha() for c in value))
 
 
+def _path_url(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
+    """A real domain before the page (``_URL_PATH``), its name no unit of a dose."""
+
+    def ok(value: str) -> bool:
+        host, _, path = value.partition("/")
+        first = host.split(".", 1)[0].lower()
+        return (
+            first not in _UNITS
+            and len(path) >= (2 if len(first) > 2 else 5)  # ("pt.in/out" is a note's)
+            and suffixes.domain_ok(host)
+            and not_standards_url(value)
+        )
+
+    return ok
+
+
 def _site_url(suffixes: OfflineSuffixes) -> Callable[[str], bool]:
     """A real domain that is no standards body's host."""
 
@@ -324,6 +352,7 @@ class WebRecognizer(RegexRecognizer):
     def __init__(self, name: str, rules: list[Rule], suffixes: OfflineSuffixes) -> None:
         super().__init__(name, rules)
         self._site_ok = _country_site(suffixes)
+        self._path_ok = _path_url(suffixes)
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -333,4 +362,12 @@ class WebRecognizer(RegexRecognizer):
             return results
         for start, end in country_sites(text, self._site_ok):
             results.append(make_result(self, Entity.URL, start, end, 0.6))
+        # (a plain scan for a suffix's letters before a slash first: most slashes are dates,
+        # doses and ratios)
+        if "/" in text and _URL_PATH_GATE.search(text):
+            results += [
+                make_result(self, Entity.URL, m.start(), m.end(), 0.6)
+                for m in _URL_PATH.finditer(text)
+                if self._path_ok(m.group())
+            ]
         return results
