@@ -97,6 +97,7 @@ def test_a_clinical_pd_before_hold_is_no_police(engine: PhiEngine, text: str) ->
         ("1710 handed over to trauma team, WRH ED bay 4.", "WRH"),
         ("0300 prone session #2, DVB MICU. Sats 91%.", "DVB"),
         ("nsg note 2/2/14 -- QVH Burn ICU", "QVH"),
+        ("Day 2 boarding (Vendrick ED obs hallway 4), awaiting bed.", "Vendrick"),
     ],
 )
 def test_hospital_initials_before_its_ed_or_a_specialty_unit(

@@ -34,6 +34,7 @@ from auditor.phi.recognizers.facility_words import (
 from auditor.phi.recognizers.lexicon import (
     FACILITY_WORDS,
     HOSPITAL_LAB_WORDS,
+    MEDICAL_SUFFIX,
     POST_TITLES,
     PRACTICE_HEADS,
     TITLES,
@@ -321,7 +322,8 @@ _CRITICAL_GATE = ("CU", "DU", "tep", "TEP", "ED", "ER")  # (_CRITICAL_UNIT's let
 # the unit's specialty between ("KMC 4E PCU", "UH Neuro ICU", "JHH ED"). Where the line puts
 # them does not matter ("prone session #3, LBJ MICU"): the initials are no word (below).
 _INITIALS_BEFORE_UNIT = re.compile(
-    r"(?<![\w&+-])(?P<initials>[A-Z]{2,6})[ \t]+(?:\d{1,2}[A-Z]{0,2}[ \t]+)?"
+    r"(?<![\w&+'’-])(?:(?P<initials>[A-Z]{2,6})|(?P<word>[A-Z][a-z]{3,20}))[ \t]+"
+    r"(?:\d{1,2}[A-Z]{0,2}[ \t]+)?"
     r"(?:(?:Neuro|NEURO|Trauma|TRAUMA|Burn|BURN|Cardiac|CARDIAC|Surgical|SURGICAL|Medical|"
     r"MEDICAL|COVID|Covid|Peds|PEDS|Adult|ADULT)[ \t]+)?\Z"
 )
@@ -363,20 +365,34 @@ class FacilityRecognizer(LocalRecognizer):
         return out
 
     def _initials_before_units(self, text: str) -> list[tuple[int, int]]:
-        """A hospital's initials before one of its critical-care units (``_CRITICAL_UNIT``)."""
+        """A hospital's initials or its one-word name before one of its critical-care units
+        (``_CRITICAL_UNIT``)."""
         out = []
         for unit in _CRITICAL_UNIT.finditer(text):
             m = _INITIALS_BEFORE_UNIT.search(text, max(0, unit.start() - 24), unit.start())
             if m is None:
                 continue
-            key = m.group("initials").lower()
+            group = "initials" if m.group("initials") else "word"
+            key = m.group(group).lower()
             if (
                 self._no_word(key)
                 and key not in CARE_UNITS
                 and key not in _NOT_INITIALS_BEFORE_UNIT
+                and (group == "initials" or self._hospital_word(key))
             ):
-                out.append(m.span("initials"))
+                out.append(m.span(group))
         return out
+
+    def _hospital_word(self, key: str) -> bool:
+        """A capitalised word before a unit that names its hospital ("Stroger ED"): a surname
+        or a place, or a word only a name explains; no given name ("Maria ICU" is a patient
+        there), no drug or term."""
+        lex = self.lexicon
+        return (
+            not lex.is_first(key)
+            and not MEDICAL_SUFFIX.search(key)
+            and (lex.is_surname(key) or key in lex.places or lex.is_unknown_proper(key))
+        )
 
     def _childrens_short(self, text: str) -> list[tuple[int, int]]:
         """``_CHILDRENS_SHORT``, its words neither describing ("Sick", "Local") nor function
