@@ -4,7 +4,8 @@ read from the start tree's rule, which took only a few suffixes bare and a count
 that is also a word, "in", only with a subdomain).
 
 Link shorteners and shops write their links that way ("bit.ly/...", "shop.in/orders/...");
-a dose's units ("mg.kg/day") and a note's "pt.in/out" are no site.
+a dose's units ("mg.kg/day") and a note's "pt.in/out" are no site. A courier's log typed in
+small letters ends an address line with its town and a UK postcode (round 143's dev batch).
 """
 
 from __future__ import annotations
@@ -30,3 +31,16 @@ def test_a_bare_host_with_a_page(engine: PhiEngine, link: str) -> None:
 @pytest.mark.parametrize("text", ["Heparin 18 units.kg/hr overnight.", "Strict pt.in/out 500/300"])
 def test_units_and_ratios_are_no_site(engine: PhiEngine, text: str) -> None:
     assert URL not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("- 7 quarry rise, thirsk yo7 1ab: parcel left", "yo7 1ab")],
+)
+def test_a_lower_case_uk_postcode_after_a_town(engine: PhiEngine, text: str, code: str) -> None:
+    assert Entity.ZIP_CODE.value in found_as(engine, text, code), found(engine, text)
+
+
+def test_a_dose_interval_is_no_postcode(engine: PhiEngine) -> None:
+    text = "bp ok, given q4 2hr prn"
+    assert Entity.ZIP_CODE.value not in kinds(engine, text), found(engine, text)

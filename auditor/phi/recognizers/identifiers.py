@@ -886,6 +886,13 @@ _POSTCODE_LABELLED = re.compile(
 
 # Postcodes outside the US, by their national grammar (capitals only, as printed).
 _UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+# ... typed in small letters at an address line's end, after its town and a comma before it
+# ("12 quenby close, harrogate hg2 7lp"): the comma and the town say an address is written.
+_UK_POSTCODE_LOWER = re.compile(
+    r",[ \t]*[a-z][a-z'-]+(?:[ \t][a-z][a-z'-]+)?[ \t]+"
+    # (an area's first letter never q, v or x, its second never i, j or z: "q4 2hr" is a dose)
+    r"([a-pr-uwyz][a-hk-y]?\d[a-z\d]?[ \t]\d[abd-hjlnp-uw-z]{2})(?![\w-])"
+)
 # (not a Glasgow coma score written as one word, "E2V2M5", "E4VTM6": a New Brunswick
 # postcode's shape)
 _CA_POSTCODE = re.compile(
@@ -1593,6 +1600,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             ),
         ),
         Rule("postcode-uk", e.ZIP_CODE, _UK_POSTCODE, 0.7, _ZIP_CTX, 0.9),
+        Rule("postcode-uk-lower", e.ZIP_CODE, _UK_POSTCODE_LOWER, 0.7, group=1, trigger=(",",)),
         Rule("postcode-ca", e.ZIP_CODE, _CA_POSTCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("postcode-au", e.ZIP_CODE, _AU_POSTCODE, 0.8, group=1),
         Rule("eircode", e.ZIP_CODE, _EIRCODE, 0.7, _ZIP_CTX, 0.9),
