@@ -3,7 +3,8 @@ five digits, or capitals before four (issue 14: from the dev batch of round 144,
 every dev batch: 85 gold tokens more, 10 false-alarm tokens, all model or form numbers).
 
 A de-identifier removes a code-shaped string rather than prove what it numbers; a drug's, a
-standard's or a classification's name before its number is no register's.
+standard's or a classification's name before its number is no register's. After a vehicle's
+word, a plate of seven characters with two digits ("1XY-4QP", round 143's dev batch).
 """
 
 from __future__ import annotations
@@ -41,3 +42,8 @@ def test_a_register_serial(engine: PhiEngine, text: str, serial: str) -> None:
 )
 def test_a_named_number_is_no_serial(engine: PhiEngine, text: str) -> None:
     assert ID not in kinds(engine, text), found(engine, text)
+
+
+def test_a_plate_of_seven_characters_with_two_digits(engine: PhiEngine) -> None:
+    text = "Courier Dana Vell (DRV-5521), vehicle 7KM-2RT, attempted delivery."
+    assert Entity.LICENSE_PLATE.value in found_as(engine, text, "7KM-2RT"), found(engine, text)

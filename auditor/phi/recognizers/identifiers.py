@@ -770,7 +770,11 @@ def _vehicle_ok(value: str) -> bool:
     first = re.split(r"[ -]", value, maxsplit=1)[0]
     if first.lower() in {"at", "by", "on", "to", "til", "till", "until", "from"}:
         return False
-    return sum(c.isdigit() for c in value) >= 3 and first not in _VITALS
+    digits = sum(c.isdigit() for c in value)
+    letters = sum(c.isalpha() for c in value)
+    # (or two digits in a plate of seven characters: "1XY-4QP")
+    plate = digits >= 3 or (digits == 2 and letters >= 4 and len(value) >= 7)
+    return plate and first not in _VITALS
 
 
 _ID_CTX = context_regex(
