@@ -772,8 +772,8 @@ def _vehicle_ok(value: str) -> bool:
         return False
     digits = sum(c.isdigit() for c in value)
     letters = sum(c.isalpha() for c in value)
-    # (or two digits in a plate of seven characters: "1XY-4QP")
-    plate = digits >= 3 or (digits == 2 and letters >= 4 and len(value) >= 7)
+    # (or two digits in a plate of seven characters, one group or two dashed: "1XY-4QP")
+    plate = digits >= 3 or (digits == 2 and letters >= 4 and len(value) == 7 and " " not in value)
     return plate and first not in _VITALS
 
 
