@@ -409,7 +409,7 @@ _RANK_NAME = re.compile(
     r"([A-Z][A-Za-z'’]{2,20}(?:-[A-Z][A-Za-z'’]{2,20})?)(?![\w'’-])"
     r"(?![ \t]+(?i:catheter|cath|tube|drain|sheath|stent|foley)\b)"
 )
-_CLERGY_OR_SISTER = ("Sr", "Fr", "Br", "Revd")  # (``_RANK_NAME``'s titles, a plain test)
+_CLERGY_OR_SISTER = ("Sr", "Fr.", "Fr ", "Br.", "Br ", "Revd")  # (``_RANK_NAME``'s, plain tests)
 # A name in lower case with the age in brackets after it ("kowalczyk-brant (58) transferred",
 # "can u help: jasvinder (57), new DM"): the bracketed age says a person was named.
 _LOWER_AGED = re.compile(
