@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
-from auditor.phi.resources import lines
+from auditor.phi.resources import lines, words
 
 # The English calendar's names in full, and the weekdays' short forms as notes write them
 # ("dialysis Tue/Thu/Sat", "seen weds"): one list for every rule that must know them.
@@ -133,11 +133,10 @@ def month_kind(word: str) -> bool | None:
     return found
 
 
-@cache
 def _listed(name: str) -> frozenset[str]:
-    """The words (first column) of the word list ``name``, read once for the calendar's tests:
-    three of them ask the English and the given-name lists."""
-    return frozenset(line.split("\t")[0] for line in lines(name))
+    """The words of the word list ``name`` (``resources.words``): three of the calendar's tests
+    ask the English and the given-name lists."""
+    return words(name)
 
 
 @cache

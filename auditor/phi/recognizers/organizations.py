@@ -44,6 +44,7 @@ from auditor.phi.recognizers.tokens import (
     normalize,
 )
 from auditor.phi.resources import lines as resource_lines
+from auditor.phi.resources import words as resource_words
 from auditor.phi.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
@@ -850,14 +851,9 @@ def _titled(name: str) -> str | None:
         return None
     titled = name[0].upper() + name[1:].lower()
     key = titled.lower()
-    english = _english_words()
+    english = resource_words("english_words.txt.gz")
     stems = (key, key[:-1], key[:-2]) if key.endswith(("d", "s")) else (key,)
     return None if any(stem in english for stem in stems) else titled
-
-
-@cache
-def _english_words() -> frozenset[str]:
-    return frozenset(resource_lines("english_words.txt.gz"))
 
 
 @cache

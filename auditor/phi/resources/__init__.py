@@ -19,3 +19,10 @@ def lines(name: str) -> tuple[str, ...]:
         for line in data.decode("utf-8").splitlines()
         if (stripped := line.strip()) and not line.startswith("#")
     )
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The words (first column) of word list ``name`` as a set, built once and shared by the
+    modules that only ask whether a word is on it (the calendar, the organisation lists)."""
+    return frozenset(line.split("\t")[0] for line in lines(name))
