@@ -133,18 +133,12 @@ def month_kind(word: str) -> bool | None:
     return found
 
 
-def _listed(name: str) -> frozenset[str]:
-    """The words of the word list ``name`` (``resources.words``): three of the calendar's tests
-    ask the English and the given-name lists."""
-    return words(name)
-
-
 @cache
 def month_year_names() -> frozenset[str]:
     """The month names of :func:`month_names` that make a date with a year alone, no day
     ("diciembre 2026", "Dets 2026"): every full name, and every abbreviation that is no
     English word ("lab 2026", "vol 2026", "avg 2026" are not months)."""
-    english = _listed("english_words.txt.gz")
+    english = words("english_words.txt.gz")
     return frozenset(w for w, short in month_names().items() if not short or w not in english)
 
 
@@ -154,7 +148,7 @@ def month_day_names() -> frozenset[str]:
     ("le 30 novembre", "3 décembre"): every full name, and the names of six letters or more
     that the lists set apart as a surname or a place, not as an English word or a given name
     ("novembre", also an Italian surname; not "mars", "mayo" nor "augusta")."""
-    english, given = _listed("english_words.txt.gz"), _listed("first_names.txt.gz")
+    english, given = words("english_words.txt.gz"), words("first_names.txt.gz")
     return frozenset(
         w
         for w, short in month_names().items()
@@ -189,9 +183,7 @@ def misspelt_names() -> frozenset[str]:
     left out, added, changed or two swapped ("thrusday", "febuary", "decmber", "wendsday"),
     as hurried and patient-written text has them; not an English word or a listed given name
     or surname ("marsh", "sundae", "munday")."""
-    known = (
-        _listed("english_words.txt.gz") | _listed("first_names.txt.gz") | _listed("surnames.txt.gz")
-    )
+    known = words("english_words.txt.gz") | words("first_names.txt.gz") | words("surnames.txt.gz")
     out = set()
     letters = "abcdefghijklmnopqrstuvwxyz"
     for name in _LONG_NAMES:

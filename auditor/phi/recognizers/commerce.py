@@ -90,7 +90,7 @@ class CommerceRecognizer(LocalRecognizer):
         lex = self.lexicon
         named = False
         for word in re.findall(r"[^\W_]+(?:['’][a-z]{1,2})?", name):
-            key = word.lower().rstrip("'’s") if word.endswith(("'s", "’s")) else word.lower()
+            key = (word[:-2] if word.endswith(("'s", "’s")) else word).lower()  # (a possessive)
             if key in STOP_WORDS or key in _CALENDAR or key in lex.stoplist:
                 return False
             if lex.is_first(key) or lex.surname_rank.get(key, _COMMON_SURNAME_RANK) < (

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.phi.recognizers.not_persons import EHR_PRODUCTS, PRODUCTS
 from auditor.phi.resources import lines as resource_lines
+from auditor.phi.resources import words as resource_words
 from auditor.phi.stop_words import STOP_WORDS
 
 # The armed forces' ranks and ratings as military and veterans' hospitals write them before a
@@ -459,6 +461,20 @@ def _facilities(lines: Sequence[str], split: Any) -> dict[str, Any]:
     return {"facilities": by_first, "facility_acronyms": frozenset(acronyms)}
 
 
+def english_word(key: str, english: AbstractSet[str]) -> bool:
+    """``key`` is on the English list ``english`` or one of its common inflections the list
+    leaves out: read by the lexicon and by the organisation lists, which load no lexicon."""
+    if key in english:
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers"):
+        if key.endswith(suffix) and key[: -len(suffix)] in english:
+            return True
+    # "notified", "clarified"; "stopped", "admitted" (a doubled consonant before -ed)
+    if key.endswith("ied") and key[:-3] + "y" in english:
+        return True
+    return len(key) > 5 and key.endswith("ed") and key[-3] == key[-4] and key[:-3] in english
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Read-only gazetteers. ``surname_rank`` is the census frequency rank (1 = Smith)."""
@@ -516,7 +532,7 @@ class Lexicon:
                 counties.add(" ".join(county_words))
         # The SSA's given names of births since 1880 widen the census's 1990 list; one that is
         # also an English word ("poppy", "harmony") needs a cue, as a rare census name does.
-        english = frozenset(resource_lines("english_words.txt.gz"))
+        english = resource_words("english_words.txt.gz")
         ssa = frozenset(resource_lines("ssa_first_names.txt.gz"))
         # Other countries' given names ("Pieter", "Zbigniew", "Ifeoma"), for the families a
         # hospital serves come from everywhere.
@@ -564,17 +580,7 @@ class Lexicon:
 
     def is_english(self, key: str) -> bool:
         """An English word, allowing the common inflections the word list leaves out."""
-        if key in self.english:
-            return True
-        for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers"):
-            if key.endswith(suffix) and key[: -len(suffix)] in self.english:
-                return True
-        # "notified", "clarified"; "stopped", "admitted" (a doubled consonant before -ed)
-        if key.endswith("ied") and key[:-3] + "y" in self.english:
-            return True
-        return (
-            len(key) > 5 and key.endswith("ed") and key[-3] == key[-4] and key[:-3] in self.english
-        )
+        return english_word(key, self.english)
 
     def is_unknown_proper(self, key: str) -> bool:
         """Not a word, not jargon: an unknown capitalised word is probably a name or place."""

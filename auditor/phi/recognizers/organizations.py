@@ -31,6 +31,7 @@ from auditor.phi.recognizers.lexicon import (
     SPELLED_RANKS,
     TITLES,
     Lexicon,
+    english_word,
 )
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.places import IRISH_COUNTIES
@@ -325,16 +326,12 @@ _OF_SUBJECT = re.compile(
 # The body a writer belongs to, after "we at", "the team at", "all of us at" ("We at Good
 # Thread", "everyone at Cedar & Finch"): the writers are its people, so the capitalised words
 # are its name, everyday or not.
+_MEMBERS = ("we", "us", "team", "everyone", "everybody", "all", "staff", "colleagues", "folks")
 _MEMBERS_AT = re.compile(
-    r"(?<![\w-])(?i:we|us|team|everyone|everybody|all|staff|colleagues|folks)[ \t]+"
-    r"(?:(?i:here)[ \t]+)?at[ \t]+(?:the[ \t]+)?"
+    rf"(?<![\w-])(?i:{'|'.join(_MEMBERS)})[ \t]+(?:(?i:here)[ \t]+)?at[ \t]+(?:the[ \t]+)?"
     rf"({_NAME_WORD}(?:[ ](?:&[ ])?{_NAME_WORD}){{0,3}})(?![\w'’-])"
 )
-_MEMBERS_GATE = tuple(
-    f"{w} {here}at "
-    for w in ("we", "us", "team", "everyone", "everybody", "all", "staff", "colleagues", "folks")
-    for here in ("", "here ")
-)
+_MEMBERS_GATE = tuple(f"{w} {here}at " for w in _MEMBERS for here in ("", "here "))
 # A place named with its capital "The" mid-sentence, after a word of going or being there
 # ("from The Willows at Ramsgate", "outside The Kestrel Arms", "staying at The Laurels"):
 # the capital says the words are a name, the preposition that it is somewhere.
@@ -426,11 +423,24 @@ _SECURITY = re.compile(
 # A public body by its kind and what it is for: "Department of Home Affairs", "Ministry of
 # Social Development", "Commission for Regulation of Utilities", "Office of the Public
 # Guardian" (its words any; a hospital's "Department of Cardiology" is refused by its term).
-_PUBLIC_BODY = re.compile(
-    r"(?<![\w-])(?:Department|Dept\.?|Ministry|Office|Bureau|Commission|Agency|Directorate|"
-    r"Administration|Secretariat|Inspectorate|Tribunal|"
+_BODY_KINDS = (
+    "Department", "Dept", "Ministry", "Office", "Bureau", "Commission", "Agency", "Directorate",
+    "Administration", "Secretariat", "Inspectorate", "Tribunal",
     # a country's mission abroad ("Embassy of Nepal", "Consulate General of Pakistan")
-    r"Embassy|Consulate(?:[ \t]+General)?)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    "Embassy", "Consulate General", "Consulate",
+)  # fmt: skip
+
+
+def _body_kinds(upper: bool) -> str:
+    """``_BODY_KINDS`` as one alternation, in Title case or in capitals ("Dept." either way)."""
+    kinds = (k.upper() if upper else k for k in _BODY_KINDS)
+    return "|".join(
+        k.replace(" ", r"[ \t]+") + (r"\.?" if k.lower() == "dept" else "") for k in kinds
+    )
+
+
+_PUBLIC_BODY = re.compile(
+    rf"(?<![\w-])(?:{_body_kinds(upper=False)})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"({_NAME_WORD}(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?{_NAME_WORD}){{0,4}})"
 )
 # ... and in capitals, as a form's or a notice's heading prints it ("OFFICE OF THE CHIEF
@@ -438,9 +448,7 @@ _PUBLIC_BODY = re.compile(
 # heading's "OFFICE OF MR X" or an initial stops it, and three words at most after "OF" (a
 # heading in capitals runs on into the next words: "... EXAMINER LEGAL PENDING").
 _PUBLIC_BODY_CAPS = re.compile(
-    r"(?<![\w-])(?:DEPARTMENT|DEPT\.?|MINISTRY|OFFICE|BUREAU|COMMISSION|AGENCY|DIRECTORATE|"
-    r"ADMINISTRATION|SECRETARIAT|INSPECTORATE|TRIBUNAL|EMBASSY|CONSULATE(?:[ \t]+GENERAL)?)"
-    r"[ \t]+(?:OF|FOR)[ \t]+(?:THE[ \t]+)?"
+    rf"(?<![\w-])(?:{_body_kinds(upper=True)})[ \t]+(?:OF|FOR)[ \t]+(?:THE[ \t]+)?"
     r"([A-Z]{3,}(?:[ ](?:(?:OF|AND|&|FOR|THE)[ ])?[A-Z]{3,}){0,2})(?![\w'’-])"
 )
 # A county's or a city's medical examiner or coroner by its office ("Kessaw County Medical
@@ -850,10 +858,7 @@ def _titled(name: str) -> str | None:
     if not name.isalpha() or name.isupper() or not any(c.isupper() for c in name[1:]):
         return None
     titled = name[0].upper() + name[1:].lower()
-    key = titled.lower()
-    english = resource_words("english_words.txt.gz")
-    stems = (key, key[:-1], key[:-2]) if key.endswith(("d", "s")) else (key,)
-    return None if any(stem in english for stem in stems) else titled
+    return None if english_word(titled.lower(), resource_words("english_words.txt.gz")) else titled
 
 
 @cache
