@@ -219,6 +219,10 @@ UNSEEN_HAND = (
     "round143-test",
     "round144-test",
     "round145-test",
+    "round146-test",
+    "round147-test",
+    "round148-test",
+    "round149-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

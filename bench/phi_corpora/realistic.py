@@ -111,6 +111,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round143-dev``/``round143-test``,
 ``round144-dev``/``round144-test``,
 ``round145-dev``/``round145-test``,
+``round146-dev``/``round146-test``,
+``round147-dev``/``round147-test``,
+``round148-dev``/``round148-test``,
+``round149-dev``/``round149-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1737,6 +1741,46 @@ CORPORA = {
         HERE / "round145_test.src.txt",
         HERE / "round145_test.jsonl",
         HERE / "round145_test_site.tsv",
+    ),
+    "round146-dev": (
+        HERE / "round146_dev.src.txt",
+        HERE / "round146_dev.jsonl",
+        HERE / "round146_dev_site.tsv",
+    ),
+    "round146-test": (
+        HERE / "round146_test.src.txt",
+        HERE / "round146_test.jsonl",
+        HERE / "round146_test_site.tsv",
+    ),
+    "round147-dev": (
+        HERE / "round147_dev.src.txt",
+        HERE / "round147_dev.jsonl",
+        HERE / "round147_dev_site.tsv",
+    ),
+    "round147-test": (
+        HERE / "round147_test.src.txt",
+        HERE / "round147_test.jsonl",
+        HERE / "round147_test_site.tsv",
+    ),
+    "round148-dev": (
+        HERE / "round148_dev.src.txt",
+        HERE / "round148_dev.jsonl",
+        HERE / "round148_dev_site.tsv",
+    ),
+    "round148-test": (
+        HERE / "round148_test.src.txt",
+        HERE / "round148_test.jsonl",
+        HERE / "round148_test_site.tsv",
+    ),
+    "round149-dev": (
+        HERE / "round149_dev.src.txt",
+        HERE / "round149_dev.jsonl",
+        HERE / "round149_dev_site.tsv",
+    ),
+    "round149-test": (
+        HERE / "round149_test.src.txt",
+        HERE / "round149_test.jsonl",
+        HERE / "round149_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
