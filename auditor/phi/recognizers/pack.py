@@ -12,6 +12,7 @@ from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.airports import AirportRecognizer
 from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
 from auditor.phi.recognizers.commerce import CommerceRecognizer
+from auditor.phi.recognizers.coordinates import coordinate_recognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.emergency_services import EmergencyServiceRecognizer
@@ -56,6 +57,7 @@ def build_pack(
         *numeric,
         SpokenNumberRecognizer(),
         web_recognizer(),
+        coordinate_recognizer(),
         OrganizationRecognizer(lexicon),
         addresses,
         places,
