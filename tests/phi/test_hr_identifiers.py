@@ -46,3 +46,20 @@ def test_idaho_before_a_zip_still_is(engine: PhiEngine) -> None:
 def test_a_dose_after_ee_is_no_number(engine: PhiEngine) -> None:
     text = "EE 30 mcg daily with levonorgestrel."
     assert ID not in kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Spanish interpreter (Cyracom ID 55120) used.", "55120"),
+        ("Phone interpreter ID 41877 for consent.", "41877"),
+        ('Agent Priya (ID 30771): "I can see the payment."', "30771"),
+    ],
+)
+def test_five_digits_no_idaho_zip_begins_with(engine: PhiEngine, text: str, number: str) -> None:
+    """Idaho's ZIP codes begin 832 to 838: "ID" before others is an identifier's label, even
+    with no label word before it (the start tree read "Cyracom" as a town, 55120 a ZIP code)."""
+    assert ID in found_as(engine, text, number), found(engine, text)
+    assert not kinds(engine, text) & {Entity.ZIP_CODE.value, Entity.LOCATION.value}, found(
+        engine, text
+    )

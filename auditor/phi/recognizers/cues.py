@@ -20,6 +20,7 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
     US_STATE_ABBREVIATIONS,
     Lexicon,
+    not_idaho_zip,
 )
 from auditor.phi.recognizers.tokens import TokenView
 
@@ -319,10 +320,15 @@ _SITE_OWNERS = frozenset({"the", "our", "their", "its", "his", "her", "my", "you
 
 
 def label_id(view: TokenView, j: int) -> bool:
-    """Word ``j`` is "ID" after an identifier's label ("Emp ID 55102", "Job ID 44812"): the
-    label's, not Idaho's letters."""
+    """Word ``j`` is "ID" after an identifier's label ("Emp ID 55102", "Job ID 44812"), or
+    before five digits no Idaho ZIP code begins with ("(Cyracom ID 55120)", "interpreter ID
+    41877"): the label's, not Idaho's letters."""
     words = view.words
-    return j > 0 and words[j].text == "ID" and words[j - 1].key in ID_LABEL_WORDS
+    if j >= len(words) or words[j].text != "ID":
+        return False
+    if j > 0 and words[j - 1].key in ID_LABEL_WORDS:
+        return True
+    return j + 1 < len(words) and not_idaho_zip(words[j + 1].text)
 
 
 def place_cue(view: TokenView, i: int, j: int, *, state: bool = True) -> bool:

@@ -69,16 +69,38 @@ _NAMED_DEPARTMENT = re.compile(
     r"Border[ \t]+Patrol|"
     # a township's ("Raisin Twp Fire", "Lower Merion Township Police")
     r"(?:Twp\.?|Township)[ \t]+(?:Fire|Police|EMS|Rescue|Ambulance)"
-    r"(?:[ \t]+(?:Department|Dept\.?|Rescue))?)\b"
+    r"(?:[ \t]+(?:Department|Dept\.?|Rescue))?|"
+    # a county's ("Glacier County Sheriff", "Ottercreek Co. Fire", "Skagit County Medic One")
+    r"(?:County|Co\.)[ \t]+(?:Sheriff(?:'?s[ \t]+(?:Office|Department|Dept\.?))?|"
+    r"Fire(?:[ \t]+(?:Department|Dept\.?|District|Rescue))?|EMS|Medic[ \t]+One|Rescue|"
+    r"Ambulance)|"
+    # an ambulance service or a rescue squad by its own name ("Hi Line Ambulance Svc",
+    # "Elkhorn Bend Ambulance Service", "Cove Rescue Squad", "Larch Fire District")
+    r"(?:Volunteer[ \t]+|Vol\.?[ \t]+)?(?:Ambulance|Amb\.)[ \t]+(?:Service|Svc\.?|Corps|District|"
+    r"Authority)|Rescue[ \t]+Squad|Fire[ \t]+(?:District|Protection[ \t]+District|Brigade))(?![\w])"
 )
+_NAMED_GATE = ("Fire", "Patrol", "Police", "Sheriff", "Amb", "Rescue", "Medic")
 _NEEDS_NO_TOWN = ("State", "Highway", "Border")
 # The kind that says the words before it are a township's name, everyday words or not.
 _TOWNSHIP = ("Twp", "Township")
-_DEPARTMENT_GATE = ("D", "SO", "EMS", "Fire", "Patrol", "Police", "Sheriff")
+_DEPARTMENT_GATE = (
+    "D",
+    "SO",
+    "EMS",
+    "Fire",
+    "Patrol",
+    "Police",
+    "Sheriff",
+    "Amb",
+    "Rescue",
+    "Medic",
+)
 # The last words of towns' names that are also English words.
 _TOWN_ENDINGS = frozenset(
     {"falls", "springs", "creek", "city", "heights", "park", "lake", "river", "beach",
-     "valley", "hills", "harbor", "harbour", "junction", "township", "village", "bay", "point"}
+     "valley", "hills", "harbor", "harbour", "junction", "township", "village", "bay", "point",
+     "ridge", "hollow", "mills", "grove", "crossing", "forks", "fork", "gap", "landing",
+     "prairie", "plains", "mesa", "canyon", "bend", "flats", "rapids", "bluff", "bluffs"}
 )  # fmt: skip
 
 
@@ -97,10 +119,12 @@ class EmergencyServiceRecognizer(LocalRecognizer):
         for m in _DEPARTMENT.finditer(text) if "D" in text or "SO" in text else ():
             if self._town(m.group("town")):
                 out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.7))
-        if "Fire" in text or "Patrol" in text or "Police" in text or "Sheriff" in text:
+        if any(k in text for k in _NAMED_GATE):
             for m in _NAMED_DEPARTMENT.finditer(text):
                 town = m.group("town")
-                if town and (self._town(town) or self._township(town, m.group("kind"))):
+                kind = m.group("kind")
+                county = kind.startswith("County") and f"{town} County"
+                if town and (self._town(county or town) or self._township(town, kind)):
                     out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.7))
                 elif m.group("kind").startswith(_NEEDS_NO_TOWN):
                     start = m.start("kind")
@@ -120,6 +144,10 @@ class EmergencyServiceRecognizer(LocalRecognizer):
         town's English last word allowed ("Fennimere Falls"), no clinical word."""
         lex = self.lexicon
         keys = [k.lower().strip("'’") for k in words.split()]
+        if keys[-1] == "county" and len(keys) > 1:
+            keys = keys[:-1]  # "Tahoma Ridge County Sheriff's Office"
+            if " ".join(keys) in lex.counties:
+                return True  # "Glacier County": a county's name, English word or not
         if keys[-1] in _TOWN_ENDINGS and len(keys) > 1:
             keys = keys[:-1]  # "Fennimere Falls", "Cedar Springs"
         return all(

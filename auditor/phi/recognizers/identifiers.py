@@ -23,7 +23,7 @@ from auditor.phi.recognizers.checksums import (
     ssn_ok,
     vin_ok,
 )
-from auditor.phi.recognizers.lexicon import ID_LABEL_WORDS, US_STATE_ABBREVIATIONS
+from auditor.phi.recognizers.lexicon import ID_LABEL_WORDS, US_STATE_ABBREVIATIONS, not_idaho_zip
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
 from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS, vehicle_spans
@@ -170,6 +170,38 @@ _ID_LABELLED = re.compile(
     r"(?i:\.?[ \t]+(?:no\.?|nos?\.?|number|num|#|id|ref(?:erence)?|code)(?![^\W\d_]))?"
     r"\.?[ \t]*+[:#]?[ \t]*+" + _LABELLED_VALUE
 )
+# A research participant's number, in the shapes trials give them: site and subject in
+# digit groups ("0412-017", "019-0042-S02"), a study's letters before one ("TRIPOD-0451",
+# "PS-014", "IE-01-009"), or a short zero-led number ("0216"). After a word for the
+# participant or what was done to them ("Participant 0216", "pt 0412-017", "screen fail
+# 0412-017", "Enrolled (0512-009)", "SAE 019-0042-S02"): the labelled-number rule above wants
+# five digits and knows no "pt". A digit group pair alone after "pt" must be a trial's, not
+# a reading ("pt 120-80" is none: the first group four digits or zero-led, the second two to
+# four).
+_NO_MEASURE_AFTER = r"(?![\w/-]|\.\d|[ \t]*+(?i:mg|mcg|ml|cc|units?|mmhg|%|x\b))"
+_PARTICIPANT = re.compile(
+    r"(?<![\w])(?i:subject|subj\.?|participant|ppt|pt|patient|screen(?:ing)?[ \t]+fail(?:ure)?|"
+    r"scr(?:een(?:ing)?)?[ \t]*(?:no\.?|#)|rand(?:omi[sz]ation)?[ \t]*(?:no\.?|#|number)|"
+    r"enrolled(?:[ \t]+as)?|sae|withdrawn|withdrew)"
+    r"[ \t]*+[:#(]?[ \t]*+"
+    r"((?:[A-Z]{2,8}-)?(?:0\d{2,3}|\d{4})(?:-[A-Z]?\d{2,4}){1,2}|"
+    r"[A-Z]{2,8}(?:-\d{2})?-\d{3,5})" + _NO_MEASURE_AFTER
+)
+# A short zero-led number only after a word for the participant ("Participant 0216"; "pt 0800"
+# is a time).
+_PARTICIPANT_SHORT = re.compile(
+    r"(?<![\w])(?i:subject|subj\.?|participant|ppt)[ \t]*+(?:#|no\.?)?[ \t]*+(0\d{3})"
+    + _NO_MEASURE_AFTER
+)
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def _no_time_range(value: str) -> bool:
+    """Not two clock times joined ("1200-1800"): a shift, not a participant."""
+    parts = value.split("-")
+    return not (len(parts) == 2 and all(_CLOCK.fullmatch(p) for p in parts))
+
+
 # The word "number" in the languages of Europe and Latin America before a value: "Nr. 26/11841",
 # "č. 4471/26", "N° 4471-22", "№ 12345", "broj 55120", "Nummer 2026-0412". The value is read as
 # after an identifier's label (five digits, or a code and four: _labelled_id), and not where a
@@ -639,6 +671,53 @@ _EMERGENCY_UNIT = re.compile(
     r"India|Kilo|Lima|Mike|Oscar|Papa|Romeo|Sierra|Tango|Victor|Whiskey|Yankee|Zulu|Medic|"
     r"Rescue|Engine)[ \t]\d{1,3})(?![\w-])"
 )
+# An apparatus named by its kind and number, as dispatch and run reports name it ("Medic 12",
+# "ENG 6", "Rescue 119", "Helimed 27", "LIFESTAR 2"), or a rig's code after its label ("RIG
+# 39-1"): the call sign identifies the vehicle and crew that carried the patient. Capitalised
+# only ("rescue 1 wk ago" is a word), and no unit or count after it ("Engine 2 cyl").
+_NO_COUNT_AFTER = (
+    r"(?![\w/-]|\.\d|[ \t]*+(?i:mg|mcg|ml|cc|l\b|units?|wks?|weeks?|days?|hrs?|hours?|mins?|"
+    r"yrs?|years?|cyl|%|x\b))"
+)
+_APPARATUS = re.compile(
+    r"(?<![\w/-])(?:Medic|MEDIC|Engine|ENGINE|Eng|ENG|Ladder|LADDER|Rescue|RESCUE|Squad|SQUAD|"
+    r"Truck|TRUCK|Ambulance|AMBULANCE|Amb|AMB|Helimed|HELIMED|Lifestar|LIFESTAR|LifeFlight|"
+    r"LIFEFLIGHT|Battalion|BATTALION|Brush|BRUSH|Tanker|TANKER|Quint|QUINT)\.?[ \t]?#?"
+    r"\d{1,4}[A-Z]?(?:-\d{1,2})?" + _NO_COUNT_AFTER
+)
+_RIG = re.compile(
+    r"(?<![\w/-])(?i:rig)[ \t]*+#?[ \t]*+((?=[A-Z]{0,3}-?\d)[A-Z]{0,3}-?\d{1,4}(?:-\d{1,2})?)"
+    + _NO_COUNT_AFTER
+)
+# Where a person is buried or their ashes rest, by the cemetery's own grid: two parts or more
+# of a plot's address ("Sec. F, Lot 212, Gr. 3", "Row 6, Grave 11", "Section Maple, Lot 318",
+# "Wall W-3, Tier E, No. 14"). It identifies one grave, and so whose it is. A grave's own
+# word among the parts suffices; "Sect. C, Row 12" needs a burial word before it.
+_PLOT_PART = (
+    r"(?:Sec(?:tion|t)?\.?|SEC(?:TION|T)?\.?|Lot|LOT|Row|ROW|Grave|GRAVE|Gr\.|Plot|PLOT|Block|"
+    r"BLOCK|Blk\.?|Niche|NICHE|Tier|TIER|Compartment|Crypt|CRYPT|Range|Space|Wall|No\.)"
+)
+_PLOT_ITEM = (
+    _PLOT_PART
+    + r"[ \t]+(?:[A-Z]{1,2}-?\d{1,4}[A-Z]?|\d{1,4}[A-Z]?|[A-Z](?![\w'’])|[A-Z][a-z]{2,12})"
+)
+_PLOT = re.compile(
+    rf"(?<![\w.])((?=[^\n]*?\d){_PLOT_ITEM}(?:[ \t]*[,;/][ \t]*|[ \t]+){_PLOT_ITEM}"
+    rf"(?:(?:[ \t]*[,;/][ \t]*|[ \t]+){_PLOT_ITEM}){{0,4}})(?![\w-])"
+)
+_GRAVE_PART = re.compile(r"\b(?i:lot|grave|gr\.|plot|niche|crypt|tier|compartment)(?![\w])")
+_BURIAL_CTX = context_regex(
+    ["cemetery", "cemeteries", "churchyard", "burial", "buried", "interment", "interred",
+     "grave", "plot", "niche", "columbarium", "mausoleum", "crematorium", "memorial park",
+     "memorial gardens", "burial ground", "ashes", "headstone", "memorial"]
+)  # fmt: skip
+
+
+def _grave_named(value: str) -> bool:
+    """A plot's parts name a grave's own word, and a number stands among them."""
+    return bool(_GRAVE_PART.search(value)) and any(c.isdigit() for c in value)
+
+
 # A utility's equipment at a home, its number right after its kind ("Old meter A04L119832",
 # "Hub CH-00-1A-77-F2-09", "Handheld HH-0419", "meter number is 1ND 2210 4498"): only there,
 # since readings stand near a meter too ("final 66120", "reg 1 = 031477").
@@ -850,13 +929,17 @@ _BEFORE_CITY = re.compile(r"\b[A-Z][A-Za-z.'-]+,\s{1,2}$")
 _LINE_END = re.compile(r"\s*(?:$|[\n.;)])")
 
 
-# "Emp ID 55102": a label's "ID", which _BEFORE_STATE reads as Idaho's.
+# "Emp ID 55102", "(Cyracom ID 55120)": a label's "ID", which _BEFORE_STATE reads as Idaho's
+# (after a label's word, or before five digits no Idaho ZIP code begins with).
 _LABEL_ID_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+ID[ \t]*+[:#]?[ \t]*$")
+_ID_BEFORE = re.compile(r"\bID\.?,?\s{1,3}$")
 
 
 def _not_after_state(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start]
     if not _BEFORE_STATE.search(before):
+        return True
+    if _ID_BEFORE.search(before) and not_idaho_zip(text[start:end]):
         return True
     label = _LABEL_ID_BEFORE.search(text, max(0, start - 24), start)
     return label is not None and label.group(1).lower() in ID_LABEL_WORDS
@@ -1287,6 +1370,35 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             reject=_unit_after,
         ),
         Rule(
+            "participant",
+            e.ID_NUMBER,
+            _PARTICIPANT,
+            0.7,
+            group=1,
+            validate=_no_time_range,
+            words=(
+                "subj",
+                "participant",
+                "ppt",
+                "pt",
+                "patient",
+                "screen",
+                "scr",
+                "rand",
+                "enrolled",
+                "sae",
+                "withdr",
+            ),
+        ),
+        Rule(
+            "participant-short",
+            e.ID_NUMBER,
+            _PARTICIPANT_SHORT,
+            0.7,
+            group=1,
+            words=("subj", "participant", "ppt"),
+        ),
+        Rule(
             "id-number-word",
             e.ID_NUMBER,
             _NUMBER_WORD,
@@ -1439,6 +1551,33 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             # (its head's words, which every match holds; the kinds before them are many)
             words=("unit", "crew", "rig", "truck", "engine", "car", "call", "callsign"),
         ),
+        Rule(
+            "apparatus",
+            e.DEVICE_ID,
+            _APPARATUS,
+            0.7,
+            words=(
+                "medic",
+                "engine",
+                "eng",
+                "ladder",
+                "rescue",
+                "squad",
+                "truck",
+                "ambulance",
+                "amb",
+                "helimed",
+                "lifestar",
+                "lifeflight",
+                "battalion",
+                "brush",
+                "tanker",
+                "quint",
+            ),
+        ),
+        Rule("rig", e.DEVICE_ID, _RIG, 0.7, group=1, words=("rig",)),
+        Rule("burial-plot", e.ID_NUMBER, _PLOT, 0.7, group=1, validate=_grave_named),
+        Rule("burial-plot-cued", e.ID_NUMBER, _PLOT, 0.0, _BURIAL_CTX, 0.7, window=120, group=1),
         Rule(
             "equipment-id",
             e.DEVICE_ID,

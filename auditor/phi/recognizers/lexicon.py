@@ -251,13 +251,23 @@ ID_LABEL_WORDS = frozenset(
      "specimen", "batch", "lot", "serial", "person", "voter", "citizen", "resident", "unique",
      "system", "login", "network", "caller", "agent", "payee", "beneficiary", "insured"}
 )  # fmt: skip
+# Idaho's ZIP codes begin 832 to 838 (USPS): five digits after "ID" that begin otherwise are
+# an identifier's ("(Cyracom ID 55120)"), not an address's.
+_IDAHO_ZIP = re.compile(r"83[2-8]\d\d")
+
+
+def not_idaho_zip(value: str) -> bool:
+    """``value`` is five digits that begin no Idaho ZIP code."""
+    return len(value) == 5 and value.isdigit() and not _IDAHO_ZIP.fullmatch(value)
+
+
 # Words that are never a name on their own (a title cue can still make one).
 # Job titles written out before a colleague's name, any case: "pharmacist bill king",
 # "pharm tech heather", "physio Anna" (a cue, never part of the name).
 JOB_TITLES = frozenset(
     {"pharmacist", "tech", "technician", "physio", "physiotherapist", "therapist",
      "dietitian", "dietician", "chaplain", "midwife", "registrar", "consultant",
-     "interpreter", "receptionist", "coordinator", "carer", "caseworker", "paramedic",
+     "interpreter", "interp", "receptionist", "coordinator", "carer", "caseworker", "paramedic",
      "phlebotomist", "radiographer", "sonographer", "hca", "ot", "slp", "counsellor",
      "counselor", "psychologist", "optometrist", "podiatrist", "audiologist", "doula",
      "sitter", "aide", "advocate", "navigator",

@@ -1,0 +1,81 @@
+"""An ambulance's, an engine's or an aircraft's call sign is a vehicle identifier (issue 14:
+round 148's dispatch and run reports and round 146's transfer notes named the vehicle that
+carried the patient, "MEDIC 61", "Rescue 936", "Helimed 27", "RIG 39-1", and the start tree
+read them only after "ambulance unit" or "EMS crew").
+
+Capitalised only: "rescue 1 wk ago" is a word, and a count or a dose after the number makes
+it none ("Engine 2 cyl", "Squad 3 days"). The services themselves by a county's or a town's
+name ("Glacier County Sheriff", "Ottercreek Co. Fire", "Cove Rescue Squad"), as the same
+batches wrote them; their kind alone names no one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from auditor.phi.entities import Entity
+from tests.phi.conftest import covered, found, found_as, kinds, touched
+
+DEVICE = Entity.DEVICE_ID.value
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("02:18:10 ASSIGNED MEDIC 61, ENG 6   02:19:02 ENRT", "MEDIC 61"),
+        ("02:18:10 ASSIGNED MEDIC 61, ENG 6   02:19:02 ENRT", "ENG 6"),
+        ("14:40 Rescue 936 tasked; winched 15:22.", "Rescue 936"),
+        ("Aircraft Helimed 27 stood down at 1410.", "Helimed 27"),
+        ("Ground by county EMS (Medic 12), arr 1705.", "Medic 12"),
+        ("Truck 4 and Ladder 2 on scene for extrication.", "Ladder 2"),
+        ("LIFESTAR 2 ETA 10 min to the pad.", "LIFESTAR 2"),
+    ],
+)
+def test_a_call_sign_is_a_vehicle(engine: PhiEngine, text: str, sign: str) -> None:
+    assert DEVICE in found_as(engine, text, sign), found(engine, text)
+
+
+def test_a_rig_s_code_after_its_label(engine: PhiEngine) -> None:
+    text = "RUN REPORT   RIG 39-1   DATE 8/15/94"
+    assert DEVICE in found_as(engine, text, "39-1"), found(engine, text)
+    assert not touched(engine, text, "RIG"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Brought by rural fire rescue 1 wk ago with CAP.", "rescue 1"),
+        ("Engine 2 cyl tractor rolled on him.", "Engine 2"),
+        ("Squad 3 days post op, stable.", "Squad 3"),
+        ("The rig was cleaned at 0400.", "rig"),
+    ],
+)
+def test_words_and_counts_are_no_call_sign(engine: PhiEngine, text: str, word: str) -> None:
+    assert not touched(engine, text, word), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Glacier County Sheriff attempting notification.", "Glacier County Sheriff"),
+        (
+            "Tahoma Ridge County Sheriff's Office SAR mission.",
+            "Tahoma Ridge County Sheriff's Office",
+        ),
+        ("Ground by Skagit County Medic One, arr 1705.", "Skagit County Medic One"),
+        ("Extricated by Ottercreek Co. Fire at 0210.", "Ottercreek Co. Fire"),
+        ("Transferred by Elkhorn Bend Ambulance Service.", "Elkhorn Bend Ambulance Service"),
+        ("Carried out by Cove Rescue Squad.", "Cove Rescue Squad"),
+    ],
+)
+def test_a_county_s_or_a_town_s_service(engine: PhiEngine, text: str, service: str) -> None:
+    assert covered(engine, text, service), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The County Sheriff came by.", "Ambulance Service called back.", "Rescue Squad arrived."],
+)
+def test_a_service_s_kind_alone_is_none(engine: PhiEngine, text: str) -> None:
+    assert not kinds(engine, text), found(engine, text)
