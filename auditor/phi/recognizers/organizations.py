@@ -182,6 +182,9 @@ _TRADE = accelerated(
         # the undertaker and the place a patient eats out or works a shift ("X Mortuary",
         # "Ashlantern Grill")
         r"Mortuary|Crematorium|Cremation\s+Services|Grill|Bistro|Brasserie|Diner|Tavern|"
+        # where the dead rest ("Kilbrogan Cemetery", "Forest Lawn Memorial Park")
+        r"Cemetery|Cemetary|Churchyard|Columbarium|Mausoleum|Burial\s+Ground|"
+        r"Memorial\s+(?:Park|Gardens)|"
         r"Steakhouse|Pizzeria|Restaurant|"
         r"Dental(?:\s+(?:Care|Group|Practice|Surgery|Centre|Center|Clinic))?|Ambulance|"
         r"Physio(?:therapy)?|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology\s+Group|"
@@ -368,6 +371,7 @@ TRADE_DESCRIPTORS = frozenset(
      "private", "public", "car", "medical", "travel", "life", "dental", "patient", "emergency",
      "ambulance", "non", "urgent", "aseptic", "chemotherapy", "dispensing", "hospice",
      "sunday", "nursing", "graduate", "catholic", "baptist", "methodist", "anglican",
+     "veterans", "veterans'", "military", "municipal",
      "orthodox", "protestant", "evangelical", "hospital's", "hospitals", "day", "night",
      "family", "mobile", "paediatric", "pediatric", "general", "cosmetic", "special", "air",
      "road", "county", "regional", "district", "interventional", "diagnostic", "nuclear",
@@ -753,7 +757,8 @@ _TRADE_GATE = _Gate(
     "Preschool Daycare DayCare Childcare ChildCare Learning "
     "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
     "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting HMO PPO College University "
-    "Polytechnic TAFE Mortuary Crematorium Cremation Grill Bistro Brasserie Diner Tavern "
+    "Polytechnic TAFE Mortuary Crematorium Cremation Cemetery Cemetary Churchyard Columbarium "
+    "Mausoleum Burial Grill Bistro Brasserie Diner Tavern "
     "Steakhouse Pizzeria Restaurant Tabernacle Cathedral Basilica",
     both=(
         ("Day", "Care"),
@@ -768,6 +773,8 @@ _TRADE_GATE = _Gate(
         ("Radiology", "Group"),
         ("Health", "Plan"),
         ("Health", "Plans"),
+        ("Memorial", "Park"),
+        ("Memorial", "Gardens"),
         *((a, b) for a in ("Credit", "Debt") for b in ("Recovery", "Recoveries", "Collection")),
         *((a, "Collections") for a in ("Credit", "Debt")),
     ),
