@@ -11,7 +11,7 @@ import pytest
 
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import found, touched
+from tests.phi.conftest import found
 
 # -- Irish addresses: Eircode, the county after "Co." --------------------------------------
 
@@ -19,9 +19,9 @@ from tests.phi.conftest import found, touched
 def test_an_irish_address_line(engine: PhiEngine) -> None:
     text = "Ardmore Surgery, 4 Mill Lane, Ballinacarrig, Co. Roscommon F42 R7T3   Tel 090 555 0171"
     spans = found(engine, text)
-    assert (Entity.LOCATION.value, "Roscommon") in spans, spans
+    # the county with its "Co.", as Irish addresses write it and the hand-marked corpora mark it
+    assert (Entity.LOCATION.value, "Co. Roscommon") in spans, spans
     assert (Entity.ZIP_CODE.value, "F42 R7T3") in spans, spans
-    assert not touched(engine, text, "Co."), spans
 
 
 @pytest.mark.parametrize(

@@ -248,9 +248,12 @@ _SPELLED_DAY_OF_MONTH = re.compile(
     I,
 )
 # with the days the holiday names ("Easter weekend", "Labor Day weekend", "Thanksgiving
-# break", "Mardi Gras day", "the Christmas holidays")
+# break", "Mardi Gras day", "the Christmas holidays") and the year it fell in ("Christmas Eve
+# 1915", "Hogmanay 2022"): no clock time reads "Hogmanay 2022" where no colon, no "hrs" and no
+# further digit follows
 _HOLIDAY = re.compile(
-    rf"\b(?:{HOLIDAY})(?:[ \t]+(?:long[ \t]+)?(?:weekend|break|holidays|vacation|week|day|eve))?\b",
+    rf"\b(?:{HOLIDAY})(?:[ \t]+(?:long[ \t]+)?(?:weekend|break|holidays|vacation|week|day|eve))?\b"
+    r"(?:,?[ \t]+(?:1[6-9]|20)\d{2}(?![\w:/.-]|[ \t]*+(?i:hrs?|hours|h\b)))?",
     I,
 )
 # The first day of a range whose month is written once, at its end: "Wed 18 – Fri 20
@@ -617,6 +620,31 @@ _YEAR_BEFORE_YEAR = re.compile(
 _YEAR_AFTER_YEAR = re.compile(
     r"(?<![\w/.$#-])(?:19|20)\d{2}" + _YEAR_JOIN + r"(?P<year>(?:19|20)\d{2})(?![\w/%-]|\.\d)"
 )
+# A year of a life as family histories, obituaries and registers write it, back to the 1500s:
+# after born, died, baptised, buried or married, or their abbreviations with their dot ("b.
+# 1944", "d. 1987", "bapt. 1838", "m. 1968", "c. 1748", "b. c. 1838"), and the two years of a
+# life span in brackets ("(1843-1917)"). The dot is required of the one-letter forms.
+_LIFE_YEAR = re.compile(
+    r"(?<![\w.])(?:(?:b|d|m|c|ca|bapt|bap|bur|fl)\.|born|died|baptised|baptized|christened|"
+    r"buried|married|circa|abt\.?)[ \t]+(?:(?:c|ca|abt)\.[ \t]*+)?"
+    r"((?:1[5-9]|20)\d{2})(?![\w/%-]|\.\d|:)",
+    I,
+)
+_LIFE_SPAN = re.compile(r"\(((?:1[5-9]|20)\d{2})[ \t]*[-–—][ \t]*((?:1[5-9]|20)\d{2})\)")
+# The quarter hours a shift's range in brackets runs by ("(1500-1600)", "(0730-0815)").
+_ROUND_MINUTES = frozenset({0, 15, 30, 45})
+
+
+def _life_span(text: str, start: int, end: int) -> bool:
+    """Not a life's span in brackets: ten to 110 years, not two quarter hours of a shift."""
+    m = _LIFE_SPAN.search(text, max(0, start - 6), end + 6)
+    if m is None:
+        return True
+    born, died = int(m.group(1)), int(m.group(2))
+    shift = born % 100 in _ROUND_MINUTES and died % 100 in _ROUND_MINUTES
+    return not (10 <= died - born <= 110) or shift
+
+
 _YEAR_CTX = context_regex(
     ["in", "since", "from", "until", "till", "year", "yr", "born", "dob", "circa", "early",
      "late", "mid", "summer", "winter", "spring", "fall", "autumn", "during", "back in", "dx",
@@ -1100,6 +1128,9 @@ def date_rules() -> list[Rule]:
         Rule("named-year", e, _NAMED_YEAR, 0.6, group=1, reject=_year_reject, trigger=(" of ",)),
         Rule("year-list-2", e, _YEAR_AFTER_YEAR, 0.55, group="year", reject=_year_list_reject),
         Rule("apostrophe-year", e, _APOS_YEAR, 0.55, _YEAR_CTX, 0.7, window=14),
+        Rule("life-year", e, _LIFE_YEAR, 0.7, group=1, reject=_year_reject),
+        Rule("life-span", e, _LIFE_SPAN, 0.7, group=1, reject=_life_span, trigger=("(",)),
+        Rule("life-span-end", e, _LIFE_SPAN, 0.7, group=2, reject=_life_span, trigger=("(",)),
     ]
 
 

@@ -243,7 +243,7 @@ class PlaceRecognizer(LocalRecognizer):
             found += self.after_facility(text)
         if "Co" in text or "CO" in text:
             for m in _IRISH_COUNTY.finditer(text):
-                found.append((m.start(1), m.end(1), 0.8))
+                found.append((m.start(), m.end(1), 0.8))  # "Co. Mayo" whole, as it is written
                 town = _TOWN_BEFORE_COUNTY.search(text, max(0, m.start() - 40), m.start())
                 if town is not None and self._town_before_county(town.group(1)):
                     found.append((town.start(1), town.end(1), 0.75))
