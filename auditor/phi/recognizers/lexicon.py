@@ -104,6 +104,8 @@ POST_TITLES = frozenset(
         # respiratory therapists, vocational nurses, paramedics and pharmacy staff ("D.
         # FROSTAD, CRTT"; not "CRT", a pacing device's)
         "crtt", "rcp", "lvn", "nrp", "rph", "cpht",
+        # lactation, diabetes and dietetic certifications ("M. Quiñones-Abt, IBCLC, ...")
+        "ibclc", "cdces", "cde", "cdn",
         # medical councils whose registration number follows the credentials
         "gmc", "imc", "slmc", "pmdc", "nmc",
     }

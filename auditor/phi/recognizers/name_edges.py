@@ -28,7 +28,7 @@ from typing import TypeVar
 from auditor.phi.entities import TypedSpan
 from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.languages import language_of
-from auditor.phi.recognizers.lexicon import HONORIFICS
+from auditor.phi.recognizers.lexicon import HONORIFICS, POST_TITLES
 from auditor.phi.recognizers.name_joins import PARTICLES
 
 # (\Z, not $: "Section B.\nCarmelita" has no initial before the name; nor has "took vit. d.
@@ -89,9 +89,21 @@ _GIVEN_AFTER = re.compile(
 
 # The surname before its comma where a field or a line opens with "Surname, Given" ("Pt:
 # KOZLOWICZ, ZENON J", "Meadowcraft, Harold J  DOB ..."): one capitalised word, alone there.
+# A surname's particle, any case, before it ("Ó DUIBHIR, Séamus", "VAN DER WESTHUIZEN, ...").
+_SURNAME_PARTICLE = (
+    r"(?P<p>(?:Ó|O'|Ní|NÍ|Nic|Mac|MAC|Uí|UÍ|(?i:van(?:[ \t]der|[ \t]den)?|von|de(?:[ \t]la)?|du|da|"
+    r"di|del|dos|le|la|al|el|bin|ibn|ap))[ \t])?"
+)
 _SURNAME_BEFORE = re.compile(
     r"(?:^|(?<=[\n|:>])|(?<=[|:][ \t])|(?<=[-–—][ \t]))[ \t]*"
-    r"([A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20})?),[ \t]?\Z"
+    + _SURNAME_PARTICLE
+    + r"([A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20})?),[ \t]?\Z"
+)
+# The same in capitals after another field's comma, as a registry or a transfer note lists a
+# patient in running text ("58 yo M, MOSSBRUGGER, Darrell L, MRN ..."): the capitals say it is
+# the surname, where a capitalised word there may be anything.
+_CAPS_SURNAME_BEFORE = re.compile(
+    r"(?<=[,;(][ \t])" + _SURNAME_PARTICLE + r"([A-ZÀ-Þ]{3,20}(?:-[A-ZÀ-Þ]{2,20})?),[ \t]?\Z"
 )
 
 
@@ -115,9 +127,15 @@ def edge_bounds(
             if after_comma is not None and given(after_comma.group(1)):
                 end = after_comma.end()
         if surname is not None and text[start - 2 : start].strip() == ",":
-            family = _SURNAME_BEFORE.search(text, max(0, start - 48), start)
-            if family is not None and surname(family.group(1)):
-                start = family.start(1)
+            family = _SURNAME_BEFORE.search(
+                text, max(0, start - 48), start
+            ) or _CAPS_SURNAME_BEFORE.search(text, max(0, start - 48), start)
+            if (
+                family is not None
+                and family.group(2).lower() not in POST_TITLES  # "RN, ...", "IBCLC, ..."
+                and surname(family.group(2))
+            ):
+                start = family.start("p") if family.group("p") else family.start(2)
         particle = _PARTICLE_AFTER.match(text, end)
         if particle is not None:
             end = particle.end(1)
