@@ -79,3 +79,32 @@ def test_a_county_s_or_a_town_s_service(engine: PhiEngine, text: str, service: s
 )
 def test_a_service_s_kind_alone_is_none(engine: PhiEngine, text: str) -> None:
     assert not kinds(engine, text), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Incident 22-118734 / call sign A304 / crew of two.", "A304"),
+        ("Clinician C. Rowlands APP, call sign PWY31", "PWY31"),
+        ("Service: county paramedics    Vehicle: 4617", "4617"),
+        ("Rapport d'intervention - véhicule 8527 - 2015-02-11", "8527"),
+    ],
+)
+def test_a_vehicle_s_code_after_its_label(engine: PhiEngine, text: str, code: str) -> None:
+    assert DEVICE in found_as(engine, text, code), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Vehicle: 2014 Ford Focus, silver.", "2014"),
+        ("Vehicle: 2023 TOYOTA RAV4 HYBRID   Lic CLK-8810", "2023"),
+        ("Vehicle: 2014 pickup, plate TN 7H4-K21", "2014"),
+        ("Vehicle 104 of 200 inspected.", "104"),
+        ("Vehicle # 120 mg dose? no.", "120"),
+    ],
+)
+def test_a_model_year_or_a_count_is_no_vehicle_code(
+    engine: PhiEngine, text: str, value: str
+) -> None:
+    assert DEVICE not in found_as(engine, text, value), found(engine, text)

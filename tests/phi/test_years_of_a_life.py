@@ -39,6 +39,7 @@ def test_a_year_of_a_life(engine: PhiEngine, text: str, year: str) -> None:
     [
         ("She married him on Christmas Eve 1915 in the chapel.", "Christmas Eve 1915"),
         ("Called out Hogmanay 2022 to the harbour.", "Hogmanay 2022"),
+        ("Call sign A304 / Hogmanay 2022.", "Hogmanay 2022"),
     ],
 )
 def test_a_holiday_with_its_year(engine: PhiEngine, text: str, day: str) -> None:

@@ -253,7 +253,7 @@ _SPELLED_DAY_OF_MONTH = re.compile(
 # further digit follows
 _HOLIDAY = re.compile(
     rf"\b(?:{HOLIDAY})(?:[ \t]+(?:long[ \t]+)?(?:weekend|break|holidays|vacation|week|day|eve))?\b"
-    r"(?:,?[ \t]+(?:1[6-9]|20)\d{2}(?![\w:/.-]|[ \t]*+(?i:hrs?|hours|h\b)))?",
+    r"(?:,?[ \t]+(?:1[6-9]|20)\d{2}(?![\w:/-]|\.\d|[ \t]*+(?i:hrs?|hours|h\b)))?",
     I,
 )
 # The first day of a range whose month is written once, at its end: "Wed 18 – Fri 20

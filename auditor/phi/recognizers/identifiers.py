@@ -685,6 +685,14 @@ _APPARATUS = re.compile(
     r"LIFEFLIGHT|Battalion|BATTALION|Brush|BRUSH|Tanker|TANKER|Quint|QUINT)\.?[ \t]?#?"
     r"\d{1,4}[A-Z]?(?:-\d{1,2})?" + _NO_COUNT_AFTER
 )
+# A vehicle's or a call sign's code after its label alone ("call sign A304", "callsign PWY31",
+# "Vehicle: 4617", "véhicule 8527"); not a model year ("Vehicle: 2014 Ford", "2023 TOYOTA").
+_LABELLED_VEHICLE = re.compile(
+    r"(?<![\w])(?i:call[ \t-]?sign|v[ée]hicule|vehicle(?:[ \t]+(?:no\.?|#|number|id))?|"
+    r"veh\.?[ \t]*#)[ \t]*+[:#]?[ \t]*+((?=[A-Z0-9-]{3})(?=[A-Z0-9-]*\d)(?!(?:19|20)\d\d\b)"
+    r"[A-Z]{0,4}-?\d{1,5}[A-Z]?)"
+    r"(?![ \t]+[A-Z][a-z]|[ \t]+of\b)" + _NO_COUNT_AFTER
+)
 _RIG = re.compile(
     r"(?<![\w/-])(?i:rig)[ \t]*+#?[ \t]*+((?=[A-Z]{0,3}-?\d)[A-Z]{0,3}-?\d{1,4}(?:-\d{1,2})?)"
     + _NO_COUNT_AFTER
@@ -1576,6 +1584,14 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             ),
         ),
         Rule("rig", e.DEVICE_ID, _RIG, 0.7, group=1, words=("rig",)),
+        Rule(
+            "vehicle-labelled",
+            e.DEVICE_ID,
+            _LABELLED_VEHICLE,
+            0.7,
+            group=1,
+            words=("call", "callsign", "vehicle", "véhicule", "vehicule", "veh"),
+        ),
         Rule("burial-plot", e.ID_NUMBER, _PLOT, 0.7, group=1, validate=_grave_named),
         Rule("burial-plot-cued", e.ID_NUMBER, _PLOT, 0.0, _BURIAL_CTX, 0.7, window=120, group=1),
         Rule(
