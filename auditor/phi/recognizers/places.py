@@ -195,7 +195,8 @@ _TOWN_BEFORE_AU_STATE = re.compile(
     r"(?![\w])",
     re.M,
 )
-# The town just before an Irish county, after a comma: "Athy, Co. Kildare".
+# The locality just before a town or an Irish county, after a comma or where a line opens:
+# "Athy, Co. Kildare".
 _TOWN_BEFORE_COUNTY = re.compile(r"(?:^|[,\n][ \t]*)([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?),[ \t]*$")
 
 
@@ -244,9 +245,8 @@ class PlaceRecognizer(LocalRecognizer):
         if "Co" in text or "CO" in text:
             for m in _IRISH_COUNTY.finditer(text):
                 found.append((m.start(), m.end(1), 0.8))  # "Co. Mayo" whole, as it is written
-                town = _TOWN_BEFORE_COUNTY.search(text, max(0, m.start() - 40), m.start())
-                if town is not None and self._town_before_county(town.group(1)):
-                    found.append((town.start(1), town.end(1), 0.75))
+        if "," in text:
+            found += self.localities_before(text, found)
         if any(st in text for st in _AU_STATE_LETTERS):
             found += [
                 (m.start(1), m.end(1), 0.75)
@@ -266,6 +266,25 @@ class PlaceRecognizer(LocalRecognizer):
                 and key not in self.lexicon.stoplist
             ]
         return [make_result(self, Entity.LOCATION, s, e, sc) for s, e, sc in found]
+
+    def localities_before(
+        self, text: str, found: list[tuple[int, int, float]]
+    ) -> list[tuple[int, int, float]]:
+        """The locality written before a found town or county and its comma, and the one before
+        that: a townland, a suburb, a village ("Gortnascreeny, Bandon, Co. Cork", "Athy, Co.
+        Kildare", "Partick, Glasgow"), where a line, a field or the chain opens."""
+        out: list[tuple[int, int, float]] = []
+        ends = sorted({s for s, _, _ in found})
+        seen = set(ends)
+        while ends:
+            start = ends.pop()
+            town = _TOWN_BEFORE_COUNTY.search(text, max(0, start - 40), start)
+            if town is None or town.start(1) in seen or not self._town_before_county(town.group(1)):
+                continue
+            out.append((town.start(1), town.end(1), 0.75))
+            seen.add(town.start(1))
+            ends.append(town.start(1))
+        return out
 
     def _town_before_county(self, words: str) -> bool:
         """The words before ", Co. Kildare" are its town ("Athy", "Kilmacthomas") unless one
