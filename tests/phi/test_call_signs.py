@@ -108,3 +108,19 @@ def test_a_model_year_or_a_count_is_no_vehicle_code(
     engine: PhiEngine, text: str, value: str
 ) -> None:
     assert DEVICE not in found_as(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Subject: QA flag - run 23-118402 (Medic 9)", "23-118402"),
+        ("Sheriff's Office SAR - Mission 24-SAR-0061", "24-SAR-0061"),
+    ],
+)
+def test_a_run_s_or_a_mission_s_number(engine: PhiEngine, text: str, number: str) -> None:
+    assert Entity.ID_NUMBER.value in found_as(engine, text, number), found(engine, text)
+
+
+def test_a_run_s_volume_is_no_number(engine: PhiEngine) -> None:
+    text = "Heparin: run 12500 units in 250 mL; run 40 mcg/min."
+    assert Entity.ID_NUMBER.value not in {e for e, _ in found(engine, text)}, found(engine, text)

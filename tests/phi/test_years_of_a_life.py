@@ -62,3 +62,11 @@ def test_hours_and_volumes_are_no_year(engine: PhiEngine, text: str, value: str)
 def test_an_irish_county_with_its_co(engine: PhiEngine) -> None:
     text = "Her father was of Ballyhahill, Co. Limerick, a farmer."
     assert covered_whole(engine, text, "Co. Limerick"), found(engine, text)
+
+
+def test_a_clock_s_minutes_are_no_day(engine: PhiEngine) -> None:
+    """ "transfer of care 01:15 Nov 4": the date is "Nov 4", not "15 Nov" (round 148's dev
+    batch; the start tree read the minutes as the day)."""
+    text = "Off-load delay, transfer of care 01:15 Nov 4."
+    assert (DATE, "Nov 4") in found(engine, text), found(engine, text)
+    assert not touched(engine, text, "15"), found(engine, text)

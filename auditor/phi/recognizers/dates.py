@@ -191,8 +191,8 @@ _TEXT_DATE = re.compile(
     r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+(?:" + _DAY + "|" + _SPELLED_DAY + r")"
     # (Canadian charts write the year after a slash: "Mar 3/15", "Jan 18/2005")
     r"(?:,?\s+" + _YEAR + r"|/(?:(?:19|20)\d{2}|\d{2})(?![\w/]|\.\d))?(?![\w/])"
-    # (a night's two days: "3rd/4th December 2026")
-    r"|\b(?:"
+    # (a night's two days: "3rd/4th December 2026"; not a clock's minutes: "01:15 Nov 4")
+    r"|(?<!:)\b(?:"
     + _DAY
     + r"[ \t]*[/&][ \t]*)?"
     + _DAY

@@ -124,6 +124,9 @@ _ID_LABEL = (
     r"notice|citation|policy|"
     # a South African hospital's folder number ("Folder: KF 118 224")
     r"folder|"
+    # an ambulance's run and a rescue's mission ("QA flag - run 23-118402", "Mission
+    # 24-SAR-0061")
+    r"run|mission|sarop|callout|"
     # a research subject's number ("Subject 031-0058", "Participant 208-004")
     r"subject|participant|screening|randomi[sz]ation|"
     # "reg. no.", "Reg #": a registration, only with its number word

@@ -157,6 +157,23 @@ _BRACKET_TOWN = re.compile(
 # A fort by its name: a military post or a town ("Fort Holloway", "FT. BRAGG", "Fort
 # Worth"); the name is capitalised.
 _FORT = re.compile(r"\b(?:Fort|FORT|Ft\.?|FT\.?)[ \t]+([A-Z][a-z]{2,}|[A-Z]{3,})\b")
+# A place in the open named by its feature, after a word of where ("snowmobile vs tree near
+# Marias Pass", "found below Bells Falls", "LKP Coldwater Lake trailhead", "winched off the
+# Aran Islands"): where a search or a rescue found the person. One or two capitalised words
+# before the feature's head; the head after them says what the words are.
+_FEATURE = re.compile(
+    r"\b(?:near|below|above|at|from|to|on|via|off|towards|toward|around|past|beyond|"
+    r"into|LKP|PLS|IPP)[ \t](?:the[ \t])?"
+    r"((?:[A-Z][a-z'’]+[ \t]){1,2}(?:Falls|Pass|Islands?|Lake|Ridge|Peak|Pike|Col|Hut|Canyon|"
+    r"Glacier|Gorge|Fell|Crag|Tarn|Loch|Glen|Creek|Summit|Saddle|Mountains?|Butte|Mesa|"
+    r"Basin|Headland|Cove|Trailhead)(?:[ \t]+(?i:trailhead|trail|summit|car[ \t]park|lot))?)"
+    r"(?![\w'’-])"
+)
+_FEATURE_GATE = (
+    "Falls", "Pass", "Island", "Lake", "Ridge", "Peak", "Pike", "Col", "Hut", "Canyon",
+    "Glacier", "Gorge", "Fell", "Crag", "Tarn", "Loch", "Glen", "Creek", "Summit", "Saddle",
+    "Mountain", "Butte", "Mesa", "Basin", "Headland", "Cove", "Trailhead",
+)  # fmt: skip
 # A town's airport, coach, bus or railway station or ferry terminal, named for the town
 # ("Plymouth Coach Station", "London Victoria Coach Station", "Manchester Airport"): the whole
 # name is the place a traveller was, as the town alone would be.
@@ -254,6 +271,12 @@ class PlaceRecognizer(LocalRecognizer):
                 if normalize(m.group(1).split()[0]) not in STOP_WORDS
             ]
         found += self.admin_units(text)
+        if any(g in text for g in _FEATURE_GATE):
+            found += [
+                (m.start(1), m.end(1), 0.75)
+                for m in _FEATURE.finditer(text)
+                if not self._clinical_lead(m.group(1))
+            ]
         if "Ft" in text or "Fort" in text or "FT" in text or "FORT" in text:
             for m in _FORT.finditer(text):
                 if m.group(1).lower() not in NOT_PLACE_HEAD:
@@ -285,6 +308,12 @@ class PlaceRecognizer(LocalRecognizer):
             seen.add(town.start(1))
             ends.append(town.start(1))
         return out
+
+    def _clinical_lead(self, name: str) -> bool:
+        """The words before a feature's head are a clinical term or a stop word ("to Sleep
+        Lake"? none; "from The Ridge" is the article's)."""
+        keys = [normalize(w) for w in name.split()[:-1]]
+        return any(k in STOP_WORDS or k in self.lexicon.stoplist for k in keys)
 
     def _town_before_county(self, words: str) -> bool:
         """The words before ", Co. Kildare" are its town ("Athy", "Kilmacthomas") unless one
