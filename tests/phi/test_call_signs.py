@@ -121,6 +121,13 @@ def test_a_run_s_or_a_mission_s_number(engine: PhiEngine, text: str, number: str
     assert Entity.ID_NUMBER.value in found_as(engine, text, number), found(engine, text)
 
 
-def test_a_run_s_volume_is_no_number(engine: PhiEngine) -> None:
-    text = "Heparin: run 12500 units in 250 mL; run 40 mcg/min."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heparin: run 12500 units in 250 mL; run 40 mcg/min.",
+        "report,ADC override log,run 2026-12-01 06:00",
+        "LAB RESULT EXPORT - run 20261201 0400",
+    ],
+)
+def test_a_run_s_volume_or_time_is_no_number(engine: PhiEngine, text: str) -> None:
     assert Entity.ID_NUMBER.value not in {e for e, _ in found(engine, text)}, found(engine, text)

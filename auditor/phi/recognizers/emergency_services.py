@@ -83,18 +83,7 @@ _NAMED_GATE = ("Fire", "Patrol", "Police", "Sheriff", "Amb", "Rescue", "Medic")
 _NEEDS_NO_TOWN = ("State", "Highway", "Border")
 # The kind that says the words before it are a township's name, everyday words or not.
 _TOWNSHIP = ("Twp", "Township")
-_DEPARTMENT_GATE = (
-    "D",
-    "SO",
-    "EMS",
-    "Fire",
-    "Patrol",
-    "Police",
-    "Sheriff",
-    "Amb",
-    "Rescue",
-    "Medic",
-)
+_DEPARTMENT_GATE = ("D", "SO", "EMS", *_NAMED_GATE)
 # The last words of towns' names that are also English words.
 _TOWN_ENDINGS = frozenset(
     {"falls", "springs", "creek", "city", "heights", "park", "lake", "river", "beach",

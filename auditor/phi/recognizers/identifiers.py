@@ -181,20 +181,24 @@ _ID_LABELLED = re.compile(
 # five digits and knows no "pt". A digit group pair alone after "pt" must be a trial's, not
 # a reading ("pt 120-80" is none: the first group four digits or zero-led, the second two to
 # four).
-_NO_MEASURE_AFTER = r"(?![\w/-]|\.\d|[ \t]*+(?i:mg|mcg|ml|cc|units?|mmhg|%|x\b))"
+# No unit, count or dose after a number ("pt 0.5-1 mg", "Engine 2 cyl", "Squad 3 days").
+_NO_COUNT_AFTER = (
+    r"(?![\w/-]|\.\d|[ \t]*+(?i:mg|mcg|ml|cc|l\b|units?|mmhg|wks?|weeks?|days?|hrs?|hours?|"
+    r"mins?|yrs?|years?|cyl|%|x\b))"
+)
 _PARTICIPANT = re.compile(
     r"(?<![\w])(?i:subject|subj\.?|participant|ppt|pt|patient|screen(?:ing)?[ \t]+fail(?:ure)?|"
     r"scr(?:een(?:ing)?)?[ \t]*(?:no\.?|#)|rand(?:omi[sz]ation)?[ \t]*(?:no\.?|#|number)|"
     r"enrolled(?:[ \t]+as)?|sae|withdrawn|withdrew)"
     r"[ \t]*+[:#(]?[ \t]*+"
     r"((?:[A-Z]{2,8}-)?(?:0\d{2,3}|\d{4})(?:-[A-Z]?\d{2,4}){1,2}|"
-    r"[A-Z]{2,8}(?:-\d{2})?-\d{3,5})" + _NO_MEASURE_AFTER
+    r"[A-Z]{2,8}(?:-\d{2})?-\d{3,5})" + _NO_COUNT_AFTER
 )
 # A short zero-led number only after a word for the participant ("Participant 0216"; "pt 0800"
 # is a time).
 _PARTICIPANT_SHORT = re.compile(
     r"(?<![\w])(?i:subject|subj\.?|participant|ppt)[ \t]*+(?:#|no\.?)?[ \t]*+(0\d{3})"
-    + _NO_MEASURE_AFTER
+    + _NO_COUNT_AFTER
 )
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
@@ -235,7 +239,12 @@ def _numbered_place(text: str, start: int, end: int) -> bool:
     return _NUMBERED_PLACE.search(head) is not None
 
 
-_DATE_SHAPE = re.compile(r"^\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}$")
+# A date, and a date with the hour of a time after it ("run 2026-12-01 06:00", "run 20261201
+# 0400": the hour's colon ends the value).
+_DATE_SHAPE = re.compile(
+    r"^(?:\d{1,4}[/. -]\d{1,2}[/. -]\d{1,4}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"(?=[ T]))(?:[ T]\d{2,4})?$"
+)
 # A span of years, not an identifier: "2019-2024", "1998/99".
 _YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$")
 # A label that announces an identifier, whatever the value's case or separators: "mrn
@@ -678,15 +687,15 @@ _EMERGENCY_UNIT = re.compile(
 # "ENG 6", "Rescue 119", "Helimed 27", "LIFESTAR 2"), or a rig's code after its label ("RIG
 # 39-1"): the call sign identifies the vehicle and crew that carried the patient. Capitalised
 # only ("rescue 1 wk ago" is a word), and no unit or count after it ("Engine 2 cyl").
-_NO_COUNT_AFTER = (
-    r"(?![\w/-]|\.\d|[ \t]*+(?i:mg|mcg|ml|cc|l\b|units?|wks?|weeks?|days?|hrs?|hours?|mins?|"
-    r"yrs?|years?|cyl|%|x\b))"
-)
+_APPARATUS_KINDS = (
+    "Medic", "Engine", "Eng", "Ladder", "Rescue", "Squad", "Truck", "Ambulance", "Amb",
+    "Helimed", "Lifestar", "LifeFlight", "Battalion", "Brush", "Tanker", "Quint",
+)  # fmt: skip
 _APPARATUS = re.compile(
-    r"(?<![\w/-])(?:Medic|MEDIC|Engine|ENGINE|Eng|ENG|Ladder|LADDER|Rescue|RESCUE|Squad|SQUAD|"
-    r"Truck|TRUCK|Ambulance|AMBULANCE|Amb|AMB|Helimed|HELIMED|Lifestar|LIFESTAR|LifeFlight|"
-    r"LIFEFLIGHT|Battalion|BATTALION|Brush|BRUSH|Tanker|TANKER|Quint|QUINT)\.?[ \t]?#?"
-    r"\d{1,4}[A-Z]?(?:-\d{1,2})?" + _NO_COUNT_AFTER
+    r"(?<![\w/-])(?:"
+    + "|".join(f"{k}|{k.upper()}" for k in _APPARATUS_KINDS)
+    + r")\.?[ \t]?#?\d{1,4}[A-Z]?(?:-\d{1,2})?"
+    + _NO_COUNT_AFTER
 )
 # A vehicle's or a call sign's code after its label alone ("call sign A304", "callsign PWY31",
 # "Vehicle: 4617", "véhicule 8527"); not a model year ("Vehicle: 2014 Ford", "2023 TOYOTA").
@@ -1567,24 +1576,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             e.DEVICE_ID,
             _APPARATUS,
             0.7,
-            words=(
-                "medic",
-                "engine",
-                "eng",
-                "ladder",
-                "rescue",
-                "squad",
-                "truck",
-                "ambulance",
-                "amb",
-                "helimed",
-                "lifestar",
-                "lifeflight",
-                "battalion",
-                "brush",
-                "tanker",
-                "quint",
-            ),
+            words=tuple(k.lower() for k in _APPARATUS_KINDS),
         ),
         Rule("rig", e.DEVICE_ID, _RIG, 0.7, group=1, words=("rig",)),
         Rule(
