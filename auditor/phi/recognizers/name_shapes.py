@@ -49,10 +49,12 @@ if TYPE_CHECKING:
 _SPEAKER = re.compile(
     r"(?m)^(?:[ \t]*\[[^\]\n]{1,40}\][ \t]*|[ \t]*)([A-Z][a-z'’-]{2,20}):[ \t]+\S"
 )
-# A chat's speakers in lower case, each line stamped ("[14:07] daz: mate can u ...").
+# A chat's speakers in lower case, each line stamped ("[14:07] daz: mate can u ...", "[9:14 AM]
+# dkowalczyk: ...", "[9:16 AM] rhea.s: ..."): a name or a login.
 _SPEAKER_STAMPED_LOWER = re.compile(
-    r"(?m)^[ \t]*\[[^\]\n]{1,40}\][ \t]*([a-z][a-z'’-]{2,20}):[ \t]+\S"
+    r"(?m)^[ \t]*\[[^\]\n]{1,40}\][ \t]*([a-z][a-z0-9'’._-]{1,30}[a-z0-9]):[ \t]+\S"
 )
+_HANDLE_PARTS = re.compile(r"[a-z'’]{2,}")
 # Initials that sign or did something: after "by", "per", "checked", "approved", a dash at a
 # line's end, or a nurse's or a pharmacist's credential, and before a colon, a line's end, a
 # " /" or a column's gap ("by JKL: PL-01044", "closing. -OL", "RPH DBW", "RN LT  -> cath",
@@ -487,6 +489,20 @@ class NameShapeRecognizer(LocalRecognizer):
             return True
         return not known_only and lex.is_unknown_proper(key)
 
+    def _handle(self, handle: str) -> bool:
+        """A chat's sender in lower case is a person: a name-like word ("daz"), or a login
+        whose letters hold one and no non-name word ("rhea.s", "tremblay-roy", "dkowalczyk";
+        not "agent", "bot" or "night.shift")."""
+        if self._word(handle):
+            return True
+        parts = _HANDLE_PARTS.findall(handle)
+        return (
+            bool(parts)
+            and all(p not in NOT_NAMES and p not in self.lexicon.stoplist for p in parts)
+            and any(self._word(p) for p in parts)
+            and not all(self.lexicon.is_english(p) and not self.lexicon.is_name(p) for p in parts)
+        )
+
     def _named_here(self, key: str) -> bool:
         """Where the place says a person is named (a message's opening, signature or thanks,
         a role in brackets, a roster's line, a child's months): a given name, or a word no
@@ -905,14 +921,14 @@ class NameShapeRecognizer(LocalRecognizer):
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
-            # two or more stamped speakers in lower case take turns in a chat as well
-            lower_speakers = [
-                m for m in _SPEAKER_STAMPED_LOWER.finditer(text) if self._word(m.group(1))
-            ]
-            if len({m.group(1) for m in lower_speakers}) >= 2:
+            # two or more stamped speakers in lower case take turns in a chat as well (an
+            # "agent" or a "bot" among them); each one a name or a login is a person
+            stamped_lower = list(_SPEAKER_STAMPED_LOWER.finditer(text))
+            if len({m.group(1) for m in stamped_lower}) >= 2:
                 out += [
                     make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE)
-                    for m in lower_speakers
+                    for m in stamped_lower
+                    if self._handle(m.group(1))
                 ]
         for m in _SIGN_OFF.finditer(text) if "\n" in text else ():
             g = 1 if m.group(1) else 2
