@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from auditor.phi.entities import Entity
-from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex
+from auditor.phi.recognizers.patterns import Rule, context_regex
 
 # One coordinate in degrees: decimal ("46.2904", "46.2904°") or degrees, minutes and seconds
 # ("46°17'25.4\"", "46 17 25").
@@ -70,7 +70,8 @@ def _halves_alike(text: str) -> bool:
     return len(parts) == 3 and len(parts[1]) == len(parts[2])
 
 
-def coordinate_recognizer() -> RegexRecognizer:
+def coordinate_rules() -> list[Rule]:
+    """The rules, read in the identifiers' pass (see :func:`identifiers.identifier_recognizer`)."""
     e = Entity.LOCATION
     rules = [
         Rule("coordinates-hemispheres", e, _HEMISPHERES, 0.85),
@@ -83,4 +84,4 @@ def coordinate_recognizer() -> RegexRecognizer:
              validate=_halves_alike),
         Rule("grid-os-joined", e, _OS_GRID_JOINED, 0.0, _GRID_CTX, 0.75, window=24, group=1),
     ]  # fmt: skip
-    return RegexRecognizer("AuditorCoordinateRecognizer", rules)
+    return rules

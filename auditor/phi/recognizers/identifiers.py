@@ -1880,5 +1880,10 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
     return rules
 
 
-def identifier_recognizer(mrn_patterns: Sequence[str] = ()) -> RegexRecognizer:
-    return RegexRecognizer("AuditorIdentifierRecognizer", identifier_rules(mrn_patterns))
+def identifier_recognizer(
+    mrn_patterns: Sequence[str] = (), also: Sequence[Rule] = ()
+) -> RegexRecognizer:
+    """The identifier rules, and ``also`` others read in the same pass over a text (the
+    coordinates: each recognizer's call costs a fixed set-up per text, about a percent of the
+    engine's time for one more table)."""
+    return RegexRecognizer("AuditorIdentifierRecognizer", [*identifier_rules(mrn_patterns), *also])

@@ -12,7 +12,7 @@ from auditor.phi.recognizers.addresses import AddressRecognizer
 from auditor.phi.recognizers.airports import AirportRecognizer
 from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
 from auditor.phi.recognizers.commerce import CommerceRecognizer
-from auditor.phi.recognizers.coordinates import coordinate_recognizer
+from auditor.phi.recognizers.coordinates import coordinate_rules
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.emergency_services import EmergencyServiceRecognizer
@@ -45,7 +45,7 @@ def build_pack(
     """Every recognizer, constructed once per engine."""
     numeric = [
         date_recognizer(),
-        identifier_recognizer(mrn_patterns),
+        identifier_recognizer(mrn_patterns, also=coordinate_rules()),
         phone_recognizer(),
         national_id_recognizer(),
     ]
@@ -57,7 +57,6 @@ def build_pack(
         *numeric,
         SpokenNumberRecognizer(),
         web_recognizer(),
-        coordinate_recognizer(),
         OrganizationRecognizer(lexicon),
         addresses,
         places,
