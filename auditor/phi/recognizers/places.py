@@ -161,19 +161,17 @@ _FORT = re.compile(r"\b(?:Fort|FORT|Ft\.?|FT\.?)[ \t]+([A-Z][a-z]{2,}|[A-Z]{3,})
 # Marias Pass", "found below Bells Falls", "LKP Coldwater Lake trailhead", "winched off the
 # Aran Islands"): where a search or a rescue found the person. One or two capitalised words
 # before the feature's head; the head after them says what the words are.
+_FEATURE_HEADS = (
+    "Falls", "Pass", "Islands", "Island", "Lake", "Ridge", "Peak", "Pike", "Col", "Hut",
+    "Canyon", "Glacier", "Gorge", "Fell", "Crag", "Tarn", "Loch", "Glen", "Creek", "Summit",
+    "Saddle", "Mountains", "Mountain", "Butte", "Mesa", "Basin", "Headland", "Cove", "Trailhead",
+)  # fmt: skip
 _FEATURE = re.compile(
     r"\b(?:near|below|above|at|from|to|on|via|off|towards|toward|around|past|beyond|"
     r"into|LKP|PLS|IPP)[ \t](?:the[ \t])?"
-    r"((?:[A-Z][a-z'’]+[ \t]){1,2}(?:Falls|Pass|Islands?|Lake|Ridge|Peak|Pike|Col|Hut|Canyon|"
-    r"Glacier|Gorge|Fell|Crag|Tarn|Loch|Glen|Creek|Summit|Saddle|Mountains?|Butte|Mesa|"
-    r"Basin|Headland|Cove|Trailhead)(?:[ \t]+(?i:trailhead|trail|summit|car[ \t]park|lot))?)"
-    r"(?![\w'’-])"
+    rf"((?:[A-Z][a-z'’]+[ \t]){{1,2}}(?:{'|'.join(_FEATURE_HEADS)})"
+    r"(?:[ \t]+(?i:trailhead|trail|summit|car[ \t]park|lot))?)(?![\w'’-])"
 )
-_FEATURE_GATE = (
-    "Falls", "Pass", "Island", "Lake", "Ridge", "Peak", "Pike", "Col", "Hut", "Canyon",
-    "Glacier", "Gorge", "Fell", "Crag", "Tarn", "Loch", "Glen", "Creek", "Summit", "Saddle",
-    "Mountain", "Butte", "Mesa", "Basin", "Headland", "Cove", "Trailhead",
-)  # fmt: skip
 # A town's airport, coach, bus or railway station or ferry terminal, named for the town
 # ("Plymouth Coach Station", "London Victoria Coach Station", "Manchester Airport"): the whole
 # name is the place a traveller was, as the town alone would be.
@@ -271,7 +269,7 @@ class PlaceRecognizer(LocalRecognizer):
                 if normalize(m.group(1).split()[0]) not in STOP_WORDS
             ]
         found += self.admin_units(text)
-        if any(g in text for g in _FEATURE_GATE):
+        if any(g in text for g in _FEATURE_HEADS):
             found += [
                 (m.start(1), m.end(1), 0.75)
                 for m in _FEATURE.finditer(text)
