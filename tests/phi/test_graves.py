@@ -1,6 +1,7 @@
 """Where the dead rest: a named cemetery and a grave's plot (issue 14: round 147's dev batch of
 funeral, cemetery and genealogy paperwork named "Kilbrogan Cemetery" and "Andersons Bay
-Cemetery" and plots such as "Sec. F, Lot 212, Gr. 3"; the start tree read neither).
+Cemetery" and plots such as "Sec. F, Lot 212, Gr. 3"; the start tree read no plot, and a
+named cemetery only after a cue such as "at").
 
 A plot's address identifies one grave and so whose it is. Two parts at least; a grave's own
 word among them ("Lot", "Grave", "Niche") or a burial word before them ("buried at ..., Sect.
@@ -14,7 +15,7 @@ import pytest
 
 from auditor.phi.engine import PhiEngine
 from auditor.phi.entities import Entity
-from tests.phi.conftest import covered, found, found_as, touched
+from tests.phi.conftest import covered_whole, found, found_as, touched
 
 ID = Entity.ID_NUMBER.value
 
@@ -43,14 +44,13 @@ def test_a_grave_s_plot_is_an_identifier(engine: PhiEngine, text: str, plot: str
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("She's buried at Kilbrogan Cemetery with her parents.", "Kilbrogan Cemetery"),
-        ("Burial will follow in Oakwood Cemetery at 2 p.m.", "Oakwood Cemetery"),
-        ("Interment at Forest Glade Memorial Park on Friday.", "Forest Glade Memorial Park"),
-        ("Scattered at Andersons Bay Cemetery by the family.", "Andersons Bay Cemetery"),
+        ("Burial afterwards in Kilbrogan Cemetery.", "Kilbrogan Cemetery"),
+        ("Merrivale Lawn Cemetery records show two burials.", "Merrivale Lawn Cemetery"),
+        ("Plot deed: Andersons Bay Cemetery, Block 118.", "Andersons Bay Cemetery"),
     ],
 )
 def test_a_named_cemetery(engine: PhiEngine, text: str, name: str) -> None:
-    assert covered(engine, text, name), found(engine, text)
+    assert covered_whole(engine, text, name), found(engine, text)
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,6 @@ ID = Entity.ID_NUMBER.value
         ("Scr# PS-014 enrolled on 02/14.", "PS-014"),
         ("Enrolled (0512-009) after consent.", "0512-009"),
         ("Reported as SAE 019-0042-S02 to the sponsor.", "019-0042-S02"),
-        ("Subj IE-01-009 returned 3 tabs.", "IE-01-009"),
     ],
 )
 def test_a_participant_s_number(engine: PhiEngine, text: str, number: str) -> None:
