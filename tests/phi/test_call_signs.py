@@ -131,3 +131,11 @@ def test_a_run_s_or_a_mission_s_number(engine: PhiEngine, text: str, number: str
 )
 def test_a_run_s_volume_or_time_is_no_number(engine: PhiEngine, text: str) -> None:
     assert Entity.ID_NUMBER.value not in {e for e, _ in found(engine, text)}, found(engine, text)
+
+
+def test_an_identifier_s_letters_are_no_firm_s_form(engine: PhiEngine) -> None:
+    """ "Incident SA-22-118734": "SA" begins the incident's number, not a société anonyme
+    closing a firm's name (the start tree read "Incident SA" as an organisation)."""
+    text = "Scottish Ambulance Service - PRF summary\nIncident SA-22-118734 / call sign A304"
+    assert not touched(engine, text, "Incident"), found(engine, text)
+    assert Entity.ID_NUMBER.value in found_as(engine, text, "SA-22-118734"), found(engine, text)

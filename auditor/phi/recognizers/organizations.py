@@ -128,7 +128,8 @@ _RUN_STOP = re.compile(
 )
 _ANY_SUFFIX = accelerated(re.compile(rf"(?:{_SUFFIXES})(?![\w])"))
 _SHORT_SUFFIX = re.compile(
-    rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:(?:{_SHORT})(?![\w.])|"
+    # (not the letters of an identifier: "Incident SA-22-118734", "Form AB-1044")
+    rf"(?<![\w-])([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){{0,4}})\s+(?:(?:{_SHORT})(?![\w.]|-\d)|"
     # a football, rugby or Gaelic games club, which a sentence may end on ("plays for
     # Tristate Flyers FC.", "Ōtaki Rovers AFC U14")
     r"(?:FC|AFC|RFC|GAA)(?![\w]|\.\w))"
