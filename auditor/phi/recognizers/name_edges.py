@@ -89,10 +89,14 @@ _GIVEN_AFTER = re.compile(
 
 # The surname before its comma where a field or a line opens with "Surname, Given" ("Pt:
 # KOZLOWICZ, ZENON J", "Meadowcraft, Harold J  DOB ..."): one capitalised word, alone there.
-# A surname's particle, any case, before it ("Ó DUIBHIR, Séamus", "VAN DER WESTHUIZEN, ...").
+# A surname's particle before it, the Gaelic ones in Title case or capitals, the others in any
+# case ("Ó DUIBHIR, Séamus", "VAN DER WESTHUIZEN, ..."): the particles of ``_PARTICLE``.
 _SURNAME_PARTICLE = (
-    r"(?P<p>(?:Ó|O'|Ní|NÍ|Nic|Mac|MAC|Uí|UÍ|(?i:van(?:[ \t]der|[ \t]den)?|von|de(?:[ \t]la)?|du|da|"
-    r"di|del|dos|le|la|al|el|bin|ibn|ap))[ \t])?"
+    r"(?P<p>(?:"
+    + "|".join(sorted({*_GAELIC, *(g.upper() for g in _GAELIC)}, key=len, reverse=True))
+    + "|(?i:"
+    + "|".join(sorted(PARTICLES - {"st", "y"}, key=len, reverse=True))
+    + r"))(?:[ \t]+(?i:der|den|la|de))?[ \t])?"
 )
 _SURNAME_BEFORE = re.compile(
     r"(?:^|(?<=[\n|:>])|(?<=[|:][ \t])|(?<=[-–—][ \t]))[ \t]*"
