@@ -223,6 +223,10 @@ UNSEEN_HAND = (
     "round147-test",
     "round148-test",
     "round149-test",
+    "round150-test",
+    "round151-test",
+    "round152-test",
+    "round153-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -115,6 +115,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round147-dev``/``round147-test``,
 ``round148-dev``/``round148-test``,
 ``round149-dev``/``round149-test``,
+``round150-dev``/``round150-test``,
+``round151-dev``/``round151-test``,
+``round152-dev``/``round152-test``,
+``round153-dev``/``round153-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1781,6 +1785,46 @@ CORPORA = {
         HERE / "round149_test.src.txt",
         HERE / "round149_test.jsonl",
         HERE / "round149_test_site.tsv",
+    ),
+    "round150-dev": (
+        HERE / "round150_dev.src.txt",
+        HERE / "round150_dev.jsonl",
+        HERE / "round150_dev_site.tsv",
+    ),
+    "round150-test": (
+        HERE / "round150_test.src.txt",
+        HERE / "round150_test.jsonl",
+        HERE / "round150_test_site.tsv",
+    ),
+    "round151-dev": (
+        HERE / "round151_dev.src.txt",
+        HERE / "round151_dev.jsonl",
+        HERE / "round151_dev_site.tsv",
+    ),
+    "round151-test": (
+        HERE / "round151_test.src.txt",
+        HERE / "round151_test.jsonl",
+        HERE / "round151_test_site.tsv",
+    ),
+    "round152-dev": (
+        HERE / "round152_dev.src.txt",
+        HERE / "round152_dev.jsonl",
+        HERE / "round152_dev_site.tsv",
+    ),
+    "round152-test": (
+        HERE / "round152_test.src.txt",
+        HERE / "round152_test.jsonl",
+        HERE / "round152_test_site.tsv",
+    ),
+    "round153-dev": (
+        HERE / "round153_dev.src.txt",
+        HERE / "round153_dev.jsonl",
+        HERE / "round153_dev_site.tsv",
+    ),
+    "round153-test": (
+        HERE / "round153_test.src.txt",
+        HERE / "round153_test.jsonl",
+        HERE / "round153_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
