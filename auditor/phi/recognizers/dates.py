@@ -102,13 +102,13 @@ _WEEKDAY_BEFORE_MONTH = re.compile(
 )
 # m/d without a year: the ambiguous one.
 _MD = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/+-]|\.\d)")
-# "Thursday 6/5", "Mon 6/2/87", "Wed 14/6", "Sat 28.11.2026": a weekday just before a numeric
-# date is part of it.
+# "Thursday 6/5", "Mon 6/2/87", "Wed 14/6", "Sat 28.11.2026", "Sun 20.03.11": a weekday just
+# before a numeric date is part of it.
 _WEEKDAY_NUMERIC = re.compile(
     rf"\b(?i:{WEEKDAY})\.?,?\s+"
     r"(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:19|20)?\d{2})?"
-    # dotted only with a four-digit year: "Sat 28.11.2026", never "sat 9.5"
-    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:19|20)\d{2})(?![\w/+-]|\.\d)"
+    # dotted only with its year: "Sat 28.11.2026", "Sun 20.03.11", never "sat 9.5"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:19|20)?\d{2})(?![\w/+-]|\.\d)"
 )
 # m/yy with a year no day can be (32-99): "1st was 6/98", "since 11/89"; with a date cue.
 _MONTH_SHORT_YEAR = re.compile(r"(?<![\w/.+-])(0?[1-9]|1[0-2])/(3[2-9]|[4-9]\d)(?![\w/+-]|\.\d)")
@@ -749,10 +749,11 @@ _COMPACT = re.compile(
 )
 # A compact date and a 24-hour time, as a signature's or a log line's stamp ("20260410
 # 0900"): the time after it says it is a date, no cue needed (the date is the span; a
-# clock time alone identifies no one).
+# clock time alone identifies no one). Joined by "T" they are one token, and the span
+# ("20140611T0915": a time left beside a replaced date would keep part of the token).
 _COMPACT_STAMP = re.compile(
-    r"(?<![\w.+-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[ T](?:[01]\d|2[0-3])"
-    r"[0-5]\d(?:[0-5]\d)?(?![\w-]|[.:/]\d))"
+    r"(?<![\w.+-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?=[ ](?:[01]\d|2[0-3])"
+    r"[0-5]\d(?:[0-5]\d)?(?![\w-]|[.:/]\d))|T(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?![\w-]|[.:/]\d))"
 )
 # An e-mail header's or a log's date with a machine time (seconds) and a zone after it:
 # "Sun, 19 Jul 2026 02:41:09 +0000"; the time and zone are part of the stamp. A bare clock

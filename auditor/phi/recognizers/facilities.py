@@ -202,8 +202,11 @@ _CARE_HOMES = frozenset(
      # ("Foxlease Court residential home"), and a group or rest home's
      ("residential", "home"), ("rest", "home"), ("retirement", "home"), ("group", "home"),
      ("care", "facility"),
-     # Australia's and New Zealand's homes for older people ("Carinya Gardens Aged Care")
-     ("aged", "care")}
+     # Australia's and New Zealand's homes for older people ("Carinya Gardens Aged Care"),
+     # and the older US and British name of a nursing home ("Whippoorwill Convalescent
+     # Center")
+     ("aged", "care"), ("convalescent", "center"), ("convalescent", "centre"),
+     ("convalescent", "home")}
 )  # fmt: skip
 # Weak heads that name a building (not a specialty: "Internal Medicine" is a department).
 _BUILDING_HEADS = frozenset(

@@ -85,6 +85,11 @@ _GIVEN_AFTER = re.compile(
     r",[ \t]?(?!I['’])([A-ZÀ-Þ][a-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][a-zß-ÿ]{1,12})?)(?:[ \t][A-Z]\.?)?"
     r"(?![\w'’-]|[ \t]+[A-Z][a-z])"
 )
+# The same after a surname in capitals, the given name in capitals too ("MACLACHLAN-ROSS,
+# ELSPETH (K6603124)"): a record's line writes the whole name so.
+_CAPS_GIVEN_AFTER = re.compile(
+    r",[ \t]?([A-ZÀ-Þ]{2,20}(?:-[A-ZÀ-Þ]{2,12})?)(?:[ \t][A-Z]\.?)?(?![\w'’-]|[ \t]+[A-Z])"
+)
 
 
 # The surname before its comma where a field or a line opens with "Surname, Given" ("Pt:
@@ -99,7 +104,7 @@ _SURNAME_PARTICLE = (
     + r"))(?:[ \t]+(?i:der|den|la|de))?[ \t])?"
 )
 _SURNAME_BEFORE = re.compile(
-    r"(?:^|(?<=[\n|:>])|(?<=[|:][ \t])|(?<=[-–—][ \t]))[ \t]*"
+    r"(?:^|(?<=[\n|:>])|(?<=[|:\]][ \t])|(?<=[-–—][ \t]))[ \t]*"
     + _SURNAME_PARTICLE
     + r"([A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20})?),[ \t]?\Z"
 )
@@ -109,6 +114,12 @@ _SURNAME_BEFORE = re.compile(
 _CAPS_SURNAME_BEFORE = re.compile(
     r"(?<=[,;(][ \t])" + _SURNAME_PARTICLE + r"([A-ZÀ-Þ]{3,20}(?:-[A-ZÀ-Þ]{2,20})?),[ \t]?\Z"
 )
+# And after a word ("Applicant UWAMAHORO, SOLANGE"), where an acronym is as likely ("CFO,
+# Miriam ...", "MRICS, Fenwick"): five letters or more, two of them vowels, as names have.
+_CAPS_SURNAME_AFTER_WORD = re.compile(
+    r"(?<=[^\W\d_][ \t])" + _SURNAME_PARTICLE + r"([A-ZÀ-Þ]{5,20}(?:-[A-ZÀ-Þ]{2,20})?),[ \t]?\Z"
+)
+_VOWELS = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖÙ-Ü]")
 
 
 def edge_bounds(
@@ -128,12 +139,16 @@ def edge_bounds(
         start, end = span.start, span.end
         if given is not None and " " not in text[start:end].strip() and "," not in text[start:end]:
             after_comma = _GIVEN_AFTER.match(text, end)
+            if after_comma is None and text[start:end].isupper():
+                after_comma = _CAPS_GIVEN_AFTER.match(text, end)
             if after_comma is not None and given(after_comma.group(1)):
                 end = after_comma.end()
         if surname is not None and text[start - 2 : start].strip() == ",":
-            family = _SURNAME_BEFORE.search(
-                text, max(0, start - 48), start
-            ) or _CAPS_SURNAME_BEFORE.search(text, max(0, start - 48), start)
+            family = (
+                _SURNAME_BEFORE.search(text, max(0, start - 48), start)
+                or _CAPS_SURNAME_BEFORE.search(text, max(0, start - 48), start)
+                or _capitals_after_word(text, start)
+            )
             if (
                 family is not None
                 and family.group(2).lower() not in POST_TITLES  # "RN, ...", "IBCLC, ..."
@@ -174,6 +189,15 @@ def edge_bounds(
             end = bare.end(1)
         if (start, end) != (span.start, span.end):
             yield span, start, end
+
+
+def _capitals_after_word(text: str, start: int) -> re.Match[str] | None:
+    """A surname in capitals after a word, before the found given name's comma: a name's
+    letters (see ``_CAPS_SURNAME_AFTER_WORD``)."""
+    family = _CAPS_SURNAME_AFTER_WORD.search(text, max(0, start - 48), start)
+    if family is None or len(_VOWELS.findall(family.group(2))) < 2:
+        return None
+    return family
 
 
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-zß-ÿ]+[ \t]+\Z")
@@ -221,6 +245,12 @@ _AGE_AFTER_NAME = re.compile(
     r"(?:,?[ \t]+(?:is|was|turns|turned)[ \t]+(?:now[ \t]+)?|,[ \t]*(?:now|aged)[ \t]+)"
     r"(9\d|1[01]\d)"
     r"(?![\w.,%/°-]\d|[\w%/°-])(?![ \t]*(?i:kg|lbs?|mg|mcg|ml|cm|mm|bpm|percent|degrees)\b)"
+    # or alone after the name's comma where the field or the line ends ("Resident: Mrs
+    # Philomena Crehan-Noone, 99"), and between a list's slashes or bars ("W12 / Margery
+    # Bradshaw-Kent / 96 / K0917421")
+    r"|,[ \t]*(9\d|1[01]\d)(?=[ \t]*(?:$|[|;)]))"
+    r"|[ \t]*([/|])[ \t]*(9\d|1[01]\d)[ \t]*(?=\3)",
+    re.M,
 )
 
 
@@ -228,4 +258,5 @@ def ages_after_names(text: str, spans: Iterable[TypedSpan]) -> Iterator[tuple[in
     """The bounds of an age over 89 right after a PERSON span and "is" (see _AGE_AFTER_NAME)."""
     for span in spans:
         if span.entity_type == "PERSON" and (m := _AGE_AFTER_NAME.match(text, span.end)):
-            yield m.start(1), m.end(1)
+            group = next(g for g in (1, 2, 4) if m.group(g) is not None)
+            yield m.start(group), m.end(group)
