@@ -136,8 +136,9 @@ _ID_LABEL = (
     r"philhealth|ohip|ramq|medicare|nhs|chi|nhi|ppsn|pps|aadhaa?r|abha|uhid|nric|mykad|sss|"
     r"health\s+card|healthcard|tfn|ird|"
     # an immigrant's alien registration number and a commercial driver's licence, whose
-    # letters ("A", a state's code) are printed apart from the digits
-    r"alien(?:\s+registration)?|a-number|uscis|cdl|"
+    # letters ("A", a state's code) are printed apart from the digits; the A-number's short
+    # label ("A#: A098 331 422") and Canada's client identifier ("UCI: 1122-4408")
+    r"alien(?:\s+registration)?|a-number|a#|uscis|uci|cdl|"
     # national identity cards by their usual abbreviations (Sri Lanka's and Pakistan's NIC,
     # Nigeria's NIN, Spain's DNI, Brazil's CPF, Mexico's CURP) and "national ID"
     r"nic|cnic|nin|nid|dni|cpf|curp|national\s+id(?:entity)?(?:\s+card)?|"
@@ -1075,7 +1076,9 @@ _AGE_OF = re.compile(
 # After a person and "is"/"was", in figures or words: "she is 90", "Dad's a hundred and one".
 _AGE_SUBJECTS = (
     "she|he|who|patient|pt|mother|father|mum|mom|dad|grandmother|grandfather|husband|"
-    "wife|sister|brother|gran|granny|grandma|grandpa|grandad|granddad|nana|nan|aunt|uncle"
+    "wife|sister|brother|gran|granny|grandma|grandpa|grandad|granddad|nana|nan|aunt|uncle|"
+    # a care home's and a social worker's word for the person ("Resident is 94.")
+    "resident|client"
 )
 _AGE_WORDS_AFTER_BE = re.compile(
     r"\b"

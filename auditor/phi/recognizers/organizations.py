@@ -479,7 +479,8 @@ _OWN_BOARDS = frozenset(
 # Commission", "Residential Tenancies Tribunal", "Financial Ombudsman", "Care Quality
 # Commission"), not a generic one ("the Local Authority", "Health Authority").
 _HEADED_BODY = re.compile(
-    rf"(?<![\w-])((?:{_NAME_WORD}[ \t]+(?:(?:and|&|of)[ \t]+)?){{1,4}}"
+    # (a country's letters with their dots name its mission: "U.S. Embassy")
+    rf"(?<![\w.-])((?:(?:{_NAME_WORD}|U\.S\.|U\.K\.)[ \t]+(?:(?:and|&|of)[ \t]+)?){{1,4}}"
     r"(?:Commission|Tribunal|Ombudsman|Authority|Inspectorate|Regulator|Embassy|Consulate))"
     r"(?![\w-])"
 )
@@ -869,6 +870,9 @@ def _titled(name: str) -> str | None:
     return None if english_word(titled.lower(), resource_words("english_words.txt.gz")) else titled
 
 
+_DOTTED = {"US": "U.S.", "UK": "U.K."}
+
+
 @cache
 def listed(resource: str) -> Callable[[str, frozenset[str]], list[tuple[int, int]]]:
     """A finder of the names of one of ``_PLAIN_LISTS`` in a text, given the text's runs of
@@ -882,8 +886,12 @@ def listed(resource: str) -> Callable[[str, frozenset[str]], list[tuple[int, int
     groups: dict[str, set[str]] = {}
     for line in resource_lines(resource):
         key = max(_ASCII_WORD.findall(line), key=len)
-        groups.setdefault(key, set()).add(line)
-        groups.setdefault(key.upper(), set()).add(line.upper())
+        # (a country's letters written with their dots: "U.S. Citizenship and Immigration
+        # Services" for "US Citizenship ...")
+        forms = [line] + [_DOTTED[w] + line[2:] for w in _DOTTED if line.startswith(w + " ")]
+        for form in forms:
+            groups.setdefault(key, set()).add(form)
+            groups.setdefault(key.upper(), set()).add(form.upper())
         if (titled := _titled(line)) is not None:
             groups.setdefault(titled, set()).add(titled)
     patterns = {

@@ -77,8 +77,14 @@ _PLACE_WORD_LAST = re.compile(
 _PLACE_WORD_HINTS = ("Corner", "Crossing", "Falls", "Heights", "Junction", "Springs", "Landing",
                      "Mills", "Crossroads")  # fmt: skip
 # A place of birth after its label, as passports and registers print it ("place of birth
-# FOOTSCRAY", "Place of Birth: Thrissur, Kerala", "POB Kisumu"): up to the comma.
-_BIRTHPLACE = re.compile(r"\b(?i:place[ \t]+of[ \t]+birth|birth[ \t]?place|POB)[ \t]*+[:|]?[ \t]*+")
+# FOOTSCRAY", "Place of Birth: Thrissur, Kerala", "POB Kisumu"): up to the comma. And the
+# place a travel document was issued, by the same forms ("Issuing authority: KHARTOUM",
+# "Place of issue: Herat").
+_BIRTHPLACE = re.compile(
+    r"\b(?i:place[ \t]+of[ \t]+birth|birth[ \t]?place|POB|place[ \t]+of[ \t]+issue|"
+    r"issuing[ \t]+authority|issued[ \t]+at)[ \t]*+[:|]?[ \t]*+"
+)
+_BIRTHPLACE_WORDS = ("irth", "POB", "issu", "ISSU", "Issu")
 _DOTTED_HINTS = ("Vil", "VIL", "Dist", "DIST", "Teh", "TEH", "Tal", "TAL", "P.", "Mouza", "Upz",
                  "Thana", "Brgy", "BRGY")  # fmt: skip
 # Every unit word above contains one of these (the cheap test before the patterns run).
@@ -141,9 +147,16 @@ _FACILITY_HEADS = frozenset(
      # (and a hospital's unit, department or trust: "Health Sciences North ICU, Sudbury")
      "icu", "hdu", "ccu", "ward", "department", "dept", "trust", "campus", "service"}
 )  # fmt: skip
+# ... and after a firm's or a body's last word and its comma ("Fogarty-Lyons & Sons,
+# Tullamore", "Department of Home Affairs, Parramatta office"); not in brackets after it,
+# where a report's qualifier stands ("US ABDOMEN LIMITED (RUQ)").
+_FIRM_HEADS = frozenset(
+    {"sons", "ltd", "limited", "inc", "llc", "services", "association", "agency", "society",
+     "directors", "solicitors", "affairs"}
+)  # fmt: skip
 _COMMA_TOWN = re.compile(
     r",[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:City|CITY|Town|TOWN|[A-Z][\w'’-]+))?)"
-    r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]{2,}|[ \t]+[(\-–—|])"
+    r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]{2,}|[ \t]+[(\-–—|]|[ \t]+(?:office|branch)\b)"
 )
 _WORD_BEFORE_COMMA = re.compile(r"([A-Za-z]+)(?:[ \t]+[IVX]{1,3})?$")
 # ... or in brackets after it, alone or as its branch: "Mount Leinster Veterinary (Bunclody)",
@@ -332,7 +345,8 @@ class PlaceRecognizer(LocalRecognizer):
         out = []
         if any(hint in text for hint in _PLACE_WORD_HINTS):
             out += [(m.start(1), m.end(1), 0.7) for m in _PLACE_WORD_LAST.finditer(text)]
-        for m in _BIRTHPLACE.finditer(text) if "irth" in text or "POB" in text else ():
+        labelled = any(w in text for w in _BIRTHPLACE_WORDS)
+        for m in _BIRTHPLACE.finditer(text) if labelled else ():
             last = self._place_words(text, m.end(), backward=False)
             if last is not None and text[m.end() : m.end() + 1].isupper():
                 out.append((m.end(), last, 0.85))
@@ -405,7 +419,8 @@ class PlaceRecognizer(LocalRecognizer):
         bracketed = _BRACKET_TOWN.finditer(text) if "(" in text else ()
         for m in itertools.chain(_COMMA_TOWN.finditer(text) if "," in text else (), bracketed):
             head = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())
-            if head is None or head.group(1).lower() not in _FACILITY_HEADS:
+            word = head.group(1).lower() if head is not None else ""
+            if word not in _FACILITY_HEADS and (word not in _FIRM_HEADS or m.re is _BRACKET_TOWN):
                 continue
             keys = [k.lower().strip("'’") for k in m.group("town").split()]
             if keys[-1] in {"city", "town"} and len(keys) > 1:
