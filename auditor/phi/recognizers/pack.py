@@ -29,7 +29,8 @@ from auditor.phi.recognizers.names import NameRecognizer
 from auditor.phi.recognizers.national_ids import national_id_recognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
 from auditor.phi.recognizers.origin_places import OriginPlaceRecognizer
-from auditor.phi.recognizers.phones import phone_recognizer
+from auditor.phi.recognizers.phones import PagingListRecognizer, phone_recognizer
+from auditor.phi.recognizers.place_named_bodies import PlaceNamedBodyRecognizer
 from auditor.phi.recognizers.places import PlaceRecognizer
 from auditor.phi.recognizers.site import SiteDictionaryRecognizer
 from auditor.phi.recognizers.spoken import SpokenNumberRecognizer
@@ -48,6 +49,7 @@ def build_pack(
         identifier_recognizer(mrn_patterns, also=coordinate_rules()),
         phone_recognizer(),
         national_id_recognizer(),
+        PagingListRecognizer(),
     ]
     addresses = AddressRecognizer(lexicon)
     places = PlaceRecognizer(lexicon)
@@ -63,6 +65,7 @@ def build_pack(
         facilities,
         HeadedNameRecognizer(lexicon),
         EmergencyServiceRecognizer(lexicon),
+        PlaceNamedBodyRecognizer(lexicon),
         CommerceRecognizer(lexicon),
         LocalGovernmentRecognizer(lexicon),
         ForcesRecognizer(),

@@ -14,13 +14,25 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import phonenumbers
+from presidio_analyzer import RecognizerResult
 
 from auditor.phi.calendar import MONTH
 from auditor.phi.entities import Entity
+from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import RELATIVES
-from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
+from auditor.phi.recognizers.patterns import (
+    RegexRecognizer,
+    Rule,
+    context_regex,
+    make_result,
+    near,
+)
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -121,6 +133,58 @@ _PAGER = re.compile(
     r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
     I,
 )
+# A UK bleep of two digits ("surg SHO bleep 33 - A&E"): only after "bleep" itself, which
+# names nothing else; not a count after it ("bleeped 10 times", "bleep 2 x").
+_BLEEP_SHORT = re.compile(
+    r"\bbleep[ \t]*+(?:#|no\.?)?[ \t]*+:?[ \t]*+(\d{2})(?![\w/]|[.-]\d|[ \t]*(?:x\b|times))", I
+)
+# A line that lists whom to page, each role with its number ("Bleeps: med SpR 1402, surg SpR
+# 1455, H@N coordinator 1300", "Extensions: pharmacy 2291, switch 0"): each number of two to
+# five digits after the list's word and its colon, where only such items stand before it
+# (a role's words and a number, parted by commas or semicolons): where a sentence, a bracket
+# or a reading comes between, the list has ended ("Bleeps: ortho 4411. K 3.4, Na 135").
+_PAGING_LIST_ITEM = re.compile(r"(?<=[^\W\d_][ \t])\d{2,5}(?![\w/:]|[.-]\d)")
+_ROLE_WORDS = r"(?:[^\W\d_][\w@&'’/-]*[ \t]+){1,4}"
+_PAGING_LIST_HEAD = re.compile(
+    r"(?i)[^\n]*?\b(?:bleeps|pagers|bleep[ \t]+numbers|pager[ \t]+numbers|extensions|"
+    r"exts|ext[ \t]+numbers)[ \t]*:[ \t]*"
+    rf"(?:{_ROLE_WORDS}\d{{1,5}}[ \t]*[,;][ \t]*)*{_ROLE_WORDS}\Z"
+)
+_LIST_WORDS = ("bleeps", "pagers", "bleep", "pager", "extensions", "exts", "ext")
+
+
+def paging_list_numbers(text: str) -> list[tuple[int, int]]:
+    """The numbers of the lines that list whom to page (see above); each number's list head
+    within 240 characters before it (a line's whole length, read again for each number,
+    would make a long line quadratic)."""
+    lower = text.lower()
+    if not any(word in lower for word in _LIST_WORDS) or ":" not in text:
+        return []
+    out = []
+    for m in _PAGING_LIST_ITEM.finditer(text):
+        start = m.start()
+        line = max(text.rfind("\n", max(0, start - 240), start) + 1, start - 240)
+        if _PAGING_LIST_HEAD.match(text, line, start) is not None:
+            out.append(m.span())
+    return out
+
+
+class PagingListRecognizer(LocalRecognizer):
+    """PHONE_NUMBER for each number of a line that lists whom to page (``paging_list_numbers``):
+    the numbers hold none of the list's words, so no regex rule's word test can gate them."""
+
+    def __init__(self) -> None:
+        super().__init__("AuditorPagingListRecognizer", [Entity.PHONE_NUMBER.value])
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        return [
+            make_result(self, Entity.PHONE_NUMBER, start, end, 0.7)
+            for start, end in paging_list_numbers(text)
+        ]
+
+
 # "x 4417" after a number or a name: an extension (four or five digits: "2 x 120" is a dose).
 _X_EXTENSION = re.compile(r"\bx\.?\s*+(?:#|no\.?)?\s*+:?\s*+(\d{4,5})(?![\w/-]|\.\d)", I)
 # Paging a person or team names them first: "paging dr Bautista on 4275", "page ortho 3390".
@@ -401,6 +465,14 @@ def phone_rules() -> list[Rule]:
             group=1,
             reject=_document_page,
             words=("pg", "page", "beep", "bleep", "bpr"),
+        ),
+        Rule(
+            "bleep-short",
+            e.PHONE_NUMBER,
+            _BLEEP_SHORT,
+            0.75,
+            group=1,
+            words=("bleep",),
         ),
         Rule(
             "page-whom",

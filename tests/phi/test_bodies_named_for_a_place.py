@@ -1,0 +1,47 @@
+"""Agencies, services and trusts named for where or whom they serve (issue 14: round 151's
+resettlement agencies, "Southern Cross Settlement Services", "Afghan Resettlement Team"; the
+older dev batches' "Foxley Ridge Family Health Team", "Highland Family History Society"): the
+last word says what the body is, a word of a place or a people that it is one; a department's
+name of ordinary words is none ("Customer Services", "Palliative Care Consult Team").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.phi.engine import PhiEngine
+from tests.phi.conftest import covered_as, found, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Case log - Northern Star Refugee Services (Footscray office)",
+            "Northern Star Refugee Services",
+        ),
+        (
+            "Welfare check asked of the Somali Community Support Team, 0161 496 0802.",
+            "Somali Community Support Team",
+        ),
+        (
+            "Rent paid through their Eastbrook Community Housing plan.",
+            "Eastbrook Community Housing",
+        ),
+        ("Referred to the Dandenong Family Resource Network.", "Dandenong Family Resource Network"),
+    ],
+)
+def test_a_body_named_for_a_place_or_a_people(engine: PhiEngine, text: str, body: str) -> None:
+    assert covered_as(engine, text, body, "ORGANIZATION"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Helen Bray, Customer Services", "Customer Services"),
+        ("To: Palliative Care Consult Team, 4th floor", "Palliative Care Consult Team"),
+        ("Yours sincerely,\nBilling Team", "Billing Team"),
+    ],
+)
+def test_a_department_of_ordinary_words_is_none(engine: PhiEngine, text: str, value: str) -> None:
+    assert not touched(engine, text, value), found(engine, text)
