@@ -45,3 +45,8 @@ def test_a_body_named_for_a_place_or_a_people(engine: PhiEngine, text: str, body
 )
 def test_a_department_of_ordinary_words_is_none(engine: PhiEngine, text: str, value: str) -> None:
     assert not touched(engine, text, value), found(engine, text)
+
+
+def test_a_church_by_its_denominations_letters(engine: PhiEngine) -> None:
+    text = "Deacon Amos Whitlock of Cedar Hollow M.B. Church visited."
+    assert covered_as(engine, text, "Cedar Hollow M.B. Church", "ORGANIZATION"), found(engine, text)

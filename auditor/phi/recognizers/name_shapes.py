@@ -54,6 +54,13 @@ _SPEAKER = re.compile(
 _SPEAKER_STAMPED_LOWER = re.compile(
     r"(?m)^[ \t]*\[[^\]\n]{1,40}\][ \t]*([a-z][a-z0-9'’._-]{1,30}[a-z0-9]):[ \t]+\S"
 )
+# A chat's sender written before the time it spoke ("Nadia B. 9:43 PM: ok.", "Tom Hale 21:07:
+# on my way"): a given name, perhaps a surname or an initial, at a line's start.
+_SPEAKER_BEFORE_TIME = re.compile(
+    r"(?m)^[ \t]*([A-ZÀ-Þ][a-zß-ÿ'’-]{1,20}(?:[ \t][A-ZÀ-Þ][a-zß-ÿ'’-]{1,20})?(?:[ \t][A-Z]\.?)?)"
+    r"[ \t]+"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?(?:[AaPp]\.?[Mm]\.?))?[ \t]*:[ \t]+\S"
+)
 _HANDLE_PARTS = re.compile(r"[a-z'’]{2,}")
 # Initials that sign or did something: after "by", "per", "checked", "approved", a dash at a
 # line's end, or a nurse's or a pharmacist's credential, and before a colon, a line's end, a
@@ -920,6 +927,15 @@ class NameShapeRecognizer(LocalRecognizer):
             chat = len(said) >= 2 and (max(said.values()) >= 2 or stamped)
             for m in speakers:
                 if chat or self._word(m.group(1), known_only=True):
+                    out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
+            # a sender before the time: a given name first, or two senders taking turns
+            timed = list(_SPEAKER_BEFORE_TIME.finditer(text))
+            senders = {m.group(1) for m in timed}
+            for m in timed:
+                first = m.group(1).split()[0]
+                if first.lower() in _FORM_ROLES or not self._word(first):
+                    continue
+                if len(senders) >= 2 or self._word(first, known_only=True):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
             # two or more stamped speakers in lower case take turns in a chat as well (an
             # "agent" or a "bot" among them); each one a name or a login is a person

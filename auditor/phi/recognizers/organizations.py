@@ -166,7 +166,10 @@ _AMPERSAND = re.compile(
 DENOMINATIONS = (
     r"(?:Missionary|Baptist|Methodist|Episcopal|Lutheran|Presbyterian|Catholic|Pentecostal|"
     r"Evangelical|Orthodox|Reformed|Bible|Mennonite|Adventist|Apostolic|Congregational|"
-    r"Christian|Holiness|Wesleyan|Nazarene|Community|Fellowship|Free\s+Will|AME|A\.M\.E\.)"
+    r"Christian|Holiness|Wesleyan|Nazarene|Community|Fellowship|Free\s+Will|AME|A\.M\.E\.|"
+    # the Black churches' and the Free Will Baptists' letters ("Bethel Grove M.B. Church":
+    # Missionary Baptist; "C.M.E.", "F.W.B.")
+    r"M\.B\.|C\.M\.E\.|CME|F\.W\.B\.|FWB)"
 )
 # The heads of a child's day care: "Daycare", "Child care", "Early Learning", "Learning Centre".
 CHILDCARE_HEADS = r"Day\s*[Cc]are|Child\s*[Cc]are|Early\s+Learning|Learning(?=\s+Cent(?:re|er))"

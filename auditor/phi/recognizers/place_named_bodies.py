@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SCORE = 0.7
 # What a body is, as its last word says.
 _HEADS = (
-    "Services", "Team", "Housing", "Processing", "Association", "Network", "Partnership",
+    "Services", "Service", "Team", "Housing", "Processing", "Association", "Network", "Partnership",
     "Project", "Alliance", "Foundation", "Society", "Agency", "Trust", "Coalition",
     "Federation", "Cooperative", "Collective",
 )  # fmt: skip
