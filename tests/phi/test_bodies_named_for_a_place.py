@@ -2,7 +2,9 @@
 resettlement agencies, "Southern Cross Settlement Services", "Afghan Resettlement Team"; the
 older dev batches' "Foxley Ridge Family Health Team", "Highland Family History Society"): the
 last word says what the body is, a word of a place or a people that it is one; a department's
-name of ordinary words is none ("Customer Services", "Palliative Care Consult Team").
+name of ordinary words is none ("Customer Services", "Palliative Care Consult Team"). And a
+hospital's short name, its town and its last word, as transfer lines write it ("Rapid City
+Regional", round 130's dev batch), not a church of that town ("Lexington Baptist Church").
 """
 
 from __future__ import annotations
@@ -50,3 +52,19 @@ def test_a_department_of_ordinary_words_is_none(engine: PhiEngine, text: str, va
 def test_a_church_by_its_denominations_letters(engine: PhiEngine) -> None:
     text = "Deacon Amos Whitlock of Cedar Hollow M.B. Church visited."
     assert covered_as(engine, text, "Cedar Hollow M.B. Church", "ORGANIZATION"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        ("Plan transfer to Rapid City Regional tomorrow for dialysis.", "Rapid City Regional"),
+        ("Accepted by Lexington Baptist, report called to charge RN.", "Lexington Baptist"),
+    ],
+)
+def test_a_hospitals_short_name_after_its_town(engine: PhiEngine, text: str, hospital: str) -> None:
+    assert covered_as(engine, text, hospital, "HOSPITAL"), found(engine, text)
+
+
+def test_a_church_of_the_town_is_no_hospital(engine: PhiEngine) -> None:
+    text = "She sings at Lexington Baptist Church on Sundays."
+    assert not covered_as(engine, text, "Lexington Baptist", "HOSPITAL"), found(engine, text)

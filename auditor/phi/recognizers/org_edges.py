@@ -2,7 +2,8 @@
 denomination and its town ("Zion Mennonite of Harper", "Bethany Pines Lutheran of Pelican
 Lake", "Greater Shiloh Light Missionary Baptist of Blackshear"), a capital "The" that
 opens a venue's name mid-sentence ("celebrating at The Lotus Room"), and whom a home is for
-("Ferriera Home for the Aged").
+("Ferriera Home for the Aged"); a hospital's last word after its town ("Rapid City
+Regional").
 
 The name rules find the distinctive words ("Bethany Pines", "Zion Mennonite" read as a
 person, "Lotus Room"); the edge left beside the replaced part keeps what a reader needs to find
@@ -39,6 +40,16 @@ _HOME_FOR = re.compile(
     r"(?:aged|elderly|infirm|incurables|aged[ \t]+poor|blind|deaf))"
     r"(?![\w'’-])"
 )
+# A hospital's short name: its town and the last word of its name ("Rapid City Regional",
+# "Lexington Baptist", "Prairie View Regional"), as transfer lines write it; the found town
+# grows into the hospital, unless a church's or a body's word goes on ("Lexington Baptist
+# Church", "Texas Baptist Convention").
+_HOSPITAL_AFTER_TOWN = re.compile(
+    r"[ ](?:Regional|Memorial|General|Methodist|Baptist|Presbyterian|Lutheran|Adventist)"
+    r"(?![\w'’-])(?![ \t]+(?:Church|Chapel|Tabernacle|Cathedral|Mission|School|University|"
+    r"College|Seminary|Conference|Convention|Association|Synod|Parish|Fellowship|Camp|"
+    r"Assembly|Home|Homes|Village|Manor|Center|Centre|Foundation)\b)"
+)
 # A capital "The" right before, after a lower-case word or a comma: no sentence opens there.
 _THE_BEFORE = re.compile(r"(?<=[a-z,][ \t])The[ \t]+\Z")
 _NAMED = frozenset({Entity.PERSON.value, Entity.ORGANIZATION.value, Entity.HOSPITAL.value})
@@ -49,6 +60,10 @@ def org_edge_bounds(text: str, spans: Iterable[S]) -> Iterator[tuple[S, str, int
     """Each span whose organisation's name goes on beside it, its type and its new bounds."""
     for span in spans:
         kind, start, end = span.entity_type, span.start, span.end
+        if kind == Entity.LOCATION.value:
+            if short := _HOSPITAL_AFTER_TOWN.match(text, end):
+                yield span, Entity.HOSPITAL.value, start, short.end()
+            continue
         if kind not in _NAMED:
             continue
         tail = _TOWN_TAIL.match(text, end)
