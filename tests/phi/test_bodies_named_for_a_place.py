@@ -4,7 +4,9 @@ older dev batches' "Foxley Ridge Family Health Team", "Highland Family History S
 last word says what the body is, a word of a place or a people that it is one; a department's
 name of ordinary words is none ("Customer Services", "Palliative Care Consult Team"). And a
 hospital's short name, its town and its last word, as transfer lines write it ("Rapid City
-Regional", round 130's dev batch), not a church of that town ("Lexington Baptist Church").
+Regional", round 130's dev batch), not a church of that town ("Lexington Baptist Church"); an
+employer or a works after its found town ("Blue Ridge Poultry Processing", "CLINCHFIELD NO. 9
+MINE", round 150's).
 """
 
 from __future__ import annotations
@@ -68,3 +70,17 @@ def test_a_hospitals_short_name_after_its_town(engine: PhiEngine, text: str, hos
 def test_a_church_of_the_town_is_no_hospital(engine: PhiEngine) -> None:
     text = "She sings at Lexington Baptist Church on Sundays."
     assert not covered_as(engine, text, "Lexington Baptist", "HOSPITAL"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("WORKED 22 YRS AT HARLAN NO. 4 MINE, QUIT 1998", "HARLAN NO. 4 MINE"),
+        (
+            "Employer Blue Ridge Poultry Processing HR called re: comp",
+            "Blue Ridge Poultry Processing",
+        ),
+    ],
+)
+def test_a_works_after_its_town(engine: PhiEngine, text: str, body: str) -> None:
+    assert covered_as(engine, text, body, "ORGANIZATION"), found(engine, text)

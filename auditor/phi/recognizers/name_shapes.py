@@ -199,6 +199,17 @@ _WORD_IN_RUN = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WITH_EXTENSION = re.compile(
     r"\(([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?),[ \t]*(?i:x|ext\.?)[ \t]*\d{3,5}\)"
 )
+# A patient list's or a note's first line naming the patient surname first, then what a
+# patient's line gives next: age and sex, a record number, a birth date ("Smolarczyk, Dobromił
+# (71M) CHF exac", "Jekron, Bwij (MRN S00981453)", "- Dzurovcik, Walter J 71M POD 2",
+# "KRIEHBIEL, LAVERNE M  DOB 03/02/1908"): where the line opens, after a bullet, a number, "Pt"
+# or "Name".
+_LISTED_PATIENT = re.compile(
+    r"(?m)^[ \t]*(?:[-•*][ \t]*|\d{1,3}[.)]?[ \t]+|(?:Pt|PT|Ptn|Name|NAME):?[ \t]+)?"
+    r"([A-ZÀ-Þ][\w'’-]+,[ ]?[A-ZÀ-Þ][\w'’-]+(?:[ ][A-Z]\.?)?)"
+    r"(?=[ \t]*(?:\((?:\d{1,3}[ ]?(?:[MF]|yo|y)\b|MRN|MR#|DOB|NHS|UR\b|Hosp)|"
+    r"\d{1,3}[ ]?(?:[MF]|yo|y/o)\b|[ \t]{2,}(?:MRN|DOB|MR#|UR\b)))"
+)
 # An Irish or Scottish Gaelic name by its surname's particle, which no other name has: a
 # given name, then Ó, Ní, Nic, Mac, Mhic or Uí and the surname, perhaps with its initial h, n
 # or t ("Cormac Ó hUiginn", "Síle Ní Bhriain", "Eoin Mac Giolla Phádraig").
@@ -910,6 +921,11 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._son_or_daughter_of(text)
         if "Md" in text or "Mohd" in text:
             out += self._muhammad(text)
+        if "," in text:
+            for m in _LISTED_PATIENT.finditer(text):
+                words = re.findall(r"[^\W\d_][\w'’-]*", m.group(1))
+                if all(self._word(w) for w in words if len(w) > 1):
+                    out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _NAME_WITH_EXTENSION.finditer(text) if "(" in text else ():
             if self._given_or_unknown(m.group(1).split()[0]):
                 out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))

@@ -3,7 +3,7 @@ denomination and its town ("Zion Mennonite of Harper", "Bethany Pines Lutheran o
 Lake", "Greater Shiloh Light Missionary Baptist of Blackshear"), a capital "The" that
 opens a venue's name mid-sentence ("celebrating at The Lotus Room"), and whom a home is for
 ("Ferriera Home for the Aged"); a hospital's last word after its town ("Rapid City
-Regional").
+Regional"), and a body's or a works' ("Blue Ridge Poultry Processing").
 
 The name rules find the distinctive words ("Bethany Pines", "Zion Mennonite" read as a
 person, "Lotus Room"); the edge left beside the replaced part keeps what a reader needs to find
@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from auditor.phi.entities import Entity, TypedSpan
 from auditor.phi.recognizers.organizations import DENOMINATIONS
+from auditor.phi.recognizers.place_named_bodies import BODY_HEADS
 
 S = TypeVar("S", bound=TypedSpan)
 
@@ -50,6 +51,22 @@ _HOSPITAL_AFTER_TOWN = re.compile(
     r"College|Seminary|Conference|Convention|Association|Synod|Parish|Fellowship|Camp|"
     r"Assembly|Home|Homes|Village|Manor|Center|Centre|Foundation)\b)"
 )
+# An employer or a body named for its town, the found town first and a body's or a works'
+# last word after up to three words ("Blue Ridge Poultry Processing", "CLINCHFIELD NO. 9
+# MINE", "Dandenong Family Resource Network"): the town grows into the organisation. The
+# words in the town's case (Title case after a Title-case town, capitals after capitals).
+_WORKS = (
+    "Mine", "Mines", "Colliery", "Quarry", "Mill", "Mills", "Plant", "Company", "Corporation",
+    "Industries", "Farms", "Dairy", "Foods", "Manufacturing", "Lumber", "Trucking",
+    "Logistics", "Bank", "Cooperative",
+)  # fmt: skip
+_BODY_WORDS = "|".join((*BODY_HEADS, *_WORKS))
+_BODY_AFTER_TOWN = re.compile(
+    rf"(?:[ ][A-Z][a-z'’]+){{0,3}}(?:[ ]No\.?[ ]\d{{1,3}})?[ ](?:{_BODY_WORDS})(?![\w'’-])"
+)
+_BODY_AFTER_CAPS_TOWN = re.compile(
+    rf"(?:[ ][A-Z]{{2,}}){{0,3}}(?:[ ]NO\.?[ ]\d{{1,3}})?[ ](?:{_BODY_WORDS.upper()})(?![\w'’-])"
+)
 # A capital "The" right before, after a lower-case word or a comma: no sentence opens there.
 _THE_BEFORE = re.compile(r"(?<=[a-z,][ \t])The[ \t]+\Z")
 _NAMED = frozenset({Entity.PERSON.value, Entity.ORGANIZATION.value, Entity.HOSPITAL.value})
@@ -63,6 +80,10 @@ def org_edge_bounds(text: str, spans: Iterable[S]) -> Iterator[tuple[S, str, int
         if kind == Entity.LOCATION.value:
             if short := _HOSPITAL_AFTER_TOWN.match(text, end):
                 yield span, Entity.HOSPITAL.value, start, short.end()
+            elif body := (
+                _BODY_AFTER_CAPS_TOWN if text[start:end].isupper() else _BODY_AFTER_TOWN
+            ).match(text, end):
+                yield span, Entity.ORGANIZATION.value, start, body.end()
             continue
         if kind not in _NAMED:
             continue

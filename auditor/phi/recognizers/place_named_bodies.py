@@ -32,14 +32,15 @@ if TYPE_CHECKING:
 
 SCORE = 0.7
 # What a body is, as its last word says.
-_HEADS = (
+BODY_HEADS = (
     "Services", "Service", "Team", "Housing", "Processing", "Association", "Network", "Partnership",
     "Project", "Alliance", "Foundation", "Society", "Agency", "Trust", "Coalition",
     "Federation", "Cooperative", "Collective",
 )  # fmt: skip
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_HEAD_WORDS = "|".join(BODY_HEADS)
 _BODY = re.compile(
-    rf"(?<![\w'’&.-])((?:{_WORD}[ ](?:(?:and|&|of)[ ])?){{1,4}})(?:{'|'.join(_HEADS)})(?![\w'’-])"
+    rf"(?<![\w'’&.-])((?:{_WORD}[ ](?:(?:and|&|of)[ ])?){{1,4}})(?:{_HEAD_WORDS})(?![\w'’-])"
 )
 _CONNECTORS = frozenset({"and", "&", "of"})
 _COMPASS = frozenset(
@@ -60,7 +61,7 @@ class PlaceNamedBodyRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if not any(head in text for head in _HEADS):
+        if not any(head in text for head in BODY_HEADS):
             return []
         out = []
         for m in _BODY.finditer(text):
