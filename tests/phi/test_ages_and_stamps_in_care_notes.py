@@ -1,7 +1,8 @@
 """Ages over 89 and stamps in care-home, geriatric and handover notes (issue 14: rounds 152 and
 153's dev batches): an age between a handover list's slashes after a name, or after "Resident
 is"; a compact date joined to its time by "T" (one token,
-one span); a weekday before a dotted date with a two-digit year; a convalescent home.
+one span); a weekday before a dotted date with a two-digit year; a convalescent home. A
+resuscitation decision ("DNACPR", "DNAR") is no town after a home's comma nor a name's part.
 """
 
 from __future__ import annotations
@@ -41,3 +42,16 @@ def test_a_number_in_a_table_with_no_name_before_it_is_no_age(engine: PhiEngine)
 )
 def test_stamps_and_homes_whole(engine: PhiEngine, text: str, value: str) -> None:
     assert covered_whole(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Pt from Glenmoy Nursing Home, DNACPR in place", "DNACPR"),
+        ("Mrs Hudspith - DNACPR, for ward-based care", "DNACPR"),
+    ],
+)
+def test_a_resuscitation_decision_is_no_place_or_name(
+    engine: PhiEngine, text: str, word: str
+) -> None:
+    assert not touched(engine, text, word), found(engine, text)
