@@ -2,7 +2,8 @@
 153's dev batches): an age between a handover list's slashes after a name, or after "Resident
 is"; a compact date joined to its time by "T" (one token,
 one span); a weekday before a dotted date with a two-digit year; a convalescent home. A
-resuscitation decision ("DNACPR", "DNAR") is no town after a home's comma nor a name's part.
+resuscitation decision ("DNACPR", "DNAR") is no town after a home's comma nor a name's part An
+assessment scale's surname with its score is the scale ("Barthel 16/20", "Hoehn & Yahr 5").
 """
 
 from __future__ import annotations
@@ -55,3 +56,21 @@ def test_a_resuscitation_decision_is_no_place_or_name(
     engine: PhiEngine, text: str, word: str
 ) -> None:
     assert not touched(engine, text, word), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Function: Katz 5/6 (needs help bathing); Lawton 3/8 - no longer shops.", "Lawton"),
+        ("Barthel 16/20 on discharge (11/20 on admission).", "Barthel"),
+        ("End-stage Parkinson's disease, Hoehn & Yahr 5.", "Hoehn & Yahr"),
+        ("Epworth 14, snores loudly per partner.", "Epworth"),
+    ],
+)
+def test_a_scale_with_its_score_is_no_name(engine: PhiEngine, text: str, word: str) -> None:
+    assert not touched(engine, text, word), found(engine, text)
+
+
+def test_a_title_makes_the_scales_surname_a_person_again(engine: PhiEngine) -> None:
+    text = "Seen in clinic by Dr Katz 5/6, plan unchanged."
+    assert covered_as(engine, text, "Katz", "PERSON"), found(engine, text)

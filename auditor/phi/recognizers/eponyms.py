@@ -31,6 +31,20 @@ _BLOOD_BANK = re.compile(
     re.I,
 )
 
+# The surnames that name an assessment scale, read as the scale where its score follows
+# ("Barthel 16/20", "Katz 5/6", "Lawton 3/8", "Berg 38/56", "Hoehn & Yahr 5", "Zarit 38"):
+# geriatric, functional, pressure-area, falls, frailty and performance scales. A title before
+# the word makes it the person again ("Dr Katz 5/6": seen on 5 June).
+_SCALES = frozenset(
+    {"barthel", "katz", "lawton", "zarit", "tinetti", "berg", "braden", "waterlow", "norton",
+     "morse", "folstein", "rockwood", "abbey", "rankin", "karnofsky", "charlson", "hoehn",
+     "yahr", "oswestry", "epworth", "apgar", "borg", "ashworth", "lachman"}
+)  # fmt: skip
+_SCORE_AFTER = re.compile(
+    r"(?:[ \t]*&[ \t]*[A-Z][a-z]+)?[ \t]*(?::[ \t]*|=[ \t]*|score[ \t]+(?:of[ \t]+)?)?"
+    r"\d{1,3}(?:[./]\d{1,3})?(?![\w/])"
+)
+
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in EPONYMS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -55,7 +69,7 @@ def _eponym_words(view: TokenView) -> set[int]:
                 out.update(range(i, i + m))
         if w.key in EPONYM_HEADS and i > 0:
             out.update(_before_head(view, i))
-        elif _graded(view, i):
+        elif _graded(view, i) or (w.key in _SCALES and _scored(view, i)):
             out.add(i)
         elif w.key in BLOOD_GROUP_SYSTEMS and _blood_group(view, i):
             out.add(i)  # "Are Rh and Kell matching enough, or Duffy/Kidd too?"
@@ -78,6 +92,14 @@ def _blood_group(view: TokenView, i: int) -> bool:
         return False
     w = words[i]
     return _BLOOD_BANK.search(view.text, max(0, w.start - 80), w.end + 80) is not None
+
+
+def _scored(view: TokenView, i: int) -> bool:
+    """A scale's surname with its score right after it, no title before ("Barthel 16/20")."""
+    w = view.words[i]
+    if not w.text[:1].isupper() or title_near(view, i):
+        return False
+    return _SCORE_AFTER.match(view.text, w.end) is not None
 
 
 def _graded(view: TokenView, i: int) -> bool:

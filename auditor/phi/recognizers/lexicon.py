@@ -389,7 +389,7 @@ CLINICAL_ENDING = re.compile(
 EPONYMS = frozenset(
     tuple(p.split())
     for p in (
-        "stevens johnson", "wolff parkinson white", "mallory weiss", "jackson pratt",
+        "stevens johnson", "hoehn yahr", "wolff parkinson white", "mallory weiss", "jackson pratt",
         "swan ganz", "cheyne stokes", "guillain barre", "zollinger ellison", "osgood schlatter",
         "arnold chiari", "dandy walker", "budd chiari", "ehlers danlos", "creutzfeldt jakob",
         "charcot marie tooth", "brown sequard", "lambert eaton", "wernicke korsakoff",
