@@ -1,7 +1,9 @@
 """Immigration and resettlement casework (issue 14: round 151's dev batch of visa, asylum and
 resettlement paperwork): the A-number by its short label and Canada's client identifier, the
 place a travel document was issued, a town after a body's comma, immigration courts, refugee
-agencies and legal-aid bodies by list, and a country's letters written with their dots.
+agencies and legal-aid bodies by list, and a country's letters written with their dots. A
+language or a nationality after "in" or "is" is neither a place nor a name ("read to you in
+Somali", "Pt is Marshallese").
 """
 
 from __future__ import annotations
@@ -62,3 +64,17 @@ def test_immigration_bodies(engine: PhiEngine, text: str, body: str) -> None:
 def test_a_report_qualifier_in_brackets_is_no_town(engine: PhiEngine) -> None:
     text = "US ABDOMEN LIMITED (RUQ)   31/10/2026"
     assert not touched(engine, text, "RUQ"), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("This letter can be read to you in Somali if you call us.", "Somali"),
+        ("Consent explained in Tigrinya, teach-back confirmed.", "Tigrinya"),
+        ("Pt is Marshallese, prefers to speak Marshallese. Interpreter used.", "Marshallese"),
+    ],
+)
+def test_a_language_or_a_nationality_is_no_place_or_name(
+    engine: PhiEngine, text: str, word: str
+) -> None:
+    assert not touched(engine, text, word), found(engine, text)

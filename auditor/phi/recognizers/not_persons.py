@@ -19,9 +19,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Languages and nationalities (adjective and noun forms; in English, and in the Spanish,
-# Portuguese and French that notes switch into: "Salvadoreño", "Brasileira", "Haïtien"), and
-# countries and regions bigger than a state: none is a Safe Harbor geographic subdivision.
-DEMONYMS = _words(
+# Portuguese and French that notes switch into: "Salvadoreño", "Brasileira", "Haïtien")
+# (NATIONALITIES), and countries and regions bigger than a state (COUNTRIES): none is a Safe
+# Harbor geographic subdivision.
+NATIONALITIES = _words(
     """
     english british scottish welsh irish american canadian mexican australian french german
     dutch flemish belgian swiss austrian italian spanish portuguese brazilian argentine
@@ -39,6 +40,8 @@ DEMONYMS = _words(
     hausa akan twi senegalese wolof congolese cameroonian zulu xhosa creole
     patois kriolu verdean armenian georgian azerbaijani kazakh uzbek mongolian tibetan
     hmong latino latina latinx hispanic asian african european caribbean
+    marshallese chuukese pohnpeian kosraean palauan yapese chamorro samoan tongan fijian
+    rohingya tigrinya oromo kinyarwanda kirundi dinka nuer
     mexicano mexicana colombiano colombiana salvadoreno salvadorena guatemalteco guatemalteca
     hondureno hondurena nicaraguense dominicano dominicana puertorriqueno puertorriquena
     boricua cubano cubana venezolano venezolana peruano peruana ecuatoriano ecuatoriana
@@ -47,6 +50,10 @@ DEMONYMS = _words(
     latinoamericana brasileiro brasileira brasileno brasilena portugues portuguesa
     caboverdiano caboverdiana angolano angolana haitiano haitiana haitien haitienne
     quebecois quebecoise francais francaise canadien canadienne americain americaine
+    """
+)
+COUNTRIES = _words(
+    """
     england scotland wales ireland britain america canada mexico australia france germany
     holland netherlands belgium switzerland austria italy spain portugal brazil argentina
     chile colombia peru venezuela cuba haiti jamaica guatemala honduras nicaragua ecuador
@@ -60,6 +67,7 @@ DEMONYMS = _words(
     africa
     """
 )
+DEMONYMS = NATIONALITIES | COUNTRIES
 # Field labels of forms and headers, which sit on the same line as a name ("Name: Tran Van
 # Minh   Acct A778..."): never part of it.
 FIELD_LABELS = _words(

@@ -24,7 +24,12 @@ from auditor.phi.recognizers.lexicon import (
     TITLES,
     Lexicon,
 )
-from auditor.phi.recognizers.not_persons import DEMONYMS, EHR_PRODUCTS, LAB_SERVICES
+from auditor.phi.recognizers.not_persons import (
+    DEMONYMS,
+    EHR_PRODUCTS,
+    LAB_SERVICES,
+    NATIONALITIES,
+)
 from auditor.phi.recognizers.patterns import make_result
 from auditor.phi.recognizers.regex_start import accelerated
 from auditor.phi.recognizers.tokens import TokenView, normalize
@@ -515,6 +520,7 @@ class PlaceRecognizer(LocalRecognizer):
                     not is_place
                     and view.looks_proper(i)
                     and self._unknown_proper(key)
+                    and key not in NATIONALITIES  # "explained in Spanish": a language
                     and (
                         state_after(view, lex, i + 1)
                         or (not lex.is_name(key) and dwelling_cue(view, i))
