@@ -4,9 +4,9 @@ older dev batches' "Foxley Ridge Family Health Team", "Highland Family History S
 last word says what the body is, a word of a place or a people that it is one; a department's
 name of ordinary words is none ("Customer Services", "Palliative Care Consult Team"). And a
 hospital's short name, its town and its last word, as transfer lines write it ("Rapid City
-Regional", round 130's dev batch), not a church of that town ("Lexington Baptist Church"); an
-employer or a works after its found town ("Blue Ridge Poultry Processing", "CLINCHFIELD NO. 9
-MINE", round 150's).
+Regional", round 130's dev batch; its state's letters, "NC Baptist", round 150's), not a church
+of that town ("Lexington Baptist Church"); an employer or a works after its found town ("Blue
+Ridge Poultry Processing", "CLINCHFIELD NO. 9 MINE", round 150's).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ def test_a_church_by_its_denominations_letters(engine: PhiEngine) -> None:
     [
         ("Plan transfer to Rapid City Regional tomorrow for dialysis.", "Rapid City Regional"),
         ("Accepted by Lexington Baptist, report called to charge RN.", "Lexington Baptist"),
+        ("tPA given at SC Baptist 1720, flown on.", "SC Baptist"),
     ],
 )
 def test_a_hospitals_short_name_after_its_town(engine: PhiEngine, text: str, hospital: str) -> None:

@@ -38,8 +38,10 @@ from auditor.phi.recognizers.lexicon import (
     POST_TITLES,
     PRACTICE_HEADS,
     TITLES,
+    US_STATE_ABBREVIATIONS,
     Lexicon,
 )
+from auditor.phi.recognizers.org_edges import HOSPITAL_AFTER_TOWN
 from auditor.phi.recognizers.org_evidence import letterhead
 from auditor.phi.recognizers.organizations import QUOTED_NAME, QUOTES_OPEN
 from auditor.phi.recognizers.patterns import make_result
@@ -68,6 +70,9 @@ _FACILITY_HEADS = frozenset(
      # a veterans' medical centre and health care system ("Buffalo VAMC", "OKC VAMC")
      "vamc", "vahcs"}
 ) | frozenset(PRACTICE_HEADS)  # fmt: skip
+# A state's letters before a hospital's last word name the state's hospital ("tPA given at
+# NC Baptist"), as the town before it does (org_edges.HOSPITAL_AFTER_TOWN).
+_STATE_LETTERS = re.compile(r"(?<![\w'’.&/-])[A-Z]{2}(?=[ ][A-Z][a-z])")
 # Heads that name a hospital whatever words stand before them.
 _STRONG_HEADS = frozenset(
     {"hospital", "infirmary", "hospice", "sanatorium", "sanitarium", "vamc", "vahcs"}
@@ -457,6 +462,10 @@ class FacilityRecognizer(LocalRecognizer):
             found += [(s, e, 0.75) for s, e in self._forces_hospitals(text)]
         if "Children" in text:
             found += [(s, e, 0.75) for s, e in self._childrens_short(text)]
+        for m in _STATE_LETTERS.finditer(text) if " " in text else ():
+            state = m.group().lower() in US_STATE_ABBREVIATIONS
+            if state and (short := HOSPITAL_AFTER_TOWN.match(text, m.end())):
+                found.append((m.start(), short.end(), 0.75))  # "NC Baptist"
         if any(g in text for g in _CRITICAL_GATE):
             found += [(s, e, 0.7) for s, e in self._initials_before_units(text)]
         if "MC" in text or "RH" in text or "MH" in text or "ACH" in text:

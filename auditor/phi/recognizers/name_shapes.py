@@ -207,8 +207,8 @@ _NAME_WITH_EXTENSION = re.compile(
 _LISTED_PATIENT = re.compile(
     r"(?m)^[ \t]*(?:[-•*][ \t]*|\d{1,3}[.)]?[ \t]+|(?:Pt|PT|Ptn|Name|NAME):?[ \t]+)?"
     r"([A-ZÀ-Þ][\w'’-]+,[ ]?[A-ZÀ-Þ][\w'’-]+(?:[ ][A-Z]\.?)?)"
-    r"(?=[ \t]*(?:\((?:\d{1,3}[ ]?(?:[MF]|yo|y)\b|MRN|MR#|DOB|NHS|UR\b|Hosp)|"
-    r"\d{1,3}[ ]?(?:[MF]|yo|y/o)\b|[ \t]{2,}(?:MRN|DOB|MR#|UR\b)))"
+    r"(?=[ \t]{2,}(?:MRN|DOB|MR#|UR\b)|[ \t]*+(?:\((?:\d{1,3}[ ]?(?:[MF]|yo|y)\b|MRN|MR#|DOB|"
+    r"NHS|UR\b|Hosp)|\d{1,3}[ ]?(?:[MF]|yo|y/o)\b))"
 )
 # An Irish or Scottish Gaelic name by its surname's particle, which no other name has: a
 # given name, then Ó, Ní, Nic, Mac, Mhic or Uí and the surname, perhaps with its initial h, n

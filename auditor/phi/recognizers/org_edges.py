@@ -45,7 +45,7 @@ _HOME_FOR = re.compile(
 # "Lexington Baptist", "Prairie View Regional"), as transfer lines write it; the found town
 # grows into the hospital, unless a church's or a body's word goes on ("Lexington Baptist
 # Church", "Texas Baptist Convention").
-_HOSPITAL_AFTER_TOWN = re.compile(
+HOSPITAL_AFTER_TOWN = re.compile(
     r"[ ](?:Regional|Memorial|General|Methodist|Baptist|Presbyterian|Lutheran|Adventist)"
     r"(?![\w'’-])(?![ \t]+(?:Church|Chapel|Tabernacle|Cathedral|Mission|School|University|"
     r"College|Seminary|Conference|Convention|Association|Synod|Parish|Fellowship|Camp|"
@@ -78,7 +78,7 @@ def org_edge_bounds(text: str, spans: Iterable[S]) -> Iterator[tuple[S, str, int
     for span in spans:
         kind, start, end = span.entity_type, span.start, span.end
         if kind == Entity.LOCATION.value:
-            if short := _HOSPITAL_AFTER_TOWN.match(text, end):
+            if short := HOSPITAL_AFTER_TOWN.match(text, end):
                 yield span, Entity.HOSPITAL.value, start, short.end()
             elif body := (
                 _BODY_AFTER_CAPS_TOWN if text[start:end].isupper() else _BODY_AFTER_TOWN
