@@ -7,9 +7,12 @@ surname ("McCRAE-" of "McCRAE-BOONE"); and what lies beside a name without being
 part of it, which a rule may have taken in: a form of address before it ("Puan Noraini", "Frau
 Keller") and a generation after it ("Hebert JR", "Carl Mann III"): both name no one
 (``bare_bounds``). After a surname alone and its comma, the engine adds the given name when no
-list explains the word otherwise; before a given name's comma where a field or a line opens,
-the surname ("Meadowcraft, Harold J  DOB ..."). After a found name and "is", an age over 89
-is the person's (``ages_after_names``: "Mr Dunmorvane is 94").
+list explains the word otherwise (in capitals after capitals too); before a given name's comma
+where a field, a line or a chat stamp's bracket opens, the surname ("Meadowcraft, Harold J
+DOB ...", "[7:02 PM] Zborowski, Holly"), and a surname in capitals with a name's letters after
+any word ("Applicant UWAMAHORO, SOLANGE"). After a found name and "is", alone after its comma
+where the line ends, or between a list's slashes, an age over 89 is the person's
+(``ages_after_names``: "Mr Dunmorvane is 94", "W12 / Margery Bradshaw-Kent / 96 /").
 
 Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
 rules find the written-out words; a part left beside a replaced name keeps a piece of it (the
@@ -255,7 +258,8 @@ _AGE_AFTER_NAME = re.compile(
 
 
 def ages_after_names(text: str, spans: Iterable[TypedSpan]) -> Iterator[tuple[int, int]]:
-    """The bounds of an age over 89 right after a PERSON span and "is" (see _AGE_AFTER_NAME)."""
+    """The bounds of an age over 89 right after a PERSON span: after "is", alone after its
+    comma where the line ends, or between a list's slashes or bars (see _AGE_AFTER_NAME)."""
     for span in spans:
         if span.entity_type == "PERSON" and (m := _AGE_AFTER_NAME.match(text, span.end)):
             group = next(g for g in (1, 2, 4) if m.group(g) is not None)
