@@ -7,8 +7,9 @@ no cue nearby is kept when ``phonenumbers`` finds it a *possible* number in one 
 regions (length rules only: toll-free, 555 and unassigned area codes pass); a cue (``tel``,
 ``call``, ``mobile``, ``fax`` ...) keeps any shape. Pager numbers (short runs after
 pager/PG/beeper/bleep, two digits after "bleep") need their cue, or a line that lists whom to
-page ("Bleeps: med SpR 1402, surg SpR 1455": ``PagingListRecognizer``). Dates, ratios and decimals never match: slashes are not
-separators and a group after a dot must be two or more digits.
+page ("Bleeps: med SpR 1402, surg SpR 1455": ``PagingListRecognizer``). Dates, ratios and
+decimals never match: slashes are not separators and a group after a dot must be two or more
+digits.
 """
 
 from __future__ import annotations
