@@ -41,7 +41,7 @@ from auditor.phi.recognizers.lexicon import (
     US_STATE_ABBREVIATIONS,
     Lexicon,
 )
-from auditor.phi.recognizers.org_edges import HOSPITAL_AFTER_TOWN
+from auditor.phi.recognizers.org_edges import HOSPITAL_AFTER_TOWN, HOSPITAL_SHORT_HEADS
 from auditor.phi.recognizers.org_evidence import letterhead
 from auditor.phi.recognizers.organizations import QUOTED_NAME, QUOTES_OPEN
 from auditor.phi.recognizers.patterns import make_result
@@ -462,7 +462,8 @@ class FacilityRecognizer(LocalRecognizer):
             found += [(s, e, 0.75) for s, e in self._forces_hospitals(text)]
         if "Children" in text:
             found += [(s, e, 0.75) for s, e in self._childrens_short(text)]
-        for m in _STATE_LETTERS.finditer(text) if " " in text else ():
+        short_named = any(head in text for head in HOSPITAL_SHORT_HEADS)
+        for m in _STATE_LETTERS.finditer(text) if short_named else ():
             state = m.group().lower() in US_STATE_ABBREVIATIONS
             if state and (short := HOSPITAL_AFTER_TOWN.match(text, m.end())):
                 found.append((m.start(), short.end(), 0.75))  # "NC Baptist"

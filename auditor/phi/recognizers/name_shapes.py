@@ -923,7 +923,7 @@ class NameShapeRecognizer(LocalRecognizer):
             out += self._muhammad(text)
         if "," in text:
             for m in _LISTED_PATIENT.finditer(text):
-                halves = re.findall(r"[^\W\d_][\w'’-]*", m.group(1))
+                halves = _WORD_IN_RUN.findall(m.group(1))
                 if all(self._word(w) for w in halves if len(w) > 1):
                     out.append(make_result(self, Entity.PERSON, m.start(1), m.end(1), SCORE))
         for m in _NAME_WITH_EXTENSION.finditer(text) if "(" in text else ():

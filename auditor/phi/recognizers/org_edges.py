@@ -46,8 +46,12 @@ _HOME_FOR = re.compile(
 # "Lexington Baptist", "Prairie View Regional"), as transfer lines write it; the found town
 # grows into the hospital, unless a church's or a body's word goes on ("Lexington Baptist
 # Church", "Texas Baptist Convention").
+HOSPITAL_SHORT_HEADS = (
+    "Regional", "Memorial", "General", "Methodist", "Baptist", "Presbyterian", "Lutheran",
+    "Adventist",
+)  # fmt: skip
 HOSPITAL_AFTER_TOWN = re.compile(
-    r"[ ](?:Regional|Memorial|General|Methodist|Baptist|Presbyterian|Lutheran|Adventist)"
+    rf"[ ](?:{'|'.join(HOSPITAL_SHORT_HEADS)})"
     r"(?![\w'’-])(?![ \t]+(?:Church|Chapel|Tabernacle|Cathedral|Mission|School|University|"
     r"College|Seminary|Conference|Convention|Association|Synod|Parish|Fellowship|Camp|"
     r"Assembly|Home|Homes|Village|Manor|Center|Centre|Foundation)\b)"

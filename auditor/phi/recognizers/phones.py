@@ -152,15 +152,14 @@ _PAGING_LIST_HEAD = re.compile(
     r"exts|ext[ \t]+numbers)[ \t]*:[ \t]*"
     rf"(?:{_ROLE_WORDS}\d{{1,5}}[ \t]*[,;][ \t]*)*{_ROLE_WORDS}\Z"
 )
-_LIST_WORDS = ("bleeps", "pagers", "bleep", "pager", "extensions", "exts", "ext")
+_LIST_WORDS = ("bleep", "pager", "ext")
 
 
 def paging_list_numbers(text: str) -> list[tuple[int, int]]:
     """The numbers of the lines that list whom to page (see above); each number's list head
     within 240 characters before it (a line's whole length, read again for each number,
     would make a long line quadratic)."""
-    lower = text.lower()
-    if not any(word in lower for word in _LIST_WORDS) or ":" not in text:
+    if ":" not in text or not any(word in text.lower() for word in _LIST_WORDS):
         return []
     out = []
     for m in _PAGING_LIST_ITEM.finditer(text):

@@ -89,7 +89,7 @@ _BIRTHPLACE = re.compile(
     r"\b(?i:place[ \t]+of[ \t]+birth|birth[ \t]?place|POB|place[ \t]+of[ \t]+issue|"
     r"issuing[ \t]+authority|issued[ \t]+at)[ \t]*+[:|]?[ \t]*+"
 )
-_BIRTHPLACE_WORDS = ("irth", "POB", "issu", "ISSU", "Issu")
+_BIRTHPLACE_WORDS = ("irth", "POB", "ssu", "SSU")
 _DOTTED_HINTS = ("Vil", "VIL", "Dist", "DIST", "Teh", "TEH", "Tal", "TAL", "P.", "Mouza", "Upz",
                  "Thana", "Brgy", "BRGY")  # fmt: skip
 # Every unit word above contains one of these (the cheap test before the patterns run).
