@@ -227,6 +227,10 @@ UNSEEN_HAND = (
     "round151-test",
     "round152-test",
     "round153-test",
+    "round154-test",
+    "round155-test",
+    "round156-test",
+    "round157-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -119,6 +119,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round151-dev``/``round151-test``,
 ``round152-dev``/``round152-test``,
 ``round153-dev``/``round153-test``,
+``round154-dev``/``round154-test``,
+``round155-dev``/``round155-test``,
+``round156-dev``/``round156-test``,
+``round157-dev``/``round157-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1825,6 +1829,46 @@ CORPORA = {
         HERE / "round153_test.src.txt",
         HERE / "round153_test.jsonl",
         HERE / "round153_test_site.tsv",
+    ),
+    "round154-dev": (
+        HERE / "round154_dev.src.txt",
+        HERE / "round154_dev.jsonl",
+        HERE / "round154_dev_site.tsv",
+    ),
+    "round154-test": (
+        HERE / "round154_test.src.txt",
+        HERE / "round154_test.jsonl",
+        HERE / "round154_test_site.tsv",
+    ),
+    "round155-dev": (
+        HERE / "round155_dev.src.txt",
+        HERE / "round155_dev.jsonl",
+        HERE / "round155_dev_site.tsv",
+    ),
+    "round155-test": (
+        HERE / "round155_test.src.txt",
+        HERE / "round155_test.jsonl",
+        HERE / "round155_test_site.tsv",
+    ),
+    "round156-dev": (
+        HERE / "round156_dev.src.txt",
+        HERE / "round156_dev.jsonl",
+        HERE / "round156_dev_site.tsv",
+    ),
+    "round156-test": (
+        HERE / "round156_test.src.txt",
+        HERE / "round156_test.jsonl",
+        HERE / "round156_test_site.tsv",
+    ),
+    "round157-dev": (
+        HERE / "round157_dev.src.txt",
+        HERE / "round157_dev.jsonl",
+        HERE / "round157_dev_site.tsv",
+    ),
+    "round157-test": (
+        HERE / "round157_test.src.txt",
+        HERE / "round157_test.jsonl",
+        HERE / "round157_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
