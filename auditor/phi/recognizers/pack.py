@@ -13,6 +13,7 @@ from auditor.phi.recognizers.airports import AirportRecognizer
 from auditor.phi.recognizers.arabic_script import ArabicScriptRecognizer
 from auditor.phi.recognizers.commerce import CommerceRecognizer
 from auditor.phi.recognizers.coordinates import coordinate_rules
+from auditor.phi.recognizers.custody import CustodyRecognizer
 from auditor.phi.recognizers.dates import date_recognizer
 from auditor.phi.recognizers.dicom_dump import DicomDumpRecognizer
 from auditor.phi.recognizers.emergency_services import EmergencyServiceRecognizer
@@ -66,6 +67,7 @@ def build_pack(
         HeadedNameRecognizer(lexicon),
         EmergencyServiceRecognizer(lexicon),
         PlaceNamedBodyRecognizer(lexicon),
+        CustodyRecognizer(lexicon),
         CommerceRecognizer(lexicon),
         LocalGovernmentRecognizer(lexicon),
         ForcesRecognizer(),
