@@ -23,7 +23,12 @@ from auditor.phi.recognizers.checksums import (
     ssn_ok,
     vin_ok,
 )
-from auditor.phi.recognizers.lexicon import ID_LABEL_WORDS, US_STATE_ABBREVIATIONS, not_idaho_zip
+from auditor.phi.recognizers.lexicon import (
+    ID_LABEL_WORDS,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_NAMES,
+    not_idaho_zip,
+)
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
 from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS, vehicle_spans
@@ -139,6 +144,9 @@ _ID_LABEL = (
     # letters ("A", a state's code) are printed apart from the digits; the A-number's short
     # label ("A#: A098 331 422") and Canada's client identifier ("UCI: 1122-4408")
     r"alien(?:\s+registration)?|a-number|a#|uscis|uci|cdl|"
+    # a prisoner's number by the prison system's word or letters (Ireland's PRISN, Ontario's
+    # OTIS, California's CDCR, the UK's Police National Computer and criminal records office)
+    r"prisn|otis|prisoner|inmate|offender|cdcr|tdcj|pnc|cro|"
     # national identity cards by their usual abbreviations (Sri Lanka's and Pakistan's NIC,
     # Nigeria's NIN, Spain's DNI, Brazil's CPF, Mexico's CURP) and "national ID"
     r"nic|cnic|nin|nid|dni|cpf|curp|national\s+id(?:entity)?(?:\s+card)?|"
@@ -296,6 +304,8 @@ _ANY_LABELLED = re.compile(
     + _NUMBER_LABEL
     # a registry's letters, then digit groups after blanks, first ("Scheme no. ZH 4417 2290")
     + r"(?P<v>[A-Z]{1,4}(?:[ ]\d{2,8}){1,4}(?![\w/-]|[.]\w)"
+    # digit groups after blanks ("Applicant no. 7812 0394", "OTIS #: 1447 2290")
+    + r"|\d{3,8}(?:[ ]\d{3,8}){1,3}(?![\w/-]|[.]\w)"
     + r"|[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5}(?![\w/-]|[.]\w))"
 )
 _NOT_LABEL_HEADS = STOP_WORDS | frozenset(
@@ -483,8 +493,15 @@ _MASKED_DIGITS = re.compile(r"(?<![\w*•])(?:[*•]{4,}|[Xx]{4,})[ -]?(\d{4})(?
 _MASKED_CARD = re.compile(
     r"(?<![\w*•])\d{4}[ -]?\d{0,2}[•*Xx]{2,4}(?:[ -]?[•*Xx]{4}){1,2}[ -]?\d{4}(?![\w-])"
 )
-# Australia's Centrelink reference (nine digits in threes and a check letter) after "CRN".
-_CRN = re.compile(r"\bCRN[ \t]*+[:#]?[ \t]*+(\d{3}[ ]?\d{3}[ ]?\d{3}[A-Z])(?![\w-])")
+# An identifier masked in groups with its last digits shown, as letters print a tax file,
+# social insurance or social security number ("TFN provided (*** *** 482)", "SIN: ***-***-218",
+# "SSN XXX-XX-6638"): the shown digits are the person's (group 1, as ``_MASKED_DIGITS``).
+_MASKED_GROUPS = re.compile(
+    r"(?<![\w*•])(?:[*•]{2,5}|[Xx]{2,5})(?:[ -](?:[*•]{2,5}|[Xx]{2,5})){1,3}[ -](\d{3,4})(?![\w-])"
+)
+# Australia's Centrelink reference (nine digits in threes and a check letter) after "CRN"
+# (its bracket closed too: "Reference (CRN): ...").
+_CRN = re.compile(r"\bCRN\)?[ \t]*+[:#]?[ \t]*+(\d{3}[ ]?\d{3}[ ]?\d{3}[A-Z])(?![\w-])")
 # France's social security number (NIR) as the card prints it: sex, year, month, department,
 # commune, order, key ("1 85 07 75 114 287 59").
 _NIR = re.compile(
@@ -933,18 +950,10 @@ _VIN = re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])", I)
 _VIN_CTX = context_regex(["vin", "vehicle identification", "vehicle id", "chassis"])
 
 _STATES = "|".join(sorted((s.upper() for s in US_STATE_ABBREVIATIONS), key=len, reverse=True))
-_STATE_NAMES = (
-    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
-    "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
-    "massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
-    "new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
-    "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|"
-    "vermont|virginia|washington|west virginia|wisconsin|wyoming|district of columbia"
-)
 # ZIP candidates are found first (cheap); what precedes them decides.
 _ZIP_ANY = re.compile(r"(?<![\w./-])\d{5}(?:-\d{4})?(?![\w/-]|\.\d)")
 _BEFORE_STATE = re.compile(r"\b(?:" + _STATES + r")\.?,?\s{1,3}$")
-_BEFORE_STATE_NAME = re.compile(r"\b(?:" + _STATE_NAMES + r"),?\s{1,3}$", I)
+_BEFORE_STATE_NAME = re.compile(r"\b(?:" + US_STATE_NAMES + r"),?\s{1,3}$", I)
 # "Lowell, 01852" at the end of an address line.
 _BEFORE_CITY = re.compile(r"\b[A-Z][A-Za-z.'-]+,\s{1,2}$")
 _LINE_END = re.compile(r"\s*(?:$|[\n.;)])")
@@ -1531,6 +1540,9 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _MASKED_CARD,
             0.8,
             trigger=("••", "**", "xx"),
+        ),
+        Rule(
+            "masked-groups", e.ID_NUMBER, _MASKED_GROUPS, 0.8, group=1, trigger=("**", "••", "xx")
         ),
         Rule("crn", e.ID_NUMBER, _CRN, 0.95, group=1, trigger=("crn",)),
         Rule("nir", e.ID_NUMBER, _NIR, 0.85),

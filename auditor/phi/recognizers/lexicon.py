@@ -222,6 +222,16 @@ US_STATE_ABBREVIATIONS = frozenset(
         "pr",
     ]
 )
+# The states' names, lower case, as one alternation (a regex's, read with IGNORECASE or on
+# lowered text).
+US_STATE_NAMES = (
+    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
+    "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+    "massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+    "new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
+    "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|"
+    "vermont|virginia|washington|west virginia|wisconsin|wyoming|district of columbia"
+)
 # A hospital's own laboratories ("Micro Lab", "Core Lab", "Genetics Laboratory"): words that
 # describe a lab or service, never name a facility or a firm.
 HOSPITAL_LAB_WORDS = frozenset(

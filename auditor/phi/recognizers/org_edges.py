@@ -2,7 +2,8 @@
 denomination and its town ("Zion Mennonite of Harper", "Bethany Pines Lutheran of Pelican
 Lake", "Greater Shiloh Light Missionary Baptist of Blackshear"), a capital "The" that
 opens a venue's name mid-sentence ("celebrating at The Lotus Room"), and whom a home is for
-("Ferriera Home for the Aged"); a hospital's last word after its town ("Rapid City
+("Ferriera Home for the Aged"), a state's name before its department ("Michigan Department
+of Corrections"); a hospital's last word after its town ("Rapid City
 Regional"), and a body's or a works' ("Blue Ridge Poultry Processing").
 
 The name rules find the distinctive words ("Bethany Pines", "Zion Mennonite" read as a
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from auditor.phi.entities import Entity, TypedSpan
+from auditor.phi.recognizers.lexicon import US_STATE_NAMES
 from auditor.phi.recognizers.organizations import DENOMINATIONS
 from auditor.phi.recognizers.place_named_bodies import BODY_HEADS
 
@@ -78,6 +80,15 @@ _NAMED = frozenset({Entity.PERSON.value, Entity.ORGANIZATION.value, Entity.HOSPI
 _VENUES = frozenset({Entity.ORGANIZATION.value, Entity.HOSPITAL.value})
 
 
+# A state's name before its department, bureau or board ("Michigan Department of Corrections",
+# "Texas Board of Nursing"): the state's own body, whose found words start at the kind.
+_STATE_BODY_KIND = re.compile(
+    r"(?:Department|Dept\.?|Bureau|Office|Division|Board|Commission|Agency|Administration)"
+    r"(?![\w'’-])"
+)
+_STATE_BEFORE = re.compile(rf"(?<![\w'’-])(?i:{US_STATE_NAMES})[ \t]\Z")
+
+
 def org_edge_bounds(text: str, spans: Iterable[S]) -> Iterator[tuple[S, str, int, int]]:
     """Each span whose organisation's name goes on beside it, its type and its new bounds."""
     for span in spans:
@@ -109,6 +120,13 @@ def org_edge_bounds(text: str, spans: Iterable[S]) -> Iterator[tuple[S, str, int
             end = home_for.end()
         if kind in _VENUES and (the := _THE_BEFORE.search(text, max(0, start - 6), start)):
             start = the.start()
+        elif (
+            kind == Entity.ORGANIZATION.value
+            and _STATE_BODY_KIND.match(text, start)
+            and (state := _STATE_BEFORE.search(text, max(0, start - 24), start))
+            and text[state.start()].isupper()
+        ):
+            start = state.start()
         if (kind, start, end) != (span.entity_type, span.start, span.end):
             if kind == span.entity_type == Entity.PERSON.value:
                 continue  # (only "of God in Christ" grew a person: no church without its house)
