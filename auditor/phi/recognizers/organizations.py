@@ -214,6 +214,9 @@ _TRADE = accelerated(
         r"(?:High|Middle|Grammar|Elementary|Secondary|Junior|Infant|Infants|Public|National)"
         r"\s+School|"
         r"Intermediate(?:\s+School)?|Kindergarten|Montessori|"
+        # a town's school district by its schools ("Columbus City Schools", "Tulsa Public
+        # Schools")
+        r"(?:City|County|Public|Area|Community)\s+Schools|"
         # a child's day care by the names centres give themselves ("Tiddlewink Daycare",
         # "Tiny Acorns Learning Center")
         rf"(?:{CHILDCARE_HEADS})(?:\s+(?:Centre|Center))?)|"
@@ -258,6 +261,9 @@ INDUSTRY_WORDS = (
     r"Fabrication|Textiles|Apparel|Furniture|Appliances|Auto[ \t]+(?:Body|Repair|Parts|Sales)|"
     r"Analytics|Robotics|Biotech|Therapeutics|Aerospace|Aviation|Shipping|Storage|Rentals|"
     r"Couriers?|Taxis?|Cabs?|Laundromat|Laundry|Cleaners|Coaches|Coachlines|Charters|Fitness|"
+    # the coach firm a school district hires and a student loan's servicer ("Bruckner Coach
+    # Lines", "Aspenridge Loan Servicing")
+    r"(?:Coach|Bus)[ \t]+Lines|Loan[ \t]+Servicing|"
     r"Gym|Seafoods?|Fisheries|Lettings|Broadband|Coworking|Freightways|Freightlines|"
     # makers, traders and packers by what they make or move ("Corvanta Systems", "Kumudvathi
     # Steel Traders", "High Plains Meatpacking")
@@ -525,7 +531,12 @@ _COURT = accelerated(
         r"Appeals?|Tax|Small\s+Claims)\s+(?i:and|&)\s+)?"  # "Probate and Family Court"
         r"(?:Supreme|Superior|District|Circuit|County|Family|Magistrates['’]?|Crown|Youth|"
         r"Children['’]s|Federal|High|Provincial|Probate|Municipal|Juvenile|Coroner['’]?s|Sheriff|"
-        r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+(?i:of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
+        r"Appeals?|Tax|Small\s+Claims)\s+Court(?:\s+(?i:of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+        # where it sits ("Crown Court at Snaresbrook") and which district or circuit ("District
+        # Court, Fourth Judicial District")
+        r"|[ ]at[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
+        r"|,?[ ](?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|\d{1,2}(?:st|nd|rd|th))[ ]Judicial[ ]"
+        r"(?:District|Circuit))?|"
         r"Courts?\s+of\s+(?:Justice|Appeal|Protection|Session|Queen's\s+Bench|King's\s+Bench)"
         r"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?))(?![\w])"
     )
@@ -760,7 +771,7 @@ _TRADE_GATE = _Gate(
     "Mobility Transport Couriers Mutual Assurance Casualty Indemnity Underwriters Annuity "
     "andAnnuity LifeandAnnuity Blood Eye Tissue Bone Milk Food Organ Donor Gift Pre PreSchool "
     "Preschool Daycare DayCare Childcare ChildCare Learning "
-    "Nursery Primary Elementary School Intermediate Kindergarten Montessori Academy Parish "
+    "Nursery Primary Elementary School Schools Intermediate Kindergarten Montessori Academy Parish "
     "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting HMO PPO College University "
     "Polytechnic TAFE Mortuary Crematorium Cremation Cemetery Cemetary Churchyard Columbarium "
     "Mausoleum Burial Grill Bistro Brasserie Diner Tavern "
@@ -803,6 +814,7 @@ _INDUSTRY_GATE = _Gate(
     "HVAC Siding Books Booksellers Bookshop Teas Grocer Grocers Groceries Parcel Parcels "
     "Hydro Utilities Properties Property Paramedics Florist Florists Jewellers "
     "Jewelers Butcher Butchers Tyres Tires Glassworks Joinery Carpentry Lending Loans Finance "
+    "Servicing Lines "
     "Tours Travel Adventures Expeditions Safaris Cruises Campervans Motorhomes Car Hire Events "
     "Residency Resort Resorts Hostel Hostels Residential Power Gas Apothecary Architects "
     "Architecture Accountants Accounting Accountancy Bookkeeping Consulting Consultants Capital "
