@@ -140,6 +140,15 @@ _PAGER = re.compile(
 _BLEEP_SHORT = re.compile(
     r"\bbleep[ \t]*+(?:#|no\.?)?[ \t]*+:?[ \t]*+(\d{2})(?![\w/]|[.-]\d|[ \t]*(?:x\b|times))", I
 )
+# Australia's six-digit numbers of "13" (a service's one national number: "Call 13 61 50",
+# "Queries: 131 500"), in the two ways they are printed; only after a word of calling, where a
+# score or a reading of three two-digit groups is as likely ("GCS 13 15 14").
+_AU_THIRTEEN = re.compile(
+    r"\b(?:call|ring|phone|tel|telephone|queries|enquiries|inquiries|contact)\b\.?[ \t]*+:?"
+    r"[ \t]*+(?:(?:us[ \t]+)?on[ \t]+)?(13[ ]\d{2}[ ]\d{2}|13\d[ ]\d{3})"
+    r"(?![\w/]|[.,-]\d|[ ]\d|[ \t]*(?:mg|mcg|ml|units?|x)\b)",
+    I,
+)
 # A line that lists whom to page, each role with its number ("Bleeps: med SpR 1402, surg SpR
 # 1455, H@N coordinator 1300", "Extensions: pharmacy 2291, switch 0"): each number of two to
 # five digits after the list's word and its colon, where only such items stand before it
@@ -467,6 +476,7 @@ def phone_rules() -> list[Rule]:
             reject=_document_page,
             words=("pg", "page", "beep", "bleep", "bpr"),
         ),
+        Rule("au-thirteen", e.PHONE_NUMBER, _AU_THIRTEEN, 0.7, group=1, trigger=("13",)),
         Rule(
             "bleep-short",
             e.PHONE_NUMBER,
