@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
+from auditor.phi.calendar import MONTH, WEEKDAY
 from auditor.phi.entities import TypedSpan
 from auditor.phi.recognizers.cues import dotted_credential
 from auditor.phi.recognizers.languages import language_of
@@ -123,6 +124,24 @@ _CAPS_SURNAME_AFTER_WORD = re.compile(
     r"(?<=[^\W\d_][ \t])" + _SURNAME_PARTICLE + r"([A-ZÀ-Þ]{5,20}(?:-[A-ZÀ-Þ]{2,20})?),[ \t]?\Z"
 )
 _VOWELS = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖÙ-Ü]")
+# And in Title case after a word where the person's age or sex follows the given name, as a
+# handoff writes whom it takes over ("Assumed care of Dewbre, Harlan, 62 M"): the age says the
+# words before it are a patient's name, where "Surname," after a word may be anything.
+_TITLE_SURNAME_AFTER_WORD = re.compile(
+    r"(?<=[^\W\d_][ \t])"
+    + _SURNAME_PARTICLE
+    + r"([A-ZÀ-Þ][a-zß-ÿ'’]{2,20}(?:-[A-ZÀ-Þ][a-zß-ÿ'’]{2,20})?),[ \t]?\Z"
+)
+_AGE_OR_SEX_AFTER = re.compile(r",[ \t]?\(?\d{1,3}[ \t]?(?:y/o|yo|yrs?|y|[MF])(?![\w/])")
+# A nickname in quotes or brackets after a found name, and the surname after it ("Alvarado,
+# Jesús "Chuy"", "Margaret (Peg) Whoriskey"): the nickname is one capitalised word; it joins
+# when a surname follows it, or in quotes when the given-name test takes it.
+_CALENDAR = re.compile(rf"(?i:{MONTH}|{WEEKDAY})\.?")
+_NICKNAME_AFTER = re.compile(
+    r"[ \t]?(?:\"(?P<q>[A-ZÀ-Þ][a-zß-ÿ]{2,14})\"|“(?P<c>[A-ZÀ-Þ][a-zß-ÿ]{2,14})”"
+    r"|\((?P<b>[A-ZÀ-Þ][a-zß-ÿ]{2,14})\))"
+    r"(?:[ \t]+(?P<s>[A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20}(?:-[A-ZÀ-Þ][A-Za-zß-ÿ'’]{1,20})?)(?![\w'’-]))?"
+)
 
 
 def edge_bounds(
@@ -151,6 +170,10 @@ def edge_bounds(
                 _SURNAME_BEFORE.search(text, max(0, start - 48), start)
                 or _CAPS_SURNAME_BEFORE.search(text, max(0, start - 48), start)
                 or _capitals_after_word(text, start)
+                or (
+                    _AGE_OR_SEX_AFTER.match(text, end)
+                    and _TITLE_SURNAME_AFTER_WORD.search(text, max(0, start - 48), start)
+                )
             )
             if (
                 family is not None
@@ -161,6 +184,8 @@ def edge_bounds(
         particle = _PARTICLE_AFTER.match(text, end)
         if particle is not None:
             end = particle.end(1)
+        if given is not None and surname is not None:
+            end = _nickname_end(text, end, given, surname)
         tail = _HYPHEN_TAIL.match(text, end) or _BARREL_AFTER.match(text, end)
         if tail is not None:
             end = tail.end()
@@ -192,6 +217,24 @@ def edge_bounds(
             end = bare.end(1)
         if (start, end) != (span.start, span.end):
             yield span, start, end
+
+
+def _nickname_end(
+    text: str, end: int, given: Callable[[str], bool], surname: Callable[[str], bool]
+) -> int:
+    """Where a found name ends with the nickname after it, and the surname after that (see
+    ``_NICKNAME_AFTER``)."""
+    nick = _NICKNAME_AFTER.match(text, end)
+    if nick is None:
+        return end
+    if nick.group("s") and surname(nick.group("s")):
+        return nick.end("s")
+    # a bracket alone after a name holds a role, a service or a pet as often ("Dr Kupu
+    # (Paediatrics)", "Max (Labrador)"): only a quoted word without a surname after it
+    word = nick.group("q") or nick.group("c")
+    if not word or _CALENDAR.fullmatch(word) or not given(word):
+        return end
+    return nick.end("q" if nick.group("q") else "c") + 1
 
 
 def _capitals_after_word(text: str, start: int) -> re.Match[str] | None:
