@@ -1,9 +1,10 @@
 """Numbers and bodies of education and custody paperwork (issue 14: rounds 155's and 156's dev
 batches): a number in digit groups after its "no."/"#" ("Applicant no. 4471 2093"), a prisoner's
 number by the prison system's word ("PRISN", "OTIS"), an identifier masked in groups with its last
-digits shown ("*** *** 217"), Centrelink's reference after a bracketed label; exam boards and
-student finance bodies by list; a town's school district, a coach firm and a loan servicer by
-what they are.
+digits shown ("*** *** 217"), Centrelink's reference after a bracketed label, an officer's
+collar number near a word of custody, an evidence kit's number, a body-worn camera and a
+patrol unit, Australia's 13 numbers; exam boards and student finance bodies by list; a town's
+school district, a coach firm and a loan servicer by what they are.
 """
 
 from __future__ import annotations
@@ -73,3 +74,26 @@ def test_an_australian_thirteen_number_after_a_call_word(
 )
 def test_scores_and_regimens_are_no_thirteen_number(engine: PhiEngine, text: str) -> None:
     assert not any(kind == "PHONE_NUMBER" for kind, _ in found(engine, text)), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Custody sergeant Mbatha (PS 3382) says fit to detain.", "3382"),
+        ("Evidence kit #WA-SAK-23-00412 sealed, handed to the detective.", "WA-SAK-23-00412"),
+        ("Contact recorded on body-worn camera BWC-K2-118840.", "BWC-K2-118840"),
+        ("Brought in by Sheriff's Office unit LK-207 at 0310.", "LK-207"),
+    ],
+)
+def test_custody_numbers_and_devices(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered_whole(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Taken with food: PC 1200 and DC 4500 on the chart.", "1200"),
+    ],
+)
+def test_meal_times_stay(engine: PhiEngine, text: str, word: str) -> None:
+    assert not touched(engine, text, word), found(engine, text)

@@ -147,6 +147,8 @@ _ID_LABEL = (
     # a prisoner's number by the prison system's word or letters (Ireland's PRISN, Ontario's
     # OTIS, California's CDCR, the UK's Police National Computer and criminal records office)
     r"prisn|otis|prisoner|inmate|offender|cdcr|tdcj|pnc|cro|"
+    # a forensic examination's evidence kit ("Evidence kit #CO-SAK-20-01177", "SAEK 22-0417")
+    r"evidence(?:\s+kit)?|(?:sexual\s+assault|rape)\s+(?:evidence\s+)?kit|saek|sak|perk|"
     # national identity cards by their usual abbreviations (Sri Lanka's and Pakistan's NIC,
     # Nigeria's NIN, Spain's DNI, Brazil's CPF, Mexico's CURP) and "national ID"
     r"nic|cnic|nin|nid|dni|cpf|curp|national\s+id(?:entity)?(?:\s+card)?|"
@@ -493,6 +495,15 @@ _MASKED_DIGITS = re.compile(r"(?<![\w*•])(?:[*•]{4,}|[Xx]{4,})[ -]?(\d{4})(?
 _MASKED_CARD = re.compile(
     r"(?<![\w*•])\d{4}[ -]?\d{0,2}[•*Xx]{2,4}(?:[ -]?[•*Xx]{4}){1,2}[ -]?\d{4}(?![\w-])"
 )
+# A police officer's collar or shoulder number after the rank's letters ("custody sergeant
+# Dawes (PS 2261)", "PC 4471 Hargreaves"); only near a word of police or custody, where "PC"
+# and "DC" are also a meal's time and a current.
+_COLLAR = re.compile(r"\b(?:PC|PS|DC|DS|DI|DCI|Sgt\.?|Insp\.?|Cst\.?)[ ]?(\d{3,5})(?![\w/]|[.,]\d)")
+_POLICE_CTX = context_regex(
+    ["police", "officer", "officers", "custody", "sergeant", "constable", "detective", "arrest",
+     "arrested", "station", "collar", "cell", "detained", "detention", "escort", "escorted",
+     "warrant", "pace", "fme", "fnp", "hcp"]
+)  # fmt: skip
 # An identifier masked in groups with its last digits shown, as letters print a tax file,
 # social insurance or social security number ("TFN provided (*** *** 482)", "SIN: ***-***-218",
 # "SSN XXX-XX-6638"): the shown digits are the person's (group 1, as ``_MASKED_DIGITS``).
@@ -685,14 +696,21 @@ _DEVICE_CTX = context_regex(
      "fleet", "locomotive", "tail number", "hull",
      # a loaned or a home device by its kind ("Chromebook CB-2291-HX77", "CPAP RS-2208-1193")
      "laptop", "chromebook", "ipad", "tablet", "router", "modem", "cpap", "bipap", "apap",
-     "nebulizer", "nebuliser", "defibrillator", "aed"]
+     "nebulizer", "nebuliser", "defibrillator", "aed",
+     # a custody's recording and monitoring devices ("body-worn camera BWC-X7-004137",
+     # "ankle monitor EM-22-4471")
+     "camera", "bodycam", "body cam", "bwc", "dashcam", "ankle monitor", "ankle tag",
+     "electronic tag", "gps tag"]
 )  # fmt: skip
 # An ambulance's, a retrieval crew's or a fire engine's call sign after its kind ("road
 # ambulance unit 4417", "ground crew unit SK-312", "EMS unit M-27", "crew Alpha 47"): the unit
 # identifies the crew that carried the patient.
 _EMERGENCY_UNIT = re.compile(
     r"\b(?i:(?:ambulance|ems|ground|road|retrieval|transport|medic|paramedic|fire|rescue|icp|"
-    r"acp|als|bls|ils|mica|hems|tow|towing)[ \t]+\(?(?:crew[ \t]+)?"
+    r"acp|als|bls|ils|mica|hems|tow|towing|"
+    # a police or a sheriff's patrol that brought the patient ("Sheriff's Office unit CB-114",
+    # "patrol car 4471")
+    r"patrol|police|sheriff['’]?s?(?:[ \t]+office)?|deputy|squad|trooper)[ \t]+\(?(?:crew[ \t]+)?"
     r"(?:unit|crew|rig|truck|engine|car|call[ \t]?sign))"
     r"[ \t]*+(?:#[ \t]*+)?"
     # (a service's letters before the number: "GP-ALS 114", "T-14", "RA-27")
@@ -1540,6 +1558,17 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _MASKED_CARD,
             0.8,
             trigger=("••", "**", "xx"),
+        ),
+        Rule(
+            "collar-number",
+            e.ID_NUMBER,
+            _COLLAR,
+            0.0,
+            _POLICE_CTX,
+            0.75,
+            window=48,
+            group=1,
+            words=("pc", "ps", "dc", "ds", "di", "dci", "sgt", "insp", "cst"),
         ),
         Rule(
             "masked-groups", e.ID_NUMBER, _MASKED_GROUPS, 0.8, group=1, trigger=("**", "••", "xx")
