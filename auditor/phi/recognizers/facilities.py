@@ -1305,12 +1305,29 @@ def _our_lady(view: TokenView, j: int) -> bool:
 
 
 def _with_floor(text: str, end: int) -> int:
-    """``end`` moved over the floor number after a building's name."""
+    """``end`` moved over the floor number after a building's name, and over what a health
+    system's or a hospital district's name goes on with (``_SYSTEM_TAIL``)."""
     if _BUILDING_END.search(text, max(0, end - 8), end):
         m = _FLOOR_AFTER.match(text, end)
         if m is not None:
             return m.end(1)
+    if _SYSTEM_END.search(text, max(0, end - 12), end):
+        m = _SYSTEM_TAIL.match(text, end)
+        if m is not None:
+            return m.end()
     return end
+
+
+# A health system's and a hospital district's last word after the head the facility rules end
+# on ("UMC Health System", "Parkview Health Network", "Gaines Co. Hosp. Dist.", "Ector County
+# Hospital District"): the system or the district is the body that runs the hospital, whose
+# name the replaced words would otherwise leave half in place.
+_SYSTEM_END = re.compile(r"(?:Health|HEALTH|Healthcare|Hospital|HOSPITAL|Hosp\.?)\Z")
+_SYSTEM_TAIL = re.compile(
+    r"(?<=Hosp)\.?[ ](?:District|Dist\.?)(?![\w'’-])"
+    r"|[ ](?:System|Systems|SYSTEM|Network|Partners|Alliance|District|DISTRICT|Dist\.?"
+    r"|Authority)(?![\w'’-])"
+)
 
 
 def _with_article(text: str, start: int) -> int:
