@@ -40,9 +40,11 @@ BODY_HEADS = (
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _HEAD_WORDS = "|".join(BODY_HEADS)
 _BODY = re.compile(
-    rf"(?<![\w'’&.-])((?:{_WORD}[ ](?:(?:and|&|of)[ ])?){{1,4}})(?:{_HEAD_WORDS})(?![\w'’-])"
+    rf"(?<![\w'’&.-])((?:{_WORD}[ ](?:(?:and|&|of|in|for)[ ])?){{1,4}})(?:{_HEAD_WORDS})(?![\w'’-])"
 )
-_CONNECTORS = frozenset({"and", "&", "of"})
+# (a team's service may name what it is for: "Moorhaven Early Intervention in Psychosis Team")
+_CONNECTORS = frozenset({"and", "&", "of", "in", "for"})
+_WHERE_AFTER_NAME = re.compile(r"\S+[ ](?:in|for)[ ]")
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
      "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
@@ -67,8 +69,11 @@ class PlaceNamedBodyRecognizer(LocalRecognizer):
         for m in _BODY.finditer(text):
             words = [w for w in re.finditer(r"\S+", m.group(1)) if w.group() not in _CONNECTORS]
             first = self._first_named(words)
-            if first is not None:
-                start = m.start(1) + words[first].start()
+            if first is None:
+                continue
+            start = m.start(1) + words[first].start()
+            # (a person where one works: "call Bettina in Social Services")
+            if not _WHERE_AFTER_NAME.match(text, start):
                 out.append(make_result(self, Entity.ORGANIZATION, start, m.end(), SCORE))
         return out
 
