@@ -26,6 +26,7 @@ from auditor.phi.nlp import nlp_stage
 from auditor.phi.recognizers.derived_logins import login_spans
 from auditor.phi.recognizers.eponyms import eponym_words
 from auditor.phi.recognizers.lexicon import NOT_NAMES, Lexicon
+from auditor.phi.recognizers.listed_numbers import numbers_beside_names
 from auditor.phi.recognizers.name_edges import ages_after_names, bare_bounds, edge_bounds
 from auditor.phi.recognizers.ner import NerRecognizer
 from auditor.phi.recognizers.not_persons import NOT_PERSON_WORDS
@@ -367,6 +368,10 @@ class PhiEngine:
             spans += [
                 PhiSpan(Entity.ID_NUMBER.value, a, b, LOGIN_SCORE)
                 for a, b in login_spans(text, spans, self.lexicon.is_english)
+            ]
+            spans += [
+                PhiSpan(Entity.MEDICAL_RECORD_NUMBER.value, a, b, LOGIN_SCORE)
+                for a, b in numbers_beside_names(text, spans)
             ]
             spans = drop_names_in_vehicles(text, drop_persons_in_places(text, spans))
             yield [_bare(text, s) for s in merge_spans(spans)]
