@@ -502,7 +502,7 @@ _COLLAR = re.compile(r"\b(?:PC|PS|DC|DS|DI|DCI|Sgt\.?|Insp\.?|Cst\.?)[ ]?(\d{3,5
 _POLICE_CTX = context_regex(
     ["police", "officer", "officers", "custody", "sergeant", "constable", "detective", "arrest",
      "arrested", "station", "collar", "cell", "detained", "detention", "escort", "escorted",
-     "warrant", "pace", "fme", "fnp", "hcp"]
+     "warrant", "pace", "fme", "hcp"]
 )  # fmt: skip
 # An identifier masked in groups with its last digits shown, as letters print a tax file,
 # social insurance or social security number ("TFN provided (*** *** 482)", "SIN: ***-***-218",

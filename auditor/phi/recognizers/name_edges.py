@@ -9,8 +9,11 @@ Keller") and a generation after it ("Hebert JR", "Carl Mann III"): both name no 
 (``bare_bounds``). After a surname alone and its comma, the engine adds the given name when no
 list explains the word otherwise (in capitals after capitals too); before a given name's comma
 where a field, a line or a chat stamp's bracket opens, the surname ("Meadowcraft, Harold J
-DOB ...", "[7:02 PM] Zborowski, Holly"), and a surname in capitals with a name's letters after
-any word ("Applicant UWAMAHORO, SOLANGE"). After a found name and "is", alone after its comma
+DOB ...", "[7:02 PM] Zborowski, Holly"), a surname in capitals with a name's letters after
+any word ("Applicant UWAMAHORO, SOLANGE"), and one in Title case after a word where the age or
+sex follows ("Assumed care of Dewbre, Harlan, 62 M"); a nickname in quotes after a name, or in
+quotes or brackets before the surname ('Alvarado, Jesús "Chuy"', "Margaret (Peg) Whoriskey").
+After a found name and "is", alone after its comma
 where the line ends, or between a list's slashes, an age over 89 is the person's
 (``ages_after_names``: "Mr Dunmorvane is 94", "W12 / Margery Bradshaw-Kent / 96 /").
 

@@ -11,8 +11,9 @@ person, "Lotus Room"); the edge left beside the replaced part keeps what a reade
 the place again (a church of one denomination in one town). Found after the engine, from its
 spans: a span followed by denomination words and "of" and a capitalised town grows over them
 and becomes an ORGANIZATION; an ORGANIZATION or HOSPITAL after a capital "The" that starts
-no sentence takes it in; a LOCATION followed by a hospital's last word becomes the HOSPITAL,
-and followed by a body's or a works' last word the ORGANIZATION.
+no sentence takes it in, and an ORGANIZATION opening with a department's word the state's name
+before it; a LOCATION followed by a hospital's last word becomes the HOSPITAL, and followed by
+a body's or a works' last word the ORGANIZATION.
 """
 
 from __future__ import annotations
