@@ -41,8 +41,6 @@ _SERVICE_LETTERS = re.compile(
     rf"[ ](?P<name>(?:{_WORD})(?:[ ]{_WORD}){{0,2}}|(?:{_CAPS_WORD})(?:[ ]{_CAPS_WORD}){{0,2}})"
     r"(?![\w'’-])"
 )
-# Letters that only a prison's name follows; the federal ones want a named word (see above).
-_PRISON_LETTERS = frozenset({"HMP", "HMYOI", "HMIPS", "HM Prison"})
 _STRONG_KINDS = (
     r"Prison|Penitentiary|Gaol|Reformatory|Correctional[ ](?:Facility|Center|Centre|Institution"
     r"|Complex)|Corrections?[ ](?:Facility|Center|Centre)|Detention[ ](?:Facility|Center|Centre)"
@@ -56,6 +54,8 @@ _QUALIFIERS = frozenset(
      "youth", "juvenile", "adult", "maximum", "medium", "minimum", "security", "central",
      "national", "local", "open", "closed", "category", "high", "low", "new", "old", "the"}
 )  # fmt: skip
+_NOT_NAMING = STOP_WORDS | _QUALIFIERS
+_NAME_WORDS = re.compile(r"\S+")
 _NAMED_KIND = re.compile(
     rf"(?<![\w'’&.-])(?P<name>(?:{_WORD}[ ]){{1,4}})"
     rf"(?:(?P<strong>{_STRONG_KINDS})|(?P<weak>{_WEAK_KINDS}))(?![\w'’-])"
@@ -89,20 +89,21 @@ class CustodyRecognizer(LocalRecognizer):
             return []
         out = []
         for m in _SERVICE_LETTERS.finditer(text):
-            words = m.group("name").split()
-            if m.group("kind") in _PRISON_LETTERS or any(self._named(w) for w in words):
+            # (only a prison's name follows His Majesty's letters; the federal ones want a
+            # named word, see above)
+            prison = m.group("kind").startswith("HM")
+            if prison or any(self._named(w) for w in m.group("name").split()):
                 out.append(make_result(self, Entity.HOSPITAL, m.start(), m.end(), SCORE))
         for m in _NAMED_KIND.finditer(text):
-            words = m.group("name").split()
+            words = list(_NAME_WORDS.finditer(m.group("name")))
             first = next(
-                (i for i, w in enumerate(words) if w.lower() not in STOP_WORDS | _QUALIFIERS),
-                None,
+                (i for i, w in enumerate(words) if w.group().lower() not in _NOT_NAMING), None
             )
             if first is None:
                 continue
-            if m.group("weak") and not any(self._named(w) for w in words[first:]):
+            if m.group("weak") and not any(self._named(w.group()) for w in words[first:]):
                 continue
-            start = m.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
+            start = m.start("name") + words[first].start()
             out.append(make_result(self, Entity.HOSPITAL, start, m.end(), SCORE))
         for m in _FRENCH.finditer(text):
             out.append(make_result(self, Entity.HOSPITAL, m.start(), m.end(), SCORE))
