@@ -528,7 +528,10 @@ class FacilityRecognizer(LocalRecognizer):
                 for m in _CHILDRENS.finditer(text)
                 if not all(self.lexicon.is_english(w.lower()) for w in m.group(1).split())
             ]
-        found = [(_with_article(text, s), _with_floor(text, e), sc) for s, e, sc in found]
+        found = [
+            (_with_article(text, s), _with_system(text, _with_floor(text, e)), sc)
+            for s, e, sc in found
+        ]
         out = [make_result(self, Entity.HOSPITAL, s, e, sc) for s, e, sc in found]
         towns = {town for _, e, _ in found if (town := self._facility_town(text, e))}
         out += [make_result(self, Entity.LOCATION, s, e, 0.7) for s, e in towns]
@@ -1305,12 +1308,17 @@ def _our_lady(view: TokenView, j: int) -> bool:
 
 
 def _with_floor(text: str, end: int) -> int:
-    """``end`` moved over the floor number after a building's name, and over what a health
-    system's or a hospital district's name goes on with (``_SYSTEM_TAIL``)."""
+    """``end`` moved over the floor number after a building's name."""
     if _BUILDING_END.search(text, max(0, end - 8), end):
         m = _FLOOR_AFTER.match(text, end)
         if m is not None:
             return m.end(1)
+    return end
+
+
+def _with_system(text: str, end: int) -> int:
+    """``end`` moved over what a health system's or a hospital district's name goes on with
+    (``_SYSTEM_TAIL``)."""
     if _SYSTEM_END.search(text, max(0, end - 12), end):
         m = _SYSTEM_TAIL.match(text, end)
         if m is not None:
@@ -1324,9 +1332,8 @@ def _with_floor(text: str, end: int) -> int:
 # name the replaced words would otherwise leave half in place.
 _SYSTEM_END = re.compile(r"(?:Health|HEALTH|Healthcare|Hospital|HOSPITAL|Hosp\.?)\Z")
 _SYSTEM_TAIL = re.compile(
-    r"(?<=Hosp)\.?[ ](?:District|Dist\.?)(?![\w'’-])"
-    r"|[ ](?:System|Systems|SYSTEM|Network|Partners|Alliance|District|DISTRICT|Dist\.?"
-    r"|Authority)(?![\w'’-])"
+    r"(?:(?<=Hosp)\.)?[ ](?:System|Systems|SYSTEM|Network|Partners|Alliance|District|DISTRICT"
+    r"|Dist\.?|Authority)(?![\w'’-])"
 )
 
 
