@@ -231,6 +231,10 @@ UNSEEN_HAND = (
     "round155-test",
     "round156-test",
     "round157-test",
+    "round158-test",
+    "round159-test",
+    "round160-test",
+    "round161-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -123,6 +123,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round155-dev``/``round155-test``,
 ``round156-dev``/``round156-test``,
 ``round157-dev``/``round157-test``,
+``round158-dev``/``round158-test``,
+``round159-dev``/``round159-test``,
+``round160-dev``/``round160-test``,
+``round161-dev``/``round161-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1869,6 +1873,46 @@ CORPORA = {
         HERE / "round157_test.src.txt",
         HERE / "round157_test.jsonl",
         HERE / "round157_test_site.tsv",
+    ),
+    "round158-dev": (
+        HERE / "round158_dev.src.txt",
+        HERE / "round158_dev.jsonl",
+        HERE / "round158_dev_site.tsv",
+    ),
+    "round158-test": (
+        HERE / "round158_test.src.txt",
+        HERE / "round158_test.jsonl",
+        HERE / "round158_test_site.tsv",
+    ),
+    "round159-dev": (
+        HERE / "round159_dev.src.txt",
+        HERE / "round159_dev.jsonl",
+        HERE / "round159_dev_site.tsv",
+    ),
+    "round159-test": (
+        HERE / "round159_test.src.txt",
+        HERE / "round159_test.jsonl",
+        HERE / "round159_test_site.tsv",
+    ),
+    "round160-dev": (
+        HERE / "round160_dev.src.txt",
+        HERE / "round160_dev.jsonl",
+        HERE / "round160_dev_site.tsv",
+    ),
+    "round160-test": (
+        HERE / "round160_test.src.txt",
+        HERE / "round160_test.jsonl",
+        HERE / "round160_test_site.tsv",
+    ),
+    "round161-dev": (
+        HERE / "round161_dev.src.txt",
+        HERE / "round161_dev.jsonl",
+        HERE / "round161_dev_site.tsv",
+    ),
+    "round161-test": (
+        HERE / "round161_test.src.txt",
+        HERE / "round161_test.jsonl",
+        HERE / "round161_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
