@@ -30,10 +30,13 @@ WEEKDAY = rf"(?:{WEEKDAY_STEM})(?:day)?"
 # (``patterns.Rule.words``) skips a text in which none of them begins a word.
 WEEKDAY_STARTS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# Month names and their abbreviations ("sept", "jun").
+# Month names and their abbreviations ("sept", "jun"), with the clerks' abbreviations of
+# registers, letters and family Bibles before 1900 ("Jany", "Feby", "Augt", "Septr", "Octr",
+# "Novr", "Decr": the last letter once written raised; "decr" in lower case is a note's
+# "decreased").
 MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"(?:jan(?:uary|y)?|feb(?:ruary|y)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust|t)?|"
+    r"sep(?:t(?:ember|r)?)?|oct(?:ober|r)?|nov(?:ember|r)?|dec(?:ember)?|(?-i:Decr))"
 )
 # Holidays that name a day of the year.
 # The feasts and public holidays of the English-speaking world and of its largest faiths, each

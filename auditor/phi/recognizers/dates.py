@@ -49,9 +49,19 @@ I = re.IGNORECASE  # noqa: E741
 
 _MONTHS = MONTH
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
+# A year beside a month's name: from 1600, as registers, censuses and family papers date
+# births and deaths (a date of birth before 1900 is an age over 89, which Safe Harbor removes
+# with its year); a year alone keeps to 1900-2099, the hours of a clock being 0000-2359.
+_LONG_YEAR = r"(?:1[6-9]|20)\d{2}"
+_YEAR = rf"(?:{_LONG_YEAR}|['’]\d{{2}})"
 # Spelled-out days of the month, as dictated: "November fourth", "the twenty-first".
 _UNIT_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+# (what every spelled day begins with: the rule's prefilter)
+_SPELLED_DAY_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twent", "thirt",
+)  # fmt: skip
 _SPELLED_DAY = (
     r"(?:(?:twenty|thirty)[- ]" + _UNIT_ORD + r"|" + _UNIT_ORD + r"|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
@@ -155,7 +165,7 @@ _ORDINAL_DAY = re.compile(r"\b(?i:the|on)\s+(?P<day>" + _ORDINAL_DAY_NUM + r")" 
 # A month's name joined to its year by a dash or an apostrophe, as spreadsheets and notes
 # write them: "repeat echo Mar-25", "Jun-2025", "Sept '24", "DEC-19".
 _MONTH_DASH_YEAR = re.compile(
-    rf"(?<![\w'’-])(?i:{MONTH})\.?(?:-|[ \t]?['’])((?:19|20)\d{{2}}|\d{{2}})(?![\w'’-]|\.\d)"
+    rf"(?<![\w'’-])(?i:{MONTH})\.?(?:-|[ \t]?['’])({_LONG_YEAR}|\d{{2}})(?![\w'’-]|\.\d)"
 )
 # ...or after a weekday, which is part of the date: "Thursday 17th".
 _WEEKDAY_ORDINAL = re.compile(rf"\b(?i:{WEEKDAY})\.?,?\s+" + _ORDINAL_DAY_NUM + _COUNT_AFTER)
@@ -173,6 +183,14 @@ _FULL_DATE_RANGE = re.compile(
     r"(?<![\w/.+-])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?:19|20)?\d{2}[ \t]?[-–—][ \t]?"
     r"(?P<c>\d{1,2})([/.])(?P<d>\d{1,2})\5(?:19|20)?\d{2}(?![\w/+-]|\.\d)"
 )
+# The month in Roman numerals, as European registers, archives and older letters date them:
+# "4.ii.1884", "12-IV-1999", "21 VII 1968" (day, numeral and year, one separator).
+_ROMAN_MONTH_DATE = re.compile(
+    r"(?<![\w./-])(?:[12]\d|3[01]|0?[1-9])([./ -])(?i:xi{0,2}|ix|iv|vi{0,3}|i{1,3})\1"
+    + _LONG_YEAR
+    + r"(?![\w/]|[.-]\d)"
+)
+_ROMAN_LETTERS = ("i", "v", "x", "I", "V", "X")
 _MONTH_YEAR = re.compile(r"(?<![\w/])(0?[1-9]|1[0-2])/((?:19|20)\d{2})(?![\w/]|\.\d)")
 # A night's two days before one month and year, as Commonwealth shift notes head them:
 # "night 8-9/4/02", "3-4/11/2019".
@@ -188,7 +206,8 @@ _YY = (
     r"years?|days?|weeks?|patients?|pts?|tabs?|tablets?|doses?|times?)\b)"
 )
 _TEXT_DATE = re.compile(
-    r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+(?:" + _DAY + "|" + _SPELLED_DAY + r")"
+    # (a register's or a family Bible's "the" between month and day: "Feby the 9th 1841")
+    r"\b" + _WEEKDAY + _MONTHS + r"\.?\s+(?:the\s+)?(?:" + _DAY + "|" + _SPELLED_DAY + r")"
     # (Canadian charts write the year after a slash: "Mar 3/15", "Jan 18/2005")
     r"(?:,?\s+" + _YEAR + r"|/(?:(?:19|20)\d{2}|\d{2})(?![\w/]|\.\d))?(?![\w/])"
     # (a night's two days: "3rd/4th December 2026"; not a clock's minutes: "01:15 Nov 4")
@@ -203,7 +222,7 @@ _TEXT_DATE = re.compile(
     + _YEAR
     + _YY
     + r"))?\b"
-    r"|\b" + _MONTHS + r"\.?,?\s+(?:(?:19|20)\d{2}\b|['’]\d{2}(?![\w/%'’]))"
+    r"|\b" + _MONTHS + r"\.?,?\s+(?:" + _LONG_YEAR + r"\b|['’]\d{2}(?![\w/%'’]))"
     # "04-Apr-2069", "4-APR-69": day, month name and year joined by hyphens (lab systems);
     # without the year too ("Onset 14-Nov"), as British and Caribbean notes write it
     r"|\b(?:[12]\d|3[01]|0?[1-9])-" + _MONTHS + r"(?:-(?:(?:19|20)\d{2}|\d{2}))?\b(?![-/]\d)",
@@ -243,8 +262,11 @@ _WEEKDAY_DAY_MONTH = re.compile(
     rf"\b(?:{WEEKDAY})\.?,?\s+" + _DAY + r"\s+(?:of\s+)?" + _MONTHS + r"\b", I
 )
 # Dictated "(the) ninth of March (2087)": a spelled day, "of", a full month name.
+# ...or with no "of" where its year follows, as Irish and British civil registers write the
+# date of a birth or a death: "Third January 1895", "Twenty-first March 1902".
 _SPELLED_DAY_OF_MONTH = re.compile(
-    r"\b(?:the\s+)?(?:" + _SPELLED_DAY + r")\s+of\s+" + _MONTHS + r"\b(?:,?\s+" + _YEAR + r")?",
+    r"\b(?:the\s+)?(?:" + _SPELLED_DAY + r")\s+(?:of\s+" + _MONTHS + r"\b(?:,?\s+" + _YEAR + r")?"
+    r"|" + _MONTHS + r",?\s+" + _LONG_YEAR + r"\b)",
     I,
 )
 # with the days the holiday names ("Easter weekend", "Labor Day weekend", "Thanksgiving
@@ -296,7 +318,7 @@ _N_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _N_LINK = r"(?:(?:de|del|di|ng|gada|den)[ \t]+)?"
 # (the dot of an abbreviation, five letters at most: "dets.", not a sentence's end)
 _N_MONTH = r"(?P<m>[^\W\d_]{3,})(?:(?<![^\W\d_]{6})\.)?"
-_N_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_N_YEAR = rf"(?P<y>{_LONG_YEAR})(?!\d)"
 _NAMED_DAY_FIRST = accelerated(
     re.compile(
         # (either end of a range: "30. november-3. december 2026")
@@ -317,7 +339,9 @@ _NAMED_YEAR_FIRST = accelerated(
 # A month named in another language with its year and no day ("diciembre 2026", "diciembre
 # de 2026", "grudzień 2026 r."): the month is an element of the date Safe Harbor removes.
 # (found from the year back: a pattern opening with any word would be tried at every word)
-_YEAR_AFTER_WORD = re.compile(r"(?<=[ \t])(?:19|20)\d{2}(?!\d)(?:[ \t]*(?:г|m|r|ж|y)\.)?(?![\w-])")
+_YEAR_AFTER_WORD = re.compile(
+    r"(?<=[ \t])(?:1[6-9]|20)\d{2}(?!\d)(?:[ \t]*(?:г|m|r|ж|y)\.)?(?![\w-])"
+)
 _MONTH_BEFORE_YEAR = re.compile(
     rf"(?<![\w.-])(?P<m>[^\W\d_]{{3,}}+)(?:(?<![^\W\d_]{{6}})\.)?[ \t]++{_N_LINK}\Z"
 )
@@ -435,7 +459,9 @@ _MONTH_ONLY_A_MONTH = re.compile(
 # a time word ("since summer", "until the autumn"); "fall" alone is also the event.
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 _SEASON_YEAR = re.compile(
-    rf"\b(?i:spring|summer|fall|autumn|winter)(?:[ \t]+of)?[ \t]+{_YEAR}(?![\w/%'’-])"
+    # (from 1900 only: "fall 1745" is a fall at a quarter to six)
+    r"\b(?i:spring|summer|fall|autumn|winter)(?:[ \t]+of)?[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})"
+    r"(?![\w/%'’-])"
 )
 _SEASON_ALONE = re.compile(
     r"\b(?i:since|until|till|during|by|early|late|mid|last|next|this|that|through|over|"
@@ -625,8 +651,11 @@ _YEAR_AFTER_YEAR = re.compile(
 # 1944", "d. 1987", "bapt. 1838", "m. 1968", "c. 1748", "b. c. 1838"), and the two years of a
 # life span in brackets ("(1843-1917)"). The dot is required of the one-letter forms.
 _LIFE_YEAR = re.compile(
-    r"(?<![\w.])(?:(?:b|d|m|c|ca|bapt|bap|bur|fl)\.|born|died|baptised|baptized|christened|"
-    r"buried|married|circa|abt\.?)[ \t]+(?:(?:c|ca|abt)\.[ \t]*+)?"
+    # (a dotted abbreviation may touch its year: "c.1860", "b.1902"; "imm." and "nat.", a
+    # census's years of immigration and naturalisation)
+    r"(?<![\w.])(?:(?:b|d|m|c|ca|bapt|bap|bur|fl|imm|emig|nat)\.[ \t]*|(?:born|died|baptised|"
+    r"baptized|christened|buried|married|circa|abt\.?|emigrated|immigrated|naturali[sz]ed)"
+    r"[ \t]+)(?:(?:c|ca|abt)\.[ \t]*+)?"
     r"((?:1[5-9]|20)\d{2})(?![\w/%-]|\.\d|:)",
     I,
 )
@@ -825,14 +854,18 @@ _COUNT_NEXT = re.compile(
 
 def _modal_may(text: str, start: int, end: int) -> bool:
     """Lower-case "may" before a count of doses or of time ("pt may 2-3 tabs prn"): the verb;
-    and a month's letters before a decimal or a percentage ("APR 6.49%", "Mar 2.5 mg"): an
-    annual rate or a value, no day."""
+    a month's letters before a decimal or a percentage ("APR 6.49%", "Mar 2.5 mg"): an
+    annual rate or a value, no day; and a lower-case month before a year before 1900 ("dec
+    1800"): a volume decreased."""
     if _DECIMAL_NEXT.match(text, end):
         return True
+    if _LOWER_MONTH_OLD_YEAR.fullmatch(text, start, end):
+        return True  # "uop dec 1800 ml": decreased; registers capitalise their months
     return text.startswith("may", start) and _COUNT_NEXT.match(text, end) is not None
 
 
 _DECIMAL_NEXT = re.compile(r"(?:\.\d|[ \t]*%)")
+_LOWER_MONTH_OLD_YEAR = re.compile(r"[a-z]+\.?,?\s+1[6-8]\d\d")
 
 
 # Where a label's reach ends: a sentence's or a clause's end between it and the number
@@ -1050,13 +1083,14 @@ def date_rules() -> list[Rule]:
         Rule("ymd-spaced", e, _YMD_SPACED, 0.9, trigger=(". ", ".\t")),
         Rule("cjk-date", e, _CJK_DATE, 0.9, trigger=("月", "월")),
         Rule("month-year", e, _MONTH_YEAR, 0.7, reject=_fraction),
+        Rule("roman-month-date", e, _ROMAN_MONTH_DATE, 0.85, trigger=_ROMAN_LETTERS),
         Rule("text-date", e, _TEXT_DATE, 0.85, reject=_modal_may, words=MONTH_STARTS),
         Rule("clock-date", e, _CLOCK_DATE, 0.85, group=1, trigger=(":",), words=MONTH_STARTS),
         Rule(
             "month-day-range-tail", e, _DAY_RANGE_TAIL, 0.8, group="tail", reject=_no_month_before
         ),
         Rule("weekday-day-month", e, _WEEKDAY_DAY_MONTH, 0.85, words=WEEKDAY_STARTS),
-        Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, trigger=(" of ",)),
+        Rule("spelled-day-of-month", e, _SPELLED_DAY_OF_MONTH, 0.85, words=_SPELLED_DAY_WORDS),
         Rule("holiday", e, _HOLIDAY, 0.7, words=HOLIDAY_STARTS),
         Rule(
             "day-range-head",
