@@ -583,13 +583,15 @@ _POSTCODE_BEFORE_TOWN = accelerated(
 # A postcode after its town, closing the part (see ``postcodes_after_towns``); or Brazil's
 # CEP after a state's letters ("SP, 01310-200").
 _POSTCODE_AFTER_TOWN = re.compile(
-    # (India joins a PIN to its town with a dash: "Bengaluru-560038")
+    # (India joins a PIN to its town with a dash, "Bengaluru-560038", Bangladesh its four
+    # digits, "Dhaka-1207")
     r"(?:(?<![\w'’-])(?P<town>[A-Z][a-zà-ÿ'’-]+(?:[ ][A-Z][a-zà-ÿ'’-]+){0,2}?)"
-    r"(?:[ \t]+|[ \t]*[-–][ \t]*(?=[1-9]\d{5}(?!\d)))"
+    r"(?:[ \t]+|[ \t]*[-–][ \t]*(?=[1-9]\d{5}(?!\d)|\d{4}(?!\d)))"
     r"|(?<![\w-])[A-Z]{2}[ \t]*+(?:,[ \t]*+)?(?=\d{5}-\d{3}\b))"
     # (Barbados writes its postcode as "BB" and five digits: "St. Philip BB18062")
     r"(?P<code>\d{5}-\d{3}|\d{5}|\d{3}-\d{4}|\d{4}|\d{6}|[A-Z]{2}\d-\d{4}|BB\d{5})"
-    r"(?![\w-])(?=[ \t]*(?:,|\n|$|;|\)|\.(?:\s|$)))"
+    # (or a bar, or the state in brackets after it: "Jaipur-302016 (Raj.)")
+    r"(?![\w-])(?=[ \t]*(?:,|\n|$|;|\)|\||\.(?:\s|$))|[ \t]+\([A-Z])"
 )
 # Dublin's postal districts: "Dublin 2", "Dublin 6W" (the number places the address).
 _DUBLIN_DISTRICT = re.compile(r"\bDublin[ \t]+(?:1\d|2[0-4]|[1-9]|6W)(?![\w/.:-]|\.\d)")

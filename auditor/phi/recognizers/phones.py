@@ -116,11 +116,18 @@ _PHONE_INTL = re.compile(
 )
 # After a country calling code, groups joined by any mix of blanks, dashes, dots and a
 # bracketed area code ("+60 3-2385 6789", "+254 (0) 712-345 678"): the "+" alone says phone.
+# (the calling code may stand in brackets: "(+977) 1 4412345", "(+91) 98765 43210")
 _INTL_MIXED = re.compile(
-    r"(?<![\w/.+-])(?:\+|00)[1-9]\d{0,2}(?:[ \t.-]{1,2}(?:\(0?\d{1,5}\)|\d{1,6})){2,6}"
-    + _EXT
-    + r"(?![\w/]|[.-]\d)",
+    r"(?<![\w/.+-])(?:\(\+[1-9]\d{0,2}\)|(?:\+|00)[1-9]\d{0,2})"
+    r"(?:[ \t.-]{1,2}(?:\(0?\d{1,5}\)|\d{1,8})){2,6}" + _EXT + r"(?![\w/]|[.-]\d)",
     I,
+)
+# A number and its alternate after a slash, as South Asian letterheads and forms write the
+# lines of one office or a family's two mobiles: "0222-2871234/35", "2431122/2431133",
+# "9876543210/9123456789" (the whole, after a phone's word: no date or ratio has seven
+# digits before its slash).
+_SLASH_ALTERNATE = re.compile(
+    r"(?<![\w/.+-])(?:\+\d{1,3}[ -]?)?\d(?:[ -]?\d){6,13}/\d{2,12}(?![\w/]|[.-]\d)"
 )
 _PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
 # Internal extensions written "4-1234" after a paging cue.
@@ -354,6 +361,8 @@ def _intl_ok(value: str) -> bool:
     """A possible number for the country its calling code names."""
     core = _EXT_TAIL.sub("", value)
     core = "+" + core[2:] if core.startswith("00") else core
+    if core.startswith("(+"):
+        core = core[1:].replace(")", "", 1)
     try:
         return phonenumbers.is_possible_number(phonenumbers.parse(core, None))
     except phonenumbers.NumberParseException:
@@ -498,6 +507,16 @@ def phone_rules() -> list[Rule]:
             "extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext", "poste")
         ),
         Rule("local-run", e.PHONE_NUMBER, _LOCAL_RUN, 0.0, _CLOSE_CUES, 0.65, window=8),
+        Rule(
+            "slash-alternate",
+            e.PHONE_NUMBER,
+            _SLASH_ALTERNATE,
+            0.0,
+            PHONE_CUES,
+            0.75,
+            window=16,
+            reject=_is_fax,
+        ),
         Rule("local-grouped", e.PHONE_NUMBER, _LOCAL_GROUPED, 0.65, reject=_not_contact),
     ]
 
