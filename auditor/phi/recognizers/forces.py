@@ -1,7 +1,10 @@
 """The armed forces' units and ships, as military and veterans' hospitals name a patient's
 command: a battalion of a regiment with its branch ("2-9 IN", "B Co, 2-3 IN", "1-82 FA",
 "2/7 Marines"), a numbered formation ("82nd Airborne Division", "3rd Bn, 5th Marines"), a
-commissioned ship ("USS Makin Island", "HMAS Canberra") and a VA region ("VISN 10").
+commissioned ship ("USS Makin Island", "HMAS Canberra") and a VA region ("VISN 10"); and, as
+the service records and rolls of family histories name them, a unit by its number and its
+abbreviated kind with its force's letters ("165th Bn CEF", "14th Light Horse AIF") and a
+nation's army, navy or expeditionary force ("Indian Army", "Royal Flying Corps").
 
 A soldier's unit is their employer and their address at once: it names who they are to the
 command that is told of the admission. Its shapes are the forces' own and nothing else's:
@@ -35,6 +38,12 @@ _BATTALION = re.compile(
     rf"(?<![\w/.-])(?:{_SUBUNIT})?{_ORDINAL}[-/]{_ORDINAL}[ \t]+(?:{_BRANCHES})"
     r"(?![\w-])(?![ \t]+[A-Z]{2})"  # (not a line in capitals going on: "2-3 IN AM")
 )
+# The expeditionary forces' and medical corps' letters a unit's number is followed by in
+# service records ("24th Battalion AIF", "165th Bn CEF", "1st Field Ambulance NZMC").
+_FORCE_LETTERS = (
+    r"(?:,?[ \t]+(?:AIF|2nd[ \t]+AIF|CEF|NZEF|2NZEF|BEF|AEF|RFA|RGA|RE|RAMC|AAMC|CAMC|NZMC|USMC|"
+    r"RAF|RAAF|RCAF|RNZAF|RFC|RNVR|RNR))?(?![\w-])"
+)
 # A numbered formation: "82nd Airborne Division", "3rd Bn, 5th Marines", "1st Marine Division".
 _FORMATION = re.compile(
     rf"(?<![\w/.-])(?:{_ORDINAL}[ \t]+(?:Bn|Battalion|Bde|Brigade),?[ \t]+)?"
@@ -42,8 +51,31 @@ _FORMATION = re.compile(
     r"(?:(?:Airborne|Infantry|Armored|Armoured|Marine|Cavalry|Mountain|Special[ \t]+Forces|"
     r"Air[ \t]+Assault|Sustainment|Medical|Signal|Military[ \t]+Police)[ \t]+)?"
     r"(?:Division|Brigade|Regiment|Battalion|BCT|Marines|Fighter[ \t]+Wing|Airlift[ \t]+Wing|"
-    r"Air[ \t]+Base[ \t]+Wing|Medical[ \t]+Group|Squadron)(?![\w-])"
+    r"Air[ \t]+Base[ \t]+Wing|Medical[ \t]+Group|Squadron)" + _FORCE_LETTERS
 )
+# The units of the World Wars' and earlier service records and regimental histories, by
+# their number and their kind, abbreviated as attestation papers and rolls write them
+# ("165th Bn", "2nd Bn", "14th Light Horse", "3rd Field Ambulance", "44th Regiment of Foot").
+_SERVICE_UNIT = re.compile(
+    r"(?<![\w/.-])\d{1,3}(?:st|nd|rd|th|d)[ \t]+"
+    r"(?:Bn|Battalion|Bde|Regt|Regiment(?:[ \t]+of[ \t]+Foot)?|Coy|Company|Bty|Battery|Sqn|Div|"
+    r"Field[ \t]+(?:Ambulance|Company|Artillery|Hospital)|Light[ \t]+Horse|General[ \t]+Hospital|"
+    r"Casualty[ \t]+Clearing[ \t]+Station|Rifles|Fusiliers|Lancers|Hussars|Dragoons|"
+    r"Dragoon[ \t]+Guards|Highlanders|Pioneers)\.?" + _FORCE_LETTERS
+)
+# A nation's army, navy or expeditionary force, a soldier's or a sailor's employer in the
+# record that names them ("serving in the Indian Army", "Branch: U.S. Army", "Royal Flying
+# Corps", "Canadian Expeditionary Force").
+_NATIONAL_FORCE = re.compile(
+    r"(?<![\w-])(?:Royal|Indian|British|Canadian|Australian|Imperial|Confederate|Continental|"
+    r"Union|U\.?S\.?|United[ \t]+States|American|Irish|New[ \t]+Zealand|South[ \t]+African|"
+    r"Pakistan|Bangladesh|Nepal(?:ese)?|Gurkha)[ \t]+(?:Army(?:[ \t]+Medical[ \t]+Corps)?|Navy|"
+    r"Naval[ \t]+Reserve|Air[ \t]+Force|Flying[ \t]+Corps|Marine[ \t]+Corps|Marines|"
+    r"Expeditionary[ \t]+Force|Imperial[ \t]+Force|National[ \t]+Guard|Coast[ \t]+Guard|"
+    r"Engineers|Artillery|Militia)(?![\w-])"
+)
+_NATIONAL_FORCE_WORDS = ("Army", "Navy", "Naval", "Air Force", "Corps", "Marines", "Force",
+                         "Guard", "Engineers", "Artillery", "Militia")  # fmt: skip
 # A navy's or a coast guard's ship: "USS Makin Island", "USNS Comfort", "HMAS Canberra".
 _SHIP = re.compile(
     r"(?<![\w-])(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS)[ \t]+"
@@ -59,6 +91,7 @@ _FORMATION_WORDS = (
     "Division", "Brigade", "Regiment", "Battalion", "BCT", "Marines", "Wing", "Medical Group",
     "Squadron",
 )  # fmt: skip
+_ORDINAL_WORD = re.compile(r"\d(?:st|nd|rd|th|d)[ \t]+[A-Z]")
 _SHIP_PREFIXES = ("USS ", "USNS ", "USCGC ", "HMS ", "HMAS ", "HMCS ", "HMNZS ")
 
 
@@ -80,6 +113,10 @@ class ForcesRecognizer(LocalRecognizer):
             patterns.append(_SHIP)
         if "VISN" in text:
             patterns.append(_VISN)
+        if _ORDINAL_WORD.search(text):
+            patterns.append(_SERVICE_UNIT)
+        if any(w in text for w in _NATIONAL_FORCE_WORDS):
+            patterns.append(_NATIONAL_FORCE)
         return [
             make_result(self, Entity.ORGANIZATION, m.start(), m.end(), 0.75)
             for pattern in patterns

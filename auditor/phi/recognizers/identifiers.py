@@ -302,12 +302,15 @@ _NUMBER_LABEL = r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(
 _ANY_LABELLED = re.compile(
     # from the number word, so that a text is scanned for "no", "number" or "#" only; the noun
     # before it is read by ``_any_label_head``
-    r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t])|(?<=[A-Za-z]:[ \t])(?=#))"
+    # (or in brackets after the noun: "the Society's membership record (no. 55120)")
+    r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t])|(?<=[A-Za-z]:[ \t])(?=#)"
+    r"|(?<=[A-Za-z][ \t]\()(?=[Nn]))"
     + _NUMBER_LABEL
     # a registry's letters, then digit groups after blanks, first ("Scheme no. ZH 4417 2290")
     + r"(?P<v>[A-Z]{1,4}(?:[ ]\d{2,8}){1,4}(?![\w/-]|[.]\w)"
-    # digit groups after blanks ("Applicant no. 7812 0394", "OTIS #: 1447 2290")
-    + r"|\d{3,8}(?:[ ]\d{3,8}){1,3}(?![\w/-]|[.]\w)"
+    # digit groups after blanks ("Applicant no. 7812 0394", "OTIS #: 1447 2290", "Service
+    # no.: 36 418 772")
+    + r"|\d{2,8}(?:[ ]\d{3,8}){1,3}(?![\w/-]|[.]\w)"
     + r"|[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+){0,5}(?![\w/-]|[.]\w))"
 )
 _NOT_LABEL_HEADS = STOP_WORDS | frozenset(
@@ -336,7 +339,7 @@ def _any_label_head(text: str, start: int, end: int) -> bool:
 
 # (a form's label before "#": "Donor: #4471")
 _ANY_HEAD = re.compile(
-    r"([A-Za-z][A-Za-z'’-]{0,24})(?:\.|:(?=[ \t]#))?[ \t]+" + _NUMBER_LABEL + r"\Z"
+    r"([A-Za-z][A-Za-z'’-]{0,24})(?:\.|:(?=[ \t]#)|[ \t]\()?[ \t]*" + _NUMBER_LABEL + r"\Z"
 )
 
 
@@ -1049,6 +1052,10 @@ _AU_POSTCODE = re.compile(rf"\b(?:{_AU_STATES})\.?,?\s{{1,8}}(\d{{4}})(?![\w/-]|
 _ZIP_LINE_END = re.compile(r"(?<=[a-z] )\d{5}(?=[ \t]*(?:\n|$))")
 # Indian PIN: six digits after a town ("Nandyal-833788", "Hosur 394411") at a line's end.
 _IN_PIN = re.compile(r"(?<=[A-Za-z])(?:\s?-\s?|,?\s)([1-9]\d{5})(?=\s*(?:$|[\n.;)]))", re.M)
+# A GEDCOM file's cross-reference to a person's or a family's record ("0 @I0142@ INDI",
+# "1 FAMC @F0057@"): the tree's record number of that person. (No letter is needed: the OCR
+# read-back has made "@I0142@" "@10142@".)
+_GEDCOM_XREF = re.compile(r"(?<![\w@])@[A-Z]{0,4}\d{1,9}@(?![\w@])")
 _CARD_12 = re.compile(r"(?<![\w-])\d{12}(?![\w-])")
 _NINO = re.compile(r"(?<![\w-])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D T](?![\w-])")
 _NINO_CTX = context_regex(["ni", "ni number", "ni no", "national insurance", "nino", "ssn",
@@ -1061,11 +1068,13 @@ _SIN_CTX = context_regex(["sin", "social insurance", "ssn", "social security", "
 # (an OCR'd figure with no digit at all only in its scanner's capitals: "lO2", not "Loom")
 _AGE_FIGURES = r"(?:9[\dOolI]|1[0-2OolI][\dOolI]|(?-i:[lI][0O][\dOolI]))"
 _AGE_UNIT = re.compile(
-    rf"(?<![\w.])({_AGE_FIGURES})\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|yrs\b|year|years|yom\b|yof\b|"
+    # (or age and sex after a slash, as registers and South Asian notes write them: "90/M")
+    rf"(?<![\w./])({_AGE_FIGURES})(?:/(?-i:[MF])(?![\w/])|\s?(?:-\s?)?(?:yo\b|y/o\b|y\.o\.?|yr\b|"
+    r"yrs\b|year|years|yom\b|yof\b|"
     r"yowm\b|yowf\b|y\b|M\b|F\b|"
     # "years" in the languages of the families English notes quote ("Bà 93 tuổi", "Lola,
     # 94 taon", "92 años" or "92 a/o", "91 Jahre", "95歳", "93세")
-    r"años\b|anos\b|a/o\b|ans\b|jahre\b|anni\b|lat\b|tuổi\b|taon\b|yaş\b|سنة|歳|세|岁)",
+    r"años\b|anos\b|a/o\b|ans\b|jahre\b|anni\b|lat\b|tuổi\b|taon\b|yaş\b|سنة|歳|세|岁))",
     I,
 )
 # "Age 96", "aged 9O", "Age- 91", "her age is 93", "aged ninety four".
@@ -1073,7 +1082,9 @@ _AGE_LEAD = re.compile(
     r"\b(?:age|aged|age:|ages)(?:\s*/\s*sex|\s*\((?:years?|yrs?|y)\))?"
     # (who says so may come between: "her age per family is 97")
     r"(?:\s*[:-]|(?:\s+(?:per|according\s+to)\s+(?:the\s+)?[a-z]+)?\s+(?:is|was))?\s*"
-    rf"({_AGE_FIGURES}(?!\w|\.\d|[ \t]*%)|(?:{AGE_OVER_89})(?![\w-]))",
+    # (both ends of a range: "aged 94-95")
+    rf"({_AGE_FIGURES}(?:[ \t]?[-–][ \t]?{_AGE_FIGURES})?(?!\w|\.\d|[ \t]*%)"
+    rf"|(?:{AGE_OVER_89})(?![\w-]))",
     I,
 )
 # An age over 89 after the verbs and phrases that introduce one, in figures or words:
@@ -1116,6 +1127,10 @@ _AGE_WORDS_AFTER_BE = re.compile(
 )
 # The birthday an age over 89 is: "happy 90th birthday Nana", "her 101st birthday".
 _AGE_BIRTHDAY = re.compile(r"(?<![\w.])(9\d|1[0-2]\d)(?i:st|nd|rd|th)[ \t]+(?i:birthday|bday)\b")
+# The year of life a death notice gives: "in her 93rd year" (aged 92).
+_AGE_YEAR_OF_LIFE = re.compile(
+    r"\b(?i:in[ \t]+(?:his|her|their)[ \t]+)((?:9\d|1[0-2]\d)(?i:st|nd|rd|th))[ \t]+(?i:year)\b"
+)
 # Sex then age, as triage and dispatch lines write them: "F 91 FALL", "M/94".
 _AGE_AFTER_SEX = re.compile(r"(?<![\w/.-])[MF][ /](9\d|1[01]\d)(?![\w.%/:°-])")
 _AGE_DECADE = re.compile(
@@ -1804,6 +1819,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("eircode", e.ZIP_CODE, _EIRCODE, 0.7, _ZIP_CTX, 0.9),
         Rule("zip-line-end", e.ZIP_CODE, _ZIP_LINE_END, 0.6, _ZIP_CTX, 0.85),
         Rule("pin-in", e.ZIP_CODE, _IN_PIN, 0.7, _ZIP_CTX, 0.9, group=1),
+        Rule("gedcom-xref", e.ID_NUMBER, _GEDCOM_XREF, 0.8, trigger=("@",)),
         Rule(
             "card-12", e.CREDIT_CARD, _CARD_12, 0.0, _CARD_CTX, 0.9, window=40, validate=luhn_any_ok
         ),
@@ -1825,6 +1841,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-of", e.AGE, _AGE_OF, 0.75, group=1, trigger=(" of ",)),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("age-birthday", e.AGE, _AGE_BIRTHDAY, 0.7, group=1, trigger=("birthday", "bday")),
+        Rule("age-year-of-life", e.AGE, _AGE_YEAR_OF_LIFE, 0.7, group=1, words=("in",)),
         Rule(
             "initials",
             e.PERSON,

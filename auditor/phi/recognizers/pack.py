@@ -28,6 +28,7 @@ from auditor.phi.recognizers.name_fields import FieldNameRecognizer
 from auditor.phi.recognizers.name_shapes import NameShapeRecognizer
 from auditor.phi.recognizers.names import NameRecognizer
 from auditor.phi.recognizers.national_ids import national_id_recognizer
+from auditor.phi.recognizers.newspapers import NewspaperRecognizer
 from auditor.phi.recognizers.organizations import OrganizationRecognizer
 from auditor.phi.recognizers.origin_places import OriginPlaceRecognizer
 from auditor.phi.recognizers.phones import PagingListRecognizer, phone_recognizer
@@ -71,6 +72,7 @@ def build_pack(
         CommerceRecognizer(lexicon),
         LocalGovernmentRecognizer(lexicon),
         ForcesRecognizer(),
+        NewspaperRecognizer(lexicon),
         AirportRecognizer(),
         TeamRecognizer(lexicon),
         names,
