@@ -5,11 +5,13 @@ Fire", "Nebraska State Patrol").
 
 Their names are ordinary words ("Guardian", "Lifeguard", "Angel", "Mercy") that no name list
 explains, so the organisation rules, which want a name-like word before a firm's last word,
-leave them. A word of flying or transfer just before, and the service's own last word ("Air",
-"Flight", "AirCare", "MedFlight", "Medevac"), say what the words are; the kinds of air a
-patient breathes ("room air", "medical air") never are one. A department's abbreviation
-("PD", "FD", "SO", "EMS") after one to three Title-case words that are a place or no word at
-all says the words are its town; "PD" alone is Parkinson's disease or peritoneal dialysis.
+leave them. A word of flying or transfer just before (or what it flew or did just after: "Care
+Flight fixed wing"), and the service's own last word ("Air", "Flight", "AirCare", "MedFlight",
+"Medevac"), say what the words are, as "Air" and "Rescue" around a name do ("Air Wyoming
+Rescue"); the kinds of air a patient breathes ("room air", "medical air") never are one. A
+department's abbreviation ("PD", "FD", "SO", "EMS") after one to three Title-case words that
+are a place or no word at all says the words are its town; "PD" alone is Parkinson's disease
+or peritoneal dialysis.
 """
 
 from __future__ import annotations
@@ -40,6 +42,18 @@ _SERVICE = re.compile(
     r"helicopter|helo|fixed[ -]wing|transport(?:ed)?|transferred|retrieved|retrieval|via|by|"
     r"on|with|per)\b)[ \t]+"
     rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}[ \t]+{_LAST}(?:[ \t]+\d{{1,2}})?)\b"
+)
+# ...or before what it flew or did, as a flight log or a transfer line opens with the service
+# ("Care Flight fixed wing, ETA 2330", "Guardian Flight declined (weather)"); and an air
+# rescue by its name ("flown by Air Idaho Rescue", "Snowline Air Rescue").
+_SERVICE_FIRST = re.compile(
+    rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}[ \t]+{_LAST})[ \t]+"
+    r"(?i:fixed[ -]wing|rotor(?:[ -]?wing)?|helicopter|crew|eta|arrived|landed|lifted|"
+    r"launched|declined|dispatched|en[ \t]+route|on[ \t]+scene)\b"
+)
+_AIR_RESCUE = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:Air|AIR)(?:[ \t]+{_WORD}){{1,2}}[ \t]+(?:Rescue|RESCUE)"
+    rf"|{_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Air|AIR)[ \t]+(?:Rescue|RESCUE))(?![\w'’-])"
 )
 # The kinds of air a patient breathes, and words that open a clause, not a service's name.
 _NOT_NAME_WORDS = AIR_KINDS | frozenset({"the", "a", "an", "pt", "patient", "ground", "commercial"})
@@ -157,7 +171,9 @@ class EmergencyServiceRecognizer(LocalRecognizer):
         lower = text.lower()
         if not any(g in lower for g in _GATE):
             return out
-        for m in _SERVICE.finditer(text):
+        matches = [*_SERVICE.finditer(text), *_SERVICE_FIRST.finditer(text)]
+        matches += _AIR_RESCUE.finditer(text)
+        for m in matches:
             start, end = m.span("name")
             # the cue's own words and a clause's may open the run ("MEDEVAC BY ARCTIC ...")
             for word in re.finditer(r"\S+", m.group("name")):

@@ -213,8 +213,13 @@ def edge_bounds(
         elif (signed := _SIGNED_BEFORE.search(text, max(0, start - 8), start)) is not None:
             start = signed.start(1)
         after = _AFTER.match(text, end)
-        # a degree or a licence after a name is no initial: "Samuel Ostrowski, M.D."
-        if after is not None and not dotted_credential(text, after.start(1)):
+        # a degree or a licence after a name is no initial: "Samuel Ostrowski, M.D."; nor a
+        # lower-case letter after a capitalised name: "Harold Dufty, b. 1921" (born), "m."
+        if (
+            after is not None
+            and not dotted_credential(text, after.start(1))
+            and (text[start:end].islower() or not after.group(1).islower())
+        ):
             end = after.end(1)
         elif text[start:end].isupper() and (bare := _AFTER_BARE.match(text, end)) is not None:
             end = bare.end(1)

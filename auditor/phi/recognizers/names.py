@@ -151,6 +151,11 @@ def _title_before(view: TokenView, i: int) -> bool:
     return (i > 0 and view.words[i - 1].key in TITLES) or title_before_initials(view, i)
 
 
+# A family history's qualifiers of a date after "b." or "d." ("b. abt 1838", "d. bef 1901"):
+# no surname after a lower-case initial.
+_DATE_QUALIFIERS = frozenset({"abt", "bef", "aft", "est", "ca", "circa", "bet", "bapt", "bur"})
+
+
 class NameRecognizer(NameWords, LocalRecognizer):
     """PERSON spans from name lists (+ site names) and cues; see the module docstring."""
 
@@ -489,6 +494,7 @@ class NameRecognizer(NameWords, LocalRecognizer):
             taken[k + 1] == 0.0
             and after == ". "
             and nxt.text.islower()
+            and nxt.key not in _DATE_QUALIFIERS  # "Peter Leamy b. abt 1838": born about
             and not self.blocked(nxt.key)
             and not self.english(nxt.key)
             and (lex.is_surname(nxt.key) or self.unknown_proper(nxt.key))
