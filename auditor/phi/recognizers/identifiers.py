@@ -302,9 +302,10 @@ _NUMBER_LABEL = r"(?:(?i:no|nos|number|num)\.?(?![\w])|#)[ \t]*+[:#]?[ \t]*+(?:(
 _ANY_LABELLED = re.compile(
     # from the number word, so that a text is scanned for "no", "number" or "#" only; the noun
     # before it is read by ``_any_label_head``
-    # (or in brackets after the noun: "the Society's membership record (no. 55120)")
+    # (or in brackets after the noun: "the Society's membership record (no. 55120)",
+    # "interpreter Yolanda (#41822)")
     r"(?:(?<=[A-Za-z'’][ \t])|(?<=[A-Za-z]\.[ \t])|(?<=[A-Za-z]:[ \t])(?=#)"
-    r"|(?<=[A-Za-z][ \t]\()(?=[Nn]))"
+    r"|(?<=[A-Za-z][ \t]\())"
     + _NUMBER_LABEL
     # a registry's letters, then digit groups after blanks, first ("Scheme no. ZH 4417 2290")
     + r"(?P<v>[A-Z]{1,4}(?:[ ]\d{2,8}){1,4}(?![\w/-]|[.]\w)"

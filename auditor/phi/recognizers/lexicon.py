@@ -160,7 +160,7 @@ NAME_VERBS = frozenset(
 # Cues that introduce a place: "lives in X", "transferred from X", "X, MA".
 PLACE_CUES = frozenset(
     {
-        "in", "from", "to", "at", "near", "lives", "live", "living", "resides", "resident",
+        "in", "from", "to", "at", "near", "nr", "lives", "live", "living", "resides", "resident",
         "moved", "transferred", "transfer", "tx", "trans", "admitted", "discharged", "d/c",
         "dc", "sent", "returned", "return", "visiting", "vacation", "trip", "travel", "town",
         "city", "of", "via", "osh", "home", "outside", "born",

@@ -53,7 +53,10 @@ _UNITS = (
 _UNIT_AFTER = re.compile(rf"(?<=[^ \t][ \t])[ \t]?(?P<unit>(?i:{_UNITS}))(?![\w-])")
 _UNIT_LABEL = accelerated(
     re.compile(
-        rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement|(?:home[ \t]+)?(?:community|island))"
+        # (and the place or abode of a register's or an attestation paper's entry: "Place:
+        # Valcartier", "Abode: Tullyroe")
+        rf"(?<![\w-])(?i:{_UNITS}|town|suburb|settlement|(?:home[ \t]+)?(?:community|island)|"
+        r"place|abode)"
         r"[ \t]*:[ \t]*"
     )
 )
@@ -96,13 +99,18 @@ _DOTTED_HINTS = ("Vil", "VIL", "Dist", "DIST", "Teh", "TEH", "Tal", "TAL", "P.",
 _UNIT_STEMS = (
     "distr", "county", "parish", "villag", "divis", "constit", "municip", "barang", "taluk",
     "tehsil", "mandal", "upazila", "commun", "chiefdom", "locat", "locali", "hamlet", "sector",
-    "settle", "island", "atoll", "reserve", "town", "suburb",
+    "settle", "island", "atoll", "reserve", "town", "suburb", "place", "abode",
 )  # fmt: skip
 # A capitalised word just before: the unit or facility word is part of a name there.
 NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]$")
 _UNIT_WORD = re.compile(r"[^\W\d_][\w'’-]{2,30}")
-_PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "outside", "around"})
-_PLACE_KINDS = frozenset({"town", "city", "village", "township", "borough", "county", "suburb"})
+# ("nr": near, as clipped notes and transfer lines write it: "MVC nr Cut Bank")
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "nr", "to", "outside", "around"})
+# (and the civil registers' units: "the District of Ennistymon", "the Union of Skibbereen")
+_PLACE_KINDS = frozenset(
+    {"town", "city", "village", "township", "borough", "county", "suburb", "district", "parish",
+     "union", "barony", "hundred", "municipality"}
+)  # fmt: skip
 _CALENDAR = frozenset(MONTHS + WEEKDAYS + WEEKDAY_SHORT)
 # Town-name grammar ("Johnsonton", "North Tammyville", "Camposview"): a proper word that is
 # not a word of English ending like an English town. The rarer endings are enough in Title
@@ -245,7 +253,7 @@ def irish_county_words(view: TokenView) -> set[int]:
 # The words before a city abroad whose name is also a word ("from Cairns", "moved to Cork"):
 # movement and dwelling, not "of" or "at" ("point of Sale", "at Metro").
 _WORD_CITY_CUES = frozenset(
-    {"from", "to", "in", "near", "via", "outside", "lives", "live", "living", "resides",
+    {"from", "to", "in", "near", "nr", "via", "outside", "lives", "live", "living", "resides",
      "moved", "born", "visiting", "vacation", "trip", "travel", "flying", "flew", "home"}
 )  # fmt: skip
 
