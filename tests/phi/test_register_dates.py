@@ -39,6 +39,7 @@ def test_a_register_date_with_its_year(engine: PhiEngine, text: str, date: str) 
         ("Left Tralee for Boston c.1849 with two sons.", "1849"),
         ("Head  M  Jan 1861  49  imm. 1888  nat. 1894  farmer", "1888"),
         ("Head  M  Jan 1861  49  imm. 1888  nat. 1894  farmer", "1894"),
+        ("The family left Skibbereen in 1867 for Quebec.", "1867"),
     ],
 )
 def test_a_year_after_a_register_abbreviation(engine: PhiEngine, text: str, year: str) -> None:
@@ -51,6 +52,7 @@ def test_a_year_after_a_register_abbreviation(engine: PhiEngine, text: str, year
         ("Res fall 1745 in hallway outside Rm 130, no injury.", "1745"),
         ("uop dec 1800 ml over the shift, lasix given", "1800"),
         ("UOP decr 20 ml/hr since midnight.", "decr 20"),
+        ("Fit test with the 3M 1870+ mask passed.", "1870"),
     ],
 )
 def test_a_time_or_a_volume_stays(engine: PhiEngine, text: str, word: str) -> None:

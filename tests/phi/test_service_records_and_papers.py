@@ -25,6 +25,8 @@ from tests.phi.conftest import covered_whole, found, touched
         ("Rank: Pte   Service no.: 32 771 904   Branch: infantry", "32 771 904"),
         ("the parish register extract (no. 40817) is enclosed", "40817"),
         ("0 @I2291@ INDI\n1 NAME Marta /Kessel/", "@I2291@"),
+        ("Certificate ordered from the GRO, index ref 1874 Q2.", "GRO"),
+        ("Form SF-180 mailed to the NPRC on 2 May.", "NPRC"),
     ],
 )
 def test_found(engine: PhiEngine, text: str, value: str) -> None:

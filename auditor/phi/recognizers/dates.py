@@ -638,6 +638,11 @@ _APOS_YEAR = re.compile(r"(?<![\w'’])['’]\d{2}(?![\w/%'’])")
 # Four digits that cannot be a clock time (minutes 60-99): "1987", "2072". Others ("2016",
 # "2100") need a cue, since ICU notes are full of military times.
 _YEAR_NOT_TIME = re.compile(r"(?<![\w/.$#-])((?:19|20)[6-9]\d)(?![\w/%-]|\.\d)")
+# ...and from the centuries before, the four digits no clock reads (minutes 60-99: "1863",
+# "1788"), after a year's cue as a family history writes them ("in 1863", "(1866)", "around
+# 1875"); an older year whose digits a clock may read ("1845") needs a life's word (_LIFE_YEAR)
+# or a month's name beside it.
+_OLD_YEAR_NOT_TIME = re.compile(r"(?<![\w/.$#-])(1[6-8][6-9]\d)(?![\w/%+-]|\.\d)")
 # Years in a list or range, each its own span: "2085 and 2086", "2019-2021", "1998 to 2003".
 _YEAR_JOIN = r"\s*(?:,|and|or|to|through|-|–|&)\s*"
 _YEAR_BEFORE_YEAR = re.compile(
@@ -1158,6 +1163,16 @@ def date_rules() -> list[Rule]:
         Rule("year", e, _YEAR_ONLY, 0.0, _YEAR_CTX, 0.7, window=14, reject=_year_reject),
         Rule(
             "year-not-time", e, _YEAR_NOT_TIME, 0.55, _YEAR_CTX, 0.7, window=14, reject=_year_reject
+        ),
+        Rule(
+            "old-year-not-time",
+            e,
+            _OLD_YEAR_NOT_TIME,
+            0.0,
+            _YEAR_CTX,
+            0.7,
+            window=14,
+            reject=_year_reject,
         ),
         Rule("year-list", e, _YEAR_BEFORE_YEAR, 0.55, reject=_year_list_first_reject),
         Rule("named-year", e, _NAMED_YEAR, 0.6, group=1, reject=_year_reject, trigger=(" of ",)),
