@@ -1,7 +1,9 @@
-"""Postcodes and telephone numbers as South Asian letterheads, OPD slips and registers write
-them (issue 14: round 160's dev batch): a PIN or a four-digit postcode joined to its town by a
-dash, before the state in brackets or a bar; a calling code in brackets; a number and its
-alternate after a slash. A ward's number after a dash is no postcode.
+"""Addresses, postcodes and telephone numbers as South Asian letterheads, OPD slips and
+registers write them (issue 14: round 160's dev batch): a PIN or a four-digit postcode joined
+to its town by a dash, before the state in brackets or a bar; a calling code in brackets; a
+number and its alternate after a slash; a house's number after "No." or with its block's
+letter, before a road word ("Mawatha", "Salai") or a colony ("Nagar"). A ward's number after a
+dash is no postcode.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from tests.phi.conftest import covered_whole, found, touched
         ("Clinic: (+977) 1 4428871, open 9-5", "(+977) 1 4428871"),
         ("Ph: 0265-2431122/33 (clinic), Sunday closed", "0265-2431122/33"),
         ("Mob: 9825012345/9724098765 (son)", "9825012345/9724098765"),
+        ("Imaging Centre | No. 18, Galle Mawatha, Moratuwa", "No. 18, Galle Mawatha"),
+        ("Add: D-211, Rajouri Nagar, New Delhi", "D-211, Rajouri Nagar"),
+        ("Ref. from clinic at 9 Kamaraj Salai, Madurai", "9 Kamaraj Salai"),
     ],
 )
 def test_a_postcode_or_a_number(engine: PhiEngine, text: str, value: str) -> None:

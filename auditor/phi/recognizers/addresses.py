@@ -68,7 +68,11 @@ _SUFFIX_TEXT = (
     # their abbreviations that are no clinical word ("Tce", "Pde", "Cct")
     "tce pde cct espl crt "
     # a row of British cottages or almshouses numbered as a street ("4 Perrystone Cottages")
-    "cottages almshouses"
+    "cottages almshouses "
+    # the road words of South Asian addresses: Sri Lanka's "Mawatha", Tamil "Salai", Hindi
+    # "Marg" and "Gali" ("27 Dharmapala Mawatha", "4 Anna Salai"), and the colonies and
+    # sectors a house is numbered in ("C-47, Shastri Nagar", "B-12, Vasant Vihar")
+    "mawatha salai marg gali nagar vihar enclave puram"
 )
 STREET_TYPES = frozenset(_SUFFIX_TEXT.split())
 # Suffixes that are also everyday or clinical words ("tolerated well", "4 point restraints").
@@ -102,8 +106,11 @@ _NOT_STREET_WORD = (
 # house number, spaced ("300 - 2170 Portage Avenue").
 _NUMBER = (
     # (an Australian rural box's letters before it: "RMB 2290 Woodhill Mountain Rd")
-    r"(?<![\w/.-])(?:(?:RMB|RSD|CMB)[ \t]+)?(?:\d{1,5}[ \t]-[ \t](?=\d))?\d{1,6}"
-    r"(?:-?[A-Za-z])?(?:-\d{1,4}|/\d{1,5})?"
+    r"(?<![\w/.-])(?:(?:RMB|RSD|CMB)[ \t]+)?(?:\d{1,5}[ \t]-[ \t](?=\d))?"
+    # (or "No." and a comma around it, or a block's letter before it, as South Asian
+    # addresses write the house's number: "No. 44, Dharmapala Mawatha", "C-47, Shastri Nagar")
+    r"(?:(?:No|NO)\.[ \t]?\d{1,6}(?:/\d{1,5})?,|[A-Z]{1,2}-\d{1,5},|\d{1,6}"
+    r"(?:-?[A-Za-z])?(?:-\d{1,4}|/\d{1,5})?)"
     r"\s+(?:[NSEW]\.?\s+)?"
 )
 _UNIT = (
@@ -142,8 +149,10 @@ _STREET = accelerated(
         + _alternation(_SUFFIX_TEXT)
         + r")\b\.?"
         # a street type that is also a name's last word: "22 Laurens Ridge Dr", "4 Forest Hill Rd"
-        + r"(?:[ \t]+(?:Dr|Drive|Rd|Road|Street|Ave|Avenue|Ln|Lane|Ct|Court|Cir|Circle|Blvd|"
-        r"Pl|Place|Ter|Terrace|Trl|Trail|Way|Loop|Pkwy|Parkway)\b\.?(?![ \t]+[A-Z][a-z]))?"
+        # (a town may follow the second: "118 Cypress Hollow Ln   Crestview FL"; not a doctor's
+        # name after "Dr")
+        + r"(?:[ \t]+(?:Dr\b\.?(?![ \t]+[A-Z][a-z])|(?:Drive|Rd|Road|Street|Ave|Avenue|Ln|Lane|"
+        r"Ct|Court|Cir|Circle|Blvd|Pl|Place|Ter|Terrace|Trl|Trail|Way|Loop|Pkwy|Parkway)\b\.?))?"
         + _POST_DIRECTION
         + _UNIT
     )
