@@ -1,6 +1,7 @@
-"""Air ambulances named before what they flew or did, air rescues by name, and names that stop
-before a family history's life abbreviations (issue 14: rounds 158 and 159's dev batches of
-Mountain West ICU notes and genealogy papers). The kinds of air a patient breathes stay.
+"""Air ambulances named before what they flew or did, air rescues by name, a county's coroner
+or medical examiner, and names that stop before a family history's life abbreviations (issue
+14: rounds 158 and 159's dev batches of Mountain West ICU notes and genealogy papers). The
+kinds of air a patient breathes stay.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from tests.phi.conftest import covered_whole, found, touched
         ("Summit Flight rotor wing launched 0415 from the pad.", "Summit Flight"),
         ("Transfer: Cascade AirCare declined (icing), ground crew requested.", "Cascade AirCare"),
         ("Pt flown by Air Wyoming Rescue to the trauma centre.", "Air Wyoming Rescue"),
+        ("Coroner: Teton County Coroner notified at 0230.", "Teton County Coroner"),
+        ("Case accepted by the Ada County Medical Examiner.", "Ada County Medical Examiner"),
     ],
 )
 def test_an_air_service_by_name(engine: PhiEngine, text: str, service: str) -> None:

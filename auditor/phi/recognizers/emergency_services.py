@@ -84,8 +84,10 @@ _NAMED_DEPARTMENT = re.compile(
     # a township's ("Raisin Twp Fire", "Lower Merion Township Police")
     r"(?:Twp\.?|Township)[ \t]+(?:Fire|Police|EMS|Rescue|Ambulance)"
     r"(?:[ \t]+(?:Department|Dept\.?|Rescue))?|"
-    # a county's ("Glacier County Sheriff", "Ottercreek Co. Fire", "Skagit County Medic One")
+    # a county's ("Glacier County Sheriff", "Ottercreek Co. Fire", "Skagit County Medic One",
+    # "Cascade County Coroner", "Ada County Medical Examiner")
     r"(?:County|Co\.)[ \t]+(?:Sheriff(?:'?s[ \t]+(?:Office|Department|Dept\.?))?|"
+    r"Coroner(?:'?s[ \t]+Office)?|Medical[ \t]+Examiner(?:'?s[ \t]+Office)?|"
     r"Fire(?:[ \t]+(?:Department|Dept\.?|District|Rescue))?|EMS|Medic[ \t]+One|Rescue|"
     r"Ambulance)|"
     # an ambulance service or a rescue squad by its own name ("Hi Line Ambulance Svc",
@@ -93,7 +95,9 @@ _NAMED_DEPARTMENT = re.compile(
     r"(?:Volunteer[ \t]+|Vol\.?[ \t]+)?(?:Ambulance|Amb\.)[ \t]+(?:Service|Svc\.?|Corps|District|"
     r"Authority)|Rescue[ \t]+Squad|Fire[ \t]+(?:District|Protection[ \t]+District|Brigade))(?![\w])"
 )
-_NAMED_GATE = ("Fire", "Patrol", "Police", "Sheriff", "Amb", "Rescue", "Medic")
+_NAMED_GATE = (
+    "Fire", "Patrol", "Police", "Sheriff", "Amb", "Rescue", "Medic", "Coroner", "Examiner",
+)  # fmt: skip
 _NEEDS_NO_TOWN = ("State", "Highway", "Border")
 # The kind that says the words before it are a township's name, everyday words or not.
 _TOWNSHIP = ("Twp", "Township")

@@ -89,11 +89,15 @@ _TRUNK_MIXED = re.compile(
     # "03-868 2242" (two-digit trunk and area, dash, then space) or "021 555-0199" (three
     # digits, space, then dash). Not four-digit groups: "0400 1200-1600" is a clock and a
     # range of hours.
-    # "074104 10123": an Indian number's trunk 0, five digits, then five.
+    # "074104 10123", "074104-10123": an Indian number's trunk 0, five digits, then five.
     # "08-555 123 45", "070-123 45 67": a Swedish area code, a dash, then groups of two and
     # three
-    r"(?<![\w/.+-])0(?:\d{1,2}-[ ]?\d{3,4}[ ]\d{4}|\d{2}[ ]\d{3}-\d{4}|\d{5}[ ]\d{5}|"
-    r"\d{1,3}-\d{2,3}[ ]\d{2,3}[ ]\d{2}(?:[ ]\d{2})?)" + _EXT + r"(?![\w/]|[.-]\d)",
+    # "01-4-412345", "011-2 691111": Kathmandu's and Colombo's area code, then the subscriber's
+    # first digit apart (the exchange)
+    r"(?<![\w/.+-])0(?:\d{1,2}-[ ]?\d{3,4}[ ]\d{4}|\d{2}[ ]\d{3}-\d{4}|\d{5}[ .-]\d{5}|"
+    r"\d{1,3}-\d{2,3}[ ]\d{2,3}[ ]\d{2}(?:[ ]\d{2})?|\d{1,2}-\d[- ]\d{6})"
+    + _EXT
+    + r"(?![\w/]|[.-]\d)",
     I,
 )
 # The strict North American shapes, with their own (wider) cue list: a 10-digit number with
