@@ -195,6 +195,12 @@ _TRADE = accelerated(
         r"Legal|Lawyers|Law\s+(?:Firm|Group|Office|Offices|Chambers)|Counsell?ing|"
         r"Home\s*[Cc]are|Homecare|Home\s+Health|Home\s+Support|Care\s+Services|Nursing\s+Agency|"
         r"Insurance|Removals|Opticians|Mobility|Transport|Couriers|Mutual(?:\s+Health)?|Assurance|"
+        # the suppliers a prescriber orders home equipment, infusions and limbs from ("Coral
+        # Reef Home Infusion", "Lakeshore Medical Supply", "Ottawa Valley Limb & Brace",
+        # "Northgate O&P")
+        r"Home\s+Infusion|Infusion\s+(?:Services|Pharmacy)|Medical\s+(?:Supply|Supplies|Equipment)|"
+        r"Home\s+Medical(?:\s+Equipment)?|Orthotics(?:(?:\s*&\s*|\s+and\s+)Prosthetics)?|"
+        r"Prosthetics(?:(?:\s*&\s*|\s+and\s+)Orthotics)?|O&P|Limb(?:\s*&\s*|\s+and\s+)Brace|"
         # a debt collector, which knows the debtor ("Coralstone Credit Recovery")
         r"(?:Credit|Debt)\s+(?:Recovery|Recoveries|Collections?)|"
         # home nursing agencies ("Dexter Visiting Nurse Association")
@@ -420,7 +426,7 @@ _CHILDCARE_KINDS = frozenset({"early", "adult", "infant", "toddler", "after", "b
 # The trade words a hospital also uses for its own services ("Neuro Physio").
 _CARE_TRADES = re.compile(
     r"\s*(?:Dental|Ambulance|Physio|Chiropractic|Orthodontics|Diagnostics|Imaging|Radiology|"
-    r"Counsell?ing|Home|Care|Nursing)"
+    r"Counsell?ing|Home(?![ \t]+(?:Infusion|Medical))|Care|Nursing)"
 )
 # A listed security's name as exchanges print it, in capitals among mixed-case text:
 # "MERIDIAN BNCRP DEP SHS", "HALCYON FINL CORP PFD SER B", "ORBIT HLDGS 1ST MTG BD 66" (a
@@ -775,7 +781,9 @@ _TRADE_GATE = _Gate(
     "Mosque Synagogue Temple Gurdwara Church Chapel Club Visiting HMO PPO College University "
     "Polytechnic TAFE Mortuary Crematorium Cremation Cemetery Cemetary Churchyard Columbarium "
     "Mausoleum Burial Grill Bistro Brasserie Diner Tavern "
-    "Steakhouse Pizzeria Restaurant Tabernacle Cathedral Basilica",
+    "Steakhouse Pizzeria Restaurant Tabernacle Cathedral Basilica Infusion Orthotics "
+    "Prosthetics Limb",
+    subs=("O&P",),
     both=(
         ("Day", "Care"),
         ("Day", "care"),
@@ -787,6 +795,10 @@ _TRADE_GATE = _Gate(
         ("Home", "Support"),
         ("Care", "Services"),
         ("Radiology", "Group"),
+        ("Medical", "Supply"),
+        ("Medical", "Supplies"),
+        ("Medical", "Equipment"),
+        ("Home", "Medical"),
         ("Health", "Plan"),
         ("Health", "Plans"),
         ("Memorial", "Park"),
