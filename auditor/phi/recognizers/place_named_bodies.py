@@ -1,6 +1,7 @@
 """Agencies, services and trusts named for where or whom they serve: "Southern Cross
 Settlement Services", "Afghan Resettlement Team", "Cumberland Poultry Processing", "Selkirk
-Cryobank Services", "Harvey-Marion Aging Network".
+Cryobank Services", "Harvey-Marion Aging Network"; and a congregation numbered in its town
+("Holladay 22nd Ward").
 
 A resettlement agency, a care team, a housing trust or an employer names the person's town and
 community. Their last word says what they are ("Services", "Team", "Trust") and the other words
@@ -42,6 +43,13 @@ _HEAD_WORDS = "|".join(BODY_HEADS)
 _BODY = re.compile(
     rf"(?<![\w'’&.-])((?:{_WORD}[ ](?:(?:and|&|of|in|for)[ ])?){{1,4}})(?:{_HEAD_WORDS})(?![\w'’-])"
 )
+# A Latter-day Saint congregation, numbered within its town: "Holladay 22nd Ward", "Riverton
+# 4th Branch" (the visit a bishop or the Relief Society pays a patient names the family's
+# neighbourhood; a stake by its town is the organisation grammar's).
+_CONGREGATION = re.compile(
+    rf"(?<![\w'’&.-])((?:{_WORD}[ ]){{1,3}})\d{{1,3}}(?:st|nd|rd|th)[ ](?:Ward|Branch)"
+    r"(?![\w'’-])"
+)
 # (a team's service may name what it is for: "Moorhaven Early Intervention in Psychosis Team")
 _CONNECTORS = frozenset({"and", "&", "of", "in", "for"})
 _WHERE_AFTER_NAME = re.compile(r"\S+[ ](?:in|for)[ ]")
@@ -63,10 +71,15 @@ class PlaceNamedBodyRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if not any(head in text for head in BODY_HEADS):
+        bodies = any(head in text for head in BODY_HEADS)
+        numbered = "Ward" in text or "Branch" in text
+        if not bodies and not numbered:
             return []
         out = []
-        for m in _BODY.finditer(text):
+        matches = [*_BODY.finditer(text)] if bodies else []
+        if numbered:
+            matches += _CONGREGATION.finditer(text)
+        for m in matches:
             words = [w for w in re.finditer(r"\S+", m.group(1)) if w.group() not in _CONNECTORS]
             first = self._first_named(words)
             if first is None:
