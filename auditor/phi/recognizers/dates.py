@@ -54,6 +54,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # with its year); a year alone keeps to 1900-2099, the hours of a clock being 0000-2359.
 _LONG_YEAR = r"(?:1[6-9]|20)\d{2}"
 _YEAR = rf"(?:{_LONG_YEAR}|['’]\d{{2}})"
+_MODERN_YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
 # Spelled-out days of the month, as dictated: "November fourth", "the twenty-first".
 _UNIT_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 # (what every spelled day begins with: the rule's prefilter)
@@ -339,9 +340,7 @@ _NAMED_YEAR_FIRST = accelerated(
 # A month named in another language with its year and no day ("diciembre 2026", "diciembre
 # de 2026", "grudzień 2026 r."): the month is an element of the date Safe Harbor removes.
 # (found from the year back: a pattern opening with any word would be tried at every word)
-_YEAR_AFTER_WORD = re.compile(
-    r"(?<=[ \t])(?:1[6-9]|20)\d{2}(?!\d)(?:[ \t]*(?:г|m|r|ж|y)\.)?(?![\w-])"
-)
+_YEAR_AFTER_WORD = re.compile(rf"(?<=[ \t]){_LONG_YEAR}(?!\d)(?:[ \t]*(?:г|m|r|ж|y)\.)?(?![\w-])")
 _MONTH_BEFORE_YEAR = re.compile(
     rf"(?<![\w.-])(?P<m>[^\W\d_]{{3,}}+)(?:(?<![^\W\d_]{{6}})\.)?[ \t]++{_N_LINK}\Z"
 )
@@ -460,8 +459,7 @@ _MONTH_ONLY_A_MONTH = re.compile(
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 _SEASON_YEAR = re.compile(
     # (from 1900 only: "fall 1745" is a fall at a quarter to six)
-    r"\b(?i:spring|summer|fall|autumn|winter)(?:[ \t]+of)?[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})"
-    r"(?![\w/%'’-])"
+    r"\b(?i:spring|summer|fall|autumn|winter)(?:[ \t]+of)?[ \t]+" + _MODERN_YEAR + r"(?![\w/%'’-])"
 )
 _SEASON_ALONE = re.compile(
     r"\b(?i:since|until|till|during|by|early|late|mid|last|next|this|that|through|over|"
