@@ -131,7 +131,15 @@ _INTL_MIXED = re.compile(
 # "9876543210/9123456789" (the whole, after a phone's word: no date or ratio has seven
 # digits before its slash).
 _SLASH_ALTERNATE = re.compile(
-    r"(?<![\w/.+-])(?:\+\d{1,3}[ -]?)?\d(?:[ -]?\d){6,13}/\d{2,12}(?![\w/]|[.-]\d)"
+    r"(?<![\w/.+-])(?:\+\d{1,3}[ -]?)?\d(?:[ -]?\d){6,13}(?:/\d{2,12}|[ ]?/[ ]\d(?:[ -]?\d){6,13})"
+    r"(?![\w/]|[.-]\d)"
+)
+# A number glued to its label by a colon and a dash, a dot or a dash, as South Asian forms and
+# letterheads write it ("Contact:-9876543210", "MOB NO:-98290 45123", "mob.9829045123",
+# "Ph-0141 2305578"): the label just before it says phone.
+_GLUED = re.compile(
+    r"(?:(?<=[A-Za-z]:-)|(?<=[A-Za-z]\.)|(?<=[A-Za-z]-)|(?<=[A-Za-z]:-[ ]))"
+    r"(\+?\d(?:[ -]?\d){6,13})(?![\w/]|[.-]\d)"
 )
 _PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
 # Internal extensions written "4-1234" after a paging cue.
@@ -511,6 +519,18 @@ def phone_rules() -> list[Rule]:
             "extension-alone", e.PHONE_NUMBER, _EXT_ALONE, 0.75, group=1, trigger=("ext", "poste")
         ),
         Rule("local-run", e.PHONE_NUMBER, _LOCAL_RUN, 0.0, _CLOSE_CUES, 0.65, window=8),
+        Rule(
+            "glued-to-label",
+            e.PHONE_NUMBER,
+            _GLUED,
+            0.0,
+            PHONE_CUES,
+            0.75,
+            group=1,
+            window=12,
+            validate=_cued_ok,
+            reject=_is_fax,
+        ),
         Rule(
             "slash-alternate",
             e.PHONE_NUMBER,
