@@ -44,24 +44,22 @@ _FORCE_LETTERS = (
     r"(?:,?[ \t]+(?:AIF|2nd[ \t]+AIF|CEF|NZEF|2NZEF|BEF|AEF|RFA|RGA|RE|RAMC|AAMC|CAMC|NZMC|USMC|"
     r"RAF|RAAF|RCAF|RNZAF|RFC|RNVR|RNR))?(?![\w-])"
 )
-# A numbered formation: "82nd Airborne Division", "3rd Bn, 5th Marines", "1st Marine Division".
+# A numbered formation: "82nd Airborne Division", "3rd Bn, 5th Marines", "1st Marine Division";
+# and the units of the World Wars' and earlier service records and regimental histories, by
+# their number and their kind, abbreviated as attestation papers and rolls write them ("165th
+# Bn", "2d Bn", "14th Light Horse", "3rd Field Ambulance", "44th Regiment of Foot"), with their
+# force's letters after them.
 _FORMATION = re.compile(
     rf"(?<![\w/.-])(?:{_ORDINAL}[ \t]+(?:Bn|Battalion|Bde|Brigade),?[ \t]+)?"
-    r"\d{1,3}(?:st|nd|rd|th)[ \t]+"
+    r"\d{1,3}(?:st|nd|rd|th|d)[ \t]+"
     r"(?:(?:Airborne|Infantry|Armored|Armoured|Marine|Cavalry|Mountain|Special[ \t]+Forces|"
     r"Air[ \t]+Assault|Sustainment|Medical|Signal|Military[ \t]+Police)[ \t]+)?"
-    r"(?:Division|Brigade|Regiment|Battalion|BCT|Marines|Fighter[ \t]+Wing|Airlift[ \t]+Wing|"
-    r"Air[ \t]+Base[ \t]+Wing|Medical[ \t]+Group|Squadron)" + _FORCE_LETTERS
-)
-# The units of the World Wars' and earlier service records and regimental histories, by
-# their number and their kind, abbreviated as attestation papers and rolls write them
-# ("165th Bn", "2nd Bn", "14th Light Horse", "3rd Field Ambulance", "44th Regiment of Foot").
-_SERVICE_UNIT = re.compile(
-    r"(?<![\w/.-])\d{1,3}(?:st|nd|rd|th|d)[ \t]+"
-    r"(?:Bn|Battalion|Bde|Regt|Regiment(?:[ \t]+of[ \t]+Foot)?|Coy|Company|Bty|Battery|Sqn|Div|"
-    r"Field[ \t]+(?:Ambulance|Company|Artillery|Hospital)|Light[ \t]+Horse|General[ \t]+Hospital|"
-    r"Casualty[ \t]+Clearing[ \t]+Station|Rifles|Fusiliers|Lancers|Hussars|Dragoons|"
-    r"Dragoon[ \t]+Guards|Highlanders|Pioneers)\.?" + _FORCE_LETTERS
+    r"(?:Division|Brigade|Regiment(?:[ \t]+of[ \t]+Foot)?|Battalion|BCT|Marines|"
+    r"Fighter[ \t]+Wing|Airlift[ \t]+Wing|Air[ \t]+Base[ \t]+Wing|Medical[ \t]+Group|Squadron|"
+    r"Company|Battery|Field[ \t]+(?:Ambulance|Company|Artillery|Hospital)|Light[ \t]+Horse|"
+    r"General[ \t]+Hospital|Casualty[ \t]+Clearing[ \t]+Station|Rifles|Fusiliers|Lancers|"
+    r"Hussars|Dragoons|Dragoon[ \t]+Guards|Highlanders|Pioneers|"
+    r"(?:Bn|Bde|Regt|Coy|Bty|Sqn|Div)\.?)" + _FORCE_LETTERS
 )
 # A nation's army, navy or expeditionary force, a soldier's or a sailor's employer in the
 # record that names them ("serving in the Indian Army", "Branch: U.S. Army", "Royal Flying
@@ -85,12 +83,9 @@ _SHIP = re.compile(
 # The VA's regions ("Veterans Integrated Service Network"): "VISN 10", "VISN-21".
 _VISN = re.compile(r"(?<![\w-])VISN[ -]?\d{1,2}(?!\d)")
 # Plain tests first, one per shape (most notes hold dates and ranges, none a unit): a branch's
-# letters or word after a number, a formation's word, a navy's prefix, the VA's region.
+# letters or word after a number, an ordinal before a capitalised word (every formation's
+# number is one), a navy's prefix, the VA's region.
 _BRANCH_AFTER_NUMBER = re.compile(rf"\d(?:st|nd|rd|th|d)?[ \t]+(?:{_BRANCHES})(?![\w-])")
-_FORMATION_WORDS = (
-    "Division", "Brigade", "Regiment", "Battalion", "BCT", "Marines", "Wing", "Medical Group",
-    "Squadron",
-)  # fmt: skip
 _ORDINAL_WORD = re.compile(r"\d(?:st|nd|rd|th|d)[ \t]+[A-Z]")
 _SHIP_PREFIXES = ("USS ", "USNS ", "USCGC ", "HMS ", "HMAS ", "HMCS ", "HMNZS ")
 
@@ -107,14 +102,12 @@ class ForcesRecognizer(LocalRecognizer):
         patterns = []
         if _BRANCH_AFTER_NUMBER.search(text):
             patterns.append(_BATTALION)
-        if any(w in text for w in _FORMATION_WORDS):
+        if _ORDINAL_WORD.search(text):
             patterns.append(_FORMATION)
         if any(p in text for p in _SHIP_PREFIXES):
             patterns.append(_SHIP)
         if "VISN" in text:
             patterns.append(_VISN)
-        if _ORDINAL_WORD.search(text):
-            patterns.append(_SERVICE_UNIT)
         if any(w in text for w in _NATIONAL_FORCE_WORDS):
             patterns.append(_NATIONAL_FORCE)
         return [

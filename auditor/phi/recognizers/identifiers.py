@@ -1842,7 +1842,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("age-of", e.AGE, _AGE_OF, 0.75, group=1, trigger=(" of ",)),
         Rule("age-words-be", e.AGE, _AGE_WORDS_AFTER_BE, 0.7, group=1),
         Rule("age-birthday", e.AGE, _AGE_BIRTHDAY, 0.7, group=1, trigger=("birthday", "bday")),
-        Rule("age-year-of-life", e.AGE, _AGE_YEAR_OF_LIFE, 0.7, group=1, words=("in",)),
+        Rule("age-year-of-life", e.AGE, _AGE_YEAR_OF_LIFE, 0.7, group=1, words=("year",)),
         Rule(
             "initials",
             e.PERSON,

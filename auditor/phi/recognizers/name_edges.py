@@ -13,9 +13,9 @@ DOB ...", "[7:02 PM] Zborowski, Holly"), a surname in capitals with a name's let
 any word ("Applicant UWAMAHORO, SOLANGE"), and one in Title case after a word where the age or
 sex follows ("Assumed care of Dewbre, Harlan, 62 M"); a nickname in quotes after a name, or in
 quotes or brackets before the surname ('Alvarado, Jesús "Chuy"', "Margaret (Peg) Whoriskey").
-After a found name and "is", alone after its comma
-where the line ends, or between a list's slashes, an age over 89 is the person's
-(``ages_after_names``: "Mr Dunmorvane is 94", "W12 / Margery Bradshaw-Kent / 96 /").
+After a found name and "is", alone after its comma where the line ends, or between a list's
+slashes, an age over 89 is the person's (``ages_after_names``: "Mr Dunmorvane is 94", "W12 /
+Margery Bradshaw-Kent / 96 /").
 
 Signatures, worklists, sign-offs and captions write a name with its small parts, and the name
 rules find the written-out words; a part left beside a replaced name keeps a piece of it (the

@@ -40,7 +40,7 @@ _WEAK = (
 _EDITIONS = frozenset(
     {"daily", "evening", "morning", "sunday", "weekly", "saturday", "free", "irish", "scottish",
      "welsh", "western", "eastern", "northern", "southern", "provincial", "colonial",
-     "commercial", "county", "city", "new", "old", "the"}
+     "commercial", "county", "city", "new", "old"}
 )  # fmt: skip
 _WORD = r"[A-Z][a-z'’]+"
 _PAPER = re.compile(
@@ -48,6 +48,7 @@ _PAPER = re.compile(
     rf"(?P<head>{'|'.join(_STRONG + _WEAK)})(?![\w'’-])"
 )
 _STRONG_HEADS = frozenset(_STRONG)
+_HEADS = _STRONG + _WEAK
 
 
 class NewspaperRecognizer(LocalRecognizer):
@@ -60,13 +61,13 @@ class NewspaperRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if not any(head in text for head in (*_STRONG, *_WEAK)):
+        if not any(head in text for head in _HEADS):
             return []
         out = []
         for m in _PAPER.finditer(text):
             words = [normalize(w) for w in m.group("name").split()]
             strong = m.group("head") in _STRONG_HEADS
-            edition = any(w in _EDITIONS and w != "the" for w in words)
+            edition = any(w in _EDITIONS for w in words)
             if edition or self._town(words, strong):
                 out.append(make_result(self, Entity.ORGANIZATION, m.start(), m.end(), SCORE))
         return out

@@ -50,6 +50,8 @@ _CONGREGATION = re.compile(
     rf"(?<![\w'’&.-])((?:{_WORD}[ ]){{1,3}})\d{{1,3}}(?:st|nd|rd|th)[ ](?:Ward|Branch)"
     r"(?![\w'’-])"
 )
+# (its number and kind, the cheap test before the names are read back from them)
+_NUMBERED_CONGREGATION = re.compile(r"\d(?:st|nd|rd|th)[ ](?:Ward|Branch)(?![\w'’-])")
 # (a team's service may name what it is for: "Moorhaven Early Intervention in Psychosis Team")
 _CONNECTORS = frozenset({"and", "&", "of", "in", "for"})
 _WHERE_AFTER_NAME = re.compile(r"\S+[ ](?:in|for)[ ]")
@@ -72,7 +74,9 @@ class PlaceNamedBodyRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         bodies = any(head in text for head in BODY_HEADS)
-        numbered = "Ward" in text or "Branch" in text
+        numbered = ("Ward" in text or "Branch" in text) and bool(
+            _NUMBERED_CONGREGATION.search(text)
+        )
         if not bodies and not numbered:
             return []
         out = []
