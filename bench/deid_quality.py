@@ -235,6 +235,10 @@ UNSEEN_HAND = (
     "round159-test",
     "round160-test",
     "round161-test",
+    "round162-test",
+    "round163-test",
+    "round164-test",
+    "round165-test",
 )
 
 Analyze = Callable[[list[str]], list[list[PhiSpan]]]

@@ -127,6 +127,10 @@ messages), plus the issue-14 batches ``clinical-dev``/``clinical-test`` and
 ``round159-dev``/``round159-test``,
 ``round160-dev``/``round160-test``,
 ``round161-dev``/``round161-test``,
+``round162-dev``/``round162-test``,
+``round163-dev``/``round163-test``,
+``round164-dev``/``round164-test``,
+``round165-dev``/``round165-test``,
 ``round131-dev``/``round131-test`` and ``bait-dev``/``bait-test``
 (false alarms: real-style notes dense with non-PHI look-alikes, almost no PHI) (the ``-test``
 ones frozen; round 4 adds O organisation, R IP address and X ignored: states, countries, ages
@@ -1913,6 +1917,46 @@ CORPORA = {
         HERE / "round161_test.src.txt",
         HERE / "round161_test.jsonl",
         HERE / "round161_test_site.tsv",
+    ),
+    "round162-dev": (
+        HERE / "round162_dev.src.txt",
+        HERE / "round162_dev.jsonl",
+        HERE / "round162_dev_site.tsv",
+    ),
+    "round162-test": (
+        HERE / "round162_test.src.txt",
+        HERE / "round162_test.jsonl",
+        HERE / "round162_test_site.tsv",
+    ),
+    "round163-dev": (
+        HERE / "round163_dev.src.txt",
+        HERE / "round163_dev.jsonl",
+        HERE / "round163_dev_site.tsv",
+    ),
+    "round163-test": (
+        HERE / "round163_test.src.txt",
+        HERE / "round163_test.jsonl",
+        HERE / "round163_test_site.tsv",
+    ),
+    "round164-dev": (
+        HERE / "round164_dev.src.txt",
+        HERE / "round164_dev.jsonl",
+        HERE / "round164_dev_site.tsv",
+    ),
+    "round164-test": (
+        HERE / "round164_test.src.txt",
+        HERE / "round164_test.jsonl",
+        HERE / "round164_test_site.tsv",
+    ),
+    "round165-dev": (
+        HERE / "round165_dev.src.txt",
+        HERE / "round165_dev.jsonl",
+        HERE / "round165_dev_site.tsv",
+    ),
+    "round165-test": (
+        HERE / "round165_test.src.txt",
+        HERE / "round165_test.jsonl",
+        HERE / "round165_test_site.tsv",
     ),
     "bait-dev": (
         HERE / "bait_dev.src.txt",
