@@ -20,6 +20,8 @@ from auditor.phi.recognizers.address_chains import chains
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.cues import label_id
 from auditor.phi.recognizers.lexicon import (
+    HONORIFICS,
+    JOB_TITLES,
     RELATIVES,
     TITLES,
     US_STATE_ABBREVIATIONS,
@@ -613,6 +615,19 @@ _PART_WORD = re.compile(
 )
 
 
+# Who a letter is addressed to, written before the address: a person after a title, or a
+# job ("Consultant Forensic Pathologist", "Practice Manager"), no part of the address.
+_ADDRESSEE_JOBS = JOB_TITLES | frozenset(
+    {"pathologist", "physician", "surgeon", "coroner", "director", "secretary", "administrator",
+     "solicitor", "lecturer", "officer", "nurse", "matron", "manager", "supervisor"}
+)  # fmt: skip
+
+
+def _addressee(words: list[str]) -> bool:
+    keys = [w.lower().strip(".,'’") for w in words]
+    return keys[0] in HONORIFICS or any(k in _ADDRESSEE_JOBS for k in keys)
+
+
 def _address_parts(text: str, start: int) -> list[tuple[int, int]]:
     """Comma-separated parts of the address that ends with a postcode at ``start``: the
     town's span first, then the parts before it (nearest first), each of 1-5 capitalised
@@ -635,6 +650,8 @@ def _address_parts(text: str, start: int) -> list[tuple[int, int]]:
             break
         if words[0][:1].islower() or words[-1][:1].islower():
             break
+        if parts and _addressee(words):
+            break  # "Dr C. Muir, Consultant Pathologist, Raigmore Hospital, Inverness IV2 3UJ"
         lead = len(piece) - len(piece.lstrip())
         parts.append((base + begin + lead, base + begin + len(piece.rstrip())))
         end = begin - 1

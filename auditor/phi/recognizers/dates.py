@@ -1022,8 +1022,22 @@ def _md_range_reject(text: str, start: int, end: int) -> bool:
     return (b == d or fractions) and not near(text, start, end, _DATE_CTX, 16, 0)
 
 
+# A whole date written in digits right before four digits a clock may read: the clock time
+# of that date ("Shift Note (01/27/2024 1914)", "2024-01-27 @ 2040"), not a second year.
+_FULL_DATE_BEFORE = re.compile(
+    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})[ \t]*+(?:@[ \t]*+)?$"
+)
+
+
 def _year_reject(text: str, start: int, end: int) -> bool:
     if _YEAR_NOT.match(text[end : end + 8]):
+        return True
+    minutes = text[end - 2 : end]
+    if (
+        minutes.isdigit()
+        and int(minutes) < 60
+        and _FULL_DATE_BEFORE.search(text, max(0, start - 24), start)
+    ):
         return True
     if start in entry_times(text):
         return True  # "1930 Received from ...": a narrative line's time

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from auditor.phi.calendar import AGE_OVER_89, AGE_OVER_89_ROMANCE
 from auditor.phi.entities import Entity
@@ -32,6 +33,7 @@ from auditor.phi.recognizers.lexicon import (
 from auditor.phi.recognizers.patterns import RegexRecognizer, Rule, context_regex, near
 from auditor.phi.recognizers.regex_start import by_first_letter
 from auditor.phi.recognizers.vehicles import MAKES, VEHICLE_WORDS, vehicle_spans
+from auditor.phi.resources import lines as resource_lines
 from auditor.phi.stop_words import STOP_WORDS
 
 I = re.IGNORECASE  # noqa: E741
@@ -595,7 +597,14 @@ _RECORD_DASHED = re.compile(
     r"[A-Z]{2,4} \d{2}-\d{4,8}|"
     # a register's letters and year or batch glued, then the serial: "TR26-01184", "C13-0566",
     # an embryo's "E16-0389-B2"; one letter before a serial of five digits: "A-22817"
-    r"[A-Z]{1,4}\d{1,3}-\d{4,8}(?:-[A-Z0-9]{1,3})?|[A-Z]-\d{5,8})"
+    r"[A-Z]{1,4}\d{1,3}-\d{4,8}(?:-[A-Z0-9]{1,3})?|[A-Z]-\d{5,8}|"
+    # three to six groups of capitals or digits in any order, two capitals and three digits
+    # in a row at least: a case's, a report's or a request's reference ("CSU-2013-DUN-000417",
+    # "NG-SX-18-00412", "PS-20220409-2211", "MR-118-23-07")
+    # (not a trial's or a standard's registry number: "NCT-0000-XYZ", "ISO-13485-2016")
+    r"(?!(?:NCT|ISRCTN|ACTRN|CTRI|EUCTR|ISO|IEC|NIST|ASTM|ANSI|ICD|DSM)-)"
+    r"(?=[A-Z\d-]{0,40}?\d{3})(?=[A-Z\d-]{0,40}?[A-Z]{2})"
+    r"(?:[A-Z]{1,5}|\d{2,10})(?:-(?:[A-Z]{1,5}|\d{2,10})){2,5})"
     r"(?![\w/-]|[.,:]\d)"
 )
 # A run of eleven digits or more with no phone's or card's shape: a national identity or
@@ -611,7 +620,7 @@ _RECORD_PREFIXED = re.compile(
 # #S9-2214", "Datascope CS100 #CS1-08832", "TRANSFER CENTER LOG #TC05-03317"). The letters
 # and the dash make it a code, not a count ("#60" tablets, "#2-0" silk); four digits at least.
 _NUMBER_SIGN_SERIAL = re.compile(
-    r"(?<![\w#])#[ \t]?([A-Z]{1,4}\d{0,3}-\d{3,8}(?:-\d{1,6})?)(?![\w/-])"
+    r"(?<![\w#])#[ \t]?([A-Z]{1,4}\d{0,3}-\d{3,8}(?:-\d{1,6}){0,3})(?![\w/-])"
 )
 _COUNT_BEFORE = context_regex(
     ["plt", "plts", "platelets", "platelet", "wbc", "count", "counts", "cells", "copies",
@@ -651,7 +660,8 @@ def _other_number_before(text: str, start: int) -> bool:
 # of birth: 19481311", "batch code 19990101".
 _OTHER_NUMBER_CUES = context_regex(
     ["npi", "dea", "date", "dob", "birth", "born", "batch", "lot", "code", "ndc", "catalog",
-     "catalogue", "model", "version", "ver", "cpt", "icd", "loinc", "snomed", "gtin", "upc"]
+     "catalogue", "model", "version", "ver", "cpt", "icd", "loinc", "snomed", "gtin", "upc",
+     "sku"]
 )  # fmt: skip
 
 
@@ -810,6 +820,19 @@ _PLATE = re.compile(
     r"|(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4})(?![\w-])",
     I,
 )
+
+
+# The rest of a plate after a group with no digit ("GD 4817K", "BXRT 482"): one short group
+# that holds a digit and ends there.
+_PLATE_REST = re.compile(r"[ -](?=[A-Z0-9]{0,7}\d)[A-Z0-9]{1,8}(?![\w-])", I)
+
+
+def _plate_word_alone(text: str, start: int, end: int) -> bool:
+    """A group with no digit that no plate's digits follow: a word ("(HCP) at 401-677-2081"
+    after the surname "Rego", which reads as the cue)."""
+    return not any(c.isdigit() for c in text[start:end]) and not _PLATE_REST.match(text, end)
+
+
 # A plate after its state's or province's code, as parking and valet logs, rental desks and
 # police reports print it ("AZ CMR4418", "NM BNX-417", "TX 7KJ-2209", "ON BRXT 552"): letters
 # and digits both, five to eight.
@@ -1234,6 +1257,42 @@ _INITIALS_SIGNED = re.compile(
     + _NOT_ROLE_INITIALS
     + rf"({_DOTTED_INITIALS}|[A-Z]{{2,3}}(?=[ \t]*+(?:$|\n)))"
 )
+# The same after a check's short cue, a label or a pharmacist's credential, as dispensing
+# logs, registers and checklists sign ("chk SOD", "Checked: E.McG / S.N.", "RPh K.Z.", "init
+# TQ"); two initials may share the cue across a slash. Capitals alone are no clinical or
+# common word ("chk BP", "init ALL").
+_INITIAL = r"(?:[A-Z]\.){2,3}|[A-Z]\.Mc[A-Z]\.?|[A-Z]{2,3}(?![\w.])"
+_INITIALS_CHECKED = re.compile(
+    r"(?<![\w])(?:(?i:checked|chkd|chk|verified|witnessed|dispensed|initials?|init)[ \t]*+:"
+    r"|(?i:chkd|chk|init)[ \t]++|(?-i:RPh|Pharm)[ \t]++)[ \t]*+"
+    + _NOT_ROLE_INITIALS
+    + rf"((?:{_INITIAL})(?:[ \t]*/[ \t]*(?:{_INITIAL}))?)"
+)
+
+
+def _no_clinical_initials(value: str) -> bool:
+    return not any(
+        part.lower() in STOP_WORDS or part.lower() in _clinical_stoplist()
+        for part in re.findall(r"[A-Z]{2,3}\b", value)
+    )
+
+
+@lru_cache(maxsize=1)
+def _clinical_stoplist() -> frozenset[str]:
+    return frozenset(w.lower() for w in resource_lines("clinical_stoplist.txt"))
+
+
+# A police or court case number written as a serial, a month and a year ("SAPS CAS
+# 412/06/2009", "CR 1187/11/2014"): the serial's three digits or more make it no date.
+_CASE_SLASHED = re.compile(r"(?<![\w/.-])(\d{3,6}/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\w/]|\.\d)")
+# A post-mortem's number after "PM" ("PM 21/3372", "positive identification of PM
+# 2003/1871"), not a clock's "4 PM" before a date.
+_POST_MORTEM_NO = re.compile(
+    r"(?<![\w])(?<!\d[ \t])(?-i:PM)[ \t]*+(?:(?i:no)\.?[ \t]*+|#[ \t]*+)?:?[ \t]*+"
+    r"(\d{2,4}/\d{3,6})(?![\w/]|\.\d)"
+)
+
+
 # A table cell holding only initials with their dots ("| M.A. |", "| C.B |"): a person.
 _INITIALS_CELL = re.compile(r"(?<=\|)[ \t]*([A-Z]\.[A-Z](?:\.[A-Z])?\.?)[ \t]*(?=\|)")
 # HL7-style names in flat exports: "PETERSEN^ANNELISE", "MBEKI^SIPHO^T".
@@ -1658,7 +1717,17 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             words=("meter", "hub", "handheld", "ont", "ntd", "set-top"),
             validate=_not_measurement,
         ),
-        Rule("plate-context", e.LICENSE_PLATE, _PLATE, 0.0, _PLATE_CTX, 0.85, window=20),
+        # (a digit of its own: "(HCP) at 401-..." after the surname "Rego" is none)
+        Rule(
+            "plate-context",
+            e.LICENSE_PLATE,
+            _PLATE,
+            0.0,
+            _PLATE_CTX,
+            0.85,
+            window=20,
+            reject=_plate_word_alone,
+        ),
         Rule(
             "plate-national",
             e.LICENSE_PLATE,
@@ -1853,8 +1922,19 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             reject=_measured,
             trigger=("initial",),
         ),
+        Rule("case-slashed", e.ID_NUMBER, _CASE_SLASHED, 0.6, group=1, trigger=("/",)),
+        Rule("post-mortem-no", e.ID_NUMBER, _POST_MORTEM_NO, 0.7, group=1, trigger=("pm",)),
         Rule("initials-by", e.PERSON, _INITIALS_BY, 0.75, group=1, trigger=(" by",)),
         Rule("initials-signed", e.PERSON, _INITIALS_SIGNED, 0.75, group=1, trigger=("sign",)),
+        Rule(
+            "initials-checked",
+            e.PERSON,
+            _INITIALS_CHECKED,
+            0.75,
+            group=1,
+            validate=_no_clinical_initials,
+            trigger=("chk", "check", "verif", "witness", "dispens", "init", "rph", "pharm"),
+        ),
         Rule("age-apposition", e.AGE, _AGE_APPOSITION, 0.6, group=1, reject=_not_age_apposition),
         Rule(
             "age-after-birth",

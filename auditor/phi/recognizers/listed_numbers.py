@@ -23,10 +23,12 @@ _COLUMN_NUMBER = re.compile(
     re.M,
 )
 _DATE_IN_GROUPS = re.compile(r"\d{1,2}[ -]\d{1,2}[ -](?:\d{2}|\d{4})")
-# Letters that label a reading or a date, not a registry.
+# Letters that label a reading, a date or a product, not a registry.
 _READING_LABELS = frozenset(
     {"BP", "HR", "RR", "T", "SAT", "SPO", "WT", "HT", "BMI", "DOB", "AGE", "RM", "BED", "GCS",
-     "PR", "P", "R", "FI", "PH", "K", "NA", "HB", "WBC", "PLT", "INR"}
+     "PR", "P", "R", "FI", "PH", "K", "NA", "HB", "WBC", "PLT", "INR",
+     # a product's code on a label, not the patient's ("NDC 00378-1805-01", "DIN 02242705")
+     "NDC", "DIN", "UPC", "SKU", "LOT"}
 )  # fmt: skip
 
 

@@ -171,7 +171,11 @@ class NameRecognizer(NameWords, LocalRecognizer):
         view = TokenView.shared(text, nlp_artifacts)
         spans = [(s, _with_generation(text, e), score) for s, e, score in self.find(view)]
         spans += self._repeated(view, spans)
-        spans = [span for span in spans if _still_a_name(text, span[0], span[1])]
+        spans = [
+            span
+            for span in spans
+            if _still_a_name(text, span[0], span[1]) and not _a_product(text, *span)
+        ]
         out = [make_result(self, Entity.PERSON, s, e, score) for s, e, score in spans]
         scripts = not text.isascii()
         for start, end, score in spans:
@@ -681,6 +685,26 @@ def _holiday_words(view: TokenView) -> set[int]:
             out.add(i)
             i += 1
     return out
+
+
+# What follows a medicine's or a vaccine's brand, not a person's name: its strength ("Biodone
+# Forte 5mg/mL", "Budecort Respules 0.5mg") or its batch ("Influvac Tetra   Batch: T57K").
+_PRODUCT_AFTER = re.compile(
+    r"[ \t]*+(?:\([ \t]*+)?\d+(?:[.,]\d+)?[ \t]?"
+    r"(?i:mg|mcg|µg|ug|g|ml|iu|units?|u|mmol|meq)(?![^\W_])"
+    r"|[ \t,]*+(?i:batch|lot)(?:[ \t]*+(?:no\.?|#))?[ \t]*+:"
+)
+
+
+def _a_product(text: str, start: int, end: int, score: float) -> bool:
+    """A name found without a title right before a strength or a batch: a product's brand
+    (not a person's name before their medicine: "Cosmo Hale's Ozempic 0.5 mg")."""
+    return (
+        score < 0.9
+        and _PRODUCT_AFTER.match(text, end) is not None
+        and "'s " not in text[start:end]
+        and "’s " not in text[start:end]
+    )
 
 
 def _still_a_name(text: str, start: int, end: int) -> bool:

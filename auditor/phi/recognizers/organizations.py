@@ -173,6 +173,29 @@ DENOMINATIONS = (
 )
 # The heads of a child's day care: "Daycare", "Child care", "Early Learning", "Learning Centre".
 CHILDCARE_HEADS = r"Day\s*[Cc]are|Child\s*[Cc]are|Early\s+Learning|Learning(?=\s+Cent(?:re|er))"
+# An app's or a platform's own name before its support desk, its safety or grievance team,
+# its creators' fund or its forum, as account-support records name the firm ("Chattermoss
+# Help", "Murmurly support", "Hearthly User Safety", "Tendrel India Grievance Cell",
+# "GardenCityTalk forum"): one word, in Title case or run together in camel case.
+_PLATFORM_DESK = re.compile(
+    r"(?<![\w'’&-])([A-Z][a-z]{2,}(?:[A-Z][a-z]+){0,3})"
+    r"(?:[ \t]+(?:India|UK|US|USA|Australia|Ireland|Canada|Philippines|PH|Nigeria|NZ|EU))?"
+    r"[ \t]+(?:(?i:support|help(?:[ \t]+(?:centre|center|desk))?|helpdesk|forum)"
+    r"|User[ \t]+Safety|Trust[ \t]*+(?:&|and)[ \t]*+Safety|Safety[ \t]+(?:Team|Centre|Center)"
+    r"|Grievance[ \t]+(?:Cell|Officer|Team)|Creator[ \t]+(?:Fund|Support|Program(?:me)?)"
+    r"|Messenger|(?:Community|Moderation|Privacy)[ \t]+Team)(?![\w-])"
+)
+_DESK_GATE = re.compile(
+    r"(?i:support|help|forum|safety|grievance|creator|messenger|community|moderation|privacy)"
+)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a sentence or a line opens at ``start``."""
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return (not before and start < 40) or before.endswith(("\n", ".", "!", "?", ":"))
+
+
 _TRADE = accelerated(
     re.compile(
         # (the shortest name: "X Sports Club" is X and a sports club; a saint's or two saints'
@@ -476,6 +499,19 @@ _PUBLIC_BODY_CAPS = re.compile(
 _EXAMINER_OFFICE = re.compile(
     rf"(?<![\w'’-])((?:{_NAME_WORD}[ \t]+){{1,3}})(?:Medical[ \t]+Examiner|Coroner)(?:['’]?s)?"
     r"[ \t]+(?:Office|Service|Court)(?![\w'’-])"
+)
+# The area a coroner serves, as British, Irish and New Zealand inquest papers name the office
+# ("HM Coroner for Greater Manchester North", "Coroner for the District of South Mayo"): the
+# area is what names it, the title is any coroner's. And a county's or a parish's examiner in
+# a heading's capitals ("TUCKAHOE FLATS COUNTY MEDICAL EXAMINER'S OFFICE").
+_CORONER_FOR = re.compile(
+    r"(?<![\w'’-])(?:HM[ \t]+)?(?:(?:Senior|Assistant|Area|Deputy|Acting)[ \t]+)?Coroner[ \t]+"
+    r"for[ \t]+(?:the[ \t]+)?(?:(?:[Aa]rea|[Cc]ounty|[Dd]istrict|[Cc]ity)[ \t]+of[ \t]+)?"
+    rf"({_NAME_WORD}(?:[ \t]+(?:(?:and|&|of|the)[ \t]+)?{_NAME_WORD}){{0,4}})"
+)
+_EXAMINER_CAPS = re.compile(
+    r"(?<![\w'’-])(?:[A-Z]{3,}[ ]){1,3}(?:COUNTY|PARISH|CITY)[ ](?:MEDICAL[ ]EXAMINER|CORONER)"
+    r"(?:['’]?S[ ]OFFICE|[ ]OFFICE)?(?![\w'’-])"
 )
 # A licensing or certifying body by "Board" or "Council" of what it governs ("Texas Board of
 # Nursing", "American Board of Sleep Medicine", "Medical Board of California"): a specialty
@@ -968,6 +1004,10 @@ class OrganizationRecognizer(LocalRecognizer):
             either += [self._result(s, e, SUFFIX_SCORE) for s, e in find(text, runs)]
         if " OF " in text or " FOR " in text:
             either += self._capital_bodies(text)
+        if "EXAMINER" in text or "CORONER" in text:
+            either += [
+                self._result(m.start(), m.end(), CUE_SCORE) for m in _EXAMINER_CAPS.finditer(text)
+            ]
         if not view.shouting:
             out = self._grammar(text, runs) + either + self._capital_courts(text)
             return out + self._capital_lines(text)
@@ -1162,6 +1202,24 @@ class OrganizationRecognizer(LocalRecognizer):
         lex = self.lexicon
         return lex is not None and lex.is_english(word.lower().strip(".,'’"))
 
+    def _platform_desks(self, text: str) -> list[RecognizerResult]:
+        """An app's or a platform's name before its support desk, safety team or forum
+        (``_PLATFORM_DESK``): one word no list explains ("Murmurly support", "Hearthly User
+        Safety"; not "Life Support", "Epic Support")."""
+        lex = self.lexicon
+        out = []
+        for m in _PLATFORM_DESK.finditer(text):
+            key = m.group(1).lower()
+            if text[m.end() - 1].islower() and _opens_sentence(text, m.start()):
+                continue  # "Luteal support Cyclogest 400 mg": a sentence's first word
+            if lex is None or key in NOT_NAMES or key in lex.places or lex.is_first(key):
+                continue
+            # (or an adverb's shape no word list holds, as apps coin: "Hearthly", "Murmurly")
+            coined = key.endswith("ly") and key not in lex.english and key not in lex.stoplist
+            if coined or lex.is_unknown_proper(key):
+                out.append(self._result(m.start(1), m.end(1), CUE_SCORE))
+        return out
+
     def _refuges(self, text: str) -> list[RecognizerResult]:
         """Shelters, safe houses, missions and sober-living houses by name (``_REFUGE``)."""
         out = []
@@ -1300,6 +1358,8 @@ class OrganizationRecognizer(LocalRecognizer):
                 out.append(self._result(m.start(), m.end(), CUE_SCORE))
         if any(h in text for h in _HEADED_BODY_GATE):
             out += self._headed_bodies(text)
+        if "Coroner for" in text:
+            out += [self._result(*m.span(1), CUE_SCORE) for m in _CORONER_FOR.finditer(text)]
         for m in _EXAMINER_OFFICE.finditer(text) if "Examiner" in text or "Coroner" in text else ():
             start = self._trim(text, m.start(1), m.end(1))
             if start is not None:
@@ -1354,6 +1414,8 @@ class OrganizationRecognizer(LocalRecognizer):
                     out.append(self._result(m.start(), m.end(), CUE_SCORE))
         if industry and any(g in text for g in _REFUGE_GATE):
             out += self._refuges(text)
+        if pairs and _DESK_GATE.search(text):
+            out += self._platform_desks(text)
         for m in _VESSEL.finditer(text) if pairs and _VESSEL_GATE(text, words) else ():
             g = 1 if m.group(1) else 2
             out.append(self._result(m.start(g), m.end(g), VESSEL_SCORE))

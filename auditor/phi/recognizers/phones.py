@@ -394,11 +394,28 @@ def _is_fax(text: str, start: int, end: int) -> bool:
 _MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?[ \t]+\Z", I)
 
 
+# A product's code under its label, the shape of a phone number: a drug's NDC or DIN, a
+# barcode, a lot or batch, a catalogue or model number ("NDC 00093-5058-98").
+_CODE_LABEL = re.compile(
+    r"(?<![\w-])(?i:ndc|din|upc|ean|gtin|sku|lot|batch|model|cat(?:alog(?:ue)?)?\.?[ \t]*(?:no|#))"
+    r"\.?[ \t]*+(?:[:#][ \t]*+)?$"
+)
+
+
+def _product_code(text: str, start: int) -> bool:
+    return _CODE_LABEL.search(text, max(0, start - 16), start) is not None
+
+
 def _fax_or_dated(text: str, start: int, end: int) -> bool:
     return (
         _is_fax(text, start, end)
         or _MONTH_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _product_code(text, start)
     )
+
+
+def _fax_or_code(text: str, start: int, end: int) -> bool:
+    return _is_fax(text, start, end) or _product_code(text, start)
 
 
 def _near_fax(text: str, start: int, end: int) -> bool:
@@ -463,7 +480,7 @@ def phone_rules() -> list[Rule]:
             0.8,
             window=24,
             validate=_intl_ok,
-            reject=_is_fax,
+            reject=_fax_or_code,
         ),
         Rule("fax-shape", e.FAX_NUMBER, _SHAPE, 0.0, _FAX_CUES, 0.85, window=16, validate=_cued_ok),
         Rule(
@@ -475,7 +492,7 @@ def phone_rules() -> list[Rule]:
             0.8,
             window=24,
             validate=_bare_ok,
-            reject=_is_fax,
+            reject=_fax_or_code,
         ),
         Rule(
             "phone-trunk-mixed",
@@ -486,7 +503,7 @@ def phone_rules() -> list[Rule]:
             0.8,
             window=24,
             validate=_shape_ok,
-            reject=_is_fax,
+            reject=_fax_or_code,
         ),
         Rule(
             "pager-short",

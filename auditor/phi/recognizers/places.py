@@ -75,6 +75,11 @@ _UNIT_DOTTED = re.compile(
     # its own is a postscript, "P.O." by mouth)
     r"|(?<=,[ \t])P\.[ \t]?[OS])\.?[ \t]*(?:[:-][ \t]*)?(?=[A-Z])"
 )
+# A barangay by its number, as Manila's and Davao's addresses write one ("Brgy. 176",
+# "BRGY 23-C", "Barangay 12-A"): the word and its number together name the place.
+_NUMBERED_BARANGAY = re.compile(
+    r"(?<![\w.])(?:Brgy|BRGY|Barangay|BARANGAY)\.?[ \t]*\d{1,3}(?:-?[A-Z])?(?![\w-])"
+)
 # A town or neighbourhood named with a place-word last, after a preposition of place ("in
 # Fields Corner", "from Cedar Falls", "to Shaker Heights"): the last word says it is a place
 # whatever the words before it are.
@@ -295,6 +300,8 @@ class PlaceRecognizer(LocalRecognizer):
                 if normalize(m.group(1).split()[0]) not in STOP_WORDS
             ]
         found += self.admin_units(text)
+        if "rgy" in text or "RGY" in text or "arangay" in text or "ARANGAY" in text:
+            found += [(m.start(), m.end(), 0.8) for m in _NUMBERED_BARANGAY.finditer(text)]
         if any(g in text for g in _FEATURE_HEADS):
             found += [
                 (m.start(1), m.end(1), 0.75)

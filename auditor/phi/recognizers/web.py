@@ -156,6 +156,30 @@ _MAC = re.compile(
     r"(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
     r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)"  # a full stop may end it
 )
+# A platform's user named by a cue for an account or a member, as moderation logs, abuse
+# reports and support tickets name one ("account tasmanian_devil_71", "mod kaz_mod removed",
+# "7-day suspension for frostbite_hab", "OP PH_boy_Rumuola", "against jetsfan_in_transcona"):
+# a handle with an underscore, or small letters before two digits ("kiwi83"). Not a field's
+# key: nothing after it that labels a value (":", "=", a quote).
+_ACCOUNT_CUES = (
+    "account", "acct", "user", "username", "member", "profile", "handle", "mod", "moderator",
+    "admin", "op", "channel", "creator", "poster", "against", "by", "from", "for",
+)  # fmt: skip
+_CUED_HANDLE = re.compile(
+    r"\b(?i:" + "|".join(_ACCOUNT_CUES) + r")[ \t]*+[:#]?[ \t]*+"
+    r"([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]{3,}\d{2,4})(?![\w@.:=\"'(-]|\.\w)"
+)
+# A phone's or an app install's identifier after its cue, as account-security and fraud logs
+# print it ("device a3f9c1e2-77b0-4d18-9c2e-0b5e61a4d7f3 blocked", "IDFA 6D92078A-...",
+# "Android ID 9774d56d682e549c"): a UUID, or sixteen hex digits. (A UUID alone is left to
+# what names it: a record's own key in an export is no device.)
+_DEVICE_UUID = re.compile(
+    r"\b(?i:device|handset|phone|idfa|idfv|gaid|aaid|udid|advertising[ \t]+id|ad[ \t]+id|"
+    r"android[ \t]+id|install(?:ation)?[ \t]+id|instance[ \t]+id|hardware[ \t]+id)"
+    r"(?:[ \t]+(?i:id|identifier))?[ \t]*+[:=#]?[ \t]*+"
+    r"([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+    r"|(?=[a-f]{0,15}\d)(?=\d{0,15}[a-f])[0-9a-f]{16})(?![\w-])"
+)
 # India's payment address (UPI): a name and the bank's handle ("jkcheema88@upi", "ravi.k@oksbi").
 _UPI = re.compile(
     r"(?<![\w.@-])([A-Za-z0-9][\w.-]{1,40}@(?:upi|ybl|ibl|axl|apl|paytm|ok[a-z]{2,10}))"
@@ -321,7 +345,29 @@ def web_recognizer() -> RegexRecognizer:
             trigger=("@",),
         ),
         Rule("upi", e.ACCOUNT_NUMBER, _UPI, 0.8, group=1, trigger=("@",)),
+        Rule("cued-handle", e.ID_NUMBER, _CUED_HANDLE, 0.7, group=1, words=_ACCOUNT_CUES),
         Rule("mac", e.DEVICE_ID, _MAC, 0.8, trigger=(":", "-", ".")),
+        Rule(
+            "device-uuid",
+            e.DEVICE_ID,
+            _DEVICE_UUID,
+            0.8,
+            group=1,
+            words=(
+                "device",
+                "handset",
+                "phone",
+                "idf",
+                "gaid",
+                "aaid",
+                "udid",
+                "ad",
+                "android",
+                "install",
+                "instance",
+                "hardware",
+            ),
+        ),
         Rule(
             "forum-user",
             e.ACCOUNT_NUMBER,
