@@ -1,7 +1,8 @@
 """Users, platforms, devices and bodies as dating-app, social-media and forum account-support
 records name them (issue 14: round 164's dev batch): a handle after a cue for an account or a
 member; an app's own name before its support desk, safety team or forum; a device's UUID or
-Android ID after its cue; banks and fraud bodies of Nigeria and the Philippines by name; a
+Android ID after its cue; a Philippine ID card's number; a GPS fix; a street after "on" or
+with a double-barrelled name; banks and fraud bodies of Nigeria and the Philippines by name; a
 barangay by its number. Field keys, a sentence's first word before "support" and an
 "application" are none of these.
 """
@@ -33,6 +34,10 @@ from tests.phi.conftest import assert_found_as, covered_whole, found, touched
             "7C41E2B0-19AF-4D3E-8B62-0F5A9C3D1E47",
         ),
         ("Lot 3, Brgy. 176, Caloocan", "Brgy. 176"),
+        ("PhilSys scan: PCN 5521-0098-3317-4420, DOB 2001-03-09", "5521-0098-3317-4420"),
+        ("last IP noted, last GPS fix 53.2741, -9.0492.", "53.2741, -9.0492"),
+        ("I stay at 9 Ogunlesi-Adebayo Close, Yaba", "9 Ogunlesi-Adebayo Close"),
+        ("met at a bar on W Tressel St). He left", "W Tressel St"),
     ],
 )
 def test_a_user_a_platform_a_device_or_a_body(engine: PhiEngine, text: str, value: str) -> None:
@@ -59,6 +64,7 @@ def test_a_bank_or_a_fraud_body_by_name(engine: PhiEngine, text: str, value: str
         ("Family Support worker visited", "Family"),
         ("BadgerCare app submitted, case pending", "BadgerCare"),
         ("Items: 1 x Throw Blanket (SKU TB-440-NVY) $49.00", "TB-440-NVY"),
+        ("RX-BIN 610014 / PCN 9999 / GRP WVX330", "9999"),
     ],
 )
 def test_a_key_a_word_or_a_product_code_stays(engine: PhiEngine, text: str, value: str) -> None:

@@ -2,7 +2,8 @@
 papers write them (issue 14: round 162's dev batch): a case's reference of capitals and digit
 groups in any order, a police case number of serial, month and year, a post-mortem's number
 after "PM", the area a coroner serves, a county examiner's office in a heading's capitals, and
-the forensic services by name. A pathologist's job before an address is no street.
+the forensic services by name; whose death an inquest is about; a street east of which it
+happened. A pathologist's job before an address is no street.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from tests.phi.conftest import assert_found_as, covered_whole, found, touched
         ("Subject: RE: Brennagh - PM 19/2204 - interim cause", "19/2204"),
         ("Identification of PM 2011/0457 confirmed by odontology.", "2011/0457"),
         ("(HM Senior Coroner for West Sussex and Brighton)", "West Sussex and Brighton"),
+        ("Findings into the drowning of HEMARANA TUKINO at the lake.", "HEMARANA TUKINO"),
+        ("the vehicle left the road east of Quillendorf Rd and rolled", "Quillendorf Rd"),
         (
             "CALDER BLUFF COUNTY MEDICAL EXAMINER'S OFFICE\nREPORT OF AUTOPSY",
             "CALDER BLUFF COUNTY MEDICAL EXAMINER'S OFFICE",

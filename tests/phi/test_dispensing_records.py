@@ -1,6 +1,7 @@
 """Who checked, and what was dispensed, as community-pharmacy logs, registers and labels write
 it (issue 14: round 163's dev batch): a checker's initials after "chk", "init", a "Checked:"
-label or "RPh", two of them across a slash; a medicine's or a vaccine's brand before its
+label or "RPh", two of them across a slash; a pharmacy's code or store number and a
+prescriber's register number (MSP, MCNZ, "permis"); a medicine's or a vaccine's brand before its
 strength or batch is no person; a drug's NDC is no telephone number.
 """
 
@@ -22,6 +23,22 @@ from tests.phi.conftest import covered_whole, found, touched
     ],
 )
 def test_a_checkers_initials(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered_whole(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nominated pharmacy: Hollins Green Pharmacy (FKQ38)", "FKQ38"),
+        ("Immunizing pharmacist, Kowhai Lane Pharmacy #14", "14"),
+        ("Orig prescriber Dr. K. Lindqvist-Hale, MSP 52298", "52298"),
+        ("Prescriber: Dr Ana Tautahi, MCNZ 30127", "30127"),
+        ("Prescrit par : Dre Lise Gagnon-Roy (permis 2-11408)", "2-11408"),
+    ],
+)
+def test_a_shops_a_practices_or_a_prescribers_number(
+    engine: PhiEngine, text: str, value: str
+) -> None:
     assert covered_whole(engine, text, value), found(engine, text)
 
 

@@ -176,7 +176,9 @@ _STREET_WEAK = re.compile(
     + r"(?:"
     + _NOT_STREET_WORD
     # (a Welsh, Irish or French particle between the name's words: "12 Coed y Brenin Close")
-    + rf"(?:[A-Z{LATIN_UPPER}][a-z{LATIN_LOWER}'.-]+|[A-Z{LATIN_UPPER}][A-Z{LATIN_UPPER}'.-]+)\s+"
+    # (a double-barrelled name: "14 Adeyemi-Bamgbose Close")
+    + rf"(?:[A-Z{LATIN_UPPER}][a-z{LATIN_LOWER}'.-]+(?<=-)[A-Z{LATIN_UPPER}][a-z{LATIN_LOWER}'.]+"
+    + rf"|[A-Z{LATIN_UPPER}][a-z{LATIN_LOWER}'.-]+|[A-Z{LATIN_UPPER}][A-Z{LATIN_UPPER}'.-]+)\s+"
     + r"(?:(?:y|yr|na|an|de|du|la|le)\s+(?=[A-Z]))?){1,3}?"
     + r"(?:"
     + _WEAK.title()
@@ -272,8 +274,11 @@ _STREET_NAMED = re.compile(
 # after a word of place ("drug store on Dodge St.", "lives off Harney St,"): "St" and "Rd"
 # then end the line or the clause, not "St Mary's" or "Rd Hospital".
 _STREET_NAMED_SHORT = re.compile(
-    r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto)[ \t]+"
-    r"((?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy|Dr|"
+    # (or "east of", "corner of" a street: "left the road east of Kuykendahl Rd")
+    r"(?<![\w.])(?i:on|off|along|down|up|near|at|from|onto|"
+    r"(?:east|west|north|south|corner|end)[ \t]+of)[ \t]+"
+    # (a compass point before the name: "a bar on N Brady St")
+    r"((?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+)?(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:St|Rd|Ln|Pkwy|Hwy|Dr|"
     # (and the types of a suburb's short streets, spelled out: "on Glacier Spruce Loop")
     r"Loop|Circle|Cir|Ct|Trail|Trl|Way|Place|Pl|Cove|Bend)\b(?![ \t]*[A-Z][a-z])"
     r"(?:[ \t]+[NSEW]\b(?![ \t]*[A-Za-z]))?)"  # ("on Wellington St W, for Genevieve")

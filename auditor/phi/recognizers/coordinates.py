@@ -27,9 +27,10 @@ _HEMISPHERES = re.compile(
     rf"(?<![\w.°])(?:{_DEG}[ \t]?[NS]|[NS][ \t]?{_DEG})(?:[ \t]*,[ \t]*|[ \t]+)"
     rf"(?:{_DEG}[ \t]?[EW]|[EW][ \t]?{_DEG})(?![\w°])"
 )
-# A signed decimal pair after a cue: "GPS 45.52310, -122.67650", "lat/long -36.8485, 174.7633".
+# A signed decimal pair after a cue: "GPS 45.52310, -122.67650", "lat/long -36.8485, 174.7633"
+# (a sentence's full stop may close it: "last GPS fix 51.8986, -8.4731.").
 _SIGNED_PAIR = re.compile(
-    r"(?<![\w.+-])([+-]?\d{1,2}\.\d{3,7}[ \t]*,[ \t]*[+-]?\d{1,3}\.\d{3,7})(?![\w.]|,\d)"
+    r"(?<![\w.+-])([+-]?\d{1,2}\.\d{3,7}[ \t]*,[ \t]*[+-]?\d{1,3}\.\d{3,7})(?![\w]|[.,]\d)"
 )
 _PAIR_CTX = context_regex(
     ["gps", "lat", "latitude", "long", "longitude", "lat/long", "lat/lon", "lat-long",

@@ -173,6 +173,9 @@ def title_before_initials(view: TokenView, i: int, least: int = 1) -> bool:
     return False
 
 
+_DEATH_WORDS = frozenset({"death", "murder", "killing", "disappearance", "drowning", "homicide"})
+
+
 def person_cue(view: TokenView, i: int, j: int) -> Cue:
     """The strongest person cue for words[i:j]."""
     words = view.words
@@ -236,6 +239,16 @@ def person_cue(view: TokenView, i: int, j: int) -> Cue:
         best = Cue.VERB
     # A job title written out just before: "pharmacist bill king", "physio Anna".
     if i > 0 and words[i - 1].key in JOB_TITLES and view.gap(i) in ROLE_GAPS:
+        best = max(best, Cue.VERB)
+    # Whose death an inquest, a coroner's finding or a police report is about: "into the death
+    # of TAMATI HOHEPA", "the murder of Aroha Kereama".
+    if (
+        i > 1
+        and words[i - 1].key == "of"
+        and words[i - 2].key in _DEATH_WORDS
+        and view.gap(i) == " "
+        and view.gap(i - 1) == " "
+    ):
         best = max(best, Cue.VERB)
     # A writer's own name: "this is Ngozi", "my name is Ana", "I'm Rashmi", "I am Odile".
     if i > 1 and words[i - 1].key == "is" and words[i - 2].key in {"this", "name"}:

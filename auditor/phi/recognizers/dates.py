@@ -1025,7 +1025,8 @@ def _md_range_reject(text: str, start: int, end: int) -> bool:
 # A whole date written in digits right before four digits a clock may read: the clock time
 # of that date ("Shift Note (01/27/2024 1914)", "2024-01-27 @ 2040"), not a second year.
 _FULL_DATE_BEFORE = re.compile(
-    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})[ \t]*+(?:@[ \t]*+)?$"
+    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+    r"[ \t]*+(?:@[ \t]*+)?$"
 )
 
 

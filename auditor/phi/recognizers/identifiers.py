@@ -164,11 +164,15 @@ _ID_LABEL = (
     r"cnpj|cns|ctps|pesel|regon|npwz|nss|codice\s+fiscale|tessera\s+sanitaria|my\s+number|"
     # a taxpayer's number and Indonesia's tax number and practice licence ("TIN 50-44187-0-3",
     # "NPWP", "SIP 446/0917/SIP-D/...")
+    # Quebec's prescriber's "permis"
+    r"permis|"
     r"tin|npwp|(?-i:SIP)|"
     r"(?-i:RG|RFC|NIP|CRM(?:-[A-Z]{2})?|CPR|TRN|NRN|NIB|NIS)|"
     # a clinician's registration with a medical council, by the council's acronym ("GMC",
     # "IMC", "SLMC", "PMDC"): capitals only ("gmc" is no word, but "mc" ends some words)
-    r"(?-i:[A-Z]{1,3}MC|PMDC|AHPRA|HPCSA))"
+    # (and British Columbia's MSP number and New Zealand's council, as pharmacy records print
+    # a prescriber's: "MSP 41776", "MCNZ 41233")
+    r"(?-i:[A-Z]{1,3}MC|PMDC|AHPRA|HPCSA|MSP|MCNZ))"
 )
 # The value after an identifier's label, group 1.
 _LABELLED_VALUE = (
@@ -1293,6 +1297,24 @@ _POST_MORTEM_NO = re.compile(
 )
 
 
+# A pharmacy's or a practice's own code in brackets after its name (a UK pharmacy's ODS
+# code, "Shere Village Pharmacy (FMD41)"; a practice's, "Millbrook Surgery (Y01234)"), and a
+# chain store's number after its kind ("LARKSPUR DRUG #0417", "Piñon Mesa Pharmacy #12"):
+# each names one shop or surgery, as its address does.
+_PRACTICE_CODE = re.compile(
+    r"\b(?:Pharmacy|PHARMACY|Chemists?|CHEMISTS?|Surgery|Practice|Dispensary|Centre|Center)"
+    r"[ \t]+\(([A-Z]{1,3}\d{2,5})\)"
+)
+# The Philippine national ID card's number after its label, four groups of four ("PCN
+# 4417-2290-1186-3305"); a pharmacy claim's processor control number has that label too
+# ("PCN 9999", "PCN ADV"), never that shape.
+_PHILSYS_PCN = re.compile(r"\bPCN[ \t]*+:?[ \t]*+(\d{4}(?:[ -]?\d{4}){3})(?![\w-])")
+_STORE_NUMBER = re.compile(
+    r"\b(?:Pharmacy|PHARMACY|Drugs?|DRUGS?|Store|STORE|Chemists?|CHEMISTS?)[ \t]*+#[ \t]?"
+    r"(\d{1,5})(?![\w/-])"
+)
+
+
 # A table cell holding only initials with their dots ("| M.A. |", "| C.B |"): a person.
 _INITIALS_CELL = re.compile(r"(?<=\|)[ \t]*([A-Z]\.[A-Z](?:\.[A-Z])?\.?)[ \t]*(?=\|)")
 # HL7-style names in flat exports: "PETERSEN^ANNELISE", "MBEKI^SIPHO^T".
@@ -1948,6 +1970,9 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
         Rule("initials-cell", e.PERSON, _INITIALS_CELL, 0.7, group=1, trigger=("|",)),
         Rule("caret-name", e.PERSON, _CARET_NAME, 0.85, group=1, trigger=("^",)),
         Rule("rx-number", e.ID_NUMBER, _RX_NUMBER, 0.75, group=1, trigger=("rx",)),
+        Rule("practice-code", e.ID_NUMBER, _PRACTICE_CODE, 0.7, group=1, trigger=("(",)),
+        Rule("store-number", e.ID_NUMBER, _STORE_NUMBER, 0.7, group=1, trigger=("#",)),
+        Rule("philsys-pcn", e.ID_NUMBER, _PHILSYS_PCN, 0.75, group=1, trigger=("pcn",)),
         Rule(
             "last-four",
             e.ACCOUNT_NUMBER,
