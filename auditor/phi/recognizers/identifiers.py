@@ -415,7 +415,9 @@ _TAIL_CTX = context_regex(
      "life flight", "medevac",
      # (as retrieval crews write it: "chopper ZK-IMX", "G-EMRX rotary", "PC-24 VH-OWP")
      "chopper", "heli", "helo", "rotary", "airframe", "aeroplane", "airplane", "king air",
-     "pc-12", "pc-24", "learjet", "hems"]
+     "pc-12", "pc-24", "learjet", "hems",
+     # (an air ambulance by its name's last word: "by Valley AeroMed N417VA", "Lifestar N911LS")
+     "aeromed", "air med", "aeromedical", "lifestar", "careflight", "medflight", "airevac"]
 )  # fmt: skip
 
 

@@ -269,6 +269,18 @@ def _vital_page(text: str, start: int, end: int) -> bool:
 _EXT_ALONE = re.compile(
     r"\b(?:ext|extn|extension|poste)\.?\s*+(?:#|no\.?)?\s*+:?\s*+(\d{2,5})(?![\w/]|[.-]\d)", I
 )
+# A hospital's in-house number: a campus digit, a dash and the extension after a word of
+# calling ("call 4-4471", "callback 5-2241", "nurse line 4-7710", "Dr. Patel 6-4471" is
+# left to its cue), or four or five digits after a wireless handset's name ("Vocera 6642",
+# "Spectralink 44718").
+_IN_HOUSE = re.compile(
+    r"\b(?i:call(?:[ \t]?back)?|line|ext|extn|phone|ph|tel|pager|pgr|page|paged|at|on|vocera|"
+    r"spectralink|ascom|cisco)\.?[ \t]*+(?:#[ \t]*+)?:?[ \t]*+(\d-(?!\d000)\d{4})(?![\w/]|[.-]\d)"
+)
+_HANDSET = re.compile(
+    r"\b(?i:vocera|spectralink|ascom|cisco[ \t]phone|wireless)[ \t]*+(?:#[ \t]*+)?:?[ \t]*+"
+    r"(\d{4,5})(?![\w/]|[.-]\d)"
+)
 # Seven or eight digits in one run right after a phone cue: local numbers ("ph 85152564").
 _LOCAL_RUN = re.compile(r"(?<![\w/.+-])\d{7,8}(?![\w/]|[.-]\d)")
 _CLOSE_CUES = context_regex(["ph", "phone", "tel", "tel.", "telephone", "mobile", "mob", "cell",
@@ -559,6 +571,15 @@ def phone_rules() -> list[Rule]:
             reject=_is_fax,
         ),
         Rule("local-grouped", e.PHONE_NUMBER, _LOCAL_GROUPED, 0.65, reject=_not_contact),
+        Rule("in-house", e.PHONE_NUMBER, _IN_HOUSE, 0.7, group=1, trigger=("-",)),
+        Rule(
+            "handset",
+            e.PHONE_NUMBER,
+            _HANDSET,
+            0.75,
+            group=1,
+            words=("vocera", "spectralink", "ascom", "cisco", "wireless"),
+        ),
     ]
 
 
