@@ -69,3 +69,18 @@ def test_a_bank_or_a_fraud_body_by_name(engine: PhiEngine, text: str, value: str
 )
 def test_a_key_a_word_or_a_product_code_stays(engine: PhiEngine, text: str, value: str) -> None:
     assert not touched(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("new login from device iPhone 14 (serial C8QMXTKNPLJ2)", "C8QMXTKNPLJ2"),
+        (
+            "Device fingerprint: 4e07408562bedb8b60ce05c1decfe3ad",
+            "4e07408562bedb8b60ce05c1decfe3ad",
+        ),
+        ("session from an iPad (UDID 00008101-000A4C3E1E90801E)", "00008101-000A4C3E1E90801E"),
+    ],
+)
+def test_a_devices_serial_fingerprint_or_udid(engine: PhiEngine, text: str, value: str) -> None:
+    assert covered_whole(engine, text, value), found(engine, text)

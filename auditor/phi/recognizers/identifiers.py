@@ -582,6 +582,15 @@ def _not_measurement(value: str) -> bool:
     )
 
 
+def _device_serial(value: str) -> bool:
+    """A measurement's shape aside, three digits, or two in one run of ten characters or
+    more, as a phone maker prints a serial ("F2LXK9QNPLJM"; not a host's "DESKTOP-7HQ2")."""
+    digits = sum(c.isdigit() for c in value)
+    return _not_measurement(value) or (
+        digits >= 2 and len(value) >= 10 and value.isalnum() and _MEASUREMENT.match(value) is None
+    )
+
+
 # Record-number shapes that need no cue: six or more digits in one run, alone or glued to a
 # short letter prefix or check letter ("H3870113", "MRN-2114990", "4552193F"), dashed groups
 # with a letter group or three groups ("88229-MK", "0-1526-586", "PA-26-0301447"), and an
@@ -1702,7 +1711,7 @@ def identifier_rules(mrn_patterns: Sequence[str] = ()) -> list[Rule]:
             _DEVICE_CTX,
             0.8,
             window=28,
-            validate=_not_measurement,
+            validate=_device_serial,
         ),
         Rule("handset-id", e.DEVICE_ID, _HANDSET_ID, 0.8, group=1, words=("imei", "meid", "esn")),
         Rule(

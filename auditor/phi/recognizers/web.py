@@ -175,9 +175,12 @@ _CUED_HANDLE = re.compile(
 # what names it: a record's own key in an export is no device.)
 _DEVICE_UUID = re.compile(
     r"\b(?i:device|handset|phone|idfa|idfv|gaid|aaid|udid|advertising[ \t]+id|ad[ \t]+id|"
-    r"android[ \t]+id|install(?:ation)?[ \t]+id|instance[ \t]+id|hardware[ \t]+id)"
+    r"android[ \t]+id|install(?:ation)?[ \t]+id|instance[ \t]+id|hardware[ \t]+id|"
+    r"device[ \t]+fingerprint|fingerprint)"
     r"(?:[ \t]+(?i:id|identifier))?[ \t]*+[:=#]?[ \t]*+"
     r"([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+    # (an Apple device's newer UDID: "00008030-001A2D3E0C21802E"; a device's fingerprint hash)
+    r"|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{16}|[0-9a-f]{32}|[0-9A-F]{32}"
     r"|(?=[a-f]{0,15}\d)(?=\d{0,15}[a-f])[0-9a-f]{16})(?![\w-])"
 )
 # India's payment address (UPI): a name and the bank's handle ("jkcheema88@upi", "ravi.k@oksbi").
