@@ -60,3 +60,20 @@ def test_a_forensic_service_by_name(engine: PhiEngine, text: str, value: str) ->
 )
 def test_a_job_or_a_registry_number_stays(engine: PhiEngine, text: str, value: str) -> None:
     assert not touched(engine, text, value), found(engine, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Garda Síochána, Ballyhaunis Garda Station, Garda Ó Ceallaigh",
+            "Ballyhaunis Garda Station",
+        ),
+        (
+            "Report copied to NHS Lancashire and South Cumbria ICB.",
+            "NHS Lancashire and South Cumbria ICB",
+        ),
+    ],
+)
+def test_a_garda_station_or_a_health_commissioner(engine: PhiEngine, text: str, value: str) -> None:
+    assert_found_as(engine, text, value, "ORGANIZATION")

@@ -315,7 +315,9 @@ INDUSTRY_WORDS = (
     r"Accounting|Accountancy|Bookkeeping|Consulting|Consultants|Capital|Investments|Advisors|"
     r"Advisory|Wealth|"
     # a town's or a county's police ("Merseyside Police", "Kestrel Valley Police Service")
-    r"Police(?:[ \t]+(?:Service|Force|Department|Dept))?|Constabulary|"
+    # (and one station of it, Ireland's too: "Ballarat Police Station", "Castlebar Garda
+    # Station")
+    r"Police(?:[ \t]+(?:Service|Force|Department|Dept|Station))?|Garda[ \t]+Station|Constabulary|"
     # a utility's or a network's own name ("Tarnhollow Power", "Siskin Fibre", "Thames Water");
     # not a strength's grade ("Grip Power 5/5")
     r"Power(?![ \t]*[\d+-])|Water|Electric|Electricity|Utilities|Fibre|Fiber|"
@@ -512,6 +514,12 @@ _CORONER_FOR = re.compile(
 _EXAMINER_CAPS = re.compile(
     r"(?<![\w'’-])(?:[A-Z]{3,}[ ]){1,3}(?:COUNTY|PARISH|CITY)[ ](?:MEDICAL[ ]EXAMINER|CORONER)"
     r"(?:['’]?S[ ]OFFICE|[ ]OFFICE)?(?![\w'’-])"
+)
+# An English health commissioner named for its area, "NHS" first and its kind last ("NHS
+# Humber and North Yorkshire ICB", "NHS Tameside and Glossop CCG").
+_NHS_COMMISSIONER = re.compile(
+    r"\bNHS(?:[ \t]+(?:[A-Z][a-z'’-]+|and|&|of|the)){1,6}[ \t]+"
+    r"(?:ICB|CCG|Integrated[ \t]+Care[ \t]+Board|Clinical[ \t]+Commissioning[ \t]+Group)\b"
 )
 # A licensing or certifying body by "Board" or "Council" of what it governs ("Texas Board of
 # Nursing", "American Board of Sleep Medicine", "Medical Board of California"): a specialty
@@ -844,7 +852,7 @@ _TRADE_GATE = _Gate(
     ),
 )
 _INDUSTRY_GATE = _Gate(
-    "Police Constabulary Power Water Electric Electricity Utilities Fibre Fiber "
+    "Police Garda Constabulary Power Water Electric Electricity Utilities Fibre Fiber "
     "Cab Seafood Seafoods Fisheries Lettings Broadband Coworking Freightways Freightlines "
     "Systems Networks Traders Trading Distributors Wholesale Imports Exports Meatpacking Packers "
     "Metals Mining Drilling Recruitment Recruiting Hauling Haulage Pathology Motors Airlines "
@@ -1004,6 +1012,11 @@ class OrganizationRecognizer(LocalRecognizer):
             either += [self._result(s, e, SUFFIX_SCORE) for s, e in find(text, runs)]
         if " OF " in text or " FOR " in text:
             either += self._capital_bodies(text)
+        if "NHS" in text:
+            either += [
+                self._result(m.start(), m.end(), CUE_SCORE)
+                for m in _NHS_COMMISSIONER.finditer(text)
+            ]
         if "EXAMINER" in text or "CORONER" in text:
             either += [
                 self._result(m.start(), m.end(), CUE_SCORE) for m in _EXAMINER_CAPS.finditer(text)
