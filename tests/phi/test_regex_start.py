@@ -1,9 +1,11 @@
-"""The first-character look-ahead (``regex_start``) may only speed a rule up, never change it.
+"""A rule's acceleration (``regex_start``) may only speed it up, never change it.
 
-Every rule of every regex recognizer the pack builds is run plain and accelerated over the
-development corpora (as written, in capitals, and with letters swapped for the non-ASCII ones
-that case-fold onto ASCII) and over edge texts: every match must have the same span and the
-same groups. Then the analysis itself, on small patterns.
+Every rule of every regex recognizer the pack builds is run plain and accelerated (opening with
+its first characters, or behind a first-character look-ahead) over the development corpora (as
+written, in capitals, and with letters swapped for the non-ASCII ones that case-fold onto
+ASCII) and over edge texts: every match must have the same span and the same groups. Then the
+analysis itself, on small patterns: the rewrites written out, what they give up on, the case
+folding they rely on.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import re
 import re._constants as C
 import re._parser as P
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -125,7 +128,7 @@ def test_the_recognizer_scans_with_the_accelerated_regex_and_keeps_rule_regex(
         assert (
             quick is regex
             or _one_look_ahead_added(regex, quick)
-            or quick.pattern == consuming_first(regex.pattern, regex.flags)
+            or (quick.pattern == regex.pattern and consuming_first(regex.pattern, regex.flags))
         )
 
 
@@ -234,43 +237,160 @@ def test_planned_patterns_match_the_same(pattern: str, flags: int) -> None:
     assert quick.findall(sample)
 
 
+# -- Opening with the first characters (consuming_first) --------------------------------------
+
+# Texts for the rewrites below: string starts and ends, case-folding letters (KELVIN SIGN,
+# LONG S, dotted and dotless I), newlines, runs of punctuation.
+_EDGE_TEXTS = (
+    "", "1", "-1", "a1", "x", "12", "123", "1234567", "\n123\n", "123-4567 a123-4567 -123-4567",
+    "12345678901x 1234- 1234567890 x 21234567890", "ab 12345 \nz 12345\n12-3456", "M/91 xF 95 F/96",
+    "Medic 4 MEDIC4 xMedic 5 Eng.7 Engine 9 -Eng 2 ENGINE 3", "mrn chart xmrn MRN CHART \u212aIT",
+    "kit sin KIT SIN \u212ait \u017fin xkit", "abc bc xbc 1abc 1bc", "Sec4 xSec5 Sec6\n7 sec8",
+    ",1234 x1234\n5678,9012", "12x ay by 3y ax", "x12a x123b 12a 123b", "1x qx Qx aqx a1x",
+    "1234 5678 9012 3456 1-2-3-4-5-6-7-8-9-0-1-2-3", "abd cd xcd abcd", "1\u00e9x", "--1", "..",
+    "##1# 1-1-1", "\u0130\u0131 i I", "22-22 11-12 12-12 x12-12", "123x 1234x x123x 555-1234",
+    "ababc -ababc xababc", "kit1 \u212aIT2 \u017fin3 SIN4 xsin5",
+)  # fmt: skip
+
+
+def _same_matches(quick: re.Pattern[str], plain: re.Pattern[str], texts: Iterable[str]) -> None:
+    assert (quick.groups, quick.groupindex) == (plain.groups, plain.groupindex)
+    for text in texts:
+        for pos in range(len(text) + 1):
+            got = [(m.regs, m.lastindex) for m in quick.finditer(text, pos)]
+            assert got == [(m.regs, m.lastindex) for m in plain.finditer(text, pos)], text
+            for name in ("match", "fullmatch"):
+                a, b = getattr(quick, name)(text, pos), getattr(plain, name)(text, pos)
+                assert (a and a.regs) == (b and b.regs), (name, text, pos)
+
+
 @pytest.mark.parametrize(
-    ("pattern", "expected"),
+    ("pattern", "flags", "expected"),
     [
-        (r"(?<![\w-])\d{3}-\d{4}", r"\d(?<![\w-][\s\S])\d{2}-\d{4}"),
-        (r"(?<![\w-])\d{11,20}x", r"\d(?<![\w-][\s\S])\d{10,19}x"),
-        (r"(?<![\w-])\d+-", r"\d(?<![\w-][\s\S])\d{0,}-"),
-        (r"(?<![\w-])[12]\d{9}", r"[12](?<![\w-][\s\S])\d{9}"),
-        (r"(?<=[a-z] )\d{5}(?=\s)", r"\d(?<=[a-z] [\s\S])\d{4}(?=\s)"),
-        (r"(?<![\w/.-])[MF][ /](9\d)", r"[MF](?<![\w/.-][\s\S])[ /](9\d)"),
+        # a look-behind one character wider, the count one less (the old narrow rewrite)
+        (r"(?<![\w-])\d{3}-\d{4}", 0, r"\d(?<![\w\-][\s\S])\d{2}-\d{4}"),
+        (r"(?<![\w-])\d{11,20}x", 0, r"\d(?<![\w\-][\s\S])\d{10,19}x"),
+        (r"(?<![\w-])\d+-", 0, r"\d(?<![\w\-][\s\S])\d*-"),
+        (r"(?<![\w-])[12]\d{9}", 0, r"[12](?<![\w\-][\s\S])\d{9}"),
+        (r"(?<=[a-z] )\d{5}(?=\s)", 0, r"\d(?<=[a-z]\ [\s\S])\d{4}(?=\s)"),
+        (r"(?<![\w/.-])[MF][ /](9\d)", 0, r"[FM](?<![\w/.\-][\s\S])[\ /](9\d)"),
+        # lazy, possessive, a class no case folds
+        (r"(?<![\w-])\d{3}?x", 0, r"\d(?<![\w\-][\s\S])\d{2}?x"),
+        (r"(?<![\w-])\d{3}+x", 0, r"\d(?<![\w\-][\s\S])\d{2}+x"),
+        (r"(?<![\w-])\d{3}x", re.IGNORECASE, r"\d(?<![\w\-][\s\S])\d{2}x"),
+        # anchors and look-aheads in a look-behind of one character
+        (r"\b\d{3}", 0, r"\d(?<=\b[\s\S])\d{2}"),
+        (r"\b(?=[^\n]*\d)Sec\d", 0, r"S(?<=\b[\s\S])(?<=(?=[^\n]*\d)[\s\S])ec\d"),
+        (r"(?:(?<=,)|^)\d{4}", re.MULTILINE, r"\d(?<=(?:(?<=,)|^)[\s\S])\d{3}"),
+        # a capturing group around the first character: the class opens inside it
+        (r"(?<![\w-])(\d{3})", 0, r"(\d(?<![\w\-][\s\S])\d{2})"),
+        (r"(?<![\w-])(?P<n>\d{2})-(?P=n)", 0, r"(?P<n>\d(?<![\w\-][\s\S])\d)-(?P=n)"),
+        (r"(?<![a-z])(?i:(\d)x)", 0, r"(?i:(\d(?-i:(?<![a-z][\s\S])))x)"),
+        (r"(?<![a-z])(?i:(q)x)", 0, r"(?i:((?-i:[Qq])(?-i:(?<![a-z][\s\S])))x)"),
+        # checks of the consumed character, left out where the class is the item's
+        (r"\b(?:\d{2}x|[a-c]y)", 0, r"[\da-c](?<=\b[\s\S])(?:(?<=\d)\dx|(?<=[a-c])y)"),
+        (r"(?<!x)(?:\d{2}a|\d{3}b)", 0, r"\d(?<!x[\s\S])(?:\da|\d{2}b)"),
+        (r"(?<!\w)(?>ab|c)d", 0, r"[ac](?<!\w[\s\S])(?>(?:(?<=a)b|(?<=c)))d"),
+        (r"(?<!-)(?:ab){2}c", 0, r"a(?<!-[\s\S])babc"),
+        (r"(?<![\w-])(?:\d[ -]?){12,18}\d", 0, r"\d(?<![\w\-][\s\S])[\ \-]?(?:\d[\ \-]?){11,17}\d"),
+        # optional first items spelled out, in the order the count tries them
+        (r"(?<![\w-])\d{0,3}x", 0, r"[\dx](?<![\w\-][\s\S])(?:(?<=\d)\d{0,2}x|(?<=x))"),
+        (r"(?<!\d)a?bc", 0, r"(?:a(?<!\d[\s\S])bc|b(?<!\d[\s\S])c)"),
+        (r"(?<!\d)a??bc", 0, r"(?:b(?<!\d[\s\S])c|a(?<!\d[\s\S])bc)"),
+        # branches spread over their first letters (case-sensitive literals, re skips to them)
+        (r"\b(?:mrn|chart)", 0, r"(?:m(?<=\b[\s\S])rn|c(?<=\b[\s\S])hart)"),
+        (
+            r"(?<![\w/-])(?:Medic|MEDIC|Engine|Eng)\.?\d",
+            0,
+            r"(?:M(?<![\w/\-][\s\S])(?:edic|EDIC)|E(?<![\w/\-][\s\S])ng(?:ine|))\.?\d",
+        ),
+        (
+            r"\b(?:mrn|chart)",
+            re.IGNORECASE,
+            r"(?-i:(?:M(?i:(?<=\b[\s\S])rn)|m(?i:(?<=\b[\s\S])rn)"
+            r"|C(?i:(?<=\b[\s\S])hart)|c(?i:(?<=\b[\s\S])hart)))",
+        ),
+        # KELVIN SIGN and LONG S among the cases of a case-insensitive first letter
+        (
+            r"\b(?i:kit|sin)\d",
+            0,
+            r"(?i:(?-i:(?:K(?i:(?-i:(?<=\b[\s\S]))it)|k(?i:(?-i:(?<=\b[\s\S]))it)"
+            "|\u212a"
+            r"(?i:(?-i:(?<=\b[\s\S]))it)|S(?i:(?-i:(?<=\b[\s\S]))in)|s(?i:(?-i:(?<=\b[\s\S]))in)"
+            "|\u017f"
+            r"(?i:(?-i:(?<=\b[\s\S]))in))))\d",
+        ),
     ],
 )
-def test_consuming_first(pattern: str, expected: str) -> None:
-    assert consuming_first(pattern, 0) == expected
-    quick, plain = re.compile(expected), re.compile(pattern)
-    sample = (
-        "123-4567 a123-4567 -123-4567 12345678901x 1234- 1234567890 x 21234567890 ab 12345 "
-        "z 12345\n12-3456 M/91 xF 95 F/96 123-45678 1234567890123456789012x 9-"
-    )
-    assert [m.regs for m in quick.finditer(sample)] == [m.regs for m in plain.finditer(sample)]
-    assert [m.regs for m in quick.finditer(sample[1:])] == [
-        m.regs for m in plain.finditer(sample[1:])
-    ]
-    assert quick.findall(sample)
+def test_consuming_first(pattern: str, flags: int, expected: str) -> None:
+    assert consuming_first(pattern, flags) == expected
+    plain = re.compile(pattern, flags)
+    quick = accelerated(plain)  # (the rewrite compiled; its pattern is the rule's own)
+    assert quick is not plain
+    assert (quick.pattern, quick.flags) == (plain.pattern, plain.flags)
+    _same_matches(quick, plain, _EDGE_TEXTS)
+    _same_matches(re.compile(expected, flags), plain, _EDGE_TEXTS)
+    assert any(quick.search(text) for text in _EDGE_TEXTS)
 
 
 @pytest.mark.parametrize(
     ("pattern", "flags"),
     [
-        (r"(?<![\w-])\d{3}x", re.IGNORECASE),  # a cased class under IGNORECASE: no C skip
-        (r"(?<![\w-])\d{3}?x", 0),  # lazy
-        (r"(?<![\w-])\d{3}+x", 0),  # possessive
-        (r"(?<![\w-])\d{0,3}x", 0),  # may consume nothing
-        (r"(?<![\w-])(\d{3})", 0),  # the first character is in a group
+        (r"(?:(a)|b)c", 0),  # a capturing group in a branch at the first character
+        (r"(?=(\d))\d+", 0),  # a group in a zero-width test (its span would move)
+        (r"(?<!x)(\d)?y", 0),  # an optional group: it would be written twice
+        (r"(a)?\1b", 0),  # a back reference may begin the match
+        (r".x", 0),  # any character
+        (r"a|", 0),  # may match the empty string
+        (r"\b", 0),
+        ("(?i:\u00e9)x", 0),  # a non-ASCII letter under IGNORECASE
+        (r"[^a]b", 0),  # a negated class passes most positions
         (r"(?<![\w-])[A-Za-z]{3}", 0),  # letters: most positions
-        (r"(?<!\w\w|x)\d", 0),  # a look-behind with a branch
-        (r"\b\d{3}", 0),  # no look-behind
+        (r"(?<![\w-])\d{3}", re.ASCII | re.IGNORECASE | re.LOCALE),  # not parsed (LOCALE)
+        (r"(?<!x)(?:ab){2}+c", 0),  # a possessive count of several items
+        (r"[ab]c", 0),  # re skips ahead already
+        (r"(?<![\w-])(?a:\d)x", 0),  # a local flag that changes a class
+        (r"(?<![\w-])" + "|".join(f"{n:04d}x" for n in range(400)), 0),  # too long
     ],
 )
 def test_consuming_first_leaves_alone(pattern: str, flags: int) -> None:
     assert consuming_first(pattern, flags) is None
+
+
+@pytest.mark.exhaustive
+def test_every_rewrite_is_written_back_as_the_tree_it_compiles(engine: PhiEngine) -> None:
+    # The rewritten tree is compiled as it is; its text, as consuming_first writes it, must
+    # parse back to exactly that tree.
+    from auditor.phi.recognizers import regex_start
+
+    written = 0
+    for _, regex in _rules(engine):
+        tree = regex_start._rewritten(regex.pattern, regex.flags, None)
+        if tree is None:
+            continue
+        text = consuming_first(regex.pattern, regex.flags)
+        assert text is not None
+        assert repr(P.parse(text, regex.flags).data) == repr(tree.data), regex.pattern
+        written += 1
+    assert written >= 120, "the rewrite no longer applies to most rules"
+
+
+def _matching(pattern: str, flags: int) -> set[str]:
+    everything = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
+    return set(re.findall(pattern, everything, flags))
+
+
+@pytest.mark.parametrize("flags", [0, re.ASCII])
+def test_case_folding_of_the_opening_class_is_re_s(flags: int) -> None:
+    # The class a case-insensitive first letter opens with holds exactly the characters re
+    # folds onto it (KELVIN SIGN onto "k", LONG S onto "s", dotted and dotless I onto "i");
+    # \d, \s, \w and their negations fold onto themselves.
+    from auditor.phi.recognizers.regex_start import _folded
+
+    folding = flags | re.IGNORECASE
+    for letter in "iksIKSaz":
+        assert {chr(c) for c in _folded(ord(letter), folding)} == _matching(letter, folding)
+    for category in (r"\d", r"\s", r"\w", r"\D", r"\S", r"\W"):
+        assert _matching(f"[{category}q]", folding) - _matching("(?i:q)", folding) == (
+            _matching(f"[{category}]", flags) - _matching("(?i:q)", folding)
+        )

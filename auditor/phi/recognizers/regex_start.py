@@ -16,11 +16,13 @@ string. Each class is written with the case-folding flag in force where the orig
 stands, so ``re`` folds the look-ahead exactly as it folds the item (KELVIN SIGN for ``k``,
 LONG S for ``s``). A look-ahead adds no group: group numbers and names are unchanged.
 
-Where the pattern opens with a look-behind over single characters and then one rare,
-case-sensitive character test, it is instead rewritten to open with that test (the look-behind
-moved one character later and widened by one, :func:`consuming_first`), which gives ``re``
-its own skip in C. Both rewrites are checked against the parse tree; the tests run every rule
-plain and rewritten over the development corpora.
+Better still, where it pays, :func:`consuming_first` rewrites the pattern to open with the
+class of its first characters, then match the rest from one character later (its leading
+look-behinds and anchors moved one character on, its first character test become a check of
+the character consumed): ``re`` then skips in C to the next position that can start a match,
+where the look-ahead still enters the matcher at every position. It works on the parse tree and
+compiles the tree it builds (the compiled pattern keeps the rule's own text); same matches,
+spans and groups. The tests run every rule plain and rewritten over the development corpora.
 
 For the same reason :func:`by_first_letter` writes a case-insensitive alternation of labels
 with its branches grouped by first letter, each group behind a plain class of that letter's
@@ -31,15 +33,16 @@ from __future__ import annotations
 
 import itertools
 import re
+import re._compiler as _compiler
 import re._constants as C
 import re._parser as P
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
-_I = re.IGNORECASE
+_I = int(re.IGNORECASE)  # (plain ints: flag arithmetic on the enum is slow)
 # Flags that change what a character class means (besides IGNORECASE, handled per class).
-_CLASS_FLAGS = re.ASCII | re.LOCALE
+_CLASS_FLAGS = int(re.ASCII | re.LOCALE)
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
@@ -283,101 +286,693 @@ def _written_back(text: str, flags: int, items: list[Any]) -> bool:
     return parsed is not None and repr(parsed[0]) == repr(items)
 
 
-# A look-behind over single characters, then one character test (a class, an escape, a plain
-# character), then an optional greedy count: "(?<![\w-])\d{3}", as written.
-_LOOK_BEHIND_THEN_CHAR = re.compile(
-    r"\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()\[\]\\|])+\)"
-    r"(\[(?:\\.|[^\]\\])*\]|\\[dswDSW]|[^\\()\[\]{}|?*+.^$])"
-    r"(?:\{(\d+)(?:(,)(\d*))?\}|(\+))?(?![?+])"
-)
+# -- Opening with the first character: the rest of the pattern from one character later ------
+#
+# ``re`` skips in C to the next position where a pattern can start only when the pattern opens
+# with a literal, a character class or a branch of literals; the look-ahead of :func:`plan`
+# still enters the matcher at every position. :func:`consuming_first` opens the pattern with
+# the class of every possible first character instead, then matches the pattern "stripped of
+# its first character" from one position later:
+#
+# - a zero-width test before the first character becomes a look-behind one character wider:
+#   "(?<![\w-])" -> "(?<![\w-][\s\S])", "\b" -> "(?<=\b[\s\S])", "(?=Y)" -> "(?<=(?=Y)[\s\S])";
+# - the first character test becomes the check "(?<=x)" (left out when it is the opening
+#   class itself), and a count loses one: "x{2,5}" -> "(?<=x)x{1,4}", same greediness;
+# - an optional first item is spelled out: "x?R" -> "(?:xR|R)" (the other way round when
+#   lazy), R being the rest of its sequence (so that it is tried in the same order);
+# - a non-capturing or flag group, a branch (alternative by alternative, in their order) and
+#   an atomic group are stripped inside, keeping their flags;
+# - a capturing group around the first character keeps its start: the class opens inside it,
+#   before the moved tests (in a flag group of their own when the group changes the flags).
+#
+# A branch whose alternatives open with literals or small classes is instead spread, one
+# alternative a first character, that character a plain literal and the moved tests after it
+# ("(?<![\w/-])(?:Medic|Engine)" -> "(?:M(?<![\w/\-][\s\S])edic|E(?<![\w/\-][\s\S])ngine)"):
+# ``re`` skips to those literals and tests each alternative's one inline, where a check would
+# enter the matcher.
+#
+# Anything else at the first character (a capturing group in a branch or spelled out twice, a
+# zero-width test holding a group, a back reference) gives up, and so does a rewrite whose
+# class lets too many positions through (it would cost more than it spares). The tree built is
+# compiled as it is, under the rule's own pattern text; :class:`_Writer` writes it out for
+# :func:`consuming_first` (the tests check that the text parses back to the tree).
+
+_Item = tuple[Any, Any]
+_ANY_CHAR: _Item = (C.IN, [(C.CATEGORY, C.CATEGORY_SPACE), (C.CATEGORY, C.CATEGORY_NOT_SPACE)])
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_ONE_CHAR = (C.LITERAL, C.NOT_LITERAL, C.IN)
+# Items the parser compares by value (it factors them out of a branch when all alternatives
+# open with the same one); any other item holds a sub-pattern, compared by identity.
+_BY_VALUE = (C.LITERAL, C.NOT_LITERAL, C.IN, C.AT, C.ANY, C.GROUPREF)
+# Flags a moved test keeps through a flag group of its own.
+_TEST_FLAGS = int(re.IGNORECASE | re.MULTILINE | re.DOTALL)
+# Flags that decide which characters a literal matches.
+_FOLDING = int(re.IGNORECASE | re.ASCII)
 # A class whose share of positions is below this is worth opening the pattern with.
 MAX_CONSUMING_PASS = 0.3
+# A rewrite of more than this many times the pattern's items (spelled-out optional items,
+# spread branches) is not made.
+_MAX_GROWTH = 4
+# Nor one of a pattern longer than this: its cost to build grows with it, what a scan gains
+# does not.
+_MAX_LENGTH = 2000
+# A branch spread over more first characters than this keeps its checks.
+_MAX_SPREAD = 64
 
 
-def _one_char(item: tuple[Any, Any]) -> bool:
-    return item[0] in (C.LITERAL, C.IN)
+def _items(sub: Any) -> list[_Item]:
+    """The items of a parsed sub-pattern (a ``SubPattern``, or a list built here)."""
+    return list(getattr(sub, "data", sub))
+
+
+def _subpatterns(op: Any, av: Any) -> list[Any]:
+    """The sub-patterns an item holds."""
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return [av[1]]
+    if op is C.SUBPATTERN:
+        return [av[3]]
+    if op is C.BRANCH:
+        return list(av[1])
+    if op is C.ATOMIC_GROUP:
+        return [av]
+    if op in _REPEATS:
+        return [av[2]]
+    if op is C.GROUPREF_EXISTS:
+        return [s for s in av[1:] if s is not None]
+    return []
+
+
+def _holds(items: Any, references: bool) -> bool:
+    """Whether ``items`` hold a capturing group (or, with ``references``, a reference)."""
+    for op, av in _items(items):
+        if op is C.SUBPATTERN and av[0] is not None:
+            return True
+        if references and op in (C.GROUPREF, C.GROUPREF_EXISTS):
+            return True
+        if any(_holds(sub, references) for sub in _subpatterns(op, av)):
+            return True
+    return False
+
+
+def _zero_width(item: _Item) -> bool:
+    """An anchor, a look-around, or a group or branch of nothing else."""
+    op, av = item
+    if op in _ZERO_WIDTH:
+        return True
+    if op is C.BRANCH or (op is C.SUBPATTERN and av[0] is None):
+        return all(_zero_width(i) for sub in _subpatterns(op, av) for i in _items(sub))
+    return False
+
+
+def _moved(item: _Item) -> _Item:
+    """A zero-width test of a match's start, made from one character later: a look-behind
+    reaching one character further back (the character the pattern has just consumed)."""
+    if _holds([item], references=True):
+        raise _GiveUp("a group in a zero-width test")  # (its span must not move)
+    op, av = item
+    if op in (C.ASSERT, C.ASSERT_NOT) and av[0] == -1:
+        return (op, (-1, [*_items(av[1]), _ANY_CHAR]))
+    return (C.ASSERT, (-1, [item, _ANY_CHAR]))
+
+
+def _branch(alternatives: list[list[_Item]]) -> list[_Item]:
+    """A branch as the parser builds it (``_parse_sub``): the items all alternatives open with
+    factored out, a branch of single characters made one class."""
+    alternatives = [list(a) for a in alternatives]
+    if len(alternatives) == 1:
+        return alternatives[0]
+    out: list[_Item] = []
+    while all(alternatives):
+        first = alternatives[0][0]
+        if first[0] not in _BY_VALUE or any(a[0] != first for a in alternatives[1:]):
+            break
+        out.append(first)
+        for a in alternatives:
+            del a[0]
+    chars: list[Any] = []
+    for a in alternatives:
+        if len(a) != 1:
+            break
+        op, av = a[0]
+        if op is C.LITERAL:
+            chars.append((op, av))
+        elif op is C.IN and av[0][0] is not C.NEGATE:
+            chars += av
+        else:
+            break
+    else:
+        return [*out, (C.IN, list(dict.fromkeys(chars)))]
+    return [*out, (C.BRANCH, (None, alternatives))]
+
+
+def _spelled_out(items: list[_Item], i: int) -> list[_Item] | None:
+    """``items`` with the optional item at ``i`` spelled out as a branch, taken and left out
+    (in the order a greedy or lazy count tries them), or None for another item."""
+    op, av = items[i]
+    if op not in (C.MAX_REPEAT, C.MIN_REPEAT) or av[0] != 0:
+        return None
+    _low, high, body = av
+    rest = items[i + 1 :]
+    if high == 0 or _holds(rest, references=False):
+        raise _GiveUp("a group after an optional first item")  # (it would be written twice)
+    taken = [*_items(body), *rest] if high == 1 else [(op, (1, high, body)), *rest]
+    alternatives = [taken, rest] if op is C.MAX_REPEAT else [rest, taken]
+    return [*items[:i], *_branch(alternatives)]
+
+
+def _one_less(op: Any, av: Any) -> list[_Item]:
+    """A count of at least one, less one time: "x{2,5}" -> "x{1,4}", "x{2}" -> "x"."""
+    low, high, body = av
+    if high == 1:
+        return []
+    if (low, high) == (2, 2):
+        return _items(body)
+    return [(op, (low - 1, high if high == C.MAXREPEAT else high - 1, body))]
+
+
+def _inner_flags(flags: int, add: int, delete: int) -> int:
+    inner = (flags | add) & ~delete
+    if (inner ^ flags) & _CLASS_FLAGS:
+        raise _GiveUp("local ascii/locale flag")
+    return inner
+
+
+def _kept(items: list[_Item], outer: int, inner: int) -> list[_Item]:
+    """Tests written under ``outer`` flags, to go where ``inner`` flags are in force."""
+    if not items or not (outer ^ inner) & _TEST_FLAGS:
+        return items
+    add, delete = outer & ~inner & _TEST_FLAGS, inner & ~outer & _TEST_FLAGS
+    return [(C.SUBPATTERN, (None, add, delete, items))]
+
+
+def _first_index(items: list[_Item]) -> int:
+    """The index of the first item that is not zero-width."""
+    for i, item in enumerate(items):
+        if not _zero_width(item):
+            return i
+    raise _GiveUp("may consume nothing")
+
+
+class _Strip:
+    """One rewrite. Pass one meets every first-character item (``firsts``); pass two knows the
+    opening class and whether it is exactly each first item's, so that no check is needed."""
+
+    def __init__(self, spread: bool, opener: _Item = _ANY_CHAR, exact: bool = False) -> None:
+        self.firsts: list[tuple[_Item, int]] = []
+        self.spread = spread
+        self.opener = opener
+        self.exact = exact
+        self.opened = False
+        self.opening: list[_Item] = []  # (the items of the class re skips ahead with)
+        self.tree: list[_Item] = []
+
+    def open(self, flags: int) -> list[_Item]:
+        """The opening class, case-sensitive where the flags in force say otherwise."""
+        self.opened = True
+        op, av = self.opener
+        self.opening = list(av) if op is C.IN else [self.opener]
+        if flags & _I and any(_cased(code) for code in _class_codes(self.opening)):
+            return [(C.SUBPATTERN, (None, 0, _I, [self.opener]))]
+        return [self.opener]
+
+    def check(self, item: _Item, flags: int) -> list[_Item]:
+        """The test of the first character, which the opening class consumed."""
+        self.firsts.append((item, flags))
+        return [] if self.exact else [(C.ASSERT, (-1, [item]))]
+
+    def lead(self, items: Any, flags: int, moved: list[_Item]) -> list[_Item]:
+        """``items`` opening with the class (inside the capturing or flag groups that start
+        where the match does), the tests ``moved`` from before them next."""
+        items = _items(items)
+        i = _first_index(items)
+        here = moved + [_moved(item) for item in items[:i]]
+        op, av = items[i]
+        if op is C.SUBPATTERN:
+            group, add, delete, sub = av
+            inner = _inner_flags(flags, add, delete)
+            sub = self.lead(sub, inner, _kept(here, flags, inner))
+            return [(C.SUBPATTERN, (group, add, delete, sub)), *items[i + 1 :]]
+        spelled = _spelled_out(items, i)
+        if spelled is not None:
+            return self.lead(spelled, flags, moved)
+        if op is C.BRANCH and self.spread:
+            spread = _spread(av[1], flags, here)
+            if spread is not None:
+                self.opening = spread[1]
+                return [*spread[0], *items[i + 1 :]]
+        return [*self.open(flags), *here, *self.first(op, av, flags), *items[i + 1 :]]
+
+    def strip(self, items: Any, flags: int) -> list[_Item]:
+        """``items`` matched from one character later, the first one consumed."""
+        items = _items(items)
+        i = _first_index(items)
+        spelled = _spelled_out(items, i)
+        if spelled is not None:
+            return self.strip(spelled, flags)
+        op, av = items[i]
+        here = [_moved(item) for item in items[:i]]
+        return [*here, *self.first(op, av, flags), *items[i + 1 :]]
+
+    def first(self, op: Any, av: Any, flags: int) -> list[_Item]:
+        """The item that consumes the first character, stripped of it."""
+        if op in _ONE_CHAR:
+            return self.check((op, av), flags)
+        if op in _REPEATS and av[0] >= 1:
+            body = av[2]
+            if op is C.POSSESSIVE_REPEAT and not (
+                len(_items(body)) == 1 and _items(body)[0][0] in _ONE_CHAR
+            ):
+                raise _GiveUp("a possessive count of several items")
+            if _holds(body, references=False):
+                raise _GiveUp("a counted group")  # (its first time would be written apart)
+            return self.strip(body, flags) + _one_less(op, av)
+        if op is C.SUBPATTERN and av[0] is None:
+            _group, add, delete, sub = av
+            sub = self.strip(sub, _inner_flags(flags, add, delete))
+            return [(C.SUBPATTERN, (None, add, delete, sub))] if sub else []
+        if op is C.BRANCH:
+            return _branch([self.strip(alternative, flags) for alternative in av[1]])
+        if op is C.ATOMIC_GROUP:
+            return [(C.ATOMIC_GROUP, self.strip(av, flags))]
+        raise _GiveUp(op)  # a capturing group (its start would move), ".", a reference
+
+
+def _flat(alternatives: list[Any]) -> list[list[_Item]]:
+    """Alternatives with an optional first item spelled out and a branch they open with
+    distributed over what follows it ("(?:a|b)c|d" -> "ac|bc|d"): tried in the same order."""
+    out: list[list[_Item]] = []
+    for alternative in alternatives:
+        items = _items(alternative)
+        i = _first_index(items)
+        items = _spelled_out(items, i) or items
+        op, av = items[i]
+        if op is not C.BRANCH:
+            out.append(items)
+            continue
+        around = [*items[:i], *items[i + 1 :]]
+        if _holds(around, references=False):
+            raise _GiveUp("a group beside a branch")  # (it would be written twice)
+        out += _flat([[*items[:i], *_items(alt), *items[i + 1 :]] for alt in av[1]])
+    return out
+
+
+def _codes(entries: list[_Item]) -> list[int]:
+    """The characters of case-sensitive class items (no category: too many)."""
+    codes: set[int] = set()
+    for op, av in entries:
+        if op is C.LITERAL:
+            codes.add(av)
+        elif op is C.RANGE and av[1] - av[0] < _MAX_SPREAD:
+            codes.update(range(av[0], av[1] + 1))
+        else:
+            raise _GiveUp("a category or a wide range first")
+    return sorted(codes)
+
+
+def _opens_with(items: list[_Item], flags: int) -> tuple[list[int], list[_Item]]:
+    """The characters a sequence opens with (a literal, or a class of a few, as ``re`` folds
+    them) and the sequence from one character later."""
+    i = _first_index(items)
+    moved = [_moved(item) for item in items[:i]]
+    op, av = items[i]
+    rest = items[i + 1 :]
+    if op in _REPEATS and av[0] >= 1 and len(_items(av[2])) == 1:
+        body = av[2]
+        if op is C.POSSESSIVE_REPEAT and _items(body)[0][0] not in _ONE_CHAR:
+            raise _GiveUp("a possessive count of a group")
+        rest = [*_one_less(op, av), *rest]
+        op, av = _items(body)[0]
+    if op is C.SUBPATTERN and av[0] is None:
+        _group, add, delete, sub = av
+        codes, inner = _opens_with(_items(sub), _inner_flags(flags, add, delete))
+        group = [(C.SUBPATTERN, (None, add, delete, inner))] if inner else []
+        return codes, [*moved, *group, *rest]
+    if op is C.LITERAL:
+        entries = [(op, av)]
+    elif op is C.IN and av[0][0] is not C.NEGATE:
+        entries = list(av)
+    else:
+        raise _GiveUp("no literal or class first")
+    return _codes(_case_sensitive(entries, flags)), [*moved, *rest]
+
+
+def _spread(
+    alternatives: list[Any], flags: int, moved: list[_Item]
+) -> tuple[list[_Item], list[_Item]] | None:
+    """A branch whose alternatives open with literals or small classes, written as one
+    alternative per first character: that (case-sensitive) literal, the ``moved`` tests,
+    then the alternatives that can open with it, from one character later and in their
+    order (no other can match where it stands), and those literals. None when one opens
+    otherwise."""
+    groups: dict[int, list[list[_Item]]] = {}
+    try:
+        for items in _flat(alternatives):
+            codes, tail = _opens_with(items, flags)
+            if len(codes) > 1 and _holds(tail, references=False):
+                return None  # (a group would be written twice)
+            for code in codes:
+                groups.setdefault(code, []).append(tail)
+    except _GiveUp:
+        return None
+    if len(groups) > _MAX_SPREAD:
+        return None
+    plain = flags & ~_I
+    spread = [
+        [(C.LITERAL, code), *_kept([*moved, *_branch(tails)], flags, plain)]
+        for code, tails in groups.items()
+    ]
+    return _kept(_branch(spread), plain, flags), [(C.LITERAL, code) for code in groups]
+
+
+def _class_codes(entries: list[_Item]) -> Iterator[int]:
+    """The characters of class items' literals and ranges (not of their categories)."""
+    for op, av in entries:
+        if op is C.LITERAL:
+            yield av
+        elif op is C.RANGE:
+            yield from range(av[0], av[1] + 1)
+
+
+def _cased(code: int) -> bool:
+    """Whether a character has another case (then re folds it under IGNORECASE)."""
+    char = chr(code)
+    return char.lower() != char or char.upper() != char
+
+
+def _folded(code: int, flags: int) -> list[int]:
+    """The characters a literal ``code`` matches under ``flags`` (re's case folding)."""
+    if not flags & _I or not _cased(code):
+        return [code]
+    char = chr(code)
+    if not (char.isascii() and char.isalpha()):
+        raise _GiveUp("a non-ASCII cased character under IGNORECASE")
+    both = [ord(char.upper()), ord(char.lower())]
+    if flags & re.ASCII:
+        return both
+    return both + [ord(c) for c in _FOLDS.get(char.lower(), "") if not c.isascii()]
+
+
+def _class_items(codes: set[int]) -> list[_Item]:
+    """A class's items for a set of code points: runs of three or more as ranges."""
+    out: list[_Item] = []
+    ordered = sorted(codes)
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end == len(ordered) or ordered[end] != ordered[end - 1] + 1:
+            run = ordered[start:end]
+            if len(run) >= 3:
+                out.append((C.RANGE, (run[0], run[-1])))
+            else:
+                out += [(C.LITERAL, c) for c in run]
+            start = end
+    return out
+
+
+def _case_sensitive(entries: list[_Item], flags: int) -> list[_Item]:
+    """Class items matching, case-sensitive, what ``entries`` match under ``flags``."""
+    if not flags & _I:
+        return entries
+    out: list[_Item] = []
+    codes: set[int] = set()
+    for op, av in entries:
+        if op is C.LITERAL:
+            codes.update(_folded(av, flags))
+        elif op is C.RANGE:
+            low, high = av
+            if high - low > 0x400:
+                raise _GiveUp("a wide range under IGNORECASE")
+            for code in range(low, high + 1):
+                codes.update(_folded(code, flags))
+        else:
+            out.append((op, av))  # (\d, \s, \w and their negations fold onto themselves)
+    return out + _class_items(codes)
+
+
+def _opener(firsts: list[tuple[_Item, int]]) -> tuple[_Item, bool]:
+    """The case-sensitive class of every first character, and whether it is exactly the
+    set of each first item (so that their checks can go)."""
+    entries: list[_Item] = []
+    for (op, av), flags in firsts:
+        if op is C.LITERAL:
+            entries += _case_sensitive([(op, av)], flags)
+        elif op is C.IN and av[0][0] is not C.NEGATE:
+            entries += _case_sensitive(list(av), flags)
+        elif len(firsts) == 1 and not flags & _I:
+            return (op, av), True  # (a negated class: its share of positions decides)
+        else:
+            raise _GiveUp("a negated first item")
+    if all(op in (C.LITERAL, C.RANGE) for op, _ in entries):
+        codes = [{av} if op is C.LITERAL else set(range(av[0], av[1] + 1)) for op, av in entries]
+        entries = _class_items(set().union(*codes))
+    entries = list(dict.fromkeys(entries))  # (as the parser writes a class: no repeats)
+    opener = entries[0] if len(entries) == 1 and entries[0][0] is C.LITERAL else (C.IN, entries)
+    (item, flags), *others = firsts
+    key = (repr(item), flags & _FOLDING)
+    return opener, all((repr(i), f & _FOLDING) == key for i, f in others)
+
+
+def _stripped(data: list[_Item], flags: int, spread: bool) -> _Strip | None:
+    """The rewrite of a pattern's tree (``tree``) opening with its first characters, or None."""
+    try:
+        probe = _Strip(spread)
+        probe.tree = probe.lead(data, flags, [])
+        if not probe.opened:
+            return probe  # (a spread branch: no class, no check)
+        opener, exact = _opener(probe.firsts)
+        rewrite = _Strip(spread, opener, exact)
+        rewrite.tree = rewrite.lead(data, flags, [])
+        return rewrite
+    except (_GiveUp, RecursionError):
+        return None
+
+
+def _state(data: list[_Item]) -> Any:
+    """The parser's state of a parsed pattern (its groups), which every sub-pattern holds; a
+    pattern with no sub-pattern has no group."""
+    for op, av in data:
+        for sub in _subpatterns(op, av):
+            if isinstance(sub, P.SubPattern):
+                return sub.state
+    return P.State()
+
+
+def _subpattern(items: Any, state: Any) -> Any:
+    """A tree built here (lists) as the parser's ``SubPattern``s, to compile; the parser's
+    own sub-patterns are kept as they are."""
+    if isinstance(items, P.SubPattern):
+        return items
+    out = []
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            av = (av[0], _subpattern(av[1], state))
+        elif op is C.SUBPATTERN:
+            av = (*av[:3], _subpattern(av[3], state))
+        elif op is C.BRANCH:
+            av = (None, [_subpattern(alternative, state) for alternative in av[1]])
+        elif op is C.ATOMIC_GROUP:
+            av = _subpattern(av, state)
+        elif op in _REPEATS:
+            av = (*av[:2], _subpattern(av[2], state))
+        elif op is C.GROUPREF_EXISTS:
+            av = (av[0], *(None if s is None else _subpattern(s, state) for s in av[1:]))
+        out.append((op, av))
+    return P.SubPattern(state, out)
+
+
+def _size(items: Any) -> int:
+    """How many items a tree holds, at every depth."""
+    return sum(1 + sum(map(_size, _subpatterns(op, av))) for op, av in _items(items))
+
+
+def _made(rewrite: _Strip, data: list[_Item], flags: int) -> Any | None:
+    """The rewritten tree, made of the parser's sub-patterns to compile, when the class (or
+    literals) it opens with let few enough positions through, ``re`` skips ahead with it and
+    it is not too large."""
+    try:
+        starts = re.compile(f"(?={_class_text(rewrite.opening)})", flags & ~_I)
+        if _share(starts) > MAX_CONSUMING_PASS:
+            return None
+        tree = _subpattern(rewrite.tree, _state(data))
+    except (_GiveUp, re.error, RecursionError):
+        return None
+    if not _opening(tree, flags) or _size(tree) > _MAX_GROWTH * _size(data) + 25:
+        return None
+    return tree
+
+
+def _opening(data: Any, flags: int) -> list[_Item] | None:
+    """The characters ``re`` skips ahead to in a parsed pattern (a class's items), or None
+    when it finds none (see ``_compile_info`` in ``re._compiler``)."""
+    tree = P.SubPattern(P.State(), _items(data))
+    try:
+        prefix = _compiler._get_literal_prefix(tree, flags)[0]
+        return [(C.LITERAL, prefix[0])] if prefix else _compiler._get_charset_prefix(tree, flags)
+    except (AttributeError, TypeError, IndexError):  # (private helpers of another version)
+        return None
+
+
+def _rewritten(pattern: str, flags: int, parsed: tuple[list[Any], int] | None) -> Any | None:
+    """The tree of :func:`consuming_first`'s rewrite, or None."""
+    parsed = parsed or _parse(pattern, flags)
+    if parsed is None or len(pattern) > _MAX_LENGTH:
+        return None
+    data, flags = parsed
+    if _opening(data, flags):
+        return None  # (re skips ahead already)
+    rewrite = _stripped(data, flags, spread=True)
+    if rewrite is None:
+        return None
+    tree = _made(rewrite, data, flags)
+    if tree is None and not rewrite.opened:  # (a spread branch that does not do: a class)
+        rewrite = _stripped(data, flags, spread=False)
+        tree = None if rewrite is None else _made(rewrite, data, flags)
+    return tree
 
 
 def consuming_first(
     pattern: str, flags: int, parsed: tuple[list[Any], int] | None = None
 ) -> str | None:
-    r"""The pattern rewritten to open with its first character test, or None.
+    r"""The pattern rewritten to open with its possible first characters, as text, or None.
 
-    ``(?<![\w-])\d{3}-...`` becomes ``\d(?<![\w-][\s\S])\d{2}-...``: the look-behind moves one
-    character later and reaches one character further back, which is the same test, and the
-    pattern now opens with a character class, so ``re`` skips in C to the next position that
-    can start a match (the look-ahead still enters the matcher at every position). Only for a
-    single look-behind over single characters, a case-sensitive and rare first class and a
-    greedy count of at least one; the rewrite is checked against the parse tree.
+    ``(?<![\w-])\d{3}-\d{4}`` becomes ``\d(?<![\w\-][\s\S])\d{2}-\d{4}``, and
+    ``\b(?:mrn|chart)`` becomes ``(?:m(?<=\b[\s\S])rn|c(?<=\b[\s\S])hart)`` (see above):
+    the same matches, spans and groups, and ``re`` skips in C to a position that can start
+    one. None when the analysis gives up, when ``re`` skips ahead already or would not with
+    the rewrite, when it would be too large, or when its first characters let more than
+    ``MAX_CONSUMING_PASS`` of a note's positions through.
     """
-    if flags & re.IGNORECASE:
+    tree = _rewritten(pattern, flags, parsed)
+    if tree is None:
         return None
-    parsed = parsed or _parse(pattern, flags)
-    if parsed is None:
-        return None
-    data, flags = parsed
-    if len(data) < 2 or flags & re.IGNORECASE:
-        return None
-    behind, first = data[0], data[1]
-    if behind[0] not in (C.ASSERT, C.ASSERT_NOT) or behind[1][0] != -1:
-        return None
-    if not all(_one_char(item) for item in behind[1][1].data):
-        return None
-    if first[0] is C.MAX_REPEAT:
-        low, high, body = first[1]
-        if low < 1 or len(body.data) != 1 or not _one_char(body.data[0]):
-            return None
-        char = body.data[0]
-    elif _one_char(first):
-        low = high = 1
-        char = first
-    else:
-        return None
-    m = _LOOK_BEHIND_THEN_CHAR.match(pattern)
-    if m is None:
-        return None
-    behind_text = pattern[: m.start(1)]
-    char_text = m.group(1)
+    names = {number: name for name, number in tree.state.groupdict.items()}
+    return _Writer(names).items(tree)
+
+
+def _compiled(pattern: str, tree: Any, flags: int) -> re.Pattern[str] | None:
+    """The rewritten ``tree`` compiled as ``re._compiler.compile`` compiles a parsed pattern,
+    with the rule's own ``pattern`` text: whatever reads or compiles again the pattern (a
+    copy, a pickle, a test writing strings from it) sees the rule; only the program is the
+    rewrite (as ``re``'s own compiler rewrites ``[a]`` as a literal). None when the private
+    helpers are another version's."""
     try:
-        if _share(re.compile(char_text, flags)) > MAX_CONSUMING_PASS:
-            return None
-    except re.error:
+        state = tree.state
+        index: list[str | None] = [None] * state.groups
+        for name, number in state.groupdict.items():
+            index[number] = name
+        code = _compiler._code(tree, flags)
+        groups, names = state.groups - 1, state.groupdict
+        return _compiler._sre.compile(
+            pattern, flags | state.flags, code, groups, names, tuple(index)
+        )
+    except (AttributeError, TypeError):
         return None
+
+
+# -- A parse tree written back as pattern text ------------------------------------------------
+
+_SPECIAL = frozenset(".^$*+?{}[]\\|()#")
+_CLASS_SPECIAL = frozenset("\\]^-[&~|")
+_SPACES = {9: r"\t", 10: r"\n", 11: r"\v", 12: r"\f", 13: r"\r", 32: r"\ "}
+_FLAG_LETTERS = (
+    (re.ASCII, "a"), (re.IGNORECASE, "i"), (re.LOCALE, "L"), (re.MULTILINE, "m"),
+    (re.DOTALL, "s"), (re.UNICODE, "u"), (re.VERBOSE, "x"),
+)  # fmt: skip
+
+
+def _escaped(code: int, special: frozenset[str]) -> str:
+    """One character as pattern text: plain, or escaped when it is special or white space
+    (so that the text reads the same under VERBOSE)."""
+    if code in _SPACES:
+        return _SPACES[code]
+    char = chr(code)
+    if char in special:
+        return "\\" + char
+    return char if char.isprintable() else _char(code)
+
+
+def _class_text(items: list[_Item]) -> str:
+    if len(items) == 1 and items[0][0] is C.CATEGORY and items[0][1] in _CATEGORIES:
+        return _CATEGORIES[items[0][1]]  # ("\\d" reads as that class)
+    out = []
+    for op, av in items:
+        if op is C.NEGATE:
+            out.append("^")
+        elif op is C.LITERAL:
+            out.append(_escaped(av, _CLASS_SPECIAL))
+        elif op is C.RANGE:
+            out.append(_escaped(av[0], _CLASS_SPECIAL) + "-" + _escaped(av[1], _CLASS_SPECIAL))
+        elif op is C.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            raise _GiveUp(op)
+    return "[" + "".join(out) + "]"
+
+
+def _letters(flags: int) -> str:
+    return "".join(letter for flag, letter in _FLAG_LETTERS if flags & flag)
+
+
+def _count(low: int, high: int) -> str:
     if high == C.MAXREPEAT:
-        rest = f"{{{low - 1},}}"
-    elif high == low:
-        rest = f"{{{low - 1}}}" if low > 1 else ""
-    else:
-        rest = f"{{{low - 1},{high - 1}}}"
-    moved = behind_text[:-1] + r"[\s\S])"
-    candidate = char_text + moved + (char_text + rest if rest else "") + pattern[m.end() :]
-    # The check: the candidate's tree is the first character, the original look-behind's
-    # characters plus any one, the count less one, then the original tree after its count.
-    got = _parse(candidate, flags)
-    expected = _parse(char_text + moved + (char_text + rest if rest else ""), flags)
-    if got is None or expected is None:
-        return None
-    head, tail = got[0][: len(expected[0])], got[0][len(expected[0]) :]
-    if repr(tail) != repr(data[2:]) or repr(head) != repr(expected[0]):
-        return None
-    look = head[1]
-    if (
-        repr(head[0]) != repr(char)
-        or look[0] is not behind[0]
-        or look[1][0] != -1
-        or repr(look[1][1].data[:-1]) != repr(behind[1][1].data)
-        or repr(look[1][1].data[-1])
-        != repr((C.IN, [(C.CATEGORY, C.CATEGORY_SPACE), (C.CATEGORY, C.CATEGORY_NOT_SPACE)]))
-    ):
-        return None
-    if rest and (
-        head[2][0] is not C.MAX_REPEAT
-        or repr(head[2][1][2].data) != repr([char])
-        or (head[2][1][0], head[2][1][1])
-        != (low - 1, high - 1 if high != C.MAXREPEAT else C.MAXREPEAT)
-    ):
-        return None
-    return candidate
+        return {0: "*", 1: "+"}.get(low, f"{{{low},}}")
+    if (low, high) == (0, 1):
+        return "?"
+    return f"{{{low}}}" if low == high else f"{{{low},{high}}}"
+
+
+class _Writer:
+    """Pattern text for a parse tree: every item written the way the parser reads it back
+    (the tests parse the text again), groups by their names."""
+
+    def __init__(self, names: dict[int, str]) -> None:
+        self.names = names
+
+    def items(self, items: Any) -> str:
+        return "".join(self.item(op, av) for op, av in _items(items))
+
+    def item(self, op: Any, av: Any) -> str:
+        if op is C.LITERAL:
+            return _escaped(av, _SPECIAL)
+        if op is C.NOT_LITERAL:
+            return "[^" + _escaped(av, _CLASS_SPECIAL) + "]"
+        if op is C.IN:
+            return _class_text(av)
+        if op is C.ANY:
+            return "."
+        if op is C.AT and av in _ANCHORS:
+            return _ANCHORS[av]
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            direction, body = av
+            kind = ("<" if direction == -1 else "") + ("=" if op is C.ASSERT else "!")
+            return f"(?{kind}{self.items(body)})"
+        if op is C.BRANCH:
+            return "(?:" + "|".join(self.items(alternative) for alternative in av[1]) + ")"
+        if op is C.SUBPATTERN:
+            return self.group(*av)
+        if op is C.ATOMIC_GROUP:
+            return f"(?>{self.items(av)})"
+        if op in _REPEATS:
+            low, high, body = av
+            text = self.items(body)
+            if len(_items(body)) != 1 or _items(body)[0][0] in _REPEATS:
+                text = f"(?:{text})"
+            lazy = {C.MIN_REPEAT: "?", C.POSSESSIVE_REPEAT: "+"}.get(op, "")
+            return text + _count(low, high) + lazy
+        if op is C.GROUPREF:
+            name = self.names.get(av)
+            return f"(?P={name})" if name else f"(?:\\{av})"
+        if op is C.GROUPREF_EXISTS:
+            group, yes, no = av
+            branches = self.items(yes) + ("" if no is None else "|" + self.items(no))
+            return f"(?({self.names.get(group, group)}){branches})"
+        raise _GiveUp(op)
+
+    def group(self, group: int | None, add: int, delete: int, body: Any) -> str:
+        if group is None:
+            flags = _letters(add) + ("-" + _letters(delete) if delete else "")
+            return f"(?{flags}:{self.items(body)})"
+        name = self.names.get(group)
+        return (f"(?P<{name}>" if name else "(") + self.items(body) + ")"
 
 
 def plan(pattern: str, flags: int, parsed: tuple[list[Any], int] | None = None) -> str | None:
@@ -440,7 +1035,15 @@ def _accelerated(pattern: str, flags: int) -> re.Pattern[str] | None:
     parsed = _parsed(pattern, flags)
     if parsed is None:
         return None
-    text = consuming_first(pattern, flags, parsed) or plan(pattern, flags, parsed)
+    tree = _rewritten(pattern, flags, parsed)
+    if tree is not None:
+        try:
+            fast = _compiled(pattern, tree, flags)
+        except (re.error, RecursionError):
+            fast = None
+        if fast is not None:
+            return fast
+    text = plan(pattern, flags, parsed)
     if text is None:
         return None
     try:
@@ -450,7 +1053,8 @@ def _accelerated(pattern: str, flags: int) -> re.Pattern[str] | None:
 
 
 def accelerated(regex: re.Pattern[str]) -> re.Pattern[str]:
-    """``regex`` with a first-character look-ahead when that is sound and pays, else itself.
+    """``regex`` opening with its first characters (:func:`consuming_first`), else with a
+    first-character look-ahead (:func:`plan`), when that is sound and pays, else itself.
 
     The result finds exactly the matches of ``regex`` (same spans, same groups).
     """
