@@ -1308,6 +1308,10 @@ _POST_MORTEM_NO = re.compile(
 )
 
 
+# The Philippine national ID card's number after its label, four groups of four ("PCN
+# 4417-2290-1186-3305"); a pharmacy claim's processor control number has that label too
+# ("PCN 9999", "PCN ADV"), never that shape.
+_PHILSYS_PCN = re.compile(r"\bPCN[ \t]*+:?[ \t]*+(\d{4}(?:[ -]?\d{4}){3})(?![\w-])")
 # A pharmacy's or a practice's own code in brackets after its name (a UK pharmacy's ODS
 # code, "Shere Village Pharmacy (FMD41)"; a practice's, "Millbrook Surgery (Y01234)"), and a
 # chain store's number after its kind ("LARKSPUR DRUG #0417", "Piñon Mesa Pharmacy #12"):
@@ -1316,10 +1320,6 @@ _PRACTICE_CODE = re.compile(
     r"\b(?:Pharmacy|PHARMACY|Chemists?|CHEMISTS?|Surgery|Practice|Dispensary|Centre|Center)"
     r"[ \t]+\(([A-Z]{1,3}\d{2,5})\)"
 )
-# The Philippine national ID card's number after its label, four groups of four ("PCN
-# 4417-2290-1186-3305"); a pharmacy claim's processor control number has that label too
-# ("PCN 9999", "PCN ADV"), never that shape.
-_PHILSYS_PCN = re.compile(r"\bPCN[ \t]*+:?[ \t]*+(\d{4}(?:[ -]?\d{4}){3})(?![\w-])")
 _STORE_NUMBER = re.compile(
     r"\b(?:Pharmacy|PHARMACY|Drugs?|DRUGS?|Store|STORE|Chemists?|CHEMISTS?)[ \t]*+#[ \t]?"
     r"(\d{1,5})(?![\w/-])"
