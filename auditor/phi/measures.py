@@ -43,3 +43,7 @@ BODY_UNITS = _words(r"mm", r"cm", r"km", r"miles?", r"ft", r"lbs?", r"oz", r"kca
 COUNT_NOUNS = _words(r"copies", r"cells", r"mm3", r"steps", r"people", r"cases", r"times")
 # Money by name ("250 dollars").
 MONEY_WORDS = _words(r"dollars", r"pounds", r"rupees")
+# The labels of a product's own code, whose number is the product's, not the patient's: a
+# drug's NDC or DIN, a barcode, a lot or batch, a model ("NDC 00093-5058-98", "Lot 4471A").
+# Plain words, not an alternation: the phone, record-number and list rules each read them.
+PRODUCT_CODE_LABELS = ("ndc", "din", "upc", "ean", "gtin", "sku", "lot", "batch", "model")

@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from auditor.phi.calendar import AGE_OVER_89, AGE_OVER_89_ROMANCE
 from auditor.phi.entities import Entity
-from auditor.phi.measures import COUNT_NOUNS, DOSE_FORMS, DOSE_UNITS, MONEY_WORDS, TIME_UNITS
+from auditor.phi.measures import (
+    COUNT_NOUNS,
+    DOSE_FORMS,
+    DOSE_UNITS,
+    MONEY_WORDS,
+    PRODUCT_CODE_LABELS,
+    TIME_UNITS,
+)
 from auditor.phi.recognizers.checksums import (
     card_ok,
     dea_ok,
@@ -162,10 +169,10 @@ _ID_LABEL = (
     # Brazil's, Poland's, Mexico's, Italy's and Japan's personal, tax and work-card numbers
     # ("CPF 311.555.447-90", "CNPJ 44.170.552/0001-08", "PESEL", "codice fiscale")
     r"cnpj|cns|ctps|pesel|regon|npwz|nss|codice\s+fiscale|tessera\s+sanitaria|my\s+number|"
-    # a taxpayer's number and Indonesia's tax number and practice licence ("TIN 50-44187-0-3",
-    # "NPWP", "SIP 446/0917/SIP-D/...")
     # Quebec's prescriber's "permis"
     r"permis|"
+    # a taxpayer's number and Indonesia's tax number and practice licence ("TIN 50-44187-0-3",
+    # "NPWP", "SIP 446/0917/SIP-D/...")
     r"tin|npwp|(?-i:SIP)|"
     r"(?-i:RG|RFC|NIP|CRM(?:-[A-Z]{2})?|CPR|TRN|NRN|NIB|NIS)|"
     # a clinician's registration with a medical council, by the council's acronym ("GMC",
@@ -583,12 +590,11 @@ def _not_measurement(value: str) -> bool:
 
 
 def _device_serial(value: str) -> bool:
-    """A measurement's shape aside, three digits, or two in one run of ten characters or
-    more, as a phone maker prints a serial ("F2LXK9QNPLJM"; not a host's "DESKTOP-7HQ2")."""
-    digits = sum(c.isdigit() for c in value)
-    return _not_measurement(value) or (
-        digits >= 2 and len(value) >= 10 and value.isalnum() and _MEASUREMENT.match(value) is None
-    )
+    """As :func:`_not_measurement`, or two digits in one run of ten characters or more, as a
+    phone maker prints a serial ("F2LXK9QNPLJM"; not a host's "DESKTOP-7HQ2")."""
+    if len(value) >= 10 and value.isalnum() and sum(c.isdigit() for c in value) == 2:
+        return _MEASUREMENT.match(value) is None
+    return _not_measurement(value)
 
 
 # Record-number shapes that need no cue: six or more digits in one run, alone or glued to a
@@ -674,9 +680,8 @@ def _other_number_before(text: str, start: int) -> bool:
 # checksum, a calendar) already decides it: "NPI 1234567890" failing its check digit, "date
 # of birth: 19481311", "batch code 19990101".
 _OTHER_NUMBER_CUES = context_regex(
-    ["npi", "dea", "date", "dob", "birth", "born", "batch", "lot", "code", "ndc", "catalog",
-     "catalogue", "model", "version", "ver", "cpt", "icd", "loinc", "snomed", "gtin", "upc",
-     "sku"]
+    ["npi", "dea", "date", "dob", "birth", "born", "code", "catalog", "catalogue", "version",
+     "ver", "cpt", "icd", "loinc", "snomed", *PRODUCT_CODE_LABELS]
 )  # fmt: skip
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from auditor.phi.entities import Entity, TypedSpan
+from auditor.phi.measures import PRODUCT_CODE_LABELS
 
 _COLUMN_NUMBER = re.compile(
     r"[ \t]{2,}((?P<letters>[A-Z]{1,3}[ -]?)?\d{2,8}(?:[ -]\d{2,8}){0,3})"
@@ -26,9 +27,9 @@ _DATE_IN_GROUPS = re.compile(r"\d{1,2}[ -]\d{1,2}[ -](?:\d{2}|\d{4})")
 # Letters that label a reading, a date or a product, not a registry.
 _READING_LABELS = frozenset(
     {"BP", "HR", "RR", "T", "SAT", "SPO", "WT", "HT", "BMI", "DOB", "AGE", "RM", "BED", "GCS",
-     "PR", "P", "R", "FI", "PH", "K", "NA", "HB", "WBC", "PLT", "INR",
-     # a product's code on a label, not the patient's ("NDC 00378-1805-01", "DIN 02242705")
-     "NDC", "DIN", "UPC", "SKU", "LOT"}
+     "PR", "P", "R", "FI", "PH", "K", "NA", "HB", "WBC", "PLT", "INR"}
+    # a product's code on a label, not the patient's ("NDC 00378-1805-01", "DIN 02242705")
+    | {label.upper() for label in PRODUCT_CODE_LABELS}
 )  # fmt: skip
 
 

@@ -190,12 +190,6 @@ _DESK_GATE = re.compile(
 )
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether a sentence or a line opens at ``start``."""
-    before = text[max(0, start - 40) : start].rstrip(" \t")
-    return (not before and start < 40) or before.endswith(("\n", ".", "!", "?", ":"))
-
-
 _TRADE = accelerated(
     re.compile(
         # (the shortest name: "X Sports Club" is X and a sports club; a saint's or two saints'
@@ -1023,6 +1017,8 @@ class OrganizationRecognizer(LocalRecognizer):
             ]
         if not view.shouting:
             out = self._grammar(text, runs) + either + self._capital_courts(text)
+            if _DESK_GATE.search(text):
+                out += self._platform_desks(text, view)
             return out + self._capital_lines(text)
         # The grammar reads capitals; an ALL CAPS or all lower-case note has none to read
         # ("FUNERAL BY HOWARD TRANSPORT", "copy to harris and sons"). It reads a copy with the
@@ -1215,7 +1211,7 @@ class OrganizationRecognizer(LocalRecognizer):
         lex = self.lexicon
         return lex is not None and lex.is_english(word.lower().strip(".,'’"))
 
-    def _platform_desks(self, text: str) -> list[RecognizerResult]:
+    def _platform_desks(self, text: str, view: TokenView) -> list[RecognizerResult]:
         """An app's or a platform's name before its support desk, safety team or forum
         (``_PLATFORM_DESK``): one word no list explains ("Murmurly support", "Hearthly User
         Safety"; not "Life Support", "Epic Support")."""
@@ -1223,7 +1219,8 @@ class OrganizationRecognizer(LocalRecognizer):
         out = []
         for m in _PLATFORM_DESK.finditer(text):
             key = m.group(1).lower()
-            if text[m.end() - 1].islower() and _opens_sentence(text, m.start()):
+            first = view.indexes_in(m.start(1), m.end(1))
+            if text[m.end() - 1].islower() and first and view.sentence_initial(first[0]):
                 continue  # "Luteal support Cyclogest 400 mg": a sentence's first word
             if lex is None or key in NOT_NAMES or key in lex.places or lex.is_first(key):
                 continue
@@ -1427,8 +1424,6 @@ class OrganizationRecognizer(LocalRecognizer):
                     out.append(self._result(m.start(), m.end(), CUE_SCORE))
         if industry and any(g in text for g in _REFUGE_GATE):
             out += self._refuges(text)
-        if pairs and _DESK_GATE.search(text):
-            out += self._platform_desks(text)
         for m in _VESSEL.finditer(text) if pairs and _VESSEL_GATE(text, words) else ():
             g = 1 if m.group(1) else 2
             out.append(self._result(m.start(g), m.end(g), VESSEL_SCORE))

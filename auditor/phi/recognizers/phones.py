@@ -23,6 +23,7 @@ from presidio_analyzer import RecognizerResult
 
 from auditor.phi.calendar import MONTH
 from auditor.phi.entities import Entity
+from auditor.phi.measures import PRODUCT_CODE_LABELS
 from auditor.phi.recognizers.base import LocalRecognizer
 from auditor.phi.recognizers.lexicon import RELATIVES
 from auditor.phi.recognizers.patterns import (
@@ -142,15 +143,21 @@ _GLUED = re.compile(
     r"(\+?\d(?:[ -]?\d){6,13})(?![\w/]|[.-]\d)"
 )
 _PHONE_7 = re.compile(r"(?<![\w/.-])[2-9]\d{2}-\d{4}(?![\w/-]|\.\d)")
-# Internal extensions written "4-1234" after a paging cue.
-_EXTENSION_DASHED = re.compile(r"(?<![\w/.-])\d-\d{4}(?![\w/-]|\.\d)")
+# The wireless handsets a ward's staff carry, by their makers' names ("Vocera 6642").
+HANDSETS = ("vocera", "spectralink", "ascom")
+# Internal extensions written "4-1234" after a paging cue, a word of calling back or a
+# handset's name ("callback 5-2241", "nurse line 4-7710", "Spectralink 4-4471"; not a round
+# dilution, "1-2000").
+_EXTENSION_DASHED = re.compile(r"(?<![\w/.-])\d-(?!\d000)\d{4}(?![\w/-]|\.\d)")
 _PAGE_CUES = context_regex(
     ["page", "paged", "pager", "beeper", "beep", "pgr", "bpr", "ext", "x", "call", "called",
-     "phone", "tel", "#"]
+     "phone", "tel", "#", "callback", "call back", "line", "extn", *HANDSETS]
 )  # fmt: skip
 _PAGER = re.compile(
     # blanks read once (possessive): three optional runs of them were cubic on a long gap
-    r"\b(?:pager|pgr|pg|beeper|beep|bleep|bpr|page|paged)\.?\s*+(?:#|no\.?|number)?\s*+:?\s*+"
+    # (and a wireless handset's extension: "Vocera 6642")
+    r"\b(?:pager|pgr|pg|beeper|beep|bleep|bpr|page|paged|" + "|".join(HANDSETS) + r")\.?\s*+"
+    r"(?:#|no\.?|number)?\s*+:?\s*+"
     r"(\d{3,5}(?:-\d{3,4})?)(?![\w/]|[.-]\d)",
     I,
 )
@@ -268,18 +275,6 @@ def _vital_page(text: str, start: int, end: int) -> bool:
 # An extension written alone after its cue ("ext 855", "extn. 2210"): a direct line.
 _EXT_ALONE = re.compile(
     r"\b(?:ext|extn|extension|poste)\.?\s*+(?:#|no\.?)?\s*+:?\s*+(\d{2,5})(?![\w/]|[.-]\d)", I
-)
-# A hospital's in-house number: a campus digit, a dash and the extension after a word of
-# calling ("call 4-4471", "callback 5-2241", "nurse line 4-7710", "Dr. Patel 6-4471" is
-# left to its cue), or four or five digits after a wireless handset's name ("Vocera 6642",
-# "Spectralink 44718").
-_IN_HOUSE = re.compile(
-    r"\b(?i:call(?:[ \t]?back)?|line|ext|extn|phone|ph|tel|pager|pgr|page|paged|at|on|vocera|"
-    r"spectralink|ascom|cisco)\.?[ \t]*+(?:#[ \t]*+)?:?[ \t]*+(\d-(?!\d000)\d{4})(?![\w/]|[.-]\d)"
-)
-_HANDSET = re.compile(
-    r"\b(?i:vocera|spectralink|ascom|cisco[ \t]phone|wireless)[ \t]*+(?:#[ \t]*+)?:?[ \t]*+"
-    r"(\d{4,5})(?![\w/]|[.-]\d)"
 )
 # Seven or eight digits in one run right after a phone cue: local numbers ("ph 85152564").
 _LOCAL_RUN = re.compile(r"(?<![\w/.+-])\d{7,8}(?![\w/]|[.-]\d)")
@@ -409,7 +404,7 @@ _MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?[ \t]+\Z", I)
 # A product's code under its label, the shape of a phone number: a drug's NDC or DIN, a
 # barcode, a lot or batch, a catalogue or model number ("NDC 00093-5058-98").
 _CODE_LABEL = re.compile(
-    r"(?<![\w-])(?i:ndc|din|upc|ean|gtin|sku|lot|batch|model|cat(?:alog(?:ue)?)?\.?[ \t]*(?:no|#))"
+    r"(?<![\w-])(?i:" + "|".join(PRODUCT_CODE_LABELS) + r"|cat(?:alog(?:ue)?)?\.?[ \t]*(?:no|#))"
     r"\.?[ \t]*+(?:[:#][ \t]*+)?$"
 )
 
@@ -524,7 +519,7 @@ def phone_rules() -> list[Rule]:
             0.8,
             group=1,
             reject=_document_page,
-            words=("pg", "page", "beep", "bleep", "bpr"),
+            words=("pg", "page", "beep", "bleep", "bpr", *HANDSETS),
         ),
         Rule("au-thirteen", e.PHONE_NUMBER, _AU_THIRTEEN, 0.7, group=1, trigger=("13",)),
         Rule(
@@ -571,15 +566,6 @@ def phone_rules() -> list[Rule]:
             reject=_is_fax,
         ),
         Rule("local-grouped", e.PHONE_NUMBER, _LOCAL_GROUPED, 0.65, reject=_not_contact),
-        Rule("in-house", e.PHONE_NUMBER, _IN_HOUSE, 0.7, group=1, trigger=("-",)),
-        Rule(
-            "handset",
-            e.PHONE_NUMBER,
-            _HANDSET,
-            0.75,
-            group=1,
-            words=("vocera", "spectralink", "ascom", "cisco", "wireless"),
-        ),
     ]
 
 
